@@ -1,0 +1,27 @@
+"""The command line: turns engine results into output and exit codes. Nothing else prints.
+
+Exit status: 0 done/clean, 1 findings (plan errors, verify differences, size violations),
+2 bad usage, config or input. Heavy imports (libcst, rich) happen inside the commands
+that need them, so `godsplit check` stays fast.
+"""
+
+from __future__ import annotations
+
+import click
+
+from . import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="godsplit")
+def main() -> None:
+    """Split god files into focused modules behind a facade, and prove nothing broke."""
+
+
+def _register() -> None:
+    from .cli_check import check
+
+    main.add_command(check)
+
+
+_register()

@@ -1,0 +1,221 @@
+"""Find and validate godsplit's configuration.
+
+`godsplit.toml` (whole file) or `[tool.godsplit]` in `pyproject.toml`, found from a
+start directory upward, or given explicitly. Paths in the config are relative to the
+config file. Every problem raises GodsplitError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import keyword
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .types import Config, CountMode, FacadeMode, GodsplitError, PerPathLimit, SplitConfig
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+TOP_KEYS = {"max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import"}
+SPLIT_KEYS = {
+    "source", "package", "shared", "default", "modules", "facade",
+    "pin-task-names", "keep-module-name", "task-decorators",
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest godsplit.toml, or pyproject.toml with [tool.godsplit], at or above start."""
+    start = start.resolve()
+    for directory in (start, *start.parents):
+        candidate = directory / "godsplit.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "tool" in _read_toml(pyproject) and "godsplit" in (
+            _read_toml(pyproject)["tool"]
+        ):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Load the config at `path`, or the one found from `start` (default: cwd).
+
+    With no config anywhere, the defaults apply and the root is `start`.
+    """
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config(path=None, root=(start or Path.cwd()).resolve())
+    elif not path.is_file():
+        raise GodsplitError("config file not found", path)
+    path = path.resolve()
+    raw = _read_toml(path)
+    table: Any = raw.get("tool", {}).get("godsplit", {}) if path.name == "pyproject.toml" else raw
+    return parse_config(table, path)
+
+
+def parse_config(table: Mapping[str, Any], path: Path) -> Config:
+    root = path.parent
+    unknown = sorted(set(table) - TOP_KEYS)
+    if unknown:
+        raise GodsplitError(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(TOP_KEYS))})", path)
+    max_lines = _get(table, "max-lines", int, path, 600)
+    if max_lines < 1:
+        raise GodsplitError("'max-lines' must be a positive integer", path)
+    count = _get(table, "count", str, path, "physical")
+    if count not in ("physical", "code"):
+        raise GodsplitError(f"'count' must be 'physical' or 'code', not {count!r}", path)
+    exclude = tuple(_str_list(table, "exclude", path))
+    per_path = tuple(_per_path(item, path) for item in _table_list(table, "per-path", path))
+    splits = tuple(
+        _split(item, path, index) for index, item in enumerate(_table_list(table, "split", path))
+    )
+    seen: dict[Path, int] = {}
+    for index, split in enumerate(splits):
+        if split.source in seen:
+            raise GodsplitError(
+                f"split[{index}].source {split.source} is already split by split[{seen[split.source]}]",
+                path,
+            )
+        seen[split.source] = index
+    count_mode: CountMode = "code" if count == "code" else "physical"
+    verify_setup = table.get("verify-setup")
+    if verify_setup is not None and not isinstance(verify_setup, str):
+        raise GodsplitError("'verify-setup' must be a string of Python code", path)
+    return Config(
+        path=path,
+        root=root,
+        max_lines=max_lines,
+        count=count_mode,
+        exclude=exclude,
+        per_path=per_path,
+        splits=splits,
+        verify_setup=verify_setup,
+        verify_import=_get(table, "verify-import", bool, path, True),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise GodsplitError(f"cannot read config: {exc.strerror}", path) from exc
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise GodsplitError(f"invalid TOML: {exc}", path, line) from exc
+
+
+def _get(table: Mapping[str, Any], key: str, kind: type, path: Path, default: Any) -> Any:
+    value = table.get(key, default)
+    # bool is a subclass of int: reject `max-lines = true`
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise GodsplitError(
+            f"{key!r} must be {kind.__name__}, not {type(value).__name__} ({value!r})", path
+        )
+    return value
+
+
+def _str_list(table: Mapping[str, Any], key: str, path: Path) -> list[str]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise GodsplitError(f"{key!r} must be a list of strings", path)
+    return value
+
+
+def _table_list(table: Mapping[str, Any], key: str, path: Path) -> list[Mapping[str, Any]]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise GodsplitError(f"{key!r} must be an array of tables ([[{key}]])", path)
+    return value
+
+
+def _per_path(item: Mapping[str, Any], path: Path) -> PerPathLimit:
+    pattern = item.get("path")
+    limit = item.get("max-lines")
+    if not isinstance(pattern, str) or not isinstance(limit, int) or isinstance(limit, bool):
+        raise GodsplitError("each [[per-path]] needs 'path' (string) and 'max-lines' (integer)", path)
+    return PerPathLimit(pattern=pattern, max_lines=limit)
+
+
+def _module_name(name: str, key: str, path: Path) -> str:
+    if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("__"):
+        raise GodsplitError(
+            f"{key}: module name {name!r} is not a valid module name "
+            "(it must be a Python identifier, not a keyword, without a path)",
+            path,
+        )
+    return name
+
+
+def _relative_path(value: str, key: str, root: Path) -> Path:
+    candidate = Path(value)
+    if candidate.is_absolute():
+        raise GodsplitError(f"{key}: {value!r} must be relative to the config file", root)
+    resolved = (root / candidate).resolve()
+    try:
+        resolved.relative_to(root.resolve())
+    except ValueError:
+        raise GodsplitError(f"{key}: {value!r} points outside the project root {root}", root) from None
+    return root / candidate
+
+
+def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
+    where = f"split[{index}]"
+    unknown = sorted(set(item) - SPLIT_KEYS)
+    if unknown:
+        raise GodsplitError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(SPLIT_KEYS))})", path)
+    source = item.get("source")
+    if not isinstance(source, str) or not source.endswith(".py"):
+        raise GodsplitError(f"{where}.source must be the path of a .py file", path)
+    root = path.parent
+    package_raw = item.get("package")
+    if package_raw is not None and not isinstance(package_raw, str):
+        raise GodsplitError(f"{where}.package must be a string path", path)
+    package = _relative_path(package_raw, f"{where}.package", root) if package_raw else None
+    if package is not None and package.suffix == ".py":
+        raise GodsplitError(f"{where}.package must be a directory path, not a .py file", path)
+    modules_raw = item.get("modules", {})
+    if not isinstance(modules_raw, dict):
+        raise GodsplitError(f"{where}.modules must be a table of module = [names]", path)
+    modules: list[tuple[str, tuple[str, ...]]] = []
+    for name, names in modules_raw.items():
+        _module_name(name, f"{where}.modules", path)
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise GodsplitError(f"{where}.modules.{name} must be a list of names", path)
+        modules.append((name, tuple(names)))
+    shared = item.get("shared")
+    default = item.get("default")
+    for key, value in (("shared", shared), ("default", default)):
+        if value is not None:
+            if not isinstance(value, str):
+                raise GodsplitError(f"{where}.{key} must be a module name string", path)
+            _module_name(value, f"{where}.{key}", path)
+    facade = item.get("facade", "live")
+    if facade not in ("live", "static"):
+        raise GodsplitError(f"{where}.facade must be 'live' or 'static', not {facade!r}", path)
+    facade_mode: FacadeMode = "static" if facade == "static" else "live"
+    decorators = item.get("task-decorators", ["shared_task", "task", "periodic_task"])
+    if not isinstance(decorators, list) or not all(isinstance(d, str) for d in decorators):
+        raise GodsplitError(f"{where}.task-decorators must be a list of names", path)
+    return SplitConfig(
+        source=_relative_path(source, f"{where}.source", root),
+        package=package,
+        shared=shared,
+        default=default,
+        modules=tuple(modules),
+        facade=facade_mode,
+        pin_task_names=_get(item, "pin-task-names", bool, path, True),
+        keep_module_name=_get(item, "keep-module-name", bool, path, False),
+        task_decorators=tuple(decorators),
+        line=1,
+    )

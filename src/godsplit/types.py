@@ -1,0 +1,84 @@
+"""Plain data passed between godsplit's stages: config, findings, plans, results.
+
+Every stage (analyze -> plan -> render -> write -> verify) takes and returns these
+frozen dataclasses; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+CountMode = Literal["physical", "code"]
+FacadeMode = Literal["live", "static"]
+
+
+class GodsplitError(Exception):
+    """Bad usage, config or input: the CLI prints it and exits 2, nothing is written."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        super().__init__(self.location_message)
+
+    @property
+    def location_message(self) -> str:
+        if self.path is None:
+            return self.message
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the plan or verify step wants a person to know, with a stable code."""
+
+    code: str
+    severity: Severity
+    message: str
+    path: str
+    line: int = 1
+
+    def render(self) -> str:
+        return f"{self.path}:{self.line}: {self.code} {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PerPathLimit:
+    pattern: str
+    max_lines: int
+
+
+@dataclass(frozen=True)
+class SplitConfig:
+    """One `[[split]]` table: how to split one source module."""
+
+    source: Path
+    package: Path | None = None
+    shared: str | None = None
+    default: str | None = None
+    modules: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    facade: FacadeMode = "live"
+    pin_task_names: bool = True
+    keep_module_name: bool = False
+    task_decorators: tuple[str, ...] = ("shared_task", "task", "periodic_task")
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole `godsplit.toml` / `[tool.godsplit]`, paths made absolute."""
+
+    path: Path | None
+    root: Path
+    max_lines: int = 600
+    count: CountMode = "physical"
+    exclude: tuple[str, ...] = ()
+    per_path: tuple[PerPathLimit, ...] = ()
+    splits: tuple[SplitConfig, ...] = ()
+    verify_setup: str | None = None
+    verify_import: bool = True
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
