@@ -82,3 +82,68 @@ class Config:
     verify_setup: str | None = None
     verify_import: bool = True
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+
+FACADE = "<facade>"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one unit (a definition and what belongs to it) goes, and why."""
+
+    names: tuple[str, ...]
+    module: str  # a new module's name, or FACADE
+    reason: Literal["mapped", "carried", "shared", "default", "facade"]
+    detail: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Edge:
+    """New module `source` imports `names` from new module `target`."""
+
+    source: str
+    target: str
+    names: tuple[str, ...]
+    import_time: bool  # needed while `source` is imported (not only inside functions)
+    deferred: bool  # placed at the end of `source` to break a call-time cycle
+    typing_only: bool  # only for annotations: imported under `if TYPE_CHECKING:`
+
+
+@dataclass(frozen=True)
+class PlannedModule:
+    name: str
+    path: Path
+    dotted: str
+    lines: int
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file apply writes (data is the encoded bytes) or deletes (data is None)."""
+
+    path: Path
+    data: bytes | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    source: Path
+    old_module: str
+    facade: Path
+    package: Path
+    layout: Literal["package", "sibling"]
+    max_lines: int
+    modules: tuple[PlannedModule, ...] = ()
+    facade_lines: int = 0
+    placements: tuple[Placement, ...] = ()
+    edges: tuple[Edge, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    changes: tuple[FileChange, ...] = ()
+    public_names: tuple[str, ...] = ()
+    already_split: bool = False
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "error")

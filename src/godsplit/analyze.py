@@ -1,0 +1,421 @@
+"""Stage 1, analyze: inventory every top-level statement of a module and what it depends on.
+
+One LibCST parse and one scope resolution (no deep copy, no other metadata) per source;
+everything later stages need is derived here once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import libcst as cst
+from libcst.metadata import FunctionScope, GlobalScope, MetadataWrapper, Scope, ScopeProvider
+
+from .files import SourceText
+from .nodes import NodeIndex, index_nodes
+from .types import Finding, GodsplitError
+
+UnitKind = Literal[
+    "docstring",  # module docstring: stays in the facade
+    "future",  # from __future__ import ...: copied first into every module
+    "import",  # import statements and import-only blocks: copied where used
+    "type_checking",  # if TYPE_CHECKING: blocks: copied where annotations need them
+    "definition",  # functions, classes, assignments: moved to exactly one module
+    "facade",  # __all__, module dunders, __getattr__/__dir__, __main__ block: stay
+    "effect",  # statements binding nothing that belong to no definition
+]
+FACADE_FUNCTIONS = frozenset({"__getattr__", "__dir__"})
+
+
+@dataclass(frozen=True)
+class Read:
+    """A top-level name read by a unit."""
+
+    name: str
+    import_time: bool  # read while the module is imported (not only inside function bodies)
+    annotation_only: bool  # every read is an annotation that is never evaluated at run time
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One or more consecutive-in-meaning top-level statements that move together."""
+
+    id: int
+    kind: UnitKind
+    stmts: tuple[int, ...]  # indices into module.body, ascending
+    binds: frozenset[str]
+    reads: tuple[Read, ...]
+    rebinds: frozenset[str]  # globals assigned at call time through `global`
+    line: int
+    lines: int
+
+    @property
+    def first(self) -> int:
+        return self.stmts[0]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    path: Path
+    source: SourceText
+    module: cst.Module
+    units: tuple[Unit, ...]
+    binders: Mapping[str, tuple[int, ...]]  # name -> ids of units binding it at top level
+    stmt_lines: tuple[int, ...]  # 1-based first line (incl. leading comments) of each statement, + end
+    nodes: NodeIndex
+    future_annotations: bool
+    star_imports: tuple[int, ...]  # unit ids
+    dunder_all: tuple[str, ...] | None
+    live_names: frozenset[str]  # names rebound at call time
+    findings: tuple[Finding, ...]
+
+    def unit_of(self, name: str) -> Unit | None:
+        ids = self.binders.get(name)
+        return self.units[ids[0]] if ids else None
+
+    def code(self, index: int) -> str:
+        return self.module.code_for_node(self.module.body[index])
+
+
+def parse(source: SourceText) -> cst.Module:
+    try:
+        return cst.parse_module(source.text)
+    except cst.ParserSyntaxError as exc:
+        raise GodsplitError(
+            f"cannot parse: {exc.message.splitlines()[0] if exc.message else 'syntax error'}",
+            source.path,
+            exc.raw_line,
+        ) from None
+    except RecursionError:
+        raise GodsplitError("cannot parse: nesting too deep for LibCST", source.path) from None
+
+
+def analyze(source: SourceText) -> Analysis:
+    module = parse(source)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    scopes = wrapper.resolve(ScopeProvider)
+    global_scope = next((s for s in scopes.values() if isinstance(s, GlobalScope)), None)
+    nodes = index_nodes(module)
+    stmt_lines = _statement_lines(module)
+    kinds = [_classify(i, stmt) for i, stmt in enumerate(module.body)]
+    future_annotations = any(
+        isinstance(s, cst.ImportFrom) and _is_future(s) and _names_of(s) & {"annotations"}
+        for line in module.body if isinstance(line, cst.SimpleStatementLine) for s in line.body
+    )
+    bound: dict[int, set[str]] = defaultdict(set)
+    rebinds: dict[int, set[str]] = defaultdict(set)
+    reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)
+    if global_scope is not None:
+        _collect(global_scope, nodes, future_annotations, bound, rebinds, reads)
+    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, source.text)
+    binders: dict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        if unit.kind == "future":
+            continue
+        for name in unit.binds | unit.rebinds:
+            binders[name].append(unit.id)
+    star = tuple(u.id for u in units if any(nodes.star_import.get(i) for i in u.stmts))
+    findings = [
+        Finding("GS110", "warning", "star import: the names it provides cannot be tracked; "
+                "it is copied into every new module", str(source.path), units[uid].line)
+        for uid in star
+    ]
+    return Analysis(
+        path=source.path,
+        source=source,
+        module=module,
+        units=tuple(units),
+        binders={name: tuple(ids) for name, ids in binders.items()},
+        stmt_lines=stmt_lines,
+        nodes=nodes,
+        future_annotations=future_annotations,
+        star_imports=star,
+        dunder_all=_static_all(module),
+        live_names=frozenset(name for names in rebinds.values() for name in names),
+        findings=tuple(findings),
+    )
+
+
+def _statement_lines(module: cst.Module) -> tuple[int, ...]:
+    line = 1 + len(module.header)
+    starts = []
+    for stmt in module.body:
+        starts.append(line)
+        line += module.code_for_node(stmt).count("\n")
+    starts.append(line)  # sentinel: the line after the last statement
+    return tuple(starts)
+
+
+def _is_future(node: cst.ImportFrom) -> bool:
+    return isinstance(node.module, cst.Name) and node.module.value == "__future__" and not node.relative
+
+
+def _names_of(node: cst.Import | cst.ImportFrom) -> set[str]:
+    if isinstance(node.names, cst.ImportStar):
+        return set()
+    return {cst.helpers.get_full_name_for_node_or_raise(a.name) for a in node.names}
+
+
+def _is_type_checking(test: cst.BaseExpression) -> bool:
+    if isinstance(test, cst.Name):
+        return test.value == "TYPE_CHECKING"
+    return isinstance(test, cst.Attribute) and test.attr.value == "TYPE_CHECKING"
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    sides = [test.left, test.comparisons[0].comparator]
+    names = {s.value for s in sides if isinstance(s, cst.Name)}
+    strings = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
+    return names == {"__name__"} and strings == {"__main__"}
+
+
+_SIMPLE_VALUES = (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)
+
+
+def _import_only(node: cst.CSTNode) -> bool:
+    """True for blocks made only of imports, pass, docstrings and `x = <constant>`."""
+    if isinstance(node, cst.SimpleStatementLine):
+        for small in node.body:
+            if isinstance(small, (cst.Import, cst.ImportFrom, cst.Pass)):
+                continue
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString):
+                continue
+            if isinstance(small, cst.Assign) and isinstance(small.value, _SIMPLE_VALUES) and all(
+                isinstance(t.target, cst.Name) for t in small.targets
+            ):
+                continue
+            return False
+        return True
+    if isinstance(node, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.Finally)):
+        body = node.body
+        parts: list[cst.CSTNode] = list(body.body) if isinstance(body, cst.IndentedBlock) else [body]
+        if isinstance(node, cst.If) and node.orelse is not None:
+            parts.append(node.orelse)
+        if isinstance(node, cst.Try):
+            parts.extend(node.handlers)
+            parts.extend(p for p in (node.orelse, node.finalbody) if p is not None)
+        return all(_import_only(p) for p in parts)
+    if isinstance(node, cst.SimpleStatementSuite):
+        return _import_only(cst.SimpleStatementLine(body=node.body))
+    return False
+
+
+def _classify(index: int, stmt: cst.BaseStatement) -> UnitKind:
+    if isinstance(stmt, cst.SimpleStatementLine):
+        body = stmt.body
+        if index == 0 and len(body) == 1 and isinstance(body[0], cst.Expr) and isinstance(
+            body[0].value, (cst.SimpleString, cst.ConcatenatedString)
+        ):
+            return "docstring"
+        if all(isinstance(s, cst.ImportFrom) and _is_future(s) for s in body):
+            return "future"
+        if all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in body):
+            return "import"
+        if all(_facade_assignment(s) for s in body):
+            return "facade"
+        return "definition"
+    if isinstance(stmt, cst.FunctionDef) and stmt.name.value in FACADE_FUNCTIONS:
+        return "facade"
+    if isinstance(stmt, cst.If):
+        if _is_main_guard(stmt.test):
+            return "facade"
+        if _is_type_checking(stmt.test):
+            return "type_checking"
+    if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
+        return "import"
+    return "definition"
+
+
+def _facade_assignment(small: cst.BaseSmallStatement) -> bool:
+    """`__all__ = ...`, `__all__ += ...`, `__version__ = ...`: module dunders stay put."""
+    targets: list[cst.BaseExpression] = []
+    if isinstance(small, cst.Assign):
+        targets = [t.target for t in small.targets]
+    elif isinstance(small, (cst.AnnAssign, cst.AugAssign)):
+        targets = [small.target]
+    elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+        func = small.value.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            targets = [func.value]
+    return bool(targets) and all(
+        isinstance(t, cst.Name) and t.value.startswith("__") and t.value.endswith("__")
+        for t in targets
+    )
+
+
+def _outside_functions(scope: Scope) -> bool:
+    while not isinstance(scope, GlobalScope):
+        if isinstance(scope, FunctionScope):
+            return False
+        scope = scope.parent
+    return True
+
+
+def _collect(
+    scope: GlobalScope,
+    nodes: NodeIndex,
+    future_annotations: bool,
+    bound: dict[int, set[str]],
+    rebinds: dict[int, set[str]],
+    reads: dict[int, dict[str, list[bool]]],
+) -> None:
+    """Fill who binds, rebinds and reads each top-level name, keyed by statement index."""
+    for assignment in scope.assignments:
+        name = assignment.name
+        node = getattr(assignment, "node", None)
+        where = nodes.stmt_of.get(id(node)) if node is not None else None
+        if where is not None:
+            stmt, in_function = where
+            (rebinds if in_function else bound)[stmt].add(name)
+        for access in assignment.references:
+            site = nodes.stmt_of.get(id(access.node))
+            if site is None:
+                continue
+            import_time = _outside_functions(access.scope)
+            lazy_annotation = access.is_annotation and (
+                future_annotations or isinstance(access.node, cst.BaseString)
+            )
+            flags = reads[site[0]].setdefault(name, [False, True])
+            flags[0] = flags[0] or (import_time and not lazy_annotation)
+            flags[1] = flags[1] and lazy_annotation
+
+
+def _group(
+    module: cst.Module,
+    kinds: list[UnitKind],
+    bound: Mapping[int, set[str]],
+    rebinds: Mapping[int, set[str]],
+    reads: Mapping[int, dict[str, list[bool]]],
+    stmt_lines: tuple[int, ...],
+    text: str,
+) -> list[Unit]:
+    """Group statements into units: @overload runs, and statements that only touch a
+    definition (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`) join it."""
+    groups: list[list[int]] = []
+    owner_of: dict[str, int] = {}  # name -> group index of its latest definition
+    for index, stmt in enumerate(module.body):
+        kind = kinds[index]
+        names = bound.get(index, set())
+        if kind == "definition" and not names:
+            target = _owner_name(stmt)
+            if target is not None and target in owner_of:
+                groups[owner_of[target]].append(index)
+                continue
+            if target is None and groups and _is_bare_string(stmt) and kinds[groups[-1][0]] == "definition":
+                groups[-1].append(index)  # attribute docstring after `X = 1`
+                continue
+        if (
+            isinstance(stmt, cst.FunctionDef) and groups and kinds[groups[-1][0]] == "definition"
+            and isinstance(module.body[groups[-1][-1]], cst.FunctionDef)
+            and module.body[groups[-1][-1]].name.value == stmt.name.value  # type: ignore[attr-defined]
+        ):
+            groups[-1].append(index)  # @overload group, or a redefinition right after
+            continue
+        groups.append([index])
+        for name in names:
+            owner_of[name] = len(groups) - 1
+    units = []
+    for uid, group in enumerate(groups):
+        first = group[0]
+        kind = kinds[first]
+        binds = frozenset().union(*(bound.get(i, set()) for i in group))
+        if kind == "definition" and not binds:
+            kind = "effect"
+        merged: dict[str, list[bool]] = {}
+        for i in group:
+            for name, (import_time, lazy) in reads.get(i, {}).items():
+                flags = merged.setdefault(name, [False, True])
+                flags[0] = flags[0] or import_time
+                flags[1] = flags[1] and lazy
+        span = sum(stmt_lines[i + 1] - stmt_lines[i] for i in group)
+        units.append(Unit(
+            id=uid,
+            kind=kind,
+            stmts=tuple(group),
+            binds=binds,
+            reads=tuple(Read(n, f[0], f[1]) for n, f in sorted(merged.items())),
+            rebinds=frozenset().union(*(rebinds.get(i, set()) for i in group)),
+            line=_first_code_line(module, first, stmt_lines),
+            lines=span,
+        ))
+    return units
+
+
+def _first_code_line(module: cst.Module, index: int, stmt_lines: tuple[int, ...]) -> int:
+    stmt = module.body[index]
+    leading = getattr(stmt, "leading_lines", ())
+    return stmt_lines[index] + len(leading)
+
+
+def _is_bare_string(stmt: cst.BaseStatement) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _base_name(expr: cst.BaseExpression) -> str | None:
+    while isinstance(expr, (cst.Attribute, cst.Subscript, cst.Call)):
+        expr = expr.func if isinstance(expr, cst.Call) else expr.value
+    return expr.value if isinstance(expr, cst.Name) else None
+
+
+def _owner_name(stmt: cst.BaseStatement) -> str | None:
+    """The definition a binding-free statement mutates: `f.x = 1` -> f, `R[k] = v` -> R."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    if isinstance(small, cst.Assign):
+        owners = {_base_name(t.target) for t in small.targets}
+        return owners.pop() if len(owners) == 1 else None
+    if isinstance(small, (cst.AugAssign, cst.AnnAssign)):
+        return _base_name(small.target)
+    if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+        func = small.value.func
+        if isinstance(func, cst.Attribute):
+            return _base_name(func.value)
+    if isinstance(small, cst.Del):
+        return _base_name(small.target)
+    return None
+
+
+def _static_all(module: cst.Module) -> tuple[str, ...] | None:
+    """The value of `__all__` when it is a plain list/tuple of strings, else None."""
+    value: list[str] | None = None
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            target = None
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target, expr = small.targets[0].target, small.value
+            elif isinstance(small, (cst.AugAssign, cst.AnnAssign)) and small.value is not None:
+                target, expr = small.target, small.value
+            if not (isinstance(target, cst.Name) and target.value == "__all__"):
+                continue
+            items = _string_items(expr)
+            if items is None:
+                return None
+            value = (value or []) + items if isinstance(small, cst.AugAssign) else items
+    return tuple(value) if value is not None else None
+
+
+def _string_items(expr: cst.BaseExpression) -> list[str] | None:
+    if not isinstance(expr, (cst.List, cst.Tuple)):
+        return None
+    out = []
+    for element in expr.elements:
+        if not isinstance(element.value, cst.SimpleString):
+            return None
+        evaluated = element.value.evaluated_value
+        if not isinstance(evaluated, str):
+            return None
+        out.append(evaluated)
+    return out

@@ -1,0 +1,210 @@
+"""The engine: source file -> Plan (analyze, assign, render), layered like ufmt.
+
+`plan_split` never writes and never prints; `apply.py` writes a plan and verifies it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .analyze import Analysis, analyze
+from .facade import render_facade, runtime_names, star_names
+from .files import SourceText, read_source
+from .plan import DEFAULT_SHARED, assign
+from .render import MARKER, Layout, Needs, collect_needs, module_edges, render_new_module
+from .types import (
+    FACADE, Config, FileChange, Finding, GodsplitError, Plan, PlannedModule, SplitConfig,
+)
+
+# Findings that mean the config is wrong rather than the split: exit 2 like bad input.
+CONFIG_ERRORS = frozenset({"GS100", "GS101", "GS106"})
+
+
+def module_name_for(path: Path) -> tuple[str, Path]:
+    """The dotted module name of a file and its import root (first dir without __init__.py)."""
+    parts = [path.stem] if path.name != "__init__.py" else []
+    directory = path.parent
+    while (directory / "__init__.py").is_file():
+        parts.insert(0, directory.name)
+        directory = directory.parent
+    return ".".join(parts), directory
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def make_layout(split: SplitConfig, root: Path) -> Layout:
+    source = split.source
+    old_module, import_root = module_name_for(source)
+    old_package = old_module.rpartition(".")[0]
+    if split.package is None:
+        package_dir = source.with_suffix("")
+        return Layout(old_module, old_package, old_module, old_module, package_dir,
+                      package_dir / "__init__.py", "package")
+    package_dir = split.package
+    try:
+        relative = package_dir.resolve().relative_to(import_root.resolve())
+    except ValueError:
+        raise GodsplitError(
+            f"package {split.package} is not importable beside {old_module} "
+            f"(it is outside the import root {import_root})", source,
+        ) from None
+    parent = package_dir.parent
+    while parent.resolve() != import_root.resolve():
+        if not (parent / "__init__.py").is_file():
+            raise GodsplitError(f"package {split.package}: {parent} is not a package "
+                                "(no __init__.py)", source)
+        parent = parent.parent
+    return Layout(old_module, old_package, ".".join(relative.parts), old_package, package_dir,
+                  source, "sibling")
+
+
+def _already_split(split: SplitConfig, layout: Layout, max_lines: int) -> Plan | None:
+    facade = layout.facade_path
+    if facade.is_file() and MARKER in facade.read_text(errors="replace"):
+        return Plan(
+            source=split.source, old_module=layout.old_module, facade=facade,
+            package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
+            already_split=True,
+            findings=(Finding("GS300", "info", f"already split into {layout.new_package}; "
+                              "nothing to do", str(split.source), 1),),
+        )
+    return None
+
+
+def _check_source(split: SplitConfig, config: Config) -> None:
+    source = split.source
+    if source.is_symlink() and not _inside(source, config.root):
+        raise GodsplitError("source is a symlink to a file outside the project", source)
+    if split.package is not None and split.package.exists() and not _inside(
+        split.package, config.root
+    ):
+        raise GodsplitError("package is a symlink to a directory outside the project",
+                            split.package)
+
+
+def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | None]:
+    """Analyze, assign and render one split. Raises GodsplitError for bad input."""
+    _check_source(split, config)
+    layout = make_layout(split, config.root)
+    done = _already_split(split, layout, config.max_lines)
+    if done is not None:
+        return done, None
+    source = read_source(split.source)
+    analysis = analyze(source)
+    return build_plan(analysis, split, layout, config.max_lines), analysis
+
+
+def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int) -> Plan:
+    assignment = assign(analysis, split)
+    findings: list[Finding] = [*analysis.findings, *assignment.findings]
+    _check_module_names(split, assignment.modules, findings)
+    needs: dict[str, Needs] = {
+        m: collect_needs(analysis, assignment, m, findings) for m in assignment.modules
+    }
+    edges, cycle_findings = module_edges(analysis, needs, assignment.modules)
+    findings.extend(cycle_findings)
+    texts: dict[Path, str] = {}
+    planned = []
+    for module in assignment.modules:
+        text = render_new_module(
+            analysis, assignment, split, layout, module, needs[module], edges, findings
+        )
+        path = layout.package_dir / f"{module}.py"
+        texts[path] = text
+        lines = text.count("\n")
+        names = tuple(n for p in assignment.placements if p.module == module for n in p.names)
+        planned.append(PlannedModule(module, path, layout.dotted(module), lines, names))
+        if lines > max_lines:
+            findings.append(Finding(
+                "GS105", "error", f"new module {module} would have {lines} lines, over "
+                f"max-lines {max_lines}; map some of its names to another module",
+                str(analysis.path), 1,
+            ))
+    facade_text = render_facade(analysis, assignment, split, layout)
+    texts[layout.facade_path] = facade_text
+    if layout.kind == "sibling":
+        init = layout.package_dir / "__init__.py"
+        if not init.exists():
+            texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
+    changes = _changes(analysis.source, layout, texts)
+    findings.extend(_live_findings(analysis, split))
+    return Plan(
+        source=split.source, old_module=layout.old_module, facade=layout.facade_path,
+        package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
+        modules=tuple(planned), facade_lines=facade_text.count("\n"),
+        placements=tuple(assignment.placements), edges=tuple(edges),
+        findings=tuple(sorted(set(findings), key=lambda f: (f.line, f.code, f.message))),
+        changes=changes, public_names=tuple(star_names(analysis)),
+    )
+
+
+def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
+    out = []
+    for name in sorted(analysis.live_names):
+        unit = analysis.unit_of(name)
+        line = unit.line if unit else 1
+        if split.facade == "live":
+            out.append(Finding("GS206", "info", f"{name!r} is rebound at run time (`global`); "
+                               "the facade reads it live from its new module",
+                               str(analysis.path), line))
+        else:
+            out.append(Finding("GS207", "warning", f"{name!r} is rebound at run time (`global`); "
+                               "with a static facade, the old module's copy goes stale",
+                               str(analysis.path), line))
+    return out
+
+
+def _check_module_names(split: SplitConfig, modules: list[str], findings: list[Finding]) -> None:
+    stdlib = getattr(sys, "stdlib_module_names", frozenset())
+    for module in modules:
+        if module in stdlib:
+            findings.append(Finding(
+                "GS107", "warning", f"new module {module!r} has the name of a standard library "
+                "module; absolute imports of it elsewhere may be confused", str(split.source), 1,
+            ))
+    if (split.shared or DEFAULT_SHARED) in modules and split.shared is None:
+        findings.append(Finding(
+            "GS108", "info", f"helpers used by several modules go to {DEFAULT_SHARED!r} "
+            "(set `shared` to name it)", str(split.source), 1,
+        ))
+
+
+def _changes(source: SourceText, layout: Layout, texts: dict[Path, str]) -> tuple[FileChange, ...]:
+    changes = []
+    for path, text in texts.items():
+        data = source.encode(text)
+        if path.exists() and path != source.path:
+            if path.is_dir() or path.read_bytes() != data:
+                raise GodsplitError(
+                    "target already exists with other content; move it away or choose another "
+                    "module/package name", path,
+                )
+            continue
+        changes.append(FileChange(path, data))
+    if layout.kind == "package":
+        changes.append(FileChange(source.path, None))
+    return tuple(sorted(changes, key=lambda c: str(c.path)))
+
+
+def select_splits(config: Config, sources: tuple[Path, ...]) -> tuple[SplitConfig, ...]:
+    if not sources:
+        return config.splits
+    chosen = []
+    for source in sources:
+        resolved = source.resolve()
+        match = [s for s in config.splits if s.source.resolve() == resolved]
+        if not match:
+            raise GodsplitError("no [[split]] in the config has this source", source)
+        chosen.extend(match)
+    return tuple(chosen)
+
+
+__all__ = ["CONFIG_ERRORS", "FACADE", "build_plan", "make_layout", "plan_split",
+           "runtime_names", "select_splits"]

@@ -1,0 +1,126 @@
+"""Import statements for new modules: keep only the names used, re-base relative imports.
+
+Pure functions over LibCST nodes; the original style (aliases, parentheses, trailing
+comments) is kept because the original nodes are reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+import libcst as cst
+
+
+def bound_name(alias: cst.ImportAlias) -> str:
+    """The name an import alias binds: `import a.b` binds `a`, `import a.b as c` binds `c`."""
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    node: cst.BaseExpression = alias.name
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    assert isinstance(node, cst.Name)
+    return node.value
+
+
+def rebase_module(
+    relative_dots: int, module: str | None, old_package: str, new_package: str
+) -> tuple[int, str | None]:
+    """Re-express `from <dots><module>` written in old_package for code in new_package."""
+    if relative_dots == 0:
+        return 0, module
+    old_parts = old_package.split(".") if old_package else []
+    base = old_parts[: len(old_parts) - (relative_dots - 1)] if relative_dots > 1 else old_parts
+    target = base + (module.split(".") if module else [])
+    new_parts = new_package.split(".") if new_package else []
+    common = 0
+    while common < min(len(base), len(new_parts)) and base[common] == new_parts[common]:
+        common += 1
+    if common < len(base) or not new_parts:
+        # the target's package is not an ancestor of the new package: go absolute
+        return 0, ".".join(target) or None
+    dots = len(new_parts) - common + 1
+    rest = target[common:]
+    return dots, ".".join(rest) or None
+
+
+class _Rebase(cst.CSTTransformer):
+    def __init__(self, old_package: str, new_package: str) -> None:
+        self.old_package = old_package
+        self.new_package = new_package
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.ImportFrom:
+        return rebase_import_from(updated_node, self.old_package, self.new_package)
+
+
+def rebase_import_from(node: cst.ImportFrom, old_package: str, new_package: str) -> cst.ImportFrom:
+    dots = len(node.relative)
+    if dots == 0 or old_package == new_package:
+        return node
+    module = cst.helpers.get_full_name_for_node(node.module) if node.module else None
+    new_dots, new_module = rebase_module(dots, module, old_package, new_package)
+    if (new_dots, new_module) == (dots, module):
+        return node
+    return node.with_changes(
+        relative=[cst.Dot() for _ in range(new_dots)],
+        module=cst.parse_expression(new_module) if new_module else None,
+        whitespace_after_from=cst.SimpleWhitespace(" "),
+    )
+
+
+def rebase(node: cst.BaseStatement, old_package: str, new_package: str) -> cst.BaseStatement:
+    """Re-base every relative import inside a statement (blocks included)."""
+    if old_package == new_package:
+        return node
+    result = node.visit(_Rebase(old_package, new_package))
+    assert isinstance(result, cst.BaseStatement)
+    return result
+
+
+def filter_import_line(
+    line: cst.SimpleStatementLine, keep: Collection[str]
+) -> cst.SimpleStatementLine | None:
+    """Keep only the aliases of an import line that bind a name in `keep`."""
+    smalls: list[cst.BaseSmallStatement] = []
+    for small in line.body:
+        if not isinstance(small, (cst.Import, cst.ImportFrom)) or isinstance(
+            small.names, cst.ImportStar
+        ):
+            smalls.append(small)
+            continue
+        aliases = [a for a in small.names if bound_name(a) in keep]
+        if not aliases:
+            continue
+        if len(aliases) != len(small.names):
+            aliases = _fix_commas(aliases, small.names)
+            small = small.with_changes(names=aliases)
+        smalls.append(small)
+    if not smalls:
+        return None
+    smalls[-1] = smalls[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+    return line.with_changes(body=smalls)
+
+
+def _fix_commas(
+    kept: list[cst.ImportAlias], original: Sequence[cst.ImportAlias]
+) -> list[cst.ImportAlias]:
+    """The last kept alias takes the original last alias's comma (trailing comma or none)."""
+    last_comma = original[-1].comma
+    out = [a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+           if a.comma is cst.MaybeSentinel.DEFAULT else a for a in kept[:-1]]
+    return [*out, kept[-1].with_changes(comma=last_comma)]
+
+
+def from_import(module: str, names: Sequence[str], width: int = 88) -> str:
+    """`from <module> import a, b` (wrapped one per line when long)."""
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= width:
+        return line + "\n"
+    body = "".join(f"    {name},\n" for name in names)
+    return f"from {module} import (\n{body})\n"
+
+
+def reexport(module: str, names: Sequence[str], width: int = 88) -> str:
+    """`from <module> import a as a`: the form type checkers treat as a public re-export."""
+    return from_import(module, [f"{n} as {n}" for n in names], width)

@@ -1,0 +1,95 @@
+"""One walk over a module's tree that maps nodes to their top-level statement.
+
+LibCST's scope analysis tells which names are read and bound; this index tells in which
+top-level statement each of those nodes sits, and where the module reads `__name__`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+LOGGER_FACTORIES = frozenset({"getLogger", "get_task_logger", "get_logger", "getChild"})
+
+
+@dataclass(frozen=True)
+class NameRead:
+    """A read of the module global `__name__`."""
+
+    stmt: int
+    node_id: int
+    in_function: bool
+    for_logger: bool
+
+
+@dataclass
+class NodeIndex:
+    stmt_of: dict[int, tuple[int, bool]] = field(default_factory=dict)  # id -> (stmt, in_function)
+    star_import: dict[int, bool] = field(default_factory=dict)
+    name_reads: list[NameRead] = field(default_factory=list)
+    file_reads: list[tuple[int, bool]] = field(default_factory=list)  # `__file__`: (stmt, in_function)
+
+
+class _Indexer(cst.CSTVisitor):
+    def __init__(self, index: NodeIndex) -> None:
+        self.index = index
+        self.stmt = 0
+        self.depth = 0
+        self.not_reads: set[int] = set()
+        self.logger_args: set[int] = set()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.index.stmt_of[id(node)] = (self.stmt, self.depth > 0)
+        return super().on_visit(node)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.depth += 1
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.depth -= 1
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.depth += 1
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self.depth -= 1
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.not_reads.add(id(node.attr))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self.not_reads.add(id(node.keyword))
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.not_reads.add(id(node.name))
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.names, cst.ImportStar):
+            self.index.star_import[self.stmt] = True
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
+        if name in LOGGER_FACTORIES:
+            self.logger_args.update(id(arg.value) for arg in node.args)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value not in ("__name__", "__file__") or id(node) in self.not_reads:
+            return
+        if node.value == "__file__":
+            self.index.file_reads.append((self.stmt, self.depth > 0))
+            return
+        self.index.name_reads.append(
+            NameRead(self.stmt, id(node), self.depth > 0, id(node) in self.logger_args)
+        )
+
+
+def index_nodes(module: cst.Module) -> NodeIndex:
+    index = NodeIndex()
+    indexer = _Indexer(index)
+    for position, stmt in enumerate(module.body):
+        indexer.stmt = position
+        stmt.visit(indexer)
+    return index
