@@ -1,0 +1,138 @@
+"""Plan, write and verify splits as one transaction; and verify a facade against git.
+
+Returns results, never prints. Bad input raises GodsplitError before anything is written;
+a verify difference after writing rolls the whole tree back.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import write
+from .analyze import Analysis
+from .core import module_name_for, plan_split, select_splits
+from .files import decode_source, read_source
+from .types import Config, Finding, GodsplitError, Plan, SplitConfig
+from .verify import Snapshot, compare_snapshots, compare_static, snapshot
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    plan: Plan
+    verify: tuple[Finding, ...] = ()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.plan.findings + self.verify
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    splits: tuple[SplitResult, ...]
+    written: bool
+    rolled_back: bool = False
+    recovered: str | None = None
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for s in self.splits for f in s.findings if f.severity == "error")
+
+
+def plan_all(config: Config, sources: Sequence[Path] = ()) -> list[tuple[Plan, Analysis | None]]:
+    return [plan_split(config, split) for split in select_splits(config, tuple(sources))]
+
+
+def _before(config: Config, plan: Plan) -> Snapshot | str | None:
+    if not config.verify_import:
+        return None
+    _, import_root = module_name_for(plan.source)
+    return snapshot(import_root, plan.old_module, config.verify_setup)
+
+
+def apply_splits(
+    config: Config, sources: Sequence[Path] = (), hook: write.Hook | None = None
+) -> ApplyResult:
+    recovered = write.recover(config.root)
+    planned = plan_all(config, sources)
+    if any(plan.errors for plan, _ in planned):
+        return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
+    todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
+    if not todo:
+        return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
+    before = {plan.old_module: _before(config, plan) for plan, _ in todo}
+    txn = write.begin(config.root, [c for plan, _ in todo for c in plan.changes], hook)
+    results: dict[str, tuple[Finding, ...]] = {}
+    try:
+        for plan, analysis in todo:
+            assert analysis is not None
+            results[plan.old_module] = tuple(
+                _verify_written(config, plan, analysis, before[plan.old_module])
+            )
+    except BaseException:
+        txn.rollback()
+        raise
+    failed = any(f.severity == "error" for fs in results.values() for f in fs)
+    if failed:
+        txn.rollback()
+    else:
+        txn.commit()
+    splits = tuple(SplitResult(p, results.get(p.old_module, ())) for p, _ in planned)
+    return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered)
+
+
+def _verify_written(
+    config: Config, plan: Plan, analysis: Analysis, before: Snapshot | str | None
+) -> list[Finding]:
+    path = str(plan.source)
+    facade = decode_source(plan.facade.read_bytes(), plan.facade)
+    findings = compare_static(analysis.source, facade, path)
+    if isinstance(before, Snapshot):
+        _, import_root = module_name_for(plan.source)
+        after = snapshot(import_root, plan.old_module, config.verify_setup)
+        if isinstance(after, str):
+            findings.append(Finding("GS406", "error", f"the old module no longer imports: {after}",
+                                    path, 1))
+        else:
+            differences = compare_snapshots(before, after, path)
+            findings.extend(differences)
+            if not differences:
+                findings.append(Finding(
+                    "GS400", "info", f"imported {plan.old_module} before and after in a fresh "
+                    f"interpreter: the same {len(after.names)} names, of the same kinds", path, 1,
+                ))
+    elif isinstance(before, str):
+        findings.append(Finding("GS400", "info", f"import check skipped: the module does not "
+                                f"import on its own ({before}); set `verify-setup`", path, 1))
+    return findings
+
+
+def git_show(root: Path, rev: str, path: Path) -> bytes | None:
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        raise GodsplitError("verify --against needs a git repository", root) from None
+    relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
+    proc = subprocess.run(["git", "show", f"{rev}:{relative}"], cwd=top, capture_output=True)
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def verify_against(config: Config, split: SplitConfig, rev: str) -> list[Finding]:
+    """Compare the facade on disk with the module (or facade) as it was at git `rev`."""
+    from .core import make_layout
+
+    layout = make_layout(split, config.root)
+    old = git_show(config.root, rev, split.source)
+    old_path = split.source
+    if old is None and layout.kind == "package":
+        old, old_path = git_show(config.root, rev, layout.facade_path), layout.facade_path
+    path = str(split.source)
+    if old is None:
+        return [Finding("GS407", "info", f"not in {rev}: nothing to compare", path, 1)]
+    current = layout.facade_path if layout.facade_path.exists() else split.source
+    if not current.exists():
+        return [Finding("GS401", "error", "the module and its facade are gone", path, 1)]
+    return compare_static(decode_source(old, old_path), read_source(current), path)
