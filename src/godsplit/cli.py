@@ -131,11 +131,18 @@ def verify(sources: tuple[Path, ...], config_path: Path | None, rev: str) -> Non
 
 
 def _register() -> None:
-    try:  # TODO(check): remove the guard once cli_check lands
+    try:  # TODO: remove the guards once cli_check and cli_suggest land
         from .cli_check import check
+
+        main.add_command(check)
     except ImportError:
-        return
-    main.add_command(check)
+        pass
+    try:
+        from .cli_suggest import suggest
+
+        main.add_command(suggest)
+    except ImportError:
+        pass
 
 
 _register()
