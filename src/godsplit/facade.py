@@ -167,9 +167,9 @@ def render_facade(
         if names:
             exports.append(imports.reexport(layout.facade_ref(name), names))
     out = "".join(head)
-    out += ("\n" if out else "") + marker
-    out += "".join(early)
-    out += "\n" + "".join(exports)
+    out += ("\n" if out else "") + marker + "\n"
+    out += "".join(early).lstrip("\n")
+    out += ("\n" if early else "") + "".join(exports)
     has_all = analysis.dunder_all is not None or any(
         "__all__" in u.binds for u in analysis.units
     )
@@ -180,7 +180,8 @@ def render_facade(
             "\n# godsplit: the package's submodules would otherwise be exported by `import *`.\n"
             f"__all__ = [\n{body}]\n"
         )
-    out += "".join(text for _, text in sorted(rest))
+    tail = "".join(text for _, text in sorted(rest))
+    out += tail if tail.startswith("\n") or not tail else "\n" + tail
     if split.facade == "live":
         live = _live_homes(analysis, assignment)
         live_text = "{" + ", ".join(

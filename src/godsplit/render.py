@@ -189,9 +189,9 @@ def render_new_module(
     )
     findings.extend(edits.findings)
     items: list[tuple[float, str]] = []
-    for unit in analysis.units:
-        if unit.kind == "future":
-            items.append((unit.first, analysis.code(unit.first).lstrip("\n") + "\n"))
+    future = "".join(
+        analysis.code(u.first).lstrip("\n") for u in analysis.units if u.kind == "future"
+    )
     late: list[tuple[float, str]] = []
     for uid in sorted(needs.imports):
         unit = analysis.units[uid]
@@ -246,7 +246,9 @@ def render_new_module(
     header = header_comments(analysis) + docstring_for(module, layout)
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)
-    text = header + ("\n" + head if head else "") + "".join(t for _, t in body) + tail
+    if future:
+        head = future + ("\n" + head.lstrip("\n") if head else "")
+    text = header + ("\n" + head.lstrip("\n") if head else "") + "".join(t for _, t in body) + tail
     return text.rstrip("\n") + "\n"
 
 

@@ -1,0 +1,71 @@
+"""Helpers for before/after split tests: build a tiny project, plan or apply a split."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from godsplit.apply import ApplyResult, apply_splits
+from godsplit.config import parse_config
+from godsplit.core import plan_split
+from godsplit.types import Config, Plan
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def make_project(
+    root: Path,
+    source: str,
+    modules: dict[str, list[str]],
+    *,
+    path: str = "pkg/big.py",
+    files: dict[str, str] | None = None,
+    **split: Any,
+) -> Config:
+    """Write a project with `source` at `path` and return its config."""
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    directory = target.parent
+    while directory != root:
+        (directory / "__init__.py").touch()
+        directory = directory.parent
+    target.write_text(dedent(source))
+    for name, text in (files or {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(dedent(text))
+    table: dict[str, Any] = {"split": [{"source": path, "modules": modules, **split}]}
+    for key in ("max-lines", "verify-import", "verify-setup"):
+        if key in split:
+            table[key] = split.pop(key)
+            table["split"][0].pop(key)
+    return parse_config(table, root / "godsplit.toml")
+
+
+def plan_texts(config: Config) -> tuple[Plan, dict[str, str]]:
+    """Plan the first split; the files it would write, by path relative to the root."""
+    plan, _ = plan_split(config, config.splits[0])
+    texts = {
+        c.path.relative_to(config.root).as_posix(): c.data.decode() if c.data else "<delete>"
+        for c in plan.changes
+    }
+    return plan, texts
+
+
+def apply(config: Config) -> ApplyResult:
+    return apply_splits(config)
+
+
+def run_python(root: Path, code: str) -> str:
+    """Run code in a fresh interpreter with root on sys.path; its stdout (fails on error)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", dedent(code)], cwd=root, capture_output=True, text=True,
+        env={"PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
