@@ -20,7 +20,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-TOP_KEYS = {"max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import"}
+TOP_KEYS = {
+    "max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import",
+    "baseline",
+}
 SPLIT_KEYS = {
     "source", "package", "shared", "default", "modules", "facade",
     "pin-task-names", "keep-module-name", "task-decorators",
@@ -87,6 +90,9 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
     verify_setup = table.get("verify-setup")
     if verify_setup is not None and not isinstance(verify_setup, str):
         raise GodsplitError("'verify-setup' must be a string of Python code", path)
+    baseline = table.get("baseline")
+    if baseline is not None and (not isinstance(baseline, str) or not baseline):
+        raise GodsplitError("'baseline' must be the path of a file, relative to the config", path)
     return Config(
         path=path,
         root=root,
@@ -97,6 +103,7 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
         splits=splits,
         verify_setup=verify_setup,
         verify_import=_get(table, "verify-import", bool, path, True),
+        baseline=root / baseline if baseline else None,
     )
 
 

@@ -81,6 +81,7 @@ class Config:
     splits: tuple[SplitConfig, ...] = ()
     verify_setup: str | None = None
     verify_import: bool = True
+    baseline: Path | None = None  # `godsplit check`'s baseline file (absolute)
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
 
