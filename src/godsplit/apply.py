@@ -15,7 +15,7 @@ from . import write
 from .analyze import Analysis
 from .core import module_name_for, plan_split, select_splits
 from .files import decode_source, read_source
-from .types import Config, Finding, GodsplitError, Plan, SplitConfig
+from .types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from .verify import Snapshot, compare_snapshots, compare_static, snapshot
 
 
@@ -23,10 +23,27 @@ from .verify import Snapshot, compare_snapshots, compare_static, snapshot
 class SplitResult:
     plan: Plan
     verify: tuple[Finding, ...] = ()
+    references: tuple[Finding, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        return self.plan.findings + self.verify
+        return self.plan.findings + self.references + self.verify
+
+
+def references(
+    config: Config, plan: Plan, rewrite: bool
+) -> tuple[tuple[Finding, ...], list[FileChange]]:
+    """Patch targets in the project that point at moved names: listed, or rewritten."""
+    from .references import find_references
+
+    if plan.already_split:
+        return (), []
+    exclude = {c.path.resolve() for c in plan.changes} | {plan.source.resolve()}
+    rewrites, findings, changes = find_references(config.root, plan, exclude)
+    verb = "rewrote" if rewrite else "would rewrite (apply --rewrite-references)"
+    listed = [Finding("GS213", "info", f"{verb} patch target {r.old!r} -> {r.new!r}", str(r.path),
+                      r.line) for r in rewrites]
+    return tuple(listed + findings), changes if rewrite else []
 
 
 @dataclass(frozen=True)
@@ -53,7 +70,8 @@ def _before(config: Config, plan: Plan) -> Snapshot | str | None:
 
 
 def apply_splits(
-    config: Config, sources: Sequence[Path] = (), hook: write.Hook | None = None
+    config: Config, sources: Sequence[Path] = (), hook: write.Hook | None = None,
+    rewrite_references: bool = False,
 ) -> ApplyResult:
     recovered = write.recover(config.root)
     planned = plan_all(config, sources)
@@ -62,8 +80,11 @@ def apply_splits(
     todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
     if not todo:
         return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
+    refs = {plan.old_module: references(config, plan, rewrite_references) for plan, _ in todo}
     before = {plan.old_module: _before(config, plan) for plan, _ in todo}
-    txn = write.begin(config.root, [c for plan, _ in todo for c in plan.changes], hook)
+    changes = [c for plan, _ in todo for c in plan.changes]
+    changes += [c for _, extra in refs.values() for c in extra]
+    txn = write.begin(config.root, changes, hook)
     results: dict[str, tuple[Finding, ...]] = {}
     try:
         for plan, analysis in todo:
@@ -79,7 +100,10 @@ def apply_splits(
         txn.rollback()
     else:
         txn.commit()
-    splits = tuple(SplitResult(p, results.get(p.old_module, ())) for p, _ in planned)
+    splits = tuple(
+        SplitResult(p, results.get(p.old_module, ()), refs.get(p.old_module, ((), []))[0])
+        for p, _ in planned
+    )
     return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered)
 
 

@@ -77,17 +77,22 @@ def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bo
     from .core import CONFIG_ERRORS
     from .report import document, plan_data, plan_diff
 
+    from .apply import references
+
     config = load(config_path)
     plans = [p for p, _ in plan_all(config, sources)]
-    if fmt == "json":
-        click.echo(json.dumps(document([plan_data(p, config.root) for p in plans]), indent=2))
-    elif diff:
+    if diff:
         click.echo("".join(plan_diff(p, config.root) for p in plans), nl=False)
     else:
-        from .cli_output import print_plan
+        refs = [references(config, p, rewrite=False)[0] for p in plans]
+        if fmt == "json":
+            data = [plan_data(p, config.root, extra) for p, extra in zip(plans, refs)]
+            click.echo(json.dumps(document(data), indent=2))
+        else:
+            from .cli_output import print_plan
 
-        for p in plans:
-            print_plan(p, config.root)
+            for p, extra in zip(plans, refs):
+                print_plan(p, config.root, extra)
     errors = [f for p in plans for f in p.errors]
     sys.exit(2 if any(f.code in CONFIG_ERRORS for f in errors) else 1 if errors else 0)
 
@@ -95,15 +100,17 @@ def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bo
 @main.command()
 @sources_argument
 @config_option
+@click.option("--rewrite-references", is_flag=True,
+              help="Also point patch targets in the project's other files at the new modules.")
 @handles_errors
-def apply(sources: tuple[Path, ...], config_path: Path | None) -> None:
+def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_references: bool) -> None:
     """Split SOURCES, verify the public names, and roll back if anything differs."""
     from .apply import apply_splits
     from .cli_output import print_apply
     from .core import CONFIG_ERRORS
 
     config = load(config_path)
-    result = apply_splits(config, sources)
+    result = apply_splits(config, sources, rewrite_references=rewrite_references)
     print_apply(result, config.root)
     errors = result.errors
     sys.exit(2 if any(f.code in CONFIG_ERRORS for f in errors) else 1 if errors else 0)

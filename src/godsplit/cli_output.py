@@ -28,7 +28,9 @@ def print_findings(findings: Iterable[Finding], root: Path, console: Console | N
                       f"{escape(f.message)}")
 
 
-def print_plan(plan: Plan, root: Path, console: Console | None = None) -> None:
+def print_plan(
+    plan: Plan, root: Path, extra: tuple[Finding, ...] = (), console: Console | None = None
+) -> None:
     console = console or _console()
     source = _rel(plan.source, root)
     if plan.already_split:
@@ -59,9 +61,9 @@ def print_plan(plan: Plan, root: Path, console: Console | None = None) -> None:
             edges.add(f"{escape(e.source)} -> {escape(e.target)}: {escape(', '.join(e.names))} "
                       f"[dim]({how})[/]")
     console.print(tree)
-    if plan.findings:
+    if plan.findings or extra:
         console.print("findings:")
-        print_findings(plan.findings, root, console)
+        print_findings((*plan.findings, *extra), root, console)
     errors = len(plan.errors)
     console.print(f"[{'bold red' if errors else 'green'}]{source}: "
                   f"{len(plan.modules)} modules, {errors} errors[/]")

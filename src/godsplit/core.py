@@ -142,7 +142,33 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
         placements=tuple(assignment.placements), edges=tuple(edges),
         findings=tuple(sorted(set(findings), key=lambda f: (f.line, f.code, f.message))),
         changes=changes, public_names=tuple(star_names(analysis)),
+        lookups=_lookups(analysis, assignment.module_of, layout),
     )
+
+
+def _lookups(
+    analysis: Analysis, module_of: dict[int, str], layout: Layout
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For each top-level name, the new modules whose moved code reads it (or its home)."""
+    readers: dict[str, list[str]] = {}
+    for unit in analysis.units:
+        module = module_of.get(unit.id)
+        if module is None or module == FACADE:
+            continue
+        for read in unit.reads:
+            found = readers.setdefault(read.name, [])
+            if layout.dotted(module) not in found:
+                found.append(layout.dotted(module))
+    out = []
+    for name in sorted(analysis.binders):
+        where = readers.get(name)
+        if not where:
+            home = analysis.unit_of(name)
+            module = module_of.get(home.id) if home else None
+            where = [layout.dotted(module)] if module and module != FACADE else []
+        if where:
+            out.append((name, tuple(sorted(where))))
+    return tuple(out)
 
 
 def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:

@@ -144,6 +144,8 @@ class Plan:
     changes: tuple[FileChange, ...] = ()
     public_names: tuple[str, ...] = ()
     already_split: bool = False
+    # name -> dotted new modules whose code looks the name up (where a patch must go)
+    lookups: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def errors(self) -> tuple[Finding, ...]:
