@@ -11,6 +11,7 @@ from pathlib import Path
 from .analyze import Analysis, analyze
 from .facade import render_facade, runtime_names, star_names
 from .files import SourceText, read_source
+from .hazards import identity_findings
 from .plan import DEFAULT_SHARED, assign
 from .render import MARKER, Layout, Needs, collect_needs, module_edges, render_new_module
 from .types import (
@@ -135,6 +136,7 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
             texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
     changes = _changes(analysis.source, layout, texts)
     findings.extend(_live_findings(analysis, split))
+    findings.extend(identity_findings(analysis, assignment.module_of, split))
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,

@@ -88,6 +88,33 @@ class _Rewriter(cst.CSTTransformer):
         self.plan, self.lookups, self.aliases, self.path = plan, lookups, aliases, path
         self.rewrites: list[Rewrite] = []
         self.hand: list[Finding] = []
+        self.seen: set[int] = set()  # string nodes that are patch targets
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if _call_name(node.func)[0] and node.args:
+            self.seen.add(id(node.args[0].value))
+
+    def leave_SimpleString(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString
+    ) -> cst.SimpleString:
+        """Names of the module or its tasks written as strings: settings, routes, beat."""
+        value = original_node.evaluated_value
+        old = self.plan.old_module
+        if id(original_node) in self.seen or not isinstance(value, str):
+            return updated_node
+        line = self.get_metadata(cst.metadata.PositionProvider, original_node).start.line
+        if value == old:
+            self.hand.append(Finding(
+                "GS214", "info", f"{old!r} is loaded by name here (imports/include/autodiscovery "
+                "settings): the facade imports every new module eagerly, so all its tasks still "
+                "register", str(self.path), line))
+        elif value.startswith(old + ".") and value[len(old) + 1:].isidentifier():
+            self.hand.append(Finding(
+                "GS215", "info", f"{value!r} names a member of the split module (a task route, "
+                "beat entry or annotation?); a task's name is pinned (pin-task-names), so it still "
+                "matches", 
+                str(self.path), line))
+        return updated_node
 
     def _target(self, name: str, rest: str, line: int, shown: str) -> str | None:
         homes = self.lookups.get(name)
@@ -159,7 +186,13 @@ def find_references(
         if path.resolve() in exclude:
             continue
         try:
-            if needle not in path.read_bytes():
+            data = path.read_bytes()
+            if plan.old_module.endswith(".tasks") and b"autodiscover_tasks" in data:
+                findings.append(Finding(
+                    "GS214", "info", f"Celery autodiscovery loads {plan.old_module!r}: the facade "
+                    "imports every new module eagerly, so all its tasks still register",
+                    str(path), 1))
+            if needle not in data:
                 continue
             source = read_source(path)
             module = cst.parse_module(source.text)
