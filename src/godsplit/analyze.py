@@ -313,7 +313,7 @@ def _group(
         if (
             isinstance(stmt, cst.FunctionDef) and groups and kinds[groups[-1][0]] == "definition"
             and isinstance(module.body[groups[-1][-1]], cst.FunctionDef)
-            and module.body[groups[-1][-1]].name.value == stmt.name.value  # type: ignore[attr-defined]
+            and _function_name(module.body[groups[-1][-1]]) == stmt.name.value
         ):
             groups[-1].append(index)  # @overload group, or a redefinition right after
             continue
@@ -345,6 +345,10 @@ def _group(
             lines=span,
         ))
     return units
+
+
+def _function_name(stmt: cst.BaseStatement) -> str | None:
+    return stmt.name.value if isinstance(stmt, cst.FunctionDef) else None
 
 
 def _first_code_line(module: cst.Module, index: int, stmt_lines: tuple[int, ...]) -> int:

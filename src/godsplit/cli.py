@@ -73,11 +73,9 @@ sources_argument = click.argument("sources", nargs=-1, type=click.Path(path_type
 @handles_errors
 def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bool) -> None:
     """Show how SOURCES would be split, with every finding. Writes nothing."""
-    from .apply import plan_all
+    from .apply import plan_all, references
     from .core import CONFIG_ERRORS
     from .report import document, plan_data, plan_diff
-
-    from .apply import references
 
     config = load(config_path)
     plans = [p for p, _ in plan_all(config, sources)]
@@ -86,12 +84,12 @@ def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bo
     else:
         refs = [references(config, p, rewrite=False)[0] for p in plans]
         if fmt == "json":
-            data = [plan_data(p, config.root, extra) for p, extra in zip(plans, refs)]
+            data = [plan_data(p, config.root, extra) for p, extra in zip(plans, refs, strict=True)]
             click.echo(json.dumps(document(data), indent=2))
         else:
             from .cli_output import print_plan
 
-            for p, extra in zip(plans, refs):
+            for p, extra in zip(plans, refs, strict=True):
                 print_plan(p, config.root, extra)
     errors = [f for p in plans for f in p.errors]
     sys.exit(2 if any(f.code in CONFIG_ERRORS for f in errors) else 1 if errors else 0)

@@ -15,7 +15,14 @@ from .hazards import identity_findings
 from .plan import DEFAULT_SHARED, assign
 from .render import MARKER, Layout, Needs, collect_needs, module_edges, render_new_module
 from .types import (
-    FACADE, Config, FileChange, Finding, GodsplitError, Plan, PlannedModule, SplitConfig,
+    FACADE,
+    Config,
+    FileChange,
+    Finding,
+    GodsplitError,
+    Plan,
+    PlannedModule,
+    SplitConfig,
 )
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -190,7 +197,7 @@ def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
 
 
 def _check_module_names(split: SplitConfig, modules: list[str], findings: list[Finding]) -> None:
-    stdlib = getattr(sys, "stdlib_module_names", frozenset())
+    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
     for module in modules:
         if module in stdlib:
             findings.append(Finding(

@@ -181,7 +181,8 @@ def _check_mapping(
     if split.package is not None:
         return  # sibling layout: module names never become attributes of the facade
     defined = movable | set(analysis.binders)
-    for module in [m for m, _ in split.modules] + [split.shared or DEFAULT_SHARED, split.default]:
+    candidates = [m for m, _ in split.modules] + [split.shared or DEFAULT_SHARED, split.default or ""]
+    for module in candidates:
         if module in defined:
             result.findings.append(Finding(
                 "GS106", "error", f"module name {module!r} is also a name defined in the source; "

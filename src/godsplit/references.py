@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from .files import read_source
 from .types import FileChange, Finding, GodsplitError, Plan
@@ -53,6 +54,11 @@ def _call_name(func: cst.BaseExpression) -> tuple[str, bool]:
     return (name, False) if name in PATCHERS else ("", False)
 
 
+def _alias_name(alias: cst.ImportAlias) -> str | None:
+    asname = alias.asname
+    return asname.name.value if asname and isinstance(asname.name, cst.Name) else None
+
+
 def _module_aliases(module: cst.Module, old: str) -> set[str]:
     """Expressions (as dotted text) that refer to the old module in this file."""
     aliases = set()
@@ -65,8 +71,7 @@ def _module_aliases(module: cst.Module, old: str) -> set[str]:
                 for alias in small.names:
                     name = cst.helpers.get_full_name_for_node(alias.name)
                     if name == old:
-                        asname = alias.asname
-                        aliases.add(asname.name.value if asname and isinstance(asname.name, cst.Name) else old)
+                        aliases.add(_alias_name(alias) or old)
             elif isinstance(small, cst.ImportFrom) and not small.relative and small.module:
                 if cst.helpers.get_full_name_for_node(small.module) != parent or isinstance(
                     small.names, cst.ImportStar
@@ -74,13 +79,12 @@ def _module_aliases(module: cst.Module, old: str) -> set[str]:
                     continue
                 for alias in small.names:
                     if cst.helpers.get_full_name_for_node(alias.name) == last:
-                        asname = alias.asname
-                        aliases.add(asname.name.value if asname and isinstance(asname.name, cst.Name) else last)
+                        aliases.add(_alias_name(alias) or last)
     return aliases
 
 
 class _Rewriter(cst.CSTTransformer):
-    METADATA_DEPENDENCIES = (cst.metadata.PositionProvider,)
+    METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, plan: Plan, lookups: Mapping[str, tuple[str, ...]], aliases: set[str],
                  path: Path) -> None:
@@ -102,7 +106,7 @@ class _Rewriter(cst.CSTTransformer):
         old = self.plan.old_module
         if id(original_node) in self.seen or not isinstance(value, str):
             return updated_node
-        line = self.get_metadata(cst.metadata.PositionProvider, original_node).start.line
+        line = self.get_metadata(PositionProvider, original_node).start.line
         if value == old:
             self.hand.append(Finding(
                 "GS214", "info", f"{old!r} is loaded by name here (imports/include/autodiscovery "
@@ -112,7 +116,7 @@ class _Rewriter(cst.CSTTransformer):
             self.hand.append(Finding(
                 "GS215", "info", f"{value!r} names a member of the split module (a task route, "
                 "beat entry or annotation?); a task's name is pinned (pin-task-names), so it still "
-                "matches", 
+                "matches",
                 str(self.path), line))
         return updated_node
 
@@ -132,7 +136,7 @@ class _Rewriter(cst.CSTTransformer):
         kind, object_form = _call_name(original_node.func)
         if not kind or not original_node.args:
             return updated_node
-        line = self.get_metadata(cst.metadata.PositionProvider, original_node).start.line
+        line = self.get_metadata(PositionProvider, original_node).start.line
         first = original_node.args[0].value
         old = self.plan.old_module
         if isinstance(first, cst.SimpleString) and not object_form:
@@ -201,7 +205,7 @@ def find_references(
                                     str(path), 1))
             continue
         rewriter = _Rewriter(plan, lookups, _module_aliases(module, plan.old_module), path)
-        new = cst.metadata.MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
+        new = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
         rewrites.extend(rewriter.rewrites)
         findings.extend(rewriter.hand)
         if rewriter.rewrites:

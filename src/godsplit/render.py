@@ -93,7 +93,7 @@ def collect_needs(
         runtime = [u for u in providers if u.kind == "import"]
         chosen = runtime[0] if runtime else providers[0]
         needs.imports[chosen.id].add(name)
-        if chosen.kind == "type_checking" or chosen.kind == "import" and chosen.first > 0:
+        if chosen.kind == "type_checking" or (chosen.kind == "import" and chosen.first > 0):
             for read in chosen.reads:  # TYPE_CHECKING itself, or names a try-block uses
                 if read.name not in done and read.name not in pending:
                     pending[read.name] = (True, False)
@@ -123,11 +123,11 @@ def module_edges(
             cyclic[node] = number
         for source, target, data in graph.subgraph(component).edges(data=True):
             if data["import_time"]:
-                names = sorted(n for n, f in needs[source].siblings[target].items() if f[0])
+                early = sorted(n for n, f in needs[source].siblings[target].items() if f[0])
                 findings.append(Finding(
                     "GS104", "error", f"import cycle between {' and '.join(sorted(component))}: "
-                    f"{source} needs {', '.join(names)} from {target} at import time while "
-                    f"{target} also imports from {source}; map {', '.join(names)} together with "
+                    f"{source} needs {', '.join(early)} from {target} at import time while "
+                    f"{target} also imports from {source}; map {', '.join(early)} together with "
                     f"their users", str(analysis.path), 1,
                 ))
     edges = []
@@ -149,7 +149,7 @@ def _import_text(
 ) -> str:
     parts = []
     for index in unit.stmts:
-        stmt = analysis.module.body[index]
+        stmt: cst.BaseStatement = analysis.module.body[index]
         if isinstance(stmt, cst.SimpleStatementLine) and "*" not in names and unit.kind == "import":
             filtered = imports.filter_import_line(stmt, names)
             if filtered is None:
@@ -157,7 +157,7 @@ def _import_text(
             stmt = filtered
         stmt = imports.rebase(stmt, old_package, new_package)
         if not keep_comments:  # keep blank lines between import groups, not their comments
-            leading = [line for line in stmt.leading_lines if line.comment is None]
+            leading = [line for line in getattr(stmt, "leading_lines", ()) if line.comment is None]
             stmt = stmt.with_changes(leading_lines=leading[-1:])
         if stmt is analysis.module.body[index]:
             parts.append(analysis.code(index))
@@ -261,9 +261,9 @@ def _keep_module_name(
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
-            if isinstance(stmt, cst.ClassDef) or isinstance(stmt, cst.FunctionDef) and (
+            if isinstance(stmt, cst.ClassDef) or (isinstance(stmt, cst.FunctionDef) and (
                 task_decorator(stmt, split.task_decorators) is None
-            ):
+            )):
                 names.append(stmt.name.value)
     if not names:
         return ""

@@ -61,7 +61,7 @@ def document(plans: list[dict[str, Any]]) -> dict[str, Any]:
 
 def plan_diff(plan: Plan, root: Path) -> str:
     """The unified diff apply would write, in git's a/ b/ style."""
-    out = []
+    out: list[str] = []
     for change in plan.changes:
         rel = _rel(change.path, root)
         old = change.path.read_text(errors="replace") if change.path.is_file() else ""

@@ -121,7 +121,7 @@ class _Apply(cst.CSTTransformer):
             keyword=cst.Name("name"), value=cst.SimpleString(repr(name).replace("'", '"')),
             equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
         )
-        decorators = []
+        decorators: list[cst.Decorator] = []
         for decorator in updated_node.decorators:
             if _decorator_name(decorator.decorator) in self.decorators and not decorators_done(
                 decorators, self.decorators

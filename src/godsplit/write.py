@@ -133,13 +133,13 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None) -
                 "existed": "yes" if change.path.exists() else "no",
             })
         txn._save("applying")
-        for directory in txn.dirs:
-            Path(directory).mkdir()
-        for change, op in zip(changes, txn.ops):
+        for created in txn.dirs:
+            Path(created).mkdir()
+        for change, op in zip(changes, txn.ops, strict=True):
             if change.data is not None:
                 txn._step(f"stage {change.path}")
                 _fsync_write(Path(str(op["staged"])), change.data)
-        for change, op in zip(changes, txn.ops):
+        for change, op in zip(changes, txn.ops, strict=True):
             txn._step(f"swap {change.path}")
             if op["backup"]:
                 os.replace(change.path, str(op["backup"]))
