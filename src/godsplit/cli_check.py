@@ -1,0 +1,165 @@
+"""`godsplit check`: the module-size gate for CI and pre-commit.
+
+Only this module prints check results. The engine (`check.py`) is imported inside the
+command and rich only when a table is printed, so a clean run in physical mode loads
+neither rich nor libcst.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .types import GodsplitError
+
+if TYPE_CHECKING:
+    from .check import BaselineUpdate, CheckResult, ModuleResult
+
+FORMATS = ("text", "json", "github", "sarif")
+
+_STATUS_TEXT = {
+    "over": ("over limit", "bold red"),
+    "grown": ("grew (baseline {baseline})", "bold red"),
+    "shrunk": ("shrank (baseline {baseline})", "yellow"),
+    "fixed": ("within limit: drop from baseline", "green"),
+    "gone": ("file gone: drop from baseline", "green"),
+    "baselined": ("held at baseline", "dim"),
+}
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="godsplit.toml or pyproject.toml (default: found from the current "
+                   "directory up).")
+@click.option("--max-lines", type=click.IntRange(min=1), metavar="N",
+              help="Default line limit (config: max-lines, default 600). Per-path limits "
+                   "still apply.")
+@click.option("--count", type=click.Choice(["physical", "code"]),
+              help="physical: every line; code: without blank lines, comment-only lines and "
+                   "docstrings (config: count, default physical).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text (a table), json, github (workflow annotations) or sarif (2.1.0).")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Baseline file: modules recorded there pass while they do not grow "
+                   "(config: baseline).")
+@click.option("--update-baseline", is_flag=True,
+              help="Record today's oversized modules and sizes in the baseline and exit 0 "
+                   "(default file: godsplit-baseline.json in the project root).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip paths matching this .gitignore-style pattern, relative to the project "
+                   "root (repeatable; added to the config's exclude).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for code counting (default: as many as pay off).")
+def check(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    max_lines: int | None,
+    count: str | None,
+    fmt: str,
+    baseline_path: Path | None,
+    update_baseline: bool,
+    exclude: tuple[str, ...],
+    jobs: int | None,
+) -> None:
+    """Fail when a Python module is over its line limit (and not held by the baseline).
+
+    PATHS are files and directories (default: the project root). Directories are walked
+    respecting .gitignore; files named here are checked even if git ignores them, but
+    excludes still apply. Exit status: 0 clean, 1 a module is over its limit or grew
+    past its baseline, 2 bad usage or config.
+    """
+    from .check import CheckOptions, run_check
+    from .check import update_baseline as record_baseline
+    from .config import load_config
+
+    try:
+        config = load_config(config_path, Path.cwd())
+        options = CheckOptions(
+            paths=paths,
+            max_lines=max_lines,
+            count="code" if count == "code" else "physical" if count == "physical" else None,
+            exclude=exclude,
+            baseline=baseline_path,
+            jobs=jobs,
+        )
+        if update_baseline:
+            _print_update(record_baseline(config, options))
+            sys.exit(0)
+        result = run_check(config, options)
+    except GodsplitError as exc:
+        click.echo(f"error: {exc.location_message}", err=True)
+        sys.exit(2)
+    _print_result(result, fmt)
+    sys.exit(0 if result.passed else 1)
+
+
+def _print_result(result: CheckResult, fmt: str) -> None:
+    from . import check_formats
+
+    if fmt == "json":
+        click.echo(check_formats.to_json(result))
+    elif fmt == "sarif":
+        click.echo(check_formats.to_sarif(result))
+    elif fmt == "github":
+        click.echo(check_formats.to_github(result))
+    else:
+        rows = [module for module in result.modules if module.status != "baselined"]
+        if rows:
+            _print_table(result, rows)
+        click.echo(check_formats.summary(result))
+
+
+def _shown_path(module: ModuleResult) -> str:
+    """The module's path as the user can type it from here."""
+    try:
+        relative = os.path.relpath(module.file)
+    except ValueError:  # another drive on Windows
+        return module.path
+    return Path(relative).as_posix()
+
+
+def _print_table(result: CheckResult, rows: list[ModuleResult]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .check_formats import count_word, next_step
+
+    console = Console(highlight=False, soft_wrap=False,
+                      width=None if sys.stdout.isatty() else 160)
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Module", overflow="fold")
+    table.add_column(count_word(result).capitalize(), justify="right")
+    table.add_column("Limit", justify="right")
+    table.add_column("Over", justify="right")
+    table.add_column("Status")
+    table.add_column("Next step", overflow="fold")
+    for module in rows:
+        label, style = _STATUS_TEXT[module.status]
+        shown = _shown_path(module)
+        over = f"+{module.overflow}" if module.overflow > 0 else str(module.overflow)
+        table.add_row(
+            shown,
+            str(module.lines) if module.status != "gone" else "-",
+            str(module.limit),
+            over if module.status != "gone" else "-",
+            f"[{style}]{label.format(baseline=module.baseline)}[/]",
+            next_step(module, result, shown),
+        )
+    console.print(table)
+
+
+def _print_update(update: BaselineUpdate) -> None:
+    try:
+        shown = Path(os.path.relpath(update.path)).as_posix()
+    except ValueError:
+        shown = str(update.path)
+    total = len(update.baseline.modules)
+    changes = (f"{len(update.added)} added, {len(update.changed)} changed, "
+               f"{len(update.removed)} removed")
+    click.echo(f"godsplit check: recorded {total} module{'s' if total != 1 else ''} "
+               f"({update.baseline.count} lines) in {shown} ({changes})")
