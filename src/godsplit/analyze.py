@@ -65,6 +65,7 @@ class Analysis:
     module: cst.Module
     units: tuple[Unit, ...]
     binders: Mapping[str, tuple[int, ...]]  # name -> ids of units binding it at top level
+    codes: tuple[str, ...]  # source text of each top-level statement, generated once
     stmt_lines: tuple[int, ...]  # 1-based first line (incl. leading comments) of each statement, + end
     nodes: NodeIndex
     future_annotations: bool
@@ -78,7 +79,8 @@ class Analysis:
         return self.units[ids[0]] if ids else None
 
     def code(self, index: int) -> str:
-        return self.module.code_for_node(self.module.body[index])
+        """The exact source text of top-level statement `index` (with its leading comments)."""
+        return self.codes[index]
 
 
 def parse(source: SourceText) -> cst.Module:
@@ -100,7 +102,8 @@ def analyze(source: SourceText) -> Analysis:
     scopes = wrapper.resolve(ScopeProvider)
     global_scope = next((s for s in scopes.values() if isinstance(s, GlobalScope)), None)
     nodes = index_nodes(module)
-    stmt_lines = _statement_lines(module)
+    codes = tuple(module.code_for_node(stmt) for stmt in module.body)
+    stmt_lines = _statement_lines(module, codes)
     kinds = [_classify(i, stmt) for i, stmt in enumerate(module.body)]
     future_annotations = any(
         isinstance(s, cst.ImportFrom) and _is_future(s) and _names_of(s) & {"annotations"}
@@ -130,6 +133,7 @@ def analyze(source: SourceText) -> Analysis:
         module=module,
         units=tuple(units),
         binders={name: tuple(ids) for name, ids in binders.items()},
+        codes=codes,
         stmt_lines=stmt_lines,
         nodes=nodes,
         future_annotations=future_annotations,
@@ -140,12 +144,12 @@ def analyze(source: SourceText) -> Analysis:
     )
 
 
-def _statement_lines(module: cst.Module) -> tuple[int, ...]:
+def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, ...]:
     line = 1 + len(module.header)
     starts = []
-    for stmt in module.body:
+    for code in codes:
         starts.append(line)
-        line += module.code_for_node(stmt).count("\n")
+        line += code.count("\n")
     starts.append(line)  # sentinel: the line after the last statement
     return tuple(starts)
 
