@@ -126,6 +126,7 @@ def _shown_path(module: ModuleResult) -> str:
 def _print_table(result: CheckResult, rows: list[ModuleResult]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from .check_formats import count_word, next_step
 
@@ -133,22 +134,22 @@ def _print_table(result: CheckResult, rows: list[ModuleResult]) -> None:
                       width=None if sys.stdout.isatty() else 160)
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Module", overflow="fold")
-    table.add_column(count_word(result).capitalize(), justify="right")
-    table.add_column("Limit", justify="right")
-    table.add_column("Over", justify="right")
+    table.add_column(count_word(result).capitalize(), justify="right", no_wrap=True)
+    table.add_column("Limit", justify="right", no_wrap=True)
+    table.add_column("Over", justify="right", no_wrap=True)
     table.add_column("Status")
     table.add_column("Next step", overflow="fold")
-    for module in rows:
+    for module in rows:  # Text, not markup: paths may hold "[" and parsing costs time
         label, style = _STATUS_TEXT[module.status]
         shown = _shown_path(module)
-        over = f"+{module.overflow}" if module.overflow > 0 else str(module.overflow)
+        gone = module.status == "gone"
         table.add_row(
-            shown,
-            str(module.lines) if module.status != "gone" else "-",
-            str(module.limit),
-            over if module.status != "gone" else "-",
-            f"[{style}]{label.format(baseline=module.baseline)}[/]",
-            next_step(module, result, shown),
+            Text(shown),
+            Text("-" if gone else str(module.lines)),
+            Text(str(module.limit)),
+            Text("-" if gone else f"{module.overflow:+d}"),
+            Text(label.format(baseline=module.baseline), style=style),
+            Text(next_step(module, result, shown)),
         )
     console.print(table)
 

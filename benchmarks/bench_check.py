@@ -1,0 +1,275 @@
+"""Benchmark `godsplit check` against pylint, loq, a tokenize+ast counter and a bare count.
+
+    python benchmarks/bench_check.py [--runs 3] [--limit 600] [--skip-pylint] [--no-install]
+
+Copies the running Python's standard library (its .py files, without site-packages) to a
+temporary directory, then times each tool over that same tree as a subprocess, the way a
+user runs it, and prints a table with ratios. pylint and loq are pip-installed into
+benchmarks/.work/venv (kept between runs; never into the project's environment); with
+--no-install they are used from there or from PATH if present, and skipped otherwise.
+
+- godsplit check, physical and code lines, text output (a rich table) and github output;
+- pylint --disable=all --enable=C0302 (too-many-lines; physical lines, no baseline);
+- loq check --no-cache (Rust; physical lines);
+- a tokenize+ast code-line counter (below: the straightforward way to count code lines);
+- a bare Python count of newlines in every .py file (the floor: no tool can do less).
+
+Each is run --runs times after one warm-up (page cache, .pyc files) and the best wall
+time is kept; pylint runs once. Peak memory is the child's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / ".work"
+TOOLS = WORK / "venv"
+
+FLOOR = r"""
+import os, sys
+total = over = 0
+for directory, dirs, files in os.walk(sys.argv[1]):
+    for name in files:
+        if name.endswith(".py"):
+            with open(os.path.join(directory, name), "rb") as handle:
+                lines = handle.read().count(b"\n")
+            total += lines
+            over += lines > int(sys.argv[2])
+print(total, over)
+"""
+
+# The straightforward code-line counter: tokenize for comments and blank lines, ast for
+# docstrings. What godsplit's code mode must beat by 3x.
+REFERENCE = r"""
+import ast, io, json, os, sys, tokenize
+SKIP = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+        tokenize.ENCODING, tokenize.ENDMARKER}
+
+def docstring_lines(tree):
+    lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                    and isinstance(body[0].value.value, str):
+                lines.update(range(body[0].lineno, body[0].end_lineno + 1))
+    return lines
+
+def code_lines(data):
+    doc = docstring_lines(ast.parse(data))
+    lines = set()
+    for token in tokenize.tokenize(io.BytesIO(data).readline):
+        if token.type in SKIP or (token.type == tokenize.STRING and token.start[0] in doc):
+            continue  # docstring tokens do not make a line count; code on their lines does
+        lines.update(range(token.start[0], token.end[0] + 1))
+    return len(lines)
+
+limit = int(sys.argv[2])
+over = {}
+for directory, dirs, files in os.walk(sys.argv[1]):
+    for name in files:
+        if name.endswith(".py"):
+            path = os.path.join(directory, name)
+            with open(path, "rb") as handle:
+                data = handle.read()
+            try:
+                count = code_lines(data)
+            except (SyntaxError, tokenize.TokenError, ValueError):
+                continue
+            if count > limit:
+                over[os.path.relpath(path, sys.argv[1]).replace(os.sep, "/")] = count
+print(json.dumps(over))
+"""
+
+
+@dataclass
+class Timing:
+    name: str
+    seconds: float
+    peak_mb: float
+    note: str = ""
+    output: str = ""
+
+
+def run_child(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str, int]:
+    """Wall seconds, peak RSS in MB, stdout and exit status of one run."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out,
+                                   stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    return elapsed, usage.ru_maxrss / 1024, text, process.returncode
+
+
+def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], runs: int,
+            warmup: bool = True, note: str = "") -> Timing:
+    if warmup:
+        run_child(command, cwd, env)
+    best: tuple[float, float, str, int] | None = None
+    for _ in range(runs):
+        result = run_child(command, cwd, env)
+        if best is None or result[0] < best[0]:
+            best = result
+    assert best is not None
+    print(f"  {name}: {best[0]:.3f} s, {best[1]:.0f} MB (exit {best[3]})", file=sys.stderr)
+    return Timing(name, best[0], best[1], note, best[2])
+
+
+def copy_stdlib(target: Path) -> tuple[int, int]:
+    source = Path(sysconfig.get_paths()["stdlib"])
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skipped = set()
+        for name in names:
+            path = os.path.join(directory, name)
+            if name in ("site-packages", "__pycache__", "dist-packages"):
+                skipped.add(name)
+            elif os.path.islink(path) or (not os.path.isdir(path) and not name.endswith(".py")):
+                skipped.add(name)
+        return skipped
+
+    shutil.copytree(source, target, ignore=ignore)
+    files = list(target.rglob("*.py"))
+    return len(files), sum(p.read_bytes().count(b"\n") for p in files)
+
+
+def tools_venv(install: bool) -> dict[str, Path | None]:
+    """pylint and loq from benchmarks/.work/venv (installed there if allowed), else PATH."""
+    bin_dir = TOOLS / ("Scripts" if os.name == "nt" else "bin")
+    if install and not (bin_dir / "pylint").exists():
+        print("installing pylint and loq into benchmarks/.work/venv ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(TOOLS)], check=True)
+        for package in ("pylint", "loq"):
+            done = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", package],
+                                  capture_output=True, text=True, check=False)
+            if done.returncode:
+                print(f"  cannot install {package}: {done.stderr.strip()[-300:]}", file=sys.stderr)
+    found: dict[str, Path | None] = {}
+    for tool in ("pylint", "loq"):
+        local = bin_dir / tool
+        on_path = shutil.which(tool)
+        found[tool] = local if local.exists() else Path(on_path) if on_path else None
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=600)
+    parser.add_argument("--skip-pylint", action="store_true")
+    parser.add_argument("--no-install", action="store_true")
+    args = parser.parse_args()
+
+    tools = tools_venv(install=not args.no_install)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    godsplit = [sys.executable, "-m", "godsplit", "check", "--max-lines", str(args.limit)]
+    limit = str(args.limit)
+    with tempfile.TemporaryDirectory(prefix="godsplit-bench-") as temporary:
+        tree = Path(temporary) / "stdlib"
+        files, total = copy_stdlib(tree)
+        print(f"tree: {files} .py files, {total} lines, limit {limit} "
+              f"(Python {sys.version.split()[0]}, {os.cpu_count()} cores)", file=sys.stderr)
+        floor_script = Path(temporary) / "floor.py"
+        floor_script.write_text(FLOOR)
+        reference_script = Path(temporary) / "reference.py"
+        reference_script.write_text(REFERENCE)
+        (tree / "loq.toml").write_text(f"default_max_lines = {limit}\nrespect_gitignore = true\n"
+                                       "exclude = []\n")
+        timings: dict[str, Timing] = {}
+
+        def add(key: str, timing: Timing) -> None:
+            timings[key] = timing
+
+        add("floor", measure("bare Python line count (floor)",
+                             [sys.executable, str(floor_script), ".", limit], tree, env, args.runs))
+        add("physical", measure("godsplit check (physical, text)", godsplit, tree, env, args.runs))
+        add("physical-github", measure("godsplit check (physical, --format github)",
+                                       [*godsplit, "--format", "github"], tree, env, args.runs))
+        add("physical-json", measure("godsplit check (physical, --format json)",
+                                     [*godsplit, "--format", "json"], tree, env, args.runs))
+        add("code", measure("godsplit check --count code (text)", [*godsplit, "--count", "code"],
+                            tree, env, args.runs))
+        add("code-json", measure("godsplit check --count code (--format json)",
+                                 [*godsplit, "--count", "code", "--format", "json"], tree, env,
+                                 args.runs))
+        add("code-serial", measure("godsplit check --count code -j 1 (json)",
+                                   [*godsplit, "--count", "code", "-j", "1", "--format", "json"],
+                                   tree, env, args.runs))
+        add("reference", measure("tokenize+ast code-line counter",
+                                 [sys.executable, str(reference_script), ".", limit], tree, env,
+                                 1, warmup=False))
+        if tools["loq"] is not None:
+            add("loq", measure("loq check --no-cache", [str(tools["loq"]), "check", "--no-cache",
+                                                        "."], tree, env, args.runs))
+        if tools["pylint"] is not None and not args.skip_pylint:
+            add("pylint", measure(
+                "pylint --disable=all --enable=C0302",
+                [str(tools["pylint"]), "--disable=all", "--enable=C0302",
+                 f"--max-module-lines={limit}", "--recursive=y", "--score=n", "."],
+                tree, env, 1, warmup=False))
+
+    report(timings, files, total, int(limit))
+    return 0
+
+
+def report(timings: dict[str, Timing], files: int, total: int, limit: int) -> None:
+    floor = timings["floor"]
+    floor_over = int(floor.output.split()[1])
+    physical = json.loads(timings["physical-json"].output)
+    code = json.loads(timings["code-json"].output)
+    reference = json.loads(timings["reference"].output)
+    ours = {m["path"]: m["lines"] for m in code["modules"]}
+    disagree = sorted(p for p in set(ours) | set(reference) if ours.get(p) != reference.get(p))
+    print(f"\n{files} files, {total} lines; limit {limit}: {physical['summary']['over']} modules "
+          f"over in physical lines (floor script: {floor_over}), {code['summary']['over']} in code "
+          f"lines (tokenize+ast counter: {len(reference)}, per-file disagreements: "
+          f"{len(disagree)}{' ' + ', '.join(disagree[:5]) if disagree else ''})\n")
+    print("| tool | wall time | peak memory | vs floor | vs godsplit |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    rows = [
+        ("floor", "physical"), ("physical", "physical"), ("physical-github", "physical"),
+        ("physical-json", "physical"), ("loq", "physical"), ("pylint", "physical"),
+        ("code", "code"), ("code-json", "code"), ("code-serial", "code"), ("reference", "code"),
+    ]
+    for key, versus in rows:
+        if key not in timings:
+            continue
+        timing = timings[key]
+        base = timings[versus]
+        print(f"| {timing.name} | {timing.seconds:.3f} s | {timing.peak_mb:.0f} MB | "
+              f"{timing.seconds / floor.seconds:.1f}x | {timing.seconds / base.seconds:.2f}x |")
+    print()
+    physical_time = timings["physical"].seconds
+    if "loq" in timings:
+        ratio = physical_time / timings["loq"].seconds
+        print(f"physical vs loq: {ratio:.1f}x loq's time (target: within 3x) "
+              f"[github format: {timings['physical-github'].seconds / timings['loq'].seconds:.1f}x]")
+    else:
+        print("loq: not installed, skipped")
+    if "pylint" in timings:
+        print(f"physical vs pylint: {timings['pylint'].seconds / physical_time:.0f}x faster "
+              f"(target: 1000x)")
+    else:
+        print("pylint: skipped")
+    share = timings["code"].seconds / timings["reference"].seconds
+    print(f"code vs tokenize+ast counter: {share:.3f} of its time, "
+          f"{1 / share:.0f}x faster (target: under 1/3)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
