@@ -101,8 +101,8 @@ def analyze(source: SourceText) -> Analysis:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     scopes = wrapper.resolve(ScopeProvider)
     global_scope = next((s for s in scopes.values() if isinstance(s, GlobalScope)), None)
-    nodes = index_nodes(module)
     codes = tuple(module.code_for_node(stmt) for stmt in module.body)
+    nodes = index_nodes(module, codes)
     stmt_lines = _statement_lines(module, codes)
     kinds = [_classify(i, stmt) for i, stmt in enumerate(module.body)]
     future_annotations = any(
@@ -113,7 +113,7 @@ def analyze(source: SourceText) -> Analysis:
     rebinds: dict[int, set[str]] = defaultdict(set)
     reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)
     if global_scope is not None:
-        _collect(global_scope, nodes, future_annotations, bound, rebinds, reads)
+        _collect(global_scope, scopes, nodes, future_annotations, bound, rebinds, reads)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, source.text)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
@@ -261,8 +261,27 @@ def _outside_functions(scope: Scope) -> bool:
     return True
 
 
+def _site(
+    node: cst.CSTNode, scope: Scope | None, nodes: NodeIndex
+) -> tuple[int, bool] | None:
+    """(top-level statement index, inside a function) of a node, through the index or,
+    for nodes in skipped bodies, through the outermost scope below the module."""
+    found = nodes.stmt_of.get(id(node))
+    if found is not None or scope is None:
+        return found
+    in_function = False
+    while not isinstance(scope.parent, GlobalScope) and scope.parent is not scope:
+        in_function = in_function or isinstance(scope, FunctionScope)
+        scope = scope.parent
+    in_function = in_function or isinstance(scope, FunctionScope)
+    owner = getattr(scope, "node", None)
+    found = nodes.stmt_of.get(id(owner)) if owner is not None else None
+    return (found[0], in_function) if found is not None else None
+
+
 def _collect(
     scope: GlobalScope,
+    scopes: Mapping[cst.CSTNode, Scope | None],
     nodes: NodeIndex,
     future_annotations: bool,
     bound: dict[int, set[str]],
@@ -273,12 +292,12 @@ def _collect(
     for assignment in scope.assignments:
         name = assignment.name
         node = getattr(assignment, "node", None)
-        where = nodes.stmt_of.get(id(node)) if node is not None else None
+        where = _site(node, scopes.get(node), nodes) if node is not None else None
         if where is not None:
             stmt, in_function = where
             (rebinds if in_function else bound)[stmt].add(name)
         for access in assignment.references:
-            site = nodes.stmt_of.get(id(access.node))
+            site = _site(access.node, access.scope, nodes)
             if site is None:
                 continue
             import_time = _outside_functions(access.scope)

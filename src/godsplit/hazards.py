@@ -57,7 +57,11 @@ def identity_findings(
                     "pickled or serialized instances record the new module; set "
                     "`keep-module-name = true` to keep the old one", path, analysis.stmt_lines[index],
                 ))
-            if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)) and _docstrings(stmt):
+            if (
+                isinstance(stmt, (cst.ClassDef, cst.FunctionDef))
+                and ">>>" in analysis.code(index)
+                and _docstrings(stmt)
+            ):
                 out.append(Finding(
                     "GS209", "warning", f"{stmt.name.value} has doctests: DocTestSuite(old module) "
                     "will no longer collect them; set `keep-module-name = true` or collect "

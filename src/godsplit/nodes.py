@@ -1,7 +1,9 @@
-"""One walk over a module's tree that maps nodes to their top-level statement.
+"""One light walk over a module's tree that maps nodes to their top-level statement.
 
 LibCST's scope analysis tells which names are read and bound; this index tells in which
 top-level statement each of those nodes sits, and where the module reads `__name__`.
+Function and class bodies are skipped (nodes there are placed through their scope)
+unless the statement's text mentions `__name__` or `__file__`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class _Indexer(cst.CSTVisitor):
         self.index = index
         self.stmt = 0
         self.depth = 0
+        self.full = False
         self.not_reads: set[int] = set()
         self.logger_args: set[int] = set()
 
@@ -43,8 +46,23 @@ class _Indexer(cst.CSTVisitor):
         self.index.stmt_of[id(node)] = (self.stmt, self.depth > 0)
         return super().on_visit(node)
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self.depth += 1
+        if self.full:
+            return True
+        for decorator in node.decorators:
+            decorator.visit(self)
+        node.params.visit(self)
+        if node.returns is not None:
+            node.returns.visit(self)
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        if self.full:
+            return True
+        for part in (*node.decorators, *node.bases, *node.keywords):
+            part.visit(self)
+        return False
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self.depth -= 1
@@ -86,10 +104,11 @@ class _Indexer(cst.CSTVisitor):
         )
 
 
-def index_nodes(module: cst.Module) -> NodeIndex:
+def index_nodes(module: cst.Module, codes: tuple[str, ...]) -> NodeIndex:
     index = NodeIndex()
     indexer = _Indexer(index)
     for position, stmt in enumerate(module.body):
         indexer.stmt = position
+        indexer.full = "__name__" in codes[position] or "__file__" in codes[position]
         stmt.visit(indexer)
     return index

@@ -219,11 +219,14 @@ def render_new_module(
             items.append((first_def - 0.25, "from typing import TYPE_CHECKING\n"))
         items.append((first_def - 0.1, "\nif TYPE_CHECKING:\n" + typing))
     body: list[tuple[float, str]] = list(late)
+    name_stmts = {read.stmt for read in analysis.nodes.name_reads if read.node_id in edits.name_ids}
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
-            if edits.name_ids or edits.tasks:
-                changed = apply_edits(stmt, edits, layout.old_module, split.task_decorators)
+            if index in name_stmts or id(stmt) in edits.tasks:
+                changed = apply_edits(
+                    stmt, edits, layout.old_module, split.task_decorators, index in name_stmts
+                )
                 text = analysis.module.code_for_node(changed) if changed is not stmt else (
                     analysis.code(index)
                 )

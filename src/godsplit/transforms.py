@@ -156,8 +156,15 @@ def _with_arg(expr: cst.BaseExpression, arg: cst.Arg) -> cst.BaseExpression:
 
 
 def apply_edits(
-    node: cst.BaseStatement, edits: Edits, old_module: str, decorators: Collection[str]
+    node: cst.BaseStatement, edits: Edits, old_module: str, decorators: Collection[str],
+    has_name_reads: bool,
 ) -> cst.BaseStatement:
-    result = node.visit(_Apply(edits, old_module, decorators))
-    assert isinstance(result, cst.BaseStatement)
-    return result
+    """The statement with its edits; the tree is walked only when `__name__` is replaced."""
+    transformer = _Apply(edits, old_module, decorators)
+    if has_name_reads:
+        result = node.visit(transformer)
+        assert isinstance(result, cst.BaseStatement)
+        return result
+    if isinstance(node, cst.FunctionDef) and id(node) in edits.tasks:
+        return transformer.leave_FunctionDef(node, node)
+    return node
