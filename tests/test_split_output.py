@@ -355,3 +355,18 @@ def test_module_over_max_lines_is_flagged(tmp_path: Path) -> None:
     plan, _ = plan_texts(make_project(tmp_path, body, {"a": ["f*"]}, **{"max-lines": 50}))
     [error] = plan.errors
     assert error.code == "GS105" and "over max-lines 50" in error.message
+
+
+def test_name_inside_fstring_uses_the_other_quote(tmp_path: Path) -> None:
+    source = """
+        PREFIX = f"{__name__}:cache"
+        OTHER = f'{__name__}'
+
+        def f():
+            return PREFIX + OTHER
+    """
+    _, texts = plan_texts(make_project(tmp_path, source, {"a": ["f", "PREFIX", "OTHER"]}))
+    a = texts["pkg/big/a.py"]
+    assert "PREFIX = f\"{'pkg.big'}:cache\"\n" in a
+    assert "OTHER = f'{\"pkg.big\"}'\n" in a
+    compile(a, "a.py", "exec")

@@ -104,11 +104,21 @@ class _Apply(cst.CSTTransformer):
         self.edits = edits
         self.old_module = old_module
         self.decorators = decorators
-        self.literal = cst.SimpleString(repr(old_module).replace("'", '"'))
+        self.quotes: list[str] = []  # quote characters of the f-strings we are inside
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self.quotes.append(node.quote[0])
+
+    def leave_FormattedString(
+        self, original_node: cst.FormattedString, updated_node: cst.FormattedString
+    ) -> cst.FormattedString:
+        self.quotes.pop()
+        return updated_node
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
         if id(original_node) in self.edits.name_ids:
-            return self.literal
+            quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
+            return cst.SimpleString(f"{quote}{self.old_module}{quote}")
         return updated_node
 
     def leave_FunctionDef(

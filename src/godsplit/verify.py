@@ -27,7 +27,7 @@ if setup:
     exec(setup, {})
 module = importlib.import_module(sys.argv[2])
 skip = {"__builtins__", "__cached__", "__file__", "__loader__", "__spec__", "__path__",
-        "__package__"}
+        "__package__", "__annotations__"}
 def kind(obj):
     if isinstance(obj, types.ModuleType):
         return "module " + obj.__name__
