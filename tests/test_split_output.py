@@ -370,3 +370,24 @@ def test_name_inside_fstring_uses_the_other_quote(tmp_path: Path) -> None:
     assert "PREFIX = f\"{'pkg.big'}:cache\"\n" in a
     assert "OTHER = f'{\"pkg.big\"}'\n" in a
     compile(a, "a.py", "exec")
+
+
+def test_conditionally_bound_names_are_imported_guarded(tmp_path: Path) -> None:
+    source = """
+        try:
+            complex
+        except NameError:
+            complex = float
+
+        def parse(x):
+            return complex(x)
+    """
+    config = make_project(tmp_path, source, {"a": ["parse"], "compat": ["complex"]})
+    plan, texts = plan_texts(config)
+    guarded = ("try:\n    from .compat import complex\n"
+               "except ImportError:  # godsplit: bound there only under a condition\n    pass\n")
+    assert guarded in texts["pkg/big/a.py"]
+    assert '__all__ += [n for n in ("complex",) if n in globals()]\n' in texts["pkg/big/__init__.py"]
+    from godsplit.apply import apply_splits
+
+    assert apply_splits(config).written  # imports before and after: `complex` stays the builtin

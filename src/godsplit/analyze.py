@@ -74,6 +74,18 @@ class Analysis:
     live_names: frozenset[str]  # names rebound at call time
     findings: tuple[Finding, ...]
 
+    @property
+    def conditional_names(self) -> frozenset[str]:
+        """Names bound only inside if/try/for/while/with: they may not exist at run time."""
+        names: set[str] = set()
+        for unit in self.units:
+            if unit.kind == "definition" and not isinstance(
+                self.module.body[unit.first],
+                (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef),
+            ):
+                names |= unit.binds
+        return frozenset(names)
+
     def unit_of(self, name: str) -> Unit | None:
         ids = self.binders.get(name)
         return self.units[ids[0]] if ids else None

@@ -25,6 +25,7 @@ from pathlib import Path
 from .types import CountMode
 
 _CR = 13
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # no newline translation on Windows
 # Code lines are counted in worker processes when there is at least this much to scan
 # (below it, starting the pool costs more than it saves; measured on 2 cores).
 PARALLEL_MIN_BYTES = 4 << 20
@@ -42,7 +43,7 @@ def count_physical(data: bytes) -> int:
 
 def read_bytes(path: Path | str) -> bytes:
     """A file's bytes, with the fewest system calls (this is the hot loop of `check`)."""
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, _READ_FLAGS)
     try:
         size = os.fstat(fd).st_size
         data = os.read(fd, size + 1)

@@ -165,7 +165,9 @@ def render_facade(
     for name in assignment.modules:
         names = reexported(analysis, assignment, name)
         if names:
-            exports.append(imports.reexport(layout.facade_ref(name), names))
+            exports.append(imports.reexport(
+                layout.facade_ref(name), names, conditional=analysis.conditional_names
+            ))
     out = "".join(head)
     out += ("\n" if out else "") + marker + "\n"
     out += "".join(early).lstrip("\n")
@@ -174,12 +176,16 @@ def render_facade(
         "__all__" in u.binds for u in analysis.units
     )
     if layout.kind == "package" and not has_all:
+        conditional = analysis.conditional_names
         public = star_names(analysis)
-        body = "".join(f'    "{n}",\n' for n in public)
+        body = "".join(f'    "{n}",\n' for n in public if n not in conditional)
         out += (
             "\n# godsplit: the package's submodules would otherwise be exported by `import *`.\n"
             f"__all__ = [\n{body}]\n"
         )
+        maybe = [n for n in public if n in conditional]
+        if maybe:
+            out += f"__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
     tail = "".join(text for _, text in sorted(rest))
     out += tail if tail.startswith("\n") or not tail else "\n" + tail
     if split.facade == "live":

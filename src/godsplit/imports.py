@@ -121,6 +121,23 @@ def from_import(module: str, names: Sequence[str], width: int = 88) -> str:
     return f"from {module} import (\n{body})\n"
 
 
-def reexport(module: str, names: Sequence[str], width: int = 88) -> str:
+def reexport(
+    module: str, names: Sequence[str], width: int = 88, conditional: Collection[str] = ()
+) -> str:
     """`from <module> import a as a`: the form type checkers treat as a public re-export."""
-    return from_import(module, [f"{n} as {n}" for n in names], width)
+    return guarded(module, [f"{n} as {n}" for n in names if n not in conditional],
+                   [f"{n} as {n}" for n in names if n in conditional], width)
+
+
+def guarded(
+    module: str, names: Sequence[str], conditional: Sequence[str], width: int = 88
+) -> str:
+    """Plain from-import of `names`; names bound only conditionally in `module` are
+    imported one by one in `try/except ImportError`, as the original module may lack them."""
+    text = from_import(module, names, width) if names else ""
+    for name in conditional:
+        text += (
+            f"try:\n    from {module} import {name}\n"
+            "except ImportError:  # godsplit: bound there only under a condition\n    pass\n"
+        )
+    return text

@@ -203,8 +203,9 @@ def render_new_module(
         else:
             (items if unit.first < first_def else late).append((unit.first, text))
     mine = [e for e in edges if e.source == module]
+    conditional = analysis.conditional_names
     top = "".join(
-        imports.from_import(f".{e.target}", e.names) for e in mine
+        _sibling(e.target, e.names, conditional) for e in mine
         if not e.deferred and not e.typing_only
     )
     if top:
@@ -243,7 +244,7 @@ def render_new_module(
             "\n\n# godsplit: imported last to break an import cycle; these names are used "
             "only inside functions.\n"
         )
-        tail += "".join(imports.from_import(f".{e.target}", e.names) for e in deferred)
+        tail += "".join(_sibling(e.target, e.names, conditional) for e in deferred)
     if split.keep_module_name:
         tail += _keep_module_name(analysis, units, layout, split)
     header = header_comments(analysis) + docstring_for(module, layout)
@@ -253,6 +254,13 @@ def render_new_module(
         head = future + ("\n" + head.lstrip("\n") if head else "")
     text = header + ("\n" + head.lstrip("\n") if head else "") + "".join(t for _, t in body) + tail
     return text.rstrip("\n") + "\n"
+
+
+def _sibling(target: str, names: tuple[str, ...], conditional: frozenset[str]) -> str:
+    return imports.guarded(
+        f".{target}", [n for n in names if n not in conditional],
+        [n for n in names if n in conditional],
+    )
 
 
 def _keep_module_name(
