@@ -6,7 +6,9 @@ a verify difference after writing rolls the whole tree back.
 
 from __future__ import annotations
 
+import os
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +64,10 @@ def plan_all(config: Config, sources: Sequence[Path] = ()) -> list[tuple[Plan, A
     return [plan_split(config, split) for split in select_splits(config, tuple(sources))]
 
 
+def _workers(jobs: int) -> int:
+    return max(1, min(jobs, os.cpu_count() or 1))
+
+
 def _before(config: Config, plan: Plan) -> Snapshot | str | None:
     if not config.verify_import:
         return None
@@ -81,17 +87,23 @@ def apply_splits(
     if not todo:
         return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
     refs = {plan.old_module: references(config, plan, rewrite_references) for plan, _ in todo}
-    before = {plan.old_module: _before(config, plan) for plan, _ in todo}
+    with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
+        before = dict(zip(
+            [plan.old_module for plan, _ in todo],
+            pool.map(lambda item: _before(config, item[0]), todo), strict=True,
+        ))
     changes = [c for plan, _ in todo for c in plan.changes]
     changes += [c for _, extra in refs.values() for c in extra]
     txn = write.begin(config.root, changes, hook)
     results: dict[str, tuple[Finding, ...]] = {}
     try:
-        for plan, analysis in todo:
-            assert analysis is not None
-            results[plan.old_module] = tuple(
-                _verify_written(config, plan, analysis, before[plan.old_module])
+        with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:
+            verified = pool.map(
+                lambda item: _verify_written(config, item[0], item[1], before[item[0].old_module]),
+                todo,
             )
+            for (plan, _), findings in zip(todo, verified, strict=True):
+                results[plan.old_module] = tuple(findings)
     except BaseException:
         txn.rollback()
         raise
@@ -108,8 +120,9 @@ def apply_splits(
 
 
 def _verify_written(
-    config: Config, plan: Plan, analysis: Analysis, before: Snapshot | str | None
+    config: Config, plan: Plan, analysis: Analysis | None, before: Snapshot | str | None
 ) -> list[Finding]:
+    assert analysis is not None
     path = str(plan.source)
     facade = decode_source(plan.facade.read_bytes(), plan.facade)
     findings = compare_static(analysis.source, facade, path)
