@@ -47,7 +47,7 @@ def test_module_and_task_names_in_strings_are_listed(tmp_path: Path) -> None:
         '''},
     )
     plan, _ = plan_texts(config)
-    found, _ = references(config, plan, rewrite=False)
+    found = references(config, [plan], rewrite=False)[0][plan.old_module]
     by_code = {(f.code, Path(f.path).name, f.line) for f in found}
     assert ("GS214", "celery.py", 1) in by_code  # autodiscovery
     assert ("GS214", "celery.py", 2) in by_code  # imports setting

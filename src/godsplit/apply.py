@@ -33,19 +33,22 @@ class SplitResult:
 
 
 def references(
-    config: Config, plan: Plan, rewrite: bool
-) -> tuple[tuple[Finding, ...], list[FileChange]]:
-    """Patch targets in the project that point at moved names: listed, or rewritten."""
+    config: Config, plans: Sequence[Plan], rewrite: bool
+) -> tuple[dict[str, tuple[Finding, ...]], list[FileChange]]:
+    """Patch targets and names in strings that point at moved names, by old module:
+    listed, and with `rewrite` also rewritten (the changed files)."""
     from .references import find_references
 
-    if plan.already_split:
-        return (), []
-    exclude = {c.path.resolve() for c in plan.changes} | {plan.source.resolve()}
-    rewrites, findings, changes = find_references(config.root, plan, exclude)
+    todo = [p for p in plans if not p.already_split]
+    exclude = {c.path.resolve() for p in todo for c in p.changes} | {p.source.resolve() for p in todo}
+    found, changes = find_references(config.root, todo, exclude)
     verb = "rewrote" if rewrite else "would rewrite (apply --rewrite-references)"
-    listed = [Finding("GS213", "info", f"{verb} patch target {r.old!r} -> {r.new!r}", str(r.path),
-                      r.line) for r in rewrites]
-    return tuple(listed + findings), changes if rewrite else []
+    out = {}
+    for module, result in found.items():
+        listed = [Finding("GS213", "info", f"{verb} patch target {r.old!r} -> {r.new!r}",
+                          str(r.path), r.line) for r in result.rewrites]
+        out[module] = tuple(listed + result.findings)
+    return out, changes if rewrite else []
 
 
 @dataclass(frozen=True)
@@ -86,14 +89,14 @@ def apply_splits(
     todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
     if not todo:
         return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
-    refs = {plan.old_module: references(config, plan, rewrite_references) for plan, _ in todo}
+    refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references)
     with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
         before = dict(zip(
             [plan.old_module for plan, _ in todo],
             pool.map(lambda item: _before(config, item[0]), todo), strict=True,
         ))
     changes = [c for plan, _ in todo for c in plan.changes]
-    changes += [c for _, extra in refs.values() for c in extra]
+    changes += ref_changes
     txn = write.begin(config.root, changes, hook)
     results: dict[str, tuple[Finding, ...]] = {}
     try:
@@ -113,7 +116,7 @@ def apply_splits(
     else:
         txn.commit()
     splits = tuple(
-        SplitResult(p, results.get(p.old_module, ()), refs.get(p.old_module, ((), []))[0])
+        SplitResult(p, results.get(p.old_module, ()), refs.get(p.old_module, ()))
         for p, _ in planned
     )
     return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered)

@@ -82,7 +82,8 @@ def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bo
     if diff:
         click.echo("".join(plan_diff(p, config.root) for p in plans), nl=False)
     else:
-        refs = [references(config, p, rewrite=False)[0] for p in plans]
+        found = references(config, plans, rewrite=False)[0]
+        refs = [found.get(p.old_module, ()) for p in plans]
         if fmt == "json":
             data = [plan_data(p, config.root, extra) for p, extra in zip(plans, refs, strict=True)]
             click.echo(json.dumps(document(data), indent=2))

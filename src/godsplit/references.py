@@ -11,7 +11,7 @@ untouched, with a finding.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,37 +177,57 @@ class _Rewriter(cst.CSTTransformer):
         return updated_node.with_changes(func=func, args=args)
 
 
+@dataclass
+class Found:
+    """What the scan found for one split."""
+
+    rewrites: list[Rewrite]
+    findings: list[Finding]
+
+
 def find_references(
-    root: Path, plan: Plan, exclude: set[Path]
-) -> tuple[list[Rewrite], list[Finding], list[FileChange]]:
-    """Every rewrite `--rewrite-references` would make, the hand edits, and the new files."""
-    lookups = dict(plan.lookups)
-    rewrites: list[Rewrite] = []
-    findings: list[Finding] = []
+    root: Path, plans: Sequence[Plan], exclude: set[Path]
+) -> tuple[dict[str, Found], list[FileChange]]:
+    """Every rewrite `--rewrite-references` would make for each split (by old module), the
+    hand edits, and the rewritten files. Each file is read and parsed once; the rewrites of
+    several splits in one file are applied one after the other."""
+    found = {plan.old_module: Found([], []) for plan in plans}
     changes: list[FileChange] = []
-    needle = plan.old_module.encode()
     for path in project_files(root):
         if path.resolve() in exclude:
             continue
         try:
             data = path.read_bytes()
+        except OSError as exc:
+            for plan in plans:
+                found[plan.old_module].findings.append(Finding(
+                    "GS212", "warning", f"not searched for patch targets: {exc}", str(path), 1))
+            continue
+        for plan in plans:
             if plan.old_module.endswith(".tasks") and b"autodiscover_tasks" in data:
-                findings.append(Finding(
+                found[plan.old_module].findings.append(Finding(
                     "GS214", "info", f"Celery autodiscovery loads {plan.old_module!r}: the facade "
                     "imports every new module eagerly, so all its tasks still register",
                     str(path), 1))
-            if needle not in data:
-                continue
+        mine = [p for p in plans if p.old_module.encode() in data]
+        if not mine:
+            continue
+        try:
             source = read_source(path)
             module = cst.parse_module(source.text)
-        except (OSError, GodsplitError, cst.ParserSyntaxError) as exc:
-            findings.append(Finding("GS212", "warning", f"not searched for patch targets: {exc}",
-                                    str(path), 1))
+        except (GodsplitError, cst.ParserSyntaxError) as exc:
+            for plan in mine:
+                found[plan.old_module].findings.append(Finding(
+                    "GS212", "warning", f"not searched for patch targets: {exc}", str(path), 1))
             continue
-        rewriter = _Rewriter(plan, lookups, _module_aliases(module, plan.old_module), path)
-        new = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
-        rewrites.extend(rewriter.rewrites)
-        findings.extend(rewriter.hand)
-        if rewriter.rewrites:
-            changes.append(FileChange(path, source.encode(new.code)))
-    return rewrites, findings, changes
+        changed = False
+        for plan in mine:
+            rewriter = _Rewriter(plan, dict(plan.lookups), _module_aliases(module, plan.old_module),
+                                 path)
+            module = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
+            found[plan.old_module].rewrites.extend(rewriter.rewrites)
+            found[plan.old_module].findings.extend(rewriter.hand)
+            changed = changed or bool(rewriter.rewrites)
+        if changed:
+            changes.append(FileChange(path, source.encode(module.code)))
+    return found, changes
