@@ -10,25 +10,22 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope, MetadataWrapper, Scope, ScopeProvider
 
+from .classify import (
+    UnitKind,
+    classify,
+    is_bare_string,
+    is_future,
+    names_of,
+    owner_name,
+    static_all,
+)
 from .files import SourceText
 from .nodes import NodeIndex, index_nodes
 from .types import Finding, GodsplitError
-
-UnitKind = Literal[
-    "docstring",  # module docstring: stays in the facade
-    "future",  # from __future__ import ...: copied first into every module
-    "import",  # import statements and import-only blocks: copied where used
-    "type_checking",  # if TYPE_CHECKING: blocks: copied where annotations need them
-    "definition",  # functions, classes, assignments: moved to exactly one module
-    "facade",  # __all__, module dunders, __getattr__/__dir__, __main__ block: stay
-    "effect",  # statements binding nothing that belong to no definition
-]
-FACADE_FUNCTIONS = frozenset({"__getattr__", "__dir__"})
 
 
 @dataclass(frozen=True)
@@ -116,9 +113,9 @@ def analyze(source: SourceText) -> Analysis:
     codes = tuple(module.code_for_node(stmt) for stmt in module.body)
     nodes = index_nodes(module, codes)
     stmt_lines = _statement_lines(module, codes)
-    kinds = [_classify(i, stmt) for i, stmt in enumerate(module.body)]
+    kinds = [classify(i, stmt) for i, stmt in enumerate(module.body)]
     future_annotations = any(
-        isinstance(s, cst.ImportFrom) and _is_future(s) and _names_of(s) & {"annotations"}
+        isinstance(s, cst.ImportFrom) and is_future(s) and names_of(s) & {"annotations"}
         for line in module.body if isinstance(line, cst.SimpleStatementLine) for s in line.body
     )
     bound: dict[int, set[str]] = defaultdict(set)
@@ -150,7 +147,7 @@ def analyze(source: SourceText) -> Analysis:
         nodes=nodes,
         future_annotations=future_annotations,
         star_imports=star,
-        dunder_all=_static_all(module),
+        dunder_all=static_all(module),
         live_names=frozenset(name for names in rebinds.values() for name in names),
         findings=tuple(findings),
     )
@@ -164,105 +161,6 @@ def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, .
         line += code.count("\n")
     starts.append(line)  # sentinel: the line after the last statement
     return tuple(starts)
-
-
-def _is_future(node: cst.ImportFrom) -> bool:
-    return isinstance(node.module, cst.Name) and node.module.value == "__future__" and not node.relative
-
-
-def _names_of(node: cst.Import | cst.ImportFrom) -> set[str]:
-    if isinstance(node.names, cst.ImportStar):
-        return set()
-    return {cst.helpers.get_full_name_for_node_or_raise(a.name) for a in node.names}
-
-
-def _is_type_checking(test: cst.BaseExpression) -> bool:
-    if isinstance(test, cst.Name):
-        return test.value == "TYPE_CHECKING"
-    return isinstance(test, cst.Attribute) and test.attr.value == "TYPE_CHECKING"
-
-
-def _is_main_guard(test: cst.BaseExpression) -> bool:
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
-        return False
-    sides = [test.left, test.comparisons[0].comparator]
-    names = {s.value for s in sides if isinstance(s, cst.Name)}
-    strings = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
-    return names == {"__name__"} and strings == {"__main__"}
-
-
-_SIMPLE_VALUES = (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)
-
-
-def _import_only(node: cst.CSTNode) -> bool:
-    """True for blocks made only of imports, pass, docstrings and `x = <constant>`."""
-    if isinstance(node, cst.SimpleStatementLine):
-        for small in node.body:
-            if isinstance(small, (cst.Import, cst.ImportFrom, cst.Pass)):
-                continue
-            if isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString):
-                continue
-            if isinstance(small, cst.Assign) and isinstance(small.value, _SIMPLE_VALUES) and all(
-                isinstance(t.target, cst.Name) for t in small.targets
-            ):
-                continue
-            return False
-        return True
-    if isinstance(node, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.Finally)):
-        body = node.body
-        parts: list[cst.CSTNode] = list(body.body) if isinstance(body, cst.IndentedBlock) else [body]
-        if isinstance(node, cst.If) and node.orelse is not None:
-            parts.append(node.orelse)
-        if isinstance(node, cst.Try):
-            parts.extend(node.handlers)
-            parts.extend(p for p in (node.orelse, node.finalbody) if p is not None)
-        return all(_import_only(p) for p in parts)
-    if isinstance(node, cst.SimpleStatementSuite):
-        return _import_only(cst.SimpleStatementLine(body=node.body))
-    return False
-
-
-def _classify(index: int, stmt: cst.BaseStatement) -> UnitKind:
-    if isinstance(stmt, cst.SimpleStatementLine):
-        body = stmt.body
-        if index == 0 and len(body) == 1 and isinstance(body[0], cst.Expr) and isinstance(
-            body[0].value, (cst.SimpleString, cst.ConcatenatedString)
-        ):
-            return "docstring"
-        if all(isinstance(s, cst.ImportFrom) and _is_future(s) for s in body):
-            return "future"
-        if all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in body):
-            return "import"
-        if all(_facade_assignment(s) for s in body):
-            return "facade"
-        return "definition"
-    if isinstance(stmt, cst.FunctionDef) and stmt.name.value in FACADE_FUNCTIONS:
-        return "facade"
-    if isinstance(stmt, cst.If):
-        if _is_main_guard(stmt.test):
-            return "facade"
-        if _is_type_checking(stmt.test):
-            return "type_checking"
-    if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
-        return "import"
-    return "definition"
-
-
-def _facade_assignment(small: cst.BaseSmallStatement) -> bool:
-    """`__all__ = ...`, `__all__ += ...`, `__version__ = ...`: module dunders stay put."""
-    targets: list[cst.BaseExpression] = []
-    if isinstance(small, cst.Assign):
-        targets = [t.target for t in small.targets]
-    elif isinstance(small, (cst.AnnAssign, cst.AugAssign)):
-        targets = [small.target]
-    elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-        func = small.value.func
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
-            targets = [func.value]
-    return bool(targets) and all(
-        isinstance(t, cst.Name) and t.value.startswith("__") and t.value.endswith("__")
-        for t in targets
-    )
 
 
 def _outside_functions(scope: Scope) -> bool:
@@ -338,11 +236,11 @@ def _group(
         kind = kinds[index]
         names = bound.get(index, set())
         if kind == "definition" and not names:
-            target = _owner_name(stmt)
+            target = owner_name(stmt)
             if target is not None and target in owner_of:
                 groups[owner_of[target]].append(index)
                 continue
-            if target is None and groups and _is_bare_string(stmt) and kinds[groups[-1][0]] == "definition":
+            if target is None and groups and is_bare_string(stmt) and kinds[groups[-1][0]] == "definition":
                 groups[-1].append(index)  # attribute docstring after `X = 1`
                 continue
         if (
@@ -391,70 +289,3 @@ def _first_code_line(module: cst.Module, index: int, stmt_lines: tuple[int, ...]
     leading = getattr(stmt, "leading_lines", ())
     return stmt_lines[index] + len(leading)
 
-
-def _is_bare_string(stmt: cst.BaseStatement) -> bool:
-    return (
-        isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
-        and isinstance(stmt.body[0], cst.Expr)
-        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
-
-
-def _base_name(expr: cst.BaseExpression) -> str | None:
-    while isinstance(expr, (cst.Attribute, cst.Subscript, cst.Call)):
-        expr = expr.func if isinstance(expr, cst.Call) else expr.value
-    return expr.value if isinstance(expr, cst.Name) else None
-
-
-def _owner_name(stmt: cst.BaseStatement) -> str | None:
-    """The definition a binding-free statement mutates: `f.x = 1` -> f, `R[k] = v` -> R."""
-    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
-        return None
-    small = stmt.body[0]
-    if isinstance(small, cst.Assign):
-        owners = {_base_name(t.target) for t in small.targets}
-        return owners.pop() if len(owners) == 1 else None
-    if isinstance(small, (cst.AugAssign, cst.AnnAssign)):
-        return _base_name(small.target)
-    if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-        func = small.value.func
-        if isinstance(func, cst.Attribute):
-            return _base_name(func.value)
-    if isinstance(small, cst.Del):
-        return _base_name(small.target)
-    return None
-
-
-def _static_all(module: cst.Module) -> tuple[str, ...] | None:
-    """The value of `__all__` when it is a plain list/tuple of strings, else None."""
-    value: list[str] | None = None
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            target = None
-            if isinstance(small, cst.Assign) and len(small.targets) == 1:
-                target, expr = small.targets[0].target, small.value
-            elif isinstance(small, (cst.AugAssign, cst.AnnAssign)) and small.value is not None:
-                target, expr = small.target, small.value
-            if not (isinstance(target, cst.Name) and target.value == "__all__"):
-                continue
-            items = _string_items(expr)
-            if items is None:
-                return None
-            value = (value or []) + items if isinstance(small, cst.AugAssign) else items
-    return tuple(value) if value is not None else None
-
-
-def _string_items(expr: cst.BaseExpression) -> list[str] | None:
-    if not isinstance(expr, (cst.List, cst.Tuple)):
-        return None
-    out = []
-    for element in expr.elements:
-        if not isinstance(element.value, cst.SimpleString):
-            return None
-        evaluated = element.value.evaluated_value
-        if not isinstance(evaluated, str):
-            return None
-        out.append(evaluated)
-    return out
