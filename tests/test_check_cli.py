@@ -49,7 +49,7 @@ def test_text_output(proj: Path) -> None:
     assert "godsplit suggest legacy/old.py --max-lines 15" in out  # its own limit
     assert out.index("big.py") < out.index("god.py")  # sorted by overflow
     assert out.strip().splitlines()[-1] == (
-        "godsplit check FAILED: 3 over the limit (4 modules checked, lines, limit 10)")
+        "godsplit check FAILED: 3 over the limit (4 modules checked; limit 10 lines)")
     assert "ok.py" not in out
 
 
@@ -65,7 +65,7 @@ def test_clean_run(proj: Path) -> None:
     result = run("ok.py")
     assert result.exit_code == 0
     assert result.output == (
-        "godsplit check passed: all within their limits (1 module checked, lines, limit 10)\n")
+        "godsplit check passed: all within their limits (1 module checked; limit 10 lines)\n")
 
 
 @pytest.mark.parametrize(("args", "code"), [

@@ -81,7 +81,7 @@ def summary(result: CheckResult) -> str:
     """The one-line summary that ends every text report."""
     counts = result.counts()
     checked = f"{result.files_checked} module{'s' if result.files_checked != 1 else ''} checked"
-    unit = f"{count_word(result)}, limit {result.max_lines}"
+    unit = f"limit {result.max_lines} {count_word(result)}"
     parts = []
     if counts["over"]:
         parts.append(f"{counts['over']} over the limit")
@@ -94,7 +94,7 @@ def summary(result: CheckResult) -> str:
         parts.append(f"{tidy} baseline entr{'ies' if tidy != 1 else 'y'} to update")
     verdict = "FAILED" if not result.passed else "passed"
     details = "; ".join(parts) if parts else "all within their limits"
-    return f"godsplit check {verdict}: {details} ({checked}, {unit})"
+    return f"godsplit check {verdict}: {details} ({checked}; {unit})"
 
 
 def module_data(module: ModuleResult, result: CheckResult) -> dict[str, Any]:
