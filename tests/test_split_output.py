@@ -317,16 +317,41 @@ def test_shared_module_for_names_used_by_several(tmp_path: Path) -> None:
 
 def test_import_time_cycle_is_an_error_naming_the_units(tmp_path: Path) -> None:
     source = """
-        class Base:
-            def make(self):
-                return Child()
-
-        class Child(Base):
-            pass
+        X = 1
+        Y = X + 1
+        Z = Y + 1
     """
-    plan, _ = plan_texts(make_project(tmp_path, source, {"base": ["Base"], "child": ["Child"]}))
+    plan, _ = plan_texts(make_project(tmp_path, source, {"a": ["X", "Z"], "b": ["Y"]}))
     [error] = [f for f in plan.errors if f.code == "GS104"]
-    assert "child needs Base from base at import time" in error.message
+    assert "a needs Y from b; b needs X from a" in error.message
+
+
+MIXED = """
+    class Base:
+        def make(self):
+            return Child()
+
+
+    class Child(Base):
+        pass
+"""
+
+
+def test_mixed_cycle_defers_and_backpatches(tmp_path: Path) -> None:
+    config = make_project(tmp_path, MIXED, {"base": ["Base"], "child": ["Child"]},
+                          **{"verify-import": False})
+    plan, texts = plan_texts(config)
+    assert not plan.errors
+    assert "try:\n    from .child import Child\nexcept ImportError:" in texts["pkg/big/base.py"]
+    assert "    _godsplit_peer.Child = Child\n" in texts["pkg/big/child.py"]
+    from godsplit.apply import apply_splits
+    from splitkit import run_python
+
+    assert apply_splits(config).written
+    for first in ("pkg.big.child", "pkg.big.base", "pkg.big"):  # any import order works
+        out = run_python(tmp_path, f"import {first}\nimport pkg.big as m\n"
+                                   "print(type(m.Base().make()).__name__)")
+        assert out.strip() == "Child"
 
 
 def test_global_rebinding_stays_together(tmp_path: Path) -> None:
@@ -391,3 +416,13 @@ def test_conditionally_bound_names_are_imported_guarded(tmp_path: Path) -> None:
     from godsplit.apply import apply_splits
 
     assert apply_splits(config).written  # imports before and after: `complex` stays the builtin
+
+
+def test_relative_imports_inside_functions_are_rebased(tmp_path: Path) -> None:
+    source = """
+        def command():
+            from .decorators import make  # avoids an import cycle
+            return make()
+    """
+    _, texts = plan_texts(make_project(tmp_path, source, {"a": ["command"]}))
+    assert "    from ..decorators import make  # avoids an import cycle\n" in texts["pkg/big/a.py"]

@@ -105,8 +105,11 @@ def collect_needs(
 def module_edges(
     analysis: Analysis, needs: dict[str, Needs], order: list[str]
 ) -> tuple[list[Edge], list[Finding]]:
-    """Edges between new modules; deferred ones break call-time cycles; import-time cycles
-    are errors naming the units to map together."""
+    """Edges between new modules. In a cycle, imports needed only at call time go to the end
+    of the module; when the cycle also has import-time edges, those call-time imports are
+    guarded and the other side hands the names over when it finishes (back-patching), so
+    any import order works. A cycle of import-time edges alone is an error naming the units
+    to map together."""
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(order)
     for source in order:
@@ -115,32 +118,54 @@ def module_edges(
             if runtime:
                 graph.add_edge(source, target, import_time=any(f[0] for f in runtime.values()))
     cyclic: dict[str, int] = {}
+    mixed: set[int] = set()
     findings: list[Finding] = []
     for number, component in enumerate(nx.strongly_connected_components(graph)):
         if len(component) < 2:
             continue
         for node in component:
             cyclic[node] = number
-        for source, target, data in graph.subgraph(component).edges(data=True):
-            if data["import_time"]:
-                early = sorted(n for n, f in needs[source].siblings[target].items() if f[0])
-                findings.append(Finding(
-                    "GS104", "error", f"import cycle between {' and '.join(sorted(component))}: "
-                    f"{source} needs {', '.join(early)} from {target} at import time while "
-                    f"{target} also imports from {source}; map {', '.join(early)} together with "
-                    f"their users", str(analysis.path), 1,
-                ))
+        early = nx.DiGraph(
+            (u, v) for u, v, d in graph.subgraph(component).edges(data=True) if d["import_time"]
+        )
+        if early.number_of_edges():
+            mixed.add(number)
+        for cycle in _cycles(early):
+            findings.append(_cycle_finding(analysis, needs, cycle))
     edges = []
     for source in order:
         for target in sorted(needs[source].siblings, key=order.index):
             names = needs[source].siblings[target]
             typing_only = all(f[1] for f in names.values())
-            deferred = not typing_only and cyclic.get(source, -1) == cyclic.get(target, -2)
+            import_time = any(f[0] for f in names.values())
+            same = cyclic.get(source, -1) == cyclic.get(target, -2)
+            deferred = same and not typing_only and not import_time
             edges.append(Edge(
-                source, target, tuple(sorted(names)), any(f[0] for f in names.values()),
-                deferred, typing_only,
+                source, target, tuple(sorted(names)), import_time, deferred, typing_only,
+                backpatch=deferred and cyclic[source] in mixed,
             ))
     return edges, findings
+
+
+def _cycles(graph: nx.DiGraph[str]) -> list[list[str]]:
+    """One cycle per strongly connected component of import-time edges."""
+    out = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) > 1:
+            out.append(nx.find_cycle(graph.subgraph(component)))
+    return [[u for u, _ in cycle] for cycle in sorted(out)]
+
+
+def _cycle_finding(analysis: Analysis, needs: dict[str, Needs], cycle: list[str]) -> Finding:
+    steps = []
+    for source, target in zip(cycle, [*cycle[1:], cycle[0]], strict=True):
+        early = sorted(n for n, f in needs[source].siblings[target].items() if f[0])
+        steps.append(f"{source} needs {', '.join(early)} from {target}")
+    return Finding(
+        "GS104", "error", f"import-time cycle: {'; '.join(steps)} (base classes, decorators, "
+        "defaults or module-level code); map these names together with their users",
+        str(analysis.path), 1,
+    )
 
 
 def _import_text(
@@ -221,18 +246,18 @@ def render_new_module(
         items.append((first_def - 0.1, "\nif TYPE_CHECKING:\n" + typing))
     body: list[tuple[float, str]] = list(late)
     name_stmts = {read.stmt for read in analysis.nodes.name_reads if read.node_id in edits.name_ids}
+    moved = layout.old_package != layout.new_package
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
+            changed = stmt
             if index in name_stmts or id(stmt) in edits.tasks:
                 changed = apply_edits(
                     stmt, edits, layout.old_module, split.task_decorators, index in name_stmts
                 )
-                text = analysis.module.code_for_node(changed) if changed is not stmt else (
-                    analysis.code(index)
-                )
-            else:
-                text = analysis.code(index)
+            if moved and "from ." in analysis.code(index):  # function-local relative imports
+                changed = imports.rebase(changed, layout.old_package, layout.new_package)
+            text = analysis.code(index) if changed is stmt else analysis.module.code_for_node(changed)
             body.append((index, text))
     body.sort(key=lambda item: item[0])
     if body and not body[0][1].startswith("\n"):
@@ -244,7 +269,11 @@ def render_new_module(
             "\n\n# godsplit: imported last to break an import cycle; these names are used "
             "only inside functions.\n"
         )
-        tail += "".join(_sibling(e.target, e.names, conditional) for e in deferred)
+        tail += "".join(
+            _pending(e) if e.backpatch else _sibling(e.target, e.names, conditional)
+            for e in deferred
+        )
+    tail += _backpatch([e for e in edges if e.target == module and e.backpatch])
     if split.keep_module_name:
         tail += _keep_module_name(analysis, units, layout, split)
     header = header_comments(analysis) + docstring_for(module, layout)
@@ -261,6 +290,32 @@ def _sibling(target: str, names: tuple[str, ...], conditional: frozenset[str]) -
         f".{target}", [n for n in names if n not in conditional],
         [n for n in names if n in conditional],
     )
+
+
+def _pending(edge: Edge) -> str:
+    body = imports.from_import(f".{edge.target}", edge.names)
+    return (
+        "try:\n" + "".join(f"    {line}\n" for line in body.splitlines())
+        + f"except ImportError:  # godsplit: .{edge.target} is still importing; it hands these "
+        "over when done\n    pass\n"
+    )
+
+
+def _backpatch(incoming: list[Edge]) -> str:
+    """Hand names to modules of a mixed cycle that were imported before this one finished."""
+    if not incoming:
+        return ""
+    text = (
+        "\n\n# godsplit: these modules may have started importing this one before it was "
+        "complete;\n# hand them the names they use at call time.\n"
+        "import sys as _godsplit_sys\n\n"
+        '_godsplit_package = __name__.rpartition(".")[0]\n'
+    )
+    for edge in incoming:
+        text += f'_godsplit_peer = _godsplit_sys.modules.get(f"{{_godsplit_package}}.{edge.source}")\n'
+        text += "if _godsplit_peer is not None:\n"
+        text += "".join(f"    _godsplit_peer.{name} = {name}\n" for name in edge.names)
+    return text + "del _godsplit_peer, _godsplit_package\n"
 
 
 def _keep_module_name(

@@ -109,6 +109,8 @@ class Edge:
     import_time: bool  # needed while `source` is imported (not only inside functions)
     deferred: bool  # placed at the end of `source` to break a call-time cycle
     typing_only: bool  # only for annotations: imported under `if TYPE_CHECKING:`
+    backpatch: bool = False  # deferred in a cycle with import-time edges: guarded, and
+    # `target` hands the names over when it finishes
 
 
 @dataclass(frozen=True)
