@@ -72,7 +72,8 @@ def test_plan_json_is_stable_and_complete(project: Path) -> None:
         "pkg/big/second.py": "write",
     }
     assert split["edges"] == [{"source": "second", "target": "first", "names": ["a"],
-                               "import_time": False, "deferred": False, "typing_only": False}]
+                               "import_time": False, "deferred": False, "typing_only": False,
+                               "backpatch": False}]
     assert invoke("plan", "--format", "json")[1] == out
 
 

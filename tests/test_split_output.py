@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from splitkit import dedent, make_project, plan_texts
 
 BASIC = """
@@ -344,8 +343,9 @@ def test_mixed_cycle_defers_and_backpatches(tmp_path: Path) -> None:
     assert not plan.errors
     assert "try:\n    from .child import Child\nexcept ImportError:" in texts["pkg/big/base.py"]
     assert "    _godsplit_peer.Child = Child\n" in texts["pkg/big/child.py"]
-    from godsplit.apply import apply_splits
     from splitkit import run_python
+
+    from godsplit.apply import apply_splits
 
     assert apply_splits(config).written
     for first in ("pkg.big.child", "pkg.big.base", "pkg.big"):  # any import order works
@@ -408,7 +408,7 @@ def test_conditionally_bound_names_are_imported_guarded(tmp_path: Path) -> None:
             return complex(x)
     """
     config = make_project(tmp_path, source, {"a": ["parse"], "compat": ["complex"]})
-    plan, texts = plan_texts(config)
+    _, texts = plan_texts(config)
     guarded = ("try:\n    from .compat import complex\n"
                "except ImportError:  # godsplit: bound there only under a condition\n    pass\n")
     assert guarded in texts["pkg/big/a.py"]

@@ -125,7 +125,7 @@ def module_edges(
             continue
         for node in component:
             cyclic[node] = number
-        early = nx.DiGraph(
+        early: nx.DiGraph[str] = nx.DiGraph(
             (u, v) for u, v, d in graph.subgraph(component).edges(data=True) if d["import_time"]
         )
         if early.number_of_edges():
@@ -250,7 +250,7 @@ def render_new_module(
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
-            changed = stmt
+            changed: cst.BaseStatement = stmt
             if index in name_stmts or id(stmt) in edits.tasks:
                 changed = apply_edits(
                     stmt, edits, layout.old_module, split.task_decorators, index in name_stmts
