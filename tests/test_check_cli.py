@@ -280,3 +280,22 @@ def test_text_output_does_not_interpret_markup(tmp_path: Path,
     (tmp_path / "a[red]b.py").write_text(lines(2))
     monkeypatch.chdir(tmp_path)
     assert "a[red]b.py" in run().output
+
+
+@pytest.mark.parametrize("count", [3, 80], ids=["rich-table", "aligned-many-rows"])
+def test_text_table_layouts_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  count: int) -> None:
+    (tmp_path / "godsplit.toml").write_text("max-lines = 1\n")
+    for index in range(count):
+        (tmp_path / f"m{index:02}.py").write_text(lines(2 + index))
+    monkeypatch.chdir(tmp_path)
+    out = run().output.splitlines()
+    assert out[0].split() == ["Module", "┃", "Lines", "┃", "Limit", "┃", "Over", "┃", "Status",
+                              "┃", "Next", "step"]
+    assert set(out[1]) <= {"━", "╇"}
+    first = out[2].split("│")
+    assert [cell.strip() for cell in first] == [
+        f"m{count - 1:02}.py", str(count + 1), "1", f"+{count}", "over limit",
+        f"godsplit suggest m{count - 1:02}.py"]
+    assert len(out) == count + 3
+    assert out[-1].startswith("godsplit check FAILED")

@@ -314,6 +314,8 @@ def _check(
     for file, rel in targets:
         try:
             data = read_bytes(file)
+        except FileNotFoundError:
+            continue  # deleted while we walked (an editor's temporary file): nothing to check
         except OSError as exc:
             raise GodsplitError(f"cannot read: {exc.strerror}", file) from None
         physical = count_physical(data)
