@@ -67,6 +67,10 @@ def plan_all(config: Config, sources: Sequence[Path] = ()) -> list[tuple[Plan, A
     return [plan_split(config, split) for split in select_splits(config, tuple(sources))]
 
 
+def _moved(plan: Plan) -> tuple[str, ...]:
+    return (plan.old_module, *(m.dotted for m in plan.modules))
+
+
 def _workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
 
@@ -75,7 +79,7 @@ def _before(config: Config, plan: Plan) -> Snapshot | str | None:
     if not config.verify_import:
         return None
     _, import_root = module_name_for(plan.source)
-    return snapshot(import_root, plan.old_module, config.verify_setup)
+    return snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan))
 
 
 def apply_splits(
@@ -131,7 +135,7 @@ def _verify_written(
     findings = compare_static(analysis.source, facade, path)
     if isinstance(before, Snapshot):
         _, import_root = module_name_for(plan.source)
-        after = snapshot(import_root, plan.old_module, config.verify_setup)
+        after = snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan))
         if isinstance(after, str):
             findings.append(Finding("GS406", "error", f"the old module no longer imports: {after}",
                                     path, 1))

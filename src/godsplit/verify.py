@@ -28,10 +28,14 @@ if setup:
 module = importlib.import_module(sys.argv[2])
 skip = {"__builtins__", "__cached__", "__file__", "__loader__", "__spec__", "__path__",
         "__package__", "__annotations__"}
+moved = tuple(p for p in sys.argv[4].split(",") if p)
 def kind(obj):
     if isinstance(obj, types.ModuleType):
         return "module " + obj.__name__
-    return type(obj).__module__ + "." + type(obj).__qualname__
+    where = type(obj).__module__
+    if any(where == p or where.startswith(p + ".") for p in moved):
+        where = "<split module>"  # a class that moved: same class, new __module__
+    return where + "." + type(obj).__qualname__
 names = {}
 for name in dir(module):
     if name in skip or name.lower().startswith("_godsplit"):
@@ -77,13 +81,16 @@ def compare_static(before: SourceText, after: SourceText, path: str) -> list[Fin
     return findings
 
 
-def snapshot(root: Path, module: str, setup: str | None) -> Snapshot | str:
-    """Import `module` in a fresh interpreter; a Snapshot, or the error as text."""
+def snapshot(
+    root: Path, module: str, setup: str | None, moved: tuple[str, ...] = ()
+) -> Snapshot | str:
+    """Import `module` in a fresh interpreter; a Snapshot, or the error as text.
+    Instances of classes defined in the `moved` modules compare by class name only."""
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     try:
         proc = subprocess.run(
-            [sys.executable, "-c", PROBE, str(root), module, setup or ""],
+            [sys.executable, "-c", PROBE, str(root), module, setup or "", ",".join(moved)],
             cwd=root, capture_output=True, text=True, timeout=120, env=env,
         )
     except subprocess.TimeoutExpired:
