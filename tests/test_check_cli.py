@@ -282,9 +282,12 @@ def test_text_output_does_not_interpret_markup(tmp_path: Path,
     assert "a[red]b.py" in run().output
 
 
-@pytest.mark.parametrize("count", [3, 80], ids=["rich-table", "aligned-many-rows"])
+@pytest.mark.parametrize(("count", "terminal"), [(3, True), (80, True), (3, False)],
+                         ids=["rich-table", "aligned-many-rows", "aligned-not-a-terminal"])
 def test_text_table_layouts_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  count: int) -> None:
+                                  count: int, terminal: bool) -> None:
+    monkeypatch.setattr("godsplit.cli_check._terminal", lambda: terminal)
+    monkeypatch.setenv("COLUMNS", "200")
     (tmp_path / "godsplit.toml").write_text("max-lines = 1\n")
     for index in range(count):
         (tmp_path / f"m{index:02}.py").write_text(lines(2 + index))

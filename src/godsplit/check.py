@@ -1,12 +1,9 @@
 """The module-size gate behind `godsplit check`: find modules, count, apply limits and baseline.
 
-Pure engine: returns frozen dataclasses and never prints. Kept cheap to import (no
-libcst, no rich; pathspec only when a .gitignore, an exclude or a per-path limit needs it)
-because `godsplit check` runs in pre-commit on every commit.
-
-Paths in results are relative to the project root (the directory of the config file),
-with `/` separators, so the baseline and the JSON/SARIF output do not depend on the
-directory godsplit runs from.
+Pure engine: returns frozen dataclasses, never prints, cheap to import (no libcst or rich;
+pathspec only when a .gitignore, an exclude or a per-path limit needs it). Paths in results
+are relative to the project root (the config file's directory), '/'-separated, so the
+baseline and JSON/SARIF output do not depend on where godsplit runs.
 """
 
 from __future__ import annotations
@@ -92,10 +89,8 @@ class CheckResult:
         return tuple(module for module in self.modules if module.status == status)
 
     def counts(self) -> dict[str, int]:
-        totals = dict.fromkeys(("over", "grown", "baselined", "shrunk", "fixed", "gone"), 0)
-        for module in self.modules:
-            totals[module.status] += 1
-        return totals
+        statuses: tuple[Status, ...] = ("over", "grown", "baselined", "shrunk", "fixed", "gone")
+        return {status: len(self.by_status(status)) for status in statuses}
 
 
 @dataclass(frozen=True)
@@ -103,7 +98,7 @@ class BaselineUpdate:
     path: Path
     baseline: Baseline
     result: CheckResult
-    added: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()  # module paths, sorted
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
 
@@ -165,19 +160,14 @@ class _Walker:
                     self.add(entry.path, prefix + child)
 
 
-def _rel_prefix(path: Path, root: Path) -> str:
-    try:
-        rel = path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix().rstrip("/") + "/"
-    return "" if rel == "." else rel + "/"
-
-
 def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """`path` relative to the project root with '/' ("." for the root), else absolute."""
+    return path.relative_to(root).as_posix() if root in (path, *path.parents) else path.as_posix()
+
+
+def _rel_prefix(path: Path, root: Path) -> str:
+    rel = _rel(path, root)
+    return "" if rel == "." else rel.rstrip("/") + "/"
 
 
 def _load_gitignore(path: str) -> GitIgnoreSpec | None:
@@ -334,7 +324,7 @@ def _check(
             if file in by_file:
                 sizes[rel] = by_file[file]
 
-    files = dict((rel, file) for file, rel in targets)
+    files = {rel: file for file, rel in targets}
     modules: list[ModuleResult] = []
     for rel, lines in sizes.items():
         limit = limits[rel]

@@ -125,10 +125,15 @@ def _shown_path(module: ModuleResult) -> str:
     return Path(relative).as_posix()
 
 
-# Up to this many rows, a rich Table (folds long cells on narrow terminals); above it the
-# same columns are aligned by hand: rich's Table takes about 2 ms a row to lay out, which
-# would make printing 400 violations slower than finding them.
+# On a terminal and up to this many rows, a rich Table (folds long cells to the terminal's
+# width). Otherwise (CI logs, pre-commit, pipes: lines stay whole so commands can be
+# copied) the same columns are aligned by hand: rich's Table takes about 2 ms a row to lay
+# out, which would make printing 400 violations slower than finding them.
 TABLE_ROWS = 60
+
+
+def _terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _print_table(result: CheckResult, rows: list[ModuleResult]) -> None:
@@ -152,11 +157,11 @@ def _print_table(result: CheckResult, rows: list[ModuleResult]) -> None:
             Text(label.format(baseline=module.baseline), style=style),
             Text(next_step(module, result, shown)),
         ])
-    console = Console(highlight=False, soft_wrap=False,
-                      width=None if sys.stdout.isatty() else 160)
-    if len(cells) > TABLE_ROWS:
-        console.print(_aligned(headers, right, cells), crop=False, soft_wrap=True)
+    if len(cells) > TABLE_ROWS or not _terminal():
+        Console(highlight=False).print(_aligned(headers, right, cells), crop=False,
+                                       soft_wrap=True)
         return
+    console = Console(highlight=False, soft_wrap=False)
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
