@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tarfile
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -18,10 +19,11 @@ from godsplit.analyze import analyze
 from godsplit.cli import main
 from godsplit.cli_suggest import render_entry
 from godsplit.config import load_config, parse_config
-from godsplit.core import plan_split
+from godsplit.core import build_plan, make_layout, plan_split
 from godsplit.files import read_source
-from godsplit.suggest import Suggestion, suggest, words
-from godsplit.types import Config, Plan
+from godsplit.suggest import Suggestion, _repair, initial_state, suggest
+from godsplit.suggest_graph import build_graph, words
+from godsplit.types import Config, Plan, SplitConfig
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -95,11 +97,11 @@ def made(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 
 def _import_cycles(plan: Plan) -> list[list[str]]:
+    """Cycles of imports needed at import time (a cycle with a call-time edge is back-patched)."""
     graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_edges_from((e.source, e.target) for e in plan.edges if not e.typing_only)
-    timed = {(e.source, e.target) for e in plan.edges if e.import_time and not e.typing_only}
-    return [sorted(c) for c in nx.strongly_connected_components(graph)
-            if any((a, b) in timed for a in c for b in c)]
+    graph.add_edges_from((e.source, e.target) for e in plan.edges
+                         if e.import_time and not e.typing_only)
+    return [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1]
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -340,3 +342,39 @@ def test_cli_exits_1_when_no_clean_mapping(tmp_path: Path,
     code, out, err = _run(tmp_path, monkeypatch, "big.py", "--max-lines", "40")
     assert code == 1 and "[[split]]" in out
     assert "note: huge alone is 82 lines" in err and "GS105" in err
+
+
+def crossed_source(functions: int, body: int) -> str:
+    """Two domains that need each other at import time: alpha's functions are registered by
+    beta's decorator, and beta's class subclasses alpha's base."""
+    out = ["REGISTRY = {}", ""]
+    for me in ("alpha", "beta"):
+        out += ["", f"def {me}_register(fn):", f"    REGISTRY['{me}', fn.__name__] = fn",
+                "    return fn", ""]
+    out += ["", "class AlphaBase:", "    pass", "", "", "class BetaThing(AlphaBase):", "    pass", ""]
+    for me in ("alpha", "beta"):
+        for k in range(functions):
+            out += ["", "@beta_register", f"def {me}_step_{k}(value):"]
+            out += [f"    value = {me}_step_{k - 1}(value)" if k else "    value = value + 1"]
+            out += [f"    value += {j}  # {me} work" for j in range(body)] + ["    return value", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def test_import_time_cycle_is_repaired(tmp_path: Path) -> None:
+    """Group by domain word only: alpha and beta import each other at import time (GS104);
+    the repair moves what the cycle needs until the plan is clean."""
+    source, _ = _project(tmp_path, crossed_source(6, 10))
+    analysis = analyze(read_source(source))
+    g = build_graph(analysis, ("shared_task", "task"))
+    beta = [i for i, n in enumerate(g.nodes) if "beta" in n.label.lower()]
+    parts = [[i for i in range(len(g.nodes)) if i not in beta], beta]
+    split = SplitConfig(source=source, shared="_shared", default="misc")
+    state = initial_state(g, parts)
+    first = build_plan(analysis, replace(split, modules=(
+        ("alpha", tuple(g.nodes[i].label for i in parts[0] if i in state.pinned)),
+        ("beta", tuple(g.nodes[i].label for i in parts[1] if i in state.pinned)))),
+        make_layout(split, tmp_path), 400)
+    assert "GS104" in {f.code for f in first.errors}
+    split, plan, rounds = _repair(analysis, g, state, split, tmp_path, 400, 2)
+    assert plan.errors == () and _import_cycles(plan) == [] and rounds > 1
+    assert len(plan.modules) >= 2
