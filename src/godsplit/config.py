@@ -8,6 +8,7 @@ config file. Every problem raises GodsplitError naming the file and the key.
 from __future__ import annotations
 
 import keyword
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -114,8 +115,27 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise GodsplitError(f"cannot read config: {exc.strerror}", path) from exc
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise GodsplitError(f"invalid TOML: {exc}", path, line) from exc
+        message, line = _toml_error(exc, path)
+        raise GodsplitError(message, path, line) from exc
+    except UnicodeDecodeError as exc:
+        raise GodsplitError(f"invalid TOML: not UTF-8 ({exc.reason})", path) from exc
+
+
+def _toml_error(exc: Exception, path: Path) -> tuple[str, int | None]:
+    """The message and line of a TOML error (tomllib gives the line only in its text)."""
+    text = str(exc)
+    line = getattr(exc, "lineno", None)
+    match = re.search(r"\s*\(at line (\d+), column \d+\)$", text)
+    if match:
+        line = line or int(match.group(1))
+        text = text[: match.start()]
+    elif text.endswith("(at end of document)"):
+        text = text[: -len("(at end of document)")].rstrip() + " at the end of the file"
+        try:
+            line = line or max(1, len(path.read_bytes().splitlines()))
+        except OSError:
+            pass
+    return f"invalid TOML: {text}", line
 
 
 def _get(table: Mapping[str, Any], key: str, kind: type, path: Path, default: Any) -> Any:
@@ -162,15 +182,17 @@ def _module_name(name: str, key: str, path: Path) -> str:
     return name
 
 
-def _relative_path(value: str, key: str, root: Path) -> Path:
+def _relative_path(value: str, key: str, root: Path, config: Path | None = None) -> Path:
+    where = config or root  # errors name the config file
     candidate = Path(value)
     if candidate.is_absolute():
-        raise GodsplitError(f"{key}: {value!r} must be relative to the config file", root)
+        raise GodsplitError(f"{key}: {value!r} must be relative to the config file", where)
     resolved = (root / candidate).resolve()
     try:
         resolved.relative_to(root.resolve())
     except ValueError:
-        raise GodsplitError(f"{key}: {value!r} points outside the project root {root}", root) from None
+        raise GodsplitError(f"{key}: {value!r} points outside the project root {root} "
+                            "(through '..' or a symlink)", where) from None
     return root / candidate
 
 
@@ -186,7 +208,7 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
     package_raw = item.get("package")
     if package_raw is not None and not isinstance(package_raw, str):
         raise GodsplitError(f"{where}.package must be a string path", path)
-    package = _relative_path(package_raw, f"{where}.package", root) if package_raw else None
+    package = _relative_path(package_raw, f"{where}.package", root, path) if package_raw else None
     if package is not None and package.suffix == ".py":
         raise GodsplitError(f"{where}.package must be a directory path, not a .py file", path)
     modules_raw = item.get("modules", {})
@@ -215,7 +237,7 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
     if not isinstance(decorators, list) or not all(isinstance(d, str) for d in decorators):
         raise GodsplitError(f"{where}.task-decorators must be a list of names", path)
     return SplitConfig(
-        source=_relative_path(source, f"{where}.source", root),
+        source=_relative_path(source, f"{where}.source", root, path),
         package=package,
         shared=shared,
         default=default,

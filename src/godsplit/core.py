@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import keyword
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from .types import (
     PlannedModule,
     SplitConfig,
 )
+from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
 CONFIG_ERRORS = frozenset({"GS100", "GS101", "GS106"})
@@ -47,12 +49,25 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+def _importable(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name)
+
+
 def make_layout(split: SplitConfig, root: Path) -> Layout:
     source = split.source
     old_module, import_root = module_name_for(source)
     old_package = old_module.rpartition(".")[0]
     if split.package is None:
+        if source.name in ("__init__.py", "__main__.py"):
+            raise GodsplitError(f"a {source.name} cannot become a package of its own; set "
+                                "`package` to split it into a sibling package", source)
+        if not _importable(source.stem):
+            raise GodsplitError(f"{source.stem!r} is not an importable module name, so it "
+                                "cannot become a package; set `package`", source)
         package_dir = source.with_suffix("")
+        if not _inside(package_dir, root):
+            raise GodsplitError("the new package is reached through a symlink that points "
+                                "outside the project", package_dir)
         return Layout(old_module, old_package, old_module, old_module, package_dir,
                       package_dir / "__init__.py", "package")
     package_dir = split.package
@@ -63,6 +78,23 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
             f"package {split.package} is not importable beside {old_module} "
             f"(it is outside the import root {import_root})", source,
         ) from None
+    if not relative.parts:
+        raise GodsplitError(f"package {split.package} is the import root: the new modules "
+                            "would be top-level modules; choose a package directory", source)
+    bad = [part for part in relative.parts if not _importable(part)]
+    if bad:
+        raise GodsplitError(f"package {split.package}: {bad[0]!r} is not a valid package name "
+                            "(it must be a Python identifier, not a keyword)", source)
+    if package_dir.resolve() == source.with_suffix("").resolve():
+        raise GodsplitError(
+            f"package {split.package} is named like the module: Python would import the "
+            f"package instead of the facade {source.name}; leave `package` out (package "
+            "layout) or choose another directory", source,
+        )
+    names = [m for m, _ in split.modules] + [split.shared or DEFAULT_SHARED, split.default]
+    if source.stem in names and package_dir.resolve() == source.parent.resolve():
+        raise GodsplitError(f"module {source.stem!r} would be written over the facade "
+                            f"{source.name}; choose another module name", source)
     parent = package_dir.parent
     while parent.resolve() != import_root.resolve():
         if not (parent / "__init__.py").is_file():
@@ -88,6 +120,10 @@ def _already_split(split: SplitConfig, layout: Layout, max_lines: int) -> Plan |
 
 def _check_source(split: SplitConfig, config: Config) -> None:
     source = split.source
+    journal = config.root / JOURNAL
+    if journal.exists():
+        raise GodsplitError("an apply was interrupted here and its journal remains; run "
+                            "`godsplit apply` to finish or undo it first", journal)
     if source.is_symlink() and not _inside(source, config.root):
         raise GodsplitError("source is a symlink to a file outside the project", source)
     if split.package is not None and split.package.exists() and not _inside(
@@ -213,8 +249,33 @@ def _check_module_names(split: SplitConfig, modules: list[str], findings: list[F
 
 def _changes(source: SourceText, layout: Layout, texts: dict[Path, str]) -> tuple[FileChange, ...]:
     changes = []
+    if layout.kind == "package" and (layout.package_dir.exists() or layout.package_dir.is_symlink()):
+        if not layout.package_dir.is_dir():
+            raise GodsplitError("the new package's directory exists as a file; move it away",
+                                layout.package_dir)
+        planned = {path.name for path in texts} | {"__pycache__"}
+        other = sorted(e.name for e in layout.package_dir.iterdir() if e.name not in planned)
+        if other:
+            raise GodsplitError(
+                f"the new package's directory already exists with other content "
+                f"({', '.join(other[:3])}{', ...' if len(other) > 3 else ''}); move it away",
+                layout.package_dir,
+            )
     for path, text in texts.items():
-        data = source.encode(text)
+        try:
+            data = source.encode(text)
+        except UnicodeEncodeError as exc:
+            raise GodsplitError(
+                f"cannot be written in the source's encoding {source.encoding}: "
+                f"{text[exc.start:exc.end]!r} ({exc.reason}); choose another module name",
+                path,
+            ) from None
+        if path != source.path and path.is_symlink():
+            raise GodsplitError("target is a symlink; godsplit does not write through symlinks",
+                                path)
+        if path.parent.exists() and not path.parent.is_dir():
+            raise GodsplitError(f"{path.parent.name} exists as a file, not a directory",
+                                path.parent)
         if path.exists() and path != source.path:
             if path.is_dir() or path.read_bytes() != data:
                 raise GodsplitError(

@@ -36,19 +36,34 @@ class SourceText:
 
 
 def detect_encoding(data: bytes, path: Path) -> tuple[str, bool]:
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8", True
-    for line in data.splitlines()[:2]:
+    """The source's encoding and whether it has a UTF-8 BOM, as Python reads it (PEP 263)."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8):] if bom else data
+    for number, line in enumerate(body.splitlines()[:2], start=1):
         match = _COOKIE.match(line)
         if match:
-            name = match.group(1).decode("ascii")
-            try:
-                return codecs.lookup(name).name, False
-            except LookupError:
-                raise GodsplitError(f"unknown encoding {name!r} in coding cookie", path, 1) from None
+            return _cookie_encoding(match.group(1).decode("ascii"), bom, path, number), bom
         if line.strip() and not line.lstrip().startswith(b"#"):
             break
-    return "utf-8", False
+    return "utf-8", bom
+
+
+def _cookie_encoding(name: str, bom: bool, path: Path, line: int) -> str:
+    try:
+        encoding = codecs.lookup(name).name
+    except LookupError:
+        raise GodsplitError(f"unknown encoding {name!r} in coding cookie", path, line) from None
+    try:
+        compatible = "# coding".encode(encoding) == b"# coding"
+    except (LookupError, UnicodeError):  # not a text encoding (rot13), or cannot encode ASCII
+        compatible = False
+    if not compatible:
+        raise GodsplitError(f"encoding {name!r} in coding cookie is not ASCII-compatible; "
+                            "Python cannot read such a source either", path, line)
+    if bom and encoding not in ("utf-8", "utf-8-sig"):
+        raise GodsplitError(f"the file starts with a UTF-8 BOM but its coding cookie says "
+                            f"{name!r}", path, line)
+    return "utf-8" if bom else encoding
 
 
 def decode_source(data: bytes, path: Path) -> SourceText:
@@ -58,9 +73,8 @@ def decode_source(data: bytes, path: Path) -> SourceText:
         raw = body.decode(encoding)
     except UnicodeDecodeError as exc:
         line = body[: exc.start].count(b"\n") + 1
-        raise GodsplitError(
-            f"cannot decode as {encoding}: {exc.reason} (add a PEP 263 coding cookie?)", path, line
-        ) from None
+        hint = "add a PEP 263 coding cookie?" if encoding == "utf-8" else "is the coding cookie right?"
+        raise GodsplitError(f"cannot decode as {encoding}: {exc.reason} ({hint})", path, line) from None
     crlf = raw.count("\r\n")
     lone_cr = raw.count("\r") - crlf
     lone_lf = raw.count("\n") - crlf

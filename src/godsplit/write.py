@@ -88,19 +88,33 @@ class Transaction:
         self.journal.unlink(missing_ok=True)
 
     def commit(self) -> None:
-        self._save("committed")
+        """Make the new tree final (journal state "committed"), then delete the backups.
+
+        A failure before the journal says "committed" puts the old tree back; after it, the
+        new tree stands and what is left is only cleanup, which the next run finishes."""
+        try:
+            self._step("commit")
+            self._save("committed")
+        except BaseException:
+            self.rollback()
+            raise
         self._cleanup()
 
     def _cleanup(self) -> None:
         for op in self.ops:
             if op["backup"]:
-                Path(str(op["backup"])).unlink(missing_ok=True)
+                self._step(f"cleanup {op['backup']}")
+                try:
+                    Path(str(op["backup"])).unlink(missing_ok=True)
+                except OSError:
+                    return  # the journal stays, and the next run finishes the cleanup
         self.journal.unlink(missing_ok=True)
 
 
 def recover(root: Path) -> str | None:
     """Finish or undo an interrupted apply. Returns what was done, or None."""
     journal = root / JOURNAL
+    journal.with_suffix(".tmp").unlink(missing_ok=True)  # a journal killed while being written
     if not journal.exists():
         return None
     try:
@@ -132,8 +146,10 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None) -
                 "backup": str(backup) if backup else None,
                 "existed": "yes" if change.path.exists() else "no",
             })
+        txn._step("journal")
         txn._save("applying")
         for created in txn.dirs:
+            txn._step(f"mkdir {created}")
             Path(created).mkdir()
         for change, op in zip(changes, txn.ops, strict=True):
             if change.data is not None:
