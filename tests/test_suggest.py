@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import keyword
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -291,6 +292,35 @@ def test_fixture_god_files(name: str) -> None:
     assert all(m.lines < 600 for m in result.plan.modules)
     assert 3 <= len(result.plan.modules) <= 10
     assert _import_cycles(result.plan) == []
+
+
+@pytest.mark.slow
+def test_fixture_suggestions_apply_and_its_suite_passes(tmp_path: Path) -> None:
+    """All three suggestions (sibling packages, as the seed's config has), applied together
+    on a copy of the fixture project: apply verifies, and the project's own suite passes."""
+    if not (FIXTURE / "godsplit.toml").is_file():
+        pytest.skip("fixtures/intelliwiz is not there")
+    pytest.importorskip("django")
+    pytest.importorskip("celery")
+    project = tmp_path / "intelliwiz"
+    shutil.copytree(FIXTURE, project, ignore=shutil.ignore_patterns("__pycache__"))
+    seed = (project / "godsplit.toml").read_text()
+    (project / "godsplit.toml").write_text(seed[:seed.index("[[split]]")])
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+
+    def run(*args: str) -> str:
+        done = subprocess.run([sys.executable, *args], cwd=project, env=env,
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        return done.stdout
+
+    before = run("-m", "pytest", "-q", "-p", "no:cacheprovider").splitlines()[-1]
+    for name in FIXTURE_FILES:
+        run("-m", "godsplit", "suggest", f"background_tasks/{name}.py", "--package",
+            f"background_tasks/{name.split('_tasks')[0]}", "--write")
+    assert "verified" in run("-m", "godsplit", "apply")
+    after = run("-m", "pytest", "-q", "-p", "no:cacheprovider").splitlines()[-1]
+    assert before.split(" in ")[0] == after.split(" in ")[0] and "passed" in after
 
 
 @pytest.mark.slow
