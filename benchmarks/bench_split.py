@@ -113,6 +113,22 @@ def worker_plan(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+class _SerialExecutor:
+    """Stands in for ThreadPoolExecutor under cProfile: runs everything in this thread."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def __enter__(self) -> _SerialExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, func: Any, *iterables: Any) -> Any:
+        return list(map(func, *iterables))
+
+
 def worker_apply(args: argparse.Namespace) -> dict[str, Any]:
     import godsplit.apply as gapply
     import godsplit.write as gwrite
@@ -132,6 +148,8 @@ def worker_apply(args: argparse.Namespace) -> dict[str, Any]:
                 phases[phase] += time.perf_counter() - start
         return wrapper
 
+    if getattr(args, "cprofile", "") and hasattr(gapply, "ThreadPoolExecutor"):
+        gapply.ThreadPoolExecutor = _SerialExecutor  # cProfile sees the calling thread only
     gapply.plan_all = timed("plan", gapply.plan_all)
     if hasattr(gapply, "references"):  # the patch-target scan of the project
         gapply.references = timed("references", gapply.references)
@@ -239,8 +257,16 @@ def run_worker(argv: list[str]) -> int:
     parser.add_argument("--moves", default="")
     parser.add_argument("--verify-import", default="no", choices=["yes", "no", "config"])
     parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--cprofile", default="", help="write cProfile stats of the worker here")
     args = parser.parse_args(argv)
-    data = WORKERS[args.kind](args)
+    if args.cprofile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        data = profiler.runcall(WORKERS[args.kind], args)
+        profiler.dump_stats(args.cprofile)
+    else:
+        data = WORKERS[args.kind](args)
     data["peak_mib"] = _peak_mib(resource.RUSAGE_SELF)
     print("BENCH-RESULT " + json.dumps(data))
     return 0
@@ -350,10 +376,14 @@ def measure(case: Case, python: str, repeat: int) -> dict[str, Any]:
 
 
 def ensure_rope_venv() -> str:
+    """The benchmark venv (shared with bench_check.py), with rope and pyinstrument in it."""
     python = ROPE_VENV / "bin" / "python"
     if not python.exists():
-        print(f"creating {ROPE_VENV} (rope, pyinstrument) ...", flush=True)
+        print(f"creating {ROPE_VENV} ...", flush=True)
         subprocess.run([sys.executable, "-m", "venv", str(ROPE_VENV)], check=True)
+    probe = subprocess.run([str(python), "-c", "import rope, pyinstrument"], capture_output=True)
+    if probe.returncode != 0:
+        print(f"installing rope and pyinstrument into {ROPE_VENV} ...", flush=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", "rope", "pyinstrument"],
                        check=True)
     return str(python)
@@ -435,8 +465,7 @@ def table(rows: list[dict[str, Any]], rope: dict[str, Any] | None,
         other = row["apply"]["wall"] - sum(a.values())
         out.append(f"| {row['case']} | {row['plan']['modules']} | {_s(a['plan'])} | "
                    f"{_s(a.get('references', 0.0))} | {_s(a['write'])} | "
-                   f"{_s(a['verify_static'])} | {_s(other)} | {_s(ai['verify_import'])} "
-                   f"(peak {row['apply_import']['children_mib']:.0f} MiB) | "
+                   f"{_s(a['verify_static'])} | {_s(other)} | {_s(ai['verify_import'])} | "
                    f"{len(row['plan']['errors'])} |")
     if rope is not None and godsplit_rope is not None:
         r = rope["rope"]
@@ -464,12 +493,48 @@ def table(rows: list[dict[str, Any]], rope: dict[str, Any] | None,
     return "\n".join(out) + "\n"
 
 
-def environment() -> str:
-    try:
-        import libcst
+def profile(lines: int, seed: int) -> int:
+    """cProfile one apply (static verify) of a synthetic file; print where the time goes."""
+    import pstats
 
-        libcst_version = getattr(libcst, "__version__", "?")
-    except ImportError:  # pragma: no cover
+    case = synthetic_case(lines, seed)
+    tmp, source, config = case.fresh_copy()
+    stats = WORK / f"apply-{lines}.pstats"
+    try:
+        result = spawn(sys.executable, "apply", "--source", str(source), "--config", str(config),
+                       "--cprofile", str(stats))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"apply of {case.lines} lines under cProfile: {result['wall']:.1f} s; phases "
+          f"{ {k: round(v, 2) for k, v in result['phases'].items()} }")
+    view = pstats.Stats(str(stats))
+    view.sort_stats("cumulative").print_stats(r"godsplit/|libcst/metadata/wrapper|parse_module", 30)
+    print(f"stats in {stats} (python -m pstats {stats})")
+    return 0
+
+
+def write_report(rows: list[dict[str, Any]], rope_row: dict[str, Any] | None,
+                 godsplit_rope: dict[str, Any] | None, command: str, out: Path,
+                 env: str = "") -> None:
+    text = table(rows, rope_row, godsplit_rope)
+    report = (f"# godsplit benchmark results\n\n`{command}` — {env or environment()}\n\n"
+              "Seconds, measured inside a fresh worker process after its imports (wall, and "
+              "CPU where marked: the machine was shared, so the CPU ratio is the steadier one); "
+              "peak memory is the worker's `ru_maxrss` (RUSAGE_SELF, so it includes the "
+              "interpreter and LibCST, ~40 MiB). The floor is LibCST `parse_module` + default "
+              "`MetadataWrapper` (deep copy) + `resolve(ScopeProvider)`.\n\n" + text)
+    print()
+    print(text)
+    out.write_text(report)
+    print(f"written to {out}")
+
+
+def environment() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        libcst_version = version("libcst")
+    except PackageNotFoundError:  # pragma: no cover
         libcst_version = "?"
     return (f"Python {platform.python_version()}, LibCST {libcst_version}, {platform.machine()}, "
             f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
@@ -488,6 +553,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rope-timeout", type=float, default=900)
     parser.add_argument("--no-fixtures", action="store_true")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument("--table-only", action="store_true",
+                        help="re-render the table of the last run (benchmarks/.work/results.json)")
+    parser.add_argument("--profile", type=int, metavar="LINES", default=0,
+                        help="only profile apply (cProfile) on a synthetic file of LINES lines")
     args = parser.parse_args(argv)
     try:
         import libcst  # noqa: F401
@@ -498,6 +567,16 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.profile:
+        return profile(args.profile, args.seed)
+    if args.table_only:
+        last = json.loads((WORK / "results.json").read_text())
+        rows, rope_row = last["rows"], last["rope"]
+        godsplit_rope = next((r for r in rows if rope_row and r["case"] == rope_row["case"]), None)
+        write_report(rows, rope_row, godsplit_rope,
+                     last.get("command", "python benchmarks/bench_split.py --rope"), args.out,
+                     last.get("env", ""))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     cases = [synthetic_case(n, args.seed) for n in sizes]
     if not args.no_fixtures:
@@ -512,18 +591,11 @@ def main(argv: list[str] | None = None) -> int:
         if godsplit_rope is None:
             godsplit_rope = measure(case, sys.executable, args.repeat)
             rows.append(godsplit_rope)
-    text = table(rows, rope_row, godsplit_rope)
     command = "python benchmarks/bench_split.py " + " ".join(argv)
-    report = (f"# godsplit benchmark results\n\n`{command.strip()}` — {environment()}\n\n"
-              "Wall times in seconds, measured inside a fresh worker process after its imports; "
-              "peak memory is the worker's `ru_maxrss` (RUSAGE_SELF, so it includes the "
-              "interpreter and LibCST, ~40 MiB). The floor is LibCST `parse_module` + default "
-              "`MetadataWrapper` (deep copy) + `resolve(ScopeProvider)`.\n\n" + text)
-    print()
-    print(text)
-    args.out.write_text(report)
-    (WORK / "results.json").write_text(json.dumps({"rows": rows, "rope": rope_row}, indent=1))
-    print(f"written to {args.out}")
+    (WORK / "results.json").write_text(json.dumps(
+        {"rows": rows, "rope": rope_row, "command": command.strip(), "env": environment()},
+        indent=1))
+    write_report(rows, rope_row, godsplit_rope, command.strip(), args.out, environment())
     return 0
 
 
