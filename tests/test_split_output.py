@@ -59,6 +59,7 @@ def test_package_layout_exact_output(tmp_path: Path) -> None:
 
         # godsplit: the package's submodules would otherwise be exported by `import *`.
         __all__ = [
+            "annotations",
             "os",
             "sys",
             "sibling",

@@ -150,3 +150,54 @@ def test_apply_twice_changes_nothing(project: Path) -> None:
     assert not again.written
     assert [f.code for s in again.splits for f in s.findings] == ["GS300"]
     assert {p: p.read_bytes() for p in project.rglob("*.py")} == snapshot
+
+
+def test_keep_module_name_keeps_method_doctests(tmp_path: Path) -> None:
+    source = '''
+        class Box:
+            """A box.
+
+            >>> Box().size()
+            1
+            """
+
+            def size(self):
+                """Size.
+
+                >>> Box().size() + 1
+                2
+                """
+                return 1
+
+            @property
+            def area(self):
+                return 1
+
+
+        def helper():
+            return 2
+    '''
+    config = make_project(tmp_path, source, {"boxes": ["Box"], "helpers": ["helper"]},
+                          **{"keep-module-name": True})
+    assert apply(config).written
+    out = run_python(tmp_path, """
+        import doctest
+        import pkg.big as m
+        print(doctest.DocTestSuite("pkg.big").countTestCases(), m.Box.size.__module__,
+              m.Box.area.fget.__module__)
+    """)
+    assert out.split() == ["2", "pkg.big", "pkg.big"]
+
+
+def test_future_import_names_stay_in_star_exports(tmp_path: Path) -> None:
+    source = """
+        from __future__ import annotations
+
+        def a() -> int:
+            return 1
+
+        def b() -> int:
+            return a()
+    """
+    result = apply(make_project(tmp_path, source, {"one": ["a"], "two": ["b"]}))
+    assert result.written, result.errors

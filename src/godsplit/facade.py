@@ -88,8 +88,8 @@ def runtime_names(analysis: Analysis) -> list[str]:
     """Every name the old module bound at import time (TYPE_CHECKING-only names excluded)."""
     names: dict[str, None] = {}
     for unit in analysis.units:
-        if unit.kind in ("future", "type_checking", "docstring"):
-            continue
+        if unit.kind in ("type_checking", "docstring"):
+            continue  # `from __future__ import x` does bind x, so it counts
         for name in sorted(unit.binds):
             names.setdefault(name, None)
     if analysis.star_imports:

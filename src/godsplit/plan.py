@@ -7,6 +7,7 @@ are carried to the one module that uses them, or to the shared module when sever
 
 from __future__ import annotations
 
+import builtins
 import difflib
 import fnmatch
 from collections import defaultdict
@@ -180,13 +181,13 @@ def _check_mapping(
             ))
     if split.package is not None:
         return  # sibling layout: module names never become attributes of the facade
-    defined = movable | set(analysis.binders)
+    defined = movable | set(analysis.binders) | set(dir(builtins))
     candidates = [m for m, _ in split.modules] + [split.shared or DEFAULT_SHARED, split.default or ""]
     for module in candidates:
         if module in defined:
             result.findings.append(Finding(
-                "GS106", "error", f"module name {module!r} is also a name defined in the source; "
-                "as a package attribute it would shadow that name", path, 1,
+                "GS106", "error", f"module name {module!r} is also a name defined in the source "
+                "or a builtin; as a package attribute it would shadow that name", path, 1,
             ))
 
 

@@ -24,6 +24,23 @@ from .transforms import apply_edits, plan_edits
 from .types import FACADE, Edge, Finding, SplitConfig
 
 MARKER = "# godsplit: facade"
+KEEP_MODULE = '''
+
+# godsplit: keep-module-name: these (and their methods) report the old module, so
+# pickles, reprs and doctest discovery keep working.
+def _godsplit_keep_module(obj):
+    obj.__module__ = "{old}"
+    for member in vars(obj).values() if isinstance(obj, type) else ():
+        for attribute in ("__func__", "fget", "fset", "fdel", None):
+            inner = getattr(member, attribute, None) if attribute else member
+            if getattr(inner, "__module__", None) == __name__:
+                inner.__module__ = "{old}"
+
+
+for _godsplit_obj in ({listed},):
+    _godsplit_keep_module(_godsplit_obj)
+del _godsplit_obj, _godsplit_keep_module
+'''
 
 
 @dataclass(frozen=True)
@@ -333,12 +350,5 @@ def _keep_module_name(
                 names.append(stmt.name.value)
     if not names:
         return ""
-    listed = ", ".join(dict.fromkeys(names))
-    return (
-        "\n\n# godsplit: keep-module-name: these report the old module, so pickles, reprs and "
-        "doctest discovery keep working.\n"
-        f"for _godsplit_obj in ({listed},):\n"
-        f'    _godsplit_obj.__module__ = "{layout.old_module}"\n'
-        "del _godsplit_obj\n"
-    )
+    return KEEP_MODULE.format(old=layout.old_module, listed=", ".join(dict.fromkeys(names)))
 
