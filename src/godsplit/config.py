@@ -200,7 +200,8 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
     where = f"split[{index}]"
     unknown = sorted(set(item) - SPLIT_KEYS)
     if unknown:
-        raise GodsplitError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(SPLIT_KEYS))})", path)
+        known = ", ".join(sorted(SPLIT_KEYS))
+        raise GodsplitError(f"{where}: unknown key {unknown[0]!r} (known: {known})", path)
     source = item.get("source")
     if not isinstance(source, str) or not source.endswith(".py"):
         raise GodsplitError(f"{where}.source must be the path of a .py file", path)
