@@ -293,8 +293,6 @@ def test_bad_input_exits_2_with_a_clear_message_and_changes_nothing(
                        for p in (tmp_path / OUTSIDE).iterdir()), "wrote outside the project"
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: analyze.parse reports LibCST's raw_line, "
-                   "which can be a line after the error; Python's own line would be exact")
 def test_syntax_error_line_is_the_line_python_reports(tmp_path: Path) -> None:
     source = "x = 1\n\ndef broken(:\n    pass\n"
     with pytest.raises(SyntaxError) as python:
@@ -427,10 +425,6 @@ def test_star_import_is_a_finding_with_the_reason_and_the_split_still_works(
     assert _star_names(root, "pkg.big") == before
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the package facade's generated __all__ "
-                   "leaves out the names a star import provides, so `from big import *` "
-                   "loses them (verify-import reports GS405 and rolls back; without it the "
-                   "split is written)")
 def test_star_import_names_stay_in_import_star_of_a_package_facade(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"big.py": STAR}, config())
     before = _star_names(root)

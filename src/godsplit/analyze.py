@@ -73,15 +73,31 @@ class Analysis:
 
     @property
     def conditional_names(self) -> frozenset[str]:
-        """Names bound only inside if/try/for/while/with: they may not exist at run time."""
+        """Names that may not exist when the module has been imported: bound only inside
+        if/try/for/while/with, deleted at top level (`del x`), or only annotated (`x: int`).
+        They are imported guarded (try/except ImportError)."""
         names: set[str] = set()
+        annotated_only: set[str] = set()
+        really_bound: set[str] = set()
         for unit in self.units:
-            if unit.kind == "definition" and not isinstance(
-                self.module.body[unit.first],
-                (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef),
-            ):
-                names |= unit.binds
-        return frozenset(names)
+            if unit.kind != "definition":
+                continue
+            for index in unit.stmts:
+                stmt = self.module.body[index]
+                if not isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
+                    names |= unit.binds
+                elif isinstance(stmt, cst.SimpleStatementLine):
+                    for small in stmt.body:
+                        if isinstance(small, cst.Del):
+                            names |= _deleted(small.target)
+                        elif isinstance(small, cst.AnnAssign) and small.value is None:
+                            if isinstance(small.target, cst.Name):
+                                annotated_only.add(small.target.value)
+                        else:
+                            really_bound |= unit.binds
+                else:
+                    really_bound |= unit.binds
+        return frozenset(names | (annotated_only - really_bound))
 
     def unit_of(self, name: str) -> Unit | None:
         ids = self.binders.get(name)
@@ -92,14 +108,29 @@ class Analysis:
         return self.codes[index]
 
 
+def _deleted(target: cst.BaseExpression) -> set[str]:
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return set().union(*(_deleted(e.value) for e in target.elements))
+    return set()
+
+
 def parse(source: SourceText) -> cst.Module:
     try:
         return cst.parse_module(source.text)
     except cst.ParserSyntaxError as exc:
+        line = exc.raw_line
+        try:  # Python's own parser points at the exact line; LibCST's can be one later
+            compile(source.text, str(source.path), "exec", dont_inherit=True)
+        except SyntaxError as python:
+            line = python.lineno or line
+        except (ValueError, RecursionError, MemoryError):
+            pass
         raise GodsplitError(
             f"cannot parse: {exc.message.splitlines()[0] if exc.message else 'syntax error'}",
             source.path,
-            exc.raw_line,
+            line,
         ) from None
     except RecursionError:
         raise GodsplitError("cannot parse: nesting too deep for LibCST", source.path) from None

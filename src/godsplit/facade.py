@@ -188,6 +188,12 @@ def render_facade(
             out += f"__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
     tail = "".join(text for _, text in sorted(rest))
     out += tail if tail.startswith("\n") or not tail else "\n" + tail
+    if layout.kind == "package" and not has_all and analysis.star_imports:
+        out += (
+            "\n# godsplit: the star import provides names known only at run time.\n"
+            "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__\n"
+            f"            and n not in {_repr_tuple(assignment.modules)}]\n"
+        )
     if split.facade == "live":
         live = _live_homes(analysis, assignment)
         live_text = "{" + ", ".join(

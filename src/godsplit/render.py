@@ -240,7 +240,7 @@ def render_new_module(
         text = _import_text(
             analysis, unit, needs.imports[uid], layout.old_package, layout.new_package, False
         )
-        if unit.kind == "type_checking":
+        if unit.kind == "type_checking" and unit.first < first_def:
             items.append((first_def - 0.2, text))
         else:
             (items if unit.first < first_def else late).append((unit.first, text))
