@@ -132,7 +132,7 @@ def _verify_written(
     assert analysis is not None
     path = str(plan.source)
     facade = decode_source(plan.facade.read_bytes(), plan.facade)
-    findings = compare_static(analysis.source, facade, path)
+    findings = compare_static(analysis, facade, path)
     if isinstance(before, Snapshot):
         _, import_root = module_name_for(plan.source)
         after = snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan))

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analyze import analyze
+from .analyze import Analysis, analyze
 from .facade import runtime_names, star_names
 from .files import SourceText, decode_source
 from .types import Finding
@@ -56,13 +56,17 @@ class Snapshot:
     star: tuple[str, ...]
 
 
-def static_names(source: SourceText) -> tuple[set[str], set[str]]:
-    analysis = analyze(source)
+def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
+    """Names the module binds, and what `import *` gives, from its source or its analysis."""
+    analysis = source if isinstance(source, Analysis) else analyze(source)
     names = {n for n in runtime_names(analysis) if not n.lower().startswith("_godsplit")}
     return names, set(star_names(analysis))
 
 
-def compare_static(before: SourceText, after: SourceText, path: str) -> list[Finding]:
+def compare_static(
+    before: SourceText | Analysis, after: SourceText, path: str
+) -> list[Finding]:
+    """Pass the original's Analysis when there is one: only the (small) facade is parsed."""
     old_names, old_star = static_names(before)
     new_names, new_star = static_names(after)
     findings = []
