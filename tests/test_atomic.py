@@ -211,6 +211,23 @@ def test_a_verify_difference_rolls_back(tmp_path: Path, monkeypatch: pytest.Monk
     assert tree_hash(root) == old_hash and not litter(root)
 
 
+def test_an_exception_while_verifying_rolls_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the last swap and the commit, apply verifies the written tree; an exception
+    there (a crash in the import check, Ctrl-C) puts the old tree back."""
+    root, old_hash = _fresh(tmp_path, "package", 0)
+
+    def crash(*args: object) -> list[Finding]:
+        assert (root / "pkg" / "big" / "__init__.py").exists()  # the new tree is in place
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(godsplit.apply, "_verify_written", crash)
+    with pytest.raises(KeyboardInterrupt):
+        apply_splits(load_config(root / "godsplit.toml"))
+    assert tree_hash(root) == old_hash and not litter(root)
+
+
 def test_a_corrupt_journal_is_a_clear_error(tmp_path: Path) -> None:
     root, _ = _fresh(tmp_path, "package", 0)
     (root / JOURNAL).write_text("{not json")

@@ -102,7 +102,7 @@ CASES = [
     # --- the source --------------------------------------------------------------------
     Case("syntax-error", "a source with a syntax error",
          {"big.py": BIG + "\n\ndef broken(:\n    pass\n"}, config(),
-         ("cannot parse",), "big.py:"),  # the line is LibCST's: see the xfail test below
+         ("cannot parse",), "big.py:17"),
     Case("python2-source", "Python 2 code, which LibCST cannot parse",
          {"big.py": BIG + '\n\ndef old():\n    print "hello"\n'}, config(),
          ("cannot parse",), "big.py:18"),

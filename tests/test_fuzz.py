@@ -1,24 +1,29 @@
 """Property-based tests: for any module and any mapping, godsplit refuses or splits losslessly.
 
-For every generated module (hypothesmith grammar output, or a realistic seed module mutated
-by hypothesis: statements dropped, reordered, commented, re-encoded) and a generated mapping
-(a random partition of its movable top-level names into 2-4 modules, with `default` and
-`shared` sometimes set, package or sibling layout, live or static facade), `plan` either
-refuses (a GodsplitError or an error finding) or `apply` writes files that
+For every generated module (hypothesmith grammar/node output, or a realistic seed module
+mutated by hypothesis: statements dropped, reordered, commented, re-encoded as UTF-8, UTF-8
+with BOM, latin-1 or cp1252 with a cookie, with LF, CRLF, CR or mixed line endings) and a
+generated mapping (a random partition of its movable top-level names into 2-4 modules, or
+runs of them in source order; `default` and `shared` sometimes set; package or sibling
+layout; live or static facade; keep-module-name on or off), `apply` either refuses (a
+GodsplitError that LibCST cannot parse the source, or an error finding, with the tree
+untouched) or writes files that
 
 - compile,
 - whose facade binds the same names and gives the same `import *` as the source,
 - hold every top-level definition, effect and facade statement of the source exactly once
-  (byte for byte, leading blank/comment lines aside; statements that godsplit documents
-  as edited - `__name__` reads, Celery task decorators - are skipped),
+  (byte for byte, leading blank/comment lines aside; statements godsplit documents as
+  edited - `__name__` reads, Celery task decorators, relative imports - are skipped),
 - hold every comment of the source (at least once: import comments may be copied),
-- and a second `plan` reports as already split (GS300).
+- read no name they neither define nor import, unless the source did too (ruff F821/F405),
+- and a second `plan` reports the source as already split (GS300).
+The importable seeds also split with verify-import on (names and kinds in a fresh
+interpreter) and a probe of what they do gives the same output before and after.
 
-CI runs a bounded, derandomized number of examples (the file takes well under a minute).
+CI runs a bounded, derandomized number of examples (the file takes under a minute).
 The long run: `HYPOTHESIS_PROFILE=long pytest tests/test_fuzz.py` (50x the examples, random
-seeds; `GODSPLIT_FUZZ_FACTOR=200` for more). See conftest.py for the profiles.
+seeds, failures saved in .hypothesis/; `GODSPLIT_FUZZ_FACTOR=200` for more). See conftest.py.
 """
-
 from __future__ import annotations
 
 import ast
@@ -633,6 +638,11 @@ def check_split(source: bytes, mapping: Mapping, verify: bool = False,
             assert {f.code for f in plan.errors} <= REFUSALS, plan.errors
             assert not result.written and tree_files(root) == before
             return "refused: finding"
+        if KNOWN_IMPORT_TIME_CALL_BUG and result.rolled_back and all(
+            f.code == "GS406" and "NameError" in f.message for f in result.errors
+        ):  # see test_reads_of_a_decorator_called_at_import_time_are_import_time
+            assert tree_files(root) == before
+            return "refused: known bug (a function called at import time)"
         assert not result.errors, [f.render() for f in result.errors]
         assert result.written and not litter(root)
         written = {c.path: c.data for c in plan.changes if c.data is not None}
@@ -735,18 +745,15 @@ def comment_text(encoding: str) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def mutated_modules(
-    draw: st.DrawFn, seeds: tuple[str, ...], structural: bool = True, avoid: str | None = None
-) -> bytes:
+def mutated_modules(draw: st.DrawFn, seeds: tuple[str, ...], structural: bool = True) -> bytes:
     """A seed with statements dropped and shuffled (when `structural`), comments added, and
-    re-encoded: UTF-8, UTF-8 with BOM, latin-1 or cp1252 with a cookie; LF, CRLF, CR, mixed.
-    Statements matching the regex `avoid` are left out."""
+    re-encoded: UTF-8, UTF-8 with BOM, latin-1 or cp1252 with a cookie; LF, CRLF, CR, mixed."""
     seed = draw(st.sampled_from(seeds))
     encoding = draw(st.sampled_from(("utf-8", "utf-8-bom", "latin-1", "cp1252")))
     newline = draw(st.sampled_from(("\n", "\r\n", "\r", "mixed")))
     comments = comment_text(encoding)
     header, stmts, footer = _parts(SEEDS[seed])
-    body = [s for s in stmts if not (avoid and re.search(avoid, s))]
+    body = list(stmts)
     if structural:
         keep = draw(st.lists(st.integers(0, 4), min_size=len(body), max_size=len(body)))
         body = [s for s, k in zip(body, keep, strict=True) if k]
@@ -829,18 +836,10 @@ if sys.argv[1] == "live":
 }
 
 
-# Statements that trigger engine bugs (see the xfail tests at the end), left out of the seeds
-# where the bug would fail every example. Remove each when its bug is fixed.
-KNOWN_BUGS = (
-    r"(?m)^del\b"  # test_name_deleted_at_top_level_is_not_reexported
-    r"|^(?!(else|try|finally)\b)\w+ *: *[^=\s][^=\n]*$"  # test_bare_annotation_is_not_reexported
-)
-
-
 @st.composite
 def importable_cases(draw: st.DrawFn) -> tuple[bytes, Mapping, str]:
     seed = draw(st.sampled_from(sorted(PROBES)))
-    data = draw(mutated_modules((seed,), structural=False, avoid=KNOWN_BUGS))
+    data = draw(mutated_modules((seed,), structural=False))
     return data, draw(ordered_mappings(movable_names(data))), PROBES[seed]
 
 
@@ -869,17 +868,13 @@ SEED_MAPPINGS = {
 def test_seed_modules_split(seed: str) -> None:
     """Each seed splits with a sensible mapping: so the fuzzers exercise real splits."""
     source = SEEDS[seed].encode()
-    if seed in PROBES:
-        source = b"".join(  # leave out what triggers known engine bugs
-            s.encode() for s in _parts(SEEDS[seed])[1] if not re.search(KNOWN_BUGS, s)
-        )
     mapping = Mapping(groups=SEED_MAPPINGS[seed], default="rest", shared="common",
                       sibling=False, facade="live", keep_module_name=False)
     assert check_split(source, mapping, verify=seed in PROBES, probe=PROBES.get(seed)) == "split"
 
 
 # --- engine bugs found by the fuzzers and probes: minimal reproductions -------------------
-# (the relative-import ones are fixed; the xfail ones are open)
+# (regression tests for the fixed ones; the xfail ones are open)
 
 
 def _split_and_run(tmp_path: Path, source: str, modules: dict[str, list[str]], code: str) -> str:
@@ -913,8 +908,6 @@ def test_relative_import_in_a_moved_try_block_is_rebased(tmp_path: Path) -> None
     assert out == "42"
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a name deleted at top level (`del Y`) is "
-                   "still re-exported, so the facade fails with ImportError")
 def test_name_deleted_at_top_level_is_not_reexported(tmp_path: Path) -> None:
     source = "def f():\n    return 1\n\n\nY = f()\ndel Y\n"
     out = _split_and_run(tmp_path, source, {"one": ["f", "Y"], "two": []},
@@ -922,10 +915,44 @@ def test_name_deleted_at_top_level_is_not_reexported(tmp_path: Path) -> None:
     assert out == "False 1"
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a bare annotation (`i: int`) binds nothing "
-                   "at run time but is re-exported, so the facade fails with ImportError")
 def test_bare_annotation_is_not_reexported(tmp_path: Path) -> None:
     source = "i: int\n\n\ndef f():\n    return 1\n"
     out = _split_and_run(tmp_path, source, {"one": ["f"], "two": []},
                          "import pkg.big as m; print(hasattr(m, 'i'), m.f())")
     assert out == "False 1"
+
+
+def test_type_checking_block_comes_after_a_late_typing_import(tmp_path: Path) -> None:
+    source = ('def f():\n    return 1\n\n\nfrom typing import TYPE_CHECKING\n\n'
+              'if TYPE_CHECKING:\n    from pathlib import Path\n\n\n'
+              'class K:\n    def m(self) -> "Path":\n        return f()\n')
+    out = _split_and_run(tmp_path, source, {"one": ["f"], "two": ["K"]},
+                         "import pkg.big as m; print(m.K().m())")
+    assert out == "1"
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug (rare): Python NFKC-normalises identifiers, "
+                   "LibCST does not: `def \ufb01x` and a call `fix()` are one name to Python, "
+                   "two to the analysis, so the caller's module does not import it")
+def test_identifiers_equal_under_nfkc_are_one_name(tmp_path: Path) -> None:
+    source = "def \ufb01x():\n    return 1\n\n\ndef use():\n    return fix()\n"
+    out = _split_and_run(tmp_path, source, {"one": ["\ufb01x"], "two": ["use"]},
+                         "import pkg.big as m; print(m.use())")
+    assert out == "1"
+
+
+# When this bug is fixed: remove the xfail below and set this to False (check_split then stops
+# counting "NameError on import, rolled back by verify" as this bug).
+KNOWN_IMPORT_TIME_CALL_BUG = True
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: a function called at import time (here as a "
+                   "decorator) has its body's reads counted as call-time, so in a cycle its "
+                   "import is deferred to the end and the module raises NameError on import")
+def test_reads_of_a_decorator_called_at_import_time_are_import_time(tmp_path: Path) -> None:
+    source = ('REGISTRY = {}\n\n\ndef register(cls):\n    REGISTRY[cls.__name__] = cls\n'
+              '    return cls\n\n\n@register\nclass Account:\n    pass\n\n\n'
+              'REGISTRY["x"] = Account\n')
+    out = _split_and_run(tmp_path, source, {"one": ["REGISTRY"], "two": ["register", "Account"]},
+                         "import pkg.big as m; print(sorted(m.REGISTRY))")
+    assert out == "['Account', 'x']"
