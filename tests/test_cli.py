@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from godsplit.cli import main
+
 from splitkit import make_project
 
 SOURCE = """

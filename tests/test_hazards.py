@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from godsplit.apply import references
+
 from splitkit import make_project, plan_texts
 
 SOURCE = '''

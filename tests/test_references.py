@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from godsplit.apply import apply_splits
 from godsplit.cli import main
+
 from splitkit import make_project, run_python
 
 SOURCE = """

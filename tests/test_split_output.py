@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from splitkit import dedent, make_project, plan_texts
 
 BASIC = """
@@ -344,9 +345,9 @@ def test_mixed_cycle_defers_and_backpatches(tmp_path: Path) -> None:
     assert not plan.errors
     assert "try:\n    from .child import Child\nexcept ImportError:" in texts["pkg/big/base.py"]
     assert "    _godsplit_peer.Child = Child\n" in texts["pkg/big/child.py"]
-    from splitkit import run_python
-
     from godsplit.apply import apply_splits
+
+    from splitkit import run_python
 
     assert apply_splits(config).written
     for first in ("pkg.big.child", "pkg.big.base", "pkg.big"):  # any import order works
