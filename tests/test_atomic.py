@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import litter, make_project, tree_files, tree_hash
 
 import godsplit.apply
 import godsplit.write
@@ -34,6 +33,8 @@ from godsplit.config import load_config
 from godsplit.core import plan_split
 from godsplit.types import Finding, GodsplitError
 from godsplit.write import JOURNAL, recover
+
+from conftest import litter, make_project, tree_files, tree_hash
 
 SOURCE = '''\
 """Orders: a module about to be split."""

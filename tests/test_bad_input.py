@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import make_project, tree_files, tree_hash
 
 from godsplit.cli import main
+
+from conftest import make_project, tree_files, tree_hash
 
 BIG = '''\
 """A module to split."""

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import make_project
 
 from godsplit.apply import apply_splits
 from godsplit.config import load_config
 from godsplit.files import decode_source
+
+from conftest import make_project
 
 # Non-ASCII text in a comment, a docstring and string literals; latin-1 encodable.
 TEMPLATE = '''\

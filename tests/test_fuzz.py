@@ -43,7 +43,6 @@ from typing import Any
 import hypothesmith
 import libcst as cst
 import pytest
-from conftest import fuzz_examples, litter, tree_files
 from hypothesis import assume, currently_in_test_context, event, given, note, settings
 from hypothesis import strategies as st
 
@@ -55,6 +54,8 @@ from godsplit.facade import runtime_names, star_names
 from godsplit.files import decode_source
 from godsplit.types import Config, GodsplitError
 from godsplit.verify import static_names
+
+from conftest import fuzz_examples, litter, tree_files
 
 MODULES = ("mod_a", "mod_b", "mod_c", "mod_d")
 TASK_DECORATORS = ("shared_task", "task", "periodic_task")
