@@ -11,6 +11,7 @@ untouched, with a finding.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,6 +178,14 @@ class _Rewriter(cst.CSTTransformer):
         return updated_node.with_changes(func=func, args=args)
 
 
+def _may_have_hits(data: bytes, old: str) -> bool:
+    """Cheap test before parsing: the module's name in a string, or an object-form patch."""
+    if old.encode() not in data:
+        return False
+    quoted = re.compile(rb"[\"']" + re.escape(old.encode()) + rb"[.\"']")
+    return bool(quoted.search(data)) or b"patch.object" in data or b"setattr(" in data
+
+
 @dataclass
 class Found:
     """What the scan found for one split."""
@@ -209,7 +218,7 @@ def find_references(
                     "GS214", "info", f"Celery autodiscovery loads {plan.old_module!r}: the facade "
                     "imports every new module eagerly, so all its tasks still register",
                     str(path), 1))
-        mine = [p for p in plans if p.old_module.encode() in data]
+        mine = [p for p in plans if _may_have_hits(data, p.old_module)]
         if not mine:
             continue
         try:
