@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,7 +18,9 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    """A terminal's width; when piped or captured, wide enough not to cut names off."""
+    wide = None if sys.stdout.isatty() else 200
+    return Console(highlight=False, soft_wrap=True, width=wide)
 
 
 def print_findings(findings: Iterable[Finding], root: Path, console: Console | None = None) -> None:
