@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .analyze import Analysis, analyze
-from .facade import render_facade, runtime_names, star_names
+from .facade import render_facade, star_names
 from .files import SourceText, read_source
 from .hazards import identity_findings
 from .plan import DEFAULT_SHARED, assign
@@ -301,6 +301,3 @@ def select_splits(config: Config, sources: tuple[Path, ...]) -> tuple[SplitConfi
         chosen.extend(match)
     return tuple(chosen)
 
-
-__all__ = ["CONFIG_ERRORS", "FACADE", "build_plan", "make_layout", "plan_split",
-           "runtime_names", "select_splits"]

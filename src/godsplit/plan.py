@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .analyze import Analysis, Unit
-from .types import FACADE, Finding, Placement, SplitConfig
+from .types import FACADE, Finding, Placement, PlacementReason, SplitConfig
 
 DEFAULT_SHARED = "_shared"
 
@@ -230,12 +230,14 @@ def _carry(
             facade_users.update(members)
         names = [n for m in members for n in cluster_names[m]]
         line = _line(analysis, clusters[members[0]])
+        reason: PlacementReason
         if len(users) == 1:
-            module, reason, detail = users.pop(), "carried", ""
-            detail = f"used only by {module}"
+            module = users.pop()
+            reason, detail = "carried", f"used only by {module}"
         elif users:
-            module, reason = shared, "shared"
-            detail = f"used by {', '.join(sorted(users, key=_order(result)))}"
+            order = {name: index for index, name in enumerate(result.modules)}
+            ordered = sorted(users, key=lambda name: order.get(name, len(order)))
+            module, reason, detail = shared, "shared", f"used by {', '.join(ordered)}"
         elif any(m in facade_users for m in members):
             module, reason, detail = FACADE, "facade", "used only by code kept in the facade"
         elif split.default:
@@ -252,11 +254,7 @@ def _carry(
             target[m] = module
             for uid in clusters[m]:
                 result.module_of[uid] = module
-        result.placements.append(Placement(tuple(names), module, reason, detail, line))  # type: ignore[arg-type]
-
-
-def _order(result: Assignment):  # type: ignore[no-untyped-def]
-    return lambda name: result.modules.index(name) if name in result.modules else len(result.modules)
+        result.placements.append(Placement(tuple(names), module, reason, detail, line))
 
 
 def module_reads(analysis: Analysis, units: list[Unit]) -> dict[str, tuple[bool, bool]]:

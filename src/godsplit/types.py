@@ -86,6 +86,7 @@ class Config:
 
 
 FACADE = "<facade>"
+PlacementReason = Literal["mapped", "carried", "shared", "default", "facade"]
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class Placement:
 
     names: tuple[str, ...]
     module: str  # a new module's name, or FACADE
-    reason: Literal["mapped", "carried", "shared", "default", "facade"]
+    reason: PlacementReason
     detail: str
     line: int
 
