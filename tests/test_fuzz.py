@@ -949,18 +949,23 @@ def test_identifiers_equal_under_nfkc_are_one_name(tmp_path: Path) -> None:
     assert out == "1"
 
 
-# When this bug is fixed: remove the xfail below and set this to False (check_split then stops
-# counting "NameError on import, rolled back by verify" as this bug).
-KNOWN_IMPORT_TIME_CALL_BUG = True
+# Fixed: a function called at import time (decorator, `X = f()`) has its body's reads counted
+# as import-time, so such a cycle is refused (GS104) instead of written broken.
+KNOWN_IMPORT_TIME_CALL_BUG = False
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a function called at import time (here as a "
-                   "decorator) has its body's reads counted as call-time, so in a cycle its "
-                   "import is deferred to the end and the module raises NameError on import")
 def test_reads_of_a_decorator_called_at_import_time_are_import_time(tmp_path: Path) -> None:
     source = ('REGISTRY = {}\n\n\ndef register(cls):\n    REGISTRY[cls.__name__] = cls\n'
               '    return cls\n\n\n@register\nclass Account:\n    pass\n\n\n'
               'REGISTRY["x"] = Account\n')
-    out = _split_and_run(tmp_path, source, {"one": ["REGISTRY"], "two": ["register", "Account"]},
+    mapping = Mapping(groups=(("one", ("REGISTRY",)), ("two", ("register", "Account"))),
+                      default="rest", shared=None, sibling=False, facade="static",
+                      keep_module_name=False)
+    result = apply_splits(write_project(tmp_path, source.encode(), mapping))
+    assert not result.written
+    [error] = [f for f in result.errors if f.code == "GS104"]
+    assert "two needs REGISTRY from one" in error.message  # register runs while two imports
+    out = _split_and_run(tmp_path / "ok", source.replace('REGISTRY["x"] = Account\n', ""),
+                         {"one": ["REGISTRY"], "two": ["register", "Account"]},
                          "import pkg.big as m; print(sorted(m.REGISTRY))")
-    assert out == "['Account', 'x']"
+    assert out == "['Account']"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import libcst as cst
@@ -152,9 +152,11 @@ def analyze(source: SourceText) -> Analysis:
     bound: dict[int, set[str]] = defaultdict(set)
     rebinds: dict[int, set[str]] = defaultdict(set)
     reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)
+    calls: dict[int, set[str]] = defaultdict(set)
     if global_scope is not None:
-        _collect(global_scope, scopes, nodes, future_annotations, bound, rebinds, reads)
+        _collect(global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, source.text)
+    units = _called_at_import(module, units, calls)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         if unit.kind == "future":
@@ -228,8 +230,10 @@ def _collect(
     bound: dict[int, set[str]],
     rebinds: dict[int, set[str]],
     reads: dict[int, dict[str, list[bool]]],
+    calls: dict[int, set[str]],
 ) -> None:
-    """Fill who binds, rebinds and reads each top-level name, keyed by statement index."""
+    """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
+    by statement index."""
     for assignment in scope.assignments:
         name = assignment.name
         node = getattr(assignment, "node", None)
@@ -242,12 +246,39 @@ def _collect(
             if site is None:
                 continue
             import_time = _outside_functions(access.scope)
+            if import_time and id(access.node) in nodes.called:
+                calls[site[0]].add(name)
             lazy_annotation = access.is_annotation and (
                 future_annotations or isinstance(access.node, cst.BaseString)
             )
             flags = reads[site[0]].setdefault(name, [False, True])
             flags[0] = flags[0] or (import_time and not lazy_annotation)
             flags[1] = flags[1] and lazy_annotation
+
+
+def _called_at_import(
+    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]]
+) -> list[Unit]:
+    """A function called while the module is imported (`@register`, `X = f()`) reads its
+    globals at import time too: upgrade its reads, and those of functions it may call."""
+    functions = {
+        name: unit.id for unit in units for index in unit.stmts
+        if isinstance(stmt := module.body[index], cst.FunctionDef)
+        for name in [stmt.name.value]
+    }
+    pending = [functions[n] for names in calls.values() for n in names if n in functions]
+    done: set[int] = set()
+    while pending:
+        uid = pending.pop()
+        if uid in done:
+            continue
+        done.add(uid)
+        unit = units[uid]
+        units[uid] = replace(unit, reads=tuple(
+            replace(r, import_time=True) if not r.annotation_only else r for r in unit.reads
+        ))
+        pending.extend(functions[r.name] for r in unit.reads if r.name in functions)
+    return units
 
 
 def _group(

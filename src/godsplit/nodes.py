@@ -31,6 +31,7 @@ class NodeIndex:
     star_import: dict[int, bool] = field(default_factory=dict)
     name_reads: list[NameRead] = field(default_factory=list)
     file_reads: list[tuple[int, bool]] = field(default_factory=list)  # `__file__`: (stmt, in_function)
+    called: set[int] = field(default_factory=set)  # ids of Names called: `f(...)`, `@f`, `@f(...)`
 
 
 class _Indexer(cst.CSTVisitor):
@@ -87,7 +88,13 @@ class _Indexer(cst.CSTVisitor):
         if isinstance(node.names, cst.ImportStar):
             self.index.star_import[self.stmt] = True
 
+    def visit_Decorator(self, node: cst.Decorator) -> None:
+        if isinstance(node.decorator, cst.Name):
+            self.index.called.add(id(node.decorator))
+
     def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name):
+            self.index.called.add(id(node.func))
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
         if name in LOGGER_FACTORIES:
