@@ -31,7 +31,7 @@ class Assignment:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _clusters(analysis: Analysis) -> list[list[int]]:
+def movable_clusters(analysis: Analysis) -> list[list[int]]:
     """Definition units that must move together, in source order."""
     parent: dict[int, int] = {}
 
@@ -68,7 +68,7 @@ def _is_pattern(text: str) -> bool:
 def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     result = Assignment()
     path = str(analysis.path)
-    clusters = _clusters(analysis)
+    clusters = movable_clusters(analysis)
     cluster_of = {uid: index for index, cluster in enumerate(clusters) for uid in cluster}
     cluster_names = [_names(analysis, c) for c in clusters]
     all_names = {n for names in cluster_names for n in names}

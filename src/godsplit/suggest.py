@@ -17,7 +17,7 @@ import networkx as nx
 
 from .analyze import Analysis, analyze
 from .config import parse_config
-from .core import build_plan, make_layout, plan_split
+from .core import build_plan, make_layout
 from .files import read_source
 from .hazards import identity_findings
 from .plan import DEFAULT_SHARED
@@ -284,7 +284,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     # The proof: plan the suggested table itself, as `godsplit plan` would.
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
                            config.path or root / "godsplit.toml")
-    plan, _ = plan_split(checked, checked.splits[0])
+    final = checked.splits[0]  # the analysis is reused: the source is parsed once
+    plan = build_plan(analysis, final, make_layout(final, checked.root), limit)
     lines = {m.name: m.lines for m in plan.modules}
     return replace(draft, plan=plan,
                    modules=tuple(replace(m, lines=lines.get(m.name, 0)) for m in draft.modules))

@@ -23,7 +23,7 @@ import libcst as cst
 import networkx as nx
 
 from .analyze import Analysis
-from .plan import _clusters
+from .plan import movable_clusters
 from .transforms import task_decorator
 
 SEED = 7
@@ -87,7 +87,7 @@ class Graph:
 
 
 def build_graph(analysis: Analysis, decorators: tuple[str, ...]) -> Graph:
-    clusters = _clusters(analysis)
+    clusters = movable_clusters(analysis)
     cluster_of = {uid: i for i, c in enumerate(clusters) for uid in c}
     readers: dict[int, set[int]] = defaultdict(set)
     reads: dict[tuple[int, int], float] = defaultdict(float)

@@ -6,7 +6,7 @@ frozen dataclasses; nothing here does I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -82,7 +82,6 @@ class Config:
     verify_setup: str | None = None
     verify_import: bool = True
     baseline: Path | None = None  # `godsplit check`'s baseline file (absolute)
-    extra: dict[str, object] = field(default_factory=dict, compare=False)
 
 
 FACADE = "<facade>"

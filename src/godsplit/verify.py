@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .analyze import Analysis, analyze
 from .facade import runtime_names, star_names
-from .files import SourceText, decode_source
+from .files import SourceText
 from .types import Finding
 
 PROBE = r'''
@@ -121,6 +121,3 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str) -> list[Find
                                 "run time", path, 1))
     return findings
 
-
-def decode(data: bytes, path: Path) -> SourceText:
-    return decode_source(data, path)
