@@ -136,8 +136,8 @@ def measure(name: str, command: list[str], cwd: Path, env: dict[str, str], runs:
 
 def in_process(tree: Path, limit: int, runs: int) -> Timing:
     """The engine alone (walk, read, count; physical), without starting Python and the CLI."""
-    from godsplit.check import CheckOptions, run_check
     from godsplit.config import load_config
+    from godsplit.sizegate.core import CheckOptions, run_check
 
     config = load_config(None, tree)
     best = float("inf")

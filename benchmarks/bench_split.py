@@ -8,8 +8,8 @@ present) it runs, each in a fresh interpreter and one after another:
 
 - floor: `libcst.parse_module` + `MetadataWrapper(module)` (the default, which deep-copies
   the tree) + `wrapper.resolve(ScopeProvider)`: what a naive LibCST tool pays first;
-- plan: `godsplit.core.plan_split` in process (parse, scopes, assign, render in memory);
-- apply: `godsplit.apply.apply_splits` on a fresh copy in a temporary directory (plan,
+- plan: `godsplit.split.plan.plan_split` in process (parse, scopes, assign, render in memory);
+- apply: `godsplit.split.apply.apply_splits` on a fresh copy in a temporary directory (plan,
   journaled write, static verify), with `verify-import = false`, and again with the import
   check (the old module imported in a fresh interpreter before and after);
 
@@ -94,7 +94,7 @@ def worker_floor(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def worker_plan(args: argparse.Namespace) -> dict[str, Any]:
-    from godsplit.core import plan_split
+    from godsplit.split.plan import plan_split
 
     config, split = _load(args.config, args.source, None)
     base = _peak_mib(resource.RUSAGE_SELF)
@@ -130,9 +130,9 @@ class _SerialExecutor:
 
 
 def worker_apply(args: argparse.Namespace) -> dict[str, Any]:
-    import godsplit.apply as gapply
-    import godsplit.write as gwrite
-    from godsplit.apply import apply_splits
+    import godsplit.split.apply as gapply
+    import godsplit.split.write as gwrite
+    from godsplit.split.apply import apply_splits
 
     verify_import = {"yes": True, "no": False, "config": None}[args.verify_import]
     config, split = _load(args.config, args.source, verify_import)

@@ -24,9 +24,9 @@ from pathlib import Path
 import libcst as cst
 
 from godsplit.config import load_config
-from godsplit.core import plan_split
-from godsplit.suggest import suggest
-from godsplit.transforms import task_decorator
+from godsplit.split.plan import plan_split
+from godsplit.split.transforms import task_decorator
+from godsplit.suggester.core import suggest
 from godsplit.types import Config, Plan, SplitConfig
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,9 +8,9 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from godsplit.apply import ApplyResult, apply_splits
 from godsplit.config import parse_config
-from godsplit.core import plan_split
+from godsplit.split.apply import ApplyResult, apply_splits
+from godsplit.split.plan import plan_split
 from godsplit.types import Config, Plan
 
 

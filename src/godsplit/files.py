@@ -1,6 +1,6 @@
 """The one place godsplit reads source files: bytes -> text with encoding and newline kept.
 
-Writing goes through `write.py`, which encodes with the `SourceText` it was read as.
+Writing goes through `split/write.py`, which encodes with the `SourceText` it was read as.
 """
 
 from __future__ import annotations

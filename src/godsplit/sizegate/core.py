@@ -1,0 +1,397 @@
+"""The module-size gate behind `godsplit check`: find modules, count, apply limits and baseline.
+
+Pure engine: returns frozen dataclasses, never prints, cheap to import (no libcst or rich;
+pathspec only when a .gitignore, an exclude or a per-path limit needs it). Paths in results
+are relative to the project root (the config file's directory), '/'-separated, so the
+baseline and JSON/SARIF output do not depend on where godsplit runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ..types import Config, CountMode, GodsplitError
+from .baseline import DEFAULT_NAME, Baseline, read_baseline, write_baseline
+from .counting import count_code_files, count_physical, read_bytes
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+Status = Literal["over", "grown", "baselined", "shrunk", "fixed", "gone"]
+FAILING: frozenset[Status] = frozenset({"over", "grown"})
+
+# Never walked into: version control, virtualenvs, caches, dependency trees. A directory
+# holding a pyvenv.cfg (a virtualenv of any name) is skipped too.
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".bzr", ".jj", ".venv", ".tox", ".nox", ".eggs", ".direnv",
+    "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis",
+    "node_modules", "__pypackages__",
+})
+SUFFIXES = (".py",)
+
+
+@dataclass(frozen=True)
+class ModuleResult:
+    """One module worth reporting: over its limit, or recorded in the baseline."""
+
+    path: str  # relative to the project root, '/'-separated
+    file: Path  # absolute
+    lines: int
+    limit: int
+    status: Status
+    baseline: int | None = None  # the size recorded in the baseline, if any
+    split_configured: bool = False  # a [[split]] for this source exists: `godsplit plan`
+
+    @property
+    def overflow(self) -> int:
+        return self.lines - self.limit
+
+    @property
+    def failed(self) -> bool:
+        return self.status in FAILING
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What the command line adds to the config."""
+
+    paths: tuple[Path, ...] = ()  # files and directories; empty: the project root
+    max_lines: int | None = None  # overrides the config's default limit (not per-path ones)
+    count: CountMode | None = None
+    exclude: tuple[str, ...] = ()  # added to the config's excludes
+    baseline: Path | None = None  # overrides the config's baseline
+    jobs: int | None = None  # worker processes for code counting; None: decide by size
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    root: Path
+    count: CountMode
+    max_lines: int
+    files_checked: int
+    modules: tuple[ModuleResult, ...]  # sorted by overflow, largest first, then path
+    baseline: Path | None = None
+    config_max_lines: int = 600  # the config's own default, before --max-lines
+
+    @property
+    def failures(self) -> tuple[ModuleResult, ...]:
+        return tuple(module for module in self.modules if module.failed)
+
+    @property
+    def passed(self) -> bool:
+        return not any(module.failed for module in self.modules)
+
+    def by_status(self, status: Status) -> tuple[ModuleResult, ...]:
+        return tuple(module for module in self.modules if module.status == status)
+
+    def counts(self) -> dict[str, int]:
+        statuses: tuple[Status, ...] = ("over", "grown", "baselined", "shrunk", "fixed", "gone")
+        return {status: len(self.by_status(status)) for status in statuses}
+
+
+@dataclass(frozen=True)
+class BaselineUpdate:
+    path: Path
+    baseline: Baseline
+    result: CheckResult
+    added: tuple[str, ...] = ()  # module paths, sorted
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+@dataclass
+class _Layer:
+    """One .gitignore: matches paths relative to its own directory."""
+
+    spec: GitIgnoreSpec
+    prepend: str  # for a .gitignore above the walk's start: the start relative to it
+    strip: int  # for a .gitignore inside the walk: length of its directory's prefix
+
+
+@dataclass
+class _Walker:
+    root: Path
+    exclude: GitIgnoreSpec | None
+    files: list[tuple[str, str]] = field(default_factory=list)  # (absolute, root-relative)
+    seen: set[str] = field(default_factory=set)
+
+    def add(self, file: str, rel: str) -> None:
+        if file not in self.seen:
+            self.seen.add(file)
+            self.files.append((file, rel))
+
+    def excluded(self, rel: str) -> bool:
+        return self.exclude is not None and self.exclude.match_file(rel)
+
+    def walk(self, start: Path) -> None:
+        prefix = _rel_prefix(start, self.root)
+        layers = _ancestor_layers(start, self.root)
+        self._walk(str(start), "", prefix, layers, top=True)
+
+    def _walk(self, directory: str, rel: str, prefix: str, layers: list[_Layer], top: bool) -> None:
+        try:
+            with os.scandir(directory) as iterator:
+                entries = list(iterator)  # unsorted: results are sorted at the end
+        except OSError:
+            return  # unreadable or vanished: nothing to check there
+        names = {entry.name for entry in entries}
+        if not top and "pyvenv.cfg" in names:
+            return
+        if ".gitignore" in names:
+            spec = _load_gitignore(os.path.join(directory, ".gitignore"))
+            if spec is not None:
+                layers = [_Layer(spec, "", len(rel)), *layers]
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if name in SKIP_DIRS:
+                    continue
+                child = f"{rel}{name}/"
+                if _ignored(child, layers) or self.excluded(prefix + child):
+                    continue
+                self._walk(entry.path, child, prefix, layers, top=False)
+            elif name.endswith(SUFFIXES) and entry.is_file(follow_symlinks=False):
+                child = rel + name
+                if not _ignored(child, layers) and not self.excluded(prefix + child):
+                    self.add(entry.path, prefix + child)
+
+
+def _rel(path: Path, root: Path) -> str:
+    """`path` relative to the project root with '/' ("." for the root), else absolute."""
+    return path.relative_to(root).as_posix() if root in (path, *path.parents) else path.as_posix()
+
+
+def _rel_prefix(path: Path, root: Path) -> str:
+    rel = _rel(path, root)
+    return "" if rel == "." else rel.rstrip("/") + "/"
+
+
+def _load_gitignore(path: str) -> GitIgnoreSpec | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return None
+    if not any(line.strip() and not line.startswith("#") for line in lines):
+        return None
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
+
+
+def _ancestor_layers(start: Path, root: Path) -> list[_Layer]:
+    """The ignore files above `start` that still apply to it, deepest first.
+
+    Those up to the top of the enclosing git work tree, then its .git/info/exclude; with
+    no git work tree, those up to the project root.
+    """
+    top = start if (start / ".git").exists() else next(
+        (directory for directory in start.parents if (directory / ".git").exists()),
+        root if root in start.parents else start,
+    )
+    layers: list[_Layer] = []
+    for directory in [*start.parents[: len(start.parents) - len(top.parents)]]:
+        spec = _load_gitignore(str(directory / ".gitignore"))
+        if spec is not None:
+            layers.append(_Layer(spec, start.relative_to(directory).as_posix() + "/", 0))
+    info = _load_gitignore(str(top / ".git" / "info" / "exclude"))
+    if info is not None:
+        below = "" if top == start else start.relative_to(top).as_posix() + "/"
+        layers.append(_Layer(info, below, 0))
+    return layers
+
+
+def _ignored(rel: str, layers: Sequence[_Layer]) -> bool:
+    """Git's rule: the deepest .gitignore with a matching pattern decides, last pattern wins."""
+    for layer in layers:
+        path = layer.prepend + rel[layer.strip:]
+        include = layer.spec.check_file(path).include
+        if include is not None:
+            return include
+    return False
+
+
+def _spec(patterns: Iterable[str]) -> GitIgnoreSpec | None:
+    patterns = [pattern for pattern in patterns if pattern.strip()]
+    if not patterns:
+        return None
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(patterns)
+
+
+class _PerPath:
+    """The limit for a path: the last matching [[per-path]] entry, else the default."""
+
+    def __init__(self, config: Config, default: int) -> None:
+        self.default = default
+        self.entries: list[tuple[GitIgnoreSpec, int]] = []
+        if config.per_path:
+            from pathspec import GitIgnoreSpec
+
+            self.entries = [
+                (GitIgnoreSpec.from_lines([entry.pattern]), entry.max_lines)
+                for entry in config.per_path
+            ]
+
+    def __call__(self, rel: str) -> int:
+        limit = self.default
+        for spec, max_lines in self.entries:
+            if spec.match_file(rel):
+                limit = max_lines
+        return limit
+
+
+def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]:
+    """(absolute file, root-relative path) of every module to check, each once."""
+    root = config.root.resolve()
+    walker = _Walker(root, _spec((*config.exclude, *options.exclude)))
+    for given in options.paths or (root,):
+        path = Path(given).resolve()
+        if path.is_dir():
+            walker.walk(path)
+        elif path.is_file():
+            rel = _rel(path, root)
+            if not walker.excluded(rel):  # explicit files skip .gitignore, not excludes
+                walker.add(str(path), rel)
+        else:
+            raise GodsplitError("no such file or directory", given)
+    return walker.files
+
+
+def resolve_baseline_path(config: Config, options: CheckOptions) -> Path | None:
+    """The baseline in use: --baseline, else the config's `baseline` key, else none."""
+    if options.baseline is not None:
+        return options.baseline.resolve()
+    return config.baseline.resolve() if config.baseline is not None else None
+
+
+def run_check(
+    config: Config, options: CheckOptions, baseline: Baseline | Literal["auto"] | None = "auto"
+) -> CheckResult:
+    """Check every target against its limit and the baseline."""
+    return _check(config, options, baseline)[0]
+
+
+def _check(
+    config: Config, options: CheckOptions, baseline: Baseline | Literal["auto"] | None
+) -> tuple[CheckResult, list[tuple[str, str]]]:
+    count: CountMode = options.count or config.count
+    default_limit = options.max_lines if options.max_lines is not None else config.max_lines
+    if default_limit < 1:
+        raise GodsplitError("--max-lines must be a positive integer")
+    baseline_path = resolve_baseline_path(config, options)
+    if baseline == "auto":
+        baseline = read_baseline(baseline_path) if baseline_path is not None else None
+    if baseline is not None and baseline.count != count:
+        raise GodsplitError(
+            f"the baseline was recorded with --count {baseline.count}, this run counts {count} "
+            f"lines (use --count {baseline.count}, or record a new baseline)",
+            baseline_path,
+        )
+    recorded: Mapping[str, int] = baseline.modules if baseline is not None else {}
+    limit_for = _PerPath(config, default_limit)
+    targets = find_targets(config, options)
+    splits = {os.path.normpath(str(split.source)) for split in config.splits}
+
+    sizes: dict[str, int] = {}
+    to_scan: list[tuple[str, int]] = []
+    limits: dict[str, int] = {}
+    for file, rel in targets:
+        try:
+            data = read_bytes(file)
+        except FileNotFoundError:
+            continue  # deleted while we walked (an editor's temporary file): nothing to check
+        except OSError as exc:
+            raise GodsplitError(f"cannot read: {exc.strerror}", file) from None
+        physical = count_physical(data)
+        limit = limit_for(rel) if limit_for.entries else default_limit
+        if physical > limit or rel in recorded:
+            limits[rel] = limit
+            if count == "physical":
+                sizes[rel] = physical
+            else:
+                to_scan.append((file, len(data)))
+                sizes[rel] = -1
+    if to_scan:
+        code = count_code_files(to_scan, options.jobs)
+        by_file = dict(zip((file for file, _ in to_scan), code, strict=True))
+        for file, rel in targets:
+            if file in by_file:
+                sizes[rel] = by_file[file]
+
+    files = {rel: file for file, rel in targets}
+    modules: list[ModuleResult] = []
+    for rel, lines in sizes.items():
+        limit = limits[rel]
+        known = recorded.get(rel)
+        status = _status(lines, limit, known)
+        if status is None:
+            continue
+        file = files[rel]
+        modules.append(ModuleResult(
+            path=rel, file=Path(file), lines=lines, limit=limit, status=status,
+            baseline=known, split_configured=os.path.normpath(file) in splits,
+        ))
+    root = config.root.resolve()
+    for rel, known in recorded.items():
+        if rel not in sizes and not (root / rel).exists():
+            modules.append(ModuleResult(
+                path=rel, file=root / rel, lines=0, limit=limit_for(rel), status="gone",
+                baseline=known,
+            ))
+    modules.sort(key=lambda module: (-module.overflow, module.path))
+    result = CheckResult(
+        root=root, count=count, max_lines=default_limit, files_checked=len(targets),
+        modules=tuple(modules), baseline=baseline_path if baseline is not None else None,
+        config_max_lines=config.max_lines,
+    )
+    return result, targets
+
+
+def _status(lines: int, limit: int, known: int | None) -> Status | None:
+    if known is None:
+        return "over" if lines > limit else None
+    if lines <= limit:
+        return "fixed"
+    if lines > known:
+        return "grown"
+    return "shrunk" if lines < known else "baselined"
+
+
+def update_baseline(
+    config: Config, options: CheckOptions, path: Path | None = None
+) -> BaselineUpdate:
+    """Record today's oversized modules (merged with entries for modules not checked now)."""
+    target = path or resolve_baseline_path(config, options) or config.root.resolve() / DEFAULT_NAME
+    count: CountMode = options.count or config.count
+    old = read_baseline(target) if target.exists() else None
+    if old is not None and old.count != count:
+        raise GodsplitError(
+            f"the baseline was recorded with --count {old.count}; delete it to record "
+            f"{count} lines instead, or use --count {old.count}",
+            target,
+        )
+    # Check without the baseline: every module over its limit gets recorded.
+    result, targets = _check(config, options, baseline=None)
+    checked = {rel for _, rel in targets}
+    root = config.root.resolve()
+    previous: Mapping[str, int] = old.modules if old is not None else {}
+    modules = {
+        rel: size for rel, size in previous.items() if rel not in checked and (root / rel).exists()
+    }
+    modules.update((module.path, module.lines) for module in result.modules)
+    new = Baseline(count=count, modules=dict(sorted(modules.items())))
+    write_baseline(target, new)
+    return BaselineUpdate(
+        path=target,
+        baseline=new,
+        result=result,
+        added=tuple(sorted(set(modules) - set(previous))),
+        changed=tuple(sorted(r for r in modules if r in previous and previous[r] != modules[r])),
+        removed=tuple(sorted(set(previous) - set(modules))),
+    )

@@ -1,0 +1,353 @@
+"""Stage 1, analyze: inventory every top-level statement of a module and what it depends on.
+
+One LibCST parse and one scope resolution (no deep copy, no other metadata) per source;
+everything later stages need is derived here once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import FunctionScope, GlobalScope, MetadataWrapper, Scope, ScopeProvider
+
+from ..files import SourceText
+from ..types import Finding, GodsplitError
+from .classify import (
+    UnitKind,
+    classify,
+    is_bare_string,
+    is_future,
+    names_of,
+    owner_name,
+    static_all,
+)
+from .nodes import NodeIndex, index_nodes
+
+
+@dataclass(frozen=True)
+class Read:
+    """A top-level name read by a unit."""
+
+    name: str
+    import_time: bool  # read while the module is imported (not only inside function bodies)
+    annotation_only: bool  # every read is an annotation that is never evaluated at run time
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One or more consecutive-in-meaning top-level statements that move together."""
+
+    id: int
+    kind: UnitKind
+    stmts: tuple[int, ...]  # indices into module.body, ascending
+    binds: frozenset[str]
+    reads: tuple[Read, ...]
+    rebinds: frozenset[str]  # globals assigned at call time through `global`
+    line: int
+    lines: int
+
+    @property
+    def first(self) -> int:
+        return self.stmts[0]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    path: Path
+    source: SourceText
+    module: cst.Module
+    units: tuple[Unit, ...]
+    binders: Mapping[str, tuple[int, ...]]  # name -> ids of units binding it at top level
+    codes: tuple[str, ...]  # source text of each top-level statement, generated once
+    stmt_lines: tuple[int, ...]  # 1-based first line (incl. leading comments) of each statement, + end
+    nodes: NodeIndex
+    future_annotations: bool
+    star_imports: tuple[int, ...]  # unit ids
+    dunder_all: tuple[str, ...] | None
+    live_names: frozenset[str]  # names rebound at call time
+    findings: tuple[Finding, ...]
+
+    @property
+    def conditional_names(self) -> frozenset[str]:
+        """Names that may not exist when the module has been imported: bound only inside
+        if/try/for/while/with, deleted at top level (`del x`), or only annotated (`x: int`).
+        They are imported guarded (try/except ImportError)."""
+        names: set[str] = set()
+        annotated_only: set[str] = set()
+        really_bound: set[str] = set()
+        for unit in self.units:
+            if unit.kind != "definition":
+                continue
+            for index in unit.stmts:
+                stmt = self.module.body[index]
+                if not isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
+                    names |= unit.binds
+                elif isinstance(stmt, cst.SimpleStatementLine):
+                    for small in stmt.body:
+                        if isinstance(small, cst.Del):
+                            names |= _deleted(small.target)
+                        elif isinstance(small, cst.AnnAssign) and small.value is None:
+                            if isinstance(small.target, cst.Name):
+                                annotated_only.add(small.target.value)
+                        else:
+                            really_bound |= unit.binds
+                else:
+                    really_bound |= unit.binds
+        return frozenset(names | (annotated_only - really_bound))
+
+    def unit_of(self, name: str) -> Unit | None:
+        ids = self.binders.get(name)
+        return self.units[ids[0]] if ids else None
+
+    def code(self, index: int) -> str:
+        """The exact source text of top-level statement `index` (with its leading comments)."""
+        return self.codes[index]
+
+
+def _deleted(target: cst.BaseExpression) -> set[str]:
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return set().union(*(_deleted(e.value) for e in target.elements))
+    return set()
+
+
+def parse(source: SourceText) -> cst.Module:
+    try:
+        return cst.parse_module(source.text)
+    except cst.ParserSyntaxError as exc:
+        line = exc.raw_line
+        try:  # Python's own parser points at the exact line; LibCST's can be one later
+            compile(source.text, str(source.path), "exec", dont_inherit=True)
+        except SyntaxError as python:
+            line = python.lineno or line
+        except (ValueError, RecursionError, MemoryError):
+            pass
+        raise GodsplitError(
+            f"cannot parse: {exc.message.splitlines()[0] if exc.message else 'syntax error'}",
+            source.path,
+            line,
+        ) from None
+    except RecursionError:
+        raise GodsplitError("cannot parse: nesting too deep for LibCST", source.path) from None
+
+
+def analyze(source: SourceText) -> Analysis:
+    module = parse(source)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    scopes = wrapper.resolve(ScopeProvider)
+    global_scope = next((s for s in scopes.values() if isinstance(s, GlobalScope)), None)
+    codes = tuple(module.code_for_node(stmt) for stmt in module.body)
+    nodes = index_nodes(module, codes)
+    stmt_lines = _statement_lines(module, codes)
+    kinds = [classify(i, stmt) for i, stmt in enumerate(module.body)]
+    future_annotations = any(
+        isinstance(s, cst.ImportFrom) and is_future(s) and names_of(s) & {"annotations"}
+        for line in module.body if isinstance(line, cst.SimpleStatementLine) for s in line.body
+    )
+    bound: dict[int, set[str]] = defaultdict(set)
+    rebinds: dict[int, set[str]] = defaultdict(set)
+    reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)
+    calls: dict[int, set[str]] = defaultdict(set)
+    if global_scope is not None:
+        _collect(global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls)
+    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, source.text)
+    units = _called_at_import(module, units, calls)
+    binders: dict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        if unit.kind == "future":
+            continue
+        for name in unit.binds | unit.rebinds:
+            binders[name].append(unit.id)
+    star = tuple(u.id for u in units if any(nodes.star_import.get(i) for i in u.stmts))
+    findings = [
+        Finding("GS110", "warning", "star import: the names it provides cannot be tracked; "
+                "it is copied into every new module", str(source.path), units[uid].line)
+        for uid in star
+    ]
+    return Analysis(
+        path=source.path,
+        source=source,
+        module=module,
+        units=tuple(units),
+        binders={name: tuple(ids) for name, ids in binders.items()},
+        codes=codes,
+        stmt_lines=stmt_lines,
+        nodes=nodes,
+        future_annotations=future_annotations,
+        star_imports=star,
+        dunder_all=static_all(module),
+        live_names=frozenset(name for names in rebinds.values() for name in names),
+        findings=tuple(findings),
+    )
+
+
+def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, ...]:
+    line = 1 + len(module.header)
+    starts = []
+    for code in codes:
+        starts.append(line)
+        line += code.count("\n")
+    starts.append(line)  # sentinel: the line after the last statement
+    return tuple(starts)
+
+
+def _outside_functions(scope: Scope) -> bool:
+    while not isinstance(scope, GlobalScope):
+        if isinstance(scope, FunctionScope):
+            return False
+        scope = scope.parent
+    return True
+
+
+def _site(
+    node: cst.CSTNode, scope: Scope | None, nodes: NodeIndex
+) -> tuple[int, bool] | None:
+    """(top-level statement index, inside a function) of a node, through the index or,
+    for nodes in skipped bodies, through the outermost scope below the module."""
+    found = nodes.stmt_of.get(id(node))
+    if found is not None or scope is None:
+        return found
+    in_function = False
+    while not isinstance(scope.parent, GlobalScope) and scope.parent is not scope:
+        in_function = in_function or isinstance(scope, FunctionScope)
+        scope = scope.parent
+    in_function = in_function or isinstance(scope, FunctionScope)
+    owner = getattr(scope, "node", None)
+    found = nodes.stmt_of.get(id(owner)) if owner is not None else None
+    return (found[0], in_function) if found is not None else None
+
+
+def _collect(
+    scope: GlobalScope,
+    scopes: Mapping[cst.CSTNode, Scope | None],
+    nodes: NodeIndex,
+    future_annotations: bool,
+    bound: dict[int, set[str]],
+    rebinds: dict[int, set[str]],
+    reads: dict[int, dict[str, list[bool]]],
+    calls: dict[int, set[str]],
+) -> None:
+    """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
+    by statement index."""
+    for assignment in scope.assignments:
+        name = assignment.name
+        node = getattr(assignment, "node", None)
+        where = _site(node, scopes.get(node), nodes) if node is not None else None
+        if where is not None:
+            stmt, in_function = where
+            (rebinds if in_function else bound)[stmt].add(name)
+        for access in assignment.references:
+            site = _site(access.node, access.scope, nodes)
+            if site is None:
+                continue
+            import_time = _outside_functions(access.scope)
+            if import_time and id(access.node) in nodes.called:
+                calls[site[0]].add(name)
+            lazy_annotation = access.is_annotation and (
+                future_annotations or isinstance(access.node, cst.BaseString)
+            )
+            flags = reads[site[0]].setdefault(name, [False, True])
+            flags[0] = flags[0] or (import_time and not lazy_annotation)
+            flags[1] = flags[1] and lazy_annotation
+
+
+def _called_at_import(
+    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]]
+) -> list[Unit]:
+    """A function called while the module is imported (`@register`, `X = f()`) reads its
+    globals at import time too: upgrade its reads, and those of functions it may call."""
+    functions = {
+        name: unit.id for unit in units for index in unit.stmts
+        if isinstance(stmt := module.body[index], cst.FunctionDef)
+        for name in [stmt.name.value]
+    }
+    pending = [functions[n] for names in calls.values() for n in names if n in functions]
+    done: set[int] = set()
+    while pending:
+        uid = pending.pop()
+        if uid in done:
+            continue
+        done.add(uid)
+        unit = units[uid]
+        units[uid] = replace(unit, reads=tuple(
+            replace(r, import_time=True) if not r.annotation_only else r for r in unit.reads
+        ))
+        pending.extend(functions[r.name] for r in unit.reads if r.name in functions)
+    return units
+
+
+def _group(
+    module: cst.Module,
+    kinds: list[UnitKind],
+    bound: Mapping[int, set[str]],
+    rebinds: Mapping[int, set[str]],
+    reads: Mapping[int, dict[str, list[bool]]],
+    stmt_lines: tuple[int, ...],
+    text: str,
+) -> list[Unit]:
+    """Group statements into units: @overload runs, and statements that only touch a
+    definition (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`) join it."""
+    groups: list[list[int]] = []
+    owner_of: dict[str, int] = {}  # name -> group index of its latest definition
+    for index, stmt in enumerate(module.body):
+        kind = kinds[index]
+        names = bound.get(index, set())
+        if kind == "definition" and not names:
+            target = owner_name(stmt)
+            if target is not None and target in owner_of:
+                groups[owner_of[target]].append(index)
+                continue
+            if target is None and groups and is_bare_string(stmt) and kinds[groups[-1][0]] == "definition":
+                groups[-1].append(index)  # attribute docstring after `X = 1`
+                continue
+        if (
+            isinstance(stmt, cst.FunctionDef) and groups and kinds[groups[-1][0]] == "definition"
+            and isinstance(module.body[groups[-1][-1]], cst.FunctionDef)
+            and _function_name(module.body[groups[-1][-1]]) == stmt.name.value
+        ):
+            groups[-1].append(index)  # @overload group, or a redefinition right after
+            continue
+        groups.append([index])
+        for name in names:
+            owner_of[name] = len(groups) - 1
+    units = []
+    for uid, group in enumerate(groups):
+        first = group[0]
+        kind = kinds[first]
+        binds = frozenset().union(*(bound.get(i, set()) for i in group))
+        if kind == "definition" and not binds:
+            kind = "effect"
+        merged: dict[str, list[bool]] = {}
+        for i in group:
+            for name, (import_time, lazy) in reads.get(i, {}).items():
+                flags = merged.setdefault(name, [False, True])
+                flags[0] = flags[0] or import_time
+                flags[1] = flags[1] and lazy
+        span = sum(stmt_lines[i + 1] - stmt_lines[i] for i in group)
+        units.append(Unit(
+            id=uid,
+            kind=kind,
+            stmts=tuple(group),
+            binds=binds,
+            reads=tuple(Read(n, f[0], f[1]) for n, f in sorted(merged.items())),
+            rebinds=frozenset().union(*(rebinds.get(i, set()) for i in group)),
+            line=_first_code_line(module, first, stmt_lines),
+            lines=span,
+        ))
+    return units
+
+
+def _function_name(stmt: cst.BaseStatement) -> str | None:
+    return stmt.name.value if isinstance(stmt, cst.FunctionDef) else None
+
+
+def _first_code_line(module: cst.Module, index: int, stmt_lines: tuple[int, ...]) -> int:
+    stmt = module.body[index]
+    leading = getattr(stmt, "leading_lines", ())
+    return stmt_lines[index] + len(leading)
+

@@ -1,0 +1,70 @@
+"""Findings about what changes identity when code moves: doctests and picklable classes.
+
+Pickles and serialized exceptions record `__module__`; `DocTestSuite(old_module)` only
+collects objects whose `__module__` is the old module. `keep-module-name` fixes both.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ..types import FACADE, Finding, SplitConfig
+from .analyze import Analysis
+
+_EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
+
+
+def _bases(node: cst.ClassDef) -> list[str]:
+    names = []
+    for arg in node.bases:
+        name = cst.helpers.get_full_name_for_node(arg.value)
+        if name:
+            names.append(name.rpartition(".")[2])
+    return names
+
+
+def _docstrings(node: cst.CSTNode) -> list[str]:
+    found: list[str] = []
+
+    class Visitor(cst.CSTVisitor):
+        def visit_SimpleString(self, string: cst.SimpleString) -> None:
+            value = string.evaluated_value
+            if isinstance(value, str) and ">>>" in value:
+                found.append(value)
+
+    node.visit(Visitor())
+    return found
+
+
+def identity_findings(
+    analysis: Analysis, module_of: dict[int, str], split: SplitConfig
+) -> list[Finding]:
+    if split.keep_module_name:
+        return []
+    path = str(analysis.path)
+    out = []
+    for unit in analysis.units:
+        module = module_of.get(unit.id)
+        if module is None or module == FACADE or unit.kind != "definition":
+            continue
+        for index in unit.stmts:
+            stmt = analysis.module.body[index]
+            if isinstance(stmt, cst.ClassDef) and any(
+                b.endswith(_EXCEPTION_SUFFIXES) for b in _bases(stmt)
+            ):
+                out.append(Finding(
+                    "GS208", "warning", f"exception class {stmt.name.value} moves to {module}: "
+                    "pickled or serialized instances record the new module; set "
+                    "`keep-module-name = true` to keep the old one", path, analysis.stmt_lines[index],
+                ))
+            if (
+                isinstance(stmt, (cst.ClassDef, cst.FunctionDef))
+                and ">>>" in analysis.code(index)
+                and _docstrings(stmt)
+            ):
+                out.append(Finding(
+                    "GS209", "warning", f"{stmt.name.value} has doctests: DocTestSuite(old module) "
+                    "will no longer collect them; set `keep-module-name = true` or collect "
+                    f"them from {module}", path, analysis.stmt_lines[index],
+                ))
+    return out

@@ -1,0 +1,111 @@
+"""Where a split's files go: the old module's dotted name, the new package, the facade.
+
+`make_layout` checks that the configured layout is importable (names, import root,
+`__init__.py` files) and raises GodsplitError naming the source otherwise.
+"""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ..types import GodsplitError, SplitConfig
+from .assign import DEFAULT_SHARED
+
+
+@dataclass(frozen=True)
+class Layout:
+    old_module: str  # dotted name of the source module
+    old_package: str  # its package ('' for a top-level module)
+    new_package: str  # dotted name of the package of new modules
+    facade_package: str  # package context of the facade
+    package_dir: Path
+    facade_path: Path
+    kind: Literal["package", "sibling"]
+
+    def dotted(self, module: str) -> str:
+        return f"{self.new_package}.{module}" if self.new_package else module
+
+    def facade_ref(self, module: str) -> str:
+        """How the facade names a new module in a from-import."""
+        if not self.facade_package and self.kind == "sibling":
+            return self.dotted(module)
+        prefix = self.new_package[len(self.facade_package):].lstrip(".")
+        return "." + (f"{prefix}.{module}" if prefix else module)
+
+
+
+def module_name_for(path: Path) -> tuple[str, Path]:
+    """The dotted module name of a file and its import root (first dir without __init__.py)."""
+    parts = [path.stem] if path.name != "__init__.py" else []
+    directory = path.parent
+    while (directory / "__init__.py").is_file():
+        parts.insert(0, directory.name)
+        directory = directory.parent
+    return ".".join(parts), directory
+
+
+def inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _importable(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name)
+
+
+def make_layout(split: SplitConfig, root: Path) -> Layout:
+    source = split.source
+    old_module, import_root = module_name_for(source)
+    old_package = old_module.rpartition(".")[0]
+    if split.package is None:
+        if source.name in ("__init__.py", "__main__.py"):
+            raise GodsplitError(f"a {source.name} cannot become a package of its own; set "
+                                "`package` to split it into a sibling package", source)
+        if not _importable(source.stem):
+            raise GodsplitError(f"{source.stem!r} is not an importable module name, so it "
+                                "cannot become a package; set `package`", source)
+        package_dir = source.with_suffix("")
+        if not inside(package_dir, root):
+            raise GodsplitError("the new package is reached through a symlink that points "
+                                "outside the project", package_dir)
+        return Layout(old_module, old_package, old_module, old_module, package_dir,
+                      package_dir / "__init__.py", "package")
+    package_dir = split.package
+    try:
+        relative = package_dir.resolve().relative_to(import_root.resolve())
+    except ValueError:
+        raise GodsplitError(
+            f"package {split.package} is not importable beside {old_module} "
+            f"(it is outside the import root {import_root})", source,
+        ) from None
+    if not relative.parts:
+        raise GodsplitError(f"package {split.package} is the import root: the new modules "
+                            "would be top-level modules; choose a package directory", source)
+    bad = [part for part in relative.parts if not _importable(part)]
+    if bad:
+        raise GodsplitError(f"package {split.package}: {bad[0]!r} is not a valid package name "
+                            "(it must be a Python identifier, not a keyword)", source)
+    if package_dir.resolve() == source.with_suffix("").resolve():
+        raise GodsplitError(
+            f"package {split.package} is named like the module: Python would import the "
+            f"package instead of the facade {source.name}; leave `package` out (package "
+            "layout) or choose another directory", source,
+        )
+    names = [m for m, _ in split.modules] + [split.shared or DEFAULT_SHARED, split.default]
+    if source.stem in names and package_dir.resolve() == source.parent.resolve():
+        raise GodsplitError(f"module {source.stem!r} would be written over the facade "
+                            f"{source.name}; choose another module name", source)
+    parent = package_dir.parent
+    while parent.resolve() != import_root.resolve():
+        if not (parent / "__init__.py").is_file():
+            raise GodsplitError(f"package {split.package}: {parent} is not a package "
+                                "(no __init__.py)", source)
+        parent = parent.parent
+    return Layout(old_module, old_package, ".".join(relative.parts), old_package, package_dir,
+                  source, "sibling")

@@ -1,0 +1,229 @@
+"""Stage 2 + 3, plan: source file -> Plan (analyze, assign, render), layered like ufmt.
+
+`plan_split` never writes and never prints; `apply.py` writes a plan and verifies it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..files import SourceText, read_source
+from ..types import (
+    FACADE,
+    Config,
+    FileChange,
+    Finding,
+    GodsplitError,
+    Plan,
+    PlannedModule,
+    SplitConfig,
+)
+from .analyze import Analysis, analyze
+from .assign import DEFAULT_SHARED, assign
+from .facade import render_facade, star_names
+from .hazards import identity_findings
+from .layout import Layout, inside, make_layout
+from .render import MARKER, Needs, collect_needs, module_edges, render_new_module
+from .write import JOURNAL
+
+# Findings that mean the config is wrong rather than the split: exit 2 like bad input.
+CONFIG_ERRORS = frozenset({"GS100", "GS101", "GS106"})
+
+
+def _already_split(split: SplitConfig, layout: Layout, max_lines: int) -> Plan | None:
+    facade = layout.facade_path
+    if facade.is_file() and MARKER in facade.read_text(errors="replace"):
+        return Plan(
+            source=split.source, old_module=layout.old_module, facade=facade,
+            package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
+            already_split=True,
+            findings=(Finding("GS300", "info", f"already split into {layout.new_package}; "
+                              "nothing to do", str(split.source), 1),),
+        )
+    return None
+
+
+def _check_source(split: SplitConfig, config: Config) -> None:
+    source = split.source
+    journal = config.root / JOURNAL
+    if journal.exists():
+        raise GodsplitError("an apply was interrupted here and its journal remains; run "
+                            "`godsplit apply` to finish or undo it first", journal)
+    if source.is_symlink() and not inside(source, config.root):
+        raise GodsplitError("source is a symlink to a file outside the project", source)
+    if split.package is not None and split.package.exists() and not inside(
+        split.package, config.root
+    ):
+        raise GodsplitError("package is a symlink to a directory outside the project",
+                            split.package)
+
+
+def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | None]:
+    """Analyze, assign and render one split. Raises GodsplitError for bad input."""
+    _check_source(split, config)
+    layout = make_layout(split, config.root)
+    done = _already_split(split, layout, config.max_lines)
+    if done is not None:
+        return done, None
+    source = read_source(split.source)
+    analysis = analyze(source)
+    return build_plan(analysis, split, layout, config.max_lines), analysis
+
+
+def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int) -> Plan:
+    assignment = assign(analysis, split)
+    findings: list[Finding] = [*analysis.findings, *assignment.findings]
+    _check_module_names(split, assignment.modules, findings)
+    needs: dict[str, Needs] = {
+        m: collect_needs(analysis, assignment, m, findings) for m in assignment.modules
+    }
+    edges, cycle_findings = module_edges(analysis, needs, assignment.modules)
+    findings.extend(cycle_findings)
+    texts: dict[Path, str] = {}
+    planned = []
+    for module in assignment.modules:
+        text = render_new_module(
+            analysis, assignment, split, layout, module, needs[module], edges, findings
+        )
+        path = layout.package_dir / f"{module}.py"
+        texts[path] = text
+        lines = text.count("\n")
+        names = tuple(n for p in assignment.placements if p.module == module for n in p.names)
+        planned.append(PlannedModule(module, path, layout.dotted(module), lines, names))
+        if lines > max_lines:
+            findings.append(Finding(
+                "GS105", "error", f"new module {module} would have {lines} lines, over "
+                f"max-lines {max_lines}; map some of its names to another module",
+                str(analysis.path), 1,
+            ))
+    facade_text = render_facade(analysis, assignment, split, layout)
+    texts[layout.facade_path] = facade_text
+    if layout.kind == "sibling":
+        init = layout.package_dir / "__init__.py"
+        if not init.exists():
+            texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
+    changes = _changes(analysis.source, layout, texts)
+    findings.extend(_live_findings(analysis, split))
+    findings.extend(identity_findings(analysis, assignment.module_of, split))
+    return Plan(
+        source=split.source, old_module=layout.old_module, facade=layout.facade_path,
+        package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
+        modules=tuple(planned), facade_lines=facade_text.count("\n"),
+        placements=tuple(assignment.placements), edges=tuple(edges),
+        findings=tuple(sorted(set(findings), key=lambda f: (f.line, f.code, f.message))),
+        changes=changes, public_names=tuple(star_names(analysis)),
+        lookups=_lookups(analysis, assignment.module_of, layout),
+    )
+
+
+def _lookups(
+    analysis: Analysis, module_of: dict[int, str], layout: Layout
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For each top-level name, the new modules whose moved code reads it (or its home)."""
+    readers: dict[str, list[str]] = {}
+    for unit in analysis.units:
+        module = module_of.get(unit.id)
+        if module is None or module == FACADE:
+            continue
+        for read in unit.reads:
+            found = readers.setdefault(read.name, [])
+            if layout.dotted(module) not in found:
+                found.append(layout.dotted(module))
+    out = []
+    for name in sorted(analysis.binders):
+        where = readers.get(name)
+        if not where:
+            home = analysis.unit_of(name)
+            module = module_of.get(home.id) if home else None
+            where = [layout.dotted(module)] if module and module != FACADE else []
+        if where:
+            out.append((name, tuple(sorted(where))))
+    return tuple(out)
+
+
+def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
+    out = []
+    for name in sorted(analysis.live_names):
+        unit = analysis.unit_of(name)
+        line = unit.line if unit else 1
+        if split.facade == "live":
+            out.append(Finding("GS206", "info", f"{name!r} is rebound at run time (`global`); "
+                               "the facade reads it live from its new module",
+                               str(analysis.path), line))
+        else:
+            out.append(Finding("GS207", "warning", f"{name!r} is rebound at run time (`global`); "
+                               "with a static facade, the old module's copy goes stale",
+                               str(analysis.path), line))
+    return out
+
+
+def _check_module_names(split: SplitConfig, modules: list[str], findings: list[Finding]) -> None:
+    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
+    for module in modules:
+        if module in stdlib:
+            findings.append(Finding(
+                "GS107", "warning", f"new module {module!r} has the name of a standard library "
+                "module; absolute imports of it elsewhere may be confused", str(split.source), 1,
+            ))
+    if (split.shared or DEFAULT_SHARED) in modules and split.shared is None:
+        findings.append(Finding(
+            "GS108", "info", f"helpers used by several modules go to {DEFAULT_SHARED!r} "
+            "(set `shared` to name it)", str(split.source), 1,
+        ))
+
+
+def _changes(source: SourceText, layout: Layout, texts: dict[Path, str]) -> tuple[FileChange, ...]:
+    changes = []
+    if layout.kind == "package" and (layout.package_dir.exists() or layout.package_dir.is_symlink()):
+        if not layout.package_dir.is_dir():
+            raise GodsplitError("the new package's directory exists as a file; move it away",
+                                layout.package_dir)
+        planned = {path.name for path in texts} | {"__pycache__"}
+        other = sorted(e.name for e in layout.package_dir.iterdir() if e.name not in planned)
+        if other:
+            raise GodsplitError(
+                f"the new package's directory already exists with other content "
+                f"({', '.join(other[:3])}{', ...' if len(other) > 3 else ''}); move it away",
+                layout.package_dir,
+            )
+    for path, text in texts.items():
+        try:
+            data = source.encode(text)
+        except UnicodeEncodeError as exc:
+            raise GodsplitError(
+                f"cannot be written in the source's encoding {source.encoding}: "
+                f"{text[exc.start:exc.end]!r} ({exc.reason}); choose another module name",
+                path,
+            ) from None
+        if path != source.path and path.is_symlink():
+            raise GodsplitError("target is a symlink; godsplit does not write through symlinks",
+                                path)
+        if path.parent.exists() and not path.parent.is_dir():
+            raise GodsplitError(f"{path.parent.name} exists as a file, not a directory",
+                                path.parent)
+        if path.exists() and path != source.path:
+            if path.is_dir() or path.read_bytes() != data:
+                raise GodsplitError(
+                    "target already exists with other content; move it away or choose another "
+                    "module/package name", path,
+                )
+            continue
+        changes.append(FileChange(path, data))
+    if layout.kind == "package":
+        changes.append(FileChange(source.path, None))
+    return tuple(sorted(changes, key=lambda c: str(c.path)))
+
+
+def select_splits(config: Config, sources: tuple[Path, ...]) -> tuple[SplitConfig, ...]:
+    if not sources:
+        return config.splits
+    chosen = []
+    for source in sources:
+        resolved = source.resolve()
+        match = [s for s in config.splits if s.source.resolve() == resolved]
+        if not match:
+            raise GodsplitError("no [[split]] in the config has this source", source)
+        chosen.extend(match)
+    return tuple(chosen)
+

@@ -1,0 +1,242 @@
+"""`apply --rewrite-references`: point patch targets in the project at the new homes.
+
+Rewrites, in the project's other Python files, `mock.patch("old.mod.name")`,
+`mocker.patch(...)`, `monkeypatch.setattr("old.mod.name", ...)`, and
+`patch.object(old_mod, "name")` / `monkeypatch.setattr(old_mod, "name", ...)` to the one
+module whose code looks `name` up. A target that would need several modules, or that is
+built at run time, is listed for a hand edit instead. Files that do not parse are left
+untouched, with a finding.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from ..files import read_source
+from ..types import FileChange, Finding, GodsplitError, Plan
+
+SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox",
+                       "build", "dist", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
+PATCHERS = frozenset({"patch", "setattr"})
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    path: Path
+    line: int
+    old: str
+    new: str
+
+
+def project_files(root: Path) -> Iterator[Path]:
+    """Python files under root, not following symlinks, skipping VCS and virtualenv dirs."""
+    for directory, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
+        for name in sorted(files):
+            path = Path(directory, name)
+            if name.endswith(".py") and not path.is_symlink():
+                yield path
+
+
+def _call_name(func: cst.BaseExpression) -> tuple[str, bool]:
+    """('patch'|'setattr'|'', is_object_form) for mock.patch, patch.object, monkeypatch.setattr."""
+    if isinstance(func, cst.Attribute) and func.attr.value == "object":
+        inner = func.value
+        name = inner.attr.value if isinstance(inner, cst.Attribute) else getattr(inner, "value", "")
+        return (name, True) if name == "patch" else ("", False)
+    name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+    return (name, False) if name in PATCHERS else ("", False)
+
+
+def _alias_name(alias: cst.ImportAlias) -> str | None:
+    asname = alias.asname
+    return asname.name.value if asname and isinstance(asname.name, cst.Name) else None
+
+
+def _module_aliases(module: cst.Module, old: str) -> set[str]:
+    """Expressions (as dotted text) that refer to the old module in this file."""
+    aliases = set()
+    parent, _, last = old.rpartition(".")
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    name = cst.helpers.get_full_name_for_node(alias.name)
+                    if name == old:
+                        aliases.add(_alias_name(alias) or old)
+            elif isinstance(small, cst.ImportFrom) and not small.relative and small.module:
+                if cst.helpers.get_full_name_for_node(small.module) != parent or isinstance(
+                    small.names, cst.ImportStar
+                ):
+                    continue
+                for alias in small.names:
+                    if cst.helpers.get_full_name_for_node(alias.name) == last:
+                        aliases.add(_alias_name(alias) or last)
+    return aliases
+
+
+class _Rewriter(cst.CSTTransformer):
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, plan: Plan, lookups: Mapping[str, tuple[str, ...]], aliases: set[str],
+                 path: Path) -> None:
+        super().__init__()
+        self.plan, self.lookups, self.aliases, self.path = plan, lookups, aliases, path
+        self.rewrites: list[Rewrite] = []
+        self.hand: list[Finding] = []
+        self.seen: set[int] = set()  # string nodes that are patch targets
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if _call_name(node.func)[0] and node.args:
+            self.seen.add(id(node.args[0].value))
+
+    def leave_SimpleString(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString
+    ) -> cst.SimpleString:
+        """Names of the module or its tasks written as strings: settings, routes, beat."""
+        value = original_node.evaluated_value
+        old = self.plan.old_module
+        if id(original_node) in self.seen or not isinstance(value, str):
+            return updated_node
+        line = self.get_metadata(PositionProvider, original_node).start.line
+        if value == old:
+            self.hand.append(Finding(
+                "GS214", "info", f"{old!r} is loaded by name here (imports/include/autodiscovery "
+                "settings): the facade imports every new module eagerly, so all its tasks still "
+                "register", str(self.path), line))
+        elif value.startswith(old + ".") and value[len(old) + 1:].isidentifier():
+            self.hand.append(Finding(
+                "GS215", "info", f"{value!r} names a member of the split module (a task route, "
+                "beat entry or annotation?); a task's name is pinned (pin-task-names), so it still "
+                "matches",
+                str(self.path), line))
+        return updated_node
+
+    def _target(self, name: str, rest: str, line: int, shown: str) -> str | None:
+        homes = self.lookups.get(name)
+        if homes is None:
+            return None
+        if len(homes) > 1:
+            self.hand.append(Finding(
+                "GS210", "warning", f"patch target {shown!r}: {name} is looked up in "
+                f"{', '.join(homes)}; patch each of them by hand (or keep the live facade)",
+                str(self.path), line))
+            return None
+        return f"{homes[0]}.{name}{rest}"
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        kind, object_form = _call_name(original_node.func)
+        if not kind or not original_node.args:
+            return updated_node
+        line = self.get_metadata(PositionProvider, original_node).start.line
+        first = original_node.args[0].value
+        old = self.plan.old_module
+        if isinstance(first, cst.SimpleString) and not object_form:
+            value = first.evaluated_value
+            if not isinstance(value, str) or not value.startswith(old + "."):
+                return updated_node
+            name, dot, rest = value[len(old) + 1:].partition(".")
+            new = self._target(name, dot + rest, line, value)
+            if new is None:
+                return updated_node
+            self.rewrites.append(Rewrite(self.path, line, value, new))
+            quote = first.quote
+            args = [updated_node.args[0].with_changes(value=cst.SimpleString(f"{quote}{new}{quote}")),
+                    *updated_node.args[1:]]
+            return updated_node.with_changes(args=args)
+        if isinstance(first, (cst.FormattedString, cst.BinaryOperation, cst.ConcatenatedString)):
+            text = cst.Module([]).code_for_node(first)
+            if old in text:
+                self.hand.append(Finding("GS211", "warning", f"patch target built at run time "
+                                         f"({text}); rewrite it by hand", str(self.path), line))
+            return updated_node
+        ref = cst.helpers.get_full_name_for_node(first)
+        if ref is None or ref not in self.aliases or len(original_node.args) < 2:
+            return updated_node
+        attr = original_node.args[1].value
+        if not isinstance(attr, cst.SimpleString) or not isinstance(attr.evaluated_value, str):
+            return updated_node
+        name = attr.evaluated_value
+        new = self._target(name, "", line, f"{ref}.{name}")
+        if new is None:
+            return updated_node
+        self.rewrites.append(Rewrite(self.path, line, f"{old}.{name}", new))
+        func = updated_node.func
+        if object_form and isinstance(func, cst.Attribute):
+            func = func.value  # patch.object(mod, "x", ...) -> patch("pkg.mod.x", ...)
+        args = [cst.Arg(cst.SimpleString(f'"{new}"'), comma=updated_node.args[1].comma),
+                *updated_node.args[2:]]
+        return updated_node.with_changes(func=func, args=args)
+
+
+def _may_have_hits(data: bytes, old: str) -> bool:
+    """Cheap test before parsing: the module's name in a string, or an object-form patch."""
+    if old.encode() not in data:
+        return False
+    quoted = re.compile(rb"[\"']" + re.escape(old.encode()) + rb"[.\"']")
+    return bool(quoted.search(data)) or b"patch.object" in data or b"setattr(" in data
+
+
+@dataclass
+class Found:
+    """What the scan found for one split."""
+
+    rewrites: list[Rewrite]
+    findings: list[Finding]
+
+
+def find_references(
+    root: Path, plans: Sequence[Plan], exclude: set[Path]
+) -> tuple[dict[str, Found], list[FileChange]]:
+    """Every rewrite `--rewrite-references` would make for each split (by old module), the
+    hand edits, and the rewritten files. Each file is read and parsed once; the rewrites of
+    several splits in one file are applied one after the other."""
+    found = {plan.old_module: Found([], []) for plan in plans}
+    changes: list[FileChange] = []
+    for path in project_files(root):
+        if path.resolve() in exclude:
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            for plan in plans:
+                found[plan.old_module].findings.append(Finding(
+                    "GS212", "warning", f"not searched for patch targets: {exc}", str(path), 1))
+            continue
+        for plan in plans:
+            if plan.old_module.endswith(".tasks") and b"autodiscover_tasks" in data:
+                found[plan.old_module].findings.append(Finding(
+                    "GS214", "info", f"Celery autodiscovery loads {plan.old_module!r}: the facade "
+                    "imports every new module eagerly, so all its tasks still register",
+                    str(path), 1))
+        mine = [p for p in plans if _may_have_hits(data, p.old_module)]
+        if not mine:
+            continue
+        try:
+            source = read_source(path)
+            module = cst.parse_module(source.text)
+        except (GodsplitError, cst.ParserSyntaxError) as exc:
+            for plan in mine:
+                found[plan.old_module].findings.append(Finding(
+                    "GS212", "warning", f"not searched for patch targets: {exc}", str(path), 1))
+            continue
+        changed = False
+        for plan in mine:
+            rewriter = _Rewriter(plan, dict(plan.lookups), _module_aliases(module, plan.old_module),
+                                 path)
+            module = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
+            found[plan.old_module].rewrites.extend(rewriter.rewrites)
+            found[plan.old_module].findings.extend(rewriter.hand)
+            changed = changed or bool(rewriter.rewrites)
+        if changed:
+            changes.append(FileChange(path, source.encode(module.code)))
+    return found, changes

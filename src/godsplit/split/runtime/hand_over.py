@@ -1,0 +1,20 @@
+"""Cycle hand-over: a module gives its names to peers that imported it before it finished.
+
+In an import cycle that also has import-time edges, a module's call-time imports of a
+peer are guarded (the peer may still be importing); when the peer finishes, it hands the
+names over: this function is copied to its end, followed by one call per peer,
+`_godsplit_hand_over("peer", name=name, ...)`, and `del _godsplit_hand_over`.
+"""
+
+# godsplit-runtime: begin
+
+
+# godsplit: these modules may have started importing this one before it was complete;
+# hand them the names they use at call time.
+def _godsplit_hand_over(peer: str, **names: object) -> None:
+    import sys
+
+    module = sys.modules.get(f"{__name__.rpartition('.')[0]}.{peer}")
+    if module is not None:
+        for name, value in names.items():
+            setattr(module, name, value)

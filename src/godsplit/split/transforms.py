@@ -1,0 +1,180 @@
+"""The only edits godsplit makes to moved code, each one listed in the plan.
+
+- Celery tasks without `name=` get their old name pinned (Celery derives it from
+  `__module__`, which changes when the code moves).
+- Reads of the module global `__name__` at import time and in logger factories
+  become the old module's name as a string, so loggers and registries keep their names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import libcst as cst
+
+from ..types import Finding
+from .analyze import Analysis, Unit
+
+
+@dataclass(frozen=True)
+class Edits:
+    name_ids: frozenset[int]  # ids of `__name__` Name nodes to replace
+    tasks: frozenset[int]  # ids of FunctionDef nodes whose task name is pinned
+    findings: tuple[Finding, ...]
+
+
+def _decorator_name(expr: cst.BaseExpression) -> str | None:
+    if isinstance(expr, cst.Call):
+        expr = expr.func
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return expr.value if isinstance(expr, cst.Name) else None
+
+
+def task_decorator(node: cst.FunctionDef, names: Collection[str]) -> cst.Decorator | None:
+    """The Celery task decorator of a function, if it has one."""
+    for decorator in node.decorators:
+        if _decorator_name(decorator.decorator) in names:
+            return decorator
+    return None
+
+
+def _has_name_kwarg(decorator: cst.Decorator) -> bool:
+    expr = decorator.decorator
+    return isinstance(expr, cst.Call) and any(
+        arg.keyword is not None and arg.keyword.value == "name" for arg in expr.args
+    )
+
+
+def plan_edits(
+    analysis: Analysis, units: list[Unit], old_module: str, decorators: Collection[str],
+    pin_tasks: bool,
+) -> Edits:
+    path = str(analysis.path)
+    stmts = {i for u in units for i in u.stmts}
+    findings: list[Finding] = []
+    name_ids: set[int] = set()
+    for read in analysis.nodes.name_reads:
+        if read.stmt not in stmts:
+            continue
+        line = analysis.stmt_lines[read.stmt]
+        if read.in_function and not read.for_logger:
+            findings.append(Finding(
+                "GS202", "warning", f"`__name__` read inside a function now gives the new "
+                f"module's name, not {old_module!r}", path, line,
+            ))
+            continue
+        name_ids.add(read.node_id)
+        findings.append(Finding(
+            "GS201", "info", f"`__name__` replaced by {old_module!r} so the name stays the same",
+            path, line,
+        ))
+    for stmt, _in_function in analysis.nodes.file_reads:
+        if stmt in stmts:
+            findings.append(Finding(
+                "GS203", "warning", "`__file__` read: the moved code's file path changes", path,
+                analysis.stmt_lines[stmt],
+            ))
+    tasks: set[int] = set()
+    for index in sorted(stmts):
+        node = analysis.module.body[index]
+        if not isinstance(node, cst.FunctionDef):
+            continue
+        decorator = task_decorator(node, decorators)
+        if decorator is None or _has_name_kwarg(decorator):
+            continue
+        task_name = f"{old_module}.{node.name.value}"
+        if pin_tasks:
+            tasks.add(id(node))
+            findings.append(Finding(
+                "GS200", "info", f"Celery task name pinned to {task_name!r}", path,
+                analysis.stmt_lines[index],
+            ))
+        else:
+            findings.append(Finding(
+                "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
+                "(pin-task-names is off)", path, analysis.stmt_lines[index],
+            ))
+    return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings))
+
+
+class _Apply(cst.CSTTransformer):
+    def __init__(self, edits: Edits, old_module: str, decorators: Collection[str]) -> None:
+        self.edits = edits
+        self.old_module = old_module
+        self.decorators = decorators
+        self.quotes: list[str] = []  # quote characters of the f-strings we are inside
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self.quotes.append(node.quote[0])
+
+    def leave_FormattedString(
+        self, original_node: cst.FormattedString, updated_node: cst.FormattedString
+    ) -> cst.FormattedString:
+        self.quotes.pop()
+        return updated_node
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        if id(original_node) in self.edits.name_ids:
+            quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
+            return cst.SimpleString(f"{quote}{self.old_module}{quote}")
+        return updated_node
+
+    def leave_FunctionDef(
+        self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        if id(original_node) not in self.edits.tasks:
+            return updated_node
+        name = f"{self.old_module}.{original_node.name.value}"
+        arg = cst.Arg(
+            keyword=cst.Name("name"), value=cst.SimpleString(repr(name).replace("'", '"')),
+            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+        )
+        decorators: list[cst.Decorator] = []
+        for decorator in updated_node.decorators:
+            if _decorator_name(decorator.decorator) in self.decorators and not decorators_done(
+                decorators, self.decorators
+            ):
+                decorator = decorator.with_changes(decorator=_with_arg(decorator.decorator, arg))
+            decorators.append(decorator)
+        return updated_node.with_changes(decorators=decorators)
+
+
+def decorators_done(done: list[cst.Decorator], names: Collection[str]) -> bool:
+    return any(_decorator_name(d.decorator) in names for d in done)
+
+
+def _with_arg(expr: cst.BaseExpression, arg: cst.Arg) -> cst.BaseExpression:
+    """Append `arg` to a decorator call, following its layout (one line or one arg a line)."""
+    if not isinstance(expr, cst.Call):
+        return cst.Call(func=expr, args=[arg])
+    args = list(expr.args)
+    if not args:
+        return expr.with_changes(args=[arg])
+    last = args[-1]
+    if isinstance(expr.whitespace_before_args, cst.ParenthesizedWhitespace):
+        previous = args[-2].comma if len(args) >= 2 else cst.MaybeSentinel.DEFAULT
+        separator = previous if isinstance(previous, cst.Comma) else cst.Comma(
+            whitespace_after=expr.whitespace_before_args
+        )
+    else:
+        separator = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    args[-1] = last.with_changes(comma=separator, whitespace_after_arg=cst.SimpleWhitespace(""))
+    new = arg.with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
+    return expr.with_changes(args=[*args, new])
+
+
+def apply_edits(
+    node: cst.BaseStatement, edits: Edits, old_module: str, decorators: Collection[str],
+    has_name_reads: bool,
+) -> cst.BaseStatement:
+    """The statement with its edits; the tree is walked only when `__name__` is replaced."""
+    transformer = _Apply(edits, old_module, decorators)
+    if has_name_reads:
+        result = node.visit(transformer)
+        assert isinstance(result, cst.BaseStatement)
+        return result
+    if isinstance(node, cst.FunctionDef) and id(node) in edits.tasks:
+        return transformer.leave_FunctionDef(node, node)
+    return node

@@ -1,0 +1,178 @@
+"""Stage 4, write: all files or none.
+
+Every new file is staged beside its target, a journal is written, then each target is
+swapped in (the old file kept as a backup). Until `commit()`, `rollback()` restores the
+old tree exactly; a process killed at any point leaves a journal, and the next run rolls
+back to the old tree before doing anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..types import FileChange, GodsplitError
+
+JOURNAL = ".godsplit-journal.json"
+NEW, OLD = ".godsplit-new", ".godsplit-old"
+
+Hook = Callable[[str], None]
+
+
+def _crash_hook() -> Hook | None:
+    """GODSPLIT_CRASH_AT=N kills the process at the N-th step (for the kill tests)."""
+    at = os.environ.get("GODSPLIT_CRASH_AT")
+    if not at:
+        return None
+    steps = iter(range(1, 10**6))
+
+    def hook(step: str) -> None:
+        if next(steps) == int(at):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return hook
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(f".{path.name}{suffix}")
+
+
+def _fsync_write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+@dataclass
+class Transaction:
+    root: Path
+    ops: list[dict[str, str | None]] = field(default_factory=list)
+    dirs: list[str] = field(default_factory=list)
+    hook: Hook | None = None
+
+    @property
+    def journal(self) -> Path:
+        return self.root / JOURNAL
+
+    def _step(self, name: str) -> None:
+        if self.hook is not None:
+            self.hook(name)
+
+    def _save(self, state: str) -> None:
+        tmp = self.journal.with_suffix(".tmp")
+        _fsync_write(tmp, json.dumps({"state": state, "ops": self.ops, "dirs": self.dirs},
+                                     indent=1).encode())
+        os.replace(tmp, self.journal)
+
+    def rollback(self) -> None:
+        """Put the old tree back. Safe to call at any point, and again after a crash."""
+        for op in reversed(self.ops):
+            target = Path(str(op["target"]))
+            backup = Path(str(op["backup"])) if op["backup"] else None
+            staged = Path(str(op["staged"])) if op["staged"] else None
+            if backup is not None and backup.exists():
+                os.replace(backup, target)
+            elif op["existed"] == "no" and target.exists() and (staged is None or not staged.exists()):
+                target.unlink()
+            if staged is not None and staged.exists():
+                staged.unlink()
+        for directory in reversed(self.dirs):
+            path = Path(directory)
+            if path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        self.journal.unlink(missing_ok=True)
+
+    def commit(self) -> None:
+        """Make the new tree final (journal state "committed"), then delete the backups.
+
+        A failure before the journal says "committed" puts the old tree back; after it, the
+        new tree stands and what is left is only cleanup, which the next run finishes."""
+        try:
+            self._step("commit")
+            self._save("committed")
+        except BaseException:
+            self.rollback()
+            raise
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        for op in self.ops:
+            if op["backup"]:
+                self._step(f"cleanup {op['backup']}")
+                try:
+                    Path(str(op["backup"])).unlink(missing_ok=True)
+                except OSError:
+                    return  # the journal stays, and the next run finishes the cleanup
+        self.journal.unlink(missing_ok=True)
+
+
+def recover(root: Path) -> str | None:
+    """Finish or undo an interrupted apply. Returns what was done, or None."""
+    journal = root / JOURNAL
+    journal.with_suffix(".tmp").unlink(missing_ok=True)  # a journal killed while being written
+    if not journal.exists():
+        return None
+    try:
+        data = json.loads(journal.read_text())
+    except (OSError, ValueError) as exc:
+        raise GodsplitError(f"cannot read the journal of an interrupted apply: {exc}", journal) from None
+    txn = Transaction(root, ops=data["ops"], dirs=data["dirs"])
+    if data["state"] == "committed":
+        txn._cleanup()
+        return "completed an interrupted apply"
+    txn.rollback()
+    return "rolled back an interrupted apply"
+
+
+def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None) -> Transaction:
+    """Stage, journal and swap in every change. On any error the old tree is restored."""
+    recover(root)
+    txn = Transaction(root, hook=hook or _crash_hook())
+    try:
+        for change in changes:
+            for directory in _missing_dirs(change.path.parent):
+                if str(directory) not in txn.dirs:
+                    txn.dirs.append(str(directory))
+        for change in changes:
+            staged = _sibling(change.path, NEW) if change.data is not None else None
+            backup = _sibling(change.path, OLD) if change.path.exists() else None
+            txn.ops.append({
+                "target": str(change.path), "staged": str(staged) if staged else None,
+                "backup": str(backup) if backup else None,
+                "existed": "yes" if change.path.exists() else "no",
+            })
+        txn._step("journal")
+        txn._save("applying")
+        for created in txn.dirs:
+            txn._step(f"mkdir {created}")
+            Path(created).mkdir()
+        for change, op in zip(changes, txn.ops, strict=True):
+            if change.data is not None:
+                txn._step(f"stage {change.path}")
+                _fsync_write(Path(str(op["staged"])), change.data)
+        for change, op in zip(changes, txn.ops, strict=True):
+            txn._step(f"swap {change.path}")
+            if op["backup"]:
+                os.replace(change.path, str(op["backup"]))
+            if op["staged"]:
+                os.replace(str(op["staged"]), change.path)
+    except BaseException as exc:
+        txn.rollback()
+        if isinstance(exc, OSError):
+            raise GodsplitError(f"cannot write: {exc.strerror}; nothing was changed",
+                                exc.filename or root) from None
+        raise
+    return txn
+
+
+def _missing_dirs(directory: Path) -> list[Path]:
+    missing = []
+    while not directory.exists():
+        missing.append(directory)
+        directory = directory.parent
+    return list(reversed(missing))
