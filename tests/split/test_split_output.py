@@ -428,3 +428,26 @@ def test_relative_imports_inside_functions_are_rebased(tmp_path: Path) -> None:
     """
     _, texts = plan_texts(make_project(tmp_path, source, {"a": ["command"]}))
     assert "    from ..decorators import make  # avoids an import cycle\n" in texts["pkg/big/a.py"]
+
+
+def test_dotted_import_is_copied_where_its_dotted_name_is_read(tmp_path: Path) -> None:
+    source = """
+        import email.utils
+        import xml.dom, xml.sax
+
+
+        def stamp():
+            return email.utils.formatdate(0)
+
+
+        def parsers():
+            return xml.sax
+
+
+        def other():
+            return 1
+    """
+    _, texts = plan_texts(make_project(tmp_path, source, {"a": ["stamp", "parsers"], "b": ["other"]}))
+    assert "import email.utils\nimport xml.sax\n" in texts["pkg/big/a.py"]
+    facade = texts["pkg/big/__init__.py"]
+    assert '    "email",\n    "xml",\n' in facade and "email.utils\"" not in facade

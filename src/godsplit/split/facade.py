@@ -35,7 +35,8 @@ def runtime_names(analysis: Analysis) -> list[str]:
         if unit.kind in ("type_checking", "docstring"):
             continue  # `from __future__ import x` does bind x, so it counts
         for name in sorted(unit.binds):
-            names.setdefault(name, None)
+            if "." not in name:  # `import a.b` binds `a`; scope analysis also lists `a.b`
+                names.setdefault(name, None)
     if analysis.star_imports:
         names.pop("*", None)
     return list(names)
