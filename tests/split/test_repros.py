@@ -403,7 +403,7 @@ def test_split_of_a_package_init_into_the_package(tmp_path: Path) -> None:
     """
     code = "import pkg\nprint(pkg.a(), pkg.b(), sorted(n for n in vars(pkg) if not n.startswith('_')))"
     files = {"pkg/sibling.py": "VALUE = 41\n"}
-    before, after, result = run_before_and_after(
+    before, after, _ = run_before_and_after(
         tmp_path, source, {"one": ["a"], "two": ["b"]}, "import pkg\nprint(pkg.a(), pkg.b())",
         path="pkg/__init__.py", package="pkg", files=files,
     )
