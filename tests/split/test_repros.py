@@ -365,7 +365,6 @@ def test_instantiation_at_import_time_is_an_import_time_read(tmp_path: Path) -> 
 
 
 # 10. A reassigned parameter is a local, not a read of the global of the same name.
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 10")
 def test_reassigned_parameter_is_not_a_global_read(tmp_path: Path) -> None:
     source = """
         attrs = {"x": 1}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import libcst as cst
-from libcst.metadata import FunctionScope, GlobalScope, MetadataWrapper, Scope, ScopeProvider
+from libcst.metadata import ClassScope, FunctionScope, GlobalScope, MetadataWrapper, Scope, ScopeProvider
 
 from ..files import SourceText
 from ..types import Finding, GodsplitError
@@ -204,6 +204,22 @@ def _outside_functions(scope: Scope) -> bool:
     return True
 
 
+def _local_in_function(name: str, scope: Scope) -> bool:
+    """Whether `name` read in `scope` is a local of an enclosing function or comprehension.
+
+    LibCST lists a read that comes before a local assignment (`if x is None: x = ...`,
+    with `x` a parameter) among the references of the global `x` too; in Python any
+    assignment in a function makes the name local there. Class bodies do not count: they
+    read the global until the class binds the name."""
+    while not isinstance(scope, GlobalScope):
+        if not isinstance(scope, ClassScope) and name in scope.assignments:
+            return True
+        if scope.parent is scope:
+            break
+        scope = scope.parent
+    return False
+
+
 def _site(
     node: cst.CSTNode, scope: Scope | None, nodes: NodeIndex
 ) -> tuple[int, bool] | None:
@@ -243,7 +259,7 @@ def _collect(
             (rebinds if in_function else bound)[stmt].add(name)
         for access in assignment.references:
             site = _site(access.node, access.scope, nodes)
-            if site is None:
+            if site is None or _local_in_function(name, access.scope):
                 continue
             import_time = _outside_functions(access.scope)
             if import_time and id(access.node) in nodes.called:
