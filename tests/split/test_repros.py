@@ -310,7 +310,6 @@ DUNDER_NAME = """
 """
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 8")
 def test_class_level_dunder_name_is_left_alone(tmp_path: Path) -> None:
     code = """
         import pkg.big as m

@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import libcst as cst
-from libcst.metadata import ClassScope, FunctionScope, GlobalScope, MetadataWrapper, Scope, ScopeProvider
+from libcst.metadata import (
+    BuiltinAssignment,
+    ClassScope,
+    FunctionScope,
+    GlobalScope,
+    MetadataWrapper,
+    Scope,
+    ScopeProvider,
+)
 
 from ..files import SourceText
 from ..types import Finding, GodsplitError
@@ -25,7 +33,7 @@ from .classify import (
     owner_name,
     static_all,
 )
-from .nodes import NodeIndex, index_nodes
+from .nodes import NameRead, NodeIndex, index_nodes
 
 
 @dataclass(frozen=True)
@@ -155,6 +163,7 @@ def analyze(source: SourceText) -> Analysis:
     calls: dict[int, set[str]] = defaultdict(set)
     if global_scope is not None:
         _collect(global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls)
+    nodes.name_reads = [r for r in nodes.name_reads if _module_name_read(r, nodes, scopes)]
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, source.text)
     units = _called_at_import(module, units, calls)
     binders: dict[str, list[int]] = defaultdict(list)
@@ -202,6 +211,22 @@ def _outside_functions(scope: Scope) -> bool:
             return False
         scope = scope.parent
     return True
+
+
+def _module_name_read(
+    read: NameRead, nodes: NodeIndex, scopes: Mapping[cst.CSTNode, Scope | None]
+) -> bool:
+    """Whether a `__name__` Name reads the module's `__name__`: not an assignment target
+    (`__name__ = "X"` in a class body), nor a read of a class attribute, parameter or
+    comprehension variable of that name."""
+    node = nodes.dunder_nodes[read.node_id]
+    scope = scopes.get(node)
+    if scope is None:
+        return False
+    access = next((a for a in scope.accesses[node] if a.node is node), None)
+    return access is not None and all(
+        isinstance(r, BuiltinAssignment) for r in access.referents
+    )
 
 
 def _local_in_function(name: str, scope: Scope) -> bool:

@@ -32,6 +32,7 @@ class NodeIndex:
     name_reads: list[NameRead] = field(default_factory=list)
     file_reads: list[tuple[int, bool]] = field(default_factory=list)  # `__file__`: (stmt, in_function)
     called: set[int] = field(default_factory=set)  # ids of Names called: `f(...)`, `@f`, `@f(...)`
+    dunder_nodes: dict[int, cst.Name] = field(default_factory=dict)  # `__name__` Names by id
 
 
 class _Indexer(cst.CSTVisitor):
@@ -106,6 +107,7 @@ class _Indexer(cst.CSTVisitor):
         if node.value == "__file__":
             self.index.file_reads.append((self.stmt, self.depth > 0))
             return
+        self.index.dunder_nodes[id(node)] = node
         self.index.name_reads.append(
             NameRead(self.stmt, id(node), self.depth > 0, id(node) in self.logger_args)
         )
