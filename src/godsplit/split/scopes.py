@@ -1,0 +1,106 @@
+"""What each top-level statement binds, rebinds and reads, from LibCST's scope analysis.
+
+Used by `analyze`: `collect` walks the global scope's assignments and their references
+once, and places each node in its top-level statement through the node index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import libcst as cst
+from libcst.metadata import BuiltinAssignment, ClassScope, FunctionScope, GlobalScope, Scope
+
+from .nodes import NameRead, NodeIndex
+
+
+def _outside_functions(scope: Scope) -> bool:
+    while not isinstance(scope, GlobalScope):
+        if isinstance(scope, FunctionScope):
+            return False
+        scope = scope.parent
+    return True
+
+
+def module_name_read(
+    read: NameRead, nodes: NodeIndex, scopes: Mapping[cst.CSTNode, Scope | None]
+) -> bool:
+    """Whether a `__name__` Name reads the module's `__name__`: not an assignment target
+    (`__name__ = "X"` in a class body), nor a read of a class attribute, parameter or
+    comprehension variable of that name."""
+    node = nodes.dunder_nodes[read.node_id]
+    scope = scopes.get(node)
+    if scope is None:
+        return False
+    access = next((a for a in scope.accesses[node] if a.node is node), None)
+    return access is not None and all(
+        isinstance(r, BuiltinAssignment) for r in access.referents
+    )
+
+
+def _local_in_function(name: str, scope: Scope) -> bool:
+    """Whether `name` read in `scope` is a local of an enclosing function or comprehension.
+
+    LibCST lists a read that comes before a local assignment (`if x is None: x = ...`,
+    with `x` a parameter) among the references of the global `x` too; in Python any
+    assignment in a function makes the name local there. Class bodies do not count: they
+    read the global until the class binds the name."""
+    while not isinstance(scope, GlobalScope):
+        if not isinstance(scope, ClassScope) and name in scope.assignments:
+            return True
+        if scope.parent is scope:
+            break
+        scope = scope.parent
+    return False
+
+
+def _site(
+    node: cst.CSTNode, scope: Scope | None, nodes: NodeIndex
+) -> tuple[int, bool] | None:
+    """(top-level statement index, inside a function) of a node, through the index or,
+    for nodes in skipped bodies, through the outermost scope below the module."""
+    found = nodes.stmt_of.get(id(node))
+    if found is not None or scope is None:
+        return found
+    in_function = False
+    while not isinstance(scope.parent, GlobalScope) and scope.parent is not scope:
+        in_function = in_function or isinstance(scope, FunctionScope)
+        scope = scope.parent
+    in_function = in_function or isinstance(scope, FunctionScope)
+    owner = getattr(scope, "node", None)
+    found = nodes.stmt_of.get(id(owner)) if owner is not None else None
+    return (found[0], in_function) if found is not None else None
+
+
+def collect(
+    scope: GlobalScope,
+    scopes: Mapping[cst.CSTNode, Scope | None],
+    nodes: NodeIndex,
+    future_annotations: bool,
+    bound: dict[int, set[str]],
+    rebinds: dict[int, set[str]],
+    reads: dict[int, dict[str, list[bool]]],
+    calls: dict[int, set[str]],
+) -> None:
+    """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
+    by statement index."""
+    for assignment in scope.assignments:
+        name = assignment.name
+        node = getattr(assignment, "node", None)
+        where = _site(node, scopes.get(node), nodes) if node is not None else None
+        if where is not None:
+            stmt, in_function = where
+            (rebinds if in_function else bound)[stmt].add(name)
+        for access in assignment.references:
+            site = _site(access.node, access.scope, nodes)
+            if site is None or _local_in_function(name, access.scope):
+                continue
+            import_time = _outside_functions(access.scope)
+            if import_time and id(access.node) in nodes.called:
+                calls[site[0]].add(name)
+            lazy_annotation = access.is_annotation and (
+                future_annotations or isinstance(access.node, cst.BaseString)
+            )
+            flags = reads[site[0]].setdefault(name, [False, True])
+            flags[0] = flags[0] or (import_time and not lazy_annotation)
+            flags[1] = flags[1] and lazy_annotation
