@@ -275,7 +275,6 @@ ATTACHED = """
 REG = {"reg.py": "names = {}\nlog = []\ncleanups = []\n"}
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 6, 7")
 def test_attached_and_del_statements_run_once_after_what_they_read(tmp_path: Path) -> None:
     code = """
         import reg
@@ -288,6 +287,27 @@ def test_attached_and_del_statements_run_once_after_what_they_read(tmp_path: Pat
         code, files=REG,
     )
     assert after == before
+
+
+def test_a_deleted_helper_stays_with_its_import_time_readers(tmp_path: Path) -> None:
+    source = """
+        def _helper():
+            return 1
+
+
+        X = _helper()
+        del _helper
+
+
+        def f():
+            return X
+    """
+    code = "import pkg.big as m\nprint(m.X, m.f(), hasattr(m, '_helper'))"
+    before, after, _ = run_before_and_after(tmp_path, source, {"a": ["X"], "b": ["f"]}, code)
+    assert after == before
+    plan, _ = plan_texts(make_project(tmp_path / "apart", source, {"a": ["X"], "b": ["_helper"]}))
+    [error] = [f for f in plan.errors if f.code == "GS103"]
+    assert "deletes" in error.message
 
 
 # 8. A class-level `__name__ = "X"` is not a module-level read of `__name__`.

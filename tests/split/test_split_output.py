@@ -451,3 +451,54 @@ def test_dotted_import_is_copied_where_its_dotted_name_is_read(tmp_path: Path) -
     assert "import email.utils\nimport xml.sax\n" in texts["pkg/big/a.py"]
     facade = texts["pkg/big/__init__.py"]
     assert '    "email",\n    "xml",\n' in facade and "email.utils\"" not in facade
+
+
+def test_statement_binding_nothing_goes_after_what_it_reads_never_with_an_import(
+    tmp_path: Path,
+) -> None:
+    source = """
+        import atexit
+        import reg
+        from os.path import join as _join
+
+        CODE = 153
+        reg.names[CODE] = "CODE"
+        reg.log.append("loaded")
+
+
+        class Paths:
+            base = _join("a", "b")
+
+
+        del _join
+
+
+        def cleanup():
+            pass
+
+
+        atexit.register(cleanup)
+    """
+    plan, texts = plan_texts(make_project(tmp_path, source, {"one": ["CODE", "Paths", "cleanup"]}))
+    assert texts["pkg/big/one.py"].endswith(dedent("""
+        import atexit
+        import reg
+        from os.path import join as _join
+
+        CODE = 153
+        reg.names[CODE] = "CODE"
+
+
+        class Paths:
+            base = _join("a", "b")
+
+
+        def cleanup():
+            pass
+
+
+        atexit.register(cleanup)
+    """))
+    facade = texts["pkg/big/__init__.py"]
+    assert 'reg.log.append("loaded")\n' in facade and "del _join\n" in facade
+    assert [f.line for f in plan.findings if f.code == "GS204"] == [7]  # not for `del _join`

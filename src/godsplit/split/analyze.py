@@ -50,6 +50,7 @@ class Unit:
     rebinds: frozenset[str]  # globals assigned at call time through `global`
     line: int
     lines: int
+    deletes: frozenset[str] = frozenset()  # names deleted at top level (`del x`)
 
     @property
     def first(self) -> int:
@@ -233,7 +234,9 @@ def _group(
     text: str,
 ) -> list[Unit]:
     """Group statements into units: @overload runs, and statements that only touch a
-    definition (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`) join it."""
+    definition (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`) join it. Other
+    statements that bind nothing join the latest definition they read (never an import:
+    they must run after what they read, and once)."""
     groups: list[list[int]] = []
     owner_of: dict[str, int] = {}  # name -> group index of its latest definition
     for index, stmt in enumerate(module.body):
@@ -241,11 +244,18 @@ def _group(
         names = bound.get(index, set())
         if kind == "definition" and not names:
             target = owner_name(stmt)
-            if target is not None and target in owner_of:
-                groups[owner_of[target]].append(index)
+            home = owner_of.get(target) if target is not None else None
+            if home is not None and kinds[groups[home][0]] == "definition":
+                groups[home].append(index)
                 continue
             if target is None and groups and is_bare_string(stmt) and kinds[groups[-1][0]] == "definition":
                 groups[-1].append(index)  # attribute docstring after `X = 1`
+                continue
+            # `atexit.register(f)`, `reg.names[CODE] = "CODE"`: runs after what it reads
+            read = [owner_of[n] for n in reads.get(index, {}) if n in owner_of]
+            home = max((g for g in read if kinds[groups[g][0]] == "definition"), default=None)
+            if home is not None:
+                groups[home].append(index)
                 continue
         if (
             isinstance(stmt, cst.FunctionDef) and groups and kinds[groups[-1][0]] == "definition"
@@ -280,8 +290,15 @@ def _group(
             rebinds=frozenset().union(*(rebinds.get(i, set()) for i in group)),
             line=_first_code_line(module, first, stmt_lines),
             lines=span,
+            deletes=frozenset().union(*(_deleted_by(module.body[i]) for i in group)),
         ))
     return units
+
+
+def _deleted_by(stmt: cst.BaseStatement) -> set[str]:
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return set()
+    return set().union(*(_deleted(s.target) for s in stmt.body if isinstance(s, cst.Del)))
 
 
 def _function_name(stmt: cst.BaseStatement) -> str | None:

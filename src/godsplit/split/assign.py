@@ -13,6 +13,7 @@ import fnmatch
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import libcst as cst
 import networkx as nx
 
 from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
@@ -46,6 +47,14 @@ def movable_clusters(analysis: Analysis) -> list[list[int]]:
         members = [i for i in ids if i in movable]
         for other in members[1:]:
             parent[find(other)] = find(members[0])
+    for unit in analysis.units:  # `del x` runs after every import-time read of x
+        for name in unit.deletes if unit.id in movable else ():
+            if any(i in movable for i in analysis.binders.get(name, ())):
+                for reader in analysis.units:
+                    if reader.id in movable and any(
+                        r.name == name and r.import_time for r in reader.reads
+                    ):
+                        parent[find(reader.id)] = find(unit.id)
     groups: dict[int, list[int]] = defaultdict(list)
     for uid in sorted(movable):
         groups[find(uid)].append(uid)
@@ -121,7 +130,7 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     for unit in analysis.units:
         if unit.kind in ("facade", "effect"):
             result.module_of[unit.id] = FACADE
-            if unit.kind == "effect":
+            if unit.kind == "effect" and not _deletes_imports(analysis, unit):
                 result.findings.append(Finding(
                     "GS204", "warning",
                     "module-level statement that defines nothing stays in the facade; it now "
@@ -132,6 +141,20 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     return result
 
 
+def _deletes_imports(analysis: Analysis, unit: Unit) -> bool:
+    """`del _join` of an imported helper: the facade keeps every import, so the `del`
+    does there what it did before."""
+    only_del = all(
+        isinstance(stmt := analysis.module.body[i], cst.SimpleStatementLine)
+        and all(isinstance(small, cst.Del) for small in stmt.body)
+        for i in unit.stmts
+    )
+    return only_del and all(
+        analysis.units[i].kind == "import"
+        for name in unit.deletes for i in analysis.binders.get(name, ())
+    )
+
+
 def _line(analysis: Analysis, cluster: list[int]) -> int:
     return analysis.units[cluster[0]].line
 
@@ -140,6 +163,9 @@ def _together_reason(analysis: Analysis, cluster: list[int]) -> str:
     rebound = set().union(*(analysis.units[u].rebinds for u in cluster))
     if rebound:
         return f"they rebind the global {', '.join(sorted(rebound))}"
+    deleted = set().union(*(analysis.units[u].deletes for u in cluster))
+    if deleted:
+        return f"one deletes {', '.join(sorted(deleted))}, which the others read at import time"
     return "they bind the same name or one modifies the other"
 
 
