@@ -477,7 +477,6 @@ def test_aliased_type_checking_block(tmp_path: Path) -> None:
 
 
 # 14. An explicit mapping is never overridden in silence.
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 14")
 def test_mapped_names_stay_where_mapped_in_a_cycle_with_a_helper(tmp_path: Path) -> None:
     source = """
         def a(n):

@@ -244,8 +244,9 @@ def _carry(
     shared = split.shared or DEFAULT_SHARED
     path = str(analysis.path)
     for scc in nx.topological_sort(condensed):
-        members = sorted(condensed.nodes[scc]["members"])
-        if all(m in target for m in members):
+        # mapped members stay where they are mapped; the others go where they are used
+        members = sorted(m for m in condensed.nodes[scc]["members"] if m not in target)
+        if not members:
             continue
         users = {
             target[u] for m in members for u in graph.predecessors(m)
