@@ -7,7 +7,6 @@ are carried to the one module that uses them, or to the shared module when sever
 
 from __future__ import annotations
 
-import builtins
 import difflib
 import fnmatch
 from collections import defaultdict
@@ -204,16 +203,6 @@ def _check_mapping(
         if not any(fnmatch.fnmatchcase(n, pattern) for n in movable):
             result.findings.append(Finding(
                 "GS109", "warning", f"pattern {pattern!r} of {module} matches no name", path, 1,
-            ))
-    if split.package is not None:
-        return  # sibling layout: module names never become attributes of the facade
-    defined = movable | set(analysis.binders) | set(dir(builtins))
-    candidates = [m for m, _ in split.modules] + [split.shared or DEFAULT_SHARED, split.default or ""]
-    for module in candidates:
-        if module in defined:
-            result.findings.append(Finding(
-                "GS106", "error", f"module name {module!r} is also a name defined in the source "
-                "or a builtin; as a package attribute it would shadow that name", path, 1,
             ))
 
 

@@ -120,7 +120,7 @@ def render_facade(
     has_all = analysis.dunder_all is not None or any(
         "__all__" in u.binds for u in analysis.units
     )
-    if layout.kind == "package" and not has_all:
+    if layout.facade_is_package and not has_all:
         conditional = analysis.conditional_names
         public = star_names(analysis)
         body = "".join(f'    "{n}",\n' for n in public if n not in conditional)
@@ -133,11 +133,17 @@ def render_facade(
             out += f"__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
     tail = "".join(text for _, text in sorted(rest))
     out += tail if tail.startswith("\n") or not tail else "\n" + tail
-    if layout.kind == "package" and not has_all and analysis.star_imports:
+    submodules = layout.facade_attributes(assignment.modules)
+    if layout.facade_is_package and has_all and analysis.dunder_all is None and submodules:
+        out += (
+            "\n# godsplit: `__all__` is computed; the new submodules were not part of it.\n"
+            f"__all__ = type(__all__)(n for n in __all__ if n not in {_repr_tuple(submodules)})\n"
+        )
+    if layout.facade_is_package and not has_all and analysis.star_imports:
         out += (
             "\n# godsplit: the star import provides names known only at run time.\n"
             "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__\n"
-            f"            and n not in {_repr_tuple(assignment.modules)}]\n"
+            f"            and n not in {_repr_tuple(submodules)}]\n"
         )
     if split.facade == "live":
         live = _live_homes(analysis, assignment)

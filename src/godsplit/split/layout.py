@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import keyword
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -24,6 +25,24 @@ class Layout:
     package_dir: Path
     facade_path: Path
     kind: Literal["package", "sibling"]
+
+    @property
+    def facade_is_package(self) -> bool:
+        """The facade is a package's `__init__.py`: new modules inside that package become
+        its attributes when they are imported."""
+        return self.facade_path.name == "__init__.py"
+
+    def facade_attributes(self, modules: Sequence[str]) -> list[str]:
+        """The attributes importing the new modules adds to the facade (`import *` and
+        `dir()` would see them)."""
+        if not self.facade_is_package:
+            return []
+        found: dict[str, None] = {}
+        for module in modules:
+            dotted = self.dotted(module)
+            if dotted.startswith(self.old_module + "."):
+                found.setdefault(dotted[len(self.old_module) + 1:].split(".")[0], None)
+        return list(found)
 
     def dotted(self, module: str) -> str:
         return f"{self.new_package}.{module}" if self.new_package else module
@@ -62,7 +81,8 @@ def _importable(name: str) -> bool:
 def make_layout(split: SplitConfig, root: Path) -> Layout:
     source = split.source
     old_module, import_root = module_name_for(source)
-    old_package = old_module.rpartition(".")[0]
+    # the package that relative imports in the source start from: an __init__.py's own
+    old_package = old_module if source.name == "__init__.py" else old_module.rpartition(".")[0]
     if split.package is None:
         if source.name in ("__init__.py", "__main__.py"):
             raise GodsplitError(f"a {source.name} cannot become a package of its own; set "

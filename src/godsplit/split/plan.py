@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sys
 from pathlib import Path
 
@@ -75,6 +76,7 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
     assignment = assign(analysis, split)
     findings: list[Finding] = [*analysis.findings, *assignment.findings]
     _check_module_names(split, assignment.modules, findings)
+    findings.extend(_shadowed(analysis, layout, assignment.modules))
     needs: dict[str, Needs] = {
         m: collect_needs(analysis, assignment, m, findings) for m in assignment.modules
     }
@@ -156,6 +158,17 @@ def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
                                "with a static facade, the old module's copy goes stale",
                                str(analysis.path), line))
     return out
+
+
+def _shadowed(analysis: Analysis, layout: Layout, modules: list[str]) -> list[Finding]:
+    """New modules that become attributes of a package facade must not shadow its names."""
+    defined = set(analysis.binders) | set(dir(builtins))
+    return [
+        Finding("GS106", "error", f"module name {name!r} is also a name defined in the source "
+                "or a builtin; as a package attribute it would shadow that name",
+                str(analysis.path), 1)
+        for name in layout.facade_attributes(modules) if name in defined
+    ]
 
 
 def _check_module_names(split: SplitConfig, modules: list[str], findings: list[Finding]) -> None:
