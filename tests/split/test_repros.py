@@ -343,6 +343,10 @@ def test_class_level_dunder_name_is_left_alone(tmp_path: Path) -> None:
 
 # 9. A class instantiated (or used as a decorator) at import time runs its methods then.
 INSTANTIATED = """
+    def _default():
+        return 42
+
+
     class Attribute:
         def __init__(self):
             self.value = _default()
@@ -360,14 +364,9 @@ INSTANTIATED = """
 
 
     DEFAULT = Attribute()
-
-
-    def _default():
-        return 42
 """
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 9")
 def test_instantiation_at_import_time_is_an_import_time_read(tmp_path: Path) -> None:
     config = make_project(tmp_path / "cycle", INSTANTIATED, {
         "attrs": ["Attribute", "Registry"], "defaults": ["DEFAULT", "_default", "Decorated"]

@@ -502,3 +502,33 @@ def test_statement_binding_nothing_goes_after_what_it_reads_never_with_an_import
     facade = texts["pkg/big/__init__.py"]
     assert 'reg.log.append("loaded")\n' in facade and "del _join\n" in facade
     assert [f.line for f in plan.findings if f.code == "GS204"] == [7]  # not for `del _join`
+
+
+@pytest.mark.parametrize(("hook", "cycle"), [
+    ("def __init_subclass__(cls):\n        cls.tag = _hook()", True),
+    ("def method(self):\n        return _hook()", False),
+])
+def test_subclassing_runs_init_subclass_at_import_time(tmp_path: Path, hook: str, cycle: bool) -> None:
+    source = f"class Base:\n    {hook}\n\n\nclass Child(Base):\n    pass\n\n\ndef _hook():\n    return 1\n"
+    plan, _ = plan_texts(make_project(tmp_path, source, {"base": ["Base"], "child": ["Child", "_hook"]}))
+    assert any(f.code == "GS104" for f in plan.errors) is cycle
+
+
+def test_a_metaclass_runs_at_import_time(tmp_path: Path) -> None:
+    source = """
+        class Meta(type):
+            def __new__(mcs, name, bases, ns):
+                ns["tag"] = _hook()
+                return super().__new__(mcs, name, bases, ns)
+
+
+        class Thing(metaclass=Meta):
+            pass
+
+
+        def _hook():
+            return 1
+    """
+    plan, _ = plan_texts(make_project(tmp_path, source, {"meta": ["Meta"], "things": ["Thing", "_hook"]}))
+    [error] = [f for f in plan.errors if f.code == "GS104"]
+    assert "meta needs _hook from things" in error.message

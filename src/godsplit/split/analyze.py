@@ -155,11 +155,15 @@ def analyze(source: SourceText) -> Analysis:
     rebinds: dict[int, set[str]] = defaultdict(set)
     reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)
     calls: dict[int, set[str]] = defaultdict(set)
+    subclassed: set[str] = set()
     if global_scope is not None:
-        collect(global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls)
+        collect(
+            global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
+            subclassed,
+        )
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, source.text)
-    units = _called_at_import(module, units, calls)
+    units = _called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         if unit.kind == "future":
@@ -200,16 +204,25 @@ def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, .
 
 
 def _called_at_import(
-    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]]
+    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]], subclassed: set[str]
 ) -> list[Unit]:
     """A function called while the module is imported (`@register`, `X = f()`) reads its
-    globals at import time too: upgrade its reads, and those of functions it may call."""
-    functions = {
-        name: unit.id for unit in units for index in unit.stmts
-        if isinstance(stmt := module.body[index], cst.FunctionDef)
-        for name in [stmt.name.value]
-    }
-    pending = [functions[n] for names in calls.values() for n in names if n in functions]
+    globals at import time too: upgrade its reads, and those of functions it may call.
+    So does a class instantiated (`X = C()`), used as a decorator or a metaclass (any
+    method may run), or subclassed when it defines `__init_subclass__`."""
+    callables: dict[str, int] = {}
+    hooks: set[str] = set()  # classes that run code when subclassed
+    for unit in units:
+        for index in unit.stmts:
+            stmt = module.body[index]
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                callables[stmt.name.value] = unit.id
+            if isinstance(stmt, cst.ClassDef) and "__init_subclass__" in {
+                s.name.value for s in stmt.body.body if isinstance(s, cst.FunctionDef)
+            }:
+                hooks.add(stmt.name.value)
+    called = {n for names in calls.values() for n in names} | (subclassed & hooks)
+    pending = [callables[n] for n in sorted(called) if n in callables]
     done: set[int] = set()
     while pending:
         uid = pending.pop()
@@ -220,7 +233,7 @@ def _called_at_import(
         units[uid] = replace(unit, reads=tuple(
             replace(r, import_time=True) if not r.annotation_only else r for r in unit.reads
         ))
-        pending.extend(functions[r.name] for r in unit.reads if r.name in functions)
+        pending.extend(callables[r.name] for r in unit.reads if r.name in callables)
     return units
 
 

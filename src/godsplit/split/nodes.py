@@ -32,6 +32,7 @@ class NodeIndex:
     name_reads: list[NameRead] = field(default_factory=list)
     file_reads: list[tuple[int, bool]] = field(default_factory=list)  # `__file__`: (stmt, in_function)
     called: set[int] = field(default_factory=set)  # ids of Names called: `f(...)`, `@f`, `@f(...)`
+    subclassed: set[int] = field(default_factory=set)  # ids of Names used as class bases
     dunder_nodes: dict[int, cst.Name] = field(default_factory=dict)  # `__name__` Names by id
 
 
@@ -60,6 +61,14 @@ class _Indexer(cst.CSTVisitor):
         return False
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        for base in node.bases:  # subclassing runs the base's __init_subclass__
+            if isinstance(base.value, cst.Name):
+                self.index.subclassed.add(id(base.value))
+        for keyword in node.keywords:  # and calls the metaclass
+            if keyword.keyword is not None and keyword.keyword.value == "metaclass" and (
+                isinstance(keyword.value, cst.Name)
+            ):
+                self.index.called.add(id(keyword.value))
         if self.full:
             return True
         for part in (*node.decorators, *node.bases, *node.keywords):

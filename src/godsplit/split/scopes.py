@@ -81,6 +81,7 @@ def collect(
     rebinds: dict[int, set[str]],
     reads: dict[int, dict[str, list[bool]]],
     calls: dict[int, set[str]],
+    subclassed: set[str],
 ) -> None:
     """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
     by statement index."""
@@ -98,6 +99,8 @@ def collect(
             import_time = _outside_functions(access.scope)
             if import_time and id(access.node) in nodes.called:
                 calls[site[0]].add(name)
+            elif import_time and id(access.node) in nodes.subclassed:
+                subclassed.add(name)
             lazy_annotation = access.is_annotation and (
                 future_annotations or isinstance(access.node, cst.BaseString)
             )
