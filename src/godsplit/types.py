@@ -108,7 +108,8 @@ class Edge:
     names: tuple[str, ...]
     import_time: bool  # needed while `source` is imported (not only inside functions)
     deferred: bool  # placed at the end of `source` to break a call-time cycle
-    typing_only: bool  # only for annotations: imported under `if TYPE_CHECKING:`
+    typing_only: bool  # read only in annotations (imported at run time all the same, as the
+    # source had them: get_type_hints, pydantic and singledispatch evaluate annotations)
     backpatch: bool = False  # deferred in a cycle with import-time edges: guarded, and
     # `target` hands the names over when it finishes
 

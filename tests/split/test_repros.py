@@ -175,7 +175,6 @@ ANNOTATED = """
 """
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 3")
 def test_annotations_resolve_at_run_time_after_the_split(tmp_path: Path) -> None:
     code = """
         import typing
@@ -193,13 +192,35 @@ def test_annotations_resolve_at_run_time_after_the_split(tmp_path: Path) -> None
     assert after == before
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 3")
 def test_type_checking_only_where_the_source_used_it(tmp_path: Path) -> None:
     config = make_project(tmp_path, ANNOTATED, {"models": ["Model"], "ops": ["build", "Holder"],
                                                 "views": ["show", "_", "_show_model"]})
     _, texts = plan_texts(config)
     assert all("TYPE_CHECKING" not in text for text in texts.values())
     assert "from decimal import Decimal\n" in texts["pkg/big/ops.py"]
+
+
+def test_annotation_cycle_is_imported_at_the_end_and_resolves(tmp_path: Path) -> None:
+    source = """
+        from __future__ import annotations
+
+
+        class A:
+            def to_b(self) -> B:
+                return B()
+
+
+        class B:
+            def to_a(self) -> A:
+                return A()
+    """
+    code = """
+        import typing
+        import pkg.big as m
+        print(typing.get_type_hints(m.A.to_b), typing.get_type_hints(m.B.to_a))
+    """
+    before, after, _ = run_before_and_after(tmp_path, source, {"a": ["A"], "b": ["B"]}, code)
+    assert after.replace("pkg.big.a.", "pkg.big.").replace("pkg.big.b.", "pkg.big.") == before
 
 
 # 4. `python -m old.module` keeps working.
@@ -456,7 +477,6 @@ def test_star_import_gives_the_same_names(tmp_path: Path) -> None:
 
 
 # 13. `if t.TYPE_CHECKING:` with `import typing as t`.
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 13")
 def test_aliased_type_checking_block(tmp_path: Path) -> None:
     source = """
         from __future__ import annotations

@@ -249,7 +249,7 @@ def test_future_import_comes_first(tmp_path: Path) -> None:
     )
 
 
-def test_typing_only_sibling_import_goes_under_type_checking(tmp_path: Path) -> None:
+def test_names_read_only_in_annotations_are_imported_at_run_time(tmp_path: Path) -> None:
     source = '''
         from __future__ import annotations
 
@@ -261,9 +261,9 @@ def test_typing_only_sibling_import_goes_under_type_checking(tmp_path: Path) -> 
     '''
     plan, texts = plan_texts(make_project(tmp_path, source, {"models": ["Model"], "ops": ["build"]}))
     ops = texts["pkg/big/ops.py"]
-    assert "from typing import TYPE_CHECKING\n" in ops
-    assert "if TYPE_CHECKING:\n    from .models import Model\n" in ops
-    assert [e.typing_only for e in plan.edges] == [True]
+    assert "TYPE_CHECKING" not in ops  # the source did not use it: get_type_hints must work
+    assert "\nfrom .models import Model\n" in ops
+    assert [(e.typing_only, e.import_time, e.deferred) for e in plan.edges] == [(True, False, False)]
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,28 @@ class NodeIndex:
     file_reads: list[tuple[int, bool]] = field(default_factory=list)  # `__file__`: (stmt, in_function)
     called: set[int] = field(default_factory=set)  # ids of Names called: `f(...)`, `@f`, `@f(...)`
     subclassed: set[int] = field(default_factory=set)  # ids of Names used as class bases
+    eager_annotations: set[int] = field(default_factory=set)  # ids of nodes in annotations
+    # of decorated functions
     dunder_nodes: dict[int, cst.Name] = field(default_factory=dict)  # `__name__` Names by id
+
+
+class _Annotations(cst.CSTVisitor):
+    """Every node inside the annotations of what it visits."""
+
+    def __init__(self) -> None:
+        self.found: set[int] = set()
+        self.inside = 0
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.Annotation):
+            self.inside += 1
+        if self.inside:
+            self.found.add(id(node))
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if isinstance(original_node, cst.Annotation):
+            self.inside -= 1
 
 
 class _Indexer(cst.CSTVisitor):
@@ -50,6 +71,14 @@ class _Indexer(cst.CSTVisitor):
         return super().on_visit(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        if self.depth == 0 and node.decorators:
+            # a decorator may evaluate the annotations at once (singledispatch.register,
+            # FastAPI, typer): they are import-time reads even when postponed
+            eager = _Annotations()
+            node.params.visit(eager)
+            if node.returns is not None:
+                node.returns.visit(eager)
+            self.index.eager_annotations |= eager.found
         self.depth += 1
         if self.full:
             return True

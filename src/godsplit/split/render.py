@@ -90,9 +90,9 @@ def module_edges(
     graph.add_nodes_from(order)
     for source in order:
         for target, names in needs[source].siblings.items():
-            runtime = {n: f for n, f in names.items() if not f[1]}
-            if runtime:
-                graph.add_edge(source, target, import_time=any(f[0] for f in runtime.values()))
+            # names read only in annotations are imported at run time too (get_type_hints,
+            # pydantic, singledispatch need them), but only needed at call time
+            graph.add_edge(source, target, import_time=any(f[0] for f in names.values()))
     cyclic: dict[str, int] = {}
     mixed: set[int] = set()
     findings: list[Finding] = []
@@ -115,7 +115,7 @@ def module_edges(
             typing_only = all(f[1] for f in names.values())
             import_time = any(f[0] for f in names.values())
             same = cyclic.get(source, -1) == cyclic.get(target, -2)
-            deferred = same and not typing_only and not import_time
+            deferred = same and not import_time
             edges.append(Edge(
                 source, target, tuple(sorted(names)), import_time, deferred, typing_only,
                 backpatch=deferred and cyclic[source] in mixed,
@@ -205,21 +205,9 @@ def render_new_module(
             (items if unit.first < first_def else late).append((unit.first, text))
     mine = [e for e in edges if e.source == module]
     conditional = analysis.conditional_names
-    top = "".join(
-        _sibling(e.target, e.names, conditional) for e in mine
-        if not e.deferred and not e.typing_only
-    )
+    top = "".join(_sibling(e.target, e.names, conditional) for e in mine if not e.deferred)
     if top:
         items.append((first_def - 0.3, "\n" + top))
-    typing = "".join(
-        "    " + line + "\n"
-        for e in mine if e.typing_only
-        for line in imports.from_import(f".{e.target}", e.names).splitlines()
-    )
-    if typing:
-        if "TYPE_CHECKING" not in "".join(t for _, t in items):
-            items.append((first_def - 0.25, "from typing import TYPE_CHECKING\n"))
-        items.append((first_def - 0.1, "\nif TYPE_CHECKING:\n" + typing))
     body: list[tuple[float, str]] = list(late)
     name_stmts = {read.stmt for read in analysis.nodes.name_reads if read.node_id in edits.name_ids}
     moved = layout.old_package != layout.new_package

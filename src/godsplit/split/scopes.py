@@ -103,7 +103,7 @@ def collect(
                 subclassed.add(name)
             lazy_annotation = access.is_annotation and (
                 future_annotations or isinstance(access.node, cst.BaseString)
-            )
+            ) and id(access.node) not in nodes.eager_annotations
             flags = reads[site[0]].setdefault(name, [False, True])
             flags[0] = flags[0] or (import_time and not lazy_annotation)
             flags[1] = flags[1] and lazy_annotation
