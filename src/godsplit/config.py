@@ -14,7 +14,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .types import Config, CountMode, FacadeMode, GodsplitError, PerPathLimit, SplitConfig
+from .types import (
+    Config,
+    CountMode,
+    FacadeMode,
+    GodsplitError,
+    ImportStyle,
+    PerPathLimit,
+    SplitConfig,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,7 +35,7 @@ TOP_KEYS = {
 }
 SPLIT_KEYS = {
     "source", "package", "shared", "default", "modules", "facade",
-    "pin-task-names", "keep-module-name", "task-decorators",
+    "pin-task-names", "keep-module-name", "task-decorators", "keep", "import-style",
 }
 
 
@@ -173,10 +181,12 @@ def _per_path(item: Mapping[str, Any], path: Path) -> PerPathLimit:
 
 
 def _module_name(name: str, key: str, path: Path) -> str:
-    if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("__"):
+    """A module name: an identifier, or dotted identifiers for a module in a subpackage."""
+    parts = name.split(".")
+    if any(not p.isidentifier() or keyword.iskeyword(p) or p.startswith("__") for p in parts):
         raise GodsplitError(
-            f"{key}: module name {name!r} is not a valid module name "
-            "(it must be a Python identifier, not a keyword, without a path)",
+            f"{key}: module name {name!r} is not a valid module name (it must be a Python "
+            "identifier, or dotted identifiers for a subpackage, not a keyword, without a path)",
             path,
         )
     return name
@@ -223,6 +233,11 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise GodsplitError(f"{where}.modules.{name} must be a list of names", path)
         modules.append((name, tuple(names)))
+    dotted = {name for name, _ in modules}
+    for name in dotted:
+        if any(other.startswith(name + ".") for other in dotted):
+            raise GodsplitError(f"{where}.modules: {name!r} is both a module and the package of "
+                                f"another module; rename one", path)
     shared = item.get("shared")
     default = item.get("default")
     for key, value in (("shared", shared), ("default", default)):
@@ -237,6 +252,17 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
     decorators = item.get("task-decorators", ["shared_task", "task", "periodic_task"])
     if not isinstance(decorators, list) or not all(isinstance(d, str) for d in decorators):
         raise GodsplitError(f"{where}.task-decorators must be a list of names", path)
+    keep = item.get("keep", [])
+    if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
+        raise GodsplitError(f"{where}.keep must be a list of names that stay in the old module",
+                            path)
+    style = item.get("import-style")
+    if style not in (None, "relative", "absolute"):
+        raise GodsplitError(f"{where}.import-style must be 'relative' or 'absolute', not "
+                            f"{style!r}", path)
+    import_style: ImportStyle | None = (
+        "relative" if style == "relative" else "absolute" if style == "absolute" else None
+    )
     return SplitConfig(
         source=_relative_path(source, f"{where}.source", root, path),
         package=package,
@@ -248,4 +274,6 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
         keep_module_name=_get(item, "keep-module-name", bool, path, False),
         task_decorators=tuple(decorators),
         line=1,
+        keep=tuple(keep),
+        import_style=import_style,
     )

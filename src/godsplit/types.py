@@ -13,6 +13,7 @@ from typing import Literal
 Severity = Literal["error", "warning", "info"]
 CountMode = Literal["physical", "code"]
 FacadeMode = Literal["live", "static"]
+ImportStyle = Literal["relative", "absolute"]
 
 
 class GodsplitError(Exception):
@@ -66,6 +67,8 @@ class SplitConfig:
     keep_module_name: bool = False
     task_decorators: tuple[str, ...] = ("shared_task", "task", "periodic_task")
     line: int = 1
+    keep: tuple[str, ...] = ()  # names (or patterns) that stay in the old module
+    import_style: ImportStyle | None = None  # between new modules; None: as the source does
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ class Edge:
     # source had them: get_type_hints, pydantic and singledispatch evaluate annotations)
     backpatch: bool = False  # deferred in a cycle with import-time edges: guarded, and
     # `target` hands the names over when it finishes
+    live: tuple[str, ...] = ()  # globals rebound at run time in `target`, read as
+    # `target.name` (the module object is imported, so they are read live)
 
 
 @dataclass(frozen=True)

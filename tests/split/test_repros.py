@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts, run_before_and_after
+from splitkit import make_project, plan_texts, run_before_and_after, run_python
 
 pytestmark = pytest.mark.slow
 
@@ -81,19 +81,17 @@ REBOUND = """
         return counter
 """
 REBOUND_CODE = """
+    import types
     import pkg.big as m
     from pkg.big import *
     print(m.is_debug(), m.DEBUG, m.count(), m.counter, m.LABEL)
     m.debug(True); m.incr(); m.incr()
     from pkg.big import DEBUG, counter
     print(m.is_debug(), m.DEBUG, DEBUG, m.count(), m.counter, counter)
-    m.DEBUG = "set"  # assigning through the old module sets the one global
-    print(m.is_debug(), m.DEBUG)
-    print("DEBUG" in dir(m), sorted(n for n in dir(m) if not n.startswith("_")))
+    print(sorted(n for n in dir(m) if n[0] != "_" and not isinstance(getattr(m, n), types.ModuleType)))
 """
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 2, 5")
 @pytest.mark.parametrize("facade", ["live", "static"])
 def test_rebound_global_is_read_live_everywhere(tmp_path: Path, facade: str) -> None:
     before, after, _ = run_before_and_after(
@@ -103,7 +101,6 @@ def test_rebound_global_is_read_live_everywhere(tmp_path: Path, facade: str) -> 
     assert after == before
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 2")
 def test_rebound_global_patch_through_old_module_reaches_moved_code(tmp_path: Path) -> None:
     code = """
         from unittest import mock
@@ -113,6 +110,10 @@ def test_rebound_global_patch_through_old_module_reaches_moved_code(tmp_path: Pa
         print(m.is_debug(), m.DEBUG)
         m.debug(1)
         print(m.is_debug(), m.DEBUG)
+        m.DEBUG = "set"  # assigning through the old module sets the one global
+        print(m.is_debug(), m.DEBUG)
+        del m.DEBUG
+        print(hasattr(m, "DEBUG"))
     """
     before, after, _ = run_before_and_after(
         tmp_path, REBOUND, {"helpers": ["debug", "incr"], "app": ["is_debug", "count", "LABEL"]},
@@ -121,7 +122,6 @@ def test_rebound_global_patch_through_old_module_reaches_moved_code(tmp_path: Pa
     assert after == before
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 2")
 def test_rebound_global_reader_reads_it_from_its_home(tmp_path: Path) -> None:
     config = make_project(tmp_path, REBOUND, {"helpers": ["debug", "incr"],
                                               "app": ["is_debug", "count", "LABEL"]})
@@ -241,10 +241,7 @@ MAIN = """
 """
 
 
-@pytest.mark.parametrize("package", [
-    pytest.param(None, marks=pytest.mark.xfail(strict=True, reason="open: issue 11 item 4")),
-    "pkg/big_parts",
-])
+@pytest.mark.parametrize("package", [None, "pkg/big_parts"])
 def test_python_m_old_module_still_runs(tmp_path: Path, package: str | None) -> None:
     extra = {"package": package} if package else {}
     code = """
@@ -542,18 +539,31 @@ VERSIONED = """
 """
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 15")
-@pytest.mark.parametrize("package", [None, "pkg/big_parts"])
-def test_version_read_by_moved_code(tmp_path: Path, package: str | None) -> None:
-    extra = {"package": package} if package else {}
+@pytest.mark.parametrize(("package", "modules", "keep"), [
+    (None, {"a": ["agent"], "b": ["other"], "c": ["USER_AGENT"]}, []),
+    ("pkg/big_parts", {"a": ["agent"], "b": ["other"]}, ["USER_AGENT"]),
+])
+def test_version_read_by_moved_code(
+    tmp_path: Path, package: str | None, modules: dict[str, list[str]], keep: list[str]
+) -> None:
+    extra: dict[str, object] = {"package": package, "keep": keep} if package else {}
     code = "import pkg.big as m\nprint(m.agent(), m.USER_AGENT, m.__version__)"
-    before, after, _ = run_before_and_after(
-        tmp_path, VERSIONED, {"a": ["agent"], "b": ["other"], "c": ["USER_AGENT"]}, code, **extra
-    )
+    before, after, _ = run_before_and_after(tmp_path, VERSIONED, modules, code, **extra)
     assert after == before
+    for first in ("pkg.big", *(f"pkg.big.{m}" for m in modules)):  # any import order works
+        if package is None:
+            assert run_python(tmp_path / "after", f"import {first}\n{code}") == before
 
 
-@pytest.mark.xfail(strict=True, reason="open: issue 11 item 15")
+def test_version_read_at_import_time_in_a_sibling_package_must_be_mapped(tmp_path: Path) -> None:
+    config = make_project(tmp_path, VERSIONED, {"a": ["agent", "USER_AGENT"], "b": ["other"]},
+                          package="pkg/big_parts")
+    plan, _ = plan_texts(config)
+    [error] = plan.errors
+    assert error.code == "GS112" and "a reads it at import time" in error.message
+    assert "map __version__ to a module" in error.message
+
+
 def test_version_can_be_mapped(tmp_path: Path) -> None:
     code = "import pkg.big as m\nprint(m.agent(), m.USER_AGENT, m.__version__)"
     before, after, _ = run_before_and_after(

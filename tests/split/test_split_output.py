@@ -69,6 +69,14 @@ def test_package_layout_exact_output(tmp_path: Path) -> None:
             "f",
             "g",
         ]
+    ''')
+    assert texts["pkg/big/__main__.py"] == dedent('''
+        # Copyright (c) the authors
+        """`python -m pkg.big`: its `__main__` block, moved here by godsplit."""
+
+        from __future__ import annotations
+
+        from .a import f
 
 
         if __name__ == "__main__":
@@ -344,7 +352,7 @@ def test_mixed_cycle_defers_and_backpatches(tmp_path: Path) -> None:
     plan, texts = plan_texts(config)
     assert not plan.errors
     assert "try:\n    from .child import Child\nexcept ImportError:" in texts["pkg/big/base.py"]
-    assert "_godsplit_hand_over(\"base\", Child=Child)\n" in texts["pkg/big/child.py"]
+    assert "_godsplit_hand_over(\".base\", Child=Child)\n" in texts["pkg/big/child.py"]
     from godsplit.split.apply import apply_splits
 
     from splitkit import run_python

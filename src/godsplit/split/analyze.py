@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libcst as cst
@@ -26,7 +26,7 @@ from .classify import (
     static_all,
 )
 from .nodes import NodeIndex, index_nodes
-from .scopes import collect, module_name_read
+from .scopes import collect, live_accesses, module_name_read
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ class Analysis:
     dunder_all: tuple[str, ...] | None
     live_names: frozenset[str]  # names rebound at call time
     findings: tuple[Finding, ...]
+    # live name -> (statement index, id of the Name node) of every read of it
+    live_reads: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     @property
     def conditional_names(self) -> frozenset[str]:
@@ -176,6 +178,7 @@ def analyze(source: SourceText) -> Analysis:
                 "it is copied into every new module", str(source.path), units[uid].line)
         for uid in star
     ]
+    live = frozenset(name for names in rebinds.values() for name in names)
     return Analysis(
         path=source.path,
         source=source,
@@ -188,8 +191,9 @@ def analyze(source: SourceText) -> Analysis:
         future_annotations=future_annotations,
         star_imports=star,
         dunder_all=static_all(module),
-        live_names=frozenset(name for names in rebinds.values() for name in names),
+        live_names=live,
         findings=tuple(findings),
+        live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -31,8 +32,8 @@ class Assignment:
     findings: list[Finding] = field(default_factory=list)
 
 
-def movable_clusters(analysis: Analysis) -> list[list[int]]:
-    """Definition units that must move together, in source order."""
+def movable_clusters(analysis: Analysis, extra: Collection[int] = ()) -> list[list[int]]:
+    """Definition units (and the `extra` ones) that must move together, in source order."""
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -41,7 +42,7 @@ def movable_clusters(analysis: Analysis) -> list[list[int]]:
             x = parent[x]
         return x
 
-    movable = {u.id for u in analysis.units if u.kind == "definition"}
+    movable = {u.id for u in analysis.units if u.kind == "definition"} | set(extra)
     for ids in analysis.binders.values():
         members = [i for i in ids if i in movable]
         for other in members[1:]:
@@ -73,23 +74,38 @@ def _is_pattern(text: str) -> bool:
     return any(ch in text for ch in "*?[")
 
 
+def mappable_dunder(analysis: Analysis, unit: Unit) -> bool:
+    """`__version__ = "1.0"`: a module dunder assignment, which stays in the old module
+    unless it is mapped by name."""
+    return unit.kind == "facade" and bool(unit.binds) and "__all__" not in unit.binds and all(
+        isinstance(stmt := analysis.module.body[i], cst.SimpleStatementLine)
+        and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in stmt.body)
+        for i in unit.stmts
+    )
+
+
 def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     result = Assignment()
     path = str(analysis.path)
-    clusters = movable_clusters(analysis)
-    cluster_of = {uid: index for index, cluster in enumerate(clusters) for uid in cluster}
-    cluster_names = [_names(analysis, c) for c in clusters]
-    all_names = {n for names in cluster_names for n in names}
     exact: dict[str, list[str]] = defaultdict(list)
     patterns: list[tuple[str, str]] = []
-    for module, entries in split.modules:
+    for module, entries in [*split.modules, (FACADE, split.keep)]:
         for entry in entries:
             if _is_pattern(entry):
                 patterns.append((module, entry))
             else:
                 exact[entry].append(module)
+    dunders = [
+        u.id for u in analysis.units
+        if mappable_dunder(analysis, u) and any(exact.get(n, [FACADE])[0] != FACADE for n in u.binds)
+    ]
+    clusters = movable_clusters(analysis, dunders)
+    cluster_of = {uid: index for index, cluster in enumerate(clusters) for uid in cluster}
+    cluster_names = [_names(analysis, c) for c in clusters]
+    all_names = {n for names in cluster_names for n in names}
     result.modules = [m for m, _ in split.modules]
     _check_mapping(analysis, split, exact, patterns, all_names, result)
+    order = [*result.modules, FACADE]
 
     target: dict[int, str] = {}
     for index, names in enumerate(cluster_names):
@@ -106,7 +122,7 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
                 ))
             if modules:
                 wanted[name] = modules
-        chosen = sorted({m[0] for m in wanted.values()}, key=result.modules.index)
+        chosen = sorted({m[0] for m in wanted.values()}, key=order.index)
         if len(chosen) > 1:
             why = _together_reason(analysis, clusters[index])
             result.findings.append(Finding(
@@ -120,14 +136,15 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
             matched = next(iter(wanted))
             for uid in clusters[index]:
                 result.module_of[uid] = chosen[0]
+            how = f"by {matched!r}" if matched in exact else "by a pattern"
             result.placements.append(Placement(
-                tuple(names), chosen[0], "mapped",
-                f"mapped by {matched!r}" if matched in exact else "mapped by a pattern",
+                tuple(names), chosen[0], "facade" if chosen[0] == FACADE else "mapped",
+                f"kept {how}" if chosen[0] == FACADE else f"mapped {how}",
                 _line(analysis, clusters[index]),
             ))
     _carry(analysis, split, clusters, cluster_of, cluster_names, target, result)
     for unit in analysis.units:
-        if unit.kind in ("facade", "effect"):
+        if unit.kind in ("facade", "effect") and unit.id not in cluster_of:
             result.module_of[unit.id] = FACADE
             if unit.kind == "effect" and not _deletes_imports(analysis, unit):
                 result.findings.append(Finding(
@@ -179,16 +196,19 @@ def _check_mapping(
     path = str(analysis.path)
     for name, modules in exact.items():
         if len(modules) > 1:
+            where = " and ".join("`keep`" if m == FACADE else m for m in modules)
             result.findings.append(Finding(
-                "GS100", "error", f"{name!r} is mapped to two modules: {' and '.join(modules)}",
-                path, 1,
+                "GS100", "error", f"{name!r} is mapped to two modules: {where}", path, 1,
             ))
         if name in movable:
             continue
         unit = analysis.unit_of(name)
+        if unit is not None and modules == [FACADE]:
+            continue  # imports and module dunders stay in the old module anyway
         if unit is not None:
             why = {"import": "an import", "type_checking": "a TYPE_CHECKING import",
-                   "facade": "kept in the facade"}.get(unit.kind, unit.kind)
+                   "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
+                   "block)"}.get(unit.kind, unit.kind)
             result.findings.append(Finding(
                 "GS101", "error", f"{name!r} cannot be mapped: it is {why}", path, unit.line,
             ))
@@ -196,13 +216,15 @@ def _check_mapping(
         close = difflib.get_close_matches(name, sorted(movable), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         result.findings.append(Finding(
-            "GS101", "error", f"{name!r} is mapped to {modules[0]} but not defined in the "
-            f"source{hint}", path, 1,
+            "GS101", "error", f"{name!r} is "
+            f"{'kept' if modules[0] == FACADE else f'mapped to {modules[0]}'} but not defined "
+            f"in the source{hint}", path, 1,
         ))
     for module, pattern in patterns:
         if not any(fnmatch.fnmatchcase(n, pattern) for n in movable):
             result.findings.append(Finding(
-                "GS109", "warning", f"pattern {pattern!r} of {module} matches no name", path, 1,
+                "GS109", "warning", f"pattern {pattern!r} of "
+                f"{'`keep`' if module == FACADE else module} matches no name", path, 1,
             ))
 
 

@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import builtins
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..files import SourceText, read_source
@@ -16,16 +18,18 @@ from ..types import (
     FileChange,
     Finding,
     GodsplitError,
+    ImportStyle,
     Plan,
     PlannedModule,
     SplitConfig,
 )
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, assign
-from .facade import render_facade, star_names
+from .facade import kept_order, main_block, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
-from .render import MARKER, Needs, collect_needs, module_edges, render_new_module
+from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
+from .render import MARKER, render_new_module
 from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -73,23 +77,32 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
 
 
 def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int) -> Plan:
+    layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split)
     findings: list[Finding] = [*analysis.findings, *assignment.findings]
     _check_module_names(split, assignment.modules, findings)
     findings.extend(_shadowed(analysis, layout, assignment.modules))
-    needs: dict[str, Needs] = {
-        m: collect_needs(analysis, assignment, m, findings) for m in assignment.modules
-    }
-    edges, cycle_findings = module_edges(analysis, needs, assignment.modules)
-    findings.extend(cycle_findings)
+    order = list(assignment.modules)
+    main = main_block(analysis) if layout.kind == "package" else None
+    if main is not None:  # `python -m old.module` runs the package's __main__.py
+        assignment = replace(assignment, module_of={**assignment.module_of, main.id: MAIN})
+        order.append(MAIN)
+    needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings) for m in order}
+    edges, cycle_findings = module_edges(analysis, needs, order)
+    early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
+    kept, kept_findings = kept_edges(analysis, assignment, needs, layout, late)
+    edges += kept
+    findings.extend(cycle_findings + kept_findings)
     texts: dict[Path, str] = {}
     planned = []
-    for module in assignment.modules:
+    for module in order:
         text = render_new_module(
             analysis, assignment, split, layout, module, needs[module], edges, findings
         )
-        path = layout.package_dir / f"{module}.py"
+        path = layout.path(module)
         texts[path] = text
+        if module == MAIN:
+            continue
         lines = text.count("\n")
         names = tuple(n for p in assignment.placements if p.module == module for n in p.names)
         planned.append(PlannedModule(module, path, layout.dotted(module), lines, names))
@@ -99,12 +112,9 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
                 f"max-lines {max_lines}; map some of its names to another module",
                 str(analysis.path), 1,
             ))
-    facade_text = render_facade(analysis, assignment, split, layout)
+    facade_text = render_facade(analysis, assignment, split, layout, edges, early)
     texts[layout.facade_path] = facade_text
-    if layout.kind == "sibling":
-        init = layout.package_dir / "__init__.py"
-        if not init.exists():
-            texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
+    _package_inits(layout, order, texts)
     changes = _changes(analysis.source, layout, texts)
     findings.extend(_live_findings(analysis, split))
     findings.extend(identity_findings(analysis, assignment.module_of, split))
@@ -117,6 +127,29 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
         changes=changes, public_names=tuple(star_names(analysis)),
         lookups=_lookups(analysis, assignment.module_of, layout),
     )
+
+
+def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
+    """How the source imports its own package: relative imports, or absolute ones."""
+    text = analysis.source.text
+    if re.search(r"^[ \t]*from[ \t]+\.", text, re.MULTILINE):
+        return "relative"
+    top = re.escape(layout.old_module.split(".")[0])
+    if layout.old_package and re.search(rf"^[ \t]*(from|import)[ \t]+{top}\b", text, re.MULTILINE):
+        return "absolute"
+    return "relative"
+
+
+def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -> None:
+    """The `__init__.py` of the new package (sibling layout) and of its subpackages."""
+    wanted = [layout.package_dir] if layout.kind == "sibling" else []
+    for module in modules:
+        parts = module.split(".")[:-1]
+        wanted += [layout.package_dir.joinpath(*parts[:i + 1]) for i in range(len(parts))]
+    for directory in dict.fromkeys(wanted):
+        init = directory / "__init__.py"
+        if init not in texts and not init.exists():
+            texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
 
 
 def _lookups(

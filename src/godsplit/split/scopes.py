@@ -107,3 +107,22 @@ def collect(
             flags = reads[site[0]].setdefault(name, [False, True])
             flags[0] = flags[0] or (import_time and not lazy_annotation)
             flags[1] = flags[1] and lazy_annotation
+
+
+def live_accesses(
+    scope: GlobalScope, names: frozenset[str], nodes: NodeIndex
+) -> dict[str, tuple[tuple[int, int], ...]]:
+    """For each global rebound at run time, (statement index, Name node id) of its reads:
+    a reader in another module reads it as `home.name`, so it sees the current value."""
+    out: dict[str, tuple[tuple[int, int], ...]] = {}
+    for name in sorted(names):
+        found: dict[int, int] = {}
+        for assignment in scope.assignments[name]:
+            for access in assignment.references:
+                site = _site(access.node, access.scope, nodes)
+                if site is not None and isinstance(access.node, cst.Name) and not (
+                    _local_in_function(name, access.scope)
+                ):
+                    found[id(access.node)] = site[0]
+        out[name] = tuple(sorted((stmt, node) for node, stmt in found.items()))
+    return out

@@ -4,11 +4,13 @@
   `__module__`, which changes when the code moves).
 - Reads of the module global `__name__` at import time and in logger factories
   become the old module's name as a string, so loggers and registries keep their names.
+- Reads of a global rebound at run time (`global x`) in another module become `home.x`,
+  so they see its current value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import libcst as cst
@@ -100,10 +102,14 @@ def plan_edits(
 
 
 class _Apply(cst.CSTTransformer):
-    def __init__(self, edits: Edits, old_module: str, decorators: Collection[str]) -> None:
+    def __init__(
+        self, edits: Edits, old_module: str, decorators: Collection[str],
+        live: Mapping[int, str],
+    ) -> None:
         self.edits = edits
         self.old_module = old_module
         self.decorators = decorators
+        self.live = live
         self.quotes: list[str] = []  # quote characters of the f-strings we are inside
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
@@ -119,6 +125,9 @@ class _Apply(cst.CSTTransformer):
         if id(original_node) in self.edits.name_ids:
             quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
             return cst.SimpleString(f"{quote}{self.old_module}{quote}")
+        home = self.live.get(id(original_node))
+        if home is not None:  # a global rebound at run time in another module: read it there
+            return cst.Attribute(value=cst.Name(home), attr=updated_node)
         return updated_node
 
     def leave_FunctionDef(
@@ -167,11 +176,12 @@ def _with_arg(expr: cst.BaseExpression, arg: cst.Arg) -> cst.BaseExpression:
 
 def apply_edits(
     node: cst.BaseStatement, edits: Edits, old_module: str, decorators: Collection[str],
-    has_name_reads: bool,
+    walk: bool, live: Mapping[int, str] | None = None,
 ) -> cst.BaseStatement:
-    """The statement with its edits; the tree is walked only when `__name__` is replaced."""
-    transformer = _Apply(edits, old_module, decorators)
-    if has_name_reads:
+    """The statement with its edits; the tree is walked only when `__name__` is replaced
+    or a rebound global is read (`live`: Name node id -> the module it is read from)."""
+    transformer = _Apply(edits, old_module, decorators, live or {})
+    if walk:
         result = node.visit(transformer)
         assert isinstance(result, cst.BaseStatement)
         return result

@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import libcst as cst
+
 from ..files import SourceText
 from ..types import Finding
 from .analyze import Analysis, analyze
@@ -60,7 +62,24 @@ def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
     """Names the module binds, and what `import *` gives, from its source or its analysis."""
     analysis = source if isinstance(source, Analysis) else analyze(source)
     names = {n for n in runtime_names(analysis) if not n.lower().startswith("_godsplit")}
-    return names, set(star_names(analysis))
+    return names | served_live(analysis), set(star_names(analysis))
+
+
+def served_live(analysis: Analysis) -> set[str]:
+    """The globals a facade serves through its `__getattr__` (`_GODSPLIT_LIVE`'s keys)."""
+    unit = analysis.unit_of("_GODSPLIT_LIVE")
+    if unit is None:
+        return set()
+    stmt = analysis.module.body[unit.first]
+    small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
+    value = small.value if isinstance(small, cst.Assign) else None
+    if not isinstance(value, cst.Dict):
+        return set()
+    return {
+        key.evaluated_value for element in value.elements
+        if isinstance(element, cst.DictElement) and isinstance(key := element.key, cst.SimpleString)
+        and isinstance(key.evaluated_value, str)
+    }
 
 
 def compare_static(

@@ -3,7 +3,8 @@
 In an import cycle that also has import-time edges, a module's call-time imports of a
 peer are guarded (the peer may still be importing); when the peer finishes, it hands the
 names over: this function is copied to its end, followed by one call per peer,
-`_godsplit_hand_over("peer", name=name, ...)`, and `del _godsplit_hand_over`.
+`_godsplit_hand_over(".peer", name=name, ...)`, and `del _godsplit_hand_over`. The old
+module does the same for names kept there that new modules import.
 """
 
 # godsplit-runtime: begin
@@ -12,9 +13,10 @@ names over: this function is copied to its end, followed by one call per peer,
 # godsplit: these modules may have started importing this one before it was complete;
 # hand them the names they use at call time.
 def _godsplit_hand_over(peer: str, **names: object) -> None:
+    import importlib.util
     import sys
 
-    module = sys.modules.get(f"{__name__.rpartition('.')[0]}.{peer}")
+    module = sys.modules.get(importlib.util.resolve_name(peer, __package__))
     if module is not None:
         for name, value in names.items():
             setattr(module, name, value)
