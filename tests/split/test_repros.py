@@ -570,3 +570,66 @@ def test_version_can_be_mapped(tmp_path: Path) -> None:
         tmp_path, VERSIONED, {"a": ["agent", "__version__"], "b": ["other", "USER_AGENT"]}, code,
     )
     assert after == before
+
+
+# Richer mapping: modules in subpackages, and the import style between new modules.
+NESTED = """
+    from . import sibling
+
+
+    def check_names(x):
+        return base_check(x) + helper(x)
+
+
+    def base_check(x):
+        return sibling.VALUE + x
+
+
+    def helper(x):
+        return x * 2
+
+
+    def run(x):
+        return check_names(x) + base_check(x)
+"""
+
+
+@pytest.mark.parametrize("package", [None, "pkg/big_parts"])
+def test_modules_in_subpackages(tmp_path: Path, package: str | None) -> None:
+    extra = {"package": package} if package else {}
+    modules = {"checkers.naming": ["check_names"], "checkers.base": ["base_check"],
+               "core": ["run"], "util.deep.helpers": ["helper"]}
+    code = "import pkg.big as m\nprint(m.run(1), m.check_names(2))"
+    before, after, _ = run_before_and_after(
+        tmp_path, NESTED, modules, code, files={"pkg/sibling.py": "VALUE = 40\n"}, **extra
+    )
+    assert after == before
+    root = tmp_path / "after" / (package or "pkg/big")
+    naming = (root / "checkers/naming.py").read_text()
+    assert "from .base import base_check\n" in naming
+    assert "from ..util.deep.helpers import helper\n" in naming
+    assert (root / "checkers/__init__.py").is_file() and (root / "util/deep/__init__.py").is_file()
+    for first in ("pkg.big", *(f"{(package or 'pkg/big').replace('/', '.')}.{m}" for m in modules)):
+        assert run_python(tmp_path / "after", f"import {first}\n{code}") == before
+
+
+@pytest.mark.parametrize(("style", "source_import", "expected"), [
+    (None, "from . import sibling", "from .b import g\n"),
+    (None, "from pkg import sibling", "from pkg.big.b import g\n"),
+    ("relative", "from pkg import sibling", "from .b import g\n"),
+    ("absolute", "from . import sibling", "from pkg.big.b import g\n"),
+])
+def test_import_style_between_new_modules(
+    tmp_path: Path, style: str | None, source_import: str, expected: str
+) -> None:
+    source = f"{source_import}\n\n\ndef f():\n    return g() + sibling.VALUE\n\n\ndef g():\n    return 1\n"
+    extra = {"import-style": style} if style else {}
+    code = "import pkg.big as m\nprint(m.f())"
+    before, after, _ = run_before_and_after(
+        tmp_path, source, {"a": ["f"], "b": ["g"]}, code, files={"pkg/sibling.py": "VALUE = 1\n"},
+        **extra,
+    )
+    assert after == before
+    assert expected in (tmp_path / "after/pkg/big/a.py").read_text()
+    facade = (tmp_path / "after/pkg/big/__init__.py").read_text()
+    assert ("from pkg.big.a import f as f\n" in facade) is ("pkg.big" in expected)

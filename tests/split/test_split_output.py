@@ -540,3 +540,40 @@ def test_a_metaclass_runs_at_import_time(tmp_path: Path) -> None:
     plan, _ = plan_texts(make_project(tmp_path, source, {"meta": ["Meta"], "things": ["Thing", "_hook"]}))
     [error] = [f for f in plan.errors if f.code == "GS104"]
     assert "meta needs _hook from things" in error.message
+
+
+@pytest.mark.parametrize(("split", "message"), [
+    ({"modules": {"checkers": ["f"], "checkers.naming": ["g"]}},
+     "'checkers' is both a module and the package of another module"),
+    ({"modules": {"checkers..naming": ["f"]}}, "not a valid module name"),
+    ({"modules": {"a": ["f"]}, "import-style": "dotted"}, "must be 'relative' or 'absolute'"),
+    ({"modules": {"a": ["f"]}, "keep": "f"}, "keep must be a list of names"),
+])
+def test_richer_mapping_config_errors(tmp_path: Path, split: dict[str, object], message: str) -> None:
+    from godsplit.config import parse_config
+    from godsplit.types import GodsplitError
+
+    with pytest.raises(GodsplitError, match=message):
+        parse_config({"split": [{"source": "pkg/big.py", **split}]}, tmp_path / "godsplit.toml")
+
+
+def test_kept_names_stay_and_are_imported_from_the_old_module(tmp_path: Path) -> None:
+    source = """
+        def main():
+            return helper() + 1
+
+
+        def helper():
+            return 1
+
+
+        def other():
+            return main()
+    """
+    plan, texts = plan_texts(make_project(tmp_path, source, {"a": ["other"]}, keep=["main"]))
+    assert not plan.errors
+    assert {n: p.module for p in plan.placements for n in p.names} == {
+        "main": "<facade>", "helper": "<facade>", "other": "a"}
+    facade = texts["pkg/big/__init__.py"]
+    assert facade.index("def main():") < facade.index("from .a import other as other")
+    assert "from . import main\n" in texts["pkg/big/a.py"]
