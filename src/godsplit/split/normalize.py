@@ -133,7 +133,7 @@ def _ruff_error(stderr: str, cwd: Path) -> Exception:
         return ToolError(f"ruff failed on generated code:\n{stderr.strip()}")
     line = re.search(r"at line (\d+)", stderr)
     lines = [t.strip() for t in stderr.strip().splitlines() if t.strip()]
-    cause = lines[-1] if lines else "cannot be read"
+    cause = lines[-1].split(", expected one of")[0] if lines else "cannot be read"
     return GodsplitError(f"ruff cannot use this configuration: {cause}", cwd / config.group(1),
                          int(line.group(1)) if line else None)
 
