@@ -135,3 +135,19 @@ def test_autofix_and_format_after_the_split_keep_the_fixture_working(tmp_path: P
                    capture_output=True, check=True)
     assert pytest_passed(root) == 128
     godsplit(root, "verify")  # the facades still export every name they had at HEAD
+
+
+@PHASE_B
+@pytest.mark.network
+@pytest.mark.skipif(os.environ.get("GODSPLIT_NETWORK") != "1", reason="GODSPLIT_NETWORK=1")
+@pytest.mark.parametrize("name", ["click", "more-itertools"])
+def test_splitting_real_libraries_adds_no_finding(name: str, tmp_path: Path) -> None:
+    """click 8.1.8 (ruff, mypy --strict; the hand mapping of benchmarks/realworld) and
+    more-itertools 11.2.1 (ruff, ruff format, mypy with .pyi stubs; `godsplit suggest`)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import lint_quality
+
+    report = lint_quality.measure(name, tmp_path, pyright=False)
+    assert not report.failures, report.failures
+    assert not report.new and not report.reformatted and not report.types_changed, (
+        report.summary())
