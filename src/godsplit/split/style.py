@@ -157,21 +157,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     ruff_sorts = ruff_rules is not None and ruff is not None and ruff_rules.enables("I001")
     sorter: Sorter = "isort" if isort is not None and not ruff_sorts else "ruff"
 
-    ruff_format = ruff.sub("format") if ruff is not None else None
-    formatter: Formatter = "black" if black is not None and (
-        ruff_format is None or not ruff_format.keys()
-    ) else "ruff"
-    if formatter == "black" and black is not None:
-        line_length = black.integer("line-length", 88)
-        magic = not black.boolean("skip-magic-trailing-comma", False)
-        strings = not black.boolean("skip-string-normalization", False)
-    else:
-        line_length = ruff_length
-        magic = not (ruff_format.boolean("skip-magic-trailing-comma", False)
-                     if ruff_format is not None else False)
-        quotes = ruff_format.string("quote-style", "double") if ruff_format is not None else "double"
-        strings = quotes != "preserve"
-
+    formatter, line_length, magic, strings = _formatting(ruff, black)
     limits = []
     if ruff_rules is not None and ruff_rules.enables("E501"):
         pycodestyle = ruff_lint.sub("pycodestyle") if ruff_lint is not None else None
@@ -180,22 +166,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     if flake8 is not None and flake8_rules is not None and flake8_rules.enables("E501"):
         limits.append(flake8.integer("max-line-length", 79))
 
-    if sorter == "isort" and isort is not None:
-        profile = _ISORT_PROFILES.get(isort.string("profile", ""), {})
-
-        def flag(key: str) -> bool:
-            return isort.boolean(key, bool(profile.get(key, False)))
-
-        first_party = tuple(isort.strings("known_first_party"))
-        within, combine = flag("force_sort_within_sections"), flag("combine_as_imports")
-        single, redundant = flag("force_single_line"), flag("remove_redundant_aliases")
-    else:
-        get = ruff_isort if ruff_isort is not None else Section.empty()
-        first_party = tuple(get.strings("known-first-party"))
-        within = get.boolean("force-sort-within-sections", False)
-        combine = get.boolean("combine-as-imports", False)
-        single = get.boolean("force-single-line", False)
-        redundant = False
+    first_party, within, combine, single, redundant = _sorting(
+        isort if sorter == "isort" else None, ruff_isort)
     files = tuple((tool, s.path) for tool, s in (
         ("ruff", ruff), ("flake8", flake8), ("isort", isort), ("black", black)) if s is not None)
     return Style(
@@ -206,6 +178,41 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
         files=files, root=top,
     )
+
+
+def _formatting(ruff: Section | None, black: Section | None) -> tuple[Formatter, int, bool, bool]:
+    """The formatter, its line length, magic trailing comma and string normalization."""
+    ruff_format = ruff.sub("format") if ruff is not None else None
+    if black is not None and (ruff_format is None or not ruff_format.keys()):
+        return ("black", black.integer("line-length", 88),
+                not black.boolean("skip-magic-trailing-comma", False),
+                not black.boolean("skip-string-normalization", False))
+    length = ruff.integer("line-length", 88) if ruff is not None else 88
+    if ruff_format is None:
+        return "ruff", length, True, True
+    return ("ruff", length, not ruff_format.boolean("skip-magic-trailing-comma", False),
+            ruff_format.string("quote-style", "double") != "preserve")
+
+
+def _sorting(
+    isort: Section | None, ruff_isort: Section | None
+) -> tuple[tuple[str, ...], bool, bool, bool, bool]:
+    """First-party modules, force-sort-within-sections, combine-as, force-single-line
+    and remove-redundant-aliases of the sorter's settings (isort's when given)."""
+    if isort is not None:
+        profile = _ISORT_PROFILES.get(isort.string("profile", ""), {})
+
+        def flag(key: str) -> bool:
+            return isort.boolean(key, profile.get(key, False))
+
+        return (tuple(isort.strings("known_first_party")), flag("force_sort_within_sections"),
+                flag("combine_as_imports"), flag("force_single_line"),
+                flag("remove_redundant_aliases"))
+    get = ruff_isort if ruff_isort is not None else Section.empty()
+    return (tuple(get.strings("known-first-party")),
+            get.boolean("force-sort-within-sections", False),
+            get.boolean("combine-as-imports", False), get.boolean("force-single-line", False),
+            False)
 
 
 def _ruff_rules(ruff: Section | None) -> Rules:
