@@ -39,8 +39,10 @@ DEFAULT_SELECT = "E4,E7,E9,F,I,E501"  # the issue's rule set for a project witho
 LINT_TOOLS = ("ruff", "pyflakes", "flake8")
 FORMAT_TOOLS = ("format", "isort")
 TYPE_TOOLS = ("mypy", "pyright")
-# mypy reports a missing or untyped library once a run, at whichever import it meets first
-PER_RUN = ("import-untyped", "import-not-found")
+# A library that is missing or untyped: mypy reports it once a run (at whichever import it
+# meets first), pyright at every import; either way it is about the environment, once.
+PER_RUN = ("import-untyped", "import-not-found", "reportMissingImports",
+           "reportMissingModuleSource")
 
 
 @dataclass(frozen=True)
@@ -301,7 +303,8 @@ def _mypy(runner: _Runner, targets: Sequence[str], args: Sequence[str]) -> list[
 
 
 def _pyright(runner: _Runner, targets: Sequence[str]) -> list[Finding]:
-    out = runner.run([PYTHON, "-m", "pyright", "--outputjson", *targets], ok=(0, 1))
+    out = runner.run([PYTHON, "-m", "pyright", "--outputjson", "--pythonpath", PYTHON, *targets],
+                     ok=(0, 1))
     findings = []
     for item in json.loads(out or "{}").get("generalDiagnostics", []):
         if item.get("severity") != "error":
