@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from godsplit.split.normalize import Block, normalize, ruff_binary
+from godsplit.split.normalize import Block, ToolError, normalize, ruff_binary
 from godsplit.split.style import detect_style
 from godsplit.types import GodsplitError
 
@@ -126,3 +126,16 @@ def test_a_configuration_ruff_cannot_read_names_the_file_and_line(tmp_path: Path
         run(tmp_path, config, [Block("import os\n", sort=True)])
     assert caught.value.path == str(tmp_path / "ruff.toml") and caught.value.line == 4
     assert caught.value.message == "ruff cannot use this configuration: unknown field `no-such-key`"
+
+
+def test_a_configuration_for_another_ruff_version_names_the_file(tmp_path: Path) -> None:
+    config: dict[str, str | bytes] = {"ruff.toml": 'required-version = "==0.0.1"\n'}
+    with pytest.raises(GodsplitError) as caught:
+        run(tmp_path, config, [Block("x = 1\n")])
+    assert caught.value.path == str(tmp_path / "ruff.toml")
+    assert "Required version `==0.0.1` does not match" in caught.value.message
+
+
+def test_generated_code_that_does_not_parse_is_a_tool_error(tmp_path: Path) -> None:
+    with pytest.raises(ToolError, match="ruff failed on generated code"):
+        run(tmp_path, {}, [Block("x = (\n")])

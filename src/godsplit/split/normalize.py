@@ -126,15 +126,18 @@ def _ruff(args: list[str], document: str, path: Path, cwd: Path) -> str:
 
 
 def _ruff_error(stderr: str, cwd: Path) -> Exception:
-    """A configuration ruff cannot read is the project's input: GodsplitError with the
-    file and line; anything else is a ToolError."""
-    config = re.search(r"Failed to parse (\S+\.toml)\s*$", stderr, re.MULTILINE)
+    """A configuration ruff cannot load (it does not parse, or pins another ruff version)
+    is the project's input: GodsplitError with the file and line; anything else is a
+    ToolError."""
+    config = re.search(r"Failed to (?:load configuration `([^`]+)`|parse (\S+\.toml))\s*$",
+                       stderr, re.MULTILINE)
     if config is None:
         return ToolError(f"ruff failed on generated code:\n{stderr.strip()}")
     line = re.search(r"at line (\d+)", stderr)
-    lines = [t.strip() for t in stderr.strip().splitlines() if t.strip()]
+    lines = [t.strip().removeprefix("Cause: ") for t in stderr.strip().splitlines() if t.strip()]
     cause = lines[-1].split(", expected one of")[0] if lines else "cannot be read"
-    return GodsplitError(f"ruff cannot use this configuration: {cause}", cwd / config.group(1),
+    return GodsplitError(f"ruff cannot use this configuration: {cause}",
+                         cwd / (config.group(1) or config.group(2)),
                          int(line.group(1)) if line else None)
 
 
