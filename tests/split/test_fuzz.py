@@ -965,15 +965,15 @@ KNOWN_IMPORT_TIME_CALL_BUG = False
 def test_reads_of_a_decorator_called_at_import_time_are_import_time(tmp_path: Path) -> None:
     source = ('REGISTRY = {}\n\n\ndef register(cls):\n    REGISTRY[cls.__name__] = cls\n'
               '    return cls\n\n\n@register\nclass Account:\n    pass\n\n\n'
-              'REGISTRY["x"] = Account\n')
-    mapping = Mapping(groups=(("one", ("REGISTRY",)), ("two", ("register", "Account"))),
+              'ALIASES = {"x": Account}\n')
+    mapping = Mapping(groups=(("one", ("REGISTRY", "ALIASES")), ("two", ("register", "Account"))),
                       default="rest", shared=None, sibling=False, facade="static",
                       keep_module_name=False)
     result = apply_splits(write_project(tmp_path, source.encode(), mapping))
     assert not result.written
     [error] = [f for f in result.errors if f.code == "GS104"]
     assert "two needs REGISTRY from one" in error.message  # register runs while two imports
-    out = _split_and_run(tmp_path / "ok", source.replace('REGISTRY["x"] = Account\n', ""),
+    out = _split_and_run(tmp_path / "ok", source.replace('ALIASES = {"x": Account}\n', ""),
                          {"one": ["REGISTRY"], "two": ["register", "Account"]},
                          "import pkg.big as m; print(sorted(m.REGISTRY))")
     assert out == "['Account']"

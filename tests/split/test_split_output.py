@@ -199,7 +199,8 @@ def test_overload_group_and_attached_statements_move_together(constructs) -> Non
     a = texts["pkg/big/a.py"]
     assert a.count("@overload") == 2 and "def f(x):" in a
     assert "f.calls = 0" in a  # `f.attr = ...` goes with f
-    assert 'REGISTRY["f"] = f' in texts["pkg/big/registry.py"]  # registry entries go with it
+    # a registration runs after what it registers: with f, which imports REGISTRY
+    assert 'REGISTRY["f"] = f' in a and "from .registry import REGISTRY\n" in a
 
 
 def test_carried_names_and_import_blocks(constructs) -> None:  # type: ignore[no-untyped-def]
@@ -577,3 +578,33 @@ def test_kept_names_stay_and_are_imported_from_the_old_module(tmp_path: Path) ->
     facade = texts["pkg/big/__init__.py"]
     assert facade.index("def main():") < facade.index("from .a import other as other")
     assert "from . import main\n" in texts["pkg/big/a.py"]
+
+
+def test_a_class_attribute_set_from_a_later_class_goes_with_the_later_one(tmp_path: Path) -> None:
+    source = """
+        class Element:
+            def __add__(self, other):
+                return Literal()
+
+
+        class Literal(Element):
+            pass
+
+
+        Element._literal = Literal
+    """
+    plan, texts = plan_texts(make_project(tmp_path, source, {"element": ["Element"],
+                                                             "tokens": ["Literal"]}))
+    assert not plan.errors  # joined with Element, it would be an import-time cycle
+    assert "class Literal(Element):\n    pass\n\n\nElement._literal = Literal\n" in texts[
+        "pkg/big/tokens.py"]
+
+
+def test_a_module_named_like_a_builtin_is_fine_unless_the_facade_uses_it(tmp_path: Path) -> None:
+    source = "class Map:\n    pass\n\n\ndef rule():\n    return 1\n"
+    plan, _ = plan_texts(make_project(tmp_path, source, {"map": ["Map"], "rules": ["rule"]}))
+    assert not plan.errors  # werkzeug's routing/map.py
+    used = source + "\n\nif __name__ == '__main__':\n    print(list(map(str, [1])))\n"
+    plan, _ = plan_texts(make_project(tmp_path / "2", used, {"map": ["Map"], "rules": ["rule"]},
+                                      package="pkg", path="pkg/__init__.py"))
+    assert [f.code for f in plan.errors] == ["GS106"]

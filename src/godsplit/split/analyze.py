@@ -250,10 +250,10 @@ def _group(
     stmt_lines: tuple[int, ...],
     text: str,
 ) -> list[Unit]:
-    """Group statements into units: @overload runs, and statements that only touch a
-    definition (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`) join it. Other
-    statements that bind nothing join the latest definition they read (never an import:
-    they must run after what they read, and once)."""
+    """Group statements into units: @overload runs, and statements that bind nothing
+    (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`, `atexit.register(f)`) join
+    the latest definition they touch or read (never an import: they must run after what
+    they read, and once)."""
     groups: list[list[int]] = []
     owner_of: dict[str, int] = {}  # name -> group index of its latest definition
     for index, stmt in enumerate(module.body):
@@ -261,15 +261,13 @@ def _group(
         names = bound.get(index, set())
         if kind == "definition" and not names:
             target = owner_name(stmt)
-            home = owner_of.get(target) if target is not None else None
-            if home is not None and kinds[groups[home][0]] == "definition":
-                groups[home].append(index)
-                continue
             if target is None and groups and is_bare_string(stmt) and kinds[groups[-1][0]] == "definition":
                 groups[-1].append(index)  # attribute docstring after `X = 1`
                 continue
-            # `atexit.register(f)`, `reg.names[CODE] = "CODE"`: runs after what it reads
-            read = [owner_of[n] for n in reads.get(index, {}) if n in owner_of]
+            # `f.attr = 1`, `REGISTRY[k] = v`, `atexit.register(f)`, `X._cls = Y`: it runs
+            # after everything it touches and reads, so it joins the latest of them (never
+            # an import: it would be copied above them, and into every module)
+            read = [owner_of[n] for n in {*reads.get(index, {}), target} if n in owner_of]
             home = max((g for g in read if kinds[groups[g][0]] == "definition"), default=None)
             if home is not None:
                 groups[home].append(index)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import ast
 import builtins
 import re
 import sys
@@ -81,7 +82,6 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
     assignment = assign(analysis, split)
     findings: list[Finding] = [*analysis.findings, *assignment.findings]
     _check_module_names(split, assignment.modules, findings)
-    findings.extend(_shadowed(analysis, layout, assignment.modules))
     order = list(assignment.modules)
     main = main_block(analysis) if layout.kind == "package" else None
     if main is not None:  # `python -m old.module` runs the package's __main__.py
@@ -113,6 +113,7 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
                 str(analysis.path), 1,
             ))
     facade_text = render_facade(analysis, assignment, split, layout, edges, early)
+    findings.extend(_shadowed(analysis, layout, assignment.modules, facade_text))
     texts[layout.facade_path] = facade_text
     _package_inits(layout, order, texts)
     changes = _changes(analysis.source, layout, texts)
@@ -188,17 +189,25 @@ def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
                                str(analysis.path), line))
         else:
             out.append(Finding("GS207", "warning", f"{name!r} is rebound at run time (`global`); "
-                               "with a static facade, the old module's copy goes stale",
-                               str(analysis.path), line))
+                               "the static facade reads it live (PEP 562 __getattr__), but "
+                               "assigning it through the old module does not reach the moved "
+                               "code", str(analysis.path), line))
     return out
 
 
-def _shadowed(analysis: Analysis, layout: Layout, modules: list[str]) -> list[Finding]:
-    """New modules that become attributes of a package facade must not shadow its names."""
-    defined = set(analysis.binders) | set(dir(builtins))
+def _shadowed(
+    analysis: Analysis, layout: Layout, modules: list[str], facade: str
+) -> list[Finding]:
+    """New modules that become attributes of a package facade must not shadow its names,
+    nor a builtin that code in the facade reads (`map.py`, as werkzeug has, is fine)."""
+    try:
+        read = {n.id for n in ast.walk(ast.parse(facade)) if isinstance(n, ast.Name)}
+    except SyntaxError:  # verify reports it (GS410)
+        read = set(dir(builtins))
+    defined = set(analysis.binders) | (set(dir(builtins)) & read)
     return [
         Finding("GS106", "error", f"module name {name!r} is also a name defined in the source "
-                "or a builtin; as a package attribute it would shadow that name",
+                "or a builtin the facade uses; as a package attribute it would shadow that name",
                 str(analysis.path), 1)
         for name in layout.facade_attributes(modules) if name in defined
     ]
