@@ -633,3 +633,26 @@ def test_import_style_between_new_modules(
     assert expected in (tmp_path / "after/pkg/big/a.py").read_text()
     facade = (tmp_path / "after/pkg/big/__init__.py").read_text()
     assert ("from pkg.big.a import f as f\n" in facade) is ("pkg.big" in expected)
+
+
+# A sibling of item 8: `__package__` resolves relative names; it keeps the old package.
+def test_dunder_package_keeps_resolving_as_before(tmp_path: Path) -> None:
+    source = """
+        import importlib
+
+        PKG = __package__
+
+
+        def load():
+            return importlib.import_module(".sibling", __package__).VALUE
+
+
+        def other():
+            return 1
+    """
+    code = "import pkg.big as m\nprint(m.PKG, m.load())"
+    before, after, _ = run_before_and_after(
+        tmp_path, source, {"a": ["PKG", "load"], "b": ["other"]}, code,
+        files={"pkg/sibling.py": "VALUE = 3\n"},
+    )
+    assert after == before == "pkg 3\n"

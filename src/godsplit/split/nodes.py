@@ -1,9 +1,9 @@
 """One light walk over a module's tree that maps nodes to their top-level statement.
 
 LibCST's scope analysis tells which names are read and bound; this index tells in which
-top-level statement each of those nodes sits, and where the module reads `__name__`.
-Function and class bodies are skipped (nodes there are placed through their scope)
-unless the statement's text mentions `__name__` or `__file__`.
+top-level statement each of those nodes sits, and where the module reads `__name__`,
+`__package__` or `__file__`. Function and class bodies are skipped (nodes there are
+placed through their scope) unless the statement's text mentions one of those.
 """
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 LOGGER_FACTORIES = frozenset({"getLogger", "get_task_logger", "get_logger", "getChild"})
+_DUNDERS = frozenset({"__name__", "__package__", "__file__"})
 
 
 @dataclass(frozen=True)
 class NameRead:
-    """A read of the module global `__name__`."""
+    """A read of the module global `__name__` (or `__package__`)."""
 
     stmt: int
     node_id: int
     in_function: bool
     for_logger: bool
+    dunder: str = "__name__"
 
 
 @dataclass
@@ -140,15 +142,15 @@ class _Indexer(cst.CSTVisitor):
             self.logger_args.update(id(arg.value) for arg in node.args)
 
     def visit_Name(self, node: cst.Name) -> None:
-        if node.value not in ("__name__", "__file__") or id(node) in self.not_reads:
+        if node.value not in _DUNDERS or id(node) in self.not_reads:
             return
         if node.value == "__file__":
             self.index.file_reads.append((self.stmt, self.depth > 0))
             return
         self.index.dunder_nodes[id(node)] = node
-        self.index.name_reads.append(
-            NameRead(self.stmt, id(node), self.depth > 0, id(node) in self.logger_args)
-        )
+        self.index.name_reads.append(NameRead(
+            self.stmt, id(node), self.depth > 0, id(node) in self.logger_args, node.value
+        ))
 
 
 def index_nodes(module: cst.Module, codes: tuple[str, ...]) -> NodeIndex:
@@ -156,6 +158,6 @@ def index_nodes(module: cst.Module, codes: tuple[str, ...]) -> NodeIndex:
     indexer = _Indexer(index)
     for position, stmt in enumerate(module.body):
         indexer.stmt = position
-        indexer.full = "__name__" in codes[position] or "__file__" in codes[position]
+        indexer.full = any(dunder in codes[position] for dunder in _DUNDERS)
         stmt.visit(indexer)
     return index

@@ -78,10 +78,12 @@ def render_new_module(
     package = layout.package_of(module)
     first_def = first_definition(analysis)
     edits = plan_edits(
-        analysis, units, layout.old_module, split.task_decorators, split.pin_task_names
+        analysis, units, layout.old_module, split.task_decorators, split.pin_task_names,
+        layout.old_package, package,
     )
     if module == MAIN:  # it runs as `__main__`, as the source did under `python -m`
-        edits = replace(edits, name_ids=frozenset(), findings=())
+        edits = replace(edits, name_ids=frozenset(), findings=tuple(
+            f for f in edits.findings if "`__name__`" not in f.message))
     findings.extend(edits.findings)
     items: list[tuple[float, str]] = []
     future = "".join(
@@ -111,7 +113,8 @@ def render_new_module(
         node: aliases[e.target] for e in mine for name in e.live
         for stmt, node in analysis.live_reads.get(name, ()) if stmt in stmts
     }
-    walk = {r.stmt for r in analysis.nodes.name_reads if r.node_id in edits.name_ids} | {
+    walk = {r.stmt for r in analysis.nodes.name_reads
+            if r.node_id in edits.name_ids | edits.package_ids} | {
         stmt for e in mine for name in e.live
         for stmt, _ in analysis.live_reads.get(name, ()) if stmt in stmts
     }

@@ -24,6 +24,8 @@ class Edits:
     name_ids: frozenset[int]  # ids of `__name__` Name nodes to replace
     tasks: frozenset[int]  # ids of FunctionDef nodes whose task name is pinned
     findings: tuple[Finding, ...]
+    package_ids: frozenset[int] = frozenset()  # ids of `__package__` Name nodes to replace
+    old_package: str = ""
 
 
 def _decorator_name(expr: cst.BaseExpression) -> str | None:
@@ -51,16 +53,25 @@ def _has_name_kwarg(decorator: cst.Decorator) -> bool:
 
 def plan_edits(
     analysis: Analysis, units: list[Unit], old_module: str, decorators: Collection[str],
-    pin_tasks: bool,
+    pin_tasks: bool, old_package: str = "", new_package: str = "",
 ) -> Edits:
     path = str(analysis.path)
     stmts = {i for u in units for i in u.stmts}
     findings: list[Finding] = []
     name_ids: set[int] = set()
+    package_ids: set[int] = set()
     for read in analysis.nodes.name_reads:
         if read.stmt not in stmts:
             continue
         line = analysis.stmt_lines[read.stmt]
+        if read.dunder == "__package__":  # only ever used to resolve relative names
+            if old_package != new_package:
+                package_ids.add(read.node_id)
+                findings.append(Finding(
+                    "GS201", "info", f"`__package__` replaced by {old_package!r} so relative "
+                    "names resolve as before", path, line,
+                ))
+            continue
         if read.in_function and not read.for_logger:
             findings.append(Finding(
                 "GS202", "warning", f"`__name__` read inside a function now gives the new "
@@ -98,7 +109,8 @@ def plan_edits(
                 "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
                 "(pin-task-names is off)", path, analysis.stmt_lines[index],
             ))
-    return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings))
+    return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings), frozenset(package_ids),
+                 old_package)
 
 
 class _Apply(cst.CSTTransformer):
@@ -122,9 +134,11 @@ class _Apply(cst.CSTTransformer):
         return updated_node
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
-        if id(original_node) in self.edits.name_ids:
+        if id(original_node) in self.edits.name_ids | self.edits.package_ids:
             quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
-            return cst.SimpleString(f"{quote}{self.old_module}{quote}")
+            value = self.old_module if id(original_node) in self.edits.name_ids else (
+                self.edits.old_package)
+            return cst.SimpleString(f"{quote}{value}{quote}")
         home = self.live.get(id(original_node))
         if home is not None:  # a global rebound at run time in another module: read it there
             return cst.Attribute(value=cst.Name(home), attr=updated_node)
