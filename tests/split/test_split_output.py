@@ -608,3 +608,24 @@ def test_a_module_named_like_a_builtin_is_fine_unless_the_facade_uses_it(tmp_pat
     plan, _ = plan_texts(make_project(tmp_path / "2", used, {"map": ["Map"], "rules": ["rule"]},
                                       package="pkg", path="pkg/__init__.py"))
     assert [f.code for f in plan.errors] == ["GS106"]
+
+
+def test_a_call_in_the_main_block_is_not_an_import_time_call(tmp_path: Path) -> None:
+    source = """
+        def helper():
+            return 1
+
+
+        def main():
+            return helper() + report()
+
+
+        def report():
+            return main
+
+
+        if __name__ == "__main__":
+            main()
+    """
+    plan, _ = plan_texts(make_project(tmp_path, source, {"cli": ["main"], "util": ["helper", "report"]}))
+    assert not plan.errors  # a call-time cycle: main() runs only as a script, after everything

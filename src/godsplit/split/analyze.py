@@ -6,6 +6,7 @@ everything later stages need is derived here once.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from .classify import (
     classify,
     is_bare_string,
     is_future,
+    is_main_block,
     names_of,
     owner_name,
     static_all,
@@ -51,6 +53,8 @@ class Unit:
     line: int
     lines: int
     deletes: frozenset[str] = frozenset()  # names deleted at top level (`del x`)
+    # a class's methods -> the top-level names each reads (at call time)
+    methods: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def first(self) -> int:
@@ -158,13 +162,17 @@ def analyze(source: SourceText) -> Analysis:
     reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)
     calls: dict[int, set[str]] = defaultdict(set)
     subclassed: set[str] = set()
+    methods: dict[int, dict[str, set[str]]] = defaultdict(dict)
     if global_scope is not None:
         collect(
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
-            subclassed,
+            subclassed, methods,
         )
+    for index, stmt in enumerate(module.body):  # runs as a script, after everything else
+        if is_main_block(stmt):
+            calls.pop(index, None)
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
-    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, source.text)
+    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods)
     units = _called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
@@ -207,38 +215,73 @@ def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, .
     return tuple(starts)
 
 
+# What runs when a class is called (or used as a decorator), and when it is subclassed
+_ON_CALL = frozenset({"__new__", "__init__", "__post_init__", "__attrs_post_init__",
+                      "__call__", "__set_name__", "__prepare__"})
+_ON_SUBCLASS = frozenset({"__init_subclass__"})
+_SELF_USE = re.compile(r"\b(?:self|cls|mcs|metacls|super\(\))\.(\w+)")
+
+
 def _called_at_import(
     module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]], subclassed: set[str]
 ) -> list[Unit]:
     """A function called while the module is imported (`@register`, `X = f()`) reads its
-    globals at import time too: upgrade its reads, and those of functions it may call.
-    So does a class instantiated (`X = C()`), used as a decorator or a metaclass (any
-    method may run), or subclassed when it defines `__init_subclass__`."""
-    callables: dict[str, int] = {}
-    hooks: set[str] = set()  # classes that run code when subclassed
+    globals at import time too: upgrade its reads, and those of what it may call. So does
+    a class instantiated (`X = C()`), used as a decorator or a metaclass, or subclassed:
+    the reads of the methods that run then (`__init__`, `__new__`, `__call__`, ...,
+    `__init_subclass__`), of the methods they use through `self`/`cls`, and of its bases'."""
+    defs: dict[str, tuple[int, cst.FunctionDef | cst.ClassDef]] = {}
     for unit in units:
         for index in unit.stmts:
             stmt = module.body[index]
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-                callables[stmt.name.value] = unit.id
-            if isinstance(stmt, cst.ClassDef) and "__init_subclass__" in {
-                s.name.value for s in stmt.body.body if isinstance(s, cst.FunctionDef)
-            }:
-                hooks.add(stmt.name.value)
-    called = {n for names in calls.values() for n in names} | (subclassed & hooks)
-    pending = [callables[n] for n in sorted(called) if n in callables]
-    done: set[int] = set()
+                defs[stmt.name.value] = (unit.id, stmt)
+    pending = [(n, _ON_CALL) for names in calls.values() for n in sorted(names)]
+    pending += [(n, _ON_SUBCLASS) for n in sorted(subclassed)]
+    upgraded: dict[int, set[str]] = defaultdict(set)  # unit -> names read at import time
+    done: set[tuple[str, frozenset[str]]] = set()
     while pending:
-        uid = pending.pop()
-        if uid in done:
+        name, entry = pending.pop()
+        if name not in defs or (name, entry) in done:
             continue
-        done.add(uid)
+        done.add((name, entry))
+        uid, node = defs[name]
         unit = units[uid]
-        units[uid] = replace(unit, reads=tuple(
-            replace(r, import_time=True) if not r.annotation_only else r for r in unit.reads
+        if isinstance(node, cst.FunctionDef):
+            names = {r.name for r in unit.reads}
+        else:
+            names = set().union(*(unit.methods.get(m, ()) for m in _running(module, node, entry)))
+            pending += [(b, entry) for b in _base_names(node)]
+        upgraded[uid] |= names
+        pending += [(n, _ON_CALL) for n in sorted(names) if n in defs]
+    for uid, names in upgraded.items():
+        units[uid] = replace(units[uid], reads=tuple(
+            replace(r, import_time=True) if r.name in names and not r.annotation_only else r
+            for r in units[uid].reads
         ))
-        pending.extend(callables[r.name] for r in unit.reads if r.name in callables)
     return units
+
+
+def _running(module: cst.Module, node: cst.ClassDef, entry: frozenset[str]) -> set[str]:
+    """The methods of a class that run from `entry`, following `self.x` / `cls.x` uses."""
+    methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
+    todo = sorted(entry & set(methods))
+    found: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.add(name)
+        used = set(_SELF_USE.findall(module.code_for_node(methods[name])))
+        todo += sorted(used & set(methods))
+    return found
+
+
+def _base_names(node: cst.ClassDef) -> list[str]:
+    return [b.value.value for b in node.bases if isinstance(b.value, cst.Name)] + [
+        k.value.value for k in node.keywords
+        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)
+    ]
 
 
 def _group(
@@ -248,7 +291,7 @@ def _group(
     rebinds: Mapping[int, set[str]],
     reads: Mapping[int, dict[str, list[bool]]],
     stmt_lines: tuple[int, ...],
-    text: str,
+    methods: Mapping[int, dict[str, set[str]]],
 ) -> list[Unit]:
     """Group statements into units: @overload runs, and statements that bind nothing
     (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`, `atexit.register(f)`) join
@@ -306,6 +349,7 @@ def _group(
             line=_first_code_line(module, first, stmt_lines),
             lines=span,
             deletes=frozenset().union(*(_deleted_by(module.body[i]) for i in group)),
+            methods={m: frozenset(n) for i in group for m, n in methods.get(i, {}).items()},
         ))
     return units
 

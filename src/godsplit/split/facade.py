@@ -66,11 +66,12 @@ def live_homes(analysis: Analysis, assignment: Assignment) -> dict[str, str]:
     return homes
 
 
-def main_block(analysis: Analysis) -> Unit | None:
-    return next((
+def main_blocks(analysis: Analysis) -> list[Unit]:
+    """Every `if __name__ == "__main__":` block (a module may have several)."""
+    return [
         u for u in analysis.units
         if u.kind == "facade" and is_main_block(analysis.module.body[u.first])
-    ), None)
+    ]
 
 
 def kept_order(
@@ -81,10 +82,10 @@ def kept_order(
     moved, nor a late import, at import time. Those units, and the names the other kept
     units bind (bound only after the new modules are imported). Nothing else moves."""
     first_def = first_definition(analysis)
-    main = main_block(analysis)
+    main = main_blocks(analysis)
     kept = {
         u.id for u in analysis.units
-        if assignment.module_of.get(u.id) == FACADE and u.kind != "effect" and u is not main
+        if assignment.module_of.get(u.id) == FACADE and u.kind != "effect" and u not in main
     }
     memo: dict[int, set[int] | None] = {}
 
@@ -135,8 +136,7 @@ def render_facade(
     module = analysis.module
     first_def = first_definition(analysis)
     live = live_homes(analysis, assignment)  # globals rebound at run time -> their module
-    main = main_block(analysis) if layout.kind == "package" else None  # -> __main__.py
-    kept = [u for u in analysis.units if assignment.module_of.get(u.id) == FACADE and u is not main]
+    kept = [u for u in analysis.units if assignment.module_of.get(u.id) == FACADE]
     readers = {home for name, home in live.items() if any(name in {r.name for r in u.reads} for u in kept)}
     aliases = live_aliases(analysis, kept, layout, "", sorted(readers),
                            prefix="" if layout.facade_is_package else "_")

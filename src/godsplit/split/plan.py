@@ -26,7 +26,7 @@ from ..types import (
 )
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, assign
-from .facade import kept_order, main_block, render_facade, star_names
+from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
@@ -83,9 +83,10 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
     findings: list[Finding] = [*analysis.findings, *assignment.findings]
     _check_module_names(split, assignment.modules, findings)
     order = list(assignment.modules)
-    main = main_block(analysis) if layout.kind == "package" else None
-    if main is not None:  # `python -m old.module` runs the package's __main__.py
-        assignment = replace(assignment, module_of={**assignment.module_of, main.id: MAIN})
+    main = main_blocks(analysis) if layout.kind == "package" else []
+    if main:  # `python -m old.module` runs the package's __main__.py
+        moved = {unit.id: MAIN for unit in main}
+        assignment = replace(assignment, module_of={**assignment.module_of, **moved})
         order.append(MAIN)
     needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings) for m in order}
     edges, cycle_findings = module_edges(analysis, needs, order)

@@ -81,8 +81,8 @@ def runs_as_main(name: str, module: types.ModuleType) -> str:
             text = handle.read()
     except OSError:
         return "the module (its source is not readable)"
-    guard = re.search(r"""__name__\s*==\s*['"]__main__['"]""", text)
-    return "a __main__ block" if guard else "no __main__ block"
+    blocks = len(re.findall(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text))
+    return f"{blocks} __main__ block{'s' if blocks != 1 else ''}" if blocks else "no __main__ block"
 
 
 def main(argv: list[str]) -> None:

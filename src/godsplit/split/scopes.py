@@ -82,9 +82,10 @@ def collect(
     reads: dict[int, dict[str, list[bool]]],
     calls: dict[int, set[str]],
     subclassed: set[str],
+    methods: dict[int, dict[str, set[str]]],
 ) -> None:
     """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
-    by statement index."""
+    by statement index; and, for classes, which names each method reads."""
     for assignment in scope.assignments:
         name = assignment.name
         node = getattr(assignment, "node", None)
@@ -107,6 +108,22 @@ def collect(
             flags = reads[site[0]].setdefault(name, [False, True])
             flags[0] = flags[0] or (import_time and not lazy_annotation)
             flags[1] = flags[1] and lazy_annotation
+            method = None if import_time else _method_of(access.scope)
+            if method is not None:
+                methods[site[0]].setdefault(method, set()).add(name)
+
+
+def _method_of(scope: Scope) -> str | None:
+    """The method (a function directly in a top-level class) a read inside it is in."""
+    while not isinstance(scope, GlobalScope) and scope.parent is not scope:
+        parent = scope.parent
+        if isinstance(scope, FunctionScope) and isinstance(parent, ClassScope) and isinstance(
+            parent.parent, GlobalScope
+        ):
+            node = getattr(scope, "node", None)
+            return node.name.value if isinstance(node, cst.FunctionDef) else None
+        scope = parent
+    return None
 
 
 def live_accesses(
