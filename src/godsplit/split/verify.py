@@ -186,7 +186,7 @@ def written(
     """Every file written parses, and pyflakes finds in it no undefined name (nor an
     undefined name in `__all__`) that the source did not have already. `served`: names a
     static facade serves through PEP 562 `__getattr__` rather than binding them."""
-    before = {name for name, _ in _undefined(source.source.text, str(source.path)) or ()}
+    before: set[str] | None = None  # the source's own undefined names, when needed
     findings = []
     for path, text in sorted(texts.items()):
         try:
@@ -196,8 +196,10 @@ def written(
                                     f"{exc.msg}", str(path), exc.lineno or 1))
             continue
         found = _undefined(text, str(path), tree) or set()
+        if found and before is None:
+            before = {name for name, _ in _undefined(source.source.text, str(source.path)) or ()}
         for name, line in sorted(found, key=lambda item: item[1]):
-            if name in before or name in served:
+            if name in (before or ()) or name in served:
                 continue
             findings.append(Finding("GS411", "error", f"godsplit wrote code that reads {name!r}, "
                                     "which is not defined or imported there (pyflakes)",
