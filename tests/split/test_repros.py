@@ -659,3 +659,34 @@ def test_dunder_package_keeps_resolving_as_before(tmp_path: Path) -> None:
         files={"pkg/sibling.py": "VALUE = 3\n"},
     )
     assert after == before == "pkg 3\n"
+
+
+# A sibling of item 4: a file that ran as a script (`python pkg/tool.py`) still does.
+def test_a_facade_that_ran_as_a_script_still_does(tmp_path: Path) -> None:
+    source = """
+        import sys
+
+
+        def helper():
+            return 1
+
+
+        def main():
+            print("script", helper(), sys.argv[1:])
+
+
+        if __name__ == "__main__":
+            main()
+    """
+    code = """
+        import os, subprocess, sys
+        env = dict(os.environ, PYTHONPATH=os.getcwd())
+        proc = subprocess.run([sys.executable, "pkg/__init__.py", "x"], capture_output=True,
+                              text=True, env=env)
+        print(proc.returncode, proc.stdout, proc.stderr[-200:])
+    """
+    before, after, _ = run_before_and_after(
+        tmp_path, source, {"cli": ["main"], "util": ["helper"]}, code,
+        path="pkg/__init__.py", package="pkg",
+    )
+    assert after == before and "script 1 ['x']" in after

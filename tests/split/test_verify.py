@@ -108,3 +108,13 @@ def test_a_missing_package_everywhere_is_said_plainly(tmp_path: Path) -> None:
     [info] = [f for f in result.splits[0].findings if f.code == "GS412"]
     assert "it needs 'not_installed_anywhere', which no interpreter found has" in info.message
     assert "activate the project's virtualenv or set `verify-setup`" in info.message
+
+
+def test_a_facade_of_a_script_that_imports_relatively_is_refused(tmp_path: Path) -> None:
+    source = "def f():\n    return 1\n\n\ndef g():\n    return 2\n\n\nif __name__ == '__main__':\n    f()\n"
+    result = apply(make_project(tmp_path, source, {"a": ["f"], "b": ["g"]}, path="pkg/__init__.py",
+                                package="pkg", **{"import-style": "relative",
+                                                  "verify-import": False}))
+    assert not result.written and not result.rolled_back  # the plan says so
+    [error] = [f for f in result.errors if f.code == "GS409"]
+    assert "ran as a script" in error.message

@@ -6,10 +6,9 @@ everything later stages need is derived here once.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
@@ -27,6 +26,7 @@ from .classify import (
     owner_name,
     static_all,
 )
+from .import_time import called_at_import
 from .nodes import NodeIndex, index_nodes
 from .scopes import collect, live_accesses, module_name_read
 
@@ -173,7 +173,7 @@ def analyze(source: SourceText) -> Analysis:
             calls.pop(index, None)
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods)
-    units = _called_at_import(module, units, calls, subclassed)
+    units = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         if unit.kind == "future":
@@ -213,75 +213,6 @@ def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, .
         line += code.count("\n")
     starts.append(line)  # sentinel: the line after the last statement
     return tuple(starts)
-
-
-# What runs when a class is called (or used as a decorator), and when it is subclassed
-_ON_CALL = frozenset({"__new__", "__init__", "__post_init__", "__attrs_post_init__",
-                      "__call__", "__set_name__", "__prepare__"})
-_ON_SUBCLASS = frozenset({"__init_subclass__"})
-_SELF_USE = re.compile(r"\b(?:self|cls|mcs|metacls|super\(\))\.(\w+)")
-
-
-def _called_at_import(
-    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]], subclassed: set[str]
-) -> list[Unit]:
-    """A function called while the module is imported (`@register`, `X = f()`) reads its
-    globals at import time too: upgrade its reads, and those of what it may call. So does
-    a class instantiated (`X = C()`), used as a decorator or a metaclass, or subclassed:
-    the reads of the methods that run then (`__init__`, `__new__`, `__call__`, ...,
-    `__init_subclass__`), of the methods they use through `self`/`cls`, and of its bases'."""
-    defs: dict[str, tuple[int, cst.FunctionDef | cst.ClassDef]] = {}
-    for unit in units:
-        for index in unit.stmts:
-            stmt = module.body[index]
-            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-                defs[stmt.name.value] = (unit.id, stmt)
-    pending = [(n, _ON_CALL) for names in calls.values() for n in sorted(names)]
-    pending += [(n, _ON_SUBCLASS) for n in sorted(subclassed)]
-    upgraded: dict[int, set[str]] = defaultdict(set)  # unit -> names read at import time
-    done: set[tuple[str, frozenset[str]]] = set()
-    while pending:
-        name, entry = pending.pop()
-        if name not in defs or (name, entry) in done:
-            continue
-        done.add((name, entry))
-        uid, node = defs[name]
-        unit = units[uid]
-        if isinstance(node, cst.FunctionDef):
-            names = {r.name for r in unit.reads}
-        else:
-            names = set().union(*(unit.methods.get(m, ()) for m in _running(module, node, entry)))
-            pending += [(b, entry) for b in _base_names(node)]
-        upgraded[uid] |= names
-        pending += [(n, _ON_CALL) for n in sorted(names) if n in defs]
-    for uid, names in upgraded.items():
-        units[uid] = replace(units[uid], reads=tuple(
-            replace(r, import_time=True) if r.name in names and not r.annotation_only else r
-            for r in units[uid].reads
-        ))
-    return units
-
-
-def _running(module: cst.Module, node: cst.ClassDef, entry: frozenset[str]) -> set[str]:
-    """The methods of a class that run from `entry`, following `self.x` / `cls.x` uses."""
-    methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-    todo = sorted(entry & set(methods))
-    found: set[str] = set()
-    while todo:
-        name = todo.pop()
-        if name in found:
-            continue
-        found.add(name)
-        used = set(_SELF_USE.findall(module.code_for_node(methods[name])))
-        todo += sorted(used & set(methods))
-    return found
-
-
-def _base_names(node: cst.ClassDef) -> list[str]:
-    return [b.value.value for b in node.bases if isinstance(b.value, cst.Name)] + [
-        k.value.value for k in node.keywords
-        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)
-    ]
 
 
 def _group(

@@ -27,6 +27,7 @@ from .verify import (
     interpreters,
     served_live,
     snapshot,
+    still_a_script,
     written,
 )
 
@@ -209,6 +210,7 @@ def _verify_written(
     findings = compare_static(analysis, facade, path)
     texts = {c.path: decode_source(c.data, c.path).text for c in plan.changes if c.data is not None}
     findings += written(texts, analysis, served_live(analyze(facade)))
+    findings += still_a_script(analysis, facade.text, plan.facade)
     statically = ("checked statically: the same names and `import *`, every file parses, "
                   "no undefined names")
     snap, python = before

@@ -88,7 +88,9 @@ class Layout:
 
     def runtime_ref(self, module: str) -> str:
         """New module `module` for `importlib.util.resolve_name(ref, __package__)` in the
-        facade: relative to the facade's package where it can be."""
+        facade: relative to the facade's package where it can be, as the imports are."""
+        if self.style == "absolute":
+            return self.dotted(module)
         return relative_name(self.facade_package, self.dotted(module)) or self.dotted(module)
 
 

@@ -35,6 +35,7 @@ class NodeIndex:
     file_reads: list[tuple[int, bool]] = field(default_factory=list)  # `__file__`: (stmt, in_function)
     called: set[int] = field(default_factory=set)  # ids of Names called: `f(...)`, `@f`, `@f(...)`
     subclassed: set[int] = field(default_factory=set)  # ids of Names used as class bases
+    factories: set[int] = field(default_factory=set)  # ids of Names `f` in `@f(...)`
     eager_annotations: set[int] = field(default_factory=set)  # ids of nodes in annotations
     # of decorated functions
     dunder_nodes: dict[int, cst.Name] = field(default_factory=dict)  # `__name__` Names by id
@@ -132,6 +133,8 @@ class _Indexer(cst.CSTVisitor):
     def visit_Decorator(self, node: cst.Decorator) -> None:
         if isinstance(node.decorator, cst.Name):
             self.index.called.add(id(node.decorator))
+        elif isinstance(node.decorator, cst.Call) and isinstance(node.decorator.func, cst.Name):
+            self.index.factories.add(id(node.decorator.func))  # `@f(...)`: f's result is called
 
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Name):

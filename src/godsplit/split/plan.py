@@ -31,6 +31,7 @@ from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
 from .render import MARKER, render_new_module
+from .verify import still_a_script
 from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -115,6 +116,7 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
             ))
     facade_text = render_facade(analysis, assignment, split, layout, edges, early)
     findings.extend(_shadowed(analysis, layout, assignment.modules, facade_text))
+    findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     texts[layout.facade_path] = facade_text
     _package_inits(layout, order, texts)
     changes = _changes(analysis.source, layout, texts)
@@ -132,10 +134,14 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
 
 
 def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
-    """How the source imports its own package: relative imports, or absolute ones."""
+    """How the source imports its own package: relative imports, or absolute ones. A
+    file that can run as a script (`python pkg/tool.py`: a `__main__` block, no relative
+    import) and stays in place as the facade imports absolutely, so it still can."""
     text = analysis.source.text
     if re.search(r"^[ \t]*from[ \t]+\.", text, re.MULTILINE):
         return "relative"
+    if layout.kind == "sibling" and main_blocks(analysis):
+        return "absolute"
     top = re.escape(layout.old_module.split(".")[0])
     if layout.old_package and re.search(rf"^[ \t]*(from|import)[ \t]+{top}\b", text, re.MULTILINE):
         return "absolute"

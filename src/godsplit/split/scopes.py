@@ -98,6 +98,8 @@ def collect(
             if site is None or _local_in_function(name, access.scope):
                 continue
             import_time = _outside_functions(access.scope)
+            if import_time and id(access.node) in nodes.factories:
+                calls[site[0]].add(f"@{name}")  # its result decorates: it is called too
             if import_time and id(access.node) in nodes.called:
                 calls[site[0]].add(name)
             elif import_time and id(access.node) in nodes.subclassed:

@@ -221,3 +221,17 @@ def _undefined(
         if isinstance(message, (pyflakes.messages.UndefinedName, pyflakes.messages.UndefinedExport)):
             out.add((str(message.message_args[0]), message.lineno))
     return out
+
+
+def still_a_script(source: Analysis, facade: str, path: Path) -> list[Finding]:
+    """A source with a `__main__` block and no relative import ran as a script
+    (`python pkg/tool.py`); its facade, at the same path, must not import relatively."""
+    relative = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
+    ran = re.search(r"""__name__\s*==\s*['"]__main__['"]\s*:""", source.source.text)
+    if path != source.path or not ran or relative.search(source.source.text):
+        return []
+    if not relative.search(facade):
+        return []
+    return [Finding("GS409", "error", "the old module ran as a script (`python <file>`); the "
+                    "facade imports relatively, so it no longer can: set import-style = "
+                    "\"absolute\"", str(path), 1)]
