@@ -126,3 +126,18 @@ def test_hand_over_gives_names_to_a_peer_that_is_importing(clean_modules: None) 
     _module("rtho.mine", code)
     assert peer.X == 1
     _module("rtho.other", code.replace('".peer"', '".absent"'))  # no such peer: nothing happens
+
+
+def test_live_getattr_wrapping_the_modules_own_keeps_its_signature(clean_modules: None) -> None:
+    import inspect
+    import typing
+
+    _module("rtsig.new", "X = 1\n")
+    own = "\ndef __getattr__(name: str) -> int:\n    raise AttributeError(name)\n"
+    text = own + "\n\n" + runtime.render(
+        "live_globals", {"live": '{"X": ".new"}'}, sections={"getattr", "no_dir"}
+    )
+    module = _module("rtsig", text, package="rtsig")
+    assert str(inspect.signature(module.__getattr__)) == "(name: str) -> int"
+    assert typing.get_type_hints(module.__getattr__) == {"name": str, "return": int}
+    assert module.X == 1

@@ -4,7 +4,8 @@ Copied to the end of a static facade when moved code rebinds a global with
 `global x`. The facade does not bind such a name; PEP 562's module `__getattr__` reads it
 from the new module that holds it, so `old.x` and `from old import x` give the current
 value, and `__dir__` still lists it. A `__getattr__` the source defined itself still
-answers for every other name; a `__dir__` it defined still answers alone.
+answers for every other name (and the new one wraps it: same signature, same hints); a
+`__dir__` it defined is left alone.
 """
 
 SLOT_LIVE: dict[str, str] = {}  # rebound global -> its module, relative to `__package__`
@@ -16,10 +17,9 @@ SLOT_LIVE: dict[str, str] = {}  # rebound global -> its module, relative to `__p
 # module, and reading them here reads them there.
 _GODSPLIT_LIVE = SLOT_LIVE
 # godsplit-runtime: if getattr
+import functools as _godsplit_functools
+
 _godsplit_getattr = globals()["__getattr__"]  # the module's own __getattr__
-# godsplit-runtime: end
-# godsplit-runtime: if dir
-_godsplit_dir = globals()["__dir__"]  # the module's own __dir__
 # godsplit-runtime: end
 
 
@@ -29,6 +29,9 @@ def _godsplit_home(name: str) -> object:
     return importlib.import_module(_GODSPLIT_LIVE[name], __package__)
 
 
+# godsplit-runtime: if getattr
+@_godsplit_functools.wraps(_godsplit_getattr)
+# godsplit-runtime: end
 def __getattr__(name: str) -> object:
     if name in _GODSPLIT_LIVE:
         return getattr(_godsplit_home(name), name)
@@ -38,13 +41,10 @@ def __getattr__(name: str) -> object:
     # godsplit-runtime: if no_getattr
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     # godsplit-runtime: end
+# godsplit-runtime: if no_dir
 
 
 def __dir__() -> list[str]:
-    # godsplit-runtime: if dir
-    return list(_godsplit_dir())
-    # godsplit-runtime: end
-    # godsplit-runtime: if no_dir
     live = (name for name in _GODSPLIT_LIVE if hasattr(_godsplit_home(name), name))
     return sorted({*globals(), *live})
-    # godsplit-runtime: end
+# godsplit-runtime: end
