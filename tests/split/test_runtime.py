@@ -138,6 +138,6 @@ def test_live_getattr_wrapping_the_modules_own_keeps_its_signature(clean_modules
         "live_globals", {"live": '{"X": ".new"}'}, sections={"getattr", "no_dir"}
     )
     module = _module("rtsig", text, package="rtsig")
-    assert str(inspect.signature(module.__getattr__)) == "(name: str) -> int"
+    assert str(inspect.signature(module.__getattr__)) == "(name: 'str') -> 'int'"  # postponed
     assert typing.get_type_hints(module.__getattr__) == {"name": str, "return": int}
     assert module.X == 1
