@@ -31,7 +31,7 @@ from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
 from .render import MARKER, render_new_module
-from .verify import still_a_script
+from .verify import runs_as_script, still_a_script
 from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -138,10 +138,10 @@ def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
     file that can run as a script (`python pkg/tool.py`: a `__main__` block, no relative
     import) and stays in place as the facade imports absolutely, so it still can."""
     text = analysis.source.text
+    if layout.kind == "sibling" and runs_as_script(text):
+        return "absolute"
     if re.search(r"^[ \t]*from[ \t]+\.", text, re.MULTILINE):
         return "relative"
-    if layout.kind == "sibling" and main_blocks(analysis):
-        return "absolute"
     top = re.escape(layout.old_module.split(".")[0])
     if layout.old_package and re.search(rf"^[ \t]*(from|import)[ \t]+{top}\b", text, re.MULTILINE):
         return "absolute"

@@ -223,14 +223,22 @@ def _undefined(
     return out
 
 
+_TOP_RELATIVE = re.compile(r"^from[ \t]+\.", re.MULTILINE)  # not in a try block or function
+
+
+def runs_as_script(text: str) -> bool:
+    """A module with a `__main__` block and no unguarded relative import runs as a script
+    (`python pkg/tool.py`)."""
+    ran = re.search(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text)
+    return bool(ran) and not _TOP_RELATIVE.search(text)
+
+
 def still_a_script(source: Analysis, facade: str, path: Path) -> list[Finding]:
-    """A source with a `__main__` block and no relative import ran as a script
-    (`python pkg/tool.py`); its facade, at the same path, must not import relatively."""
-    relative = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
-    ran = re.search(r"""__name__\s*==\s*['"]__main__['"]\s*:""", source.source.text)
-    if path != source.path or not ran or relative.search(source.source.text):
+    """A source that ran as a script still does: its facade, at the same path, must not
+    import relatively."""
+    if path != source.path or not runs_as_script(source.source.text):
         return []
-    if not relative.search(facade):
+    if not _TOP_RELATIVE.search(facade):
         return []
     return [Finding("GS409", "error", "the old module ran as a script (`python <file>`); the "
                     "facade imports relatively, so it no longer can: set import-style = "
