@@ -629,3 +629,25 @@ def test_a_call_in_the_main_block_is_not_an_import_time_call(tmp_path: Path) -> 
     """
     plan, _ = plan_texts(make_project(tmp_path, source, {"cli": ["main"], "util": ["helper", "report"]}))
     assert not plan.errors  # a call-time cycle: main() runs only as a script, after everything
+
+
+def test_annotations_of_decorated_methods_stay_postponed(tmp_path: Path) -> None:
+    source = '''
+        from contextlib import contextmanager
+
+
+        class Context:
+            name = __name__
+
+            @contextmanager
+            def scope(self, command: "Command"):
+                yield command
+
+
+        class Command:
+            def make_context(self):
+                return Context()
+    '''
+    plan, _ = plan_texts(make_project(tmp_path, source, {"context": ["Context"],
+                                                         "commands": ["Command"]}))
+    assert not plan.errors  # click's core: only a decorated top-level function is eager

@@ -65,6 +65,7 @@ class _Indexer(cst.CSTVisitor):
         self.index = index
         self.stmt = 0
         self.depth = 0
+        self.classes = 0  # class bodies we are in (their functions are methods)
         self.full = False
         self.not_reads: set[int] = set()
         self.logger_args: set[int] = set()
@@ -74,7 +75,7 @@ class _Indexer(cst.CSTVisitor):
         return super().on_visit(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        if self.depth == 0 and node.decorators:
+        if self.depth == 0 and not self.classes and node.decorators:
             # a decorator may evaluate the annotations at once (singledispatch.register,
             # FastAPI, typer): they are import-time reads even when postponed
             eager = _Annotations()
@@ -92,7 +93,11 @@ class _Indexer(cst.CSTVisitor):
             node.returns.visit(self)
         return False
 
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.classes -= 1
+
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.classes += 1
         for base in node.bases:  # subclassing runs the base's __init_subclass__
             if isinstance(base.value, cst.Name):
                 self.index.subclassed.add(id(base.value))
