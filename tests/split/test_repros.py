@@ -695,3 +695,30 @@ def test_a_facade_that_ran_as_a_script_still_does(tmp_path: Path) -> None:
         path="pkg/__init__.py", package="pkg",
     )
     assert after == before and "script 1 ['x'] unknown" in after
+
+
+# A sibling of item 3 (click's core): a string annotation at module level that names a
+# class defined further down is still a read of it.
+def test_forward_string_annotation_of_a_top_level_function(tmp_path: Path) -> None:
+    source = """
+        import typing as t
+        from contextlib import contextmanager
+
+
+        @contextmanager
+        def augment(ctx: "Context", param: t.Optional["Parameter"] = None):
+            yield ctx
+
+
+        class Context:
+            pass
+
+
+        class Parameter:
+            pass
+    """
+    code = "import typing\nimport pkg.big as m\nprint(sorted(typing.get_type_hints(m.augment.__wrapped__)))"
+    before, after, _ = run_before_and_after(
+        tmp_path, source, {"context": ["augment", "Context"], "parameters": ["Parameter"]}, code
+    )
+    assert after == before == "['ctx', 'param']\n"

@@ -31,6 +31,10 @@ def test_signatures_type_hints_and_python_m_are_compared() -> None:
                      "no __main__ block")
     codes = [f.code for f in compare_snapshots(before, after, "big.py")]
     assert codes == ["GS408", "GS409"]
+    heavier = Snapshot(dict(before.names), before.star, dict(before.details), before.main,
+                       ("importlib.util",))
+    [finding] = compare_snapshots(before, heavier, "big.py")
+    assert finding.code == "GS413" and "now also importlib.util" in finding.message
 
 
 def _sample(x: decimal.Decimal, y: int = 3) -> None:

@@ -130,7 +130,9 @@ def verify_splits(config: Config, sources: Sequence[Path] = (), rev: str = "HEAD
 
 
 def _moved(plan: Plan) -> tuple[str, ...]:
-    return (plan.old_module, *(m.dotted for m in plan.modules))
+    """The old module, the new package (its subpackages are below it) and the new modules."""
+    packages = {m.dotted[: -len(m.name) - 1] for m in plan.modules if m.dotted != m.name}
+    return (plan.old_module, *sorted(packages), *(m.dotted for m in plan.modules))
 
 
 def _workers(jobs: int) -> int:
@@ -230,7 +232,7 @@ def _verify_written(
                     "GS400", "info", f"imported {plan.old_module} before and after in a fresh "
                     f"interpreter: the same {len(snap.names)} names, of the same kinds; the same "
                     f"signatures and type hints of {len(snap.details)} moved functions, classes "
-                    "and methods; the same `import *` and `python -m`", path, 1,
+                    "and methods; the same `import *`, `python -m` and modules loaded", path, 1,
                 ))
     elif isinstance(snap, ImportFailure):
         if snap.missing:

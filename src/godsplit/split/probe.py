@@ -5,7 +5,8 @@ with four arguments: the import root, the module's dotted name, setup code, and 
 comma-separated names of the modules code moved between (old and new). It prints one JSON
 line: each public-or-not name and the kind of its object; what `from module import *`
 gives; the signature and type hints of every function and class (and method) defined in
-those modules, or how computing them failed; and what `python -m module` would run.
+those modules, or how computing them failed; what `python -m module` would run; and which
+other modules importing it loaded.
 Module names and object addresses are normalised, so a moved class compares equal.
 """
 
@@ -100,6 +101,8 @@ def main(argv: list[str]) -> None:
         if isinstance(value, types.ModuleType) and value.__name__ == f"{name}.{attribute}":
             continue  # a submodule of a package facade
         names[attribute] = kind(value, moved)
+    loaded = sorted(m for m in sys.modules if not any(
+        m == p or m.startswith(p + ".") for p in (*moved, name)))
     star: dict[str, object] = {}
     exec(f"from {name} import *", star)
     print(json.dumps({
@@ -107,6 +110,7 @@ def main(argv: list[str]) -> None:
         "star": sorted(k for k in star if k != "__builtins__"),
         "details": details(module, moved),
         "main": runs_as_main(name, module),
+        "loaded": loaded,
     }))
 
 

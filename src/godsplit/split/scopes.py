@@ -6,10 +6,17 @@ once, and places each node in its top-level statement through the node index.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import libcst as cst
-from libcst.metadata import BuiltinAssignment, ClassScope, FunctionScope, GlobalScope, Scope
+from libcst.metadata import (
+    Access,
+    BuiltinAssignment,
+    ClassScope,
+    FunctionScope,
+    GlobalScope,
+    Scope,
+)
 
 from .nodes import NameRead, NodeIndex
 
@@ -86,33 +93,53 @@ def collect(
 ) -> None:
     """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
     by statement index; and, for classes, which names each method reads."""
+    names: set[str] = set()
     for assignment in scope.assignments:
         name = assignment.name
+        names.add(name)
         node = getattr(assignment, "node", None)
         where = _site(node, scopes.get(node), nodes) if node is not None else None
         if where is not None:
             stmt, in_function = where
             (rebinds if in_function else bound)[stmt].add(name)
+    for name, access, forward in _references(scope, names):
+        site = _site(access.node, access.scope, nodes)
+        if site is None or _local_in_function(name, access.scope):
+            continue
+        import_time = _outside_functions(access.scope)
+        if import_time and id(access.node) in nodes.factories:
+            calls[site[0]].add(f"@{name}")  # its result decorates: it is called too
+        if import_time and id(access.node) in nodes.called:
+            calls[site[0]].add(name)
+        elif import_time and id(access.node) in nodes.subclassed:
+            subclassed.add(name)
+        lazy_annotation = forward or (access.is_annotation and (
+            future_annotations or isinstance(access.node, cst.BaseString)
+        ) and id(access.node) not in nodes.eager_annotations)
+        flags = reads[site[0]].setdefault(name, [False, True])
+        flags[0] = flags[0] or (import_time and not lazy_annotation)
+        flags[1] = flags[1] and lazy_annotation
+        method = None if import_time else _method_of(access.scope)
+        if method is not None:
+            methods[site[0]].setdefault(method, set()).add(name)
+
+
+def _references(
+    scope: GlobalScope, names: set[str]
+) -> Iterator[tuple[str, Access, bool]]:
+    """Every read of a top-level name, and whether it is a forward reference. LibCST
+    leaves a string annotation at module level that names something defined further down
+    (`def f(ctx: "Context")`) unresolved; it reads that name all the same, lazily (nothing
+    could evaluate it before the name was defined)."""
+    for assignment in scope.assignments:
         for access in assignment.references:
-            site = _site(access.node, access.scope, nodes)
-            if site is None or _local_in_function(name, access.scope):
-                continue
-            import_time = _outside_functions(access.scope)
-            if import_time and id(access.node) in nodes.factories:
-                calls[site[0]].add(f"@{name}")  # its result decorates: it is called too
-            if import_time and id(access.node) in nodes.called:
-                calls[site[0]].add(name)
-            elif import_time and id(access.node) in nodes.subclassed:
-                subclassed.add(name)
-            lazy_annotation = access.is_annotation and (
-                future_annotations or isinstance(access.node, cst.BaseString)
-            ) and id(access.node) not in nodes.eager_annotations
-            flags = reads[site[0]].setdefault(name, [False, True])
-            flags[0] = flags[0] or (import_time and not lazy_annotation)
-            flags[1] = flags[1] and lazy_annotation
-            method = None if import_time else _method_of(access.scope)
-            if method is not None:
-                methods[site[0]].setdefault(method, set()).add(name)
+            yield assignment.name, access, False
+    for name in sorted(names):
+        for access in scope.accesses[name]:
+            if not access.referents and access.is_annotation and isinstance(
+                access.node, cst.BaseString
+            ):
+                yield name, access, True
 
 
 def _method_of(scope: Scope) -> str | None:

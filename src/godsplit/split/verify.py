@@ -37,6 +37,7 @@ class Snapshot:
     star: tuple[str, ...]
     details: dict[str, str] = field(default_factory=dict)  # signature | type hints
     main: str = ""  # what `python -m module` runs
+    loaded: tuple[str, ...] = ()  # the other modules importing it loaded
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def snapshot(
     if proc.returncode != 0:
         return _failure(proc.stderr, proc.returncode)
     data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"])
+    return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
+                    tuple(data["loaded"]))
 
 
 _FRAME = re.compile(r'^  File "(?P<path>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
@@ -174,6 +176,14 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str) -> list[Find
     if len(differ) > 5:
         findings.append(Finding("GS408", "error", f"and {len(differ) - 5} more: "
                                 f"{', '.join(differ[5:])}", path, 1))
+    gained = sorted(set(after.loaded) - set(before.loaded))
+    lost = sorted(set(before.loaded) - set(after.loaded))
+    if gained or lost:
+        findings.append(Finding("GS413", "error", "importing the old module loads other modules: "
+                                + "; ".join(p for p in (
+                                    f"now also {', '.join(gained)}" if gained else "",
+                                    f"no longer {', '.join(lost)}" if lost else "") if p),
+                                path, 1))
     if before.main != after.main:
         findings.append(Finding("GS409", "error", f"`python -m` ran {before.main}; now it "
                                 f"would run {after.main}", path, 1))

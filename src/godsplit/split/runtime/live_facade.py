@@ -17,7 +17,6 @@ SLOT_LIVE: dict[str, str] = {}  # globals rebound at run time -> the module that
 # godsplit: live facade. Setting an attribute of this module (mock.patch, monkeypatch)
 # also sets it in each new module that binds the same object under that name, so the
 # patch reaches the moved code, and is undone there too.
-import importlib.util as _godsplit_util
 import sys as _godsplit_sys
 import types as _godsplit_types
 
@@ -26,7 +25,11 @@ _GODSPLIT_LIVE = SLOT_LIVE  # globals rebound at run time -> the module that hol
 
 
 def _godsplit_module(ref: str) -> _godsplit_types.ModuleType:
-    return _godsplit_sys.modules[_godsplit_util.resolve_name(ref, __package__)]
+    dots = len(ref) - len(ref.lstrip("."))  # `.a`, `..x.a`: relative to this package
+    if dots:
+        base = (__package__ or "").rsplit(".", dots - 1)[0]
+        ref = f"{base}.{ref[dots:]}" if ref[dots:] else base
+    return _godsplit_sys.modules[ref]
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:

@@ -24,9 +24,14 @@ _godsplit_getattr = globals()["__getattr__"]  # the module's own __getattr__
 
 
 def _godsplit_home(name: str) -> object:
-    import importlib
+    import sys
 
-    return importlib.import_module(_GODSPLIT_LIVE[name], __package__)
+    ref = _GODSPLIT_LIVE[name]
+    dots = len(ref) - len(ref.lstrip("."))  # `.a`, `..x.a`: relative to this package
+    if dots:
+        base = (__package__ or "").rsplit(".", dots - 1)[0]
+        ref = f"{base}.{ref[dots:]}" if ref[dots:] else base
+    return sys.modules.get(ref) or __import__(ref, fromlist=["*"])
 
 
 # godsplit-runtime: if getattr
