@@ -250,6 +250,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     limit = max_lines or config.max_lines
     taken = set(analysis.binders)
     shared = _free(DEFAULT_SHARED, taken)
+    if package is None and source.name in ("__init__.py", "__main__.py"):
+        package = (root / key).parent  # a package's own file: its modules go beside it
     package_key = _relative(package, root, "package") if package is not None else None
     split = SplitConfig(source=root / key, shared=shared, default=_free("misc", taken | {shared}),
                         package=root / package_key if package_key else None)
