@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .graph import Graph
 
 FILL = 0.6  # without --modules: modules average this share of the line budget
-RESOLUTION = 1.0  # modularity resolution: higher keeps groups smaller
+RESOLUTION = 2.0  # modularity resolution: higher keeps groups smaller
+BALANCE = 0.5  # how much merging two large groups costs (their lines, multiplied)
 
 
 @dataclass
@@ -59,12 +60,13 @@ def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
                      {n: g.nodes[n].line for n in nodes}, adj,
                      {n: sum(adj[n].values()) for n in nodes}, dict.fromkeys(nodes, 0))
     total = sum(groups.degree.values()) / 2 or 1.0
+    lines = float(sum(groups.size.values()) or 1)
     heap: list[tuple[float, int, int, int, int]] = []
 
     def push(a: int, b: int) -> None:
         a, b = min(a, b), max(a, b)
         gain = groups.adj[a][b] / total - resolution * groups.degree[a] * groups.degree[b] / (
-            2 * total * total)
+            2 * total * total) - BALANCE * groups.size[a] * groups.size[b] / (lines * lines)
         heapq.heappush(heap, (-gain, a, b, groups.version[a], groups.version[b]))
 
     for a in nodes:
@@ -102,3 +104,102 @@ def halve(g: Graph, members: list[int], cap: int) -> list[list[int]]:
         half = max(1, len(ordered) // 2)
         parts = [sorted(ordered[:half]), sorted(ordered[half:])]
     return parts
+
+
+def segment(g: Graph, k: int, cap: int, resolution: float = RESOLUTION) -> list[list[int]]:
+    """The file cut into k runs of definitions (dynamic programming), maximizing the
+    modularity of the runs, no run over `cap` lines unless it is one definition."""
+    order = sorted(range(len(g.nodes)), key=lambda n: g.nodes[n].line)
+    n = len(order)
+    k = min(k, n)
+    pos = {node: i for i, node in enumerate(order)}
+    total = sum(g.weights.values()) or 1.0
+    degree = [sum(g.near.get(node, {}).values()) for node in order]
+    size = [g.nodes[node].lines for node in order]
+    lines = float(sum(size) or 1)
+    # inner[i][j]: weight inside the run order[i:j]
+    quality = [[0.0] * (n + 1) for _ in range(n + 1)]
+    for i in range(n):
+        inner = deg = 0.0
+        run = 0
+        for j in range(i, n):
+            node = order[j]
+            inner += sum(w for m, w in g.near.get(node, {}).items() if i <= pos[m] < j)
+            deg += degree[j]
+            run += size[j]
+            if run > cap and j > i:
+                for rest in range(j + 1, n + 1):
+                    quality[i][rest] = -math.inf
+                break
+            quality[i][j + 1] = inner / total - resolution * (deg / (2 * total)) ** 2 - (
+                BALANCE * (run / lines) ** 2)
+    best = [[-math.inf] * (n + 1) for _ in range(k + 1)]
+    cut = [[0] * (n + 1) for _ in range(k + 1)]
+    best[0][0] = 0.0
+    for parts in range(1, k + 1):
+        for j in range(parts, n + 1):
+            top, where = -math.inf, parts - 1
+            for i in range(parts - 1, j):
+                value = best[parts - 1][i] + quality[i][j]
+                if value > top:
+                    top, where = value, i
+            best[parts][j], cut[parts][j] = top, where
+    if best[k][n] == -math.inf:  # the cap cannot hold: cut by file order alone
+        return [sorted(order[i * n // k:(i + 1) * n // k]) for i in range(k)]
+    out, j = [], n
+    for parts in range(k, 0, -1):
+        i = cut[parts][j]
+        out.append(sorted(order[i:j]))
+        j = i
+    return sorted(out)
+
+
+def refine(g: Graph, group: dict[int, int], passes: int = 3,
+           resolution: float = RESOLUTION) -> None:
+    """Move single definitions to the group they are most attached to (net of the
+    modularity null model), keeping every group non-empty."""
+    total = sum(g.weights.values()) or 1.0
+    degree = {n: sum(g.near.get(n, {}).values()) for n in group}
+    for _ in range(passes):
+        moved = False
+        sums: dict[int, float] = {}
+        count: dict[int, int] = {}
+        for n, k in group.items():
+            sums[k] = sums.get(k, 0.0) + degree[n]
+            count[k] = count.get(k, 0) + 1
+        for n in sorted(group, key=lambda n: g.nodes[n].line):
+            here = group[n]
+            if count[here] == 1:
+                continue
+            pull: dict[int, float] = {}
+            for m, w in g.near.get(n, {}).items():
+                pull[group[m]] = pull.get(group[m], 0.0) + w
+
+            def gain(k: int) -> float:
+                other = sums[k] - (degree[n] if k == here else 0.0)
+                return pull.get(k, 0.0) - resolution * degree[n] * other / (2 * total)
+
+            best = max(sorted(pull), key=gain, default=here)
+            if best != here and gain(best) > gain(here) + 1e-9:
+                group[n] = best
+                sums[here] -= degree[n]
+                sums[best] += degree[n]
+                count[here] -= 1
+                count[best] += 1
+                moved = True
+        if not moved:
+            return
+
+
+def quality(g: Graph, parts: list[list[int]], resolution: float = RESOLUTION) -> float:
+    """The objective both cuts maximize: modularity, less the cost of large groups."""
+    total = sum(g.weights.values()) or 1.0
+    lines = float(g.size(range(len(g.nodes))) or 1)
+    out = 0.0
+    for part in parts:
+        inside = set(part)
+        inner = sum(w for n in part for m, w in g.near.get(n, {}).items() if m in inside) / 2
+        degree = sum(sum(g.near.get(n, {}).values()) for n in part)
+        out += inner / total - resolution * (degree / (2 * total)) ** 2 - BALANCE * (
+            g.size(part) / lines) ** 2
+    return out

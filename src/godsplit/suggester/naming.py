@@ -67,15 +67,14 @@ def _everywhere(g: Graph) -> Counter[str]:
 
 
 def family(g: Graph, members: list[int]) -> str | None:
-    """The plural of the suffix most of the group's classes share (`Converter` ->
-    `converters`), when at least two share it and they make up half the group's lines."""
+    """The plural of the suffix most of the group's public classes share (`Converter` ->
+    `converters`), when at least two and at least half of them share it."""
     classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
     count = Counter(w[:-1] for n in classes for w in g.nodes[n].grams if w.endswith("$"))
     if not count:
         return None
     word, times = max(sorted(count.items()), key=lambda kv: kv[1])
-    having = [n for n in classes if f"{word}$" in g.nodes[n].grams]
-    if times < 2 or 2 * g.size(having) < g.size(members):
+    if times < 2 or 2 * times < len(classes):
         return None
     return plural(g.surface.get(word, word))
 
