@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from ..config import parse_config
 from ..files import read_source
 from ..split.analyze import Analysis, analyze
@@ -26,7 +28,7 @@ from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, build_graph
 from .naming import name_modules, why
-from .place import SHARED, break_cycles, closure, exactly, fit, groups_of, listed, to_helpers
+from .place import SHARED, absorb, break_cycles, closure, exactly, fit, groups_of, listed, to_helpers
 
 MARGIN = 60  # lines kept free in each module for its imports
 ROUNDS = 8  # plans at most (the first one is almost always clean)
@@ -84,14 +86,17 @@ def _relative(path: Path, root: Path, what: str) -> str:
 
 
 def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set[str],
-             siblings: frozenset[str]) -> tuple[SplitConfig, dict[str, list[int]]]:
-    """The split with one module per group (in file order, shared last) and its members."""
+             siblings: frozenset[str], budget: int) -> tuple[SplitConfig, dict[str, list[int]]]:
+    """The split with one module per group (in file order, shared last) and its members.
+    What import-time cycles moved out is `shared` when small, else named like the rest."""
     parts = groups_of(group)
-    order = sorted((k for k in parts if k != SHARED), key=lambda k: g.nodes[parts[k][0]].line)
+    small = SHARED in parts and g.size(parts[SHARED]) <= budget // 4
+    order = sorted((k for k in parts if k != SHARED or not small),
+                   key=lambda k: g.nodes[parts[k][0]].line)
     names = name_modules(g, [parts[k] for k in order], forbidden, siblings)
     shown = listed(g, group)
     members = {name: parts[k] for name, k in zip(names, order, strict=True)}
-    if SHARED in parts:
+    if small:  # a big one is named after what it holds, like any module
         members[split.shared or DEFAULT_SHARED] = parts[SHARED]
     modules = tuple((name, tuple(sorted(g.nodes[n].label for n in nodes if n in shown)))
                     for name, nodes in members.items())
@@ -100,27 +105,34 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
 
 def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list[int]],
             modules: int, budget: int) -> bool:
-    """After a plan with errors: move what import-time cycles need into shared (GS104);
-    halve a module over max-lines (GS105) unless K is fixed. False if nothing helps."""
+    """After a plan with errors: halve a module over max-lines (GS105) unless K is fixed,
+    and break import-time cycles (GS104), the plan's own if the graph saw none. False if
+    nothing helps."""
     codes = {f.code for f in plan.errors}
     if codes - {"GS104", "GS105"}:
         return False
     changed = False
-    node_of = {name: i for i, n in enumerate(g.nodes) for name in n.names}
-    for edge in plan.edges:
-        if "GS104" in codes and edge.import_time and not edge.typing_only:
-            needed = [node_of[x] for x in edge.names if x in node_of]
-            for n in closure(g, needed, group, SHARED):
-                group[n], changed = SHARED, True
-            break
     if "GS105" in codes and not modules:
-        over = [m.name for m in plan.modules if m.lines > plan.max_lines]
-        for name in over:
-            nodes = members.get(name, [])
-            if len(nodes) > 1:
+        for module in plan.modules:
+            nodes = members.get(module.name, [])
+            if module.lines > plan.max_lines and len(nodes) > 1:
                 fresh = max(group.values()) + 1
                 for n in halve(g, nodes, budget)[1]:
                     group[n], changed = fresh, True
+    before = dict(group)
+    break_cycles(g, group)
+    changed = changed or group != before
+    if "GS104" in codes and not changed:
+        node_of = {name: i for i, n in enumerate(g.nodes) for name in n.names}
+        timed = [e for e in plan.edges if e.import_time and not e.typing_only]
+        graph: nx.DiGraph[str] = nx.DiGraph((e.source, e.target) for e in timed)
+        cycles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
+        for edge in timed:
+            if any(edge.source in c and edge.target in c for c in cycles):
+                needed = [node_of[x] for x in edge.names if x in node_of]
+                for n in closure(g, needed, group, SHARED):
+                    group[n], changed = SHARED, True
+                break
     return changed
 
 
@@ -181,6 +193,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         exactly(g, group, modules, budget)
     else:
         for _ in range(len(g.nodes)):
+            absorb(g, group, budget // 10, budget)
+            break_cycles(g, group)
             if not fit(g, group, budget):
                 break
             break_cycles(g, group)
@@ -191,7 +205,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
     for rounds in range(1, ROUNDS + 1):
-        split, members = _mapping(g, group, split, forbidden, siblings)
+        split, members = _mapping(g, group, split, forbidden, siblings, budget)
         plan = build_plan(analysis, split, layout, limit)
         if modules and any(f.code == "GS105" for f in plan.errors):
             limit = max(m.lines for m in plan.modules)  # K is exact: the modules need this

@@ -141,4 +141,9 @@ def why(g: Graph, members: list[int]) -> tuple[str, ...]:
             + (f" and {len(callees[r]) - 3} more" if len(callees[r]) > 3 else "") for r in callers]
     if said:
         out.append("; ".join(said))
-    return tuple(out) or ("neighbours in the file",)
+    if not out:
+        lines = sorted(g.nodes[n].line for n in members)
+        out.append(f"{len(members)} definition{'' if len(members) == 1 else 's'} "
+                   + (f"starting on lines {lines[0]} to {lines[-1]}" if len(lines) > 1
+                      else f"starting on line {lines[0]}"))
+    return tuple(out)

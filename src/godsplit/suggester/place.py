@@ -82,15 +82,19 @@ def break_cycles(g: Graph, group: dict[int, int]) -> bool:
                     continue
                 for dest in (a, SHARED):
                     moved = closure(g, sorted(set(providers)), group, dest)
+                    if not moved:
+                        continue
                     others = {group[r] for n in moved for r in g.readers.get(n, ())
-                              if r >= 0 and r not in moved}
+                              if r >= 0 and r not in moved and n in g.early.get(r, ())}
                     if dest != SHARED and not others <= {a, b}:
                         continue  # others need them at import time too: shared is the place
                     options.append((g.size(moved), dest == SHARED, min(moved), sorted(moved),
                                     dest))
-        _, _, _, moved, dest = min(options)
-        for n in moved:
-            group[n] = dest
+        if not options:
+            break
+        *_, chosen, target = min(options)
+        for n in chosen:
+            group[n] = target
     for cycle in cyclic(g, group):
         for (a, b), providers in sorted(import_edges(g, group).items()):
             if a in cycle and b in cycle:
@@ -137,13 +141,36 @@ def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
         break_cycles(g, group)
 
 
+def absorb(g: Graph, group: dict[int, int], small: int, cap: int) -> None:
+    """Merge each group under `small` lines into the group it is most attached to (per line
+    of the result), if that stays within `cap`: nobody keeps a 10-line module."""
+    while True:
+        parts = groups_of(group)
+        tiny = sorted((g.size(p), k) for k, p in parts.items() if k != SHARED and
+                      g.size(p) < small)
+        options = []
+        for size, k in tiny:
+            for other, members in sorted(parts.items()):
+                if other not in (k, SHARED) and size + g.size(members) <= cap:
+                    options.append((-g.weight(parts[k], members) / (size + g.size(members)),
+                                    size, k, other))
+        if not options:
+            return
+        *_, k, other = min(options)
+        for n in parts[k]:
+            group[n] = other
+
+
 def fit(g: Graph, group: dict[int, int], cap: int) -> bool:
     """Halve every group over `cap` lines that holds more than one definition."""
     changed = False
     for key, members in sorted(groups_of(group).items()):
         if key != SHARED and len(members) > 1 and g.size(members) > cap:
+            alone = [n for n in members if g.nodes[n].lines > cap]  # a module of its own
+            if len(alone) == 1 and g.size(members) - g.nodes[alone[0]].lines <= cap // 4:
+                continue  # what little it carries may stay with it
             fresh = max(group.values()) + 1
-            for n in halve(g, members, cap)[1]:
+            for n in alone[:1] or halve(g, members, cap)[1]:
                 group[n] = fresh
             changed = True
     return changed
