@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .graph import Graph
 
 FILL = 0.6  # without --modules: modules average this share of the line budget
-RESOLUTION = 2.0  # modularity resolution: higher keeps groups smaller
+RESOLUTION = 1.0  # modularity resolution: higher keeps groups smaller
 BALANCE = 0.5  # how much merging two large groups costs (their lines, multiplied)
 
 

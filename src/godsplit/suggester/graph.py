@@ -4,8 +4,7 @@ Nodes are the engine's clusters (definitions that must move together). The affin
 two nodes adds up the signals maintainers group by: who reads whom (calls, and reads at
 import time; helpers read everywhere count less), class families (a class and its base
 in the file, mixins weaker), shared words of their names (tf-idf, with the prefix of a
-function and the suffix of a class, such as `Checker` or `Mixin`, counting as words of
-their own), and neighbours in the file, unless a section banner (`# --- Rules ---`)
+function counting as a word of its own), and neighbours in the file, unless a section banner (`# --- Rules ---`)
 stands between them. Deterministic: everything is sorted.
 """
 
@@ -43,8 +42,9 @@ class Weights:
     base: float = 3.0  # a class and its first base class in the file
     mixin: float = 0.5  # a class and its other bases (mixins) in the file
     words: float = 1.0  # tf-idf cosine of the words of their names
-    near: float = 0.2  # neighbours in the file, in one section
+    near: float = 0.4  # neighbours in the file, in one section
     across: float = 0.02  # neighbours in the file, a section banner between them
+    window: int = 5  # how many neighbours on each side count (the k-th: near / k)
 
 
 WEIGHTS = Weights()
@@ -201,13 +201,16 @@ def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
             mixin = rank > 0 or nodes[base].label.endswith("Mixin")
             add(index, base, w.mixin if mixin else w.base)
     total = len(nodes)
-    df: Counter[str] = Counter(g for n in nodes for g in n.grams)
-    vectors = [{g: math.log(total / df[g]) for g in n.grams} for n in nodes]
+    # a class's suffix names its family (naming) but does not pull classes together: the
+    # checkers maintainers keep apart share it as much as the converters they keep together
+    df: Counter[str] = Counter(g for n in nodes for g in n.grams if not g.endswith("$"))
+    vectors = [{g: math.log(total / df[g]) for g in n.grams if g in df} for n in nodes]
     norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in vectors]
     having: dict[str, list[int]] = defaultdict(list)
     for index, node in enumerate(nodes):
         for gram in node.grams:
-            having[gram].append(index)
+            if gram in df:
+                having[gram].append(index)
     dots: dict[tuple[int, int], float] = defaultdict(float)
     for gram in sorted(g for g in df if 2 <= df[g] <= max(3, 0.4 * total)):
         for a, b in itertools.combinations(having[gram], 2):
@@ -215,6 +218,8 @@ def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
     for (a, b), dot in sorted(dots.items()):
         add(a, b, w.words * dot / (norms[a] * norms[b]))
     order = sorted(range(total), key=lambda n: nodes[n].line)
-    for a, b in itertools.pairwise(order):
-        add(a, b, w.near if nodes[a].section == nodes[b].section else w.across)
+    for distance in range(1, w.window + 1):  # the file's order: nearer counts more
+        for a, b in zip(order, order[distance:], strict=False):
+            same = nodes[a].section == nodes[b].section
+            add(a, b, (w.near if same else w.across) / distance)
     return {k: v for k, v in sorted(out.items()) if v > 0}
