@@ -30,7 +30,7 @@ from .graph import Graph, build_graph
 from .naming import name_modules, why
 from .place import SHARED, absorb, break_cycles, closure, exactly, fit, groups_of, listed, to_helpers
 
-MARGIN = 60  # lines kept free in each module for its imports
+MARGIN = 30  # lines kept free in each module, besides a copy of the source's imports
 ROUNDS = 8  # plans at most (the first one is almost always clean)
 
 
@@ -177,7 +177,10 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     g = build_graph(analysis, split.task_decorators)
     if not g.nodes:
         raise GodsplitError("nothing to split: the module defines nothing that can move", source)
-    budget = max(limit - MARGIN, limit // 2)
+    # each module repeats about the source's imports: keep room for them, and some more
+    imports = sum(u.lines for u in analysis.units if u.kind in ("docstring", "future", "import",
+                                                                   "type_checking"))
+    budget = limit - min(max(imports + MARGIN, 2 * MARGIN), limit // 4)
     notes = [f"{n.label} alone is {n.lines} lines, over max-lines {limit}: it gets a module of "
              "its own; consider splitting it" for n in g.nodes if n.lines > limit]
     if modules > len(g.nodes):
@@ -226,7 +229,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once
-    plan = build_plan(analysis, final, make_layout(final, checked.root), limit)
+    if replace(final, line=split.line) != split:  # else the plan above is that plan
+        plan = build_plan(analysis, final, make_layout(final, checked.root), limit)
     return replace(draft, plan=plan, modules=tuple(
         replace(m, lines={p.name: p.lines for p in plan.modules}.get(m.name, 0))
         for m in draft.modules))

@@ -162,10 +162,11 @@ def absorb(g: Graph, group: dict[int, int], small: int, cap: int) -> None:
 
 
 def fit(g: Graph, group: dict[int, int], cap: int) -> bool:
-    """Halve every group over `cap` lines that holds more than one definition."""
+    """Halve every group over `cap` lines that holds more than one definition (a large
+    shared group too: one half becomes a module of its own)."""
     changed = False
-    for key, members in sorted(groups_of(group).items()):
-        if key != SHARED and len(members) > 1 and g.size(members) > cap:
+    for _, members in sorted(groups_of(group).items()):
+        if len(members) > 1 and g.size(members) > cap:
             alone = [n for n in members if g.nodes[n].lines > cap]  # a module of its own
             if len(alone) == 1 and g.size(members) - g.nodes[alone[0]].lines <= cap // 4:
                 continue  # what little it carries may stay with it
