@@ -138,7 +138,6 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     readers: dict[int, set[int]] = defaultdict(set)
     reads: dict[tuple[int, int], float] = defaultdict(float)
     early: dict[int, set[int]] = defaultdict(set)
-    live: set[tuple[int, int]] = set()  # reads that are not only annotations
     for unit in analysis.units:
         if unit.id not in cluster_of and unit.kind not in ("facade", "effect"):
             continue
@@ -153,8 +152,6 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                 strength = weights.annotation if read.annotation_only else (
                     weights.import_time if read.import_time else weights.call)
                 reads[reader, target] = max(reads[reader, target], strength)
-                if not read.annotation_only:
-                    live.add((reader, target))
                 if read.import_time and not read.annotation_only:
                     early[reader].add(target)
     sections = _sections(analysis)
@@ -182,32 +179,11 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
         nodes.append(Node(tuple(names), sum(u.lines for u in units), units[0].line, kind, anchor,
                           frozenset(grams), sections[units[0].first],
                           tuple(dict.fromkeys(b for b in bases if b is not None and b != index))))
-    _run_early(nodes, live, early)
     surface: dict[str, str] = {}
     for (s, w), _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])):
         surface.setdefault(s, w)
     return Graph(nodes, _weights(nodes, reads, readers, weights), dict(reads), dict(readers),
                  {k: v for k, v in early.items()}, surface)
-
-
-def _run_early(nodes: list[Node], reads: set[tuple[int, int]], early: dict[int, set[int]]
-               ) -> None:
-    """Code called while the module loads (a decorator, `X = f()`, a class a function so
-    called instantiates) runs then, methods included: what it reads, it needs then too.
-    (Subclassing a class runs none of its code.)"""
-    uses: dict[int, set[int]] = defaultdict(set)
-    for reader, provider in sorted(reads):
-        uses[reader].add(provider)
-    todo = sorted({p for r, providers in early.items() for p in providers
-                   if nodes[p].kind == "function" or nodes[r].kind == "function"})
-    seen: set[int] = set()
-    while todo:
-        node = todo.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        early[node] = early.get(node, set()) | uses.get(node, set())
-        todo.extend(sorted(uses.get(node, ())))
 
 
 def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
