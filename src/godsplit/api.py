@@ -23,6 +23,8 @@ from .types import Config, CountMode, GodsplitError
 if TYPE_CHECKING:
     from .sizegate.core import BaselineUpdate, CheckOptions, CheckResult
     from .split.apply import ApplyResult, PlanResult, VerifyResult
+    from .split.migrate import MigrateResult
+    from .split.retire import RetireResult
     from .suggester.core import Suggestion
 
 PathLike = str | os.PathLike[str]
@@ -147,3 +149,44 @@ def suggest(
         raise GodsplitError("source file not found", path)
     return make_suggestion(path, loaded, max_lines, modules or 0,
                            Path(package) if package is not None else None)
+
+
+def migrate(
+    *sources: PathLike,
+    config: ConfigLike = None,
+    check: bool = False,
+    baseline: PathLike | None = None,
+    update_baseline: bool = False,
+) -> MigrateResult:
+    """Point every use of the old paths of `sources` (default: every applied split) at the
+    modules that define the names now, verified by importing the rewritten modules before
+    and after (a difference rolls back). With `check`, change nothing: `result.gate` says
+    whether any use is left that the baseline (default: godsplit-migrate-baseline.json in
+    the project root, if there is one) does not hold; `update_baseline` records them."""
+    from dataclasses import replace
+
+    from .split import migrate_report
+    from .split.migrate import migrate as run
+
+    loaded = load(config, need_splits=True)
+    if update_baseline and not check:
+        raise GodsplitError("update_baseline needs check")
+    result = run(loaded, _paths(sources), check=check)
+    if not check:
+        return result
+    path = Path(baseline) if baseline is not None else loaded.root / migrate_report.DEFAULT_BASELINE
+    if update_baseline:
+        migrate_report.write_baseline(path, result, loaded.root)
+    elif baseline is None and not path.is_file():
+        return replace(result, gate=migrate_report.gate(result, loaded.root, None))
+    return replace(result, gate=migrate_report.gate(result, loaded.root, path))
+
+
+def retire(*sources: PathLike, config: ConfigLike = None) -> RetireResult:
+    """Remove the facades of `sources` (default: every applied split) once no use of their
+    old paths is left; refused (`result.refused`, the uses listed) otherwise. The new
+    modules are imported before and after and the project's imports of them checked; a
+    difference rolls back (`result.rolled_back`)."""
+    from .split.retire import retire as run
+
+    return run(load(config, need_splits=True), _paths(sources))
