@@ -63,14 +63,17 @@ def plan(*sources: PathLike, config: ConfigLike = None, references: bool = True)
 
 
 def apply(
-    *sources: PathLike, config: ConfigLike = None, rewrite_references: bool = False
+    *sources: PathLike, config: ConfigLike = None, rewrite_references: bool = False,
+    migrate: bool = False,
 ) -> ApplyResult:
     """Split `sources` (default: every configured split), verify, and roll back on any
-    difference. `result.written` says whether the new tree stands."""
+    difference. `result.written` says whether the new tree stands. With `migrate`, the
+    project's uses of the old paths are rewritten in the same transaction
+    (`result.migration`), and the rewritten modules' import check is part of verifying."""
     from .split.apply import apply_splits
 
     return apply_splits(load(config, need_splits=True), _paths(sources),
-                        rewrite_references=rewrite_references)
+                        rewrite_references=rewrite_references, migrate=migrate)
 
 
 def verify(*sources: PathLike, config: ConfigLike = None, against: str = "HEAD") -> VerifyResult:

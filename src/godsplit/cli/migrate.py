@@ -91,6 +91,11 @@ def _print_text(result: MigrateResult, root: Path, gate: Gate | None) -> None:
             click.echo(f"migrate --check: no use of an old module left{held}"
                        + ("" if held else "; `godsplit retire` can remove the facades"))
         return
+    print_migration(result, root)
+
+
+def print_migration(result: MigrateResult, root: Path) -> None:
+    """What `migrate` (or `apply --migrate`) rewrote and left alone."""
     done = [u for u in result.uses if u.fixable]
     left = [u for u in result.uses if not u.fixable]
     for finding in result.findings:
@@ -101,7 +106,7 @@ def _print_text(result: MigrateResult, root: Path, gate: Gate | None) -> None:
     for use in left:
         click.echo(_use_line(use, root))
     if result.rolled_back:
-        click.echo("migrate: the import check found differences: rolled back, nothing changed")
+        click.echo("migrate: rolled back, nothing changed (see the errors above)")
     elif result.written:
         click.echo(f"migrate: rewrote {len(done)} uses in {len(result.changed)} files; "
                    f"{len(left)} left alone (listed above)")

@@ -71,17 +71,21 @@ class Migration:
         return [c.path for c in self.changes if c.data is not None and importable(c.path)
                 and c.path.exists()]
 
+    def _moved(self) -> list[str]:
+        return [m for h in self.homes for m in (h.old_module, *h.modules)]
+
     def prepare(self) -> None:
         """Import the files about to be rewritten, as they are now."""
         if self.config.verify_import:
-            self.before = probe(self.config.root, self._checked(), self.config.verify_setup)
+            self.before = probe(self.config.root, self._checked(), self.config.verify_setup,
+                                self._moved())
 
     def verify(self) -> list[Finding]:
         """After writing: each rewritten module that imported before still does, with the
         same names."""
         if not self.config.verify_import or not self.before:
             return []
-        after = probe(self.config.root, list(self.before), self.config.verify_setup)
+        after = probe(self.config.root, list(self.before), self.config.verify_setup, self._moved())
         return compare(self.before, after, [h.old_module for h in self.homes], self.config.root)
 
     def result(self, pending: Sequence[str] = (), written: bool = False, rolled_back: bool = False,
@@ -103,6 +107,7 @@ def plan_migration(
     paths = {p.resolve(): p for p in project_files(config.root)}
     paths.update({p.resolve(): p for p, data in overrides.items() if data is not None})
     given = {p.resolve(): data for p, data in overrides.items()}
+    own = {h.old_module: {h.facade.resolve(), *(p.resolve() for p in h.paths)} for h in homes}
     for resolved, path in sorted(paths.items()):
         if resolved in given:
             data = given[resolved]
@@ -114,7 +119,7 @@ def plan_migration(
             except OSError as exc:
                 raise GodsplitError(f"cannot read: {exc.strerror}", path) from None
         mine = [h for h in homes if h.old_module.rpartition(".")[2].encode() in data
-                and resolved != h.facade.resolve()]
+                and resolved not in own[h.old_module]]
         if not mine:
             continue
         source = decode_source(data, path)

@@ -17,7 +17,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, Scope,
 
 from ..types import Finding
 from .migrate_homes import Homes
-from .migrate_imports import Style, merge
+from .migrate_imports import Style, imports_sorted, merge
 
 UseKind = Literal["import", "attribute", "patch", "string", "module", "stays", "star", "dynamic"]
 
@@ -82,6 +82,7 @@ class Context:
     reported: set[int] = field(default_factory=set)  # accesses already listed as uses
     moved: dict[int, str] = field(default_factory=dict)  # access -> module (`getattr(old, "A")`)
     taken: set[str] = field(default_factory=set)
+    refs: dict[tuple[int, str], str] = field(default_factory=dict)  # (block, module) -> its name
 
     def __post_init__(self) -> None:
         self._wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
@@ -239,17 +240,21 @@ class _Apply(cst.CSTTransformer):
         extra = [cst.parse_statement(text) for text in after]
         return cst.FlattenSentinel([updated_node, *extra])
 
+    def _block(self, original: Sequence[cst.BaseStatement], updated: Sequence[cst.BaseStatement]
+               ) -> list[cst.BaseStatement] | None:
+        if not any(id(line) in self.new_lines for line in updated):
+            return None
+        return merge(updated, self.new_lines, self.style, place=imports_sorted(original))
+
     def leave_IndentedBlock(
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
     ) -> cst.IndentedBlock:
-        if not any(id(line) in self.new_lines for line in updated_node.body):
-            return updated_node
-        return updated_node.with_changes(body=merge(updated_node.body, self.new_lines, self.style))
+        body = self._block(original_node.body, updated_node.body)
+        return updated_node if body is None else updated_node.with_changes(body=body)
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        if not any(id(line) in self.new_lines for line in updated_node.body):
-            return updated_node
-        return updated_node.with_changes(body=merge(updated_node.body, self.new_lines, self.style))
+        body = self._block(original_node.body, updated_node.body)
+        return updated_node if body is None else updated_node.with_changes(body=body)
 
 
 def rewrite(module: cst.Module, edits: Edits, style: Style) -> cst.Module:

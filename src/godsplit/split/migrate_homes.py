@@ -52,6 +52,11 @@ class Homes:
         imports it from."""
         return self.homes.get(name) or self.imported.get(name)
 
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """The new modules' files."""
+        return tuple(_module_path(self.layout, m) for m in self.modules)
+
     def submodule(self, name: str) -> bool:
         """`name` is a new module reached as an attribute of the old one (package layout)."""
         return self.layout.kind == "package" and f"{self.old_module}.{name}" in self.modules

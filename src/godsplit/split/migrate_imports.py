@@ -214,11 +214,14 @@ def _by_type(name: str) -> tuple[int, str]:
     return kind, name
 
 
-def merge(body: Sequence[cst.BaseStatement], new: set[int], style: Style) -> list[cst.BaseStatement]:
+def merge(
+    body: Sequence[cst.BaseStatement], new: set[int], style: Style, place: bool = False
+) -> list[cst.BaseStatement]:
     """Merge each new one-line `from m import ...` (ids in `new`) into an earlier import of
     the same module in the same block, when only imports lie between. Into a statement the
     project wrote, only when the result is one line without comments; two new statements
-    merge into the form `render` gives."""
+    merge into the form `render` gives. With `place` (the block's imports were sorted),
+    new lines go to their sorted place in their section."""
     out: list[cst.BaseStatement] = []
     for line in body:
         node = _single_from(line)
@@ -228,7 +231,7 @@ def merge(body: Sequence[cst.BaseStatement], new: set[int], style: Style) -> lis
             merged_into = _merge_into(out, read_from(node), new, style)
         if merged_into < 0:
             out.append(line)
-    return _place(out, new)
+    return _place(out, new) if place else out
 
 
 def _sort_key(line: cst.BaseStatement) -> tuple[int, str] | None:
@@ -242,6 +245,31 @@ def _sort_key(line: cst.BaseStatement) -> tuple[int, str] | None:
     if isinstance(small, cst.ImportFrom):
         return 1, ("." * len(small.relative) + dotted(small.module)).lower()
     return None
+
+
+def _runs(body: Sequence[cst.BaseStatement]) -> list[list[cst.BaseStatement]]:
+    """Runs of one-statement import lines with no blank line or comment between them."""
+    runs: list[list[cst.BaseStatement]] = []
+    current: list[cst.BaseStatement] = []
+    for line in body:
+        if _sort_key(line) is not None and (not current or not getattr(line, "leading_lines", ())):
+            current.append(line)
+            continue
+        if current:
+            runs.append(current)
+        current = [line] if _sort_key(line) is not None else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def imports_sorted(body: Sequence[cst.BaseStatement]) -> bool:
+    """Every run of imports in `body` is in isort's order (the project sorts its imports)."""
+    for run in _runs(body):
+        keys = [_sort_key(line) or (9, "") for line in run]
+        if keys != sorted(keys):
+            return False
+    return True
 
 
 def _place(body: list[cst.BaseStatement], new: set[int]) -> list[cst.BaseStatement]:

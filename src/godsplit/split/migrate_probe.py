@@ -27,13 +27,22 @@ for root in dict.fromkeys(item[0] for item in items):
     sys.path.insert(0, root)
 if sys.argv[2]:
     exec(sys.argv[2], {})
+moved = set(sys.argv[3].split(","))
 def kind(value):
+    """What a name is bound to, told apart without evaluating lazy proxies: modules by
+    name; classes and functions by qualified name; other objects by type, the split
+    modules' own types by name only (moved objects change __module__ on purpose)."""
+    kind_of = type(value)
     if isinstance(value, types.ModuleType):
         return "module " + value.__name__
-    text = type(value).__module__ + "." + type(value).__qualname__
-    if isinstance(value, type) or callable(value):
-        text += " " + str(getattr(value, "__module__", "")) + ":" + str(getattr(value, "__qualname__", ""))
-    return text
+    if issubclass(kind_of, type):
+        return "class " + value.__qualname__
+    if kind_of is types.FunctionType:
+        return "function " + value.__qualname__
+    if callable(value):
+        return "callable"
+    where = kind_of.__module__
+    return ("<split module>" if where in moved else where) + "." + kind_of.__qualname__
 out = {}
 for number, (root, module, path) in enumerate(items):
     try:
@@ -70,8 +79,10 @@ def importable(path: Path) -> bool:
         or path.name.endswith("_test.py") or path.name == "conftest.py"
 
 
-def probe(root: Path, paths: Iterable[Path], setup: str | None) -> dict[Path, Imported]:
-    """Import each file in one fresh interpreter; what each gave."""
+def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = ()
+          ) -> dict[Path, Imported]:
+    """Import each file in one fresh interpreter; what each gave. Objects of types defined
+    in the `moved` modules compare by type name only."""
     items = []
     for path in paths:
         name, import_root = module_name_for(path)
@@ -81,7 +92,8 @@ def probe(root: Path, paths: Iterable[Path], setup: str | None) -> dict[Path, Im
         return {}
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     try:
-        proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(items), setup or ""],
+        proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(items), setup or "",
+                               ",".join(moved)],
                               cwd=root, capture_output=True, text=True, timeout=300, env=env)
     except subprocess.TimeoutExpired:
         return {Path(i[2]): Imported({}, "importing took over 300 s") for i in items}

@@ -221,18 +221,23 @@ def _finish(ctx: Context, b: Binding, exported: set[str]) -> Fate:
         return _side_effect(ctx, b, exported)
     statements: list[Statement] = []
     refs: dict[str, str] = {}
+    line = ctx.parents.get(b.small)
+    block = id(ctx.parents.get(line)) if line is not None else 0
     for _, module in b.moves:
         if module in refs:
+            continue
+        if (block, module) in ctx.refs:  # another binding in this block imports it already
+            refs[module] = ctx.refs[(block, module)]
             continue
         parent, _, last = module.rpartition(".")
         if b.form == "dotted" and (module.partition(".")[0] == b.bound.partition(".")[0]
                                    or module.partition(".")[0] not in ctx.taken):
-            refs[module] = module
+            refs[module] = ctx.refs[(block, module)] = module
             statements.append(PlainImport(module))
             continue
         alias = fresh([last, f"{b.bound.replace('.', '_')}_{last}"], ctx.taken)
         dots, base = _target(ctx, parent, b.relative)
-        refs[module] = alias
+        refs[module] = ctx.refs[(block, module)] = alias
         statements.append(FromImport(dots, base, (Alias(last, alias if alias != last else None),)))
     for node, module in b.moves:
         ctx.edits.exprs[id(node)] = cst.parse_expression(refs[module])

@@ -154,8 +154,7 @@ def _plan(h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChange]:
     facade = analyze(read_source(h.facade))
     kept = _kept_units(facade)
     findings = []
-    for module in h.modules:
-        path = h.layout.package_dir / f"{module.rpartition('.')[2]}.py"
+    for module, path in zip(h.modules, h.paths, strict=True):
         if path.is_file() and "_godsplit_keep_module" in path.read_text(errors="replace"):
             findings.append(Finding(
                 "GS512", "error", f"{module} sets __module__ of its objects to {h.old_module} "
@@ -245,13 +244,14 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
                              "from the config: remove them by hand", str(config.path), 1))
     else:
         changes.append(config_change)
-    paths = [h.layout.package_dir / f"{m.rpartition('.')[2]}.py" for h in homes for m in h.modules]
-    before = probe(config.root, paths, config.verify_setup) if config.verify_import else {}
+    paths = [path for h in homes for path in h.paths]
+    moved = [m for h in homes for m in (h.old_module, *h.modules)]
+    before = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
     inits = {h.old_module: frozenset(analyze(read_source(h.facade)).binders)
              for h in homes if h.layout.kind == "package"}
     txn = write.begin(config.root, changes, hook)
     try:
-        after = probe(config.root, paths, config.verify_setup) if config.verify_import else {}
+        after = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
         findings = compare(before, after, [], config.root, "new modules") if before else []
         if inits:
             inits = {m: frozenset(analyze(read_source(h.facade)).binders)
