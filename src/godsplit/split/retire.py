@@ -4,9 +4,10 @@ Refused (the uses listed) while `migrate --check` finds a use of the old module.
 in one transaction: sibling layout, the old file is deleted; package layout, its
 `__init__.py` keeps only its docstring and the code kept there on purpose (with the
 imports that code reads), without re-exports, `__all__` or godsplit's machinery; the
-split's `[[split]]` table leaves the config. Afterwards the new modules are imported in
-a fresh interpreter (as before, with the same names) and every `from <new module>
-import name` in the project must name a name that module binds; a failure rolls back.
+split's `[[split]]` table leaves the config. Afterwards the new modules, and the project's
+modules that name an old module anywhere, are imported in a fresh interpreter (as
+before, with the same names), and every `from <new module> import name` in the project
+must name a name that module binds; a failure rolls back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..config import parse_config
 from ..files import read_source
@@ -33,7 +35,7 @@ from .migrate import _select, plan_migration
 from .migrate_edit import Use
 from .migrate_homes import Homes
 from .migrate_imports import absolute, dotted
-from .migrate_probe import compare, probe
+from .migrate_probe import compare, importable, probe
 from .references import project_files
 from .render import MARKER
 
@@ -86,6 +88,16 @@ def _kept_units(analysis: Analysis) -> list[int]:
     return kept
 
 
+def _plain_dunders(analysis: Analysis, unit_id: int) -> bool:
+    """`__version__ = "1.0"`, or a module `__getattr__`/`__dir__`: nothing is lost with the
+    old file once nothing imports it (unlike a `__main__` block or a statement run for
+    its effect)."""
+    unit = analysis.units[unit_id]
+    names = unit.binds
+    return unit.kind == "facade" and bool(names) and all(
+        n.startswith("__") and n.endswith("__") for n in names)
+
+
 def _strip_marker(node: cst.BaseStatement) -> cst.BaseStatement:
     lines = [line for line in getattr(node, "leading_lines", ())
              if not (line.comment and line.comment.value.startswith(MARKER))]
@@ -98,20 +110,33 @@ def retired_init(analysis: Analysis, kept: list[int]) -> str:
     module = analysis.module
     reads = {r.name for uid in kept for r in analysis.units[uid].reads}
     body: list[cst.BaseStatement] = []
+    gap = False  # a blank line stood before a dropped statement
+
+    def keep(stmt: cst.BaseStatement) -> None:
+        nonlocal gap
+        stmt = _strip_marker(stmt)
+        leading = list(getattr(stmt, "leading_lines", ()))
+        if gap and body and not any(line.comment is None for line in leading):
+            stmt = stmt.with_changes(leading_lines=[cst.EmptyLine(), *leading])
+        gap = False
+        body.append(stmt)
+
     for unit in analysis.units:
         keep_unit = unit.id in kept or unit.kind == "docstring" or (
             unit.kind == "future" and kept)
         for index in unit.stmts:
             stmt = module.body[index]
+            chosen: cst.BaseStatement | None = stmt if keep_unit else None
             if unit.kind in ("import", "type_checking") and kept and not _machinery(
                 analysis, unit.id
             ):
-                filtered = imports.filter_import_line(stmt, reads) if isinstance(
+                chosen = imports.filter_import_line(stmt, reads) if isinstance(
                     stmt, cst.SimpleStatementLine) else (stmt if unit.binds & reads else None)
-                if filtered is not None:
-                    body.append(_strip_marker(filtered))
-            elif keep_unit:
-                body.append(_strip_marker(stmt))
+            if chosen is not None:
+                keep(chosen)
+            else:
+                gap = gap or any(line.comment is None
+                                 for line in getattr(stmt, "leading_lines", ()))
     return module.with_changes(body=body).code.rstrip("\n") + "\n" if body or module.header \
         else ""
 
@@ -162,11 +187,12 @@ def _plan(h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChange]:
                 str(path), 1))
     base = Retired(h.old_module, h.facade, h.layout.kind, blocked=tuple(uses))
     if h.layout.kind == "sibling":
-        if kept:
-            lines = ", ".join(str(facade.units[uid].line) for uid in kept)
+        code = [uid for uid in kept if not _plain_dunders(facade, uid)]
+        if code:
+            lines = ", ".join(str(facade.units[uid].line) for uid in code)
             findings.append(Finding(
                 "GS512", "error", f"the facade keeps code of its own (line {lines}): move it "
-                "to a module, then retire", str(h.facade), facade.units[kept[0]].line))
+                "to a module, then retire", str(h.facade), facade.units[code[0]].line))
         return replace(base, deleted=True, findings=tuple(findings)), FileChange(h.facade, None)
     text = retired_init(facade, kept)
     where = tuple(facade.units[uid].line for uid in kept)
@@ -191,6 +217,7 @@ def name_check(config: Config, homes: Sequence[Homes], inits: dict[str, frozense
         except cst.ParserSyntaxError:
             continue
         package = _package(path)
+        missing = []
         for node in _from_imports(module):
             name = absolute(len(node.relative), dotted(node.module), package)
             if name not in bound or isinstance(node.names, cst.ImportStar):
@@ -200,9 +227,31 @@ def name_check(config: Config, homes: Sequence[Homes], inits: dict[str, frozense
                 if wanted not in bound[name] and not (
                     name in submodules and f"{name}.{wanted}" in bound
                 ):
-                    findings.append(Finding("GS514", "error", f"{name} has no name {wanted!r}",
-                                            str(path), 1))
+                    missing.append((alias, f"{name} has no name {wanted!r}"))
+        if missing:
+            lines = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            findings += [Finding("GS514", "error", text, str(path), lines[node].start.line)
+                         for node, text in missing]
     return findings
+
+
+def _mentions(config: Config, homes: Sequence[Homes]) -> list[Path]:
+    """Other modules of the project that name an old module anywhere (a string, a comment):
+    a use migrate cannot see would break them, so they are imported too."""
+    own = {p.resolve() for h in homes for p in (h.facade, *h.paths)}
+    words = [h.old_module.rpartition(".")[2].encode() for h in homes]
+    found = []
+    for path in project_files(config.root):
+        if path.resolve() not in own and importable(path) and any(
+            w in path.read_bytes() for w in words
+        ):
+            found.append(path)
+    return found
+
+
+def _inits(packages: Sequence[Homes]) -> dict[str, frozenset[str]]:
+    """What each package-layout split's `__init__.py` binds (the old module's names)."""
+    return {h.old_module: frozenset(analyze(read_source(h.facade)).binders) for h in packages}
 
 
 def _package(path: Path) -> str:
@@ -244,19 +293,16 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
                              "from the config: remove them by hand", str(config.path), 1))
     else:
         changes.append(config_change)
-    paths = [path for h in homes for path in h.paths]
+    paths = [path for h in homes for path in h.paths] + _mentions(config, homes)
     moved = [m for h in homes for m in (h.old_module, *h.modules)]
     before = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
-    inits = {h.old_module: frozenset(analyze(read_source(h.facade)).binders)
-             for h in homes if h.layout.kind == "package"}
+    packages = [h for h in homes if h.layout.kind == "package"]
+    broken = set(name_check(config, homes, _inits(packages)))  # already broken: not ours
     txn = write.begin(config.root, changes, hook)
     try:
         after = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
         findings = compare(before, after, [], config.root, "new modules") if before else []
-        if inits:
-            inits = {m: frozenset(analyze(read_source(h.facade)).binders)
-                     for h in homes for m in [h.old_module] if m in inits}
-        findings += name_check(config, homes, inits)
+        findings += [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
     except BaseException:
         txn.rollback()
         raise
