@@ -131,6 +131,26 @@ def test_module_imports_and_attribute_uses(tmp_path: Path) -> None:
     """)
 
 
+def test_a_package_above_the_old_module(tmp_path: Path) -> None:
+    after, _ = migrated(tmp_path, """
+        import pkg
+        from pkg import other
+
+
+        def total():
+            return pkg.big.a() + other.x + len(pkg.__name__)
+    """)
+    assert after == dedent("""
+        import pkg
+        import pkg.parts.alpha
+        from pkg import other
+
+
+        def total():
+            return pkg.parts.alpha.a() + other.x + len(pkg.__name__)
+    """)  # the package's import stays, for its other uses
+
+
 def test_relative_imports(tmp_path: Path) -> None:
     after, _ = migrated(tmp_path, """
         from . import big

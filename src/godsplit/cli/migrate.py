@@ -151,5 +151,6 @@ def _print_retire(result: RetireResult, root: Path) -> None:
         sys.exit(1)
     for split in result.splits:
         what = "deleted the old file" if split.deleted else (
-            f"__init__.py keeps its docstring and {len(split.kept)} statements of its own")
+            "__init__.py keeps its docstring and " + (
+                f"{len(split.kept)} statements of its own" if split.kept else "nothing else"))
         click.echo(f"{split.old_module}: facade retired ({what}; its [[split]] left the config)")

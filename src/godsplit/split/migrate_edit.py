@@ -17,7 +17,8 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, Scope,
 
 from ..types import Finding
 from .migrate_homes import Homes
-from .migrate_imports import Style, imports_sorted, merge
+from .migrate_imports import Style
+from .migrate_order import imports_sorted, merge
 
 UseKind = Literal["import", "attribute", "patch", "string", "module", "stays", "star", "dynamic"]
 

@@ -5,7 +5,8 @@ can be split by new module, merged with another, and rendered again without losi
 comment: short statements without comments go on one line, others are parenthesised one
 name per line. Statements made from one original are ordered by module name, and a new
 `from m import ...` joins an earlier one-line import of the same module when the result
-still fits. Issue 12 (a project-aware sorter: isort/ruff settings) plugs in here.
+still fits (`migrate_order`). Issue 12 (a project-aware sorter: isort/ruff settings)
+plugs in here and there.
 """
 
 from __future__ import annotations
@@ -29,26 +30,40 @@ PRAGMA = re.compile(r"#\s*(noqa|type:|pyright:|isort:|pylint:|nosec|pragma|mypy:
 
 @dataclass(frozen=True)
 class Style:
-    """What the project's formatter settings say about imports (line length, for now)."""
+    """What the project's formatter and isort settings say about imports: the line length,
+    and whether each imported name gets its own statement (`force-single-line`)."""
 
     line_length: int = 88
+    single_line: bool = False
+
+
+def _table(root: Path, name: str, *keys: str) -> dict[str, object]:
+    try:
+        table: object = tomllib.loads((root / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    for key in keys:
+        table = table.get(key, {}) if isinstance(table, dict) else {}
+    return table if isinstance(table, dict) else {}
 
 
 def project_style(root: Path) -> Style:
-    """`line-length` of ruff (ruff.toml, .ruff.toml, [tool.ruff]) or black, else 88."""
-    for name, keys in (("ruff.toml", ()), (".ruff.toml", ()), ("pyproject.toml", ("tool", "ruff")),
-                       ("pyproject.toml", ("tool", "black"))):
-        path = root / name
-        try:
-            table: object = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        for key in keys:
-            table = table.get(key, {}) if isinstance(table, dict) else {}
-        length = table.get("line-length") if isinstance(table, dict) else None
-        if isinstance(length, int) and not isinstance(length, bool) and length > 0:
-            return Style(length)
-    return Style()
+    """ruff's settings (ruff.toml, .ruff.toml, [tool.ruff]), else black's and isort's."""
+    length, single = None, None
+    for name, keys in (("ruff.toml", ()), (".ruff.toml", ()), ("pyproject.toml", ("tool", "ruff"))):
+        ruff = _table(root, name, *keys)
+        if ruff:
+            length = ruff.get("line-length")
+            lint = ruff.get("lint")
+            isort = (lint.get("isort") if isinstance(lint, dict) else None) or ruff.get("isort")
+            single = isort.get("force-single-line") if isinstance(isort, dict) else None
+            break
+    if length is None:
+        length = _table(root, "pyproject.toml", "tool", "black").get("line-length")
+    if single is None:
+        single = _table(root, "pyproject.toml", "tool", "isort").get("force_single_line")
+    valid = isinstance(length, int) and not isinstance(length, bool) and length > 0
+    return Style(length if valid and isinstance(length, int) else 88, single is True)
 
 
 @dataclass(frozen=True)
@@ -147,6 +162,10 @@ def render(statement: Statement, style: Style, trailing: str = "") -> str:
         return f"import {statement.module}{as_text}{trailing}\n"
     start = f"from {statement.target} import "
     names = ", ".join(a.text for a in statement.aliases)
+    alone = statement.aliases[0] if len(statement.aliases) == 1 else None
+    if alone is not None and alone.comment and not (statement.head or statement.tail or alone.before) \
+            and not trailing and len(start) + len(names) <= style.line_length:
+        return f"{start}{names}  {alone.comment}\n"
     commented = statement.head or statement.tail or any(a.comment or a.before for a in statement.aliases)
     if not commented and len(start) + len(names) + len(trailing) <= style.line_length:
         return f"{start}{names}{trailing}\n"
@@ -164,6 +183,8 @@ def replacement(
     """The lines that replace `original` (a one-statement import line): ordered by module,
     the original's leading comments on the first, its trailing comment on the first (a
     pragma such as `# noqa` on each)."""
+    if style.single_line:
+        parts = [single for part in parts for single in _one_per_name(part)]
     ordered = sorted(parts, key=lambda p: p.key())
     trailing = original.trailing_whitespace
     comment = trailing.comment.value if trailing.comment else None
@@ -179,6 +200,15 @@ def replacement(
     return out
 
 
+def _one_per_name(part: Statement) -> list[Statement]:
+    """`force-single-line`: one statement per imported name (the comments go along)."""
+    if isinstance(part, PlainImport) or len(part.aliases) == 1:
+        return [part]
+    return [FromImport(part.dots, part.module, (alias,), part.head if i == 0 else None,
+                       part.tail if i == len(part.aliases) - 1 else ())
+            for i, alias in enumerate(part.aliases)]
+
+
 def joined(
     original: cst.SimpleStatementLine, parts: Sequence[Statement | str], style: Style
 ) -> cst.SimpleStatementLine:
@@ -189,160 +219,6 @@ def joined(
     assert isinstance(line, cst.SimpleStatementLine)
     return line.with_changes(leading_lines=original.leading_lines,
                              trailing_whitespace=original.trailing_whitespace)
-
-
-def _single_from(line: cst.BaseStatement) -> cst.ImportFrom | None:
-    if isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1:
-        small = line.body[0]
-        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-            return small
-    return None
-
-
-def _is_import_line(line: cst.BaseStatement) -> bool:
-    return isinstance(line, cst.SimpleStatementLine) and all(
-        isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body)
-
-
-def _sorted_names(names: Sequence[str]) -> bool:
-    return list(names) == sorted(names) or list(names) == sorted(names, key=_by_type)
-
-
-def _by_type(name: str) -> tuple[int, str]:
-    """isort/ruff `order-by-type`: CONSTANTS, then Classes, then other names."""
-    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
-    return kind, name
-
-
-def merge(
-    body: Sequence[cst.BaseStatement], new: set[int], style: Style, place: bool = False
-) -> list[cst.BaseStatement]:
-    """Merge each new one-line `from m import ...` (ids in `new`) into an earlier import of
-    the same module in the same block, when only imports lie between. Into a statement the
-    project wrote, only when the result is one line without comments; two new statements
-    merge into the form `render` gives. With `place` (the block's imports were sorted),
-    new lines go to their sorted place in their section."""
-    out: list[cst.BaseStatement] = []
-    for line in body:
-        node = _single_from(line)
-        merged_into = -1
-        if id(line) in new and node is not None and isinstance(line, cst.SimpleStatementLine) \
-                and not line.trailing_whitespace.comment:
-            merged_into = _merge_into(out, read_from(node), new, style)
-        if merged_into < 0:
-            out.append(line)
-    return _place(out, new) if place else out
-
-
-def _sort_key(line: cst.BaseStatement) -> tuple[int, str] | None:
-    """isort's order inside a section (straight imports first, then by module, ignoring
-    case); None for a line that is not one import statement."""
-    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
-        return None
-    small = line.body[0]
-    if isinstance(small, cst.Import):
-        return 0, dotted(small.names[0].name).lower()
-    if isinstance(small, cst.ImportFrom):
-        return 1, ("." * len(small.relative) + dotted(small.module)).lower()
-    return None
-
-
-def _runs(body: Sequence[cst.BaseStatement]) -> list[list[cst.BaseStatement]]:
-    """Runs of one-statement import lines with no blank line or comment between them."""
-    runs: list[list[cst.BaseStatement]] = []
-    current: list[cst.BaseStatement] = []
-    for line in body:
-        if _sort_key(line) is not None and (not current or not getattr(line, "leading_lines", ())):
-            current.append(line)
-            continue
-        if current:
-            runs.append(current)
-        current = [line] if _sort_key(line) is not None else []
-    if current:
-        runs.append(current)
-    return runs
-
-
-def imports_sorted(body: Sequence[cst.BaseStatement]) -> bool:
-    """Every run of imports in `body` is in isort's order (the project sorts its imports)."""
-    for run in _runs(body):
-        keys = [_sort_key(line) or (9, "") for line in run]
-        if keys != sorted(keys):
-            return False
-    return True
-
-
-def _place(body: list[cst.BaseStatement], new: set[int]) -> list[cst.BaseStatement]:
-    """Within each run of import lines (a section: no blank line between them) that was
-    sorted before the new lines came, put the new lines in their sorted place."""
-    out: list[cst.BaseStatement] = []
-    index = 0
-    while index < len(body):
-        end = index
-        while end < len(body) and _sort_key(body[end]) is not None and (
-            end == index or not getattr(body[end], "leading_lines", ())
-        ):
-            end += 1
-        run = body[index:end]
-        if not any(id(line) in new for line in run):
-            out.extend(run or body[index:index + 1])
-            index = max(end, index + 1)
-            continue
-        keys = [_sort_key(line) for line in run if id(line) not in new]
-        if keys == sorted(keys, key=lambda k: k or (9, "")) and not any(
-            id(line) in new and getattr(line, "leading_lines", ()) for line in run[1:]
-        ):
-            head = run[0]
-            leading = getattr(head, "leading_lines", ())
-            bare = [head.with_changes(leading_lines=()), *run[1:]]
-            bare.sort(key=lambda line: _sort_key(line) or (9, ""))
-            bare[0] = bare[0].with_changes(leading_lines=leading)
-            run = bare
-        out.extend(run)
-        index = end
-    return out
-
-
-def _merge_into(
-    out: list[cst.BaseStatement], incoming: FromImport, new: set[int], style: Style
-) -> int:
-    """Merge `incoming` into the nearest earlier import of its module in `out`; its index."""
-    for index in range(len(out) - 1, -1, -1):
-        earlier = out[index]
-        if not _is_import_line(earlier):
-            return -1
-        target = _single_from(earlier)
-        if target is None or not isinstance(earlier, cst.SimpleStatementLine):
-            continue
-        existing = read_from(target)
-        if existing.target != incoming.target or earlier.trailing_whitespace.comment:
-            continue
-        merged = _merged(existing, incoming)
-        text = render(merged, style)
-        ours = id(earlier) in new
-        if not ours and (text.count("\n") > 1 or merged.head or merged.tail
-                         or any(a.comment or a.before for a in merged.aliases)):
-            return -1
-        statement = cst.parse_statement(text)
-        assert isinstance(statement, cst.SimpleStatementLine)
-        out[index] = statement.with_changes(leading_lines=earlier.leading_lines)
-        if ours:
-            new.add(id(out[index]))
-        return index
-    return -1
-
-
-def _merged(existing: FromImport, incoming: FromImport) -> FromImport:
-    names = list(existing.aliases)
-    have = {(a.name, a.asname) for a in names}
-    added = [a for a in incoming.aliases if (a.name, a.asname) not in have]
-    texts = [a.text for a in names]
-    if _sorted_names(texts):
-        key = _by_type if texts != sorted(texts) else (lambda n: (0, n))
-        combined = sorted([*names, *added], key=lambda a: key(a.text))
-    else:
-        combined = [*names, *added]
-    return replace(existing, aliases=tuple(combined))
 
 
 def relative_to(target: str, package: str) -> tuple[int, str] | None:

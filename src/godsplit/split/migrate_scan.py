@@ -48,6 +48,7 @@ class Binding:
     form: Literal["dotted", "as", "from"]
     bound: str
     relative: bool
+    rest: tuple[str, ...] = ()  # a package above the old module: `import pkg` + `pkg.old.A`
     moves: list[tuple[cst.CSTNode, str]] = field(default_factory=list)  # access -> module
     bare: list[cst.CSTNode] = field(default_factory=list)
     keep: bool = False
@@ -76,19 +77,23 @@ def scan(source: SourceText, homes: list[Homes], style: Style) -> Context:
                 _from_import(ctx, small, fates, bindings)
             elif isinstance(small, cst.Import):
                 for alias in small.names:
+                    full = dotted(alias.name)
                     for h in homes:
-                        if dotted(alias.name) == h.old_module:
+                        if full == h.old_module or h.old_module.startswith(full + "."):
                             asname = alias.asname.name if alias.asname else None
                             bindings.append(Binding(
                                 h, small, alias, "as" if asname else "dotted",
-                                dotted(asname) if asname else h.old_module, False))
+                                dotted(asname) if asname else full, False,
+                                _rest(h.old_module, full)))
             lines[id(small)] = line
     for binding in bindings:
         _accesses(ctx, binding)
     scan_calls(ctx)
     exported = _dunder_all(ctx.module)
     for binding in bindings:
-        fates[id(binding.alias)] = _finish(ctx, binding, exported)
+        fate = _finish(ctx, binding, exported)
+        if not fate.keep or fate.statements:
+            fates[id(binding.alias)] = fate
     touched: dict[int, cst.SimpleStatementLine] = {}
     for line in lines.values():
         for small in line.body:
@@ -126,13 +131,21 @@ def _from_import(
                     ctx.use(node, h, alias.name, "import", home, True)
                 elif not h.submodule(alias.name):
                     ctx.use(node, h, alias.name, "stays", None, False, _stays(h, alias.name))
-        parent, _, last = h.old_module.rpartition(".")
-        if name == parent and not isinstance(small.names, cst.ImportStar):
+        if name and not isinstance(small.names, cst.ImportStar) and (
+            h.old_module.startswith(name + ".")
+        ):
             for node in small.names:
-                if dotted(node.name) == last:
+                full = f"{name}.{dotted(node.name)}"
+                if full == h.old_module or h.old_module.startswith(full + "."):
                     asname = node.asname.name if node.asname else None
                     bindings.append(Binding(h, small, node, "from",
-                                            dotted(asname) if asname else last, bool(small.relative)))
+                                            dotted(asname) if asname else dotted(node.name),
+                                            bool(small.relative), _rest(h.old_module, full)))
+
+
+def _rest(old: str, bound: str) -> tuple[str, ...]:
+    """The attributes from what an import binds down to the old module."""
+    return tuple(old[len(bound) + 1:].split(".")) if old != bound else ()
 
 
 def _stays(h: Homes, name: str) -> str:
@@ -159,7 +172,9 @@ def _accesses(ctx: Context, b: Binding) -> None:
         if getattr(assignment, "node", None) is not b.small or assignment.name != b.bound:
             continue
         for access in assignment.references:
-            node = access.node
+            node = _down(ctx, access.node, b.rest)
+            if node is None:
+                continue  # `pkg.other`: not the old module
             parent = ctx.parents.get(node)
             if not (isinstance(parent, cst.Attribute) and parent.value is node):
                 ctx.access[id(node)] = (h, b.bound)
@@ -186,6 +201,18 @@ def _accesses(ctx: Context, b: Binding) -> None:
             else:
                 b.keep = True
                 ctx.use(parent, h, name, "stays", None, False, _stays(h, name))
+
+
+def _down(ctx: Context, node: cst.CSTNode, rest: tuple[str, ...]) -> cst.CSTNode | None:
+    """From a package's name down `rest` (`pkg` -> `pkg.old`): the node naming the old
+    module, or None if this access goes elsewhere."""
+    for name in rest:
+        parent = ctx.parents.get(node)
+        if not (isinstance(parent, cst.Attribute) and parent.value is node
+                and parent.attr.value == name):
+            return None
+        node = parent
+    return node
 
 
 def _dunder_all(module: cst.Module) -> set[str]:
@@ -217,7 +244,9 @@ def _finish(ctx: Context, b: Binding, exported: set[str]) -> Fate:
             if id(node) not in ctx.reported:
                 ctx.use(node, h, "", "module", None, False,
                         "the module object itself is used here: edit by hand")
-    if not b.moves and not b.bare and not b.keep:
+    if b.rest:
+        b.keep = True  # the package's own import stays; the new modules are imported beside
+    elif not b.moves and not b.bare and not b.keep:
         return _side_effect(ctx, b, exported)
     statements: list[Statement] = []
     refs: dict[str, str] = {}

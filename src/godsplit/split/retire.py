@@ -137,8 +137,11 @@ def retired_init(analysis: Analysis, kept: list[int]) -> str:
             else:
                 gap = gap or any(line.comment is None
                                  for line in getattr(stmt, "leading_lines", ()))
-    return module.with_changes(body=body).code.rstrip("\n") + "\n" if body or module.header \
-        else ""
+    header = [line for line in module.header
+              if not (line.comment and line.comment.value.startswith(MARKER))]
+    if not body and not any(line.comment for line in header):
+        return ""
+    return module.with_changes(header=header, body=body).code.strip("\n") + "\n"
 
 
 _HEADER = re.compile(r"^\s*\[\[\s*(?:tool\s*\.\s*godsplit\s*\.\s*)?split\s*\]\]\s*(?:#.*)?$")
@@ -301,7 +304,8 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
     txn = write.begin(config.root, changes, hook)
     try:
         after = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
-        findings = compare(before, after, [], config.root, "new modules") if before else []
+        findings = compare(before, after, [], config.root,
+                           "modules (new, or naming an old module)") if before else []
         findings += [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
     except BaseException:
         txn.rollback()
