@@ -286,4 +286,5 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
             ctx.use(node, h, "", "module", None, False,
                     "loads the old module by name: edit by hand")
             return
-    ctx.note(node, "GS505", f"{h.old_module!r} is named in a string (a logger name?): left alone")
+    ctx.note(node, "GS505", f"{h.old_module!r} is named in a string (a logger name, a route or "
+             "task-name prefix?): left alone; loggers and pinned task names keep the old name")
