@@ -171,9 +171,9 @@ def migrate(
     from .split import migrate_report
     from .split.migrate import migrate as run
 
-    loaded = load(config, need_splits=True)
     if update_baseline and not check:
         raise GodsplitError("update_baseline needs check")
+    loaded = load(config, need_splits=True)
     result = run(loaded, _paths(sources), check=check)
     if not check:
         return result

@@ -181,3 +181,25 @@ def test_apply_migrate_is_one_transaction(tmp_path: Path) -> None:
     assert failed.rolled_back and not failed.written
     assert any(f.code == "GS506" for f in failed.errors)
     assert tree_hash(broken) == before and not litter(broken)  # the split is undone too
+
+
+def test_python_api_returns_frozen_results(tmp_path: Path) -> None:
+    import dataclasses
+
+    import godsplit
+
+    project(tmp_path)
+    config = tmp_path / "godsplit.toml"
+    checked = godsplit.migrate(config=config, check=True)
+    assert checked.gate is not None and not checked.gate.passed and not checked.written
+    assert [(u.name, u.new) for u in checked.remaining] == [
+        ("helper", "pkg.parts.tools"), ("run", "pkg.parts.jobs")]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        checked.written = True  # type: ignore[misc]
+    refused = godsplit.retire(config=config)
+    assert refused.refused and not refused.written
+    done = godsplit.migrate(config=config)
+    assert done.written and done.gate is None and done.remaining == ()
+    assert godsplit.retire(config=config).written
+    with pytest.raises(godsplit.GodsplitError, match="update_baseline needs check"):
+        godsplit.migrate(config=config, update_baseline=True)
