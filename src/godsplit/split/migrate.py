@@ -9,7 +9,7 @@ are imported again (`migrate_probe`) and any difference rolls everything back. W
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -155,6 +155,10 @@ def migrate(config: Config, sources: Sequence[Path] = (), check: bool = False,
             hook: write.Hook | None = None) -> MigrateResult:
     """Rewrite (or, with `check`, only list) every use of the selected applied splits'
     old modules. Bad input raises GodsplitError before anything is written."""
+    if check and (config.root / write.JOURNAL).exists():
+        raise GodsplitError("an apply or migrate was interrupted here and its journal remains; "
+                            "run `godsplit migrate` to finish or undo it first",
+                            config.root / write.JOURNAL)
     recovered = None if check else write.recover(config.root)
     homes, pending = _select(config, sources)
     migration = plan_migration(config, homes)
@@ -162,18 +166,26 @@ def migrate(config: Config, sources: Sequence[Path] = (), check: bool = False,
     if check or not migration.changes:
         return migration.result(skipped, recovered=recovered)
     migration.prepare()
-    txn = write.begin(config.root, migration.changes, hook)
+    findings = transaction(config.root, migration.changes, migration.verify, hook)
+    failed = any(f.severity == "error" for f in findings)
+    return migration.result(skipped, not failed, failed, findings, recovered)
+
+
+def transaction(root: Path, changes: Sequence[FileChange], verify: Callable[[], list[Finding]],
+                hook: write.Hook | None = None) -> list[Finding]:
+    """Write `changes` (all or none), run `verify`, and keep the new tree only if it found
+    no error; an exception in `verify` also rolls back."""
+    txn = write.begin(root, changes, hook)
     try:
-        findings = migration.verify()
+        findings = verify()
     except BaseException:
         txn.rollback()
         raise
-    failed = any(f.severity == "error" for f in findings)
-    if failed:
+    if any(f.severity == "error" for f in findings):
         txn.rollback()
     else:
         txn.commit()
-    return migration.result(skipped, not failed, failed, findings, recovered)
+    return findings
 
 
 def for_apply(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, Scope, ScopeProvider
@@ -162,6 +162,18 @@ class _Collect(cst.CSTVisitor):
             self.in_path -= 1
 
 
+Listed = TypeVar("Listed", cst.Element, cst.WithItem)
+
+
+def _joined(items: list[Listed], joint: cst.Comma | None,
+            last: cst.Comma | cst.MaybeSentinel) -> list[Listed]:
+    """Items that replace one item of a list: `joint` between them (a list's own layout, or
+    ", "), and the replaced item's comma after the last."""
+    joint = joint or cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    return [item.with_changes(comma=joint if i < len(items) - 1 else last)
+            for i, item in enumerate(items)]
+
+
 class _Apply(cst.CSTTransformer):
     def __init__(self, edits: Edits, style: Style) -> None:
         super().__init__()
@@ -197,11 +209,8 @@ class _Apply(cst.CSTTransformer):
         values, joint = edit
         value = updated_node.value
         quote = value.quote if isinstance(value, cst.SimpleString) else '"'
-        comma = updated_node.comma
-        joint = joint or cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-        items = [cst.Element(cst.SimpleString(f"{quote}{v}{quote}"), comma=joint) for v in values]
-        items[-1] = items[-1].with_changes(comma=comma)
-        return cst.FlattenSentinel(items)
+        items = [cst.Element(cst.SimpleString(f"{quote}{v}{quote}")) for v in values]
+        return cst.FlattenSentinel(_joined(items, joint, updated_node.comma))
 
     def leave_WithItem(
         self, original_node: cst.WithItem, updated_node: cst.WithItem
@@ -212,12 +221,8 @@ class _Apply(cst.CSTTransformer):
         item = updated_node
         if edit.asname is not None:
             item = item.with_changes(asname=cst.AsName(name=cst.Name(edit.asname)))
-        comma = item.comma
-        joint = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-        items = [item.with_changes(comma=joint)]
-        items += [cst.WithItem(cst.parse_expression(text), comma=joint) for text in edit.extra]
-        items[-1] = items[-1].with_changes(comma=comma)
-        return cst.FlattenSentinel(items)
+        items = [item, *(cst.WithItem(cst.parse_expression(text)) for text in edit.extra)]
+        return cst.FlattenSentinel(_joined(items, None, item.comma))
 
     def leave_Decorator(
         self, original_node: cst.Decorator, updated_node: cst.Decorator

@@ -31,7 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 from .analyze import Analysis, analyze
-from .migrate import _select, plan_migration
+from .migrate import _select, plan_migration, transaction
 from .migrate_edit import Use
 from .migrate_homes import Homes
 from .migrate_imports import absolute, dotted
@@ -301,18 +301,13 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
     before = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
     packages = [h for h in homes if h.layout.kind == "package"]
     broken = set(name_check(config, homes, _inits(packages)))  # already broken: not ours
-    txn = write.begin(config.root, changes, hook)
-    try:
+
+    def verify() -> list[Finding]:
         after = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
-        findings = compare(before, after, [], config.root,
-                           "modules (new, or naming an old module)") if before else []
-        findings += [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
-    except BaseException:
-        txn.rollback()
-        raise
+        found = compare(before, after, [], config.root,
+                        "modules (new, or naming an old module)") if before else []
+        return found + [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
+
+    findings = transaction(config.root, changes, verify, hook)
     failed = any(f.severity == "error" for f in findings)
-    if failed:
-        txn.rollback()
-    else:
-        txn.commit()
     return RetireResult(tuple(planned), not failed, failed, tuple(notes + findings), recovered)
