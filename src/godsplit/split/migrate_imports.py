@@ -12,17 +12,11 @@ plugs in here and there.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import libcst as cst
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 # Comments that speak about their own line: kept on every statement a line becomes.
 PRAGMA = re.compile(r"#\s*(noqa|type:|pyright:|isort:|pylint:|nosec|pragma|mypy:)", re.I)
@@ -37,33 +31,13 @@ class Style:
     single_line: bool = False
 
 
-def _table(root: Path, name: str, *keys: str) -> dict[str, object]:
-    try:
-        table: object = tomllib.loads((root / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    for key in keys:
-        table = table.get(key, {}) if isinstance(table, dict) else {}
-    return table if isinstance(table, dict) else {}
-
-
 def project_style(root: Path) -> Style:
-    """ruff's settings (ruff.toml, .ruff.toml, [tool.ruff]), else black's and isort's."""
-    length, single = None, None
-    for name, keys in (("ruff.toml", ()), (".ruff.toml", ()), ("pyproject.toml", ("tool", "ruff"))):
-        ruff = _table(root, name, *keys)
-        if ruff:
-            length = ruff.get("line-length")
-            lint = ruff.get("lint")
-            isort = (lint.get("isort") if isinstance(lint, dict) else None) or ruff.get("isort")
-            single = isort.get("force-single-line") if isinstance(isort, dict) else None
-            break
-    if length is None:
-        length = _table(root, "pyproject.toml", "tool", "black").get("line-length")
-    if single is None:
-        single = _table(root, "pyproject.toml", "tool", "isort").get("force_single_line")
-    valid = isinstance(length, int) and not isinstance(length, bool) and length > 0
-    return Style(length if valid and isinstance(length, int) else 88, single is True)
+    """The project's line length and `force-single-line`, as `split/style.py` reads them
+    (ruff, isort, black; from `root` up to the repository root)."""
+    from .style import detect_style
+
+    found = detect_style(root)
+    return Style(found.line_length, found.force_single_line)
 
 
 @dataclass(frozen=True)
