@@ -21,10 +21,10 @@ from .config import load_config
 from .types import Config, CountMode, GodsplitError
 
 if TYPE_CHECKING:
+    from .migration.core import MigrateResult
+    from .migration.retire import RetireResult
     from .sizegate.core import BaselineUpdate, CheckOptions, CheckResult
     from .split.apply import ApplyResult, PlanResult, VerifyResult
-    from .split.migrate import MigrateResult
-    from .split.retire import RetireResult
     from .suggester.core import Suggestion
 
 PathLike = str | os.PathLike[str]
@@ -168,8 +168,8 @@ def migrate(
     the project root, if there is one) does not hold; `update_baseline` records them."""
     from dataclasses import replace
 
-    from .split import migrate_report
-    from .split.migrate import migrate as run
+    from .migration import report as migrate_report
+    from .migration.core import migrate as run
 
     if update_baseline and not check:
         raise GodsplitError("update_baseline needs check")
@@ -190,6 +190,6 @@ def retire(*sources: PathLike, config: ConfigLike = None) -> RetireResult:
     old paths is left; refused (`result.refused`, the uses listed) otherwise. The new
     modules are imported before and after and the project's imports of them checked; a
     difference rolls back (`result.rolled_back`)."""
-    from .split.retire import retire as run
+    from .migration.retire import retire as run
 
     return run(load(config, need_splits=True), _paths(sources))

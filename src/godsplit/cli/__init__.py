@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from .migrate import migrate, retire
+from .migration import migrate, retire
 from .sizegate import check
 from .split import apply, plan, verify
 from .suggester import suggest

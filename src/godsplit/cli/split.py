@@ -58,7 +58,7 @@ def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_reference
                        migrate=migrate)
     print_apply(result, config.root)
     if result.migration is not None:
-        from .migrate import print_migration
+        from .migration import print_migration
 
         print_migration(result.migration, config.root)
     errors = result.errors

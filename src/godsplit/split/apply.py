@@ -23,7 +23,7 @@ from .plan import plan_split, select_splits
 from .verify import Snapshot, compare_snapshots, compare_static, snapshot
 
 if TYPE_CHECKING:
-    from .migrate import MigrateResult
+    from ..migration.core import MigrateResult
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def apply_splits(
     changes += ref_changes
     migration = None
     if migrate:  # one transaction: the split and the migration, verified together
-        from .migrate import for_apply
+        from ..migration.core import for_apply
 
         migration, changes = for_apply(config, [plan for plan, _ in todo], changes)
         migration.prepare()

@@ -18,7 +18,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_intelliwiz_e2e import FIXTURE, run, snapshot, suite
+
+from fixturekit import FIXTURE, run, snapshot, suite
 
 pytestmark = [
     pytest.mark.slow,

@@ -4,7 +4,7 @@
 kept); `import old` / `import old as o` / `from pkg import old` (also relative, inside
 functions, under TYPE_CHECKING) are followed, through LibCST's scope analysis, to every
 `old.A`, which then names the new module, imported in the same place. Patch targets and
-strings are `migrate_patch`'s. Names that stay in the old module, star imports and the
+strings are `patch`'s. Names that stay in the old module, star imports and the
 module object used as such are left alone and listed.
 """
 
@@ -17,11 +17,11 @@ from typing import Literal
 import libcst as cst
 
 from ..files import SourceText
-from .analyze import parse
-from .layout import module_name_for
-from .migrate_edit import Context
-from .migrate_homes import Homes
-from .migrate_imports import (
+from ..split.analyze import parse
+from ..split.layout import module_name_for
+from .edit import Context
+from .homes import Homes
+from .imports import (
     Alias,
     FromImport,
     PlainImport,
@@ -35,7 +35,7 @@ from .migrate_imports import (
     relative_to,
     replacement,
 )
-from .migrate_patch import scan_calls
+from .patch import scan_calls
 
 
 @dataclass

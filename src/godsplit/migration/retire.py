@@ -23,21 +23,21 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..config import parse_config
 from ..files import read_source
+from ..split import imports, write
 from ..types import Config, FileChange, Finding
-from . import imports, write
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
-from .analyze import Analysis, analyze
-from .migrate import _select, plan_migration, transaction
-from .migrate_edit import Use
-from .migrate_homes import Homes
-from .migrate_imports import absolute, dotted
-from .migrate_probe import compare, importable, probe
-from .references import project_files
-from .render import MARKER
+from ..split.analyze import Analysis, analyze
+from ..split.references import project_files
+from ..split.render import MARKER
+from .core import _select, plan_migration, transaction
+from .edit import Use
+from .homes import Homes
+from .imports import absolute, dotted
+from .probe import compare, importable, probe
 
 
 @dataclass(frozen=True)
@@ -258,7 +258,7 @@ def _inits(packages: Sequence[Homes]) -> dict[str, frozenset[str]]:
 
 
 def _package(path: Path) -> str:
-    from .migrate_scan import file_package
+    from .scan import file_package
 
     return file_package(path)
 

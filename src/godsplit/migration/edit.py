@@ -1,6 +1,6 @@
 """What `migrate` found in one file and how it rewrites it.
 
-The scan (`migrate_scan`, `migrate_patch`) records every use of an old module as a `Use`,
+The scan (`scan`, `patch`) records every use of an old module as a `Use`,
 and the edits that move the fixable ones, keyed by the id of the original LibCST node;
 `rewrite` applies them in one pass over the tree, so every byte not edited is kept.
 """
@@ -16,9 +16,9 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, Scope, ScopeProvider
 
 from ..types import Finding
-from .migrate_homes import Homes
-from .migrate_imports import Style
-from .migrate_order import imports_sorted, merge
+from .homes import Homes
+from .imports import Style
+from .order import imports_sorted, merge
 
 UseKind = Literal["import", "attribute", "patch", "string", "module", "stays", "star", "dynamic"]
 

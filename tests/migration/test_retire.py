@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from godsplit.cli import main
 from godsplit.config import load_config
+from godsplit.migration.core import migrate
+from godsplit.migration.retire import retire
 from godsplit.split.apply import apply_splits
-from godsplit.split.migrate import migrate
-from godsplit.split.retire import retire
 from godsplit.types import Config, GodsplitError
 
 from conftest import tree_hash

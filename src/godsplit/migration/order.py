@@ -3,7 +3,7 @@
 A new `from m import ...` joins an earlier import of the same module in its block (only
 imports between); in a block whose imports were in isort's order, new lines take their
 sorted place in their section. With `force-single-line`, nothing is merged. The other
-half of import writing is `migrate_imports` (reading and rendering statements).
+half of import writing is `imports` (reading and rendering statements).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import libcst as cst
 
-from .migrate_imports import FromImport, Style, dotted, read_from, render
+from .imports import FromImport, Style, dotted, read_from, render
 
 
 def _single_from(line: cst.BaseStatement) -> cst.ImportFrom | None:

@@ -11,10 +11,10 @@ import click
 from .common import config_option, handles_errors, sources_argument
 
 if TYPE_CHECKING:
-    from ..split.migrate import MigrateResult
-    from ..split.migrate_edit import Use
-    from ..split.migrate_report import Gate
-    from ..split.retire import RetireResult
+    from ..migration.core import MigrateResult
+    from ..migration.edit import Use
+    from ..migration.report import Gate
+    from ..migration.retire import RetireResult
 
 
 def _where(path: Path, line: int, root: Path) -> str:
@@ -47,7 +47,7 @@ def migrate(sources: tuple[Path, ...], config_path: Path | None, check: bool, fm
     that define the names now: imports, `old.name`, patch targets, dotted-path strings.
     The rewritten modules are imported again afterwards; any difference rolls back."""
     from .. import api
-    from ..split import migrate_report as report
+    from ..migration import report
 
     config = api.load(config_path, need_splits=True)
     if update_baseline and not check:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from godsplit.split.migrate import MigrateResult, migrate
+from godsplit.migration.core import MigrateResult, migrate
 
 from splitkit import apply, dedent, make_project, run_python
 

@@ -1,9 +1,9 @@
 """`godsplit migrate`: point every use of a split module's old path at its new modules.
 
 For each applied split (its facade is on disk), every Python file of the project is
-scanned for uses of the old module (`migrate_scan`, `migrate_patch`); the fixable ones
+scanned for uses of the old module (`scan`, `patch`); the fixable ones
 are rewritten in one transaction (`write.py`, like `apply`), then the rewritten modules
-are imported again (`migrate_probe`) and any difference rolls everything back. With
+are imported again (`probe`) and any difference rolls everything back. With
 `check`, nothing is written: the uses are the result. Returns results, never prints.
 """
 
@@ -15,18 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..files import decode_source
+from ..split import write
+from ..split.plan import select_splits
+from ..split.references import project_files
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
-from . import write
-from .migrate_edit import Use, rewrite
-from .migrate_homes import Homes, applied_splits, link, planned
-from .migrate_imports import project_style
-from .migrate_probe import Imported, compare, importable, probe
-from .migrate_scan import scan
-from .plan import select_splits
-from .references import project_files
+from .edit import Use, rewrite
+from .homes import Homes, applied_splits, link, planned
+from .imports import project_style
+from .probe import Imported, compare, importable, probe
+from .scan import scan
 
 if TYPE_CHECKING:
-    from .migrate_report import Gate
+    from .report import Gate
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..split.layout import module_name_for
 from ..types import Finding
-from .layout import module_name_for
 
 PROBE = r'''
 import importlib, importlib.util, json, sys, types

@@ -12,8 +12,8 @@ from click.testing import CliRunner, Result
 
 from godsplit.cli import main
 from godsplit.config import load_config
+from godsplit.migration.core import migrate
 from godsplit.split.apply import apply_splits
-from godsplit.split.migrate import migrate
 from godsplit.types import Config, GodsplitError
 
 from conftest import litter, tree_hash

@@ -5,7 +5,7 @@ can be split by new module, merged with another, and rendered again without losi
 comment: short statements without comments go on one line, others are parenthesised one
 name per line. Statements made from one original are ordered by module name, and a new
 `from m import ...` joins an earlier one-line import of the same module when the result
-still fits (`migrate_order`). Issue 12 (a project-aware sorter: isort/ruff settings)
+still fits (`order`). Issue 12 (a project-aware sorter: isort/ruff settings)
 plugs in here and there.
 """
 
@@ -34,7 +34,7 @@ class Style:
 def project_style(root: Path) -> Style:
     """The project's line length and `force-single-line`, as `split/style.py` reads them
     (ruff, isort, black; from `root` up to the repository root)."""
-    from .style import detect_style
+    from ..split.style import detect_style
 
     found = detect_style(root)
     return Style(found.line_length, found.force_single_line)

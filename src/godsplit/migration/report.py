@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..split.report import _rel as relative
+from ..split.report import finding_data
 from ..types import GodsplitError
-from .migrate import MigrateResult
-from .migrate_edit import Use
-from .report import _rel as relative
-from .report import finding_data
+from .core import MigrateResult
+from .edit import Use
 
 FORMAT_VERSION = 1
 DEFAULT_BASELINE = "godsplit-migrate-baseline.json"

@@ -16,10 +16,10 @@ import re
 
 import libcst as cst
 
-from .migrate_edit import Context, WithEdit
-from .migrate_homes import Homes
-from .migrate_imports import fresh
-from .references import _call_name
+from ..split.references import _call_name
+from .edit import Context, WithEdit
+from .homes import Homes
+from .imports import fresh
 
 IMPORTERS = frozenset({"import_module", "__import__", "import_string", "find_spec", "reload"})
 ATTRIBUTE_BUILTINS = frozenset({"getattr", "hasattr", "setattr", "delattr"})

@@ -16,13 +16,13 @@ from pathlib import Path
 import libcst as cst
 
 from ..files import SourceText, decode_source, read_source
+from ..split.analyze import Analysis, analyze
+from ..split.facade import runtime_names
+from ..split.layout import Layout, make_layout
+from ..split.render import MARKER
+from ..split.transforms import task_decorator
 from ..types import Config, GodsplitError, Plan, SplitConfig
-from .analyze import Analysis, analyze
-from .facade import runtime_names
-from .layout import Layout, make_layout
-from .migrate_imports import absolute, dotted
-from .render import MARKER
-from .transforms import task_decorator
+from .imports import absolute, dotted
 
 
 @dataclass(frozen=True)
