@@ -18,7 +18,7 @@ purpose, nothing is printed and nothing exits. Subpackages, one per capability:
 
 __version__ = "0.1.0"
 
-from .api import apply, check, load, plan, suggest, update_baseline, verify
+from .api import apply, check, load, migrate, plan, retire, suggest, update_baseline, verify
 from .types import Config, Finding, GodsplitError, Plan
 
 __all__ = [
@@ -30,7 +30,9 @@ __all__ = [
     "apply",
     "check",
     "load",
+    "migrate",
     "plan",
+    "retire",
     "suggest",
     "update_baseline",
     "verify",

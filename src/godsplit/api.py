@@ -21,6 +21,8 @@ from .config import load_config
 from .types import Config, CountMode, GodsplitError
 
 if TYPE_CHECKING:
+    from .migration.core import MigrateResult
+    from .migration.retire import RetireResult
     from .sizegate.core import BaselineUpdate, CheckOptions, CheckResult
     from .split.apply import ApplyResult, PlanResult, VerifyResult
     from .suggester.core import Suggestion
@@ -61,14 +63,17 @@ def plan(*sources: PathLike, config: ConfigLike = None, references: bool = True)
 
 
 def apply(
-    *sources: PathLike, config: ConfigLike = None, rewrite_references: bool = False
+    *sources: PathLike, config: ConfigLike = None, rewrite_references: bool = False,
+    migrate: bool = False,
 ) -> ApplyResult:
     """Split `sources` (default: every configured split), verify, and roll back on any
-    difference. `result.written` says whether the new tree stands."""
+    difference. `result.written` says whether the new tree stands. With `migrate`, the
+    project's uses of the old paths are rewritten in the same transaction
+    (`result.migration`), and the rewritten modules' import check is part of verifying."""
     from .split.apply import apply_splits
 
     return apply_splits(load(config, need_splits=True), _paths(sources),
-                        rewrite_references=rewrite_references)
+                        rewrite_references=rewrite_references, migrate=migrate)
 
 
 def verify(*sources: PathLike, config: ConfigLike = None, against: str = "HEAD") -> VerifyResult:
@@ -147,3 +152,44 @@ def suggest(
         raise GodsplitError("source file not found", path)
     return make_suggestion(path, loaded, max_lines, modules or 0,
                            Path(package) if package is not None else None)
+
+
+def migrate(
+    *sources: PathLike,
+    config: ConfigLike = None,
+    check: bool = False,
+    baseline: PathLike | None = None,
+    update_baseline: bool = False,
+) -> MigrateResult:
+    """Point every use of the old paths of `sources` (default: every applied split) at the
+    modules that define the names now, verified by importing the rewritten modules before
+    and after (a difference rolls back). With `check`, change nothing: `result.gate` says
+    whether any use is left that the baseline (default: godsplit-migrate-baseline.json in
+    the project root, if there is one) does not hold; `update_baseline` records them."""
+    from dataclasses import replace
+
+    from .migration import report as migrate_report
+    from .migration.core import migrate as run
+
+    if update_baseline and not check:
+        raise GodsplitError("update_baseline needs check")
+    loaded = load(config, need_splits=True)
+    result = run(loaded, _paths(sources), check=check)
+    if not check:
+        return result
+    path = Path(baseline) if baseline is not None else loaded.root / migrate_report.DEFAULT_BASELINE
+    if update_baseline:
+        migrate_report.write_baseline(path, result, loaded.root)
+    elif baseline is None and not path.is_file():
+        return replace(result, gate=migrate_report.gate(result, loaded.root, None))
+    return replace(result, gate=migrate_report.gate(result, loaded.root, path))
+
+
+def retire(*sources: PathLike, config: ConfigLike = None) -> RetireResult:
+    """Remove the facades of `sources` (default: every applied split) once no use of their
+    old paths is left; refused (`result.refused`, the uses listed) otherwise. The new
+    modules are imported before and after and the project's imports of them checked; a
+    difference rolls back (`result.rolled_back`)."""
+    from .migration.retire import retire as run
+
+    return run(load(config, need_splits=True), _paths(sources))

@@ -12,7 +12,7 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 CountMode = Literal["physical", "code"]
-FacadeMode = Literal["live", "static"]
+FacadeMode = Literal["live", "static", "deprecated"]
 ImportStyle = Literal["relative", "absolute"]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .migration import migrate, retire
 from .sizegate import check
 from .split import apply, plan, verify
 from .suggester import suggest
@@ -21,5 +22,5 @@ def main() -> None:
     """Split god files into focused modules behind a facade, and prove nothing broke."""
 
 
-for _command in (plan, apply, verify, check, suggest):
+for _command in (plan, apply, verify, check, suggest, migrate, retire):
     main.add_command(_command)

@@ -43,15 +43,24 @@ def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bo
 @config_option
 @click.option("--rewrite-references", is_flag=True,
               help="Also point patch targets in the project's other files at the new modules.")
+@click.option("--migrate", "migrate", is_flag=True,
+              help="Also move every use of the old paths to the new modules (`godsplit "
+                   "migrate`), in the same transaction.")
 @handles_errors
-def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_references: bool) -> None:
+def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_references: bool,
+          migrate: bool) -> None:
     """Split SOURCES, verify the public names, and roll back if anything differs."""
     from .. import api
     from .output import print_apply
 
     config = api.load(config_path, need_splits=True)
-    result = api.apply(*sources, config=config, rewrite_references=rewrite_references)
+    result = api.apply(*sources, config=config, rewrite_references=rewrite_references,
+                       migrate=migrate)
     print_apply(result, config.root)
+    if result.migration is not None:
+        from .migration import print_migration
+
+        print_migration(result.migration, config.root)
     errors = result.errors
     sys.exit(2 if any(f.code in CONFIG_ERRORS for f in errors) else 1 if errors else 0)
 

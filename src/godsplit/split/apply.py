@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..files import decode_source, read_source
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
@@ -30,6 +31,9 @@ from .verify import (
     still_a_script,
     written,
 )
+
+if TYPE_CHECKING:
+    from ..migration.core import MigrateResult
 
 
 @dataclass(frozen=True)
@@ -103,10 +107,12 @@ class ApplyResult:
     written: bool
     rolled_back: bool = False
     recovered: str | None = None
+    migration: MigrateResult | None = None  # `apply --migrate`
 
     @property
     def errors(self) -> tuple[Finding, ...]:
-        return tuple(f for s in self.splits for f in s.findings if f.severity == "error")
+        found = tuple(f for s in self.splits for f in s.findings if f.severity == "error")
+        return found + (self.migration.errors if self.migration is not None else ())
 
 
 def plan_all(config: Config, sources: Sequence[Path] = ()) -> list[tuple[Plan, Analysis | None]]:
@@ -161,7 +167,7 @@ def _before(config: Config, plan: Plan) -> Before:
 
 def apply_splits(
     config: Config, sources: Sequence[Path] = (), hook: write.Hook | None = None,
-    rewrite_references: bool = False,
+    rewrite_references: bool = False, migrate: bool = False,
 ) -> ApplyResult:
     recovered = write.recover(config.root)
     planned = plan_all(config, sources)
@@ -170,7 +176,8 @@ def apply_splits(
     todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
     if not todo:
         return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
-    refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references)
+    refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references) \
+        if not migrate else ({}, [])  # migrate rewrites (and lists) the references itself
     with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
         before = dict(zip(
             [plan.old_module for plan, _ in todo],
@@ -178,8 +185,15 @@ def apply_splits(
         ))
     changes = [c for plan, _ in todo for c in plan.changes]
     changes += ref_changes
+    migration = None
+    if migrate:  # one transaction: the split and the migration, verified together
+        from ..migration.core import for_apply
+
+        migration, changes = for_apply(config, [plan for plan, _ in todo], changes)
+        migration.prepare()
     txn = write.begin(config.root, changes, hook)
     results: dict[str, tuple[Finding, ...]] = {}
+    migrated: list[Finding] = []
     try:
         with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:
             verified = pool.map(
@@ -188,10 +202,12 @@ def apply_splits(
             )
             for (plan, _), findings in zip(todo, verified, strict=True):
                 results[plan.old_module] = tuple(findings)
+        if migration is not None:
+            migrated = migration.verify()
     except BaseException:
         txn.rollback()
         raise
-    failed = any(f.severity == "error" for fs in results.values() for f in fs)
+    failed = any(f.severity == "error" for fs in [*results.values(), migrated] for f in fs)
     if failed:
         txn.rollback()
     else:
@@ -200,7 +216,9 @@ def apply_splits(
         SplitResult(p, results.get(p.old_module, ()), refs.get(p.old_module, ()))
         for p, _ in planned
     )
-    return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered)
+    done = migration.result(written=not failed, rolled_back=failed, findings=migrated) \
+        if migration is not None else None
+    return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered, migration=done)
 
 
 def _verify_written(

@@ -6,7 +6,7 @@ comma-separated names of the modules code moved between (old and new). It prints
 line: each public-or-not name and the kind of its object; what `from module import *`
 gives; the signature and type hints of every function and class (and method) defined in
 those modules, or how computing them failed; what `python -m module` would run; and which
-other modules importing it loaded.
+modules outside the project importing it loaded.
 Module names and object addresses are normalised, so a moved class compares equal.
 """
 
@@ -16,10 +16,12 @@ import importlib
 import importlib.util
 import inspect
 import json
+import os
 import re
 import sys
 import types
 import typing
+import warnings
 
 SKIP = {"__builtins__", "__cached__", "__file__", "__loader__", "__spec__", "__path__",
         "__package__", "__annotations__"}
@@ -53,9 +55,9 @@ def describe(obj: object, moved: tuple[str, ...]) -> str:
     return normalise(f"{signature} | {hints}", moved)
 
 
-def details(module: types.ModuleType, moved: tuple[str, ...]) -> dict[str, str]:
+def details(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for name, value in sorted(vars(module).items()):
+    for name, value in sorted(values.items()):
         if not (inspect.isfunction(value) or inspect.isclass(value)):
             continue
         if getattr(value, "__module__", None) not in moved:
@@ -86,6 +88,13 @@ def runs_as_main(name: str, module: types.ModuleType) -> str:
     return f"{blocks} __main__ block{'s' if blocks != 1 else ''}" if blocks else "no __main__ block"
 
 
+def _in_project(module: object, root: str) -> bool:
+    """A module of the project itself (under the import root, not an installed package):
+    splits and migrations move those; which others get loaded must not change."""
+    path = os.path.abspath(getattr(module, "__file__", None) or "")
+    return path.startswith(os.path.abspath(root) + os.sep) and "site-packages" not in path
+
+
 def main(argv: list[str]) -> None:
     root, name, setup, moved_text = argv[1:5]
     moved = tuple(p for p in moved_text.split(",") if p)
@@ -94,21 +103,23 @@ def main(argv: list[str]) -> None:
         exec(setup, {})
     module = importlib.import_module(name)
     names = {}
-    for attribute in dir(module):
-        if attribute in SKIP or attribute.lower().startswith("_godsplit"):
-            continue
-        value = getattr(module, attribute)
-        if isinstance(value, types.ModuleType) and value.__name__ == f"{name}.{attribute}":
-            continue  # a submodule of a package facade
-        names[attribute] = kind(value, moved)
-    loaded = sorted(m for m in sys.modules if not any(
-        m == p or m.startswith(p + ".") for p in (*moved, name)))
+    values: dict[str, object] = {}
+    with warnings.catch_warnings():  # a deprecated facade warns when a moved name is read
+        warnings.simplefilter("ignore")
+        for attribute in dir(module):
+            if attribute in SKIP or attribute.lower().startswith("_godsplit"):
+                continue
+            value = values[attribute] = getattr(module, attribute)
+            if isinstance(value, types.ModuleType) and value.__name__ == f"{name}.{attribute}":
+                continue  # a submodule of a package facade
+            names[attribute] = kind(value, moved)
+    loaded = sorted(m for m, value in list(sys.modules.items()) if not _in_project(value, root))
     star: dict[str, object] = {}
     exec(f"from {name} import *", star)
     print(json.dumps({
         "names": names,
         "star": sorted(k for k in star if k != "__builtins__"),
-        "details": details(module, moved),
+        "details": details(values, moved),
         "main": runs_as_main(name, module),
         "loaded": loaded,
     }))
