@@ -722,3 +722,47 @@ def test_forward_string_annotation_of_a_top_level_function(tmp_path: Path) -> No
         tmp_path, source, {"context": ["augment", "Context"], "parameters": ["Parameter"]}, code
     )
     assert after == before == "['ctx', 'param']\n"
+
+
+# Found on real code by `suggest` runs (README "What does not work yet", items 4 and 8).
+def test_a_deleted_import_stays_deleted_in_the_facade(tmp_path: Path) -> None:
+    source = """
+        from collections import OrderedDict
+
+
+        class Registry(OrderedDict):
+            pass
+
+
+        del OrderedDict
+
+
+        def other():
+            return 1
+    """
+    code = ("import pkg.big as m\nfrom pkg.big import *\n"
+            "print(hasattr(m, 'OrderedDict'), Registry.__mro__[1].__name__)")
+    before, after, _ = run_before_and_after(tmp_path, source, {"first": ["Registry"],
+                                                               "second": ["other"]}, code)
+    assert after == before
+
+
+def test_a_property_setter_reads_the_property_not_the_global(tmp_path: Path) -> None:
+    source = """
+        class Node:
+            @property
+            def document(self):
+                return self._doc
+
+            @document.setter
+            def document(self, value):
+                self._doc = value
+
+
+        class document(Node):
+            pass
+    """
+    code = ("import pkg.big as m\nn = m.Node(); n.document = 3\n"
+            "print(n.document, m.document.__mro__[1].__name__)")
+    before, after, _ = run_before_and_after(tmp_path, source, {"a": ["Node"], "b": ["document"]}, code)
+    assert after == before  # docutils' nodes.py: no false import-time cycle (GS104)

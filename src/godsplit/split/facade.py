@@ -34,13 +34,22 @@ def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[
 
 
 def runtime_names(analysis: Analysis) -> list[str]:
-    """Every name the old module bound at import time (TYPE_CHECKING-only names excluded)."""
+    """Every name the old module bound at import time (TYPE_CHECKING-only names, and
+    imported names deleted by a top-level `del`, excluded)."""
     names: dict[str, None] = {}
+    last_bound: dict[str, int] = {}
+    last_deleted: dict[str, int] = {}
+    for unit in analysis.units:  # an import deleted later (`del _join`): the facade, which
+        for name in unit.binds:  # keeps imports and that `del`, does not bind it either
+            last_bound[name] = unit.id if unit.kind == "import" else -1
+        for name in unit.deletes:
+            last_deleted[name] = unit.id
     for unit in analysis.units:
         if unit.kind in ("type_checking", "docstring"):
             continue  # `from __future__ import x` does bind x, so it counts
         for name in sorted(unit.binds):
-            if "." not in name:  # `import a.b` binds `a`; scope analysis also lists `a.b`
+            gone = last_deleted.get(name, -1) >= last_bound.get(name, -1) >= 0
+            if "." not in name and not gone:  # `import a.b` binds `a` (and lists `a.b`)
                 names.setdefault(name, None)
     if analysis.star_imports:
         names.pop("*", None)

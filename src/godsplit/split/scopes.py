@@ -45,19 +45,47 @@ def module_name_read(
     )
 
 
-def _local_in_function(name: str, scope: Scope) -> bool:
-    """Whether `name` read in `scope` is a local of an enclosing function or comprehension.
+def _local_in_function(name: str, scope: Scope, node: cst.CSTNode | None = None) -> bool:
+    """Whether `name` read in `scope` is a local of an enclosing function or comprehension,
+    or of the class body it is read in, bound by an earlier statement of that body.
 
     LibCST lists a read that comes before a local assignment (`if x is None: x = ...`,
     with `x` a parameter) among the references of the global `x` too; in Python any
-    assignment in a function makes the name local there. Class bodies do not count: they
-    read the global until the class binds the name."""
+    assignment in a function makes the name local there. A class body reads the global
+    until the class binds the name (`@document.setter` after `def document` is local)."""
+    if isinstance(scope, ClassScope) and node is not None and name in scope.assignments:
+        return _bound_before(scope, name, node)
     while not isinstance(scope, GlobalScope):
         if not isinstance(scope, ClassScope) and name in scope.assignments:
             return True
         if scope.parent is scope:
             break
         scope = scope.parent
+    return False
+
+
+class _Ids(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.ids.add(id(node))
+        return True
+
+
+def _bound_before(scope: ClassScope, name: str, node: cst.CSTNode) -> bool:
+    """Whether a statement of the class body before the one reading `name` binds it."""
+    owner = getattr(scope, "node", None)
+    if not isinstance(owner, cst.ClassDef) or not isinstance(owner.body, cst.IndentedBlock):
+        return False
+    bindings = {id(getattr(a, "node", None)) for a in scope.assignments[name]}
+    for stmt in owner.body.body:
+        visitor = _Ids()
+        stmt.visit(visitor)
+        if id(node) in visitor.ids:
+            return False  # the read comes first (a decorator runs before its def binds)
+        if bindings & visitor.ids:
+            return True
     return False
 
 
@@ -104,7 +132,7 @@ def collect(
             (rebinds if in_function else bound)[stmt].add(name)
     for name, access, forward in _references(scope, names):
         site = _site(access.node, access.scope, nodes)
-        if site is None or _local_in_function(name, access.scope):
+        if site is None or _local_in_function(name, access.scope, access.node):
             continue
         import_time = _outside_functions(access.scope)
         if import_time and id(access.node) in nodes.factories:
@@ -167,7 +195,7 @@ def live_accesses(
             for access in assignment.references:
                 site = _site(access.node, access.scope, nodes)
                 if site is not None and isinstance(access.node, cst.Name) and not (
-                    _local_in_function(name, access.scope)
+                    _local_in_function(name, access.scope, access.node)
                 ):
                     found[id(access.node)] = site[0]
         out[name] = tuple(sorted((stmt, node) for node, stmt in found.items()))
