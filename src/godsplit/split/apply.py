@@ -72,7 +72,9 @@ def references(
 
     todo = [p for p in plans if not p.already_split]
     exclude = {c.path.resolve() for p in todo for c in p.changes} | {p.source.resolve() for p in todo}
-    found, changes = find_references(config.root, todo, exclude)
+    live_sources = {split.source.resolve() for split in config.splits if split.facade == "live"}
+    live = frozenset(p.old_module for p in todo if p.source.resolve() in live_sources)
+    found, changes = find_references(config.root, todo, exclude, live)
     verb = "rewrote" if rewrite else "would rewrite (apply --rewrite-references)"
     out = {}
     for module, result in found.items():
@@ -95,7 +97,26 @@ class ApplyResult:
 
 
 def plan_all(config: Config, sources: Sequence[Path] = ()) -> list[tuple[Plan, Analysis | None]]:
-    return [plan_split(config, split) for split in select_splits(config, tuple(sources))]
+    selected = select_splits(config, tuple(sources))
+    for split in selected:
+        _check_mapping_given(config, split)
+    return [plan_split(config, split) for split in selected]
+
+
+def _check_mapping_given(config: Config, split: SplitConfig) -> None:
+    """A split that maps no names would only move everything into the facade."""
+    if any(names for _, names in split.modules) or not split.source.is_file():
+        return  # (a missing source is reported by the plan)
+    index = config.splits.index(split)
+    try:
+        source = split.source.relative_to(config.root).as_posix()
+    except ValueError:
+        source = str(split.source)
+    raise GodsplitError(
+        f"split[{index}] maps no names: its modules table is empty. Map names to new modules "
+        f'([split.modules] name = ["function", ...]), or print a mapping to start from with '
+        f"`godsplit suggest {source}`",
+        split.config_path or config.path, split.line if split.config_path else None)
 
 
 def plan_splits(
