@@ -292,11 +292,6 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
         modules.append((name, tuple(names)))
         if line is not None:
             module_lines.append((name, line))
-    if not any(names for _, names in modules):
-        raise GodsplitError(
-            f"{where} maps no names: its modules table is empty. Map names to new modules "
-            f"([split.modules] name = [\"function\", ...]), or print a mapping to start from "
-            f"with `godsplit suggest {source}`", path, modules_line)
     shared = item.get("shared")
     default = item.get("default")
     for key, value in (("shared", shared), ("default", default)):

@@ -183,7 +183,7 @@ CASES = [
          "godsplit.toml:12"),
     Case("empty-mapping", "a [split.modules] table with no names", {"big.py": BIG},
          config(modules='one = []'), ("split[0] maps no names", "godsplit suggest big.py"),
-         "godsplit.toml:7"),
+         "godsplit.toml:3"),
     Case("no-mapping", "a [[split]] without modules", {"big.py": BIG},
          'verify-import = false\n\n[[split]]\nsource = "big.py"\n',
          ("split[0] maps no names",), "godsplit.toml:3"),

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from godsplit.cli import main
 from godsplit.config import load_config
 from godsplit.split.apply import apply_splits, references
 from godsplit.types import Finding
@@ -175,3 +177,32 @@ def test_celery_wording_with_celery_tasks(tmp_path: Path) -> None:
     assert "all its tasks still register" in by_name["'pkg.big'"]
     assert "names a moved Celery task" in by_name["'pkg.big.deliver'"]  # pinned
     assert "names a member of the split module" in by_name["'pkg.big.report'"]  # no task
+
+
+def test_apply_lists_every_file_it_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project(tmp_path, SOURCE, MAPPING, files={
+        "tests/test_pkg.py": TESTS,
+        "tests/test_more.py": '''
+            from unittest import mock
+
+
+            def test_one():
+                with mock.patch("pkg.big.deliver"), mock.patch("pkg.big.report"):
+                    pass
+        ''',
+        "tests/test_one.py": "import pkg.big\nfrom unittest import mock\n\n"
+                             "mock.patch.object(pkg.big, 'deliver')\n",
+    })
+    (tmp_path / "godsplit.toml").write_text(
+        'verify-import = false\n[[split]]\nsource = "pkg/big.py"\nfacade = "static"\n'
+        '[split.modules]\ndelivery = ["deliver"]\nreporting = ["report"]\n')
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.py")}
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["apply", "--rewrite-references"])
+    assert result.exit_code == 0, result.output
+    edited = sorted(p.relative_to(tmp_path).as_posix() for p, data in before.items()
+                    if p.exists() and p.read_bytes() != data and "pkg/big" not in p.as_posix())
+    assert edited == ["tests/test_more.py", "tests/test_one.py"]
+    assert "tests/test_more.py: rewrote 2 patch targets\n" in result.output
+    assert "tests/test_one.py: rewrote 1 patch target\n" in result.output
+    assert "tests/test_pkg.py: rewrote" not in result.output  # a warning, not an edit

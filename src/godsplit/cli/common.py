@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from ..types import GodsplitError
+from .text import error_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -18,8 +19,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 CONFIG_ERRORS = frozenset({"GS100", "GS101", "GS106"})
 
 
-def fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+def fail(error: GodsplitError) -> None:
+    click.echo(error_line(error), err=True)
     sys.exit(2)
 
 
@@ -31,7 +32,7 @@ def handles_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except GodsplitError as exc:
-            fail(exc.location_message)
+            fail(exc)
 
     return wrapper  # type: ignore[return-value]
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..types import CountMode, GodsplitError
+from .text import error_line
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -87,7 +88,7 @@ def check(
         result = api.check(*paths, config=config_path, max_lines=max_lines, count=mode,
                            exclude=exclude, baseline=baseline_path, jobs=jobs)
     except GodsplitError as exc:
-        click.echo(f"error: {exc.location_message}", err=True)
+        click.echo(error_line(exc), err=True)
         sys.exit(2)
     _print_result(result, fmt)
     sys.exit(0 if result.passed else 1)

@@ -90,6 +90,7 @@ class ApplyResult:
     written: bool
     rolled_back: bool = False
     recovered: str | None = None
+    rewritten: tuple[Path, ...] = ()  # other files edited by --rewrite-references
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -191,7 +192,8 @@ def apply_splits(
         SplitResult(p, results.get(p.old_module, ()), refs.get(p.old_module, ()))
         for p, _ in planned
     )
-    return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered)
+    return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered,
+                       rewritten=() if failed else tuple(c.path for c in ref_changes))
 
 
 def _verify_written(
