@@ -116,7 +116,7 @@ def test_lines_are_not_trusted_when_the_scan_disagrees_with_tomllib(
                              for p, line, token in positions.strings]
         return positions
 
-    monkeypatch.setattr("godsplit.config.scan", misread)
+    monkeypatch.setattr("godsplit.config_lines.scan", misread)
     [split] = load_config(tmp_path / "godsplit.toml").splits
     assert split.config_path is None and split.name_lines == ()
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .config import load_config
-from .types import Config, CountMode, GodsplitError
+from .configtypes import Config, GodsplitError
 
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
 if TYPE_CHECKING:
+    from .configtypes import CountMode
     from .sizegate.core import BaselineUpdate, CheckOptions, CheckResult
     from .split.apply import ApplyResult, PlanResult, VerifyResult
     from .suggester.core import Suggestion

@@ -12,15 +12,16 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from .config_lines import Positions, scan, string_values
-from .types import Config, CountMode, FacadeMode, GodsplitError, PerPathLimit, SplitConfig
+from .configtypes import Config, GodsplitError, PerPathLimit
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .config_lines import Positions
+    from .configtypes import CountMode
+    from .types import FacadeMode, SplitConfig
 
 TOP_KEYS = {
     "max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import",
@@ -73,7 +74,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     raw, text = _read_toml_text(path)
     pyproject = path.name == "pyproject.toml"
     table: Any = raw.get("tool", {}).get("godsplit", {}) if pyproject else raw
-    positions = scan(text) if table.get("split") else None
+    positions = None
+    if table.get("split"):
+        from .config_lines import scan
+
+        positions = scan(text)
     return parse_config(table, path, positions, ("tool", "godsplit") if pyproject else ())
 
 
@@ -132,6 +137,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
+    tomllib = toml_module()
     try:
         text = path.read_bytes().decode("utf-8")
         return tomllib.loads(text), text
@@ -142,6 +148,15 @@ def _read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
         raise GodsplitError(message, path, line) from exc
     except UnicodeDecodeError as exc:
         raise GodsplitError(f"invalid TOML: not UTF-8 ({exc.reason})", path) from exc
+
+
+def toml_module() -> Any:
+    """tomllib (tomli before 3.11), imported only when a config file is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib
 
 
 class _Lines:
@@ -157,6 +172,8 @@ class _Lines:
         self.names: list[list[tuple[str, str, int]]] = [[] for _ in items]
         if positions is None:
             return
+        from .config_lines import string_values
+
         for index, item in enumerate(items):
             found = string_values(positions, (*prefix, "split", index))
             source = [value for rest, _, value in found if rest == ("source",)]
@@ -306,6 +323,8 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
     decorators = item.get("task-decorators", ["shared_task", "task", "periodic_task"])
     if not isinstance(decorators, list) or not all(isinstance(d, str) for d in decorators):
         raise GodsplitError(f"{where}.task-decorators must be a list of names", path)
+    from .types import SplitConfig  # (only a config with splits needs the engine's types)
+
     return SplitConfig(
         source=_relative_path(source, f"{where}.source", root, path),
         package=package,

@@ -11,12 +11,8 @@ itself, are exactly the values tomllib parsed; otherwise no line is given.
 from __future__ import annotations
 
 import re
-import sys
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from .config import toml_module
 
 Path = tuple[str | int, ...]
 
@@ -161,7 +157,7 @@ class _Scanner:
 
 def _decode(token: str) -> str:
     """A string token's value, decoded by tomllib itself."""
-    value = tomllib.loads(f"x = {token}")["x"]
+    value = toml_module().loads(f"x = {token}")["x"]
     assert isinstance(value, str)
     return value
 

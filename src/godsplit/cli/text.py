@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..types import GodsplitError
+from ..configtypes import GodsplitError
 
 _IRREGULAR = {"entry": "entries"}
 
