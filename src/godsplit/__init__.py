@@ -24,14 +24,14 @@ TYPE_CHECKING = False  # (`import godsplit` does not import typing)
 if TYPE_CHECKING:
     from typing import Any
 
-    from .api import apply, check, load, plan, suggest, update_baseline, verify
+    from .api import apply, check, load, plan, status, suggest, update_baseline, verify
     from .types import Config, Finding, GodsplitError, Plan
 
 # Imported on first use, so that `godsplit check` (and `import godsplit.x`) pays only for
 # the modules it needs.
 _LAZY = {
-    "apply": "api", "check": "api", "load": "api", "plan": "api", "suggest": "api",
-    "update_baseline": "api", "verify": "api",
+    "apply": "api", "check": "api", "load": "api", "plan": "api", "status": "api",
+    "suggest": "api", "update_baseline": "api", "verify": "api",
     "Config": "types", "Finding": "types", "GodsplitError": "types", "Plan": "types",
 }
 
@@ -56,6 +56,7 @@ __all__ = [
     "check",
     "load",
     "plan",
+    "status",
     "suggest",
     "update_baseline",
     "verify",

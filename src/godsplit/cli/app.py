@@ -20,5 +20,25 @@ def main() -> None:
     """Split god files into focused modules behind a facade, and prove nothing broke."""
 
 
+# What each command's exit status means, shown at the end of its --help (and in the README).
+EXIT_STATUS = {
+    "plan": "0 no plan errors (with --check: every split is applied); 1 plan errors (with "
+            "--check: a split is not applied yet); 2 bad usage, config or input (GS100, "
+            "GS101 and GS106 are config errors); 130 interrupted.",
+    "apply": "0 split and verified, or nothing to do; 1 plan errors or verify differences "
+             "(nothing changed); 2 bad usage, config or input, or another apply is running "
+             "in the project; 130 interrupted (the tree is restored).",
+    "verify": "0 no differences; 1 a name is missing, `import *` changed, or the old "
+              "module does not import; 2 bad usage or config, an unknown --against "
+              "revision, or --against outside git; 130 interrupted.",
+    "check": "0 every module within its limit (or held by the baseline); 1 a module is "
+             "over its limit or grew past its baseline; 2 bad usage, config or baseline "
+             "file; 130 interrupted.",
+    "suggest": "0 a suggestion with no plan errors; 1 no error-free mapping was found (the "
+               "entry is printed, the errors go to stderr); 2 bad usage or input; 130 "
+               "interrupted.",
+}
+
 for _command in (plan, apply, verify, check, suggest):
+    _command.epilog = f"Exit status: {EXIT_STATUS[_command.name or '']}"
     main.add_command(_command)

@@ -136,12 +136,19 @@ def run(params: dict[str, Any]) -> int:
                 *paths, config=params["config_path"], max_lines=params["max_lines"], count=mode,
                 exclude=exclude, baseline=params["baseline_path"]))
             return 0
-        result = api.check(*paths, config=params["config_path"], max_lines=params["max_lines"],
-                           count=mode, exclude=exclude, baseline=params["baseline_path"],
-                           jobs=params["jobs"])
+        from .progress import Spinner
+
+        with Spinner(enabled=params["fmt"] == "text") as progress:
+            result = api.check(*paths, config=params["config_path"],
+                               max_lines=params["max_lines"], count=mode, exclude=exclude,
+                               baseline=params["baseline_path"], jobs=params["jobs"],
+                               progress=progress)
     except GodsplitError as exc:
         print(error_line(exc), file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted: nothing was written", file=sys.stderr)
+        return 130
     print_result(result, params["fmt"])
     return 0 if result.passed else 1
 

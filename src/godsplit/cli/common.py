@@ -25,7 +25,8 @@ def fail(error: GodsplitError) -> None:
 
 
 def handles_errors(command: F) -> F:
-    """Bad usage, config or input: one line on stderr, exit 2."""
+    """Bad usage, config or input: one line on stderr, exit 2. Ctrl-C: exit 130 (click
+    would say "Aborted!" and exit 1, the status of findings)."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -33,6 +34,9 @@ def handles_errors(command: F) -> F:
             return command(*args, **kwargs)
         except GodsplitError as exc:
             fail(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing was written", err=True)
+            sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
 

@@ -38,9 +38,6 @@ def _check(**params: Any) -> None:
     PATHS are files and directories (default: the project root). Directories are walked
     respecting .gitignore; files named here are checked even if git ignores them, but
     excludes still apply.
-
-    Exit status: 0 every module within its limit (or held by the baseline); 1 a module
-    is over its limit or grew past its baseline; 2 bad usage, config or baseline file.
     """
     sys.exit(run(params))
 

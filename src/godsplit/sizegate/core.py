@@ -19,6 +19,7 @@ from .physical import count_physical, read_bytes
 
 TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Literal
 
     from pathspec import GitIgnoreSpec
@@ -71,6 +72,7 @@ class CheckOptions:
     exclude: tuple[str, ...] = ()  # added to the config's excludes
     baseline: Path | None = None  # overrides the config's baseline
     jobs: int | None = None  # worker processes for code counting; None: decide by size
+    progress: Callable[[str], None] | None = None  # told what a long run is doing now
 
 
 @dataclass(frozen=True)
@@ -313,7 +315,10 @@ def _check(
         )
     recorded: Mapping[str, int] = baseline.modules if baseline is not None else {}
     limit_for = _PerPath(config, default_limit)
+    say = options.progress or _quiet
+    say("finding Python modules")
     targets = find_targets(config, options)
+    say(f"counting lines in {len(targets)} file{'s' if len(targets) != 1 else ''}")
     splits = {os.path.normpath(str(split.source)) for split in config.splits}
 
     sizes: dict[str, int] = {}
@@ -338,6 +343,7 @@ def _check(
     if to_scan:
         from .counting import count_code_files
 
+        say(f"counting code lines in {len(to_scan)} file{'s' if len(to_scan) != 1 else ''}")
         code = count_code_files(to_scan, options.jobs)
         by_file = dict(zip((file for file, _ in to_scan), code, strict=True))
         for file, rel in targets:
@@ -371,6 +377,10 @@ def _check(
         config_max_lines=config.max_lines,
     )
     return result, targets
+
+
+def _quiet(_: str) -> None:
+    pass
 
 
 def _status(lines: int, limit: int, known: int | None) -> Status | None:

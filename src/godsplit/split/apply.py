@@ -7,13 +7,12 @@ a verify difference after writing rolls the whole tree back.
 from __future__ import annotations
 
 import os
-import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import decode_source, read_source
+from ..files import decode_source
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from . import write
 from .analyze import Analysis
@@ -52,9 +51,10 @@ class PlanResult:
 
 @dataclass(frozen=True)
 class VerifyResult:
-    """What `godsplit verify` found: each facade against the module at git revision `rev`."""
+    """What `godsplit verify` found: each facade against its module before the split, as of
+    git revision `rev` (None: HEAD, or no git)."""
 
-    rev: str
+    rev: str | None
     findings: tuple[Finding, ...] = ()
     splits: int = 0  # how many splits were compared
 
@@ -97,11 +97,34 @@ class ApplyResult:
         return tuple(f for s in self.splits for f in s.findings if f.severity == "error")
 
 
-def plan_all(config: Config, sources: Sequence[Path] = ()) -> list[tuple[Plan, Analysis | None]]:
+Progress = Callable[[str], None]  # told what a long run is doing now, in a few words
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def plan_all(
+    config: Config, sources: Sequence[Path] = (), progress: Progress = _quiet
+) -> list[tuple[Plan, Analysis | None]]:
     selected = select_splits(config, tuple(sources))
     for split in selected:
         _check_mapping_given(config, split)
-    return [plan_split(config, split) for split in selected]
+    if (config.root / write.JOURNAL).exists() and write.lock_holder(config.root):
+        raise GodsplitError("an apply is running in this project; wait for it to finish",
+                            config.root / write.LOCK)
+    planned = []
+    for split in selected:
+        progress(f"planning {_shown(split.source, config.root)}")
+        planned.append(plan_split(config, split))
+    return planned
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _check_mapping_given(config: Config, split: SplitConfig) -> None:
@@ -109,10 +132,7 @@ def _check_mapping_given(config: Config, split: SplitConfig) -> None:
     if any(names for _, names in split.modules) or not split.source.is_file():
         return  # (a missing source is reported by the plan)
     index = config.splits.index(split)
-    try:
-        source = split.source.relative_to(config.root).as_posix()
-    except ValueError:
-        source = str(split.source)
+    source = _shown(split.source, config.root)
     raise GodsplitError(
         f"split[{index}] maps no names: its modules table is empty. Map names to new modules "
         f'([split.modules] name = ["function", ...]), or print a mapping to start from with '
@@ -121,19 +141,56 @@ def _check_mapping_given(config: Config, split: SplitConfig) -> None:
 
 
 def plan_splits(
-    config: Config, sources: Sequence[Path] = (), with_references: bool = True
+    config: Config, sources: Sequence[Path] = (), with_references: bool = True,
+    progress: Progress | None = None,
 ) -> PlanResult:
     """Plan the selected splits (all by default), with the references each would touch."""
-    plans = [plan for plan, _ in plan_all(config, sources)]
+    say = progress or _quiet
+    plans = [plan for plan, _ in plan_all(config, sources, say)]
+    if with_references:
+        say("scanning the project for patch targets")
     found = references(config, plans, rewrite=False)[0] if with_references else {}
     return PlanResult(tuple(SplitResult(p, references=found.get(p.old_module, ())) for p in plans))
 
 
-def verify_splits(config: Config, sources: Sequence[Path] = (), rev: str = "HEAD") -> VerifyResult:
-    """Compare each selected split's facade with its module as it was at git `rev`."""
+@dataclass(frozen=True)
+class SplitStatus:
+    """One configured split: where its facade goes, and whether it is there (applied)."""
+
+    source: Path
+    facade: Path
+    applied: bool
+
+
+def split_status(config: Config, sources: Sequence[Path] = ()) -> tuple[SplitStatus, ...]:
+    """Whether each selected split is applied (its facade, with godsplit's marker, is in
+    place), without planning anything."""
+    from .layout import make_layout
+    from .render import MARKER
+
+    out = []
+    for split in select_splits(config, tuple(sources)):
+        facade = make_layout(split, config.root).facade_path
+        applied = facade.is_file() and MARKER in facade.read_text(errors="replace")
+        out.append(SplitStatus(split.source, facade, applied))
+    return tuple(out)
+
+
+def verify_splits(
+    config: Config, sources: Sequence[Path] = (), rev: str | None = None,
+    progress: Progress | None = None,
+) -> VerifyResult:
+    """Compare each selected split's facade with its module before the split, as of git
+    `rev` (default HEAD, where there is git), and import it (see history.py)."""
+    from .history import verify_split
+
+    say = progress or _quiet
+    findings: list[Finding] = []
     splits = select_splits(config, tuple(sources)) if config.splits else ()
-    findings = tuple(f for s in splits for f in verify_against(config, s, rev))
-    return VerifyResult(rev, findings, len(splits))
+    for split in splits:
+        say(f"verifying {_shown(split.source, config.root)}")
+        findings.extend(verify_split(config, split, rev))
+    return VerifyResult(rev, tuple(findings), len(splits))
 
 
 def _moved(plan: Plan) -> tuple[str, ...]:
@@ -151,27 +208,62 @@ def _before(config: Config, plan: Plan) -> Snapshot | str | None:
     return snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan))
 
 
+class ApplyInterrupted(KeyboardInterrupt):
+    """Ctrl-C during apply, raised once the tree is in a known state: `written` says
+    whether the split stands (it was interrupted only while cleaning up) or the old tree
+    is back (or was never changed)."""
+
+    def __init__(self, written: bool, message: str) -> None:
+        super().__init__(message)
+        self.written = written
+        self.message = message
+
+
 def apply_splits(
     config: Config, sources: Sequence[Path] = (), hook: write.Hook | None = None,
-    rewrite_references: bool = False,
+    rewrite_references: bool = False, progress: Progress | None = None,
 ) -> ApplyResult:
-    recovered = write.recover(config.root)
-    planned = plan_all(config, sources)
-    if any(plan.errors for plan, _ in planned):
-        return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
-    todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
-    if not todo:
-        return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
-    refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references)
-    with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
-        before = dict(zip(
-            [plan.old_module for plan, _ in todo],
-            pool.map(lambda item: _before(config, item[0]), todo), strict=True,
-        ))
+    """Plan, write and verify the selected splits as one transaction, holding the
+    project's apply lock (a second apply in the same tree gets a GodsplitError)."""
+    with write.locked(config.root):
+        return _apply(config, sources, hook, rewrite_references, progress or _quiet)
+
+
+def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
+           rewrite_references: bool, say: Progress) -> ApplyResult:
+    try:
+        recovered = write.recover(config.root)
+        planned = plan_all(config, sources, say)
+        if any(plan.errors for plan, _ in planned):
+            return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False,
+                               recovered=recovered)
+        todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
+        if not todo:
+            return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False,
+                               recovered=recovered)
+        say("scanning the project for patch targets")
+        refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references)
+        if config.verify_import:
+            say("importing the old modules before the split")
+        with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
+            before = dict(zip(
+                [plan.old_module for plan, _ in todo],
+                pool.map(lambda item: _before(config, item[0]), todo), strict=True,
+            ))
+    except KeyboardInterrupt:
+        raise ApplyInterrupted(False, "interrupted before anything was written: "
+                                      "nothing changed") from None
     changes = [c for plan, _ in todo for c in plan.changes]
     changes += ref_changes
-    txn = write.begin(config.root, changes, hook)
+    say(f"writing {len(changes)} files")
+    restored = "interrupted: the tree was restored, nothing changed"
+    try:
+        txn = write.begin(config.root, changes, hook)  # (restores the tree itself on errors)
+    except KeyboardInterrupt:
+        raise ApplyInterrupted(False, restored) from None
     results: dict[str, tuple[Finding, ...]] = {}
+    say("verifying: " + ("importing the old modules after the split" if config.verify_import
+                         else "comparing the names"))
     try:
         with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:
             verified = pool.map(
@@ -180,14 +272,23 @@ def apply_splits(
             )
             for (plan, _), findings in zip(todo, verified, strict=True):
                 results[plan.old_module] = tuple(findings)
-    except BaseException:
+    except BaseException as exc:
         txn.rollback()
+        if isinstance(exc, KeyboardInterrupt):
+            raise ApplyInterrupted(False, restored) from None
         raise
     failed = any(f.severity == "error" for fs in results.values() for f in fs)
-    if failed:
-        txn.rollback()
-    else:
-        txn.commit()
+    try:
+        if failed:
+            txn.rollback()
+        else:
+            txn.commit()
+    except KeyboardInterrupt:
+        if txn.committed:
+            raise ApplyInterrupted(True, "interrupted while cleaning up: the split was written "
+                                         "and verified and stands; the next `godsplit apply` "
+                                         "removes what is left of the backups") from None
+        raise ApplyInterrupted(False, restored) from None
     splits = tuple(
         SplitResult(p, results.get(p.old_module, ()), refs.get(p.old_module, ()))
         for p, _ in planned
@@ -221,32 +322,3 @@ def _verify_written(
         findings.append(Finding("GS400", "info", f"import check skipped: the module does not "
                                 f"import on its own ({before}); set `verify-setup`", path, 1))
     return findings
-
-
-def git_show(root: Path, rev: str, path: Path) -> bytes | None:
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, check=True,
-                             capture_output=True, text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        raise GodsplitError("verify --against needs a git repository", root) from None
-    relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
-    proc = subprocess.run(["git", "show", f"{rev}:{relative}"], cwd=top, capture_output=True)
-    return proc.stdout if proc.returncode == 0 else None
-
-
-def verify_against(config: Config, split: SplitConfig, rev: str) -> list[Finding]:
-    """Compare the facade on disk with the module (or facade) as it was at git `rev`."""
-    from .layout import make_layout
-
-    layout = make_layout(split, config.root)
-    old = git_show(config.root, rev, split.source)
-    old_path = split.source
-    if old is None and layout.kind == "package":
-        old, old_path = git_show(config.root, rev, layout.facade_path), layout.facade_path
-    path = str(split.source)
-    if old is None:
-        return [Finding("GS407", "info", f"not in {rev}: nothing to compare", path, 1)]
-    current = layout.facade_path if layout.facade_path.exists() else split.source
-    if not current.exists():
-        return [Finding("GS401", "error", "the module and its facade are gone", path, 1)]
-    return compare_static(decode_source(old, old_path), read_source(current), path)
