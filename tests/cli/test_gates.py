@@ -125,6 +125,29 @@ def test_a_broken_facade_committed_to_head_does_not_pass(tmp_path: Path, breakag
         assert "GS406" in out and "does not import" in out and "secnd" in out
 
 
+def test_verify_skips_the_import_check_where_setup_is_missing(tmp_path: Path) -> None:
+    """A module that imports only once something is set up (like Django models) fails
+    outside the split's own files: verify says the check was skipped, as apply does."""
+    root = project(tmp_path, verify=True)
+    (root / "framework.py").write_text(
+        "import os\nif not os.environ.get('READY'):\n    raise RuntimeError('not set up')\n")
+    big = root / "pkg" / "big.py"
+    big.write_text("import framework\n" + big.read_text())
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    commit(root, "before the split")
+    code, out = invoke(root, "apply")
+    assert code == 0 and "import check skipped" in out, out
+    code, out = invoke(root, "verify")
+    assert code == 0, out
+    assert "GS400 info: import check skipped: pkg.big does not import on its own" in out
+    assert "RuntimeError: not set up" in out and "set `verify-setup`" in out
+    config = root / "godsplit.toml"
+    config.write_text('verify-setup = "import os; os.environ[\'READY\'] = \'1\'"\n'
+                      + config.read_text())
+    code, out = invoke(root, "verify")
+    assert code == 0 and "imported pkg.big in a fresh interpreter" in out, out
+
+
 def _wait_for(condition: object, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while not condition():  # type: ignore[operator]

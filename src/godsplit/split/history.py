@@ -11,6 +11,7 @@ Outside git, or with no earlier version, only that import check runs.
 from __future__ import annotations
 
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,13 +103,20 @@ def verify_split(config: Config, split: SplitConfig, rev: str | None) -> list[Fi
 
 def _import_check(config: Config, split: SplitConfig, found: Original | None,
                   path: str) -> list[Finding]:
-    """Import the old module (now the facade) in a fresh interpreter."""
+    """Import the old module (now the facade) in a fresh interpreter. A failure inside the
+    split's own files is an error; one elsewhere (a framework not set up) skips the check,
+    as apply does."""
     old_module, import_root = module_name_for(split.source)
     after = snapshot(import_root, old_module, config.verify_setup)
     if not isinstance(after, Snapshot):
-        return [Finding("GS406", "error", f"the old module {old_module} does not import: {after} "
-                        "(if it needs setup to import, set `verify-setup`; `verify-import = "
-                        "false` skips this check)", path, 1)]
+        layout = make_layout(split, config.root)
+        if _fails_in(import_root, old_module, config.verify_setup,
+                     (layout.package_dir, layout.facade_path, split.source)):
+            return [Finding("GS406", "error", f"the old module {old_module} does not import: "
+                            f"{after} (if it needs setup to import, set `verify-setup`)",
+                            path, 1)]
+        return [Finding("GS400", "info", f"import check skipped: {old_module} does not import "
+                        f"on its own ({after}); set `verify-setup`", path, 1)]
     if found is not None:
         names, _ = static_names(decode_source(found.data, found.path))
         missing = sorted(names - set(after.names))
@@ -117,3 +125,31 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
                             f"{', '.join(missing)}", path, 1)]
     return [Finding("GS400", "info", f"imported {old_module} in a fresh interpreter: "
                     f"{len(after.names)} names", path, 1)]
+
+
+# Where an import fails: the file of the innermost frame of the traceback.
+_WHERE = r"""
+import importlib, sys, traceback
+sys.path.insert(0, sys.argv[1])
+try:
+    if sys.argv[3]:
+        exec(sys.argv[3], {})
+    importlib.import_module(sys.argv[2])
+except BaseException as error:
+    frames = traceback.extract_tb(error.__traceback__)
+    print(frames[-1].filename if frames else "")
+"""
+
+
+def _fails_in(root: Path, module: str, setup: str | None, own: tuple[Path, ...]) -> bool:
+    """Whether importing `module` fails in one of the `own` files or directories."""
+    try:
+        proc = subprocess.run([sys.executable, "-c", _WHERE, str(root), module, setup or ""],
+                              cwd=root, capture_output=True, text=True, timeout=120, check=False)
+    except subprocess.TimeoutExpired:
+        return False
+    where = proc.stdout.strip().splitlines()
+    if not where or not where[-1]:
+        return False
+    failed = Path(where[-1]).resolve()
+    return any(failed == place.resolve() or place.resolve() in failed.parents for place in own)
