@@ -127,7 +127,7 @@ def recover(root: Path) -> str | None:
     """Finish or undo an interrupted apply. Returns what was done, or None."""
     journal = root / JOURNAL
     journal.with_suffix(".tmp").unlink(missing_ok=True)  # a journal killed while being written
-    _remove_stale_lock(root)
+    lock_holder(root, remove_stale=True)
     if not journal.exists():
         return None
     try:
@@ -239,29 +239,20 @@ def locked(root: Path) -> Iterator[None]:
             os.close(fd)
 
 
-def _remove_stale_lock(root: Path) -> None:
-    """The lock file of an apply that was killed (nobody holds it): remove it."""
-    path = root / LOCK
-    try:
-        fd = os.open(path, os.O_RDWR)
-    except OSError:
-        return
-    try:
-        if _try_lock(fd):
-            path.unlink(missing_ok=True)
-    finally:
-        os.close(fd)
-
-
-def lock_holder(root: Path) -> bool:
-    """Whether an apply holds the project's lock right now."""
+def lock_holder(root: Path, remove_stale: bool = False) -> bool:
+    """Whether an apply holds the project's lock right now. With `remove_stale`, a lock
+    file nobody holds (its apply was killed) is removed."""
     path = root / LOCK
     try:
         fd = os.open(path, os.O_RDWR)
     except OSError:
         return False
     try:
-        return not _try_lock(fd)
+        if _try_lock(fd):
+            if remove_stale:
+                path.unlink(missing_ok=True)
+            return False
+        return True
     finally:
         os.close(fd)  # (closing releases the lock if we took it)
 
