@@ -19,6 +19,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 
 LITTER_PREFIX = ".godsplit-"  # journal and staged/backup files are named `.<name>.godsplit-*`
+collect_ignore = ["data"]  # sample projects with their own test suites (tests/data/ledger)
 
 settings.register_profile(
     "ci", deadline=None, derandomize=True, database=None, print_blob=True,

@@ -1,0 +1,332 @@
+"""Split real libraries' god files and run each library's own test suite before and after.
+
+    python benchmarks/realworld.py [NAME ...] [--mode mapping|suggest|both] [--list] [--table]
+
+Projects are described in `benchmarks/realworld/projects.toml` (name, PyPI version, the god
+file inside the sdist, the test command, extra test dependencies, and a hand-written
+mapping). For each project this script:
+
+1. downloads the sdist from PyPI (the simple JSON API; cached in ~/.cache/godsplit-realworld
+   or $GODSPLIT_REALWORLD_DIR, its sha256 checked against the index and the spec);
+2. makes one virtualenv with the project's dependencies, its test dependencies, and
+   godsplit from this checkout (editable, so a change to godsplit needs no reinstall);
+3. runs the test suite on a pristine copy (junit XML: every test's outcome);
+4. for each mode, on a fresh copy: writes the mapping (`mapping`) or lets
+   `godsplit suggest --write` propose one (`suggest`), runs `godsplit plan` and
+   `godsplit apply` (with the import check), then the test suite again;
+5. compares every test's outcome before and after, and prints a Markdown table.
+
+The work directory is outside this repository, so neither pytest nor godsplit finds this
+repository's configuration; nothing downloaded is ever committed. Results go to
+`results.json` there; `--table` prints them again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+import urllib.request
+import xml.etree.ElementTree as ET
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SPECS = HERE / "realworld" / "projects.toml"
+# Outside this repository: pytest and godsplit look for their config from the project's
+# directory upward, and must not find this repository's pyproject.toml.
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "godsplit-realworld"
+WORK = Path(os.environ.get("GODSPLIT_REALWORLD_DIR") or CACHE)
+DOWNLOADS = WORK / "downloads"
+RESULTS = WORK / "results.json"
+INDEX = "https://pypi.org/simple/{name}/"
+
+
+@dataclass
+class Spec:
+    name: str  # the PyPI distribution
+    version: str
+    module: str  # the god file, relative to the sdist's root
+    tests: list[str]  # the test command's arguments after `python -m pytest`
+    license: str = ""
+    deps: list[str] = field(default_factory=list)  # test dependencies
+    pythonpath: str = "."  # import root inside the sdist ("src" for src layouts)
+    sha256: str = ""
+    timeout: int = 1800
+    split: dict[str, Any] = field(default_factory=dict)  # the [[split]] table, without source
+    note: str = ""
+
+
+@dataclass
+class Run:
+    mode: str  # "before", "mapping" or "suggest"
+    plan_exit: int | None = None
+    plan_errors: int | None = None
+    apply_exit: int | None = None
+    apply_said: str = ""  # the last line apply printed
+    modules: int | None = None
+    largest: int | None = None
+    facade_lines: int | None = None
+    outcomes: dict[str, str] = field(default_factory=dict)  # test id -> outcome
+    seconds: float = 0.0
+    error: str = ""
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for outcome in self.outcomes.values():
+            out[outcome] = out.get(outcome, 0) + 1
+        return out
+
+
+def load_specs() -> list[Spec]:
+    data = tomllib.loads(SPECS.read_text())
+    return [Spec(**entry) for entry in data["project"]]
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 1800,
+        check: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return proc
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _sdist_name(filename: str) -> str:
+    """`Foo_Bar-1.0.tar.gz` -> `foo-bar-1.0.tar.gz` (the name part normalised, PEP 503)."""
+    name, _, rest = filename.rpartition("-")
+    return f"{_normal(name)}-{rest}"
+
+
+def download(spec: Spec) -> Path:
+    """The sdist, from the cache or PyPI; its sha256 must match the index and the spec."""
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    request = urllib.request.Request(
+        INDEX.format(name=spec.name), headers={"Accept": "application/vnd.pypi.simple.v1+json"}
+    )
+    wanted = f"{_normal(spec.name)}-{spec.version}.tar.gz"
+    path = next((p for p in DOWNLOADS.iterdir() if _sdist_name(p.name) == wanted), None)
+    if path is None:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            files = json.load(response)["files"]
+        entry = next((f for f in files if _sdist_name(f["filename"]) == wanted), None)
+        if entry is None:
+            raise RuntimeError(f"no sdist of {spec.name} {spec.version} on PyPI")
+        path = DOWNLOADS / entry["filename"]
+        with urllib.request.urlopen(entry["url"], timeout=300) as response:
+            data = response.read()
+        if hashlib.sha256(data).hexdigest() != entry["hashes"]["sha256"]:
+            raise RuntimeError(f"{entry['filename']}: sha256 does not match the index")
+        path.write_bytes(data)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if spec.sha256 and digest != spec.sha256:
+        raise RuntimeError(f"{path.name}: sha256 {digest} is not the spec's {spec.sha256}")
+    spec.sha256 = digest
+    return path
+
+
+def unpack(sdist: Path, target: Path) -> Path:
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    with tarfile.open(sdist) as archive:
+        archive.extractall(target, filter="data")
+    [root] = list(target.iterdir())
+    return root
+
+
+def venv(spec: Spec, sdist: Path, base: Path) -> Path:
+    """A virtualenv with the project installed (for its dependencies), its test
+    dependencies and godsplit from this checkout; reused while the spec is unchanged."""
+    env_dir = base / "venv"
+    stamp = env_dir / "godsplit-realworld.json"
+    key = json.dumps({"sdist": sdist.name, "deps": spec.deps})
+    python = env_dir / "bin" / "python"
+    if stamp.exists() and stamp.read_text() == key:
+        return python
+    if env_dir.exists():
+        shutil.rmtree(env_dir)
+    run([sys.executable, "-m", "venv", str(env_dir)], cwd=base)
+    pip = [str(python), "-m", "pip", "install", "--quiet"]
+    run([*pip, str(sdist), *spec.deps], cwd=base, timeout=1800)
+    run([*pip, "-e", str(REPO)], cwd=base, timeout=1800)
+    stamp.write_text(key)
+    return python
+
+
+def test_outcomes(spec: Spec, python: Path, tree: Path, report: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(tree / spec.pythonpath)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTEST_ADDOPTS", None)
+    cmd = [str(python), "-m", "pytest", *spec.tests, "-p", "no:cacheprovider",
+           f"--junitxml={report}", "-q"]
+    proc = run(cmd, cwd=tree, env=env, timeout=spec.timeout, check=False)
+    if not report.exists():
+        raise RuntimeError(f"the test suite did not run ({proc.returncode}):\n{proc.stdout[-2000:]}"
+                           f"\n{proc.stderr[-2000:]}")
+    outcomes: dict[str, str] = {}
+    for case in ET.parse(report).iter("testcase"):
+        test_id = f"{case.get('classname')}::{case.get('name')}"
+        kinds = {child.tag for child in case}
+        outcome = ("error" if "error" in kinds else "failed" if "failure" in kinds
+                   else "skipped" if "skipped" in kinds else "passed")
+        outcomes[test_id] = outcome
+    return outcomes
+
+
+def split_and_test(spec: Spec, mode: str, python: Path, pristine: Path, base: Path) -> Run:
+    result = Run(mode)
+    started = time.monotonic()
+    tree = base / mode
+    if tree.exists():
+        shutil.rmtree(tree)
+    shutil.copytree(pristine, tree, symlinks=True)
+    godsplit = [str(python), "-m", "godsplit"]
+    try:
+        if mode == "mapping":
+            (tree / "godsplit.toml").write_text(_config(spec))
+        elif mode == "suggest":
+            proc = run([*godsplit, "suggest", spec.module, "--write"], cwd=tree, check=False)
+            if proc.returncode != 0:
+                result.error = f"suggest exit {proc.returncode}: {proc.stderr.strip()[-500:]}"
+                return result
+        proc = run([*godsplit, "plan", "--format", "json"], cwd=tree, check=False)
+        result.plan_exit = proc.returncode
+        if proc.stdout.strip().startswith("{"):
+            [plan] = json.loads(proc.stdout)["splits"]
+            result.plan_errors = sum(f["severity"] == "error" for f in plan["findings"])
+            result.modules = len(plan["modules"])
+            result.largest = max((m["lines"] for m in plan["modules"]), default=0)
+            result.facade_lines = plan["facade_lines"]
+        proc = run([*godsplit, "apply"], cwd=tree, check=False)
+        result.apply_exit = proc.returncode
+        said = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
+        result.apply_said = said[-1] if said else proc.stderr.strip()[-300:]
+        if proc.returncode == 0:
+            result.outcomes = test_outcomes(spec, python, tree, base / f"{mode}.xml")
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        result.error = str(exc)[-1000:]
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(value)
+
+
+def _config(spec: Spec) -> str:
+    table = dict(spec.split)
+    modules = table.pop("modules", {})
+    top = {k: table.pop(k) for k in ("max-lines", "verify-setup") if k in table}
+    lines = [f"{k} = {_toml_value(v)}" for k, v in top.items()]
+    lines += ["", "[[split]]", f"source = {json.dumps(spec.module)}"]
+    lines += [f"{k} = {_toml_value(v)}" for k, v in table.items()]
+    lines += ["", "[split.modules]"]
+    lines += [f"{json.dumps(k)} = {_toml_value(v)}" for k, v in modules.items()]
+    return "\n".join(lines) + "\n"
+
+
+def trial(spec: Spec, modes: list[str]) -> dict[str, Any]:
+    base = WORK / spec.name
+    base.mkdir(parents=True, exist_ok=True)
+    sdist = download(spec)
+    pristine = unpack(sdist, base / "pristine")
+    lines = (pristine / spec.module).read_text(encoding="utf-8").count("\n")
+    python = venv(spec, sdist, base)
+    before = Run("before")
+    started = time.monotonic()
+    try:
+        before.outcomes = test_outcomes(spec, python, pristine, base / "before.xml")
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        before.error = str(exc)[-1000:]
+    before.seconds = time.monotonic() - started
+    runs = [before] + [split_and_test(spec, mode, python, pristine, base) for mode in modes]
+    return {"name": spec.name, "version": spec.version, "module": spec.module, "lines": lines,
+            "sha256": spec.sha256, "license": spec.license, "note": spec.note,
+            "runs": [asdict(r) for r in runs]}
+
+
+def verdict(before: dict[str, str], after: Run) -> str:
+    if after.error:
+        return f"error: {after.error.splitlines()[0][:120]}"
+    if after.apply_exit != 0:
+        clean = "clean plan" if after.plan_errors == 0 else f"{after.plan_errors} plan errors"
+        return f"not applied ({clean}): {after.apply_said[:120]}"
+    changed = sorted(t for t in before if after.outcomes.get(t) != before[t])
+    gained = sorted(set(after.outcomes) - set(before))
+    if not changed and not gained:
+        return "identical"
+    return f"{len(changed)} tests changed outcome, {len(gained)} new (e.g. {(changed or gained)[0]})"
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    rows = ["| project | god file | lines | mode | modules (largest) | facade | tests before | "
+            "tests after | result |", "|---|---|---:|---|---|---:|---|---|---|"]
+    for entry in results:
+        runs = [Run(**r) for r in entry["runs"]]
+        before = runs[0]
+        for after in runs[1:]:
+            counts = ", ".join(f"{n} {k}" for k, n in sorted(before.counts().items()))
+            after_counts = ", ".join(f"{n} {k}" for k, n in sorted(after.counts().items()))
+            rows.append(
+                f"| {entry['name']} {entry['version']} | `{entry['module']}` | {entry['lines']:,} "
+                f"| {after.mode} | {after.modules} ({after.largest}) | {after.facade_lines} | "
+                f"{counts or before.error[:60]} | {after_counts or '-'} | "
+                f"{verdict(before.outcomes, after)} |")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="projects to run (default: all)")
+    parser.add_argument("--mode", choices=["mapping", "suggest", "both"], default="both")
+    parser.add_argument("--list", action="store_true", help="list the projects and exit")
+    parser.add_argument("--table", action="store_true", help="print the saved results")
+    args = parser.parse_args()
+    specs = load_specs()
+    if args.list:
+        for spec in specs:
+            print(f"{spec.name} {spec.version}: {spec.module}")
+        return
+    saved: dict[str, Any] = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    if not args.table:
+        modes = ["mapping", "suggest"] if args.mode == "both" else [args.mode]
+        chosen = [s for s in specs if not args.names or s.name in args.names]
+        for spec in chosen:
+            print(f"== {spec.name} {spec.version} ({spec.module})", file=sys.stderr, flush=True)
+            saved[spec.name] = trial(spec, modes)
+            WORK.mkdir(parents=True, exist_ok=True)
+            RESULTS.write_text(json.dumps(saved, indent=1))
+            print(table([saved[spec.name]]), file=sys.stderr, flush=True)
+    order = [s.name for s in specs]
+    print(table([saved[n] for n in order if n in saved]))
+
+
+if __name__ == "__main__":
+    main()

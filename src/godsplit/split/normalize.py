@@ -1,0 +1,176 @@
+"""Normalize the lines godsplit generates, as the project's own tools would write them.
+
+Only generated blocks go through here (import blocks, re-exports, `__all__`, runtime
+machinery); moved code never does: it stays byte-for-byte as it was. A block is a run
+of complete top-level statements and comments. Import blocks (`Block(text, sort=True)`)
+are first sorted and sectioned by the project's sorter, then every block is formatted by
+the project's formatter:
+
+- sorting: isort's Python API with the project's isort settings when the project sorts
+  with isort; otherwise ruff's isort (`ruff check --select I001 --fix-only`), which
+  reads the project's `[lint.isort]` settings (first-party modules,
+  force-sort-within-sections, line length, ...) from the file's path;
+- formatting: `ruff format`, reading the project's ruff settings; for a black project,
+  black's line length, magic trailing comma and string normalization are passed on
+  (ruff's formatter follows black's style).
+
+All blocks of one call share one document per tool, cut apart again at marker lines: a
+split's modules and facade cost one sorter call and one formatter call in all.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..types import GodsplitError
+from .style import Style
+
+if TYPE_CHECKING:
+    import isort
+
+CUT = "__godsplit_cut__ = 0"  # a statement: it ends an import block for every sorter
+_CUT_LINE = re.compile(r"^__godsplit_cut__ = 0[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Generated statements; `sort`: an import block, sorted before it is formatted."""
+
+    text: str
+    sort: bool = False
+
+
+class ToolError(RuntimeError):
+    """A tool failed on text godsplit generated: a bug in godsplit, not bad input."""
+
+
+def normalize(
+    blocks: Sequence[Block], style: Style, path: Path, root: Path | None = None
+) -> tuple[str, ...]:
+    """Each block's text as the project's sorter and formatter would write it, without
+    leading or trailing blank lines (a non-empty result ends with one newline).
+
+    `path` is a file of the package the blocks go to (it need not exist: it selects the
+    tools' per-directory settings and first-party detection; the blocks of all modules of
+    one split may share one call, with the old module's path). `root` is the directory
+    the tools run in (the project root; default: `style.root`)."""
+    texts = [b.text for b in blocks]
+    cwd = root or style.root
+    to_sort = [i for i, b in enumerate(blocks) if b.sort and b.text.strip()]
+    if to_sort:
+        sorted_texts = _split(_sort(_join([texts[i] for i in to_sort]), style, path, cwd))
+        for index, text in zip(to_sort, sorted_texts, strict=True):
+            texts[index] = text
+    if not any(t.strip() for t in texts):
+        return tuple("" for _ in texts)
+    return tuple(_split(_format(_join(texts), style, path, cwd)))
+
+
+def _join(texts: Sequence[str]) -> str:
+    return "".join(f"{CUT}\n{text.rstrip()}\n" if text.strip() else f"{CUT}\n" for text in texts)
+
+
+def _split(document: str) -> list[str]:
+    pieces = _CUT_LINE.split(document)
+    if pieces[0].strip():
+        raise ToolError(f"a tool moved text before the first block:\n{pieces[0]}")
+    return [(p.strip("\n") + "\n") if p.strip() else "" for p in pieces[1:]]
+
+
+def _sort(document: str, style: Style, path: Path, cwd: Path) -> str:
+    if style.sorter == "isort":
+        import isort
+
+        settings = _isort_settings(style)
+        try:
+            return isort.code(document, config=settings, file_path=path)
+        except Exception as exc:  # isort raises many types for bad settings
+            raise GodsplitError(f"isort failed: {exc}", style.file("isort")) from exc
+    args = ["check", "--fix-only", "--exit-zero", "--quiet", "--select", "I001",
+            "--fixable", "I001", "--config", "lint.unfixable = []",
+            "--config", "lint.per-file-ignores = {}",
+            "--config", "lint.extend-per-file-ignores = {}"]
+    return _ruff(args, document, path, cwd)
+
+
+def _format(document: str, style: Style, path: Path, cwd: Path) -> str:
+    args = ["format"]
+    if style.formatter == "black":  # black's settings, for ruff's black-style formatter
+        args += ["--line-length", str(style.line_length),
+                 "--config", f"format.skip-magic-trailing-comma = "
+                             f"{'false' if style.magic_trailing_comma else 'true'}"]
+        if not style.normalize_strings:
+            args += ["--config", 'format.quote-style = "preserve"']
+    return _ruff(args, document, path, cwd)
+
+
+def _ruff(args: list[str], document: str, path: Path, cwd: Path) -> str:
+    command = [ruff_binary(), *args, "--stdin-filename", str(path), "-"]
+    proc = subprocess.run(
+        command, input=document, capture_output=True, text=True, cwd=cwd,
+        env={**os.environ, "RUFF_NO_CACHE": "true"}, timeout=120,
+    )
+    if proc.returncode != 0:
+        raise _ruff_error(proc.stderr, cwd)
+    return proc.stdout
+
+
+def _ruff_error(stderr: str, cwd: Path) -> Exception:
+    """A configuration ruff cannot load (it does not parse, or pins another ruff version)
+    is the project's input: GodsplitError with the file and line; anything else is a
+    ToolError."""
+    config = re.search(r"Failed to (?:load configuration `([^`]+)`|parse (\S+\.toml))\s*$",
+                       stderr, re.MULTILINE)
+    if config is None:
+        return ToolError(f"ruff failed on generated code:\n{stderr.strip()}")
+    line = re.search(r"at line (\d+)", stderr)
+    lines = [t.strip().removeprefix("Cause: ") for t in stderr.strip().splitlines() if t.strip()]
+    cause = lines[-1].split(", expected one of")[0] if lines else "cannot be read"
+    return GodsplitError(f"ruff cannot use this configuration: {cause}",
+                         cwd / (config.group(1) or config.group(2)),
+                         int(line.group(1)) if line else None)
+
+
+@cache
+def ruff_binary() -> str:
+    """The ruff installed with godsplit (its `ruff` dependency), else the one on PATH."""
+    name = "ruff.exe" if sys.platform == "win32" else "ruff"
+    for scheme in (None, f"{os.name}_user"):
+        try:
+            scripts = sysconfig.get_path("scripts", scheme) if scheme else (
+                sysconfig.get_path("scripts"))
+        except KeyError:
+            continue
+        candidate = Path(scripts) / name
+        if candidate.is_file():
+            return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        raise GodsplitError("ruff is not installed (it is a dependency of godsplit)")
+    return found
+
+
+@cache
+def _isort_config(directory: Path) -> isort.Config:
+    import isort
+
+    return isort.Config(settings_path=str(directory))
+
+
+def _isort_settings(style: Style) -> isort.Config:
+    found = style.file("isort")
+    directory = found.parent if found is not None else style.root
+    try:
+        return _isort_config(directory)
+    except Exception as exc:  # unknown profile, bad values: isort's own exception types
+        raise GodsplitError(f"isort cannot use this configuration: {exc}", directory) from exc

@@ -1,0 +1,282 @@
+"""Project style: which linter, import sorter and formatter a project uses, and the settings
+that shape the lines godsplit generates.
+
+Read from the files those tools read, found the way they find them: from the split file's
+directory upward, stopping at the repository root (a directory holding `.git` or `.hg`).
+
+- ruff: the nearest `.ruff.toml`, `ruff.toml` or `pyproject.toml` with `[tool.ruff]`
+  (following `extend`); lint settings under `lint` or, in old configs, at the top.
+- flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`.
+- isort: the nearest `.isort.cfg`, `pyproject.toml` `[tool.isort]`, `setup.cfg` or `tox.ini`
+  `[isort]`/`[tool:isort]`.
+- black: `[tool.black]` of the nearest `pyproject.toml` (black's project root).
+
+Pure: reads files, runs nothing. Without any configuration: ruff's default rules plus `I`
+and `E501` at 88, sorted by ruff's isort, formatted by `ruff format`. A file that cannot
+be parsed, or a setting of the wrong type, raises GodsplitError with the file and line.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .style_files import (
+    Section,
+    find_ini,
+    find_isort,
+    find_ruff,
+    nearest_pyproject,
+    repository_root,
+)
+
+Linter = Literal["ruff", "flake8"]
+Sorter = Literal["ruff", "isort"]
+Formatter = Literal["ruff", "black"]
+
+RUFF_DEFAULT_SELECT = ("E4", "E7", "E9", "F")
+NO_CONFIG_EXTRA = ("I", "E501")  # the issue's default: ruff's rules plus I and E501 at 88
+FLAKE8_DEFAULT_SELECT = ("E", "F", "W", "C90")
+FLAKE8_DEFAULT_IGNORE = ("E121", "E123", "E126", "E226", "E24", "E704", "W503", "W504")
+_ISORT_PROFILES: dict[str, dict[str, bool]] = {  # the flags below, from isort's profiles
+    "django": {"combine_as_imports": True},
+    "google": {"force_single_line": True, "force_sort_within_sections": True},
+    "open_stack": {"force_single_line": True, "force_sort_within_sections": True},
+    "plone": {"force_single_line": True},
+    "appnexus": {"force_sort_within_sections": True},
+}
+
+
+@dataclass(frozen=True)
+class RuleLayer:
+    """One configuration's rule selection: `select` replaces what came before (None keeps
+    it), `extend_select` adds, `ignore` removes; a more specific prefix wins, ignore on a tie."""
+
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A linter's effective rule selection, and its per-file ignores."""
+
+    layers: tuple[RuleLayer, ...]
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # absolute glob -> codes
+
+    def enables(self, code: str, path: Path | None = None) -> bool:
+        """Whether `code` is reported (in `path`, when given: per-file ignores apply)."""
+        enabled = False
+        for layer in self.layers:
+            chosen = _specificity(code, (*(layer.select or ()), *layer.extend_select))
+            dropped = _specificity(code, layer.ignore)
+            if layer.select is not None:
+                enabled = chosen > dropped
+            elif chosen > dropped:
+                enabled = True
+            elif dropped >= 0:
+                enabled = False
+        if enabled and path is not None:
+            for pattern, codes in self.per_file_ignores:
+                if _glob_match(path, pattern) and _specificity(code, codes) >= 0:
+                    return False
+        return enabled
+
+
+@dataclass(frozen=True)
+class Style:
+    """What a project's linter, import sorter and formatter expect of the lines we write."""
+
+    linters: tuple[Linter, ...]  # configured linters; ("ruff",) when none is
+    sorter: Sorter  # the tool that sorts import blocks as the project does
+    formatter: Formatter  # the formatter whose output generated lines must match
+    line_length: int  # the formatter's line length
+    lint_line_length: int | None  # E501's limit (the strictest linter's), None when off
+    magic_trailing_comma: bool  # a trailing comma keeps a collection exploded
+    normalize_strings: bool  # the formatter rewrites quotes (black/ruff default)
+    first_party: tuple[str, ...]  # known first-party modules of the sorter's config
+    force_sort_within_sections: bool
+    combine_as: bool  # `from m import a as a, b as b` on one line
+    force_single_line: bool  # one name per `from` import
+    removes_redundant_aliases: bool  # isort would turn `X as X` into `X`
+    ruff: Rules | None  # ruff's rule selection (None: ruff is not used)
+    flake8: Rules | None  # flake8's (None: not configured)
+    files: tuple[tuple[str, Path], ...]  # (tool, the configuration file read for it)
+    root: Path  # the directory the search stopped at
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.files)
+
+    def file(self, tool: str) -> Path | None:
+        """The configuration file read for `tool` ("ruff", "flake8", "isort", "black")."""
+        return next((path for name, path in self.files if name == tool), None)
+
+    @property
+    def pyflakes(self) -> bool:
+        """Whether pyflakes judges unused imports (it ignores `X as X`, honours `__all__`)."""
+        return self.flake8 is not None and self.flake8.enables("F401")
+
+    def enables(self, code: str, path: Path | None = None) -> bool:
+        """Whether any of the project's linters reports `code` (in `path`)."""
+        return any(r is not None and r.enables(code, path) for r in (self.ruff, self.flake8))
+
+
+def detect_style(path: Path, stop: Path | None = None) -> Style:
+    """The style of the project holding `path` (a file or directory). The search goes up
+    from it to the repository root, or to `stop` when given (inclusive)."""
+    start = path.resolve()
+    if not start.is_dir():
+        start = start.parent
+    top = stop.resolve() if stop is not None else repository_root(start)
+    directories = [start, *[p for p in start.parents if top in (p, *p.parents)]]
+    if top not in directories:
+        directories = [start]
+    ruff = find_ruff(directories)
+    flake8 = find_ini(directories, (".flake8", "setup.cfg", "tox.ini"), ("flake8",))
+    isort = find_isort(directories)
+    pyproject = nearest_pyproject(directories)
+    black = pyproject.sub("tool", "black") if pyproject is not None else None
+    if black is not None and not black.keys():
+        black = None
+
+    ruff_lint = ruff.lint() if ruff is not None else None
+    linters: list[Linter] = []
+    ruff_rules: Rules | None = None
+    if ruff is not None or flake8 is None:
+        linters.append("ruff")
+        ruff_rules = _ruff_rules(ruff)
+    flake8_rules = _flake8_rules(flake8) if flake8 is not None else None
+    if flake8 is not None:
+        linters.append("flake8")
+
+    ruff_length = ruff.integer("line-length", 88) if ruff is not None else 88
+    ruff_isort = ruff_lint.sub("isort") if ruff_lint is not None else None
+    ruff_sorts = ruff_rules is not None and ruff is not None and ruff_rules.enables("I001")
+    sorter: Sorter = "isort" if isort is not None and not ruff_sorts else "ruff"
+
+    formatter, line_length, magic, strings = _formatting(ruff, black)
+    limits = []
+    if ruff_rules is not None and ruff_rules.enables("E501"):
+        pycodestyle = ruff_lint.sub("pycodestyle") if ruff_lint is not None else None
+        limits.append(pycodestyle.integer("max-line-length", ruff_length)
+                      if pycodestyle is not None else ruff_length)
+    if flake8 is not None and flake8_rules is not None and flake8_rules.enables("E501"):
+        limits.append(flake8.integer("max-line-length", 79))
+
+    first_party, within, combine, single, redundant = _sorting(
+        isort if sorter == "isort" else None, ruff_isort)
+    files = tuple((tool, s.path) for tool, s in (
+        ("ruff", ruff), ("flake8", flake8), ("isort", isort), ("black", black)) if s is not None)
+    return Style(
+        linters=tuple(linters), sorter=sorter, formatter=formatter, line_length=line_length,
+        lint_line_length=min(limits) if limits else None, magic_trailing_comma=magic,
+        normalize_strings=strings, first_party=first_party,
+        force_sort_within_sections=within, combine_as=combine, force_single_line=single,
+        removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
+        files=files, root=top,
+    )
+
+
+def _formatting(ruff: Section | None, black: Section | None) -> tuple[Formatter, int, bool, bool]:
+    """The formatter, its line length, magic trailing comma and string normalization."""
+    ruff_format = ruff.sub("format") if ruff is not None else None
+    if black is not None and (ruff_format is None or not ruff_format.keys()):
+        return ("black", black.integer("line-length", 88),
+                not black.boolean("skip-magic-trailing-comma", False),
+                not black.boolean("skip-string-normalization", False))
+    length = ruff.integer("line-length", 88) if ruff is not None else 88
+    if ruff_format is None:
+        return "ruff", length, True, True
+    return ("ruff", length, not ruff_format.boolean("skip-magic-trailing-comma", False),
+            ruff_format.string("quote-style", "double") != "preserve")
+
+
+def _sorting(
+    isort: Section | None, ruff_isort: Section | None
+) -> tuple[tuple[str, ...], bool, bool, bool, bool]:
+    """First-party modules, force-sort-within-sections, combine-as, force-single-line
+    and remove-redundant-aliases of the sorter's settings (isort's when given)."""
+    if isort is not None:
+        profile = _ISORT_PROFILES.get(isort.string("profile", ""), {})
+
+        def flag(key: str) -> bool:
+            return isort.boolean(key, profile.get(key, False))
+
+        return (tuple(isort.strings("known_first_party")), flag("force_sort_within_sections"),
+                flag("combine_as_imports"), flag("force_single_line"),
+                flag("remove_redundant_aliases"))
+    get = ruff_isort if ruff_isort is not None else Section.empty()
+    return (tuple(get.strings("known-first-party")),
+            get.boolean("force-sort-within-sections", False),
+            get.boolean("combine-as-imports", False), get.boolean("force-single-line", False),
+            False)
+
+
+def _ruff_rules(ruff: Section | None) -> Rules:
+    if ruff is None:
+        return Rules((RuleLayer(RUFF_DEFAULT_SELECT, NO_CONFIG_EXTRA),))
+    layers = [RuleLayer(RUFF_DEFAULT_SELECT)]
+    ignores: list[tuple[str, tuple[str, ...]]] = []
+    for config in ruff.chain():  # the extended configs first
+        lint = config.lint(inherit=False)
+        select = lint.strings("select") if "select" in lint.keys(inherit=False) else None
+        layers.append(RuleLayer(
+            tuple(select) if select is not None else None,
+            tuple(lint.strings("extend-select")),
+            tuple(lint.strings("ignore") + lint.strings("extend-ignore")),
+        ))
+        for key in ("per-file-ignores", "extend-per-file-ignores"):
+            table = lint.sub(key)
+            if table is not None:
+                for pattern in table.keys(inherit=False):
+                    ignores.append((_anchor(config.path, pattern), tuple(table.strings(pattern))))
+    return Rules(tuple(layers), tuple(ignores))
+
+
+def _flake8_rules(section: Section) -> Rules:
+    def codes(key: str) -> list[str]:
+        return [c for c in section.string(key, "").replace(",", " ").split() if c]
+
+    select = codes("select") or list(FLAKE8_DEFAULT_SELECT)
+    ignore = codes("ignore") if "ignore" in section.keys() else list(FLAKE8_DEFAULT_IGNORE)
+    layer = RuleLayer(tuple(select), tuple(codes("extend-select")),
+                      tuple(ignore + codes("extend-ignore")))
+    ignores = []
+    for entry in section.string("per-file-ignores", "").replace("\n", " ").split():
+        if ":" in entry:
+            pattern, _, rest = entry.partition(":")
+            ignores.append((_anchor(section.path, pattern), tuple(c for c in rest.split(",") if c)))
+        elif ignores:  # `path: E1, E2` written with spaces after the colon or commas
+            pattern, previous = ignores[-1]
+            ignores[-1] = (pattern, previous + tuple(c for c in entry.split(",") if c))
+    return Rules((layer,), tuple(ignores))
+
+
+def _specificity(code: str, prefixes: tuple[str, ...]) -> int:
+    """The length of the longest prefix of `code` in `prefixes` (ALL: 0), or -1."""
+    best = -1
+    for prefix in prefixes:
+        if prefix == "ALL":
+            best = max(best, 0)
+        elif code.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+def _anchor(config: Path, pattern: str) -> str:
+    """A per-file-ignores pattern: with a slash, relative to the config's directory; a bare
+    file name pattern (`__init__.py`) matches that name anywhere."""
+    pattern = pattern.strip()
+    if "/" not in pattern or Path(pattern).is_absolute():
+        return pattern
+    return (config.parent / pattern.removeprefix("./")).as_posix()
+
+
+def _glob_match(path: Path, pattern: str) -> bool:
+    if "/" not in pattern:
+        return fnmatch.fnmatch(path.name, pattern)
+    text = path.resolve().as_posix()
+    return fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(text, pattern.replace("**/", ""))

@@ -1,0 +1,287 @@
+"""Reading lint, sort and format settings from TOML and INI files, for `style`.
+
+A `Section` is one table of one file (`[tool.ruff.lint]`, `[flake8]`, ...) with typed
+getters. A value of the wrong type raises GodsplitError with the file and the line of the
+key; a file that does not parse raises it with the parser's line. A missing key falls
+back to the sections it inherits from (ruff's legacy top-level keys, `extend`ed files).
+"""
+
+from __future__ import annotations
+
+import configparser
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, NoReturn
+
+from ..config import _read_toml
+from ..types import GodsplitError
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+_RUFF_LINT_KEYS = {  # keys ruff still accepts at the top level (deprecated) for `lint`
+    "select", "extend-select", "ignore", "extend-ignore", "per-file-ignores",
+    "extend-per-file-ignores", "isort", "pycodestyle",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    path: Path
+    header: str | None  # the table's name as written in the file (None: the root table)
+    data: Mapping[str, Any]
+    ini: bool = False  # INI values are strings; isort's INI keys may use dashes
+    fallbacks: tuple[Section, ...] = ()  # same file: ruff's legacy top-level lint keys
+    extends: Section | None = None  # the same table of the ruff config this one extends
+
+    @staticmethod
+    def empty() -> Section:
+        return Section(Path("."), None, {})
+
+    def _own(self, key: str) -> tuple[bool, Any]:
+        for name in (key, key.replace("_", "-"), key.replace("-", "_")) if self.ini else (key,):
+            if name in self.data:
+                return True, self.data[name]
+        return False, None
+
+    def _find(self, key: str) -> tuple[Section, Any] | None:
+        found, value = self._own(key)
+        if found:
+            return self, value
+        for fallback in (*self.fallbacks, *((self.extends,) if self.extends else ())):
+            hit: tuple[Section, Any] | None = fallback._find(key)
+            if hit is not None:
+                return hit
+        return None
+
+    def keys(self, inherit: bool = True) -> list[str]:
+        out = dict.fromkeys(self.data)
+        for fallback in self.fallbacks:
+            out.update(dict.fromkeys(fallback.keys(inherit)))
+        if inherit and self.extends is not None:
+            out.update(dict.fromkeys(self.extends.keys()))
+        return list(out)
+
+    def has(self, key: str) -> bool:
+        return self._find(key) is not None
+
+    def sub(self, *names: str) -> Section | None:
+        """A sub-table (with the matching sub-tables of the fallbacks), or None."""
+        value: Any = self.data
+        for name in names:
+            value = value.get(name) if isinstance(value, Mapping) else None
+        fallbacks = tuple(s for f in self.fallbacks if (s := f.sub(*names)) is not None)
+        extends = self.extends.sub(*names) if self.extends is not None else None
+        if not isinstance(value, Mapping):
+            if value is not None:
+                self.fail(names[0], f"'{'.'.join(names)}' must be a table")
+            if not fallbacks and extends is None:
+                return None
+            value = {}
+        header = ".".join(n for n in (self.header, *names) if n)
+        return Section(self.path, header, value, self.ini, fallbacks, extends)
+
+    def fail(self, key: str, message: str) -> NoReturn:
+        raise GodsplitError(message, self.path, key_line(self.path, self.header, key, self.ini))
+
+    def integer(self, key: str, default: int) -> int:
+        hit = self._find(key)
+        if hit is None:
+            return default
+        section, value = hit
+        if isinstance(value, str) and section.ini and value.strip().isdigit():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            section.fail(key, f"'{key}' must be a positive integer, not {value!r}")
+        return int(value)
+
+    def boolean(self, key: str, default: bool) -> bool:
+        hit = self._find(key)
+        if hit is None:
+            return default
+        section, value = hit
+        if isinstance(value, str) and section.ini and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        if not isinstance(value, bool):
+            section.fail(key, f"'{key}' must be true or false, not {value!r}")
+        return bool(value)
+
+    def string(self, key: str, default: str) -> str:
+        hit = self._find(key)
+        if hit is None:
+            return default
+        section, value = hit
+        if not isinstance(value, str):
+            section.fail(key, f"'{key}' must be a string, not {value!r}")
+        return str(value)
+
+    def strings(self, key: str) -> list[str]:
+        """A list of strings (INI, or isort's TOML: also a comma-separated string)."""
+        hit = self._find(key)
+        if hit is None:
+            return []
+        section, value = hit
+        if isinstance(value, str) and (section.ini or "isort" in (section.header or "")):
+            return [v.strip() for v in re.split(r"[,\n]", value) if v.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            section.fail(key, f"'{key}' must be a list of strings, not {value!r}")
+        return list(value)
+
+    def chain(self) -> list[Section]:
+        """This ruff config and those it extends, the extended ones first."""
+        return [*(self.extends.chain() if self.extends is not None else []), self]
+
+    def lint(self, inherit: bool = True) -> Section:
+        """ruff's lint settings: `[lint]`, then the legacy top-level keys, then (with
+        `inherit`) the extended config's."""
+        legacy = Section(self.path, self.header, {
+            k: v for k, v in self.data.items() if k in _RUFF_LINT_KEYS
+        })
+        own = self.data.get("lint", {})
+        if not isinstance(own, Mapping):
+            self.fail("lint", "'lint' must be a table")
+        extends = self.extends.lint() if inherit and self.extends is not None else None
+        header = ".".join(n for n in (self.header, "lint") if n)
+        return Section(self.path, header, own, False, (legacy,), extends)
+
+
+def key_line(path: Path, header: str | None, key: str, ini: bool = False) -> int | None:
+    """The line of `key` in table `header` of a TOML or INI file (best effort)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    start = 0
+    if header is not None:
+        pattern = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(
+            re.escape(part) for part in ([header] if ini else header.split("."))
+        ) + r"\s*\]")
+        start = next((i for i, line in enumerate(lines) if pattern.match(line)), -1)
+        if start < 0:
+            start = 0
+    names = {key, key.replace("_", "-"), key.replace("-", "_")}
+    key_pattern = re.compile(
+        r"^\s*(?:[\w.\"-]+\.)?[\"']?(" + "|".join(re.escape(n) for n in names) + r")[\"']?\s*[=:]"
+    )
+    for number in range(start + (header is not None), len(lines)):
+        if number > start and lines[number].lstrip().startswith("[") and not ini:
+            if not lines[number].lstrip().startswith("[["):
+                break
+        if key_pattern.match(lines[number]):
+            return number + 1
+    return start + 1 if header is not None else None
+
+
+def repository_root(start: Path) -> Path:
+    """The nearest directory at or above `start` holding `.git` or `.hg`; else the
+    filesystem root."""
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists() or (directory / ".hg").exists():
+            return directory
+    return Path(start.anchor)
+
+
+@cache
+def _toml(path: Path) -> Mapping[str, Any]:
+    return _read_toml(path)
+
+
+@cache
+def _ini(path: Path, sections: tuple[str, ...]) -> Mapping[str, Mapping[str, str]]:
+    """The named sections of an INI file; the file is parsed only if it has one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GodsplitError(f"cannot read: {exc.strerror}", path) from exc
+    except UnicodeDecodeError as exc:
+        raise GodsplitError(f"not UTF-8 ({exc.reason})", path) from exc
+    wanted = "|".join(re.escape(s) for s in sections)
+    if not re.search(rf"^\s*\[(?:{wanted})\]", text, re.MULTILINE):
+        return {}
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read_string(text, str(path))
+    except configparser.ParsingError as exc:
+        line = exc.errors[0][0] if exc.errors else None
+        raise GodsplitError(f"invalid INI: {exc.message.splitlines()[0]}", path, line) from exc
+    except configparser.Error as exc:
+        line = getattr(exc, "lineno", None)
+        raise GodsplitError(f"invalid INI: {exc.message.splitlines()[0]}", path, line) from exc
+    return {s: dict(parser.items(s)) for s in sections if parser.has_section(s)}
+
+
+def find_ini(
+    directories: Sequence[Path], names: Sequence[str], sections: Sequence[str]
+) -> Section | None:
+    """The first of `sections` in the first of `names` that has one, nearest first."""
+    for directory in directories:
+        for name in names:
+            path = directory / name
+            if path.is_file():
+                found = _ini(path, tuple(sections))
+                for section in sections:
+                    if section in found:
+                        return Section(path, section, found[section], ini=True)
+    return None
+
+
+def nearest_pyproject(directories: Sequence[Path]) -> Section | None:
+    for directory in directories:
+        path = directory / "pyproject.toml"
+        if path.is_file():
+            return Section(path, None, _toml(path))
+    return None
+
+
+def find_isort(directories: Sequence[Path]) -> Section | None:
+    """isort's settings, found as isort finds them (its CONFIG_SOURCES order)."""
+    for directory in directories:
+        for name, sections in ((".isort.cfg", ("settings", "isort")),
+                               ("pyproject.toml", ()), ("setup.cfg", ("isort", "tool:isort")),
+                               ("tox.ini", ("isort", "tool:isort"))):
+            path = directory / name
+            if not path.is_file():
+                continue
+            if name == "pyproject.toml":
+                section = Section(path, None, _toml(path)).sub("tool", "isort")
+                if section is not None and section.keys():
+                    return section
+            else:
+                found = find_ini([directory], [name], sections)
+                if found is not None:
+                    return found
+    return None
+
+
+def find_ruff(directories: Sequence[Path], seen: tuple[Path, ...] = ()) -> Section | None:
+    """The nearest ruff config, as ruff picks it, with the configs it extends."""
+    for directory in directories:
+        for name in (".ruff.toml", "ruff.toml", "pyproject.toml"):
+            path = directory / name
+            if not path.is_file():
+                continue
+            root = Section(path, None, _toml(path))
+            section = root.sub("tool", "ruff") if name == "pyproject.toml" else root
+            if section is None:
+                continue
+            return _with_extends(section, seen)
+    return None
+
+
+def _with_extends(section: Section, seen: tuple[Path, ...]) -> Section:
+    extend = section.string("extend", "")
+    if not extend:
+        return section
+    target = (section.path.parent / Path(extend).expanduser()).resolve()
+    if target in seen or target == section.path.resolve():
+        section.fail("extend", f"'extend' forms a cycle through {target}")
+    if not target.is_file():
+        section.fail("extend", f"'extend': no such file {target}")
+    root = Section(target, None, _toml(target))
+    parent = root.sub("tool", "ruff") if target.name == "pyproject.toml" else root
+    if parent is None:
+        section.fail("extend", f"'extend': {target} has no ruff settings")
+    parent = _with_extends(parent, (*seen, section.path.resolve()))
+    return Section(section.path, section.header, section.data, extends=parent)

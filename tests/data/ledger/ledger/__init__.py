@@ -1,0 +1,1 @@
+"""Ledger: a small double-entry bookkeeping library (godsplit's lint-clean sample)."""

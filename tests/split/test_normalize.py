@@ -1,0 +1,141 @@
+"""split/normalize.py: generated blocks sorted and formatted as the project's tools would.
+
+These run ruff (and isort) for real, so they are marked slow.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from godsplit.split.normalize import Block, ToolError, normalize, ruff_binary
+from godsplit.split.style import detect_style
+from godsplit.types import GodsplitError
+
+from conftest import make_project
+
+pytestmark = pytest.mark.slow
+
+IMPORTS = """\
+from typing import TYPE_CHECKING
+import sys, os
+from pkg.models import Model
+import requests
+from ._shared import zeta, alpha
+from . import _shared
+if TYPE_CHECKING:
+    from .reports import Report, Chart
+"""
+REEXPORTS = """\
+from .crisis_intervention_tasks import process_crisis_intervention_alert as process_crisis_intervention_alert
+from .analytics import update_user_analytics as update_user_analytics, beta as beta
+"""
+ALL = '__all__ = ["update_user_analytics", "process_crisis_intervention_alert", "beta", "_shared"]\n'
+
+
+def project(tmp_path: Path, config: dict[str, str | bytes]) -> Path:
+    make_project(tmp_path, {"pkg/__init__.py": "", "pkg/models.py": "Model = 1\n",
+                            "pkg/big.py": "x = 1\n", **config})
+    (tmp_path / ".git").mkdir()
+    return tmp_path / "pkg" / "big.py"
+
+
+def run(tmp_path: Path, config: dict[str, str | bytes], blocks: list[Block]) -> tuple[str, ...]:
+    path = project(tmp_path, config)
+    return normalize(blocks, detect_style(path), path, root=tmp_path)
+
+
+def test_default_style_sorts_sections_and_formats_each_block(tmp_path: Path) -> None:
+    out = run(tmp_path, {}, [Block(IMPORTS, sort=True), Block(""), Block(REEXPORTS, sort=True),
+                             Block(ALL), Block("# godsplit: a comment\n")])
+    assert out[0] == (
+        "import os\nimport sys\nfrom typing import TYPE_CHECKING\n\nimport requests\n\n"
+        "from pkg.models import Model\n\nfrom . import _shared\nfrom ._shared import alpha, zeta\n"
+        "\nif TYPE_CHECKING:\n    from .reports import Chart, Report\n"
+    )
+    assert out[1] == ""
+    assert out[2] == (
+        "from .analytics import beta as beta\n"
+        "from .analytics import update_user_analytics as update_user_analytics\n"
+        "from .crisis_intervention_tasks import (\n"
+        "    process_crisis_intervention_alert as process_crisis_intervention_alert,\n)\n"
+    )
+    assert out[3] == ('__all__ = [\n    "update_user_analytics",\n'
+                      '    "process_crisis_intervention_alert",\n    "beta",\n    "_shared",\n]\n')
+    assert out[4] == "# godsplit: a comment\n"
+
+
+def test_the_projects_ruff_isort_settings_apply(tmp_path: Path) -> None:
+    config: dict[str, str | bytes] = {"pyproject.toml": """
+[tool.ruff]
+line-length = 120
+[tool.ruff.lint]
+select = ["I"]
+[tool.ruff.lint.isort]
+known-first-party = ["requests"]
+force-sort-within-sections = true
+combine-as-imports = true
+"""}
+    imports, reexports = run(tmp_path, config, [Block(IMPORTS, sort=True), Block(REEXPORTS, sort=True)])
+    assert imports.startswith("import os\nimport sys\nfrom typing import TYPE_CHECKING\n\n"
+                              "from pkg.models import Model\nimport requests\n\n")
+    assert reexports.splitlines()[0] == (
+        "from .analytics import beta as beta, update_user_analytics as update_user_analytics")
+    assert len(reexports.splitlines()) == 2  # 120 columns: the long line fits
+
+
+def test_black_settings_are_passed_on(tmp_path: Path) -> None:
+    config: dict[str, str | bytes] = {
+        "pyproject.toml": "[tool.black]\nline-length = 100\nskip-magic-trailing-comma = true\n"
+                          "skip-string-normalization = true\n"}
+    [out] = run(tmp_path, config, [Block("x = ['a', 'b',]\ny = ('ccccccccccccccccccccccccccccccc', "
+                                         "'dddddddddddddddddddddddddddddddd', 'eeeeeeeeeeeeeeee')\n")])
+    assert out == ("x = ['a', 'b']\ny = ('ccccccccccccccccccccccccccccccc', "
+                   "'dddddddddddddddddddddddddddddddd', 'eeeeeeeeeeeeeeee')\n")
+
+
+def test_isort_projects_are_sorted_by_isort(tmp_path: Path) -> None:
+    config: dict[str, str | bytes] = {".isort.cfg": "[settings]\nprofile = google\n"}
+    [out] = run(tmp_path, config, [Block("from ._shared import zeta, alpha\nimport sys, os\n",
+                                         sort=True)])
+    assert out == "import os\nimport sys\n\nfrom ._shared import alpha\nfrom ._shared import zeta\n"
+
+
+def test_output_is_stable_and_clean_under_the_tools(tmp_path: Path) -> None:
+    path = project(tmp_path, {})
+    style = detect_style(path)
+    blocks = [Block(IMPORTS, sort=True), Block(REEXPORTS, sort=True), Block(ALL)]
+    first = normalize(blocks, style, path, root=tmp_path)
+    again = normalize([Block(t, sort=b.sort) for t, b in zip(first, blocks, strict=True)],
+                      style, path, root=tmp_path)
+    assert again == first
+    module = tmp_path / "pkg" / "new.py"
+    module.write_text('"""Doc."""\n\n' + "\n".join(first[:2]) + "\n" + first[2])
+    for args in (["check", "--select", "E4,E7,E9,F,I,E501", "--ignore", "F401"],
+                 ["format", "--check"]):
+        proc = subprocess.run([ruff_binary(), *args, str(module)], capture_output=True, text=True,
+                              cwd=tmp_path)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_configuration_ruff_cannot_read_names_the_file_and_line(tmp_path: Path) -> None:
+    config: dict[str, str | bytes] = {"ruff.toml": "line-length = 90\n\n[lint]\nno-such-key = 1\n"}
+    with pytest.raises(GodsplitError) as caught:
+        run(tmp_path, config, [Block("import os\n", sort=True)])
+    assert caught.value.path == str(tmp_path / "ruff.toml") and caught.value.line == 4
+    assert caught.value.message == "ruff cannot use this configuration: unknown field `no-such-key`"
+
+
+def test_a_configuration_for_another_ruff_version_names_the_file(tmp_path: Path) -> None:
+    config: dict[str, str | bytes] = {"ruff.toml": 'required-version = "==0.0.1"\n'}
+    with pytest.raises(GodsplitError) as caught:
+        run(tmp_path, config, [Block("x = 1\n")])
+    assert caught.value.path == str(tmp_path / "ruff.toml")
+    assert "Required version `==0.0.1` does not match" in caught.value.message
+
+
+def test_generated_code_that_does_not_parse_is_a_tool_error(tmp_path: Path) -> None:
+    with pytest.raises(ToolError, match="ruff failed on generated code"):
+        run(tmp_path, {}, [Block("x = (\n")])
