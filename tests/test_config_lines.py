@@ -157,7 +157,7 @@ def spelt_mappings(draw: st.DrawFn) -> tuple[str, dict[tuple[str, str], str]]:
     return "\n".join(lines) + "\n", tokens
 
 
-@settings(max_examples=fuzz_examples(100))
+@settings(max_examples=fuzz_examples(60))
 @given(spelt_mappings())
 def test_any_spelling_gives_each_name_the_line_that_holds_it(
     case: tuple[str, dict[tuple[str, str], str]],

@@ -51,7 +51,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@settings(max_examples=fuzz_examples(300))
+@settings(max_examples=fuzz_examples(200))
 @given(st.lists(st.sampled_from(TOKENS), max_size=6)
        | st.lists(st.sampled_from([f"{o.name}={v}" for o in OPTIONS for v in VALUES] + TOKENS),
                   max_size=4))

@@ -89,6 +89,7 @@ def test_verify_against_an_unknown_revision_is_bad_input(tmp_path: Path) -> None
     assert code == 2 and "--against no-such-rev: no such git revision" in out
 
 
+@pytest.mark.slow
 def test_verify_outside_git_does_not_ask_for_git(tmp_path: Path) -> None:
     root = project(tmp_path, verify=True)
     assert invoke(root, "apply")[0] == 0
@@ -99,6 +100,7 @@ def test_verify_outside_git_does_not_ask_for_git(tmp_path: Path) -> None:
     assert "imported pkg.big in a fresh interpreter" in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("breakage", ["name-removed", "import-broken"])
 def test_a_broken_facade_committed_to_head_does_not_pass(tmp_path: Path, breakage: str) -> None:
     """HEAD holds the broken facade; verify finds the module before the split in history."""
@@ -125,6 +127,7 @@ def test_a_broken_facade_committed_to_head_does_not_pass(tmp_path: Path, breakag
         assert "GS406" in out and "does not import" in out and "secnd" in out
 
 
+@pytest.mark.slow
 def test_verify_skips_the_import_check_where_setup_is_missing(tmp_path: Path) -> None:
     """A module that imports only once something is set up (like Django models) fails
     outside the split's own files: verify says the check was skipped, as apply does."""

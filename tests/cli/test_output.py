@@ -102,6 +102,7 @@ def _run_plan(root: Path, terminal: bool) -> str:
     return b"".join(chunks).decode().replace("\r\n", "\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "piped"])
 def test_long_rows_wrap_on_a_terminal_and_stay_whole_when_piped(
     tmp_path: Path, terminal: bool
