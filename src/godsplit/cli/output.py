@@ -48,9 +48,18 @@ def print_findings(findings: Iterable[Finding], root: Path, out: Console | None 
 
 
 def placement_text(placement: Placement) -> Text:
-    """`names (why)`: the reason is said once ("mapped by pattern 'x*'", "shared: used by a, b")."""
-    why = placement.detail if placement.detail.startswith(placement.reason) else (
-        f"{placement.reason}: {placement.detail}" if placement.detail else placement.reason)
+    """`names (why)`, the reason said once: "(mapped)" for a name mapped as itself, "(mapped
+    by 'a')" for a group mapped through one of its names, "(mapped by pattern 'x*')",
+    "(shared: used by a, b)"."""
+    names = placement.names
+    if placement.reason == "mapped" and len(names) == 1 and placement.detail == (
+        f"mapped by {names[0]!r}"
+    ):
+        why = "mapped"
+    elif placement.detail.startswith(placement.reason):
+        why = placement.detail
+    else:
+        why = f"{placement.reason}: {placement.detail}" if placement.detail else placement.reason
     return Text.assemble(", ".join(placement.names), (f" ({why})", "dim"))
 
 
