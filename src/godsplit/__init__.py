@@ -24,14 +24,25 @@ TYPE_CHECKING = False  # (`import godsplit` does not import typing)
 if TYPE_CHECKING:
     from typing import Any
 
-    from .api import apply, check, load, plan, status, suggest, update_baseline, verify
+    from .api import (
+        apply,
+        check,
+        load,
+        migrate,
+        plan,
+        retire,
+        status,
+        suggest,
+        update_baseline,
+        verify,
+    )
     from .types import Config, Finding, GodsplitError, Plan
 
 # Imported on first use, so that `godsplit check` (and `import godsplit.x`) pays only for
 # the modules it needs.
 _LAZY = {
-    "apply": "api", "check": "api", "load": "api", "plan": "api", "status": "api",
-    "suggest": "api", "update_baseline": "api", "verify": "api",
+    "apply": "api", "check": "api", "load": "api", "migrate": "api", "plan": "api",
+    "retire": "api", "status": "api", "suggest": "api", "update_baseline": "api", "verify": "api",
     "Config": "types", "Finding": "types", "GodsplitError": "types", "Plan": "types",
 }
 
@@ -55,7 +66,9 @@ __all__ = [
     "apply",
     "check",
     "load",
+    "migrate",
     "plan",
+    "retire",
     "status",
     "suggest",
     "update_baseline",

@@ -22,6 +22,8 @@ from .configtypes import Config, GodsplitError
 TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
 if TYPE_CHECKING:
     from .configtypes import CountMode
+    from .migration.core import MigrateResult
+    from .migration.retire import RetireResult
     from .sizegate.core import BaselineUpdate, CheckOptions, CheckResult
     from .split.apply import ApplyResult, PlanResult, Progress, SplitStatus, VerifyResult
     from .suggester.core import Suggestion
@@ -75,16 +77,20 @@ def status(*sources: PathLike, config: ConfigLike = None) -> tuple[SplitStatus, 
 
 def apply(
     *sources: PathLike, config: ConfigLike = None, rewrite_references: bool = False,
-    progress: Progress | None = None,
+    migrate: bool = False, progress: Progress | None = None,
 ) -> ApplyResult:
     """Split `sources` (default: every configured split), verify, and roll back on any
-    difference. `result.written` says whether the new tree stands. A second apply in the
-    same tree while one runs raises GodsplitError; Ctrl-C raises `ApplyInterrupted` (a
-    KeyboardInterrupt) once the old tree is back (or the split stands: `.written`)."""
+    difference. `result.written` says whether the new tree stands. With `migrate`, the
+    project's uses of the old paths are rewritten in the same transaction
+    (`result.migration`), and the rewritten modules' import check is part of verifying.
+    A second apply in the same tree while one runs raises GodsplitError; Ctrl-C raises
+    `ApplyInterrupted` (a KeyboardInterrupt) once the old tree is back (or the split
+    stands: `.written`)."""
     from .split.apply import apply_splits
 
     return apply_splits(load(config, need_splits=True), _paths(sources),
-                        rewrite_references=rewrite_references, progress=progress)
+                        rewrite_references=rewrite_references, migrate=migrate,
+                        progress=progress)
 
 
 def verify(
@@ -172,3 +178,50 @@ def suggest(
         raise GodsplitError("source file not found", path)
     return make_suggestion(path, loaded, max_lines, modules or 0,
                            Path(package) if package is not None else None)
+
+
+def migrate(
+    *sources: PathLike,
+    config: ConfigLike = None,
+    check: bool = False,
+    baseline: PathLike | None = None,
+    update_baseline: bool = False,
+) -> MigrateResult:
+    """Point every use of the old paths of `sources` (default: every applied split) at the
+    modules that define the names now, verified by importing the rewritten modules before
+    and after (a difference rolls back). With `check`, change nothing: `result.gate` says
+    whether any use is left that the baseline (default: godsplit-migrate-baseline.json in
+    the project root, if there is one) does not hold; `update_baseline` records them."""
+    from dataclasses import replace
+
+    from .migration import report as migrate_report
+    from .migration.core import migrate as run
+
+    if update_baseline and not check:
+        raise GodsplitError("update_baseline needs check")
+    loaded = load(config, need_splits=True)
+    if not check:  # it writes: one writer at a time in a project, as for apply
+        from .split.write import locked
+
+        with locked(loaded.root):
+            return run(loaded, _paths(sources))
+    result = run(loaded, _paths(sources), check=True)
+    path = Path(baseline) if baseline is not None else loaded.root / migrate_report.DEFAULT_BASELINE
+    if update_baseline:
+        migrate_report.write_baseline(path, result, loaded.root)
+    elif baseline is None and not path.is_file():
+        return replace(result, gate=migrate_report.gate(result, loaded.root, None))
+    return replace(result, gate=migrate_report.gate(result, loaded.root, path))
+
+
+def retire(*sources: PathLike, config: ConfigLike = None) -> RetireResult:
+    """Remove the facades of `sources` (default: every applied split) once no use of their
+    old paths is left; refused (`result.refused`, the uses listed) otherwise. The new
+    modules are imported before and after and the project's imports of them checked; a
+    difference rolls back (`result.rolled_back`). Holds the project's apply lock."""
+    from .migration.retire import retire as run
+    from .split.write import locked
+
+    loaded = load(config, need_splits=True)
+    with locked(loaded.root):
+        return run(loaded, _paths(sources))

@@ -317,9 +317,10 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
                 raise GodsplitError(f"{where}.{key} must be a module name string", path)
             _module_name(value, f"{where}.{key}", path)
     facade = item.get("facade", "live")
-    if facade not in ("live", "static"):
-        raise GodsplitError(f"{where}.facade must be 'live' or 'static', not {facade!r}", path)
-    facade_mode: FacadeMode = "static" if facade == "static" else "live"
+    if facade not in ("live", "static", "deprecated"):
+        raise GodsplitError(f"{where}.facade must be 'live', 'static' or 'deprecated', "
+                            f"not {facade!r}", path)
+    facade_mode: FacadeMode = facade
     decorators = item.get("task-decorators", ["shared_task", "task", "periodic_task"])
     if not isinstance(decorators, list) or not all(isinstance(d, str) for d in decorators):
         raise GodsplitError(f"{where}.task-decorators must be a list of names", path)

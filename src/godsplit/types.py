@@ -21,7 +21,7 @@ __all__ = [
 ]
 
 Severity = Literal["error", "warning", "info"]
-FacadeMode = Literal["live", "static"]
+FacadeMode = Literal["live", "static", "deprecated"]
 
 
 @dataclass(frozen=True)

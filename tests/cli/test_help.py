@@ -13,7 +13,7 @@ COMMANDS = sorted(main.commands)
 
 
 def test_every_command_is_covered() -> None:
-    assert COMMANDS == ["apply", "check", "plan", "suggest", "verify"]
+    assert COMMANDS == ["apply", "check", "migrate", "plan", "retire", "suggest", "verify"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

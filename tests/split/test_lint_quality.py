@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from lintkit import compare, snapshot
 
 pytestmark = pytest.mark.slow

@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .migration import migrate, retire
 from .sizegate import check
 from .split import apply, plan, verify
 from .suggester import suggest
@@ -37,8 +38,14 @@ EXIT_STATUS = {
     "suggest": "0 a suggestion with no plan errors; 1 no error-free mapping was found (the "
                "entry is printed, the errors go to stderr); 2 bad usage or input; 130 "
                "interrupted.",
+    "migrate": "0 rewritten (or nothing to rewrite; with --check: no use of an old path left, "
+               "or all held by the baseline); 1 rolled back after a difference (with --check: "
+               "uses left); 2 bad usage, config or input; 130 interrupted.",
+    "retire": "0 the facades are retired; 1 refused while a use is left, or rolled back "
+              "after a difference (nothing changed); 2 bad usage, config or input; 130 "
+              "interrupted.",
 }
 
-for _command in (plan, apply, verify, check, suggest):
+for _command in (plan, apply, verify, check, suggest, migrate, retire):
     _command.epilog = f"Exit status: {EXIT_STATUS[_command.name or '']}"
     main.add_command(_command)

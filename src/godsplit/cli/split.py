@@ -80,8 +80,12 @@ def _check_applied(statuses: tuple[SplitStatus, ...], root: Path) -> None:
 @click.option("--rewrite-references", is_flag=True,
               help="Also point patch targets in the project's other files at the new modules "
                    "(each edited file is listed).")
+@click.option("--migrate", "migrate", is_flag=True,
+              help="Also move every use of the old paths to the new modules (`godsplit "
+                   "migrate`), in the same transaction.")
 @handles_errors
-def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_references: bool) -> None:
+def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_references: bool,
+          migrate: bool) -> None:
     """Split SOURCES, verify the public names, and roll back if anything differs.
 
     SOURCES are configured [[split]] sources; without any, every configured split is taken.
@@ -95,11 +99,15 @@ def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_reference
     try:
         with Spinner() as progress:
             result = api.apply(*sources, config=config, rewrite_references=rewrite_references,
-                               progress=progress)
+                               migrate=migrate, progress=progress)
     except ApplyInterrupted as interrupted:
         click.echo(interrupted.message, err=True)
         sys.exit(130)
     print_apply(result, config.root)
+    if result.migration is not None:
+        from .migration import print_migration
+
+        print_migration(result.migration, config.root)
     errors = result.errors
     sys.exit(2 if any(f.code in CONFIG_ERRORS for f in errors) else 1 if errors else 0)
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..files import decode_source
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
@@ -19,6 +20,9 @@ from .analyze import Analysis
 from .layout import module_name_for
 from .plan import plan_split, select_splits
 from .verify import Snapshot, compare_snapshots, compare_static, snapshot
+
+if TYPE_CHECKING:
+    from ..migration.core import MigrateResult
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,12 @@ class ApplyResult:
     rolled_back: bool = False
     recovered: str | None = None
     rewritten: tuple[Path, ...] = ()  # other files edited by --rewrite-references
+    migration: MigrateResult | None = None  # `apply --migrate`
 
     @property
     def errors(self) -> tuple[Finding, ...]:
-        return tuple(f for s in self.splits for f in s.findings if f.severity == "error")
+        found = tuple(f for s in self.splits for f in s.findings if f.severity == "error")
+        return found + (self.migration.errors if self.migration is not None else ())
 
 
 Progress = Callable[[str], None]  # told what a long run is doing now, in a few words
@@ -221,16 +227,17 @@ class ApplyInterrupted(KeyboardInterrupt):
 
 def apply_splits(
     config: Config, sources: Sequence[Path] = (), hook: write.Hook | None = None,
-    rewrite_references: bool = False, progress: Progress | None = None,
+    rewrite_references: bool = False, migrate: bool = False, progress: Progress | None = None,
 ) -> ApplyResult:
     """Plan, write and verify the selected splits as one transaction, holding the
     project's apply lock (a second apply in the same tree gets a GodsplitError)."""
     with write.locked(config.root):
-        return _apply(config, sources, hook, rewrite_references, progress or _quiet)
+        return _apply(config, sources, hook, rewrite_references, migrate, progress or _quiet)
 
 
 def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
-           rewrite_references: bool, say: Progress) -> ApplyResult:
+           rewrite_references: bool, migrate: bool, say: Progress) -> ApplyResult:
+    migration = None
     try:
         recovered = write.recover(config.root)
         planned = plan_all(config, sources, say)
@@ -241,8 +248,10 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
         if not todo:
             return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False,
                                recovered=recovered)
-        say("scanning the project for patch targets")
-        refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references)
+        if not migrate:  # migrate rewrites (and lists) the references itself
+            say("scanning the project for patch targets")
+        refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references) \
+            if not migrate else ({}, [])
         if config.verify_import:
             say("importing the old modules before the split")
         with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
@@ -250,11 +259,17 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
                 [plan.old_module for plan, _ in todo],
                 pool.map(lambda item: _before(config, item[0]), todo), strict=True,
             ))
+        changes = [c for plan, _ in todo for c in plan.changes]
+        changes += ref_changes
+        if migrate:  # one transaction: the split and the migration, verified together
+            from ..migration.core import for_apply
+
+            say("finding the uses of the old paths")
+            migration, changes = for_apply(config, [plan for plan, _ in todo], changes)
+            migration.prepare()
     except KeyboardInterrupt:
         raise ApplyInterrupted(False, "interrupted before anything was written: "
                                       "nothing changed") from None
-    changes = [c for plan, _ in todo for c in plan.changes]
-    changes += ref_changes
     say(f"writing {len(changes)} files")
     restored = "interrupted: the tree was restored, nothing changed"
     try:
@@ -262,6 +277,7 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
     except KeyboardInterrupt:
         raise ApplyInterrupted(False, restored) from None
     results: dict[str, tuple[Finding, ...]] = {}
+    migrated: list[Finding] = []
     say("verifying: " + ("importing the old modules after the split" if config.verify_import
                          else "comparing the names"))
     try:
@@ -272,12 +288,14 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
             )
             for (plan, _), findings in zip(todo, verified, strict=True):
                 results[plan.old_module] = tuple(findings)
+        if migration is not None:
+            migrated = migration.verify()
     except BaseException as exc:
         txn.rollback()
         if isinstance(exc, KeyboardInterrupt):
             raise ApplyInterrupted(False, restored) from None
         raise
-    failed = any(f.severity == "error" for fs in results.values() for f in fs)
+    failed = any(f.severity == "error" for fs in [*results.values(), migrated] for f in fs)
     try:
         if failed:
             txn.rollback()
@@ -293,8 +311,11 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
         SplitResult(p, results.get(p.old_module, ()), refs.get(p.old_module, ()))
         for p, _ in planned
     )
+    done = migration.result(written=not failed, rolled_back=failed, findings=migrated) \
+        if migration is not None else None
     return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered,
-                       rewritten=() if failed else tuple(c.path for c in ref_changes))
+                       rewritten=() if failed else tuple(c.path for c in ref_changes),
+                       migration=done)
 
 
 def _verify_written(

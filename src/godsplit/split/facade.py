@@ -81,6 +81,16 @@ def _repr_tuple(items: Sequence[str]) -> str:
     return "(" + ", ".join(f'"{i}"' for i in items) + ("," if len(items) == 1 else "") + ")"
 
 
+def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout) -> str:
+    """`facade = "deprecated"`: moved name -> its new module, for the names the facade's
+    own code does not read (those stay plain re-exports)."""
+    own = {r.name for u in analysis.units if assignment.module_of.get(u.id, FACADE) == FACADE
+           and u.kind not in ("import", "type_checking") for r in u.reads}
+    rows = [f'    "{n}": "{layout.dotted(m)}",\n' for m in assignment.modules
+            for n in reexported(analysis, assignment, m) if n not in own]
+    return "{\n" + "".join(rows) + "}" if rows else "{}"
+
+
 def render_facade(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout
 ) -> str:
@@ -148,5 +158,8 @@ def render_facade(
             "modules": _repr_tuple([_suffix(layout, m) for m in assignment.modules]),
             "live": live_text,
         }, sections={"live"} if live else ())
+    if split.facade == "deprecated":
+        out = out.rstrip("\n") + "\n\n" + runtime.render("deprecated_facade", {
+            "moved": _deprecated_table(analysis, assignment, layout)})
     footer = "".join(module.code_for_node(line) for line in module.footer)
     return out.rstrip("\n") + "\n" + footer

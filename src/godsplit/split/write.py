@@ -21,7 +21,7 @@ from pathlib import Path
 from ..types import FileChange, GodsplitError
 
 JOURNAL = ".godsplit-journal.json"
-LOCK = ".godsplit-lock"  # held (flock) by a running apply; removed when it ends
+LOCK = ".godsplit-lock"  # held (flock) by a running apply, migrate or retire; removed after
 NEW, OLD = ".godsplit-new", ".godsplit-old"
 
 Hook = Callable[[str], None]

@@ -1,0 +1,156 @@
+"""`godsplit migrate` and `godsplit retire`: the life of a split after `apply`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .common import config_option, handles_errors, sources_argument
+
+if TYPE_CHECKING:
+    from ..migration.core import MigrateResult
+    from ..migration.edit import Use
+    from ..migration.report import Gate
+    from ..migration.retire import RetireResult
+
+
+def _where(path: Path, line: int, root: Path) -> str:
+    from ..split.report import _rel
+
+    return f"{_rel(path, root)}:{line}"
+
+
+def _use_line(use: Use, root: Path) -> str:
+    target = f"-> {use.new}" if use.fixable else f"(left alone: {use.detail})"
+    return f"  {_where(use.path, use.line, root)}: {use.shown} {target}"
+
+
+@click.command()
+@sources_argument
+@config_option
+@click.option("--check", is_flag=True,
+              help="Change nothing: list each use of a split module's old path; exit 1 if any.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="Output format (github: workflow annotations, with --check).")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="With --check: uses recorded there pass while their count per file does not "
+                   "grow (default: godsplit-migrate-baseline.json in the project root, if any).")
+@click.option("--update-baseline", is_flag=True,
+              help="With --check: record today's uses in the baseline and exit 0.")
+@handles_errors
+def migrate(sources: tuple[Path, ...], config_path: Path | None, check: bool, fmt: str,
+            baseline_path: Path | None, update_baseline: bool) -> None:
+    """Point every use of SOURCES' old paths (default: every applied split) at the modules
+    that define the names now: imports, `old.name`, patch targets, dotted-path strings.
+    The rewritten modules are imported again afterwards; any difference rolls back."""
+    from .. import api
+    from ..migration import report
+
+    config = api.load(config_path, need_splits=True)
+    if update_baseline and not check:
+        raise click.UsageError("--update-baseline needs --check")
+    result = api.migrate(*sources, config=config, check=check, baseline=baseline_path,
+                         update_baseline=update_baseline)
+    gate = result.gate
+    if fmt == "json":
+        click.echo(report.to_json(result, config.root, gate))
+    elif fmt == "github" and gate is not None:
+        text = report.to_github(gate, config.root)
+        if text:
+            click.echo(text)
+    else:
+        _print_text(result, config.root, gate)
+    if gate is not None:
+        sys.exit(0 if gate.passed or update_baseline else 1)
+    sys.exit(1 if result.rolled_back or result.errors else 0)
+
+
+def _print_text(result: MigrateResult, root: Path, gate: Gate | None) -> None:
+    if result.recovered:
+        click.echo(result.recovered)
+    for source in result.pending:
+        click.echo(f"{source}: not split yet, skipped")
+    if gate is not None:
+        failing = {id(u) for u in gate.failing}
+        for use in result.remaining:
+            if id(use) in failing:
+                click.echo(_use_line(use, root))
+        held = f"; {gate.held} held by the baseline" if gate.held else ""
+        for path, module, recorded, now in gate.stale:
+            click.echo(f"  {path}: {now} uses of {module}, baseline {recorded}: update the "
+                       "baseline (--update-baseline)")
+        if gate.failing:
+            fixable = sum(u.fixable for u in gate.failing)
+            files = len({u.path for u in gate.failing})
+            click.echo(f"migrate --check: {len(gate.failing)} uses of an old module in {files} "
+                       f"files ({fixable} of them `godsplit migrate` rewrites){held}")
+        else:
+            click.echo(f"migrate --check: no use of an old module left{held}"
+                       + ("" if held else "; `godsplit retire` can remove the facades"))
+        return
+    print_migration(result, root)
+
+
+def print_migration(result: MigrateResult, root: Path) -> None:
+    """What `migrate` (or `apply --migrate`) rewrote and left alone."""
+    done = [u for u in result.uses if u.fixable]
+    left = [u for u in result.uses if not u.fixable]
+    for finding in result.findings:
+        if finding.severity != "info" or finding.code == "GS507":
+            click.echo(f"  {finding.render()}")
+    for note in result.notes:
+        click.echo(f"  {_where(Path(note.path), note.line, root)}: {note.code}: {note.message}")
+    for use in left:
+        click.echo(_use_line(use, root))
+    if result.rolled_back:
+        click.echo("migrate: rolled back, nothing changed (see the errors above)")
+    elif result.written:
+        click.echo(f"migrate: rewrote {len(done)} uses in {len(result.changed)} files; "
+                   f"{len(left)} left alone (listed above)")
+    else:
+        click.echo(f"migrate: nothing to rewrite; {len(left)} uses left alone"
+                   + (" (listed above)" if left else ""))
+
+
+@click.command()
+@sources_argument
+@config_option
+@handles_errors
+def retire(sources: tuple[Path, ...], config_path: Path | None) -> None:
+    """Remove the facades of SOURCES (default: every applied split) once nothing uses the
+    old paths: sibling layout, delete the old file; package layout, keep only the
+    docstring and the code kept on purpose in __init__.py. Refused (exit 1) while a use
+    is left; rolled back if the new modules no longer import the same afterwards."""
+    from .. import api
+
+    config = api.load(config_path, need_splits=True)
+    _print_retire(api.retire(*sources, config=config), config.root)
+
+
+def _print_retire(result: RetireResult, root: Path) -> None:
+    if result.recovered:
+        click.echo(result.recovered)
+    for split in result.splits:
+        for use in split.blocked:
+            click.echo(_use_line(use, root))
+        for finding in split.findings:
+            click.echo(f"  {finding.render()}")
+    for finding in result.findings:
+        click.echo(f"  {finding.render()}")
+    if result.refused:
+        blocked = sum(len(s.blocked) for s in result.splits)
+        click.echo(f"retire: refused, nothing changed ({blocked} uses of an old module left: run "
+                   "`godsplit migrate`, then edit the rest by hand)" if blocked else
+                   "retire: refused, nothing changed (see above)")
+        sys.exit(1)
+    if result.rolled_back:
+        click.echo("retire: the checks found differences: rolled back, nothing changed")
+        sys.exit(1)
+    for split in result.splits:
+        what = "deleted the old file" if split.deleted else (
+            "__init__.py keeps its docstring and " + (
+                f"{len(split.kept)} statements of its own" if split.kept else "nothing else"))
+        click.echo(f"{split.old_module}: facade retired ({what}; its [[split]] left the config)")

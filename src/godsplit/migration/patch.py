@@ -1,0 +1,290 @@
+"""Patch targets and strings that name an old module, for `migrate`.
+
+`mock.patch("old.A")`, `patch.object(old, "A")`, `mocker.patch`, `monkeypatch.setattr`
+go to the module whose code looks `A` up (as `apply --rewrite-references` does). When it
+is looked up in several modules, a `with` item gets one patch per module sharing one
+mock (`with patch("a.A") as m, patch("b.A", m):`), a `monkeypatch.setattr` statement or
+a `mocker.patch` assignment is repeated for each; anything else is listed for a hand
+edit. Strings: a dotted path naming a moved object follows it; the old module in an
+`imports`/`include` list becomes its new modules; a Celery task name is left alone
+(the task's name is pinned) and listed, as is any other string naming the old module.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from ..split.references import _call_name
+from .edit import Context, WithEdit
+from .homes import Homes
+from .imports import fresh
+
+IMPORTERS = frozenset({"import_module", "__import__", "import_string", "find_spec", "reload"})
+ATTRIBUTE_BUILTINS = frozenset({"getattr", "hasattr", "setattr", "delattr"})
+SIMPLE = (cst.Name, cst.Attribute, cst.SimpleString, cst.Integer, cst.Float)
+
+
+def _string(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _quoted(like: cst.BaseExpression, value: str) -> cst.SimpleString:
+    quote = like.quote if isinstance(like, cst.SimpleString) else '"'
+    return cst.SimpleString(f"{quote}{value}{quote}")
+
+
+def _split(value: str, h: Homes) -> tuple[str, str, str] | None:
+    """`old.name.rest` or `old:name.rest` -> (separator, name, .rest)."""
+    old = h.old_module
+    if len(value) <= len(old) + 1 or not value.startswith(old) or value[len(old)] not in ".:":
+        return None
+    name, dot, rest = value[len(old) + 1:].partition(".")
+    return (value[len(old)], name, dot + rest) if name.isidentifier() else None
+
+
+def scan_calls(ctx: Context) -> None:
+    handled: set[int] = set()
+    for call in ctx.calls:
+        if call.args:
+            _call(ctx, call, handled)
+    for string in ctx.strings:
+        if id(string) not in handled:
+            _plain_string(ctx, string)
+
+
+def _call(ctx: Context, call: cst.Call, handled: set[int]) -> None:
+    first = call.args[0].value
+    func = call.func
+    if isinstance(func, cst.Name) and func.value in ATTRIBUTE_BUILTINS:
+        if id(first) in ctx.access and len(call.args) > 1:
+            _builtin(ctx, call, func.value)
+        return
+    kind, object_form = _call_name(func)
+    if not kind and isinstance(func, cst.Attribute) and func.attr.value == "delattr":
+        kind = "setattr"  # monkeypatch.delattr
+    if not kind:
+        return
+    value = _string(first)
+    if value is not None:
+        handled.add(id(first))
+        for h in ctx.homes:
+            parts = _split(value, h)
+            if value == h.old_module:
+                ctx.use(call, h, "", "patch", None, False,
+                        "patches the old module itself: edit by hand")
+            elif parts is not None and parts[0] == "." and not h.submodule(parts[1]):
+                _target(ctx, call, h, parts[1], parts[2], object_form)
+        return
+    if isinstance(first, (cst.FormattedString, cst.BinaryOperation, cst.ConcatenatedString)):
+        text = ctx.code(first)
+        for h in ctx.homes:
+            if h.old_module in text or h.old_module.rpartition(".")[2] in text:
+                ctx.use(call, h, "", "dynamic", None, False,
+                        f"patch target built at run time ({text}): edit by hand")
+                break
+        return
+    if id(first) in ctx.access and len(call.args) > 1:
+        h, _ = ctx.access[id(first)]
+        name = _string(call.args[1].value)
+        if name is not None and name.isidentifier():
+            handled.add(id(call.args[1].value))
+            if _target(ctx, call, h, name, "", object_form):
+                ctx.consumed.add(id(first))
+            else:
+                ctx.reported.add(id(first))
+
+
+def _builtin(ctx: Context, call: cst.Call, func: str) -> None:
+    """`getattr(old, "A")` and friends: the module argument becomes A's new module."""
+    first = call.args[0].value
+    h, _ = ctx.access[id(first)]
+    name = _string(call.args[1].value)
+    if name is None:
+        return
+    where: tuple[str, ...] = ()
+    if func in ("getattr", "hasattr"):
+        home = h.new_home(name)
+        where = (home,) if home is not None else ()
+    else:
+        where = h.lookups.get(name, ())
+    if len(where) == 1:
+        ctx.moved[id(first)] = where[0]
+        ctx.use(call, h, name, "attribute", where[0], True)
+
+
+def _func_text(ctx: Context, call: cst.Call, object_form: bool) -> str:
+    func = call.func
+    if object_form and isinstance(func, cst.Attribute):
+        func = func.value
+    return ctx.code(func)
+
+
+def _target(
+    ctx: Context, call: cst.Call, h: Homes, name: str, rest: str, object_form: bool
+) -> bool:
+    """Rewrite (or list) a patch of `old.name<rest>`; True if it is rewritten."""
+    where = h.patch_homes(name, rest)
+    shown = f"{h.old_module}.{name}{rest}"
+    if not where:
+        ctx.use(call, h, name, "patch", None, False,
+                "no new module looks this name up (it stays in the old module): edit by hand")
+        return False
+    targets = [f"{module}.{name}{rest}" for module in where]
+    if len(targets) > 1 and not _several(ctx, call, targets, name, object_form):
+        ctx.use(call, h, name, "patch", None, False,
+                f"patch target {shown!r}: {name} is looked up in {', '.join(where)}; one patch "
+                "per module is written only in a `with` item, a `monkeypatch.setattr` "
+                "statement or a `mocker.patch` assignment: edit by hand")
+        return False
+    first = call.args[0].value
+    moves_object = id(first) in ctx.access  # (module, "name") -> "module.name"
+
+    def edit(updated: cst.Call) -> cst.Call:
+        func = updated.func
+        if object_form and isinstance(func, cst.Attribute):
+            func = func.value  # patch.object(mod, "x", ...) -> patch("pkg.mod.x", ...)
+        if moves_object:
+            args = [cst.Arg(_quoted(cst.SimpleString('""'), targets[0]),
+                            comma=updated.args[1].comma), *updated.args[2:]]
+        else:
+            args = [updated.args[0].with_changes(value=_quoted(first, targets[0])),
+                    *updated.args[1:]]
+        return updated.with_changes(func=func, args=args)
+
+    ctx.edits.calls[id(call)] = edit
+    ctx.use(call, h, name, "patch", ", ".join(targets), True)
+    return True
+
+
+def _new_value(call: cst.Call, skip: int) -> cst.BaseExpression | None:
+    """The replacement object a patch call was given (`new`, after `skip` arguments)."""
+    for index, arg in enumerate(call.args):
+        if arg.keyword is not None and arg.keyword.value == "new":
+            return arg.value
+        if arg.keyword is None and index == skip and arg.star == "":
+            return arg.value
+    return None
+
+
+def _several(ctx: Context, call: cst.Call, targets: list[str], name: str, object_form: bool) -> bool:
+    """Patch each further module too, sharing the first patch's object; False if this
+    call's place does not allow it."""
+    parent = ctx.parents.get(call)
+    func = _func_text(ctx, call, object_form)
+    quote = call.args[0].value.quote if isinstance(call.args[0].value, cst.SimpleString) else '"'
+    mocker = func.startswith("mocker.")
+    setter = isinstance(call.func, cst.Attribute) and call.func.attr.value in ("setattr", "delattr")
+
+    def extra(shared: str) -> list[str]:
+        return [f"{func}({quote}{t}{quote}, {shared})" for t in targets[1:]]
+
+    if isinstance(parent, cst.WithItem) and parent.item is call and not mocker and not setter:
+        asname = parent.asname.name if parent.asname else None
+        if asname is not None and not isinstance(asname, cst.Name):
+            return False
+        shared = asname.value if asname else fresh([f"{name.strip('_') or 'patched'}_mock"],
+                                                   ctx.taken)
+        ctx.edits.with_items[id(parent)] = WithEdit(None if asname else shared, tuple(extra(shared)))
+        return True
+    line = ctx.parents.get(parent) if parent is not None else None
+    if isinstance(parent, cst.Expr) and isinstance(line, cst.SimpleStatementLine) and setter:
+        value_index = 2 if id(call.args[0].value) in ctx.access else 1
+        if func.endswith("delattr"):
+            ctx.edits.after[id(line)] = [f"{func}({quote}{t}{quote})\n" for t in targets[1:]]
+            return True
+        if len(call.args) > value_index and isinstance(call.args[value_index].value, SIMPLE):
+            value = ctx.code(call.args[value_index].value)
+            ctx.edits.after[id(line)] = [text + "\n" for text in extra(value)]
+            return True
+        return False
+    if isinstance(parent, cst.Assign) and isinstance(line, cst.SimpleStatementLine) and mocker \
+            and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+        shared = parent.targets[0].target.value
+        ctx.edits.after[id(line)] = [text + "\n" for text in extra(shared)]
+        return True
+    if isinstance(parent, cst.Decorator) and not mocker:
+        new = _new_value(call, 2 if id(call.args[0].value) in ctx.access else 1)
+        if new is not None and isinstance(new, SIMPLE):
+            ctx.edits.decorators[id(parent)] = extra(ctx.code(new))
+            return True
+    return False
+
+
+def _container_name(ctx: Context, node: cst.CSTNode) -> str | None:
+    """The name a list/tuple/set literal is assigned or passed to (`X = [...]`,
+    `f(x=[...])`, `{"x": [...]}`)."""
+    parent = ctx.parents.get(node)
+    if isinstance(parent, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+        targets = [t.target for t in parent.targets] if isinstance(parent, cst.Assign) else [
+            parent.target]
+        for target in targets:
+            if isinstance(target, cst.Name):
+                return target.value
+            if isinstance(target, cst.Attribute):
+                return target.attr.value
+        return None
+    if isinstance(parent, cst.Arg) and parent.keyword is not None:
+        return parent.keyword.value
+    if isinstance(parent, cst.DictElement) and parent.value is node:
+        return _string(parent.key)
+    return None
+
+
+def _plain_string(ctx: Context, node: cst.SimpleString) -> None:
+    value = _string(node)
+    if value is None:
+        return
+    for h in ctx.homes:
+        code = re.search(rf"\b(?:from\s+{re.escape(h.old_module)}\s+import\s+(\*)?|import\s+"
+                         rf"{re.escape(h.old_module)}\b)", value)
+        if code is not None:
+            ctx.use(node, h, "*" if code.group(1) else "", "star" if code.group(1) else "module",
+                    None, False, "code in a string imports the old module: edit by hand")
+            continue
+        if value == h.old_module:
+            _module_string(ctx, node, h)
+            continue
+        parts = _split(value, h)
+        if parts is None or h.submodule(parts[1]):
+            continue
+        separator, name, rest = parts
+        if name in h.tasks and separator == "." and not rest:
+            ctx.note(node, "GS504", f"{value!r} is a Celery task name (a route, annotation, "
+                     "beat entry or registry key): the task's name is pinned, so it is left alone")
+        elif h.new_home(name) is not None:
+            new = f"{h.new_home(name)}{separator}{name}{rest}"
+            ctx.edits.exprs[id(node)] = _quoted(node, new)
+            ctx.use(node, h, name, "string", new, True)
+        elif name in h.stays:
+            ctx.use(node, h, name, "stays", None, False, f"{value!r} names a name that stays in "
+                    "the old module: edit by hand")
+
+
+def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
+    element = ctx.parents.get(node)
+    container = ctx.parents.get(element) if isinstance(element, cst.Element) else None
+    name = _container_name(ctx, container) if isinstance(
+        container, (cst.List, cst.Tuple, cst.Set)) else None
+    if isinstance(element, cst.Element) and name and name.lower().endswith(("imports", "include")):
+        assert isinstance(container, (cst.List, cst.Tuple, cst.Set))
+        joints = [e.comma for e in container.elements if isinstance(e.comma, cst.Comma)
+                  and isinstance(e.comma.whitespace_after, cst.ParenthesizedWhitespace)]
+        ctx.edits.elements[id(element)] = (list(h.modules), joints[0] if joints else None)
+        ctx.use(node, h, "", "module", ", ".join(h.modules), True,
+                f"{h.old_module!r} in {name}: its new modules are imported instead")
+        return
+    call = ctx.parents.get(element) if isinstance(element, cst.Arg) else None
+    if isinstance(call, cst.Call) and call.args and call.args[0] is element:
+        func = call.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+        if called in IMPORTERS:
+            ctx.use(node, h, "", "module", None, False,
+                    "loads the old module by name: edit by hand")
+            return
+    ctx.note(node, "GS505", f"{h.old_module!r} is named in a string (a logger name, a route or "
+             "task-name prefix?): left alone; loggers and pinned task names keep the old name")

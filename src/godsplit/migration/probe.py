@@ -1,0 +1,141 @@
+"""The import check of `migrate` and `retire`: import modules in a fresh interpreter.
+
+Before and after the rewrite, each rewritten module that can be imported on its own (a
+module of a package, or a test module) is imported with the config's `verify-setup`,
+and the kind of every name it binds is recorded. After, each module that imported
+before must import, and bind the same names to the same kinds (a name bound to an old
+module may go: migrating replaced it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..split.layout import module_name_for
+from ..types import Finding
+
+PROBE = r'''
+import importlib, importlib.util, json, sys, types
+items = json.loads(sys.argv[1])
+for root in dict.fromkeys(item[0] for item in items):
+    sys.path.insert(0, root)
+if sys.argv[2]:
+    exec(sys.argv[2], {})
+moved = set(sys.argv[3].split(","))
+def kind(value):
+    """What a name is bound to, told apart without evaluating lazy proxies: modules by
+    name; classes and functions by qualified name; other objects by type, the split
+    modules' own types by name only (moved objects change __module__ on purpose)."""
+    kind_of = type(value)
+    if isinstance(value, types.ModuleType):
+        return "module " + value.__name__
+    if issubclass(kind_of, type):
+        return "class " + value.__qualname__
+    if kind_of is types.FunctionType:
+        return "function " + value.__qualname__
+    if callable(value):
+        return "callable"
+    where = kind_of.__module__
+    return ("<split module>" if where in moved else where) + "." + kind_of.__qualname__
+out = {}
+for number, (root, module, path) in enumerate(items):
+    try:
+        if module:
+            loaded = importlib.import_module(module)
+        else:
+            spec = importlib.util.spec_from_file_location("_godsplit_probe_%d" % number, path)
+            loaded = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(loaded)
+    except BaseException as exc:
+        out[path] = {"error": "%s: %s" % (type(exc).__name__, exc)}
+        continue
+    out[path] = {"names": {k: kind(v) for k, v in vars(loaded).items() if not k.startswith("__")}}
+sys.stdout.flush()
+print("\n" + json.dumps(out))
+'''
+
+SCRIPTS = frozenset({"setup.py", "__main__.py", "manage.py", "noxfile.py", "fabfile.py"})
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What importing one file gave: its names and their kinds, or the error."""
+
+    names: Mapping[str, str]
+    error: str | None = None
+
+
+def importable(path: Path) -> bool:
+    """A module of a package, or a test module; not a script that runs when imported."""
+    if path.suffix != ".py" or path.name in SCRIPTS:
+        return False
+    return (path.parent / "__init__.py").is_file() or path.name.startswith("test_") \
+        or path.name.endswith("_test.py") or path.name == "conftest.py"
+
+
+def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = ()
+          ) -> dict[Path, Imported]:
+    """Import each file in one fresh interpreter; what each gave. Objects of types defined
+    in the `moved` modules compare by type name only."""
+    items = []
+    for path in paths:
+        name, import_root = module_name_for(path)
+        package = (path.parent / "__init__.py").is_file()
+        items.append([str(import_root), name if package else "", str(path)])
+    if not items:
+        return {}
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    try:
+        proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(items), setup or "",
+                               ",".join(moved)],
+                              cwd=root, capture_output=True, text=True, timeout=300, env=env)
+    except subprocess.TimeoutExpired:
+        return {Path(i[2]): Imported({}, "importing took over 300 s") for i in items}
+    try:
+        data = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        lines = proc.stderr.strip().splitlines()
+        error = lines[-1] if lines else f"exit status {proc.returncode}"
+        return {Path(i[2]): Imported({}, error) for i in items}
+    return {Path(path): Imported(found.get("names", {}), found.get("error"))
+            for path, found in data.items()}
+
+
+def compare(
+    before: Mapping[Path, Imported], after: Mapping[Path, Imported], old_modules: Iterable[str],
+    root: Path, what: str = "rewritten modules",
+) -> list[Finding]:
+    """Differences that make the rewrite unsafe; and one info line when there are none."""
+    gone_ok = tuple(f"module {m}" for m in old_modules)
+    findings: list[Finding] = []
+    checked = 0
+    for path, was in sorted(before.items()):
+        now = after.get(path, Imported({}, "not imported"))
+        if was.error is not None:
+            continue
+        checked += 1
+        if now.error is not None:
+            findings.append(Finding("GS506", "error", f"no longer imports: {now.error}",
+                                    str(path), 1))
+            continue
+        missing = sorted(n for n, k in was.names.items() if n not in now.names
+                         and not k.startswith(gone_ok))
+        changed = sorted(n for n, k in was.names.items() if n in now.names and now.names[n] != k)
+        if missing:
+            findings.append(Finding("GS506", "error", f"no longer binds: {', '.join(missing)}",
+                                    str(path), 1))
+        if changed:
+            detail = ", ".join(f"{n} ({was.names[n]} -> {now.names[n]})" for n in changed)
+            findings.append(Finding("GS506", "error", f"names changed kind: {detail}", str(path), 1))
+    skipped = sum(1 for was in before.values() if was.error is not None)
+    if not findings and (checked or skipped):
+        note = f"; {skipped} did not import on their own before, so were not compared" if skipped else ""
+        findings.append(Finding("GS507", "info", f"import check: {checked} {what} "
+                                f"imported before and after with the same names{note}", str(root), 1))
+    return findings

@@ -1,0 +1,313 @@
+"""`godsplit retire`: remove a facade once nothing uses the old path.
+
+Refused (the uses listed) while `migrate --check` finds a use of the old module. Then,
+in one transaction: sibling layout, the old file is deleted; package layout, its
+`__init__.py` keeps only its docstring and the code kept there on purpose (with the
+imports that code reads), without re-exports, `__all__` or godsplit's machinery; the
+split's `[[split]]` table leaves the config. Afterwards the new modules, and the project's
+modules that name an old module anywhere, are imported in a fresh interpreter (as
+before, with the same names), and every `from <new module> import name` in the project
+must name a name that module binds; a failure rolls back.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from ..config import parse_config
+from ..files import read_source
+from ..split import imports, write
+from ..types import Config, FileChange, Finding
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+from ..split.analyze import Analysis, analyze
+from ..split.references import project_files
+from ..split.render import MARKER
+from .core import _select, plan_migration, transaction
+from .edit import Use
+from .homes import Homes
+from .imports import absolute, dotted
+from .probe import compare, importable, probe
+
+
+@dataclass(frozen=True)
+class Retired:
+    """One split: what retiring it does, or why it is refused."""
+
+    old_module: str
+    facade: Path
+    layout: str
+    deleted: bool = False  # sibling layout: the old file is deleted
+    kept: tuple[int, ...] = ()  # package layout: lines of the facade's code kept in __init__.py
+    blocked: tuple[Use, ...] = ()  # uses left: refused
+    findings: tuple[Finding, ...] = ()  # other reasons it is refused
+
+
+@dataclass(frozen=True)
+class RetireResult:
+    splits: tuple[Retired, ...]
+    written: bool = False
+    rolled_back: bool = False
+    findings: tuple[Finding, ...] = ()  # the import and name checks, the config edit
+    recovered: str | None = None
+
+    @property
+    def refused(self) -> bool:
+        return any(s.blocked or s.findings for s in self.splits)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "error")
+
+
+def _machinery(analysis: Analysis, unit_id: int) -> bool:
+    unit = analysis.units[unit_id]
+    names = unit.binds | {r.name for r in unit.reads}
+    return any(n.lower().startswith("_godsplit") for n in names)
+
+
+def _kept_units(analysis: Analysis) -> list[int]:
+    """Units of the facade's own code: not its imports, `__all__`, docstring or godsplit's."""
+    kept = []
+    for unit in analysis.units:
+        if unit.kind in ("docstring", "future", "import", "type_checking"):
+            continue
+        if _machinery(analysis, unit.id) or unit.binds == {"__all__"}:
+            continue
+        kept.append(unit.id)
+    return kept
+
+
+def _plain_dunders(analysis: Analysis, unit_id: int) -> bool:
+    """`__version__ = "1.0"`, or a module `__getattr__`/`__dir__`: nothing is lost with the
+    old file once nothing imports it (unlike a `__main__` block or a statement run for
+    its effect)."""
+    unit = analysis.units[unit_id]
+    names = unit.binds
+    return unit.kind == "facade" and bool(names) and all(
+        n.startswith("__") and n.endswith("__") for n in names)
+
+
+def _strip_marker(node: cst.BaseStatement) -> cst.BaseStatement:
+    lines = [line for line in getattr(node, "leading_lines", ())
+             if not (line.comment and line.comment.value.startswith(MARKER))]
+    return node.with_changes(leading_lines=lines)
+
+
+def retired_init(analysis: Analysis, kept: list[int]) -> str:
+    """The package's `__init__.py` without the facade: docstring, header, the kept code and
+    the imports it reads."""
+    module = analysis.module
+    reads = {r.name for uid in kept for r in analysis.units[uid].reads}
+    body: list[cst.BaseStatement] = []
+    gap = False  # a blank line stood before a dropped statement
+
+    def keep(stmt: cst.BaseStatement) -> None:
+        nonlocal gap
+        stmt = _strip_marker(stmt)
+        leading = list(getattr(stmt, "leading_lines", ()))
+        if gap and body and not any(line.comment is None for line in leading):
+            stmt = stmt.with_changes(leading_lines=[cst.EmptyLine(), *leading])
+        gap = False
+        body.append(stmt)
+
+    for unit in analysis.units:
+        keep_unit = unit.id in kept or unit.kind == "docstring" or (
+            unit.kind == "future" and kept)
+        for index in unit.stmts:
+            stmt = module.body[index]
+            chosen: cst.BaseStatement | None = stmt if keep_unit else None
+            if unit.kind in ("import", "type_checking") and kept and not _machinery(
+                analysis, unit.id
+            ):
+                chosen = imports.filter_import_line(stmt, reads) if isinstance(
+                    stmt, cst.SimpleStatementLine) else (stmt if unit.binds & reads else None)
+            if chosen is not None:
+                keep(chosen)
+            else:
+                gap = gap or any(line.comment is None
+                                 for line in getattr(stmt, "leading_lines", ()))
+    header = [line for line in module.header
+              if not (line.comment and line.comment.value.startswith(MARKER))]
+    if not body and not any(line.comment for line in header):
+        return ""
+    return module.with_changes(header=header, body=body).code.strip("\n") + "\n"
+
+
+_HEADER = re.compile(r"^\s*\[\[\s*(?:tool\s*\.\s*godsplit\s*\.\s*)?split\s*\]\]\s*(?:#.*)?$")
+_SUBTABLE = re.compile(r"^\s*\[\s*(?:tool\s*\.\s*godsplit\s*\.\s*)?split\s*\.")
+_TABLE = re.compile(r"^\s*\[")
+
+
+def drop_split_tables(config: Config, indexes: set[int]) -> FileChange | None:
+    """The config without the `[[split]]` tables at `indexes` (and the comments right above
+    them); None if the file does not hold them in that form."""
+    if config.path is None:
+        return None
+    text = config.path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if _HEADER.match(line)]
+    if len(starts) != len(config.splits):
+        return None
+    drop: set[int] = set()
+    for index in indexes:
+        start = starts[index]
+        end = start + 1
+        while end < len(lines) and not (_TABLE.match(lines[end]) and not _SUBTABLE.match(lines[end])):
+            end += 1
+        while start > 0 and lines[start - 1].lstrip().startswith("#"):
+            start -= 1
+        drop.update(range(start, end))
+    kept = "".join(line for i, line in enumerate(lines) if i not in drop)
+    kept = re.sub(r"\n{3,}", "\n\n", kept).rstrip("\n") + "\n"
+    raw = tomllib.loads(kept)
+    table = raw.get("tool", {}).get("godsplit", {}) if config.path.name == "pyproject.toml" else raw
+    left = parse_config(table, config.path).splits
+    if [s.source for s in left] != [s.source for i, s in enumerate(config.splits) if i not in indexes]:
+        return None
+    return FileChange(config.path, kept.encode("utf-8"))
+
+
+def _plan(h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChange]:
+    facade = analyze(read_source(h.facade))
+    kept = _kept_units(facade)
+    findings = []
+    for module, path in zip(h.modules, h.paths, strict=True):
+        if path.is_file() and "_godsplit_keep_module" in path.read_text(errors="replace"):
+            findings.append(Finding(
+                "GS512", "error", f"{module} sets __module__ of its objects to {h.old_module} "
+                "(keep-module-name): pickles and reprs name the old path, so it must stay",
+                str(path), 1))
+    base = Retired(h.old_module, h.facade, h.layout.kind, blocked=tuple(uses))
+    if h.layout.kind == "sibling":
+        code = [uid for uid in kept if not _plain_dunders(facade, uid)]
+        if code:
+            lines = ", ".join(str(facade.units[uid].line) for uid in code)
+            findings.append(Finding(
+                "GS512", "error", f"the facade keeps code of its own (line {lines}): move it "
+                "to a module, then retire", str(h.facade), facade.units[code[0]].line))
+        return replace(base, deleted=True, findings=tuple(findings)), FileChange(h.facade, None)
+    text = retired_init(facade, kept)
+    where = tuple(facade.units[uid].line for uid in kept)
+    return (replace(base, kept=where, findings=tuple(findings)),
+            FileChange(h.facade, facade.source.encode(text)))
+
+
+def name_check(config: Config, homes: Sequence[Homes], inits: dict[str, frozenset[str]]
+               ) -> list[Finding]:
+    """Every `from <new module> import name` in the project names a name bound there."""
+    bound = {m: names for h in homes for m, names in h.bound.items()} | dict(inits)
+    submodules = {m.rpartition(".")[0] for m in bound} | set(inits)
+    words = {m.rpartition(".")[2].encode() for m in bound}
+    findings = []
+    for path in project_files(config.root):
+        data = path.read_bytes()
+        if not any(word in data for word in words):
+            continue
+        source = read_source(path)
+        try:
+            module = cst.parse_module(source.text)
+        except cst.ParserSyntaxError:
+            continue
+        package = _package(path)
+        missing = []
+        for node in _from_imports(module):
+            name = absolute(len(node.relative), dotted(node.module), package)
+            if name not in bound or isinstance(node.names, cst.ImportStar):
+                continue
+            for alias in node.names:
+                wanted = dotted(alias.name)
+                if wanted not in bound[name] and not (
+                    name in submodules and f"{name}.{wanted}" in bound
+                ):
+                    missing.append((alias, f"{name} has no name {wanted!r}"))
+        if missing:
+            lines = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            findings += [Finding("GS514", "error", text, str(path), lines[node].start.line)
+                         for node, text in missing]
+    return findings
+
+
+def _mentions(config: Config, homes: Sequence[Homes]) -> list[Path]:
+    """Other modules of the project that name an old module anywhere (a string, a comment):
+    a use migrate cannot see would break them, so they are imported too."""
+    own = {p.resolve() for h in homes for p in (h.facade, *h.paths)}
+    words = [h.old_module.rpartition(".")[2].encode() for h in homes]
+    found = []
+    for path in project_files(config.root):
+        if path.resolve() not in own and importable(path) and any(
+            w in path.read_bytes() for w in words
+        ):
+            found.append(path)
+    return found
+
+
+def _inits(packages: Sequence[Homes]) -> dict[str, frozenset[str]]:
+    """What each package-layout split's `__init__.py` binds (the old module's names)."""
+    return {h.old_module: frozenset(analyze(read_source(h.facade)).binders) for h in packages}
+
+
+def _package(path: Path) -> str:
+    from .scan import file_package
+
+    return file_package(path)
+
+
+def _from_imports(module: cst.Module) -> list[cst.ImportFrom]:
+    found: list[cst.ImportFrom] = []
+
+    class _Visitor(cst.CSTVisitor):
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+            found.append(node)
+
+    module.visit(_Visitor())
+    return found
+
+
+def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None = None
+           ) -> RetireResult:
+    recovered = write.recover(config.root)
+    homes, _ = _select(config, sources)
+    migration = plan_migration(config, homes)
+    planned = []
+    changes = []
+    for h in homes:
+        retired, change = _plan(h, [u for u in migration.uses if u.old_module == h.old_module])
+        planned.append(retired)
+        changes.append(change)
+    result = RetireResult(tuple(planned), recovered=recovered)
+    if result.refused:
+        return result
+    indexes = {config.splits.index(h.split) for h in homes}
+    notes = []
+    config_change = drop_split_tables(config, indexes)
+    if config_change is None:
+        notes.append(Finding("GS510", "warning", "the [[split]] tables could not be removed "
+                             "from the config: remove them by hand", str(config.path), 1))
+    else:
+        changes.append(config_change)
+    paths = [path for h in homes for path in h.paths] + _mentions(config, homes)
+    moved = [m for h in homes for m in (h.old_module, *h.modules)]
+    before = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
+    packages = [h for h in homes if h.layout.kind == "package"]
+    broken = set(name_check(config, homes, _inits(packages)))  # already broken: not ours
+
+    def verify() -> list[Finding]:
+        after = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
+        found = compare(before, after, [], config.root,
+                        "modules (new, or naming an old module)") if before else []
+        return found + [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
+
+    findings = transaction(config.root, changes, verify, hook)
+    failed = any(f.severity == "error" for f in findings)
+    return RetireResult(tuple(planned), not failed, failed, tuple(notes + findings), recovered)
