@@ -428,3 +428,21 @@ def test_relative_imports_inside_functions_are_rebased(tmp_path: Path) -> None:
     """
     _, texts = plan_texts(make_project(tmp_path, source, {"a": ["command"]}))
     assert "    from ..decorators import make  # avoids an import cycle\n" in texts["pkg/big/a.py"]
+
+
+def test_a_definition_longer_than_max_lines_is_a_warning(tmp_path: Path) -> None:
+    """No mapping can bring a 60-line function under max-lines 50: its module gets a
+    GS105 warning naming it, not an error; one more function beside it is still an error."""
+    body = "\n".join(f"    x{i} = {i}" for i in range(58))
+    source = f"def huge():\n{body}\n    return 1\n\n\ndef small():\n    return 2\n"
+    plan, texts = plan_texts(make_project(tmp_path, source, {"a": ["huge"], "b": ["small"]},
+                                          **{"max-lines": 50}))
+    assert plan.errors == ()
+    [warning] = [f for f in plan.findings if f.code == "GS105"]
+    assert warning.severity == "warning" and "because huge alone is 60 lines" in warning.message
+    assert "consider splitting huge" in warning.message and warning.line == 1
+    assert texts["pkg/big/a.py"].count("\n") > 50
+    plan, _ = plan_texts(make_project(tmp_path / "two", source, {"a": ["huge", "small"]},
+                                      **{"max-lines": 60}))
+    [error] = plan.errors
+    assert error.code == "GS105" and error.severity == "error"

@@ -20,12 +20,12 @@ from godsplit.cli import main
 from godsplit.config import load_config, parse_config
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
-from godsplit.split.layout import make_layout
-from godsplit.split.plan import build_plan, plan_split
-from godsplit.suggester.core import Suggestion, _repair, initial_state, suggest
-from godsplit.suggester.entry import render_entry
+from godsplit.split.plan import plan_split
+from godsplit.suggester.core import Suggestion, suggest
+from godsplit.suggester.entry import render_entry, set_max_lines
 from godsplit.suggester.graph import build_graph, words
-from godsplit.types import Config, Plan, SplitConfig
+from godsplit.suggester.place import break_cycles, cyclic
+from godsplit.types import Config, Plan
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -172,13 +172,22 @@ def test_domains_stay_together(made: tuple[Suggestion, Path, Config]) -> None:
         assert len({home[f] for f in functions}) <= max(1, len(functions) // 3), domain
 
 
-@pytest.mark.parametrize("target", [2, 4], ids=["k2", "k4"])
-def test_modules_option_targets_k(tmp_path: Path, target: int) -> None:
+@pytest.mark.parametrize("target", [1, 2, 4, 7, 12], ids=lambda k: f"k{k}")
+def test_modules_option_is_exact(tmp_path: Path, target: int) -> None:
+    """--modules K gives exactly K modules, the shared one included, with no plan error."""
     source, config = _project(tmp_path, god_source(5, 5, 4))
     result = suggest(source, config, 600, modules=target)
     assert result.errors == ()
-    named = [m for m in result.modules if m.name != result.shared]  # shared comes on top
-    assert len(named) == target or result.notes
+    assert len(result.plan.modules) == target == len(result.modules)
+
+
+def test_modules_option_raises_max_lines_when_k_needs_it(tmp_path: Path) -> None:
+    source, config = _project(tmp_path, god_source(5, 6, 14))
+    result = suggest(source, config, 200, modules=2)
+    assert result.errors == () and len(result.plan.modules) == 2
+    assert result.max_lines == max(m.lines for m in result.plan.modules) > 200
+    assert any(f"planned with max-lines {result.max_lines}" in n for n in result.notes)
+    assert f"(max-lines {result.max_lines})" in render_entry(result).replace("\n#   ", " ")
 
 
 def test_exceptions_and_doctests_keep_module_name(tmp_path: Path) -> None:
@@ -365,14 +374,54 @@ def test_helpers_used_across_modules_stay_importable(made: tuple[Suggestion, Pat
     assert len(placed) == len(set(placed))  # every definition planned exactly once
 
 
-def test_cli_exits_1_when_no_clean_mapping(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_definition_longer_than_max_lines_is_no_dead_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It gets a module of its own, with a warning to split it; the entry plans cleanly."""
     body = "\n".join(f"    x{i} = {i}" for i in range(80))
     (tmp_path / "big.py").write_text(f"def huge():\n{body}\n    return 1\n\n\ndef small():\n"
-                                     "    return huge()\n")
-    code, out, err = _run(tmp_path, monkeypatch, "big.py", "--max-lines", "40")
-    assert code == 1 and "[[split]]" in out
-    assert "note: huge alone is 82 lines" in err and "GS105" in err
+                                     "    return huge()\n\n\ndef other():\n    return 3\n")
+    code, out, err = _run(tmp_path, monkeypatch, "big.py", "--max-lines", "40", "--write")
+    assert code == 0, err
+    assert "note: huge alone is 82 lines, over max-lines 40" in err
+    assert "# Warning: new module" in out and "consider splitting huge" in out
+    config = load_config(tmp_path / "godsplit.toml")
+    assert config.max_lines == 600  # a warning needs no higher max-lines
+    plan, _ = plan_split(replace(config, max_lines=40), config.splits[0])
+    assert plan.errors == ()
+    [warning] = [f for f in plan.findings if f.code == "GS105"]
+    assert warning.severity == "warning"
+
+
+def test_write_sets_the_max_lines_the_suggestion_needs(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    _project(tmp_path, god_source(4, 5, 10))
+    (tmp_path / "godsplit.toml").write_text("max-lines = 150  # the team's limit\n")
+    code, _, err = _run(tmp_path, monkeypatch, "big.py", "--max-lines", "400", "--write")
+    assert code == 0, err
+    text = (tmp_path / "godsplit.toml").read_text()
+    assert text.startswith("max-lines = 400  # the team's limit\n")
+    config = load_config(tmp_path / "godsplit.toml")
+    plan, _ = plan_split(config, config.splits[0])
+    assert plan.errors == ()
+
+
+@pytest.mark.parametrize(("text", "pyproject", "expected"), [
+    ("", False, "max-lines = 700\n"),
+    ("count = 'code'\n\n[[split]]\nsource = 'a.py'\n", False,
+     "count = 'code'\n\nmax-lines = 700\n[[split]]\nsource = 'a.py'\n"),
+    ("max-lines=300 # mine\n", False, "max-lines=700 # mine\n"),
+    ("[project]\nname = 'x'\n\n[tool.godsplit]\nmax-lines = 1\n\n[tool.ruff]\n", True,
+     "[project]\nname = 'x'\n\n[tool.godsplit]\nmax-lines = 700\n\n[tool.ruff]\n"),
+    ("[tool.godsplit]\ncount = 'code'\n[tool.ruff]\nmax-lines = 5\n", True,
+     "[tool.godsplit]\ncount = 'code'\nmax-lines = 700\n[tool.ruff]\nmax-lines = 5\n"),
+    ("[[tool.godsplit.split]]\nsource = 'a.py'\n", True,
+     "[[tool.godsplit.split]]\nsource = 'a.py'\n\n[tool.godsplit]\nmax-lines = 700\n"),
+], ids=["empty", "top-level", "replace", "pyproject", "pyproject-other-table", "no-table"])
+def test_set_max_lines(text: str, pyproject: bool, expected: str) -> None:
+    assert set_max_lines(text, 700, pyproject) == expected
+    loaded = tomllib.loads(expected)
+    table = loaded.get("tool", {}).get("godsplit", {}) if pyproject else loaded
+    assert table["max-lines"] == 700
 
 
 def crossed_source(functions: int, body: int) -> str:
@@ -391,21 +440,56 @@ def crossed_source(functions: int, body: int) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def test_import_time_cycle_is_repaired(tmp_path: Path) -> None:
-    """Group by domain word only: alpha and beta import each other at import time (GS104);
-    the repair moves what the cycle needs until the plan is clean."""
-    source, _ = _project(tmp_path, crossed_source(6, 10))
-    analysis = analyze(read_source(source))
-    g = build_graph(analysis, ("shared_task", "task"))
-    beta = [i for i, n in enumerate(g.nodes) if "beta" in n.label.lower()]
-    parts = [[i for i in range(len(g.nodes)) if i not in beta], beta]
-    split = SplitConfig(source=source, shared="_shared", default="misc")
-    state = initial_state(g, parts)
-    first = build_plan(analysis, replace(split, modules=(
-        ("alpha", tuple(g.nodes[i].label for i in parts[0] if i in state.pinned)),
-        ("beta", tuple(g.nodes[i].label for i in parts[1] if i in state.pinned)))),
-        make_layout(split, tmp_path), 400)
-    assert "GS104" in {f.code for f in first.errors}
-    split, plan, rounds = _repair(analysis, g, state, split, tmp_path, 400, 2)
-    assert plan.errors == () and _import_cycles(plan) == [] and rounds > 1
-    assert len(plan.modules) >= 2
+def test_import_time_cycle_is_broken(tmp_path: Path) -> None:
+    """Grouped by domain word only, alpha and beta need each other at import time; the
+    smallest move that removes the cycle is made, and the suggestion plans cleanly."""
+    source, config = _project(tmp_path, crossed_source(6, 10))
+    g = build_graph(analyze(read_source(source)), ("shared_task", "task"))
+    group = {i: int("beta" in n.label.lower()) for i, n in enumerate(g.nodes)}
+    assert cyclic(g, group) == [[0, 1]]
+    moved = dict(group)
+    assert break_cycles(g, moved)
+    assert cyclic(g, moved) == []
+    assert sum(moved[n] != group[n] for n in group) <= 2  # beta_register, and no more
+    result = suggest(source, config, 400, modules=2)
+    assert result.errors == () and _import_cycles(result.plan) == []
+
+
+def test_init_py_is_split_into_modules_beside_it(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    source, _ = _project(package, god_source(3, 4, 4), "__init__.py")
+    result = suggest(source, parse_config({}, tmp_path / "godsplit.toml"), 300)
+    assert result.table()["package"] == "pkg"
+    assert all(m.path.parent == package for m in result.plan.modules)
+    assert "pkg" not in {m.name for m in result.modules}
+
+
+def test_family_and_banner_names(tmp_path: Path) -> None:
+    """A base class and its subclasses make one module named after their common suffix;
+    a section banner parts two runs of functions that the file order alone would join."""
+    converters = "".join(f"\n\nclass {k}Converter(BaseConverter):\n    regex = '{k}'\n"
+                         f"    def to_python(self, value):\n        return value\n"
+                         for k in ("Unicode", "Path", "Number", "Integer", "Float", "Any"))
+    tools = "".join(f"\n\ndef tool_{k}(value):\n    return value + {k}\n" for k in range(6))
+    text = (f"class BaseConverter:\n    regex = ''\n{converters}\n\n# --- helpers ---\n"
+            f"{tools}")
+    source, config = _project(tmp_path, text)
+    result = suggest(source, config, 600, modules=2)
+    home = {n: m.name for m in result.plan.modules for n in m.names}
+    assert home["BaseConverter"] == home["AnyConverter"] == "converters"
+    assert home["tool_0"] == home["tool_5"] != "converters"
+    assert result.modules[0].why[0] == "BaseConverter and 6 subclasses"
+
+
+def test_names_a_person_would_keep(tmp_path: Path) -> None:
+    """Never groupN, a stdlib module, a builtin or the package's own name; the dominant
+    public class names its module."""
+    classes = "".join(f"\n\nclass {name}:\n" + "".join(f"    def m{i}(self):\n        return {i}\n"
+                                                   for i in range(30))
+                      for name in ("PyLinter", "Json", "Big", "Queue"))
+    source, config = _project(tmp_path, classes)
+    result = suggest(source, config, 100)
+    names = {m.name for m in result.modules}
+    assert "py_linter" in names and "big" not in names and "json" not in names
+    assert "queue" not in names and not any(n.startswith("group") for n in names)

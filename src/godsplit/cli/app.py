@@ -35,9 +35,9 @@ EXIT_STATUS = {
     "check": "0 every module within its limit (or held by the baseline); 1 a module is "
              "over its limit or grew past its baseline; 2 bad usage, config or baseline "
              "file; 130 interrupted.",
-    "suggest": "0 a suggestion with no plan errors; 1 no error-free mapping was found (the "
-               "entry is printed, the errors go to stderr); 2 bad usage or input; 130 "
-               "interrupted.",
+    "suggest": "0 a suggestion with no plan errors (warnings are printed in the entry); 1 the "
+               "plan still has errors (the entry is printed, the errors go to stderr); 2 bad "
+               "usage or input; 130 interrupted.",
     "migrate": "0 rewritten (or nothing to rewrite; with --check: no use of an old path left, "
                "or all held by the baseline); 1 rolled back after a difference (with --check: "
                "uses left); 2 bad usage, config or input; 130 interrupted.",

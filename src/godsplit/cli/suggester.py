@@ -20,7 +20,9 @@ from .common import handles_errors
 @click.option("--max-lines", type=click.IntRange(min=1), metavar="N",
               help="Largest module to plan (default: the config's max-lines, else 600).")
 @click.option("--modules", "modules", type=click.IntRange(min=1), metavar="K",
-              help="Aim for K modules (default: communities of the graph, about half full).")
+              help="Exactly K modules, the shared one included (default: as many as the "
+                   "file needs for modules about 60% of max-lines; max-lines is raised, and "
+                   "written by --write, if K modules cannot fit under it).")
 @click.option("--package", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
               help="Put the modules in DIR beside SOURCE, which stays as the facade "
                    "(default: SOURCE becomes a package).")
@@ -28,12 +30,14 @@ from .common import handles_errors
               help="godsplit.toml or pyproject.toml (default: found from the current "
                    "directory up; --write creates godsplit.toml here if there is none).")
 @click.option("--write", is_flag=True,
-              help="Append the entry to the config ([[tool.godsplit.split]] in pyproject.toml).")
+              help="Append the entry to the config ([[tool.godsplit.split]] in pyproject.toml), "
+                   "and raise its max-lines if the suggestion needs more.")
 @handles_errors
 def suggest(source: Path, max_lines: int | None, modules: int | None, package: Path | None,
             config_path: Path | None, write: bool) -> None:
-    """Propose the [[split]] mapping for SOURCE: cohesive modules under max-lines, named
-    from their shared words, proven by planning it."""
+    """Propose the [[split]] mapping for SOURCE: cohesive modules under max-lines (a
+    definition longer than that gets a module of its own, with a warning), named after
+    their family, main class or shared words, proven by planning it."""
     from ..suggester.core import suggest as make_suggestion
     from ..suggester.entry import append_entry, config_file, render_entry
 

@@ -7,8 +7,10 @@ still loads afterwards.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import textwrap
+from collections import Counter
 from pathlib import Path
 
 from ..config import find_config, load_config, parse_config
@@ -37,15 +39,20 @@ def _comment(text: str) -> list[str]:
 def render_entry(suggestion: Suggestion, table: str = "split") -> str:
     """The entry as TOML; `table` is `tool.godsplit.split` inside pyproject.toml."""
     s = suggestion
-    mapped = sum(len(m.mapped) for m in s.modules)
-    carried = sum(len(m.names) for m in s.plan.modules) - mapped
-    out = _comment(
-        f"Suggested by `godsplit suggest`: {_count(len(s.plan.modules), 'module')}, each at "
-        f"most {max((m.lines for m in s.plan.modules), default=0)} lines (max-lines "
-        f"{s.max_lines}). The names listed are mapped"
-        + (f"; {_count(carried, 'other definition')} follow the one module that uses them, "
-           "or go to `shared` when several do." if carried > 0 else ".")
-    )
+    reasons = Counter(p.reason for p in s.plan.placements for _ in p.names)
+    largest = max(s.plan.modules, key=lambda m: (m.lines, m.name), default=None)
+    text = (f"Suggested by `godsplit suggest`: {_count(len(s.plan.modules), 'module')}"
+            + (f" ({s.shared} included)" if any(m.name == s.shared for m in s.modules) else "")
+            + (f", the largest {largest.name} with {largest.lines} lines" if largest else "")
+            + f" (max-lines {s.max_lines}). The names listed are mapped")
+    if reasons["carried"]:
+        text += (f"; {_count(reasons['carried'], 'other name')} follow the one module that "
+                 "uses them")
+    if reasons["shared"]:
+        text += f"; {_count(reasons['shared'], 'other name')} go to {s.shared}"
+    out = _comment(text + ".")
+    over = [f for f in s.plan.findings if f.code == "GS105"]
+    out += [line for f in over for line in _comment(f"Warning: {f.message}.")]
     out += [f"[[{table}]]", f"source = {toml_string(s.source)}"]
     if s.package is not None:
         out.append(f"package = {toml_string(s.package)}")
@@ -75,24 +82,58 @@ def config_file(config_path: Path | None, write: bool) -> tuple[Config, Path]:
     return parse_config({}, path.resolve()), path
 
 
+def set_max_lines(text: str, value: int, pyproject: bool) -> str:
+    """`text` with the config's own `max-lines` (top level, or under [tool.godsplit]) set to
+    `value`: the number replaced in place, or the key added to that table."""
+    lines = text.splitlines(keepends=True)
+    start = 0
+    if pyproject:
+        found = [i for i, line in enumerate(lines)
+                 if re.match(r"\s*\[tool\.godsplit\]\s*(#.*)?$", line)]
+        if not found:
+            tail = "" if not text or text.endswith("\n") else "\n"
+            return f"{text}{tail}\n[tool.godsplit]\nmax-lines = {value}\n"
+        start = found[0] + 1
+    end = next((i for i in range(start, len(lines)) if re.match(r"\s*\[", lines[i])),
+               len(lines))
+    for i in range(start, end):
+        match = re.match(r"(\s*max-lines\s*=\s*)(\d+)(.*)", lines[i], re.DOTALL)
+        if match:
+            lines[i] = f"{match.group(1)}{value}{match.group(3)}"
+            return "".join(lines)
+    if end > 0 and not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    lines.insert(end, f"max-lines = {value}\n")
+    return "".join(lines)
+
+
 def append_entry(path: Path, config: Config, suggestion: Suggestion) -> str:
-    """Append the entry to godsplit.toml or pyproject.toml; the text written."""
+    """Append the entry to godsplit.toml or pyproject.toml, and raise the config's
+    max-lines to the one the suggestion was planned with; the text appended."""
     source = (config.root / suggestion.source).resolve()
     if any(s.source.resolve() == source for s in config.splits):
         raise GodsplitError(f"{suggestion.source} already has a [[split]] in this config; "
                             "remove it first, or print the suggestion without --write", path)
     pyproject = path.name == "pyproject.toml"
     entry = render_entry(suggestion, "tool.godsplit.split" if pyproject else "split")
-    old = path.read_bytes() if path.exists() else b""
-    if old and not old.endswith(b"\n"):
-        old += b"\n"
-    data = old + (b"\n" if old else b"") + entry.encode()
     try:
-        loaded = tomllib.loads(data.decode())
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        old = path.read_bytes().decode() if path.exists() else ""
+    except UnicodeDecodeError:
+        raise GodsplitError("the config is not UTF-8; add the entry by hand", path) from None
+    if suggestion.max_lines > config.max_lines:
+        old = set_max_lines(old, suggestion.max_lines, pyproject)
+    if old and not old.endswith("\n"):
+        old += "\n"
+    data = old + ("\n" if old else "") + entry
+    try:
+        loaded = tomllib.loads(data)
+    except tomllib.TOMLDecodeError as exc:
         raise GodsplitError(f"appending the entry would not give valid TOML ({exc}); "
                             "add it by hand", path) from None
     table = loaded.get("tool", {}).get("godsplit", {}) if pyproject else loaded
-    parse_config(table, path.resolve())  # the whole config must still load
-    path.write_bytes(data)
+    checked = parse_config(table, path.resolve())  # the whole config must still load
+    if checked.max_lines < suggestion.max_lines:
+        raise GodsplitError(f"could not set max-lines = {suggestion.max_lines}, which the "
+                            "suggestion needs; add the entry by hand", path)
+    path.write_bytes(data.encode())
     return entry

@@ -1,0 +1,251 @@
+"""How `godsplit suggest` groups a god file, against the grouping its maintainers chose.
+
+    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|all] [--markdown]
+                                                [--default] [CASE ...]
+
+Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
+commits before and after, and, for every top-level name of the before file, the module
+the maintainers put it in). The before file is taken from the project's PyPI sdist (the
+last release before the split), downloaded once into benchmarks/.work/ and checked against
+the sha256 recorded for the archive and for the file. No fetched source is committed.
+
+For each case, over the names both place in a module (pairs of names):
+
+    precision = pairs together in both / pairs together in the suggestion
+    recall    = pairs together in both / pairs together in the maintainers' layout
+    F1, and the adjusted Rand index (ARI: 0 for chance, 1 for the same grouping)
+
+for `suggest --modules K` (K = the maintainers' module count; max-lines high enough that
+sizes never constrain) and for the file-order baseline: the file cut into K runs of equal
+length, a name going to the run its definition starts in. `--default` also evaluates
+`suggest` at its default settings (no K, max-lines 600).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import math
+import sys
+import tarfile
+import time
+import urllib.request
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from godsplit.config import parse_config
+from godsplit.suggester.core import suggest
+from godsplit.types import FACADE
+
+HERE = Path(__file__).resolve().parent
+CASES = HERE / "maintainers"
+WORK = HERE / ".work" / "suggest_eval"
+INDEX = "https://pypi.org/simple"
+UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the grouping
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    project: str
+    licence: str
+    half: str
+    sdist: str  # name==version
+    sdist_file: str
+    sdist_sha256: str
+    path: str  # the before file, inside the sdist's top directory
+    sha256: str
+    modules: dict[str, list[str]]
+
+    @property
+    def k(self) -> int:
+        return len(self.modules)
+
+
+def load_case(path: Path) -> Case:
+    data = tomllib.loads(path.read_text())
+    return Case(path.stem, data["project"], data["licence"], data["half"], data["sdist"],
+                data["sdist-file"], data["sdist-sha256"], data["path"], data["sha256"],
+                {m: list(v) for m, v in data["modules"].items()})
+
+
+def _download(case: Case) -> Path:
+    """The sdist, from the package index's JSON simple API, checked against its sha256."""
+    archive = WORK / "sdists" / case.sdist_file
+    if archive.is_file() and hashlib.sha256(archive.read_bytes()).hexdigest() == case.sdist_sha256:
+        return archive
+    name = case.sdist.split("==")[0]
+    request = urllib.request.Request(f"{INDEX}/{name}/",
+                                     headers={"Accept": "application/vnd.pypi.simple.v1+json"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        files = json.load(response)["files"]
+    found = [f for f in files if f["filename"] == case.sdist_file]
+    if not found:
+        raise SystemExit(f"{case.id}: {case.sdist_file} is not on the index")
+    with urllib.request.urlopen(found[0]["url"], timeout=600) as response:
+        data = response.read()
+    if hashlib.sha256(data).hexdigest() != case.sdist_sha256:
+        raise SystemExit(f"{case.id}: {case.sdist_file} does not have the recorded sha256")
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    archive.write_bytes(data)
+    return archive
+
+
+def project_dir(case: Case) -> Path:
+    """The extracted sdist (extracted once), with the before file checked by hash."""
+    root = WORK / "src" / case.sdist_file.removesuffix(".tar.gz").removesuffix(".zip")
+    if not root.is_dir():
+        archive = _download(case)
+        root.parent.mkdir(parents=True, exist_ok=True)
+        staging = root.with_name(root.name + ".part")
+        if archive.suffix == ".zip":
+            with zipfile.ZipFile(archive) as zipped:
+                zipped.extractall(staging)
+        else:
+            with tarfile.open(archive) as tar:
+                tar.extractall(staging, filter="data")
+        (top,) = list(staging.iterdir())
+        top.rename(root)
+        staging.rmdir()
+    before = root / case.path
+    if hashlib.sha256(before.read_bytes()).hexdigest() != case.sha256:
+        raise SystemExit(f"{case.id}: {before} does not have the recorded sha256")
+    return root
+
+
+def pairs(grouping: dict[str, str]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in itertools.combinations(sorted(grouping), 2)
+            if grouping[a] == grouping[b]}
+
+
+def ari(ours: dict[str, str], theirs: dict[str, str]) -> float:
+    """The adjusted Rand index of two groupings of the same names."""
+    names = sorted(ours)
+    n = len(names)
+    comb = lambda x: x * (x - 1) / 2  # noqa: E731
+    cells = sum(comb(c) for c in Counter((ours[x], theirs[x]) for x in names).values())
+    a = sum(comb(c) for c in Counter(ours[x] for x in names).values())
+    b = sum(comb(c) for c in Counter(theirs[x] for x in names).values())
+    expected = a * b / comb(n) if n > 1 else 0.0
+    top = (a + b) / 2
+    return 1.0 if math.isclose(top, expected) else (cells - expected) / (top - expected)
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    f1: float
+    ari: float
+
+
+def score(ours: dict[str, str], theirs: dict[str, str]) -> Score:
+    mine, truth = pairs(ours), pairs(theirs)
+    both = len(mine & truth)
+    p = both / len(mine) if mine else 1.0
+    r = both / len(truth) if truth else 1.0
+    return Score(p, r, 2 * p * r / (p + r) if p + r else 0.0, ari(ours, theirs))
+
+
+def file_order(lines: dict[str, int], total: int, k: int) -> dict[str, str]:
+    """The baseline: the file cut into k runs of equal length."""
+    return {name: f"run{min(k - 1, (line - 1) * k // max(total, 1))}"
+            for name, line in lines.items()}
+
+
+@dataclass(frozen=True)
+class Result:
+    case: Case
+    names: int  # names evaluated (placed by both)
+    lines: int
+    suggest: Score
+    baseline: Score
+    default: Score | None
+    modules: int  # what suggest made
+    default_modules: int
+    seconds: float
+
+
+def evaluate(case: Case, default: bool = False) -> Result:
+    root = project_dir(case)
+    source = root / case.path
+    config = parse_config({"max-lines": UNBOUNDED}, root / "godsplit.toml")
+    theirs_all = {n: m for m, names in case.modules.items() for n in names}
+    start = time.perf_counter()
+    made = suggest(source, config, UNBOUNDED, modules=case.k)
+    seconds = time.perf_counter() - start
+    placed = {n: p.module for p in made.plan.placements if p.module != FACADE for n in p.names}
+    first = {n: p.line for p in made.plan.placements for n in p.names}
+    names = sorted(set(placed) & set(theirs_all))
+    theirs = {n: theirs_all[n] for n in names}
+    total = source.read_text(errors="replace").count("\n") + 1
+    base = file_order({n: first[n] for n in names}, total, case.k)
+    other, count = None, 0
+    if default:
+        plain = suggest(source, parse_config({}, root / "godsplit.toml"))
+        at = {n: p.module for p in plain.plan.placements for n in p.names}
+        other, count = score({n: at[n] for n in names}, theirs), len(plain.plan.modules)
+    return Result(case, len(names), total, score({n: placed[n] for n in names}, theirs),
+                  score(base, theirs), other, len(made.plan.modules), count, seconds)
+
+
+def table(results: list[Result]) -> str:
+    default = any(r.default for r in results)
+    head = ("| case | lines | names | K | suggest P / R | **suggest F1** | suggest ARI | "
+            "file order F1 | file order ARI |" + (" default F1 (modules) |" if default else ""))
+    out = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if default else "")]
+    for r in results:
+        s, b = r.suggest, r.baseline
+        row = (f"| {r.case.id} | {r.lines:,} | {r.names} | {r.case.k} | {s.precision:.2f} / "
+               f"{s.recall:.2f} | **{s.f1:.2f}** | {s.ari:.2f} | {b.f1:.2f} | {b.ari:.2f} |")
+        if default:
+            row += f" {r.default.f1:.2f} ({r.default_modules}) |" if r.default else " |"
+        out.append(row)
+    n = len(results) or 1
+    mean = lambda f: sum(f(r) for r in results) / n  # noqa: E731
+    out.append(f"| **mean** | | | | | **{mean(lambda r: r.suggest.f1):.2f}** | "
+               f"{mean(lambda r: r.suggest.ari):.2f} | {mean(lambda r: r.baseline.f1):.2f} | "
+               f"{mean(lambda r: r.baseline.ari):.2f} |"
+               + (f" {mean(lambda r: r.default.f1 if r.default else 0):.2f} |" if default else ""))
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="*", help="case ids (default: all of the chosen half)")
+    parser.add_argument("--half", choices=["tuning", "held-out", "all"], default="all")
+    parser.add_argument("--default", action="store_true",
+                        help="also evaluate suggest at default settings")
+    parser.add_argument("--markdown", action="store_true", help="print only the tables")
+    args = parser.parse_args(argv)
+    cases = [load_case(p) for p in sorted(CASES.glob("*.toml"))]
+    cases = [c for c in cases if (not args.cases or c.id in args.cases)
+             and args.half in ("all", c.half)]
+    results: dict[str, list[Result]] = {}
+    beaten = 0
+    for case in cases:
+        r = evaluate(case, args.default)
+        results.setdefault(case.half, []).append(r)
+        beaten += r.suggest.f1 > r.baseline.f1 and r.suggest.ari > r.baseline.ari
+        if not args.markdown:
+            print(f"{case.id} ({case.half}): F1 {r.suggest.f1:.2f} vs file order "
+                  f"{r.baseline.f1:.2f}; ARI {r.suggest.ari:.2f} vs {r.baseline.ari:.2f}; "
+                  f"{r.modules} modules; {r.seconds:.1f}s", flush=True)
+    for half in ("tuning", "held-out"):
+        if half in results:
+            print(f"\n{half}:\n\n{table(results[half])}")
+    print(f"\nsuggest beats the file-order baseline (F1 and ARI) on {beaten} of {len(cases)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

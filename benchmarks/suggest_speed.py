@@ -1,0 +1,87 @@
+"""Is `godsplit suggest` as fast as `godsplit plan` on the same ~6,000-line file?
+
+    .venv/bin/python benchmarks/suggest_speed.py [--repeat 3]
+
+Two files: pyparsing 3.2.0's `pyparsing/core.py` (6,227 lines; from the PyPI sdist,
+sha256-checked, cached in benchmarks/.work/) and a seeded 6,000-line synthetic god file
+(benchmarks/synth.py). For each, in a copy with no godsplit config, it times in fresh
+interpreters, one after the other, the fastest of `--repeat` runs of:
+
+- `godsplit suggest FILE --write` (analysis, grouping, planning the suggestion once or
+  more, writing the entry), then
+- `godsplit plan FILE` on the config just written (what `plan` does for that mapping:
+  analysis, planning, the scan of the project for references, the printed plan),
+
+and prints wall and CPU seconds (the machine is shared: CPU is the steadier figure) and
+the ratio suggest / plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from suggest_eval import Case, project_dir
+from synth import generate
+
+PYPARSING = Case("pyparsing-core", "pyparsing", "MIT", "speed", "pyparsing==3.2.0",
+                 "pyparsing-3.2.0.tar.gz",
+                 "cbf74e27246d595d9a74b186b810f6fbb86726dbf3b9532efb343f6d7294fe9c",
+                 "pyparsing/core.py",
+                 "0c7d92741bccb73b8f70799fea32098f60a65a175a73b08d4b9019650748f1ff", {})
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run of `cmd` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure(source: Path, repeat: int) -> dict[str, tuple[float, float]]:
+    godsplit = [sys.executable, "-m", "godsplit"]
+    best: dict[str, tuple[float, float]] = {}
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as scratch:
+            work = Path(scratch)
+            shutil.copy(source, work / "big.py")
+            for name, cmd in (("suggest", [*godsplit, "suggest", "big.py", "--write"]),
+                              ("plan", [*godsplit, "plan", "big.py"])):
+                wall, cpu = timed(cmd, work)
+                if name not in best or cpu < best[name][1]:
+                    best[name] = (wall, cpu)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    synthetic = Path(tempfile.mkdtemp()) / "synthetic.py"
+    synthetic.write_text(generate(6000, 0).source)
+    files = [("pyparsing 3.2.0 `core.py`", project_dir(PYPARSING) / PYPARSING.path),
+             ("synthetic (seed 0)", synthetic)]
+    print("| file | lines | suggest s wall (CPU) | plan s wall (CPU) | suggest / plan CPU |")
+    print("|---|---:|---:|---:|---:|")
+    for label, path in files:
+        got = measure(path, args.repeat)
+        (sw, sc), (pw, pc) = got["suggest"], got["plan"]
+        lines = path.read_text().count("\n")
+        print(f"| {label} | {lines:,} | {sw:.2f} ({sc:.2f}) | {pw:.2f} ({pc:.2f}) | "
+              f"**{sc / pc:.2f}x** |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

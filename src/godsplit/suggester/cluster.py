@@ -1,0 +1,107 @@
+"""Group the graph's nodes into exactly K modules, the way a person would cut the file.
+
+Greedy agglomeration (Clauset-Newman-Moore): start from one group per definition and
+merge, each time, the two groups whose merge gains the most modularity, never above the
+line budget, until K groups remain. Where no edge joins groups any more, the smallest
+neighbours in the file are merged. Pure and deterministic (ties broken by position).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from dataclasses import dataclass
+
+from .graph import Graph
+
+FILL = 0.6  # without --modules: modules average this share of the line budget
+RESOLUTION = 1.0  # modularity resolution: higher keeps groups smaller
+BALANCE = 0.5  # how much merging two large groups costs (their lines, multiplied)
+
+
+@dataclass
+class _Groups:
+    members: dict[int, list[int]]
+    size: dict[int, int]
+    first: dict[int, int]  # line of the group's first definition
+    adj: dict[int, dict[int, float]]
+    degree: dict[int, float]
+    version: dict[int, int]
+
+    def merge(self, keep: int, gone: int) -> None:
+        self.members[keep] = sorted(self.members[keep] + self.members.pop(gone))
+        self.size[keep] += self.size.pop(gone)
+        self.first[keep] = min(self.first[keep], self.first.pop(gone))
+        self.degree[keep] += self.degree.pop(gone)
+        for other, w in self.adj.pop(gone).items():
+            if other == keep:
+                continue
+            self.adj[other].pop(gone, None)
+            self.adj[keep][other] = self.adj[keep].get(other, 0.0) + w
+            self.adj[other][keep] = self.adj[keep][other]
+        self.adj[keep].pop(gone, None)
+        self.version[keep] += 1
+        self.version.pop(gone)
+
+
+def goal(g: Graph, budget: int) -> int:
+    """How many modules the file needs without --modules: about FILL full on average."""
+    return max(1, math.ceil(g.size(range(len(g.nodes))) / (FILL * max(budget, 1))))
+
+
+def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
+                resolution: float = RESOLUTION, force: bool = True) -> list[list[int]]:
+    """`nodes` in k groups (or fewer, when there are fewer nodes), each at most `cap` lines
+    where the sizes allow; with `force`, the last merges may exceed the cap to reach k."""
+    inside = set(nodes)
+    adj = {n: {m: w for m, w in g.near.get(n, {}).items() if m in inside} for n in nodes}
+    groups = _Groups({n: [n] for n in nodes}, {n: g.nodes[n].lines for n in nodes},
+                     {n: g.nodes[n].line for n in nodes}, adj,
+                     {n: sum(adj[n].values()) for n in nodes}, dict.fromkeys(nodes, 0))
+    total = sum(groups.degree.values()) / 2 or 1.0
+    lines = float(sum(groups.size.values()) or 1)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        gain = groups.adj[a][b] / total - resolution * groups.degree[a] * groups.degree[b] / (
+            2 * total * total) - BALANCE * groups.size[a] * groups.size[b] / (lines * lines)
+        heapq.heappush(heap, (-gain, a, b, groups.version[a], groups.version[b]))
+
+    for a in nodes:
+        for b in adj[a]:
+            if a < b:
+                push(a, b)
+    while len(groups.members) > k and heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if groups.version.get(a) != va or groups.version.get(b) != vb:
+            continue
+        if groups.size[a] + groups.size[b] > cap:
+            continue
+        groups.merge(a, b)
+        for other in sorted(groups.adj[a]):
+            push(a, other)
+    while len(groups.members) > k:  # no edge left to merge on: neighbours in the file
+        order = sorted(groups.members, key=lambda x: groups.first[x])
+        pairs = sorted(((groups.size[a] + groups.size[b], groups.first[a], a, b)
+                        for a, b in itertools.pairwise(order)))
+        fits = [p for p in pairs if p[0] <= cap]
+        if not fits and not force:
+            break
+        *_, a, b = (fits or pairs)[0]
+        groups.merge(min(a, b), max(a, b))
+    return sorted(groups.members.values())
+
+
+def halve(g: Graph, members: list[int], cap: int) -> list[list[int]]:
+    """Cut one group in two cohesive parts (file order when nothing else tells them apart)."""
+    if len(members) < 2:
+        return [members]
+    parts = agglomerate(g, members, 2, cap, force=True)
+    if len(parts) < 2:
+        ordered = sorted(members, key=lambda n: g.nodes[n].line)
+        half = max(1, len(ordered) // 2)
+        parts = [sorted(ordered[:half]), sorted(ordered[half:])]
+    return parts
+

@@ -1,0 +1,194 @@
+"""From groups of nodes to a mapping the engine plans without errors.
+
+Every definition gets a module: helpers go to the module that reads them most. A cycle of
+imports needed at import time (a class in one module subclassing a base in another that
+in turn needs the first at import time) is broken by moving the smallest set of
+definitions that removes it, with everything they need at import time: into the one
+module that needs them, or else into the shared module. Then groups are merged or halved
+until there are exactly K modules, the shared one included. Pure and deterministic.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from .cluster import halve
+from .graph import Graph
+
+SHARED = -1  # the group id of the shared module
+ROUNDS = 60
+
+
+def to_helpers(g: Graph, group: dict[int, int]) -> None:
+    """Each helper (a node not listed by name) goes to the group that reads it most."""
+    for _ in range(2):
+        for n in sorted(range(len(g.nodes)), key=lambda n: -g.nodes[n].line):
+            if g.nodes[n].anchor or group[n] == SHARED:
+                continue
+            pull: dict[int, float] = defaultdict(float)
+            for r in g.readers.get(n, ()):
+                if r >= 0:
+                    pull[group[r]] += g.reads.get((r, n), 0.0)
+            if pull:
+                best = max(sorted(pull), key=lambda k: (pull[k], k == group[n]))
+                if pull[best] > pull.get(group[n], 0.0):
+                    group[n] = best
+
+
+def import_edges(g: Graph, group: dict[int, int]) -> dict[tuple[int, int], list[int]]:
+    """(group, group) -> the providers the first needs from the second at import time."""
+    out: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for reader, providers in sorted(g.early.items()):
+        for p in sorted(providers):
+            if group[p] != group[reader]:
+                out[group[reader], group[p]].append(p)
+    return out
+
+
+def cyclic(g: Graph, group: dict[int, int]) -> list[list[int]]:
+    """The groups that need each other at import time, one list per cycle."""
+    edges = import_edges(g, group)
+    graph: nx.DiGraph[int] = nx.DiGraph(list(edges))
+    return sorted(sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1)
+
+
+def closure(g: Graph, start: list[int], group: dict[int, int], dest: int) -> set[int]:
+    """`start` and all it needs at import time, transitively, that is not in `dest`."""
+    out: set[int] = set()
+    todo = list(start)
+    while todo:
+        n = todo.pop()
+        if n in out or group[n] == dest:
+            continue
+        out.add(n)
+        todo.extend(g.early.get(n, ()))
+    return out
+
+
+def break_cycles(g: Graph, group: dict[int, int]) -> bool:
+    """Move definitions until no groups need each other at import time. False if that
+    took more than ROUNDS moves (then everything left in cycles went to shared)."""
+    for _ in range(ROUNDS):
+        cycles = cyclic(g, group)
+        if not cycles:
+            return True
+        edges = import_edges(g, group)
+        options = []
+        for cycle in cycles:
+            for (a, b), providers in sorted(edges.items()):
+                if a not in cycle or b not in cycle:
+                    continue
+                for dest in (a, SHARED):
+                    moved = closure(g, sorted(set(providers)), group, dest)
+                    if not moved:
+                        continue
+                    others = {group[r] for n in moved for r in g.readers.get(n, ())
+                              if r >= 0 and r not in moved and n in g.early.get(r, ())}
+                    if dest != SHARED and not others <= {a, b}:
+                        continue  # others need them at import time too: shared is the place
+                    options.append((g.size(moved), dest == SHARED, min(moved), sorted(moved),
+                                    dest))
+        if not options:
+            break
+        *_, chosen, target = min(options)
+        for n in chosen:
+            group[n] = target
+    for cycle in cyclic(g, group):
+        for (a, b), providers in sorted(import_edges(g, group).items()):
+            if a in cycle and b in cycle:
+                for n in closure(g, providers, group, SHARED):
+                    group[n] = SHARED
+    return False
+
+
+def groups_of(group: dict[int, int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for n, k in sorted(group.items()):
+        out[k].append(n)
+    return dict(out)
+
+
+def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
+    """Merge the closest groups, or halve the largest, until there are k (shared counts),
+    keeping import-time cycles away."""
+    for _ in range(3 * k + 10):
+        parts = groups_of(group)
+        count = len(parts)
+        if count == k:
+            return
+        named = sorted(p for p in parts if p != SHARED)
+        if count > k and len(named) >= 2:
+            options = []
+            for i, a in enumerate(named):
+                for b in named[i + 1:]:
+                    size = g.size(parts[a]) + g.size(parts[b])
+                    options.append((size > cap, -g.weight(parts[a], parts[b]) / size, a, b))
+            *_, a, b = min(options)
+            for n in parts[b]:
+                group[n] = a
+        elif count < k:
+            big = [p for p in named if len(parts[p]) > 1]
+            if not big:
+                return
+            largest = max(big, key=lambda p: (g.size(parts[p]), -p))
+            fresh = max(parts) + 1
+            for n in halve(g, parts[largest], cap)[1]:
+                group[n] = fresh
+        else:
+            return
+        break_cycles(g, group)
+
+
+def absorb(g: Graph, group: dict[int, int], small: int, cap: int) -> None:
+    """Merge each group under `small` lines into the group it is most attached to (per line
+    of the result), if that stays within `cap`: nobody keeps a 10-line module."""
+    while True:
+        parts = groups_of(group)
+        tiny = sorted((g.size(p), k) for k, p in parts.items() if k != SHARED and
+                      g.size(p) < small)
+        options = []
+        for size, k in tiny:
+            for other, members in sorted(parts.items()):
+                if other not in (k, SHARED) and size + g.size(members) <= cap:
+                    options.append((-g.weight(parts[k], members) / (size + g.size(members)),
+                                    size, k, other))
+        if not options:
+            return
+        *_, k, other = min(options)
+        for n in parts[k]:
+            group[n] = other
+
+
+def fit(g: Graph, group: dict[int, int], cap: int) -> bool:
+    """Halve every group over `cap` lines that holds more than one definition (a large
+    shared group too: one half becomes a module of its own)."""
+    changed = False
+    for _, members in sorted(groups_of(group).items()):
+        if len(members) > 1 and g.size(members) > cap:
+            alone = [n for n in members if g.nodes[n].lines > cap]  # a module of its own
+            if len(alone) == 1 and g.size(members) - g.nodes[alone[0]].lines <= cap // 4:
+                continue  # what little it carries may stay with it
+            fresh = max(group.values()) + 1
+            for n in alone[:1] or halve(g, members, cap)[1]:
+                group[n] = fresh
+            changed = True
+    return changed
+
+
+def listed(g: Graph, group: dict[int, int]) -> set[int]:
+    """The nodes the mapping lists by name: anchors, and helpers the engine would not carry
+    to their group by itself (read from elsewhere, or by nothing but the facade)."""
+    out = set()
+    for n, node in enumerate(g.nodes):
+        readers = [r for r in g.readers.get(n, ()) if r >= 0]
+        if node.anchor or not readers or any(group[r] != group[n] for r in readers):
+            out.add(n)
+    # The engine carries a reference cycle as a whole, mapped members too, to where its
+    # unmapped members go: list every member of a cycle that has a listed member.
+    graph: nx.DiGraph[int] = nx.DiGraph(list(g.reads))
+    for cycle in nx.strongly_connected_components(graph):
+        if len(cycle) > 1 and cycle & out:
+            out |= cycle
+    return out
