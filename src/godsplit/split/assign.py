@@ -65,6 +65,23 @@ def _is_pattern(text: str) -> bool:
     return any(ch in text for ch in "*?[")
 
 
+def _in_config(
+    split: SplitConfig, fallback: tuple[str, int], entry: str | None = None,
+    module: str | None = None,
+) -> tuple[str, int]:
+    """Where a finding about the mapping points: the entry (or the module's key) in the
+    config file when its line is known, else `fallback` (path, line)."""
+    if split.config_path is not None:
+        for mapped_module, name, line in split.name_lines:
+            if entry is not None and name == entry and module in (None, mapped_module):
+                return str(split.config_path), line
+        for mapped_module, line in split.module_lines:
+            if entry is None and mapped_module == module:
+                return str(split.config_path), line
+        return str(split.config_path), split.line
+    return fallback
+
+
 def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     result = Assignment()
     path = str(analysis.path)
@@ -91,10 +108,14 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
                 {m for m, p in patterns if fnmatch.fnmatchcase(name, p)}
             )
             if len(modules) > 1 and name not in exact:
+                second = next(p for m, p in patterns if m == modules[1] and fnmatch.fnmatchcase(
+                    name, p))
                 result.findings.append(Finding(
                     "GS100", "error",
                     f"{name!r} matches patterns of several modules: {', '.join(modules)}; "
-                    "list it by name in one of them", path, _line(analysis, clusters[index]),
+                    "list it by name in one of them",
+                    *_in_config(split, (path, _line(analysis, clusters[index])), second,
+                                modules[1]),
                 ))
             if modules:
                 wanted[name] = modules
@@ -112,9 +133,11 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
             matched = next(iter(wanted))
             for uid in clusters[index]:
                 result.module_of[uid] = chosen[0]
+            pattern = next((p for m, p in patterns if m == chosen[0]
+                            and fnmatch.fnmatchcase(matched, p)), "")
             result.placements.append(Placement(
                 tuple(names), chosen[0], "mapped",
-                f"mapped by {matched!r}" if matched in exact else "mapped by a pattern",
+                f"mapped by {matched!r}" if matched in exact else f"mapped by pattern {pattern!r}",
                 _line(analysis, clusters[index]),
             ))
     _carry(analysis, split, clusters, cluster_of, cluster_names, target, result)
@@ -156,7 +179,7 @@ def _check_mapping(
         if len(modules) > 1:
             result.findings.append(Finding(
                 "GS100", "error", f"{name!r} is mapped to two modules: {' and '.join(modules)}",
-                path, 1,
+                *_in_config(split, (path, 1), name, modules[1]),
             ))
         if name in movable:
             continue
@@ -164,20 +187,23 @@ def _check_mapping(
         if unit is not None:
             why = {"import": "an import", "type_checking": "a TYPE_CHECKING import",
                    "facade": "kept in the facade"}.get(unit.kind, unit.kind)
+            where = _in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
-                "GS101", "error", f"{name!r} cannot be mapped: it is {why}", path, unit.line,
+                "GS101", "error", f"{name!r} cannot be mapped: it is {why}"
+                + (f" (line {unit.line} of the source)" if where[0] != path else ""), *where,
             ))
             continue
         close = difflib.get_close_matches(name, sorted(movable), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         result.findings.append(Finding(
             "GS101", "error", f"{name!r} is mapped to {modules[0]} but not defined in the "
-            f"source{hint}", path, 1,
+            f"source{hint}", *_in_config(split, (path, 1), name, modules[0]),
         ))
     for module, pattern in patterns:
         if not any(fnmatch.fnmatchcase(n, pattern) for n in movable):
             result.findings.append(Finding(
-                "GS109", "warning", f"pattern {pattern!r} of {module} matches no name", path, 1,
+                "GS109", "warning", f"pattern {pattern!r} of {module} matches no name",
+                *_in_config(split, (path, 1), pattern, module),
             ))
     if split.package is not None:
         return  # sibling layout: module names never become attributes of the facade
@@ -187,7 +213,8 @@ def _check_mapping(
         if module in defined:
             result.findings.append(Finding(
                 "GS106", "error", f"module name {module!r} is also a name defined in the source "
-                "or a builtin; as a package attribute it would shadow that name", path, 1,
+                "or a builtin; as a package attribute it would shadow that name",
+                *_in_config(split, (path, 1), module=module),
             ))
 
 
