@@ -80,9 +80,15 @@ def test_plan_apply_verify_from_the_current_directory(
     assert capsys.readouterr() == ("", "")  # nothing printed
 
 
-def test_verify_outside_git_raises(project: Path) -> None:
-    with pytest.raises(GodsplitError):
-        godsplit.verify()
+def test_verify_outside_git_has_nothing_to_compare_and_against_is_bad_input(
+    project: Path,
+) -> None:
+    result = godsplit.verify()
+    assert not result.errors
+    assert [f.code for f in result.findings] == ["GS407"]
+    assert "not in a git repository" in result.findings[0].message
+    with pytest.raises(GodsplitError, match="--against needs a git repository"):
+        godsplit.verify(against="HEAD")
 
 
 def test_explicit_config_path_and_sources(project: Path, monkeypatch: pytest.MonkeyPatch,

@@ -15,16 +15,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .config import load_config
-from .types import Config, CountMode, GodsplitError
+from .configtypes import Config, GodsplitError
 
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
 if TYPE_CHECKING:
+    from .configtypes import CountMode
     from .migration.core import MigrateResult
     from .migration.retire import RetireResult
     from .sizegate.core import BaselineUpdate, CheckOptions, CheckResult
-    from .split.apply import ApplyResult, PlanResult, VerifyResult
+    from .split.apply import ApplyResult, PlanResult, Progress, SplitStatus, VerifyResult
     from .suggester.core import Suggestion
 
 PathLike = str | os.PathLike[str]
@@ -52,40 +53,61 @@ def _paths(items: Iterable[PathLike]) -> tuple[Path, ...]:
     return tuple(Path(item) for item in items)
 
 
-def plan(*sources: PathLike, config: ConfigLike = None, references: bool = True) -> PlanResult:
+def plan(
+    *sources: PathLike, config: ConfigLike = None, references: bool = True,
+    progress: Progress | None = None,
+) -> PlanResult:
     """Plan the configured splits of `sources` (default: every configured split).
 
     Writes nothing. With `references`, also lists the patch targets and module names in
-    the project's other files that the split would affect."""
+    the project's other files that the split would affect. `progress`, if given, is called
+    with a few words on what a long run is doing now (the CLI shows them on a terminal)."""
     from .split.apply import plan_splits
 
-    return plan_splits(load(config, need_splits=True), _paths(sources), references)
+    return plan_splits(load(config, need_splits=True), _paths(sources), references, progress)
+
+
+def status(*sources: PathLike, config: ConfigLike = None) -> tuple[SplitStatus, ...]:
+    """Whether each configured split of `sources` (default: all) is applied: its facade is
+    in place. Cheap: nothing is planned (`godsplit plan --check`)."""
+    from .split.apply import split_status
+
+    return split_status(load(config, need_splits=True), _paths(sources))
 
 
 def apply(
     *sources: PathLike, config: ConfigLike = None, rewrite_references: bool = False,
-    migrate: bool = False,
+    migrate: bool = False, progress: Progress | None = None,
 ) -> ApplyResult:
     """Split `sources` (default: every configured split), verify, and roll back on any
     difference. `result.written` says whether the new tree stands. With `migrate`, the
     project's uses of the old paths are rewritten in the same transaction
-    (`result.migration`), and the rewritten modules' import check is part of verifying."""
+    (`result.migration`), and the rewritten modules' import check is part of verifying.
+    A second apply in the same tree while one runs raises GodsplitError; Ctrl-C raises
+    `ApplyInterrupted` (a KeyboardInterrupt) once the old tree is back (or the split
+    stands: `.written`)."""
     from .split.apply import apply_splits
 
     return apply_splits(load(config, need_splits=True), _paths(sources),
-                        rewrite_references=rewrite_references, migrate=migrate)
+                        rewrite_references=rewrite_references, migrate=migrate,
+                        progress=progress)
 
 
-def verify(*sources: PathLike, config: ConfigLike = None, against: str = "HEAD") -> VerifyResult:
-    """Check that each split's facade still gives every name its module had at git
-    revision `against`."""
+def verify(
+    *sources: PathLike, config: ConfigLike = None, against: str | None = None,
+    progress: Progress | None = None,
+) -> VerifyResult:
+    """Check that each split's facade still gives every name its module had before the
+    split, as found in git history at or before `against` (default: HEAD; outside git,
+    nothing to compare with), and that the old module imports (with `verify-import`).
+    An `against` git does not know, or `against` outside git, raises GodsplitError."""
     from .split.apply import verify_splits
 
     loaded = load(config)
     if loaded.path is None:
         raise GodsplitError("no godsplit.toml or [tool.godsplit] found here or above; "
                             "pass --config FILE")
-    return verify_splits(loaded, _paths(sources), against)
+    return verify_splits(loaded, _paths(sources), against, progress)
 
 
 def check(
@@ -96,12 +118,14 @@ def check(
     exclude: Iterable[str] = (),
     baseline: PathLike | None = None,
     jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Check every Python module under `paths` (default: the project root) against its
     line limit and the baseline. `result.passed` is the gate."""
     from .sizegate.core import run_check
 
-    return run_check(load(config), _check_options(paths, max_lines, count, exclude, baseline, jobs))
+    options = _check_options(paths, max_lines, count, exclude, baseline, jobs, progress)
+    return run_check(load(config), options)
 
 
 def update_baseline(
@@ -115,12 +139,14 @@ def update_baseline(
     """Record today's oversized modules in the baseline file (written atomically)."""
     from .sizegate.core import update_baseline as record
 
-    return record(load(config), _check_options(paths, max_lines, count, exclude, baseline, None))
+    return record(load(config), _check_options(paths, max_lines, count, exclude, baseline, None,
+                                               None))
 
 
 def _check_options(
     paths: Iterable[PathLike], max_lines: int | None, count: CountMode | None,
     exclude: Iterable[str], baseline: PathLike | None, jobs: int | None,
+    progress: Progress | None,
 ) -> CheckOptions:
     from .sizegate.core import CheckOptions
 
@@ -130,7 +156,7 @@ def _check_options(
         raise GodsplitError(f"count must be 'physical' or 'code', not {count!r}")
     return CheckOptions(
         paths=_paths(paths), max_lines=max_lines, count=count, exclude=tuple(exclude),
-        baseline=Path(baseline) if baseline is not None else None, jobs=jobs,
+        baseline=Path(baseline) if baseline is not None else None, jobs=jobs, progress=progress,
     )
 
 
@@ -174,9 +200,12 @@ def migrate(
     if update_baseline and not check:
         raise GodsplitError("update_baseline needs check")
     loaded = load(config, need_splits=True)
-    result = run(loaded, _paths(sources), check=check)
-    if not check:
-        return result
+    if not check:  # it writes: one writer at a time in a project, as for apply
+        from .split.write import locked
+
+        with locked(loaded.root):
+            return run(loaded, _paths(sources))
+    result = run(loaded, _paths(sources), check=True)
     path = Path(baseline) if baseline is not None else loaded.root / migrate_report.DEFAULT_BASELINE
     if update_baseline:
         migrate_report.write_baseline(path, result, loaded.root)
@@ -189,7 +218,10 @@ def retire(*sources: PathLike, config: ConfigLike = None) -> RetireResult:
     """Remove the facades of `sources` (default: every applied split) once no use of their
     old paths is left; refused (`result.refused`, the uses listed) otherwise. The new
     modules are imported before and after and the project's imports of them checked; a
-    difference rolls back (`result.rolled_back`)."""
+    difference rolls back (`result.rolled_back`). Holds the project's apply lock."""
     from .migration.retire import retire as run
+    from .split.write import locked
 
-    return run(load(config, need_splits=True), _paths(sources))
+    loaded = load(config, need_splits=True)
+    with locked(loaded.root):
+        return run(loaded, _paths(sources))

@@ -12,22 +12,16 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from .types import (
-    Config,
-    CountMode,
-    FacadeMode,
-    GodsplitError,
-    ImportStyle,
-    PerPathLimit,
-    SplitConfig,
-)
+from .configtypes import Config, GodsplitError, PerPathLimit
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .config_lines import Positions
+    from .configtypes import CountMode
+    from .types import FacadeMode, ImportStyle, SplitConfig
 
 TOP_KEYS = {
     "max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import",
@@ -47,11 +41,22 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "tool" in _read_toml(pyproject) and "godsplit" in (
-            _read_toml(pyproject)["tool"]
-        ):
+        if pyproject.is_file() and _has_godsplit_table(pyproject):
             return pyproject
     return None
+
+
+def _has_godsplit_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has [tool.godsplit]. Most have no "godsplit" in them at
+    all: then the file is not parsed (a key spelt with escapes is parsed to be sure)."""
+    try:
+        data = pyproject.read_bytes()
+    except OSError as exc:
+        raise GodsplitError(f"cannot read config: {exc.strerror}", pyproject) from exc
+    if b"godsplit" not in data and b"\\u" not in data and b"\\U" not in data:
+        return False
+    tool = _read_toml(pyproject).get("tool")
+    return isinstance(tool, dict) and "godsplit" in tool
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
@@ -66,12 +71,23 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     elif not path.is_file():
         raise GodsplitError("config file not found", path)
     path = path.resolve()
-    raw = _read_toml(path)
-    table: Any = raw.get("tool", {}).get("godsplit", {}) if path.name == "pyproject.toml" else raw
-    return parse_config(table, path)
+    raw, text = _read_toml_text(path)
+    pyproject = path.name == "pyproject.toml"
+    table: Any = raw.get("tool", {}).get("godsplit", {}) if pyproject else raw
+    positions = None
+    if table.get("split"):
+        from .config_lines import scan
+
+        positions = scan(text)
+    return parse_config(table, path, positions, ("tool", "godsplit") if pyproject else ())
 
 
-def parse_config(table: Mapping[str, Any], path: Path) -> Config:
+def parse_config(
+    table: Mapping[str, Any], path: Path, positions: Positions | None = None,
+    prefix: tuple[str, ...] = (),
+) -> Config:
+    """Validate a config table. With the `positions` of its file (and the table's key path
+    in it), errors and mapping findings point at their line."""
     root = path.parent
     unknown = sorted(set(table) - TOP_KEYS)
     if unknown:
@@ -84,15 +100,15 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
         raise GodsplitError(f"'count' must be 'physical' or 'code', not {count!r}", path)
     exclude = tuple(_str_list(table, "exclude", path))
     per_path = tuple(_per_path(item, path) for item in _table_list(table, "per-path", path))
-    splits = tuple(
-        _split(item, path, index) for index, item in enumerate(_table_list(table, "split", path))
-    )
+    items = _table_list(table, "split", path)
+    lines = _Lines(positions, prefix, items)
+    splits = tuple(_split(item, path, index, lines) for index, item in enumerate(items))
     seen: dict[Path, int] = {}
     for index, split in enumerate(splits):
         if split.source in seen:
             raise GodsplitError(
                 f"split[{index}].source {split.source} is already split by split[{seen[split.source]}]",
-                path,
+                path, split.line if split.config_path is not None else None,
             )
         seen[split.source] = index
     count_mode: CountMode = "code" if count == "code" else "physical"
@@ -117,9 +133,14 @@ def parse_config(table: Mapping[str, Any], path: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    return _read_toml_text(path)[0]
+
+
+def _read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
+    tomllib = toml_module()
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        text = path.read_bytes().decode("utf-8")
+        return tomllib.loads(text), text
     except OSError as exc:
         raise GodsplitError(f"cannot read config: {exc.strerror}", path) from exc
     except tomllib.TOMLDecodeError as exc:
@@ -127,6 +148,54 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise GodsplitError(message, path, line) from exc
     except UnicodeDecodeError as exc:
         raise GodsplitError(f"invalid TOML: not UTF-8 ({exc.reason})", path) from exc
+
+
+def toml_module() -> Any:
+    """tomllib (tomli before 3.11), imported only when a config file is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib
+
+
+class _Lines:
+    """Lines of the [[split]] tables' keys and mapped names, where the scan is trustworthy:
+    the strings it found under each split's `source` and `modules`, decoded by tomllib,
+    must be exactly the values tomllib parsed."""
+
+    def __init__(
+        self, positions: Positions | None, prefix: tuple[str, ...], items: list[Mapping[str, Any]]
+    ) -> None:
+        self.positions = positions
+        self.prefix = prefix
+        self.names: list[list[tuple[str, str, int]]] = [[] for _ in items]
+        if positions is None:
+            return
+        from .config_lines import string_values
+
+        for index, item in enumerate(items):
+            found = string_values(positions, (*prefix, "split", index))
+            source = [value for rest, _, value in found if rest == ("source",)]
+            names = [(str(rest[1]), value, line) for rest, line, value in found
+                     if len(rest) in (2, 3) and rest[0] == "modules"]
+            modules = item.get("modules", {})
+            expected = [(module, name) for module, value in modules.items()
+                        for name in ([value] if isinstance(value, str) else value)
+                        ] if isinstance(modules, dict) and all(
+                            isinstance(v, str) or isinstance(v, list) for v in modules.values()
+                        ) else [(m, n) for m, n, _ in names]  # invalid: _split says why
+            if source != [item.get("source")] or [(m, n) for m, n, _ in names] != expected:
+                self.positions = None  # the scan did not follow this file: give no lines
+                self.names = [[] for _ in items]
+                return
+            self.names[index] = names
+
+    def line(self, *keys: str | int) -> int | None:
+        """The line of a key (or the table header) under the godsplit table, if known."""
+        if self.positions is None:
+            return None
+        return self.positions.lines.get((*self.prefix, *keys))
 
 
 def _toml_error(exc: Exception, path: Path) -> tuple[str, int | None]:
@@ -180,14 +249,14 @@ def _per_path(item: Mapping[str, Any], path: Path) -> PerPathLimit:
     return PerPathLimit(pattern=pattern, max_lines=limit)
 
 
-def _module_name(name: str, key: str, path: Path) -> str:
+def _module_name(name: str, key: str, path: Path, line: int | None = None) -> str:
     """A module name: an identifier, or dotted identifiers for a module in a subpackage."""
     parts = name.split(".")
     if any(not p.isidentifier() or keyword.iskeyword(p) or p.startswith("__") for p in parts):
         raise GodsplitError(
             f"{key}: module name {name!r} is not a valid module name (it must be a Python "
             "identifier, or dotted identifiers for a subpackage, not a keyword, without a path)",
-            path,
+            path, line,
         )
     return name
 
@@ -206,12 +275,14 @@ def _relative_path(value: str, key: str, root: Path, config: Path | None = None)
     return root / candidate
 
 
-def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
+def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> SplitConfig:
     where = f"split[{index}]"
+    header = lines.line("split", index)
     unknown = sorted(set(item) - SPLIT_KEYS)
     if unknown:
         known = ", ".join(sorted(SPLIT_KEYS))
-        raise GodsplitError(f"{where}: unknown key {unknown[0]!r} (known: {known})", path)
+        raise GodsplitError(f"{where}: unknown key {unknown[0]!r} (known: {known})", path,
+                            lines.line("split", index, unknown[0]) or header)
     source = item.get("source")
     if not isinstance(source, str) or not source.endswith(".py"):
         raise GodsplitError(f"{where}.source must be the path of a .py file", path)
@@ -223,21 +294,28 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
     if package is not None and package.suffix == ".py":
         raise GodsplitError(f"{where}.package must be a directory path, not a .py file", path)
     modules_raw = item.get("modules", {})
+    modules_line = lines.line("split", index, "modules") or header
     if not isinstance(modules_raw, dict):
-        raise GodsplitError(f"{where}.modules must be a table of module = [names]", path)
+        raise GodsplitError(f"{where}.modules must be a table of module = [names]", path,
+                            modules_line)
     modules: list[tuple[str, tuple[str, ...]]] = []
+    module_lines: list[tuple[str, int]] = []
     for name, names in modules_raw.items():
-        _module_name(name, f"{where}.modules", path)
+        line = lines.line("split", index, "modules", name)
+        _module_name(name, f"{where}.modules", path, line or modules_line)
         if isinstance(names, str):
             names = [names]
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise GodsplitError(f"{where}.modules.{name} must be a list of names", path)
+            raise GodsplitError(f"{where}.modules.{name} must be a list of names", path,
+                                line or modules_line)
         modules.append((name, tuple(names)))
+        if line is not None:
+            module_lines.append((name, line))
     dotted = {name for name, _ in modules}
     for name in dotted:
         if any(other.startswith(name + ".") for other in dotted):
             raise GodsplitError(f"{where}.modules: {name!r} is both a module and the package of "
-                                f"another module; rename one", path)
+                                f"another module; rename one", path, modules_line)
     shared = item.get("shared")
     default = item.get("default")
     for key, value in (("shared", shared), ("default", default)):
@@ -264,6 +342,8 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
     import_style: ImportStyle | None = (
         "relative" if style == "relative" else "absolute" if style == "absolute" else None
     )
+    from .types import SplitConfig  # (only a config with splits needs the engine's types)
+
     return SplitConfig(
         source=_relative_path(source, f"{where}.source", root, path),
         package=package,
@@ -274,7 +354,10 @@ def _split(item: Mapping[str, Any], path: Path, index: int) -> SplitConfig:
         pin_task_names=_get(item, "pin-task-names", bool, path, True),
         keep_module_name=_get(item, "keep-module-name", bool, path, False),
         task_decorators=tuple(decorators),
-        line=1,
+        line=header or 1,
         keep=tuple(keep),
         import_style=import_style,
+        config_path=path if lines.positions is not None else None,
+        name_lines=tuple(lines.names[index]),
+        module_lines=tuple(module_lines),
     )

@@ -82,6 +82,10 @@ def decode_source(data: bytes, path: Path) -> SourceText:
     newline = max(counts, key=lambda k: (counts[k], k == "\n"))
     mixed = sum(1 for value in counts.values() if value) > 1
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:  # Python refuses it too: "source code cannot contain null bytes"
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise GodsplitError("the source contains a NUL byte, which Python cannot compile "
+                            "(in a string, write \\0 instead)", path, line)
     return SourceText(path, text, encoding, newline, bom, mixed)
 
 

@@ -10,27 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+# The configuration's own types live in configtypes.py, which `godsplit check` imports
+# without this module; they are re-exported here, where every stage looks for them.
+from .configtypes import Config, CountMode, GodsplitError, PerPathLimit
+
+__all__ = [
+    "FACADE", "Config", "CountMode", "Edge", "FacadeMode", "FileChange", "Finding",
+    "GodsplitError", "ImportStyle", "PerPathLimit", "Placement", "PlacementReason", "Plan", "PlannedModule",
+    "Severity", "SplitConfig",
+]
+
 Severity = Literal["error", "warning", "info"]
-CountMode = Literal["physical", "code"]
 FacadeMode = Literal["live", "static", "deprecated"]
 ImportStyle = Literal["relative", "absolute"]
-
-
-class GodsplitError(Exception):
-    """Bad usage, config or input: the CLI prints it and exits 2, nothing is written."""
-
-    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
-        self.message = message
-        self.path = str(path) if path is not None else None
-        self.line = line
-        super().__init__(self.location_message)
-
-    @property
-    def location_message(self) -> str:
-        if self.path is None:
-            return self.message
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -48,12 +40,6 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class PerPathLimit:
-    pattern: str
-    max_lines: int
-
-
-@dataclass(frozen=True)
 class SplitConfig:
     """One `[[split]]` table: how to split one source module."""
 
@@ -66,25 +52,15 @@ class SplitConfig:
     pin_task_names: bool = True
     keep_module_name: bool = False
     task_decorators: tuple[str, ...] = ("shared_task", "task", "periodic_task")
-    line: int = 1
+    line: int = 1  # of the [[split]] header in the config file
     keep: tuple[str, ...] = ()  # names (or patterns) that stay in the old module
     import_style: ImportStyle | None = None  # between new modules; None: as the source does
-
-
-@dataclass(frozen=True)
-class Config:
-    """The whole `godsplit.toml` / `[tool.godsplit]`, paths made absolute."""
-
-    path: Path | None
-    root: Path
-    max_lines: int = 600
-    count: CountMode = "physical"
-    exclude: tuple[str, ...] = ()
-    per_path: tuple[PerPathLimit, ...] = ()
-    splits: tuple[SplitConfig, ...] = ()
-    verify_setup: str | None = None
-    verify_import: bool = True
-    baseline: Path | None = None  # `godsplit check`'s baseline file (absolute)
+    # Where the mapping is written, for findings about it (GS100, GS101, GS106, GS109):
+    # the config file, (module, name, line) of each mapped name and (module, line) of each
+    # module key. Empty when the lines are not known (a config built in memory).
+    config_path: Path | None = None
+    name_lines: tuple[tuple[str, str, int], ...] = ()
+    module_lines: tuple[tuple[str, int], ...] = ()
 
 
 FACADE = "<facade>"

@@ -231,7 +231,7 @@ def _imported(args: list[str], cwd: Path) -> tuple[int, set[str]]:
     pytest.param(["ok.py"], 0, False, id="physical-clean"),
     pytest.param(["--format", "json"], 1, False, id="physical-json"),
     pytest.param(["--format", "github", "--count", "code"], 1, False, id="code-github"),
-    pytest.param([], 1, True, id="text-table-needs-rich"),
+    pytest.param([], 1, False, id="text-table-piped"),
 ])
 def test_no_heavy_imports(proj: Path, args: list[str], code: int, rich: bool) -> None:
     returncode, modules = _imported(args, proj)
@@ -286,7 +286,7 @@ def test_text_output_does_not_interpret_markup(tmp_path: Path,
                          ids=["rich-table", "aligned-many-rows", "aligned-not-a-terminal"])
 def test_text_table_layouts_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   count: int, terminal: bool) -> None:
-    monkeypatch.setattr("godsplit.cli.sizegate._terminal", lambda: terminal)
+    monkeypatch.setattr("godsplit.cli.checkrun._terminal", lambda: terminal)
     monkeypatch.setenv("COLUMNS", "200")
     (tmp_path / "godsplit.toml").write_text("max-lines = 1\n")
     for index in range(count):
@@ -302,3 +302,36 @@ def test_text_table_layouts_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         f"godsplit suggest m{count - 1:02}.py"]
     assert len(out) == count + 3
     assert out[-1].startswith("godsplit check FAILED")
+
+
+def test_concise_format_is_path_line_col_code_message(proj: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run("--format", "concise")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "big.py:1:1: GS-SIZE001 has 25 lines, 15 over its limit of 10 "
+        "(next: godsplit suggest big.py)",
+        "god.py:1:1: GS-SIZE001 has 12 lines, 2 over its limit of 10 (next: godsplit plan god.py)",
+        "legacy/old.py:1:1: GS-SIZE001 has 16 lines, 1 over its limit of 15 "
+        "(next: godsplit suggest legacy/old.py --max-lines 15)",
+        "godsplit check FAILED: 3 over the limit (4 modules checked; limit 10 lines)",
+    ]
+    monkeypatch.chdir(proj / "legacy")  # paths as typed from here, for editors and grep
+    assert run("--format", "concise", ".").output.startswith("old.py:1:1: GS-SIZE001 ")
+    assert run("--format", "concise", "..").output.startswith("../big.py:1:1: GS-SIZE001 ")
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "godsplit.toml").write_text("max-lines = 1\n")
+    (tmp_path / "my dir").mkdir()
+    (tmp_path / "my dir" / "my file#1%.py").write_text(lines(2))
+    (tmp_path / "café.py").write_text(lines(2))
+    monkeypatch.chdir(tmp_path)
+    log = json.loads(run("--format", "sarif").output)
+    results = log["runs"][0]["results"]
+    uris = sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results)
+    assert uris == ["caf%C3%A9.py", "my%20dir/my%20file%231%25.py"]
+    from urllib.parse import unquote
+
+    assert sorted(unquote(uri) for uri in uris) == ["café.py", "my dir/my file#1%.py"]
+    assert " " not in log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]

@@ -176,3 +176,30 @@ def test_verify_hook(hook_repo: Path, pre_commit_home: Path, tmp_path: Path) -> 
     failed = pre_commit(hook_repo, pre_commit_home, root, "godsplit-verify", "--all-files")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "b" in failed.stdout
+
+
+def readme_local_hooks() -> str:
+    """The README's `repo: local` pre-commit block, as written there."""
+    text = (REPO / "README.md").read_text()
+    start = text.index("```yaml\nrepos:\n  - repo: local\n") + len("```yaml\n")
+    return text[start:text.index("```", start)]
+
+
+def test_the_readme_local_hooks_run_the_installed_godsplit(pre_commit_home: Path,
+                                                           project: Path) -> None:
+    (project / ".pre-commit-config.yaml").write_text(readme_local_hooks())
+    git(project, "add", "-A")
+    env = {**_env(pre_commit_home),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"],
+                          cwd=project, env=env, capture_output=True, text=True, check=False,
+                          timeout=600)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "godsplit suggest big.py" in done.stdout  # the size check failed on big.py
+    assert "godsplit verify" in done.stdout and done.stdout.rstrip().endswith("Passed")
+    (project / "big.py").write_text(lines(5))
+    git(project, "add", "-A")
+    passed = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"],
+                            cwd=project, env=env, capture_output=True, text=True, check=False,
+                            timeout=600)
+    assert passed.returncode == 0, passed.stdout + passed.stderr

@@ -1,26 +1,43 @@
 """The command line: turns API results into output and exit codes. Nothing else prints.
 
-Exit status: 0 done/clean, 1 findings (plan errors, verify differences, size violations),
-2 bad usage, config or input. click and rich live only in this package; heavy imports
-(libcst, rich) happen inside the commands that need them, so `godsplit check` stays fast.
+click and rich live only in this package, and are imported only when needed: `run()`, the
+`godsplit` executable, hands the common `godsplit check` invocations (what pre-commit
+runs on every commit) to `checkrun` without importing click; everything else goes to the
+click group `main` (in `app.py`), which is also what `from godsplit.cli import main`
+gives, for `CliRunner`.
 """
 
 from __future__ import annotations
 
-import click
+import sys
 
-from .. import __version__
-from .migration import migrate, retire
-from .sizegate import check
-from .split import apply, plan, verify
-from .suggester import suggest
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
+if TYPE_CHECKING:
+    from typing import Any
 
+    from .app import main as main
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="godsplit")
-def main() -> None:
-    """Split god files into focused modules behind a facade, and prove nothing broke."""
+__all__ = ["main", "run"]
 
 
-for _command in (plan, apply, verify, check, suggest, migrate, retire):
-    main.add_command(_command)
+def run() -> None:
+    """The `godsplit` executable."""
+    args = sys.argv[1:]
+    if args[:1] == ["check"]:
+        from .checkrun import parse_fast
+        from .checkrun import run as run_check
+
+        params = parse_fast(args[1:])
+        if params is not None:
+            sys.exit(run_check(params))
+    from .app import main
+
+    main(prog_name="godsplit")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "main":
+        from .app import main
+
+        return main
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

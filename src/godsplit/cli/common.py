@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from ..types import GodsplitError
+from .text import error_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -18,20 +19,24 @@ F = TypeVar("F", bound=Callable[..., Any])
 CONFIG_ERRORS = frozenset({"GS100", "GS101", "GS106"})
 
 
-def fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+def fail(error: GodsplitError) -> None:
+    click.echo(error_line(error), err=True)
     sys.exit(2)
 
 
 def handles_errors(command: F) -> F:
-    """Bad usage, config or input: one line on stderr, exit 2."""
+    """Bad usage, config or input: one line on stderr, exit 2. Ctrl-C: exit 130 (click
+    would say "Aborted!" and exit 1, the status of findings)."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
         except GodsplitError as exc:
-            fail(exc.location_message)
+            fail(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing was written", err=True)
+            sys.exit(130)
 
     return wrapper  # type: ignore[return-value]
 

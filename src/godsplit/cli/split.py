@@ -9,21 +9,40 @@ from pathlib import Path
 import click
 
 from .common import CONFIG_ERRORS, config_option, handles_errors, sources_argument
+from .progress import Spinner
+from .text import plural, shown_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..split.apply import SplitStatus
 
 
 @click.command()
 @sources_argument
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="text: a tree of new modules, placements and findings; json: the same as "
+                   "a stable, versioned document.")
 @click.option("--diff", is_flag=True, help="Show the unified diff apply would write.")
+@click.option("--check", is_flag=True,
+              help="Only say whether each split is applied; exit 1 while one is not (for CI, "
+                   "like black --check). Plans nothing.")
 @handles_errors
-def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bool) -> None:
-    """Show how SOURCES would be split, with every finding. Writes nothing."""
+def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bool,
+         check: bool) -> None:
+    """Show how SOURCES would be split, with every finding. Writes nothing.
+
+    SOURCES are configured [[split]] sources; without any, every configured split is taken.
+    """
     from .. import api
     from ..split.report import document, plan_data, plan_diff
 
     config = api.load(config_path, need_splits=True)
-    result = api.plan(*sources, config=config, references=not diff)
+    if check:
+        _check_applied(api.status(*sources, config=config), config.root)
+    with Spinner(enabled=fmt == "text" and not diff) as progress:
+        result = api.plan(*sources, config=config, references=not diff, progress=progress)
     if diff:
         click.echo("".join(plan_diff(p, config.root) for p in result.plans), nl=False)
     elif fmt == "json":
@@ -38,24 +57,52 @@ def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bo
     sys.exit(2 if any(f.code in CONFIG_ERRORS for f in errors) else 1 if errors else 0)
 
 
+def _check_applied(statuses: tuple[SplitStatus, ...], root: Path) -> None:
+    pending = 0
+    for status in statuses:
+        source = shown_path(status.source)
+        if status.applied:
+            click.echo(f"{source}: split (facade {shown_path(status.facade)})")
+        else:
+            pending += 1
+            click.echo(f"{source}: not split yet (run `godsplit apply {source}`)")
+    if pending:
+        click.echo(f"godsplit plan --check: {plural(pending, 'split')} of {len(statuses)} "
+                   "not applied")
+    else:
+        click.echo(f"godsplit plan --check: every split is applied ({len(statuses)})")
+    sys.exit(1 if pending else 0)
+
+
 @click.command()
 @sources_argument
 @config_option
 @click.option("--rewrite-references", is_flag=True,
-              help="Also point patch targets in the project's other files at the new modules.")
+              help="Also point patch targets in the project's other files at the new modules "
+                   "(each edited file is listed).")
 @click.option("--migrate", "migrate", is_flag=True,
               help="Also move every use of the old paths to the new modules (`godsplit "
                    "migrate`), in the same transaction.")
 @handles_errors
 def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_references: bool,
           migrate: bool) -> None:
-    """Split SOURCES, verify the public names, and roll back if anything differs."""
+    """Split SOURCES, verify the public names, and roll back if anything differs.
+
+    SOURCES are configured [[split]] sources; without any, every configured split is taken.
+    One apply at a time runs in a project (a lock); Ctrl-C restores the tree.
+    """
     from .. import api
+    from ..split.apply import ApplyInterrupted
     from .output import print_apply
 
     config = api.load(config_path, need_splits=True)
-    result = api.apply(*sources, config=config, rewrite_references=rewrite_references,
-                       migrate=migrate)
+    try:
+        with Spinner() as progress:
+            result = api.apply(*sources, config=config, rewrite_references=rewrite_references,
+                               migrate=migrate, progress=progress)
+    except ApplyInterrupted as interrupted:
+        click.echo(interrupted.message, err=True)
+        sys.exit(130)
     print_apply(result, config.root)
     if result.migration is not None:
         from .migration import print_migration
@@ -68,20 +115,29 @@ def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_reference
 @click.command()
 @sources_argument
 @config_option
-@click.option("--against", "rev", default="HEAD", show_default=True,
-              help="Compare each facade with the module as it was in this git revision.")
+@click.option("--against", "rev", metavar="REV",
+              help="Look for each module before its split in git history at or before REV "
+                   "(default: HEAD; outside git, there is nothing to compare with).")
 @handles_errors
-def verify(sources: tuple[Path, ...], config_path: Path | None, rev: str) -> None:
-    """Check that each split's facade still gives every name the module had at REV."""
+def verify(sources: tuple[Path, ...], config_path: Path | None, rev: str | None) -> None:
+    """Check that each split's facade gives every name its module had before the split.
+
+    The module before the split is found in git history (so a broken facade committed to
+    HEAD is still caught); with verify-import on, the old module is also imported in a
+    fresh interpreter. SOURCES are configured [[split]] sources; without any, every
+    configured split is taken.
+    """
     from .. import api
     from .output import print_findings
 
     config = api.load(config_path)
-    result = api.verify(*sources, config=config, against=rev)
+    with Spinner() as progress:
+        result = api.verify(*sources, config=config, against=rev, progress=progress)
     if not result.splits:
         click.echo("verify: no [[split]] in the config, nothing to verify")
         sys.exit(0)
     print_findings(result.findings, config.root)
-    if not result.errors:
-        click.echo(f"verify: every facade exports what its module had at {rev}")
-    sys.exit(1 if result.errors else 0)
+    errors = len(result.errors)
+    click.echo(f"verify: {plural(result.splits, 'split')} checked, "
+               + (f"{plural(errors, 'difference')}" if errors else "no differences"))
+    sys.exit(1 if errors else 0)

@@ -17,16 +17,16 @@ The counting mode is recorded because code and physical sizes are not comparable
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..types import CountMode, GodsplitError
+from ..configtypes import CountMode, GodsplitError
+from . import DEFAULT_BASELINE
 
 FORMAT_VERSION = 1
-DEFAULT_NAME = "godsplit-baseline.json"
+DEFAULT_NAME = DEFAULT_BASELINE
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ def read_baseline(path: Path) -> Baseline:
         ) from None
     except OSError as exc:
         raise GodsplitError(f"cannot read baseline: {exc.strerror}", path) from None
+    import json
+
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -67,6 +69,8 @@ def read_baseline(path: Path) -> Baseline:
 
 def render_baseline(baseline: Baseline) -> str:
     """The file's text: stable, sorted, one module per line, final newline."""
+    import json
+
     data = {
         "godsplit-baseline": FORMAT_VERSION,
         "count": baseline.count,

@@ -9,30 +9,30 @@ baseline and JSON/SARIF output do not depend on where godsplit runs.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
 
-from ..types import Config, CountMode, GodsplitError
-from .baseline import DEFAULT_NAME, Baseline, read_baseline, write_baseline
-from .counting import count_code_files, count_physical, read_bytes
+from ..configtypes import Config, GodsplitError
+from . import DEFAULT_BASELINE
+from .physical import count_physical, read_bytes
+from .walk import SKIP_DIRS, SUFFIXES, find_targets
 
+__all__ = ["SKIP_DIRS", "SUFFIXES", "find_targets"]  # (re-exported from walk.py)
+
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Literal
+
     from pathspec import GitIgnoreSpec
 
-Status = Literal["over", "grown", "baselined", "shrunk", "fixed", "gone"]
+    from ..configtypes import CountMode
+    from .baseline import Baseline
+
+if TYPE_CHECKING:
+    Status = Literal["over", "grown", "baselined", "shrunk", "fixed", "gone"]
 FAILING: frozenset[Status] = frozenset({"over", "grown"})
-
-# Never walked into: version control, virtualenvs, caches, dependency trees. A directory
-# holding a pyvenv.cfg (a virtualenv of any name) is skipped too.
-SKIP_DIRS = frozenset({
-    ".git", ".hg", ".svn", ".bzr", ".jj", ".venv", ".tox", ".nox", ".eggs", ".direnv",
-    "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis",
-    "node_modules", "__pypackages__",
-})
-SUFFIXES = (".py",)
-
 
 @dataclass(frozen=True)
 class ModuleResult:
@@ -65,6 +65,7 @@ class CheckOptions:
     exclude: tuple[str, ...] = ()  # added to the config's excludes
     baseline: Path | None = None  # overrides the config's baseline
     jobs: int | None = None  # worker processes for code counting; None: decide by size
+    progress: Callable[[str], None] | None = None  # told what a long run is doing now
 
 
 @dataclass(frozen=True)
@@ -103,127 +104,6 @@ class BaselineUpdate:
     removed: tuple[str, ...] = ()
 
 
-@dataclass
-class _Layer:
-    """One .gitignore: matches paths relative to its own directory."""
-
-    spec: GitIgnoreSpec
-    prepend: str  # for a .gitignore above the walk's start: the start relative to it
-    strip: int  # for a .gitignore inside the walk: length of its directory's prefix
-
-
-@dataclass
-class _Walker:
-    root: Path
-    exclude: GitIgnoreSpec | None
-    files: list[tuple[str, str]] = field(default_factory=list)  # (absolute, root-relative)
-    seen: set[str] = field(default_factory=set)
-
-    def add(self, file: str, rel: str) -> None:
-        if file not in self.seen:
-            self.seen.add(file)
-            self.files.append((file, rel))
-
-    def excluded(self, rel: str) -> bool:
-        return self.exclude is not None and self.exclude.match_file(rel)
-
-    def walk(self, start: Path) -> None:
-        prefix = _rel_prefix(start, self.root)
-        layers = _ancestor_layers(start, self.root)
-        self._walk(str(start), "", prefix, layers, top=True)
-
-    def _walk(self, directory: str, rel: str, prefix: str, layers: list[_Layer], top: bool) -> None:
-        try:
-            with os.scandir(directory) as iterator:
-                entries = list(iterator)  # unsorted: results are sorted at the end
-        except OSError:
-            return  # unreadable or vanished: nothing to check there
-        names = {entry.name for entry in entries}
-        if not top and "pyvenv.cfg" in names:
-            return
-        if ".gitignore" in names:
-            spec = _load_gitignore(os.path.join(directory, ".gitignore"))
-            if spec is not None:
-                layers = [_Layer(spec, "", len(rel)), *layers]
-        for entry in entries:
-            name = entry.name
-            if entry.is_dir(follow_symlinks=False):
-                if name in SKIP_DIRS:
-                    continue
-                child = f"{rel}{name}/"
-                if _ignored(child, layers) or self.excluded(prefix + child):
-                    continue
-                self._walk(entry.path, child, prefix, layers, top=False)
-            elif name.endswith(SUFFIXES) and entry.is_file(follow_symlinks=False):
-                child = rel + name
-                if not _ignored(child, layers) and not self.excluded(prefix + child):
-                    self.add(entry.path, prefix + child)
-
-
-def _rel(path: Path, root: Path) -> str:
-    """`path` relative to the project root with '/' ("." for the root), else absolute."""
-    return path.relative_to(root).as_posix() if root in (path, *path.parents) else path.as_posix()
-
-
-def _rel_prefix(path: Path, root: Path) -> str:
-    rel = _rel(path, root)
-    return "" if rel == "." else rel.rstrip("/") + "/"
-
-
-def _load_gitignore(path: str) -> GitIgnoreSpec | None:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
-    except OSError:
-        return None
-    if not any(line.strip() and not line.startswith("#") for line in lines):
-        return None
-    from pathspec import GitIgnoreSpec
-
-    return GitIgnoreSpec.from_lines(lines)
-
-
-def _ancestor_layers(start: Path, root: Path) -> list[_Layer]:
-    """The ignore files above `start` that still apply to it, deepest first.
-
-    Those up to the top of the enclosing git work tree, then its .git/info/exclude; with
-    no git work tree, those up to the project root.
-    """
-    top = start if (start / ".git").exists() else next(
-        (directory for directory in start.parents if (directory / ".git").exists()),
-        root if root in start.parents else start,
-    )
-    layers: list[_Layer] = []
-    for directory in [*start.parents[: len(start.parents) - len(top.parents)]]:
-        spec = _load_gitignore(str(directory / ".gitignore"))
-        if spec is not None:
-            layers.append(_Layer(spec, start.relative_to(directory).as_posix() + "/", 0))
-    info = _load_gitignore(str(top / ".git" / "info" / "exclude"))
-    if info is not None:
-        below = "" if top == start else start.relative_to(top).as_posix() + "/"
-        layers.append(_Layer(info, below, 0))
-    return layers
-
-
-def _ignored(rel: str, layers: Sequence[_Layer]) -> bool:
-    """Git's rule: the deepest .gitignore with a matching pattern decides, last pattern wins."""
-    for layer in layers:
-        path = layer.prepend + rel[layer.strip:]
-        include = layer.spec.check_file(path).include
-        if include is not None:
-            return include
-    return False
-
-
-def _spec(patterns: Iterable[str]) -> GitIgnoreSpec | None:
-    patterns = [pattern for pattern in patterns if pattern.strip()]
-    if not patterns:
-        return None
-    from pathspec import GitIgnoreSpec
-
-    return GitIgnoreSpec.from_lines(patterns)
-
-
 class _PerPath:
     """The limit for a path: the last matching [[per-path]] entry, else the default."""
 
@@ -244,23 +124,6 @@ class _PerPath:
             if spec.match_file(rel):
                 limit = max_lines
         return limit
-
-
-def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]:
-    """(absolute file, root-relative path) of every module to check, each once."""
-    root = config.root.resolve()
-    walker = _Walker(root, _spec((*config.exclude, *options.exclude)))
-    for given in options.paths or (root,):
-        path = Path(given).resolve()
-        if path.is_dir():
-            walker.walk(path)
-        elif path.is_file():
-            rel = _rel(path, root)
-            if not walker.excluded(rel):  # explicit files skip .gitignore, not excludes
-                walker.add(str(path), rel)
-        else:
-            raise GodsplitError("no such file or directory", given)
-    return walker.files
 
 
 def resolve_baseline_path(config: Config, options: CheckOptions) -> Path | None:
@@ -286,7 +149,11 @@ def _check(
         raise GodsplitError("--max-lines must be a positive integer")
     baseline_path = resolve_baseline_path(config, options)
     if baseline == "auto":
-        baseline = read_baseline(baseline_path) if baseline_path is not None else None
+        baseline = None
+        if baseline_path is not None:
+            from .baseline import read_baseline
+
+            baseline = read_baseline(baseline_path)
     if baseline is not None and baseline.count != count:
         raise GodsplitError(
             f"the baseline was recorded with --count {baseline.count}, this run counts {count} "
@@ -295,7 +162,10 @@ def _check(
         )
     recorded: Mapping[str, int] = baseline.modules if baseline is not None else {}
     limit_for = _PerPath(config, default_limit)
+    say = options.progress or _quiet
+    say("finding Python modules")
     targets = find_targets(config, options)
+    say(f"counting lines in {len(targets)} file{'s' if len(targets) != 1 else ''}")
     splits = {os.path.normpath(str(split.source)) for split in config.splits}
 
     sizes: dict[str, int] = {}
@@ -318,6 +188,9 @@ def _check(
                 to_scan.append((file, len(data)))
                 sizes[rel] = -1
     if to_scan:
+        from .counting import count_code_files
+
+        say(f"counting code lines in {len(to_scan)} file{'s' if len(to_scan) != 1 else ''}")
         code = count_code_files(to_scan, options.jobs)
         by_file = dict(zip((file for file, _ in to_scan), code, strict=True))
         for file, rel in targets:
@@ -353,6 +226,10 @@ def _check(
     return result, targets
 
 
+def _quiet(_: str) -> None:
+    pass
+
+
 def _status(lines: int, limit: int, known: int | None) -> Status | None:
     if known is None:
         return "over" if lines > limit else None
@@ -367,7 +244,9 @@ def update_baseline(
     config: Config, options: CheckOptions, path: Path | None = None
 ) -> BaselineUpdate:
     """Record today's oversized modules (merged with entries for modules not checked now)."""
-    target = path or resolve_baseline_path(config, options) or config.root.resolve() / DEFAULT_NAME
+    from .baseline import Baseline, read_baseline, write_baseline
+
+    target = path or resolve_baseline_path(config, options) or config.root.resolve() / DEFAULT_BASELINE
     count: CountMode = options.count or config.count
     old = read_baseline(target) if target.exists() else None
     if old is not None and old.count != count:

@@ -1,7 +1,7 @@
 """Count a module's lines: physical lines from bytes, code lines with a string/comment scanner.
 
-Physical lines are what an editor shows: every line ending (LF, CRLF or a lone CR) ends
-a line, and a last line without one still counts. No decoding, no parsing.
+Physical lines (`physical.py`, re-exported here) are what an editor shows: every line
+ending (LF, CRLF or a lone CR) ends a line, and a last line without one still counts.
 
 Code lines are the physical lines that hold something other than whitespace, comments
 and docstrings: blank lines, comment-only lines and the lines of module, class and
@@ -20,42 +20,16 @@ import codecs
 import os
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
-from ..types import CountMode
+from ..configtypes import CountMode
+from .physical import count_physical, read_bytes
 
-_CR = 13
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # no newline translation on Windows
+__all__ = ["count_code", "count_code_files", "count_code_text", "count_lines", "count_physical",
+           "decode", "read_bytes"]
+
 # Code lines are counted in worker processes when there is at least this much to scan
 # (below it, starting the pool costs more than it saves; measured on 2 cores).
 PARALLEL_MIN_BYTES = 4 << 20
-
-
-def count_physical(data: bytes) -> int:
-    """The number of physical lines in `data` (a file's bytes)."""
-    lines = data.count(b"\n")
-    if b"\r" in data:  # CRLF counts once; a lone CR (old Mac) ends a line too
-        lines += data.count(b"\r") - data.count(b"\r\n")
-    if data and data[-1] != 10 and data[-1] != _CR:
-        lines += 1  # a last line without a line ending
-    return lines
-
-
-def read_bytes(path: Path | str) -> bytes:
-    """A file's bytes, with the fewest system calls (this is the hot loop of `check`)."""
-    fd = os.open(path, _READ_FLAGS)
-    try:
-        size = os.fstat(fd).st_size
-        data = os.read(fd, size + 1)
-        if len(data) <= size:  # short read or the file grew: read the rest
-            chunks = [data]
-            while chunk := os.read(fd, 1 << 20):
-                chunks.append(chunk)
-            data = b"".join(chunks)
-        return data
-    finally:
-        os.close(fd)
-
 
 # Strings and comments, leftmost first. Triple-quoted strings before single-quoted ones;
 # an unterminated string runs to the end of its line (single) or of the file (triple), as

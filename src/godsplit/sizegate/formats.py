@@ -6,13 +6,16 @@ root with `/` separators; commands in `next_step` are meant to run from that roo
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from .. import __version__
-from .baseline import DEFAULT_NAME
+from . import DEFAULT_BASELINE
 from .core import CheckResult, ModuleResult
+
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -37,6 +40,11 @@ _RULE_HELP = {
 }
 
 
+# Characters a shell takes as they are: a path made of them needs no quotes; others are
+# single-quoted as shlex.quote does.
+_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+,:@%=")
+
+
 def count_word(result: CheckResult) -> str:
     return "code lines" if result.count == "code" else "lines"
 
@@ -44,10 +52,10 @@ def count_word(result: CheckResult) -> str:
 def next_step(module: ModuleResult, result: CheckResult, path: str | None = None) -> str:
     """The command that plans the module's split (or tends the baseline)."""
     where = path if path is not None else module.path
-    quoted = f'"{where}"' if any(c in where for c in " '\"$&;|") else where
+    quoted = where if _SAFE.issuperset(where) else "'" + where.replace("'", "'\"'\"'") + "'"
     if module.status in ("fixed", "shrunk", "gone"):
         baseline = result.baseline
-        if baseline is None or baseline == result.root / DEFAULT_NAME:
+        if baseline is None or baseline == result.root / DEFAULT_BASELINE:
             return "godsplit check --update-baseline"
         return f"godsplit check --update-baseline --baseline {_relative(baseline, result.root)}"
     if module.split_configured:
@@ -58,23 +66,26 @@ def next_step(module: ModuleResult, result: CheckResult, path: str | None = None
 
 def message(module: ModuleResult, result: CheckResult) -> str:
     """One sentence saying what is wrong (or what can be tidied) and by how much."""
+    return f"{module.path} {predicate(module, result)}"
+
+
+def predicate(module: ModuleResult, result: CheckResult) -> str:
+    """The message without the module's path in front."""
     unit = count_word(result)
     if module.status == "over":
-        return (f"{module.path} has {module.lines} {unit}, {module.overflow} over its limit "
-                f"of {module.limit}")
+        return f"has {module.lines} {unit}, {module.overflow} over its limit of {module.limit}"
     if module.status == "grown":
-        return (f"{module.path} grew from {module.baseline} to {module.lines} {unit} "
+        return (f"grew from {module.baseline} to {module.lines} {unit} "
                 f"(limit {module.limit}, baselined modules may not grow)")
     if module.status == "shrunk":
-        return (f"{module.path} shrank from {module.baseline} to {module.lines} {unit}; "
+        return (f"shrank from {module.baseline} to {module.lines} {unit}; "
                 f"record the smaller size in the baseline")
     if module.status == "fixed":
-        return (f"{module.path} is within its limit now ({module.lines} of {module.limit} "
+        return (f"is within its limit now ({module.lines} of {module.limit} "
                 f"{unit}); drop it from the baseline")
     if module.status == "gone":
-        return f"{module.path} no longer exists; drop it from the baseline"
-    return (f"{module.path} has {module.lines} {unit}, held at its baseline size "
-            f"(limit {module.limit})")
+        return "no longer exists; drop it from the baseline"
+    return f"has {module.lines} {unit}, held at its baseline size (limit {module.limit})"
 
 
 def summary(result: CheckResult) -> str:
@@ -113,6 +124,8 @@ def module_data(module: ModuleResult, result: CheckResult) -> dict[str, Any]:
 
 def to_json(result: CheckResult) -> str:
     """The documented, stable JSON document (see the README for every key)."""
+    import json
+
     document = {
         "version": JSON_VERSION,
         "tool": {"name": "godsplit", "version": __version__},
@@ -159,8 +172,26 @@ def to_github(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+def to_concise(result: CheckResult, shown: Callable[[ModuleResult], str] | None = None) -> str:
+    """One `path:line:col: CODE message` line per module to act on (what editors, grep and
+    problem matchers read), then the summary. `shown` gives the path to print (default:
+    relative to the project root)."""
+    lines = []
+    for module in result.modules:
+        if module.status not in RULES:  # held at the baseline, or gone: no file to point at
+            continue
+        path = shown(module) if shown is not None else module.path
+        lines.append(f"{path}:1:1: {RULES[module.status][0]} {predicate(module, result)} "
+                     f"(next: {next_step(module, result, path)})")
+    lines.append(summary(result))
+    return "\n".join(lines)
+
+
 def to_sarif(result: CheckResult) -> str:
-    """A SARIF 2.1.0 log with one run, for code-scanning dashboards."""
+    """A SARIF 2.1.0 log with one run, for code-scanning dashboards. Paths are URI
+    references: percent-encoded (`my file.py` is `my%20file.py`)."""
+    import json
+    from urllib.parse import quote
     statuses = list(RULES)
     rules = [
         {
@@ -185,7 +216,7 @@ def to_sarif(result: CheckResult) -> str:
             "message": {"text": f"{message(module, result)}. Next: {next_step(module, result)}"},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": module.path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": quote(module.path), "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": 1},
                 },
             }],

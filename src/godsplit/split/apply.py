@@ -7,14 +7,13 @@ a verify difference after writing rolls the whole tree back.
 from __future__ import annotations
 
 import os
-import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..files import decode_source, read_source
+from ..files import decode_source
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from . import write
 from .analyze import Analysis, analyze
@@ -71,9 +70,10 @@ class PlanResult:
 
 @dataclass(frozen=True)
 class VerifyResult:
-    """What `godsplit verify` found: each facade against the module at git revision `rev`."""
+    """What `godsplit verify` found: each facade against its module before the split, as of
+    git revision `rev` (None: HEAD, or no git)."""
 
-    rev: str
+    rev: str | None
     findings: tuple[Finding, ...] = ()
     splits: int = 0  # how many splits were compared
 
@@ -91,7 +91,9 @@ def references(
 
     todo = [p for p in plans if not p.already_split]
     exclude = {c.path.resolve() for p in todo for c in p.changes} | {p.source.resolve() for p in todo}
-    found, changes = find_references(config.root, todo, exclude)
+    live_sources = {split.source.resolve() for split in config.splits if split.facade == "live"}
+    live = frozenset(p.old_module for p in todo if p.source.resolve() in live_sources)
+    found, changes = find_references(config.root, todo, exclude, live)
     verb = "rewrote" if rewrite else "would rewrite (apply --rewrite-references)"
     out = {}
     for module, result in found.items():
@@ -107,6 +109,7 @@ class ApplyResult:
     written: bool
     rolled_back: bool = False
     recovered: str | None = None
+    rewritten: tuple[Path, ...] = ()  # other files edited by --rewrite-references
     migration: MigrateResult | None = None  # `apply --migrate`
 
     @property
@@ -115,24 +118,100 @@ class ApplyResult:
         return found + (self.migration.errors if self.migration is not None else ())
 
 
-def plan_all(config: Config, sources: Sequence[Path] = ()) -> list[tuple[Plan, Analysis | None]]:
-    return [plan_split(config, split) for split in select_splits(config, tuple(sources))]
+Progress = Callable[[str], None]  # told what a long run is doing now, in a few words
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def plan_all(
+    config: Config, sources: Sequence[Path] = (), progress: Progress = _quiet
+) -> list[tuple[Plan, Analysis | None]]:
+    selected = select_splits(config, tuple(sources))
+    for split in selected:
+        _check_mapping_given(config, split)
+    if (config.root / write.JOURNAL).exists() and write.lock_holder(config.root):
+        raise GodsplitError("an apply is running in this project; wait for it to finish",
+                            config.root / write.LOCK)
+    planned = []
+    for split in selected:
+        progress(f"planning {_shown(split.source, config.root)}")
+        planned.append(plan_split(config, split))
+    return planned
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _check_mapping_given(config: Config, split: SplitConfig) -> None:
+    """A split that maps no names would only move everything into the facade."""
+    if any(names for _, names in split.modules) or not split.source.is_file():
+        return  # (a missing source is reported by the plan)
+    index = config.splits.index(split)
+    source = _shown(split.source, config.root)
+    raise GodsplitError(
+        f"split[{index}] maps no names: its modules table is empty. Map names to new modules "
+        f'([split.modules] name = ["function", ...]), or print a mapping to start from with '
+        f"`godsplit suggest {source}`",
+        split.config_path or config.path, split.line if split.config_path else None)
 
 
 def plan_splits(
-    config: Config, sources: Sequence[Path] = (), with_references: bool = True
+    config: Config, sources: Sequence[Path] = (), with_references: bool = True,
+    progress: Progress | None = None,
 ) -> PlanResult:
     """Plan the selected splits (all by default), with the references each would touch."""
-    plans = [plan for plan, _ in plan_all(config, sources)]
+    say = progress or _quiet
+    plans = [plan for plan, _ in plan_all(config, sources, say)]
+    if with_references:
+        say("scanning the project for patch targets")
     found = references(config, plans, rewrite=False)[0] if with_references else {}
     return PlanResult(tuple(SplitResult(p, references=found.get(p.old_module, ())) for p in plans))
 
 
-def verify_splits(config: Config, sources: Sequence[Path] = (), rev: str = "HEAD") -> VerifyResult:
-    """Compare each selected split's facade with its module as it was at git `rev`."""
+@dataclass(frozen=True)
+class SplitStatus:
+    """One configured split: where its facade goes, and whether it is there (applied)."""
+
+    source: Path
+    facade: Path
+    applied: bool
+
+
+def split_status(config: Config, sources: Sequence[Path] = ()) -> tuple[SplitStatus, ...]:
+    """Whether each selected split is applied (its facade, with godsplit's marker, is in
+    place), without planning anything."""
+    from .layout import make_layout
+    from .render import MARKER
+
+    out = []
+    for split in select_splits(config, tuple(sources)):
+        facade = make_layout(split, config.root).facade_path
+        applied = facade.is_file() and MARKER in facade.read_text(errors="replace")
+        out.append(SplitStatus(split.source, facade, applied))
+    return tuple(out)
+
+
+def verify_splits(
+    config: Config, sources: Sequence[Path] = (), rev: str | None = None,
+    progress: Progress | None = None,
+) -> VerifyResult:
+    """Compare each selected split's facade with its module before the split, as of git
+    `rev` (default HEAD, where there is git), and import it (see history.py)."""
+    from .history import verify_split
+
+    say = progress or _quiet
+    findings: list[Finding] = []
     splits = select_splits(config, tuple(sources)) if config.splits else ()
-    findings = tuple(f for s in splits for f in verify_against(config, s, rev))
-    return VerifyResult(rev, findings, len(splits))
+    for split in splits:
+        say(f"verifying {_shown(split.source, config.root)}")
+        findings.extend(verify_split(config, split, rev))
+    return VerifyResult(rev, tuple(findings), len(splits))
 
 
 def _moved(plan: Plan) -> tuple[str, ...]:
@@ -165,35 +244,72 @@ def _before(config: Config, plan: Plan) -> Before:
     return first, ", ".join(tried)
 
 
+class ApplyInterrupted(KeyboardInterrupt):
+    """Ctrl-C during apply, raised once the tree is in a known state: `written` says
+    whether the split stands (it was interrupted only while cleaning up) or the old tree
+    is back (or was never changed)."""
+
+    def __init__(self, written: bool, message: str) -> None:
+        super().__init__(message)
+        self.written = written
+        self.message = message
+
+
 def apply_splits(
     config: Config, sources: Sequence[Path] = (), hook: write.Hook | None = None,
-    rewrite_references: bool = False, migrate: bool = False,
+    rewrite_references: bool = False, migrate: bool = False, progress: Progress | None = None,
 ) -> ApplyResult:
-    recovered = write.recover(config.root)
-    planned = plan_all(config, sources)
-    if any(plan.errors for plan, _ in planned):
-        return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
-    todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
-    if not todo:
-        return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False, recovered=recovered)
-    refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references) \
-        if not migrate else ({}, [])  # migrate rewrites (and lists) the references itself
-    with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
-        before = dict(zip(
-            [plan.old_module for plan, _ in todo],
-            pool.map(lambda item: _before(config, item[0]), todo), strict=True,
-        ))
-    changes = [c for plan, _ in todo for c in plan.changes]
-    changes += ref_changes
-    migration = None
-    if migrate:  # one transaction: the split and the migration, verified together
-        from ..migration.core import for_apply
+    """Plan, write and verify the selected splits as one transaction, holding the
+    project's apply lock (a second apply in the same tree gets a GodsplitError)."""
+    with write.locked(config.root):
+        return _apply(config, sources, hook, rewrite_references, migrate, progress or _quiet)
 
-        migration, changes = for_apply(config, [plan for plan, _ in todo], changes)
-        migration.prepare()
-    txn = write.begin(config.root, changes, hook)
+
+def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
+           rewrite_references: bool, migrate: bool, say: Progress) -> ApplyResult:
+    migration = None
+    try:
+        recovered = write.recover(config.root)
+        planned = plan_all(config, sources, say)
+        if any(plan.errors for plan, _ in planned):
+            return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False,
+                               recovered=recovered)
+        todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
+        if not todo:
+            return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False,
+                               recovered=recovered)
+        if not migrate:  # migrate rewrites (and lists) the references itself
+            say("scanning the project for patch targets")
+        refs, ref_changes = references(config, [plan for plan, _ in todo], rewrite_references) \
+            if not migrate else ({}, [])
+        if config.verify_import:
+            say("importing the old modules before the split")
+        with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
+            before = dict(zip(
+                [plan.old_module for plan, _ in todo],
+                pool.map(lambda item: _before(config, item[0]), todo), strict=True,
+            ))
+        changes = [c for plan, _ in todo for c in plan.changes]
+        changes += ref_changes
+        if migrate:  # one transaction: the split and the migration, verified together
+            from ..migration.core import for_apply
+
+            say("finding the uses of the old paths")
+            migration, changes = for_apply(config, [plan for plan, _ in todo], changes)
+            migration.prepare()
+    except KeyboardInterrupt:
+        raise ApplyInterrupted(False, "interrupted before anything was written: "
+                                      "nothing changed") from None
+    say(f"writing {len(changes)} files")
+    restored = "interrupted: the tree was restored, nothing changed"
+    try:
+        txn = write.begin(config.root, changes, hook)  # (restores the tree itself on errors)
+    except KeyboardInterrupt:
+        raise ApplyInterrupted(False, restored) from None
     results: dict[str, tuple[Finding, ...]] = {}
     migrated: list[Finding] = []
+    say("verifying: " + ("importing the old modules after the split" if config.verify_import
+                         else "comparing the names"))
     try:
         with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:
             verified = pool.map(
@@ -204,21 +320,32 @@ def apply_splits(
                 results[plan.old_module] = tuple(findings)
         if migration is not None:
             migrated = migration.verify()
-    except BaseException:
+    except BaseException as exc:
         txn.rollback()
+        if isinstance(exc, KeyboardInterrupt):
+            raise ApplyInterrupted(False, restored) from None
         raise
     failed = any(f.severity == "error" for fs in [*results.values(), migrated] for f in fs)
-    if failed:
-        txn.rollback()
-    else:
-        txn.commit()
+    try:
+        if failed:
+            txn.rollback()
+        else:
+            txn.commit()
+    except KeyboardInterrupt:
+        if txn.committed:
+            raise ApplyInterrupted(True, "interrupted while cleaning up: the split was written "
+                                         "and verified and stands; the next `godsplit apply` "
+                                         "removes what is left of the backups") from None
+        raise ApplyInterrupted(False, restored) from None
     splits = tuple(
         SplitResult(p, results.get(p.old_module, ()), refs.get(p.old_module, ()))
         for p, _ in planned
     )
     done = migration.result(written=not failed, rolled_back=failed, findings=migrated) \
         if migration is not None else None
-    return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered, migration=done)
+    return ApplyResult(splits, not failed, rolled_back=failed, recovered=recovered,
+                       rewritten=() if failed else tuple(c.path for c in ref_changes),
+                       migration=done)
 
 
 def _verify_written(
@@ -264,32 +391,3 @@ def _verify_written(
         findings.append(Finding("GS412", "info", f"import check skipped: verify-import = false; "
                                 f"{statically}", path, 1))
     return findings
-
-
-def git_show(root: Path, rev: str, path: Path) -> bytes | None:
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, check=True,
-                             capture_output=True, text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        raise GodsplitError("verify --against needs a git repository", root) from None
-    relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
-    proc = subprocess.run(["git", "show", f"{rev}:{relative}"], cwd=top, capture_output=True)
-    return proc.stdout if proc.returncode == 0 else None
-
-
-def verify_against(config: Config, split: SplitConfig, rev: str) -> list[Finding]:
-    """Compare the facade on disk with the module (or facade) as it was at git `rev`."""
-    from .layout import make_layout
-
-    layout = make_layout(split, config.root)
-    old = git_show(config.root, rev, split.source)
-    old_path = split.source
-    if old is None and layout.kind == "package":
-        old, old_path = git_show(config.root, rev, layout.facade_path), layout.facade_path
-    path = str(split.source)
-    if old is None:
-        return [Finding("GS407", "info", f"not in {rev}: nothing to compare", path, 1)]
-    current = layout.facade_path if layout.facade_path.exists() else split.source
-    if not current.exists():
-        return [Finding("GS401", "error", "the module and its facade are gone", path, 1)]
-    return compare_static(decode_source(old, old_path), read_source(current), path)

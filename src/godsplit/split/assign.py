@@ -84,6 +84,23 @@ def mappable_dunder(analysis: Analysis, unit: Unit) -> bool:
     )
 
 
+def in_config(
+    split: SplitConfig, fallback: tuple[str, int], entry: str | None = None,
+    module: str | None = None,
+) -> tuple[str, int]:
+    """Where a finding about the mapping points: the entry (or the module's key) in the
+    config file when its line is known, else `fallback` (path, line)."""
+    if split.config_path is not None:
+        for mapped_module, name, line in split.name_lines:
+            if entry is not None and name == entry and module in (None, mapped_module):
+                return str(split.config_path), line
+        for mapped_module, line in split.module_lines:
+            if entry is None and mapped_module == module:
+                return str(split.config_path), line
+        return str(split.config_path), split.line
+    return fallback
+
+
 def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     result = Assignment()
     path = str(analysis.path)
@@ -115,10 +132,14 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
                 {m for m, p in patterns if fnmatch.fnmatchcase(name, p)}
             )
             if len(modules) > 1 and name not in exact:
+                second = next(p for m, p in patterns if m == modules[1] and fnmatch.fnmatchcase(
+                    name, p))
                 result.findings.append(Finding(
                     "GS100", "error",
                     f"{name!r} matches patterns of several modules: {', '.join(modules)}; "
-                    "list it by name in one of them", path, _line(analysis, clusters[index]),
+                    "list it by name in one of them",
+                    *in_config(split, (path, _line(analysis, clusters[index])), second,
+                                modules[1]),
                 ))
             if modules:
                 wanted[name] = modules
@@ -136,7 +157,9 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
             matched = next(iter(wanted))
             for uid in clusters[index]:
                 result.module_of[uid] = chosen[0]
-            how = f"by {matched!r}" if matched in exact else "by a pattern"
+            pattern = next((p for m, p in patterns if m == chosen[0]
+                            and fnmatch.fnmatchcase(matched, p)), "")
+            how = f"by {matched!r}" if matched in exact else f"by pattern {pattern!r}"
             result.placements.append(Placement(
                 tuple(names), chosen[0], "facade" if chosen[0] == FACADE else "mapped",
                 f"kept {how}" if chosen[0] == FACADE else f"mapped {how}",
@@ -198,7 +221,8 @@ def _check_mapping(
         if len(modules) > 1:
             where = " and ".join("`keep`" if m == FACADE else m for m in modules)
             result.findings.append(Finding(
-                "GS100", "error", f"{name!r} is mapped to two modules: {where}", path, 1,
+                "GS100", "error", f"{name!r} is mapped to two modules: {where}",
+                *in_config(split, (path, 1), name, modules[1]),
             ))
         if name in movable:
             continue
@@ -209,8 +233,10 @@ def _check_mapping(
             why = {"import": "an import", "type_checking": "a TYPE_CHECKING import",
                    "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
                    "block)"}.get(unit.kind, unit.kind)
+            at = in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
-                "GS101", "error", f"{name!r} cannot be mapped: it is {why}", path, unit.line,
+                "GS101", "error", f"{name!r} cannot be mapped: it is {why}"
+                + (f" (line {unit.line} of the source)" if at[0] != path else ""), *at,
             ))
             continue
         close = difflib.get_close_matches(name, sorted(movable), n=3)
@@ -218,13 +244,14 @@ def _check_mapping(
         result.findings.append(Finding(
             "GS101", "error", f"{name!r} is "
             f"{'kept' if modules[0] == FACADE else f'mapped to {modules[0]}'} but not defined "
-            f"in the source{hint}", path, 1,
+            f"in the source{hint}", *in_config(split, (path, 1), name, modules[0]),
         ))
     for module, pattern in patterns:
         if not any(fnmatch.fnmatchcase(n, pattern) for n in movable):
             result.findings.append(Finding(
                 "GS109", "warning", f"pattern {pattern!r} of "
-                f"{'`keep`' if module == FACADE else module} matches no name", path, 1,
+                f"{'`keep`' if module == FACADE else module} matches no name",
+                *in_config(split, (path, 1), pattern, module),
             ))
 
 

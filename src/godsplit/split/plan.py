@@ -25,7 +25,7 @@ from ..types import (
     SplitConfig,
 )
 from .analyze import Analysis, analyze
-from .assign import DEFAULT_SHARED, assign
+from .assign import DEFAULT_SHARED, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
@@ -111,7 +111,7 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
         if lines > max_lines:
             findings.append(_oversized(analysis, assignment.module_of, module, lines, max_lines))
     facade_text = render_facade(analysis, assignment, split, layout, edges, early)
-    findings.extend(_shadowed(analysis, layout, assignment.modules, facade_text))
+    findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     texts[layout.facade_path] = facade_text
     _package_inits(layout, order, texts)
@@ -218,7 +218,7 @@ def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
 
 
 def _shadowed(
-    analysis: Analysis, layout: Layout, modules: list[str], facade: str
+    analysis: Analysis, split: SplitConfig, layout: Layout, modules: list[str], facade: str
 ) -> list[Finding]:
     """New modules that become attributes of a package facade must not shadow its names,
     nor a builtin that code in the facade reads (`map.py`, as werkzeug has, is fine)."""
@@ -230,7 +230,7 @@ def _shadowed(
     return [
         Finding("GS106", "error", f"module name {name!r} is also a name defined in the source "
                 "or a builtin the facade uses; as a package attribute it would shadow that name",
-                str(analysis.path), 1)
+                *in_config(split, (str(analysis.path), 1), module=name.split(".")[0]))
         for name in layout.facade_attributes(modules) if name in defined
     ]
 

@@ -25,6 +25,17 @@ from ..types import FileChange, Finding, GodsplitError, Plan
 SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox",
                        "build", "dist", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
 PATCHERS = frozenset({"patch", "setattr"})
+# Calls whose string arguments are logger names, not modules: moved code keeps logging
+# under the old module's name (`getLogger(__name__)` keeps its value), so they still match.
+LOGGER_CALLS = frozenset({"getLogger", "get_logger", "get_task_logger", "assertLogs",
+                          "assertNoLogs", "set_level", "at_level"})
+_TASK_FINDING = re.compile(r"(?:pinned to|renamed from) '([^']+)'")
+
+
+def task_names(plan: Plan) -> frozenset[str]:
+    """The Celery names of the moved tasks the plan pins (GS200) or renames (GS205)."""
+    return frozenset(match.group(1) for f in plan.findings if f.code in ("GS200", "GS205")
+                     for match in [_TASK_FINDING.search(f.message)] if match)
 
 
 @dataclass(frozen=True)
@@ -88,16 +99,32 @@ class _Rewriter(cst.CSTTransformer):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, plan: Plan, lookups: Mapping[str, tuple[str, ...]], aliases: set[str],
-                 path: Path) -> None:
+                 path: Path, live: bool) -> None:
         super().__init__()
         self.plan, self.lookups, self.aliases, self.path = plan, lookups, aliases, path
+        self.live = live  # the live facade forwards patches of the old module's names
+        self.tasks = task_names(plan)
+        self.members = {n for p in plan.placements for n in p.names} | set(plan.public_names)
         self.rewrites: list[Rewrite] = []
         self.hand: list[Finding] = []
-        self.seen: set[int] = set()  # string nodes that are patch targets
+        self.seen: set[int] = set()  # string nodes that are patch targets or logger names
 
     def visit_Call(self, node: cst.Call) -> None:
         if _call_name(node.func)[0] and node.args:
             self.seen.add(id(node.args[0].value))
+        func = node.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+        for arg in node.args:
+            if called in LOGGER_CALLS or (arg.keyword is not None and arg.keyword.value == "logger"):
+                self.seen.add(id(arg.value))
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        """LOGGING = {"loggers": {"pkg.mod": {...}}}: the keys are logger names."""
+        key, value = node.key, node.value
+        if isinstance(key, cst.SimpleString) and key.evaluated_value == "loggers" and isinstance(
+            value, cst.Dict
+        ):
+            self.seen.update(id(e.key) for e in value.elements if isinstance(e, cst.DictElement))
 
     def leave_SimpleString(
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString
@@ -109,16 +136,21 @@ class _Rewriter(cst.CSTTransformer):
             return updated_node
         line = self.get_metadata(PositionProvider, original_node).start.line
         if value == old:
-            self.hand.append(Finding(
-                "GS214", "info", f"{old!r} is loaded by name here (imports/include/autodiscovery "
-                "settings): the facade imports every new module eagerly, so all its tasks still "
-                "register", str(self.path), line))
-        elif value.startswith(old + ".") and value[len(old) + 1:].isidentifier():
-            self.hand.append(Finding(
-                "GS215", "info", f"{value!r} names a member of the split module (a task route, "
-                "beat entry or annotation?); a task's name is pinned (pin-task-names), so it still "
-                "matches",
-                str(self.path), line))
+            self.hand.append(Finding("GS214", "info", (
+                f"{old!r} is loaded by name here (imports/include/autodiscovery settings): the "
+                "facade imports every new module eagerly, so all its tasks still register"
+            ) if self.tasks else (
+                f"{old!r} is named here: the old module still imports under this name and "
+                "gives every name it had (the facade)"
+            ), str(self.path), line))
+        elif value.startswith(old + ".") and value[len(old) + 1:] in self.members:
+            self.hand.append(Finding("GS215", "info", (
+                f"{value!r} names a moved Celery task (a route, beat entry or annotation?); its "
+                "name is pinned (pin-task-names), so it still matches"
+            ) if value in self.tasks else (
+                f"{value!r} names a member of the split module; the old module still gives it, "
+                "so finding it by this dotted path keeps working"
+            ), str(self.path), line))
         return updated_node
 
     def _target(self, name: str, rest: str, line: int, shown: str) -> str | None:
@@ -126,10 +158,18 @@ class _Rewriter(cst.CSTTransformer):
         if homes is None:
             return None
         if len(homes) > 1:
-            self.hand.append(Finding(
-                "GS210", "warning", f"patch target {shown!r}: {name} is looked up in "
-                f"{', '.join(homes)}; patch each of them by hand (or keep the live facade)",
-                str(self.path), line))
+            if rest:
+                return None  # an attribute of a shared object (a class): patched for everyone
+            if self.live:
+                self.hand.append(Finding(
+                    "GS210", "info", f"patch target {shown!r} stays: {name} is looked up in "
+                    f"{', '.join(homes)}, and the live facade forwards the patch to each",
+                    str(self.path), line))
+            else:
+                self.hand.append(Finding(
+                    "GS210", "warning", f"patch target {shown!r}: {name} is looked up in "
+                    f"{', '.join(homes)}; patch each of them by hand (or use facade = \"live\")",
+                    str(self.path), line))
             return None
         return f"{homes[0]}.{name}{rest}"
 
@@ -195,11 +235,12 @@ class Found:
 
 
 def find_references(
-    root: Path, plans: Sequence[Plan], exclude: set[Path]
+    root: Path, plans: Sequence[Plan], exclude: set[Path], live: frozenset[str] = frozenset()
 ) -> tuple[dict[str, Found], list[FileChange]]:
     """Every rewrite `--rewrite-references` would make for each split (by old module), the
     hand edits, and the rewritten files. Each file is read and parsed once; the rewrites of
-    several splits in one file are applied one after the other."""
+    several splits in one file are applied one after the other. `live`: the old modules
+    whose facade is live (it forwards patches)."""
     found = {plan.old_module: Found([], []) for plan in plans}
     changes: list[FileChange] = []
     for path in project_files(root):
@@ -232,7 +273,7 @@ def find_references(
         changed = False
         for plan in mine:
             rewriter = _Rewriter(plan, dict(plan.lookups), _module_aliases(module, plan.old_module),
-                                 path)
+                                 path, plan.old_module in live)
             module = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
             found[plan.old_module].rewrites.extend(rewriter.rewrites)
             found[plan.old_module].findings.extend(rewriter.hand)

@@ -11,13 +11,17 @@ from __future__ import annotations
 import json
 import os
 import signal
-from collections.abc import Callable, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..types import FileChange, GodsplitError
 
 JOURNAL = ".godsplit-journal.json"
+LOCK = ".godsplit-lock"  # held (flock) by a running apply, migrate or retire; removed after
 NEW, OLD = ".godsplit-new", ".godsplit-old"
 
 Hook = Callable[[str], None]
@@ -54,6 +58,7 @@ class Transaction:
     ops: list[dict[str, str | None]] = field(default_factory=list)
     dirs: list[str] = field(default_factory=list)
     hook: Hook | None = None
+    committed: bool = False  # the journal says "committed": the new tree stands
 
     @property
     def journal(self) -> Path:
@@ -70,7 +75,12 @@ class Transaction:
         os.replace(tmp, self.journal)
 
     def rollback(self) -> None:
-        """Put the old tree back. Safe to call at any point, and again after a crash."""
+        """Put the old tree back. Safe to call at any point, and again after a crash; a
+        Ctrl-C while it runs waits until it is done."""
+        with deferred_interrupts():
+            self._rollback()
+
+    def _rollback(self) -> None:
         for op in reversed(self.ops):
             target = Path(str(op["target"]))
             backup = Path(str(op["backup"])) if op["backup"] else None
@@ -95,10 +105,12 @@ class Transaction:
         try:
             self._step("commit")
             self._save("committed")
+            self.committed = True
         except BaseException:
             self.rollback()
             raise
-        self._cleanup()
+        with deferred_interrupts():
+            self._cleanup()
 
     def _cleanup(self) -> None:
         for op in self.ops:
@@ -115,6 +127,7 @@ def recover(root: Path) -> str | None:
     """Finish or undo an interrupted apply. Returns what was done, or None."""
     journal = root / JOURNAL
     journal.with_suffix(".tmp").unlink(missing_ok=True)  # a journal killed while being written
+    lock_holder(root, remove_stale=True)
     if not journal.exists():
         return None
     try:
@@ -168,6 +181,98 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None) -
                                 exc.filename or root) from None
         raise
     return txn
+
+
+@contextmanager
+def deferred_interrupts() -> Iterator[None]:
+    """Ctrl-C (SIGINT) waits until the block is done, then is raised. Only the main thread
+    receives signals; elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Hold the project's apply lock, or raise GodsplitError naming who holds it.
+
+    An exclusive flock on `.godsplit-lock` in the project root; the file is removed when
+    the block ends (and a holder killed with SIGKILL releases the lock with its process)."""
+    path = root / LOCK
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise GodsplitError(f"cannot create the apply lock: {exc.strerror}", path) from None
+        if not _try_lock(fd):
+            holder = os.read(fd, 64).decode(errors="replace").strip()
+            os.close(fd)
+            raise GodsplitError(
+                "another godsplit apply is running in this project"
+                + (f" (process {holder})" if holder.isdigit() else "")
+                + "; wait for it to finish, then run this again", path)
+        try:  # the previous holder may have removed the file between our open and lock
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        yield
+    finally:
+        if os.name == "nt":  # an open file cannot be removed there
+            os.close(fd)
+            path.unlink(missing_ok=True)
+        else:
+            path.unlink(missing_ok=True)
+            os.close(fd)
+
+
+def lock_holder(root: Path, remove_stale: bool = False) -> bool:
+    """Whether an apply holds the project's lock right now. With `remove_stale`, a lock
+    file nobody holds (its apply was killed) is removed."""
+    path = root / LOCK
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        if _try_lock(fd):
+            if remove_stale:
+                path.unlink(missing_ok=True)
+            return False
+        return True
+    finally:
+        os.close(fd)  # (closing releases the lock if we took it)
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _missing_dirs(directory: Path) -> list[Path]:

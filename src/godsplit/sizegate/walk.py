@@ -1,0 +1,173 @@
+"""Find the Python modules `godsplit check` looks at: walk directories respecting
+.gitignore files (nested ones, and .git/info/exclude), the config's excludes, and a fixed
+set of directories never entered; files named on the command line are taken as given."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..configtypes import Config, GodsplitError
+
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+    from .core import CheckOptions
+
+# Never walked into: version control, virtualenvs, caches, dependency trees. A directory
+# holding a pyvenv.cfg (a virtualenv of any name) is skipped too.
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".bzr", ".jj", ".venv", ".tox", ".nox", ".eggs", ".direnv",
+    "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis",
+    "node_modules", "__pypackages__",
+})
+SUFFIXES = (".py",)
+
+
+
+class _Layer:
+    """One .gitignore: matches paths relative to its own directory. (Plain classes here:
+    a dataclass costs about a millisecond to create, on every `godsplit check`.)"""
+
+    def __init__(self, spec: GitIgnoreSpec, prepend: str, strip: int) -> None:
+        self.spec = spec
+        self.prepend = prepend  # for a .gitignore above the walk's start: the start relative to it
+        self.strip = strip  # for a .gitignore inside the walk: length of its directory's prefix
+
+
+class _Walker:
+    def __init__(self, root: Path, exclude: GitIgnoreSpec | None) -> None:
+        self.root = root
+        self.exclude = exclude
+        self.files: list[tuple[str, str]] = []  # (absolute, root-relative)
+        self.seen: set[str] = set()
+
+    def add(self, file: str, rel: str) -> None:
+        if file not in self.seen:
+            self.seen.add(file)
+            self.files.append((file, rel))
+
+    def excluded(self, rel: str) -> bool:
+        return self.exclude is not None and self.exclude.match_file(rel)
+
+    def walk(self, start: Path) -> None:
+        prefix = _rel_prefix(start, self.root)
+        layers = _ancestor_layers(start, self.root)
+        self._walk(str(start), "", prefix, layers, top=True)
+
+    def _walk(self, directory: str, rel: str, prefix: str, layers: list[_Layer], top: bool) -> None:
+        try:
+            with os.scandir(directory) as iterator:
+                entries = list(iterator)  # unsorted: results are sorted at the end
+        except OSError:
+            return  # unreadable or vanished: nothing to check there
+        names = {entry.name for entry in entries}
+        if not top and "pyvenv.cfg" in names:
+            return
+        if ".gitignore" in names:
+            spec = _load_gitignore(os.path.join(directory, ".gitignore"))
+            if spec is not None:
+                layers = [_Layer(spec, "", len(rel)), *layers]
+        exclude, seen, files = self.exclude, self.seen, self.files
+        base = prefix + rel
+        for entry in entries:  # the hot loop: most entries are .py files with no rule on them
+            name = entry.name
+            if name.endswith(SUFFIXES) and entry.is_file(follow_symlinks=False):
+                if layers and _ignored(rel + name, layers):
+                    continue
+                if exclude is not None and exclude.match_file(base + name):
+                    continue
+                path = entry.path
+                if path not in seen:
+                    seen.add(path)
+                    files.append((path, base + name))
+            elif entry.is_dir(follow_symlinks=False):
+                if name in SKIP_DIRS:
+                    continue
+                child = f"{rel}{name}/"
+                if _ignored(child, layers) or self.excluded(prefix + child):
+                    continue
+                self._walk(entry.path, child, prefix, layers, top=False)
+
+
+def _rel(path: Path, root: Path) -> str:
+    """`path` relative to the project root with '/' ("." for the root), else absolute."""
+    return path.relative_to(root).as_posix() if root in (path, *path.parents) else path.as_posix()
+
+
+def _rel_prefix(path: Path, root: Path) -> str:
+    rel = _rel(path, root)
+    return "" if rel == "." else rel.rstrip("/") + "/"
+
+
+def _load_gitignore(path: str) -> GitIgnoreSpec | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return None
+    if not any(line.strip() and not line.startswith("#") for line in lines):
+        return None
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
+
+
+def _ancestor_layers(start: Path, root: Path) -> list[_Layer]:
+    """The ignore files above `start` that still apply to it, deepest first.
+
+    Those up to the top of the enclosing git work tree, then its .git/info/exclude; with
+    no git work tree, those up to the project root.
+    """
+    top = start if (start / ".git").exists() else next(
+        (directory for directory in start.parents if (directory / ".git").exists()),
+        root if root in start.parents else start,
+    )
+    layers: list[_Layer] = []
+    for directory in [*start.parents[: len(start.parents) - len(top.parents)]]:
+        spec = _load_gitignore(str(directory / ".gitignore"))
+        if spec is not None:
+            layers.append(_Layer(spec, start.relative_to(directory).as_posix() + "/", 0))
+    info = _load_gitignore(str(top / ".git" / "info" / "exclude"))
+    if info is not None:
+        below = "" if top == start else start.relative_to(top).as_posix() + "/"
+        layers.append(_Layer(info, below, 0))
+    return layers
+
+
+def _ignored(rel: str, layers: Sequence[_Layer]) -> bool:
+    """Git's rule: the deepest .gitignore with a matching pattern decides, last pattern wins."""
+    for layer in layers:
+        path = layer.prepend + rel[layer.strip:]
+        include = layer.spec.check_file(path).include
+        if include is not None:
+            return include
+    return False
+
+
+def _spec(patterns: Iterable[str]) -> GitIgnoreSpec | None:
+    patterns = [pattern for pattern in patterns if pattern.strip()]
+    if not patterns:
+        return None
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(patterns)
+
+
+def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]:
+    """(absolute file, root-relative path) of every module to check, each once."""
+    root = config.root.resolve()
+    walker = _Walker(root, _spec((*config.exclude, *options.exclude)))
+    for given in options.paths or (root,):
+        path = Path(given).resolve()
+        if path.is_dir():
+            walker.walk(path)
+        elif path.is_file():
+            rel = _rel(path, root)
+            if not walker.excluded(rel):  # explicit files skip .gitignore, not excludes
+                walker.add(str(path), rel)
+        else:
+            raise GodsplitError("no such file or directory", given)
+    return walker.files

@@ -1,0 +1,155 @@
+"""`godsplit verify`: each facade against the module as it was before the split.
+
+The reference is the module before godsplit split it: the newest version, at or before
+the git revision, of the source (or of the package facade that replaced it) that is not
+itself a godsplit facade. So a broken facade committed to HEAD is still compared with the
+real module. Where the split is applied and `verify-import` is on, the old module is also
+imported in a fresh interpreter: it must import, and give every name the original bound.
+Outside git, or with no earlier version, only that import check runs.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..files import decode_source, read_source
+from ..types import Config, Finding, GodsplitError, SplitConfig
+from .layout import make_layout, module_name_for
+from .render import MARKER
+from .verify import Snapshot, compare_static, snapshot, static_names
+
+HISTORY_LIMIT = 500  # commits searched back for the module before the split
+
+
+@dataclass(frozen=True)
+class Original:
+    """The module before the split: its bytes, its path then, and the commit it is from."""
+
+    data: bytes
+    path: Path
+    commit: str
+
+
+def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], cwd=top, capture_output=True, check=False)
+
+
+def git_top(root: Path) -> Path | None:
+    """The top of the git work tree holding `root`, or None outside git."""
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root,
+                              capture_output=True, text=True, check=False)
+    except OSError:  # no git installed
+        return None
+    return Path(proc.stdout.strip()) if proc.returncode == 0 else None
+
+
+def resolve(top: Path, rev: str) -> str | None:
+    """The commit `rev` names, or None if it names none."""
+    proc = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    return proc.stdout.decode().strip() if proc.returncode == 0 else None
+
+
+def original(top: Path, commit: str, paths: tuple[Path, ...]) -> Original | None:
+    """The newest version at or before `commit` of any of `paths` that is not a facade."""
+    relative = {path: path.resolve().relative_to(top.resolve()).as_posix() for path in paths}
+    log = _git(top, "log", f"--max-count={HISTORY_LIMIT}", "--format=%H", commit, "--",
+               *relative.values())
+    for candidate in [commit, *log.stdout.decode().split()]:
+        for path, rel in relative.items():
+            shown = _git(top, "show", f"{candidate}:{rel}")
+            if shown.returncode == 0 and MARKER.encode() not in shown.stdout:
+                return Original(shown.stdout, path, candidate)
+    return None
+
+
+def verify_split(config: Config, split: SplitConfig, rev: str | None) -> list[Finding]:
+    """Findings for one split: what it was compared with (info), and every difference."""
+    layout = make_layout(split, config.root)
+    path = str(split.source)
+    facade = layout.facade_path
+    current = facade if facade.exists() else split.source
+    if not current.exists():
+        return [Finding("GS401", "error", "the module and its facade are gone", path, 1)]
+    top = git_top(config.root)
+    if top is None and rev is not None:
+        raise GodsplitError("--against needs a git repository", config.root)
+    found: Original | None = None
+    findings: list[Finding] = []
+    if top is not None:
+        commit = resolve(top, rev or "HEAD")
+        if commit is None and rev is not None:
+            raise GodsplitError(f"--against {rev}: no such git revision", config.root)
+        if commit is not None:
+            found = original(top, commit, (split.source, facade))
+    current_text = read_source(current)
+    if found is None:
+        why = "not in a git repository" if top is None else "no version before the split in git"
+        findings.append(Finding("GS407", "info", f"{why}: nothing to compare the names with",
+                                path, 1))
+    else:
+        old = decode_source(found.data, found.path)
+        rel = found.path.resolve().relative_to(config.root.resolve()).as_posix()
+        findings.append(Finding("GS407", "info", f"compared with {rel} as of commit "
+                                f"{found.commit[:10]}, before the split", path, 1))
+        findings.extend(compare_static(old, current_text, path))
+    if config.verify_import and MARKER in current_text.text:
+        findings.extend(_import_check(config, split, found, path))
+    return findings
+
+
+def _import_check(config: Config, split: SplitConfig, found: Original | None,
+                  path: str) -> list[Finding]:
+    """Import the old module (now the facade) in a fresh interpreter. A failure inside the
+    split's own files is an error; one elsewhere (a framework not set up) skips the check,
+    as apply does."""
+    old_module, import_root = module_name_for(split.source)
+    after = snapshot(import_root, old_module, config.verify_setup)
+    if not isinstance(after, Snapshot):
+        layout = make_layout(split, config.root)
+        if _fails_in(import_root, old_module, config.verify_setup,
+                     (layout.package_dir, layout.facade_path, split.source)):
+            return [Finding("GS406", "error", f"the old module {old_module} does not import: "
+                            f"{after.error} (if it needs setup to import, set `verify-setup`)",
+                            after.path or path, after.line or 1)]
+        return [Finding("GS412", "info", f"import check skipped: {old_module} does not import "
+                        f"on its own ({after.error}); set `verify-setup`", path, 1)]
+    if found is not None:
+        names, _ = static_names(decode_source(found.data, found.path))
+        missing = sorted(names - set(after.names))
+        if missing:
+            return [Finding("GS403", "error", f"importing {old_module} no longer gives: "
+                            f"{', '.join(missing)}", path, 1)]
+    return [Finding("GS400", "info", f"imported {old_module} in a fresh interpreter: "
+                    f"{len(after.names)} names", path, 1)]
+
+
+# Where an import fails: the file of the innermost frame of the traceback.
+_WHERE = r"""
+import importlib, sys, traceback
+sys.path.insert(0, sys.argv[1])
+try:
+    if sys.argv[3]:
+        exec(sys.argv[3], {})
+    importlib.import_module(sys.argv[2])
+except BaseException as error:
+    frames = traceback.extract_tb(error.__traceback__)
+    print(frames[-1].filename if frames else "")
+"""
+
+
+def _fails_in(root: Path, module: str, setup: str | None, own: tuple[Path, ...]) -> bool:
+    """Whether importing `module` fails in one of the `own` files or directories."""
+    try:
+        proc = subprocess.run([sys.executable, "-c", _WHERE, str(root), module, setup or ""],
+                              cwd=root, capture_output=True, text=True, timeout=120, check=False)
+    except subprocess.TimeoutExpired:
+        return False
+    where = proc.stdout.strip().splitlines()
+    if not where or not where[-1]:
+        return False
+    failed = Path(where[-1]).resolve()
+    return any(failed == place.resolve() or place.resolve() in failed.parents for place in own)
