@@ -612,7 +612,7 @@ def undefined_names(files: dict[str, str]) -> dict[str, set[str]] | None:
         return out
 
 
-REFUSALS = {"GS100", "GS101", "GS102", "GS103", "GS104", "GS105", "GS106", "GS112"}
+REFUSALS = {"GS100", "GS101", "GS102", "GS103", "GS104", "GS105", "GS106", "GS112", "GS113"}
 
 
 def check_split(source: bytes, mapping: Mapping, verify: bool = False,

@@ -124,6 +124,12 @@ def kept_order(
     for name in sorted(wanted):
         for uid in analysis.binders.get(name, ()):
             early |= needed(uid, frozenset()) or set()
+    # a kept `del NAME` between two early bindings of NAME runs between them, as it did
+    for unit in analysis.units:
+        if assignment.module_of.get(unit.id) == FACADE and unit.id not in early and any(
+            b in early and b > unit.id for n in unit.deletes for b in analysis.binders.get(n, ())
+        ):
+            early.add(unit.id)
     late = {
         name for u in analysis.units
         if assignment.module_of.get(u.id) == FACADE and u.id not in early

@@ -31,7 +31,7 @@ from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
 from .render import MARKER, render_new_module
-from .verify import runs_as_script, still_a_script
+from .verify import compare_static, runs_as_script, still_a_script
 from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -113,6 +113,7 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
     facade_text = render_facade(analysis, assignment, split, layout, edges, early)
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
+    findings.extend(_promised_names(analysis, facade_text))
     texts[layout.facade_path] = facade_text
     _package_inits(layout, order, texts)
     changes = _changes(analysis.source, layout, texts)
@@ -215,6 +216,21 @@ def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
                                "assigning it through the old module does not reach the moved "
                                "code", str(analysis.path), line))
     return out
+
+
+def _promised_names(analysis: Analysis, facade_text: str) -> list[Finding]:
+    """What verify checks after writing, checked on the plan: the facade binds every name
+    the source bound, and `import *` gives the same. A plan that would break that is an
+    error now (GS113), not a rollback at apply."""
+    try:
+        facade = replace(analysis.source, text=facade_text)
+        broken = compare_static(analysis, facade, str(analysis.path))
+    except GodsplitError:  # (a facade that does not parse: verify reports it, GS410)
+        return []
+    return [Finding("GS113", "error", f"this mapping cannot keep the old module's names: "
+                    f"{f.message} (a statement kept in the old module deletes or rebinds a "
+                    "moved name: list that name under `keep`)", f.path, f.line)
+            for f in broken]
 
 
 def _shadowed(
