@@ -69,6 +69,11 @@ class Spec:
     timeout: int = 1800
     split: dict[str, Any] = field(default_factory=dict)  # the [[split]] table, without source
     note: str = ""
+    id: str = ""  # when one distribution has several specs (another version or god file)
+
+    @property
+    def key(self) -> str:
+        return self.id or self.name
 
 
 @dataclass
@@ -184,7 +189,8 @@ def test_outcomes(spec: Spec, python: Path, tree: Path, report: Path) -> dict[st
                            f"\n{proc.stderr[-2000:]}")
     outcomes: dict[str, str] = {}
     for case in ET.parse(report).iter("testcase"):
-        test_id = f"{case.get('classname')}::{case.get('name')}"
+        # parametrized ids may hold the tree's path: the same test in every copy
+        test_id = f"{case.get('classname')}::{case.get('name')}".replace(str(tree), "<tree>")
         kinds = {child.tag for child in case}
         outcome = ("error" if "error" in kinds else "failed" if "failure" in kinds
                    else "skipped" if "skipped" in kinds else "passed")
@@ -253,7 +259,7 @@ def _config(spec: Spec) -> str:
 
 
 def trial(spec: Spec, modes: list[str]) -> dict[str, Any]:
-    base = WORK / spec.name
+    base = WORK / spec.key
     base.mkdir(parents=True, exist_ok=True)
     sdist = download(spec)
     pristine = unpack(sdist, base / "pristine")
@@ -268,7 +274,7 @@ def trial(spec: Spec, modes: list[str]) -> dict[str, Any]:
     before.seconds = time.monotonic() - started
     modes = [m for m in modes if m != "mapping" or spec.split]  # some specs: suggest only
     runs = [before] + [split_and_test(spec, mode, python, pristine, base) for mode in modes]
-    return {"name": spec.name, "version": spec.version, "module": spec.module, "lines": lines,
+    return {"name": spec.key, "version": spec.version, "module": spec.module, "lines": lines,
             "sha256": spec.sha256, "license": spec.license, "note": spec.note,
             "runs": [asdict(r) for r in runs]}
 
@@ -313,19 +319,19 @@ def main() -> None:
     specs = load_specs()
     if args.list:
         for spec in specs:
-            print(f"{spec.name} {spec.version}: {spec.module}")
+            print(f"{spec.key} {spec.version}: {spec.module}")
         return
     saved: dict[str, Any] = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     if not args.table:
         modes = ["mapping", "suggest"] if args.mode == "both" else [args.mode]
-        chosen = [s for s in specs if not args.names or s.name in args.names]
+        chosen = [s for s in specs if not args.names or s.key in args.names]
         for spec in chosen:
             print(f"== {spec.name} {spec.version} ({spec.module})", file=sys.stderr, flush=True)
-            saved[spec.name] = trial(spec, modes)
+            saved[spec.key] = trial(spec, modes)
             WORK.mkdir(parents=True, exist_ok=True)
             RESULTS.write_text(json.dumps(saved, indent=1))
-            print(table([saved[spec.name]]), file=sys.stderr, flush=True)
-    order = [s.name for s in specs]
+            print(table([saved[spec.key]]), file=sys.stderr, flush=True)
+    order = [s.key for s in specs]
     print(table([saved[n] for n in order if n in saved]))
 
 

@@ -69,3 +69,19 @@ def run_python(root: Path, code: str) -> str:
     )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
+
+
+def run_before_and_after(
+    root: Path, source: str, modules: dict[str, list[str]], code: str, **split: Any
+) -> tuple[str, str, ApplyResult]:
+    """Run `code` against the unsplit project (in root/before), apply the split to a copy
+    (in root/after), and run `code` again: (output before, output after, apply result).
+    The split must be written: a clean plan that rolls back is a bug."""
+    make_project(root / "before", source, modules, **split)
+    before = run_python(root / "before", code)
+    config = make_project(root / "after", source, modules, **split)
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+    result = apply_splits(config)
+    assert result.written, [f.render() for s in result.splits for f in s.findings]
+    return before, run_python(root / "after", code), result

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from .config_lines import Positions
     from .configtypes import CountMode
-    from .types import FacadeMode, SplitConfig
+    from .types import FacadeMode, ImportStyle, SplitConfig
 
 TOP_KEYS = {
     "max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import",
@@ -29,7 +29,7 @@ TOP_KEYS = {
 }
 SPLIT_KEYS = {
     "source", "package", "shared", "default", "modules", "facade",
-    "pin-task-names", "keep-module-name", "task-decorators",
+    "pin-task-names", "keep-module-name", "task-decorators", "keep", "import-style",
 }
 
 
@@ -250,10 +250,12 @@ def _per_path(item: Mapping[str, Any], path: Path) -> PerPathLimit:
 
 
 def _module_name(name: str, key: str, path: Path, line: int | None = None) -> str:
-    if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("__"):
+    """A module name: an identifier, or dotted identifiers for a module in a subpackage."""
+    parts = name.split(".")
+    if any(not p.isidentifier() or keyword.iskeyword(p) or p.startswith("__") for p in parts):
         raise GodsplitError(
-            f"{key}: module name {name!r} is not a valid module name "
-            "(it must be a Python identifier, not a keyword, without a path)",
+            f"{key}: module name {name!r} is not a valid module name (it must be a Python "
+            "identifier, or dotted identifiers for a subpackage, not a keyword, without a path)",
             path, line,
         )
     return name
@@ -309,6 +311,11 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
         modules.append((name, tuple(names)))
         if line is not None:
             module_lines.append((name, line))
+    dotted = {name for name, _ in modules}
+    for name in dotted:
+        if any(other.startswith(name + ".") for other in dotted):
+            raise GodsplitError(f"{where}.modules: {name!r} is both a module and the package of "
+                                f"another module; rename one", path, modules_line)
     shared = item.get("shared")
     default = item.get("default")
     for key, value in (("shared", shared), ("default", default)):
@@ -324,6 +331,17 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
     decorators = item.get("task-decorators", ["shared_task", "task", "periodic_task"])
     if not isinstance(decorators, list) or not all(isinstance(d, str) for d in decorators):
         raise GodsplitError(f"{where}.task-decorators must be a list of names", path)
+    keep = item.get("keep", [])
+    if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
+        raise GodsplitError(f"{where}.keep must be a list of names that stay in the old module",
+                            path)
+    style = item.get("import-style")
+    if style not in (None, "relative", "absolute"):
+        raise GodsplitError(f"{where}.import-style must be 'relative' or 'absolute', not "
+                            f"{style!r}", path)
+    import_style: ImportStyle | None = (
+        "relative" if style == "relative" else "absolute" if style == "absolute" else None
+    )
     from .types import SplitConfig  # (only a config with splits needs the engine's types)
 
     return SplitConfig(
@@ -337,6 +355,8 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
         keep_module_name=_get(item, "keep-module-name", bool, path, False),
         task_decorators=tuple(decorators),
         line=header or 1,
+        keep=tuple(keep),
+        import_style=import_style,
         config_path=path if lines.positions is not None else None,
         name_lines=tuple(lines.names[index]),
         module_lines=tuple(module_lines),

@@ -16,12 +16,13 @@ from .configtypes import Config, CountMode, GodsplitError, PerPathLimit
 
 __all__ = [
     "FACADE", "Config", "CountMode", "Edge", "FacadeMode", "FileChange", "Finding",
-    "GodsplitError", "PerPathLimit", "Placement", "PlacementReason", "Plan", "PlannedModule",
+    "GodsplitError", "ImportStyle", "PerPathLimit", "Placement", "PlacementReason", "Plan", "PlannedModule",
     "Severity", "SplitConfig",
 ]
 
 Severity = Literal["error", "warning", "info"]
 FacadeMode = Literal["live", "static", "deprecated"]
+ImportStyle = Literal["relative", "absolute"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class SplitConfig:
     keep_module_name: bool = False
     task_decorators: tuple[str, ...] = ("shared_task", "task", "periodic_task")
     line: int = 1  # of the [[split]] header in the config file
+    keep: tuple[str, ...] = ()  # names (or patterns) that stay in the old module
+    import_style: ImportStyle | None = None  # between new modules; None: as the source does
     # Where the mapping is written, for findings about it (GS100, GS101, GS106, GS109):
     # the config file, (module, name, line) of each mapped name and (module, line) of each
     # module key. Empty when the lines are not known (a config built in memory).
@@ -84,9 +87,12 @@ class Edge:
     names: tuple[str, ...]
     import_time: bool  # needed while `source` is imported (not only inside functions)
     deferred: bool  # placed at the end of `source` to break a call-time cycle
-    typing_only: bool  # only for annotations: imported under `if TYPE_CHECKING:`
+    typing_only: bool  # read only in annotations (imported at run time all the same, as the
+    # source had them: get_type_hints, pydantic and singledispatch evaluate annotations)
     backpatch: bool = False  # deferred in a cycle with import-time edges: guarded, and
     # `target` hands the names over when it finishes
+    live: tuple[str, ...] = ()  # globals rebound at run time in `target`, read as
+    # `target.name` (the module object is imported, so they are read live)
 
 
 @dataclass(frozen=True)

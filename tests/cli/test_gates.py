@@ -142,7 +142,7 @@ def test_verify_skips_the_import_check_where_setup_is_missing(tmp_path: Path) ->
     assert code == 0 and "import check skipped" in out, out
     code, out = invoke(root, "verify")
     assert code == 0, out
-    assert "GS400 info: import check skipped: pkg.big does not import on its own" in out
+    assert "GS412 info: import check skipped: pkg.big does not import on its own" in out
     assert "RuntimeError: not set up" in out and "set `verify-setup`" in out
     config = root / "godsplit.toml"
     config.write_text('verify-setup = "import os; os.environ[\'READY\'] = \'1\'"\n'

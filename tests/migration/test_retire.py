@@ -99,14 +99,9 @@ def test_package_layout_keeps_the_docstring_and_its_own_code(tmp_path: Path) -> 
     assert (tmp_path / "pkg" / "big" / "__init__.py").read_text() == dedent('''
         """Tools for the app."""
 
-        from .jobs import run as run
-
         __version__ = "1.0"
-
-
-        if __name__ == "__main__":
-            print(run())
-    ''')
+    ''')  # the __main__ block went to __main__.py with the split (`python -m` runs it)
+    assert "    print(run())\n" in (tmp_path / "pkg" / "big" / "__main__.py").read_text()
     assert run_python(tmp_path, "import app, pkg.big; print(app.main(), pkg.big.__version__)"
                       ).split() == ["/", "1.0"]
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import realworld
 
 
-@pytest.mark.parametrize("spec", realworld.load_specs(), ids=lambda s: s.name)
+@pytest.mark.parametrize("spec", realworld.load_specs(), ids=lambda s: s.key)
 def test_spec_renders_a_config_that_loads(spec: realworld.Spec, tmp_path: Path) -> None:
     if sys.version_info >= (3, 11):
         import tomllib

@@ -12,12 +12,12 @@ import pytest
 
 from godsplit.split import runtime
 
-ALL = ("live_facade", "keep_module_name", "hand_over")
+ALL = ("live_facade", "live_globals", "keep_module_name", "hand_over")
 
 
-def _module(name: str, code: str = "") -> types.ModuleType:
+def _module(name: str, code: str = "", package: str | None = None) -> types.ModuleType:
     module = types.ModuleType(name)
-    module.__package__ = name.rpartition(".")[0]
+    module.__package__ = name.rpartition(".")[0] if package is None else package
     sys.modules[name] = module
     exec(compile(code, f"<{name}>", "exec"), vars(module))
     return module
@@ -33,36 +33,73 @@ def clean_modules() -> Iterator[None]:
 
 @pytest.mark.parametrize("name", ALL)
 def test_templates_render_to_valid_python_without_slots(name: str) -> None:
-    slots = {"base": "__name__", "modules": '("a",)', "live": "{}", "old_module": '"old"',
-             "objects": "(f,)"}
-    text = runtime.render(name, slots, sections={"live"})
+    slots = {"modules": '(".a",)', "live": "{}", "old_module": '"old"', "objects": "(f,)"}
+    text = runtime.render(name, slots, sections={"live", "no_getattr", "no_dir"})
     ast.parse(text)
     assert "SLOT_" not in text and "godsplit-runtime" not in text
 
 
 def test_a_missing_slot_is_an_error() -> None:
-    with pytest.raises(KeyError, match="SLOT_BASE"):
+    with pytest.raises(KeyError, match="SLOT_MODULES"):
         runtime.render("live_facade", {})
 
 
-def test_live_facade_forwards_set_and_delete_and_reads_live_globals(clean_modules: None) -> None:
-    new = _module("rtpkg.new", "def helper():\n    return 1\nCOUNTER = 0\n")
-    code = "from rtpkg.new import helper\nCOUNTER = 0\n\n" + runtime.render(
-        "live_facade",
-        {"base": "__name__", "modules": '("new",)', "live": '{"COUNTER": "new"}'},
-        sections={"live"},
+def _facade(name: str, code: str, live: str = "{}") -> types.ModuleType:
+    text = code + "\n\n" + runtime.render(
+        "live_facade", {"modules": '(".new",)', "live": live},
+        sections={"live"} if live != "{}" else (),
     )
-    facade = _module("rtpkg", code)
+    return _module(name, text, package=name)  # a package's __init__
+
+
+def test_live_facade_forwards_set_and_delete(clean_modules: None) -> None:
+    new = _module("rtpkg.new", "def helper():\n    return 1\n")
+    facade = _facade("rtpkg", "from rtpkg.new import helper\n")
     facade.helper = lambda: 2  # what mock.patch("rtpkg.helper") does
     assert new.helper() == 2
     del facade.helper
     assert "helper" not in vars(new)
+
+
+def test_live_facade_reads_rebound_globals_from_their_home(clean_modules: None) -> None:
+    new = _module("rtlive.new", "COUNTER = 0\n")
+    facade = _facade("rtlive", "from rtlive.new import COUNTER\n", live='{"COUNTER": ".new"}')
     new.COUNTER = 5  # the moved code rebinds its global
     assert facade.COUNTER == 5
+    assert vars(facade)["COUNTER"] == 5  # what mock.patch and monkeypatch save to restore
+    facade.COUNTER = 7  # mock.patch("rtlive.COUNTER", 7)
+    assert new.COUNTER == 7
+    del facade.COUNTER
+    assert not hasattr(new, "COUNTER") and not hasattr(facade, "COUNTER")
+
+
+def test_live_globals_of_a_static_facade_are_read_by_pep_562(clean_modules: None) -> None:
+    new = _module("rtstatic.new", "COUNTER = 0\n")
+    text = runtime.render("live_globals", {"live": '{"COUNTER": ".new"}'},
+                          sections={"no_getattr", "no_dir"})
+    facade = _module("rtstatic", text, package="rtstatic")
+    assert "COUNTER" not in vars(facade) and "COUNTER" in dir(facade)
+    new.COUNTER = 5
+    assert facade.COUNTER == 5
+    with pytest.raises(AttributeError):
+        facade.missing  # noqa: B018
+
+
+def test_live_globals_in_a_static_facade_keep_the_modules_own_getattr(clean_modules: None) -> None:
+    _module("rtown.new", "X = 1\n")
+    own = ("\ndef __getattr__(name):\n    if name == 'old_x':\n        return 'legacy'\n"
+           "    raise AttributeError(name)\n\n\ndef __dir__():\n    return ['old_x']\n")
+    text = own + "\n\n" + runtime.render(
+        "live_globals", {"live": '{"X": ".new"}'}, sections={"getattr", "dir"}
+    )
+    module = _module("rtown", text, package="rtown")
+    assert (module.X, module.old_x, dir(module)) == (1, "legacy", ["old_x"])
+    with pytest.raises(AttributeError):
+        module.missing  # noqa: B018
 
 
 def test_live_facade_without_live_globals_has_no_getattribute() -> None:
-    text = runtime.render("live_facade", {"base": "__name__", "modules": "()", "live": "{}"})
+    text = runtime.render("live_facade", {"modules": "()", "live": "{}"})
     assert "__getattribute__" not in text
 
 
@@ -85,7 +122,22 @@ def test_keep_module_name_renames_objects_and_methods(clean_modules: None) -> No
 
 def test_hand_over_gives_names_to_a_peer_that_is_importing(clean_modules: None) -> None:
     peer = _module("rtho.peer", "")
-    code = runtime.render("hand_over", {}) + '\n\nX = 1\n_godsplit_hand_over("peer", X=X)\n'
+    code = runtime.render("hand_over", {}) + '\n\nX = 1\n_godsplit_hand_over(".peer", X=X)\n'
     _module("rtho.mine", code)
     assert peer.X == 1
-    _module("rtho.other", code.replace('"peer"', '"absent"'))  # no such peer: nothing happens
+    _module("rtho.other", code.replace('".peer"', '".absent"'))  # no such peer: nothing happens
+
+
+def test_live_getattr_wrapping_the_modules_own_keeps_its_signature(clean_modules: None) -> None:
+    import inspect
+    import typing
+
+    _module("rtsig.new", "X = 1\n")
+    own = "\ndef __getattr__(name: str) -> int:\n    raise AttributeError(name)\n"
+    text = own + "\n\n" + runtime.render(
+        "live_globals", {"live": '{"X": ".new"}'}, sections={"getattr", "no_dir"}
+    )
+    module = _module("rtsig", text, package="rtsig")
+    assert str(inspect.signature(module.__getattr__)) == "(name: 'str') -> 'int'"  # postponed
+    assert typing.get_type_hints(module.__getattr__) == {"name": str, "return": int}
+    assert module.X == 1

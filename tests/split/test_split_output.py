@@ -69,6 +69,14 @@ def test_package_layout_exact_output(tmp_path: Path) -> None:
             "f",
             "g",
         ]
+    ''')
+    assert texts["pkg/big/__main__.py"] == dedent('''
+        # Copyright (c) the authors
+        """`python -m pkg.big`: its `__main__` block, moved here by godsplit."""
+
+        from __future__ import annotations
+
+        from .a import f
 
 
         if __name__ == "__main__":
@@ -191,7 +199,8 @@ def test_overload_group_and_attached_statements_move_together(constructs) -> Non
     a = texts["pkg/big/a.py"]
     assert a.count("@overload") == 2 and "def f(x):" in a
     assert "f.calls = 0" in a  # `f.attr = ...` goes with f
-    assert 'REGISTRY["f"] = f' in texts["pkg/big/registry.py"]  # registry entries go with it
+    # a registration runs after what it registers: with f, which imports REGISTRY
+    assert 'REGISTRY["f"] = f' in a and "from .registry import REGISTRY\n" in a
 
 
 def test_carried_names_and_import_blocks(constructs) -> None:  # type: ignore[no-untyped-def]
@@ -249,7 +258,7 @@ def test_future_import_comes_first(tmp_path: Path) -> None:
     )
 
 
-def test_typing_only_sibling_import_goes_under_type_checking(tmp_path: Path) -> None:
+def test_names_read_only_in_annotations_are_imported_at_run_time(tmp_path: Path) -> None:
     source = '''
         from __future__ import annotations
 
@@ -261,9 +270,9 @@ def test_typing_only_sibling_import_goes_under_type_checking(tmp_path: Path) -> 
     '''
     plan, texts = plan_texts(make_project(tmp_path, source, {"models": ["Model"], "ops": ["build"]}))
     ops = texts["pkg/big/ops.py"]
-    assert "from typing import TYPE_CHECKING\n" in ops
-    assert "if TYPE_CHECKING:\n    from .models import Model\n" in ops
-    assert [e.typing_only for e in plan.edges] == [True]
+    assert "TYPE_CHECKING" not in ops  # the source did not use it: get_type_hints must work
+    assert "\nfrom .models import Model\n" in ops
+    assert [(e.typing_only, e.import_time, e.deferred) for e in plan.edges] == [(True, False, False)]
 
 
 @pytest.mark.parametrize(
@@ -344,7 +353,7 @@ def test_mixed_cycle_defers_and_backpatches(tmp_path: Path) -> None:
     plan, texts = plan_texts(config)
     assert not plan.errors
     assert "try:\n    from .child import Child\nexcept ImportError:" in texts["pkg/big/base.py"]
-    assert "_godsplit_hand_over(\"base\", Child=Child)\n" in texts["pkg/big/child.py"]
+    assert "_godsplit_hand_over(\".base\", Child=Child)\n" in texts["pkg/big/child.py"]
     from godsplit.split.apply import apply_splits
 
     from splitkit import run_python
@@ -428,6 +437,220 @@ def test_relative_imports_inside_functions_are_rebased(tmp_path: Path) -> None:
     """
     _, texts = plan_texts(make_project(tmp_path, source, {"a": ["command"]}))
     assert "    from ..decorators import make  # avoids an import cycle\n" in texts["pkg/big/a.py"]
+
+
+def test_dotted_import_is_copied_where_its_dotted_name_is_read(tmp_path: Path) -> None:
+    source = """
+        import email.utils
+        import xml.dom, xml.sax
+
+
+        def stamp():
+            return email.utils.formatdate(0)
+
+
+        def parsers():
+            return xml.sax
+
+
+        def other():
+            return 1
+    """
+    _, texts = plan_texts(make_project(tmp_path, source, {"a": ["stamp", "parsers"], "b": ["other"]}))
+    assert "import email.utils\nimport xml.sax\n" in texts["pkg/big/a.py"]
+    facade = texts["pkg/big/__init__.py"]
+    assert '    "email",\n    "xml",\n' in facade and "email.utils\"" not in facade
+
+
+def test_statement_binding_nothing_goes_after_what_it_reads_never_with_an_import(
+    tmp_path: Path,
+) -> None:
+    source = """
+        import atexit
+        import reg
+        from os.path import join as _join
+
+        CODE = 153
+        reg.names[CODE] = "CODE"
+        reg.log.append("loaded")
+
+
+        class Paths:
+            base = _join("a", "b")
+
+
+        del _join
+
+
+        def cleanup():
+            pass
+
+
+        atexit.register(cleanup)
+    """
+    plan, texts = plan_texts(make_project(tmp_path, source, {"one": ["CODE", "Paths", "cleanup"]}))
+    assert texts["pkg/big/one.py"].endswith(dedent("""
+        import atexit
+        import reg
+        from os.path import join as _join
+
+        CODE = 153
+        reg.names[CODE] = "CODE"
+
+
+        class Paths:
+            base = _join("a", "b")
+
+
+        def cleanup():
+            pass
+
+
+        atexit.register(cleanup)
+    """))
+    facade = texts["pkg/big/__init__.py"]
+    assert 'reg.log.append("loaded")\n' in facade and "del _join\n" in facade
+    assert [f.line for f in plan.findings if f.code == "GS204"] == [7]  # not for `del _join`
+
+
+@pytest.mark.parametrize(("hook", "cycle"), [
+    ("def __init_subclass__(cls):\n        cls.tag = _hook()", True),
+    ("def method(self):\n        return _hook()", False),
+])
+def test_subclassing_runs_init_subclass_at_import_time(tmp_path: Path, hook: str, cycle: bool) -> None:
+    source = f"class Base:\n    {hook}\n\n\nclass Child(Base):\n    pass\n\n\ndef _hook():\n    return 1\n"
+    plan, _ = plan_texts(make_project(tmp_path, source, {"base": ["Base"], "child": ["Child", "_hook"]}))
+    assert any(f.code == "GS104" for f in plan.errors) is cycle
+
+
+def test_a_metaclass_runs_at_import_time(tmp_path: Path) -> None:
+    source = """
+        class Meta(type):
+            def __new__(mcs, name, bases, ns):
+                ns["tag"] = _hook()
+                return super().__new__(mcs, name, bases, ns)
+
+
+        class Thing(metaclass=Meta):
+            pass
+
+
+        def _hook():
+            return 1
+    """
+    plan, _ = plan_texts(make_project(tmp_path, source, {"meta": ["Meta"], "things": ["Thing", "_hook"]}))
+    [error] = [f for f in plan.errors if f.code == "GS104"]
+    assert "meta needs _hook from things" in error.message
+
+
+@pytest.mark.parametrize(("split", "message"), [
+    ({"modules": {"checkers": ["f"], "checkers.naming": ["g"]}},
+     "'checkers' is both a module and the package of another module"),
+    ({"modules": {"checkers..naming": ["f"]}}, "not a valid module name"),
+    ({"modules": {"a": ["f"]}, "import-style": "dotted"}, "must be 'relative' or 'absolute'"),
+    ({"modules": {"a": ["f"]}, "keep": "f"}, "keep must be a list of names"),
+])
+def test_richer_mapping_config_errors(tmp_path: Path, split: dict[str, object], message: str) -> None:
+    from godsplit.config import parse_config
+    from godsplit.types import GodsplitError
+
+    with pytest.raises(GodsplitError, match=message):
+        parse_config({"split": [{"source": "pkg/big.py", **split}]}, tmp_path / "godsplit.toml")
+
+
+def test_kept_names_stay_and_are_imported_from_the_old_module(tmp_path: Path) -> None:
+    source = """
+        def main():
+            return helper() + 1
+
+
+        def helper():
+            return 1
+
+
+        def other():
+            return main()
+    """
+    plan, texts = plan_texts(make_project(tmp_path, source, {"a": ["other"]}, keep=["main"]))
+    assert not plan.errors
+    assert {n: p.module for p in plan.placements for n in p.names} == {
+        "main": "<facade>", "helper": "<facade>", "other": "a"}
+    facade = texts["pkg/big/__init__.py"]
+    assert facade.index("def main():") < facade.index("from .a import other as other")
+    assert "from . import main\n" in texts["pkg/big/a.py"]
+
+
+def test_a_class_attribute_set_from_a_later_class_goes_with_the_later_one(tmp_path: Path) -> None:
+    source = """
+        class Element:
+            def __add__(self, other):
+                return Literal()
+
+
+        class Literal(Element):
+            pass
+
+
+        Element._literal = Literal
+    """
+    plan, texts = plan_texts(make_project(tmp_path, source, {"element": ["Element"],
+                                                             "tokens": ["Literal"]}))
+    assert not plan.errors  # joined with Element, it would be an import-time cycle
+    assert "class Literal(Element):\n    pass\n\n\nElement._literal = Literal\n" in texts[
+        "pkg/big/tokens.py"]
+
+
+def test_a_module_named_like_a_builtin_is_fine_unless_the_facade_uses_it(tmp_path: Path) -> None:
+    source = "class Map:\n    pass\n\n\ndef rule():\n    return 1\n"
+    plan, _ = plan_texts(make_project(tmp_path, source, {"map": ["Map"], "rules": ["rule"]}))
+    assert not plan.errors  # werkzeug's routing/map.py
+    used = source + "\n\nif __name__ == '__main__':\n    print(list(map(str, [1])))\n"
+    plan, _ = plan_texts(make_project(tmp_path / "2", used, {"map": ["Map"], "rules": ["rule"]},
+                                      package="pkg", path="pkg/__init__.py"))
+    assert [f.code for f in plan.errors] == ["GS106"]
+
+
+def test_a_call_in_the_main_block_is_not_an_import_time_call(tmp_path: Path) -> None:
+    source = """
+        def helper():
+            return 1
+
+
+        def main():
+            return helper() + report()
+
+
+        def report():
+            return main
+
+
+        if __name__ == "__main__":
+            main()
+    """
+    plan, _ = plan_texts(make_project(tmp_path, source, {"cli": ["main"], "util": ["helper", "report"]}))
+    assert not plan.errors  # a call-time cycle: main() runs only as a script, after everything
+
+
+def test_annotations_of_decorated_methods_stay_postponed(tmp_path: Path) -> None:
+    source = '''
+        from contextlib import contextmanager
+
+
+        class Context:
+            name = __name__
+
+            @contextmanager
+            def scope(self, command: "Command"):
+                yield command
+
+
+        class Command:
+            def make_context(self):
+                return Context()
+    '''
+    plan, _ = plan_texts(make_project(tmp_path, source, {"context": ["Context"],
+                                                         "commands": ["Command"]}))
+    assert not plan.errors  # click's core: only a decorated top-level function is eager
 
 
 def test_a_definition_longer_than_max_lines_is_a_warning(tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
-from libcst.metadata import FunctionScope, GlobalScope, MetadataWrapper, Scope, ScopeProvider
+from libcst.metadata import GlobalScope, MetadataWrapper, ScopeProvider
 
 from ..files import SourceText
 from ..types import Finding, GodsplitError
@@ -21,11 +21,14 @@ from .classify import (
     classify,
     is_bare_string,
     is_future,
+    is_main_block,
     names_of,
     owner_name,
     static_all,
 )
+from .import_time import called_at_import
 from .nodes import NodeIndex, index_nodes
+from .scopes import collect, live_accesses, module_name_read
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,9 @@ class Unit:
     rebinds: frozenset[str]  # globals assigned at call time through `global`
     line: int
     lines: int
+    deletes: frozenset[str] = frozenset()  # names deleted at top level (`del x`)
+    # a class's methods -> the top-level names each reads (at call time)
+    methods: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def first(self) -> int:
@@ -70,6 +76,8 @@ class Analysis:
     dunder_all: tuple[str, ...] | None
     live_names: frozenset[str]  # names rebound at call time
     findings: tuple[Finding, ...]
+    # live name -> (statement index, id of the Name node) of every read of it
+    live_reads: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     @property
     def conditional_names(self) -> frozenset[str]:
@@ -153,10 +161,19 @@ def analyze(source: SourceText) -> Analysis:
     rebinds: dict[int, set[str]] = defaultdict(set)
     reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)
     calls: dict[int, set[str]] = defaultdict(set)
+    subclassed: set[str] = set()
+    methods: dict[int, dict[str, set[str]]] = defaultdict(dict)
     if global_scope is not None:
-        _collect(global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls)
-    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, source.text)
-    units = _called_at_import(module, units, calls)
+        collect(
+            global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
+            subclassed, methods,
+        )
+    for index, stmt in enumerate(module.body):  # runs as a script, after everything else
+        if is_main_block(stmt):
+            calls.pop(index, None)
+    nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
+    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods)
+    units = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         if unit.kind == "future":
@@ -169,6 +186,7 @@ def analyze(source: SourceText) -> Analysis:
                 "it is copied into every new module", str(source.path), units[uid].line)
         for uid in star
     ]
+    live = frozenset(name for names in rebinds.values() for name in names)
     return Analysis(
         path=source.path,
         source=source,
@@ -181,8 +199,9 @@ def analyze(source: SourceText) -> Analysis:
         future_annotations=future_annotations,
         star_imports=star,
         dunder_all=static_all(module),
-        live_names=frozenset(name for names in rebinds.values() for name in names),
+        live_names=live,
         findings=tuple(findings),
+        live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
     )
 
 
@@ -196,91 +215,6 @@ def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, .
     return tuple(starts)
 
 
-def _outside_functions(scope: Scope) -> bool:
-    while not isinstance(scope, GlobalScope):
-        if isinstance(scope, FunctionScope):
-            return False
-        scope = scope.parent
-    return True
-
-
-def _site(
-    node: cst.CSTNode, scope: Scope | None, nodes: NodeIndex
-) -> tuple[int, bool] | None:
-    """(top-level statement index, inside a function) of a node, through the index or,
-    for nodes in skipped bodies, through the outermost scope below the module."""
-    found = nodes.stmt_of.get(id(node))
-    if found is not None or scope is None:
-        return found
-    in_function = False
-    while not isinstance(scope.parent, GlobalScope) and scope.parent is not scope:
-        in_function = in_function or isinstance(scope, FunctionScope)
-        scope = scope.parent
-    in_function = in_function or isinstance(scope, FunctionScope)
-    owner = getattr(scope, "node", None)
-    found = nodes.stmt_of.get(id(owner)) if owner is not None else None
-    return (found[0], in_function) if found is not None else None
-
-
-def _collect(
-    scope: GlobalScope,
-    scopes: Mapping[cst.CSTNode, Scope | None],
-    nodes: NodeIndex,
-    future_annotations: bool,
-    bound: dict[int, set[str]],
-    rebinds: dict[int, set[str]],
-    reads: dict[int, dict[str, list[bool]]],
-    calls: dict[int, set[str]],
-) -> None:
-    """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
-    by statement index."""
-    for assignment in scope.assignments:
-        name = assignment.name
-        node = getattr(assignment, "node", None)
-        where = _site(node, scopes.get(node), nodes) if node is not None else None
-        if where is not None:
-            stmt, in_function = where
-            (rebinds if in_function else bound)[stmt].add(name)
-        for access in assignment.references:
-            site = _site(access.node, access.scope, nodes)
-            if site is None:
-                continue
-            import_time = _outside_functions(access.scope)
-            if import_time and id(access.node) in nodes.called:
-                calls[site[0]].add(name)
-            lazy_annotation = access.is_annotation and (
-                future_annotations or isinstance(access.node, cst.BaseString)
-            )
-            flags = reads[site[0]].setdefault(name, [False, True])
-            flags[0] = flags[0] or (import_time and not lazy_annotation)
-            flags[1] = flags[1] and lazy_annotation
-
-
-def _called_at_import(
-    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]]
-) -> list[Unit]:
-    """A function called while the module is imported (`@register`, `X = f()`) reads its
-    globals at import time too: upgrade its reads, and those of functions it may call."""
-    functions = {
-        name: unit.id for unit in units for index in unit.stmts
-        if isinstance(stmt := module.body[index], cst.FunctionDef)
-        for name in [stmt.name.value]
-    }
-    pending = [functions[n] for names in calls.values() for n in names if n in functions]
-    done: set[int] = set()
-    while pending:
-        uid = pending.pop()
-        if uid in done:
-            continue
-        done.add(uid)
-        unit = units[uid]
-        units[uid] = replace(unit, reads=tuple(
-            replace(r, import_time=True) if not r.annotation_only else r for r in unit.reads
-        ))
-        pending.extend(functions[r.name] for r in unit.reads if r.name in functions)
-    return units
-
-
 def _group(
     module: cst.Module,
     kinds: list[UnitKind],
@@ -288,10 +222,12 @@ def _group(
     rebinds: Mapping[int, set[str]],
     reads: Mapping[int, dict[str, list[bool]]],
     stmt_lines: tuple[int, ...],
-    text: str,
+    methods: Mapping[int, dict[str, set[str]]],
 ) -> list[Unit]:
-    """Group statements into units: @overload runs, and statements that only touch a
-    definition (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`) join it."""
+    """Group statements into units: @overload runs, and statements that bind nothing
+    (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`, `atexit.register(f)`) join
+    the latest definition they touch or read (never an import: they must run after what
+    they read, and once)."""
     groups: list[list[int]] = []
     owner_of: dict[str, int] = {}  # name -> group index of its latest definition
     for index, stmt in enumerate(module.body):
@@ -299,11 +235,16 @@ def _group(
         names = bound.get(index, set())
         if kind == "definition" and not names:
             target = owner_name(stmt)
-            if target is not None and target in owner_of:
-                groups[owner_of[target]].append(index)
-                continue
             if target is None and groups and is_bare_string(stmt) and kinds[groups[-1][0]] == "definition":
                 groups[-1].append(index)  # attribute docstring after `X = 1`
+                continue
+            # `f.attr = 1`, `REGISTRY[k] = v`, `atexit.register(f)`, `X._cls = Y`: it runs
+            # after everything it touches and reads, so it joins the latest of them (never
+            # an import: it would be copied above them, and into every module)
+            read = [owner_of[n] for n in {*reads.get(index, {}), target} if n in owner_of]
+            home = max((g for g in read if kinds[groups[g][0]] == "definition"), default=None)
+            if home is not None:
+                groups[home].append(index)
                 continue
         if (
             isinstance(stmt, cst.FunctionDef) and groups and kinds[groups[-1][0]] == "definition"
@@ -338,8 +279,16 @@ def _group(
             rebinds=frozenset().union(*(rebinds.get(i, set()) for i in group)),
             line=_first_code_line(module, first, stmt_lines),
             lines=span,
+            deletes=frozenset().union(*(_deleted_by(module.body[i]) for i in group)),
+            methods={m: frozenset(n) for i in group for m, n in methods.get(i, {}).items()},
         ))
     return units
+
+
+def _deleted_by(stmt: cst.BaseStatement) -> set[str]:
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return set()
+    return set().union(*(_deleted(s.target) for s in stmt.body if isinstance(s, cst.Del)))
 
 
 def _function_name(stmt: cst.BaseStatement) -> str | None:

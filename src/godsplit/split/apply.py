@@ -16,10 +16,20 @@ from typing import TYPE_CHECKING
 from ..files import decode_source
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from . import write
-from .analyze import Analysis
+from .analyze import Analysis, analyze
 from .layout import module_name_for
 from .plan import plan_split, select_splits
-from .verify import Snapshot, compare_snapshots, compare_static, snapshot
+from .verify import (
+    ImportFailure,
+    Snapshot,
+    compare_snapshots,
+    compare_static,
+    interpreters,
+    served_live,
+    snapshot,
+    still_a_script,
+    written,
+)
 
 if TYPE_CHECKING:
     from ..migration.core import MigrateResult
@@ -36,6 +46,11 @@ class SplitResult:
     @property
     def findings(self) -> tuple[Finding, ...]:
         return self.plan.findings + self.references + self.verify
+
+    @property
+    def imported(self) -> bool:
+        """The import check ran and found the old module the same (GS400): "verified"."""
+        return any(f.code == "GS400" for f in self.verify)
 
 
 @dataclass(frozen=True)
@@ -200,18 +215,33 @@ def verify_splits(
 
 
 def _moved(plan: Plan) -> tuple[str, ...]:
-    return (plan.old_module, *(m.dotted for m in plan.modules))
+    """The old module, the new package (its subpackages are below it) and the new modules."""
+    packages = {m.dotted[: -len(m.name) - 1] for m in plan.modules if m.dotted != m.name}
+    return (plan.old_module, *sorted(packages), *(m.dotted for m in plan.modules))
 
 
 def _workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
 
 
-def _before(config: Config, plan: Plan) -> Snapshot | str | None:
+Before = tuple[Snapshot | ImportFailure | None, str]  # and the interpreter that imported it
+
+
+def _before(config: Config, plan: Plan) -> Before:
+    """Import the old module before the split, with the first interpreter that can."""
     if not config.verify_import:
-        return None
+        return None, ""
     _, import_root = module_name_for(plan.source)
-    return snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan))
+    first: ImportFailure | None = None
+    tried = interpreters(config.root)
+    for python in tried:
+        result = snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan), python)
+        if isinstance(result, Snapshot):
+            return result, python
+        first = first or result
+        if result.missing is None:
+            break  # not a missing package: another interpreter would not do better
+    return first, ", ".join(tried)
 
 
 class ApplyInterrupted(KeyboardInterrupt):
@@ -319,27 +349,45 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
 
 
 def _verify_written(
-    config: Config, plan: Plan, analysis: Analysis | None, before: Snapshot | str | None
+    config: Config, plan: Plan, analysis: Analysis | None, before: Before
 ) -> list[Finding]:
     assert analysis is not None
     path = str(plan.source)
     facade = decode_source(plan.facade.read_bytes(), plan.facade)
     findings = compare_static(analysis, facade, path)
-    if isinstance(before, Snapshot):
+    texts = {c.path: decode_source(c.data, c.path).text for c in plan.changes if c.data is not None}
+    findings += written(texts, analysis, served_live(analyze(facade)))
+    findings += still_a_script(analysis, facade.text, plan.facade)
+    statically = ("checked statically: the same names and `import *`, every file parses, "
+                  "no undefined names")
+    snap, python = before
+    if isinstance(snap, Snapshot):
         _, import_root = module_name_for(plan.source)
-        after = snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan))
-        if isinstance(after, str):
-            findings.append(Finding("GS406", "error", f"the old module no longer imports: {after}",
-                                    path, 1))
+        after = snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan), python)
+        if isinstance(after, ImportFailure):
+            findings.append(Finding(
+                "GS406", "error", f"the old module no longer imports: {after.error}",
+                after.path if after.path else path, after.line or 1,
+            ))
         else:
-            differences = compare_snapshots(before, after, path)
+            differences = compare_snapshots(snap, after, path)
             findings.extend(differences)
             if not differences:
                 findings.append(Finding(
                     "GS400", "info", f"imported {plan.old_module} before and after in a fresh "
-                    f"interpreter: the same {len(after.names)} names, of the same kinds", path, 1,
+                    f"interpreter: the same {len(snap.names)} names, of the same kinds; the same "
+                    f"signatures and type hints of {len(snap.details)} moved functions, classes "
+                    "and methods; the same `import *`, `python -m` and modules loaded", path, 1,
                 ))
-    elif isinstance(before, str):
-        findings.append(Finding("GS400", "info", f"import check skipped: the module does not "
-                                f"import on its own ({before}); set `verify-setup`", path, 1))
+    elif isinstance(snap, ImportFailure):
+        if snap.missing:
+            why = (f"it needs {snap.missing!r}, which no interpreter found has ({python}); "
+                   "activate the project's virtualenv or set `verify-setup`")
+        else:
+            why = f"it does not import on its own ({snap.error}); set `verify-setup`"
+        findings.append(Finding("GS412", "info", f"import check skipped: {why}; {statically}",
+                                path, 1))
+    else:
+        findings.append(Finding("GS412", "info", f"import check skipped: verify-import = false; "
+                                f"{statically}", path, 1))
     return findings

@@ -7,12 +7,13 @@ are carried to the one module that uses them, or to the shared module when sever
 
 from __future__ import annotations
 
-import builtins
 import difflib
 import fnmatch
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
+import libcst as cst
 import networkx as nx
 
 from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
@@ -31,8 +32,8 @@ class Assignment:
     findings: list[Finding] = field(default_factory=list)
 
 
-def movable_clusters(analysis: Analysis) -> list[list[int]]:
-    """Definition units that must move together, in source order."""
+def movable_clusters(analysis: Analysis, extra: Collection[int] = ()) -> list[list[int]]:
+    """Definition units (and the `extra` ones) that must move together, in source order."""
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -41,11 +42,19 @@ def movable_clusters(analysis: Analysis) -> list[list[int]]:
             x = parent[x]
         return x
 
-    movable = {u.id for u in analysis.units if u.kind == "definition"}
+    movable = {u.id for u in analysis.units if u.kind == "definition"} | set(extra)
     for ids in analysis.binders.values():
         members = [i for i in ids if i in movable]
         for other in members[1:]:
             parent[find(other)] = find(members[0])
+    for unit in analysis.units:  # `del x` runs after every import-time read of x
+        for name in unit.deletes if unit.id in movable else ():
+            if any(i in movable for i in analysis.binders.get(name, ())):
+                for reader in analysis.units:
+                    if reader.id in movable and any(
+                        r.name == name and r.import_time for r in reader.reads
+                    ):
+                        parent[find(reader.id)] = find(unit.id)
     groups: dict[int, list[int]] = defaultdict(list)
     for uid in sorted(movable):
         groups[find(uid)].append(uid)
@@ -65,7 +74,17 @@ def _is_pattern(text: str) -> bool:
     return any(ch in text for ch in "*?[")
 
 
-def _in_config(
+def mappable_dunder(analysis: Analysis, unit: Unit) -> bool:
+    """`__version__ = "1.0"`: a module dunder assignment, which stays in the old module
+    unless it is mapped by name."""
+    return unit.kind == "facade" and bool(unit.binds) and "__all__" not in unit.binds and all(
+        isinstance(stmt := analysis.module.body[i], cst.SimpleStatementLine)
+        and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in stmt.body)
+        for i in unit.stmts
+    )
+
+
+def in_config(
     split: SplitConfig, fallback: tuple[str, int], entry: str | None = None,
     module: str | None = None,
 ) -> tuple[str, int]:
@@ -85,20 +104,25 @@ def _in_config(
 def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     result = Assignment()
     path = str(analysis.path)
-    clusters = movable_clusters(analysis)
-    cluster_of = {uid: index for index, cluster in enumerate(clusters) for uid in cluster}
-    cluster_names = [_names(analysis, c) for c in clusters]
-    all_names = {n for names in cluster_names for n in names}
     exact: dict[str, list[str]] = defaultdict(list)
     patterns: list[tuple[str, str]] = []
-    for module, entries in split.modules:
+    for module, entries in [*split.modules, (FACADE, split.keep)]:
         for entry in entries:
             if _is_pattern(entry):
                 patterns.append((module, entry))
             else:
                 exact[entry].append(module)
+    dunders = [
+        u.id for u in analysis.units
+        if mappable_dunder(analysis, u) and any(exact.get(n, [FACADE])[0] != FACADE for n in u.binds)
+    ]
+    clusters = movable_clusters(analysis, dunders)
+    cluster_of = {uid: index for index, cluster in enumerate(clusters) for uid in cluster}
+    cluster_names = [_names(analysis, c) for c in clusters]
+    all_names = {n for names in cluster_names for n in names}
     result.modules = [m for m, _ in split.modules]
     _check_mapping(analysis, split, exact, patterns, all_names, result)
+    order = [*result.modules, FACADE]
 
     target: dict[int, str] = {}
     for index, names in enumerate(cluster_names):
@@ -114,12 +138,12 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
                     "GS100", "error",
                     f"{name!r} matches patterns of several modules: {', '.join(modules)}; "
                     "list it by name in one of them",
-                    *_in_config(split, (path, _line(analysis, clusters[index])), second,
+                    *in_config(split, (path, _line(analysis, clusters[index])), second,
                                 modules[1]),
                 ))
             if modules:
                 wanted[name] = modules
-        chosen = sorted({m[0] for m in wanted.values()}, key=result.modules.index)
+        chosen = sorted({m[0] for m in wanted.values()}, key=order.index)
         if len(chosen) > 1:
             why = _together_reason(analysis, clusters[index])
             result.findings.append(Finding(
@@ -135,16 +159,17 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
                 result.module_of[uid] = chosen[0]
             pattern = next((p for m, p in patterns if m == chosen[0]
                             and fnmatch.fnmatchcase(matched, p)), "")
+            how = f"by {matched!r}" if matched in exact else f"by pattern {pattern!r}"
             result.placements.append(Placement(
-                tuple(names), chosen[0], "mapped",
-                f"mapped by {matched!r}" if matched in exact else f"mapped by pattern {pattern!r}",
+                tuple(names), chosen[0], "facade" if chosen[0] == FACADE else "mapped",
+                f"kept {how}" if chosen[0] == FACADE else f"mapped {how}",
                 _line(analysis, clusters[index]),
             ))
     _carry(analysis, split, clusters, cluster_of, cluster_names, target, result)
     for unit in analysis.units:
-        if unit.kind in ("facade", "effect"):
+        if unit.kind in ("facade", "effect") and unit.id not in cluster_of:
             result.module_of[unit.id] = FACADE
-            if unit.kind == "effect":
+            if unit.kind == "effect" and not _deletes_imports(analysis, unit):
                 result.findings.append(Finding(
                     "GS204", "warning",
                     "module-level statement that defines nothing stays in the facade; it now "
@@ -155,6 +180,20 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     return result
 
 
+def _deletes_imports(analysis: Analysis, unit: Unit) -> bool:
+    """`del _join` of an imported helper: the facade keeps every import, so the `del`
+    does there what it did before."""
+    only_del = all(
+        isinstance(stmt := analysis.module.body[i], cst.SimpleStatementLine)
+        and all(isinstance(small, cst.Del) for small in stmt.body)
+        for i in unit.stmts
+    )
+    return only_del and all(
+        analysis.units[i].kind == "import"
+        for name in unit.deletes for i in analysis.binders.get(name, ())
+    )
+
+
 def _line(analysis: Analysis, cluster: list[int]) -> int:
     return analysis.units[cluster[0]].line
 
@@ -163,6 +202,9 @@ def _together_reason(analysis: Analysis, cluster: list[int]) -> str:
     rebound = set().union(*(analysis.units[u].rebinds for u in cluster))
     if rebound:
         return f"they rebind the global {', '.join(sorted(rebound))}"
+    deleted = set().union(*(analysis.units[u].deletes for u in cluster))
+    if deleted:
+        return f"one deletes {', '.join(sorted(deleted))}, which the others read at import time"
     return "they bind the same name or one modifies the other"
 
 
@@ -177,44 +219,39 @@ def _check_mapping(
     path = str(analysis.path)
     for name, modules in exact.items():
         if len(modules) > 1:
+            where = " and ".join("`keep`" if m == FACADE else m for m in modules)
             result.findings.append(Finding(
-                "GS100", "error", f"{name!r} is mapped to two modules: {' and '.join(modules)}",
-                *_in_config(split, (path, 1), name, modules[1]),
+                "GS100", "error", f"{name!r} is mapped to two modules: {where}",
+                *in_config(split, (path, 1), name, modules[1]),
             ))
         if name in movable:
             continue
         unit = analysis.unit_of(name)
+        if unit is not None and modules == [FACADE]:
+            continue  # imports and module dunders stay in the old module anyway
         if unit is not None:
             why = {"import": "an import", "type_checking": "a TYPE_CHECKING import",
-                   "facade": "kept in the facade"}.get(unit.kind, unit.kind)
-            where = _in_config(split, (path, unit.line), name, modules[0])
+                   "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
+                   "block)"}.get(unit.kind, unit.kind)
+            at = in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
                 "GS101", "error", f"{name!r} cannot be mapped: it is {why}"
-                + (f" (line {unit.line} of the source)" if where[0] != path else ""), *where,
+                + (f" (line {unit.line} of the source)" if at[0] != path else ""), *at,
             ))
             continue
         close = difflib.get_close_matches(name, sorted(movable), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         result.findings.append(Finding(
-            "GS101", "error", f"{name!r} is mapped to {modules[0]} but not defined in the "
-            f"source{hint}", *_in_config(split, (path, 1), name, modules[0]),
+            "GS101", "error", f"{name!r} is "
+            f"{'kept' if modules[0] == FACADE else f'mapped to {modules[0]}'} but not defined "
+            f"in the source{hint}", *in_config(split, (path, 1), name, modules[0]),
         ))
     for module, pattern in patterns:
         if not any(fnmatch.fnmatchcase(n, pattern) for n in movable):
             result.findings.append(Finding(
-                "GS109", "warning", f"pattern {pattern!r} of {module} matches no name",
-                *_in_config(split, (path, 1), pattern, module),
-            ))
-    if split.package is not None:
-        return  # sibling layout: module names never become attributes of the facade
-    defined = movable | set(analysis.binders) | set(dir(builtins))
-    candidates = [m for m, _ in split.modules] + [split.shared or DEFAULT_SHARED, split.default or ""]
-    for module in candidates:
-        if module in defined:
-            result.findings.append(Finding(
-                "GS106", "error", f"module name {module!r} is also a name defined in the source "
-                "or a builtin; as a package attribute it would shadow that name",
-                *_in_config(split, (path, 1), module=module),
+                "GS109", "warning", f"pattern {pattern!r} of "
+                f"{'`keep`' if module == FACADE else module} matches no name",
+                *in_config(split, (path, 1), pattern, module),
             ))
 
 
@@ -245,8 +282,9 @@ def _carry(
     shared = split.shared or DEFAULT_SHARED
     path = str(analysis.path)
     for scc in nx.topological_sort(condensed):
-        members = sorted(condensed.nodes[scc]["members"])
-        if all(m in target for m in members):
+        # mapped members stay where they are mapped; the others go where they are used
+        members = sorted(m for m in condensed.nodes[scc]["members"] if m not in target)
+        if not members:
             continue
         users = {
             target[u] for m in members for u in graph.predecessors(m)

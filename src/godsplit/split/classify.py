@@ -37,6 +37,11 @@ def _is_type_checking(test: cst.BaseExpression) -> bool:
     return isinstance(test, cst.Attribute) and test.attr.value == "TYPE_CHECKING"
 
 
+def is_main_block(stmt: cst.CSTNode) -> bool:
+    """`if __name__ == "__main__":`"""
+    return isinstance(stmt, cst.If) and _is_main_guard(stmt.test)
+
+
 def _is_main_guard(test: cst.BaseExpression) -> bool:
     if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
         return False

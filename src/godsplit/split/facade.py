@@ -1,22 +1,27 @@
 """Stage 3b, render the facade: the old module, left in place so every old import works.
 
 It keeps the source's docstring, header, imports, `__all__`, module dunders,
-`__getattr__`/`__dir__` and `__main__` block byte-for-byte, re-exports every top-level name
-from the new modules (`from .m import f as f`, the form type checkers treat as public),
-and, as a live facade, forwards attribute assignment (mock.patch, monkeypatch) to the new
-modules and reads globals rebound at run time from their new home.
+`__getattr__`/`__dir__`, the `__main__` block (in a package layout it moves to
+`__main__.py`, which `python -m` runs) and any names kept on purpose, byte-for-byte, and
+re-exports every other top-level name from the new modules (`from .m import f as f`, the
+form type checkers treat as public). Kept code that new modules import is placed before
+the re-exports when it can be. Globals rebound at run time are read live from their one
+home (PEP 562 `__getattr__`); as a live facade, it also forwards attribute assignment
+(mock.patch, monkeypatch) to the new modules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from ..types import FACADE, SplitConfig
+from ..types import FACADE, Edge, SplitConfig
 from . import imports, runtime
-from .analyze import Analysis
+from .analyze import Analysis, Unit
 from .assign import Assignment
+from .classify import is_main_block
 from .layout import Layout
-from .render import MARKER, first_definition
+from .render import MARKER, first_definition, hand_over, live_aliases, module_import
+from .transforms import Edits, apply_edits
 
 
 def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[str]:
@@ -29,13 +34,23 @@ def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[
 
 
 def runtime_names(analysis: Analysis) -> list[str]:
-    """Every name the old module bound at import time (TYPE_CHECKING-only names excluded)."""
+    """Every name the old module bound at import time (TYPE_CHECKING-only names, and
+    imported names deleted by a top-level `del`, excluded)."""
     names: dict[str, None] = {}
+    last_bound: dict[str, int] = {}
+    last_deleted: dict[str, int] = {}
+    for unit in analysis.units:  # an import deleted later (`del _join`): the facade, which
+        for name in unit.binds:  # keeps imports and that `del`, does not bind it either
+            last_bound[name] = unit.id if unit.kind == "import" else -1
+        for name in unit.deletes:
+            last_deleted[name] = unit.id
     for unit in analysis.units:
         if unit.kind in ("type_checking", "docstring"):
             continue  # `from __future__ import x` does bind x, so it counts
         for name in sorted(unit.binds):
-            names.setdefault(name, None)
+            gone = last_deleted.get(name, -1) >= last_bound.get(name, -1) >= 0
+            if "." not in name and not gone:  # `import a.b` binds `a` (and lists `a.b`)
+                names.setdefault(name, None)
     if analysis.star_imports:
         names.pop("*", None)
     return list(names)
@@ -48,7 +63,8 @@ def star_names(analysis: Analysis) -> list[str]:
     return [n for n in runtime_names(analysis) if not n.startswith("_")]
 
 
-def _live_homes(analysis: Analysis, assignment: Assignment) -> dict[str, str]:
+def live_homes(analysis: Analysis, assignment: Assignment) -> dict[str, str]:
+    """Globals rebound at run time that moved -> the new module that holds them."""
     homes = {}
     for name in sorted(analysis.live_names):
         for uid in analysis.binders.get(name, ()):
@@ -59,20 +75,67 @@ def _live_homes(analysis: Analysis, assignment: Assignment) -> dict[str, str]:
     return homes
 
 
-def _suffix(layout: Layout, module: str) -> str:
-    if layout.kind == "package":
-        return module
-    if layout.old_package and layout.new_package.startswith(layout.old_package + "."):
-        return f"{layout.new_package[len(layout.old_package) + 1:]}.{module}"
-    return layout.dotted(module)
+def main_blocks(analysis: Analysis) -> list[Unit]:
+    """Every `if __name__ == "__main__":` block (a module may have several)."""
+    return [
+        u for u in analysis.units
+        if u.kind == "facade" and is_main_block(analysis.module.body[u.first])
+    ]
 
 
-def _base(layout: Layout) -> str:
-    if layout.kind == "package":
-        return "__name__"
-    if layout.old_package and not layout.new_package.startswith(layout.old_package + "."):
-        return '""'  # new package elsewhere: absolute names
-    return "__package__"
+def kept_order(
+    analysis: Analysis, assignment: Assignment, wanted: Collection[str]
+) -> tuple[set[int], set[str]]:
+    """Code kept in the old module that new modules import (`wanted`) moves before the
+    re-exports when it can run there: it (and the kept code it needs) reads nothing that
+    moved, nor a late import, at import time. Those units, and the names the other kept
+    units bind (bound only after the new modules are imported). Nothing else moves."""
+    first_def = first_definition(analysis)
+    main = main_blocks(analysis)
+    kept = {
+        u.id for u in analysis.units
+        if assignment.module_of.get(u.id) == FACADE and u.kind != "effect" and u not in main
+    }
+    memo: dict[int, set[int] | None] = {}
+
+    def needed(uid: int, seen: frozenset[int]) -> set[int] | None:
+        """The kept units `uid` needs bound first (itself included), or None if it cannot."""
+        if uid in memo:
+            return memo[uid]
+        if uid not in kept or uid in seen:
+            return None if uid not in kept else set()
+        out = {uid}
+        for read in analysis.units[uid].reads:
+            if not read.import_time:
+                continue
+            for provider in analysis.binders.get(read.name, ()):
+                unit = analysis.units[provider]
+                if (unit.kind in ("import", "future") and unit.first < first_def) or provider == uid:
+                    continue
+                more = needed(provider, seen | {uid})
+                if more is None:
+                    memo[uid] = None
+                    return None
+                out |= more
+        memo[uid] = out
+        return out
+
+    early: set[int] = set()
+    for name in sorted(wanted):
+        for uid in analysis.binders.get(name, ()):
+            early |= needed(uid, frozenset()) or set()
+    # a kept `del NAME` between two early bindings of NAME runs between them, as it did
+    for unit in analysis.units:
+        if assignment.module_of.get(unit.id) == FACADE and unit.id not in early and any(
+            b in early and b > unit.id for n in unit.deletes for b in analysis.binders.get(n, ())
+        ):
+            early.add(unit.id)
+    late = {
+        name for u in analysis.units
+        if assignment.module_of.get(u.id) == FACADE and u.id not in early
+        for name in u.binds | u.rebinds
+    }
+    return early, late
 
 
 def _repr_tuple(items: Sequence[str]) -> str:
@@ -92,74 +155,129 @@ def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout
 
 
 def render_facade(
-    analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout
+    analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
+    edges: Sequence[Edge] = (), early_ids: Collection[int] = (),
 ) -> str:
     module = analysis.module
     first_def = first_definition(analysis)
+    live = live_homes(analysis, assignment)  # globals rebound at run time -> their module
+    kept = [u for u in analysis.units if assignment.module_of.get(u.id) == FACADE]
+    readers = {home for name, home in live.items() if any(name in {r.name for r in u.reads} for u in kept)}
+    aliases = live_aliases(analysis, kept, layout, "", sorted(readers),
+                           prefix="" if layout.facade_is_package else "_")
+    stmts = {i for u in kept for i in u.stmts}
+    reads = {
+        node: aliases[live[name]] for name in live if live[name] in aliases
+        for stmt, node in analysis.live_reads.get(name, ()) if stmt in stmts
+    }
+    walk = {stmt for reads_of in analysis.live_reads.values() for stmt, node in reads_of
+            if node in reads}
     head = [module.code_for_node(line) for line in module.header]
     early: list[str] = []
+    early_kept: list[str] = []
     rest: list[tuple[int, str]] = []
     for unit in analysis.units:
         if unit.kind in ("docstring", "future"):
             head.append(analysis.code(unit.first))
             continue
         is_import = unit.kind in ("import", "type_checking")
-        if not is_import and assignment.module_of.get(unit.id) != FACADE:
+        if not is_import and unit not in kept:
             continue
         for index in unit.stmts:
             stmt = module.body[index]
-            rebased = imports.rebase(stmt, layout.old_package, layout.facade_package)
-            text = analysis.code(index) if rebased is stmt else module.code_for_node(rebased)
+            changed = imports.rebase(stmt, layout.old_package, layout.facade_package)
+            if index in walk:
+                changed = apply_edits(changed, _NO_EDITS, layout.old_module, (), True, reads)
+            text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
             if is_import and index < first_def:
                 early.append(text)
+            elif unit.id in early_ids:
+                early_kept.append(text)
             else:
                 rest.append((index, text))
     marker = f"{MARKER} for `{layout.new_package}`: the code lives there now. Generated by godsplit.\n"
+    served = live if split.facade == "static" else {}  # read by PEP 562 `__getattr__`
     exports = []
     for name in assignment.modules:
-        names = reexported(analysis, assignment, name)
+        names = [n for n in reexported(analysis, assignment, name) if n not in served]
         if names:
             exports.append(imports.reexport(
                 layout.facade_ref(name), names, conditional=analysis.conditional_names
             ))
+    exports.extend(
+        module_import(layout, layout.facade_package, home, alias) for home, alias in aliases.items()
+    )
     out = "".join(head)
     out += ("\n" if out else "") + marker + "\n"
     out += "".join(early).lstrip("\n")
-    out += ("\n" if early else "") + "".join(exports)
+    if early_kept:
+        out += ("\n" if early else "") + "".join(early_kept).strip("\n") + "\n"
+    out += ("\n" if early or early_kept else "") + "".join(exports)
     has_all = analysis.dunder_all is not None or any(
         "__all__" in u.binds for u in analysis.units
     )
-    if layout.kind == "package" and not has_all:
+    if (layout.facade_is_package or served) and not has_all:
         conditional = analysis.conditional_names
         public = star_names(analysis)
         body = "".join(f'    "{n}",\n' for n in public if n not in conditional)
-        out += (
-            "\n# godsplit: the package's submodules would otherwise be exported by `import *`.\n"
-            f"__all__ = [\n{body}]\n"
-        )
+        why = ("the package's submodules would otherwise be exported by `import *`"
+               if layout.facade_is_package else "names read live are not bound here")
+        out += f"\n# godsplit: {why}.\n__all__ = [\n{body}]\n"
         maybe = [n for n in public if n in conditional]
         if maybe:
             out += f"__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
     tail = "".join(text for _, text in sorted(rest))
     out += tail if tail.startswith("\n") or not tail else "\n" + tail
-    if layout.kind == "package" and not has_all and analysis.star_imports:
+    submodules = layout.facade_attributes(assignment.modules)
+    if layout.facade_is_package and has_all and analysis.dunder_all is None and submodules:
+        out += (
+            "\n# godsplit: `__all__` is computed; the new submodules were not part of it.\n"
+            f"__all__ = type(__all__)(n for n in __all__ if n not in {_repr_tuple(submodules)})\n"
+        )
+    if layout.facade_is_package and not has_all and analysis.star_imports:
         out += (
             "\n# godsplit: the star import provides names known only at run time.\n"
             "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__\n"
-            f"            and n not in {_repr_tuple(assignment.modules)}]\n"
+            f"            and n not in {_repr_tuple(submodules)}]\n"
         )
-    if split.facade == "live":
-        live = _live_homes(analysis, assignment)
-        live_text = "{" + ", ".join(
-            f'"{n}": "{_suffix(layout, m)}"' for n, m in live.items()
-        ) + "}"
-        out = out.rstrip("\n") + "\n\n" + runtime.render("live_facade", {
-            "base": _base(layout),
-            "modules": _repr_tuple([_suffix(layout, m) for m in assignment.modules]),
-            "live": live_text,
-        }, sections={"live"} if live else ())
-    if split.facade == "deprecated":
-        out = out.rstrip("\n") + "\n\n" + runtime.render("deprecated_facade", {
-            "moved": _deprecated_table(analysis, assignment, layout)})
+    handed = [(layout.facade_ref(e.source), e.names) for e in edges
+              if e.target == FACADE and e.backpatch]
+    if handed:
+        out = out.rstrip("\n") + "\n\n\n" + hand_over(handed)
+    out = out.rstrip("\n") + "\n" + _runtime(analysis, split, layout, assignment, live)
     footer = "".join(module.code_for_node(line) for line in module.footer)
     return out.rstrip("\n") + "\n" + footer
+
+
+_NO_EDITS = Edits(frozenset(), frozenset(), ())
+
+
+def _runtime(
+    analysis: Analysis, split: SplitConfig, layout: Layout, assignment: Assignment,
+    live: dict[str, str],
+) -> str:
+    """The runtime code at the end of the facade: the live facade, which reads globals
+    rebound at run time from their home; the deprecated facade (which reads every moved
+    name from its home); or, for a static facade, PEP 562 `__getattr__` for those globals."""
+    items = [f'"{n}": "{layout.runtime_ref(m)}"' for n, m in live.items()]
+    refs = "{" + ", ".join(items) + "}"
+    if len(refs) > 60:  # one a line, as a formatter would
+        refs = "{\n" + "".join(f"    {item},\n" for item in items) + "}"
+    if split.facade == "live":
+        block = runtime.render("live_facade", {
+            "modules": _repr_tuple([layout.runtime_ref(m) for m in assignment.modules]),
+            "live": refs,
+        }, sections={"live"} if live else ())
+    elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
+        block = runtime.render("deprecated_facade", {
+            "moved": _deprecated_table(analysis, assignment, layout)})
+    elif live:
+        own = {name for u in analysis.units if u.kind == "facade" for name in u.binds}
+        sections = {
+            "getattr" if "__getattr__" in own else "no_getattr",
+            "dir" if "__dir__" in own else "no_dir",
+        }
+        block = runtime.render("live_globals", {"live": refs}, sections=sections)
+    else:
+        return ""
+    return "\n\n" + block.strip("\n") + "\n"

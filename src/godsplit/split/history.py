@@ -113,10 +113,10 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
         if _fails_in(import_root, old_module, config.verify_setup,
                      (layout.package_dir, layout.facade_path, split.source)):
             return [Finding("GS406", "error", f"the old module {old_module} does not import: "
-                            f"{after} (if it needs setup to import, set `verify-setup`)",
-                            path, 1)]
-        return [Finding("GS400", "info", f"import check skipped: {old_module} does not import "
-                        f"on its own ({after}); set `verify-setup`", path, 1)]
+                            f"{after.error} (if it needs setup to import, set `verify-setup`)",
+                            after.path or path, after.line or 1)]
+        return [Finding("GS412", "info", f"import check skipped: {old_module} does not import "
+                        f"on its own ({after.error}); set `verify-setup`", path, 1)]
     if found is not None:
         names, _ = static_names(decode_source(found.data, found.path))
         missing = sorted(names - set(after.names))

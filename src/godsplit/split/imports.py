@@ -78,10 +78,19 @@ def rebase(node: cst.BaseStatement, old_package: str, new_package: str) -> cst.B
     return result
 
 
+def imported_name(alias: cst.ImportAlias) -> str:
+    """What scope analysis calls the binding: `import a.b` is `a.b` (reads of `a.b.c` use
+    it), `import a.b as c` is `c`."""
+    if alias.asname is not None:
+        return bound_name(alias)
+    return cst.helpers.get_full_name_for_node_or_raise(alias.name)
+
+
 def filter_import_line(
     line: cst.SimpleStatementLine, keep: Collection[str]
 ) -> cst.SimpleStatementLine | None:
-    """Keep only the aliases of an import line that bind a name in `keep`."""
+    """Keep only the aliases of an import line that bind a name in `keep`: the bound name
+    (`a` of `import a.b`) or, for a dotted import, the dotted name read (`a.b`)."""
     smalls: list[cst.BaseSmallStatement] = []
     for small in line.body:
         if not isinstance(small, (cst.Import, cst.ImportFrom)) or isinstance(
@@ -89,7 +98,7 @@ def filter_import_line(
         ):
             smalls.append(small)
             continue
-        aliases = [a for a in small.names if bound_name(a) in keep]
+        aliases = [a for a in small.names if bound_name(a) in keep or imported_name(a) in keep]
         if not aliases:
             continue
         if len(aliases) != len(small.names):

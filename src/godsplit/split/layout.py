@@ -7,34 +7,91 @@
 from __future__ import annotations
 
 import keyword
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..types import GodsplitError, SplitConfig
+from ..types import GodsplitError, ImportStyle, SplitConfig
 from .assign import DEFAULT_SHARED
+
+
+def relative_name(from_package: str, target: str) -> str | None:
+    """`target` as code in `from_package` names it in a relative from-import (`.`, `.a`,
+    `..big`), or None when they share no top-level package."""
+    here, there = from_package.split(".") if from_package else [], target.split(".")
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    if not common:
+        return None
+    return "." * (len(here) - common + 1) + ".".join(there[common:])
 
 
 @dataclass(frozen=True)
 class Layout:
     old_module: str  # dotted name of the source module
-    old_package: str  # its package ('' for a top-level module)
+    old_package: str  # the package its relative imports start from ('' for a top-level module)
     new_package: str  # dotted name of the package of new modules
     facade_package: str  # package context of the facade
     package_dir: Path
     facade_path: Path
     kind: Literal["package", "sibling"]
+    style: ImportStyle = "relative"  # how new modules and the facade import each other
+
+    @property
+    def facade_is_package(self) -> bool:
+        """The facade is a package's `__init__.py`: new modules inside that package become
+        its attributes when they are imported."""
+        return self.facade_path.name == "__init__.py"
+
+    def facade_attributes(self, modules: Sequence[str]) -> list[str]:
+        """The attributes importing the new modules adds to the facade (`import *` and
+        `dir()` would see them)."""
+        if not self.facade_is_package:
+            return []
+        found: dict[str, None] = {}
+        for module in modules:
+            dotted = self.dotted(module)
+            if dotted.startswith(self.old_module + "."):
+                found.setdefault(dotted[len(self.old_module) + 1:].split(".")[0], None)
+        return list(found)
 
     def dotted(self, module: str) -> str:
+        """The dotted name of new module `module` (which may itself be dotted: `a.b`)."""
         return f"{self.new_package}.{module}" if self.new_package else module
+
+    def path(self, module: str) -> Path:
+        return self.package_dir.joinpath(*module.split(".")).with_suffix(".py")
+
+    def package_of(self, module: str) -> str:
+        """The package a new module's relative imports start from."""
+        return self.dotted(module).rpartition(".")[0]
+
+    def ref(self, from_package: str, target: str) -> str:
+        """How code in `from_package` names module `target` in a from-import."""
+        if self.style == "absolute":
+            return target
+        return relative_name(from_package, target) or target
+
+    def module_ref(self, source: str, target: str) -> str:
+        """How new module `source` names new module `target`."""
+        return self.ref(self.package_of(source), self.dotted(target))
 
     def facade_ref(self, module: str) -> str:
         """How the facade names a new module in a from-import."""
-        if not self.facade_package and self.kind == "sibling":
-            return self.dotted(module)
-        prefix = self.new_package[len(self.facade_package):].lstrip(".")
-        return "." + (f"{prefix}.{module}" if prefix else module)
+        return self.ref(self.facade_package, self.dotted(module))
 
+    def old_ref(self, module: str) -> str:
+        """How new module `module` names the old module (the facade)."""
+        return self.ref(self.package_of(module), self.old_module)
+
+    def runtime_ref(self, module: str) -> str:
+        """New module `module` for `importlib.util.resolve_name(ref, __package__)` in the
+        facade: relative to the facade's package where it can be, as the imports are."""
+        if self.style == "absolute":
+            return self.dotted(module)
+        return relative_name(self.facade_package, self.dotted(module)) or self.dotted(module)
 
 
 def module_name_for(path: Path) -> tuple[str, Path]:
@@ -62,7 +119,8 @@ def _importable(name: str) -> bool:
 def make_layout(split: SplitConfig, root: Path) -> Layout:
     source = split.source
     old_module, import_root = module_name_for(source)
-    old_package = old_module.rpartition(".")[0]
+    # the package that relative imports in the source start from: an __init__.py's own
+    old_package = old_module if source.name == "__init__.py" else old_module.rpartition(".")[0]
     if split.package is None:
         if source.name in ("__init__.py", "__main__.py"):
             raise GodsplitError(f"a {source.name} cannot become a package of its own; set "

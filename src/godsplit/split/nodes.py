@@ -1,9 +1,9 @@
 """One light walk over a module's tree that maps nodes to their top-level statement.
 
 LibCST's scope analysis tells which names are read and bound; this index tells in which
-top-level statement each of those nodes sits, and where the module reads `__name__`.
-Function and class bodies are skipped (nodes there are placed through their scope)
-unless the statement's text mentions `__name__` or `__file__`.
+top-level statement each of those nodes sits, and where the module reads `__name__`,
+`__package__` or `__file__`. Function and class bodies are skipped (nodes there are
+placed through their scope) unless the statement's text mentions one of those.
 """
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 LOGGER_FACTORIES = frozenset({"getLogger", "get_task_logger", "get_logger", "getChild"})
+_DUNDERS = frozenset({"__name__", "__package__", "__file__"})
 
 
 @dataclass(frozen=True)
 class NameRead:
-    """A read of the module global `__name__`."""
+    """A read of the module global `__name__` (or `__package__`)."""
 
     stmt: int
     node_id: int
     in_function: bool
     for_logger: bool
+    dunder: str = "__name__"
 
 
 @dataclass
@@ -32,6 +34,30 @@ class NodeIndex:
     name_reads: list[NameRead] = field(default_factory=list)
     file_reads: list[tuple[int, bool]] = field(default_factory=list)  # `__file__`: (stmt, in_function)
     called: set[int] = field(default_factory=set)  # ids of Names called: `f(...)`, `@f`, `@f(...)`
+    subclassed: set[int] = field(default_factory=set)  # ids of Names used as class bases
+    factories: set[int] = field(default_factory=set)  # ids of Names `f` in `@f(...)`
+    eager_annotations: set[int] = field(default_factory=set)  # ids of nodes in annotations
+    # of decorated functions
+    dunder_nodes: dict[int, cst.Name] = field(default_factory=dict)  # `__name__` Names by id
+
+
+class _Annotations(cst.CSTVisitor):
+    """Every node inside the annotations of what it visits."""
+
+    def __init__(self) -> None:
+        self.found: set[int] = set()
+        self.inside = 0
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, cst.Annotation):
+            self.inside += 1
+        if self.inside:
+            self.found.add(id(node))
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if isinstance(original_node, cst.Annotation):
+            self.inside -= 1
 
 
 class _Indexer(cst.CSTVisitor):
@@ -39,6 +65,7 @@ class _Indexer(cst.CSTVisitor):
         self.index = index
         self.stmt = 0
         self.depth = 0
+        self.classes = 0  # class bodies we are in (their functions are methods)
         self.full = False
         self.not_reads: set[int] = set()
         self.logger_args: set[int] = set()
@@ -48,6 +75,14 @@ class _Indexer(cst.CSTVisitor):
         return super().on_visit(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        if self.depth == 0 and not self.classes and node.decorators:
+            # a decorator may evaluate the annotations at once (singledispatch.register,
+            # FastAPI, typer): they are import-time reads even when postponed
+            eager = _Annotations()
+            node.params.visit(eager)
+            if node.returns is not None:
+                node.returns.visit(eager)
+            self.index.eager_annotations |= eager.found
         self.depth += 1
         if self.full:
             return True
@@ -58,7 +93,19 @@ class _Indexer(cst.CSTVisitor):
             node.returns.visit(self)
         return False
 
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.classes -= 1
+
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.classes += 1
+        for base in node.bases:  # subclassing runs the base's __init_subclass__
+            if isinstance(base.value, cst.Name):
+                self.index.subclassed.add(id(base.value))
+        for keyword in node.keywords:  # and calls the metaclass
+            if keyword.keyword is not None and keyword.keyword.value == "metaclass" and (
+                isinstance(keyword.value, cst.Name)
+            ):
+                self.index.called.add(id(keyword.value))
         if self.full:
             return True
         for part in (*node.decorators, *node.bases, *node.keywords):
@@ -91,6 +138,8 @@ class _Indexer(cst.CSTVisitor):
     def visit_Decorator(self, node: cst.Decorator) -> None:
         if isinstance(node.decorator, cst.Name):
             self.index.called.add(id(node.decorator))
+        elif isinstance(node.decorator, cst.Call) and isinstance(node.decorator.func, cst.Name):
+            self.index.factories.add(id(node.decorator.func))  # `@f(...)`: f's result is called
 
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Name):
@@ -101,14 +150,15 @@ class _Indexer(cst.CSTVisitor):
             self.logger_args.update(id(arg.value) for arg in node.args)
 
     def visit_Name(self, node: cst.Name) -> None:
-        if node.value not in ("__name__", "__file__") or id(node) in self.not_reads:
+        if node.value not in _DUNDERS or id(node) in self.not_reads:
             return
         if node.value == "__file__":
             self.index.file_reads.append((self.stmt, self.depth > 0))
             return
-        self.index.name_reads.append(
-            NameRead(self.stmt, id(node), self.depth > 0, id(node) in self.logger_args)
-        )
+        self.index.dunder_nodes[id(node)] = node
+        self.index.name_reads.append(NameRead(
+            self.stmt, id(node), self.depth > 0, id(node) in self.logger_args, node.value
+        ))
 
 
 def index_nodes(module: cst.Module, codes: tuple[str, ...]) -> NodeIndex:
@@ -116,6 +166,6 @@ def index_nodes(module: cst.Module, codes: tuple[str, ...]) -> NodeIndex:
     indexer = _Indexer(index)
     for position, stmt in enumerate(module.body):
         indexer.stmt = position
-        indexer.full = "__name__" in codes[position] or "__file__" in codes[position]
+        indexer.full = any(dunder in codes[position] for dunder in _DUNDERS)
         stmt.visit(indexer)
     return index

@@ -5,7 +5,11 @@
 
 from __future__ import annotations
 
+import ast
+import builtins
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..files import SourceText, read_source
@@ -15,16 +19,19 @@ from ..types import (
     FileChange,
     Finding,
     GodsplitError,
+    ImportStyle,
     Plan,
     PlannedModule,
     SplitConfig,
 )
 from .analyze import Analysis, analyze
-from .assign import DEFAULT_SHARED, assign
-from .facade import render_facade, star_names
+from .assign import DEFAULT_SHARED, assign, in_config
+from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
-from .render import MARKER, Needs, collect_needs, module_edges, render_new_module
+from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
+from .render import MARKER, render_new_module
+from .verify import compare_static, runs_as_script, still_a_script
 from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -72,33 +79,43 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
 
 
 def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int) -> Plan:
+    layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split)
     findings: list[Finding] = [*analysis.findings, *assignment.findings]
     _check_module_names(split, assignment.modules, findings)
-    needs: dict[str, Needs] = {
-        m: collect_needs(analysis, assignment, m, findings) for m in assignment.modules
-    }
-    edges, cycle_findings = module_edges(analysis, needs, assignment.modules)
-    findings.extend(cycle_findings)
+    order = list(assignment.modules)
+    main = main_blocks(analysis) if layout.kind == "package" else []
+    if main:  # `python -m old.module` runs the package's __main__.py
+        moved = {unit.id: MAIN for unit in main}
+        assignment = replace(assignment, module_of={**assignment.module_of, **moved})
+        order.append(MAIN)
+    needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings) for m in order}
+    edges, cycle_findings = module_edges(analysis, needs, order)
+    early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
+    kept, kept_findings = kept_edges(analysis, assignment, needs, layout, late)
+    edges += kept
+    findings.extend(cycle_findings + kept_findings)
     texts: dict[Path, str] = {}
     planned = []
-    for module in assignment.modules:
+    for module in order:
         text = render_new_module(
             analysis, assignment, split, layout, module, needs[module], edges, findings
         )
-        path = layout.package_dir / f"{module}.py"
+        path = layout.path(module)
         texts[path] = text
+        if module == MAIN:
+            continue
         lines = text.count("\n")
         names = tuple(n for p in assignment.placements if p.module == module for n in p.names)
         planned.append(PlannedModule(module, path, layout.dotted(module), lines, names))
         if lines > max_lines:
             findings.append(_oversized(analysis, assignment.module_of, module, lines, max_lines))
-    facade_text = render_facade(analysis, assignment, split, layout)
+    facade_text = render_facade(analysis, assignment, split, layout, edges, early)
+    findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
+    findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
+    findings.extend(_promised_names(analysis, facade_text))
     texts[layout.facade_path] = facade_text
-    if layout.kind == "sibling":
-        init = layout.package_dir / "__init__.py"
-        if not init.exists():
-            texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
+    _package_inits(layout, order, texts)
     changes = _changes(analysis.source, layout, texts)
     findings.extend(_live_findings(analysis, split))
     findings.extend(identity_findings(analysis, assignment.module_of, split))
@@ -111,6 +128,33 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
         changes=changes, public_names=tuple(star_names(analysis)),
         lookups=_lookups(analysis, assignment.module_of, layout),
     )
+
+
+def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
+    """How the source imports its own package: relative imports, or absolute ones. A
+    file that can run as a script (`python pkg/tool.py`: a `__main__` block, no relative
+    import) and stays in place as the facade imports absolutely, so it still can."""
+    text = analysis.source.text
+    if layout.kind == "sibling" and runs_as_script(text):
+        return "absolute"
+    if re.search(r"^[ \t]*from[ \t]+\.", text, re.MULTILINE):
+        return "relative"
+    top = re.escape(layout.old_module.split(".")[0])
+    if layout.old_package and re.search(rf"^[ \t]*(from|import)[ \t]+{top}\b", text, re.MULTILINE):
+        return "absolute"
+    return "relative"
+
+
+def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -> None:
+    """The `__init__.py` of the new package (sibling layout) and of its subpackages."""
+    wanted = [layout.package_dir] if layout.kind == "sibling" else []
+    for module in modules:
+        parts = module.split(".")[:-1]
+        wanted += [layout.package_dir.joinpath(*parts[:i + 1]) for i in range(len(parts))]
+    for directory in dict.fromkeys(wanted):
+        init = directory / "__init__.py"
+        if init not in texts and not init.exists():
+            texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
 
 
 def _oversized(analysis: Analysis, module_of: dict[int, str], module: str, lines: int,
@@ -168,9 +212,43 @@ def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
                                str(analysis.path), line))
         else:
             out.append(Finding("GS207", "warning", f"{name!r} is rebound at run time (`global`); "
-                               "with a static facade, the old module's copy goes stale",
-                               str(analysis.path), line))
+                               "the static facade reads it live (PEP 562 __getattr__), but "
+                               "assigning it through the old module does not reach the moved "
+                               "code", str(analysis.path), line))
     return out
+
+
+def _promised_names(analysis: Analysis, facade_text: str) -> list[Finding]:
+    """What verify checks after writing, checked on the plan: the facade binds every name
+    the source bound, and `import *` gives the same. A plan that would break that is an
+    error now (GS113), not a rollback at apply."""
+    try:
+        facade = replace(analysis.source, text=facade_text)
+        broken = compare_static(analysis, facade, str(analysis.path))
+    except GodsplitError:  # (a facade that does not parse: verify reports it, GS410)
+        return []
+    return [Finding("GS113", "error", f"this mapping cannot keep the old module's names: "
+                    f"{f.message} (a statement kept in the old module deletes or rebinds a "
+                    "moved name: list that name under `keep`)", f.path, f.line)
+            for f in broken]
+
+
+def _shadowed(
+    analysis: Analysis, split: SplitConfig, layout: Layout, modules: list[str], facade: str
+) -> list[Finding]:
+    """New modules that become attributes of a package facade must not shadow its names,
+    nor a builtin that code in the facade reads (`map.py`, as werkzeug has, is fine)."""
+    try:
+        read = {n.id for n in ast.walk(ast.parse(facade)) if isinstance(n, ast.Name)}
+    except SyntaxError:  # verify reports it (GS410)
+        read = set(dir(builtins))
+    defined = set(analysis.binders) | (set(dir(builtins)) & read)
+    return [
+        Finding("GS106", "error", f"module name {name!r} is also a name defined in the source "
+                "or a builtin the facade uses; as a package attribute it would shadow that name",
+                *in_config(split, (str(analysis.path), 1), module=name.split(".")[0]))
+        for name in layout.facade_attributes(modules) if name in defined
+    ]
 
 
 def _check_module_names(split: SplitConfig, modules: list[str], findings: list[Finding]) -> None:

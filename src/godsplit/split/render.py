@@ -2,35 +2,27 @@
 
 Moved code is copied byte-for-byte from the source (with the comments above and inside
 it); the only edits are those `transforms` lists. Each module gets exactly the imports it
-uses, re-based for its depth, and imports from its sibling modules for names that moved
-elsewhere: at the top, or at the end for call-time-only cycles, or under TYPE_CHECKING
-when only annotations need them.
+uses, re-based for its depth, and imports (`needs`) from its sibling modules for names
+that moved elsewhere and from the old module for names kept there: at the top, or at the
+end when the other module may still be importing.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+import re
+from dataclasses import replace
 
 import libcst as cst
-import networkx as nx
 
 from ..types import FACADE, Edge, Finding, SplitConfig
 from . import imports, runtime
 from .analyze import Analysis, Unit
-from .assign import Assignment, module_reads
+from .assign import Assignment
 from .layout import Layout
+from .needs import MAIN, Needs
 from .transforms import apply_edits, plan_edits
 
 MARKER = "# godsplit: facade"
-@dataclass
-class Needs:
-    """What one new module imports."""
-
-    imports: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
-    siblings: dict[str, dict[str, tuple[bool, bool]]] = field(
-        default_factory=lambda: defaultdict(dict)
-    )
 
 
 def first_definition(analysis: Analysis) -> int:
@@ -38,110 +30,6 @@ def first_definition(analysis: Analysis) -> int:
         if unit.kind not in ("docstring", "future", "import", "type_checking"):
             return unit.first
     return len(analysis.module.body)
-
-
-def collect_needs(
-    analysis: Analysis, assignment: Assignment, module: str, findings: list[Finding]
-) -> Needs:
-    units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
-    needs = Needs()
-    pending = dict(module_reads(analysis, units))
-    done: set[str] = set()
-    while pending:
-        name, (import_time, annotation_only) = pending.popitem()
-        done.add(name)
-        providers = [analysis.units[i] for i in analysis.binders.get(name, ())]
-        if not providers:
-            continue  # builtin, star-imported, or undefined: nothing to import
-        home = next((u for u in providers if u.id in assignment.module_of), None)
-        if home is not None:
-            where = assignment.module_of[home.id]
-            if where == FACADE:
-                findings.append(Finding(
-                    "GS112", "error", f"{name!r} stays in the facade but {module} reads it; "
-                    "map it to a module", str(analysis.path), home.line,
-                ))
-                continue
-            if where != module:
-                old = needs.siblings[where].get(name, (False, True))
-                needs.siblings[where][name] = (old[0] or import_time, old[1] and annotation_only)
-            continue
-        runtime = [u for u in providers if u.kind == "import"]
-        chosen = runtime[0] if runtime else providers[0]
-        needs.imports[chosen.id].add(name)
-        if chosen.kind == "type_checking" or (chosen.kind == "import" and chosen.first > 0):
-            for read in chosen.reads:  # TYPE_CHECKING itself, or names a try-block uses
-                if read.name not in done and read.name not in pending:
-                    pending[read.name] = (True, False)
-    for uid in analysis.star_imports:
-        needs.imports[uid].add("*")
-    return needs
-
-
-def module_edges(
-    analysis: Analysis, needs: dict[str, Needs], order: list[str]
-) -> tuple[list[Edge], list[Finding]]:
-    """Edges between new modules. In a cycle, imports needed only at call time go to the end
-    of the module; when the cycle also has import-time edges, those call-time imports are
-    guarded and the other side hands the names over when it finishes (back-patching), so
-    any import order works. A cycle of import-time edges alone is an error naming the units
-    to map together."""
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_nodes_from(order)
-    for source in order:
-        for target, names in needs[source].siblings.items():
-            runtime = {n: f for n, f in names.items() if not f[1]}
-            if runtime:
-                graph.add_edge(source, target, import_time=any(f[0] for f in runtime.values()))
-    cyclic: dict[str, int] = {}
-    mixed: set[int] = set()
-    findings: list[Finding] = []
-    for number, component in enumerate(nx.strongly_connected_components(graph)):
-        if len(component) < 2:
-            continue
-        for node in component:
-            cyclic[node] = number
-        early: nx.DiGraph[str] = nx.DiGraph(
-            (u, v) for u, v, d in graph.subgraph(component).edges(data=True) if d["import_time"]
-        )
-        if early.number_of_edges():
-            mixed.add(number)
-        for cycle in _cycles(early):
-            findings.append(_cycle_finding(analysis, needs, cycle))
-    edges = []
-    for source in order:
-        for target in sorted(needs[source].siblings, key=order.index):
-            names = needs[source].siblings[target]
-            typing_only = all(f[1] for f in names.values())
-            import_time = any(f[0] for f in names.values())
-            same = cyclic.get(source, -1) == cyclic.get(target, -2)
-            deferred = same and not typing_only and not import_time
-            edges.append(Edge(
-                source, target, tuple(sorted(names)), import_time, deferred, typing_only,
-                backpatch=deferred and cyclic[source] in mixed,
-            ))
-    return edges, findings
-
-
-def _cycles(graph: nx.DiGraph[str]) -> list[list[str]]:
-    """One cycle per strongly connected component of import-time edges."""
-    out = []
-    for component in nx.strongly_connected_components(graph):
-        if len(component) > 1:
-            out.append(nx.find_cycle(graph.subgraph(component)))
-    return [[u for u, _ in cycle] for cycle in sorted(out)]
-
-
-def _cycle_finding(analysis: Analysis, needs: dict[str, Needs], cycle: list[str]) -> Finding:
-    steps = []
-    for source, target in zip(cycle, [*cycle[1:], cycle[0]], strict=True):
-        early = sorted(n for n, f in needs[source].siblings[target].items() if f[0])
-        steps.append(f"{source} needs {', '.join(early)} from {target}")
-    return Finding(
-        "GS104", "error", f"import-time cycle: {'; '.join(steps)} (base classes, decorators, "
-        "defaults or module-level code); map these names together with their users",
-        str(analysis.path), 1,
-    )
 
 
 def _import_text(
@@ -168,6 +56,9 @@ def _import_text(
 
 
 def docstring_for(module: str, layout: Layout) -> str:
+    if module == MAIN:
+        return (f'"""`python -m {layout.old_module}`: its `__main__` block, moved here by '
+                'godsplit."""\n')
     title = module.strip("_").replace("_", " ").capitalize() or module
     return f'"""{title}: split from `{layout.old_module}` by godsplit."""\n'
 
@@ -184,10 +75,15 @@ def render_new_module(
     module: str, needs: Needs, edges: list[Edge], findings: list[Finding],
 ) -> str:
     units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
+    package = layout.package_of(module)
     first_def = first_definition(analysis)
     edits = plan_edits(
-        analysis, units, layout.old_module, split.task_decorators, split.pin_task_names
+        analysis, units, layout.old_module, split.task_decorators, split.pin_task_names,
+        layout.old_package, package,
     )
+    if module == MAIN:  # it runs as `__main__`, as the source did under `python -m`
+        edits = replace(edits, name_ids=frozenset(), findings=tuple(
+            f for f in edits.findings if "`__name__`" not in f.message))
     findings.extend(edits.findings)
     items: list[tuple[float, str]] = []
     future = "".join(
@@ -197,7 +93,7 @@ def render_new_module(
     for uid in sorted(needs.imports):
         unit = analysis.units[uid]
         text = _import_text(
-            analysis, unit, needs.imports[uid], layout.old_package, layout.new_package, False
+            analysis, unit, needs.imports[uid], layout.old_package, package, False
         )
         if unit.kind == "type_checking" and unit.first < first_def:
             items.append((first_def - 0.2, text))
@@ -205,51 +101,40 @@ def render_new_module(
             (items if unit.first < first_def else late).append((unit.first, text))
     mine = [e for e in edges if e.source == module]
     conditional = analysis.conditional_names
+    aliases = live_aliases(analysis, units, layout, module, [e.target for e in mine if e.live])
     top = "".join(
-        _sibling(e.target, e.names, conditional) for e in mine
-        if not e.deferred and not e.typing_only
-    )
+        _sibling(_ref(layout, module, e.target), e.names, conditional)
+        for e in mine if e.names and not e.deferred
+    ) + "".join(module_import(layout, package, e.target, aliases[e.target]) for e in mine if e.live)
     if top:
         items.append((first_def - 0.3, "\n" + top))
-    typing = "".join(
-        "    " + line + "\n"
-        for e in mine if e.typing_only
-        for line in imports.from_import(f".{e.target}", e.names).splitlines()
-    )
-    if typing:
-        if "TYPE_CHECKING" not in "".join(t for _, t in items):
-            items.append((first_def - 0.25, "from typing import TYPE_CHECKING\n"))
-        items.append((first_def - 0.1, "\nif TYPE_CHECKING:\n" + typing))
+    stmts = {i for u in units for i in u.stmts}
+    live = {
+        node: aliases[e.target] for e in mine for name in e.live
+        for stmt, node in analysis.live_reads.get(name, ()) if stmt in stmts
+    }
+    walk = {r.stmt for r in analysis.nodes.name_reads
+            if r.node_id in edits.name_ids | edits.package_ids} | {
+        stmt for e in mine for name in e.live
+        for stmt, _ in analysis.live_reads.get(name, ()) if stmt in stmts
+    }
     body: list[tuple[float, str]] = list(late)
-    name_stmts = {read.stmt for read in analysis.nodes.name_reads if read.node_id in edits.name_ids}
-    moved = layout.old_package != layout.new_package
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
             changed: cst.BaseStatement = stmt
-            if index in name_stmts or id(stmt) in edits.tasks:
-                changed = apply_edits(
-                    stmt, edits, layout.old_module, split.task_decorators, index in name_stmts
-                )
-            if moved and "from ." in analysis.code(index):  # function-local relative imports
-                changed = imports.rebase(changed, layout.old_package, layout.new_package)
+            if index in walk or id(stmt) in edits.tasks:
+                changed = apply_edits(stmt, edits, layout.old_module, split.task_decorators,
+                                      index in walk, live)
+            if package != layout.old_package and "from ." in analysis.code(index):
+                changed = imports.rebase(changed, layout.old_package, package)  # in functions
             text = analysis.code(index) if changed is stmt else analysis.module.code_for_node(changed)
             body.append((index, text))
     body.sort(key=lambda item: item[0])
     if body and not body[0][1].startswith("\n"):
         body[0] = (body[0][0], "\n" + body[0][1])
-    deferred = [e for e in mine if e.deferred]
-    tail = ""
-    if deferred:
-        tail += (
-            "\n\n# godsplit: imported last to break an import cycle; these names are used "
-            "only inside functions.\n"
-        )
-        tail += "".join(
-            _pending(e) if e.backpatch else _sibling(e.target, e.names, conditional)
-            for e in deferred
-        )
-    tail += _backpatch([e for e in edges if e.target == module and e.backpatch])
+    tail = _deferred(layout, module, [e for e in mine if e.deferred], conditional)
+    tail += _backpatch(layout, module, [e for e in edges if e.target == module and e.backpatch])
     if split.keep_module_name:
         tail += _keep_module_name(analysis, units, layout, split)
     header = header_comments(analysis) + docstring_for(module, layout)
@@ -261,32 +146,91 @@ def render_new_module(
     return text.rstrip("\n") + "\n"
 
 
-def _sibling(target: str, names: tuple[str, ...], conditional: frozenset[str]) -> str:
-    return imports.guarded(
-        f".{target}", [n for n in names if n not in conditional],
-        [n for n in names if n in conditional],
+def live_aliases(
+    analysis: Analysis, units: list[Unit], layout: Layout, module: str, homes: list[str],
+    prefix: str = "",
+) -> dict[str, str]:
+    """The name under which `module` imports each module whose rebound globals it reads:
+    the module's own name unless code or a top-level name of the source already uses it."""
+    taken = set(analysis.binders) | {
+        word for u in units for i in u.stmts for word in re.findall(r"\w+", analysis.code(i))
+    }
+    out = {}
+    for home in homes:
+        alias = prefix + home.rpartition(".")[2]
+        while alias in taken:
+            alias = "_" + alias
+        taken.add(alias)
+        out[home] = alias
+    return out
+
+
+def module_import(layout: Layout, package: str, target: str, alias: str) -> str:
+    """`from . import helpers`: the module object, so `helpers.DEBUG` reads the live value."""
+    where, _, name = layout.dotted(target).rpartition(".")
+    return f"from {layout.ref(package, where)} import {name}" + (
+        f" as {alias}\n" if alias != name else "\n"
     )
 
 
-def _pending(edge: Edge) -> str:
-    body = imports.from_import(f".{edge.target}", edge.names)
+def _ref(layout: Layout, module: str, target: str) -> str:
+    return layout.old_ref(module) if target == FACADE else layout.module_ref(module, target)
+
+
+def _sibling(ref: str, names: tuple[str, ...], conditional: frozenset[str]) -> str:
+    return imports.guarded(
+        ref, [n for n in names if n not in conditional], [n for n in names if n in conditional],
+    )
+
+
+def _deferred(
+    layout: Layout, module: str, deferred: list[Edge], conditional: frozenset[str]
+) -> str:
+    """Imports at the end of a module: call-time cycles, and names kept in the old module."""
+    out = ""
+    cycle = [e for e in deferred if e.target != FACADE]
+    if cycle:
+        out += ("\n\n# godsplit: imported last to break an import cycle; these names are used "
+                "only inside functions.\n")
+        out += "".join(
+            _pending(_ref(layout, module, e.target), e) if e.backpatch
+            else _sibling(_ref(layout, module, e.target), e.names, conditional)
+            for e in cycle
+        )
+    for edge in deferred:
+        if edge.target == FACADE:
+            out += ("\n\n# godsplit: these names stay in the old module, which imports this "
+                    "one first;\n# they are used only inside functions.\n")
+            ref = layout.old_ref(module)
+            out += _pending(ref, edge) if edge.backpatch else _sibling(ref, edge.names, conditional)
+    return out
+
+
+def _pending(ref: str, edge: Edge) -> str:
+    body = imports.from_import(ref, edge.names)
+    who = "the old module" if edge.target == FACADE else ref
     return (
         "try:\n" + "".join(f"    {line}\n" for line in body.splitlines())
-        + f"except ImportError:  # godsplit: .{edge.target} is still importing; it hands these "
+        + f"except ImportError:  # godsplit: {who} is still importing; it hands these "
         "over when done\n    pass\n"
     )
 
 
-def _backpatch(incoming: list[Edge]) -> str:
-    """Hand names to modules of a mixed cycle that were imported before this one finished."""
-    if not incoming:
+def hand_over(peers: list[tuple[str, tuple[str, ...]]]) -> str:
+    """Give names to modules that imported this one before it finished (`peers`: each
+    module, as `importlib.util.resolve_name` takes it from here, and its names)."""
+    if not peers:
         return ""
     calls = "".join(
-        f'_godsplit_hand_over("{edge.source}", '
-        + ", ".join(f"{name}={name}" for name in edge.names) + ")\n"
-        for edge in incoming
+        f'_godsplit_hand_over("{peer}", ' + ", ".join(f"{n}={n}" for n in names) + ")\n"
+        for peer, names in peers
     )
     return runtime.render("hand_over", {}) + "\n\n" + calls + "del _godsplit_hand_over\n"
+
+
+def _backpatch(layout: Layout, module: str, incoming: list[Edge]) -> str:
+    """Hand names to modules of a mixed cycle that were imported before this one finished."""
+    return hand_over([(layout.module_ref(module, e.source), e.names) for e in incoming])
 
 
 def _keep_module_name(

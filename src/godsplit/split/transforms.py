@@ -4,11 +4,13 @@
   `__module__`, which changes when the code moves).
 - Reads of the module global `__name__` at import time and in logger factories
   become the old module's name as a string, so loggers and registries keep their names.
+- Reads of a global rebound at run time (`global x`) in another module become `home.x`,
+  so they see its current value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import libcst as cst
@@ -22,6 +24,8 @@ class Edits:
     name_ids: frozenset[int]  # ids of `__name__` Name nodes to replace
     tasks: frozenset[int]  # ids of FunctionDef nodes whose task name is pinned
     findings: tuple[Finding, ...]
+    package_ids: frozenset[int] = frozenset()  # ids of `__package__` Name nodes to replace
+    old_package: str = ""
 
 
 def _decorator_name(expr: cst.BaseExpression) -> str | None:
@@ -49,16 +53,25 @@ def _has_name_kwarg(decorator: cst.Decorator) -> bool:
 
 def plan_edits(
     analysis: Analysis, units: list[Unit], old_module: str, decorators: Collection[str],
-    pin_tasks: bool,
+    pin_tasks: bool, old_package: str = "", new_package: str = "",
 ) -> Edits:
     path = str(analysis.path)
     stmts = {i for u in units for i in u.stmts}
     findings: list[Finding] = []
     name_ids: set[int] = set()
+    package_ids: set[int] = set()
     for read in analysis.nodes.name_reads:
         if read.stmt not in stmts:
             continue
         line = analysis.stmt_lines[read.stmt]
+        if read.dunder == "__package__":  # only ever used to resolve relative names
+            if old_package != new_package:
+                package_ids.add(read.node_id)
+                findings.append(Finding(
+                    "GS201", "info", f"`__package__` replaced by {old_package!r} so relative "
+                    "names resolve as before", path, line,
+                ))
+            continue
         if read.in_function and not read.for_logger:
             findings.append(Finding(
                 "GS202", "warning", f"`__name__` read inside a function now gives the new "
@@ -96,14 +109,19 @@ def plan_edits(
                 "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
                 "(pin-task-names is off)", path, analysis.stmt_lines[index],
             ))
-    return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings))
+    return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings), frozenset(package_ids),
+                 old_package)
 
 
 class _Apply(cst.CSTTransformer):
-    def __init__(self, edits: Edits, old_module: str, decorators: Collection[str]) -> None:
+    def __init__(
+        self, edits: Edits, old_module: str, decorators: Collection[str],
+        live: Mapping[int, str],
+    ) -> None:
         self.edits = edits
         self.old_module = old_module
         self.decorators = decorators
+        self.live = live
         self.quotes: list[str] = []  # quote characters of the f-strings we are inside
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
@@ -116,9 +134,14 @@ class _Apply(cst.CSTTransformer):
         return updated_node
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
-        if id(original_node) in self.edits.name_ids:
+        if id(original_node) in self.edits.name_ids | self.edits.package_ids:
             quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
-            return cst.SimpleString(f"{quote}{self.old_module}{quote}")
+            value = self.old_module if id(original_node) in self.edits.name_ids else (
+                self.edits.old_package)
+            return cst.SimpleString(f"{quote}{value}{quote}")
+        home = self.live.get(id(original_node))
+        if home is not None:  # a global rebound at run time in another module: read it there
+            return cst.Attribute(value=cst.Name(home), attr=updated_node)
         return updated_node
 
     def leave_FunctionDef(
@@ -167,11 +190,12 @@ def _with_arg(expr: cst.BaseExpression, arg: cst.Arg) -> cst.BaseExpression:
 
 def apply_edits(
     node: cst.BaseStatement, edits: Edits, old_module: str, decorators: Collection[str],
-    has_name_reads: bool,
+    walk: bool, live: Mapping[int, str] | None = None,
 ) -> cst.BaseStatement:
-    """The statement with its edits; the tree is walked only when `__name__` is replaced."""
-    transformer = _Apply(edits, old_module, decorators)
-    if has_name_reads:
+    """The statement with its edits; the tree is walked only when `__name__` is replaced
+    or a rebound global is read (`live`: Name node id -> the module it is read from)."""
+    transformer = _Apply(edits, old_module, decorators, live or {})
+    if walk:
         result = node.visit(transformer)
         assert isinstance(result, cst.BaseStatement)
         return result

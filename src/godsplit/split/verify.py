@@ -1,66 +1,77 @@
-"""Stage 5, verify: the old module's public names before and after are identical.
+"""Stage 5, verify: the old module gives what it gave before.
 
-Statically, by analyzing the original source and the facade; and, where the module
-imports, dynamically, by importing the old path in a fresh interpreter before and after
-and comparing names, object kinds and what `from old import *` gives.
+Statically: the facade binds the same names and gives the same `import *` as the source
+(`compare_static`; every written file parses and reads no undefined name: `written`).
+Where the module imports, dynamically, by importing the old path in a fresh interpreter
+before and after (`probe.py`): names, object kinds, what `from old import *` gives, the
+signatures and type hints of every moved function, class and method, and what
+`python -m old` runs.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 import subprocess
 import sys
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+
+import libcst as cst
+import pyflakes.checker
+import pyflakes.messages
 
 from ..files import SourceText
 from ..types import Finding
 from .analyze import Analysis, analyze
 from .facade import runtime_names, star_names
 
-PROBE = r'''
-import importlib, json, sys, types
-sys.path.insert(0, sys.argv[1])
-setup = sys.argv[3]
-if setup:
-    exec(setup, {})
-module = importlib.import_module(sys.argv[2])
-skip = {"__builtins__", "__cached__", "__file__", "__loader__", "__spec__", "__path__",
-        "__package__", "__annotations__"}
-moved = tuple(p for p in sys.argv[4].split(",") if p)
-def kind(obj):
-    if isinstance(obj, types.ModuleType):
-        return "module " + obj.__name__
-    where = type(obj).__module__
-    if any(where == p or where.startswith(p + ".") for p in moved):
-        where = "<split module>"  # a class that moved: same class, new __module__
-    return where + "." + type(obj).__qualname__
-names = {}
-for name in dir(module):
-    if name in skip or name.lower().startswith("_godsplit"):
-        continue
-    value = getattr(module, name)
-    if isinstance(value, types.ModuleType) and value.__name__ == module.__name__ + "." + name:
-        continue  # a submodule of a package facade
-    names[name] = kind(value)
-star = {}
-exec("from %s import *" % sys.argv[2], star)
-print(json.dumps({"names": names, "star": sorted(k for k in star if k != "__builtins__")}))
-'''
-
 
 @dataclass(frozen=True)
 class Snapshot:
     names: dict[str, str]
     star: tuple[str, ...]
+    details: dict[str, str] = field(default_factory=dict)  # signature | type hints
+    main: str = ""  # what `python -m module` runs
+    loaded: tuple[str, ...] = ()  # the other modules importing it loaded
+
+
+@dataclass(frozen=True)
+class ImportFailure:
+    """Importing the module failed: the exception line, and where it was raised."""
+
+    error: str
+    path: str | None = None
+    line: int | None = None
+    missing: str | None = None  # a module that could not be found (ModuleNotFoundError)
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
     """Names the module binds, and what `import *` gives, from its source or its analysis."""
     analysis = source if isinstance(source, Analysis) else analyze(source)
     names = {n for n in runtime_names(analysis) if not n.lower().startswith("_godsplit")}
-    return names, set(star_names(analysis))
+    return names | served_live(analysis), set(star_names(analysis))
+
+
+def served_live(analysis: Analysis) -> set[str]:
+    """The globals a facade serves through its `__getattr__` (`_GODSPLIT_LIVE`'s keys)."""
+    unit = analysis.unit_of("_GODSPLIT_LIVE")
+    if unit is None:
+        return set()
+    stmt = analysis.module.body[unit.first]
+    small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
+    value = small.value if isinstance(small, cst.Assign) else None
+    if not isinstance(value, cst.Dict):
+        return set()
+    return {
+        key.evaluated_value for element in value.elements
+        if isinstance(element, cst.DictElement) and isinstance(key := element.key, cst.SimpleString)
+        and isinstance(key.evaluated_value, str)
+    }
 
 
 def compare_static(
@@ -86,24 +97,61 @@ def compare_static(
 
 
 def snapshot(
-    root: Path, module: str, setup: str | None, moved: tuple[str, ...] = ()
-) -> Snapshot | str:
-    """Import `module` in a fresh interpreter; a Snapshot, or the error as text.
-    Instances of classes defined in the `moved` modules compare by class name only."""
+    root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
+    python: str = sys.executable,
+) -> Snapshot | ImportFailure:
+    """Import `module` with `python` in a fresh interpreter (`probe.py`): a Snapshot, or
+    why it failed. Instances of classes defined in the `moved` modules compare by name."""
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    probe = resources.files(__package__).joinpath("probe.py").read_text(encoding="utf-8")
     try:
         proc = subprocess.run(
-            [sys.executable, "-c", PROBE, str(root), module, setup or "", ",".join(moved)],
+            [python, "-c", probe, str(root), module, setup or "", ",".join(moved)],
             cwd=root, capture_output=True, text=True, timeout=120, env=env,
         )
     except subprocess.TimeoutExpired:
-        return "importing it took over 120 s"
+        return ImportFailure("importing it took over 120 s")
+    except OSError as exc:
+        return ImportFailure(f"cannot run {python}: {exc.strerror}")
     if proc.returncode != 0:
-        lines = proc.stderr.strip().splitlines()
-        return lines[-1] if lines else f"exit status {proc.returncode}"
+        return _failure(proc.stderr, proc.returncode)
     data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return Snapshot(dict(data["names"]), tuple(data["star"]))
+    return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
+                    tuple(data["loaded"]))
+
+
+_FRAME = re.compile(r'^  File "(?P<path>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
+
+
+def _failure(stderr: str, code: int) -> ImportFailure:
+    """The last line of a traceback, and the innermost frame outside the import system."""
+    lines = stderr.strip().splitlines()
+    error = lines[-1] if lines else f"exit status {code}"
+    frames = [m for m in _FRAME.finditer(stderr)
+              if "<frozen " not in m["path"] and m["path"] != "<string>"]
+    missing = re.match(r"ModuleNotFoundError: No module named '([^']+)'", error)
+    where = frames[-1] if frames else None  # for a SyntaxError: the file and line at fault
+    return ImportFailure(
+        error, where["path"] if where else None, int(where["line"]) if where else None,
+        missing.group(1) if missing else None,
+    )
+
+
+def interpreters(root: Path) -> list[str]:
+    """Pythons that may have the project's dependencies: godsplit's own, the active
+    virtualenv, and a `.venv` or `venv` in the project, in that order."""
+    found = [sys.executable]
+    candidates = [Path(os.environ["VIRTUAL_ENV"])] if os.environ.get("VIRTUAL_ENV") else []
+    for directory in (root, *root.parents):
+        candidates += [directory / ".venv", directory / "venv"]
+        if (directory / ".git").exists() or (directory / "pyproject.toml").is_file():
+            break
+    for venv in candidates:
+        for python in (venv / "bin" / "python", venv / "Scripts" / "python.exe"):
+            if python.is_file() and str(python) not in found:
+                found.append(str(python))
+    return found
 
 
 def compare_snapshots(before: Snapshot, after: Snapshot, path: str) -> list[Finding]:
@@ -119,5 +167,89 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str) -> list[Find
     if before.star != after.star:
         findings.append(Finding("GS405", "error", "`from module import *` gives other names at "
                                 "run time", path, 1))
+    differ = sorted(n for n in before.details if before.details[n] != after.details.get(n))
+    for name in differ[:5]:
+        findings.append(Finding(
+            "GS408", "error", f"{name}: signature or type hints changed: "
+            f"{before.details[name]} -> {after.details.get(name, 'gone')}", path, 1,
+        ))
+    if len(differ) > 5:
+        findings.append(Finding("GS408", "error", f"and {len(differ) - 5} more: "
+                                f"{', '.join(differ[5:])}", path, 1))
+    gained = sorted(set(after.loaded) - set(before.loaded))
+    lost = sorted(set(before.loaded) - set(after.loaded))
+    if gained or lost:
+        findings.append(Finding("GS413", "error", "importing the old module loads other modules: "
+                                + "; ".join(p for p in (
+                                    f"now also {', '.join(gained)}" if gained else "",
+                                    f"no longer {', '.join(lost)}" if lost else "") if p),
+                                path, 1))
+    if before.main != after.main:
+        findings.append(Finding("GS409", "error", f"`python -m` ran {before.main}; now it "
+                                f"would run {after.main}", path, 1))
     return findings
 
+
+def written(
+    texts: dict[Path, str], source: Analysis, served: Collection[str] = ()
+) -> list[Finding]:
+    """Every file written parses, and pyflakes finds in it no undefined name (nor an
+    undefined name in `__all__`) that the source did not have already. `served`: names a
+    static facade serves through PEP 562 `__getattr__` rather than binding them."""
+    before: set[str] | None = None  # the source's own undefined names, when needed
+    findings = []
+    for path, text in sorted(texts.items()):
+        try:
+            tree = ast.parse(text, str(path))
+        except SyntaxError as exc:
+            findings.append(Finding("GS410", "error", f"godsplit wrote code that does not parse: "
+                                    f"{exc.msg}", str(path), exc.lineno or 1))
+            continue
+        found = _undefined(text, str(path), tree) or set()
+        if found and before is None:
+            before = {name for name, _ in _undefined(source.source.text, str(source.path)) or ()}
+        for name, line in sorted(found, key=lambda item: item[1]):
+            if name in (before or ()) or name in served:
+                continue
+            findings.append(Finding("GS411", "error", f"godsplit wrote code that reads {name!r}, "
+                                    "which is not defined or imported there (pyflakes)",
+                                    str(path), line))
+    return findings
+
+
+def _undefined(
+    text: str, path: str, tree: ast.Module | None = None
+) -> set[tuple[str, int]] | None:
+    """(name, line) of each undefined name pyflakes reports."""
+    try:
+        tree = tree or ast.parse(text, path)
+    except SyntaxError:
+        return None
+    checker = pyflakes.checker.Checker(tree, filename=path)
+    out = set()
+    for message in checker.messages:
+        if isinstance(message, (pyflakes.messages.UndefinedName, pyflakes.messages.UndefinedExport)):
+            out.add((str(message.message_args[0]), message.lineno))
+    return out
+
+
+_TOP_RELATIVE = re.compile(r"^from[ \t]+\.", re.MULTILINE)  # not in a try block or function
+
+
+def runs_as_script(text: str) -> bool:
+    """A module with a `__main__` block and no unguarded relative import runs as a script
+    (`python pkg/tool.py`)."""
+    ran = re.search(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text)
+    return bool(ran) and not _TOP_RELATIVE.search(text)
+
+
+def still_a_script(source: Analysis, facade: str, path: Path) -> list[Finding]:
+    """A source that ran as a script still does: its facade, at the same path, must not
+    import relatively."""
+    if path != source.path or not runs_as_script(source.source.text):
+        return []
+    if not _TOP_RELATIVE.search(facade):
+        return []
+    return [Finding("GS409", "error", "the old module ran as a script (`python <file>`); the "
+                    "facade imports relatively, so it no longer can: set import-style = "
+                    "\"absolute\"", str(path), 1)]

@@ -3,12 +3,14 @@
 Copied to the end of a facade (`facade = "live"`). Setting an attribute of the old module
 (mock.patch, patch.object, monkeypatch) also sets it in each new module that binds the
 same object under that name, so the patch reaches the moved code, and is undone there
-too. Globals rebound at run time (`global x`) are read from the module that holds them.
+too. A global rebound at run time (`global x`) is read from the new module that holds
+it, and so is every such name in the namespace (`vars(old)`) whenever someone looks at it
+(mock.patch and pytest's monkeypatch save `__dict__[name]` to restore it), so it is
+never stale. (A static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
 """
 
-SLOT_BASE: str = __name__  # `__name__` (package layout), `__package__`, or `""`
-SLOT_MODULES: tuple[str, ...] = ()  # the new modules, relative to the base
-SLOT_LIVE: dict[str, str] = {}  # globals rebound at run time -> the module holding them
+SLOT_MODULES: tuple[str, ...] = ()  # the new modules, relative to `__package__`
+SLOT_LIVE: dict[str, str] = {}  # globals rebound at run time -> the module that holds them
 
 # godsplit-runtime: begin
 
@@ -18,24 +20,28 @@ SLOT_LIVE: dict[str, str] = {}  # globals rebound at run time -> the module hold
 import sys as _godsplit_sys
 import types as _godsplit_types
 
-_GODSPLIT_BASE = SLOT_BASE
 _GODSPLIT_MODULES = SLOT_MODULES
 _GODSPLIT_LIVE = SLOT_LIVE  # globals rebound at run time -> the module that holds them
 
 
-def _godsplit_module(suffix: str) -> _godsplit_types.ModuleType:
-    return _godsplit_sys.modules[f"{_GODSPLIT_BASE}.{suffix}" if _GODSPLIT_BASE else suffix]
+def _godsplit_module(ref: str) -> _godsplit_types.ModuleType:
+    dots = len(ref) - len(ref.lstrip("."))  # `.a`, `..x.a`: relative to this package
+    if dots:
+        base = (__package__ or "").rsplit(".", dots - 1)[0]
+        ref = f"{base}.{ref[dots:]}" if ref[dots:] else base
+    return _godsplit_sys.modules[ref]
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:
     here = vars(_godsplit_sys.modules[__name__])
     found: dict[str, list[str]] = {}
-    for suffix in _GODSPLIT_MODULES:
-        for name, value in vars(_godsplit_module(suffix)).items():
+    for ref in _GODSPLIT_MODULES:
+        for name, value in vars(_godsplit_module(ref)).items():
             if not name.startswith("__") and name in here and here[name] is value:
-                found.setdefault(name, []).append(suffix)
-    for name, suffix in _GODSPLIT_LIVE.items():
-        found.setdefault(name, []).append(suffix)
+                found.setdefault(name, []).append(ref)
+    for name, ref in _GODSPLIT_LIVE.items():
+        if ref not in found.setdefault(name, []):
+            found[name].append(ref)
     return found
 
 
@@ -45,13 +51,13 @@ _GODSPLIT_BINDINGS = _godsplit_bindings()
 class _GodsplitFacade(_godsplit_types.ModuleType):
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
-        for suffix in _GODSPLIT_BINDINGS.get(name, ()):
-            setattr(_godsplit_module(suffix), name, value)
+        for ref in _GODSPLIT_BINDINGS.get(name, ()):
+            setattr(_godsplit_module(ref), name, value)
 
     def __delattr__(self, name: str) -> None:
         super().__delattr__(name)
-        for suffix in _GODSPLIT_BINDINGS.get(name, ()):
-            module = _godsplit_module(suffix)
+        for ref in _GODSPLIT_BINDINGS.get(name, ()):
+            module = _godsplit_module(ref)
             if name in vars(module):
                 delattr(module, name)
     # godsplit-runtime: if live
@@ -60,6 +66,13 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
         home = _GODSPLIT_LIVE.get(name)
         if home is not None:
             return getattr(_godsplit_module(home), name)
+        if name == "__dict__":
+            namespace: dict[str, object] = super().__getattribute__(name)
+            for live, ref in _GODSPLIT_LIVE.items():
+                current = vars(_godsplit_module(ref))
+                if live in current:
+                    namespace[live] = current[live]
+            return namespace
         return super().__getattribute__(name)
     # godsplit-runtime: end
 

@@ -1,0 +1,131 @@
+"""Which reads happen while the module is imported, beyond the module-level code itself.
+
+A function called at import time, or a class instantiated, used as a decorator or
+metaclass, or subclassed then, runs code whose reads of globals happen at import time
+too; `analyze` upgrades them here, so an import cycle through them is refused (GS104)
+instead of written broken.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from .classify import is_main_block
+
+if TYPE_CHECKING:
+    from .analyze import Unit
+
+# What runs when a class is called, when its instance is called too (`@Decorator(...)`),
+# and when it is subclassed
+_ON_CALL = frozenset({"__new__", "__init__", "__post_init__", "__attrs_post_init__",
+                      "__set_name__", "__prepare__"})
+_ON_DECORATE = _ON_CALL | {"__call__"}
+_ON_SUBCLASS = frozenset({"__init_subclass__"})
+
+
+class _Attributes(cst.CSTVisitor):
+    """The attribute names a piece of code uses (`x.name`), not text in its strings."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.names.add(node.attr.value)
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False  # `import http.cookies`: a module path, not an attribute use
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+
+def _attributes(node: cst.CSTNode) -> set[str]:
+    visitor = _Attributes()
+    node.visit(visitor)
+    return visitor.names
+
+
+def called_at_import(
+    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]], subclassed: set[str]
+) -> list[Unit]:
+    """Code that runs while the module is imported reads its globals at import time too.
+    That is every function called then (`@register`, `X = f()`), and everything it reads
+    that is a function; and for a class instantiated, used as a decorator or metaclass, or
+    subclassed: the methods that run (`__init__`, `__new__`, `__call__` for `@C(...)`, ...,
+    `__init_subclass__`, its bases'), and every method whose name running code uses as an
+    attribute (`builder.build_class()`, `self.push()`: dispatch is dynamic, the name is
+    what is known). Their reads are upgraded to import time."""
+    defs: dict[str, tuple[int, cst.FunctionDef | cst.ClassDef]] = {}
+    used: set[str] = set()  # attribute names used by code that runs at import time
+    for unit in units:
+        for index in unit.stmts:
+            stmt = module.body[index]
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                defs[stmt.name.value] = (unit.id, stmt)
+            elif not is_main_block(stmt):
+                used |= _attributes(stmt)
+    functions: set[str] = set()
+    entries: dict[str, set[str]] = defaultdict(set)  # class -> methods that run on their own
+    running: dict[str, set[str]] = defaultdict(set)  # class -> methods found running
+    upgraded: dict[int, set[str]] = defaultdict(set)  # unit -> names read at import time
+
+    def reached(names: set[str]) -> None:
+        for name in names:
+            kind = defs[name][1] if name in defs else None
+            if isinstance(kind, cst.FunctionDef) and name not in functions:
+                functions.add(name)
+                uid = defs[name][0]
+                upgraded[uid] |= {r.name for r in units[uid].reads}
+                used.update(_attributes(kind))
+                todo.append(upgraded[uid])
+            elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
+                entries[name] |= _ON_CALL
+
+    called = {n for names in calls.values() for n in names}
+    todo: list[set[str]] = [{n for n in called if not n.startswith("@")}]
+    for name in subclassed:
+        entries[name] |= _ON_SUBCLASS
+    for name in called:
+        if name.startswith("@"):
+            entries[name[1:]] |= _ON_DECORATE
+    changed = True
+    while changed:
+        while todo:
+            reached(todo.pop())
+        changed = False
+        for name in list(entries):
+            if name not in defs or not isinstance(node := defs[name][1], cst.ClassDef):
+                continue
+            for base in _base_names(node):
+                if not entries[name] <= entries[base]:
+                    entries[base] |= entries[name]
+                    changed = True
+            methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
+            fresh = {m for m in methods if m in entries[name] or m in used} - running[name]
+            if fresh:
+                changed = True
+                running[name] |= fresh
+                uid = defs[name][0]
+                for method in fresh:
+                    names = set(units[uid].methods.get(method, ()))
+                    upgraded[uid] |= names
+                    used |= _attributes(methods[method])
+                    todo.append(names)
+    for uid, names in upgraded.items():
+        units[uid] = replace(units[uid], reads=tuple(
+            replace(r, import_time=True) if r.name in names and not r.annotation_only else r
+            for r in units[uid].reads
+        ))
+    return units
+
+
+def _base_names(node: cst.ClassDef) -> list[str]:
+    return [b.value.value for b in node.bases if isinstance(b.value, cst.Name)] + [
+        k.value.value for k in node.keywords
+        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)
+    ]

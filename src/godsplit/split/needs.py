@@ -1,0 +1,192 @@
+"""Stage 3a, needs: what each new module imports, and the imports between modules.
+
+For each new module: the source's imports it uses; names it imports from sibling modules;
+the sibling modules whose run-time-rebound globals it reads live (`helpers.DEBUG`); and
+names that stay in the old module (kept there) which it imports from it. Then the edges
+between new modules: at the top, at the end for call-time cycles (guarded and handed over
+when the cycle also has import-time edges); an import-time cycle is a GS104 error.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ..types import FACADE, Edge, Finding
+from .analyze import Analysis
+from .assign import Assignment, module_reads
+from .layout import Layout
+
+MAIN = "__main__"  # the `__main__.py` of a package layout: the source's `__main__` block
+
+
+@dataclass
+class Needs:
+    """What one new module imports."""
+
+    imports: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # module -> name -> (import_time, annotation_only)
+    siblings: dict[str, dict[str, tuple[bool, bool]]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+    live: dict[str, dict[str, bool]] = field(  # home module -> rebound global -> import_time
+        default_factory=lambda: defaultdict(dict)
+    )
+    kept: dict[str, bool] = field(default_factory=dict)  # name kept in the old module -> import_time
+
+
+def collect_needs(
+    analysis: Analysis, assignment: Assignment, module: str, findings: list[Finding]
+) -> Needs:
+    units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
+    needs = Needs()
+    pending = dict(module_reads(analysis, units))
+    done: set[str] = set()
+    while pending:
+        name, (import_time, annotation_only) = pending.popitem()
+        done.add(name)
+        providers = [analysis.units[i] for i in analysis.binders.get(name, ())]
+        if not providers:
+            continue  # builtin, star-imported, or undefined: nothing to import
+        home = next((u for u in providers if u.id in assignment.module_of), None)
+        if home is not None:
+            where = assignment.module_of[home.id]
+            if where == FACADE and name in analysis.live_names:
+                findings.append(Finding(
+                    "GS112", "error", f"{name!r} is rebound at run time by code that stays in "
+                    f"the old module, and {module} reads it; map it (and the code that rebinds "
+                    "it) to a module", str(analysis.path), home.line,
+                ))
+            elif where == FACADE:
+                needs.kept[name] = needs.kept.get(name, False) or import_time
+            elif where != module and name in analysis.live_names:
+                needs.live[where][name] = needs.live[where].get(name, False) or import_time
+            elif where != module:
+                old = needs.siblings[where].get(name, (False, True))
+                needs.siblings[where][name] = (old[0] or import_time, old[1] and annotation_only)
+            continue
+        runtime = [u for u in providers if u.kind == "import"]
+        chosen = runtime[0] if runtime else providers[0]
+        needs.imports[chosen.id].add(name)
+        if chosen.kind == "type_checking" or (chosen.kind == "import" and chosen.first > 0):
+            for read in chosen.reads:  # TYPE_CHECKING itself, or names a try-block uses
+                if read.name not in done and read.name not in pending:
+                    pending[read.name] = (True, False)
+    for uid in analysis.star_imports:
+        needs.imports[uid].add("*")
+    return needs
+
+
+def module_edges(
+    analysis: Analysis, needs: dict[str, Needs], order: list[str]
+) -> tuple[list[Edge], list[Finding]]:
+    """Edges between new modules. In a cycle, imports needed only at call time go to the end
+    of the module; when the cycle also has import-time edges, those call-time imports are
+    guarded and the other side hands the names over when it finishes (back-patching), so
+    any import order works. A cycle of import-time edges alone is an error naming the units
+    to map together. Rebound globals are read through the module object, which can be
+    imported at the top even in a cycle; only an import-time read makes an edge."""
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from(order)
+    for source in order:
+        for target, names in needs[source].siblings.items():
+            # names read only in annotations are imported at run time too (get_type_hints,
+            # pydantic, singledispatch need them), but only needed at call time
+            graph.add_edge(source, target, import_time=any(f[0] for f in names.values()))
+        for target, live in needs[source].live.items():
+            if any(live.values()):
+                graph.add_edge(source, target, import_time=True)
+    cyclic: dict[str, int] = {}
+    mixed: set[int] = set()
+    findings: list[Finding] = []
+    for number, component in enumerate(nx.strongly_connected_components(graph)):
+        if len(component) < 2:
+            continue
+        for node in component:
+            cyclic[node] = number
+        early: nx.DiGraph[str] = nx.DiGraph(
+            (u, v) for u, v, d in graph.subgraph(component).edges(data=True) if d["import_time"]
+        )
+        if early.number_of_edges():
+            mixed.add(number)
+        for cycle in _cycles(early):
+            findings.append(_cycle_finding(analysis, needs, cycle))
+    edges = []
+    for source in order:
+        targets = set(needs[source].siblings) | set(needs[source].live)
+        for target in sorted(targets, key=order.index):
+            names = needs[source].siblings.get(target, {})
+            live = needs[source].live.get(target, {})
+            import_time = any(f[0] for f in names.values()) or any(live.values())
+            same = cyclic.get(source, -1) == cyclic.get(target, -2)
+            deferred = bool(names) and same and not any(f[0] for f in names.values())
+            edges.append(Edge(
+                source, target, tuple(sorted(names)), import_time, deferred,
+                bool(names) and all(f[1] for f in names.values()),
+                backpatch=deferred and cyclic[source] in mixed, live=tuple(sorted(live)),
+            ))
+    return edges, findings
+
+
+def kept_edges(
+    analysis: Analysis, assignment: Assignment, needs: dict[str, Needs], layout: Layout,
+    late: set[str],
+) -> tuple[list[Edge], list[Finding]]:
+    """Imports of names kept in the old module. The old module imports every new module
+    first; names it binds before that (`early`, the others are `late`) can be imported
+    at the top of a new module when the old module is always imported first (its package);
+    otherwise at the end of the new module, and late names are handed over by the old
+    module when it finishes. A read at import time of a name not yet bound is an error."""
+    edges, findings = [], []
+    for module, need in needs.items():
+        if not need.kept:
+            continue
+        names = tuple(sorted(need.kept))
+        first = module == MAIN or (
+            layout.facade_is_package and layout.dotted(module).startswith(layout.old_module + ".")
+        )
+        for name in names:
+            why = ""
+            if need.kept[name] and name in late and module != MAIN:
+                why = "before the old module binds it (it needs names that moved)"
+            elif need.kept[name] and not first:
+                why = ("and the old module is not its package: importing the new module "
+                       "first would import the old one half-done")
+            if why:
+                unit = analysis.unit_of(name)
+                findings.append(Finding(
+                    "GS112", "error", f"{name!r} stays in the old module but {module} reads it "
+                    f"at import time, {why}; map {name} to a module", str(analysis.path),
+                    unit.line if unit else 1,
+                ))
+        backpatch = module != MAIN and any(n in late for n in names)
+        deferred = not first or backpatch
+        edges.append(Edge(module, FACADE, names, any(need.kept.values()), deferred, False,
+                          backpatch=backpatch))
+    return edges, findings
+
+
+def _cycles(graph: nx.DiGraph[str]) -> list[list[str]]:
+    """One cycle per strongly connected component of import-time edges."""
+    out = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) > 1:
+            out.append(nx.find_cycle(graph.subgraph(component)))
+    return [[u for u, _ in cycle] for cycle in sorted(out)]
+
+
+def _cycle_finding(analysis: Analysis, needs: dict[str, Needs], cycle: list[str]) -> Finding:
+    steps = []
+    for source, target in zip(cycle, [*cycle[1:], cycle[0]], strict=True):
+        early = sorted(
+            [n for n, f in needs[source].siblings.get(target, {}).items() if f[0]]
+            + [n for n, t in needs[source].live.get(target, {}).items() if t]
+        )
+        steps.append(f"{source} needs {', '.join(early)} from {target}")
+    return Finding(
+        "GS104", "error", f"import-time cycle: {'; '.join(steps)} (base classes, decorators, "
+        "defaults or module-level code); map these names together with their users",
+        str(analysis.path), 1,
+    )

@@ -1,0 +1,129 @@
+"""What an old module gives, seen from a fresh interpreter: run by `verify.snapshot`.
+
+Its source is passed to `python -c` (the project's interpreter need not have godsplit),
+with four arguments: the import root, the module's dotted name, setup code, and the
+comma-separated names of the modules code moved between (old and new). It prints one JSON
+line: each public-or-not name and the kind of its object; what `from module import *`
+gives; the signature and type hints of every function and class (and method) defined in
+those modules, or how computing them failed; what `python -m module` would run; and which
+modules outside the project importing it loaded.
+Module names and object addresses are normalised, so a moved class compares equal.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import json
+import os
+import re
+import sys
+import types
+import typing
+import warnings
+
+SKIP = {"__builtins__", "__cached__", "__file__", "__loader__", "__spec__", "__path__",
+        "__package__", "__annotations__"}
+
+
+def normalise(text: str, moved: tuple[str, ...]) -> str:
+    for name in sorted(moved, key=len, reverse=True):
+        text = text.replace(name + ".", "<split>.")
+    return re.sub(r" at 0x[0-9a-fA-F]+", " at 0x?", text)
+
+
+def kind(obj: object, moved: tuple[str, ...]) -> str:
+    if isinstance(obj, types.ModuleType):
+        return "module " + obj.__name__
+    where = type(obj).__module__
+    if any(where == p or where.startswith(p + ".") for p in moved):
+        where = "<split module>"  # a class that moved: same class, new __module__
+    return where + "." + type(obj).__qualname__
+
+
+def describe(obj: object, moved: tuple[str, ...]) -> str:
+    """`signature | type hints`, each or the exception computing it raised."""
+    try:
+        signature = str(inspect.signature(obj))  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        signature = f"no signature ({type(exc).__name__})"
+    try:
+        hints = repr(sorted((k, repr(v)) for k, v in typing.get_type_hints(obj).items()))
+    except Exception as exc:
+        hints = f"get_type_hints raised {type(exc).__name__}: {exc}"
+    return normalise(f"{signature} | {hints}", moved)
+
+
+def details(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in sorted(values.items()):
+        if not (inspect.isfunction(value) or inspect.isclass(value)):
+            continue
+        if getattr(value, "__module__", None) not in moved:
+            continue
+        out[name] = describe(value, moved)
+        if inspect.isclass(value):
+            for attribute, member in sorted(vars(value).items()):
+                inner = getattr(member, "__func__", member)  # classmethod, staticmethod
+                if inspect.isfunction(inner):
+                    out[f"{name}.{attribute}"] = describe(inner, moved)
+    return out
+
+
+def runs_as_main(name: str, module: types.ModuleType) -> str:
+    """What `python -m name` would run, without running it."""
+    spec = module.__spec__
+    if spec is not None and spec.submodule_search_locations is not None:
+        spec = importlib.util.find_spec(name + ".__main__")
+        if spec is None:  # `python -m` fails, after importing the package, as it runs no
+            return "no __main__ block"  # __main__ block: the same as a module without one
+    origin = spec.origin if spec is not None else None
+    try:
+        with open(origin or "", encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:
+        return "the module (its source is not readable)"
+    blocks = len(re.findall(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text))
+    return f"{blocks} __main__ block{'s' if blocks != 1 else ''}" if blocks else "no __main__ block"
+
+
+def _in_project(module: object, root: str) -> bool:
+    """A module of the project itself (under the import root, not an installed package):
+    splits and migrations move those; which others get loaded must not change."""
+    path = os.path.abspath(getattr(module, "__file__", None) or "")
+    return path.startswith(os.path.abspath(root) + os.sep) and "site-packages" not in path
+
+
+def main(argv: list[str]) -> None:
+    root, name, setup, moved_text = argv[1:5]
+    moved = tuple(p for p in moved_text.split(",") if p)
+    sys.path.insert(0, root)
+    if setup:
+        exec(setup, {})
+    module = importlib.import_module(name)
+    names = {}
+    values: dict[str, object] = {}
+    with warnings.catch_warnings():  # a deprecated facade warns when a moved name is read
+        warnings.simplefilter("ignore")
+        for attribute in dir(module):
+            if attribute in SKIP or attribute.lower().startswith("_godsplit"):
+                continue
+            value = values[attribute] = getattr(module, attribute)
+            if isinstance(value, types.ModuleType) and value.__name__ == f"{name}.{attribute}":
+                continue  # a submodule of a package facade
+            names[attribute] = kind(value, moved)
+    loaded = sorted(m for m, value in list(sys.modules.items()) if not _in_project(value, root))
+    star: dict[str, object] = {}
+    exec(f"from {name} import *", star)
+    print(json.dumps({
+        "names": names,
+        "star": sorted(k for k in star if k != "__builtins__"),
+        "details": details(values, moved),
+        "main": runs_as_main(name, module),
+        "loaded": loaded,
+    }))
+
+
+if __name__ == "__main__":
+    main(sys.argv)

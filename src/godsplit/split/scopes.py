@@ -1,0 +1,202 @@
+"""What each top-level statement binds, rebinds and reads, from LibCST's scope analysis.
+
+Used by `analyze`: `collect` walks the global scope's assignments and their references
+once, and places each node in its top-level statement through the node index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+import libcst as cst
+from libcst.metadata import (
+    Access,
+    BuiltinAssignment,
+    ClassScope,
+    FunctionScope,
+    GlobalScope,
+    Scope,
+)
+
+from .nodes import NameRead, NodeIndex
+
+
+def _outside_functions(scope: Scope) -> bool:
+    while not isinstance(scope, GlobalScope):
+        if isinstance(scope, FunctionScope):
+            return False
+        scope = scope.parent
+    return True
+
+
+def module_name_read(
+    read: NameRead, nodes: NodeIndex, scopes: Mapping[cst.CSTNode, Scope | None]
+) -> bool:
+    """Whether a `__name__` Name reads the module's `__name__`: not an assignment target
+    (`__name__ = "X"` in a class body), nor a read of a class attribute, parameter or
+    comprehension variable of that name."""
+    node = nodes.dunder_nodes[read.node_id]
+    scope = scopes.get(node)
+    if scope is None:
+        return False
+    access = next((a for a in scope.accesses[node] if a.node is node), None)
+    return access is not None and all(
+        isinstance(r, BuiltinAssignment) for r in access.referents
+    )
+
+
+def _local_in_function(name: str, scope: Scope, node: cst.CSTNode | None = None) -> bool:
+    """Whether `name` read in `scope` is a local of an enclosing function or comprehension,
+    or of the class body it is read in, bound by an earlier statement of that body.
+
+    LibCST lists a read that comes before a local assignment (`if x is None: x = ...`,
+    with `x` a parameter) among the references of the global `x` too; in Python any
+    assignment in a function makes the name local there. A class body reads the global
+    until the class binds the name (`@document.setter` after `def document` is local)."""
+    if isinstance(scope, ClassScope) and node is not None and name in scope.assignments:
+        return _bound_before(scope, name, node)
+    while not isinstance(scope, GlobalScope):
+        if not isinstance(scope, ClassScope) and name in scope.assignments:
+            return True
+        if scope.parent is scope:
+            break
+        scope = scope.parent
+    return False
+
+
+class _Ids(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.ids.add(id(node))
+        return True
+
+
+def _bound_before(scope: ClassScope, name: str, node: cst.CSTNode) -> bool:
+    """Whether a statement of the class body before the one reading `name` binds it."""
+    owner = getattr(scope, "node", None)
+    if not isinstance(owner, cst.ClassDef) or not isinstance(owner.body, cst.IndentedBlock):
+        return False
+    bindings = {id(getattr(a, "node", None)) for a in scope.assignments[name]}
+    for stmt in owner.body.body:
+        visitor = _Ids()
+        stmt.visit(visitor)
+        if id(node) in visitor.ids:
+            return False  # the read comes first (a decorator runs before its def binds)
+        if bindings & visitor.ids:
+            return True
+    return False
+
+
+def _site(
+    node: cst.CSTNode, scope: Scope | None, nodes: NodeIndex
+) -> tuple[int, bool] | None:
+    """(top-level statement index, inside a function) of a node, through the index or,
+    for nodes in skipped bodies, through the outermost scope below the module."""
+    found = nodes.stmt_of.get(id(node))
+    if found is not None or scope is None:
+        return found
+    in_function = False
+    while not isinstance(scope.parent, GlobalScope) and scope.parent is not scope:
+        in_function = in_function or isinstance(scope, FunctionScope)
+        scope = scope.parent
+    in_function = in_function or isinstance(scope, FunctionScope)
+    owner = getattr(scope, "node", None)
+    found = nodes.stmt_of.get(id(owner)) if owner is not None else None
+    return (found[0], in_function) if found is not None else None
+
+
+def collect(
+    scope: GlobalScope,
+    scopes: Mapping[cst.CSTNode, Scope | None],
+    nodes: NodeIndex,
+    future_annotations: bool,
+    bound: dict[int, set[str]],
+    rebinds: dict[int, set[str]],
+    reads: dict[int, dict[str, list[bool]]],
+    calls: dict[int, set[str]],
+    subclassed: set[str],
+    methods: dict[int, dict[str, set[str]]],
+) -> None:
+    """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
+    by statement index; and, for classes, which names each method reads."""
+    names: set[str] = set()
+    for assignment in scope.assignments:
+        name = assignment.name
+        names.add(name)
+        node = getattr(assignment, "node", None)
+        where = _site(node, scopes.get(node), nodes) if node is not None else None
+        if where is not None:
+            stmt, in_function = where
+            (rebinds if in_function else bound)[stmt].add(name)
+    for name, access, forward in _references(scope, names):
+        site = _site(access.node, access.scope, nodes)
+        if site is None or _local_in_function(name, access.scope, access.node):
+            continue
+        import_time = _outside_functions(access.scope)
+        if import_time and id(access.node) in nodes.factories:
+            calls[site[0]].add(f"@{name}")  # its result decorates: it is called too
+        if import_time and id(access.node) in nodes.called:
+            calls[site[0]].add(name)
+        elif import_time and id(access.node) in nodes.subclassed:
+            subclassed.add(name)
+        lazy_annotation = forward or (access.is_annotation and (
+            future_annotations or isinstance(access.node, cst.BaseString)
+        ) and id(access.node) not in nodes.eager_annotations)
+        flags = reads[site[0]].setdefault(name, [False, True])
+        flags[0] = flags[0] or (import_time and not lazy_annotation)
+        flags[1] = flags[1] and lazy_annotation
+        method = None if import_time else _method_of(access.scope)
+        if method is not None:
+            methods[site[0]].setdefault(method, set()).add(name)
+
+
+def _references(
+    scope: GlobalScope, names: set[str]
+) -> Iterator[tuple[str, Access, bool]]:
+    """Every read of a top-level name, and whether it is a forward reference. LibCST
+    leaves a string annotation at module level that names something defined further down
+    (`def f(ctx: "Context")`) unresolved; it reads that name all the same, lazily (nothing
+    could evaluate it before the name was defined)."""
+    for assignment in scope.assignments:
+        for access in assignment.references:
+            yield assignment.name, access, False
+    for name in sorted(names):
+        for access in scope.accesses[name]:
+            if not access.referents and access.is_annotation and isinstance(
+                access.node, cst.BaseString
+            ):
+                yield name, access, True
+
+
+def _method_of(scope: Scope) -> str | None:
+    """The method (a function directly in a top-level class) a read inside it is in."""
+    while not isinstance(scope, GlobalScope) and scope.parent is not scope:
+        parent = scope.parent
+        if isinstance(scope, FunctionScope) and isinstance(parent, ClassScope) and isinstance(
+            parent.parent, GlobalScope
+        ):
+            node = getattr(scope, "node", None)
+            return node.name.value if isinstance(node, cst.FunctionDef) else None
+        scope = parent
+    return None
+
+
+def live_accesses(
+    scope: GlobalScope, names: frozenset[str], nodes: NodeIndex
+) -> dict[str, tuple[tuple[int, int], ...]]:
+    """For each global rebound at run time, (statement index, Name node id) of its reads:
+    a reader in another module reads it as `home.name`, so it sees the current value."""
+    out: dict[str, tuple[tuple[int, int], ...]] = {}
+    for name in sorted(names):
+        found: dict[int, int] = {}
+        for assignment in scope.assignments[name]:
+            for access in assignment.references:
+                site = _site(access.node, access.scope, nodes)
+                if site is not None and isinstance(access.node, cst.Name) and not (
+                    _local_in_function(name, access.scope, access.node)
+                ):
+                    found[id(access.node)] = site[0]
+        out[name] = tuple(sorted((stmt, node) for node, stmt in found.items()))
+    return out
