@@ -111,6 +111,29 @@ def filter_import_line(
     return line.with_changes(body=smalls)
 
 
+def filter_type_checking(stmt: cst.If, keep: Collection[str]) -> cst.If | None:
+    """An `if TYPE_CHECKING:` block with only the imports of names in `keep` (None when
+    none is left; a block holding anything but plain import lines is kept whole)."""
+    body = stmt.body
+    if stmt.orelse is not None or not isinstance(body, cst.IndentedBlock) or not all(
+        isinstance(line, cst.SimpleStatementLine)
+        and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body)
+        for line in body.body
+    ):
+        return stmt
+    lines = []
+    for line in body.body:
+        assert isinstance(line, cst.SimpleStatementLine)
+        kept = filter_import_line(line, keep)
+        if kept is not None:
+            lines.append(kept)
+    if not lines:
+        return None
+    if lines[0] is not body.body[0]:  # the first line kept takes the block's first place
+        lines[0] = lines[0].with_changes(leading_lines=())
+    return stmt.with_changes(body=body.with_changes(body=lines))
+
+
 def _fix_commas(
     kept: list[cst.ImportAlias], original: Sequence[cst.ImportAlias]
 ) -> list[cst.ImportAlias]:
@@ -121,13 +144,14 @@ def _fix_commas(
     return [*out, kept[-1].with_changes(comma=last_comma)]
 
 
-def from_import(module: str, names: Sequence[str], width: int = 88) -> str:
-    """`from <module> import a, b` (wrapped one per line when long)."""
+def from_import(module: str, names: Sequence[str], width: int = 88, comment: str = "") -> str:
+    """`from <module> import a, b` (wrapped one per line when long; `comment`, such as
+    `  # noqa: E402`, on its first line, where linters look for it)."""
     line = f"from {module} import {', '.join(names)}"
-    if len(line) <= width:
-        return line + "\n"
+    if len(line + comment) <= width:
+        return line + comment + "\n"
     body = "".join(f"    {name},\n" for name in names)
-    return f"from {module} import (\n{body})\n"
+    return f"from {module} import ({comment}\n{body})\n"
 
 
 def reexport(
@@ -138,15 +162,51 @@ def reexport(
                    [f"{n} as {n}" for n in names if n in conditional], width)
 
 
+ONE_LINE = 10**6  # a width for blocks the project's sorter wraps: no magic trailing comma
+
+
 def guarded(
-    module: str, names: Sequence[str], conditional: Sequence[str], width: int = 88
+    module: str, names: Sequence[str], conditional: Sequence[str], width: int = 88,
+    comment: str = "",
 ) -> str:
     """Plain from-import of `names`; names bound only conditionally in `module` are
     imported one by one in `try/except ImportError`, as the original module may lack them."""
-    text = from_import(module, names, width) if names else ""
+    text = from_import(module, names, width, comment) if names else ""
     for name in conditional:
         text += (
-            f"try:\n    from {module} import {name}\n"
-            "except ImportError:  # godsplit: bound there only under a condition\n    pass\n"
+            f"try:\n    from {module} import {name}{comment}\n"
+            "except ImportError:  # bound there only under a condition\n    pass\n"
         )
     return text
+
+
+class _Explicit(cst.CSTTransformer):
+    def __init__(self, used: Collection[str]) -> None:
+        self.used = used
+        self.dotted = False  # an unused `import a.b`: it cannot be aliased to itself
+
+    def leave_ImportAlias(
+        self, original_node: cst.ImportAlias, updated_node: cst.ImportAlias
+    ) -> cst.ImportAlias:
+        if updated_node.asname is not None or bound_name(updated_node) in self.used:
+            return updated_node
+        if isinstance(updated_node.name, cst.Attribute):
+            self.dotted = True
+            return updated_node
+        name = updated_node.name.value
+        return updated_node.with_changes(asname=cst.AsName(name=cst.Name(name)))
+
+
+def explicit(stmt: cst.BaseStatement, used: Collection[str]) -> cst.BaseStatement:
+    """Kept imports whose names nothing reads, in the form linters and type checkers take
+    as intentional: `import os as os`, `from m import a as a`; an unused dotted `import
+    a.b` gets a targeted `# noqa: F401` (on a simple line)."""
+    visitor = _Explicit(used)
+    result = stmt.visit(visitor)
+    assert isinstance(result, cst.BaseStatement)
+    if visitor.dotted and isinstance(result, cst.SimpleStatementLine):
+        trailing = result.trailing_whitespace
+        comment = trailing.comment.value + "  # noqa: F401" if trailing.comment else "# noqa: F401"
+        result = result.with_changes(trailing_whitespace=trailing.with_changes(
+            whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))
+    return result

@@ -26,7 +26,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,6 +48,67 @@ class Block:
 
     text: str
     sort: bool = False
+
+
+Piece = str | Block  # a file is written as pieces: verbatim text, or generated blocks
+
+
+def assemble(
+    files: Mapping[Path, Sequence[Piece]], style: Style | None, path: Path,
+    root: Path | None = None,
+) -> dict[Path, str]:
+    """Each file's text: its verbatim pieces as they are, its blocks normalized (all of
+    them in one call; with no style, as rendered). A block keeps the blank lines that
+    surround it as rendered."""
+    blocks = [p for pieces in files.values() for p in pieces if isinstance(p, Block)]
+    done = iter(normalize(blocks, style, path, root) if style is not None and blocks
+                else [b.text.strip("\n") + "\n" if b.text.strip() else "" for b in blocks])
+    out = {}
+    for file, pieces in files.items():
+        parts = []
+        for piece in pieces:
+            if isinstance(piece, str):
+                parts.append(piece)
+                continue
+            text = next(done)
+            if text:
+                raw = piece.text
+                lead = len(raw) - len(raw.lstrip("\n"))
+                trail = len(raw) - len(raw.rstrip("\n"))
+                parts.append("\n" * lead + text + "\n" * max(trail - 1, 0))
+                after_imports = piece.sort and style is not None and _ends_with_import(text)
+                if after_imports:
+                    parts.append(_AFTER_IMPORTS)
+        out[file] = _space_after_imports(parts)
+    return out
+
+
+_AFTER_IMPORTS = "\0after-imports\0"
+_DEFINITION = re.compile(r"(?:async\s+def|def|class)\b|@")
+
+
+def _ends_with_import(text: str) -> bool:
+    top = [line for line in text.splitlines() if line and not line[0].isspace() and line != ")"]
+    return bool(top) and top[-1].startswith(("import ", "from "))
+
+
+def _space_after_imports(parts: list[str]) -> str:
+    """The blank lines after an import block, as isort and ruff want them: two before a
+    definition, one before anything else (a comment included)."""
+    out = ""
+    pending = False
+    for part in parts:
+        if part == _AFTER_IMPORTS:
+            pending = True
+            continue
+        if pending and part.strip():
+            body = part.lstrip("\n")
+            out = out.rstrip("\n") + "\n" + ("\n\n" if _DEFINITION.match(body) else "\n") + body
+            pending = False
+            continue
+        if not pending:
+            out += part
+    return out
 
 
 class ToolError(RuntimeError):

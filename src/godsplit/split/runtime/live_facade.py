@@ -21,7 +21,8 @@ import sys as _godsplit_sys
 import types as _godsplit_types
 
 _GODSPLIT_MODULES = SLOT_MODULES
-_GODSPLIT_LIVE = SLOT_LIVE  # globals rebound at run time -> the module that holds them
+# globals rebound at run time -> the module that holds them
+_GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
 
 
 def _godsplit_module(ref: str) -> _godsplit_types.ModuleType:
