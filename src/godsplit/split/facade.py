@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+import libcst as cst
+
 from ..types import FACADE, Edge, SplitConfig
 from . import imports, runtime
 from .analyze import Analysis, Unit
@@ -190,7 +192,8 @@ def render_facade(
             if node in reads}
     head = [module.code_for_node(line) for line in module.header]
     used = {r.name for u in kept if u.kind not in ("import", "type_checking") for r in u.reads}
-    used |= set(_static_all(analysis, layout, live if split.facade == "static" else {}))
+    listed = set(_static_all(analysis, layout, live if split.facade == "static" else {}))
+    used |= listed
     early: list[str] = []
     early_kept: list[str] = []
     rest: list[tuple[int, str]] = []
@@ -206,6 +209,11 @@ def render_facade(
         for index in unit.stmts:
             stmt = module.body[index]
             changed = imports.rebase(stmt, layout.old_package, layout.facade_package)
+            if unit.kind == "type_checking" and isinstance(changed, cst.If):
+                checked = imports.filter_type_checking(changed, used)  # for type checkers only:
+                if checked is None:  # the facade keeps those its own code reads
+                    continue
+                changed = checked
             if is_import:
                 changed = imports.explicit(changed, used)
             if index in walk:
@@ -227,7 +235,7 @@ def render_facade(
         if names:
             exports.append(imports.reexport(
                 layout.facade_ref(name), names, 88 if wrap else imports.ONE_LINE,
-                conditional=analysis.conditional_names
+                conditional=analysis.conditional_names, listed=listed
             ))
     exports.extend(
         module_import(layout, layout.facade_package, home, alias) for home, alias in aliases.items()

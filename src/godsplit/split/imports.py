@@ -155,11 +155,16 @@ def from_import(module: str, names: Sequence[str], width: int = 88, comment: str
 
 
 def reexport(
-    module: str, names: Sequence[str], width: int = 88, conditional: Collection[str] = ()
+    module: str, names: Sequence[str], width: int = 88, conditional: Collection[str] = (),
+    listed: Collection[str] = (),
 ) -> str:
-    """`from <module> import a as a`: the form type checkers treat as a public re-export."""
-    return guarded(module, [f"{n} as {n}" for n in names if n not in conditional],
-                   [f"{n} as {n}" for n in names if n in conditional], width)
+    """`from <module> import a as a`: the form linters and type checkers take as a public
+    re-export; a name the module's `__all__` lists (`listed`) needs no alias."""
+    def form(name: str) -> str:
+        return name if name in listed else f"{name} as {name}"
+
+    return guarded(module, [form(n) for n in names if n not in conditional],
+                   [form(n) for n in names if n in conditional], width)
 
 
 ONE_LINE = 10**6  # a width for blocks the project's sorter wraps: no magic trailing comma
@@ -183,12 +188,19 @@ def guarded(
 class _Explicit(cst.CSTTransformer):
     def __init__(self, used: Collection[str]) -> None:
         self.used = used
-        self.dotted = False  # an unused `import a.b`: it cannot be aliased to itself
+        self.dotted = False  # an unused `import a.b` or `a as b`: it cannot be `X as X`
 
     def leave_ImportAlias(
         self, original_node: cst.ImportAlias, updated_node: cst.ImportAlias
     ) -> cst.ImportAlias:
-        if updated_node.asname is not None or bound_name(updated_node) in self.used:
+        if bound_name(updated_node) in self.used:
+            return updated_node
+        asname = updated_node.asname
+        if asname is not None:  # `import a as b`: only a noqa says it is kept on purpose
+            original = updated_node.name
+            self.dotted |= not (
+                isinstance(original, cst.Name) and isinstance(asname.name, cst.Name)
+                and asname.name.value == original.value)
             return updated_node
         if isinstance(updated_node.name, cst.Attribute):
             self.dotted = True

@@ -70,7 +70,7 @@ def assemble(
             if isinstance(piece, str):
                 parts.append(piece)
                 continue
-            text = next(done)
+            text = _noqa_long(_noqa_first(next(done)), style)
             if text:
                 raw = piece.text
                 lead = len(raw) - len(raw.lstrip("\n"))
@@ -84,6 +84,24 @@ def assemble(
 
 
 _AFTER_IMPORTS = "\0after-imports\0"
+_NOQA_ON_NAME = re.compile(r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: E\d+)\n\)",
+                           re.MULTILINE)
+
+
+def _noqa_long(text: str, style: Style | None) -> str:
+    """`name as name,` of a name too long for the line limit: no form of a re-export
+    fits, so it carries a targeted `# noqa: E501`."""
+    limit = style.lint_line_length if style is not None else None
+    if limit is None:
+        return text
+    return re.sub(r"^([ \t]+(\w+) as \2,)$", lambda m: m[1] + "  # noqa: E501"
+                  if len(m[1]) > limit else m[1], text, flags=re.MULTILINE)
+
+
+def _noqa_first(text: str) -> str:
+    """A sorter wraps a long one-name import with its `# noqa: E402` on the name's line;
+    linters look on the statement's first line (sorters and formatters accept it there)."""
+    return _NOQA_ON_NAME.sub(lambda m: f"{m[1]}{m[3]}\n{m[2]}\n)", text)
 _DEFINITION = re.compile(r"(?:async\s+def|def|class)\b|@")
 
 

@@ -174,7 +174,9 @@ def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -
     for directory in dict.fromkeys(wanted):
         init = directory / "__init__.py"
         if init not in texts and not init.exists():
-            texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
+            line = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
+            texts[init] = line if len(line) <= 80 else (
+                f'"""Modules split by godsplit.\n\nFrom `{layout.old_module}`.\n"""\n')
 
 
 def _oversized(analysis: Analysis, module_of: dict[int, str], module: str, lines: int,

@@ -63,12 +63,15 @@ def _import_text(
     return "".join(parts)
 
 
-def docstring_for(module: str, layout: Layout) -> str:
+def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
     if module == MAIN:
         return (f'"""`python -m {layout.old_module}`: its `__main__` block, moved here by '
                 'godsplit."""\n')
     title = module.strip("_").replace("_", " ").capitalize() or module
-    return f'"""{title}: split from `{layout.old_module}` by godsplit."""\n'
+    line = f'"""{title}: split from `{layout.old_module}` by godsplit."""\n'
+    if len(line) <= width + 1:
+        return line
+    return f'"""{title}.\n\nSplit from `{layout.old_module}` by godsplit.\n"""\n'
 
 
 def header_comments(analysis: Analysis) -> str:
@@ -151,7 +154,13 @@ def render_new_module(
     body.sort(key=lambda item: item[0])
     if body and not body[0][1].startswith("\n"):
         body[0] = (body[0][0], "\n" + body[0][1])
-    pieces: list[Piece] = [header_comments(analysis) + docstring_for(module, layout)]
+    for i in range(1, len(body)):  # statements that were not neighbours in the source:
+        if _definition(body[i - 1][1]) or _definition(body[i][1]):  # two blank lines
+            text = body[i][1]  # around a def or class, as formatters want
+            blank = len(text) - len(text.lstrip("\n"))
+            body[i] = (body[i][0], "\n" * max(2 - blank, 0) + text)
+    limit = style.lint_line_length or style.line_length if style is not None else 88
+    pieces: list[Piece] = [header_comments(analysis) + docstring_for(module, layout, limit)]
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)
     if future:
@@ -168,6 +177,18 @@ def render_new_module(
     if split.keep_module_name:
         pieces.append(Block(_keep_module_name(analysis, units, layout, split)))
     return pieces
+
+
+_DEFINITION = re.compile(r"^[ \t]*(?:@|(?:async[ \t]+)?def\b|class\b)", re.MULTILINE)
+
+
+def _definition(text: str) -> bool:
+    """Whether a top-level statement's text (comments and blank lines first) is a def or
+    class (decorated or not)."""
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return bool(_DEFINITION.match(line))
+    return False
 
 
 def e402(style: Style | None, path: Path) -> str:

@@ -64,7 +64,7 @@ def served_live(analysis: Analysis) -> set[str]:
         return set()
     stmt = analysis.module.body[unit.first]
     small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
-    value = small.value if isinstance(small, cst.Assign) else None
+    value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
     if not isinstance(value, cst.Dict):
         return set()
     return {
