@@ -25,6 +25,7 @@ from .classify import is_main_block
 from .layout import Layout
 from .normalize import Block, Piece
 from .render import MARKER, first_definition, hand_over, live_aliases, module_import
+from .style import Style
 from .transforms import Edits, apply_edits
 
 
@@ -172,10 +173,10 @@ def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout
 
 def render_facade(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
-    edges: Sequence[Edge] = (), early_ids: Collection[int] = (), wrap: bool = True,
+    edges: Sequence[Edge] = (), early_ids: Collection[int] = (), style: Style | None = None,
 ) -> list[Piece]:
-    """The facade, as pieces (its generated blocks are wrapped by the project's tools
-    unless `wrap`: then godsplit wraps long import lines itself)."""
+    """The facade, as pieces (with `style`, its generated blocks are wrapped by the
+    project's tools; without, godsplit wraps long import lines itself)."""
     module = analysis.module
     first_def = first_definition(analysis)
     live = live_homes(analysis, assignment)  # globals rebound at run time -> their module
@@ -215,10 +216,14 @@ def render_facade(
                     continue
                 changed = checked
             if is_import:
-                changed = imports.explicit(changed, used)
+                changed, extra = imports.explicit(changed, used)
+            else:
+                extra = None
             if index in walk:
                 changed = apply_edits(changed, _NO_EDITS, layout.old_module, (), True, reads)
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
+            if extra is not None:  # the names only a noqa keeps, on a line of their own
+                text += module.code_for_node(extra)
             if is_import and index < first_def:
                 early.append(text)
             elif unit.id in early_ids:
@@ -234,7 +239,7 @@ def render_facade(
         names = [n for n in reexported(analysis, assignment, name) if n not in served]
         if names:
             exports.append(imports.reexport(
-                layout.facade_ref(name), names, 88 if wrap else imports.ONE_LINE,
+                layout.facade_ref(name), names, 88 if style is None else imports.ONE_LINE,
                 conditional=analysis.conditional_names, listed=listed
             ))
     exports.extend(
@@ -278,10 +283,11 @@ def render_facade(
     first = "".join(hoisted) + "".join(early).lstrip("\n")
     pieces: list[Piece] = ["".join(head[:future_at]), ("\n" if future_at else "") + marker,
                            "".join(head[future_at:])]
-    if early_kept:
+    if early_kept:  # kept code runs before the re-exports: they come after code
+        noqa = "E402" if style is None or style.enables("E402", layout.facade_path) else ""
         pieces += [Block("\n" + first, sort=True),
                    "\n" + "".join(early_kept).strip("\n") + "\n",
-                   Block("\n" + "".join(exports), sort=True)]
+                   Block("\n" + "".join(exports), sort=True, noqa=noqa)]
     else:
         pieces.append(Block("\n" + first + "\n" + "".join(exports), sort=True))
     pieces.append(Block(generated_all))

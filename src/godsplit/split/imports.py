@@ -179,7 +179,7 @@ def guarded(
     text = from_import(module, names, width, comment) if names else ""
     for name in conditional:
         text += (
-            f"try:\n    from {module} import {name}{comment}\n"
+            f"try:\n    from {module} import {name}\n"
             "except ImportError:  # bound there only under a condition\n    pass\n"
         )
     return text
@@ -188,7 +188,7 @@ def guarded(
 class _Explicit(cst.CSTTransformer):
     def __init__(self, used: Collection[str]) -> None:
         self.used = used
-        self.dotted = False  # an unused `import a.b` or `a as b`: it cannot be `X as X`
+        self.noqa: list[cst.ImportAlias] = []  # unused `import a.b` or `a as b`: no `X as X`
 
     def leave_ImportAlias(
         self, original_node: cst.ImportAlias, updated_node: cst.ImportAlias
@@ -196,29 +196,45 @@ class _Explicit(cst.CSTTransformer):
         if bound_name(updated_node) in self.used:
             return updated_node
         asname = updated_node.asname
-        if asname is not None:  # `import a as b`: only a noqa says it is kept on purpose
-            original = updated_node.name
-            self.dotted |= not (
-                isinstance(original, cst.Name) and isinstance(asname.name, cst.Name)
-                and asname.name.value == original.value)
-            return updated_node
-        if isinstance(updated_node.name, cst.Attribute):
-            self.dotted = True
-            return updated_node
-        name = updated_node.name.value
-        return updated_node.with_changes(asname=cst.AsName(name=cst.Name(name)))
+        name = updated_node.name
+        if asname is None and isinstance(name, cst.Name):
+            return updated_node.with_changes(asname=cst.AsName(name=cst.Name(name.value)))
+        if not (asname is not None and isinstance(name, cst.Name)
+                and isinstance(asname.name, cst.Name) and asname.name.value == name.value):
+            self.noqa.append(updated_node)
+        return updated_node
 
 
-def explicit(stmt: cst.BaseStatement, used: Collection[str]) -> cst.BaseStatement:
+def explicit(
+    stmt: cst.BaseStatement, used: Collection[str]
+) -> tuple[cst.BaseStatement, cst.BaseStatement | None]:
     """Kept imports whose names nothing reads, in the form linters and type checkers take
-    as intentional: `import os as os`, `from m import a as a`; an unused dotted `import
-    a.b` gets a targeted `# noqa: F401` (on a simple line)."""
+    as intentional: `import os as os`, `from m import a as a`. An unused dotted `import
+    a.b` or `import a as b` cannot take that form: it gets a targeted `# noqa: F401`, on
+    a statement of its own when the line imports other names (returned second), so a
+    sorter that splits the line cannot move the comment to another name."""
     visitor = _Explicit(used)
     result = stmt.visit(visitor)
     assert isinstance(result, cst.BaseStatement)
-    if visitor.dotted and isinstance(result, cst.SimpleStatementLine):
-        trailing = result.trailing_whitespace
-        comment = trailing.comment.value + "  # noqa: F401" if trailing.comment else "# noqa: F401"
-        result = result.with_changes(trailing_whitespace=trailing.with_changes(
-            whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))
-    return result
+    if not visitor.noqa or not isinstance(result, cst.SimpleStatementLine):
+        return result, None
+    small = result.body[0]
+    if len(result.body) == 1 and isinstance(small, (cst.Import, cst.ImportFrom)) and (
+        not isinstance(small.names, cst.ImportStar)
+    ) and len(small.names) > len(visitor.noqa):
+        flagged = {id(a) for a in visitor.noqa}
+        keep = [a for a in small.names if id(a) not in flagged]
+        moved = [a for a in small.names if id(a) in flagged]
+        first = result.with_changes(body=[small.with_changes(
+            names=_fix_commas(keep, small.names))])
+        second = cst.SimpleStatementLine(body=[small.with_changes(
+            names=_fix_commas(moved, small.names))])
+        return first, _noqa(second)
+    return _noqa(result), None
+
+
+def _noqa(line: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+    trailing = line.trailing_whitespace
+    comment = trailing.comment.value + "  # noqa: F401" if trailing.comment else "# noqa: F401"
+    return line.with_changes(trailing_whitespace=trailing.with_changes(
+        whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))

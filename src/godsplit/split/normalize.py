@@ -48,6 +48,7 @@ class Block:
 
     text: str
     sort: bool = False
+    noqa: str = ""  # a code every top-level import of the block is marked with (E402)
 
 
 Piece = str | Block  # a file is written as pieces: verbatim text, or generated blocks
@@ -71,19 +72,23 @@ def assemble(
                 parts.append(piece)
                 continue
             text = _noqa_long(_noqa_first(next(done)), style)
+            if piece.noqa:
+                text = _IMPORT_LINE.sub(rf"\1  # noqa: {piece.noqa}", text)
             if text:
                 raw = piece.text
                 lead = len(raw) - len(raw.lstrip("\n"))
+                if _after_definition("".join(parts)):
+                    lead = 2
                 trail = len(raw) - len(raw.rstrip("\n"))
                 parts.append("\n" * lead + text + "\n" * max(trail - 1, 0))
-                after_imports = piece.sort and style is not None and _ends_with_import(text)
-                if after_imports:
-                    parts.append(_AFTER_IMPORTS)
+                if piece.sort and style is not None:
+                    parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
         out[file] = _space_after_imports(parts)
     return out
 
 
 _AFTER_IMPORTS = "\0after-imports\0"
+_AFTER_BLOCK = "\0after-block\0"
 _NOQA_ON_NAME = re.compile(r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: E\d+)\n\)",
                            re.MULTILINE)
 
@@ -105,6 +110,17 @@ def _noqa_first(text: str) -> str:
 _DEFINITION = re.compile(r"(?:async\s+def|def|class)\b|@")
 
 
+_IMPORT_LINE = re.compile(r"^((?:from|import) [^\n#]*?)[ \t]*$", re.MULTILINE)
+
+
+def _after_definition(text: str) -> bool:
+    """Whether the last top-level statement of `text` is a def or class."""
+    for line in reversed(text.splitlines()):
+        if line.strip() and not line[0].isspace() and not line.startswith(("#", ")")):
+            return bool(_DEFINITION.match(line))
+    return False
+
+
 def _ends_with_import(text: str) -> bool:
     top = [line for line in text.splitlines() if line and not line[0].isspace() and line != ")"]
     return bool(top) and top[-1].startswith(("import ", "from "))
@@ -114,15 +130,20 @@ def _space_after_imports(parts: list[str]) -> str:
     """The blank lines after an import block, as isort and ruff want them: two before a
     definition, one before anything else (a comment included)."""
     out = ""
-    pending = False
+    pending = ""
     for part in parts:
-        if part == _AFTER_IMPORTS:
-            pending = True
+        if part in (_AFTER_IMPORTS, _AFTER_BLOCK):
+            pending = part
             continue
         if pending and part.strip():
             body = part.lstrip("\n")
-            out = out.rstrip("\n") + "\n" + ("\n\n" if _DEFINITION.match(body) else "\n") + body
-            pending = False
+            blank = len(part) - len(body)
+            if _DEFINITION.match(body):  # two before a def or class, after anything
+                blank = 2
+            elif pending == _AFTER_IMPORTS:
+                blank = 1
+            out = out.rstrip("\n") + "\n" + "\n" * blank + body
+            pending = ""
             continue
         if not pending:
             out += part

@@ -117,7 +117,7 @@ def build_plan(
         ) for module in order
     }
     pieces[layout.facade_path] = render_facade(
-        analysis, assignment, split, layout, edges, early, wrap=style is None)
+        analysis, assignment, split, layout, edges, early, style)
     texts = {path: text.rstrip("\n") + "\n" for path, text in assemble(
         pieces, style, split.source, root).items()}
     facade_text = texts[layout.facade_path]

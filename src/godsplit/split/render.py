@@ -255,8 +255,7 @@ def _deferred(
         for edge in edges:
             ref = _ref(layout, module, edge.target)
             if edge.backpatch:
-                out += _pending(ref, _absolute(layout, ref, edge.target), edge, noqa, sys_name,
-                                width)
+                out += _pending(ref, _absolute(layout, ref, edge.target), edge, sys_name, width)
             else:
                 out += imports.guarded(
                     ref, [n for n in edge.names if n not in conditional],
@@ -271,10 +270,8 @@ def _absolute(layout: Layout, ref: str, target: str) -> str:
     return '"' + (layout.old_module if target == FACADE else layout.dotted(target)) + '"'
 
 
-def _pending(
-    ref: str, absolute: str, edge: Edge, noqa: str, sys_name: str, width: int
-) -> str:
-    body = imports.from_import(ref, edge.names, width, noqa)
+def _pending(ref: str, absolute: str, edge: Edge, sys_name: str, width: int) -> str:
+    body = imports.from_import(ref, edge.names, width)  # in a block: not E402
     return (
         "try:\n" + "".join(f"    {line}\n" for line in body.splitlines())
         + f"except ImportError:\n    if {absolute} not in {sys_name}.modules:  # a real failure, "
