@@ -302,7 +302,7 @@ def render_facade(
 
 def _peer(layout: Layout, module: str) -> str:
     """An expression for the dotted name of new module `module`, from the facade."""
-    ref = layout.facade_ref(module)
+    ref = layout.runtime_ref(module)
     if ref.startswith(".") and not ref.startswith(".."):
         return 'f"{__package__}' + ref + '"'
     return '"' + layout.dotted(module) + '"'
@@ -322,10 +322,12 @@ def _runtime(
     refs = "{" + ", ".join(items) + "}"
     if len(refs) > 60:  # one a line, as a formatter would
         refs = "{\n" + "".join(f"    {item},\n" for item in items) + "}"
-    if split.facade == "live":
+    if split.facade == "live":  # the new modules' dotted names, from this module's package
+        names = [_peer(layout, m) for m in assignment.modules]
+        homes = "{" + ", ".join(f'"{n}": {_peer(layout, m)}' for n, m in live.items()) + "}"
         block = runtime.render("live_facade", {
-            "modules": _repr_tuple([layout.runtime_ref(m) for m in assignment.modules]),
-            "live": refs,
+            "modules": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
+            "live": homes,
         }, sections={"live"} if live else ())
     elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
         block = runtime.render("deprecated_facade", {
