@@ -9,7 +9,9 @@ end when the other module may still be importing.
 
 from __future__ import annotations
 
+import builtins
 import re
+import symtable
 from dataclasses import replace
 from pathlib import Path
 
@@ -102,8 +104,13 @@ def render_new_module(
         analysis.code(u.first).lstrip("\n") for u in analysis.units if u.kind == "future"
     )
     late: list[tuple[float, str]] = []
+    star = None  # whether the module reads a name only a star import can provide
     for uid in sorted(needs.imports):
         unit = analysis.units[uid]
+        if needs.imports[uid] == {"*"} and uid in analysis.star_imports:
+            star = _reads_unbound(analysis, units) if star is None else star
+            if not star:
+                continue
         text = _import_text(
             analysis, unit, needs.imports[uid], layout.old_package, package, False
         )
@@ -189,6 +196,40 @@ def _definition(text: str) -> bool:
         if line.strip() and not line.lstrip().startswith("#"):
             return bool(_DEFINITION.match(line))
     return False
+
+
+_MODULE_NAMES = frozenset(dir(builtins)) | {
+    "__name__", "__file__", "__doc__", "__spec__", "__package__", "__loader__",
+    "__builtins__", "__path__", "__cached__", "__annotations__", "__dict__",
+}
+
+
+def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:
+    """Whether code of `units` reads a global that no binding of the source provides (nor
+    a builtin): only a star import can provide it."""
+    bound = set(analysis.binders) | _MODULE_NAMES
+    for unit in units:
+        for index in unit.stmts:
+            try:
+                table = symtable.symtable(analysis.code(index), "<godsplit>", "exec")
+            except SyntaxError:
+                return True
+            if _globals_read(table) - bound:
+                return True
+    return False
+
+
+def _globals_read(table: symtable.SymbolTable) -> set[str]:
+    out = set()
+    for symbol in table.get_symbols():
+        if table.get_type() == "module":
+            if symbol.is_referenced() and not (symbol.is_assigned() or symbol.is_imported()):
+                out.add(symbol.get_name())
+        elif symbol.is_referenced() and symbol.is_global():
+            out.add(symbol.get_name())
+    for child in table.get_children():
+        out |= _globals_read(child)
+    return out
 
 
 def e402(style: Style | None, path: Path) -> str:
