@@ -24,7 +24,15 @@ from .assign import Assignment
 from .classify import is_main_block
 from .layout import Layout
 from .normalize import Block, Piece
-from .render import MARKER, first_definition, hand_over, live_aliases, module_import
+from .render import (
+    MARKER,
+    first_definition,
+    hand_over,
+    keep_module_name,
+    keep_names,
+    live_aliases,
+    module_import,
+)
 from .style import Style
 from .transforms import Edits, apply_edits
 
@@ -295,6 +303,10 @@ def render_facade(
     pieces.append(tail if tail.startswith("\n") or not tail else "\n" + tail)
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys")))
+    if split.keep_module_name and layout.facade_is_package:  # every new module came through
+        moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
+        names = [n for n in keep_names(analysis, moved, split) if n not in served]
+        pieces.append(Block(keep_module_name(names, "__name__")))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
     return pieces

@@ -174,6 +174,9 @@ def render_new_module(
         head = future + ("\n" + head.lstrip("\n") if head else "")
     if head:
         pieces.append(Block("\n" + head.lstrip("\n"), sort=True))
+    elif body:  # right after the docstring: two blank lines before a def or class
+        first = body[0][1].lstrip("\n")
+        body[0] = (body[0][0], ("\n\n" if _definition(first) else "\n") + first)
     pieces.append("".join(t for _, t in body))
     noqa = e402(style, layout.path(module))
     pieces.append(Block(_deferred(layout, module, [e for e in mine if e.deferred],
@@ -181,8 +184,9 @@ def render_new_module(
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
                                    sys_name)))
-    if split.keep_module_name:
-        pieces.append(Block(_keep_module_name(analysis, units, layout, split)))
+    if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
+        pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
+                                             f'"{layout.old_module}"')))
     return pieces
 
 
@@ -346,9 +350,9 @@ def needs_sys(module: str, edges: list[Edge]) -> bool:
     return any(e.backpatch and (e.source == module or e.target == module) for e in edges)
 
 
-def _keep_module_name(
-    analysis: Analysis, units: list[Unit], layout: Layout, split: SplitConfig
-) -> str:
+def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> list[str]:
+    """The classes and functions (not tasks: their names are pinned) keep-module-name
+    renames among `units`."""
     from .transforms import task_decorator
 
     names = []
@@ -359,10 +363,14 @@ def _keep_module_name(
                 task_decorator(stmt, split.task_decorators) is None
             )):
                 names.append(stmt.name.value)
+    return list(dict.fromkeys(names))
+
+
+def keep_module_name(names: list[str], old_module: str) -> str:
+    """The keep-module-name code for `names` (`old_module`: an expression)."""
     if not names:
         return ""
     return runtime.render("keep_module_name", {
-        "old_module": f'"{layout.old_module}"',
-        "objects": "(" + ", ".join(dict.fromkeys(names)) + ",)",
+        "old_module": old_module,
+        "objects": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
     })
-

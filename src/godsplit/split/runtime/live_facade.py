@@ -15,11 +15,11 @@ SLOT_LIVE: dict[str, str] = {}  # globals rebound at run time -> the module that
 # godsplit-runtime: begin
 
 # godsplit: live facade. Setting an attribute of this module (mock.patch, monkeypatch)
-# sets it in each new module that binds the same object under that name, and undoes it.
+# sets it in each new module that binds the same object under that name, and undoes it;
+# globals rebound at run time are read from the module that holds them.
 import sys as _godsplit_sys
 import types as _godsplit_types
 
-# globals rebound at run time -> the module that holds them
 _GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
 
 
