@@ -118,6 +118,17 @@ def test_splitting_the_sample_project_adds_no_finding(tmp_path: Path) -> None:
     _no_new_findings(LEDGER, tmp_path, ["ledger", "tests"])
 
 
+def test_splitting_a_project_linted_by_flake8_adds_no_finding(tmp_path: Path) -> None:
+    """The sample, linted by flake8 too: pyflakes takes no `X as X` as a re-export, so the
+    facade's re-exports that `__all__` does not list carry a targeted `# noqa: F401`."""
+    source = tmp_path / "flaked" / "ledger"
+    shutil.copytree(LEDGER, source, ignore=shutil.ignore_patterns("__pycache__"))
+    (source / "setup.cfg").write_text("[flake8]\nmax-line-length = 88\nextend-ignore = E203\n")
+    _no_new_findings(source, tmp_path / "split", ["ledger", "tests"])
+    facade = (tmp_path / "split" / "after" / "ledger" / "ledger" / "core" / "__init__.py")
+    assert "import _round_amount as _round_amount  # noqa: F401\n" in facade.read_text()
+
+
 @pytest.mark.skipif(not FIXTURE.is_dir(), reason="fixture project missing")
 def test_splitting_the_fixture_adds_no_finding(tmp_path: Path) -> None:
     _no_new_findings(FIXTURE, tmp_path, ["."])

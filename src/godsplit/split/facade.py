@@ -291,13 +291,19 @@ def render_facade(
     first = "".join(hoisted) + "".join(early).lstrip("\n")
     pieces: list[Piece] = ["".join(head[:future_at]), ("\n" if future_at else "") + marker,
                            "".join(head[future_at:])]
+    # pyflakes takes no `X as X` as a re-export: for a project it lints, a targeted noqa
+    f401 = "F401" if style is not None and style.pyflakes else ""
     if early_kept:  # kept code runs before the re-exports: they come after code
         noqa = "E402" if style is None or style.enables("E402", layout.facade_path) else ""
-        pieces += [Block("\n" + first, sort=True),
+        pieces += [Block("\n" + first, sort=True, reexport_noqa=f401,
+                            listed=frozenset(listed)),
                    "\n" + "".join(early_kept).strip("\n") + "\n",
-                   Block("\n" + "".join(exports), sort=True, noqa=noqa)]
+                   Block("\n" + "".join(exports), sort=True, noqa=noqa, reexport_noqa=f401,
+                            listed=frozenset(listed))]
     else:
-        pieces.append(Block("\n" + first + "\n" + "".join(exports), sort=True))
+        pieces.append(Block("\n" + first + "\n" + "".join(exports), sort=True,
+                            reexport_noqa=f401,
+                            listed=frozenset(listed)))
     pieces.append(Block(generated_all))
     tail = "".join(text for _, text in sorted(rest))
     pieces.append(tail if tail.startswith("\n") or not tail else "\n" + tail)

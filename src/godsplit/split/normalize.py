@@ -49,6 +49,8 @@ class Block:
     text: str
     sort: bool = False
     noqa: str = ""  # a code every top-level import of the block is marked with (E402)
+    reexport_noqa: str = ""  # a code for its imports that re-export a name `listed` does
+    listed: frozenset[str] = frozenset()  # not list, or a star import (pyflakes' F401)
 
 
 Piece = str | Block  # a file is written as pieces: verbatim text, or generated blocks
@@ -72,8 +74,10 @@ def assemble(
                 parts.append(piece)
                 continue
             text = _noqa_long(_noqa_first(next(done)), style)
+            if piece.reexport_noqa:
+                text = _mark(text, piece.reexport_noqa, piece.listed)
             if piece.noqa:
-                text = _IMPORT_LINE.sub(rf"\1  # noqa: {piece.noqa}", text)
+                text = _mark(text, piece.noqa)
             if text:
                 raw = piece.text
                 lead = len(raw) - len(raw.lstrip("\n"))
@@ -110,7 +114,28 @@ def _noqa_first(text: str) -> str:
 _DEFINITION = re.compile(r"(?:async\s+def|def|class)\b|@")
 
 
-_IMPORT_LINE = re.compile(r"^((?:from|import) [^\n#]*?)[ \t]*$", re.MULTILINE)
+_REEXPORT = re.compile(r"\b(\w+) as \1\b|import \*")
+
+
+def _mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
+    """`# noqa: <code>` on the first line of each top-level import statement of `text`
+    (with `listed`: of those that re-export a name it does not list, or import `*`)."""
+    statements: list[list[str]] = []
+    for line in text.splitlines():
+        if statements and (not line or line[0].isspace() or line.startswith(")")):
+            statements[-1].append(line)
+        else:
+            statements.append([line])
+    out = []
+    for lines in statements:
+        first = lines[0]
+        if first.startswith(("from ", "import ")) and (listed is None or any(
+            m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
+        )):
+            noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
+            lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
+        out.extend(lines)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
 def _after_definition(text: str) -> bool:
