@@ -342,7 +342,12 @@ def _runtime(
         refs = "{\n" + "".join(f"    {item},\n" for item in items) + "}"
     if split.facade == "live":  # the new modules' dotted names, from this module's package
         names = [_peer(layout, m) for m in assignment.modules]
-        homes = "{" + ", ".join(f'"{n}": {_peer(layout, m)}' for n, m in live.items()) + "}"
+        grouped: dict[str, list[str]] = {}
+        for name, home in live.items():
+            grouped.setdefault(_peer(layout, home), []).append(f'"{name}"')
+        homes = "{" + ", ".join(
+            f"{ref}: ({', '.join(names)}{',' if len(names) == 1 else ''})"
+            for ref, names in grouped.items()) + "}"
         block = runtime.render("live_facade", {
             "modules": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
             "live": homes,

@@ -65,6 +65,14 @@ def served_live(analysis: Analysis) -> set[str]:
     stmt = analysis.module.body[unit.first]
     small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
     value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
+    if isinstance(value, cst.DictComp):  # the live facade: {name: ref for ref, names in {..}}
+        table = value.for_in.iter
+        return {
+            item.value.evaluated_value for element in getattr(table, "elements", ())
+            if isinstance(element, cst.DictElement) and isinstance(element.value, cst.Tuple)
+            for item in element.value.elements if isinstance(item.value, cst.SimpleString)
+            and isinstance(item.value.evaluated_value, str)
+        }
     if not isinstance(value, cst.Dict):
         return set()
     return {

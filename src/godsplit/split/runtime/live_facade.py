@@ -10,7 +10,7 @@ never stale. (A static facade reads them with PEP 562's `__getattr__`: `live_glo
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
-SLOT_LIVE: dict[str, str] = {}  # globals rebound at run time -> the module that holds them
+SLOT_LIVE: dict[str, tuple[str, ...]] = {}  # a new module -> its globals rebound at run time
 
 # godsplit-runtime: begin
 
@@ -20,7 +20,9 @@ SLOT_LIVE: dict[str, str] = {}  # globals rebound at run time -> the module that
 import sys as _godsplit_sys
 import types as _godsplit_types
 
-_GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
+_GODSPLIT_LIVE: dict[str, str] = {
+    name: ref for ref, names in SLOT_LIVE.items() for name in names
+}
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:
