@@ -63,7 +63,7 @@ def test_live_facade_forwards_set_and_delete(clean_modules: None) -> None:
 
 def test_live_facade_reads_rebound_globals_from_their_home(clean_modules: None) -> None:
     new = _module("rtlive.new", "COUNTER = 0\n")
-    facade = _facade("rtlive", "from rtlive.new import COUNTER\n", live='{"rtlive.new": ("COUNTER",)}')
+    facade = _facade("rtlive", "from rtlive.new import COUNTER\n", live='{"COUNTER": "rtlive.new"}')
     new.COUNTER = 5  # the moved code rebinds its global
     assert facade.COUNTER == 5
     assert vars(facade)["COUNTER"] == 5  # what mock.patch and monkeypatch save to restore

@@ -205,7 +205,7 @@ def render_facade(
     used |= listed
     early: list[str] = []
     early_kept: list[str] = []
-    rest: list[tuple[int, str]] = []
+    rest: list[tuple[int, Piece]] = []
     future_at = len(head)  # where the future imports start: the marker goes before them
     for unit in analysis.units:
         if unit.kind in ("docstring", "future"):
@@ -236,8 +236,8 @@ def render_facade(
                 early.append(text)
             elif unit.id in early_ids:
                 early_kept.append(text)
-            else:
-                rest.append((index, text))
+            else:  # a kept import godsplit rewrote is formatted as the project formats
+                rest.append((index, Block(text) if is_import and changed is not stmt else text))
     marker = f"{MARKER}: the code lives in `{layout.new_package}` now.\n"
     if len(marker) > 80:
         marker = f"{MARKER}: the code lives in\n# `{layout.new_package}` now.\n"
@@ -305,8 +305,13 @@ def render_facade(
                             reexport_noqa=f401,
                             listed=frozenset(listed)))
     pieces.append(Block(generated_all))
-    tail = "".join(text for _, text in sorted(rest))
-    pieces.append(tail if tail.startswith("\n") or not tail else "\n" + tail)
+    rest.sort(key=lambda item: item[0])
+    if rest and isinstance(rest[0][1], str) and not rest[0][1].startswith("\n"):
+        rest[0] = (rest[0][0], "\n" + rest[0][1])
+    elif rest and isinstance(first_rest := rest[0][1], Block) and not first_rest.text.startswith(
+            "\n"):
+        rest[0] = (rest[0][0], Block("\n" + first_rest.text))
+    pieces.extend(piece for _, piece in rest)
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys")))
     if split.keep_module_name and layout.facade_is_package:  # every new module came through
@@ -345,9 +350,11 @@ def _runtime(
         grouped: dict[str, list[str]] = {}
         for name, home in live.items():
             grouped.setdefault(_peer(layout, home), []).append(f'"{name}"')
-        homes = "{" + ", ".join(
+        table = "{" + ", ".join(
             f"{ref}: ({', '.join(names)}{',' if len(names) == 1 else ''})"
             for ref, names in grouped.items()) + "}"
+        homes = f"{{name: ref for ref, names in {table}.items() for name in names}}" if (
+            grouped) else "{}"
         block = runtime.render("live_facade", {
             "modules": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
             "live": homes,

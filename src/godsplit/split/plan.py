@@ -12,6 +12,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import libcst as cst
+
 from ..files import SourceText, read_source
 from ..types import (
     FACADE,
@@ -24,6 +26,7 @@ from ..types import (
     PlannedModule,
     SplitConfig,
 )
+from . import imports
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
@@ -136,7 +139,10 @@ def build_plan(
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     findings.extend(_promised_names(analysis, facade_text))
     _package_inits(layout, order, texts)
+    stub = _moved_stub(split.source, layout, texts)
     changes = _changes(analysis.source, layout, texts)
+    if stub is not None:  # the old module's stub goes with it: it describes the facade
+        changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(_live_findings(analysis, split))
     findings.extend(identity_findings(analysis, assignment.module_of, split))
     return Plan(
@@ -163,6 +169,21 @@ def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
     if layout.old_package and re.search(rf"^[ \t]*(from|import)[ \t]+{top}\b", text, re.MULTILINE):
         return "absolute"
     return "relative"
+
+
+def _moved_stub(source: Path, layout: Layout, texts: dict[Path, str]) -> Path | None:
+    """A `.pyi` stub beside a module that becomes a package moves to `__init__.pyi` (else
+    type checkers no longer use it), its relative imports re-based."""
+    stub = source.with_suffix(".pyi")
+    if layout.kind != "package" or not stub.is_file():
+        return None
+    try:
+        module = cst.parse_module(stub.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+        return None  # left alone, as before
+    body = [imports.rebase(s, layout.old_package, layout.facade_package) for s in module.body]
+    texts[layout.package_dir / "__init__.pyi"] = module.with_changes(body=body).code
+    return stub
 
 
 def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -> None:

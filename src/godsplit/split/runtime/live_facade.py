@@ -10,7 +10,9 @@ never stale. (A static facade reads them with PEP 562's `__getattr__`: `live_glo
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
-SLOT_LIVE: dict[str, tuple[str, ...]] = {}  # a new module -> its globals rebound at run time
+# globals rebound at run time -> their module: `{}`, or, from a table of each module's
+# names, `{name: ref for ref, names in {...}.items() for name in names}`
+SLOT_LIVE: dict[str, str] = {}
 
 # godsplit-runtime: begin
 
@@ -20,9 +22,7 @@ SLOT_LIVE: dict[str, tuple[str, ...]] = {}  # a new module -> its globals reboun
 import sys as _godsplit_sys
 import types as _godsplit_types
 
-_GODSPLIT_LIVE: dict[str, str] = {
-    name: ref for ref, names in SLOT_LIVE.items() for name in names
-}
+_GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:
