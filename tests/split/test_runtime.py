@@ -40,7 +40,7 @@ def test_templates_render_to_valid_python_without_slots(name: str) -> None:
 
 
 def test_a_missing_slot_is_an_error() -> None:
-    with pytest.raises(KeyError, match="SLOT_LIVE"):
+    with pytest.raises(KeyError, match="SLOT_MODULES"):
         runtime.render("live_facade", {})
 
 

@@ -22,7 +22,9 @@ SLOT_LIVE: dict[str, str] = {}
 import sys as _godsplit_sys
 import types as _godsplit_types
 
+# godsplit-runtime: if live
 _GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
+# godsplit-runtime: end
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:
@@ -32,9 +34,11 @@ def _godsplit_bindings() -> dict[str, list[str]]:
         for name, value in vars(_godsplit_sys.modules[ref]).items():
             if not name.startswith("__") and name in here and here[name] is value:
                 found.setdefault(name, []).append(ref)
+    # godsplit-runtime: if live
     for name, ref in _GODSPLIT_LIVE.items():
         if ref not in found.setdefault(name, []):
             found[name].append(ref)
+    # godsplit-runtime: end
     return found
 
 
