@@ -679,3 +679,49 @@ def test_a_definition_longer_than_max_lines_is_a_warning(tmp_path: Path) -> None
                                       **{"max-lines": 60}))
     [error] = plan.errors
     assert error.code == "GS105" and error.severity == "error"
+
+
+def test_mixed_cycle_guard_raises_a_real_import_error(tmp_path: Path) -> None:
+    """The guard swallows only the ImportError of a peer that is mid-import: a peer that
+    fails to import for real fails the import of this module too."""
+    config = make_project(tmp_path / "p", MIXED, {"base": ["Base"], "child": ["Child"]},
+                          **{"verify-import": False})
+    _, texts = plan_texts(config)
+    package = tmp_path / "run" / "pkg" / "big"
+    package.mkdir(parents=True)
+    (package.parent / "__init__.py").write_text("")
+    (package / "__init__.py").write_text("")  # the new modules alone, without the facade
+    (package / "base.py").write_text(texts["pkg/big/base.py"])
+    (package / "child.py").write_text(texts["pkg/big/child.py"])
+    from splitkit import run_python
+
+    for first in ("base", "child"):  # either import order works
+        assert run_python(tmp_path / "run", f"""
+            import pkg.big.{first}
+            from pkg.big.base import Base
+            from pkg.big.child import Child
+            print(type(Base().make()).__name__, Child.__mro__[1].__name__)
+        """).strip() == "Child Base"
+    (package / "child.py").write_text("import godsplit_no_such_module\n" + texts["pkg/big/child.py"])
+    with pytest.raises(AssertionError, match="No module named 'godsplit_no_such_module'"):
+        run_python(tmp_path / "run", "import pkg.big.base")
+
+
+def test_a_star_import_goes_only_where_a_name_may_come_from_it(tmp_path: Path) -> None:
+    source = """
+        from os.path import *
+        import sys
+
+
+        def joined():
+            return join("a", "b")
+
+
+        def platform():
+            return sys.platform
+    """
+    plan, texts = plan_texts(make_project(tmp_path, source, {"a": ["joined"], "b": ["platform"]}))
+    assert not plan.errors
+    assert "from os.path import *" in texts["pkg/big/a.py"]
+    assert "import *" not in texts["pkg/big/b.py"]
+    assert "from os.path import *" in texts["pkg/big/__init__.py"]  # the facade keeps it

@@ -214,8 +214,11 @@ def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:
     bound = set(analysis.binders) | _MODULE_NAMES
     for unit in units:
         for index in unit.stmts:
+            code = analysis.code(index)
+            if re.search(r"\b(?:globals|vars|eval|exec)\s*\(", code):
+                return True  # it may read any name: keep the star import
             try:
-                table = symtable.symtable(analysis.code(index), "<godsplit>", "exec")
+                table = symtable.symtable(code, "<godsplit>", "exec")
             except SyntaxError:
                 return True
             if _globals_read(table) - bound:
