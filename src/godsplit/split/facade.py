@@ -289,7 +289,8 @@ def render_facade(
         hoisted.append("import sys as _godsplit_sys\n")
     hoisted = list(dict.fromkeys(hoisted))
     first = "".join(hoisted) + "".join(early).lstrip("\n")
-    pieces: list[Piece] = ["".join(head[:future_at]), ("\n" if future_at else "") + marker,
+    top = "".join(head[:future_at]).rstrip("\n")  # header comments, docstring
+    pieces: list[Piece] = [top + "\n" if top else "", ("\n" if top else "") + marker,
                            "".join(head[future_at:])]
     # pyflakes takes no `X as X` as a re-export: for a project it lints, a targeted noqa
     f401 = "F401" if style is not None and style.pyflakes else ""
