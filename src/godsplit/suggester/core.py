@@ -242,16 +242,30 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
-    for rounds in range(1, ROUNDS + 1):
+    seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
+    rounds = 0
+    while True:
         split, members = _mapping(g, group, split, forbidden, siblings, budget)
+        if split.modules in seen:  # the repair led back to a mapping already planned
+            plan, members = seen[split.modules]
+            break
         plan = build_plan(analysis, split, layout, limit)
+        rounds += 1
         if modules and any(f.code == "GS105" for f in plan.errors):
             limit = max(m.lines for m in plan.modules)  # K is exact: the modules need this
             notes.append(f"planned with max-lines {limit}: {modules} modules need it")
             plan = build_plan(analysis, split, layout, limit)
+        seen[split.modules] = plan, members
         if not plan.errors or rounds == ROUNDS or not _repair(
                 g, group, plan, members, modules, budget):
             break
+    if {f.code for f in plan.errors} == {"GS105"}:  # never a dead end: say what it needs
+        over = [m.name for m in plan.modules if m.lines > limit]
+        needed = max(m.lines for m in plan.modules)
+        notes.append(f"planned with max-lines {needed}: no regrouping brought "
+                     f"{', '.join(over)} under max-lines {limit}")
+        limit = needed
+        plan = build_plan(analysis, split, layout, limit)
     # The proof: plan the suggested table itself, as `godsplit plan` would.
     lines = {m.name: m.lines for m in plan.modules}
     draft = Suggestion(
