@@ -252,20 +252,24 @@ def _flake8(runner: _Runner, targets: Sequence[str]) -> list[Finding]:
 
 
 def _diff_changes(runner: _Runner, tool: str, diff: str) -> list[Finding]:
-    """Each run of changed lines in a unified diff, keyed by the lines removed and added
-    and the first unchanged line after them (so an inserted blank line has a place)."""
+    """Each line a unified diff removes (the line the tool would rewrite), and each run of
+    lines it only adds, keyed by them and the first unchanged line after them (so an
+    inserted blank line has a place)."""
     findings: list[Finding] = []
     path, line = "", 0
     removed: list[str] = []
     added: list[str] = []
 
     def flush(context: str) -> None:
-        if removed or added:
-            text = "\n".join([*(f"-{r}" for r in removed), *(f"+{a}" for a in added),
-                              f" {context}"])
+        # each line the tool would rewrite is one change (hunks group differently when
+        # neighbours moved); a run of lines it would only insert is one, with its context
+        for text in removed:
+            findings.append(Finding(tool, "reformat", path, line, "would reformat", f"-{text}"))
+        if added and not removed:
+            text = "\n".join([*(f"+{a}" for a in added), f" {context}"])
             findings.append(Finding(tool, "reformat", path, line, "would reformat", text))
-            removed.clear()
-            added.clear()
+        removed.clear()
+        added.clear()
 
     for raw in diff.splitlines():
         if raw.startswith("--- "):

@@ -183,7 +183,8 @@ def analyze(source: SourceText) -> Analysis:
     star = tuple(u.id for u in units if any(nodes.star_import.get(i) for i in u.stmts))
     findings = [
         Finding("GS110", "warning", "star import: the names it provides cannot be tracked; "
-                "it is copied into every new module", str(source.path), units[uid].line)
+                "it is copied into each new module that reads a name no other binding "
+                "provides", str(source.path), units[uid].line)
         for uid in star
     ]
     live = frozenset(name for names in rebinds.values() for name in names)

@@ -111,6 +111,29 @@ def filter_import_line(
     return line.with_changes(body=smalls)
 
 
+def filter_type_checking(stmt: cst.If, keep: Collection[str]) -> cst.If | None:
+    """An `if TYPE_CHECKING:` block with only the imports of names in `keep` (None when
+    none is left; a block holding anything but plain import lines is kept whole)."""
+    body = stmt.body
+    if stmt.orelse is not None or not isinstance(body, cst.IndentedBlock) or not all(
+        isinstance(line, cst.SimpleStatementLine)
+        and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body)
+        for line in body.body
+    ):
+        return stmt
+    lines = []
+    for line in body.body:
+        assert isinstance(line, cst.SimpleStatementLine)
+        kept = filter_import_line(line, keep)
+        if kept is not None:
+            lines.append(kept)
+    if not lines:
+        return None
+    if lines[0] is not body.body[0]:  # the first line kept takes the block's first place
+        lines[0] = lines[0].with_changes(leading_lines=())
+    return stmt.with_changes(body=body.with_changes(body=lines))
+
+
 def _fix_commas(
     kept: list[cst.ImportAlias], original: Sequence[cst.ImportAlias]
 ) -> list[cst.ImportAlias]:
@@ -121,32 +144,97 @@ def _fix_commas(
     return [*out, kept[-1].with_changes(comma=last_comma)]
 
 
-def from_import(module: str, names: Sequence[str], width: int = 88) -> str:
-    """`from <module> import a, b` (wrapped one per line when long)."""
+def from_import(module: str, names: Sequence[str], width: int = 88, comment: str = "") -> str:
+    """`from <module> import a, b` (wrapped one per line when long; `comment`, such as
+    `  # noqa: E402`, on its first line, where linters look for it)."""
     line = f"from {module} import {', '.join(names)}"
-    if len(line) <= width:
-        return line + "\n"
+    if len(line + comment) <= width:
+        return line + comment + "\n"
     body = "".join(f"    {name},\n" for name in names)
-    return f"from {module} import (\n{body})\n"
+    return f"from {module} import ({comment}\n{body})\n"
 
 
 def reexport(
-    module: str, names: Sequence[str], width: int = 88, conditional: Collection[str] = ()
+    module: str, names: Sequence[str], width: int = 88, conditional: Collection[str] = (),
+    listed: Collection[str] = (),
 ) -> str:
-    """`from <module> import a as a`: the form type checkers treat as a public re-export."""
-    return guarded(module, [f"{n} as {n}" for n in names if n not in conditional],
-                   [f"{n} as {n}" for n in names if n in conditional], width)
+    """`from <module> import a as a`: the form linters and type checkers take as a public
+    re-export; a name the module's `__all__` lists (`listed`) needs no alias."""
+    def form(name: str) -> str:
+        return name if name in listed else f"{name} as {name}"
+
+    return guarded(module, [form(n) for n in names if n not in conditional],
+                   [form(n) for n in names if n in conditional], width)
+
+
+ONE_LINE = 10**6  # a width for blocks the project's sorter wraps: no magic trailing comma
 
 
 def guarded(
-    module: str, names: Sequence[str], conditional: Sequence[str], width: int = 88
+    module: str, names: Sequence[str], conditional: Sequence[str], width: int = 88,
+    comment: str = "",
 ) -> str:
     """Plain from-import of `names`; names bound only conditionally in `module` are
     imported one by one in `try/except ImportError`, as the original module may lack them."""
-    text = from_import(module, names, width) if names else ""
+    text = from_import(module, names, width, comment) if names else ""
     for name in conditional:
         text += (
             f"try:\n    from {module} import {name}\n"
-            "except ImportError:  # godsplit: bound there only under a condition\n    pass\n"
+            "except ImportError:  # bound there only under a condition\n    pass\n"
         )
     return text
+
+
+class _Explicit(cst.CSTTransformer):
+    def __init__(self, used: Collection[str]) -> None:
+        self.used = used
+        self.noqa: list[cst.ImportAlias] = []  # unused `import a.b` or `a as b`: no `X as X`
+
+    def leave_ImportAlias(
+        self, original_node: cst.ImportAlias, updated_node: cst.ImportAlias
+    ) -> cst.ImportAlias:
+        if bound_name(updated_node) in self.used:
+            return updated_node
+        asname = updated_node.asname
+        name = updated_node.name
+        if asname is None and isinstance(name, cst.Name):
+            return updated_node.with_changes(asname=cst.AsName(name=cst.Name(name.value)))
+        if not (asname is not None and isinstance(name, cst.Name)
+                and isinstance(asname.name, cst.Name) and asname.name.value == name.value):
+            self.noqa.append(updated_node)
+        return updated_node
+
+
+def explicit(
+    stmt: cst.BaseStatement, used: Collection[str]
+) -> tuple[cst.BaseStatement, cst.BaseStatement | None]:
+    """Kept imports whose names nothing reads, in the form linters and type checkers take
+    as intentional: `import os as os`, `from m import a as a`. An unused dotted `import
+    a.b` or `import a as b` cannot take that form: it gets a targeted `# noqa: F401`, on
+    a statement of its own when the line imports other names (returned second), so a
+    sorter that splits the line cannot move the comment to another name."""
+    visitor = _Explicit(used)
+    result = stmt.visit(visitor)
+    assert isinstance(result, cst.BaseStatement)
+    if not visitor.noqa or not isinstance(result, cst.SimpleStatementLine):
+        return result, None
+    small = result.body[0]
+    if len(result.body) == 1 and isinstance(small, (cst.Import, cst.ImportFrom)) and (
+        not isinstance(small.names, cst.ImportStar)
+    ) and len(small.names) > len(visitor.noqa):
+        flagged = {id(a) for a in visitor.noqa}
+        keep = [a for a in small.names if id(a) not in flagged]
+        moved = [a for a in small.names if id(a) in flagged]
+        first = result.with_changes(body=[small.with_changes(
+            names=_fix_commas(keep, small.names))])
+        second = cst.SimpleStatementLine(body=[small.with_changes(
+            names=_fix_commas(moved, small.names))])
+        return first, _noqa(second)
+    return _noqa(result), None
+
+
+def _noqa(line: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+    trailing = line.trailing_whitespace
+    comment = trailing.comment.value + "  # noqa: F401" if trailing.comment else "# noqa: F401"
+    return line.with_changes(trailing_whitespace=trailing.with_changes(
+        whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))

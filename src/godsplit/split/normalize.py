@@ -26,7 +26,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,6 +48,131 @@ class Block:
 
     text: str
     sort: bool = False
+    noqa: str = ""  # a code every top-level import of the block is marked with (E402)
+    reexport_noqa: str = ""  # a code for its imports that re-export a name `listed` does
+    listed: frozenset[str] = frozenset()  # not list, or a star import (pyflakes' F401)
+
+
+Piece = str | Block  # a file is written as pieces: verbatim text, or generated blocks
+
+
+def assemble(
+    files: Mapping[Path, Sequence[Piece]], style: Style | None, path: Path,
+    root: Path | None = None,
+) -> dict[Path, str]:
+    """Each file's text: its verbatim pieces as they are, its blocks normalized (all of
+    them in one call; with no style, as rendered). A block keeps the blank lines that
+    surround it as rendered."""
+    blocks = [p for pieces in files.values() for p in pieces if isinstance(p, Block)]
+    done = iter(normalize(blocks, style, path, root) if style is not None and blocks
+                else [b.text.strip("\n") + "\n" if b.text.strip() else "" for b in blocks])
+    out = {}
+    for file, pieces in files.items():
+        parts = []
+        for piece in pieces:
+            if isinstance(piece, str):
+                parts.append(piece)
+                continue
+            text = _noqa_long(_noqa_first(next(done)), style)
+            if piece.reexport_noqa:
+                text = _mark(text, piece.reexport_noqa, piece.listed)
+            if piece.noqa:
+                text = _mark(text, piece.noqa)
+            if text:
+                raw = piece.text
+                lead = len(raw) - len(raw.lstrip("\n"))
+                if _after_definition("".join(parts)):
+                    lead = 2
+                trail = len(raw) - len(raw.rstrip("\n"))
+                parts.append("\n" * lead + text + "\n" * max(trail - 1, 0))
+                if piece.sort and style is not None:
+                    parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
+        out[file] = _space_after_imports(parts)
+    return out
+
+
+_AFTER_IMPORTS = "\0after-imports\0"
+_AFTER_BLOCK = "\0after-block\0"
+_NOQA_ON_NAME = re.compile(r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: E\d+)\n\)",
+                           re.MULTILINE)
+
+
+def _noqa_long(text: str, style: Style | None) -> str:
+    """`name as name,` of a name too long for the line limit: no form of a re-export
+    fits, so it carries a targeted `# noqa: E501`."""
+    limit = style.lint_line_length if style is not None else None
+    if limit is None:
+        return text
+    return re.sub(r"^([ \t]+(\w+) as \2,)$", lambda m: m[1] + "  # noqa: E501"
+                  if len(m[1]) > limit else m[1], text, flags=re.MULTILINE)
+
+
+def _noqa_first(text: str) -> str:
+    """A sorter wraps a long one-name import with its `# noqa: E402` on the name's line;
+    linters look on the statement's first line (sorters and formatters accept it there)."""
+    return _NOQA_ON_NAME.sub(lambda m: f"{m[1]}{m[3]}\n{m[2]}\n)", text)
+_DEFINITION = re.compile(r"(?:async\s+def|def|class)\b|@")
+
+
+_REEXPORT = re.compile(r"\b(\w+) as \1\b|import \*")
+
+
+def _mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
+    """`# noqa: <code>` on the first line of each top-level import statement of `text`
+    (with `listed`: of those that re-export a name it does not list, or import `*`)."""
+    statements: list[list[str]] = []
+    for line in text.splitlines():
+        if statements and (not line or line[0].isspace() or line.startswith(")")):
+            statements[-1].append(line)
+        else:
+            statements.append([line])
+    out = []
+    for lines in statements:
+        first = lines[0]
+        if first.startswith(("from ", "import ")) and (listed is None or any(
+            m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
+        )):
+            noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
+            lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
+        out.extend(lines)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def _after_definition(text: str) -> bool:
+    """Whether the last top-level statement of `text` is a def or class."""
+    for line in reversed(text.splitlines()):
+        if line.strip() and not line[0].isspace() and not line.startswith(("#", ")")):
+            return bool(_DEFINITION.match(line))
+    return False
+
+
+def _ends_with_import(text: str) -> bool:
+    top = [line for line in text.splitlines() if line and not line[0].isspace() and line != ")"]
+    return bool(top) and top[-1].startswith(("import ", "from "))
+
+
+def _space_after_imports(parts: list[str]) -> str:
+    """The blank lines after an import block, as isort and ruff want them: two before a
+    definition, one before anything else (a comment included)."""
+    out = ""
+    pending = ""
+    for part in parts:
+        if part in (_AFTER_IMPORTS, _AFTER_BLOCK):
+            pending = part
+            continue
+        if pending and part.strip():
+            body = part.lstrip("\n")
+            blank = len(part) - len(body)
+            if _DEFINITION.match(body):  # two before a def or class, after anything
+                blank = 2
+            elif pending == _AFTER_IMPORTS:
+                blank = 1
+            out = out.rstrip("\n") + "\n" + "\n" * blank + body
+            pending = ""
+            continue
+        if not pending:
+            out += part
+    return out
 
 
 class ToolError(RuntimeError):

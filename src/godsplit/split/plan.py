@@ -12,6 +12,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import libcst as cst
+
 from ..files import SourceText, read_source
 from ..types import (
     FACADE,
@@ -24,13 +26,17 @@ from ..types import (
     PlannedModule,
     SplitConfig,
 )
+from . import imports
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
+from .normalize import Piece, assemble
 from .render import MARKER, render_new_module
+from .style import Style, detect_style
+from .style_files import repository_root
 from .verify import compare_static, runs_as_script, still_a_script
 from .write import JOURNAL
 
@@ -75,10 +81,23 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
         return done, None
     source = read_source(split.source)
     analysis = analyze(source)
-    return build_plan(analysis, split, layout, config.max_lines), analysis
+    style = detect_style(split.source, stop=_style_root(split.source, config.root))
+    return build_plan(analysis, split, layout, config.max_lines, style, config.root), analysis
 
 
-def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int) -> Plan:
+def _style_root(source: Path, root: Path) -> Path | None:
+    """Where the search for the project's tool settings stops: the repository root, or
+    godsplit's project root when the source is in no repository."""
+    top = repository_root(source.resolve().parent)
+    return root if top == Path(top.anchor) else None
+
+
+def build_plan(
+    analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int,
+    style: Style | None = None, root: Path | None = None,
+) -> Plan:
+    """The plan of one split; with `style`, generated lines are sorted and formatted as the
+    project's tools would write them (the tools run in `root`)."""
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split)
     findings: list[Finding] = [*analysis.findings, *assignment.findings]
@@ -95,14 +114,20 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
     kept, kept_findings = kept_edges(analysis, assignment, needs, layout, late)
     edges += kept
     findings.extend(cycle_findings + kept_findings)
-    texts: dict[Path, str] = {}
+    pieces: dict[Path, list[Piece]] = {
+        layout.path(module): render_new_module(
+            analysis, assignment, split, layout, module, needs[module], edges, findings, style
+        ) for module in order
+    }
+    pieces[layout.facade_path] = render_facade(
+        analysis, assignment, split, layout, edges, early, style)
+    texts = {path: text.rstrip("\n") + "\n" for path, text in assemble(
+        pieces, style, split.source, root).items()}
+    facade_text = texts[layout.facade_path]
     planned = []
     for module in order:
-        text = render_new_module(
-            analysis, assignment, split, layout, module, needs[module], edges, findings
-        )
         path = layout.path(module)
-        texts[path] = text
+        text = texts[path]
         if module == MAIN:
             continue
         lines = text.count("\n")
@@ -110,13 +135,14 @@ def build_plan(analysis: Analysis, split: SplitConfig, layout: Layout, max_lines
         planned.append(PlannedModule(module, path, layout.dotted(module), lines, names))
         if lines > max_lines:
             findings.append(_oversized(analysis, assignment.module_of, module, lines, max_lines))
-    facade_text = render_facade(analysis, assignment, split, layout, edges, early)
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     findings.extend(_promised_names(analysis, facade_text))
-    texts[layout.facade_path] = facade_text
     _package_inits(layout, order, texts)
+    stub = _moved_stub(split.source, layout, texts)
     changes = _changes(analysis.source, layout, texts)
+    if stub is not None:  # the old module's stub goes with it: it describes the facade
+        changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(_live_findings(analysis, split))
     findings.extend(identity_findings(analysis, assignment.module_of, split))
     return Plan(
@@ -145,6 +171,21 @@ def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
     return "relative"
 
 
+def _moved_stub(source: Path, layout: Layout, texts: dict[Path, str]) -> Path | None:
+    """A `.pyi` stub beside a module that becomes a package moves to `__init__.pyi` (else
+    type checkers no longer use it), its relative imports re-based."""
+    stub = source.with_suffix(".pyi")
+    if layout.kind != "package" or not stub.is_file():
+        return None
+    try:
+        module = cst.parse_module(stub.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+        return None  # left alone, as before
+    body = [imports.rebase(s, layout.old_package, layout.facade_package) for s in module.body]
+    texts[layout.package_dir / "__init__.pyi"] = module.with_changes(body=body).code
+    return stub
+
+
 def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -> None:
     """The `__init__.py` of the new package (sibling layout) and of its subpackages."""
     wanted = [layout.package_dir] if layout.kind == "sibling" else []
@@ -154,7 +195,9 @@ def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -
     for directory in dict.fromkeys(wanted):
         init = directory / "__init__.py"
         if init not in texts and not init.exists():
-            texts[init] = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
+            line = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
+            texts[init] = line if len(line) <= 80 else (
+                f'"""Modules split by godsplit.\n\nFrom `{layout.old_module}`.\n"""\n')
 
 
 def _oversized(analysis: Analysis, module_of: dict[int, str], module: str, lines: int,

@@ -9,8 +9,11 @@ end when the other module may still be importing.
 
 from __future__ import annotations
 
+import builtins
 import re
+import symtable
 from dataclasses import replace
+from pathlib import Path
 
 import libcst as cst
 
@@ -20,6 +23,8 @@ from .analyze import Analysis, Unit
 from .assign import Assignment
 from .layout import Layout
 from .needs import MAIN, Needs
+from .normalize import Block, Piece
+from .style import Style
 from .transforms import apply_edits, plan_edits
 
 MARKER = "# godsplit: facade"
@@ -44,6 +49,11 @@ def _import_text(
             if filtered is None:
                 continue
             stmt = filtered
+        elif isinstance(stmt, cst.If) and "*" not in names and unit.kind == "type_checking":
+            checked = imports.filter_type_checking(stmt, names)
+            if checked is None:
+                continue
+            stmt = checked
         stmt = imports.rebase(stmt, old_package, new_package)
         if not keep_comments:  # keep blank lines between import groups, not their comments
             leading = [line for line in getattr(stmt, "leading_lines", ()) if line.comment is None]
@@ -55,12 +65,15 @@ def _import_text(
     return "".join(parts)
 
 
-def docstring_for(module: str, layout: Layout) -> str:
+def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
     if module == MAIN:
         return (f'"""`python -m {layout.old_module}`: its `__main__` block, moved here by '
                 'godsplit."""\n')
     title = module.strip("_").replace("_", " ").capitalize() or module
-    return f'"""{title}: split from `{layout.old_module}` by godsplit."""\n'
+    line = f'"""{title}: split from `{layout.old_module}` by godsplit."""\n'
+    if len(line) <= width + 1:
+        return line
+    return f'"""{title}.\n\nSplit from `{layout.old_module}` by godsplit.\n"""\n'
 
 
 def header_comments(analysis: Analysis) -> str:
@@ -73,7 +86,8 @@ def header_comments(analysis: Analysis) -> str:
 def render_new_module(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
     module: str, needs: Needs, edges: list[Edge], findings: list[Finding],
-) -> str:
+    style: Style | None = None,
+) -> list[Piece]:
     units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
     package = layout.package_of(module)
     first_def = first_definition(analysis)
@@ -90,8 +104,13 @@ def render_new_module(
         analysis.code(u.first).lstrip("\n") for u in analysis.units if u.kind == "future"
     )
     late: list[tuple[float, str]] = []
+    star = None  # whether the module reads a name only a star import can provide
     for uid in sorted(needs.imports):
         unit = analysis.units[uid]
+        if needs.imports[uid] == {"*"} and uid in analysis.star_imports:
+            star = _reads_unbound(analysis, units) if star is None else star
+            if not star:
+                continue
         text = _import_text(
             analysis, unit, needs.imports[uid], layout.old_package, package, False
         )
@@ -101,13 +120,22 @@ def render_new_module(
             (items if unit.first < first_def else late).append((unit.first, text))
     mine = [e for e in edges if e.source == module]
     conditional = analysis.conditional_names
+    width = imports.ONE_LINE if style is not None else 88  # the project's sorter wraps
     aliases = live_aliases(analysis, units, layout, module, [e.target for e in mine if e.live])
     top = "".join(
-        _sibling(_ref(layout, module, e.target), e.names, conditional)
+        _sibling(_ref(layout, module, e.target), e.names, conditional, width)
         for e in mine if e.names and not e.deferred
     ) + "".join(module_import(layout, package, e.target, aliases[e.target]) for e in mine if e.live)
     if top:
         items.append((first_def - 0.3, "\n" + top))
+    sys_name = "sys"
+    if needs_sys(module, edges):
+        bound = analysis.binders.get("sys", ())
+        sys_name = "sys" if all(analysis.units[u].kind == "import" for u in bound) else (
+            "_godsplit_sys")
+        if sys_name != "sys" or not any("sys" in n for n in needs.imports.values()):
+            items.append((first_def - 0.3, "import sys\n" if sys_name == "sys"
+                          else "import sys as _godsplit_sys\n"))
     stmts = {i for u in units for i in u.stmts}
     live = {
         node: aliases[e.target] for e in mine for name in e.live
@@ -133,17 +161,88 @@ def render_new_module(
     body.sort(key=lambda item: item[0])
     if body and not body[0][1].startswith("\n"):
         body[0] = (body[0][0], "\n" + body[0][1])
-    tail = _deferred(layout, module, [e for e in mine if e.deferred], conditional)
-    tail += _backpatch(layout, module, [e for e in edges if e.target == module and e.backpatch])
-    if split.keep_module_name:
-        tail += _keep_module_name(analysis, units, layout, split)
-    header = header_comments(analysis) + docstring_for(module, layout)
+    for i in range(1, len(body)):  # statements that were not neighbours in the source:
+        if _definition(body[i - 1][1]) or _definition(body[i][1]):  # two blank lines
+            text = body[i][1]  # around a def or class, as formatters want
+            blank = len(text) - len(text.lstrip("\n"))
+            body[i] = (body[i][0], "\n" * max(2 - blank, 0) + text)
+    limit = style.lint_line_length or style.line_length if style is not None else 88
+    pieces: list[Piece] = [header_comments(analysis) + docstring_for(module, layout, limit)]
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)
     if future:
         head = future + ("\n" + head.lstrip("\n") if head else "")
-    text = header + ("\n" + head.lstrip("\n") if head else "") + "".join(t for _, t in body) + tail
-    return text.rstrip("\n") + "\n"
+    if head:
+        pieces.append(Block("\n" + head.lstrip("\n"), sort=True))
+    elif body:  # right after the docstring: two blank lines before a def or class
+        first = body[0][1].lstrip("\n")
+        body[0] = (body[0][0], ("\n\n" if _definition(first) else "\n") + first)
+    pieces.append("".join(t for _, t in body))
+    noqa = e402(style, layout.path(module))
+    pieces.append(Block(_deferred(layout, module, [e for e in mine if e.deferred],
+                                  conditional, noqa, sys_name, width), sort=True))
+    pieces.append(Block(_backpatch(layout, module,
+                                   [e for e in edges if e.target == module and e.backpatch],
+                                   sys_name)))
+    if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
+        pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
+                                             f'"{layout.old_module}"')))
+    return pieces
+
+
+_DEFINITION = re.compile(r"^[ \t]*(?:@|(?:async[ \t]+)?def\b|class\b)", re.MULTILINE)
+
+
+def _definition(text: str) -> bool:
+    """Whether a top-level statement's text (comments and blank lines first) is a def or
+    class (decorated or not)."""
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return bool(_DEFINITION.match(line))
+    return False
+
+
+_MODULE_NAMES = frozenset(dir(builtins)) | {
+    "__name__", "__file__", "__doc__", "__spec__", "__package__", "__loader__",
+    "__builtins__", "__path__", "__cached__", "__annotations__", "__dict__",
+}
+
+
+def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:
+    """Whether code of `units` reads a global that no binding of the source provides (nor
+    a builtin): only a star import can provide it."""
+    bound = set(analysis.binders) | _MODULE_NAMES
+    for unit in units:
+        for index in unit.stmts:
+            code = analysis.code(index)
+            if re.search(r"\b(?:globals|vars|eval|exec)\s*\(", code):
+                return True  # it may read any name: keep the star import
+            try:
+                table = symtable.symtable(code, "<godsplit>", "exec")
+            except SyntaxError:
+                return True
+            if _globals_read(table) - bound:
+                return True
+    return False
+
+
+def _globals_read(table: symtable.SymbolTable) -> set[str]:
+    out = set()
+    for symbol in table.get_symbols():
+        if table.get_type() == "module":
+            if symbol.is_referenced() and not (symbol.is_assigned() or symbol.is_imported()):
+                out.add(symbol.get_name())
+        elif symbol.is_referenced() and symbol.is_global():
+            out.add(symbol.get_name())
+    for child in table.get_children():
+        out |= _globals_read(child)
+    return out
+
+
+def e402(style: Style | None, path: Path) -> str:
+    """The comment for an import placed after code: `  # noqa: E402` when a linter of the
+    project reports E402 there (without a known style: ruff's defaults, which do)."""
+    return "  # noqa: E402" if style is None or style.enables("E402", path) else ""
 
 
 def live_aliases(
@@ -177,65 +276,86 @@ def _ref(layout: Layout, module: str, target: str) -> str:
     return layout.old_ref(module) if target == FACADE else layout.module_ref(module, target)
 
 
-def _sibling(ref: str, names: tuple[str, ...], conditional: frozenset[str]) -> str:
+def _sibling(
+    ref: str, names: tuple[str, ...], conditional: frozenset[str], width: int = 88
+) -> str:
     return imports.guarded(
         ref, [n for n in names if n not in conditional], [n for n in names if n in conditional],
+        width,
     )
 
 
 def _deferred(
-    layout: Layout, module: str, deferred: list[Edge], conditional: frozenset[str]
+    layout: Layout, module: str, deferred: list[Edge], conditional: frozenset[str], noqa: str,
+    sys_name: str = "sys", width: int = 88,
 ) -> str:
-    """Imports at the end of a module: call-time cycles, and names kept in the old module."""
+    """Imports at the end of a module: call-time cycles, and names kept in the old module.
+    Where the cycle also has import-time edges (`backpatch`), the import is guarded: the
+    other module may be mid-import (it hands the names over when done); any other
+    ImportError is raised."""
     out = ""
     cycle = [e for e in deferred if e.target != FACADE]
-    if cycle:
-        out += ("\n\n# godsplit: imported last to break an import cycle; these names are used "
-                "only inside functions.\n")
-        out += "".join(
-            _pending(_ref(layout, module, e.target), e) if e.backpatch
-            else _sibling(_ref(layout, module, e.target), e.names, conditional)
-            for e in cycle
-        )
-    for edge in deferred:
-        if edge.target == FACADE:
-            out += ("\n\n# godsplit: these names stay in the old module, which imports this "
-                    "one first;\n# they are used only inside functions.\n")
-            ref = layout.old_ref(module)
-            out += _pending(ref, edge) if edge.backpatch else _sibling(ref, edge.names, conditional)
+    kept = [e for e in deferred if e.target == FACADE]
+    for edges, why in ((cycle, "an import cycle"), (kept, "the old module imports this one")):
+        if not edges:
+            continue
+        out += f"\n\n# godsplit: imported last ({why}); used only inside functions.\n"
+        for edge in edges:
+            ref = _ref(layout, module, edge.target)
+            if edge.backpatch:
+                out += _pending(ref, _absolute(layout, ref, edge.target), edge, sys_name, width)
+            else:
+                out += imports.guarded(
+                    ref, [n for n in edge.names if n not in conditional],
+                    [n for n in edge.names if n in conditional], width, noqa)
     return out
 
 
-def _pending(ref: str, edge: Edge) -> str:
-    body = imports.from_import(ref, edge.names)
-    who = "the old module" if edge.target == FACADE else ref
+def _absolute(layout: Layout, ref: str, target: str) -> str:
+    """An expression for the dotted name of module `ref` (relative to this package)."""
+    if ref.startswith(".") and not ref.startswith(".."):
+        return 'f"{__package__}' + ref + '"'
+    return '"' + (layout.old_module if target == FACADE else layout.dotted(target)) + '"'
+
+
+def _pending(ref: str, absolute: str, edge: Edge, sys_name: str, width: int) -> str:
+    body = imports.from_import(ref, edge.names, width)  # in a block: not E402
     return (
         "try:\n" + "".join(f"    {line}\n" for line in body.splitlines())
-        + f"except ImportError:  # godsplit: {who} is still importing; it hands these "
-        "over when done\n    pass\n"
+        + f"except ImportError:\n    if {absolute} not in {sys_name}.modules:  # a real failure, "
+        "not a cycle\n        raise\n"
     )
 
 
-def hand_over(peers: list[tuple[str, tuple[str, ...]]]) -> str:
+def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys") -> str:
     """Give names to modules that imported this one before it finished (`peers`: each
-    module, as `importlib.util.resolve_name` takes it from here, and its names)."""
+    module, as an expression for its dotted name, and its names)."""
     if not peers:
         return ""
-    calls = "".join(
-        f'_godsplit_hand_over("{peer}", ' + ", ".join(f"{n}={n}" for n in names) + ")\n"
-        for peer, names in peers
-    )
-    return runtime.render("hand_over", {}) + "\n\n" + calls + "del _godsplit_hand_over\n"
+    out = "\n\n# godsplit: these modules may have imported this one mid-way: hand them its names.\n"
+    for peer, names in peers:
+        values = ", ".join(f"{n}={n}" for n in names)
+        out += (f"if {peer} in {sys_name}.modules:\n"
+                f"    vars({sys_name}.modules[{peer}]).update({values})\n")
+    return out
 
 
-def _backpatch(layout: Layout, module: str, incoming: list[Edge]) -> str:
+def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str) -> str:
     """Hand names to modules of a mixed cycle that were imported before this one finished."""
-    return hand_over([(layout.module_ref(module, e.source), e.names) for e in incoming])
+    return hand_over([
+        (_absolute(layout, layout.module_ref(module, e.source), e.source), e.names)
+        for e in incoming
+    ], sys_name)
 
 
-def _keep_module_name(
-    analysis: Analysis, units: list[Unit], layout: Layout, split: SplitConfig
-) -> str:
+def needs_sys(module: str, edges: list[Edge]) -> bool:
+    """Whether the module's cycle guard or hand-over reads `sys.modules`."""
+    return any(e.backpatch and (e.source == module or e.target == module) for e in edges)
+
+
+def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> list[str]:
+    """The classes and functions (not tasks: their names are pinned) keep-module-name
+    renames among `units`."""
     from .transforms import task_decorator
 
     names = []
@@ -246,10 +366,14 @@ def _keep_module_name(
                 task_decorator(stmt, split.task_decorators) is None
             )):
                 names.append(stmt.name.value)
+    return list(dict.fromkeys(names))
+
+
+def keep_module_name(names: list[str], old_module: str) -> str:
+    """The keep-module-name code for `names` (`old_module`: an expression)."""
     if not names:
         return ""
     return runtime.render("keep_module_name", {
-        "old_module": f'"{layout.old_module}"',
-        "objects": "(" + ", ".join(dict.fromkeys(names)) + ",)",
+        "old_module": old_module,
+        "objects": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
     })
-

@@ -159,7 +159,8 @@ class _Apply(cst.CSTTransformer):
             if _decorator_name(decorator.decorator) in self.decorators and not decorators_done(
                 decorators, self.decorators
             ):
-                decorator = decorator.with_changes(decorator=_with_arg(decorator.decorator, arg))
+                decorator = decorator.with_changes(
+                    decorator=_wrapped(_with_arg(decorator.decorator, arg)))
             decorators.append(decorator)
         return updated_node.with_changes(decorators=decorators)
 
@@ -186,6 +187,20 @@ def _with_arg(expr: cst.BaseExpression, arg: cst.Arg) -> cst.BaseExpression:
     args[-1] = last.with_changes(comma=separator, whitespace_after_arg=cst.SimpleWhitespace(""))
     new = arg.with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
     return expr.with_changes(args=[*args, new])
+
+
+def _wrapped(expr: cst.BaseExpression, width: int = 88) -> cst.BaseExpression:
+    """A one-line decorator call that the added argument made too long, wrapped as black
+    and ruff format wrap it: its arguments on one indented line, else one a line."""
+    code = cst.Module([]).code_for_node
+    text = code(expr)
+    if not isinstance(expr, cst.Call) or "\n" in text or "#" in text or len(text) + 1 <= width:
+        return expr
+    parts = [code(a.with_changes(comma=cst.MaybeSentinel.DEFAULT,
+                                 whitespace_after_arg=cst.SimpleWhitespace(""))) for a in expr.args]
+    inner = "    " + ", ".join(parts)
+    body = inner + "\n" if len(inner) <= width else "".join(f"    {p},\n" for p in parts)
+    return cst.parse_expression(f"{code(expr.func)}(\n{body})")
 
 
 def apply_edits(

@@ -64,7 +64,15 @@ def served_live(analysis: Analysis) -> set[str]:
         return set()
     stmt = analysis.module.body[unit.first]
     small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
-    value = small.value if isinstance(small, cst.Assign) else None
+    value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
+    if isinstance(value, cst.DictComp):  # the live facade: {name: ref for ref, names in {..}}
+        table = value.for_in.iter
+        return {
+            item.value.evaluated_value for element in getattr(table, "elements", ())
+            if isinstance(element, cst.DictElement) and isinstance(element.value, cst.Tuple)
+            for item in element.value.elements if isinstance(item.value, cst.SimpleString)
+            and isinstance(item.value.evaluated_value, str)
+        }
     if not isinstance(value, cst.Dict):
         return set()
     return {
@@ -205,7 +213,8 @@ def written(
             findings.append(Finding("GS410", "error", f"godsplit wrote code that does not parse: "
                                     f"{exc.msg}", str(path), exc.lineno or 1))
             continue
-        found = _undefined(text, str(path), tree) or set()
+        # a stub (moved with its module) may name what it defines later: not a run-time read
+        found = set() if path.suffix == ".pyi" else _undefined(text, str(path), tree) or set()
         if found and before is None:
             before = {name for name, _ in _undefined(source.source.text, str(source.path)) or ()}
         for name, line in sorted(found, key=lambda item: item[1]):

@@ -9,39 +9,36 @@ it, and so is every such name in the namespace (`vars(old)`) whenever someone lo
 never stale. (A static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
 """
 
-SLOT_MODULES: tuple[str, ...] = ()  # the new modules, relative to `__package__`
-SLOT_LIVE: dict[str, str] = {}  # globals rebound at run time -> the module that holds them
+SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
+# globals rebound at run time -> their module: `{}`, or, from a table of each module's
+# names, `{name: ref for ref, names in {...}.items() for name in names}`
+SLOT_LIVE: dict[str, str] = {}
 
 # godsplit-runtime: begin
 
 # godsplit: live facade. Setting an attribute of this module (mock.patch, monkeypatch)
-# also sets it in each new module that binds the same object under that name, so the
-# patch reaches the moved code, and is undone there too.
+# sets it in each new module that binds the same object under that name, and undoes it;
+# globals rebound at run time are read from the module that holds them.
 import sys as _godsplit_sys
 import types as _godsplit_types
 
-_GODSPLIT_MODULES = SLOT_MODULES
-_GODSPLIT_LIVE = SLOT_LIVE  # globals rebound at run time -> the module that holds them
-
-
-def _godsplit_module(ref: str) -> _godsplit_types.ModuleType:
-    dots = len(ref) - len(ref.lstrip("."))  # `.a`, `..x.a`: relative to this package
-    if dots:
-        base = (__package__ or "").rsplit(".", dots - 1)[0]
-        ref = f"{base}.{ref[dots:]}" if ref[dots:] else base
-    return _godsplit_sys.modules[ref]
+# godsplit-runtime: if live
+_GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
+# godsplit-runtime: end
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:
     here = vars(_godsplit_sys.modules[__name__])
     found: dict[str, list[str]] = {}
-    for ref in _GODSPLIT_MODULES:
-        for name, value in vars(_godsplit_module(ref)).items():
+    for ref in SLOT_MODULES:
+        for name, value in vars(_godsplit_sys.modules[ref]).items():
             if not name.startswith("__") and name in here and here[name] is value:
                 found.setdefault(name, []).append(ref)
+    # godsplit-runtime: if live
     for name, ref in _GODSPLIT_LIVE.items():
         if ref not in found.setdefault(name, []):
             found[name].append(ref)
+    # godsplit-runtime: end
     return found
 
 
@@ -52,24 +49,23 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
         for ref in _GODSPLIT_BINDINGS.get(name, ()):
-            setattr(_godsplit_module(ref), name, value)
+            setattr(_godsplit_sys.modules[ref], name, value)
 
     def __delattr__(self, name: str) -> None:
         super().__delattr__(name)
         for ref in _GODSPLIT_BINDINGS.get(name, ()):
-            module = _godsplit_module(ref)
-            if name in vars(module):
-                delattr(module, name)
+            if name in vars(_godsplit_sys.modules[ref]):
+                delattr(_godsplit_sys.modules[ref], name)
     # godsplit-runtime: if live
 
     def __getattribute__(self, name: str) -> object:
         home = _GODSPLIT_LIVE.get(name)
         if home is not None:
-            return getattr(_godsplit_module(home), name)
+            return getattr(_godsplit_sys.modules[home], name)
         if name == "__dict__":
             namespace: dict[str, object] = super().__getattribute__(name)
             for live, ref in _GODSPLIT_LIVE.items():
-                current = vars(_godsplit_module(ref))
+                current = vars(_godsplit_sys.modules[ref])
                 if live in current:
                     namespace[live] = current[live]
             return namespace

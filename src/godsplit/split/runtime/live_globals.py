@@ -15,7 +15,7 @@ SLOT_LIVE: dict[str, str] = {}  # rebound global -> its module, relative to `__p
 
 # godsplit: these globals are rebound at run time by code that moved; they live in one
 # module, and reading them here reads them there.
-_GODSPLIT_LIVE = SLOT_LIVE
+_GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
 # godsplit-runtime: if getattr
 import functools as _godsplit_functools
 
