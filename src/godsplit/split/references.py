@@ -63,6 +63,8 @@ def _call_name(func: cst.BaseExpression) -> tuple[str, bool]:
         name = inner.attr.value if isinstance(inner, cst.Attribute) else getattr(inner, "value", "")
         return (name, True) if name == "patch" else ("", False)
     name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+    if name == "setattr" and not isinstance(func, cst.Attribute):
+        return ("", False)  # the builtin (see _Rewriter.builtin), not monkeypatch.setattr
     return (name, False) if name in PATCHERS else ("", False)
 
 
@@ -173,8 +175,39 @@ class _Rewriter(cst.CSTTransformer):
             return None
         return f"{homes[0]}.{name}{rest}"
 
+    def builtin(self, node: cst.Call, updated: cst.Call, line: int) -> cst.Call:
+        """`setattr(old_mod, "name", value)` / `delattr(old_mod, "name")`: the module
+        argument becomes the one module whose code looks `name` up, reached through the
+        same expression (`old_mod.sub`) when it is a submodule of the old one."""
+        ref = cst.helpers.get_full_name_for_node(node.args[0].value)
+        attr = node.args[1].value if len(node.args) > 1 else None
+        if ref is None or ref not in self.aliases or not isinstance(attr, cst.SimpleString):
+            return updated
+        name, old = attr.evaluated_value, self.plan.old_module
+        shown = f"{ref}.{name}"
+        home = self._target(name, "", line, shown) if isinstance(name, str) else None
+        if home is None:
+            return updated
+        module = home.rpartition(".")[0]
+        if not module.startswith(old + "."):
+            self.hand.append(Finding(
+                "GS210", "info" if self.live else "warning",
+                f"{cst.Module([]).code_for_node(node.func)}() on {ref!r}: {name} is looked up in "
+                f"{module}, which this file does not import; "
+                + ("the live facade forwards it" if self.live else "set it there by hand"),
+                str(self.path), line))
+            return updated
+        self.rewrites.append(Rewrite(self.path, line, f"{old}.{name}", home))
+        target = cst.parse_expression(ref + module[len(old):])
+        return updated.with_changes(
+            args=[updated.args[0].with_changes(value=target), *updated.args[1:]])
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        kind, object_form = _call_name(original_node.func)
+        func = original_node.func
+        if isinstance(func, cst.Name) and func.value in ("setattr", "delattr") and original_node.args:
+            line = self.get_metadata(PositionProvider, original_node).start.line
+            return self.builtin(original_node, updated_node, line)
+        kind, object_form = _call_name(func)
         if not kind or not original_node.args:
             return updated_node
         line = self.get_metadata(PositionProvider, original_node).start.line
@@ -223,7 +256,7 @@ def _may_have_hits(data: bytes, old: str) -> bool:
     if old.encode() not in data:
         return False
     quoted = re.compile(rb"[\"']" + re.escape(old.encode()) + rb"[.\"']")
-    return bool(quoted.search(data)) or b"patch.object" in data or b"setattr(" in data
+    return bool(quoted.search(data)) or b"patch.object" in data or b"setattr(" in data or b"delattr(" in data
 
 
 @dataclass
