@@ -9,7 +9,7 @@ import pytest
 
 from godsplit.split.apply import apply_splits
 
-from splitkit import make_project, run_python
+from splitkit import make_project, run_before_and_after, run_python
 
 SETATTR_SOURCE = """
     def _send(x):
@@ -64,3 +64,41 @@ def test_builtin_setattr_to_a_module_outside_the_old_one_is_listed(tmp_path: Pat
     assert (tmp_path / "use.py").read_text().count('setattr(pkg.big, "_send"') == 2
     hand = [f for s in result.splits for f in s.findings if f.code == "GS210"]
     assert hand and "pkg.parts.delivery" in hand[0].message
+
+
+TYPE_STRINGS_SOURCE = """
+    import typing as t
+    from typing import Optional
+
+
+    MaybeB = t.Optional["B"]
+    ListOfB = t.List[Optional["B"]]
+    T = t.TypeVar("T", bound="B")
+
+
+    def f(x: MaybeB = None) -> ListOfB:
+        return [x]
+
+
+    class B:
+        pass
+"""
+
+
+def test_strings_in_typing_subscripts_are_reads(tmp_path: Path) -> None:
+    """`t.Optional["B"]` outside an annotation (a type alias, a TypeVar bound) reads B:
+    lazily, at run time, so `get_type_hints` still resolves it after the split."""
+    code = """
+        import typing
+        import pkg.big as big
+        print(typing.get_type_hints(big.f))
+        print(big.T.__bound__, big.MaybeB)
+    """
+    before, after, _ = run_before_and_after(
+        tmp_path, TYPE_STRINGS_SOURCE, {"model": ["B"], "api": ["MaybeB", "ListOfB", "T", "f"]},
+        code,
+    )
+    assert "pkg.big.model.B" in after
+    assert before.replace("pkg.big.B", "pkg.big.model.B") == after
+    api = (tmp_path / "after/pkg/big/api.py").read_text()
+    assert "from .model import B" in api and "TYPE_CHECKING" not in api

@@ -184,8 +184,9 @@ class _Rewriter(cst.CSTTransformer):
         if ref is None or ref not in self.aliases or not isinstance(attr, cst.SimpleString):
             return updated
         name, old = attr.evaluated_value, self.plan.old_module
-        shown = f"{ref}.{name}"
-        home = self._target(name, "", line, shown) if isinstance(name, str) else None
+        if not isinstance(name, str):
+            return updated
+        home = self._target(name, "", line, f"{ref}.{name}")
         if home is None:
             return updated
         module = home.rpartition(".")[0]
