@@ -102,3 +102,27 @@ def test_strings_in_typing_subscripts_are_reads(tmp_path: Path) -> None:
     assert before.replace("pkg.big.B", "pkg.big.model.B") == after
     api = (tmp_path / "after/pkg/big/api.py").read_text()
     assert "from .model import B" in api and "TYPE_CHECKING" not in api
+
+
+def test_one_definition_over_max_lines_only_with_its_imports_is_a_warning(tmp_path: Path) -> None:
+    """bottle's `Bottle` class (under max-lines) and the imports it needs make a module
+    over max-lines: no mapping can fix that, so it is a warning, not an error that leaves
+    `suggest` no way out. A module that gets under by mapping its other names stays an error."""
+    imports = "\n".join(f"import {m}" for m in ("os", "re", "sys", "json", "time", "threading"))
+    uses = "\n".join(f"        {m}.__name__" for m in ("os", "re", "sys", "json", "time",
+                                                       "threading"))
+    body = "\n".join(f"        x{i} = {i}" for i in range(30))
+    source = (f"{imports}\n\n\nclass App:\n    def run(self):\n{uses}\n{body}\n"
+              "        return 1\n\n\ndef small():\n    return 2\n")
+    from godsplit.split.plan import plan_split
+
+    config = make_project(tmp_path, source, {"app": ["App"], "other": ["small"]},
+                          **{"max-lines": 42})
+    plan, _ = plan_split(config, config.splits[0])
+    assert plan.errors == ()
+    [warning] = [f for f in plan.findings if f.code == "GS105"]
+    assert "because App alone is 41 lines (49 with the module's imports)" in warning.message, warning.message
+    config = make_project(tmp_path / "two", source, {"app": ["App", "small"]},
+                          **{"max-lines": 50})
+    plan, _ = plan_split(config, config.splits[0])
+    assert [f.code for f in plan.errors] == ["GS105"]
