@@ -126,3 +126,47 @@ def test_one_definition_over_max_lines_only_with_its_imports_is_a_warning(tmp_pa
                           **{"max-lines": 50})
     plan, _ = plan_split(config, config.splits[0])
     assert [f.code for f in plan.errors] == ["GS105"]
+
+
+PROPERTY_SOURCE = """
+    class BaseResponse:
+        def __init__(self, status=200):
+            self.status = status
+
+        def _get_status(self):
+            return self._status
+
+        def _set_status(self, status):
+            self._status = _STATUS_LINES[status]
+
+        status = property(_get_status, _set_status)
+        del _get_status, _set_status
+
+
+    _STATUS_LINES = {200: "200 OK"}
+
+
+    class LocalResponse(BaseResponse):
+        pass
+
+
+    response = LocalResponse()
+"""
+
+
+def test_a_property_setter_run_at_import_time_is_an_import_time_read(tmp_path: Path) -> None:
+    """bottle: `response = LocalResponse()` runs `self.status = ...`, which runs the
+    property's `_set_status`, which reads a global of the module that instantiates it: a
+    call-time cycle hand-over comes too late. The plan refuses it (GS104) or orders the
+    modules so that it works; it never writes a split that apply rolls back."""
+    from godsplit.split.plan import plan_split
+
+    mapping = {"base": ["BaseResponse"], "local": ["_STATUS_LINES", "LocalResponse", "response"]}
+    config = make_project(tmp_path, PROPERTY_SOURCE, mapping)
+    plan, _ = plan_split(config, config.splits[0])
+    if plan.errors:
+        assert {f.code for f in plan.errors} == {"GS104"}, [f.render() for f in plan.errors]
+        return
+    result = apply_splits(config)
+    assert result.written, [f.render() for s in result.splits for f in s.findings]
+    assert run_python(tmp_path, "import pkg.big as b; print(b.response.status)") == "200 OK\n"

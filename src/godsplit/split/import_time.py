@@ -106,7 +106,11 @@ def called_at_import(
                     entries[base] |= entries[name]
                     changed = True
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            fresh = {m for m in methods if m in entries[name] or m in used} - running[name]
+            wanted = entries[name] | used
+            fresh = {m for m in methods if m in wanted} | {
+                m for attr, ms in _class_aliases(node, methods).items() if attr in wanted for m in ms
+            }
+            fresh -= running[name]
             if fresh:
                 changed = True
                 running[name] |= fresh
@@ -122,6 +126,48 @@ def called_at_import(
             for r in units[uid].reads
         ))
     return units
+
+
+def _class_aliases(node: cst.ClassDef, methods: Mapping[str, object]) -> dict[str, set[str]]:
+    """Class attributes made of its methods: `status = property(_get, _set)` runs `_get`
+    and `_set` when code uses `obj.status`; `alias = method` runs `method`."""
+    out: dict[str, set[str]] = {}
+    for stmt in node.body.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Assign):
+                targets = [t.target for t in small.targets]
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                targets = [small.target]
+            else:
+                continue
+            value = small.value
+            if value is None:
+                continue
+            used = {n.value for n in _names_in(value)} & set(methods)
+            for target in targets:
+                if isinstance(target, cst.Name) and used:
+                    out.setdefault(target.value, set()).update(used)
+    return out
+
+
+class _Names(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: list[cst.Name] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # `x.attr`: attr is not a name read
+        return False
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    visitor = _Names()
+    node.visit(visitor)
+    return visitor.names
 
 
 def _base_names(node: cst.ClassDef) -> list[str]:
