@@ -170,3 +170,31 @@ def test_a_property_setter_run_at_import_time_is_an_import_time_read(tmp_path: P
     result = apply_splits(config)
     assert result.written, [f.render() for s in result.splits for f in s.findings]
     assert run_python(tmp_path, "import pkg.big as b; print(b.response.status)") == "200 OK\n"
+
+
+ASSIGN_USER = '''
+    import pkg.big
+    from pkg import big
+    from pkg.big import deliver
+
+    old = pkg.big._send
+    pkg.big._send = lambda x: "patched"
+    assert deliver(1) == "patched", deliver(1)
+    big._send = lambda x: "again"
+    assert deliver(1) == "again", deliver(1)
+    pkg.big._send = old
+    print(deliver(2))
+'''
+
+
+def test_assigning_an_attribute_of_the_old_module_follows_the_name(tmp_path: Path) -> None:
+    """`pkg.big._send = f` is a patch too: with a static facade it would only reach the
+    facade, so --rewrite-references assigns it where moved code looks it up."""
+    config = make_project(tmp_path, SETATTR_SOURCE, {"delivery": ["deliver", "_send"],
+                                                      "reporting": ["report"]},
+                          facade="static", files={"use.py": ASSIGN_USER})
+    assert run_python(tmp_path, "import use") == "sent 2\n"
+    result = apply_splits(config, rewrite_references=True)
+    assert result.written, [f.render() for s in result.splits for f in s.findings]
+    assert "pkg.big.delivery._send = lambda" in (tmp_path / "use.py").read_text()
+    assert run_python(tmp_path, "import use") == "sent 2\n"
