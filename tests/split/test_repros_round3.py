@@ -198,3 +198,39 @@ def test_assigning_an_attribute_of_the_old_module_follows_the_name(tmp_path: Pat
     assert result.written, [f.render() for s in result.splits for f in s.findings]
     assert "pkg.big.delivery._send = lambda" in (tmp_path / "use.py").read_text()
     assert run_python(tmp_path, "import use") == "sent 2\n"
+
+
+OPERATOR_SOURCE = """
+    class Element:
+        def __or__(self, other):
+            return Either([self, other])
+
+
+    class Either(Element):
+        def __init__(self, items):
+            self.items = items
+
+
+    class Word(Element):
+        pass
+
+
+    GRAMMAR = Word() | Word()
+"""
+
+
+def test_an_operator_at_import_time_runs_the_special_method(tmp_path: Path) -> None:
+    """pyparsing: `Word() | Word()` at module level runs `Element.__or__`, which reads
+    `Either`; with Element and Either in two modules in a cycle, the hand-over came too
+    late. The plan refuses it (GS104) or writes a split that imports; never a rollback."""
+    from godsplit.split.plan import plan_split
+
+    mapping = {"base": ["Element"], "rest": ["Either", "Word", "GRAMMAR"]}
+    config = make_project(tmp_path, OPERATOR_SOURCE, mapping)
+    plan, _ = plan_split(config, config.splits[0])
+    if plan.errors:
+        assert {f.code for f in plan.errors} == {"GS104"}, [f.render() for f in plan.errors]
+        return
+    result = apply_splits(config)
+    assert result.written, [f.render() for s in result.splits for f in s.findings]
+    assert run_python(tmp_path, "import pkg.big as b; print(len(b.GRAMMAR.items))") == "2\n"
