@@ -128,6 +128,22 @@ def test_one_definition_over_max_lines_only_with_its_imports_is_a_warning(tmp_pa
     assert [f.code for f in plan.errors] == ["GS105"]
 
 
+def _refused_or_works(tmp_path: Path, source: str, mapping: dict[str, list[str]], code: str,
+                      expected: str) -> None:
+    """The plan refuses the mapping as an import-time cycle (GS104), or the split it
+    writes imports and behaves: never a clean plan that apply rolls back."""
+    from godsplit.split.plan import plan_split
+
+    config = make_project(tmp_path, source, mapping)
+    plan, _ = plan_split(config, config.splits[0])
+    if plan.errors:
+        assert {f.code for f in plan.errors} == {"GS104"}, [f.render() for f in plan.errors]
+        return
+    result = apply_splits(config)
+    assert result.written, [f.render() for s in result.splits for f in s.findings]
+    assert run_python(tmp_path, code) == expected
+
+
 PROPERTY_SOURCE = """
     class BaseResponse:
         def __init__(self, status=200):
@@ -159,17 +175,9 @@ def test_a_property_setter_run_at_import_time_is_an_import_time_read(tmp_path: P
     property's `_set_status`, which reads a global of the module that instantiates it: a
     call-time cycle hand-over comes too late. The plan refuses it (GS104) or orders the
     modules so that it works; it never writes a split that apply rolls back."""
-    from godsplit.split.plan import plan_split
-
     mapping = {"base": ["BaseResponse"], "local": ["_STATUS_LINES", "LocalResponse", "response"]}
-    config = make_project(tmp_path, PROPERTY_SOURCE, mapping)
-    plan, _ = plan_split(config, config.splits[0])
-    if plan.errors:
-        assert {f.code for f in plan.errors} == {"GS104"}, [f.render() for f in plan.errors]
-        return
-    result = apply_splits(config)
-    assert result.written, [f.render() for s in result.splits for f in s.findings]
-    assert run_python(tmp_path, "import pkg.big as b; print(b.response.status)") == "200 OK\n"
+    _refused_or_works(tmp_path, PROPERTY_SOURCE, mapping,
+                      "import pkg.big as b; print(b.response.status)", "200 OK\n")
 
 
 ASSIGN_USER = '''
@@ -223,14 +231,6 @@ def test_an_operator_at_import_time_runs_the_special_method(tmp_path: Path) -> N
     """pyparsing: `Word() | Word()` at module level runs `Element.__or__`, which reads
     `Either`; with Element and Either in two modules in a cycle, the hand-over came too
     late. The plan refuses it (GS104) or writes a split that imports; never a rollback."""
-    from godsplit.split.plan import plan_split
-
     mapping = {"base": ["Element"], "rest": ["Either", "Word", "GRAMMAR"]}
-    config = make_project(tmp_path, OPERATOR_SOURCE, mapping)
-    plan, _ = plan_split(config, config.splits[0])
-    if plan.errors:
-        assert {f.code for f in plan.errors} == {"GS104"}, [f.render() for f in plan.errors]
-        return
-    result = apply_splits(config)
-    assert result.written, [f.render() for s in result.splits for f in s.findings]
-    assert run_python(tmp_path, "import pkg.big as b; print(len(b.GRAMMAR.items))") == "2\n"
+    _refused_or_works(tmp_path, OPERATOR_SOURCE, mapping,
+                      "import pkg.big as b; print(len(b.GRAMMAR.items))", "2\n")
