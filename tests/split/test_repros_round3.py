@@ -234,3 +234,22 @@ def test_an_operator_at_import_time_runs_the_special_method(tmp_path: Path) -> N
     mapping = {"base": ["Element"], "rest": ["Either", "Word", "GRAMMAR"]}
     _refused_or_works(tmp_path, OPERATOR_SOURCE, mapping,
                       "import pkg.big as b; print(len(b.GRAMMAR.items))", "2\n")
+
+
+def test_a_group_in_an_import_time_cycle_over_max_lines_is_a_warning(tmp_path: Path) -> None:
+    """attrs' `_make.py`: definitions that read each other at import time cannot be in two
+    modules (GS104), so when they alone are over max-lines no mapping can fix it: GS105 is
+    a warning naming the group, and `suggest` is no dead end."""
+    from godsplit.split.plan import plan_split
+
+    methods = "\n".join(f"    def m{i}(self):\n        return {i}\n" for i in range(12))
+    helpers = "\n".join(f"    x{i} = {i}" for i in range(12))
+    source = (f"class Base:\n    def __init_subclass__(cls):\n        cls.tag = tag_for(cls)\n\n"
+              f"{methods}\n\ndef tag_for(cls):\n{helpers}\n    return Base.__name__ + cls.__name__"
+              "\n\n\nclass Child(Base):\n    pass\n\n\ndef small():\n    return 2\n")
+    config = make_project(tmp_path, source, {"a": ["Base", "tag_for", "Child"],
+                                             "b": ["small"]}, **{"max-lines": 50})
+    plan, _ = plan_split(config, config.splits[0])
+    assert plan.errors == (), [f.render() for f in plan.errors]
+    [warning] = [f for f in plan.findings if f.code == "GS105"]
+    assert "Base and the 1 definition in an import-time cycle with it" in warning.message
