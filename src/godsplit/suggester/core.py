@@ -14,12 +14,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import libcst as cst
 import networkx as nx
 
 from ..config import parse_config
 from ..files import read_source
 from ..split.analyze import Analysis, analyze
 from ..split.assign import DEFAULT_SHARED
+from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
+from ..split.hazards import _bases as class_bases
 from ..split.hazards import identity_findings
 from ..split.layout import make_layout
 from ..split.plan import build_plan
@@ -156,12 +159,44 @@ def _project(source: Path, config: Config, package: Path | None
     return key, package_key, split, analysis
 
 
+def _docstring_doctest(node: cst.ClassDef | cst.FunctionDef) -> bool:
+    """A doctest in the docstring of `node` or of a definition in it: the cheap look,
+    without visiting every node of a long class."""
+    todo: list[cst.CSTNode] = [node]
+    while todo:
+        body = getattr(todo.pop(), "body", None)
+        lines = body.body if isinstance(body, cst.IndentedBlock) else ()
+        first = lines[0] if lines and isinstance(lines[0], cst.SimpleStatementLine) else None
+        value = first.body[0] if first and isinstance(first.body[0], cst.Expr) else None
+        if value is not None and isinstance(value.value, cst.SimpleString):
+            text = value.value.evaluated_value
+            if isinstance(text, str) and ">>>" in text:
+                return True
+        todo.extend(x for x in lines if isinstance(x, (cst.ClassDef, cst.FunctionDef)))
+    return False
+
+
 def _keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
+    """Why the entry sets keep-module-name (the plan's GS208 and GS209 if everything
+    moved), or None. A definition whose docstring holds a doctest is counted without
+    the engine's full visit of its body; the others are the engine's to judge."""
     everything = {u.id: "m" for u in analysis.units if u.kind == "definition"}
-    hazards = Counter(f.code for f in identity_findings(analysis, everything, split))
-    return ", ".join(f"{hazards[c]} {what}{'' if hazards[c] == 1 else plural}"
-                     for c, what, plural in (("GS208", "exception class", "es"),
-                                             ("GS209", "definition with doctests", "s"))
+    hazards: Counter[str] = Counter()
+    for uid in list(everything):
+        stmts = [analysis.module.body[i] for i in analysis.units[uid].stmts]
+        doctests = [s for i, s in zip(analysis.units[uid].stmts, stmts, strict=True)
+                    if ">>>" in analysis.code(i)]
+        found = [s for s in doctests if isinstance(s, (cst.ClassDef, cst.FunctionDef))
+                 and _docstring_doctest(s)]
+        if found and len(found) == len(doctests):
+            del everything[uid]
+            hazards["GS209"] += len(found)
+            hazards["GS208"] += sum(isinstance(s, cst.ClassDef) and any(
+                b.endswith(EXCEPTION_SUFFIXES) for b in class_bases(s)) for s in stmts)
+    hazards.update(f.code for f in identity_findings(analysis, everything, split))
+    return ", ".join(f"{hazards[c]} {what}{'' if hazards[c] == 1 else plural}{tail}"
+                     for c, what, plural, tail in (("GS208", "exception class", "es", ""),
+                                                   ("GS209", "definition", "s", " with doctests"))
                      if hazards[c]) or None
 
 
@@ -207,16 +242,30 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
-    for rounds in range(1, ROUNDS + 1):
+    seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
+    rounds = 0
+    while True:
         split, members = _mapping(g, group, split, forbidden, siblings, budget)
+        if split.modules in seen:  # the repair led back to a mapping already planned
+            plan, members = seen[split.modules]
+            break
         plan = build_plan(analysis, split, layout, limit)
+        rounds += 1
         if modules and any(f.code == "GS105" for f in plan.errors):
             limit = max(m.lines for m in plan.modules)  # K is exact: the modules need this
             notes.append(f"planned with max-lines {limit}: {modules} modules need it")
             plan = build_plan(analysis, split, layout, limit)
+        seen[split.modules] = plan, members
         if not plan.errors or rounds == ROUNDS or not _repair(
                 g, group, plan, members, modules, budget):
             break
+    if {f.code for f in plan.errors} == {"GS105"}:  # never a dead end: say what it needs
+        over = [m.name for m in plan.modules if m.lines > limit]
+        needed = max(m.lines for m in plan.modules)
+        notes.append(f"planned with max-lines {needed}: no regrouping brought "
+                     f"{', '.join(over)} under max-lines {limit}")
+        limit = needed
+        plan = build_plan(analysis, split, layout, limit)
     # The proof: plan the suggested table itself, as `godsplit plan` would.
     lines = {m.name: m.lines for m in plan.modules}
     draft = Suggestion(
