@@ -253,3 +253,25 @@ def test_a_group_in_an_import_time_cycle_over_max_lines_is_a_warning(tmp_path: P
     assert plan.errors == (), [f.render() for f in plan.errors]
     [warning] = [f for f in plan.findings if f.code == "GS105"]
     assert "Base and the 1 definition in an import-time cycle with it" in warning.message
+
+
+def test_a_type_alias_read_in_another_module_still_resolves(tmp_path: Path) -> None:
+    """`MaybeB = t.Optional["B"]` with `B` in one module, `def f(x: MaybeB)` in another:
+    `get_type_hints(f)` looks `"B"` up in `f`'s module, so that module imports B too."""
+    source = """
+        import typing as t
+
+        MaybeB = t.Optional["B"]
+
+
+        def f(x: MaybeB = None) -> None:
+            pass
+
+
+        class B:
+            pass
+    """
+    code = "import typing, pkg.big as big; print(typing.get_type_hints(big.f))"
+    before, after, _ = run_before_and_after(tmp_path, source, {"a": ["MaybeB", "B"], "b": ["f"]},
+                                            code)
+    assert before.replace("pkg.big.B", "pkg.big.a.B") == after

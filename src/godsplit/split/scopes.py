@@ -278,10 +278,27 @@ def _typing_imports(module: cst.Module) -> tuple[set[str], set[str]]:
 def type_string_reads(
     module: cst.Module, names: set[str], reads: dict[int, dict[str, list[bool]]]
 ) -> None:
-    """Add the lazy reads `_TypeStrings` finds to each top-level statement's reads."""
+    """Add the lazy reads `_TypeStrings` finds to each top-level statement's reads. A type
+    alias (`MaybeB = t.Optional["B"]`) passes them on to its readers: `get_type_hints(f)`
+    resolves `"B"` in the globals of `f`'s module, wherever the alias lives."""
     modules, generics = _typing_imports(module)
+    aliases: dict[str, set[str]] = {}
     for index, stmt in enumerate(module.body):
         visitor = _TypeStrings(modules, generics, names)
         stmt.visit(visitor)
         for name in visitor.found:
             reads[index].setdefault(name, [False, True])
+        for small in stmt.body if visitor.found and isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, (cst.Assign, cst.AnnAssign)):
+                targets = small.targets if isinstance(small, cst.Assign) else [small]
+                for target in targets:
+                    if isinstance(target.target, cst.Name):
+                        aliases[target.target.value] = set(visitor.found)
+    changed = bool(aliases)
+    while changed:
+        changed = False
+        for read in list(reads.values()):
+            for alias in [a for a in aliases if a in read]:
+                for name in aliases[alias] - set(read):
+                    read[name] = [False, True]
+                    changed = True
