@@ -675,8 +675,9 @@ def test_a_definition_longer_than_max_lines_is_a_warning(tmp_path: Path) -> None
     assert warning.severity == "warning" and "because huge alone is 60 lines" in warning.message
     assert "consider splitting huge" in warning.message and warning.line == 1
     assert texts["pkg/big/a.py"].count("\n") > 50
+    # huge's module is 62 lines with huge alone: under 63, mapping small elsewhere fixes it
     plan, _ = plan_texts(make_project(tmp_path / "two", source, {"a": ["huge", "small"]},
-                                      **{"max-lines": 60}))
+                                      **{"max-lines": 63}))
     [error] = plan.errors
     assert error.code == "GS105" and error.severity == "error"
 

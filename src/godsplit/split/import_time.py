@@ -26,6 +26,14 @@ _ON_CALL = frozenset({"__new__", "__init__", "__post_init__", "__attrs_post_init
                       "__set_name__", "__prepare__"})
 _ON_DECORATE = _ON_CALL | {"__call__"}
 _ON_SUBCLASS = frozenset({"__init_subclass__"})
+_OPERATORS = {"Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "truediv",
+              "FloorDivide": "floordiv", "Modulo": "mod", "Power": "pow", "LeftShift": "lshift",
+              "RightShift": "rshift", "BitAnd": "and", "BitOr": "or", "BitXor": "xor",
+              "MatrixMultiply": "matmul"}
+_UNARY = {"Minus": "__neg__", "Plus": "__pos__", "BitInvert": "__invert__"}
+_COMPARISONS = {"Equal": "__eq__", "NotEqual": "__ne__", "LessThan": "__lt__",
+                "LessThanEqual": "__le__", "GreaterThan": "__gt__", "GreaterThanEqual": "__ge__",
+                "In": "__contains__", "NotIn": "__contains__"}
 
 
 class _Attributes(cst.CSTVisitor):
@@ -33,9 +41,34 @@ class _Attributes(cst.CSTVisitor):
 
     def __init__(self) -> None:
         self.names: set[str] = set()
+        self.operators: set[str] = set()
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.names.add(node.attr.value)
+
+    # operators run their operands' special methods (pyparsing: `a | b` runs __or__): of
+    # the classes with instances at import time only, these names being everywhere
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        stem = _OPERATORS.get(type(node.operator).__name__)
+        if stem:
+            self.operators |= {f"__{stem}__", f"__r{stem}__"}
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        stem = _OPERATORS.get(type(node.operator).__name__.removesuffix("Assign"))
+        if stem:
+            self.operators |= {f"__{stem}__", f"__r{stem}__", f"__i{stem}__"}
+
+    def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
+        self.operators.add(_UNARY.get(type(node.operator).__name__, "__bool__"))
+
+    def visit_ComparisonTarget(self, node: cst.ComparisonTarget) -> None:
+        self.operators.add(_COMPARISONS.get(type(node.operator).__name__, "__eq__"))
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self.operators |= {"__getitem__", "__class_getitem__"}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.operators.add("__call__")  # `expr("name")` may call an instance
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False  # `import http.cookies`: a module path, not an attribute use
@@ -44,9 +77,11 @@ class _Attributes(cst.CSTVisitor):
         return False
 
 
-def _attributes(node: cst.CSTNode) -> set[str]:
+def _attributes(node: cst.CSTNode, operators: set[str]) -> set[str]:
+    """The attribute names node uses; adds the special methods its operators run."""
     visitor = _Attributes()
     node.visit(visitor)
+    operators |= visitor.operators
     return visitor.names
 
 
@@ -62,13 +97,14 @@ def called_at_import(
     what is known). Their reads are upgraded to import time."""
     defs: dict[str, tuple[int, cst.FunctionDef | cst.ClassDef]] = {}
     used: set[str] = set()  # attribute names used by code that runs at import time
+    operators: set[str] = set()  # special methods its operators run
     for unit in units:
         for index in unit.stmts:
             stmt = module.body[index]
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 defs[stmt.name.value] = (unit.id, stmt)
             elif not is_main_block(stmt):
-                used |= _attributes(stmt)
+                used |= _attributes(stmt, operators)
     functions: set[str] = set()
     entries: dict[str, set[str]] = defaultdict(set)  # class -> methods that run on their own
     running: dict[str, set[str]] = defaultdict(set)  # class -> methods found running
@@ -81,7 +117,7 @@ def called_at_import(
                 functions.add(name)
                 uid = defs[name][0]
                 upgraded[uid] |= {r.name for r in units[uid].reads}
-                used.update(_attributes(kind))
+                used.update(_attributes(kind, operators))
                 todo.append(upgraded[uid])
             elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
@@ -106,7 +142,11 @@ def called_at_import(
                     entries[base] |= entries[name]
                     changed = True
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            fresh = {m for m in methods if m in entries[name] or m in used} - running[name]
+            wanted = entries[name] | used | (operators if _ON_CALL & entries[name] else set())
+            fresh = {m for m in methods if m in wanted} | {
+                m for attr, ms in _class_aliases(node, methods).items() if attr in wanted for m in ms
+            }
+            fresh -= running[name]
             if fresh:
                 changed = True
                 running[name] |= fresh
@@ -114,7 +154,7 @@ def called_at_import(
                 for method in fresh:
                     names = set(units[uid].methods.get(method, ()))
                     upgraded[uid] |= names
-                    used |= _attributes(methods[method])
+                    used |= _attributes(methods[method], operators)
                     todo.append(names)
     for uid, names in upgraded.items():
         units[uid] = replace(units[uid], reads=tuple(
@@ -122,6 +162,48 @@ def called_at_import(
             for r in units[uid].reads
         ))
     return units
+
+
+def _class_aliases(node: cst.ClassDef, methods: Mapping[str, object]) -> dict[str, set[str]]:
+    """Class attributes made of its methods: `status = property(_get, _set)` runs `_get`
+    and `_set` when code uses `obj.status`; `alias = method` runs `method`."""
+    out: dict[str, set[str]] = {}
+    for stmt in node.body.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Assign):
+                targets = [t.target for t in small.targets]
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                targets = [small.target]
+            else:
+                continue
+            value = small.value
+            if value is None:
+                continue
+            used = {n.value for n in _names_in(value)} & set(methods)
+            for target in targets:
+                if isinstance(target, cst.Name) and used:
+                    out.setdefault(target.value, set()).update(used)
+    return out
+
+
+class _Names(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: list[cst.Name] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # `x.attr`: attr is not a name read
+        return False
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    visitor = _Names()
+    node.visit(visitor)
+    return visitor.names
 
 
 def _base_names(node: cst.ClassDef) -> list[str]:

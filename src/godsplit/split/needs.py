@@ -10,6 +10,7 @@ when the cycle also has import-time edges); an import-time cycle is a GS104 erro
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -190,3 +191,17 @@ def _cycle_finding(analysis: Analysis, needs: dict[str, Needs], cycle: list[str]
         "defaults or module-level code); map these names together with their users",
         str(analysis.path), 1,
     )
+
+
+def inseparable(analysis: Analysis, unit_ids: Collection[int]) -> list[set[int]]:
+    """The groups of these units that read each other at import time, in a cycle: no
+    mapping can put them in two modules (that is an import-time cycle, GS104)."""
+    binder = {name: u.id for u in analysis.units if u.id in unit_ids for name in u.binds}
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    graph.add_nodes_from(unit_ids)
+    for unit in analysis.units:
+        if unit.id in unit_ids:
+            graph.add_edges_from((unit.id, binder[r.name]) for r in unit.reads
+                                 if r.import_time and r.name in binder and binder[r.name] != unit.id)
+    return [set(c) for c in nx.strongly_connected_components(graph)]
+

@@ -32,7 +32,7 @@ from .assign import DEFAULT_SHARED, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
-from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
+from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
 from .render import MARKER, render_new_module
 from .style import Style, detect_style
@@ -202,16 +202,26 @@ def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -
 
 def _oversized(analysis: Analysis, module_of: dict[int, str], module: str, lines: int,
                max_lines: int) -> Finding:
-    """GS105: an error, unless one definition longer than max-lines is what makes the
-    module too long (no mapping can fix that): then a warning to split that definition."""
-    units = [u for u in analysis.units if module_of.get(u.id) == module]
-    long = [u for u in units if u.lines > max_lines]
-    if len(long) == 1 and lines - long[0].lines <= max_lines:
-        name = min(long[0].binds) if long[0].binds else "a definition"
+    """GS105: an error, unless no mapping can fix it: the module's longest definition,
+    with the module's header and imports, is over max-lines even once every other name
+    is mapped elsewhere. Then a warning to split that definition."""
+    units = {u.id: u for u in analysis.units if module_of.get(u.id) == module}
+    group = max(inseparable(analysis, units), key=lambda g: sum(units[i].lines for i in g),
+                default=set())
+    longest = max((units[i] for i in group), key=lambda u: u.lines, default=None)
+    alone = lines - sum(u.lines for u in units.values() if u.id not in group)
+    if longest is not None and alone > max_lines:
+        name = min(longest.binds) if longest.binds else "a definition"
+        header = f" ({alone} with the module's imports)" if longest.lines <= max_lines else ""
+        why = f"{name} alone is {longest.lines} lines{header}"
+        if len(group) > 1:
+            others = f"{len(group) - 1} definition{'s' if len(group) > 2 else ''}"
+            why = (f"{name} and the {others} in an import-time cycle with it must share a "
+                   f"module ({alone} lines with its imports)")
         return Finding(
             "GS105", "warning", f"new module {module} would have {lines} lines, over max-lines "
-            f"{max_lines}, because {name} alone is {long[0].lines} lines; no mapping can fix "
-            f"that: consider splitting {name}", str(analysis.path), long[0].line,
+            f"{max_lines}, because {why}; no mapping can fix that: consider splitting {name}",
+            str(analysis.path), longest.line,
         )
     return Finding(
         "GS105", "error", f"new module {module} would have {lines} lines, over max-lines "

@@ -63,6 +63,8 @@ def _call_name(func: cst.BaseExpression) -> tuple[str, bool]:
         name = inner.attr.value if isinstance(inner, cst.Attribute) else getattr(inner, "value", "")
         return (name, True) if name == "patch" else ("", False)
     name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+    if name == "setattr" and not isinstance(func, cst.Attribute):
+        return ("", False)  # the builtin (see _Rewriter.builtin), not monkeypatch.setattr
     return (name, False) if name in PATCHERS else ("", False)
 
 
@@ -173,8 +175,67 @@ class _Rewriter(cst.CSTTransformer):
             return None
         return f"{homes[0]}.{name}{rest}"
 
+    def _home_of(self, ref: str, name: str, line: int, what: str) -> cst.BaseExpression | None:
+        """The module whose code looks `name` up, as an expression reached from `ref` (an
+        alias of the old module: `old_mod.sub`); None, with a hand edit listed if needed,
+        when there is nothing to change or it is not reachable from `ref`."""
+        home = self._target(name, "", line, f"{ref}.{name}")
+        if home is None:
+            return None
+        module, old = home.rpartition(".")[0], self.plan.old_module
+        if not module.startswith(old + "."):
+            self.hand.append(Finding(
+                "GS210", "info" if self.live else "warning",
+                f"{what} on {ref!r}: {name} is looked up in {module}, which this file does not "
+                "import; " + ("the live facade forwards it" if self.live else "set it there by hand"),
+                str(self.path), line))
+            return None
+        self.rewrites.append(Rewrite(self.path, line, f"{old}.{name}", home))
+        return cst.parse_expression(ref + module[len(old):])
+
+    def builtin(self, node: cst.Call, updated: cst.Call, line: int) -> cst.Call:
+        """`setattr(old_mod, "name", value)` / `delattr(old_mod, "name")`: the module
+        argument becomes the one module whose code looks `name` up."""
+        ref = cst.helpers.get_full_name_for_node(node.args[0].value)
+        attr = node.args[1].value if len(node.args) > 1 else None
+        if ref is None or ref not in self.aliases or not isinstance(attr, cst.SimpleString):
+            return updated
+        name = attr.evaluated_value
+        what = f"{cst.Module([]).code_for_node(node.func)}()"
+        target = self._home_of(ref, name, line, what) if isinstance(name, str) else None
+        if target is None:
+            return updated
+        return updated.with_changes(
+            args=[updated.args[0].with_changes(value=target), *updated.args[1:]])
+
+    def _assigned(self, node: cst.BaseExpression, updated: cst.BaseExpression,
+                  what: str) -> cst.BaseExpression:
+        """`old_mod.name = value` / `del old_mod.name`: set it where it is looked up."""
+        if not isinstance(node, cst.Attribute) or not isinstance(updated, cst.Attribute):
+            return updated
+        ref = cst.helpers.get_full_name_for_node(node.value)
+        if ref is None or ref not in self.aliases:
+            return updated
+        line = self.get_metadata(PositionProvider, node).start.line
+        target = self._home_of(ref, node.attr.value, line, what)
+        return updated if target is None else updated.with_changes(value=target)
+
+    def leave_AssignTarget(
+        self, original_node: cst.AssignTarget, updated_node: cst.AssignTarget
+    ) -> cst.AssignTarget:
+        return updated_node.with_changes(target=self._assigned(
+            original_node.target, updated_node.target, "an assignment"))
+
+    def leave_Del(self, original_node: cst.Del, updated_node: cst.Del) -> cst.Del:
+        return updated_node.with_changes(target=self._assigned(
+            original_node.target, updated_node.target, "del"))
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
-        kind, object_form = _call_name(original_node.func)
+        func = original_node.func
+        if isinstance(func, cst.Name) and func.value in ("setattr", "delattr") and original_node.args:
+            line = self.get_metadata(PositionProvider, original_node).start.line
+            return self.builtin(original_node, updated_node, line)
+        kind, object_form = _call_name(func)
         if not kind or not original_node.args:
             return updated_node
         line = self.get_metadata(PositionProvider, original_node).start.line
@@ -219,11 +280,15 @@ class _Rewriter(cst.CSTTransformer):
 
 
 def _may_have_hits(data: bytes, old: str) -> bool:
-    """Cheap test before parsing: the module's name in a string, or an object-form patch."""
+    """Cheap test before parsing: the module's name in a string, an object-form patch, or
+    an assignment to an attribute of the module (`big.name = ...`, `del big.name`)."""
     if old.encode() not in data:
         return False
     quoted = re.compile(rb"[\"']" + re.escape(old.encode()) + rb"[.\"']")
-    return bool(quoted.search(data)) or b"patch.object" in data or b"setattr(" in data
+    last = re.escape(old.rpartition(".")[2].encode())
+    assigned = re.compile(rb"\b" + last + rb"\.\w+\s*=[^=]|\bdel\s+[\w.]*\b" + last + rb"\.")
+    return bool(quoted.search(data)) or b"patch.object" in data or b"setattr(" in data or (
+        b"delattr(" in data) or bool(assigned.search(data))
 
 
 @dataclass

@@ -141,9 +141,13 @@ def collect(
             calls[site[0]].add(name)
         elif import_time and id(access.node) in nodes.subclassed:
             subclassed.add(name)
-        lazy_annotation = forward or (access.is_annotation and (
-            future_annotations or isinstance(access.node, cst.BaseString)
-        ) and id(access.node) not in nodes.eager_annotations)
+        # a string is never evaluated at import time (an annotation, `cast("B", x)`,
+        # `TypeVar("T", bound="B")`): typing resolves it later, in the reader's module
+        string = isinstance(access.node, cst.BaseString)
+        lazy_annotation = forward or (
+            (string or (access.is_annotation and future_annotations))
+            and id(access.node) not in nodes.eager_annotations
+        )
         flags = reads[site[0]].setdefault(name, [False, True])
         flags[0] = flags[0] or (import_time and not lazy_annotation)
         flags[1] = flags[1] and lazy_annotation
@@ -164,9 +168,7 @@ def _references(
             yield assignment.name, access, False
     for name in sorted(names):
         for access in scope.accesses[name]:
-            if not access.referents and access.is_annotation and isinstance(
-                access.node, cst.BaseString
-            ):
+            if not access.referents and isinstance(access.node, cst.BaseString):
                 yield name, access, True
 
 
@@ -200,3 +202,103 @@ def live_accesses(
                     found[id(access.node)] = site[0]
         out[name] = tuple(sorted((stmt, node) for node, stmt in found.items()))
     return out
+
+
+
+TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc"})
+BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
+
+
+class _TypeStrings(cst.CSTVisitor):
+    """Names in strings inside a subscript of a typing generic outside annotations
+    (`X = t.Optional["B"]`, `cast(list["B"], x)`): LibCST parses strings as types only
+    in annotations and typing calls, yet `get_type_hints` resolves these too."""
+
+    def __init__(self, modules: set[str], generics: set[str], names: set[str]) -> None:
+        self.modules, self.generics, self.names = modules, generics, names
+        self.found: set[str] = set()
+        self.inside = 0
+
+    def _generic(self, node: cst.Subscript) -> bool:
+        name = cst.helpers.get_full_name_for_node(node.value) or ""
+        return name in self.generics or name.rpartition(".")[0] in self.modules
+
+    def visit_Annotation(self, node: cst.Annotation) -> bool:
+        return False  # LibCST's scope analysis reads these
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self.inside += self._generic(node)
+
+    def leave_Subscript(self, original_node: cst.Subscript) -> None:
+        self.inside -= self._generic(original_node)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        value = node.evaluated_value
+        if not self.inside or not isinstance(value, str):
+            return
+        try:
+            parsed = cst.parse_expression(value.strip())
+        except cst.ParserSyntaxError:
+            return
+        self.found |= {n.value for n in _names(parsed)} & self.names
+
+
+def _names(node: cst.CSTNode) -> Iterator[cst.Name]:
+    if isinstance(node, cst.Name):
+        yield node
+    elif isinstance(node, cst.Attribute):
+        yield from _names(node.value)
+    else:
+        for child in node.children:
+            yield from _names(child)
+
+
+def _typing_imports(module: cst.Module) -> tuple[set[str], set[str]]:
+    """(names bound to typing modules: `t`, `typing`; names imported from them)."""
+    modules, generics = set(TYPING_MODULES), set(BUILTIN_GENERICS)
+    for line in module.body:
+        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    full = cst.helpers.get_full_name_for_node(alias.name) or ""
+                    if full in TYPING_MODULES:
+                        asname = alias.asname
+                        bound = asname.name if asname is not None else None
+                        modules.add(bound.value if isinstance(bound, cst.Name) else full)
+            elif isinstance(small, cst.ImportFrom) and small.module is not None and (
+                cst.helpers.get_full_name_for_node(small.module) in TYPING_MODULES
+            ) and not isinstance(small.names, cst.ImportStar):
+                for alias in small.names:
+                    given = alias.asname.name if alias.asname is not None else alias.name
+                    if isinstance(given, cst.Name):
+                        generics.add(given.value)
+    return modules, generics
+
+
+def type_string_reads(
+    module: cst.Module, names: set[str], reads: dict[int, dict[str, list[bool]]]
+) -> None:
+    """Add the lazy reads `_TypeStrings` finds to each top-level statement's reads. A type
+    alias (`MaybeB = t.Optional["B"]`) passes them on to its readers: `get_type_hints(f)`
+    resolves `"B"` in the globals of `f`'s module, wherever the alias lives."""
+    modules, generics = _typing_imports(module)
+    aliases: dict[str, set[str]] = {}
+    for index, stmt in enumerate(module.body):
+        visitor = _TypeStrings(modules, generics, names)
+        stmt.visit(visitor)
+        for name in visitor.found:
+            reads[index].setdefault(name, [False, True])
+        for small in stmt.body if visitor.found and isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, (cst.Assign, cst.AnnAssign)):
+                targets = small.targets if isinstance(small, cst.Assign) else [small]
+                for target in targets:
+                    if isinstance(target.target, cst.Name):
+                        aliases[target.target.value] = set(visitor.found)
+    changed = bool(aliases)
+    while changed:
+        changed = False
+        for read in list(reads.values()):
+            for alias in [a for a in aliases if a in read]:
+                for name in aliases[alias] - set(read):
+                    read[name] = [False, True]
+                    changed = True
