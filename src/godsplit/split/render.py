@@ -303,7 +303,7 @@ def _deferred(
         for edge in edges:
             ref = _ref(layout, module, edge.target)
             if edge.backpatch:
-                out += _pending(ref, _absolute(layout, ref, edge.target), edge, sys_name, width)
+                out += _pending(ref, edge, sys_name, width)
             else:
                 out += imports.guarded(
                     ref, [n for n in edge.names if n not in conditional],
@@ -318,12 +318,17 @@ def _absolute(layout: Layout, ref: str, target: str) -> str:
     return '"' + (layout.old_module if target == FACADE else layout.dotted(target)) + '"'
 
 
-def _pending(ref: str, absolute: str, edge: Edge, sys_name: str, width: int) -> str:
+def _pending(ref: str, edge: Edge, sys_name: str, width: int) -> str:
+    """The import of a peer in a mixed cycle. It fails while a module of the cycle is
+    mid-import (the peer itself, or one the peer imports at its top): that module hands
+    its names over when it finishes. Any other ImportError (a missing module or name
+    elsewhere) is a real failure and is raised."""
     body = imports.from_import(ref, edge.names, width)  # in a block: not E402
     return (
         "try:\n" + "".join(f"    {line}\n" for line in body.splitlines())
-        + f"except ImportError:\n    if {absolute} not in {sys_name}.modules:  # a real failure, "
-        "not a cycle\n        raise\n"
+        + f"except ImportError as _godsplit_error:\n"
+        f"    if _godsplit_error.name not in {sys_name}.modules:  # a real failure, not a cycle\n"
+        "        raise\n"
     )
 
 
