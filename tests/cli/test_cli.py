@@ -125,6 +125,7 @@ def test_apply_then_verify_against_git(project: Path) -> None:
     assert code == 1 and "GS401" in out and "no longer binds: b" in out
 
 
+@pytest.mark.slow  # (a few seconds: out of the fast loop)
 def test_python_dash_m_entry_point(project: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "godsplit", "plan", "--format", "json"],
                           cwd=project, capture_output=True, text=True)

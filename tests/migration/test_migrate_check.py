@@ -87,6 +87,7 @@ def test_check_json_and_github(tmp_path: Path) -> None:
         "the old path; it now lives in pkg.parts.tools (`godsplit migrate` rewrites it)")
 
 
+@pytest.mark.slow  # (a few seconds: out of the fast loop)
 def test_baseline_holds_todays_uses_until_they_grow(tmp_path: Path) -> None:
     project(tmp_path)
     recorded = cli(tmp_path, "--check", "--update-baseline")
@@ -183,6 +184,7 @@ def test_apply_migrate_is_one_transaction(tmp_path: Path) -> None:
     assert tree_hash(broken) == before and not litter(broken)  # the split is undone too
 
 
+@pytest.mark.slow  # (a few seconds: out of the fast loop)
 def test_python_api_returns_frozen_results(tmp_path: Path) -> None:
     import dataclasses
 

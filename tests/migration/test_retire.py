@@ -92,6 +92,7 @@ def test_sibling_layout_deletes_the_old_file_and_its_config_table(tmp_path: Path
         retire(load_config(tmp_path / "godsplit.toml"))
 
 
+@pytest.mark.slow  # (a few seconds: out of the fast loop)
 def test_package_layout_keeps_the_docstring_and_its_own_code(tmp_path: Path) -> None:
     config = project(tmp_path, SOURCE + MAIN, layout="package")
     migrate(config)

@@ -132,6 +132,7 @@ def _fresh(tmp_path: Path, layout: str, k: int, verify: bool = False) -> tuple[P
     return root, tree_hash(root)
 
 
+@pytest.mark.slow  # (a few seconds: out of the fast loop)
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_a_fault_at_any_write_step_leaves_the_old_tree_or_the_new_one(
     layout: str, tmp_path: Path, trees: dict[str, tuple[str, dict, list[str]]]

@@ -880,6 +880,7 @@ SEED_MAPPINGS = {
 }
 
 
+@pytest.mark.slow  # (a few seconds: out of the fast loop)
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_seed_modules_split(seed: str) -> None:
     """Each seed splits with a sensible mapping: so the fuzzers exercise real splits."""

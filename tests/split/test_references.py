@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from godsplit.cli import main
@@ -92,6 +93,7 @@ def test_plan_lists_what_would_change(tmp_path: Path, monkeypatch) -> None:  # t
     assert (root / "pkg/big.py").exists()  # plan writes nothing
 
 
+@pytest.mark.slow  # (a few seconds: out of the fast loop)
 def test_rewritten_targets_take_effect_with_a_static_facade(tmp_path: Path) -> None:
     from godsplit.config import load_config
 

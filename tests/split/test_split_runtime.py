@@ -73,6 +73,7 @@ def test_live_facade_forwards_patches_and_undoes_them(project: Path) -> None:
     assert (patched, by_object, restored) == ("197", "-3", "-3")
 
 
+@pytest.mark.slow  # (a few seconds: out of the fast loop)
 def test_monkeypatch_setattr_by_path_reaches_moved_code(project: Path) -> None:
     (project / "test_mp.py").write_text(
         "import pkg.big as m\n\n"

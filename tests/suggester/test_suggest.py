@@ -89,7 +89,13 @@ CASES = {  # id: (domains, functions per domain, body lines, max-lines)
 }
 
 
-@pytest.fixture(scope="module", params=sorted(CASES))
+SLOW_CASES = {"6x8-400"}  # the fast loop keeps the smallest and the densest
+
+
+@pytest.fixture(scope="module", params=[
+    pytest.param(case, marks=pytest.mark.slow) if case in SLOW_CASES else case
+    for case in sorted(CASES)
+])
 def made(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
          ) -> tuple[Suggestion, Path, Config]:
     domains, functions, body, limit = CASES[request.param]
