@@ -165,6 +165,9 @@ def venv(spec: Spec, sdist: Path, base: Path) -> Path:
     key = json.dumps({"sdist": sdist.name, "deps": spec.deps})
     python = env_dir / "bin" / "python"
     if stamp.exists() and stamp.read_text() == key:
+        # godsplit's own dependencies may have changed since the venv was made
+        run([str(python), "-m", "pip", "install", "--quiet", "-e", str(REPO)], cwd=base,
+            timeout=1800)
         return python
     if env_dir.exists():
         shutil.rmtree(env_dir)
