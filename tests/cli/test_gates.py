@@ -151,6 +151,10 @@ def test_verify_skips_the_import_check_where_setup_is_missing(tmp_path: Path) ->
     assert code == 0 and "imported pkg.big in a fresh interpreter" in out, out
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait_for(condition: object, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while not condition():  # type: ignore[operator]
@@ -169,9 +173,11 @@ def test_ctrl_c_during_apply_restores_the_tree_and_exits_130(tmp_path: Path, whe
              ".touch(); time.sleep(60)")
     root = project(tmp_path / "project", verify=True, extra=f'verify-setup = "{setup}"')
     before = tree_hash(root)
+    # A terminal's process gets SIGINT's default action; a test runner started in the
+    # background by a non-interactive shell passes SIGINT on as ignored, so reset it.
     process = subprocess.Popen([sys.executable, "-m", "godsplit", "apply"], cwd=root,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=_default_sigint)
     _wait_for(marker.exists)
     os.killpg(process.pid, signal.SIGINT)
     out, err = process.communicate(timeout=60)
