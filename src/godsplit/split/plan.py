@@ -12,8 +12,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import libcst as cst
-
 from ..files import SourceText, read_source
 from ..types import (
     FACADE,
@@ -26,9 +24,9 @@ from ..types import (
     PlannedModule,
     SplitConfig,
 )
-from . import imports
+from . import stubs
 from .analyze import Analysis, analyze
-from .assign import DEFAULT_SHARED, assign, in_config
+from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
@@ -139,9 +137,10 @@ def build_plan(
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     findings.extend(_promised_names(analysis, facade_text))
     _package_inits(layout, order, texts)
-    stub = _moved_stub(split.source, layout, texts)
-    changes = _changes(analysis.source, layout, texts)
-    if stub is not None:  # the old module's stub goes with it: it describes the facade
+    kept_imported = {name for module in order for name in needs[module].kept}
+    stub = _stub(analysis, assignment, split, layout, order, style, root, texts, kept_imported)
+    changes = _changes(analysis.source, layout, texts, stub)
+    if stub is not None and stub not in texts:  # the module became a package
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(_live_findings(analysis, split))
     findings.extend(identity_findings(analysis, assignment.module_of, split))
@@ -171,19 +170,22 @@ def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
     return "relative"
 
 
-def _moved_stub(source: Path, layout: Layout, texts: dict[Path, str]) -> Path | None:
-    """A `.pyi` stub beside a module that becomes a package moves to `__init__.pyi` (else
-    type checkers no longer use it), its relative imports re-based."""
-    stub = source.with_suffix(".pyi")
-    if layout.kind != "package" or not stub.is_file():
+def _stub(
+    analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
+    order: list[str], style: Style | None, root: Path | None, texts: dict[Path, str],
+    kept_imported: set[str],
+) -> Path | None:
+    """A `.pyi` stub beside the source is split like the source (`stubs.py`): a stub per
+    new module and the facade's, added to `texts`. Returns the old stub (replaced by the
+    facade's, or deleted when the module becomes a package); a stub that cannot be read
+    is left as it is."""
+    path = stubs.stub_of(split.source)
+    stub = stubs.read_stub(path) if path is not None else None
+    if path is None or stub is None:
         return None
-    try:
-        module = cst.parse_module(stub.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
-        return None  # left alone, as before
-    body = [imports.rebase(s, layout.old_package, layout.facade_package) for s in module.body]
-    texts[layout.package_dir / "__init__.pyi"] = module.with_changes(body=body).code
-    return stub
+    texts.update(stubs.split_stub(
+        stub, analysis, assignment, split, layout, order, style, root, kept_imported))
+    return path
 
 
 def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -> None:
@@ -319,7 +321,9 @@ def _check_module_names(split: SplitConfig, modules: list[str], findings: list[F
         ))
 
 
-def _changes(source: SourceText, layout: Layout, texts: dict[Path, str]) -> tuple[FileChange, ...]:
+def _changes(
+    source: SourceText, layout: Layout, texts: dict[Path, str], stub: Path | None = None,
+) -> tuple[FileChange, ...]:
     changes = []
     if layout.kind == "package" and (layout.package_dir.exists() or layout.package_dir.is_symlink()):
         if not layout.package_dir.is_dir():
@@ -348,7 +352,7 @@ def _changes(source: SourceText, layout: Layout, texts: dict[Path, str]) -> tupl
         if path.parent.exists() and not path.parent.is_dir():
             raise GodsplitError(f"{path.parent.name} exists as a file, not a directory",
                                 path.parent)
-        if path.exists() and path != source.path:
+        if path.exists() and path not in (source.path, stub):
             if path.is_dir() or path.read_bytes() != data:
                 raise GodsplitError(
                     "target already exists with other content; move it away or choose another "
