@@ -151,9 +151,7 @@ def test_autofix_and_format_after_the_split_keep_the_fixture_working(tmp_path: P
 
 @pytest.mark.network
 @pytest.mark.skipif(os.environ.get("GODSPLIT_NETWORK") != "1", reason="GODSPLIT_NETWORK=1")
-@pytest.mark.parametrize("name", ["click", pytest.param("more-itertools", marks=pytest.mark.xfail(
-    strict=True, reason="its .pyi stub moves to the facade, but the new modules have none: "
-    "mypy --strict checks their untyped code (splitting the stub is not done)"))])
+@pytest.mark.parametrize("name", ["click", "more-itertools"])
 def test_splitting_real_libraries_adds_no_finding(name: str, tmp_path: Path) -> None:
     """click 8.1.8 (ruff, mypy --strict; the hand mapping of benchmarks/realworld) and
     more-itertools 11.2.1 (ruff, ruff format, mypy with .pyi stubs; `godsplit suggest`)."""
