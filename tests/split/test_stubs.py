@@ -304,3 +304,27 @@ def test_mypy_reports_the_same_on_a_stubbed_project_after_the_split(tmp_path: Pa
     assert {f.path for f in before.findings} == {"use.py"}, [str(f) for f in before.findings]
     report = compare(before, after)
     assert not report.failures and not report.types_changed, report.summary()
+
+
+def test_the_facade_stub_keeps_the_old_stubs_re_exports(tmp_path: Path) -> None:
+    """`X as X` re-exports stay; a plain import (not exported by a stub) goes where it is
+    read."""
+    stub = """
+        from os import PathLike
+        from typing import Any as Any
+
+        def a(x: PathLike[str]) -> Any: ...
+        def b(x: int) -> int: ...
+    """
+    config = make_project(tmp_path, "def a(x):\n    return x\n\n\ndef b(x):\n    return x\n",
+                          {"one": ["a"], "two": ["b"]}, files={"pkg/big.pyi": stub})
+    _, texts = plan_texts(config)
+    stubs = stubs_of(texts)
+    assert stubs["pkg/big/__init__.pyi"] == dedent("""
+        from typing import Any as Any
+
+        from .one import a as a
+        from .two import b as b
+        """)
+    assert stubs["pkg/big/one.pyi"].startswith(
+        "from os import PathLike\nfrom typing import Any as Any\n\ndef a(")

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
+import libcst.matchers as m
 
 from ..files import read_source
 from ..types import FACADE, GodsplitError, SplitConfig
@@ -317,8 +318,9 @@ def _reexported(stub: Analysis, unit: Unit) -> set[str]:
     """The names an import of the old stub re-exports: `X as X`, and `from . import X`."""
     names: set[str] = set()
     for index in unit.stmts:
-        for node in _import_nodes(stub.module.body[index]):
-            if isinstance(node.names, cst.ImportStar):
+        for node in m.findall(stub.module.body[index], m.Import() | m.ImportFrom()):
+            if not isinstance(node, (cst.Import, cst.ImportFrom)) or isinstance(
+                    node.names, cst.ImportStar):
                 continue
             relative_only = isinstance(node, cst.ImportFrom) and node.module is None
             for alias in node.names:
@@ -329,20 +331,6 @@ def _reexported(stub: Analysis, unit: Unit) -> set[str]:
                     names.add(target.value if isinstance(target, cst.Name) else
                               cst.helpers.get_full_name_for_node_or_raise(alias.name))
     return names
-
-
-def _import_nodes(node: cst.CSTNode) -> list[cst.Import | cst.ImportFrom]:
-    found: list[cst.Import | cst.ImportFrom] = []
-
-    class _Collect(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> None:
-            found.append(node)
-
-        def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-            found.append(node)
-
-    node.visit(_Collect())
-    return found
 
 
 def _assemble(
