@@ -103,6 +103,25 @@ def test_isort_projects_are_sorted_by_isort(tmp_path: Path) -> None:
     assert out == "import os\nimport sys\n\nfrom ._shared import alpha\nfrom ._shared import zeta\n"
 
 
+def test_isort_wrapping_is_left_as_isort_writes_it(tmp_path: Path) -> None:
+    """A flake8 + isort project without a formatter (pretix's settings): the formatter
+    must not re-wrap what isort sorted, or the project's `isort --check` fails."""
+    import isort
+
+    config: dict[str, str | bytes] = {"setup.cfg": (
+        "[flake8]\nmax-line-length = 160\n\n[isort]\ncombine_as_imports = true\n"
+        "include_trailing_comma = true\nmulti_line_output = 5\nline_length = 79\n")}
+    names = ", ".join(f"name_{i}" for i in range(12))
+    [imports, machinery] = run(tmp_path, config, [
+        Block(f"from pkg.models import {names}\nfrom pkg.models import Model as Model\n",
+              sort=True),
+        Block("x = ['a',\n 'b']\n"),
+    ])
+    assert imports == isort.code(imports, settings_path=str(tmp_path))
+    assert imports.startswith("from pkg.models import (\n    Model as Model, name_0, name_1,")
+    assert machinery == 'x = ["a", "b"]\n'  # generated code still goes through the formatter
+
+
 def test_output_is_stable_and_clean_under_the_tools(tmp_path: Path) -> None:
     path = project(tmp_path, {})
     style = detect_style(path)

@@ -196,9 +196,16 @@ def normalize(
         sorted_texts = _split(_sort(_join([texts[i] for i in to_sort]), style, path, cwd))
         for index, text in zip(to_sort, sorted_texts, strict=True):
             texts[index] = text
-    if not any(t.strip() for t in texts):
-        return tuple("" for _ in texts)
-    return tuple(_split(_format(_join(texts), style, path, cwd)))
+    # isort has the last word on the blocks it sorted: its wrapping (multi_line_output,
+    # combine_as_imports, its line length) is what the project's `isort --check` wants,
+    # and a formatter would re-wrap it (a black profile already writes black's wrapping)
+    to_format = [i for i, t in enumerate(texts)
+                 if t.strip() and not (style.sorter == "isort" and i in to_sort)]
+    if to_format:
+        formatted = _split(_format(_join([texts[i] for i in to_format]), style, path, cwd))
+        for index, text in zip(to_format, formatted, strict=True):
+            texts[index] = text
+    return tuple(t if t.strip() else "" for t in texts)
 
 
 def _join(texts: Sequence[str]) -> str:
