@@ -10,6 +10,7 @@ Celery project is verified for real without any setting.
 from __future__ import annotations
 
 import configparser
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,22 +39,29 @@ class ImportSetup:
         return f" with the setup {self.origin}" if self.origin else ""
 
 
-def import_setup(config: Config) -> ImportSetup:
+def import_setup(config: Config, import_root: Path | None = None) -> ImportSetup:
     """The config's `verify-setup`, or Django's setup with the settings module the
-    project's test configuration or `manage.py` names, or nothing."""
+    project's test configuration or `manage.py` names, or nothing. Their files are looked
+    for in the import root (where the project's tests run, a `src/` layout's `src`) first,
+    then beside the config."""
     if config.verify_setup is not None:
         return ImportSetup(config.verify_setup, None)
-    found = django_settings(config.root)
-    if found is None:
+    roots = [import_root] if import_root is not None and import_root != config.root else []
+    for directory in [*roots, config.root]:
+        found = django_settings(directory)
+        if found is not None:
+            break
+    else:
         return ImportSetup(None, None)
-    settings, origin = found
+    settings, name = found
+    origin = Path(os.path.relpath(directory / name, config.root)).as_posix()
     code = ("import os, django; "
             f"os.environ.setdefault('DJANGO_SETTINGS_MODULE', {settings!r}); django.setup()")
     return ImportSetup(code, f"{origin} names (DJANGO_SETTINGS_MODULE = {settings})")
 
 
 def django_settings(root: Path) -> tuple[str, str] | None:
-    """The settings module and the file that names it, looking at `root` only."""
+    """The settings module and the name of the file in `root` that names it."""
     for name, section in _PYTEST_INI:  # pytest's order: pyproject.toml after .pytest.ini
         value = (_pyproject_value(root / name) if name == "pyproject.toml"
                  else _ini_value(root / name, section))

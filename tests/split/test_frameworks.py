@@ -64,7 +64,8 @@ FAKE_DJANGO = {
                           "    __import__(os.environ['DJANGO_SETTINGS_MODULE'])\n    READY = True\n",
     "proj/__init__.py": "", "proj/settings.py": "DEBUG = False\n",
     "pkg/__init__.py": "",
-    "pkg/models.py": "import django\n\nif not django.READY:\n    raise RuntimeError(\"Apps aren't loaded yet.\")\n",
+    "pkg/models.py": "import django\n\nif not django.READY:\n"
+                     "    raise RuntimeError(\"Apps aren't loaded yet.\")\n",
     "pkg/big.py": "from pkg import models\n\n\ndef f():\n    return models\n\n\ndef g():\n    return 2\n",
     "pytest.ini": "[pytest]\nDJANGO_SETTINGS_MODULE = proj.settings\n",
 }
@@ -76,6 +77,18 @@ def test_apply_verifies_a_django_project_with_its_test_settings(tmp_path: Path) 
     [done] = [f for f in result.splits[0].findings if f.code == "GS400"]
     assert done.message.startswith("imported pkg.big with the setup pytest.ini names "
                                    "(DJANGO_SETTINGS_MODULE = proj.settings) before and after")
+
+
+def test_a_src_layout_finds_the_settings_where_its_tests_run(tmp_path: Path) -> None:
+    """pretix: `src/setup.cfg` names `tests.settings`, importable from `src/`; the config is
+    at the top."""
+    files = {f"src/{name}": text for name, text in FAKE_DJANGO.items() if name != "pytest.ini"}
+    files["src/setup.cfg"] = "[tool:pytest]\nDJANGO_SETTINGS_MODULE = proj.settings\n"
+    mapping = MAPPING.replace('"pkg/big.py"', '"src/pkg/big.py"')
+    result = apply(config=load_config(make_project(tmp_path, files, mapping) / "godsplit.toml"))
+    assert result.written and result.splits[0].imported, result.errors
+    [done] = [f for f in result.splits[0].findings if f.code == "GS400"]
+    assert "with the setup src/setup.cfg names (DJANGO_SETTINGS_MODULE = proj.settings)" in done.message
 
 
 def test_without_the_settings_the_check_says_it_was_skipped(tmp_path: Path) -> None:

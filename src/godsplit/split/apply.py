@@ -233,8 +233,8 @@ def _before(config: Config, plan: Plan) -> Before:
     if not config.verify_import:
         return None, ""
     _, import_root = module_name_for(plan.source)
-    return first_snapshot(config.root, import_root, plan.old_module, import_setup(config).code,
-                          _moved(plan))
+    return first_snapshot(config.root, import_root, plan.old_module,
+                          import_setup(config, import_root).code, _moved(plan))
 
 
 class ApplyInterrupted(KeyboardInterrupt):
@@ -354,9 +354,9 @@ def _verify_written(
     statically = ("checked statically: the same names and `import *`, every file parses, "
                   "no undefined names")
     snap, python = before
-    setup = import_setup(config)
+    _, import_root = module_name_for(plan.source)
+    setup = import_setup(config, import_root)
     if isinstance(snap, Snapshot):
-        _, import_root = module_name_for(plan.source)
         after = snapshot(import_root, plan.old_module, setup.code, _moved(plan), python)
         if isinstance(after, ImportFailure):
             findings.append(Finding(

@@ -107,7 +107,7 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
     split's own files is an error; one elsewhere (a framework not set up) skips the check,
     as apply does."""
     old_module, import_root = module_name_for(split.source)
-    setup = import_setup(config)
+    setup = import_setup(config, import_root)
     after, _ = first_snapshot(config.root, import_root, old_module, setup.code)
     if not isinstance(after, Snapshot):
         layout = make_layout(split, config.root)
