@@ -154,6 +154,9 @@ def test_entry_is_toml_that_plans_cleanly(made: tuple[Suggestion, Path, Config])
     plan, _ = plan_split(checked, checked.splits[0])
     assert plan.errors == ()
     assert {m.name for m in plan.modules} >= {m.name for m in result.modules}
+    # suggest plans in the project's style, as `plan` does: the sizes it states are plan's
+    assert {m.name: m.lines for m in result.modules} == {
+        m.name: m.lines for m in plan.modules if m.name in dict(result.table()["modules"])}
 
 
 def test_module_names(made: tuple[Suggestion, Path, Config]) -> None:

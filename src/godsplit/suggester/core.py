@@ -25,8 +25,10 @@ from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from ..split.hazards import _bases as class_bases
 from ..split.hazards import identity_findings
 from ..split.layout import make_layout
+from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
+from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, build_graph
@@ -230,11 +232,14 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     if modules:
         exactly(g, group, modules, budget)
     else:
+        tried: set[tuple[tuple[int, ...], ...]] = set()
         for _ in range(len(g.nodes)):
             absorb(g, group, budget // 10, budget)
             break_cycles(g, group)
-            if not fit(g, group, budget):
-                break
+            state = tuple(sorted(tuple(m) for m in groups_of(group).values()))
+            if state in tried or not fit(g, group, budget):
+                break  # a fixed point, or halving undone again by the cycles
+            tried.add(state)
             break_cycles(g, group)
     forbidden = set(analysis.binders) | {split.shared or "", split.default or "",
                                          source.stem, source.parent.name}
@@ -242,6 +247,9 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
+    # formatted as `godsplit plan` formats them (the project's tools' style): the sizes
+    # checked here are the sizes `plan` will find
+    style = detect_style(split.source, stop=style_root(split.source, config.root))
     seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
     rounds = 0
     while True:
@@ -249,12 +257,12 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         if split.modules in seen:  # the repair led back to a mapping already planned
             plan, members = seen[split.modules]
             break
-        plan = build_plan(analysis, split, layout, limit)
+        plan = build_plan(analysis, split, layout, limit, style, config.root)
         rounds += 1
         if modules and any(f.code == "GS105" for f in plan.errors):
             limit = max(m.lines for m in plan.modules)  # K is exact: the modules need this
             notes.append(f"planned with max-lines {limit}: {modules} modules need it")
-            plan = build_plan(analysis, split, layout, limit)
+            plan = build_plan(analysis, split, layout, limit, style, config.root)
         seen[split.modules] = plan, members
         if not plan.errors or rounds == ROUNDS or not _repair(
                 g, group, plan, members, modules, budget):
@@ -265,7 +273,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         notes.append(f"planned with max-lines {needed}: no regrouping brought "
                      f"{', '.join(over)} under max-lines {limit}")
         limit = needed
-        plan = build_plan(analysis, split, layout, limit)
+        plan = build_plan(analysis, split, layout, limit, style, config.root)
     # The proof: plan the suggested table itself, as `godsplit plan` would.
     lines = {m.name: m.lines for m in plan.modules}
     draft = Suggestion(
@@ -279,7 +287,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once
     if replace(final, line=split.line) != split:  # else the plan above is that plan
-        plan = build_plan(analysis, final, make_layout(final, checked.root), limit)
+        plan = build_plan(analysis, final, make_layout(final, checked.root), limit, style,
+                          checked.root)
     return replace(draft, plan=plan, modules=tuple(
         replace(m, lines={p.name: p.lines for p in plan.modules}.get(m.name, 0))
         for m in draft.modules))
