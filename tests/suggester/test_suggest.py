@@ -502,3 +502,21 @@ def test_names_a_person_would_keep(tmp_path: Path) -> None:
     names = {m.name for m in result.modules}
     assert "py_linter" in names and "big" not in names and "json" not in names
     assert "queue" not in names and not any(n.startswith("group") for n in names)
+
+
+
+def test_a_table_of_a_family_is_listed(tmp_path: Path) -> None:
+    """A value holding three classes of one family at import time (werkzeug's
+    DEFAULT_CONVERTERS, read by `Map`) is listed by name, so it stays where the grouping
+    puts its family rather than follow its reader; a table of unrelated classes is not."""
+    family = "".join(f"\n\nclass {k}Converter(BaseConverter):\n    regex = '{k}'\n"
+                     for k in ("Unicode", "Path", "Number"))
+    loose = "".join(f"\n\nclass {k}:\n    pass\n" for k in ("Red", "Green", "Blue"))
+    text = (f"class BaseConverter:\n    regex = ''\n{family}{loose}\n\n"
+            "_TABLE = {'u': UnicodeConverter, 'p': PathConverter, 'n': NumberConverter}\n"
+            "_COLOURS = {'r': Red, 'g': Green, 'b': Blue}\n\n\n"
+            "def lookup(key, table=_TABLE, colours=_COLOURS):\n    return table[key]\n")
+    source, _ = _project(tmp_path, text)
+    g = build_graph(analyze(read_source(source)), ())
+    anchor = {n.label: n.anchor for n in g.nodes}
+    assert anchor["_TABLE"] and not anchor["_COLOURS"]
