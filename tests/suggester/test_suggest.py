@@ -520,3 +520,14 @@ def test_a_table_of_a_family_is_listed(tmp_path: Path) -> None:
     g = build_graph(analyze(read_source(source)), ())
     anchor = {n.label: n.anchor for n in g.nodes}
     assert anchor["_TABLE"] and not anchor["_COLOURS"]
+
+
+def test_a_ruff_configuration_ruff_refuses_is_no_dead_end(tmp_path: Path) -> None:
+    """suggest plans in the project's style, as `plan` does; where the project's ruff
+    refuses its own configuration, it plans without the style and says why."""
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nshow-source = true\n")
+    source, config = _project(tmp_path, god_source(2, 3, 4))
+    result = suggest(source, config, 300)
+    assert result.errors == ()
+    assert any("planned without the project's style" in n and "show-source" in n
+               for n in result.notes)
