@@ -196,9 +196,16 @@ def normalize(
         sorted_texts = _split(_sort(_join([texts[i] for i in to_sort]), style, path, cwd))
         for index, text in zip(to_sort, sorted_texts, strict=True):
             texts[index] = text
-    if not any(t.strip() for t in texts):
-        return tuple("" for _ in texts)
-    return tuple(_split(_format(_join(texts), style, path, cwd)))
+    # isort has the last word on the blocks it sorted: its wrapping (multi_line_output,
+    # combine_as_imports, its line length) is what the project's `isort --check` wants,
+    # and a formatter would re-wrap it (a black profile already writes black's wrapping)
+    to_format = [i for i, t in enumerate(texts)
+                 if t.strip() and not (style.sorter == "isort" and i in to_sort)]
+    if to_format:
+        formatted = _split(_format(_join([texts[i] for i in to_format]), style, path, cwd))
+        for index, text in zip(to_format, formatted, strict=True):
+            texts[index] = text
+    return tuple(t if t.strip() else "" for t in texts)
 
 
 def _join(texts: Sequence[str]) -> str:
@@ -225,12 +232,31 @@ def _sort(document: str, style: Style, path: Path, cwd: Path) -> str:
             "--fixable", "I001", "--config", "lint.unfixable = []",
             "--config", "lint.per-file-ignores = {}",
             "--config", "lint.extend-per-file-ignores = {}"]
+    if style.ruff_isolated:
+        args += [
+            *_isolated(style), "--config", f"lint.isort.known-first-party = {list(style.first_party)!r}",
+            "--config", "lint.isort.force-sort-within-sections = "
+                        f"{str(style.force_sort_within_sections).lower()}",
+            "--config", f"lint.isort.combine-as-imports = {str(style.combine_as).lower()}",
+            "--config", f"lint.isort.force-single-line = {str(style.force_single_line).lower()}"]
     return _ruff(args, document, path, cwd)
+
+
+def _isolated(style: Style) -> list[str]:
+    """ruff without the project's configuration (it cannot read it: GS114), given the
+    settings godsplit read from it."""
+    return ["--isolated", "--line-length", str(style.line_length),
+            "--config", f"format.skip-magic-trailing-comma = "
+                        f"{'false' if style.magic_trailing_comma else 'true'}"]
 
 
 def _format(document: str, style: Style, path: Path, cwd: Path) -> str:
     args = ["format"]
-    if style.formatter == "black":  # black's settings, for ruff's black-style formatter
+    if style.ruff_isolated:
+        args += _isolated(style)
+        if not style.normalize_strings:
+            args += ["--config", 'format.quote-style = "preserve"']
+    elif style.formatter == "black":  # black's settings, for ruff's black-style formatter
         args += ["--line-length", str(style.line_length),
                  "--config", f"format.skip-magic-trailing-comma = "
                              f"{'false' if style.magic_trailing_comma else 'true'}"]
@@ -246,11 +272,11 @@ def _ruff(args: list[str], document: str, path: Path, cwd: Path) -> str:
         env={**os.environ, "RUFF_NO_CACHE": "true"}, timeout=120,
     )
     if proc.returncode != 0:
-        raise _ruff_error(proc.stderr, cwd)
+        raise ruff_error(proc.stderr, cwd)
     return proc.stdout
 
 
-def _ruff_error(stderr: str, cwd: Path) -> Exception:
+def ruff_error(stderr: str, cwd: Path) -> Exception:
     """A configuration ruff cannot load (it does not parse, or pins another ruff version)
     is the project's input: GodsplitError with the file and line; anything else is a
     ToolError."""
@@ -261,9 +287,22 @@ def _ruff_error(stderr: str, cwd: Path) -> Exception:
     line = re.search(r"at line (\d+)", stderr)
     lines = [t.strip().removeprefix("Cause: ") for t in stderr.strip().splitlines() if t.strip()]
     cause = lines[-1].split(", expected one of")[0] if lines else "cannot be read"
-    return GodsplitError(f"ruff cannot use this configuration: {cause}",
-                         cwd / (config.group(1) or config.group(2)),
-                         int(line.group(1)) if line else None)
+    path = cwd / (config.group(1) or config.group(2))
+    number = int(line.group(1)) if line else None
+    key = re.fullmatch(r"unknown field `([\w-]+)`", cause)
+    if key is not None and number is not None:  # ruff points at the table: find the key
+        number = _key_line(path, key.group(1), number)
+    return GodsplitError(f"ruff cannot use this configuration: {cause}", path, number)
+
+
+def _key_line(path: Path, key: str, start: int) -> int:
+    """The line of `key = ...` in `path`, at or after line `start` (else `start`)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return start
+    pattern = re.compile(r"\s*" + re.escape(key) + r"\s*=")
+    return next((n for n, t in enumerate(text[start - 1:], start) if pattern.match(t)), start)
 
 
 @cache

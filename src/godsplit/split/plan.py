@@ -35,6 +35,7 @@ from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
 from .render import MARKER, render_new_module
+from .ruff_config import usable
 from .style import Style, detect_style
 from .style_files import repository_root
 from .verify import compare_static, runs_as_script, still_a_script
@@ -100,7 +101,8 @@ def build_plan(
     project's tools would write them (the tools run in `root`)."""
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split)
-    findings: list[Finding] = [*analysis.findings, *assignment.findings]
+    style, style_findings = usable(style, split.source) if style is not None else (None, [])
+    findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings]
     _check_module_names(split, assignment.modules, findings)
     order = list(assignment.modules)
     main = main_blocks(analysis) if layout.kind == "package" else []
