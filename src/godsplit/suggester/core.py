@@ -28,7 +28,7 @@ from ..split.layout import Layout, make_layout
 from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
-from ..split.style import Style, detect_style
+from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, build_graph
@@ -204,22 +204,14 @@ def _keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
 
 class _Planner:
     """Plans as `godsplit plan` does, in the project's style (its tools' sorting and
-    formatting), so that the sizes checked here are the sizes `plan` finds. If the
-    project's tools refuse their own configuration (`plan` will say so too), it plans
-    without the style and leaves a note."""
+    formatting), so that the sizes checked here are the sizes `plan` finds."""
 
-    def __init__(self, analysis: Analysis, source: Path, root: Path, notes: list[str]) -> None:
-        self.analysis, self.root, self.notes = analysis, root, notes
-        self.style: Style | None = detect_style(source, stop=style_root(source, root))
+    def __init__(self, analysis: Analysis, source: Path, root: Path) -> None:
+        self.analysis, self.root = analysis, root
+        self.style = detect_style(source, stop=style_root(source, root))
 
     def __call__(self, split: SplitConfig, layout: Layout, limit: int) -> Plan:
-        if self.style is not None:
-            try:
-                return build_plan(self.analysis, split, layout, limit, self.style, self.root)
-            except GodsplitError as error:
-                self.notes.append(f"planned without the project's style: {error}")
-                self.style = None
-        return build_plan(self.analysis, split, layout, limit)
+        return build_plan(self.analysis, split, layout, limit, self.style, self.root)
 
 
 def suggest(source: Path, config: Config, max_lines: int | None = None, modules: int = 0,
@@ -267,7 +259,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
-    planned = _Planner(analysis, split.source, config.root, notes)
+    planned = _Planner(analysis, split.source, config.root)
     seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
     rounds = 0
     while True:
