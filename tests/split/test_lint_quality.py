@@ -129,6 +129,28 @@ def test_splitting_a_project_linted_by_flake8_adds_no_finding(tmp_path: Path) ->
     assert "import _round_amount as _round_amount  # noqa: F401\n" in facade.read_text()
 
 
+def test_splitting_a_project_sorted_by_isort_adds_no_finding(tmp_path: Path) -> None:
+    """The sample, sorted by standalone isort (profile black) instead of ruff's I rules:
+    the facade's grouped `X as X` imports sit in an `# isort: off`/`on` block that isort
+    leaves alone, sorted as isort sorts."""
+    source = tmp_path / "isorted" / "ledger"
+    shutil.copytree(LEDGER, source, ignore=shutil.ignore_patterns("__pycache__"))
+    pyproject = source / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('"W", "I", "UP"', '"W", "UP"'))
+    (source / ".isort.cfg").write_text("[settings]\nprofile = black\nknown_first_party = ledger\n")
+    subprocess.run([sys.executable, "-m", "isort", "--quiet", "ledger", "tests"], cwd=source,
+                   check=True)  # isort orders `Decimal as Decimal` apart from ruff
+    config = source / "godsplit.toml"  # a module facade beside a package: no `__all__`
+    config.write_text(config.read_text().replace(
+        'source = "ledger/core.py"\n', 'source = "ledger/core.py"\npackage = "ledger/books"\n'))
+    snap = snapshot(source, ["ledger", "tests"], tools=("isort",))
+    assert snap.style.sorter == "isort" and not snap.findings, [str(f) for f in snap.findings]
+    _no_new_findings(source, tmp_path / "split", ["ledger", "tests"])
+    facade = (tmp_path / "split" / "after" / "ledger" / "ledger" / "core.py").read_text()
+    # short names: one `X as X` statement a line is shorter than grouping them by module
+    assert "from ledger.books.reports import trial_balance as trial_balance\n" in facade
+
+
 @pytest.mark.skipif(not FIXTURE.is_dir(), reason="fixture project missing")
 def test_splitting_the_fixture_adds_no_finding(tmp_path: Path) -> None:
     _no_new_findings(FIXTURE, tmp_path, ["."])

@@ -4,7 +4,8 @@ It keeps the source's docstring, header, imports, `__all__`, module dunders,
 `__getattr__`/`__dir__`, the `__main__` block (in a package layout it moves to
 `__main__.py`, which `python -m` runs) and any names kept on purpose, byte-for-byte, and
 re-exports every other top-level name from the new modules (`from .m import f as f`, the
-form type checkers treat as public). Kept code that new modules import is placed before
+form type checkers treat as public; grouped one statement per module where that is
+shorter, see normalize.py). Kept code that new modules import is placed before
 the re-exports when it can be. Globals rebound at run time are read live from their one
 home (PEP 562 `__getattr__`); as a live facade, it also forwards attribute assignment
 (mock.patch, monkeypatch) to the new modules.
@@ -297,14 +298,13 @@ def render_facade(
     if early_kept:  # kept code runs before the re-exports: they come after code
         noqa = "E402" if style is None or style.enables("E402", layout.facade_path) else ""
         pieces += [Block("\n" + first, sort=True, reexport_noqa=f401,
-                            listed=frozenset(listed)),
+                         listed=frozenset(listed), group=True),
                    "\n" + "".join(early_kept).strip("\n") + "\n",
                    Block("\n" + "".join(exports), sort=True, noqa=noqa, reexport_noqa=f401,
-                            listed=frozenset(listed))]
+                         listed=frozenset(listed), group=True)]
     else:
         pieces.append(Block("\n" + first + "\n" + "".join(exports), sort=True,
-                            reexport_noqa=f401,
-                            listed=frozenset(listed)))
+                            reexport_noqa=f401, listed=frozenset(listed), group=True))
     pieces.append(Block(generated_all))
     rest.sort(key=lambda item: item[0])
     if rest and isinstance(rest[0][1], str) and not rest[0][1].startswith("\n"):

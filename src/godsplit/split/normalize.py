@@ -14,8 +14,13 @@ the project's formatter:
   black's line length, magic trailing comma and string normalization are passed on
   (ruff's formatter follows black's style).
 
+A facade's import block (`group=True`) is also sorted with combine-as-imports on, so its
+`X as X` re-exports take one statement per module; where the sorter would split them
+again, that form is wrapped in `# isort: off`/`# isort: on` and kept when it is shorter.
+
 All blocks of one call share one document per tool, cut apart again at marker lines: a
-split's modules and facade cost one sorter call and one formatter call in all.
+split's modules and facade cost one sorter call (two with a facade to group) and one
+formatter call in all.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ class Block:
     noqa: str = ""  # a code every top-level import of the block is marked with (E402)
     reexport_noqa: str = ""  # a code for its imports that re-export a name `listed` does
     listed: frozenset[str] = frozenset()  # not list, or a star import (pyflakes' F401)
+    group: bool = False  # one statement per module for `X as X` imports (a facade's)
 
 
 Piece = str | Block  # a file is written as pieces: verbatim text, or generated blocks
@@ -148,7 +154,7 @@ def _after_definition(text: str) -> bool:
 
 def _ends_with_import(text: str) -> bool:
     top = [line for line in text.splitlines() if line and not line[0].isspace() and line != ")"]
-    return bool(top) and top[-1].startswith(("import ", "from "))
+    return bool(top) and (top[-1].startswith(("import ", "from ")) or top[-1] == ISORT_ON)
 
 
 def _space_after_imports(parts: list[str]) -> str:
@@ -192,31 +198,71 @@ def normalize(
     texts = [b.text for b in blocks]
     cwd = root or style.root
     to_sort = [i for i, b in enumerate(blocks) if b.sort and b.text.strip()]
+    grouped = [i for i in to_sort if blocks[i].group and _can_group(texts[i], style)]
+    shorter: dict[int, str] = {}  # a facade's imports grouped: kept if that is shorter
+    if grouped:
+        document = _sort(_join([texts[i] for i in grouped]), style, path, cwd, group=True)
+        for index, text in zip(grouped, _split(document), strict=True):
+            protected = _protect(text, style)
+            if protected is not None:
+                shorter[index] = protected
     if to_sort:
-        sorted_texts = _split(_sort(_join([texts[i] for i in to_sort]), style, path, cwd))
-        for index, text in zip(to_sort, sorted_texts, strict=True):
-            texts[index] = text
+        document = _sort(_join([texts[i] for i in to_sort]), style, path, cwd)
+        for index, text in zip(to_sort, _split(document), strict=True):
+            group = shorter.get(index, text)
+            texts[index] = group if group.count("\n") < text.count("\n") else text
     if not any(t.strip() for t in texts):
         return tuple("" for _ in texts)
     return tuple(_split(_format(_join(texts), style, path, cwd)))
 
 
 def _join(texts: Sequence[str]) -> str:
-    return "".join(f"{CUT}\n{text.rstrip()}\n" if text.strip() else f"{CUT}\n" for text in texts)
+    """One document: each text after a marker, and a marker after the last, so each is
+    formatted as followed by a statement (as it is in its file)."""
+    return "".join(f"{CUT}\n{text.rstrip()}\n" if text.strip() else f"{CUT}\n"
+                   for text in texts) + f"{CUT}\n"
 
 
 def _split(document: str) -> list[str]:
     pieces = _CUT_LINE.split(document)
-    if pieces[0].strip():
-        raise ToolError(f"a tool moved text before the first block:\n{pieces[0]}")
-    return [(p.strip("\n") + "\n") if p.strip() else "" for p in pieces[1:]]
+    if pieces[0].strip() or pieces[-1].strip():
+        raise ToolError(f"a tool moved text around the blocks:\n{pieces[0]}{pieces[-1]}")
+    return [(p.strip("\n") + "\n") if p.strip() else "" for p in pieces[1:-1]]
 
 
-def _sort(document: str, style: Style, path: Path, cwd: Path) -> str:
+def _can_group(text: str, style: Style) -> bool:
+    """Whether a facade's imports may be grouped: not for a project that wants one name
+    per import, nor around the source's own isort action comments (they would nest)."""
+    return not style.force_single_line and not _ISORT_ACTION.search(text)
+
+
+_ISORT_ACTION = re.compile(r"#\s*isort\s*:\s*(off|on|skip_file)\b")
+_AS_ITSELF = re.compile(r"\b(\w+) as \1\b")
+ISORT_OFF = "# isort: off"
+ISORT_ON = "# isort: on"
+
+
+def _protect(text: str, style: Style) -> str | None:
+    """Imports sorted with `X as X` names grouped by module, in an isort action-comment
+    block that keeps them as they are (ruff's isort and isort both honour it): when the
+    project's sorter would split them again (combine-as-imports off, the default) or drop
+    the alias (isort's remove_redundant_aliases). The order inside is the sorter's own.
+    None when the sorter's own form is the grouped one, or there is no `X as X`."""
+    if not text.strip() or not _AS_ITSELF.search(text) or (
+            style.combine_as and not style.removes_redundant_aliases):
+        return None
+    return ISORT_OFF + "\n" + text.rstrip("\n") + "\n" + ISORT_ON + "\n"
+
+
+def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = False) -> str:
+    """`document` sorted by the project's sorter with its settings (with `group`, and
+    combine-as-imports on: `from m import a as a, b as b` stays one statement)."""
     if style.sorter == "isort":
         import isort
 
         settings = _isort_settings(style)
+        if group:
+            settings = isort.Config(config=settings, combine_as_imports=True)
         try:
             return isort.code(document, config=settings, file_path=path)
         except Exception as exc:  # isort raises many types for bad settings
@@ -225,6 +271,8 @@ def _sort(document: str, style: Style, path: Path, cwd: Path) -> str:
             "--fixable", "I001", "--config", "lint.unfixable = []",
             "--config", "lint.per-file-ignores = {}",
             "--config", "lint.extend-per-file-ignores = {}"]
+    if group:
+        args += ["--config", "lint.isort.combine-as-imports = true"]
     return _ruff(args, document, path, cwd)
 
 
