@@ -291,8 +291,8 @@ def render_facade(
     hoisted = list(dict.fromkeys(hoisted))
     first = "".join(hoisted) + "".join(early).lstrip("\n")
     top = "".join(head[:future_at]).rstrip("\n")  # header comments, docstring
-    pieces: list[Piece] = [top + "\n" if top else "", ("\n" if top else "") + marker,
-                           "".join(head[future_at:])]
+    marker = ("\n" if top else "") + marker
+    pieces: list[Piece] = [top + "\n" if top else "", marker, "".join(head[future_at:])]
     # pyflakes takes no `X as X` as a re-export: for a project it lints, a targeted noqa
     f401 = "F401" if style is not None and style.pyflakes else ""
     if early_kept:  # kept code runs before the re-exports: they come after code
@@ -321,7 +321,14 @@ def render_facade(
         pieces.append(Block(keep_module_name(names, "__name__")))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
+    if style is not None and not layout.facade_is_package and style.enables(
+            "PLC0414", layout.facade_path) and any(  # ruff exempts `__init__.py` itself
+            _AS_ITSELF.search(p if isinstance(p, str) else p.text) for p in pieces[3:]):
+        pieces[1] = marker + "# ruff: noqa: PLC0414  # its `X as X` imports are re-exports\n"
     return pieces
+
+
+_AS_ITSELF = re.compile(r"^[^#\n]*\bimport\b[^#\n]*\b(\w+) as \1\b|^\s+(\w+) as \2,", re.MULTILINE)
 
 
 def _peer(layout: Layout, module: str) -> str:
