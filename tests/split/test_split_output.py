@@ -736,3 +736,34 @@ def test_a_star_import_goes_only_where_a_name_may_come_from_it(tmp_path: Path) -
     assert "from os.path import *" in texts["pkg/big/a.py"]
     assert "import *" not in texts["pkg/big/b.py"]
     assert "from os.path import *" in texts["pkg/big/__init__.py"]  # the facade keeps it
+
+
+TASK = """
+    from celery import shared_task
+
+
+    @shared_task(bind=True, max_retries=3, default_retry_delay=60, acks_late=True)
+    def refresh_the_weekly_reports(self):
+        return 1
+"""
+
+
+@pytest.mark.parametrize("length", [88, 120, 121])
+def test_a_pinned_task_decorator_wraps_at_the_projects_line_length(
+    tmp_path: Path, length: int
+) -> None:
+    """`name=` makes the decorator 121 columns long: wrapped as ruff format and black wrap
+    it at the project's line length (one argument a line at 88, all on one indented line
+    at 120), and left as it is where it fits."""
+    config = make_project(tmp_path, TASK, {"reports": ["refresh_the_weekly_reports"]},
+                          files={"ruff.toml": f"line-length = {length}\n"}, default="misc")
+    plan, texts = plan_texts(config)
+    assert not plan.errors
+    args = ('bind=True, max_retries=3, default_retry_delay=60, acks_late=True, '
+            'name="pkg.big.refresh_the_weekly_reports"')
+    expected = {
+        88: "@shared_task(\n" + "".join(f"    {a},\n" for a in args.split(", ")) + ")\n",
+        120: f"@shared_task(\n    {args}\n)\n",
+        121: f"@shared_task({args})\n",
+    }
+    assert expected[length] in texts["pkg/big/reports.py"]
