@@ -198,3 +198,22 @@ def test_isort_groups_as_isort_sorts(tmp_path: Path) -> None:
     import isort
 
     assert isort.check_file(module, settings_path=str(tmp_path), show_diff=True)
+
+
+@pytest.mark.parametrize("config", [{}, {".isort.cfg": "[settings]\nprofile = black\n"}],
+                         ids=["ruff", "isort"])
+def test_comments_stay_with_their_imports_under_either_sorter(
+    tmp_path: Path, config: dict[str, str | bytes]
+) -> None:
+    """A comment above an import moves with it; a trailing one (a noqa too) stays on it."""
+    text = ("import sys  # platform checks\n# the HTTP client: pinned, see requirements\n"
+            "import requests\nimport os\nfrom pkg.models import Model  # noqa: F401\n"
+            "from ._shared import zeta, alpha  # helpers\n")
+    path = project(tmp_path, config)
+    style = detect_style(path)
+    assert style.sorter == ("isort" if config else "ruff")
+    assert normalize([Block(text, sort=True)], style, path, root=tmp_path) == (
+        "import os\nimport sys  # platform checks\n\n"
+        "# the HTTP client: pinned, see requirements\nimport requests\n\n"
+        "from pkg.models import Model  # noqa: F401\n\n"
+        "from ._shared import alpha, zeta  # helpers\n",)
