@@ -767,3 +767,32 @@ def test_a_pinned_task_decorator_wraps_at_the_projects_line_length(
         121: f"@shared_task({args})\n",
     }
     assert expected[length] in texts["pkg/big/reports.py"]
+
+
+def test_a_tool_failing_on_generated_code_is_an_error_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A godsplit bug that makes ruff fail on what it generated (simulated: broken live
+    facade code) is a GS114 error naming the file, the line and ruff's cause, not a
+    traceback; apply writes nothing and the CLI exits non-zero."""
+    from click.testing import CliRunner
+
+    from godsplit.cli import main
+    from godsplit.split import runtime
+
+    monkeypatch.setattr(runtime, "render", lambda *args, **kwargs: "def _godsplit_broken(:\n")
+    config = make_project(tmp_path, BASIC, {"a": ["f"], "b": ["g"]}, package="pkg/big_parts")
+    plan, texts = plan_texts(config)
+    [error] = [f for f in plan.findings if f.severity == "error"]
+    assert (error.code, error.path) == ("GS114", str(tmp_path / "pkg" / "big.py"))
+    assert "this is a bug in godsplit" in error.message and "(" in error.message
+    assert texts["pkg/big.py"].splitlines()[error.line - 1].startswith("def _godsplit_broken(")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "godsplit.toml").write_text(
+        '[[split]]\nsource = "pkg/big.py"\npackage = "pkg/big_parts"\n'
+        '[split.modules]\na = ["f"]\nb = ["g"]\n')
+    result = CliRunner().invoke(main, ["apply"])
+    assert result.exit_code != 0 and "GS114" in result.output, result.output
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == {**before, tmp_path / "godsplit.toml": after[tmp_path / "godsplit.toml"]}

@@ -70,8 +70,13 @@ def assemble(
     them in one call; with no style, as rendered). A block keeps the blank lines that
     surround it as rendered."""
     blocks = [p for pieces in files.values() for p in pieces if isinstance(p, Block)]
-    done = iter(normalize(blocks, style, path, root) if style is not None and blocks
-                else [b.text.strip("\n") + "\n" if b.text.strip() else "" for b in blocks])
+    try:
+        done = iter(normalize(blocks, style, path, root) if style is not None and blocks
+                    else [b.text.strip("\n") + "\n" if b.text.strip() else "" for b in blocks])
+    except ToolError as error:  # where: the file, and the block as rendered
+        if error.block is not None:
+            _located(error, files, blocks[error.block])
+        raise
     out = {}
     for file, pieces in files.items():
         parts = []
@@ -182,7 +187,30 @@ def _space_after_imports(parts: list[str]) -> str:
 
 
 class ToolError(RuntimeError):
-    """A tool failed on text godsplit generated: a bug in godsplit, not bad input."""
+    """A tool failed on text godsplit generated: a bug in godsplit, not bad input. `cause`:
+    the tool's words; `block` of a `normalize` call, its `line`; `path` (by `assemble`)."""
+
+    def __init__(self, message: str, cause: str = "", block: int | None = None,
+                 line: int = 1, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.text = ""  # the failing block, as rendered
+        self.cause = cause or message
+        self.block = block
+        self.line = line
+        self.path = path
+
+
+def _located(error: ToolError, files: Mapping[Path, Sequence[Piece]], block: Block) -> None:
+    file = next((f for f, pieces in files.items() if any(p is block for p in pieces)), None)
+    error.path, error.text = file, block.text.strip("\n")
+
+
+def locate(error: ToolError, texts: Mapping[Path, str]) -> int:
+    """The line, in `texts[error.path]` (the files with their blocks as rendered), of what
+    the tool failed on."""
+    text = texts.get(error.path, "") if error.path is not None else ""
+    at = text.find(error.text) if error.text else -1
+    return text.count("\n", 0, at) + error.line if at >= 0 else 1
 
 
 def normalize(
@@ -195,6 +223,23 @@ def normalize(
     tools' per-directory settings and first-party detection; the blocks of all modules of
     one split may share one call, with the old module's path). `root` is the directory
     the tools run in (the project root; default: `style.root`)."""
+    try:
+        return _normalize(blocks, style, path, root)
+    except ToolError as error:
+        if error.block is not None:
+            raise
+        for index, block in enumerate(blocks):  # which block: the failure path only
+            try:
+                _normalize([block], style, path, root)
+            except ToolError as alone:  # its line, in the block without leading blank lines
+                lead = len(block.text) - len(block.text.lstrip("\n"))
+                raise ToolError(str(alone), alone.cause, index, alone.line - lead) from error
+        raise
+
+
+def _normalize(
+    blocks: Sequence[Block], style: Style, path: Path, root: Path | None = None
+) -> tuple[str, ...]:
     texts = [b.text for b in blocks]
     cwd = root or style.root
     to_sort = [i for i, b in enumerate(blocks) if b.sort and b.text.strip()]
@@ -305,7 +350,10 @@ def _ruff_error(stderr: str, cwd: Path) -> Exception:
     config = re.search(r"Failed to (?:load configuration `([^`]+)`|parse (\S+\.toml))\s*$",
                        stderr, re.MULTILINE)
     if config is None:
-        return ToolError(f"ruff failed on generated code:\n{stderr.strip()}")
+        where = re.search(r":(\d+):\d+: (.+)$", stderr, re.MULTILINE)  # line 1 is a marker
+        cause = where[2] if where else (stderr.strip().splitlines() or ["ruff failed"])[-1]
+        return ToolError(f"ruff failed on generated code:\n{stderr.strip()}", cause,
+                         line=max(int(where[1]) - 1, 1) if where else 1)
     line = re.search(r"at line (\d+)", stderr)
     lines = [t.strip().removeprefix("Cause: ") for t in stderr.strip().splitlines() if t.strip()]
     cause = lines[-1].split(", expected one of")[0] if lines else "cannot be read"

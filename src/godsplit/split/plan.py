@@ -33,7 +33,7 @@ from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
-from .normalize import Piece, assemble
+from .normalize import Piece, ToolError, assemble, locate
 from .render import MARKER, render_new_module
 from .style import Style, detect_style
 from .style_files import repository_root
@@ -121,8 +121,15 @@ def build_plan(
     }
     pieces[layout.facade_path] = render_facade(
         analysis, assignment, split, layout, edges, early, style)
-    texts = {path: text.rstrip("\n") + "\n" for path, text in assemble(
-        pieces, style, split.source, root).items()}
+    try:
+        assembled = assemble(pieces, style, split.source, root)
+    except ToolError as error:  # a bug in godsplit: an error finding, so nothing is written
+        assembled = assemble(pieces, None, split.source, root)
+        findings.append(Finding(
+            "GS114", "error", f"the project's tools fail on the code godsplit generated "
+            f"here ({error.cause}); this is a bug in godsplit: please report it",
+            str(error.path or split.source), locate(error, assembled)))
+    texts = {path: text.rstrip("\n") + "\n" for path, text in assembled.items()}
     facade_text = texts[layout.facade_path]
     planned = []
     for module in order:
