@@ -12,9 +12,10 @@ import pytest
 
 from godsplit.split.normalize import Block, ToolError, normalize, ruff_binary
 from godsplit.split.style import detect_style
-from godsplit.types import GodsplitError
 
 from conftest import make_project
+from splitkit import make_project as make_split_project
+from splitkit import plan_texts
 
 pytestmark = pytest.mark.slow
 
@@ -103,6 +104,25 @@ def test_isort_projects_are_sorted_by_isort(tmp_path: Path) -> None:
     assert out == "import os\nimport sys\n\nfrom ._shared import alpha\nfrom ._shared import zeta\n"
 
 
+def test_isort_wrapping_is_left_as_isort_writes_it(tmp_path: Path) -> None:
+    """A flake8 + isort project without a formatter (pretix's settings): the formatter
+    must not re-wrap what isort sorted, or the project's `isort --check` fails."""
+    import isort
+
+    config: dict[str, str | bytes] = {"setup.cfg": (
+        "[flake8]\nmax-line-length = 160\n\n[isort]\ncombine_as_imports = true\n"
+        "include_trailing_comma = true\nmulti_line_output = 5\nline_length = 79\n")}
+    names = ", ".join(f"name_{i}" for i in range(12))
+    [imports, machinery] = run(tmp_path, config, [
+        Block(f"from pkg.models import {names}\nfrom pkg.models import Model as Model\n",
+              sort=True),
+        Block("x = ['a',\n 'b']\n"),
+    ])
+    assert imports == isort.code(imports, settings_path=str(tmp_path))
+    assert imports.startswith("from pkg.models import (\n    Model as Model, name_0, name_1,")
+    assert machinery == 'x = ["a", "b"]\n'  # generated code still goes through the formatter
+
+
 def test_output_is_stable_and_clean_under_the_tools(tmp_path: Path) -> None:
     path = project(tmp_path, {})
     style = detect_style(path)
@@ -120,20 +140,42 @@ def test_output_is_stable_and_clean_under_the_tools(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_a_configuration_ruff_cannot_read_names_the_file_and_line(tmp_path: Path) -> None:
-    config: dict[str, str | bytes] = {"ruff.toml": "line-length = 90\n\n[lint]\nno-such-key = 1\n"}
-    with pytest.raises(GodsplitError) as caught:
-        run(tmp_path, config, [Block("import os\n", sort=True)])
-    assert caught.value.path == str(tmp_path / "ruff.toml") and caught.value.line == 4
-    assert caught.value.message == "ruff cannot use this configuration: unknown field `no-such-key`"
+@pytest.mark.parametrize(("ruff_toml", "line", "cause"), [
+    # sphinx 5's pyproject.toml: `show-source`, an option later rufs removed
+    ("line-length = 95\nshow-source = true\n\n[lint.isort]\nforce-sort-within-sections = true\n",
+     2, "unknown field `show-source`"),
+    ('line-length = 95\nrequired-version = "==0.0.1"\n', 1, "Required version `==0.0.1` does not match"),
+])
+def test_a_configuration_ruff_cannot_read_is_a_warning_and_its_settings_still_apply(
+    tmp_path: Path, ruff_toml: str, line: int, cause: str
+) -> None:
+    """A project pinned to another ruff is not blocked: the lines godsplit generates are
+    sorted and formatted with the settings godsplit read (line length 95 here), and the
+    plan says so, naming the file."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "ruff.toml").write_text(ruff_toml)
+    one, two = "first_function_of_thirty_seven_chars", "other_function_of_thirty_seven_chars"
+    config = make_split_project(tmp_path, f"""
+        def {one}():
+            return 1
 
 
-def test_a_configuration_for_another_ruff_version_names_the_file(tmp_path: Path) -> None:
-    config: dict[str, str | bytes] = {"ruff.toml": 'required-version = "==0.0.1"\n'}
-    with pytest.raises(GodsplitError) as caught:
-        run(tmp_path, config, [Block("x = 1\n")])
-    assert caught.value.path == str(tmp_path / "ruff.toml")
-    assert "Required version `==0.0.1` does not match" in caught.value.message
+        def {two}():
+            return 2
+
+
+        def g():
+            return {one}() + {two}()
+        """, {"a": [one, two], "b": ["g"]})
+    plan, texts = plan_texts(config)
+    [warning] = [f for f in plan.findings if f.code == "GS114"]
+    assert warning.severity == "warning" and warning.path == str(tmp_path / "ruff.toml")
+    assert cause in warning.message and "line length 95" in warning.message
+    if line > 1:
+        assert warning.line == line
+    assert not plan.errors
+    # 91 columns: an import that would wrap at 88 stays on one line at 95
+    assert f"from .a import {one}, {two}\n" in texts["pkg/big/b.py"]
 
 
 def test_generated_code_that_does_not_parse_is_a_tool_error(tmp_path: Path) -> None:

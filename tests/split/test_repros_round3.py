@@ -190,6 +190,8 @@ ASSIGN_USER = '''
     assert deliver(1) == "patched", deliver(1)
     big._send = lambda x: "again"
     assert deliver(1) == "again", deliver(1)
+    import use_aliased
+    assert deliver(1) == "aliased", deliver(1)
     pkg.big._send = old
     print(deliver(2))
 '''
@@ -200,11 +202,13 @@ def test_assigning_an_attribute_of_the_old_module_follows_the_name(tmp_path: Pat
     facade, so --rewrite-references assigns it where moved code looks it up."""
     config = make_project(tmp_path, SETATTR_SOURCE, {"delivery": ["deliver", "_send"],
                                                       "reporting": ["report"]},
-                          facade="static", files={"use.py": ASSIGN_USER})
+                          facade="static", files={"use.py": ASSIGN_USER, "use_aliased.py": (
+                              'import pkg.big as b\n\nb._send = lambda x: "aliased"\n')})
     assert run_python(tmp_path, "import use") == "sent 2\n"
     result = apply_splits(config, rewrite_references=True)
     assert result.written, [f.render() for s in result.splits for f in s.findings]
     assert "pkg.big.delivery._send = lambda" in (tmp_path / "use.py").read_text()
+    assert 'b.delivery._send = lambda x: "aliased"' in (tmp_path / "use_aliased.py").read_text()
     assert run_python(tmp_path, "import use") == "sent 2\n"
 
 

@@ -773,7 +773,7 @@ def test_a_tool_failing_on_generated_code_is_an_error_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A godsplit bug that makes ruff fail on what it generated (simulated: broken live
-    facade code) is a GS114 error naming the file, the line and ruff's cause, not a
+    facade code) is a GS115 error naming the file, the line and ruff's cause, not a
     traceback; apply writes nothing and the CLI exits non-zero."""
     from click.testing import CliRunner
 
@@ -784,7 +784,7 @@ def test_a_tool_failing_on_generated_code_is_an_error_finding(
     config = make_project(tmp_path, BASIC, {"a": ["f"], "b": ["g"]}, package="pkg/big_parts")
     plan, texts = plan_texts(config)
     [error] = [f for f in plan.findings if f.severity == "error"]
-    assert (error.code, error.path) == ("GS114", str(tmp_path / "pkg" / "big.py"))
+    assert (error.code, error.path) == ("GS115", str(tmp_path / "pkg" / "big.py"))
     assert "this is a bug in godsplit" in error.message and "(" in error.message
     assert texts["pkg/big.py"].splitlines()[error.line - 1].startswith("def _godsplit_broken(")
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
@@ -793,6 +793,6 @@ def test_a_tool_failing_on_generated_code_is_an_error_finding(
         '[[split]]\nsource = "pkg/big.py"\npackage = "pkg/big_parts"\n'
         '[split.modules]\na = ["f"]\nb = ["g"]\n')
     result = CliRunner().invoke(main, ["apply"])
-    assert result.exit_code != 0 and "GS114" in result.output, result.output
+    assert result.exit_code != 0 and "GS115" in result.output, result.output
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == {**before, tmp_path / "godsplit.toml": after[tmp_path / "godsplit.toml"]}

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..files import decode_source
+from ..frameworks import import_setup
 from ..split import write
 from ..split.plan import select_splits
 from ..split.references import project_files
@@ -77,7 +78,7 @@ class Migration:
     def prepare(self) -> None:
         """Import the files about to be rewritten, as they are now."""
         if self.config.verify_import:
-            self.before = probe(self.config.root, self._checked(), self.config.verify_setup,
+            self.before = probe(self.config.root, self._checked(), import_setup(self.config).code,
                                 self._moved())
 
     def verify(self) -> list[Finding]:
@@ -85,7 +86,7 @@ class Migration:
         same names."""
         if not self.config.verify_import or not self.before:
             return []
-        after = probe(self.config.root, list(self.before), self.config.verify_setup, self._moved())
+        after = probe(self.config.root, list(self.before), import_setup(self.config).code, self._moved())
         return compare(self.before, after, [h.old_module for h in self.homes], self.config.root)
 
     def result(self, pending: Sequence[str] = (), written: bool = False, rolled_back: bool = False,

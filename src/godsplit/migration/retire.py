@@ -23,6 +23,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..config import parse_config
 from ..files import read_source
+from ..frameworks import import_setup
 from ..split import imports, write
 from ..types import Config, FileChange, Finding
 
@@ -298,12 +299,12 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
         changes.append(config_change)
     paths = [path for h in homes for path in h.paths] + _mentions(config, homes)
     moved = [m for h in homes for m in (h.old_module, *h.modules)]
-    before = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
+    before = probe(config.root, paths, import_setup(config).code, moved) if config.verify_import else {}
     packages = [h for h in homes if h.layout.kind == "package"]
     broken = set(name_check(config, homes, _inits(packages)))  # already broken: not ours
 
     def verify() -> list[Finding]:
-        after = probe(config.root, paths, config.verify_setup, moved) if config.verify_import else {}
+        after = probe(config.root, paths, import_setup(config).code, moved) if config.verify_import else {}
         found = compare(before, after, [], config.root,
                         "modules (new, or naming an old module)") if before else []
         return found + [f for f in name_check(config, homes, _inits(packages)) if f not in broken]

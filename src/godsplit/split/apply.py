@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..files import decode_source
+from ..frameworks import import_setup
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from . import write
 from .analyze import Analysis, analyze
@@ -24,7 +25,7 @@ from .verify import (
     Snapshot,
     compare_snapshots,
     compare_static,
-    interpreters,
+    first_snapshot,
     served_live,
     snapshot,
     still_a_script,
@@ -232,16 +233,8 @@ def _before(config: Config, plan: Plan) -> Before:
     if not config.verify_import:
         return None, ""
     _, import_root = module_name_for(plan.source)
-    first: ImportFailure | None = None
-    tried = interpreters(config.root)
-    for python in tried:
-        result = snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan), python)
-        if isinstance(result, Snapshot):
-            return result, python
-        first = first or result
-        if result.missing is None:
-            break  # not a missing package: another interpreter would not do better
-    return first, ", ".join(tried)
+    return first_snapshot(config.root, import_root, plan.old_module,
+                          import_setup(config, import_root).code, _moved(plan))
 
 
 class ApplyInterrupted(KeyboardInterrupt):
@@ -361,9 +354,10 @@ def _verify_written(
     statically = ("checked statically: the same names and `import *`, every file parses, "
                   "no undefined names")
     snap, python = before
+    _, import_root = module_name_for(plan.source)
+    setup = import_setup(config, import_root)
     if isinstance(snap, Snapshot):
-        _, import_root = module_name_for(plan.source)
-        after = snapshot(import_root, plan.old_module, config.verify_setup, _moved(plan), python)
+        after = snapshot(import_root, plan.old_module, setup.code, _moved(plan), python)
         if isinstance(after, ImportFailure):
             findings.append(Finding(
                 "GS406", "error", f"the old module no longer imports: {after.error}",
@@ -374,17 +368,19 @@ def _verify_written(
             findings.extend(differences)
             if not differences:
                 findings.append(Finding(
-                    "GS400", "info", f"imported {plan.old_module} before and after in a fresh "
-                    f"interpreter: the same {len(snap.names)} names, of the same kinds; the same "
-                    f"signatures and type hints of {len(snap.details)} moved functions, classes "
-                    "and methods; the same `import *`, `python -m` and modules loaded", path, 1,
+                    "GS400", "info", f"imported {plan.old_module}{setup.describe()} before and "
+                    f"after in a fresh interpreter: the same {len(snap.names)} names, of the "
+                    f"same kinds; the same signatures and type hints of {len(snap.details)} moved "
+                    "functions, classes and methods; the same `import *`, `python -m` and "
+                    "modules loaded", path, 1,
                 ))
     elif isinstance(snap, ImportFailure):
         if snap.missing:
             why = (f"it needs {snap.missing!r}, which no interpreter found has ({python}); "
                    "activate the project's virtualenv or set `verify-setup`")
         else:
-            why = f"it does not import on its own ({snap.error}); set `verify-setup`"
+            why = (f"it does not import on its own{setup.describe()} ({snap.error}); "
+                   "set `verify-setup`")
         findings.append(Finding("GS412", "info", f"import check skipped: {why}; {statically}",
                                 path, 1))
     else:

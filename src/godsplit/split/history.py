@@ -11,15 +11,15 @@ Outside git, or with no earlier version, only that import check runs.
 from __future__ import annotations
 
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import decode_source, read_source
+from ..frameworks import import_setup
 from ..types import Config, Finding, GodsplitError, SplitConfig
 from .layout import make_layout, module_name_for
 from .render import MARKER
-from .verify import Snapshot, compare_static, snapshot, static_names
+from .verify import ImportFailure, Snapshot, compare_static, first_snapshot, static_names
 
 HISTORY_LIMIT = 500  # commits searched back for the module before the split
 
@@ -107,16 +107,17 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
     split's own files is an error; one elsewhere (a framework not set up) skips the check,
     as apply does."""
     old_module, import_root = module_name_for(split.source)
-    after = snapshot(import_root, old_module, config.verify_setup)
+    setup = import_setup(config, import_root)
+    after, _ = first_snapshot(config.root, import_root, old_module, setup.code)
     if not isinstance(after, Snapshot):
         layout = make_layout(split, config.root)
-        if _fails_in(import_root, old_module, config.verify_setup,
-                     (layout.package_dir, layout.facade_path, split.source)):
+        if _fails_in(after, (layout.package_dir, layout.facade_path, split.source)):
             return [Finding("GS406", "error", f"the old module {old_module} does not import: "
                             f"{after.error} (if it needs setup to import, set `verify-setup`)",
                             after.path or path, after.line or 1)]
         return [Finding("GS412", "info", f"import check skipped: {old_module} does not import "
-                        f"on its own ({after.error}); set `verify-setup`", path, 1)]
+                        f"on its own{setup.describe()} ({after.error}); set `verify-setup`",
+                        path, 1)]
     if found is not None:
         names, _ = static_names(decode_source(found.data, found.path))
         missing = sorted(names - set(after.names))
@@ -127,29 +128,10 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
                     f"{len(after.names)} names", path, 1)]
 
 
-# Where an import fails: the file of the innermost frame of the traceback.
-_WHERE = r"""
-import importlib, sys, traceback
-sys.path.insert(0, sys.argv[1])
-try:
-    if sys.argv[3]:
-        exec(sys.argv[3], {})
-    importlib.import_module(sys.argv[2])
-except BaseException as error:
-    frames = traceback.extract_tb(error.__traceback__)
-    print(frames[-1].filename if frames else "")
-"""
-
-
-def _fails_in(root: Path, module: str, setup: str | None, own: tuple[Path, ...]) -> bool:
-    """Whether importing `module` fails in one of the `own` files or directories."""
-    try:
-        proc = subprocess.run([sys.executable, "-c", _WHERE, str(root), module, setup or ""],
-                              cwd=root, capture_output=True, text=True, timeout=120, check=False)
-    except subprocess.TimeoutExpired:
+def _fails_in(failure: ImportFailure, own: tuple[Path, ...]) -> bool:
+    """Whether the innermost frame of the failure's traceback is in one of the `own`
+    files or directories."""
+    if not failure.path:
         return False
-    where = proc.stdout.strip().splitlines()
-    if not where or not where[-1]:
-        return False
-    failed = Path(where[-1]).resolve()
+    failed = Path(failure.path).resolve()
     return any(failed == place.resolve() or place.resolve() in failed.parents for place in own)

@@ -38,7 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
+from .grouping import ISORT_ON, can_group, protect
 from .style import Style
+from .tool_error import ToolError, located
 
 if TYPE_CHECKING:
     import isort
@@ -75,7 +77,7 @@ def assemble(
                     else [b.text.strip("\n") + "\n" if b.text.strip() else "" for b in blocks])
     except ToolError as error:  # where: the file, and the block as rendered
         if error.block is not None:
-            _located(error, files, blocks[error.block])
+            located(error, files, blocks[error.block])
         raise
     out = {}
     for file, pieces in files.items():
@@ -186,33 +188,6 @@ def _space_after_imports(parts: list[str]) -> str:
     return out
 
 
-class ToolError(RuntimeError):
-    """A tool failed on text godsplit generated: a bug in godsplit, not bad input. `cause`:
-    the tool's words; `block` of a `normalize` call, its `line`; `path` (by `assemble`)."""
-
-    def __init__(self, message: str, cause: str = "", block: int | None = None,
-                 line: int = 1, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.text = ""  # the failing block, as rendered
-        self.cause = cause or message
-        self.block = block
-        self.line = line
-        self.path = path
-
-
-def _located(error: ToolError, files: Mapping[Path, Sequence[Piece]], block: Block) -> None:
-    file = next((f for f, pieces in files.items() if any(p is block for p in pieces)), None)
-    error.path, error.text = file, block.text.strip("\n")
-
-
-def locate(error: ToolError, texts: Mapping[Path, str]) -> int:
-    """The line, in `texts[error.path]` (the files with their blocks as rendered), of what
-    the tool failed on."""
-    text = texts.get(error.path, "") if error.path is not None else ""
-    at = text.find(error.text) if error.text else -1
-    return text.count("\n", 0, at) + error.line if at >= 0 else 1
-
-
 def normalize(
     blocks: Sequence[Block], style: Style, path: Path, root: Path | None = None
 ) -> tuple[str, ...]:
@@ -243,12 +218,12 @@ def _normalize(
     texts = [b.text for b in blocks]
     cwd = root or style.root
     to_sort = [i for i, b in enumerate(blocks) if b.sort and b.text.strip()]
-    grouped = [i for i in to_sort if blocks[i].group and _can_group(texts[i], style)]
+    grouped = [i for i in to_sort if blocks[i].group and can_group(texts[i], style)]
     shorter: dict[int, str] = {}  # a facade's imports grouped: kept if that is shorter
     if grouped:
         document = _sort(_join([texts[i] for i in grouped]), style, path, cwd, group=True)
         for index, text in zip(grouped, _split(document), strict=True):
-            protected = _protect(text, style)
+            protected = protect(text, style)
             if protected is not None:
                 shorter[index] = protected
     if to_sort:
@@ -256,9 +231,16 @@ def _normalize(
         for index, text in zip(to_sort, _split(document), strict=True):
             group = shorter.get(index, text)
             texts[index] = group if group.count("\n") < text.count("\n") else text
-    if not any(t.strip() for t in texts):
-        return tuple("" for _ in texts)
-    return tuple(_split(_format(_join(texts), style, path, cwd)))
+    # isort has the last word on the blocks it sorted: its wrapping (multi_line_output,
+    # combine_as_imports, its line length) is what the project's `isort --check` wants,
+    # and a formatter would re-wrap it (a black profile already writes black's wrapping)
+    to_format = [i for i, t in enumerate(texts)
+                 if t.strip() and not (style.sorter == "isort" and i in to_sort)]
+    if to_format:
+        formatted = _split(_format(_join([texts[i] for i in to_format]), style, path, cwd))
+        for index, text in zip(to_format, formatted, strict=True):
+            texts[index] = text
+    return tuple(t if t.strip() else "" for t in texts)
 
 
 def _join(texts: Sequence[str]) -> str:
@@ -273,30 +255,6 @@ def _split(document: str) -> list[str]:
     if pieces[0].strip() or pieces[-1].strip():
         raise ToolError(f"a tool moved text around the blocks:\n{pieces[0]}{pieces[-1]}")
     return [(p.strip("\n") + "\n") if p.strip() else "" for p in pieces[1:-1]]
-
-
-def _can_group(text: str, style: Style) -> bool:
-    """Whether a facade's imports may be grouped: not for a project that wants one name
-    per import, nor around the source's own isort action comments (they would nest)."""
-    return not style.force_single_line and not _ISORT_ACTION.search(text)
-
-
-_ISORT_ACTION = re.compile(r"#\s*isort\s*:\s*(off|on|skip_file)\b")
-_AS_ITSELF = re.compile(r"\b(\w+) as \1\b")
-ISORT_OFF = "# isort: off"
-ISORT_ON = "# isort: on"
-
-
-def _protect(text: str, style: Style) -> str | None:
-    """Imports sorted with `X as X` names grouped by module, in an isort action-comment
-    block that keeps them as they are (ruff's isort and isort both honour it): when the
-    project's sorter would split them again (combine-as-imports off, the default) or drop
-    the alias (isort's remove_redundant_aliases). The order inside is the sorter's own.
-    None when the sorter's own form is the grouped one, or there is no `X as X`."""
-    if not text.strip() or not _AS_ITSELF.search(text) or (
-            style.combine_as and not style.removes_redundant_aliases):
-        return None
-    return ISORT_OFF + "\n" + text.rstrip("\n") + "\n" + ISORT_ON + "\n"
 
 
 def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = False) -> str:
@@ -316,14 +274,33 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
             "--fixable", "I001", "--config", "lint.unfixable = []",
             "--config", "lint.per-file-ignores = {}",
             "--config", "lint.extend-per-file-ignores = {}"]
-    if group:
+    if style.ruff_isolated:
+        args += [
+            *_isolated(style), "--config", f"lint.isort.known-first-party = {list(style.first_party)!r}",
+            "--config", "lint.isort.force-sort-within-sections = "
+                        f"{str(style.force_sort_within_sections).lower()}",
+            "--config", f"lint.isort.combine-as-imports = {str(style.combine_as or group).lower()}",
+            "--config", f"lint.isort.force-single-line = {str(style.force_single_line).lower()}"]
+    elif group:
         args += ["--config", "lint.isort.combine-as-imports = true"]
     return _ruff(args, document, path, cwd)
 
 
+def _isolated(style: Style) -> list[str]:
+    """ruff without the project's configuration (it cannot read it: GS114), given the
+    settings godsplit read from it."""
+    return ["--isolated", "--line-length", str(style.line_length),
+            "--config", f"format.skip-magic-trailing-comma = "
+                        f"{'false' if style.magic_trailing_comma else 'true'}"]
+
+
 def _format(document: str, style: Style, path: Path, cwd: Path) -> str:
     args = ["format"]
-    if style.formatter == "black":  # black's settings, for ruff's black-style formatter
+    if style.ruff_isolated:
+        args += _isolated(style)
+        if not style.normalize_strings:
+            args += ["--config", 'format.quote-style = "preserve"']
+    elif style.formatter == "black":  # black's settings, for ruff's black-style formatter
         args += ["--line-length", str(style.line_length),
                  "--config", f"format.skip-magic-trailing-comma = "
                              f"{'false' if style.magic_trailing_comma else 'true'}"]
@@ -339,11 +316,11 @@ def _ruff(args: list[str], document: str, path: Path, cwd: Path) -> str:
         env={**os.environ, "RUFF_NO_CACHE": "true"}, timeout=120,
     )
     if proc.returncode != 0:
-        raise _ruff_error(proc.stderr, cwd)
+        raise ruff_error(proc.stderr, cwd)
     return proc.stdout
 
 
-def _ruff_error(stderr: str, cwd: Path) -> Exception:
+def ruff_error(stderr: str, cwd: Path) -> Exception:
     """A configuration ruff cannot load (it does not parse, or pins another ruff version)
     is the project's input: GodsplitError with the file and line; anything else is a
     ToolError."""
@@ -357,9 +334,22 @@ def _ruff_error(stderr: str, cwd: Path) -> Exception:
     line = re.search(r"at line (\d+)", stderr)
     lines = [t.strip().removeprefix("Cause: ") for t in stderr.strip().splitlines() if t.strip()]
     cause = lines[-1].split(", expected one of")[0] if lines else "cannot be read"
-    return GodsplitError(f"ruff cannot use this configuration: {cause}",
-                         cwd / (config.group(1) or config.group(2)),
-                         int(line.group(1)) if line else None)
+    path = cwd / (config.group(1) or config.group(2))
+    number = int(line.group(1)) if line else None
+    key = re.fullmatch(r"unknown field `([\w-]+)`", cause)
+    if key is not None and number is not None:  # ruff points at the table: find the key
+        number = _key_line(path, key.group(1), number)
+    return GodsplitError(f"ruff cannot use this configuration: {cause}", path, number)
+
+
+def _key_line(path: Path, key: str, start: int) -> int:
+    """The line of `key = ...` in `path`, at or after line `start` (else `start`)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return start
+    pattern = re.compile(r"\s*" + re.escape(key) + r"\s*=")
+    return next((n for n, t in enumerate(text[start - 1:], start) if pattern.match(t)), start)
 
 
 @cache

@@ -33,10 +33,12 @@ from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
-from .normalize import Piece, ToolError, assemble, locate
+from .normalize import Piece, assemble
 from .render import MARKER, render_new_module
+from .ruff_config import usable
 from .style import Style, detect_style
 from .style_files import repository_root
+from .tool_error import ToolError, locate
 from .verify import compare_static, runs_as_script, still_a_script
 from .write import JOURNAL
 
@@ -100,7 +102,8 @@ def build_plan(
     project's tools would write them (the tools run in `root`)."""
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split)
-    findings: list[Finding] = [*analysis.findings, *assignment.findings]
+    style, style_findings = usable(style, split.source) if style is not None else (None, [])
+    findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings]
     _check_module_names(split, assignment.modules, findings)
     order = list(assignment.modules)
     main = main_blocks(analysis) if layout.kind == "package" else []
@@ -126,7 +129,7 @@ def build_plan(
     except ToolError as error:  # a bug in godsplit: an error finding, so nothing is written
         assembled = assemble(pieces, None, split.source, root)
         findings.append(Finding(
-            "GS114", "error", f"the project's tools fail on the code godsplit generated "
+            "GS115", "error", f"the project's tools fail on the code godsplit generated "
             f"here ({error.cause}); this is a bug in godsplit: please report it",
             str(error.path or split.source), locate(error, assembled)))
     texts = {path: text.rstrip("\n") + "\n" for path, text in assembled.items()}

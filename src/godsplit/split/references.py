@@ -280,15 +280,17 @@ class _Rewriter(cst.CSTTransformer):
 
 
 def _may_have_hits(data: bytes, old: str) -> bool:
-    """Cheap test before parsing: the module's name in a string, an object-form patch, or
-    an assignment to an attribute of the module (`big.name = ...`, `del big.name`)."""
+    """Cheap test before parsing: the module's name in a string, an object-form patch, an
+    assignment to an attribute of the module (`big.name = ...`, `del big.name`), or the
+    module imported under another name (whose attributes may be assigned)."""
     if old.encode() not in data:
         return False
     quoted = re.compile(rb"[\"']" + re.escape(old.encode()) + rb"[.\"']")
     last = re.escape(old.rpartition(".")[2].encode())
     assigned = re.compile(rb"\b" + last + rb"\.\w+\s*=[^=]|\bdel\s+[\w.]*\b" + last + rb"\.")
+    aliased = re.compile(rb"\b" + last + rb"\s+as\s+\w")  # `import pkg.big as b`: `b.name = f`
     return bool(quoted.search(data)) or b"patch.object" in data or b"setattr(" in data or (
-        b"delattr(" in data) or bool(assigned.search(data))
+        b"delattr(" in data) or bool(assigned.search(data)) or bool(aliased.search(data))
 
 
 @dataclass

@@ -109,6 +109,8 @@ class Style:
     flake8: Rules | None  # flake8's (None: not configured)
     files: tuple[tuple[str, Path], ...]  # (tool, the configuration file read for it)
     root: Path  # the directory the search stopped at
+    ruff_isolated: bool = False  # ruff cannot read the project's configuration (GS114):
+    # run it without, passing the settings above (`split/ruff_config.py`)
 
     @property
     def configured(self) -> bool:

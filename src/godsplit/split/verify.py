@@ -162,6 +162,24 @@ def interpreters(root: Path) -> list[str]:
     return found
 
 
+def first_snapshot(
+    root: Path, import_root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
+) -> tuple[Snapshot | ImportFailure, str]:
+    """Import `module` with the first of the project's `interpreters` that can, and the
+    interpreter that did. A failure that is not a missing package is final (another
+    interpreter would not do better, and this one had what the others lacked); if every
+    interpreter lacks a package, the first failure, with all the interpreters tried."""
+    first: ImportFailure | None = None
+    tried = interpreters(root)
+    for python in tried:
+        result = snapshot(import_root, module, setup, moved, python)
+        if isinstance(result, Snapshot) or result.missing is None:
+            return result, python
+        first = first or result
+    assert first is not None
+    return first, ", ".join(tried)
+
+
 def compare_snapshots(before: Snapshot, after: Snapshot, path: str) -> list[Finding]:
     findings = []
     missing = sorted(set(before.names) - set(after.names))

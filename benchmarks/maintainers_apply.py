@@ -1,0 +1,100 @@
+"""Apply the maintainers' own groupings (benchmarks/maintainers/*.toml) as hand mappings.
+
+Usage:
+    .venv/bin/python benchmarks/maintainers_apply.py [CASE ...]
+
+For each historical split, the before file's sdist (downloaded and checked by hash, as
+suggest_eval.py does) is copied to a work directory, made a git repository, and given a
+godsplit.toml whose modules are the ones the maintainers chose. Names they left in the old
+module are `keep`; an `__init__.py` is split beside it (`package`); names the record leaves
+out (gone or defined in several modules after the split) go to `default = "_rest"`, and
+imports the maintainers listed are left to follow their users. `godsplit plan`, then
+`godsplit apply`, run there. The projects' dependencies are not installed, so the import
+check is off (`verify-import = false`) and apply checks statically; their test suites are
+not run here (see realworld.py for that). Prints one line per case.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import libcst as cst
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import suggest_eval
+
+WORK = suggest_eval.HERE / ".work" / "maintainers_apply"
+GODSPLIT = str(Path(sys.executable).with_name("godsplit"))
+
+
+def imported_names(source: str) -> set[str]:
+    """Names the module binds by a top-level import (they cannot be mapped)."""
+    names: set[str] = set()
+    for stmt in cst.parse_module(source).body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+                small.names, cst.ImportStar
+            ):
+                for alias in small.names:
+                    dotted = cst.Module([]).code_for_node(alias.name)
+                    names.add(alias.asname.name.value if alias.asname  # type: ignore[union-attr]
+                              else dotted.split(".")[0])
+    return names
+
+
+def mapping(case: suggest_eval.Case, kept: str | None, source: str) -> str:
+    imported = imported_names(source)
+    modules = {m: [n for n in names if n not in imported] for m, names in case.modules.items()}
+    keep = modules.pop(kept, []) if kept else []
+    lines = ["max-lines = 100000", "verify-import = false", "", "[[split]]",
+             f"source = {json.dumps(case.path)}", 'default = "_rest"']
+    if case.path.endswith("__init__.py"):
+        lines.append(f"package = {json.dumps(case.path.rsplit('/', 1)[0])}")
+    if keep:
+        lines.append(f"keep = {json.dumps(keep)}")
+    lines.append("[split.modules]")
+    lines += [f"{json.dumps(m.replace('/', '.'))} = {json.dumps(n)}" for m, n in modules.items() if n]
+    return "\n".join(lines) + "\n"
+
+
+def run(case: suggest_eval.Case, kept: str | None) -> dict[str, object]:
+    work = WORK / case.id
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(suggest_eval.project_dir(case), work)
+    (work / "godsplit.toml").write_text(mapping(case, kept, (work / case.path).read_text()))
+    subprocess.run("git init -q && git add -A && git -c user.name=b -c user.email=b@b "
+                   "commit -qm before", shell=True, cwd=work, check=True)
+    plan = subprocess.run([GODSPLIT, "plan"], cwd=work, capture_output=True, text=True)
+    said = (plan.stdout + plan.stderr).strip().splitlines()
+    result: dict[str, object] = {"plan": plan.returncode,
+                                 "errors": [s.strip() for s in said if " error" in s][:3]}
+    if plan.returncode == 0:
+        applied = subprocess.run([GODSPLIT, "apply"], cwd=work, capture_output=True, text=True)
+        result["apply"] = applied.returncode
+        result["said"] = (applied.stdout + applied.stderr).strip().splitlines()[-1]
+    return result
+
+
+def main() -> None:
+    wanted = set(sys.argv[1:])
+    for path in sorted(suggest_eval.CASES.glob("*.toml")):
+        case = suggest_eval.load_case(path)
+        if wanted and case.id not in wanted:
+            continue
+        kept = tomllib.loads(path.read_text()).get("kept")
+        print(case.id, json.dumps(run(case, kept)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""How a project's modules are imported on their own, when the config does not say.
+
+A Django project's models import only once Django is set up with a settings module. Its
+test runner already knows which one: pytest-django's `DJANGO_SETTINGS_MODULE` in pytest's
+configuration, or the `os.environ.setdefault("DJANGO_SETTINGS_MODULE", ...)` line of
+`manage.py`. The import check uses it, unless `verify-setup` says otherwise, so a Django +
+Celery project is verified for real without any setting.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .configtypes import Config
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
+_SETDEFAULT = re.compile(
+    r"""os\.environ\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*['"](""" + _NAME
+    + r""")['"]\s*\)"""
+)
+# pytest's configuration files, in the order pytest looks (the first that has a section)
+_PYTEST_INI = (("pytest.ini", "pytest"), (".pytest.ini", "pytest"), ("pyproject.toml", ""),
+               ("tox.ini", "pytest"), ("setup.cfg", "tool:pytest"))
+
+
+@dataclass(frozen=True)
+class ImportSetup:
+    """The code run before importing the project's modules, and where it came from."""
+
+    code: str | None
+    origin: str | None  # None: the config's `verify-setup` (or nothing to run)
+
+    def describe(self) -> str:
+        """A clause for findings: empty when the user chose the setup."""
+        return f" with the setup {self.origin}" if self.origin else ""
+
+
+def import_setup(config: Config, import_root: Path | None = None) -> ImportSetup:
+    """The config's `verify-setup`, or Django's setup with the settings module the
+    project's test configuration or `manage.py` names, or nothing. Their files are looked
+    for in the import root (where the project's tests run, a `src/` layout's `src`) first,
+    then beside the config."""
+    if config.verify_setup is not None:
+        return ImportSetup(config.verify_setup, None)
+    roots = [import_root] if import_root is not None and import_root != config.root else []
+    for directory in [*roots, config.root]:
+        found = django_settings(directory)
+        if found is not None:
+            break
+    else:
+        return ImportSetup(None, None)
+    settings, name = found
+    origin = Path(os.path.relpath(directory / name, config.root)).as_posix()
+    code = ("import os, django; "
+            f"os.environ.setdefault('DJANGO_SETTINGS_MODULE', {settings!r}); django.setup()")
+    return ImportSetup(code, f"{origin} names (DJANGO_SETTINGS_MODULE = {settings})")
+
+
+def django_settings(root: Path) -> tuple[str, str] | None:
+    """The settings module and the name of the file in `root` that names it."""
+    for name, section in _PYTEST_INI:  # pytest's order: pyproject.toml after .pytest.ini
+        value = (_pyproject_value(root / name) if name == "pyproject.toml"
+                 else _ini_value(root / name, section))
+        if value:
+            return value, name
+    manage = root / "manage.py"
+    if manage.is_file():
+        match = _SETDEFAULT.search(manage.read_text(encoding="utf-8", errors="replace"))
+        if match:
+            return match.group(1), "manage.py"
+    return None
+
+
+def _ini_value(path: Path, section: str) -> str | None:
+    if not path.is_file():
+        return None
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return None  # not ours to judge: the test runner reports its own config errors
+    if not parser.has_section(section):
+        return None
+    value = parser.get(section, "DJANGO_SETTINGS_MODULE", fallback="").strip()
+    return value if re.fullmatch(_NAME, value) else None
+
+
+def _pyproject_value(path: Path) -> str | None:
+    from .config import toml_module
+
+    if not path.is_file():
+        return None
+    try:
+        data = toml_module().loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    options = data.get("tool", {}).get("pytest", {}).get("ini_options", {})
+    value = options.get("DJANGO_SETTINGS_MODULE") if isinstance(options, dict) else None
+    return value if isinstance(value, str) and re.fullmatch(_NAME, value) else None
