@@ -154,6 +154,9 @@ def test_entry_is_toml_that_plans_cleanly(made: tuple[Suggestion, Path, Config])
     plan, _ = plan_split(checked, checked.splits[0])
     assert plan.errors == ()
     assert {m.name for m in plan.modules} >= {m.name for m in result.modules}
+    # suggest plans in the project's style, as `plan` does: the sizes it states are plan's
+    assert {m.name: m.lines for m in result.modules} == {
+        m.name: m.lines for m in plan.modules if m.name in dict(result.table()["modules"])}
 
 
 def test_module_names(made: tuple[Suggestion, Path, Config]) -> None:
@@ -499,3 +502,35 @@ def test_names_a_person_would_keep(tmp_path: Path) -> None:
     names = {m.name for m in result.modules}
     assert "py_linter" in names and "big" not in names and "json" not in names
     assert "queue" not in names and not any(n.startswith("group") for n in names)
+
+
+
+def test_a_table_of_a_family_is_listed(tmp_path: Path) -> None:
+    """A value holding three classes of one family at import time (werkzeug's
+    DEFAULT_CONVERTERS, read by `Map`) is listed by name, so it stays where the grouping
+    puts its family rather than follow its reader; a table of unrelated classes is not."""
+    family = "".join(f"\n\nclass {k}Converter(BaseConverter):\n    regex = '{k}'\n"
+                     for k in ("Unicode", "Path", "Number"))
+    loose = "".join(f"\n\nclass {k}:\n    pass\n" for k in ("Red", "Green", "Blue"))
+    text = (f"class BaseConverter:\n    regex = ''\n{family}{loose}\n\n"
+            "_TABLE = {'u': UnicodeConverter, 'p': PathConverter, 'n': NumberConverter}\n"
+            "_COLOURS = {'r': Red, 'g': Green, 'b': Blue}\n\n\n"
+            "def lookup(key, table=_TABLE, colours=_COLOURS):\n    return table[key]\n")
+    source, _ = _project(tmp_path, text)
+    g = build_graph(analyze(read_source(source)), ())
+    anchor = {n.label: n.anchor for n in g.nodes}
+    assert anchor["_TABLE"] and not anchor["_COLOURS"]
+
+
+def test_a_ruff_configuration_ruff_refuses_is_no_dead_end(tmp_path: Path) -> None:
+    """suggest plans in the project's style, as `plan` does, also where the project's
+    ruff refuses its own configuration (sphinx 7.2.6's show-source): the same sizes."""
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nshow-source = true\n")
+    source, config = _project(tmp_path, god_source(2, 3, 4))
+    result = suggest(source, config, 300)
+    assert result.errors == ()
+    checked = parse_config({"max-lines": result.max_lines, "split": [result.table()]},
+                           tmp_path / "godsplit.toml")
+    plan, _ = plan_split(checked, checked.splits[0])
+    assert plan.errors == ()
+    assert {m.name: m.lines for m in plan.modules} == {m.name: m.lines for m in result.modules}

@@ -24,9 +24,11 @@ from ..split.assign import DEFAULT_SHARED
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from ..split.hazards import _bases as class_bases
 from ..split.hazards import identity_findings
-from ..split.layout import make_layout
+from ..split.layout import Layout, make_layout
+from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
+from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, build_graph
@@ -200,6 +202,18 @@ def _keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
                      if hazards[c]) or None
 
 
+class _Planner:
+    """Plans as `godsplit plan` does, in the project's style (its tools' sorting and
+    formatting), so that the sizes checked here are the sizes `plan` finds."""
+
+    def __init__(self, analysis: Analysis, source: Path, root: Path) -> None:
+        self.analysis, self.root = analysis, root
+        self.style = detect_style(source, stop=style_root(source, root))
+
+    def __call__(self, split: SplitConfig, layout: Layout, limit: int) -> Plan:
+        return build_plan(self.analysis, split, layout, limit, self.style, self.root)
+
+
 def suggest(source: Path, config: Config, max_lines: int | None = None, modules: int = 0,
             package: Path | None = None) -> Suggestion:
     """Suggest how to split `source` into modules (exactly `modules` of them, the shared
@@ -230,11 +244,14 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     if modules:
         exactly(g, group, modules, budget)
     else:
+        tried: set[tuple[tuple[int, ...], ...]] = set()
         for _ in range(len(g.nodes)):
             absorb(g, group, budget // 10, budget)
             break_cycles(g, group)
-            if not fit(g, group, budget):
-                break
+            state = tuple(sorted(tuple(m) for m in groups_of(group).values()))
+            if state in tried or not fit(g, group, budget):
+                break  # a fixed point, or halving undone again by the cycles
+            tried.add(state)
             break_cycles(g, group)
     forbidden = set(analysis.binders) | {split.shared or "", split.default or "",
                                          source.stem, source.parent.name}
@@ -242,6 +259,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
+    planned = _Planner(analysis, split.source, config.root)
     seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
     rounds = 0
     while True:
@@ -249,12 +267,12 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         if split.modules in seen:  # the repair led back to a mapping already planned
             plan, members = seen[split.modules]
             break
-        plan = build_plan(analysis, split, layout, limit)
+        plan = planned(split, layout, limit)
         rounds += 1
         if modules and any(f.code == "GS105" for f in plan.errors):
             limit = max(m.lines for m in plan.modules)  # K is exact: the modules need this
             notes.append(f"planned with max-lines {limit}: {modules} modules need it")
-            plan = build_plan(analysis, split, layout, limit)
+            plan = planned(split, layout, limit)
         seen[split.modules] = plan, members
         if not plan.errors or rounds == ROUNDS or not _repair(
                 g, group, plan, members, modules, budget):
@@ -265,7 +283,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         notes.append(f"planned with max-lines {needed}: no regrouping brought "
                      f"{', '.join(over)} under max-lines {limit}")
         limit = needed
-        plan = build_plan(analysis, split, layout, limit)
+        plan = planned(split, layout, limit)
     # The proof: plan the suggested table itself, as `godsplit plan` would.
     lines = {m.name: m.lines for m in plan.modules}
     draft = Suggestion(
@@ -279,7 +297,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once
     if replace(final, line=split.line) != split:  # else the plan above is that plan
-        plan = build_plan(analysis, final, make_layout(final, checked.root), limit)
+        plan = planned(final, make_layout(final, checked.root), limit)
     return replace(draft, plan=plan, modules=tuple(
         replace(m, lines={p.name: p.lines for p in plan.modules}.get(m.name, 0))
         for m in draft.modules))

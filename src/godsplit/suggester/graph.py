@@ -3,9 +3,10 @@
 Nodes are the engine's clusters (definitions that must move together). The affinity of
 two nodes adds up the signals maintainers group by: who reads whom (calls, and reads at
 import time; helpers read everywhere count less), class families (a class and its base
-in the file, mixins weaker), shared words of their names (tf-idf, the prefix of a
-function counting as a word of its own), and neighbours in the file, unless a section
-banner (`# --- Rules ---`) stands between them. Deterministic: everything is sorted.
+in the file, mixins weaker; a table of a family's classes is listed by name), shared
+words of their names (tf-idf, the prefix of a function counting as a word of its own),
+and neighbours in the file, unless a section banner (`# --- Rules ---`) stands between
+them. Deterministic: everything is sorted.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import libcst as cst
 
@@ -179,11 +180,36 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
         nodes.append(Node(tuple(names), sum(u.lines for u in units), units[0].line, kind, anchor,
                           frozenset(grams), sections[units[0].first],
                           tuple(dict.fromkeys(b for b in bases if b is not None and b != index))))
+    registries = _registries(nodes, early)
+    nodes = [replace(n, anchor=True) if i in registries else n for i, n in enumerate(nodes)]
     surface: dict[str, str] = {}
     for (s, w), _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])):
         surface.setdefault(s, w)
     return Graph(nodes, _weights(nodes, reads, readers, weights), dict(reads), dict(readers),
                  {k: v for k, v in early.items()}, surface)
+
+
+def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
+    """Values that hold, at import time, three or more classes of one family in the file
+    (a base class and all its subclasses, through their first non-mixin base): a table
+    of converters or of checkers. They are listed by name, so that they stay where their
+    family's group is rather than follow the class that reads them."""
+    def root(n: int) -> int:
+        seen = {n}
+        while bases := [b for b in nodes[n].bases if not nodes[b].label.endswith("Mixin")]:
+            if bases[0] in seen:
+                break
+            n = bases[0]
+            seen.add(n)
+        return n
+
+    family = {i: root(i) for i, n in enumerate(nodes) if n.kind == "class"}
+    out = set()
+    for index, node in enumerate(nodes):
+        held = Counter(family[p] for p in early.get(index, ()) if p in family)
+        if node.kind == "value" and held and max(held.values()) >= 3:
+            out.add(index)
+    return out
 
 
 def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
