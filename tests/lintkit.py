@@ -35,7 +35,9 @@ from pathlib import Path
 from godsplit.split.style import Style, detect_style
 
 PYTHON = sys.executable
-DEFAULT_SELECT = "E4,E7,E9,F,I,E501"  # the issue's rule set for a project without config
+# the issue's rule set for a project without config: ruff's default rules (ruff 0.17's:
+# about 400, PLC0414 and RUF100 among them, E402 no longer) plus I and E501 at 88
+RUFF_DEFAULTS = ["--isolated", "--extend-select", "I,E501", "--line-length", "88"]
 LINT_TOOLS = ("ruff", "pyflakes", "flake8")
 FORMAT_TOOLS = ("format", "isort")
 TYPE_TOOLS = ("mypy", "pyright")
@@ -212,7 +214,7 @@ def _ruff(runner: _Runner, style: Style, targets: Sequence[str]) -> list[Finding
     command = [PYTHON, "-m", "ruff", "check", "--output-format", "json", "--no-cache",
                "--exit-zero", *targets]
     if not style.configured:
-        command[4:4] = ["--isolated", "--select", DEFAULT_SELECT, "--line-length", "88"]
+        command[4:4] = RUFF_DEFAULTS
     out = runner.run(command)
     findings = []
     for item in json.loads(out or "[]"):

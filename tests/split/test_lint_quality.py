@@ -19,7 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from lintkit import compare, snapshot
+from godsplit.split.style import detect_style
+
+from conftest import make_project
+from lintkit import RUFF_DEFAULTS, Report, compare, snapshot
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
@@ -100,7 +103,9 @@ def test_the_sample_project_is_clean_before_a_split() -> None:
     assert pytest_passed(LEDGER) == 7
 
 
-def _no_new_findings(source: Path, tmp_path: Path, targets: list[str]) -> None:
+def _no_new_findings(
+    source: Path, tmp_path: Path, targets: list[str], allowed: tuple[str, ...] = ()
+) -> Report:
     # the project's own linters: ruff (configured, or the default set), flake8 when it is
     # configured (pyflakes through it); bare pyflakes is not these projects' linter
     tools = ("ruff", "flake8", "format", "isort", "mypy")
@@ -110,8 +115,9 @@ def _no_new_findings(source: Path, tmp_path: Path, targets: list[str]) -> None:
     after = snapshot(split_copy(source, tmp_path / "after" / source.name), targets, tools=tools)
     report = compare(before, after)
     assert not report.failures, report.failures
-    assert not report.new and not report.reformatted and not report.types_changed, (
-        report.summary())
+    new = [f for f in report.new if f.code not in allowed]
+    assert not new and not report.reformatted and not report.types_changed, report.summary()
+    return report
 
 
 def test_splitting_the_sample_project_adds_no_finding(tmp_path: Path) -> None:
@@ -129,9 +135,65 @@ def test_splitting_a_project_linted_by_flake8_adds_no_finding(tmp_path: Path) ->
     assert "import _round_amount as _round_amount  # noqa: F401\n" in facade.read_text()
 
 
+def test_splitting_a_project_sorted_by_isort_adds_no_finding(tmp_path: Path) -> None:
+    """The sample, sorted by standalone isort (profile black) instead of ruff's I rules:
+    the facade's grouped `X as X` imports sit in an `# isort: off`/`on` block that isort
+    leaves alone, sorted as isort sorts."""
+    source = tmp_path / "isorted" / "ledger"
+    shutil.copytree(LEDGER, source, ignore=shutil.ignore_patterns("__pycache__"))
+    pyproject = source / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('"W", "I", "UP"', '"W", "UP"'))
+    (source / ".isort.cfg").write_text("[settings]\nprofile = black\nknown_first_party = ledger\n")
+    subprocess.run([sys.executable, "-m", "isort", "--quiet", "ledger", "tests"], cwd=source,
+                   check=True)  # isort orders `Decimal as Decimal` apart from ruff
+    config = source / "godsplit.toml"  # a module facade beside a package: no `__all__`
+    config.write_text(config.read_text().replace(
+        'source = "ledger/core.py"\n', 'source = "ledger/core.py"\npackage = "ledger/books"\n'))
+    snap = snapshot(source, ["ledger", "tests"], tools=("isort",))
+    assert snap.style.sorter == "isort" and not snap.findings, [str(f) for f in snap.findings]
+    _no_new_findings(source, tmp_path / "split", ["ledger", "tests"])
+    facade = (tmp_path / "split" / "after" / "ledger" / "ledger" / "core.py").read_text()
+    # short names: one `X as X` statement a line is shorter than grouping them by module
+    assert "from ledger.books.reports import trial_balance as trial_balance\n" in facade
+
+
+LONG_NAMES = [f"{verb}_{thing}_for_tenants" for verb in ("process", "refresh")
+              for thing in ("daily_journal", "weekly_reports", "escalations")]
+
+
+@pytest.mark.parametrize("sorter", ["isort", "ruff"])
+def test_a_facade_of_long_names_groups_them_by_module(sorter: str, tmp_path: Path) -> None:
+    """Names whose `X as X` line would wrap onto three lines: the facade imports them one
+    statement per module, in an `# isort: off`/`on` block sorted as the project's sorter
+    sorts (standalone isort, or ruff's isort), and the split adds no finding."""
+    functions = "".join(f"\n\ndef {name}() -> int:\n    return {i}\n"
+                        for i, name in enumerate(LONG_NAMES))
+    source = tmp_path / "source" / "proj"
+    config = ({".isort.cfg": "[settings]\nprofile = black\nknown_first_party = pkg\n"}
+              if sorter == "isort" else
+              {"ruff.toml": '[lint]\nselect = ["E", "F", "I"]\n'})
+    make_project(source, {"pkg/__init__.py": "", **config,
+                          "pkg/big.py": f'"""Big."""\n\nimport os\nfrom typing import Any\n{functions}'},
+                 config='[[split]]\nsource = "pkg/big.py"\npackage = "pkg/parts"\n[split.modules]\n'
+                        f'daily = ["{LONG_NAMES[0]}", "{LONG_NAMES[3]}"]\n'
+                        'rest = ["process_*", "refresh_*"]\n')
+    _no_new_findings(source, tmp_path / "split", ["pkg"])
+    facade = (tmp_path / "split" / "after" / "proj" / "pkg" / "big.py").read_text()
+    assert detect_style(source / "pkg" / "big.py").sorter == sorter
+    assert "\n# isort: off\nimport os as os\nimport sys as _godsplit_sys\n" in facade, facade
+    assert (f"from .parts.daily import (\n    {LONG_NAMES[0]} as {LONG_NAMES[0]},\n"
+            f"    {LONG_NAMES[3]} as {LONG_NAMES[3]},\n)\n") in facade, facade
+
+
 @pytest.mark.skipif(not FIXTURE.is_dir(), reason="fixture project missing")
 def test_splitting_the_fixture_adds_no_finding(tmp_path: Path) -> None:
-    _no_new_findings(FIXTURE, tmp_path, ["."])
+    # no config: ruff 0.17's default rules plus I and E501. Among them PLC0414: the module
+    # facades' `X as X` re-exports carry a file-level noqa for it. What is added: the
+    # source's deprecated `from typing import Callable, Iterable` (UP035), now also in
+    # each new module that uses those names, and in the facade's rewritten import (the
+    # lines' text differs, so they do not count as moved): 5 on the fixture
+    report = _no_new_findings(FIXTURE, tmp_path, ["."], allowed=("UP035",))
+    assert all(f.text.startswith("from typing import") for f in report.new), report.summary()
 
 
 @pytest.mark.skipif(not FIXTURE.is_dir(), reason="fixture project missing")
@@ -140,9 +202,10 @@ def test_autofix_and_format_after_the_split_keep_the_fixture_working(tmp_path: P
     pytest.importorskip("celery")
     root = split_copy(FIXTURE, tmp_path / "intelliwiz", commit=True)
     ruff = [sys.executable, "-m", "ruff"]
-    default = ["--isolated", "--select", "E4,E7,E9,F,I,E501", "--line-length", "88"]
+    # ruff's own default rules plus I and E501: PLC0414's unsafe fix would drop the
+    # facades' `X as X` aliases, and F401 the imports, without the facades' file-level noqa
     subprocess.run([*ruff, "check", "--fix", "--unsafe-fixes", "--exit-zero", "--no-cache",
-                    *default, "."], cwd=root, capture_output=True, check=True)
+                    *RUFF_DEFAULTS, "."], cwd=root, capture_output=True, check=True)
     subprocess.run([*ruff, "format", "--isolated", "--no-cache", "."], cwd=root,
                    capture_output=True, check=True)
     assert pytest_passed(root) == 128

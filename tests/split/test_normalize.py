@@ -181,3 +181,81 @@ def test_a_configuration_ruff_cannot_read_is_a_warning_and_its_settings_still_ap
 def test_generated_code_that_does_not_parse_is_a_tool_error(tmp_path: Path) -> None:
     with pytest.raises(ToolError, match="ruff failed on generated code"):
         run(tmp_path, {}, [Block("x = (\n")])
+
+
+LONG = [f"{verb}_{thing}_for_tenants" for verb in ("process", "refresh")
+        for thing in ("daily_journal", "weekly_reports")]
+FACADE = (f"import sys as _godsplit_sys\nfrom typing import Any as Any\nimport os as os\n"
+          f"from .parts.b import {LONG[1]} as {LONG[1]}\nfrom .parts.b import zeta\n"
+          + "".join(f"from .parts.a import {n} as {n}\n" for n in (LONG[0], LONG[2], LONG[3])))
+
+
+def test_a_facades_re_exports_are_grouped_by_module_in_an_isort_off_block(tmp_path: Path) -> None:
+    """`X as X` lines too long for one line: one statement per module, sorted as the
+    sorter sorts, in a block neither ruff's isort nor isort re-sorts; stable, and clean
+    under ruff (I, F, E) and the formatter."""
+    path = project(tmp_path, {})
+    style = detect_style(path)
+    [out] = normalize([Block(FACADE, sort=True, group=True)], style, path, root=tmp_path)
+    assert out == (
+        "# isort: off\nimport os as os\nimport sys as _godsplit_sys\nfrom typing import Any as Any\n"
+        f"\nfrom .parts.a import (\n    {LONG[0]} as {LONG[0]},\n    {LONG[2]} as {LONG[2]},\n"
+        f"    {LONG[3]} as {LONG[3]},\n)\nfrom .parts.b import (\n    {LONG[1]} as {LONG[1]},\n"
+        "    zeta,\n)\n\n# isort: on\n")  # ruff format: a blank line after imports
+    assert normalize([Block(out, sort=True, group=True)], style, path, root=tmp_path) == (out,)
+    module = tmp_path / "pkg" / "facade.py"
+    module.write_text('"""Doc."""\n\n' + out + "\nprint(_godsplit_sys, zeta)\n")
+    for args in (["check", "--isolated", "--select", "E,F,I"], ["format", "--check"]):
+        proc = subprocess.run([ruff_binary(), *args, str(module)], capture_output=True, text=True,
+                              cwd=tmp_path)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_grouping_follows_the_sorters_settings(tmp_path: Path) -> None:
+    """combine-as-imports: the sorter groups them itself (no isort block); force-single-line:
+    the project wants one name a statement; short names: one statement a name is shorter."""
+    config: dict[str, str | bytes] = {
+        "ruff.toml": "[lint]\nselect = ['I']\n[lint.isort]\ncombine-as-imports = true\n"}
+    [out] = run(tmp_path / "combine", config, [Block(FACADE, sort=True, group=True)])
+    assert "isort:" not in out and f"    {LONG[2]} as {LONG[2]},\n" in out
+    config = {"ruff.toml": "[lint]\nselect = ['I']\n[lint.isort]\nforce-single-line = true\n"}
+    [out] = run(tmp_path / "single", config, [Block(FACADE, sort=True, group=True)])
+    assert "isort:" not in out and "from .parts.b import zeta\n" in out
+    short = "from .a import f as f\nfrom .a import g as g\nfrom .b import h as h\n"
+    assert run(tmp_path / "short", {}, [Block(short, sort=True, group=True)]) == (short,)
+
+
+def test_the_sources_own_isort_blocks_are_not_nested(tmp_path: Path) -> None:
+    text = "# isort: off\nimport b as b\nimport a as a\n# isort: on\n" + FACADE
+    [out] = run(tmp_path, {}, [Block(text, sort=True, group=True)])
+    assert out.count("# isort: off") == 1 and out.startswith("# isort: off\nimport b as b\n")
+
+
+def test_isort_groups_as_isort_sorts(tmp_path: Path) -> None:
+    config: dict[str, str | bytes] = {".isort.cfg": "[settings]\nprofile = black\n"}
+    [out] = run(tmp_path, config, [Block(FACADE, sort=True, group=True)])
+    assert out.startswith("# isort: off\n") and out.endswith("# isort: on\n")
+    module = tmp_path / "pkg" / "facade.py"
+    module.write_text('"""Doc."""\n\n' + out + "\nprint(_godsplit_sys, zeta)\n")
+    import isort
+
+    assert isort.check_file(module, settings_path=str(tmp_path), show_diff=True)
+
+
+@pytest.mark.parametrize("config", [{}, {".isort.cfg": "[settings]\nprofile = black\n"}],
+                         ids=["ruff", "isort"])
+def test_comments_stay_with_their_imports_under_either_sorter(
+    tmp_path: Path, config: dict[str, str | bytes]
+) -> None:
+    """A comment above an import moves with it; a trailing one (a noqa too) stays on it."""
+    text = ("import sys  # platform checks\n# the HTTP client: pinned, see requirements\n"
+            "import requests\nimport os\nfrom pkg.models import Model  # noqa: F401\n"
+            "from ._shared import zeta, alpha  # helpers\n")
+    path = project(tmp_path, config)
+    style = detect_style(path)
+    assert style.sorter == ("isort" if config else "ruff")
+    assert normalize([Block(text, sort=True)], style, path, root=tmp_path) == (
+        "import os\nimport sys  # platform checks\n\n"
+        "# the HTTP client: pinned, see requirements\nimport requests\n\n"
+        "from pkg.models import Model  # noqa: F401\n\n"
+        "from ._shared import alpha, zeta  # helpers\n",)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from godsplit.split.style import Style, detect_style
+from godsplit.split.normalize import ruff_binary
+from godsplit.split.style import Style, detect_style, ruff_default_rules
 from godsplit.types import GodsplitError
 
 from conftest import make_project
@@ -26,6 +28,19 @@ def test_without_config_ruff_defaults_plus_isort_and_line_length_88(tmp_path: Pa
     assert style.enables("I001") and style.enables("E501") and style.enables("F401")
     assert not style.enables("E302") and not style.pyflakes
     assert style.magic_trailing_comma and style.normalize_strings
+
+
+def test_ruffs_default_rules_are_those_of_the_installed_ruff(tmp_path: Path) -> None:
+    """ruff 0.17 enables about 400 rules by default (useless-import-alias among them, E402
+    no longer); older ruff enables E4, E7, E9 and F. godsplit asks the ruff it runs."""
+    defaults = ruff_default_rules()
+    style = style_of(tmp_path, {"ruff.toml": "line-length = 100\n"})  # selects nothing
+    assert "F401" in defaults and style.enables("F401")
+    assert style.enables("PLC0414") == ("PLC0414" in defaults)
+    assert style.enables("E402") == ("E402" in defaults or "E4" in defaults)
+    version = subprocess.run([ruff_binary(), "--version"], capture_output=True, text=True)
+    if version.stdout.split()[-1] == "0.17.6":  # the version godsplit's tests pin
+        assert len(defaults) == 407 and "PLC0414" in defaults and "E402" not in defaults
 
 
 def test_ruff_settings_in_pyproject(tmp_path: Path) -> None:

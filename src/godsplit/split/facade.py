@@ -4,7 +4,8 @@ It keeps the source's docstring, header, imports, `__all__`, module dunders,
 `__getattr__`/`__dir__`, the `__main__` block (in a package layout it moves to
 `__main__.py`, which `python -m` runs) and any names kept on purpose, byte-for-byte, and
 re-exports every other top-level name from the new modules (`from .m import f as f`, the
-form type checkers treat as public). Kept code that new modules import is placed before
+form type checkers treat as public; grouped one statement per module where that is
+shorter, see normalize.py). Kept code that new modules import is placed before
 the re-exports when it can be. Globals rebound at run time are read live from their one
 home (PEP 562 `__getattr__`); as a live facade, it also forwards attribute assignment
 (mock.patch, monkeypatch) to the new modules.
@@ -290,21 +291,20 @@ def render_facade(
     hoisted = list(dict.fromkeys(hoisted))
     first = "".join(hoisted) + "".join(early).lstrip("\n")
     top = "".join(head[:future_at]).rstrip("\n")  # header comments, docstring
-    pieces: list[Piece] = [top + "\n" if top else "", ("\n" if top else "") + marker,
-                           "".join(head[future_at:])]
+    marker = ("\n" if top else "") + marker
+    pieces: list[Piece] = [top + "\n" if top else "", marker, "".join(head[future_at:])]
     # pyflakes takes no `X as X` as a re-export: for a project it lints, a targeted noqa
     f401 = "F401" if style is not None and style.pyflakes else ""
     if early_kept:  # kept code runs before the re-exports: they come after code
         noqa = "E402" if style is None or style.enables("E402", layout.facade_path) else ""
         pieces += [Block("\n" + first, sort=True, reexport_noqa=f401,
-                            listed=frozenset(listed)),
+                         listed=frozenset(listed), group=True),
                    "\n" + "".join(early_kept).strip("\n") + "\n",
                    Block("\n" + "".join(exports), sort=True, noqa=noqa, reexport_noqa=f401,
-                            listed=frozenset(listed))]
+                         listed=frozenset(listed), group=True)]
     else:
         pieces.append(Block("\n" + first + "\n" + "".join(exports), sort=True,
-                            reexport_noqa=f401,
-                            listed=frozenset(listed)))
+                            reexport_noqa=f401, listed=frozenset(listed), group=True))
     pieces.append(Block(generated_all))
     rest.sort(key=lambda item: item[0])
     if rest and isinstance(rest[0][1], str) and not rest[0][1].startswith("\n"):
@@ -321,7 +321,14 @@ def render_facade(
         pieces.append(Block(keep_module_name(names, "__name__")))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
+    if style is not None and not layout.facade_is_package and style.enables(
+            "PLC0414", layout.facade_path) and any(  # ruff exempts `__init__.py` itself
+            _AS_ITSELF.search(p if isinstance(p, str) else p.text) for p in pieces[3:]):
+        pieces[1] = marker + "# ruff: noqa: PLC0414  # its `X as X` imports are re-exports\n"
     return pieces
+
+
+_AS_ITSELF = re.compile(r"^[^#\n]*\bimport\b[^#\n]*\b(\w+) as \1\b|^\s+(\w+) as \2,", re.MULTILINE)
 
 
 def _peer(layout: Layout, module: str) -> str:

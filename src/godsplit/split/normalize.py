@@ -14,8 +14,13 @@ the project's formatter:
   black's line length, magic trailing comma and string normalization are passed on
   (ruff's formatter follows black's style).
 
+A facade's import block (`group=True`) is also sorted with combine-as-imports on, so its
+`X as X` re-exports take one statement per module; where the sorter would split them
+again, that form is wrapped in `# isort: off`/`# isort: on` and kept when it is shorter.
+
 All blocks of one call share one document per tool, cut apart again at marker lines: a
-split's modules and facade cost one sorter call and one formatter call in all.
+split's modules and facade cost one sorter call (two with a facade to group) and one
+formatter call in all.
 """
 
 from __future__ import annotations
@@ -33,7 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
+from .grouping import ISORT_ON, can_group, protect
 from .style import Style
+from .tool_error import ToolError, located
 
 if TYPE_CHECKING:
     import isort
@@ -51,6 +58,7 @@ class Block:
     noqa: str = ""  # a code every top-level import of the block is marked with (E402)
     reexport_noqa: str = ""  # a code for its imports that re-export a name `listed` does
     listed: frozenset[str] = frozenset()  # not list, or a star import (pyflakes' F401)
+    group: bool = False  # one statement per module for `X as X` imports (a facade's)
 
 
 Piece = str | Block  # a file is written as pieces: verbatim text, or generated blocks
@@ -64,8 +72,13 @@ def assemble(
     them in one call; with no style, as rendered). A block keeps the blank lines that
     surround it as rendered."""
     blocks = [p for pieces in files.values() for p in pieces if isinstance(p, Block)]
-    done = iter(normalize(blocks, style, path, root) if style is not None and blocks
-                else [b.text.strip("\n") + "\n" if b.text.strip() else "" for b in blocks])
+    try:
+        done = iter(normalize(blocks, style, path, root) if style is not None and blocks
+                    else [b.text.strip("\n") + "\n" if b.text.strip() else "" for b in blocks])
+    except ToolError as error:  # where: the file, and the block as rendered
+        if error.block is not None:
+            located(error, files, blocks[error.block])
+        raise
     out = {}
     for file, pieces in files.items():
         parts = []
@@ -148,7 +161,7 @@ def _after_definition(text: str) -> bool:
 
 def _ends_with_import(text: str) -> bool:
     top = [line for line in text.splitlines() if line and not line[0].isspace() and line != ")"]
-    return bool(top) and top[-1].startswith(("import ", "from "))
+    return bool(top) and (top[-1].startswith(("import ", "from ")) or top[-1] == ISORT_ON)
 
 
 def _space_after_imports(parts: list[str]) -> str:
@@ -175,10 +188,6 @@ def _space_after_imports(parts: list[str]) -> str:
     return out
 
 
-class ToolError(RuntimeError):
-    """A tool failed on text godsplit generated: a bug in godsplit, not bad input."""
-
-
 def normalize(
     blocks: Sequence[Block], style: Style, path: Path, root: Path | None = None
 ) -> tuple[str, ...]:
@@ -189,13 +198,39 @@ def normalize(
     tools' per-directory settings and first-party detection; the blocks of all modules of
     one split may share one call, with the old module's path). `root` is the directory
     the tools run in (the project root; default: `style.root`)."""
+    try:
+        return _normalize(blocks, style, path, root)
+    except ToolError as error:
+        if error.block is not None:
+            raise
+        for index, block in enumerate(blocks):  # which block: the failure path only
+            try:
+                _normalize([block], style, path, root)
+            except ToolError as alone:  # its line, in the block without leading blank lines
+                lead = len(block.text) - len(block.text.lstrip("\n"))
+                raise ToolError(str(alone), alone.cause, index, alone.line - lead) from error
+        raise
+
+
+def _normalize(
+    blocks: Sequence[Block], style: Style, path: Path, root: Path | None = None
+) -> tuple[str, ...]:
     texts = [b.text for b in blocks]
     cwd = root or style.root
     to_sort = [i for i, b in enumerate(blocks) if b.sort and b.text.strip()]
+    grouped = [i for i in to_sort if blocks[i].group and can_group(texts[i], style)]
+    shorter: dict[int, str] = {}  # a facade's imports grouped: kept if that is shorter
+    if grouped:
+        document = _sort(_join([texts[i] for i in grouped]), style, path, cwd, group=True)
+        for index, text in zip(grouped, _split(document), strict=True):
+            protected = protect(text, style)
+            if protected is not None:
+                shorter[index] = protected
     if to_sort:
-        sorted_texts = _split(_sort(_join([texts[i] for i in to_sort]), style, path, cwd))
-        for index, text in zip(to_sort, sorted_texts, strict=True):
-            texts[index] = text
+        document = _sort(_join([texts[i] for i in to_sort]), style, path, cwd)
+        for index, text in zip(to_sort, _split(document), strict=True):
+            group = shorter.get(index, text)
+            texts[index] = group if group.count("\n") < text.count("\n") else text
     # isort has the last word on the blocks it sorted: its wrapping (multi_line_output,
     # combine_as_imports, its line length) is what the project's `isort --check` wants,
     # and a formatter would re-wrap it (a black profile already writes black's wrapping)
@@ -209,21 +244,28 @@ def normalize(
 
 
 def _join(texts: Sequence[str]) -> str:
-    return "".join(f"{CUT}\n{text.rstrip()}\n" if text.strip() else f"{CUT}\n" for text in texts)
+    """One document: each text after a marker, and a marker after the last, so each is
+    formatted as followed by a statement (as it is in its file)."""
+    return "".join(f"{CUT}\n{text.rstrip()}\n" if text.strip() else f"{CUT}\n"
+                   for text in texts) + f"{CUT}\n"
 
 
 def _split(document: str) -> list[str]:
     pieces = _CUT_LINE.split(document)
-    if pieces[0].strip():
-        raise ToolError(f"a tool moved text before the first block:\n{pieces[0]}")
-    return [(p.strip("\n") + "\n") if p.strip() else "" for p in pieces[1:]]
+    if pieces[0].strip() or pieces[-1].strip():
+        raise ToolError(f"a tool moved text around the blocks:\n{pieces[0]}{pieces[-1]}")
+    return [(p.strip("\n") + "\n") if p.strip() else "" for p in pieces[1:-1]]
 
 
-def _sort(document: str, style: Style, path: Path, cwd: Path) -> str:
+def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = False) -> str:
+    """`document` sorted by the project's sorter with its settings (with `group`, and
+    combine-as-imports on: `from m import a as a, b as b` stays one statement)."""
     if style.sorter == "isort":
         import isort
 
         settings = _isort_settings(style)
+        if group:
+            settings = isort.Config(config=settings, combine_as_imports=True)
         try:
             return isort.code(document, config=settings, file_path=path)
         except Exception as exc:  # isort raises many types for bad settings
@@ -237,8 +279,10 @@ def _sort(document: str, style: Style, path: Path, cwd: Path) -> str:
             *_isolated(style), "--config", f"lint.isort.known-first-party = {list(style.first_party)!r}",
             "--config", "lint.isort.force-sort-within-sections = "
                         f"{str(style.force_sort_within_sections).lower()}",
-            "--config", f"lint.isort.combine-as-imports = {str(style.combine_as).lower()}",
+            "--config", f"lint.isort.combine-as-imports = {str(style.combine_as or group).lower()}",
             "--config", f"lint.isort.force-single-line = {str(style.force_single_line).lower()}"]
+    elif group:
+        args += ["--config", "lint.isort.combine-as-imports = true"]
     return _ruff(args, document, path, cwd)
 
 
@@ -283,7 +327,10 @@ def ruff_error(stderr: str, cwd: Path) -> Exception:
     config = re.search(r"Failed to (?:load configuration `([^`]+)`|parse (\S+\.toml))\s*$",
                        stderr, re.MULTILINE)
     if config is None:
-        return ToolError(f"ruff failed on generated code:\n{stderr.strip()}")
+        where = re.search(r":(\d+):\d+: (.+)$", stderr, re.MULTILINE)  # line 1 is a marker
+        cause = where[2] if where else (stderr.strip().splitlines() or ["ruff failed"])[-1]
+        return ToolError(f"ruff failed on generated code:\n{stderr.strip()}", cause,
+                         line=max(int(where[1]) - 1, 1) if where else 1)
     line = re.search(r"at line (\d+)", stderr)
     lines = [t.strip().removeprefix("Cause: ") for t in stderr.strip().splitlines() if t.strip()]
     cause = lines[-1].split(", expected one of")[0] if lines else "cannot be read"

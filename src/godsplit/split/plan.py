@@ -36,6 +36,7 @@ from .render import MARKER, render_new_module
 from .ruff_config import usable
 from .style import Style, detect_style
 from .style_files import repository_root
+from .tool_error import ToolError, locate
 from .verify import compare_static, runs_as_script, still_a_script
 from .write import JOURNAL
 
@@ -121,8 +122,15 @@ def build_plan(
     }
     pieces[layout.facade_path] = render_facade(
         analysis, assignment, split, layout, edges, early, style)
-    texts = {path: text.rstrip("\n") + "\n" for path, text in assemble(
-        pieces, style, split.source, root).items()}
+    try:
+        assembled = assemble(pieces, style, split.source, root)
+    except ToolError as error:  # a bug in godsplit: an error finding, so nothing is written
+        assembled = assemble(pieces, None, split.source, root)
+        findings.append(Finding(
+            "GS115", "error", f"the project's tools fail on the code godsplit generated "
+            f"here ({error.cause}); this is a bug in godsplit: please report it",
+            str(error.path or split.source), locate(error, assembled)))
+    texts = {path: text.rstrip("\n") + "\n" for path, text in assembled.items()}
     facade_text = texts[layout.facade_path]
     planned = []
     for module in order:

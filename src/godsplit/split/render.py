@@ -153,7 +153,8 @@ def render_new_module(
             changed: cst.BaseStatement = stmt
             if index in walk or id(stmt) in edits.tasks:
                 changed = apply_edits(stmt, edits, layout.old_module, split.task_decorators,
-                                      index in walk, live)
+                                      index in walk, live,
+                                      style.line_length if style is not None else 88)
             if package != layout.old_package and "from ." in analysis.code(index):
                 changed = imports.rebase(changed, layout.old_package, package)  # in functions
             text = analysis.code(index) if changed is stmt else analysis.module.code_for_node(changed)

@@ -11,7 +11,8 @@ directory upward, stopping at the repository root (a directory holding `.git` or
   `[isort]`/`[tool:isort]`.
 - black: `[tool.black]` of the nearest `pyproject.toml` (black's project root).
 
-Pure: reads files, runs nothing. Without any configuration: ruff's default rules plus `I`
+Reads files; runs only `ruff --show-settings`, once, to learn ruff's default rules (they
+change between ruff versions). Without any configuration: ruff's default rules plus `I`
 and `E501` at 88, sorted by ruff's isort, formatted by `ruff format`. A file that cannot
 be parsed, or a setting of the wrong type, raises GodsplitError with the file and line.
 """
@@ -19,7 +20,10 @@ be parsed, or a setting of the wrong type, raises GodsplitError with the file an
 from __future__ import annotations
 
 import fnmatch
+import re
+import subprocess
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -36,7 +40,7 @@ Linter = Literal["ruff", "flake8"]
 Sorter = Literal["ruff", "isort"]
 Formatter = Literal["ruff", "black"]
 
-RUFF_DEFAULT_SELECT = ("E4", "E7", "E9", "F")
+RUFF_DEFAULT_SELECT = ("E4", "E7", "E9", "F")  # ruff's defaults before 0.17 (a fallback)
 NO_CONFIG_EXTRA = ("I", "E501")  # the issue's default: ruff's rules plus I and E501 at 88
 FLAKE8_DEFAULT_SELECT = ("E", "F", "W", "C90")
 FLAKE8_DEFAULT_IGNORE = ("E121", "E123", "E126", "E226", "E24", "E704", "W503", "W504")
@@ -217,10 +221,31 @@ def _sorting(
             False)
 
 
+@cache
+def ruff_default_rules() -> tuple[str, ...]:
+    """The rules ruff enables when nothing selects any, as the ruff installed with godsplit
+    reports them (`--isolated --show-settings`): E4, E7, E9 and F up to ruff 0.16; ruff
+    0.17 enables about 400 (PLC0414 and I001 among them, E402 no longer). The older set
+    when that ruff cannot say."""
+    from .normalize import ruff_binary  # normalize imports this module
+
+    try:
+        proc = subprocess.run(
+            [ruff_binary(), "check", "--isolated", "--show-settings", __file__],
+            capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return RUFF_DEFAULT_SELECT
+    enabled = re.search(r"^linter\.rules\.enabled = \[\n(.*?)^\]", proc.stdout,
+                        re.MULTILINE | re.DOTALL)
+    codes = re.findall(r"\(([A-Z]+[0-9]+)\),?$", enabled.group(1), re.MULTILINE) if (
+        enabled) else []
+    return tuple(codes) or RUFF_DEFAULT_SELECT
+
+
 def _ruff_rules(ruff: Section | None) -> Rules:
     if ruff is None:
-        return Rules((RuleLayer(RUFF_DEFAULT_SELECT, NO_CONFIG_EXTRA),))
-    layers = [RuleLayer(RUFF_DEFAULT_SELECT)]
+        return Rules((RuleLayer(ruff_default_rules(), NO_CONFIG_EXTRA),))
+    layers = [RuleLayer(ruff_default_rules())]
     ignores: list[tuple[str, tuple[str, ...]]] = []
     for config in ruff.chain():  # the extended configs first
         lint = config.lint(inherit=False)

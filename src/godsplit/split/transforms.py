@@ -116,8 +116,9 @@ def plan_edits(
 class _Apply(cst.CSTTransformer):
     def __init__(
         self, edits: Edits, old_module: str, decorators: Collection[str],
-        live: Mapping[int, str],
+        live: Mapping[int, str], width: int = 88,
     ) -> None:
+        self.width = width  # the formatter's line length, for a decorator godsplit lengthens
         self.edits = edits
         self.old_module = old_module
         self.decorators = decorators
@@ -160,7 +161,7 @@ class _Apply(cst.CSTTransformer):
                 decorators, self.decorators
             ):
                 decorator = decorator.with_changes(
-                    decorator=_wrapped(_with_arg(decorator.decorator, arg)))
+                    decorator=_wrapped(_with_arg(decorator.decorator, arg), self.width))
             decorators.append(decorator)
         return updated_node.with_changes(decorators=decorators)
 
@@ -205,11 +206,12 @@ def _wrapped(expr: cst.BaseExpression, width: int = 88) -> cst.BaseExpression:
 
 def apply_edits(
     node: cst.BaseStatement, edits: Edits, old_module: str, decorators: Collection[str],
-    walk: bool, live: Mapping[int, str] | None = None,
+    walk: bool, live: Mapping[int, str] | None = None, width: int = 88,
 ) -> cst.BaseStatement:
     """The statement with its edits; the tree is walked only when `__name__` is replaced
-    or a rebound global is read (`live`: Name node id -> the module it is read from)."""
-    transformer = _Apply(edits, old_module, decorators, live or {})
+    or a rebound global is read (`live`: Name node id -> the module it is read from).
+    `width`: the project formatter's line length (a lengthened decorator is wrapped)."""
+    transformer = _Apply(edits, old_module, decorators, live or {}, width)
     if walk:
         result = node.visit(transformer)
         assert isinstance(result, cst.BaseStatement)
