@@ -133,3 +133,41 @@ def test_live_getattr_wrapping_the_modules_own_keeps_its_signature(clean_modules
     assert str(inspect.signature(module.__getattr__)) == "(name: 'str') -> 'int'"  # postponed
     assert typing.get_type_hints(module.__getattr__) == {"name": str, "return": int}
     assert module.X == 1
+
+
+def test_annotations_python_evaluates_are_strings_without_the_future_import() -> None:
+    text = runtime.quote_evaluated_annotations(
+        "X: dict[str, str] = {}\nY: int = 1\n\n\nclass C:\n    z: list[int] = []\n\n\n"
+        "def f(a: tuple[object, ...], b: int) -> dict[str, list[str]]:\n"
+        "    found: dict[str, list[str]] = {}\n    return found\n")
+    assert text == (
+        'X: "dict[str, str]" = {}\nY: int = 1\n\n\nclass C:\n    z: "list[int]" = []\n\n\n'
+        'def f(a: "tuple[object, ...]", b: int) -> "dict[str, list[str]]":\n'
+        "    found: dict[str, list[str]] = {}\n    return found\n")
+    kept = runtime.render("keep_module_name", {"old_module": '"old"', "objects": "(f,)"},
+                          future_annotations=True)
+    assert "objects: tuple[object, ...]" in kept
+
+
+OLDEST = [f"{root}/versions/{v}/bin/python" for root in ("/root/.pyenv",) for v in ("3.8.18",)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ALL)
+def test_rendered_runtime_runs_on_python_3_8(name: str) -> None:
+    """A project may still support Python 3.8, where `dict[str, str]` in an evaluated
+    annotation raises TypeError (click 8.1.8: `import click` failed after a split)."""
+    import shutil
+    import subprocess
+
+    python = next((p for p in OLDEST if shutil.which(p)), shutil.which("python3.8"))
+    if python is None:
+        pytest.skip("no Python 3.8 on this machine")
+    slots = {"modules": "()", "live": "{}", "old_module": '"old"', "objects": "(f,)"}
+    text = runtime.render(name, slots, sections={"live", "no_getattr", "no_dir"})
+    code = ("import sys, types\nmodule = types.ModuleType('old')\nsys.modules['old'] = module\n"
+            "module.f = lambda: None\nexec(compile(sys.argv[1], 'old', 'exec'), vars(module))\n"
+            "print('ok')\n")
+    proc = subprocess.run([python, "-c", code, "f = lambda: None\n" + text],
+                          capture_output=True, text=True)
+    assert proc.stdout == "ok\n", proc.stderr

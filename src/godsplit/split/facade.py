@@ -318,7 +318,7 @@ def render_facade(
     if split.keep_module_name and layout.facade_is_package:  # every new module came through
         moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
         names = [n for n in keep_names(analysis, moved, split) if n not in served]
-        pieces.append(Block(keep_module_name(names, "__name__")))
+        pieces.append(Block(keep_module_name(names, "__name__", analysis.future_annotations)))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
     if style is not None and not layout.facade_is_package and style.enables(
@@ -366,17 +366,19 @@ def _runtime(
         block = runtime.render("live_facade", {
             "modules": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
             "live": homes,
-        }, sections={"live"} if live else ())
+        }, sections={"live"} if live else (), future_annotations=analysis.future_annotations)
     elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
         block = runtime.render("deprecated_facade", {
-            "moved": _deprecated_table(analysis, assignment, layout)})
+            "moved": _deprecated_table(analysis, assignment, layout)},
+            future_annotations=analysis.future_annotations)
     elif live:
         own = {name for u in analysis.units if u.kind == "facade" for name in u.binds}
         sections = {
             "getattr" if "__getattr__" in own else "no_getattr",
             "dir" if "__dir__" in own else "no_dir",
         }
-        block = runtime.render("live_globals", {"live": refs}, sections=sections)
+        block = runtime.render("live_globals", {"live": refs}, sections=sections,
+                               future_annotations=analysis.future_annotations)
     else:
         return ""
     return "\n\n" + block.strip("\n") + "\n"

@@ -187,7 +187,7 @@ def render_new_module(
                                    sys_name)))
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
-                                             f'"{layout.old_module}"')))
+                                             f'"{layout.old_module}"', analysis.future_annotations)))
     return pieces
 
 
@@ -375,11 +375,12 @@ def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> lis
     return list(dict.fromkeys(names))
 
 
-def keep_module_name(names: list[str], old_module: str) -> str:
-    """The keep-module-name code for `names` (`old_module`: an expression)."""
+def keep_module_name(names: list[str], old_module: str, future_annotations: bool) -> str:
+    """The keep-module-name code for `names` (`old_module`: an expression), for a file with
+    `from __future__ import annotations` or not."""
     if not names:
         return ""
     return runtime.render("keep_module_name", {
         "old_module": old_module,
         "objects": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
-    })
+    }, future_annotations=future_annotations)

@@ -6,6 +6,10 @@ execute what it renders. Rendering copies the text after the line
 its type in the part that is not copied) by its value's source text, and keeps a section
 between `# godsplit-runtime: if <name>` and `# godsplit-runtime: end` only when `<name>`
 is asked for. These modules are templates: nothing imports them.
+
+Their annotations use `dict[str, str]`; in a file without `from __future__ import
+annotations`, those Python evaluates (module and class level, function signatures) are
+written as strings, so the code also imports on Python 3.8.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import re
 from collections.abc import Collection, Mapping
 from functools import cache
 from importlib import resources
+
+import libcst as cst
 
 BEGIN = "# godsplit-runtime: begin\n"
 _SECTION = re.compile(
@@ -30,8 +36,12 @@ def template(name: str) -> str:
     return text[text.index(BEGIN) + len(BEGIN):]
 
 
-def render(name: str, slots: Mapping[str, str], sections: Collection[str] = ()) -> str:
-    """The text of runtime module `name` with its slots filled and only `sections` kept."""
+def render(
+    name: str, slots: Mapping[str, str], sections: Collection[str] = (), *,
+    future_annotations: bool = False,
+) -> str:
+    """The text of runtime module `name` with its slots filled and only `sections` kept;
+    `future_annotations`: the file it goes to has `from __future__ import annotations`."""
     text = _SECTION.sub(lambda m: m.group(2) if m.group(1) in sections else "", template(name))
 
     def fill(match: re.Match[str]) -> str:
@@ -40,4 +50,49 @@ def render(name: str, slots: Mapping[str, str], sections: Collection[str] = ()) 
             raise KeyError(f"runtime {name}: no value for slot SLOT_{match.group(1)}")
         return slots[key]
 
-    return _SLOT.sub(fill, text)
+    text = _SLOT.sub(fill, text)
+    return text if future_annotations else quote_evaluated_annotations(text)
+
+
+def quote_evaluated_annotations(text: str) -> str:
+    """`text` with each annotation Python evaluates at run time and that subscripts or
+    unions types (`dict[str, str]`, `int | None`: errors before Python 3.9 and 3.10)
+    written as a string; annotations of local variables are never evaluated."""
+    module = cst.parse_module(text)
+    return module.visit(_Quote(module)).code
+
+
+class _Quote(cst.CSTTransformer):
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        self.depth = 0  # inside a function body: annotations there are not evaluated
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.depth += 1
+
+    def leave_FunctionDef(
+        self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self.depth -= 1
+        returns = updated_node.returns
+        params = updated_node.params.with_changes(params=[
+            p.with_changes(annotation=self._quoted(p.annotation))
+            for p in updated_node.params.params
+        ])
+        return updated_node.with_changes(
+            params=params, returns=self._quoted(returns) if returns else None)
+
+    def leave_AnnAssign(
+        self, original_node: cst.AnnAssign, updated_node: cst.AnnAssign
+    ) -> cst.AnnAssign:
+        if self.depth:
+            return updated_node
+        return updated_node.with_changes(annotation=self._quoted(updated_node.annotation))
+
+    def _quoted(self, annotation: cst.Annotation | None) -> cst.Annotation | None:
+        if annotation is None or not isinstance(
+            annotation.annotation, (cst.Subscript, cst.BinaryOperation)
+        ):
+            return annotation
+        code = self.module.code_for_node(annotation.annotation)
+        return annotation.with_changes(annotation=cst.SimpleString(f'"{code}"'))
