@@ -34,14 +34,9 @@ PINNED = pytest.mark.xfail(strict=True, reason=(
     "godsplit pins Celery task names (`@shared_task` becomes `@shared_task(name=...)`); "
     "celery is untyped, so pyright infers another type for the task: 29 diagnostics on "
     "`.delay()` calls change message, on the same lines"))
-RUNTIME_ANNOTATIONS = pytest.mark.xfail(strict=True, reason=(
-    "the live facade's `def _godsplit_bindings() -> dict[str, list[str]]` is evaluated at "
-    "import: pyright (pythonVersion 3.8, click's) reports it, and Python 3.8 raises "
-    "TypeError importing click.core after the split"))
 
 
-@pytest.mark.parametrize("name", [pytest.param("intelliwiz", marks=PINNED), "ledger",
-                                  pytest.param("click", marks=RUNTIME_ANNOTATIONS)])
+@pytest.mark.parametrize("name", [pytest.param("intelliwiz", marks=PINNED), "ledger", "click"])
 def test_pyright_and_mypy_report_the_same_after_the_split(name: str, tmp_path: Path) -> None:
     """The fixture, the sample project and click 8.1.8 (inline types, py.typed)."""
     import type_parity
