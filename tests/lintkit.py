@@ -32,12 +32,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from godsplit.split.style import Style, detect_style
+from godsplit.split.style import NO_CONFIG_EXTRA, Style, detect_style
 
 PYTHON = sys.executable
 # the issue's rule set for a project without config: ruff's default rules (ruff 0.17's:
-# about 400, PLC0414 and RUF100 among them, E402 no longer) plus I and E501 at 88
-RUFF_DEFAULTS = ["--isolated", "--extend-select", "I,E501", "--line-length", "88"]
+# about 400, PLC0414 and RUF100 among them, E402 no longer; and E4, E7, E9, F, ruff's
+# defaults until 0.17, which CI still checks) plus I and E501 at 88 (style.NO_CONFIG_EXTRA)
+RUFF_DEFAULTS = ["--isolated", "--extend-select", ",".join(NO_CONFIG_EXTRA), "--line-length", "88"]
 LINT_TOOLS = ("ruff", "pyflakes", "flake8")
 FORMAT_TOOLS = ("format", "isort")
 TYPE_TOOLS = ("mypy", "pyright")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from godsplit.split.style import ruff_default_rules
+from godsplit.split.style import NO_CONFIG_EXTRA, ruff_default_rules
 
 from splitkit import dedent, make_project, plan_texts
 
-E402_NOQA = "  # noqa: E402" if {"E4", "E402"} & set(ruff_default_rules()) else ""
+E402_NOQA = "  # noqa: E402" if {"E4", "E402"} & {*ruff_default_rules(), *NO_CONFIG_EXTRA} else ""
 BASIC = """
     #!/usr/bin/env python
     # Copyright (c) the authors

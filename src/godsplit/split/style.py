@@ -41,7 +41,10 @@ Sorter = Literal["ruff", "isort"]
 Formatter = Literal["ruff", "black"]
 
 RUFF_DEFAULT_SELECT = ("E4", "E7", "E9", "F")  # ruff's defaults before 0.17 (a fallback)
-NO_CONFIG_EXTRA = ("I", "E501")  # the issue's default: ruff's rules plus I and E501 at 88
+# Without a configuration: ruff's default rules plus I and E501 at 88, "ruff's defaults"
+# being both the installed ruff's and the long-standing E4, E7, E9, F that older rufs and
+# most projects' CI still check (E402 among them): lines clean under either set
+NO_CONFIG_EXTRA = ("I", "E501", *RUFF_DEFAULT_SELECT)
 FLAKE8_DEFAULT_SELECT = ("E", "F", "W", "C90")
 FLAKE8_DEFAULT_IGNORE = ("E121", "E123", "E126", "E226", "E24", "E704", "W503", "W504")
 _ISORT_PROFILES: dict[str, dict[str, bool]] = {  # the flags below, from isort's profiles
