@@ -11,7 +11,7 @@ import pytest
 
 from godsplit import apply
 from godsplit.config import load_config
-from godsplit.frameworks import django_settings, import_setup
+from godsplit.split.frameworks import django_settings, import_setup
 
 from conftest import make_project
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..files import decode_source
-from ..frameworks import import_setup
 from ..split import write
+from ..split.frameworks import import_setup
 from ..split.plan import select_splits
 from ..split.references import project_files
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig

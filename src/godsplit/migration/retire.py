@@ -23,8 +23,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..config import parse_config
 from ..files import read_source
-from ..frameworks import import_setup
 from ..split import imports, write
+from ..split.frameworks import import_setup
 from ..types import Config, FileChange, Finding
 
 if sys.version_info >= (3, 11):

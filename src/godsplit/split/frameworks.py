@@ -9,13 +9,13 @@ Celery project is verified for real without any setting.
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .configtypes import Config
+from ..types import Config, GodsplitError
+from .style_files import find_ini, nearest_pyproject
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
 _SETDEFAULT = re.compile(
@@ -25,6 +25,8 @@ _SETDEFAULT = re.compile(
 # pytest's configuration files, in the order pytest looks (the first that has a section)
 _PYTEST_INI = (("pytest.ini", "pytest"), (".pytest.ini", "pytest"), ("pyproject.toml", ""),
                ("tox.ini", "pytest"), ("setup.cfg", "tool:pytest"))
+_KEY = {name: "django_settings_module" for name, _ in _PYTEST_INI}  # INI keys: lower case
+_KEY["pyproject.toml"] = "DJANGO_SETTINGS_MODULE"
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,15 @@ def import_setup(config: Config, import_root: Path | None = None) -> ImportSetup
 def django_settings(root: Path) -> tuple[str, str] | None:
     """The settings module and the name of the file in `root` that names it."""
     for name, section in _PYTEST_INI:  # pytest's order: pyproject.toml after .pytest.ini
-        value = (_pyproject_value(root / name) if name == "pyproject.toml"
-                 else _ini_value(root / name, section))
-        if value:
+        try:
+            found = (nearest_pyproject([root]) if name == "pyproject.toml"
+                     else find_ini([root], [name], [section]))
+            if found is not None and name == "pyproject.toml":
+                found = found.sub("tool", "pytest", "ini_options")
+            value = found.string(_KEY[name], "").strip() if found is not None else ""
+        except GodsplitError:
+            continue  # not ours to judge: the test runner reports its own config errors
+        if re.fullmatch(_NAME, value):
             return value, name
     manage = root / "manage.py"
     if manage.is_file():
@@ -73,31 +81,3 @@ def django_settings(root: Path) -> tuple[str, str] | None:
         if match:
             return match.group(1), "manage.py"
     return None
-
-
-def _ini_value(path: Path, section: str) -> str | None:
-    if not path.is_file():
-        return None
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError):
-        return None  # not ours to judge: the test runner reports its own config errors
-    if not parser.has_section(section):
-        return None
-    value = parser.get(section, "DJANGO_SETTINGS_MODULE", fallback="").strip()
-    return value if re.fullmatch(_NAME, value) else None
-
-
-def _pyproject_value(path: Path) -> str | None:
-    from .config import toml_module
-
-    if not path.is_file():
-        return None
-    try:
-        data = toml_module().loads(path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        return None
-    options = data.get("tool", {}).get("pytest", {}).get("ini_options", {})
-    value = options.get("DJANGO_SETTINGS_MODULE") if isinstance(options, dict) else None
-    return value if isinstance(value, str) and re.fullmatch(_NAME, value) else None
