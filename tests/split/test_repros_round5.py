@@ -1,5 +1,5 @@
-"""Bugs found in round 5 running `godsplit suggest` on real god files (rich, pkg_resources):
-each a minimal `pkg/big.py`, planned and applied."""
+"""Bugs found in round 5 running `godsplit suggest` on real god files (rich): each a
+minimal `pkg/big.py`, planned and applied."""
 
 from __future__ import annotations
 
@@ -37,3 +37,4 @@ def test_names_bound_only_in_a_main_block_are_not_promised(tmp_path: Path) -> No
     script = subprocess.run([sys.executable, "-m", "pkg.big"], cwd=tmp_path / "after",
                             capture_output=True, text=True, check=True)
     assert script.stdout == "log hello\n"
+

@@ -131,12 +131,13 @@ def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list
         timed = [e for e in plan.edges if e.import_time and not e.typing_only]
         graph: nx.DiGraph[str] = nx.DiGraph((e.source, e.target) for e in timed)
         cycles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
-        for edge in timed:
+        for edge in timed:  # the first edge of a cycle whose providers are not shared yet
             if any(edge.source in c and edge.target in c for c in cycles):
                 needed = [node_of[x] for x in edge.names if x in node_of]
                 for n in closure(g, needed, group, SHARED):
                     group[n], changed = SHARED, True
-                break
+                if changed:
+                    break
     return changed
 
 
