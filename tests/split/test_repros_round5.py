@@ -1,5 +1,5 @@
-"""Bugs found in round 5 running `godsplit suggest` on real god files (rich): each a
-minimal `pkg/big.py`, planned and applied."""
+"""Bugs found in round 5 running `godsplit suggest` and `apply` on real god files (rich,
+packaging): each a minimal `pkg/big.py`, planned and applied."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from splitkit import run_before_and_after
+from splitkit import make_project, plan_texts, run_before_and_after
 
 MAIN_BLOCK_SOURCE = """
     class Console:
@@ -38,3 +38,64 @@ def test_names_bound_only_in_a_main_block_are_not_promised(tmp_path: Path) -> No
                             capture_output=True, text=True, check=True)
     assert script.stdout == "log hello\n"
 
+
+
+FORWARD_SOURCE = """
+    from __future__ import annotations
+
+
+    def matches(spec: Spec, version: int) -> bool:
+        return spec.low <= version
+
+
+    class Spec:
+        low = 1
+
+        def contains(self, version):
+            return matches(self, version)
+"""
+
+
+def test_annotation_naming_a_class_defined_later_is_a_read(tmp_path: Path) -> None:
+    """packaging's specifiers.py: `def _fast_match(specifier: Specifier, ...)` above
+    `class Specifier`, under `from __future__ import annotations`. LibCST leaves that
+    annotation unresolved, so the read was lost: the new module did not import
+    `Specifier`, pyflakes found an undefined name and apply rolled back a clean plan."""
+    code = ("import typing, pkg.big as b\nprint(b.Spec().contains(2), "
+            "typing.get_type_hints(b.matches)['spec'].__name__)\n")
+    before, after, result = run_before_and_after(
+        tmp_path, FORWARD_SOURCE, {"matching": ["matches"], "specs": ["Spec"]}, code)
+    assert result.written and not result.errors, result.errors
+    assert before == after == "True Spec\n"
+
+
+ALL_FIRST_SOURCE = """
+    __all__ = ["report", "Record"]
+
+    import os
+    from typing import (
+        Any,
+        Optional,
+        Union,
+    )
+
+
+    class Record:
+        path = os.sep
+
+
+    def report(record: Record, extra: Any = None) -> str:
+        return record.path
+"""
+
+
+def test_new_module_imports_are_one_sorted_block(tmp_path: Path) -> None:
+    """packaging's specifiers.py: `__lazy_modules__ = [...]` (like `__all__` above the
+    imports) stays in the facade, but it ended the import block: a new module's import of
+    its sibling went above the source's imports, and a source import left with one name kept
+    its magic trailing comma, one name a line."""
+    config = make_project(tmp_path, ALL_FIRST_SOURCE, {"records": ["Record"],
+                                                       "reports": ["report"]})
+    _, texts = plan_texts(config)
+    text = next(t for path, t in texts.items() if path.endswith("reports.py"))
+    assert 'godsplit."""\n\nfrom typing import Any\n\nfrom .records import Record\n' in text, text

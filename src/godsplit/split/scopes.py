@@ -160,15 +160,17 @@ def _references(
     scope: GlobalScope, names: set[str]
 ) -> Iterator[tuple[str, Access, bool]]:
     """Every read of a top-level name, and whether it is a forward reference. LibCST
-    leaves a string annotation at module level that names something defined further down
-    (`def f(ctx: "Context")`) unresolved; it reads that name all the same, lazily (nothing
-    could evaluate it before the name was defined)."""
+    leaves an annotation at module level that names something defined further down
+    unresolved: a string (`def f(ctx: "Context")`), or a name under `from __future__
+    import annotations` (`def f(ctx: Context)`); it reads that name all the same, lazily
+    (nothing could evaluate it before the name was defined)."""
     for assignment in scope.assignments:
         for access in assignment.references:
             yield assignment.name, access, False
     for name in sorted(names):
         for access in scope.accesses[name]:
-            if not access.referents and isinstance(access.node, cst.BaseString):
+            if not access.referents and (isinstance(access.node, cst.BaseString)
+                                         or access.is_annotation):
                 yield name, access, True
 
 
