@@ -99,3 +99,39 @@ def test_new_module_imports_are_one_sorted_block(tmp_path: Path) -> None:
     _, texts = plan_texts(config)
     text = next(t for path, t in texts.items() if path.endswith("reports.py"))
     assert 'godsplit."""\n\nfrom typing import Any\n\nfrom .records import Record\n' in text, text
+
+
+REIMPORT_SOURCE = """
+    import os
+    import sys
+
+
+    class Reader:
+        def read(self):
+            return "read"
+
+
+    DEBUG = os.environ.get("PKG_DEBUG_NOT_SET")
+    pid = os.getpid()
+    if DEBUG:
+        import os
+
+        def trace(*msg):
+            sys.stderr.write(os.sep.join(map(str, msg)))
+    else:
+
+        def trace(*msg):
+            return None
+"""
+
+
+def test_import_rebound_further_down_is_still_imported(tmp_path: Path) -> None:
+    """execnet's gateway_base: `import os` on top, then `DEBUG = os.environ...` and, in an
+    `if DEBUG:` block, `import os` again. The block binds `os`, so the group's reads of
+    `os` counted as its own: the new module read `os` before anything bound it (a clean
+    plan rolled back, GS411)."""
+    before, after, result = run_before_and_after(
+        tmp_path, REIMPORT_SOURCE, {"readers": ["Reader"], "tracing": ["trace", "DEBUG", "pid"]},
+        "import pkg.big as b\nprint(b.trace('x'), b.DEBUG, b.pid > 0)\n")
+    assert result.written and not result.errors, result.errors
+    assert before == after == "None None True\n"

@@ -323,8 +323,13 @@ def _carry(
 
 
 def module_reads(analysis: Analysis, units: list[Unit]) -> dict[str, tuple[bool, bool]]:
-    """Names a group of units reads from outside itself: name -> (import_time, annotation_only)."""
+    """Names a group of units reads from outside itself: name -> (import_time, annotation_only).
+    A name the group binds counts too when an import outside it binds it as well (`import
+    os` on top, `if DEBUG: import os` in the group): the group may read it before that."""
+    ids = {u.id for u in units}
     bound = set().union(*(u.binds | u.rebinds for u in units)) if units else set()
+    bound = {n for n in bound if not any(
+        i not in ids and analysis.units[i].kind == "import" for i in analysis.binders.get(n, ()))}
     needs: dict[str, list[bool]] = {}
     for unit in units:
         for read in unit.reads:

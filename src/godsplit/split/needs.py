@@ -52,6 +52,11 @@ def collect_needs(
         if not providers:
             continue  # builtin, star-imported, or undefined: nothing to import
         home = next((u for u in providers if u.id in assignment.module_of), None)
+        runtime = [u for u in providers if u.kind == "import"]
+        if home is not None and assignment.module_of[home.id] == module and runtime and (
+                runtime[0].first < home.first):
+            home = None  # `import os` on top, `if DEBUG: import os` further down in this
+            # module: what runs before the rebinding reads the import (execnet's gateway_base)
         if home is not None:
             where = assignment.module_of[home.id]
             if where == FACADE and name in analysis.live_names:
@@ -68,7 +73,6 @@ def collect_needs(
                 old = needs.siblings[where].get(name, (False, True))
                 needs.siblings[where][name] = (old[0] or import_time, old[1] and annotation_only)
             continue
-        runtime = [u for u in providers if u.kind == "import"]
         chosen = runtime[0] if runtime else providers[0]
         needs.imports[chosen.id].add(name)
         if chosen.kind == "type_checking" or (chosen.kind == "import" and chosen.first > 0):
