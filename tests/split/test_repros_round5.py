@@ -135,3 +135,35 @@ def test_import_rebound_further_down_is_still_imported(tmp_path: Path) -> None:
         "import pkg.big as b\nprint(b.trace('x'), b.DEBUG, b.pid > 0)\n")
     assert result.written and not result.errors, result.errors
     assert before == after == "None None True\n"
+
+
+TYPE_CHECKING_ELSE_SOURCE = """
+    from typing import TYPE_CHECKING, Annotated, Any
+
+
+    def schema(value):
+        return SkipSchema in getattr(value, "__metadata__", ())
+
+
+    if TYPE_CHECKING:
+        SkipSchema = Annotated[Any, ...]
+    else:
+
+        class SkipSchema:
+            pass
+"""
+
+
+def test_type_checking_block_with_else_binds_at_run_time(tmp_path: Path) -> None:
+    """pydantic's json_schema.py: `if TYPE_CHECKING: SkipJsonSchema = ... else: class
+    SkipJsonSchema` binds the class at run time. Taken for a TYPE_CHECKING-only block, it
+    was copied, not moved, and left out of the names the facade must keep: the plan was
+    clean and apply rolled back (GS405: `import *` lost SkipJsonSchema)."""
+    code = ("ns = {}\nexec('from pkg.big import *', ns)\nimport pkg.big as b\n"
+            "print(sorted(k for k in ns if not k.startswith('__')), b.SkipSchema.__name__)\n")
+    before, after, result = run_before_and_after(
+        tmp_path, TYPE_CHECKING_ELSE_SOURCE, {"schemas": ["schema"], "skip": ["SkipSchema"]},
+        code)
+    assert result.written and not result.errors, result.errors
+    assert before == after
+    assert "'SkipSchema'" in after

@@ -101,8 +101,8 @@ def classify(index: int, stmt: cst.BaseStatement) -> UnitKind:
     if isinstance(stmt, cst.If):
         if _is_main_guard(stmt.test):
             return "facade"
-        if _is_type_checking(stmt.test):
-            return "type_checking"
+        if _is_type_checking(stmt.test) and stmt.orelse is None:
+            return "type_checking"  # with an `else:`, it binds names at run time too
     if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
         return "import"
     return "definition"
