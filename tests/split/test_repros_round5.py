@@ -167,3 +167,36 @@ def test_type_checking_block_with_else_binds_at_run_time(tmp_path: Path) -> None
     assert result.written and not result.errors, result.errors
     assert before == after
     assert "'SkipSchema'" in after
+
+
+TYPE_ALIAS_SOURCE = """
+    from typing import TypeAlias
+
+    Schema: TypeAlias = "ModelSchema | ListSchema"
+
+
+    def describe(schema: Schema) -> str:
+        return schema.kind
+
+
+    class ModelSchema:
+        kind = "model"
+
+
+    class ListSchema:
+        kind = "list"
+"""
+
+
+def test_string_type_alias_names_are_read(tmp_path: Path) -> None:
+    """pydantic-core's core_schema.py: `SerSchema: TypeAlias = 'SimpleSerSchema | ...'`
+    names classes defined further down. The string is a type, but its names were not
+    reads: the module holding the alias did not import them, pyflakes found undefined
+    names and apply rolled back a clean plan (GS411)."""
+    code = ("import typing, pkg.big as b\nhint = typing.get_type_hints(b.describe)['schema']\n"
+            "print(b.describe(b.ListSchema()), [t.__name__ for t in typing.get_args(hint)])\n")
+    before, after, result = run_before_and_after(
+        tmp_path, TYPE_ALIAS_SOURCE, {"shared_types": ["Schema", "describe"],
+                                      "schemas": ["ModelSchema", "ListSchema"]}, code)
+    assert result.written and not result.errors, result.errors
+    assert before == after

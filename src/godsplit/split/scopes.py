@@ -228,6 +228,22 @@ class _TypeStrings(cst.CSTVisitor):
     def visit_Annotation(self, node: cst.Annotation) -> bool:
         return False  # LibCST's scope analysis reads these
 
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        """`SerSchema: TypeAlias = 'A | B'`: the string is a type (pydantic-core)."""
+        name = cst.helpers.get_full_name_for_node(node.annotation.annotation) or ""
+        if name.rpartition(".")[2] == "TypeAlias" and isinstance(node.value, cst.SimpleString):
+            self._parse(node.value)
+
+    def _parse(self, node: cst.SimpleString) -> None:
+        value = node.evaluated_value
+        if not isinstance(value, str):
+            return
+        try:
+            parsed = cst.parse_expression(value.strip())
+        except cst.ParserSyntaxError:
+            return
+        self.found |= {n.value for n in _names(parsed)} & self.names
+
     def visit_Subscript(self, node: cst.Subscript) -> None:
         self.inside += self._generic(node)
 
@@ -235,14 +251,8 @@ class _TypeStrings(cst.CSTVisitor):
         self.inside -= self._generic(original_node)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = node.evaluated_value
-        if not self.inside or not isinstance(value, str):
-            return
-        try:
-            parsed = cst.parse_expression(value.strip())
-        except cst.ParserSyntaxError:
-            return
-        self.found |= {n.value for n in _names(parsed)} & self.names
+        if self.inside:
+            self._parse(node)
 
 
 def _names(node: cst.CSTNode) -> Iterator[cst.Name]:
