@@ -200,3 +200,44 @@ def test_string_type_alias_names_are_read(tmp_path: Path) -> None:
                                       "schemas": ["ModelSchema", "ListSchema"]}, code)
     assert result.written and not result.errors, result.errors
     assert before == after
+
+
+DEFINE_CALL_DELETE_SOURCE = """
+    CURVES = {}
+
+
+    def _init_p192():
+        CURVES["p192"] = 192
+
+
+    _init_p192()
+    del _init_p192
+
+
+    def __get_gettz():
+        def gettz(name):
+            return f"tz {name} {len(CURVES)}"
+        return gettz
+
+
+    gettz = __get_gettz()
+    del __get_gettz
+
+
+    def curve(name):
+        return CURVES[name]
+"""
+
+
+def test_define_call_delete_moves_together(tmp_path: Path) -> None:
+    """Crypto's ECC.py (`def init_p192(): ...`, `init_p192()`, `del init_p192`) and
+    dateutil's tz.py (`gettz = __get_gettz()`, `del __get_gettz`), with keep-module-name
+    (their doctests): the call and the `del` stayed in the old module, and the deleted
+    functions were listed for keep-module-name: a clean plan, then NameError at apply."""
+    before, after, result = run_before_and_after(
+        tmp_path, DEFINE_CALL_DELETE_SOURCE, {"curves": ["CURVES", "curve", "_init_p192"],
+                                              "zones": ["gettz", "__get_gettz"]},
+        "import pkg.big as b\nprint(b.curve('p192'), b.gettz('UTC'), "
+        "hasattr(b, '_init_p192'), hasattr(b, '__get_gettz'))\n", **{"keep-module-name": True})
+    assert result.written and not result.errors, result.errors
+    assert before == after == "192 tz UTC 1 False False\n"

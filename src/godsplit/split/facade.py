@@ -49,14 +49,15 @@ def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[
 
 def runtime_names(analysis: Analysis) -> list[str]:
     """Every name the old module bound at import time (TYPE_CHECKING-only names, names
-    bound only in an `if __name__ == "__main__":` block, and imported names deleted by a
-    top-level `del`, excluded)."""
+    bound only in an `if __name__ == "__main__":` block, and names a top-level `del`
+    deletes after their last binding, excluded: the `del` stays with the facade's imports
+    or moves with the definition, so no module that re-exports binds them either)."""
     names: dict[str, None] = {}
     last_bound: dict[str, int] = {}
     last_deleted: dict[str, int] = {}
-    for unit in analysis.units:  # an import deleted later (`del _join`): the facade, which
-        for name in unit.binds:  # keeps imports and that `del`, does not bind it either
-            last_bound[name] = unit.id if unit.kind == "import" else -1
+    for unit in analysis.units:
+        for name in unit.binds:
+            last_bound[name] = unit.id
         for name in unit.deletes:
             last_deleted[name] = unit.id
     scripts = main_blocks(analysis)
