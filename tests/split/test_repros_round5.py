@@ -241,3 +241,30 @@ def test_define_call_delete_moves_together(tmp_path: Path) -> None:
         "hasattr(b, '_init_p192'), hasattr(b, '__get_gettz'))\n", **{"keep-module-name": True})
     assert result.written and not result.errors, result.errors
     assert before == after == "192 tz UTC 1 False False\n"
+
+
+EXCEPT_AS_SOURCE = """
+    try:
+        from collections.abc import Callable
+    except ImportError as e:
+        from collections import Callable
+
+
+    def call(f: Callable) -> str:
+        return f()
+
+
+    def hello() -> str:
+        return "hello"
+"""
+
+
+def test_except_as_name_is_not_a_module_name(tmp_path: Path) -> None:
+    """bs4's element.py: `except ImportError as e:` around an import. Python unbinds `e`
+    when the handler ends, but it counted as a name the module binds: a clean plan, then
+    AttributeError at apply (GS406)."""
+    before, after, result = run_before_and_after(
+        tmp_path, EXCEPT_AS_SOURCE, {"calls": ["call"], "greetings": ["hello"]},
+        "import pkg.big as b\nprint(b.call(b.hello), hasattr(b, 'e'))\n")
+    assert result.written and not result.errors, result.errors
+    assert before == after == "hello False\n"

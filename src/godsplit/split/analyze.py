@@ -28,7 +28,7 @@ from .classify import (
 )
 from .import_time import called_at_import
 from .nodes import NodeIndex, index_nodes
-from .scopes import collect, live_accesses, module_name_read, type_string_reads
+from .scopes import collect, handler_names, live_accesses, module_name_read, type_string_reads
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def analyze(source: SourceText) -> Analysis:
     if global_scope is not None:
         collect(
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
-            subclassed, methods,
+            subclassed, methods, handler_names(module),
         )
         type_string_reads(module, {a.name for a in global_scope.assignments}, reads)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else

@@ -118,14 +118,18 @@ def collect(
     calls: dict[int, set[str]],
     subclassed: set[str],
     methods: dict[int, dict[str, set[str]]],
+    unbound: frozenset[int] = frozenset(),
 ) -> None:
     """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
-    by statement index; and, for classes, which names each method reads."""
+    by statement index; and, for classes, which names each method reads. `unbound`: the
+    name nodes that bind nothing once their statement has run (`except E as e`)."""
     names: set[str] = set()
     for assignment in scope.assignments:
         name = assignment.name
         names.add(name)
         node = getattr(assignment, "node", None)
+        if id(node) in unbound:
+            continue  # `except ImportError as e:` unbinds `e` when the handler ends
         where = _site(node, scopes.get(node), nodes) if node is not None else None
         if where is not None:
             stmt, in_function = where
@@ -154,6 +158,14 @@ def collect(
         method = None if import_time else _method_of(access.scope)
         if method is not None:
             methods[site[0]].setdefault(method, set()).add(name)
+
+
+def handler_names(module: cst.Module) -> frozenset[int]:
+    """The `e` of each `except E as e:` of a top-level `try`: gone when the handler ends."""
+    return frozenset(
+        id(handler.name.name) for stmt in module.body if isinstance(stmt, (cst.Try, cst.TryStar))
+        for handler in stmt.handlers
+        if handler.name is not None and isinstance(handler.name.name, cst.Name))
 
 
 def _references(
