@@ -268,3 +268,39 @@ def test_except_as_name_is_not_a_module_name(tmp_path: Path) -> None:
         "import pkg.big as b\nprint(b.call(b.hello), hasattr(b, 'e'))\n")
     assert result.written and not result.errors, result.errors
     assert before == after == "hello False\n"
+
+
+VERSION_IMPORT_SOURCE = """
+    import sys
+
+    if sys.version_info < (3, 0):
+        from cStringIO import StringIO as BytesIO
+        range = xrange  # noqa: F821
+    else:
+        from io import BytesIO
+
+    if sys.version_info < (3, 1):
+        from exceptiongroup import BaseExceptionGroup
+
+
+    def buffer() -> BytesIO:
+        return BytesIO(b"data")
+
+
+    def fail():
+        raise BaseExceptionGroup("x", [ValueError()])
+"""
+
+
+def test_names_an_import_block_binds_on_some_versions_only(tmp_path: Path) -> None:
+    """pytest's fixtures.py (`if sys.version_info < (3, 11): from exceptiongroup import
+    BaseExceptionGroup`) and asn1crypto's core.py (`range = xrange` under Python 2): the
+    facade's `__all__` listed those names unconditionally, so `from old import *` raised
+    AttributeError at apply (GS406) after a clean plan."""
+    code = ("ns = {}\nexec('from pkg.big import *', ns)\nimport pkg.big as b\n"
+            "print(sorted(k for k in ns if not k.startswith('__')), b.buffer().read())\n")
+    before, after, result = run_before_and_after(
+        tmp_path, VERSION_IMPORT_SOURCE, {"buffers": ["buffer"], "errors": ["fail"]}, code)
+    assert result.written and not result.errors, result.errors
+    assert before == after
+    assert "'BaseExceptionGroup'" not in after and "'BytesIO'" in after

@@ -19,6 +19,7 @@ from ..types import Finding, GodsplitError
 from .classify import (
     UnitKind,
     classify,
+    conditional_binds,
     is_bare_string,
     is_future,
     is_main_block,
@@ -88,6 +89,9 @@ class Analysis:
         annotated_only: set[str] = set()
         really_bound: set[str] = set()
         for unit in self.units:
+            if unit.kind == "import":  # `if sys.version_info < (3, 11): from x import Y`
+                names |= set().union(*(conditional_binds(stmt) for i in unit.stmts if isinstance(
+                    stmt := self.module.body[i], (cst.If, cst.Try))))
             if unit.kind != "definition":
                 continue
             for index in unit.stmts:
