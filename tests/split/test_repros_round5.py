@@ -304,3 +304,34 @@ def test_names_an_import_block_binds_on_some_versions_only(tmp_path: Path) -> No
     assert result.written and not result.errors, result.errors
     assert before == after
     assert "'BaseExceptionGroup'" not in after and "'BytesIO'" in after
+
+
+NESTED_MAIN_SOURCE = """
+    TEMPLATE = 'if __name__ == "__main__":\\\\n    main()\\\\n'
+
+
+    def bootstrap():
+        if __name__ == "__main__":
+            return "script"
+        return "module"
+
+
+    def render():
+        return TEMPLATE
+
+
+    if __name__ == "__main__":
+        print(bootstrap())
+"""
+
+
+def test_only_top_level_main_blocks_count(tmp_path: Path) -> None:
+    """setuptools' easy_install.py (`if __name__ == '__main__':` inside a function) and
+    reportlab's shapes.py (one inside a string): the import check counted them as
+    `python -m` blocks of the old module, not of the split one: a false GS409 rolled back
+    clean plans."""
+    before, after, result = run_before_and_after(
+        tmp_path, NESTED_MAIN_SOURCE, {"boot": ["bootstrap"], "templates": ["render", "TEMPLATE"]},
+        "import pkg.big as b\nprint(b.bootstrap(), len(b.render()))\n")
+    assert result.written and not result.errors, result.errors
+    assert before == after
