@@ -335,3 +335,47 @@ def test_only_top_level_main_blocks_count(tmp_path: Path) -> None:
         "import pkg.big as b\nprint(b.bootstrap(), len(b.render()))\n")
     assert result.written and not result.errors, result.errors
     assert before == after
+
+
+DECLARED_THEN_IMPORTED_SOURCE = """
+    from __future__ import annotations
+
+    from types import ModuleType
+    from typing import TYPE_CHECKING
+
+    if TYPE_CHECKING:
+        from typing import Protocol
+
+    json_module: ModuleType | None
+    try:
+        import json as json_module
+    except ImportError:
+        json_module = None
+
+
+    def dump(value) -> str:
+        return json_module.dumps(value)
+
+
+    def load(text: str):
+        return json_module.loads(text)
+
+
+    if TYPE_CHECKING:
+
+        class Dumper(Protocol):
+            def dumps(self, value) -> str: ...
+"""
+
+
+def test_declared_name_then_imported_and_type_checking_class(tmp_path: Path) -> None:
+    """PIL's Image.py (`cffi: ModuleType | None`, then `try: import cffi`): the annotation
+    was taken for the name's home, so a new module imported nothing for `cffi`; and
+    prompt_toolkit's containers.py (`if TYPE_CHECKING: class MagicContainer(Protocol)`
+    kept by the facade, which dropped the TYPE_CHECKING import of `Protocol`). Both were
+    undefined names for pyflakes (GS411): clean plans rolled back."""
+    before, after, result = run_before_and_after(
+        tmp_path, DECLARED_THEN_IMPORTED_SOURCE, {"dumping": ["dump"], "loading": ["load"]},
+        "import pkg.big as b\nprint(b.dump([1]), b.load('[2]'))\n")
+    assert result.written and not result.errors, result.errors
+    assert before == after == "[1] [2]\n"

@@ -205,6 +205,8 @@ def render_facade(
             if node in reads}
     head = [module.code_for_node(line) for line in module.header]
     used = {r.name for u in kept if u.kind not in ("import", "type_checking") for r in u.reads}
+    # a TYPE_CHECKING block the facade keeps whole (`class MagicContainer(Protocol)`)
+    used |= {r.name for u in analysis.units if u.kind == "type_checking" for r in u.reads}
     listed = set(_static_all(analysis, layout, live if split.facade == "static" else {}))
     used |= listed
     early: list[str] = []
@@ -268,10 +270,10 @@ def render_facade(
         why = ("the package's submodules would otherwise be exported by `import *`"
                if layout.facade_is_package else "names read live are not bound here")
         generated_all = f"\n# godsplit: {why}.\n__all__ = [\n{body}]\n"
-        maybe = [n for n in public if n in conditional]
-        if maybe:
-            generated_all += f"__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
     late_all = ""
+    if generated_all and (maybe := [n for n in public if n in conditional]):
+        # after the facade's own code, which may bind them (`try: import cffi`)
+        late_all += f"\n__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
     submodules = layout.facade_attributes(assignment.modules)
     if layout.facade_is_package and has_all and analysis.dunder_all is None and submodules:
         late_all += (

@@ -13,10 +13,11 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+import libcst as cst
 import networkx as nx
 
 from ..types import FACADE, Edge, Finding
-from .analyze import Analysis
+from .analyze import Analysis, Unit
 from .assign import Assignment, module_reads
 from .layout import Layout
 
@@ -53,10 +54,11 @@ def collect_needs(
             continue  # builtin, star-imported, or undefined: nothing to import
         home = next((u for u in providers if u.id in assignment.module_of), None)
         runtime = [u for u in providers if u.kind == "import"]
-        if home is not None and assignment.module_of[home.id] == module and runtime and (
-                runtime[0].first < home.first):
+        if home is not None and runtime and (declares_only(analysis, home, name) or (
+                assignment.module_of[home.id] == module and runtime[0].first < home.first)):
             home = None  # `import os` on top, `if DEBUG: import os` further down in this
-            # module: what runs before the rebinding reads the import (execnet's gateway_base)
+            # module: what runs before the rebinding reads the import (execnet's
+            # gateway_base); `cffi: ModuleType | None` then `try: import cffi` (PIL's Image)
         if home is not None:
             where = assignment.module_of[home.id]
             if where == FACADE and name in analysis.live_names:
@@ -82,6 +84,20 @@ def collect_needs(
     for uid in analysis.star_imports:
         needs.imports[uid].add("*")
     return needs
+
+
+def declares_only(analysis: Analysis, unit: Unit, name: str) -> bool:
+    """Whether `unit` only annotates `name` (`cffi: ModuleType | None`), binding nothing."""
+    for index in unit.stmts:
+        stmt = analysis.module.body[index]
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            return False
+        for small in stmt.body:
+            target = getattr(small, "target", None)
+            if isinstance(target, cst.Name) and target.value == name and not (
+                    isinstance(small, cst.AnnAssign) and small.value is None):
+                return False
+    return True
 
 
 def module_edges(
