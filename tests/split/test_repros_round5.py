@@ -379,3 +379,32 @@ def test_declared_name_then_imported_and_type_checking_class(tmp_path: Path) -> 
         "import pkg.big as b\nprint(b.dump([1]), b.load('[2]'))\n")
     assert result.written and not result.errors, result.errors
     assert before == after == "[1] [2]\n"
+
+
+DOTTED_IMPORT_SOURCE = """
+    try:
+        import email.mime.text
+        MIME = email.mime.text.MIMEText
+    except ImportError:
+        MIME = None
+
+
+    def make():
+        return MIME("x").get_payload() if MIME else None
+
+
+    def other():
+        return 1
+"""
+
+
+def test_dotted_import_in_a_moved_block_is_not_reexported_by_its_dotted_name(
+        tmp_path: Path) -> None:
+    """dnspython's query.py (`try: import httpcore._backends.sync ...`): the facade
+    re-exported `httpcore._backends as httpcore._backends`, which does not parse: suggest
+    ended with a GS115 error."""
+    before, after, result = run_before_and_after(
+        tmp_path, DOTTED_IMPORT_SOURCE, {"mail": ["make", "MIME"], "rest": ["other"]},
+        "import pkg.big as b\nprint(b.make(), b.email.__name__)\n")
+    assert result.written and not result.errors, result.errors
+    assert before == after == "x email\n"

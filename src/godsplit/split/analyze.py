@@ -109,7 +109,8 @@ class Analysis:
                             really_bound |= unit.binds
                 else:
                     really_bound |= unit.binds
-        return frozenset(names | (annotated_only - really_bound))
+        # `import a.b` binds `a`; `a.b` is listed, and is not a name to import
+        return frozenset(n for n in names | (annotated_only - really_bound) if "." not in n)
 
     def unit_of(self, name: str) -> Unit | None:
         ids = self.binders.get(name)

@@ -43,7 +43,8 @@ def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[
     for unit in analysis.units:
         if assignment.module_of.get(unit.id) == module:
             for name in sorted(unit.binds):
-                names.setdefault(name, None)
+                if "." not in name:  # `import a.b` binds `a` (and lists `a.b`)
+                    names.setdefault(name, None)
     return list(names)
 
 
