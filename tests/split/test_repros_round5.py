@@ -408,3 +408,37 @@ def test_dotted_import_in_a_moved_block_is_not_reexported_by_its_dotted_name(
         "import pkg.big as b\nprint(b.make(), b.email.__name__)\n")
     assert result.written and not result.errors, result.errors
     assert before == after == "x email\n"
+
+
+LOCAL_BEFORE_ASSIGNMENT_SOURCE = """
+    text = "module-level"
+
+
+    def first_words(frags):
+        out, i, lim, start = [], -1, 0, 0
+        while i < len(frags) - 1:
+            while start < lim and text[start] == " ":
+                start += 1
+            i += 1
+            text = frags[i]
+            lim = len(text)
+            out.append(text.split()[0])
+        return out
+
+
+    def banner():
+        return text.upper()
+"""
+
+
+def test_local_read_before_assignment_is_not_a_new_undefined_name(tmp_path: Path) -> None:
+    """reportlab's paragraph.py: `text[start]` is read above `text = f.text` in a loop, so
+    `text` is local. Where the module's global `text` is left behind, pyflakes calls it
+    an undefined name rather than a local read before assignment: a false GS411 rolled
+    back a clean plan."""
+    before, after, result = run_before_and_after(
+        tmp_path, LOCAL_BEFORE_ASSIGNMENT_SOURCE, {"words": ["first_words"],
+                                                   "banners": ["banner", "text"]},
+        "import pkg.big as b\nprint(b.first_words(['a b', 'c']), b.banner())\n")
+    assert result.written and not result.errors, result.errors
+    assert before == after
