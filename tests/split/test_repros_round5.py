@@ -1,11 +1,19 @@
-"""Bugs found in round 5 running `godsplit suggest` and `apply` on real god files (rich,
-packaging): each a minimal `pkg/big.py`, planned and applied."""
-
+"""Bugs found in round 5 running `godsplit suggest` and `apply` on real god files of
+installed packages (benchmarks/installed_god_files.py): each a minimal `pkg/big.py`,
+planned and applied, or refused with its cause."""
 from __future__ import annotations
 
+import importlib.machinery
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from godsplit.config import parse_config
+from godsplit.split.plan import plan_split
+from godsplit.suggester.core import suggest
+from godsplit.types import GodsplitError
 
 from splitkit import make_project, plan_texts, run_before_and_after
 
@@ -442,3 +450,16 @@ def test_local_read_before_assignment_is_not_a_new_undefined_name(tmp_path: Path
         "import pkg.big as b\nprint(b.first_words(['a b', 'c']), b.banner())\n")
     assert result.written and not result.errors, result.errors
     assert before == after
+
+
+def test_source_shadowed_by_a_compiled_extension_is_refused(tmp_path: Path) -> None:
+    """lxml ships `html/_difflib.py` beside the compiled `_difflib.cpython-311-....so`:
+    `import` loads the extension. The split package would be imported instead: refused
+    before anything is planned, naming the extension (exit 2 from the CLI)."""
+    config = make_project(tmp_path, FORWARD_SOURCE, {"matching": ["matches"]})
+    twin = tmp_path / "pkg" / f"big{importlib.machinery.EXTENSION_SUFFIXES[0]}"
+    twin.write_bytes(b"")
+    with pytest.raises(GodsplitError, match="compiled extension"):
+        plan_split(config, config.splits[0])
+    with pytest.raises(GodsplitError, match=twin.name):
+        suggest(tmp_path / "pkg" / "big.py", parse_config({}, tmp_path / "godsplit.toml"))
