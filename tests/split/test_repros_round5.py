@@ -1,6 +1,7 @@
 """Bugs found in round 5 running `godsplit suggest` and `apply` on real god files of
 installed packages (benchmarks/installed_god_files.py): each a minimal `pkg/big.py`,
 planned and applied, or refused with its cause."""
+
 from __future__ import annotations
 
 import importlib.machinery
