@@ -464,3 +464,24 @@ def test_source_shadowed_by_a_compiled_extension_is_refused(tmp_path: Path) -> N
         plan_split(config, config.splits[0])
     with pytest.raises(GodsplitError, match=twin.name):
         suggest(tmp_path / "pkg" / "big.py", parse_config({}, tmp_path / "godsplit.toml"))
+
+
+@pytest.mark.parametrize("bound", [False, True])
+def test_hand_over_gives_a_conditional_name_only_if_bound(bound: bool) -> None:
+    """urllib3's response.py defines `ZstdDecoder` only when zstd imports (`try: ... else:
+    class ZstdDecoder`). The hand-over to a peer of its import cycle named it
+    unconditionally: NameError at import where zstd is missing (a clean plan rolled
+    back, GS406)."""
+    import types
+
+    from godsplit.split.handover import hand_over
+
+    peer = types.ModuleType("peer")
+    fake_sys = types.SimpleNamespace(modules={"peer": peer})
+    code = hand_over([('"peer"', ("HAS_ZSTD", "ZstdDecoder"))], "fake_sys", {"ZstdDecoder"})
+    namespace: dict[str, object] = {"fake_sys": fake_sys, "HAS_ZSTD": bound}
+    if bound:
+        namespace["ZstdDecoder"] = object
+    exec(code, namespace)
+    assert vars(peer)["HAS_ZSTD"] is bound
+    assert ("ZstdDecoder" in vars(peer)) is bound

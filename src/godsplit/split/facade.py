@@ -23,12 +23,12 @@ from . import imports, runtime
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_main_block
+from .handover import hand_over, repr_tuple
 from .layout import Layout
 from .normalize import Block, Piece
 from .render import (
     MARKER,
     first_definition,
-    hand_over,
     keep_module_name,
     keep_names,
     live_aliases,
@@ -168,12 +168,6 @@ def _static_all(analysis: Analysis, layout: Layout, served: Collection[str]) -> 
     return []
 
 
-def _repr_tuple(items: Sequence[str]) -> str:
-    if not items:
-        return "()"
-    return "(" + ", ".join(f'"{i}"' for i in items) + ("," if len(items) == 1 else "") + ")"
-
-
 def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout) -> str:
     """`facade = "deprecated"`: moved name -> its new module, for the names the facade's
     own code does not read (those stay plain re-exports)."""
@@ -274,18 +268,18 @@ def render_facade(
     late_all = ""
     if generated_all and (maybe := [n for n in public if n in conditional]):
         # after the facade's own code, which may bind them (`try: import cffi`)
-        late_all += f"\n__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
+        late_all += f"\n__all__ += [n for n in {repr_tuple(maybe)} if n in globals()]\n"
     submodules = layout.facade_attributes(assignment.modules)
     if layout.facade_is_package and has_all and analysis.dunder_all is None and submodules:
         late_all += (
             "\n# godsplit: `__all__` is computed; the new submodules were not part of it.\n"
-            f"__all__ = type(__all__)(n for n in __all__ if n not in {_repr_tuple(submodules)})\n"
+            f"__all__ = type(__all__)(n for n in __all__ if n not in {repr_tuple(submodules)})\n"
         )
     if layout.facade_is_package and not has_all and analysis.star_imports:
         late_all += (
             "\n# godsplit: the star import provides names known only at run time.\n"
             "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__"
-            f" and n not in {_repr_tuple(submodules)}]\n"
+            f" and n not in {repr_tuple(submodules)}]\n"
         )
     handed = [(_peer(layout, e.source), e.names) for e in edges
               if e.target == FACADE and e.backpatch]
@@ -320,7 +314,7 @@ def render_facade(
         rest[0] = (rest[0][0], Block("\n" + first_rest.text))
     pieces.extend(piece for _, piece in rest)
     pieces.append(Block(late_all))
-    pieces.append(Block(hand_over(handed, "_godsplit_sys")))
+    pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names)))
     if split.keep_module_name and layout.facade_is_package:  # every new module came through
         moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
         names = [n for n in keep_names(analysis, moved, split) if n not in served]

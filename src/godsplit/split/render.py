@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import re
 import symtable
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from ..types import FACADE, Edge, Finding, SplitConfig
 from . import imports, runtime
 from .analyze import Analysis, Unit
 from .assign import Assignment
+from .handover import hand_over
 from .layout import Layout
 from .needs import MAIN, Needs
 from .normalize import Block, Piece
@@ -188,7 +190,7 @@ def render_new_module(
                                   conditional, noqa, sys_name, width), sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
-                                   sys_name)))
+                                   sys_name, analysis.conditional_names)))
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
                                              f'"{layout.old_module}"', analysis.future_annotations)))
@@ -337,25 +339,13 @@ def _pending(ref: str, edge: Edge, sys_name: str, width: int) -> str:
     )
 
 
-def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys") -> str:
-    """Give names to modules that imported this one before it finished (`peers`: each
-    module, as an expression for its dotted name, and its names)."""
-    if not peers:
-        return ""
-    out = "\n\n# godsplit: these modules may have imported this one mid-way: hand them its names.\n"
-    for peer, names in peers:
-        values = ", ".join(f"{n}={n}" for n in names)
-        out += (f"if {peer} in {sys_name}.modules:\n"
-                f"    vars({sys_name}.modules[{peer}]).update({values})\n")
-    return out
-
-
-def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str) -> str:
+def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str,
+               maybe: Collection[str] = ()) -> str:
     """Hand names to modules of a mixed cycle that were imported before this one finished."""
     return hand_over([
         (_absolute(layout, layout.module_ref(module, e.source), e.source), e.names)
         for e in incoming
-    ], sys_name)
+    ], sys_name, maybe)
 
 
 def needs_sys(module: str, edges: list[Edge]) -> bool:

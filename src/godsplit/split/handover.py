@@ -1,0 +1,32 @@
+"""The hand-over that ends a module of a mixed import cycle: names given to the peers that
+imported it before it finished, as generated text."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+
+def repr_tuple(items: Sequence[str]) -> str:
+    """`("a", "b")`, `("a",)` or `()`."""
+    if not items:
+        return "()"
+    return "(" + ", ".join(f'"{i}"' for i in items) + ("," if len(items) == 1 else "") + ")"
+
+
+def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys",
+              maybe: Collection[str] = ()) -> str:
+    """Give names to modules that imported this one before it finished (`peers`: each
+    module, as an expression for its dotted name, and its names; those in `maybe`, bound
+    only under a condition, only if bound)."""
+    if not peers:
+        return ""
+    out = "\n\n# godsplit: these modules may have imported this one mid-way: hand them its names.\n"
+    for peer, names in peers:
+        values = ", ".join(f"{n}={n}" for n in names if n not in maybe)
+        some = [n for n in names if n in maybe]
+        if some:
+            values += (", " if values else "") + (
+                f"**{{n: globals()[n] for n in {repr_tuple(some)} if n in globals()}}")
+        out += (f"if {peer} in {sys_name}.modules:\n"
+                f"    vars({sys_name}.modules[{peer}]).update({values})\n")
+    return out
