@@ -40,12 +40,25 @@ from .transforms import Edits, apply_edits
 
 def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[str]:
     names: dict[str, None] = {}
+    gone = deleted(analysis)
     for unit in analysis.units:
         if assignment.module_of.get(unit.id) == module:
             for name in sorted(unit.binds):
-                if "." not in name:  # `import a.b` binds `a` (and lists `a.b`)
+                if "." not in name and name not in gone:  # `import a.b` binds `a`
                     names.setdefault(name, None)
     return list(names)
+
+
+def deleted(analysis: Analysis) -> set[str]:
+    """Names a top-level `del` deletes after their last binding."""
+    last_bound: dict[str, int] = {}
+    last_deleted: dict[str, int] = {}
+    for unit in analysis.units:
+        for name in unit.binds:
+            last_bound[name] = unit.id
+        for name in unit.deletes:
+            last_deleted[name] = unit.id
+    return {n for n, at in last_deleted.items() if at >= last_bound.get(n, -1) >= 0}
 
 
 def runtime_names(analysis: Analysis) -> list[str]:
@@ -54,20 +67,13 @@ def runtime_names(analysis: Analysis) -> list[str]:
     deletes after their last binding, excluded: the `del` stays with the facade's imports
     or moves with the definition, so no module that re-exports binds them either)."""
     names: dict[str, None] = {}
-    last_bound: dict[str, int] = {}
-    last_deleted: dict[str, int] = {}
-    for unit in analysis.units:
-        for name in unit.binds:
-            last_bound[name] = unit.id
-        for name in unit.deletes:
-            last_deleted[name] = unit.id
+    gone = deleted(analysis)
     scripts = main_blocks(analysis)
     for unit in analysis.units:
         if unit.kind in ("type_checking", "docstring") or unit in scripts:
             continue  # `from __future__ import x` does bind x; a `__main__` block runs never
         for name in sorted(unit.binds):
-            gone = last_deleted.get(name, -1) >= last_bound.get(name, -1) >= 0
-            if "." not in name and not gone:  # `import a.b` binds `a` (and lists `a.b`)
+            if "." not in name and name not in gone:  # `import a.b` binds `a` (lists `a.b`)
                 names.setdefault(name, None)
     if analysis.star_imports:
         names.pop("*", None)
@@ -201,7 +207,9 @@ def render_facade(
     head = [module.code_for_node(line) for line in module.header]
     used = {r.name for u in kept if u.kind not in ("import", "type_checking") for r in u.reads}
     # a TYPE_CHECKING block the facade keeps whole (`class MagicContainer(Protocol)`)
-    used |= {r.name for u in analysis.units if u.kind == "type_checking" for r in u.reads}
+    used |= {r.name for u in analysis.units if u.kind == "type_checking" and any(
+        imports.filter_type_checking(stmt, ()) is stmt for i in u.stmts
+        if isinstance(stmt := module.body[i], cst.If)) for r in u.reads}
     listed = set(_static_all(analysis, layout, live if split.facade == "static" else {}))
     used |= listed
     early: list[str] = []
