@@ -59,6 +59,11 @@ def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
     groups = _Groups({n: [n] for n in nodes}, {n: g.nodes[n].lines for n in nodes},
                      {n: g.nodes[n].line for n in nodes}, adj,
                      {n: sum(adj[n].values()) for n in nodes}, dict.fromkeys(nodes, 0))
+    for bond in g.bonds:  # a workflow is one piece, if it fits
+        bound = [n for n in bond if n in inside]
+        if bound and sum(groups.size[n] for n in bound) <= cap:
+            for n in bound[1:]:
+                groups.merge(bound[0], n)
     total = sum(groups.degree.values()) / 2 or 1.0
     lines = float(sum(groups.size.values()) or 1)
     heap: list[tuple[float, int, int, int, int]] = []
@@ -69,8 +74,8 @@ def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
             2 * total * total) - BALANCE * groups.size[a] * groups.size[b] / (lines * lines)
         heapq.heappush(heap, (-gain, a, b, groups.version[a], groups.version[b]))
 
-    for a in nodes:
-        for b in adj[a]:
+    for a in groups.members:
+        for b in groups.adj[a]:
             if a < b:
                 push(a, b)
     while len(groups.members) > k and heap:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
+import libcst.matchers as m
 
 from ..split.analyze import Analysis
 from ..split.assign import movable_clusters
@@ -98,6 +99,7 @@ class Graph:
     readers: dict[int, set[int]]  # provider -> reader nodes (-1: code kept in the facade)
     early: dict[int, set[int]]  # reader -> providers it needs at import time
     surface: dict[str, str]  # stem -> the word as written most often
+    bonds: list[list[int]] = field(default_factory=list)  # nodes grouped as one (workflows)
     near: dict[int, dict[int, float]] = field(default_factory=dict)  # adjacency of weights
 
     def __post_init__(self) -> None:
@@ -160,6 +162,7 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                for u in ids[:1] if u in cluster_of}
     written: Counter[tuple[str, str]] = Counter()
     nodes = []
+    tasks: dict[int, list[cst.FunctionDef]] = {}
     for index, cluster in enumerate(clusters):
         units = [analysis.units[u] for u in cluster]
         names: dict[str, None] = {}
@@ -175,6 +178,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
         bases = [node_of.get(b.value.value) for s in stmts if isinstance(s, cst.ClassDef)
                  for b in s.bases if isinstance(b.value, cst.Name)]
         task = any(isinstance(s, cst.FunctionDef) and task_decorator(s, decorators) for s in stmts)
+        if task:
+            tasks[index] = [s for s in stmts if isinstance(s, cst.FunctionDef)]
         public = any(not n.startswith("_") for n in names)
         anchor = (public and kind != "value") or task or not readers.get(index)
         nodes.append(Node(tuple(names), sum(u.lines for u in units), units[0].line, kind, anchor,
@@ -186,7 +191,7 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     for (s, w), _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])):
         surface.setdefault(s, w)
     return Graph(nodes, _weights(nodes, reads, readers, weights), dict(reads), dict(readers),
-                 {k: v for k, v in early.items()}, surface)
+                 {k: v for k, v in early.items()}, surface, _workflows(tasks, node_of, reads))
 
 
 def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
@@ -210,6 +215,35 @@ def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
         if node.kind == "value" and held and max(held.values()) >= 3:
             out.add(index)
     return out
+
+
+SIGNATURES = frozenset({"s", "si", "signature"})  # Celery's ways to make a task's signature
+
+
+def _workflows(tasks: dict[int, list[cst.FunctionDef]], node_of: dict[str, int],
+               reads: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Each task that composes other tasks of the file into a workflow (a chain, group or
+    chord of their signatures: `step.s(...)`), with the tasks it composes; workflows that
+    share a task are one. Maintainers keep a workflow with the task that starts it."""
+    parent: dict[int, int] = {}
+
+    def find(n: int) -> int:
+        while parent.setdefault(n, n) != n:
+            n = parent[n]
+        return n
+
+    for index, functions in sorted(tasks.items()):
+        for function in functions:
+            for call in m.findall(function, m.Call(func=m.Attribute(value=m.Name(), attr=m.Name()))):
+                func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
+                target = node_of.get(cst.ensure_type(func.value, cst.Name).value)
+                if func.attr.value in SIGNATURES and target in tasks and (index, target) in reads:
+                    a, b = sorted((find(index), find(target)))
+                    parent[b] = a
+    flows: dict[int, list[int]] = defaultdict(list)
+    for n in sorted(parent):
+        flows[find(n)].append(n)
+    return sorted(f for f in flows.values() if len(f) > 1)
 
 
 def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
