@@ -84,3 +84,6 @@ def test_the_workflow_ends_in_one_module(tmp_path: Path) -> None:
     flow = {module_of[f"{s}_step"] for s in STEPS} | {module_of["run_pipeline"]}
     assert len(flow) == 1
     assert len(made.modules) >= 3
+    (module,) = [m for m in made.modules if m.name in flow]
+    assert "workflow: run_pipeline composes fetch_step, parse_step, score_step and 2 more" in (
+        module.why)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 import libcst as cst
 import libcst.matchers as m
+import networkx as nx
 
 from ..split.analyze import Analysis
 from ..split.assign import movable_clusters
@@ -99,13 +100,21 @@ class Graph:
     readers: dict[int, set[int]]  # provider -> reader nodes (-1: code kept in the facade)
     early: dict[int, set[int]]  # reader -> providers it needs at import time
     surface: dict[str, str]  # stem -> the word as written most often
-    bonds: list[list[int]] = field(default_factory=list)  # nodes grouped as one (workflows)
+    composes: dict[int, list[int]] = field(default_factory=dict)  # task -> its workflow's tasks
     near: dict[int, dict[int, float]] = field(default_factory=dict)  # adjacency of weights
 
     def __post_init__(self) -> None:
         for (a, b), w in self.weights.items():
             self.near.setdefault(a, {})[b] = w
             self.near.setdefault(b, {})[a] = w
+
+    @property
+    def bonds(self) -> list[list[int]]:
+        """Nodes grouped as one piece where they fit: each workflow (workflows that share
+        a task are one)."""
+        graph: nx.Graph[int] = nx.Graph()
+        graph.add_edges_from((a, b) for a, composed in self.composes.items() for b in composed)
+        return sorted(sorted(c) for c in nx.connected_components(graph))
 
     def size(self, members: Iterable[int]) -> int:
         return sum(self.nodes[n].lines for n in members)
@@ -221,29 +230,22 @@ SIGNATURES = frozenset({"s", "si", "signature"})  # Celery's ways to make a task
 
 
 def _workflows(tasks: dict[int, list[cst.FunctionDef]], node_of: dict[str, int],
-               reads: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Each task that composes other tasks of the file into a workflow (a chain, group or
-    chord of their signatures: `step.s(...)`), with the tasks it composes; workflows that
-    share a task are one. Maintainers keep a workflow with the task that starts it."""
-    parent: dict[int, int] = {}
-
-    def find(n: int) -> int:
-        while parent.setdefault(n, n) != n:
-            n = parent[n]
-        return n
-
+               reads: dict[tuple[int, int], float]) -> dict[int, list[int]]:
+    """Task -> the other tasks of the file it composes into a workflow (a chain, group or
+    chord of their signatures: `step.s(...)`). Maintainers keep a workflow with the task
+    that starts it."""
+    out: dict[int, list[int]] = {}
     for index, functions in sorted(tasks.items()):
+        composed = set()
         for function in functions:
             for call in m.findall(function, m.Call(func=m.Attribute(value=m.Name(), attr=m.Name()))):
                 func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
                 target = node_of.get(cst.ensure_type(func.value, cst.Name).value)
                 if func.attr.value in SIGNATURES and target in tasks and (index, target) in reads:
-                    a, b = sorted((find(index), find(target)))
-                    parent[b] = a
-    flows: dict[int, list[int]] = defaultdict(list)
-    for n in sorted(parent):
-        flows[find(n)].append(n)
-    return sorted(f for f in flows.values() if len(f) > 1)
+                    composed.add(target)
+        if composed:
+            out[index] = sorted(composed)
+    return out
 
 
 def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
