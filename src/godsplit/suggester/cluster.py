@@ -110,3 +110,27 @@ def halve(g: Graph, members: list[int], cap: int) -> list[list[int]]:
         parts = [sorted(ordered[:half]), sorted(ordered[half:])]
     return parts
 
+
+
+def objective(g: Graph, groups: list[list[int]], resolution: float = RESOLUTION) -> float:
+    """What the greedy merging climbs, for a grouping of some of the nodes (over the graph
+    they induce): modularity at `resolution`, less the balance cost of every pair of nodes
+    in one group (their lines, multiplied). A grouping that scores lower than the greedy
+    one cannot be reached by searching better, only by other weights."""
+    inside = {n for members in groups for n in members}
+    edges = {(a, b): w for (a, b), w in g.weights.items() if a in inside and b in inside}
+    total = sum(edges.values()) or 1.0
+    lines = float(g.size(inside) or 1)
+    degree = dict.fromkeys(inside, 0.0)
+    for (a, b), w in edges.items():
+        degree[a] += w
+        degree[b] += w
+    out = 0.0
+    for members in groups:
+        own = set(members)
+        within = sum(w for (a, b), w in edges.items() if a in own and b in own)
+        spread = sum(degree[n] for n in members)
+        pairs = (g.size(members) ** 2 - sum(g.nodes[n].lines ** 2 for n in members)) / 2
+        out += within / total - resolution * spread * spread / (4 * total * total) - (
+            BALANCE * pairs / (lines * lines))
+    return out
