@@ -87,3 +87,14 @@ def test_the_workflow_ends_in_one_module(tmp_path: Path) -> None:
     (module,) = [m for m in made.modules if m.name in flow]
     assert "workflow: run_pipeline composes fetch_step, parse_step, score_step and 2 more" in (
         module.why)
+
+
+@pytest.mark.parametrize("k", [2, 9, 30])
+def test_modules_stay_exact_with_a_workflow(tmp_path: Path, k: int) -> None:
+    """A workflow is one piece only while that helps: with more modules asked for than
+    pieces, or a module too small to hold it, --modules K still gives K modules."""
+    source = tmp_path / "tasks.py"
+    source.write_text(workflow_source())
+    made = suggest(source, parse_config({}, tmp_path / "godsplit.toml"), 300, modules=k)
+    assert len(made.modules) == k
+    assert not made.errors
