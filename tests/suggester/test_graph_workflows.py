@@ -73,6 +73,54 @@ def test_a_local_name_is_not_the_task(tmp_path: Path) -> None:
     assert _graph(tmp_path, text).bonds == []  # b's `a` is a parameter; c is no task
 
 
+FACTORY = """from functools import wraps
+
+from celery import chain, shared_task
+
+
+def logged_task(**options):
+    def wrap(task):
+        @wraps(task)
+        def run(self, *args):
+            return task(self, *args)
+        return shared_task(bind=True, **options)(run)
+    return wrap
+
+
+def singleton_task(**options):
+    return logged_task(**options)
+
+
+@singleton_task()
+def power_off(self, vm):
+    return vm
+
+
+@logged_task()
+def delete(self, vm):
+    return vm
+
+
+@singleton_task()
+def kill(self, vm):
+    return chain(power_off.si(vm), delete.si(vm))()
+
+
+def helper(task):
+    return task()
+"""
+
+
+def test_a_decorator_the_file_defines_with_shared_task_makes_tasks(tmp_path: Path) -> None:
+    """Projects wrap Celery's decorator in their own (`@singleton_task()` adds a lock):
+    the tasks they make compose workflows too."""
+    g = _graph(tmp_path, FACTORY)
+    found = graph.task_factories(analyze(read_source(tmp_path / "tasks.py")), ("shared_task",))
+    assert found == ("shared_task", "logged_task", "singleton_task")
+    labels = [sorted(g.nodes[n].label for n in bond) for bond in g.bonds]
+    assert labels == [["delete", "kill", "power_off"]]
+
+
 def test_the_workflow_ends_in_one_module(tmp_path: Path) -> None:
     """The steps, their helpers and the topics' tasks make about five modules; the
     workflow's five steps and the task that chains them share one."""

@@ -24,6 +24,7 @@ import networkx as nx
 
 from ..split.analyze import Analysis
 from ..split.assign import movable_clusters
+from ..split.transforms import _decorator_name as decorator_name
 from ..split.transforms import task_decorator
 
 STOP = frozenset(
@@ -143,8 +144,25 @@ def _grams(name: str, kind: str) -> set[str]:
     return out
 
 
+def task_factories(analysis: Analysis, decorators: tuple[str, ...]) -> tuple[str, ...]:
+    """The task decorators, and the decorators the file defines that make Celery tasks
+    with them (`def singleton_task(**options)` returning `shared_task(**options)(wrapped)`)."""
+    found = set(decorators)
+    for _ in range(3):  # a factory of a factory
+        more = {stmt.name.value for i, stmt in enumerate(analysis.module.body)
+                if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in found
+                and any(d in analysis.code(i) for d in found)
+                and any(decorator_name(cst.ensure_type(c, cst.Call).func) in found
+                        for c in m.findall(stmt.body, m.Call()))}
+        if not more:
+            break
+        found |= more
+    return (*decorators, *sorted(found - set(decorators)))
+
+
 def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weights = WEIGHTS
                 ) -> Graph:
+    decorators = task_factories(analysis, decorators)
     clusters = movable_clusters(analysis)
     cluster_of = {uid: i for i, c in enumerate(clusters) for uid in c}
     readers: dict[int, set[int]] = defaultdict(set)
