@@ -48,8 +48,9 @@ def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[
 
 
 def runtime_names(analysis: Analysis) -> list[str]:
-    """Every name the old module bound at import time (TYPE_CHECKING-only names, and
-    imported names deleted by a top-level `del`, excluded)."""
+    """Every name the old module bound at import time (TYPE_CHECKING-only names, names
+    bound only in an `if __name__ == "__main__":` block, and imported names deleted by a
+    top-level `del`, excluded)."""
     names: dict[str, None] = {}
     last_bound: dict[str, int] = {}
     last_deleted: dict[str, int] = {}
@@ -58,9 +59,10 @@ def runtime_names(analysis: Analysis) -> list[str]:
             last_bound[name] = unit.id if unit.kind == "import" else -1
         for name in unit.deletes:
             last_deleted[name] = unit.id
+    scripts = main_blocks(analysis)
     for unit in analysis.units:
-        if unit.kind in ("type_checking", "docstring"):
-            continue  # `from __future__ import x` does bind x, so it counts
+        if unit.kind in ("type_checking", "docstring") or unit in scripts:
+            continue  # `from __future__ import x` does bind x; a `__main__` block runs never
         for name in sorted(unit.binds):
             gone = last_deleted.get(name, -1) >= last_bound.get(name, -1) >= 0
             if "." not in name and not gone:  # `import a.b` binds `a` (and lists `a.b`)

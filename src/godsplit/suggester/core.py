@@ -2,9 +2,11 @@
 
 `graph` weighs how the definitions belong together, `cluster` cuts them into modules,
 `place` makes that a mapping without import-time cycles and with exactly K modules, and
-`naming` names them. The engine then plans the mapping once, as `godsplit plan` would;
-only if that plan still has errors is it repaired and planned again. Deterministic;
-returns data, never prints.
+`naming` names them. `sizes` predicts each module's planned length from the engine's
+early stages, and a module predicted over max-lines is cut before anything is planned.
+The engine then plans the mapping once, as `godsplit plan` would; only if that plan
+still has errors is it repaired and planned again. Deterministic; returns data, never
+prints.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from .cluster import agglomerate, goal, halve
 from .graph import Graph, build_graph
 from .naming import name_modules, why
 from .place import SHARED, absorb, break_cycles, closure, exactly, fit, groups_of, listed, to_helpers
+from .sizes import estimate
 
 MARGIN = 30  # lines kept free in each module, besides a copy of the source's imports
 ROUNDS = 8  # plans at most (the first one is almost always clean)
@@ -118,12 +121,8 @@ def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list
         return False
     changed = False
     if "GS105" in codes and not modules:
-        for module in plan.modules:
-            nodes = members.get(module.name, [])
-            if module.lines > plan.max_lines and len(nodes) > 1:
-                fresh = max(group.values()) + 1
-                for n in halve(g, nodes, budget)[1]:
-                    group[n], changed = fresh, True
+        over = [m.name for m in plan.modules if m.lines > plan.max_lines]
+        changed = _cut(g, group, [members.get(name, []) for name in over], budget)
     before = dict(group)
     break_cycles(g, group)
     changed = changed or group != before
@@ -138,6 +137,30 @@ def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list
                 for n in closure(g, needed, group, SHARED):
                     group[n], changed = SHARED, True
                 break
+    return changed
+
+
+def _cut(g: Graph, group: dict[int, int], parts: list[list[int]], budget: int) -> bool:
+    """Cut each part (a module over max-lines) in two cohesive halves; where the cohesive
+    cut would leave one side under a quarter of the lines (a lone constant), in two runs
+    of the file of about equal lines instead. False if no part could be cut."""
+    changed = False
+    for nodes in parts:
+        if len(nodes) < 2:
+            continue
+        half = halve(g, nodes, budget)[1]
+        if min(g.size(half), g.size(nodes) - g.size(half)) * 4 < g.size(nodes):
+            ordered = sorted(nodes, key=lambda n: g.nodes[n].line)
+            total, running, half = g.size(nodes), 0, []
+            for n in ordered[:-1]:
+                running += g.nodes[n].lines
+                if running * 2 > total and half:
+                    break
+                half.append(n)
+            half = ordered[len(half):]
+        fresh = max(group.values()) + 1
+        for n in half:
+            group[n], changed = fresh, True
     return changed
 
 
@@ -260,6 +283,15 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
     planned = _Planner(analysis, split.source, config.root)
+    for _ in range(0 if modules else ROUNDS):  # cut what the plan would find over max-lines
+        # (an error: not a module over it only because one definition is; that is a warning)
+        split, members = _mapping(g, group, split, forbidden, siblings, budget)
+        sizes = estimate(analysis, split, planned.style.line_length)
+        long = [nodes for name, lines in sizes.items() if lines > limit and (nodes := members.get(
+            name, [])) and lines - g.size(nodes) + max(g.nodes[n].lines for n in nodes) <= limit]
+        if not _cut(g, group, long, budget):
+            break
+        break_cycles(g, group)
     seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
     rounds = 0
     while True:

@@ -193,7 +193,9 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     for index, cluster in enumerate(clusters):
         units = [analysis.units[u] for u in cluster]
         names: dict[str, None] = {}
-        for u in units:  # the engine's order: what each unit binds, then what it rebinds
+        # the longest unit's names first (its label names the node: `rrule`, not the
+        # `easter = None` it rebinds), each unit's binds, then what it rebinds
+        for u in sorted(units, key=lambda u: -u.lines):
             names.update(dict.fromkeys(sorted(u.binds) + sorted(u.rebinds - u.binds)))
         stmts = [analysis.module.body[i] for u in units for i in u.stmts]
         kind = ("class" if any(isinstance(s, cst.ClassDef) for s in stmts) else

@@ -101,7 +101,9 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
              if "_" not in w and "$" not in w and "^" not in w})
         spelled = ["_".join(g.surface.get(w, w) for w in gram.split("_")) for gram in grams]
         spelled = [next((s for s in sorted(siblings) if s in (w, plural(w))), w) for w in spelled]
-        first = [x for x in (family(g, members), dominant(g, members)) if x]
+        # the main class's name, else (the package's, or a name the source defines) its plural
+        main = dominant(g, members)
+        first = [x for x in (family(g, members), main, main and plural(main)) if x]
         labels = [snake(g.nodes[n].label) for n in sorted(
             members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))]
         tries = itertools.chain(first, spelled[:3], (plural(w) for w in spelled[:3]), spelled[3:],

@@ -1,0 +1,80 @@
+"""suggest predicts each module's length before it plans, so that it plans once.
+
+The plan is the proof of a suggestion and costs most of suggest's time after the
+analysis; a module the plan finds over max-lines (GS105) meant cutting it and planning
+everything again.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from godsplit.config import parse_config
+from godsplit.files import read_source
+from godsplit.split.analyze import analyze
+from godsplit.suggester.core import _cut, suggest
+from godsplit.suggester.graph import Graph, Node
+from godsplit.suggester.sizes import estimate, statement
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from synth import generate
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "intelliwiz"
+
+
+@pytest.mark.parametrize(("names", "width", "expected"), [
+    (["a", "b"], 88, 1),  # `from x import a, b`
+    ([f"name_{i}" for i in range(12)], 88, 14),  # one name a line, between ( and )
+    (["a_long_name"] * 3, 30, 5),
+])
+def test_statement_wraps_one_name_a_line(names: list[str], width: int, expected: int) -> None:
+    assert statement("from x import ", names, width) == expected
+
+
+@pytest.mark.parametrize(("lines", "seed"), [
+    (2500, 0), pytest.param(3500, 2, marks=pytest.mark.slow)])
+def test_tangled_file_is_planned_once(tmp_path: Path, lines: int, seed: int) -> None:
+    """Synthetic god files whose functions call across every domain (long import lists,
+    call-time cycles with guards and hand-overs): the first plan used to find modules over
+    max-lines (2 and 3 plans before the size estimate)."""
+    source = tmp_path / "big.py"
+    source.write_text(generate(lines, seed).source)
+    result = suggest(source, parse_config({}, tmp_path / "godsplit.toml"))
+    assert not result.errors
+    assert result.rounds == 1
+    assert all(m.lines <= result.max_lines for m in result.modules)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["journal_wellness_tasks.py", "onboarding_tasks_phase2.py",
+                                  "mental_health_intervention_tasks.py"])
+def test_estimate_is_close_to_the_plan(name: str) -> None:
+    """Celery task files with pinned task names, licence-free headers, shared helpers:
+    never more than a few lines under what the plan finds (a module predicted to fit
+    must fit), and not far over (it would cut modules that fit)."""
+    source = FIXTURE / "background_tasks" / name
+    result = suggest(source, parse_config({}, FIXTURE / "none.toml"))
+    split = parse_config({"split": [result.table()]}, FIXTURE / "none.toml").splits[0]
+    predicted = estimate(analyze(read_source(source)), split, 88)
+    for module in result.plan.modules:
+        assert module.lines - 10 <= predicted[module.name] <= module.lines + 40, module.name
+
+
+def _node(index: int, lines: int, kind: str = "function") -> Node:
+    return Node((f"n{index}",), lines, 1 + 200 * index, kind, True, frozenset(), 0)
+
+
+def test_cut_never_leaves_a_lone_constant() -> None:
+    """Five connected functions and a constant nothing reads: the cohesive cut would make a
+    module of the constant alone; the cut is by file order instead, about half the lines
+    each side."""
+    nodes = [_node(i, 100) for i in range(5)] + [_node(5, 1, "value")]
+    weights = {(a, b): 1.0 for a in range(5) for b in range(a + 1, 5)}
+    g = Graph(nodes, weights, {}, {}, {}, {})
+    group = dict.fromkeys(range(6), 0)
+    assert _cut(g, group, [list(range(6))], 600)
+    sizes = sorted(g.size([n for n in group if group[n] == k]) for k in set(group.values()))
+    assert sizes == [201, 300] or sizes == [200, 301]
