@@ -149,9 +149,10 @@ def task_factories(analysis: Analysis, decorators: tuple[str, ...]) -> tuple[str
     with them (`def singleton_task(**options)` returning `shared_task(**options)(wrapped)`)."""
     found = set(decorators)
     for _ in range(3):  # a factory of a factory
+        called = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(found)))})\s*\(")
         more = {stmt.name.value for i, stmt in enumerate(analysis.module.body)
                 if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in found
-                and any(d in analysis.code(i) for d in found)
+                and called.search(analysis.code(i).partition("def ")[2])  # cheap look first
                 and any(decorator_name(cst.ensure_type(c, cst.Call).func) in found
                         for c in m.findall(stmt.body, m.Call()))}
         if not more:
@@ -189,7 +190,7 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                for u in ids[:1] if u in cluster_of}
     written: Counter[tuple[str, str]] = Counter()
     nodes = []
-    tasks: dict[int, list[cst.FunctionDef]] = {}
+    tasks: dict[int, list[int]] = {}  # task node -> its functions (statement indices)
     for index, cluster in enumerate(clusters):
         units = [analysis.units[u] for u in cluster]
         names: dict[str, None] = {}
@@ -208,7 +209,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                  for b in s.bases if isinstance(b.value, cst.Name)]
         task = any(isinstance(s, cst.FunctionDef) and task_decorator(s, decorators) for s in stmts)
         if task:
-            tasks[index] = [s for s in stmts if isinstance(s, cst.FunctionDef)]
+            tasks[index] = [i for u in units for i in u.stmts
+                            if isinstance(analysis.module.body[i], cst.FunctionDef)]
         public = any(not n.startswith("_") for n in names)
         anchor = (public and kind != "value") or task or not readers.get(index)
         nodes.append(Node(tuple(names), sum(u.lines for u in units), units[0].line, kind, anchor,
@@ -220,7 +222,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     for (s, w), _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])):
         surface.setdefault(s, w)
     return Graph(nodes, _weights(nodes, reads, readers, weights), dict(reads), dict(readers),
-                 {k: v for k, v in early.items()}, surface, _workflows(tasks, node_of, reads))
+                 {k: v for k, v in early.items()}, surface,
+                 _workflows(analysis, tasks, node_of, reads))
 
 
 def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
@@ -247,9 +250,10 @@ def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
 
 
 SIGNATURES = frozenset({"s", "si", "signature"})  # Celery's ways to make a task's signature
+SIGNATURE_CALL = re.compile(r"\.(?:s|si|signature)\s*\(")
 
 
-def _workflows(tasks: dict[int, list[cst.FunctionDef]], node_of: dict[str, int],
+def _workflows(analysis: Analysis, tasks: dict[int, list[int]], node_of: dict[str, int],
                reads: dict[tuple[int, int], float]) -> dict[int, list[int]]:
     """Task -> the other tasks of the file it composes into a workflow (a chain, group or
     chord of their signatures: `step.s(...)`). Maintainers keep a workflow with the task
@@ -257,7 +261,10 @@ def _workflows(tasks: dict[int, list[cst.FunctionDef]], node_of: dict[str, int],
     out: dict[int, list[int]] = {}
     for index, functions in sorted(tasks.items()):
         composed = set()
-        for function in functions:
+        for stmt in functions:
+            if not SIGNATURE_CALL.search(analysis.code(stmt)):  # the cheap look first
+                continue
+            function = analysis.module.body[stmt]
             for call in m.findall(function, m.Call(func=m.Attribute(value=m.Name(), attr=m.Name()))):
                 func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
                 target = node_of.get(cst.ensure_type(func.value, cst.Name).value)
