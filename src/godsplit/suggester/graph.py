@@ -148,7 +148,7 @@ def task_factories(analysis: Analysis, decorators: tuple[str, ...]) -> tuple[str
     """The task decorators, and the decorators the file defines that make Celery tasks
     with them (`def singleton_task(**options)` returning `shared_task(**options)(wrapped)`)."""
     found = set(decorators)
-    for _ in range(3):  # a factory of a factory
+    for _ in range(3 if found else 0):  # a factory of a factory
         called = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(found)))})\s*\(")
         more = {stmt.name.value for i, stmt in enumerate(analysis.module.body)
                 if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in found
