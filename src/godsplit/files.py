@@ -6,6 +6,7 @@ Writing goes through `split/write.py`, which encodes with the `SourceText` it wa
 from __future__ import annotations
 
 import codecs
+import importlib.machinery
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,3 +100,15 @@ def read_source(path: Path) -> SourceText:
     except OSError as exc:
         raise GodsplitError(f"cannot read source: {exc.strerror}", path) from None
     return decode_source(data, path)
+
+
+def check_not_shadowed(path: Path) -> None:
+    """A compiled extension module beside the source (`_difflib.cpython-311-x86_64-linux-
+    gnu.so` next to `_difflib.py`, as lxml ships) is what `import` loads, not the source;
+    after a split the new package would be imported instead. A GodsplitError naming it."""
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        twin = path.with_name(path.stem + suffix)
+        if twin.is_file():
+            raise GodsplitError(f"`import` loads the compiled extension {twin.name} beside it, "
+                                "not this source; splitting the source would change what is "
+                                "imported", path)

@@ -19,6 +19,7 @@ from ..types import Finding, GodsplitError
 from .classify import (
     UnitKind,
     classify,
+    conditional_binds,
     is_bare_string,
     is_future,
     is_main_block,
@@ -28,7 +29,7 @@ from .classify import (
 )
 from .import_time import called_at_import
 from .nodes import NodeIndex, index_nodes
-from .scopes import collect, live_accesses, module_name_read, type_string_reads
+from .scopes import collect, handler_names, live_accesses, module_name_read, type_string_reads
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ class Analysis:
         annotated_only: set[str] = set()
         really_bound: set[str] = set()
         for unit in self.units:
+            if unit.kind == "import":  # `if sys.version_info < (3, 11): from x import Y`
+                names |= set().union(*(conditional_binds(stmt) for i in unit.stmts if isinstance(
+                    stmt := self.module.body[i], (cst.If, cst.Try))))
             if unit.kind != "definition":
                 continue
             for index in unit.stmts:
@@ -105,7 +109,8 @@ class Analysis:
                             really_bound |= unit.binds
                 else:
                     really_bound |= unit.binds
-        return frozenset(names | (annotated_only - really_bound))
+        # `import a.b` binds `a`; `a.b` is listed, and is not a name to import
+        return frozenset(n for n in names | (annotated_only - really_bound) if "." not in n)
 
     def unit_of(self, name: str) -> Unit | None:
         ids = self.binders.get(name)
@@ -166,7 +171,7 @@ def analyze(source: SourceText) -> Analysis:
     if global_scope is not None:
         collect(
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
-            subclassed, methods,
+            subclassed, methods, handler_names(module),
         )
         type_string_reads(module, {a.name for a in global_scope.assignments}, reads)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else

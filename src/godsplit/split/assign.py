@@ -43,8 +43,24 @@ def movable_clusters(analysis: Analysis, extra: Collection[int] = ()) -> list[li
         return x
 
     movable = {u.id for u in analysis.units if u.kind == "definition"} | set(extra)
-    for ids in analysis.binders.values():
+    # `def init(): ...`, `init()`, `del init` (Crypto's ECC, dateutil's tz): a `del` of a
+    # definition, and the statements that call it before, move with it; kept in the
+    # old module, they would read a name it no longer binds
+    defined = {n for n, ids in analysis.binders.items()
+               if any(analysis.units[i].kind == "definition" for i in ids)}
+    gone = {n for u in analysis.units if u.kind == "effect" for n in u.deletes} & defined
+    movable |= {u.id for u in analysis.units if u.kind == "effect" and (
+        (u.deletes and u.deletes <= defined)
+        or any(r.import_time and r.name in gone for r in u.reads))}
+    deleters: dict[str, list[int]] = defaultdict(list)
+    for unit in analysis.units:
+        if unit.kind == "effect" and unit.id in movable:
+            for name in unit.deletes:
+                deleters[name].append(unit.id)
+    for name, ids in analysis.binders.items():
         members = [i for i in ids if i in movable]
+        if members:  # a `del` goes with what it deletes
+            members += deleters.get(name, [])
         for other in members[1:]:
             parent[find(other)] = find(members[0])
     for unit in analysis.units:  # `del x` runs after every import-time read of x
@@ -323,8 +339,13 @@ def _carry(
 
 
 def module_reads(analysis: Analysis, units: list[Unit]) -> dict[str, tuple[bool, bool]]:
-    """Names a group of units reads from outside itself: name -> (import_time, annotation_only)."""
+    """Names a group of units reads from outside itself: name -> (import_time, annotation_only).
+    A name the group binds counts too when an import outside it binds it as well (`import
+    os` on top, `if DEBUG: import os` in the group): the group may read it before that."""
+    ids = {u.id for u in units}
     bound = set().union(*(u.binds | u.rebinds for u in units)) if units else set()
+    bound = {n for n in bound if not any(
+        i not in ids and analysis.units[i].kind == "import" for i in analysis.binders.get(n, ()))}
     needs: dict[str, list[bool]] = {}
     for unit in units:
         for read in unit.reads:

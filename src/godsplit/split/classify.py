@@ -101,8 +101,8 @@ def classify(index: int, stmt: cst.BaseStatement) -> UnitKind:
     if isinstance(stmt, cst.If):
         if _is_main_guard(stmt.test):
             return "facade"
-        if _is_type_checking(stmt.test):
-            return "type_checking"
+        if _is_type_checking(stmt.test) and stmt.orelse is None:
+            return "type_checking"  # with an `else:`, it binds names at run time too
     if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
         return "import"
     return "definition"
@@ -191,3 +191,46 @@ def _string_items(expr: cst.BaseExpression) -> list[str] | None:
             return None
         out.append(evaluated)
     return out
+
+
+def _block_names(block: cst.BaseSuite | None) -> tuple[set[str], set[str]]:
+    """(names an import-only block binds on every run of it, names it binds only maybe)."""
+    sure: set[str] = set()
+    maybe: set[str] = set()
+    lines = block.body if isinstance(block, cst.IndentedBlock) else [block] if block else []
+    for line in lines:
+        if isinstance(line, (cst.If, cst.Try)):
+            maybe |= conditional_binds(line) | _block_names(line.body)[0]
+            continue
+        smalls = line.body if isinstance(line, (cst.SimpleStatementLine,
+                                                cst.SimpleStatementSuite)) else ()
+        for small in smalls:
+            if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+                    small.names, cst.ImportStar):
+                for alias in small.names:
+                    node: cst.BaseExpression = (
+                        alias.asname.name if alias.asname is not None else alias.name)
+                    while isinstance(node, cst.Attribute):
+                        node = node.value
+                    if isinstance(node, cst.Name):
+                        sure.add(node.value)
+            elif isinstance(small, cst.Assign):
+                sure |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
+    return sure, maybe
+
+
+def conditional_binds(stmt: cst.If | cst.Try) -> set[str]:
+    """Names an import-only `if`/`try` block binds on some runs only (`if sys.version_info
+    < (3, 11): from exceptiongroup import BaseExceptionGroup`): not in every branch."""
+    branches: list[cst.BaseSuite | None] = [stmt.body]
+    if isinstance(stmt, cst.Try):
+        branches += [h.body for h in stmt.handlers]
+    else:
+        tail = stmt.orelse
+        while isinstance(tail, cst.If):  # elif
+            branches.append(tail.body)
+            tail = tail.orelse
+        branches.append(tail.body if tail is not None else None)
+    found = [_block_names(b) for b in branches]
+    every = set.intersection(*(sure for sure, _ in found))
+    return set().union(*(sure | maybe for sure, maybe in found)) - every

@@ -43,20 +43,22 @@ def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[
     for unit in analysis.units:
         if assignment.module_of.get(unit.id) == module:
             for name in sorted(unit.binds):
-                names.setdefault(name, None)
+                if "." not in name:  # `import a.b` binds `a` (and lists `a.b`)
+                    names.setdefault(name, None)
     return list(names)
 
 
 def runtime_names(analysis: Analysis) -> list[str]:
     """Every name the old module bound at import time (TYPE_CHECKING-only names, names
-    bound only in an `if __name__ == "__main__":` block, and imported names deleted by a
-    top-level `del`, excluded)."""
+    bound only in an `if __name__ == "__main__":` block, and names a top-level `del`
+    deletes after their last binding, excluded: the `del` stays with the facade's imports
+    or moves with the definition, so no module that re-exports binds them either)."""
     names: dict[str, None] = {}
     last_bound: dict[str, int] = {}
     last_deleted: dict[str, int] = {}
-    for unit in analysis.units:  # an import deleted later (`del _join`): the facade, which
-        for name in unit.binds:  # keeps imports and that `del`, does not bind it either
-            last_bound[name] = unit.id if unit.kind == "import" else -1
+    for unit in analysis.units:
+        for name in unit.binds:
+            last_bound[name] = unit.id
         for name in unit.deletes:
             last_deleted[name] = unit.id
     scripts = main_blocks(analysis)
@@ -204,6 +206,8 @@ def render_facade(
             if node in reads}
     head = [module.code_for_node(line) for line in module.header]
     used = {r.name for u in kept if u.kind not in ("import", "type_checking") for r in u.reads}
+    # a TYPE_CHECKING block the facade keeps whole (`class MagicContainer(Protocol)`)
+    used |= {r.name for u in analysis.units if u.kind == "type_checking" for r in u.reads}
     listed = set(_static_all(analysis, layout, live if split.facade == "static" else {}))
     used |= listed
     early: list[str] = []
@@ -267,10 +271,10 @@ def render_facade(
         why = ("the package's submodules would otherwise be exported by `import *`"
                if layout.facade_is_package else "names read live are not bound here")
         generated_all = f"\n# godsplit: {why}.\n__all__ = [\n{body}]\n"
-        maybe = [n for n in public if n in conditional]
-        if maybe:
-            generated_all += f"__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
     late_all = ""
+    if generated_all and (maybe := [n for n in public if n in conditional]):
+        # after the facade's own code, which may bind them (`try: import cffi`)
+        late_all += f"\n__all__ += [n for n in {_repr_tuple(maybe)} if n in globals()]\n"
     submodules = layout.facade_attributes(assignment.modules)
     if layout.facade_is_package and has_all and analysis.dunder_all is None and submodules:
         late_all += (

@@ -102,7 +102,7 @@ def filter_import_line(
         if not aliases:
             continue
         if len(aliases) != len(small.names):
-            aliases = _fix_commas(aliases, small.names)
+            aliases = _fix_commas(aliases)
             small = small.with_changes(names=aliases)
         smalls.append(small)
     if not smalls:
@@ -134,14 +134,12 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str]) -> cst.If | None:
     return stmt.with_changes(body=body.with_changes(body=lines))
 
 
-def _fix_commas(
-    kept: list[cst.ImportAlias], original: Sequence[cst.ImportAlias]
-) -> list[cst.ImportAlias]:
-    """The last kept alias takes the original last alias's comma (trailing comma or none)."""
-    last_comma = original[-1].comma
+def _fix_commas(kept: list[cst.ImportAlias]) -> list[cst.ImportAlias]:
+    """The last kept alias has no comma: the source's magic trailing comma kept its long
+    list one name a line; a formatter wraps what is left, if it must, by itself."""
     out = [a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
            if a.comma is cst.MaybeSentinel.DEFAULT else a for a in kept[:-1]]
-    return [*out, kept[-1].with_changes(comma=last_comma)]
+    return [*out, kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
 
 
 def from_import(module: str, names: Sequence[str], width: int = 88, comment: str = "") -> str:
@@ -226,9 +224,9 @@ def explicit(
         keep = [a for a in small.names if id(a) not in flagged]
         moved = [a for a in small.names if id(a) in flagged]
         first = result.with_changes(body=[small.with_changes(
-            names=_fix_commas(keep, small.names))])
+            names=_fix_commas(keep))])
         second = cst.SimpleStatementLine(body=[small.with_changes(
-            names=_fix_commas(moved, small.names))])
+            names=_fix_commas(moved))])
         return first, _noqa(second)
     return _noqa(result), None
 

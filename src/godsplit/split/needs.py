@@ -13,10 +13,11 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+import libcst as cst
 import networkx as nx
 
 from ..types import FACADE, Edge, Finding
-from .analyze import Analysis
+from .analyze import Analysis, Unit
 from .assign import Assignment, module_reads
 from .layout import Layout
 
@@ -52,6 +53,12 @@ def collect_needs(
         if not providers:
             continue  # builtin, star-imported, or undefined: nothing to import
         home = next((u for u in providers if u.id in assignment.module_of), None)
+        runtime = [u for u in providers if u.kind == "import"]
+        if home is not None and runtime and (declares_only(analysis, home, name) or (
+                assignment.module_of[home.id] == module and runtime[0].first < home.first)):
+            home = None  # `import os` on top, `if DEBUG: import os` further down in this
+            # module: what runs before the rebinding reads the import (execnet's
+            # gateway_base); `cffi: ModuleType | None` then `try: import cffi` (PIL's Image)
         if home is not None:
             where = assignment.module_of[home.id]
             if where == FACADE and name in analysis.live_names:
@@ -68,7 +75,6 @@ def collect_needs(
                 old = needs.siblings[where].get(name, (False, True))
                 needs.siblings[where][name] = (old[0] or import_time, old[1] and annotation_only)
             continue
-        runtime = [u for u in providers if u.kind == "import"]
         chosen = runtime[0] if runtime else providers[0]
         needs.imports[chosen.id].add(name)
         if chosen.kind == "type_checking" or (chosen.kind == "import" and chosen.first > 0):
@@ -78,6 +84,20 @@ def collect_needs(
     for uid in analysis.star_imports:
         needs.imports[uid].add("*")
     return needs
+
+
+def declares_only(analysis: Analysis, unit: Unit, name: str) -> bool:
+    """Whether `unit` only annotates `name` (`cffi: ModuleType | None`), binding nothing."""
+    for index in unit.stmts:
+        stmt = analysis.module.body[index]
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            return False
+        for small in stmt.body:
+            target = getattr(small, "target", None)
+            if isinstance(target, cst.Name) and target.value == name and not (
+                    isinstance(small, cst.AnnAssign) and small.value is None):
+                return False
+    return True
 
 
 def module_edges(

@@ -12,7 +12,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ..files import SourceText, read_source
+from ..files import SourceText, check_not_shadowed, read_source
 from ..types import (
     FACADE,
     Config,
@@ -79,6 +79,7 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
     done = _already_split(split, layout, config.max_lines)
     if done is not None:
         return done, None
+    check_not_shadowed(split.source)
     source = read_source(split.source)
     analysis = analyze(source)
     style = detect_style(split.source, stop=_style_root(split.source, config.root))

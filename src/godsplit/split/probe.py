@@ -12,6 +12,7 @@ Module names and object addresses are normalised, so a moved class compares equa
 
 from __future__ import annotations
 
+import ast
 import importlib
 import importlib.util
 import inspect
@@ -84,8 +85,28 @@ def runs_as_main(name: str, module: types.ModuleType) -> str:
             text = handle.read()
     except OSError:
         return "the module (its source is not readable)"
-    blocks = len(re.findall(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text))
+    blocks = _main_blocks(text)
     return f"{blocks} __main__ block{'s' if blocks != 1 else ''}" if blocks else "no __main__ block"
+
+
+def _main_blocks(text: str) -> int:
+    """Top-level `if __name__ == "__main__":` blocks (not one inside a function, nor in a
+    string, as setuptools' easy_install.py and reportlab's shapes.py have)."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return len(re.findall(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text))
+    count = 0
+    for node in tree.body:
+        test = node.test if isinstance(node, ast.If) else None
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
+                test.ops[0], ast.Eq):
+            sides = [test.left, *test.comparators]
+            names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
+            mains = [s for s in sides if type(s).__name__ in ("Constant", "Str")  # Str: 3.7
+                     and getattr(s, "value", getattr(s, "s", None)) == "__main__"]
+            count += bool(names and mains)
+    return count
 
 
 def _in_project(module: object, root: str) -> bool:

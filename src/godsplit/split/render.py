@@ -30,9 +30,11 @@ from .transforms import apply_edits, plan_edits
 MARKER = "# godsplit: facade"
 
 
-def first_definition(analysis: Analysis) -> int:
+def first_definition(analysis: Analysis, skip: tuple[str, ...] = ()) -> int:
+    """Where the source's import block ends: its first statement of another kind (`skip`
+    kinds aside)."""
     for unit in analysis.units:
-        if unit.kind not in ("docstring", "future", "import", "type_checking"):
+        if unit.kind not in ("docstring", "future", "import", "type_checking", *skip):
             return unit.first
     return len(analysis.module.body)
 
@@ -90,7 +92,9 @@ def render_new_module(
 ) -> list[Piece]:
     units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
     package = layout.package_of(module)
-    first_def = first_definition(analysis)
+    # what stays in the facade (`__all__`, `__lazy_modules__` above the imports) does not
+    # end a new module's import block
+    first_def = first_definition(analysis, skip=("facade",))
     edits = plan_edits(
         analysis, units, layout.old_module, split.task_decorators, split.pin_task_names,
         layout.old_package, package,
@@ -365,12 +369,13 @@ def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> lis
     from .transforms import task_decorator
 
     names = []
+    maybe = analysis.conditional_names  # `def init(): ...; init(); del init`: gone by then
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
-            if isinstance(stmt, cst.ClassDef) or (isinstance(stmt, cst.FunctionDef) and (
+            if (isinstance(stmt, cst.ClassDef) or (isinstance(stmt, cst.FunctionDef) and (
                 task_decorator(stmt, split.task_decorators) is None
-            )):
+            ))) and stmt.name.value not in maybe:
                 names.append(stmt.name.value)
     return list(dict.fromkeys(names))
 

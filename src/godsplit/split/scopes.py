@@ -118,14 +118,18 @@ def collect(
     calls: dict[int, set[str]],
     subclassed: set[str],
     methods: dict[int, dict[str, set[str]]],
+    unbound: frozenset[int] = frozenset(),
 ) -> None:
     """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
-    by statement index; and, for classes, which names each method reads."""
+    by statement index; and, for classes, which names each method reads. `unbound`: the
+    name nodes that bind nothing once their statement has run (`except E as e`)."""
     names: set[str] = set()
     for assignment in scope.assignments:
         name = assignment.name
         names.add(name)
         node = getattr(assignment, "node", None)
+        if id(node) in unbound:
+            continue  # `except ImportError as e:` unbinds `e` when the handler ends
         where = _site(node, scopes.get(node), nodes) if node is not None else None
         if where is not None:
             stmt, in_function = where
@@ -156,19 +160,29 @@ def collect(
             methods[site[0]].setdefault(method, set()).add(name)
 
 
+def handler_names(module: cst.Module) -> frozenset[int]:
+    """The `e` of each `except E as e:` of a top-level `try`: gone when the handler ends."""
+    return frozenset(
+        id(handler.name.name) for stmt in module.body if isinstance(stmt, (cst.Try, cst.TryStar))
+        for handler in stmt.handlers
+        if handler.name is not None and isinstance(handler.name.name, cst.Name))
+
+
 def _references(
     scope: GlobalScope, names: set[str]
 ) -> Iterator[tuple[str, Access, bool]]:
     """Every read of a top-level name, and whether it is a forward reference. LibCST
-    leaves a string annotation at module level that names something defined further down
-    (`def f(ctx: "Context")`) unresolved; it reads that name all the same, lazily (nothing
-    could evaluate it before the name was defined)."""
+    leaves an annotation at module level that names something defined further down
+    unresolved: a string (`def f(ctx: "Context")`), or a name under `from __future__
+    import annotations` (`def f(ctx: Context)`); it reads that name all the same, lazily
+    (nothing could evaluate it before the name was defined)."""
     for assignment in scope.assignments:
         for access in assignment.references:
             yield assignment.name, access, False
     for name in sorted(names):
         for access in scope.accesses[name]:
-            if not access.referents and isinstance(access.node, cst.BaseString):
+            if not access.referents and (isinstance(access.node, cst.BaseString)
+                                         or access.is_annotation):
                 yield name, access, True
 
 
@@ -226,6 +240,22 @@ class _TypeStrings(cst.CSTVisitor):
     def visit_Annotation(self, node: cst.Annotation) -> bool:
         return False  # LibCST's scope analysis reads these
 
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        """`SerSchema: TypeAlias = 'A | B'`: the string is a type (pydantic-core)."""
+        name = cst.helpers.get_full_name_for_node(node.annotation.annotation) or ""
+        if name.rpartition(".")[2] == "TypeAlias" and isinstance(node.value, cst.SimpleString):
+            self._parse(node.value)
+
+    def _parse(self, node: cst.SimpleString) -> None:
+        value = node.evaluated_value
+        if not isinstance(value, str):
+            return
+        try:
+            parsed = cst.parse_expression(value.strip())
+        except cst.ParserSyntaxError:
+            return
+        self.found |= {n.value for n in _names(parsed)} & self.names
+
     def visit_Subscript(self, node: cst.Subscript) -> None:
         self.inside += self._generic(node)
 
@@ -233,14 +263,8 @@ class _TypeStrings(cst.CSTVisitor):
         self.inside -= self._generic(original_node)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = node.evaluated_value
-        if not self.inside or not isinstance(value, str):
-            return
-        try:
-            parsed = cst.parse_expression(value.strip())
-        except cst.ParserSyntaxError:
-            return
-        self.found |= {n.value for n in _names(parsed)} & self.names
+        if self.inside:
+            self._parse(node)
 
 
 def _names(node: cst.CSTNode) -> Iterator[cst.Name]:

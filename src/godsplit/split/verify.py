@@ -234,7 +234,10 @@ def written(
         # a stub (moved with its module) may name what it defines later: not a run-time read
         found = set() if path.suffix == ".pyi" else _undefined(text, str(path), tree) or set()
         if found and before is None:
-            before = {name for name, _ in _undefined(source.source.text, str(source.path)) or ()}
+            # a local read before its assignment (`text[start]` above `text = f.text`):
+            # pyflakes calls it undefined where no global of that name is left
+            before = {name for name, _ in _undefined(source.source.text, str(source.path),
+                                                     local=True) or ()}
         for name, line in sorted(found, key=lambda item: item[1]):
             if name in (before or ()) or name in served:
                 continue
@@ -245,9 +248,10 @@ def written(
 
 
 def _undefined(
-    text: str, path: str, tree: ast.Module | None = None
+    text: str, path: str, tree: ast.Module | None = None, local: bool = False
 ) -> set[tuple[str, int]] | None:
-    """(name, line) of each undefined name pyflakes reports."""
+    """(name, line) of each undefined name pyflakes reports (with `local`, also each local
+    it finds read before its assignment)."""
     try:
         tree = tree or ast.parse(text, path)
     except SyntaxError:
@@ -255,7 +259,8 @@ def _undefined(
     checker = pyflakes.checker.Checker(tree, filename=path)
     out = set()
     for message in checker.messages:
-        if isinstance(message, (pyflakes.messages.UndefinedName, pyflakes.messages.UndefinedExport)):
+        if isinstance(message, (pyflakes.messages.UndefinedName, pyflakes.messages.UndefinedExport)
+                      ) or (local and isinstance(message, pyflakes.messages.UndefinedLocal)):
             out.add((str(message.message_args[0]), message.lineno))
     return out
 

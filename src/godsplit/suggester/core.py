@@ -20,7 +20,7 @@ import libcst as cst
 import networkx as nx
 
 from ..config import parse_config
-from ..files import read_source
+from ..files import check_not_shadowed, read_source
 from ..split.analyze import Analysis, analyze
 from ..split.assign import DEFAULT_SHARED
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
@@ -131,12 +131,13 @@ def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list
         timed = [e for e in plan.edges if e.import_time and not e.typing_only]
         graph: nx.DiGraph[str] = nx.DiGraph((e.source, e.target) for e in timed)
         cycles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
-        for edge in timed:
+        for edge in timed:  # the first edge of a cycle whose providers are not shared yet
             if any(edge.source in c and edge.target in c for c in cycles):
                 needed = [node_of[x] for x in edge.names if x in node_of]
                 for n in closure(g, needed, group, SHARED):
                     group[n], changed = SHARED, True
-                break
+                if changed:
+                    break
     return changed
 
 
@@ -170,6 +171,7 @@ def _project(source: Path, config: Config, package: Path | None
     key = _relative(source, root, "source")
     if not key.endswith(".py"):
         raise GodsplitError("source must be a .py file", source)
+    check_not_shadowed(root / key)
     text = read_source(root / key)
     if MARKER in text.text:
         raise GodsplitError("already split by godsplit: this is a facade", source)

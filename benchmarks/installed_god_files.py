@@ -1,0 +1,119 @@
+"""`godsplit suggest --write` then `godsplit apply` on god files of installed packages.
+
+    .venv/bin/python benchmarks/installed_god_files.py [--venv DIR] [--apply] [--min-lines N]
+                                                         [--limit N] [FILE ...]
+
+A wider, cheaper net than benchmarks/realworld.py (which runs each library's own test
+suite): every module of at least `--min-lines` lines (default 1,500) in the site-packages
+of `--venv` (default: this interpreter's environment), leaving out tests, vendored copies
+and generated tables, or the FILEs given (paths relative to site-packages). For each, its
+package directory is copied into a temporary project (with `.venv` pointing at the
+environment, so that the import check runs with the package's dependencies), and:
+
+- `godsplit suggest FILE --write`: did it find a mapping whose plan has no errors;
+- with `--apply`, `godsplit apply`: was it written and verified (the import check ran and
+  the names, kinds, signatures and `import *` matched), checked statically only (the
+  package cannot be imported on its own: GS412), or rolled back (a bug: the plan was clean).
+
+Prints one Markdown row per file. Nothing here is committed or kept: the copies are
+deleted. The installed files are whatever versions the environment has.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+# tests, vendored copies, and generated tables (character data, glyph lists, regexes)
+SKIP = re.compile(r"(^|/)(tests?|testing|_vendor|vendor|locale|SelfTest)/|_pb2\.py$|unicode|_data"
+                  r"|_tables?\.py$|table_grapheme|_known_|glyph|_regexes|idnadata|uts46|lang\w+model|/lexers/_"
+                  r"|_emoji|licenses\.py$|tests?\.py$")
+
+
+def site_packages(venv: Path | None) -> Path:
+    if venv is None:
+        return Path(sysconfig.get_paths()["purelib"])
+    found = sorted(venv.glob("lib/python3*/site-packages"))
+    if not found:
+        raise SystemExit(f"no site-packages under {venv}")
+    return found[0]
+
+
+def god_files(root: Path, min_lines: int) -> list[str]:
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if SKIP.search(rel) or path.stat().st_size < 30 * min_lines:
+            continue
+        if path.read_text(errors="replace").count("\n") >= min_lines:
+            out.append(rel)
+    return out
+
+
+def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=900)
+
+
+def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float]:
+    """(lines, result, seconds) for one file."""
+    source = root / rel
+    lines = source.read_text(errors="replace").count("\n")
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        top = Path(rel).parts[0]
+        if top == rel:  # a top-level module: it alone
+            shutil.copy(source, work / source.name)
+        else:  # its whole top-level package, compiled extensions included
+            shutil.copytree(root / top, work / top, ignore=shutil.ignore_patterns("__pycache__"))
+        (work / ".venv").symlink_to(env)
+        godsplit = [sys.executable, "-m", "godsplit"]
+        done = run([*godsplit, "suggest", rel, "--write"], work)
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["?"])[-1]
+            return f"{lines:,}", f"suggest exit {done.returncode}: {last[:200]}", 0.0
+        if not apply:
+            return f"{lines:,}", "suggested, plan clean", time.perf_counter() - start
+        done = run([*godsplit, "apply"], work)
+        text = done.stdout + done.stderr
+        if done.returncode != 0:
+            errors = [line for line in text.splitlines() if " error: " in line][:2]
+            result = f"apply exit {done.returncode}: {' / '.join(errors)[:300]}"
+        elif "GS412" in text:
+            result = "written; checked statically (it does not import on its own: GS412)"
+        elif "GS400" in text:
+            result = "written and verified"
+        else:
+            result = "written"
+    return f"{lines:,}", result, time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*")
+    parser.add_argument("--venv", type=Path)
+    parser.add_argument("--apply", action="store_true")
+    parser.add_argument("--min-lines", type=int, default=1500)
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args(argv)
+    root = site_packages(args.venv)
+    env = args.venv.resolve() if args.venv else Path(sys.prefix)
+    files = args.files or god_files(root, args.min_lines)
+    if args.limit:
+        files = files[:args.limit]
+    print("| file | lines | result | seconds |\n|---|---:|---|---:|", flush=True)
+    for rel in files:
+        lines, result, seconds = trial(root, rel, env, args.apply)
+        print(f"| `{rel}` | {lines} | {result} | {seconds:.0f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
