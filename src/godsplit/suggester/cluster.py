@@ -59,6 +59,11 @@ def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
     groups = _Groups({n: [n] for n in nodes}, {n: g.nodes[n].lines for n in nodes},
                      {n: g.nodes[n].line for n in nodes}, adj,
                      {n: sum(adj[n].values()) for n in nodes}, dict.fromkeys(nodes, 0))
+    for bond in g.bonds:  # a workflow is one piece, if it fits
+        bound = [n for n in bond if n in inside]
+        if bound and sum(groups.size[n] for n in bound) <= cap:
+            for n in bound[1:]:
+                groups.merge(bound[0], n)
     total = sum(groups.degree.values()) / 2 or 1.0
     lines = float(sum(groups.size.values()) or 1)
     heap: list[tuple[float, int, int, int, int]] = []
@@ -69,8 +74,8 @@ def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
             2 * total * total) - BALANCE * groups.size[a] * groups.size[b] / (lines * lines)
         heapq.heappush(heap, (-gain, a, b, groups.version[a], groups.version[b]))
 
-    for a in nodes:
-        for b in adj[a]:
+    for a in groups.members:
+        for b in groups.adj[a]:
             if a < b:
                 push(a, b)
     while len(groups.members) > k and heap:
@@ -105,3 +110,27 @@ def halve(g: Graph, members: list[int], cap: int) -> list[list[int]]:
         parts = [sorted(ordered[:half]), sorted(ordered[half:])]
     return parts
 
+
+
+def objective(g: Graph, groups: list[list[int]], resolution: float = RESOLUTION) -> float:
+    """What the greedy merging climbs, for a grouping of some of the nodes (over the graph
+    they induce): modularity at `resolution`, less the balance cost of every pair of nodes
+    in one group (their lines, multiplied). A grouping that scores lower than the greedy
+    one cannot be reached by searching better, only by other weights."""
+    inside = {n for members in groups for n in members}
+    edges = {(a, b): w for (a, b), w in g.weights.items() if a in inside and b in inside}
+    total = sum(edges.values()) or 1.0
+    lines = float(g.size(inside) or 1)
+    degree = dict.fromkeys(inside, 0.0)
+    for (a, b), w in edges.items():
+        degree[a] += w
+        degree[b] += w
+    out = 0.0
+    for members in groups:
+        own = set(members)
+        within = sum(w for (a, b), w in edges.items() if a in own and b in own)
+        spread = sum(degree[n] for n in members)
+        pairs = (g.size(members) ** 2 - sum(g.nodes[n].lines ** 2 for n in members)) / 2
+        out += within / total - resolution * spread * spread / (4 * total * total) - (
+            BALANCE * pairs / (lines * lines))
+    return out

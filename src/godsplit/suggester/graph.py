@@ -19,9 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
+import libcst.matchers as m
+import networkx as nx
 
 from ..split.analyze import Analysis
 from ..split.assign import movable_clusters
+from ..split.transforms import _decorator_name as decorator_name
 from ..split.transforms import task_decorator
 
 STOP = frozenset(
@@ -98,12 +101,21 @@ class Graph:
     readers: dict[int, set[int]]  # provider -> reader nodes (-1: code kept in the facade)
     early: dict[int, set[int]]  # reader -> providers it needs at import time
     surface: dict[str, str]  # stem -> the word as written most often
+    composes: dict[int, list[int]] = field(default_factory=dict)  # task -> its workflow's tasks
     near: dict[int, dict[int, float]] = field(default_factory=dict)  # adjacency of weights
 
     def __post_init__(self) -> None:
         for (a, b), w in self.weights.items():
             self.near.setdefault(a, {})[b] = w
             self.near.setdefault(b, {})[a] = w
+
+    @property
+    def bonds(self) -> list[list[int]]:
+        """Nodes grouped as one piece where they fit: each workflow (workflows that share
+        a task are one)."""
+        graph: nx.Graph[int] = nx.Graph()
+        graph.add_edges_from((a, b) for a, composed in self.composes.items() for b in composed)
+        return sorted(sorted(c) for c in nx.connected_components(graph))
 
     def size(self, members: Iterable[int]) -> int:
         return sum(self.nodes[n].lines for n in members)
@@ -132,8 +144,26 @@ def _grams(name: str, kind: str) -> set[str]:
     return out
 
 
+def task_factories(analysis: Analysis, decorators: tuple[str, ...]) -> tuple[str, ...]:
+    """The task decorators, and the decorators the file defines that make Celery tasks
+    with them (`def singleton_task(**options)` returning `shared_task(**options)(wrapped)`)."""
+    found = set(decorators)
+    for _ in range(3 if found else 0):  # a factory of a factory
+        called = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(found)))})\s*\(")
+        more = {stmt.name.value for i, stmt in enumerate(analysis.module.body)
+                if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in found
+                and called.search(analysis.code(i).partition("def ")[2])  # cheap look first
+                and any(decorator_name(cst.ensure_type(c, cst.Call).func) in found
+                        for c in m.findall(stmt.body, m.Call()))}
+        if not more:
+            break
+        found |= more
+    return (*decorators, *sorted(found - set(decorators)))
+
+
 def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weights = WEIGHTS
                 ) -> Graph:
+    decorators = task_factories(analysis, decorators)
     clusters = movable_clusters(analysis)
     cluster_of = {uid: i for i, c in enumerate(clusters) for uid in c}
     readers: dict[int, set[int]] = defaultdict(set)
@@ -160,6 +190,7 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                for u in ids[:1] if u in cluster_of}
     written: Counter[tuple[str, str]] = Counter()
     nodes = []
+    tasks: dict[int, list[int]] = {}  # task node -> its functions (statement indices)
     for index, cluster in enumerate(clusters):
         units = [analysis.units[u] for u in cluster]
         names: dict[str, None] = {}
@@ -177,6 +208,9 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
         bases = [node_of.get(b.value.value) for s in stmts if isinstance(s, cst.ClassDef)
                  for b in s.bases if isinstance(b.value, cst.Name)]
         task = any(isinstance(s, cst.FunctionDef) and task_decorator(s, decorators) for s in stmts)
+        if task:
+            tasks[index] = [i for u in units for i in u.stmts
+                            if isinstance(analysis.module.body[i], cst.FunctionDef)]
         public = any(not n.startswith("_") for n in names)
         anchor = (public and kind != "value") or task or not readers.get(index)
         nodes.append(Node(tuple(names), sum(u.lines for u in units), units[0].line, kind, anchor,
@@ -188,7 +222,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     for (s, w), _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])):
         surface.setdefault(s, w)
     return Graph(nodes, _weights(nodes, reads, readers, weights), dict(reads), dict(readers),
-                 {k: v for k, v in early.items()}, surface)
+                 {k: v for k, v in early.items()}, surface,
+                 _workflows(analysis, tasks, node_of, reads))
 
 
 def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
@@ -211,6 +246,32 @@ def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
         held = Counter(family[p] for p in early.get(index, ()) if p in family)
         if node.kind == "value" and held and max(held.values()) >= 3:
             out.add(index)
+    return out
+
+
+SIGNATURES = frozenset({"s", "si", "signature"})  # Celery's ways to make a task's signature
+SIGNATURE_CALL = re.compile(r"\.(?:s|si|signature)\s*\(")
+
+
+def _workflows(analysis: Analysis, tasks: dict[int, list[int]], node_of: dict[str, int],
+               reads: dict[tuple[int, int], float]) -> dict[int, list[int]]:
+    """Task -> the other tasks of the file it composes into a workflow (a chain, group or
+    chord of their signatures: `step.s(...)`). Maintainers keep a workflow with the task
+    that starts it."""
+    out: dict[int, list[int]] = {}
+    for index, functions in sorted(tasks.items()):
+        composed = set()
+        for stmt in functions:
+            if not SIGNATURE_CALL.search(analysis.code(stmt)):  # the cheap look first
+                continue
+            function = analysis.module.body[stmt]
+            for call in m.findall(function, m.Call(func=m.Attribute(value=m.Name(), attr=m.Name()))):
+                func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
+                target = node_of.get(cst.ensure_type(func.value, cst.Name).value)
+                if func.attr.value in SIGNATURES and target in tasks and (index, target) in reads:
+                    composed.add(target)
+        if composed:
+            out[index] = sorted(composed)
     return out
 
 

@@ -128,6 +128,11 @@ def why(g: Graph, members: list[int]) -> tuple[str, ...]:
         base = max(sorted(kids), key=lambda b: kids[b])
         out.append(f"{g.nodes[base].label} and {kids[base]} "
                    f"subclass{'' if kids[base] == 1 else 'es'}")
+    for task, composed in sorted(g.composes.items()):
+        if task in inside and inside.issuperset(composed):
+            names = [g.nodes[n].label for n in composed]
+            out.append(f"workflow: {g.nodes[task].label} composes {', '.join(names[:3])}"
+                       + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
     count = Counter(w for n in members for w in g.nodes[n].grams
                     if "_" not in w and "$" not in w and "^" not in w)
     top = [w for w in ranked_words(g, members, _everywhere(g)) if count[w] >= 2 and "_" not in w]
