@@ -18,6 +18,17 @@ from godsplit.types import GodsplitError
 
 from splitkit import make_project, plan_texts, run_before_and_after
 
+
+def _same(tmp_path: Path, source: str, modules: dict[str, list[str]], code: str,
+          **split: object) -> str:
+    """Apply the split (it must be written, with no error); `code` prints the same before
+    and after: that output."""
+    before, after, result = run_before_and_after(tmp_path, source, modules, code, **split)
+    assert result.written and not result.errors, result.errors
+    assert before == after
+    return after
+
+
 MAIN_BLOCK_SOURCE = """
     class Console:
         def log(self, x):
@@ -38,11 +49,10 @@ def test_names_bound_only_in_a_main_block_are_not_promised(tmp_path: Path) -> No
     """rich/console.py binds `console` in its `if __name__ == "__main__":` block. Importing
     the module never binds it, so the facade need not either; the plan said GS113 ("the
     facade no longer binds: console") for every mapping of a package layout."""
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, MAIN_BLOCK_SOURCE, {"consoles": ["Console", "get_console"]},
         "import pkg.big as b\nprint(b.get_console().log(1), hasattr(b, 'console'))\n")
-    assert result.written and not result.errors, result.errors
-    assert before == after == "log 1 False\n"
+    assert output == "log 1 False\n"
     script = subprocess.run([sys.executable, "-m", "pkg.big"], cwd=tmp_path / "after",
                             capture_output=True, text=True, check=True)
     assert script.stdout == "log hello\n"
@@ -72,10 +82,9 @@ def test_annotation_naming_a_class_defined_later_is_a_read(tmp_path: Path) -> No
     `Specifier`, pyflakes found an undefined name and apply rolled back a clean plan."""
     code = ("import typing, pkg.big as b\nprint(b.Spec().contains(2), "
             "typing.get_type_hints(b.matches)['spec'].__name__)\n")
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, FORWARD_SOURCE, {"matching": ["matches"], "specs": ["Spec"]}, code)
-    assert result.written and not result.errors, result.errors
-    assert before == after == "True Spec\n"
+    assert output == "True Spec\n"
 
 
 ALL_FIRST_SOURCE = """
@@ -139,11 +148,10 @@ def test_import_rebound_further_down_is_still_imported(tmp_path: Path) -> None:
     `if DEBUG:` block, `import os` again. The block binds `os`, so the group's reads of
     `os` counted as its own: the new module read `os` before anything bound it (a clean
     plan rolled back, GS411)."""
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, REIMPORT_SOURCE, {"readers": ["Reader"], "tracing": ["trace", "DEBUG", "pid"]},
         "import pkg.big as b\nprint(b.trace('x'), b.DEBUG, b.pid > 0)\n")
-    assert result.written and not result.errors, result.errors
-    assert before == after == "None None True\n"
+    assert output == "None None True\n"
 
 
 TYPE_CHECKING_ELSE_SOURCE = """
@@ -170,12 +178,10 @@ def test_type_checking_block_with_else_binds_at_run_time(tmp_path: Path) -> None
     clean and apply rolled back (GS405: `import *` lost SkipJsonSchema)."""
     code = ("ns = {}\nexec('from pkg.big import *', ns)\nimport pkg.big as b\n"
             "print(sorted(k for k in ns if not k.startswith('__')), b.SkipSchema.__name__)\n")
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, TYPE_CHECKING_ELSE_SOURCE, {"schemas": ["schema"], "skip": ["SkipSchema"]},
         code)
-    assert result.written and not result.errors, result.errors
-    assert before == after
-    assert "'SkipSchema'" in after
+    assert "'SkipSchema'" in output
 
 
 TYPE_ALIAS_SOURCE = """
@@ -204,11 +210,9 @@ def test_string_type_alias_names_are_read(tmp_path: Path) -> None:
     names and apply rolled back a clean plan (GS411)."""
     code = ("import typing, pkg.big as b\nhint = typing.get_type_hints(b.describe)['schema']\n"
             "print(b.describe(b.ListSchema()), [t.__name__ for t in typing.get_args(hint)])\n")
-    before, after, result = run_before_and_after(
+    _same(
         tmp_path, TYPE_ALIAS_SOURCE, {"shared_types": ["Schema", "describe"],
                                       "schemas": ["ModelSchema", "ListSchema"]}, code)
-    assert result.written and not result.errors, result.errors
-    assert before == after
 
 
 DEFINE_CALL_DELETE_SOURCE = """
@@ -243,13 +247,12 @@ def test_define_call_delete_moves_together(tmp_path: Path) -> None:
     dateutil's tz.py (`gettz = __get_gettz()`, `del __get_gettz`), with keep-module-name
     (their doctests): the call and the `del` stayed in the old module, and the deleted
     functions were listed for keep-module-name: a clean plan, then NameError at apply."""
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, DEFINE_CALL_DELETE_SOURCE, {"curves": ["CURVES", "curve", "_init_p192"],
                                               "zones": ["gettz", "__get_gettz"]},
         "import pkg.big as b\nprint(b.curve('p192'), b.gettz('UTC'), "
         "hasattr(b, '_init_p192'), hasattr(b, '__get_gettz'))\n", **{"keep-module-name": True})
-    assert result.written and not result.errors, result.errors
-    assert before == after == "192 tz UTC 1 False False\n"
+    assert output == "192 tz UTC 1 False False\n"
 
 
 EXCEPT_AS_SOURCE = """
@@ -272,11 +275,10 @@ def test_except_as_name_is_not_a_module_name(tmp_path: Path) -> None:
     """bs4's element.py: `except ImportError as e:` around an import. Python unbinds `e`
     when the handler ends, but it counted as a name the module binds: a clean plan, then
     AttributeError at apply (GS406)."""
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, EXCEPT_AS_SOURCE, {"calls": ["call"], "greetings": ["hello"]},
         "import pkg.big as b\nprint(b.call(b.hello), hasattr(b, 'e'))\n")
-    assert result.written and not result.errors, result.errors
-    assert before == after == "hello False\n"
+    assert output == "hello False\n"
 
 
 VERSION_IMPORT_SOURCE = """
@@ -308,11 +310,9 @@ def test_names_an_import_block_binds_on_some_versions_only(tmp_path: Path) -> No
     AttributeError at apply (GS406) after a clean plan."""
     code = ("ns = {}\nexec('from pkg.big import *', ns)\nimport pkg.big as b\n"
             "print(sorted(k for k in ns if not k.startswith('__')), b.buffer().read())\n")
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, VERSION_IMPORT_SOURCE, {"buffers": ["buffer"], "errors": ["fail"]}, code)
-    assert result.written and not result.errors, result.errors
-    assert before == after
-    assert "'BaseExceptionGroup'" not in after and "'BytesIO'" in after
+    assert "'BaseExceptionGroup'" not in output and "'BytesIO'" in output
 
 
 NESTED_MAIN_SOURCE = """
@@ -339,11 +339,9 @@ def test_only_top_level_main_blocks_count(tmp_path: Path) -> None:
     reportlab's shapes.py (one inside a string): the import check counted them as
     `python -m` blocks of the old module, not of the split one: a false GS409 rolled back
     clean plans."""
-    before, after, result = run_before_and_after(
+    _same(
         tmp_path, NESTED_MAIN_SOURCE, {"boot": ["bootstrap"], "templates": ["render", "TEMPLATE"]},
         "import pkg.big as b\nprint(b.bootstrap(), len(b.render()))\n")
-    assert result.written and not result.errors, result.errors
-    assert before == after
 
 
 DECLARED_THEN_IMPORTED_SOURCE = """
@@ -383,11 +381,10 @@ def test_declared_name_then_imported_and_type_checking_class(tmp_path: Path) -> 
     prompt_toolkit's containers.py (`if TYPE_CHECKING: class MagicContainer(Protocol)`
     kept by the facade, which dropped the TYPE_CHECKING import of `Protocol`). Both were
     undefined names for pyflakes (GS411): clean plans rolled back."""
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, DECLARED_THEN_IMPORTED_SOURCE, {"dumping": ["dump"], "loading": ["load"]},
         "import pkg.big as b\nprint(b.dump([1]), b.load('[2]'))\n")
-    assert result.written and not result.errors, result.errors
-    assert before == after == "[1] [2]\n"
+    assert output == "[1] [2]\n"
 
 
 DOTTED_IMPORT_SOURCE = """
@@ -412,11 +409,10 @@ def test_dotted_import_in_a_moved_block_is_not_reexported_by_its_dotted_name(
     """dnspython's query.py (`try: import httpcore._backends.sync ...`): the facade
     re-exported `httpcore._backends as httpcore._backends`, which does not parse: suggest
     ended with a GS115 error."""
-    before, after, result = run_before_and_after(
+    output = _same(
         tmp_path, DOTTED_IMPORT_SOURCE, {"mail": ["make", "MIME"], "rest": ["other"]},
         "import pkg.big as b\nprint(b.make(), b.email.__name__)\n")
-    assert result.written and not result.errors, result.errors
-    assert before == after == "x email\n"
+    assert output == "x email\n"
 
 
 LOCAL_BEFORE_ASSIGNMENT_SOURCE = """
@@ -445,12 +441,10 @@ def test_local_read_before_assignment_is_not_a_new_undefined_name(tmp_path: Path
     `text` is local. Where the module's global `text` is left behind, pyflakes calls it
     an undefined name rather than a local read before assignment: a false GS411 rolled
     back a clean plan."""
-    before, after, result = run_before_and_after(
+    _same(
         tmp_path, LOCAL_BEFORE_ASSIGNMENT_SOURCE, {"words": ["first_words"],
                                                    "banners": ["banner", "text"]},
         "import pkg.big as b\nprint(b.first_words(['a b', 'c']), b.banner())\n")
-    assert result.written and not result.errors, result.errors
-    assert before == after
 
 
 def test_source_shadowed_by_a_compiled_extension_is_refused(tmp_path: Path) -> None:
