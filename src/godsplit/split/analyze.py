@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import libcst as cst
@@ -80,7 +81,7 @@ class Analysis:
     # live name -> (statement index, id of the Name node) of every read of it
     live_reads: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
-    @property
+    @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
         """Names that may not exist when the module has been imported: bound only inside
         if/try/for/while/with, deleted at top level (`del x`), or only annotated (`x: int`).
@@ -111,6 +112,21 @@ class Analysis:
                     really_bound |= unit.binds
         # `import a.b` binds `a`; `a.b` is listed, and is not a name to import
         return frozenset(n for n in names | (annotated_only - really_bound) if "." not in n)
+
+    @cached_property
+    def deleted_names(self) -> frozenset[str]:
+        """Names a top-level `del` deletes after their last binding: no module binds them
+        once imported (the `del` moves with the definition, or stays with the facade's
+        imports)."""
+        last_bound: dict[str, int] = {}
+        last_deleted: dict[str, int] = {}
+        for unit in self.units:
+            for name in unit.binds:
+                last_bound[name] = unit.id
+            for name in unit.deletes:
+                last_deleted[name] = unit.id
+        return frozenset(n for n, at in last_deleted.items()
+                         if at >= last_bound.get(n, -1) >= 0)
 
     def unit_of(self, name: str) -> Unit | None:
         ids = self.binders.get(name)

@@ -40,7 +40,7 @@ from .transforms import Edits, apply_edits
 
 def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[str]:
     names: dict[str, None] = {}
-    gone = deleted(analysis)
+    gone = analysis.deleted_names
     for unit in analysis.units:
         if assignment.module_of.get(unit.id) == module:
             for name in sorted(unit.binds):
@@ -49,25 +49,13 @@ def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[
     return list(names)
 
 
-def deleted(analysis: Analysis) -> set[str]:
-    """Names a top-level `del` deletes after their last binding."""
-    last_bound: dict[str, int] = {}
-    last_deleted: dict[str, int] = {}
-    for unit in analysis.units:
-        for name in unit.binds:
-            last_bound[name] = unit.id
-        for name in unit.deletes:
-            last_deleted[name] = unit.id
-    return {n for n, at in last_deleted.items() if at >= last_bound.get(n, -1) >= 0}
-
-
 def runtime_names(analysis: Analysis) -> list[str]:
     """Every name the old module bound at import time (TYPE_CHECKING-only names, names
     bound only in an `if __name__ == "__main__":` block, and names a top-level `del`
     deletes after their last binding, excluded: the `del` stays with the facade's imports
     or moves with the definition, so no module that re-exports binds them either)."""
     names: dict[str, None] = {}
-    gone = deleted(analysis)
+    gone = analysis.deleted_names
     scripts = main_blocks(analysis)
     for unit in analysis.units:
         if unit.kind in ("type_checking", "docstring") or unit in scripts:

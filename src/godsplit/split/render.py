@@ -359,13 +359,13 @@ def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> lis
     from .transforms import task_decorator
 
     names = []
-    maybe = analysis.conditional_names  # `def init(): ...; init(); del init`: gone by then
+    gone = analysis.deleted_names  # `def init(): ...; init(); del init`: gone by then
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
             if (isinstance(stmt, cst.ClassDef) or (isinstance(stmt, cst.FunctionDef) and (
                 task_decorator(stmt, split.task_decorators) is None
-            ))) and stmt.name.value not in maybe:
+            ))) and stmt.name.value not in gone:
                 names.append(stmt.name.value)
     return list(dict.fromkeys(names))
 
