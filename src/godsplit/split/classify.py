@@ -9,6 +9,8 @@ from typing import Literal
 
 import libcst as cst
 
+from .imports import bound_name
+
 UnitKind = Literal[
     "docstring",  # module docstring: stays in the facade
     "future",  # from __future__ import ...: copied first into every module
@@ -193,44 +195,42 @@ def _string_items(expr: cst.BaseExpression) -> list[str] | None:
     return out
 
 
-def _block_names(block: cst.BaseSuite | None) -> tuple[set[str], set[str]]:
-    """(names an import-only block binds on every run of it, names it binds only maybe)."""
+def _block_names(*blocks: cst.BaseSuite | None) -> tuple[set[str], set[str]]:
+    """(names import-only blocks, run one after the other, bind on every run, names they
+    bind only maybe)."""
     sure: set[str] = set()
     maybe: set[str] = set()
-    lines = block.body if isinstance(block, cst.IndentedBlock) else [block] if block else []
-    for line in lines:
-        if isinstance(line, (cst.If, cst.Try)):
-            maybe |= conditional_binds(line) | _block_names(line.body)[0]
-            continue
-        smalls = line.body if isinstance(line, (cst.SimpleStatementLine,
-                                                cst.SimpleStatementSuite)) else ()
-        for small in smalls:
-            if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
-                    small.names, cst.ImportStar):
-                for alias in small.names:
-                    node: cst.BaseExpression = (
-                        alias.asname.name if alias.asname is not None else alias.name)
-                    while isinstance(node, cst.Attribute):
-                        node = node.value
-                    if isinstance(node, cst.Name):
-                        sure.add(node.value)
-            elif isinstance(small, cst.Assign):
-                sure |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
+    for block in blocks:
+        lines = block.body if isinstance(block, cst.IndentedBlock) else [block] if block else []
+        for line in lines:
+            if isinstance(line, (cst.If, cst.Try)):
+                maybe |= conditional_binds(line) | _block_names(line.body)[0]
+                continue
+            for small in getattr(line, "body", ()):
+                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+                        small.names, cst.ImportStar):
+                    sure |= {bound_name(alias) for alias in small.names}
+                elif isinstance(small, cst.Assign):
+                    sure |= {t.target.value for t in small.targets
+                             if isinstance(t.target, cst.Name)}
     return sure, maybe
 
 
 def conditional_binds(stmt: cst.If | cst.Try) -> set[str]:
     """Names an import-only `if`/`try` block binds on some runs only (`if sys.version_info
-    < (3, 11): from exceptiongroup import BaseExceptionGroup`): not in every branch."""
-    branches: list[cst.BaseSuite | None] = [stmt.body]
+    < (3, 11): from exceptiongroup import BaseExceptionGroup`): not in every branch (a
+    `try`'s `else:` runs with its body)."""
+    branches: list[tuple[cst.BaseSuite | None, ...]]
     if isinstance(stmt, cst.Try):
-        branches += [h.body for h in stmt.handlers]
+        branches = [(stmt.body, stmt.orelse.body if stmt.orelse else None)]
+        branches += [(h.body,) for h in stmt.handlers]
     else:
+        branches = [(stmt.body,)]
         tail = stmt.orelse
         while isinstance(tail, cst.If):  # elif
-            branches.append(tail.body)
+            branches.append((tail.body,))
             tail = tail.orelse
-        branches.append(tail.body if tail is not None else None)
-    found = [_block_names(b) for b in branches]
+        branches.append((tail.body if tail is not None else None,))
+    found = [_block_names(*b) for b in branches]
     every = set.intersection(*(sure for sure, _ in found))
     return set().union(*(sure | maybe for sure, maybe in found)) - every
