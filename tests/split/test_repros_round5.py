@@ -479,3 +479,14 @@ def test_hand_over_gives_a_conditional_name_only_if_bound(bound: bool) -> None:
     exec(code, namespace)
     assert vars(peer)["HAS_ZSTD"] is bound
     assert ("ZstdDecoder" in vars(peer)) is bound
+
+
+def test_main_check_inside_a_function_does_not_make_a_script(tmp_path: Path) -> None:
+    """The engine's own twin of the import check's count: a source whose only `__name__ ==
+    "__main__"` is inside a function is no script, so its facade beside a sibling package
+    keeps the default relative imports (the text search made it import absolutely)."""
+    config = make_project(tmp_path, NESTED_MAIN_SOURCE.replace(
+        '\n\n    if __name__ == "__main__":\n        print(bootstrap())\n', "\n"),
+        {"boot": ["bootstrap"], "templates": ["render", "TEMPLATE"]}, package="pkg/parts")
+    _, texts = plan_texts(config)
+    assert "from .parts.boot import bootstrap" in texts["pkg/big.py"], texts["pkg/big.py"]

@@ -171,7 +171,7 @@ def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
     file that can run as a script (`python pkg/tool.py`: a `__main__` block, no relative
     import) and stays in place as the facade imports absolutely, so it still can."""
     text = analysis.source.text
-    if layout.kind == "sibling" and runs_as_script(text):
+    if layout.kind == "sibling" and runs_as_script(analysis):
         return "absolute"
     if re.search(r"^[ \t]*from[ \t]+\.", text, re.MULTILINE):
         return "relative"

@@ -28,6 +28,7 @@ import pyflakes.messages
 from ..files import SourceText
 from ..types import Finding
 from .analyze import Analysis, analyze
+from .classify import is_main_block
 from .facade import runtime_names, star_names
 
 
@@ -268,17 +269,18 @@ def _undefined(
 _TOP_RELATIVE = re.compile(r"^from[ \t]+\.", re.MULTILINE)  # not in a try block or function
 
 
-def runs_as_script(text: str) -> bool:
-    """A module with a `__main__` block and no unguarded relative import runs as a script
-    (`python pkg/tool.py`)."""
-    ran = re.search(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text)
-    return bool(ran) and not _TOP_RELATIVE.search(text)
+def runs_as_script(source: Analysis) -> bool:
+    """A module with a top-level `__main__` block (as the split counts them: not one in a
+    function or a string) and no unguarded relative import runs as a script (`python
+    pkg/tool.py`)."""
+    ran = any(is_main_block(stmt) for stmt in source.module.body)
+    return ran and not _TOP_RELATIVE.search(source.source.text)
 
 
 def still_a_script(source: Analysis, facade: str, path: Path) -> list[Finding]:
     """A source that ran as a script still does: its facade, at the same path, must not
     import relatively."""
-    if path != source.path or not runs_as_script(source.source.text):
+    if path != source.path or not runs_as_script(source):
         return []
     if not _TOP_RELATIVE.search(facade):
         return []
