@@ -151,19 +151,24 @@ class _Apply(cst.CSTTransformer):
         if id(original_node) not in self.edits.tasks:
             return updated_node
         name = f"{self.old_module}.{original_node.name.value}"
-        arg = cst.Arg(
-            keyword=cst.Name("name"), value=cst.SimpleString(repr(name).replace("'", '"')),
-            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
-        )
         decorators: list[cst.Decorator] = []
         for decorator in updated_node.decorators:
             if _decorator_name(decorator.decorator) in self.decorators and not decorators_done(
                 decorators, self.decorators
             ):
                 decorator = decorator.with_changes(
-                    decorator=_wrapped(_with_arg(decorator.decorator, arg), self.width))
+                    decorator=pinned(decorator.decorator, name, self.width))
             decorators.append(decorator)
         return updated_node.with_changes(decorators=decorators)
+
+
+def pinned(expr: cst.BaseExpression, task_name: str, width: int) -> cst.BaseExpression:
+    """A task decorator with `name="<task_name>"` added, wrapped when it no longer fits."""
+    arg = cst.Arg(
+        keyword=cst.Name("name"), value=cst.SimpleString(repr(task_name).replace("'", '"')),
+        equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+    )
+    return _wrapped(_with_arg(expr, arg), width)
 
 
 def decorators_done(done: list[cst.Decorator], names: Collection[str]) -> bool:

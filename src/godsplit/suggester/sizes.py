@@ -11,7 +11,6 @@ max-lines is cut before the plan, so the plan is made once, not once more after 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -19,23 +18,37 @@ import libcst as cst
 
 from ..split.analyze import Analysis, Unit
 from ..split.assign import assign
+from ..split.imports import from_import
 from ..split.needs import collect_needs, module_edges
-from ..split.transforms import task_decorator
+from ..split.transforms import pinned, task_decorator
 from ..types import Finding, SplitConfig
 
 HEAD = 4  # the module docstring and the blank lines after it and after the imports
 GUARD = 4  # try:, except ImportError as e:, if ... not in sys.modules:, raise
 LATE = 3  # the comment and blank lines before a module's late imports
 HAND_OVER = 2  # if f"{__package__}.peer" in sys.modules:, vars(...).update(
-_FROM = re.compile(r"^\s*from\s+(\S+)\s+import\b")
 
 
-def statement(prefix: str, names: Collection[str], line_length: int, indent: int = 0) -> int:
-    """Lines of `prefix` followed by `names`, comma-separated: one line if it fits, else one
-    name a line between the opening and closing parenthesis (as ruff, black and isort's
-    black profile wrap)."""
-    width = indent + len(prefix) + sum(len(n) + 2 for n in names)
-    return 1 if width <= line_length else len(names) + 2
+def statement(module: str, names: Collection[str], width: int) -> int:
+    """Lines of `from <module> import <names>`, wrapped as the engine writes it (one name a
+    line when it does not fit, as ruff, black and isort's black profile do)."""
+    return from_import(module, sorted(names), width).count("\n")
+
+
+def _handed(names: Collection[str], width: int) -> int:
+    """Lines of the `name=name, ...` arguments of a hand-over, inside its `update(`."""
+    fits = 8 + sum(2 * len(n) + 3 for n in names) <= width
+    return 1 if fits else len(names) + 2
+
+
+def _module_of(stmt: cst.BaseStatement) -> str | None:
+    """`x.y` of a one-line `from x.y import ...` (dots kept), else None."""
+    small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(
+        stmt.body) == 1 else None
+    if not isinstance(small, cst.ImportFrom):
+        return None
+    dots = "." * len(small.relative)
+    return dots + (cst.helpers.get_full_name_for_node(small.module) or "" if small.module else "")
 
 
 def estimate(analysis: Analysis, split: SplitConfig, line_length: int) -> dict[str, int]:
@@ -60,28 +73,27 @@ def estimate(analysis: Analysis, split: SplitConfig, line_length: int) -> dict[s
         roots = set()
         for uid, names in needs[module].imports.items():
             unit = analysis.units[uid]
-            text = analysis.code(unit.first)
-            found = _FROM.match(text)
-            if found and len(unit.stmts) == 1 and "#" not in text and "\\\n" not in text:
-                lines += statement(f"from {found[1]} import ", names, line_length)
+            source = _module_of(analysis.module.body[unit.first])
+            if source is not None and len(unit.stmts) == 1 and "#" not in analysis.code(
+                    unit.first):
+                lines += statement(source, names, line_length)
             else:
                 lines += unit.lines
-            roots.add(found[1].split(".")[0] if found else "")
+            roots.add((source or "").split(".")[0])
         lines += min(len(roots), 3) - 1 if roots else 0  # between stdlib, third-party, local
         kept = needs[module].kept  # names that stay in the old module, imported from it
         if kept:
-            lines += statement(f"from {split.source.stem} import ", kept, line_length)
+            lines += statement(split.source.stem, kept, line_length)
             lines += LATE if not all(kept.values()) else 1
         for edge in edges:
             if edge.source != module:
                 continue
-            prefix = f"from .{edge.target} import "
-            if edge.deferred:
-                lines += statement(prefix, edge.names, line_length,
-                                   4 if edge.backpatch else 0)
+            if edge.deferred:  # a guarded one is indented in its `try:`
+                lines += statement(f".{edge.target}", edge.names,
+                                   line_length - (4 if edge.backpatch else 0))
                 lines += GUARD if edge.backpatch else 0
             elif edge.names:
-                lines += statement(prefix, edge.names, line_length)
+                lines += statement(f".{edge.target}", edge.names, line_length)
             lines += 1 if edge.live else 0
         if any(e.deferred for e in edges if e.source == module):
             lines += LATE
@@ -89,31 +101,26 @@ def estimate(analysis: Analysis, split: SplitConfig, line_length: int) -> dict[s
         if peers:
             lines += LATE
         for edge in peers:
-            lines += HAND_OVER + statement("", [f"{n}={n}" for n in edge.names], line_length, 8)
+            lines += HAND_OVER + _handed(edge.names, line_length)
         out[module] = lines
     return out
 
 
 def _pinned(analysis: Analysis, unit: Unit, split: SplitConfig, line_length: int) -> int:
-    """Lines a Celery task decorator gains when its task name is pinned (`name=` added):
-    none while it fits on its line, else it wraps as the engine wraps it."""
+    """Lines a Celery task decorator gains when its task name is pinned (`name=` added), as
+    the engine pins and wraps it."""
     extra = 0
+    code = cst.Module([]).code_for_node
     for index in unit.stmts:
         node = analysis.module.body[index]
         if not isinstance(node, cst.FunctionDef) or not split.pin_task_names:
             continue
         found = task_decorator(node, split.task_decorators)
-        if found is None:
+        args = found.decorator.args if found and isinstance(found.decorator, cst.Call) else ()
+        if found is None or any(a.keyword and a.keyword.value == "name" for a in args):
             continue
-        expr = found.decorator
-        args = expr.args if isinstance(expr, cst.Call) else ()
-        if any(a.keyword is not None and a.keyword.value == "name" for a in args):
-            continue
-        text = cst.Module([]).code_for_node(expr)
-        pin = len(f', name="{split.source.stem}.{node.name.value}"') + 10  # the old module
-        if "\n" in text or len(text) + 1 + pin <= line_length:
-            continue
-        inner = 4 + len(text) - len(cst.Module([]).code_for_node(
-            expr.func if isinstance(expr, cst.Call) else expr)) + pin
-        extra += 2 if inner <= line_length else len(args) + 3
+        # the old module's dotted name is not known here: the file's stem, 10 more characters
+        name = f"{split.source.stem}{'.' * 10}.{node.name.value}"
+        before = code(found.decorator).count("\n")
+        extra += code(pinned(found.decorator, name, line_length)).count("\n") - before
     return extra
