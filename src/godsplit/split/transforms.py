@@ -28,7 +28,7 @@ class Edits:
     old_package: str = ""
 
 
-def _decorator_name(expr: cst.BaseExpression) -> str | None:
+def decorator_name(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.Call):
         expr = expr.func
     if isinstance(expr, cst.Attribute):
@@ -39,7 +39,7 @@ def _decorator_name(expr: cst.BaseExpression) -> str | None:
 def task_decorator(node: cst.FunctionDef, names: Collection[str]) -> cst.Decorator | None:
     """The Celery task decorator of a function, if it has one."""
     for decorator in node.decorators:
-        if _decorator_name(decorator.decorator) in names:
+        if decorator_name(decorator.decorator) in names:
             return decorator
     return None
 
@@ -153,7 +153,7 @@ class _Apply(cst.CSTTransformer):
         name = f"{self.old_module}.{original_node.name.value}"
         decorators: list[cst.Decorator] = []
         for decorator in updated_node.decorators:
-            if _decorator_name(decorator.decorator) in self.decorators and not decorators_done(
+            if decorator_name(decorator.decorator) in self.decorators and not decorators_done(
                 decorators, self.decorators
             ):
                 decorator = decorator.with_changes(
@@ -172,7 +172,7 @@ def pinned(expr: cst.BaseExpression, task_name: str, width: int) -> cst.BaseExpr
 
 
 def decorators_done(done: list[cst.Decorator], names: Collection[str]) -> bool:
-    return any(_decorator_name(d.decorator) in names for d in done)
+    return any(decorator_name(d.decorator) in names for d in done)
 
 
 def _with_arg(expr: cst.BaseExpression, arg: cst.Arg) -> cst.BaseExpression:

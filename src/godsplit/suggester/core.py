@@ -152,17 +152,22 @@ def _cut(g: Graph, group: dict[int, int], parts: list[list[int]], budget: int) -
         half = halve(g, nodes, budget)[1]
         if min(g.size(half), g.size(nodes) - g.size(half)) * 4 < g.size(nodes):
             ordered = sorted(nodes, key=lambda n: g.nodes[n].line)
-            total, running, half = g.size(nodes), 0, []
-            for n in ordered[:-1]:
-                running += g.nodes[n].lines
-                if running * 2 > total and half:
-                    break
-                half.append(n)
-            half = ordered[len(half):]
+            cut = 1  # the first run ends where it holds about half the lines
+            while cut < len(ordered) - 1 and 2 * g.size(ordered[:cut]) < g.size(nodes):
+                cut += 1
+            half = ordered[cut:]
         fresh = max(group.values()) + 1
         for n in half:
             group[n], changed = fresh, True
     return changed
+
+
+def _too_long(g: Graph, nodes: list[int], lines: int, limit: int) -> bool:
+    """A module predicted over max-lines that the plan would call an error: not one over it
+    only because its longest definition is (with the module's imports), a warning."""
+    if lines <= limit or len(nodes) < 2:
+        return False
+    return lines - g.size(nodes) + max(g.nodes[n].lines for n in nodes) <= limit
 
 
 def _project(source: Path, config: Config, package: Path | None
@@ -286,12 +291,10 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     layout = make_layout(split, config.root.resolve())
     planned = _Planner(analysis, split.source, config.root)
     for _ in range(0 if modules else ROUNDS):  # cut what the plan would find over max-lines
-        # (an error: not a module over it only because one definition is; that is a warning)
         split, members = _mapping(g, group, split, forbidden, siblings, budget)
         sizes = estimate(analysis, split, planned.style.line_length)
-        long = [nodes for name, lines in sizes.items() if lines > limit and (nodes := members.get(
-            name, [])) and lines - g.size(nodes) + max(g.nodes[n].lines for n in nodes) <= limit]
-        if not _cut(g, group, long, budget):
+        if not _cut(g, group, [members[name] for name, lines in sizes.items()
+                               if _too_long(g, members.get(name, []), lines, limit)], budget):
             break
         break_cycles(g, group)
     seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}

@@ -24,8 +24,7 @@ import networkx as nx
 
 from ..split.analyze import Analysis
 from ..split.assign import movable_clusters
-from ..split.transforms import _decorator_name as decorator_name
-from ..split.transforms import task_decorator
+from ..split.transforms import decorator_name, task_decorator
 
 STOP = frozenset(
     "a an and all as at by count data day do for from get has hour in info init is it item make "
