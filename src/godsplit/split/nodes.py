@@ -9,8 +9,11 @@ placed through their scope) unless the statement's text mentions one of those.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import libcst as cst
+
+_N = TypeVar("_N", bound=cst.CSTNode)
 
 LOGGER_FACTORIES = frozenset({"getLogger", "get_task_logger", "get_logger", "getChild"})
 _DUNDERS = frozenset({"__name__", "__package__", "__file__"})
@@ -169,3 +172,23 @@ def index_nodes(module: cst.Module, codes: tuple[str, ...]) -> NodeIndex:
         indexer.full = any(dunder in codes[position] for dunder in _DUNDERS)
         stmt.visit(indexer)
     return index
+
+
+class _Find(cst.CSTVisitor):
+    def __init__(self, kinds: tuple[type[cst.CSTNode], ...]) -> None:
+        self.kinds = kinds
+        self.found: list[cst.CSTNode] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, self.kinds):
+            self.found.append(node)
+        return True
+
+
+def find_all(tree: cst.CSTNode, kind: type[_N]) -> list[_N]:
+    """Every node of `kind` in `tree` (itself included), in source order: what
+    `libcst.matchers.findall` returns for a bare type, without importing the matchers (a
+    quarter of a second at every start)."""
+    finder = _Find((kind,))
+    tree.visit(finder)
+    return [node for node in finder.found if isinstance(node, kind)]

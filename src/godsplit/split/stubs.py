@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
-import libcst.matchers as m
 
 from ..files import read_source
 from ..types import FACADE, GodsplitError, SplitConfig
 from .analyze import Analysis, Unit, analyze
 from .assign import DEFAULT_SHARED, Assignment
 from .layout import Layout
+from .nodes import find_all
 from .normalize import Block, normalize
 from .render import _import_text, docstring_for, header_comments
 from .style import Style
@@ -318,9 +318,11 @@ def _reexported(stub: Analysis, unit: Unit) -> set[str]:
     """The names an import of the old stub re-exports: `X as X`, and `from . import X`."""
     names: set[str] = set()
     for index in unit.stmts:
-        for node in m.findall(stub.module.body[index], m.Import() | m.ImportFrom()):
-            if not isinstance(node, (cst.Import, cst.ImportFrom)) or isinstance(
-                    node.names, cst.ImportStar):
+        stmt = stub.module.body[index]
+        imports: list[cst.Import | cst.ImportFrom] = [*find_all(stmt, cst.Import),
+                                                      *find_all(stmt, cst.ImportFrom)]
+        for node in imports:
+            if isinstance(node.names, cst.ImportStar):
                 continue
             relative_only = isinstance(node, cst.ImportFrom) and node.module is None
             for alias in node.names:

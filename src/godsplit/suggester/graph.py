@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
-import libcst.matchers as m
 import networkx as nx
 
 from ..split.analyze import Analysis
 from ..split.assign import movable_clusters
+from ..split.nodes import find_all
 from ..split.transforms import decorator_name, task_decorator
 
 STOP = frozenset(
@@ -153,7 +153,7 @@ def task_factories(analysis: Analysis, decorators: tuple[str, ...]) -> tuple[str
                 if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in found
                 and called.search(analysis.code(i).partition("def ")[2])  # cheap look first
                 and any(decorator_name(cst.ensure_type(c, cst.Call).func) in found
-                        for c in m.findall(stmt.body, m.Call()))}
+                        for c in find_all(stmt.body, cst.Call))}
         if not more:
             break
         found |= more
@@ -264,9 +264,11 @@ def _workflows(analysis: Analysis, tasks: dict[int, list[int]], node_of: dict[st
             if not SIGNATURE_CALL.search(analysis.code(stmt)):  # the cheap look first
                 continue
             function = analysis.module.body[stmt]
-            for call in m.findall(function, m.Call(func=m.Attribute(value=m.Name(), attr=m.Name()))):
-                func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
-                target = node_of.get(cst.ensure_type(func.value, cst.Name).value)
+            for call in find_all(function, cst.Call):
+                func = call.func
+                if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+                    continue
+                target = node_of.get(func.value.value)
                 if func.attr.value in SIGNATURES and target in tasks and (index, target) in reads:
                     composed.add(target)
         if composed:
