@@ -101,8 +101,9 @@ class _Rewriter(cst.CSTTransformer):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, plan: Plan, lookups: Mapping[str, tuple[str, ...]], aliases: set[str],
-                 path: Path, live: bool) -> None:
+                 path: Path, live: bool, positions: bool = True) -> None:
         super().__init__()
+        self.positions = positions
         self.plan, self.lookups, self.aliases, self.path = plan, lookups, aliases, path
         self.live = live  # the live facade forwards patches of the old module's names
         self.tasks = task_names(plan)
@@ -110,6 +111,12 @@ class _Rewriter(cst.CSTTransformer):
         self.rewrites: list[Rewrite] = []
         self.hand: list[Finding] = []
         self.seen: set[int] = set()  # string nodes that are patch targets or logger names
+
+    def _line(self, node: cst.CSTNode) -> int:
+        """Where `node` starts; 0 in the first pass, without metadata, which only asks
+        whether the file has anything to rewrite or report: most files searched have not,
+        and positions cost twice the parse."""
+        return self.get_metadata(PositionProvider, node).start.line if self.positions else 0
 
     def visit_Call(self, node: cst.Call) -> None:
         if _call_name(node.func)[0] and node.args:
@@ -136,7 +143,7 @@ class _Rewriter(cst.CSTTransformer):
         old = self.plan.old_module
         if id(original_node) in self.seen or not isinstance(value, str):
             return updated_node
-        line = self.get_metadata(PositionProvider, original_node).start.line
+        line = self._line(original_node)
         if value == old:
             self.hand.append(Finding("GS214", "info", (
                 f"{old!r} is loaded by name here (imports/include/autodiscovery settings): the "
@@ -216,7 +223,7 @@ class _Rewriter(cst.CSTTransformer):
         ref = cst.helpers.get_full_name_for_node(node.value)
         if ref is None or ref not in self.aliases:
             return updated
-        line = self.get_metadata(PositionProvider, node).start.line
+        line = self._line(node)
         target = self._home_of(ref, node.attr.value, line, what)
         return updated if target is None else updated.with_changes(value=target)
 
@@ -233,12 +240,12 @@ class _Rewriter(cst.CSTTransformer):
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         func = original_node.func
         if isinstance(func, cst.Name) and func.value in ("setattr", "delattr") and original_node.args:
-            line = self.get_metadata(PositionProvider, original_node).start.line
+            line = self._line(original_node)
             return self.builtin(original_node, updated_node, line)
         kind, object_form = _call_name(func)
         if not kind or not original_node.args:
             return updated_node
-        line = self.get_metadata(PositionProvider, original_node).start.line
+        line = self._line(original_node)
         first = original_node.args[0].value
         old = self.plan.old_module
         if isinstance(first, cst.SimpleString) and not object_form:
@@ -339,8 +346,13 @@ def find_references(
             continue
         changed = False
         for plan in mine:
-            rewriter = _Rewriter(plan, dict(plan.lookups), _module_aliases(module, plan.old_module),
-                                 path, plan.old_module in live)
+            args = (plan, dict(plan.lookups), _module_aliases(module, plan.old_module), path,
+                    plan.old_module in live)
+            first = _Rewriter(*args, positions=False)
+            module.visit(first)
+            if not first.rewrites and not first.hand:
+                continue
+            rewriter = _Rewriter(*args)
             module = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
             found[plan.old_module].rewrites.extend(rewriter.rewrites)
             found[plan.old_module].findings.extend(rewriter.hand)
