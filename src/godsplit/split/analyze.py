@@ -189,7 +189,8 @@ def analyze(source: SourceText) -> Analysis:
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
             subclassed, methods, handler_names(module),
         )
-        type_string_reads(module, {a.name for a in global_scope.assignments}, reads)
+        type_string_reads(module, {a.name for a in global_scope.assignments}, reads,
+                          source.text, stmt_lines)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else
         if is_main_block(stmt):
             calls.pop(index, None)

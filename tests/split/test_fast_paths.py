@@ -1,4 +1,4 @@
-"""`find_all`: the engine's one tree search, and the import it saves at every start."""
+"""Fast paths of the analysis: each must find what the slow walk it skips would find."""
 
 from __future__ import annotations
 
@@ -25,3 +25,18 @@ def test_the_engine_and_suggest_start_without_libcst_matchers() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_statements_with_typed_strings_are_found_by_line() -> None:
+    from godsplit.split.analyze import _statement_lines
+    from godsplit.split.scopes import _with_typed_strings
+
+    text = ('# header\n\nimport typing as t\n\n\n@decorate\n# comment\ndef f(x: "A") -> None:\n'
+            '    return cast(list["B"], x)\n\nclass C:\n    pass\n\nx = 1; Y = t.Optional["C"]\n'
+            'Z: TypeAlias = "A | B"\nW = ["not", "a", "type"]\n')
+    module = cst.parse_module(text)
+    starts = _statement_lines(module, tuple(module.code_for_node(s) for s in module.body))
+    # f (its cast), the second half of the `;` line, the TypeAlias; not W: a list, not a
+    # subscript
+    assert _with_typed_strings(text, starts) == {1, 3, 4}
+    assert _with_typed_strings(text.replace("\n", "\r"), starts) is None
