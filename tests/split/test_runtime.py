@@ -7,6 +7,7 @@ import pickle
 import sys
 import types
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,16 @@ def test_rendered_runtime_runs_on_python_3_8(name: str) -> None:
     proc = subprocess.run([python, "-c", code, "f = lambda: None\n" + text],
                           capture_output=True, text=True)
     assert proc.stdout == "ok\n", proc.stderr
+
+
+def test_the_runtime_code_fits_79_columns() -> None:
+    """Copied as it is into projects whose linters may stop at PEP 8's 79 (a formatter
+    would wrap a longer line, and W503/W504 would then flag one way or the other)."""
+    folder = Path(runtime.__file__).parent
+    for path in sorted(folder.glob("*.py")):
+        text = path.read_text()
+        if runtime.BEGIN not in text:
+            continue
+        body = text.partition(runtime.BEGIN)[2]
+        long = [line for line in body.splitlines() if len(line) > 79]
+        assert not long, (path.name, long)

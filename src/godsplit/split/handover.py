@@ -20,7 +20,7 @@ def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys",
     only under a condition, only if bound)."""
     if not peers:
         return ""
-    out = "\n\n# godsplit: these modules may have imported this one mid-way: hand them its names.\n"
+    out = "\n\n# godsplit: modules that imported this one mid-way get its names here.\n"
     for peer, names in peers:
         values = ", ".join(f"{n}={n}" for n in names if n not in maybe)
         some = [n for n in names if n in maybe]

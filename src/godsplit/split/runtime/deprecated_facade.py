@@ -13,8 +13,9 @@ SLOT_MOVED: dict[str, str] = {}  # moved name -> the module that defines it now
 
 # godsplit-runtime: begin
 
-# godsplit: deprecated facade. Reading a moved name through this module warns once,
-# naming the module that defines it now (`godsplit migrate` rewrites such uses).
+# godsplit: deprecated facade. Reading a moved name through this module
+# warns once, naming the module that defines it now (`godsplit migrate`
+# rewrites such uses).
 import importlib as _godsplit_importlib
 import warnings as _godsplit_warnings
 
@@ -26,7 +27,8 @@ _godsplit_dir = globals().get("__dir__")
 
 def _godsplit_deprecate() -> None:
     namespace = globals()
-    namespace.setdefault("__all__", [n for n in namespace if not n.startswith("_")])
+    public = [n for n in namespace if not n.startswith("_")]
+    namespace.setdefault("__all__", public)
     for name in _GODSPLIT_MOVED:
         namespace.pop(name, None)
 

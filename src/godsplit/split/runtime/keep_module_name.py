@@ -12,17 +12,19 @@ SLOT_OBJECTS: tuple[object, ...] = ()  # the moved classes and functions, as a t
 # godsplit-runtime: begin
 
 
-# godsplit: keep-module-name: these classes and functions (and their methods) report the
-# old module, so pickles, reprs and doctest discovery keep working.
-def _godsplit_keep_module_name(objects: tuple[object, ...]) -> None:
+# godsplit: keep-module-name: these classes and functions (and their
+# methods) report the old module, so pickles, reprs and doctest discovery
+# keep working.
+def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
+    parts = ("__func__", "fget", "fset", "fdel")
     for obj in objects:
         home = obj.__module__
-        for member in (obj, *(vars(obj).values() if isinstance(obj, type) else ())):
-            for attribute in ("", "__func__", "fget", "fset", "fdel"):
-                item = getattr(member, attribute, None) if attribute else member
+        members = vars(obj).values() if isinstance(obj, type) else ()
+        for member in (obj, *members):
+            for item in (member, *(getattr(member, p, None) for p in parts)):
                 if getattr(item, "__module__", None) == home:
-                    item.__module__ = SLOT_OLD_MODULE
+                    item.__module__ = old
 
 
-_godsplit_keep_module_name(SLOT_OBJECTS)
+_godsplit_keep_module_name(SLOT_OBJECTS, SLOT_OLD_MODULE)
 del _godsplit_keep_module_name

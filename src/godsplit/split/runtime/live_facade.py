@@ -16,9 +16,10 @@ SLOT_LIVE: dict[str, str] = {}
 
 # godsplit-runtime: begin
 
-# godsplit: live facade. Setting an attribute of this module (mock.patch, monkeypatch)
-# sets it in each new module that binds the same object under that name, and undoes it;
-# globals rebound at run time are read from the module that holds them.
+# godsplit: live facade. Setting an attribute of this module (mock.patch,
+# monkeypatch) sets it in each new module that binds the same object under
+# that name, and undoes it; globals rebound at run time are read from the
+# module that holds them.
 import sys as _godsplit_sys
 import types as _godsplit_types
 
@@ -32,7 +33,8 @@ def _godsplit_bindings() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for ref in SLOT_MODULES:
         for name, value in vars(_godsplit_sys.modules[ref]).items():
-            if not name.startswith("__") and name in here and here[name] is value:
+            same = name in here and here[name] is value
+            if same and not name.startswith("__"):
                 found.setdefault(name, []).append(ref)
     # godsplit-runtime: if live
     for name, ref in _GODSPLIT_LIVE.items():

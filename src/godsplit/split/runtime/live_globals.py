@@ -13,8 +13,8 @@ SLOT_LIVE: dict[str, str] = {}  # rebound global -> its module, relative to `__p
 # godsplit-runtime: begin
 
 
-# godsplit: these globals are rebound at run time by code that moved; they live in one
-# module, and reading them here reads them there.
+# godsplit: these globals are rebound at run time by code that moved; they
+# live in one module, and reading them here reads them there.
 _GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
 # godsplit-runtime: if getattr
 import functools as _godsplit_functools
@@ -27,7 +27,8 @@ def _godsplit_home(name: str) -> object:
     import sys
 
     ref = _GODSPLIT_LIVE[name]
-    dots = len(ref) - len(ref.lstrip("."))  # `.a`, `..x.a`: relative to this package
+    # `.a`, `..x.a`: relative to this package
+    dots = len(ref) - len(ref.lstrip("."))
     if dots:
         base = (__package__ or "").rsplit(".", dots - 1)[0]
         ref = f"{base}.{ref[dots:]}" if ref[dots:] else base
@@ -50,6 +51,9 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    live = (name for name in _GODSPLIT_LIVE if hasattr(_godsplit_home(name), name))
-    return sorted({*globals(), *live})
+    names = {*globals()}
+    for name in _GODSPLIT_LIVE:
+        if hasattr(_godsplit_home(name), name):
+            names.add(name)
+    return sorted(names)
 # godsplit-runtime: end
