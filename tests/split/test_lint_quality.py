@@ -225,3 +225,48 @@ def test_splitting_real_libraries_adds_no_finding(name: str, tmp_path: Path) -> 
     assert not report.failures, report.failures
     new = [f for f in report.new if f.tool != "pyflakes"]  # both lint with ruff, not pyflakes
     assert not new and not report.reformatted and not report.types_changed, report.summary()
+
+
+FLAKE8_ONLY = '''"""Jobs."""
+import os
+
+
+# Helpers
+def _normalised_path_of_the_tenant_export(name):
+    return os.sep + name
+
+
+def export_one(name):
+    return _normalised_path_of_the_tenant_export(name)
+
+
+def export_two(name):
+    return export_one(name) + _normalised_path_of_the_tenant_export(name)
+
+
+def export_three(name):
+    return export_two(name) + export_one(name)
+'''
+
+
+def test_a_project_with_only_flake8_at_80_columns_gets_no_new_finding(tmp_path: Path) -> None:
+    """readthedocs.org: flake8 with max-line-length 80 and no formatter godsplit reads
+    (yapf). The generated code is written for 80 columns, not ruff format's 88; a re-export
+    its `# noqa: F401` makes too long is wrapped by the sorter, or also carries E501 where
+    the sorter leaves it whole (isort 6+); the runtime code and its comments fit 79; a
+    comment leading into a def after the imports gets two blank lines (E302)."""
+    source = tmp_path / "source" / "proj"
+    make_project(source, {"pkg/__init__.py": "", "pkg/jobs.py": FLAKE8_ONLY,
+                          ".flake8": "[flake8]\nmax-line-length = 80\n"},
+                 '[[split]]\nsource = "pkg/jobs.py"\nfacade = "live"\n[split.modules]\n'
+                 'one = ["_normalised_path_of_the_tenant_export", "export_one", "export_three"]\n'
+                 'two = ["export_two"]\n')
+    before = snapshot(source, ["pkg"], tools=("flake8",))
+    assert not before.findings and not before.failures, [str(f) for f in before.findings]
+    after_root = split_copy(source, tmp_path / "after" / "proj")
+    after = snapshot(after_root, ["pkg"], tools=("flake8",))
+    assert not after.failures and not after.findings, [str(f) for f in after.findings]
+    facade = (after_root / "pkg" / "jobs" / "__init__.py").read_text()
+    assert "_normalised_path_of_the_tenant_export as _normalised_path_of_the_tenant_export" in facade
+    assert "# godsplit: live facade" in facade
+    assert "import os\n\n\n# Helpers\ndef" in (after_root / "pkg/jobs/one.py").read_text()

@@ -91,6 +91,12 @@ def assemble(
                 text = _mark(text, piece.reexport_noqa, piece.listed)
             if piece.noqa:
                 text = _mark(text, piece.noqa)
+            if piece.sort and style is not None and _noqa_too_long(text, style):
+                # the comment made an import too long: the sorter wraps it (isort 5 does;
+                # isort 6 and later leave a line with a noqa whole: E501 goes on the list)
+                text = _noqa_first(normalize([Block(text, sort=True)], style, path, root)[0])
+                text = "\n".join(f"{line}, E501" if _noqa_too_long(line, style) else line
+                                  for line in text.split("\n"))
             if text:
                 raw = piece.text
                 lead = len(raw) - len(raw.lstrip("\n"))
@@ -106,7 +112,7 @@ def assemble(
 
 _AFTER_IMPORTS = "\0after-imports\0"
 _AFTER_BLOCK = "\0after-block\0"
-_NOQA_ON_NAME = re.compile(r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: E\d+)\n\)",
+_NOQA_ON_NAME = re.compile(r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: [EF]\d+)\n\)",
                            re.MULTILINE)
 
 
@@ -120,9 +126,17 @@ def _noqa_long(text: str, style: Style | None) -> str:
                   if len(m[1]) > limit else m[1], text, flags=re.MULTILINE)
 
 
+def _noqa_too_long(text: str, style: Style) -> bool:
+    limit = style.lint_line_length
+    return limit is not None and any(
+        len(line) > limit and "# noqa: " in line and "E501" not in line
+        for line in text.splitlines())
+
+
 def _noqa_first(text: str) -> str:
-    """A sorter wraps a long one-name import with its `# noqa: E402` on the name's line;
-    linters look on the statement's first line (sorters and formatters accept it there)."""
+    """A sorter wraps a long one-name import with its `# noqa: E402` (or pyflakes' F401)
+    on the name's line; flake8 looks on the statement's first line (sorters and
+    formatters accept it there)."""
     return _NOQA_ON_NAME.sub(lambda m: f"{m[1]}{m[3]}\n{m[2]}\n)", text)
 _DEFINITION = re.compile(r"(?:async\s+def|def|class)\b|@")
 
@@ -166,7 +180,7 @@ def _ends_with_import(text: str) -> bool:
 
 def _space_after_imports(parts: list[str]) -> str:
     """The blank lines after an import block, as isort and ruff want them: two before a
-    definition, one before anything else (a comment included)."""
+    definition or the comment lines right above one, one before anything else."""
     out = ""
     pending = ""
     for part in parts:
@@ -176,7 +190,9 @@ def _space_after_imports(parts: list[str]) -> str:
         if pending and part.strip():
             body = part.lstrip("\n")
             blank = len(part) - len(body)
-            if _DEFINITION.match(body):  # two before a def or class, after anything
+            code = next((line for line in body.splitlines() if not line.startswith("#")), "")
+            if _DEFINITION.match(code):  # two before a def or class, and before the
+                # comments right above one (ruff, its formatter and E302 count them in)
                 blank = 2
             elif pending == _AFTER_IMPORTS:
                 blank = 1
@@ -306,6 +322,9 @@ def _format(document: str, style: Style, path: Path, cwd: Path) -> str:
                              f"{'false' if style.magic_trailing_comma else 'true'}"]
         if not style.normalize_strings:
             args += ["--config", 'format.quote-style = "preserve"']
+    else:  # the project's ruff settings, but the line length godsplit read: with no ruff
+        # line-length set, a linter's limit (flake8's max-line-length), not ruff's 88
+        args += ["--line-length", str(style.line_length)]
     return _ruff(args, document, path, cwd)
 
 

@@ -175,6 +175,10 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     if flake8 is not None and flake8_rules is not None and flake8_rules.enables("E501"):
         limits.append(flake8.integer("max-line-length", 79))
 
+    if limits and black is None and (ruff is None or "line-length" not in ruff.keys()):
+        # no formatter settings: the code godsplit writes fits the linter's limit (rtd:
+        # flake8 at 80, yapf's settings unread), not ruff format's default of 88
+        line_length = min(line_length, *limits)
     first_party, within, combine, single, redundant = _sorting(
         isort if sorter == "isort" else None, ruff_isort)
     files = tuple((tool, s.path) for tool, s in (
