@@ -43,7 +43,7 @@ class Weights:
     annotation: float = 0.3  # a read in an annotation that is never evaluated
     fan: float = 0.5  # reads of a provider with n readers count 1 / n**fan
     base: float = 3.0  # a class and its first base class in the file
-    mixin: float = 0.5  # a class and its other bases (mixins) in the file
+    mixin: float = 1.0  # a class and its other bases (mixins) in the file
     words: float = 1.0  # tf-idf cosine of the words of their names
     near: float = 0.4  # neighbours in the file, in one section
     across: float = 0.02  # neighbours in the file, a section banner between them

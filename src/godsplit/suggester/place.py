@@ -111,8 +111,10 @@ def groups_of(group: dict[int, int]) -> dict[int, list[int]]:
 
 
 def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
-    """Merge the closest groups, or halve the largest, until there are k (shared counts),
-    keeping import-time cycles away."""
+    """Merge the closest groups, or halve the largest that holds two or more definitions
+    listed by name, until there are k (shared counts), keeping import-time cycles away;
+    helpers follow the halves that read them."""
+    undone: set[tuple[int, ...]] = set()  # groups whose halves the helpers joined again
     for _ in range(3 * k + 10):
         parts = groups_of(group)
         count = len(parts)
@@ -132,10 +134,24 @@ def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
             big = [p for p in named if len(parts[p]) > 1]
             if not big:
                 return
-            largest = max(big, key=lambda p: (g.size(parts[p]), -p))
+            # a group of one listed definition and its helpers is halved last: halving it
+            # makes a module of helpers, which maintainers keep with what reads them
+            listed = [p for p in big if sum(g.nodes[n].anchor for n in parts[p]) > 1
+                      and tuple(parts[p]) not in undone]
+            largest = max(listed or big, key=lambda p: (g.size(parts[p]), -p))
             fresh = max(parts) + 1
             for n in halve(g, parts[largest], cap)[1]:
                 group[n] = fresh
+            if listed:
+                halved = dict(group)
+                to_helpers(g, group)  # the halving may have parted helpers from their readers
+                if len(groups_of(group)) <= count:  # it undid the halving: try another
+                    group.clear()
+                    group.update(halved)
+                    for n in parts[largest]:
+                        group[n] = largest
+                    undone.add(tuple(parts[largest]))
+                    continue
         else:
             return
         break_cycles(g, group)
