@@ -30,7 +30,8 @@ from .classify import (
 )
 from .import_time import called_at_import
 from .nodes import NodeIndex, index_nodes
-from .scopes import collect, handler_names, live_accesses, module_name_read, type_string_reads
+from .scopes import collect, handler_names, live_accesses, module_name_read
+from .typestrings import type_string_reads
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,9 @@ class Analysis:
     findings: tuple[Finding, ...]
     # live name -> (statement index, id of the Name node) of every read of it
     live_reads: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    # unit id -> names it reads only for `get_type_hints`, through a type alias whose
+    # strings name them (`typestrings`): its text does not name them
+    hint_reads: Mapping[int, frozenset[str]] = field(default_factory=dict)
 
     @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
@@ -184,12 +188,14 @@ def analyze(source: SourceText) -> Analysis:
     calls: dict[int, set[str]] = defaultdict(set)
     subclassed: set[str] = set()
     methods: dict[int, dict[str, set[str]]] = defaultdict(dict)
+    hints: dict[int, set[str]] = {}
     if global_scope is not None:
         collect(
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
             subclassed, methods, handler_names(module),
         )
-        type_string_reads(module, {a.name for a in global_scope.assignments}, reads)
+        hints = type_string_reads(module, {a.name for a in global_scope.assignments}, reads,
+                                  source.path)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else
         if is_main_block(stmt):
             calls.pop(index, None)
@@ -225,7 +231,20 @@ def analyze(source: SourceText) -> Analysis:
         live_names=live,
         findings=tuple(findings),
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
+        hint_reads=_hint_reads(units, reads, hints),
     )
+
+
+def _hint_reads(
+    units: list[Unit], reads: Mapping[int, dict[str, list[bool]]], hints: Mapping[int, set[str]]
+) -> dict[int, frozenset[str]]:
+    out = {}
+    for unit in units:
+        hinted = set().union(*(hints.get(i, set()) for i in unit.stmts))
+        named = set().union(*(set(reads.get(i, ())) - hints.get(i, set()) for i in unit.stmts))
+        if hinted - named:
+            out[unit.id] = frozenset(hinted - named)
+    return out
 
 
 def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, ...]:

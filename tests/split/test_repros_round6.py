@@ -1,0 +1,114 @@
+"""Bugs found in round 6 running `godsplit suggest` and `apply` on real god files of
+installed packages (benchmarks/installed_god_files.py): each a minimal `pkg/big.py`,
+planned and applied; a clean plan must not roll back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from splitkit import make_project, plan_texts, run_before_and_after
+
+
+def _same(tmp_path: Path, source: str, modules: dict[str, list[str]], code: str,
+          files: dict[str, str] | None = None, **split: object) -> str:
+    """Apply the split (written, no error); `code` prints the same before and after."""
+    before, after, result = run_before_and_after(tmp_path, source, modules, code,
+                                                 files=files, **split)
+    assert result.written and not result.errors, result.errors
+    assert before == after
+    return after
+
+
+def _ruff(root: Path) -> str:
+    """ruff (pyflakes, import sorting, PLC0414) on the new modules of `pkg/big`: its
+    report ('' when clean)."""
+    paths = [str(p) for p in sorted((root / "pkg/big").glob("*.py")) if p.name != "__init__.py"]
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", "--isolated", "--no-cache",
+                           "--select", "F,I,PLC0414", *paths],
+                          cwd=root, capture_output=True, text=True)
+    return "" if done.returncode == 0 else done.stdout
+
+
+ALIASES = """
+    from typing import Dict, List, Union
+
+    JsonValue = Union[int, str, List["JsonValue"], "JsonDict"]
+    JsonDict = Dict[str, JsonValue]
+    Parent = Union["Document", "Element"]
+"""
+
+IMPORTED_ALIAS_SOURCE = """
+    from .aliases import JsonDict, JsonValue
+
+
+    def dedupe(schemas: list[JsonDict]) -> list[JsonDict]:
+        return schemas
+
+
+    def hashable(value: JsonValue) -> str:
+        return str(value)
+"""
+
+
+def test_forward_refs_of_an_imported_alias_resolve_in_the_new_module(tmp_path: Path) -> None:
+    """pydantic's json_schema.py: `from .config import JsonDict, JsonValue`, whose values
+    hold the strings 'JsonDict' and 'JsonValue'. get_type_hints resolves them in the globals
+    of the function's module: a new module that imported only `JsonDict` raised NameError
+    ('JsonValue') where the source resolved them (GS408 at apply after a clean plan). The
+    new module imports them too, each with a targeted noqa (its text never names them)."""
+    code = ("import typing, pkg.big as b\n"
+            "for f in (b.dedupe, b.hashable):\n"
+            "    print(sorted(typing.get_type_hints(f)))\n")
+    _same(tmp_path, IMPORTED_ALIAS_SOURCE, {"dedupes": ["dedupe"], "hashables": ["hashable"]},
+          code, files={"pkg/aliases.py": ALIASES})
+    texts = {p.name: p.read_text() for p in (tmp_path / "after/pkg/big").glob("*.py")}
+    assert "JsonValue,  # noqa: F401" in texts["dedupes.py"], texts["dedupes.py"]
+    assert "JsonDict,  # noqa: F401" in texts["hashables.py"], texts["hashables.py"]
+    assert _ruff(tmp_path / "after") == ""
+
+
+MODULE_ALIAS_SOURCE = """
+    from typing import Optional
+
+    import pkg.aliases as ta
+
+
+    class Node:
+        parent: Optional[ta.Parent] = None
+
+
+    class Document(Node):
+        pass
+
+
+    class Element(Node):
+        pass
+"""
+
+
+def test_an_alias_read_through_a_module_passes_its_forward_refs_on(tmp_path: Path) -> None:
+    """elementpath's xpath_nodes.py: `import elementpath.aliases as ta` and `parent:
+    Optional[ta.ParentNodeType]`, where the alias is `Union['DocumentNode', 'ElementNode']`.
+    get_type_hints(ElementNode) resolves the strings in the module of the base class that
+    holds the annotation: moved apart from DocumentNode, NameError (GS408)."""
+    code = ("import typing, pkg.big as b\n"
+            "hint = typing.get_type_hints(b.Element)['parent']\n"
+            "print([t.__name__ for t in typing.get_args(hint)])\n")
+    output = _same(tmp_path, MODULE_ALIAS_SOURCE, {"nodes": ["Node"],
+                                                    "documents": ["Document", "Element"]},
+                   code, files={"pkg/aliases.py": ALIASES})
+    assert output == "['Document', 'Element', 'NoneType']\n"
+    assert _ruff(tmp_path / "after") == ""
+
+
+def test_hint_only_imports_need_no_noqa_where_f401_is_off(tmp_path: Path) -> None:
+    """The targeted noqa is only written where the project's linter reports F401."""
+    config = make_project(tmp_path, IMPORTED_ALIAS_SOURCE, {"dedupes": ["dedupe"],
+                                                            "hashables": ["hashable"]},
+                          files={"pkg/aliases.py": ALIASES,
+                                 "ruff.toml": '[lint]\nselect = ["E", "I"]\n'})
+    _, texts = plan_texts(config)
+    text = texts["pkg/big/dedupes.py"]
+    assert "JsonValue" in text and "noqa" not in text, text
