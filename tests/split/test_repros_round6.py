@@ -103,6 +103,35 @@ def test_an_alias_read_through_a_module_passes_its_forward_refs_on(tmp_path: Pat
     assert _ruff(tmp_path / "after") == ""
 
 
+REWRITTEN_MODULE_SOURCE = """
+    def rewrite_module(obj):
+        obj.__module__ = "pkg"
+        return obj
+
+
+    @rewrite_module
+    class URL:
+        def join(self, other: "URL") -> "URL":
+            return other
+
+
+    def build() -> URL:
+        return URL()
+"""
+
+
+def test_keep_module_name_leaves_a_module_the_code_set_itself(tmp_path: Path) -> None:
+    """yarl's _url.py: `@rewrite_module class URL` sets `URL.__module__ = "yarl"`.
+    keep-module-name renamed every moved class reporting its class's own module, so URL
+    said `yarl._url` after the split (its repr, pickles; GS408 at apply)."""
+    code = ("import pkg.big as b\n"
+            "print(b.URL.__module__, b.URL.join.__module__, b.build.__module__, b.URL)\n")
+    output = _same(tmp_path, REWRITTEN_MODULE_SOURCE, {"urls": ["URL", "rewrite_module"],
+                                                             "misc": ["build"]},
+                   code, **{"keep-module-name": True})
+    assert output == "pkg pkg.big pkg.big <class 'pkg.URL'>\n"
+
+
 def test_hint_only_imports_need_no_noqa_where_f401_is_off(tmp_path: Path) -> None:
     """The targeted noqa is only written where the project's linter reports F401."""
     config = make_project(tmp_path, IMPORTED_ALIAS_SOURCE, {"dedupes": ["dedupe"],

@@ -14,13 +14,15 @@ SLOT_OBJECTS: tuple[object, ...] = ()  # the moved classes and functions, as a t
 
 # godsplit: keep-module-name: these classes and functions (and their methods) report the
 # old module, so pickles, reprs and doctest discovery keep working.
+# An object whose code set another `__module__` (yarl's URL says "yarl") keeps it.
 def _godsplit_keep_module_name(objects: tuple[object, ...]) -> None:
+    here = __name__  # the new module, or the package facade the new modules are under
     for obj in objects:
-        home = obj.__module__
         for member in (obj, *(vars(obj).values() if isinstance(obj, type) else ())):
             for attribute in ("", "__func__", "fget", "fset", "fdel"):
                 item = getattr(member, attribute, None) if attribute else member
-                if getattr(item, "__module__", None) == home:
+                home = getattr(item, "__module__", None)
+                if home == here or (isinstance(home, str) and home.startswith(here + ".")):
                     item.__module__ = SLOT_OLD_MODULE
 
 
