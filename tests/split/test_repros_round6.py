@@ -141,3 +141,38 @@ def test_hint_only_imports_need_no_noqa_where_f401_is_off(tmp_path: Path) -> Non
     _, texts = plan_texts(config)
     text = texts["pkg/big/dedupes.py"]
     assert "JsonValue" in text and "noqa" not in text, text
+
+
+EVERY_BRANCH_SOURCE = """
+    import sys
+
+    if sys.version_info >= (3, 0):
+        class Tuple:
+            kind = "new"
+    else:
+        class Tuple:
+            kind = "old"
+
+
+    TUPLE_TYPES = {Tuple, None}
+
+
+    def kinds():
+        return sorted(t.kind for t in TUPLE_TYPES if t is not None)
+"""
+
+
+def test_a_name_every_branch_binds_is_imported_unguarded(tmp_path: Path) -> None:
+    """typing_extensions.py binds `TypeVarTuple` in each branch of an if/elif/else. It was
+    taken for a name bound under a condition, so a reader imported it in `try: ... except
+    ImportError: pass`, and that guard swallowed the ImportError of an import cycle: a
+    NameError later instead (GS406 at apply after a clean plan)."""
+    config = make_project(tmp_path / "plan", EVERY_BRANCH_SOURCE,
+                          {"tuples": ["Tuple"], "readers": ["TUPLE_TYPES", "kinds"]})
+    _, texts = plan_texts(config)
+    text = texts["pkg/big/readers.py"]
+    assert "from .tuples import Tuple\n" in text and "except ImportError" not in text, text
+    output = _same(tmp_path, EVERY_BRANCH_SOURCE,
+                   {"tuples": ["Tuple"], "readers": ["TUPLE_TYPES", "kinds"]},
+                   "import pkg.big as b\nprint(b.kinds(), b.Tuple.kind)\n")
+    assert output == "['new'] new\n"

@@ -27,6 +27,7 @@ from .classify import (
     names_of,
     owner_name,
     static_all,
+    surely_binds,
 )
 from .import_time import called_at_import
 from .nodes import NodeIndex, index_nodes
@@ -101,7 +102,10 @@ class Analysis:
                 continue
             for index in unit.stmts:
                 stmt = self.module.body[index]
-                if not isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
+                if isinstance(stmt, (cst.If, cst.Try)):  # not those every branch binds
+                    names |= unit.binds - surely_binds(stmt)
+                elif not isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef,
+                                           cst.ClassDef)):
                     names |= unit.binds
                 elif isinstance(stmt, cst.SimpleStatementLine):
                     for small in stmt.body:
