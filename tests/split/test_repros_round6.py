@@ -176,3 +176,37 @@ def test_a_name_every_branch_binds_is_imported_unguarded(tmp_path: Path) -> None
                    {"tuples": ["Tuple"], "readers": ["TUPLE_TYPES", "kinds"]},
                    "import pkg.big as b\nprint(b.kinds(), b.Tuple.kind)\n")
     assert output == "['new'] new\n"
+
+
+DELETED_SOURCE = """
+    NEEDED = True
+
+    if NEEDED:
+        class Singleton(type):
+            def __call__(cls):
+                return cls
+
+
+    class NoDefault(metaclass=Singleton):
+        pass
+
+
+    if NEEDED:
+        del Singleton
+"""
+
+
+def test_a_name_deleted_under_a_condition_stays_with_its_import_time_readers(
+        tmp_path: Path) -> None:
+    """typing_extensions.py: `if _NEEDS_SINGLETONMETA: class SingletonMeta`, classes using
+    it as their metaclass, then `if _NEEDS_SINGLETONMETA: del SingletonMeta`. Only a `del`
+    at the top counted: moved with its `del`, the metaclass was gone before another new
+    module read it at import time (NameError at apply after a clean plan). Now the mapping
+    is refused with its cause (GS103), as for a `del` at the top; together, they work."""
+    config = make_project(tmp_path, DELETED_SOURCE, {"metas": ["Singleton"],
+                                                     "defaults": ["NoDefault"]})
+    plan, _ = plan_texts(config)
+    [error] = [f for f in plan.errors if f.code == "GS103"]
+    assert "one deletes Singleton, which the others read at import time" in error.message
+    _same(tmp_path / "together", DELETED_SOURCE, {"metas": ["Singleton", "NoDefault"]},
+          "import pkg.big as b\nprint(b.NoDefault() is b.NoDefault, hasattr(b, 'Singleton'))\n")

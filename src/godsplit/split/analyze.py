@@ -57,6 +57,8 @@ class Unit:
     line: int
     lines: int
     deletes: frozenset[str] = frozenset()  # names deleted at top level (`del x`)
+    # names a top-level if/try/for/while/with may delete (`if NEEDED: del Meta`)
+    maybe_deletes: frozenset[str] = frozenset()
     # a class's methods -> the top-level names each reads (at call time)
     methods: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -326,6 +328,7 @@ def _group(
             line=_first_code_line(module, first, stmt_lines),
             lines=span,
             deletes=frozenset().union(*(_deleted_by(module.body[i]) for i in group)),
+            maybe_deletes=frozenset().union(*(_nested_deletes(module.body[i]) for i in group)),
             methods={m: frozenset(n) for i in group for m, n in methods.get(i, {}).items()},
         ))
     return units
@@ -335,6 +338,20 @@ def _deleted_by(stmt: cst.BaseStatement) -> set[str]:
     if not isinstance(stmt, cst.SimpleStatementLine):
         return set()
     return set().union(*(_deleted(s.target) for s in stmt.body if isinstance(s, cst.Del)))
+
+
+def _nested_deletes(stmt: cst.BaseStatement) -> set[str]:
+    """Names a `del` inside a top-level compound statement deletes (not in a def or class)."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = [] if isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef,
+                                                       cst.ClassDef)) else [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Del):
+            out |= _deleted(node.target)
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(node.children)
+    return out
 
 
 def _function_name(stmt: cst.BaseStatement) -> str | None:
