@@ -210,3 +210,29 @@ def test_a_name_deleted_under_a_condition_stays_with_its_import_time_readers(
     assert "one deletes Singleton, which the others read at import time" in error.message
     _same(tmp_path / "together", DELETED_SOURCE, {"metas": ["Singleton", "NoDefault"]},
           "import pkg.big as b\nprint(b.NoDefault() is b.NoDefault, hasattr(b, 'Singleton'))\n")
+
+
+GLOBALS_SOURCE = """
+    import typing
+
+    __all__ = ["Mapping", "Sequence", "names"]
+
+    _typing_names = ["Mapping", "Sequence"]
+
+    globals().update({name: getattr(typing, name) for name in _typing_names})
+
+
+    def names():
+        return list(_typing_names)
+"""
+
+
+def test_a_statement_writing_globals_stays_in_the_old_module(tmp_path: Path) -> None:
+    """typing_extensions.py: `globals().update({name: getattr(typing, name) for name in
+    _typing_names})` binds names no statement names. It joined `_typing_names`, the
+    definition it reads, and bound them in a new module: the old module no longer had
+    `AbstractSet` (GS406 at apply after a clean plan). It stays in the old module."""
+    output = _same(tmp_path, GLOBALS_SOURCE, {"listing": ["_typing_names", "names"]},
+                   "import pkg.big as b\nprint(b.Mapping, b.names())\n")
+    assert output == "typing.Mapping ['Mapping', 'Sequence']\n"
+    assert "globals().update" in (tmp_path / "after/pkg/big/__init__.py").read_text()

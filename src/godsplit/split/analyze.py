@@ -28,6 +28,7 @@ from .classify import (
     owner_name,
     static_all,
     surely_binds,
+    writes_globals,
 )
 from .import_time import called_at_import
 from .nodes import NodeIndex, index_nodes
@@ -291,7 +292,7 @@ def _group(
             # an import: it would be copied above them, and into every module)
             read = [owner_of[n] for n in {*reads.get(index, {}), target} if n in owner_of]
             home = max((g for g in read if kinds[groups[g][0]] == "definition"), default=None)
-            if home is not None:
+            if home is not None and not writes_globals(stmt):
                 groups[home].append(index)
                 continue
         if (

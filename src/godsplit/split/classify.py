@@ -248,3 +248,27 @@ def _branch_names(stmt: cst.If | cst.Try) -> list[tuple[set[str], set[str]]]:
             tail = tail.orelse
         branches.append((tail.body if tail is not None else None,))
     return [_block_names(*b) for b in branches]
+
+
+_GLOBALS_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__",
+                             "__delitem__"})
+
+
+def writes_globals(stmt: cst.BaseStatement) -> bool:
+    """Whether a statement binding nothing by name writes the module's namespace through
+    `globals()` (`globals().update(...)`, `globals()[name] = ...`), outside any function:
+    typing_extensions binds its aliases of typing this way. It stays in the old module,
+    where those names must be: moved with a definition it reads, it bound them in a new
+    module (GS406 at apply)."""
+    stack: list[cst.CSTNode] = [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        base = node.value if isinstance(node, (cst.Attribute, cst.Subscript)) else None
+        if isinstance(base, cst.Call) and isinstance(base.func, cst.Name) and (
+                base.func.value == "globals") and (isinstance(node, cst.Subscript) or (
+                    isinstance(node, cst.Attribute) and node.attr.value in _GLOBALS_WRITES)):
+            return True
+        stack.extend(node.children)
+    return False
