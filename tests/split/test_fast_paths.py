@@ -29,7 +29,7 @@ def test_the_engine_and_suggest_start_without_libcst_matchers() -> None:
 
 def test_statements_with_typed_strings_are_found_by_line() -> None:
     from godsplit.split.analyze import _statement_lines
-    from godsplit.split.scopes import _with_typed_strings
+    from godsplit.split.typestrings import _with_typed_strings
 
     text = ('# header\n\nimport typing as t\n\n\n@decorate\n# comment\ndef f(x: "A") -> None:\n'
             '    return cast(list["B"], x)\n\nclass C:\n    pass\n\nx = 1; Y = t.Optional["C"]\n'

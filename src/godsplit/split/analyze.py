@@ -27,10 +27,13 @@ from .classify import (
     names_of,
     owner_name,
     static_all,
+    surely_binds,
+    writes_globals,
 )
 from .import_time import called_at_import
 from .nodes import NodeIndex, index_nodes
-from .scopes import collect, handler_names, live_accesses, module_name_read, type_string_reads
+from .scopes import collect, handler_names, live_accesses, module_name_read
+from .typestrings import type_string_reads
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class Unit:
     line: int
     lines: int
     deletes: frozenset[str] = frozenset()  # names deleted at top level (`del x`)
+    # names a top-level if/try/for/while/with may delete (`if NEEDED: del Meta`)
+    maybe_deletes: frozenset[str] = frozenset()
     # a class's methods -> the top-level names each reads (at call time)
     methods: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -80,6 +85,9 @@ class Analysis:
     findings: tuple[Finding, ...]
     # live name -> (statement index, id of the Name node) of every read of it
     live_reads: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    # unit id -> names it reads only for `get_type_hints`, through a type alias whose
+    # strings name them (`typestrings`): its text does not name them
+    hint_reads: Mapping[int, frozenset[str]] = field(default_factory=dict)
 
     @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
@@ -97,7 +105,10 @@ class Analysis:
                 continue
             for index in unit.stmts:
                 stmt = self.module.body[index]
-                if not isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
+                if isinstance(stmt, (cst.If, cst.Try)):  # not those every branch binds
+                    names |= unit.binds - surely_binds(stmt)
+                elif not isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef,
+                                           cst.ClassDef)):
                     names |= unit.binds
                 elif isinstance(stmt, cst.SimpleStatementLine):
                     for small in stmt.body:
@@ -184,13 +195,14 @@ def analyze(source: SourceText) -> Analysis:
     calls: dict[int, set[str]] = defaultdict(set)
     subclassed: set[str] = set()
     methods: dict[int, dict[str, set[str]]] = defaultdict(dict)
+    hints: dict[int, set[str]] = {}
     if global_scope is not None:
         collect(
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
             subclassed, methods, handler_names(module),
         )
-        type_string_reads(module, {a.name for a in global_scope.assignments}, reads,
-                          source.text, stmt_lines)
+        hints = type_string_reads(module, {a.name for a in global_scope.assignments}, reads,
+                                  source.path, source.text, stmt_lines)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else
         if is_main_block(stmt):
             calls.pop(index, None)
@@ -226,7 +238,20 @@ def analyze(source: SourceText) -> Analysis:
         live_names=live,
         findings=tuple(findings),
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
+        hint_reads=_hint_reads(units, reads, hints),
     )
+
+
+def _hint_reads(
+    units: list[Unit], reads: Mapping[int, dict[str, list[bool]]], hints: Mapping[int, set[str]]
+) -> dict[int, frozenset[str]]:
+    out = {}
+    for unit in units:
+        hinted = set().union(*(hints.get(i, set()) for i in unit.stmts))
+        named = set().union(*(set(reads.get(i, ())) - hints.get(i, set()) for i in unit.stmts))
+        if hinted - named:
+            out[unit.id] = frozenset(hinted - named)
+    return out
 
 
 def _statement_lines(module: cst.Module, codes: tuple[str, ...]) -> tuple[int, ...]:
@@ -267,7 +292,7 @@ def _group(
             # an import: it would be copied above them, and into every module)
             read = [owner_of[n] for n in {*reads.get(index, {}), target} if n in owner_of]
             home = max((g for g in read if kinds[groups[g][0]] == "definition"), default=None)
-            if home is not None:
+            if home is not None and not writes_globals(stmt):
                 groups[home].append(index)
                 continue
         if (
@@ -304,6 +329,7 @@ def _group(
             line=_first_code_line(module, first, stmt_lines),
             lines=span,
             deletes=frozenset().union(*(_deleted_by(module.body[i]) for i in group)),
+            maybe_deletes=frozenset().union(*(_nested_deletes(module.body[i]) for i in group)),
             methods={m: frozenset(n) for i in group for m, n in methods.get(i, {}).items()},
         ))
     return units
@@ -313,6 +339,20 @@ def _deleted_by(stmt: cst.BaseStatement) -> set[str]:
     if not isinstance(stmt, cst.SimpleStatementLine):
         return set()
     return set().union(*(_deleted(s.target) for s in stmt.body if isinstance(s, cst.Del)))
+
+
+def _nested_deletes(stmt: cst.BaseStatement) -> set[str]:
+    """Names a `del` inside a top-level compound statement deletes (not in a def or class)."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = [] if isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef,
+                                                       cst.ClassDef)) else [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Del):
+            out |= _deleted(node.target)
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(node.children)
+    return out
 
 
 def _function_name(stmt: cst.BaseStatement) -> str | None:

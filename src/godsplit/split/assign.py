@@ -48,14 +48,16 @@ def movable_clusters(analysis: Analysis, extra: Collection[int] = ()) -> list[li
     # old module, they would read a name it no longer binds
     defined = {n for n, ids in analysis.binders.items()
                if any(analysis.units[i].kind == "definition" for i in ids)}
-    gone = {n for u in analysis.units if u.kind == "effect" for n in u.deletes} & defined
+    # `if NEEDED: del Meta` (typing_extensions' SingletonMeta) may delete: the same
+    deletes = {u.id: u.deletes | u.maybe_deletes for u in analysis.units}
+    gone = {n for u in analysis.units if u.kind == "effect" for n in deletes[u.id]} & defined
     movable |= {u.id for u in analysis.units if u.kind == "effect" and (
-        (u.deletes and u.deletes <= defined)
+        (deletes[u.id] and deletes[u.id] <= defined)
         or any(r.import_time and r.name in gone for r in u.reads))}
     deleters: dict[str, list[int]] = defaultdict(list)
     for unit in analysis.units:
         if unit.kind == "effect" and unit.id in movable:
-            for name in unit.deletes:
+            for name in deletes[unit.id]:
                 deleters[name].append(unit.id)
     for name, ids in analysis.binders.items():
         members = [i for i in ids if i in movable]
@@ -64,7 +66,7 @@ def movable_clusters(analysis: Analysis, extra: Collection[int] = ()) -> list[li
         for other in members[1:]:
             parent[find(other)] = find(members[0])
     for unit in analysis.units:  # `del x` runs after every import-time read of x
-        for name in unit.deletes if unit.id in movable else ():
+        for name in deletes[unit.id] if unit.id in movable else ():
             if any(i in movable for i in analysis.binders.get(name, ())):
                 for reader in analysis.units:
                     if reader.id in movable and any(
@@ -218,7 +220,8 @@ def _together_reason(analysis: Analysis, cluster: list[int]) -> str:
     rebound = set().union(*(analysis.units[u].rebinds for u in cluster))
     if rebound:
         return f"they rebind the global {', '.join(sorted(rebound))}"
-    deleted = set().union(*(analysis.units[u].deletes for u in cluster))
+    deleted = set().union(*(analysis.units[u].deletes | analysis.units[u].maybe_deletes
+                            for u in cluster))
     if deleted:
         return f"one deletes {', '.join(sorted(deleted))}, which the others read at import time"
     return "they bind the same name or one modifies the other"

@@ -206,7 +206,10 @@ def _block_names(*blocks: cst.BaseSuite | None) -> tuple[set[str], set[str]]:
             if isinstance(line, (cst.If, cst.Try)):
                 maybe |= conditional_binds(line) | _block_names(line.body)[0]
                 continue
-            for small in getattr(line, "body", ()):
+            if isinstance(line, (cst.FunctionDef, cst.ClassDef)):
+                sure.add(line.name.value)
+                continue
+            for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
                 if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
                         small.names, cst.ImportStar):
                     sure |= {bound_name(alias) for alias in small.names}
@@ -220,6 +223,19 @@ def conditional_binds(stmt: cst.If | cst.Try) -> set[str]:
     """Names an import-only `if`/`try` block binds on some runs only (`if sys.version_info
     < (3, 11): from exceptiongroup import BaseExceptionGroup`): not in every branch (a
     `try`'s `else:` runs with its body)."""
+    found = _branch_names(stmt)
+    every = set.intersection(*(sure for sure, _ in found))
+    return set().union(*(sure | maybe for sure, maybe in found)) - every
+
+
+def surely_binds(stmt: cst.If | cst.Try) -> set[str]:
+    """Names every run of an `if/elif/else` (of a `try`: its body, and each handler) binds
+    with an import, a plain assignment, a def or a class: not conditional names
+    (typing_extensions binds `TypeVarTuple` in each branch of one)."""
+    return set.intersection(*(sure for sure, _ in _branch_names(stmt)))
+
+
+def _branch_names(stmt: cst.If | cst.Try) -> list[tuple[set[str], set[str]]]:
     branches: list[tuple[cst.BaseSuite | None, ...]]
     if isinstance(stmt, cst.Try):
         branches = [(stmt.body, stmt.orelse.body if stmt.orelse else None)]
@@ -231,6 +247,28 @@ def conditional_binds(stmt: cst.If | cst.Try) -> set[str]:
             branches.append((tail.body,))
             tail = tail.orelse
         branches.append((tail.body if tail is not None else None,))
-    found = [_block_names(*b) for b in branches]
-    every = set.intersection(*(sure for sure, _ in found))
-    return set().union(*(sure | maybe for sure, maybe in found)) - every
+    return [_block_names(*b) for b in branches]
+
+
+_GLOBALS_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__",
+                             "__delitem__"})
+
+
+def writes_globals(stmt: cst.BaseStatement) -> bool:
+    """Whether a statement binding nothing by name writes the module's namespace through
+    `globals()` (`globals().update(...)`, `globals()[name] = ...`), outside any function:
+    typing_extensions binds its aliases of typing this way. It stays in the old module,
+    where those names must be: moved with a definition it reads, it bound them in a new
+    module (GS406 at apply)."""
+    stack: list[cst.CSTNode] = [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        base = node.value if isinstance(node, (cst.Attribute, cst.Subscript)) else None
+        if isinstance(base, cst.Call) and isinstance(base.func, cst.Name) and (
+                base.func.value == "globals") and (isinstance(node, cst.Subscript) or (
+                    isinstance(node, cst.Attribute) and node.attr.value in _GLOBALS_WRITES)):
+            return True
+        stack.extend(node.children)
+    return False

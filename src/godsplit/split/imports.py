@@ -6,6 +6,7 @@ comments) is kept because the original nodes are reused.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 import libcst as cst
@@ -233,6 +234,46 @@ def explicit(
 
 def _noqa(line: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
     trailing = line.trailing_whitespace
-    comment = trailing.comment.value + "  # noqa: F401" if trailing.comment else "# noqa: F401"
+    old = trailing.comment.value if trailing.comment else ""
+    comment = (f"{old}, F401" if re.search(r"# noqa: ?[\w, ]+$", old) else
+               f"{old}  # noqa: F401" if old else "# noqa: F401")
     return line.with_changes(trailing_whitespace=trailing.with_changes(
         whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))
+
+
+class _Hints(cst.CSTTransformer):
+    def __init__(self, names: Collection[str]) -> None:
+        self.names = names
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
+        small = updated_node.body[0]
+        if len(updated_node.body) != 1 or not isinstance(small, (cst.Import, cst.ImportFrom)) or (
+                isinstance(small.names, cst.ImportStar)):
+            return updated_node
+        hinted = [a for a in small.names if bound_name(a) in self.names]
+        rest = [a for a in small.names if bound_name(a) not in self.names]
+        if not hinted:
+            return updated_node
+        if not rest:
+            return _noqa(updated_node)
+        alone = cst.SimpleStatementLine(body=[small.with_changes(
+            names=_fix_commas(hinted), lpar=None, rpar=None) if isinstance(
+                small, cst.ImportFrom) else small.with_changes(names=_fix_commas(hinted))],
+            trailing_whitespace=updated_node.trailing_whitespace)  # its E402 noqa too
+        return cst.FlattenSentinel([
+            updated_node.with_changes(body=[small.with_changes(names=_fix_commas(rest))]),
+            _noqa(alone)])
+
+
+def hint_noqa(text: str, names: Collection[str]) -> str:
+    """Imports of `names` (which the module needs only for `typing.get_type_hints`: a type
+    alias it reads holds them in strings, its text never names them) on statements of
+    their own, with a targeted `# noqa: F401`: linters would report them unused and a
+    fixer would delete them. Not `X as X`: ruff's defaults report that (PLC0414), and
+    pyflakes takes no `X as X` as used. Sorters keep the comment with the name."""
+    if not names or not text.strip():
+        return text
+    module = cst.parse_module(text)
+    return module.visit(_Hints(names)).code

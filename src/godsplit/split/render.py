@@ -111,15 +111,17 @@ def render_new_module(
     )
     late: list[tuple[float, str]] = []
     star = None  # whether the module reads a name only a star import can provide
+    hinted = hint_only(analysis, units) if style is None or style.enables(
+        "F401", layout.path(module)) else set()
     for uid in sorted(needs.imports):
         unit = analysis.units[uid]
         if needs.imports[uid] == {"*"} and uid in analysis.star_imports:
             star = _reads_unbound(analysis, units) if star is None else star
             if not star:
                 continue
-        text = _import_text(
+        text = imports.hint_noqa(_import_text(
             analysis, unit, needs.imports[uid], layout.old_package, package, False
-        )
+        ), hinted)
         if unit.kind == "type_checking" and unit.first < first_def:
             items.append((first_def - 0.2, text))
         else:
@@ -133,7 +135,7 @@ def render_new_module(
         for e in mine if e.names and not e.deferred
     ) + "".join(module_import(layout, package, e.target, aliases[e.target]) for e in mine if e.live)
     if top:
-        items.append((first_def - 0.3, "\n" + top))
+        items.append((first_def - 0.3, "\n" + imports.hint_noqa(top, hinted)))
     sys_name = "sys"
     if needs_sys(module, edges):
         bound = analysis.binders.get("sys", ())
@@ -186,8 +188,9 @@ def render_new_module(
         body[0] = (body[0][0], ("\n\n" if _definition(first) else "\n") + first)
     pieces.append("".join(t for _, t in body))
     noqa = e402(style, layout.path(module))
-    pieces.append(Block(_deferred(layout, module, [e for e in mine if e.deferred],
-                                  conditional, noqa, sys_name, width), sort=True))
+    pieces.append(Block(imports.hint_noqa(_deferred(
+        layout, module, [e for e in mine if e.deferred], conditional, noqa, sys_name, width),
+        hinted), sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
                                    sys_name, analysis.conditional_names)))
@@ -213,6 +216,13 @@ _MODULE_NAMES = frozenset(dir(builtins)) | {
     "__name__", "__file__", "__doc__", "__spec__", "__package__", "__loader__",
     "__builtins__", "__path__", "__cached__", "__annotations__", "__dict__",
 }
+
+
+def hint_only(analysis: Analysis, units: list[Unit]) -> set[str]:
+    """Names the module needs only for `get_type_hints` (`Analysis.hint_reads`)."""
+    hinted = set().union(*(analysis.hint_reads.get(u.id, ()) for u in units))
+    return hinted - {r.name for u in units for r in u.reads
+                     if r.name not in analysis.hint_reads.get(u.id, ())}
 
 
 def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:

@@ -14,15 +14,18 @@ SLOT_OBJECTS: tuple[object, ...] = ()  # the moved classes and functions, as a t
 
 # godsplit: keep-module-name: these classes and functions (and their
 # methods) report the old module, so pickles, reprs and doctest discovery
-# keep working.
+# keep working. An object whose code set another `__module__` (yarl's URL
+# says "yarl") keeps it.
 def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
+    here = __name__  # this module, or the package facade of the new modules
     parts = ("__func__", "fget", "fset", "fdel")
     for obj in objects:
-        home = obj.__module__
         members = vars(obj).values() if isinstance(obj, type) else ()
         for member in (obj, *members):
             for item in (member, *(getattr(member, p, None) for p in parts)):
-                if getattr(item, "__module__", None) == home:
+                home = getattr(item, "__module__", None)
+                mine = isinstance(home, str) and home.startswith(here + ".")
+                if home == here or mine:
                     item.__module__ = old
 
 
