@@ -1,0 +1,88 @@
+"""Bugs found applying the maintainers' own historical splits (benchmarks/maintainers/) to
+the releases before them, with each project's suite and tools (benchmarks/realworld.py):
+each a minimal `pkg/big.py`, planned and applied, or refused with its cause."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from godsplit.split.normalize import ruff_binary
+
+from splitkit import make_project, plan_texts
+
+# werkzeug 2.2.3's datastructures.pyi: black-formatted by black 23 (no trailing comma after a
+# sole parameter on its own line, which today's formatters add), so not formatter-clean
+# here; `is_immutable` sat between the type variables and `iter_multi_items`
+DS_SOURCE = """
+    def is_immutable(self):
+        raise TypeError
+
+
+    def _untyped(x):
+        return x
+
+
+    def iter_multi_items(mapping):
+        return iter(mapping)
+
+
+    class ImmutableList(list):
+        pass
+
+
+    class CallbackDict(dict):
+        pass
+"""
+DS_STUB = """
+    from typing import Iterable, Iterator, Mapping, NoReturn, Tuple, TypeVar, Union
+
+    K = TypeVar("K")
+    V = TypeVar("V")
+    _CD = TypeVar("_CD", bound="CallbackDict")
+
+    def is_immutable(self: object) -> NoReturn: ...
+    def iter_multi_items(
+        mapping: Union[Mapping[K, Union[V, Iterable[V]]], Iterable[Tuple[K, V]]]
+    ) -> Iterator[Tuple[K, V]]: ...
+
+    class ImmutableList(list[V]): ...
+
+    class CallbackDict(dict[K, V]):
+        def copy(self: _CD) -> _CD: ...
+"""
+
+
+def _reformats(text: str, tmp_path: Path) -> str:
+    """What the formatter would change in the stub `text` (its blank lines, since its
+    trailing commas it takes as they are): a unified diff, empty if nothing."""
+    path = tmp_path / "check.pyi"
+    path.write_text(text)
+    proc = subprocess.run(
+        [ruff_binary(), "format", "--isolated", "--no-cache", "--diff",
+         "--config", "format.skip-magic-trailing-comma = false", str(path)],
+        capture_output=True, text=True, timeout=120)
+    return "\n".join(line for line in proc.stdout.splitlines()
+                     if line[:1] in "+-" and not line.startswith(("+++", "---"))
+                     and not line.strip("+- ").startswith("mapping: "))
+
+
+def test_a_stub_that_was_not_formatter_clean_gets_the_formatters_blank_lines(
+        tmp_path: Path) -> None:
+    """werkzeug 2.2.3, datastructures.pyi split as its maintainers split it: the stub was
+    not formatter-clean (black 23's style), so its definitions kept their own blank lines;
+    in `structures.pyi` `def iter_multi_items` then followed the copied type variable
+    `_CD = TypeVar(...)` with none, and in `accept_headers.pyi` the undeclared names came
+    after two blank lines: werkzeug's black reformatted both. The blank lines between
+    definitions are now the formatter's; the definitions' own lines stay as they were."""
+    config = make_project(tmp_path, DS_SOURCE, {"mixins": ["is_immutable", "_untyped"],
+                                                "structures": ["iter_multi_items",
+                                                               "ImmutableList", "CallbackDict"]},
+                          files={"pkg/big.pyi": DS_STUB})
+    plan, texts = plan_texts(config)
+    assert not plan.errors
+    structures = texts["pkg/big/structures.pyi"]
+    assert "Iterable[Tuple[K, V]]]\n" in structures  # as it was: no trailing comma
+    for path, text in texts.items():
+        if path.endswith(".pyi"):
+            assert _reformats(text, tmp_path) == "", (path, text)
