@@ -86,3 +86,48 @@ def test_a_stub_that_was_not_formatter_clean_gets_the_formatters_blank_lines(
     for path, text in texts.items():
         if path.endswith(".pyi"):
             assert _reformats(text, tmp_path) == "", (path, text)
+
+
+ROUTING_SOURCE = """
+    _CALL_CONVERTER_CODE_FMT = "self._converters[{elem!r}].to_url()"
+
+
+    class Rule:
+        def build(self):
+            return _CALL_CONVERTER_CODE_FMT
+
+
+    class Map:
+        def add(self):
+            return Rule().build()
+"""
+FLAKE8_INIT_F401 = """
+[flake8]
+select = B, E, F, W
+max-line-length = 80
+per-file-ignores =
+    # __init__ exports names
+    **/__init__.py: F401
+"""
+
+
+def test_no_f401_noqa_in_a_facade_the_project_exempts_from_f401(tmp_path: Path) -> None:
+    """werkzeug 2.1.2, routing.py split as its maintainers split it: setup.cfg ignores F401
+    in `**/__init__.py`, yet the facade `routing/__init__.py` re-exported each private
+    name with a `# noqa: F401`, which made `from .rules import _IF_KWARGS_URL_ENCODE_CODE
+    as _IF_KWARGS_URL_ENCODE_CODE  # noqa: F401` 89 characters: over bugbear's B950 and
+    black's 88 (black wrapped it). The facade carries the noqa only where F401 applies."""
+    modules = {"rules": ["_CALL_CONVERTER_CODE_FMT", "Rule"], "map": ["Map"]}
+    config = make_project(tmp_path / "exempt", ROUTING_SOURCE, modules,
+                          files={"setup.cfg": FLAKE8_INIT_F401})
+    plan, texts = plan_texts(config)
+    assert not plan.errors
+    facade = texts["pkg/big/__init__.py"]
+    assert "_CALL_CONVERTER_CODE_FMT as _CALL_CONVERTER_CODE_FMT\n" in facade
+    assert "noqa: F401" not in facade
+    # where F401 applies to the facade, the re-export still carries it
+    config = make_project(tmp_path / "linted", ROUTING_SOURCE, modules,
+                          files={"setup.cfg": FLAKE8_INIT_F401.replace("**/__init__.py",
+                                                                       "tests/*.py")})
+    _, texts = plan_texts(config)
+    assert "_CALL_CONVERTER_CODE_FMT  # noqa: F401\n" in texts["pkg/big/__init__.py"]
