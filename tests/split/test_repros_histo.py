@@ -5,8 +5,10 @@ each a minimal `pkg/big.py`, planned and applied, or refused with its cause."""
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
+from godsplit.split.apply import apply_splits
 from godsplit.split.normalize import ruff_binary
 
 from splitkit import make_project, plan_texts
@@ -131,3 +133,61 @@ def test_no_f401_noqa_in_a_facade_the_project_exempts_from_f401(tmp_path: Path) 
                                                                        "tests/*.py")})
     _, texts = plan_texts(config)
     assert "_CALL_CONVERTER_CODE_FMT  # noqa: F401\n" in texts["pkg/big/__init__.py"]
+
+
+SPHINX_SOURCE = """
+    _simple_type_specifiers_regex_patt = "unsigned|signed|short|long|char|int"
+    _expression_assignment_ops = ["=", "*=", "/="]
+
+
+    class Symbol:
+        def match(self):
+            return _simple_type_specifiers_regex_patt, _expression_assignment_ops
+
+
+    class CDomain:
+        def symbol(self):
+            return Symbol()
+"""
+# sphinx 7.2.6: ruff (with I) and isort (remove_redundant_aliases) and flake8 all run
+SPHINX_CONFIG = {
+    "pyproject.toml": """
+[tool.isort]
+line_length = 95
+profile = "black"
+remove_redundant_aliases = true
+
+[tool.ruff]
+line-length = 95
+select = ["E", "F", "I", "W"]
+""",
+    ".flake8": "[flake8]\nmax-line-length = 95\n",
+}
+
+
+def _tool(tool: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(Path(sys.executable).with_name(tool)), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_a_facade_passes_isort_that_drops_aliases_where_ruff_sorts(tmp_path: Path) -> None:
+    """sphinx 7.2.6, domains/c.py split as its maintainers split it: ruff sorts (I is
+    selected), so godsplit wrote the facade's re-exports of private names the ruff way, a
+    `from ._ids import _x as _x  # noqa: F401` a line; but sphinx also runs isort, with
+    remove_redundant_aliases, which drops the aliases and their noqa (pyflakes then
+    reports F401), and flake8 counts the noqa in a line's length (104 > 95). Where any
+    configured isort drops aliases, the re-exports are grouped and kept from isort."""
+    config = make_project(tmp_path, SPHINX_SOURCE, {
+        "_ids": ["_simple_type_specifiers_regex_patt", "_expression_assignment_ops"],
+        "_symbol": ["Symbol"]}, path="sphinx/domains/c.py", files=SPHINX_CONFIG,
+        keep=["CDomain"])
+    result = apply_splits(config)
+    assert result.written, [f.render() for s in result.splits for f in s.findings]
+    package = "sphinx/domains/c"
+    isort = _tool("isort", "--check-only", "--diff", package, cwd=tmp_path)
+    assert isort.returncode == 0, isort.stdout + isort.stderr
+    flake8 = _tool("flake8", package, cwd=tmp_path)
+    assert flake8.returncode == 0, flake8.stdout + flake8.stderr
+    ruff = subprocess.run([ruff_binary(), "check", "--no-cache", package], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
