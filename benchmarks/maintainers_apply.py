@@ -34,6 +34,7 @@ import suggest_eval
 
 WORK = suggest_eval.HERE / ".work" / "maintainers_apply"
 GODSPLIT = str(Path(sys.executable).with_name("godsplit"))
+UNBOUNDED = 100_000  # max-lines: the maintainers chose the sizes
 
 
 def imported_names(source: str) -> set[str]:
@@ -53,18 +54,36 @@ def imported_names(source: str) -> set[str]:
     return names
 
 
-def mapping(case: suggest_eval.Case, kept: str | None, source: str) -> str:
+def load(case_id: str) -> tuple[suggest_eval.Case, str | None]:
+    """The historical split `benchmarks/maintainers/<case_id>.toml` and the module that
+    kept the old name."""
+    path = suggest_eval.CASES / f"{case_id}.toml"
+    return suggest_eval.load_case(path), tomllib.loads(path.read_text()).get("kept")
+
+
+def split_table(case: suggest_eval.Case, kept: str | None, source: str) -> dict[str, object]:
+    """The maintainers' grouping as a godsplit `[[split]]` table, without `source`."""
     imported = imported_names(source)
     modules = {m: [n for n in names if n not in imported] for m, names in case.modules.items()}
     keep = modules.pop(kept, []) if kept else []
-    lines = ["max-lines = 100000", "verify-import = false", "", "[[split]]",
-             f"source = {json.dumps(case.path)}", 'default = "_rest"']
+    table: dict[str, object] = {"default": "_rest"}
     if case.path.endswith("__init__.py"):
-        lines.append(f"package = {json.dumps(case.path.rsplit('/', 1)[0])}")
+        table["package"] = case.path.rsplit("/", 1)[0]
     if keep:
-        lines.append(f"keep = {json.dumps(keep)}")
+        table["keep"] = keep
+    table["modules"] = {m.replace("/", "."): n for m, n in modules.items() if n}
+    return table
+
+
+def mapping(case: suggest_eval.Case, kept: str | None, source: str) -> str:
+    table = split_table(case, kept, source)
+    modules = table.pop("modules")
+    assert isinstance(modules, dict)
+    lines = [f"max-lines = {UNBOUNDED}", "verify-import = false", "", "[[split]]",
+             f"source = {json.dumps(case.path)}"]
+    lines += [f"{k} = {json.dumps(v)}" for k, v in table.items()]
     lines.append("[split.modules]")
-    lines += [f"{json.dumps(m.replace('/', '.'))} = {json.dumps(n)}" for m, n in modules.items() if n]
+    lines += [f"{json.dumps(m)} = {json.dumps(n)}" for m, n in modules.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -89,10 +108,9 @@ def run(case: suggest_eval.Case, kept: str | None) -> dict[str, object]:
 def main() -> None:
     wanted = set(sys.argv[1:])
     for path in sorted(suggest_eval.CASES.glob("*.toml")):
-        case = suggest_eval.load_case(path)
-        if wanted and case.id not in wanted:
+        if wanted and path.stem not in wanted:
             continue
-        kept = tomllib.loads(path.read_text()).get("kept")
+        case, kept = load(path.stem)
         print(case.id, json.dumps(run(case, kept)), flush=True)
 
 

@@ -4,12 +4,17 @@
 
 Projects are described in `benchmarks/realworld/projects.toml` (name, PyPI version, the god
 file inside the sdist, the test command, extra test dependencies, and a hand-written
-mapping). For each project this script:
+mapping). A `maintainers = "<case>"` entry instead takes its
+sdist, god file and mapping from the historical split `benchmarks/maintainers/<case>.toml`
+(the maintainers' grouping, derived as `maintainers_apply.py` derives it, but here with the
+project's dependencies installed: with the import check and the suite); its `mapping` run is
+reported as `maintainers`. For each project this script:
 
 1. downloads the sdist from PyPI (the simple JSON API; cached in ~/.cache/godsplit-realworld
    or $GODSPLIT_REALWORLD_DIR, its sha256 checked against the index and the spec);
-2. makes one virtualenv with the project's dependencies, its test dependencies, and
-   godsplit from this checkout (editable, so a change to godsplit needs no reinstall);
+2. makes a virtualenv (with the spec's `python`, for releases older than this Python)
+   with the project's dependencies, its test dependencies, and godsplit from this
+   checkout (editable, so a change to godsplit needs no reinstall);
 3. runs the test suite on a pristine copy (junit XML: every test's outcome);
 4. for each mode, on a fresh copy: writes the mapping (`mapping`) or lets
    `godsplit suggest --write` propose one (`suggest`), runs `godsplit plan` and
@@ -45,6 +50,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import maintainers_apply  # noqa: E402
+
 REPO = HERE.parent
 SPECS = HERE / "realworld" / "projects.toml"
 # Outside this repository: pytest and godsplit look for their config from the project's
@@ -58,10 +66,10 @@ INDEX = "https://pypi.org/simple/{name}/"
 
 @dataclass
 class Spec:
-    name: str  # the PyPI distribution
-    version: str
-    module: str  # the god file, relative to the sdist's root
     tests: list[str]  # the test command's arguments after `python -m pytest`
+    name: str = ""  # the PyPI distribution (a `maintainers` spec: from the record)
+    version: str = ""
+    module: str = ""  # the god file, relative to the sdist's root
     license: str = ""
     deps: list[str] = field(default_factory=list)  # test dependencies
     pythonpath: str = "."  # import root inside the sdist ("src" for src layouts)
@@ -70,6 +78,11 @@ class Spec:
     split: dict[str, Any] = field(default_factory=dict)  # the [[split]] table, without source
     note: str = ""
     id: str = ""  # when one distribution has several specs (another version or god file)
+    maintainers: str = ""  # a case of benchmarks/maintainers/: its sdist, file and grouping
+    python: str = ""  # "3.10": the venv's Python, for an old release (default: this one)
+    # installed first; the sdist is then built with them, not in an isolated environment
+    # (an old setup.py needs an old setuptools)
+    build_deps: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -99,7 +112,21 @@ class Run:
 
 def load_specs() -> list[Spec]:
     data = tomllib.loads(SPECS.read_text())
-    return [Spec(**entry) for entry in data["project"]]
+    return [_historical(Spec(**entry)) for entry in data["project"]]
+
+
+def _historical(spec: Spec) -> Spec:
+    """A `maintainers` spec's sdist and god file, from its historical split's record."""
+    if not spec.maintainers:
+        if not (spec.name and spec.version and spec.module):
+            raise ValueError(f"{SPECS}: a project needs name, version and module: {spec}")
+        return spec
+    case, _ = maintainers_apply.load(spec.maintainers)
+    name, version = case.sdist.split("==")
+    spec.name, spec.version, spec.module = name, version, case.path
+    spec.sha256, spec.license = case.sdist_sha256, case.licence
+    spec.id = spec.id or case.id
+    return spec
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 1800,
@@ -147,6 +174,10 @@ def download(spec: Spec) -> Path:
     return path
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
 def unpack(sdist: Path, target: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
@@ -157,12 +188,25 @@ def unpack(sdist: Path, target: Path) -> Path:
     return root
 
 
+def interpreter(version: str) -> str:
+    """`pythonX.Y` on PATH, else pyenv's (its shim fails for a version not selected)."""
+    if not version:
+        return sys.executable
+    for found in [shutil.which(f"python{version}"),
+                  *sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python{version}"))]:
+        if found and subprocess.run([str(found), "-c", ""], capture_output=True).returncode == 0:
+            return str(found)
+    raise RuntimeError(f"no Python {version} found (on PATH or under ~/.pyenv/versions)")
+
+
 def venv(spec: Spec, sdist: Path, base: Path) -> Path:
     """A virtualenv with the project installed (for its dependencies), its test
-    dependencies and godsplit from this checkout; reused while the spec is unchanged."""
-    env_dir = base / "venv"
+    dependencies and godsplit from this checkout; shared by the specs that would make the
+    same one (several god files of one release), reused while they are unchanged."""
+    key = json.dumps({"sdist": sdist.name, "deps": spec.deps, "python": spec.python,
+                      "build": spec.build_deps})
+    env_dir = WORK / "venvs" / f"{_normal(spec.name)}-{spec.version}-{_digest(key)}"
     stamp = env_dir / "godsplit-realworld.json"
-    key = json.dumps({"sdist": sdist.name, "deps": spec.deps})
     python = env_dir / "bin" / "python"
     if stamp.exists() and stamp.read_text() == key:
         # godsplit's own dependencies may have changed since the venv was made
@@ -171,9 +215,14 @@ def venv(spec: Spec, sdist: Path, base: Path) -> Path:
         return python
     if env_dir.exists():
         shutil.rmtree(env_dir)
-    run([sys.executable, "-m", "venv", str(env_dir)], cwd=base)
+    env_dir.parent.mkdir(parents=True, exist_ok=True)
+    run([interpreter(spec.python), "-m", "venv", str(env_dir)], cwd=base)
     pip = [str(python), "-m", "pip", "install", "--quiet"]
-    run([*pip, str(sdist), *spec.deps], cwd=base, timeout=1800)
+    isolation = []
+    if spec.build_deps:
+        run([*pip, *spec.build_deps], cwd=base, timeout=1800)
+        isolation = ["--no-build-isolation"]
+    run([*pip, *isolation, str(sdist), *spec.deps], cwd=base, timeout=1800)
     run([*pip, "-e", str(REPO)], cwd=base, timeout=1800)
     stamp.write_text(key)
     return python
@@ -210,8 +259,8 @@ def split_and_test(spec: Spec, mode: str, python: Path, pristine: Path, base: Pa
     shutil.copytree(pristine, tree, symlinks=True)
     godsplit = [str(python), "-m", "godsplit"]
     try:
-        if mode == "mapping":
-            (tree / "godsplit.toml").write_text(_config(spec))
+        if mode in ("mapping", "maintainers"):
+            (tree / "godsplit.toml").write_text(_config(spec, tree))
         elif mode == "suggest":
             proc = run([*godsplit, "suggest", spec.module, "--write"], cwd=tree, check=False)
             if proc.returncode != 0:
@@ -249,8 +298,13 @@ def _toml_value(value: Any) -> str:
     raise TypeError(value)
 
 
-def _config(spec: Spec) -> str:
+def _config(spec: Spec, tree: Path) -> str:
     table = dict(spec.split)
+    if spec.maintainers:  # the grouping from the record; the spec may add max-lines etc.
+        case, kept = maintainers_apply.load(spec.maintainers)
+        source = (tree / spec.module).read_text(encoding="utf-8")
+        table = {"max-lines": maintainers_apply.UNBOUNDED,
+                 **maintainers_apply.split_table(case, kept, source), **table}
     modules = table.pop("modules", {})
     top = {k: table.pop(k) for k in ("max-lines", "verify-setup") if k in table}
     lines = [f"{k} = {_toml_value(v)}" for k, v in top.items()]
@@ -275,7 +329,9 @@ def trial(spec: Spec, modes: list[str]) -> dict[str, Any]:
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
         before.error = str(exc)[-1000:]
     before.seconds = time.monotonic() - started
-    modes = [m for m in modes if m != "mapping" or spec.split]  # some specs: suggest only
+    modes = [m for m in modes if m != "mapping" or spec.split or spec.maintainers]  # some
+    # specs: suggest only; a historical split's mapping is the maintainers' grouping
+    modes = ["maintainers" if m == "mapping" and spec.maintainers else m for m in modes]
     runs = [before] + [split_and_test(spec, mode, python, pristine, base) for mode in modes]
     return {"name": spec.key, "version": spec.version, "module": spec.module, "lines": lines,
             "sha256": spec.sha256, "license": spec.license, "note": spec.note,

@@ -289,8 +289,9 @@ def render_facade(
     top = "".join(head[:future_at]).rstrip("\n")  # header comments, docstring
     marker = ("\n" if top else "") + marker
     pieces: list[Piece] = [top + "\n" if top else "", marker, "".join(head[future_at:])]
-    # pyflakes takes no `X as X` as a re-export: for a project it lints, a targeted noqa
-    f401 = "F401" if style is not None and style.pyflakes else ""
+    # pyflakes takes no `X as X` as a re-export: a targeted noqa where it reports F401
+    f401 = "F401" if style is not None and style.pyflakes and style.flake8 is not None and (
+        style.flake8.enables("F401", layout.facade_path)) else ""
     if early_kept:  # kept code runs before the re-exports: they come after code
         noqa = "E402" if style is None or style.enables("E402", layout.facade_path) else ""
         pieces += [Block("\n" + first, sort=True, reexport_noqa=f401,

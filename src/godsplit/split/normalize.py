@@ -246,7 +246,10 @@ def _normalize(
         document = _sort(_join([texts[i] for i in to_sort]), style, path, cwd)
         for index, text in zip(to_sort, _split(document), strict=True):
             group = shorter.get(index, text)
-            texts[index] = group if group.count("\n") < text.count("\n") else text
+            # isort's remove_redundant_aliases would drop the aliases (and their noqa)
+            # of a re-export one line each: only the protected group keeps them
+            texts[index] = group if (group.count("\n") < text.count("\n")
+                                     or style.removes_redundant_aliases) else text
     # isort has the last word on the blocks it sorted: its wrapping (multi_line_output,
     # combine_as_imports, its line length) is what the project's `isort --check` wants,
     # and a formatter would re-wrap it (a black profile already writes black's wrapping)

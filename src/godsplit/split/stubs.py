@@ -17,12 +17,14 @@ import it. A new module no stub name goes to still gets a stub: without one, typ
 checkers would check the untyped code the old stub hid.
 
 When the old stub is formatter-clean, the new stubs are formatted (which only changes
-the blank lines between statements that now meet); generated imports are sorted by the
-project's sorter. Both in one call per tool for all stubs of a split.
+the blank lines between statements that now meet); when not, each statement keeps its own
+lines, and only the lines between statements are the formatter's. Generated imports are
+sorted by the project's sorter. Both in one call per tool for all stubs of a split.
 """
 
 from __future__ import annotations
 
+import ast
 import builtins
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -352,10 +354,35 @@ def _assemble(
         clean = done[0].strip("\n") == original.strip("\n")
         for i, path in enumerate(files):
             imports[path] = done[1 + 2 * i]
-            if clean:
-                bodies[path] = done[2 + 2 * i]
+            bodies[path] = done[2 + 2 * i] if clean else _between(bodies[path],
+                                                                  done[2 + 2 * i])
     out = {}
     for path, (head, _, _) in files.items():
         parts = [p.strip("\n") + "\n" for p in (head, imports[path], bodies[path]) if p.strip()]
         out[path] = "\n".join(parts)
     return out
+
+
+def _between(text: str, formatted: str) -> str:
+    """`text` with the lines between its top-level statements (blank lines, comments) as
+    they are in `formatted`, the formatter's version of it: definitions that now meet are
+    spaced as the formatter spaces them, and each keeps its own lines."""
+    try:
+        mine, theirs = ast.parse(text).body, ast.parse(formatted).body
+    except SyntaxError:
+        return text
+    if len(mine) != len(theirs):
+        return text
+    lines, ours = text.splitlines(keepends=True), formatted.splitlines(keepends=True)
+    out: list[str] = []
+    end = 0
+    for stmt, twin in zip(mine, theirs, strict=True):
+        out += ours[end:_first_line(twin) - 1]
+        out += lines[_first_line(stmt) - 1:stmt.end_lineno]
+        end = twin.end_lineno or 0
+    return "".join(out + ours[end:])
+
+
+def _first_line(stmt: ast.stmt) -> int:
+    decorators: list[ast.expr] = getattr(stmt, "decorator_list", [])
+    return min([stmt.lineno, *(d.lineno for d in decorators)])

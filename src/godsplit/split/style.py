@@ -181,6 +181,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         line_length = min(line_length, *limits)
     first_party, within, combine, single, redundant = _sorting(
         isort if sorter == "isort" else None, ruff_isort)
+    if isort is not None and sorter != "isort":  # the project runs isort too: it must not
+        redundant = _sorting(isort, None)[4]  # drop the aliases of re-exports either
     files = tuple((tool, s.path) for tool, s in (
         ("ruff", ruff), ("flake8", flake8), ("isort", isort), ("black", black)) if s is not None)
     return Style(
