@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
 from .grouping import ISORT_ON, can_group, protect
+from .noqa import mark, noqa_first, noqa_long, noqa_too_long
 from .style import Style
 from .tool_error import ToolError, located
 
@@ -86,16 +87,16 @@ def assemble(
             if isinstance(piece, str):
                 parts.append(piece)
                 continue
-            text = _noqa_long(_noqa_first(next(done)), style)
+            text = noqa_long(noqa_first(next(done)), style)
             if piece.reexport_noqa:
-                text = _mark(text, piece.reexport_noqa, piece.listed)
+                text = mark(text, piece.reexport_noqa, piece.listed)
             if piece.noqa:
-                text = _mark(text, piece.noqa)
-            if piece.sort and style is not None and _noqa_too_long(text, style):
+                text = mark(text, piece.noqa)
+            if piece.sort and style is not None and noqa_too_long(text, style):
                 # the comment made an import too long: the sorter wraps it (isort 5 does;
                 # isort 6 and later leave a line with a noqa whole: E501 goes on the list)
-                text = _noqa_first(normalize([Block(text, sort=True)], style, path, root)[0])
-                text = "\n".join(f"{line}, E501" if _noqa_too_long(line, style) else line
+                text = noqa_first(normalize([Block(text, sort=True)], style, path, root)[0])
+                text = "\n".join(f"{line}, E501" if noqa_too_long(line, style) else line
                                   for line in text.split("\n"))
             if text:
                 raw = piece.text
@@ -112,57 +113,7 @@ def assemble(
 
 _AFTER_IMPORTS = "\0after-imports\0"
 _AFTER_BLOCK = "\0after-block\0"
-_NOQA_ON_NAME = re.compile(r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: [EF]\d+)\n\)",
-                           re.MULTILINE)
-
-
-def _noqa_long(text: str, style: Style | None) -> str:
-    """`name as name,` of a name too long for the line limit: no form of a re-export
-    fits, so it carries a targeted `# noqa: E501`."""
-    limit = style.lint_line_length if style is not None else None
-    if limit is None:
-        return text
-    return re.sub(r"^([ \t]+(\w+) as \2,)$", lambda m: m[1] + "  # noqa: E501"
-                  if len(m[1]) > limit else m[1], text, flags=re.MULTILINE)
-
-
-def _noqa_too_long(text: str, style: Style) -> bool:
-    limit = style.lint_line_length
-    return limit is not None and any(
-        len(line) > limit and "# noqa: " in line and "E501" not in line
-        for line in text.splitlines())
-
-
-def _noqa_first(text: str) -> str:
-    """A sorter wraps a long one-name import with its `# noqa: E402` (or pyflakes' F401)
-    on the name's line; flake8 looks on the statement's first line (sorters and
-    formatters accept it there)."""
-    return _NOQA_ON_NAME.sub(lambda m: f"{m[1]}{m[3]}\n{m[2]}\n)", text)
 _DEFINITION = re.compile(r"(?:async\s+def|def|class)\b|@")
-
-
-_REEXPORT = re.compile(r"\b(\w+) as \1\b|import \*")
-
-
-def _mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
-    """`# noqa: <code>` on the first line of each top-level import statement of `text`
-    (with `listed`: of those that re-export a name it does not list, or import `*`)."""
-    statements: list[list[str]] = []
-    for line in text.splitlines():
-        if statements and (not line or line[0].isspace() or line.startswith(")")):
-            statements[-1].append(line)
-        else:
-            statements.append([line])
-    out = []
-    for lines in statements:
-        first = lines[0]
-        if first.startswith(("from ", "import ")) and (listed is None or any(
-            m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
-        )):
-            noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
-            lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
-        out.extend(lines)
-    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
 def _after_definition(text: str) -> bool:

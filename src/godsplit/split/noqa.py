@@ -1,0 +1,64 @@
+"""Targeted `# noqa` comments on the import statements godsplit generates.
+
+Each one answers a finding a linter would report on generated code with no other form
+that fits: a re-export pyflakes takes for unused (F401), a late import (E402), a name too
+long for the line limit (E501). They go where the project's linters look for them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .style import Style
+
+_NOQA_ON_NAME = re.compile(r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: [EF]\d+)\n\)",
+                           re.MULTILINE)
+
+
+def noqa_long(text: str, style: Style | None) -> str:
+    """`name as name,` of a name too long for the line limit: no form of a re-export
+    fits, so it carries a targeted `# noqa: E501`."""
+    limit = style.lint_line_length if style is not None else None
+    if limit is None:
+        return text
+    return re.sub(r"^([ \t]+(\w+) as \2,)$", lambda m: m[1] + "  # noqa: E501"
+                  if len(m[1]) > limit else m[1], text, flags=re.MULTILINE)
+
+
+def noqa_too_long(text: str, style: Style) -> bool:
+    """Whether a line of `text` with a `# noqa` (not for E501) is over the line limit."""
+    limit = style.lint_line_length
+    return limit is not None and any(
+        len(line) > limit and "# noqa: " in line and "E501" not in line
+        for line in text.splitlines())
+
+
+def noqa_first(text: str) -> str:
+    """A sorter wraps a long one-name import with its `# noqa: E402` (or pyflakes' F401)
+    on the name's line; flake8 looks on the statement's first line (sorters and
+    formatters accept it there)."""
+    return _NOQA_ON_NAME.sub(lambda m: f"{m[1]}{m[3]}\n{m[2]}\n)", text)
+
+
+_REEXPORT = re.compile(r"\b(\w+) as \1\b|import \*")
+
+
+def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
+    """`# noqa: <code>` on the first line of each top-level import statement of `text`
+    (with `listed`: of those that re-export a name it does not list, or import `*`)."""
+    statements: list[list[str]] = []
+    for line in text.splitlines():
+        if statements and (not line or line[0].isspace() or line.startswith(")")):
+            statements[-1].append(line)
+        else:
+            statements.append([line])
+    out = []
+    for lines in statements:
+        first = lines[0]
+        if first.startswith(("from ", "import ")) and (listed is None or any(
+            m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
+        )):
+            noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
+            lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
+        out.extend(lines)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
