@@ -290,9 +290,10 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
     planned = _Planner(analysis, split.source, config.root)
+    pins: dict[int, int] = {}
     for _ in range(0 if modules else ROUNDS):  # cut what the plan would find over max-lines
         split, members = _mapping(g, group, split, forbidden, siblings, budget)
-        sizes = estimate(analysis, split, planned.style.line_length)
+        sizes = estimate(analysis, split, planned.style.line_length, pins)
         if not _cut(g, group, [members[name] for name, lines in sizes.items()
                                if _too_long(g, members.get(name, []), lines, limit)], budget):
             break

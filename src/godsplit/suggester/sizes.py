@@ -51,8 +51,12 @@ def _module_of(stmt: cst.BaseStatement) -> str | None:
     return dots + (cst.helpers.get_full_name_for_node(small.module) or "" if small.module else "")
 
 
-def estimate(analysis: Analysis, split: SplitConfig, line_length: int) -> dict[str, int]:
-    """Predicted lines of each new module of `split` (the facade excluded)."""
+def estimate(analysis: Analysis, split: SplitConfig, line_length: int,
+             pins: dict[int, int] | None = None) -> dict[str, int]:
+    """Predicted lines of each new module of `split` (the facade excluded). `pins`: the
+    lines each unit's pinned task decorators gain, by unit id, kept between the calls of
+    one suggestion (they do not depend on the mapping)."""
+    pins = {} if pins is None else pins
     assignment = assign(analysis, split)
     findings: list[Finding] = []
     order = list(assignment.modules)
@@ -64,7 +68,9 @@ def estimate(analysis: Analysis, split: SplitConfig, line_length: int) -> dict[s
         if module in needs:
             code = analysis.code(unit.first)  # leading blank lines become two
             blank = len(code) - len(code.lstrip("\n"))
-            moved[module] += unit.lines - blank + 2 + _pinned(analysis, unit, split, line_length)
+            if unit.id not in pins:
+                pins[unit.id] = _pinned(analysis, unit, split, line_length)
+            moved[module] += unit.lines - blank + 2 + pins[unit.id]
     out = {}
     future = any(u.kind == "future" for u in analysis.units)
     header = len(analysis.module.header)  # a licence or coding comment, copied to each module
