@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = site_packages(args.venv)
     env = args.venv.resolve() if args.venv else Path(sys.prefix)
-    files = args.files or god_files(root, args.min_lines)
+    files = [str(Path(f).resolve().relative_to(root.resolve())) if Path(f).is_absolute() else f
+             for f in args.files] or god_files(root, args.min_lines)
     if args.limit:
         files = files[:args.limit]
     print("| file | lines | result | seconds |\n|---|---:|---|---:|", flush=True)
