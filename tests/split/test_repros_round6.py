@@ -236,3 +236,36 @@ def test_a_statement_writing_globals_stays_in_the_old_module(tmp_path: Path) -> 
                    "import pkg.big as b\nprint(b.Mapping, b.names())\n")
     assert output == "typing.Mapping ['Mapping', 'Sequence']\n"
     assert "globals().update" in (tmp_path / "after/pkg/big/__init__.py").read_text()
+
+
+MAIN_REIMPORT = """
+    from collections import OrderedDict as Table
+
+
+    class Grid(Table):
+        pass
+
+
+    def build():
+        return Grid()
+
+
+    if __name__ == "__main__":
+        from collections import OrderedDict as Table
+
+        print(build(), Table())
+"""
+
+
+def test_an_import_the_main_block_repeats_is_not_taken_from_the_main_module(
+        tmp_path: Path) -> None:
+    """pip's vendored rich/progress.py: the `__main__` block imports `Table` again. The
+    new module read it `from .__main__ import Table` (a module that only binds it when run
+    as a script: suggest found an import-time cycle through `__main__` and gave up, and a
+    hand mapping imported the package's `__main__.py`); it imports it as the source did."""
+    modules = {"grid": ["Grid"], "make": ["build"]}
+    _, texts = plan_texts(make_project(tmp_path / "plan", MAIN_REIMPORT, modules))
+    assert "from collections import OrderedDict as Table\n" in texts["pkg/big/grid.py"]
+    assert "__main__" not in texts["pkg/big/grid.py"]
+    _same(tmp_path / "run", MAIN_REIMPORT, modules,
+          "from pkg.big import build, Grid; print(type(build()).__mro__[1].__name__)")

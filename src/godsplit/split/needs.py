@@ -19,6 +19,7 @@ import networkx as nx
 from ..types import FACADE, Edge, Finding
 from .analyze import Analysis, Unit
 from .assign import Assignment, module_reads
+from .classify import is_main_block
 from .layout import Layout
 
 MAIN = "__main__"  # the `__main__.py` of a package layout: the source's `__main__` block
@@ -55,10 +56,14 @@ def collect_needs(
         home = next((u for u in providers if u.id in assignment.module_of), None)
         runtime = [u for u in providers if u.kind == "import"]
         if home is not None and runtime and (declares_only(analysis, home, name) or (
-                assignment.module_of[home.id] == module and runtime[0].first < home.first)):
+                assignment.module_of[home.id] == module and runtime[0].first < home.first)
+                or (assignment.module_of[home.id] != module and is_main_block(
+                    analysis.module.body[home.first]))):
             home = None  # `import os` on top, `if DEBUG: import os` further down in this
             # module: what runs before the rebinding reads the import (execnet's
-            # gateway_base); `cffi: ModuleType | None` then `try: import cffi` (PIL's Image)
+            # gateway_base); `cffi: ModuleType | None` then `try: import cffi` (PIL's Image);
+            # an import the `__main__` block repeats, which only a script run binds (rich's
+            # progress: `from .__main__ import Table`)
         if home is not None:
             where = assignment.module_of[home.id]
             if where == FACADE and name in analysis.live_names:
