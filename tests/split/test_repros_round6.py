@@ -269,3 +269,24 @@ def test_an_import_the_main_block_repeats_is_not_taken_from_the_main_module(
     assert "__main__" not in texts["pkg/big/grid.py"]
     _same(tmp_path / "run", MAIN_REIMPORT, modules,
           "from pkg.big import build, Grid; print(type(build()).__mro__[1].__name__)")
+
+
+NAMESPACE_ALIAS = """
+    def _build(descriptor, namespace):
+        namespace["Made"] = type("Made", (), {"descriptor": descriptor})
+
+
+    DESCRIPTOR = "d"
+    _globals = globals()
+    _build(DESCRIPTOR, _globals)
+"""
+
+
+def test_a_namespace_handed_to_a_call_stays_in_the_old_module(tmp_path: Path) -> None:
+    """protobuf's generated descriptor_pb2.py: `_globals = globals()`, then
+    `_builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, ..., _globals)` binds the message
+    classes. The call joined DESCRIPTOR's module and bound them there (GS403 at apply
+    after a clean plan); it stays in the old module, and so does the alias only it reads."""
+    out = _same(tmp_path, NAMESPACE_ALIAS, {"desc": ["DESCRIPTOR", "_build"]},
+                "import pkg.big as m; print(m.Made.descriptor, 'Made' in vars(m))")
+    assert out.strip() == "d True"

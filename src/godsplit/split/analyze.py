@@ -21,6 +21,7 @@ from .classify import (
     UnitKind,
     classify,
     conditional_binds,
+    globals_aliases,
     is_bare_string,
     is_future,
     is_main_block,
@@ -279,6 +280,7 @@ def _group(
     they read, and once)."""
     groups: list[list[int]] = []
     owner_of: dict[str, int] = {}  # name -> group index of its latest definition
+    namespace = globals_aliases(module)  # `_globals = globals()`
     for index, stmt in enumerate(module.body):
         kind = kinds[index]
         names = bound.get(index, set())
@@ -292,7 +294,7 @@ def _group(
             # an import: it would be copied above them, and into every module)
             read = [owner_of[n] for n in {*reads.get(index, {}), target} if n in owner_of]
             home = max((g for g in read if kinds[groups[g][0]] == "definition"), default=None)
-            if home is not None and not writes_globals(stmt):
+            if home is not None and not writes_globals(stmt, namespace):
                 groups[home].append(index)
                 continue
         if (

@@ -5,6 +5,7 @@ Pure functions over LibCST nodes, used by `analyze`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Literal
 
 import libcst as cst
@@ -254,21 +255,41 @@ _GLOBALS_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", 
                              "__delitem__"})
 
 
-def writes_globals(stmt: cst.BaseStatement) -> bool:
+def _is_globals(node: cst.CSTNode, aliases: Collection[str]) -> bool:
+    """`globals()`, or a name the module bound to it (`_globals = globals()`)."""
+    if isinstance(node, cst.Call):
+        return isinstance(node.func, cst.Name) and node.func.value == "globals" and not node.args
+    return isinstance(node, cst.Name) and node.value in aliases
+
+
+def globals_aliases(module: cst.Module) -> frozenset[str]:
+    """Names a top-level `name = globals()` binds to the module's namespace."""
+    return frozenset(
+        target.target.value for line in module.body
+        if isinstance(line, cst.SimpleStatementLine)
+        for small in line.body if isinstance(small, cst.Assign) and _is_globals(small.value, ())
+        for target in small.targets if isinstance(target.target, cst.Name))
+
+
+def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bool:
     """Whether a statement binding nothing by name writes the module's namespace through
-    `globals()` (`globals().update(...)`, `globals()[name] = ...`), outside any function:
-    typing_extensions binds its aliases of typing this way. It stays in the old module,
-    where those names must be: moved with a definition it reads, it bound them in a new
-    module (GS406 at apply)."""
+    `globals()` (`globals().update(...)`, `globals()[name] = ...`), or hands it (or an
+    alias of it: `_globals = globals()`) to a call that may (protobuf's generated
+    `_builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, ..., _globals)`), outside any
+    function: typing_extensions binds its aliases of typing this way. It stays in the old
+    module, where those names must be: moved with a definition it reads, it bound them in
+    a new module (GS406 or GS403 at apply)."""
     stack: list[cst.CSTNode] = [stmt]
     while stack:
         node = stack.pop()
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             continue
         base = node.value if isinstance(node, (cst.Attribute, cst.Subscript)) else None
-        if isinstance(base, cst.Call) and isinstance(base.func, cst.Name) and (
-                base.func.value == "globals") and (isinstance(node, cst.Subscript) or (
+        if base is not None and _is_globals(base, aliases) and (
+                isinstance(node, cst.Subscript) or (
                     isinstance(node, cst.Attribute) and node.attr.value in _GLOBALS_WRITES)):
+            return True
+        if isinstance(node, cst.Call) and any(_is_globals(a.value, aliases) for a in node.args):
             return True
         stack.extend(node.children)
     return False
