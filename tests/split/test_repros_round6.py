@@ -290,3 +290,23 @@ def test_a_namespace_handed_to_a_call_stays_in_the_old_module(tmp_path: Path) ->
     out = _same(tmp_path, NAMESPACE_ALIAS, {"desc": ["DESCRIPTOR", "_build"]},
                 "import pkg.big as m; print(m.Made.descriptor, 'Made' in vars(m))")
     assert out.strip() == "d True"
+
+
+def test_a_comment_above_a_type_checking_block_the_facade_drops_stays(tmp_path: Path) -> None:
+    """Found by the fuzzer: a comment line above `if TYPE_CHECKING:` whose imports no code
+    left in the facade reads was lost with the block (the new modules keep no comments of
+    the import block)."""
+    source = """
+        from typing import TYPE_CHECKING
+        # a note about the block below
+
+
+        if TYPE_CHECKING:
+            from decimal import Decimal
+
+
+        def total(x: Decimal) -> Decimal:
+            return x
+    """
+    _, texts = plan_texts(make_project(tmp_path, source, {"money": ["total"]}))
+    assert "# a note about the block below\n" in "".join(texts.values())

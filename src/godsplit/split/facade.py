@@ -225,7 +225,12 @@ def render_facade(
             changed = imports.rebase(stmt, layout.old_package, layout.facade_package)
             if unit.kind == "type_checking" and isinstance(changed, cst.If):
                 checked = imports.filter_type_checking(changed, used)  # for type checkers only:
-                if checked is None:  # the facade keeps those its own code reads
+                if checked is None:  # the facade keeps those its own code reads; the
+                    # comments above a block it drops stay with the imports
+                    comments = "".join(module.code_for_node(line) for line in
+                                       changed.leading_lines if line.comment is not None)
+                    if comments and index < first_def:
+                        early.append(comments)
                     continue
                 changed = checked
             if is_import:
