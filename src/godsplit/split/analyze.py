@@ -7,7 +7,7 @@ everything later stages need is derived here once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -32,7 +32,7 @@ from .classify import (
     writes_globals,
 )
 from .import_time import called_at_import
-from .nodes import NodeIndex, index_nodes
+from .nodes import NodeIndex, index_nodes, walk
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .typestrings import type_string_reads
 
@@ -89,6 +89,9 @@ class Analysis:
     # unit id -> names it reads only for `get_type_hints`, through a type alias whose
     # strings name them (`typestrings`): its text does not name them
     hint_reads: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    # top-level code binds names through `globals()` (or `_globals = globals()`) that no
+    # analysis sees: a package facade exports them as it does a star import's
+    writes_namespace: bool = False
 
     @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
@@ -208,7 +211,10 @@ def analyze(source: SourceText) -> Analysis:
         if is_main_block(stmt):
             calls.pop(index, None)
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
-    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods)
+    namespace = globals_aliases(module)  # `_globals = globals()`
+    writers = {i for i, stmt in enumerate(module.body) if ("globals()" in codes[i] or any(
+        a in codes[i] for a in namespace)) and writes_globals(stmt, namespace)}
+    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers)
     units = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
@@ -240,6 +246,7 @@ def analyze(source: SourceText) -> Analysis:
         findings=tuple(findings),
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
         hint_reads=_hint_reads(units, reads, hints),
+        writes_namespace=bool(writers),
     )
 
 
@@ -273,6 +280,7 @@ def _group(
     reads: Mapping[int, dict[str, list[bool]]],
     stmt_lines: tuple[int, ...],
     methods: Mapping[int, dict[str, set[str]]],
+    writers: Collection[int] = (),
 ) -> list[Unit]:
     """Group statements into units: @overload runs, and statements that bind nothing
     (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`, `atexit.register(f)`) join
@@ -280,7 +288,6 @@ def _group(
     they read, and once)."""
     groups: list[list[int]] = []
     owner_of: dict[str, int] = {}  # name -> group index of its latest definition
-    namespace = globals_aliases(module)  # `_globals = globals()`
     for index, stmt in enumerate(module.body):
         kind = kinds[index]
         names = bound.get(index, set())
@@ -294,7 +301,8 @@ def _group(
             # an import: it would be copied above them, and into every module)
             read = [owner_of[n] for n in {*reads.get(index, {}), target} if n in owner_of]
             home = max((g for g in read if kinds[groups[g][0]] == "definition"), default=None)
-            if home is not None and not writes_globals(stmt, namespace):
+            if home is not None and index not in writers:  # writes through globals():
+                # stays in the old module, where the names it binds must be
                 groups[home].append(index)
                 continue
         if (
@@ -345,16 +353,10 @@ def _deleted_by(stmt: cst.BaseStatement) -> set[str]:
 
 def _nested_deletes(stmt: cst.BaseStatement) -> set[str]:
     """Names a `del` inside a top-level compound statement deletes (not in a def or class)."""
-    out: set[str] = set()
-    stack: list[cst.CSTNode] = [] if isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef,
-                                                       cst.ClassDef)) else [stmt]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Del):
-            out |= _deleted(node.target)
-        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            stack.extend(node.children)
-    return out
+    if isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
+        return set()
+    return set().union(*(_deleted(node.target) for node in walk(stmt, into_scopes=False)
+                         if isinstance(node, cst.Del)))
 
 
 def _function_name(stmt: cst.BaseStatement) -> str | None:

@@ -11,6 +11,7 @@ from typing import Literal
 import libcst as cst
 
 from .imports import bound_name
+from .nodes import walk
 
 UnitKind = Literal[
     "docstring",  # module docstring: stays in the facade
@@ -279,11 +280,9 @@ def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bo
     function: typing_extensions binds its aliases of typing this way. It stays in the old
     module, where those names must be: moved with a definition it reads, it bound them in
     a new module (GS406 or GS403 at apply)."""
-    stack: list[cst.CSTNode] = [stmt]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
+    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        return False
+    for node in walk(stmt, into_scopes=False):
         base = node.value if isinstance(node, (cst.Attribute, cst.Subscript)) else None
         if base is not None and _is_globals(base, aliases) and (
                 isinstance(node, cst.Subscript) or (
@@ -291,5 +290,4 @@ def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bo
             return True
         if isinstance(node, cst.Call) and any(_is_globals(a.value, aliases) for a in node.args):
             return True
-        stack.extend(node.children)
     return False

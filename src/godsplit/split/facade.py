@@ -22,7 +22,7 @@ from ..types import FACADE, Edge, SplitConfig
 from . import imports, runtime
 from .analyze import Analysis, Unit
 from .assign import Assignment
-from .classify import globals_aliases, is_main_block, writes_globals
+from .classify import is_main_block
 from .handover import hand_over, repr_tuple
 from .layout import Layout
 from .normalize import Block, Piece
@@ -85,14 +85,6 @@ def live_homes(analysis: Analysis, assignment: Assignment) -> dict[str, str]:
                 homes[name] = module
                 break
     return homes
-
-
-def _writes_namespace(analysis: Analysis) -> bool:
-    """Whether top-level code binds names through `globals()` (protobuf's `_pb2` modules,
-    typing_extensions): they are exported by `import *` like the names written out."""
-    aliases = globals_aliases(analysis.module)
-    return any(writes_globals(stmt, aliases) for i, stmt in enumerate(analysis.module.body)
-               if "globals()" in analysis.code(i) or any(a in analysis.code(i) for a in aliases))
 
 
 def main_blocks(analysis: Analysis) -> list[Unit]:
@@ -285,7 +277,7 @@ def render_facade(
             f"__all__ = type(__all__)(n for n in __all__ if n not in {repr_tuple(submodules)})\n"
         )
     if layout.facade_is_package and not has_all and (
-            analysis.star_imports or _writes_namespace(analysis)):
+            analysis.star_imports or analysis.writes_namespace):
         late_all += (
             "\n# godsplit: names known only at run time (a star import, globals()).\n"
             "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__"

@@ -8,6 +8,7 @@ placed through their scope) unless the statement's text mentions one of those.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -192,3 +193,19 @@ def find_all(tree: cst.CSTNode, kind: type[_N]) -> list[_N]:
     finder = _Find((kind,))
     tree.visit(finder)
     return [node for node in finder.found if isinstance(node, kind)]
+
+
+_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+
+
+def walk(node: cst.CSTNode, into_scopes: bool = True) -> Iterator[cst.CSTNode]:
+    """`node` and every node under it (in no particular order); without `into_scopes`,
+    not what runs only when called: the defs, classes and lambdas under `node` are not
+    entered (nor yielded)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if not into_scopes and current is not node and isinstance(current, _SCOPES):
+            continue
+        yield current
+        stack.extend(current.children)

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import libcst as cst
 
+from .nodes import walk
+
 TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc"})
 BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
 Refs = Mapping[str, frozenset[str]]  # alias -> the names its strings need, its aliases' too
@@ -194,20 +196,12 @@ def _attributes(stmt: cst.BaseStatement, through: Mapping[str, Refs]) -> Iterato
     """The refs of each `module.Alias` the statement reads, where `module` is in `through`."""
     if not through:
         return
-    for node in _walk(stmt):
+    for node in walk(stmt):
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and (
                 node.value.value in through):
             refs = through[node.value.value].get(node.attr.value)
             if refs:
                 yield refs
-
-
-def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children)
 
 
 def _imported_refs(module: cst.Module, path: Path) -> tuple[dict[str, frozenset[str]],
