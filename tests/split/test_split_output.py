@@ -769,6 +769,36 @@ def test_a_pinned_task_decorator_wraps_at_the_projects_line_length(
     assert expected[length] in texts["pkg/big/reports.py"]
 
 
+@pytest.mark.parametrize("formatter", ["", "[format]\nquote-style = \"single\"\n"])
+def test_a_pinned_task_name_is_quoted_as_the_decorators_other_strings(
+    tmp_path: Path, formatter: str
+) -> None:
+    """A project that writes `queue='web'` (flake8 only, or ruff format keeping single
+    quotes) gets `name='pkg.big.build'` beside it, not a double-quoted odd one out; a
+    decorator without strings keeps the double quotes formatters default to."""
+    source = """
+        from celery import shared_task
+
+
+        @shared_task(queue='web', bind=True)
+        def build(self):
+            return 1
+
+
+        @shared_task
+        def sync():
+            return 2
+    """
+    config = make_project(tmp_path, source, {"tasks": ["build", "sync"]},
+                          files={"ruff.toml": formatter} if formatter else None,
+                          default="misc")
+    plan, texts = plan_texts(config)
+    assert not plan.errors
+    text = texts["pkg/big/tasks.py"]
+    assert "@shared_task(queue='web', bind=True, name='pkg.big.build')" in text, text
+    assert '@shared_task(name="pkg.big.sync")' in text, text
+
+
 def test_a_tool_failing_on_generated_code_is_an_error_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

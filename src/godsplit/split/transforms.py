@@ -163,9 +163,13 @@ class _Apply(cst.CSTTransformer):
 
 
 def pinned(expr: cst.BaseExpression, task_name: str, width: int) -> cst.BaseExpression:
-    """A task decorator with `name="<task_name>"` added, wrapped when it no longer fits."""
+    """A task decorator with `name="<task_name>"` added, wrapped when it no longer fits; the
+    name is quoted as the decorator's other strings are (`queue='web'`: single quotes)."""
+    quotes = [a.value.quote for a in expr.args if isinstance(a.value, cst.SimpleString)] if (
+        isinstance(expr, cst.Call)) else []
+    quote = quotes[0] if quotes and quotes[0] in ("'", '"') else '"'
     arg = cst.Arg(
-        keyword=cst.Name("name"), value=cst.SimpleString(repr(task_name).replace("'", '"')),
+        keyword=cst.Name("name"), value=cst.SimpleString(f"{quote}{task_name}{quote}"),
         equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
     )
     return _wrapped(_with_arg(expr, arg), width)
