@@ -92,6 +92,8 @@ class Analysis:
     # top-level code binds names through `globals()` (or `_globals = globals()`) that no
     # analysis sees: a package facade exports them as it does a star import's
     writes_namespace: bool = False
+    # the statements that do, and those binding such an alias: they stay in the old module
+    namespace_stmts: frozenset[int] = frozenset()
 
     @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
@@ -214,6 +216,12 @@ def analyze(source: SourceText) -> Analysis:
     namespace = globals_aliases(module)  # `_globals = globals()`
     writers = {i for i, stmt in enumerate(module.body) if ("globals()" in codes[i] or any(
         a in codes[i] for a in namespace)) and writes_globals(stmt, namespace)}
+    # the alias, and a statement that binds names and writes through it (`if FAST:
+    # build(D, _globals)` / `else: X = ...`), stay where `globals()` is the old module's
+    aliasing = {i for i in range(len(kinds)) if bound.get(i, set()) & namespace}
+    for index in writers | aliasing:
+        if kinds[index] == "definition" and bound.get(index):
+            kinds[index] = "facade"
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers)
     units = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
@@ -247,6 +255,7 @@ def analyze(source: SourceText) -> Analysis:
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
         hint_reads=_hint_reads(units, reads, hints),
         writes_namespace=bool(writers),
+        namespace_stmts=frozenset(writers | aliasing),
     )
 
 

@@ -252,6 +252,9 @@ def _check_mapping(
             why = {"import": "an import", "type_checking": "a TYPE_CHECKING import",
                    "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
                    "block)"}.get(unit.kind, unit.kind)
+            if set(unit.stmts) & analysis.namespace_stmts:
+                why = ("kept in the old module: its statement binds or writes the module's "
+                       "namespace through globals(), which is the old module's")
             at = in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
                 "GS101", "error", f"{name!r} cannot be mapped: it is {why}"
