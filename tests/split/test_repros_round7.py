@@ -70,3 +70,98 @@ def test_a_block_writing_through_a_namespace_alias_cannot_be_mapped(tmp_path: Pa
     assert [f.code for f in errors] == ["GS101"], [f.render() for f in errors]
     assert "globals()" in errors[0].message and errors[0].line == 12
 
+
+DECLARED_NAMESPACE = """
+    from __future__ import annotations
+
+    from typing import TYPE_CHECKING
+
+
+    class Manager:
+        def fetch(self, name: str) -> str:
+            return "fetched " + name
+
+
+    def _call_aside(f):
+        f()
+        return f
+
+
+    @_call_aside
+    def _initialize(g=globals()):
+        manager = Manager()
+        g["fetch"] = manager.fetch
+
+
+    @_call_aside
+    def _initialize_set():
+        require = str.upper
+        globals().update(locals())
+
+
+    if TYPE_CHECKING:
+        fetch = Manager().fetch
+        require = str.upper
+
+
+    def provide(name: str) -> str:
+        return require(fetch(name))
+"""
+
+
+def test_functions_binding_the_namespace_and_names_declared_for_them_stay(
+        tmp_path: Path) -> None:
+    """setuptools' pkg_resources: `@_call_aside def _initialize(g=globals())` and a function
+    ending in `globals().update(locals())` bind `require`, `resource_string`, ... at import
+    time; an `if TYPE_CHECKING:` block declares them by assignment. The block was copied
+    into the new modules whose code reads those names, without what it reads (GS411 from
+    pyflakes, at apply only); and at run time those modules would not have had the names,
+    bound in the old module's namespace. The functions stay in the old module, so does the
+    block, and the new modules read the names from the old module."""
+    modules = {"manage": ["Manager", "_call_aside"], "api": ["provide"]}
+    _, texts = plan_texts(make_project(tmp_path / "plan", DECLARED_NAMESPACE, modules))
+    facade = texts["pkg/big/__init__.py"]
+    assert "def _initialize(" in facade and "globals().update(locals())" in facade
+    out = _same(tmp_path / "run", DECLARED_NAMESPACE, modules,
+                "import pkg.big as m; from pkg.big import fetch; print(m.provide('x'), fetch('y'))")
+    assert out.strip() == "FETCHED X fetched y"
+
+
+IMPORT_PATH = """
+    import os
+    import sys
+
+    if sys.version_info < (3, 0):
+        raise RuntimeError("Python 3 is required")
+
+    sys.path.extend([os.path.abspath("_vendor")])
+    sys.modules.pop("backports_gone", None)
+
+    from vendored_text import VALUE
+
+
+    def helper():
+        return VALUE
+
+
+    def other():
+        return helper() + 1
+"""
+
+
+def test_a_sys_path_change_among_the_imports_stays_before_them(tmp_path: Path) -> None:
+    """setuptools' pkg_resources: `sys.path.extend([.../setuptools/_vendor])` (binding
+    `vendor_path` with `:=`) between its imports, then `from jaraco.text import ...`. It
+    moved to a new module, and the others imported `jaraco` first (GS406 at apply after a
+    clean plan). It stays in the old module's import block, which a package's submodules
+    import after; a version guard (`if sys.version_info < ...: raise`) above the imports
+    no longer ends that block."""
+    files = {"_vendor/vendored_text.py": "VALUE = 41\n"}
+    modules = {"helpers": ["helper"], "others": ["other"]}
+    _, texts = plan_texts(make_project(tmp_path / "plan", IMPORT_PATH, modules, files=files))
+    facade = texts["pkg/big/__init__.py"]
+    assert facade.index("sys.path.extend") < facade.index("from .helpers import")
+    assert facade.index("raise RuntimeError") < facade.index("from .helpers import")
+    out = _same(tmp_path / "run", IMPORT_PATH, modules,
+                "import pkg.big as m; print(m.other(), m.helper())", files=files)
+    assert out.strip() == "42 41"

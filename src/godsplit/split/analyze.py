@@ -21,12 +21,15 @@ from .classify import (
     UnitKind,
     classify,
     conditional_binds,
+    declares_only_by_assignment,
     globals_aliases,
     is_bare_string,
     is_future,
     is_main_block,
     names_of,
     owner_name,
+    reads_globals_inside,
+    sets_up_imports,
     static_all,
     surely_binds,
     writes_globals,
@@ -94,6 +97,9 @@ class Analysis:
     writes_namespace: bool = False
     # the statements that do, and those binding such an alias: they stay in the old module
     namespace_stmts: frozenset[int] = frozenset()
+    # names only a `TYPE_CHECKING` block declares, which code writing the namespace binds
+    # at run time: read from the old module once bound, never at import time before
+    declared: frozenset[str] = frozenset()
 
     @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
@@ -107,7 +113,7 @@ class Analysis:
             if unit.kind == "import":  # `if sys.version_info < (3, 11): from x import Y`
                 names |= set().union(*(conditional_binds(stmt) for i in unit.stmts if isinstance(
                     stmt := self.module.body[i], (cst.If, cst.Try))))
-            if unit.kind != "definition":
+            if unit.kind != "definition" and not set(unit.stmts) & self.namespace_stmts:
                 continue
             for index in unit.stmts:
                 stmt = self.module.body[index]
@@ -191,6 +197,9 @@ def analyze(source: SourceText) -> Analysis:
     nodes = index_nodes(module, codes)
     stmt_lines = _statement_lines(module, codes)
     kinds = [classify(i, stmt) for i, stmt in enumerate(module.body)]
+    last_import = max((i for i, k in enumerate(kinds) if k == "import"), default=-1)
+    kinds = ["facade" if i < last_import and sets_up_imports(stmt) else kinds[i]
+             for i, stmt in enumerate(module.body)]
     future_annotations = any(
         isinstance(s, cst.ImportFrom) and is_future(s) and names_of(s) & {"annotations"}
         for line in module.body if isinstance(line, cst.SimpleStatementLine) for s in line.body
@@ -219,8 +228,15 @@ def analyze(source: SourceText) -> Analysis:
     # the alias, and a statement that binds names and writes through it (`if FAST:
     # build(D, _globals)` / `else: X = ...`), stay where `globals()` is the old module's
     aliasing = {i for i in range(len(kinds)) if bound.get(i, set()) & namespace}
-    for index in writers | aliasing:
-        if kinds[index] == "definition" and bound.get(index):
+    # a function or class calling globals() (`def _initialize(g=globals())`) means the
+    # old module's namespace; what a `TYPE_CHECKING` block declares of the names such
+    # code binds (`require = working_set.require`) is read from there too
+    inside = {i for i, stmt in enumerate(module.body)
+              if "globals()" in codes[i] and reads_globals_inside(stmt)}
+    declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
+                and (writers or inside) and declares_only_by_assignment(stmt)}
+    for index in writers | aliasing | inside | declared:
+        if kinds[index] in ("definition", "type_checking") and bound.get(index):
             kinds[index] = "facade"
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers)
     units = called_at_import(module, units, calls, subclassed)
@@ -255,7 +271,9 @@ def analyze(source: SourceText) -> Analysis:
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
         hint_reads=_hint_reads(units, reads, hints),
         writes_namespace=bool(writers),
-        namespace_stmts=frozenset(writers | aliasing),
+        namespace_stmts=frozenset(writers | aliasing | inside | declared),
+        declared=frozenset().union(*(bound.get(i, set()) for i in declared)) - {
+            n for i, names in bound.items() if i not in declared for n in names},
     )
 
 

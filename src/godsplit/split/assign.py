@@ -18,6 +18,7 @@ import networkx as nx
 
 from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
 from .analyze import Analysis, Unit
+from .classify import is_guard
 
 DEFAULT_SHARED = "_shared"
 
@@ -187,7 +188,8 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     for unit in analysis.units:
         if unit.kind in ("facade", "effect") and unit.id not in cluster_of:
             result.module_of[unit.id] = FACADE
-            if unit.kind == "effect" and not _deletes_imports(analysis, unit):
+            if unit.kind == "effect" and not _deletes_imports(analysis, unit) and not all(
+                    is_guard(analysis.module.body[i]) for i in unit.stmts):  # stays on top
                 result.findings.append(Finding(
                     "GS204", "warning",
                     "module-level statement that defines nothing stays in the facade; it now "

@@ -234,8 +234,8 @@ def render_facade(
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
             if extra is not None:  # the names only a noqa keeps, on a line of their own
                 text += module.code_for_node(extra)
-            if is_import and index < first_def:
-                early.append(text)
+            if (is_import or unit.kind in ("effect", "facade")) and index < first_def:
+                early.append(text)  # and a guard (`if ...: raise`), `sys.path.extend(...)`
             elif unit.id in early_ids:
                 early_kept.append(text)
             else:  # a kept import godsplit rewrote is formatted as the project formats

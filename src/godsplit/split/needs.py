@@ -175,7 +175,9 @@ def kept_edges(
         )
         for name in names:
             why = ""
-            if need.kept[name] and name in late and module != MAIN:
+            if name in analysis.declared:
+                pass  # bound at run time by code the analysis cannot follow (globals())
+            elif need.kept[name] and name in late and module != MAIN:
                 why = "before the old module binds it (it needs names that moved)"
             elif need.kept[name] and not first:
                 why = ("and the old module is not its package: importing the new module "
