@@ -138,10 +138,15 @@ IMPORT_PATH = """
     sys.modules.pop("backports_gone", None)
 
     from vendored_text import VALUE
+    import xml
+
+    __import__("xml.dom")
+
+    ELEMENT = xml.dom.Node.ELEMENT_NODE
 
 
     def helper():
-        return VALUE
+        return VALUE + ELEMENT - 1
 
 
     def other():
@@ -155,13 +160,16 @@ def test_a_sys_path_change_among_the_imports_stays_before_them(tmp_path: Path) -
     moved to a new module, and the others imported `jaraco` first (GS406 at apply after a
     clean plan). It stays in the old module's import block, which a package's submodules
     import after; a version guard (`if sys.version_info < ...: raise`) above the imports
-    no longer ends that block."""
+    no longer ends that block. pip's vendored copy: `__import__('pip._vendor.packaging.
+    requirements')`, which sets the submodule on the package the new modules read, ran
+    after them (GS406); it stays there too."""
     files = {"_vendor/vendored_text.py": "VALUE = 41\n"}
-    modules = {"helpers": ["helper"], "others": ["other"]}
+    modules = {"helpers": ["helper", "ELEMENT"], "others": ["other"]}
     _, texts = plan_texts(make_project(tmp_path / "plan", IMPORT_PATH, modules, files=files))
     facade = texts["pkg/big/__init__.py"]
     assert facade.index("sys.path.extend") < facade.index("from .helpers import")
     assert facade.index("raise RuntimeError") < facade.index("from .helpers import")
+    assert facade.index('__import__("xml.dom")') < facade.index("from .helpers import")
     out = _same(tmp_path / "run", IMPORT_PATH, modules,
                 "import pkg.big as m; print(m.other(), m.helper())", files=files)
     assert out.strip() == "42 41"

@@ -197,9 +197,8 @@ def analyze(source: SourceText) -> Analysis:
     nodes = index_nodes(module, codes)
     stmt_lines = _statement_lines(module, codes)
     kinds = [classify(i, stmt) for i, stmt in enumerate(module.body)]
-    last_import = max((i for i, k in enumerate(kinds) if k == "import"), default=-1)
-    kinds = ["facade" if i < last_import and sets_up_imports(stmt) else kinds[i]
-             for i, stmt in enumerate(module.body)]
+    # `sys.path.extend(...)`, `__import__("pkg.sub")`: they stay, before the re-exports
+    kinds = ["facade" if sets_up_imports(stmt) else kinds[i] for i, stmt in enumerate(module.body)]
     future_annotations = any(
         isinstance(s, cst.ImportFrom) and is_future(s) and names_of(s) & {"annotations"}
         for line in module.body if isinstance(line, cst.SimpleStatementLine) for s in line.body

@@ -314,14 +314,20 @@ _IMPORT_STATE = frozenset({"path", "modules", "meta_path", "path_hooks"})
 
 def sets_up_imports(stmt: cst.BaseStatement) -> bool:
     """`sys.path.extend(...)`, `sys.modules.pop("backports", None)`: a call on the state
-    imports resolve through. Among the imports, it stays there, in the old module, which
-    a package's submodules always import after it."""
+    imports resolve through; `__import__("pkg.sub")`, `importlib.import_module(...)`: an
+    import that binds no name (it sets `pkg.sub` on `pkg`). Among the imports, it stays
+    there, in the old module, which a package's submodules always import after it."""
     if not isinstance(stmt, cst.SimpleStatementLine):
         return False
     for small in stmt.body:
         func = small.value.func if isinstance(small, cst.Expr) and isinstance(
             small.value, cst.Call) else None
+        if isinstance(func, cst.Name) and func.value == "__import__":
+            continue
         base = func.value if isinstance(func, cst.Attribute) else None
+        if isinstance(base, cst.Name) and base.value == "importlib" and isinstance(
+                func, cst.Attribute) and func.attr.value == "import_module":
+            continue
         if not (isinstance(base, cst.Attribute) and isinstance(base.value, cst.Name)
                 and base.value.value == "sys" and base.attr.value in _IMPORT_STATE):
             return False

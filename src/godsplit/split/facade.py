@@ -22,7 +22,7 @@ from ..types import FACADE, Edge, SplitConfig
 from . import imports, runtime
 from .analyze import Analysis, Unit
 from .assign import Assignment
-from .classify import is_main_block
+from .classify import is_main_block, sets_up_imports
 from .handover import hand_over, repr_tuple
 from .layout import Layout
 from .normalize import Block, Piece
@@ -135,6 +135,9 @@ def kept_order(
     early: set[int] = set()
     for name in sorted(wanted):
         for uid in analysis.binders.get(name, ()):
+            early |= needed(uid, frozenset()) or set()
+    for uid in kept:  # `__import__("pkg.sub")`, `sys.path.extend(...)`: before the new modules
+        if all(sets_up_imports(analysis.module.body[i]) for i in analysis.units[uid].stmts):
             early |= needed(uid, frozenset()) or set()
     # a kept `del NAME` between two early bindings of NAME runs between them, as it did
     for unit in analysis.units:
