@@ -173,3 +173,84 @@ def test_a_sys_path_change_among_the_imports_stays_before_them(tmp_path: Path) -
     out = _same(tmp_path / "run", IMPORT_PATH, modules,
                 "import pkg.big as m; print(m.other(), m.helper())", files=files)
     assert out.strip() == "42 41"
+
+
+NAME_HANDED = """
+    import sys
+
+
+    def deprecated(value, module_name, name):
+        sys.modules[module_name].__dict__[name] = ("deprecated", value)
+
+
+    class Request:
+        pass
+
+
+    _RequestInternal = Request
+
+    deprecated(Request, __name__, name="Request")
+
+
+    def make() -> "Request":
+        return _RequestInternal()
+"""
+
+
+def test_a_call_handed_the_module_name_and_an_object_is_refused_at_plan(
+        tmp_path: Path) -> None:
+    """pyOpenSSL's crypto.py: `utils.deprecated(X509Req, __name__, ..., name="X509Req")`
+    wraps the module in sys.modules and rebinds X509Req there while it imports. After a
+    split the module it names holds other objects than the code it changes (GS405 and
+    GS408 at apply after a clean plan). No mapping keeps that: the plan says so (GS116,
+    with the call's line), and nothing is written."""
+    plan, _ = plan_texts(make_project(tmp_path, NAME_HANDED, {"req": ["Request", "make"]},
+                                      default="rest"))
+    errors = [f for f in plan.findings if f.severity == "error"]
+    assert [(f.code, f.line) for f in errors] == [("GS116", 14)], [f.render() for f in errors]
+    assert "deprecated(Request, __name__, ...)" in errors[0].message
+
+
+METACLASS_REGISTERS = """
+    import sys
+
+
+    class Meta(type):
+        def __new__(mcs, name, bases, dict_):
+            cls = super().__new__(mcs, name, bases, dict_)
+            if dict_.get("register"):
+                setattr(sys.modules[dict_["__module__"]], "Meta" + name, cls)
+            return cls
+
+
+    class Base(metaclass=Meta):
+        pass
+
+
+    class Schema(Base):
+        register = True
+
+
+    DefaultSchema = Schema
+
+
+    def helper():
+        return 1
+"""
+
+
+def test_a_class_whose_metaclass_reads_sys_modules_stays(tmp_path: Path) -> None:
+    """xmlschema's validators/schemas.py: the metaclass sets `MetaXMLSchema10` on
+    `sys.modules[dict_['__module__']]`, the new module after the split, so the old module
+    lost it (GS403 at apply after a clean plan). The classes that metaclass creates stay
+    in the old module, with what reads them at import time (`XMLSchema = XMLSchema10`, a
+    GS112 error in suggest's mapping); mapped, they are refused at plan time (GS101, naming
+    the cause)."""
+    plan, _ = plan_texts(make_project(tmp_path / "plan", METACLASS_REGISTERS,
+                                      {"schemas": ["Base", "Schema"]}, default="rest"))
+    errors = [f for f in plan.findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["GS101", "GS101"], [f.render() for f in errors]
+    assert "sys.modules[cls.__module__]" in errors[0].message
+    out = _same(tmp_path / "run", METACLASS_REGISTERS, {"meta": ["Meta"], "helpers": ["helper"]},
+                "import pkg.big as m; print(m.MetaSchema.__name__, m.DefaultSchema.__module__)")
+    assert out.strip() == "Schema pkg.big"

@@ -21,20 +21,17 @@ from .classify import (
     UnitKind,
     classify,
     conditional_binds,
-    declares_only_by_assignment,
-    globals_aliases,
     is_bare_string,
     is_future,
     is_main_block,
     names_of,
     owner_name,
-    reads_globals_inside,
     sets_up_imports,
     static_all,
     surely_binds,
-    writes_globals,
 )
 from .import_time import called_at_import
+from .module_identity import stays_in_old_module
 from .nodes import NodeIndex, index_nodes, walk
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .typestrings import type_string_reads
@@ -92,8 +89,9 @@ class Analysis:
     # unit id -> names it reads only for `get_type_hints`, through a type alias whose
     # strings name them (`typestrings`): its text does not name them
     hint_reads: Mapping[int, frozenset[str]] = field(default_factory=dict)
-    # top-level code binds names through `globals()` (or `_globals = globals()`) that no
-    # analysis sees: a package facade exports them as it does a star import's
+    # code binds names through `globals()` (or `_globals = globals()`), or may through
+    # `sys.modules[...]`, that no analysis sees: a package facade exports them as it does
+    # a star import's
     writes_namespace: bool = False
     # the statements that do, and those binding such an alias: they stay in the old module
     namespace_stmts: frozenset[int] = frozenset()
@@ -221,22 +219,7 @@ def analyze(source: SourceText) -> Analysis:
         if is_main_block(stmt):
             calls.pop(index, None)
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
-    namespace = globals_aliases(module)  # `_globals = globals()`
-    writers = {i for i, stmt in enumerate(module.body) if ("globals()" in codes[i] or any(
-        a in codes[i] for a in namespace)) and writes_globals(stmt, namespace)}
-    # the alias, and a statement that binds names and writes through it (`if FAST:
-    # build(D, _globals)` / `else: X = ...`), stay where `globals()` is the old module's
-    aliasing = {i for i in range(len(kinds)) if bound.get(i, set()) & namespace}
-    # a function or class calling globals() (`def _initialize(g=globals())`) means the
-    # old module's namespace; what a `TYPE_CHECKING` block declares of the names such
-    # code binds (`require = working_set.require`) is read from there too
-    inside = {i for i, stmt in enumerate(module.body)
-              if "globals()" in codes[i] and reads_globals_inside(stmt)}
-    declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
-                and (writers or inside) and declares_only_by_assignment(stmt)}
-    for index in writers | aliasing | inside | declared:
-        if kinds[index] in ("definition", "type_checking") and bound.get(index):
-            kinds[index] = "facade"
+    writers, inside, kept, declared = stays_in_old_module(module, codes, kinds, bound, reads)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers)
     units = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
@@ -269,8 +252,8 @@ def analyze(source: SourceText) -> Analysis:
         findings=tuple(findings),
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
         hint_reads=_hint_reads(units, reads, hints),
-        writes_namespace=bool(writers),
-        namespace_stmts=frozenset(writers | aliasing | inside | declared),
+        writes_namespace=bool(writers or inside) or any("sys.modules[" in c for c in codes),
+        namespace_stmts=frozenset(kept),
         declared=frozenset().union(*(bound.get(i, set()) for i in declared)) - {
             n for i, names in bound.items() if i not in declared for n in names},
     )

@@ -255,8 +255,8 @@ def _check_mapping(
                    "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
                    "block)"}.get(unit.kind, unit.kind)
             if set(unit.stmts) & analysis.namespace_stmts:
-                why = ("kept in the old module: its statement binds or writes the module's "
-                       "namespace through globals(), which is the old module's")
+                why = ("kept in the old module: its code finds the module it runs in "
+                       "(globals(), sys.modules[cls.__module__]), which must stay the old one")
             at = in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
                 "GS101", "error", f"{name!r} cannot be mapped: it is {why}"

@@ -30,6 +30,7 @@ from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
+from .module_identity import identity_errors
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
 from .render import MARKER, render_new_module
@@ -155,6 +156,7 @@ def build_plan(
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(_live_findings(analysis, split))
     findings.extend(identity_findings(analysis, assignment.module_of, split))
+    findings.extend(identity_errors(analysis, assignment.module_of))
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
