@@ -34,7 +34,10 @@ if TYPE_CHECKING:
 
 
 def _name_handed(stmt: cst.BaseStatement, defined: set[str]) -> tuple[str, str] | None:
-    """(the call, the object) of `call(obj, __name__, ...)` in a statement binding nothing."""
+    """(the call, the object) of `call(obj, __name__, ..., name="obj")` in a statement
+    binding nothing: given the module's name and the name of one of its globals, it may
+    set that name on the module (a call handed only `__name__` and an object, as a plugin
+    registry is, reads the name, which the moved code keeps)."""
     if not isinstance(stmt, cst.SimpleStatementLine) or not all(
             isinstance(small, cst.Expr) for small in stmt.body):
         return None
@@ -45,7 +48,8 @@ def _name_handed(stmt: cst.BaseStatement, defined: set[str]) -> tuple[str, str] 
         if not any(isinstance(v, cst.Name) and v.value == "__name__" for v in values):
             continue
         objects = [v.value for v in values if isinstance(v, cst.Name) and v.value in defined]
-        if objects:
+        named = {v.evaluated_value for v in values if isinstance(v, cst.SimpleString)}
+        if objects and named & defined:
             return cst.helpers.get_full_name_for_node(node.func) or "a call", objects[0]
     return None
 
