@@ -260,3 +260,33 @@ def test_a_class_whose_metaclass_reads_sys_modules_stays(tmp_path: Path) -> None
     out = _same(tmp_path / "run", METACLASS_REGISTERS, {"meta": ["Meta"], "helpers": ["helper"]},
                 "import pkg.big as m; print(m.MetaSchema.__name__, m.DefaultSchema.__module__)")
     assert out.strip() == "Schema pkg.big"
+
+
+PACKAGE_INIT = """
+    from .options import DEFAULT
+
+
+    class Config:
+        value = DEFAULT
+
+
+    def make():
+        return Config()
+
+
+    def main():
+        return make().value
+"""
+
+
+def test_a_package_init_exports_its_imported_submodules_by_star(tmp_path: Path) -> None:
+    """pytest's _pytest/config/__init__.py, no `__all__`: `from .argparsing import ...`
+    sets `argparsing` on the package, so `from _pytest.config import *` gives it. The
+    facade's `__all__` listed only the source's own public names (GS405 at apply after a
+    clean plan); it takes the names the package has at run time, as the source did."""
+    files = {"pkg/big/options.py": "DEFAULT = 3\n"}
+    out = _same(tmp_path, PACKAGE_INIT, {"configs": ["Config", "make"], "cli": ["main"]},
+                "ns = {}; exec('from pkg.big import *', ns); print(sorted(k for k in ns "
+                "if k != '__builtins__'))", files=files, path="pkg/big/__init__.py",
+                package="pkg/big")
+    assert "options" in out

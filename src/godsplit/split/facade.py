@@ -279,8 +279,8 @@ def render_facade(
             "\n# godsplit: `__all__` is computed; the new submodules were not part of it.\n"
             f"__all__ = type(__all__)(n for n in __all__ if n not in {repr_tuple(submodules)})\n"
         )
-    if layout.facade_is_package and not has_all and (
-            analysis.star_imports or analysis.writes_namespace):
+    if layout.facade_is_package and not has_all and (  # or a package's: its submodules
+            analysis.star_imports or analysis.writes_namespace or analysis.path.name == "__init__.py"):
         late_all += (
             "\n# godsplit: names known only at run time (a star import, globals()).\n"
             "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__"
