@@ -6,6 +6,11 @@ refused at plan time, naming its file, line and cause."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
+
+from godsplit.split import plan as plan_module
 
 from splitkit import make_project, plan_texts, run_before_and_after
 
@@ -290,3 +295,24 @@ def test_a_package_init_exports_its_imported_submodules_by_star(tmp_path: Path) 
                 "if k != '__builtins__'))", files=files, path="pkg/big/__init__.py",
                 package="pkg/big")
     assert "options" in out
+
+
+def test_an_undefined_name_in_generated_code_is_a_plan_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """setuptools' pkg_resources: the new modules read names that were not defined there,
+    which pyflakes found only in apply's check of the written files (GS411 at apply after
+    a clean plan). The plan runs the same check on what it would write: such a bug in
+    godsplit is a plan error, with the generated file and line, and nothing is written."""
+    assemble = plan_module.assemble
+
+    def broken(*args: Any, **kwargs: Any) -> dict[Path, str]:
+        texts: dict[Path, str] = assemble(*args, **kwargs)
+        return {p: t + "\nLOST = missing_name\n" if p.name == "api.py" else t
+                for p, t in texts.items()}
+
+    monkeypatch.setattr(plan_module, "assemble", broken)
+    plan, _ = plan_texts(make_project(tmp_path, "def f():\n    return 1\n", {"api": ["f"]}))
+    errors = [f for f in plan.findings if f.severity == "error"]
+    assert [(f.code, Path(f.path).name) for f in errors] == [("GS411", "api.py")], [
+        f.render() for f in errors]
+    assert "'missing_name'" in errors[0].message and errors[0].line > 1

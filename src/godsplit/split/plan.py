@@ -38,7 +38,7 @@ from .ruff_config import usable
 from .style import Style, detect_style
 from .style_files import repository_root
 from .tool_error import ToolError, locate
-from .verify import compare_static, runs_as_script, still_a_script
+from .verify import compare_static, runs_as_script, still_a_script, undefined_in_plan
 from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -148,6 +148,8 @@ def build_plan(
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     findings.extend(_promised_names(analysis, facade_text))
+    if not any(f.severity == "error" for f in findings):  # what a clean plan would write
+        findings.extend(undefined_in_plan(analysis, texts, facade_text))
     _package_inits(layout, order, texts)
     kept_imported = {name for module in order for name in needs[module].kept}
     stub = _stub(analysis, assignment, split, layout, order, style, root, texts, kept_imported)
