@@ -316,3 +316,19 @@ def test_an_undefined_name_in_generated_code_is_a_plan_error(
     assert [(f.code, Path(f.path).name) for f in errors] == [("GS411", "api.py")], [
         f.render() for f in errors]
     assert "'missing_name'" in errors[0].message and errors[0].line > 1
+
+
+def test_suggest_says_a_file_that_cannot_be_split_cannot(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """suggest on pyOpenSSL's crypto.py: every mapping is refused with GS116, so it says
+    the file cannot be split (not 'fix the entry by hand'), exits 1 and writes nothing."""
+    from click.testing import CliRunner
+
+    from godsplit.cli import main
+
+    make_project(tmp_path, NAME_HANDED, {"req": ["Request"]})
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["suggest", "pkg/big.py", "--write"])
+    assert result.exit_code == 1, result.output
+    assert "GS116" in result.output and "cannot be split safely (GS116)" in result.output
+    assert not (tmp_path / "godsplit.toml").exists()
