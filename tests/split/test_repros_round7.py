@@ -332,3 +332,40 @@ def test_suggest_says_a_file_that_cannot_be_split_cannot(
     assert result.exit_code == 1, result.output
     assert "GS116" in result.output and "cannot be split safely (GS116)" in result.output
     assert not (tmp_path / "godsplit.toml").exists()
+
+
+DECLARE_STATE = """
+    _state_vars = {}
+
+
+    def _declare_state(vartype, **kw):
+        globals().update(kw)
+        _state_vars.update(dict.fromkeys(kw, vartype))
+
+
+    _finders = None
+
+
+    def register(kind, finder):
+        _finders[kind] = finder
+
+
+    def find(kind):
+        return _finders[kind]
+
+
+    _declare_state("dict", _finders={})
+"""
+
+
+def test_names_a_call_binds_through_globals_by_keyword_stay(tmp_path: Path) -> None:
+    """pip's vendored pkg_resources: `_distribution_finders = None`, then
+    `_declare_state('dict', _distribution_finders={})`, whose `globals().update(kw)` binds
+    the keyword's name. The declaration moved with its readers, and they kept reading its
+    None there (GS406 at apply, as the module registers finders while it imports; read
+    only at call time, the import check could not see it). The declaration and the call
+    stay in the old module, and the readers read the name from there."""
+    out = _same(tmp_path, DECLARE_STATE, {"finding": ["register", "find"]},
+                "import pkg.big as m; m.register('zip', len); print(m.find('zip'), "
+                "m._state_vars)")
+    assert out.strip() == "<built-in function len> {'_finders': 'dict'}"

@@ -14,7 +14,7 @@ Two forms, found in installed libraries:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -116,9 +116,20 @@ def _line(analysis: Analysis, index: int) -> int:
     return analysis.stmt_lines[index] + len(lines)
 
 
+def _keywords_bound(stmt: cst.BaseStatement, functions: Collection[str]) -> set[str]:
+    """The keyword names of a top-level call of one of `functions`."""
+    small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(
+        stmt.body) == 1 else None
+    call = small.value if isinstance(small, cst.Expr) else None
+    if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name)
+            and call.func.value in functions):
+        return set()
+    return {a.keyword.value for a in call.args if a.keyword is not None}
+
+
 def stays_in_old_module(
     module: cst.Module, codes: Sequence[str], kinds: list[UnitKind],
-    bound: Mapping[int, set[str]], reads: Mapping[int, Mapping[str, list[bool]]],
+    bound: MutableMapping[int, set[str]], reads: Mapping[int, Mapping[str, list[bool]]],
 ) -> tuple[set[int], set[int], set[int], set[int]]:
     """The statements that write the module's namespace through `globals()` (`writers`),
     the functions and classes whose code finds the module it runs in (`inside`), every
@@ -137,6 +148,19 @@ def stays_in_old_module(
               if "globals()" in codes[i] and reads_globals_inside(stmt)}
     declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
                 and (writers or inside) and declares_only_by_assignment(stmt)}
+    # `_declare_state("dict", _finders={})` calls such a function, which binds its keyword
+    # arguments' names (`globals().update(kw)`): it binds them, and a plain `_finders =
+    # None` before it only declares them: both stay
+    functions = {stmt.name.value for i in inside if isinstance(stmt := module.body[i],
+                                                               cst.FunctionDef)}
+    for index, stmt in enumerate(module.body):
+        if names := _keywords_bound(stmt, functions):
+            bound[index] |= names
+            writers.add(index)
+    by_call = {n for i in writers for n in bound.get(i, set())}
+    declared |= {i for i, stmt in enumerate(module.body) if i not in writers and kinds[i] ==
+                 "definition" and bound.get(i) and bound[i] <= by_call and isinstance(
+                     stmt, cst.SimpleStatementLine)}
     inside |= created_by_hooks(module)  # or `sys.modules[cls.__module__]` in a metaclass
     kept = set()
     for index in sorted(writers | aliasing | inside | declared):
