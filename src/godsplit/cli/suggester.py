@@ -51,8 +51,12 @@ def suggest(source: Path, max_lines: int | None, modules: int | None, package: P
         click.echo(render_entry(result), nl=False)
         for finding in result.errors:
             click.echo(f"error: {finding.render()}", err=True)
-        click.echo("error: no mapping without plan errors was found; fix the entry by hand",
-                   err=True)
+        if all(f.code == "GS116" for f in result.errors):  # no mapping can
+            click.echo("error: this file cannot be split safely (GS116); nothing was written",
+                       err=True)
+        else:
+            click.echo("error: no mapping without plan errors was found; fix the entry by "
+                       "hand", err=True)
         sys.exit(1)
     if not write:
         click.echo(render_entry(result), nl=False)

@@ -21,17 +21,17 @@ from .classify import (
     UnitKind,
     classify,
     conditional_binds,
-    globals_aliases,
     is_bare_string,
     is_future,
     is_main_block,
     names_of,
     owner_name,
+    sets_up_imports,
     static_all,
     surely_binds,
-    writes_globals,
 )
 from .import_time import called_at_import
+from .module_identity import stays_in_old_module
 from .nodes import NodeIndex, index_nodes, walk
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .typestrings import type_string_reads
@@ -89,9 +89,15 @@ class Analysis:
     # unit id -> names it reads only for `get_type_hints`, through a type alias whose
     # strings name them (`typestrings`): its text does not name them
     hint_reads: Mapping[int, frozenset[str]] = field(default_factory=dict)
-    # top-level code binds names through `globals()` (or `_globals = globals()`) that no
-    # analysis sees: a package facade exports them as it does a star import's
+    # code binds names through `globals()` (or `_globals = globals()`), or may through
+    # `sys.modules[...]`, that no analysis sees: a package facade exports them as it does
+    # a star import's
     writes_namespace: bool = False
+    # the statements that do, and those binding such an alias: they stay in the old module
+    namespace_stmts: frozenset[int] = frozenset()
+    # names only a `TYPE_CHECKING` block declares, which code writing the namespace binds
+    # at run time: read from the old module once bound, never at import time before
+    declared: frozenset[str] = frozenset()
 
     @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
@@ -105,7 +111,7 @@ class Analysis:
             if unit.kind == "import":  # `if sys.version_info < (3, 11): from x import Y`
                 names |= set().union(*(conditional_binds(stmt) for i in unit.stmts if isinstance(
                     stmt := self.module.body[i], (cst.If, cst.Try))))
-            if unit.kind != "definition":
+            if unit.kind != "definition" and not set(unit.stmts) & self.namespace_stmts:
                 continue
             for index in unit.stmts:
                 stmt = self.module.body[index]
@@ -189,6 +195,8 @@ def analyze(source: SourceText) -> Analysis:
     nodes = index_nodes(module, codes)
     stmt_lines = _statement_lines(module, codes)
     kinds = [classify(i, stmt) for i, stmt in enumerate(module.body)]
+    # `sys.path.extend(...)`, `__import__("pkg.sub")`: they stay, before the re-exports
+    kinds = ["facade" if sets_up_imports(stmt) else kinds[i] for i, stmt in enumerate(module.body)]
     future_annotations = any(
         isinstance(s, cst.ImportFrom) and is_future(s) and names_of(s) & {"annotations"}
         for line in module.body if isinstance(line, cst.SimpleStatementLine) for s in line.body
@@ -211,9 +219,7 @@ def analyze(source: SourceText) -> Analysis:
         if is_main_block(stmt):
             calls.pop(index, None)
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
-    namespace = globals_aliases(module)  # `_globals = globals()`
-    writers = {i for i, stmt in enumerate(module.body) if ("globals()" in codes[i] or any(
-        a in codes[i] for a in namespace)) and writes_globals(stmt, namespace)}
+    writers, inside, kept, declared = stays_in_old_module(module, codes, kinds, bound, reads)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers)
     units = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
@@ -246,7 +252,10 @@ def analyze(source: SourceText) -> Analysis:
         findings=tuple(findings),
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
         hint_reads=_hint_reads(units, reads, hints),
-        writes_namespace=bool(writers),
+        writes_namespace=bool(writers or inside) or any("sys.modules[" in c for c in codes),
+        namespace_stmts=frozenset(kept),
+        declared=frozenset().union(*(bound.get(i, set()) for i in declared)) - {
+            n for i, names in bound.items() if i not in declared for n in names},
     )
 
 

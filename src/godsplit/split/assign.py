@@ -18,6 +18,7 @@ import networkx as nx
 
 from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
 from .analyze import Analysis, Unit
+from .classify import is_guard
 
 DEFAULT_SHARED = "_shared"
 
@@ -187,7 +188,8 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     for unit in analysis.units:
         if unit.kind in ("facade", "effect") and unit.id not in cluster_of:
             result.module_of[unit.id] = FACADE
-            if unit.kind == "effect" and not _deletes_imports(analysis, unit):
+            if unit.kind == "effect" and not _deletes_imports(analysis, unit) and not all(
+                    is_guard(analysis.module.body[i]) for i in unit.stmts):  # stays on top
                 result.findings.append(Finding(
                     "GS204", "warning",
                     "module-level statement that defines nothing stays in the facade; it now "
@@ -252,6 +254,9 @@ def _check_mapping(
             why = {"import": "an import", "type_checking": "a TYPE_CHECKING import",
                    "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
                    "block)"}.get(unit.kind, unit.kind)
+            if set(unit.stmts) & analysis.namespace_stmts:
+                why = ("kept in the old module: its code finds the module it runs in "
+                       "(globals(), sys.modules[cls.__module__]), which must stay the old one")
             at = in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
                 "GS101", "error", f"{name!r} cannot be mapped: it is {why}"

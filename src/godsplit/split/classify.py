@@ -291,3 +291,53 @@ def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bo
         if isinstance(node, cst.Call) and any(_is_globals(a.value, aliases) for a in node.args):
             return True
     return False
+
+
+def reads_globals_inside(stmt: cst.BaseStatement) -> bool:
+    """Whether a function or class calls `globals()` in its code (`def _initialize(
+    g=globals())`, `globals().update(locals())`): the namespace of the module it is in."""
+    return isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and any(
+        _is_globals(node, ()) for node in walk(stmt) if isinstance(node, cst.Call))
+
+
+def declares_only_by_assignment(stmt: cst.BaseStatement) -> bool:
+    """`if TYPE_CHECKING:` holding assignments (`require = working_set.require`): names it
+    declares for the type checker that something else binds at run time."""
+    return isinstance(stmt, cst.If) and isinstance(stmt.body, cst.IndentedBlock) and any(
+        isinstance(line, cst.SimpleStatementLine)
+        and any(isinstance(s, (cst.Assign, cst.AnnAssign)) for s in line.body)
+        for line in stmt.body.body)
+
+
+_IMPORT_STATE = frozenset({"path", "modules", "meta_path", "path_hooks"})
+
+
+def sets_up_imports(stmt: cst.BaseStatement) -> bool:
+    """`sys.path.extend(...)`, `sys.modules.pop("backports", None)`: a call on the state
+    imports resolve through; `__import__("pkg.sub")`, `importlib.import_module(...)`: an
+    import that binds no name (it sets `pkg.sub` on `pkg`). Among the imports, it stays
+    there, in the old module, which a package's submodules always import after it."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return False
+    for small in stmt.body:
+        func = small.value.func if isinstance(small, cst.Expr) and isinstance(
+            small.value, cst.Call) else None
+        if isinstance(func, cst.Name) and func.value == "__import__":
+            continue
+        base = func.value if isinstance(func, cst.Attribute) else None
+        if isinstance(base, cst.Name) and base.value == "importlib" and isinstance(
+                func, cst.Attribute) and func.attr.value == "import_module":
+            continue
+        if not (isinstance(base, cst.Attribute) and isinstance(base.value, cst.Name)
+                and base.value.value == "sys" and base.attr.value in _IMPORT_STATE):
+            return False
+    return True
+
+
+def is_guard(stmt: cst.BaseStatement) -> bool:
+    """`if sys.version_info < (3, 8): raise RuntimeError(...)`: part of the import block
+    (as is `sys.path.extend(...)`, `sets_up_imports`)."""
+    return isinstance(stmt, cst.If) and stmt.orelse is None and isinstance(
+        stmt.body, cst.IndentedBlock) and all(
+        isinstance(line, cst.SimpleStatementLine) and all(isinstance(s, cst.Raise) for s in line.body)
+        for line in stmt.body.body)

@@ -22,7 +22,7 @@ from ..types import FACADE, Edge, SplitConfig
 from . import imports, runtime
 from .analyze import Analysis, Unit
 from .assign import Assignment
-from .classify import is_main_block
+from .classify import is_main_block, sets_up_imports
 from .handover import hand_over, repr_tuple
 from .layout import Layout
 from .normalize import Block, Piece
@@ -136,6 +136,9 @@ def kept_order(
     for name in sorted(wanted):
         for uid in analysis.binders.get(name, ()):
             early |= needed(uid, frozenset()) or set()
+    for uid in kept:  # `__import__("pkg.sub")`, `sys.path.extend(...)`: before the new modules
+        if all(sets_up_imports(analysis.module.body[i]) for i in analysis.units[uid].stmts):
+            early |= needed(uid, frozenset()) or set()
     # a kept `del NAME` between two early bindings of NAME runs between them, as it did
     for unit in analysis.units:
         if assignment.module_of.get(unit.id) == FACADE and unit.id not in early and any(
@@ -234,8 +237,8 @@ def render_facade(
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
             if extra is not None:  # the names only a noqa keeps, on a line of their own
                 text += module.code_for_node(extra)
-            if is_import and index < first_def:
-                early.append(text)
+            if (is_import or unit.kind in ("effect", "facade")) and index < first_def:
+                early.append(text)  # and a guard (`if ...: raise`), `sys.path.extend(...)`
             elif unit.id in early_ids:
                 early_kept.append(text)
             else:  # a kept import godsplit rewrote is formatted as the project formats
@@ -276,8 +279,8 @@ def render_facade(
             "\n# godsplit: `__all__` is computed; the new submodules were not part of it.\n"
             f"__all__ = type(__all__)(n for n in __all__ if n not in {repr_tuple(submodules)})\n"
         )
-    if layout.facade_is_package and not has_all and (
-            analysis.star_imports or analysis.writes_namespace):
+    if layout.facade_is_package and not has_all and (  # or a package's: its submodules
+            analysis.star_imports or analysis.writes_namespace or analysis.path.name == "__init__.py"):
         late_all += (
             "\n# godsplit: names known only at run time (a star import, globals()).\n"
             "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__"

@@ -175,16 +175,22 @@ def kept_edges(
         )
         for name in names:
             why = ""
-            if need.kept[name] and name in late and module != MAIN:
+            if name in analysis.declared:
+                pass  # bound at run time by code the analysis cannot follow (globals())
+            elif need.kept[name] and name in late and module != MAIN:
                 why = "before the old module binds it (it needs names that moved)"
             elif need.kept[name] and not first:
                 why = ("and the old module is not its package: importing the new module "
                        "first would import the old one half-done")
             if why:
                 unit = analysis.unit_of(name)
+                fix = f"map {name} to a module"
+                if unit is not None and set(unit.stmts) & analysis.namespace_stmts:
+                    fix = (f"it must stay (code binds it through globals()): keep what {module} "
+                           "runs at import time with it (`keep`)")
                 findings.append(Finding(
                     "GS112", "error", f"{name!r} stays in the old module but {module} reads it "
-                    f"at import time, {why}; map {name} to a module", str(analysis.path),
+                    f"at import time, {why}; {fix}", str(analysis.path),
                     unit.line if unit else 1,
                 ))
         backpatch = module != MAIN and any(n in late for n in names)

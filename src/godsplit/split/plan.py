@@ -30,6 +30,7 @@ from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
 from .layout import Layout, inside, make_layout
+from .module_identity import identity_errors
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
 from .render import MARKER, render_new_module
@@ -37,7 +38,7 @@ from .ruff_config import usable
 from .style import Style, detect_style
 from .style_files import repository_root
 from .tool_error import ToolError, locate
-from .verify import compare_static, runs_as_script, still_a_script
+from .verify import compare_static, runs_as_script, still_a_script, undefined_in_plan
 from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -147,6 +148,8 @@ def build_plan(
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     findings.extend(_promised_names(analysis, facade_text))
+    if not any(f.severity == "error" for f in findings):  # what a clean plan would write
+        findings.extend(undefined_in_plan(analysis, texts, facade_text))
     _package_inits(layout, order, texts)
     kept_imported = {name for module in order for name in needs[module].kept}
     stub = _stub(analysis, assignment, split, layout, order, style, root, texts, kept_imported)
@@ -155,6 +158,7 @@ def build_plan(
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(_live_findings(analysis, split))
     findings.extend(identity_findings(analysis, assignment.module_of, split))
+    findings.extend(identity_errors(analysis, assignment.module_of))
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,

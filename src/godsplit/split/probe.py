@@ -46,7 +46,7 @@ def kind(obj: object, moved: tuple[str, ...]) -> str:
 def describe(obj: object, moved: tuple[str, ...]) -> str:
     """`signature | type hints`, each or the exception computing it raised."""
     try:
-        signature = str(inspect.signature(obj))  # type: ignore[arg-type]
+        signature = str(_namespaces_named(inspect.signature(obj)))  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
         signature = f"no signature ({type(exc).__name__})"
     try:
@@ -54,6 +54,28 @@ def describe(obj: object, moved: tuple[str, ...]) -> str:
     except Exception as exc:
         hints = f"get_type_hints raised {type(exc).__name__}: {exc}"
     return normalise(f"{signature} | {hints}", moved)
+
+
+class _Namespace:
+    """A default that is a module's namespace (`def f(g=globals())`), by its name: its
+    contents are not the signature's (the facade binds other names)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<namespace of {self.name}>"
+
+
+def _namespaces_named(signature: inspect.Signature) -> inspect.Signature:
+    params = []
+    for param in signature.parameters.values():
+        default = param.default
+        name = default.get("__name__") if isinstance(default, dict) else None
+        if isinstance(name, str) and default is getattr(sys.modules.get(name), "__dict__", None):
+            param = param.replace(default=_Namespace(name))
+        params.append(param)
+    return signature.replace(parameters=params)
 
 
 def details(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:

@@ -22,6 +22,7 @@ from ..types import FACADE, Edge, Finding, SplitConfig
 from . import imports, runtime
 from .analyze import Analysis, Unit
 from .assign import Assignment
+from .classify import is_guard, sets_up_imports
 from .handover import hand_over
 from .layout import Layout
 from .needs import MAIN, Needs
@@ -36,9 +37,13 @@ def first_definition(analysis: Analysis, skip: tuple[str, ...] = ()) -> int:
     """Where the source's import block ends: its first statement of another kind (`skip`
     kinds aside)."""
     for unit in analysis.units:
-        if unit.kind not in ("docstring", "future", "import", "type_checking", *skip):
+        if unit.kind not in ("docstring", "future", "import", "type_checking", *skip) and not (
+                unit.kind in ("effect", "facade") and all(
+                    is_guard(stmt := analysis.module.body[i]) or sets_up_imports(stmt)
+                    for i in unit.stmts)):
             return unit.first
     return len(analysis.module.body)
+
 
 
 def _import_text(

@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -246,6 +246,15 @@ def written(
                                     "which is not defined or imported there (pyflakes)",
                                     str(path), line))
     return findings
+
+
+def undefined_in_plan(analysis: Analysis, texts: dict[Path, str], facade_text: str
+                      ) -> list[Finding]:
+    """What `written` checks after apply writes, checked on the plan: each new file parses,
+    and pyflakes finds no name undefined there that the source had (GS410, GS411)."""
+    served = served_live(analyze(replace(analysis.source, text=facade_text))) if (
+        "_GODSPLIT_LIVE" in facade_text) else set()
+    return written({p: t for p, t in texts.items() if p.suffix == ".py"}, analysis, served)
 
 
 def _undefined(

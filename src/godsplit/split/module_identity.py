@@ -1,0 +1,178 @@
+"""Import-time code that finds the module it runs in by name, which a split changes.
+
+Two forms, found in installed libraries:
+
+- a top-level call handed the module's own name with one of its objects,
+  `deprecated(X509Req, __name__, "...", name="X509Req")`: such a call may wrap the module
+  in `sys.modules` or set names on it (a deprecation proxy) while it imports: no mapping
+  keeps what importing the module gives (GS116);
+- a class created by a metaclass of the module whose code reads `sys.modules`
+  (`setattr(sys.modules[dict_["__module__"]], "Meta" + name, meta)`): run for a moved
+  class, it finds the class's new module there, and the old module lacks what it sets:
+  such classes stay in the old module (`created_by_hooks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, MutableMapping, Sequence
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from ..types import FACADE, Finding
+from .classify import (
+    UnitKind,
+    declares_only_by_assignment,
+    globals_aliases,
+    reads_globals_inside,
+    writes_globals,
+)
+from .nodes import walk
+
+if TYPE_CHECKING:
+    from .analyze import Analysis
+
+
+def _name_handed(stmt: cst.BaseStatement, defined: set[str]) -> tuple[str, str] | None:
+    """(the call, the object) of `call(obj, __name__, ..., name="obj")` in a statement
+    binding nothing: given the module's name and the name of one of its globals, it may
+    set that name on the module (a call handed only `__name__` and an object, as a plugin
+    registry is, reads the name, which the moved code keeps)."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or not all(
+            isinstance(small, cst.Expr) for small in stmt.body):
+        return None
+    for node in walk(stmt, into_scopes=False):
+        if not isinstance(node, cst.Call):
+            continue
+        values = [a.value for a in node.args]
+        if not any(isinstance(v, cst.Name) and v.value == "__name__" for v in values):
+            continue
+        objects = [v.value for v in values if isinstance(v, cst.Name) and v.value in defined]
+        named = {v.evaluated_value for v in values if isinstance(v, cst.SimpleString)}
+        if objects and named & defined:
+            return cst.helpers.get_full_name_for_node(node.func) or "a call", objects[0]
+    return None
+
+
+def _hooks(module: cst.Module) -> set[str]:
+    """Classes of the module whose code reads `sys.modules`."""
+    return {stmt.name.value for stmt in module.body if isinstance(stmt, cst.ClassDef)
+            and "sys.modules" in module.code_for_node(stmt)}
+
+
+def _metaclass(stmt: cst.ClassDef, hooks: Collection[str], metas: Mapping[str, str]
+               ) -> str | None:
+    """The hook metaclass this class is created by: its `metaclass=`, or its base's."""
+    for arg in stmt.keywords:
+        if arg.keyword is not None and arg.keyword.value == "metaclass" and isinstance(
+                arg.value, cst.Name) and arg.value.value in hooks:
+            return arg.value.value
+    for arg in stmt.bases:
+        if isinstance(arg.value, cst.Name) and arg.value.value in metas:
+            return metas[arg.value.value]
+    return None
+
+
+def created_by_hooks(module: cst.Module) -> set[int]:
+    """The classes (statement indices) created by a metaclass of the module whose code reads
+    `sys.modules`: they stay in the old module, the one `cls.__module__` names."""
+    hooks = _hooks(module) if "sys.modules" in module.code else set()
+    metas: dict[str, str] = {}  # class -> the hook metaclass that creates it
+    out = set()
+    for index, stmt in enumerate(module.body):
+        if isinstance(stmt, cst.ClassDef) and (meta := _metaclass(stmt, hooks, metas)):
+            metas[stmt.name.value] = meta
+            out.add(index)
+    return out
+
+
+def identity_errors(analysis: Analysis, module_of: Mapping[int, str]) -> list[Finding]:
+    path = str(analysis.path)
+    moved = {u.id for u in analysis.units if module_of.get(u.id, FACADE) != FACADE
+             and u.kind == "definition"}
+    if not moved:
+        return []
+    out = []
+    defined = {n for u in analysis.units if u.kind == "definition" for n in u.binds}
+    for index, stmt in enumerate(analysis.module.body):
+        found = _name_handed(stmt, defined)
+        if found is not None:
+            call, obj = found
+            out.append(Finding(
+                "GS116", "error", f"{call}({obj}, __name__, ...) hands this module's name "
+                "to a call while it imports: such a call may wrap the module in sys.modules "
+                "or set names on it, and after a split the objects it changes are in other "
+                "modules than the one it names; this file cannot be split safely (leave it "
+                "out, or keep everything but what this call never reaches)", path,
+                _line(analysis, index),
+            ))
+    return out
+
+
+def _line(analysis: Analysis, index: int) -> int:
+    """The first line of the statement's code (after its comments and blank lines)."""
+    stmt = analysis.module.body[index]
+    lines = getattr(stmt, "leading_lines", ())
+    return analysis.stmt_lines[index] + len(lines)
+
+
+def _keywords_bound(stmt: cst.BaseStatement, functions: Collection[str]) -> set[str]:
+    """The keyword names of a top-level call of one of `functions`."""
+    small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(
+        stmt.body) == 1 else None
+    call = small.value if isinstance(small, cst.Expr) else None
+    if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name)
+            and call.func.value in functions):
+        return set()
+    return {a.keyword.value for a in call.args if a.keyword is not None}
+
+
+def stays_in_old_module(
+    module: cst.Module, codes: Sequence[str], kinds: list[UnitKind],
+    bound: MutableMapping[int, set[str]], reads: Mapping[int, Mapping[str, list[bool]]],
+) -> tuple[set[int], set[int], set[int], set[int]]:
+    """The statements that write the module's namespace through `globals()` (`writers`),
+    the functions and classes whose code finds the module it runs in (`inside`), every
+    statement that stays in the old module for either reason (`kinds` set to "facade"),
+    and the `TYPE_CHECKING` blocks declaring what such code binds."""
+    namespace = globals_aliases(module)  # `_globals = globals()`
+    writers = {i for i, stmt in enumerate(module.body) if ("globals()" in codes[i] or any(
+        a in codes[i] for a in namespace)) and writes_globals(stmt, namespace)}
+    # the alias, and a statement that binds names and writes through it (`if FAST:
+    # build(D, _globals)` / `else: X = ...`), stay where `globals()` is the old module's
+    aliasing = {i for i in range(len(kinds)) if bound.get(i, set()) & namespace}
+    # a function or class calling globals() (`def _initialize(g=globals())`) means the
+    # old module's namespace; what a `TYPE_CHECKING` block declares of the names such
+    # code binds (`require = working_set.require`) is read from there too
+    inside = {i for i, stmt in enumerate(module.body)
+              if "globals()" in codes[i] and reads_globals_inside(stmt)}
+    declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
+                and (writers or inside) and declares_only_by_assignment(stmt)}
+    # `_declare_state("dict", _finders={})` calls such a function, which binds its keyword
+    # arguments' names (`globals().update(kw)`): it binds them, and a plain `_finders =
+    # None` before it only declares them: both stay
+    functions = {stmt.name.value for i in inside if isinstance(stmt := module.body[i],
+                                                               cst.FunctionDef)}
+    for index, stmt in enumerate(module.body):
+        if names := _keywords_bound(stmt, functions):
+            bound[index] |= names
+            writers.add(index)
+    by_call = {n for i in writers for n in bound.get(i, set())}
+    declared |= {i for i, stmt in enumerate(module.body) if i not in writers and kinds[i] ==
+                 "definition" and bound.get(i) and bound[i] <= by_call and isinstance(
+                     stmt, cst.SimpleStatementLine)}
+    inside |= created_by_hooks(module)  # or `sys.modules[cls.__module__]` in a metaclass
+    kept = set()
+    for index in sorted(writers | aliasing | inside | declared):
+        if kinds[index] in ("definition", "type_checking") and bound.get(index):
+            kinds[index] = "facade"
+            kept.add(index)
+    # what reads those at import time (`XMLSchema = XMLSchema10`) runs after them
+    names = {n for i in kept & inside for n in bound[i]}
+    for index in range(len(kinds)):
+        if kinds[index] == "definition" and bound.get(index) and any(
+                flags[0] and name in names for name, flags in reads.get(index, {}).items()):
+            kinds[index] = "facade"
+            kept.add(index)
+            names |= bound[index]
+    return writers, inside, kept | writers, declared
