@@ -10,11 +10,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import libcst as cst
 import pytest
 
 from godsplit.config import parse_config
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
+from godsplit.split.transforms import pinned, pinned_code
 from godsplit.suggester.core import _cut, suggest
 from godsplit.suggester.graph import Graph, Node
 from godsplit.suggester.sizes import estimate, statement
@@ -78,3 +80,21 @@ def test_cut_never_leaves_a_lone_constant() -> None:
     assert _cut(g, group, [list(range(6))], 600)
     sizes = sorted(g.size([n for n in group if group[n] == k]) for k in set(group.values()))
     assert sizes == [201, 300] or sizes == [200, 301]
+
+
+@pytest.mark.parametrize("decorator", [
+    "shared_task", "shared_task()", "app.task(bind=True)",
+    "shared_task(bind=True, max_retries=3, default_retry_delay=60, queue='reports')",
+    "shared_task(bind=True, max_retries=3, default_retry_delay=60, queue='reports', "
+    "soft_time_limit=300, time_limit=600, acks_late=True)",
+    "shared_task(\n    bind=True,\n    max_retries=3,\n)",
+    "shared_task(bind=True,  # retried\n    max_retries=3)",
+])
+@pytest.mark.parametrize("width", [40, 88, 120])
+def test_pinned_code_is_the_pinned_decorators_code(decorator: str, width: int) -> None:
+    """The estimate counts a pinned decorator's lines from its text, without parsing the
+    wrapped call as the engine does: the text is the engine's to the character."""
+    expr = cst.parse_expression(decorator)
+    name = "background_tasks.reports.generate_the_weekly_wellness_report"
+    assert pinned_code(expr, name, width) == cst.Module([]).code_for_node(
+        pinned(expr, name, width))

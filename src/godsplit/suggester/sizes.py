@@ -20,7 +20,7 @@ from ..split.analyze import Analysis, Unit
 from ..split.assign import assign
 from ..split.imports import from_import
 from ..split.needs import collect_needs, module_edges
-from ..split.transforms import pinned, task_decorator
+from ..split.transforms import pinned_code, task_decorator
 from ..types import Finding, SplitConfig
 
 HEAD = 4  # the module docstring and the blank lines after it and after the imports
@@ -128,5 +128,5 @@ def _pinned(analysis: Analysis, unit: Unit, split: SplitConfig, line_length: int
         # the old module's dotted name is not known here: the file's stem, 10 more characters
         name = f"{split.source.stem}{'.' * 10}.{node.name.value}"
         before = code(found.decorator).count("\n")
-        extra += code(pinned(found.decorator, name, line_length)).count("\n") - before
+        extra += pinned_code(found.decorator, name, line_length).count("\n") - before
     return extra
