@@ -291,17 +291,20 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     layout = make_layout(split, config.root.resolve())
     planned = _Planner(analysis, split.source, config.root)
     pins: dict[int, int] = {}
+    mapped = None  # the mapping of `group` as it is, when already made
     for _ in range(0 if modules else ROUNDS):  # cut what the plan would find over max-lines
-        split, members = _mapping(g, group, split, forbidden, siblings, budget)
+        mapped = split, members = _mapping(g, group, split, forbidden, siblings, budget)
         sizes = estimate(analysis, split, planned.style.line_length, pins)
         if not _cut(g, group, [members[name] for name, lines in sizes.items()
                                if _too_long(g, members.get(name, []), lines, limit)], budget):
             break
+        mapped = None
         break_cycles(g, group)
     seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
     rounds = 0
     while True:
-        split, members = _mapping(g, group, split, forbidden, siblings, budget)
+        split, members = mapped or _mapping(g, group, split, forbidden, siblings, budget)
+        mapped = None
         if split.modules in seen:  # the repair led back to a mapping already planned
             plan, members = seen[split.modules]
             break

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import libcst as cst
 import networkx as nx
@@ -108,13 +109,28 @@ class Graph:
             self.near.setdefault(a, {})[b] = w
             self.near.setdefault(b, {})[a] = w
 
-    @property
+    # A graph is not changed once built: what is derived from it is computed once.
+    @cached_property
     def bonds(self) -> list[list[int]]:
         """Nodes grouped as one piece where they fit: each workflow (workflows that share
         a task are one)."""
         graph: nx.Graph[int] = nx.Graph()
         graph.add_edges_from((a, b) for a, composed in self.composes.items() for b in composed)
         return sorted(sorted(c) for c in nx.connected_components(graph))
+
+    @cached_property
+    def gram_counts(self) -> Counter[str]:
+        """How often each gram occurs over the nodes, a listed node's counting twice."""
+        counts: Counter[str] = Counter()
+        for n in self.nodes:
+            counts.update({w: 2 if n.anchor else 1 for w in n.grams})
+        return counts
+
+    @cached_property
+    def read_cycles(self) -> list[set[int]]:
+        """Nodes that read each other in a cycle (two or more), from `reads`."""
+        graph: nx.DiGraph[int] = nx.DiGraph(list(self.reads))
+        return [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
 
     def size(self, members: Iterable[int]) -> int:
         return sum(self.nodes[n].lines for n in members)
@@ -283,9 +299,9 @@ def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
     def add(a: int, b: int, value: float) -> None:
         out[min(a, b), max(a, b)] += value
 
+    fan = {p: len([r for r in found if r >= 0]) ** w.fan for p, found in readers.items()}
     for (reader, provider), strength in sorted(reads.items()):  # hubs count less
-        fan_in = len([r for r in readers[provider] if r >= 0])
-        add(reader, provider, strength / fan_in ** w.fan)
+        add(reader, provider, strength / fan[provider])
     for index, node in enumerate(nodes):
         for rank, base in enumerate(node.bases):
             mixin = rank > 0 or nodes[base].label.endswith("Mixin")
