@@ -16,6 +16,7 @@ import pytest
 from godsplit.config import parse_config
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
+from godsplit.split.plan import plan_split
 from godsplit.split.transforms import pinned, pinned_code
 from godsplit.suggester.core import _cut, suggest
 from godsplit.suggester.graph import Graph, Node
@@ -48,6 +49,10 @@ def test_tangled_file_is_planned_once(tmp_path: Path, lines: int, seed: int) -> 
     assert not result.errors
     assert result.rounds == 1
     assert all(m.lines <= result.max_lines for m in result.modules)
+    # the plan made from the assignment the estimate made is the plan `godsplit plan` makes
+    checked = parse_config({"max-lines": result.max_lines, "split": [result.table()]},
+                           tmp_path / "godsplit.toml")
+    assert plan_split(checked, checked.splits[0])[0] == result.plan
 
 
 @pytest.mark.slow
