@@ -18,7 +18,7 @@ from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.split.plan import plan_split
 from godsplit.split.transforms import pinned, pinned_code
-from godsplit.suggester.core import _cut, suggest
+from godsplit.suggester.core import Suggestion, _cut, suggest
 from godsplit.suggester.graph import Graph, Node
 from godsplit.suggester.sizes import estimate, statement
 
@@ -37,8 +37,8 @@ def test_statement_wraps_one_name_a_line(names: list[str], width: int, expected:
     assert statement("from x import ", names, width) == expected
 
 
-@pytest.mark.parametrize(("lines", "seed"), [
-    (2500, 0), pytest.param(3500, 2, marks=pytest.mark.slow)])
+@pytest.mark.slow  # 2,500 lines: the heaviest test of the fast loop (about 8 s alone)
+@pytest.mark.parametrize(("lines", "seed"), [(2500, 0), (3500, 2)])
 def test_tangled_file_is_planned_once(tmp_path: Path, lines: int, seed: int) -> None:
     """Synthetic god files whose functions call across every domain (long import lists,
     call-time cycles with guards and hand-overs): the first plan used to find modules over
@@ -49,10 +49,25 @@ def test_tangled_file_is_planned_once(tmp_path: Path, lines: int, seed: int) -> 
     assert not result.errors
     assert result.rounds == 1
     assert all(m.lines <= result.max_lines for m in result.modules)
-    # the plan made from the assignment the estimate made is the plan `godsplit plan` makes
+    _is_the_plan_of_its_table(result, tmp_path)
+
+
+def _is_the_plan_of_its_table(result: Suggestion, tmp_path: Path) -> None:
+    """The plan suggest made (from the assignment its size estimate made) is the plan
+    `godsplit plan` makes of the table it suggests."""
     checked = parse_config({"max-lines": result.max_lines, "split": [result.table()]},
                            tmp_path / "godsplit.toml")
     assert plan_split(checked, checked.splits[0])[0] == result.plan
+
+
+def test_the_suggested_plan_is_the_plan_of_the_table(tmp_path: Path) -> None:
+    """1,200 lines: the size estimate runs (several modules under max-lines 600), and the
+    plan takes its assignment over."""
+    source = tmp_path / "big.py"
+    source.write_text(generate(1200, 1).source)
+    result = suggest(source, parse_config({}, tmp_path / "godsplit.toml"))
+    assert not result.errors and len(result.modules) > 1
+    _is_the_plan_of_its_table(result, tmp_path)
 
 
 @pytest.mark.slow
