@@ -10,12 +10,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import libcst as cst
 import pytest
 
 from godsplit.config import parse_config
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
-from godsplit.suggester.core import _cut, suggest
+from godsplit.split.plan import plan_split
+from godsplit.split.transforms import pinned, pinned_code
+from godsplit.suggester.core import Suggestion, _cut, suggest
 from godsplit.suggester.graph import Graph, Node
 from godsplit.suggester.sizes import estimate, statement
 
@@ -34,8 +37,8 @@ def test_statement_wraps_one_name_a_line(names: list[str], width: int, expected:
     assert statement("from x import ", names, width) == expected
 
 
-@pytest.mark.parametrize(("lines", "seed"), [
-    (2500, 0), pytest.param(3500, 2, marks=pytest.mark.slow)])
+@pytest.mark.slow  # 2,500 lines: the heaviest test of the fast loop (about 8 s alone)
+@pytest.mark.parametrize(("lines", "seed"), [(2500, 0), (3500, 2)])
 def test_tangled_file_is_planned_once(tmp_path: Path, lines: int, seed: int) -> None:
     """Synthetic god files whose functions call across every domain (long import lists,
     call-time cycles with guards and hand-overs): the first plan used to find modules over
@@ -46,6 +49,25 @@ def test_tangled_file_is_planned_once(tmp_path: Path, lines: int, seed: int) -> 
     assert not result.errors
     assert result.rounds == 1
     assert all(m.lines <= result.max_lines for m in result.modules)
+    _is_the_plan_of_its_table(result, tmp_path)
+
+
+def _is_the_plan_of_its_table(result: Suggestion, tmp_path: Path) -> None:
+    """The plan suggest made (from the assignment its size estimate made) is the plan
+    `godsplit plan` makes of the table it suggests."""
+    checked = parse_config({"max-lines": result.max_lines, "split": [result.table()]},
+                           tmp_path / "godsplit.toml")
+    assert plan_split(checked, checked.splits[0])[0] == result.plan
+
+
+def test_the_suggested_plan_is_the_plan_of_the_table(tmp_path: Path) -> None:
+    """1,200 lines: the size estimate runs (several modules under max-lines 600), and the
+    plan takes its assignment over."""
+    source = tmp_path / "big.py"
+    source.write_text(generate(1200, 1).source)
+    result = suggest(source, parse_config({}, tmp_path / "godsplit.toml"))
+    assert not result.errors and len(result.modules) > 1
+    _is_the_plan_of_its_table(result, tmp_path)
 
 
 @pytest.mark.slow
@@ -78,3 +100,21 @@ def test_cut_never_leaves_a_lone_constant() -> None:
     assert _cut(g, group, [list(range(6))], 600)
     sizes = sorted(g.size([n for n in group if group[n] == k]) for k in set(group.values()))
     assert sizes == [201, 300] or sizes == [200, 301]
+
+
+@pytest.mark.parametrize("decorator", [
+    "shared_task", "shared_task()", "app.task(bind=True)",
+    "shared_task(bind=True, max_retries=3, default_retry_delay=60, queue='reports')",
+    "shared_task(bind=True, max_retries=3, default_retry_delay=60, queue='reports', "
+    "soft_time_limit=300, time_limit=600, acks_late=True)",
+    "shared_task(\n    bind=True,\n    max_retries=3,\n)",
+    "shared_task(bind=True,  # retried\n    max_retries=3)",
+])
+@pytest.mark.parametrize("width", [40, 88, 120])
+def test_pinned_code_is_the_pinned_decorators_code(decorator: str, width: int) -> None:
+    """The estimate counts a pinned decorator's lines from its text, without parsing the
+    wrapped call as the engine does: the text is the engine's to the character."""
+    expr = cst.parse_expression(decorator)
+    name = "background_tasks.reports.generate_the_weekly_wellness_report"
+    assert pinned_code(expr, name, width) == cst.Module([]).code_for_node(
+        pinned(expr, name, width))

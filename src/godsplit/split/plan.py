@@ -96,12 +96,13 @@ def _style_root(source: Path, root: Path) -> Path | None:
 
 def build_plan(
     analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int,
-    style: Style | None = None, root: Path | None = None,
+    style: Style | None = None, root: Path | None = None, assignment: Assignment | None = None,
 ) -> Plan:
     """The plan of one split; with `style`, generated lines are sorted and formatted as the
-    project's tools would write them (the tools run in `root`)."""
+    project's tools would write them (the tools run in `root`). `assignment`: the split's
+    `assign(analysis, split)` when the caller made it already (suggest's size estimate)."""
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
-    assignment = assign(analysis, split)
+    assignment = assign(analysis, split) if assignment is None else assignment
     style, style_findings = usable(style, split.source) if style is not None else (None, [])
     findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings]
     _check_module_names(split, assignment.modules, findings)

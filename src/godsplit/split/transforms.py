@@ -163,8 +163,17 @@ class _Apply(cst.CSTTransformer):
 
 
 def pinned(expr: cst.BaseExpression, task_name: str, width: int) -> cst.BaseExpression:
-    """A task decorator with `name="<task_name>"` added, wrapped when it no longer fits; the
-    name is quoted as the decorator's other strings are (`queue='web'`: single quotes)."""
+    """A task decorator with `name="<task_name>"` added, wrapped when it no longer fits."""
+    return _wrapped(_with_name(expr, task_name), width)
+
+
+def pinned_code(expr: cst.BaseExpression, task_name: str, width: int) -> str:
+    """The code of `pinned(expr, task_name, width)`, without parsing the wrapped call."""
+    return _wrapping(_with_name(expr, task_name), width)[0]
+
+
+def _with_name(expr: cst.BaseExpression, task_name: str) -> cst.BaseExpression:
+    """`name=` added; quoted as the decorator's other strings are (`queue='web'`)."""
     quotes = [a.value.quote for a in expr.args if isinstance(a.value, cst.SimpleString)] if (
         isinstance(expr, cst.Call)) else []
     quote = quotes[0] if quotes and quotes[0] in ("'", '"') else '"'
@@ -172,7 +181,7 @@ def pinned(expr: cst.BaseExpression, task_name: str, width: int) -> cst.BaseExpr
         keyword=cst.Name("name"), value=cst.SimpleString(f"{quote}{task_name}{quote}"),
         equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
     )
-    return _wrapped(_with_arg(expr, arg), width)
+    return _with_arg(expr, arg)
 
 
 def decorators_done(done: list[cst.Decorator], names: Collection[str]) -> bool:
@@ -202,15 +211,22 @@ def _with_arg(expr: cst.BaseExpression, arg: cst.Arg) -> cst.BaseExpression:
 def _wrapped(expr: cst.BaseExpression, width: int = 88) -> cst.BaseExpression:
     """A one-line decorator call that the added argument made too long, wrapped as black
     and ruff format wrap it: its arguments on one indented line, else one a line."""
+    text, wrap = _wrapping(expr, width)
+    return cst.parse_expression(text) if wrap else expr
+
+
+def _wrapping(expr: cst.BaseExpression, width: int) -> tuple[str, bool]:
+    """The code of `_wrapped(expr, width)`, and whether it differs from `expr`'s (LibCST
+    gives back the exact text it parsed)."""
     code = cst.Module([]).code_for_node
     text = code(expr)
     if not isinstance(expr, cst.Call) or "\n" in text or "#" in text or len(text) + 1 <= width:
-        return expr
+        return text, False
     parts = [code(a.with_changes(comma=cst.MaybeSentinel.DEFAULT,
                                  whitespace_after_arg=cst.SimpleWhitespace(""))) for a in expr.args]
     inner = "    " + ", ".join(parts)
     body = inner + "\n" if len(inner) <= width else "".join(f"    {p},\n" for p in parts)
-    return cst.parse_expression(f"{code(expr.func)}(\n{body})")
+    return f"{code(expr.func)}(\n{body})", True
 
 
 def apply_edits(

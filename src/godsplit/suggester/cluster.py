@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .graph import Graph
@@ -67,26 +68,34 @@ def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
     total = sum(groups.degree.values()) / 2 or 1.0
     lines = float(sum(groups.size.values()) or 1)
     heap: list[tuple[float, int, int, int, int]] = []
+    # the gain of merging a and b (a < b; adj is symmetric), pushed for every pair that
+    # shares an edge and again whenever one of them grows; a hot loop: the dicts, divisors
+    # and the products of a's figures are locals
+    adj, degree, size, version = groups.adj, groups.degree, groups.size, groups.version
+    modularity, spread, push = 2 * total * total, lines * lines, heapq.heappush
 
-    def push(a: int, b: int) -> None:
-        a, b = min(a, b), max(a, b)
-        gain = groups.adj[a][b] / total - resolution * groups.degree[a] * groups.degree[b] / (
-            2 * total * total) - BALANCE * groups.size[a] * groups.size[b] / (lines * lines)
-        heapq.heappush(heap, (-gain, a, b, groups.version[a], groups.version[b]))
+    def push_pairs(a: int, others: Iterable[int]) -> None:
+        near, da, sa, va = adj[a], degree[a], size[a], version[a]
+        rda, bsa = resolution * da, BALANCE * sa  # each product as the formula groups it
+        for b in others:
+            if a < b:
+                gain = near[b] / total - rda * degree[b] / modularity - bsa * size[b] / spread
+                push(heap, (-gain, a, b, va, version[b]))
+            else:
+                gain = near[b] / total - resolution * degree[b] * da / modularity - (
+                    BALANCE * size[b] * sa / spread)
+                push(heap, (-gain, b, a, version[b], va))
 
     for a in groups.members:
-        for b in groups.adj[a]:
-            if a < b:
-                push(a, b)
+        push_pairs(a, [b for b in adj[a] if a < b])
     while len(groups.members) > k and heap:
         _, a, b, va, vb = heapq.heappop(heap)
-        if groups.version.get(a) != va or groups.version.get(b) != vb:
+        if version.get(a) != va or version.get(b) != vb:
             continue
-        if groups.size[a] + groups.size[b] > cap:
+        if size[a] + size[b] > cap:
             continue
         groups.merge(a, b)
-        for other in sorted(groups.adj[a]):
-            push(a, other)
+        push_pairs(a, adj[a])  # (the keys are distinct: the order of pushes does not matter)
     while len(groups.members) > k:  # no edge left to merge on: neighbours in the file
         order = sorted(groups.members, key=lambda x: groups.first[x])
         pairs = sorted(((groups.size[a] + groups.size[b], groups.first[a], a, b)

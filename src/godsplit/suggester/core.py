@@ -22,7 +22,7 @@ import networkx as nx
 from ..config import parse_config
 from ..files import check_not_shadowed, read_source
 from ..split.analyze import Analysis, analyze
-from ..split.assign import DEFAULT_SHARED
+from ..split.assign import DEFAULT_SHARED, Assignment, assign
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from ..split.hazards import _bases as class_bases
 from ..split.hazards import identity_findings
@@ -240,8 +240,10 @@ class _Planner:
         self.analysis, self.root = analysis, root
         self.style = detect_style(source, stop=style_root(source, root))
 
-    def __call__(self, split: SplitConfig, layout: Layout, limit: int) -> Plan:
-        return build_plan(self.analysis, split, layout, limit, self.style, self.root)
+    def __call__(self, split: SplitConfig, layout: Layout, limit: int,
+                 assignment: Assignment | None = None) -> Plan:
+        return build_plan(self.analysis, split, layout, limit, self.style, self.root,
+                          assignment)
 
 
 def suggest(source: Path, config: Config, max_lines: int | None = None, modules: int = 0,
@@ -291,21 +293,26 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     layout = make_layout(split, config.root.resolve())
     planned = _Planner(analysis, split.source, config.root)
     pins: dict[int, int] = {}
+    mapped = None  # the mapping of `group` as it is and its assignment, when already made
     for _ in range(0 if modules else ROUNDS):  # cut what the plan would find over max-lines
         split, members = _mapping(g, group, split, forbidden, siblings, budget)
-        sizes = estimate(analysis, split, planned.style.line_length, pins)
+        mapped = split, members, assign(analysis, split)
+        sizes = estimate(analysis, split, planned.style.line_length, pins, mapped[2])
         if not _cut(g, group, [members[name] for name, lines in sizes.items()
                                if _too_long(g, members.get(name, []), lines, limit)], budget):
             break
+        mapped = None
         break_cycles(g, group)
     seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
     rounds = 0
     while True:
-        split, members = _mapping(g, group, split, forbidden, siblings, budget)
+        split, members, assignment = mapped or (
+            *_mapping(g, group, split, forbidden, siblings, budget), None)
+        mapped = None
         if split.modules in seen:  # the repair led back to a mapping already planned
             plan, members = seen[split.modules]
             break
-        plan = planned(split, layout, limit)
+        plan = planned(split, layout, limit, assignment)
         rounds += 1
         if modules and any(f.code == "GS105" for f in plan.errors):
             limit = max(m.lines for m in plan.modules)  # K is exact: the modules need this

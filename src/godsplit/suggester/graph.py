@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import libcst as cst
 import networkx as nx
@@ -108,13 +109,28 @@ class Graph:
             self.near.setdefault(a, {})[b] = w
             self.near.setdefault(b, {})[a] = w
 
-    @property
+    # A graph is not changed once built: what is derived from it is computed once.
+    @cached_property
     def bonds(self) -> list[list[int]]:
         """Nodes grouped as one piece where they fit: each workflow (workflows that share
         a task are one)."""
         graph: nx.Graph[int] = nx.Graph()
         graph.add_edges_from((a, b) for a, composed in self.composes.items() for b in composed)
         return sorted(sorted(c) for c in nx.connected_components(graph))
+
+    @cached_property
+    def gram_counts(self) -> Counter[str]:
+        """How often each gram occurs over the nodes, a listed node's counting twice."""
+        counts: Counter[str] = Counter()
+        for n in self.nodes:
+            counts.update({w: 2 if n.anchor else 1 for w in n.grams})
+        return counts
+
+    @cached_property
+    def read_cycles(self) -> list[set[int]]:
+        """Nodes that read each other in a cycle (two or more), from `reads`."""
+        graph: nx.DiGraph[int] = nx.DiGraph(list(self.reads))
+        return [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
 
     def size(self, members: Iterable[int]) -> int:
         return sum(self.nodes[n].lines for n in members)
@@ -168,12 +184,16 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     readers: dict[int, set[int]] = defaultdict(set)
     reads: dict[tuple[int, int], float] = defaultdict(float)
     early: dict[int, set[int]] = defaultdict(set)
+    targets: dict[str, list[int]] = {}  # name -> the nodes that bind it (-1: kept code)
     for unit in analysis.units:
         if unit.id not in cluster_of and unit.kind not in ("facade", "effect"):
             continue
         reader = cluster_of.get(unit.id, -1)
         for read in unit.reads:
-            for target in sorted({cluster_of.get(p, -1) for p in analysis.binders.get(read.name, ())}):
+            if read.name not in targets:
+                targets[read.name] = sorted(
+                    {cluster_of.get(p, -1) for p in analysis.binders.get(read.name, ())})
+            for target in targets[read.name]:
                 if target < 0 or target == reader:
                     continue
                 readers[target].add(reader)
@@ -181,7 +201,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                     continue
                 strength = weights.annotation if read.annotation_only else (
                     weights.import_time if read.import_time else weights.call)
-                reads[reader, target] = max(reads[reader, target], strength)
+                if strength > reads[reader, target]:
+                    reads[reader, target] = strength
                 if read.import_time and not read.annotation_only:
                     early[reader].add(target)
     sections = _sections(analysis)
@@ -278,18 +299,18 @@ def _workflows(analysis: Analysis, tasks: dict[int, list[int]], node_of: dict[st
 
 def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
              readers: dict[int, set[int]], w: Weights) -> dict[tuple[int, int], float]:
-    out: dict[tuple[int, int], float] = defaultdict(float)
+    out: dict[tuple[int, int], float] = defaultdict(float)  # keyed (a, b), a < b
 
-    def add(a: int, b: int, value: float) -> None:
-        out[min(a, b), max(a, b)] += value
+    def key(a: int, b: int) -> tuple[int, int]:
+        return (a, b) if a < b else (b, a)
 
+    fan = {p: len([r for r in found if r >= 0]) ** w.fan for p, found in readers.items()}
     for (reader, provider), strength in sorted(reads.items()):  # hubs count less
-        fan_in = len([r for r in readers[provider] if r >= 0])
-        add(reader, provider, strength / fan_in ** w.fan)
+        out[key(reader, provider)] += strength / fan[provider]
     for index, node in enumerate(nodes):
         for rank, base in enumerate(node.bases):
             mixin = rank > 0 or nodes[base].label.endswith("Mixin")
-            add(index, base, w.mixin if mixin else w.base)
+            out[key(index, base)] += w.mixin if mixin else w.base
     total = len(nodes)
     # a class's suffix names its family (naming) but does not pull classes together: the
     # checkers maintainers keep apart share it as much as the converters they keep together
@@ -305,11 +326,11 @@ def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
     for gram in sorted(g for g in df if 2 <= df[g] <= max(3, 0.4 * total)):
         for a, b in itertools.combinations(having[gram], 2):
             dots[a, b] += vectors[a][gram] * vectors[b][gram]
-    for (a, b), dot in sorted(dots.items()):
-        add(a, b, w.words * dot / (norms[a] * norms[b]))
+    for (a, b), dot in sorted(dots.items()):  # a < b: `having` lists nodes in order
+        out[a, b] += w.words * dot / (norms[a] * norms[b])
     order = sorted(range(total), key=lambda n: nodes[n].line)
     for distance in range(1, w.window + 1):  # the file's order: nearer counts more
         for a, b in zip(order, order[distance:], strict=False):
             same = nodes[a].section == nodes[b].section
-            add(a, b, (w.near if same else w.across) / distance)
+            out[key(a, b)] += (w.near if same else w.across) / distance
     return {k: v for k, v in sorted(out.items()) if v > 0}

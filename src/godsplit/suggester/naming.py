@@ -59,13 +59,6 @@ def ranked_words(g: Graph, members: list[int], everywhere: Counter[str]) -> list
     return out
 
 
-def _everywhere(g: Graph) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for n in g.nodes:
-        counts.update({w: 2 if n.anchor else 1 for w in n.grams})
-    return counts
-
-
 def family(g: Graph, members: list[int]) -> str | None:
     """The plural of the suffix most of the group's public classes share (`Converter` ->
     `converters`), when at least two and at least half of them share it."""
@@ -92,7 +85,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                  siblings: frozenset[str] = frozenset()) -> list[str]:
     """A unique, valid module name per group. A sibling module's spelling of the same word
     (`exceptions` beside `exception`) wins, so the package reads like its neighbours."""
-    everywhere, taken = _everywhere(g), set(forbidden)
+    everywhere, taken = g.gram_counts, set(forbidden)
     names = [""] * len(groups)
     for i in sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i])):
         members = groups[i]
@@ -100,7 +93,8 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
             {w for n in members if g.nodes[n].anchor for w in g.nodes[n].grams
              if "_" not in w and "$" not in w and "^" not in w})
         spelled = ["_".join(g.surface.get(w, w) for w in gram.split("_")) for gram in grams]
-        spelled = [next((s for s in sorted(siblings) if s in (w, plural(w))), w) for w in spelled]
+        if siblings:
+            spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
         # the main class's name, else (the package's, or a name the source defines) its plural
         main = dominant(g, members)
         first = [x for x in (family(g, members), main, main and plural(main)) if x]
@@ -135,7 +129,7 @@ def why(g: Graph, members: list[int]) -> tuple[str, ...]:
                        + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
     count = Counter(w for n in members for w in g.nodes[n].grams
                     if "_" not in w and "$" not in w and "^" not in w)
-    top = [w for w in ranked_words(g, members, _everywhere(g)) if count[w] >= 2 and "_" not in w]
+    top = [w for w in ranked_words(g, members, g.gram_counts) if count[w] >= 2 and "_" not in w]
     if top:
         out.append("shared words: " + ", ".join(f"'{g.surface.get(w, w)}' x{count[w]}"
                                                 for w in top[:4]))

@@ -203,8 +203,7 @@ def listed(g: Graph, group: dict[int, int]) -> set[int]:
             out.add(n)
     # The engine carries a reference cycle as a whole, mapped members too, to where its
     # unmapped members go: list every member of a cycle that has a listed member.
-    graph: nx.DiGraph[int] = nx.DiGraph(list(g.reads))
-    for cycle in nx.strongly_connected_components(graph):
-        if len(cycle) > 1 and cycle & out:
+    for cycle in g.read_cycles:
+        if cycle & out:
             out |= cycle
     return out

@@ -17,10 +17,10 @@ from collections.abc import Collection
 import libcst as cst
 
 from ..split.analyze import Analysis, Unit
-from ..split.assign import assign
+from ..split.assign import Assignment, assign
 from ..split.imports import from_import
 from ..split.needs import collect_needs, module_edges
-from ..split.transforms import pinned, task_decorator
+from ..split.transforms import pinned_code, task_decorator
 from ..types import Finding, SplitConfig
 
 HEAD = 4  # the module docstring and the blank lines after it and after the imports
@@ -52,12 +52,14 @@ def _module_of(stmt: cst.BaseStatement) -> str | None:
 
 
 def estimate(analysis: Analysis, split: SplitConfig, line_length: int,
-             pins: dict[int, int] | None = None) -> dict[str, int]:
+             pins: dict[int, int] | None = None, assignment: Assignment | None = None
+             ) -> dict[str, int]:
     """Predicted lines of each new module of `split` (the facade excluded). `pins`: the
     lines each unit's pinned task decorators gain, by unit id, kept between the calls of
-    one suggestion (they do not depend on the mapping)."""
+    one suggestion (they do not depend on the mapping). `assignment`: the split's, if made
+    (the plan of the same split takes it over)."""
     pins = {} if pins is None else pins
-    assignment = assign(analysis, split)
+    assignment = assign(analysis, split) if assignment is None else assignment
     findings: list[Finding] = []
     order = list(assignment.modules)
     needs = {m: collect_needs(analysis, assignment, m, findings) for m in order}
@@ -128,5 +130,5 @@ def _pinned(analysis: Analysis, unit: Unit, split: SplitConfig, line_length: int
         # the old module's dotted name is not known here: the file's stem, 10 more characters
         name = f"{split.source.stem}{'.' * 10}.{node.name.value}"
         before = code(found.decorator).count("\n")
-        extra += code(pinned(found.decorator, name, line_length)).count("\n") - before
+        extra += pinned_code(found.decorator, name, line_length).count("\n") - before
     return extra
