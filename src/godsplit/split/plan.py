@@ -28,7 +28,8 @@ from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
-from .hazards import identity_findings
+from .hazards import identity_findings, module_name_findings
+from .late_imports import cyclic_late_imports
 from .layout import Layout, inside, make_layout
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
@@ -110,9 +111,13 @@ def build_plan(
         moved = {unit.id: MAIN for unit in main}
         assignment = replace(assignment, module_of={**assignment.module_of, **moved})
         order.append(MAIN)
-    needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings) for m in order}
+    anchored = cyclic_late_imports(analysis, layout.old_module, layout.old_package,
+                                   split.source)
+    needs: dict[str, Needs] = {
+        m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
+    late |= {n for uid in anchored for n in analysis.units[uid].binds}  # bound at the end
     kept, kept_findings = kept_edges(analysis, assignment, needs, layout, late)
     edges += kept
     findings.extend(cycle_findings + kept_findings)
@@ -155,6 +160,8 @@ def build_plan(
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(_live_findings(analysis, split))
     findings.extend(identity_findings(analysis, assignment.module_of, split))
+    findings.extend(module_name_findings(analysis, assignment.module_of, layout.old_module,
+                                         {m: layout.dotted(m) for m in order}))
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
