@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from splitkit import make_project, plan_texts, run_before_and_after
 
 LATE_CYCLE = """
