@@ -84,6 +84,10 @@ STACK_WALK = """
 
     def is_main():
         return __name__ == "pkg.big"
+
+
+    def skipped(modname):
+        return modname in ("pkg.big", "site")  # a distribution's top-level name
 """
 
 
@@ -95,14 +99,16 @@ def test_moved_code_comparing_a_module_name_with_the_old_ones_is_a_plan_error(
     match and the warnings it issues pointed into bs4 instead of the caller (a test of
     bs4's own suite failed after a split that said "verified"). No mapping can fix that:
     a plan error at the comparison's line says what to change in the source. `__name__
-    == "pkg.big"` is not reported: godsplit writes the old name for `__name__`."""
-    config = make_project(tmp_path, STACK_WALK, {"elements": ["Element", "is_main"]})
+    == "pkg.big"` is not reported: godsplit writes the old name for `__name__`; nor is a
+    name that is not a module's `__name__` or `__module__` (pkg_resources' `modname in
+    ("pkg_resources", ...)`)."""
+    config = make_project(tmp_path, STACK_WALK, {"elements": ["Element", "is_main", "skipped"]})
     plan, _ = plan_texts(config)
     [error] = plan.errors
-    assert (error.code, error.line) == ("GS116", 8)
+    assert (error.code, error.line) == ("GS117", 8)
     assert "pkg.big.elements" in error.message and ".startswith(" in error.message
     fixed = STACK_WALK.replace('.get("__name__") != "pkg.big"',
                                '.get("__name__", "").startswith("pkg.big") is False')
-    config = make_project(tmp_path / "fixed", fixed, {"elements": ["Element", "is_main"]})
+    config = make_project(tmp_path / "fixed", fixed, {"elements": ["Element", "is_main", "skipped"]})
     plan, _ = plan_texts(config)
     assert not plan.errors, [f.render() for f in plan.errors]

@@ -11,7 +11,7 @@ import libcst as cst
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
 
-SOURCE_ERRORS = frozenset({"GS116"})  # plan errors no mapping can fix: the source must change
+SOURCE_ERRORS = frozenset({"GS117"})  # plan errors no mapping can fix: the source must change
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 
 
@@ -97,10 +97,11 @@ def _compared_strings(node: cst.CSTNode) -> list[tuple[cst.SimpleString, cst.Bas
 def module_name_findings(
     analysis: Analysis, module_of: dict[int, str], old_module: str, dotted: dict[str, str]
 ) -> list[Finding]:
-    """Moved code that compares a module name with the old module's (`f_globals["__name__"]
-    != "bs4.element"`, to find the first frame outside the module): the code now runs in
-    a module of another name, so the comparison gives another answer. `__name__ ==
-    "old.mod"` is not reported: godsplit writes the old name for `__name__`."""
+    """Moved code that compares a module's name (`__name__`, `__module__`) with the old
+    module's (`f_globals["__name__"] != "bs4.element"`, to find the first frame outside
+    the module): the code now runs in a module of another name, so the comparison gives
+    another answer. `__name__ == "old.mod"` is not reported: godsplit writes the old name
+    for `__name__`; nor a name from elsewhere (`modname in ("pkg_resources", "site")`)."""
     out = []
     for unit in analysis.units:
         module = module_of.get(unit.id)
@@ -108,13 +109,15 @@ def module_name_findings(
             continue
         for index in unit.stmts:
             for string, other in _compared_strings(analysis.module.body[index]):
+                text = analysis.module.code_for_node(other)
                 if string.evaluated_value != old_module or (
-                        isinstance(other, cst.Name) and other.value == "__name__"):
-                    continue
+                        isinstance(other, cst.Name) and other.value == "__name__") or (
+                        "__name__" not in text and "__module__" not in text):
+                    continue  # a module's name compared, not a distribution's or a file's
                 line = analysis.stmt_lines[index] + analysis.code(index)[
                     :analysis.code(index).find(string.value)].count("\n")
                 out.append(Finding(
-                    "GS116", "error", f"moved code compares a module name with "
+                    "GS117", "error", f"moved code compares a module name with "
                     f"{string.value}, the old module's; it would run in "
                     f"{dotted.get(module, module)}, whose name differs, and the comparison "
                     "would change its answer: compare with the module's prefix "

@@ -22,7 +22,6 @@ SLOT_LIVE: dict[str, str] = {}
 # monkeypatch) sets it in each new module that binds the same object under
 # that name (a builtin no module binds: in each), and undoes it; globals
 # rebound at run time are read from the module that holds them.
-import builtins as _godsplit_builtins
 import sys as _godsplit_sys
 import types as _godsplit_types
 
@@ -52,7 +51,8 @@ _GODSPLIT_BINDINGS = _godsplit_bindings()
 
 def _godsplit_targets(name: str) -> tuple[str, ...] | list[str]:
     # a builtin set from outside (`old.open = f`): the moved code reads it too
-    if name not in _GODSPLIT_BINDINGS and hasattr(_godsplit_builtins, name):
+    builtins = _godsplit_sys.modules["builtins"]
+    if name not in _GODSPLIT_BINDINGS and hasattr(builtins, name):
         return SLOT_MODULES
     return _GODSPLIT_BINDINGS.get(name, ())
 
