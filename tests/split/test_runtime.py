@@ -62,6 +62,20 @@ def test_live_facade_forwards_set_and_delete(clean_modules: None) -> None:
     assert "helper" not in vars(new)
 
 
+def test_live_facade_forwards_a_builtin_set_from_outside(clean_modules: None) -> None:
+    """ply's tests set `ply.yacc.open = patched_open` to make writes fail, then `del` it:
+    a builtin no module binds reaches the moved code, which looks it up in its own module,
+    and the delete restores the builtin there."""
+    new = _module("rtbuiltin.new", "def read():\n    return open('x')\n")
+    facade = _facade("rtbuiltin", "from rtbuiltin.new import read\n")
+    facade.open = lambda name: f"patched {name}"
+    assert new.read() == "patched x"
+    facade.open = lambda name: f"again {name}"  # set twice: still forwarded
+    assert new.read() == "again x"
+    del facade.open
+    assert "open" not in vars(new) and "open" not in vars(facade)
+
+
 def test_live_facade_reads_rebound_globals_from_their_home(clean_modules: None) -> None:
     new = _module("rtlive.new", "COUNTER = 0\n")
     facade = _facade("rtlive", "from rtlive.new import COUNTER\n", live='{"COUNTER": "rtlive.new"}')

@@ -38,6 +38,7 @@ def suggest(source: Path, max_lines: int | None, modules: int | None, package: P
     """Propose the [[split]] mapping for SOURCE: cohesive modules under max-lines (a
     definition longer than that gets a module of its own, with a warning), named after
     their family, main class or shared words, proven by planning it."""
+    from ..split.hazards import SOURCE_ERRORS
     from ..suggester.core import suggest as make_suggestion
     from ..suggester.entry import append_entry, config_file, render_entry
 
@@ -51,9 +52,9 @@ def suggest(source: Path, max_lines: int | None, modules: int | None, package: P
         click.echo(render_entry(result), nl=False)
         for finding in result.errors:
             click.echo(f"error: {finding.render()}", err=True)
-        if all(f.code == "GS116" for f in result.errors):  # no mapping can
-            click.echo("error: this file cannot be split safely (GS116); nothing was written",
-                       err=True)
+        if {f.code for f in result.errors} <= SOURCE_ERRORS:
+            click.echo("error: this file cannot be split safely as it is, and no mapping "
+                       "can fix that (see above); nothing was written", err=True)
         else:
             click.echo("error: no mapping without plan errors was found; fix the entry by "
                        "hand", err=True)

@@ -41,8 +41,11 @@ class Needs:
 
 
 def collect_needs(
-    analysis: Analysis, assignment: Assignment, module: str, findings: list[Finding]
+    analysis: Analysis, assignment: Assignment, module: str, findings: list[Finding],
+    anchored: Collection[int] = (),
 ) -> Needs:
+    """`anchored`: late imports that stay in the old module (`late_imports`); their names
+    are kept there."""
     units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
     needs = Needs()
     pending = dict(module_reads(analysis, units))
@@ -81,6 +84,9 @@ def collect_needs(
                 needs.siblings[where][name] = (old[0] or import_time, old[1] and annotation_only)
             continue
         chosen = runtime[0] if runtime else providers[0]
+        if chosen.id in anchored:
+            needs.kept[name] = needs.kept.get(name, False) or import_time
+            continue
         needs.imports[chosen.id].add(name)
         if chosen.kind == "type_checking" or (chosen.kind == "import" and chosen.first > 0):
             for read in chosen.reads:  # TYPE_CHECKING itself, or names a try-block uses

@@ -28,7 +28,8 @@ from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
-from .hazards import identity_findings
+from .hazards import identity_findings, module_name_findings
+from .late_imports import cyclic_late_imports
 from .layout import Layout, inside, make_layout
 from .module_identity import identity_errors
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
@@ -50,8 +51,7 @@ def _already_split(split: SplitConfig, layout: Layout, max_lines: int) -> Plan |
     if facade.is_file() and MARKER in facade.read_text(errors="replace"):
         return Plan(
             source=split.source, old_module=layout.old_module, facade=facade,
-            package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
-            already_split=True,
+            package=layout.package_dir, layout=layout.kind, max_lines=max_lines, already_split=True,
             findings=(Finding("GS300", "info", f"already split into {layout.new_package}; "
                               "nothing to do", str(split.source), 1),),
         )
@@ -112,9 +112,13 @@ def build_plan(
         moved = {unit.id: MAIN for unit in main}
         assignment = replace(assignment, module_of={**assignment.module_of, **moved})
         order.append(MAIN)
-    needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings) for m in order}
+    anchored = cyclic_late_imports(analysis, layout.old_module, layout.old_package,
+                                   split.source)
+    needs: dict[str, Needs] = {
+        m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
+    late |= {n for uid in anchored for n in analysis.units[uid].binds}  # bound at the end
     kept, kept_findings = kept_edges(analysis, assignment, needs, layout, late)
     edges += kept
     findings.extend(cycle_findings + kept_findings)
@@ -158,8 +162,9 @@ def build_plan(
     if stub is not None and stub not in texts:  # the module became a package
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(_live_findings(analysis, split))
-    findings.extend(identity_findings(analysis, assignment.module_of, split))
-    findings.extend(identity_errors(analysis, assignment.module_of))
+    moved = assignment.module_of
+    findings += [*identity_findings(analysis, moved, split), *identity_errors(analysis, moved),
+                 *module_name_findings(analysis, moved, layout)]
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,

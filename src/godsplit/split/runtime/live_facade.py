@@ -7,6 +7,8 @@ too. A global rebound at run time (`global x`) is read from the new module that 
 it, and so is every such name in the namespace (`vars(old)`) whenever someone looks at it
 (mock.patch and pytest's monkeypatch save `__dict__[name]` to restore it), so it is
 never stale. (A static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
+A builtin no module binds, set on the old module (`pkg.big.open = fake`, ply's tests),
+is set in every new module too: moved code looks it up in its own module's globals.
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
@@ -18,8 +20,8 @@ SLOT_LIVE: dict[str, str] = {}
 
 # godsplit: live facade. Setting an attribute of this module (mock.patch,
 # monkeypatch) sets it in each new module that binds the same object under
-# that name, and undoes it; globals rebound at run time are read from the
-# module that holds them.
+# that name (a builtin no module binds: in each), and undoes it; globals
+# rebound at run time are read from the module that holds them.
 import sys as _godsplit_sys
 import types as _godsplit_types
 
@@ -47,15 +49,23 @@ def _godsplit_bindings() -> dict[str, list[str]]:
 _GODSPLIT_BINDINGS = _godsplit_bindings()
 
 
+def _godsplit_targets(name: str) -> tuple[str, ...] | list[str]:
+    # a builtin set from outside (`old.open = f`): the moved code reads it too
+    builtins = _godsplit_sys.modules["builtins"]
+    if name not in _GODSPLIT_BINDINGS and hasattr(builtins, name):
+        return SLOT_MODULES
+    return _GODSPLIT_BINDINGS.get(name, ())
+
+
 class _GodsplitFacade(_godsplit_types.ModuleType):
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
-        for ref in _GODSPLIT_BINDINGS.get(name, ()):
+        for ref in _godsplit_targets(name):
             setattr(_godsplit_sys.modules[ref], name, value)
 
     def __delattr__(self, name: str) -> None:
         super().__delattr__(name)
-        for ref in _GODSPLIT_BINDINGS.get(name, ()):
+        for ref in _godsplit_targets(name):
             if name in vars(_godsplit_sys.modules[ref]):
                 delattr(_godsplit_sys.modules[ref], name)
     # godsplit-runtime: if live
