@@ -38,7 +38,7 @@ def suggest(source: Path, max_lines: int | None, modules: int | None, package: P
     """Propose the [[split]] mapping for SOURCE: cohesive modules under max-lines (a
     definition longer than that gets a module of its own, with a warning), named after
     their family, main class or shared words, proven by planning it."""
-    from ..split.hazards import SOURCE_ERRORS
+    from ..split.module_identity import SOURCE_ERRORS
     from ..suggester.core import suggest as make_suggestion
     from ..suggester.entry import append_entry, config_file, render_entry
 

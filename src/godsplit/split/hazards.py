@@ -10,9 +10,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
-from .layout import Layout
 
-SOURCE_ERRORS = frozenset({"GS116", "GS117"})  # plan errors no mapping can fix: the source must change
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 
 
@@ -68,61 +66,5 @@ def identity_findings(
                     "GS209", "warning", f"{stmt.name.value} has doctests: DocTestSuite(old module) "
                     "will no longer collect them; set `keep-module-name = true` or collect "
                     f"them from {module}", path, analysis.stmt_lines[index],
-                ))
-    return out
-
-
-def _compared_strings(node: cst.CSTNode) -> list[tuple[cst.SimpleString, cst.BaseExpression]]:
-    """String literals that are an operand of a comparison (`x != "pkg.mod"`,
-    `name in ("pkg.mod",)`), with the other side."""
-    found: list[tuple[cst.SimpleString, cst.BaseExpression]] = []
-
-    def strings(expr: cst.BaseExpression) -> list[cst.SimpleString]:
-        if isinstance(expr, cst.SimpleString):
-            return [expr]
-        if isinstance(expr, (cst.Tuple, cst.List, cst.Set)):
-            return [e.value for e in expr.elements if isinstance(e.value, cst.SimpleString)]
-        return []
-
-    class Visitor(cst.CSTVisitor):
-        def visit_Comparison(self, node: cst.Comparison) -> None:
-            operands = [node.left, *(t.comparator for t in node.comparisons)]
-            for i, operand in enumerate(operands):
-                others = operands[:i] + operands[i + 1:]
-                found.extend((s, others[0]) for s in strings(operand) if others)
-
-    node.visit(Visitor())
-    return found
-
-
-def module_name_findings(
-    analysis: Analysis, module_of: dict[int, str], layout: Layout
-) -> list[Finding]:
-    """Moved code that compares a module's name (`__name__`, `__module__`) with the old
-    module's (`f_globals["__name__"] != "bs4.element"`, to find the first frame outside
-    the module): the code now runs in a module of another name, so the comparison gives
-    another answer. `__name__ == "old.mod"` is not reported: godsplit writes the old name
-    for `__name__`; nor a name from elsewhere (`modname in ("pkg_resources", "site")`)."""
-    out, old_module = [], layout.old_module
-    for unit in analysis.units:
-        module = module_of.get(unit.id)
-        if module is None or module == FACADE or old_module not in analysis.code(unit.first):
-            continue
-        for index in unit.stmts:
-            for string, other in _compared_strings(analysis.module.body[index]):
-                text = analysis.module.code_for_node(other)
-                if string.evaluated_value != old_module or (
-                        isinstance(other, cst.Name) and other.value == "__name__") or (
-                        "__name__" not in text and "__module__" not in text):
-                    continue  # a module's name compared, not a distribution's or a file's
-                line = analysis.stmt_lines[index] + analysis.code(index)[
-                    :analysis.code(index).find(string.value)].count("\n")
-                out.append(Finding(
-                    "GS117", "error", f"moved code compares a module name with "
-                    f"{string.value}, the old module's; it would run in "
-                    f"{layout.dotted(module)}, whose name differs, and the comparison "
-                    "would change its answer: compare with the module's prefix "
-                    f"(`.startswith({string.value})`) in the source first",
-                    str(analysis.path), line,
                 ))
     return out

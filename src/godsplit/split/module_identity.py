@@ -1,6 +1,6 @@
 """Import-time code that finds the module it runs in by name, which a split changes.
 
-Two forms, found in installed libraries:
+Three forms, found in installed libraries:
 
 - a top-level call handed the module's own name with one of its objects,
   `deprecated(X509Req, __name__, "...", name="X509Req")`: such a call may wrap the module
@@ -9,12 +9,17 @@ Two forms, found in installed libraries:
 - a class created by a metaclass of the module whose code reads `sys.modules`
   (`setattr(sys.modules[dict_["__module__"]], "Meta" + name, meta)`): run for a moved
   class, it finds the class's new module there, and the old module lacks what it sets:
-  such classes stay in the old module (`created_by_hooks`).
+  such classes stay in the old module (`created_by_hooks`);
+- moved code comparing a module's name with the old module's (`f_globals["__name__"] !=
+  "bs4.element"`, a frame walk to the first frame outside the module): it now runs in a
+  module of another name, so the comparison answers otherwise (GS117).
+
+GS116 and GS117 are `SOURCE_ERRORS`: no mapping fixes them, the source must change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, MutableMapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -31,6 +36,7 @@ from .nodes import walk
 
 if TYPE_CHECKING:
     from .analyze import Analysis
+    from .layout import Layout
 
 
 def _name_handed(stmt: cst.BaseStatement, defined: set[str]) -> tuple[str, str] | None:
@@ -86,7 +92,15 @@ def created_by_hooks(module: cst.Module) -> set[int]:
     return out
 
 
-def identity_errors(analysis: Analysis, module_of: Mapping[int, str]) -> list[Finding]:
+SOURCE_ERRORS = frozenset({"GS116", "GS117"})  # no mapping fixes them
+
+
+def identity_errors(analysis: Analysis, module_of: Mapping[int, str], layout: Layout
+                    ) -> list[Finding]:
+    return _handed_errors(analysis, module_of) + _compared_errors(analysis, module_of, layout)
+
+
+def _handed_errors(analysis: Analysis, module_of: Mapping[int, str]) -> list[Finding]:
     path = str(analysis.path)
     moved = {u.id for u in analysis.units if module_of.get(u.id, FACADE) != FACADE
              and u.kind == "definition"}
@@ -106,6 +120,50 @@ def identity_errors(analysis: Analysis, module_of: Mapping[int, str]) -> list[Fi
                 "out, or keep everything but what this call never reaches)", path,
                 _line(analysis, index),
             ))
+    return out
+
+
+def _compared(stmt: cst.BaseStatement) -> Iterator[tuple[cst.SimpleString, str]]:
+    """String literals that are an operand of a comparison (`x != "pkg.mod"`, `name in
+    ("pkg.mod",)`), with the code of the first other operand."""
+    code = cst.Module([]).code_for_node
+    for node in walk(stmt):
+        if not isinstance(node, cst.Comparison):
+            continue
+        operands = [node.left, *(t.comparator for t in node.comparisons)]
+        for i, operand in enumerate(operands):
+            other = code(operands[1 if i == 0 else 0])
+            items = operand.elements if isinstance(operand, (cst.Tuple, cst.List, cst.Set)) else ()
+            for value in [operand, *(e.value for e in items)]:
+                if isinstance(value, cst.SimpleString):
+                    yield value, other
+
+
+def _compared_errors(analysis: Analysis, module_of: Mapping[int, str], layout: Layout
+                     ) -> list[Finding]:
+    """GS117. Not for `__name__ == "old.mod"` (godsplit writes the old name for
+    `__name__`), nor for a name that is no module's `__name__` or `__module__`
+    (pkg_resources' `modname in ("pkg_resources", "site")`)."""
+    out, old = [], layout.old_module
+    for unit in analysis.units:
+        module = module_of.get(unit.id, FACADE)
+        if module == FACADE or old not in analysis.code(unit.first):
+            continue
+        for index in unit.stmts:
+            for string, other in _compared(analysis.module.body[index]):
+                if string.evaluated_value != old or other == "__name__" or (
+                        "__name__" not in other and "__module__" not in other):
+                    continue
+                code = analysis.code(index)
+                out.append(Finding(
+                    "GS117", "error", f"moved code compares a module name with "
+                    f"{string.value}, the old module's; it would run in "
+                    f"{layout.dotted(module)}, whose name differs, and the comparison "
+                    "would change its answer: compare with the module's prefix "
+                    f"(`.startswith({string.value})`) in the source first",
+                    str(analysis.path),
+                    analysis.stmt_lines[index] + code[:code.find(string.value)].count("\n"),
+                ))
     return out
 
 

@@ -28,7 +28,7 @@ from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
-from .hazards import identity_findings, module_name_findings
+from .hazards import identity_findings
 from .late_imports import cyclic_late_imports
 from .layout import Layout, inside, make_layout
 from .module_identity import identity_errors
@@ -163,8 +163,8 @@ def build_plan(
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(_live_findings(analysis, split))
     moved = assignment.module_of
-    findings += [*identity_findings(analysis, moved, split), *identity_errors(analysis, moved),
-                 *module_name_findings(analysis, moved, layout)]
+    findings += [*identity_findings(analysis, moved, split),
+                 *identity_errors(analysis, moved, layout)]
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
