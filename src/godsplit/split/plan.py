@@ -112,8 +112,7 @@ def build_plan(
         moved = {unit.id: MAIN for unit in main}
         assignment = replace(assignment, module_of={**assignment.module_of, **moved})
         order.append(MAIN)
-    anchored = cyclic_late_imports(analysis, layout.old_module, layout.old_package,
-                                   split.source)
+    anchored = cyclic_late_imports(analysis, split.source)
     needs: dict[str, Needs] = {
         m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
     edges, cycle_findings = module_edges(analysis, needs, order)
