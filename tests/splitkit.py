@@ -85,3 +85,13 @@ def run_before_and_after(
     result = apply_splits(config)
     assert result.written, [f.render() for s in result.splits for f in s.findings]
     return before, run_python(root / "after", code), result
+
+
+def same_behaviour(root: Path, source: str, modules: dict[str, list[str]], code: str,
+                   **split: Any) -> str:
+    """Apply the split (written, no error); `code` prints the same before and after: that
+    output."""
+    before, after, result = run_before_and_after(root, source, modules, code, **split)
+    assert result.written and not result.errors, result.errors
+    assert before == after
+    return after

@@ -16,18 +16,8 @@ from godsplit.split.plan import plan_split
 from godsplit.suggester.core import suggest
 from godsplit.types import GodsplitError
 
-from splitkit import make_project, plan_texts, run_before_and_after
-
-
-def _same(tmp_path: Path, source: str, modules: dict[str, list[str]], code: str,
-          **split: object) -> str:
-    """Apply the split (it must be written, with no error); `code` prints the same before
-    and after: that output."""
-    before, after, result = run_before_and_after(tmp_path, source, modules, code, **split)
-    assert result.written and not result.errors, result.errors
-    assert before == after
-    return after
-
+from splitkit import make_project, plan_texts
+from splitkit import same_behaviour as _same
 
 MAIN_BLOCK_SOURCE = """
     class Console:

@@ -8,17 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from splitkit import make_project, plan_texts, run_before_and_after
-
-
-def _same(tmp_path: Path, source: str, modules: dict[str, list[str]], code: str,
-          files: dict[str, str] | None = None, **split: object) -> str:
-    """Apply the split (written, no error); `code` prints the same before and after."""
-    before, after, result = run_before_and_after(tmp_path, source, modules, code,
-                                                 files=files, **split)
-    assert result.written and not result.errors, result.errors
-    assert before == after
-    return after
+from splitkit import make_project, plan_texts
+from splitkit import same_behaviour as _same
 
 
 def _ruff(root: Path) -> str:

@@ -12,18 +12,8 @@ import pytest
 
 from godsplit.split import plan as plan_module
 
-from splitkit import make_project, plan_texts, run_before_and_after
-
-
-def _same(tmp_path: Path, source: str, modules: dict[str, list[str]], code: str,
-          files: dict[str, str] | None = None, **split: object) -> str:
-    """Apply the split (written, no error); `code` prints the same before and after."""
-    before, after, result = run_before_and_after(tmp_path, source, modules, code,
-                                                 files=files, **split)
-    assert result.written and not result.errors, result.errors
-    assert before == after
-    return after
-
+from splitkit import make_project, plan_texts
+from splitkit import same_behaviour as _same
 
 NAMESPACE_BLOCKS = """
     def _build(descriptor, namespace):
