@@ -316,6 +316,20 @@ def test_mapping_findings(
         assert any(f.code == code and needle in f.message for f in plan.errors), plan.findings
 
 
+def test_unmapped_names_are_one_finding_that_says_what_to_do(tmp_path: Path) -> None:
+    # a first mapping of one name in a file of many definitions: one GS102, not one per name
+    source = "\n".join(f"def f{i}():\n    return {i}\n" for i in range(14))
+    plan, _ = plan_texts(make_project(tmp_path, source, {"a": ["f0"]}))
+    (finding,) = [f for f in plan.findings if f.code == "GS102"]
+    assert finding.line == 4 and finding.severity == "error"
+    assert finding.message.startswith("13 names are not mapped and not used")
+    assert "f1 (line 4), f2 (line 7)" in finding.message
+    assert "and 3 more (the plan lists each as unplaced)" in finding.message
+    assert "set `default` for the split" in finding.message
+    unplaced = [p for p in plan.placements if p.detail == "unplaced (see GS102)"]
+    assert sorted(n for p in unplaced for n in p.names) == sorted(f"f{i}" for i in range(1, 14))
+
+
 def test_shared_module_for_names_used_by_several(tmp_path: Path) -> None:
     source = """
         LIMIT = 3

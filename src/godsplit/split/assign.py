@@ -305,6 +305,7 @@ def _carry(
     condensed = nx.condensation(graph)
     shared = split.shared or DEFAULT_SHARED
     path = str(analysis.path)
+    unplaced: list[tuple[list[str], int]] = []
     for scc in nx.topological_sort(condensed):
         # mapped members stay where they are mapped; the others go where they are used
         members = sorted(m for m in condensed.nodes[scc]["members"] if m not in target)
@@ -332,10 +333,7 @@ def _carry(
         elif split.default:
             module, reason, detail = split.default, "default", "not used by any module"
         else:
-            result.findings.append(Finding(
-                "GS102", "error", f"{', '.join(names)}: not mapped and not used by any mapped "
-                "definition; map it or set `default` for the split", path, line,
-            ))
+            unplaced.append((names, line))
             module, reason, detail = FACADE, "facade", "unplaced (see GS102)"
         if module not in result.modules and module != FACADE:
             result.modules.append(module)
@@ -344,6 +342,27 @@ def _carry(
             for uid in clusters[m]:
                 result.module_of[uid] = module
         result.placements.append(Placement(tuple(names), module, reason, detail, line))
+    if unplaced:
+        result.findings.append(_unplaced_finding(unplaced, path))
+
+
+def _unplaced_finding(unplaced: list[tuple[list[str], int]], path: str) -> Finding:
+    """One GS102 for every name left unplaced, at the first one's line: a mapping of one
+    name in a 60-definition file is one finding that says what to do, not 60."""
+    unplaced.sort(key=lambda item: item[1])
+    if len(unplaced) == 1:
+        names = ", ".join(unplaced[0][0])
+        return Finding("GS102", "error", f"{names}: not mapped and not used by any mapped "
+                       "definition; map it or set `default` for the split", path, unplaced[0][1])
+    listed = ", ".join(f"{', '.join(names)} (line {line})" for names, line in unplaced[:10])
+    if len(unplaced) > 10:
+        listed += f" and {len(unplaced) - 10} more (the plan lists each as unplaced)"
+    count = sum(len(names) for names, _ in unplaced)
+    return Finding(
+        "GS102", "error", f"{count} names are not mapped and not used by any mapped "
+        f"definition: {listed}; map them, or set `default` for the split to put them in "
+        "one module", path, unplaced[0][1],
+    )
 
 
 def module_reads(analysis: Analysis, units: list[Unit]) -> dict[str, tuple[bool, bool]]:
