@@ -330,6 +330,27 @@ def test_unmapped_names_are_one_finding_that_says_what_to_do(tmp_path: Path) -> 
     assert sorted(n for p in unplaced for n in p.names) == sorted(f"f{i}" for i in range(1, 14))
 
 
+@pytest.mark.parametrize(("keep", "warned"), [((), True), (("registry",), False)])
+def test_a_split_that_moves_little_says_so(
+    tmp_path: Path, keep: tuple[str, ...], warned: bool,
+) -> None:
+    # code that finds its own module stays there (protobuf's `_pb2` files): valid, but the
+    # plan says the split gains little, unless the user keeps that code on purpose
+    body = "".join(f"    table['k{i}'] = {i}\n" for i in range(30))
+    source = f"def registry():\n    table = globals()\n{body}    return table\n\n" \
+        "def helper():\n    return 1\n"
+    extra = {"keep": list(keep)} if keep else {}
+    plan, _ = plan_texts(make_project(tmp_path, source, {"tools": ["helper"]}, **extra))
+    assert not plan.errors
+    found = [f for f in plan.findings if f.code == "GS118"]
+    assert bool(found) == warned
+    if warned:
+        assert found[0].severity == "warning" and found[0].line == 1
+        assert found[0].message.startswith(
+            "the split moves 3 lines and leaves 33 lines of code in the old module, the largest "
+            "kept: registry (line 1, 33 lines)")
+
+
 def test_shared_module_for_names_used_by_several(tmp_path: Path) -> None:
     source = """
         LIMIT = 3

@@ -534,3 +534,15 @@ def test_a_ruff_configuration_ruff_refuses_is_no_dead_end(tmp_path: Path) -> Non
     plan, _ = plan_split(checked, checked.splits[0])
     assert plan.errors == ()
     assert {m.name: m.lines for m in plan.modules} == {m.name: m.lines for m in result.modules}
+
+
+def test_a_suggestion_that_moves_little_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Code that finds its own module stays there: the entry warns the split gains little."""
+    body = "".join(f"    table['k{i}'] = {i}\n" for i in range(40))
+    (tmp_path / "big.py").write_text(f"def registry():\n    table = globals()\n{body}"
+                                     "    return table\n\n\ndef small():\n    return 1\n\n\n"
+                                     "def other():\n    return 3\n")
+    code, out, err = _run(tmp_path, monkeypatch, "big.py")
+    assert code == 0, err
+    assert "# Warning: the split moves" in out and "this split gains little." in out

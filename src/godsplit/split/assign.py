@@ -19,6 +19,7 @@ import networkx as nx
 from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
 from .analyze import Analysis, Unit
 from .classify import is_guard
+from .kept import kept_most
 
 DEFAULT_SHARED = "_shared"
 
@@ -197,6 +198,8 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
                 ))
     used = set(result.module_of.values())
     result.modules = [m for m in result.modules if m in used]
+    if not any(f.code == "GS102" for f in result.findings):  # unplaced names stay there too
+        result.findings.extend(kept_most(analysis, result.module_of, split))
     return result
 
 

@@ -51,7 +51,7 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
     if reasons["shared"]:
         text += f"; {_count(reasons['shared'], 'other name')} go to {s.shared}"
     out = _comment(text + ".")
-    over = [f for f in s.plan.findings if f.code == "GS105"]
+    over = [f for f in s.plan.findings if f.code in ("GS105", "GS118")]
     out += [line for f in over for line in _comment(f"Warning: {f.message}.")]
     out += [f"[[{table}]]", f"source = {toml_string(s.source)}"]
     if s.package is not None:
