@@ -35,7 +35,18 @@ from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, build_graph
 from .naming import name_modules, why
-from .place import SHARED, absorb, break_cycles, closure, exactly, fit, groups_of, listed, to_helpers
+from .place import (
+    SHARED,
+    absorb,
+    break_cycles,
+    closure,
+    exactly,
+    fit,
+    gather_families,
+    groups_of,
+    listed,
+    to_helpers,
+)
 from .sizes import estimate
 
 MARGIN = 30  # lines kept free in each module, besides a copy of the source's imports
@@ -271,6 +282,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     everything = list(range(len(g.nodes)))
     parts = agglomerate(g, everything, modules or goal(g, budget), budget, force=bool(modules))
     group = {n: k for k, part in enumerate(parts) for n in part}
+    gather_families(g, group, modules or goal(g, budget), budget)
     to_helpers(g, group)
     break_cycles(g, group)
     if modules:

@@ -119,6 +119,13 @@ class Graph:
         return sorted(sorted(c) for c in nx.connected_components(graph))
 
     @cached_property
+    def families(self) -> dict[int, int]:
+        """Class node -> its in-file inheritance root (through first bases that are not
+        mixins), for every class: a family is the classes of one root."""
+        return {i: family_root(self.nodes, i) for i, n in enumerate(self.nodes)
+                if n.kind == "class"}
+
+    @cached_property
     def gram_counts(self) -> Counter[str]:
         """How often each gram occurs over the nodes, a listed node's counting twice."""
         counts: Counter[str] = Counter()
@@ -246,21 +253,23 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                  _workflows(analysis, tasks, node_of, reads))
 
 
+def family_root(nodes: list[Node], n: int) -> int:
+    """A class's in-file inheritance root, through first bases that are not mixins."""
+    seen = {n}
+    while bases := [b for b in nodes[n].bases if not nodes[b].label.endswith("Mixin")]:
+        if bases[0] in seen:
+            break
+        n = bases[0]
+        seen.add(n)
+    return n
+
+
 def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
     """Values that hold, at import time, three or more classes of one family in the file
     (a base class and all its subclasses, through their first non-mixin base): a table
     of converters or of checkers. They are listed by name, so that they stay where their
     family's group is rather than follow the class that reads them."""
-    def root(n: int) -> int:
-        seen = {n}
-        while bases := [b for b in nodes[n].bases if not nodes[b].label.endswith("Mixin")]:
-            if bases[0] in seen:
-                break
-            n = bases[0]
-            seen.add(n)
-        return n
-
-    family = {i: root(i) for i, n in enumerate(nodes) if n.kind == "class"}
+    family = {i: family_root(nodes, i) for i, n in enumerate(nodes) if n.kind == "class"}
     out = set()
     for index, node in enumerate(nodes):
         held = Counter(family[p] for p in early.get(index, ()) if p in family)

@@ -10,6 +10,7 @@ until there are exactly K modules, the shared one included. Pure and determinist
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 import networkx as nx
@@ -35,6 +36,36 @@ def to_helpers(g: Graph, group: dict[int, int]) -> None:
                 best = max(sorted(pull), key=lambda k: (pull[k], k == group[n]))
                 if pull[best] > pull.get(group[n], 0.0):
                     group[n] = best
+
+
+SMALL = 0.5  # a family member this share of the average module's lines, or less, is small
+
+
+def gather_families(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
+    """The small classes of a large family go to the group that holds most of them, when
+    they fit: maintainers pool a family of many small classes (AST or node classes spread
+    through the file) in one module rather than cut it by topic. Large means at least
+    three, and at least as many as the average module's definitions; small, at most half
+    the average module's lines."""
+    count = len(g.nodes)
+    lines = g.size(range(count)) / max(k, 1)
+    least = max(3, math.ceil(count / max(k, 1)))
+    members: dict[int, list[int]] = defaultdict(list)
+    for n, root in sorted(g.families.items()):
+        if g.nodes[n].lines <= SMALL * lines and group[n] != SHARED:
+            members[root].append(n)
+    for _, small in sorted(members.items()):
+        if len(small) < least:
+            continue
+        held: dict[int, int] = defaultdict(int)
+        for n in small:
+            held[group[n]] += 1
+        target = max(sorted(held), key=lambda x: held[x])
+        moving = [n for n in small if group[n] != target]
+        inside = [n for n, x in group.items() if x == target]
+        if moving and g.size(inside) + g.size(moving) <= cap:
+            for n in moving:
+                group[n] = target
 
 
 def import_edges(g: Graph, group: dict[int, int]) -> dict[tuple[int, int], list[int]]:
