@@ -37,3 +37,57 @@ def test_a_project_whose_isort_config_is_atomic_splits(tmp_path: Path) -> None:
     assert not plan.errors and "pkg/big/one.py" in texts
     assert _same(tmp_path / "run", FUTURE, modules, "import pkg.big as m; print(m.second())",
                  files=files).strip() == "//"
+
+
+CONDITIONAL = """
+    import sys
+
+
+    class _Form:
+        __slots__ = ("fn",)
+
+        def __init__(self, fn):
+            self.fn = fn
+
+
+    if sys.version_info >= (3, 0):
+        class Buffer:
+            def release(self):
+                return 1
+    else:
+        Buffer = bytes
+
+    try:
+        def checked(x):
+            return x
+    except ImportError:
+        pass
+
+    if sys.version_info < (3, 0):
+        class Missing:
+            pass
+
+    @_Form
+    def Special(self, parameters):
+        return parameters
+
+
+    def describe():
+        return [Buffer.__module__, Buffer.release.__module__, checked.__module__,
+                Special.__module__]
+"""
+
+
+def test_keep_module_name_reaches_classes_and_functions_an_if_block_defines(
+        tmp_path: Path) -> None:
+    """typing_extensions defines most of itself under `if hasattr(typing, "X"): X =
+    typing.X` / `else: class X: ...`: keep-module-name renamed only the top-level
+    definitions, so `Buffer.__module__` named the new module (its protocol allow-list,
+    keyed by `__module__`, refused it). Conditional classes and functions are renamed too,
+    one that is not bound is skipped, and a slotted instance a decorator made (a special
+    form) is left as it is instead of failing the import."""
+    modules = {"buffers": ["Buffer", "checked"], "forms": ["_Form", "Special", "Missing"],
+               "api": ["describe"]}
+    code = "import pkg.big as m; print(m.describe(), hasattr(m, 'Missing'))"
+    out = _same(tmp_path, CONDITIONAL, modules, code, **{"keep-module-name": True})
+    assert out.strip() == "['pkg.big', 'pkg.big', 'pkg.big', 'pkg.big'] False"
