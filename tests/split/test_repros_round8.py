@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from godsplit.suggester.core import suggest
+
 from splitkit import make_project, plan_texts
 from splitkit import same_behaviour as _same
 
@@ -91,3 +93,54 @@ def test_keep_module_name_reaches_classes_and_functions_an_if_block_defines(
     code = "import pkg.big as m; print(m.describe(), hasattr(m, 'Missing'))"
     out = _same(tmp_path, CONDITIONAL, modules, code, **{"keep-module-name": True})
     assert out.strip() == "['pkg.big', 'pkg.big', 'pkg.big', 'pkg.big'] False"
+
+
+MODULE_READS = """
+    _ALLOWED = {"pkg.big": ["Buffer"]}
+
+
+    class Buffer:
+        pass
+
+
+    def allowed(cls):
+        return cls.__name__ in _ALLOWED.get(cls.__module__, [])
+
+
+    class Field:
+        def deconstruct(self):
+            path = "%s.%s" % (self.__class__.__module__, self.__class__.__qualname__)
+            return path.replace("pkg.big.", "pkg.")
+
+
+    class CharField(Field):
+        pass
+"""
+READS_MODULES = {"buffers": ["Buffer", "allowed"], "fields": ["Field", "CharField"]}
+
+
+def test_code_reading_module_of_moved_classes_is_refused_without_keep_module_name(
+        tmp_path: Path) -> None:
+    """Django's `Field.deconstruct` builds the import path migrations write from
+    `self.__class__.__module__` ('django.db.models.fields.CharField' becomes
+    'django.db.models.CharField'), and typing_extensions' `Protocol` looks
+    `base.__module__` up in an allow-list: after a split without keep-module-name the
+    fields said 'django.db.models.char_field.CharField' (53 of Django's model_fields,
+    field_deconstruction and migrations tests failed after a split reported as verified).
+    The plan refuses it (GS118) at each statement that reads `__module__`, and with
+    keep-module-name the split behaves the same."""
+    plan, _ = plan_texts(make_project(tmp_path / "plan", MODULE_READS, READS_MODULES))
+    errors = [f for f in plan.errors if f.code == "GS118"]
+    assert [(f.line, f.message.split("`")[1]) for f in errors] == [
+        (9, "cls.__module__"), (14, "self.__class__.__module__")]
+    assert "keep-module-name = true" in errors[0].message
+    out = _same(tmp_path / "run", MODULE_READS, READS_MODULES,
+                "import pkg.big as m; print(m.allowed(m.Buffer), m.CharField().deconstruct())",
+                **{"keep-module-name": True})
+    assert out.strip() == "True pkg.CharField"
+
+
+def test_suggest_keeps_module_names_for_code_reading_module(tmp_path: Path) -> None:
+    config = make_project(tmp_path, MODULE_READS, READS_MODULES)
+    found = suggest(config.root / "pkg/big.py", config, max_lines=12)
+    assert found.keep_module_name == "2 statements reading __module__"

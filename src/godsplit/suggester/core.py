@@ -228,7 +228,9 @@ def _keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
     hazards.update(f.code for f in identity_findings(analysis, everything, split))
     return ", ".join(f"{hazards[c]} {what}{'' if hazards[c] == 1 else plural}{tail}"
                      for c, what, plural, tail in (("GS208", "exception class", "es", ""),
-                                                   ("GS209", "definition", "s", " with doctests"))
+                                                   ("GS209", "definition", "s", " with doctests"),
+                                                   ("GS118", "statement", "s",
+                                                    " reading __module__"))
                      if hazards[c]) or None
 
 
