@@ -144,3 +144,30 @@ def test_suggest_keeps_module_names_for_code_reading_module(tmp_path: Path) -> N
     config = make_project(tmp_path, MODULE_READS, READS_MODULES)
     found = suggest(config.root / "pkg/big.py", config, max_lines=12)
     assert found.keep_module_name == "2 statements reading __module__"
+
+
+TOP_LEVEL = """
+    import sys
+
+
+    def first():
+        return "first"
+
+
+    def second():
+        return first() + " second"
+
+
+    assert second() == "first second" and sys.flags.optimize == 2 or __name__ != "__main__"
+"""
+
+
+def test_a_top_level_module_split_into_a_package_still_runs_by_path(tmp_path: Path) -> None:
+    """typing_extensions' suite runs `python -OO <typing_extensions.__file__>`: the file
+    of a top-level module, run by path. Split, that file is the package's `__init__.py`,
+    whose relative imports (`from .protocol import ...`) fail with no parent package; a
+    top-level module's new modules and facade import absolutely."""
+    modules = {"one": ["first"], "two": ["second"]}
+    code = ("import subprocess, sys, big; print(subprocess.run([sys.executable, '-OO', "
+            "big.__file__], capture_output=True, text=True).returncode)")
+    assert _same(tmp_path, TOP_LEVEL, modules, code, path="big.py").strip() == "0"
