@@ -24,13 +24,12 @@ from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_main_block, sets_up_imports
 from .handover import hand_over, repr_tuple
+from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .normalize import Block, Piece
 from .render import (
     MARKER,
     first_definition,
-    keep_module_name,
-    keep_names,
     live_aliases,
     module_import,
 )
@@ -324,7 +323,8 @@ def render_facade(
     if split.keep_module_name and layout.facade_is_package:  # every new module came through
         moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
         names = [n for n in keep_names(analysis, moved, split) if n not in served]
-        pieces.append(Block(keep_module_name(names, "__name__", analysis.future_annotations)))
+        pieces.append(Block(keep_module_name(names, "__name__", analysis.future_annotations,
+                                             analysis.conditional_names)))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
     if style is not None and not layout.facade_is_package and style.enables(

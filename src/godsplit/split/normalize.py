@@ -233,7 +233,10 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
     if style.sorter == "isort":
         import isort
 
-        settings = _isort_settings(style)
+        # not `atomic`: the document holds every block of the file cut apart (a `from
+        # __future__` import after other code), which isort would refuse to compile;
+        # godsplit checks that what it writes parses
+        settings = isort.Config(config=_isort_settings(style), atomic=False)
         if group:
             settings = isort.Config(config=settings, combine_as_imports=True)
         try:

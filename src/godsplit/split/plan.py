@@ -178,9 +178,10 @@ def build_plan(
 def source_style(analysis: Analysis, layout: Layout) -> ImportStyle:
     """How the source imports its own package: relative imports, or absolute ones. A
     file that can run as a script (`python pkg/tool.py`: a `__main__` block, no relative
-    import) and stays in place as the facade imports absolutely, so it still can."""
+    import) and stays in place as the facade imports absolutely, so it still can; so does
+    a top-level module (`python -OO typing_extensions.py`: its package's facade still can)."""
     text = analysis.source.text
-    if layout.kind == "sibling" and runs_as_script(analysis):
+    if not layout.old_package or (layout.kind == "sibling" and runs_as_script(analysis)):
         return "absolute"
     if re.search(r"^[ \t]*from[ \t]+\.", text, re.MULTILINE):
         return "relative"

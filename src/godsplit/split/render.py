@@ -19,11 +19,12 @@ from pathlib import Path
 import libcst as cst
 
 from ..types import FACADE, Edge, Finding, SplitConfig
-from . import imports, runtime
+from . import imports
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_guard, sets_up_imports
 from .handover import hand_over
+from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .needs import MAIN, Needs
 from .normalize import Block, Piece
@@ -43,7 +44,6 @@ def first_definition(analysis: Analysis, skip: tuple[str, ...] = ()) -> int:
                     for i in unit.stmts)):
             return unit.first
     return len(analysis.module.body)
-
 
 
 def _import_text(
@@ -201,7 +201,8 @@ def render_new_module(
                                    sys_name, analysis.conditional_names)))
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
-                                             f'"{layout.old_module}"', analysis.future_annotations)))
+                                             f'"{layout.old_module}"', analysis.future_annotations,
+                                             analysis.conditional_names)))
     return pieces
 
 
@@ -368,29 +369,3 @@ def needs_sys(module: str, edges: list[Edge]) -> bool:
     return any(e.backpatch and (e.source == module or e.target == module) for e in edges)
 
 
-def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> list[str]:
-    """The classes and functions (not tasks: their names are pinned) keep-module-name
-    renames among `units`."""
-    from .transforms import task_decorator
-
-    names = []
-    gone = analysis.deleted_names  # `def init(): ...; init(); del init`: gone by then
-    for unit in units:
-        for index in unit.stmts:
-            stmt = analysis.module.body[index]
-            if (isinstance(stmt, cst.ClassDef) or (isinstance(stmt, cst.FunctionDef) and (
-                task_decorator(stmt, split.task_decorators) is None
-            ))) and stmt.name.value not in gone:
-                names.append(stmt.name.value)
-    return list(dict.fromkeys(names))
-
-
-def keep_module_name(names: list[str], old_module: str, future_annotations: bool) -> str:
-    """The keep-module-name code for `names` (`old_module`: an expression), for a file with
-    `from __future__ import annotations` or not."""
-    if not names:
-        return ""
-    return runtime.render("keep_module_name", {
-        "old_module": old_module,
-        "objects": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
-    }, future_annotations=future_annotations)

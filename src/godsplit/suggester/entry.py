@@ -58,8 +58,8 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
         out.append(f"package = {toml_string(s.package)}")
     out += [f"shared = {toml_string(s.shared)}", f"default = {toml_string(s.default)}"]
     if s.keep_module_name:
-        out += _comment(f"{s.keep_module_name}: keep their __module__ so pickles and "
-                        "DocTestSuite(old module) keep working")
+        out += _comment(f"{s.keep_module_name}: keep their __module__ so pickles, "
+                        "DocTestSuite(old module) and code reading it keep working")
         out.append("keep-module-name = true")
     out += ["", f"[{table}.modules]"]
     for module in s.modules:

@@ -15,7 +15,7 @@ SLOT_OBJECTS: tuple[object, ...] = ()  # the moved classes and functions, as a t
 # godsplit: keep-module-name: these classes and functions (and their
 # methods) report the old module, so pickles, reprs and doctest discovery
 # keep working. An object whose code set another `__module__` (yarl's URL
-# says "yarl") keeps it.
+# says "yarl") keeps it, and so does one that cannot take another.
 def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
     here = __name__  # this module, or the package facade of the new modules
     parts = ("__func__", "fget", "fset", "fdel")
@@ -25,7 +25,9 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
             for item in (member, *(getattr(member, p, None) for p in parts)):
                 home = getattr(item, "__module__", None)
                 mine = isinstance(home, str) and home.startswith(here + ".")
-                if home == here or mine:
+                # not an instance with slots (a special form a decorator made)
+                settable = isinstance(item, type) or hasattr(item, "__dict__")
+                if (home == here or mine) and settable:
                     item.__module__ = old
 
 

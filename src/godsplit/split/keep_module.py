@@ -1,0 +1,53 @@
+"""keep-module-name's code for a new module or a package facade: the moved classes and
+functions whose `__module__` it sets back to the old module's name (the runtime is
+`runtime/keep_module_name.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import libcst as cst
+
+from ..types import SplitConfig
+from . import runtime
+from .analyze import Analysis, Unit
+
+
+def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> list[str]:
+    """The classes and functions (not tasks: their names are pinned) keep-module-name
+    renames among `units`."""
+    from .transforms import task_decorator
+
+    names = []
+    gone = analysis.deleted_names  # `def init(): ...; init(); del init`: gone by then
+    for unit in units:
+        # those an `if`/`try`/`with` block defines too (typing_extensions' `if
+        # hasattr(typing, "X"): X = typing.X` / `else: class X: ...`)
+        todo: list[cst.CSTNode] = [analysis.module.body[i] for i in unit.stmts]
+        while todo:
+            stmt = todo.pop(0)
+            if isinstance(stmt, (cst.If, cst.Try, cst.With, cst.Else, cst.ExceptHandler,
+                                 cst.Finally, cst.IndentedBlock)):
+                blocks = [getattr(stmt, a, None) for a in ("body", "orelse", "handlers",
+                                                             "finalbody")]
+                todo[:0] = [x for b in blocks if b is not None
+                            for x in (b if isinstance(b, (list, tuple)) else [b])]
+            elif (isinstance(stmt, cst.ClassDef) or (isinstance(stmt, cst.FunctionDef) and (
+                task_decorator(stmt, split.task_decorators) is None
+            ))) and stmt.name.value not in gone:
+                names.append(stmt.name.value)
+    return list(dict.fromkeys(names))
+
+
+def keep_module_name(names: list[str], old_module: str, future_annotations: bool,
+                     conditional: Collection[str] = ()) -> str:
+    """The keep-module-name code for `names` (`old_module`: an expression), for a file with
+    `from __future__ import annotations` or not; a name in `conditional` (bound only under
+    a condition) is looked up, so that it may be missing."""
+    if not names:
+        return ""
+    items = [f"globals().get({n!r})" if n in conditional else n for n in names]
+    return runtime.render("keep_module_name", {
+        "old_module": old_module,
+        "objects": "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")",
+    }, future_annotations=future_annotations)
