@@ -127,10 +127,10 @@ def test_code_reading_module_of_moved_classes_is_refused_without_keep_module_nam
     `base.__module__` up in an allow-list: after a split without keep-module-name the
     fields said 'django.db.models.char_field.CharField' (53 of Django's model_fields,
     field_deconstruction and migrations tests failed after a split reported as verified).
-    The plan refuses it (GS118) at each statement that reads `__module__`, and with
+    The plan refuses it (GS119) at each statement that reads `__module__`, and with
     keep-module-name the split behaves the same."""
     plan, _ = plan_texts(make_project(tmp_path / "plan", MODULE_READS, READS_MODULES))
-    errors = [f for f in plan.errors if f.code == "GS118"]
+    errors = [f for f in plan.errors if f.code == "GS119"]
     assert [(f.line, f.message.split("`")[1]) for f in errors] == [
         (9, "cls.__module__"), (14, "self.__class__.__module__")]
     assert "keep-module-name = true" in errors[0].message

@@ -70,7 +70,7 @@ def module_reads(stmt: cst.CSTNode) -> list[cst.CSTNode]:
 
 
 def _read_findings(analysis: Analysis) -> list[Finding]:
-    """GS118: each statement of the source that reads `__module__`, at the read's line."""
+    """GS119: each statement of the source that reads `__module__`, at the read's line."""
     out = []
     code = cst.Module([]).code_for_node
     for index, stmt in enumerate(analysis.module.body):
@@ -81,7 +81,7 @@ def _read_findings(analysis: Analysis) -> list[Finding]:
             found = code(read)
             line = analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
             out.append(Finding(
-                "GS118", "error", f"`{found}` reads an object's __module__: moved classes and "
+                "GS119", "error", f"`{found}` reads an object's __module__: moved classes and "
                 "functions would report their new module, so this code would answer "
                 "otherwise (an import path, a repr, a lookup by module name); set "
                 "`keep-module-name = true` to keep the old one", str(analysis.path), line,

@@ -220,7 +220,7 @@ def _docstring_doctest(node: cst.ClassDef | cst.FunctionDef) -> bool:
 
 
 def _keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
-    """Why the entry sets keep-module-name (the plan's GS208, GS209 and GS118 if everything
+    """Why the entry sets keep-module-name (the plan's GS208, GS209 and GS119 if everything
     moved), or None. A definition whose docstring holds a doctest is counted without
     the engine's full visit of its body; the others are the engine's to judge."""
     everything = {u.id: "m" for u in analysis.units if u.kind == "definition"}
@@ -240,7 +240,7 @@ def _keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
     return ", ".join(f"{hazards[c]} {what}{'' if hazards[c] == 1 else plural}{tail}"
                      for c, what, plural, tail in (("GS208", "exception class", "es", ""),
                                                    ("GS209", "definition", "s", " with doctests"),
-                                                   ("GS118", "statement", "s",
+                                                   ("GS119", "statement", "s",
                                                     " reading __module__"))
                      if hazards[c]) or None
 
