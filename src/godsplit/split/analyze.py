@@ -44,6 +44,9 @@ class Read:
     name: str
     import_time: bool  # read while the module is imported (not only inside function bodies)
     annotation_only: bool  # every read is an annotation that is never evaluated at run time
+    # import_time only because code run at import time reads it (a method, a function):
+    # the units whose top-level code runs it, when they are all (see import_time.py)
+    runners: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -205,7 +208,7 @@ def analyze(source: SourceText) -> Analysis:
     rebinds: dict[int, set[str]] = defaultdict(set)
     reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)
     calls: dict[int, set[str]] = defaultdict(set)
-    subclassed: set[str] = set()
+    subclassed: dict[int, set[str]] = defaultdict(set)
     methods: dict[int, dict[str, set[str]]] = defaultdict(dict)
     hints: dict[int, set[str]] = {}
     if global_scope is not None:

@@ -9,7 +9,7 @@ instead of written broken.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -86,7 +86,8 @@ def _attributes(node: cst.CSTNode, operators: set[str]) -> set[str]:
 
 
 def called_at_import(
-    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]], subclassed: set[str]
+    module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]],
+    subclassed: Mapping[int, set[str]],
 ) -> list[Unit]:
     """Code that runs while the module is imported reads its globals at import time too.
     That is every function called then (`@register`, `X = f()`), and everything it reads
@@ -94,39 +95,186 @@ def called_at_import(
     subclassed: the methods that run (`__init__`, `__new__`, `__call__` for `@C(...)`, ...,
     `__init_subclass__`, its bases'), and every method whose name running code uses as an
     attribute (`builder.build_class()`, `self.push()`: dispatch is dynamic, the name is
-    what is known). Their reads are upgraded to import time."""
-    defs: dict[str, tuple[int, cst.FunctionDef | cst.ClassDef]] = {}
-    used: set[str] = set()  # attribute names used by code that runs at import time
-    operators: set[str] = set()  # special methods its operators run
-    for unit in units:
+    what is known). Their reads are upgraded to import time, each with the units whose
+    top-level code runs it (`Read.runners`) when those are all that do."""
+    code = _Code(module, units)
+    code.values = _instance_names(units)
+    seeds = {unit.id: _Seeds(unit, module, code, calls, subclassed) for unit in units}
+    everything = _Seeds.union(seeds.values())
+    upgraded, live = _closure(code, everything, None)
+    runners: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for uid, seed in seeds.items():
+        if seed:
+            for reader, names in _closure(code, seed.implicit(), live)[0].items():
+                for name in names:
+                    runners[(reader, name)].add(uid)
+    for uid, names in upgraded.items():
+        units[uid] = replace(units[uid], reads=tuple(
+            replace(r, import_time=True, runners=frozenset(runners.get((uid, r.name), ())))
+            if r.name in names and not r.annotation_only and not r.import_time else r
+            for r in units[uid].reads
+        ))
+    return units
+
+
+# run by any code that touches an instance, without a name or operator in the code
+_IMPLICIT = frozenset({
+    "__iter__", "__next__", "__len__", "__bool__", "__str__", "__repr__", "__format__",
+    "__hash__", "__enter__", "__exit__", "__getattr__", "__getattribute__", "__setattr__",
+    "__delattr__", "__get__", "__set__", "__delete__", "__index__", "__int__", "__float__",
+    "__reversed__", "__missing__", "__setitem__", "__delitem__", "__copy__", "__deepcopy__",
+    "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__del__", "__mro_entries__",
+    "__instancecheck__", "__subclasscheck__", "__fspath__", "__await__", "__aiter__",
+})
+
+
+class _Code:
+    """The module's definitions, with what each uses as attributes and operators."""
+
+    def __init__(self, module: cst.Module, units: list[Unit]) -> None:
+        self.units = units
+        self.defs: dict[str, tuple[int, cst.FunctionDef | cst.ClassDef]] = {}
+        for unit in units:
+            for index in unit.stmts:
+                stmt = module.body[index]
+                if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                    self.defs[stmt.name.value] = (unit.id, stmt)
+        self.values: set[str] = set()  # see _instance_names
+        self._uses: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._classes: dict[str, tuple[list[str], dict[str, cst.FunctionDef],
+                                       dict[str, set[str]]]] = {}
+        # methods of metaclasses run when any class using them (or its subclass) is made:
+        # their reads are never only their runners'
+        self.metaclasses = {name for name, (_, node) in self.defs.items()
+                            if isinstance(node, cst.ClassDef) and _is_metaclass(node, self.defs)}
+        classes = {name: node for name, (_, node) in self.defs.items()
+                   if isinstance(node, cst.ClassDef)}
+        for node in classes.values():
+            self.metaclasses |= {k.value.value for k in node.keywords if k.keyword is not None
+                                 and k.keyword.value == "metaclass"
+                                 and isinstance(k.value, cst.Name)}
+        grown = True  # their bases and subclasses (metaclasses too) in this module
+        while grown:
+            related = {b.value.value for m in self.metaclasses if m in classes
+                       for b in classes[m].bases if isinstance(b.value, cst.Name)} | {
+                name for name, node in classes.items() if any(
+                    isinstance(b.value, cst.Name) and b.value.value in self.metaclasses
+                    for b in node.bases)}
+            grown = not related <= self.metaclasses
+            self.metaclasses |= related
+
+    def uses(self, node: cst.CSTNode) -> tuple[frozenset[str], frozenset[str]]:
+        """The attribute names and special methods `node` uses (memoized)."""
+        if id(node) not in self._uses:
+            operators: set[str] = set()
+            names = _attributes(node, operators)
+            self._uses[id(node)] = (frozenset(names), frozenset(operators))
+        return self._uses[id(node)]
+
+    def cls(self, name: str) -> tuple[list[str], dict[str, cst.FunctionDef],
+                                      dict[str, set[str]]] | None:
+        """A class's bases, methods and method aliases; None for anything else."""
+        if name not in self.defs or not isinstance(node := self.defs[name][1], cst.ClassDef):
+            return None
+        if name not in self._classes:
+            methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
+            self._classes[name] = (_base_names(node), methods, _class_aliases(node, methods))
+        return self._classes[name]
+
+
+def _instance_names(units: list[Unit]) -> set[str]:
+    """The globals through which code may reach an instance of a class of the module:
+    every one but imports (a value, a class and its attributes, a function's attributes),
+    so a type alias made of imports (`Action = Callable[[str], None]`) runs no method."""
+    return {name for unit in units if unit.kind not in ("import", "future", "type_checking")
+            for name in unit.binds | unit.rebinds}
+
+
+class _Seeds:
+    """What one unit's top-level code runs: names called, subclassed, attributes used."""
+
+    def __init__(self, unit: Unit | None = None, module: cst.Module | None = None,
+                 code: _Code | None = None, calls: Mapping[int, set[str]] | None = None,
+                 subclassed: Mapping[int, set[str]] | None = None) -> None:
+        self.calls: set[str] = set()
+        self.subclassed: set[str] = set()
+        self.used: set[str] = set()
+        self.operators: set[str] = set()
+        self.instances = False  # whether the code may hold an instance (see implicit)
+        if unit is None or module is None or code is None or calls is None or subclassed is None:
+            return
+        self.instances = any(r.import_time and r.name in code.values for r in unit.reads)
         for index in unit.stmts:
+            self.calls |= calls.get(index, set())
+            self.subclassed |= subclassed.get(index, set())
+            self.instances = self.instances or any(
+                n.lstrip("@") in code.defs for n in calls.get(index, ()))
             stmt = module.body[index]
-            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-                defs[stmt.name.value] = (unit.id, stmt)
-            elif not is_main_block(stmt):
-                used |= _attributes(stmt, operators)
+            if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and not is_main_block(stmt):
+                names, operators = code.uses(stmt)
+                self.used |= names
+                self.operators |= operators
+
+    def __bool__(self) -> bool:
+        return bool(self.calls or self.subclassed or self.used or self.operators)
+
+    def implicit(self) -> _Seeds:
+        """These seeds, with the special methods any use of an instance may run, when the
+        code may hold one: it makes one, or reads a global that is neither a definition
+        nor an import (not a class statement subclassing another, a type alias)."""
+        out = _Seeds.union([self])
+        if self.instances:
+            out.operators |= _IMPLICIT
+        return out
+
+    @staticmethod
+    def union(seeds: Iterable[_Seeds]) -> _Seeds:
+        out = _Seeds()
+        for seed in seeds:
+            out.calls |= seed.calls
+            out.subclassed |= seed.subclassed
+            out.used |= seed.used
+            out.operators |= seed.operators
+            out.instances = out.instances or seed.instances
+        return out
+
+
+def _closure(
+    code: _Code, seeds: _Seeds, live: Mapping[str, set[str]] | None
+) -> tuple[dict[int, set[str]], dict[str, set[str]]]:
+    """The names each unit reads while `seeds` run, and the classes with instances then
+    (class -> the methods that run on their own). `live`: the classes with instances
+    while the whole module runs; a name the seeds use as an attribute or operator runs the
+    methods of those (made by any code), not only of the classes the seeds make."""
+    used = set(seeds.used)
+    operators = set(seeds.operators)
     functions: set[str] = set()
     entries: dict[str, set[str]] = defaultdict(set)  # class -> methods that run on their own
     running: dict[str, set[str]] = defaultdict(set)  # class -> methods found running
     upgraded: dict[int, set[str]] = defaultdict(set)  # unit -> names read at import time
+    todo: list[set[str]] = [{n for n in seeds.calls if not n.startswith("@")}]
+    # per runner: a name used as an attribute or operator runs the methods of classes
+    # made by other code only if this code may hold one of their instances
+    holds = [live is None or seeds.instances]
 
     def reached(names: set[str]) -> None:
         for name in names:
-            kind = defs[name][1] if name in defs else None
+            kind = code.defs[name][1] if name in code.defs else None
             if isinstance(kind, cst.FunctionDef) and name not in functions:
                 functions.add(name)
-                uid = defs[name][0]
-                upgraded[uid] |= {r.name for r in units[uid].reads}
-                used.update(_attributes(kind, operators))
+                uid = code.defs[name][0]
+                upgraded[uid] |= {r.name for r in code.units[uid].reads}
+                holds[0] = holds[0] or bool(upgraded[uid] & code.values)
+                attributes, ops = code.uses(kind)
+                used.update(attributes)
+                operators.update(ops)
                 todo.append(upgraded[uid])
             elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
 
-    called = {n for names in calls.values() for n in names}
-    todo: list[set[str]] = [{n for n in called if not n.startswith("@")}]
-    for name in subclassed:
+    for name in seeds.subclassed:
         entries[name] |= _ON_SUBCLASS
-    for name in called:
+    for name in seeds.calls:
         if name.startswith("@"):
             entries[name[1:]] |= _ON_DECORATE
     changed = True
@@ -134,34 +282,56 @@ def called_at_import(
         while todo:
             reached(todo.pop())
         changed = False
-        for name in list(entries):
-            if name not in defs or not isinstance(node := defs[name][1], cst.ClassDef):
+        for name in list(entries if live is None else {*live, *entries}):
+            if (found := code.cls(name)) is None:
                 continue
-            for base in _base_names(node):
-                if not entries[name] <= entries[base]:
-                    entries[base] |= entries[name]
+            bases, methods, aliases = found
+            own = entries[name]
+            for base in bases:
+                if not own <= entries[base]:
+                    entries[base] |= own
                     changed = True
-            methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            wanted = entries[name] | used | (operators if _ON_CALL & entries[name] else set())
+            made = own if live is None else own | live.get(name, set())
+            wanted = own | (used | (operators if _ON_CALL & made else set())
+                            if holds[0] or _ON_CALL & own else set())
             fresh = {m for m in methods if m in wanted} | {
-                m for attr, ms in _class_aliases(node, methods).items() if attr in wanted for m in ms
+                m for attr, ms in aliases.items() if attr in wanted for m in ms
             }
             fresh -= running[name]
             if fresh:
                 changed = True
                 running[name] |= fresh
-                uid = defs[name][0]
+                uid = code.defs[name][0]
                 for method in fresh:
-                    names = set(units[uid].methods.get(method, ()))
+                    names = set(code.units[uid].methods.get(method, ()))
+                    if live is not None and name in code.metaclasses:
+                        continue  # see _Code.metaclasses: not attributed
+                    if not holds[0] and names & code.values:
+                        holds[0] = changed = True
                     upgraded[uid] |= names
-                    used |= _attributes(methods[method], operators)
+                    attributes, ops = code.uses(methods[method])
+                    used |= attributes
+                    operators |= ops
                     todo.append(names)
-    for uid, names in upgraded.items():
-        units[uid] = replace(units[uid], reads=tuple(
-            replace(r, import_time=True) if r.name in names and not r.annotation_only else r
-            for r in units[uid].reads
-        ))
-    return units
+    return upgraded, entries
+
+
+def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]]) -> bool:
+    """A class derived from `type` (or another metaclass), or used as one."""
+    seen: set[str] = set()
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        for base in current.bases:
+            if isinstance(base.value, (cst.Name, cst.Attribute)):
+                text = base.value.value if isinstance(base.value, cst.Name) else base.value.attr.value
+                if text == "type" or text.endswith("Meta") or text.endswith("Type"):
+                    return True
+                found = defs.get(text)
+                if found and isinstance(found[1], cst.ClassDef) and text not in seen:
+                    seen.add(text)
+                    todo.append(found[1])
+    return False
 
 
 def _class_aliases(node: cst.ClassDef, methods: Mapping[str, object]) -> dict[str, set[str]]:

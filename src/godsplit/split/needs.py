@@ -38,6 +38,11 @@ class Needs:
         default_factory=lambda: defaultdict(dict)
     )
     kept: dict[str, bool] = field(default_factory=dict)  # name kept in the old module -> import_time
+    # sibling module -> name read at import time only by code other modules run (a method,
+    # a function: `GRAMMAR = Word() | Word()` runs `__or__`) -> those modules
+    run_by: dict[str, dict[str, frozenset[str]]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
 
 
 def collect_needs(
@@ -49,6 +54,7 @@ def collect_needs(
     units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
     needs = Needs()
     pending = dict(module_reads(analysis, units))
+    elsewhere = run_elsewhere(units, assignment, module)
     done: set[str] = set()
     while pending:
         name, (import_time, annotation_only) = pending.popitem()
@@ -81,6 +87,9 @@ def collect_needs(
                 needs.live[where][name] = needs.live[where].get(name, False) or import_time
             elif where != module:
                 old = needs.siblings[where].get(name, (False, True))
+                if import_time and name in elsewhere:  # settled by module_edges
+                    import_time = False
+                    needs.run_by[where][name] = elsewhere[name]
                 needs.siblings[where][name] = (old[0] or import_time, old[1] and annotation_only)
             continue
         chosen = runtime[0] if runtime else providers[0]
@@ -95,6 +104,50 @@ def collect_needs(
     for uid in analysis.star_imports:
         needs.imports[uid].add("*")
     return needs
+
+
+def run_elsewhere(
+    units: list[Unit], assignment: Assignment, module: str
+) -> dict[str, frozenset[str]]:
+    """The names these units read at import time only in code that the top-level code of
+    other modules runs: name -> those modules. A method or function read at import time
+    by its own module (its class body, a decorator, module-level code) is not here."""
+    out: dict[str, set[str]] = {}
+    direct: set[str] = set()
+    for unit in units:
+        for read in unit.reads:
+            if not read.import_time:
+                continue
+            modules = {assignment.module_of.get(r) for r in read.runners}
+            if not read.runners or module in modules or None in modules:
+                direct.add(read.name)
+            else:
+                out.setdefault(read.name, set()).update(m for m in modules if m is not None)
+    return {name: frozenset(ms) for name, ms in out.items() if name not in direct}
+
+
+def settle_runners(needs: dict[str, Needs], order: list[str]) -> None:
+    """A name a module reads only in code that another module's top-level code runs (its
+    runner) is read when the runner runs, not when the reader is imported. The reader can
+    import it at call time when, whatever module is imported first, the reader and the
+    name's module are done by then: neither is the runner, nor imports it (directly or
+    through other modules, the old module included, at any time during its import).
+    Otherwise the read stays an import-time read of the reader (conservative)."""
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from([*order, FACADE])
+    for source in order:
+        graph.add_edges_from((source, t) for t in (*needs[source].siblings, *needs[source].live))
+        if needs[source].kept:
+            graph.add_edge(source, FACADE)
+        graph.add_edge(FACADE, source)  # the old module imports every new module
+    below = {node: nx.descendants(graph, node) | {node} for node in graph}
+    for source in order:
+        for target, names in needs[source].run_by.items():
+            for name, runners in names.items():
+                if any(r not in graph or r in below[source] or r in below[target]
+                       for r in runners):
+                    flags = needs[source].siblings[target][name]
+                    needs[source].siblings[target][name] = (True, flags[1])
 
 
 def declares_only(analysis: Analysis, unit: Unit, name: str) -> bool:
@@ -120,6 +173,7 @@ def module_edges(
     any import order works. A cycle of import-time edges alone is an error naming the units
     to map together. Rebound globals are read through the module object, which can be
     imported at the top even in a cycle; only an import-time read makes an edge."""
+    settle_runners(needs, order)
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(order)
     for source in order:

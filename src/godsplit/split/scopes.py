@@ -116,7 +116,7 @@ def collect(
     rebinds: dict[int, set[str]],
     reads: dict[int, dict[str, list[bool]]],
     calls: dict[int, set[str]],
-    subclassed: set[str],
+    subclassed: dict[int, set[str]],
     methods: dict[int, dict[str, set[str]]],
     unbound: frozenset[int] = frozenset(),
 ) -> None:
@@ -144,7 +144,7 @@ def collect(
         if import_time and id(access.node) in nodes.called:
             calls[site[0]].add(name)
         elif import_time and id(access.node) in nodes.subclassed:
-            subclassed.add(name)
+            subclassed[site[0]].add(name)
         # a string is never evaluated at import time (an annotation, `cast("B", x)`,
         # `TypeVar("T", bound="B")`): typing resolves it later, in the reader's module
         string = isinstance(access.node, cst.BaseString)
