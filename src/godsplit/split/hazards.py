@@ -96,7 +96,7 @@ def identity_findings(
         return []
     path = str(analysis.path)
     out = []
-    if "__module__" in analysis.module.code and any(
+    if "__module__" in analysis.source.text and any(
             module_of.get(u.id, FACADE) != FACADE and any(isinstance(
                 analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
                 for i in u.stmts) for u in analysis.units if u.kind == "definition"):

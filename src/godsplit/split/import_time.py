@@ -99,7 +99,7 @@ def called_at_import(
     top-level code runs it (`Read.runners`) when those are all that do."""
     code = _Code(module, units)
     code.values = _instance_names(units)
-    seeds = {unit.id: _Seeds(unit, module, code, calls, subclassed) for unit in units}
+    seeds = {unit.id: _Seeds.of(unit, module, code, calls, subclassed) for unit in units}
     everything = _Seeds.union(seeds.values())
     upgraded, live = _closure(code, everything, None)
     runners: dict[tuple[int, str], set[int]] = defaultdict(set)
@@ -193,27 +193,29 @@ def _instance_names(units: list[Unit]) -> set[str]:
 class _Seeds:
     """What one unit's top-level code runs: names called, subclassed, attributes used."""
 
-    def __init__(self, unit: Unit | None = None, module: cst.Module | None = None,
-                 code: _Code | None = None, calls: Mapping[int, set[str]] | None = None,
-                 subclassed: Mapping[int, set[str]] | None = None) -> None:
+    def __init__(self) -> None:
         self.calls: set[str] = set()
         self.subclassed: set[str] = set()
         self.used: set[str] = set()
         self.operators: set[str] = set()
         self.instances = False  # whether the code may hold an instance (see implicit)
-        if unit is None or module is None or code is None or calls is None or subclassed is None:
-            return
-        self.instances = any(r.import_time and r.name in code.values for r in unit.reads)
+
+    @staticmethod
+    def of(unit: Unit, module: cst.Module, code: _Code, calls: Mapping[int, set[str]],
+           subclassed: Mapping[int, set[str]]) -> _Seeds:
+        out = _Seeds()
+        out.instances = any(r.import_time and r.name in code.values for r in unit.reads)
         for index in unit.stmts:
-            self.calls |= calls.get(index, set())
-            self.subclassed |= subclassed.get(index, set())
-            self.instances = self.instances or any(
+            out.calls |= calls.get(index, set())
+            out.subclassed |= subclassed.get(index, set())
+            out.instances = out.instances or any(
                 n.lstrip("@") in code.defs for n in calls.get(index, ()))
             stmt = module.body[index]
             if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and not is_main_block(stmt):
                 names, operators = code.uses(stmt)
-                self.used |= names
-                self.operators |= operators
+                out.used |= names
+                out.operators |= operators
+        return out
 
     def __bool__(self) -> bool:
         return bool(self.calls or self.subclassed or self.used or self.operators)
