@@ -270,3 +270,55 @@ def test_a_project_with_only_flake8_at_80_columns_gets_no_new_finding(tmp_path: 
     assert "_normalised_path_of_the_tenant_export as _normalised_path_of_the_tenant_export" in facade
     assert "# godsplit: live facade" in facade
     assert "import os\n\n\n# Helpers\ndef" in (after_root / "pkg/jobs/one.py").read_text()
+
+
+PRETIX_STYLE = {
+    # pretix's src/setup.cfg: isort wraps at 79 with combine_as_imports; flake8 at 160
+    "setup.cfg": "[isort]\ncombine_as_imports = true\ninclude_trailing_comma = true\n"
+                 "known_first_party = pkg\nmulti_line_output = 5\nline_length = 79\n"
+                 "honor_noqa = true\n\n[flake8]\nmax-line-length = 160\n",
+    "pkg/__init__.py": "",
+    "pkg/checkin_answers.py": "def _save_the_answers(p):\n    return p\n",
+    "pkg/cart.py": '''"""Cart."""
+from gettext import (
+    dgettext, dngettext, gettext as _, ldgettext, lgettext, ngettext,
+)
+
+from pkg.checkin_answers import _save_the_answers
+
+
+class CartError(Exception):
+    pass
+
+
+def clear_cart(n):
+    raise CartError(_("gone") + ngettext("a", "b", n))
+
+
+def add_to_cart(p):
+    return _save_the_answers(p), dgettext, dngettext, ldgettext, lgettext
+''',
+}
+
+
+def test_a_facade_under_isort_combine_as_at_79_columns_passes_isort_check(
+    tmp_path: Path,
+) -> None:
+    """pretix's cart.py: the facade's unused `gettext as _` (a `# noqa: F401` statement of
+    its own) is merged into `from gettext import ngettext` by isort's second pass only, and
+    the re-export its noqa makes longer than 79 is wrapped by isort: the project's `isort
+    --check` and flake8 find nothing new in what godsplit writes."""
+    source = make_project(tmp_path / "source" / "proj", PRETIX_STYLE,
+                          '[[split]]\nsource = "pkg/cart.py"\n[split.modules]\n'
+                          'errors = ["CartError", "clear_cart"]\nadd = ["add_to_cart"]\n')
+    before = snapshot(source, ["pkg"], tools=("flake8", "isort"))  # pretix's own linters
+    after = split_copy(source, tmp_path / "after" / "proj")
+    report = compare(before, snapshot(after, ["pkg"], tools=("flake8", "isort")))
+    assert not report.failures and not report.new and not report.reformatted, report.summary()
+    check = subprocess.run([sys.executable, "-m", "isort", "--check", "--diff", "pkg"], cwd=after,
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    facade = (after / "pkg" / "cart" / "__init__.py").read_text()
+    assert "from gettext import (  # noqa: F401\n    dgettext, dngettext, gettext as _," in facade
+    assert ("from pkg.checkin_answers import (  # noqa: F401\n"
+            "    _save_the_answers as _save_the_answers,\n)\n") in facade, facade

@@ -59,6 +59,9 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
             m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
         )):
             noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
-            lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
+            if noqa and code in re.split(r"[, ]+", noqa[1]):
+                pass  # marked already (a block sorted again after its comments)
+            else:
+                lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")

@@ -80,6 +80,7 @@ def assemble(
         if error.block is not None:
             located(error, files, blocks[error.block])
         raise
+    texts = _marked(blocks, list(done), style, path, root)
     out = {}
     for file, pieces in files.items():
         parts = []
@@ -87,17 +88,7 @@ def assemble(
             if isinstance(piece, str):
                 parts.append(piece)
                 continue
-            text = noqa_long(noqa_first(next(done)), style)
-            if piece.reexport_noqa:
-                text = mark(text, piece.reexport_noqa, piece.listed)
-            if piece.noqa:
-                text = mark(text, piece.noqa)
-            if piece.sort and style is not None and noqa_too_long(text, style):
-                # the comment made an import too long: the sorter wraps it (isort 5 does;
-                # isort 6 and later leave a line with a noqa whole: E501 goes on the list)
-                text = noqa_first(normalize([Block(text, sort=True)], style, path, root)[0])
-                text = "\n".join(f"{line}, E501" if noqa_too_long(line, style) else line
-                                  for line in text.split("\n"))
+            text = texts.pop(0)
             if text:
                 raw = piece.text
                 lead = len(raw) - len(raw.lstrip("\n"))
@@ -109,6 +100,33 @@ def assemble(
                     parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
         out[file] = _space_after_imports(parts)
     return out
+
+
+def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path: Path,
+            root: Path | None) -> list[str]:
+    """The normalized blocks with their targeted noqa comments. A comment can change how
+    the sorter writes an import (it wraps a line the comment made too long, or merges a
+    commented statement into another): blocks it changed are sorted again, in one call,
+    and marked again, so the project's sorter finds nothing to change."""
+
+    def marks(index: int, text: str) -> str:
+        block = blocks[index]
+        text = noqa_long(noqa_first(text), style)
+        if block.reexport_noqa:
+            text = mark(text, block.reexport_noqa, block.listed)
+        return mark(text, block.noqa) if block.noqa else text
+
+    texts = [marks(i, text) for i, text in enumerate(done)]
+    again = [i for i, b in enumerate(blocks) if b.sort and texts[i] != done[i]]
+    if style is None or not again:
+        return texts
+    resorted = normalize([Block(texts[i], sort=True, group=blocks[i].group) for i in again],
+                         style, path, root)
+    for index, text in zip(again, resorted, strict=True):
+        # isort 6 and later leave a line with a noqa whole: E501 goes on the list
+        texts[index] = "\n".join(f"{line}, E501" if noqa_too_long(line, style) else line
+                                 for line in marks(index, text).split("\n"))
+    return texts
 
 
 _AFTER_IMPORTS = "\0after-imports\0"
@@ -240,7 +258,13 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
         if group:
             settings = isort.Config(config=settings, combine_as_imports=True)
         try:
-            return isort.code(document, config=settings, file_path=path)
+            # isort is not idempotent: it merges a commented `from m import (a as _)` into
+            # `from m import b` only on a second pass; `isort --check` wants the last form
+            for _ in range(3):
+                document, before = isort.code(document, config=settings, file_path=path), document
+                if document == before:
+                    break
+            return document
         except Exception as exc:  # isort raises many types for bad settings
             raise GodsplitError(f"isort failed: {exc}", style.file("isort")) from exc
     args = ["check", "--fix-only", "--exit-zero", "--quiet", "--select", "I001",
