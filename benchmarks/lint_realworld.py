@@ -20,12 +20,13 @@ import argparse
 import difflib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -50,8 +51,10 @@ class Chain:
     requirements: tuple[str, ...]
     tools: tuple[Tool, ...]
     source: str  # where the config and the versions come from
+    typed: tuple[str, ...] = ()  # mypy's targets (the whole package, before and after)
 
 
+MYPY = Tool("mypy", (), "mypy")
 RUFF = Tool("ruff", ("check", "--output-format", "json", "--no-cache", "--exit-zero"), "ruff")
 
 
@@ -68,12 +71,14 @@ CHAINS: dict[str, Chain] = {
                                "pyproject [tool.ruff]; CI: ruff==0.4.5 `ruff check`"),
     "arrow": Chain(
         ("flake8==6.1.0", "flake8-bugbear", "flake8-annotations", "isort==5.12.0",
-         "black==23.9.1", "pyupgrade==3.13.0"),
+         "black==23.9.1", "pyupgrade==3.13.0", "mypy==1.5.1", "types-python-dateutil",
+         "python-dateutil"),
         (Tool("flake8", (), "flake8"), Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
          Tool("black", ("--diff", "--quiet", "--target-version=py36"), "diff"),
          _pyupgrade("--py36-plus")),
-        "tox.ini [flake8] [isort]; .pre-commit-config.yaml: flake8 6.1.0 (+bugbear, "
-        "annotations), isort 5.12.0, black 23.9.1, pyupgrade 3.13.0"),
+        "tox.ini [flake8] [isort], setup.cfg [mypy]; .pre-commit-config.yaml: flake8 6.1.0 "
+        "(+bugbear, annotations), isort 5.12.0, black 23.9.1, pyupgrade 3.13.0, mypy 1.5.1",
+        typed=("arrow",)),
     "python-dateutil-parser": Chain(
         ("black==23.3.0", "isort==5.12.0"),
         (Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
@@ -88,10 +93,10 @@ CHAINS: dict[str, Chain] = {
     "babel": Chain(("ruff==0.5.1",), (RUFF,),
                    "pyproject [tool.ruff]; pre-commit: ruff v0.5.1"),
     "tomlkit": Chain(
-        ("ruff==0.15.21", "pyupgrade==3.21.2"),
+        ("ruff==0.15.21", "pyupgrade==3.21.2", "mypy==1.19.1"),
         (RUFF, _ruff_format(), _pyupgrade("--py39-plus")),
         "pyproject [tool.ruff]; pre-commit (repo at 0.15.1): ruff v0.15.21 check + format, "
-        "pyupgrade v3.21.2 --py39-plus"),
+        "pyupgrade v3.21.2 --py39-plus; mypy 1.19.1 (strict)", typed=("tomlkit",)),
     "astroid-node-classes": Chain(
         ("ruff==0.16.3", "black==26.5.1", "pyupgrade==3.21.2"),
         (RUFF, Tool("black", ("--diff", "--quiet"), "diff"), _pyupgrade("--py310-plus")),
@@ -140,8 +145,25 @@ def findings(root: Path, bin_dir: Path, tools: Sequence[Tool], targets: Sequence
             found += _diff_changes(runner, tool.name, runner.run(command, ok=(0, 1)))
         elif tool.kind == "fixer":
             found += _diff_changes(runner, tool.name, _fixer_diff(root, command, targets))
+        elif tool.kind == "mypy":
+            found += _mypy(runner, [str(bin_dir / "python"), "-m", "mypy"], targets)
     return Snapshot(root, detect_style(root / "__probe__.py", stop=root), tuple(found),
                     tuple(failures))
+
+
+def _mypy(runner: _Runner, mypy: list[str], targets: Sequence[str]) -> list[Finding]:
+    """mypy's errors, as tests/lintkit.py reads them, with this toolchain's mypy."""
+    out = runner.run([*mypy, "--no-incremental", "--cache-dir", os.devnull,
+                      "--show-error-codes", "--no-error-summary", "--no-pretty",
+                      "--hide-error-context", "--no-color-output", *targets], ok=(0, 1))
+    findings = []
+    for line in out.splitlines():
+        match = re.match(r"^(.+?):(\d+): (error|note): (.*?)(?:  \[([\w-]+)\])?$", line)
+        if match and match[3] == "error":
+            path, row = runner.relative(match[1]), int(match[2])
+            findings.append(Finding("mypy", match[5] or "error", path, row, match[4],
+                                    runner.text(path, row)))
+    return findings
 
 
 def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:
@@ -191,13 +213,19 @@ def main() -> None:
             Tool("ruff-format", ("format", "--isolated", "--diff", "--no-cache"), "diff",
                  "ruff"))
         before = findings(base / "pristine", bin_dir, tools, [spec.module])
+        typed_before = before if not chain.typed else replace(before, findings=(
+            *before.findings, *findings(base / "pristine", bin_dir, (MYPY,), chain.typed).findings))
         for mode in ("suggest", "mapping"):
             split = base / mode
             files = generated(split, spec.module) if split.is_dir() else []
             if not files:
                 print(f"## {key} {mode}: no split")
                 continue
-            report = compare(before, findings(split, bin_dir, tools, files))
+            after = findings(split, bin_dir, tools, files)
+            if chain.typed:  # the whole package: a type error may show where code is used
+                typed = findings(split, bin_dir, (MYPY,), chain.typed)
+                after = replace(after, findings=after.findings + typed.findings)
+            report = compare(typed_before, after)
             print(f"## {key} {mode} ({len(files)} files; {chain.source})")
             print(report.summary(limit=10_000 if args.verbose else 0))
             sys.stdout.flush()

@@ -258,3 +258,39 @@ def test_wrapped_generated_calls_get_the_trailing_comma_com812_asks_for(tmp_path
     plain = detect_style(other / "pkg" / "big.py", stop=other)
     [out] = normalize([Block(text)], plain, other / "pkg" / "big.py", other)
     assert "get_date_format=get_date_format\n    )" in out  # the formatter's own form
+
+
+def test_per_file_ignores_the_new_modules_do_not_get_are_a_warning(tmp_path: Path) -> None:
+    """typing_extensions ignores B024 in every file but its god file, which carries a
+    `# noqa: B024`: in the new module that comment is unused (RUF100), in moved code
+    godsplit does not touch. A configuration that ignores rules for the split file's path
+    (`"pkg/big.py" = ["E501"]`) loses them for the new modules. Only the configuration can
+    fix either: GS120 says which. The common `"__init__.py" = ["F401"]` alone says
+    nothing (no noqa of the source becomes unused)."""
+    source = """
+        import abc
+
+
+        class Base(abc.ABC):  # noqa: B024
+            pass
+
+
+        def other():
+            return Base
+    """
+    modules = {"one": ["Base"], "two": ["other"]}
+
+    def gs120(name: str, pyproject: str) -> list[str]:
+        config = make_project(tmp_path / name, source, modules,
+                              files={"pyproject.toml": pyproject})
+        plan, _ = plan_texts(config)
+        return [f.message for f in plan.findings if f.code == "GS120"]
+
+    [negated] = gs120("negated", '[tool.ruff.lint]\nselect = ["E", "B", "RUF100"]\n'
+                      '[tool.ruff.lint.per-file-ignores]\n"!pkg/big.py" = ["B024"]\n')
+    assert "B024 ignored: the source's noqa comments for them become unused" in negated
+    [lost] = gs120("lost", '[tool.ruff.lint]\nselect = ["E", "B"]\n'
+                   '[tool.ruff.lint.per-file-ignores]\n"pkg/big.py" = ["E501"]\n')
+    assert "E501 no longer ignored" in lost and "(and 2 more new files)" in lost
+    assert not gs120("init", '[tool.ruff.lint]\nselect = ["E", "F", "RUF100"]\n'
+                     '[tool.ruff.lint.per-file-ignores]\n"__init__.py" = ["F401"]\n')

@@ -87,12 +87,17 @@ class Rules:
             elif dropped >= 0:
                 enabled = False
         if enabled and path is not None:
-            for pattern, codes in self.per_file_ignores:
-                negated = pattern.startswith("!")  # ruff's: every file but those matching
-                if _glob_match(path, pattern.removeprefix("!")) != negated and _specificity(
-                        code, codes) >= 0:
-                    return False
+            return _specificity(code, tuple(self.ignored(path))) < 0
         return enabled
+
+    def ignored(self, path: Path) -> frozenset[str]:
+        """The codes (prefixes) the per-file ignores that match `path` name."""
+        out: set[str] = set()
+        for pattern, codes in self.per_file_ignores:
+            negated = pattern.startswith("!")  # ruff's: every file but those matching
+            if _glob_match(path, pattern.removeprefix("!")) != negated:
+                out.update(codes)
+        return frozenset(out)
 
 
 @dataclass(frozen=True)
