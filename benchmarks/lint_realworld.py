@@ -1,11 +1,12 @@
 """What a split adds under each real library's OWN lint, sort, format and type tools, at the
 versions its pre-commit config (or CI) pins: round 9's measure of the round-7/8 trials.
 
-    python benchmarks/lint_realworld.py TREES [NAME ...] [--verbose]
+    python benchmarks/lint_realworld.py TREES [NAME ...] [--prepare] [--verbose]
 
 TREES holds, per project of benchmarks/realworld/projects.toml, `TREES/<id>/pristine` (the
 sdist, plus any lint config the sdist lacks, taken from the repository at the release tag)
-and `TREES/<id>/<mode>` (a copy split by `godsplit suggest --write` or the spec's mapping).
+and `TREES/<id>/<mode>` (a copy split by `godsplit suggest --write` or the spec's mapping);
+`--prepare` makes them (the sdists are cached as benchmarks/realworld.py caches them).
 Each toolchain below is installed once into its own virtualenv (TREES/.tools/<id>). The
 god file is checked in `pristine`, the generated files (the facade and the new modules,
 the package the god file became) in each split; a finding is new unless the god file
@@ -194,15 +195,55 @@ def generated(split: Path, module: str) -> list[str]:
     ) else []
 
 
+# What the sdist lacks that the measure needs: the lint config from the repository at the
+# release tag (paramiko's .flake8, its lint settings only), and bs4's one-line change that
+# GS117 asks for (without it no split of bs4/element.py is safe).
+EXTRA_FILES = {"paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dist,demos\n"
+                            "ignore = E124,E125,E128,E261,E301,E302,E303,E402,E721,W503,E203,"
+                            "E722\nmax-line-length = 79\n"}}
+EDITS = {"beautifulsoup4": (
+    "bs4/element.py", "and frameinfo.frame.f_globals.get('__name__', '') != \"bs4.element\"",
+    "and not frameinfo.frame.f_globals.get('__name__', '').startswith(\"bs4.element\")")}
+
+
+def prepare(trees: Path, spec: realworld.Spec) -> None:
+    """TREES/<id>/pristine from the sdist, and its splits (the import check off: the
+    measure needs none of the project's dependencies)."""
+    base = trees / spec.key
+    shutil.rmtree(base, ignore_errors=True)
+    root = realworld.unpack(realworld.download(spec), base / "unpacked")
+    for name, text in EXTRA_FILES.get(spec.key, {}).items():
+        (root / name).write_text(text)
+    if spec.key in EDITS:
+        path, old, new = EDITS[spec.key]
+        source = (root / path).read_text(encoding="utf-8")
+        (root / path).write_text(source.replace(old, new, 1), encoding="utf-8")
+    root.rename(base / "pristine")
+    for mode in ("suggest", "mapping") if spec.split else ("suggest",):
+        tree = base / mode
+        shutil.copytree(base / "pristine", tree, symlinks=True)
+        config = realworld._config(spec, tree) if mode == "mapping" else ""
+        (tree / "godsplit.toml").write_text("verify-import = false\n" + config)
+        godsplit = [sys.executable, "-m", "godsplit"]
+        for args in ([["suggest", spec.module, "--write"]] if mode == "suggest" else []) + [
+                ["apply"]]:
+            if subprocess.run([*godsplit, *args], cwd=tree, capture_output=True).returncode:
+                shutil.rmtree(tree)  # a plan error: no split to measure
+                break
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("trees", type=Path)
     parser.add_argument("names", nargs="*", default=list(CHAINS))
+    parser.add_argument("--prepare", action="store_true", help="download and split first")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     specs = {s.key: s for s in realworld.load_specs()}
     for key in args.names:
         chain, spec = CHAINS[key], specs[key]
+        if args.prepare:
+            prepare(args.trees, spec)
         base = args.trees / key
         bin_dir = toolchain(args.trees, key, chain) if chain.requirements else Path(
             sys.executable).parent
