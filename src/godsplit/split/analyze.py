@@ -138,6 +138,12 @@ class Analysis:
         return frozenset(n for n in names | (annotated_only - really_bound) if "." not in n)
 
     @cached_property
+    def bound_names(self) -> frozenset[str]:
+        """Every name the module binds at top level (the facade and the new modules bind
+        some of them): generated code's local variables must not shadow them."""
+        return frozenset(n for u in self.units for n in u.binds if "." not in n)
+
+    @cached_property
     def deleted_names(self) -> frozenset[str]:
         """Names a top-level `del` deletes after their last binding: no module binds them
         once imported (the `del` moves with the definition, or stays with the facade's

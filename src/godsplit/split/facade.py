@@ -26,6 +26,7 @@ from .classify import is_main_block, sets_up_imports
 from .handover import hand_over, repr_tuple
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
+from .noqa import ends_import_block
 from .normalize import Block, Piece
 from .render import (
     MARKER,
@@ -301,7 +302,8 @@ def render_facade(
     f401 = "F401" if style is not None and style.pyflakes and style.flake8 is not None and (
         style.flake8.enables("F401", layout.facade_path)) else ""
     if early_kept:  # kept code runs before the re-exports: they come after code
-        noqa = "E402" if style is None or style.enables("E402", layout.facade_path) else ""
+        noqa = "E402" if (style is None or style.enables("E402", layout.facade_path)) and (
+            ends_import_block("".join(early_kept))) else ""
         pieces += [Block("\n" + first, sort=True, reexport_noqa=f401,
                          listed=frozenset(listed), group=True),
                    "\n" + "".join(early_kept).strip("\n") + "\n",
@@ -324,7 +326,7 @@ def render_facade(
         moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
         names = [n for n in keep_names(analysis, moved, split) if n not in served]
         pieces.append(Block(keep_module_name(names, "__name__", analysis.future_annotations,
-                                             analysis.conditional_names)))
+                                             analysis.conditional_names, analysis.bound_names)))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
     if style is not None and not layout.facade_is_package and style.enables(
@@ -372,11 +374,12 @@ def _runtime(
         block = runtime.render("live_facade", {
             "modules": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
             "live": homes,
-        }, sections={"live"} if live else (), future_annotations=analysis.future_annotations)
+        }, sections={"live"} if live else (), future_annotations=analysis.future_annotations,
+            taken=analysis.bound_names)
     elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
         block = runtime.render("deprecated_facade", {
             "moved": _deprecated_table(analysis, assignment, layout)},
-            future_annotations=analysis.future_annotations)
+            future_annotations=analysis.future_annotations, taken=analysis.bound_names)
     elif live:
         own = {name for u in analysis.units if u.kind == "facade" for name in u.binds}
         sections = {
@@ -384,7 +387,8 @@ def _runtime(
             "dir" if "__dir__" in own else "no_dir",
         }
         block = runtime.render("live_globals", {"live": refs}, sections=sections,
-                               future_annotations=analysis.future_annotations)
+                               future_annotations=analysis.future_annotations,
+                               taken=analysis.bound_names)
     else:
         return ""
     return "\n\n" + block.strip("\n") + "\n"

@@ -112,18 +112,30 @@ def filter_import_line(
     return line.with_changes(body=smalls)
 
 
-def filter_type_checking(stmt: cst.If, keep: Collection[str]) -> cst.If | None:
+def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = False
+                         ) -> cst.If | None:
     """An `if TYPE_CHECKING:` block with only the imports of names in `keep` (None when
-    none is left; a block holding anything but plain import lines is kept whole)."""
+    none is left). A block holding anything but plain import lines is kept whole, or with
+    `prune` (a new module's copy): without the classes and functions not in `keep`, and
+    with the imports of names in `keep` or in what it keeps (tomlkit's `class
+    Encoder(Protocol)` beside the imports only some modules read)."""
     body = stmt.body
-    if stmt.orelse is not None or not isinstance(body, cst.IndentedBlock) or not all(
-        isinstance(line, cst.SimpleStatementLine)
-        and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body)
-        for line in body.body
-    ):
+    if stmt.orelse is not None or not isinstance(body, cst.IndentedBlock):
         return stmt
+    mixed = not all(_import_line(line) for line in body.body)
+    if mixed and not prune:
+        return stmt
+    dropped = {id(line) for line in body.body if isinstance(line, (cst.ClassDef, cst.FunctionDef))
+               and line.name.value not in keep}
+    others = [line for line in body.body if not _import_line(line) and id(line) not in dropped]
+    code = "".join(cst.Module([]).code_for_node(line) for line in others)
+    keep = {*keep, *re.findall(r"[A-Za-z_]\w*", code)}  # words: string annotations too
     lines = []
     for line in body.body:
+        if not _import_line(line):
+            if id(line) not in dropped:
+                lines.append(line)
+            continue
         assert isinstance(line, cst.SimpleStatementLine)
         kept = filter_import_line(line, keep)
         if kept is not None:
@@ -133,6 +145,11 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str]) -> cst.If | None:
     if lines[0] is not body.body[0]:  # the first line kept takes the block's first place
         lines[0] = lines[0].with_changes(leading_lines=())
     return stmt.with_changes(body=body.with_changes(body=lines))
+
+
+def _import_line(line: cst.BaseStatement) -> bool:
+    return isinstance(line, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body)
 
 
 def _fix_commas(kept: list[cst.ImportAlias]) -> list[cst.ImportAlias]:

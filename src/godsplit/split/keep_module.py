@@ -40,14 +40,15 @@ def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> lis
 
 
 def keep_module_name(names: list[str], old_module: str, future_annotations: bool,
-                     conditional: Collection[str] = ()) -> str:
+                     conditional: Collection[str] = (), taken: Collection[str] = ()) -> str:
     """The keep-module-name code for `names` (`old_module`: an expression), for a file with
     `from __future__ import annotations` or not; a name in `conditional` (bound only under
-    a condition) is looked up, so that it may be missing."""
+    a condition) is looked up, so that it may be missing; its local variables shadow no
+    name in `taken`."""
     if not names:
         return ""
     items = [f"globals().get({n!r})" if n in conditional else n for n in names]
     return runtime.render("keep_module_name", {
         "old_module": old_module,
         "objects": "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")",
-    }, future_annotations=future_annotations)
+    }, future_annotations=future_annotations, taken=taken)

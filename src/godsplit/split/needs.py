@@ -9,6 +9,7 @@ when the cycle also has import-time edges); an import-time cycle is a GS104 erro
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ import libcst as cst
 import networkx as nx
 
 from ..types import FACADE, Edge, Finding
-from .analyze import Analysis, Unit
+from .analyze import Analysis, Read, Unit
 from .assign import Assignment, module_reads
 from .classify import is_main_block
 from .layout import Layout
@@ -98,12 +99,39 @@ def collect_needs(
             continue
         needs.imports[chosen.id].add(name)
         if chosen.kind == "type_checking" or (chosen.kind == "import" and chosen.first > 0):
-            for read in chosen.reads:  # TYPE_CHECKING itself, or names a try-block uses
+            reads = _type_checking_reads(analysis, chosen, name) if (
+                chosen.kind == "type_checking") else chosen.reads
+            for read in reads:  # TYPE_CHECKING itself, or names a try-block uses
                 if read.name not in done and read.name not in pending:
                     pending[read.name] = (True, False)
     for uid in analysis.star_imports:
         needs.imports[uid].add("*")
     return needs
+
+
+def _type_checking_reads(analysis: Analysis, unit: Unit, name: str) -> Collection[Read]:
+    """What an `if TYPE_CHECKING:` block reads for `name`: its test, and the statement
+    of the block that binds `name` (a new module's copy keeps only what it reads of a
+    block holding classes beside imports: `imports.filter_type_checking`)."""
+    words: set[str] = set()
+    for index in unit.stmts:
+        stmt = analysis.module.body[index]
+        if not isinstance(stmt, cst.If) or not isinstance(stmt.body, cst.IndentedBlock):
+            return unit.reads
+        words |= _words(stmt.test)
+        for line in stmt.body.body:
+            if isinstance(line, (cst.ClassDef, cst.FunctionDef)):
+                if line.name.value == name:
+                    words |= _words(line)
+            elif not isinstance(line, cst.SimpleStatementLine) or not all(
+                    isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body):
+                words |= _words(line)  # an assignment, a nested block: what it reads
+    return [r for r in unit.reads if r.name in words]
+
+
+def _words(node: cst.CSTNode) -> set[str]:
+    """The identifiers in a node's code (string annotations' too)."""
+    return set(re.findall(r"[A-Za-z_]\w*", cst.Module([]).code_for_node(node)))
 
 
 def run_elsewhere(

@@ -7,6 +7,7 @@ long for the line limit (E501). They go where the project's linters look for the
 
 from __future__ import annotations
 
+import ast
 import re
 
 from .style import Style
@@ -65,3 +66,21 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
                 lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def ends_import_block(code: str) -> bool:
+    """Whether top-level `code` placed before imports makes them E402 (module level import
+    not at top of file). pycodestyle and ruff both let a dunder assignment (`__all__ =
+    [...]`, `__version__: str = "1"`) come first; code that does not parse counts."""
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return True
+    return any(not _dunder_assignment(stmt) for stmt in body)
+
+
+def _dunder_assignment(stmt: ast.stmt) -> bool:
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else (
+        [stmt.target] if isinstance(stmt, ast.AnnAssign) else [])
+    return len(targets) == 1 and isinstance(name := targets[0], ast.Name) and (
+        len(name.id) > 4 and name.id.startswith("__") and name.id.endswith("__"))

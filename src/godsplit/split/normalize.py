@@ -98,7 +98,8 @@ def assemble(
                 parts.append("\n" * lead + text + "\n" * max(trail - 1, 0))
                 if piece.sort and style is not None:
                     parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
-        out[file] = _space_after_imports(parts)
+        after = style.lines_after_imports if style is not None else -1
+        out[file] = _space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
     return out
 
 
@@ -147,9 +148,10 @@ def _ends_with_import(text: str) -> bool:
     return bool(top) and (top[-1].startswith(("import ", "from ")) or top[-1] == ISORT_ON)
 
 
-def _space_after_imports(parts: list[str]) -> str:
-    """The blank lines after an import block, as isort and ruff want them: two before a
-    definition or the comment lines right above one, one before anything else."""
+def _space_after_imports(parts: list[str], after: int = -1) -> str:
+    """The blank lines after an import block, as isort and ruff want them: `after` where
+    the project sets lines-after-imports, else two before a definition or the comment
+    lines right above one, one before anything else."""
     out = ""
     pending = ""
     for part in parts:
@@ -160,11 +162,15 @@ def _space_after_imports(parts: list[str]) -> str:
             body = part.lstrip("\n")
             blank = len(part) - len(body)
             code = next((line for line in body.splitlines() if not line.startswith("#")), "")
-            if _DEFINITION.match(code):  # two before a def or class, and before the
+            if pending == _AFTER_IMPORTS and after >= 0:
+                blank = after
+            elif _DEFINITION.match(code):  # two before a def or class, and before the
                 # comments right above one (ruff, its formatter and E302 count them in)
                 blank = 2
             elif pending == _AFTER_IMPORTS:
                 blank = 1
+            else:  # after `if TYPE_CHECKING:` or `try:` imports: as it was, and at least one
+                blank = max(blank, 1)
             out = out.rstrip("\n") + "\n" + "\n" * blank + body
             pending = ""
             continue
@@ -225,7 +231,12 @@ def _normalize(
     to_format = [i for i, t in enumerate(texts)
                  if t.strip() and not (style.sorter == "isort" and i in to_sort)]
     if to_format:
-        formatted = _split(_format(_join([texts[i] for i in to_format]), style, path, cwd))
+        document = _format(_join([texts[i] for i in to_format]), style, path, cwd)
+        fixes = [code for code in LINT_FIXES if style.ruff is not None and style.ruff.enables(
+            code, path) and (code != "RUF022" or "__all__" in document)]
+        if fixes:  # what the formatter leaves that the project's ruff reports: then again
+            document = _format(_fix(document, fixes, style, path, cwd), style, path, cwd)
+        formatted = _split(document)
         for index, text in zip(to_format, formatted, strict=True):
             texts[index] = text
     return tuple(t if t.strip() else "" for t in texts)
@@ -281,6 +292,20 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
     elif group:
         args += ["--config", "lint.isort.combine-as-imports = true"]
     return _ruff(args, document, path, cwd)
+
+
+# Rules a formatter's output can break that ruff fixes: a call or collection the formatter
+# wraps without a trailing comma (COM812: babel), and a generated `__all__` in the source's
+# order (RUF022). Only where the project's ruff enables them.
+LINT_FIXES = ("COM812", "RUF022")
+
+
+def _fix(document: str, codes: list[str], style: Style, path: Path, cwd: Path) -> str:
+    args = ["check", "--fix-only", "--exit-zero", "--quiet", "--select", ",".join(codes),
+            "--fixable", ",".join(codes), "--config", "lint.unfixable = []",
+            "--config", "lint.per-file-ignores = {}",
+            "--config", "lint.extend-per-file-ignores = {}"]
+    return _ruff(args + (_isolated(style) if style.ruff_isolated else []), document, path, cwd)
 
 
 def _isolated(style: Style) -> list[str]:

@@ -103,7 +103,8 @@ def build_plan(
     `assign(analysis, split)` when the caller made it already (suggest's size estimate)."""
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split) if assignment is None else assignment
-    style, style_findings = usable(style, split.source) if style is not None else (None, [])
+    written = [layout.facade_path, *map(layout.path, assignment.modules)]
+    style, style_findings = usable(style, split.source, written) if style else (None, [])
     findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings]
     _check_module_names(split, assignment.modules, findings)
     order = list(assignment.modules)
@@ -113,8 +114,7 @@ def build_plan(
         assignment = replace(assignment, module_of={**assignment.module_of, **moved})
         order.append(MAIN)
     anchored = cyclic_late_imports(analysis, split.source)
-    needs: dict[str, Needs] = {
-        m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
+    needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
     late |= {n for uid in anchored for n in analysis.units[uid].binds}  # bound at the end

@@ -59,7 +59,7 @@ def _import_text(
                 continue
             stmt = filtered
         elif isinstance(stmt, cst.If) and "*" not in names and unit.kind == "type_checking":
-            checked = imports.filter_type_checking(stmt, names)
+            checked = imports.filter_type_checking(stmt, names, prune=True)
             if checked is None:
                 continue
             stmt = checked
@@ -202,7 +202,7 @@ def render_new_module(
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
                                              f'"{layout.old_module}"', analysis.future_annotations,
-                                             analysis.conditional_names)))
+                                             analysis.conditional_names, analysis.bound_names)))
     return pieces
 
 

@@ -11,23 +11,27 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from ..types import Finding, GodsplitError
+from .lint_paths import moved_ignores
 from .normalize import ruff_binary, ruff_error
 from .style import Style
 
 
-def usable(style: Style, path: Path) -> tuple[Style, list[Finding]]:
+def usable(style: Style, path: Path, written: Iterable[Path] = ()) -> tuple[Style, list[Finding]]:
     """The style to normalize with: `style`, or the same settings with ruff's own reading
-    of the configuration switched off when ruff cannot read it (GS114)."""
+    of the configuration switched off when ruff cannot read it (GS114); and GS120 when
+    the per-file ignores of `written` (the files the split writes) are not `path`'s."""
+    moved = moved_ignores(style, path, written)
     if style.file("ruff") is None:
-        return style, []
+        return style, moved
     problem = _problem(style.root, path)
     if problem is None:
-        return style, []
+        return style, moved
     kept = (f"line length {style.line_length}; isort: known-first-party "
             f"{list(style.first_party)}, force-sort-within-sections "
             f"{str(style.force_sort_within_sections).lower()}, combine-as-imports "
@@ -39,7 +43,7 @@ def usable(style: Style, path: Path) -> tuple[Style, list[Finding]]:
         f"the generated lines are sorted and formatted with the settings godsplit read from it "
         f"({kept}) and ruff's defaults for the rest", problem.path or str(path),
         problem.line or 1,
-    )]
+    ), *moved]
 
 
 @cache

@@ -54,6 +54,7 @@ _ISORT_PROFILES: dict[str, dict[str, bool]] = {  # the flags below, from isort's
     "plone": {"force_single_line": True},
     "appnexus": {"force_sort_within_sections": True},
 }
+_ISORT_LINES_AFTER_IMPORTS = {"pycharm": 2, "attrs": 2}  # isort's profiles that set it
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,17 @@ class Rules:
             elif dropped >= 0:
                 enabled = False
         if enabled and path is not None:
-            for pattern, codes in self.per_file_ignores:
-                if _glob_match(path, pattern) and _specificity(code, codes) >= 0:
-                    return False
+            return _specificity(code, tuple(self.ignored(path))) < 0
         return enabled
+
+    def ignored(self, path: Path) -> frozenset[str]:
+        """The codes (prefixes) the per-file ignores that match `path` name."""
+        out: set[str] = set()
+        for pattern, codes in self.per_file_ignores:
+            negated = pattern.startswith("!")  # ruff's: every file but those matching
+            if _glob_match(path, pattern.removeprefix("!")) != negated:
+                out.update(codes)
+        return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,8 @@ class Style:
     root: Path  # the directory the search stopped at
     ruff_isolated: bool = False  # ruff cannot read the project's configuration (GS114):
     # run it without, passing the settings above (`split/ruff_config.py`)
+    lines_after_imports: int = -1  # the sorter's blank lines after an import block (-1:
+    # two before a def or class, one before anything else)
 
     @property
     def configured(self) -> bool:
@@ -179,7 +189,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         # no formatter settings: the code godsplit writes fits the linter's limit (rtd:
         # flake8 at 80, yapf's settings unread), not ruff format's default of 88
         line_length = min(line_length, *limits)
-    first_party, within, combine, single, redundant = _sorting(
+    first_party, within, combine, single, redundant, after = _sorting(
         isort if sorter == "isort" else None, ruff_isort)
     if isort is not None and sorter != "isort":  # the project runs isort too: it must not
         redundant = _sorting(isort, None)[4]  # drop the aliases of re-exports either
@@ -191,7 +201,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         normalize_strings=strings, first_party=first_party,
         force_sort_within_sections=within, combine_as=combine, force_single_line=single,
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
-        files=files, root=top,
+        files=files, root=top, lines_after_imports=after,
     )
 
 
@@ -211,9 +221,10 @@ def _formatting(ruff: Section | None, black: Section | None) -> tuple[Formatter,
 
 def _sorting(
     isort: Section | None, ruff_isort: Section | None
-) -> tuple[tuple[str, ...], bool, bool, bool, bool]:
-    """First-party modules, force-sort-within-sections, combine-as, force-single-line
-    and remove-redundant-aliases of the sorter's settings (isort's when given)."""
+) -> tuple[tuple[str, ...], bool, bool, bool, bool, int]:
+    """First-party modules, force-sort-within-sections, combine-as, force-single-line,
+    remove-redundant-aliases and lines-after-imports of the sorter's settings (isort's
+    when given)."""
     if isort is not None:
         profile = _ISORT_PROFILES.get(isort.string("profile", ""), {})
 
@@ -222,12 +233,14 @@ def _sorting(
 
         return (tuple(isort.strings("known_first_party")), flag("force_sort_within_sections"),
                 flag("combine_as_imports"), flag("force_single_line"),
-                flag("remove_redundant_aliases"))
+                flag("remove_redundant_aliases"),
+                isort.lines("lines_after_imports", _ISORT_LINES_AFTER_IMPORTS.get(
+                    isort.string("profile", ""), -1)))
     get = ruff_isort if ruff_isort is not None else Section.empty()
     return (tuple(get.strings("known-first-party")),
             get.boolean("force-sort-within-sections", False),
             get.boolean("combine-as-imports", False), get.boolean("force-single-line", False),
-            False)
+            False, get.lines("lines-after-imports", -1))
 
 
 @cache
@@ -268,7 +281,8 @@ def _ruff_rules(ruff: Section | None) -> Rules:
             table = lint.sub(key)
             if table is not None:
                 for pattern in table.keys(inherit=False):
-                    ignores.append((_anchor(config.path, pattern), tuple(table.strings(pattern))))
+                    ignores.append((_anchor(config.path, pattern, negatable=True),
+                                    tuple(table.strings(pattern))))
     return Rules(tuple(layers), tuple(ignores))
 
 
@@ -302,10 +316,15 @@ def _specificity(code: str, prefixes: tuple[str, ...]) -> int:
     return best
 
 
-def _anchor(config: Path, pattern: str) -> str:
+def _anchor(config: Path, pattern: str, negatable: bool = False) -> str:
     """A per-file-ignores pattern: with a slash, relative to the config's directory; a bare
-    file name pattern (`__init__.py`) matches that name anywhere."""
+    file name pattern (`__init__.py`) matches that name anywhere. `negatable` (ruff's): a
+    leading `!` applies the ignores to every file the rest does not match, and stays."""
     pattern = pattern.strip()
+    if negatable and pattern.startswith("!"):
+        return "!" + _anchor(config, pattern[1:])
+    if pattern.startswith("!"):  # flake8's: a name with a `!`, not a negation
+        return (config.parent / pattern).as_posix()
     if "/" not in pattern or Path(pattern).is_absolute():
         return pattern
     return (config.parent / pattern.removeprefix("./")).as_posix()

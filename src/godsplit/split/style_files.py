@@ -97,6 +97,18 @@ class Section:
             section.fail(key, f"'{key}' must be a positive integer, not {value!r}")
         return int(value)
 
+    def lines(self, key: str, default: int) -> int:
+        """A count of blank lines, or -1 (isort's and ruff's `lines-after-imports`)."""
+        hit = self._find(key)
+        if hit is None:
+            return default
+        section, value = hit
+        if isinstance(value, str) and section.ini and value.strip().lstrip("-").isdigit():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool) or value < -1:
+            section.fail(key, f"'{key}' must be -1 or a count of lines, not {value!r}")
+        return int(value)
+
     def boolean(self, key: str, default: bool) -> bool:
         hit = self._find(key)
         if hit is None:

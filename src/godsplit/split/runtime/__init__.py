@@ -38,11 +38,16 @@ def template(name: str) -> str:
 
 def render(
     name: str, slots: Mapping[str, str], sections: Collection[str] = (), *,
-    future_annotations: bool = False,
+    future_annotations: bool = False, taken: Collection[str] = (),
 ) -> str:
     """The text of runtime module `name` with its slots filled and only `sections` kept;
-    `future_annotations`: the file it goes to has `from __future__ import annotations`."""
+    `future_annotations`: the file it goes to has `from __future__ import annotations`;
+    `taken`: the names that file binds, which no local variable of the runtime shadows
+    (`for item in ...` under an imported `item` is pyflakes' F402)."""
     text = _SECTION.sub(lambda m: m.group(2) if m.group(1) in sections else "", template(name))
+    if taken:
+        module = cst.parse_module(text)
+        text = module.visit(_Unshadow(frozenset(taken))).code
 
     def fill(match: re.Match[str]) -> str:
         key = match.group(1).lower()
@@ -96,3 +101,76 @@ class _Quote(cst.CSTTransformer):
             return annotation
         code = self.module.code_for_node(annotation.annotation)
         return annotation.with_changes(annotation=cst.SimpleString(f'"{code}"'))
+
+
+class _Unshadow(cst.CSTTransformer):
+    """Each function's parameters and local variables (assignment and loop targets) that
+    a name in `taken` would shadow get a trailing underscore (PEP 8's way) until free."""
+
+    def __init__(self, taken: frozenset[str]) -> None:
+        self.taken = taken
+        self.renames: list[dict[str, str]] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        bound = {p.name.value for p in (*node.params.params, *node.params.posonly_params,
+                                         *node.params.kwonly_params)}
+        for found in _Targets.of(node.body):
+            bound.add(found)
+        renames = {}
+        for name in sorted(bound & self.taken):
+            fresh = name + "_"
+            while fresh in self.taken or fresh in bound:
+                fresh += "_"
+            renames[name] = fresh
+        self.renames.append(renames)
+
+    def leave_FunctionDef(
+        self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self.renames.pop()
+        return updated_node.with_changes(name=original_node.name)
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        if self.renames and original_node.value in self.renames[-1]:
+            return updated_node.with_changes(value=self.renames[-1][original_node.value])
+        return updated_node
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.Attribute:
+        return updated_node.with_changes(attr=original_node.attr)  # `x.name` is no local
+
+    def leave_Arg(self, original_node: cst.Arg, updated_node: cst.Arg) -> cst.Arg:
+        return updated_node.with_changes(keyword=original_node.keyword)  # nor `f(name=x)`
+
+
+class _Targets(cst.CSTVisitor):
+    """The plain names a function body binds by assignment or as a loop variable."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    @classmethod
+    def of(cls, body: cst.BaseSuite) -> set[str]:
+        visitor = cls()
+        body.visit(visitor)
+        return visitor.names
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False  # a nested function's locals are its own
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._add(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._add(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._add(node.target)
+
+    def _add(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Name):
+            self.names.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._add(element.value)

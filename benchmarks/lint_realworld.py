@@ -1,0 +1,277 @@
+"""What a split adds under each real library's OWN lint, sort, format and type tools, at the
+versions its pre-commit config (or CI) pins: round 9's measure of the round-7/8 trials.
+
+    python benchmarks/lint_realworld.py TREES [NAME ...] [--prepare] [--verbose]
+
+TREES holds, per project of benchmarks/realworld/projects.toml, `TREES/<id>/pristine` (the
+sdist, plus any lint config the sdist lacks, taken from the repository at the release tag)
+and `TREES/<id>/<mode>` (a copy split by `godsplit suggest --write` or the spec's mapping);
+`--prepare` makes them (the sdists are cached as benchmarks/realworld.py caches them).
+Each toolchain below is installed once into its own virtualenv (TREES/.tools/<id>). The
+god file is checked in `pristine`, the generated files (the facade and the new modules,
+the package the god file became) in each split; a finding is new unless the god file
+had one of the same tool, code and line text (tests/lintkit.py's matching), so code that
+moved keeps its findings. Fixers with no check mode (pyupgrade) run on a copy and count
+the lines they would rewrite, as the formatters do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent / "tests"), str(HERE)]
+
+from godsplit.split.style import detect_style  # noqa: E402
+
+import realworld  # noqa: E402
+from lintkit import _LOCATED, Finding, Snapshot, _diff_changes, _Runner, compare  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str  # ruff, flake8, isort, black, ruff-format, pyupgrade, mypy
+    argv: tuple[str, ...]  # after the toolchain's bin/<executable>; targets are appended
+    kind: str  # ruff (JSON), flake8 (path:line:col: CODE), diff, fixer, mypy
+    executable: str = ""  # default: the name
+
+
+@dataclass(frozen=True)
+class Chain:
+    requirements: tuple[str, ...]
+    tools: tuple[Tool, ...]
+    source: str  # where the config and the versions come from
+    typed: tuple[str, ...] = ()  # mypy's targets (the whole package, before and after)
+
+
+MYPY = Tool("mypy", (), "mypy")
+RUFF = Tool("ruff", ("check", "--output-format", "json", "--no-cache", "--exit-zero"), "ruff")
+
+
+def _ruff_format() -> Tool:
+    return Tool("ruff-format", ("format", "--diff", "--no-cache"), "diff", "ruff")
+
+
+def _pyupgrade(flag: str) -> Tool:
+    return Tool("pyupgrade", (flag,), "fixer")
+
+
+CHAINS: dict[str, Chain] = {
+    "typing_extensions": Chain(("ruff==0.4.5",), (RUFF,),
+                               "pyproject [tool.ruff]; CI: ruff==0.4.5 `ruff check`"),
+    "arrow": Chain(
+        ("flake8==6.1.0", "flake8-bugbear", "flake8-annotations", "isort==5.12.0",
+         "black==23.9.1", "pyupgrade==3.13.0", "mypy==1.5.1", "types-python-dateutil",
+         "python-dateutil"),
+        (Tool("flake8", (), "flake8"), Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("black", ("--diff", "--quiet", "--target-version=py36"), "diff"),
+         _pyupgrade("--py36-plus")),
+        "tox.ini [flake8] [isort], setup.cfg [mypy]; .pre-commit-config.yaml: flake8 6.1.0 "
+        "(+bugbear, annotations), isort 5.12.0, black 23.9.1, pyupgrade 3.13.0, mypy 1.5.1",
+        typed=("arrow",)),
+    "python-dateutil-parser": Chain(
+        ("black==23.3.0", "isort==5.12.0"),
+        (Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("black", ("--diff", "--quiet"), "diff")),
+        "pyproject [tool.black] [tool.isort]; pre-commit: darker 1.7.1 --isort (black, "
+        "isort>5.9; darker formats changed lines, and every generated line is changed)"),
+    "paramiko": Chain(
+        ("flake8==4.0.1", "black==22.8.0"),
+        (Tool("flake8", (), "flake8"), Tool("black", ("--diff", "--quiet", "-l", "79"), "diff")),
+        "repo .flake8 (not in the sdist); dev-requirements: flake8>=4,<5, black>=22.8,<22.9 "
+        "(invocations' blacken: line length 79)"),
+    "babel": Chain(("ruff==0.5.1",), (RUFF,),
+                   "pyproject [tool.ruff]; pre-commit: ruff v0.5.1"),
+    "tomlkit": Chain(
+        ("ruff==0.15.21", "pyupgrade==3.21.2", "mypy==1.19.1"),
+        (RUFF, _ruff_format(), _pyupgrade("--py39-plus")),
+        "pyproject [tool.ruff]; pre-commit (repo at 0.15.1): ruff v0.15.21 check + format, "
+        "pyupgrade v3.21.2 --py39-plus; mypy 1.19.1 (strict)", typed=("tomlkit",)),
+    "astroid-node-classes": Chain(
+        ("ruff==0.16.3", "black==26.5.1", "pyupgrade==3.21.2"),
+        (RUFF, Tool("black", ("--diff", "--quiet"), "diff"), _pyupgrade("--py310-plus")),
+        "pyproject [tool.ruff]; pre-commit (repo after 4.3.1): ruff v0.16.3, black 26.5.1, "
+        "pyupgrade v3.21.2 --py310-plus (pylint not run)"),
+    "boltons": Chain((), (), "no lint config in the sdist or the repository"),
+    "beautifulsoup4": Chain((), (), "no lint config in the sdist"),
+}
+
+
+def toolchain(trees: Path, key: str, chain: Chain) -> Path:
+    """bin/ of a virtualenv holding the chain's pinned tools (made once)."""
+    env = trees / ".tools" / key
+    stamp = env / "requirements.txt"
+    wanted = "\n".join(chain.requirements)
+    if not (stamp.exists() and stamp.read_text() == wanted):
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(env)], check=True)
+        subprocess.run([str(env / "bin" / "pip"), "install", "-q", *chain.requirements],
+                       check=True)
+        stamp.write_text(wanted)
+    return env / "bin"
+
+
+def findings(root: Path, bin_dir: Path, tools: Sequence[Tool], targets: Sequence[str]
+             ) -> Snapshot:
+    failures: list[str] = []
+    runner = _Runner(root, failures)
+    found: list[Finding] = []
+    for tool in tools:
+        command = [str(bin_dir / (tool.executable or tool.name)), *tool.argv, *targets]
+        if tool.kind == "ruff":
+            for item in json.loads(runner.run(command) or "[]"):
+                path = runner.relative(item["filename"])
+                row = item["location"]["row"]
+                found.append(Finding("ruff", item["code"] or "syntax", path, row,
+                                     item["message"], runner.text(path, row)))
+        elif tool.kind == "flake8":
+            for line in runner.run(command, ok=(0, 1)).splitlines():
+                match = _LOCATED.match(line)
+                if match:
+                    code, _, message = match["rest"].partition(" ")
+                    path, row = runner.relative(match["path"]), int(match["line"])
+                    found.append(Finding("flake8", code, path, row, message,
+                                         runner.text(path, row)))
+        elif tool.kind == "diff":
+            found += _diff_changes(runner, tool.name, runner.run(command, ok=(0, 1)))
+        elif tool.kind == "fixer":
+            found += _diff_changes(runner, tool.name, _fixer_diff(root, command, targets))
+        elif tool.kind == "mypy":
+            found += _mypy(runner, [str(bin_dir / "python"), "-m", "mypy"], targets)
+    return Snapshot(root, detect_style(root / "__probe__.py", stop=root), tuple(found),
+                    tuple(failures))
+
+
+def _mypy(runner: _Runner, mypy: list[str], targets: Sequence[str]) -> list[Finding]:
+    """mypy's errors, as tests/lintkit.py reads them, with this toolchain's mypy."""
+    out = runner.run([*mypy, "--no-incremental", "--cache-dir", os.devnull,
+                      "--show-error-codes", "--no-error-summary", "--no-pretty",
+                      "--hide-error-context", "--no-color-output", *targets], ok=(0, 1))
+    findings = []
+    for line in out.splitlines():
+        match = re.match(r"^(.+?):(\d+): (error|note): (.*?)(?:  \[([\w-]+)\])?$", line)
+        if match and match[3] == "error":
+            path, row = runner.relative(match[1]), int(match[2])
+            findings.append(Finding("mypy", match[5] or "error", path, row, match[4],
+                                    runner.text(path, row)))
+    return findings
+
+
+def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:
+    """A unified diff of what a fixer without a check mode would rewrite (run on a copy)."""
+    files = [p for t in targets for p in ([root / t] if (root / t).is_file()
+                                          else sorted((root / t).rglob("*.py")))]
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            copy = Path(tmp) / path.relative_to(root)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, copy)
+        copies = [str(Path(tmp) / p.relative_to(root)) for p in files]
+        subprocess.run([*command[: -len(targets)], *copies], capture_output=True)
+        for path in files:
+            old = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            new = (Path(tmp) / path.relative_to(root)).read_text(
+                encoding="utf-8").splitlines(keepends=True)
+            name = str(path.relative_to(root))
+            out += difflib.unified_diff(old, new, name, name, n=1)
+    return "".join(out)
+
+
+def generated(split: Path, module: str) -> list[str]:
+    """The files a split wrote: the package the god file became (facade and modules)."""
+    package = split / module.removesuffix(".py")
+    return sorted(str(p.relative_to(split)) for p in package.rglob("*.py")) if package.is_dir(
+    ) else []
+
+
+# What the sdist lacks that the measure needs: the lint config from the repository at the
+# release tag (paramiko's .flake8, its lint settings only), and bs4's one-line change that
+# GS117 asks for (without it no split of bs4/element.py is safe).
+EXTRA_FILES = {"paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dist,demos\n"
+                            "ignore = E124,E125,E128,E261,E301,E302,E303,E402,E721,W503,E203,"
+                            "E722\nmax-line-length = 79\n"}}
+EDITS = {"beautifulsoup4": (
+    "bs4/element.py", "and frameinfo.frame.f_globals.get('__name__', '') != \"bs4.element\"",
+    "and not frameinfo.frame.f_globals.get('__name__', '').startswith(\"bs4.element\")")}
+
+
+def prepare(trees: Path, spec: realworld.Spec) -> None:
+    """TREES/<id>/pristine from the sdist, and its splits (the import check off: the
+    measure needs none of the project's dependencies)."""
+    base = trees / spec.key
+    shutil.rmtree(base, ignore_errors=True)
+    root = realworld.unpack(realworld.download(spec), base / "unpacked")
+    for name, text in EXTRA_FILES.get(spec.key, {}).items():
+        (root / name).write_text(text)
+    if spec.key in EDITS:
+        path, old, new = EDITS[spec.key]
+        source = (root / path).read_text(encoding="utf-8")
+        (root / path).write_text(source.replace(old, new, 1), encoding="utf-8")
+    root.rename(base / "pristine")
+    for mode in ("suggest", "mapping") if spec.split else ("suggest",):
+        tree = base / mode
+        shutil.copytree(base / "pristine", tree, symlinks=True)
+        config = realworld._config(spec, tree) if mode == "mapping" else ""
+        (tree / "godsplit.toml").write_text("verify-import = false\n" + config)
+        godsplit = [sys.executable, "-m", "godsplit"]
+        for args in ([["suggest", spec.module, "--write"]] if mode == "suggest" else []) + [
+                ["apply"]]:
+            if subprocess.run([*godsplit, *args], cwd=tree, capture_output=True).returncode:
+                shutil.rmtree(tree)  # a plan error: no split to measure
+                break
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("trees", type=Path)
+    parser.add_argument("names", nargs="*", default=list(CHAINS))
+    parser.add_argument("--prepare", action="store_true", help="download and split first")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    specs = {s.key: s for s in realworld.load_specs()}
+    for key in args.names:
+        chain, spec = CHAINS[key], specs[key]
+        if args.prepare:
+            prepare(args.trees, spec)
+        base = args.trees / key
+        bin_dir = toolchain(args.trees, key, chain) if chain.requirements else Path(
+            sys.executable).parent
+        tools = chain.tools or (
+            Tool("ruff", ("check", "--output-format", "json", "--no-cache", "--exit-zero",
+                          "--isolated", "--extend-select", "I,E501,E4,E7,E9,F",
+                          "--line-length", "88"), "ruff"),
+            Tool("ruff-format", ("format", "--isolated", "--diff", "--no-cache"), "diff",
+                 "ruff"))
+        before = findings(base / "pristine", bin_dir, tools, [spec.module])
+        typed_before = before if not chain.typed else replace(before, findings=(
+            *before.findings, *findings(base / "pristine", bin_dir, (MYPY,), chain.typed).findings))
+        for mode in ("suggest", "mapping"):
+            split = base / mode
+            files = generated(split, spec.module) if split.is_dir() else []
+            if not files:
+                print(f"## {key} {mode}: no split")
+                continue
+            after = findings(split, bin_dir, tools, files)
+            if chain.typed:  # the whole package: a type error may show where code is used
+                typed = findings(split, bin_dir, (MYPY,), chain.typed)
+                after = replace(after, findings=after.findings + typed.findings)
+            report = compare(typed_before, after)
+            print(f"## {key} {mode} ({len(files)} files; {chain.source})")
+            print(report.summary(limit=10_000 if args.verbose else 0))
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("NO_COLOR", "1")
+    main()
