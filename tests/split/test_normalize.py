@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from godsplit.split.normalize import Block, ToolError, normalize, ruff_binary
+from godsplit.split.normalize import Block, ToolError, normalize
+from godsplit.split.ruff_tool import ruff_binary
 from godsplit.split.style import detect_style
 
 from conftest import make_project

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from godsplit.split.apply import apply_splits
-from godsplit.split.normalize import ruff_binary
+from godsplit.split.ruff_tool import ruff_binary
 
 from splitkit import make_project, plan_texts
 

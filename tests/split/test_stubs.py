@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from godsplit.split.normalize import ruff_binary
+from godsplit.split.ruff_tool import ruff_binary
 
 from lintkit import compare, snapshot
 from splitkit import apply, dedent, make_project, plan_texts

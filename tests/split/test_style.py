@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from godsplit.split.normalize import ruff_binary
+from godsplit.split.ruff_tool import ruff_binary
 from godsplit.split.style import Style, detect_style, ruff_default_rules
 from godsplit.types import GodsplitError
 

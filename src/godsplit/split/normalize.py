@@ -27,10 +27,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
-import sys
-import sysconfig
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +37,7 @@ from typing import TYPE_CHECKING
 from ..types import GodsplitError
 from .grouping import ISORT_ON, can_group, protect
 from .noqa import mark, noqa_first, noqa_long, noqa_too_long
+from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 from .tool_error import ToolError, located
 
@@ -343,57 +341,6 @@ def _ruff(args: list[str], document: str, path: Path, cwd: Path) -> str:
     if proc.returncode != 0:
         raise ruff_error(proc.stderr, cwd)
     return proc.stdout
-
-
-def ruff_error(stderr: str, cwd: Path) -> Exception:
-    """A configuration ruff cannot load (it does not parse, or pins another ruff version)
-    is the project's input: GodsplitError with the file and line; anything else is a
-    ToolError."""
-    config = re.search(r"Failed to (?:load configuration `([^`]+)`|parse (\S+\.toml))\s*$",
-                       stderr, re.MULTILINE)
-    if config is None:
-        where = re.search(r":(\d+):\d+: (.+)$", stderr, re.MULTILINE)  # line 1 is a marker
-        cause = where[2] if where else (stderr.strip().splitlines() or ["ruff failed"])[-1]
-        return ToolError(f"ruff failed on generated code:\n{stderr.strip()}", cause,
-                         line=max(int(where[1]) - 1, 1) if where else 1)
-    line = re.search(r"at line (\d+)", stderr)
-    lines = [t.strip().removeprefix("Cause: ") for t in stderr.strip().splitlines() if t.strip()]
-    cause = lines[-1].split(", expected one of")[0] if lines else "cannot be read"
-    path = cwd / (config.group(1) or config.group(2))
-    number = int(line.group(1)) if line else None
-    key = re.fullmatch(r"unknown field `([\w-]+)`", cause)
-    if key is not None and number is not None:  # ruff points at the table: find the key
-        number = _key_line(path, key.group(1), number)
-    return GodsplitError(f"ruff cannot use this configuration: {cause}", path, number)
-
-
-def _key_line(path: Path, key: str, start: int) -> int:
-    """The line of `key = ...` in `path`, at or after line `start` (else `start`)."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return start
-    pattern = re.compile(r"\s*" + re.escape(key) + r"\s*=")
-    return next((n for n, t in enumerate(text[start - 1:], start) if pattern.match(t)), start)
-
-
-@cache
-def ruff_binary() -> str:
-    """The ruff installed with godsplit (its `ruff` dependency), else the one on PATH."""
-    name = "ruff.exe" if sys.platform == "win32" else "ruff"
-    for scheme in (None, f"{os.name}_user"):
-        try:
-            scripts = sysconfig.get_path("scripts", scheme) if scheme else (
-                sysconfig.get_path("scripts"))
-        except KeyError:
-            continue
-        candidate = Path(scripts) / name
-        if candidate.is_file():
-            return str(candidate)
-    found = shutil.which(name)
-    if found is None:
-        raise GodsplitError("ruff is not installed (it is a dependency of godsplit)")
-    return found
 
 
 @cache

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..types import Finding, GodsplitError
 from .lint_paths import moved_ignores
-from .normalize import ruff_binary, ruff_error
+from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 
 

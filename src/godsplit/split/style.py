@@ -249,7 +249,7 @@ def ruff_default_rules() -> tuple[str, ...]:
     reports them (`--isolated --show-settings`): E4, E7, E9 and F up to ruff 0.16; ruff
     0.17 enables about 400 (PLC0414 and I001 among them, E402 no longer). The older set
     when that ruff cannot say."""
-    from .normalize import ruff_binary  # normalize imports this module
+    from .ruff_tool import ruff_binary
 
     try:
         proc = subprocess.run(
