@@ -106,6 +106,20 @@ def test_with_keep_module_name_reads_after_import_answer_as_before(tmp_path: Pat
 # keep-module-name and a clean plan can still change what code reading `__module__` sees.
 
 
+def test_keep_module_name_warns_of_reads_that_run_while_the_module_is_imported(
+        tmp_path: Path) -> None:
+    """attrs' split with keep-module-name said nothing, and `Factory.__hash__`'s file
+    became '<attrs generated hash attr._make.attribute.Factory>' (measured on the trial's
+    split): the read in `_filename` runs at import time (`Factory = add_hash(Factory)`),
+    before keep-module-name sets the old name back. GS216 names it; the reads that run
+    only when called (`Route.__repr__`, `Field.deconstruct`, `Meta.__init__`: Meta makes no
+    class at import time) are not named."""
+    plan, _ = plan_texts(make_project(tmp_path, READS, MODULES, **{"keep-module-name": True}))
+    assert not plan.errors
+    warned = [(f.line, f.message.split(" runs ")[0]) for f in plan.findings if f.code == "GS216"]
+    assert warned == [(2, "`cls.__module__` in _filename")]
+
+
 @pytest.mark.xfail(strict=True, reason="keep-module-name resets __module__ only after the new "
                    "modules are imported: a read at import time sees the new module")
 def test_a_read_at_import_time_sees_the_old_module_with_keep_module_name(tmp_path: Path) -> None:

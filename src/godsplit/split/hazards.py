@@ -14,7 +14,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
-from .module_reads import read_findings
+from .module_reads import import_time_findings, read_findings
 
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 
@@ -44,15 +44,14 @@ def _docstrings(node: cst.CSTNode) -> list[str]:
 def identity_findings(
     analysis: Analysis, module_of: dict[int, str], split: SplitConfig
 ) -> list[Finding]:
+    moves = "__module__" in analysis.source.text and any(
+        module_of.get(u.id, FACADE) != FACADE and any(isinstance(
+            analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
+            for i in u.stmts) for u in analysis.units if u.kind == "definition")
     if split.keep_module_name:
-        return []
+        return import_time_findings(analysis) if moves else []
     path = str(analysis.path)
-    out = []
-    if "__module__" in analysis.source.text and any(
-            module_of.get(u.id, FACADE) != FACADE and any(isinstance(
-                analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
-                for i in u.stmts) for u in analysis.units if u.kind == "definition"):
-        out += read_findings(analysis, module_of)
+    out = read_findings(analysis, module_of) if moves else []
     for unit in analysis.units:
         module = module_of.get(unit.id)
         if module is None or module == FACADE or unit.kind != "definition":

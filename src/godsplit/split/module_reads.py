@@ -22,6 +22,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis
+from .classify import is_main_block
 from .nodes import walk
 
 _SELVES = frozenset({"self", "cls", "mcs", "metacls"})
@@ -162,4 +163,50 @@ def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
                 "true` to keep the old module's name on the moved classes and functions",
                 str(analysis.path), line,
             ))
+    return out
+
+
+def _runs_at_import(analysis: Analysis, owners: list[cst.CSTNode]) -> bool:
+    """Whether code at this place runs while the module is imported: top-level or class-body
+    code, or a function or method its top-level code runs (`analysis.at_import`)."""
+    defs = [o for o in owners if isinstance(o, cst.FunctionDef)]
+    if not defs:
+        return True
+    first = owners.index(defs[0])
+    if first == 0:
+        return defs[0].name.value in analysis.at_import
+    owner = owners[0]
+    return first == 1 and isinstance(owner, cst.ClassDef) and (
+        f"{owner.name.value}.{defs[0].name.value}" in analysis.at_import)
+
+
+def import_time_findings(analysis: Analysis) -> list[Finding]:
+    """GS216, under keep-module-name: a read of `__module__` that runs while the module is
+    imported. keep-module-name sets the old module's name back once the new modules are
+    imported (a class statement's decorators and the code after it ran with the new one):
+    attrs' `Factory = _add_hash(...)` names generated methods' files after it, and a
+    registry keyed by `cls.__module__` at import time would hold the new module's name."""
+    out = []
+    code = cst.Module([]).code_for_node
+    for index, stmt in enumerate(analysis.module.body):
+        text = analysis.code(index)
+        if "__module__" not in text or is_main_block(stmt):
+            continue
+        for read in module_reads(stmt):
+            owners = _path(stmt, read) or []
+            if not _runs_at_import(analysis, owners):
+                continue
+            found = code(read)
+            where = ".".join(o.name.value for o in owners
+                             if isinstance(o, (cst.ClassDef, cst.FunctionDef)))
+            line = analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
+            out.append(Finding(
+                "GS216", "warning", f"`{found}`{f' in {where}' if where else ''} runs while "
+                "the module is imported: keep-module-name gives the moved classes and "
+                "functions the old module's name only once the new modules are imported, "
+                "so there a moved one still reports its new module (a name or registry key "
+                "made then differs); keep what it reads then in the old module",
+                str(analysis.path), line,
+            ))
+            break
     return out
