@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from .classify import is_main_block
+from .late_bound import bound_after
 
 if TYPE_CHECKING:
     from .analyze import Unit
@@ -109,10 +110,12 @@ def called_at_import(
             for reader, names in _closure(code, seed.implicit(), live)[0].items():
                 for name in names:
                     runners[(reader, name)].add(uid)
+    later = bound_after(units)
     for uid, names in upgraded.items():
         units[uid] = replace(units[uid], reads=tuple(
             replace(r, import_time=True, runners=frozenset(runners.get((uid, r.name), ())))
-            if r.name in names and not r.annotation_only and not r.import_time else r
+            if r.name in names and not r.annotation_only and not r.import_time
+            and not later(r.name, runners.get((uid, r.name), set())) else r
             for r in units[uid].reads
         ))
     return units, ran
