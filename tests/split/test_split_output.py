@@ -573,7 +573,8 @@ def test_statement_binding_nothing_goes_after_what_it_reads_never_with_an_import
     ("def method(self):\n        return _hook()", False),
 ])
 def test_subclassing_runs_init_subclass_at_import_time(tmp_path: Path, hook: str, cycle: bool) -> None:
-    source = f"class Base:\n    {hook}\n\n\nclass Child(Base):\n    pass\n\n\ndef _hook():\n    return 1\n"
+    # `_hook` is bound before `Child` runs the hook (else the module itself fails to import)
+    source = f"class Base:\n    {hook}\n\n\ndef _hook():\n    return 1\n\n\nclass Child(Base):\n    pass\n"
     plan, _ = plan_texts(make_project(tmp_path, source, {"base": ["Base"], "child": ["Child", "_hook"]}))
     assert any(f.code == "GS104" for f in plan.errors) is cycle
 

@@ -101,6 +101,8 @@ class Analysis:
     # names only a `TYPE_CHECKING` block declares, which code writing the namespace binds
     # at run time: read from the old module once bound, never at import time before
     declared: frozenset[str] = frozenset()
+    # the functions and methods (`Class.method`) that run while the module is imported
+    at_import: frozenset[str] = frozenset()
 
     @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
@@ -230,7 +232,7 @@ def analyze(source: SourceText) -> Analysis:
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
     writers, inside, kept, declared = stays_in_old_module(module, codes, kinds, bound, reads)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers)
-    units = called_at_import(module, units, calls, subclassed)
+    units, at_import = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         if unit.kind == "future":
@@ -265,6 +267,7 @@ def analyze(source: SourceText) -> Analysis:
         namespace_stmts=frozenset(kept),
         declared=frozenset().union(*(bound.get(i, set()) for i in declared)) - {
             n for i, names in bound.items() if i not in declared for n in names},
+        at_import=at_import,
     )
 
 

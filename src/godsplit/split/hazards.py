@@ -14,7 +14,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
-from .nodes import walk
+from .module_reads import import_time_findings, read_findings
 
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 
@@ -41,66 +41,17 @@ def _docstrings(node: cst.CSTNode) -> list[str]:
     return found
 
 
-def _stores(stmt: cst.CSTNode) -> set[int]:
-    """The nodes (ids) a statement assigns to or deletes."""
-    out: set[int] = set()
-    for node in walk(stmt):
-        if isinstance(node, cst.Assign):
-            out |= {id(t.target) for t in node.targets}
-        elif isinstance(node, (cst.AnnAssign, cst.AugAssign, cst.Del)):
-            out.add(id(node.target))
-    return out
-
-
-def module_reads(stmt: cst.CSTNode) -> list[cst.CSTNode]:
-    """The reads of an object's `__module__` in a statement (`cls.__module__`,
-    `getattr(x, "__module__", None)`), not the assignments to it."""
-    stores = _stores(stmt)
-    out: list[cst.CSTNode] = []
-    for node in walk(stmt):
-        if isinstance(node, cst.Attribute) and node.attr.value == "__module__":
-            if id(node) not in stores:
-                out.append(node)
-        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and (
-                node.func.value == "getattr") and len(node.args) >= 2 and isinstance(
-                name := node.args[1].value, cst.SimpleString) and (
-                name.evaluated_value == "__module__"):
-            out.append(node)
-    return out
-
-
-def _read_findings(analysis: Analysis) -> list[Finding]:
-    """GS119: each statement of the source that reads `__module__`, at the read's line."""
-    out = []
-    code = cst.Module([]).code_for_node
-    for index, stmt in enumerate(analysis.module.body):
-        text = analysis.code(index)
-        if "__module__" not in text:
-            continue
-        for read in module_reads(stmt)[:1]:
-            found = code(read)
-            line = analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
-            out.append(Finding(
-                "GS119", "error", f"`{found}` reads an object's __module__: moved classes and "
-                "functions would report their new module, so this code would answer "
-                "otherwise (an import path, a repr, a lookup by module name); set "
-                "`keep-module-name = true` to keep the old one", str(analysis.path), line,
-            ))
-    return out
-
-
 def identity_findings(
     analysis: Analysis, module_of: dict[int, str], split: SplitConfig
 ) -> list[Finding]:
+    moves = "__module__" in analysis.source.text and any(
+        module_of.get(u.id, FACADE) != FACADE and any(isinstance(
+            analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
+            for i in u.stmts) for u in analysis.units if u.kind == "definition")
     if split.keep_module_name:
-        return []
+        return import_time_findings(analysis) if moves else []
     path = str(analysis.path)
-    out = []
-    if "__module__" in analysis.source.text and any(
-            module_of.get(u.id, FACADE) != FACADE and any(isinstance(
-                analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
-                for i in u.stmts) for u in analysis.units if u.kind == "definition"):
-        out += _read_findings(analysis)
+    out = read_findings(analysis, module_of) if moves else []
     for unit in analysis.units:
         module = module_of.get(unit.id)
         if module is None or module == FACADE or unit.kind != "definition":

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from .classify import is_main_block
+from .late_bound import bound_after
 
 if TYPE_CHECKING:
     from .analyze import Unit
@@ -88,7 +89,7 @@ def _attributes(node: cst.CSTNode, operators: set[str]) -> set[str]:
 def called_at_import(
     module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]],
     subclassed: Mapping[int, set[str]],
-) -> list[Unit]:
+) -> tuple[list[Unit], frozenset[str]]:
     """Code that runs while the module is imported reads its globals at import time too.
     That is every function called then (`@register`, `X = f()`), and everything it reads
     that is a function; and for a class instantiated, used as a decorator or metaclass, or
@@ -96,25 +97,28 @@ def called_at_import(
     `__init_subclass__`, its bases'), and every method whose name running code uses as an
     attribute (`builder.build_class()`, `self.push()`: dispatch is dynamic, the name is
     what is known). Their reads are upgraded to import time, each with the units whose
-    top-level code runs it (`Read.runners`) when those are all that do."""
+    top-level code runs it (`Read.runners`) when those are all that do. Also: the functions
+    and methods (`Class.method`) that run then."""
     code = _Code(module, units)
     code.values = _instance_names(units)
     seeds = {unit.id: _Seeds.of(unit, module, code, calls, subclassed) for unit in units}
     everything = _Seeds.union(seeds.values())
-    upgraded, live = _closure(code, everything, None)
+    upgraded, live, ran = _closure(code, everything, None)
     runners: dict[tuple[int, str], set[int]] = defaultdict(set)
     for uid, seed in seeds.items():
         if seed:
             for reader, names in _closure(code, seed.implicit(), live)[0].items():
                 for name in names:
                     runners[(reader, name)].add(uid)
+    later = bound_after(units)
     for uid, names in upgraded.items():
         units[uid] = replace(units[uid], reads=tuple(
             replace(r, import_time=True, runners=frozenset(runners.get((uid, r.name), ())))
-            if r.name in names and not r.annotation_only and not r.import_time else r
+            if r.name in names and not r.annotation_only and not r.import_time
+            and not later(r.name, runners.get((uid, r.name), set())) else r
             for r in units[uid].reads
         ))
-    return units
+    return units, ran
 
 
 # run by any code that touches an instance, without a name or operator in the code
@@ -243,7 +247,7 @@ class _Seeds:
 
 def _closure(
     code: _Code, seeds: _Seeds, live: Mapping[str, set[str]] | None
-) -> tuple[dict[int, set[str]], dict[str, set[str]]]:
+) -> tuple[dict[int, set[str]], dict[str, set[str]], frozenset[str]]:
     """The names each unit reads while `seeds` run, and the classes with instances then
     (class -> the methods that run on their own). `live`: the classes with instances
     while the whole module runs; a name the seeds use as an attribute or operator runs the
@@ -315,7 +319,8 @@ def _closure(
                     used |= attributes
                     operators |= ops
                     todo.append(names)
-    return upgraded, entries
+    ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
+    return upgraded, entries, frozenset(ran)
 
 
 def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]]) -> bool:

@@ -1,0 +1,212 @@
+"""GS119: the module's own code reads an object's `__module__` while classes and functions
+move without keep-module-name.
+
+No read is exempted. What a read answers depends on which objects reach it, and the moved
+ones are not only the moved classes and functions: a nested function, a lambda or a class
+made by `type()` in moved code reports the new module too. Measured on the standard
+library and the packages installed beside godsplit, about half the reads are of a
+parameter or a local (`cls.__module__` in `_generate_unique_filename(cls, ...)`), and
+about a third of `self`, `cls`, `self.__class__` or `type(self)`, whose class can be a
+moved subclass or a class a moved method was copied to; attrs passes its own classes to
+the helpers that read its users' `cls.__module__`, and bottle's `Route.__repr__` reads
+the module of a callback that can be a function nested in `Bottle.mount`. The reads of a
+name bound only to an import or to a definition that stays (the only ones a static
+check could prove unchanged) were under 1%, so the message names what the read can see
+instead: the class that `self` belongs to and its moved subclasses, or the moved
+definitions.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ..types import FACADE, Finding
+from .analyze import Analysis
+from .classify import is_main_block
+from .nodes import walk
+
+_SELVES = frozenset({"self", "cls", "mcs", "metacls"})
+_SHOWN = 3
+
+
+def _stores(stmt: cst.CSTNode) -> set[int]:
+    """The nodes (ids) a statement assigns to or deletes."""
+    out: set[int] = set()
+    for node in walk(stmt):
+        if isinstance(node, cst.Assign):
+            out |= {id(t.target) for t in node.targets}
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign, cst.Del)):
+            out.add(id(node.target))
+    return out
+
+
+def module_reads(stmt: cst.CSTNode) -> list[cst.CSTNode]:
+    """The reads of an object's `__module__` in a statement (`cls.__module__`,
+    `getattr(x, "__module__", None)`), not the assignments to it."""
+    stores = _stores(stmt)
+    out: list[cst.CSTNode] = []
+    for node in walk(stmt):
+        if isinstance(node, cst.Attribute) and node.attr.value == "__module__":
+            if id(node) not in stores:
+                out.append(node)
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and (
+                node.func.value == "getattr") and len(node.args) >= 2 and isinstance(
+                name := node.args[1].value, cst.SimpleString) and (
+                name.evaluated_value == "__module__"):
+            out.append(node)
+    return out
+
+
+def _receiver(read: cst.CSTNode) -> cst.BaseExpression:
+    if isinstance(read, cst.Attribute):
+        return read.value
+    assert isinstance(read, cst.Call)
+    return read.args[0].value
+
+
+def _of_self(receiver: cst.BaseExpression) -> bool:
+    """`self`, `cls`, `self.__class__`, `type(self)`: the object's own class."""
+    if isinstance(receiver, cst.Name):
+        return receiver.value in _SELVES
+    if isinstance(receiver, cst.Attribute) and receiver.attr.value == "__class__":
+        return _of_self(receiver.value)
+    return (isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Name)
+            and receiver.func.value == "type" and len(receiver.args) == 1
+            and _of_self(receiver.args[0].value))
+
+
+def _path(node: cst.CSTNode, target: cst.CSTNode) -> list[cst.CSTNode] | None:
+    """The classes and functions from `node` down to `target` (None: not under it)."""
+    if node is target:
+        return []
+    for child in node.children:
+        found = _path(child, target)
+        if found is not None:
+            return ([node] if isinstance(node, (cst.ClassDef, cst.FunctionDef)) else []) + found
+    return None
+
+
+def _classes(analysis: Analysis) -> dict[str, set[str]]:
+    """Each class of the source -> the names of its bases."""
+    return {stmt.name.value: {full.rpartition(".")[2] for arg in stmt.bases
+                              if (full := cst.helpers.get_full_name_for_node(arg.value))}
+            for stmt in analysis.module.body if isinstance(stmt, cst.ClassDef)}
+
+
+def _family(bases: dict[str, set[str]], name: str) -> set[str] | None:
+    """`name` and the classes of the source that derive from it, directly or not; None for a
+    metaclass (its `cls` is a class it makes, not an instance of it)."""
+    up, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        up.add(current)
+        todo += [b for b in bases.get(current, ()) if b not in up]
+    if up & {"type", "ABCMeta", "EnumMeta", "EnumType"}:
+        return None
+    family, grown = {name}, True
+    while grown:
+        more = {c for c, b in bases.items() if b & family} - family
+        family |= more
+        grown = bool(more)
+    return family
+
+
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(names[:_SHOWN])
+    return shown + (f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else "")
+
+
+def _what_changes(analysis: Analysis, module_of: dict[int, str], owners: list[cst.CSTNode],
+                  receiver: cst.BaseExpression) -> str:
+    moved: dict[str, str] = {}
+    for unit in analysis.units:
+        module = module_of.get(unit.id, FACADE)
+        if unit.kind != "definition" or module == FACADE:
+            continue
+        for index in unit.stmts:
+            stmt = analysis.module.body[index]
+            if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)):
+                moved[stmt.name.value] = module
+    classes = [o.name.value for o in owners if isinstance(o, cst.ClassDef)]
+    family = _family(_classes(analysis), classes[-1]) if classes and _of_self(receiver) else None
+    hit = sorted(n for n in family or () if n in moved)
+    if hit:
+        return (f"whose class can be {_listed(hit)} (moving to "
+                f"{_listed(sorted({moved[n] for n in hit}))})")
+    names = list(moved)
+    return (f"which can be one of the {len(names)} moved classes and functions "
+            f"({_listed(names)}) or an object their code makes (a nested function, a class "
+            "made by type())")
+
+
+def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding]:
+    """GS119: each statement of the source that reads `__module__`, at the first read's line,
+    naming the expression, where it is, and which moved definitions it can see."""
+    out = []
+    code = cst.Module([]).code_for_node
+    for index, stmt in enumerate(analysis.module.body):
+        text = analysis.code(index)
+        if "__module__" not in text:
+            continue
+        for read in module_reads(stmt)[:1]:
+            found = code(read)
+            line = analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
+            owners = _path(stmt, read) or []
+            where = ".".join(o.name.value for o in owners
+                             if isinstance(o, (cst.ClassDef, cst.FunctionDef)))
+            seen = _what_changes(analysis, module_of, owners, _receiver(read))
+            out.append(Finding(
+                "GS119", "error", f"`{found}`{f' in {where}' if where else ''} reads an "
+                f"object's __module__, {seen}: each would report its new module, so this "
+                "code could answer otherwise (an "
+                "import path, a repr, a lookup by module name); set `keep-module-name = "
+                "true` to keep the old module's name on the moved classes and functions",
+                str(analysis.path), line,
+            ))
+    return out
+
+
+def _runs_at_import(analysis: Analysis, owners: list[cst.CSTNode]) -> bool:
+    """Whether code at this place runs while the module is imported: top-level or class-body
+    code, or a function or method its top-level code runs (`analysis.at_import`)."""
+    defs = [o for o in owners if isinstance(o, cst.FunctionDef)]
+    if not defs:
+        return True
+    first = owners.index(defs[0])
+    if first == 0:
+        return defs[0].name.value in analysis.at_import
+    owner = owners[0]
+    return first == 1 and isinstance(owner, cst.ClassDef) and (
+        f"{owner.name.value}.{defs[0].name.value}" in analysis.at_import)
+
+
+def import_time_findings(analysis: Analysis) -> list[Finding]:
+    """GS216, under keep-module-name: a read of `__module__` that runs while the module is
+    imported. keep-module-name sets the old module's name back once the new modules are
+    imported (a class statement's decorators and the code after it ran with the new one):
+    attrs' `Factory = _add_hash(...)` names generated methods' files after it, and a
+    registry keyed by `cls.__module__` at import time would hold the new module's name."""
+    out = []
+    code = cst.Module([]).code_for_node
+    for index, stmt in enumerate(analysis.module.body):
+        text = analysis.code(index)
+        if "__module__" not in text or is_main_block(stmt):
+            continue
+        for read in module_reads(stmt):
+            owners = _path(stmt, read) or []
+            if not _runs_at_import(analysis, owners):
+                continue
+            found = code(read)
+            where = ".".join(o.name.value for o in owners
+                             if isinstance(o, (cst.ClassDef, cst.FunctionDef)))
+            line = analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
+            out.append(Finding(
+                "GS216", "warning", f"`{found}`{f' in {where}' if where else ''} runs while "
+                "the module is imported: keep-module-name gives the moved classes and "
+                "functions the old module's name only once the new modules are imported, "
+                "so there a moved one still reports its new module (a name or registry key "
+                "made then differs); keep what it reads then in the old module",
+                str(analysis.path), line,
+            ))
+            break
+    return out
