@@ -1,0 +1,70 @@
+"""Bugs found in round 9 (trial9) splitting real god files not tried before (tornado's
+`web.py`, flask 2.2's `app.py`, pygments' `lexers/lisp.py`, rich's `console.py`) and
+running each library's own suite before and after: each a minimal `pkg/big.py`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from splitkit import make_project, plan_texts
+
+# tornado 6.4.1's web.py: its `typing` imports come after `url = URLSpec`, one name a line.
+LATE_IMPORT = """
+    import os
+
+    VALUE = 1
+
+    from typing import (
+        Dict,
+        Any,
+        Optional,
+    )
+
+
+    def first() -> Optional[int]:
+        return VALUE
+
+
+    def second() -> Dict[str, Any]:
+        return {os.sep: VALUE}
+"""
+
+
+def _formatted(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ruff", "format", "--check", "--diff",
+                           "--isolated", str(path)], capture_output=True, text=True)
+
+
+def test_a_trimmed_import_a_name_a_line_is_written_as_a_formatter_writes_it(
+        tmp_path: Path) -> None:
+    """Each new module keeps the names of a parenthesized import it reads; the last one kept
+    lost the source's trailing comma and the line break before `)`: `    Optional)`, which
+    black and ruff format both rewrite (nine of tornado's ten new modules)."""
+    config = make_project(tmp_path, LATE_IMPORT, {"one": ["first"], "two": ["second"]})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    one, two = texts["pkg/big/one.py"], texts["pkg/big/two.py"]
+    assert "from typing import Optional\n" in one
+    assert "from typing import Dict, Any\n" in two
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.py"
+        path.write_text(texts[f"pkg/big/{name}.py"])
+        proc = _formatted(path)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_trimmed_import_too_long_for_a_line_keeps_a_name_a_line(tmp_path: Path) -> None:
+    names = [f"name_number_{i}" for i in range(8)]
+    listed = "".join(f"        {n},\n" for n in names)
+    source = ("    VALUE = 1\n\n    from os.path import (\n" + listed + "    )\n\n\n"
+              "    def first():\n        return [" + ", ".join(names[:7]) + "]\n\n\n"
+              "    def second():\n        return name_number_7\n")
+    config = make_project(tmp_path, source.replace("from os.path", "from pkg.names"),
+                          {"one": ["first", "VALUE"], "two": ["second"]},
+                          files={"pkg/names.py": "".join(f"{n} = 1\n" for n in names)})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    kept = "".join(f"    {n},\n" for n in names[:7])
+    assert f"from pkg.names import (\n{kept})\n" in texts["pkg/big/one.py"]
