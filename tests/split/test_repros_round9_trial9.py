@@ -68,3 +68,48 @@ def test_a_trimmed_import_too_long_for_a_line_keeps_a_name_a_line(tmp_path: Path
     assert not plan.errors, [f.render() for f in plan.errors]
     kept = "".join(f"    {n},\n" for n in names[:7])
     assert f"from pkg.names import (\n{kept})\n" in texts["pkg/big/one.py"]
+
+
+def _one_big_class(methods: int) -> str:
+    body = "".join(f"\n        def m{i}(self):\n            return _helper({i})\n"
+                   for i in range(methods))
+    return f"""
+    def _helper(x):
+        return x
+
+
+    class Big:
+        '''All of the file but a helper.'''
+{body}
+    """
+
+
+def test_suggest_refuses_a_split_that_only_moves_one_class_over_max_lines(
+        tmp_path: Path) -> None:
+    """flask 2.2.5's `app.py` (2,552 lines) is `Flask` (2,445) and a few helpers: suggest
+    wrote a mapping with one module, `flasks`, of 2,551 lines, which moves the file and
+    makes nothing smaller; it now says so, and what to split first, and writes nothing."""
+    make_project(tmp_path, _one_big_class(40), {"one": ["Big"]})
+    (tmp_path / "godsplit.toml").write_text("max-lines = 60\n")
+    proc = subprocess.run([sys.executable, "-m", "godsplit", "suggest", "pkg/big.py",
+                           "--write"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "no split makes this file smaller" in proc.stderr
+    assert "because Big alone is 124 lines; split Big first" in proc.stderr
+    assert (tmp_path / "godsplit.toml").read_text() == "max-lines = 60\n"
+    # two modules asked for: made, as asked
+    asked = subprocess.run([sys.executable, "-m", "godsplit", "suggest", "pkg/big.py",
+                            "--modules", "2"], cwd=tmp_path, capture_output=True, text=True)
+    assert asked.returncode == 0, asked.stderr
+
+
+def test_suggest_still_splits_a_big_class_from_the_rest(tmp_path: Path) -> None:
+    source = _one_big_class(40) + "".join(
+        f"\n\n    def other{i}(a):\n        b = a + {i}\n        c = b * 2\n        return c\n"
+        for i in range(12))
+    config = make_project(tmp_path, source, {"one": ["Big"]})
+    (tmp_path / "godsplit.toml").write_text("max-lines = 60\n")
+    proc = subprocess.run([sys.executable, "-m", "godsplit", "suggest", "pkg/big.py"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert config.splits

@@ -267,7 +267,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     keep = _keep_name(analysis, split)
     if keep:
         split = replace(split, keep_module_name=True)
-    limit = max_lines or config.max_lines
+    limit = wanted = max_lines or config.max_lines
     g = build_graph(analysis, split.task_decorators)
     if not g.nodes:
         raise GodsplitError("nothing to split: the module defines nothing that can move", source)
@@ -357,7 +357,25 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     final = checked.splits[0]  # the analysis is reused: the source is parsed once
     if replace(final, line=split.line) != split:  # else the plan above is that plan
         plan = planned(final, make_layout(final, checked.root), limit)
-    return replace(draft, plan=plan, modules=tuple(
+    result = replace(draft, plan=plan, modules=tuple(
         replace(m, lines={p.name: p.lines for p in plan.modules}.get(m.name, 0))
         for m in draft.modules))
+    if not modules:
+        _check_smaller(g, result, wanted, source)
+    return result
 
+
+def _check_smaller(g: Graph, result: Suggestion, limit: int, source: Path) -> None:
+    """A suggestion of one new module, over max-lines, moves the file, it splits nothing
+    (flask 2.2's `app.py` is `Flask` but for 107 of 2,552 lines): refused, naming the
+    definition to split first. (With more modules, that one gets a warning.)"""
+    moved = [m for m in result.modules if m.name != result.shared]
+    if len(moved) != 1 or moved[0].lines <= limit:
+        return
+    total = read_source(source).text.count("\n")
+    big = max(g.nodes, key=lambda n: n.lines)
+    raise GodsplitError(
+        f"no split makes this file smaller: its one new module, {moved[0].name}, would "
+        f"have {moved[0].lines} of its {total} lines, over max-lines {limit}, because "
+        f"{big.label} alone is {big.lines} lines; split {big.label} first (a base class "
+        "or mixins in modules of their own), then suggest again", source)
