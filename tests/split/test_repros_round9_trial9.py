@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from splitkit import make_project, plan_texts
+from splitkit import make_project, plan_texts, same_behaviour
 
 # tornado 6.4.1's web.py: its `typing` imports come after `url = URLSpec`, one name a line.
 LATE_IMPORT = """
@@ -113,3 +113,35 @@ def test_suggest_still_splits_a_big_class_from_the_rest(tmp_path: Path) -> None:
                           cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert config.splits
+
+
+MODULE_OF_A_MODULE = """
+    import sys
+    import os.path as osp
+
+
+    def interactive():
+        if hasattr(sys.stdin, "__module__") and sys.stdin.__module__.startswith("idlelib"):
+            return False
+        return getattr(osp.join, "__module__", None)
+
+
+    class Thing:
+        pass
+"""
+
+
+def test_reading_the_module_of_an_imported_modules_attribute_is_no_plan_error(
+        tmp_path: Path) -> None:
+    """rich 13.9.4's `Console.is_terminal` reads `sys.stdin.__module__` (to spot IDLE): no
+    definition of the source, so moving code changes nothing, but every mapping without
+    keep-module-name was refused (GS119). A read of the source's own objects still is."""
+    modules = {"one": ["interactive"], "two": ["Thing"]}
+    plan, _ = plan_texts(make_project(tmp_path / "plan", MODULE_OF_A_MODULE, modules))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert same_behaviour(tmp_path / "run", MODULE_OF_A_MODULE, modules,
+                          "import pkg.big as m; print(m.interactive())").strip() == "posixpath"
+    own = MODULE_OF_A_MODULE + "\n\n    def tag(obj):\n        return obj.__class__.__module__\n"
+    plan, _ = plan_texts(make_project(tmp_path / "own", own, {**modules, "two": ["Thing", "tag"]}))
+    assert [f.code for f in plan.errors] == ["GS119"]
+    assert plan.errors[0].line == 16

@@ -69,15 +69,41 @@ def module_reads(stmt: cst.CSTNode) -> list[cst.CSTNode]:
     return out
 
 
+def _of_a_module(read: cst.CSTNode, modules: set[str]) -> bool:
+    """The read is of an attribute of a module the source imports (`sys.stdin.__module__`,
+    rich's check for IDLE): no definition of the source, so no split changes it."""
+    target = read.value if isinstance(read, cst.Attribute) else (
+        read.args[0].value if isinstance(read, cst.Call) else None)
+    name = cst.helpers.get_full_name_for_node(target) if target is not None else None
+    return name is not None and "." in name and name.partition(".")[0] in modules
+
+
+def _imported_modules(analysis: Analysis) -> set[str]:
+    """The names only `import x` statements at the top level bind (x is a module)."""
+    found: set[str] = set()
+    for stmt in analysis.module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Import):
+                    found |= {(a.asname.name.value if a.asname and isinstance(
+                        a.asname.name, cst.Name) else cst.helpers.get_full_name_for_node_or_raise(
+                        a.name).partition(".")[0]) for a in small.names}
+    others = {n for u in analysis.units if u.kind not in ("import", "type_checking")
+              for n in u.binds | u.rebinds}
+    return found - others
+
+
 def _read_findings(analysis: Analysis) -> list[Finding]:
     """GS119: each statement of the source that reads `__module__`, at the read's line."""
     out = []
     code = cst.Module([]).code_for_node
+    modules = _imported_modules(analysis)
     for index, stmt in enumerate(analysis.module.body):
         text = analysis.code(index)
         if "__module__" not in text:
             continue
-        for read in module_reads(stmt)[:1]:
+        reads = [r for r in module_reads(stmt) if not _of_a_module(r, modules)]
+        for read in reads[:1]:
             found = code(read)
             line = analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
             out.append(Finding(
