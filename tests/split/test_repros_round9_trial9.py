@@ -145,3 +145,9 @@ def test_reading_the_module_of_an_imported_modules_attribute_is_no_plan_error(
     plan, _ = plan_texts(make_project(tmp_path / "own", own, {**modules, "two": ["Thing", "tag"]}))
     assert [f.code for f in plan.errors] == ["GS119"]
     assert plan.errors[0].line == 16
+    # the source imported by name is no other module: a read through it is still an error
+    itself = ("    import pkg.big\n" + MODULE_OF_A_MODULE
+              + "\n\n    def mine():\n        return pkg.big.Thing.__module__\n")
+    plan, _ = plan_texts(make_project(tmp_path / "self", itself, {**modules, "two": ["Thing",
+                                                                                      "mine"]}))
+    assert [f.code for f in plan.errors] == ["GS119"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..types import FACADE, Finding, SplitConfig
+from . import imports
 from .analyze import Analysis
 from .nodes import walk
 
@@ -79,15 +80,17 @@ def _of_a_module(read: cst.CSTNode, modules: set[str]) -> bool:
 
 
 def _imported_modules(analysis: Analysis) -> set[str]:
-    """The names only `import x` statements at the top level bind (x is a module)."""
+    """The names only `import x` statements at the top level bind (x is a module; not one
+    that may be the source itself: `import pkg.big` in `pkg/big.py`)."""
+    path = analysis.path
+    me = path.parent.name if path.stem == "__init__" else path.stem
     found: set[str] = set()
     for stmt in analysis.module.body:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, cst.Import):
-                    found |= {(a.asname.name.value if a.asname and isinstance(
-                        a.asname.name, cst.Name) else cst.helpers.get_full_name_for_node_or_raise(
-                        a.name).partition(".")[0]) for a in small.names}
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            for alias in small.names if isinstance(small, cst.Import) else ():
+                dotted = cst.helpers.get_full_name_for_node_or_raise(alias.name)
+                if dotted.rpartition(".")[2] != me:
+                    found.add(imports.bound_name(alias))
     others = {n for u in analysis.units if u.kind not in ("import", "type_checking")
               for n in u.binds | u.rebinds}
     return found - others
