@@ -151,3 +151,33 @@ def test_reading_the_module_of_an_imported_modules_attribute_is_no_plan_error(
     plan, _ = plan_texts(make_project(tmp_path / "self", itself, {**modules, "two": ["Thing",
                                                                                       "mine"]}))
     assert [f.code for f in plan.errors] == ["GS119"]
+
+
+LEADING = """
+    import os
+
+    from celery import shared_task
+
+
+    # Errors a caller sees.
+    class CartError(Exception):
+        pass
+
+
+    @shared_task
+    def add_items(n):
+        if n < 0:
+            raise CartError(os.sep)
+        return n
+"""
+
+
+def test_findings_point_at_the_code_not_the_blank_lines_above_it(tmp_path: Path) -> None:
+    """pretix's cart.py: GS208 for `class CartError` (line 84) said line 82, and GS200 for
+    each task its decorator's line minus 2: the blank lines and comments before a
+    statement were counted as its start."""
+    config = make_project(tmp_path, LEADING, {"errors": ["CartError"], "tasks": ["add_items"]})
+    plan, _ = plan_texts(config)
+    lines = {f.code: f.line for f in plan.findings}
+    assert lines["GS208"] == 7  # class CartError
+    assert lines["GS200"] == 11  # @shared_task
