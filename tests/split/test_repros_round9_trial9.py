@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from splitkit import make_project, plan_texts, same_behaviour
 
 # tornado 6.4.1's web.py: its `typing` imports come after `url = URLSpec`, one name a line.
@@ -181,3 +183,58 @@ def test_findings_point_at_the_code_not_the_blank_lines_above_it(tmp_path: Path)
     lines = {f.code: f.line for f in plan.findings}
     assert lines["GS208"] == 7  # class CartError
     assert lines["GS200"] == 11  # @shared_task
+
+
+ISORT_COMBINES = """
+    from os.path import (
+        join as _join, basename, dirname, splitext, sep,
+    )
+
+
+    def first():
+        return _join("a", sep) + basename("b") + dirname("c") + splitext("d")[0]
+
+
+    def second():
+        return sep
+"""
+# the re-export fits isort's 79 columns, not with its noqa (pretix's `_save_answers`)
+ISORT_WRAPS = """
+    from pkg.helpers import _a_rather_private_helper
+
+
+    def first():
+        return 1
+
+
+    def second():
+        return _a_rather_private_helper()
+"""
+PRETIX_STYLE = ("[isort]\ncombine_as_imports = true\ninclude_trailing_comma = true\n"
+                "known_first_party = pkg\nmulti_line_output = 5\nline_length = 79\n"
+                "honor_noqa = true\n\n[flake8]\nmax-line-length = 160\n")
+
+
+@pytest.mark.parametrize("source", [ISORT_COMBINES, ISORT_WRAPS], ids=["merges", "wraps"])
+def test_a_facade_import_marked_noqa_is_as_isort_writes_it(tmp_path: Path, source: str) -> None:
+    """pretix's cart.py split failed pretix's `isort --check` (flake8 passed): the facade
+    re-exports `gettext as _` (no `X as X` form) with `# noqa: F401` on a statement of its
+    own, written `(\n    gettext as _)  # noqa`, which isort leaves while `--check` merges
+    it once written on one line (combine_as_imports); and the private re-export
+    `_save_answers as _save_answers`, marked after isort sorted it, was over isort's 79
+    columns, which isort wraps."""
+    helpers = "def _a_rather_private_helper():\n    return 'x'\n"
+    config = make_project(tmp_path, source, {"one": ["first"], "two": ["second"]},
+                          files={"setup.cfg": PRETIX_STYLE, "pkg/helpers.py": helpers})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = tmp_path / "facade.py"
+    facade.write_text(texts["pkg/big/__init__.py"])
+    settings = ["--settings-path", str(tmp_path / "setup.cfg")]
+    isort = subprocess.run([sys.executable, "-m", "isort", "--check-only", "--diff", *settings,
+                            str(facade)], capture_output=True, text=True)
+    assert isort.returncode == 0, isort.stdout + isort.stderr
+    flake8 = subprocess.run([sys.executable, "-m", "flake8", "--config",
+                             str(tmp_path / "setup.cfg"), "--select", "F", str(facade)],
+                            capture_output=True, text=True)
+    assert flake8.returncode == 0, flake8.stdout + flake8.stderr

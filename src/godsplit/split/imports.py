@@ -258,10 +258,11 @@ def explicit(
         flagged = {id(a) for a in visitor.noqa}
         keep = [a for a in small.names if id(a) not in flagged]
         moved = [a for a in small.names if id(a) in flagged]
-        first = result.with_changes(body=[small.with_changes(
-            names=_fix_commas(keep))])
-        second = cst.SimpleStatementLine(body=[small.with_changes(
-            names=_fix_commas(moved))])
+        # one line each (a sorter wraps them): written `(\n    a as b)` the comment came
+        # after the `)`, where isort does not merge the statement as it does once the
+        # line is written (combine_as_imports: `isort --check` failed)
+        first = result.with_changes(body=[_trimmed(small, keep, ONE_LINE)])
+        second = cst.SimpleStatementLine(body=[_trimmed(small, moved, ONE_LINE)])
         return first, _noqa(second)
     return _noqa(result), None
 

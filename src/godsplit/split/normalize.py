@@ -87,11 +87,15 @@ def assemble(
             if isinstance(piece, str):
                 parts.append(piece)
                 continue
-            text = noqa_long(noqa_first(next(done)), style)
+            text = sorted_text = noqa_long(noqa_first(next(done)), style)
             if piece.reexport_noqa:
                 text = mark(text, piece.reexport_noqa, piece.listed)
             if piece.noqa:
                 text = mark(text, piece.noqa)
+            if piece.sort and style is not None and style.sorter == "isort" and (
+                    text != sorted_text):  # isort has the last word on what it sorts:
+                # it may merge a marked import into another (combine_as_imports) or wrap it
+                text = noqa_first(normalize([Block(text, sort=True)], style, path, root)[0])
             if piece.sort and style is not None and noqa_too_long(text, style):
                 # the comment made an import too long: the sorter wraps it (isort 5 does;
                 # isort 6 and later leave a line with a noqa whole: E501 goes on the list)
