@@ -49,7 +49,7 @@ def test_package_layout_exact_output(tmp_path: Path) -> None:
         # Copyright (c) the authors
         """Tasks."""
 
-        # godsplit: facade: the code lives in `pkg.big` now.
+        # godsplit: facade: the code lives in the modules of `pkg.big` now.
         from __future__ import annotations
 
         import os

@@ -104,6 +104,11 @@ class Analysis:
     # the functions and methods (`Class.method`) that run while the module is imported
     at_import: frozenset[str] = frozenset()
 
+    def code_line(self, index: int) -> int:
+        """The line where statement `index`'s code starts (its first decorator), past the
+        blank lines and comments before it that `stmt_lines` counts: where findings point."""
+        return self.stmt_lines[index] + len(getattr(self.module.body[index], "leading_lines", ()))
+
     @cached_property  # read for every module and the facade of a plan
     def conditional_names(self) -> frozenset[str]:
         """Names that may not exist when the module has been imported: bound only inside

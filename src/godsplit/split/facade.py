@@ -243,9 +243,11 @@ def render_facade(
                 early_kept.append(text)
             else:  # a kept import godsplit rewrote is formatted as the project formats
                 rest.append((index, Block(text) if is_import and changed is not stmt else text))
-    marker = f"{MARKER}: the code lives in `{layout.new_package}` now.\n"
+    # this facade is the package of the new modules: "in `pkg.big`" would name itself
+    where = " the modules of" if layout.new_package == layout.old_module else ""
+    marker = f"{MARKER}: the code lives in{where} `{layout.new_package}` now.\n"
     if len(marker) > 80:
-        marker = f"{MARKER}: the code lives in\n# `{layout.new_package}` now.\n"
+        marker = f"{MARKER}: the code lives in{where}\n# `{layout.new_package}` now.\n"
     served = live if split.facade == "static" else {}  # read by PEP 562 `__getattr__`
     exports = []
     for name in assignment.modules:

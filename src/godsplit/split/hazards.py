@@ -64,7 +64,7 @@ def identity_findings(
                 out.append(Finding(
                     "GS208", "warning", f"exception class {stmt.name.value} moves to {module}: "
                     "pickled or serialized instances record the new module; set "
-                    "`keep-module-name = true` to keep the old one", path, analysis.stmt_lines[index],
+                    "`keep-module-name = true` to keep the old one", path, analysis.code_line(index),
                 ))
             if (
                 isinstance(stmt, (cst.ClassDef, cst.FunctionDef))
@@ -74,6 +74,6 @@ def identity_findings(
                 out.append(Finding(
                     "GS209", "warning", f"{stmt.name.value} has doctests: DocTestSuite(old module) "
                     "will no longer collect them; set `keep-module-name = true` or collect "
-                    f"them from {module}", path, analysis.stmt_lines[index],
+                    f"them from {module}", path, analysis.code_line(index),
                 ))
     return out

@@ -88,10 +88,11 @@ def imported_name(alias: cst.ImportAlias) -> str:
 
 
 def filter_import_line(
-    line: cst.SimpleStatementLine, keep: Collection[str]
+    line: cst.SimpleStatementLine, keep: Collection[str], width: int = 88
 ) -> cst.SimpleStatementLine | None:
     """Keep only the aliases of an import line that bind a name in `keep`: the bound name
-    (`a` of `import a.b`) or, for a dotted import, the dotted name read (`a.b`)."""
+    (`a` of `import a.b`) or, for a dotted import, the dotted name read (`a.b`). What is
+    left of a parenthesized import is written as a formatter writes it (`width`)."""
     smalls: list[cst.BaseSmallStatement] = []
     for small in line.body:
         if not isinstance(small, (cst.Import, cst.ImportFrom)) or isinstance(
@@ -103,8 +104,7 @@ def filter_import_line(
         if not aliases:
             continue
         if len(aliases) != len(small.names):
-            aliases = _fix_commas(aliases)
-            small = small.with_changes(names=aliases)
+            small = _trimmed(small, aliases, width)
         smalls.append(small)
     if not smalls:
         return None
@@ -158,6 +158,40 @@ def _fix_commas(kept: list[cst.ImportAlias]) -> list[cst.ImportAlias]:
     out = [a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
            if a.comma is cst.MaybeSentinel.DEFAULT else a for a in kept[:-1]]
     return [*out, kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+
+
+def _trimmed(
+    small: cst.Import | cst.ImportFrom, kept: list[cst.ImportAlias], width: int
+) -> cst.Import | cst.ImportFrom:
+    """An import with only the `kept` aliases. A parenthesized one written a name a line
+    becomes one line when that fits, else stays a name a line with its trailing comma (the
+    source's `)` on a line of its own): what black and ruff format leave alone; cutting
+    the last name gave `    Optional)`, which both rewrite."""
+    fixed = small.with_changes(names=_fix_commas(kept))
+    if not isinstance(small, cst.ImportFrom) or not small.lpar or isinstance(
+            small.names, cst.ImportStar):
+        return fixed
+    commas = [a.comma for a in small.names if isinstance(a.comma, cst.Comma)]
+    space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    flat = small.with_changes(lpar=None, rpar=None, names=[
+        *(a.with_changes(comma=space) for a in kept[:-1]),
+        kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)])
+    commented = any(_has_comment(c.whitespace_after) for c in commas) or _has_comment(
+        small.lpar.whitespace_after)  # a comment needs its line
+    if not commented and len(cst.Module([]).code_for_node(flat)) <= width:
+        return flat
+    trailing = small.names[-1].comma
+    if not isinstance(trailing, cst.Comma) or not isinstance(
+            trailing.whitespace_after, cst.ParenthesizedWhitespace):
+        return fixed  # not one name a line in the source: a formatter wraps it
+    return small.with_changes(names=[*kept[:-1], kept[-1].with_changes(comma=trailing)])
+
+
+def _has_comment(whitespace: cst.BaseParenthesizableWhitespace) -> bool:
+    if not isinstance(whitespace, cst.ParenthesizedWhitespace):
+        return False
+    return whitespace.first_line.comment is not None or any(
+        line.comment is not None for line in whitespace.empty_lines)
 
 
 def from_import(module: str, names: Sequence[str], width: int = 88, comment: str = "") -> str:
@@ -241,10 +275,11 @@ def explicit(
         flagged = {id(a) for a in visitor.noqa}
         keep = [a for a in small.names if id(a) not in flagged]
         moved = [a for a in small.names if id(a) in flagged]
-        first = result.with_changes(body=[small.with_changes(
-            names=_fix_commas(keep))])
-        second = cst.SimpleStatementLine(body=[small.with_changes(
-            names=_fix_commas(moved))])
+        # one line each (a sorter wraps them): written `(\n    a as b)` the comment came
+        # after the `)`, where isort does not merge the statement as it does once the
+        # line is written (combine_as_imports: `isort --check` failed)
+        first = result.with_changes(body=[_trimmed(small, keep, ONE_LINE)])
+        second = cst.SimpleStatementLine(body=[_trimmed(small, moved, ONE_LINE)])
         return first, _noqa(second)
     return _noqa(result), None
 

@@ -118,7 +118,7 @@ def _handed_errors(analysis: Analysis, module_of: Mapping[int, str]) -> list[Fin
                 "or set names on it, and after a split the objects it changes are in other "
                 "modules than the one it names; this file cannot be split safely (leave it "
                 "out, or keep everything but what this call never reaches)", path,
-                _line(analysis, index),
+                analysis.code_line(index),
             ))
     return out
 
@@ -165,13 +165,6 @@ def _compared_errors(analysis: Analysis, module_of: Mapping[int, str], layout: L
                     analysis.stmt_lines[index] + code[:code.find(string.value)].count("\n"),
                 ))
     return out
-
-
-def _line(analysis: Analysis, index: int) -> int:
-    """The first line of the statement's code (after its comments and blank lines)."""
-    stmt = analysis.module.body[index]
-    lines = getattr(stmt, "leading_lines", ())
-    return analysis.stmt_lines[index] + len(lines)
 
 
 def _keywords_bound(stmt: cst.BaseStatement, functions: Collection[str]) -> set[str]:

@@ -48,13 +48,13 @@ def first_definition(analysis: Analysis, skip: tuple[str, ...] = ()) -> int:
 
 def _import_text(
     analysis: Analysis, unit: Unit, names: set[str], old_package: str, new_package: str,
-    keep_comments: bool,
+    keep_comments: bool, width: int = 88,
 ) -> str:
     parts = []
     for index in unit.stmts:
         stmt: cst.BaseStatement = analysis.module.body[index]
         if isinstance(stmt, cst.SimpleStatementLine) and "*" not in names and unit.kind == "import":
-            filtered = imports.filter_import_line(stmt, names)
+            filtered = imports.filter_import_line(stmt, names, width)
             if filtered is None:
                 continue
             stmt = filtered
@@ -125,8 +125,8 @@ def render_new_module(
             if not star:
                 continue
         text = imports.hint_noqa(_import_text(
-            analysis, unit, needs.imports[uid], layout.old_package, package, False
-        ), hinted)
+            analysis, unit, needs.imports[uid], layout.old_package, package, False,
+            88 if style is None else style.line_length), hinted)
         if unit.kind == "type_checking" and unit.first < first_def:
             items.append((first_def - 0.2, text))
         else:

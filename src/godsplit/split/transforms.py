@@ -63,7 +63,7 @@ def plan_edits(
     for read in analysis.nodes.name_reads:
         if read.stmt not in stmts:
             continue
-        line = analysis.stmt_lines[read.stmt]
+        line = analysis.code_line(read.stmt)
         if read.dunder == "__package__":  # only ever used to resolve relative names
             if old_package != new_package:
                 package_ids.add(read.node_id)
@@ -87,7 +87,7 @@ def plan_edits(
         if stmt in stmts:
             findings.append(Finding(
                 "GS203", "warning", "`__file__` read: the moved code's file path changes", path,
-                analysis.stmt_lines[stmt],
+                analysis.code_line(stmt),
             ))
     tasks: set[int] = set()
     for index in sorted(stmts):
@@ -102,12 +102,12 @@ def plan_edits(
             tasks.add(id(node))
             findings.append(Finding(
                 "GS200", "info", f"Celery task name pinned to {task_name!r}", path,
-                analysis.stmt_lines[index],
+                analysis.code_line(index),
             ))
         else:
             findings.append(Finding(
                 "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
-                "(pin-task-names is off)", path, analysis.stmt_lines[index],
+                "(pin-task-names is off)", path, analysis.code_line(index),
             ))
     return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings), frozenset(package_ids),
                  old_package)
