@@ -21,7 +21,6 @@ import argparse
 import difflib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -36,7 +35,15 @@ sys.path[:0] = [str(HERE.parent / "tests"), str(HERE)]
 from godsplit.split.style import detect_style  # noqa: E402
 
 import realworld  # noqa: E402
-from lintkit import _LOCATED, Finding, Snapshot, _diff_changes, _Runner, compare  # noqa: E402
+from lintkit import (  # noqa: E402
+    _LOCATED,
+    Finding,
+    Snapshot,
+    _diff_changes,
+    _mypy,
+    _Runner,
+    compare,
+)
 
 
 @dataclass(frozen=True)
@@ -147,24 +154,9 @@ def findings(root: Path, bin_dir: Path, tools: Sequence[Tool], targets: Sequence
         elif tool.kind == "fixer":
             found += _diff_changes(runner, tool.name, _fixer_diff(root, command, targets))
         elif tool.kind == "mypy":
-            found += _mypy(runner, [str(bin_dir / "python"), "-m", "mypy"], targets)
+            found += _mypy(runner, targets, (), str(bin_dir / "python"))
     return Snapshot(root, detect_style(root / "__probe__.py", stop=root), tuple(found),
                     tuple(failures))
-
-
-def _mypy(runner: _Runner, mypy: list[str], targets: Sequence[str]) -> list[Finding]:
-    """mypy's errors, as tests/lintkit.py reads them, with this toolchain's mypy."""
-    out = runner.run([*mypy, "--no-incremental", "--cache-dir", os.devnull,
-                      "--show-error-codes", "--no-error-summary", "--no-pretty",
-                      "--hide-error-context", "--no-color-output", *targets], ok=(0, 1))
-    findings = []
-    for line in out.splitlines():
-        match = re.match(r"^(.+?):(\d+): (error|note): (.*?)(?:  \[([\w-]+)\])?$", line)
-        if match and match[3] == "error":
-            path, row = runner.relative(match[1]), int(match[2])
-            findings.append(Finding("mypy", match[5] or "error", path, row, match[4],
-                                    runner.text(path, row)))
-    return findings
 
 
 def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:

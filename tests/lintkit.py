@@ -295,8 +295,10 @@ def _diff_changes(runner: _Runner, tool: str, diff: str) -> list[Finding]:
     return findings
 
 
-def _mypy(runner: _Runner, targets: Sequence[str], args: Sequence[str]) -> list[Finding]:
-    out = runner.run([PYTHON, "-m", "mypy", "--no-incremental", "--cache-dir", os.devnull,
+def _mypy(runner: _Runner, targets: Sequence[str], args: Sequence[str],
+          python: str = PYTHON) -> list[Finding]:
+    """mypy's errors (run by `python`: benchmarks/lint_realworld.py passes a project's)."""
+    out = runner.run([python, "-m", "mypy", "--no-incremental", "--cache-dir", os.devnull,
                       "--show-error-codes", "--no-error-summary", "--no-pretty",
                       "--hide-error-context", "--no-color-output", *args, *targets], ok=(0, 1))
     findings = []

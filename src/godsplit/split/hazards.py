@@ -14,7 +14,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
-from .module_reads import import_time_findings, read_findings
+from .module_reads import import_time_findings, made_findings, read_findings
 
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 
@@ -49,7 +49,8 @@ def identity_findings(
             analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
             for i in u.stmts) for u in analysis.units if u.kind == "definition")
     if split.keep_module_name:
-        return import_time_findings(analysis) if moves else []
+        return [*import_time_findings(analysis), *made_findings(analysis, module_of)] if (
+            moves) else []
     path = str(analysis.path)
     out = read_findings(analysis, module_of) if moves else []
     for unit in analysis.units:

@@ -210,3 +210,64 @@ def import_time_findings(analysis: Analysis) -> list[Finding]:
             ))
             break
     return out
+
+
+Made = list[tuple[str, "cst.FunctionDef | cst.ClassDef"]]
+
+
+def _made_when_run(stmt: cst.CSTNode, owner: str) -> Made:
+    """The functions and classes a definition's code makes when it runs: `def`s and
+    classes nested in its functions (a decorator's wrapper), each with where it is."""
+    out: Made = []
+
+    def visit(node: cst.CSTNode, where: str, running: bool) -> None:
+        for child in node.children:
+            if isinstance(child, (cst.FunctionDef, cst.ClassDef)):
+                if running:
+                    out.append((f"{child.name.value} in {where}", child))
+                inner = isinstance(child, cst.FunctionDef) or running
+                visit(child, f"{where}.{child.name.value}", inner)
+            else:
+                visit(child, where, running)
+
+    visit(stmt, owner, isinstance(stmt, cst.FunctionDef))
+    return out
+
+
+def made_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding]:
+    """GS217, under keep-module-name, when the source reads `__module__`: the functions and
+    classes moved code makes when it runs report the new module (their `__module__` is the
+    `__name__` of the module whose code made them); keep-module-name reaches only the
+    definitions that exist once the new modules are imported. bottle's `Bottle.mount` makes
+    `mountpoint_wrapper` per call, and `Route.__repr__` names its module. One warning, at the
+    first such definition."""
+    made: Made = []
+    line = 0
+    for unit in analysis.units:
+        if unit.kind != "definition" or module_of.get(unit.id, FACADE) == FACADE:
+            continue
+        for index in unit.stmts:
+            stmt = analysis.module.body[index]
+            if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)):
+                found = _made_when_run(stmt, stmt.name.value)
+                if found and not made:  # the line of the first: its `def` or `class`
+                    node = found[0][1]
+                    head = ("class " if isinstance(node, cst.ClassDef) else "def ") + (
+                        node.name.value)
+                    text = cst.Module([]).code_for_node(stmt.with_changes(leading_lines=()))
+                    line = analysis.code_line(index) + text[:max(text.find(head), 0)].count(
+                        "\n")
+                made += found
+    if not made:
+        return []
+    names = [name for name, _ in made]
+    shown = ", ".join(names[:_SHOWN]) + (f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN
+                                        else "")
+    return [Finding(
+        "GS217", "warning", f"the source reads __module__, and moved code makes "
+        f"{len(names)} function{'s' if len(names) != 1 else ''} or class"
+        f"{'es' if len(names) != 1 else ''} when it runs ({shown}): these report their new "
+        "module even with keep-module-name, which renames only what the new modules define; "
+        "if the code reading __module__ can see them, keep their makers in the old module",
+        str(analysis.path), line,
+    )]
