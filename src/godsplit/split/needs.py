@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -67,13 +67,16 @@ def collect_needs(
         runtime = [u for u in providers if u.kind == "import"]
         if home is not None and runtime and (declares_only(analysis, home, name) or (
                 assignment.module_of[home.id] == module and runtime[0].first < home.first)
+                or max(u.first for u in runtime) > home.first
                 or (assignment.module_of[home.id] != module and is_main_block(
                     analysis.module.body[home.first]))):
             home = None  # `import os` on top, `if DEBUG: import os` further down in this
             # module: what runs before the rebinding reads the import (execnet's
-            # gateway_base); `cffi: ModuleType | None` then `try: import cffi` (PIL's Image);
-            # an import the `__main__` block repeats, which only a script run binds (rich's
-            # progress: `from .__main__ import Table`)
+            # gateway_base); `cffi: ModuleType | None` or `cffi = None`, then `try: import
+            # cffi` (PIL's Image): the import binds last; an import the `__main__` block
+            # repeats, which only a script run binds (rich's progress: `from .__main__
+            # import Table`). `import os` then `os = isolate_module(os)` in another module
+            # (coverage's control): the rebinding binds last, the module reads it there
         if home is not None:
             where = assignment.module_of[home.id]
             if where == FACADE and name in analysis.live_names:
@@ -185,11 +188,23 @@ def declares_only(analysis: Analysis, unit: Unit, name: str) -> bool:
         if not isinstance(stmt, cst.SimpleStatementLine):
             return False
         for small in stmt.body:
-            target = getattr(small, "target", None)
-            if isinstance(target, cst.Name) and target.value == name and not (
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [
+                getattr(small, "target", None)]
+            if name in _target_names(targets) and not (
                     isinstance(small, cst.AnnAssign) and small.value is None):
                 return False
     return True
+
+
+def _target_names(targets: Sequence[cst.BaseExpression | None]) -> set[str]:
+    """The names assignment targets bind (`os = ...`, `a, (b, c) = ...`)."""
+    names: set[str] = set()
+    for target in targets:
+        if isinstance(target, cst.Name):
+            names.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            names |= _target_names([e.value for e in target.elements])
+    return names
 
 
 def module_edges(
