@@ -32,7 +32,7 @@ from .classify import (
 )
 from .import_time import called_at_import
 from .module_identity import stays_in_old_module
-from .nodes import NodeIndex, index_nodes, walk
+from .nodes import NodeIndex, index_nodes, target_names, walk
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .typestrings import type_string_reads
 
@@ -133,7 +133,7 @@ class Analysis:
                 elif isinstance(stmt, cst.SimpleStatementLine):
                     for small in stmt.body:
                         if isinstance(small, cst.Del):
-                            names |= _deleted(small.target)
+                            names |= target_names(small.target)
                         elif isinstance(small, cst.AnnAssign) and small.value is None:
                             if isinstance(small.target, cst.Name):
                                 annotated_only.add(small.target.value)
@@ -172,14 +172,6 @@ class Analysis:
     def code(self, index: int) -> str:
         """The exact source text of top-level statement `index` (with its leading comments)."""
         return self.codes[index]
-
-
-def _deleted(target: cst.BaseExpression) -> set[str]:
-    if isinstance(target, cst.Name):
-        return {target.value}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return set().union(*(_deleted(e.value) for e in target.elements))
-    return set()
 
 
 def parse(source: SourceText) -> cst.Module:
@@ -374,14 +366,14 @@ def _group(
 def _deleted_by(stmt: cst.BaseStatement) -> set[str]:
     if not isinstance(stmt, cst.SimpleStatementLine):
         return set()
-    return set().union(*(_deleted(s.target) for s in stmt.body if isinstance(s, cst.Del)))
+    return set().union(*(target_names(s.target) for s in stmt.body if isinstance(s, cst.Del)))
 
 
 def _nested_deletes(stmt: cst.BaseStatement) -> set[str]:
     """Names a `del` inside a top-level compound statement deletes (not in a def or class)."""
     if isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
         return set()
-    return set().union(*(_deleted(node.target) for node in walk(stmt, into_scopes=False)
+    return set().union(*(target_names(node.target) for node in walk(stmt, into_scopes=False)
                          if isinstance(node, cst.Del)))
 
 

@@ -129,7 +129,7 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
                and line.name.value not in keep}
     others = [line for line in body.body if not _import_line(line) and id(line) not in dropped]
     code = "".join(cst.Module([]).code_for_node(line) for line in others)
-    keep = {*keep, *re.findall(r"[A-Za-z_]\w*", code)}  # words: string annotations too
+    keep = {*keep, *identifiers(code)}
     lines = []
     for line in body.body:
         if not _import_line(line):
@@ -145,6 +145,11 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
     if lines[0] is not body.body[0]:  # the first line kept takes the block's first place
         lines[0] = lines[0].with_changes(leading_lines=())
     return stmt.with_changes(body=body.with_changes(body=lines))
+
+
+def identifiers(code: str) -> set[str]:
+    """The identifiers in `code`, those in strings (annotations) too: what it may read."""
+    return set(re.findall(r"[A-Za-z_]\w*", code))
 
 
 def _import_line(line: cst.BaseStatement) -> bool:

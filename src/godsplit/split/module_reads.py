@@ -18,6 +18,8 @@ definitions.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import libcst as cst
 
 from ..types import FACADE, Finding
@@ -116,9 +118,9 @@ def _listed(names: list[str]) -> str:
     return shown + (f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else "")
 
 
-def _what_changes(analysis: Analysis, module_of: dict[int, str], owners: list[cst.CSTNode],
-                  receiver: cst.BaseExpression) -> str:
-    moved: dict[str, str] = {}
+def _moved(analysis: Analysis, module_of: dict[int, str]
+           ) -> Iterator[tuple[int, cst.ClassDef | cst.FunctionDef, str]]:
+    """The top-level classes and functions that move: statement index, node, new module."""
     for unit in analysis.units:
         module = module_of.get(unit.id, FACADE)
         if unit.kind != "definition" or module == FACADE:
@@ -126,7 +128,25 @@ def _what_changes(analysis: Analysis, module_of: dict[int, str], owners: list[cs
         for index in unit.stmts:
             stmt = analysis.module.body[index]
             if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)):
-                moved[stmt.name.value] = module
+                yield index, stmt, module
+
+
+def _line(analysis: Analysis, index: int, found: str) -> int:
+    """The line of `found`'s first occurrence in statement `index` (else its first line)."""
+    text = analysis.code(index)
+    return analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
+
+
+def _where(owners: list[cst.CSTNode]) -> str:
+    """` in Class.method`: the classes and functions a read is in (or nothing)."""
+    where = ".".join(o.name.value for o in owners
+                     if isinstance(o, (cst.ClassDef, cst.FunctionDef)))
+    return f" in {where}" if where else ""
+
+
+def _what_changes(analysis: Analysis, module_of: dict[int, str], owners: list[cst.CSTNode],
+                  receiver: cst.BaseExpression) -> str:
+    moved = {stmt.name.value: module for _, stmt, module in _moved(analysis, module_of)}
     classes = [o.name.value for o in owners if isinstance(o, cst.ClassDef)]
     family = _family(_classes(analysis), classes[-1]) if classes and _of_self(receiver) else None
     hit = sorted(n for n in family or () if n in moved)
@@ -150,18 +170,15 @@ def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
             continue
         for read in module_reads(stmt)[:1]:
             found = code(read)
-            line = analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
             owners = _path(stmt, read) or []
-            where = ".".join(o.name.value for o in owners
-                             if isinstance(o, (cst.ClassDef, cst.FunctionDef)))
             seen = _what_changes(analysis, module_of, owners, _receiver(read))
             out.append(Finding(
-                "GS119", "error", f"`{found}`{f' in {where}' if where else ''} reads an "
+                "GS119", "error", f"`{found}`{_where(owners)} reads an "
                 f"object's __module__, {seen}: each would report its new module, so this "
                 "code could answer otherwise (an "
                 "import path, a repr, a lookup by module name); set `keep-module-name = "
                 "true` to keep the old module's name on the moved classes and functions",
-                str(analysis.path), line,
+                str(analysis.path), _line(analysis, index, found),
             ))
     return out
 
@@ -197,16 +214,13 @@ def import_time_findings(analysis: Analysis) -> list[Finding]:
             if not _runs_at_import(analysis, owners):
                 continue
             found = code(read)
-            where = ".".join(o.name.value for o in owners
-                             if isinstance(o, (cst.ClassDef, cst.FunctionDef)))
-            line = analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
             out.append(Finding(
-                "GS216", "warning", f"`{found}`{f' in {where}' if where else ''} runs while "
+                "GS216", "warning", f"`{found}`{_where(owners)} runs while "
                 "the module is imported: keep-module-name gives the moved classes and "
                 "functions the old module's name only once the new modules are imported, "
                 "so there a moved one still reports its new module (a name or registry key "
                 "made then differs); keep what it reads then in the old module",
-                str(analysis.path), line,
+                str(analysis.path), _line(analysis, index, found),
             ))
             break
     return out
@@ -243,26 +257,17 @@ def made_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
     first such definition."""
     made: Made = []
     line = 0
-    for unit in analysis.units:
-        if unit.kind != "definition" or module_of.get(unit.id, FACADE) == FACADE:
-            continue
-        for index in unit.stmts:
-            stmt = analysis.module.body[index]
-            if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)):
-                found = _made_when_run(stmt, stmt.name.value)
-                if found and not made:  # the line of the first: its `def` or `class`
-                    node = found[0][1]
-                    head = ("class " if isinstance(node, cst.ClassDef) else "def ") + (
-                        node.name.value)
-                    text = cst.Module([]).code_for_node(stmt.with_changes(leading_lines=()))
-                    line = analysis.code_line(index) + text[:max(text.find(head), 0)].count(
-                        "\n")
-                made += found
+    for index, stmt, _ in _moved(analysis, module_of):
+        found = _made_when_run(stmt, stmt.name.value)
+        if found and not made:  # the line of the first: its `def` or `class`
+            node = found[0][1]
+            kind = "class " if isinstance(node, cst.ClassDef) else "def "
+            line = _line(analysis, index, kind + node.name.value)
+        made += found
     if not made:
         return []
     names = [name for name, _ in made]
-    shown = ", ".join(names[:_SHOWN]) + (f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN
-                                        else "")
+    shown = _listed(names)
     return [Finding(
         "GS217", "warning", f"the source reads __module__, and moved code makes "
         f"{len(names)} function{'s' if len(names) != 1 else ''} or class"

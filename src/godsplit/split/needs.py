@@ -9,9 +9,8 @@ when the cycle also has import-time edges); an import-time cycle is a GS104 erro
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -21,7 +20,9 @@ from ..types import FACADE, Edge, Finding
 from .analyze import Analysis, Read, Unit
 from .assign import Assignment, module_reads
 from .classify import is_main_block
+from .imports import identifiers
 from .layout import Layout
+from .nodes import target_names
 
 MAIN = "__main__"  # the `__main__.py` of a package layout: the source's `__main__` block
 
@@ -133,8 +134,7 @@ def _type_checking_reads(analysis: Analysis, unit: Unit, name: str) -> Collectio
 
 
 def _words(node: cst.CSTNode) -> set[str]:
-    """The identifiers in a node's code (string annotations' too)."""
-    return set(re.findall(r"[A-Za-z_]\w*", cst.Module([]).code_for_node(node)))
+    return identifiers(cst.Module([]).code_for_node(node))
 
 
 def run_elsewhere(
@@ -190,21 +190,10 @@ def declares_only(analysis: Analysis, unit: Unit, name: str) -> bool:
         for small in stmt.body:
             targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [
                 getattr(small, "target", None)]
-            if name in _target_names(targets) and not (
+            if name in set().union(*map(target_names, targets)) and not (
                     isinstance(small, cst.AnnAssign) and small.value is None):
                 return False
     return True
-
-
-def _target_names(targets: Sequence[cst.BaseExpression | None]) -> set[str]:
-    """The names assignment targets bind (`os = ...`, `a, (b, c) = ...`)."""
-    names: set[str] = set()
-    for target in targets:
-        if isinstance(target, cst.Name):
-            names.add(target.value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            names |= _target_names([e.value for e in target.elements])
-    return names
 
 
 def module_edges(

@@ -209,3 +209,13 @@ def walk(node: cst.CSTNode, into_scopes: bool = True) -> Iterator[cst.CSTNode]:
             continue
         yield current
         stack.extend(current.children)
+
+
+def target_names(target: cst.BaseExpression | None) -> set[str]:
+    """The plain names an assignment, loop or `del` target binds or deletes (`x`,
+    `a, (b, c)`); none for an attribute or a subscript."""
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return set().union(*(target_names(e.value) for e in target.elements))
+    return set()

@@ -276,10 +276,7 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
             return document
         except Exception as exc:  # isort raises many types for bad settings
             raise GodsplitError(f"isort failed: {exc}", style.file("isort")) from exc
-    args = ["check", "--fix-only", "--exit-zero", "--quiet", "--select", "I001",
-            "--fixable", "I001", "--config", "lint.unfixable = []",
-            "--config", "lint.per-file-ignores = {}",
-            "--config", "lint.extend-per-file-ignores = {}"]
+    args = _fix_only(["I001"])
     if style.ruff_isolated:
         args += [
             *_isolated(style), "--config", f"lint.isort.known-first-party = {list(style.first_party)!r}",
@@ -299,11 +296,16 @@ LINT_FIXES = ("COM812", "RUF022")
 
 
 def _fix(document: str, codes: list[str], style: Style, path: Path, cwd: Path) -> str:
-    args = ["check", "--fix-only", "--exit-zero", "--quiet", "--select", ",".join(codes),
+    args = _fix_only(codes) + (_isolated(style) if style.ruff_isolated else [])
+    return _ruff(args, document, path, cwd)
+
+
+def _fix_only(codes: list[str]) -> list[str]:
+    """`ruff check` fixing only `codes`, whatever the project's per-file ignores say."""
+    return ["check", "--fix-only", "--exit-zero", "--quiet", "--select", ",".join(codes),
             "--fixable", ",".join(codes), "--config", "lint.unfixable = []",
             "--config", "lint.per-file-ignores = {}",
             "--config", "lint.extend-per-file-ignores = {}"]
-    return _ruff(args + (_isolated(style) if style.ruff_isolated else []), document, path, cwd)
 
 
 def _isolated(style: Style) -> list[str]:

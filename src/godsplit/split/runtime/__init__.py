@@ -21,6 +21,8 @@ from importlib import resources
 
 import libcst as cst
 
+from ..nodes import target_names
+
 BEGIN = "# godsplit-runtime: begin\n"
 _SECTION = re.compile(
     r"^[ \t]*# godsplit-runtime: if (\w+)\n(.*?)^[ \t]*# godsplit-runtime: end\n",
@@ -45,7 +47,7 @@ def render(
     `taken`: the names that file binds, which no local variable of the runtime shadows
     (`for item in ...` under an imported `item` is pyflakes' F402)."""
     text = _SECTION.sub(lambda m: m.group(2) if m.group(1) in sections else "", template(name))
-    if taken:
+    if not frozenset(taken).isdisjoint(re.findall(r"\w+", text)):  # else nothing to rename
         module = cst.parse_module(text)
         text = module.visit(_Unshadow(frozenset(taken))).code
 
@@ -169,8 +171,4 @@ class _Targets(cst.CSTVisitor):
         self._add(node.target)
 
     def _add(self, target: cst.BaseExpression) -> None:
-        if isinstance(target, cst.Name):
-            self.names.add(target.value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._add(element.value)
+        self.names |= target_names(target)
