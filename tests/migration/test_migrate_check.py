@@ -63,7 +63,7 @@ def test_check_lists_each_use_and_fails(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "app/use.py:1: pkg.big.helper -> pkg.parts.tools" in result.output
     assert "app/use.py:1: pkg.big.run -> pkg.parts.jobs" in result.output
-    assert "2 uses of an old module in 1 files (2 of them `godsplit migrate` rewrites)" \
+    assert "2 uses of an old module in 1 file (2 of them `godsplit migrate` rewrites)" \
         in result.output
     assert tree_hash(tmp_path) == before  # --check writes nothing
 

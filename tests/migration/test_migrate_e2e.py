@@ -63,7 +63,7 @@ def test_apply_migrate_check_retire(tmp_path: Path) -> None:
     assert OLD_API_TEST in text
     api_test.write_text(text.replace(OLD_API_TEST, ""))  # the hand edit: a test of the old API
     again = run(root, "-m", "godsplit", "migrate")
-    assert "rewrote 1 uses in 1 files" in again.stdout, again.stdout
+    assert "rewrote 1 use in 1 file" in again.stdout, again.stdout
     clean = run(root, "-m", "godsplit", "migrate", "--check")
     assert "no use of an old module left" in clean.stdout
 

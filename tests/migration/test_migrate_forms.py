@@ -230,6 +230,34 @@ def test_star_imports_and_names_that_stay_are_left_alone_and_listed(tmp_path: Pa
                             (5, "stays", "pkg.big.os"), (5, "module", "pkg.big")]
 
 
+def test_code_in_a_string_that_reads_a_moved_name_is_listed(tmp_path: Path) -> None:
+    """A script fed to a subprocess (tornado's import test) reads `pkg.big.a` through the
+    package: after `retire` it would fail, so each read is listed at its line; prose that
+    names the path and a dotted path on its own are not code."""
+    source = dedent('''
+        import subprocess
+        import sys
+
+        SCRIPT = b"""
+        import pkg.big
+        print(pkg.big.os.sep)
+        pkg.big.a().bit_length()
+        pkg.big.Thing
+        """
+        DOC = "Call pkg.big.a to get the limit."
+        TARGET = "pkg.big.b"
+
+
+        def run():
+            return subprocess.run([sys.executable], input=SCRIPT, check=True)
+    ''')
+    after, result = migrated(tmp_path, source)
+    assert after == source.replace('"pkg.big.b"', '"pkg.parts.beta.b"')
+    assert left(result) == [(7, "string", "pkg.big.a"), (8, "string", "pkg.big.Thing")]
+    assert next(u.detail for u in result.uses if not u.fixable) == (
+        "code in a string reads pkg.big.a: edit by hand (it lives in pkg.parts.alpha now)")
+
+
 def test_an_import_for_side_effects_imports_every_new_module(tmp_path: Path) -> None:
     after, _ = migrated(tmp_path, """
         import pkg.big  # noqa: F401  (registers the tasks)

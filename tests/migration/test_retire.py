@@ -80,6 +80,25 @@ def test_refused_while_the_old_path_is_used(tmp_path: Path) -> None:
     assert "retire: refused, nothing changed" in cli.output
 
 
+def test_refused_while_code_in_a_string_reads_the_old_path(tmp_path: Path) -> None:
+    """After migrating, a script held in a string (run by a subprocess in a test) still
+    reads `pkg.big.run`: retiring would break it, so retire refuses and names its line."""
+    user = USER + '''
+    SCRIPT = b"""
+    import pkg.big
+    pkg.big.run()
+    """
+    '''
+    config = project(tmp_path, user=user)
+    migrate(config)
+    before = tree_hash(tmp_path)
+    result = retire(config)
+    assert result.refused and not result.written
+    assert [(u.path.name, u.line, u.name, u.kind) for s in result.splits for u in s.blocked] == [
+        ("app.py", 9, "run", "string")]
+    assert tree_hash(tmp_path) == before
+
+
 def test_sibling_layout_deletes_the_old_file_and_its_config_table(tmp_path: Path) -> None:
     config = project(tmp_path)
     migrate(config)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .common import config_option, handles_errors, sources_argument
+from .text import plural
 
 if TYPE_CHECKING:
     from ..migration.core import MigrateResult
@@ -85,8 +86,9 @@ def _print_text(result: MigrateResult, root: Path, gate: Gate | None) -> None:
         if gate.failing:
             fixable = sum(u.fixable for u in gate.failing)
             files = len({u.path for u in gate.failing})
-            click.echo(f"migrate --check: {len(gate.failing)} uses of an old module in {files} "
-                       f"files ({fixable} of them `godsplit migrate` rewrites){held}")
+            click.echo(f"migrate --check: {plural(len(gate.failing), 'use')} of an old module in "
+                       f"{plural(files, 'file')} ({fixable} of them `godsplit migrate` rewrites)"
+                       f"{held}")
         else:
             click.echo(f"migrate --check: no use of an old module left{held}"
                        + ("" if held else "; `godsplit retire` can remove the facades"))
@@ -108,10 +110,10 @@ def print_migration(result: MigrateResult, root: Path) -> None:
     if result.rolled_back:
         click.echo("migrate: rolled back, nothing changed (see the errors above)")
     elif result.written:
-        click.echo(f"migrate: rewrote {len(done)} uses in {len(result.changed)} files; "
-                   f"{len(left)} left alone (listed above)")
+        click.echo(f"migrate: rewrote {plural(len(done), 'use')} in "
+                   f"{plural(len(result.changed), 'file')}; {len(left)} left alone (listed above)")
     else:
-        click.echo(f"migrate: nothing to rewrite; {len(left)} uses left alone"
+        click.echo(f"migrate: nothing to rewrite; {plural(len(left), 'use')} left alone"
                    + (" (listed above)" if left else ""))
 
 
@@ -142,8 +144,8 @@ def _print_retire(result: RetireResult, root: Path) -> None:
         click.echo(f"  {finding.render()}")
     if result.refused:
         blocked = sum(len(s.blocked) for s in result.splits)
-        click.echo(f"retire: refused, nothing changed ({blocked} uses of an old module left: run "
-                   "`godsplit migrate`, then edit the rest by hand)" if blocked else
+        click.echo(f"retire: refused, nothing changed ({plural(blocked, 'use')} of an old module "
+                   "left: run `godsplit migrate`, then edit the rest by hand)" if blocked else
                    "retire: refused, nothing changed (see above)")
         sys.exit(1)
     if result.rolled_back:

@@ -17,6 +17,7 @@ import re
 import libcst as cst
 
 from ..split.references import _call_name
+from .code_strings import code_reads, code_text
 from .edit import Context, WithEdit
 from .homes import Homes
 from .imports import fresh
@@ -237,9 +238,10 @@ def _container_name(ctx: Context, node: cst.CSTNode) -> str | None:
 
 def _plain_string(ctx: Context, node: cst.SimpleString) -> None:
     value = _string(node)
-    if value is None:
-        return
+    text = code_text(node)
     for h in ctx.homes:
+        if (text is not None and code_reads(ctx, node, text, h)) or value is None:
+            continue
         code = re.search(rf"\b(?:from\s+{re.escape(h.old_module)}\s+import\s+(\*)?|import\s+"
                          rf"{re.escape(h.old_module)}\b)", value)
         if code is not None:
