@@ -11,6 +11,8 @@ import pytest
 
 from godsplit import apply
 from godsplit.config import load_config
+from godsplit.migration.core import migrate
+from godsplit.migration.retire import retire
 from godsplit.split.frameworks import django_settings, import_setup
 
 from conftest import make_project
@@ -89,6 +91,26 @@ def test_a_src_layout_finds_the_settings_where_its_tests_run(tmp_path: Path) -> 
     assert result.written and result.splits[0].imported, result.errors
     [done] = [f for f in result.splits[0].findings if f.code == "GS400"]
     assert "with the setup src/setup.cfg names (DJANGO_SETTINGS_MODULE = proj.settings)" in done.message
+
+
+def test_migrate_and_retire_import_with_the_setup_apply_used(tmp_path: Path) -> None:
+    """pretix again: the modules `migrate` rewrites need Django set up as `apply` did
+    (from `src/setup.cfg`), or its import check compares nothing."""
+    files = {f"src/{name}": text for name, text in FAKE_DJANGO.items() if name != "pytest.ini"}
+    files["src/setup.cfg"] = "[tool:pytest]\nDJANGO_SETTINGS_MODULE = proj.settings\n"
+    files["src/pkg/views.py"] = "from pkg import models\nfrom pkg.big import f\n\nVIEW = f\n"
+    mapping = MAPPING.replace('"pkg/big.py"', '"src/pkg/big.py"')
+    config = load_config(make_project(tmp_path, files, mapping) / "godsplit.toml")
+    assert apply(config=config).written
+    result = migrate(config)
+    assert result.written and "from pkg.big.a import f" in (tmp_path / "src/pkg/views.py").read_text()
+    [checked] = [f.message for f in result.findings if f.code == "GS507"]
+    assert checked == "import check: 1 rewritten module imported before and after with the same names"
+    retired = retire(config)
+    assert retired.written, retired.findings
+    [checked] = [f.message for f in retired.findings if f.code == "GS507"]
+    assert checked == ("import check: 3 modules (new, or naming an old module) imported before "
+                       "and after with the same names")
 
 
 def test_without_the_settings_the_check_says_it_was_skipped(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ are imported again (`probe`) and any difference rolls everything back. With
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +17,13 @@ from typing import TYPE_CHECKING
 
 from ..files import decode_source
 from ..split import write
-from ..split.frameworks import import_setup
 from ..split.plan import select_splits
 from ..split.references import project_files
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from .edit import Use, rewrite
 from .homes import Homes, applied_splits, link, planned
 from .imports import project_style
-from .probe import Imported, compare, importable, probe
+from .probe import Imported, compare, importable, probe, probe_first, project_setup
 from .scan import scan
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ class Migration:
     notes: list[Finding] = field(default_factory=list)
     changes: list[FileChange] = field(default_factory=list)
     before: dict[Path, Imported] = field(default_factory=dict)
+    python: str = sys.executable  # the interpreter of the import check
 
     def _checked(self) -> list[Path]:
         return [c.path for c in self.changes if c.data is not None and importable(c.path)
@@ -75,18 +76,22 @@ class Migration:
     def _moved(self) -> list[str]:
         return [m for h in self.homes for m in (h.old_module, *h.modules)]
 
+    def _setup(self) -> str | None:
+        return project_setup(self.config, [h.facade for h in self.homes])
+
     def prepare(self) -> None:
         """Import the files about to be rewritten, as they are now."""
         if self.config.verify_import:
-            self.before = probe(self.config.root, self._checked(), import_setup(self.config).code,
-                                self._moved())
+            self.before, self.python = probe_first(self.config.root, self._checked(),
+                                                   self._setup(), self._moved())
 
     def verify(self) -> list[Finding]:
         """After writing: each rewritten module that imported before still does, with the
         same names."""
         if not self.config.verify_import or not self.before:
             return []
-        after = probe(self.config.root, list(self.before), import_setup(self.config).code, self._moved())
+        after = probe(self.config.root, list(self.before), self._setup(), self._moved(),
+                      self.python)
         return compare(self.before, after, [h.old_module for h in self.homes], self.config.root)
 
     def result(self, pending: Sequence[str] = (), written: bool = False, rolled_back: bool = False,

@@ -1,8 +1,10 @@
 """The import check of `migrate` and `retire`: import modules in a fresh interpreter.
 
 Before and after the rewrite, each rewritten module that can be imported on its own (a
-module of a package, or a test module) is imported with the config's `verify-setup`,
-and the kind of every name it binds is recorded. After, each module that imported
+module of a package, or a test module) is imported with the setup `apply` used (the
+config's `verify-setup`, or the Django setup the project's test configuration names, found
+from the split sources' import root) and the first of the project's interpreters that
+imports them, and the kind of every name it binds is recorded. After, each module that imported
 before must import, and bind the same names to the same kinds (a name bound to an old
 module may go: migrating replaced it).
 """
@@ -17,8 +19,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..split.frameworks import import_setup
 from ..split.layout import module_name_for
-from ..types import Finding
+from ..split.verify import interpreters
+from ..types import Config, Finding
 
 PROBE = r'''
 import importlib, importlib.util, json, sys, types
@@ -79,8 +83,35 @@ def importable(path: Path) -> bool:
         or path.name.endswith("_test.py") or path.name == "conftest.py"
 
 
-def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = ()
-          ) -> dict[Path, Imported]:
+def project_setup(config: Config, sources: Iterable[Path]) -> str | None:
+    """The code `apply` ran before importing: found from the split sources' import roots
+    (a `src/` layout's test configuration), then beside the config."""
+    for source in sources:
+        found = import_setup(config, module_name_for(source)[1])
+        if found.code is not None:
+            return found.code
+    return import_setup(config).code
+
+
+def probe_first(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = ()
+                ) -> tuple[dict[Path, Imported], str]:
+    """`probe` with the first of the project's interpreters that imports every file (or
+    else the one that imports the most), and that interpreter, for the probe after."""
+    paths, moved = list(paths), list(moved)
+    best: tuple[dict[Path, Imported], str] | None = None
+    for python in interpreters(root):
+        found = probe(root, paths, setup, moved, python)
+        failed = sum(i.error is not None for i in found.values())
+        if best is None or failed < sum(i.error is not None for i in best[0].values()):
+            best = (found, python)
+        if not failed:
+            break
+    assert best is not None
+    return best
+
+
+def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = (),
+          python: str = sys.executable) -> dict[Path, Imported]:
     """Import each file in one fresh interpreter; what each gave. Objects of types defined
     in the `moved` modules compare by type name only."""
     items = []
@@ -92,7 +123,7 @@ def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[
         return {}
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     try:
-        proc = subprocess.run([sys.executable, "-c", PROBE, json.dumps(items), setup or "",
+        proc = subprocess.run([python, "-c", PROBE, json.dumps(items), setup or "",
                                ",".join(moved)],
                               cwd=root, capture_output=True, text=True, timeout=300, env=env)
     except subprocess.TimeoutExpired:
@@ -135,7 +166,10 @@ def compare(
             findings.append(Finding("GS506", "error", f"names changed kind: {detail}", str(path), 1))
     skipped = sum(1 for was in before.values() if was.error is not None)
     if not findings and (checked or skipped):
-        note = f"; {skipped} did not import on their own before, so were not compared" if skipped else ""
+        note = ("; 1 did not import on its own before, so was not compared" if skipped == 1 else
+                f"; {skipped} did not import on their own before, so were not compared"
+                if skipped else "")
+        what = what.replace("modules", "module", 1) if checked == 1 else what
         findings.append(Finding("GS507", "info", f"import check: {checked} {what} "
                                 f"imported before and after with the same names{note}", str(root), 1))
     return findings

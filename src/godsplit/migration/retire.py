@@ -24,7 +24,6 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..config import parse_config
 from ..files import read_source
 from ..split import imports, write
-from ..split.frameworks import import_setup
 from ..types import Config, FileChange, Finding
 
 if sys.version_info >= (3, 11):
@@ -38,7 +37,7 @@ from .core import _select, plan_migration, transaction
 from .edit import Use
 from .homes import Homes
 from .imports import absolute, dotted
-from .probe import compare, importable, probe
+from .probe import compare, importable, probe, probe_first, project_setup
 
 
 @dataclass(frozen=True)
@@ -299,12 +298,14 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
         changes.append(config_change)
     paths = [path for h in homes for path in h.paths] + _mentions(config, homes)
     moved = [m for h in homes for m in (h.old_module, *h.modules)]
-    before = probe(config.root, paths, import_setup(config).code, moved) if config.verify_import else {}
+    setup = project_setup(config, [h.facade for h in homes])
+    before, python = probe_first(config.root, paths, setup, moved) if config.verify_import \
+        else ({}, "")
     packages = [h for h in homes if h.layout.kind == "package"]
     broken = set(name_check(config, homes, _inits(packages)))  # already broken: not ours
 
     def verify() -> list[Finding]:
-        after = probe(config.root, paths, import_setup(config).code, moved) if config.verify_import else {}
+        after = probe(config.root, paths, setup, moved, python) if before else {}
         found = compare(before, after, [], config.root,
                         "modules (new, or naming an old module)") if before else []
         return found + [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
