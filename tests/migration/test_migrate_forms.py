@@ -230,6 +230,80 @@ def test_star_imports_and_names_that_stay_are_left_alone_and_listed(tmp_path: Pa
                             (5, "stays", "pkg.big.os"), (5, "module", "pkg.big")]
 
 
+def test_a_pragma_stays_on_the_first_line_of_a_wrapped_import(tmp_path: Path) -> None:
+    """pretix's `apps.py`: an import kept for its side effects with `# NOQA`, rewrapped
+    over lines: flake8 reads the noqa of an unused import on the statement's first line."""
+    after, _ = migrated(tmp_path, """
+        def ready():
+            from pkg.big import a as first_long_alias, CONST as second_long_alias, Thing  # NOQA
+    """)
+    assert after == dedent("""
+        def ready():
+            from pkg.parts.alpha import (  # NOQA
+                a as first_long_alias,
+                CONST as second_long_alias,
+                Thing,
+            )
+    """)
+
+
+ISORT_GRID = ("[isort]\nmulti_line_output = 5\nline_length = 79\ncombine_as_imports = true\n"
+              "known_first_party = pkg\n")
+
+
+def test_a_file_the_projects_isort_accepted_is_accepted_after(tmp_path: Path) -> None:
+    """pretix: isort's grid wrapping (`multi_line_output = 5`) at 79 columns, which
+    `isort --check` enforces; a file isort did not accept is left as migrate writes it."""
+    import isort
+
+    (tmp_path / "setup.cfg").write_text(ISORT_GRID)
+    settings = isort.Config(settings_path=str(tmp_path))
+    before = dedent("""
+        import os
+
+        from pkg.big import CONST as THE_LIMIT, REGISTRY as THE_REGISTRY, Thing, a, b
+
+        print(os, THE_LIMIT, THE_REGISTRY, Thing, a, b)
+    """)
+    assert isort.check_code(before, config=settings)
+    unsorted = "from pkg.big import b\nimport os\n\nprint(os, b)\n"
+    assert not isort.check_code(unsorted, config=settings)
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "other.py").write_text(unsorted)
+    after, _ = migrated(tmp_path, before)
+    assert after == dedent("""
+        import os
+
+        from pkg.parts.alpha import (
+            CONST as THE_LIMIT, REGISTRY as THE_REGISTRY, Thing, a
+        )
+        from pkg.parts.beta import b
+
+        print(os, THE_LIMIT, THE_REGISTRY, Thing, a, b)
+    """)
+    assert isort.check_code(after, config=settings)
+    assert (tmp_path / "app" / "other.py").read_text() == (
+        "from pkg.parts.beta import b\nimport os\n\nprint(os, b)\n")
+
+
+@pytest.mark.parametrize(("config", "sorts"), [
+    ('[tool.ruff.lint]\nselect = ["I"]\n', True),
+    ('[tool.ruff.lint]\nselect = ["E", "F"]\n', False),  # ruff, but it does not sort
+    ("", False),  # no configuration: nothing says the project sorts
+    ('[tool.isort]\nprofile = "black"\n', True),
+])
+def test_which_projects_sort_their_imports(tmp_path: Path, config: str, sorts: bool) -> None:
+    from godsplit.split.normalize import sort_file
+    from godsplit.split.style import detect_style
+
+    (tmp_path / "pyproject.toml").write_text(config)
+    path = tmp_path / "app.py"
+    text = "import sys\nimport os\n\nprint(os, sys)\n"
+    path.write_text(text)  # isort skips a file that does not exist
+    result = sort_file(text, detect_style(tmp_path), path)
+    assert result == ("import os\nimport sys\n\nprint(os, sys)\n" if sorts else None)
+
+
 def test_code_in_a_string_that_reads_a_moved_name_is_listed(tmp_path: Path) -> None:
     """A script fed to a subprocess (tornado's import test) reads `pkg.big.a` through the
     package: after `retire` it would fail, so each read is listed at its line; prose that

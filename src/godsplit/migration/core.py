@@ -19,12 +19,14 @@ from ..files import decode_source
 from ..split import write
 from ..split.plan import select_splits
 from ..split.references import project_files
+from ..split.style import Style
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from .edit import Use, rewrite
 from .homes import Homes, applied_splits, link, planned
 from .imports import project_style
 from .probe import Imported, compare, importable, probe, probe_first, project_setup
 from .scan import scan
+from .sorting import sorted_as_before
 
 if TYPE_CHECKING:
     from .report import Gate
@@ -109,6 +111,7 @@ def plan_migration(
     `overrides` are files as a transaction in progress will write them (None: deleted)."""
     overrides = dict(overrides or {})
     style = project_style(config.root)
+    styles: dict[Path, Style] = {}
     migration = Migration(config, homes)
     paths = {p.resolve(): p for p in project_files(config.root)}
     paths.update({p.resolve(): p for p, data in overrides.items() if data is not None})
@@ -133,7 +136,8 @@ def plan_migration(
         migration.uses.extend(ctx.uses)
         migration.notes.extend(ctx.notes)
         if ctx.edits:
-            text = rewrite(ctx.module, ctx.edits, style).code
+            text = sorted_as_before(path, source.text, rewrite(ctx.module, ctx.edits, style).code,
+                                    styles)
             if text != source.text:
                 migration.changes.append(FileChange(path, source.encode(text)))
     return migration

@@ -130,7 +130,7 @@ def read_from(node: cst.ImportFrom) -> FromImport:
 
 def render(statement: Statement, style: Style, trailing: str = "") -> str:
     """The statement's text (one line, or parenthesised one name per line), with `trailing`
-    (a comment, with its leading spaces) after it."""
+    (a comment, with its leading spaces) after its first line."""
     if isinstance(statement, PlainImport):
         as_text = f" as {statement.asname}" if statement.asname else ""
         return f"import {statement.module}{as_text}{trailing}\n"
@@ -143,12 +143,15 @@ def render(statement: Statement, style: Style, trailing: str = "") -> str:
     commented = statement.head or statement.tail or any(a.comment or a.before for a in statement.aliases)
     if not commented and len(start) + len(names) + len(trailing) <= style.line_length:
         return f"{start}{names}{trailing}\n"
-    lines = [f"{start}({'  ' + statement.head if statement.head else ''}\n"]
+    # the line's comment stays on the statement's first line, where flake8 and mypy read
+    # a statement's pragma (isort puts it there too)
+    first = "  " + statement.head if statement.head else trailing
+    lines = [f"{start}({first}\n"]
     for alias in statement.aliases:
         lines.extend(f"    {comment}\n" for comment in alias.before)
         lines.append(f"    {alias.text},{'  ' + alias.comment if alias.comment else ''}\n")
     lines.extend(f"    {comment}\n" for comment in statement.tail)
-    return "".join(lines) + f"){trailing}\n"
+    return "".join(lines) + f"){trailing if statement.head else ''}\n"
 
 
 def replacement(

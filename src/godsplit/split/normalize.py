@@ -359,3 +359,13 @@ def _isort_settings(style: Style) -> isort.Config:
         return _isort_config(directory)
     except Exception as exc:  # unknown profile, bad values: isort's own exception types
         raise GodsplitError(f"isort cannot use this configuration: {exc}", directory) from exc
+
+
+def sort_file(text: str, style: Style, path: Path) -> str | None:
+    """A whole file as the project's import sorter writes it (isort, or ruff's I001 where
+    the project's ruff enables it); None when the project does not sort imports."""
+    if style.sorter == "isort" and style.file("isort") is not None:
+        return _sort(text, style, path, style.root)
+    if style.file("ruff") is not None and style.ruff is not None and style.ruff.enables("I001", path):
+        return _sort(text, style, path, style.root)
+    return None
