@@ -286,6 +286,47 @@ def test_a_file_the_projects_isort_accepted_is_accepted_after(tmp_path: Path) ->
         "from pkg.parts.beta import b\nimport os\n\nprint(os, b)\n")
 
 
+def test_a_file_the_projects_formatter_accepted_is_accepted_after(tmp_path: Path) -> None:
+    """arrow (black): a patch target one module deeper pushes its line past 88 columns;
+    the formatter wraps it as `black --check` wants."""
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 88\n")
+    before = dedent("""
+        from unittest import mock
+
+
+        def test_thing():
+            with mock.patch("pkg.big.Thing.attribute_with_a_longer_name", return_value=1):
+                pass
+    """)
+    after, _ = migrated(tmp_path, before)
+    assert after == dedent("""
+        from unittest import mock
+
+
+        def test_thing():
+            with mock.patch(
+                "pkg.parts.alpha.Thing.attribute_with_a_longer_name", return_value=1
+            ):
+                pass
+    """)
+
+
+def test_the_formatter_writes_no_syntax_older_pythons_reject(tmp_path: Path) -> None:
+    """A `with` of two patches grown past the line: ruff's formatter would parenthesize
+    the items for Python 3.9+; the project may support older Pythons."""
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 88\n")
+    after, _ = migrated(tmp_path, """
+        from unittest import mock
+
+
+        def test_a():
+            with mock.patch("pkg.big.Thing.first_attribute") as x, mock.patch("pkg.big.b"):
+                pass
+    """)
+    assert "with (" not in after and after.count("pkg.parts.") == 2
+    assert all(len(line) <= 88 for line in after.splitlines())
+
+
 @pytest.mark.parametrize(("config", "sorts"), [
     ('[tool.ruff.lint]\nselect = ["I"]\n', True),
     ('[tool.ruff.lint]\nselect = ["E", "F"]\n', False),  # ruff, but it does not sort

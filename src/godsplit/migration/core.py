@@ -26,7 +26,7 @@ from .homes import Homes, applied_splits, link, planned
 from .imports import project_style
 from .probe import Imported, compare, importable, probe, probe_first, project_setup
 from .scan import scan
-from .sorting import sorted_as_before
+from .sorting import as_the_project_writes
 
 if TYPE_CHECKING:
     from .report import Gate
@@ -136,8 +136,8 @@ def plan_migration(
         migration.uses.extend(ctx.uses)
         migration.notes.extend(ctx.notes)
         if ctx.edits:
-            text = sorted_as_before(path, source.text, rewrite(ctx.module, ctx.edits, style).code,
-                                    styles)
+            text = as_the_project_writes(path, source.text,
+                                         rewrite(ctx.module, ctx.edits, style).code, styles)
             if text != source.text:
                 migration.changes.append(FileChange(path, source.encode(text)))
     return migration

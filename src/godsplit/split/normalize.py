@@ -316,8 +316,9 @@ def _isolated(style: Style) -> list[str]:
                         f"{'false' if style.magic_trailing_comma else 'true'}"]
 
 
-def _format(document: str, style: Style, path: Path, cwd: Path) -> str:
-    args = ["format"]
+def _format(document: str, style: Style, path: Path, cwd: Path, extra: Sequence[str] = ()
+            ) -> str:
+    args = ["format", *extra]
     if style.ruff_isolated:
         args += _isolated(style)
         if not style.normalize_strings:
@@ -369,3 +370,13 @@ def sort_file(text: str, style: Style, path: Path) -> str | None:
     if style.file("ruff") is not None and style.ruff is not None and style.ruff.enables("I001", path):
         return _sort(text, style, path, style.root)
     return None
+
+
+def format_file(text: str, style: Style, path: Path) -> str | None:
+    """A whole file as the project's formatter (black, or ruff's) writes it, with its
+    settings as for the blocks above; None when the project configures no formatter. The
+    syntax is Python 3.8's (no parenthesized context managers, which a project's older
+    Pythons could not parse)."""
+    if style.file("black") is None and style.file("ruff") is None:
+        return None
+    return _format(text, style, path, style.root, ["--target-version", "py38"])
