@@ -121,6 +121,22 @@ BOUND_TWICE = {
         {},
         "print(m.reader())",
     ),
+    # read at import time between two imports of the name: this module's `Y` reads the
+    # first, the other module's `g` the second (each module got the first import)
+    "read between two imports": (
+        """
+        import json as X
+        Y = X.__name__
+        import pickle as X
+
+
+        def g():
+            return X.__name__
+    """,
+        {"one": ["Y"], "two": ["g"]},
+        {},
+        "print(m.Y, m.g(), m.X.__name__)",
+    ),
     # a global a moved function rebinds, read by a function kept in a package facade
     # (the facade re-based its imports before rewriting the read: it read its own copy)
     "global read by kept code": (
@@ -297,6 +313,18 @@ ALREADY = {
     """,
         {"one": ["f"]},
         "print(m.f(), m.X)",
+    ),
+    # an import-only `if` rebinding a definition, read at import time by another module
+    "if block rebinding a definition": (
+        """
+        import sys
+        X = 1
+        if sys.version_info > (3,):
+            X = 2
+        Y = X * 10
+    """,
+        {"one": ["Y"], "two": ["X"]},
+        "print(m.Y, m.X)",
     ),
     "function redefined later": (
         """

@@ -80,8 +80,9 @@ def bindings(analysis: Analysis, assignment: Assignment, name: str, module: str)
     """The units that bind `name` when the module is imported, in source order: not a
     `TYPE_CHECKING` block, an annotation alone, a function's `global` rebinding (it binds
     at call time), nor a `__main__` block outside `module` (only a script run binds it).
-    A star import may bind any name (`def join`, then `from os.path import *`)."""
-    out = [analysis.units[uid] for uid in analysis.star_imports]  # they may bind it
+    A star import after a definition may rebind its name (`def join`, then `from
+    os.path import *`; after an import, as before, it is taken not to)."""
+    out: list[Unit] = []
     for uid in analysis.binders.get(name, ()):
         unit = analysis.units[uid]
         if unit.kind in ("type_checking", "future") or name not in unit.binds:
@@ -91,6 +92,9 @@ def bindings(analysis: Analysis, assignment: Assignment, name: str, module: str)
         if is_main_block(analysis.module.body[unit.first]) and assignment.module_of.get(unit.id) != module:
             continue
         out.append(unit)
+    first = min((u.first for u in out if u.kind != "import"), default=len(analysis.module.body))
+    out += [analysis.units[uid] for uid in analysis.star_imports  # it may rebind the name
+            if analysis.units[uid].first > first]
     return sorted(out, key=lambda u: u.first)
 
 

@@ -58,6 +58,9 @@ def collect_needs(
     elsewhere = run_elsewhere(units, assignment, module)
     done: set[str] = set()
     findings.extend(unbound_reads(analysis, units, module))
+    for uid, names in follow_definitions(analysis, assignment, units, module).items():
+        for name in names:  # its definition is followed by imports rebinding the name
+            _copy(analysis, needs, analysis.units[uid], name, done, pending)
     while pending:
         name, (import_time, annotation_only) = pending.popitem()
         done.add(name)
@@ -84,6 +87,9 @@ def collect_needs(
         elif home is None and not any(
                 u.kind == "import" and u.id not in analysis.star_imports for u in seq):
             seq = [runtime[0] if runtime else providers[0]]
+        elif home is None and import_time:  # read before a later import rebinds it (`import
+            # json as X`, `Y = X.__name__`, `import pickle as X`): each import, in source order
+            seq = [u for u in bindings(analysis, assignment, name, module) if u.kind == "import"]
         if home is not None:
             where = assignment.module_of[home.id]
             if where == FACADE and name in analysis.live_names:
@@ -109,9 +115,6 @@ def collect_needs(
             continue
         for unit in chosen:
             _copy(analysis, needs, unit, name, done, pending)
-    for uid, names in follow_definitions(analysis, assignment, units, module).items():
-        for name in names:  # its definition is followed by imports rebinding the name
-            _copy(analysis, needs, analysis.units[uid], name, done, pending)
     for uid in analysis.star_imports:
         needs.imports[uid].add("*")
     return needs
