@@ -199,7 +199,7 @@ def test_a_read_at_import_time_of_a_name_bound_again_later_is_refused(tmp_path: 
         plan, _ = plan_texts(make_project(tmp_path / where, source, modules, **split))
         [error] = plan.errors
         assert (error.code, error.line) == ("GS121", 2), error.render()
-        assert f"bound again at line 3; {where}" in error.message
+        assert f"changed again at line 3; {where}" in error.message
     # together, it splits and behaves the same
     assert _same(
         tmp_path / "same", source, {"one": ["X", "Y"], "two": ["g"]}, "import pkg.big as m; print(m.Y, m.g())"
@@ -349,3 +349,21 @@ ALREADY = {
 def test_patterns_that_already_split_the_same(tmp_path: Path, case: str) -> None:
     source, modules, code = ALREADY[case]
     assert _same(tmp_path, source, modules, "import pkg.big as m\n" + code).strip()
+
+
+def test_a_read_at_import_time_of_a_name_changed_later_is_refused(tmp_path: Path) -> None:
+    """`REG["b"] = 2` moves with `REG`: `SNAP = dict(REG)` in another module imported
+    `REG` with both keys, where the old module's snapshot had one; the split said
+    verified."""
+    source = """
+        REG = {}
+        REG["a"] = 1
+        SNAP = dict(REG)
+        REG["b"] = 2
+    """
+    plan, _ = plan_texts(make_project(tmp_path / "a", source, {"one": ["SNAP"], "two": ["REG"]}))
+    [error] = plan.errors
+    assert (error.code, error.line) == ("GS121", 3), error.render()
+    assert "changed again at line 4" in error.message
+    out = _same(tmp_path / "b", source, {"one": ["SNAP", "REG"]}, "import pkg.big as m; print(m.SNAP)")
+    assert out.strip() == "{'a': 1}"

@@ -146,8 +146,9 @@ def kept_rebinders(analysis: Analysis, assignment: Assignment) -> frozenset[int]
 
 def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     """GS121: code that reads a name at import time, where the old module binds it again
-    further down (`X = 1`, `Y = X + 1`, `X = 2`): in another module than the bindings, it
-    would import the name's last value (`Y` would be 3)."""
+    further down (`X = 1`, `Y = X + 1`, `X = 2`), or changes it with a statement that
+    moves with its definition (`REG = {}`, `SNAP = dict(REG)`, `REG["b"] = 2`): in another
+    module than the bindings, it would import the name's last value or state."""
     findings = []
     for unit in analysis.units:
         where = assignment.module_of.get(unit.id)
@@ -157,26 +158,19 @@ def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Findi
             if not read.import_time or read.annotation_only or read.runners:
                 continue
             seq = bindings(analysis, assignment, read.name, where)
-            later = [
-                u
-                for u in seq
-                if u.first > unit.first and u.id != unit.id and u.id not in analysis.star_imports
-            ]
             homes = {assignment.module_of[u.id] for u in seq if u.id in assignment.module_of}
-            if not later or not homes or homes == {where}:
+            if not homes or homes == {where}:
                 continue  # imports alone are copied where they are read, in source order
-            home = next(iter(homes))
-            findings.append(
-                Finding(
-                    "GS121",
-                    "error",
-                    f"{read.name!r} is read here at import time and bound "
-                    f"again at line {later[0].line}; from {_label(where)}, the read would get its "
-                    f"last value from {_label(home)}: map this with {read.name} (to {_label(home)})",
-                    str(analysis.path),
-                    unit.line,
-                )
-            )
+            later = sorted(i for u in seq if u.id != unit.id and u.id not in analysis.star_imports
+                           for i in u.stmts if i > unit.first)
+            if later:
+                home = _label(next(iter(homes)))
+                findings.append(Finding(
+                    "GS121", "error", f"{read.name!r} is read here at import time and bound or "
+                    f"changed again at line {analysis.code_line(later[0])}; from "
+                    f"{_label(where)}, the read would get its last value from {home}: map this "
+                    f"with {read.name} (to {home})", str(analysis.path), unit.line,
+                ))
     return findings
 
 
