@@ -18,6 +18,7 @@ import networkx as nx
 
 from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
 from .analyze import Analysis, Unit
+from .bindings import rebound_after_read
 from .classify import is_guard
 from .kept import kept_most
 
@@ -200,6 +201,7 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     result.modules = [m for m in result.modules if m in used]
     if not any(f.code == "GS102" for f in result.findings):  # unplaced names stay there too
         result.findings.extend(kept_most(analysis, result.module_of, split))
+        result.findings.extend(rebound_after_read(analysis, result))
     return result
 
 

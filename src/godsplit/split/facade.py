@@ -217,7 +217,10 @@ def render_facade(
             continue
         for index in unit.stmts:
             stmt = module.body[index]
-            changed = imports.rebase(stmt, layout.old_package, layout.facade_package)
+            changed: cst.BaseStatement = stmt  # live reads first: `rebase` copies the nodes
+            if index in walk:
+                changed = apply_edits(changed, _NO_EDITS, layout.old_module, (), True, reads)
+            changed = imports.rebase(changed, layout.old_package, layout.facade_package)
             if unit.kind == "type_checking" and isinstance(changed, cst.If):
                 checked = imports.filter_type_checking(changed, used)  # for type checkers only:
                 if checked is None:  # the facade keeps those its own code reads; the
@@ -232,8 +235,6 @@ def render_facade(
                 changed, extra = imports.explicit(changed, used)
             else:
                 extra = None
-            if index in walk:
-                changed = apply_edits(changed, _NO_EDITS, layout.old_module, (), True, reads)
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
             if extra is not None:  # the names only a noqa keeps, on a line of their own
                 text += module.code_for_node(extra)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .analyze import Analysis
+from .bindings import kept_rebinders as kept_rebinders
 from .render import first_definition
 from .typestrings import module_file
 

@@ -19,10 +19,9 @@ import networkx as nx
 from ..types import FACADE, Edge, Finding
 from .analyze import Analysis, Read, Unit
 from .assign import Assignment, module_reads
-from .classify import is_main_block
+from .bindings import bindings, deciding, follow_definitions, unbound_reads
 from .imports import identifiers
 from .layout import Layout
-from .nodes import target_names
 
 MAIN = "__main__"  # the `__main__.py` of a package layout: the source's `__main__` block
 
@@ -58,6 +57,10 @@ def collect_needs(
     pending = dict(module_reads(analysis, units))
     elsewhere = run_elsewhere(units, assignment, module)
     done: set[str] = set()
+    findings.extend(unbound_reads(analysis, units, module))
+    for uid, names in follow_definitions(analysis, assignment, units, module).items():
+        for name in names:  # its definition is followed by imports rebinding the name
+            _copy(analysis, needs, analysis.units[uid], name, done, pending)
     while pending:
         name, (import_time, annotation_only) = pending.popitem()
         done.add(name)
@@ -66,18 +69,27 @@ def collect_needs(
             continue  # builtin, star-imported, or undefined: nothing to import
         home = next((u for u in providers if u.id in assignment.module_of), None)
         runtime = [u for u in providers if u.kind == "import"]
-        if home is not None and runtime and (declares_only(analysis, home, name) or (
-                assignment.module_of[home.id] == module and runtime[0].first < home.first)
-                or max(u.first for u in runtime) > home.first
-                or (assignment.module_of[home.id] != module and is_main_block(
-                    analysis.module.body[home.first]))):
-            home = None  # `import os` on top, `if DEBUG: import os` further down in this
-            # module: what runs before the rebinding reads the import (execnet's
-            # gateway_base); `cffi: ModuleType | None` or `cffi = None`, then `try: import
-            # cffi` (PIL's Image): the import binds last; an import the `__main__` block
-            # repeats, which only a script run binds (rich's progress: `from .__main__
-            # import Table`). `import os` then `os = isolate_module(os)` in another module
-            # (coverage's control): the rebinding binds last, the module reads it there
+        seq = deciding(analysis, assignment, name, module)
+        if home is not None and name not in analysis.live_names:
+            # the definition among the bindings that decide the value (`json = None`,
+            # then `try: import json`: the placeholder, when the import fails); none:
+            # those imports decide, a placeholder before them or a `cffi: ModuleType |
+            # None` does not (PIL's Image), nor an import the `__main__` block repeats,
+            # which only a script run binds (rich's progress: `from .__main__ import Table`)
+            home = next((u for u in seq if u.id in assignment.module_of), None)
+        if home is not None and assignment.module_of[home.id] == module:
+            # this module runs every binding, in source order (`import os`, then `os =
+            # isolate_module(os)`: coverage's control; execnet's `if DEBUG: import os`)
+            seq, home = [u for u in bindings(analysis, assignment, name, module)
+                         if u.kind == "import"], None
+            if not seq:
+                continue
+        elif home is None and not any(
+                u.kind == "import" and u.id not in analysis.star_imports for u in seq):
+            seq = [runtime[0] if runtime else providers[0]]
+        elif home is None and import_time:  # read before a later import rebinds it (`import
+            # json as X`, `Y = X.__name__`, `import pickle as X`): each import, in source order
+            seq = [u for u in bindings(analysis, assignment, name, module) if u.kind == "import"]
         if home is not None:
             where = assignment.module_of[home.id]
             if where == FACADE and name in analysis.live_names:
@@ -97,20 +109,29 @@ def collect_needs(
                     needs.run_by[where][name] = elsewhere[name]
                 needs.siblings[where][name] = (old[0] or import_time, old[1] and annotation_only)
             continue
-        chosen = runtime[0] if runtime else providers[0]
-        if chosen.id in anchored:
+        chosen = [u for u in seq if u.kind in ("import", "type_checking")] or seq[:1]
+        if any(u.id in anchored for u in chosen):
             needs.kept[name] = needs.kept.get(name, False) or import_time
             continue
-        needs.imports[chosen.id].add(name)
-        if chosen.kind == "type_checking" or (chosen.kind == "import" and chosen.first > 0):
-            reads = _type_checking_reads(analysis, chosen, name) if (
-                chosen.kind == "type_checking") else chosen.reads
-            for read in reads:  # TYPE_CHECKING itself, or names a try-block uses
-                if read.name not in done and read.name not in pending:
-                    pending[read.name] = (True, False)
+        for unit in chosen:
+            _copy(analysis, needs, unit, name, done, pending)
     for uid in analysis.star_imports:
         needs.imports[uid].add("*")
     return needs
+
+
+def _copy(
+    analysis: Analysis, needs: Needs, unit: Unit, name: str, done: set[str],
+    pending: dict[str, tuple[bool, bool]],
+) -> None:
+    """Copy the import (or `TYPE_CHECKING` block) `unit` for `name`, and what it reads."""
+    needs.imports[unit.id].add(name)
+    if unit.kind == "type_checking" or (unit.kind == "import" and unit.first > 0):
+        reads = _type_checking_reads(analysis, unit, name) if (
+            unit.kind == "type_checking") else unit.reads
+        for read in reads:  # TYPE_CHECKING itself, or names a try-block uses
+            if read.name not in done and read.name not in pending:
+                pending[read.name] = (True, False)
 
 
 def _type_checking_reads(analysis: Analysis, unit: Unit, name: str) -> Collection[Read]:
@@ -179,21 +200,6 @@ def settle_runners(needs: dict[str, Needs], order: list[str]) -> None:
                        for r in runners):
                     flags = needs[source].siblings[target][name]
                     needs[source].siblings[target][name] = (True, flags[1])
-
-
-def declares_only(analysis: Analysis, unit: Unit, name: str) -> bool:
-    """Whether `unit` only annotates `name` (`cffi: ModuleType | None`), binding nothing."""
-    for index in unit.stmts:
-        stmt = analysis.module.body[index]
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            return False
-        for small in stmt.body:
-            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [
-                getattr(small, "target", None)]
-            if name in set().union(*map(target_names, targets)) and not (
-                    isinstance(small, cst.AnnAssign) and small.value is None):
-                return False
-    return True
 
 
 def module_edges(

@@ -29,7 +29,7 @@ from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .hazards import identity_findings
-from .late_imports import cyclic_late_imports
+from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout
 from .module_identity import identity_errors
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
@@ -113,7 +113,7 @@ def build_plan(
         moved = {unit.id: MAIN for unit in main}
         assignment = replace(assignment, module_of={**assignment.module_of, **moved})
         order.append(MAIN)
-    anchored = cyclic_late_imports(analysis, split.source)
+    anchored = cyclic_late_imports(analysis, split.source) | kept_rebinders(analysis, assignment)
     needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})

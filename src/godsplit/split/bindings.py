@@ -1,0 +1,237 @@
+"""Which top-level bindings of a name decide the value moved code reads.
+
+A name the old module binds more than once (`import json`, `json = None`, `try: import
+json` ... `except ImportError: pass`) has the value of the last binding that surely ran,
+and of every binding after it that may have run. Moved code must see that value: a new
+module that reads the name copies those imports (in source order, so a later one runs
+later), or imports the name from the module holding the definitions among them, which
+copies the imports that follow its definitions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import symtable
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from ..types import FACADE, Finding
+from .analyze import Analysis, Unit
+from .classify import is_main_block, surely_binds
+from .imports import bound_name
+from .nodes import target_names
+
+if TYPE_CHECKING:
+    from .assign import Assignment
+
+
+def surely(analysis: Analysis, unit: Unit, name: str) -> bool:
+    """Whether every run of `unit` binds `name` afresh (an import, a plain or annotated
+    assignment with a value, a def or class, or an if/try binding it in every branch);
+    `X += 1`, a loop, a `with` or a walrus may not, or keep part of the old value."""
+    for index in unit.stmts:
+        stmt = analysis.module.body[index]
+        if isinstance(stmt, (cst.If, cst.Try)):
+            if name in surely_binds(stmt):
+                return True
+        elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            if stmt.name.value == name:
+                return True
+        elif isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+                    small.names, cst.ImportStar
+                ):
+                    if name in {bound_name(a) for a in small.names}:
+                        return True
+                elif isinstance(small, cst.Assign):
+                    if any(name in target_names(t.target) for t in small.targets):
+                        return True
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    if name in target_names(small.target):
+                        return True
+    return False
+
+
+def declares_only(analysis: Analysis, unit: Unit, name: str) -> bool:
+    """Whether `unit` only annotates `name` (`cffi: ModuleType | None`), binding nothing."""
+    declared = False
+    for index in unit.stmts:
+        stmt = analysis.module.body[index]
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            return False
+        for small in stmt.body:
+            if isinstance(small, (cst.Import, cst.ImportFrom)):
+                return False
+            targets = (
+                [t.target for t in small.targets]
+                if isinstance(small, cst.Assign)
+                else [getattr(small, "target", None)]
+            )
+            if name in set().union(*map(target_names, targets)):
+                if not (isinstance(small, cst.AnnAssign) and small.value is None):
+                    return False
+                declared = True
+    return declared
+
+
+def bindings(analysis: Analysis, assignment: Assignment, name: str, module: str) -> list[Unit]:
+    """The units that bind `name` when the module is imported, in source order: not a
+    `TYPE_CHECKING` block, an annotation alone, a function's `global` rebinding (it binds
+    at call time), nor a `__main__` block outside `module` (only a script run binds it).
+    A star import after a definition may rebind its name (`def join`, then `from
+    os.path import *`; after an import, as before, it is taken not to)."""
+    out: list[Unit] = []
+    for uid in analysis.binders.get(name, ()):
+        unit = analysis.units[uid]
+        if unit.kind in ("type_checking", "future") or name not in unit.binds:
+            continue
+        if declares_only(analysis, unit, name):
+            continue
+        if is_main_block(analysis.module.body[unit.first]) and assignment.module_of.get(unit.id) != module:
+            continue
+        out.append(unit)
+    first = min((u.first for u in out if u.kind != "import"), default=len(analysis.module.body))
+    out += [analysis.units[uid] for uid in analysis.star_imports  # it may rebind the name
+            if analysis.units[uid].first > first]
+    return sorted(out, key=lambda u: u.first)
+
+
+def deciding(analysis: Analysis, assignment: Assignment, name: str, module: str) -> list[Unit]:
+    """The bindings that decide the value code reads once the module is imported: from the
+    last one that surely binds `name`, on."""
+    seq = bindings(analysis, assignment, name, module)
+    start = max((i for i, u in enumerate(seq) if surely(analysis, u, name)), default=0)
+    return seq[start:]
+
+
+def follow_definitions(
+    analysis: Analysis, assignment: Assignment, units: list[Unit], module: str
+) -> dict[int, set[str]]:
+    """Imports `module` copies because they rebind, after one of its definitions, a name
+    that definition binds (`json = None`, then `try: import json`): import unit -> names.
+    Modules reading the name import it from here, so here it must have its final value."""
+    out: dict[int, set[str]] = {}
+    mine = {u.id for u in units}
+    for unit in units:
+        for name in unit.binds:
+            seq = deciding(analysis, assignment, name, module)
+            if not any(u.id in mine for u in seq):
+                continue
+            for other in seq:
+                if other.kind == "import":
+                    out.setdefault(other.id, set()).add(name)
+    return out
+
+
+def kept_rebinders(analysis: Analysis, assignment: Assignment) -> frozenset[int]:
+    """Imports that rebind, after a definition kept in the old module, a name it binds
+    (`json = None` kept, then `try: import json`): they stay there too, and bind the name
+    late, so new modules reading it get it handed over when the old module is done."""
+    out: set[int] = set()
+    for unit in analysis.units:
+        if assignment.module_of.get(unit.id) != FACADE or unit.kind != "definition":
+            continue
+        for name in unit.binds:
+            seq = deciding(analysis, assignment, name, FACADE)
+            if unit in seq:
+                out |= {
+                    u.id
+                    for u in seq
+                    if u.kind == "import" and u.first > unit.first and u.id not in analysis.star_imports
+                }
+    return frozenset(out)
+
+
+def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    """GS121: code that reads a name at import time, where the old module binds it again
+    further down (`X = 1`, `Y = X + 1`, `X = 2`), or changes it with a statement that
+    moves with its definition (`REG = {}`, `SNAP = dict(REG)`, `REG["b"] = 2`): in another
+    module than the bindings, it would import the name's last value or state."""
+    findings = []
+    for unit in analysis.units:
+        where = assignment.module_of.get(unit.id)
+        if where is None or is_main_block(analysis.module.body[unit.first]):
+            continue
+        for read in unit.reads:
+            if not read.import_time or read.annotation_only or read.runners:
+                continue
+            seq = bindings(analysis, assignment, read.name, where)
+            homes = {assignment.module_of[u.id] for u in seq if u.id in assignment.module_of}
+            if not homes or homes == {where}:
+                continue  # imports alone are copied where they are read, in source order
+            later = sorted(i for u in seq if u.id != unit.id and u.id not in analysis.star_imports
+                           for i in u.stmts if i > unit.first)
+            if later:
+                home = _label(next(iter(homes)))
+                findings.append(Finding(
+                    "GS121", "error", f"{read.name!r} is read here at import time and bound or "
+                    f"changed again at line {analysis.code_line(later[0])}; from "
+                    f"{_label(where)}, the read would get its last value from {home}: map this "
+                    f"with {read.name} (to {home})", str(analysis.path), unit.line,
+                ))
+    return findings
+
+
+def _label(module: str) -> str:
+    return "the old module" if module == FACADE else module
+
+
+_MODULE_NAMES = frozenset(dir(builtins)) | {
+    "__name__",
+    "__file__",
+    "__doc__",
+    "__spec__",
+    "__package__",
+    "__loader__",
+    "__builtins__",
+    "__path__",
+    "__cached__",
+    "__annotations__",
+    "__dict__",
+}
+
+
+def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Finding]:
+    """GS122: moved code reads a name no statement binds, in a module whose code binds names
+    through `globals()` (`globals().update(...)`, which stays in the old module): in
+    `module` the name would be undefined."""
+    if not analysis.namespace_stmts or analysis.star_imports:
+        return []
+    bound = set(analysis.binders) | _MODULE_NAMES
+    writer = analysis.code_line(min(analysis.namespace_stmts))
+    findings = []
+    for unit in units:
+        names: set[str] = set()
+        for index in unit.stmts:
+            try:
+                names |= _globals_read(symtable.symtable(analysis.code(index), "<godsplit>", "exec"))
+            except SyntaxError:
+                continue
+        if names - bound:
+            findings.append(
+                Finding(
+                    "GS122",
+                    "error",
+                    f"{', '.join(sorted(names - bound))}: bound by no statement, "
+                    f"but the module binds names through globals() (line {writer}); in {module} "
+                    "undefined: keep this code in the old module (`keep`)",
+                    str(analysis.path),
+                    unit.line,
+                )
+            )
+    return findings
+
+
+def _globals_read(table: symtable.SymbolTable) -> set[str]:
+    out = set()
+    for symbol in table.get_symbols():
+        if table.get_type() == "module":
+            if symbol.is_referenced() and not (symbol.is_assigned() or symbol.is_imported()):
+                out.add(symbol.get_name())
+        elif symbol.is_referenced() and symbol.is_global():
+            out.add(symbol.get_name())
+    for child in table.get_children():
+        out |= _globals_read(child)
+    return out
