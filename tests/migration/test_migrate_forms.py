@@ -286,10 +286,18 @@ def test_a_file_the_projects_isort_accepted_is_accepted_after(tmp_path: Path) ->
         "from pkg.parts.beta import b\nimport os\n\nprint(os, b)\n")
 
 
-def test_a_file_the_projects_formatter_accepted_is_accepted_after(tmp_path: Path) -> None:
-    """arrow (black): a patch target one module deeper pushes its line past 88 columns;
-    the formatter wraps it as `black --check` wants."""
-    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 88\n")
+@pytest.mark.parametrize(("name", "config"), [
+    ("pyproject.toml", "[tool.black]\nline-length = 88\n"),
+    (".pre-commit-config.yaml", "repos:\n  - repo: https://github.com/psf/black\n"
+                                "    rev: 23.9.1\n    hooks:\n      - id: black\n"),
+])
+def test_a_file_the_projects_formatter_accepted_is_accepted_after(
+    tmp_path: Path, name: str, config: str
+) -> None:
+    """arrow (black, run from pre-commit): a patch target one module deeper pushes its
+    line past 88 columns; the formatter wraps it as `black --check` wants."""
+    (tmp_path / ".git").mkdir()  # the repository's root, where pre-commit's file is
+    (tmp_path / name).write_text(config)
     before = dedent("""
         from unittest import mock
 

@@ -13,6 +13,7 @@ already as it writes it. Otherwise the file is left as `migrate` wrote it.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -20,6 +21,20 @@ from ..split.normalize import format_file, sort_file
 from ..split.style import Style, detect_style
 from ..split.tool_error import ToolError
 from ..types import GodsplitError
+
+_PRE_COMMIT_FORMATTER = re.compile(r"^\s*-?\s*id:\s*(black|ruff-format)\s*$", re.MULTILINE)
+
+
+def formats(style: Style) -> bool:
+    """Whether the project runs a formatter: black's or ruff's configuration, or a
+    `black` / `ruff-format` hook in its pre-commit configuration (arrow)."""
+    if style.file("black") is not None or style.file("ruff") is not None:
+        return True
+    config = style.root / ".pre-commit-config.yaml"
+    try:
+        return bool(_PRE_COMMIT_FORMATTER.search(config.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def as_the_project_writes(path: Path, before: str, after: str, styles: dict[Path, Style]) -> str:
@@ -31,8 +46,8 @@ def as_the_project_writes(path: Path, before: str, after: str, styles: dict[Path
         sorted_before = sort_file(before, style, path)
         if sorted_before == before:
             after = sort_file(after, style, path) or after
-        if format_file(before, style, path) == before:
-            formatted = format_file(after, style, path) or after
+        if formats(style) and format_file(before, style, path) == before:
+            formatted = format_file(after, style, path)
             # the sorter has the last word on imports where the two disagree
             if sorted_before != before or sort_file(formatted, style, path) == formatted:
                 after = formatted

@@ -372,11 +372,8 @@ def sort_file(text: str, style: Style, path: Path) -> str | None:
     return None
 
 
-def format_file(text: str, style: Style, path: Path) -> str | None:
+def format_file(text: str, style: Style, path: Path) -> str:
     """A whole file as the project's formatter (black, or ruff's) writes it, with its
-    settings as for the blocks above; None when the project configures no formatter. The
-    syntax is Python 3.8's (no parenthesized context managers, which a project's older
-    Pythons could not parse)."""
-    if style.file("black") is None and style.file("ruff") is None:
-        return None
+    settings as for the blocks above, in Python 3.8's syntax (no parenthesized context
+    managers, which a project's older Pythons could not parse)."""
     return _format(text, style, path, style.root, ["--target-version", "py38"])
