@@ -143,6 +143,14 @@ def update_baseline(
                                                None))
 
 
+def _positive(**values: object) -> None:
+    """Numbers a caller passes (None: the default) must be integers of at least 1, as the
+    CLI's options are: 0, -1 or "5" is bad usage, not a silent default or a crash."""
+    for name, value in values.items():
+        if value is not None and (type(value) is not int or value < 1):
+            raise GodsplitError(f"{name} must be a positive integer, not {value!r}")
+
+
 def _check_options(
     paths: Iterable[PathLike], max_lines: int | None, count: CountMode | None,
     exclude: Iterable[str], baseline: PathLike | None, jobs: int | None,
@@ -150,8 +158,7 @@ def _check_options(
 ) -> CheckOptions:
     from .sizegate.core import CheckOptions
 
-    if max_lines is not None and max_lines < 1:
-        raise GodsplitError("max_lines must be a positive integer")
+    _positive(max_lines=max_lines, jobs=jobs)
     if count not in (None, "physical", "code"):
         raise GodsplitError(f"count must be 'physical' or 'code', not {count!r}")
     return CheckOptions(
@@ -172,6 +179,7 @@ def suggest(
     found (`suggestion.errors` is empty then). `render_entry(suggestion)` gives its TOML."""
     from .suggester.core import suggest as make_suggestion
 
+    _positive(max_lines=max_lines, modules=modules)
     loaded = load(config)
     path = Path(source)
     if not path.is_file():

@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,8 +142,26 @@ def recover(root: Path) -> str | None:
     return "rolled back an interrupted apply"
 
 
-def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None) -> Transaction:
-    """Stage, journal and swap in every change. On any error the old tree is restored."""
+def snapshot(paths: Iterable[Path]) -> dict[Path, bytes | None]:
+    """What each path holds now (None: nothing), for `begin(expected=...)`."""
+    return {path: _held(path) for path in paths}
+
+
+def _held(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:  # a directory, or unreadable: not what was planned over
+        return b"\0not a readable file"
+
+
+def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None,
+          expected: Mapping[Path, bytes | None] | None = None) -> Transaction:
+    """Stage, journal and swap in every change. On any error the old tree is restored.
+    `expected`: what targets held when the changes were made (`snapshot`); a target that
+    holds something else now (edited while apply ran) is a GodsplitError before any swap,
+    as the swap would bury the edit in a backup that commit deletes."""
     recover(root)
     txn = Transaction(root, hook=hook or _crash_hook())
     try:
@@ -168,6 +186,10 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None) -
             if change.data is not None:
                 txn._step(f"stage {change.path}")
                 _fsync_write(Path(str(op["staged"])), change.data)
+        for path, held in (expected or {}).items():
+            if _held(path) != held:
+                raise GodsplitError("changed while godsplit ran, after it was planned from "
+                                    "it: nothing was changed; run the command again", path)
         for change, op in zip(changes, txn.ops, strict=True):
             txn._step(f"swap {change.path}")
             if op["backup"]:
