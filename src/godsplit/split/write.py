@@ -81,20 +81,20 @@ class Transaction:
             self._rollback()
 
     def _rollback(self) -> None:
+        """A path the file system refuses (a name too long, say) was never made: it is
+        not there, and the rest is still undone; the journal goes only when all is back."""
+        failed: OSError | None = None
         for op in reversed(self.ops):
-            target = Path(str(op["target"]))
-            backup = Path(str(op["backup"])) if op["backup"] else None
-            staged = Path(str(op["staged"])) if op["staged"] else None
-            if backup is not None and backup.exists():
-                os.replace(backup, target)
-            elif op["existed"] == "no" and target.exists() and (staged is None or not staged.exists()):
-                target.unlink()
-            if staged is not None and staged.exists():
-                staged.unlink()
+            try:
+                _undo(op)
+            except OSError as exc:
+                failed = failed or exc
         for directory in reversed(self.dirs):
             path = Path(directory)
-            if path.is_dir() and not any(path.iterdir()):
+            if _exists(path) and path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
+        if failed is not None:
+            raise failed
         self.journal.unlink(missing_ok=True)
 
     def commit(self) -> None:
@@ -121,6 +121,27 @@ class Transaction:
                 except OSError:
                     return  # the journal stays, and the next run finishes the cleanup
         self.journal.unlink(missing_ok=True)
+
+
+def _exists(path: Path) -> bool:
+    """`Path.exists`, but False where the file system refuses the path (ENAMETOOLONG)."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
+def _undo(op: dict[str, str | None]) -> None:
+    target = Path(str(op["target"]))
+    backup = Path(str(op["backup"])) if op["backup"] else None
+    staged = Path(str(op["staged"])) if op["staged"] else None
+    if backup is not None and _exists(backup):
+        os.replace(backup, target)
+    elif op["existed"] == "no" and _exists(target) and (staged is None or not _exists(staged)):
+        target.unlink()
+    if staged is not None and _exists(staged):
+        staged.unlink()
 
 
 def recover(root: Path) -> str | None:
