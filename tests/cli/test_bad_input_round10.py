@@ -196,3 +196,145 @@ def test_api_apply_with_an_edit_raises_and_a_rerun_splits_the_edited_source(
     assert (root / "big.py").read_bytes() == BIG.encode() + EDIT
     assert godsplit.apply().written
     assert "EDITED_WHILE_APPLY_RAN" in (root / "big" / "rest.py").read_text()
+
+
+# --- names the file system refuses --------------------------------------------------------
+
+LONG = "m" * 300  # a file name has at most 255 bytes: ENAMETOOLONG
+
+
+@pytest.mark.parametrize(("config", "line", "words"), [
+    pytest.param(CONFIG.replace("two = ", f"{LONG} = "), ":9: ", ("module name", "too long"),
+                 id="module-name"),
+    pytest.param(CONFIG.replace('default = "rest"', f'package = "{LONG}"'), ": ",
+                 ("package", "too long"), id="package-path"),
+])
+@pytest.mark.parametrize("command", ["plan", "apply"])
+def test_a_name_too_long_for_a_file_is_a_config_error(
+    config: str, line: str, words: tuple[str, ...], command: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, apply crashed with ENAMETOOLONG while staging and left its journal and a
+    half-made package; every later apply crashed in the rollback of that journal."""
+    root = make_project(tmp_path, {"big.py": BIG}, config)
+    before = tree_hash(root)
+    status, output = _invoke(root, (command,), monkeypatch)
+    assert status == 2 and output.startswith(f"error: godsplit.toml{line}"), output
+    assert all(word in output for word in words), output
+    assert tree_hash(root) == before
+
+
+def test_a_write_the_file_system_refuses_rolls_back_and_leaves_no_journal(
+    tmp_path: Path,
+) -> None:
+    """The transaction itself, given a path no config check stopped: one clear error, the
+    old tree, no journal, and a rollback that does not trip over the path it never made."""
+    from godsplit.split.write import JOURNAL, begin
+    from godsplit.types import FileChange
+
+    root = make_project(tmp_path, {"big.py": BIG})
+    before = tree_hash(root)
+    changes = [FileChange(root / "big" / "__init__.py", b"x = 1\n"),
+               FileChange(root / "big" / f"{LONG}.py", b"y = 2\n")]
+    with pytest.raises(GodsplitError, match="nothing was changed"):
+        begin(root, changes)
+    assert not (root / JOURNAL).exists()
+    assert tree_hash(root) == before
+
+
+PATH_ARGS = [("check", f"{LONG}.py"), ("suggest", f"{LONG}.py"), ("plan", "--config", f"{LONG}.toml")]
+
+
+@pytest.mark.parametrize("args", PATH_ARGS, ids=[a[0] + (" --config" if len(a) > 2 else "")
+                                                for a in PATH_ARGS])
+def test_a_path_argument_too_long_is_one_line_not_a_traceback(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, list(args))
+    assert not isinstance(result.exception, OSError), result.exception
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {LONG}") and "too long" in result.output
+
+
+def test_api_turns_an_os_error_into_a_godsplit_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(make_project(tmp_path, {"big.py": BIG}, CONFIG))
+    with pytest.raises(GodsplitError, match="too long") as caught:
+        godsplit.check(f"{LONG}.py")
+    assert caught.value.path is not None and LONG in str(caught.value.path)
+
+
+# --- the config ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [("plan",), ("check",), ("suggest", "big.py")])
+def test_tool_godsplit_that_is_not_a_table_is_a_config_error(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`[tool]` with `godsplit = 3` crashed every command (AttributeError: 'int' object
+    has no attribute 'get')."""
+    root = make_project(tmp_path, {"big.py": BIG, "pyproject.toml":
+                                   '[project]\nname = "x"\n\n[tool]\ngodsplit = 3\n'})
+    before = tree_hash(root)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, list(args))
+    assert not isinstance(result.exception, AttributeError), result.exception
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("error: pyproject.toml:5: 'godsplit' must be a table")
+    assert tree_hash(root) == before
+
+
+def test_suggest_write_that_fails_midway_leaves_the_config_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A full disk while appending the entry: the config was written in place, so half of
+    it was lost; now the entry goes to a temporary file renamed over the config."""
+    config = "# the project's own settings\nverify-import = false\nmax-lines = 500\n"
+    root = make_project(tmp_path, {"big.py": BIG}, config)
+    before = tree_files(root)
+    write_bytes = Path.write_bytes
+
+    def disk_full(self: Path, data: bytes) -> int:  # type: ignore[override]
+        write_bytes(self, data[: len(data) // 2])
+        raise OSError(28, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    status, output = _invoke(root, ("suggest", "big.py", "--write"), monkeypatch)
+    assert status == 2, output
+    assert "No space left on device" in output and "godsplit.toml" in output
+    assert tree_files(root) == before
+
+
+# --- the command line ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [("--check", "--diff"), ("--check", "--format", "json"),
+                                  ("--diff", "--format", "json")])
+def test_plan_options_that_would_drop_one_another_are_a_usage_error(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`plan --check --format json` printed text, and `plan --diff --format json` a diff:
+    a script asking for JSON got something else."""
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    status, output = _invoke(root, ("plan", *args), monkeypatch)
+    assert status == 2 and "cannot be combined" in output, output
+
+
+def test_python_m_godsplit_beside_a_module_named_like_the_stdlib(tmp_path: Path) -> None:
+    """`python -m godsplit` puts the current directory first on sys.path, so godsplit's own
+    `import json` loaded the project's json.py: AttributeError tracebacks from suggest and
+    apply. godsplit now drops that entry."""
+    import os
+    import subprocess
+
+    source = BIG.replace("import json", "import os").replace("json.dumps(1)", "os.sep")
+    root = make_project(tmp_path, {"json.py": source},
+                        CONFIG.replace('"big.py"', '"json.py"'))
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    for args in (["suggest", "json.py"], ["apply"]):
+        proc = subprocess.run([sys.executable, "-m", "godsplit", *args], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr
+    assert (root / "json" / "__init__.py").is_file()
