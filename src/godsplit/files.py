@@ -123,15 +123,23 @@ def read_python(path: Path) -> SourceText:
     return source
 
 
+CONFLICT = "an unresolved merge conflict (git's conflict markers): resolve it first"
+
+
+def conflict_line(text: str) -> int | None:
+    """The line of the first `<<<<<<< ` conflict marker, if any."""
+    marker = _CONFLICT.search(text)
+    return None if marker is None else text.count("\n", 0, marker.start()) + 1
+
+
 def _unparsable(source: SourceText, error: SyntaxError) -> tuple[str, Path, int | None]:
     """Python's cause and line; git's conflict markers named as such; when LibCST parses
     the file, the syntax is newer than this Python."""
     import libcst
 
-    marker = _CONFLICT.search(source.text)
-    if marker is not None:
-        return ("an unresolved merge conflict (git's conflict markers): resolve it first",
-                source.path, source.text.count("\n", 0, marker.start()) + 1)
+    conflict = conflict_line(source.text)
+    if conflict is not None:
+        return CONFLICT, source.path, conflict
     try:  # it parses, and fails later: `return` outside a function, `nonlocal` at top level
         ast.parse(source.text)
         return f"Python cannot compile this: {error.msg}", source.path, error.lineno
