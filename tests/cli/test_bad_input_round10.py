@@ -338,3 +338,68 @@ def test_python_m_godsplit_beside_a_module_named_like_the_stdlib(tmp_path: Path)
         assert proc.returncode == 0, proc.stderr
         assert "Traceback" not in proc.stderr
     assert (root / "json" / "__init__.py").is_file()
+
+
+# --- after the split: migrate and retire on a tree that changed -------------------------
+
+USER = "from big import alpha\nimport big\n\nprint(alpha(), big.beta())\n"
+
+
+def _applied(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    status, output = _invoke(root, ("apply",), monkeypatch)
+    assert status == 0, output
+    (root / "user.py").write_text(USER)
+
+
+@pytest.mark.parametrize("args", [("migrate",), ("migrate", "--check"), ("retire",)])
+def test_migrate_refuses_a_split_whose_new_module_is_gone(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """big/one.py deleted after the split: migrate rewrote `from big import alpha` to
+    `from big.one import alpha` (exit 0), a module that is not there."""
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    _applied(root, monkeypatch)
+    (root / "big" / "one.py").unlink()
+    before = tree_hash(root)
+    status, output = _invoke(root, args, monkeypatch)
+    assert status == 2, output
+    assert output.startswith("error: big/one.py: the facade big/__init__.py imports from "
+                             "big.one, which is not there"), output
+    assert tree_hash(root) == before
+
+
+@pytest.mark.parametrize("args", [("migrate",), ("retire",)])
+def test_conflict_markers_in_a_facade_are_named_by_migrate_and_retire(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    _applied(root, monkeypatch)
+    facade = root / "big" / "__init__.py"
+    text = facade.read_text()
+    facade.write_text(text + "<<<<<<< HEAD\nX = 1\n=======\nX = 2\n>>>>>>> theirs\n")
+    before = tree_hash(root)
+    status, output = _invoke(root, args, monkeypatch)
+    assert status == 2, output
+    line = text.count("\n") + 1
+    assert output.startswith(f"error: big/__init__.py:{line}: an unresolved merge conflict")
+    assert tree_hash(root) == before
+
+
+# --- check on paths that are not files ----------------------------------------------------
+
+def test_check_names_a_broken_symlink_and_a_pipe_for_what_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Both were "no such file or directory"; the pipe exists, the symlink too."""
+    import os
+
+    root = make_project(tmp_path, {"x.py": "x = 1\n"})
+    (root / "dangling.py").symlink_to("nowhere.py")
+    os.mkfifo(root / "pipe.py")
+    monkeypatch.chdir(root)
+    for name, words in (("dangling.py", "a broken symlink (to nowhere.py)"),
+                        ("pipe.py", "not a regular file or a directory (a pipe, a device)"),
+                        ("missing.py", "no such file or directory")):
+        result = CliRunner().invoke(main, ["check", name])
+        assert result.exit_code == 2 and result.output == f"error: {name}: {words}\n", \
+            result.output
