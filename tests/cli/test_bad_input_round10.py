@@ -403,3 +403,26 @@ def test_check_names_a_broken_symlink_and_a_pipe_for_what_they_are(
         result = CliRunner().invoke(main, ["check", name])
         assert result.exit_code == 2 and result.output == f"error: {name}: {words}\n", \
             result.output
+
+
+def test_a_file_edited_while_migrate_runs_is_refused_and_the_edit_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """migrate reads the project, imports it (slow), then writes: an edit saved in between
+    went into the backup that commit deletes. As for apply, it is refused now."""
+    import godsplit.migration.core as core
+
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    _applied(root, monkeypatch)
+    prepare = core.Migration.prepare
+
+    def prepare_then_edit(self: core.Migration) -> None:
+        prepare(self)
+        with open(root / "user.py", "a") as handle:
+            handle.write("EDITED = 1\n")
+
+    monkeypatch.setattr(core.Migration, "prepare", prepare_then_edit)
+    status, output = _invoke(root, ("migrate",), monkeypatch)
+    assert status == 2, output
+    assert output.startswith("error: user.py: changed while godsplit ran"), output
+    assert (root / "user.py").read_text() == USER + "EDITED = 1\n"
