@@ -13,7 +13,8 @@ Heavy modules (LibCST, networkx) are imported by the functions that need them, s
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
 from pathlib import Path
 
 from .config import load_config
@@ -21,6 +22,8 @@ from .configtypes import Config, GodsplitError
 
 TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
 if TYPE_CHECKING:
+    from typing import ParamSpec, TypeVar
+
     from .configtypes import CountMode
     from .migration.core import MigrateResult
     from .migration.retire import RetireResult
@@ -28,10 +31,30 @@ if TYPE_CHECKING:
     from .split.apply import ApplyResult, PlanResult, Progress, SplitStatus, VerifyResult
     from .suggester.core import Suggestion
 
+    P = ParamSpec("P")
+    R = TypeVar("R")
+
 PathLike = str | os.PathLike[str]
 ConfigLike = Config | PathLike | None
 
 
+def _bad_input(function: Callable[P, R]) -> Callable[P, R]:
+    """An OSError that escapes (a path the file system refuses, a directory it cannot
+    read) is bad input like the rest: a GodsplitError naming the file and the cause. The
+    writers have put the tree back by then (they roll back on any exception)."""
+
+    @wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except OSError as exc:
+            where = exc.filename if isinstance(exc.filename, str) else None
+            raise GodsplitError(exc.strerror or str(exc) or type(exc).__name__, where) from exc
+
+    return call
+
+
+@_bad_input
 def load(config: ConfigLike = None, *, need_splits: bool = False) -> Config:
     """The configuration: `config` itself, the file it names, or the one found from the
     current directory upward. With `need_splits`, a missing config or one without
@@ -53,6 +76,7 @@ def _paths(items: Iterable[PathLike]) -> tuple[Path, ...]:
     return tuple(Path(item) for item in items)
 
 
+@_bad_input
 def plan(
     *sources: PathLike, config: ConfigLike = None, references: bool = True,
     progress: Progress | None = None,
@@ -67,6 +91,7 @@ def plan(
     return plan_splits(load(config, need_splits=True), _paths(sources), references, progress)
 
 
+@_bad_input
 def status(*sources: PathLike, config: ConfigLike = None) -> tuple[SplitStatus, ...]:
     """Whether each configured split of `sources` (default: all) is applied: its facade is
     in place. Cheap: nothing is planned (`godsplit plan --check`)."""
@@ -75,6 +100,7 @@ def status(*sources: PathLike, config: ConfigLike = None) -> tuple[SplitStatus, 
     return split_status(load(config, need_splits=True), _paths(sources))
 
 
+@_bad_input
 def apply(
     *sources: PathLike, config: ConfigLike = None, rewrite_references: bool = False,
     migrate: bool = False, progress: Progress | None = None,
@@ -93,6 +119,7 @@ def apply(
                         progress=progress)
 
 
+@_bad_input
 def verify(
     *sources: PathLike, config: ConfigLike = None, against: str | None = None,
     progress: Progress | None = None,
@@ -110,6 +137,7 @@ def verify(
     return verify_splits(loaded, _paths(sources), against, progress)
 
 
+@_bad_input
 def check(
     *paths: PathLike,
     config: ConfigLike = None,
@@ -128,6 +156,7 @@ def check(
     return run_check(load(config), options)
 
 
+@_bad_input
 def update_baseline(
     *paths: PathLike,
     config: ConfigLike = None,
@@ -143,6 +172,14 @@ def update_baseline(
                                                None))
 
 
+def _positive(**values: object) -> None:
+    """Numbers a caller passes (None: the default) must be integers of at least 1, as the
+    CLI's options are: 0, -1 or "5" is bad usage, not a silent default or a crash."""
+    for name, value in values.items():
+        if value is not None and (type(value) is not int or value < 1):
+            raise GodsplitError(f"{name} must be a positive integer, not {value!r}")
+
+
 def _check_options(
     paths: Iterable[PathLike], max_lines: int | None, count: CountMode | None,
     exclude: Iterable[str], baseline: PathLike | None, jobs: int | None,
@@ -150,8 +187,7 @@ def _check_options(
 ) -> CheckOptions:
     from .sizegate.core import CheckOptions
 
-    if max_lines is not None and max_lines < 1:
-        raise GodsplitError("max_lines must be a positive integer")
+    _positive(max_lines=max_lines, jobs=jobs)
     if count not in (None, "physical", "code"):
         raise GodsplitError(f"count must be 'physical' or 'code', not {count!r}")
     return CheckOptions(
@@ -160,6 +196,7 @@ def _check_options(
     )
 
 
+@_bad_input
 def suggest(
     source: PathLike,
     *,
@@ -172,6 +209,7 @@ def suggest(
     found (`suggestion.errors` is empty then). `render_entry(suggestion)` gives its TOML."""
     from .suggester.core import suggest as make_suggestion
 
+    _positive(max_lines=max_lines, modules=modules)
     loaded = load(config)
     path = Path(source)
     if not path.is_file():
@@ -180,6 +218,7 @@ def suggest(
                            Path(package) if package is not None else None)
 
 
+@_bad_input
 def migrate(
     *sources: PathLike,
     config: ConfigLike = None,
@@ -214,6 +253,7 @@ def migrate(
     return replace(result, gate=migrate_report.gate(result, loaded.root, path))
 
 
+@_bad_input
 def retire(*sources: PathLike, config: ConfigLike = None) -> RetireResult:
     """Remove the facades of `sources` (default: every applied split) once no use of their
     old paths is left; refused (`result.refused`, the uses listed) otherwise. The new

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .configtypes import CountMode
     from .types import FacadeMode, ImportStyle, SplitConfig
 
+NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
 TOP_KEYS = {
     "max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import",
     "baseline",
@@ -73,7 +74,14 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     path = path.resolve()
     raw, text = _read_toml_text(path)
     pyproject = path.name == "pyproject.toml"
-    table: Any = raw.get("tool", {}).get("godsplit", {}) if pyproject else raw
+    table: Any = raw
+    for key in ("tool", "godsplit") if pyproject else ():
+        table = table.get(key, {})
+        if not isinstance(table, dict):  # `[tool]` then `godsplit = 3`
+            where = re.search(rf"^\s*{key}\s*=", text, re.MULTILINE)
+            raise GodsplitError(f"{key!r} must be a table ([tool.godsplit]), not "
+                                f"{type(table).__name__}", path,
+                                text.count("\n", 0, where.start()) + 1 if where else None)
     positions = None
     if table.get("split"):
         from .config_lines import scan
@@ -258,6 +266,10 @@ def _module_name(name: str, key: str, path: Path, line: int | None = None) -> st
             "identifier, or dotted identifiers for a subpackage, not a keyword, without a path)",
             path, line,
         )
+    too_long = next((p for p in parts if len(p.encode()) > NAME_MAX - len(".pyi")), None)
+    if too_long is not None:  # the file system would refuse `<part>.py` (ENAMETOOLONG)
+        raise GodsplitError(f"{key}: module name {name[:20]!r}... is too long: {len(too_long.encode())} "
+                            f"bytes, and a file name has at most {NAME_MAX}", path, line)
     return name
 
 
@@ -266,6 +278,10 @@ def _relative_path(value: str, key: str, root: Path, config: Path | None = None)
     candidate = Path(value)
     if candidate.is_absolute():
         raise GodsplitError(f"{key}: {value!r} must be relative to the config file", where)
+    too_long = next((p for p in candidate.parts if len(p.encode()) > NAME_MAX), None)
+    if too_long is not None:  # (resolve() and exists() would raise ENAMETOOLONG)
+        raise GodsplitError(f"{key}: {too_long[:20]!r}... is too long: {len(too_long.encode())} "
+                            f"bytes, and a file name has at most {NAME_MAX}", where)
     resolved = (root / candidate).resolve()
     try:
         resolved.relative_to(root.resolve())

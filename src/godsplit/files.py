@@ -5,9 +5,12 @@ Writing goes through `split/write.py`, which encodes with the `SourceText` it wa
 
 from __future__ import annotations
 
+import ast
 import codecs
 import importlib.machinery
 import re
+import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from .types import GodsplitError
 
 # PEP 263: a coding cookie on line 1 or 2.
 _COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+_CONFLICT = re.compile(r"^<{7}(?: |$)", re.MULTILINE)  # git's "<<<<<<< HEAD"
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,57 @@ def read_source(path: Path) -> SourceText:
     except OSError as exc:
         raise GodsplitError(f"cannot read source: {exc.strerror}", path) from None
     return decode_source(data, path)
+
+
+def read_python(path: Path) -> SourceText:
+    """`read_source` for a module to split or suggest for: the interpreter godsplit runs on
+    must compile it too. LibCST parses newer syntax than it may (PEP 695's `type X = int`
+    under Python 3.11), and a split checked, verified and formatted by a Python that cannot
+    read the module proves nothing: a GodsplitError at Python's line and cause."""
+    source = read_source(path)
+    with warnings.catch_warnings():  # SyntaxWarnings (invalid escapes) are not ours to print
+        warnings.simplefilter("ignore")
+        try:
+            compile(source.text, str(path), "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            raise GodsplitError(*_unparsable(source, exc)) from None
+        except (ValueError, RecursionError, MemoryError):
+            pass  # LibCST's parse reports what it finds
+    return source
+
+
+CONFLICT = "an unresolved merge conflict (git's conflict markers): resolve it first"
+
+
+def conflict_line(text: str) -> int | None:
+    """The line of the first `<<<<<<< ` conflict marker, if any."""
+    marker = _CONFLICT.search(text)
+    return None if marker is None else text.count("\n", 0, marker.start()) + 1
+
+
+def _unparsable(source: SourceText, error: SyntaxError) -> tuple[str, Path, int | None]:
+    """Python's cause and line; git's conflict markers named as such; when LibCST parses
+    the file, the syntax is newer than this Python."""
+    import libcst
+
+    conflict = conflict_line(source.text)
+    if conflict is not None:
+        return CONFLICT, source.path, conflict
+    try:  # it parses, and fails later: `return` outside a function, `nonlocal` at top level
+        ast.parse(source.text)
+        return f"Python cannot compile this: {error.msg}", source.path, error.lineno
+    except SyntaxError:
+        pass
+    try:
+        if "too many" in error.msg:  # a limit of Python's parser ("nested parentheses")
+            raise RecursionError
+        libcst.parse_module(source.text)
+    except (libcst.ParserSyntaxError, RecursionError):
+        return f"cannot parse: {error.msg}", source.path, error.lineno
+    version = f"Python {sys.version_info.major}.{sys.version_info.minor}"
+    return (f"cannot parse with {version}, which godsplit runs on: {error.msg} (syntax of a "
+            "newer Python? run godsplit with the Python the project uses)",
+            source.path, error.lineno)
 
 
 def check_not_shadowed(path: Path) -> None:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ..configtypes import GodsplitError
-from .text import error_line, plural, shown_path
+from .text import error_line, os_error, plural, shown_path
 
 TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
 if TYPE_CHECKING:
@@ -145,6 +145,9 @@ def run(params: dict[str, Any]) -> int:
                                progress=progress)
     except GodsplitError as exc:
         print(error_line(exc), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(error_line(os_error(exc)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted: nothing was written", file=sys.stderr)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from ..types import GodsplitError
-from .text import error_line
+from .text import error_line, os_error
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,6 +34,8 @@ def handles_errors(command: F) -> F:
             return command(*args, **kwargs)
         except GodsplitError as exc:
             fail(exc)
+        except OSError as exc:  # (the writers roll back and raise GodsplitError themselves)
+            fail(os_error(exc))
         except KeyboardInterrupt:
             click.echo("interrupted: nothing was written", err=True)
             sys.exit(130)

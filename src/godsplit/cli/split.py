@@ -38,6 +38,10 @@ def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bo
     from .. import api
     from ..split.report import document, plan_data, plan_diff
 
+    given = [name for name, on in (("--check", check), ("--diff", diff),
+                                   (f"--format {fmt}", fmt != "text")) if on]
+    if len(given) > 1:  # each is a different output: one would be silently dropped
+        raise click.UsageError(f"{given[0]} and {given[1]} cannot be combined")
     config = api.load(config_path, need_splits=True)
     if check:
         _check_applied(api.status(*sources, config=config), config.root)

@@ -31,3 +31,10 @@ def error_line(error: GodsplitError) -> str:
         return f"error: {error.message}"
     where = shown_path(error.path) + (f":{error.line}" if error.line is not None else "")
     return f"error: {where}: {error.message}"
+
+
+def os_error(error: OSError) -> GodsplitError:
+    """An OSError no command turned into a GodsplitError (a path the file system refuses,
+    a directory it cannot read): the same one line, with the file and the cause."""
+    cause = error.strerror or str(error) or type(error).__name__
+    return GodsplitError(cause, error.filename if isinstance(error.filename, str) else None)

@@ -175,17 +175,19 @@ def migrate(config: Config, sources: Sequence[Path] = (), check: bool = False,
     skipped = [str(s.source) for s in pending]
     if check or not migration.changes:
         return migration.result(skipped, recovered=recovered)
+    held = write.snapshot(c.path for c in migration.changes)  # an edit from now on: refused
     migration.prepare()
-    findings = transaction(config.root, migration.changes, migration.verify, hook)
+    findings = transaction(config.root, migration.changes, migration.verify, hook, held)
     failed = any(f.severity == "error" for f in findings)
     return migration.result(skipped, not failed, failed, findings, recovered)
 
 
 def transaction(root: Path, changes: Sequence[FileChange], verify: Callable[[], list[Finding]],
-                hook: write.Hook | None = None) -> list[Finding]:
+                hook: write.Hook | None = None,
+                expected: Mapping[Path, bytes | None] | None = None) -> list[Finding]:
     """Write `changes` (all or none), run `verify`, and keep the new tree only if it found
-    no error; an exception in `verify` also rolls back."""
-    txn = write.begin(root, changes, hook)
+    no error; an exception in `verify` also rolls back. `expected`: see `write.begin`."""
+    txn = write.begin(root, changes, hook, expected)
     try:
         findings = verify()
     except BaseException:

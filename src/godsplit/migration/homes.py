@@ -113,6 +113,11 @@ def applied(config: Config, split: SplitConfig) -> Homes | None:
         module_path = _module_path(layout, name)
         if module_path.is_file():
             sources[name] = read_source(module_path)
+        elif not (module_path.with_suffix("") / "__init__.py").is_file():
+            # (the uses would be pointed at a module that is not there)
+            raise GodsplitError(f"the facade {path.parent.name}/{path.name} imports from "
+                                f"{name}, which is not there: restore it (git restore) first",
+                                module_path)
     return build(split, layout, analysis, sources)
 
 

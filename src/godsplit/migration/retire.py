@@ -296,6 +296,7 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
                              "from the config: remove them by hand", str(config.path), 1))
     else:
         changes.append(config_change)
+    held = write.snapshot(c.path for c in changes)  # an edit from now on: refused
     paths = [path for h in homes for path in h.paths] + _mentions(config, homes)
     moved = [m for h in homes for m in (h.old_module, *h.modules)]
     setup = project_setup(config, [h.facade for h in homes])
@@ -310,6 +311,6 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
                         "modules (new, or naming an old module)") if before else []
         return found + [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
 
-    findings = transaction(config.root, changes, verify, hook)
+    findings = transaction(config.root, changes, verify, hook, held)
     failed = any(f.severity == "error" for f in findings)
     return RetireResult(tuple(planned), not failed, failed, tuple(notes + findings), recovered)

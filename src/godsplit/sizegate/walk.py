@@ -168,6 +168,10 @@ def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]
             rel = _rel(path, root)
             if not walker.excluded(rel):  # explicit files skip .gitignore, not excludes
                 walker.add(str(path), rel)
+        elif Path(given).is_symlink():
+            raise GodsplitError(f"a broken symlink (to {os.readlink(given)})", given)
+        elif path.exists():
+            raise GodsplitError("not a regular file or a directory (a pipe, a device)", given)
         else:
             raise GodsplitError("no such file or directory", given)
     return walker.files

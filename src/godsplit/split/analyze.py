@@ -15,7 +15,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import GlobalScope, MetadataWrapper, ScopeProvider
 
-from ..files import SourceText
+from ..files import CONFLICT, SourceText, conflict_line
 from ..types import Finding, GodsplitError
 from .classify import (
     UnitKind,
@@ -178,6 +178,8 @@ def parse(source: SourceText) -> cst.Module:
     try:
         return cst.parse_module(source.text)
     except cst.ParserSyntaxError as exc:
+        if (conflict := conflict_line(source.text)) is not None:
+            raise GodsplitError(CONFLICT, source.path, conflict) from None
         line = exc.raw_line
         try:  # Python's own parser points at the exact line; LibCST's can be one later
             compile(source.text, str(source.path), "exec", dont_inherit=True)

@@ -268,6 +268,7 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
             return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False,
                                recovered=recovered)
         todo = [(plan, analysis) for plan, analysis in planned if analysis is not None]
+        held = write.snapshot(c.path for plan, _ in todo for c in plan.changes)
         if not todo:
             return ApplyResult(tuple(SplitResult(p) for p, _ in planned), False,
                                recovered=recovered)
@@ -296,7 +297,8 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
     say(f"writing {len(changes)} files")
     restored = "interrupted: the tree was restored, nothing changed"
     try:
-        txn = write.begin(config.root, changes, hook)  # (restores the tree itself on errors)
+        held = write.snapshot(c.path for c in changes) | held  # planned-from bytes win
+        txn = write.begin(config.root, changes, hook, held)  # (restores the tree on errors)
     except KeyboardInterrupt:
         raise ApplyInterrupted(False, restored) from None
     results: dict[str, tuple[Finding, ...]] = {}

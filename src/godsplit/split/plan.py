@@ -12,7 +12,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ..files import SourceText, check_not_shadowed, read_source
+from ..files import SourceText, check_not_shadowed, read_python
 from ..types import (
     FACADE,
     Config,
@@ -81,7 +81,7 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
     if done is not None:
         return done, None
     check_not_shadowed(split.source)
-    source = read_source(split.source)
+    source = read_python(split.source)
     analysis = analyze(source)
     style = detect_style(split.source, stop=_style_root(split.source, config.root))
     return build_plan(analysis, split, layout, config.max_lines, style, config.root), analysis

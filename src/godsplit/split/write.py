@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,20 +81,20 @@ class Transaction:
             self._rollback()
 
     def _rollback(self) -> None:
+        """A path the file system refuses (a name too long, say) was never made: it is
+        not there, and the rest is still undone; the journal goes only when all is back."""
+        failed: OSError | None = None
         for op in reversed(self.ops):
-            target = Path(str(op["target"]))
-            backup = Path(str(op["backup"])) if op["backup"] else None
-            staged = Path(str(op["staged"])) if op["staged"] else None
-            if backup is not None and backup.exists():
-                os.replace(backup, target)
-            elif op["existed"] == "no" and target.exists() and (staged is None or not staged.exists()):
-                target.unlink()
-            if staged is not None and staged.exists():
-                staged.unlink()
+            try:
+                _undo(op)
+            except OSError as exc:
+                failed = failed or exc
         for directory in reversed(self.dirs):
             path = Path(directory)
-            if path.is_dir() and not any(path.iterdir()):
+            if _exists(path) and path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
+        if failed is not None:
+            raise failed
         self.journal.unlink(missing_ok=True)
 
     def commit(self) -> None:
@@ -123,6 +123,27 @@ class Transaction:
         self.journal.unlink(missing_ok=True)
 
 
+def _exists(path: Path) -> bool:
+    """`Path.exists`, but False where the file system refuses the path (ENAMETOOLONG)."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
+def _undo(op: dict[str, str | None]) -> None:
+    target = Path(str(op["target"]))
+    backup = Path(str(op["backup"])) if op["backup"] else None
+    staged = Path(str(op["staged"])) if op["staged"] else None
+    if backup is not None and _exists(backup):
+        os.replace(backup, target)
+    elif op["existed"] == "no" and _exists(target) and (staged is None or not _exists(staged)):
+        target.unlink()
+    if staged is not None and _exists(staged):
+        staged.unlink()
+
+
 def recover(root: Path) -> str | None:
     """Finish or undo an interrupted apply. Returns what was done, or None."""
     journal = root / JOURNAL
@@ -142,8 +163,26 @@ def recover(root: Path) -> str | None:
     return "rolled back an interrupted apply"
 
 
-def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None) -> Transaction:
-    """Stage, journal and swap in every change. On any error the old tree is restored."""
+def snapshot(paths: Iterable[Path]) -> dict[Path, bytes | None]:
+    """What each path holds now (None: nothing), for `begin(expected=...)`."""
+    return {path: _held(path) for path in paths}
+
+
+def _held(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:  # a directory, or unreadable: not what was planned over
+        return b"\0not a readable file"
+
+
+def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None,
+          expected: Mapping[Path, bytes | None] | None = None) -> Transaction:
+    """Stage, journal and swap in every change. On any error the old tree is restored.
+    `expected`: what targets held when the changes were made (`snapshot`); a target that
+    holds something else now (edited while apply ran) is a GodsplitError before any swap,
+    as the swap would bury the edit in a backup that commit deletes."""
     recover(root)
     txn = Transaction(root, hook=hook or _crash_hook())
     try:
@@ -168,6 +207,10 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None) -
             if change.data is not None:
                 txn._step(f"stage {change.path}")
                 _fsync_write(Path(str(op["staged"])), change.data)
+        for path, held in (expected or {}).items():
+            if _held(path) != held:
+                raise GodsplitError("changed while godsplit ran, after it was planned from "
+                                    "it: nothing was changed; run the command again", path)
         for change, op in zip(changes, txn.ops, strict=True):
             txn._step(f"swap {change.path}")
             if op["backup"]:

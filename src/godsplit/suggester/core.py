@@ -20,7 +20,7 @@ import libcst as cst
 import networkx as nx
 
 from ..config import parse_config
-from ..files import check_not_shadowed, read_source
+from ..files import check_not_shadowed, read_python
 from ..split.analyze import Analysis, analyze
 from ..split.assign import DEFAULT_SHARED, Assignment, assign
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
@@ -188,7 +188,7 @@ def _project(source: Path, config: Config, package: Path | None
     if not key.endswith(".py"):
         raise GodsplitError("source must be a .py file", source)
     check_not_shadowed(root / key)
-    text = read_source(root / key)
+    text = read_python(root / key)
     if MARKER in text.text:
         raise GodsplitError("already split by godsplit: this is a facade", source)
     analysis = analyze(text)

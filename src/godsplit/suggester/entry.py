@@ -7,7 +7,9 @@ still loads afterwards.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import sys
 import textwrap
 from collections import Counter
@@ -135,5 +137,20 @@ def append_entry(path: Path, config: Config, suggestion: Suggestion) -> str:
     if checked.max_lines < suggestion.max_lines:
         raise GodsplitError(f"could not set max-lines = {suggestion.max_lines}, which the "
                             "suggestion needs; add the entry by hand", path)
-    path.write_bytes(data.encode())
+    _replace(path, data.encode())
     return entry
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write atomically: a temporary file beside it (with the file's mode), then a rename.
+    A failed write (a full disk, a read-only directory) leaves the config as it was."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.godsplit-tmp")
+    try:
+        temporary.write_bytes(data)
+        if path.exists():
+            shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise GodsplitError(f"cannot write the config: {exc.strerror}; it was not changed",
+                            path) from None
