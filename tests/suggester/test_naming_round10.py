@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from godsplit.config import parse_config
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
+from godsplit.suggester.core import Suggestion, suggest
+from godsplit.suggester.entry import render_entry
 from godsplit.suggester.graph import Graph, build_graph
 from godsplit.suggester.naming import name_modules, snake
 
@@ -175,3 +178,46 @@ def test_no_word_of_the_smallest_member_by_the_alphabet(tmp_path: Path) -> None:
     names = _names(tmp_path, "node_classes", source, [["Global", "Try", "TryStar", "are_exclusive"]])
     assert names == ["try_star"]
 
+
+def _suggest_project(tmp_path: Path, files: dict[str, str], source: str, modules: int = 0,
+                     limit: int = 600) -> Suggestion:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    return suggest(tmp_path / source, parse_config({}, tmp_path / "godsplit.toml"), limit,
+                   modules=modules)
+
+
+def test_init_split_beside_existing_modules_takes_none_of_their_names(tmp_path: Path) -> None:
+    """An `__init__.py` is split into modules beside it: a module named like an existing
+    sibling (`helpers`, which the sibling spelling even preferred to `helper`) made a plan
+    error, "target already exists", and exit 1."""
+    text = "".join(_function(f"helper_{i}", 15, f"helper_{(i + 1) % 30}(x)") for i in range(30))
+    text += "".join(_function(f"parse_{i}", 15, f"parse_{(i + 1) % 30}(x)") for i in range(30))
+    result = _suggest_project(tmp_path, {"pkg/__init__.py": text, "pkg/helpers.py": "X = 1\n",
+                                         "pkg/parse.py": "Y = 1\n"}, "pkg/__init__.py", 2)
+    assert not result.plan.errors
+    names = {m.name for m in result.modules}
+    assert names.isdisjoint({"helpers", "parse"}) and len(names) == 2
+
+
+def test_note_on_a_long_definition_counts_as_gs105_does(tmp_path: Path) -> None:
+    """coverage's control.py: "Coverage alone is 1362 lines" where GS105 said 1,351 (the
+    first counted the `if DEBUG:` block that rebinds the class)."""
+    text = (f"DEBUG = False\n\n\n{_class('Coverage', 700)}"
+            "if DEBUG:\n    Coverage = type('Coverage', (Coverage,), {})\n    Coverage.x = 1\n\n\n"
+            + "".join(_function(f"helper_{i}", 20) for i in range(5)))
+    result = _suggest_project(tmp_path, {"control.py": text}, "control.py")
+    own = [f for f in result.plan.findings if f.code == "GS105"]
+    assert own and "Coverage alone is 704 lines" in own[0].message
+    assert any(n.startswith("Coverage alone is 704 lines (709 with what must move with it)")
+               for n in result.notes), result.notes
+
+
+def test_one_exception_class_keeps_its_module_name(tmp_path: Path) -> None:
+    """ "1 exception class: keep their __module__" read wrong."""
+    text = _class("CartError", 2, "Exception") + "".join(
+        _function(f"helper_{i}", 40, "CartError") for i in range(30))
+    result = _suggest_project(tmp_path, {"cart.py": text}, "cart.py")
+    assert result.keep_module_name == "1 exception class"
+    assert "1 exception class: keep its __module__" in render_entry(result)
