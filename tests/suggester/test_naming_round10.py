@@ -179,6 +179,16 @@ def test_no_word_of_the_smallest_member_by_the_alphabet(tmp_path: Path) -> None:
     assert names == ["try_star"]
 
 
+def test_functions_named_by_a_word_of_the_largest(tmp_path: Path) -> None:
+    """pip's wheel.py: functions sharing no word, each whole name taken (the source defines
+    it): a word of any member, alphabetically (`file`), before; now a word of the largest
+    listed member, its verb last (`move_wheel_files`: `wheel`), and never two whole names
+    joined (more-itertools: `distinct_permutations_strictly_n`)."""
+    source = _function("move_wheel_files", 40) + _function("open_for_csv", 10)
+    names = _names(tmp_path, "wheel_install", source, [["move_wheel_files", "open_for_csv"]])
+    assert names == ["wheel"]
+
+
 def _suggest_project(tmp_path: Path, files: dict[str, str], source: str, modules: int = 0,
                      limit: int = 600) -> Suggestion:
     for name, text in files.items():

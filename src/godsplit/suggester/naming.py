@@ -18,7 +18,7 @@ import sys
 from collections import Counter, defaultdict
 
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
-from .graph import Graph, stem
+from .graph import STOP, Graph, stem
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
 # of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`)
@@ -116,7 +116,8 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
     roots: dict[int, list[int]] = defaultdict(list)
     for n in sorted(inside):
         top, seen = n, {n}
-        while g.nodes[top].bases[:1] and g.nodes[top].bases[0] in inside - seen:
+        while (g.nodes[top].bases[:1] and g.nodes[top].bases[0] in inside - seen
+               and not g.nodes[g.nodes[top].bases[0]].label.endswith("Mixin")):
             top = g.nodes[top].bases[0]
             seen.add(top)
         if g.nodes[n].public:
@@ -131,25 +132,26 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
 
 
 def first_names(g: Graph, members: list[int]) -> list[str]:
-    """The names of the family and of the main class (should those be taken: the main
-    class's plural, the base class's singular, `number` where `numbers` is a standard
-    module): the family by suffix first when it holds half of the group's lines, else the
-    one holding the most lines of the family by base class and the main class (`Router`
-    beside four small `...Error` classes: `router`, not `errors`)."""
+    """The names of the family (by suffix, else by base class) and of the main class
+    (should those be taken: the main class's plural, the base class's singular, `number`
+    where `numbers` is a standard module): the family first when it holds half of the
+    group's lines or more than the main class (`Router` beside four small `...Error`
+    classes: `router`, not `errors`)."""
     kin, base, main = family(g, members), lineage(g, members), dominant(g, members)
-    found = [x for x in ((plural(base[0]), base[1]) if base else None, main) if x]
-    found.sort(key=lambda x: -x[1])
-    if kin:
-        found.insert(0 if 2 * kin[1] >= g.size(members) else len(found), kin)
-    return ([x[0] for x in found] + ([plural(main[0])] if main else [])
-            + ([base[0]] if base else []))
+    lines = max(kin[1] if kin else 0, base[1] if base else 0)
+    name = kin[0] if kin else plural(base[0]) if base else None
+    found = [main[0]] if main else []
+    if name:
+        ahead = not main or 2 * lines >= g.size(members) or lines > main[1]
+        found.insert(0 if ahead else 1, name)
+    return found + ([plural(main[0])] if main else []) + ([base[0]] if base else [])
 
 
 def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]:
     """The group's words a name may be made of, best first, and names to try after the
     best three: words of its members' names as a person splits them; no word of an
     exception class unless they are most of the group's listed members; in a group mostly
-    of Celery tasks, words the tasks share, then `tasks`."""
+    of Celery tasks, words of a task's name, then `tasks`."""
     ones, twos = spoken(g, members)
     grams = [w for w in ranked_words(g, members, g.gram_counts)
              if (w in twos if "_" in w else w in ones)]
@@ -158,9 +160,16 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
         grams = [w for w in grams if not EXCEPTION_WORDS & set(w.split("_"))]
     tasks = [n for n in anchors if g.nodes[n].task]
     if tasks and 2 * len(tasks) >= len(anchors):
-        shared = Counter(w for n in tasks for w in g.nodes[n].grams)
-        return [w for w in grams if shared[w] >= 2], ["tasks"]
+        named = {w for n in tasks for w in g.nodes[n].grams}
+        return [w for w in grams if w in named], ["tasks"]
     return grams, []
+
+
+def _nouns_first(g: Graph, n: int) -> list[str]:
+    """The words of a member's name, a function's first word (its verb: `move_wheel_files`)
+    last."""
+    parts = [w for w in snake(g.nodes[n].label).split("_") if w]
+    return parts[1:] + parts[:1] if g.nodes[n].kind == "function" else parts
 
 
 def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
@@ -184,9 +193,12 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
         labels = [snake(g.nodes[n].label) for n in sorted(
             members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))]
+        words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
+                                                           -g.nodes[n].lines, n))
+                 for w in _nouns_first(g, n) if stem(w) not in STOP]
+        pairs = (f"{w}_{v}" for w, v in itertools.permutations(spelled[:4] or labels[:4], 2))
         tries = itertools.chain(firsts[i], spelled[:3], then, (plural(w) for w in spelled[:3]),
-                                spelled[3:], labels, (f"{w}_{v}" for w, v in itertools.permutations(
-                                    spelled[:4] or labels[:4], 2)),
+                                spelled[3:], labels, words, pairs,
                                 (f"{labels[0]}_{k}" for k in itertools.count(2)))
         names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
         taken.add(names[i])
