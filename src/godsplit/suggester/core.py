@@ -33,7 +33,7 @@ from ..split.render import MARKER
 from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
-from .graph import Graph, build_graph
+from .graph import Graph, Node, build_graph
 from .naming import name_modules, why
 from .place import (
     SHARED,
@@ -245,6 +245,16 @@ def _keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
                      if hazards[c]) or None
 
 
+def _alone(analysis: Analysis, node: Node) -> str:
+    """How long a definition is, and with what must move with it (`Coverage` and the
+    `if DEBUG:` block that rebinds it), as GS105 counts it."""
+    own = max((analysis.units[u].lines for u in analysis.binders.get(node.label, ())),
+              default=node.lines)
+    if own >= node.lines:
+        return f"{node.label} alone is {node.lines} lines"
+    return f"{node.label} alone is {own} lines ({node.lines} with what must move with it)"
+
+
 class _Planner:
     """Plans as `godsplit plan` does, in the project's style (its tools' sorting and
     formatting), so that the sizes checked here are the sizes `plan` finds."""
@@ -275,8 +285,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     imports = sum(u.lines for u in analysis.units if u.kind in ("docstring", "future", "import",
                                                                    "type_checking"))
     budget = limit - min(max(imports + MARGIN, 2 * MARGIN), limit // 4)
-    notes = [f"{n.label} alone is {n.lines} lines, over max-lines {limit}: it gets a module of "
-             "its own; consider splitting it" for n in g.nodes if n.lines > limit]
+    notes = [f"{_alone(analysis, n)}, over max-lines {limit}: it gets a module of its own; "
+             "consider splitting it" for n in g.nodes if n.lines > limit]
     if modules > len(g.nodes):
         notes.append(f"made {len(g.nodes)} modules, not {modules}: the file has only "
                      f"{len(g.nodes)} definitions that can move")
@@ -305,6 +315,9 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
         p.is_dir() and (p / "__init__.py").is_file()))
     layout = make_layout(split, config.root.resolve())
+    if layout.package_dir.is_dir():  # new modules beside existing ones (an `__init__.py`)
+        forbidden |= {p.stem for p in layout.package_dir.iterdir()}
+        siblings = frozenset()
     planned = _Planner(analysis, split.source, config.root)
     pins: dict[int, int] = {}
     mapped = None  # the mapping of `group` as it is and its assignment, when already made

@@ -60,7 +60,8 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
         out.append(f"package = {toml_string(s.package)}")
     out += [f"shared = {toml_string(s.shared)}", f"default = {toml_string(s.default)}"]
     if s.keep_module_name:
-        out += _comment(f"{s.keep_module_name}: keep their __module__ so pickles, "
+        one = s.keep_module_name.startswith("1 ") and ", " not in s.keep_module_name
+        out += _comment(f"{s.keep_module_name}: keep {'its' if one else 'their'} __module__ so pickles, "
                         "DocTestSuite(old module) and code reading it keep working")
         out.append("keep-module-name = true")
     out += ["", f"[{table}.modules]"]

@@ -82,6 +82,7 @@ class Node:
     grams: frozenset[str]  # stemmed words of its names, adjacent pairs, ^prefix and suffix$
     section: int  # how many section banners come before it
     bases: tuple[int, ...] = ()  # its classes' bases defined in the file (nodes), first first
+    task: bool = False  # a Celery task (for its module's name only)
 
     @property
     def label(self) -> str:
@@ -242,7 +243,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
         anchor = (public and kind != "value") or task or not readers.get(index)
         nodes.append(Node(tuple(names), sum(u.lines for u in units), units[0].line, kind, anchor,
                           frozenset(grams), sections[units[0].first],
-                          tuple(dict.fromkeys(b for b in bases if b is not None and b != index))))
+                          tuple(dict.fromkeys(b for b in bases if b is not None and b != index)),
+                          task))
     registries = _registries(nodes, early)
     nodes = [replace(n, anchor=True) if i in registries else n for i, n in enumerate(nodes)]
     surface: dict[str, str] = {}

@@ -17,14 +17,38 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-from .graph import Graph
+from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
+from .graph import STOP, Graph, stem
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# a capital after a lower-case letter or digit starts a word, and so does the last capital
+# of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])")
 SOFT = ("s", "ed", "ing", "ly", "y", "data", "info")  # plural of these reads oddly
+EXCEPTION_WORDS = frozenset({"error", "exception", "warning"})
 
 
 def snake(name: str) -> str:
     return _CAMEL.sub("_", name.strip("_")).lower()
+
+
+def spoken(g: Graph, members: list[int]) -> tuple[set[str], set[str]]:
+    """The words of the members' names as a person splits them (`IPv4Interface`: `ipv4`,
+    `interface`; not `pv`), stemmed, and the pairs of them that are adjacent in a name."""
+    ones: set[str] = set()
+    twos: set[str] = set()
+    for n in members:
+        for name in g.nodes[n].names:
+            parts = [stem(w) for w in snake(name).split("_") if w]
+            ones.update(parts)
+            twos.update(f"{a}_{b}" for a, b in itertools.pairwise(parts))
+    return ones, twos
+
+
+def exceptional(g: Graph, n: int) -> bool:
+    """An exception class (its name or its in-file root's ends with `Error`, ...)."""
+    node = g.nodes[n]
+    return node.kind == "class" and (node.label.endswith(EXCEPTION_SUFFIXES) or g.nodes[
+        g.families.get(n, n)].label.endswith(EXCEPTION_SUFFIXES))
 
 
 def valid_name(name: str, forbidden: set[str]) -> bool:
@@ -59,9 +83,9 @@ def ranked_words(g: Graph, members: list[int], everywhere: Counter[str]) -> list
     return out
 
 
-def family(g: Graph, members: list[int]) -> str | None:
+def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
     """The plural of the suffix most of the group's public classes share (`Converter` ->
-    `converters`), when at least two and at least half of them share it."""
+    `converters`), when at least two and at least half of them share it, and their lines."""
     classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
     count = Counter(w[:-1] for n in classes for w in g.nodes[n].grams if w.endswith("$"))
     if not count:
@@ -69,42 +93,114 @@ def family(g: Graph, members: list[int]) -> str | None:
     word, times = max(sorted(count.items()), key=lambda kv: kv[1])
     if times < 2 or 2 * times < len(classes):
         return None
-    return plural(g.surface.get(word, word))
+    return plural(g.surface.get(word, word)), g.size(
+        n for n in classes if f"{word}$" in g.nodes[n].grams)
 
 
-def dominant(g: Graph, members: list[int]) -> str | None:
-    """The snake_case name of the public class that holds most of the group's lines."""
+def dominant(g: Graph, members: list[int]) -> tuple[str, int] | None:
+    """The snake_case name of the public class that holds most of the group's lines (at
+    least two fifths), and its lines."""
     classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
     if not classes:
         return None
     top = max(classes, key=lambda n: (g.nodes[n].lines, -n))
-    return snake(g.nodes[top].label) if 5 * g.nodes[top].lines >= 2 * g.size(members) else None
+    lines = g.nodes[top].lines
+    return (snake(g.nodes[top].label), lines) if 5 * lines >= 2 * g.size(members) else None
+
+
+def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
+    """The snake_case name of a class of the group that two or more of its public classes derive from
+    through first bases inside the group (`Number` with `Integer`, `Float`, `Decimal`:
+    `number`; `BaseResponse`: `response`), when they hold half of its lines, and their lines."""
+    inside = {n for n in members if g.nodes[n].kind == "class"}
+    roots: dict[int, list[int]] = defaultdict(list)
+    for n in sorted(inside):
+        top, seen = n, {n}
+        while (g.nodes[top].bases[:1] and g.nodes[top].bases[0] in inside - seen
+               and not g.nodes[g.nodes[top].bases[0]].label.endswith("Mixin")):
+            top = g.nodes[top].bases[0]
+            seen.add(top)
+        if g.nodes[n].public:
+            roots[top].append(n)
+    found = [(g.size(kin), -root) for root, kin in roots.items()
+             if root in kin and len(kin) >= 3]
+    if not found:
+        return None
+    lines, root = max(found)
+    name = re.sub(r"^(?:base|abstract)_", "", snake(g.nodes[-root].label))
+    return (name, lines) if 2 * lines >= g.size(members) else None
+
+
+def first_names(g: Graph, members: list[int]) -> list[str]:
+    """The names of the family (by suffix, else by base class) and of the main class
+    (should those be taken: the main class's plural, the base class's singular, `number`
+    where `numbers` is a standard module): the family first when it holds half of the
+    group's lines or more than the main class (`Router` beside four small `...Error`
+    classes: `router`, not `errors`)."""
+    kin, base, main = family(g, members), lineage(g, members), dominant(g, members)
+    lines = max(kin[1] if kin else 0, base[1] if base else 0)
+    name = kin[0] if kin else plural(base[0]) if base else None
+    found = [main[0]] if main else []
+    if name:
+        ahead = not main or 2 * lines >= g.size(members) or lines > main[1]
+        found.insert(0 if ahead else 1, name)
+    return found + ([plural(main[0])] if main else []) + ([base[0]] if base else [])
+
+
+def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]:
+    """The group's words a name may be made of, best first, and names to try after the
+    best three: words of its members' names as a person splits them; no word of an
+    exception class unless they are most of the group's listed members; in a group mostly
+    of Celery tasks, words of a task's name, then `tasks`."""
+    ones, twos = spoken(g, members)
+    grams = [w for w in ranked_words(g, members, g.gram_counts)
+             if (w in twos if "_" in w else w in ones)]
+    anchors = [n for n in members if g.nodes[n].anchor] or members
+    if 2 * sum(exceptional(g, n) for n in anchors) < len(anchors):
+        grams = [w for w in grams if not EXCEPTION_WORDS & set(w.split("_"))]
+    tasks = [n for n in anchors if g.nodes[n].task]
+    if tasks and 2 * len(tasks) >= len(anchors):
+        named = {w for n in tasks for w in g.nodes[n].grams}
+        return [w for w in grams if w in named], ["tasks"]
+    return grams, []
+
+
+def _nouns_first(g: Graph, n: int) -> list[str]:
+    """The words of a member's name, a function's first word (its verb: `move_wheel_files`)
+    last."""
+    parts = [w for w in snake(g.nodes[n].label).split("_") if w]
+    return parts[1:] + parts[:1] if g.nodes[n].kind == "function" else parts
 
 
 def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                  siblings: frozenset[str] = frozenset()) -> list[str]:
     """A unique, valid module name per group. A sibling module's spelling of the same word
-    (`exceptions` beside `exception`) wins, so the package reads like its neighbours."""
-    everywhere, taken = g.gram_counts, set(forbidden)
+    (`exceptions` beside `exception`) wins, so the package reads like its neighbours. A
+    group's main class or family names it before any other group may use that name."""
+    taken = set(forbidden)
+    order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
+    firsts = {i: first_names(g, groups[i]) for i in order}
+    claimed: dict[str, int] = {}
+    for i in order:
+        for name in firsts[i]:
+            claimed.setdefault(name, i)
     names = [""] * len(groups)
-    for i in sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i])):
+    for i in order:
         members = groups[i]
-        grams = ranked_words(g, members, everywhere) + sorted(
-            {w for n in members if g.nodes[n].anchor for w in g.nodes[n].grams
-             if "_" not in w and "$" not in w and "^" not in w})
+        grams, then = candidate_words(g, members)
         spelled = ["_".join(g.surface.get(w, w) for w in gram.split("_")) for gram in grams]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
-        # the main class's name, else (the package's, or a name the source defines) its plural
-        main = dominant(g, members)
-        first = [x for x in (family(g, members), main, main and plural(main)) if x]
         labels = [snake(g.nodes[n].label) for n in sorted(
             members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))]
-        tries = itertools.chain(first, spelled[:3], (plural(w) for w in spelled[:3]), spelled[3:],
-                                labels, (f"{w}_{v}" for w, v in itertools.permutations(
-                                    spelled[:4] or labels[:4], 2)),
+        words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
+                                                           -g.nodes[n].lines, n))
+                 for w in _nouns_first(g, n) if stem(w) not in STOP]
+        pairs = (f"{w}_{v}" for w, v in itertools.permutations(spelled[:4] or labels[:4], 2))
+        tries = itertools.chain(firsts[i], spelled[:3], then, (plural(w) for w in spelled[:3]),
+                                spelled[3:], labels, words, pairs,
                                 (f"{labels[0]}_{k}" for k in itertools.count(2)))
-        names[i] = next(t for t in tries if valid_name(t, taken))
+        names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
         taken.add(names[i])
     return names
 
