@@ -46,3 +46,56 @@ def test_a_detached_section_comment_after_the_imports_keeps_e302_clean(tmp_path:
                           cwd=tmp_path, capture_output=True, text=True)
     assert proc.stdout == "", proc.stdout
 
+
+# DRF keeps flake8's settings in pyproject.toml (`[tool.flake8]`, read by the
+# flake8-pyproject plugin, lists allowed) with flake8-tidy-imports' `banned-modules`.
+PRIVATE = """
+    class _Unvalidated:
+        pass
+
+
+    class ListField:
+        child = _Unvalidated
+
+
+    def public():
+        return ListField
+"""
+PYPROJECT = """
+    [tool.flake8]
+    extend-ignore = ["E501", "W503", "W504", "B"]
+    banned-modules = "json = use from rest_framework.utils import json!"
+"""
+
+
+def test_flake8_settings_in_pyproject_are_read_and_tidy_imports_i250_is_answered(
+    tmp_path: Path,
+) -> None:
+    """The facade re-exports a private name as `_X as _X`: pyflakes reports it (F401) and
+    flake8-tidy-imports calls the alias unneeded (I250). godsplit read no
+    `[tool.flake8]` (only `.flake8`, `setup.cfg`, `tox.ini`), so it took the project for
+    one linted by ruff's defaults, and knew nothing of I250; DRF's flake8 reported both
+    on the facade of its fields.py. Now the settings are read (lists as well as strings)
+    and the line carries `# noqa: F401, I250`."""
+    from godsplit.split.style import detect_style
+
+    modules = {"fields": ["ListField", "_Unvalidated"]}
+    config = make_project(tmp_path, PRIVATE, modules, files={"pyproject.toml": PYPROJECT})
+    style = detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path)
+    assert style.linters == ("flake8",) and style.flake8 is not None
+    assert not style.flake8.enables("E501") and style.flake8.enables("I250")
+    _, texts = plan_texts(config)
+    facade = texts["pkg/big/__init__.py"]
+    line = next(x for x in facade.splitlines() if "_Unvalidated as _Unvalidated" in x)
+    assert line.endswith("  # noqa: F401, I250"), line
+
+
+def test_tidy_imports_codes_are_off_without_its_options(tmp_path: Path) -> None:
+    """Without flake8-tidy-imports' options nothing says the plugin is installed: no I250."""
+    from godsplit.split.style import detect_style
+
+    make_project(tmp_path, PRIVATE, {"fields": ["ListField"]},
+                 files={"pyproject.toml": "[tool.flake8]\nmax-line-length = 100\n"})
+    style = detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path)
+    assert style.flake8 is not None and not style.flake8.enables("I250")
+    assert style.lint_line_length == 100

@@ -45,8 +45,9 @@ _REEXPORT = re.compile(r"\b(\w+) as \1\b|import \*")
 
 
 def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
-    """`# noqa: <code>` on the first line of each top-level import statement of `text`
-    (with `listed`: of those that re-export a name it does not list, or import `*`)."""
+    """`# noqa: <code>` (codes: comma-separated) on the first line of each top-level import
+    statement of `text` (with `listed`: of those that re-export a name it does not list, or
+    import `*`)."""
     statements: list[list[str]] = []
     for line in text.splitlines():
         if statements and (not line or line[0].isspace() or line.startswith(")")):
@@ -60,10 +61,10 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
             m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
         )):
             noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
-            if noqa and code in re.split(r"[, ]+", noqa[1]):
-                pass  # marked already (a block sorted again after its comments)
-            else:
-                lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
+            had = re.split(r"[, ]+", noqa[1]) if noqa else []
+            new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a
+            if new:  # block sorted again after its comments is marked already
+                lines[0] = (f"{first}, {new}" if noqa else f"{first}  # noqa: {new}")
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 

@@ -6,7 +6,9 @@ directory upward, stopping at the repository root (a directory holding `.git` or
 
 - ruff: the nearest `.ruff.toml`, `ruff.toml` or `pyproject.toml` with `[tool.ruff]`
   (following `extend`); lint settings under `lint` or, in old configs, at the top.
-- flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`.
+- flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`, or
+  `pyproject.toml` with `[tool.flake8]` (flake8-pyproject); flake8-tidy-imports' codes
+  (I25x: I250 reports `X as X`) when its options are set there.
 - isort: the nearest `.isort.cfg`, `pyproject.toml` `[tool.isort]`, `setup.cfg` or `tox.ini`
   `[isort]`/`[tool:isort]`.
 - black: `[tool.black]` of the nearest `pyproject.toml` (black's project root).
@@ -29,7 +31,7 @@ from typing import Literal
 
 from .style_files import (
     Section,
-    find_ini,
+    find_flake8,
     find_isort,
     find_ruff,
     nearest_pyproject,
@@ -154,7 +156,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     if top not in directories:
         directories = [start]
     ruff = find_ruff(directories)
-    flake8 = find_ini(directories, (".flake8", "setup.cfg", "tox.ini"), ("flake8",))
+    flake8 = find_flake8(directories)
     isort = find_isort(directories)
     pyproject = nearest_pyproject(directories)
     black = pyproject.sub("tool", "black") if pyproject is not None else None
@@ -287,15 +289,16 @@ def _ruff_rules(ruff: Section | None) -> Rules:
 
 
 def _flake8_rules(section: Section) -> Rules:
-    def codes(key: str) -> list[str]:
-        return [c for c in section.string(key, "").replace(",", " ").split() if c]
-
-    select = codes("select") or list(FLAKE8_DEFAULT_SELECT)
+    codes = section.words
+    # a plugin's codes are on by default: flake8-tidy-imports' when its options are set
+    tidy = any(k.replace("_", "-").startswith(("banned-modules", "ban-relative-imports"))
+               for k in section.keys())
+    select = codes("select") or [*FLAKE8_DEFAULT_SELECT, *(["I25"] if tidy else [])]
     ignore = codes("ignore") if "ignore" in section.keys() else list(FLAKE8_DEFAULT_IGNORE)
     layer = RuleLayer(tuple(select), tuple(codes("extend-select")),
                       tuple(ignore + codes("extend-ignore")))
     ignores = []
-    for entry in section.string("per-file-ignores", "").replace("\n", " ").split():
+    for entry in codes("per-file-ignores"):
         if ":" in entry:
             pattern, _, rest = entry.partition(":")
             ignores.append((_anchor(section.path, pattern), tuple(c for c in rest.split(",") if c)))
