@@ -122,6 +122,14 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.flake8] [tool.isort]; pre-commit: flake8 7.3.0 (+pyproject, "
         "tidy-imports, bugbear), isort 7.0.0, pyupgrade v3.21.2 --py310-plus "
         "--keep-percent-format (django-upgrade not run)"),
+    "black-linegen-by-hand": Chain(
+        ("isort==9.0.1", "flake8==7.3.0", "flake8-bugbear", "flake8-comprehensions",
+         "flake8-simplify", "black==26.10.1"),
+        (Tool("flake8", (), "flake8"), Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("black", ("--diff", "--quiet"), "diff")),
+        "sdist .flake8, pyproject [tool.isort] [tool.black]; .pre-commit-config.yaml: isort "
+        "9.0.1, flake8 7.3.0 (+bugbear, comprehensions, simplify); tox run_self: black "
+        "--check (itself, 26.10.1); its mypy hook not run"),
     "boltons": Chain((), (), "no lint config in the sdist or the repository"),
     "beautifulsoup4": Chain((), (), "no lint config in the sdist"),
 }

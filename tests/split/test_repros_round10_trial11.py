@@ -99,3 +99,48 @@ def test_tidy_imports_codes_are_off_without_its_options(tmp_path: Path) -> None:
     style = detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path)
     assert style.flake8 is not None and not style.flake8.enables("I250")
     assert style.lint_line_length == 100
+
+
+# black's linegen.py: flake8 with `select = B,E,F,W,T4,B9` and E501 ignored (bugbear's
+# B950 instead: max-line-length + 10%), black at 88 columns; the facade re-exports
+# private helpers whose `name as name,` lines are 89 and 93 columns.
+LONG = """
+    def _over_length_only_due_to_bracket_comment():
+        return 1
+
+
+    def _over_length_only_due_to_subscript_comment():
+        return 2
+
+
+    def rhs():
+        return _over_length_only_due_to_bracket_comment() + (
+            _over_length_only_due_to_subscript_comment())
+
+
+    def other():
+        return rhs()
+"""
+BLACK_FLAKE8 = """
+    [flake8]
+    ignore = E203, E266, E501, E701, E704, W503, B907
+    max-line-length = 80
+    select = B,E,F,W,T4,B9
+"""
+
+
+def test_bugbear_b950_is_the_line_limit_where_it_replaces_e501(tmp_path: Path) -> None:
+    """godsplit knew E501's limit only: with E501 ignored it saw no limit, wrote the
+    re-exports too long for B950 (89 and 93 > 88) and marked none. Now B950 is a limit
+    (int(80 * 1.1) = 88) and its code goes on the lines no form can shorten."""
+    from godsplit.split.style import detect_style
+
+    modules = {"rhs": ["rhs", "_over_length_only_due_to_bracket_comment",
+                       "_over_length_only_due_to_subscript_comment"], "rest": ["other"]}
+    config = make_project(tmp_path, LONG, modules, files={
+        ".flake8": BLACK_FLAKE8, "pyproject.toml": "[tool.black]\nline-length = 88\n"})
+    style = detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path)
+    assert (style.lint_line_length, style.long_line_code) == (88, "B950")
+    _, texts = plan_texts(config)
+    long = [x for x in texts["pkg/big/__init__.py"].splitlines() if len(x) > 88]
+    assert long and all(x.endswith("  # noqa: B950") for x in long), long

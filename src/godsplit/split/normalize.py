@@ -122,8 +122,9 @@ def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path:
     resorted = normalize([Block(texts[i], sort=True, group=blocks[i].group) for i in again],
                          style, path, root)
     for index, text in zip(again, resorted, strict=True):
-        # isort 6 and later leave a line with a noqa whole: E501 goes on the list
-        texts[index] = "\n".join(f"{line}, E501" if noqa_too_long(line, style) else line
+        # isort 6 and later leave a line with a noqa whole: E501 (B950) goes on the list
+        texts[index] = "\n".join(f"{line}, {style.long_line_code}"
+                                  if noqa_too_long(line, style) else line
                                  for line in marks(index, text).split("\n"))
     return texts
 

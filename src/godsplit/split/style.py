@@ -110,7 +110,7 @@ class Style:
     sorter: Sorter  # the tool that sorts import blocks as the project does
     formatter: Formatter  # the formatter whose output generated lines must match
     line_length: int  # the formatter's line length
-    lint_line_length: int | None  # E501's limit (the strictest linter's), None when off
+    lint_line_length: int | None  # E501's (or B950's) limit, the strictest; None when off
     magic_trailing_comma: bool  # a trailing comma keeps a collection exploded
     normalize_strings: bool  # the formatter rewrites quotes (black/ruff default)
     first_party: tuple[str, ...]  # known first-party modules of the sorter's config
@@ -124,6 +124,8 @@ class Style:
     root: Path  # the directory the search stopped at
     ruff_isolated: bool = False  # ruff cannot read the project's configuration (GS114):
     # run it without, passing the settings above (`split/ruff_config.py`)
+    long_line_code: str = "E501"  # what reports a line over lint_line_length (B950:
+    # flake8-bugbear's, at max-line-length + 10%, where E501 is off and B950 selected)
     lines_after_imports: int = -1  # the sorter's blank lines after an import block (-1:
     # two before a def or class, one before anything else)
 
@@ -184,8 +186,14 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         pycodestyle = ruff_lint.sub("pycodestyle") if ruff_lint is not None else None
         limits.append(pycodestyle.integer("max-line-length", ruff_length)
                       if pycodestyle is not None else ruff_length)
+    codes = ["E501"] * len(limits)
     if flake8 is not None and flake8_rules is not None and flake8_rules.enables("E501"):
         limits.append(flake8.integer("max-line-length", 79))
+        codes.append("E501")
+    if flake8 is not None and flake8_rules is not None and flake8_rules.enables("B950"):
+        # flake8-bugbear's opt-in B950: over max-line-length by more than 10%
+        limits.append(int(flake8.integer("max-line-length", 79) * 1.1))
+        codes.append("B950")
 
     if limits and black is None and (ruff is None or "line-length" not in ruff.keys()):
         # no formatter settings: the code godsplit writes fits the linter's limit (rtd:
@@ -200,6 +208,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     return Style(
         linters=tuple(linters), sorter=sorter, formatter=formatter, line_length=line_length,
         lint_line_length=min(limits) if limits else None, magic_trailing_comma=magic,
+        long_line_code=codes[limits.index(min(limits))] if limits else "E501",
         normalize_strings=strings, first_party=first_party,
         force_sort_within_sections=within, combine_as=combine, force_single_line=single,
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
