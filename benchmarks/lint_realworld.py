@@ -111,9 +111,10 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.ruff]; pre-commit (repo after 4.3.1): ruff v0.16.3, black 26.5.1, "
         "pyupgrade v3.21.2 --py310-plus (pylint not run)"),
     "fastapi-routing-by-hand": Chain(
-        ("ruff==0.15.22",), (RUFF, _ruff_format()),
-        "pyproject [tool.ruff]; pre-commit: `uv run ruff check` and `ruff format` (uv.lock: "
-        "ruff 0.15.22); its mypy (strict, pydantic plugin) and ty hooks not run"),
+        ("ruff==0.15.22", "mypy==2.3.0", "fastapi==0.165.0"), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff] [tool.mypy]; pre-commit: `uv run ruff check`, `ruff format`, "
+        "`mypy fastapi` (uv.lock: ruff 0.15.22, mypy 2.3.0; strict, pydantic plugin); its ty "
+        "hook not run", typed=("fastapi",)),
     "drf-fields-by-hand": Chain(
         ("flake8==7.3.0", "flake8-pyproject", "flake8-tidy-imports", "flake8-bugbear",
          "isort==7.0.0", "pyupgrade==3.21.2"),

@@ -144,3 +144,28 @@ def test_bugbear_b950_is_the_line_limit_where_it_replaces_e501(tmp_path: Path) -
     _, texts = plan_texts(config)
     long = [x for x in texts["pkg/big/__init__.py"].splitlines() if len(x) > 88]
     assert long and all(x.endswith("  # noqa: B950") for x in long), long
+
+
+# DRF's serializers.py: `self.__class__.__module__` in `build_unknown_field` (line 1407)
+# and again in `get_extra_kwargs` (1459), the one GS216 named.
+TWICE = """
+    class Model:
+        def first(self):
+            return self.__class__.__module__
+
+        def second(self):
+            return self.__class__.__module__ + "!"
+
+
+    NAME = Model().second()
+"""
+
+
+def test_a_module_read_finding_points_at_the_read_it_names(tmp_path: Path) -> None:
+    """GS216 named the read in `Model.second` but gave the line of the same expression's
+    first occurrence in the class (in `first`): the line is now looked up inside the
+    method named."""
+    config = make_project(tmp_path, TWICE, {"models": ["Model"]}, **{"keep-module-name": True})
+    plan, _ = plan_texts(config)
+    [finding] = [f for f in plan.findings if f.code == "GS216"]
+    assert "Model.second" in finding.message and finding.line == 6, finding.render()
