@@ -110,6 +110,27 @@ CHAINS: dict[str, Chain] = {
         (RUFF, Tool("black", ("--diff", "--quiet"), "diff"), _pyupgrade("--py310-plus")),
         "pyproject [tool.ruff]; pre-commit (repo after 4.3.1): ruff v0.16.3, black 26.5.1, "
         "pyupgrade v3.21.2 --py310-plus (pylint not run)"),
+    "fastapi-routing-by-hand": Chain(
+        ("ruff==0.15.22", "mypy==2.3.0", "fastapi==0.165.0"), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff] [tool.mypy]; pre-commit: `uv run ruff check`, `ruff format`, "
+        "`mypy fastapi` (uv.lock: ruff 0.15.22, mypy 2.3.0; strict, pydantic plugin); its ty "
+        "hook not run", typed=("fastapi",)),
+    "drf-fields-by-hand": Chain(
+        ("flake8==7.3.0", "flake8-pyproject", "flake8-tidy-imports", "flake8-bugbear",
+         "isort==7.0.0", "pyupgrade==3.21.2"),
+        (Tool("flake8", (), "flake8"), Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("pyupgrade", ("--py310-plus", "--keep-percent-format"), "fixer")),
+        "pyproject [tool.flake8] [tool.isort]; pre-commit: flake8 7.3.0 (+pyproject, "
+        "tidy-imports, bugbear), isort 7.0.0, pyupgrade v3.21.2 --py310-plus "
+        "--keep-percent-format (django-upgrade not run)"),
+    "black-linegen-by-hand": Chain(
+        ("isort==9.0.1", "flake8==7.3.0", "flake8-bugbear", "flake8-comprehensions",
+         "flake8-simplify", "black==26.10.1"),
+        (Tool("flake8", (), "flake8"), Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("black", ("--diff", "--quiet"), "diff")),
+        "sdist .flake8, pyproject [tool.isort] [tool.black]; .pre-commit-config.yaml: isort "
+        "9.0.1, flake8 7.3.0 (+bugbear, comprehensions, simplify); tox run_self: black "
+        "--check (itself, 26.10.1); its mypy hook not run"),
     "boltons": Chain((), (), "no lint config in the sdist or the repository"),
     "beautifulsoup4": Chain((), (), "no lint config in the sdist"),
 }

@@ -301,9 +301,10 @@ def render_facade(
     top = "".join(head[:future_at]).rstrip("\n")  # header comments, docstring
     marker = ("\n" if top else "") + marker
     pieces: list[Piece] = [top + "\n" if top else "", marker, "".join(head[future_at:])]
-    # pyflakes takes no `X as X` as a re-export: a targeted noqa where it reports F401
-    f401 = "F401" if style is not None and style.pyflakes and style.flake8 is not None and (
-        style.flake8.enables("F401", layout.facade_path)) else ""
+    # pyflakes takes no `X as X` as a re-export (F401), flake8-tidy-imports reports it as
+    # an unneeded alias (I250): a targeted noqa where the project's flake8 does
+    f401 = ",".join(c for c in ("F401", "I250") if style is not None and style.pyflakes and (
+        style.flake8 is not None and style.flake8.enables(c, layout.facade_path)))
     if early_kept:  # kept code runs before the re-exports: they come after code
         noqa = "E402" if (style is None or style.enables("E402", layout.facade_path)) and (
             ends_import_block("".join(early_kept))) else ""

@@ -18,7 +18,8 @@ definitions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
@@ -131,10 +132,20 @@ def _moved(analysis: Analysis, module_of: dict[int, str]
                 yield index, stmt, module
 
 
-def _line(analysis: Analysis, index: int, found: str) -> int:
-    """The line of `found`'s first occurrence in statement `index` (else its first line)."""
+def _line(analysis: Analysis, index: int, found: str,
+          owners: Sequence[cst.CSTNode] = ()) -> int:
+    """The line of `found`'s first occurrence in statement `index` (else its first line),
+    within the classes and functions around it (`owners`, outermost first): the same
+    expression in an earlier method is another read."""
     text = analysis.code(index)
-    return analysis.stmt_lines[index] + text[:max(text.find(found), 0)].count("\n")
+    start = 0
+    for owner in owners:
+        if isinstance(owner, (cst.ClassDef, cst.FunctionDef)):
+            head = re.search(rf"\b{'class' if isinstance(owner, cst.ClassDef) else 'def'}\s+"
+                             rf"{owner.name.value}\b", text[start:])
+            start += head.start() if head else 0
+    at = text.find(found, start)
+    return analysis.stmt_lines[index] + text[:at if at >= 0 else start].count("\n")
 
 
 def _where(owners: list[cst.CSTNode]) -> str:
@@ -178,7 +189,7 @@ def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
                 "code could answer otherwise (an "
                 "import path, a repr, a lookup by module name); set `keep-module-name = "
                 "true` to keep the old module's name on the moved classes and functions",
-                str(analysis.path), _line(analysis, index, found),
+                str(analysis.path), _line(analysis, index, found, owners),
             ))
     return out
 
@@ -220,7 +231,7 @@ def import_time_findings(analysis: Analysis) -> list[Finding]:
                 "functions the old module's name only once the new modules are imported, "
                 "so there a moved one still reports its new module (a name or registry key "
                 "made then differs); keep what it reads then in the old module",
-                str(analysis.path), _line(analysis, index, found),
+                str(analysis.path), _line(analysis, index, found, owners),
             ))
             break
     return out

@@ -12,25 +12,28 @@ import re
 
 from .style import Style
 
-_NOQA_ON_NAME = re.compile(r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: [EF]\d+)\n\)",
-                           re.MULTILINE)
+_NOQA_ON_NAME = re.compile(
+    r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: [A-Z]+\d+(?:, ?[A-Z]+\d+)*)\n\)",
+    re.MULTILINE)
 
 
 def noqa_long(text: str, style: Style | None) -> str:
     """`name as name,` of a name too long for the line limit: no form of a re-export
-    fits, so it carries a targeted `# noqa: E501`."""
+    fits, so it carries a targeted `# noqa: E501` (or the project's B950)."""
     limit = style.lint_line_length if style is not None else None
-    if limit is None:
+    if style is None or limit is None:
         return text
-    return re.sub(r"^([ \t]+(\w+) as \2,)$", lambda m: m[1] + "  # noqa: E501"
+    code = style.long_line_code
+    return re.sub(r"^([ \t]+(\w+) as \2,)$", lambda m: f"{m[1]}  # noqa: {code}"
                   if len(m[1]) > limit else m[1], text, flags=re.MULTILINE)
 
 
 def noqa_too_long(text: str, style: Style) -> bool:
-    """Whether a line of `text` with a `# noqa` (not for E501) is over the line limit."""
+    """Whether a line of `text` with a `# noqa` (not for E501, or B950) is over the line
+    limit."""
     limit = style.lint_line_length
     return limit is not None and any(
-        len(line) > limit and "# noqa: " in line and "E501" not in line
+        len(line) > limit and "# noqa: " in line and style.long_line_code not in line
         for line in text.splitlines())
 
 
@@ -45,8 +48,9 @@ _REEXPORT = re.compile(r"\b(\w+) as \1\b|import \*")
 
 
 def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
-    """`# noqa: <code>` on the first line of each top-level import statement of `text`
-    (with `listed`: of those that re-export a name it does not list, or import `*`)."""
+    """`# noqa: <code>` (codes: comma-separated) on the first line of each top-level import
+    statement of `text` (with `listed`: of those that re-export a name it does not list, or
+    import `*`)."""
     statements: list[list[str]] = []
     for line in text.splitlines():
         if statements and (not line or line[0].isspace() or line.startswith(")")):
@@ -60,10 +64,10 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
             m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
         )):
             noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
-            if noqa and code in re.split(r"[, ]+", noqa[1]):
-                pass  # marked already (a block sorted again after its comments)
-            else:
-                lines[0] = (f"{first}, {code}" if noqa else f"{first}  # noqa: {code}")
+            had = re.split(r"[, ]+", noqa[1]) if noqa else []
+            new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a
+            if new:  # block sorted again after its comments is marked already
+                lines[0] = (f"{first}, {new}" if noqa else f"{first}  # noqa: {new}")
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 

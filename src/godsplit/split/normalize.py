@@ -122,8 +122,9 @@ def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path:
     resorted = normalize([Block(texts[i], sort=True, group=blocks[i].group) for i in again],
                          style, path, root)
     for index, text in zip(again, resorted, strict=True):
-        # isort 6 and later leave a line with a noqa whole: E501 goes on the list
-        texts[index] = "\n".join(f"{line}, E501" if noqa_too_long(line, style) else line
+        # isort 6 and later leave a line with a noqa whole: E501 (B950) goes on the list
+        texts[index] = "\n".join(f"{line}, {style.long_line_code}"
+                                  if noqa_too_long(line, style) else line
                                  for line in marks(index, text).split("\n"))
     return texts
 
@@ -146,6 +147,23 @@ def _ends_with_import(text: str) -> bool:
     return bool(top) and (top[-1].startswith(("import ", "from ")) or top[-1] == ISORT_ON)
 
 
+def _detached_comment_apart(body: str) -> str:
+    """Comment lines that a blank line keeps from the def or class below them, right after
+    the imports: isort and ruff put one blank line before such comments (they are not the
+    def's), so pycodestyle's E302 (and the formatters) need two between them and the def."""
+    lines = body.split("\n")
+    comments = 0
+    while comments < len(lines) and lines[comments].startswith("#"):
+        comments += 1
+    gap = comments
+    while gap < len(lines) and not lines[gap].strip():
+        gap += 1
+    if not comments or gap == comments or gap - comments >= 2 or gap == len(lines) or (
+            not _DEFINITION.match(lines[gap])):
+        return body
+    return "\n".join([*lines[:comments], "", "", *lines[gap:]])
+
+
 def _space_after_imports(parts: list[str], after: int = -1) -> str:
     """The blank lines after an import block, as isort and ruff want them: `after` where
     the project sets lines-after-imports, else two before a definition or the comment
@@ -160,6 +178,8 @@ def _space_after_imports(parts: list[str], after: int = -1) -> str:
             body = part.lstrip("\n")
             blank = len(part) - len(body)
             code = next((line for line in body.splitlines() if not line.startswith("#")), "")
+            if pending == _AFTER_IMPORTS:
+                body = _detached_comment_apart(body)
             if pending == _AFTER_IMPORTS and after >= 0:
                 blank = after
             elif _DEFINITION.match(code):  # two before a def or class, and before the

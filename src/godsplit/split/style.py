@@ -6,7 +6,9 @@ directory upward, stopping at the repository root (a directory holding `.git` or
 
 - ruff: the nearest `.ruff.toml`, `ruff.toml` or `pyproject.toml` with `[tool.ruff]`
   (following `extend`); lint settings under `lint` or, in old configs, at the top.
-- flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`.
+- flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`, or
+  `pyproject.toml` with `[tool.flake8]` (flake8-pyproject); flake8-tidy-imports' codes
+  (I25x: I250 reports `X as X`) when its options are set there.
 - isort: the nearest `.isort.cfg`, `pyproject.toml` `[tool.isort]`, `setup.cfg` or `tox.ini`
   `[isort]`/`[tool:isort]`.
 - black: `[tool.black]` of the nearest `pyproject.toml` (black's project root).
@@ -29,7 +31,7 @@ from typing import Literal
 
 from .style_files import (
     Section,
-    find_ini,
+    find_flake8,
     find_isort,
     find_ruff,
     nearest_pyproject,
@@ -108,7 +110,7 @@ class Style:
     sorter: Sorter  # the tool that sorts import blocks as the project does
     formatter: Formatter  # the formatter whose output generated lines must match
     line_length: int  # the formatter's line length
-    lint_line_length: int | None  # E501's limit (the strictest linter's), None when off
+    lint_line_length: int | None  # E501's (or B950's) limit, the strictest; None when off
     magic_trailing_comma: bool  # a trailing comma keeps a collection exploded
     normalize_strings: bool  # the formatter rewrites quotes (black/ruff default)
     first_party: tuple[str, ...]  # known first-party modules of the sorter's config
@@ -122,6 +124,8 @@ class Style:
     root: Path  # the directory the search stopped at
     ruff_isolated: bool = False  # ruff cannot read the project's configuration (GS114):
     # run it without, passing the settings above (`split/ruff_config.py`)
+    long_line_code: str = "E501"  # what reports a line over lint_line_length (B950:
+    # flake8-bugbear's, at max-line-length + 10%, where E501 is off and B950 selected)
     lines_after_imports: int = -1  # the sorter's blank lines after an import block (-1:
     # two before a def or class, one before anything else)
 
@@ -154,7 +158,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     if top not in directories:
         directories = [start]
     ruff = find_ruff(directories)
-    flake8 = find_ini(directories, (".flake8", "setup.cfg", "tox.ini"), ("flake8",))
+    flake8 = find_flake8(directories)
     isort = find_isort(directories)
     pyproject = nearest_pyproject(directories)
     black = pyproject.sub("tool", "black") if pyproject is not None else None
@@ -182,8 +186,14 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         pycodestyle = ruff_lint.sub("pycodestyle") if ruff_lint is not None else None
         limits.append(pycodestyle.integer("max-line-length", ruff_length)
                       if pycodestyle is not None else ruff_length)
+    codes = ["E501"] * len(limits)
     if flake8 is not None and flake8_rules is not None and flake8_rules.enables("E501"):
         limits.append(flake8.integer("max-line-length", 79))
+        codes.append("E501")
+    if flake8 is not None and flake8_rules is not None and flake8_rules.enables("B950"):
+        # flake8-bugbear's opt-in B950: over max-line-length by more than 10%
+        limits.append(int(flake8.integer("max-line-length", 79) * 1.1))
+        codes.append("B950")
 
     if limits and black is None and (ruff is None or "line-length" not in ruff.keys()):
         # no formatter settings: the code godsplit writes fits the linter's limit (rtd:
@@ -198,6 +208,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     return Style(
         linters=tuple(linters), sorter=sorter, formatter=formatter, line_length=line_length,
         lint_line_length=min(limits) if limits else None, magic_trailing_comma=magic,
+        long_line_code=codes[limits.index(min(limits))] if limits else "E501",
         normalize_strings=strings, first_party=first_party,
         force_sort_within_sections=within, combine_as=combine, force_single_line=single,
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
@@ -287,15 +298,16 @@ def _ruff_rules(ruff: Section | None) -> Rules:
 
 
 def _flake8_rules(section: Section) -> Rules:
-    def codes(key: str) -> list[str]:
-        return [c for c in section.string(key, "").replace(",", " ").split() if c]
-
-    select = codes("select") or list(FLAKE8_DEFAULT_SELECT)
+    codes = section.words
+    # a plugin's codes are on by default: flake8-tidy-imports' when its options are set
+    tidy = any(k.replace("_", "-").startswith(("banned-modules", "ban-relative-imports"))
+               for k in section.keys())
+    select = codes("select") or [*FLAKE8_DEFAULT_SELECT, *(["I25"] if tidy else [])]
     ignore = codes("ignore") if "ignore" in section.keys() else list(FLAKE8_DEFAULT_IGNORE)
     layer = RuleLayer(tuple(select), tuple(codes("extend-select")),
                       tuple(ignore + codes("extend-ignore")))
     ignores = []
-    for entry in section.string("per-file-ignores", "").replace("\n", " ").split():
+    for entry in codes("per-file-ignores"):
         if ":" in entry:
             pattern, _, rest = entry.partition(":")
             ignores.append((_anchor(section.path, pattern), tuple(c for c in rest.split(",") if c)))

@@ -141,6 +141,19 @@ class Section:
             section.fail(key, f"'{key}' must be a list of strings, not {value!r}")
         return list(value)
 
+    def words(self, key: str) -> list[str]:
+        """Codes or patterns: a string split at commas and white space (INI, and
+        flake8-pyproject's TOML), or a TOML list of such strings."""
+        hit = self._find(key)
+        if hit is None:
+            return []
+        section, value = hit
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            section.fail(key, f"'{key}' must be a string or a list of strings, not {value!r}")
+        return [w for v in value for w in re.split(r"[,\s]+", v) if w]
+
     def chain(self) -> list[Section]:
         """This ruff config and those it extends, the extended ones first."""
         return [*(self.extends.chain() if self.extends is not None else []), self]
@@ -236,6 +249,21 @@ def find_ini(
                 for section in sections:
                     if section in found:
                         return Section(path, section, found[section], ini=True)
+    return None
+
+
+def find_flake8(directories: Sequence[Path]) -> Section | None:
+    """flake8's settings: `[flake8]` of the nearest `.flake8`, `setup.cfg` or `tox.ini`, or
+    `[tool.flake8]` of a `pyproject.toml` there (the flake8-pyproject plugin's)."""
+    for directory in directories:
+        found = find_ini([directory], (".flake8", "setup.cfg", "tox.ini"), ("flake8",))
+        if found is not None:
+            return found
+        path = directory / "pyproject.toml"
+        if path.is_file():
+            section = Section(path, None, _toml(path)).sub("tool", "flake8")
+            if section is not None and section.keys():
+                return section
     return None
 
 
