@@ -226,8 +226,9 @@ def import_time_findings(analysis: Analysis) -> list[Finding]:
                 continue
             found = code(read)
             out.append(Finding(
-                "GS216", "warning", f"`{found}`{_where(owners)} runs while "
-                "the module is imported: keep-module-name gives the moved classes and "
+                "GS216", "warning", f"`{found}`{_where(owners)} may run while the module "
+                "is imported (calls at import time are followed by name, through every "
+                "method of that name): keep-module-name gives the moved classes and "
                 "functions the old module's name only once the new modules are imported, "
                 "so there a moved one still reports its new module (a name or registry key "
                 "made then differs); keep what it reads then in the old module",
