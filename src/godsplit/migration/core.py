@@ -105,10 +105,13 @@ class Migration:
 
 
 def plan_migration(
-    config: Config, homes: list[Homes], overrides: Mapping[Path, bytes | None] | None = None
+    config: Config, homes: list[Homes], overrides: Mapping[Path, bytes | None] | None = None,
+    tidy: bool = True,
 ) -> Migration:
     """Every use of the old modules of `homes` in the project, and the rewritten files.
-    `overrides` are files as a transaction in progress will write them (None: deleted)."""
+    `overrides` are files as a transaction in progress will write them (None: deleted).
+    Without `tidy` (only the uses are wanted), the project's sorter and formatter do not
+    run on the rewritten files."""
     overrides = dict(overrides or {})
     style = project_style(config.root)
     styles: dict[Path, Style] = {}
@@ -136,8 +139,9 @@ def plan_migration(
         migration.uses.extend(ctx.uses)
         migration.notes.extend(ctx.notes)
         if ctx.edits:
-            text = as_the_project_writes(path, source.text,
-                                         rewrite(ctx.module, ctx.edits, style).code, styles)
+            text = rewrite(ctx.module, ctx.edits, style).code
+            if tidy:
+                text = as_the_project_writes(path, source.text, text, styles)
             if text != source.text:
                 migration.changes.append(FileChange(path, source.encode(text)))
     return migration
@@ -171,7 +175,7 @@ def migrate(config: Config, sources: Sequence[Path] = (), check: bool = False,
                             config.root / write.JOURNAL)
     recovered = None if check else write.recover(config.root)
     homes, pending = _select(config, sources)
-    migration = plan_migration(config, homes)
+    migration = plan_migration(config, homes, tidy=not check)
     skipped = [str(s.source) for s in pending]
     if check or not migration.changes:
         return migration.result(skipped, recovered=recovered)

@@ -278,7 +278,7 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
            ) -> RetireResult:
     recovered = write.recover(config.root)
     homes, _ = _select(config, sources)
-    migration = plan_migration(config, homes)
+    migration = plan_migration(config, homes, tidy=False)  # only its uses
     planned = []
     changes = []
     for h in homes:
