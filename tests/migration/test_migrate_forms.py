@@ -353,6 +353,24 @@ def test_which_projects_sort_their_imports(tmp_path: Path, config: str, sorts: b
     assert result == ("import os\nimport sys\n\nprint(os, sys)\n" if sorts else None)
 
 
+def test_the_line_length_is_the_one_around_the_file(tmp_path: Path) -> None:
+    """pretix keeps flake8's settings in `src/setup.cfg`, below the config's directory: the
+    rewritten import wraps at that limit, not at the default 88."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / ".flake8").write_text("[flake8]\nmax-line-length = 50\n")
+    after, _ = migrated(tmp_path, """
+        from pkg.big import CONST, REGISTRY, Thing, a
+    """)
+    assert after == dedent("""
+        from pkg.parts.alpha import (
+            CONST,
+            REGISTRY,
+            Thing,
+            a,
+        )
+    """)
+
+
 def test_code_in_a_string_that_reads_a_moved_name_is_listed(tmp_path: Path) -> None:
     """A script fed to a subprocess (tornado's import test) reads `pkg.big.a` through the
     package: after `retire` it would fail, so each read is listed at its line; prose that

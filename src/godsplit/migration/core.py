@@ -23,10 +23,11 @@ from ..split.style import Style
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from .edit import Use, rewrite
 from .homes import Homes, applied_splits, link, planned
+from .imports import Style as MigrateStyle
 from .imports import project_style
 from .probe import Imported, compare, importable, probe, probe_first, project_setup
 from .scan import scan
-from .sorting import as_the_project_writes
+from .sorting import as_the_project_writes, style_of
 
 if TYPE_CHECKING:
     from .report import Gate
@@ -113,8 +114,8 @@ def plan_migration(
     Without `tidy` (only the uses are wanted), the project's sorter and formatter do not
     run on the rewritten files."""
     overrides = dict(overrides or {})
-    style = project_style(config.root)
-    styles: dict[Path, Style] = {}
+    root_style = project_style(config.root)
+    styles: dict[Path, Style | None] = {}
     migration = Migration(config, homes)
     paths = {p.resolve(): p for p in project_files(config.root)}
     paths.update({p.resolve(): p for p, data in overrides.items() if data is not None})
@@ -135,6 +136,8 @@ def plan_migration(
         if not mine:
             continue
         source = decode_source(data, path)
+        found = style_of(path, styles)  # a `src/setup.cfg` holds the settings of `src/`
+        style = MigrateStyle(found.line_length, found.force_single_line) if found else root_style
         ctx = scan(source, mine, style)
         migration.uses.extend(ctx.uses)
         migration.notes.extend(ctx.notes)

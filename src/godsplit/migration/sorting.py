@@ -37,12 +37,26 @@ def formats(style: Style) -> bool:
         return False
 
 
-def as_the_project_writes(path: Path, before: str, after: str, styles: dict[Path, Style]) -> str:
+def style_of(path: Path, styles: dict[Path, Style | None]) -> Style | None:
+    """The style of the project around `path` (a `src/setup.cfg` counts for `src/`), found
+    once per directory in `styles`; None when its configuration cannot be read."""
+    directory = path.resolve().parent
+    if directory not in styles:
+        try:
+            styles[directory] = detect_style(directory)
+        except GodsplitError:
+            styles[directory] = None
+    return styles[directory]
+
+
+def as_the_project_writes(path: Path, before: str, after: str,
+                          styles: dict[Path, Style | None]) -> str:
     """`after` as the project's sorter and formatter write it, each where it accepted
     `before`. `styles`: each directory's style, found once per migration."""
-    directory = path.resolve().parent
+    style = style_of(path, styles)
+    if style is None:
+        return after
     try:
-        style = styles.get(directory) or styles.setdefault(directory, detect_style(directory))
         sorted_before = sort_file(before, style, path)
         if sorted_before == before:
             after = sort_file(after, style, path) or after
