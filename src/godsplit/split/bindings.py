@@ -20,7 +20,7 @@ from ..types import FACADE, Finding
 from .analyze import Analysis, Unit
 from .classify import is_main_block, surely_binds
 from .imports import bound_name
-from .nodes import target_names
+from .nodes import globals_read, target_names
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -206,7 +206,7 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
         names: set[str] = set()
         for index in unit.stmts:
             try:
-                names |= _globals_read(symtable.symtable(analysis.code(index), "<godsplit>", "exec"))
+                names |= globals_read(symtable.symtable(analysis.code(index), "<godsplit>", "exec"))
             except SyntaxError:
                 continue
         if names - bound:
@@ -223,15 +223,3 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
             )
     return findings
 
-
-def _globals_read(table: symtable.SymbolTable) -> set[str]:
-    out = set()
-    for symbol in table.get_symbols():
-        if table.get_type() == "module":
-            if symbol.is_referenced() and not (symbol.is_assigned() or symbol.is_imported()):
-                out.add(symbol.get_name())
-        elif symbol.is_referenced() and symbol.is_global():
-            out.add(symbol.get_name())
-    for child in table.get_children():
-        out |= _globals_read(child)
-    return out

@@ -8,6 +8,7 @@ placed through their scope) unless the statement's text mentions one of those.
 
 from __future__ import annotations
 
+import symtable
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -219,3 +220,17 @@ def target_names(target: cst.BaseExpression | None) -> set[str]:
     if isinstance(target, (cst.Tuple, cst.List)):
         return set().union(*(target_names(e.value) for e in target.elements))
     return set()
+
+
+def globals_read(table: symtable.SymbolTable) -> set[str]:
+    """The global names the code of `table` reads and does not bind itself."""
+    out = set()
+    for symbol in table.get_symbols():
+        if table.get_type() == "module":
+            if symbol.is_referenced() and not (symbol.is_assigned() or symbol.is_imported()):
+                out.add(symbol.get_name())
+        elif symbol.is_referenced() and symbol.is_global():
+            out.add(symbol.get_name())
+    for child in table.get_children():
+        out |= globals_read(child)
+    return out

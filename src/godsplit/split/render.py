@@ -27,6 +27,7 @@ from .handover import hand_over
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .needs import MAIN, Needs
+from .nodes import globals_read
 from .normalize import Block, Piece
 from .style import Style
 from .transforms import apply_edits, plan_edits
@@ -244,22 +245,10 @@ def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:
                 table = symtable.symtable(code, "<godsplit>", "exec")
             except SyntaxError:
                 return True
-            if _globals_read(table) - bound:
+            if globals_read(table) - bound:
                 return True
     return False
 
-
-def _globals_read(table: symtable.SymbolTable) -> set[str]:
-    out = set()
-    for symbol in table.get_symbols():
-        if table.get_type() == "module":
-            if symbol.is_referenced() and not (symbol.is_assigned() or symbol.is_imported()):
-                out.add(symbol.get_name())
-        elif symbol.is_referenced() and symbol.is_global():
-            out.add(symbol.get_name())
-    for child in table.get_children():
-        out |= _globals_read(child)
-    return out
 
 
 def e402(style: Style | None, path: Path) -> str:
