@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_bad_input import BIG  # the same small module to split
 
 import godsplit
 import godsplit.split.apply
@@ -29,22 +30,6 @@ from godsplit.cli import main
 
 from conftest import make_project, tree_files, tree_hash
 
-BIG = '''\
-"""A module to split."""
-import json
-
-
-def alpha():
-    return json.dumps(1)
-
-
-def beta():
-    return alpha()
-
-
-def gamma():
-    return 3
-'''
 CONFIG = ('verify-import = false\n\n[[split]]\nsource = "big.py"\ndefault = "rest"\n\n'
           '[split.modules]\none = ["alpha"]\ntwo = ["beta"]\n')
 NO_SPLITS = "verify-import = false\n"  # suggest --write would append its entry here
