@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts
+from splitkit import apply, make_project, plan_texts, run_python
 from splitkit import same_behaviour as _same
 
 # README "What does not work yet" 6(a): the new module got the first import and the
@@ -367,3 +367,25 @@ def test_a_read_at_import_time_of_a_name_changed_later_is_refused(tmp_path: Path
     assert "changed again at line 4" in error.message
     out = _same(tmp_path / "b", source, {"one": ["SNAP", "REG"]}, "import pkg.big as m; print(m.SNAP)")
     assert out.strip() == "{'a': 1}"
+
+
+def test_names_exec_binds_are_exported_by_the_package_facade(tmp_path: Path) -> None:
+    """`exec("EX = 5")` binds a name no statement binds: the package facade's `__all__`
+    listed only static names, so `from old import *` lost `EX` and apply rolled back after
+    a clean plan (GS405). Such a module now gets the facade's run-time `__all__` line."""
+    config = make_project(tmp_path, """
+        exec("EX = 5")
+
+
+        def reader():
+            return EX
+
+
+        def other():
+            return 2
+    """, {"one": ["reader"], "two": ["other"]})
+    star = "from pkg.big import *; print(sorted(n for n in dir() if not n.startswith('_')))"
+    before = run_python(tmp_path, star)
+    result = apply(config)
+    assert result.written, [f.render() for f in result.splits[0].findings]
+    assert run_python(tmp_path, star) == before == "['EX', 'other', 'reader']\n"

@@ -32,7 +32,7 @@ from .classify import (
 )
 from .import_time import called_at_import
 from .module_identity import stays_in_old_module
-from .nodes import NodeIndex, index_nodes, target_names, walk
+from .nodes import NodeIndex, binds_at_run_time, index_nodes, target_names, walk
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .typestrings import type_string_reads
 
@@ -93,8 +93,8 @@ class Analysis:
     # strings name them (`typestrings`): its text does not name them
     hint_reads: Mapping[int, frozenset[str]] = field(default_factory=dict)
     # code binds names through `globals()` (or `_globals = globals()`), or may through
-    # `sys.modules[...]`, that no analysis sees: a package facade exports them as it does
-    # a star import's
+    # `sys.modules[...]`, a function's `global X` or `exec`, that no analysis sees: a
+    # package facade exports them as it does a star import's
     writes_namespace: bool = False
     # the statements that do, and those binding such an alias: they stay in the old module
     namespace_stmts: frozenset[int] = frozenset()
@@ -262,7 +262,9 @@ def analyze(source: SourceText) -> Analysis:
         findings=tuple(findings),
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
         hint_reads=_hint_reads(units, reads, hints),
-        writes_namespace=bool(writers or inside) or any("sys.modules[" in c for c in codes),
+        writes_namespace=bool(writers or inside) or any("sys.modules[" in c for c in codes)
+        or (("global " in source.text or "exec(" in source.text)
+            and binds_at_run_time(module, binders)),
         namespace_stmts=frozenset(kept),
         declared=frozenset().union(*(bound.get(i, set()) for i in declared)) - {
             n for i, names in bound.items() if i not in declared for n in names},

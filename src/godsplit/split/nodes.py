@@ -9,7 +9,7 @@ placed through their scope) unless the statement's text mentions one of those.
 from __future__ import annotations
 
 import symtable
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -234,3 +234,21 @@ def globals_read(table: symtable.SymbolTable) -> set[str]:
     for child in table.get_children():
         out |= globals_read(child)
     return out
+
+
+def binds_at_run_time(module: cst.Module, bound: Collection[str]) -> bool:
+    """Whether code may bind module names no statement binds at top level: a function's
+    `global X` for such an `X`, or an `exec(...)` (which binds what its string says)."""
+    found = False
+
+    class _Visitor(cst.CSTVisitor):
+        def visit_Global(self, node: cst.Global) -> None:
+            nonlocal found
+            found = found or any(item.name.value not in bound for item in node.names)
+
+        def visit_Call(self, node: cst.Call) -> None:
+            nonlocal found
+            found = found or (isinstance(node.func, cst.Name) and node.func.value == "exec")
+
+    module.visit(_Visitor())
+    return found
