@@ -389,3 +389,19 @@ def test_names_exec_binds_are_exported_by_the_package_facade(tmp_path: Path) -> 
     result = apply(config)
     assert result.written, [f.render() for f in result.splits[0].findings]
     assert run_python(tmp_path, star) == before == "['EX', 'other', 'reader']\n"
+
+
+@pytest.mark.parametrize(("source", "bound", "binds"), [
+    ('exec("EX = 5")\n', set(), True),  # into the module's namespace
+    ("exec(code, globals())\n", set(), True),
+    ("exec(code, namespace)\n", set(), False),  # jinja2's Template.from_code: its own dict
+    ("def f():\n    exec(code)\n", {"f"}, False),  # a function's locals
+    ("def f():\n    global CACHE\n    CACHE = 1\n", {"f"}, True),
+    ("CACHE = None\n\n\ndef f():\n    global CACHE\n    CACHE = 1\n", {"CACHE", "f"}, False),
+])
+def test_which_code_binds_names_at_run_time(source: str, bound: set[str], binds: bool) -> None:
+    import libcst as cst
+
+    from godsplit.split.nodes import binds_at_run_time
+
+    assert binds_at_run_time(cst.parse_module(source), bound) is binds

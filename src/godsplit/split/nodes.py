@@ -238,17 +238,32 @@ def globals_read(table: symtable.SymbolTable) -> set[str]:
 
 def binds_at_run_time(module: cst.Module, bound: Collection[str]) -> bool:
     """Whether code may bind module names no statement binds at top level: a function's
-    `global X` for such an `X`, or an `exec(...)` (which binds what its string says)."""
+    `global X` for such an `X`, or an `exec(...)` at top level into the module's namespace
+    (one argument, or `globals()`), which binds what its string says."""
     found = False
+    depth = 0
 
     class _Visitor(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+            nonlocal depth
+            depth += 1
+
+        def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+            nonlocal depth
+            depth -= 1
+
         def visit_Global(self, node: cst.Global) -> None:
             nonlocal found
             found = found or any(item.name.value not in bound for item in node.names)
 
         def visit_Call(self, node: cst.Call) -> None:
             nonlocal found
-            found = found or (isinstance(node.func, cst.Name) and node.func.value == "exec")
+            if depth or not (isinstance(node.func, cst.Name) and node.func.value == "exec"):
+                return
+            namespace = node.args[1].value if len(node.args) > 1 else None
+            found = found or namespace is None or (
+                isinstance(namespace, cst.Call) and isinstance(namespace.func, cst.Name)
+                and namespace.func.value == "globals")
 
     module.visit(_Visitor())
     return found
