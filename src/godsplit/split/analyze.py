@@ -218,12 +218,14 @@ def analyze(source: SourceText) -> Analysis:
     subclassed: dict[int, set[str]] = defaultdict(set)
     methods: dict[int, dict[str, set[str]]] = defaultdict(dict)
     hints: dict[int, set[str]] = {}
+    assigned: set[str] = set()  # every name bound in the module's scope, from anywhere
     if global_scope is not None:
         collect(
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
             subclassed, methods, handler_names(module),
         )
-        hints = type_string_reads(module, {a.name for a in global_scope.assignments}, reads,
+        assigned = {a.name for a in global_scope.assignments}
+        hints = type_string_reads(module, assigned, reads,
                                   source.path, source.text, stmt_lines)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else
         if is_main_block(stmt):
@@ -263,8 +265,7 @@ def analyze(source: SourceText) -> Analysis:
         live_reads=live_accesses(global_scope, live, nodes) if global_scope else {},
         hint_reads=_hint_reads(units, reads, hints),
         writes_namespace=bool(writers or inside) or any("sys.modules[" in c for c in codes)
-        or (("global " in source.text or "exec(" in source.text)
-            and binds_at_run_time(module, binders)),
+        or binds_at_run_time(module, codes, assigned, {n for u in units for n in u.binds}),
         namespace_stmts=frozenset(kept),
         declared=frozenset().union(*(bound.get(i, set()) for i in declared)) - {
             n for i, names in bound.items() if i not in declared for n in names},

@@ -9,7 +9,7 @@ placed through their scope) unless the statement's text mentions one of those.
 from __future__ import annotations
 
 import symtable
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -236,34 +236,33 @@ def globals_read(table: symtable.SymbolTable) -> set[str]:
     return out
 
 
-def binds_at_run_time(module: cst.Module, bound: Collection[str]) -> bool:
-    """Whether code may bind module names no statement binds at top level: a function's
-    `global X` for such an `X`, or an `exec(...)` at top level into the module's namespace
+def binds_at_run_time(module: cst.Module, codes: Sequence[str], assigned: Collection[str],
+                      bound: Collection[str]) -> bool:
+    """Whether code may bind module names no top-level statement binds: names the scope
+    analysis saw `assigned` in the module's scope that no statement binds (`bound`: a
+    function's `global X`), or an `exec(...)` at top level into the module's namespace
     (one argument, or `globals()`), which binds what its string says."""
-    found = False
-    depth = 0
+    if any(name not in bound for name in assigned):
+        return True
 
-    class _Visitor(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-            nonlocal depth
-            depth += 1
+    class _Exec(cst.CSTVisitor):
+        found = False
 
-        def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-            nonlocal depth
-            depth -= 1
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return False  # an exec there binds the function's locals
 
-        def visit_Global(self, node: cst.Global) -> None:
-            nonlocal found
-            found = found or any(item.name.value not in bound for item in node.names)
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
 
         def visit_Call(self, node: cst.Call) -> None:
-            nonlocal found
-            if depth or not (isinstance(node.func, cst.Name) and node.func.value == "exec"):
-                return
-            namespace = node.args[1].value if len(node.args) > 1 else None
-            found = found or namespace is None or (
-                isinstance(namespace, cst.Call) and isinstance(namespace.func, cst.Name)
-                and namespace.func.value == "globals")
+            if isinstance(node.func, cst.Name) and node.func.value == "exec":
+                namespace = node.args[1].value if len(node.args) > 1 else None
+                self.found |= namespace is None or (
+                    isinstance(namespace, cst.Call) and isinstance(namespace.func, cst.Name)
+                    and namespace.func.value == "globals")
 
-    module.visit(_Visitor())
-    return found
+    visitor = _Exec()
+    for statement, code in zip(module.body, codes, strict=True):
+        if "exec(" in code:
+            statement.visit(visitor)
+    return visitor.found
