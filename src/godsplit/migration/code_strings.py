@@ -15,6 +15,7 @@ import ast
 
 import libcst as cst
 
+from ..split.typestrings import dotted_name
 from .edit import Context, Use
 from .homes import Homes
 
@@ -30,15 +31,6 @@ def code_text(node: cst.SimpleString) -> str | None:
     return value
 
 
-def _dotted(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return None if base is None else f"{base}.{node.attr}"
-    return None
-
-
 def code_reads(ctx: Context, node: cst.SimpleString, text: str, homes: Homes) -> bool:
     """List each `old.name` a string of code reads for a moved `name`; True if any."""
     prefix = homes.old_module + "."
@@ -52,8 +44,8 @@ def code_reads(ctx: Context, node: cst.SimpleString, text: str, homes: Homes) ->
     reads = sorted((sub for sub in ast.walk(tree) if isinstance(sub, ast.Attribute)),
                    key=lambda sub: (sub.lineno, sub.col_offset))
     for sub in reads:
-        dotted = _dotted(sub)
-        if dotted is None or not dotted.startswith(prefix):
+        dotted = dotted_name(sub)
+        if not dotted.startswith(prefix):
             continue
         name = dotted[len(prefix):].partition(".")[0]
         if homes.submodule(name) or homes.new_home(name) is None:

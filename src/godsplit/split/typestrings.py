@@ -298,7 +298,7 @@ def _alias_refs(path: Path, version: int, depth: int) -> Refs:
         elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, _AST_TYPES):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             strings, plain = _ast_strings(stmt.value, modules, generics, isinstance(
-                stmt, ast.AnnAssign) and _dotted(stmt.annotation).endswith("TypeAlias"))
+                stmt, ast.AnnAssign) and dotted_name(stmt.annotation).endswith("TypeAlias"))
             for target in targets:
                 if isinstance(target, ast.Name):
                     direct[target.id], follow[target.id] = set(strings), strings | plain
@@ -316,9 +316,10 @@ def _alias_refs(path: Path, version: int, depth: int) -> Refs:
 _AST_TYPES = (ast.Subscript, ast.BinOp, ast.Name, ast.Attribute, ast.Constant)
 
 
-def _dotted(node: ast.expr) -> str:
+def dotted_name(node: ast.expr) -> str:
+    """`a.b.c` for an attribute chain on a name (partial, or "", for anything else)."""
     if isinstance(node, ast.Attribute):
-        return _dotted(node.value) + "." + node.attr
+        return dotted_name(node.value) + "." + node.attr
     return node.id if isinstance(node, ast.Name) else ""
 
 
@@ -343,7 +344,7 @@ def _ast_strings(
         if isinstance(node, ast.Name):
             plain.add(node.id)
         if isinstance(node, ast.Subscript):
-            name = _dotted(node.value)
+            name = dotted_name(node.value)
             inside = (inside or name in generics or name.rpartition(".")[0] in modules) and (
                 name.rpartition(".")[2] != "Literal")  # `Literal["a"]`: a value, not a name
         stack.extend((child, inside) for child in ast.iter_child_nodes(node))
