@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,21 +80,23 @@ class Migration:
     def _moved(self) -> list[str]:
         return [m for h in self.homes for m in (h.old_module, *h.modules)]
 
+    @cached_property
     def _setup(self) -> str | None:
+        """The code run before importing, as `apply` ran it (found once: both probes)."""
         return project_setup(self.config, [h.facade for h in self.homes])
 
     def prepare(self) -> None:
         """Import the files about to be rewritten, as they are now."""
         if self.config.verify_import:
             self.before, self.python = probe_first(self.config.root, self._checked(),
-                                                   self._setup(), self._moved())
+                                                   self._setup, self._moved())
 
     def verify(self) -> list[Finding]:
         """After writing: each rewritten module that imported before still does, with the
         same names."""
         if not self.config.verify_import or not self.before:
             return []
-        after = probe(self.config.root, list(self.before), self._setup(), self._moved(),
+        after = probe(self.config.root, list(self.before), self._setup, self._moved(),
                       self.python)
         return compare(self.before, after, [h.old_module for h in self.homes], self.config.root)
 

@@ -98,16 +98,16 @@ def probe_first(root: Path, paths: Iterable[Path], setup: str | None, moved: Ite
     """`probe` with the first of the project's interpreters that imports every file (or
     else the one that imports the most), and that interpreter, for the probe after."""
     paths, moved = list(paths), list(moved)
-    best: tuple[dict[Path, Imported], str] | None = None
+    best: tuple[int, dict[Path, Imported], str] | None = None
     for python in interpreters(root):
         found = probe(root, paths, setup, moved, python)
         failed = sum(i.error is not None for i in found.values())
-        if best is None or failed < sum(i.error is not None for i in best[0].values()):
-            best = (found, python)
+        if best is None or failed < best[0]:
+            best = (failed, found, python)
         if not failed:
             break
     assert best is not None
-    return best
+    return best[1], best[2]
 
 
 def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = (),
