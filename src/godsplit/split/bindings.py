@@ -18,8 +18,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis, Unit
-from .classify import is_main_block, surely_binds
-from .imports import bound_name
+from .classify import is_main_block, sure_names
 from .nodes import globals_read, target_names
 
 if TYPE_CHECKING:
@@ -27,31 +26,8 @@ if TYPE_CHECKING:
 
 
 def surely(analysis: Analysis, unit: Unit, name: str) -> bool:
-    """Whether every run of `unit` binds `name` afresh (an import, a plain or annotated
-    assignment with a value, a def or class, or an if/try binding it in every branch);
-    `X += 1`, a loop, a `with` or a walrus may not, or keep part of the old value."""
-    for index in unit.stmts:
-        stmt = analysis.module.body[index]
-        if isinstance(stmt, (cst.If, cst.Try)):
-            if name in surely_binds(stmt):
-                return True
-        elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-            if stmt.name.value == name:
-                return True
-        elif isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
-                    small.names, cst.ImportStar
-                ):
-                    if name in {bound_name(a) for a in small.names}:
-                        return True
-                elif isinstance(small, cst.Assign):
-                    if any(name in target_names(t.target) for t in small.targets):
-                        return True
-                elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                    if name in target_names(small.target):
-                        return True
-    return False
+    """Whether every run of `unit` binds `name` afresh (`classify.sure_names`)."""
+    return any(name in sure_names(analysis.module.body[i]) for i in unit.stmts)
 
 
 def declares_only(analysis: Analysis, unit: Unit, name: str) -> bool:

@@ -11,7 +11,7 @@ from typing import Literal
 import libcst as cst
 
 from .imports import bound_name
-from .nodes import walk
+from .nodes import target_names, walk
 
 UnitKind = Literal[
     "docstring",  # module docstring: stays in the facade
@@ -197,7 +197,7 @@ def _string_items(expr: cst.BaseExpression) -> list[str] | None:
     return out
 
 
-def _block_names(*blocks: cst.BaseSuite | None) -> tuple[set[str], set[str]]:
+def _block_names(*blocks: cst.BaseSuite | cst.BaseStatement | None) -> tuple[set[str], set[str]]:
     """(names import-only blocks, run one after the other, bind on every run, names they
     bind only maybe)."""
     sure: set[str] = set()
@@ -216,9 +216,17 @@ def _block_names(*blocks: cst.BaseSuite | None) -> tuple[set[str], set[str]]:
                         small.names, cst.ImportStar):
                     sure |= {bound_name(alias) for alias in small.names}
                 elif isinstance(small, cst.Assign):
-                    sure |= {t.target.value for t in small.targets
-                             if isinstance(t.target, cst.Name)}
+                    sure |= set().union(*(target_names(t.target) for t in small.targets))
+                elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                    sure |= target_names(small.target)
     return sure, maybe
+
+
+def sure_names(stmt: cst.BaseStatement) -> set[str]:
+    """Names every run of a top-level statement binds afresh: an import, a plain or
+    annotated assignment with a value, a def or class, an if/try binding it in every
+    branch (`X += 1`, a loop, a `with` or a walrus may not, or keep part of the value)."""
+    return surely_binds(stmt) if isinstance(stmt, (cst.If, cst.Try)) else _block_names(stmt)[0]
 
 
 def conditional_binds(stmt: cst.If | cst.Try) -> set[str]:
