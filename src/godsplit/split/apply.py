@@ -26,6 +26,8 @@ from .verify import (
     compare_snapshots,
     compare_static,
     first_snapshot,
+    registered_note,
+    renamed_tasks,
     served_live,
     snapshot,
     still_a_script,
@@ -366,7 +368,7 @@ def _verify_written(
                 after.path if after.path else path, after.line or 1,
             ))
         else:
-            differences = compare_snapshots(snap, after, path)
+            differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
             findings.extend(differences)
             if not differences:
                 findings.append(Finding(
@@ -374,7 +376,7 @@ def _verify_written(
                     f"after in a fresh interpreter: the same {len(snap.names)} names, of the "
                     f"same kinds; the same signatures and type hints of {len(snap.details)} moved "
                     "functions, classes and methods; the same `import *`, `python -m` and "
-                    "modules loaded", path, 1,
+                    f"modules loaded{registered_note(snap, after)}", path, 1,
                 ))
     elif isinstance(snap, ImportFailure):
         if snap.missing:

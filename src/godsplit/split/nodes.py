@@ -88,14 +88,15 @@ class _Indexer(cst.CSTVisitor):
             if node.returns is not None:
                 node.returns.visit(eager)
             self.index.eager_annotations |= eager.found
-        self.depth += 1
-        if self.full:
-            return True
+        # decorators, defaults and annotations run where the `def` runs, not in the function
         for decorator in node.decorators:
             decorator.visit(self)
         node.params.visit(self)
         if node.returns is not None:
             node.returns.visit(self)
+        self.depth += 1
+        if self.full:
+            node.body.visit(self)
         return False
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:

@@ -94,6 +94,26 @@ def details(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]
     return out
 
 
+def registered(values: dict[str, object]) -> dict[str, str]:
+    """The names objects are registered under, which code elsewhere looks them up by: a
+    Celery task's (routes, beat entries and queued messages use it), a logger's. Not
+    normalised: a moved task named after its new module is a change."""
+    out: dict[str, str] = {}
+    logging = sys.modules.get("logging")
+    for name, value in sorted(values.items()):
+        try:
+            if type(value).__module__ == "celery.local":  # a task the app has not made yet
+                value = value._get_current_object()  # type: ignore[attr-defined]
+            if any(c.__module__ == "celery.app.task" and c.__name__ == "Task"
+                   for c in type(value).__mro__):
+                out[name] = f"Celery task {value.name}"  # type: ignore[attr-defined]
+            elif logging is not None and isinstance(value, logging.Logger):
+                out[name] = f"logger {value.name}"
+        except Exception:  # a proxy that cannot be resolved here: not a task
+            continue
+    return out
+
+
 def runs_as_main(name: str, module: types.ModuleType) -> str:
     """What `python -m name` would run, without running it."""
     spec = module.__spec__
@@ -163,6 +183,7 @@ def main(argv: list[str]) -> None:
         "names": names,
         "star": sorted(k for k in star if k != "__builtins__"),
         "details": details(values, moved),
+        "registered": registered(values),
         "main": runs_as_main(name, module),
         "loaded": loaded,
     }))

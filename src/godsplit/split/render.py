@@ -159,7 +159,7 @@ def render_new_module(
             if r.node_id in edits.name_ids | edits.package_ids} | {
         stmt for e in mine for name in e.live
         for stmt, _ in analysis.live_reads.get(name, ()) if stmt in stmts
-    }
+    } | {stmt for stmt, _, _ in edits.task_calls}
     body: list[tuple[float, str]] = list(late)
     for unit in units:
         for index in unit.stmts:

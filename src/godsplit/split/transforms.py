@@ -26,6 +26,9 @@ class Edits:
     findings: tuple[Finding, ...]
     package_ids: frozenset[int] = frozenset()  # ids of `__package__` Name nodes to replace
     old_package: str = ""
+    # tasks made by a call, `app.task(f)` or `shared_task(**opts)(f)`: (statement index,
+    # id of the call that gets `name=`, the task's old name)
+    task_calls: tuple[tuple[int, int, str], ...] = ()
 
 
 def decorator_name(expr: cst.BaseExpression) -> str | None:
@@ -44,11 +47,40 @@ def task_decorator(node: cst.FunctionDef, names: Collection[str]) -> cst.Decorat
     return None
 
 
-def _has_name_kwarg(decorator: cst.Decorator) -> bool:
-    expr = decorator.decorator
+def _has_name_kwarg(decorator: cst.Decorator | cst.BaseExpression) -> bool:
+    expr = decorator.decorator if isinstance(decorator, cst.Decorator) else decorator
     return isinstance(expr, cst.Call) and any(
         arg.keyword is not None and arg.keyword.value == "name" for arg in expr.args
     )
+
+
+def _task_call(stmt: cst.BaseStatement, names: Collection[str]) -> tuple[cst.Call, str] | None:
+    """`x = app.task(f, ...)` or `x = shared_task(**opts)(f)` (also as a bare expression):
+    the call that takes the task's options, and the name of the function `f`."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign, cst.Expr)) else None
+    if not isinstance(value, cst.Call) or not value.args:
+        return None
+    first = value.args[0]
+    if first.keyword is not None or first.star or not isinstance(first.value, cst.Name):
+        return None
+    if decorator_name(value.func) in names and not isinstance(value.func, cst.Call):
+        return value, first.value.value  # app.task(f, bind=True)
+    if isinstance(value.func, cst.Call) and len(value.args) == 1 and (
+            decorator_name(value.func.func) in names):
+        return value.func, first.value.value  # shared_task(bind=True)(f)
+    return None
+
+
+def _defined_here(analysis: Analysis, name: str) -> bool:
+    """Whether `name` is bound once, by a top-level `def` of this module."""
+    binders = analysis.binders.get(name, ())
+    if len(binders) != 1:
+        return False
+    return any(isinstance(node := analysis.module.body[index], cst.FunctionDef)
+               and node.name.value == name for index in analysis.units[binders[0]].stmts)
 
 
 def plan_edits(
@@ -109,8 +141,26 @@ def plan_edits(
                 "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
                 "(pin-task-names is off)", path, analysis.code_line(index),
             ))
+    calls: list[tuple[int, int, str]] = []
+    for index in sorted(stmts):
+        found = _task_call(analysis.module.body[index], decorators)
+        if found is None or _has_name_kwarg(found[0]) or not _defined_here(analysis, found[1]):
+            continue
+        # Celery names it from the function's `__module__`, which changes if it moves
+        task_name = f"{old_module}.{found[1]}"
+        if pin_tasks:
+            calls.append((index, id(found[0]), task_name))
+            findings.append(Finding(
+                "GS200", "info", f"Celery task name pinned to {task_name!r}", path,
+                analysis.code_line(index),
+            ))
+        else:
+            findings.append(Finding(
+                "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
+                "(pin-task-names is off)", path, analysis.code_line(index),
+            ))
     return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings), frozenset(package_ids),
-                 old_package)
+                 old_package, tuple(calls))
 
 
 class _Apply(cst.CSTTransformer):
@@ -130,8 +180,27 @@ class _Apply(cst.CSTTransformer):
 
     def leave_FormattedString(
         self, original_node: cst.FormattedString, updated_node: cst.FormattedString
-    ) -> cst.FormattedString:
+    ) -> cst.BaseExpression:
         self.quotes.pop()
+        if any(isinstance(p, cst.FormattedStringExpression) for p in updated_node.parts):
+            return updated_node
+        # every placeholder was `__name__`: a plain string (`f"{__name__}.audit"`)
+        text = "".join(p.value for p in updated_node.parts if isinstance(
+            p, cst.FormattedStringText)).replace("{{", "{").replace("}}", "}")
+        prefix = updated_node.prefix.replace("f", "").replace("F", "")
+        return cst.SimpleString(f"{prefix}{updated_node.quote}{text}{updated_node.quote}")
+
+    def leave_FormattedStringExpression(
+        self, original_node: cst.FormattedStringExpression,
+        updated_node: cst.FormattedStringExpression,
+    ) -> cst.BaseFormattedStringContent:
+        expression = original_node.expression
+        if (isinstance(expression, cst.Name) and id(expression) in self.edits.name_ids
+                | self.edits.package_ids and original_node.conversion is None
+                and original_node.format_spec is None and original_node.equal is None):
+            value = self.old_module if id(expression) in self.edits.name_ids else (
+                self.edits.old_package)
+            return cst.FormattedStringText(value)  # `f"{__name__}.x"` -> `f"pkg.old.x"`
         return updated_node
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
@@ -143,6 +212,12 @@ class _Apply(cst.CSTTransformer):
         home = self.live.get(id(original_node))
         if home is not None:  # a global rebound at run time in another module: read it there
             return cst.Attribute(value=cst.Name(home), attr=updated_node)
+        return updated_node
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        for _, call, task_name in self.edits.task_calls:
+            if call == id(original_node):
+                return _with_name(updated_node, task_name)
         return updated_node
 
     def leave_FunctionDef(

@@ -26,7 +26,7 @@ import pyflakes.checker
 import pyflakes.messages
 
 from ..files import SourceText
-from ..types import Finding
+from ..types import Finding, Plan
 from .analyze import Analysis, analyze
 from .classify import is_main_block
 from .facade import runtime_names, star_names
@@ -39,6 +39,7 @@ class Snapshot:
     details: dict[str, str] = field(default_factory=dict)  # signature | type hints
     main: str = ""  # what `python -m module` runs
     loaded: tuple[str, ...] = ()  # the other modules importing it loaded
+    registered: dict[str, str] = field(default_factory=dict)  # Celery task and logger names
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def snapshot(
         return _failure(proc.stderr, proc.returncode)
     data = json.loads(proc.stdout.strip().splitlines()[-1])
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
-                    tuple(data["loaded"]))
+                    tuple(data["loaded"]), dict(data["registered"]))
 
 
 _FRAME = re.compile(r'^  File "(?P<path>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
@@ -181,7 +182,25 @@ def first_snapshot(
     return first, ", ".join(tried)
 
 
-def compare_snapshots(before: Snapshot, after: Snapshot, path: str) -> list[Finding]:
+def renamed_tasks(plan: Plan) -> frozenset[str]:
+    """The Celery tasks the plan says will be renamed (GS205: pin-task-names is off)."""
+    return frozenset(f.message.split("'")[1] for f in plan.findings if f.code == "GS205")
+
+
+def registered_note(before: Snapshot, after: Snapshot) -> str:
+    """What the GS400 line says of the registered names, once they compared equal."""
+    same = sum(after.registered.get(n) == v for n, v in before.registered.items())
+    renamed = len(before.registered) - same
+    return "".join((
+        (f"; the same names of {same} Celery tasks and loggers" if same > 1 else
+         "; the same name of a Celery task or logger" if same else ""),
+        f"; {renamed} Celery task{'s' if renamed != 1 else ''} renamed, as planned (GS205)"
+        if renamed else ""))
+
+
+def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
+                      renamed: Collection[str] = ()) -> list[Finding]:
+    """What changed, as errors. `renamed`: Celery tasks the plan said it renames."""
     findings = []
     missing = sorted(set(before.names) - set(after.names))
     if missing:
@@ -203,6 +222,12 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str) -> list[Find
     if len(differ) > 5:
         findings.append(Finding("GS408", "error", f"and {len(differ) - 5} more: "
                                 f"{', '.join(differ[5:])}", path, 1))
+    renamed = [f"{n} ({before.registered[n]} -> {after.registered.get(n, 'gone')})"
+               for n in sorted(before.registered) if before.registered[n] != after.registered.get(n)
+               and before.registered[n].removeprefix("Celery task ") not in renamed]
+    if renamed:
+        findings.append(Finding("GS414", "error", "objects are registered under other names: "
+                                + ", ".join(renamed), path, 1))
     gained = sorted(set(after.loaded) - set(before.loaded))
     lost = sorted(set(before.loaded) - set(after.loaded))
     if gained or lost:

@@ -1,0 +1,129 @@
+"""Round 11 (lead): a Celery task file written the ways real ones are. Each split is run
+before and after in a fresh interpreter: the task names (which routes, beat entries and
+queued messages use) and the names `__name__` builds must not change, and if they do the
+import check must say so rather than "verified"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from godsplit.split.verify import Snapshot, compare_snapshots, registered_note
+
+from splitkit import apply, make_project, plan_texts, same_behaviour
+
+# `__name__` in a decorator or a default runs where the `def` runs, at import time: it
+# was taken as read inside the function (GS202, "now gives the new module's name") and
+# left alone, so the registry key changed and the split still said "verified".
+NAME_AT_DEF_TIME = """
+    REG = {}
+
+
+    def register(key):
+        def deco(f):
+            REG[key] = f
+            return f
+        return deco
+
+
+    @register(f"{__name__}.handler")
+    def handler(who=__name__, *, tag: str = __name__ + ":tag"):
+        return who, tag
+
+
+    def later():
+        return __name__
+"""
+
+
+def test_name_in_decorators_and_defaults_keeps_the_old_module(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, NAME_AT_DEF_TIME, {"core": ["REG", "register"],
+                                                      "handlers": ["handler", "later"]},
+                         "import pkg.big as m; print(sorted(m.REG), m.handler())")
+    assert "pkg.big.handler" in out and "('pkg.big', 'pkg.big:tag')" in out
+    written = (tmp_path / "after/pkg/big/handlers.py").read_text()
+    # a placeholder that was only `__name__` leaves a plain string, not `f"{'pkg.big'}"`
+    assert '@register("pkg.big.handler")' in written
+    assert 'def handler(who="pkg.big", *, tag: str = "pkg.big" + ":tag"):' in written
+    assert "return __name__" in written  # read when called: the new module's, as warned
+
+
+def test_only_function_reads_are_warned_about(tmp_path: Path) -> None:
+    config = make_project(tmp_path, NAME_AT_DEF_TIME, {"core": ["REG", "register"],
+                                                       "handlers": ["handler", "later"]})
+    plan, _ = plan_texts(config)
+    warned = [f.line for f in plan.findings if f.code == "GS202"]
+    assert warned == [16]  # `def later` (its `return __name__`), not `handler`'s decorator or defaults
+
+
+# A task made by a call rather than a decorator: Celery names it from the function's
+# `__module__`, so moving `_ship` renamed it (`pkg.big._ship` -> `pkg.big.shipping._ship`).
+CALL_TASKS = """
+    from celery import Celery, shared_task
+
+    app = Celery("shop", broker="memory://", set_as_current=False)
+
+
+    def _ship(order):
+        return order
+
+
+    ship = app.task(_ship)
+
+
+    def _bill(self, amount):
+        return amount
+
+
+    bill = app.task(bind=True)(_bill)
+    audit = shared_task(name="audit.custom")(_ship)
+
+
+    @app.task(name=f"{__name__}.custom_notify")
+    def notify(user):
+        return user
+"""
+SHOW_TASKS = """
+    import pkg.big as m
+    print(sorted(n for n in m.app.tasks if not n.startswith("celery.")))
+"""
+
+
+def test_tasks_made_by_a_call_keep_their_names(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    out = same_behaviour(tmp_path, CALL_TASKS, {"shipping": ["_ship", "ship", "_bill", "bill"],
+                                                "notes": ["audit", "notify"]}, SHOW_TASKS,
+                         default="shipping")
+    assert "pkg.big._ship" in out and "pkg.big._bill" in out and "pkg.big.custom_notify" in out
+    written = (tmp_path / "after/pkg/big/shipping.py").read_text()
+    assert 'ship = app.task(_ship, name="pkg.big._ship")' in written
+    assert 'bill = app.task(bind=True, name="pkg.big._bill")(_bill)' in written
+    notes = (tmp_path / "after/pkg/big/notes.py").read_text()
+    assert notes.count("name=") == 2  # `audit` had its own name: left alone
+
+
+def test_the_import_check_compares_task_names(tmp_path: Path) -> None:
+    before = Snapshot({"ship": "x"}, (), registered={
+        "ship": "Celery task pkg.big._ship", "log": "logger pkg.big"})
+    after = Snapshot({"ship": "x"}, (), registered={
+        "ship": "Celery task pkg.big.shipping._ship", "log": "logger pkg.big"})
+    [finding] = compare_snapshots(before, after, "pkg/big.py")
+    assert finding.code == "GS414" and finding.severity == "error"
+    assert "ship (Celery task pkg.big._ship -> Celery task pkg.big.shipping._ship)" in (
+        finding.message)
+    # the plan said it would rename it (pin-task-names = false): as planned, and said so
+    assert compare_snapshots(before, after, "pkg/big.py", {"pkg.big._ship"}) == []
+    assert registered_note(before, after) == (
+        "; the same name of a Celery task or logger; 1 Celery task renamed, as planned (GS205)")
+
+
+def test_verified_means_the_task_names_were_compared(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    config = make_project(tmp_path, CALL_TASKS, {"shipping": ["_ship", "ship", "_bill", "bill"],
+                                                 "notes": ["audit", "notify"]},
+                          default="shipping")
+    result = apply(config)
+    assert result.written
+    [check] = [f for s in result.splits for f in s.findings if f.code == "GS400"]
+    assert "the same names of 4 Celery tasks and loggers" in check.message
