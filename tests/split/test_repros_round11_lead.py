@@ -127,3 +127,55 @@ def test_verified_means_the_task_names_were_compared(tmp_path: Path) -> None:
     assert result.written
     [check] = [f for s in result.splits for f in s.findings if f.code == "GS400"]
     assert "the same names of 4 Celery tasks and loggers" in check.message
+
+
+# A class-based task registered in the file: Celery names it from the class's module
+# (`pkg.big.Cleanup` -> `pkg.big.jobs.Cleanup`). The import check caught it (GS414) and
+# rolled back a plan with no errors; the plan now pins it.
+CLASS_TASKS = """
+    from celery import Celery, Task
+
+    app = Celery("shop", broker="memory://", set_as_current=False)
+
+
+    class Cleanup(Task):
+        \"\"\"Clean up.\"\"\"
+        def run(self, x):
+            return x
+
+
+    cleanup = app.register_task(Cleanup())
+
+
+    class Named(Task):
+        name = "named.task"
+
+        def run(self):
+            return 0
+
+
+    named = app.register_task(Named())
+"""
+
+
+def test_registered_task_classes_keep_their_names(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    out = same_behaviour(tmp_path, CLASS_TASKS, {"core": ["app"],
+                                                 "jobs": ["Cleanup", "cleanup", "Named", "named"]},
+                         SHOW_TASKS)
+    assert out == "['named.task', 'pkg.big.Cleanup']\n"
+    written = (tmp_path / "after/pkg/big/jobs.py").read_text()
+    assert '    """Clean up."""\n    name = "pkg.big.Cleanup"\n\n    def run' in written
+    assert written.count("name =") == 2  # `Named` had its own
+
+
+def test_a_registered_task_class_with_subclasses_is_a_plan_error(tmp_path: Path) -> None:
+    source = CLASS_TASKS + """
+
+    class Special(Cleanup):
+        pass
+    """
+    config = make_project(tmp_path, source, {"core": ["app"], "jobs": ["Cleanup", "cleanup"]})
+    plan, _ = plan_texts(config)
+    [error] = [f for f in plan.errors if f.code == "GS123"]
+    assert error.line == 6 and "inherited by its subclasses" in error.message

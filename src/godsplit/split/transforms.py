@@ -17,6 +17,7 @@ import libcst as cst
 
 from ..types import Finding
 from .analyze import Analysis, Unit
+from .task_classes import pinned_class, plan_task_classes
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,9 @@ class Edits:
     findings: tuple[Finding, ...]
     package_ids: frozenset[int] = frozenset()  # ids of `__package__` Name nodes to replace
     old_package: str = ""
-    # tasks made by a call, `app.task(f)` or `shared_task(**opts)(f)`: (statement index,
-    # id of the call that gets `name=`, the task's old name)
+    # tasks made by a call, `app.task(f)` or `shared_task(**opts)(f)`, and task classes
+    # registered in the file: (statement index, id of the call that gets `name=` or of the
+    # class that gets `name = ...`, the task's old name)
     task_calls: tuple[tuple[int, int, str], ...] = ()
 
 
@@ -159,8 +161,10 @@ def plan_edits(
                 "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
                 "(pin-task-names is off)", path, analysis.code_line(index),
             ))
+    classes, class_findings = plan_task_classes(analysis, stmts, old_module, pin_tasks)
+    findings += class_findings
     return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings), frozenset(package_ids),
-                 old_package, tuple(calls))
+                 old_package, tuple(calls + classes))
 
 
 class _Apply(cst.CSTTransformer):
@@ -218,6 +222,14 @@ class _Apply(cst.CSTTransformer):
         for _, call, task_name in self.edits.task_calls:
             if call == id(original_node):
                 return _with_name(updated_node, task_name)
+        return updated_node
+
+    def leave_ClassDef(
+        self, original_node: cst.ClassDef, updated_node: cst.ClassDef
+    ) -> cst.ClassDef:
+        for _, node, task_name in self.edits.task_calls:
+            if node == id(original_node):
+                return pinned_class(updated_node, task_name)
         return updated_node
 
     def leave_FunctionDef(
