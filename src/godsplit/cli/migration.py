@@ -154,5 +154,6 @@ def _print_retire(result: RetireResult, root: Path) -> None:
     for split in result.splits:
         what = "deleted the old file" if split.deleted else (
             "__init__.py keeps its docstring and " + (
-                f"{len(split.kept)} statements of its own" if split.kept else "nothing else"))
+                f"{len(split.kept)} statements of its own" if split.kept else "nothing else")
+            + (f", and imports its modules ({split.registers})" if split.registers else ""))
         click.echo(f"{split.old_module}: facade retired ({what}; its [[split]] left the config)")

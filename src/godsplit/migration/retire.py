@@ -24,7 +24,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..config import parse_config
 from ..files import read_source
 from ..split import imports, write
-from ..types import Config, FileChange, Finding
+from ..split.style import Style, detect_style
+from ..types import Config, FileChange, Finding, GodsplitError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,6 +34,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 from ..split.analyze import Analysis, analyze
 from ..split.references import project_files
 from ..split.render import MARKER
+from .by_name import contract, registered_by_name, registration_imports, with_registration
 from .core import _select, plan_migration, transaction
 from .edit import Use
 from .homes import Homes
@@ -50,6 +52,9 @@ class Retired:
     deleted: bool = False  # sibling layout: the old file is deleted
     kept: tuple[int, ...] = ()  # package layout: lines of the facade's code kept in __init__.py
     blocked: tuple[Use, ...] = ()  # uses left: refused
+    # package layout: why `__init__.py` imports the new modules (a framework imports the
+    # package by name for what they register), or ""
+    registers: str = ""
     findings: tuple[Finding, ...] = ()  # other reasons it is refused
 
 
@@ -178,7 +183,14 @@ def drop_split_tables(config: Config, indexes: set[int]) -> FileChange | None:
     return FileChange(config.path, kept.encode("utf-8"))
 
 
-def _plan(h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChange]:
+def _style(path: Path) -> Style | None:
+    try:
+        return detect_style(path.parent)
+    except GodsplitError:
+        return None
+
+
+def _plan(root: Path, h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChange]:
     facade = analyze(read_source(h.facade))
     kept = _kept_units(facade)
     findings = []
@@ -198,8 +210,15 @@ def _plan(h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChange]:
                 "to a module, then retire", str(h.facade), facade.units[code[0]].line))
         return replace(base, deleted=True, findings=tuple(findings)), FileChange(h.facade, None)
     text = retired_init(facade, kept)
+    barred = contract(h.old_module, h.facade)
+    findings += [barred] if barred is not None else []
+    registered = registered_by_name(root, h.old_module, h.facade)
+    if registered is not None:  # what a worker or Django imports by name must register
+        text = with_registration(text, registration_imports(
+            h.old_module, h.modules, _style(h.facade), h.facade, registered[0]))
     where = tuple(facade.units[uid].line for uid in kept)
-    return (replace(base, kept=where, findings=tuple(findings)),
+    why = f"{registered[0]}: {registered[1].relative_to(root)}" if registered else ""
+    return (replace(base, kept=where, findings=tuple(findings), registers=why),
             FileChange(h.facade, facade.source.encode(text)))
 
 
@@ -282,7 +301,7 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
     planned = []
     changes = []
     for h in homes:
-        retired, change = _plan(h, [u for u in migration.uses if u.old_module == h.old_module])
+        retired, change = _plan(config.root, h, [u for u in migration.uses if u.old_module == h.old_module])
         planned.append(retired)
         changes.append(change)
     result = RetireResult(tuple(planned), recovered=recovered)

@@ -1,0 +1,114 @@
+"""Packages a framework imports by their name, which `retire` must not empty.
+
+No import statement names them, so `migrate` finds no use, yet after `retire` left only
+a docstring in the package's `__init__.py`:
+- Celery's `app.autodiscover_tasks()` imports each app's `tasks` module: the tasks in
+  the new modules were never registered, and a worker rejected them as unregistered;
+- Django imports each installed app's `models` (and `admin.autodiscover()` its `admin`):
+  models and admin registrations in the new modules would be missing.
+Such a package keeps `from . import a, b` of its new modules, which is what a maintainer
+writes in a `models/` or `tasks/` package: importing it registers what it did.
+
+Django also reads names from modules it loads by path: a template tag library's
+`register`, a management command's `Command`, a migration's `Migration`. Retiring such a
+facade would leave the package without them: refused (GS515).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import libcst as cst
+
+from ..split.references import project_files
+from ..split.style import Style
+from ..types import Finding
+
+# a module's last name -> the file text that shows the framework loads it by that name
+_REGISTERS = {
+    "tasks": (b"autodiscover_tasks", "Celery's autodiscover_tasks() imports this package"),
+    "models": (b"", "Django imports an app's models package"),
+    "admin": (b"django.contrib.admin", "Django's admin autodiscovery imports this package"),
+}
+_CONTRACTS = {
+    "templatetags": "a template tag library: Django reads its `register`",
+    "commands": "a management command: Django reads its `Command`",
+    "migrations": "a migration: Django reads its `Migration`",
+}
+
+
+def _django_app(package_dir: Path) -> Path | None:
+    """The file or folder that makes a package a Django app: `apps.py`, `migrations/`."""
+    found = [p for p in (package_dir / "apps.py", package_dir / "migrations") if p.exists()]
+    return found[0] if found else None
+
+
+def registered_by_name(root: Path, old_module: str, facade: Path) -> tuple[str, Path] | None:
+    """(why, where it shows) when a framework imports `old_module` by its name for what
+    importing it registers; None otherwise."""
+    last = old_module.rpartition(".")[2]
+    if last not in _REGISTERS:
+        return None
+    needle, why = _REGISTERS[last]
+    app = _django_app(facade.parent.parent)
+    if last != "tasks" and app is None:
+        return None
+    if last == "models" and app is not None:
+        return why, app
+    for path in project_files(root):
+        try:
+            if needle in path.read_bytes():
+                return why, path
+        except OSError:
+            continue
+    return None
+
+
+def contract(old_module: str, facade: Path) -> Finding | None:
+    """GS515 when Django loads the package by its path and reads names from it."""
+    parts = old_module.split(".")
+    for part, why in _CONTRACTS.items():
+        if part in parts[:-1] and (part != "commands" or "management" in parts):
+            return Finding("GS515", "error", f"{old_module} is {why}, which its `__init__.py` "
+                           "would no longer give: the facade must stay", str(facade), 1)
+    return None
+
+
+def registration_imports(old_module: str, modules: Sequence[str], style: Style | None,
+                         facade: Path, why: str) -> str:
+    """`from . import a, b` of the new modules, with the comment saying why."""
+    names = [m.removeprefix(old_module + ".") for m in modules]
+    direct = sorted(n for n in names if "." not in n)
+    width = style.line_length if style is not None else 88
+    lines = textwrap.wrap(f"{why} by its name: importing it must register what its modules "
+                          "define.", width, initial_indent="# ", subsequent_indent="# ")
+    noqa = "  # noqa: F401" if style is None or style.enables("F401", facade) else ""
+    one = f"from . import {', '.join(direct)}{noqa}"
+    if len(one) <= width:
+        lines.append(one)
+    else:
+        lines += [f"from . import ({noqa}", *(f"    {n}," for n in direct), ")"]
+    lines += [f"from .{n.rpartition('.')[0]} import {n.rpartition('.')[2]}{noqa}"
+              for n in sorted(n for n in names if "." in n)]
+    return "\n".join(lines) + "\n"
+
+
+def with_registration(text: str, block: str) -> str:
+    """The retired `__init__.py` with the registration imports after its docstring and
+    `from __future__` imports (its other code stays below them: E402)."""
+    module = cst.parse_module(text)
+    at = 0
+    for stmt in module.body:
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
+        if (isinstance(small, cst.Expr) and isinstance(small.value, cst.BaseString) and at == 0) or (
+                isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name)
+                and small.module.value == "__future__"):
+            at += 1
+            continue
+        break
+    head = module.with_changes(body=module.body[:at]).code.rstrip("\n")
+    rest = module.with_changes(header=[], body=module.body[at:]).code.strip("\n")
+    parts = [p for p in (head, block.rstrip("\n"), rest) if p]
+    return "\n\n".join(parts) + "\n"
