@@ -54,12 +54,12 @@ WORKER = """
 
 
 def _project(root: Path, files: dict[str, str], source: str, modules: str,
-             setup: str = "") -> Config:
+             setup: str = "", package: str = "") -> Config:
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(dedent(text))
     (root / "godsplit.toml").write_text(
-        f"{setup}[[split]]\nsource = \"{source}\"\n\n[split.modules]\n{modules}")
+        f"{setup}[[split]]\nsource = \"{source}\"\n{package}\n[split.modules]\n{modules}")
     config = load_config(root / "godsplit.toml")
     assert apply_splits(config).written
     return config
@@ -82,6 +82,19 @@ def test_celery_autodiscovery_still_registers_the_tasks(tmp_path: Path) -> None:
         from . import arith, util  # noqa: F401
     """)
     assert run_python(tmp_path, WORKER) == expected
+
+
+def test_sibling_layout_of_autodiscovered_tasks_is_refused(tmp_path: Path) -> None:
+    config = _project(tmp_path, {"shop/__init__.py": "", "shop/tasks.py": TASKS,
+                                 "proj_celery.py": CELERY_APP},
+                      "shop/tasks.py", 'arith = ["add", "mul"]\nutil = ["helper"]\n',
+                      package='package = "shop/jobs"\n')
+    before = tree_hash(tmp_path)
+    result = retire(config)
+    assert result.refused and not result.written
+    [finding] = result.splits[0].findings
+    assert finding.code == "GS515" and "(proj_celery.py): deleting it would" in finding.message
+    assert tree_hash(tmp_path) == before
 
 
 MODELS = """

@@ -201,6 +201,9 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChang
                 "(keep-module-name): pickles and reprs name the old path, so it must stay",
                 str(path), 1))
     base = Retired(h.old_module, h.facade, h.layout.kind, blocked=tuple(uses))
+    barred = contract(h.old_module, h.facade)
+    findings += [barred] if barred is not None else []
+    registered = registered_by_name(root, h.old_module, h.facade)
     if h.layout.kind == "sibling":
         code = [uid for uid in kept if not _plain_dunders(facade, uid)]
         if code:
@@ -208,11 +211,13 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChang
             findings.append(Finding(
                 "GS512", "error", f"the facade keeps code of its own (line {lines}): move it "
                 "to a module, then retire", str(h.facade), facade.units[code[0]].line))
+        if registered is not None:
+            findings.append(Finding(
+                "GS515", "error", f"{registered[0]} by its name "
+                f"({registered[1].relative_to(root)}): deleting it would unregister what "
+                "its new modules define; the facade must stay", str(h.facade), 1))
         return replace(base, deleted=True, findings=tuple(findings)), FileChange(h.facade, None)
     text = retired_init(facade, kept)
-    barred = contract(h.old_module, h.facade)
-    findings += [barred] if barred is not None else []
-    registered = registered_by_name(root, h.old_module, h.facade)
     if registered is not None:  # what a worker or Django imports by name must register
         text = with_registration(text, registration_imports(
             h.old_module, h.modules, _style(h.facade), h.facade, registered[0]))
