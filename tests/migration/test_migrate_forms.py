@@ -552,3 +552,40 @@ def test_migrated_patches_still_reach_the_moved_code(tmp_path: Path) -> None:
         print("ok")
     """)
     assert out.strip() == "ok"
+
+
+def test_strings_a_framework_loads_the_module_by(tmp_path: Path) -> None:
+    """Round 11: `DJANGO_SETTINGS_MODULE = "pkg.big"` (or a URL conf, a Celery config
+    object) loads the old module by its name and reads its names: a use `migrate` leaves
+    to a person, so `retire` refuses (it emptied a settings package and Django broke)."""
+    _, result = migrated(tmp_path, """
+        import os
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pkg.big")
+        os.environ["DJANGO_SETTINGS_MODULE"] = "pkg.big"
+        ROOT_URLCONF = "pkg.big"
+        urlpatterns = [path("x/", include("pkg.big"))]
+        app.config_from_object("pkg.big")
+        PREFIX = "pkg.big"
+        ROUTES = {f"{PREFIX}.c": "q"}
+    """, path="settings.py", layout="package")
+    assert left(result) == [(3, "module", "pkg.big"), (4, "module", "pkg.big"),
+                            (5, "module", "pkg.big"), (6, "module", "pkg.big"),
+                            (7, "module", "pkg.big")]
+    assert [(n.line, n.code) for n in result.notes] == [(8, "GS505")]  # a task-name prefix
+
+
+def test_configuration_files_that_name_the_module(tmp_path: Path) -> None:
+    """Entry points, pytest's settings module, a Procfile: listed for a person to edit."""
+    files = {
+        "pyproject.toml": '[project.scripts]\ntool = "pkg.big:c"\nother = "pkg.bigger:x"\n',
+        "pytest.ini": "[pytest]\nDJANGO_SETTINGS_MODULE = pkg.big\n",
+        "Procfile": "web: python -m pkg.big.gamma\n",
+    }
+    config = make_project(tmp_path, SOURCE, MAPPING, files=files, **{"verify-import": False})
+    assert apply(config).written
+    result = migrate(config)
+    assert [(u.path.name, u.line, u.shown, u.new, u.fixable) for u in result.uses] == [
+        ("pyproject.toml", 2, "pkg.big.c", "pkg.big.gamma:c", False),
+        ("pytest.ini", 2, "pkg.big", None, False),
+    ]  # `pkg.big.gamma` is a new module: it stays; `pkg.bigger` is another module

@@ -22,6 +22,7 @@ from ..split.plan import select_splits
 from ..split.references import project_files
 from ..split.style import Style
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
+from .config_files import config_uses
 from .edit import Use, rewrite
 from .homes import Homes, applied_splits, link, planned
 from .imports import Style as MigrateStyle
@@ -150,6 +151,7 @@ def plan_migration(
                 text = as_the_project_writes(path, source.text, text, styles)
             if text != source.text:
                 migration.changes.append(FileChange(path, source.encode(text)))
+    migration.uses.extend(config_uses(config.root, homes, config.path))
     return migration
 
 

@@ -288,5 +288,39 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
             ctx.use(node, h, "", "module", None, False,
                     "loads the old module by name: edit by hand")
             return
+    if _loaded_by_name(ctx, node, element, call):
+        ctx.use(node, h, "", "module", None, False, "loads the old module by this name and "
+                "reads its names (a settings module, a URL conf): edit by hand")
+        return
     ctx.note(node, "GS505", f"{h.old_module!r} is named in a string (a logger name, a route or "
              "task-name prefix?): left alone; loggers and pinned task names keep the old name")
+
+
+# calls that load a module by its name and read its names: Django's `include`, Celery's
+# `config_from_object`, Flask's `config.from_object`
+_LOADERS = frozenset({"include", "config_from_object", "from_object"})
+# settings that name a module read that way: DJANGO_SETTINGS_MODULE, ROOT_URLCONF
+_BY_NAME = re.compile(r"(?:^|_)(?:SETTINGS_MODULE|URLCONF)$", re.IGNORECASE)
+
+
+def _loaded_by_name(ctx: Context, node: cst.SimpleString, element: cst.CSTNode | None,
+                    call: cst.CSTNode | None) -> bool:
+    """The string names a module something loads by that name to read its names: an
+    argument of a loader, or the value of a setting such as `DJANGO_SETTINGS_MODULE`
+    (also `os.environ.setdefault("DJANGO_SETTINGS_MODULE", ...)` and
+    `os.environ["DJANGO_SETTINGS_MODULE"] = ...`)."""
+    if isinstance(element, cst.Arg) and isinstance(call, cst.Call):
+        func = call.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+        if called in _LOADERS:
+            return True
+        if called == "setdefault" and len(call.args) >= 2 and call.args[1] is element:
+            return bool(_BY_NAME.search(_string(call.args[0].value) or ""))
+    name = _container_name(ctx, node)
+    parent = ctx.parents.get(node)
+    if name is None and isinstance(parent, cst.Assign):
+        target = parent.targets[0].target
+        if isinstance(target, cst.Subscript) and len(target.slice) == 1:
+            index = target.slice[0].slice
+            name = _string(index.value) if isinstance(index, cst.Index) else None
+    return bool(_BY_NAME.search(name or ""))

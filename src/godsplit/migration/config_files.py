@@ -1,0 +1,60 @@
+"""Uses of an old module in the project's configuration files, which are not Python.
+
+An entry point (`[project.scripts] tool = "pkg.big:main"`), pytest's
+`DJANGO_SETTINGS_MODULE = proj.settings`, a Procfile's `gunicorn proj.wsgi:application`
+or a workflow's `python -m pkg.big.tool` load the old module by its name. The facade
+answers them; a retired one does not. Each is listed (`file:line`, and where the name
+lives now) for a person to edit, so `migrate --check` fails and `retire` refuses until
+they are gone. Documentation is not searched: it does not break.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ..split.references import SKIP_DIRS
+from .edit import Use
+from .homes import Homes
+
+_SUFFIXES = (".toml", ".cfg", ".ini", ".yml", ".yaml")
+_NAMES = ("Procfile", "Dockerfile", "Makefile", ".env")
+
+
+def config_files(root: Path, skip: Path | None) -> Iterator[Path]:
+    """The configuration files under `root` (not `skip`, godsplit's own)."""
+    for directory, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if (d not in SKIP_DIRS or d == ".github")
+                         and not d.endswith(".egg-info"))
+        for name in sorted(files):
+            path = Path(directory, name)
+            if (name.endswith(_SUFFIXES) or name in _NAMES) and not path.is_symlink() and (
+                    skip is None or path.resolve() != skip.resolve()):
+                yield path
+
+
+def config_uses(root: Path, homes: Sequence[Homes], skip: Path | None) -> list[Use]:
+    """Every mention of an old module, as a dotted name, in the configuration files."""
+    found: list[Use] = []
+    patterns = [(h, re.compile(rf"(?<![\w.]){re.escape(h.old_module)}(?:([.:])(\w+))?(?![\w])"))
+                for h in homes]
+    for path in config_files(root, skip):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for h, pattern in patterns:
+            if h.old_module not in text:
+                continue
+            for match in pattern.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                separator, name = match.group(1), match.group(2)
+                if name is not None and h.submodule(name):
+                    continue  # `pkg.big.tool`: a new module, which stays
+                home = h.new_home(name) if name is not None else None
+                new = f"{home}{separator}{name}" if home is not None else None
+                found.append(Use(path, line, h.old_module, name or "", "string", new, False,
+                                 "in a configuration file: edit by hand"))
+    return found
