@@ -589,3 +589,12 @@ def test_configuration_files_that_name_the_module(tmp_path: Path) -> None:
         ("pyproject.toml", 2, "pkg.big.c", "pkg.big.gamma:c", False),
         ("pytest.ini", 2, "pkg.big", None, False),
     ]  # `pkg.big.gamma` is a new module: it stays; `pkg.bigger` is another module
+
+
+def test_pytest_plugins_get_the_new_modules(tmp_path: Path) -> None:
+    """`pytest_plugins` imports each module to collect its fixtures and hooks, like
+    `CELERY_IMPORTS`: it gets the new modules (retire would leave the old one empty)."""
+    after, _ = migrated(tmp_path, 'pytest_plugins = ["pkg.big", "other.plugin"]\n',
+                        path="conftest.py", layout="package")
+    assert after == ('pytest_plugins = ["pkg.big.alpha", "pkg.big.beta", "pkg.big.gamma", '
+                     '"other.plugin"]\n')

@@ -176,3 +176,8 @@ def test_many_modules_wrap_at_the_line_length() -> None:
         ")",
         "from .sub import deep  # noqa: F401",
     ]
+
+
+def test_a_conftest_keeps_its_facade() -> None:
+    finding = contract("tests.conftest", Path("tests/conftest.py"))
+    assert finding is not None and "pytest collects its fixtures" in finding.message

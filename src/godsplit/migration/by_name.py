@@ -10,8 +10,9 @@ Such a package keeps `from . import a, b` of its new modules, which is what a ma
 writes in a `models/` or `tasks/` package: importing it registers what it did.
 
 Django also reads names from modules it loads by path: a template tag library's
-`register`, a management command's `Command`, a migration's `Migration`. Retiring such a
-facade would leave the package without them: refused (GS515).
+`register`, a management command's `Command`, a migration's `Migration`; and pytest reads
+a `conftest.py`'s fixtures and hooks. Retiring such a facade would leave the package
+without them, or delete the file: refused (GS515).
 """
 
 from __future__ import annotations
@@ -67,8 +68,12 @@ def registered_by_name(root: Path, old_module: str, facade: Path) -> tuple[str, 
 
 
 def contract(old_module: str, facade: Path) -> Finding | None:
-    """GS515 when Django loads the package by its path and reads names from it."""
+    """GS515 when Django or pytest loads the module by its path and reads names from it."""
     parts = old_module.split(".")
+    if parts[-1] == "conftest":
+        return Finding("GS515", "error", f"{old_module} is a conftest: pytest collects its "
+                       "fixtures and hooks by the file's name; the facade must stay",
+                       str(facade), 1)
     for part, why in _CONTRACTS.items():
         if part in parts[:-1] and (part != "commands" or "management" in parts):
             return Finding("GS515", "error", f"{old_module} is {why}, which its `__init__.py` "

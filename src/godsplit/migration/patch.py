@@ -272,7 +272,8 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
     container = ctx.parents.get(element) if isinstance(element, cst.Element) else None
     name = _container_name(ctx, container) if isinstance(
         container, (cst.List, cst.Tuple, cst.Set)) else None
-    if isinstance(element, cst.Element) and name and name.lower().endswith(("imports", "include")):
+    if isinstance(element, cst.Element) and name and (
+            name.lower().endswith(("imports", "include")) or name == "pytest_plugins"):
         assert isinstance(container, (cst.List, cst.Tuple, cst.Set))
         joints = [e.comma for e in container.elements if isinstance(e.comma, cst.Comma)
                   and isinstance(e.comma.whitespace_after, cst.ParenthesizedWhitespace)]
