@@ -179,3 +179,34 @@ def test_a_registered_task_class_with_subclasses_is_a_plan_error(tmp_path: Path)
     plan, _ = plan_texts(config)
     [error] = [f for f in plan.errors if f.code == "GS123"]
     assert error.line == 6 and "inherited by its subclasses" in error.message
+
+
+# invoke's `@task` (and fabric's, prefect's, airflow's) is not Celery's: pinning
+# `name="tasks.build"` renamed `invoke build` and broke invoke's collection, while the
+# split said "verified". Only Celery's decorators are pinned: imported from celery, made by
+# `Celery()`, or from a project module that makes or imports a Celery app.
+NOT_CELERY = """
+    from tasklib import task
+    from .worker import app
+
+
+    @task
+    def build(c):
+        return 1
+
+
+    @app.task(queue="web")
+    def sync():
+        return 2
+"""
+
+
+def test_only_celerys_task_decorators_are_pinned(tmp_path: Path) -> None:
+    files = {"tasklib.py": "def task(f=None, **options):\n    return f\n",
+             "pkg/worker.py": "from celery import Celery\n\napp = Celery('proj')\n"}
+    config = make_project(tmp_path, NOT_CELERY, {"a": ["build"], "b": ["sync"]}, files=files)
+    plan, texts = plan_texts(config)
+    assert "@task\ndef build(c):" in texts["pkg/big/a.py"]
+    assert '@app.task(queue="web", name="pkg.big.sync")' in texts["pkg/big/b.py"]
+    assert [(f.code, f.line) for f in plan.findings if f.code in ("GS200", "GS218")] == [
+        ("GS218", 5), ("GS200", 10)]

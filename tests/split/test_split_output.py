@@ -450,14 +450,20 @@ def test_name_inside_fstring_uses_the_other_quote(tmp_path: Path) -> None:
     source = """
         PREFIX = f"{__name__}:cache"
         OTHER = f'{__name__}'
+        KEY = f"{__name__}:{{x}}:{len(PREFIX)}"
+        SHOWN = f"{__name__!r}"
 
         def f():
-            return PREFIX + OTHER
+            return PREFIX + OTHER + KEY + SHOWN
     """
-    _, texts = plan_texts(make_project(tmp_path, source, {"a": ["f", "PREFIX", "OTHER"]}))
+    _, texts = plan_texts(make_project(tmp_path, source, {"a": ["f", "PREFIX", "OTHER", "KEY",
+                                                                "SHOWN"]}))
     a = texts["pkg/big/a.py"]
-    assert "PREFIX = f\"{'pkg.big'}:cache\"\n" in a
-    assert "OTHER = f'{\"pkg.big\"}'\n" in a
+    # a placeholder that was only `__name__` becomes text; no placeholder left: a string
+    assert 'PREFIX = "pkg.big:cache"\n' in a
+    assert "OTHER = 'pkg.big'\n" in a
+    assert 'KEY = f"pkg.big:{{x}}:{len(PREFIX)}"\n' in a
+    assert "SHOWN = f\"{'pkg.big'!r}\"\n" in a  # a conversion: the value, quoted
     compile(a, "a.py", "exec")
 
 

@@ -17,6 +17,7 @@ import libcst as cst
 
 from ..types import Finding
 from .analyze import Analysis, Unit
+from .celery_names import celery_roots, root_name
 from .task_classes import pinned_class, plan_task_classes
 
 
@@ -76,6 +77,13 @@ def _task_call(stmt: cst.BaseStatement, names: Collection[str]) -> tuple[cst.Cal
     return None
 
 
+def _not_celery(expr: cst.BaseExpression, path: str, line: int) -> Finding:
+    root = root_name(expr)
+    return Finding("GS218", "info", f"`{root}` is not Celery's (not imported from celery, made "
+                   "by Celery(), nor imported from a module that makes or imports one): the "
+                   "task's name is left as that library derives it", path, line)
+
+
 def _defined_here(analysis: Analysis, name: str) -> bool:
     """Whether `name` is bound once, by a top-level `def` of this module."""
     binders = analysis.binders.get(name, ())
@@ -124,12 +132,17 @@ def plan_edits(
                 analysis.code_line(stmt),
             ))
     tasks: set[int] = set()
+    roots: frozenset[str] | None = None  # the module's names that are Celery's, when needed
     for index in sorted(stmts):
         node = analysis.module.body[index]
         if not isinstance(node, cst.FunctionDef):
             continue
         decorator = task_decorator(node, decorators)
         if decorator is None or _has_name_kwarg(decorator):
+            continue
+        roots = celery_roots(analysis.module, analysis.path) if roots is None else roots
+        if root_name(decorator.decorator) not in roots:
+            findings.append(_not_celery(decorator.decorator, path, analysis.code_line(index)))
             continue
         task_name = f"{old_module}.{node.name.value}"
         if pin_tasks:
@@ -147,6 +160,10 @@ def plan_edits(
     for index in sorted(stmts):
         found = _task_call(analysis.module.body[index], decorators)
         if found is None or _has_name_kwarg(found[0]) or not _defined_here(analysis, found[1]):
+            continue
+        roots = celery_roots(analysis.module, analysis.path) if roots is None else roots
+        if root_name(found[0]) not in roots:
+            findings.append(_not_celery(found[0], path, analysis.code_line(index)))
             continue
         # Celery names it from the function's `__module__`, which changes if it moves
         task_name = f"{old_module}.{found[1]}"

@@ -1,0 +1,90 @@
+"""Which task decorators of a module are Celery's, whose task names godsplit pins.
+
+Celery names a task after its function's module, so a moved task needs `name=`. Other
+libraries have a `@task` too, and name tasks otherwise: invoke's (and fabric's) by the
+function's name (`name="tasks.build"` renamed `invoke build` and broke the collection),
+prefect's and airflow's by the function, taskiq's as `module:function`. So a decorator is
+pinned only when its root name is Celery's: imported from `celery`, made by `Celery(...)`
+in the file, or imported from a module of the project whose source makes or imports a
+Celery app (`from readthedocs.worker import app`, `from pretix.celery_app import app`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import libcst as cst
+
+from .layout import module_name_for
+
+_CELERY_SOURCE = re.compile(rb"\bCelery\s*\(|^\s*(?:from\s+celery\b|import\s+celery\b)",
+                            re.MULTILINE)
+
+
+def root_name(expr: cst.BaseExpression) -> str | None:
+    """`app` of `@app.task(...)`, `shared_task` of `@shared_task`."""
+    if isinstance(expr, cst.Call):
+        expr = expr.func
+    while isinstance(expr, cst.Attribute):
+        expr = expr.value
+    return expr.value if isinstance(expr, cst.Name) else None
+
+
+def _dotted(node: cst.BaseExpression | None) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _project_module(path: Path, module: str, level: int) -> Path | None:
+    """The file of `module` (relative to `path`'s package when `level`), in the project."""
+    name, import_root = module_name_for(path)
+    if level:
+        package = name.split(".")[: -level] if path.name != "__init__.py" else (
+            name.split(".")[: len(name.split(".")) - level + 1])
+        module = ".".join([*package, *([module] if module else [])])
+    base = import_root.joinpath(*module.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _from_celery(path: Path, module: str, level: int) -> bool:
+    if not level and module.split(".")[0] == "celery":
+        return True
+    found = _project_module(path, module, level)
+    try:
+        return found is not None and bool(_CELERY_SOURCE.search(found.read_bytes()))
+    except OSError:
+        return False
+
+
+def celery_roots(module: cst.Module, path: Path) -> frozenset[str]:
+    """The top-level names of `module` that are Celery's (an app, `shared_task`, the
+    `celery` package), by the statements binding them."""
+    found: set[str] = set()
+    for stmt in module.body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                if _from_celery(path, _dotted(small.module), len(small.relative)):
+                    found.update(_bound(a) for a in small.names)
+            elif isinstance(small, cst.Import):
+                found.update(_bound(a) for a in small.names if _dotted(a.name) == "celery")
+            elif isinstance(small, cst.Assign) and isinstance(small.value, (cst.Call, cst.Attribute)):
+                value = small.value
+                made = isinstance(value, cst.Call) and _dotted(value.func).rpartition(".")[2] == (
+                    "Celery")
+                if made or root_name(value) in found:  # `app = Celery()`, `task = app.task`
+                    found.update(t.target.value for t in small.targets
+                                 if isinstance(t.target, cst.Name))
+    return frozenset(found)
+
+
+def _bound(alias: cst.ImportAlias) -> str:
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return _dotted(alias.name).split(".")[0]
