@@ -210,3 +210,68 @@ def test_only_celerys_task_decorators_are_pinned(tmp_path: Path) -> None:
     assert '@app.task(queue="web", name="pkg.big.sync")' in texts["pkg/big/b.py"]
     assert [(f.code, f.line) for f in plan.findings if f.code in ("GS200", "GS218")] == [
         ("GS218", 5), ("GS200", 10)]
+
+
+# Data found next to the module by its path: moved one directory deeper, the moved code
+# looked for `pkg/big/data.json` (FileNotFoundError when called), and the kept
+# `sys.path.insert(0, <dir>/vendor)` of a package facade pointed into `pkg/big/`, while the
+# split said "verified" (with a GS203 warning).
+FILE_READS = """
+    import json
+    import os
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "vendor"))
+    HERE = os.path.dirname(os.path.abspath(__file__))
+    DATA = Path(__file__).resolve().parent / "data.json"
+
+
+    def load():
+        with open(os.path.join(HERE, "data.json")) as f:
+            return json.load(f)
+
+
+    def load2():
+        import vlib
+        return json.loads(DATA.read_text()), vlib.X, Path(__file__).parent.name
+"""
+FILE_FILES = {"pkg/data.json": '{"a": 1}', "pkg/vendor/vlib.py": "X = 42\n"}
+SHOW_FILES = "import pkg.big as m; print(m.load(), m.load2(), m.HERE.endswith('pkg'))"
+
+
+@pytest.mark.parametrize("layout", [{}, {"package": "pkg/parts"}], ids=["package", "sibling"])
+def test_paths_made_from_file_stay_the_same(tmp_path: Path, layout: dict[str, str]) -> None:
+    out = same_behaviour(tmp_path, FILE_READS, {"paths": ["HERE", "DATA"],
+                                                "loaders": ["load", "load2"]}, SHOW_FILES,
+                         files=FILE_FILES, **layout)
+    assert out == "{'a': 1} ({'a': 1}, 42, 'pkg') True\n"
+    folder = "pkg/big" if not layout else "pkg/parts"
+    paths = (tmp_path / "after" / folder / "paths.py").read_text()
+    assert '_SOURCE_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "big.py")' \
+        in paths
+    assert "HERE = os.path.dirname(os.path.abspath(_SOURCE_FILE))" in paths
+    if not layout:  # the package facade is one directory deeper than the old module
+        facade = (tmp_path / "after/pkg/big/__init__.py").read_text()
+        assert 'os.path.dirname((__path__[0] + ".py")), "vendor"' in facade
+
+
+def test_a_read_of_the_file_itself_is_left_with_a_warning(tmp_path: Path) -> None:
+    source = """
+        _SOURCE_FILE = "taken"
+
+
+        def own():
+            with open(__file__) as handle:
+                return handle.readline(), _SOURCE_FILE
+
+
+        def folder():
+            return __import__("os").path.dirname(__file__)
+    """
+    config = make_project(tmp_path, source, {"a": ["own", "_SOURCE_FILE"], "b": ["folder"]})
+    plan, texts = plan_texts(config)
+    assert "with open(__file__) as handle:" in texts["pkg/big/a.py"]
+    assert [f.line for f in plan.findings if f.code == "GS203"] == [4]
+    assert "_godsplit_source_file = os.path" in texts["pkg/big/b.py"]  # the name was taken
+    assert "dirname(_godsplit_source_file)" in texts["pkg/big/b.py"]

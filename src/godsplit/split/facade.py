@@ -23,6 +23,7 @@ from . import imports, runtime
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_main_block, sets_up_imports
+from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
@@ -35,7 +36,7 @@ from .render import (
     module_import,
 )
 from .style import Style
-from .transforms import Edits, apply_edits
+from .transforms import apply_edits
 
 
 def reexported(analysis: Analysis, assignment: Assignment, module: str) -> list[str]:
@@ -195,6 +196,7 @@ def render_facade(
     }
     walk = {stmt for reads_of in analysis.live_reads.values() for stmt, node in reads_of
             if node in reads}
+    edits, walk = facade_file_edits(analysis, layout, stmts, walk)  # `__file__` reads
     head = [module.code_for_node(line) for line in module.header]
     used = {r.name for u in kept if u.kind not in ("import", "type_checking") for r in u.reads}
     # a TYPE_CHECKING block the facade keeps whole (`class MagicContainer(Protocol)`)
@@ -219,7 +221,7 @@ def render_facade(
             stmt = module.body[index]
             changed: cst.BaseStatement = stmt  # live reads first: `rebase` copies the nodes
             if index in walk:
-                changed = apply_edits(changed, _NO_EDITS, layout.old_module, (), True, reads)
+                changed = apply_edits(changed, edits, layout.old_module, (), True, reads)
             changed = imports.rebase(changed, layout.old_package, layout.facade_package)
             if unit.kind == "type_checking" and isinstance(changed, cst.If):
                 checked = imports.filter_type_checking(changed, used)  # for type checkers only:
@@ -351,7 +353,6 @@ def _peer(layout: Layout, module: str) -> str:
     return '"' + layout.dotted(module) + '"'
 
 
-_NO_EDITS = Edits(frozenset(), frozenset(), ())
 
 
 def _runtime(

@@ -160,7 +160,6 @@ class _Indexer(cst.CSTVisitor):
             return
         if node.value == "__file__":
             self.index.file_reads.append((self.stmt, self.depth > 0))
-            return
         self.index.dunder_nodes[id(node)] = node
         self.index.name_reads.append(NameRead(
             self.stmt, id(node), self.depth > 0, id(node) in self.logger_args, node.value

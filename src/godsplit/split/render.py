@@ -23,6 +23,7 @@ from . import imports
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_guard, sets_up_imports
+from .file_path import old_file_constant
 from .handover import hand_over
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
@@ -150,17 +151,24 @@ def render_new_module(
         if sys_name != "sys" or not any("sys" in n for n in needs.imports.values()):
             items.append((first_def - 0.3, "import sys\n" if sys_name == "sys"
                           else "import sys as _godsplit_sys\n"))
+    body: list[tuple[float, str]] = list(late)
+    if edits.file_ids:  # `__file__` reads become the old path, made with `os`
+        os_name = _os_name(analysis)
+        if os_name != "os" or not any("os" in n for n in needs.imports.values()):
+            items.append((first_def - 0.3, "import os\n" if os_name == "os"
+                          else "import os as _godsplit_os\n"))
+        body.append((-1, old_file_constant(analysis.path, layout.old_module, layout.old_package,
+                                           package, os_name, edits.file_name)))
     stmts = {i for u in units for i in u.stmts}
     live = {
         node: aliases[e.target] for e in mine for name in e.live
         for stmt, node in analysis.live_reads.get(name, ()) if stmt in stmts
     }
     walk = {r.stmt for r in analysis.nodes.name_reads
-            if r.node_id in edits.name_ids | edits.package_ids} | {
+            if r.node_id in edits.name_ids | edits.package_ids | edits.file_ids} | {
         stmt for e in mine for name in e.live
         for stmt, _ in analysis.live_reads.get(name, ()) if stmt in stmts
     } | {stmt for stmt, _, _ in edits.task_calls}
-    body: list[tuple[float, str]] = list(late)
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
@@ -351,6 +359,12 @@ def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str,
         (_absolute(layout, layout.module_ref(module, e.source), e.source), e.names)
         for e in incoming
     ], sys_name, maybe)
+
+
+def _os_name(analysis: Analysis) -> str:
+    """`os`, unless the source binds that name otherwise than by importing it."""
+    bound = analysis.binders.get("os", ())
+    return "os" if all(analysis.units[u].kind == "import" for u in bound) else "_godsplit_os"
 
 
 def needs_sys(module: str, edges: list[Edge]) -> bool:

@@ -18,6 +18,7 @@ import libcst as cst
 from ..types import Finding
 from .analyze import Analysis, Unit
 from .celery_names import celery_roots, root_name
+from .file_path import directory_reads, inside
 from .task_classes import pinned_class, plan_task_classes
 
 
@@ -32,6 +33,8 @@ class Edits:
     # registered in the file: (statement index, id of the call that gets `name=` or of the
     # class that gets `name = ...`, the task's old name)
     task_calls: tuple[tuple[int, int, str], ...] = ()
+    file_ids: frozenset[int] = frozenset()  # ids of `__file__` Name nodes to replace
+    file_name: str = "_SOURCE_FILE"  # the constant holding the old path that replaces them
 
 
 def decorator_name(expr: cst.BaseExpression) -> str | None:
@@ -102,10 +105,23 @@ def plan_edits(
     findings: list[Finding] = []
     name_ids: set[int] = set()
     package_ids: set[int] = set()
+    file_ids: set[int] = set()
+    file_movable = inside(old_package, new_package)
     for read in analysis.nodes.name_reads:
         if read.stmt not in stmts:
             continue
         line = analysis.code_line(read.stmt)
+        if read.dunder == "__file__":
+            if file_movable and directory_reads(analysis.module.body[read.stmt], (read.node_id,)):
+                file_ids.add(read.node_id)
+                findings.append(Finding(
+                    "GS201", "info", "`__file__` replaced by the old module's path, made from "
+                    "the new module's, so the directory made from it stays the same", path, line))
+            else:
+                findings.append(Finding("GS203", "warning", "`__file__` read (for more than its "
+                                        "directory): the moved code's file path changes", path,
+                                        line))
+            continue
         if read.dunder == "__package__":  # only ever used to resolve relative names
             if old_package != new_package:
                 package_ids.add(read.node_id)
@@ -125,12 +141,6 @@ def plan_edits(
             "GS201", "info", f"`__name__` replaced by {old_module!r} so the name stays the same",
             path, line,
         ))
-    for stmt, _in_function in analysis.nodes.file_reads:
-        if stmt in stmts:
-            findings.append(Finding(
-                "GS203", "warning", "`__file__` read: the moved code's file path changes", path,
-                analysis.code_line(stmt),
-            ))
     tasks: set[int] = set()
     roots: frozenset[str] | None = None  # the module's names that are Celery's, when needed
     for index in sorted(stmts):
@@ -181,7 +191,9 @@ def plan_edits(
     classes, class_findings = plan_task_classes(analysis, stmts, old_module, pin_tasks)
     findings += class_findings
     return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings), frozenset(package_ids),
-                 old_package, tuple(calls + classes))
+                 old_package, tuple(calls + classes), frozenset(file_ids),
+                 "_SOURCE_FILE" if "_SOURCE_FILE" not in analysis.binders
+                 else "_godsplit_source_file")
 
 
 class _Apply(cst.CSTTransformer):
@@ -225,6 +237,8 @@ class _Apply(cst.CSTTransformer):
         return updated_node
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        if id(original_node) in self.edits.file_ids:
+            return cst.parse_expression(self.edits.file_name)
         if id(original_node) in self.edits.name_ids | self.edits.package_ids:
             quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
             value = self.old_module if id(original_node) in self.edits.name_ids else (

@@ -1,0 +1,123 @@
+"""`__file__` in moved code: the old module's path, so paths made from it stay the same.
+
+`HERE = os.path.dirname(__file__)`, `Path(__file__).parent / "data.json"`: moved into
+`pkg/big/paths.py`, `__file__` names a file one directory deeper, and the data file is not
+found (the split said "verified": importing succeeds). Each read becomes a constant of
+the new module holding the old path, made from the new module's own: `pkg/big.py` from
+`pkg/big/paths.py` is `os.path.join(os.path.dirname(os.path.dirname(__file__)), "big.py")`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+if TYPE_CHECKING:
+    from .analyze import Analysis
+    from .layout import Layout
+    from .transforms import Edits
+
+
+def _depth(package: str) -> int:
+    return len(package.split(".")) if package else 0
+
+
+def inside(old_package: str, new_package: str) -> bool:
+    """Whether `new_package` is the old module's package or inside it: the old path can be
+    made from a new module's own."""
+    return new_package == old_package or new_package.startswith(old_package + ".") or (
+        not old_package)
+
+
+def old_file_expression(source: Path, old_package: str, new_package: str,
+                        os_name: str) -> str | None:
+    """The expression, in a module of `new_package`, equal to the old module's `__file__`
+    (`source` in `old_package`); None when the new package is not inside the old one's."""
+    if not inside(old_package, new_package):
+        return None
+    levels = _depth(new_package) - _depth(old_package) + 1
+    inner = f"{os_name}.path.dirname(" * levels + "__file__" + ")" * levels
+    return f'{os_name}.path.join({inner}, "{source.name}")'
+
+
+def old_file_constant(source: Path, old_module: str, old_package: str, new_package: str,
+                      os_name: str, name: str) -> str:
+    """The statement binding `name` to the old module's path, with a comment saying why."""
+    expr = old_file_expression(source, old_package, new_package, os_name)
+    assert expr is not None
+    return (f"# {old_module}'s file, where this code was: paths made from it stay the same\n"
+            f"{name} = {expr}\n")
+
+
+def facade_file_edits(analysis: Analysis, layout: Layout, stmts: Collection[int],
+                      walk: set[int]) -> tuple[Edits, set[int]]:
+    """Code the package facade keeps (`sys.path.insert(0, os.path.dirname(__file__))`):
+    `pkg/big.py` became `pkg/big/__init__.py`, one directory deeper, so its `__file__`
+    reads become `(__path__[0] + ".py")`, the old path. The edits, and the statements to
+    walk with them."""
+    moved_down = layout.facade_is_package and (
+        layout.facade_path.parent.with_suffix(".py").resolve() == analysis.path.resolve())
+    ids = {r.node_id: r.stmt for r in analysis.nodes.name_reads
+           if r.dunder == "__file__" and r.stmt in stmts and directory_reads(
+               analysis.module.body[r.stmt], (r.node_id,))} if moved_down else {}
+    from .transforms import Edits  # it reads `inside`: imported when called
+
+    edits = Edits(frozenset(), frozenset(), (), file_ids=frozenset(ids),
+                  file_name='(__path__[0] + ".py")')
+    return edits, walk | set(ids.values())
+
+
+_WRAPPERS = frozenset({"abspath", "realpath", "normpath", "expanduser", "fspath", "str",
+                       "Path", "PurePath", "PosixPath", "WindowsPath", "resolve", "absolute"})
+
+
+def _called(node: cst.CSTNode | None) -> str:
+    func = node.func if isinstance(node, cst.Call) else None
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
+
+
+def directory_reads(stmt: cst.CSTNode, ids: Collection[int]) -> set[int]:
+    """The `__file__` Names (of `ids`) in `stmt` whose value is only used for its directory:
+    `os.path.dirname(os.path.abspath(__file__))`, `Path(__file__).resolve().parent`.
+    Those read the old path; a read of the file itself (`open(__file__)`) is left alone:
+    in a package the old file is gone."""
+    parents: dict[int, cst.CSTNode] = {}
+
+    class _Parents(cst.CSTVisitor):
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            for child in node.children:
+                parents[id(child)] = node
+            return True
+
+    stmt.visit(_Parents())
+    found = set()
+    for node_id in ids:
+        current = parents.get(node_id)
+        child_id = node_id
+        while current is not None:
+            if isinstance(current, cst.Arg):
+                call = parents.get(id(current))
+                if not (isinstance(call, cst.Call) and call.args and call.args[0] is current):
+                    break
+                if _called(call) == "dirname":
+                    found.add(node_id)
+                    break
+                if _called(call) not in _WRAPPERS:
+                    break
+                child_id, current = id(call), parents.get(id(call))
+                continue
+            if isinstance(current, cst.Attribute) and id(current.value) == child_id:
+                if current.attr.value in ("parent", "parents"):
+                    found.add(node_id)
+                    break
+                call = parents.get(id(current))
+                if current.attr.value in _WRAPPERS and isinstance(call, cst.Call):
+                    child_id, current = id(call), parents.get(id(call))
+                    continue
+            break
+    return found
