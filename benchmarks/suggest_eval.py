@@ -1,6 +1,6 @@
 """How `godsplit suggest` groups a god file, against the grouping its maintainers chose.
 
-    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|all] [--markdown]
+    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|all] [--markdown] [--layers]
                                                 [--default] [CASE ...]
 
 Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
@@ -41,6 +41,8 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+import networkx as nx
 
 from godsplit.config import parse_config
 from godsplit.files import read_source
@@ -178,6 +180,7 @@ class Result:
     default_modules: int
     seconds: float
     objectives: tuple[float, float] | None = None  # (suggest's grouping, the maintainers')
+    layers: tuple[int, int] | None = None  # modules in a cycle of reads (ours, theirs)
 
 
 def objectives(source: Path, ours: dict[str, str], theirs: dict[str, str]
@@ -197,7 +200,25 @@ def objectives(source: Path, ours: dict[str, str], theirs: dict[str, str]
     return objective(g, groups(ours)), objective(g, groups(theirs))
 
 
-def evaluate(case: Case, default: bool = False, scored: bool = False) -> Result:
+def layers(source: Path, ours: dict[str, str], theirs: dict[str, str]) -> tuple[int, int]:
+    """How many modules lie on a cycle of reads between modules (calls and import-time
+    reads, not annotations), in each grouping, over the names both place."""
+    g = build_graph(analyze(read_source(source)), ())
+    node = {name: i for i, n in enumerate(g.nodes) for name in n.names}
+
+    def tangled(placed: dict[str, str]) -> int:
+        module = {node[name]: m for name, m in placed.items() if name in node}
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        graph.add_edges_from((module[r], module[p]) for (r, p), strength in g.reads.items()
+                             if strength >= 1.0 and r in module and p in module
+                             and module[r] != module[p])
+        return sum(len(c) for c in nx.strongly_connected_components(graph) if len(c) > 1)
+
+    return tangled(ours), tangled(theirs)
+
+
+def evaluate(case: Case, default: bool = False, scored: bool = False,
+             layered: bool = False) -> Result:
     root = project_dir(case)
     source = root / case.path
     config = parse_config({"max-lines": UNBOUNDED}, root / "godsplit.toml")
@@ -219,7 +240,8 @@ def evaluate(case: Case, default: bool = False, scored: bool = False) -> Result:
     ours = {n: placed[n] for n in names}
     return Result(case, len(names), total, score(ours, theirs), score(base, theirs), other,
                   len(made.plan.modules), count, seconds,
-                  objectives(source, ours, theirs) if scored else None)
+                  objectives(source, ours, theirs) if scored else None,
+                  layers(source, ours, theirs) if layered else None)
 
 
 def table(results: list[Result]) -> str:
@@ -253,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--objective", action="store_true",
                         help="also print the objective the greedy merging climbs, for the "
                         "suggestion and for the maintainers' grouping")
+    parser.add_argument("--layers", action="store_true",
+                        help="also print how many modules lie on a cycle of reads between "
+                        "modules, in the suggestion and in the maintainers' grouping")
     args = parser.parse_args(argv)
     cases = [load_case(p) for p in sorted(CASES.glob("*.toml"))]
     cases = [c for c in cases if (not args.cases or c.id in args.cases)
@@ -260,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[Result]] = {}
     beaten = 0
     for case in cases:
-        r = evaluate(case, args.default, args.objective)
+        r = evaluate(case, args.default, args.objective, args.layers)
         results.setdefault(case.half, []).append(r)
         beaten += r.suggest.f1 > r.baseline.f1 and r.suggest.ari > r.baseline.ari
         if not args.markdown:
@@ -268,7 +293,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r.baseline.f1:.2f}; ARI {r.suggest.ari:.2f} vs {r.baseline.ari:.2f}; "
                   f"{r.modules} modules; {r.seconds:.1f}s"
                   + (f"; objective {r.objectives[0]:.3f} vs the maintainers' "
-                     f"{r.objectives[1]:.3f}" if r.objectives else ""), flush=True)
+                     f"{r.objectives[1]:.3f}" if r.objectives else "")
+                  + (f"; modules in a cycle of reads {r.layers[0]} vs the maintainers' "
+                     f"{r.layers[1]}" if r.layers else ""), flush=True)
     for half in ("tuning", "held-out"):
         if half in results:
             print(f"\n{half}:\n\n{table(results[half])}")
