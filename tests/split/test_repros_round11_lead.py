@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from godsplit.split.verify import Snapshot, compare_snapshots, registered_note
+from godsplit.types import GodsplitError
 
 from splitkit import apply, make_project, plan_texts, same_behaviour
 
@@ -275,3 +276,44 @@ def test_a_read_of_the_file_itself_is_left_with_a_warning(tmp_path: Path) -> Non
     assert [f.line for f in plan.findings if f.code == "GS203"] == [4]
     assert "_godsplit_source_file = os.path" in texts["pkg/big/b.py"]  # the name was taken
     assert "dirname(_godsplit_source_file)" in texts["pkg/big/b.py"]
+
+
+# Django lists management commands (and migrations) with `pkgutil.iter_modules`, skipping
+# packages: `shop/management/commands/sync.py` split into a package was no longer a
+# command ("Unknown command: 'sync'"), and the import check passed.
+COMMAND = """
+    from django.core.management.base import BaseCommand
+
+
+    def fetch():
+        return "fetched"
+
+
+    class Command(BaseCommand):
+        def handle(self, *args, **options):
+            self.stdout.write(fetch())
+"""
+CALL = """
+    import os
+    os.environ["DJANGO_SETTINGS_MODULE"] = "settings"
+    import django
+    django.setup()
+    from django.core.management import call_command
+    call_command("sync")
+"""
+DJANGO_FILES = {"shop/__init__.py": "", "shop/management/__init__.py": "",
+                "shop/management/commands/__init__.py": "",
+                "settings.py": 'SECRET_KEY = "x"\nINSTALLED_APPS = ["shop"]\n'}
+
+
+def test_a_management_command_is_split_beside_its_file(tmp_path: Path) -> None:
+    pytest.importorskip("django")
+    source, modules = "shop/management/commands/sync.py", {"fetching": ["fetch"],
+                                                             "command": ["Command"]}
+    config = make_project(tmp_path, COMMAND, modules, path=source, files=DJANGO_FILES)
+    with pytest.raises(GodsplitError, match=r"Django finds commands as modules, not packages"
+                       r".*`package = \"shop/management/sync_parts\"`"):
+        plan_texts(config)
+    out = same_behaviour(tmp_path / "beside", COMMAND, modules, CALL, path=source,
+                         files=DJANGO_FILES, package="shop/management/sync_parts")
+    assert out == "fetched\n"

@@ -231,3 +231,15 @@ def test_one_exception_class_keeps_its_module_name(tmp_path: Path) -> None:
     result = _suggest_project(tmp_path, {"cart.py": text}, "cart.py")
     assert result.keep_module_name == "1 exception class"
     assert "1 exception class: keep its __module__" in render_entry(result)
+
+
+def test_a_django_command_is_suggested_beside_its_file(tmp_path: Path) -> None:
+    """Round 11: Django finds commands with `pkgutil.iter_modules`, skipping packages, so
+    the plan refuses the package layout there; suggest proposes the sibling one."""
+    text = "".join(_function(f"helper_{i}", 15, f"helper_{(i + 1) % 30}(x)") for i in range(30))
+    text += "".join(_function(f"parse_{i}", 15, f"parse_{(i + 1) % 30}(x)") for i in range(30))
+    files = {f"shop/{p}__init__.py": "" for p in ("", "management/", "management/commands/")}
+    result = _suggest_project(tmp_path, {**files, "shop/management/commands/sync.py": text},
+                              "shop/management/commands/sync.py", 2)
+    assert not result.plan.errors
+    assert result.package == "shop/management/sync_parts"

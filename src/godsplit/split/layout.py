@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import keyword
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,12 +117,30 @@ def _importable(name: str) -> bool:
     return name.isidentifier() and not keyword.iskeyword(name)
 
 
+def listed_as_module(source: Path) -> bool:
+    """Django lists management commands and migrations with `pkgutil.iter_modules`,
+    skipping packages: `app/management/commands/sync.py` must stay a module."""
+    parent = source.parent
+    return (parent.name == "commands" and parent.parent.name == "management") or (
+        parent.name == "migrations")
+
+
+def _beside(source: Path, root: Path) -> str:
+    folder = source.parent.parent / f"{source.stem}_parts"
+    return Path(os.path.relpath(folder, root)).as_posix()
+
+
 def make_layout(split: SplitConfig, root: Path) -> Layout:
     source = split.source
     old_module, import_root = module_name_for(source)
     # the package that relative imports in the source start from: an __init__.py's own
     old_package = old_module if source.name == "__init__.py" else old_module.rpartition(".")[0]
     if split.package is None:
+        if listed_as_module(source):
+            raise GodsplitError(
+                f"Django finds {source.parent.name} as modules, not packages: as a package, "
+                f"{source.stem!r} would no longer be found; set `package` to split it beside "
+                f"its file (`package = \"{_beside(source, root)}\"`)", source)
         if source.name in ("__init__.py", "__main__.py"):
             raise GodsplitError(f"a {source.name} cannot become a package of its own; set "
                                 "`package` to split it into a sibling package", source)
