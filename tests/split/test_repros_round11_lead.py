@@ -311,9 +311,52 @@ def test_a_management_command_is_split_beside_its_file(tmp_path: Path) -> None:
     source, modules = "shop/management/commands/sync.py", {"fetching": ["fetch"],
                                                              "command": ["Command"]}
     config = make_project(tmp_path, COMMAND, modules, path=source, files=DJANGO_FILES)
-    with pytest.raises(GodsplitError, match=r"Django finds commands as modules, not packages"
-                       r".*`package = \"shop/management/sync_parts\"`"):
+    with pytest.raises(GodsplitError, match=r"Django finds commands as modules, not packages: "
+                       r"as a package, sync.py would no longer be found; set `package` .*"
+                       r"`package = \"shop/management/sync_parts\"`"):
         plan_texts(config)
     out = same_behaviour(tmp_path / "beside", COMMAND, modules, CALL, path=source,
                          files=DJANGO_FILES, package="shop/management/sync_parts")
     assert out == "fetched\n"
+
+
+# pytest collects `test_*.py` files and never a package's `__init__.py`: a test module
+# split in the package layout ran no test at all ("no tests ran"), and said "verified".
+TESTS = """
+    import pytest
+
+
+    @pytest.fixture
+    def num():
+        return 3
+
+
+    def helper(x):
+        return x * 2
+
+
+    def test_one(num):
+        assert helper(num) == 6
+
+
+    class TestGroup:
+        def test_two(self, num):
+            assert helper(1) + num == 5
+"""
+RUN_TESTS = """
+    import subprocess, sys
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "-p", "no:randomly", "tests"], capture_output=True, text=True)
+    print(proc.stdout.strip().splitlines()[-1].split(" in ")[0])
+"""
+
+
+def test_a_test_module_is_split_beside_its_file(tmp_path: Path) -> None:
+    modules = {"basics": ["num", "helper", "test_one"], "group": ["TestGroup"]}
+    config = make_project(tmp_path, TESTS, modules, path="tests/test_big.py")
+    with pytest.raises(GodsplitError, match=r"pytest collects test files and conftest.py "
+                       r"files, not packages: .*\(`package = \"tests/test_big_parts\"`\)"):
+        plan_texts(config)
+    out = same_behaviour(tmp_path / "beside", TESTS, modules, RUN_TESTS, path="tests/test_big.py",
+                         package="tests/test_big_parts")
+    assert out == "2 passed\n"  # the fixture `num` too, used in the other new module

@@ -117,17 +117,21 @@ def _importable(name: str) -> bool:
     return name.isidentifier() and not keyword.iskeyword(name)
 
 
-def listed_as_module(source: Path) -> bool:
-    """Django lists management commands and migrations with `pkgutil.iter_modules`,
-    skipping packages: `app/management/commands/sync.py` must stay a module."""
-    parent = source.parent
-    return (parent.name == "commands" and parent.parent.name == "management") or (
-        parent.name == "migrations")
-
-
-def _beside(source: Path, root: Path) -> str:
-    folder = source.parent.parent / f"{source.stem}_parts"
-    return Path(os.path.relpath(folder, root)).as_posix()
+def must_stay_a_module(source: Path) -> tuple[str, Path] | None:
+    """Why a file must stay a module, which the package layout would end, and the sibling
+    package to use instead; None if it need not. Django lists management commands and
+    migrations with `pkgutil.iter_modules`, which skips packages; pytest collects
+    `test_*.py` / `*_test.py` files (never a package's `__init__.py`) and loads
+    `conftest.py` files: as packages, their commands, tests and fixtures are lost."""
+    parent, stem = source.parent, source.stem
+    if (parent.name == "commands" and parent.parent.name == "management") or (
+            parent.name == "migrations"):
+        return (f"Django finds {parent.name} as modules, not packages",
+                parent.parent / f"{stem}_parts")
+    if stem.startswith("test_") or stem.endswith("_test") or source.name == "conftest.py":
+        return ("pytest collects test files and conftest.py files, not packages",
+                parent / f"{stem}_parts")
+    return None
 
 
 def make_layout(split: SplitConfig, root: Path) -> Layout:
@@ -136,11 +140,12 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
     # the package that relative imports in the source start from: an __init__.py's own
     old_package = old_module if source.name == "__init__.py" else old_module.rpartition(".")[0]
     if split.package is None:
-        if listed_as_module(source):
+        stays = must_stay_a_module(source)
+        if stays is not None:
+            beside = Path(os.path.relpath(stays[1], root)).as_posix()
             raise GodsplitError(
-                f"Django finds {source.parent.name} as modules, not packages: as a package, "
-                f"{source.stem!r} would no longer be found; set `package` to split it beside "
-                f"its file (`package = \"{_beside(source, root)}\"`)", source)
+                f"{stays[0]}: as a package, {source.name} would no longer be found; set "
+                f"`package` to split it beside its file (`package = \"{beside}\"`)", source)
         if source.name in ("__init__.py", "__main__.py"):
             raise GodsplitError(f"a {source.name} cannot become a package of its own; set "
                                 "`package` to split it into a sibling package", source)

@@ -26,7 +26,7 @@ from ..split.assign import DEFAULT_SHARED, Assignment, assign
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from ..split.hazards import _bases as class_bases
 from ..split.hazards import identity_findings
-from ..split.layout import Layout, listed_as_module, make_layout
+from ..split.layout import Layout, make_layout, must_stay_a_module
 from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
@@ -194,8 +194,8 @@ def _project(source: Path, config: Config, package: Path | None
     analysis = analyze(text)
     if package is None and source.name in ("__init__.py", "__main__.py"):
         package = (root / key).parent  # a package's own file: its modules go beside it
-    elif package is None and listed_as_module(root / key):  # a Django command stays a module
-        package = (root / key).parent.parent / f"{source.stem}_parts"
+    elif package is None and (stays := must_stay_a_module(root / key)) is not None:
+        package = stays[1]  # a Django command, a test module: it must stay a module
     package_key = _relative(package, root, "package") if package is not None else None
     taken = set(analysis.binders)
     shared = _free(DEFAULT_SHARED, taken)
