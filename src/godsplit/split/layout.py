@@ -121,14 +121,15 @@ def must_stay_a_module(source: Path) -> tuple[str, Path] | None:
     """Why a file must stay a module, which the package layout would end, and the sibling
     package to use instead; None if it need not. Django lists management commands and
     migrations with `pkgutil.iter_modules`, which skips packages; pytest collects
-    `test_*.py` / `*_test.py` files (never a package's `__init__.py`) and loads
-    `conftest.py` files: as packages, their commands, tests and fixtures are lost."""
+    `test_*.py` / `*_test.py` files (and Django's `tests.py`, with pytest-django), never a
+    package's `__init__.py`, and loads `conftest.py` files: as packages, their commands,
+    tests and fixtures are lost."""
     parent, stem = source.parent, source.stem
     if (parent.name == "commands" and parent.parent.name == "management") or (
             parent.name == "migrations"):
         return (f"Django finds {parent.name} as modules, not packages",
                 parent.parent / f"{stem}_parts")
-    if stem.startswith("test_") or stem.endswith("_test") or source.name == "conftest.py":
+    if stem.startswith("test_") or stem.endswith("_test") or stem in ("tests", "conftest"):
         return ("pytest collects test files and conftest.py files, not packages",
                 parent / f"{stem}_parts")
     return None
