@@ -129,7 +129,8 @@ def must_stay_a_module(source: Path) -> tuple[str, Path] | None:
             parent.name == "migrations"):
         return (f"Django finds {parent.name} as modules, not packages",
                 parent.parent / f"{stem}_parts")
-    if stem.startswith("test_") or stem.endswith("_test") or stem in ("tests", "conftest"):
+    if stem.startswith("test_") or stem.endswith(("_test", "_tests")) or stem in (
+            "tests", "conftest"):
         return ("pytest collects test files and conftest.py files, not packages",
                 parent / f"{stem}_parts")
     return None
