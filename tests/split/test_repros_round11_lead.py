@@ -360,3 +360,44 @@ def test_a_test_module_is_split_beside_its_file(tmp_path: Path) -> None:
     out = same_behaviour(tmp_path / "beside", TESTS, modules, RUN_TESTS, path="tests/test_big.py",
                          package="tests/test_big_parts")
     assert out == "2 passed\n"  # the fixture `num` too, used in the other new module
+
+
+# Flask finds templates and static files beside the module `__name__` names: split in the
+# package layout, webapp.py became webapp/__init__.py and every page failed with
+# TemplateNotFound, while the plan had no error.
+FLASK = """
+    from flask import Blueprint, Flask, render_template
+
+    app = Flask(__name__)
+    bp = Blueprint("bp", __name__, template_folder="templates")
+
+
+    @app.route("/")
+    def index():
+        return render_template("hi.html", name="x")
+
+
+    @bp.route("/b")
+    def b_index():
+        return render_template("hi.html", name="b")
+
+
+    app.register_blueprint(bp)
+"""
+PAGES = """
+    from webapp import app
+    client = app.test_client()
+    print(client.get("/").status_code, client.get("/b").status_code)
+"""
+
+
+def test_flask_finds_its_templates_beside_the_module(tmp_path: Path) -> None:
+    modules = {"core": ["app", "index"], "blue": ["bp", "b_index"]}
+    config = make_project(tmp_path, FLASK, modules, path="webapp.py")
+    plan, _ = plan_texts(config)
+    assert [(f.code, f.line) for f in plan.errors] == [("GS124", 3), ("GS124", 4)]
+    assert "`Flask(...)` given `__name__`" in plan.errors[0].message
+    pytest.importorskip("flask")
+    out = same_behaviour(tmp_path / "beside", FLASK, modules, PAGES, path="webapp.py",
+                         package="webapp_parts", files={"templates/hi.html": "hi {{ name }}"})
+    assert out == "200 200\n"

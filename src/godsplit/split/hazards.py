@@ -14,6 +14,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
+from .locations import location_findings
 from .module_reads import import_time_findings, made_findings, read_findings
 
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
@@ -48,11 +49,12 @@ def identity_findings(
         module_of.get(u.id, FACADE) != FACADE and any(isinstance(
             analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
             for i in u.stmts) for u in analysis.units if u.kind == "definition")
+    located = location_findings(analysis, split)  # the module's own file, one level down
     if split.keep_module_name:
-        return [*import_time_findings(analysis), *made_findings(analysis, module_of)] if (
-            moves) else []
+        return located + ([*import_time_findings(analysis), *made_findings(analysis, module_of)]
+                          if moves else [])
     path = str(analysis.path)
-    out = read_findings(analysis, module_of) if moves else []
+    out = located + (read_findings(analysis, module_of) if moves else [])
     for unit in analysis.units:
         module = module_of.get(unit.id)
         if module is None or module == FACADE or unit.kind != "definition":

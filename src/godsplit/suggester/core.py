@@ -27,6 +27,7 @@ from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from ..split.hazards import _bases as class_bases
 from ..split.hazards import identity_findings
 from ..split.layout import Layout, make_layout, must_stay_a_module
+from ..split.locations import locating_reads
 from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
@@ -196,6 +197,8 @@ def _project(source: Path, config: Config, package: Path | None
         package = (root / key).parent  # a package's own file: its modules go beside it
     elif package is None and (stays := must_stay_a_module(root / key)) is not None:
         package = stays[1]  # a Django command, a test module: it must stay a module
+    elif package is None and locating_reads(analysis):  # `Flask(__name__)`: files beside it
+        package = (root / key).parent / f"{source.stem}_parts"
     package_key = _relative(package, root, "package") if package is not None else None
     taken = set(analysis.binders)
     shared = _free(DEFAULT_SHARED, taken)
