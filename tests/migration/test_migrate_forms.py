@@ -580,6 +580,7 @@ def test_configuration_files_that_name_the_module(tmp_path: Path) -> None:
     files = {
         "pyproject.toml": '[project.scripts]\ntool = "pkg.big:c"\nother = "pkg.bigger:x"\n',
         "pytest.ini": "[pytest]\nDJANGO_SETTINGS_MODULE = pkg.big\n",
+        "setup.cfg": "[mypy-pkg.big.*]\nignore_errors = True\n",
         "Procfile": "web: python -m pkg.big.gamma\n",
     }
     config = make_project(tmp_path, SOURCE, MAPPING, files=files, **{"verify-import": False})
