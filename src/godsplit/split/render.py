@@ -26,6 +26,7 @@ from .classify import is_guard, sets_up_imports
 from .handover import hand_over
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
+from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last
 from .needs import MAIN, Needs
 from .nodes import globals_read
 from .normalize import Block, Piece
@@ -150,6 +151,10 @@ def render_new_module(
         if sys_name != "sys" or not any("sys" in n for n in needs.imports.values()):
             items.append((first_def - 0.3, "import sys\n" if sys_name == "sys"
                           else "import sys as _godsplit_sys\n"))
+    ordered = style is not None and style.mypy and any(e.deferred for e in mine) and (
+        can_order(analysis))  # mypy checks the modules imported last first
+    if ordered:
+        items.append((first_def - 0.3, TYPE_CHECKING_IMPORT))
     stmts = {i for u in units for i in u.stmts}
     live = {
         node: aliases[e.target] for e in mine for name in e.live
@@ -194,9 +199,10 @@ def render_new_module(
         body[0] = (body[0][0], ("\n\n" if _definition(first) else "\n") + first)
     pieces.append("".join(t for _, t in body))
     noqa = e402(style, layout.path(module))
-    pieces.append(Block(imports.hint_noqa(_deferred(
-        layout, module, [e for e in mine if e.deferred], conditional, noqa, sys_name, width),
-        hinted), sort=True))
+    last = _deferred(layout, module, [e for e in mine if e.deferred], conditional, noqa,
+                     sys_name, width)
+    pieces.append(Block(imports.hint_noqa(checked_last(last) if ordered else last, hinted),
+                        sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
                                    sys_name, analysis.conditional_names)))
