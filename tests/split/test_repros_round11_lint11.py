@@ -195,3 +195,16 @@ def test_pylint_and_mypy_configs_are_found_as_the_tools_find_them(tmp_path: Path
     empty.mkdir()
     (empty / "pyproject.toml").write_text("[tool.ruff]\n")
     assert find_pylint([empty]) is None and not has_mypy([empty])
+
+
+def test_a_cycle_whose_top_reads_no_inferred_variable_keeps_its_plain_last_imports(
+        tmp_path: Path) -> None:
+    """Only a variable whose type mypy infers needs the other module checked first: a
+    class, a function or an annotated variable does not, and the imports stay as they are."""
+    source = SOURCE.replace("    DEFAULT = Value()", "    DEFAULT: Value = Value()")
+    config = make_project(tmp_path, source, MAPPING,
+                          files={"pyproject.toml": MYPY, "pkg/helpers.py": HELPERS})
+    plan, texts = plan_texts(config)
+    assert not plan.errors and "TYPE_CHECKING" not in texts["pkg/big/config.py"]
+    assert apply(config).written
+    assert _mypy(tmp_path) == set()

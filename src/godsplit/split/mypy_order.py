@@ -8,7 +8,8 @@ the kind of each import: a module-level `from B import x` either way is a tie, b
 the order it met the files (coverage: alphabetical), so B may be checked after A, and A
 gets "Cannot determine type of DEFAULT" (a default value is checked outside the function,
 so it cannot be deferred). An import under `if TYPE_CHECKING:` ranks lower: so in a
-project that configures mypy, B's last imports are written
+project that configures mypy, where a module B imports last reads at its top a variable
+of B whose type mypy infers (a plain assignment), B's last imports are written
 
     if TYPE_CHECKING:  # mypy: no import-time cycle here
         from pkg.a import Thing
@@ -23,6 +24,7 @@ from __future__ import annotations
 import ast
 import re
 
+from ..types import FACADE, Edge
 from .analyze import Analysis
 
 TYPE_CHECKING_IMPORT = "from typing import TYPE_CHECKING\n"
@@ -43,6 +45,31 @@ def can_order(analysis: Analysis) -> bool:
                     a.name == "TYPE_CHECKING" and a.asname is None for a in node.names)):
                 return False
     return True
+
+
+def needs_order(analysis: Analysis, module: str, edges: list[Edge], binds: set[str]) -> bool:
+    """Whether a module that `module` imports last (the facade: any) reads at its top a
+    variable of `module` (among `binds`) whose type mypy infers."""
+    late = {e.target for e in edges if e.source == module and e.deferred}
+    read = binds if FACADE in late else {
+        n for e in edges if e.source in late and e.target == module and not e.deferred
+        for n in e.names}
+    return any(_inferred(analysis, name) for name in read & binds)
+
+
+def _inferred(analysis: Analysis, name: str) -> bool:
+    """Whether a top-level plain assignment (no annotation) binds `name`."""
+    for uid in analysis.binders.get(name, ()):
+        for index in analysis.units[uid].stmts:
+            try:
+                body = ast.parse(analysis.code(index).strip()).body
+            except SyntaxError:
+                continue
+            if any(isinstance(node, ast.Assign) and any(
+                    isinstance(n, ast.Name) and n.id == name
+                    for t in node.targets for n in ast.walk(t)) for node in body):
+                return True
+    return False
 
 
 def checked_last(text: str) -> str:

@@ -26,7 +26,7 @@ from .classify import is_guard, sets_up_imports
 from .handover import hand_over
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
-from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last
+from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .nodes import globals_read
 from .normalize import Block, Piece
@@ -151,8 +151,8 @@ def render_new_module(
         if sys_name != "sys" or not any("sys" in n for n in needs.imports.values()):
             items.append((first_def - 0.3, "import sys\n" if sys_name == "sys"
                           else "import sys as _godsplit_sys\n"))
-    ordered = style is not None and style.mypy and any(e.deferred for e in mine) and (
-        can_order(analysis))  # mypy checks the modules imported last first
+    ordered = style is not None and style.mypy and needs_order(analysis, module, edges, {
+        n for u in units for n in u.binds}) and can_order(analysis)  # for mypy's order
     if ordered:
         items.append((first_def - 0.3, TYPE_CHECKING_IMPORT))
     stmts = {i for u in units for i in u.stmts}
