@@ -208,3 +208,30 @@ def test_a_cycle_whose_top_reads_no_inferred_variable_keeps_its_plain_last_impor
     assert not plan.errors and "TYPE_CHECKING" not in texts["pkg/big/config.py"]
     assert apply(config).written
     assert _mypy(tmp_path) == set()
+
+
+def test_a_marked_import_fits_the_sorter_and_flake8s_line_limit(tmp_path: Path) -> None:
+    """A type comment that makes a line too long: parentheses (the comment after `(`, where
+    sorters leave it), and flake8's E501 (it counts comments) gets a targeted noqa."""
+    from godsplit.split.checker_marks import TYPE_IGNORE, for_checkers
+    from godsplit.split.style import detect_style
+
+    (tmp_path / ".flake8").write_text("[flake8]\nmax-line-length = 79\n")
+    (tmp_path / "mypy.ini").write_text("[mypy]\n")
+    style = detect_style(tmp_path / "pkg" / "x.py", stop=tmp_path)
+    package = tmp_path / "pkg" / "big"
+    texts = {
+        package / "things.py": "import os\n\nos = os\n",
+        package / "config.py": "from pkg.big.things import os\n\n"
+                               "from pkg.big.things import (\n    os as os,\n)\n",
+        package / "__init__.py": "try:\n    from pkg.big.things import os as os  # noqa: F401\n"
+                                 "except ImportError:\n    pass\n",
+    }
+    out = for_checkers(texts, style)
+    assert out[package / "things.py"] == texts[package / "things.py"]
+    assert out[package / "config.py"] == (
+        f"from pkg.big.things import os  {TYPE_IGNORE}\n\n"
+        f"from pkg.big.things import (  {TYPE_IGNORE}\n    os as os,\n)\n")
+    assert out[package / "__init__.py"] == (
+        f"try:\n    from pkg.big.things import (  {TYPE_IGNORE}  # noqa: F401, E501\n"
+        "        os as os,\n    )\nexcept ImportError:\n    pass\n")
