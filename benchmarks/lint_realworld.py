@@ -50,7 +50,7 @@ from lintkit import (  # noqa: E402
 class Tool:
     name: str  # ruff, flake8, isort, black, ruff-format, pyupgrade, mypy
     argv: tuple[str, ...]  # after the toolchain's bin/<executable>; targets are appended
-    kind: str  # ruff (JSON), flake8 (path:line:col: CODE), diff, fixer, mypy
+    kind: str  # ruff (JSON), flake8 (path:line:col: CODE; pylint too), diff, fixer, mypy
     executable: str = ""  # default: the name
 
 
@@ -60,6 +60,7 @@ class Chain:
     tools: tuple[Tool, ...]
     source: str  # where the config and the versions come from
     typed: tuple[str, ...] = ()  # mypy's targets (the whole package, before and after)
+    mypy_args: tuple[str, ...] = ()  # the flags the project's CI passes (`--strict`)
 
 
 MYPY = Tool("mypy", (), "mypy")
@@ -131,6 +132,14 @@ CHAINS: dict[str, Chain] = {
         "sdist .flake8, pyproject [tool.isort] [tool.black]; .pre-commit-config.yaml: isort "
         "9.0.1, flake8 7.3.0 (+bugbear, comprehensions, simplify); tox run_self: black "
         "--check (itself, 26.10.1); its mypy hook not run"),
+    "coverage": Chain(
+        ("ruff==0.17.5", "pylint==4.1.3", "mypy==2.4.1"),
+        (_ruff_format(), Tool("pylint", ("--notes=", "--exit-zero", "--msg-template",
+                                         "{path}:{line}:{column}: {symbol} {msg}"), "flake8")),
+        "pyproject [tool.ruff] [tool.pylint] [tool.mypy]; tox lint: ruff format --check, "
+        "pylint 4.1.3 --notes= (requirements/dev.txt); tox mypy: mypy 2.4.1 --strict "
+        "--python-version=3.14 (requirements/mypy.txt; run on `coverage` only)",
+        typed=("coverage",), mypy_args=("--strict", "--python-version=3.14")),
     "boltons": Chain((), (), "no lint config in the sdist or the repository"),
     "beautifulsoup4": Chain((), (), "no lint config in the sdist"),
 }
@@ -168,14 +177,14 @@ def findings(root: Path, bin_dir: Path, tools: Sequence[Tool], targets: Sequence
                 if match:
                     code, _, message = match["rest"].partition(" ")
                     path, row = runner.relative(match["path"]), int(match["line"])
-                    found.append(Finding("flake8", code, path, row, message,
+                    found.append(Finding(tool.name, code, path, row, message,
                                          runner.text(path, row)))
         elif tool.kind == "diff":
             found += _diff_changes(runner, tool.name, runner.run(command, ok=(0, 1)))
         elif tool.kind == "fixer":
             found += _diff_changes(runner, tool.name, _fixer_diff(root, command, targets))
         elif tool.kind == "mypy":
-            found += _mypy(runner, targets, (), str(bin_dir / "python"))
+            found += _mypy(runner, targets, tool.argv, str(bin_dir / "python"))
     return Snapshot(root, detect_style(root / "__probe__.py", stop=root), tuple(found),
                     tuple(failures))
 
@@ -266,9 +275,10 @@ def main() -> None:
                           "--line-length", "88"), "ruff"),
             Tool("ruff-format", ("format", "--isolated", "--diff", "--no-cache"), "diff",
                  "ruff"))
+        mypy = replace(MYPY, argv=chain.mypy_args)
         before = findings(base / "pristine", bin_dir, tools, [spec.module])
         typed_before = before if not chain.typed else replace(before, findings=(
-            *before.findings, *findings(base / "pristine", bin_dir, (MYPY,), chain.typed).findings))
+            *before.findings, *findings(base / "pristine", bin_dir, (mypy,), chain.typed).findings))
         for mode in ("suggest", "mapping"):
             split = base / mode
             files = generated(split, spec.module) if split.is_dir() else []
@@ -277,7 +287,7 @@ def main() -> None:
                 continue
             after = findings(split, bin_dir, tools, files)
             if chain.typed:  # the whole package: a type error may show where code is used
-                typed = findings(split, bin_dir, (MYPY,), chain.typed)
+                typed = findings(split, bin_dir, (mypy,), chain.typed)
                 after = replace(after, findings=after.findings + typed.findings)
             report = compare(typed_before, after)
             print(f"## {key} {mode} ({len(files)} files; {chain.source})")

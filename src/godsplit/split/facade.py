@@ -22,6 +22,7 @@ from ..types import FACADE, Edge, SplitConfig
 from . import imports, runtime
 from .analyze import Analysis, Unit
 from .assign import Assignment
+from .checker_marks import alias_pragmas
 from .classify import is_main_block, sets_up_imports
 from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
@@ -335,14 +336,9 @@ def render_facade(
                                              analysis.conditional_names, analysis.bound_names)))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
-    if style is not None and not layout.facade_is_package and style.enables(
-            "PLC0414", layout.facade_path) and any(  # ruff exempts `__init__.py` itself
-            _AS_ITSELF.search(p if isinstance(p, str) else p.text) for p in pieces[3:]):
-        pieces[1] = marker + "# ruff: noqa: PLC0414  # its `X as X` imports are re-exports\n"
+    pieces[1] = marker + alias_pragmas([p if isinstance(p, str) else p.text for p in pieces[3:]],
+                                       style, layout.facade_path, layout.facade_is_package)
     return pieces
-
-
-_AS_ITSELF = re.compile(r"^[^#\n]*\bimport\b[^#\n]*\b(\w+) as \1\b|^\s+(\w+) as \2,", re.MULTILINE)
 
 
 def _peer(layout: Layout, module: str) -> str:

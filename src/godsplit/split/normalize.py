@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
+from .checker_marks import for_checkers
 from .grouping import ISORT_ON, can_group, protect
 from .noqa import mark, noqa_first, noqa_long, noqa_too_long
 from .ruff_tool import ruff_binary, ruff_error
@@ -98,7 +99,7 @@ def assemble(
                     parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
         after = style.lines_after_imports if style is not None else -1
         out[file] = _space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
-    return out
+    return for_checkers(out, style)
 
 
 def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path: Path,

@@ -27,6 +27,7 @@ from .file_path import old_file_constant
 from .handover import hand_over
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
+from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .nodes import globals_read
 from .normalize import Block, Piece
@@ -159,6 +160,10 @@ def render_new_module(
                           else "import os as _godsplit_os\n"))
         body.append((-1, old_file_constant(analysis.path, layout.old_module, layout.old_package,
                                            package, os_name, edits.file_name)))
+    ordered = style is not None and style.mypy and needs_order(analysis, module, edges, {
+        n for u in units for n in u.binds}) and can_order(analysis)  # for mypy's order
+    if ordered:
+        items.append((first_def - 0.3, TYPE_CHECKING_IMPORT))
     stmts = {i for u in units for i in u.stmts}
     live = {
         node: aliases[e.target] for e in mine for name in e.live
@@ -202,9 +207,10 @@ def render_new_module(
         body[0] = (body[0][0], ("\n\n" if _definition(first) else "\n") + first)
     pieces.append("".join(t for _, t in body))
     noqa = e402(style, layout.path(module))
-    pieces.append(Block(imports.hint_noqa(_deferred(
-        layout, module, [e for e in mine if e.deferred], conditional, noqa, sys_name, width),
-        hinted), sort=True))
+    last = _deferred(layout, module, [e for e in mine if e.deferred], conditional, noqa,
+                     sys_name, width)
+    pieces.append(Block(imports.hint_noqa(checked_last(last) if ordered else last, hinted),
+                        sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
                                    sys_name, analysis.conditional_names)))

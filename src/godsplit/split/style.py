@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from .checker_config import Pylint, find_pylint, has_mypy
 from .style_files import (
     Section,
     find_flake8,
@@ -128,6 +129,8 @@ class Style:
     # flake8-bugbear's, at max-line-length + 10%, where E501 is off and B950 selected)
     lines_after_imports: int = -1  # the sorter's blank lines after an import block (-1:
     # two before a def or class, one before anything else)
+    pylint: Pylint | None = None  # the project's pylint settings (None: not configured)
+    mypy: bool = False  # the project configures mypy (which it may run with --strict)
 
     @property
     def configured(self) -> bool:
@@ -212,7 +215,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         normalize_strings=strings, first_party=first_party,
         force_sort_within_sections=within, combine_as=combine, force_single_line=single,
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
-        files=files, root=top, lines_after_imports=after,
+        files=files, root=top, lines_after_imports=after, pylint=find_pylint(directories),
+        mypy=has_mypy(directories),
     )
 
 

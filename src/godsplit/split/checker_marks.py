@@ -1,0 +1,224 @@
+"""What the files of a split need under the project's mypy and pylint, once assembled.
+
+- mypy (`--strict`: `no_implicit_reexport`) takes a name a module binds only by an import
+  (`import os`, then maybe `os = isolate_module(os)`; `from m import f` under an `if`) as
+  private to it, and reports "Module X does not explicitly export attribute Y" where
+  another module imports it from there. A new module (or the facade) must take such a
+  name from its sibling when the sibling rebinds it or binds it under a condition (the
+  original import would give another object, or bind a name the old module may lack), so
+  in a project that configures mypy those imports carry coverage's own idiom,
+  `# type: ignore[attr-defined, unused-ignore]` (the second code: no "unused ignore"
+  where mypy runs without `--strict`), on the statement's first line, where mypy reports.
+  A line the comment makes longer than the sorter's limit is written in parentheses,
+  the comment after `(`, the form isort and ruff's isort leave as it is.
+- pylint: `import sys as _godsplit_sys` beside the module's own `import sys` is a
+  `reimported` (a targeted pragma, on the later of the two, where pylint reports it), and
+  the machinery's helpers get a docstring where the project's `no-docstring-rgx` does not
+  exempt them (pylint's default, `^_`, does).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from .checker_config import Pylint
+from .style import Style
+
+TYPE_IGNORE = "# type: ignore[attr-defined, unused-ignore]"
+_DOCSTRINGS = {  # each under 70 characters: the line fits a limit of 79
+    "_godsplit_bindings": "Which new modules bind each name here to the same object.",
+    "_godsplit_targets": "The new modules that an assignment to `name` here reaches.",
+    "_GodsplitFacade": "This module's type: its names are set in the new modules too.",
+    "_godsplit_home": "The module that holds the global `name`.",
+    "_godsplit_deprecate": "Take the moved names out of this module: reading one warns.",
+    "_godsplit_keep_module_name": "Make `objects` and their methods report module `old`.",
+}
+
+
+_AS_ITSELF = re.compile(r"^[^#\n]*\bimport\b[^#\n]*\b(\w+) as \1\b|^\s+(\w+) as \2,", re.MULTILINE)
+
+
+def alias_pragmas(texts: Sequence[str], style: Style | None, path: Path, package: bool) -> str:
+    """The lines under a facade's marker that tell the project's linters its `X as X`
+    imports are re-exports: ruff's PLC0414 (which exempts `__init__.py`) and pylint's
+    useless-import-alias, where they report them and the facade has such imports."""
+    if style is None or not any(_AS_ITSELF.search(text) for text in texts):
+        return ""
+    out = ""
+    if not package and style.enables("PLC0414", path):
+        out += "# ruff: noqa: PLC0414  # its `X as X` imports are re-exports\n"
+    if style.pylint is not None and style.pylint.reports("useless-import-alias"):
+        out += "# pylint: disable=useless-import-alias\n"
+    return out
+
+
+def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, str]:
+    """`texts` (the files of a split) with what the project's mypy and pylint need."""
+    out = dict(texts)
+    if style is None or not (style.mypy or style.pylint is not None):
+        return out
+    trees = {}
+    for path, text in out.items():
+        try:
+            trees[path] = ast.parse(text) if path.suffix == ".py" else None
+        except SyntaxError:
+            trees[path] = None
+    implicit = {p: _implicit(t) for p, t in trees.items() if t is not None} if style.mypy else {}
+    for path, tree in trees.items():
+        if tree is None:
+            continue
+        lines = out[path].splitlines(keepends=True)
+        edits: list[tuple[int, str]] = []  # (line index, what to do), applied bottom-up
+        unchecked = {  # what mypy does not check: the `else:` of `if TYPE_CHECKING:`
+            id(inner) for block in _module_level(tree.body) if isinstance(block, ast.If) and (
+                ast.unparse(block.test) == "TYPE_CHECKING")
+            for stmt in block.orelse for inner in ast.walk(stmt)}
+        for node in _module_level(tree.body):
+            if isinstance(node, ast.ImportFrom) and implicit and id(node) not in unchecked:
+                target = _resolve(path, node, implicit)
+                if target is not None and any(a.name in implicit[target] for a in node.names):
+                    edits.append((node.lineno - 1, "ignore"))
+        if style.pylint is not None:
+            edits += _pylint_edits(tree, lines, style.pylint)
+        for index, what in sorted(edits, key=lambda e: e[0], reverse=True):
+            if what == "ignore":
+                _type_ignore(lines, index, _statement(tree, index + 1), style)
+            elif what == "reimported":
+                lines[index] = _with_comment(lines[index], "# pylint: disable=reimported")
+            else:
+                indent, doc, kind = what.split("\0")  # a class's is followed by a blank
+                blank = "\n" if kind == "class" else ""  # line (ruff format, black 24)
+                lines.insert(index, f'{indent}"""{doc}"""\n{blank}')
+        out[path] = "".join(lines)
+    return out
+
+
+def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements run at module level, in source order (not those of a def or class)."""
+    for node in body:
+        yield node
+        if isinstance(node, (ast.If, ast.With, ast.For, ast.While)):
+            yield from _module_level(node.body)
+            yield from _module_level(getattr(node, "orelse", []))
+        elif isinstance(node, ast.Try):
+            yield from _module_level(node.body)
+            for handler in node.handlers:
+                yield from _module_level(handler.body)
+            yield from _module_level(node.orelse)
+            yield from _module_level(node.finalbody)
+
+
+def _implicit(tree: ast.Module) -> frozenset[str]:
+    """The names a module binds first by an import that is not `X as X` (mypy's implicit
+    re-exports), less those its `__all__` lists."""
+    first: dict[str, bool] = {}
+    listed: set[str] = set()
+    for node in _module_level(tree.body):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                if alias.name != "*":
+                    name = alias.asname or alias.name.split(".")[0]
+                    first.setdefault(name, alias.asname != alias.name)
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first.setdefault(node.name, False)
+        targets = [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For)) else (
+            node.targets if isinstance(node, ast.Assign) else [])
+        for target in targets:
+            for bound in ast.walk(target):
+                if isinstance(bound, ast.Name):
+                    first.setdefault(bound.id, False)
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            if isinstance(node.value, (ast.List, ast.Tuple)):
+                listed |= {e.value for e in node.value.elts
+                           if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+    return frozenset(n for n, by_import in first.items() if by_import and n not in listed)
+
+
+def _resolve(path: Path, node: ast.ImportFrom, files: Mapping[Path, object]) -> Path | None:
+    """The file of the split that `from <module> import ...` in `path` imports from."""
+    if node.level:
+        base = path.parent
+        for _ in range(node.level - 1):
+            base = base.parent
+        if node.module is None:
+            return None  # `from . import x`: submodules
+        parts = node.module.split(".")
+        for candidate in (base.joinpath(*parts).with_suffix(".py"),
+                          base.joinpath(*parts, "__init__.py")):
+            if candidate in files:
+                return candidate
+        return None
+    wanted = (node.module or "").split(".")
+    for candidate in files:
+        parts = list(candidate.with_suffix("").parts)
+        if candidate.name == "__init__.py":
+            parts.pop()
+        if parts[-len(wanted):] == wanted:
+            return candidate
+    return None
+
+
+def _statement(tree: ast.Module, line: int) -> ast.ImportFrom:
+    return next(n for n in _module_level(tree.body)
+                if isinstance(n, ast.ImportFrom) and n.lineno == line)
+
+
+def _type_ignore(lines: list[str], index: int, node: ast.ImportFrom, style: Style) -> None:
+    line = lines[index].rstrip("\n")
+    if "type: ignore" in line:
+        return
+    code, hash_, comment = line.partition("#")
+    code, comment = code.rstrip(), (hash_ + comment).strip()
+    single = node.end_lineno == node.lineno
+    if single and len(f"{code}  {TYPE_IGNORE}") > style.line_length:
+        indent = " " * node.col_offset
+        names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
+        module = "." * node.level + (node.module or "")
+        first = _long(f"{indent}from {module} import (  {TYPE_IGNORE}", comment, style)
+        lines[index] = first + "".join(f"{indent}    {n},\n" for n in names) + f"{indent})\n"
+        return
+    lines[index] = _long(f"{code}  {TYPE_IGNORE}", comment, style)
+
+
+def _long(line: str, comment: str, style: Style) -> str:
+    """`line` with its old `comment`; flake8's E501 (which, unlike ruff's, counts a type
+    comment) gets a targeted noqa where the line is over its limit."""
+    limit = style.lint_line_length
+    if "flake8" in style.linters and limit is not None and len(
+            f"{line}  {comment}".rstrip()) > limit:
+        code = style.long_line_code
+        comment = re.sub(r"(# noqa: ?[\w, ]+)$", rf"\1, {code}", comment) if (
+            "# noqa: " in comment) else f"{comment}  # noqa: {code}".strip()
+    return f"{line}  {comment}".rstrip() + "\n"
+
+
+def _with_comment(line: str, comment: str) -> str:
+    return line.rstrip("\n") + "  " + comment + "\n"
+
+
+def _pylint_edits(tree: ast.Module, lines: list[str], pylint: Pylint) -> list[tuple[int, str]]:
+    edits: list[tuple[int, str]] = []
+    if pylint.reports("reimported"):
+        seen: dict[str, set[str | None]] = {}  # pylint compares a module's top-level imports
+        for node in tree.body:
+            for alias in node.names if isinstance(node, ast.Import) else ():
+                ours = f"_godsplit_{alias.name}"
+                if alias.name in seen and ours in {*seen[alias.name], alias.asname}:
+                    edits.append((node.lineno - 1, "reimported"))
+                seen.setdefault(alias.name, set()).add(alias.asname)
+    for node in tree.body:
+        kind = "class" if isinstance(node, ast.ClassDef) else "function"
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name.lower().startswith(
+                "_godsplit") and ast.get_docstring(node) is None and pylint.wants_docstring(
+                node.name, kind):
+            doc = _DOCSTRINGS.get(node.name, "Part of godsplit's machinery (see above).")
+            index = node.lineno - 1  # the header ends at the first line ending in a colon
+            while not lines[index].partition("#")[0].rstrip().endswith(":"):
+                index += 1
+            edits.append((index + 1, f"{' ' * node.body[0].col_offset}\0{doc}\0{kind}"))
+    return edits
