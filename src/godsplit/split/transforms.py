@@ -2,8 +2,8 @@
 
 - Celery tasks without `name=` get their old name pinned (Celery derives it from
   `__module__`, which changes when the code moves).
-- Reads of the module global `__name__` at import time and in logger factories
-  become the old module's name as a string, so loggers and registries keep their names.
+- Reads of the module global `__name__` become the old module's name as a string, so
+  loggers, registries and lock keys keep their names (not in a `__main__.py`).
 - Reads of a global rebound at run time (`global x`) in another module become `home.x`,
   so they see its current value.
 """
@@ -130,12 +130,9 @@ def plan_edits(
                     "names resolve as before", path, line,
                 ))
             continue
-        if read.in_function and not read.for_logger:
-            findings.append(Finding(
-                "GS202", "warning", f"`__name__` read inside a function now gives the new "
-                f"module's name, not {old_module!r}", path, line,
-            ))
-            continue
+        # inside a function too: the module is imported, not run, when its code is called
+        # (`cache.add(f"{__name__}-lock")`, `get_data(__name__, ...)`), so the old name is
+        # the value it had; a module run as `__main__` keeps its own (render, MAIN)
         name_ids.add(read.node_id)
         findings.append(Finding(
             "GS201", "info", f"`__name__` replaced by {old_module!r} so the name stays the same",
