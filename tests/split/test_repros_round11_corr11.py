@@ -1,0 +1,155 @@
+"""Round 11 (corr11): engine correctness on patterns real god files mix. Each a minimal
+`pkg/big.py`, run before and after the split in a fresh interpreter: a clean plan must not
+roll back, a written split must behave the same, and what cannot be split as mapped is
+refused at plan time, naming its file, line and cause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from splitkit import apply, dedent, make_project, plan_texts, run_python
+from splitkit import same_behaviour as _same
+
+# README "What does not work yet" 6(a), left in round 10: `global CACHE` in a function
+# that moves, and no top-level statement binds CACHE: it is created at run time, in the
+# new module, and the package facade's `__all__` (written when it is imported) did not
+# list it, so `from pkg.big import *` lost it: a rollback (GS405) when the function runs
+# at import time, and a split said verified when it runs later.
+CREATED = """
+    def setup():
+        global CACHE
+        CACHE = {"a": 1}
+
+
+    def reader():
+        return CACHE
+
+
+    def other():
+        return 2
+"""
+STAR = "sorted(n for n in dir() if not n.startswith('_'))"
+# star imports in a fresh namespace, before and after the function ran
+CREATED_CODE = f"""
+    import pkg.big as m
+    exec("from pkg.big import *"); print({STAR}, hasattr(m, "CACHE"))
+    m.setup()
+    print(m.CACHE, m.reader(), "CACHE" in vars(m), "CACHE" in dir(m))
+    ns = {{}}
+    exec("from pkg.big import *", ns); print(sorted(n for n in ns if not n.startswith("_")))
+"""
+CREATED_CASES = {
+    "reader with the function": ({"one": ["setup", "reader"], "two": ["other"]}, {}),
+    "reader elsewhere": ({"one": ["setup"], "two": ["other", "reader"]}, {}),
+    # the kept reader reads `one.CACHE`: the facade imports `one`, which its `__all__`
+    # leaves out at run time; the plan's own check counted it (GS113, "gained one")
+    "reader kept": ({"one": ["setup"], "two": ["other"]}, {"keep": ["reader"]}),
+    "sibling package": ({"one": ["setup"], "two": ["other", "reader"]},
+                        {"package": "pkg/big_parts"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CREATED_CASES))
+def test_a_global_created_by_a_moved_function_is_exported(tmp_path: Path, case: str) -> None:
+    modules, split = CREATED_CASES[case]
+    out = _same(tmp_path, CREATED, modules, CREATED_CODE, **split)
+    assert out.splitlines()[-1].startswith("['CACHE', 'other'"), out
+
+
+def test_a_global_created_at_import_time_by_a_moved_function_is_exported(tmp_path: Path) -> None:
+    """The function runs at import time: GS405 at apply, after a clean plan."""
+    source = CREATED + "\n\n    setup()\n"
+    code = f"import pkg.big as m\nfrom pkg.big import *\nprint({STAR}, m.CACHE)"
+    for name, split in (("live", {}), ("module", {"package": "pkg/big_parts"})):
+        out = _same(tmp_path / name, source, {"one": ["setup"], "two": ["other", "reader"]}, code,
+                    **split)
+        assert out.startswith("['CACHE', 'm', 'other'"), out
+
+
+def test_a_static_facade_cannot_export_a_global_created_at_run_time(tmp_path: Path) -> None:
+    """A static facade's `__all__` is a list written at import time; `CACHE` is bound
+    later, in the new module: `from pkg.big import *` would lose it. A plan error at the
+    `global` statement's function, unless the source lists what it exports itself."""
+    modules = {"one": ["setup"], "two": ["other", "reader"]}
+    plan, _ = plan_texts(make_project(tmp_path / "a", CREATED, modules, facade="static"))
+    [error] = plan.errors
+    assert (error.code, error.line) == ("GS123", 1), error.render()
+    assert "CACHE" in error.message and "facade" in error.message
+    # private: `import *` never gives it
+    private = CREATED.replace("CACHE", "_CACHE")
+    plan, _ = plan_texts(make_project(tmp_path / "b", private, modules, facade="static"))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    listed = '\n    __all__ = ["setup", "reader", "other"]\n\n' + CREATED
+    out = _same(tmp_path / "c", listed, modules, CREATED_CODE.replace(
+        "m.CACHE, m.reader(), \"CACHE\" in vars(m)", "m.CACHE, m.reader()"), facade="static")
+    assert "'other', 'reader', 'setup'" in out.splitlines()[-1]
+
+
+def test_a_name_error_caught_around_a_created_global_is_refused(tmp_path: Path) -> None:
+    """Before `setup` runs, reading `CACHE` raises NameError; from another module the
+    read is `one.CACHE`, which raises AttributeError: `except NameError` would not catch
+    it. Refused, unless the reader moves with the function."""
+    source = """
+        def setup():
+            global CACHE
+            CACHE = {"a": 1}
+
+
+        def reader():
+            try:
+                return CACHE
+            except NameError:
+                return None
+
+
+        def other():
+            return 2
+    """
+    plan, _ = plan_texts(make_project(tmp_path / "a", source, {"one": ["setup"], "two": ["other", "reader"]}))
+    [error] = plan.errors
+    assert (error.code, error.line) == ("GS123", 6), error.render()
+    assert "NameError" in error.message and "CACHE" in error.message
+    code = "import pkg.big as m; print(m.reader()); m.setup(); print(m.reader())"
+    out = _same(tmp_path / "b", source, {"one": ["setup", "reader"], "two": ["other"]}, code)
+    assert out.split("\n")[:2] == ["None", "{'a': 1}"]
+
+
+# a top-level binding of the name that may not run (an import in `try`, or under `if`):
+# it stayed in the old module, the new module holding the function never bound the name,
+# and the live facade read it there: the old module no longer imported (GS406)
+MAYBE_BOUND = {
+    "try import": """
+        try:
+            import json as CACHE
+        except ImportError:
+            pass
+    """,
+    "if": """
+        import sys
+        if sys.platform != "none":
+            CACHE = None
+    """,
+}
+
+
+@pytest.mark.parametrize("case", sorted(MAYBE_BOUND))
+def test_the_module_of_a_function_rebinding_a_maybe_bound_name_binds_it(
+    tmp_path: Path, case: str
+) -> None:
+    source = dedent(MAYBE_BOUND[case]) + "\n\n" + dedent(CREATED)
+    code = f"import pkg.big as m\nfrom pkg.big import *\nprint(CACHE is None, {STAR})\n" + (
+        "m.setup(); print(m.reader(), m.CACHE)")
+    out = _same(tmp_path, source, {"one": ["setup"], "two": ["other", "reader"]}, code)
+    assert out.splitlines()[-1] == "{'a': 1} {'a': 1}"
+
+
+def test_the_kept_reader_split_is_not_refused(tmp_path: Path) -> None:
+    config = make_project(tmp_path, CREATED, {"one": ["setup"], "two": ["other"]}, keep=["reader"])
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert "return one.CACHE" in texts["pkg/big/__init__.py"]
+    assert apply(config).written
+    assert run_python(tmp_path, "import pkg.big as m; m.setup(); print(m.reader())") == "{'a': 1}\n"
+
