@@ -153,3 +153,48 @@ def test_the_kept_reader_split_is_not_refused(tmp_path: Path) -> None:
     assert apply(config).written
     assert run_python(tmp_path, "import pkg.big as m; m.setup(); print(m.reader())") == "{'a': 1}\n"
 
+
+# README "What does not work yet" 6(a), left in round 10: `import json`, then a star
+# import that rebinds `json`: moved readers copied `import json` alone and read the
+# standard library's module where the old module's code read the star import's.
+STAR_SOURCE = """
+    import json
+
+    from pkg.compat import *
+
+
+    def reader():
+        return json.__name__
+
+
+    def other():
+        return 2
+"""
+STAR_COMPAT = {
+    "another module": "import pickle as json\n",
+    "listed in __all__": '__all__ = ["json"]\n\njson = type("J", (), {"__name__": "mine"})\n',
+    "relative, in a try": "try:\n    import pickle as json\nexcept ImportError:\n    pass\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(STAR_COMPAT))
+def test_a_star_import_rebinding_an_imported_name(tmp_path: Path, case: str) -> None:
+    source = STAR_SOURCE.replace("from pkg.compat", "from .compat") if "relative" in case else (
+        STAR_SOURCE)
+    files = {"pkg/compat.py": STAR_COMPAT[case]}
+    out = _same(tmp_path, source, {"one": ["reader"], "two": ["other"]},
+                "import pkg.big as m; print(m.reader(), m.json.__name__)", files=files)
+    assert out.split()[0] != "json", out
+
+
+def test_a_star_import_binding_the_same_module_is_not_copied(tmp_path: Path) -> None:
+    """`compat` binds `json` by `import json` too: the same object, so the reader's module
+    copies `import json` alone (a star import it does not need: pyflakes F401, round 10's
+    ledger fixture)."""
+    files = {"pkg/compat.py": "import json\n\nX = 1\n"}
+    config = make_project(tmp_path, STAR_SOURCE, {"one": ["reader"], "two": ["other"]},
+                          files=files)
+    plan, texts = plan_texts(config)
+    assert not plan.errors
+    assert "import json" in texts["pkg/big/one.py"] and "*" not in texts["pkg/big/one.py"]
+

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import module_name_for
 from ..split.frameworks import import_setup
-from ..split.layout import module_name_for
 from ..split.verify import interpreters
 from ..types import Config, Finding
 
