@@ -198,3 +198,150 @@ def test_a_star_import_binding_the_same_module_is_not_copied(tmp_path: Path) -> 
     assert not plan.errors
     assert "import json" in texts["pkg/big/one.py"] and "*" not in texts["pkg/big/one.py"]
 
+
+# Found by this round's adversarial files: code run at import time that changes one
+# object (a registry), from several new modules, ran in the order the modules are
+# imported (the facade imports them sorted by name), not in source order; the split
+# said verified.
+HANDLERS = """
+    HANDLERS = []
+
+
+    def handler(f):
+        HANDLERS.append(f)
+        return f
+
+
+    @handler
+    def specific(x):
+        return "specific" if x == 1 else None
+
+
+    @handler
+    def general(x):
+        return "general"
+
+
+    def dispatch(x):
+        for h in HANDLERS:
+            r = h(x)
+            if r:
+                return r
+"""
+REGISTRY = """
+    REGISTRY = {}
+
+
+    def register(cls):
+        REGISTRY[cls.__name__] = cls
+        return cls
+
+
+    @register
+    class A:
+        pass
+
+
+    NAMES = sorted(REGISTRY)
+
+
+    @register
+    class C:
+        pass
+"""
+SUBCLASSES = """
+    class Plugin:
+        registry = []
+
+        def __init_subclass__(cls, **kw):
+            super().__init_subclass__(**kw)
+            cls.registry.append(cls)
+
+
+    class Zed(Plugin):
+        pass
+
+
+    class Alpha(Plugin):
+        pass
+
+
+    def first():
+        return Plugin.registry[0].__name__
+"""
+METACLASS = """
+    _REG = []
+
+
+    class Meta(type):
+        def __new__(mcs, name, bases, ns):
+            cls = super().__new__(mcs, name, bases, ns)
+            _REG.append(name)
+            return cls
+
+
+    class Zed(metaclass=Meta):
+        pass
+
+
+    class Alpha(metaclass=Meta):
+        pass
+
+
+    def first():
+        return _REG[0]
+"""
+ORDER = {  # source, mapping that separates them, the line refused, mapping that works, code
+    "decorator appending": (
+        HANDLERS, {"core": ["HANDLERS", "handler", "dispatch"], "zeta": ["specific"],
+                   "alpha": ["general"]}, 14,
+        {"core": ["HANDLERS", "handler", "dispatch"], "zeta": ["specific", "general"]},
+        "print(m.dispatch(1), [h.__name__ for h in m.HANDLERS])"),
+    "snapshot of a registry": (
+        REGISTRY, {"one": ["REGISTRY", "register"], "two": ["A"], "three": ["C", "NAMES"]}, 14,
+        {"one": ["REGISTRY", "register"], "two": ["A", "C", "NAMES"]},
+        "print(m.NAMES, sorted(m.REGISTRY))"),
+    "__init_subclass__": (
+        SUBCLASSES, {"base": ["Plugin", "first"], "zz": ["Zed"], "aa": ["Alpha"]}, 13,
+        {"base": ["Plugin", "first"], "subs": ["Zed", "Alpha"]}, "print(m.first())"),
+    "metaclass": (
+        METACLASS, {"base": ["Meta", "first", "_REG"], "zz": ["Zed"], "aa": ["Alpha"]}, 15,
+        {"base": ["Meta", "first", "_REG"], "subs": ["Zed", "Alpha"]}, "print(m.first())"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ORDER))
+def test_import_time_changes_of_one_object_from_several_modules_are_refused(
+    tmp_path: Path, case: str
+) -> None:
+    source, apart, line, together, code = ORDER[case]
+    plan, _ = plan_texts(make_project(tmp_path / "apart", source, apart))
+    [error] = plan.errors
+    assert (error.code, error.line) == ("GS124", line), error.render()
+    assert "source order" in error.message
+    assert _same(tmp_path / "together", source, together, "import pkg.big as m\n" + code).strip()
+
+
+def test_singledispatch_registrations_may_be_apart(tmp_path: Path) -> None:
+    """`@show.register(int)` changes `show`, but by type: the order does not matter."""
+    source = """
+        from functools import singledispatch
+
+
+        @singledispatch
+        def show(x):
+            return "obj"
+
+
+        @show.register(int)
+        def show_int(x):
+            return "int"
+
+
+        @show.register(str)
+        def show_str(x):
+            return "str"
+    """
+    out = _same(tmp_path, source, {"one": ["show"], "zz": ["show_int"], "aa": ["show_str"]},
+                "import pkg.big as m; print(m.show(1), m.show('a'), m.show(1.0))")
+    assert out.split() == ["int", "str", "obj"]

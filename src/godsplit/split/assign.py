@@ -20,6 +20,7 @@ from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
 from .analyze import Analysis, Unit
 from .bindings import rebound_after_read
 from .classify import is_guard
+from .import_order import order_findings
 from .kept import kept_most
 
 DEFAULT_SHARED = "_shared"
@@ -202,6 +203,7 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     if not any(f.code == "GS102" for f in result.findings):  # unplaced names stay there too
         result.findings.extend(kept_most(analysis, result.module_of, split))
         result.findings.extend(rebound_after_read(analysis, result))
+        result.findings.extend(order_findings(analysis, result))
     return result
 
 
