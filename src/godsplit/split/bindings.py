@@ -192,7 +192,8 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
                     "GS122",
                     "error",
                     f"{', '.join(sorted(names - bound))}: bound by no statement, "
-                    f"but the module binds names through globals() (line {writer}); in {module} "
+                    "but the module binds names through its namespace (globals(); vars() "
+                    f"or locals() at top level: line {writer}); in {module} "
                     "undefined: keep this code in the old module (`keep`)",
                     str(analysis.path),
                     unit.line,

@@ -264,10 +264,12 @@ _GLOBALS_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", 
                              "__delitem__"})
 
 
-def _is_globals(node: cst.CSTNode, aliases: Collection[str]) -> bool:
-    """`globals()`, or a name the module bound to it (`_globals = globals()`)."""
+def _is_globals(node: cst.CSTNode, aliases: Collection[str], top: bool = False) -> bool:
+    """`globals()`, or a name the module bound to it (`_globals = globals()`); `top`: code
+    at the module's top level, where `locals()` and `vars()` are its namespace too."""
     if isinstance(node, cst.Call):
-        return isinstance(node.func, cst.Name) and node.func.value == "globals" and not node.args
+        names = ("globals", "locals", "vars") if top else ("globals",)
+        return isinstance(node.func, cst.Name) and node.func.value in names and not node.args
     return isinstance(node, cst.Name) and node.value in aliases
 
 
@@ -282,7 +284,8 @@ def globals_aliases(module: cst.Module) -> frozenset[str]:
 
 def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bool:
     """Whether a statement binding nothing by name writes the module's namespace through
-    `globals()` (`globals().update(...)`, `globals()[name] = ...`), or hands it (or an
+    `globals()` (`globals().update(...)`, `globals()[name] = ...`; at the top level
+    `locals()` and `vars()` are the same dict), or hands it (or an
     alias of it: `_globals = globals()`) to a call that may (protobuf's generated
     `_builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, ..., _globals)`), outside any
     function: typing_extensions binds its aliases of typing this way. It stays in the old
@@ -292,11 +295,12 @@ def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bo
         return False
     for node in walk(stmt, into_scopes=False):
         base = node.value if isinstance(node, (cst.Attribute, cst.Subscript)) else None
-        if base is not None and _is_globals(base, aliases) and (
+        if base is not None and _is_globals(base, aliases, True) and (
                 isinstance(node, cst.Subscript) or (
                     isinstance(node, cst.Attribute) and node.attr.value in _GLOBALS_WRITES)):
             return True
-        if isinstance(node, cst.Call) and any(_is_globals(a.value, aliases) for a in node.args):
+        if isinstance(node, cst.Call) and any(_is_globals(a.value, aliases, True)
+                                              for a in node.args):
             return True
     return False
 

@@ -187,8 +187,9 @@ def stays_in_old_module(
     statement that stays in the old module for either reason (`kinds` set to "facade"),
     and the `TYPE_CHECKING` blocks declaring what such code binds."""
     namespace = globals_aliases(module)  # `_globals = globals()`
-    writers = {i for i, stmt in enumerate(module.body) if ("globals()" in codes[i] or any(
-        a in codes[i] for a in namespace)) and writes_globals(stmt, namespace)}
+    writers = {i for i, stmt in enumerate(module.body) if (any(
+        f in codes[i] for f in ("globals()", "locals()", "vars()", *namespace)))
+        and writes_globals(stmt, namespace)}
     # the alias, and a statement that binds names and writes through it (`if FAST:
     # build(D, _globals)` / `else: X = ...`), stay where `globals()` is the old module's
     aliasing = {i for i in range(len(kinds)) if bound.get(i, set()) & namespace}
