@@ -123,6 +123,13 @@ def compare_static(
     return findings
 
 
+def result_line(stdout: str) -> str:
+    """The probe's result, from its marked line: the module's code (an `atexit` handler)
+    may print after it."""
+    marked = [line for line in stdout.splitlines() if line.startswith("godsplit-probe: ")]
+    return marked[-1][len("godsplit-probe: "):] if marked else ""
+
+
 def snapshot(
     root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
     python: str = sys.executable,
@@ -143,7 +150,11 @@ def snapshot(
         return ImportFailure(f"cannot run {python}: {exc.strerror}")
     if proc.returncode != 0:
         return _failure(proc.stderr, proc.returncode)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    line = result_line(proc.stdout)
+    if not line:
+        return ImportFailure("the probe printed no result: the module's code ended the "
+                             "interpreter while it was imported")
+    data = json.loads(line)
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
                     tuple(data["loaded"]))
 
