@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import apply, dedent, make_project, plan_texts, run_python
+from splitkit import apply, dedent, make_project, plan_texts, run_before_and_after, run_python
 from splitkit import same_behaviour as _same
 
 # README "What does not work yet" 6(a), left in round 10: `global CACHE` in a function
@@ -345,3 +345,64 @@ def test_singledispatch_registrations_may_be_apart(tmp_path: Path) -> None:
     out = _same(tmp_path, source, {"one": ["show"], "zz": ["show_int"], "aa": ["show_str"]},
                 "import pkg.big as m; print(m.show(1), m.show('a'), m.show(1.0))")
     assert out.split() == ["int", "str", "obj"]
+
+
+def test_names_bound_through_top_level_locals_or_vars_stay_readable(tmp_path: Path) -> None:
+    """At the top level `locals()` and `vars()` are the module's namespace, as `globals()`
+    is: `locals()["FIVE"] = _make()` moved with `_make` bound FIVE in a new module, and
+    apply rolled back after a clean plan (GS403). Such a statement stays in the old
+    module now, and moved code reading what it binds is refused (GS122)."""
+    source = """
+        def _make():
+            return 5
+
+
+        locals()["FIVE"] = _make()
+
+
+        def user():
+            return FIVE
+
+
+        def other():
+            return 1
+    """
+    plan, _ = plan_texts(make_project(tmp_path / "a", source, {"one": ["user"], "two": ["other", "_make"]}))
+    [error] = plan.errors
+    assert (error.code, error.line) == ("GS122", 8) and "FIVE" in error.message
+    out = _same(tmp_path / "b", source, {"two": ["other", "_make"]},
+                "import pkg.big as m; print(m.user(), m.FIVE)", keep=["user"])
+    assert out.split() == ["5", "5"]
+    loop = """
+        for _n in ("alpha", "beta"):
+            vars()["get_" + _n] = (lambda n: (lambda: n))(_n)
+
+
+        def user():
+            return get_alpha(), get_beta()
+    """
+    plan, _ = plan_texts(make_project(tmp_path / "c", loop, {"one": ["user"]}))
+    assert [f.code for f in plan.errors] == ["GS122"], [f.render() for f in plan.errors]
+
+
+def test_a_module_printing_at_exit_is_verified(tmp_path: Path) -> None:
+    """An `atexit` handler that prints ran after the import probe printed its result:
+    apply read the handler's line as the probe's JSON and crashed (JSONDecodeError)."""
+    source = """
+        import atexit
+
+
+        def _bye():
+            print("bye")
+
+
+        atexit.register(_bye)
+
+
+        def api():
+            return 1
+    """
+    before, after, result = run_before_and_after(
+        tmp_path, source, {"one": ["_bye"], "two": ["api"]}, "import pkg.big as m; print(m.api())")
+    assert before == after == "1\nbye\n"
+    assert any(f.code == "GS400" for s in result.splits for f in s.findings)
