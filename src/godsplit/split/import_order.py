@@ -19,6 +19,7 @@ error, unless they are mapped to one module (where they keep their source order)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -45,8 +46,9 @@ def _root(node: cst.BaseExpression) -> str | None:
     return node.value if isinstance(node, cst.Name) else None
 
 
-def changes(stmt: cst.CSTNode, name: str, into_scopes: bool) -> bool:
-    """Whether `stmt`'s code changes the object `name` is bound to (not rebinding it)."""
+def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False) -> bool:
+    """Whether `stmt`'s code changes the object `name` is bound to (not rebinding it);
+    `deep`: an object it holds (`name.items.append(x)`, not `name.x = 1`)."""
     for node in walk(stmt, into_scopes=into_scopes):
         targets: list[cst.BaseExpression] = []
         if isinstance(node, cst.Assign):
@@ -65,6 +67,7 @@ def changes(stmt: cst.CSTNode, name: str, into_scopes: bool) -> bool:
             elements = [e.value for e in target.elements] if isinstance(
                 target, (cst.Tuple, cst.List)) else [target]
             if any(isinstance(e, (cst.Subscript, cst.Attribute)) and _root(e) == name
+                   and not (deep and isinstance(e, cst.Attribute) and isinstance(e.value, cst.Name))
                    for e in elements):
                 return True
     return False
@@ -74,64 +77,106 @@ def _unit_changes(analysis: Analysis, unit: Unit, name: str, into_scopes: bool) 
     return any(changes(analysis.module.body[i], name, into_scopes) for i in unit.stmts)
 
 
-def _run_methods(analysis: Analysis, unit: Unit) -> set[str]:
-    """What the methods of class `unit` that run at import time (`__init_subclass__`, a
-    metaclass's `__new__`, as `analysis.at_import` says) change: globals, and the class
-    itself through their first parameter (`cls.registry.append(cls)`)."""
+def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The nodes of top-level `node` that run when the module runs it: a def's decorators
+    and defaults, a class's decorators, bases and body (its methods' decorators and
+    defaults), never a function's or lambda's body."""
+    if isinstance(node, cst.FunctionDef):
+        params = node.params
+        for part in (*node.decorators, *(p.default for p in (
+                *params.params, *params.kwonly_params, *params.posonly_params) if p.default)):
+            yield from walk(part, into_scopes=False)
+        return
+    if isinstance(node, cst.ClassDef):
+        for part in (*node.decorators, *node.bases, *node.keywords):
+            yield from walk(part, into_scopes=False)
+        for stmt in node.body.body:
+            yield from _runs(stmt)
+        return
+    if isinstance(node, cst.Lambda):
+        return
+    yield node
+    for child in node.children:
+        yield from _runs(child)
+
+
+def _names_run(analysis: Analysis, unit: Unit) -> set[str]:
+    """The names the code `unit` runs at import time reads (decorators, calls)."""
+    return {n.value for i in unit.stmts for n in _runs(analysis.module.body[i])
+            if isinstance(n, cst.Name)}
+
+
+def _users(analysis: Analysis, cls: str) -> set[int]:
+    """The units defining a class with `cls` among its bases or keywords (`metaclass=`)."""
+    return {u.id for u in analysis.units for i in u.stmts
+            if isinstance(stmt := analysis.module.body[i], cst.ClassDef)
+            and any(isinstance(n, cst.Name) and n.value == cls
+                    for a in (*stmt.bases, *stmt.keywords) for n in walk(a.value))}
+
+
+def _class_hooks(analysis: Analysis, unit: Unit) -> set[str]:
+    """What a class's hooks that run when a class uses it change: its `__init_subclass__`,
+    or a metaclass's (a `type` subclass) `__new__`/`__init__`: globals, and the class
+    itself through their first parameter when they change what it holds
+    (`cls.registry.append(cls)`; `cls.name = ...` sets the new class's own attribute)."""
     out: set[str] = set()
     for index in unit.stmts:
         stmt = analysis.module.body[index]
         if not isinstance(stmt, cst.ClassDef):
             continue
+        meta = any(isinstance(b.value, cst.Name) and b.value.value == "type" for b in stmt.bases)
+        hooks = {"__init_subclass__", *(("__new__", "__init__") if meta else ())}
         for method in stmt.body.body:
-            if not isinstance(method, cst.FunctionDef) or (
-                    f"{stmt.name.value}.{method.name.value}" not in analysis.at_import):
+            if not isinstance(method, cst.FunctionDef) or method.name.value not in hooks:
                 continue
             params = method.params.params
+            first = params[0].name.value if params else None
             roots = {_root(n) for n in walk(method, into_scopes=True)
                      if isinstance(n, (cst.Subscript, cst.Attribute))}
-            for root in roots - {None}:
+            for root in roots - {None, first}:
                 assert root is not None
                 if changes(method, root, True):
-                    out.add(stmt.name.value if params and root == params[0].name.value else root)
+                    out.add(root)
+            if first is not None and changes(method, first, True, deep=True):
+                out.add(stmt.name.value)
     return out
 
 
 def events(
-    analysis: Analysis, name: str, runs: dict[int, set[str]]
+    analysis: Analysis, name: str, hooks: dict[int, set[str]]
 ) -> tuple[set[int], set[int]]:
     """(units whose import-time code changes `name`'s object, units reading it then);
-    `runs`: class unit -> what its methods run at import time change (`_run_methods`)."""
+    `hooks`: class unit -> what its class hooks change (`_class_hooks`)."""
     changed: set[int] = set()
     read: set[int] = set()
     binders = set(analysis.binders.get(name, ()))
-    for uid, names in runs.items():  # a class whose methods run when it is used (subclassed)
+    for uid, names in hooks.items():  # subclasses, classes made by a metaclass
         if name in names:
-            changed |= {u.id for u in analysis.units if u.id != uid and any(
-                r.import_time and r.name in analysis.units[uid].binds for r in u.reads)}
+            changed |= _users(analysis, next(iter(sorted(analysis.units[uid].binds))))
     for unit in analysis.units:
         for r in unit.reads:
             if r.name != name or not r.import_time:
                 continue
-            if r.runners:  # a function or method others run at import time
-                if _unit_changes(analysis, unit, name, True):
-                    changed |= set(r.runners)
-            elif unit.id not in binders and unit.id not in runs:
+            if r.runners:  # a function others run at import time: those that call it
+                if unit.kind == "definition" and _unit_changes(analysis, unit, name, True):
+                    changed |= {u for u in r.runners
+                                if unit.binds & _names_run(analysis, analysis.units[u])}
+            elif unit.id not in binders and unit.id not in hooks:
                 (changed if _unit_changes(analysis, unit, name, False) else read).add(unit.id)
     return changed - binders, read
 
 
 def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     findings = []
-    classes = {n.partition(".")[0] for n in analysis.at_import if "." in n}
-    runs = {u.id: _run_methods(analysis, u) for u in analysis.units if u.binds & classes}
+    hooks = {u.id: found for u in analysis.units if u.methods is not None
+             and (found := _class_hooks(analysis, u))}
     for name in sorted(analysis.binders):
         if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
                 "singledispatch" in analysis.code(i) for u in analysis.binders[name]
                 for i in analysis.units[u].stmts[:1]):
             continue  # a module (`os.environ.setdefault`, `sys.path.insert`): shared anyway;
             # `@f.register(int)` of a `functools.singledispatch` function: keyed by type
-        changed, read = events(analysis, name, runs)
+        changed, read = events(analysis, name, hooks)
         if not changed:
             continue
         units = sorted(changed | read)
