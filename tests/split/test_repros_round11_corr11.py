@@ -406,3 +406,41 @@ def test_a_module_printing_at_exit_is_verified(tmp_path: Path) -> None:
         tmp_path, source, {"one": ["_bye"], "two": ["api"]}, "import pkg.big as m; print(m.api())")
     assert before == after == "1\nbye\n"
     assert any(f.code == "GS400" for s in result.splits for f in s.findings)
+
+
+FINDS_ITS_MODULE = {  # a function looking names up in the module it runs in, by name
+    "sys.modules[__name__]": "getattr(sys.modules[__name__], 'helper_' + name)()",
+    "import_module(__name__)": "getattr(importlib.import_module(__name__), 'helper_' + name)()",
+    "eval": "eval('helper_' + name)()",
+}
+
+
+@pytest.mark.parametrize("case", sorted(FINDS_ITS_MODULE))
+def test_a_function_finding_its_module_by_name_stays_in_the_old_module(
+    tmp_path: Path, case: str
+) -> None:
+    """Moved, `get` looked `helper_a` up in its new module: AttributeError (NameError for
+    `eval`), and the split said verified. It is code that finds the module it runs in, as
+    `globals()` is: mapped, GS101; unmapped, it stays in the old module and works."""
+    source = f"""
+        import importlib
+        import sys
+
+
+        def helper_a():
+            return "a"
+
+
+        def get(name):
+            return {FINDS_ITS_MODULE[case]}
+
+
+        def other():
+            return 1
+    """
+    plan, _ = plan_texts(make_project(tmp_path / "a", source, {"one": ["get"], "two": ["helper_a", "other"]}))
+    [error] = plan.errors
+    assert (error.code, error.line) == ("GS101", 9), error.render()
+    out = _same(tmp_path / "b", source, {"two": ["helper_a", "other"]},
+                "import pkg.big as m; print(m.get('a'))", default="two")
+    assert out.strip() == "a"

@@ -306,10 +306,30 @@ def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bo
 
 
 def reads_globals_inside(stmt: cst.BaseStatement) -> bool:
-    """Whether a function or class calls `globals()` in its code (`def _initialize(
-    g=globals())`, `globals().update(locals())`): the namespace of the module it is in."""
+    """Whether a function or class finds the module it is in, in its code: calls
+    `globals()` (`def _initialize(g=globals())`, `globals().update(locals())`), looks its
+    module up by `__name__` (`sys.modules[__name__]`, `import_module(__name__)`), or runs
+    `eval`/`exec` in the module's namespace (no namespace given: `eval("helper_" + n)`)."""
     return isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and any(
-        _is_globals(node, ()) for node in walk(stmt) if isinstance(node, cst.Call))
+        _finds_module(node) for node in walk(stmt) if isinstance(node, (cst.Call, cst.Subscript)))
+
+
+def _finds_module(node: cst.Call | cst.Subscript) -> bool:
+    if isinstance(node, cst.Subscript):  # sys.modules[__name__]
+        index = node.slice[0].slice if len(node.slice) == 1 else None
+        return isinstance(index, cst.Index) and _is_name(index.value, "__name__") and (
+            isinstance(node.value, cst.Attribute) and node.value.attr.value == "modules")
+    func = node.func
+    called = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+    if called in ("import_module", "__import__"):
+        return bool(node.args) and _is_name(node.args[0].value, "__name__")
+    if called in ("eval", "exec") and isinstance(func, cst.Name):
+        return len(node.args) == 1 or _is_globals(node.args[1].value, ())
+    return _is_globals(node, ())
+
+
+def _is_name(node: cst.BaseExpression, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
 
 
 def declares_only_by_assignment(stmt: cst.BaseStatement) -> bool:

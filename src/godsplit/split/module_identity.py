@@ -197,7 +197,8 @@ def stays_in_old_module(
     # old module's namespace; what a `TYPE_CHECKING` block declares of the names such
     # code binds (`require = working_set.require`) is read from there too
     inside = {i for i, stmt in enumerate(module.body)
-              if "globals()" in codes[i] and reads_globals_inside(stmt)}
+              if any(f in codes[i] for f in ("globals()", "__name__", "eval(", "exec("))
+              and reads_globals_inside(stmt)}
     declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
                 and (writers or inside) and declares_only_by_assignment(stmt)}
     # `_declare_state("dict", _finders={})` calls such a function, which binds its keyword
