@@ -167,12 +167,13 @@ def _static_all(analysis: Analysis, layout: Layout, served: Collection[str]) -> 
 
 
 def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout) -> str:
-    """`facade = "deprecated"`: moved name -> its new module, for the names the facade's
-    own code does not read (those stay plain re-exports)."""
+    """`facade = "deprecated"`: moved name (and global moved code creates) -> its new
+    module, for the names the facade's own code does not read (plain re-exports)."""
     own = {r.name for u in analysis.units if assignment.module_of.get(u.id, FACADE) == FACADE
            and u.kind not in ("import", "type_checking") for r in u.reads}
-    rows = [f'    "{n}": "{layout.dotted(m)}",\n' for m in assignment.modules
-            for n in reexported(analysis, assignment, m) if n not in own]
+    moved = {n: m for m in assignment.modules for n in reexported(analysis, assignment, m)}
+    moved |= {n: m for n, m in live_homes(analysis, assignment).items() if n not in moved}
+    rows = [f'    "{n}": "{layout.dotted(m)}",\n' for n, m in moved.items() if n not in own]
     return "{\n" + "".join(rows) + "}" if rows else "{}"
 
 

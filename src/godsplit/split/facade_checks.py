@@ -40,19 +40,21 @@ def created(analysis: Analysis, assignment: Assignment) -> dict[str, str]:
 def created_findings(
     analysis: Analysis, assignment: Assignment, split: SplitConfig
 ) -> list[Finding]:
-    """GS123: a global created at run time in a new module that a static facade's `import
-    *` would lose, or that code in another module reads inside `except NameError`."""
+    """GS123: a global created at run time in a new module that a static or deprecated
+    facade's `import *` would lose, or that code in another module reads inside `except
+    NameError`."""
     findings = []
     homes = created(analysis, assignment)
     for name, home in homes.items():
         writer = next(analysis.units[uid] for uid in analysis.binders[name]
                       if assignment.module_of.get(uid) == home and name in analysis.units[uid].rebinds)
-        if split.facade == "static" and not name.startswith("_") and not binds_all(analysis):
+        if split.facade != "live" and not name.startswith("_") and not binds_all(analysis):
             findings.append(Finding(
                 "GS123", "error", f"{name!r} is bound at run time, by `global {name}` in "
                 f"this code (moved to {home}), and by no top-level statement that always runs; "
-                f"a static facade's `__all__` is a list made when it is imported, so `from old "
-                f"import *` would lose {name}: use the live facade, keep this code (`keep`), "
+                f"a {split.facade} facade's `__all__` is a list made when it is imported, "
+                f"so `from old import *` would lose {name}: use the live facade, keep this "
+                "code (`keep`), "
                 "or give the module an `__all__`",
                 str(analysis.path), writer.line))
         for unit in analysis.units:
