@@ -450,3 +450,26 @@ def test_a_function_finding_its_module_by_name_stays_in_the_old_module(
     out = _same(tmp_path / "b", source, {"two": ["helper_a", "other"]},
                 "import pkg.big as m; print(m.get('a'))", default="two")
     assert out.strip() == "a"
+
+
+def test_a_conditional_dunder_assignment_stays_in_the_old_module(tmp_path: Path) -> None:
+    """`if sys.version_info >= (3,): __all__ += ["b"]` was a definition to map (GS102 on
+    `__all__` for any mapping); like `__all__ += [...]` alone, it stays in the old module."""
+    source = """
+        import sys
+
+        __all__ = ["a"]
+
+        if sys.version_info >= (3,):
+            __all__ += ["b"]
+
+
+        def a():
+            return 1
+
+
+        def b():
+            return 2
+    """
+    out = _same(tmp_path, source, {"one": ["a"], "two": ["b"]}, f"from pkg.big import *; print({STAR})")
+    assert out.strip() == "['a', 'b']"

@@ -109,7 +109,20 @@ def classify(index: int, stmt: cst.BaseStatement) -> UnitKind:
             return "type_checking"  # with an `else:`, it binds names at run time too
     if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
         return "import"
+    if isinstance(stmt, (cst.If, cst.Try)) and _dunders_only(stmt):
+        return "facade"  # `if sys.version_info >= (3,): __all__ += ["b"]`
     return "definition"
+
+
+def _dunders_only(stmt: cst.CSTNode) -> bool:
+    """Whether a compound statement only assigns module dunders (and tests, or passes)."""
+    lines = [n for n in walk(stmt) if isinstance(n, cst.BaseStatement)]
+    simple = [n for n in lines if isinstance(n, cst.SimpleStatementLine)]
+    return bool(simple) and all(isinstance(n, (cst.SimpleStatementLine, cst.If, cst.Try, cst.Else))
+                                for n in lines) and all(
+        _facade_assignment(small) or isinstance(small, cst.Pass)
+        for line in simple for small in line.body) and any(
+        _facade_assignment(small) for line in simple for small in line.body)
 
 
 def _facade_assignment(small: cst.BaseSmallStatement) -> bool:
