@@ -263,7 +263,8 @@ def _check_mapping(
                    "block)"}.get(unit.kind, unit.kind)
             if set(unit.stmts) & analysis.namespace_stmts:
                 why = ("kept in the old module: its code finds the module it runs in "
-                       "(globals(), sys.modules[__name__], eval(s)), which must stay the old one")
+                       "(globals(), sys.modules[cls.__module__], sys.modules[__name__], eval), "
+                       "which must stay the old one")
             at = in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
                 "GS101", "error", f"{name!r} cannot be mapped: it is {why}"
