@@ -473,3 +473,37 @@ def test_a_conditional_dunder_assignment_stays_in_the_old_module(tmp_path: Path)
     """
     out = _same(tmp_path, source, {"one": ["a"], "two": ["b"]}, f"from pkg.big import *; print({STAR})")
     assert out.strip() == "['a', 'b']"
+
+
+def test_a_keyed_registry_filled_from_several_modules_is_a_warning(tmp_path: Path) -> None:
+    """`REGISTRY[name] = fn` from decorators in several modules: lookups by key are the
+    same; only the order of iteration (and which of two entries under one key wins)
+    follows the modules' import order. A warning (GS218), not an error: the synthetic god
+    files of the suggest tests register functions per domain this way."""
+    source = """
+        REGISTRY = {}
+
+
+        def register(name):
+            def wrap(fn):
+                REGISTRY[name] = fn
+                return fn
+            return wrap
+
+
+        @register("z")
+        def zed():
+            return "z"
+
+
+        @register("a")
+        def alpha():
+            return "a"
+    """
+    modules = {"core": ["REGISTRY", "register"], "zz": ["zed"], "aa": ["alpha"]}
+    plan, _ = plan_texts(make_project(tmp_path / "a", source, modules))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    [warning] = [f for f in plan.findings if f.code == "GS218"]
+    assert "REGISTRY" in warning.message and "order" in warning.message
+    code = "import pkg.big as m; print(m.REGISTRY['z'](), m.REGISTRY['a']())"
+    assert _same(tmp_path / "b", source, modules, code).split() == ["z", "a"]

@@ -37,6 +37,7 @@ MUTATORS = frozenset({
     "remove", "discard", "clear", "appendleft", "extendleft", "sort", "reverse",
     "register", "__setitem__", "__delitem__",
 })
+ORDERED = frozenset({"append", "extend", "insert", "appendleft", "extendleft"})
 
 
 def _root(node: cst.BaseExpression) -> str | None:
@@ -46,12 +47,18 @@ def _root(node: cst.BaseExpression) -> str | None:
     return node.value if isinstance(node, cst.Name) else None
 
 
-def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False) -> bool:
+def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False,
+            ordered: bool = False) -> bool:
     """Whether `stmt`'s code changes the object `name` is bound to (not rebinding it);
-    `deep`: an object it holds (`name.items.append(x)`, not `name.x = 1`)."""
+    `deep`: an object it holds (`name.items.append(x)`, not `name.x = 1`); `ordered`:
+    adds to a sequence (`append`: its order is what code sees, a dispatch chain)."""
     for node in walk(stmt, into_scopes=into_scopes):
         targets: list[cst.BaseExpression] = []
-        if isinstance(node, cst.Assign):
+        if ordered:
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
+                    node.func.attr.value in ORDERED):
+                targets = [node.func]
+        elif isinstance(node, cst.Assign):
             targets = [t.target for t in node.targets]
         elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
             targets = [node.target]
@@ -73,8 +80,11 @@ def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False)
     return False
 
 
-def _unit_changes(analysis: Analysis, unit: Unit, name: str, into_scopes: bool) -> bool:
-    return any(changes(analysis.module.body[i], name, into_scopes) for i in unit.stmts)
+def _unit_changes(
+    analysis: Analysis, unit: Unit, name: str, into_scopes: bool, ordered: bool = False
+) -> bool:
+    return any(changes(analysis.module.body[i], name, into_scopes, ordered=ordered)
+               for i in unit.stmts)
 
 
 def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -114,7 +124,7 @@ def _users(analysis: Analysis, cls: str) -> set[int]:
                     for a in (*stmt.bases, *stmt.keywords) for n in walk(a.value))}
 
 
-def _class_hooks(analysis: Analysis, unit: Unit) -> set[str]:
+def _class_hooks(analysis: Analysis, unit: Unit, ordered: bool = False) -> set[str]:
     """What a class's hooks that run when a class uses it change: its `__init_subclass__`,
     or a metaclass's (a `type` subclass) `__new__`/`__init__`: globals, and the class
     itself through their first parameter when they change what it holds
@@ -135,15 +145,15 @@ def _class_hooks(analysis: Analysis, unit: Unit) -> set[str]:
                      if isinstance(n, (cst.Subscript, cst.Attribute))}
             for root in roots - {None, first}:
                 assert root is not None
-                if changes(method, root, True):
+                if changes(method, root, True, ordered=ordered):
                     out.add(root)
-            if first is not None and changes(method, first, True, deep=True):
+            if first is not None and changes(method, first, True, deep=True, ordered=ordered):
                 out.add(stmt.name.value)
     return out
 
 
 def events(
-    analysis: Analysis, name: str, hooks: dict[int, set[str]]
+    analysis: Analysis, name: str, hooks: dict[int, set[str]], ordered: bool = False
 ) -> tuple[set[int], set[int]]:
     """(units whose import-time code changes `name`'s object, units reading it then);
     `hooks`: class unit -> what its class hooks change (`_class_hooks`)."""
@@ -158,18 +168,19 @@ def events(
             if r.name != name or not r.import_time:
                 continue
             if r.runners:  # a function others run at import time: those that call it
-                if unit.kind == "definition" and _unit_changes(analysis, unit, name, True):
+                if unit.kind == "definition" and _unit_changes(analysis, unit, name, True, ordered):
                     changed |= {u for u in r.runners
                                 if unit.binds & _names_run(analysis, analysis.units[u])}
             elif unit.id not in binders and unit.id not in hooks:
-                (changed if _unit_changes(analysis, unit, name, False) else read).add(unit.id)
+                (changed if _unit_changes(analysis, unit, name, False, ordered) else read).add(
+                    unit.id)
     return changed - binders, read
 
 
 def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     findings = []
-    hooks = {u.id: found for u in analysis.units if u.methods is not None
-             and (found := _class_hooks(analysis, u))}
+    hooks = {u.id: found for u in analysis.units if (found := _class_hooks(analysis, u))}
+    in_order = {u: _class_hooks(analysis, analysis.units[u], True) for u in hooks}
     for name in sorted(analysis.binders):
         if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
                 "singledispatch" in analysis.code(i) for u in analysis.binders[name]
@@ -183,15 +194,23 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
         where = {uid: assignment.module_of.get(uid, FACADE) for uid in units}
         if len(set(where.values())) < 2:
             continue
-        first = units[0]
-        other = next(uid for uid in units if where[uid] != where[first])
+        ordered = events(analysis, name, in_order, True)[0]
         at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
-        findings.append(Finding(
-            "GS124", "error", f"{name!r} is changed at import time, and changed or read then "
-            f"by code that would be in several modules (lines {at}); that code would run in "
-            "the order the modules are imported, not in source order (a registry would "
-            "change order, a snapshot its content): map it to one module",
-            str(analysis.path), analysis.units[other].line))
+        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
+        if read or ordered:
+            findings.append(Finding(
+                "GS124", "error", f"{name!r} is changed at import time, and changed or read "
+                f"then by code that would be in several modules (lines {at}); that code would "
+                "run in the order the modules are imported, not in source order (a list "
+                "would change order, a snapshot its content): map it to one module",
+                str(analysis.path), line))
+        else:  # keyed (`REGISTRY[name] = fn`): lookups are the same, iteration order not
+            findings.append(Finding(
+                "GS218", "warning", f"{name!r} is changed at import time by code that would "
+                f"be in several modules (lines {at}): it gets its entries in the order the "
+                "modules are imported, not in source order; code iterating it sees another "
+                "order (and of two entries under one key, another one wins): map that code "
+                "to one module if the order matters", str(analysis.path), line))
     return findings
 
 

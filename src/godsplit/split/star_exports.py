@@ -34,6 +34,8 @@ def star_rebinds(
 ) -> dict[int, frozenset[str]]:
     """Star-import unit id (`units`: id -> its statements) -> the names it binds to another
     object than the source's own imports of them (empty when unknown)."""
+    if not units:
+        return {}
     source = path.resolve()
     try:
         own = _origins(ast.parse("".join(codes)).body, module_name_for(source)[0], source)
