@@ -43,7 +43,7 @@ sys.path[:0] = [str(REPO / "tests"), str(HERE)]
 from lint_quality import godsplit  # noqa: E402
 
 from godsplit.config import load_config  # noqa: E402
-from godsplit.split.layout import module_name_for  # noqa: E402
+from godsplit.files import module_name_for  # noqa: E402
 
 import realworld  # noqa: E402
 from lintkit import PER_RUN, Finding, Snapshot, compare, snapshot  # noqa: E402

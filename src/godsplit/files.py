@@ -167,3 +167,13 @@ def check_not_shadowed(path: Path) -> None:
             raise GodsplitError(f"`import` loads the compiled extension {twin.name} beside it, "
                                 "not this source; splitting the source would change what is "
                                 "imported", path)
+
+
+def module_name_for(path: Path) -> tuple[str, Path]:
+    """The dotted module name of a file and its import root (first dir without __init__.py)."""
+    parts = [path.stem] if path.name != "__init__.py" else []
+    directory = path.parent
+    while (directory / "__init__.py").is_file():
+        parts.insert(0, directory.name)
+        directory = directory.parent
+    return ".".join(parts), directory

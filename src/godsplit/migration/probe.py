@@ -19,9 +19,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import module_name_for
 from ..split.frameworks import import_setup
-from ..split.layout import module_name_for
-from ..split.verify import interpreters
+from ..split.verify import interpreters, result_line
 from ..types import Config, Finding
 
 PROBE = r'''
@@ -61,7 +61,7 @@ for number, (root, module, path) in enumerate(items):
         continue
     out[path] = {"names": {k: kind(v) for k, v in vars(loaded).items() if not k.startswith("__")}}
 sys.stdout.flush()
-print("\n" + json.dumps(out))
+print("\ngodsplit-probe: " + json.dumps(out))
 '''
 
 SCRIPTS = frozenset({"setup.py", "__main__.py", "manage.py", "noxfile.py", "fabfile.py"})
@@ -129,7 +129,7 @@ def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[
     except subprocess.TimeoutExpired:
         return {Path(i[2]): Imported({}, "importing took over 300 s") for i in items}
     try:
-        data = json.loads(proc.stdout.strip().splitlines()[-1])
+        data = json.loads(result_line(proc.stdout))
     except (ValueError, IndexError):
         lines = proc.stderr.strip().splitlines()
         error = lines[-1] if lines else f"exit status {proc.returncode}"

@@ -16,9 +16,8 @@ from typing import Literal
 
 import libcst as cst
 
-from ..files import SourceText
+from ..files import SourceText, module_name_for
 from ..split.analyze import parse
-from ..split.layout import module_name_for
 from .edit import Context
 from .homes import Homes
 from .imports import (

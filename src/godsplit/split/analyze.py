@@ -34,6 +34,7 @@ from .import_time import called_at_import
 from .module_identity import stays_in_old_module
 from .nodes import NodeIndex, binds_at_run_time, index_nodes, target_names, walk
 from .scopes import collect, handler_names, live_accesses, module_name_read
+from .star_exports import star_rebinds
 from .typestrings import type_string_reads
 
 
@@ -84,6 +85,7 @@ class Analysis:
     nodes: NodeIndex
     future_annotations: bool
     star_imports: tuple[int, ...]  # unit ids
+    star_rebinds: Mapping[int, frozenset[str]]  # star import -> names it binds anew (star_exports)
     dunder_all: tuple[str, ...] | None
     live_names: frozenset[str]  # names rebound at call time
     findings: tuple[Finding, ...]
@@ -259,6 +261,7 @@ def analyze(source: SourceText) -> Analysis:
         nodes=nodes,
         future_annotations=future_annotations,
         star_imports=star,
+        star_rebinds=star_rebinds(source.path, module, codes, {u: units[u].stmts for u in star}),
         dunder_all=static_all(module),
         live_names=live,
         findings=tuple(findings),

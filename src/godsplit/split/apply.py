@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..files import decode_source
+from ..files import decode_source, module_name_for
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from . import write
 from .analyze import Analysis, analyze
 from .frameworks import import_setup
-from .layout import module_name_for
 from .plan import plan_split, select_splits
 from .verify import (
     ImportFailure,

@@ -20,6 +20,7 @@ from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
 from .analyze import Analysis, Unit
 from .bindings import rebound_after_read
 from .classify import is_guard
+from .import_order import order_findings
 from .kept import kept_most
 
 DEFAULT_SHARED = "_shared"
@@ -202,6 +203,7 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     if not any(f.code == "GS102" for f in result.findings):  # unplaced names stay there too
         result.findings.extend(kept_most(analysis, result.module_of, split))
         result.findings.extend(rebound_after_read(analysis, result))
+        result.findings.extend(order_findings(analysis, result))
     return result
 
 
@@ -261,7 +263,8 @@ def _check_mapping(
                    "block)"}.get(unit.kind, unit.kind)
             if set(unit.stmts) & analysis.namespace_stmts:
                 why = ("kept in the old module: its code finds the module it runs in "
-                       "(globals(), sys.modules[cls.__module__]), which must stay the old one")
+                       "(globals(), sys.modules[cls.__module__], sys.modules[__name__], eval), "
+                       "which must stay the old one")
             at = in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
                 "GS101", "error", f"{name!r} cannot be mapped: it is {why}"

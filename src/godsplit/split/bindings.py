@@ -57,7 +57,8 @@ def bindings(analysis: Analysis, assignment: Assignment, name: str, module: str)
     `TYPE_CHECKING` block, an annotation alone, a function's `global` rebinding (it binds
     at call time), nor a `__main__` block outside `module` (only a script run binds it).
     A star import after a definition may rebind its name (`def join`, then `from
-    os.path import *`; after an import, as before, it is taken not to)."""
+    os.path import *`); after an import only when godsplit reads that it binds the name
+    to something else (`star_exports`)."""
     out: list[Unit] = []
     for uid in analysis.binders.get(name, ()):
         unit = analysis.units[uid]
@@ -70,7 +71,7 @@ def bindings(analysis: Analysis, assignment: Assignment, name: str, module: str)
         out.append(unit)
     first = min((u.first for u in out if u.kind != "import"), default=len(analysis.module.body))
     out += [analysis.units[uid] for uid in analysis.star_imports  # it may rebind the name
-            if analysis.units[uid].first > first]
+            if analysis.units[uid].first > first or name in analysis.star_rebinds.get(uid, ())]
     return sorted(out, key=lambda u: u.first)
 
 
@@ -191,7 +192,8 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
                     "GS122",
                     "error",
                     f"{', '.join(sorted(names - bound))}: bound by no statement, "
-                    f"but the module binds names through globals() (line {writer}); in {module} "
+                    "but the module binds names through its namespace (globals(); vars() "
+                    f"or locals() at top level: line {writer}); in {module} "
                     "undefined: keep this code in the old module (`keep`)",
                     str(analysis.path),
                     unit.line,

@@ -109,7 +109,20 @@ def classify(index: int, stmt: cst.BaseStatement) -> UnitKind:
             return "type_checking"  # with an `else:`, it binds names at run time too
     if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
         return "import"
+    if isinstance(stmt, (cst.If, cst.Try)) and _dunders_only(stmt):
+        return "facade"  # `if sys.version_info >= (3,): __all__ += ["b"]`
     return "definition"
+
+
+def _dunders_only(stmt: cst.CSTNode) -> bool:
+    """Whether a compound statement only assigns module dunders (and tests, or passes)."""
+    lines = [n for n in walk(stmt) if isinstance(n, cst.BaseStatement)]
+    simple = [n for n in lines if isinstance(n, cst.SimpleStatementLine)]
+    return bool(simple) and all(isinstance(n, (cst.SimpleStatementLine, cst.If, cst.Try, cst.Else))
+                                for n in lines) and all(
+        _facade_assignment(small) or isinstance(small, cst.Pass)
+        for line in simple for small in line.body) and any(
+        _facade_assignment(small) for line in simple for small in line.body)
 
 
 def _facade_assignment(small: cst.BaseSmallStatement) -> bool:
@@ -264,10 +277,12 @@ _GLOBALS_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", 
                              "__delitem__"})
 
 
-def _is_globals(node: cst.CSTNode, aliases: Collection[str]) -> bool:
-    """`globals()`, or a name the module bound to it (`_globals = globals()`)."""
+def _is_globals(node: cst.CSTNode, aliases: Collection[str], top: bool = False) -> bool:
+    """`globals()`, or a name the module bound to it (`_globals = globals()`); `top`: code
+    at the module's top level, where `locals()` and `vars()` are its namespace too."""
     if isinstance(node, cst.Call):
-        return isinstance(node.func, cst.Name) and node.func.value == "globals" and not node.args
+        names = ("globals", "locals", "vars") if top else ("globals",)
+        return isinstance(node.func, cst.Name) and node.func.value in names and not node.args
     return isinstance(node, cst.Name) and node.value in aliases
 
 
@@ -282,7 +297,8 @@ def globals_aliases(module: cst.Module) -> frozenset[str]:
 
 def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bool:
     """Whether a statement binding nothing by name writes the module's namespace through
-    `globals()` (`globals().update(...)`, `globals()[name] = ...`), or hands it (or an
+    `globals()` (`globals().update(...)`, `globals()[name] = ...`; at the top level
+    `locals()` and `vars()` are the same dict), or hands it (or an
     alias of it: `_globals = globals()`) to a call that may (protobuf's generated
     `_builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, ..., _globals)`), outside any
     function: typing_extensions binds its aliases of typing this way. It stays in the old
@@ -292,20 +308,41 @@ def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bo
         return False
     for node in walk(stmt, into_scopes=False):
         base = node.value if isinstance(node, (cst.Attribute, cst.Subscript)) else None
-        if base is not None and _is_globals(base, aliases) and (
+        if base is not None and _is_globals(base, aliases, True) and (
                 isinstance(node, cst.Subscript) or (
                     isinstance(node, cst.Attribute) and node.attr.value in _GLOBALS_WRITES)):
             return True
-        if isinstance(node, cst.Call) and any(_is_globals(a.value, aliases) for a in node.args):
+        if isinstance(node, cst.Call) and any(_is_globals(a.value, aliases, True)
+                                              for a in node.args):
             return True
     return False
 
 
 def reads_globals_inside(stmt: cst.BaseStatement) -> bool:
-    """Whether a function or class calls `globals()` in its code (`def _initialize(
-    g=globals())`, `globals().update(locals())`): the namespace of the module it is in."""
+    """Whether a function or class finds the module it is in, in its code: calls
+    `globals()` (`def _initialize(g=globals())`, `globals().update(locals())`), looks its
+    module up by `__name__` (`sys.modules[__name__]`, `import_module(__name__)`), or runs
+    `eval`/`exec` in the module's namespace (no namespace given: `eval("helper_" + n)`)."""
     return isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and any(
-        _is_globals(node, ()) for node in walk(stmt) if isinstance(node, cst.Call))
+        _finds_module(node) for node in walk(stmt) if isinstance(node, (cst.Call, cst.Subscript)))
+
+
+def _finds_module(node: cst.Call | cst.Subscript) -> bool:
+    if isinstance(node, cst.Subscript):  # sys.modules[__name__]
+        index = node.slice[0].slice if len(node.slice) == 1 else None
+        return isinstance(index, cst.Index) and _is_name(index.value, "__name__") and (
+            isinstance(node.value, cst.Attribute) and node.value.attr.value == "modules")
+    func = node.func
+    called = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+    if called in ("import_module", "__import__"):
+        return bool(node.args) and _is_name(node.args[0].value, "__name__")
+    if called in ("eval", "exec") and isinstance(func, cst.Name):
+        return len(node.args) == 1 or _is_globals(node.args[1].value, ())
+    return _is_globals(node, ())
+
+
+def _is_name(node: cst.BaseExpression, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
 
 
 def declares_only_by_assignment(stmt: cst.BaseStatement) -> bool:

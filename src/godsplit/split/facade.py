@@ -20,6 +20,7 @@ import libcst as cst
 
 from ..types import FACADE, Edge, SplitConfig
 from . import imports, runtime
+from .all_names import binds_all, live_all
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .checker_marks import alias_pragmas
@@ -160,7 +161,7 @@ def _static_all(analysis: Analysis, layout: Layout, served: Collection[str]) -> 
     the one godsplit writes (a package facade, or one that serves names live)."""
     if analysis.dunder_all is not None:
         return list(analysis.dunder_all)
-    if any("__all__" in u.binds for u in analysis.units):
+    if binds_all(analysis):
         return []
     if layout.facade_is_package or served:
         return [n for n in star_names(analysis) if n not in analysis.conditional_names]
@@ -168,12 +169,13 @@ def _static_all(analysis: Analysis, layout: Layout, served: Collection[str]) -> 
 
 
 def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout) -> str:
-    """`facade = "deprecated"`: moved name -> its new module, for the names the facade's
-    own code does not read (those stay plain re-exports)."""
+    """`facade = "deprecated"`: moved name (and global moved code creates) -> its new
+    module, for the names the facade's own code does not read (plain re-exports)."""
     own = {r.name for u in analysis.units if assignment.module_of.get(u.id, FACADE) == FACADE
            and u.kind not in ("import", "type_checking") for r in u.reads}
-    rows = [f'    "{n}": "{layout.dotted(m)}",\n' for m in assignment.modules
-            for n in reexported(analysis, assignment, m) if n not in own]
+    moved = {n: m for m in assignment.modules for n in reexported(analysis, assignment, m)}
+    moved |= {n: m for n, m in live_homes(analysis, assignment).items() if n not in moved}
+    rows = [f'    "{n}": "{layout.dotted(m)}",\n' for n, m in moved.items() if n not in own]
     return "{\n" + "".join(rows) + "}" if rows else "{}"
 
 
@@ -264,9 +266,7 @@ def render_facade(
     exports.extend(
         module_import(layout, layout.facade_package, home, alias) for home, alias in aliases.items()
     )
-    has_all = analysis.dunder_all is not None or any(
-        "__all__" in u.binds for u in analysis.units
-    )
+    has_all = binds_all(analysis)
     generated_all = ""
     if (layout.facade_is_package or served) and not has_all:
         conditional = analysis.conditional_names
@@ -375,7 +375,8 @@ def _runtime(
         block = runtime.render("live_facade", {
             "modules": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
             "live": homes,
-        }, sections={"live"} if live else (), future_annotations=analysis.future_annotations,
+        }, sections={"live", *["live_all"] * live_all(analysis, layout, live)} if live else (),
+            future_annotations=analysis.future_annotations,
             taken=analysis.bound_names)
     elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
         block = runtime.render("deprecated_facade", {

@@ -14,10 +14,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import decode_source, read_source
+from ..files import decode_source, module_name_for, read_source
 from ..types import Config, Finding, GodsplitError, SplitConfig
 from .frameworks import import_setup
-from .layout import make_layout, module_name_for
+from .layout import make_layout
 from .render import MARKER
 from .verify import ImportFailure, Snapshot, compare_static, first_snapshot, static_names
 

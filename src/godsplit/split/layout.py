@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..files import module_name_for
 from ..types import GodsplitError, ImportStyle, SplitConfig
 from .assign import DEFAULT_SHARED
 
@@ -93,16 +94,6 @@ class Layout:
         if self.style == "absolute":
             return self.dotted(module)
         return relative_name(self.facade_package, self.dotted(module)) or self.dotted(module)
-
-
-def module_name_for(path: Path) -> tuple[str, Path]:
-    """The dotted module name of a file and its import root (first dir without __init__.py)."""
-    parts = [path.stem] if path.name != "__init__.py" else []
-    directory = path.parent
-    while (directory / "__init__.py").is_file():
-        parts.insert(0, directory.name)
-        directory = directory.parent
-    return ".".join(parts), directory
 
 
 def inside(path: Path, root: Path) -> bool:

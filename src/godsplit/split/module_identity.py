@@ -187,8 +187,9 @@ def stays_in_old_module(
     statement that stays in the old module for either reason (`kinds` set to "facade"),
     and the `TYPE_CHECKING` blocks declaring what such code binds."""
     namespace = globals_aliases(module)  # `_globals = globals()`
-    writers = {i for i, stmt in enumerate(module.body) if ("globals()" in codes[i] or any(
-        a in codes[i] for a in namespace)) and writes_globals(stmt, namespace)}
+    writers = {i for i, stmt in enumerate(module.body) if (any(
+        f in codes[i] for f in ("globals()", "locals()", "vars()", *namespace)))
+        and writes_globals(stmt, namespace)}
     # the alias, and a statement that binds names and writes through it (`if FAST:
     # build(D, _globals)` / `else: X = ...`), stay where `globals()` is the old module's
     aliasing = {i for i in range(len(kinds)) if bound.get(i, set()) & namespace}
@@ -196,7 +197,8 @@ def stays_in_old_module(
     # old module's namespace; what a `TYPE_CHECKING` block declares of the names such
     # code binds (`require = working_set.require`) is read from there too
     inside = {i for i, stmt in enumerate(module.body)
-              if "globals()" in codes[i] and reads_globals_inside(stmt)}
+              if any(f in codes[i] for f in ("globals()", "__name__", "eval(", "exec("))
+              and reads_globals_inside(stmt)}
     declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
                 and (writers or inside) and declares_only_by_assignment(stmt)}
     # `_declare_state("dict", _finders={})` calls such a function, which binds its keyword

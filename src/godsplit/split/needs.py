@@ -55,6 +55,8 @@ def collect_needs(
     units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
     needs = Needs()
     pending = dict(module_reads(analysis, units))
+    for name in analysis.live_names & {n for u in units for n in u.rebinds}:  # its home: the
+        pending.setdefault(name, (False, False))  # imports binding it bind it here too
     elsewhere = run_elsewhere(units, assignment, module)
     done: set[str] = set()
     findings.extend(unbound_reads(analysis, units, module))

@@ -28,6 +28,7 @@ from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .facade import kept_order, main_blocks, render_facade, star_names
+from .facade_checks import created_findings, live_findings, promised_names
 from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout
@@ -39,7 +40,7 @@ from .ruff_config import usable
 from .style import Style, detect_style
 from .style_files import repository_root
 from .tool_error import ToolError, locate
-from .verify import compare_static, runs_as_script, still_a_script, undefined_in_plan
+from .verify import runs_as_script, still_a_script, undefined_in_plan
 from .write import JOURNAL
 
 # Findings that mean the config is wrong rather than the split: exit 2 like bad input.
@@ -151,7 +152,8 @@ def build_plan(
             findings.append(_oversized(analysis, assignment.module_of, module, lines, max_lines))
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
-    findings.extend(_promised_names(analysis, facade_text))
+    findings.extend(promised_names(analysis, facade_text))
+    findings.extend(created_findings(analysis, assignment, split))
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
         findings.extend(undefined_in_plan(analysis, texts, facade_text))
     _package_inits(layout, order, texts)
@@ -160,7 +162,7 @@ def build_plan(
     changes = _changes(analysis.source, layout, texts, stub)
     if stub is not None and stub not in texts:  # the module became a package
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
-    findings.extend(_live_findings(analysis, split))
+    findings.extend(live_findings(analysis, split))
     moved = assignment.module_of
     findings += [*identity_findings(analysis, moved, split),
                  *identity_errors(analysis, moved, layout)]
@@ -275,38 +277,6 @@ def _lookups(
         if where:
             out.append((name, tuple(sorted(where))))
     return tuple(out)
-
-
-def _live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
-    out = []
-    for name in sorted(analysis.live_names):
-        unit = analysis.unit_of(name)
-        line = unit.line if unit else 1
-        if split.facade != "static":  # live; deprecated reads moved names from their home
-            out.append(Finding("GS206", "info", f"{name!r} is rebound at run time (`global`); "
-                               "the facade reads it live from its new module",
-                               str(analysis.path), line))
-        else:
-            out.append(Finding("GS207", "warning", f"{name!r} is rebound at run time (`global`); "
-                               "the static facade reads it live (PEP 562 __getattr__), but "
-                               "assigning it through the old module does not reach the moved "
-                               "code", str(analysis.path), line))
-    return out
-
-
-def _promised_names(analysis: Analysis, facade_text: str) -> list[Finding]:
-    """What verify checks after writing, checked on the plan: the facade binds every name
-    the source bound, and `import *` gives the same. A plan that would break that is an
-    error now (GS113), not a rollback at apply."""
-    try:
-        facade = replace(analysis.source, text=facade_text)
-        broken = compare_static(analysis, facade, str(analysis.path))
-    except GodsplitError:  # (a facade that does not parse: verify reports it, GS410)
-        return []
-    return [Finding("GS113", "error", f"this mapping cannot keep the old module's names: "
-                    f"{f.message} (a statement kept in the old module deletes or rebinds a "
-                    "moved name: list that name under `keep`)", f.path, f.line)
-            for f in broken]
 
 
 def _shadowed(

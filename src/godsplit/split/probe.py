@@ -158,6 +158,9 @@ def _in_project(module: object, root: str) -> bool:
     return path.startswith(os.path.abspath(root) + os.sep) and "site-packages" not in path
 
 
+RESULT = "godsplit-probe: "  # the line with the result (`atexit` handlers may print after it)
+
+
 def main(argv: list[str]) -> None:
     root, name, setup, moved_text = argv[1:5]
     moved = tuple(p for p in moved_text.split(",") if p)
@@ -179,7 +182,8 @@ def main(argv: list[str]) -> None:
     loaded = sorted(m for m, value in list(sys.modules.items()) if not _in_project(value, root))
     star: dict[str, object] = {}
     exec(f"from {name} import *", star)
-    print(json.dumps({
+    sys.stdout.flush()  # after what importing printed; before what exit handlers print
+    print("\n" + RESULT + json.dumps({
         "names": names,
         "star": sorted(k for k in star if k != "__builtins__"),
         "details": details(values, moved),

@@ -56,7 +56,25 @@ def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
     """Names the module binds, and what `import *` gives, from its source or its analysis."""
     analysis = source if isinstance(source, Analysis) else analyze(source)
     names = {n for n in runtime_names(analysis) if not n.lower().startswith("_godsplit")}
-    return names | served_live(analysis), set(star_names(analysis))
+    return names | served_live(analysis), set(star_names(analysis)) - left_out(analysis)
+
+
+def left_out(analysis: Analysis) -> set[str]:
+    """The names a package facade's run-time `__all__` line leaves out (its submodules: `__all__
+    += [n for n in dict(globals()) if ... and n not in ("one", "two")]`)."""
+    out: set[str] = set()
+    for stmt in analysis.module.body:
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
+        if not (isinstance(small, cst.AugAssign) and isinstance(small.value, cst.ListComp)
+                and isinstance(small.target, cst.Name) and small.target.value == "__all__"):
+            continue
+        test = small.value.for_in.ifs[-1].test if small.value.for_in.ifs else None
+        last = test.right if isinstance(test, cst.BooleanOperation) else test
+        if isinstance(last, cst.Comparison) and isinstance(last.comparisons[-1].operator, cst.NotIn):
+            names = last.comparisons[-1].comparator
+            out |= {e.value.evaluated_value for e in getattr(names, "elements", ())
+                    if isinstance(e.value, cst.SimpleString) and isinstance(e.value.evaluated_value, str)}
+    return out
 
 
 def served_live(analysis: Analysis) -> set[str]:
@@ -106,6 +124,13 @@ def compare_static(
     return findings
 
 
+def result_line(stdout: str) -> str:
+    """The probe's result, from its marked line: the module's code (an `atexit` handler)
+    may print after it."""
+    marked = [line for line in stdout.splitlines() if line.startswith("godsplit-probe: ")]
+    return marked[-1][len("godsplit-probe: "):] if marked else ""
+
+
 def snapshot(
     root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
     python: str = sys.executable,
@@ -126,7 +151,11 @@ def snapshot(
         return ImportFailure(f"cannot run {python}: {exc.strerror}")
     if proc.returncode != 0:
         return _failure(proc.stderr, proc.returncode)
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    line = result_line(proc.stdout)
+    if not line:
+        return ImportFailure("the probe printed no result: the module's code ended the "
+                             "interpreter while it was imported")
+    data = json.loads(line)
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
                     tuple(data["loaded"]), dict(data["registered"]))
 

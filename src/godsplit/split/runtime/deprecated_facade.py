@@ -53,4 +53,8 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     names = _godsplit_dir() if _godsplit_dir is not None else globals()
-    return sorted({*names, *_GODSPLIT_MOVED})
+    # not a global moved code has not created yet (`global x`)
+    return sorted({*names, *(
+        n for n, home in _GODSPLIT_MOVED.items()
+        if hasattr(_godsplit_importlib.import_module(home), n)
+    )})

@@ -6,7 +6,9 @@ same object under that name, so the patch reaches the moved code, and is undone 
 too. A global rebound at run time (`global x`) is read from the new module that holds
 it, and so is every such name in the namespace (`vars(old)`) whenever someone looks at it
 (mock.patch and pytest's monkeypatch save `__dict__[name]` to restore it), so it is
-never stale. (A static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
+never stale; the `__all__` godsplit writes also lists such a name that exists (moved code
+may create it: `global x`, bound by no top-level statement), as `import *` did. (A
+static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
 A builtin no module binds, set on the old module (`pkg.big.open = fake`, ply's tests),
 is set in every new module too: moved code looks it up in its own module's globals.
 """
@@ -80,7 +82,20 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
                 current = vars(_godsplit_sys.modules[ref])
                 if live in current:
                     namespace[live] = current[live]
+                else:  # deleted there (`global x; del x`)
+                    namespace.pop(live, None)
             return namespace
+    # godsplit-runtime: end
+    # godsplit-runtime: if live_all
+        if name == "__all__":  # and the globals moved code made (`global x`)
+            listed: list[str] = super().__getattribute__(name)
+            return listed + [
+                n for n, ref in _GODSPLIT_LIVE.items()
+                if n not in listed and not n.startswith("_")
+                and n in vars(_godsplit_sys.modules[ref])
+            ]
+    # godsplit-runtime: end
+    # godsplit-runtime: if live
         return super().__getattribute__(name)
     # godsplit-runtime: end
 

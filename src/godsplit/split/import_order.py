@@ -1,0 +1,218 @@
+"""GS124: code run at import time that changes one module-level object, from several
+modules.
+
+`HANDLERS = []`, `def handler(f): HANDLERS.append(f)`, then `@handler def specific` and
+`@handler def general`: the old module ran the decorators in source order, so `HANDLERS`
+held `specific` first, and code iterating it found `specific` first. With `specific` and
+`general` in two new modules, they run in the order the modules are imported (the
+facade's import order, sorted by name, and each module's imports), which need not be
+the source's: `general` first, and dispatch changed, though every name is there. A read
+at import time (`NAMES = sorted(REGISTRY)`) sees the registrations made before it in
+the source: from another module, those made before its module was imported.
+
+The events on an object: code run at import time that changes it (a statement, or a
+function or method it runs, whose code assigns an item or attribute of it, deletes one,
+or calls a method that changes it in place), and code that reads it at import time.
+When they are in more than one module, their order is no longer the source's: a plan
+error, unless they are mapped to one module (where they keep their source order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from ..types import FACADE, Finding
+from .analyze import Analysis, Unit
+from .nodes import walk
+
+if TYPE_CHECKING:
+    from .assign import Assignment
+
+# methods that change a list, dict, set or deque in place, and registration calls
+MUTATORS = frozenset({
+    "append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
+    "remove", "discard", "clear", "appendleft", "extendleft", "sort", "reverse",
+    "register", "__setitem__", "__delitem__",
+})
+ORDERED = frozenset({"append", "extend", "insert", "appendleft", "extendleft"})
+
+
+def _root(node: cst.BaseExpression) -> str | None:
+    """`REG` of `REG`, `REG[k]`, `REG.items`, `REG.a[k].b`."""
+    while isinstance(node, (cst.Subscript, cst.Attribute)):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
+def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False,
+            ordered: bool = False) -> bool:
+    """Whether `stmt`'s code changes the object `name` is bound to (not rebinding it);
+    `deep`: an object it holds (`name.items.append(x)`, not `name.x = 1`); `ordered`:
+    adds to a sequence (`append`: its order is what code sees, a dispatch chain)."""
+    for node in walk(stmt, into_scopes=into_scopes):
+        targets: list[cst.BaseExpression] = []
+        if ordered:
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
+                    node.func.attr.value in ORDERED):
+                targets = [node.func]
+        elif isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+            targets = [node.target]
+        elif isinstance(node, cst.Del):
+            targets = [node.target]
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
+                node.func.attr.value in MUTATORS):
+            targets = [node.func]
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and (
+                node.func.value in ("setattr", "delattr")) and node.args:
+            targets = [cst.Attribute(node.args[0].value, cst.Name("x"))]
+        for target in targets:
+            elements = [e.value for e in target.elements] if isinstance(
+                target, (cst.Tuple, cst.List)) else [target]
+            if any(isinstance(e, (cst.Subscript, cst.Attribute)) and _root(e) == name
+                   and not (deep and isinstance(e, cst.Attribute) and isinstance(e.value, cst.Name))
+                   for e in elements):
+                return True
+    return False
+
+
+def _unit_changes(
+    analysis: Analysis, unit: Unit, name: str, into_scopes: bool, ordered: bool = False
+) -> bool:
+    return any(changes(analysis.module.body[i], name, into_scopes, ordered=ordered)
+               for i in unit.stmts)
+
+
+def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The nodes of top-level `node` that run when the module runs it: a def's decorators
+    and defaults, a class's decorators, bases and body (its methods' decorators and
+    defaults), never a function's or lambda's body."""
+    if isinstance(node, cst.FunctionDef):
+        params = node.params
+        for part in (*node.decorators, *(p.default for p in (
+                *params.params, *params.kwonly_params, *params.posonly_params) if p.default)):
+            yield from walk(part, into_scopes=False)
+        return
+    if isinstance(node, cst.ClassDef):
+        for part in (*node.decorators, *node.bases, *node.keywords):
+            yield from walk(part, into_scopes=False)
+        for stmt in node.body.body:
+            yield from _runs(stmt)
+        return
+    if isinstance(node, cst.Lambda):
+        return
+    yield node
+    for child in node.children:
+        yield from _runs(child)
+
+
+def _names_run(analysis: Analysis, unit: Unit) -> set[str]:
+    """The names the code `unit` runs at import time reads (decorators, calls)."""
+    return {n.value for i in unit.stmts for n in _runs(analysis.module.body[i])
+            if isinstance(n, cst.Name)}
+
+
+def _users(analysis: Analysis, cls: str) -> set[int]:
+    """The units defining a class with `cls` among its bases or keywords (`metaclass=`)."""
+    return {u.id for u in analysis.units for i in u.stmts
+            if isinstance(stmt := analysis.module.body[i], cst.ClassDef)
+            and any(isinstance(n, cst.Name) and n.value == cls
+                    for a in (*stmt.bases, *stmt.keywords) for n in walk(a.value))}
+
+
+def _class_hooks(analysis: Analysis, unit: Unit, ordered: bool = False) -> set[str]:
+    """What a class's hooks that run when a class uses it change: its `__init_subclass__`,
+    or a metaclass's (a `type` subclass) `__new__`/`__init__`: globals, and the class
+    itself through their first parameter when they change what it holds
+    (`cls.registry.append(cls)`; `cls.name = ...` sets the new class's own attribute)."""
+    out: set[str] = set()
+    for index in unit.stmts:
+        stmt = analysis.module.body[index]
+        if not isinstance(stmt, cst.ClassDef):
+            continue
+        meta = any(isinstance(b.value, cst.Name) and b.value.value == "type" for b in stmt.bases)
+        hooks = {"__init_subclass__", *(("__new__", "__init__") if meta else ())}
+        for method in stmt.body.body:
+            if not isinstance(method, cst.FunctionDef) or method.name.value not in hooks:
+                continue
+            params = method.params.params
+            first = params[0].name.value if params else None
+            roots = {_root(n) for n in walk(method, into_scopes=True)
+                     if isinstance(n, (cst.Subscript, cst.Attribute))}
+            for root in roots - {None, first}:
+                assert root is not None
+                if changes(method, root, True, ordered=ordered):
+                    out.add(root)
+            if first is not None and changes(method, first, True, deep=True, ordered=ordered):
+                out.add(stmt.name.value)
+    return out
+
+
+def events(
+    analysis: Analysis, name: str, hooks: dict[int, set[str]], ordered: bool = False
+) -> tuple[set[int], set[int]]:
+    """(units whose import-time code changes `name`'s object, units reading it then);
+    `hooks`: class unit -> what its class hooks change (`_class_hooks`)."""
+    changed: set[int] = set()
+    read: set[int] = set()
+    binders = set(analysis.binders.get(name, ()))
+    for uid, names in hooks.items():  # subclasses, classes made by a metaclass
+        if name in names:
+            changed |= _users(analysis, next(iter(sorted(analysis.units[uid].binds))))
+    for unit in analysis.units:
+        for r in unit.reads:
+            if r.name != name or not r.import_time:
+                continue
+            if r.runners:  # a function others run at import time: those that call it
+                if unit.kind == "definition" and _unit_changes(analysis, unit, name, True, ordered):
+                    changed |= {u for u in r.runners
+                                if unit.binds & _names_run(analysis, analysis.units[u])}
+            elif unit.id not in binders and unit.id not in hooks:
+                (changed if _unit_changes(analysis, unit, name, False, ordered) else read).add(
+                    unit.id)
+    return changed - binders, read
+
+
+def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    findings = []
+    hooks = {u.id: found for u in analysis.units if (found := _class_hooks(analysis, u))}
+    in_order = {u: _class_hooks(analysis, analysis.units[u], True) for u in hooks}
+    for name in sorted(analysis.binders):
+        if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
+                "singledispatch" in analysis.code(i) for u in analysis.binders[name]
+                for i in analysis.units[u].stmts[:1]):
+            continue  # a module (`os.environ.setdefault`, `sys.path.insert`): shared anyway;
+            # `@f.register(int)` of a `functools.singledispatch` function: keyed by type
+        changed, read = events(analysis, name, hooks)
+        if not changed:
+            continue
+        units = sorted(changed | read)
+        where = {uid: assignment.module_of.get(uid, FACADE) for uid in units}
+        if len(set(where.values())) < 2:
+            continue
+        ordered = events(analysis, name, in_order, True)[0]
+        at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
+        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
+        if read or ordered:
+            findings.append(Finding(
+                "GS124", "error", f"{name!r} is changed at import time, and changed or read "
+                f"then by code that would be in several modules (lines {at}); that code would "
+                "run in the order the modules are imported, not in source order (a list "
+                "would change order, a snapshot its content): map it to one module",
+                str(analysis.path), line))
+        else:  # keyed (`REGISTRY[name] = fn`): lookups are the same, iteration order not
+            findings.append(Finding(
+                "GS218", "warning", f"{name!r} is changed at import time by code that would "
+                f"be in several modules (lines {at}): it gets its entries in the order the "
+                "modules are imported, not in source order; code iterating it sees another "
+                "order (and of two entries under one key, another one wins): map that code "
+                "to one module if the order matters", str(analysis.path), line))
+    return findings
+
+
+def _label(module: str) -> str:
+    return "the old module" if module == FACADE else module

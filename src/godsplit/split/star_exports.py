@@ -1,0 +1,172 @@
+"""Which names a star import of the source rebinds, when godsplit can read it without
+running it.
+
+`import json`, then `from .compat import *`: when `compat` exports a `json` of its own
+(`import simplejson as json`), the star import rebinds it, and moved code reading `json`
+must see that value (`bindings.bindings`). The star-imported module is found as a file,
+never imported: relative to the source's package, or under the source's import root or
+the standard library's directory. Its exports are its `__all__` when that is a list of
+strings, else the public names its top level binds. A name it binds with the same import
+as the source (`import json` in both: the same object) is not rebound. A module not found
+that way (an installed package, an extension, `os.path`), or an `__all__` built at run
+time, rebinds nothing known: such a star import is taken not to rebind a name an import
+bound before it.
+"""
+
+from __future__ import annotations
+
+import ast
+import sysconfig
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from ..files import module_name_for
+
+Origin = tuple[str, ...] | None  # how a name is bound: ("json",), ("os.path", "join"); None: other
+
+
+def star_rebinds(
+    path: Path, module: cst.Module, codes: Sequence[str], units: Mapping[int, Sequence[int]]
+) -> dict[int, frozenset[str]]:
+    """Star-import unit id (`units`: id -> its statements) -> the names it binds to another
+    object than the source's own imports of them (empty when unknown)."""
+    if not units:
+        return {}
+    source = path.resolve()
+    try:
+        own = _origins(ast.parse("".join(codes)).body, module_name_for(source)[0], source)
+    except SyntaxError:
+        return {}
+    out = {}
+    for uid, stmts in units.items():
+        names: set[str] = set()
+        for index in stmts:
+            for node in _star_froms(module.body[index]):
+                found = _module_file(source, len(node.relative),
+                                     (get_full_name_for_node(node.module) or "") if node.module else "")
+                if found is not None:
+                    stat = found.stat()
+                    exported = _exports(str(found), stat.st_mtime_ns, stat.st_size)
+                    names |= {n for n, origin in exported.items()
+                              if origin is None or origin != own.get(n)}
+        out[uid] = frozenset(names)
+    return out
+
+
+def _star_froms(stmt: cst.CSTNode) -> Iterator[cst.ImportFrom]:
+    if isinstance(stmt, cst.ImportFrom):
+        if isinstance(stmt.names, cst.ImportStar):
+            yield stmt
+        return
+    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        return
+    for child in stmt.children:
+        yield from _star_froms(child)
+
+
+def _module_file(source: Path, level: int, dotted: str) -> Path | None:
+    parts = dotted.split(".") if dotted else []
+    if level:
+        base = source.parent
+        for _ in range(level - 1):
+            base = base.parent
+        roots = [base]
+    else:
+        roots = [module_name_for(source)[1], Path(sysconfig.get_paths()["stdlib"])]
+    for root in roots:
+        target = root.joinpath(*parts)
+        candidates = [target.parent / f"{target.name}.py"] if parts else []
+        for candidate in [*candidates, target / "__init__.py"]:
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+@lru_cache(maxsize=64)
+def _exports(path: str, mtime: int, size: int) -> dict[str, Origin]:
+    """`from <path's module> import *`: the names it binds, each with how the module binds
+    it. Its static `__all__`, else its public top-level names; none when `__all__` is
+    computed, or the file does not parse."""
+    file = Path(path)
+    try:
+        body = ast.parse(file.read_bytes()).body
+    except (SyntaxError, ValueError, OSError):
+        return {}
+    listed: list[str] | None = None
+    for node in _top_level(body):
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+                isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+            items = _strings(node.value)
+            if items is None:
+                return {}  # built at run time
+            listed = (listed or []) + items if isinstance(node, ast.AugAssign) else items
+    origins = _origins(body, module_name_for(file)[0], file)
+    if listed is not None:
+        return {n: origins.get(n) for n in listed}
+    return {n: o for n, o in origins.items() if not n.startswith("_")}
+
+
+def _origins(body: list[ast.stmt], dotted: str, file: Path) -> dict[str, Origin]:
+    """Each name the top level binds -> the import that binds it (absolute), or None when
+    something else binds it, or two bindings differ."""
+    package = dotted if file.name == "__init__.py" else dotted.rpartition(".")[0]
+    out: dict[str, Origin] = {}
+
+    def bind(name: str, origin: Origin) -> None:
+        out[name] = origin if out.get(name, origin) == origin else None
+
+    for node in _top_level(body):
+        if isinstance(node, ast.Import):  # `import a.b` binds `a`, as `import a` does
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                bind(alias.asname or top, (alias.name if alias.asname else top,))
+        elif isinstance(node, ast.ImportFrom):
+            parts = package.split(".") if package and node.level else []
+            parts = parts[:len(parts) - node.level + 1] if node.level > 1 else parts
+            base = ".".join([*parts, *([node.module] if node.module else [])])
+            for alias in node.names:
+                if alias.name != "*":
+                    bind(alias.asname or alias.name, (base, alias.name))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bind(node.name, None)
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor,
+                               ast.With, ast.AsyncWith)):
+            for target in _targets(node):
+                for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
+                    bind(name, None)
+    return out
+
+
+def _targets(node: ast.stmt) -> list[ast.expr]:
+    if isinstance(node, ast.Assign):
+        return list(node.targets)
+    if isinstance(node, (ast.With, ast.AsyncWith)):
+        return [i.optional_vars for i in node.items if i.optional_vars is not None]
+    target = getattr(node, "target", None)
+    return [target] if isinstance(target, ast.expr) else []
+
+
+def _top_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements a module runs at its top level, inside `if`/`try`/`with`/loops too."""
+    for node in body:
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            yield from _top_level(getattr(node, field, []))
+        for handler in getattr(node, "handlers", []):
+            yield from _top_level(handler.body)
+
+
+def _strings(value: ast.expr | None) -> list[str] | None:
+    if not isinstance(value, (ast.List, ast.Tuple)):
+        return None
+    items = [e.value for e in value.elts if isinstance(e, ast.Constant)]
+    if len(items) != len(value.elts) or not all(isinstance(i, str) for i in items):
+        return None
+    return [str(i) for i in items]
