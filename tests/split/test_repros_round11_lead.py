@@ -181,7 +181,7 @@ def test_a_registered_task_class_with_subclasses_is_a_plan_error(tmp_path: Path)
     """
     config = make_project(tmp_path, source, {"core": ["app"], "jobs": ["Cleanup", "cleanup"]})
     plan, _ = plan_texts(config)
-    [error] = [f for f in plan.errors if f.code == "GS123"]
+    [error] = [f for f in plan.errors if f.code == "GS125"]
     assert error.line == 6 and "inherited by its subclasses" in error.message
 
 
@@ -212,8 +212,8 @@ def test_only_celerys_task_decorators_are_pinned(tmp_path: Path) -> None:
     plan, texts = plan_texts(config)
     assert "@task\ndef build(c):" in texts["pkg/big/a.py"]
     assert '@app.task(queue="web", name="pkg.big.sync")' in texts["pkg/big/b.py"]
-    assert [(f.code, f.line) for f in plan.findings if f.code in ("GS200", "GS218")] == [
-        ("GS218", 5), ("GS200", 10)]
+    assert [(f.code, f.line) for f in plan.findings if f.code in ("GS200", "GS219")] == [
+        ("GS219", 5), ("GS200", 10)]
 
 
 # Data found next to the module by its path: moved one directory deeper, the moved code
@@ -398,7 +398,7 @@ def test_flask_finds_its_templates_beside_the_module(tmp_path: Path) -> None:
     modules = {"core": ["app", "index"], "blue": ["bp", "b_index"]}
     config = make_project(tmp_path, FLASK, modules, path="webapp.py")
     plan, _ = plan_texts(config)
-    assert [(f.code, f.line) for f in plan.errors] == [("GS124", 3), ("GS124", 4)]
+    assert [(f.code, f.line) for f in plan.errors] == [("GS126", 3), ("GS126", 4)]
     assert "`Flask(...)` given `__name__`" in plan.errors[0].message
     pytest.importorskip("flask")
     out = same_behaviour(tmp_path / "beside", FLASK, modules, PAGES, path="webapp.py",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from .layout import module_name_for
+from ..files import module_name_for
 
 _CELERY_SOURCE = re.compile(rb"\bCelery\s*\(|^\s*(?:from\s+celery\b|import\s+celery\b)",
                             re.MULTILINE)

@@ -7,7 +7,7 @@ pkg_resources' `resource_filename(__name__, ...)` do the same. Split in the pack
 `webapp.py` becomes `webapp/__init__.py`: the name `webapp` (the value `__name__` keeps)
 now names a folder one level deeper, and every page failed with TemplateNotFound while the
 split said it was fine. The sibling layout keeps `webapp.py` where it was: a plan error
-says to use it (GS124), and `suggest` proposes it.
+says to use it (GS126), and `suggest` proposes it.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def location_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
         return []
     beside = f"{analysis.path.stem}_parts"
     return [Finding(
-        "GS124", "error", f"`{name}(...)` given `__name__` finds files from the module's own "
+        "GS126", "error", f"`{name}(...)` given `__name__` finds files from the module's own "
         "file, and in "
         f"the package layout {analysis.path.name} becomes {analysis.path.stem}/__init__.py, "
         "one directory deeper: templates, static and data files would be looked for there. "

@@ -4,7 +4,7 @@ Celery names a task instance whose class sets no `name` from the class's `__name
 `__module__`, which change when the class moves. A moved class registered in the file
 gets `name = "<old module>.<Class>"` as the first statement of its body (GS200). A
 subclass would inherit that name, so a registered class that another class of the file
-subclasses is left where it is named and the plan says why (GS123).
+subclasses is left where it is named and the plan says why (GS125).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def plan_task_classes(
                                     f"{task_name!r} (pin-task-names is off)", path, line))
         elif name in subclassed or not isinstance(node.body, cst.IndentedBlock):
             findings.append(Finding(
-                "GS123", "error", f"Celery task class {name} is registered by its class's "
+                "GS125", "error", f"Celery task class {name} is registered by its class's "
                 f"module and name ({task_name!r}), which change when it moves, and a "
                 "`name` set on it would be inherited by its subclasses here: keep it in "
                 "the old module, or give it `name = ...` yourself", path, line))

@@ -82,7 +82,7 @@ def _task_call(stmt: cst.BaseStatement, names: Collection[str]) -> tuple[cst.Cal
 
 def _not_celery(expr: cst.BaseExpression, path: str, line: int) -> Finding:
     root = root_name(expr)
-    return Finding("GS218", "info", f"`{root}` is not Celery's (not imported from celery, made "
+    return Finding("GS219", "info", f"`{root}` is not Celery's (not imported from celery, made "
                    "by Celery(), nor imported from a module that makes or imports one): the "
                    "task's name is left as that library derives it", path, line)
 
