@@ -225,6 +225,7 @@ def prepare(trees: Path, spec: realworld.Spec) -> None:
     base = trees / spec.key
     shutil.rmtree(base, ignore_errors=True)
     root = realworld.unpack(realworld.download(spec), base / "unpacked")
+    realworld.add_from_git(spec, root)
     for name, text in EXTRA_FILES.get(spec.key, {}).items():
         (root / name).write_text(text)
     if spec.key in EDITS:
