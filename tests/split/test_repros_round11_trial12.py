@@ -75,3 +75,42 @@ def test_globals_written_in_a_function_still_reports_unbound_names(tmp_path: Pat
                                'globals().get(code)', 'globals()[code] = 1')
     plan, _ = plan_texts(make_project(tmp_path, source, {"env": ["ipython"]}))
     assert [f.code for f in plan.errors] == ["GS122"], [f.render() for f in plan.errors]
+
+
+# dill's `_dill.py`: `__all__` and `__module__ = 'dill'` come before the imports, and
+# `from .logger import adapter as logger` imports a module that imports `dill` (the
+# package, which imports `_dill`) at its top: an import cycle through the project.
+DUNDERS_FIRST = """
+    \"\"\"Doc.\"\"\"
+    __all__ = ["double", "LIMIT"]
+    __module__ = "pkg"
+
+    from pkg.log import trace
+
+    LIMIT = 3
+
+
+    @trace
+    def double(x):
+        return 2 * x
+"""
+
+
+def test_an_import_below_module_dunders_only_is_no_late_import(tmp_path: Path) -> None:
+    """The import was taken for a late one (below the first statement that is not an
+    import: `__all__`), kept in the old module only, and the new module that reads it at
+    import time got GS112 ("before the old module binds it"). Module dunders stay in the
+    old module, in order: no moved definition is above the import."""
+    log = {"pkg/log.py": """
+        import pkg.big
+
+
+        def trace(function):
+            function.traced = True
+            return function
+    """}
+    out = same_behaviour(tmp_path, DUNDERS_FIRST, {"one": ["double", "LIMIT"]}, """
+        import pkg.big
+        print(pkg.big.double(2), pkg.big.double.traced, pkg.big.__all__, pkg.big.LIMIT)
+    """, files=log)
+    assert out == "4 True ['double', 'LIMIT'] 3\n"
