@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from splitkit import make_project, plan_texts, same_behaviour
+from godsplit.config import parse_config
+from godsplit.suggester.core import suggest
+
+from splitkit import dedent, make_project, plan_texts, same_behaviour
+
+METHODS = "".join(f"\n        def m{i}(self):\n            return {i}\n" for i in range(20))
 
 # dill's `_dill.py`: `save_super` names the builtin `super` in a module-level function, and
 # the module binds names through globals() elsewhere. CPython then gives the function an
@@ -114,3 +119,57 @@ def test_an_import_below_module_dunders_only_is_no_late_import(tmp_path: Path) -
         print(pkg.big.double(2), pkg.big.double.traced, pkg.big.__all__, pkg.big.LIMIT)
     """, files=log)
     assert out == "4 True ['double', 'LIMIT'] 3\n"
+
+
+# peewee's `peewee.py`: `__exception_wrapper__ = ExceptionWrapper(EXCEPTIONS)`, a module
+# dunder made of moved definitions, read while the module loads by code that moves.
+WRAPPER = f"""
+    class ExceptionWrapper:
+        def __init__(self, exceptions):
+            self.exceptions = exceptions
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, kind, value, traceback):
+            return False
+
+
+    EXCEPTIONS = {{"DataError": ValueError}}
+
+    __exception_wrapper__ = ExceptionWrapper(EXCEPTIONS)
+
+
+    class Database:
+        wrapper = __exception_wrapper__
+
+        def run(self):
+            with __exception_wrapper__:
+                return sorted(self.wrapper.exceptions)
+{METHODS}
+
+    class Other:
+        def name(self):
+            return "other"
+{METHODS}
+"""
+
+
+def test_suggest_lists_a_module_dunder_that_moved_code_reads_while_loading(
+        tmp_path: Path) -> None:
+    """Module dunders stay in the old module unless mapped by name; suggest mapped none, so
+    this one was bound only after the new module reading it was imported: GS112, and
+    "no mapping without plan errors was found" on peewee. Suggest lists it now."""
+    source = tmp_path / "pkg" / "big.py"
+    source.parent.mkdir()
+    (source.parent / "__init__.py").touch()
+    source.write_text(dedent(WRAPPER))
+    result = suggest(source, parse_config({}, tmp_path / "godsplit.toml"), modules=2)
+    assert result.errors == (), [f.render() for f in result.errors]
+    modules = {m.name: list(m.mapped) for m in result.modules}
+    assert any("__exception_wrapper__" in names for names in modules.values()), modules
+    out = same_behaviour(tmp_path / "run", WRAPPER, modules, """
+        import pkg.big
+        print(pkg.big.Database().run(), pkg.big.__exception_wrapper__.exceptions)
+    """, default=result.default, shared=result.shared)
+    assert out == "['DataError'] {'DataError': <class 'ValueError'>}\n"
