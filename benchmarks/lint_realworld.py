@@ -131,6 +131,12 @@ CHAINS: dict[str, Chain] = {
         "sdist .flake8, pyproject [tool.isort] [tool.black]; .pre-commit-config.yaml: isort "
         "9.0.1, flake8 7.3.0 (+bugbear, comprehensions, simplify); tox run_self: black "
         "--check (itself, 26.10.1); its mypy hook not run"),
+    "sqlglot-dialect-by-hand": Chain(
+        ("ruff==0.15.6", "mypy==2.4.1"), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; .pre-commit-config.yaml: `ruff check`, `ruff format`, `mypy "
+        "sqlglot tests` (setup.py dev extras: ruff==0.15.6, mypy>=2.4.0)", typed=("sqlglot",)),
+    "peewee-by-hand": Chain((), (), "no lint config in the sdist or the repository at 4.3.0"),
+    "dill-by-hand": Chain((), (), "no lint config in the sdist"),
     "boltons": Chain((), (), "no lint config in the sdist or the repository"),
     "beautifulsoup4": Chain((), (), "no lint config in the sdist"),
 }
