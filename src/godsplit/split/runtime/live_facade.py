@@ -9,6 +9,8 @@ it, and so is every such name in the namespace (`vars(old)`) whenever someone lo
 never stale. (A static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
 A builtin no module binds, set on the old module (`pkg.big.open = fake`, ply's tests),
 is set in every new module too: moved code looks it up in its own module's globals.
+Pickled (dill, cloudpickle: functions whose globals hold the old module), the old module
+is imported again by name, as their reducers for modules do.
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
@@ -24,6 +26,7 @@ SLOT_LIVE: dict[str, str] = {}
 # rebound at run time are read from the module that holds them.
 import sys as _godsplit_sys
 import types as _godsplit_types
+from importlib import import_module as _godsplit_import_module
 
 # godsplit-runtime: if live
 _GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
@@ -58,6 +61,11 @@ def _godsplit_targets(name: str) -> tuple[str, ...] | list[str]:
 
 
 class _GodsplitFacade(_godsplit_types.ModuleType):
+    # picklers find a reducer by the exact type (dill's and cloudpickle's
+    # for modules miss this class): pickled, the module is imported by name
+    def __reduce_ex__(self, protocol: object) -> tuple[object, tuple[str]]:
+        return _godsplit_import_module, (self.__name__,)
+
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
         for ref in _godsplit_targets(name):
