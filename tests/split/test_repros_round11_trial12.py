@@ -270,3 +270,12 @@ def test_a_name_an_if_block_only_changes_is_no_conditional_name(tmp_path: Path) 
     _, texts = plan_texts(config)
     assert "from .maps import TYPEMAP\n" in texts["pkg/big/use.py"], texts["pkg/big/use.py"]
     assert "ImportError" not in texts["pkg/big/use.py"]
+
+
+def test_the_live_facade_import_for_pickling_is_hoisted(tmp_path: Path) -> None:
+    """The import the pickling needs goes with the facade's other runtime imports at the
+    top (a `from importlib import ...` at the end was an E402 in peewee's facade)."""
+    _, texts = plan_texts(make_project(tmp_path, PICKLED, {"one": ["double"], "two": ["triple"]}))
+    facade = texts["pkg/big/__init__.py"]
+    assert facade.index("import importlib as _godsplit_importlib\n") < facade.index(
+        "# godsplit: live facade"), facade

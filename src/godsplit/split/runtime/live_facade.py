@@ -24,9 +24,9 @@ SLOT_LIVE: dict[str, str] = {}
 # monkeypatch) sets it in each new module that binds the same object under
 # that name (a builtin no module binds: in each), and undoes it; globals
 # rebound at run time are read from the module that holds them.
+import importlib as _godsplit_importlib
 import sys as _godsplit_sys
 import types as _godsplit_types
-from importlib import import_module as _godsplit_import_module
 
 # godsplit-runtime: if live
 _GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
@@ -64,7 +64,7 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     # picklers find a reducer by the exact type (dill's and cloudpickle's
     # for modules miss this class): pickled, the module is imported by name
     def __reduce_ex__(self, protocol: object) -> tuple[object, tuple[str]]:
-        return _godsplit_import_module, (self.__name__,)
+        return _godsplit_importlib.import_module, (self.__name__,)
 
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
