@@ -140,6 +140,12 @@ CHAINS: dict[str, Chain] = {
         "pylint 4.1.3 --notes= (requirements/dev.txt); tox mypy: mypy 2.4.1 --strict "
         "--python-version=3.14 (requirements/mypy.txt; run on `coverage` only)",
         typed=("coverage",), mypy_args=("--strict", "--python-version=3.14")),
+    "sqlglot-dialect-by-hand": Chain(
+        ("ruff==0.15.6", "mypy==2.4.1"), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; .pre-commit-config.yaml: `ruff check`, `ruff format`, `mypy "
+        "sqlglot tests` (setup.py dev extras: ruff==0.15.6, mypy>=2.4.0)", typed=("sqlglot",)),
+    "peewee-by-hand": Chain((), (), "no lint config in the sdist or the repository at 4.3.0"),
+    "dill-by-hand": Chain((), (), "no lint config in the sdist"),
     "boltons": Chain((), (), "no lint config in the sdist or the repository"),
     "beautifulsoup4": Chain((), (), "no lint config in the sdist"),
 }
@@ -234,6 +240,7 @@ def prepare(trees: Path, spec: realworld.Spec) -> None:
     base = trees / spec.key
     shutil.rmtree(base, ignore_errors=True)
     root = realworld.unpack(realworld.download(spec), base / "unpacked")
+    realworld.add_from_git(spec, root)
     for name, text in EXTRA_FILES.get(spec.key, {}).items():
         (root / name).write_text(text)
     if spec.key in EDITS:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import os
 import re
@@ -83,6 +84,11 @@ class Spec:
     # installed first; the sdist is then built with them, not in an isolated environment
     # (an old setup.py needs an old setuptools)
     build_deps: list[str] = field(default_factory=list)
+    # "owner/name@tag": when the sdist lacks its tests, `git_paths` (e.g. ["tests"]) are
+    # taken from the repository at the release's tag (a clone in $GODSPLIT_REALWORLD_GIT
+    # as <owner>+<name>/repo, else cloned from GitHub)
+    git: str = ""
+    git_paths: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -186,6 +192,23 @@ def unpack(sdist: Path, target: Path) -> Path:
         archive.extractall(target, filter="data")
     [root] = list(target.iterdir())
     return root
+
+
+def add_from_git(spec: Spec, root: Path) -> None:
+    """The spec's `git_paths`, from its repository at the release's tag, into `root`."""
+    if not spec.git:
+        return
+    repo, _, tag = spec.git.partition("@")
+    local = Path(os.environ.get("GODSPLIT_REALWORLD_GIT", WORK / "git")) / repo.replace(
+        "/", "+") / "repo"
+    if not local.exists():
+        run(["git", "clone", "--bare", f"https://github.com/{repo}", str(local)], cwd=WORK)
+    archive = subprocess.run(["git", "--git-dir", str(local), "archive", "--format=tar", tag,
+                              *spec.git_paths], capture_output=True, check=False)
+    if archive.returncode != 0:
+        raise RuntimeError(f"{spec.git}: git archive failed: {archive.stderr.decode()[-500:]}")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as files:
+        files.extractall(root, filter="data")
 
 
 def interpreter(version: str) -> str:
@@ -320,6 +343,7 @@ def trial(spec: Spec, modes: list[str]) -> dict[str, Any]:
     base.mkdir(parents=True, exist_ok=True)
     sdist = download(spec)
     pristine = unpack(sdist, base / "pristine")
+    add_from_git(spec, pristine)
     lines = (pristine / spec.module).read_text(encoding="utf-8").count("\n")
     python = venv(spec, sdist, base)
     before = Run("before")

@@ -28,7 +28,7 @@ from .classify import (
     owner_name,
     sets_up_imports,
     static_all,
-    surely_binds,
+    sure_names,
 )
 from .import_time import called_at_import
 from .module_identity import stays_in_old_module
@@ -119,6 +119,9 @@ class Analysis:
         names: set[str] = set()
         annotated_only: set[str] = set()
         really_bound: set[str] = set()
+        maybe: set[str] = set()  # bound by an if/try on some runs only
+        sure = {n for u in self.units if u.kind == "definition" for i in u.stmts
+                for n in sure_names(self.module.body[i])}  # by a statement on every run
         for unit in self.units:
             if unit.kind == "import":  # `if sys.version_info < (3, 11): from x import Y`
                 names |= set().union(*(conditional_binds(stmt) for i in unit.stmts if isinstance(
@@ -128,7 +131,7 @@ class Analysis:
             for index in unit.stmts:
                 stmt = self.module.body[index]
                 if isinstance(stmt, (cst.If, cst.Try)):  # not those every branch binds
-                    names |= unit.binds - surely_binds(stmt)
+                    maybe |= unit.binds & conditional_binds(stmt)
                 elif not isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef,
                                            cst.ClassDef)):
                     names |= unit.binds
@@ -143,6 +146,7 @@ class Analysis:
                             really_bound |= unit.binds
                 else:
                     really_bound |= unit.binds
+        names |= maybe - sure  # dill: `X = {}`, then `if c: X.update(...)`: X is bound
         # `import a.b` binds `a`; `a.b` is listed, and is not a name to import
         return frozenset(n for n in names | (annotated_only - really_bound) if "." not in n)
 

@@ -19,6 +19,7 @@ import libcst as cst
 from ..types import FACADE, Finding
 from .analyze import Analysis, Unit
 from .classify import is_main_block, sure_names
+from .globals_use import only_reads_globals
 from .nodes import globals_read, target_names
 
 if TYPE_CHECKING:
@@ -174,10 +175,12 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
     """GS122: moved code reads a name no statement binds, in a module whose code binds names
     through `globals()` (`globals().update(...)`, which stays in the old module): in
     `module` the name would be undefined."""
-    if not analysis.namespace_stmts or analysis.star_imports:
+    writers = [i for i in sorted(analysis.namespace_stmts)
+               if not only_reads_globals(analysis.module.body[i])]
+    if not writers or analysis.star_imports:
         return []
     bound = set(analysis.binders) | _MODULE_NAMES
-    writer = analysis.code_line(min(analysis.namespace_stmts))
+    writer = analysis.code_line(writers[0])
     findings = []
     for unit in units:
         names: set[str] = set()

@@ -25,8 +25,10 @@ _MAX_FILES = 200  # a bound on the project modules read to follow the cycle
 
 def cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
     """The import units below the source's first definition whose module imports the old
-    module while it is imported itself (directly or through other project modules)."""
-    first = first_definition(analysis)
+    module while it is imported itself (directly or through other project modules). What
+    stays in the old module, in order, is no definition here: an import below `__all__`
+    or `__module__ = "dill"` alone (dill's `_dill.py`) is no late import."""
+    first = first_definition(analysis, skip=("facade",))
     out = set()
     for unit in analysis.units:
         if unit.kind != "import" or unit.first <= first:
@@ -39,7 +41,8 @@ def cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
 
 def _files(stmts: list[ast.stmt], path: Path) -> Iterator[Path]:
     """The project files the imports among `stmts` (in the file at `path`) import; for
-    `from pkg import name`, `pkg.name` too when it is a module."""
+    `from pkg import name`, `pkg.name` too when it is a module; and the modules other
+    statements look up in `sys.modules` by name."""
     for node in stmts:
         if isinstance(node, ast.Import):
             wanted = [(0, a.name) for a in node.names]
@@ -47,12 +50,26 @@ def _files(stmts: list[ast.stmt], path: Path) -> Iterator[Path]:
             base = node.module or ""
             wanted = [(node.level, base), *((node.level, f"{base}.{a.name}".lstrip("."))
                                             for a in node.names if a.name != "*")]
-        else:
-            continue
+        else:  # `_dill = sys.modules["dill._dill"]` (dill's _shims.py): the module itself
+            wanted = [(0, name) for name in _modules_named(node)]
         for level, dotted in wanted:
             found = module_file(path, level, dotted or None)
             if found is not None:
                 yield found
+
+
+def _modules_named(stmt: ast.stmt) -> Iterator[str]:
+    """The modules a statement looks up in `sys.modules` by a literal name while it runs
+    (not in the functions it defines)."""
+    todo: list[ast.AST] = [stmt]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        if (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant)
+                and isinstance(node.slice.value, str) and ast.unparse(node.value) == "sys.modules"):
+            yield node.slice.value
+        todo.extend(ast.iter_child_nodes(node))
 
 
 def _top_level(tree: ast.Module) -> Iterator[ast.stmt]:

@@ -231,6 +231,8 @@ def globals_read(table: symtable.SymbolTable) -> set[str]:
                 out.add(symbol.get_name())
         elif symbol.is_referenced() and symbol.is_global():
             out.add(symbol.get_name())
+    if table.get_type() == "function" and "super" in {s.get_name() for s in table.get_symbols()}:
+        out.discard("__class__")  # CPython's implicit cell for `super()`, not a global read
     for child in table.get_children():
         out |= globals_read(child)
     return out

@@ -23,7 +23,7 @@ import libcst as cst
 import networkx as nx
 
 from ..split.analyze import Analysis
-from ..split.assign import movable_clusters
+from ..split.assign import mappable_dunder, movable_clusters
 from ..split.nodes import find_all
 from ..split.transforms import decorator_name, task_decorator
 
@@ -187,7 +187,8 @@ def task_factories(analysis: Analysis, decorators: tuple[str, ...]) -> tuple[str
 def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weights = WEIGHTS
                 ) -> Graph:
     decorators = task_factories(analysis, decorators)
-    clusters = movable_clusters(analysis)
+    late = set(late_dunders(analysis))
+    clusters = movable_clusters(analysis, late)
     cluster_of = {uid: i for i, c in enumerate(clusters) for uid in c}
     readers: dict[int, set[int]] = defaultdict(set)
     reads: dict[tuple[int, int], float] = defaultdict(float)
@@ -240,7 +241,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
             tasks[index] = [i for u in units for i in u.stmts
                             if isinstance(analysis.module.body[i], cst.FunctionDef)]
         public = any(not n.startswith("_") for n in names)
-        anchor = (public and kind != "value") or task or not readers.get(index)
+        anchor = ((public and kind != "value") or task or not readers.get(index)
+                  or bool(set(cluster) & late))  # a dunder moves only when listed
         nodes.append(Node(tuple(names), sum(u.lines for u in units), units[0].line, kind, anchor,
                           frozenset(grams), sections[units[0].first],
                           tuple(dict.fromkeys(b for b in bases if b is not None and b != index)),
@@ -345,3 +347,15 @@ def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
             same = nodes[a].section == nodes[b].section
             out[key(a, b)] += (w.near if same else w.across) / distance
     return {k: v for k, v in sorted(out.items()) if v > 0}
+
+
+def late_dunders(analysis: Analysis) -> list[int]:
+    """Module dunder assignments (`__exception_wrapper__ = ExceptionWrapper(EXCEPTIONS)`,
+    peewee) that read moved definitions and that definitions read at import time: kept
+    in the old module (the default for dunders), they would be bound only after the new
+    modules that read them are imported (GS112), so the mapping lists them by name."""
+    defined = {n for u in analysis.units if u.kind == "definition" for n in u.binds}
+    early = {r.name for u in analysis.units if u.kind == "definition" for r in u.reads
+             if r.import_time and not r.annotation_only}
+    return [u.id for u in analysis.units if mappable_dunder(analysis, u)
+            and u.binds & early and any(r.name in defined and r.import_time for r in u.reads)]

@@ -11,6 +11,8 @@ may create it: `global x`, bound by no top-level statement), as `import *` did. 
 static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
 A builtin no module binds, set on the old module (`pkg.big.open = fake`, ply's tests),
 is set in every new module too: moved code looks it up in its own module's globals.
+Pickled (dill, cloudpickle: functions whose globals hold the old module), the old module
+is imported again by name, as their reducers for modules do.
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
@@ -24,6 +26,7 @@ SLOT_LIVE: dict[str, str] = {}
 # monkeypatch) sets it in each new module that binds the same object under
 # that name (a builtin no module binds: in each), and undoes it; globals
 # rebound at run time are read from the module that holds them.
+import importlib as _godsplit_importlib
 import sys as _godsplit_sys
 import types as _godsplit_types
 
@@ -60,6 +63,11 @@ def _godsplit_targets(name: str) -> tuple[str, ...] | list[str]:
 
 
 class _GodsplitFacade(_godsplit_types.ModuleType):
+    # picklers find a reducer by the exact type (dill's and cloudpickle's
+    # for modules miss this class): pickled, the module is imported by name
+    def __reduce_ex__(self, protocol: object) -> tuple[object, tuple[str]]:
+        return _godsplit_importlib.import_module, (self.__name__,)
+
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
         for ref in _godsplit_targets(name):

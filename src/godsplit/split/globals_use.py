@@ -1,0 +1,53 @@
+"""Whether code only reads the module's namespace through `globals()`.
+
+A function that calls `globals()` finds the module it runs in, so it stays in the old
+module; but when every such call only reads (`globals()["__builtins__"]`,
+`globals().get(name)`, `name in globals()`), it binds no name at run time: a name no
+statement binds is as undefined in a new module as in the old one (dill's `_dill.py`).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from .nodes import walk
+
+# methods of a dict that read it (called on `globals()` itself)
+_READS = frozenset({"get", "keys", "items", "values", "copy", "__contains__", "__getitem__"})
+
+
+def _is_globals_call(node: cst.CSTNode) -> bool:
+    return (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+            and node.func.value == "globals" and not node.args)
+
+
+def _targets(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """What a statement assigns to or deletes (`globals()[k] = v`, `del globals()[k]`)."""
+    if isinstance(node, cst.Assign):
+        return [t.target for t in node.targets]
+    if isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.Del, cst.For, cst.CompFor)):
+        return [node.target]
+    if isinstance(node, cst.AsName):
+        return [node.name]
+    return []
+
+
+def only_reads_globals(stmt: cst.BaseStatement) -> bool:
+    """Whether every `globals()` call in `stmt` is only read from: subscripted (not as a
+    target), a reading method called on it, or the right side of `in`. Anything else
+    (`globals().update(...)`, `g = globals()`, `f(globals())`) may write it; so may a
+    statement without a `globals()` call that is kept for finding its module another way."""
+    nodes = list(walk(stmt))
+    targets = {id(n) for node in nodes for t in _targets(node) for n in walk(t)}
+    calls = read = 0
+    for node in nodes:
+        calls += _is_globals_call(node)
+        if isinstance(node, cst.Subscript) and _is_globals_call(node.value):
+            read += id(node) not in targets
+        elif (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+              and _is_globals_call(node.func.value) and node.func.attr.value in _READS):
+            read += 1
+        elif isinstance(node, cst.Comparison):
+            read += sum(isinstance(c.operator, (cst.In, cst.NotIn))
+                        and _is_globals_call(c.comparator) for c in node.comparisons)
+    return calls > 0 and read == calls
