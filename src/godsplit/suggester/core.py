@@ -35,6 +35,7 @@ from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, Node, build_graph
+from .keeping import keep_more
 from .naming import name_modules, why
 from .place import (
     SHARED,
@@ -75,6 +76,7 @@ class Suggestion:
     rounds: int  # plans made
     notes: tuple[str, ...] = ()
     config_max_lines: int = 600  # the config's max-lines: --write writes max_lines if it differs
+    keep: tuple[str, ...] = ()  # names that stay in the old module (`keeping`)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -88,6 +90,8 @@ class Suggestion:
         out.update({"shared": self.shared, "default": self.default})
         if self.keep_module_name:
             out["keep-module-name"] = True
+        if self.keep:
+            out["keep"] = list(self.keep)
         out["modules"] = {m.name: list(m.mapped) for m in self.modules}
         return out
 
@@ -118,7 +122,8 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
     members = {name: parts[k] for name, k in zip(names, order, strict=True)}
     if small:  # a big one is named after what it holds, like any module
         members[split.shared or DEFAULT_SHARED] = parts[SHARED]
-    modules = tuple((name, tuple(sorted(g.nodes[n].label for n in nodes if n in shown)))
+    modules = tuple((name, tuple(sorted(g.nodes[n].label for n in nodes if n in shown
+                                        and g.nodes[n].label not in split.keep)))
                     for name, nodes in members.items())
     return replace(split, modules=modules), members
 
@@ -335,14 +340,15 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
             break
         mapped = None
         break_cycles(g, group)
-    seen: dict[tuple[tuple[str, tuple[str, ...]], ...], tuple[Plan, dict[str, list[int]]]] = {}
+    seen: dict[object, tuple[Plan, dict[str, list[int]]]] = {}  # (modules, keep) -> plan
     rounds = 0
+    kept: set[str] = set()
     while True:
         split, members, assignment = mapped or (
             *_mapping(g, group, split, forbidden, siblings, budget), None)
         mapped = None
-        if split.modules in seen:  # the repair led back to a mapping already planned
-            plan, members = seen[split.modules]
+        if (split.modules, split.keep) in seen:  # the repair led back to a planned mapping
+            plan, members = seen[split.modules, split.keep]
             break
         plan = planned(split, layout, limit, assignment)
         rounds += 1
@@ -350,10 +356,11 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
             limit = max(m.lines for m in plan.modules)  # K is exact: the modules need this
             notes.append(f"planned with max-lines {limit}: {modules} modules need it")
             plan = planned(split, layout, limit)
-        seen[split.modules] = plan, members
-        if not plan.errors or rounds == ROUNDS or not _repair(
-                g, group, plan, members, modules, budget):
+        seen[split.modules, split.keep] = plan, members
+        if not plan.errors or rounds == ROUNDS + len(kept) or (not _repair(
+                g, group, plan, members, modules, budget) and not keep_more(analysis, plan, kept)):
             break
+        split = replace(split, keep=tuple(sorted(kept)))  # what cannot move stays (keeping)
     if {f.code for f in plan.errors} == {"GS105"}:  # never a dead end: say what it needs
         over = [m.name for m in plan.modules if m.lines > limit]
         needed = max(m.lines for m in plan.modules)
@@ -369,7 +376,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                               if name != split.shared else (
                                   "what several modules need at import time",))
               for name, mapped in split.modules),
-        plan, rounds, tuple(notes), config.max_lines)
+        plan, rounds, tuple(notes), config.max_lines, split.keep)
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once

@@ -64,6 +64,10 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
         out += _comment(f"{s.keep_module_name}: keep {'its' if one else 'their'} __module__ so pickles, "
                         "DocTestSuite(old module) and code reading it keep working")
         out.append("keep-module-name = true")
+    if s.keep:
+        out += _comment("code the plan found cannot move (it finds its module by name, or runs "
+                        "at import time with code that stays): it stays in the old module")
+        out += ["keep = [", *(f"    {toml_string(name)}," for name in s.keep), "]"]
     out += ["", f"[{table}.modules]"]
     for module in s.modules:
         for number, line in enumerate(module.why):
