@@ -404,3 +404,43 @@ def test_flask_finds_its_templates_beside_the_module(tmp_path: Path) -> None:
     out = same_behaviour(tmp_path / "beside", FLASK, modules, PAGES, path="webapp.py",
                          package="webapp_parts", files={"templates/hi.html": "hi {{ name }}"})
     assert out == "200 200\n"
+
+
+# GS124 (round 11, corr11) refused pyparsing 3.2.0's suggestion, which had applied with
+# identical tests: the subclasses of `ParserElement` (one module) run before
+# `_builtin_exprs = [v for v in vars().values() if isinstance(v, ParserElement)]` (another
+# module, which imports the first at import time), so their order cannot change.
+REGISTRY = """
+    REG = []
+
+
+    class Base:
+        def __init_subclass__(cls, **kw):
+            super().__init_subclass__(**kw)
+            REG.append(cls.__name__)
+
+
+    class A(Base):
+        pass
+
+
+    class B(Base):
+        pass
+
+
+    SNAP = list(REG)
+"""
+
+
+def test_changes_in_a_module_the_reader_imports_keep_their_order(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, REGISTRY, {"core": ["REG", "Base", "A", "B"],
+                                              "snap": ["SNAP"]},
+                         "import pkg.big as m; print(m.SNAP)")
+    assert out == "['A', 'B']\n"
+
+
+def test_changes_from_modules_that_do_not_import_each_other_are_refused(tmp_path: Path) -> None:
+    config = make_project(tmp_path, REGISTRY, {"core": ["REG", "Base"], "one": ["A"],
+                                               "two": ["B"], "snap": ["SNAP"]})
+    plan, _ = plan_texts(config)
+    assert [f.code for f in plan.errors] == ["GS124"]

@@ -192,7 +192,8 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
             continue
         units = sorted(changed | read)
         where = {uid: assignment.module_of.get(uid, FACADE) for uid in units}
-        if len(set(where.values())) < 2:
+        if len(set(where.values())) < 2 or _in_source_order(analysis, assignment, [
+                where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]):
             continue
         ordered = events(analysis, name, in_order, True)[0]
         at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
@@ -212,6 +213,36 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
                 "order (and of two entries under one key, another one wins): map that code "
                 "to one module if the order matters", str(analysis.path), line))
     return findings
+
+
+def _in_source_order(analysis: Analysis, assignment: Assignment, modules: list[str]) -> bool:
+    """Whether code in `modules` (one per event, in source order) surely runs in that order
+    after the split: each module's events are consecutive, and each module imports, at
+    import time, every module before it (so those finished first: pyparsing's subclasses
+    of `ParserElement`, then a later module's `isinstance(v, ParserElement)` over them).
+    The old module runs its kept code after the new ones: only last."""
+    runs = [m for i, m in enumerate(modules) if i == 0 or modules[i - 1] != m]
+    if len(runs) != len(set(runs)) or FACADE in runs[:-1]:
+        return False
+    deps: dict[str, set[str]] = {}
+    for unit in analysis.units:
+        home = assignment.module_of.get(unit.id, FACADE)
+        for r in unit.reads:
+            if r.import_time and not r.annotation_only:
+                deps.setdefault(home, set()).update(
+                    assignment.module_of.get(b, FACADE) for b in analysis.binders.get(r.name, ()))
+    for later, module in enumerate(runs[1:], 1):
+        if module == FACADE:
+            continue  # it imports every new module before its own code
+        seen, todo = set(), [module]
+        while todo:
+            for dep in deps.get(todo.pop(), ()):
+                if dep not in seen:
+                    seen.add(dep)
+                    todo.append(dep)
+        if not set(runs[:later]) <= seen:
+            return False
+    return True
 
 
 def _label(module: str) -> str:
