@@ -127,7 +127,8 @@ def test_mypy_strict_reports_nothing_new_on_names_bound_by_import_and_a_cycle(
     texts = _project(tmp_path / "after", MYPY)
     assert _mypy(tmp_path / "after") == expected == set()
     facade, config = texts["pkg/big/__init__.py"], texts["pkg/big/config.py"]
-    assert "from pkg.big.things import os  # type: ignore[attr-defined, unused-ignore]" in facade
+    assert re.search(r"^from pkg\.big\.things import [\w, ]*\bos  # type: ignore\[attr-defined, "
+                     r"unused-ignore\]$", facade, re.MULTILINE), facade
     assert "if TYPE_CHECKING:  # mypy: no import-time cycle here\n" in config
     assert "from typing import TYPE_CHECKING\n" in config
     # the same code runs: the rebound `os` and the class reach every module

@@ -66,7 +66,7 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     # picklers find a reducer by the exact type (dill's and cloudpickle's
     # for modules miss this class): pickled, the module is imported by name
     def __reduce_ex__(self, protocol: object) -> tuple[object, tuple[str]]:
-        return _godsplit_importlib.import_module, (self.__name__,)
+        return _godsplit_importlib.import_module, (vars(self)["__name__"],)
 
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
