@@ -26,7 +26,6 @@ SLOT_LIVE: dict[str, str] = {}
 # monkeypatch) sets it in each new module that binds the same object under
 # that name (a builtin no module binds: in each), and undoes it; globals
 # rebound at run time are read from the module that holds them.
-import importlib as _godsplit_importlib
 import sys as _godsplit_sys
 import types as _godsplit_types
 
@@ -66,7 +65,10 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     # picklers find a reducer by the exact type (dill's and cloudpickle's
     # for modules miss this class): pickled, the module is imported by name
     def __reduce_ex__(self, protocol: object) -> tuple[object, tuple[str]]:
-        return _godsplit_importlib.import_module, (vars(self)["__name__"],)
+        # imported when pickled: `import old` loads no more modules than before
+        from importlib import import_module as _godsplit_import_module
+
+        return _godsplit_import_module, (vars(self)["__name__"],)
 
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
