@@ -46,6 +46,14 @@ def _sets_name(node: cst.ClassDef) -> bool:
     return False
 
 
+def pin_finding(task_name: str, pinned: bool, path: str, line: int) -> Finding:
+    """GS200 (the task's name is pinned) or GS205 (pin-task-names is off: renamed)."""
+    if pinned:
+        return Finding("GS200", "info", f"Celery task name pinned to {task_name!r}", path, line)
+    return Finding("GS205", "warning", f"Celery task will be renamed from {task_name!r} "
+                   "(pin-task-names is off)", path, line)
+
+
 def plan_task_classes(
     analysis: Analysis, stmts: Collection[int], old_module: str, pin_tasks: bool,
 ) -> tuple[list[tuple[int, int, str]], list[Finding]]:
@@ -67,8 +75,7 @@ def plan_task_classes(
         task_name = f"{old_module}.{name}"
         line = analysis.code_line(index)
         if not pin_tasks:
-            findings.append(Finding("GS205", "warning", f"Celery task will be renamed from "
-                                    f"{task_name!r} (pin-task-names is off)", path, line))
+            findings.append(pin_finding(task_name, False, path, line))
         elif name in subclassed or not isinstance(node.body, cst.IndentedBlock):
             findings.append(Finding(
                 "GS125", "error", f"Celery task class {name} is registered by its class's "
@@ -77,8 +84,7 @@ def plan_task_classes(
                 "the old module, or give it `name = ...` yourself", path, line))
         else:
             pins.append((index, id(node), task_name))
-            findings.append(Finding("GS200", "info", f"Celery task name pinned to "
-                                    f"{task_name!r}", path, line))
+            findings.append(pin_finding(task_name, True, path, line))
     return pins, findings
 
 

@@ -19,7 +19,7 @@ from ..types import Finding
 from .analyze import Analysis, Unit
 from .celery_names import celery_roots, root_name
 from .file_path import directory_reads, inside
-from .task_classes import pinned_class, plan_task_classes
+from .task_classes import pin_finding, pinned_class, plan_task_classes
 
 
 @dataclass(frozen=True)
@@ -151,18 +151,10 @@ def plan_edits(
         if root_name(decorator.decorator) not in roots:
             findings.append(_not_celery(decorator.decorator, path, analysis.code_line(index)))
             continue
-        task_name = f"{old_module}.{node.name.value}"
         if pin_tasks:
             tasks.add(id(node))
-            findings.append(Finding(
-                "GS200", "info", f"Celery task name pinned to {task_name!r}", path,
-                analysis.code_line(index),
-            ))
-        else:
-            findings.append(Finding(
-                "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
-                "(pin-task-names is off)", path, analysis.code_line(index),
-            ))
+        findings.append(pin_finding(f"{old_module}.{node.name.value}", pin_tasks, path,
+                                    analysis.code_line(index)))
     calls: list[tuple[int, int, str]] = []
     for index in sorted(stmts):
         found = _task_call(analysis.module.body[index], decorators)
@@ -176,15 +168,7 @@ def plan_edits(
         task_name = f"{old_module}.{found[1]}"
         if pin_tasks:
             calls.append((index, id(found[0]), task_name))
-            findings.append(Finding(
-                "GS200", "info", f"Celery task name pinned to {task_name!r}", path,
-                analysis.code_line(index),
-            ))
-        else:
-            findings.append(Finding(
-                "GS205", "warning", f"Celery task will be renamed from {task_name!r} "
-                "(pin-task-names is off)", path, analysis.code_line(index),
-            ))
+        findings.append(pin_finding(task_name, pin_tasks, path, analysis.code_line(index)))
     classes, class_findings = plan_task_classes(analysis, stmts, old_module, pin_tasks)
     findings += class_findings
     return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings), frozenset(package_ids),
