@@ -230,19 +230,19 @@ class _Apply(cst.CSTTransformer):
             return cst.Attribute(value=cst.Name(home), attr=updated_node)
         return updated_node
 
+    def _pin(self, node: cst.CSTNode) -> str | None:
+        """The old task name to pin on `node` (a call making a task, a task class)."""
+        return next((name for _, at, name in self.edits.task_calls if at == id(node)), None)
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
-        for _, call, task_name in self.edits.task_calls:
-            if call == id(original_node):
-                return _with_name(updated_node, task_name)
-        return updated_node
+        task_name = self._pin(original_node)
+        return updated_node if task_name is None else _with_name(updated_node, task_name)
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef
     ) -> cst.ClassDef:
-        for _, node, task_name in self.edits.task_calls:
-            if node == id(original_node):
-                return pinned_class(updated_node, task_name)
-        return updated_node
+        task_name = self._pin(original_node)
+        return updated_node if task_name is None else pinned_class(updated_node, task_name)
 
     def leave_FunctionDef(
         self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
