@@ -32,11 +32,9 @@ def root_name(expr: cst.BaseExpression) -> str | None:
 
 
 def _dotted(node: cst.BaseExpression | None) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
-    return ""
+    """`a.b.c` of a Name or Attribute chain; "" otherwise."""
+    return (cst.helpers.get_full_name_for_node(node) or "") if isinstance(
+        node, (cst.Name, cst.Attribute)) else ""
 
 
 def _project_module(path: Path, module: str, level: int) -> Path | None:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from .nodes import called_name
+
 if TYPE_CHECKING:
     from .analyze import Analysis
     from .layout import Layout
@@ -75,10 +77,7 @@ _WRAPPERS = frozenset({"abspath", "realpath", "normpath", "expanduser", "fspath"
 
 
 def _called(node: cst.CSTNode | None) -> str:
-    func = node.func if isinstance(node, cst.Call) else None
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return func.value if isinstance(func, cst.Name) else ""
+    return (called_name(node) or "") if isinstance(node, cst.Call) else ""
 
 
 def directory_reads(stmt: cst.CSTNode, ids: Collection[int]) -> set[int]:

@@ -18,17 +18,11 @@ import libcst as cst
 
 from ..types import Finding, SplitConfig
 from .analyze import Analysis
+from .nodes import called_name
 
 LOCATORS = frozenset({"Flask", "Blueprint", "Quart", "APIFlask", "get_data", "files",
                       "resource_filename", "resource_string", "resource_stream",
                       "resource_exists", "resource_isdir", "resource_listdir"})
-
-
-def _callee(call: cst.Call) -> str:
-    func = call.func
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return func.value if isinstance(func, cst.Name) else ""
 
 
 def locating_reads(analysis: Analysis) -> list[tuple[int, str]]:
@@ -43,7 +37,7 @@ def locating_reads(analysis: Analysis) -> list[tuple[int, str]]:
         stmt = 0
 
         def visit_Call(self, node: cst.Call) -> None:
-            name = _callee(node)
+            name = called_name(node)
             if name not in LOCATORS:
                 return
             for position, arg in enumerate(node.args):

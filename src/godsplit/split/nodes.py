@@ -187,6 +187,15 @@ class _Find(cst.CSTVisitor):
         return True
 
 
+def called_name(expr: cst.BaseExpression) -> str | None:
+    """The name a call (or decorator) calls: `f` of `f(...)`, `task` of `app.task(...)`."""
+    if isinstance(expr, cst.Call):
+        expr = expr.func
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return expr.value if isinstance(expr, cst.Name) else None
+
+
 def find_all(tree: cst.CSTNode, kind: type[_N]) -> list[_N]:
     """Every node of `kind` in `tree` (itself included), in source order: what
     `libcst.matchers.findall` returns for a bare type, without importing the matchers (a

@@ -19,6 +19,7 @@ from ..types import Finding
 from .analyze import Analysis, Unit
 from .celery_names import celery_roots, root_name
 from .file_path import directory_reads, inside
+from .nodes import called_name
 from .task_classes import pin_finding, pinned_class, plan_task_classes
 
 
@@ -37,12 +38,7 @@ class Edits:
     file_name: str = "_SOURCE_FILE"  # the constant holding the old path that replaces them
 
 
-def decorator_name(expr: cst.BaseExpression) -> str | None:
-    if isinstance(expr, cst.Call):
-        expr = expr.func
-    if isinstance(expr, cst.Attribute):
-        return expr.attr.value
-    return expr.value if isinstance(expr, cst.Name) else None
+decorator_name = called_name  # the name a decorator (or a call) calls
 
 
 def task_decorator(node: cst.FunctionDef, names: Collection[str]) -> cst.Decorator | None:
