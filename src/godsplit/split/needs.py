@@ -285,7 +285,11 @@ def kept_edges(
             if why:
                 unit = analysis.unit_of(name)
                 fix = f"map {name} to a module"
-                if unit is not None and set(unit.stmts) & analysis.namespace_stmts:
+                if unit is not None and unit.kind == "import":
+                    readers = _import_time_readers(analysis, assignment, module, name)
+                    fix = (f"an import cannot move: keep {', '.join(readers) or 'its readers'} "
+                           "in the old module with it (`keep`)")
+                elif unit is not None and set(unit.stmts) & analysis.namespace_stmts:
                     fix = (f"it must stay (code binds it through globals()): keep what {module} "
                            "runs at import time with it (`keep`)")
                 findings.append(Finding(
@@ -298,6 +302,19 @@ def kept_edges(
         edges.append(Edge(module, FACADE, names, any(need.kept.values()), deferred, False,
                           backpatch=backpatch))
     return edges, findings
+
+
+def _import_time_readers(
+    analysis: Analysis, assignment: Assignment, module: str, name: str,
+) -> list[str]:
+    """The names `module` binds with code that reads `name` at import time."""
+    readers: set[str] = set()
+    for unit in analysis.units:
+        if assignment.module_of.get(unit.id) != module:
+            continue
+        if any(read.name == name and read.import_time for read in unit.reads):
+            readers |= unit.binds
+    return sorted(readers)
 
 
 def _cycles(graph: nx.DiGraph[str]) -> list[list[str]]:
