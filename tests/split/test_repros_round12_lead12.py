@@ -52,3 +52,46 @@ def test_keeping_the_readers_a_gs112_names_applies(tmp_path: Path) -> None:
         print(pkg.big.f(), pkg.big.g())
     """, files={"pkg/other.py": OTHER}, keep=["f"])
     assert out == "True 1\n"
+
+
+# coverage's `env.py`/`misc.py` pattern: `import os`, then `os = isolate_module(os)`. The
+# facade kept `import os` and then re-exported the moved `os`: pyflakes and ruff's F811,
+# "redefinition of unused `os`". The re-export alone binds it.
+ISOLATED = """
+    import os
+
+
+    def isolate_module(mod):
+        return mod
+
+
+    os = isolate_module(os)
+
+
+    def cwd():
+        return os.getcwd()
+
+
+    def other():
+        return 2
+"""
+
+
+def test_the_facade_drops_an_import_a_reexport_rebinds(tmp_path: Path) -> None:
+    modules = {"one": ["isolate_module", "os", "cwd"], "two": ["other"]}
+    _, texts = plan_texts(make_project(tmp_path / "plan", ISOLATED, modules))
+    facade = texts["pkg/big/__init__.py"]
+    assert "\nimport os\n" not in facade
+    assert "from .one import cwd, isolate_module, os\n" in facade
+    out = same_behaviour(tmp_path / "run", ISOLATED, modules, """
+        import os, pkg.big
+        print(pkg.big.os is os, pkg.big.cwd() == os.getcwd())
+    """)
+    assert out == "True True\n"
+
+
+def test_the_facade_keeps_an_import_its_own_code_reads(tmp_path: Path) -> None:
+    """Kept code (`cwd`) reads the facade's own `os`: the import stays."""
+    modules = {"one": ["isolate_module", "os"], "two": ["other"]}
+    _, texts = plan_texts(make_project(tmp_path, ISOLATED, modules, keep=["cwd"]))
+    assert "\nimport os\n" in texts["pkg/big/__init__.py"]

@@ -31,12 +31,7 @@ from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .noqa import ends_import_block
 from .normalize import Block, Piece
-from .render import (
-    MARKER,
-    first_definition,
-    live_aliases,
-    module_import,
-)
+from .render import MARKER, first_definition, live_aliases, module_import
 from .style import Style
 from .transforms import apply_edits
 
@@ -207,6 +202,9 @@ def render_facade(
         imports.filter_type_checking(stmt, ()) is stmt for i in u.stmts
         if isinstance(stmt := module.body[i], cst.If)) for r in u.reads}
     listed = set(_static_all(analysis, layout, live if split.facade == "static" else {}))
+    # a kept import the re-exports rebind (`os = isolate_module(os)` moved): F811 else
+    shadowed = {n for m in assignment.modules for n in reexported(analysis, assignment, m)}
+    shadowed -= used | analysis.conditional_names
     used |= listed
     early: list[str] = []
     early_kept: list[str] = []
@@ -236,8 +234,10 @@ def render_facade(
                         early.append(comments)
                     continue
                 changed = checked
+            if is_import and (dropped := imports.drop_names(changed, shadowed)) is None:
+                continue
             if is_import:
-                changed, extra = imports.explicit(changed, used)
+                changed, extra = imports.explicit(dropped or changed, used)
             else:
                 extra = None
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)

@@ -112,6 +112,17 @@ def filter_import_line(
     return line.with_changes(body=smalls)
 
 
+def drop_names(stmt: cst.BaseStatement, names: Collection[str]) -> cst.BaseStatement | None:
+    """An import line without its aliases that bind one of `names` (None: none left)."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or not all(
+            isinstance(s, (cst.Import, cst.ImportFrom)) and not isinstance(s.names, cst.ImportStar)
+            for s in stmt.body):
+        return stmt
+    bound = {bound_name(a) for s in stmt.body if isinstance(s, (cst.Import, cst.ImportFrom))
+             and not isinstance(s.names, cst.ImportStar) for a in s.names}
+    return stmt if not bound & set(names) else filter_import_line(stmt, bound - set(names))
+
+
 def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = False
                          ) -> cst.If | None:
     """An `if TYPE_CHECKING:` block with only the imports of names in `keep` (None when
