@@ -95,3 +95,42 @@ def test_the_facade_keeps_an_import_its_own_code_reads(tmp_path: Path) -> None:
     modules = {"one": ["isolate_module", "os"], "two": ["other"]}
     _, texts = plan_texts(make_project(tmp_path, ISOLATED, modules, keep=["cwd"]))
     assert "\nimport os\n" in texts["pkg/big/__init__.py"]
+
+
+# peewee's `Database`: `fn = Function()` at top level, `for name, fn in ...` in a method.
+# In the new module `fn` is imported from its sibling: pyflakes' and ruff's F402 ("import
+# shadowed by loop variable"), which the god file did not have.
+LOOP = """
+    class Helper:
+        def __call__(self, x):
+            return x
+
+
+    fn = Helper()
+
+
+    class Database:
+        def funcs(self, table):
+            out = []
+            for name, fn in table.items():  # the user's comment
+                out.append((name, fn))
+            for fn in table: pass
+            return out
+
+        def run(self):
+            return fn(2)
+"""
+
+
+def test_a_loop_shadowing_a_name_now_imported_gets_a_noqa(tmp_path: Path) -> None:
+    modules = {"core": ["Helper", "fn"], "database": ["Database"]}
+    _, texts = plan_texts(make_project(tmp_path / "plan", LOOP, modules))
+    database = texts["pkg/big/database.py"]
+    assert "for name, fn in table.items():  # the user's comment  # noqa: F402\n" in database
+    assert "for fn in table: pass  # noqa: F402\n" in database
+    assert "class Helper" in texts["pkg/big/core.py"] and "noqa" not in texts["pkg/big/core.py"]
+    out = same_behaviour(tmp_path / "run", LOOP, modules, """
+        import pkg.big
+        print(pkg.big.Database().funcs({"a": 1}), pkg.big.Database().run())
+    """)
+    assert out == "[('a', 1)] 2\n"

@@ -11,6 +11,8 @@ from collections.abc import Collection, Sequence
 
 import libcst as cst
 
+from .loop_shadows import noqa_comment
+
 
 def bound_name(alias: cst.ImportAlias) -> str:
     """The name an import alias binds: `import a.b` binds `a`, `import a.b as c` binds `c`."""
@@ -302,9 +304,7 @@ def explicit(
 
 def _noqa(line: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
     trailing = line.trailing_whitespace
-    old = trailing.comment.value if trailing.comment else ""
-    comment = (f"{old}, F401" if re.search(r"# noqa: ?[\w, ]+$", old) else
-               f"{old}  # noqa: F401" if old else "# noqa: F401")
+    comment = noqa_comment(trailing.comment.value if trailing.comment else "", "F401")
     return line.with_changes(trailing_whitespace=trailing.with_changes(
         whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))
 

@@ -27,6 +27,7 @@ from .file_path import old_file_constant
 from .handover import hand_over
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
+from .loop_shadows import mark_loops
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .nodes import globals_read
@@ -174,6 +175,8 @@ def render_new_module(
         stmt for e in mine for name in e.live
         for stmt, _ in analysis.live_reads.get(name, ()) if stmt in stmts
     } | {stmt for stmt, _, _ in edits.task_calls}
+    shadowable = {n for e in mine for n in e.names} if style is None or style.enables(
+        "F402", layout.path(module)) else set()
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]
@@ -184,6 +187,8 @@ def render_new_module(
                                       style.line_length if style is not None else 88)
             if package != layout.old_package and "from ." in analysis.code(index):
                 changed = imports.rebase(changed, layout.old_package, package)  # in functions
+            if shadowable and "for " in analysis.code(index):  # F402: a loop shadows an import
+                changed = mark_loops(changed, shadowable)
             text = analysis.code(index) if changed is stmt else analysis.module.code_for_node(changed)
             body.append((index, text))
     body.sort(key=lambda item: item[0])
