@@ -134,3 +134,31 @@ def test_a_loop_shadowing_a_name_now_imported_gets_a_noqa(tmp_path: Path) -> Non
         print(pkg.big.Database().funcs({"a": 1}), pkg.big.Database().run())
     """)
     assert out == "[('a', 1)] 2\n"
+
+
+# `inspect.getmodule(f)` looks `f.__module__` up in `sys.modules`: for a moved function it
+# answers the new module. The split was "verified" while `where()` said `pkg.big.letters`.
+GETMODULE = """
+    import inspect
+
+
+    def alpha():
+        return 1
+
+
+    def where(f=alpha):
+        return inspect.getmodule(f).__name__
+"""
+
+
+def test_inspect_getmodule_is_a_read_of_module(tmp_path: Path) -> None:
+    modules = {"letters": ["alpha"], "meta": ["where"]}
+    plan, _ = plan_texts(make_project(tmp_path / "plan", GETMODULE, modules))
+    [finding] = [f for f in plan.findings if f.code == "GS119"]
+    assert finding.severity == "error" and finding.line == 9
+    assert "`inspect.getmodule(f)` in where" in finding.message
+    out = same_behaviour(tmp_path / "run", GETMODULE, modules, """
+        import pkg.big
+        print(pkg.big.where())
+    """, **{"keep-module-name": True})
+    assert out == "pkg.big\n"

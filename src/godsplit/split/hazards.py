@@ -15,7 +15,7 @@ import libcst as cst
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
 from .locations import location_findings
-from .module_reads import import_time_findings, made_findings, read_findings
+from .module_reads import import_time_findings, made_findings, mentions_module, read_findings
 
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 
@@ -45,7 +45,7 @@ def _docstrings(node: cst.CSTNode) -> list[str]:
 def identity_findings(
     analysis: Analysis, module_of: dict[int, str], split: SplitConfig
 ) -> list[Finding]:
-    moves = "__module__" in analysis.source.text and any(
+    moves = mentions_module(analysis.source.text) and any(
         module_of.get(u.id, FACADE) != FACADE and any(isinstance(
             analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
             for i in u.stmts) for u in analysis.units if u.kind == "definition")

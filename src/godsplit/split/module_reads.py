@@ -43,9 +43,15 @@ def _stores(stmt: cst.CSTNode) -> set[int]:
     return out
 
 
+def mentions_module(text: str) -> bool:
+    """Whether source text may read an object's `__module__` (see `module_reads`)."""
+    return "__module__" in text or "getmodule(" in text
+
+
 def module_reads(stmt: cst.CSTNode) -> list[cst.CSTNode]:
     """The reads of an object's `__module__` in a statement (`cls.__module__`,
-    `getattr(x, "__module__", None)`), not the assignments to it."""
+    `getattr(x, "__module__", None)`, `inspect.getmodule(x)`, which looks the object's
+    `__module__` up in `sys.modules`), not the assignments to it."""
     stores = _stores(stmt)
     out: list[cst.CSTNode] = []
     for node in walk(stmt):
@@ -56,6 +62,9 @@ def module_reads(stmt: cst.CSTNode) -> list[cst.CSTNode]:
                 node.func.value == "getattr") and len(node.args) >= 2 and isinstance(
                 name := node.args[1].value, cst.SimpleString) and (
                 name.evaluated_value == "__module__"):
+            out.append(node)
+        elif isinstance(node, cst.Call) and node.args and cst.helpers.get_full_name_for_node(
+                node.func) in ("inspect.getmodule", "getmodule"):
             out.append(node)
     return out
 
@@ -177,7 +186,7 @@ def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
     code = cst.Module([]).code_for_node
     for index, stmt in enumerate(analysis.module.body):
         text = analysis.code(index)
-        if "__module__" not in text:
+        if not mentions_module(text):
             continue
         for read in module_reads(stmt)[:1]:
             found = code(read)
@@ -218,7 +227,7 @@ def import_time_findings(analysis: Analysis) -> list[Finding]:
     code = cst.Module([]).code_for_node
     for index, stmt in enumerate(analysis.module.body):
         text = analysis.code(index)
-        if "__module__" not in text or is_main_block(stmt):
+        if not mentions_module(text) or is_main_block(stmt):
             continue
         for read in module_reads(stmt):
             owners = _path(stmt, read) or []
