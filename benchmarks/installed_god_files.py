@@ -73,6 +73,8 @@ def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float
             shutil.copy(source, work / source.name)
         else:  # its whole top-level package, compiled extensions included
             shutil.copytree(root / top, work / top, ignore=shutil.ignore_patterns("__pycache__"))
+            for libs in root.glob("*.libs"):  # a wheel's bundled shared libraries (numpy.libs)
+                shutil.copytree(libs, work / libs.name)
         (work / ".venv").symlink_to(env)
         godsplit = [sys.executable, "-m", "godsplit"]
         done = run([*godsplit, "suggest", rel, "--write"], work)

@@ -62,6 +62,22 @@ def test_import_failure_names_the_module_and_line() -> None:
     assert missing.missing == "celery"
 
 
+def test_a_missing_package_re_raised_as_another_error_is_still_missing() -> None:
+    """pandas re-raises numpy's absence as an ImportError of its own: the interpreter
+    lacks a package, and the project's virtualenv may have it (the split of a pandas
+    module was only checked statically: godsplit's own interpreter stopped the search)."""
+    stderr = (
+        "Traceback (most recent call last):\n  File \"/p/pandas/__init__.py\", line 13\n"
+        "ModuleNotFoundError: No module named 'numpy'\n\n"
+        "The above exception was the direct cause of the following exception:\n\n"
+        "Traceback (most recent call last):\n  File \"/p/pandas/__init__.py\", line 18\n"
+        "ImportError: Unable to import required dependency numpy.\n"
+    )
+    failure = _failure(stderr, 1)
+    assert failure.missing == "numpy"
+    assert failure.error == "ImportError: Unable to import required dependency numpy."
+
+
 def test_every_written_file_parses_and_reads_no_new_undefined_name() -> None:
     source = _analysis("def f():\n    return undefined_in_source\n")
     texts = {

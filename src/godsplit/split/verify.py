@@ -169,11 +169,12 @@ def _failure(stderr: str, code: int) -> ImportFailure:
     error = lines[-1] if lines else f"exit status {code}"
     frames = [m for m in _FRAME.finditer(stderr)
               if "<frozen " not in m["path"] and m["path"] != "<string>"]
-    missing = re.match(r"ModuleNotFoundError: No module named '([^']+)'", error)
+    # anywhere in the traceback: pandas re-raises numpy's absence as an ImportError of its own
+    found = re.findall(r"^ModuleNotFoundError: No module named '([^']+)'", stderr, re.MULTILINE)
     where = frames[-1] if frames else None  # for a SyntaxError: the file and line at fault
     return ImportFailure(
         error, where["path"] if where else None, int(where["line"]) if where else None,
-        missing.group(1) if missing else None,
+        found[-1] if found else None,
     )
 
 
