@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from splitkit import make_project, plan_texts, same_behaviour
+from splitkit import apply, make_project, plan_texts, same_behaviour
 
 # dill's `_dill.py` imports `Getattr` from `_shims` below its definitions, and `_shims`
 # reaches back into the half-imported module: the import must stay where it is, after
@@ -162,3 +162,47 @@ def test_inspect_getmodule_is_a_read_of_module(tmp_path: Path) -> None:
         print(pkg.big.where())
     """, **{"keep-module-name": True})
     assert out == "pkg.big\n"
+
+
+# matplotlib's `image.py`: `from matplotlib._image import *` (an extension module, its stub
+# empty) gives `resample`; suggest named a module `resample`, and importing the submodule
+# replaced the function on the package: rolled back after a clean plan (GS403, GS405).
+# The names such a star import gives are known only at run time: the import before the
+# split (which apply runs anyway) now refuses the module name before anything is written.
+RUNTIME_STAR = """
+    from pkg.dyn import *
+
+
+    def _resample(x):
+        return resample(x)
+
+
+    def other():
+        return 2
+"""
+DYN = """
+    globals()["resample"] = lambda x: x * 2
+    __all__ = [n for n in dict(globals()) if not n.startswith("_")]
+"""
+
+
+def test_a_module_named_as_a_run_time_star_name_is_refused_before_writing(
+        tmp_path: Path) -> None:
+    config = make_project(tmp_path, RUNTIME_STAR, {"resample": ["_resample"], "rest": ["other"]},
+                          files={"pkg/dyn.py": DYN})
+    plan, _ = plan_texts(config)
+    assert not plan.errors  # godsplit cannot read what the star import gives
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = apply(config)
+    assert not result.written and not result.rolled_back
+    [error] = result.errors
+    assert error.code == "GS415" and "'resample'" in error.message
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_a_star_import_of_an_extension_module_is_read_from_its_stub(tmp_path: Path) -> None:
+    """With a stub beside the extension module, the plan knows its names (GS106)."""
+    config = make_project(tmp_path, RUNTIME_STAR, {"resample": ["_resample"], "rest": ["other"]},
+                          files={"pkg/dyn.pyi": "def resample(x: int) -> int: ...\n"})
+    plan, _ = plan_texts(config)
+    assert [f.code for f in plan.errors] == ["GS106"]

@@ -125,8 +125,10 @@ def print_apply(result: ApplyResult, root: Path) -> None:
     if result.rolled_back:
         out.print(Text("verify found differences: the tree was rolled back, nothing changed",
                        style="bold red"))
-    elif not result.written and result.errors:
-        out.print(Text("plan has errors: nothing was written (see `godsplit plan`)",
+    elif not result.written and result.errors:  # the plan's, or what the import before showed
+        planned = any(f.code != "GS415" for split in result.splits for f in split.plan.errors)
+        out.print(Text("plan has errors: nothing was written (see `godsplit plan`)" if planned
+                       else "the import before the split found errors: nothing was written",
                        style="bold red"))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from .verify import (
     registered_note,
     renamed_tasks,
     served_live,
+    shadowed_at_run_time,
     snapshot,
     still_a_script,
     written,
@@ -284,6 +285,12 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
                 [plan.old_module for plan, _ in todo],
                 pool.map(lambda item: _before(config, item[0]), todo), strict=True,
             ))
+        clashes = {p.old_module: f for p, _ in todo if isinstance(
+            b := before[p.old_module][0], Snapshot) and (f := shadowed_at_run_time(p, b))}
+        if clashes:  # refused before anything is written
+            return ApplyResult(tuple(SplitResult(replace(p, findings=(
+                *p.findings, clashes[p.old_module])) if p.old_module in clashes else p)
+                for p, _ in planned), False, recovered=recovered)
         changes = [c for plan, _ in todo for c in plan.changes]
         changes += ref_changes
         if migrate:  # one transaction: the split and the migration, verified together

@@ -37,6 +37,7 @@ from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_e
 from .normalize import Piece, assemble
 from .render import MARKER, render_new_module
 from .ruff_config import usable
+from .star_exports import star_bound
 from .style import Style, detect_style
 from .style_files import repository_root
 from .tool_error import ToolError, locate
@@ -288,10 +289,11 @@ def _shadowed(
         read = {n.id for n in ast.walk(ast.parse(facade)) if isinstance(n, ast.Name)}
     except SyntaxError:  # verify reports it (GS410)
         read = set(dir(builtins))
-    defined = set(analysis.binders) | (set(dir(builtins)) & read)
+    defined = set(analysis.binders) | (set(dir(builtins)) & read) | star_bound(analysis)
     return [
         Finding("GS106", "error", f"module name {name!r} is also a name defined in the source "
-                "or a builtin the facade uses; as a package attribute it would shadow that name",
+                "(or by its star imports) or a builtin the facade uses; as a package "
+                "attribute it would shadow that name",
                 *in_config(split, (str(analysis.path), 1), module=name.split(".")[0]))
         for name in layout.facade_attributes(modules) if name in defined
     ]

@@ -1,16 +1,17 @@
-"""Which names a star import of the source rebinds, when godsplit can read it without
-running it.
+"""Which names a star import of the source binds, and which it rebinds, when godsplit
+can read the module without running it.
 
 `import json`, then `from .compat import *`: when `compat` exports a `json` of its own
 (`import simplejson as json`), the star import rebinds it, and moved code reading `json`
 must see that value (`bindings.bindings`). The star-imported module is found as a file,
 never imported: relative to the source's package, or under the source's import root or
-the standard library's directory. Its exports are its `__all__` when that is a list of
-strings, else the public names its top level binds. A name it binds with the same import
-as the source (`import json` in both: the same object) is not rebound. A module not found
-that way (an installed package, an extension, `os.path`), or an `__all__` built at run
-time, rebinds nothing known: such a star import is taken not to rebind a name an import
-bound before it.
+the standard library's directory; an extension module by its `.pyi` stub there
+(matplotlib's `_image`). Its exports are its `__all__` when that is a list of strings,
+else the public names its top level binds (a stub's imports are not among them). A name
+it binds with the same import as the source (`import json` in both: the same object) is
+not rebound. A module not found that way (an installed package, an extension without a
+stub, `os.path`), or an `__all__` built at run time, binds nothing known: such a star
+import is taken not to rebind a name an import bound before it.
 """
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ import sysconfig
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from ..files import module_name_for
+
+if TYPE_CHECKING:
+    from .analyze import Analysis
 
 Origin = tuple[str, ...] | None  # how a name is bound: ("json",), ("os.path", "join"); None: other
 
@@ -79,11 +84,26 @@ def _module_file(source: Path, level: int, dotted: str) -> Path | None:
         roots = [module_name_for(source)[1], Path(sysconfig.get_paths()["stdlib"])]
     for root in roots:
         target = root.joinpath(*parts)
-        candidates = [target.parent / f"{target.name}.py"] if parts else []
-        for candidate in [*candidates, target / "__init__.py"]:
-            if candidate.is_file():
-                return candidate
+        for suffix in (".py", ".pyi"):  # a stub: an extension module's names (matplotlib)
+            candidates = [target.parent / f"{target.name}{suffix}"] if parts else []
+            for candidate in [*candidates, target / f"__init__{suffix}"]:
+                if candidate.is_file():
+                    return candidate
     return None
+
+
+def star_bound(analysis: Analysis) -> frozenset[str]:
+    """Every name the source's star imports bind, as far as godsplit can read the modules
+    (their files or stubs)."""
+    names: set[str] = set()
+    for index in (i for u in analysis.star_imports for i in analysis.units[u].stmts):
+        for node in _star_froms(analysis.module.body[index]):
+            dotted = (get_full_name_for_node(node.module) or "") if node.module else ""
+            found = _module_file(analysis.path.resolve(), len(node.relative), dotted)
+            if found is not None:
+                stat = found.stat()
+                names |= set(_exports(str(found), stat.st_mtime_ns, stat.st_size))
+    return frozenset(names)
 
 
 @lru_cache(maxsize=64)
@@ -108,7 +128,8 @@ def _exports(path: str, mtime: int, size: int) -> dict[str, Origin]:
     origins = _origins(body, module_name_for(file)[0], file)
     if listed is not None:
         return {n: origins.get(n) for n in listed}
-    return {n: o for n, o in origins.items() if not n.startswith("_")}
+    stub = file.suffix == ".pyi"  # a stub's `from m import X` does not export X
+    return {n: o for n, o in origins.items() if not n.startswith("_") and not (stub and o)}
 
 
 def _origins(body: list[ast.stmt], dotted: str, file: Path) -> dict[str, Origin]:

@@ -31,6 +31,7 @@ from ..split.locations import locating_reads
 from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
+from ..split.star_exports import star_bound
 from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
@@ -319,7 +320,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                 break  # a fixed point, or halving undone again by the cycles
             tried.add(state)
             break_cycles(g, group)
-    forbidden = set(analysis.binders) | {split.shared or "", split.default or "",
+    forbidden = set(analysis.binders) | star_bound(analysis) | {split.shared or "", split.default or "",
                                          source.stem, source.parent.name}
     directory = (config.root / key).parent
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
