@@ -206,3 +206,29 @@ def test_a_star_import_of_an_extension_module_is_read_from_its_stub(tmp_path: Pa
                           files={"pkg/dyn.pyi": "def resample(x: int) -> int: ...\n"})
     plan, _ = plan_texts(config)
     assert [f.code for f in plan.errors] == ["GS106"]
+
+
+# matplotlib's `tri/_triinterpolate.py`, the first time matplotlib was imported in a new
+# environment: the import before the split built the font cache (loading
+# `encodings.utf_16_be`), the one after found it built: GS413 "no longer
+# encodings.utf_16_be", rolled back after a clean plan; run again, verified.
+CACHED = """
+    import os
+
+    if not os.path.exists({cache!r}):  # loads colorsys only while the cache is built
+        open({cache!r}, "w").write(__import__("colorsys").__name__)
+
+
+    def f():
+        return 1
+
+
+    def g():
+        return 2
+"""
+
+
+def test_a_cache_the_first_import_fills_is_not_a_change_of_the_split(tmp_path: Path) -> None:
+    source = CACHED.format(cache=str(tmp_path / "cache.txt"))
+    result = apply(make_project(tmp_path / "project", source, {"a": ["f"], "b": ["g"]}))
+    assert result.written and result.splits[0].imported, result.errors

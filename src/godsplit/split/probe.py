@@ -24,8 +24,10 @@ import types
 import typing
 import warnings
 
+# `__warningregistry__`: the warnings module's record of what the module's code warned of
+# once, there only if a warning was shown (a first import building a cache)
 SKIP = {"__builtins__", "__cached__", "__file__", "__loader__", "__spec__", "__path__",
-        "__package__", "__annotations__"}
+        "__package__", "__annotations__", "__warningregistry__"}
 
 
 def normalise(text: str, moved: tuple[str, ...]) -> str:
