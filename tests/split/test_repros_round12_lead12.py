@@ -232,3 +232,108 @@ def test_a_cache_the_first_import_fills_is_not_a_change_of_the_split(tmp_path: P
     source = CACHED.format(cache=str(tmp_path / "cache.txt"))
     result = apply(make_project(tmp_path / "project", source, {"a": ["f"], "b": ["g"]}))
     assert result.written and result.splits[0].imported, result.errors
+
+
+# PIL's `TiffImagePlugin.py`: `TYPE_CHECKING = False` (no typing import), a copied `if
+# TYPE_CHECKING:` block, and a class whose `__init__` reads TYPE_CHECKING and runs at import
+# time in another module. The read was taken for one only that module's code makes, so the
+# import of TYPE_CHECKING went to the end of the module (a call-time cycle) while the copied
+# block at the top reads it as the module loads: GS411, and suggest's dead end.
+LOCAL_TYPE_CHECKING = """
+    from __future__ import annotations
+
+    from typing import cast
+
+    TYPE_CHECKING = False
+    if TYPE_CHECKING:
+        from typing import SupportsInt as IntegralLike
+
+
+    def registry():
+        return Rational(2).v
+
+
+    class Rational:
+        def __init__(self, v):
+            if TYPE_CHECKING:
+                self.v = cast("IntegralLike", v)
+            else:
+                self.v = v
+
+
+    TABLE = Rational(1)
+"""
+
+
+def test_a_copied_type_checking_block_reads_its_flag_as_the_module_loads(
+        tmp_path: Path) -> None:
+    modules = {"flags": ["TYPE_CHECKING", "registry"], "rational": ["Rational"],
+               "table": ["TABLE"]}
+    out = same_behaviour(tmp_path, LOCAL_TYPE_CHECKING, modules, """
+        import pkg.big
+        print(pkg.big.registry(), pkg.big.TABLE.v, pkg.big.TYPE_CHECKING)
+    """)
+    assert out == "2 1 False\n"
+
+
+# PIL's `TiffImagePlugin.py` ends with its registrations: `Image.register_open(TiffImageFile
+# .format, TiffImageFile, _accept)`, `Image.register_save(TiffImageFile.format, _save)`,
+# `Image.register_extensions(TiffImageFile.format, [...])`. Each moves with a definition it
+# names; GS121 took `_save`'s registration for a read at `def _save` (line 1760, before
+# the class's own registrations) and an attribute read (`TiffImageFile.format`) for a
+# change of the class: "no mapping without plan errors was found".
+REGISTRATIONS = """
+    OPEN, SAVE, EXTENSIONS = {}, {}, {}
+
+
+    def register_open(fmt, cls):
+        OPEN[fmt] = cls
+
+
+    def register_save(fmt, fn):
+        SAVE[fmt] = fn
+
+
+    def register_extensions(fmt, exts):
+        EXTENSIONS[fmt] = exts
+
+
+    class TiffImageFile:
+        format = "TIFF"
+
+
+    def _save(image):
+        return f"saved {image}"
+
+
+    register_open(TiffImageFile.format, TiffImageFile)
+    register_save(TiffImageFile.format, _save)
+    register_extensions(TiffImageFile.format, [".tif", ".tiff"])
+"""
+
+
+def test_registrations_that_read_an_attribute_do_not_change_the_class(tmp_path: Path) -> None:
+    modules = {"registry": ["OPEN", "SAVE", "EXTENSIONS", "register_open", "register_save",
+                            "register_extensions"],
+               "save": ["_save"], "tiff": ["TiffImageFile"]}
+    out = same_behaviour(tmp_path, REGISTRATIONS, modules, """
+        import pkg.big as m
+        print(m.OPEN["TIFF"].__name__, m.SAVE["TIFF"]("x"), m.EXTENSIONS)
+    """)
+    assert out == "TiffImageFile saved x {'TIFF': ['.tif', '.tiff']}\n"
+
+
+def test_a_registration_that_hands_over_the_class_still_counts_as_a_change(
+        tmp_path: Path) -> None:
+    """`_save`'s registration runs after `register_open(..., TiffImageFile)`, which may
+    change the class; one placed before it still reads the class before that change."""
+    source = REGISTRATIONS.replace(
+        "    register_open(TiffImageFile.format, TiffImageFile)\n"
+        "    register_save(TiffImageFile.format, _save)\n",
+        "    register_save(TiffImageFile.format, _save)\n"
+        "    register_open(TiffImageFile.format, TiffImageFile)\n")
+    modules = {"registry": ["OPEN", "SAVE", "EXTENSIONS", "register_open", "register_save",
+                            "register_extensions"],
+               "save": ["_save"], "tiff": ["TiffImageFile"]}
+    plan, _ = plan_texts(make_project(tmp_path, source, modules))
+    assert [f.code for f in plan.errors] == ["GS121"]

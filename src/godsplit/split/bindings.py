@@ -18,8 +18,10 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis, Unit
+from .changes import may_change
 from .classify import is_main_block, sure_names
 from .globals_use import only_reads_globals
+from .imports import identifiers
 from .nodes import globals_read, target_names
 
 if TYPE_CHECKING:
@@ -139,8 +141,13 @@ def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Findi
             homes = {assignment.module_of[u.id] for u in seq if u.id in assignment.module_of}
             if not homes or homes == {where}:
                 continue  # imports alone are copied where they are read, in source order
+            # where the unit reads it: a registration the unit's definition carries
+            # (`Image.register_save(TiffImageFile.format, _save)` with `_save`) reads late
+            at = next((i for i in unit.stmts if read.name in identifiers(analysis.code(i))),
+                      unit.first)
             later = sorted(i for u in seq if u.id != unit.id and u.id not in analysis.star_imports
-                           for i in u.stmts if i > unit.first)
+                           for i in u.stmts if i > at and (
+                               i == u.first or may_change(analysis.module.body[i], read.name)))
             if later:
                 home = _label(next(iter(homes)))
                 findings.append(Finding(

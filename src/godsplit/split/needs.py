@@ -59,12 +59,15 @@ def collect_needs(
         pending.setdefault(name, (False, False))  # imports binding it bind it here too
     elsewhere = run_elsewhere(units, assignment, module)
     done: set[str] = set()
+    copied: set[str] = set()  # what the copied blocks read while the module loads
     findings.extend(unbound_reads(analysis, units, module))
     for uid, names in follow_definitions(analysis, assignment, units, module).items():
         for name in names:  # its definition is followed by imports rebinding the name
-            _copy(analysis, needs, analysis.units[uid], name, done, pending)
+            _copy(analysis, needs, analysis.units[uid], name, done, pending, copied)
     while pending:
         name, (import_time, annotation_only) = pending.popitem()
+        if name in copied:  # read by a copied block (`if TYPE_CHECKING:`) as the module loads
+            import_time, annotation_only = True, False
         done.add(name)
         providers = [analysis.units[i] for i in analysis.binders.get(name, ())]
         if not providers:
@@ -106,7 +109,9 @@ def collect_needs(
                 needs.live[where][name] = needs.live[where].get(name, False) or import_time
             elif where != module:
                 old = needs.siblings[where].get(name, (False, True))
-                if import_time and name in elsewhere:  # settled by module_edges
+                if name in copied:  # not only read by code another module runs
+                    needs.run_by[where].pop(name, None)
+                elif import_time and name in elsewhere:  # settled by module_edges
                     import_time = False
                     needs.run_by[where][name] = elsewhere[name]
                 needs.siblings[where][name] = (old[0] or import_time, old[1] and annotation_only)
@@ -116,7 +121,7 @@ def collect_needs(
             needs.kept[name] = needs.kept.get(name, False) or import_time
             continue
         for unit in chosen:
-            _copy(analysis, needs, unit, name, done, pending)
+            _copy(analysis, needs, unit, name, done, pending, copied)
     for uid in analysis.star_imports:
         needs.imports[uid].add("*")
     return needs
@@ -124,15 +129,19 @@ def collect_needs(
 
 def _copy(
     analysis: Analysis, needs: Needs, unit: Unit, name: str, done: set[str],
-    pending: dict[str, tuple[bool, bool]],
+    pending: dict[str, tuple[bool, bool]], copied: set[str],
 ) -> None:
-    """Copy the import (or `TYPE_CHECKING` block) `unit` for `name`, and what it reads."""
+    """Copy the import (or `TYPE_CHECKING` block) `unit` for `name`, and what it reads (at
+    import time: `copied`, whatever else reads it; PIL's `TYPE_CHECKING = False`)."""
     needs.imports[unit.id].add(name)
     if unit.kind == "type_checking" or (unit.kind == "import" and unit.first > 0):
         reads = _type_checking_reads(analysis, unit, name) if (
             unit.kind == "type_checking") else unit.reads
         for read in reads:  # TYPE_CHECKING itself, or names a try-block uses
-            if read.name not in done and read.name not in pending:
+            if read.name in done and read.name not in copied:  # settled as read later: again
+                done.discard(read.name)
+            copied.add(read.name)
+            if read.name not in done:
                 pending[read.name] = (True, False)
 
 
