@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import keyword
 import os
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,9 @@ def inside(path: Path, root: Path) -> bool:
 
 
 def _importable(name: str) -> bool:
-    return name.isidentifier() and not keyword.iskeyword(name)
+    """An identifier, not a keyword, that Python does not read as another (NFKC) name."""
+    return name.isidentifier() and not keyword.iskeyword(name) and (
+        name.isascii() or unicodedata.normalize("NFKC", name) == name)
 
 
 def must_stay_a_module(source: Path) -> tuple[str, Path] | None:
