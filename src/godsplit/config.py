@@ -253,6 +253,9 @@ def _table_list(table: Mapping[str, Any], key: str, path: Path) -> list[Mapping[
 
 
 def _per_path(item: Mapping[str, Any], path: Path) -> PerPathLimit:
+    unknown = sorted(set(item) - {"path", "max-lines"})
+    if unknown:
+        raise GodsplitError(f"[[per-path]]: unknown key {unknown[0]!r} (known: max-lines, path)", path)
     pattern = item.get("path")
     limit = item.get("max-lines")
     if not isinstance(pattern, str) or not isinstance(limit, int) or isinstance(limit, bool):

@@ -182,8 +182,9 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
     parent = package_dir.parent
     while parent.resolve() != import_root.resolve():
         if not (parent / "__init__.py").is_file():
-            raise GodsplitError(f"package {split.package}: {parent} is not a package "
-                                "(no __init__.py)", source)
+            raise GodsplitError(f"package {os.path.relpath(package_dir, root)}: "
+                                f"{os.path.relpath(parent, root)} is not a package (no "
+                                "__init__.py)", source)
         parent = parent.parent
     return Layout(old_module, old_package, ".".join(relative.parts), old_package, package_dir,
                   source, "sibling")
