@@ -20,7 +20,12 @@ file mode, before and after.
   in the tree. They stop apply as Ctrl-C does now: the tree is restored, exit 130.
 - A config saved with a UTF-8 BOM said "Invalid statement"; a config byte that is not
   UTF-8 had no line.
-- `check` passed ("all within their limits") over a directory it could not read.
+- `check` passed ("all within their limits") over a directory it could not read;
+  `migrate --check` said "no use of an old module left; `godsplit retire` can remove the
+  facades" over one (uses there unseen). Now check exits 2 naming it; migrate warns
+  (GS516; --check exits 2) and retire refuses.
+- Smaller: plan now names a read-only source as apply does; an unknown [[per-path]] key is
+  named; "is not a package" names paths relative to the project, not absolute.
 - A full disk when writing the apply lock said only "error: No space left on device".
 """
 
@@ -119,11 +124,12 @@ def test_a_file_migrate_rewrites_keeps_its_mode(
 def test_apply_refuses_a_read_only_source(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Mode bits, not only os.access (which lets root write anything)."""
+    """Mode bits, not only os.access (which lets root write anything). (plan refuses it
+    too; the transaction's own check is the migrate test's below.)"""
     root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
     (root / "big.py").chmod(0o444)
     assert_refused(root, tuple(command.split()), "big.py: the file is read-only (mode 0444)",
-                   ("does not edit read-only files", "nothing was changed"), monkeypatch)
+                   ("does not edit read-only files", "nothing was written"), monkeypatch)
 
 
 def test_migrate_refuses_a_read_only_file_it_would_rewrite(
@@ -279,3 +285,64 @@ def test_a_full_disk_when_writing_the_lock_names_the_lock(
     monkeypatch.setattr(godsplit.split.write.os, "write", full)
     assert_refused(root, ("apply",), ".godsplit-lock: cannot write the apply lock: No space "
                    "left on device", ("nothing was changed",), monkeypatch)
+
+
+def _deny_listing(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """`os.scandir` (which os.walk uses) refuses the directory `name`, as for chmod 000
+    (which does not stop root)."""
+    scandir = os.scandir
+
+    def deny(path: str = ".") -> object:
+        if os.path.basename(os.fspath(path)) == name:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", deny)
+
+
+def test_migrate_says_what_it_could_not_read_and_retire_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, `migrate --check` said "no use of an old module left; `godsplit retire` can
+    remove the facades" over a directory it could not list (whose modules used the old
+    path), and retire would have deleted the facade they import."""
+    root = make_project(tmp_path, {"big.py": BIG, "sub/user.py": USER}, CONFIG)
+    assert invoke(root, "apply", monkeypatch=monkeypatch)[0] == 0
+    before = tree_state(root)
+    _deny_listing(monkeypatch, "sub")
+    status, output = invoke(root, "migrate", "--check", monkeypatch=monkeypatch)
+    assert status == 2, output
+    assert "sub:1: GS516: cannot read this directory" in output
+    assert "retire" not in output and "1 directory could not be read" in output
+    status, output = invoke(root, "migrate", monkeypatch=monkeypatch)
+    assert status == 0 and "sub:1: GS516" in output, output
+    assert_refused(root, ("retire",), "sub: cannot read this directory",
+                   ("may use the old paths",), monkeypatch)
+    monkeypatch.undo()  # (the listing again, to compare the whole tree)
+    assert tree_state(root) == before
+
+
+def test_plan_names_a_read_only_source_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    (root / "big.py").chmod(0o444)
+    assert_refused(root, ("plan",), "big.py: the file is read-only (mode 0444)",
+                   ("nothing was written",), monkeypatch)
+
+
+def test_an_unknown_per_path_key_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = CONFIG + '\n[[per-path]]\npath = "x/**"\nmax_lines = 3\n'
+    root = make_project(tmp_path, {"big.py": BIG}, config)
+    for command in ("plan", "check"):
+        assert_refused(root, (command,), "godsplit.toml: [[per-path]]: unknown key 'max_lines'",
+                       ("known: max-lines, path",), monkeypatch)
+
+
+def test_a_package_under_a_directory_that_is_no_package_is_named_relatively(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = SIBLING.replace('package = "pkg/parts"', 'package = "pkg/a/b"')
+    root = make_project(tmp_path, {"pkg/__init__.py": "", "pkg/big.py": BIG}, config)
+    assert_refused(root, ("plan",), "pkg/big.py: package pkg/a/b: pkg/a is not a package "
+                   "(no __init__.py)", (), monkeypatch)
