@@ -346,3 +346,16 @@ def test_a_package_under_a_directory_that_is_no_package_is_named_relatively(
     root = make_project(tmp_path, {"pkg/__init__.py": "", "pkg/big.py": BIG}, config)
     assert_refused(root, ("plan",), "pkg/big.py: package pkg/a/b: pkg/a is not a package "
                    "(no __init__.py)", (), monkeypatch)
+
+
+@pytest.mark.parametrize("command", ["migrate", "retire"])
+def test_a_facade_edited_into_code_that_does_not_parse_is_named(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before: "no configured split has been applied: run `godsplit apply` first", which
+    was false (and apply said "already split")."""
+    root = make_project(tmp_path, {"big.py": BIG, "user.py": USER}, CONFIG)
+    assert invoke(root, "apply", monkeypatch=monkeypatch)[0] == 0
+    (root / "big" / "__init__.py").write_text("garbage(\n")
+    assert_refused(root, (command,), "big/__init__.py:1: cannot parse", ("never closed",),
+                   monkeypatch)
