@@ -13,6 +13,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from .config_checks import case_twins, nfkc_problem, toml_bytes_problem
 from .configtypes import Config, GodsplitError, PerPathLimit
 
 TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
@@ -147,15 +148,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _read_toml_text(path: Path) -> tuple[dict[str, Any], str]:
     tomllib = toml_module()
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        problem = toml_bytes_problem(data)
+        if problem is not None:
+            raise GodsplitError(problem[0], path, problem[1])
+        text = data.decode("utf-8")
         return tomllib.loads(text), text
     except OSError as exc:
         raise GodsplitError(f"cannot read config: {exc.strerror}", path) from exc
     except tomllib.TOMLDecodeError as exc:
         message, line = _toml_error(exc, path)
         raise GodsplitError(message, path, line) from exc
-    except UnicodeDecodeError as exc:
-        raise GodsplitError(f"invalid TOML: not UTF-8 ({exc.reason})", path) from exc
 
 
 def toml_module() -> Any:
@@ -250,6 +253,9 @@ def _table_list(table: Mapping[str, Any], key: str, path: Path) -> list[Mapping[
 
 
 def _per_path(item: Mapping[str, Any], path: Path) -> PerPathLimit:
+    unknown = sorted(set(item) - {"path", "max-lines"})
+    if unknown:
+        raise GodsplitError(f"[[per-path]]: unknown key {unknown[0]!r} (known: max-lines, path)", path)
     pattern = item.get("path")
     limit = item.get("max-lines")
     if not isinstance(pattern, str) or not isinstance(limit, int) or isinstance(limit, bool):
@@ -266,6 +272,8 @@ def _module_name(name: str, key: str, path: Path, line: int | None = None) -> st
             "identifier, or dotted identifiers for a subpackage, not a keyword, without a path)",
             path, line,
         )
+    if nfkc_problem(name) is not None:
+        raise GodsplitError(f"{key}: {nfkc_problem(name)}", path, line)
     too_long = next((p for p in parts if len(p.encode()) > NAME_MAX - len(".pyi")), None)
     if too_long is not None:  # the file system would refuse `<part>.py` (ENAMETOOLONG)
         raise GodsplitError(f"{key}: module name {name[:20]!r}... is too long: {len(too_long.encode())} "
@@ -339,6 +347,10 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
             if not isinstance(value, str):
                 raise GodsplitError(f"{where}.{key} must be a module name string", path)
             _module_name(value, f"{where}.{key}", path)
+    twins = case_twins(sorted({*dotted, *(n for n in (shared, default) if isinstance(n, str))}))
+    if twins is not None:
+        raise GodsplitError(f"{where}.modules: {twins[0]!r} and {twins[1]!r} differ only in "
+                            "case: one file on macOS and Windows; rename one", path, modules_line)
     facade = item.get("facade", "live")
     if facade not in ("live", "static", "deprecated"):
         raise GodsplitError(f"{where}.facade must be 'live', 'static' or 'deprecated', "

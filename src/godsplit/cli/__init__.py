@@ -31,7 +31,9 @@ def run() -> None:
         if params is not None:
             sys.exit(run_check(params))
     from .app import main
+    from .signals import stop_on_termination
 
+    stop_on_termination()
     main(prog_name="godsplit")
 
 

@@ -40,7 +40,8 @@ EXIT_STATUS = {
                "usage or input; 130 interrupted.",
     "migrate": "0 rewritten (or nothing to rewrite; with --check: no use of an old path left, "
                "or all held by the baseline); 1 rolled back after a difference (with --check: "
-               "uses left); 2 bad usage, config or input; 130 interrupted.",
+               "uses left); 2 bad usage, config or input (with --check: a directory it "
+               "cannot read, GS516); 130 interrupted.",
     "retire": "0 the facades are retired; 1 refused while a use is left, or rolled back "
               "after a difference (nothing changed); 2 bad usage, config or input; 130 "
               "interrupted.",

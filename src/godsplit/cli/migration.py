@@ -64,6 +64,8 @@ def migrate(sources: tuple[Path, ...], config_path: Path | None, check: bool, fm
             click.echo(text)
     else:
         _print_text(result, config.root, gate)
+    if gate is not None and any(n.code == "GS516" for n in result.notes):
+        sys.exit(2)  # a directory it could not read: the gate cannot pass
     if gate is not None:
         sys.exit(0 if gate.passed or update_baseline else 1)
     sys.exit(1 if result.rolled_back or result.errors else 0)
@@ -83,12 +85,18 @@ def _print_text(result: MigrateResult, root: Path, gate: Gate | None) -> None:
         for path, module, recorded, now in gate.stale:
             click.echo(f"  {path}: {now} uses of {module}, baseline {recorded}: update the "
                        "baseline (--update-baseline)")
+        unread = [n for n in result.notes if n.code == "GS516"]
+        for note in unread:  # (uses there were not seen: no "none left", no "retire")
+            click.echo(f"  {_where(Path(note.path), note.line, root)}: {note.code}: {note.message}")
         if gate.failing:
             fixable = sum(u.fixable for u in gate.failing)
             files = len({u.path for u in gate.failing})
             click.echo(f"migrate --check: {plural(len(gate.failing), 'use')} of an old module in "
                        f"{plural(files, 'file')} ({fixable} of them `godsplit migrate` rewrites)"
                        f"{held}")
+        elif unread:
+            click.echo(f"migrate --check: no use of an old module left in the files it could "
+                       f"read{held}; {plural(len(unread), 'directory')} could not be read")
         else:
             click.echo(f"migrate --check: no use of an old module left{held}"
                        + ("" if held else "; `godsplit retire` can remove the facades"))

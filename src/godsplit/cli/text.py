@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..configtypes import GodsplitError
 
-_IRREGULAR = {"entry": "entries"}
+_IRREGULAR = {"entry": "entries", "directory": "directories"}
 
 
 def plural(count: int, word: str) -> str:

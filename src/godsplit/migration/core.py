@@ -121,7 +121,11 @@ def plan_migration(
     root_style = project_style(config.root)
     styles: dict[Path, Style | None] = {}
     migration = Migration(config, homes)
-    paths = {p.resolve(): p for p in project_files(config.root)}
+    unreadable: list[Path] = []
+    paths = {p.resolve(): p for p in project_files(config.root, unreadable)}
+    migration.notes.extend(Finding(
+        "GS516", "warning", "cannot read this directory: uses of the old paths in it were not "
+        "checked (make it readable)", str(d), 1) for d in unreadable)
     paths.update({p.resolve(): p for p, data in overrides.items() if data is not None})
     given = {p.resolve(): data for p, data in overrides.items()}
     own = {h.old_module: {h.facade.resolve(), *(p.resolve() for p in h.paths)} for h in homes}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from ..files import SourceText, decode_source, read_source
+from ..files import SourceText, decode_source, read_python, read_source
 from ..split.analyze import Analysis, analyze
 from ..split.facade import runtime_names
 from ..split.layout import Layout, make_layout
@@ -106,7 +106,8 @@ def applied(config: Config, split: SplitConfig) -> Homes | None:
         return None
     facade = read_source(path)
     if MARKER not in facade.text:
-        return None
+        read_python(path)  # a facade edited into code that does not parse: say so, not
+        return None        # "not applied" (a retired __init__.py parses)
     analysis = analyze(facade)
     sources = {}
     for name in _new_modules(layout, analysis.module):

@@ -303,6 +303,10 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
     recovered = write.recover(config.root)
     homes, _ = _select(config, sources)
     migration = plan_migration(config, homes, tidy=False)  # only its uses
+    unread = next((n for n in migration.notes if n.code == "GS516"), None)
+    if unread is not None:  # a use there would break: refused until it can be read
+        raise GodsplitError("cannot read this directory: its modules may use the old paths; "
+                            "make it readable, then retire", unread.path)
     planned = []
     changes = []
     for h in homes:

@@ -61,8 +61,11 @@ class _Walker:
         try:
             with os.scandir(directory) as iterator:
                 entries = list(iterator)  # unsorted: results are sorted at the end
-        except OSError:
-            return  # unreadable or vanished: nothing to check there
+        except FileNotFoundError:
+            return  # vanished: nothing to check there
+        except OSError as exc:  # unreadable: "passed" would be a claim about unread modules
+            raise GodsplitError(f"cannot read the directory: {exc.strerror}; exclude it "
+                                "(--exclude) or make it readable", directory) from None
         names = {entry.name for entry in entries}
         if not top and "pyvenv.cfg" in names:
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import keyword
 import os
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,9 @@ def inside(path: Path, root: Path) -> bool:
 
 
 def _importable(name: str) -> bool:
-    return name.isidentifier() and not keyword.iskeyword(name)
+    """An identifier, not a keyword, that Python does not read as another (NFKC) name."""
+    return name.isidentifier() and not keyword.iskeyword(name) and (
+        name.isascii() or unicodedata.normalize("NFKC", name) == name)
 
 
 def must_stay_a_module(source: Path) -> tuple[str, Path] | None:
@@ -179,8 +182,9 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
     parent = package_dir.parent
     while parent.resolve() != import_root.resolve():
         if not (parent / "__init__.py").is_file():
-            raise GodsplitError(f"package {split.package}: {parent} is not a package "
-                                "(no __init__.py)", source)
+            raise GodsplitError(f"package {os.path.relpath(package_dir, root)}: "
+                                f"{os.path.relpath(parent, root)} is not a package (no "
+                                "__init__.py)", source)
         parent = parent.parent
     return Layout(old_module, old_package, ".".join(relative.parts), old_package, package_dir,
                   source, "sibling")

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import ast
 import builtins
+import os
 import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ..file_modes import refuse_read_only
 from ..files import SourceText, check_not_shadowed, read_python
 from ..types import (
     FACADE,
@@ -68,6 +70,10 @@ def _check_source(split: SplitConfig, config: Config) -> None:
                             "`godsplit apply` to finish or undo it first", journal)
     if source.is_symlink() and not inside(source, config.root):
         raise GodsplitError("source is a symlink to a file outside the project", source)
+    if source.is_symlink():  # the split would replace the link and leave the file whole
+        raise GodsplitError(f"source is a symlink (to {os.readlink(source)}): configure the "
+                            "file it points to as the source, or replace the link by it", source)
+    refuse_read_only(source, "nothing was written")  # (plan says so too, not only apply)
     if split.package is not None and split.package.exists() and not inside(
         split.package, config.root
     ):

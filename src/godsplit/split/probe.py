@@ -22,6 +22,7 @@ import re
 import sys
 import types
 import typing
+import unicodedata  # noqa: F401  # (loaded by compiling a non-ASCII identifier: see main)
 import warnings
 
 # `__warningregistry__`: the warnings module's record of what the module's code warned of
@@ -181,6 +182,8 @@ def main(argv: list[str]) -> None:
             if isinstance(value, types.ModuleType) and value.__name__ == f"{name}.{attribute}":
                 continue  # a submodule of a package facade
             names[attribute] = kind(value, moved)
+    # (`unicodedata` is loaded above: compiling a non-ASCII identifier, such as a new
+    # module `café`, loads it, but only when there is no bytecode cache: not a difference)
     loaded = sorted(m for m, value in list(sys.modules.items()) if not _in_project(value, root))
     star: dict[str, object] = {}
     exec(f"from {name} import *", star)

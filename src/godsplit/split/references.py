@@ -46,9 +46,15 @@ class Rewrite:
     new: str
 
 
-def project_files(root: Path) -> Iterator[Path]:
-    """Python files under root, not following symlinks, skipping VCS and virtualenv dirs."""
-    for directory, dirs, files in os.walk(root, followlinks=False):
+def project_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
+    """Python files under root, not following symlinks, skipping VCS and virtualenv dirs.
+    A directory that cannot be listed is added to `unreadable`, if given."""
+
+    def skipped(error: OSError) -> None:
+        if unreadable is not None and not isinstance(error, FileNotFoundError):
+            unreadable.append(Path(error.filename))
+
+    for directory, dirs, files in os.walk(root, followlinks=False, onerror=skipped):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
         for name in sorted(files):
             path = Path(directory, name)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..file_modes import keep_mode, refuse_read_only
 from ..types import FileChange, GodsplitError
 
 JOURNAL = ".godsplit-journal.json"
@@ -184,6 +185,8 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None,
     holds something else now (edited while apply ran) is a GodsplitError before any swap,
     as the swap would bury the edit in a backup that commit deletes."""
     recover(root)
+    for change in changes:  # before anything is staged: a read-only file is not edited
+        refuse_read_only(change.path)
     txn = Transaction(root, hook=hook or _crash_hook())
     try:
         for change in changes:
@@ -207,6 +210,7 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None,
             if change.data is not None:
                 txn._step(f"stage {change.path}")
                 _fsync_write(Path(str(op["staged"])), change.data)
+                keep_mode(change.path, Path(str(op["staged"])))
         for path, held in (expected or {}).items():
             if _held(path) != held:
                 raise GodsplitError("changed while godsplit ran, after it was planned from "
@@ -228,19 +232,30 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None,
 
 @contextmanager
 def deferred_interrupts() -> Iterator[None]:
-    """Ctrl-C (SIGINT) waits until the block is done, then is raised. Only the main thread
-    receives signals; elsewhere the block runs as it is."""
+    """Ctrl-C (SIGINT) waits until the block is done, then is raised; so do SIGTERM and
+    SIGHUP where a handler turns them into an interrupt (the CLI's: see cli/signals.py).
+    Only the main thread receives signals; elsewhere the block runs as it is."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     received: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
+    numbers = [signal.SIGINT, *(n for n in _termination_signals()
+                                if callable(signal.getsignal(n)))]
+    previous = {n: signal.signal(n, lambda number, frame: received.append(number))
+                for n in numbers}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     if received:
         raise KeyboardInterrupt
+
+
+def _termination_signals() -> list[int]:
+    """SIGTERM, and SIGHUP where there is one (not on Windows)."""
+    return [n for n in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None))
+            if n is not None]
 
 
 @contextmanager
@@ -270,8 +285,12 @@ def locked(root: Path) -> Iterator[None]:
             break
         os.close(fd)
     try:
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError as exc:  # a full disk: the lock file is removed below
+            raise GodsplitError(f"cannot write the apply lock: {exc.strerror}; nothing was "
+                                "changed", path) from None
         yield
     finally:
         if os.name == "nt":  # an open file cannot be removed there

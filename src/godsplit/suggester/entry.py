@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..config import find_config, load_config, parse_config
+from ..file_modes import refuse_read_only
 from ..types import Config, GodsplitError
 from .core import Suggestion
 
@@ -149,6 +150,7 @@ def append_entry(path: Path, config: Config, suggestion: Suggestion) -> str:
 def _replace(path: Path, data: bytes) -> None:
     """Write atomically: a temporary file beside it (with the file's mode), then a rename.
     A failed write (a full disk, a read-only directory) leaves the config as it was."""
+    refuse_read_only(path, "the config was not changed")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.godsplit-tmp")
     try:
         temporary.write_bytes(data)

@@ -1,0 +1,43 @@
+"""The mode of the files godsplit edits: a file it rewrites keeps its mode (an executable
+script stays executable, a private file stays private), and a read-only file is not
+edited at all (its owner marked it so: `chmod a-w`, or it is not this user's to write).
+
+These checks go by the mode bits as well as `os.access`, because `os.access` says root
+may write anything: godsplit refuses a file with no write bit for anyone, whoever runs it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .configtypes import GodsplitError
+
+
+def permissions(path: Path) -> int | None:
+    """The permission bits of an existing regular file, else None."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return stat.S_IMODE(status.st_mode) if stat.S_ISREG(status.st_mode) else None
+
+
+def refuse_read_only(path: Path, then: str = "nothing was changed") -> None:
+    """GodsplitError if `path` is an existing file that is read-only (for everyone, or for
+    this user). A missing file, or a directory, passes: others say what is wrong there."""
+    mode = permissions(path)
+    if mode is None:
+        return
+    if mode & 0o222 == 0 or not os.access(path, os.W_OK):
+        raise GodsplitError(f"the file is read-only (mode {mode:04o}): godsplit does not edit "
+                            f"read-only files; make it writable (chmod u+w) first; {then}",
+                            path)
+
+
+def keep_mode(target: Path, written: Path) -> None:
+    """Give `written` (a file staged to replace `target`) the mode `target` has now."""
+    mode = permissions(target)
+    if mode is not None:
+        os.chmod(written, mode)
