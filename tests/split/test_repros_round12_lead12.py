@@ -337,3 +337,57 @@ def test_a_registration_that_hands_over_the_class_still_counts_as_a_change(
                "save": ["_save"], "tiff": ["TiffImageFile"]}
     plan, _ = plan_texts(make_project(tmp_path, source, modules))
     assert [f.code for f in plan.errors] == ["GS121"]
+
+
+# matplotlib's `contour.py`: a docstring fragment registered on an imported object, then a
+# class decorated with that object, which reads the fragment as the class is created. The
+# registration stayed in the old module, after the re-exports: KeyError at import, rolled
+# back after a clean plan.
+DOCSTRINGS = """
+    from pkg import doc
+
+
+    def helper():
+        return 1
+
+
+    doc.interpd.register(attributes="levels : array")
+
+
+    @doc.interpd
+    class ContourSet:
+        \"\"\"Contours.
+
+        %(attributes)s
+        \"\"\"
+"""
+DOC = """
+    class _Interpd:
+        def __init__(self):
+            self.params = {}
+
+        def register(self, **kwargs):
+            self.params.update(kwargs)
+
+        def __call__(self, obj):
+            obj.__doc__ = obj.__doc__ % self.params
+            return obj
+
+
+    interpd = _Interpd()
+"""
+
+
+def test_a_kept_registration_on_an_imported_object_runs_before_the_new_modules(
+        tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, DOCSTRINGS, {"helpers": ["helper"], "contour": ["ContourSet"]},
+                         """
+        import pkg.big
+        print(pkg.big.ContourSet.__doc__.split()[-1], pkg.big.helper())
+    """, files={"pkg/doc.py": DOC})
+    assert out == "array 1\n"
+    plan, _ = plan_texts(make_project(tmp_path / "plan", DOCSTRINGS,
+                                      {"helpers": ["helper"], "contour": ["ContourSet"]},
+                                      files={"pkg/doc.py": DOC}))
+    [note] = [f for f in plan.findings if f.code == "GS204"]
+    assert "it runs before the new modules are imported" in note.message

@@ -25,6 +25,7 @@ from .analyze import Analysis, Unit
 from .assign import Assignment
 from .checker_marks import alias_pragmas
 from .classify import is_main_block, sets_up_imports
+from .early_effects import early_effects
 from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
 from .keep_module import keep_module_name, keep_names
@@ -137,6 +138,7 @@ def kept_order(
     for uid in kept:  # `__import__("pkg.sub")`, `sys.path.extend(...)`: before the new modules
         if all(sets_up_imports(analysis.module.body[i]) for i in analysis.units[uid].stmts):
             early |= needed(uid, frozenset()) or set()
+    early |= early_effects(analysis, assignment, first_def, main)  # matplotlib's docstrings
     # a kept `del NAME` between two early bindings of NAME runs between them, as it did
     for unit in analysis.units:
         if assignment.module_of.get(unit.id) == FACADE and unit.id not in early and any(

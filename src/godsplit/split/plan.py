@@ -29,6 +29,7 @@ from ..types import (
 from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
+from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .facade_checks import created_findings, live_findings, promised_names
 from .hazards import identity_findings
@@ -126,6 +127,7 @@ def build_plan(
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
     late |= {n for uid in anchored for n in analysis.units[uid].binds}  # bound at the end
+    findings[:] = runs_early(findings, analysis, early)  # GS204 of an effect run before them
     kept, kept_findings = kept_edges(analysis, assignment, needs, layout, late)
     edges += kept
     findings.extend(cycle_findings + kept_findings)
