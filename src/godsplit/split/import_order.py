@@ -110,10 +110,54 @@ def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         yield from _runs(child)
 
 
-def _names_run(analysis: Analysis, unit: Unit) -> set[str]:
-    """The names the code `unit` runs at import time reads (decorators, calls)."""
-    return {n.value for i in unit.stmts for n in _runs(analysis.module.body[i])
-            if isinstance(n, cst.Name)}
+# what a class statement runs of a class it names as a base, and as its metaclass
+_HOOKS = {"base": frozenset({"__init_subclass__"}),
+          "metaclass": frozenset({"__new__", "__init__", "__prepare__"})}
+
+
+def _names_run(analysis: Analysis, unit: Unit) -> tuple[set[str], dict[str, set[str]]]:
+    """The names whose code the code `unit` runs at import time may run (it calls them,
+    decorates with them, passes them on, ...), and the names it only subclasses or reads
+    an attribute of (`class A(Base, metaclass=Meta)`, `__hash__ = Base.__hash__`), with
+    the hooks of theirs that this runs (`_HOOKS`; none for an attribute read)."""
+    nodes = [n for i in unit.stmts for n in _runs(analysis.module.body[i])]
+    called = {id(n.func) for n in nodes if isinstance(n, cst.Call)} | {
+        id(n.decorator) for n in nodes if isinstance(n, cst.Decorator)}
+    inert: dict[int, frozenset[str]] = {
+        id(n.value): frozenset() for n in nodes if isinstance(n, cst.Attribute)
+        and isinstance(n.value, cst.Name) and id(n) not in called}
+    todo: list[cst.CSTNode] = [analysis.module.body[i] for i in unit.stmts]
+    while todo:  # the class statements it runs: top-level ones and those in their bodies
+        node = todo.pop()
+        if isinstance(node, cst.ClassDef):
+            for arg in (*node.bases, *node.keywords):
+                if isinstance(arg.value, cst.Name) and (
+                        arg.keyword is None or arg.keyword.value == "metaclass"):
+                    inert[id(arg.value)] = _HOOKS["base" if arg.keyword is None else "metaclass"]
+            todo.extend(node.body.body)
+    names = [n for n in nodes if isinstance(n, cst.Name)]
+    hooks: dict[str, set[str]] = {}
+    for n in names:
+        if id(n) in inert:
+            hooks.setdefault(n.value, set()).update(inert[id(n)])
+    return {n.value for n in names if id(n) not in inert}, hooks
+
+
+def _may_run(analysis: Analysis, unit: Unit, runner: Unit, name: str, ordered: bool) -> bool:
+    """Whether `runner`'s import-time code may run the code of `unit` that changes `name`:
+    it names `unit` (a call, a decorator, an argument), or subclasses its class and the
+    change is in the hook that runs then. `class IntegerField(Field)` and
+    `__hash__ = Field.__hash__` run none of `Field.__init__`, which counts the fields
+    made (peewee)."""
+    active, inert = _names_run(analysis, runner)
+    if unit.binds & active:
+        return True
+    hooks = {h for n in unit.binds for h in inert.get(n, ())}
+    return bool(hooks) and any(
+        isinstance(m, cst.FunctionDef) and m.name.value in hooks
+        and changes(m, name, True, ordered=ordered)
+        for i in unit.stmts if isinstance(stmt := analysis.module.body[i], cst.ClassDef)
+        for m in stmt.body.body)
 
 
 def _users(analysis: Analysis, cls: str) -> set[int]:
@@ -169,8 +213,8 @@ def events(
                 continue
             if r.runners:  # a function others run at import time: those that call it
                 if unit.kind == "definition" and _unit_changes(analysis, unit, name, True, ordered):
-                    changed |= {u for u in r.runners
-                                if unit.binds & _names_run(analysis, analysis.units[u])}
+                    changed |= {u for u in r.runners if _may_run(
+                        analysis, unit, analysis.units[u], name, ordered)}
             elif unit.id not in binders and unit.id not in hooks:
                 (changed if _unit_changes(analysis, unit, name, False, ordered) else read).add(
                     unit.id)
