@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from ..split.analyze import Analysis
+from ..split.render import first_definition
 from ..types import Plan
 from .graph import Graph
 
@@ -42,8 +43,8 @@ def regroup(analysis: Analysis, g: Graph, group: dict[int, int], plan: Plan,
     node_of = {name: i for i, n in enumerate(g.nodes) for name in n.names}
     changed = False
     for finding in plan.errors:
-        if finding.code != "GS124":
-            continue
+        if finding.code != "GS124" or {f.code for f in plan.errors} - {"GS104", "GS105", "GS124"}:
+            continue  # with errors only keeping fixes, keep first: then regroup what is left
         lines = {int(n) for n in _AT.findall(finding.message)}
         nodes = frozenset(node_of[n] for u in analysis.units if u.line in lines
                           for n in u.binds if n in node_of)
@@ -82,20 +83,30 @@ def keep_more(analysis: Analysis, plan: Plan, kept: set[str]) -> bool:
 
 def _late_readers(analysis: Analysis, kept: set[str]) -> None:
     """Add to `kept` the definitions that read a kept name at import time (in their own
-    code, not in code another module runs) whose definition reads at import time a name
-    a moved definition binds: it is bound only after the re-exports, too late for them."""
-    definitions = [u for u in analysis.units if u.kind == "definition"]
-    moved = {n for u in definitions if not u.binds & kept for n in u.binds}
-    late = {n for u in definitions if u.binds & kept and any(
-        r.import_time and not r.annotation_only and r.name in moved - u.binds for r in u.reads)
-        for n in u.binds}
-    while late:
-        found = {n for u in definitions if not u.binds & kept and any(
-            r.import_time and not r.annotation_only and not r.runners and r.name in late
+    code, not in code another module runs) when that name is bound late: its definition
+    reads at import time, itself or through kept code, a name that moved or an import
+    below the import block (as the facade orders kept code: `kept_order`)."""
+    first = first_definition(analysis)
+    units = analysis.units
+    while True:
+        held = {u.id for u in units if u.kind == "definition" and u.binds & kept}
+        late: set[int] = set()
+        grew = True
+        while grew:  # the kept definitions bound after the re-exports
+            before = len(late)
+            late |= {uid for uid in held - late if any(
+                p != uid and (p in late or p not in held) and not (
+                    units[p].kind in ("import", "future") and units[p].first < first)
+                for r in units[uid].reads if r.import_time and not r.annotation_only
+                for p in analysis.binders.get(r.name, ()))}
+            grew = len(late) > before
+        names = {n for uid in late for n in units[uid].binds}
+        found = {n for u in units if u.kind == "definition" and u.id not in held and any(
+            r.import_time and not r.annotation_only and not r.runners and r.name in names
             for r in u.reads) for n in u.binds if not n.startswith("__")}
+        if found <= kept:
+            return
         kept |= found
-        moved -= found
-        late = found
 
 
 def kept_note(analysis: Analysis, keep: tuple[str, ...], facade_lines: int) -> str:
