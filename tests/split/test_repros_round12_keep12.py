@@ -117,3 +117,39 @@ def test_instances_counted_at_import_time_in_several_modules_are_refused(tmp_pat
     [error] = plan.errors
     assert error.code == "GS124", error.render()
     assert "(lines 12 (zz), 16 (aa), 24 (zz), 25 (aa))" in error.message
+
+
+# peewee's `ModelBase.__new__` fills local lists (`fields = []`, `fields.append(...)`):
+# GS124 took them for module-level objects of the same name, changed by every class made
+# with the metaclass.
+LOCALS = """
+    fields = []
+
+
+    class Meta(type):
+        def __new__(mcs, name, bases, ns):
+            fields = []
+            for key in ns:
+                fields.append(key)
+            cls = super().__new__(mcs, name, bases, ns)
+            cls.names = fields
+            return cls
+
+
+    class Zed(metaclass=Meta):
+        z = 1
+
+
+    class Alpha(metaclass=Meta):
+        a = 1
+
+
+    def first():
+        return fields, Zed.names[-1], Alpha.names[-1]
+"""
+
+
+def test_a_metaclass_changing_its_own_locals_changes_no_global(tmp_path: Path) -> None:
+    out = _same(tmp_path, LOCALS, {"base": ["Meta", "first", "fields"], "zz": ["Zed"],
+                                   "aa": ["Alpha"]}, "import pkg.big as m; print(m.first())")
+    assert out == "([], 'z', 'a')\n"

@@ -26,7 +26,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis, Unit
-from .nodes import walk
+from .nodes import target_names, walk
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -187,13 +187,31 @@ def _class_hooks(analysis: Analysis, unit: Unit, ordered: bool = False) -> set[s
             first = params[0].name.value if params else None
             roots = {_root(n) for n in walk(method, into_scopes=True)
                      if isinstance(n, (cst.Subscript, cst.Attribute))}
-            for root in roots - {None, first}:
+            for root in roots - {None, first} - _locals(method):
                 assert root is not None
                 if changes(method, root, True, ordered=ordered):
                     out.add(root)
             if first is not None and changes(method, first, True, deep=True, ordered=ordered):
                 out.add(stmt.name.value)
     return out
+
+
+def _locals(method: cst.FunctionDef) -> set[str]:
+    """The names `method` binds itself (its parameters, its assignments and loops), not
+    globals: `fields = []; fields.append(...)` in a metaclass's `__new__` (peewee) changes
+    no module-level object. A `global` statement makes a name the module's again."""
+    params = method.params
+    out = {p.name.value for p in (*params.params, *params.kwonly_params, *params.posonly_params)}
+    out |= {p.name.value for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)}
+    declared: set[str] = set()
+    for node in walk(method.body, into_scopes=False):
+        if isinstance(node, cst.Assign):
+            out |= {n for t in node.targets for n in target_names(t.target)}
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign, cst.For)):
+            out |= target_names(node.target)
+        elif isinstance(node, cst.Global):
+            declared |= {n.name.value for n in node.names}
+    return out - declared
 
 
 def events(
