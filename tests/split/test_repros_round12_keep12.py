@@ -153,3 +153,4 @@ def test_a_metaclass_changing_its_own_locals_changes_no_global(tmp_path: Path) -
     out = _same(tmp_path, LOCALS, {"base": ["Meta", "first", "fields"], "zz": ["Zed"],
                                    "aa": ["Alpha"]}, "import pkg.big as m; print(m.first())")
     assert out == "([], 'z', 'a')\n"
+

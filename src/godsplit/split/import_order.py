@@ -119,12 +119,12 @@ def _names_run(analysis: Analysis, unit: Unit) -> tuple[set[str], dict[str, set[
     """The names whose code the code `unit` runs at import time may run (it calls them,
     decorates with them, passes them on, ...), and the names it only subclasses or reads
     an attribute of (`class A(Base, metaclass=Meta)`, `__hash__ = Base.__hash__`), with
-    the hooks of theirs that this runs (`_HOOKS`; none for an attribute read)."""
+    the methods of theirs that may run then (`_HOOKS`; the attribute read)."""
     nodes = [n for i in unit.stmts for n in _runs(analysis.module.body[i])]
     called = {id(n.func) for n in nodes if isinstance(n, cst.Call)} | {
         id(n.decorator) for n in nodes if isinstance(n, cst.Decorator)}
-    inert: dict[int, frozenset[str]] = {
-        id(n.value): frozenset() for n in nodes if isinstance(n, cst.Attribute)
+    inert: dict[int, frozenset[str]] = {  # `Base.method` handed on may be called later
+        id(n.value): frozenset({n.attr.value}) for n in nodes if isinstance(n, cst.Attribute)
         and isinstance(n.value, cst.Name) and id(n) not in called}
     todo: list[cst.CSTNode] = [analysis.module.body[i] for i in unit.stmts]
     while todo:  # the class statements it runs: top-level ones and those in their bodies
