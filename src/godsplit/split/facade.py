@@ -103,41 +103,43 @@ def kept_order(
     units bind (bound only after the new modules are imported). Nothing else moves."""
     first_def = first_definition(analysis)
     main = main_blocks(analysis)
-    kept = {
-        u.id for u in analysis.units
-        if assignment.module_of.get(u.id) == FACADE and u.kind != "effect" and u not in main
-    }
+    kept = {u.id for u in analysis.units
+            if assignment.module_of.get(u.id) == FACADE and u.kind != "effect" and u not in main}
     memo: dict[int, set[int] | None] = {}
 
-    def needed(uid: int, seen: frozenset[int]) -> set[int] | None:
-        """The kept units `uid` needs bound first (itself included), or None if it cannot."""
+    def needed(uid: int) -> set[int] | None:
+        """The kept units `uid` needs bound first (itself included), or None if it cannot:
+        one of them reads at import time a name that moved (all of them are followed, the
+        cycles too: a part cut at a cycle is not an answer)."""
         if uid in memo:
             return memo[uid]
-        if uid not in kept or uid in seen:
-            return None if uid not in kept else set()
-        out = {uid}
-        for read in analysis.units[uid].reads:
-            if not read.import_time:
+        out: set[int] = set()
+        todo = [uid] if uid in kept else []
+        while todo:
+            current = todo.pop()
+            if current in out:
                 continue
-            for provider in analysis.binders.get(read.name, ()):
-                unit = analysis.units[provider]
-                if (unit.kind in ("import", "future") and unit.first < first_def) or provider == uid:
-                    continue
-                more = needed(provider, seen | {uid})
-                if more is None:
-                    memo[uid] = None
-                    return None
-                out |= more
-        memo[uid] = out
-        return out
+            out.add(current)
+            for read in analysis.units[current].reads:
+                for provider in analysis.binders.get(read.name, ()) if read.import_time else ():
+                    unit = analysis.units[provider]
+                    if provider == current or (
+                            unit.kind in ("import", "future") and unit.first < first_def):
+                        continue
+                    if provider not in kept:
+                        memo[uid] = None
+                        return None
+                    todo.append(provider)
+        memo[uid] = out if uid in kept else None
+        return memo[uid]
 
     early: set[int] = set()
     for name in sorted(wanted):
         for uid in analysis.binders.get(name, ()):
-            early |= needed(uid, frozenset()) or set()
+            early |= needed(uid) or set()
     for uid in kept:  # `__import__("pkg.sub")`, `sys.path.extend(...)`: before the new modules
         if all(sets_up_imports(analysis.module.body[i]) for i in analysis.units[uid].stmts):
-            early |= needed(uid, frozenset()) or set()
+            early |= needed(uid) or set()
     early |= early_effects(analysis, assignment, first_def, main)  # matplotlib's docstrings
     # a kept `del NAME` between two early bindings of NAME runs between them, as it did
     for unit in analysis.units:

@@ -26,7 +26,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis, Unit
-from .nodes import walk
+from .nodes import target_names, walk
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -110,10 +110,54 @@ def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         yield from _runs(child)
 
 
-def _names_run(analysis: Analysis, unit: Unit) -> set[str]:
-    """The names the code `unit` runs at import time reads (decorators, calls)."""
-    return {n.value for i in unit.stmts for n in _runs(analysis.module.body[i])
-            if isinstance(n, cst.Name)}
+# what a class statement runs of a class it names as a base, and as its metaclass
+_HOOKS = {"base": frozenset({"__init_subclass__"}),
+          "metaclass": frozenset({"__new__", "__init__", "__prepare__"})}
+
+
+def _names_run(analysis: Analysis, unit: Unit) -> tuple[set[str], dict[str, set[str]]]:
+    """The names whose code the code `unit` runs at import time may run (it calls them,
+    decorates with them, passes them on, ...), and the names it only subclasses or reads
+    an attribute of (`class A(Base, metaclass=Meta)`, `__hash__ = Base.__hash__`), with
+    the methods of theirs that may run then (`_HOOKS`; the attribute read)."""
+    nodes = [n for i in unit.stmts for n in _runs(analysis.module.body[i])]
+    called = {id(n.func) for n in nodes if isinstance(n, cst.Call)} | {
+        id(n.decorator) for n in nodes if isinstance(n, cst.Decorator)}
+    inert: dict[int, frozenset[str]] = {  # `Base.method` handed on may be called later
+        id(n.value): frozenset({n.attr.value}) for n in nodes if isinstance(n, cst.Attribute)
+        and isinstance(n.value, cst.Name) and id(n) not in called}
+    todo: list[cst.CSTNode] = [analysis.module.body[i] for i in unit.stmts]
+    while todo:  # the class statements it runs: top-level ones and those in their bodies
+        node = todo.pop()
+        if isinstance(node, cst.ClassDef):
+            for arg in (*node.bases, *node.keywords):
+                if isinstance(arg.value, cst.Name) and (
+                        arg.keyword is None or arg.keyword.value == "metaclass"):
+                    inert[id(arg.value)] = _HOOKS["base" if arg.keyword is None else "metaclass"]
+            todo.extend(node.body.body)
+    names = [n for n in nodes if isinstance(n, cst.Name)]
+    hooks: dict[str, set[str]] = {}
+    for n in names:
+        if id(n) in inert:
+            hooks.setdefault(n.value, set()).update(inert[id(n)])
+    return {n.value for n in names if id(n) not in inert}, hooks
+
+
+def _may_run(analysis: Analysis, unit: Unit, runner: Unit, name: str, ordered: bool) -> bool:
+    """Whether `runner`'s import-time code may run the code of `unit` that changes `name`:
+    it names `unit` (a call, a decorator, an argument), or subclasses its class and the
+    change is in the hook that runs then. `class IntegerField(Field)` and
+    `__hash__ = Field.__hash__` run none of `Field.__init__`, which counts the fields
+    made (peewee)."""
+    active, inert = _names_run(analysis, runner)
+    if unit.binds & active:
+        return True
+    hooks = {h for n in unit.binds for h in inert.get(n, ())}
+    return bool(hooks) and any(
+        isinstance(m, cst.FunctionDef) and m.name.value in hooks
+        and changes(m, name, True, ordered=ordered)
+        for i in unit.stmts if isinstance(stmt := analysis.module.body[i], cst.ClassDef)
+        for m in stmt.body.body)
 
 
 def _users(analysis: Analysis, cls: str) -> set[int]:
@@ -143,13 +187,31 @@ def _class_hooks(analysis: Analysis, unit: Unit, ordered: bool = False) -> set[s
             first = params[0].name.value if params else None
             roots = {_root(n) for n in walk(method, into_scopes=True)
                      if isinstance(n, (cst.Subscript, cst.Attribute))}
-            for root in roots - {None, first}:
+            for root in roots - {None, first} - _locals(method):
                 assert root is not None
                 if changes(method, root, True, ordered=ordered):
                     out.add(root)
             if first is not None and changes(method, first, True, deep=True, ordered=ordered):
                 out.add(stmt.name.value)
     return out
+
+
+def _locals(method: cst.FunctionDef) -> set[str]:
+    """The names `method` binds itself (its parameters, its assignments and loops), not
+    globals: `fields = []; fields.append(...)` in a metaclass's `__new__` (peewee) changes
+    no module-level object. A `global` statement makes a name the module's again."""
+    params = method.params
+    out = {p.name.value for p in (*params.params, *params.kwonly_params, *params.posonly_params)}
+    out |= {p.name.value for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)}
+    declared: set[str] = set()
+    for node in walk(method.body, into_scopes=False):
+        if isinstance(node, cst.Assign):
+            out |= {n for t in node.targets for n in target_names(t.target)}
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign, cst.For)):
+            out |= target_names(node.target)
+        elif isinstance(node, cst.Global):
+            declared |= {n.name.value for n in node.names}
+    return out - declared
 
 
 def events(
@@ -169,8 +231,8 @@ def events(
                 continue
             if r.runners:  # a function others run at import time: those that call it
                 if unit.kind == "definition" and _unit_changes(analysis, unit, name, True, ordered):
-                    changed |= {u for u in r.runners
-                                if unit.binds & _names_run(analysis, analysis.units[u])}
+                    changed |= {u for u in r.runners if _may_run(
+                        analysis, unit, analysis.units[u], name, ordered)}
             elif unit.id not in binders and unit.id not in hooks:
                 (changed if _unit_changes(analysis, unit, name, False, ordered) else read).add(
                     unit.id)

@@ -36,7 +36,7 @@ from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, Node, build_graph
-from .keeping import keep_more
+from .keeping import keep_more, kept_note, regroup
 from .naming import name_modules, why
 from .place import (
     SHARED,
@@ -126,7 +126,8 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
     modules = tuple((name, tuple(sorted(g.nodes[n].label for n in nodes if n in shown
                                         and g.nodes[n].label not in split.keep)))
                     for name, nodes in members.items())
-    return replace(split, modules=modules), members
+    # a module whose names all stay (`keep`) or follow their users gets no file: no entry
+    return replace(split, modules=tuple(m for m in modules if m[1])), members
 
 
 def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list[int]],
@@ -344,13 +345,17 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     seen: dict[object, tuple[Plan, dict[str, list[int]]]] = {}  # (modules, keep) -> plan
     rounds = 0
     kept: set[str] = set()
+    regrouped: set[frozenset[int]] = set()  # the GS124 sets regrouped (`keeping.regroup`)
     while True:
         split, members, assignment = mapped or (
             *_mapping(g, group, split, forbidden, siblings, budget), None)
         mapped = None
         if (split.modules, split.keep) in seen:  # the repair led back to a planned mapping
             plan, members = seen[split.modules, split.keep]
-            break
+            if not plan.errors or not keep_more(analysis, plan, kept):
+                break
+            split = replace(split, keep=tuple(sorted(kept)))
+            continue
         plan = planned(split, layout, limit, assignment)
         rounds += 1
         if modules and any(f.code == "GS105" for f in plan.errors):
@@ -359,7 +364,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
             plan = planned(split, layout, limit)
         seen[split.modules, split.keep] = plan, members
         if not plan.errors or rounds == ROUNDS + len(kept) or (not _repair(
-                g, group, plan, members, modules, budget) and not keep_more(analysis, plan, kept)):
+                g, group, plan, members, modules, budget) and not regroup(
+                analysis, g, group, plan, regrouped) and not keep_more(analysis, plan, kept)):
             break
         split = replace(split, keep=tuple(sorted(kept)))  # what cannot move stays (keeping)
     if {f.code for f in plan.errors} == {"GS105"}:  # never a dead end: say what it needs
@@ -383,7 +389,9 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     final = checked.splits[0]  # the analysis is reused: the source is parsed once
     if replace(final, line=split.line) != split:  # else the plan above is that plan
         plan = planned(final, make_layout(final, checked.root), limit)
-    return replace(draft, plan=plan, modules=tuple(
+    if split.keep:  # how much stays: a split that moves little is no split
+        notes.append(kept_note(analysis, split.keep, plan.facade_lines))
+    return replace(draft, plan=plan, notes=tuple(notes), modules=tuple(
         replace(m, lines={p.name: p.lines for p in plan.modules}.get(m.name, 0))
         for m in draft.modules))
 

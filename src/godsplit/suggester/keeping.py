@@ -7,15 +7,21 @@ other modules changes too (GS121, GS124). Regrouping cannot fix those (dill's `_
 suggest found no mapping without errors). Keeping the definitions the errors point at in
 the old module is what a person does with them (`keep = [...]`), and the old module is
 where the code was: the plan is made again with them kept, until it is clean or no error
-points at a definition that could still be kept.
+points at a definition that could still be kept. A kept definition that reads moved code
+at import time runs after the re-exports, so a moved definition reading it then would be
+refused (GS112, peewee: the subclasses of a kept class, theirs, ...): those are kept in
+the same round, not one plan per generation.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..split.analyze import Analysis
+from ..split.render import first_definition
 from ..types import Plan
+from .graph import Graph
 
 # errors regrouping handles (cycles, sizes), and what keeping cannot fix
 NOT_KEPT = frozenset({"GS104", "GS105", "GS106", "GS107"})
@@ -23,6 +29,34 @@ NOT_KEPT = frozenset({"GS104", "GS105", "GS106", "GS107"})
 
 _LINES = re.compile(r"(?:\blines? |, )(\d+)\b")  # "at line 588", "lines 575 (a), 589 (b)"
 _STAYS = re.compile(r"^'([^']+)' stays in the old module but")  # GS112
+
+
+_AT = re.compile(r"(\d+) \(")  # GS124: "lines 5688 (field), 5692 (model)"
+
+
+def regroup(analysis: Analysis, g: Graph, group: dict[int, int], plan: Plan,
+            tried: set[frozenset[int]]) -> bool:
+    """Before keeping: the definitions a GS124 names (code changing one object at import
+    time, in several modules) go to the module holding most of them, where they run in
+    source order; once for each set (a cut or cycle repair may part them again, and then
+    they are kept). False if nothing moved."""
+    node_of = {name: i for i, n in enumerate(g.nodes) for name in n.names}
+    changed = False
+    for finding in plan.errors:
+        if finding.code != "GS124" or {f.code for f in plan.errors} - {"GS104", "GS105", "GS124"}:
+            continue  # with errors only keeping fixes, keep first: then regroup what is left
+        lines = {int(n) for n in _AT.findall(finding.message)}
+        nodes = frozenset(node_of[n] for u in analysis.units if u.line in lines
+                          for n in u.binds if n in node_of)
+        if len(nodes) < 2 or nodes in tried:
+            continue
+        tried.add(nodes)
+        held = Counter(group[n] for n in nodes)
+        target = max(sorted(held), key=lambda k: held[k])
+        for n in nodes:
+            changed |= group[n] != target
+            group[n] = target
+    return changed
 
 
 def keep_more(analysis: Analysis, plan: Plan, kept: set[str]) -> bool:
@@ -43,4 +77,42 @@ def keep_more(analysis: Analysis, plan: Plan, kept: set[str]) -> bool:
                                               for r in unit.reads)
             if at or reads:
                 kept |= {n for n in unit.binds if not n.startswith("__")}
+    _late_readers(analysis, kept)
     return len(kept) > before
+
+
+def _late_readers(analysis: Analysis, kept: set[str]) -> None:
+    """Add to `kept` the definitions that read a kept name at import time (in their own
+    code, not in code another module runs) when that name is bound late: its definition
+    reads at import time, itself or through kept code, a name that moved or an import
+    below the import block (as the facade orders kept code: `kept_order`)."""
+    first = first_definition(analysis)
+    units = analysis.units
+    while True:
+        held = {u.id for u in units if u.kind == "definition" and u.binds & kept}
+        late: set[int] = set()
+        grew = True
+        while grew:  # the kept definitions bound after the re-exports
+            before = len(late)
+            late |= {uid for uid in held - late if any(
+                p != uid and (p in late or p not in held) and not (
+                    units[p].kind in ("import", "future") and units[p].first < first)
+                for r in units[uid].reads if r.import_time and not r.annotation_only
+                for p in analysis.binders.get(r.name, ()))}
+            grew = len(late) > before
+        names = {n for uid in late for n in units[uid].binds}
+        found = {n for u in units if u.kind == "definition" and u.id not in held and any(
+            r.import_time and not r.annotation_only and not r.runners and r.name in names
+            for r in u.reads) for n in u.binds if not n.startswith("__")}
+        if found <= kept:
+            return
+        kept |= found
+
+
+def kept_note(analysis: Analysis, keep: tuple[str, ...], facade_lines: int) -> str:
+    """How much a suggestion keeps: a split that moves little is no split."""
+    total = analysis.source.text.count("\n")
+    stays = sum(u.lines for u in analysis.units if u.binds & set(keep))
+    return (f"{len(keep)} names stay in the old module (keep): {stays} of the source's {total} "
+            f"lines (the old module has {facade_lines})"
+            + ("; this split moves less than half of the file" if 2 * stays > total else ""))
