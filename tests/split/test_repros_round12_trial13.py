@@ -1,0 +1,80 @@
+"""Bugs found in round 12 splitting real god files not tried before (ply's `yacc.py`,
+prompt_toolkit's `layout/containers.py`, sortedcontainers' `sortedlist.py`) and running
+each library's own suite before and after: each a minimal `pkg/big.py`, planned and
+applied; a clean plan must not roll back, a written split must behave the same, and what
+cannot be split as mapped is refused at plan time, naming its file, line and cause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from splitkit import make_project, plan_texts
+from splitkit import same_behaviour as _same
+
+EXEC_IMPORT = """
+    import sys
+    import types
+
+
+    class LRTable:
+        def read_table(self, module):
+            if isinstance(module, types.ModuleType):
+                return module
+            exec('import %s' % module)
+            return sys.modules[module]
+
+        def read_other(self, module):
+            exec(f"import {module}")
+            exec("import {}".format(module))
+            exec("import " + module)
+            exec("import os.path")
+            return sys.modules[module]
+
+
+    class LRGeneratedTable(LRTable):
+        pass
+
+
+    def yacc(module):
+        return LRGeneratedTable().read_table(module).__name__
+"""
+
+
+def test_exec_of_an_import_statement_does_not_pin_the_class_to_the_old_module(
+        tmp_path: Path) -> None:
+    """ply's `LRTable.read_table` imports the parse table module by name with
+    `exec('import %s' % module)` (written before importlib). An `exec` without a namespace
+    was read as code that finds the module it runs in: GS101 refused to move LRTable,
+    and LRGeneratedTable with it (its base class stays). An absolute import statement
+    resolves nothing through the module's globals and binds the function's locals."""
+    modules = {"tables": ["LRTable", "LRGeneratedTable"], "build": ["yacc"]}
+    plan, texts = plan_texts(make_project(tmp_path / "plan", EXEC_IMPORT, modules))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert "exec('import %s' % module)" in texts["pkg/big/tables.py"]
+    code = """
+        import pkg.big as m
+        print(m.yacc("json"), m.LRTable().read_other("email.utils").__name__)
+        print(sorted(n for n in ("json", "module", "email", "os") if n in vars(m)))
+    """
+    assert _same(tmp_path / "run", EXEC_IMPORT, modules, code).split() == [
+        "json", "email.utils", "[]"]
+
+
+EXEC_CODE = """
+    class Table:
+        def run(self, name):
+            exec("import os; %s = 1" % name)
+            exec("import %s; value = helper()" % name)
+
+
+    def helper():
+        return 1
+"""
+
+
+def test_exec_of_other_code_still_keeps_the_class_in_the_old_module(tmp_path: Path) -> None:
+    """Code after the import (`import os; x = 1`) or another statement runs in the module's
+    globals: that `exec` still finds the module it runs in, and moving Table is refused."""
+    plan, _ = plan_texts(make_project(tmp_path, EXEC_CODE, {"tables": ["Table"], "util": ["helper"]}))
+    assert [f.code for f in plan.errors] == ["GS101"]
+    assert "finds the module it runs in" in plan.errors[0].message
