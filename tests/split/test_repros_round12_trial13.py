@@ -78,3 +78,54 @@ def test_exec_of_other_code_still_keeps_the_class_in_the_old_module(tmp_path: Pa
     plan, _ = plan_texts(make_project(tmp_path, EXEC_CODE, {"tables": ["Table"], "util": ["helper"]}))
     assert [f.code for f in plan.errors] == ["GS101"]
     assert "finds the module it runs in" in plan.errors[0].message
+
+
+SHIMS = """
+    from sys import hexversion
+
+    if hexversion < 0x03000000:
+        from itertools import imap as map  # noqa
+        try:
+            from thread import get_ident
+        except ImportError:
+            from dummy_thread import get_ident
+    else:
+        from functools import reduce
+        try:
+            from _thread import get_ident
+        except ImportError:
+            from _dummy_thread import get_ident
+
+    try:
+        import json
+        HAS_JSON = True
+    except ImportError:
+        HAS_JSON = False
+
+
+    def recursive_repr():
+        return get_ident() > 0
+
+
+    def total(values):
+        return reduce(lambda a, b: a + b, values, 0), HAS_JSON
+"""
+
+
+def test_a_new_module_gets_only_the_imports_it_uses_of_an_import_block(tmp_path: Path) -> None:
+    """sortedcontainers' Python 2/3 shims (`if hexversion < ...:` with a nested `try` of
+    `get_ident`) were copied whole into each new module using any name of them: the module
+    using only `reduce` imported `get_ident` too, unused (pyflakes' F401, pylint's W0611).
+    A branch keeps the lines binding what the module uses; a `try` block stays whole when
+    it binds one (its import may be what it tests: `HAS_JSON`), and goes when it binds
+    none."""
+    modules = {"reprs": ["recursive_repr"], "sums": ["total"]}
+    plan, texts = plan_texts(make_project(tmp_path / "plan", SHIMS, modules))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    sums, reprs = texts["pkg/big/sums.py"], texts["pkg/big/reprs.py"]
+    assert "get_ident" not in sums and "from functools import reduce" in sums
+    assert "    import json\n" in sums and "HAS_JSON = False" in sums  # the try stays whole
+    assert "reduce" not in reprs and "HAS_JSON" not in reprs and "imap" not in reprs
+    assert "from _thread import get_ident" in reprs and "from thread import get_ident" in reprs
+    code = "import pkg.big as m; print(m.total([1, 2]), m.recursive_repr())"
+    assert _same(tmp_path / "run", SHIMS, modules, code).strip() == "(3, True) True"

@@ -25,6 +25,7 @@ from .assign import Assignment
 from .classify import is_guard, sets_up_imports
 from .file_path import old_file_constant
 from .handover import hand_over
+from .import_blocks import prune_import_block
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
@@ -61,6 +62,11 @@ def _import_text(
             if filtered is None:
                 continue
             stmt = filtered
+        elif isinstance(stmt, (cst.If, cst.Try)) and "*" not in names and unit.kind == "import":
+            pruned = prune_import_block(stmt, names, width)
+            if pruned is None:
+                continue
+            stmt = pruned
         elif isinstance(stmt, cst.If) and "*" not in names and unit.kind == "type_checking":
             checked = imports.filter_type_checking(stmt, names, prune=True)
             if checked is None:
