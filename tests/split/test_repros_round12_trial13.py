@@ -129,3 +129,31 @@ def test_a_new_module_gets_only_the_imports_it_uses_of_an_import_block(tmp_path:
     assert "from _thread import get_ident" in reprs and "from thread import get_ident" in reprs
     code = "import pkg.big as m; print(m.total([1, 2]), m.recursive_repr())"
     assert _same(tmp_path / "run", SHIMS, modules, code).strip() == "(3, True) True"
+
+
+EVAL_BASE = """
+    class Grammar:
+        def literal(self, s):
+            return eval(s)
+
+
+    class LALRGrammar(Grammar):
+        pass
+
+
+    def build():
+        return LALRGrammar().literal("'+'")
+"""
+
+
+def test_a_subclass_of_a_kept_class_is_told_why_it_stays(tmp_path: Path) -> None:
+    """ply's `LRGeneratedTable(LRTable)` was refused with LRTable's reason, "its code finds
+    the module it runs in", which its code does not: it reads LRTable while the module is
+    imported, and LRTable stays. GS101 now says so (and still refuses both)."""
+    config = make_project(tmp_path, EVAL_BASE, {"grammar": ["Grammar", "LALRGrammar"],
+                                                "build": ["build"]})
+    plan, _ = plan_texts(config)
+    messages = {f.message.split("'")[1]: f.message for f in plan.errors if f.code == "GS101"}
+    assert set(messages) == {"Grammar", "LALRGrammar"}
+    assert "its code finds the module it runs in (globals()" in messages["Grammar"]
+    assert "it reads Grammar while the module is imported" in messages["LALRGrammar"]
