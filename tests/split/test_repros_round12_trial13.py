@@ -6,9 +6,11 @@ cannot be split as mapped is refused at plan time, naming its file, line and cau
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
-from splitkit import make_project, plan_texts
+from splitkit import apply, make_project, plan_texts
 from splitkit import same_behaviour as _same
 
 EXEC_IMPORT = """
@@ -157,3 +159,40 @@ def test_a_subclass_of_a_kept_class_is_told_why_it_stays(tmp_path: Path) -> None
     assert set(messages) == {"Grammar", "LALRGrammar"}
     assert "its code finds the module it runs in (globals()" in messages["Grammar"]
     assert "it reads Grammar while the module is imported" in messages["LALRGrammar"]
+
+
+TWO = """
+    import sys
+
+
+    def first():
+        return sys.maxsize
+
+
+    def second():
+        return first()
+"""
+
+
+def test_pylint_by_default_gets_a_pragma_for_the_facades_late_import(tmp_path: Path) -> None:
+    """sortedcontainers' `.pylintrc` leaves pylint's `import-outside-toplevel` (C0415) on:
+    the facade's `__reduce_ex__` imports `importlib` when the module is pickled (so that
+    `import old` loads no more modules than before), and pylint reported it. Where the
+    project's pylint reports it, the line carries a targeted pragma."""
+    files = {".pylintrc": "[MESSAGES CONTROL]\ndisable=C0114,C0116\n"}
+    config = make_project(tmp_path, TWO, {"one": ["first"], "two": ["second"]}, files=files)
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = texts["pkg/big/__init__.py"]
+    assert "_godsplit_import_module  # pylint: disable=import-outside-toplevel\n" in facade
+    quiet = {".pylintrc": "[MESSAGES CONTROL]\ndisable=C0114,C0116,C0415\n"}
+    config = make_project(tmp_path / "quiet", TWO, {"one": ["first"], "two": ["second"]},
+                          files=quiet)
+    assert "outside-toplevel" not in plan_texts(config)[1]["pkg/big/__init__.py"]
+    assert apply(make_project(tmp_path / "run", TWO, {"one": ["first"], "two": ["second"]},
+                              files=files)).written
+    proc = subprocess.run(
+        [sys.executable, "-m", "pylint", "--score=n", "--msg-template={path}:{line}: {symbol}",
+         "--disable=C0114,C0116", "pkg/big"],
+        cwd=tmp_path / "run", capture_output=True, text=True, timeout=300)
+    assert "import-outside-toplevel" not in proc.stdout, proc.stdout

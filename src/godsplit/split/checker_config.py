@@ -27,6 +27,7 @@ from .style_files import _toml
 MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "useless-import-alias": ("C0414", ()),
     "reimported": ("W0404", ()),
+    "import-outside-toplevel": ("C0415", ()),
     "missing-function-docstring": ("C0116", ("missing-docstring", "C0111")),
     "missing-class-docstring": ("C0115", ("missing-docstring", "C0111")),
     "useless-suppression": ("I0021", ()),
