@@ -88,8 +88,11 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, s
         for index, what in sorted(edits, key=lambda e: e[0], reverse=True):
             if what == "ignore":
                 _type_ignore(lines, index, _statement(tree, index + 1), style)
-            elif what in ("reimported", "import-outside-toplevel"):
-                lines[index] = _with_comment(lines[index], f"# pylint: disable={what}")
+            elif what in ("reimported", "import-outside-toplevel"):  # pylint does not
+                # count its pragma in a line's length; flake8's E501 does: `_long`
+                code, hash_, old = lines[index].rstrip("\n").partition("#")
+                lines[index] = _long(f"{code.rstrip()}  # pylint: disable={what}",
+                                     (hash_ + old).strip(), style)
             else:
                 indent, doc, kind = what.split("\0")  # a class's is followed by a blank
                 blank = "\n" if kind == "class" else ""  # line (ruff format, black 24)
@@ -197,10 +200,6 @@ def _long(line: str, comment: str, style: Style) -> str:
         comment = re.sub(r"(# noqa: ?[\w, ]+)$", rf"\1, {code}", comment) if (
             "# noqa: " in comment) else f"{comment}  # noqa: {code}".strip()
     return f"{line}  {comment}".rstrip() + "\n"
-
-
-def _with_comment(line: str, comment: str) -> str:
-    return line.rstrip("\n") + "  " + comment + "\n"
 
 
 def _pylint_edits(tree: ast.Module, lines: list[str], pylint: Pylint) -> list[tuple[int, str]]:

@@ -219,7 +219,7 @@ def render_new_module(
                         sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
-                                   sys_name, analysis.conditional_names)))
+                                   sys_name, analysis.conditional_names, limit)))
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
                                              f'"{layout.old_module}"', analysis.future_annotations,
@@ -365,12 +365,12 @@ def _pending(ref: str, edge: Edge, sys_name: str, width: int) -> str:
 
 
 def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str,
-               maybe: Collection[str] = ()) -> str:
+               maybe: Collection[str] = (), width: int = 88) -> str:
     """Hand names to modules of a mixed cycle that were imported before this one finished."""
     return hand_over([
         (_absolute(layout, layout.module_ref(module, e.source), e.source), e.names)
         for e in incoming
-    ], sys_name, maybe)
+    ], sys_name, maybe, width)
 
 
 def _os_name(analysis: Analysis) -> str:
