@@ -24,8 +24,9 @@ def prune_import_block(stmt: cst.If | cst.Try, keep: Collection[str], width: int
                        ) -> cst.If | cst.Try | None:
     """`stmt` (an import-only block) binding only names in `keep`; None when none is."""
     suites = [stmt.body, *([stmt.orelse.body] if isinstance(stmt.orelse, cst.Else) else [])]
-    if isinstance(stmt, cst.Try) or not all(isinstance(s, cst.IndentedBlock) for s in suites):
-        return stmt if _binds(stmt) & set(keep) else None  # `if PY2: import x` on one line
+    if isinstance(stmt, cst.Try) or not all(isinstance(s, cst.IndentedBlock) for s in suites) \
+            or _walrus(stmt):  # `if PY2: import x` on one line; `if (V := 6) > 3: pass`
+        return stmt if _binds(stmt) & set(keep) else None
     body = _lines(stmt.body, keep, width)
     orelse: cst.If | cst.Else | None = stmt.orelse
     if isinstance(orelse, cst.If):
@@ -83,4 +84,15 @@ def _binds(node: cst.CSTNode) -> set[str]:
         elif isinstance(child, cst.Assign):
             for target in child.targets:
                 names |= set(target_names(target.target))
+        elif isinstance(child, cst.NamedExpr):
+            names |= target_names(child.target)
     return names
+
+
+def _walrus(stmt: cst.If) -> bool:
+    """Whether the tests of an `if` (and its `elif`s) bind a name (`if (V := 6) > 3:`)."""
+    tests = []
+    while isinstance(stmt, cst.If):
+        tests.append(stmt.test)
+        stmt = stmt.orelse  # type: ignore[assignment]
+    return any(isinstance(node, cst.NamedExpr) for test in tests for node in walk(test))
