@@ -89,6 +89,12 @@ class Spec:
     # as <owner>+<name>/repo, else cloned from GitHub)
     git: str = ""
     git_paths: list[str] = field(default_factory=list)
+    # a suite of scripts that call `unittest.main()` when imported (pytest cannot collect
+    # them): each run as `python SCRIPT -v` from the directory `unittest_dir`, with the
+    # import root on PYTHONPATH; each test's outcome read from unittest's verbose lines
+    # (`tests` is then unused)
+    unittest: list[str] = field(default_factory=list)
+    unittest_dir: str = "."
 
     @property
     def key(self) -> str:
@@ -251,11 +257,38 @@ def venv(spec: Spec, sdist: Path, base: Path) -> Path:
     return python
 
 
+# `test_name (module.Class.test_name) ... ok` (Python 3.11's spelling; 3.10 omits the name
+# from the parenthesis): unittest's verbose line for one test
+_UNITTEST_LINE = re.compile(r"^(\w+) \(([\w.]+)\) \.\.\. (ok|FAIL|ERROR|skipped|expected failure"
+                            r"|unexpected success)", re.M)
+_UNITTEST_OUTCOME = {"ok": "passed", "FAIL": "failed", "ERROR": "error", "skipped": "skipped",
+                     "expected failure": "passed", "unexpected success": "failed"}
+
+
+def unittest_outcomes(spec: Spec, python: Path, tree: Path, env: dict[str, str]) -> dict[str, str]:
+    outcomes: dict[str, str] = {}
+    for script in spec.unittest:
+        proc = run([str(python), script, "-v"], cwd=tree / spec.unittest_dir, env=env,
+                   timeout=spec.timeout, check=False)
+        found = _UNITTEST_LINE.findall(proc.stderr)
+        ran = re.search(r"^Ran (\d+) tests?", proc.stderr, re.M)
+        if not found or ran is None or int(ran.group(1)) != len(found):
+            # a test that printed before its outcome: its line is not one line
+            raise RuntimeError(f"{script}: {len(found)} outcomes read, {ran and ran.group(0)} "
+                               f"({proc.returncode}):\n{proc.stderr[-2000:]}")
+        for name, where, outcome in found:
+            where = where if where.endswith(f".{name}") else f"{where}.{name}"
+            outcomes[f"{script}::{where}"] = _UNITTEST_OUTCOME[outcome]
+    return outcomes
+
+
 def test_outcomes(spec: Spec, python: Path, tree: Path, report: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(tree / spec.pythonpath)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("PYTEST_ADDOPTS", None)
+    if spec.unittest:
+        return unittest_outcomes(spec, python, tree, env)
     cmd = [str(python), "-m", "pytest", *spec.tests, "-p", "no:cacheprovider",
            f"--junitxml={report}", "-q"]
     proc = run(cmd, cwd=tree, env=env, timeout=spec.timeout, check=False)

@@ -22,6 +22,7 @@ from .bindings import rebound_after_read
 from .classify import is_guard
 from .import_order import order_findings
 from .kept import kept_most
+from .kept_reason import namespace_reason
 
 DEFAULT_SHARED = "_shared"
 
@@ -262,9 +263,7 @@ def _check_mapping(
                    "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
                    "block)"}.get(unit.kind, unit.kind)
             if set(unit.stmts) & analysis.namespace_stmts:
-                why = ("kept in the old module: its code finds the module it runs in "
-                       "(globals(), sys.modules[cls.__module__], sys.modules[__name__], eval), "
-                       "which must stay the old one")
+                why = namespace_reason(analysis, unit)
             at = in_config(split, (path, unit.line), name, modules[0])
             result.findings.append(Finding(
                 "GS101", "error", f"{name!r} cannot be mapped: it is {why}"

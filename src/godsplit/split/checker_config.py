@@ -27,6 +27,8 @@ from .style_files import _toml
 MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "useless-import-alias": ("C0414", ()),
     "reimported": ("W0404", ()),
+    "import-outside-toplevel": ("C0415", ()),
+    "line-too-long": ("C0301", ()),
     "missing-function-docstring": ("C0116", ("missing-docstring", "C0111")),
     "missing-class-docstring": ("C0115", ("missing-docstring", "C0111")),
     "useless-suppression": ("I0021", ()),
@@ -45,6 +47,7 @@ class Pylint:
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     no_docstring_rgx: str = "^_"  # pylint's default
+    max_line_length: int = 100  # pylint's default
 
     def reports(self, symbol: str) -> bool:
         """Whether pylint reports message `symbol` (one of MESSAGES) with this config."""
@@ -80,8 +83,16 @@ def find_pylint(directories: Sequence[Path]) -> Pylint | None:
             if options is not None:
                 return Pylint(path, _words(options.get("enable")),
                               _words(options.get("disable")),
-                              str(options.get("no-docstring-rgx", "^_")))
+                              str(options.get("no-docstring-rgx", "^_")),
+                              _integer(options.get("max-line-length"), 100))
     return None
+
+
+def _integer(value: object, default: int) -> int:
+    try:
+        return int(str(value).strip()) if value is not None else default
+    except ValueError:
+        return default
 
 
 def has_mypy(directories: Sequence[Path]) -> bool:

@@ -12,7 +12,9 @@
   A line the comment makes longer than the sorter's limit is written in parentheses,
   the comment after `(`, the form isort and ruff's isort leave as it is.
 - pylint: `import sys as _godsplit_sys` beside the module's own `import sys` is a
-  `reimported` (a targeted pragma, on the later of the two, where pylint reports it), and
+  `reimported` (a targeted pragma, on the later of the two, where pylint reports it), an
+  import inside the machinery's functions (`__reduce_ex__` imports `importlib` only when
+  the facade is pickled) an `import-outside-toplevel` (the same), and
   the machinery's helpers get a docstring where the project's `no-docstring-rgx` does not
   exempt them (pylint's default, `^_`, does).
 """
@@ -86,8 +88,11 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, s
         for index, what in sorted(edits, key=lambda e: e[0], reverse=True):
             if what == "ignore":
                 _type_ignore(lines, index, _statement(tree, index + 1), style)
-            elif what == "reimported":
-                lines[index] = _with_comment(lines[index], "# pylint: disable=reimported")
+            elif what in ("reimported", "import-outside-toplevel"):  # pylint does not
+                # count its pragma in a line's length; flake8's E501 does: `_long`
+                code, hash_, old = lines[index].rstrip("\n").partition("#")
+                lines[index] = _long(f"{code.rstrip()}  # pylint: disable={what}",
+                                     (hash_ + old).strip(), style)
             else:
                 indent, doc, kind = what.split("\0")  # a class's is followed by a blank
                 blank = "\n" if kind == "class" else ""  # line (ruff format, black 24)
@@ -197,10 +202,6 @@ def _long(line: str, comment: str, style: Style) -> str:
     return f"{line}  {comment}".rstrip() + "\n"
 
 
-def _with_comment(line: str, comment: str) -> str:
-    return line.rstrip("\n") + "  " + comment + "\n"
-
-
 def _pylint_edits(tree: ast.Module, lines: list[str], pylint: Pylint) -> list[tuple[int, str]]:
     edits: list[tuple[int, str]] = []
     if pylint.reports("reimported"):
@@ -211,6 +212,11 @@ def _pylint_edits(tree: ast.Module, lines: list[str], pylint: Pylint) -> list[tu
                 if alias.name in seen and ours in {*seen[alias.name], alias.asname}:
                     edits.append((node.lineno - 1, "reimported"))
                 seen.setdefault(alias.name, set()).add(alias.asname)
+    if pylint.reports("import-outside-toplevel"):  # the machinery imports when it runs
+        edits += [(node.lineno - 1, "import-outside-toplevel") for top in tree.body
+                   if isinstance(top, (ast.FunctionDef, ast.ClassDef))
+                   and top.name.lower().startswith("_godsplit") for node in ast.walk(top)
+                   if isinstance(node, (ast.Import, ast.ImportFrom))]
     for node in tree.body:
         kind = "class" if isinstance(node, ast.ClassDef) else "function"
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name.lower().startswith(

@@ -10,6 +10,7 @@ from typing import Literal
 
 import libcst as cst
 
+from .globals_use import execs_only_an_import
 from .imports import bound_name
 from .nodes import target_names, walk
 
@@ -337,7 +338,8 @@ def _finds_module(node: cst.Call | cst.Subscript) -> bool:
     if called in ("import_module", "__import__"):
         return bool(node.args) and _is_name(node.args[0].value, "__name__")
     if called in ("eval", "exec") and isinstance(func, cst.Name):
-        return len(node.args) == 1 or _is_globals(node.args[1].value, ())
+        return (len(node.args) == 1 and not execs_only_an_import(node)) or (
+            len(node.args) > 1 and _is_globals(node.args[1].value, ()))
     return _is_globals(node, ())
 
 

@@ -332,7 +332,8 @@ def render_facade(
         rest[0] = (rest[0][0], Block("\n" + first_rest.text))
     pieces.extend(piece for _, piece in rest)
     pieces.append(Block(late_all))
-    pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names)))
+    pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,
+                                  88 if style is None else style.line_length)))
     if split.keep_module_name and layout.facade_is_package:  # every new module came through
         moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
         names = [n for n in keep_names(analysis, moved, split) if n not in served]

@@ -8,6 +8,8 @@ statement binds is as undefined in a new module as in the old one (dill's `_dill
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from .nodes import walk
@@ -51,3 +53,43 @@ def only_reads_globals(stmt: cst.BaseStatement) -> bool:
             read += sum(isinstance(c.operator, (cst.In, cst.NotIn))
                         and _is_globals_call(c.comparator) for c in node.comparisons)
     return calls > 0 and read == calls
+
+
+# `exec("import %s" % name)`: an absolute import, spelled before importlib (ply's
+# `yacc.py` and `lex.py`): the name it binds goes to the calling function's locals (or the
+# class body), and an absolute import resolves nothing through the module's globals
+_IMPORT_TEXT = re.compile(r"import [A-Za-z_][\w.]*(?: as [A-Za-z_]\w*)?")
+
+
+def execs_only_an_import(call: cst.Call) -> bool:
+    """Whether `exec(text)` (no namespace given) runs an absolute `import` statement
+    whose module is the one name formatted into it: `"import %s" % module`, `"import " +
+    module`, `f"import {module}"`, `"import {}".format(module)` or a literal `"import
+    os.path"`. Whatever `module` is, the statement only imports it; in a function it binds
+    the function's locals, so the module the code runs in makes no difference."""
+    if not (isinstance(call.func, cst.Name) and call.func.value == "exec"
+            and len(call.args) == 1 and call.args[0].keyword is None):
+        return False
+    text = call.args[0].value
+    if isinstance(text, cst.BinaryOperation) and isinstance(
+            text.operator, (cst.Modulo, cst.Add)) and isinstance(text.left, cst.SimpleString):
+        return _is_import_prefix(text.left, "%s" if isinstance(text.operator, cst.Modulo)
+                                 else "")
+    if isinstance(text, cst.Call) and isinstance(text.func, cst.Attribute) and isinstance(
+            text.func.value, cst.SimpleString) and text.func.attr.value == "format":
+        return _is_import_prefix(text.func.value, "{}")
+    if isinstance(text, cst.FormattedString) and len(text.parts) == 2:
+        first, second = text.parts
+        return (isinstance(first, cst.FormattedStringText) and first.value == "import "
+                and isinstance(second, cst.FormattedStringExpression)
+                and second.format_spec is None and second.conversion is None)
+    if isinstance(text, cst.SimpleString):
+        value = text.evaluated_value
+        return isinstance(value, str) and _IMPORT_TEXT.fullmatch(value) is not None
+    return False
+
+
+def _is_import_prefix(literal: cst.SimpleString, placeholder: str) -> bool:
+    """`"import %s"` (placeholder `%s`), `"import {}"`, or `"import "` before a `+`."""
+    value = literal.evaluated_value
+    return isinstance(value, str) and value == f"import {placeholder}"

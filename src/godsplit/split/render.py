@@ -25,6 +25,7 @@ from .assign import Assignment
 from .classify import is_guard, sets_up_imports
 from .file_path import old_file_constant
 from .handover import hand_over
+from .import_blocks import prune_import_block
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .loop_shadows import mark_loops
@@ -62,6 +63,11 @@ def _import_text(
             if filtered is None:
                 continue
             stmt = filtered
+        elif isinstance(stmt, (cst.If, cst.Try)) and "*" not in names and unit.kind == "import":
+            pruned = prune_import_block(stmt, names, width)
+            if pruned is None:
+                continue
+            stmt = pruned
         elif isinstance(stmt, cst.If) and "*" not in names and unit.kind == "type_checking":
             checked = imports.filter_type_checking(stmt, names, prune=True)
             if checked is None:
@@ -218,7 +224,7 @@ def render_new_module(
                         sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
-                                   sys_name, analysis.conditional_names)))
+                                   sys_name, analysis.conditional_names, limit)))
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
                                              f'"{layout.old_module}"', analysis.future_annotations,
@@ -364,12 +370,12 @@ def _pending(ref: str, edge: Edge, sys_name: str, width: int) -> str:
 
 
 def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str,
-               maybe: Collection[str] = ()) -> str:
+               maybe: Collection[str] = (), width: int = 88) -> str:
     """Hand names to modules of a mixed cycle that were imported before this one finished."""
     return hand_over([
         (_absolute(layout, layout.module_ref(module, e.source), e.source), e.names)
         for e in incoming
-    ], sys_name, maybe)
+    ], sys_name, maybe, width)
 
 
 def _os_name(analysis: Analysis) -> str:

@@ -198,10 +198,13 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         limits.append(int(flake8.integer("max-line-length", 79) * 1.1))
         codes.append("B950")
 
-    if limits and black is None and (ruff is None or "line-length" not in ruff.keys()):
+    pylint = find_pylint(directories)
+    wrap = [*limits, *([pylint.max_line_length] if pylint is not None and pylint.reports(
+        "line-too-long") else [])]  # pylint's C0301 (sortedcontainers: 80)
+    if wrap and black is None and (ruff is None or "line-length" not in ruff.keys()):
         # no formatter settings: the code godsplit writes fits the linter's limit (rtd:
         # flake8 at 80, yapf's settings unread), not ruff format's default of 88
-        line_length = min(line_length, *limits)
+        line_length = min(line_length, *wrap)
     first_party, within, combine, single, redundant, after = _sorting(
         isort if sorter == "isort" else None, ruff_isort)
     if isort is not None and sorter != "isort":  # the project runs isort too: it must not
@@ -215,7 +218,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         normalize_strings=strings, first_party=first_party,
         force_sort_within_sections=within, combine_as=combine, force_single_line=single,
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
-        files=files, root=top, lines_after_imports=after, pylint=find_pylint(directories),
+        files=files, root=top, lines_after_imports=after, pylint=pylint,
         mypy=has_mypy(directories),
     )
 

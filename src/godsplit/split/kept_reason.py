@@ -1,0 +1,35 @@
+"""Why a name that finds its module's namespace stays in the old module: GS101's words.
+
+A class whose code calls `globals()`, looks its module up by `__name__` or runs `eval`
+without a namespace stays in the old module; so does what reads such a name while the
+module is imported (`class LRGeneratedTable(LRTable)`), which the new modules could only
+import from the facade, mid-import. The second kind was told it finds its module
+itself, which its code does not: it is told which kept name it reads.
+"""
+
+from __future__ import annotations
+
+from .analyze import Analysis, Unit
+from .classify import reads_globals_inside
+from .module_identity import created_by_hooks
+
+FINDS_MODULE = ("kept in the old module: its code finds the module it runs in "
+                "(globals(), sys.modules[cls.__module__], sys.modules[__name__], eval), "
+                "which must stay the old one")
+_NAMESPACE = ("globals()", "locals()", "vars()", "sys.modules[")
+
+
+def namespace_reason(analysis: Analysis, unit: Unit) -> str:
+    """Why `unit` (among `analysis.namespace_stmts`) stays in the old module."""
+    body = analysis.module.body
+    own = any(reads_globals_inside(body[i]) or any(f in analysis.codes[i] for f in _NAMESPACE)
+              for i in unit.stmts) or bool(set(unit.stmts) & created_by_hooks(analysis.module))
+    kept = {name for other in analysis.units if other.id != unit.id
+            and set(other.stmts) & analysis.namespace_stmts for name in other.binds}
+    read = sorted({r.name for r in unit.reads if r.import_time} & kept)
+    if own or not read:
+        return FINDS_MODULE
+    names = ", ".join(read)
+    return (f"kept in the old module: it reads {names} while the module is imported, which "
+            "stays there (its code finds the module it runs in: globals(), "
+            "sys.modules[__name__], eval)")
