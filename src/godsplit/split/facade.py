@@ -108,9 +108,8 @@ def kept_order(
     memo: dict[int, set[int] | None] = {}
 
     def needed(uid: int) -> set[int] | None:
-        """The kept units `uid` needs bound first (itself included), or None if it cannot:
-        one of them reads at import time a name that moved (all of them are followed, the
-        cycles too: a part cut at a cycle is not an answer)."""
+        """The kept units `uid` needs bound first (itself included), or None if one of them
+        reads a moved name at import time (all followed, cycles too: no part answers)."""
         if uid in memo:
             return memo[uid]
         out: set[int] = set()
