@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from godsplit.config import parse_config
-from godsplit.suggester.core import suggest
+from godsplit.suggester.core import Suggestion, suggest
 from godsplit.suggester.entry import render_entry
 
 
@@ -31,15 +31,21 @@ SOURCE = (
 )
 
 
+def _suggested(tmp_path: Path, source: str, modules: int) -> Suggestion:
+    """suggest's proposal for `pkg/big.py` holding `source`, with no error."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg/__init__.py").write_text("")
+    (tmp_path / "pkg/big.py").write_text(source)
+    config = parse_config({}, tmp_path / "godsplit.toml")
+    result = suggest(tmp_path / "pkg/big.py", config, 600, modules=modules)
+    assert not result.errors, [f.render() for f in result.errors]
+    return result
+
+
 def test_registrations_apart_are_regrouped_not_kept(tmp_path: Path) -> None:
     """Three modules: the handlers, parse, render (neither imports the other, so either
     may run first); round 11 kept `parse_special` and `render_general`."""
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg/__init__.py").write_text("")
-    (tmp_path / "pkg/big.py").write_text(SOURCE)
-    config = parse_config({}, tmp_path / "godsplit.toml")
-    result = suggest(tmp_path / "pkg/big.py", config, 600, modules=3)
-    assert not result.errors, [f.render() for f in result.errors]
+    result = _suggested(tmp_path, SOURCE, 3)
     assert result.keep == ()
     [home] = [m.name for m in result.modules if "parse_special" in m.mapped]
     assert "render_general" in dict((m.name, m.mapped) for m in result.modules)[home]
@@ -62,12 +68,7 @@ def test_the_readers_of_kept_code_are_kept_in_the_same_round(tmp_path: Path) -> 
     moves: it runs after the re-exports, so its subclasses, and theirs, cannot move
     (GS112). Round 11 found them one generation per plan (4 plans); now 2, and the note
     says how much stays."""
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg/__init__.py").write_text("")
-    (tmp_path / "pkg/big.py").write_text(CHAIN)
-    config = parse_config({}, tmp_path / "godsplit.toml")
-    result = suggest(tmp_path / "pkg/big.py", config, 600, modules=2)
-    assert not result.errors, [f.render() for f in result.errors]
+    result = _suggested(tmp_path, CHAIN, 2)
     assert result.keep == ("Base", "Leaf", "LeafLeaf")
     assert result.rounds == 2
     [note] = [n for n in result.notes if "stay in the old module" in n]

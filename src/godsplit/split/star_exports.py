@@ -62,6 +62,29 @@ def star_rebinds(
     return out
 
 
+def star_unread(analysis: Analysis) -> list[str]:
+    """The absolute names of the modules the source star-imports in which godsplit reads no
+    name (an installed package, an extension module without a stub or with an empty one)."""
+    dotted, _ = module_name_for(analysis.path.resolve())
+    package = dotted.split(".") if analysis.path.name == "__init__.py" else dotted.split(".")[:-1]
+    out = []
+    for index in (i for u in analysis.star_imports for i in analysis.units[u].stmts):
+        for node in _star_froms(analysis.module.body[index]):
+            name = (get_full_name_for_node(node.module) or "") if node.module else ""
+            found = _module_file(analysis.path.resolve(), len(node.relative), name)
+            if found is not None and _exports(str(found), *_stamp(found)):
+                continue
+            level = len(node.relative)
+            base = package[:len(package) - level + 1] if level else []
+            out.append(".".join([*base, *([name] if name else [])]))
+    return out
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
 def _star_froms(stmt: cst.CSTNode) -> Iterator[cst.ImportFrom]:
     if isinstance(stmt, cst.ImportFrom):
         if isinstance(stmt.names, cst.ImportStar):

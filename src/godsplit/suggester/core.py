@@ -51,6 +51,7 @@ from .place import (
     to_helpers,
 )
 from .sizes import estimate
+from .star_names import runtime_star_names
 
 MARGIN = 30  # lines kept free in each module, besides a copy of the source's imports
 ROUNDS = 8  # plans at most (the first one is almost always clean)
@@ -321,8 +322,9 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                 break  # a fixed point, or halving undone again by the cycles
             tried.add(state)
             break_cycles(g, group)
-    forbidden = set(analysis.binders) | star_bound(analysis) | {split.shared or "", split.default or "",
-                                         source.stem, source.parent.name}
+    forbidden = set(analysis.binders) | star_bound(analysis) | runtime_star_names(
+        analysis, config) | {split.shared or "", split.default or "", source.stem,
+                             source.parent.name}
     directory = (config.root / key).parent
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
         p.is_dir() and (p / "__init__.py").is_file()))
