@@ -391,3 +391,33 @@ def test_a_kept_registration_on_an_imported_object_runs_before_the_new_modules(
                                       files={"pkg/doc.py": DOC}))
     [note] = [f for f in plan.findings if f.code == "GS204"]
     assert "it runs before the new modules are imported" in note.message
+
+
+# dill's `_dill.py`: `def _eval_repr(s): return eval(s)` stays (it finds its module by
+# eval), and counted as code that writes the module's namespace: GS122 then refused a moved
+# function reading `__IPYTHON__` (bound by no statement), which only a writer could bind.
+# An expression binds no name of the module.
+EVAL_ONLY = """
+    def _eval_repr(text):
+        return eval(text)
+
+
+    def in_ipython():
+        try:
+            return __IPYTHON__
+        except NameError:
+            return False
+
+
+    def other():
+        return 2
+"""
+
+
+def test_a_function_that_only_evaluates_writes_no_name_of_the_module(tmp_path: Path) -> None:
+    modules = {"shell": ["in_ipython"], "rest": ["other"]}
+    out = same_behaviour(tmp_path, EVAL_ONLY, modules, """
+        import pkg.big
+        print(pkg.big.in_ipython(), pkg.big._eval_repr("1 + other()"))
+    """, keep=["_eval_repr"])
+    assert out == "False 3\n"

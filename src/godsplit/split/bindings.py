@@ -19,10 +19,10 @@ import libcst as cst
 from ..types import FACADE, Finding
 from .analyze import Analysis, Unit
 from .changes import may_change
-from .classify import is_main_block, sure_names
+from .classify import finds_module, is_main_block, sure_names
 from .globals_use import only_reads_globals
 from .imports import identifiers
-from .nodes import globals_read, target_names
+from .nodes import globals_read, target_names, walk
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -183,7 +183,8 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
     through `globals()` (`globals().update(...)`, which stays in the old module): in
     `module` the name would be undefined."""
     writers = [i for i in sorted(analysis.namespace_stmts)
-               if not only_reads_globals(analysis.module.body[i])]
+               if not only_reads_globals(analysis.module.body[i])
+               and not _only_evaluates(analysis.module.body[i])]
     if not writers or analysis.star_imports:
         return []
     bound = set(analysis.binders) | _MODULE_NAMES
@@ -211,3 +212,12 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
             )
     return findings
 
+
+def _only_evaluates(stmt: cst.BaseStatement) -> bool:
+    """Whether a function or class finds its module only through `eval(text)`, no namespace
+    given (dill's `_eval_repr`): an expression binds no name of the module (a walrus in it
+    binds in the function's locals), so it is no writer of the namespace."""
+    finds = [n for n in walk(stmt) if isinstance(n, (cst.Call, cst.Subscript)) and finds_module(n)]
+    return isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and bool(finds) and all(
+        isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value == "eval"
+        for n in finds)

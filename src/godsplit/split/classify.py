@@ -325,10 +325,10 @@ def reads_globals_inside(stmt: cst.BaseStatement) -> bool:
     module up by `__name__` (`sys.modules[__name__]`, `import_module(__name__)`), or runs
     `eval`/`exec` in the module's namespace (no namespace given: `eval("helper_" + n)`)."""
     return isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and any(
-        _finds_module(node) for node in walk(stmt) if isinstance(node, (cst.Call, cst.Subscript)))
+        finds_module(node) for node in walk(stmt) if isinstance(node, (cst.Call, cst.Subscript)))
 
 
-def _finds_module(node: cst.Call | cst.Subscript) -> bool:
+def finds_module(node: cst.Call | cst.Subscript) -> bool:
     if isinstance(node, cst.Subscript):  # sys.modules[__name__]
         index = node.slice[0].slice if len(node.slice) == 1 else None
         return isinstance(index, cst.Index) and _is_name(index.value, "__name__") and (
