@@ -421,3 +421,36 @@ def test_a_function_that_only_evaluates_writes_no_name_of_the_module(tmp_path: P
         print(pkg.big.in_ipython(), pkg.big._eval_repr("1 + other()"))
     """, keep=["_eval_repr"])
     assert out == "False 3\n"
+
+
+# numpy's `distutils/system_info.py`: `for vcpkg_root in [...]` under `if vcpkg:` under
+# `if sys.platform == "win32":`. A name bound in a loop inside such a block counted as
+# neither surely nor maybe bound: imported unguarded, it was missing on Linux (ImportError,
+# rolled back after a clean plan).
+NESTED_LOOP = """
+    import sys
+
+    if sys.platform == "never":
+        roots = []
+        if roots is not None:
+            for root in ["a", "b"]:
+                roots.append(root)
+    else:
+        roots = ["/usr/lib"]
+
+
+    def show():
+        return sorted(k for k in globals() if k in ("roots", "root"))
+
+
+    def other():
+        return 2
+"""
+
+
+def test_a_name_bound_in_a_loop_inside_an_if_block_is_imported_guarded(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, NESTED_LOOP, {"bits": ["roots"], "rest": ["other"]}, """
+        import pkg.big
+        print(pkg.big.show(), hasattr(pkg.big, "root"), pkg.big.roots)
+    """, keep=["show"])
+    assert out == "['roots'] False ['/usr/lib']\n"

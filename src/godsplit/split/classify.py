@@ -10,6 +10,7 @@ from typing import Literal
 
 import libcst as cst
 
+from .compound_binds import bound_inside
 from .globals_use import execs_only_an_import
 from .imports import bound_name
 from .nodes import target_names, walk
@@ -225,7 +226,10 @@ def _block_names(*blocks: cst.BaseSuite | cst.BaseStatement | None) -> tuple[set
             if isinstance(line, (cst.FunctionDef, cst.ClassDef)):
                 sure.add(line.name.value)
                 continue
-            for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            if not isinstance(line, cst.SimpleStatementLine):  # a loop or `with` may not run
+                maybe |= bound_inside(line)  # numpy's `for vcpkg_root in ...` under `if`
+                continue
+            for small in line.body:
                 if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
                         small.names, cst.ImportStar):
                     sure |= {bound_name(alias) for alias in small.names}
