@@ -49,15 +49,8 @@ def star_rebinds(
     out = {}
     for uid, stmts in units.items():
         names: set[str] = set()
-        for index in stmts:
-            for node in _star_froms(module.body[index]):
-                found = _module_file(source, len(node.relative),
-                                     (get_full_name_for_node(node.module) or "") if node.module else "")
-                if found is not None:
-                    stat = found.stat()
-                    exported = _exports(str(found), stat.st_mtime_ns, stat.st_size)
-                    names |= {n for n, origin in exported.items()
-                              if origin is None or origin != own.get(n)}
+        for _, _, exported in _star_modules(source, module, stmts):
+            names |= {n for n, origin in exported.items() if origin is None or origin != own.get(n)}
         out[uid] = frozenset(names)
     return out
 
@@ -68,21 +61,33 @@ def star_unread(analysis: Analysis) -> list[str]:
     dotted, _ = module_name_for(analysis.path.resolve())
     package = dotted.split(".") if analysis.path.name == "__init__.py" else dotted.split(".")[:-1]
     out = []
-    for index in (i for u in analysis.star_imports for i in analysis.units[u].stmts):
-        for node in _star_froms(analysis.module.body[index]):
-            name = (get_full_name_for_node(node.module) or "") if node.module else ""
-            found = _module_file(analysis.path.resolve(), len(node.relative), name)
-            if found is not None and _exports(str(found), *_stamp(found)):
-                continue
+    for node, name, exported in _star_modules(analysis.path.resolve(), analysis.module,
+                                              _star_stmts(analysis)):
+        if not exported:
             level = len(node.relative)
             base = package[:len(package) - level + 1] if level else []
             out.append(".".join([*base, *([name] if name else [])]))
     return out
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
+def _star_stmts(analysis: Analysis) -> list[int]:
+    return [i for u in analysis.star_imports for i in analysis.units[u].stmts]
+
+
+def _star_modules(source: Path, module: cst.Module, stmts: Sequence[int]
+                  ) -> Iterator[tuple[cst.ImportFrom, str, dict[str, Origin]]]:
+    """Each star import among `stmts` (top-level statements of `module`, the source at the
+    resolved path `source`): the statement, the module it names, and what godsplit reads
+    that module exports (its file or stub; empty when it finds neither)."""
+    for index in stmts:
+        for node in _star_froms(module.body[index]):
+            name = (get_full_name_for_node(node.module) or "") if node.module else ""
+            found = _module_file(source, len(node.relative), name)
+            if found is None:
+                yield node, name, {}
+            else:
+                stat = found.stat()
+                yield node, name, _exports(str(found), stat.st_mtime_ns, stat.st_size)
 
 
 def _star_froms(stmt: cst.CSTNode) -> Iterator[cst.ImportFrom]:
@@ -118,15 +123,8 @@ def _module_file(source: Path, level: int, dotted: str) -> Path | None:
 def star_bound(analysis: Analysis) -> frozenset[str]:
     """Every name the source's star imports bind, as far as godsplit can read the modules
     (their files or stubs)."""
-    names: set[str] = set()
-    for index in (i for u in analysis.star_imports for i in analysis.units[u].stmts):
-        for node in _star_froms(analysis.module.body[index]):
-            dotted = (get_full_name_for_node(node.module) or "") if node.module else ""
-            found = _module_file(analysis.path.resolve(), len(node.relative), dotted)
-            if found is not None:
-                stat = found.stat()
-                names |= set(_exports(str(found), stat.st_mtime_ns, stat.st_size))
-    return frozenset(names)
+    return frozenset(n for _, _, exported in _star_modules(
+        analysis.path.resolve(), analysis.module, _star_stmts(analysis)) for n in exported)
 
 
 @lru_cache(maxsize=64)
