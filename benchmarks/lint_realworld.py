@@ -147,8 +147,25 @@ CHAINS: dict[str, Chain] = {
     "peewee-by-hand": Chain((), (), "no lint config in the sdist or the repository at 4.3.0"),
     "dill-by-hand": Chain((), (), "no lint config in the sdist"),
     "boltons": Chain((), (), "no lint config in the sdist or the repository"),
+    "boltons-urlutils-by-hand": Chain((), (), "no lint config in the sdist or the repository"),
+    "twisted-defer-by-hand": Chain(
+        ("isort==5.12.0", "black==23.9.1", "mypy==2.4.0", "mypy-zope==1.0.17", "twisted==26.10.0",
+         "hypothesis", "PyHamcrest"),
+        (Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("black", ("--diff", "--quiet"), "diff")),
+        "pyproject [tool.isort] [tool.black] [tool.mypy]; tox lint: pre-commit (not in the "
+        "sdist; the repository's: isort 5.12.0, black 23.9.1, flake8 and yesqa not run); tox "
+        "mypy: mypy 2.4.0 + mypy-zope 1.0.17 (its `mypy` extra), here on src/twisted/internet "
+        "with --follow-imports=silent", typed=("src/twisted/internet",),
+        mypy_args=("--follow-imports=silent",)),
+    "sympy-function-by-hand": Chain(
+        ("ruff==0.11.8",), (RUFF,),
+        "pyproject [tool.ruff] (ruff check only; the sdist pins no version: 0.11.8, of the "
+        "release's month); its mypy not run"),
     "beautifulsoup4": Chain((), (), "no lint config in the sdist"),
 }
+
+CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
 
 
 def toolchain(trees: Path, key: str, chain: Chain) -> Path:

@@ -32,7 +32,8 @@ from .classify import (
 )
 from .import_time import called_at_import
 from .module_identity import stays_in_old_module
-from .nodes import NodeIndex, binds_at_run_time, index_nodes, target_names, walk
+from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested_deletes, target_names
+from .redeclared import kinds_with, redeclarations
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .star_exports import star_rebinds
 from .typestrings import type_string_reads
@@ -237,8 +238,10 @@ def analyze(source: SourceText) -> Analysis:
         if is_main_block(stmt):
             calls.pop(index, None)
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
+    joins = redeclarations(module, kinds, bound)  # TYPE_CHECKING declarations of definitions
+    kinds = kinds_with(kinds, joins)
     writers, inside, kept, declared = stays_in_old_module(module, codes, kinds, bound, reads)
-    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers)
+    units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers, joins)
     units, at_import = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
     for unit in units:
@@ -311,6 +314,7 @@ def _group(
     stmt_lines: tuple[int, ...],
     methods: Mapping[int, dict[str, set[str]]],
     writers: Collection[int] = (),
+    joins: Mapping[int, int] | None = None,
 ) -> list[Unit]:
     """Group statements into units: @overload runs, and statements that bind nothing
     (`f.attr = ...`, `REGISTRY[k] = v`, `REGISTRY.update(...)`, `atexit.register(f)`) join
@@ -321,6 +325,11 @@ def _group(
     for index, stmt in enumerate(module.body):
         kind = kinds[index]
         names = bound.get(index, set())
+        if joins and index in joins:  # a definition and its TYPE_CHECKING redeclaration
+            joined = next(g for g, group in enumerate(groups) if joins[index] in group)
+            groups[joined].append(index)
+            owner_of.update(dict.fromkeys(names, joined))
+            continue
         if kind == "definition" and not names:
             target = owner_name(stmt)
             if target is None and groups and is_bare_string(stmt) and kinds[groups[-1][0]] == "definition":
@@ -368,25 +377,11 @@ def _group(
             rebinds=frozenset().union(*(rebinds.get(i, set()) for i in group)),
             line=_first_code_line(module, first, stmt_lines),
             lines=span,
-            deletes=frozenset().union(*(_deleted_by(module.body[i]) for i in group)),
-            maybe_deletes=frozenset().union(*(_nested_deletes(module.body[i]) for i in group)),
+            deletes=frozenset().union(*(deleted_by(module.body[i]) for i in group)),
+            maybe_deletes=frozenset().union(*(nested_deletes(module.body[i]) for i in group)),
             methods={m: frozenset(n) for i in group for m, n in methods.get(i, {}).items()},
         ))
     return units
-
-
-def _deleted_by(stmt: cst.BaseStatement) -> set[str]:
-    if not isinstance(stmt, cst.SimpleStatementLine):
-        return set()
-    return set().union(*(target_names(s.target) for s in stmt.body if isinstance(s, cst.Del)))
-
-
-def _nested_deletes(stmt: cst.BaseStatement) -> set[str]:
-    """Names a `del` inside a top-level compound statement deletes (not in a def or class)."""
-    if isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
-        return set()
-    return set().union(*(target_names(node.target) for node in walk(stmt, into_scopes=False)
-                         if isinstance(node, cst.Del)))
 
 
 def _function_name(stmt: cst.BaseStatement) -> str | None:

@@ -231,6 +231,21 @@ def target_names(target: cst.BaseExpression | None) -> set[str]:
     return set()
 
 
+def deleted_by(stmt: cst.BaseStatement) -> set[str]:
+    """Names a top-level `del` statement deletes."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return set()
+    return set().union(*(target_names(s.target) for s in stmt.body if isinstance(s, cst.Del)))
+
+
+def nested_deletes(stmt: cst.BaseStatement) -> set[str]:
+    """Names a `del` inside a top-level compound statement deletes (not in a def or class)."""
+    if isinstance(stmt, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
+        return set()
+    return set().union(*(target_names(node.target) for node in walk(stmt, into_scopes=False)
+                         if isinstance(node, cst.Del)))
+
+
 def globals_read(table: symtable.SymbolTable) -> set[str]:
     """The global names the code of `table` reads and does not bind itself."""
     out = set()

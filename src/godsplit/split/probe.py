@@ -117,6 +117,38 @@ def registered(values: dict[str, object]) -> dict[str, str]:
     return out
 
 
+def recorded(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:
+    """The strings held by the closures of moved functions, and of the methods and
+    properties of moved classes, that name a module code moved between: a decorator built
+    them from `__module__` while the function was defined (twisted's `@deprecated`:
+    'twisted.internet.defer.timeout was deprecated in Twisted 17.1.0'). Not normalised: a
+    message that names the new module is a change."""
+    out: dict[str, str] = {}
+    for name, value in sorted(values.items()):
+        if not (inspect.isfunction(value) or inspect.isclass(value)):
+            continue
+        if getattr(value, "__module__", None) not in moved:
+            continue
+        members: list[tuple[str, object]] = [(name, value)]
+        for attribute, member in sorted(vars(value).items()) if inspect.isclass(value) else ():
+            parts = [member.fget, member.fset, member.fdel] if isinstance(member, property) else [
+                getattr(member, "__func__", member)]  # classmethod, staticmethod
+            members += [(f"{name}.{attribute}", part) for part in parts]
+        for where, function in members:
+            texts = []
+            cells = function.__closure__ if inspect.isfunction(function) else None
+            for cell in cells or ():
+                try:
+                    text = cell.cell_contents
+                except ValueError:  # an empty cell
+                    continue
+                if isinstance(text, str) and any(m + "." in text for m in moved):
+                    texts.append(text)
+            if texts:
+                out[where] = " | ".join(sorted(texts))
+    return out
+
+
 def runs_as_main(name: str, module: types.ModuleType) -> str:
     """What `python -m name` would run, without running it."""
     spec = module.__spec__
@@ -193,6 +225,7 @@ def main(argv: list[str]) -> None:
         "star": sorted(k for k in star if k != "__builtins__"),
         "details": details(values, moved),
         "registered": registered(values),
+        "recorded": recorded(values, moved),
         "main": runs_as_main(name, module),
         "loaded": loaded,
     }))

@@ -40,6 +40,7 @@ class Snapshot:
     main: str = ""  # what `python -m module` runs
     loaded: tuple[str, ...] = ()  # the other modules importing it loaded
     registered: dict[str, str] = field(default_factory=dict)  # Celery task and logger names
+    recorded: dict[str, str] = field(default_factory=dict)  # module names held by closures
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def snapshot(
                              "interpreter while it was imported")
     data = json.loads(line)
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
-                    tuple(data["loaded"]), dict(data["registered"]))
+                    tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]))
 
 
 _FRAME = re.compile(r'^  File "(?P<path>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
@@ -287,6 +288,11 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
     if renamed:
         findings.append(Finding("GS414", "error", "objects are registered under other names: "
                                 + ", ".join(renamed), path, 1))
+    for name in sorted(n for n in before.recorded if before.recorded[n] != after.recorded.get(n)):
+        findings.append(Finding("GS416", "error", f"{name} recorded its module's name while it was "
+                                f"defined (a decorator's message): {before.recorded[name]!r} is now "
+                                f"{after.recorded.get(name, 'gone')!r}; keep it in the old module "
+                                "(keep-module-name sets __module__ only after)", path, 1))
     gained = sorted(set(after.loaded) - set(before.loaded))
     lost = sorted(set(before.loaded) - set(after.loaded))
     if gained or lost:
