@@ -143,7 +143,7 @@ def recorded(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str
                 except ValueError:  # an empty cell
                     continue
                 if isinstance(text, str) and any(m + "." in text for m in moved):
-                    texts.append(text)
+                    texts.append(re.sub(r" at 0x[0-9a-fA-F]+", " at 0x?", text))
             if texts:
                 out[where] = " | ".join(sorted(texts))
     return out
