@@ -233,11 +233,14 @@ def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:
     return "".join(out)
 
 
-def generated(split: Path, module: str) -> list[str]:
-    """The files a split wrote: the package the god file became (facade and modules)."""
-    package = split / module.removesuffix(".py")
-    return sorted(str(p.relative_to(split)) for p in package.rglob("*.py")) if package.is_dir(
-    ) else []
+def generated(split: Path, module: str, sibling: str = "") -> list[str]:
+    """The files a split wrote: the package the god file became (facade and modules), or,
+    with a sibling package (`package` in the split table), the facade and that package."""
+    package = split / (sibling or module.removesuffix(".py"))
+    if not package.is_dir():
+        return []
+    files = sorted(str(p.relative_to(split)) for p in package.rglob("*.py"))
+    return [module, *files] if sibling else files
 
 
 # What the sdist lacks that the measure needs: the lint config from the repository at the
@@ -305,7 +308,8 @@ def main() -> None:
             *before.findings, *findings(base / "pristine", bin_dir, (mypy,), chain.typed).findings))
         for mode in ("suggest", "mapping"):
             split = base / mode
-            files = generated(split, spec.module) if split.is_dir() else []
+            files = generated(split, spec.module, spec.split.get("package", "") if (
+                mode == "mapping") else "") if split.is_dir() else []
             if not files:
                 print(f"## {key} {mode}: no split")
                 continue
