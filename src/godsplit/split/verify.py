@@ -291,8 +291,8 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
     for name in sorted(n for n in before.recorded if before.recorded[n] != after.recorded.get(n)):
         findings.append(Finding("GS416", "error", f"{name} recorded its module's name while it was "
                                 f"defined (a decorator's message): {before.recorded[name]!r} is now "
-                                f"{after.recorded.get(name, 'gone')!r}; keep it in the old module "
-                                "(keep-module-name sets __module__ only after)", path, 1))
+                                f"{after.recorded.get(name, 'gone')!r}; keep {name.split('.')[0]} in "
+                                "the old module (keep-module-name sets __module__ after)", path, 1))
     gained = sorted(set(after.loaded) - set(before.loaded))
     lost = sorted(set(before.loaded) - set(after.loaded))
     if gained or lost:
