@@ -1,7 +1,7 @@
 """How `godsplit suggest` groups a god file, against the grouping its maintainers chose.
 
     .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|all] [--markdown] [--layers]
-                                                [--default] [CASE ...]
+                                                [--names] [--default] [CASE ...]
 
 Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
 commits before and after, and, for every top-level name of the before file, the module
@@ -181,6 +181,8 @@ class Result:
     seconds: float
     objectives: tuple[float, float] | None = None  # (suggest's grouping, the maintainers')
     layers: tuple[int, int] | None = None  # modules in a cycle of reads (ours, theirs)
+    # (line, name, the maintainers' module, suggest's, the file-order run), in file order
+    placements: tuple[tuple[int, str, str, str, str], ...] = ()
 
 
 def objectives(source: Path, ours: dict[str, str], theirs: dict[str, str]
@@ -241,7 +243,16 @@ def evaluate(case: Case, default: bool = False, scored: bool = False,
     return Result(case, len(names), total, score(ours, theirs), score(base, theirs), other,
                   len(made.plan.modules), count, seconds,
                   objectives(source, ours, theirs) if scored else None,
-                  layers(source, ours, theirs) if layered else None)
+                  layers(source, ours, theirs) if layered else None,
+                  tuple(sorted((first[n], n, theirs[n], ours[n], base[n]) for n in names)))
+
+
+def placements(r: Result) -> str:
+    """Where each name went, in file order: a case read line by line."""
+    out = [f"  {'line':>5}  {'maintainers':<24} {'suggest':<24} {'file order':<10} name"]
+    out += [f"  {line:>5}  {theirs:<24} {ours:<24} {base:<10} {name}"
+            for line, name, theirs, ours, base in r.placements]
+    return "\n".join(out)
 
 
 def table(results: list[Result]) -> str:
@@ -278,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layers", action="store_true",
                         help="also print how many modules lie on a cycle of reads between "
                         "modules, in the suggestion and in the maintainers' grouping")
+    parser.add_argument("--names", action="store_true",
+                        help="also print, for each name in file order, the module the "
+                        "maintainers chose, suggest's and the file-order run")
     args = parser.parse_args(argv)
     cases = [load_case(p) for p in sorted(CASES.glob("*.toml"))]
     cases = [c for c in cases if (not args.cases or c.id in args.cases)
@@ -296,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
                      f"{r.objectives[1]:.3f}" if r.objectives else "")
                   + (f"; modules in a cycle of reads {r.layers[0]} vs the maintainers' "
                      f"{r.layers[1]}" if r.layers else ""), flush=True)
+            if args.names:
+                print(placements(r), flush=True)
     for half in ("tuning", "held-out"):
         if half in results:
             print(f"\n{half}:\n\n{table(results[half])}")
