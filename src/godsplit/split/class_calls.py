@@ -1,0 +1,139 @@
+"""Code that runs through a class rather than an instance: `Field.make()` (a classmethod
+or staticmethod called on the class), `FIRST = IntField()` (the `__init__` it inherits),
+and a classmethod changing its class through `cls` (`cls.counter += 1`).
+
+`import_time` follows `C.m(...)` calls to the method (or the one a base defines), so what
+the method reads counts as read at import time by the code calling it; `import_order`
+(GS124) counts calling a subclass as running its bases' code, and a call of a classmethod
+that changes `cls` as a change of the class it is called on and of that class's bases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import libcst as cst
+
+from .nodes import walk
+
+
+def class_calls(node: cst.CSTNode, into_scopes: bool = True) -> frozenset[tuple[str, str]]:
+    """The `C.m(...)` calls in `node` (with `into_scopes`, in the bodies of its defs too):
+    `(C, m)`; whether `C` is a class of the module is for the caller to decide."""
+    return frozenset(
+        (n.func.value.value, n.func.attr.value) for n in walk(node, into_scopes)
+        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
+        and isinstance(n.func.value, cst.Name))
+
+
+def _decorated(method: cst.FunctionDef, name: str) -> bool:
+    return any(isinstance(d.decorator, cst.Name) and d.decorator.value == name
+               for d in method.decorators)
+
+
+def _first_param(method: cst.FunctionDef) -> str | None:
+    params = (*method.params.posonly_params, *method.params.params)
+    return params[0].name.value if params else None
+
+
+def makes_own_class(method: cst.FunctionDef) -> bool:
+    """A classmethod that calls its class (`return cls(...)`): its `__init__` runs."""
+    first = _first_param(method)
+    return _decorated(method, "classmethod") and first is not None and any(
+        isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value == first
+        for n in walk(method.body, into_scopes=True))
+
+
+def class_defs(module: cst.Module) -> dict[str, cst.ClassDef]:
+    """The module's top-level classes by name (the last definition of a name wins)."""
+    return {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
+
+
+def bases_of(classes: Mapping[str, cst.ClassDef], names: Iterable[str]) -> set[str]:
+    """`names` with the module's classes each of them derives from, transitively."""
+    out = set(names)
+    todo = list(out)
+    while todo:
+        node = classes.get(todo.pop())
+        for base in node.bases if node is not None else ():
+            if isinstance(base.value, cst.Name) and base.value.value not in out:
+                out.add(base.value.value)
+                todo.append(base.value.value)
+    return out
+
+
+class Classes:
+    """The module's classes, and the classmethods of each (its own, or a base's of the
+    module) whose code changes their class through `cls` (`cls.counter += 1`,
+    `cls.registry.append(x)`); `ordered`: those whose order matters (see
+    `import_order.changes`)."""
+
+    def __init__(self, module: cst.Module,
+                 changes: Callable[[cst.CSTNode, str, bool, bool], bool]) -> None:
+        self.defs = class_defs(module)
+        self.changers, self.ordered = (self._changers(changes, o) for o in (False, True))
+
+    def _changers(self, changes: Callable[[cst.CSTNode, str, bool, bool], bool],
+                  ordered: bool) -> dict[str, set[str]]:
+        own: dict[str, set[str]] = {}
+        for name, node in self.defs.items():
+            for method in node.body.body:
+                if isinstance(method, cst.FunctionDef) and _decorated(method, "classmethod") and (
+                        first := _first_param(method)) is not None and changes(
+                        method, first, True, ordered):
+                    own.setdefault(name, set()).add(method.name.value)
+        return {name: found for name in self.defs if (found := set().union(
+            *(own.get(b, set()) for b in bases_of(self.defs, [name]))))}
+
+    def bases(self, names: Iterable[str]) -> set[str]:
+        return bases_of(self.defs, names)
+
+    def calls_changing(self, node: cst.CSTNode, name: str, into_scopes: bool,
+                       ordered: bool) -> bool:
+        """Whether `node`'s code calls, on `name` or a subclass of it, a classmethod that
+        changes its class: `IntField.make()` sets `IntField.counter` from `Field.counter`."""
+        changers = self.ordered if ordered else self.changers
+        return bool(changers) and any(m in changers.get(c, ()) and name in self.bases([c])
+                   for c, m in class_calls(node, into_scopes))
+
+
+def class_aliases(node: cst.ClassDef, methods: Mapping[str, object]) -> dict[str, set[str]]:
+    """Class attributes made of its methods: `status = property(_get, _set)` runs `_get`
+    and `_set` when code uses `obj.status`; `alias = method` runs `method`."""
+    out: dict[str, set[str]] = {}
+    for stmt in node.body.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Assign):
+                targets = [t.target for t in small.targets]
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                targets = [small.target]
+            else:
+                continue
+            value = small.value
+            if value is None:
+                continue
+            used = {n.value for n in _names_in(value)} & set(methods)
+            for target in targets:
+                if isinstance(target, cst.Name) and used:
+                    out.setdefault(target.value, set()).update(used)
+    return out
+
+
+class _Names(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: list[cst.Name] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.append(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # `x.attr`: attr is not a name read
+        return False
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    visitor = _Names()
+    node.visit(visitor)
+    return visitor.names

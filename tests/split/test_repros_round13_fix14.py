@@ -1,0 +1,200 @@
+"""Round 13 (fix14): GS124 through inherited and class-level methods. Each a minimal
+`pkg/big.py` whose split (the events in `zz` and `aa`, read from `mid`) ran the changes in
+the modules' import order (`aa` first) and said verified; now a plan error. What changes
+nothing at import time, or keeps its events in one module, still splits and behaves the
+same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from splitkit import make_project, plan_texts
+from splitkit import same_behaviour as _same
+
+APART = {"zz": ["FIRST"], "aa": ["SECOND"], "mid": ["order"]}
+TOGETHER = {"zz": ["FIRST", "SECOND"], "mid": ["order"]}
+
+# `FIRST = IntField()` runs the `__init__` IntField inherits from Field: it appends to the
+# module's registry. Split apart, `SECOND` registered first (['Field', 'IntField']).
+INHERITED_INIT = """
+    REGISTRY = []
+
+
+    class Field:
+        def __init__(self):
+            REGISTRY.append(self)
+
+
+    class IntField(Field):
+        pass
+
+
+    FIRST = IntField()
+    SECOND = Field()
+
+
+    def order():
+        return [type(f).__name__ for f in REGISTRY]
+"""
+# the same through a counter on the class: FIRST.order was 2 after the split
+INHERITED_COUNTER = """
+    class Field:
+        counter = 0
+
+        def __init__(self):
+            Field.counter += 1
+            self.order = Field.counter
+
+
+    class IntField(Field):
+        pass
+
+
+    FIRST = IntField()
+    SECOND = Field()
+
+
+    def order():
+        return FIRST.order, SECOND.order
+"""
+# a classmethod changing its class through `cls` (`Field.make()` reads nothing global)
+CLASSMETHOD_CLS = """
+    class Field:
+        counter = 0
+
+        def __init__(self, order):
+            self.order = order
+
+        @classmethod
+        def make(cls):
+            cls.counter += 1
+            return cls(cls.counter)
+
+
+    FIRST = Field.make()
+    SECOND = Field.make()
+
+
+    def order():
+        return FIRST.order, SECOND.order
+"""
+# a staticmethod appending to a module-level list: `Field.make` was not followed at all
+STATICMETHOD_LIST = """
+    REGISTRY = []
+
+
+    class Field:
+        @staticmethod
+        def make(name):
+            REGISTRY.append(name)
+            return name
+
+
+    FIRST = Field.make("first")
+    SECOND = Field.make("second")
+
+
+    def order():
+        return list(REGISTRY)
+"""
+# keyed, but each entry reads what is there: `{'second': 0, 'first': 1}` after, and only
+# a GS218 warning (lookups were taken to be the same)
+STATICMETHOD_DICT = STATICMETHOD_LIST.replace("REGISTRY = []", "REGISTRY = {}").replace(
+    "REGISTRY.append(name)", "REGISTRY[name] = len(REGISTRY)").replace(
+    "list(REGISTRY)", "sorted(REGISTRY.items())")
+# a classmethod inherited by the subclass it is called on
+INHERITED_CLASSMETHOD = """
+    REGISTRY = []
+
+
+    class Field:
+        @classmethod
+        def make(cls):
+            REGISTRY.append(cls.__name__)
+            return cls()
+
+
+    class IntField(Field):
+        pass
+
+
+    FIRST = IntField.make()
+    SECOND = Field.make()
+
+
+    def order():
+        return list(REGISTRY)
+"""
+CASES = {
+    "inherited_init": (INHERITED_INIT, ["REGISTRY", "Field", "IntField"], "REGISTRY",
+                       "['IntField', 'Field']"),
+    "inherited_counter": (INHERITED_COUNTER, ["Field", "IntField"], "Field", "(1, 2)"),
+    "classmethod_cls": (CLASSMETHOD_CLS, ["Field"], "Field", "(1, 2)"),
+    "staticmethod_list": (STATICMETHOD_LIST, ["REGISTRY", "Field"], "REGISTRY",
+                          "['first', 'second']"),
+    "staticmethod_dict": (STATICMETHOD_DICT, ["REGISTRY", "Field"], "REGISTRY",
+                          "[('first', 0), ('second', 1)]"),
+    "inherited_classmethod": (INHERITED_CLASSMETHOD, ["REGISTRY", "Field", "IntField"],
+                              "REGISTRY", "['IntField', 'Field']"),
+}
+CODE = "import pkg.big as m; print(m.order())"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_changes_through_class_level_code_from_two_modules_are_refused(
+    tmp_path: Path, case: str
+) -> None:
+    source, base, name, _ = CASES[case]
+    plan, _ = plan_texts(make_project(tmp_path, source, {"base": base, **APART}))
+    assert [f.code for f in plan.errors] == ["GS124"], [f.render() for f in plan.findings]
+    [error] = plan.errors
+    assert f"{name!r} is changed at import time" in error.message
+    assert "(zz)" in error.message and "(aa)" in error.message
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_same_events_in_one_module_split_and_behave_the_same(
+    tmp_path: Path, case: str
+) -> None:
+    source, base, _, expected = CASES[case]
+    assert _same(tmp_path, source, {"base": base, **TOGETHER}, CODE) == expected + "\n"
+
+
+def test_calling_a_classmethod_that_changes_nothing_is_no_event(tmp_path: Path) -> None:
+    """`Field.make()` that only makes an instance, `IntField()` whose inherited
+    `__init__` sets only `self`: nothing global changes; no GS124, same behaviour."""
+    source = """
+        class Field:
+            kind = "f"
+
+            def __init__(self, order=0):
+                self.order = order
+
+            @classmethod
+            def make(cls, order):
+                return cls(order + len(cls.kind))
+
+
+        class IntField(Field):
+            pass
+
+
+        FIRST = IntField.make(1)
+        SECOND = Field(2)
+
+
+        def order():
+            return FIRST.order, SECOND.order, Field.kind
+    """
+    out = _same(tmp_path, source, {"base": ["Field", "IntField"], **APART}, CODE)
+    assert out == "(2, 2, 'f')\n"
+
+
+def test_a_keyed_registry_written_without_reading_it_is_still_a_warning(tmp_path: Path) -> None:
+    """`REGISTRY[name] = name` through a staticmethod: lookups are the same (GS218)."""
+    source = STATICMETHOD_DICT.replace("REGISTRY[name] = len(REGISTRY)", "REGISTRY[name] = name")
+    plan, _ = plan_texts(make_project(tmp_path, source, {"base": ["REGISTRY", "Field"], **APART}))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert [f.code for f in plan.findings if f.code == "GS218"] == ["GS218"]
