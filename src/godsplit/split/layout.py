@@ -105,6 +105,16 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
+def refuse_symlink(source: Path, root: Path) -> None:
+    """A source that is a symlink is not split (plan, apply) nor suggested for: the split
+    would replace the link and leave the file it points to whole."""
+    if source.is_symlink() and not inside(source, root):
+        raise GodsplitError("source is a symlink to a file outside the project", source)
+    if source.is_symlink():
+        raise GodsplitError(f"source is a symlink (to {os.readlink(source)}): configure the "
+                            "file it points to as the source, or replace the link by it", source)
+
+
 def _importable(name: str) -> bool:
     """An identifier, not a keyword, that Python does not read as another (NFKC) name."""
     return name.isidentifier() and not keyword.iskeyword(name) and (
