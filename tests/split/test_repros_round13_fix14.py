@@ -1,4 +1,5 @@
-"""Round 13 (fix14): GS124 through inherited and class-level methods. Each a minimal
+"""Round 13 (fix14): GS124 through inherited and class-level methods, and through chains
+of calls. Each a minimal
 `pkg/big.py` whose split (the events in `zz` and `aa`, read from `mid`) ran the changes in
 the modules' import order (`aa` first) and said verified; now a plan error. What changes
 nothing at import time, or keeps its events in one module, still splits and behaves the
@@ -127,7 +128,63 @@ INHERITED_CLASSMETHOD = """
     def order():
         return list(REGISTRY)
 """
+# through a chain of calls: `make` calls `register`, which appends (the statements name
+# only `make`); the same from a staticmethod, and from an inherited `__init__`
+CHAIN = """
+    REGISTRY = []
+
+
+    def register(name):
+        REGISTRY.append(name)
+        return name
+
+
+    def make(name):
+        return register(name)
+
+
+    FIRST = make("first")
+    SECOND = make("second")
+
+
+    def order():
+        return list(REGISTRY)
+"""
+CHAIN_METHOD = CHAIN.replace("""def make(name):
+        return register(name)""", """class Maker:
+        @staticmethod
+        def make(name):
+            return register(name)""").replace('= make(', '= Maker.make(')
+CHAIN_INIT = """
+    REGISTRY = []
+
+
+    def register(obj):
+        REGISTRY.append(type(obj).__name__)
+
+
+    class Field:
+        def __init__(self):
+            register(self)
+
+
+    class IntField(Field):
+        pass
+
+
+    FIRST = IntField()
+    SECOND = Field()
+
+
+    def order():
+        return list(REGISTRY)
+"""
 CASES = {
+    "chain": (CHAIN, ["REGISTRY", "register", "make"], "REGISTRY", "['first', 'second']"),
+    "chain_method": (CHAIN_METHOD, ["REGISTRY", "register", "Maker"], "REGISTRY",
+                     "['first', 'second']"),
+    "chain_init": (CHAIN_INIT, ["REGISTRY", "register", "Field", "IntField"], "REGISTRY",
+                   "['IntField', 'Field']"),
     "inherited_init": (INHERITED_INIT, ["REGISTRY", "Field", "IntField"], "REGISTRY",
                        "['IntField', 'Field']"),
     "inherited_counter": (INHERITED_COUNTER, ["Field", "IntField"], "Field", "(1, 2)"),
@@ -190,6 +247,19 @@ def test_calling_a_classmethod_that_changes_nothing_is_no_event(tmp_path: Path) 
     """
     out = _same(tmp_path, source, {"base": ["Field", "IntField"], **APART}, CODE)
     assert out == "(2, 2, 'f')\n"
+
+
+def test_a_function_that_only_reads_a_class_runs_none_of_its_code(tmp_path: Path) -> None:
+    """`check(x)` reads `Field` (`isinstance`) but calls nothing that counts: no GS124."""
+    source = INHERITED_COUNTER.replace("""    FIRST = IntField()
+    SECOND = Field()""", """    def check(x):
+        return isinstance(x, Field)
+
+
+    FIRST = check(1)
+    SECOND = check(2)""").replace("return FIRST.order, SECOND.order", "return FIRST, SECOND")
+    out = _same(tmp_path, source, {"base": ["Field", "IntField", "check"], **APART}, CODE)
+    assert out == "(False, False)\n"
 
 
 def test_a_keyed_registry_written_without_reading_it_is_still_a_warning(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ that changes `cls` as a change of the class it is called on and of that class's 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 import libcst as cst
 
@@ -26,20 +26,20 @@ def class_calls(node: cst.CSTNode, into_scopes: bool = True) -> frozenset[tuple[
         and isinstance(n.func.value, cst.Name))
 
 
-def _decorated(method: cst.FunctionDef, name: str) -> bool:
+def decorated(method: cst.FunctionDef, name: str) -> bool:
     return any(isinstance(d.decorator, cst.Name) and d.decorator.value == name
                for d in method.decorators)
 
 
-def _first_param(method: cst.FunctionDef) -> str | None:
+def first_param(method: cst.FunctionDef) -> str | None:
     params = (*method.params.posonly_params, *method.params.params)
     return params[0].name.value if params else None
 
 
 def makes_own_class(method: cst.FunctionDef) -> bool:
     """A classmethod that calls its class (`return cls(...)`): its `__init__` runs."""
-    first = _first_param(method)
-    return _decorated(method, "classmethod") and first is not None and any(
+    first = first_param(method)
+    return decorated(method, "classmethod") and first is not None and any(
         isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value == first
         for n in walk(method.body, into_scopes=True))
 
@@ -60,41 +60,6 @@ def bases_of(classes: Mapping[str, cst.ClassDef], names: Iterable[str]) -> set[s
                 out.add(base.value.value)
                 todo.append(base.value.value)
     return out
-
-
-class Classes:
-    """The module's classes, and the classmethods of each (its own, or a base's of the
-    module) whose code changes their class through `cls` (`cls.counter += 1`,
-    `cls.registry.append(x)`); `ordered`: those whose order matters (see
-    `import_order.changes`)."""
-
-    def __init__(self, module: cst.Module,
-                 changes: Callable[[cst.CSTNode, str, bool, bool], bool]) -> None:
-        self.defs = class_defs(module)
-        self.changers, self.ordered = (self._changers(changes, o) for o in (False, True))
-
-    def _changers(self, changes: Callable[[cst.CSTNode, str, bool, bool], bool],
-                  ordered: bool) -> dict[str, set[str]]:
-        own: dict[str, set[str]] = {}
-        for name, node in self.defs.items():
-            for method in node.body.body:
-                if isinstance(method, cst.FunctionDef) and _decorated(method, "classmethod") and (
-                        first := _first_param(method)) is not None and changes(
-                        method, first, True, ordered):
-                    own.setdefault(name, set()).add(method.name.value)
-        return {name: found for name in self.defs if (found := set().union(
-            *(own.get(b, set()) for b in bases_of(self.defs, [name]))))}
-
-    def bases(self, names: Iterable[str]) -> set[str]:
-        return bases_of(self.defs, names)
-
-    def calls_changing(self, node: cst.CSTNode, name: str, into_scopes: bool,
-                       ordered: bool) -> bool:
-        """Whether `node`'s code calls, on `name` or a subclass of it, a classmethod that
-        changes its class: `IntField.make()` sets `IntField.counter` from `Field.counter`."""
-        changers = self.ordered if ordered else self.changers
-        return bool(changers) and any(m in changers.get(c, ()) and name in self.bases([c])
-                   for c, m in class_calls(node, into_scopes))
 
 
 def class_aliases(node: cst.ClassDef, methods: Mapping[str, object]) -> dict[str, set[str]]:

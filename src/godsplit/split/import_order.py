@@ -26,7 +26,8 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis, Read, Unit
-from .class_calls import Classes
+from .call_chain import Classes
+from .class_calls import class_calls
 from .nodes import innermost, target_names, walk
 
 if TYPE_CHECKING:
@@ -181,12 +182,13 @@ def _may_run(analysis: Analysis, unit: Unit, runner: Unit, name: str, ordered: b
              classes: Classes) -> bool:
     """Whether `runner`'s import-time code may run the code of `unit` that changes `name`:
     it names `unit` or a subclass of its class (a call, a decorator, an argument:
-    `IntField()` runs the `__init__` it inherits), or subclasses its class and the change
-    is in the hook that runs then. `class IntegerField(Field)` and
+    `IntField()` runs the `__init__` it inherits), or code it calls does (`call_chain`),
+    or it subclasses its class and the change is in the hook that runs then. `class IntegerField(Field)` and
     `__hash__ = Field.__hash__` run none of `Field.__init__`, which counts the fields
     made (peewee)."""
     active, inert = _names_run(analysis, runner)
-    if unit.binds & classes.bases(active):
+    through = {p for i in runner.stmts for p in class_calls(analysis.module.body[i], False)}
+    if unit.binds & classes.reach.runs(runner.id, active, through):
         return True
     hooks = {h for n in unit.binds for h in inert.get(n, ())}
     return bool(hooks) and any(

@@ -1,0 +1,120 @@
+"""What code run at import time may run through a chain of calls, and the classmethods
+that change their class (GS124).
+
+`FIRST = make("first")` runs `make`, whose body calls `register(name)`, which appends to
+the module's registry: the change is `register`'s, made by `FIRST`'s statement though it
+never names `register`. So also `Maker.make()` (a method run through its class) calling
+`register`, and `IntField()` running the `__init__` it inherits, which calls `register`.
+Only calls are followed (a name read in a body, `isinstance(x, Field)`, runs nothing):
+the module's functions called by name, `C.m(...)` on its classes (the method, its own or
+a base's), and the `__init__`/`__new__` of the classes called (theirs or a base's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import libcst as cst
+
+from .class_calls import bases_of, class_calls, class_defs, decorated, first_param
+from .nodes import walk
+
+_ON_CALL = frozenset({"__new__", "__init__", "__post_init__", "__attrs_post_init__"})
+
+
+class Reach:
+    """The module's functions and classes, and what the code of each calls."""
+
+    def __init__(self, module: cst.Module, classes: Mapping[str, cst.ClassDef]) -> None:
+        self.functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
+        self.classes = classes
+        self._calls: dict[int, tuple[frozenset[str], frozenset[tuple[str, str]]]] = {}
+        self._runs: dict[int, set[str]] = {}
+
+    def _called(self, node: cst.CSTNode) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+        """The names `node`'s code calls (`f(...)`), and its `C.m(...)` calls (memoized)."""
+        if id(node) not in self._calls:
+            names = frozenset(n.func.value for n in walk(node) if isinstance(n, cst.Call)
+                              and isinstance(n.func, cst.Name))
+            self._calls[id(node)] = (names, class_calls(node))
+        return self._calls[id(node)]
+
+    def _methods(self, cls: str, wanted: Iterable[str]) -> list[cst.FunctionDef]:
+        """The methods named `wanted` of `cls` and of the module's classes it derives from."""
+        names = set(wanted)
+        return [m for c in bases_of(self.classes, [cls]) if c in self.classes
+                for m in self.classes[c].body.body
+                if isinstance(m, cst.FunctionDef) and m.name.value in names]
+
+    def runs(self, key: int, names: Iterable[str], through: Iterable[tuple[str, str]]) -> set[str]:
+        """`names` (what a statement calls, decorates with or hands on) and the classes of
+        `through` (its `C.m(...)` calls), with the module's classes they derive from and
+        the functions and classes the code they run calls, transitively. Memoized by
+        `key` (the statement's unit)."""
+        if key in self._runs:
+            return self._runs[key]
+        out: set[str] = set()
+        todo: list[str | tuple[str, str]] = [*names, *through]
+        done: set[str | tuple[str, str]] = set()
+        while todo:
+            item = todo.pop()
+            if item in done:
+                continue
+            done.add(item)
+            if isinstance(item, tuple):  # `C.m(...)`: the class, and what `m` calls
+                cls, method = item
+                if cls not in self.classes:
+                    continue
+                out |= bases_of(self.classes, [cls])
+                bodies: list[cst.CSTNode] = [*self._methods(cls, [method])]
+            elif item in self.functions:
+                out.add(item)
+                bodies = [self.functions[item]]
+            else:
+                out.add(item)
+                if item not in self.classes:
+                    continue
+                out |= bases_of(self.classes, [item])  # `IntField()` runs Field's `__init__`
+                bodies = [*self._methods(item, _ON_CALL)]
+            for body in bodies:
+                called, pairs = self._called(body)
+                todo.extend(called)
+                todo.extend(pairs)
+        self._runs[key] = out
+        return out
+
+
+class Classes:
+    """The module's classes, and the classmethods of each (its own, or a base's of the
+    module) whose code changes their class through `cls` (`cls.counter += 1`,
+    `cls.registry.append(x)`); `ordered`: those whose order matters (see
+    `import_order.changes`)."""
+
+    def __init__(self, module: cst.Module,
+                 changes: Callable[[cst.CSTNode, str, bool, bool], bool]) -> None:
+        self.defs = class_defs(module)
+        self.reach = Reach(module, self.defs)
+        self.changers, self.ordered = (self._changers(changes, o) for o in (False, True))
+
+    def _changers(self, changes: Callable[[cst.CSTNode, str, bool, bool], bool],
+                  ordered: bool) -> dict[str, set[str]]:
+        own: dict[str, set[str]] = {}
+        for name, node in self.defs.items():
+            for method in node.body.body:
+                if isinstance(method, cst.FunctionDef) and decorated(method, "classmethod") and (
+                        first := first_param(method)) is not None and changes(
+                        method, first, True, ordered):
+                    own.setdefault(name, set()).add(method.name.value)
+        return {name: found for name in self.defs if (found := set().union(
+            *(own.get(b, set()) for b in bases_of(self.defs, [name]))))}
+
+    def bases(self, names: Iterable[str]) -> set[str]:
+        return bases_of(self.defs, names)
+
+    def calls_changing(self, node: cst.CSTNode, name: str, into_scopes: bool,
+                       ordered: bool) -> bool:
+        """Whether `node`'s code calls, on `name` or a subclass of it, a classmethod that
+        changes its class: `IntField.make()` sets `IntField.counter` from `Field.counter`."""
+        changers = self.ordered if ordered else self.changers
+        return bool(changers) and any(m in changers.get(c, ()) and name in self.bases([c])
+                   for c, m in class_calls(node, into_scopes))
