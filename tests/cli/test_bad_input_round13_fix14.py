@@ -10,6 +10,9 @@ covered"), each failing before its fix.
 - `godsplit suggest` on a source that is a symlink resolved it and suggested an entry for
   the file behind it (which the split then replaces by a package, leaving the link
   dangling); it refuses up front now with plan's and apply's error.
+- A symlink in the project to the configured source (`big.py -> real/impl.py`, which the
+  source-symlink error advises) was left dangling by the split, and `import big` failed
+  after "verified"; plan, apply and suggest refuse such a source now.
 - A SIGTERM after apply had written and verified the split (while it printed its report,
   or during interpreter shutdown) said "interrupted: nothing was written" and exited 130,
   or died of the signal (-15): the split stood all the same. Once the work is done, the
@@ -82,6 +85,20 @@ def test_suggest_refuses_a_source_symlink_as_plan_does(
     for args in (("suggest", "big.py"), ("suggest", "big.py", "--write")):
         assert_refused(root, args, "big.py: source is a symlink (to real/impl.py)",
                        ("configure the file it points to",), monkeypatch)
+
+
+@pytest.mark.parametrize("command", [("plan",), ("apply",), ("suggest", "real/impl.py")])
+def test_a_symlink_to_the_source_is_refused(
+    command: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`big.py -> real/impl.py`, and `real/impl.py` configured, as the error for a source
+    symlink advises: the split made `real/impl` a package and left `big.py` dangling, so
+    `import big` failed after a split that said verified (it imports `real.impl`)."""
+    config = CONFIG.replace('source = "big.py"', 'source = "real/impl.py"')
+    root = make_project(tmp_path, {"real/__init__.py": "", "real/impl.py": BIG}, config)
+    (root / "big.py").symlink_to("real/impl.py")
+    assert_refused(root, command, "real/impl.py: big.py is a symlink to this source",
+                   ("the module imported through the link would be gone",), monkeypatch)
 
 
 # the signal arrives once apply has printed its report ("verified"), or while the
