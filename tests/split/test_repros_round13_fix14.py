@@ -1,5 +1,5 @@
 """Round 13 (fix14): GS124 through inherited and class-level methods, and through chains
-of calls. Each a minimal
+of calls, and through the methods of an instance (`@app.route`). Each a minimal
 `pkg/big.py` whose split (the events in `zz` and `aa`, read from `mid`) ran the changes in
 the modules' import order (`aa` first) and said verified; now a plan error. What changes
 nothing at import time, or keeps its events in one module, still splits and behaves the
@@ -179,7 +179,66 @@ CHAIN_INIT = """
     def order():
         return list(REGISTRY)
 """
+# `@app.route`-style methods of an instance of a class of the module: the method changes
+# the instance through `self` (in the function it returns, too); routes matched first
+# are the first registered, so `/x` went to `second` after the split
+ROUTES = """
+    class App:
+        def __init__(self):
+            self.routes = []
+
+        def route(self, path):
+            def wrap(fn):
+                self.routes.append((path, fn.__name__))
+                return fn
+            return wrap
+
+
+    app = App()
+
+
+    @app.route("/x")
+    def FIRST():
+        return 1
+
+
+    @app.route("/x")
+    def SECOND():
+        return 2
+
+
+    def order():
+        return [name for path, name in app.routes if path == "/x"][:1]
+"""
+REGISTERED = """
+    class Registry:
+        def __init__(self):
+            self.items = []
+
+        def add(self, fn):
+            self.items.append(fn.__name__)
+            return fn
+
+
+    registry = Registry()
+
+
+    @registry.add
+    def FIRST():
+        return 1
+
+
+    @registry.add
+    def SECOND():
+        return 2
+
+
+    def order():
+        return list(registry.items)
+"""
 CASES = {
+    "routes": (ROUTES, ["App", "app"], "app", "['FIRST']"),
+    "registered": (REGISTERED, ["Registry", "registry"], "registry", "['FIRST', 'SECOND']"),
     "chain": (CHAIN, ["REGISTRY", "register", "make"], "REGISTRY", "['first', 'second']"),
     "chain_method": (CHAIN_METHOD, ["REGISTRY", "register", "Maker"], "REGISTRY",
                      "['first', 'second']"),
@@ -260,6 +319,19 @@ def test_a_function_that_only_reads_a_class_runs_none_of_its_code(tmp_path: Path
     SECOND = check(2)""").replace("return FIRST.order, SECOND.order", "return FIRST, SECOND")
     out = _same(tmp_path, source, {"base": ["Field", "IntField", "check"], **APART}, CODE)
     assert out == "(False, False)\n"
+
+
+def test_routes_kept_by_key_in_an_instance_are_a_warning(tmp_path: Path) -> None:
+    """`self.routes[path] = fn`: lookups by key are the same (GS218), the split is written."""
+    source = ROUTES.replace("self.routes = []", "self.routes = {}").replace(
+        "self.routes.append((path, fn.__name__))", "self.routes[fn.__name__] = path").replace(
+        'return [name for path, name in app.routes if path == "/x"][:1]',
+        "return sorted(app.routes.items())")
+    plan, _ = plan_texts(make_project(tmp_path / "a", source, {"base": ["App", "app"], **APART}))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert [f.code for f in plan.findings if f.code == "GS218"] == ["GS218"]
+    out = _same(tmp_path / "b", source, {"base": ["App", "app"], **APART}, CODE)
+    assert out == "[('FIRST', '/x'), ('SECOND', '/x')]\n"
 
 
 def test_a_keyed_registry_written_without_reading_it_is_still_a_warning(tmp_path: Path) -> None:

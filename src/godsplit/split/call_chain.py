@@ -84,26 +84,41 @@ class Reach:
         return out
 
 
-class Classes:
-    """The module's classes, and the classmethods of each (its own, or a base's of the
-    module) whose code changes their class through `cls` (`cls.counter += 1`,
-    `cls.registry.append(x)`); `ordered`: those whose order matters (see
-    `import_order.changes`)."""
+Changes = Callable[[cst.CSTNode, str, bool, bool, bool], bool]  # `import_order.changes`
 
-    def __init__(self, module: cst.Module,
-                 changes: Callable[[cst.CSTNode, str, bool, bool], bool]) -> None:
+
+class Classes:
+    """The module's classes; the classmethods of each (its own, or a base's of the module)
+    whose code changes their class through `cls` (`cls.counter += 1`); the methods whose
+    code changes their instance through `self` (`self.routes.append(...)`, in a function
+    it returns too: `@app.route("/")`); and the module's instances of them (`app = App()`).
+    `ordered`: the changes whose order matters (see `import_order.changes`; for `self`,
+    adding to a sequence only, as methods read `self` all the time)."""
+
+    def __init__(self, module: cst.Module, changes: Changes) -> None:
         self.defs = class_defs(module)
         self.reach = Reach(module, self.defs)
-        self.changers, self.ordered = (self._changers(changes, o) for o in (False, True))
+        self.changers = {o: self._changers(changes, "classmethod", o) for o in (False, True)}
+        self.mutators = {o: self._changers(changes, "self", o) for o in (False, True)}
+        self.instances = {
+            small.targets[0].target.value: small.value.func.value
+            for line in module.body if isinstance(line, cst.SimpleStatementLine)
+            for small in line.body if isinstance(small, cst.Assign) and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name) and isinstance(small.value, cst.Call)
+            and isinstance(small.value.func, cst.Name) and small.value.func.value in self.defs}
 
-    def _changers(self, changes: Callable[[cst.CSTNode, str, bool, bool], bool],
-                  ordered: bool) -> dict[str, set[str]]:
+    def _changers(self, changes: Changes, kind: str, ordered: bool) -> dict[str, set[str]]:
         own: dict[str, set[str]] = {}
         for name, node in self.defs.items():
             for method in node.body.body:
-                if isinstance(method, cst.FunctionDef) and decorated(method, "classmethod") and (
-                        first := first_param(method)) is not None and changes(
-                        method, first, True, ordered):
+                if not isinstance(method, cst.FunctionDef) or (
+                        first := first_param(method)) is None:
+                    continue
+                special = [d for d in ("classmethod", "staticmethod") if decorated(method, d)]
+                if special != ([kind] if kind == "classmethod" else []):
+                    continue
+                deep = kind == "self" and ordered
+                if changes(method, first, True, deep, ordered):
                     own.setdefault(name, set()).add(method.name.value)
         return {name: found for name in self.defs if (found := set().union(
             *(own.get(b, set()) for b in bases_of(self.defs, [name]))))}
@@ -114,7 +129,13 @@ class Classes:
     def calls_changing(self, node: cst.CSTNode, name: str, into_scopes: bool,
                        ordered: bool) -> bool:
         """Whether `node`'s code calls, on `name` or a subclass of it, a classmethod that
-        changes its class: `IntField.make()` sets `IntField.counter` from `Field.counter`."""
-        changers = self.ordered if ordered else self.changers
+        changes its class (`IntField.make()` sets `IntField.counter` from
+        `Field.counter`), or, on the instance `name`, a method that changes it
+        (`@app.route("/")`)."""
+        if name in self.instances:
+            mutators = self.mutators[ordered].get(self.instances[name], set())
+            return bool(mutators) and any(c == name and m in mutators
+                                          for c, m in class_calls(node, into_scopes))
+        changers = self.changers[ordered]
         return bool(changers) and any(m in changers.get(c, ()) and name in self.bases([c])
-                   for c, m in class_calls(node, into_scopes))
+                                      for c, m in class_calls(node, into_scopes))

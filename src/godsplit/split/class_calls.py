@@ -18,12 +18,16 @@ from .nodes import walk
 
 
 def class_calls(node: cst.CSTNode, into_scopes: bool = True) -> frozenset[tuple[str, str]]:
-    """The `C.m(...)` calls in `node` (with `into_scopes`, in the bodies of its defs too):
-    `(C, m)`; whether `C` is a class of the module is for the caller to decide."""
-    return frozenset(
-        (n.func.value.value, n.func.attr.value) for n in walk(node, into_scopes)
-        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
-        and isinstance(n.func.value, cst.Name))
+    """The `C.m(...)` calls in `node` (with `into_scopes`, in the bodies of its defs too),
+    and the `@C.m` decorators (which call it): `(C, m)`; whether `C` is a class (or an
+    instance) of the module is for the caller to decide."""
+    out = set()
+    for n in walk(node, into_scopes):
+        called = n.func if isinstance(n, cst.Call) else n.decorator if isinstance(
+            n, cst.Decorator) else None
+        if isinstance(called, cst.Attribute) and isinstance(called.value, cst.Name):
+            out.add((called.value.value, called.attr.value))
+    return frozenset(out)
 
 
 def decorated(method: cst.FunctionDef, name: str) -> bool:

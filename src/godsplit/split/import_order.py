@@ -294,7 +294,7 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     findings = []
     hooks = {u.id: found for u in analysis.units if (found := _class_hooks(analysis, u))}
     in_order = {u: _class_hooks(analysis, analysis.units[u], True) for u in hooks}
-    classes = Classes(analysis.module, lambda n, x, s, o: changes(n, x, s, ordered=o))
+    classes = Classes(analysis.module, changes)
     for name in sorted(analysis.binders):
         if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
                 "singledispatch" in analysis.code(i) for u in analysis.binders[name]
