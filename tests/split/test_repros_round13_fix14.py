@@ -334,6 +334,50 @@ def test_routes_kept_by_key_in_an_instance_are_a_warning(tmp_path: Path) -> None
     assert out == "[('FIRST', '/x'), ('SECOND', '/x')]\n"
 
 
+def test_a_key_tested_before_it_is_written_is_still_a_warning(tmp_path: Path) -> None:
+    """dill: `if t not in Pickler.dispatch: Pickler.dispatch[t] = f` reads the table only to
+    test a key; which entry wins for one key is GS218's warning, not an error."""
+    source = STATICMETHOD_DICT.replace("REGISTRY[name] = len(REGISTRY)",
+                                       "if name not in REGISTRY:\n                REGISTRY[name] = 1")
+    plan, _ = plan_texts(make_project(tmp_path, source, {"base": ["REGISTRY", "Field"], **APART}))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert [f.code for f in plan.findings if f.code == "GS218"] == ["GS218"]
+
+
+def test_a_method_of_the_class_that_changes_it_must_run(tmp_path: Path) -> None:
+    """pyparsing: `Empty().set_name(...)` in two modules runs `ParserElement.__init__`
+    (inherited), not `enable_packrat`, which changes the class: no GS124."""
+    source = """
+        class Element:
+            cache = None
+
+            def __init__(self):
+                self.name = ""
+
+            def set_name(self, name):
+                self.name = name
+                return self
+
+            @staticmethod
+            def enable_cache():
+                Element.cache = {}
+
+
+        class Empty(Element):
+            pass
+
+
+        FIRST = Empty().set_name("first")
+        SECOND = Empty().set_name("second")
+
+
+        def order():
+            return FIRST.name, SECOND.name, Element.cache
+    """
+    out = _same(tmp_path, source, {"base": ["Element", "Empty"], **APART}, CODE)
+    assert out == "('first', 'second', None)\n"
+
+
 def test_a_keyed_registry_written_without_reading_it_is_still_a_warning(tmp_path: Path) -> None:
     """`REGISTRY[name] = name` through a staticmethod: lookups are the same (GS218)."""
     source = STATICMETHOD_DICT.replace("REGISTRY[name] = len(REGISTRY)", "REGISTRY[name] = name")

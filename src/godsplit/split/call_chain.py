@@ -29,7 +29,7 @@ class Reach:
         self.functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
         self.classes = classes
         self._calls: dict[int, tuple[frozenset[str], frozenset[tuple[str, str]]]] = {}
-        self._runs: dict[int, set[str]] = {}
+        self._runs: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
 
     def _called(self, node: cst.CSTNode) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
         """The names `node`'s code calls (`f(...)`), and its `C.m(...)` calls (memoized)."""
@@ -39,21 +39,26 @@ class Reach:
             self._calls[id(node)] = (names, class_calls(node))
         return self._calls[id(node)]
 
-    def _methods(self, cls: str, wanted: Iterable[str]) -> list[cst.FunctionDef]:
-        """The methods named `wanted` of `cls` and of the module's classes it derives from."""
+    def _methods(self, cls: str, wanted: Iterable[str]) -> list[tuple[str, cst.FunctionDef]]:
+        """The methods named `wanted` of `cls` and of the module's classes it derives from,
+        with the class defining each."""
         names = set(wanted)
-        return [m for c in bases_of(self.classes, [cls]) if c in self.classes
+        return [(c, m) for c in bases_of(self.classes, [cls]) if c in self.classes
                 for m in self.classes[c].body.body
                 if isinstance(m, cst.FunctionDef) and m.name.value in names]
 
-    def runs(self, key: int, names: Iterable[str], through: Iterable[tuple[str, str]]) -> set[str]:
-        """`names` (what a statement calls, decorates with or hands on) and the classes of
-        `through` (its `C.m(...)` calls), with the module's classes they derive from and
-        the functions and classes the code they run calls, transitively. Memoized by
-        `key` (the statement's unit)."""
+    def runs(self, key: int, names: Iterable[str], through: Iterable[tuple[str, str]]
+             ) -> tuple[set[str], set[tuple[str, str]]]:
+        """What a statement runs, from `names` (what it calls, decorates with or hands on)
+        and `through` (its `C.m(...)` calls), following the calls in the code that runs,
+        transitively: the names (functions and classes reached), and the methods that run,
+        `(class defining it, name)`: a class called runs its `__init__` (or a base's), `C.m()`
+        runs `m`, and a method calling `self.m()` runs `m` of the class it runs for.
+        Memoized by `key` (the statement's unit)."""
         if key in self._runs:
             return self._runs[key]
         out: set[str] = set()
+        methods: set[tuple[str, str]] = set()
         todo: list[str | tuple[str, str]] = [*names, *through]
         done: set[str | tuple[str, str]] = set()
         while todo:
@@ -61,27 +66,29 @@ class Reach:
             if item in done:
                 continue
             done.add(item)
-            if isinstance(item, tuple):  # `C.m(...)`: the class, and what `m` calls
-                cls, method = item
-                if cls not in self.classes:
-                    continue
-                out |= bases_of(self.classes, [cls])
-                bodies: list[cst.CSTNode] = [*self._methods(cls, [method])]
-            elif item in self.functions:
-                out.add(item)
-                bodies = [self.functions[item]]
+            bodies: list[tuple[str | None, cst.FunctionDef]] = []
+            if isinstance(item, tuple):  # `C.m(...)`: the method, and what it calls
+                cls, name = item
+                if cls in self.classes:
+                    found = self._methods(cls, [name])
+                    bodies = [(cls, m) for _, m in found]
+                    methods |= {(c, m.name.value) for c, m in found}
             else:
                 out.add(item)
-                if item not in self.classes:
-                    continue
-                out |= bases_of(self.classes, [item])  # `IntField()` runs Field's `__init__`
-                bodies = [*self._methods(item, _ON_CALL)]
-            for body in bodies:
+                if item in self.functions:
+                    bodies = [(None, self.functions[item])]
+                elif item in self.classes:  # `IntField()` runs the `__init__` it inherits
+                    found = self._methods(item, _ON_CALL)
+                    bodies = [(item, m) for _, m in found]
+                    methods |= {(c, m.name.value) for c, m in found}
+            for owner, body in bodies:  # (a method runs for `owner`: `self.m()` is its `m`)
                 called, pairs = self._called(body)
                 todo.extend(called)
-                todo.extend(pairs)
-        self._runs[key] = out
-        return out
+                first = first_param(body) if owner is not None else None
+                todo.extend((owner, m) if c == first and owner is not None else (c, m)
+                            for c, m in pairs)
+        self._runs[key] = (out, methods)
+        return out, methods
 
 
 Changes = Callable[[cst.CSTNode, str, bool, bool, bool], bool]  # `import_order.changes`
@@ -97,19 +104,26 @@ class Classes:
 
     def __init__(self, module: cst.Module, changes: Changes) -> None:
         self.defs = class_defs(module)
+        self._bases: dict[str, frozenset[str]] = {}
+        self._calls: dict[tuple[int, bool], frozenset[tuple[str, str]]] = {}
         self.reach = Reach(module, self.defs)
-        self.changers = {o: self._changers(changes, "classmethod", o) for o in (False, True)}
-        self.mutators = {o: self._changers(changes, "self", o) for o in (False, True)}
         self.instances = {
             small.targets[0].target.value: small.value.func.value
             for line in module.body if isinstance(line, cst.SimpleStatementLine)
             for small in line.body if isinstance(small, cst.Assign) and len(small.targets) == 1
             and isinstance(small.targets[0].target, cst.Name) and isinstance(small.value, cst.Call)
             and isinstance(small.value.func, cst.Name) and small.value.func.value in self.defs}
+        made = self.bases(self.instances.values())  # only the methods of those can matter
+        self.changers = {o: self._changers(changes, "classmethod", o, set(self.defs))
+                         for o in (False, True)}
+        self.mutators = {o: self._changers(changes, "self", o, made) for o in (False, True)}
 
-    def _changers(self, changes: Changes, kind: str, ordered: bool) -> dict[str, set[str]]:
+    def _changers(self, changes: Changes, kind: str, ordered: bool,
+                  among: set[str]) -> dict[str, set[str]]:
         own: dict[str, set[str]] = {}
         for name, node in self.defs.items():
+            if name not in among:
+                continue
             for method in node.body.body:
                 if not isinstance(method, cst.FunctionDef) or (
                         first := first_param(method)) is None:
@@ -124,7 +138,13 @@ class Classes:
             *(own.get(b, set()) for b in bases_of(self.defs, [name]))))}
 
     def bases(self, names: Iterable[str]) -> set[str]:
-        return bases_of(self.defs, names)
+        """`names` with the module's classes they derive from (memoized per class)."""
+        out: set[str] = set()
+        for name in names:
+            if name not in self._bases:
+                self._bases[name] = frozenset(bases_of(self.defs, [name]))
+            out |= self._bases[name]
+        return out
 
     def calls_changing(self, node: cst.CSTNode, name: str, into_scopes: bool,
                        ordered: bool) -> bool:
@@ -135,7 +155,27 @@ class Classes:
         if name in self.instances:
             mutators = self.mutators[ordered].get(self.instances[name], set())
             return bool(mutators) and any(c == name and m in mutators
-                                          for c, m in class_calls(node, into_scopes))
+                                          for c, m in self._class_calls(node, into_scopes))
         changers = self.changers[ordered]
         return bool(changers) and any(m in changers.get(c, ()) and name in self.bases([c])
-                                      for c, m in class_calls(node, into_scopes))
+                                      for c, m in self._class_calls(node, into_scopes))
+
+    def _class_calls(self, node: cst.CSTNode, into_scopes: bool) -> frozenset[tuple[str, str]]:
+        key = (id(node), into_scopes)
+        if key not in self._calls:
+            self._calls[key] = class_calls(node, into_scopes)
+        return self._calls[key]
+
+
+_CACHE: dict[int, tuple[cst.Module, Classes]] = {}
+
+
+def classes_of(module: cst.Module, changes: Changes) -> Classes:
+    """The `Classes` of `module`, made once per module (suggest plans one file many times)."""
+    hit = _CACHE.get(id(module))
+    if hit is not None and hit[0] is module:
+        return hit[1]
+    if len(_CACHE) >= 4:
+        _CACHE.clear()
+    found = _CACHE[id(module)] = (module, Classes(module, changes))
+    return found[1]

@@ -26,7 +26,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis, Read, Unit
-from .call_chain import Classes
+from .call_chain import Classes, classes_of
 from .class_calls import class_calls
 from .nodes import innermost, target_names, walk
 
@@ -91,14 +91,19 @@ def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False,
 
 def snapshots(stmt: cst.CSTNode, name: str, into_scopes: bool) -> bool:
     """Whether code that changes `name`'s object also reads it (beyond the targets of its
-    changes): `self.order = Field.counter`, `len(REG)`, `name in REG`."""
+    changes): `self.order = Field.counter`, `len(REG)`. Not a test for a key (`if t not in
+    Pickler.dispatch: Pickler.dispatch[t] = f`, dill): which of two entries under one key
+    wins is what GS218 says already."""
     roots: set[int] = set()
-    skip: set[int] = set()  # `x.name`, `f(name=...)`: not the global
+    skip: set[int] = set()  # `x.name`, `f(name=...)`: not the global; `k in REG`
     for node in walk(stmt, into_scopes=into_scopes):
         if isinstance(node, cst.Attribute):
             skip.add(id(node.attr))
         elif isinstance(node, cst.Arg) and node.keyword is not None:
             skip.add(id(node.keyword))
+        elif isinstance(node, cst.ComparisonTarget) and isinstance(node.operator, (
+                cst.In, cst.NotIn)):
+            skip.add(id(innermost(node.comparator)))
         targets: list[cst.BaseExpression] = []
         if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.Del)):
             targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [
@@ -181,15 +186,27 @@ def _names_run(analysis: Analysis, unit: Unit) -> tuple[set[str], dict[str, set[
 def _may_run(analysis: Analysis, unit: Unit, runner: Unit, name: str, ordered: bool,
              classes: Classes) -> bool:
     """Whether `runner`'s import-time code may run the code of `unit` that changes `name`:
-    it names `unit` or a subclass of its class (a call, a decorator, an argument:
-    `IntField()` runs the `__init__` it inherits), or code it calls does (`call_chain`),
-    or it subclasses its class and the change is in the hook that runs then. `class IntegerField(Field)` and
-    `__hash__ = Field.__hash__` run none of `Field.__init__`, which counts the fields
-    made (peewee)."""
+    it names `unit` (a call, a decorator, an argument); or the code it runs calls the
+    function `unit`, or runs a method of class `unit` that changes it (`call_chain`:
+    `IntField()` runs the `__init__` it inherits from `Field`; pyparsing's
+    `Empty().set_name(...)` runs none of the `ParserElement` methods that change the
+    class); or it subclasses its class and the change is in the hook that runs then.
+    `class IntegerField(Field)` and `__hash__ = Field.__hash__` run none of
+    `Field.__init__`, which counts the fields made (peewee)."""
     active, inert = _names_run(analysis, runner)
-    through = {p for i in runner.stmts for p in class_calls(analysis.module.body[i], False)}
-    if unit.binds & classes.reach.runs(runner.id, active, through):
+    if unit.binds & active:
         return True
+    through = {p for i in runner.stmts for p in class_calls(analysis.module.body[i], False)}
+    names, methods = classes.reach.runs(runner.id, active, through)
+    if any(isinstance(analysis.module.body[i], cst.FunctionDef) for i in unit.stmts):
+        if unit.binds & names:  # a function it calls, or one they call
+            return True
+    elif any((stmt.name.value, m.name.value) in methods and (
+            changes(m, name, True, ordered=ordered)
+            or classes.calls_changing(m, name, True, ordered))
+            for i in unit.stmts if isinstance(stmt := analysis.module.body[i], cst.ClassDef)
+            for m in stmt.body.body if isinstance(m, cst.FunctionDef)):
+        return True  # a method of the class that changes it runs: not any method
     hooks = {h for n in unit.binds for h in inert.get(n, ())}
     return bool(hooks) and any(
         isinstance(m, cst.FunctionDef) and m.name.value in hooks
@@ -285,7 +302,8 @@ def _through_subclass(analysis: Analysis, unit: Unit, read: Read, name: str, cla
                       ordered: bool) -> bool:
     """Whether `unit` reads a subclass of class `name` to call a classmethod changing `cls`
     on it (`IntField.make()` reads and sets `counter`, which it inherits from `Field`)."""
-    return read.name in classes.defs and name in classes.bases([read.name]) and any(
+    return bool(classes.changers[ordered]) and read.name in classes.defs and (
+        name in classes.bases([read.name])) and any(
         classes.calls_changing(analysis.module.body[i], name, bool(read.runners), ordered)
         for i in unit.stmts)
 
@@ -294,7 +312,7 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     findings = []
     hooks = {u.id: found for u in analysis.units if (found := _class_hooks(analysis, u))}
     in_order = {u: _class_hooks(analysis, analysis.units[u], True) for u in hooks}
-    classes = Classes(analysis.module, changes)
+    classes = classes_of(analysis.module, changes)
     for name in sorted(analysis.binders):
         if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
                 "singledispatch" in analysis.code(i) for u in analysis.binders[name]

@@ -146,6 +146,7 @@ class _Code:
                     self.defs[stmt.name.value] = (unit.id, stmt)
         self.values: set[str] = set()  # see _instance_names
         self._uses: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._through: dict[int, frozenset[tuple[str, str]]] = {}
         self._classes: dict[str, tuple[list[str], dict[str, cst.FunctionDef],
                                        dict[str, set[str]]]] = {}
         # methods of metaclasses run when any class using them (or its subclass) is made:
@@ -167,6 +168,12 @@ class _Code:
                     for b in node.bases)}
             grown = not related <= self.metaclasses
             self.metaclasses |= related
+
+    def through(self, node: cst.CSTNode) -> frozenset[tuple[str, str]]:
+        """The `C.m(...)` calls and `@C.m` decorators in `node` (memoized)."""
+        if id(node) not in self._through:
+            self._through[id(node)] = class_calls(node)
+        return self._through[id(node)]
 
     def uses(self, node: cst.CSTNode) -> tuple[frozenset[str], frozenset[str]]:
         """The attribute names and special methods `node` uses (memoized)."""
@@ -221,7 +228,7 @@ class _Seeds:
                 names, operators = code.uses(stmt)
                 out.used |= names
                 out.operators |= operators
-                out.through |= class_calls(stmt)
+                out.through |= code.through(stmt)
         return out
 
     def __bool__(self) -> bool:
@@ -284,7 +291,7 @@ def _closure(
                 attributes, ops = code.uses(kind)
                 used.update(attributes)
                 operators.update(ops)
-                through(class_calls(kind))
+                through(code.through(kind))
                 todo.append(upgraded[uid])
             elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
@@ -334,7 +341,7 @@ def _closure(
                     attributes, ops = code.uses(methods[method])
                     used |= attributes
                     operators |= ops
-                    through(class_calls(methods[method]))
+                    through(code.through(methods[method]))
                     if method in via and makes_own_class(methods[method]):
                         entries[name] |= _ON_CALL  # `return cls(...)`
                     todo.append(names)
