@@ -30,7 +30,7 @@ from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
-from .facade_checks import created_findings, live_findings, promised_names
+from .facade_checks import created_findings, live_findings, moves_little, promised_names
 from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
@@ -158,6 +158,7 @@ def build_plan(
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     findings.extend(promised_names(analysis, facade_text))
     findings.extend(created_findings(analysis, assignment, split))
+    findings.extend(moves_little(analysis, assignment))
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
         findings.extend(undefined_in_plan(analysis, texts, facade_text))
     _package_inits(layout, order, texts)
