@@ -1,11 +1,11 @@
-"""Code that runs through a class rather than an instance: `Field.make()` (a classmethod
-or staticmethod called on the class), `FIRST = IntField()` (the `__init__` it inherits),
-and a classmethod changing its class through `cls` (`cls.counter += 1`).
+"""Code that runs through a class rather than an instance, as syntax: `C.m(...)` calls
+and `@C.m` decorators (a classmethod or staticmethod called on the class, a method on an
+instance of the module), a class's bases within the module, a classmethod calling
+`cls(...)`, and class attributes made of methods (`status = property(_get, _set)`).
 
 `import_time` follows `C.m(...)` calls to the method (or the one a base defines), so what
-the method reads counts as read at import time by the code calling it; `import_order`
-(GS124) counts calling a subclass as running its bases' code, and a call of a classmethod
-that changes `cls` as a change of the class it is called on and of that class's bases.
+the method reads counts as read at import time by the code calling it; `call_chain`
+(GS124) follows them to the code that changes an object.
 """
 
 from __future__ import annotations
