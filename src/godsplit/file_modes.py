@@ -36,8 +36,19 @@ def refuse_read_only(path: Path, then: str = "nothing was changed") -> None:
                             path)
 
 
-def keep_mode(target: Path, written: Path) -> None:
-    """Give `written` (a file staged to replace `target`) the mode `target` has now."""
+def new_file_mode(source: Path) -> int | None:
+    """The mode of a file made from `source` (a split's new modules and facade): its
+    permission bits without the execute bits (a module, not a script): a 0600 god file
+    makes 0600 modules. None when `source` is not a regular file."""
+    mode = permissions(source)
+    return None if mode is None else mode & ~0o111
+
+
+def keep_mode(target: Path, written: Path, new: int | None = None) -> None:
+    """Give `written` (a file staged to replace `target`) the mode `target` has now; when
+    `target` does not exist yet, `new` (if given)."""
     mode = permissions(target)
+    if mode is None and not target.exists():
+        mode = new
     if mode is not None:
         os.chmod(written, mode)

@@ -106,10 +106,14 @@ class PlannedModule:
 
 @dataclass(frozen=True)
 class FileChange:
-    """One file apply writes (data is the encoded bytes) or deletes (data is None)."""
+    """One file apply writes (data is the encoded bytes) or deletes (data is None).
+    `mode`: the permission bits it gets if it does not exist yet (a split's new files get
+    the god file's: a private source makes a private package); None: the default. A file
+    that exists keeps its own mode."""
 
     path: Path
     data: bytes | None
+    mode: int | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .common import config_option, handles_errors, sources_argument
+from .signals import work_done
 from .text import plural
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ def migrate(sources: tuple[Path, ...], config_path: Path | None, check: bool, fm
         raise click.UsageError("--update-baseline needs --check")
     result = api.migrate(*sources, config=config, check=check, baseline=baseline_path,
                          update_baseline=update_baseline)
+    work_done()  # rewritten and verified, or rolled back: what is left is the report
     gate = result.gate
     if fmt == "json":
         click.echo(report.to_json(result, config.root, gate))
@@ -137,7 +139,9 @@ def retire(sources: tuple[Path, ...], config_path: Path | None) -> None:
     from .. import api
 
     config = api.load(config_path, need_splits=True)
-    _print_retire(api.retire(*sources, config=config), config.root)
+    result = api.retire(*sources, config=config)
+    work_done()  # removed and verified, or rolled back: what is left is the report
+    _print_retire(result, config.root)
 
 
 def _print_retire(result: RetireResult, root: Path) -> None:

@@ -10,6 +10,7 @@ import click
 
 from .common import CONFIG_ERRORS, config_option, handles_errors, sources_argument
 from .progress import Spinner
+from .signals import work_done
 from .text import plural, shown_path
 
 TYPE_CHECKING = False
@@ -107,6 +108,7 @@ def apply(sources: tuple[Path, ...], config_path: Path | None, rewrite_reference
     except ApplyInterrupted as interrupted:
         click.echo(interrupted.message, err=True)
         sys.exit(130)
+    work_done()  # written and verified, or rolled back: what is left is the report
     print_apply(result, config.root)
     if result.migration is not None:
         from .migration import print_migration

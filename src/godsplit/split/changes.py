@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .nodes import target_names
+from .nodes import innermost, target_names
 
 
 def may_change(stmt: cst.CSTNode, name: str) -> bool:
@@ -45,9 +45,7 @@ def may_change(stmt: cst.CSTNode, name: str) -> bool:
 
 def _rooted(expr: cst.BaseExpression, name: str) -> bool:
     """`X`, `X.a`, `X[k]`, `X.a.b[k]`: an expression whose innermost value is `name`."""
-    while isinstance(expr, (cst.Attribute, cst.Subscript)):
-        expr = expr.value
-    return isinstance(expr, cst.Name) and expr.value == name
+    return isinstance(root := innermost(expr), cst.Name) and root.value == name
 
 
 def _binds_or_writes(node: cst.CSTNode, name: str) -> bool:

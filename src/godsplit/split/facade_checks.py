@@ -102,5 +102,23 @@ def promised_names(analysis: Analysis, facade_text: str) -> list[Finding]:
             for f in broken]
 
 
+def moves_little(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    """GS220: more than half of the source's lines are definitions that stay in the old
+    module (kept on purpose, or code that finds its own module: protobuf's `_pb2` blocks,
+    xmlschema's schema classes): the split moves little, and still adds a package."""
+    total = analysis.source.text.count("\n")
+    stays = [u for u in analysis.units if u.kind == "definition"
+             and assignment.module_of.get(u.id, FACADE) == FACADE]
+    kept = sum(u.lines for u in stays)
+    if not total or 2 * kept <= total:
+        return []
+    largest = sorted(stays, key=lambda u: -u.lines)[:3]
+    named = ", ".join(f"{', '.join(sorted(u.binds)) or 'line ' + str(u.line)} ({u.lines} lines)"
+                      for u in largest)
+    return [Finding("GS220", "warning", f"this split moves less than half of the file: {kept} "
+                    f"of its {total} lines are definitions that stay in the old module (the "
+                    f"largest: {named})", str(analysis.path), largest[0].line)]
+
+
 def _label(module: str) -> str:
     return "the old module" if module == FACADE else f"module {module}"

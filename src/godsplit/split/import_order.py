@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from ..types import FACADE, Finding
-from .analyze import Analysis, Unit
-from .nodes import target_names, walk
+from .analyze import Analysis, Read, Unit
+from .call_chain import Classes, classes_of
+from .class_calls import class_calls
+from .nodes import innermost, target_names, walk
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -42,16 +44,17 @@ ORDERED = frozenset({"append", "extend", "insert", "appendleft", "extendleft"})
 
 def _root(node: cst.BaseExpression) -> str | None:
     """`REG` of `REG`, `REG[k]`, `REG.items`, `REG.a[k].b`."""
-    while isinstance(node, (cst.Subscript, cst.Attribute)):
-        node = node.value
-    return node.value if isinstance(node, cst.Name) else None
+    return root.value if isinstance(root := innermost(node), cst.Name) else None
 
 
 def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False,
             ordered: bool = False) -> bool:
     """Whether `stmt`'s code changes the object `name` is bound to (not rebinding it);
     `deep`: an object it holds (`name.items.append(x)`, not `name.x = 1`); `ordered`:
-    adds to a sequence (`append`: its order is what code sees, a dispatch chain)."""
+    adds to a sequence (`append`: its order is what code sees, a dispatch chain), or
+    changes it and reads it too (`Field.counter += 1; self.order = Field.counter`,
+    `REG[k] = len(REG)`: what it reads depends on the changes made before)."""
+    found = False
     for node in walk(stmt, into_scopes=into_scopes):
         targets: list[cst.BaseExpression] = []
         if ordered:
@@ -73,18 +76,55 @@ def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False,
         for target in targets:
             elements = [e.value for e in target.elements] if isinstance(
                 target, (cst.Tuple, cst.List)) else [target]
-            if any(isinstance(e, (cst.Subscript, cst.Attribute)) and _root(e) == name
-                   and not (deep and isinstance(e, cst.Attribute) and isinstance(e.value, cst.Name))
-                   for e in elements):
-                return True
-    return False
+            for e in elements:
+                if isinstance(e, (cst.Subscript, cst.Attribute)) and _root(e) == name and not (
+                        deep and isinstance(e, cst.Attribute) and isinstance(e.value, cst.Name)):
+                    if ordered or deep:
+                        return True
+                    found = True
+    if ordered and not deep:  # a class: one of its methods changes and reads it
+        if isinstance(stmt, cst.ClassDef) and into_scopes:
+            return any(changes(s, name, True, ordered=True) for s in stmt.body.body)
+        return changes(stmt, name, into_scopes) and snapshots(stmt, name, into_scopes)
+    return found
 
 
-def _unit_changes(
-    analysis: Analysis, unit: Unit, name: str, into_scopes: bool, ordered: bool = False
-) -> bool:
-    return any(changes(analysis.module.body[i], name, into_scopes, ordered=ordered)
-               for i in unit.stmts)
+def snapshots(stmt: cst.CSTNode, name: str, into_scopes: bool) -> bool:
+    """Whether code that changes `name`'s object also reads it (beyond the targets of its
+    changes): `self.order = Field.counter`, `len(REG)`. Not a test for a key (`if t not in
+    Pickler.dispatch: Pickler.dispatch[t] = f`, dill): which of two entries under one key
+    wins is what GS218 says already."""
+    roots: set[int] = set()
+    skip: set[int] = set()  # `x.name`, `f(name=...)`: not the global; `k in REG`
+    for node in walk(stmt, into_scopes=into_scopes):
+        if isinstance(node, cst.Attribute):
+            skip.add(id(node.attr))
+        elif isinstance(node, cst.Arg) and node.keyword is not None:
+            skip.add(id(node.keyword))
+        elif isinstance(node, cst.ComparisonTarget) and isinstance(node.operator, (
+                cst.In, cst.NotIn)):
+            skip.add(id(innermost(node.comparator)))
+        targets: list[cst.BaseExpression] = []
+        if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.Del)):
+            targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [
+                node.target]
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
+                node.func.attr.value in MUTATORS):
+            targets = [node.func]
+        for target in targets:
+            elements = [e.value for e in target.elements] if isinstance(
+                target, (cst.Tuple, cst.List)) else [target]
+            roots |= {id(innermost(e)) for e in elements}
+    return any(isinstance(n, cst.Name) and n.value == name and id(n) not in roots | skip
+               for n in walk(stmt, into_scopes=into_scopes))
+
+
+def _unit_changes(analysis: Analysis, unit: Unit, name: str, into_scopes: bool,
+                  classes: Classes, ordered: bool = False) -> bool:
+    """Whether `unit`'s code changes `name`'s object, itself or through a classmethod
+    changing `cls` that it calls on `name` or a subclass (`Field.make()`)."""
+    return any(changes(stmt := analysis.module.body[i], name, into_scopes, ordered=ordered)
+               or classes.calls_changing(stmt, name, into_scopes, ordered) for i in unit.stmts)
 
 
 def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -143,15 +183,30 @@ def _names_run(analysis: Analysis, unit: Unit) -> tuple[set[str], dict[str, set[
     return {n.value for n in names if id(n) not in inert}, hooks
 
 
-def _may_run(analysis: Analysis, unit: Unit, runner: Unit, name: str, ordered: bool) -> bool:
+def _may_run(analysis: Analysis, unit: Unit, runner: Unit, name: str, ordered: bool,
+             classes: Classes) -> bool:
     """Whether `runner`'s import-time code may run the code of `unit` that changes `name`:
-    it names `unit` (a call, a decorator, an argument), or subclasses its class and the
-    change is in the hook that runs then. `class IntegerField(Field)` and
-    `__hash__ = Field.__hash__` run none of `Field.__init__`, which counts the fields
-    made (peewee)."""
+    it names `unit` (a call, a decorator, an argument); or the code it runs calls the
+    function `unit`, or runs a method of class `unit` that changes it (`call_chain`:
+    `IntField()` runs the `__init__` it inherits from `Field`; pyparsing's
+    `Empty().set_name(...)` runs none of the `ParserElement` methods that change the
+    class); or it subclasses its class and the change is in the hook that runs then.
+    `class IntegerField(Field)` and `__hash__ = Field.__hash__` run none of
+    `Field.__init__`, which counts the fields made (peewee)."""
     active, inert = _names_run(analysis, runner)
     if unit.binds & active:
         return True
+    through = {p for i in runner.stmts for p in class_calls(analysis.module.body[i], False)}
+    names, methods = classes.reach.runs(runner.id, active, through)
+    if any(isinstance(analysis.module.body[i], cst.FunctionDef) for i in unit.stmts):
+        if unit.binds & names:  # a function it calls, or one they call
+            return True
+    elif any((stmt.name.value, m.name.value) in methods and (
+            changes(m, name, True, ordered=ordered)
+            or classes.calls_changing(m, name, True, ordered))
+            for i in unit.stmts if isinstance(stmt := analysis.module.body[i], cst.ClassDef)
+            for m in stmt.body.body if isinstance(m, cst.FunctionDef)):
+        return True  # a method of the class that changes it runs: not any method
     hooks = {h for n in unit.binds for h in inert.get(n, ())}
     return bool(hooks) and any(
         isinstance(m, cst.FunctionDef) and m.name.value in hooks
@@ -215,10 +270,12 @@ def _locals(method: cst.FunctionDef) -> set[str]:
 
 
 def events(
-    analysis: Analysis, name: str, hooks: dict[int, set[str]], ordered: bool = False
+    analysis: Analysis, name: str, hooks: dict[int, set[str]], classes: Classes,
+    ordered: bool = False,
 ) -> tuple[set[int], set[int]]:
     """(units whose import-time code changes `name`'s object, units reading it then);
-    `hooks`: class unit -> what its class hooks change (`_class_hooks`)."""
+    `hooks`: class unit -> what its class hooks change (`_class_hooks`). Code reading a
+    subclass of `name` changes it when it calls a classmethod changing `cls` on it."""
     changed: set[int] = set()
     read: set[int] = set()
     binders = set(analysis.binders.get(name, ()))
@@ -227,29 +284,42 @@ def events(
             changed |= _users(analysis, next(iter(sorted(analysis.units[uid].binds))))
     for unit in analysis.units:
         for r in unit.reads:
-            if r.name != name or not r.import_time:
+            if not r.import_time or (r.name != name and not _through_subclass(
+                    analysis, unit, r, name, classes, ordered)):
                 continue
             if r.runners:  # a function others run at import time: those that call it
-                if unit.kind == "definition" and _unit_changes(analysis, unit, name, True, ordered):
+                if unit.kind == "definition" and _unit_changes(
+                        analysis, unit, name, True, classes, ordered):
                     changed |= {u for u in r.runners if _may_run(
-                        analysis, unit, analysis.units[u], name, ordered)}
+                        analysis, unit, analysis.units[u], name, ordered, classes)}
             elif unit.id not in binders and unit.id not in hooks:
-                (changed if _unit_changes(analysis, unit, name, False, ordered) else read).add(
-                    unit.id)
+                (changed if _unit_changes(analysis, unit, name, False, classes, ordered)
+                 else read).add(unit.id)
     return changed - binders, read
+
+
+def _through_subclass(analysis: Analysis, unit: Unit, read: Read, name: str, classes: Classes,
+                      ordered: bool) -> bool:
+    """Whether `unit` reads a subclass of class `name` to call a classmethod changing `cls`
+    on it (`IntField.make()` reads and sets `counter`, which it inherits from `Field`)."""
+    return bool(classes.changers[ordered]) and read.name in classes.defs and (
+        name in classes.bases([read.name])) and any(
+        classes.calls_changing(analysis.module.body[i], name, bool(read.runners), ordered)
+        for i in unit.stmts)
 
 
 def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     findings = []
     hooks = {u.id: found for u in analysis.units if (found := _class_hooks(analysis, u))}
     in_order = {u: _class_hooks(analysis, analysis.units[u], True) for u in hooks}
+    classes = classes_of(analysis.module, changes)
     for name in sorted(analysis.binders):
         if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
                 "singledispatch" in analysis.code(i) for u in analysis.binders[name]
                 for i in analysis.units[u].stmts[:1]):
             continue  # a module (`os.environ.setdefault`, `sys.path.insert`): shared anyway;
             # `@f.register(int)` of a `functools.singledispatch` function: keyed by type
-        changed, read = events(analysis, name, hooks)
+        changed, read = events(analysis, name, hooks, classes)
         if not changed:
             continue
         units = sorted(changed | read)
@@ -257,7 +327,7 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
         if len(set(where.values())) < 2 or _in_source_order(analysis, assignment, [
                 where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]):
             continue
-        ordered = events(analysis, name, in_order, True)[0]
+        ordered = events(analysis, name, in_order, classes, True)[0]
         at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
         line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
         if read or ordered:

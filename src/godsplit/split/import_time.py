@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from .class_calls import class_aliases, class_calls, makes_own_class
 from .classify import is_main_block
 from .late_bound import bound_after
 
@@ -145,6 +146,7 @@ class _Code:
                     self.defs[stmt.name.value] = (unit.id, stmt)
         self.values: set[str] = set()  # see _instance_names
         self._uses: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._through: dict[int, frozenset[tuple[str, str]]] = {}
         self._classes: dict[str, tuple[list[str], dict[str, cst.FunctionDef],
                                        dict[str, set[str]]]] = {}
         # methods of metaclasses run when any class using them (or its subclass) is made:
@@ -167,6 +169,12 @@ class _Code:
             grown = not related <= self.metaclasses
             self.metaclasses |= related
 
+    def through(self, node: cst.CSTNode) -> frozenset[tuple[str, str]]:
+        """The `C.m(...)` calls and `@C.m` decorators in `node` (memoized)."""
+        if id(node) not in self._through:
+            self._through[id(node)] = class_calls(node)
+        return self._through[id(node)]
+
     def uses(self, node: cst.CSTNode) -> tuple[frozenset[str], frozenset[str]]:
         """The attribute names and special methods `node` uses (memoized)."""
         if id(node) not in self._uses:
@@ -182,7 +190,7 @@ class _Code:
             return None
         if name not in self._classes:
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            self._classes[name] = (_base_names(node), methods, _class_aliases(node, methods))
+            self._classes[name] = (_base_names(node), methods, class_aliases(node, methods))
         return self._classes[name]
 
 
@@ -202,6 +210,7 @@ class _Seeds:
         self.subclassed: set[str] = set()
         self.used: set[str] = set()
         self.operators: set[str] = set()
+        self.through: set[tuple[str, str]] = set()  # `C.m(...)`: a method run through C
         self.instances = False  # whether the code may hold an instance (see implicit)
 
     @staticmethod
@@ -219,10 +228,11 @@ class _Seeds:
                 names, operators = code.uses(stmt)
                 out.used |= names
                 out.operators |= operators
+                out.through |= code.through(stmt)
         return out
 
     def __bool__(self) -> bool:
-        return bool(self.calls or self.subclassed or self.used or self.operators)
+        return bool(self.calls or self.subclassed or self.used or self.operators or self.through)
 
     def implicit(self) -> _Seeds:
         """These seeds, with the special methods any use of an instance may run, when the
@@ -241,6 +251,7 @@ class _Seeds:
             out.subclassed |= seed.subclassed
             out.used |= seed.used
             out.operators |= seed.operators
+            out.through |= seed.through
             out.instances = out.instances or seed.instances
         return out
 
@@ -262,6 +273,12 @@ def _closure(
     # per runner: a name used as an attribute or operator runs the methods of classes
     # made by other code only if this code may hold one of their instances
     holds = [live is None or seeds.instances]
+    direct: dict[str, set[str]] = defaultdict(set)  # class -> methods run through it
+
+    def through(pairs: Iterable[tuple[str, str]]) -> None:
+        for cls, method in pairs:
+            if code.cls(cls) is not None:
+                direct[cls].add(method)
 
     def reached(names: set[str]) -> None:
         for name in names:
@@ -274,6 +291,7 @@ def _closure(
                 attributes, ops = code.uses(kind)
                 used.update(attributes)
                 operators.update(ops)
+                through(code.through(kind))
                 todo.append(upgraded[uid])
             elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
@@ -283,23 +301,28 @@ def _closure(
     for name in seeds.calls:
         if name.startswith("@"):
             entries[name[1:]] |= _ON_DECORATE
+    through(seeds.through)
     changed = True
     while changed:
         while todo:
             reached(todo.pop())
         changed = False
-        for name in list(entries if live is None else {*live, *entries}):
+        for name in list({*entries, *direct} if live is None else {*live, *entries, *direct}):
             if (found := code.cls(name)) is None:
                 continue
             bases, methods, aliases = found
-            own = entries[name]
+            made_here = name in entries or (live is not None and name in live)
+            own, via = entries[name] if made_here else set(), set(direct.get(name, ()))
             for base in bases:
-                if not own <= entries[base]:
+                if made_here and not own <= entries[base]:
                     entries[base] |= own
                     changed = True
+                if not via <= direct[base]:  # `IntField.make()` runs `Field.make`
+                    direct[base] |= via
+                    changed = True
             made = own if live is None else own | live.get(name, set())
-            wanted = own | (used | (operators if _ON_CALL & made else set())
-                            if holds[0] or _ON_CALL & own else set())
+            wanted = own | via | (used | (operators if _ON_CALL & made else set())
+                                  if made_here and (holds[0] or _ON_CALL & own) else set())
             fresh = {m for m in methods if m in wanted} | {
                 m for attr, ms in aliases.items() if attr in wanted for m in ms
             }
@@ -318,6 +341,9 @@ def _closure(
                     attributes, ops = code.uses(methods[method])
                     used |= attributes
                     operators |= ops
+                    through(code.through(methods[method]))
+                    if method in via and makes_own_class(methods[method]):
+                        entries[name] |= _ON_CALL  # `return cls(...)`
                     todo.append(names)
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)
@@ -339,48 +365,6 @@ def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]
                     seen.add(text)
                     todo.append(found[1])
     return False
-
-
-def _class_aliases(node: cst.ClassDef, methods: Mapping[str, object]) -> dict[str, set[str]]:
-    """Class attributes made of its methods: `status = property(_get, _set)` runs `_get`
-    and `_set` when code uses `obj.status`; `alias = method` runs `method`."""
-    out: dict[str, set[str]] = {}
-    for stmt in node.body.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            if isinstance(small, cst.Assign):
-                targets = [t.target for t in small.targets]
-            elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                targets = [small.target]
-            else:
-                continue
-            value = small.value
-            if value is None:
-                continue
-            used = {n.value for n in _names_in(value)} & set(methods)
-            for target in targets:
-                if isinstance(target, cst.Name) and used:
-                    out.setdefault(target.value, set()).update(used)
-    return out
-
-
-class _Names(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.names: list[cst.Name] = []
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.append(node)
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)  # `x.attr`: attr is not a name read
-        return False
-
-
-def _names_in(node: cst.CSTNode) -> list[cst.Name]:
-    visitor = _Names()
-    node.visit(visitor)
-    return visitor.names
 
 
 def _base_names(node: cst.ClassDef) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import keyword
 import os
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -103,6 +103,36 @@ def inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def refuse_symlink(source: Path, root: Path) -> None:
+    """A source that is a symlink is not split (plan, apply) nor suggested for: the split
+    would replace the link and leave the file it points to whole."""
+    if source.is_symlink() and not inside(source, root):
+        raise GodsplitError("source is a symlink to a file outside the project", source)
+    if source.is_symlink():
+        raise GodsplitError(f"source is a symlink (to {os.readlink(source)}): configure the "
+                            "file it points to as the source, or replace the link by it", source)
+    target = source.resolve()
+    link = next((p for p in _file_links(root) if p.resolve() == target), None)
+    if link is not None:  # `import big` through `big.py -> real/impl.py` would break
+        raise GodsplitError(
+            f"{link.relative_to(root).as_posix()} is a symlink to this source: the split "
+            "replaces the file, so the module imported through the link would be gone (or "
+            "be the facade under another name); replace the link by a module that imports "
+            "what it needs from this one, or remove it", source)
+
+
+def _file_links(root: Path) -> Iterator[Path]:
+    """The symlinks to files under `root` (not following linked directories, skipping
+    VCS and virtualenv directories)."""
+    from .references import SKIP_DIRS
+
+    for directory, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info")]
+        for name in files:
+            if os.path.islink(path := os.path.join(directory, name)):
+                yield Path(path)
 
 
 def _importable(name: str) -> bool:

@@ -221,6 +221,14 @@ def walk(node: cst.CSTNode, into_scopes: bool = True) -> Iterator[cst.CSTNode]:
         stack.extend(current.children)
 
 
+def innermost(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """`X` of `X`, `X.a`, `X[k]`, `X.a.b[k]`: what an attribute or item access starts from
+    (GS121's `changes.may_change` and GS124's `import_order.changes` both ask it)."""
+    while isinstance(expr, (cst.Attribute, cst.Subscript)):
+        expr = expr.value
+    return expr
+
+
 def target_names(target: cst.BaseExpression | None) -> set[str]:
     """The plain names an assignment, loop or `del` target binds or deletes (`x`,
     `a, (b, c)`); none for an attribute or a subscript."""

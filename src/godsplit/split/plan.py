@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import ast
 import builtins
-import os
 import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ..file_modes import refuse_read_only
+from ..file_modes import new_file_mode, refuse_read_only
 from ..files import SourceText, check_not_shadowed, read_python
 from ..types import (
     FACADE,
@@ -31,10 +30,10 @@ from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
-from .facade_checks import created_findings, live_findings, promised_names
+from .facade_checks import created_findings, live_findings, moves_little, promised_names
 from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
-from .layout import Layout, inside, make_layout
+from .layout import Layout, inside, make_layout, refuse_symlink
 from .module_identity import identity_errors
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
@@ -69,11 +68,7 @@ def _check_source(split: SplitConfig, config: Config) -> None:
     if journal.exists():
         raise GodsplitError("an apply was interrupted here and its journal remains; run "
                             "`godsplit apply` to finish or undo it first", journal)
-    if source.is_symlink() and not inside(source, config.root):
-        raise GodsplitError("source is a symlink to a file outside the project", source)
-    if source.is_symlink():  # the split would replace the link and leave the file whole
-        raise GodsplitError(f"source is a symlink (to {os.readlink(source)}): configure the "
-                            "file it points to as the source, or replace the link by it", source)
+    refuse_symlink(source, config.root)
     refuse_read_only(source, "nothing was written")  # (plan says so too, not only apply)
     if split.package is not None and split.package.exists() and not inside(
         split.package, config.root
@@ -163,6 +158,7 @@ def build_plan(
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     findings.extend(promised_names(analysis, facade_text))
     findings.extend(created_findings(analysis, assignment, split))
+    findings.extend(moves_little(analysis, assignment))
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
         findings.extend(undefined_in_plan(analysis, texts, facade_text))
     _package_inits(layout, order, texts)
@@ -360,7 +356,7 @@ def _changes(
                     "module/package name", path,
                 )
             continue
-        changes.append(FileChange(path, data))
+        changes.append(FileChange(path, data, new_file_mode(source.path)))
     if layout.kind == "package":
         changes.append(FileChange(source.path, None))
     return tuple(sorted(changes, key=lambda c: str(c.path)))

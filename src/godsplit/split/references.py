@@ -323,7 +323,8 @@ def find_references(
     whose facade is live (it forwards patches)."""
     found = {plan.old_module: Found([], []) for plan in plans}
     changes: list[FileChange] = []
-    for path in project_files(root):
+    unreadable: list[Path] = []  # (filled as the walk goes)
+    for path in project_files(root, unreadable):
         if path.resolve() in exclude:
             continue
         try:
@@ -365,4 +366,9 @@ def find_references(
             changed = changed or bool(rewriter.rewrites)
         if changed:
             changes.append(FileChange(path, source.encode(module.code)))
+    for directory in unreadable:  # as migrate's GS516: a patch target there is not seen
+        for plan in plans:
+            found[plan.old_module].findings.append(Finding(
+                "GS212", "warning", "not searched for patch targets: cannot read this "
+                "directory (make it readable)", str(directory), 1))
     return found, changes

@@ -210,7 +210,7 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None,
             if change.data is not None:
                 txn._step(f"stage {change.path}")
                 _fsync_write(Path(str(op["staged"])), change.data)
-                keep_mode(change.path, Path(str(op["staged"])))
+                keep_mode(change.path, Path(str(op["staged"])), change.mode)
         for path, held in (expected or {}).items():
             if _held(path) != held:
                 raise GodsplitError("changed while godsplit ran, after it was planned from "

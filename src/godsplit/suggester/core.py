@@ -26,7 +26,7 @@ from ..split.assign import DEFAULT_SHARED, Assignment, assign
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from ..split.hazards import _bases as class_bases
 from ..split.hazards import identity_findings
-from ..split.layout import Layout, make_layout, must_stay_a_module
+from ..split.layout import Layout, make_layout, must_stay_a_module, refuse_symlink
 from ..split.locations import locating_reads
 from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
@@ -193,6 +193,7 @@ def _too_long(g: Graph, nodes: list[int], lines: int, limit: int) -> bool:
 def _project(source: Path, config: Config, package: Path | None
              ) -> tuple[str, str | None, SplitConfig, Analysis]:
     root = config.root.resolve()
+    refuse_symlink(source, root)  # as plan would: suggesting for the file behind it hid it
     key = _relative(source, root, "source")
     if not key.endswith(".py"):
         raise GodsplitError("source must be a .py file", source)
