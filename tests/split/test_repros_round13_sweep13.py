@@ -48,3 +48,63 @@ def test_mapping_the_name_an_exec_loop_binds_is_refused(tmp_path: Path) -> None:
     [error] = plan.errors
     assert error.code == "GS101" and "'obj' cannot be mapped" in error.message
     assert "exec without a namespace" in error.message
+
+
+# sympy's `integrals/manualintegrate.py`: `@dataclass class Rule` with `variable: Symbol`
+# (under `from __future__ import annotations`), and `@dataclass class PowerRule(Rule)`.
+# The `__init__` dataclass writes for the subclass is annotated with the inherited fields'
+# strings too, resolved in the subclass's module by `get_type_hints`; that module did not
+# import `Symbol` (its own code does not name it): GS408 NameError after a clean plan.
+DATACLASS = """
+    from __future__ import annotations
+
+    import dataclasses
+    from dataclasses import dataclass
+
+    from pkg.types import Expr, Symbol
+
+
+    @dataclass
+    class Rule:
+        integrand: Expr
+        variable: Symbol
+
+
+    class Mixin:
+        pass
+
+
+    @dataclass
+    class Atomic(Rule, Mixin):
+        pass
+
+
+    @dataclasses.dataclass(eq=True)
+    class Power(Atomic):
+        base: "Expr"
+        exp: Expr
+"""
+TYPES = """
+    class Expr:
+        pass
+
+
+    class Symbol(Expr):
+        pass
+"""
+
+
+def test_a_dataclass_subclass_imports_what_inherited_fields_name(tmp_path: Path) -> None:
+    modules = {"rules": ["Rule", "Mixin"], "atomic": ["Atomic", "Power"]}
+    _, texts = plan_texts(make_project(tmp_path / "plan", DATACLASS, modules,
+                                       files={"pkg/types.py": TYPES}))
+    assert "Symbol,  # noqa: F401" in texts["pkg/big/atomic.py"]
+    out = same_behaviour(tmp_path / "run", DATACLASS, modules, """
+        import typing, pkg.big
+        for cls in (pkg.big.Atomic, pkg.big.Power):
+            print(sorted((k, v.__name__) for k, v in typing.get_type_hints(cls.__init__).items()))
+    """, files={"pkg/types.py": TYPES})
+    assert out == (
+        "[('integrand', 'Expr'), ('return', 'NoneType'), ('variable', 'Symbol')]\n"
+        "[('base', 'Expr'), ('exp', 'Expr'), ('integrand', 'Expr'), ('return', 'NoneType'), "
+        "('variable', 'Symbol')]\n")

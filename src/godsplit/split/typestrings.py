@@ -22,6 +22,7 @@ from pathlib import Path
 
 import libcst as cst
 
+from .dataclass_hints import inherited_field_reads
 from .nodes import walk
 
 TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc"})
@@ -176,6 +177,10 @@ def type_string_reads(
             for name in (attribute & names) - set(reads[index]):
                 reads[index][name] = [False, True]
                 hints[index].add(name)
+    for index, inherited in inherited_field_reads(module, names).items():
+        for name in inherited - set(reads[index]):
+            reads[index][name] = [False, True]
+            hints[index].add(name)
     changed = True
     while changed:
         changed = False
