@@ -108,3 +108,71 @@ def test_a_dataclass_subclass_imports_what_inherited_fields_name(tmp_path: Path)
         "[('integrand', 'Expr'), ('return', 'NoneType'), ('variable', 'Symbol')]\n"
         "[('base', 'Expr'), ('exp', 'Expr'), ('integrand', 'Expr'), ('return', 'NoneType'), "
         "('variable', 'Symbol')]\n")
+
+
+# sympy's `core/numbers.py`: `class Infinity(Number, metaclass=Singleton)`, whose
+# metaclass registers it on `S` by name, and `_illegal = (S.NaN, S.Infinity)` at the end.
+# Moved to a module imported before the classes' module, `S.Infinity` raised
+# AttributeError (GS406 after a clean plan): no name tied the read to the class.
+REGISTRY = """
+    class Registry:
+        def __init__(self):
+            self.classes = {}
+
+        def register(self, cls):
+            self.classes[cls.__name__] = cls
+
+        def __getattr__(self, name):
+            try:
+                return self.__dict__["classes"][name]()
+            except KeyError:
+                raise AttributeError(name) from None
+
+
+    S = Registry()
+
+
+    class Singleton(type):
+        def __init__(cls, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            S.register(cls)
+"""
+REGISTERED = """
+    from pkg.registry import S, Singleton
+
+
+    def helper():
+        return 1
+
+
+    class Number:
+        pass
+
+
+    class Infinity(Number, metaclass=Singleton):
+        pass
+
+
+    class Half(Infinity):
+        pass
+
+
+    ILLEGAL = (S.Half, S.Infinity)
+
+
+    def other():
+        return 2
+"""
+
+
+def test_a_read_through_a_registry_by_class_name_orders_the_modules(tmp_path: Path) -> None:
+    modules = {"a_readers": ["ILLEGAL", "helper"], "z_numbers": ["Number", "Infinity", "Half"],
+               "misc": ["other"]}
+    _, texts = plan_texts(make_project(tmp_path / "plan", REGISTERED, modules,
+                                       files={"pkg/registry.py": REGISTRY}))
+    assert "import Half, Infinity  # noqa: F401" in texts["pkg/big/a_readers.py"]
+    out = same_behaviour(tmp_path / "run", REGISTERED, modules, """
+        import pkg.big
+        print([type(x).__name__ for x in pkg.big.ILLEGAL])
+    """, files={"pkg/registry.py": REGISTRY})
+    assert out == "['Half', 'Infinity']\n"
