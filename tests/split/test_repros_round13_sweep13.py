@@ -3,9 +3,13 @@ twisted, ...): each bug a minimal `pkg/big.py`."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
-from splitkit import make_project, plan_texts, same_behaviour
+import pytest
+
+from splitkit import apply, make_project, plan_texts, same_behaviour
 
 # scipy's `stats/_distn_infrastructure.py` builds docstrings from `_doc_*` strings, then
 # deletes them all: `for obj in [s for s in dir() if s.startswith('_doc_')]: exec('del '
@@ -176,3 +180,25 @@ def test_a_read_through_a_registry_by_class_name_orders_the_modules(tmp_path: Pa
         print([type(x).__name__ for x in pkg.big.ILLEGAL])
     """, files={"pkg/registry.py": REGISTRY})
     assert out == "['Half', 'Infinity']\n"
+
+
+# twisted's `conch/ssh/keys.py` in an environment without `bcrypt`: godsplit's own
+# interpreter lacked `incremental` (twisted's first import), the project's virtualenv had
+# it and lacked `bcrypt`; GS412 said "it needs 'incremental', which no interpreter found
+# has", which was untrue. It now says what each interpreter lacked.
+@pytest.mark.slow
+def test_gs412_says_what_each_interpreter_lacks(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / ".venv")],
+                   check=True)
+    [site] = (tmp_path / ".venv/lib").glob("python*/site-packages")
+    (site / "only_in_project_venv.py").write_text("import not_installed_anywhere\n")
+    (tmp_path / "pyproject.toml").write_text("")
+    source = ("import only_in_project_venv\n\n\ndef f():\n    return only_in_project_venv\n"
+              "\n\ndef g():\n    return 2\n")
+    result = apply(make_project(tmp_path, source, {"a": ["f"], "b": ["g"]}))
+    assert result.written and not result.splits[0].imported
+    [info] = [f for f in result.splits[0].findings if f.code == "GS412"]
+    assert "which no interpreter found has" not in info.message
+    assert (f"each interpreter found lacks a module it needs ({sys.executable} lacks "
+            f"'only_in_project_venv'; {tmp_path / '.venv/bin/python'} lacks "
+            "'not_installed_anywhere')") in info.message
