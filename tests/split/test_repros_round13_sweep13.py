@@ -202,3 +202,49 @@ def test_gs412_says_what_each_interpreter_lacks(tmp_path: Path) -> None:
     assert (f"each interpreter found lacks a module it needs ({sys.executable} lacks "
             f"'only_in_project_venv'; {tmp_path / '.venv/bin/python'} lacks "
             "'not_installed_anywhere')") in info.message
+
+
+# twisted's `protocols/ftp.py`, split with keep-module-name: `class IFTPShell(Interface)`
+# makes a zope.interface `InterfaceClass` instance, whose `__module__` is read-only; the
+# facade's `item.__module__ = old` raised AttributeError and the old module no longer
+# imported (GS406 after a clean plan). Such an object keeps the module it reports.
+IFACE = """
+    class InterfaceClass:
+        def __init__(self, name, bases=(), attrs=None):
+            self.__name__ = name
+            self._module = (attrs or {}).get("__module__", "?")
+
+        @property
+        def __module__(self):
+            return self._module
+
+
+    Interface = InterfaceClass("Interface", attrs={"__module__": __name__})
+"""
+INTERFACES = """
+    from pkg.iface import Interface
+
+
+    class IShell(Interface):
+        def login(user):
+            \"\"\"Log in.\"\"\"
+
+
+    class Shell:
+        def login(self, user):
+            return user
+
+
+    def other():
+        return 2
+"""
+
+
+def test_keep_module_name_leaves_a_read_only_module_alone(tmp_path: Path) -> None:
+    modules = {"shells": ["IShell", "Shell"], "misc": ["other"]}
+    out = same_behaviour(tmp_path, INTERFACES, modules, """
+        import pkg.big
+        print(pkg.big.Shell.__module__, pkg.big.Shell().login("u"), pkg.big.IShell.__name__,
+              pkg.big.IShell.__module__.startswith("pkg.big"))
+    """, files={"pkg/iface.py": IFACE}, **{"keep-module-name": True})
+    assert out == "pkg.big u IShell True\n"
