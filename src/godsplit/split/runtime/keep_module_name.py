@@ -32,7 +32,7 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
                     continue
                 try:
                     item.__module__ = old
-                except (AttributeError, TypeError):  # read-only (zope.interface's)
+                except (AttributeError, TypeError):  # read-only (zope's)
                     continue
 
 
