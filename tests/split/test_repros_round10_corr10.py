@@ -372,8 +372,11 @@ def test_a_read_at_import_time_of_a_name_changed_later_is_refused(tmp_path: Path
 def test_names_exec_binds_are_exported_by_the_package_facade(tmp_path: Path) -> None:
     """`exec("EX = 5")` binds a name no statement binds: the package facade's `__all__`
     listed only static names, so `from old import *` lost `EX` and apply rolled back after
-    a clean plan (GS405). Such a module now gets the facade's run-time `__all__` line."""
-    config = make_project(tmp_path, """
+    a clean plan (GS405). Such a module now gets the facade's run-time `__all__` line.
+    Round 13: the `exec` stays in the old module, and `reader` moved away read an `EX`
+    its new module never bound (the split was written and `reader()` raised NameError):
+    GS122 now says to keep it, and kept, the split behaves the same."""
+    source = """
         exec("EX = 5")
 
 
@@ -383,12 +386,18 @@ def test_names_exec_binds_are_exported_by_the_package_facade(tmp_path: Path) -> 
 
         def other():
             return 2
-    """, {"one": ["reader"], "two": ["other"]})
-    star = "from pkg.big import *; print(sorted(n for n in dir() if not n.startswith('_')))"
+    """
+    plan, _ = plan_texts(make_project(tmp_path / "moved", source, {"one": ["reader"],
+                                                                   "two": ["other"]}))
+    [error] = plan.errors
+    assert error.code == "GS122" and "EX: bound by no statement" in error.message
+    config = make_project(tmp_path, source, {"two": ["other"]}, keep=["reader"])
+    star = ("from pkg.big import *; print(sorted(n for n in dir() if not n.startswith('_')),"
+            " reader())")
     before = run_python(tmp_path, star)
     result = apply(config)
     assert result.written, [f.render() for f in result.splits[0].findings]
-    assert run_python(tmp_path, star) == before == "['EX', 'other', 'reader']\n"
+    assert run_python(tmp_path, star) == before == "['EX', 'other', 'reader'] 5\n"
 
 
 @pytest.mark.parametrize(("source", "binds"), [

@@ -25,6 +25,7 @@ from .verify import (
     compare_snapshots,
     compare_static,
     first_snapshot,
+    missing_words,
     registered_note,
     renamed_tasks,
     served_live,
@@ -386,7 +387,7 @@ def _verify_written(
                 ))
     elif isinstance(snap, ImportFailure):
         if snap.missing:
-            why = (f"it needs {snap.missing!r}, which no interpreter found has ({python}); "
+            why = (missing_words(snap, python) + "; "
                    "activate the project's virtualenv or set `verify-setup`")
         else:
             why = (f"it does not import on its own{setup.describe()} ({snap.error}); "

@@ -93,3 +93,18 @@ def _is_import_prefix(literal: cst.SimpleString, placeholder: str) -> bool:
     """`"import %s"` (placeholder `%s`), `"import {}"`, or `"import "` before a `+`."""
     value = literal.evaluated_value
     return isinstance(value, str) and value == f"import {placeholder}"
+
+
+def execs_into_module(stmt: cst.BaseStatement) -> bool:
+    """Whether a top-level statement (not a function or class) runs `exec(text)` with no
+    namespace given, outside any function: the text binds or deletes module names no
+    analysis sees (scipy's `_distn_infrastructure.py`: `for obj in [s for s in dir() if
+    s.startswith('_doc_')]: exec('del ' + obj)`). Run in a new module, it would bind or
+    delete them there, not in the old one. An absolute import is left out (ply)."""
+    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        return False
+    return any(
+        isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+        and node.func.value == "exec" and len(node.args) == 1
+        and node.args[0].keyword is None and not execs_only_an_import(node)
+        for node in walk(stmt, into_scopes=False))

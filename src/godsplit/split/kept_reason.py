@@ -14,7 +14,8 @@ from .classify import reads_globals_inside
 from .module_identity import created_by_hooks
 
 FINDS_MODULE = ("kept in the old module: its code finds the module it runs in "
-                "(globals(), sys.modules[cls.__module__], sys.modules[__name__], eval), "
+                "(globals(), sys.modules[cls.__module__], sys.modules[__name__], eval or "
+                "exec without a namespace), "
                 "which must stay the old one")
 _NAMESPACE = ("globals()", "locals()", "vars()", "sys.modules[")
 
@@ -32,4 +33,4 @@ def namespace_reason(analysis: Analysis, unit: Unit) -> str:
     names = ", ".join(read)
     return (f"kept in the old module: it reads {names} while the module is imported, which "
             "stays there (its code finds the module it runs in: globals(), "
-            "sys.modules[__name__], eval)")
+            "sys.modules[__name__], eval or exec without a namespace)")

@@ -32,6 +32,7 @@ from .classify import (
     reads_globals_inside,
     writes_globals,
 )
+from .globals_use import execs_into_module
 from .nodes import walk
 
 if TYPE_CHECKING:
@@ -190,6 +191,8 @@ def stays_in_old_module(
     writers = {i for i, stmt in enumerate(module.body) if (any(
         f in codes[i] for f in ("globals()", "locals()", "vars()", *namespace)))
         and writes_globals(stmt, namespace)}
+    writers |= {i for i, stmt in enumerate(module.body)
+                if "exec(" in codes[i] and execs_into_module(stmt)}
     # the alias, and a statement that binds names and writes through it (`if FAST:
     # build(D, _globals)` / `else: X = ...`), stay where `globals()` is the old module's
     aliasing = {i for i in range(len(kinds)) if bound.get(i, set()) & namespace}

@@ -22,7 +22,9 @@ from pathlib import Path
 
 import libcst as cst
 
+from .dataclass_hints import inherited_field_reads
 from .nodes import walk
+from .registry_reads import registry_reads
 
 TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc"})
 BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
@@ -176,6 +178,15 @@ def type_string_reads(
             for name in (attribute & names) - set(reads[index]):
                 reads[index][name] = [False, True]
                 hints[index].add(name)
+    for index, inherited in inherited_field_reads(module, names).items():
+        for name in inherited - set(reads[index]):
+            reads[index][name] = [False, True]
+            hints[index].add(name)
+    for index, registered in registry_reads(module).items():  # `S.Infinity`: eager
+        for name in registered & names:
+            if name not in reads[index]:
+                hints[index].add(name)
+            reads[index][name] = [True, False]
     changed = True
     while changed:
         changed = False

@@ -51,6 +51,7 @@ class ImportFailure:
     path: str | None = None
     line: int | None = None
     missing: str | None = None  # a module that could not be found (ModuleNotFoundError)
+    lacks: tuple[tuple[str, str], ...] = ()  # (module, interpreter) of each one tried
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
@@ -203,6 +204,7 @@ def first_snapshot(
     interpreter would not do better, and this one had what the others lacked); if every
     interpreter lacks a package, the first failure, with all the interpreters tried. The
     modules it loaded are those two imports in a row both loaded."""
+    failures: list[tuple[str, str]] = []
     first: ImportFailure | None = None
     tried = interpreters(root)
     for python in tried:
@@ -217,8 +219,19 @@ def first_snapshot(
         if result.missing is None:
             return result, python
         first = first or result
+        failures.append((result.missing, python))
     assert first is not None
-    return first, ", ".join(tried)
+    return replace(first, lacks=tuple(failures)), ", ".join(tried)
+
+
+def missing_words(failure: ImportFailure, python: str) -> str:
+    """GS412's words when every interpreter tried lacks a module: which, in which (twisted's
+    conch in a project's virtualenv without `bcrypt`: godsplit's own lacked `incremental`,
+    and GS412 named that one alone, as if no interpreter had it)."""
+    if len({module for module, _ in failure.lacks}) > 1:
+        each = "; ".join(f"{where} lacks {module!r}" for module, where in failure.lacks)
+        return f"each interpreter found lacks a module it needs ({each})"
+    return f"it needs {failure.missing!r}, which no interpreter found has ({python})"
 
 
 def shadowed_at_run_time(plan: Plan, before: Snapshot) -> Finding | None:

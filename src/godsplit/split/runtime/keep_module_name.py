@@ -15,7 +15,8 @@ SLOT_OBJECTS: tuple[object, ...] = ()  # the moved classes and functions, as a t
 # godsplit: keep-module-name: these classes and functions (and their
 # methods) report the old module, so pickles, reprs and doctest discovery
 # keep working. An object whose code set another `__module__` (yarl's URL
-# says "yarl") keeps it, and so does one that cannot take another.
+# says "yarl") keeps it, and so does one that cannot take another (a
+# zope.interface `Interface`, whose `__module__` is read-only).
 def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
     here = __name__  # this module, or the package facade of the new modules
     parts = ("__func__", "fget", "fset", "fdel")
@@ -27,8 +28,12 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
                 mine = isinstance(home, str) and home.startswith(here + ".")
                 # not an instance with slots (a special form a decorator made)
                 settable = isinstance(item, type) or hasattr(item, "__dict__")
-                if (home == here or mine) and settable:
+                if not ((home == here or mine) and settable):
+                    continue
+                try:
                     item.__module__ = old
+                except (AttributeError, TypeError):  # read-only (zope's)
+                    continue
 
 
 _godsplit_keep_module_name(SLOT_OBJECTS, SLOT_OLD_MODULE)
