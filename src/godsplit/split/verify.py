@@ -288,10 +288,9 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
                                 "run time", path, 1))
     differ = sorted(n for n in before.details if before.details[n] != after.details.get(n))
     for name in differ[:5]:
-        findings.append(Finding(
-            "GS408", "error", f"{name}: signature or type hints changed: "
-            f"{before.details[name]} -> {after.details.get(name, 'gone')}", path, 1,
-        ))
+        findings.append(Finding("GS408", "error", f"{name}: signature or type hints changed: "
+                                f"{before.details[name]} -> {after.details.get(name, 'gone')}",
+                                path, 1))
     if len(differ) > 5:
         findings.append(Finding("GS408", "error", f"and {len(differ) - 5} more: "
                                 f"{', '.join(differ[5:])}", path, 1))
