@@ -3,21 +3,14 @@ each other, through calls or at import time, lie on a cycle; annotations do not 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "suggest_eval.py"
+from benchkit import load_benchmark
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("suggest_eval", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("suggest_eval", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("suggest_eval")
 
 
 SOURCE = """\

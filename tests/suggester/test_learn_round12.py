@@ -3,9 +3,7 @@ regression it fits, the features it reads off the graph, and its signed grouping
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -13,23 +11,12 @@ from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.suggester.graph import Graph, build_graph
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-
-
-def _load(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+from benchkit import load_benchmark
 
 
 def _script() -> ModuleType:
-    _load("suggest_eval")
-    return _load("suggest_learn")
+    load_benchmark("suggest_eval")
+    return load_benchmark("suggest_learn")
 
 
 def test_fit_is_the_penalised_optimum() -> None:

@@ -81,13 +81,17 @@ def _namespaces_named(signature: inspect.Signature) -> inspect.Signature:
     return signature.replace(parameters=params)
 
 
+def _moved(values: dict[str, object], moved: tuple[str, ...]) -> typing.Iterator[tuple[str, typing.Any]]:
+    """The functions and classes among the module's names that moved, by name."""
+    for name, value in sorted(values.items()):
+        if (inspect.isfunction(value) or inspect.isclass(value)) and getattr(
+                value, "__module__", None) in moved:
+            yield name, value
+
+
 def details(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for name, value in sorted(values.items()):
-        if not (inspect.isfunction(value) or inspect.isclass(value)):
-            continue
-        if getattr(value, "__module__", None) not in moved:
-            continue
+    for name, value in _moved(values, moved):
         out[name] = describe(value, moved)
         if inspect.isclass(value):
             for attribute, member in sorted(vars(value).items()):
@@ -124,11 +128,7 @@ def recorded(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str
     'twisted.internet.defer.timeout was deprecated in Twisted 17.1.0'). Not normalised: a
     message that names the new module is a change."""
     out: dict[str, str] = {}
-    for name, value in sorted(values.items()):
-        if not (inspect.isfunction(value) or inspect.isclass(value)):
-            continue
-        if getattr(value, "__module__", None) not in moved:
-            continue
+    for name, value in _moved(values, moved):
         members: list[tuple[str, object]] = [(name, value)]
         for attribute, member in sorted(vars(value).items()) if inspect.isclass(value) else ():
             parts = [member.fget, member.fset, member.fdel] if isinstance(member, property) else [
