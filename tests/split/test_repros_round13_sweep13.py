@@ -248,3 +248,48 @@ def test_keep_module_name_leaves_a_read_only_module_alone(tmp_path: Path) -> Non
               pkg.big.IShell.__module__.startswith("pkg.big"))
     """, files={"pkg/iface.py": IFACE}, **{"keep-module-name": True})
     assert out == "pkg.big u IShell True\n"
+
+
+# bottle 0.13.2 (found re-running the real libraries after the merge): its compatibility
+# block binds `_raise` with a `def` on Python 3 and with `exec(compile('def _raise(*a):
+# raise a[0], a[1], a[2]', ...))` on Python 2. Kept in the old module as an exec writer,
+# every name the block imports stayed with it, and the modules reading them at import
+# time were refused (15 GS112 errors where the split was identical). Text Python 3 cannot
+# compile binds nothing: exec raises SyntaxError before running it.
+PY2_EXEC = """
+    import sys
+
+    if sys.version_info[0] > 2:
+        from io import BytesIO
+
+        def _raise(*a):
+            raise a[0](a[1]).with_traceback(a[2])
+    else:
+        from StringIO import StringIO as BytesIO
+        exec(compile("def _raise(*a): raise a[0], a[1], a[2]", "<py3fix>", "exec"))
+
+
+    def buffer():
+        return BytesIO(b"x").read()
+
+
+    def fail():
+        try:
+            _raise(ValueError, ValueError("boom"), None)
+        except ValueError as e:
+            return str(e)
+
+
+    READER = BytesIO
+"""
+
+
+def test_exec_of_text_python3_cannot_compile_does_not_pin_its_block(tmp_path: Path) -> None:
+    modules = {"compat": ["BytesIO", "_raise"], "io": ["buffer", "fail", "READER"]}
+    plan, _ = plan_texts(make_project(tmp_path / "p", PY2_EXEC, modules))
+    assert not plan.errors, [e.message for e in plan.errors]
+    out = same_behaviour(tmp_path / "b", PY2_EXEC, modules, """
+        import pkg.big
+        print(pkg.big.buffer(), pkg.big.fail(), pkg.big.READER.__name__)
+    """)
+    assert out == "b'x' boom BytesIO\n"

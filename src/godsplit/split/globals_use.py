@@ -8,6 +8,7 @@ statement binds is as undefined in a new module as in the old one (dill's `_dill
 
 from __future__ import annotations
 
+import ast
 import re
 
 import libcst as cst
@@ -107,4 +108,25 @@ def execs_into_module(stmt: cst.BaseStatement) -> bool:
         isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
         and node.func.value == "exec" and len(node.args) == 1
         and node.args[0].keyword is None and not execs_only_an_import(node)
+        and not _never_runs(node.args[0].value)
         for node in walk(stmt, into_scopes=False))
+
+
+def _never_runs(text: cst.BaseExpression) -> bool:
+    """Whether exec's text is a literal (or `compile()` of one) that Python 3 cannot
+    compile: exec raises SyntaxError before running any of it, so it binds nothing where
+    it runs. bottle's Python 2 branch: `exec(compile('def _raise(*a): raise a[0], a[1],
+    a[2]', '<py3fix>', 'exec'))`; a module that imports never takes that branch."""
+    if isinstance(text, cst.Call) and isinstance(text.func, cst.Name) and (
+            text.func.value == "compile") and text.args:
+        text = text.args[0].value
+    if not isinstance(text, (cst.SimpleString, cst.ConcatenatedString)):
+        return False
+    value = text.evaluated_value
+    if not isinstance(value, str):
+        return False
+    try:
+        ast.parse(value)
+    except (SyntaxError, ValueError):
+        return True
+    return False
