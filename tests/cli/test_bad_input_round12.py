@@ -222,6 +222,7 @@ def test_config_bytes_toml_refuses_are_named_with_their_line(
 
 KILLER = """
 import os, signal, sys
+signal.signal(signal.{signal}, signal.SIG_DFL)  # as a shell starts it (not so under nohup)
 import godsplit.split.write as write
 steps = iter(range(1, 1000))
 def hook(step):

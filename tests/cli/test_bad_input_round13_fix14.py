@@ -106,6 +106,7 @@ def test_a_symlink_to_the_source_is_refused(
 # action back to the signals it handled)
 AFTER_VERIFIED = """
 import atexit, os, signal, subprocess, sys, time
+signal.signal(signal.{signal}, signal.SIG_DFL)  # as a shell starts it (not so under nohup)
 import godsplit.cli.output as output
 printed = output.print_apply
 def print_apply(*args, **kwargs):
