@@ -14,24 +14,17 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .class_calls import class_defs
+from .imports import bound_name
 from .nodes import target_names, walk
 
 
 def _imported(module: cst.Module) -> set[str]:
     """Names top-level imports bind (`from .singleton import S`), outside functions."""
-    out: set[str] = set()
-    for stmt in module.body:
-        for node in walk(stmt, into_scopes=False):
-            if isinstance(node, (cst.Import, cst.ImportFrom)) and not isinstance(
-                    node.names, cst.ImportStar):
-                for alias in node.names:
-                    bound = alias.asname.name if alias.asname is not None else alias.name
-                    if isinstance(bound, cst.Name):
-                        out.add(bound.value)
-                    elif isinstance(bound, cst.Attribute):  # `import a.b` binds `a`
-                        dotted = cst.helpers.get_full_name_for_node(bound) or ""
-                        out.add(dotted.split(".")[0])
-    return out
+    return {bound_name(alias) for stmt in module.body
+            for node in walk(stmt, into_scopes=False)
+            if isinstance(node, (cst.Import, cst.ImportFrom))
+            and not isinstance(node.names, cst.ImportStar) for alias in node.names}
 
 
 def _defined(module: cst.Module) -> set[str]:
@@ -51,7 +44,7 @@ def _defined(module: cst.Module) -> set[str]:
 def _registering(module: cst.Module) -> set[str]:
     """Top-level classes whose making runs code: a metaclass, a class decorator, or such
     a base of this module, or a base of this module defining `__init_subclass__`."""
-    classes = {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
+    classes = class_defs(module)
     out: set[str] = set()
     changed = True
     while changed:
