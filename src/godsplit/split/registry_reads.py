@@ -12,6 +12,8 @@ counts as reading that class then.
 
 from __future__ import annotations
 
+import sys
+
 import libcst as cst
 
 from .class_calls import class_defs
@@ -20,11 +22,21 @@ from .nodes import target_names, walk
 
 
 def _imported(module: cst.Module) -> set[str]:
-    """Names top-level imports bind (`from .singleton import S`), outside functions."""
+    """Names top-level `from` imports bind (`from .singleton import S`), outside functions:
+    objects that may be registries. Not a module `import typing` binds (`typing.Tuple`
+    is the module's own attribute, not a class of this module's that was made), nor an
+    object of the standard library's (no class of this module registers itself there)."""
     return {bound_name(alias) for stmt in module.body
             for node in walk(stmt, into_scopes=False)
-            if isinstance(node, (cst.Import, cst.ImportFrom))
-            and not isinstance(node.names, cst.ImportStar) for alias in node.names}
+            if isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar)
+            and not _stdlib(node) for alias in node.names}
+
+
+def _stdlib(node: cst.ImportFrom) -> bool:
+    if node.relative or node.module is None:
+        return False
+    top = cst.Module([]).code_for_node(node.module).split(".")[0]
+    return top in sys.stdlib_module_names
 
 
 def _defined(module: cst.Module) -> set[str]:
