@@ -7,7 +7,8 @@ For each historical split, the before file's sdist (downloaded and checked by ha
 suggest_eval.py does) is copied to a work directory, made a git repository, and given a
 godsplit.toml whose modules are the ones the maintainers chose. Names they left in the old
 module are `keep`; an `__init__.py` is split beside it (`package`); names the record leaves
-out (gone or defined in several modules after the split) go to `default = "_rest"`, and
+out (gone or defined in several modules after the split) go to `default = "_rest"`, names it
+lists that the before file does not define (written during the split) are left out, and
 imports the maintainers listed are left to follow their users. `godsplit plan`, then
 `godsplit apply`, run there. The projects' dependencies are not installed, so the import
 check is off (`verify-import = false`) and apply checks statically; their test suites are
@@ -16,6 +17,7 @@ not run here (see realworld.py for that). Prints one line per case.
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import subprocess
@@ -54,6 +56,25 @@ def imported_names(source: str) -> set[str]:
     return names
 
 
+def defined_names(source: str) -> set[str]:
+    """Names the module's top-level code binds by a definition or assignment (in `if`,
+    `try` and `with` blocks too): the record also lists names the maintainers wrote in
+    the split itself, which a mapping of the before file cannot name (GS101)."""
+    names: set[str] = set()
+    body = list(ast.parse(source).body)
+    while body:
+        stmt = body.pop()
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(stmt.name)
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        elif isinstance(stmt, (ast.If, ast.Try, ast.With)):
+            body += stmt.body + getattr(stmt, "orelse", []) + getattr(stmt, "finalbody", [])
+            body += [s for h in getattr(stmt, "handlers", []) for s in h.body]
+    return names
+
+
 def load(case_id: str) -> tuple[suggest_eval.Case, str | None]:
     """The historical split `benchmarks/maintainers/<case_id>.toml` and the module that
     kept the old name."""
@@ -63,8 +84,9 @@ def load(case_id: str) -> tuple[suggest_eval.Case, str | None]:
 
 def split_table(case: suggest_eval.Case, kept: str | None, source: str) -> dict[str, object]:
     """The maintainers' grouping as a godsplit `[[split]]` table, without `source`."""
-    imported = imported_names(source)
-    modules = {m: [n for n in names if n not in imported] for m, names in case.modules.items()}
+    imported, defined = imported_names(source), defined_names(source)
+    modules = {m: [n for n in names if n not in imported and n in defined]
+               for m, names in case.modules.items()}
     keep = modules.pop(kept, []) if kept else []
     table: dict[str, object] = {"default": "_rest"}
     if case.path.endswith("__init__.py"):
