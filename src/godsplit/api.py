@@ -79,16 +79,20 @@ def _paths(items: Iterable[PathLike]) -> tuple[Path, ...]:
 @_bad_input
 def plan(
     *sources: PathLike, config: ConfigLike = None, references: bool = True,
-    progress: Progress | None = None,
+    progress: Progress | None = None, static: bool = False,
 ) -> PlanResult:
     """Plan the configured splits of `sources` (default: every configured split).
 
     Writes nothing. With `references`, also lists the patch targets and module names in
     the project's other files that the split would affect. `progress`, if given, is called
-    with a few words on what a long run is doing now (the CLI shows them on a terminal)."""
+    with a few words on what a long run is doing now (the CLI shows them on a terminal).
+    Unless `static`, apply's import check runs on each plan in a scratch copy of its import
+    root (nothing is written in the project): its errors are the plan's, and each split's
+    `import_check` says whether it ran (`.ran`) and what it found (`.text`)."""
     from .split.apply import plan_splits
 
-    return plan_splits(load(config, need_splits=True), _paths(sources), references, progress)
+    return plan_splits(load(config, need_splits=True), _paths(sources), references, progress,
+                       import_check=not static)
 
 
 @_bad_input
