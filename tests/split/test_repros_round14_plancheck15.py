@@ -1,0 +1,286 @@
+"""Round 14: `plan` runs apply's import check, in a scratch copy of the import root.
+
+Found on twisted's `internet/defer.py` (round 13): `godsplit suggest --write` planned with
+no errors and `apply` rolled back with GS416 (`@deprecated` builds its message from
+`__module__` while decorating): only the import check can see that, and only apply ran
+it. Now `plan` imports the old module before the split (in the project's tree) and after
+it (in a mirror of the import root holding the planned files), compares as apply does,
+and reports the differences as plan errors with apply's codes and text; `--static` (API:
+`static=True`) skips it and says so. Nothing under the project changes, and the scratch
+copy is removed, also on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from godsplit import api
+from godsplit.cli.app import main
+from godsplit.split import import_check
+from godsplit.split.scratch import mirrored
+from godsplit.types import FileChange
+
+from splitkit import apply, dedent, make_project
+
+DEPRECATE = """
+    import functools
+    import warnings
+
+
+    def deprecated(since):
+        def decorate(function):
+            message = f"{function.__module__}.{function.__qualname__} was deprecated in {since}"
+
+            @functools.wraps(function)
+            def wrapper(*args, **kwargs):
+                warnings.warn(message, DeprecationWarning, stacklevel=2)
+                return function(*args, **kwargs)
+
+            return wrapper
+
+        return decorate
+"""
+
+DECORATED = """
+    from pkg.deprecate import deprecated
+
+
+    @deprecated("17.1")
+    def timeout(value):
+        return value
+
+
+    def succeed(value):
+        return value
+"""
+
+
+def _tree(root: Path) -> dict[str, bytes | str]:
+    """Every file and link under root, with its bytes (or where the link points)."""
+    out: dict[str, bytes | str] = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            out[rel] = os.readlink(path)
+        elif path.is_file():
+            out[rel] = path.read_bytes()
+        else:
+            out[rel] = "<dir>"
+    return out
+
+
+@pytest.fixture
+def scratch_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where tempfile makes directories in this test: the scratch copies are counted there."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    return temp
+
+
+def _decorated(root: Path, deprecate: str = DEPRECATE) -> None:
+    make_project(root, DECORATED, {"deferred": ["timeout"]},
+                 files={"pkg/deprecate.py": deprecate})
+    (root / "godsplit.toml").write_text(
+        '[[split]]\nsource = "pkg/big.py"\ndefault = "deferred"\n'
+        '[split.modules]\ndeferred = ["timeout"]\n')
+
+
+def test_plan_reports_what_a_decorator_records_before_apply(tmp_path: Path,
+                                                           scratch_dirs: Path) -> None:
+    """GS416, with apply's text, from `plan`; the project's tree is as it was and no
+    scratch copy is left."""
+    root = tmp_path / "project"
+    _decorated(root)
+    before = _tree(root)
+    result = api.plan(config=root / "godsplit.toml")
+    [split] = result.splits
+    assert split.import_check is not None and split.import_check.ran
+    assert split.import_check.text == "ran in a scratch copy: 1 difference"
+    [error] = result.errors
+    assert error.code == "GS416"
+    assert "'pkg.big.timeout was deprecated in 17.1' is now 'pkg.big.deferred.timeout" in (
+        error.message)
+    assert _tree(root) == before
+    assert list(scratch_dirs.iterdir()) == []
+    applied = apply(api.load(root / "godsplit.toml"))  # and apply says the same
+    assert applied.rolled_back
+    assert [f.render() for f in applied.errors] == [f.render() for f in result.errors]
+
+
+def test_plan_static_does_not_run_the_import_check_and_says_so(tmp_path: Path,
+                                                               scratch_dirs: Path) -> None:
+    root = tmp_path / "project"
+    _decorated(root)
+    result = api.plan(config=root / "godsplit.toml", static=True)
+    [split] = result.splits
+    assert split.import_check is not None and not split.import_check.ran
+    assert split.import_check.text.startswith("not run: --static")
+    assert result.errors == ()
+    assert list(scratch_dirs.iterdir()) == []
+
+
+def test_cli_plan_says_whether_the_import_check_ran(tmp_path: Path, scratch_dirs: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "project"
+    _decorated(root)
+    monkeypatch.chdir(root)
+    checked = CliRunner().invoke(main, ["plan"])
+    assert checked.exit_code == 1, checked.output
+    assert "GS416 error: timeout recorded its module's name" in checked.output
+    assert "import check: ran in a scratch copy: 1 difference" in checked.output
+    static = CliRunner().invoke(main, ["plan", "--static"])
+    assert static.exit_code == 0, static.output
+    assert "GS416" not in static.output
+    assert "import check: not run: --static" in static.output
+    as_json = CliRunner().invoke(main, ["plan", "--format", "json"])
+    assert '"ran": true' in as_json.output and '"GS416"' in as_json.output
+    assert list(scratch_dirs.iterdir()) == []
+
+
+def test_a_clean_plan_under_the_check_is_applied_and_verified(tmp_path: Path,
+                                                              scratch_dirs: Path) -> None:
+    """The decorator records only the function's name: no difference; plan says what it
+    compared (apply's GS400 words), and apply agrees."""
+    root = tmp_path / "project"
+    _decorated(root, DEPRECATE.replace("{function.__module__}.", ""))
+    result = api.plan(config=root / "godsplit.toml")
+    [split] = result.splits
+    assert result.errors == ()
+    assert split.import_check is not None and split.import_check.ran
+    assert split.import_check.text.startswith(
+        "ran in a scratch copy: imported pkg.big before the split and after it, each in a "
+        "fresh interpreter: the same ")
+    applied = apply(api.load(root / "godsplit.toml"))
+    assert applied.written and not applied.errors
+    assert applied.splits[0].imported
+
+
+SRC_LAYOUT = """
+    import os
+
+    HERE = os.path.dirname(os.path.abspath(__file__))
+    DATA = os.path.join(HERE, "data.txt")
+    with open(DATA) as handle:
+        GREETING = handle.read().strip()
+
+
+    def load(path=DATA):
+        return path
+
+
+    def greet():
+        return GREETING
+"""
+
+
+def test_a_src_layout_reading_a_data_file_beside_it_is_checked_in_its_import_root(
+        tmp_path: Path, scratch_dirs: Path) -> None:
+    """A `src/` layout whose module reads a file beside it while it is imported, and has
+    that path as a default of a moved function: the scratch copy reaches the data file, and
+    the default names the real path (not the scratch copy's), as after apply."""
+    root = tmp_path / "project"
+    make_project(root, SRC_LAYOUT, {"io": ["load"]}, path="src/pkg/big.py",
+                 files={"src/pkg/data.txt": "hello\n"})
+    (root / "godsplit.toml").write_text(
+        '[[split]]\nsource = "src/pkg/big.py"\npackage = "src/pkg/_big"\n'
+        'default = "io"\n[split.modules]\nio = ["load"]\n')
+    before = _tree(root)
+    result = api.plan(config=root / "godsplit.toml")
+    [split] = result.splits
+    assert result.errors == (), [f.render() for f in result.errors]
+    assert split.import_check is not None and split.import_check.ran, split.import_check
+    assert _tree(root) == before
+    assert list(scratch_dirs.iterdir()) == []
+    applied = apply(api.load(root / "godsplit.toml"))
+    assert applied.written and applied.splits[0].imported, [f.render() for f in applied.errors]
+
+
+def test_a_package_facade_reading_a_data_file_beside_the_old_module_agrees_with_apply(
+        tmp_path: Path, scratch_dirs: Path) -> None:
+    """The package layout: the facade `pkg/big/__init__.py` is one directory deeper than
+    `pkg/big.py` (godsplit keeps `__file__`-made paths the old ones); the data file, in a
+    real directory of the mirror, is reached through its link. Plan and apply agree."""
+    root = tmp_path / "project"
+    make_project(root, SRC_LAYOUT, {"io": ["load"]}, files={"pkg/data.txt": "hello\n"})
+    (root / "godsplit.toml").write_text(
+        '[[split]]\nsource = "pkg/big.py"\ndefault = "io"\n[split.modules]\nio = ["load"]\n')
+    result = api.plan(config=root / "godsplit.toml")
+    [split] = result.splits
+    assert result.errors == (), [f.render() for f in result.errors]
+    assert split.import_check is not None and split.import_check.ran, split.import_check
+    applied = apply(api.load(root / "godsplit.toml"))
+    assert applied.written and applied.splits[0].imported, [f.render() for f in applied.errors]
+
+
+def test_the_scratch_copy_is_removed_on_ctrl_c(tmp_path: Path, scratch_dirs: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "project"
+    _decorated(root)
+    before = _tree(root)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        assert len(list(scratch_dirs.iterdir())) == 1  # the import after runs in the copy
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(import_check, "snapshot", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        api.plan(config=root / "godsplit.toml")
+    assert list(scratch_dirs.iterdir()) == []
+    assert _tree(root) == before
+
+
+def test_the_mirror_links_what_the_plan_leaves_and_never_writes_through_a_link(
+        tmp_path: Path, scratch_dirs: Path) -> None:
+    """Only the directories holding planned files are real; the files the plan replaces
+    or deletes are not links into the project; the project is untouched."""
+    root = tmp_path / "root"
+    for name in ("pkg/__init__.py", "pkg/big.py", "pkg/sub/deep.py", "other/x.py", "cfg.ini"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(f"# {name}\n")
+    before = _tree(root)
+    changes = [FileChange(root / "pkg/big.py", None),
+               FileChange(root / "pkg/big/__init__.py", b"# facade\n"),
+               FileChange(root / "pkg/__init__.py", b"# new init\n")]
+    with mirrored(root, changes) as mirror:
+        assert (mirror / "other").is_symlink() and (mirror / "cfg.ini").is_symlink()
+        assert (mirror / "pkg/sub").is_symlink()
+        assert not (mirror / "pkg").is_symlink()
+        assert not (mirror / "pkg/big.py").exists()
+        assert (mirror / "pkg/big/__init__.py").read_text() == "# facade\n"
+        assert not (mirror / "pkg/__init__.py").is_symlink()
+        assert (mirror / "pkg/__init__.py").read_text() == "# new init\n"
+        assert (mirror / "pkg/sub/deep.py").read_text() == "# pkg/sub/deep.py\n"
+    assert _tree(root) == before
+    assert list(scratch_dirs.iterdir()) == []
+
+
+def test_a_project_without_an_interpreter_that_imports_it_says_why(
+        tmp_path: Path, scratch_dirs: Path) -> None:
+    """The import before the split fails for want of a package: not run, and why (apply's
+    GS412 words); no error."""
+    root = tmp_path / "project"
+    make_project(root, dedent("""
+        import not_installed_anywhere_godsplit
+
+
+        def a():
+            return 1
+
+
+        def b():
+            return 2
+    """), {"one": ["a"]})
+    (root / "godsplit.toml").write_text(
+        '[[split]]\nsource = "pkg/big.py"\ndefault = "one"\n[split.modules]\none = ["a"]\n')
+    result = api.plan(config=root / "godsplit.toml")
+    [split] = result.splits
+    assert split.import_check is not None and not split.import_check.ran
+    assert split.import_check.text.startswith(
+        "not run: it needs 'not_installed_anywhere_godsplit', which no interpreter found has")
+    assert result.errors == ()
