@@ -208,10 +208,13 @@ def suggest(
     max_lines: int | None = None,
     modules: int | None = None,
     package: PathLike | None = None,
+    static: bool = False,
 ) -> Suggestion:
     """Propose a `[[split]]` entry for `source`, planned until it has no errors if one is
-    found (`suggestion.errors` is empty then). `render_entry(suggestion)` gives its TOML."""
-    from .suggester.core import suggest as make_suggestion
+    found (`suggestion.errors` is empty then). `render_entry(suggestion)` gives its TOML.
+    Unless `static`, apply's import check runs on its plan in a scratch copy; the names it
+    says must stay (GS416) are kept and the entry made again; `suggestion.notes` say so."""
+    from .suggester.checked import suggest_checked as make_suggestion
 
     _positive(max_lines=max_lines, modules=modules)
     loaded = load(config)
@@ -219,7 +222,7 @@ def suggest(
     if not path.is_file():
         raise GodsplitError("source file not found", path)
     return make_suggestion(path, loaded, max_lines, modules or 0,
-                           Path(package) if package is not None else None)
+                           Path(package) if package is not None else None, static)
 
 
 @_bad_input
