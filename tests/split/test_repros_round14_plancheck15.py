@@ -284,3 +284,82 @@ def test_a_project_without_an_interpreter_that_imports_it_says_why(
     assert split.import_check.text.startswith(
         "not run: it needs 'not_installed_anywhere_godsplit', which no interpreter found has")
     assert result.errors == ()
+
+
+SUGGESTED = """
+    from pkg.deprecate import deprecated
+
+
+    @deprecated("17.1")
+    def timeout(value):
+        first = value + 1
+        second = first * 2
+        third = second - 3
+        return third
+
+
+    def succeed(value):
+        first = value + 1
+        second = first * 2
+        third = second - 3
+        return third
+
+
+    class Queue:
+        def put(self, item):
+            self.items = [item]
+            return item
+
+        def get(self):
+            return self.items.pop()
+
+        def size(self):
+            return len(self.items)
+"""
+
+
+def test_suggest_keeps_what_the_import_check_says_must_stay_and_says_why(
+        tmp_path: Path, scratch_dirs: Path) -> None:
+    """twisted's `defer.py` suggestion was rolled back by GS416. suggest now runs the
+    check on its proposal, keeps what GS416 names and suggests again; the entry it gives
+    plans clean under the check and is applied and verified. With static=True it moves
+    `timeout` and says the check did not run."""
+    root = tmp_path / "project"
+    make_project(root, SUGGESTED, {"x": ["succeed"]}, files={"pkg/deprecate.py": DEPRECATE})
+    (root / "godsplit.toml").write_text("max-lines = 20\n")
+    before = _tree(root)
+    static = api.suggest(root / "pkg/big.py", config=root / "godsplit.toml", max_lines=20,
+                         static=True)
+    assert "timeout" not in static.keep and "import check: not run: --static" in static.notes
+    checked = api.suggest(root / "pkg/big.py", config=root / "godsplit.toml", max_lines=20)
+    assert checked.errors == () and checked.keep == ("timeout",)
+    assert ("kept timeout in the old module: the import check (in a scratch copy) found that "
+            "moving it changes a string recorded from __module__ while the module is imported "
+            "(GS416)") in checked.notes
+    assert any(n.startswith("import check: ran in a scratch copy: imported pkg.big before")
+               for n in checked.notes)
+    assert _tree(root) == before and list(scratch_dirs.iterdir()) == []
+    from godsplit.suggester.entry import render_entry
+
+    (root / "godsplit.toml").write_text("max-lines = 20\n\n" + render_entry(checked))
+    planned = api.plan(config=root / "godsplit.toml")
+    assert planned.errors == () and planned.splits[0].import_check is not None
+    assert planned.splits[0].import_check.ran
+    applied = apply(api.load(root / "godsplit.toml"))
+    assert applied.written and applied.splits[0].imported, [f.render() for f in applied.errors]
+
+
+def test_suggest_reads_what_to_keep_from_the_import_checks_own_messages() -> None:
+    """The names suggest keeps come from compare_snapshots' GS416 and GS408 text (each
+    difference, and GS408's "and N more" line), as the top-level definitions."""
+    from godsplit.split.verify import Snapshot, compare_snapshots
+    from godsplit.suggester.checked import _to_keep
+
+    hints = {f"F{i}.m": "(x) | []" for i in range(7)}
+    before = Snapshot({"timeout": "function"}, (), details=hints,
+                      recorded={"Deferred.callbacks": "pkg.big.Deferred.callbacks was x"})
+    after = Snapshot({"timeout": "function"}, (), details={k: "(y) | []" for k in hints},
+                     recorded={"Deferred.callbacks": "pkg.big.d.Deferred.callbacks was x"})
+    found = compare_snapshots(before, after, "pkg/big.py")
+    assert {f.code for f in found} == {"GS408", "GS416"}
+    assert _to_keep(found) == {"Deferred", *(f"F{i}" for i in range(7))}
