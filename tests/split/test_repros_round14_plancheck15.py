@@ -363,3 +363,31 @@ def test_suggest_reads_what_to_keep_from_the_import_checks_own_messages() -> Non
     found = compare_snapshots(before, after, "pkg/big.py")
     assert {f.code for f in found} == {"GS408", "GS416"}
     assert _to_keep(found) == {"Deferred", *(f"F{i}" for i in range(7))}
+
+
+def test_an_import_hook_that_serves_the_real_tree_first_is_not_taken_for_a_check(
+        tmp_path: Path, scratch_dirs: Path) -> None:
+    """An import hook ahead of `sys.path` (meson-python's editable loader inserts its finder
+    first in `sys.meta_path`; here one from `verify-setup`) finds the project's own, unsplit
+    module even in the scratch copy: the import after would be the import before. plan
+    says the check did not run, and where the module came from, rather than "the same"."""
+    root = tmp_path / "project"
+    _decorated(root)
+    hook = ("import sys, importlib.machinery as m\n"
+            "class F:\n"
+            "    @staticmethod\n"
+            "    def find_spec(name, path=None, target=None):\n"
+            "        if name.split('.')[0] != 'pkg':\n"
+            "            return None\n"
+            f"        return m.PathFinder.find_spec(name, path or [{str(root)!r}])\n"
+            "sys.meta_path.insert(0, F)\n")
+    text = (root / "godsplit.toml").read_text()
+    (root / "godsplit.toml").write_text(f"verify-setup = {hook!r}\n" + text)  # repr: a TOML basic string
+    result = api.plan(config=root / "godsplit.toml")
+    [split] = result.splits
+    assert split.import_check is not None and not split.import_check.ran
+    assert split.import_check.text == (
+        f"not run: after the split, pkg.big was imported from {root / 'pkg/big.py'}, not "
+        "from the scratch copy (an import hook comes before sys.path); apply checks it")
+    assert result.errors == ()
+    assert list(scratch_dirs.iterdir()) == []

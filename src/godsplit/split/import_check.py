@@ -11,6 +11,7 @@ no errors is not rolled back by the import check of `apply`.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -52,20 +53,27 @@ def before_split(config: Config, plan: Plan) -> Before:
                           import_setup(config, import_root).code, moved_modules(plan))
 
 
-def import_findings(config: Config, plan: Plan, before: Before, mirror: Path | None = None,
-                    ) -> list[Finding]:
-    """The import check's findings once the split is in place: in the import root (apply,
-    after writing), or in `mirror`, a scratch copy of it with the planned files (plan).
-    Errors for each difference; else GS400 (verified); GS412 when the check could not run."""
+def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]:
+    """The import check's findings once the split is written (apply): errors for each
+    difference; else GS400 (verified); GS412 when the check could not run."""
+    return _import_findings(config, plan, before, None)[0]
+
+
+def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | None,
+                     ) -> tuple[list[Finding], str]:
+    """`import_findings`, in the import root or in `mirror`, a scratch copy of it with the
+    planned files (plan); and the file the import after the split found the module in."""
     path = str(plan.source)
     snap, python = before
     _, import_root = module_name_for(plan.source)
     setup = import_setup(config, import_root)
     findings = []
+    found_in = ""
     if isinstance(snap, Snapshot):
         after = snapshot(mirror or import_root, plan.old_module, setup.code,
                          moved_modules(plan), python)
         if mirror is not None:
+            found_in = after.file if isinstance(after, Snapshot) else ""
             after = _mapped(after, mirror, import_root)
         if isinstance(after, ImportFailure):
             findings.append(Finding(
@@ -95,7 +103,14 @@ def import_findings(config: Config, plan: Plan, before: Before, mirror: Path | N
     else:
         findings.append(Finding("GS412", "info", f"import check skipped: verify-import = false; "
                                 f"{STATICALLY}", path, 1))
-    return findings
+    return findings, found_in
+
+
+def _not_from(mirror: Path, where: str) -> str | None:
+    """Where the import after the split found the old module, when not in `mirror`."""
+    if not where or os.path.realpath(where).startswith(os.path.realpath(mirror) + os.sep):
+        return None
+    return where
 
 
 def _mapped(result: Snapshot | ImportFailure, mirror: Path, real: Path
@@ -163,7 +178,13 @@ def check_plans(config: Config, plans: Sequence[Plan],
         _, import_root = module_name_for(plan.source)
         say(f"import check: importing {plan.old_module} after the split, in a scratch copy")
         with mirrored(import_root, changes) as mirror:
-            found = import_findings(config, plan, before, mirror)
+            found, found_in = _import_findings(config, plan, before, mirror)
+            elsewhere = _not_from(mirror, found_in)
+        if elsewhere:  # an import hook ahead of the path (meson-python's editable loader)
+            out[plan.old_module] = not_run(f"after the split, {plan.old_module} was imported "
+                                           f"from {elsewhere}, not from the scratch copy (an "
+                                           "import hook comes before sys.path); apply checks it")
+            continue
         took = time.monotonic() - start
         errors = tuple(f for f in found if f.severity == "error")
         if errors:
