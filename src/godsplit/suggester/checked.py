@@ -48,12 +48,13 @@ def _to_keep(findings: Sequence[Finding]) -> set[str]:
 def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
                     modules: int = 0, package: Path | None = None, static: bool = False,
                     ) -> Suggestion:
-    """`suggest`, then, unless `static`, the import check on its plan; names GS416 says
+    """`suggest`, then, unless `static` (or verify-import = false), the import check on
+    its plan (a note says what it found, or why it could not run); names GS416 says
     to keep, or whose signature or type hints GS408 says changed, are kept and the
     suggestion made again (at most ROUNDS times)."""
     result = suggest(source, config, max_lines, modules, package)
-    if static:
-        return replace(result, notes=(*result.notes, "import check: not run: --static"))
+    if static or not config.verify_import:  # the user's choice: nothing to say
+        return result
     stay: set[str] = set()
     notes: list[str] = []
     for round_ in range(ROUNDS + 1):
