@@ -79,16 +79,20 @@ def _paths(items: Iterable[PathLike]) -> tuple[Path, ...]:
 @_bad_input
 def plan(
     *sources: PathLike, config: ConfigLike = None, references: bool = True,
-    progress: Progress | None = None,
+    progress: Progress | None = None, static: bool = False,
 ) -> PlanResult:
     """Plan the configured splits of `sources` (default: every configured split).
 
     Writes nothing. With `references`, also lists the patch targets and module names in
     the project's other files that the split would affect. `progress`, if given, is called
-    with a few words on what a long run is doing now (the CLI shows them on a terminal)."""
+    with a few words on what a long run is doing now (the CLI shows them on a terminal).
+    Unless `static`, apply's import check runs on each plan in a scratch copy of its import
+    root (nothing is written in the project): its errors are the plan's, and each split's
+    `import_check` says whether it ran (`.ran`) and what it found (`.text`)."""
     from .split.apply import plan_splits
 
-    return plan_splits(load(config, need_splits=True), _paths(sources), references, progress)
+    return plan_splits(load(config, need_splits=True), _paths(sources), references, progress,
+                       import_check=not static)
 
 
 @_bad_input
@@ -204,10 +208,13 @@ def suggest(
     max_lines: int | None = None,
     modules: int | None = None,
     package: PathLike | None = None,
+    static: bool = False,
 ) -> Suggestion:
     """Propose a `[[split]]` entry for `source`, planned until it has no errors if one is
-    found (`suggestion.errors` is empty then). `render_entry(suggestion)` gives its TOML."""
-    from .suggester.core import suggest as make_suggestion
+    found (`suggestion.errors` is empty then). `render_entry(suggestion)` gives its TOML.
+    Unless `static`, apply's import check runs on its plan in a scratch copy; the names it
+    says must stay (GS416) are kept and the entry made again; `suggestion.notes` say so."""
+    from .suggester.checked import suggest_checked as make_suggestion
 
     _positive(max_lines=max_lines, modules=modules)
     loaded = load(config)
@@ -215,7 +222,7 @@ def suggest(
     if not path.is_file():
         raise GodsplitError("source file not found", path)
     return make_suggestion(path, loaded, max_lines, modules or 0,
-                           Path(package) if package is not None else None)
+                           Path(package) if package is not None else None, static)
 
 
 @_bad_input

@@ -42,6 +42,11 @@ def test_the_api_reports_progress_through_the_callback_and_prints_nothing(
     root = project(tmp_path)
     said: list[str] = []
     godsplit.plan(config=root / "godsplit.toml", progress=said.append)
+    assert said == ["planning pkg/big.py", "import check: importing pkg.big before the split",
+                    "import check: importing pkg.big after the split, in a scratch copy",
+                    "scanning the project for patch targets"]
+    said.clear()
+    godsplit.plan(config=root / "godsplit.toml", progress=said.append, static=True)
     assert said == ["planning pkg/big.py", "scanning the project for patch targets"]
     said.clear()
     assert godsplit.apply(config=root / "godsplit.toml", progress=said.append).written

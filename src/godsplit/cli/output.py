@@ -17,6 +17,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..split.apply import ApplyResult
+from ..split.import_check import ImportCheck
 from ..split.report import _rel
 from ..types import FACADE, Finding, Placement, Plan
 from .text import plural
@@ -64,7 +65,8 @@ def placement_text(placement: Placement) -> Text:
 
 
 def print_plan(
-    plan: Plan, root: Path, extra: tuple[Finding, ...] = (), out: Console | None = None
+    plan: Plan, root: Path, extra: tuple[Finding, ...] = (), check: ImportCheck | None = None,
+    out: Console | None = None,
 ) -> None:
     out = out or console()
     source = _rel(plan.source, root)
@@ -98,6 +100,9 @@ def print_plan(
     if plan.findings or extra:
         out.print("findings:")
         print_findings((*plan.findings, *extra), root, out)
+    if check is not None:
+        out.print(Text.assemble(("import check", "bold"), f": {check.text}",
+                                style="" if check.ran else "yellow"))
     errors = len(plan.errors)
     out.print(Text(f"{source}: {plural(len(plan.modules), 'module')}, {plural(errors, 'error')}",
                    style="bold red" if errors else "green"))

@@ -29,12 +29,18 @@ if TYPE_CHECKING:
 @click.option("--check", is_flag=True,
               help="Only say whether each split is applied; exit 1 while one is not (for CI, "
                    "like black --check). Plans nothing.")
+@click.option("--static", is_flag=True,
+              help="Do not run apply's import check on the plan (in a scratch copy of the "
+                   "import root); only what the plan finds statically.")
 @handles_errors
 def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bool,
-         check: bool) -> None:
+         check: bool, static: bool) -> None:
     """Show how SOURCES would be split, with every finding. Writes nothing.
 
     SOURCES are configured [[split]] sources; without any, every configured split is taken.
+    Unless --static, apply's import check runs on each plan in a scratch copy of the import
+    root (the project's interpreter imports the old module before and after the planned
+    split): its findings are the plan's.
     """
     from .. import api
     from ..split.report import document, plan_data, plan_diff
@@ -47,17 +53,19 @@ def plan(sources: tuple[Path, ...], config_path: Path | None, fmt: str, diff: bo
     if check:
         _check_applied(api.status(*sources, config=config), config.root)
     with Spinner(enabled=fmt == "text" and not diff) as progress:
-        result = api.plan(*sources, config=config, references=not diff, progress=progress)
+        result = api.plan(*sources, config=config, references=not diff, progress=progress,
+                          static=static)
     if diff:
         click.echo("".join(plan_diff(p, config.root) for p in result.plans), nl=False)
     elif fmt == "json":
-        data = [plan_data(s.plan, config.root, s.references) for s in result.splits]
+        data = [plan_data(s.plan, config.root, s.references, s.import_check)
+                for s in result.splits]
         click.echo(json.dumps(document(data), indent=2))
     else:
         from .output import print_plan
 
         for split in result.splits:
-            print_plan(split.plan, config.root, split.references)
+            print_plan(split.plan, config.root, split.references, split.import_check)
     errors = [f for p in result.plans for f in p.errors]
     sys.exit(2 if any(f.code in CONFIG_ERRORS for f in errors) else 1 if errors else 0)
 

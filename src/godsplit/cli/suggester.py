@@ -32,20 +32,23 @@ from .common import handles_errors
 @click.option("--write", is_flag=True,
               help="Append the entry to the config ([[tool.godsplit.split]] in pyproject.toml), "
                    "and raise its max-lines if the suggestion needs more.")
+@click.option("--static", is_flag=True,
+              help="Do not run apply's import check on the suggestion (in a scratch copy); "
+                   "by default, names it finds must stay (GS416) are kept and it tries again.")
 @handles_errors
 def suggest(source: Path, max_lines: int | None, modules: int | None, package: Path | None,
-            config_path: Path | None, write: bool) -> None:
+            config_path: Path | None, write: bool, static: bool) -> None:
     """Propose the [[split]] mapping for SOURCE: cohesive modules under max-lines (a
     definition longer than that gets a module of its own, with a warning), named after
     their family, main class or shared words, proven by planning it."""
     from ..split.module_identity import SOURCE_ERRORS
-    from ..suggester.core import suggest as make_suggestion
+    from ..suggester.checked import suggest_checked as make_suggestion
     from ..suggester.entry import append_entry, config_file, render_entry
 
     config, path = config_file(config_path, write)
     if not source.is_file():
         raise GodsplitError("source file not found", source)
-    result = make_suggestion(source, config, max_lines, modules or 0, package)
+    result = make_suggestion(source, config, max_lines, modules or 0, package, static)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     if result.errors:

@@ -13,27 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..files import decode_source, module_name_for
+from ..files import decode_source
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from . import write
 from .analyze import Analysis, analyze
-from .frameworks import import_setup
+from .import_check import Before, ImportCheck, before_split, check_plans, import_findings, not_run
 from .plan import plan_split, select_splits
-from .verify import (
-    ImportFailure,
-    Snapshot,
-    compare_snapshots,
-    compare_static,
-    first_snapshot,
-    missing_words,
-    registered_note,
-    renamed_tasks,
-    served_live,
-    shadowed_at_run_time,
-    snapshot,
-    still_a_script,
-    written,
-)
+from .verify import Snapshot, compare_static, served_live, shadowed_at_run_time, still_a_script, written
 
 if TYPE_CHECKING:
     from ..migration.core import MigrateResult
@@ -46,6 +32,7 @@ class SplitResult:
     plan: Plan
     verify: tuple[Finding, ...] = ()
     references: tuple[Finding, ...] = ()
+    import_check: ImportCheck | None = None  # plan's, in a scratch copy (its errors: plan's)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -167,15 +154,21 @@ def _check_mapping_given(config: Config, split: SplitConfig) -> None:
 
 def plan_splits(
     config: Config, sources: Sequence[Path] = (), with_references: bool = True,
-    progress: Progress | None = None,
+    progress: Progress | None = None, import_check: bool = True,
 ) -> PlanResult:
-    """Plan the selected splits (all by default), with the references each would touch."""
+    """Plan the selected splits (all by default), with the references each would touch;
+    with `import_check`, run apply's import check on the plans in a scratch copy (its
+    errors are the plan's)."""
     say = progress or _quiet
     plans = [plan for plan, _ in plan_all(config, sources, say)]
+    checks = check_plans(config, plans, say) if import_check else {
+        p.old_module: not_run("--static (only what the plan finds statically)") for p in plans}
+    plans = [replace(p, findings=p.findings + checks[p.old_module].findings) for p in plans]
     if with_references:
         say("scanning the project for patch targets")
     found = references(config, plans, rewrite=False)[0] if with_references else {}
-    return PlanResult(tuple(SplitResult(p, references=found.get(p.old_module, ())) for p in plans))
+    return PlanResult(tuple(SplitResult(p, references=found.get(p.old_module, ()),
+                                        import_check=checks[p.old_module]) for p in plans))
 
 
 @dataclass(frozen=True)
@@ -218,26 +211,8 @@ def verify_splits(
     return VerifyResult(rev, tuple(findings), len(splits))
 
 
-def _moved(plan: Plan) -> tuple[str, ...]:
-    """The old module, the new package (its subpackages are below it) and the new modules."""
-    packages = {m.dotted[: -len(m.name) - 1] for m in plan.modules if m.dotted != m.name}
-    return (plan.old_module, *sorted(packages), *(m.dotted for m in plan.modules))
-
-
 def _workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
-
-
-Before = tuple[Snapshot | ImportFailure | None, str]  # and the interpreter that imported it
-
-
-def _before(config: Config, plan: Plan) -> Before:
-    """Import the old module before the split, with the first interpreter that can."""
-    if not config.verify_import:
-        return None, ""
-    _, import_root = module_name_for(plan.source)
-    return first_snapshot(config.root, import_root, plan.old_module,
-                          import_setup(config, import_root).code, _moved(plan))
 
 
 class ApplyInterrupted(KeyboardInterrupt):
@@ -284,7 +259,7 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
         with ThreadPoolExecutor(max_workers=_workers(len(todo))) as pool:  # subprocess imports
             before = dict(zip(
                 [plan.old_module for plan, _ in todo],
-                pool.map(lambda item: _before(config, item[0]), todo), strict=True,
+                pool.map(lambda item: before_split(config, item[0]), todo), strict=True,
             ))
         clashes = {p.old_module: f for p, _ in todo if isinstance(
             b := before[p.old_module][0], Snapshot) and (f := shadowed_at_run_time(p, b))}
@@ -362,39 +337,4 @@ def _verify_written(
     texts = {c.path: decode_source(c.data, c.path).text for c in plan.changes if c.data is not None}
     findings += written(texts, analysis, served_live(analyze(facade)))
     findings += still_a_script(analysis, facade.text, plan.facade)
-    statically = ("checked statically: the same names and `import *`, every file parses, "
-                  "no undefined names")
-    snap, python = before
-    _, import_root = module_name_for(plan.source)
-    setup = import_setup(config, import_root)
-    if isinstance(snap, Snapshot):
-        after = snapshot(import_root, plan.old_module, setup.code, _moved(plan), python)
-        if isinstance(after, ImportFailure):
-            findings.append(Finding(
-                "GS406", "error", f"the old module no longer imports: {after.error}",
-                after.path if after.path else path, after.line or 1,
-            ))
-        else:
-            differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
-            findings.extend(differences)
-            if not differences:
-                findings.append(Finding(
-                    "GS400", "info", f"imported {plan.old_module}{setup.describe()} before and "
-                    f"after in a fresh interpreter: the same {len(snap.names)} names, of the "
-                    f"same kinds; the same signatures and type hints of {len(snap.details)} moved "
-                    "functions, classes and methods; the same `import *`, `python -m` and "
-                    f"modules loaded{registered_note(snap, after)}", path, 1,
-                ))
-    elif isinstance(snap, ImportFailure):
-        if snap.missing:
-            why = (missing_words(snap, python) + "; "
-                   "activate the project's virtualenv or set `verify-setup`")
-        else:
-            why = (f"it does not import on its own{setup.describe()} ({snap.error}); "
-                   "set `verify-setup`")
-        findings.append(Finding("GS412", "info", f"import check skipped: {why}; {statically}",
-                                path, 1))
-    else:
-        findings.append(Finding("GS412", "info", f"import check skipped: verify-import = false; "
-                                f"{statically}", path, 1))
-    return findings
+    return findings + import_findings(config, plan, before)

@@ -228,6 +228,7 @@ def main(argv: list[str]) -> None:
         "recorded": recorded(values, moved),
         "main": runs_as_main(name, module),
         "loaded": loaded,
+        "file": getattr(module, "__file__", None) or "",
     }))
 
 

@@ -9,6 +9,10 @@ from typing import Any
 
 from ..types import Finding, Plan
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .import_check import ImportCheck
+
 JSON_VERSION = 1
 
 
@@ -25,7 +29,9 @@ def finding_data(finding: Finding, root: Path) -> dict[str, Any]:
     return data
 
 
-def plan_data(plan: Plan, root: Path, extra: tuple[Finding, ...] = ()) -> dict[str, Any]:
+def plan_data(plan: Plan, root: Path, extra: tuple[Finding, ...] = (),
+              check: ImportCheck | None = None) -> dict[str, Any]:
+    """`check`: the import check `plan` ran (or did not) on it, in a scratch copy."""
     return {
         "source": _rel(plan.source, root),
         "module": plan.old_module,
@@ -52,6 +58,7 @@ def plan_data(plan: Plan, root: Path, extra: tuple[Finding, ...] = ()) -> dict[s
         ],
         "public_names": list(plan.public_names),
         "findings": [finding_data(f, root) for f in (*plan.findings, *extra)],
+        "import_check": None if check is None else {"ran": check.ran, "text": check.text},
     }
 
 

@@ -3,9 +3,8 @@
 Statically: the facade binds the same names and gives the same `import *` as the source
 (`compare_static`; every written file parses and reads no undefined name: `written`).
 Where the module imports, dynamically, by importing the old path in a fresh interpreter
-before and after (`probe.py`): names, object kinds, what `from old import *` gives, the
-signatures and type hints of every moved function, class and method, and what
-`python -m old` runs.
+before and after (`probe.py`): names, object kinds, `from old import *`, the signatures
+and type hints of every moved function, class and method, and what `python -m old` runs.
 """
 
 from __future__ import annotations
@@ -41,6 +40,7 @@ class Snapshot:
     loaded: tuple[str, ...] = ()  # the other modules importing it loaded
     registered: dict[str, str] = field(default_factory=dict)  # Celery task and logger names
     recorded: dict[str, str] = field(default_factory=dict)  # module names held by closures
+    file: str = ""  # the module's __file__ (plan's check: the scratch copy's, or not)
 
 
 @dataclass(frozen=True)
@@ -139,8 +139,7 @@ def snapshot(
 ) -> Snapshot | ImportFailure:
     """Import `module` with `python` in a fresh interpreter (`probe.py`): a Snapshot, or
     why it failed. Instances of classes defined in the `moved` modules compare by name."""
-    env = dict(os.environ)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     probe = resources.files(__package__).joinpath("probe.py").read_text(encoding="utf-8")
     try:
         proc = subprocess.run(
@@ -159,7 +158,8 @@ def snapshot(
                              "interpreter while it was imported")
     data = json.loads(line)
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
-                    tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]))
+                    tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]),
+                    data.get("file") or "")
 
 
 _FRAME = re.compile(r'^  File "(?P<path>[^"]+)", line (?P<line>\d+)', re.MULTILINE)

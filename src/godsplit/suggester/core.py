@@ -284,10 +284,11 @@ class _Planner:
 
 
 def suggest(source: Path, config: Config, max_lines: int | None = None, modules: int = 0,
-            package: Path | None = None) -> Suggestion:
+            package: Path | None = None, stay: frozenset[str] = frozenset()) -> Suggestion:
     """Suggest how to split `source` into modules (exactly `modules` of them, the shared
-    one included, if given): a mapping whose plan has no errors."""
+    one included, if given): a mapping whose plan has no errors; `stay`: names kept."""
     key, package_key, split, analysis = _project(source, config, package)
+    split = replace(split, keep=tuple(sorted(stay)))  # (the import check's: `checked.py`)
     keep = _keep_name(analysis, split)
     if keep:
         split = replace(split, keep_module_name=True)
@@ -347,7 +348,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         break_cycles(g, group)
     seen: dict[object, tuple[Plan, dict[str, list[int]]]] = {}  # (modules, keep) -> plan
     rounds = 0
-    kept: set[str] = set()
+    kept: set[str] = set(stay)
     regrouped: set[frozenset[int]] = set()  # the GS124 sets regrouped (`keeping.regroup`)
     while True:
         split, members, assignment = mapped or (
@@ -378,8 +379,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                      f"{', '.join(over)} under max-lines {limit}")
         limit = needed
         plan = planned(split, layout, limit)
-    # The proof: plan the suggested table itself, as `godsplit plan` would.
-    lines = {m.name: m.lines for m in plan.modules}
+    lines = {m.name: m.lines for m in plan.modules}  # the proof: plan the table, as plan would
     draft = Suggestion(
         key, package_key, split.shared or DEFAULT_SHARED, split.default or "", keep, limit,
         tuple(SuggestedModule(name, mapped, lines.get(name, 0), why(g, members.get(name, []))

@@ -1,0 +1,199 @@
+"""The import check, shared by `apply` (after writing) and `plan` (in a scratch copy).
+
+`apply` imports the old module in a fresh interpreter before the split and after writing
+it, and compares (`verify.compare_snapshots`). `plan` runs the same check without writing
+the project's tree: the import before the split in the real tree, the import after it in a
+mirror of the import root with the planned files in it (`scratch.py`), compared the same
+way, so each finding only the import check can find (GS406, GS403-GS405, GS408, GS409,
+GS413-GS416) is a plan finding, with the code and text `apply` would give, and a plan with
+no errors is not rolled back by the import check of `apply`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..files import module_name_for
+from ..types import Config, Finding, Plan
+from .frameworks import import_setup
+from .scratch import mapped_back, mirrored
+from .verify import (
+    ImportFailure,
+    Snapshot,
+    compare_snapshots,
+    first_snapshot,
+    missing_words,
+    registered_note,
+    renamed_tasks,
+    shadowed_at_run_time,
+    snapshot,
+)
+
+Before = tuple[Snapshot | ImportFailure | None, str]  # and the interpreter that imported it
+STATICALLY = ("checked statically: the same names and `import *`, every file parses, "
+              "no undefined names")
+
+
+def moved_modules(plan: Plan) -> tuple[str, ...]:
+    """The old module, the new package (its subpackages are below it) and the new modules."""
+    packages = {m.dotted[: -len(m.name) - 1] for m in plan.modules if m.dotted != m.name}
+    return (plan.old_module, *sorted(packages), *(m.dotted for m in plan.modules))
+
+
+def before_split(config: Config, plan: Plan) -> Before:
+    """Import the old module before the split, with the first interpreter that can."""
+    if not config.verify_import:
+        return None, ""
+    _, import_root = module_name_for(plan.source)
+    return first_snapshot(config.root, import_root, plan.old_module,
+                          import_setup(config, import_root).code, moved_modules(plan))
+
+
+def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]:
+    """The import check's findings once the split is written (apply): errors for each
+    difference; else GS400 (verified); GS412 when the check could not run."""
+    return _import_findings(config, plan, before, None)[0]
+
+
+def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | None,
+                     ) -> tuple[list[Finding], str]:
+    """`import_findings`, in the import root or in `mirror`, a scratch copy of it with the
+    planned files (plan); and the file the import after the split found the module in."""
+    path = str(plan.source)
+    snap, python = before
+    _, import_root = module_name_for(plan.source)
+    setup = import_setup(config, import_root)
+    findings = []
+    found_in = ""
+    if isinstance(snap, Snapshot):
+        after = snapshot(mirror or import_root, plan.old_module, setup.code,
+                         moved_modules(plan), python)
+        if mirror is not None:
+            found_in = after.file if isinstance(after, Snapshot) else ""
+            after = _mapped(after, mirror, import_root)
+        if isinstance(after, ImportFailure):
+            findings.append(Finding(
+                "GS406", "error", f"the old module no longer imports: {after.error}",
+                after.path if after.path else path, after.line or 1,
+            ))
+        else:
+            differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
+            findings.extend(differences)
+            if not differences:
+                findings.append(Finding(
+                    "GS400", "info", f"imported {plan.old_module}{setup.describe()} before and "
+                    f"after in a fresh interpreter: the same {len(snap.names)} names, of the "
+                    f"same kinds; the same signatures and type hints of {len(snap.details)} moved "
+                    "functions, classes and methods; the same `import *`, `python -m` and "
+                    f"modules loaded{registered_note(snap, after)}", path, 1,
+                ))
+    elif isinstance(snap, ImportFailure):
+        if snap.missing:
+            why = (missing_words(snap, python) + "; "
+                   "activate the project's virtualenv or set `verify-setup`")
+        else:
+            why = (f"it does not import on its own{setup.describe()} ({snap.error}); "
+                   "set `verify-setup`")
+        findings.append(Finding("GS412", "info", f"import check skipped: {why}; {STATICALLY}",
+                                path, 1))
+    else:
+        findings.append(Finding("GS412", "info", f"import check skipped: verify-import = false; "
+                                f"{STATICALLY}", path, 1))
+    return findings, found_in
+
+
+def _not_from(mirror: Path, where: str) -> str | None:
+    """Where the import after the split found the old module, when not in `mirror`."""
+    if not where or os.path.realpath(where).startswith(os.path.realpath(mirror) + os.sep):
+        return None
+    return where
+
+
+def _mapped(result: Snapshot | ImportFailure, mirror: Path, real: Path
+            ) -> Snapshot | ImportFailure:
+    """The paths of the mirror in what the probe saw made real: a default that is a path
+    under the package (`os.path.dirname(__file__)`) is the same before and after."""
+    def back(text: str) -> str:
+        return mapped_back(text, mirror, real)
+
+    if isinstance(result, ImportFailure):
+        return replace(result, error=back(result.error),
+                       path=back(result.path) if result.path else result.path)
+    return replace(
+        result, names={k: back(v) for k, v in result.names.items()},
+        details={k: back(v) for k, v in result.details.items()}, main=back(result.main),
+        registered={k: back(v) for k, v in result.registered.items()},
+        recorded={k: back(v) for k, v in result.recorded.items()})
+
+
+@dataclass(frozen=True)
+class ImportCheck:
+    """Whether `plan` ran the import check on a split, what it said (`text`: "ran in a
+    scratch copy: ..." or "not run: why"), and its findings (errors, or none)."""
+
+    ran: bool
+    text: str
+    findings: tuple[Finding, ...] = ()
+    seconds: float = 0.0  # how long the imports before and after took
+
+
+def not_run(why: str) -> ImportCheck:
+    return ImportCheck(False, f"not run: {why}")
+
+
+def check_plans(config: Config, plans: Sequence[Plan],
+                say: Callable[[str], None] = lambda _: None) -> dict[str, ImportCheck]:
+    """The import check of each plan, by old module, as `apply` would run it after writing
+    every plan's files, run in a scratch copy of each import root (nothing is written in
+    the project). Plans with errors are not checked: apply would write nothing."""
+    out: dict[str, ImportCheck] = {}
+    todo = [p for p in plans if not p.already_split]
+    for plan in plans:
+        if plan.already_split:
+            out[plan.old_module] = not_run("already split")
+        elif plan.errors:
+            out[plan.old_module] = not_run("the plan has errors (apply would write nothing)")
+    todo = [p for p in todo if not p.errors]
+    if not config.verify_import:
+        return out | {p.old_module: not_run("verify-import = false") for p in todo}
+    changes = [c for p in todo for c in p.changes]  # apply writes them all, then imports
+    for plan in todo:
+        say(f"import check: importing {plan.old_module} before the split")
+        start = time.monotonic()
+        before = before_split(config, plan)
+        snap = before[0]
+        if not isinstance(snap, Snapshot):
+            skipped = import_findings(config, plan, before)[0]
+            out[plan.old_module] = not_run(skipped.message.removeprefix("import check skipped: "))
+            continue
+        clash = shadowed_at_run_time(plan, snap)
+        if clash is not None:  # apply refuses it before writing: no import after
+            out[plan.old_module] = ImportCheck(True, "ran: the import before the split "
+                                               "found a module name apply refuses", (clash,))
+            continue
+        _, import_root = module_name_for(plan.source)
+        say(f"import check: importing {plan.old_module} after the split, in a scratch copy")
+        with mirrored(import_root, changes) as mirror:
+            found, found_in = _import_findings(config, plan, before, mirror)
+            elsewhere = _not_from(mirror, found_in)
+        if elsewhere:  # an import hook ahead of the path (meson-python's editable loader)
+            out[plan.old_module] = not_run(f"after the split, {plan.old_module} was imported "
+                                           f"from {elsewhere}, not from the scratch copy (an "
+                                           "import hook comes before sys.path); apply checks it")
+            continue
+        took = time.monotonic() - start
+        errors = tuple(f for f in found if f.severity == "error")
+        if errors:
+            out[plan.old_module] = ImportCheck(True, f"ran in a scratch copy: {len(errors)} "
+                                               f"difference{'s' if len(errors) != 1 else ''}",
+                                               errors, took)
+        else:  # GS400's words, where the import after the split ran
+            said = found[0].message.replace(" before and after in a fresh interpreter",
+                                            " before the split and after it, each in a fresh "
+                                            "interpreter", 1)
+            out[plan.old_module] = ImportCheck(True, f"ran in a scratch copy: {said}", (), took)
+    return out

@@ -1,0 +1,78 @@
+"""`suggest`'s last proof: apply's import check, run on the suggestion's plan in a scratch
+copy of the import root (as `godsplit plan` runs it), and what it changes.
+
+A suggestion planned with no errors may still be rolled back by the import check of
+`apply`: twisted's `internet/defer.py`, where `@deprecated` builds its warning from
+`__module__` while it decorates (GS416), so moving `timeout` changes the message. GS416
+names what must stay in the old module ("keep timeout in the old module"): those names
+are kept, and the suggestion is made again, at most `ROUNDS` times. The notes say what
+the check found, what was kept and why; a difference that keeping cannot fix is left as
+an error of the suggestion (nothing is written then).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..split.import_check import check_plans
+from ..types import Config, Finding
+from .core import Suggestion, suggest
+
+ROUNDS = 3
+_KEEP = re.compile(r"; keep ([A-Za-z_][A-Za-z0-9_]*) in the old module")  # GS416
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_CHANGED = re.compile(rf"^({_NAME})(?:\.{_NAME})*: signature or type hints changed")  # GS408
+_MORE = re.compile(rf"^and \d+ more: ((?:{_NAME}(?:\.{_NAME})*(?:, )?)+)$")  # GS408's last
+_WHAT = {"GS416": "a string recorded from __module__ while the module is imported",
+         "GS408": "the signature or type hints of moved code"}
+
+
+def _to_keep(findings: Sequence[Finding]) -> set[str]:
+    """The top-level names the import check's findings say must stay where they were:
+    GS416 names one to keep; GS408 the moved functions and classes whose signature or type
+    hints changed (a string annotation naming a kept class: kept, they read it as before)."""
+    out: set[str] = set()
+    for finding in findings:
+        if finding.code == "GS416" and (m := _KEEP.search(finding.message)):
+            out.add(m.group(1))
+        elif finding.code == "GS408" and (m := _CHANGED.match(finding.message)):
+            out.add(m.group(1))
+        elif finding.code == "GS408" and (m := _MORE.match(finding.message)):
+            out |= {n.split(".")[0] for n in m.group(1).split(", ")}
+    return out
+
+
+def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
+                    modules: int = 0, package: Path | None = None, static: bool = False,
+                    ) -> Suggestion:
+    """`suggest`, then, unless `static` (or verify-import = false), the import check on
+    its plan (a note says what it found, or why it could not run); names GS416 says
+    to keep, or whose signature or type hints GS408 says changed, are kept and the
+    suggestion made again (at most ROUNDS times)."""
+    result = suggest(source, config, max_lines, modules, package)
+    if static or not config.verify_import:  # the user's choice: nothing to say
+        return result
+    stay: set[str] = set()
+    notes: list[str] = []
+    for round_ in range(ROUNDS + 1):
+        if result.errors:  # planned with errors: nothing to import (suggest says why)
+            return replace(result, notes=(*result.notes, *notes))
+        check = check_plans(config, [result.plan])[result.plan.old_module]
+        if not check.findings:
+            return replace(result, notes=(*result.notes, *notes, f"import check: {check.text}"))
+        wanted = _to_keep(check.findings) - stay
+        if not wanted or round_ == ROUNDS:
+            return replace(result, plan=replace(
+                result.plan, findings=result.plan.findings + check.findings), notes=(
+                *result.notes, *notes, f"import check: {check.text}"))
+        stay |= wanted
+        codes = sorted({f.code for f in check.findings if _to_keep([f]) & wanted})
+        notes.append(f"kept {', '.join(sorted(wanted))} in the old module: the import check "
+                     "(in a scratch copy) found that moving "
+                     f"{'them' if len(wanted) > 1 else 'it'} changes "
+                     + " and ".join(_WHAT[c] for c in codes) + f" ({', '.join(codes)})")
+        result = suggest(source, config, max_lines, modules, package, frozenset(stay))
+    raise AssertionError("unreachable")  # (each round returns or goes on)
