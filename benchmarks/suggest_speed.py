@@ -1,6 +1,6 @@
 """Is `godsplit suggest` as fast as `godsplit plan` on the same ~6,000-line file?
 
-    .venv/bin/python benchmarks/suggest_speed.py [--repeat 3]
+    .venv/bin/python benchmarks/suggest_speed.py [--repeat 3] [--modules K]
 
 Two files: pyparsing 3.2.0's `pyparsing/core.py` (6,227 lines; from the PyPI sdist,
 sha256-checked, cached in benchmarks/.work/) and a seeded 6,000-line synthetic god file
