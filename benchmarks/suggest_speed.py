@@ -1,6 +1,6 @@
 """Is `godsplit suggest` as fast as `godsplit plan` on the same ~6,000-line file?
 
-    .venv/bin/python benchmarks/suggest_speed.py [--repeat 3]
+    .venv/bin/python benchmarks/suggest_speed.py [--repeat 3] [--modules K]
 
 Two files: pyparsing 3.2.0's `pyparsing/core.py` (6,227 lines; from the PyPI sdist,
 sha256-checked, cached in benchmarks/.work/) and a seeded 6,000-line synthetic god file
@@ -53,7 +53,8 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure(tree: Path | None, source: Path, repeat: int) -> list[dict[str, tuple[float, float]]]:
+def measure(tree: Path | None, source: Path, repeat: int, modules: int = 0
+            ) -> list[dict[str, tuple[float, float]]]:
     """Each repeat's (wall, CPU) of suggest then plan, in a fresh copy of `tree` (the
     project the file sits in) or, with no tree, of the file alone in an empty directory."""
     godsplit = [sys.executable, "-m", "godsplit"]
@@ -69,7 +70,8 @@ def measure(tree: Path | None, source: Path, repeat: int) -> list[dict[str, tupl
                 shutil.copytree(tree, work)
                 target = str(source.relative_to(tree))
             runs.append({name: timed(cmd, work) for name, cmd in (
-                ("suggest", [*godsplit, "suggest", target, "--write"]),
+                ("suggest", [*godsplit, "suggest", target, "--write",
+                             *(["--modules", str(modules)] if modules else [])]),
                 ("plan", [*godsplit, "plan", target]))})
     return runs
 
@@ -77,6 +79,8 @@ def measure(tree: Path | None, source: Path, repeat: int) -> list[dict[str, tupl
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--modules", type=int, default=0,
+                        help="time `suggest --modules K` (its candidate groupings, round 14)")
     args = parser.parse_args(argv)
     synthetic = Path(tempfile.mkdtemp()) / "synthetic.py"
     synthetic.write_text(generate(6000, 0).source)
@@ -88,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
           "| suggest / plan CPU, fastest | median of the paired ratios |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, tree, path in files:
-        runs = measure(tree, path, args.repeat)
+        runs = measure(tree, path, args.repeat, args.modules)
         (sw, sc), (pw, pc) = (min((run[name] for run in runs), key=lambda t: t[1])
                               for name in ("suggest", "plan"))
         paired = statistics.median(run["suggest"][1] / run["plan"][1] for run in runs)

@@ -52,9 +52,11 @@ def goal(g: Graph, budget: int) -> int:
 
 
 def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
-                resolution: float = RESOLUTION, force: bool = True) -> list[list[int]]:
+                resolution: float = RESOLUTION, force: bool = True,
+                pieces: Iterable[list[int]] = ()) -> list[list[int]]:
     """`nodes` in k groups (or fewer, when there are fewer nodes), each at most `cap` lines
-    where the sizes allow; with `force`, the last merges may exceed the cap to reach k."""
+    where the sizes allow; with `force`, the last merges may exceed the cap to reach k.
+    Workflows, then each of `pieces`, start as one group when they fit in `cap`."""
     inside = set(nodes)
     adj = {n: {m: w for m, w in g.near.get(n, {}).items() if m in inside} for n in nodes}
     groups = _Groups({n: [n] for n in nodes}, {n: g.nodes[n].lines for n in nodes},
@@ -65,6 +67,12 @@ def agglomerate(g: Graph, nodes: list[int], k: int, cap: int,
         if bound and sum(groups.size[n] for n in bound) <= cap:
             for n in bound[1:]:
                 groups.merge(bound[0], n)
+    for piece in pieces:
+        where = {n: key for key, members in groups.members.items() for n in members}
+        keys = sorted({where[n] for n in piece if n in where})
+        if len(keys) > 1 and sum(groups.size[key] for key in keys) <= cap:
+            for key in keys[1:]:
+                groups.merge(keys[0], key)
     total = sum(groups.degree.values()) / 2 or 1.0
     lines = float(sum(groups.size.values()) or 1)
     heap: list[tuple[float, int, int, int, int]] = []

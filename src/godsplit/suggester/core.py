@@ -34,6 +34,7 @@ from ..split.render import MARKER
 from ..split.star_exports import star_bound
 from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
+from .choose import choose
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, Node, build_graph
 from .keeping import keep_more, kept_note, regroup
@@ -43,7 +44,6 @@ from .place import (
     absorb,
     break_cycles,
     closure,
-    exactly,
     fit,
     gather_families,
     groups_of,
@@ -306,15 +306,14 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         notes.append(f"made {len(g.nodes)} modules, not {modules}: the file has only "
                      f"{len(g.nodes)} definitions that can move")
         modules = len(g.nodes)
-    everything = list(range(len(g.nodes)))
-    parts = agglomerate(g, everything, modules or goal(g, budget), budget, force=bool(modules))
-    group = {n: k for k, part in enumerate(parts) for n in part}
-    gather_families(g, group, modules or goal(g, budget), budget)
-    to_helpers(g, group)
-    break_cycles(g, group)
-    if modules:
-        exactly(g, group, modules, budget)
+    if modules:  # candidates made exactly K, the one the file's reads hold best
+        group = choose(g, modules, budget)
     else:
+        parts = agglomerate(g, list(range(len(g.nodes))), goal(g, budget), budget, force=False)
+        group = {n: k for k, part in enumerate(parts) for n in part}
+        gather_families(g, group, goal(g, budget), budget)
+        to_helpers(g, group)
+        break_cycles(g, group)
         tried: set[tuple[tuple[int, ...], ...]] = set()
         for _ in range(len(g.nodes)):
             absorb(g, group, budget // 10, budget)
