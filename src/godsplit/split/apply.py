@@ -18,14 +18,13 @@ from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfi
 from . import write
 from .analyze import Analysis, analyze
 from .frameworks import import_setup
+from .import_failure import ImportFailure, missing_words
 from .plan import plan_split, select_splits
 from .verify import (
-    ImportFailure,
     Snapshot,
     compare_snapshots,
     compare_static,
     first_snapshot,
-    missing_words,
     registered_note,
     renamed_tasks,
     served_live,

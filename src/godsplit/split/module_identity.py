@@ -179,6 +179,10 @@ def _keywords_bound(stmt: cst.BaseStatement, functions: Collection[str]) -> set[
     return {a.keyword.value for a in call.args if a.keyword is not None}
 
 
+def _godsplit_own(names: set[str]) -> bool:
+    return bool(names) and all(n.lower().startswith("_godsplit") for n in names)
+
+
 def stays_in_old_module(
     module: cst.Module, codes: Sequence[str], kinds: list[UnitKind],
     bound: MutableMapping[int, set[str]], reads: Mapping[int, Mapping[str, list[bool]]],
@@ -199,9 +203,11 @@ def stays_in_old_module(
     # a function or class calling globals() (`def _initialize(g=globals())`) means the
     # old module's namespace; what a `TYPE_CHECKING` block declares of the names such
     # code binds (`require = working_set.require`) is read from there too
+    # (not a facade's own live machinery, `_godsplit_bindings`: ansible's package facade
+    # then read its `if TYPE_CHECKING:` aliases as bound at run time, a false GS113)
     inside = {i for i, stmt in enumerate(module.body)
               if any(f in codes[i] for f in ("globals()", "__name__", "eval(", "exec("))
-              and reads_globals_inside(stmt)}
+              and reads_globals_inside(stmt) and not _godsplit_own(bound.get(i, set()))}
     declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
                 and (writers or inside) and declares_only_by_assignment(stmt)}
     # `_declare_state("dict", _finders={})` calls such a function, which binds its keyword

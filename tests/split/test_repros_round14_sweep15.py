@@ -1,0 +1,148 @@
+"""Round 14's sweep of a new installed environment (django, ansible-core, biopython,
+pyomo, rdflib, reportlab, celery, ...): each bug a minimal `pkg/big.py`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from splitkit import apply, make_project, plan_texts, same_behaviour
+
+
+def _project_venv(root: Path) -> Path:
+    """A virtualenv at root/.venv (godsplit's import check finds it): its site-packages."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root / ".venv")],
+                   check=True)
+    (root / "pyproject.toml").write_text("")
+    [site] = (root / ".venv/lib").glob("python*/site-packages")
+    return site
+
+
+def _imported(result: object) -> str:
+    [split] = result.splits  # type: ignore[attr-defined]
+    [found] = [f for f in split.findings if f.code in ("GS400", "GS412")]
+    return f"{found.code}: {found.message}"
+
+
+# rdflib's `__init__` reads its own version, `importlib.metadata.version("rdflib")`.
+# godsplit's own interpreter (tried first) has no rdflib metadata and raised
+# PackageNotFoundError, which was taken for a final error: GS412, "checked statically",
+# though the project's virtualenv has the distribution installed. A distribution's metadata
+# not found is now a missing package: the next interpreter is tried.
+METADATA = """
+    from importlib.metadata import version
+
+    __version__ = version("sweep15-pkg")
+
+
+    def f():
+        return __version__
+
+
+    def g():
+        return 2
+"""
+
+
+@pytest.mark.slow
+def test_a_package_reading_its_own_metadata_is_checked_in_the_project_venv(
+        tmp_path: Path) -> None:
+    site = _project_venv(tmp_path)
+    dist = site / "sweep15_pkg-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: sweep15-pkg\nVersion: 1.0\n")
+    result = apply(make_project(tmp_path, METADATA, {"a": ["f"], "b": ["g"]}))
+    assert result.written and not result.errors
+    assert _imported(result).startswith("GS400: imported pkg.big before and after")
+
+
+def test_gs412_names_the_metadata_no_interpreter_has(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")  # no virtualenv: godsplit's own alone
+    result = apply(make_project(tmp_path, METADATA, {"a": ["f"], "b": ["g"]}))
+    assert result.written
+    assert ("GS412: import check skipped: it needs the installed metadata of 'sweep15-pkg', "
+            f"which no interpreter found has ({sys.executable})") in _imported(result)
+
+
+# Biopython's `Bio/Graphics/__init__.py`: `try: import reportlab` / `except ImportError:
+# raise MissingPythonDependencyError("Please install ReportLab ...") from None`. godsplit's
+# own interpreter has no reportlab, and the error names no missing module (`from None`):
+# it was final, GS412, though the project's virtualenv has reportlab. An error in one
+# interpreter now sends the check on to the next; the first error is reported only when
+# none imports the module.
+REPACKAGED = """
+    try:
+        import sweep15_only_in_venv
+    except ImportError:
+        raise RuntimeError("please install sweep15_only_in_venv") from None
+
+
+    def f():
+        return sweep15_only_in_venv.VALUE
+
+
+    def g():
+        return 2
+"""
+
+
+@pytest.mark.slow
+def test_an_error_in_godsplits_interpreter_is_not_final(tmp_path: Path) -> None:
+    site = _project_venv(tmp_path)
+    (site / "sweep15_only_in_venv.py").write_text("VALUE = 1\n")
+    result = apply(make_project(tmp_path, REPACKAGED, {"a": ["f"], "b": ["g"]}))
+    assert result.written and not result.errors
+    assert _imported(result).startswith("GS400: imported pkg.big before and after")
+
+
+def test_an_error_no_interpreter_gets_past_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    result = apply(make_project(tmp_path, REPACKAGED, {"a": ["f"], "b": ["g"]}))
+    assert result.written
+    assert ("GS412: import check skipped: it does not import on its own (RuntimeError: "
+            "please install sweep15_only_in_venv)") in _imported(result)
+
+
+# ansible's `galaxy/collection/__init__.py` (a package's `__init__`, no `__all__`):
+# `if t.TYPE_CHECKING:` declares type aliases (`ManifestKeysType = t.Literal[...]`).
+# suggest dead-ended on GS113 ("`import *` changed: gained ManifestKeysType, ..."): the
+# facade's `__all__ += [n for n in dict(globals()) ...]` was taken for code writing the
+# namespace through `globals()` (any call given `globals()` may), and its live-facade
+# helpers (`sys.modules[__name__]`) for code finding its module, so the facade's copy of the
+# `TYPE_CHECKING` block counted as declaring names bound at run time. `dict(globals())`
+# (and list, sorted, ...) copies; godsplit's own helpers are not the module's code.
+TYPE_ALIASES = """
+    from __future__ import annotations
+
+    import typing as t
+
+    if t.TYPE_CHECKING:
+        from pkg.other import Manager
+
+        KeysType = t.Literal["a", "b"]
+        ValueType = t.Dict[KeysType, int]
+
+
+    def f(m: Manager) -> ValueType:
+        return {}
+
+
+    def g(x: KeysType) -> int:
+        return 2
+"""
+
+
+def test_type_checking_aliases_in_a_split_package_init(tmp_path: Path) -> None:
+    split = {"path": "pkg/big/__init__.py", "package": "pkg/big",
+             "files": {"pkg/other.py": "class Manager:\n    pass\n"}}
+    modules = {"a": ["f"], "b": ["g"]}
+    plan, _ = plan_texts(make_project(tmp_path / "plan", TYPE_ALIASES, modules, **split))
+    assert not plan.errors, [e.render() for e in plan.errors]
+    out = same_behaviour(tmp_path / "run", TYPE_ALIASES, modules, """
+        from pkg.big import *
+        print(sorted(n for n in dir() if not n.startswith("_")))
+    """, **split)
+    assert out == "['annotations', 'f', 'g', 't']\n"
