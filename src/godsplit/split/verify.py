@@ -131,6 +131,9 @@ def snapshot(
     why it failed. Instances of classes defined in the `moved` modules compare by name."""
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # one hash seed for every import: a set's repr (a default `name_rejects={"__file__", ...}`
+    # in a signature, reportlab's rl_safe_eval) is in the order of its strings' hashes
+    env["PYTHONHASHSEED"] = "0"
     probe = resources.files(__package__).joinpath("probe.py").read_text(encoding="utf-8")
     try:
         proc = subprocess.run(
