@@ -170,3 +170,147 @@ def test_a_set_default_in_a_signature_compares_the_same(tmp_path: Path) -> None:
                                     {"a": ["f"], "b": ["g"]}))
         assert result.written and not result.errors, [e.render() for e in result.errors]
         assert _imported(result).startswith("GS400: imported pkg.big before and after")
+
+
+# ansible's `galaxy/collection/__init__.py`, once GS113 was fixed: `try: from
+# ansible.galaxy.dependency_resolution import ...` / `except ImportError: HAS_RESOLVELIB =
+# False`, below definitions that `dependency_resolution` reads back (`from
+# ansible.galaxy.collection import HAS_PACKAGING, PkgReq`). An import that closes a cycle
+# through another project module stays in the old module (`late_imports`), but one inside a
+# `try:` was not looked into: it was copied into the new module that reads its names, ran
+# while the facade was still importing that module, failed there, and the `except` hid it:
+# the new module's `helper` was never bound (NameError when called) while the split was
+# "verified". The statements inside a `try:` or `if` block are followed now.
+CYCLE_IN_TRY = """
+    try:
+        from json import JSONDecoder as Req
+    except ImportError:
+        class Req:
+            pass
+
+        HAS = False
+    else:
+        HAS = True
+
+    try:
+        from pkg.other import helper
+    except ImportError:
+        HAS_OTHER = False
+    else:
+        HAS_OTHER = True
+
+
+    def f():
+        return 1
+
+
+    def g():
+        return HAS, Req.__name__, HAS_OTHER, helper()
+"""
+OTHER = """
+    from pkg.big import HAS
+
+
+    def helper():
+        return HAS
+"""
+
+
+def test_an_import_in_a_try_block_closing_a_cycle_stays_in_the_old_module(
+        tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, CYCLE_IN_TRY, {"a": ["f"], "b": ["g"]}, """
+        import pkg.big
+        print(pkg.big.g())
+    """, files={"pkg/other.py": OTHER})
+    assert out == "(True, 'JSONDecoder', True, True)\n"
+
+
+# Then the rollback: `from ansible.galaxy.dependency_resolution.versioning import
+# meets_requirements` imports the package `ansible.galaxy.dependency_resolution` first, whose
+# `__init__` imports (through `providers`) the module that reads the old module back. The
+# cycle search followed `a.b.c` and `a.b.c.name`, not the packages `a.b` and `a` whose
+# `__init__` runs first: the import was copied into a new module (GS406 after a clean plan).
+CYCLE_VIA_PARENT = """
+    try:
+        from json import JSONDecoder as Req
+    except ImportError:
+        class Req:
+            pass
+
+        HAS = False
+    else:
+        HAS = True
+
+    from pkg.resolution.versioning import meets
+
+
+    def f():
+        return 1
+
+
+    def g():
+        return HAS, Req.__name__, meets()
+"""
+RESOLUTION = {
+    "pkg/resolution/__init__.py": "from pkg.resolution.providers import provide\n",
+    "pkg/resolution/providers.py": "from pkg.big import HAS\n\n\ndef provide():\n    return HAS\n",
+    "pkg/resolution/versioning.py": "def meets():\n    return 'meets'\n",
+}
+
+
+def test_an_import_reaching_the_old_module_through_a_parent_package(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, CYCLE_VIA_PARENT, {"a": ["f"], "b": ["g"]}, """
+        import pkg.big
+        print(pkg.big.g())
+    """, files=RESOLUTION)
+    assert out == "(True, 'JSONDecoder', 'meets')\n"
+
+
+# Both at once, as in ansible: the facade of a package `__init__` that hands names over to
+# the modules that imported it mid-way (`vars(sys.modules[...]).update(**{n: globals()[n]
+# ...})`) still reads its `TYPE_CHECKING` aliases as not bound at run time.
+BOTH = """
+    from __future__ import annotations
+
+    import typing as t
+
+    try:
+        from json import JSONDecoder as Req
+    except ImportError:
+        class Req:
+            pass
+
+        HAS = False
+    else:
+        HAS = True
+
+    if t.TYPE_CHECKING:
+        KeysType = t.Literal["a", "b"]
+
+    try:
+        from pkg.other import helper
+    except ImportError:
+        HAS_OTHER = False
+    else:
+        HAS_OTHER = True
+
+
+    def f(x: KeysType) -> int:
+        return 1
+
+
+    def g(x: KeysType) -> tuple[bool, str, bool, bool]:
+        return HAS, Req.__name__, HAS_OTHER, helper()
+"""
+
+
+def test_type_checking_aliases_beside_a_cycle_in_a_package_init(tmp_path: Path) -> None:
+    split = {"path": "pkg/big/__init__.py", "package": "pkg/big", "files": {"pkg/other.py": OTHER}}
+    modules = {"a": ["f"], "b": ["g"]}
+    plan, _ = plan_texts(make_project(tmp_path / "plan", BOTH, modules, **split))
+    assert not plan.errors, [e.render() for e in plan.errors]
+    out = same_behaviour(tmp_path / "run", BOTH, modules, """
+        from pkg.big import *
+        print(sorted(n for n in dir() if not n.startswith("_")), g("a"))
+    """, **split)
+    assert out.endswith("(True, 'JSONDecoder', True, True)\n")

@@ -192,9 +192,15 @@ def stays_in_old_module(
     statement that stays in the old module for either reason (`kinds` set to "facade"),
     and the `TYPE_CHECKING` blocks declaring what such code binds."""
     namespace = globals_aliases(module)  # `_globals = globals()`
+    # a facade's own machinery is not the module's code: its live-facade helpers
+    # (`sys.modules[__name__]`) and its hand-over to modules that imported it mid-way
+    # (`globals()[n]`); ansible's package facade then read its `if TYPE_CHECKING:` aliases
+    # as bound at run time (a false GS113)
+    own = {i for i, code in enumerate(codes)
+           if "_godsplit_sys." in code or _godsplit_own(bound.get(i, set()))}
     writers = {i for i, stmt in enumerate(module.body) if (any(
         f in codes[i] for f in ("globals()", "locals()", "vars()", *namespace)))
-        and writes_globals(stmt, namespace)}
+        and writes_globals(stmt, namespace) and i not in own}
     writers |= {i for i, stmt in enumerate(module.body)
                 if "exec(" in codes[i] and execs_into_module(stmt)}
     # the alias, and a statement that binds names and writes through it (`if FAST:
@@ -203,11 +209,9 @@ def stays_in_old_module(
     # a function or class calling globals() (`def _initialize(g=globals())`) means the
     # old module's namespace; what a `TYPE_CHECKING` block declares of the names such
     # code binds (`require = working_set.require`) is read from there too
-    # (not a facade's own live machinery, `_godsplit_bindings`: ansible's package facade
-    # then read its `if TYPE_CHECKING:` aliases as bound at run time, a false GS113)
     inside = {i for i, stmt in enumerate(module.body)
               if any(f in codes[i] for f in ("globals()", "__name__", "eval(", "exec("))
-              and reads_globals_inside(stmt) and not _godsplit_own(bound.get(i, set()))}
+              and reads_globals_inside(stmt) and i not in own}
     declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
                 and (writers or inside) and declares_only_by_assignment(stmt)}
     # `_declare_state("dict", _finders={})` calls such a function, which binds its keyword
