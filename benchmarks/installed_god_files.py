@@ -87,6 +87,7 @@ def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float
         text = done.stdout + done.stderr
         if done.returncode != 0:
             errors = [line for line in text.splitlines() if " error: " in line][:2]
+            errors = errors or text.strip().splitlines()[-1:]  # no finding: what it said last
             result = f"apply exit {done.returncode}: {' / '.join(errors)[:300]}"
         elif "GS412" in text:
             result = "written; checked statically (it does not import on its own: GS412)"

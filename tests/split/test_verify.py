@@ -12,7 +12,8 @@ import pytest
 from godsplit.files import SourceText
 from godsplit.split import probe
 from godsplit.split.analyze import analyze
-from godsplit.split.verify import Snapshot, _failure, compare_snapshots, interpreters, written
+from godsplit.split.import_failure import failure_of as _failure
+from godsplit.split.verify import Snapshot, compare_snapshots, interpreters, written
 
 from splitkit import apply, make_project
 

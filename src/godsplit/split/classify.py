@@ -280,6 +280,8 @@ def _branch_names(stmt: cst.If | cst.Try) -> list[tuple[set[str], set[str]]]:
 
 _GLOBALS_WRITES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__",
                              "__delitem__"})
+# builtins that copy or count what they are given: `__all__ = [n for n in dict(globals())]`
+_COPIES = frozenset({"dict", "list", "tuple", "set", "frozenset", "sorted", "len", "iter"})
 
 
 def _is_globals(node: cst.CSTNode, aliases: Collection[str], top: bool = False) -> bool:
@@ -318,7 +320,8 @@ def writes_globals(stmt: cst.BaseStatement, aliases: Collection[str] = ()) -> bo
                     isinstance(node, cst.Attribute) and node.attr.value in _GLOBALS_WRITES)):
             return True
         if isinstance(node, cst.Call) and any(_is_globals(a.value, aliases, True)
-                                              for a in node.args):
+                                              for a in node.args) and not (
+                isinstance(node.func, cst.Name) and node.func.value in _COPIES):
             return True
     return False
 

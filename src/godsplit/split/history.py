@@ -17,9 +17,10 @@ from pathlib import Path
 from ..files import decode_source, module_name_for, read_source
 from ..types import Config, Finding, GodsplitError, SplitConfig
 from .frameworks import import_setup
+from .import_failure import ImportFailure
 from .layout import make_layout
 from .render import MARKER
-from .verify import ImportFailure, Snapshot, compare_static, first_snapshot, static_names
+from .verify import Snapshot, compare_static, first_snapshot, static_names
 
 HISTORY_LIMIT = 500  # commits searched back for the module before the split
 

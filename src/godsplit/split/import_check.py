@@ -20,13 +20,12 @@ from pathlib import Path
 from ..files import module_name_for
 from ..types import Config, Finding, Plan
 from .frameworks import import_setup
+from .import_failure import ImportFailure, missing_words
 from .scratch import mapped_back, mirrored
 from .verify import (
-    ImportFailure,
     Snapshot,
     compare_snapshots,
     first_snapshot,
-    missing_words,
     registered_note,
     renamed_tasks,
     shadowed_at_run_time,

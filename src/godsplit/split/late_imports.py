@@ -33,7 +33,9 @@ def cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
     for unit in analysis.units:
         if unit.kind != "import" or unit.first <= first:
             continue
-        stmts = [s for i in unit.stmts for s in ast.parse(analysis.code(i).strip()).body]
+        # into an import block's `try:`/`if` (ansible's `try: from ...dependency_resolution
+        # import ...` / `except ImportError: HAS_RESOLVELIB = False`)
+        stmts = [s for i in unit.stmts for s in _top_level(ast.parse(analysis.code(i).strip()))]
         if any(_reaches(target, source) for target in _files(stmts, source)):
             out.add(unit.id)
     return frozenset(out)
@@ -53,6 +55,13 @@ def _files(stmts: list[ast.stmt], path: Path) -> Iterator[Path]:
         else:  # `_dill = sys.modules["dill._dill"]` (dill's _shims.py): the module itself
             wanted = [(0, name) for name in _modules_named(node)]
         for level, dotted in wanted:
+            # importing `a.b.c` runs `a/__init__.py` and `a/b/__init__.py` first (ansible's
+            # `from ansible.galaxy.dependency_resolution.versioning import ...` runs the
+            # package's `__init__`, which imports the old module)
+            parts = dotted.split(".") if dotted else []
+            for end in range(1, len(parts)):
+                if (parent := module_file(path, level, ".".join(parts[:end]))) is not None:
+                    yield parent
             found = module_file(path, level, dotted or None)
             if found is not None:
                 yield found

@@ -179,6 +179,10 @@ def _keywords_bound(stmt: cst.BaseStatement, functions: Collection[str]) -> set[
     return {a.keyword.value for a in call.args if a.keyword is not None}
 
 
+def _godsplit_own(names: set[str]) -> bool:
+    return bool(names) and all(n.lower().startswith("_godsplit") for n in names)
+
+
 def stays_in_old_module(
     module: cst.Module, codes: Sequence[str], kinds: list[UnitKind],
     bound: MutableMapping[int, set[str]], reads: Mapping[int, Mapping[str, list[bool]]],
@@ -188,9 +192,15 @@ def stays_in_old_module(
     statement that stays in the old module for either reason (`kinds` set to "facade"),
     and the `TYPE_CHECKING` blocks declaring what such code binds."""
     namespace = globals_aliases(module)  # `_globals = globals()`
+    # a facade's own machinery is not the module's code: its live-facade helpers
+    # (`sys.modules[__name__]`) and its hand-over to modules that imported it mid-way
+    # (`globals()[n]`); ansible's package facade then read its `if TYPE_CHECKING:` aliases
+    # as bound at run time (a false GS113)
+    own = {i for i, code in enumerate(codes)
+           if "_godsplit_sys." in code or _godsplit_own(bound.get(i, set()))}
     writers = {i for i, stmt in enumerate(module.body) if (any(
         f in codes[i] for f in ("globals()", "locals()", "vars()", *namespace)))
-        and writes_globals(stmt, namespace)}
+        and writes_globals(stmt, namespace) and i not in own}
     writers |= {i for i, stmt in enumerate(module.body)
                 if "exec(" in codes[i] and execs_into_module(stmt)}
     # the alias, and a statement that binds names and writes through it (`if FAST:
@@ -201,7 +211,7 @@ def stays_in_old_module(
     # code binds (`require = working_set.require`) is read from there too
     inside = {i for i, stmt in enumerate(module.body)
               if any(f in codes[i] for f in ("globals()", "__name__", "eval(", "exec("))
-              and reads_globals_inside(stmt)}
+              and reads_globals_inside(stmt) and i not in own}
     declared = {i for i, stmt in enumerate(module.body) if kinds[i] == "type_checking"
                 and (writers or inside) and declares_only_by_assignment(stmt)}
     # `_declare_state("dict", _finders={})` calls such a function, which binds its keyword

@@ -29,6 +29,7 @@ from ..types import Finding, Plan
 from .analyze import Analysis, analyze
 from .classify import is_main_block
 from .facade import runtime_names, star_names
+from .import_failure import ImportFailure, failure_of
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,6 @@ class Snapshot:
     registered: dict[str, str] = field(default_factory=dict)  # Celery task and logger names
     recorded: dict[str, str] = field(default_factory=dict)  # module names held by closures
     file: str = ""  # the module's __file__ (plan's check: the scratch copy's, or not)
-
-
-@dataclass(frozen=True)
-class ImportFailure:
-    """Importing the module failed: the exception line, and where it was raised."""
-
-    error: str
-    path: str | None = None
-    line: int | None = None
-    missing: str | None = None  # a module that could not be found (ModuleNotFoundError)
-    lacks: tuple[tuple[str, str], ...] = ()  # (module, interpreter) of each one tried
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
@@ -139,7 +129,11 @@ def snapshot(
 ) -> Snapshot | ImportFailure:
     """Import `module` with `python` in a fresh interpreter (`probe.py`): a Snapshot, or
     why it failed. Instances of classes defined in the `moved` modules compare by name."""
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # one hash seed for every import: a set's repr (a default `name_rejects={"__file__", ...}`
+    # in a signature, reportlab's rl_safe_eval) is in the order of its strings' hashes
+    env["PYTHONHASHSEED"] = "0"
     probe = resources.files(__package__).joinpath("probe.py").read_text(encoding="utf-8")
     try:
         proc = subprocess.run(
@@ -151,7 +145,7 @@ def snapshot(
     except OSError as exc:
         return ImportFailure(f"cannot run {python}: {exc.strerror}")
     if proc.returncode != 0:
-        return _failure(proc.stderr, proc.returncode)
+        return failure_of(proc.stderr, proc.returncode)
     line = result_line(proc.stdout)
     if not line:
         return ImportFailure("the probe printed no result: the module's code ended the "
@@ -160,24 +154,6 @@ def snapshot(
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
                     tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]),
                     data.get("file") or "")
-
-
-_FRAME = re.compile(r'^  File "(?P<path>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
-
-
-def _failure(stderr: str, code: int) -> ImportFailure:
-    """The last line of a traceback, and the innermost frame outside the import system."""
-    lines = stderr.strip().splitlines()
-    error = lines[-1] if lines else f"exit status {code}"
-    frames = [m for m in _FRAME.finditer(stderr)
-              if "<frozen " not in m["path"] and m["path"] != "<string>"]
-    # anywhere in the traceback: pandas re-raises numpy's absence as an ImportError of its own
-    found = re.findall(r"^ModuleNotFoundError: No module named '([^']+)'", stderr, re.MULTILINE)
-    where = frames[-1] if frames else None  # for a SyntaxError: the file and line at fault
-    return ImportFailure(
-        error, where["path"] if where else None, int(where["line"]) if where else None,
-        found[-1] if found else None,
-    )
 
 
 def interpreters(root: Path) -> list[str]:
@@ -200,11 +176,13 @@ def first_snapshot(
     root: Path, import_root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
 ) -> tuple[Snapshot | ImportFailure, str]:
     """Import `module` with the first of the project's `interpreters` that can, and the
-    interpreter that did. A failure that is not a missing package is final (another
-    interpreter would not do better, and this one had what the others lacked); if every
-    interpreter lacks a package, the first failure, with all the interpreters tried. The
-    modules it loaded are those two imports in a row both loaded."""
+    interpreter that did. An error in one interpreter is not final: godsplit's own may lack
+    what a library re-raises as an error of its own (Biopython's "Please install ReportLab",
+    `from None`) and the project's virtualenv have it. If none can, the first failure that
+    is not a missing package, or, when each lacks one, the first, with all the interpreters
+    tried. The modules it loaded are those two imports in a row both loaded."""
     failures: list[tuple[str, str]] = []
+    errors: list[tuple[ImportFailure, str]] = []
     first: ImportFailure | None = None
     tried = interpreters(root)
     for python in tried:
@@ -217,21 +195,14 @@ def first_snapshot(
                 result = replace(result, loaded=tuple(m for m in result.loaded if m in again.loaded))
             return result, python
         if result.missing is None:
-            return result, python
+            errors.append((result, python))
+            continue
         first = first or result
-        failures.append((result.missing, python))
+        failures.append((result.lacked(), python))
+    if errors:
+        return errors[0]
     assert first is not None
     return replace(first, lacks=tuple(failures)), ", ".join(tried)
-
-
-def missing_words(failure: ImportFailure, python: str) -> str:
-    """GS412's words when every interpreter tried lacks a module: which, in which (twisted's
-    conch in a project's virtualenv without `bcrypt`: godsplit's own lacked `incremental`,
-    and GS412 named that one alone, as if no interpreter had it)."""
-    if len({module for module, _ in failure.lacks}) > 1:
-        each = "; ".join(f"{where} lacks {module!r}" for module, where in failure.lacks)
-        return f"each interpreter found lacks a module it needs ({each})"
-    return f"it needs {failure.missing!r}, which no interpreter found has ({python})"
 
 
 def shadowed_at_run_time(plan: Plan, before: Snapshot) -> Finding | None:
