@@ -1,0 +1,87 @@
+"""Bugs found in round 14 splitting real Celery task files of Flask and Django projects
+(Netflix's lemur `lemur/common/celery.py`, DefectDojo's `dojo/jira/helper.py`): each a
+minimal `pkg/big.py`, planned and applied; a clean plan must not roll back, and a split
+said to be verified must register the same Celery task names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from godsplit.split.celery_names import celery_roots
+
+from splitkit import dedent, make_project, plan_texts, same_behaviour
+
+# Flask's documented pattern (lemur's `celery.py`): the app comes from a factory function
+# of the same module, `celery_app = make_celery(flask_app)`. godsplit took `celery_app`
+# for another library's object (GS219), left the 24 task names unpinned, and the import
+# check rolled the clean plan back with GS414 (every task renamed to its new module).
+FACTORY = """
+    from celery import Celery
+
+
+    def make_celery(name):
+        celery = Celery(name, broker="memory://")
+        TaskBase = celery.Task
+
+        class ContextTask(TaskBase):
+            abstract = True
+
+        celery.Task = ContextTask
+        return celery
+
+
+    celery_app = make_celery("proj")
+
+
+    @celery_app.task(soft_time_limit=600)
+    def fetch(id):
+        return id
+
+
+    @celery_app.task()
+    def fetch_all():
+        return [fetch.delay(i) for i in range(2)]
+
+
+    @celery_app.task(soft_time_limit=3600)
+    def sync_source(source):
+        return source
+"""
+MODULES = {"acme": ["fetch", "fetch_all"], "sources": ["sync_source"],
+           "app": ["make_celery", "celery_app"]}
+
+
+def test_an_app_made_by_a_factory_function_of_the_module_is_celerys(tmp_path: Path) -> None:
+    import libcst as cst
+
+    module = cst.parse_module(dedent(FACTORY))
+    assert {"make_celery", "celery_app"} <= celery_roots(module, tmp_path / "big.py")
+    plan, texts = plan_texts(make_project(tmp_path / "plan", FACTORY, MODULES))
+    assert not [f for f in plan.findings if f.code == "GS219"]
+    assert 'name="pkg.big.sync_source"' in texts["pkg/big/sources.py"]
+
+
+def test_tasks_of_an_app_made_by_a_factory_keep_their_names(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    out = same_behaviour(tmp_path, FACTORY, MODULES, """
+        import pkg.big as m
+        print(sorted(n for n in m.celery_app.tasks if not n.startswith("celery.")))
+        print(m.fetch.name, m.sync_source.name)
+    """)
+    assert "'pkg.big.fetch'" in out and "pkg.big.sync_source" in out
+
+
+def test_a_function_that_does_not_make_an_app_is_not_a_factory(tmp_path: Path) -> None:
+    import libcst as cst
+
+    source = """
+        def make_runner(name):
+            return Runner(name)
+
+
+        runner = make_runner("x")
+    """
+    module = cst.parse_module(dedent(source))
+    assert not {"make_runner", "runner"} & celery_roots(module, tmp_path / "big.py")
