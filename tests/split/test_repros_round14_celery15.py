@@ -11,7 +11,7 @@ import pytest
 
 from godsplit.split.celery_names import celery_roots
 
-from splitkit import dedent, make_project, plan_texts, same_behaviour
+from splitkit import dedent, make_project, plan_texts, run_python, same_behaviour
 
 # Flask's documented pattern (lemur's `celery.py`): the app comes from a factory function
 # of the same module, `celery_app = make_celery(flask_app)`. godsplit took `celery_app`
@@ -119,3 +119,32 @@ def test_migrate_counts_the_mentions_it_lists_as_kept(tmp_path: Path) -> None:
     last = proc.stdout.strip().splitlines()[-1]
     assert last == ("migrate: rewrote 1 use in 1 file; 0 left alone; 1 mention kept on purpose "
                     "(listed above)"), proc.stdout
+
+
+# `godsplit retire` on lemur: `CELERY_IMPORTS = ('lemur.common.celery')` in its settings
+# names the split module as a string (plan said GS214: "loaded by name here"), yet retire
+# left `__init__.py` with only its docstring: Celery's `imports` then loaded none of the
+# 24 tasks (a worker would reject every beat entry as unregistered).
+def test_retire_keeps_the_modules_a_setting_loads_by_name(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    from godsplit import api
+    from godsplit.split.apply import apply_splits
+
+    files = {"pkg/settings.py": "CELERY_IMPORTS = ('pkg.big')\n"}
+    config = make_project(tmp_path, FACTORY, MODULES, files=files)
+    assert apply_splits(config).written
+    (tmp_path / "godsplit.toml").write_text(
+        '[[split]]\nsource = "pkg/big.py"\n\n[split.modules]\n'
+        + "".join(f"{k} = {v!r}\n".replace("'", '"') for k, v in MODULES.items()))
+    result = api.retire(config=config)
+    assert not result.refused, result
+    init = (tmp_path / "pkg/big/__init__.py").read_text()
+    assert "from . import acme, app, sources" in init, init
+    out = run_python(tmp_path, """
+        import importlib
+        from pkg import settings
+        from pkg.big.app import celery_app
+        importlib.import_module(settings.CELERY_IMPORTS)
+        print(sorted(n for n in celery_app.tasks if not n.startswith("celery.")))
+    """)
+    assert out.strip() == "['pkg.big.fetch', 'pkg.big.fetch_all', 'pkg.big.sync_source']"
