@@ -148,3 +148,42 @@ def test_retire_keeps_the_modules_a_setting_loads_by_name(tmp_path: Path) -> Non
         print(sorted(n for n in celery_app.tasks if not n.startswith("celery.")))
     """)
     assert out.strip() == "['pkg.big.fetch', 'pkg.big.fetch_all', 'pkg.big.sync_source']"
+
+
+# DefectDojo's ruff.toml selects PL and RUF with `preview = true`: the live facade of
+# `dojo/jira/helper/__init__.py` had 6 findings of its own, ruff's PLC0415 (the machinery's
+# `import` inside `__reduce_ex__`) and five RUF067 (an `__init__.py` with code).
+def test_a_live_package_facade_passes_ruffs_preview_init_and_late_import_rules(
+        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    source = """
+        import logging
+
+        logger = logging.getLogger(__name__)
+
+
+        def one():
+            logger.info("one")
+            return 1
+
+
+        def two():
+            return one() + 1
+    """
+    ruff_toml = ('[lint]\nselect = ["F", "E", "PLC", "RUF"]\nignore = ["RUF105"]\n'
+                 "preview = true\n")  # RUF105 (noqa style): ignored there too
+    config = make_project(tmp_path, source, {"a": ["one"], "b": ["two"]},
+                          files={"ruff.toml": ruff_toml})
+    plan, texts = plan_texts(config)
+    assert not plan.errors
+    from godsplit.split.apply import apply_splits
+
+    assert apply_splits(config).written
+    ruff = Path(sys.executable).with_name("ruff")
+    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg/big"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    init = (tmp_path / "pkg/big/__init__.py").read_text()
+    assert "# noqa: PLC0415" in init and "# ruff: noqa: RUF067" in init
