@@ -176,7 +176,7 @@ def test_a_live_package_facade_passes_ruffs_preview_init_and_late_import_rules(
                  "preview = true\n")  # RUF105 (noqa style): ignored there too
     config = make_project(tmp_path, source, {"a": ["one"], "b": ["two"]},
                           files={"ruff.toml": ruff_toml})
-    plan, texts = plan_texts(config)
+    plan, _ = plan_texts(config)
     assert not plan.errors
     from godsplit.split.apply import apply_splits
 
