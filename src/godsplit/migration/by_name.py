@@ -72,6 +72,8 @@ def _named_in_a_string(root: Path, old_module: str, facade: Path) -> tuple[str, 
     that loads it by name (Celery's `imports = ("lemur.common.celery",)`, `include=[...]`).
     Importing it must still register the tasks of its new modules: keeping `from . import`
     of them costs nothing when the string meant something else (a logger name)."""
+    if facade.name != "__init__.py":  # sibling layout: a string there is as often a task
+        return None  # name prefix (routes); refusing on it would block every retire
     quoted = [f"{q}{old_module}{q}".encode() for q in ("'", '"')]
     package = facade.parent
     for path in project_files(root):
