@@ -117,14 +117,19 @@ def print_migration(result: MigrateResult, root: Path) -> None:
         click.echo(f"  {_where(Path(note.path), note.line, root)}: {note.code}: {note.message}")
     for use in left:
         click.echo(_use_line(use, root))
+    # every line listed above is counted here: the uses left, and the mentions kept on
+    # purpose (a string naming the old module, a pinned task name)
+    notes = [n for n in result.notes if n.code != "GS516"]  # not an unreadable directory
+    kept = f"; {plural(len(notes), 'mention')} kept on purpose" if notes else ""
+    listed = " (listed above)" if left or result.notes else ""
     if result.rolled_back:
         click.echo("migrate: rolled back, nothing changed (see the errors above)")
     elif result.written:
         click.echo(f"migrate: rewrote {plural(len(done), 'use')} in "
-                   f"{plural(len(result.changed), 'file')}; {len(left)} left alone (listed above)")
+                   f"{plural(len(result.changed), 'file')}; {len(left)} left alone{kept}{listed}")
     else:
-        click.echo(f"migrate: nothing to rewrite; {plural(len(left), 'use')} left alone"
-                   + (" (listed above)" if left else ""))
+        click.echo(f"migrate: nothing to rewrite; {plural(len(left), 'use')} left alone{kept}"
+                   f"{listed}")
 
 
 @click.command()

@@ -51,7 +51,7 @@ def registered_by_name(root: Path, old_module: str, facade: Path) -> tuple[str, 
     importing it registers; None otherwise."""
     last = old_module.rpartition(".")[2]
     if last not in _REGISTERS:
-        return None
+        return _named_in_a_string(root, old_module, facade)
     needle, why = _REGISTERS[last]
     app = _django_app(facade.parent.parent)
     if last != "tasks" and app is None:
@@ -64,6 +64,27 @@ def registered_by_name(root: Path, old_module: str, facade: Path) -> tuple[str, 
                 return why, path
         except OSError:
             continue
+    return _named_in_a_string(root, old_module, facade)
+
+
+def _named_in_a_string(root: Path, old_module: str, facade: Path) -> tuple[str, Path] | None:
+    """A string of another file of the project that is the module's whole name: a setting
+    that loads it by name (Celery's `imports = ("lemur.common.celery",)`, `include=[...]`).
+    Importing it must still register the tasks of its new modules: keeping `from . import`
+    of them costs nothing when the string meant something else (a logger name)."""
+    if facade.name != "__init__.py":  # sibling layout: a string there is as often a task
+        return None  # name prefix (routes); refusing on it would block every retire
+    quoted = [f"{q}{old_module}{q}".encode() for q in ("'", '"')]
+    package = facade.parent
+    for path in project_files(root):
+        if path.is_relative_to(package):  # the split's own files (`__name__` pinned there)
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if any(needle in data for needle in quoted):
+            return "a string of the project (a setting such as Celery's `imports`?) loads this package", path
     return None
 
 

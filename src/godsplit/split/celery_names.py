@@ -5,8 +5,10 @@ libraries have a `@task` too, and name tasks otherwise: invoke's (and fabric's) 
 function's name (`name="tasks.build"` renamed `invoke build` and broke the collection),
 prefect's and airflow's by the function, taskiq's as `module:function`. So a decorator is
 pinned only when its root name is Celery's: imported from `celery`, made by `Celery(...)`
-in the file, or imported from a module of the project whose source makes or imports a
-Celery app (`from readthedocs.worker import app`, `from pretix.celery_app import app`).
+in the file or by a factory function of the file that calls it (`celery_app =
+make_celery(flask_app)`, the pattern of Flask's documentation), or imported from a module
+of the project whose source makes or imports a Celery app (`from readthedocs.worker
+import app`, `from pretix.celery_app import app`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from pathlib import Path
 
 import libcst as cst
+import libcst.matchers as m
 
 from ..files import module_name_for
 
@@ -61,11 +64,21 @@ def _from_celery(path: Path, module: str, level: int) -> bool:
         return False
 
 
+_MAKES_CELERY = m.Call(func=m.Name("Celery") | m.Attribute(attr=m.Name("Celery")))
+
+
+def _makes_celery(node: cst.FunctionDef) -> bool:
+    """A factory: a def whose body calls `Celery(...)` (and so, in practice, returns it)."""
+    return bool(m.findall(node.body, _MAKES_CELERY))
+
+
 def celery_roots(module: cst.Module, path: Path) -> frozenset[str]:
     """The top-level names of `module` that are Celery's (an app, `shared_task`, the
     `celery` package), by the statements binding them."""
     found: set[str] = set()
     for stmt in module.body:
+        if isinstance(stmt, cst.FunctionDef) and _makes_celery(stmt):
+            found.add(stmt.name.value)  # `celery_app = make_celery(app)` below is an app
         for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
             if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
                 if _from_celery(path, _dotted(small.module), len(small.relative)):

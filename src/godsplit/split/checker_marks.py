@@ -1,4 +1,4 @@
-"""What the files of a split need under the project's mypy and pylint, once assembled.
+"""What the files of a split need under the project's mypy, pylint and ruff, once assembled.
 
 - mypy (`--strict`: `no_implicit_reexport`) takes a name a module binds only by an import
   (`import os`, then maybe `os = isolate_module(os)`; `from m import f` under an `if`) as
@@ -17,6 +17,9 @@
   the facade is pickled) an `import-outside-toplevel` (the same), and
   the machinery's helpers get a docstring where the project's `no-docstring-rgx` does not
   exempt them (pylint's default, `^_`, does).
+- ruff, where the project selects the rules: the same late import is its PLC0415 (a
+  targeted noqa), and a package facade with the live machinery breaks RUF067 (preview:
+  an `__init__.py` of imports only), exempted for the file with the reason.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ _DOCSTRINGS = {  # each under 70 characters: the line fits a limit of 79
 }
 
 
+_MACHINERY = re.compile(r"^(?:def|class) _(?:godsplit|Godsplit)", re.MULTILINE)
 _AS_ITSELF = re.compile(r"^[^#\n]*\bimport\b[^#\n]*\b(\w+) as \1\b|^\s+(\w+) as \2,", re.MULTILINE)
 
 
@@ -47,9 +51,16 @@ def alias_pragmas(texts: Sequence[str], style: Style | None, path: Path, package
     """The lines under a facade's marker that tell the project's linters its `X as X`
     imports are re-exports: ruff's PLC0414 (which exempts `__init__.py`) and pylint's
     useless-import-alias, where they report them and the facade has such imports."""
-    if style is None or not any(_AS_ITSELF.search(text) for text in texts):
+    if style is None:
         return ""
     out = ""
+    # ruff's RUF067 (preview): an `__init__.py` of imports and docstrings only; the live
+    # facade's machinery is code by design (DefectDojo's ruff.toml selects RUF, preview)
+    if package and style.enables("RUF067", path) and any(
+            _MACHINERY.search(text) for text in texts):
+        out += "# ruff: noqa: RUF067  # its code is godsplit's facade machinery\n"
+    if not any(_AS_ITSELF.search(text) for text in texts):
+        return out
     if not package and style.enables("PLC0414", path):
         out += "# ruff: noqa: PLC0414  # its `X as X` imports are re-exports\n"
     if style.pylint is not None and style.pylint.reports("useless-import-alias"):
@@ -60,7 +71,7 @@ def alias_pragmas(texts: Sequence[str], style: Style | None, path: Path, package
 def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, str]:
     """`texts` (the files of a split) with what the project's mypy and pylint need."""
     out = dict(texts)
-    if style is None or not (style.mypy or style.pylint is not None):
+    if style is None or not (style.mypy or style.pylint is not None or style.enables("PLC0415")):
         return out
     trees = {}
     for path, text in out.items():
@@ -85,9 +96,17 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, s
                     edits.append((node.lineno - 1, "ignore"))
         if style.pylint is not None:
             edits += _pylint_edits(tree, lines, style.pylint)
+        if style.enables("PLC0415", path):  # ruff's import-outside-top-level
+            edits += [(node.lineno - 1, "PLC0415") for node in _machinery_imports(tree)]
         for index, what in sorted(edits, key=lambda e: e[0], reverse=True):
             if what == "ignore":
                 _type_ignore(lines, index, _statement(tree, index + 1), style)
+            elif what == "PLC0415":
+                code, hash_, old = lines[index].rstrip("\n").partition("#")
+                comment = (hash_ + old).strip()
+                comment = re.sub(r"(# noqa: ?[\w, ]+)$", r"\1, PLC0415", comment) if (
+                    "# noqa: " in comment) else f"{comment}  # noqa: PLC0415".strip()
+                lines[index] = _long(code.rstrip(), comment, style)
             elif what in ("reimported", "import-outside-toplevel"):  # pylint does not
                 # count its pragma in a line's length; flake8's E501 does: `_long`
                 code, hash_, old = lines[index].rstrip("\n").partition("#")
@@ -202,6 +221,13 @@ def _long(line: str, comment: str, style: Style) -> str:
     return f"{line}  {comment}".rstrip() + "\n"
 
 
+def _machinery_imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
+    """The imports inside the facade machinery's functions (run when it is pickled)."""
+    return [node for top in tree.body if isinstance(top, (ast.FunctionDef, ast.ClassDef))
+            and top.name.lower().startswith("_godsplit") for node in ast.walk(top)
+            if isinstance(node, (ast.Import, ast.ImportFrom))]
+
+
 def _pylint_edits(tree: ast.Module, lines: list[str], pylint: Pylint) -> list[tuple[int, str]]:
     edits: list[tuple[int, str]] = []
     if pylint.reports("reimported"):
@@ -213,10 +239,7 @@ def _pylint_edits(tree: ast.Module, lines: list[str], pylint: Pylint) -> list[tu
                     edits.append((node.lineno - 1, "reimported"))
                 seen.setdefault(alias.name, set()).add(alias.asname)
     if pylint.reports("import-outside-toplevel"):  # the machinery imports when it runs
-        edits += [(node.lineno - 1, "import-outside-toplevel") for top in tree.body
-                   if isinstance(top, (ast.FunctionDef, ast.ClassDef))
-                   and top.name.lower().startswith("_godsplit") for node in ast.walk(top)
-                   if isinstance(node, (ast.Import, ast.ImportFrom))]
+        edits += [(node.lineno - 1, "import-outside-toplevel") for node in _machinery_imports(tree)]
     for node in tree.body:
         kind = "class" if isinstance(node, ast.ClassDef) else "function"
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name.lower().startswith(
