@@ -6,10 +6,9 @@ of complete top-level statements and comments. Import blocks (`Block(text, sort=
 are first sorted and sectioned by the project's sorter, then every block is formatted by
 the project's formatter:
 
-- sorting: isort's Python API with the project's isort settings when the project sorts
-  with isort; otherwise ruff's isort (`ruff check --select I001 --fix-only`), which
-  reads the project's `[lint.isort]` settings (first-party modules,
-  force-sort-within-sections, line length, ...) from the file's path;
+- sorting: isort's Python API with the project's isort settings when the project sorts with isort (a file
+  it skips stays as it is); otherwise ruff's isort (`ruff check --select I001 --fix-only`), reading the
+  project's `[lint.isort]` settings (first-party modules, force-sort-within-sections, ...) from the path;
 - formatting: `ruff format`, reading the project's ruff settings; for a black project,
   black's line length, magic trailing comma and string normalization are passed on
   (ruff's formatter follows black's style).
@@ -285,8 +284,7 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
         # __future__` import after other code), which isort would refuse to compile;
         # godsplit checks that what it writes parses
         settings = isort.Config(config=_isort_settings(style), atomic=False)
-        if group:
-            settings = isort.Config(config=settings, combine_as_imports=True)
+        settings = isort.Config(config=settings, combine_as_imports=True) if group else settings
         try:
             # isort is not idempotent: it merges a commented `from m import (a as _)` into
             # `from m import b` only on a second pass; `isort --check` wants the last form
@@ -295,6 +293,8 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
                 if document == before:
                     break
             return document
+        except isort.exceptions.FileSkipped:  # the project's isort leaves the file as it
+            return document  # is (`skip_glob`, `# isort: skip_file`): so does godsplit
         except Exception as exc:  # isort raises many types for bad settings
             raise GodsplitError(f"isort failed: {exc}", style.file("isort")) from exc
     args = _fix_only(["I001"])

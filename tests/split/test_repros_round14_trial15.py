@@ -1,0 +1,89 @@
+"""Bugs found in round 14 splitting real god files not tried before (param's
+`parameterized.py`, SQLAlchemy's `sql/functions.py`) and running each library's own
+suite, and its own tools, before and after: each a minimal `pkg/big.py`, planned and
+applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from splitkit import apply, make_project, plan_texts, same_behaviour
+
+SIBLING_IMPORT = """
+    _T = "T"
+
+    from . import serializer
+
+
+    class Param:
+        serializers = {"json": serializer.JSON}
+
+
+    def helper():
+        return Param.serializers["json"].name
+"""
+
+
+def test_a_late_import_of_a_sibling_through_the_package_that_imports_the_source_moves(
+        tmp_path: Path) -> None:
+    """param's `parameterized.py` has `from . import serializer` below its first
+    definitions, and `Parameter`'s class body reads `serializer.JSONSerialization`.
+    `param/__init__.py` imports `param.parameterized`, so the import was taken for one that
+    closes a cycle (a late import that must stay in the old module): GS112 "an import
+    cannot move: keep Parameter in the old module". But the package's `__init__.py` is
+    imported before the module it holds: `from . import serializer` runs only
+    `serializer.py`, which does not import the source. The import is copied where it is
+    read, and the split behaves the same."""
+    files = {"pkg/__init__.py": "from .big import Param, helper\n",
+             "pkg/serializer.py": "class JSON:\n    name = 'json'\n"}
+    out = same_behaviour(tmp_path, SIBLING_IMPORT, {"consts": ["_T"], "params": ["Param", "helper"]},
+                         "import pkg; print(pkg.helper(), pkg.Param.serializers)", files=files)
+    assert out.startswith("json {'json': <class 'pkg.serializer.JSON'>}")
+    params = (tmp_path / "after" / "pkg" / "big" / "params.py").read_text()
+    assert "serializer" in params.split("class Param")[0]
+
+
+def test_a_late_import_whose_module_imports_the_source_still_stays(tmp_path: Path) -> None:
+    """The same import, when `serializer.py` imports the source at its top, does close a
+    cycle: it stays in the old module, and a class that reads it while loading cannot
+    move (GS112), as before."""
+    files = {"pkg/__init__.py": "from .big import Param, helper\n",
+             "pkg/serializer.py": "from .big import _T\n\n\nclass JSON:\n    name = _T\n"}
+    config = make_project(tmp_path, SIBLING_IMPORT, {"consts": ["_T"], "params": ["Param", "helper"]},
+                          files=files)
+    plan, _ = plan_texts(config)
+    assert [f.code for f in plan.errors] == ["GS112"]
+    assert "an import cannot move" in plan.errors[0].message
+
+
+IMPORTS = """
+    import sys
+    import os
+
+
+    def where():
+        return os.sep
+
+
+    def version():
+        return sys.version_info[0]
+"""
+
+
+@pytest.mark.parametrize("isort", ["[tool.isort]\nskip_glob = ['*']\n",
+                                   "[tool.isort]\nskip = ['big.py']\n"])
+def test_a_project_whose_isort_skips_the_file_is_split(tmp_path: Path, isort: str) -> None:
+    """SQLAlchemy's pyproject.toml has `[tool.isort] skip_glob = ['*']` (it sorts imports
+    with its own zimports): `godsplit plan` stopped at "isort failed: ... was skipped as
+    it's listed in 'skip' setting or matches a glob in 'skip_glob' setting". The project's
+    isort leaves those files as they are; so does godsplit (the split is planned, written
+    and imports the same)."""
+    config = make_project(tmp_path, IMPORTS, {"paths": ["where"], "versions": ["version"]},
+                          files={"pyproject.toml": isort})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert "import os" in texts["pkg/big/paths.py"]
+    result = apply(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
