@@ -69,7 +69,11 @@ IMPORTS = """
 
     def version():
         return sys.version_info[0]
-"""
+""" + "".join(f"""
+
+    def a_rather_long_function_name_{i}():
+        return {i}
+""" for i in range(8))
 
 
 @pytest.mark.parametrize("isort", ["[tool.isort]\nskip_glob = ['*']\n",
@@ -79,11 +83,74 @@ def test_a_project_whose_isort_skips_the_file_is_split(tmp_path: Path, isort: st
     with its own zimports): `godsplit plan` stopped at "isort failed: ... was skipped as
     it's listed in 'skip' setting or matches a glob in 'skip_glob' setting". The project's
     isort leaves those files as they are; so does godsplit (the split is planned, written
-    and imports the same)."""
-    config = make_project(tmp_path, IMPORTS, {"paths": ["where"], "versions": ["version"]},
+    and imports the same). The import lines godsplit writes are then formatted as the
+    other generated lines are: they had been left unwrapped (flake8's E501 at 616 columns
+    in SQLAlchemy's facade), as if isort had wrapped them."""
+    config = make_project(tmp_path, IMPORTS, {"paths": ["where", "a_rather_long_*"],
+                                              "versions": ["version"]},
                           files={"pyproject.toml": isort})
     plan, texts = plan_texts(config)
     assert not plan.errors, [f.render() for f in plan.errors]
     assert "import os" in texts["pkg/big/paths.py"]
+    facade = texts["pkg/big/__init__.py"]
+    assert "a_rather_long_function_name_7" in facade
+    assert max(len(line) for line in facade.splitlines()) <= 88, facade
     result = apply(config)
     assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+
+
+COPIED_BY_METACLASS = """
+    import copy
+
+    FAST = True
+
+
+    class Param:
+        def __init__(self, default):
+            self.default = default
+
+        def __copy__(self):
+            new = Param.__new__(Param)
+            new.default = self.default if FAST else None
+            return new
+
+
+    class Meta(type):
+        def __init__(cls, name, bases, ns):
+            super().__init__(name, bases, ns)
+            cls.label = name
+
+        def __setattr__(cls, attr, value):
+            for key, p in list(vars(cls).items()):
+                if isinstance(p, Param):
+                    type.__setattr__(cls, key, copy.copy(p))
+            type.__setattr__(cls, attr, value)
+
+
+    class Base(metaclass=Meta):
+        pass
+
+
+    class Child(Base):
+        size = Param(3)
+"""
+
+
+def test_a_special_method_run_by_copy_or_by_setting_an_attribute_reads_at_import_time(
+        tmp_path: Path) -> None:
+    """param's suggested split rolled back after a clean plan (GS406, NameError: name
+    '_IS_PYPY' is not defined): making a `Parameterized` subclass runs the metaclass's
+    `__init__`, whose `mcs.name = name` runs the metaclass's `__setattr__`, whose
+    `copy.copy(parameter)` runs `Parameter.__copy__`, which reads `_IS_PYPY`, a global of
+    the module making the subclass. Neither `copy.copy(x)` (x's `__copy__`) nor `x.a = v`
+    (`__setattr__`) counted as running a special method, so the read was taken for one at
+    call time and imported at the end of a cycle. Now it is an import-time read: the
+    cycle is a plan error (GS104) instead of a rollback."""
+    config = make_project(tmp_path, COPIED_BY_METACLASS,
+                          {"core": ["Param", "Meta", "Base"], "children": ["FAST", "Child"]})
+    plan, _ = plan_texts(config)
+    assert [f.code for f in plan.errors] == ["GS104"], [f.render() for f in plan.findings]
+    assert "FAST" in plan.errors[0].message
+    same_behaviour(tmp_path / "together", COPIED_BY_METACLASS,
+                   {"core": ["Param", "Meta", "Base", "FAST"], "children": ["Child"]},
+                   "import pkg.big as b; print(b.Child.size.default, b.Child.label)")
