@@ -178,6 +178,10 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.ruff] [tool.mypy] (its param.mypy_plugin); the sdist pins no "
         "version (pixi in the repository): ruff 0.15.6, mypy 2.4.0; pyright, ty and pyrefly "
         "not run", typed=("param",)),
+    "networkx-backends-by-hand": Chain(
+        ("ruff==0.15.6",), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; pre-commit (not in the sdist): ruff check and ruff format; the "
+        "sdist pins no version: 0.15.6"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
