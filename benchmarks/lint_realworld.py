@@ -163,6 +163,25 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.ruff] (ruff check only; the sdist pins no version: 0.11.8, of the "
         "release's month); its mypy not run"),
     "beautifulsoup4": Chain((), (), "no lint config in the sdist"),
+    "sqlalchemy-functions-by-hand": Chain(
+        ("flake8==7.3.0", "flake8-pyproject", "flake8-import-order", "flake8-builtins",
+         "flake8-future-annotations", "flake8-docstrings", "flake8-import-single==0.1.5",
+         "flake8-rst-docstrings", "pydocstyle", "pygments", "black==26.10.1", "mypy==2.4.0",
+         "greenlet", "types-greenlet", "typing_extensions"),
+        (Tool("flake8", (), "flake8", "flake8p"), Tool("black", ("--diff", "--quiet"), "diff")),
+        "pyproject [tool.flake8] [tool.black] [tool.mypy]; tox lint: flake8p (flake8 7.3.0 "
+        "and its plugins), black 26.10.1 (its tools/*.py --check scripts, zimports and "
+        "slotscheck not run); tox pep484: mypy (>=2.4: 2.4.0) on lib/sqlalchemy",
+        typed=("lib/sqlalchemy",)),
+    "param-parameterized-by-hand": Chain(
+        ("ruff==0.15.6", "mypy==2.4.0"), (RUFF,),
+        "pyproject [tool.ruff] [tool.mypy] (its param.mypy_plugin); the sdist pins no "
+        "version (pixi in the repository): ruff 0.15.6, mypy 2.4.0; pyright, ty and pyrefly "
+        "not run", typed=("param",)),
+    "networkx-backends-by-hand": Chain(
+        ("ruff==0.15.6",), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; pre-commit (not in the sdist): ruff check and ruff format; the "
+        "sdist pins no version: 0.15.6"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

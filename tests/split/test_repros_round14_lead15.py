@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from godsplit.split.noqa import noqa_first
+
 from splitkit import make_project, plan_texts, same_behaviour
 
 # astroid's `node_classes.py`, split as its maintainers did (benchmarks/maintainers_apply.py):
@@ -46,3 +48,15 @@ def test_a_module_attribute_spelled_like_a_class_is_not_a_registry_read(
         print(pkg.big.Node.fields, pkg.big.Node.kinds.__name__, pkg.big.Tuple.__mro__[1].__name__)
     """)
     assert out == "() Set Node\n"
+
+
+# The merge of round 14: the pattern that moves a noqa comment left after the closing
+# parenthesis of a wrapped import (param's facade) took `[ \t]+[^\n]*` for each inner
+# line, which backtracks exponentially in the lines of a wrapped import with no noqa after
+# it: `godsplit apply` on the fixture never finished. Both forms, at their sizes there.
+def test_a_long_wrapped_import_without_a_trailing_noqa_is_left_as_it_is() -> None:
+    names = "".join(f"        name_{i},\n" for i in range(40))
+    text = f"from pkg.module import (\n{names})\n" * 20
+    assert noqa_first(text) == text
+    assert noqa_first("from a import (\n    b,\n    c,\n)  # noqa: F401\n") == (
+        "from a import (  # noqa: F401\n    b,\n    c,\n)\n")

@@ -32,6 +32,8 @@ _OPERATORS = {"Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "tru
               "FloorDivide": "floordiv", "Modulo": "mod", "Power": "pow", "LeftShift": "lshift",
               "RightShift": "rshift", "BitAnd": "and", "BitOr": "or", "BitXor": "xor",
               "MatrixMultiply": "matmul"}
+_COPY_STATE = frozenset({"__reduce_ex__", "__reduce__", "__getstate__", "__setstate__"})
+_COPIERS = {"copy": _COPY_STATE | {"__copy__"}, "deepcopy": _COPY_STATE | {"__deepcopy__"}}
 _UNARY = {"Minus": "__neg__", "Plus": "__pos__", "BitInvert": "__invert__"}
 _COMPARISONS = {"Equal": "__eq__", "NotEqual": "__ne__", "LessThan": "__lt__",
                 "LessThanEqual": "__le__", "GreaterThan": "__gt__", "GreaterThanEqual": "__ge__",
@@ -55,11 +57,6 @@ class _Attributes(cst.CSTVisitor):
         if stem:
             self.operators |= {f"__{stem}__", f"__r{stem}__"}
 
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        stem = _OPERATORS.get(type(node.operator).__name__.removesuffix("Assign"))
-        if stem:
-            self.operators |= {f"__{stem}__", f"__r{stem}__", f"__i{stem}__"}
-
     def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
         self.operators.add(_UNARY.get(type(node.operator).__name__, "__bool__"))
 
@@ -71,6 +68,33 @@ class _Attributes(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.operators.add("__call__")  # `expr("name")` may call an instance
+        func = node.func  # `copy.copy(x)` runs x's __copy__ (param: `Parameter.__copy__`)
+        if isinstance(func, cst.Attribute) and func.attr.value in _COPIERS and isinstance(
+                func.value, cst.Name) and func.value.value == "copy":
+            self.operators |= _COPIERS[func.attr.value]
+
+    # `x.a = v` runs x's `__setattr__` (a metaclass's, for a class), `x[k] = v` `__setitem__`
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._store(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._store(node.target)
+        stem = _OPERATORS.get(type(node.operator).__name__.removesuffix("Assign"))
+        if stem:
+            self.operators |= {f"__{stem}__", f"__r{stem}__", f"__i{stem}__"}
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._store(node.target)
+
+    def _store(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Attribute):
+            self.operators.add("__setattr__")
+        elif isinstance(target, cst.Subscript):
+            self.operators.add("__setitem__")
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._store(element.value)
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False  # `import http.cookies`: a module path, not an attribute use

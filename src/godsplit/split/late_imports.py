@@ -30,13 +30,15 @@ def cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
     or `__module__ = "dill"` alone (dill's `_dill.py`) is no late import."""
     first = first_definition(analysis, skip=("facade",))
     out = set()
+    loaded = _packages_above(source)
     for unit in analysis.units:
         if unit.kind != "import" or unit.first <= first:
             continue
         # into an import block's `try:`/`if` (ansible's `try: from ...dependency_resolution
         # import ...` / `except ImportError: HAS_RESOLVELIB = False`)
         stmts = [s for i in unit.stmts for s in _top_level(ast.parse(analysis.code(i).strip()))]
-        if any(_reaches(target, source) for target in _files(stmts, source)):
+        if any(_reaches(target, source, loaded) for target in _files(stmts, source)
+               if target.resolve() not in loaded):
             out.add(unit.id)
     return frozenset(out)
 
@@ -97,9 +99,23 @@ def _top_level(tree: ast.Module) -> Iterator[ast.stmt]:
             yield node
 
 
-def _reaches(start: Path, source: Path) -> bool:
-    """Whether importing the file `start` imports `source` at import time."""
-    seen: set[Path] = set()
+def _packages_above(source: Path) -> frozenset[Path]:
+    """The `__init__.py` of each package that holds `source`: Python imports them before
+    `source`, so an import of one while `source` loads runs nothing (param's `from . import
+    serializer`: `param/__init__.py` imports `param.parameterized`, but is imported already)."""
+    found = set()
+    for folder in source.resolve().parents:
+        init = folder / "__init__.py"
+        if not init.is_file():
+            break
+        found.add(init)
+    return frozenset(found - {source.resolve()})
+
+
+def _reaches(start: Path, source: Path, loaded: frozenset[Path] = frozenset()) -> bool:
+    """Whether importing the file `start` imports `source` at import time (not through
+    the files `loaded`, imported before it)."""
+    seen: set[Path] = set(loaded)
     todo = [start]
     while todo and len(seen) < _MAX_FILES:
         path = todo.pop()

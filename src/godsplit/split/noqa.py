@@ -37,10 +37,20 @@ def noqa_too_long(text: str, style: Style) -> bool:
         for line in text.splitlines())
 
 
+# a formatter wraps a too long import with its noqa comment (for F401) after the closing
+# parenthesis, where neither ruff nor flake8 looks for it (param's facade); one blank or
+# tab starts each inner line (`[ \t]+` there backtracked exponentially in the lines of an
+# import with no noqa after it: the fixture's facade never finished)
+_NOQA_AFTER_PAREN = re.compile(
+    r"^(from [^\n]+ import \()\n((?:[ \t][^\n]*\n)+?)\)(  # noqa: [A-Z]+\d+(?:, ?[A-Z]+\d+)*)$",
+    re.MULTILINE)
+
+
 def noqa_first(text: str) -> str:
     """A sorter wraps a long one-name import with its `# noqa: E402` (or pyflakes' F401)
-    on the name's line; flake8 looks on the statement's first line (sorters and
-    formatters accept it there)."""
+    on the name's line, a formatter puts it after the closing parenthesis; flake8 looks on
+    the statement's first line (ruff too, and sorters and formatters accept it there)."""
+    text = _NOQA_AFTER_PAREN.sub(lambda m: f"{m[1]}{m[3]}\n{m[2]})", text)
     return _NOQA_ON_NAME.sub(lambda m: f"{m[1]}{m[3]}\n{m[2]}\n)", text)
 
 

@@ -6,10 +6,9 @@ of complete top-level statements and comments. Import blocks (`Block(text, sort=
 are first sorted and sectioned by the project's sorter, then every block is formatted by
 the project's formatter:
 
-- sorting: isort's Python API with the project's isort settings when the project sorts
-  with isort; otherwise ruff's isort (`ruff check --select I001 --fix-only`), which
-  reads the project's `[lint.isort]` settings (first-party modules,
-  force-sort-within-sections, line length, ...) from the file's path;
+- sorting: isort's Python API with the project's isort settings when the project sorts with isort (a file
+  it skips stays as it is); otherwise ruff's isort (`ruff check --select I001 --fix-only`), reading the
+  project's `[lint.isort]` settings (first-party modules, force-sort-within-sections, ...) from the path;
 - formatting: `ruff format`, reading the project's ruff settings; for a black project,
   black's line length, magic trailing comma and string normalization are passed on
   (ruff's formatter follows black's style).
@@ -30,20 +29,16 @@ import re
 import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
 from .checker_marks import for_checkers
 from .grouping import ISORT_ON, can_group, protect
+from .isort_config import isort_settings, isort_sorts
 from .noqa import mark, noqa_first, noqa_long, noqa_too_long
 from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 from .tool_error import ToolError, located
-
-if TYPE_CHECKING:
-    import isort
 
 CUT = "__godsplit_cut__ = 0"  # a statement: it ends an import block for every sorter
 _CUT_LINE = re.compile(r"^__godsplit_cut__ = 0[ \t]*$", re.MULTILINE)
@@ -247,8 +242,8 @@ def _normalize(
     # isort has the last word on the blocks it sorted: its wrapping (multi_line_output,
     # combine_as_imports, its line length) is what the project's `isort --check` wants,
     # and a formatter would re-wrap it (a black profile already writes black's wrapping)
-    to_format = [i for i, t in enumerate(texts)
-                 if t.strip() and not (style.sorter == "isort" and i in to_sort)]
+    sorted_by_isort = isort_sorts(style, path)
+    to_format = [i for i, t in enumerate(texts) if t.strip() and not (sorted_by_isort and i in to_sort)]
     if to_format:
         document = _format(_join([texts[i] for i in to_format]), style, path, cwd)
         fixes = [code for code in LINT_FIXES if style.ruff is not None and style.ruff.enables(
@@ -278,15 +273,16 @@ def _split(document: str) -> list[str]:
 def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = False) -> str:
     """`document` sorted by the project's sorter with its settings (with `group`, and
     combine-as-imports on: `from m import a as a, b as b` stays one statement)."""
+    if style.sorter == "isort" and not isort_sorts(style, path):
+        return document  # the project's isort leaves this file as it is: so does godsplit
     if style.sorter == "isort":
         import isort
 
         # not `atomic`: the document holds every block of the file cut apart (a `from
         # __future__` import after other code), which isort would refuse to compile;
         # godsplit checks that what it writes parses
-        settings = isort.Config(config=_isort_settings(style), atomic=False)
-        if group:
-            settings = isort.Config(config=settings, combine_as_imports=True)
+        settings = isort.Config(config=isort_settings(style), atomic=False)
+        settings = isort.Config(config=settings, combine_as_imports=True) if group else settings
         try:
             # isort is not idempotent: it merges a commented `from m import (a as _)` into
             # `from m import b` only on a second pass; `isort --check` wants the last form
@@ -295,6 +291,8 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
                 if document == before:
                     break
             return document
+        except isort.exceptions.FileSkipped:  # the project's isort leaves the file as it
+            return document  # is (`skip_glob`, `# isort: skip_file`): so does godsplit
         except Exception as exc:  # isort raises many types for bad settings
             raise GodsplitError(f"isort failed: {exc}", style.file("isort")) from exc
     args = _fix_only(["I001"])
@@ -365,22 +363,6 @@ def _ruff(args: list[str], document: str, path: Path, cwd: Path) -> str:
     if proc.returncode != 0:
         raise ruff_error(proc.stderr, cwd)
     return proc.stdout
-
-
-@cache
-def _isort_config(directory: Path) -> isort.Config:
-    import isort
-
-    return isort.Config(settings_path=str(directory))
-
-
-def _isort_settings(style: Style) -> isort.Config:
-    found = style.file("isort")
-    directory = found.parent if found is not None else style.root
-    try:
-        return _isort_config(directory)
-    except Exception as exc:  # unknown profile, bad values: isort's own exception types
-        raise GodsplitError(f"isort cannot use this configuration: {exc}", directory) from exc
 
 
 def sort_file(text: str, style: Style, path: Path) -> str | None:
