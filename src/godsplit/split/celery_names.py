@@ -17,9 +17,9 @@ import re
 from pathlib import Path
 
 import libcst as cst
-import libcst.matchers as m
 
 from ..files import module_name_for
+from .nodes import walk
 
 _CELERY_SOURCE = re.compile(rb"\bCelery\s*\(|^\s*(?:from\s+celery\b|import\s+celery\b)",
                             re.MULTILINE)
@@ -64,12 +64,12 @@ def _from_celery(path: Path, module: str, level: int) -> bool:
         return False
 
 
-_MAKES_CELERY = m.Call(func=m.Name("Celery") | m.Attribute(attr=m.Name("Celery")))
-
-
 def _makes_celery(node: cst.FunctionDef) -> bool:
     """A factory: a def whose body calls `Celery(...)` (and so, in practice, returns it)."""
-    return bool(m.findall(node.body, _MAKES_CELERY))
+    return any(isinstance(call, cst.Call) and (
+        (isinstance(call.func, cst.Name) and call.func.value == "Celery")
+        or (isinstance(call.func, cst.Attribute) and call.func.attr.value == "Celery"))
+        for call in walk(node.body))
 
 
 def celery_roots(module: cst.Module, path: Path) -> frozenset[str]:
