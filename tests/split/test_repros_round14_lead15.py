@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from godsplit.split.noqa import noqa_first
@@ -60,3 +61,44 @@ def test_a_long_wrapped_import_without_a_trailing_noqa_is_left_as_it_is() -> Non
     assert noqa_first(text) == text
     assert noqa_first("from a import (\n    b,\n    c,\n)  # noqa: F401\n") == (
         "from a import (  # noqa: F401\n    b,\n    c,\n)\n")
+
+
+# ansible's `module_utils/basic.py` (round 14's sweep): `import os` comes after an
+# `if sys.version_info < _PY_MIN: ... sys.exit(1)` block, below the first definition. A new
+# module whose code reads `__file__` got the constant holding the old path at the top of
+# its body, above that import: `os` undefined (pyflakes' GS411 at plan, so suggest found
+# no mapping). The constant now follows the import that binds `os`.
+LATE_OS = """
+    import sys
+
+    _PY_MIN = (3, 8)
+    if sys.version_info < _PY_MIN:
+        print("too old")
+        sys.exit(1)
+
+    import os
+
+    HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+    def data_path(name):
+        return os.path.join(HERE, name)
+
+
+    def other():
+        return 2
+"""
+
+
+def test_the_old_path_constant_follows_a_late_import_of_os(tmp_path: Path) -> None:
+    modules = {"paths": ["HERE", "data_path"], "misc": ["other", "_PY_MIN"]}
+    plan, texts = plan_texts(make_project(tmp_path / "plan", LATE_OS, modules))
+    assert [f.code for f in plan.findings if f.severity == "error"] == []
+    paths = texts["pkg/big/paths.py"]
+    assert paths.index("import os\n") < paths.index("_SOURCE_FILE = ")
+    out = same_behaviour(tmp_path / "run", LATE_OS, modules, """
+        import os
+        import pkg.big
+        print(os.path.relpath(pkg.big.data_path("x")))
+    """)
+    assert out == os.path.join("pkg", "x") + "\n"

@@ -165,8 +165,13 @@ def render_new_module(
         if os_name != "os" or not any("os" in n for n in needs.imports.values()):
             items.append((first_def - 0.3, "import os\n" if os_name == "os"
                           else "import os as _godsplit_os\n"))
-        body.append((-1, old_file_constant(analysis.path, layout.old_module, layout.old_package,
-                                           package, os_name, edits.file_name)))
+        # after the import binding `os` when it comes below the first definition (ansible's
+        # `module_utils/basic.py` imports it after an `if sys.version_info < ...` block)
+        late_os = [max(analysis.units[u].stmts) + 0.5 for u, names in needs.imports.items()
+                   if os_name in names and analysis.units[u].first >= first_def]
+        body.append((max([-1.0, *late_os]), "\n" * bool(late_os) + old_file_constant(
+            analysis.path, layout.old_module, layout.old_package, package, os_name,
+            edits.file_name)))
     ordered = style is not None and style.mypy and needs_order(analysis, module, edges, {
         n for u in units for n in u.binds}) and can_order(analysis)  # for mypy's order
     if ordered:
