@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_repros_round13_trial14 import DEPRECATE  # the decorator recording `__module__`
 
 from godsplit import api
 from godsplit.cli.app import main
@@ -26,25 +27,6 @@ from godsplit.split.scratch import mirrored
 from godsplit.types import FileChange
 
 from splitkit import apply, dedent, make_project
-
-DEPRECATE = """
-    import functools
-    import warnings
-
-
-    def deprecated(since):
-        def decorate(function):
-            message = f"{function.__module__}.{function.__qualname__} was deprecated in {since}"
-
-            @functools.wraps(function)
-            def wrapper(*args, **kwargs):
-                warnings.warn(message, DeprecationWarning, stacklevel=2)
-                return function(*args, **kwargs)
-
-            return wrapper
-
-        return decorate
-"""
 
 DECORATED = """
     from pkg.deprecate import deprecated
