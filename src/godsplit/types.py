@@ -34,6 +34,9 @@ class Finding:
     message: str
     path: str
     line: int = 1
+    # the top-level names of the source it says must stay where they were (GS416, GS408):
+    # what `suggest` keeps in the old module when its import check finds them
+    names: tuple[str, ...] = ()
 
     def render(self) -> str:
         return f"{self.path}:{self.line}: {self.code} {self.severity}: {self.message}"

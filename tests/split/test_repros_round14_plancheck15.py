@@ -332,8 +332,8 @@ def test_suggest_keeps_what_the_import_check_says_must_stay_and_says_why(
 
 
 def test_suggest_reads_what_to_keep_from_the_import_checks_own_messages() -> None:
-    """The names suggest keeps come from compare_snapshots' GS416 and GS408 text (each
-    difference, and GS408's "and N more" line), as the top-level definitions."""
+    """The names suggest keeps come from compare_snapshots' GS416 and GS408 findings (each
+    difference, and GS408's "and N more" one), as the top-level definitions they name."""
     from godsplit.split.verify import Snapshot, compare_snapshots
     from godsplit.suggester.checked import _to_keep
 

@@ -150,13 +150,12 @@ def check_plans(config: Config, plans: Sequence[Plan],
     every plan's files, run in a scratch copy of each import root (nothing is written in
     the project). Plans with errors are not checked: apply would write nothing."""
     out: dict[str, ImportCheck] = {}
-    todo = [p for p in plans if not p.already_split]
     for plan in plans:
         if plan.already_split:
             out[plan.old_module] = not_run("already split")
         elif plan.errors:
             out[plan.old_module] = not_run("the plan has errors (apply would write nothing)")
-    todo = [p for p in todo if not p.errors]
+    todo = [p for p in plans if p.old_module not in out]
     if not config.verify_import:
         return out | {p.old_module: not_run("verify-import = false") for p in todo}
     changes = [c for p in todo for c in p.changes]  # apply writes them all, then imports

@@ -26,6 +26,10 @@ def _rel(path: Path, root: Path) -> str:
 def finding_data(finding: Finding, root: Path) -> dict[str, Any]:
     data = asdict(finding)
     data["path"] = _rel(Path(finding.path), root)
+    if finding.names:
+        data["names"] = list(finding.names)
+    else:
+        del data["names"]
     return data
 
 

@@ -261,10 +261,11 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
     for name in differ[:5]:
         findings.append(Finding("GS408", "error", f"{name}: signature or type hints changed: "
                                 f"{before.details[name]} -> {after.details.get(name, 'gone')}",
-                                path, 1))
+                                path, 1, (name.split(".")[0],)))
     if len(differ) > 5:
         findings.append(Finding("GS408", "error", f"and {len(differ) - 5} more: "
-                                f"{', '.join(differ[5:])}", path, 1))
+                                f"{', '.join(differ[5:])}", path, 1,
+                                tuple(sorted({n.split(".")[0] for n in differ[5:]}))))
     renamed = [f"{n} ({before.registered[n]} -> {after.registered.get(n, 'gone')})"
                for n in sorted(before.registered) if before.registered[n] != after.registered.get(n)
                and before.registered[n].removeprefix("Celery task ") not in renamed]
@@ -275,7 +276,8 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
         findings.append(Finding("GS416", "error", f"{name} recorded its module's name while it was "
                                 f"defined (a decorator's message): {before.recorded[name]!r} is now "
                                 f"{after.recorded.get(name, 'gone')!r}; keep {name.split('.')[0]} in "
-                                "the old module (keep-module-name sets __module__ after)", path, 1))
+                                "the old module (keep-module-name sets __module__ after)", path, 1,
+                                (name.split(".")[0],)))
     gained = sorted(set(after.loaded) - set(before.loaded))
     lost = sorted(set(before.loaded) - set(after.loaded))
     if gained or lost:

@@ -12,7 +12,6 @@ an error of the suggestion (nothing is written then).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -22,10 +21,6 @@ from ..types import Config, Finding
 from .core import Suggestion, suggest
 
 ROUNDS = 3
-_KEEP = re.compile(r"; keep ([A-Za-z_][A-Za-z0-9_]*) in the old module")  # GS416
-_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_CHANGED = re.compile(rf"^({_NAME})(?:\.{_NAME})*: signature or type hints changed")  # GS408
-_MORE = re.compile(rf"^and \d+ more: ((?:{_NAME}(?:\.{_NAME})*(?:, )?)+)$")  # GS408's last
 _WHAT = {"GS416": "a string recorded from __module__ while the module is imported",
          "GS408": "the signature or type hints of moved code"}
 
@@ -34,15 +29,7 @@ def _to_keep(findings: Sequence[Finding]) -> set[str]:
     """The top-level names the import check's findings say must stay where they were:
     GS416 names one to keep; GS408 the moved functions and classes whose signature or type
     hints changed (a string annotation naming a kept class: kept, they read it as before)."""
-    out: set[str] = set()
-    for finding in findings:
-        if finding.code == "GS416" and (m := _KEEP.search(finding.message)):
-            out.add(m.group(1))
-        elif finding.code == "GS408" and (m := _CHANGED.match(finding.message)):
-            out.add(m.group(1))
-        elif finding.code == "GS408" and (m := _MORE.match(finding.message)):
-            out |= {n.split(".")[0] for n in m.group(1).split(", ")}
-    return out
+    return {n for f in findings if f.code in _WHAT for n in f.names}
 
 
 def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
