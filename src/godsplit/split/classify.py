@@ -10,6 +10,7 @@ from typing import Literal
 
 import libcst as cst
 
+from .absolute_import import ignored_namespaces
 from .compound_binds import bound_inside
 from .globals_use import execs_only_an_import
 from .imports import bound_name
@@ -331,8 +332,10 @@ def reads_globals_inside(stmt: cst.BaseStatement) -> bool:
     `globals()` (`def _initialize(g=globals())`, `globals().update(locals())`), looks its
     module up by `__name__` (`sys.modules[__name__]`, `import_module(__name__)`), or runs
     `eval`/`exec` in the module's namespace (no namespace given: `eval("helper_" + n)`)."""
+    ignored = ignored_namespaces(stmt)  # `__import__(name, globals())`: absolute, unused
     return isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and any(
-        finds_module(node) for node in walk(stmt) if isinstance(node, (cst.Call, cst.Subscript)))
+        finds_module(node) for node in walk(stmt)
+        if isinstance(node, (cst.Call, cst.Subscript)) and id(node) not in ignored)
 
 
 def finds_module(node: cst.Call | cst.Subscript) -> bool:

@@ -13,6 +13,7 @@ import re
 
 import libcst as cst
 
+from .absolute_import import ignored_namespaces
 from .nodes import walk
 
 # methods of a dict that read it (called on `globals()` itself)
@@ -42,9 +43,12 @@ def only_reads_globals(stmt: cst.BaseStatement) -> bool:
     statement without a `globals()` call that is kept for finding its module another way."""
     nodes = list(walk(stmt))
     targets = {id(n) for node in nodes for t in _targets(node) for n in walk(t)}
+    ignored = ignored_namespaces(stmt)  # given to an absolute `__import__`: never read
     calls = read = 0
     for node in nodes:
         calls += _is_globals_call(node)
+        if id(node) in ignored:
+            read += _is_globals_call(node)
         if isinstance(node, cst.Subscript) and _is_globals_call(node.value):
             read += id(node) not in targets
         elif (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
