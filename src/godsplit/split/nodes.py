@@ -19,11 +19,15 @@ _N = TypeVar("_N", bound=cst.CSTNode)
 
 LOGGER_FACTORIES = frozenset({"getLogger", "get_task_logger", "get_logger", "getChild"})
 _DUNDERS = frozenset({"__name__", "__package__", "__file__"})
+# `__spec__.parent` is the module's `__package__`, `__spec__.name` its `__name__` (Pillow's
+# `__import__(f"{__spec__.parent}.{plugin}")`): read as those, the `__spec__` Name indexed
+_SPEC_READS = {"parent": "__package__", "name": "__name__"}
 
 
 @dataclass(frozen=True)
 class NameRead:
-    """A read of the module global `__name__` (or `__package__`)."""
+    """A read of the module global `__name__` (or `__package__`, `__file__`; `__spec__.name`
+    and `__spec__.parent` count as `__name__` and `__package__`, `node_id` the Attribute's)."""
 
     stmt: int
     node_id: int
@@ -129,6 +133,11 @@ class _Indexer(cst.CSTVisitor):
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.not_reads.add(id(node.attr))
+        dunder = _SPEC_READS.get(node.attr.value)
+        if dunder and isinstance(node.value, cst.Name) and node.value.value == "__spec__":
+            self.index.dunder_nodes[id(node)] = node.value
+            self.index.name_reads.append(NameRead(self.stmt, id(node), self.depth > 0, False,
+                                                  dunder))
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
@@ -171,7 +180,7 @@ def index_nodes(module: cst.Module, codes: tuple[str, ...]) -> NodeIndex:
     indexer = _Indexer(index)
     for position, stmt in enumerate(module.body):
         indexer.stmt = position
-        indexer.full = any(dunder in codes[position] for dunder in _DUNDERS)
+        indexer.full = any(dunder in codes[position] for dunder in (*_DUNDERS, "__spec__"))
         stmt.visit(indexer)
     return index
 

@@ -118,11 +118,14 @@ def plan_edits(
                                         "directory): the moved code's file path changes", path,
                                         line))
             continue
+        spelled = read.dunder  # or `__spec__.parent` / `.name`: the node is an Attribute
+        if read.node_id != id(analysis.nodes.dunder_nodes[read.node_id]):
+            spelled = "__spec__.parent" if read.dunder == "__package__" else "__spec__.name"
         if read.dunder == "__package__":  # only ever used to resolve relative names
             if old_package != new_package:
                 package_ids.add(read.node_id)
                 findings.append(Finding(
-                    "GS201", "info", f"`__package__` replaced by {old_package!r} so relative "
+                    "GS201", "info", f"`{spelled}` replaced by {old_package!r} so relative "
                     "names resolve as before", path, line,
                 ))
             continue
@@ -131,7 +134,7 @@ def plan_edits(
         # the value it had; a module run as `__main__` keeps its own (render, MAIN)
         name_ids.add(read.node_id)
         findings.append(Finding(
-            "GS201", "info", f"`__name__` replaced by {old_module!r} so the name stays the same",
+            "GS201", "info", f"`{spelled}` replaced by {old_module!r} so the name stays the same",
             path, line,
         ))
     tasks: set[int] = set()
@@ -204,8 +207,8 @@ class _Apply(cst.CSTTransformer):
         self, original_node: cst.FormattedStringExpression,
         updated_node: cst.FormattedStringExpression,
     ) -> cst.BaseFormattedStringContent:
-        expression = original_node.expression
-        if (isinstance(expression, cst.Name) and id(expression) in self.edits.name_ids
+        expression = original_node.expression  # `__name__`, or `__spec__.parent`
+        if (isinstance(expression, (cst.Name, cst.Attribute)) and id(expression) in self.edits.name_ids
                 | self.edits.package_ids and original_node.conversion is None
                 and original_node.format_spec is None and original_node.equal is None):
             value = self.old_module if id(expression) in self.edits.name_ids else (
@@ -213,14 +216,24 @@ class _Apply(cst.CSTTransformer):
             return cst.FormattedStringText(value)  # `f"{__name__}.x"` -> `f"pkg.old.x"`
         return updated_node
 
+    def _old_name(self, node: cst.CSTNode) -> cst.SimpleString | None:
+        """The string replacing a read of `__name__`, `__package__` or `__spec__.parent`."""
+        if id(node) not in self.edits.name_ids | self.edits.package_ids:
+            return None
+        quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
+        value = self.old_module if id(node) in self.edits.name_ids else self.edits.old_package
+        return cst.SimpleString(f"{quote}{value}{quote}")
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
+        return self._old_name(original_node) or updated_node
+
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
         if id(original_node) in self.edits.file_ids:
             return cst.parse_expression(self.edits.file_name)
-        if id(original_node) in self.edits.name_ids | self.edits.package_ids:
-            quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
-            value = self.old_module if id(original_node) in self.edits.name_ids else (
-                self.edits.old_package)
-            return cst.SimpleString(f"{quote}{value}{quote}")
+        if (old := self._old_name(original_node)) is not None:
+            return old
         home = self.live.get(id(original_node))
         if home is not None:  # a global rebound at run time in another module: read it there
             return cst.Attribute(value=cst.Name(home), attr=updated_node)
