@@ -95,6 +95,11 @@ class Spec:
     # (`tests` is then unused)
     unittest: list[str] = field(default_factory=list)
     unittest_dir: str = "."
+    # an sdist with C extensions imported from the tree (PYTHONPATH): glob patterns of the
+    # built files (e.g. "PIL/*.so"), relative to the venv's site-packages, copied into the
+    # tree's import root before any run, so the tree imports the same compiled modules the
+    # installed package does
+    built: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -198,6 +203,23 @@ def unpack(sdist: Path, target: Path) -> Path:
         archive.extractall(target, filter="data")
     [root] = list(target.iterdir())
     return root
+
+
+def copy_built(spec: Spec, python: Path, root: Path) -> None:
+    """The spec's `built` files (compiled extensions), from the venv into the import root."""
+    if not spec.built:
+        return
+    where = "import sysconfig; print(sysconfig.get_paths()['platlib'])"
+    site = Path(subprocess.run([str(python), "-c", where], capture_output=True, text=True,
+                               check=True).stdout.strip())
+    for pattern in spec.built:
+        found = sorted(site.glob(pattern))
+        if not found:
+            raise RuntimeError(f"{pattern}: nothing built in {site}")
+        for path in found:
+            target = root / spec.pythonpath / path.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
 
 
 def add_from_git(spec: Spec, root: Path) -> None:
@@ -384,6 +406,7 @@ def trial(spec: Spec, modes: list[str]) -> dict[str, Any]:
     add_from_git(spec, pristine)
     lines = (pristine / spec.module).read_text(encoding="utf-8").count("\n")
     python = venv(spec, sdist, base)
+    copy_built(spec, python, pristine)
     before = Run("before")
     started = time.monotonic()
     try:
