@@ -5,7 +5,11 @@ split must behave the same, and what cannot be split as mapped is refused at pla
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from splitkit import make_project, plan_texts
 from splitkit import same_behaviour as _same
@@ -105,3 +109,53 @@ def test_globals_given_to_a_relative_dunder_import_still_keep_the_function(
     modules = {"plugins": ["PLUGINS", "LOADED", "init"], "capsules": ["Capsule", "other"]}
     plan, _ = plan_texts(make_project(tmp_path, source, modules))
     assert "GS101" in {f.code for f in plan.errors}
+
+
+TYPING_ONLY = """
+    from __future__ import annotations
+
+    import typing
+
+
+    class Image:
+        def mode(self) -> str:
+            return getmodebase("RGB")
+
+
+    def getmodebase(mode: str) -> str:
+        return mode[0]
+
+
+    def conv_type_shape(im: Image) -> str:
+        return im.mode()
+
+
+    def hints() -> str:
+        return ",".join(sorted(typing.get_type_hints(conv_type_shape)))
+"""
+
+
+def _ruff(root: Path, *paths: str) -> str:
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format",
+                           "concise", *paths], cwd=root, capture_output=True, text=True,
+                          check=False)
+    return proc.stdout
+
+
+@pytest.mark.parametrize("select", ['["F", "E", "TC", "RUF100"]', '["F", "E", "RUF100"]'])
+def test_an_import_only_annotations_read_carries_tc001_where_ruff_reports_it(
+    tmp_path: Path, select: str
+) -> None:
+    """Pillow selects ruff's TC rules: `from .image import Image` in the new modules whose
+    functions only annotate with `Image` was TC001 (2 by hand, 3 for suggest: 'move
+    application import into a type-checking block'). godsplit imports it at run time on
+    purpose (`get_type_hints` finds it, as in the god file): the import carries a targeted
+    noqa where the project enables TC001, and none where it does not (RUF100)."""
+    files = {"pyproject.toml": f"[tool.ruff.lint]\nselect = {select}\n"}
+    modules = {"image": ["Image"], "modes": ["getmodebase", "conv_type_shape", "hints"]}
+    code = "import pkg.big as m; print(m.hints())"
+    assert _same(tmp_path, TYPING_ONLY, modules, code, files=files) == "im,return\n"
+    found = _ruff(tmp_path / "after", "pkg/big")
+    assert found.strip() == "All checks passed!" or not found.strip(), found
+    modes = (tmp_path / "after" / "pkg/big/modes.py").read_text()
+    assert ("TC001" in modes) == ("TC" in select), modes
