@@ -182,6 +182,24 @@ CHAINS: dict[str, Chain] = {
         ("ruff==0.15.6",), (RUFF, _ruff_format()),
         "pyproject [tool.ruff]; pre-commit (not in the sdist): ruff check and ruff format; the "
         "sdist pins no version: 0.15.6"),
+    "pillow-image-by-hand": Chain(
+        ("ruff==0.16.10", "black==26.10.0", "mypy==2.4.0"),
+        (RUFF, Tool("black", ("--diff", "--quiet"), "diff")),
+        "pyproject [tool.ruff] [tool.mypy]; .pre-commit-config.yaml: ruff-check v0.16.10, "
+        "black 26.10.0 (bandit and the non-Python hooks not run); tox mypy (its "
+        ".ci/requirements-mypy.txt is not in the sdist: mypy 2.4.0) on src/PIL",
+        typed=("src/PIL",)),
+    "html5lib-parser-by-hand": Chain(
+        ("flake8==3.8.4",), (Tool("flake8", (), "flake8"),),
+        "setup.cfg [flake8]; requirements-test.txt: flake8>=3.8.1,<3.9; tox: `flake8 .`"),
+    "xlsxwriter-worksheet-by-hand": Chain(
+        ("ruff==0.13.0", "flake8==7.3.0", "black==25.1.0"),
+        (RUFF, Tool("flake8", ("--max-line-length=88", "--ignore=E203,W503"), "flake8"),
+         Tool("black", ("--diff", "--quiet"), "diff")),
+        "repository Makefile (no config file): `lint`: ruff check (default rules), black "
+        "--check; `test_flake8`: flake8 --max-line-length=88 --ignore=E203,W503; no versions "
+        "pinned: those of the release's month (pylint with the repository's .pylintrc not "
+        "run)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
