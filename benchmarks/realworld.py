@@ -311,6 +311,7 @@ def test_outcomes(spec: Spec, python: Path, tree: Path, report: Path) -> dict[st
     env.pop("PYTEST_ADDOPTS", None)
     if spec.unittest:
         return unittest_outcomes(spec, python, tree, env)
+    report.unlink(missing_ok=True)  # a report of an earlier run is no outcome of this one
     cmd = [str(python), "-m", "pytest", *spec.tests, "-p", "no:cacheprovider",
            f"--junitxml={report}", "-q"]
     proc = run(cmd, cwd=tree, env=env, timeout=spec.timeout, check=False)
