@@ -362,4 +362,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     os.environ.setdefault("NO_COLOR", "1")
+    # a project's `num_workers` (Pillow's 4) runs mypy 2.4's parallel mode, which crashed
+    # here ("Failed to establish connection with worker"): one process, the same result
+    os.environ.setdefault("MYPY_NUM_WORKERS", "0")
     main()
