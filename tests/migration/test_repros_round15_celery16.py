@@ -1,0 +1,213 @@
+"""Celery's `-A` after `retire` (round 15, celery16).
+
+`celery -A lemur.common.celery worker` found no app after `retire` (README, "What does not
+work yet" 12(e)): a worker imports the module `-A` names and takes its app (`app`,
+`celery`, the submodule `celery`, any Celery instance), and the retired package had none.
+And `retire` did not read `-A` in a systemd unit, a supervisord `.conf` or a shell script
+at all. Now a package keeps the import of the app `find_app` found there (and imports its
+modules, so the worker registers the same tasks), checked with `find_app` in a fresh
+interpreter before and after; a sibling-layout facade, which `retire` deletes, is a use
+left for a person, with the app's new module."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from godsplit.config import load_config
+from godsplit.migration.celery_app import _OPTION, _SETTING, AppRef, app_findings, reaches
+from godsplit.migration.core import migrate
+from godsplit.migration.homes import applied_splits
+from godsplit.migration.retire import retire
+from godsplit.split.apply import apply_splits
+from godsplit.types import Config
+
+from splitkit import dedent, run_python
+
+WORKER = """
+    from celery import Celery
+
+    app = Celery("proj", broker="memory://", backend="cache+memory://")
+
+
+    @app.task
+    def add(x, y):
+        return x + y
+
+
+    @app.task(name="custom.mul")
+    def mul(x, y):
+        return x * y
+
+
+    def helper():
+        return 1
+"""
+# what `celery -A proj.worker inspect registered` lists, without a broker: the app
+# `-A` finds, after the worker's own imports
+REGISTERED = """
+    from celery.app.utils import find_app
+    app = find_app({spec!r})
+    app.loader.import_default_modules()
+    print(app.main, sorted(n for n in app.tasks if not n.startswith("celery.")))
+"""
+MODULES = 'core = ["app", "helper"]\narith = ["add", "mul"]\n'
+
+
+def _project(root: Path, files: dict[str, str], package: str = "") -> Config:
+    files = {"proj/__init__.py": "", "proj/worker.py": WORKER, **files}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(dedent(text))
+    (root / "godsplit.toml").write_text(
+        f'[[split]]\nsource = "proj/worker.py"\n{package}\n[split.modules]\n{MODULES}')
+    config = load_config(root / "godsplit.toml")
+    assert apply_splits(config).written
+    return config
+
+
+@pytest.mark.parametrize("text", [
+    "worker: celery -A proj.worker worker -l info",
+    "ExecStart=/srv/venv/bin/celery --app=proj.worker worker",
+    'command: ["celery", "-A", "proj.worker", "worker"]',
+    "celery -Aproj.worker beat",
+    "CELERY_APP=proj.worker",
+    "  CELERY_APP: proj.worker",
+    "command=celery --app proj.worker:app worker",
+])
+def test_the_forms_of_an_app_reference(text: str) -> None:
+    found = [m.group(1) for p in (_OPTION, _SETTING) for m in p.finditer(text)]
+    assert [s.partition(":")[0] for s in found] == ["proj.worker"]
+
+
+def test_what_find_app_takes_from_the_old_module(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    config = _project(tmp_path, {})
+    homes, _ = applied_splits(config, config.splits)
+    h = homes[0]
+    assert reaches("proj.worker", h) == ""
+    assert reaches("proj.worker:app", h) == "app"
+    assert reaches("proj.worker.app", h) == "app"  # `module.attr` first
+    assert reaches("proj.worker.core", h) is None  # a new module: it stays
+    assert reaches("proj.worker.core:app", h) is None
+    assert reaches("proj.workers", h) is None
+    assert reaches("proj", h) is None  # `proj.celery` only: Celery's own fallback
+
+
+def test_a_package_named_by_celery_a_keeps_its_app(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    config = _project(tmp_path, {
+        "Procfile": "worker: celery -A proj.worker worker -l info\n",
+        "deploy/worker.service": "[Service]\nExecStart=/srv/venv/bin/celery --app=proj.worker "
+                                 "worker\n",
+    })
+    spec = REGISTERED.format(spec="proj.worker")
+    before = run_python(tmp_path, spec)
+    assert before == "proj ['custom.mul', 'proj.worker.add']\n"
+    check = migrate(config, check=True)
+    assert not check.uses  # nothing for a person to edit: `retire` keeps the app
+    notes = [(Path(n.path).name, n.line, n.code) for n in check.notes if n.code == "GS132"]
+    assert notes == [("Procfile", 1, "GS132"), ("worker.service", 2, "GS132")]
+    result = retire(config)
+    assert result.written, result.findings
+    assert result.splits[0].apps == ("`app` for Celery's `-A proj.worker` (Procfile:1), "
+                                     "`-A proj.worker` (deploy/worker.service:2)")
+    [checked] = [f for f in result.findings if f.code == "GS133"]
+    assert checked.severity == "info" and "registering the same 2 tasks" in checked.message
+    init = (tmp_path / "proj/worker/__init__.py").read_text()
+    assert "from . import arith, core  # noqa: F401\n" in init
+    assert "from .core import app  # noqa: F401\n" in init
+    assert "Procfile:1" in init and "deploy/worker.service:2" in init
+    assert run_python(tmp_path, spec) == before  # the worker's view, in a fresh interpreter
+
+
+def test_before_the_fix_the_retired_package_had_no_app(tmp_path: Path) -> None:
+    """What retire wrote without the Procfile (nothing named the package): the failure
+    the reference now prevents."""
+    pytest.importorskip("celery")
+    config = _project(tmp_path, {})
+    assert retire(config).written
+    assert "import" not in (tmp_path / "proj/worker/__init__.py").read_text()
+    out = run_python(tmp_path, """
+        from celery.app.utils import find_app
+        try:
+            find_app("proj.worker")
+        except AttributeError as exc:
+            print("no app")
+    """)
+    assert out == "no app\n"
+
+
+def test_a_sibling_facade_named_by_celery_a_is_a_use_left(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    config = _project(tmp_path, {"scripts/worker.sh": "#!/bin/sh\nexec celery -A proj.worker "
+                                                      "worker \"$@\"\n"},
+                      package='package = "proj/jobs"\n')
+    check = migrate(config, check=True)
+    assert [(u.path.name, u.line, u.new) for u in check.uses] == [
+        ("worker.sh", 2, "proj.jobs.core:app")]
+    assert "point it at the app's module" in check.uses[0].detail
+    result = retire(config)
+    assert result.refused and not result.written
+    assert (tmp_path / "proj/worker.py").is_file()
+
+
+def test_find_app_fails_before_retiring_refuses(tmp_path: Path) -> None:
+    pytest.importorskip("celery")
+    config = _project(tmp_path, {
+        "Procfile": "worker: celery -A proj.worker worker\n",
+        "proj/core_deps.py": "",
+    })
+    # the package cannot be imported by a worker before retiring (a broken dependency):
+    # what `-A` takes from it is unknown, so the facade stays
+    facade = tmp_path / "proj/worker/__init__.py"
+    facade.write_text(facade.read_text() + "\nimport missing_dependency_of_the_project\n")
+    result = retire(config)
+    assert result.refused
+    found = [f for s in result.splits for f in s.findings if f.code == "GS132"]
+    assert found and "Procfile:1" in found[0].message
+    assert "missing_dependency_of_the_project" in found[0].message
+
+
+def test_a_changed_app_or_task_list_is_an_error(tmp_path: Path) -> None:
+    ref = AppRef(tmp_path / "Procfile", 3, "proj.worker", "proj.worker", "")
+    before = {"proj.worker": {"main": "proj", "type": "Celery", "names": ["app"],
+                              "tasks": ["proj.worker.add", "proj.worker.mul"]}}
+    gone = {"proj.worker": {"error": "AttributeError: module has no attribute 'celery'"}}
+    fewer = {"proj.worker": {**before["proj.worker"], "tasks": ["proj.worker.add"]}}
+    [same] = app_findings([ref], before, before, tmp_path)
+    assert same.severity == "info"
+    for after, said in ((gone, "no longer finds its app"),
+                        (fewer, "registers other tasks (no longer proj.worker.mul)")):
+        [finding] = app_findings([ref], before, after, tmp_path)
+        assert finding.code == "GS133" and finding.line == 3
+        assert re.search(re.escape(said), finding.message), finding.message
+        assert "Procfile:3" in finding.message
+
+
+def test_celery_a_of_the_parent_package_reaches_its_celery_module(tmp_path: Path) -> None:
+    """Celery's documented Django layout: `proj/celery.py` holds the app, `proj/__init__.py`
+    imports it, and `celery -A proj worker` finds it through the submodule `celery`."""
+    pytest.importorskip("celery")
+    files = {"proj/__init__.py": "from .celery import app as celery_app\n\n"
+                                 "__all__ = ('celery_app',)\n",
+             "proj/celery.py": WORKER,
+             "docker-compose.yml": "services:\n  worker:\n    command: celery -A proj worker\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(dedent(text))
+    (tmp_path / "godsplit.toml").write_text(
+        f'[[split]]\nsource = "proj/celery.py"\n\n[split.modules]\n{MODULES}')
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    spec = REGISTERED.format(spec="proj")
+    before = run_python(tmp_path, spec)
+    assert before == "proj ['custom.mul', 'proj.celery.add']\n"
+    assert migrate(config).written  # `proj/__init__.py` imports the app from its module now
+    result = retire(config)
+    assert result.written, result.findings
+    assert result.splits[0].apps == (
+        "`app` for Celery's `-A proj` (docker-compose.yml:3)")
+    assert run_python(tmp_path, spec) == before
