@@ -211,3 +211,20 @@ def test_celery_a_of_the_parent_package_reaches_its_celery_module(tmp_path: Path
     assert result.splits[0].apps == (
         "`app` for Celery's `-A proj` (docker-compose.yml:3)")
     assert run_python(tmp_path, spec) == before
+
+
+def test_a_deployment_guide_and_the_module_docstring_count(tmp_path: Path) -> None:
+    """lemur's case: `celery -A lemur.common.celery worker` was in its production docs
+    and in the module's own docstring, which the retired `__init__.py` keeps."""
+    pytest.importorskip("celery")
+    config = _project(tmp_path, {
+        "proj/worker.py": '"""Tasks. Run: celery -A proj.worker worker"""\n' + dedent(WORKER),
+        "docs/production.rst": "Run the worker::\n\n    celery -A proj.worker worker -B\n",
+    })
+    result = retire(config)
+    assert result.written, result.findings
+    assert result.splits[0].apps == ("`app` for Celery's `-A proj.worker` "
+                                     "(docs/production.rst:3), `-A proj.worker` "
+                                     "(proj/worker/__init__.py:1)")
+    assert run_python(tmp_path, REGISTERED.format(spec="proj.worker")) == (
+        "proj ['custom.mul', 'proj.worker.add']\n")

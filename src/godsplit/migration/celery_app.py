@@ -2,11 +2,11 @@
 
 `celery -A proj.celery worker` (in a Procfile, a compose file's `command:`, a Dockerfile,
 a systemd unit, a supervisord program, a shell script, a workflow, `CELERY_APP=proj.celery`
-in an environment file, or an argv list in Python) imports the module and takes an app
-from it. Celery's `find_app` (`celery/app/utils.py`) reads `X` as `module.attr`, else as a
-module; of a module it takes `app`, then `celery` (neither may be a module), then, for a
-package, its submodule `celery`, then any Celery instance among its names; `X:attr` is
-that attribute. So `-A proj` reaches `proj.celery` too.
+in an environment file, an argv list in Python, a deployment guide's command line)
+imports the module and takes an app from it. Celery's `find_app` (`celery/app/utils.py`)
+reads `X` as `module.attr`, else as a module; of a module it takes `app`, then `celery`
+(neither may be a module), then, for a package, its submodule `celery`, then any Celery
+instance among its names; `X:attr` is that attribute. So `-A proj` reaches `proj.celery` too.
 
 A retired package-layout facade has no names of its own: the worker would find no app.
 For every reference that reaches an old module, `retire` keeps in its `__init__.py` the
@@ -80,7 +80,7 @@ def reaches(spec: str, h: Homes) -> str | None:
 def app_refs(root: Path, homes: Sequence[Homes], skip: Path | None) -> list[AppRef]:
     """Every `-A`/`--app`/`CELERY_APP` of the project's files that reaches an old module."""
     found: list[AppRef] = []
-    files = dict.fromkeys([*config_files(root, skip), *project_files(root)])
+    files = dict.fromkeys([*config_files(root, skip, docs=True), *project_files(root)])
     firsts = {h.old_module.split(".")[0] for h in homes}
     for path in files:
         try:

@@ -26,14 +26,16 @@ _SUFFIXES = (".toml", ".cfg", ".ini", ".yml", ".yaml", ".sh", ".bash", ".conf", 
 _NAMES = ("Procfile", "Dockerfile", "Makefile", ".env")
 
 
-def config_files(root: Path, skip: Path | None) -> Iterator[Path]:
-    """The configuration files under `root` (not `skip`, godsplit's own)."""
+def config_files(root: Path, skip: Path | None, docs: bool = False) -> Iterator[Path]:
+    """The configuration files under `root` (not `skip`, godsplit's own); with `docs`, the
+    documentation too (`.rst`, `.md`, `.txt`: a deployment guide's command lines)."""
+    suffixes = _SUFFIXES + ((".rst", ".md", ".txt") if docs else ())
     for directory, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if (d not in SKIP_DIRS or d == ".github")
                          and not d.endswith(".egg-info"))
         for name in sorted(files):
             path = Path(directory, name)
-            if (name.endswith(_SUFFIXES) or name.startswith(_NAMES)) and not path.is_symlink() and (
+            if (name.endswith(suffixes) or name.startswith(_NAMES)) and not path.is_symlink() and (
                     skip is None or path.resolve() != skip.resolve()):
                 yield path
 
