@@ -228,3 +228,74 @@ def test_a_deployment_guide_and_the_module_docstring_count(tmp_path: Path) -> No
                                      "(proj/worker/__init__.py:1)")
     assert run_python(tmp_path, REGISTERED.format(spec="proj.worker")) == (
         "proj ['custom.mul', 'proj.worker.add']\n")
+
+
+# mediacms 8.3.2 (round 15): isort runs from pre-commit only (`args: ["--profile",
+# "black"]`, no isort configuration file). `migrate` wrote `from ..tasks import processing
+# as p, trim` in a method and `retire` a 98-column `from . import ...  # noqa: F401`:
+# `isort --check` failed on both. The hook's args are now the project's isort settings,
+# and the retired `__init__.py` goes through the project's sorter and formatter.
+PRE_COMMIT = """
+    repos:
+      - repo: https://github.com/pycqa/isort
+        rev: 5.12.0
+        hooks:
+          - id: isort
+            args: ["--profile", "black"]
+      - repo: https://github.com/psf/black
+        rev: 24.10.0
+        hooks:
+          - id: black
+"""
+MANY = "\n".join(f"\n\ndef {n}_long_task_name():\n    return 1" for n in (
+    "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"))
+
+
+BLACK = "[tool.black]\nline-length = 200\n"  # mediacms's: isort's profile wraps at 88
+
+
+@pytest.mark.parametrize("settings", [
+    {".pre-commit-config.yaml": PRE_COMMIT, "pyproject.toml": BLACK},
+    {"pyproject.toml": f'{BLACK}\n[tool.isort]\nprofile = "black"\n'},
+])
+def test_the_retired_init_passes_the_projects_isort(tmp_path: Path,
+                                                   settings: dict[str, str]) -> None:
+    isort = pytest.importorskip("isort")
+    for name, text in {**settings, "shop/__init__.py": "", "shop/tasks.py": MANY,
+                       "proj_celery.py": "app.autodiscover_tasks(['shop'])\n"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(dedent(text))
+    modules = "".join(f'{n}_module = ["{n}_long_task_name"]\n' for n in (
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"))
+    (tmp_path / "godsplit.toml").write_text(
+        f'[[split]]\nsource = "shop/tasks.py"\n\n[split.modules]\n{modules}')
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    assert retire(config).written
+    init = (tmp_path / "shop/tasks/__init__.py").read_text()
+    assert "from . import (  # noqa: F401\n    alpha_module,\n" in init
+    assert isort.check_code(init, profile="black", show_diff=True)
+
+
+def test_the_args_of_a_pre_commit_isort_hook_are_its_settings(tmp_path: Path) -> None:
+    from godsplit.split.style_files import pre_commit_isort
+
+    (tmp_path / ".pre-commit-config.yaml").write_text(dedent("""
+        repos:
+          - repo: https://github.com/pycqa/isort
+            hooks:
+              - id: isort
+                args:
+                  - --profile=google
+                  - -l
+                  - "100"
+                  - --ca
+          - repo: local
+            hooks:
+              - id: other
+                args: ["--profile", "black"]
+    """))
+    found = pre_commit_isort([tmp_path])
+    assert found is not None
+    assert dict(found.data) == {"profile": "google", "line_length": 100,
+                                "combine_as_imports": True}

@@ -42,6 +42,7 @@ from .edit import Use
 from .homes import Homes
 from .imports import absolute, dotted
 from .probe import compare, importable, probe, probe_first, project_setup
+from .sorting import as_the_project_writes
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,8 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: _Apps) -> tuple[Retir
             h.old_module, h.modules, style, h.facade, registered[0]) + ("\n" + app_block(
                 names, apps.refs, h, root, style is None or style.enables("F401", h.facade),
                 style.line_length if style is not None else 88) if names else ""))
+    # as the project's sorter and formatter write it, where they accepted the facade
+    text = as_the_project_writes(h.facade, facade.source.text, text, {})
     where = tuple(facade.units[uid].line for uid in kept)
     why = f"{registered[0]}: {registered[1].relative_to(root)}" if registered else ""
     shown = ", ".join(f"`{n}`" for n in names)
