@@ -299,3 +299,27 @@ def test_the_args_of_a_pre_commit_isort_hook_are_its_settings(tmp_path: Path) ->
     assert found is not None
     assert dict(found.data) == {"profile": "google", "line_length": 100,
                                 "combine_as_imports": True}
+
+
+def test_retire_drops_the_whole_wrapped_marker(tmp_path: Path) -> None:
+    """plane's `plane.bgtasks.issue_activities_task`: the facade's marker wraps onto a
+    second line (over 80 columns), and `retire` dropped the first line only, leaving
+    ``# `plane.bgtasks.issue_activities_task` now.`` in the retired `__init__.py`."""
+    source = "# Copyright (c) the authors.\n\n# Python imports\nimport json\n\n\n" + "\n\n".join(
+        f"def {n}():\n    return json.dumps({n!r})\n" for n in ("one", "two"))
+    (tmp_path / "proj/some").mkdir(parents=True)
+    (tmp_path / "proj/__init__.py").write_text("")
+    (tmp_path / "proj/some/__init__.py").write_text("")
+    (tmp_path / "proj/some/issue_activities_task.py").write_text(source)
+    (tmp_path / "godsplit.toml").write_text(
+        '[[split]]\nsource = "proj/some/issue_activities_task.py"\n\n[split.modules]\n'
+        'first = ["one"]\nsecond = ["two"]\n')
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    facade = (tmp_path / "proj/some/issue_activities_task/__init__.py").read_text()
+    assert "facade: the code lives in the modules of\n# `proj.some.issue_activities_task` now." \
+        in facade
+    assert retire(config).written
+    init = (tmp_path / "proj/some/issue_activities_task/__init__.py").read_text()
+    assert "now." not in init and "godsplit" not in init
+    assert init.startswith("# Copyright (c) the authors.\n")

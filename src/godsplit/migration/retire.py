@@ -107,10 +107,19 @@ def _plain_dunders(analysis: Analysis, unit_id: int) -> bool:
         n.startswith("__") and n.endswith("__") for n in names)
 
 
+def _unmarked(lines: Sequence[cst.EmptyLine]) -> list[cst.EmptyLine]:
+    """`lines` without godsplit's marker comment, and the lines it wraps onto (`# godsplit:
+    facade: the code lives in the modules of` / ``# `pkg.big` now.``)."""
+    kept, marker = [], False
+    for line in lines:
+        comment = line.comment.value if line.comment else None
+        marker = comment is not None and (marker or comment.startswith(MARKER))
+        kept += [] if marker else [line]
+    return kept
+
+
 def _strip_marker(node: cst.BaseStatement) -> cst.BaseStatement:
-    lines = [line for line in getattr(node, "leading_lines", ())
-             if not (line.comment and line.comment.value.startswith(MARKER))]
-    return node.with_changes(leading_lines=lines)
+    return node.with_changes(leading_lines=_unmarked(getattr(node, "leading_lines", ())))
 
 
 def retired_init(analysis: Analysis, kept: list[int]) -> str:
@@ -146,8 +155,7 @@ def retired_init(analysis: Analysis, kept: list[int]) -> str:
             else:
                 gap = gap or any(line.comment is None
                                  for line in getattr(stmt, "leading_lines", ()))
-    header = [line for line in module.header
-              if not (line.comment and line.comment.value.startswith(MARKER))]
+    header = _unmarked(module.header)
     if not body and not any(line.comment for line in header):
         return ""
     return module.with_changes(header=header, body=body).code.strip("\n") + "\n"
