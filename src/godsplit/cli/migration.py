@@ -172,5 +172,6 @@ def _print_retire(result: RetireResult, root: Path) -> None:
         what = "deleted the old file" if split.deleted else (
             "__init__.py keeps its docstring and " + (
                 f"{len(split.kept)} statements of its own" if split.kept else "nothing else")
-            + (f", and imports its modules ({split.registers})" if split.registers else ""))
+            + (f", and imports its modules ({split.registers})" if split.registers else "")
+            + (f", and keeps {split.apps}" if split.apps else ""))
         click.echo(f"{split.old_module}: facade retired ({what}; its [[split]] left the config)")

@@ -1,8 +1,9 @@
 """Uses of an old module in the project's configuration files, which are not Python.
 
 An entry point (`[project.scripts] tool = "pkg.big:main"`), pytest's
-`DJANGO_SETTINGS_MODULE = proj.settings`, a Procfile's `gunicorn proj.wsgi:application`
-or a workflow's `python -m pkg.big.tool` load the old module by its name. The facade
+`DJANGO_SETTINGS_MODULE = proj.settings`, a Procfile's `gunicorn proj.wsgi:application`,
+a workflow's `python -m pkg.big.tool` or a systemd unit's, supervisord program's or shell
+script's command line load the old module by its name. The facade
 answers them; a retired one does not. Each is listed (`file:line`, and where the name
 lives now) for a person to edit, so `migrate --check` fails and `retire` refuses until
 they are gone. Documentation is not searched: it does not break.
@@ -19,18 +20,22 @@ from ..split.references import SKIP_DIRS
 from .edit import Use
 from .homes import Homes
 
-_SUFFIXES = (".toml", ".cfg", ".ini", ".yml", ".yaml")
+_SUFFIXES = (".toml", ".cfg", ".ini", ".yml", ".yaml", ".sh", ".bash", ".conf", ".service",
+             ".mk", ".dockerfile", ".env")
+# `Procfile.dev`, `Dockerfile.worker`, `.env.production` too
 _NAMES = ("Procfile", "Dockerfile", "Makefile", ".env")
 
 
-def config_files(root: Path, skip: Path | None) -> Iterator[Path]:
-    """The configuration files under `root` (not `skip`, godsplit's own)."""
+def config_files(root: Path, skip: Path | None, docs: bool = False) -> Iterator[Path]:
+    """The configuration files under `root` (not `skip`, godsplit's own); with `docs`, the
+    documentation too (`.rst`, `.md`, `.txt`: a deployment guide's command lines)."""
+    suffixes = _SUFFIXES + ((".rst", ".md", ".txt") if docs else ())
     for directory, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if (d not in SKIP_DIRS or d == ".github")
                          and not d.endswith(".egg-info"))
         for name in sorted(files):
             path = Path(directory, name)
-            if (name.endswith(_SUFFIXES) or name in _NAMES) and not path.is_symlink() and (
+            if (name.endswith(suffixes) or name.startswith(_NAMES)) and not path.is_symlink() and (
                     skip is None or path.resolve() != skip.resolve()):
                 yield path
 

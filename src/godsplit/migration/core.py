@@ -22,6 +22,7 @@ from ..split.plan import select_splits
 from ..split.references import project_files
 from ..split.style import Style
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
+from .celery_app import app_refs, package_notes, sibling_uses
 from .config_files import config_uses
 from .edit import Use, rewrite
 from .homes import Homes, applied_splits, link, planned
@@ -155,7 +156,12 @@ def plan_migration(
                 text = as_the_project_writes(path, source.text, text, styles)
             if text != source.text:
                 migration.changes.append(FileChange(path, source.encode(text)))
-    migration.uses.extend(config_uses(config.root, homes, config.path))
+    refs = app_refs(config.root, homes, config.path)  # Celery's `-A`: said by themselves
+    at = {(r.path, r.line, r.old_module) for r in refs}
+    migration.uses.extend(u for u in config_uses(config.root, homes, config.path)
+                          if (u.path, u.line, u.old_module) not in at)
+    migration.uses.extend(sibling_uses(refs, homes, config.root))
+    migration.notes.extend(package_notes(refs, homes))
     return migration
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libcst as cst
@@ -34,12 +34,15 @@ else:  # pragma: no cover - exercised on 3.10 only
 from ..split.analyze import Analysis, analyze
 from ..split.references import project_files
 from ..split.render import MARKER
+from ..split.verify import interpreters
 from .by_name import contract, registered_by_name, registration_imports, with_registration
+from .celery_app import AppRef, Found, app_block, app_findings, app_refs, app_specs, find_apps, kept_names
 from .core import _select, plan_migration, transaction
 from .edit import Use
 from .homes import Homes
 from .imports import absolute, dotted
 from .probe import compare, importable, probe, probe_first, project_setup
+from .sorting import as_the_project_writes
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Retired:
     # package layout: why `__init__.py` imports the new modules (a framework imports the
     # package by name for what they register), or ""
     registers: str = ""
+    apps: str = ""  # package layout: the names kept for Celery's `-A` references, and why
     findings: tuple[Finding, ...] = ()  # other reasons it is refused
 
 
@@ -103,10 +107,19 @@ def _plain_dunders(analysis: Analysis, unit_id: int) -> bool:
         n.startswith("__") and n.endswith("__") for n in names)
 
 
+def _unmarked(lines: Sequence[cst.EmptyLine]) -> list[cst.EmptyLine]:
+    """`lines` without godsplit's marker comment, and the lines it wraps onto (`# godsplit:
+    facade: the code lives in the modules of` / ``# `pkg.big` now.``)."""
+    kept, marker = [], False
+    for line in lines:
+        comment = line.comment.value if line.comment else None
+        marker = comment is not None and (marker or comment.startswith(MARKER))
+        kept += [] if marker else [line]
+    return kept
+
+
 def _strip_marker(node: cst.BaseStatement) -> cst.BaseStatement:
-    lines = [line for line in getattr(node, "leading_lines", ())
-             if not (line.comment and line.comment.value.startswith(MARKER))]
-    return node.with_changes(leading_lines=lines)
+    return node.with_changes(leading_lines=_unmarked(getattr(node, "leading_lines", ())))
 
 
 def retired_init(analysis: Analysis, kept: list[int]) -> str:
@@ -142,8 +155,7 @@ def retired_init(analysis: Analysis, kept: list[int]) -> str:
             else:
                 gap = gap or any(line.comment is None
                                  for line in getattr(stmt, "leading_lines", ()))
-    header = [line for line in module.header
-              if not (line.comment and line.comment.value.startswith(MARKER))]
+    header = _unmarked(module.header)
     if not body and not any(line.comment for line in header):
         return ""
     return module.with_changes(header=header, body=body).code.strip("\n") + "\n"
@@ -190,7 +202,7 @@ def _style(path: Path) -> Style | None:
         return None
 
 
-def _plan(root: Path, h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChange]:
+def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: _Apps) -> tuple[Retired, FileChange]:
     facade = analyze(read_source(h.facade))
     kept = _kept_units(facade)
     findings = []
@@ -218,13 +230,53 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use]) -> tuple[Retired, FileChang
                 "its new modules define; the facade must stay", str(h.facade), 1))
         return replace(base, deleted=True, findings=tuple(findings)), FileChange(h.facade, None)
     text = retired_init(facade, kept)
+    style = _style(h.facade)
+    named = next((r for r in apps.refs if r.old_module == h.old_module), None)
+    if registered is None and named is not None:  # a worker must register the same tasks
+        registered = f"Celery's `-A {named.spec}` imports this package", named.path
+    names, refused = kept_names(apps.refs, h, apps.before, root)
+    findings += refused
     if registered is not None:  # what a worker or Django imports by name must register
         text = with_registration(text, registration_imports(
-            h.old_module, h.modules, _style(h.facade), h.facade, registered[0]))
+            h.old_module, h.modules, style, h.facade, registered[0]) + ("\n" + app_block(
+                names, apps.refs, h, root, style is None or style.enables("F401", h.facade),
+                style.line_length if style is not None else 88) if names else ""))
+    # as the project's sorter and formatter write it, where they accepted the facade
+    text = as_the_project_writes(h.facade, facade.source.text, text, {})
     where = tuple(facade.units[uid].line for uid in kept)
     why = f"{registered[0]}: {registered[1].relative_to(root)}" if registered else ""
-    return (replace(base, kept=where, findings=tuple(findings), registers=why),
+    shown = ", ".join(f"`{n}`" for n in names)
+    return (replace(base, kept=where, findings=tuple(findings), registers=why,
+                    apps=f"{shown} for {app_specs(apps.refs, h, root)}" if names else ""),
             FileChange(h.facade, facade.source.encode(text)))
+
+
+@dataclass(frozen=True)
+class _Apps:
+    """Celery's `-A` references to package-layout facades, and what `find_app` gave."""
+
+    refs: tuple[AppRef, ...] = ()
+    before: Found = field(default_factory=dict)
+    python: str = sys.executable
+
+
+def _apps(config: Config, homes: Sequence[Homes], setup: str | None) -> _Apps:
+    """`find_app` of each reference, with the first of the project's interpreters that
+    finds every app (or else the one that finds the most)."""
+    packages = [h for h in homes if h.layout.kind == "package"]
+    refs = tuple(r for r in app_refs(config.root, packages, config.path))
+    if not refs:
+        return _Apps()
+    best: _Apps | None = None
+    for python in interpreters(config.root):
+        found = find_apps(refs, homes, setup, python)
+        failed = sum("error" in f for f in found.values())
+        if best is None or failed < sum("error" in f for f in best.before.values()):
+            best = _Apps(refs, found, python)
+        if not failed:
+            break
+    assert best is not None
+    return best
 
 
 def name_check(config: Config, homes: Sequence[Homes], inits: dict[str, frozenset[str]]
@@ -309,8 +361,11 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
                             "make it readable, then retire", unread.path)
     planned = []
     changes = []
+    setup = project_setup(config, [h.facade for h in homes])
+    apps = _apps(config, homes, setup)
     for h in homes:
-        retired, change = _plan(config.root, h, [u for u in migration.uses if u.old_module == h.old_module])
+        uses = [u for u in migration.uses if u.old_module == h.old_module]
+        retired, change = _plan(config.root, h, uses, apps)
         planned.append(retired)
         changes.append(change)
     result = RetireResult(tuple(planned), recovered=recovered)
@@ -327,7 +382,6 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
     held = write.snapshot(c.path for c in changes)  # an edit from now on: refused
     paths = [path for h in homes for path in h.paths] + _mentions(config, homes)
     moved = [m for h in homes for m in (h.old_module, *h.modules)]
-    setup = project_setup(config, [h.facade for h in homes])
     before, python = probe_first(config.root, paths, setup, moved) if config.verify_import \
         else ({}, "")
     packages = [h for h in homes if h.layout.kind == "package"]
@@ -337,6 +391,8 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
         after = probe(config.root, paths, setup, moved, python) if before else {}
         found = compare(before, after, [], config.root,
                         "modules (new, or naming an old module)") if before else []
+        found += app_findings(apps.refs, apps.before, find_apps(
+            apps.refs, homes, setup, apps.python), config.root) if apps.refs else []
         return found + [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
 
     findings = transaction(config.root, changes, verify, hook, held)

@@ -9,14 +9,21 @@ from typing import TYPE_CHECKING
 from ..types import GodsplitError
 from .style import Style
 
+PRE_COMMIT = ".pre-commit-config.yaml"
+
 if TYPE_CHECKING:
     import isort
 
 
 @cache
-def _isort_config(directory: Path) -> isort.Config:
+def _isort_config(directory: Path, hook: bool = False) -> isort.Config:
     import isort
 
+    if hook:  # no configuration file: the `args` of the project's pre-commit hook
+        from .style_files import pre_commit_isort
+
+        found = pre_commit_isort([directory])
+        return isort.Config(settings_path=str(directory), **dict(found.data if found else {}))
     return isort.Config(settings_path=str(directory))
 
 
@@ -24,7 +31,7 @@ def isort_settings(style: Style) -> isort.Config:
     found = style.file("isort")
     directory = found.parent if found is not None else style.root
     try:
-        return _isort_config(directory)
+        return _isort_config(directory, found is not None and found.name == PRE_COMMIT)
     except Exception as exc:  # unknown profile, bad values: isort's own exception types
         raise GodsplitError(f"isort cannot use this configuration: {exc}", directory) from exc
 
