@@ -81,8 +81,7 @@ def test_the_summary_reports_each_half_apart() -> None:
     def result(ours: object, base: object) -> object:
         return ev.Result(case, 3, 900, ours, base, None, 2, 0, 0.1)
 
-    text = ev.summary({"fresh": [result(win, lose), result(lose, win)],
-                       "tuning": [result(win, lose)]})
+    text = ev.summary({"fresh": [result(win, lose), result(lose, win)], "tuning": [result(win, lose)]})
     assert text.index("tuning:") < text.index("fresh:")
     assert "1 of 1 (tuning); 1 of 2 (fresh); 2 of 3 in all" in text
 
@@ -126,20 +125,23 @@ def test_defined_reads_top_level_bindings_not_imports_dunders_or_the_script_bloc
 
 
 def test_a_file_python_3_cannot_parse_is_read_from_its_tokens() -> None:
-    old = ('"""Doc.\n\nx = 1\n"""\nPY3 = True\n\n\nclass spawn(object):\n'
-           "    def expect(self, pattern, async=False):\n        y = 2\n\n\n"
-           "try:\n    pass\nexcept: pass\n\nasync def g(): pass\n\ndef run(): pass\n")
+    old = (
+        '"""Doc.\n\nx = 1\n"""\nPY3 = True\n\n\nclass spawn(object):\n'
+        "    def expect(self, pattern, async=False):\n        y = 2\n\n\n"
+        "try:\n    pass\nexcept: pass\n\nasync def g(): pass\n\ndef run(): pass\n"
+    )
     record = _record()
     assert record.defined(old) == ["PY3", "spawn", "g", "run"]
     assert record.defined(old, assignments=False) == ["spawn", "g", "run"]
 
 
 def test_place_takes_the_definition_over_an_alias_and_lists_the_rest() -> None:
-    modules = {"__init__": "common = helpers\nshared = 1\n",
-               "helpers": "class common:\n    pass\n\n\nshared = 2\n\n\ndef tool(): pass\n",
-               "core": "def engine(): pass\n"}
-    grouping, gone, several = _record().place(["engine", "common", "tool", "old", "shared"],
-                                              modules)
+    modules = {
+        "__init__": "common = helpers\nshared = 1\n",
+        "helpers": "class common:\n    pass\n\n\nshared = 2\n\n\ndef tool(): pass\n",
+        "core": "def engine(): pass\n",
+    }
+    grouping, gone, several = _record().place(["engine", "common", "tool", "old", "shared"], modules)
     assert grouping == {"core": ["engine"], "helpers": ["common", "tool"]}
     assert gone == ["old"] and several == ["shared"]
 
@@ -147,8 +149,12 @@ def test_place_takes_the_definition_over_an_alias_and_lists_the_rest() -> None:
 def test_after_modules_reads_only_what_the_split_touched(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "pkg" / "tests").mkdir(parents=True)
-    run = lambda *a: subprocess.run(["git", *a], cwd=repo, check=True,  # noqa: E731
-                                    capture_output=True, text=True).stdout.strip()
+
+    def run(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=repo, check=True, capture_output=True, text=True
+        ).stdout.strip()
+
     run("init", "-q")
     (repo / "pkg" / "other.py").write_text("def engine(): pass\n")
     (repo / "pkg" / "big.py").write_text("def engine(): pass\n\n\ndef tool(): pass\n")
