@@ -248,9 +248,12 @@ def _check_mapping(
     path = str(analysis.path)
     for name, modules in exact.items():
         if len(modules) > 1:
-            where = " and ".join("`keep`" if m == FACADE else m for m in modules)
+            named = list(dict.fromkeys("`keep`" if m == FACADE else m for m in modules))
+            what = (f"is listed twice in {named[0]}" if len(named) == 1 else
+                    f"is mapped to {'two' if len(named) == 2 else len(named)} modules: "
+                    f"{' and '.join(named)}")
             result.findings.append(Finding(
-                "GS100", "error", f"{name!r} is mapped to two modules: {where}",
+                "GS100", "error", f"{name!r} {what}",
                 *in_config(split, (path, 1), name, modules[1]),
             ))
         if name in movable:

@@ -116,9 +116,8 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
             return [Finding("GS406", "error", f"the old module {old_module} does not import: "
                             f"{after.error} (if it needs setup to import, set `verify-setup`)",
                             after.path or path, after.line or 1)]
-        return [Finding("GS412", "info", f"import check skipped: {old_module} does not import "
-                        f"on its own{setup.describe()} ({after.error}); set `verify-setup`",
-                        path, 1)]
+        return [Finding("GS412", "info", "import check skipped: "
+                        f"{setup.failed(after, old_module)}", path, 1)]
     if found is not None:
         names, _ = static_names(decode_source(found.data, found.path))
         missing = sorted(names - set(after.names))

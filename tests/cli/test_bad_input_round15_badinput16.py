@@ -1,0 +1,132 @@
+"""Bad input, round 15 (badinput16): what an adversarial pass over every command still
+found, each test failing before its fix.
+
+- `verify-setup` that does not compile was accepted; every import check then said
+  "it does not import on its own (SyntaxError: invalid syntax); set `verify-setup`", which
+  was set. It is a config error now, at its line. A setup that compiles but fails (raises,
+  exits) is named as the failure of `verify-setup`, not of the module, and a module that
+  fails to import after the user's setup is not told to "set" what is set.
+- A name listed twice in one module was GS100 "'alpha' is mapped to two modules: one and
+  one": now "'alpha' is listed twice in one".
+- `package = ""` was read as no `package` at all (the package layout was applied); it is a
+  config error now, as `[[per-path]] max-lines = 0` is (the top-level one was already).
+- An `exclude`, `--exclude` or [[per-path]] pattern git does not take (a trailing
+  backslash, a lone `!`) ended `godsplit check` in pathspec's traceback; it is named now
+  (exit 2). A .gitignore line like that is skipped, as git skips it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_bad_input import BIG
+from test_bad_input_round12 import CONFIG, assert_refused, invoke, tree_state
+
+import godsplit
+
+from conftest import make_project
+
+VERIFIED = CONFIG.replace("verify-import = false", "verify-import = true")
+
+
+@pytest.mark.parametrize("command", ["plan", "apply"])
+def test_verify_setup_that_does_not_compile_is_a_config_error_at_its_line(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = VERIFIED.replace("\n\n[[split]]", '\nverify-setup = "import ("\n\n[[split]]', 1)
+    root = make_project(tmp_path, {"big.py": BIG}, config)
+    assert_refused(root, (command,), "godsplit.toml:2:",
+                   ("'verify-setup' is not valid Python", "line 1 of it"), monkeypatch)
+
+
+@pytest.mark.parametrize(("setup", "cause"), [
+    ("1/0", "ZeroDivisionError: division by zero"),
+    ("raise SystemExit(3)", "exit status 3"),
+])
+def test_a_verify_setup_that_fails_is_named_as_the_setup_not_the_module(
+    setup: str, cause: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = VERIFIED.replace("\n\n[[split]]", f'\nverify-setup = "{setup}"\n\n[[split]]', 1)
+    root = make_project(tmp_path, {"big.py": BIG}, config)
+    status, output = invoke(root, "plan", monkeypatch=monkeypatch)
+    assert status == 0, output
+    assert f"the config's `verify-setup` failed ({cause}); fix it" in output, output
+    assert "on its own" not in output and "set `verify-setup`" not in output, output
+
+
+def test_a_module_failing_after_the_users_setup_is_not_told_to_set_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = VERIFIED.replace("\n\n[[split]]", '\nverify-setup = "x = 1"\n\n[[split]]', 1)
+    source = BIG + "\n\nraise RuntimeError('boom')\n"
+    root = make_project(tmp_path, {"big.py": source}, config)
+    status, output = invoke(root, "plan", monkeypatch=monkeypatch)
+    assert status == 0, output
+    assert ("it does not import with the config's `verify-setup` (RuntimeError: boom); "
+            "check `verify-setup`") in output, output
+    assert "set `verify-setup`" not in output, output
+
+
+def test_a_name_listed_twice_in_one_module_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = CONFIG.replace('one = ["alpha"]', 'one = ["alpha", "alpha"]')
+    root = make_project(tmp_path, {"big.py": BIG}, config)
+    before = tree_state(root)
+    status, output = invoke(root, "apply", monkeypatch=monkeypatch)
+    assert status == 2, output
+    assert "godsplit.toml:8: GS100 error: 'alpha' is listed twice in one" in output, output
+    assert "two modules" not in output
+    assert tree_state(root) == before
+
+
+@pytest.mark.parametrize(("edit", "where", "words"), [
+    (('default = "rest"', 'default = "rest"\npackage = ""'), "godsplit.toml:6:",
+     ("split[0].package must be a directory path",)),
+    (("verify-import = false", 'verify-import = false\n[[per-path]]\npath = "big.py"\n'
+      "max-lines = 0\n"), "godsplit.toml:", ("[[per-path]] 'max-lines' must be a positive",)),
+])
+@pytest.mark.parametrize("command", ["plan", "apply", "check"])
+def test_empty_or_zero_values_the_config_cannot_mean_are_config_errors(
+    edit: tuple[str, str], where: str, words: tuple[str, ...], command: str,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG.replace(*edit))
+    assert_refused(root, (command,), where, words, monkeypatch)
+
+
+@pytest.mark.parametrize(("args", "config_edit", "where", "words"), [
+    (("check", "--exclude", "tests\\"), None, "--exclude", ("'tests\\\\'",)),
+    (("check",), 'exclude = ["!"]', "godsplit.toml:", ("exclude pattern '!'",)),
+    (("check",), '[[per-path]]\npath = "a\\\\"\nmax-lines = 9', "godsplit.toml:",
+     ("[[per-path]] path 'a\\\\'",)),
+])
+def test_a_pattern_git_does_not_take_is_named_not_a_traceback(
+    args: tuple[str, ...], config_edit: str | None, where: str, words: tuple[str, ...],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = CONFIG if config_edit is None else CONFIG.replace(
+        "verify-import = false", f"verify-import = false\n{config_edit}")
+    root = make_project(tmp_path, {"big.py": BIG}, config)
+    assert_refused(root, args, where, ("is not a valid .gitignore pattern", *words), monkeypatch)
+
+
+def test_api_check_with_a_bad_exclude_raises_a_godsplit_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    monkeypatch.chdir(root)
+    with pytest.raises(godsplit.GodsplitError, match=r"not a valid \.gitignore pattern"):
+        godsplit.check(exclude=["!"])
+
+
+def test_a_gitignore_line_git_skips_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    big = "\n".join(f"X{i} = {i}" for i in range(30)) + "\n"
+    root = make_project(tmp_path, {"big.py": big, "gen.py": big, ".gitignore": "!\ngen.py\n"},
+                        CONFIG)
+    status, output = invoke(root, "check", "--max-lines", "10", monkeypatch=monkeypatch)
+    assert status == 1, output
+    assert "big.py" in output and "gen.py" not in output, output
