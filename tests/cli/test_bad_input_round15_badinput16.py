@@ -17,6 +17,7 @@ found, each test failing before its fix.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,31 @@ def test_a_gitignore_line_git_skips_is_skipped(
     status, output = invoke(root, "check", "--max-lines", "10", monkeypatch=monkeypatch)
     assert status == 1, output
     assert "big.py" in output and "gen.py" not in output, output
+
+
+@pytest.mark.parametrize("in_git", [False, True])
+def test_verify_of_a_split_not_applied_says_so_and_compares_nothing(
+    in_git: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """It said "compared with big.py as of commit ..., before the split" and "1 split
+    checked" of a module never split (in git), or "1 split checked" outside git."""
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    if in_git:
+        git = ["git", "-c", "user.email=t@t", "-c", "user.name=t"]
+        subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+        subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+        subprocess.run([*git, "commit", "-qm", "init"], cwd=root, check=True)
+    before = tree_state(root)
+    status, output = invoke(root, "verify", monkeypatch=monkeypatch)
+    assert status == 0, output
+    assert ("big.py:1: GS407 info: not split yet (no godsplit facade at big/__init__.py): "
+            "nothing to verify") in output, output
+    assert "verify: 0 splits checked, no differences; 1 not split yet" in output, output
+    assert "compared with" not in output and "before the split" not in output, output
+    assert tree_state(root) == before
+    monkeypatch.chdir(root)
+    result = godsplit.verify()
+    assert (result.splits, result.unapplied) == (0, 1)
+    assert invoke(root, "apply", monkeypatch=monkeypatch)[0] == 0
+    status, output = invoke(root, "verify", monkeypatch=monkeypatch)
+    assert status == 0 and "verify: 1 split checked, no differences\n" in output, output
