@@ -71,7 +71,8 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         if path is None:
             return Config(path=None, root=(start or Path.cwd()).resolve())
     elif not path.is_file():
-        raise GodsplitError("config file not found", path)
+        raise GodsplitError("the config is a directory, not a file" if path.is_dir()
+                            else "config file not found", path)
     path = path.resolve()
     raw, text = _read_toml_text(path)
     pyproject = path.name == "pyproject.toml"

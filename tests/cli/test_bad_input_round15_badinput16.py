@@ -18,6 +18,7 @@ found, each test failing before its fix.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ def test_empty_or_zero_values_the_config_cannot_mean_are_config_errors(
 
 
 @pytest.mark.parametrize(("args", "config_edit", "where", "words"), [
-    (("check", "--exclude", "tests\\"), None, "--exclude", ("'tests\\\\'",)),
+    (("check", "--exclude", "tests\\"), None, "exclude pattern", ("'tests\\\\'",)),
     (("check",), 'exclude = ["!"]', "godsplit.toml:", ("exclude pattern '!'",)),
     (("check",), '[[per-path]]\npath = "a\\\\"\nmax-lines = 9', "godsplit.toml:",
      ("[[per-path]] path 'a\\\\'",)),
@@ -159,3 +160,37 @@ def test_verify_of_a_split_not_applied_says_so_and_compares_nothing(
     assert invoke(root, "apply", monkeypatch=monkeypatch)[0] == 0
     status, output = invoke(root, "verify", monkeypatch=monkeypatch)
     assert status == 0 and "verify: 1 split checked, no differences\n" in output, output
+
+
+@pytest.mark.parametrize(("call", "words"), [
+    (lambda: godsplit.plan(123), "a source must be a path (str or os.PathLike), not int"),
+    (lambda: godsplit.plan(b"big.py"), "a source must be a path (str or os.PathLike), not bytes"),
+    (lambda: godsplit.plan(config={"split": []}), "config must be a path"),
+    (lambda: godsplit.suggest(None), "the source must be a path"),
+    (lambda: godsplit.check(baseline=3), "baseline must be a path"),
+    (lambda: godsplit.plan(config="."), ".: the config is a directory, not a file"),
+])
+def test_api_arguments_that_are_no_paths_raise_a_godsplit_error(
+    call: Callable[[], object], words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """They raised TypeError from pathlib (and a directory given as the config was "not
+    found"); the API's bad usage is one exception type."""
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG)
+    monkeypatch.chdir(root)
+    before = tree_state(root)
+    with pytest.raises(godsplit.GodsplitError) as raised:
+        call()
+    assert words in str(raised.value)
+    assert tree_state(root) == before
+
+
+def test_api_check_takes_one_exclude_string_as_one_pattern(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`exclude="gen.py"` was iterated into the patterns 'g', 'e', 'n', ...: gen.py was
+    checked. A string is one pattern, as in the config."""
+    big = "\n".join(f"X{i} = {i}" for i in range(30)) + "\n"
+    root = make_project(tmp_path, {"big.py": big, "gen.py": big}, CONFIG)
+    monkeypatch.chdir(root)
+    result = godsplit.check(max_lines=10, exclude="gen.py")
+    assert [Path(m.path).name for m in result.failures] == ["big.py"]

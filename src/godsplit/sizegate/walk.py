@@ -166,7 +166,7 @@ def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]
 
     walker = _Walker(root, _spec((*(checked(p, "exclude pattern", config.path)
                                     for p in config.exclude),
-                                  *(checked(p, "--exclude", None) for p in options.exclude))))
+                                  *(checked(p, "exclude pattern", None) for p in options.exclude))))
     for given in options.paths or (root,):
         path = Path(given).resolve()
         if path.is_dir():
