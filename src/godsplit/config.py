@@ -84,12 +84,13 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
             raise GodsplitError(f"{key!r} must be a table ([tool.godsplit]), not "
                                 f"{type(table).__name__}", path,
                                 text.count("\n", 0, where.start()) + 1 if where else None)
-    positions = None
-    if table.get("split"):
-        from .config_lines import scan
+    from .config_lines import located, scan
 
-        positions = scan(text)
-    return parse_config(table, path, positions, ("tool", "godsplit") if pyproject else ())
+    prefix = ("tool", "godsplit") if pyproject else ()
+    try:
+        return parse_config(table, path, scan(text) if table.get("split") else None, prefix)
+    except GodsplitError as exc:  # one raised without a line: the line of the key it names
+        raise located(exc, text, prefix) from exc.__cause__
 
 
 def parse_config(

@@ -194,3 +194,40 @@ def test_api_check_takes_one_exclude_string_as_one_pattern(
     monkeypatch.chdir(root)
     result = godsplit.check(max_lines=10, exclude="gen.py")
     assert [Path(m.path).name for m in result.failures] == ["big.py"]
+
+
+@pytest.mark.parametrize(("edit", "where", "words"), [
+    (("verify-import = false", "verify-import = false\nmax-lines = 0"), "godsplit.toml:2:",
+     "'max-lines' must be a positive integer"),
+    (("verify-import = false", 'verify-import = false\n\ncount = "words"'), "godsplit.toml:3:",
+     "'count' must be 'physical' or 'code'"),
+    (("verify-import = false", 'verify-import = false\nbogus = 1'), "godsplit.toml:2:",
+     "unknown key 'bogus'"),
+    (('default = "rest"', 'default = "rest"\nfacade = "dynamic"'), "godsplit.toml:6:",
+     "split[0].facade must be 'live', 'static' or 'deprecated'"),
+    (('default = "rest"', 'default = "rest"\nkeep = "alpha"'), "godsplit.toml:6:",
+     "split[0].keep must be a list of names"),
+    (('default = "rest"', 'default = "for"'), "godsplit.toml:5:",
+     "split[0].default: module name 'for' is not a valid module name"),
+])
+def test_config_errors_name_the_line_of_their_key(
+    edit: tuple[str, str], where: str, words: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """They named the file alone: `error: godsplit.toml: 'max-lines' must be ...`."""
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG.replace(*edit))
+    assert_refused(root, ("plan",), f"{where} {words}", (), monkeypatch)
+
+
+def test_a_tool_godsplit_key_error_names_its_line_in_pyproject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pyproject = ('[project]\nname = "x"\n\n[tool.godsplit]\nmax-lines = -1\n\n'
+                 '[[tool.godsplit.split]]\nsource = "big.py"\nmodules = {one = ["alpha"]}\n')
+    root = make_project(tmp_path, {"big.py": BIG, "pyproject.toml": pyproject})
+    monkeypatch.chdir(root)
+    before = tree_state(root)
+    with pytest.raises(godsplit.GodsplitError) as raised:
+        godsplit.apply()
+    assert (raised.value.path, raised.value.line) == (str(root / "pyproject.toml"), 5)
+    assert tree_state(root) == before
