@@ -70,16 +70,24 @@ def test_a_module_failing_after_the_users_setup_is_not_told_to_set_it(
     assert "set `verify-setup`" not in output, output
 
 
-def test_a_name_listed_twice_in_one_module_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize(("edit", "said"), [
+    (('one = ["alpha"]', 'one = ["alpha", "alpha"]'), ":8: GS100 error: 'alpha' is listed "
+     "twice in one\n"),
+    (('default = "rest"', 'default = "rest"\nkeep = ["alpha"]'), ":9: GS100 error: 'alpha' "
+     "is in `keep` and mapped to one\n"),
+    (('two = ["beta"]', 'two = ["beta", "alpha"]\nthree = ["alpha"]'), ":10: GS100 error: "
+     "'alpha' is mapped to 3 modules: one, two and three\n"),
+])
+def test_a_name_listed_twice_or_kept_and_mapped_says_so(
+    edit: tuple[str, str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    config = CONFIG.replace('one = ["alpha"]', 'one = ["alpha", "alpha"]')
-    root = make_project(tmp_path, {"big.py": BIG}, config)
+    """It said "mapped to two modules: one and one", "... one and `keep`" (at the
+    [[split]] header), "... two modules: one and two and three"."""
+    root = make_project(tmp_path, {"big.py": BIG}, CONFIG.replace(*edit))
     before = tree_state(root)
     status, output = invoke(root, "apply", monkeypatch=monkeypatch)
     assert status == 2, output
-    assert "godsplit.toml:8: GS100 error: 'alpha' is listed twice in one" in output, output
-    assert "two modules" not in output
+    assert f"godsplit.toml{said}" in output, output
     assert tree_state(root) == before
 
 
