@@ -6,13 +6,22 @@ found, each test failing before its fix.
   was set. It is a config error now, at its line. A setup that compiles but fails (raises,
   exits) is named as the failure of `verify-setup`, not of the module, and a module that
   fails to import after the user's setup is not told to "set" what is set.
-- A name listed twice in one module was GS100 "'alpha' is mapped to two modules: one and
-  one": now "'alpha' is listed twice in one".
+- GS100 said "'alpha' is mapped to two modules: one and one" of a name listed twice in one
+  module, "... one and `keep`" (at the [[split]] header) of a name kept and mapped, and
+  "two modules: one and two and three" of three; each says what it is now.
 - `package = ""` was read as no `package` at all (the package layout was applied); it is a
   config error now, as `[[per-path]] max-lines = 0` is (the top-level one was already).
 - An `exclude`, `--exclude` or [[per-path]] pattern git does not take (a trailing
   backslash, a lone `!`) ended `godsplit check` in pathspec's traceback; it is named now
   (exit 2). A .gitignore line like that is skipped, as git skips it.
+- `godsplit verify` of a split not applied said "compared with big.py as of commit ...,
+  before the split" (the unsplit module with itself) and "1 split checked"; it says "not
+  split yet" and counts it apart.
+- The API raised pathlib's TypeError for a source or config that is no path, took
+  `check(exclude="gen.py")` as the patterns 'g', 'e', 'n', ..., and called a directory
+  given as the config "not found".
+- Config errors without a line (`'max-lines' must be a positive integer`, `unknown key`,
+  `split[0].facade must be ...`) name the line of their key now.
 """
 
 from __future__ import annotations
