@@ -231,7 +231,8 @@ def suggest(
     loaded = load(config)
     path = _path(source, "the source")
     if not path.is_file():
-        raise GodsplitError("source file not found", path)
+        raise GodsplitError("source is not a regular file (a pipe, a device)" if path.exists()
+                            else "source file not found", path)
     return make_suggestion(path, loaded, max_lines, modules or 0,
                            _path(package, "package") if package is not None else None, static)
 

@@ -22,10 +22,14 @@ found, each test failing before its fix.
   given as the config "not found".
 - Config errors without a line (`'max-lines' must be a positive integer`, `unknown key`,
   `split[0].facade must be ...`) name the line of their key now.
+- A FIFO at the source's path made plan and apply block forever reading it (suggest said
+  "not found"); it is refused as not a regular file.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -248,3 +252,18 @@ def test_a_tool_godsplit_key_error_names_its_line_in_pyproject(
         godsplit.apply()
     assert (raised.value.path, raised.value.line) == (str(root / "pyproject.toml"), 5)
     assert tree_state(root) == before
+
+
+@pytest.mark.parametrize("args", [("plan",), ("apply",), ("suggest", "big.py")])
+def test_a_source_that_is_a_pipe_is_refused_not_read_forever(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """plan and apply blocked forever reading a FIFO at the source's path (suggest called
+    it "not found")."""
+    root = make_project(tmp_path, {}, CONFIG)
+    os.mkfifo(root / "big.py")
+    status, output = invoke(root, *args, monkeypatch=monkeypatch)
+    assert status == 2, output
+    assert output == "error: big.py: source is not a regular file (a pipe, a device)\n"
+    assert sorted(p.name for p in root.iterdir()) == ["big.py", "godsplit.toml"]
+    assert stat.S_ISFIFO((root / "big.py").lstat().st_mode)
