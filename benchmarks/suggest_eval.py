@@ -1,13 +1,16 @@
 """How `godsplit suggest` groups a god file, against the grouping its maintainers chose.
 
-    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|all] [--markdown] [--layers]
-                                                [--names] [--default] [CASE ...]
+    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|fresh|all] [--markdown]
+                                                [--layers] [--names] [--default] [CASE ...]
 
 Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
 commits before and after, and, for every top-level name of the before file, the module
-the maintainers put it in). The before file is taken from the project's PyPI sdist (the
-last release before the split), downloaded once into benchmarks/.work/ and checked against
-the sha256 recorded for the archive and for the file. No fetched source is committed.
+the maintainers put it in). Its `half` is `tuning` (tuned on), `held-out` (scored once
+after tuning, rounds 2 to 14) or `fresh` (recorded in round 15 by
+benchmarks/record_split.py, after all that tuning; never tuned on). The before file is
+taken from the project's PyPI sdist (the last release before the split), downloaded once
+into benchmarks/.work/ and checked against the sha256 recorded for the archive and for
+the file. No fetched source is committed.
 
 For each case, over the names both place in a module (pairs of names):
 
@@ -57,6 +60,9 @@ CASES = HERE / "maintainers"
 WORK = HERE / ".work" / "suggest_eval"
 INDEX = "https://pypi.org/simple"
 UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the grouping
+# tuning: tuned on; held-out: scored once after each tuning round (rounds 2-14);
+# fresh: recorded in round 15, after all that tuning, never tuned on
+HALVES = ("tuning", "held-out", "fresh")
 
 
 @dataclass(frozen=True)
@@ -78,10 +84,18 @@ class Case:
 
 
 def load_case(path: Path) -> Case:
+    """One historical split, benchmarks/maintainers/<id>.toml."""
     data = tomllib.loads(path.read_text())
+    if data["half"] not in HALVES:
+        raise SystemExit(f"{path}: half {data['half']!r} is none of {', '.join(HALVES)}")
     return Case(path.stem, data["project"], data["licence"], data["half"], data["sdist"],
                 data["sdist-file"], data["sdist-sha256"], data["path"], data["sha256"],
                 {m: list(v) for m, v in data["modules"].items()})
+
+
+def chosen(cases: list[Case], half: str, ids: list[str]) -> list[Case]:
+    """The cases of one half (`all`: every half), or only those named."""
+    return [c for c in cases if (not ids or c.id in ids) and half in ("all", c.half)]
 
 
 def _download(case: Case) -> Path:
@@ -276,10 +290,22 @@ def table(results: list[Result]) -> str:
     return "\n".join(out)
 
 
+def summary(results: dict[str, list[Result]]) -> str:
+    """One table per half, in HALVES order, and how often suggest beats file order in each
+    (F1 and ARI both higher): the halves are reported apart, never pooled into one mean."""
+    out = [f"\n{half}:\n\n{table(results[half])}" for half in HALVES if half in results]
+    won = {h: sum(r.suggest.f1 > r.baseline.f1 and r.suggest.ari > r.baseline.ari for r in rs)
+           for h, rs in results.items()}
+    out.append("\nsuggest beats the file-order baseline (F1 and ARI) on "
+               + "; ".join(f"{won[h]} of {len(results[h])} ({h})" for h in HALVES if h in results)
+               + f"; {sum(won.values())} of {sum(map(len, results.values()))} in all")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", help="case ids (default: all of the chosen half)")
-    parser.add_argument("--half", choices=["tuning", "held-out", "all"], default="all")
+    parser.add_argument("--half", choices=[*HALVES, "all"], default="all")
     parser.add_argument("--default", action="store_true",
                         help="also evaluate suggest at default settings")
     parser.add_argument("--markdown", action="store_true", help="print only the tables")
@@ -293,15 +319,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="also print, for each name in file order, the module the "
                         "maintainers chose, suggest's and the file-order run")
     args = parser.parse_args(argv)
-    cases = [load_case(p) for p in sorted(CASES.glob("*.toml"))]
-    cases = [c for c in cases if (not args.cases or c.id in args.cases)
-             and args.half in ("all", c.half)]
+    cases = chosen([load_case(p) for p in sorted(CASES.glob("*.toml"))], args.half, args.cases)
     results: dict[str, list[Result]] = {}
-    beaten = 0
     for case in cases:
         r = evaluate(case, args.default, args.objective, args.layers)
         results.setdefault(case.half, []).append(r)
-        beaten += r.suggest.f1 > r.baseline.f1 and r.suggest.ari > r.baseline.ari
         if not args.markdown:
             print(f"{case.id} ({case.half}): F1 {r.suggest.f1:.2f} vs file order "
                   f"{r.baseline.f1:.2f}; ARI {r.suggest.ari:.2f} vs {r.baseline.ari:.2f}; "
@@ -312,10 +334,7 @@ def main(argv: list[str] | None = None) -> int:
                      f"{r.layers[1]}" if r.layers else ""), flush=True)
             if args.names:
                 print(placements(r), flush=True)
-    for half in ("tuning", "held-out"):
-        if half in results:
-            print(f"\n{half}:\n\n{table(results[half])}")
-    print(f"\nsuggest beats the file-order baseline (F1 and ARI) on {beaten} of {len(cases)}")
+    print(summary(results))
     return 0
 
 

@@ -83,10 +83,15 @@ def test_plan_apply_verify_from_the_current_directory(
 def test_verify_outside_git_has_nothing_to_compare_and_against_is_bad_input(
     project: Path,
 ) -> None:
-    result = godsplit.verify()
-    assert not result.errors
+    result = godsplit.verify()  # (not applied: nothing to compare either way)
+    assert not result.errors and (result.splits, result.unapplied) == (0, 1)
     assert [f.code for f in result.findings] == ["GS407"]
-    assert "not in a git repository" in result.findings[0].message
+    assert "not split yet" in result.findings[0].message
+    assert godsplit.apply().written
+    result = godsplit.verify()
+    assert not result.errors and result.splits == 1
+    [compared] = [f for f in result.findings if f.code == "GS407"]
+    assert "not in a git repository" in compared.message
     with pytest.raises(GodsplitError, match="--against needs a git repository"):
         godsplit.verify(against="HEAD")
 

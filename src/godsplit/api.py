@@ -62,7 +62,8 @@ def load(config: ConfigLike = None, *, need_splits: bool = False) -> Config:
     if isinstance(config, Config):
         loaded = config
     else:
-        loaded = load_config(Path(config) if config is not None else None, Path.cwd())
+        given = _path(config, "config") if config is not None else None
+        loaded = load_config(given, Path.cwd())
     if need_splits:
         if loaded.path is None:
             raise GodsplitError("no godsplit.toml or [tool.godsplit] found here or above; "
@@ -73,7 +74,15 @@ def load(config: ConfigLike = None, *, need_splits: bool = False) -> Config:
 
 
 def _paths(items: Iterable[PathLike]) -> tuple[Path, ...]:
-    return tuple(Path(item) for item in items)
+    return tuple(_path(item, "a source") for item in items)
+
+
+def _path(item: object, what: str) -> Path:
+    """A path argument, or a GodsplitError (bad usage) naming what it was given."""
+    if not isinstance(item, (str, os.PathLike)) or isinstance(os.fspath(item), bytes):
+        raise GodsplitError(f"{what} must be a path (str or os.PathLike), not "
+                            f"{type(item).__name__} ({item!r})")
+    return Path(item)
 
 
 @_bad_input
@@ -195,8 +204,10 @@ def _check_options(
     if count not in (None, "physical", "code"):
         raise GodsplitError(f"count must be 'physical' or 'code', not {count!r}")
     return CheckOptions(
-        paths=_paths(paths), max_lines=max_lines, count=count, exclude=tuple(exclude),
-        baseline=Path(baseline) if baseline is not None else None, jobs=jobs, progress=progress,
+        paths=_paths(paths), max_lines=max_lines, count=count,
+        exclude=(exclude,) if isinstance(exclude, str) else tuple(exclude),  # one pattern
+        baseline=_path(baseline, "baseline") if baseline is not None else None, jobs=jobs,
+        progress=progress,
     )
 
 
@@ -218,11 +229,12 @@ def suggest(
 
     _positive(max_lines=max_lines, modules=modules)
     loaded = load(config)
-    path = Path(source)
+    path = _path(source, "the source")
     if not path.is_file():
-        raise GodsplitError("source file not found", path)
+        raise GodsplitError("source is not a regular file (a pipe, a device)" if path.exists()
+                            else "source file not found", path)
     return make_suggestion(path, loaded, max_lines, modules or 0,
-                           Path(package) if package is not None else None, static)
+                           _path(package, "package") if package is not None else None, static)
 
 
 @_bad_input

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from .config_checks import case_twins, nfkc_problem, toml_bytes_problem
+from .config_checks import case_twins, nfkc_problem, setup_problem, toml_bytes_problem
 from .configtypes import Config, GodsplitError, PerPathLimit
 
 TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
@@ -71,7 +71,8 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         if path is None:
             return Config(path=None, root=(start or Path.cwd()).resolve())
     elif not path.is_file():
-        raise GodsplitError("config file not found", path)
+        raise GodsplitError("the config is a directory, not a file" if path.is_dir()
+                            else "config file not found", path)
     path = path.resolve()
     raw, text = _read_toml_text(path)
     pyproject = path.name == "pyproject.toml"
@@ -83,12 +84,13 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
             raise GodsplitError(f"{key!r} must be a table ([tool.godsplit]), not "
                                 f"{type(table).__name__}", path,
                                 text.count("\n", 0, where.start()) + 1 if where else None)
-    positions = None
-    if table.get("split"):
-        from .config_lines import scan
+    from .config_lines import located, scan
 
-        positions = scan(text)
-    return parse_config(table, path, positions, ("tool", "godsplit") if pyproject else ())
+    prefix = ("tool", "godsplit") if pyproject else ()
+    try:
+        return parse_config(table, path, scan(text) if table.get("split") else None, prefix)
+    except GodsplitError as exc:  # one raised without a line: the line of the key it names
+        raise located(exc, text, prefix) from exc.__cause__
 
 
 def parse_config(
@@ -124,6 +126,9 @@ def parse_config(
     verify_setup = table.get("verify-setup")
     if verify_setup is not None and not isinstance(verify_setup, str):
         raise GodsplitError("'verify-setup' must be a string of Python code", path)
+    problem = setup_problem(verify_setup) if verify_setup is not None else None
+    if problem is not None:
+        raise GodsplitError(problem, path, lines.line("verify-setup"))
     baseline = table.get("baseline")
     if baseline is not None and (not isinstance(baseline, str) or not baseline):
         raise GodsplitError("'baseline' must be the path of a file, relative to the config", path)
@@ -260,6 +265,8 @@ def _per_path(item: Mapping[str, Any], path: Path) -> PerPathLimit:
     limit = item.get("max-lines")
     if not isinstance(pattern, str) or not isinstance(limit, int) or isinstance(limit, bool):
         raise GodsplitError("each [[per-path]] needs 'path' (string) and 'max-lines' (integer)", path)
+    if limit < 1:
+        raise GodsplitError("[[per-path]] 'max-lines' must be a positive integer", path)
     return PerPathLimit(pattern=pattern, max_lines=limit)
 
 
@@ -312,8 +319,9 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
         raise GodsplitError(f"{where}.source must be the path of a .py file", path)
     root = path.parent
     package_raw = item.get("package")
-    if package_raw is not None and not isinstance(package_raw, str):
-        raise GodsplitError(f"{where}.package must be a string path", path)
+    if package_raw is not None and (not isinstance(package_raw, str) or not package_raw):
+        raise GodsplitError(f"{where}.package must be a directory path (omit it: `source` "
+                            "becomes the package)", path, lines.line("split", index, "package"))
     package = _relative_path(package_raw, f"{where}.package", root, path) if package_raw else None
     if package is not None and package.suffix == ".py":
         raise GodsplitError(f"{where}.package must be a directory path, not a .py file", path)

@@ -6,6 +6,8 @@ that are one file on a case-insensitive file system, and bytes TOML does not tak
   found. Such a name is refused, with the name Python would look for.
 - Module names that differ only in case (`One` and `one`) are two files on Linux and one
   on macOS and Windows (where a clone of the project would lose one of them).
+- `verify-setup` is Python code run before each import check: code that does not compile
+  would only make every import check be skipped, so it is refused with the config.
 - A config that starts with a UTF-8 byte order mark (as some Windows editors save) is not
   TOML; a byte that is not UTF-8 is named by its line.
 """
@@ -46,4 +48,16 @@ def toml_bytes_problem(data: bytes) -> tuple[str, int] | None:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return f"invalid TOML: not UTF-8 ({exc.reason})", data.count(b"\n", 0, exc.start) + 1
+    return None
+
+
+def setup_problem(code: str) -> str | None:
+    """Why `verify-setup` cannot run (it does not compile), or None."""
+    try:
+        compile(code, "<verify-setup>", "exec")
+    except SyntaxError as exc:
+        where = f" (line {exc.lineno} of it)" if exc.lineno else ""
+        return f"'verify-setup' is not valid Python: {exc.msg}{where}"
+    except ValueError as exc:  # a NUL byte
+        return f"'verify-setup' is not valid Python: {exc}"
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .config import toml_module
+from .configtypes import GodsplitError
 
 Path = tuple[str | int, ...]
 
@@ -175,3 +176,29 @@ def string_values(positions: Positions, prefix: Path) -> list[tuple[Path, int, s
     size = len(prefix)
     return [(path[size:], line, _decode(token)) for path, line, token in positions.strings
             if path[:size] == prefix]
+
+
+_SPLIT_KEY = re.compile(r"split\[(\d+)\]((?:\.[\w-]+)*)")
+_TOP_KEY = re.compile(r"(?:unknown key )?'([\w-]+)'")
+
+
+def located(error: GodsplitError, text: str, prefix: tuple[str, ...]) -> GodsplitError:
+    """`error`, a config error without a line, with the line of the key it names at its
+    start (`split[0].keep must be ...`, `'max-lines' must be ...`, `unknown key 'x'`), where
+    the scan finds it; else `error` itself."""
+    if error.line is not None or error.path is None:
+        return error
+    split = _SPLIT_KEY.match(error.message)
+    top = _TOP_KEY.match(error.message)
+    keys: Path = ()
+    if split is not None:
+        keys = ("split", int(split[1]), *(k for k in split[2].split(".") if k))
+    elif top is not None:
+        keys = (top[1],)
+    positions = scan(text) if keys else None
+    while positions is not None and keys:
+        line = positions.lines.get((*prefix, *keys))
+        if line is not None:
+            return GodsplitError(error.message, error.path, line)
+        keys = keys[:-1]
+    return error

@@ -96,6 +96,8 @@ def decode_source(data: bytes, path: Path) -> SourceText:
 
 def read_source(path: Path) -> SourceText:
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():  # reading would block
+            raise GodsplitError("source is not a regular file (a pipe, a device)", path)
         data = path.read_bytes()
     except FileNotFoundError:
         raise GodsplitError("source file not found", path) from None

@@ -191,7 +191,7 @@ LONG = "m" * 300  # a file name has at most 255 bytes: ENAMETOOLONG
 @pytest.mark.parametrize(("config", "line", "words"), [
     pytest.param(CONFIG.replace("two = ", f"{LONG} = "), ":9: ", ("module name", "too long"),
                  id="module-name"),
-    pytest.param(CONFIG.replace('default = "rest"', f'package = "{LONG}"'), ": ",
+    pytest.param(CONFIG.replace('default = "rest"', f'package = "{LONG}"'), ":5: ",
                  ("package", "too long"), id="package-path"),
 ])
 @pytest.mark.parametrize("command", ["plan", "apply"])

@@ -147,11 +147,12 @@ def verify(sources: tuple[Path, ...], config_path: Path | None, rev: str | None)
     config = api.load(config_path)
     with Spinner() as progress:
         result = api.verify(*sources, config=config, against=rev, progress=progress)
-    if not result.splits:
+    if not result.splits and not result.unapplied:
         click.echo("verify: no [[split]] in the config, nothing to verify")
         sys.exit(0)
     print_findings(result.findings, config.root)
     errors = len(result.errors)
     click.echo(f"verify: {plural(result.splits, 'split')} checked, "
-               + (f"{plural(errors, 'difference')}" if errors else "no differences"))
+               + (f"{plural(errors, 'difference')}" if errors else "no differences")
+               + (f"; {result.unapplied} not split yet" if result.unapplied else ""))
     sys.exit(1 if errors else 0)

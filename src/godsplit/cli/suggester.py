@@ -47,7 +47,8 @@ def suggest(source: Path, max_lines: int | None, modules: int | None, package: P
 
     config, path = config_file(config_path, write)
     if not source.is_file():
-        raise GodsplitError("source file not found", source)
+        raise GodsplitError("source is not a regular file (a pipe, a device)" if source.exists()
+                            else "source file not found", source)
     result = make_suggestion(source, config, max_lines, modules or 0, package, static)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)

@@ -113,8 +113,11 @@ class _PerPath:
         if config.per_path:
             from pathspec import GitIgnoreSpec
 
+            from .patterns import checked
+
             self.entries = [
-                (GitIgnoreSpec.from_lines([entry.pattern]), entry.max_lines)
+                (GitIgnoreSpec.from_lines([checked(entry.pattern, "[[per-path]] path",
+                                                   config.path)]), entry.max_lines)
                 for entry in config.per_path
             ]
 

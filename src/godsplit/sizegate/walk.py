@@ -113,9 +113,9 @@ def _load_gitignore(path: str) -> GitIgnoreSpec | None:
         return None
     if not any(line.strip() and not line.startswith("#") for line in lines):
         return None
-    from pathspec import GitIgnoreSpec
+    from .patterns import gitignore_spec
 
-    return GitIgnoreSpec.from_lines(lines)
+    return gitignore_spec(lines)
 
 
 def _ancestor_layers(start: Path, root: Path) -> list[_Layer]:
@@ -162,7 +162,11 @@ def _spec(patterns: Iterable[str]) -> GitIgnoreSpec | None:
 def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]:
     """(absolute file, root-relative path) of every module to check, each once."""
     root = config.root.resolve()
-    walker = _Walker(root, _spec((*config.exclude, *options.exclude)))
+    from .patterns import checked
+
+    walker = _Walker(root, _spec((*(checked(p, "exclude pattern", config.path)
+                                    for p in config.exclude),
+                                  *(checked(p, "exclude pattern", None) for p in options.exclude))))
     for given in options.paths or (root,):
         path = Path(given).resolve()
         if path.is_dir():

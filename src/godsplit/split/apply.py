@@ -67,6 +67,7 @@ class VerifyResult:
     rev: str | None
     findings: tuple[Finding, ...] = ()
     splits: int = 0  # how many splits were compared
+    unapplied: int = 0  # how many selected splits are not applied (nothing to compare)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -205,10 +206,13 @@ def verify_splits(
     say = progress or _quiet
     findings: list[Finding] = []
     splits = select_splits(config, tuple(sources)) if config.splits else ()
+    applied = {s.source: s.applied for s in split_status(config, tuple(sources))} if splits else {}
     for split in splits:
         say(f"verifying {_shown(split.source, config.root)}")
-        findings.extend(verify_split(config, split, rev))
-    return VerifyResult(rev, tuple(findings), len(splits))
+        findings.extend(verify_split(config, split, rev, applied[split.source]))
+    unapplied = sum(1 for split in splits  # (a source gone too is an error: counted)
+                    if not applied[split.source] and split.source.exists())
+    return VerifyResult(rev, tuple(findings), len(splits) - unapplied, unapplied)
 
 
 def _workers(jobs: int) -> int:

@@ -248,11 +248,14 @@ def _check_mapping(
     path = str(analysis.path)
     for name, modules in exact.items():
         if len(modules) > 1:
-            where = " and ".join("`keep`" if m == FACADE else m for m in modules)
-            result.findings.append(Finding(
-                "GS100", "error", f"{name!r} is mapped to two modules: {where}",
-                *in_config(split, (path, 1), name, modules[1]),
-            ))
+            named = list(dict.fromkeys("`keep`" if m == FACADE else m for m in modules))
+            moved = [m for m in named if m != "`keep`"]
+            what = (f"is listed twice in {named[0]}" if len(named) == 1 else
+                    f"is in `keep` and mapped to {' and '.join(moved)}" if len(moved) < len(named)
+                    else f"is mapped to {'two' if len(named) == 2 else len(named)} modules: "
+                    f"{', '.join(named[:-1])} and {named[-1]}")
+            result.findings.append(Finding("GS100", "error", f"{name!r} {what}", *in_config(
+                split, (path, 1), name, moved[-1] if moved else None)))
         if name in movable:
             continue
         unit = analysis.unit_of(name)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..types import Config, GodsplitError
+from .import_failure import ImportFailure
 from .style_files import find_ini, nearest_pyproject
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
@@ -39,6 +40,19 @@ class ImportSetup:
     def describe(self) -> str:
         """A clause for findings: empty when the user chose the setup."""
         return f" with the setup {self.origin}" if self.origin else ""
+
+    def failed(self, failure: ImportFailure, subject: str = "it") -> str:
+        """Why importing failed, and what to do, in GS412's words. The setup's own failure
+        is not the module's, and with `verify-setup` set, "set `verify-setup`" is untrue."""
+        if failure.in_setup and self.origin:
+            return f"the setup {self.origin} failed ({failure.error}); set `verify-setup`"
+        if failure.in_setup:
+            return f"the config's `verify-setup` failed ({failure.error}); fix it"
+        if self.code and not self.origin:
+            return (f"{subject} does not import with the config's `verify-setup` "
+                    f"({failure.error}); check `verify-setup`")
+        return (f"{subject} does not import on its own{self.describe()} ({failure.error}); "
+                "set `verify-setup`")
 
 
 def import_setup(config: Config, import_root: Path | None = None) -> ImportSetup:

@@ -67,8 +67,11 @@ def original(top: Path, commit: str, paths: tuple[Path, ...]) -> Original | None
     return None
 
 
-def verify_split(config: Config, split: SplitConfig, rev: str | None) -> list[Finding]:
-    """Findings for one split: what it was compared with (info), and every difference."""
+def verify_split(config: Config, split: SplitConfig, rev: str | None,
+                 applied: bool = True) -> list[Finding]:
+    """Findings for one split: what it was compared with (info), and every difference.
+    A split not applied (no godsplit facade: `plan --check`) has nothing to compare: the
+    module as it is would have been "compared with" itself, "before the split"."""
     layout = make_layout(split, config.root)
     path = str(split.source)
     facade = layout.facade_path
@@ -85,7 +88,11 @@ def verify_split(config: Config, split: SplitConfig, rev: str | None) -> list[Fi
         if commit is None and rev is not None:
             raise GodsplitError(f"--against {rev}: no such git revision", config.root)
         if commit is not None:
-            found = original(top, commit, (split.source, facade))
+            found = original(top, commit, (split.source, facade)) if applied else None
+    if not applied and split.source.exists():  # (after --against is checked)
+        return [Finding("GS407", "info", "not split yet (no godsplit facade at "
+                        f"{facade.relative_to(config.root).as_posix()}): nothing to verify; "
+                        "`godsplit apply` splits it", path, 1)]
     current_text = read_source(current)
     if found is None:
         why = "not in a git repository" if top is None else "no version before the split in git"
@@ -116,9 +123,8 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
             return [Finding("GS406", "error", f"the old module {old_module} does not import: "
                             f"{after.error} (if it needs setup to import, set `verify-setup`)",
                             after.path or path, after.line or 1)]
-        return [Finding("GS412", "info", f"import check skipped: {old_module} does not import "
-                        f"on its own{setup.describe()} ({after.error}); set `verify-setup`",
-                        path, 1)]
+        return [Finding("GS412", "info", "import check skipped: "
+                        f"{setup.failed(after, old_module)}", path, 1)]
     if found is not None:
         names, _ = static_names(decode_source(found.data, found.path))
         missing = sorted(names - set(after.names))

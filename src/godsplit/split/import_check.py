@@ -93,10 +93,10 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
     elif isinstance(snap, ImportFailure):
         if snap.missing:
             why = (missing_words(snap, python) + "; "
-                   "activate the project's virtualenv or set `verify-setup`")
+                   "activate the project's virtualenv or "
+                   f"{'check' if config.verify_setup is not None else 'set'} `verify-setup`")
         else:
-            why = (f"it does not import on its own{setup.describe()} ({snap.error}); "
-                   "set `verify-setup`")
+            why = setup.failed(snap)
         findings.append(Finding("GS412", "info", f"import check skipped: {why}; {STATICALLY}",
                                 path, 1))
     else:

@@ -18,18 +18,22 @@ class ImportFailure:
     missing: str | None = None  # a module that could not be found (ModuleNotFoundError)
     lacks: tuple[tuple[str, str], ...] = ()  # (what it lacked, interpreter) of each one tried
     metadata: bool = False  # `missing` is a distribution whose metadata was not found
+    in_setup: bool = False  # raised by the setup code run before the import (`verify-setup`)
 
     def lacked(self) -> str:
         return (f"the installed metadata of {self.missing!r}" if self.metadata
                 else repr(self.missing))
 
 
+SETUP_FAILED = "godsplit-probe: the setup failed"  # the probe's line on stderr, before the traceback
 _FRAME = re.compile(r'^  File "(?P<path>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
 
 
 def failure_of(stderr: str, code: int) -> ImportFailure:
     """The last line of a traceback, and the innermost frame outside the import system."""
     lines = stderr.strip().splitlines()
+    in_setup = SETUP_FAILED in lines
+    lines = [line for line in lines if line != SETUP_FAILED]  # (`SystemExit` has no traceback)
     error = lines[-1] if lines else f"exit status {code}"
     frames = [m for m in _FRAME.finditer(stderr)
               if "<frozen " not in m["path"] and m["path"] != "<string>"]
@@ -43,6 +47,7 @@ def failure_of(stderr: str, code: int) -> ImportFailure:
     return ImportFailure(
         error, where["path"] if where else None, int(where["line"]) if where else None,
         found[-1] if found else dists[-1] if dists else None, metadata=bool(dists and not found),
+        in_setup=in_setup,
     )
 
 

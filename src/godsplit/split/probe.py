@@ -201,7 +201,11 @@ def main(argv: list[str]) -> None:
     moved = tuple(p for p in moved_text.split(",") if p)
     sys.path.insert(0, root)
     if setup:
-        exec(setup, {})
+        try:
+            exec(compile(setup, "<verify-setup>", "exec"), {})
+        except BaseException:  # said before the traceback (import_failure.SETUP_FAILED)
+            print("godsplit-probe: the setup failed", file=sys.stderr, flush=True)
+            raise
     module = importlib.import_module(name)
     names = {}
     values: dict[str, object] = {}
