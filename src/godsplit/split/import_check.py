@@ -21,6 +21,7 @@ from ..files import module_name_for
 from ..types import Config, Finding, Plan
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
+from .probe import UNREAD
 from .scratch import mapped_back, mirrored
 from .verify import (
     Snapshot,
@@ -94,6 +95,9 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
         if snap.missing:
             why = (missing_words(snap, python) + "; "
                    "activate the project's virtualenv or set `verify-setup`")
+        elif snap.error.startswith(UNREAD):  # it imports: its names could not be read
+            why = (f"it imports{setup.describe()}, but reading its names raised "
+                   f"{snap.error.removeprefix(UNREAD)}")
         else:
             why = (f"it does not import on its own{setup.describe()} ({snap.error}); "
                    "set `verify-setup`")
