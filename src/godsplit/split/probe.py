@@ -50,7 +50,7 @@ def describe(obj: object, moved: tuple[str, ...]) -> str:
     """`signature | type hints`, each or the exception computing it raised."""
     try:
         signature = str(_namespaces_named(inspect.signature(obj)))  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
+    except Exception as exc:  # TypeError, ValueError, or what a `__getattr__` raises
         signature = f"no signature ({type(exc).__name__})"
     try:
         hints = repr(sorted((k, repr(v)) for k, v in typing.get_type_hints(obj).items()))
@@ -81,6 +81,16 @@ def _namespaces_named(signature: inspect.Signature) -> inspect.Signature:
     return signature.replace(parameters=params)
 
 
+def _unwrapped(member: object) -> object:
+    """The function a classmethod or staticmethod wraps, else the member. An attribute
+    whose `__getattr__` raises something other than AttributeError (pyasn1's schema
+    objects: PyAsn1Error) is a member like any other, not a failure of the module."""
+    try:
+        return getattr(member, "__func__", member)
+    except Exception:
+        return member
+
+
 def _moved(values: dict[str, object], moved: tuple[str, ...]) -> typing.Iterator[tuple[str, typing.Any]]:
     """The functions and classes among the module's names that moved, by name."""
     for name, value in sorted(values.items()):
@@ -95,7 +105,7 @@ def details(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]
         out[name] = describe(value, moved)
         if inspect.isclass(value):
             for attribute, member in sorted(vars(value).items()):
-                inner = getattr(member, "__func__", member)  # classmethod, staticmethod
+                inner = _unwrapped(member)  # classmethod, staticmethod
                 if inspect.isfunction(inner):
                     out[f"{name}.{attribute}"] = describe(inner, moved)
     return out
@@ -132,7 +142,7 @@ def recorded(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str
         members: list[tuple[str, object]] = [(name, value)]
         for attribute, member in sorted(vars(value).items()) if inspect.isclass(value) else ():
             parts = [member.fget, member.fset, member.fdel] if isinstance(member, property) else [
-                getattr(member, "__func__", member)]  # classmethod, staticmethod
+                _unwrapped(member)]  # classmethod, staticmethod
             members += [(f"{name}.{attribute}", part) for part in parts]
         for where, function in members:
             texts = []
@@ -194,6 +204,7 @@ def _in_project(module: object, root: str) -> bool:
 
 
 RESULT = "godsplit-probe: "  # the line with the result (`atexit` handlers may print after it)
+UNREAD = "godsplit-probe: imported; reading its names raised "  # stderr's last line then
 
 
 def main(argv: list[str]) -> None:
@@ -207,6 +218,16 @@ def main(argv: list[str]) -> None:
             print("godsplit-probe: the setup failed", file=sys.stderr, flush=True)
             raise
     module = importlib.import_module(name)
+    try:
+        result = _read(name, module, root, moved)
+    except Exception as exc:  # the module imported: say so, not that it does not import
+        sys.stderr.write(f"\n{UNREAD}{type(exc).__name__}: {exc}\n")
+        raise SystemExit(3) from None
+    sys.stdout.flush()  # after what importing printed; before what exit handlers print
+    print("\n" + RESULT + json.dumps(result))
+
+
+def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]) -> dict[str, object]:
     names = {}
     values: dict[str, object] = {}
     with warnings.catch_warnings():  # a deprecated facade warns when a moved name is read
@@ -223,8 +244,7 @@ def main(argv: list[str]) -> None:
     loaded = sorted(m for m, value in list(sys.modules.items()) if not _in_project(value, root))
     star: dict[str, object] = {}
     exec(f"from {name} import *", star)
-    sys.stdout.flush()  # after what importing printed; before what exit handlers print
-    print("\n" + RESULT + json.dumps({
+    return {
         "names": names,
         "star": sorted(k for k in star if k != "__builtins__"),
         "details": details(values, moved),
@@ -233,8 +253,7 @@ def main(argv: list[str]) -> None:
         "main": runs_as_main(name, module),
         "loaded": loaded,
         "file": getattr(module, "__file__", None) or "",
-    }))
-
+    }
 
 if __name__ == "__main__":
     main(sys.argv)

@@ -255,8 +255,11 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
         detail = ", ".join(f"{n} ({before.names[n]} -> {after.names[n]})" for n in changed)
         findings.append(Finding("GS404", "error", f"objects changed kind: {detail}", path, 1))
     if before.star != after.star:
+        lost, gained = sorted(set(before.star) - set(after.star)), sorted(set(after.star) - set(before.star))
+        said = "; ".join(f"{what}: {', '.join(names[:8])}{' ...' if len(names) > 8 else ''}"
+                         for what, names in (("no longer", lost), ("new", gained)) if names)
         findings.append(Finding("GS405", "error", "`from module import *` gives other names at "
-                                "run time", path, 1))
+                                f"run time ({said or 'in another order'})", path, 1, tuple(lost + gained)))
     differ = sorted(n for n in before.details if before.details[n] != after.details.get(n))
     for name in differ[:5]:
         findings.append(Finding("GS408", "error", f"{name}: signature or type hints changed: "

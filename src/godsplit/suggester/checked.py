@@ -32,6 +32,13 @@ def _to_keep(findings: Sequence[Finding]) -> set[str]:
     return {n for f in findings if f.code in _WHAT for n in f.names}
 
 
+def _star_lost(findings: Sequence[Finding]) -> tuple[str, ...]:
+    """The names GS405 says `import *` no longer gives (none gained: a name gained is not
+    one a package facade's fixed `__all__` left out)."""
+    return tuple(n for f in findings if f.code == "GS405" and "new:" not in f.message
+                 for n in f.names)
+
+
 def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
                     modules: int = 0, package: Path | None = None, static: bool = False,
                     ) -> Suggestion:
@@ -51,6 +58,16 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
         if not check.findings:
             return replace(result, notes=(*result.notes, *notes, f"import check: {check.text}"))
         wanted = _to_keep(check.findings) - stay
+        lost = _star_lost(check.findings) if result.package is None else ()
+        if lost and round_ < ROUNDS:  # the facade would be a package with a fixed `__all__`
+            package = source.parent / f"{source.stem}_parts"
+            notes.append(
+                f"made the new modules a package beside the old module ({package.name}): the "
+                f"import check (in a scratch copy) found that `import *` of a package facade "
+                f"would no longer give {', '.join(lost)} (GS405), which code elsewhere sets "
+                "on the module after it ran; the old module, kept a module, needs no `__all__`")
+            result = suggest(source, config, max_lines, modules, package, frozenset(stay))
+            continue
         if not wanted or round_ == ROUNDS:
             return replace(result, plan=replace(
                 result.plan, findings=result.plan.findings + check.findings), notes=(
