@@ -259,7 +259,8 @@ def _check_mapping(
         if unit is not None and modules == [FACADE]:
             continue  # imports and module dunders stay in the old module anyway
         if unit is not None:
-            why = {"import": "an import", "type_checking": "a TYPE_CHECKING import",
+            why = {"import": "an import", "type_checking": "declared under `if TYPE_CHECKING:` "
+                   "(copied into each module that reads it)",
                    "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
                    "block)"}.get(unit.kind, unit.kind)
             if set(unit.stmts) & analysis.namespace_stmts:

@@ -129,7 +129,8 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
                          ) -> cst.If | None:
     """An `if TYPE_CHECKING:` block with only the imports of names in `keep` (None when
     none is left). A block holding anything but plain import lines is kept whole, or with
-    `prune` (a new module's copy): without the classes and functions not in `keep`, and
+    `prune` (a new module's copy): without the classes, functions and assignments (pip's
+    type aliases) that declare no name in `keep`, and
     with the imports of names in `keep` or in what it keeps (tomlkit's `class
     Encoder(Protocol)` beside the imports only some modules read)."""
     body = stmt.body
@@ -138,8 +139,8 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
     mixed = not all(_import_line(line) for line in body.body)
     if mixed and not prune:
         return stmt
-    dropped = {id(line) for line in body.body if isinstance(line, (cst.ClassDef, cst.FunctionDef))
-               and line.name.value not in keep}
+    dropped = {id(line) for line in body.body
+               if (declared := declared_names(line)) is not None and not declared & set(keep)}
     others = [line for line in body.body if not _import_line(line) and id(line) not in dropped]
     code = "".join(cst.Module([]).code_for_node(line) for line in others)
     keep = {*keep, *identifiers(code)}
@@ -158,6 +159,23 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
     if lines[0] is not body.body[0]:  # the first line kept takes the block's first place
         lines[0] = lines[0].with_changes(leading_lines=())
     return stmt.with_changes(body=body.with_changes(body=lines))
+
+
+def declared_names(line: cst.BaseStatement) -> set[str] | None:
+    """The names a class, a function or a line of plain assignments declares (`Row =
+    Tuple[str, ...]` under `if MYPY_CHECK_RUNNING:`); None for anything else."""
+    if isinstance(line, (cst.ClassDef, cst.FunctionDef)):
+        return {line.name.value}
+    if not isinstance(line, cst.SimpleStatementLine):
+        return None
+    names: set[str] = set()
+    for small in line.body:
+        targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else (
+            [small.target] if isinstance(small, cst.AnnAssign) else [])
+        if not targets or not all(isinstance(t, cst.Name) for t in targets):
+            return None
+        names |= {t.value for t in targets if isinstance(t, cst.Name)}
+    return names
 
 
 def identifiers(code: str) -> set[str]:

@@ -1,0 +1,129 @@
+"""Round 15 (polish16): leftovers of rounds 13 and 14, each a minimal `pkg/big.py`."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from godsplit.split.type_guards import DEFAULT, guards_of, guards_of_file, import_time_statements
+
+from splitkit import dedent, make_project, plan_texts, same_behaviour
+
+# pip's `wheel.py` (the maintainers' grouping, benchmarks/maintainers_apply.py) declares
+# its type aliases under `if MYPY_CHECK_RUNNING:`, pip's own TYPE_CHECKING (`False` in
+# `pip/_internal/utils/typing.py`). godsplit took that block for a definition: one unit
+# binding both aliases, so mapping their readers to two modules was GS103 (and the block
+# was moved as code, not copied where read).
+MYPY_GUARD = """
+    from __future__ import annotations
+
+    from pkg.typing_guard import MYPY_CHECK_RUNNING
+
+    if MYPY_CHECK_RUNNING:
+        from typing import Callable, Tuple
+
+        Row = Tuple[str, ...]
+
+        Predicate = Callable[[int], bool]
+
+
+    def rows(row: Row) -> Row:
+        return row
+
+
+    def check(predicate: Predicate) -> bool:
+        return predicate(1)
+"""
+GUARD_FILE = {"pkg/typing_guard.py": '"""pip\'s own TYPE_CHECKING."""\n\nMYPY_CHECK_RUNNING = False\n'}
+SPLIT = {"install": ["rows"], "builder": ["check"]}
+
+
+def test_a_false_constant_imported_from_the_project_guards_like_type_checking(
+        tmp_path: Path) -> None:
+    plan, texts = plan_texts(make_project(tmp_path / "plan", MYPY_GUARD, SPLIT,
+                                          files=GUARD_FILE))
+    assert not plan.errors, [f.render() for f in plan.errors]
+    install, builder = texts["pkg/big/install.py"], texts["pkg/big/builder.py"]
+    # each new module copies the block with only what it reads
+    assert "if MYPY_CHECK_RUNNING:\n    from typing import Tuple\n" in install
+    assert "Row = Tuple[str, ...]" in install and "Predicate" not in install
+    assert "if MYPY_CHECK_RUNNING:\n    from typing import Callable\n" in builder
+    assert "Predicate = Callable[[int], bool]" in builder and "Row" not in builder
+    assert "from pkg.typing_guard import MYPY_CHECK_RUNNING" in install
+    code = "import pkg.big as m\nprint(m.rows(('a',)), m.check(bool), hasattr(m, 'Row'))"
+    assert same_behaviour(tmp_path / "run", MYPY_GUARD, SPLIT, code,
+                          files=GUARD_FILE).split() == ["('a',)", "True", "False"]
+
+
+def test_mapping_a_name_declared_under_the_guard_says_so(tmp_path: Path) -> None:
+    modules = {"install": ["rows", "Row"], "builder": ["check"]}
+    plan, _ = plan_texts(make_project(tmp_path, MYPY_GUARD, modules, files=GUARD_FILE))
+    (error,) = [f for f in plan.errors if f.code == "GS101"]
+    assert "'Row' cannot be mapped: it is declared under `if TYPE_CHECKING:` (copied into " \
+           "each module that reads it)" in error.message
+
+
+ALIASES = {
+    "from typing import TYPE_CHECKING as T": "T",
+    "import typing_extensions as te": "te.TYPE_CHECKING",
+    "from typing import TYPE_CHECKING": "TYPE_CHECKING is True",
+    "MYPY = False": "MYPY",
+    "from typing import TYPE_CHECKING\nCHECKING = TYPE_CHECKING": "CHECKING",
+}
+
+
+def test_aliases_of_type_checking_are_one_unit_per_name_read(tmp_path: Path) -> None:
+    for index, (binding, test) in enumerate(ALIASES.items()):
+        source = MYPY_GUARD.replace("from pkg.typing_guard import MYPY_CHECK_RUNNING",
+                                    dedent(binding).replace("\n", "\n    ")).replace(
+            "if MYPY_CHECK_RUNNING:", f"if {test}:")
+        # (`MYPY = False` is a definition, as `TYPE_CHECKING = False` is: `default` takes it)
+        plan, texts = plan_texts(make_project(tmp_path / str(index), source, SPLIT,
+                                              default="_rest"))
+        assert not plan.errors, (binding, [f.render() for f in plan.errors])
+        assert "Predicate" not in texts["pkg/big/install.py"], binding
+        assert "Row" not in texts["pkg/big/builder.py"], binding
+
+
+def test_guards_of_a_module() -> None:
+    def guards(text: str) -> set[str]:
+        return set(guards_of(ast.parse(dedent(text)).body, None).names)
+
+    assert guards("import typing as t\nT = t.TYPE_CHECKING\nF = False\n") == {
+        "TYPE_CHECKING", "T", "F"}
+    # bound twice, by a loop, or rebound through `global`: its value at the `if` is unknown
+    assert guards("F = False\nF = True\n") == {"TYPE_CHECKING"}
+    assert guards("for F in (False, True):\n    pass\n") == {"TYPE_CHECKING"}
+    assert guards("F = False\ndef on():\n    global F\n    F = True\n") == {"TYPE_CHECKING"}
+    assert guards("F = 0\nG = None\n") == {"TYPE_CHECKING"}
+    # unreadable or absent modules: not a guard
+    assert guards("from elsewhere import MYPY_CHECK_RUNNING\n") == {"TYPE_CHECKING"}
+    assert not DEFAULT.is_guard_text("not TYPE_CHECKING")
+    assert DEFAULT.is_guard_text("typing.TYPE_CHECKING")
+    assert not DEFAULT.is_guard_text("TYPE_CHECKING is False")
+
+
+def test_what_runs_at_import_follows_the_same_guards(tmp_path: Path) -> None:
+    """`late_imports` read `if <anything ending in TYPE_CHECKING>:` as never running:
+    `if not TYPE_CHECKING:` too. It asks `type_guards` now, as the classifier does."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").touch()
+    (tmp_path / "pkg" / "typing_guard.py").write_text("MYPY_CHECK_RUNNING = False\n")
+    big = tmp_path / "pkg" / "big.py"
+    big.write_text(dedent("""
+        from pkg.typing_guard import MYPY_CHECK_RUNNING
+        from typing import TYPE_CHECKING
+
+        if MYPY_CHECK_RUNNING:
+            import a
+        if not TYPE_CHECKING:
+            import b
+        if TYPE_CHECKING:
+            import c
+        else:
+            import d
+    """))
+    body = ast.parse(big.read_text()).body
+    ran = {ast.unparse(s) for s in import_time_statements(body, guards_of_file(big))}
+    assert {"import b", "import d"} <= ran and not {"import a", "import c"} & ran
+
