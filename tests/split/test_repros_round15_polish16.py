@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from godsplit.split.type_guards import DEFAULT, guards_of, guards_of_file, import_time_statements
 
-from splitkit import dedent, make_project, plan_texts, same_behaviour
+from splitkit import apply, dedent, make_project, plan_texts, same_behaviour
 
 # pip's `wheel.py` (the maintainers' grouping, benchmarks/maintainers_apply.py) declares
 # its type aliases under `if MYPY_CHECK_RUNNING:`, pip's own TYPE_CHECKING (`False` in
@@ -127,3 +131,56 @@ def test_what_runs_at_import_follows_the_same_guards(tmp_path: Path) -> None:
     ran = {ast.unparse(s) for s in import_time_statements(body, guards_of_file(big))}
     assert {"import b", "import d"} <= ran and not {"import a", "import c"} & ran
 
+
+# Round 14's strict xfail (`test_unread_aliases_kept_in_the_facade_are_each_marked`): a
+# kept import of names nothing reads (`X as _X`) was one statement with one targeted
+# F401 noqa; a sorter that writes one statement a name kept the comment on the first only.
+UNREAD = """
+    import json as _json, os.path as _osp
+    from .warnings import (
+        DeprecationOne as _DeprecationOne,
+        FutureTwo as _FutureTwo,
+    )
+
+
+    def deprecated():
+        return _DeprecationOne, _FutureTwo, _json, _osp
+"""
+WARNINGS = "class DeprecationOne(Warning):\n    pass\n\n\nclass FutureTwo(Warning):\n    pass\n"
+SORTERS = {
+    "ruff": '[tool.ruff.lint]\nselect = ["F", "I"]\n',
+    "ruff-combine-as": '[tool.ruff.lint]\nselect = ["F", "I"]\n'
+                       '[tool.ruff.lint.isort]\ncombine-as-imports = true\n',
+    "isort": "[tool.isort]\nprofile = 'black'\n",
+    "isort-combine-as": "[tool.isort]\nprofile = 'black'\ncombine_as_imports = true\n",
+    "isort-single": "[tool.isort]\nforce_single_line = true\n",
+}
+
+
+@pytest.mark.parametrize("sorter", sorted(SORTERS))
+def test_each_unread_alias_keeps_its_noqa_whatever_the_sorter(tmp_path: Path, sorter: str) -> None:
+    files = {"pkg/warnings.py": WARNINGS, "pyproject.toml": SORTERS[sorter]}
+    if sorter.startswith("isort"):
+        files[".flake8"] = "[flake8]\nselect = F\n"
+    config = make_project(tmp_path, UNREAD, {"deprecations": ["deprecated"]}, files=files)
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = texts["pkg/big/__init__.py"]
+    assert "import json as _json  # noqa: F401\nimport os.path as _osp  # noqa: F401\n" in facade
+    if sorter.endswith("combine-as"):  # one statement, the comment on its first line
+        assert "from ..warnings import (  # noqa: F401\n    DeprecationOne as _DeprecationOne,\n" \
+               "    FutureTwo as _FutureTwo,\n)\n" in facade, facade
+    else:  # one statement a name, each marked
+        assert "from ..warnings import DeprecationOne as _DeprecationOne  # noqa: F401\n" \
+               "from ..warnings import FutureTwo as _FutureTwo  # noqa: F401\n" in facade, facade
+    result = apply(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    checks = [[sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise"]]
+    if sorter.startswith("isort"):
+        checks = [[sys.executable, "-m", "flake8"], [sys.executable, "-m", "isort", "--check"],
+                  [*checks[0], "--select", "F401"]]
+    for command in checks:
+        proc = subprocess.run([*command, "pkg/big/__init__.py"], cwd=tmp_path,
+                              capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, (command, proc.stdout, proc.stderr,
+                                      (tmp_path / "pkg/big/__init__.py").read_text())

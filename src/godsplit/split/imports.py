@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from .loop_shadows import noqa_comment
+
+if TYPE_CHECKING:
+    from .style import Style
 
 
 def bound_name(alias: cst.ImportAlias) -> str:
@@ -292,32 +296,42 @@ class _Explicit(cst.CSTTransformer):
 
 
 def explicit(
-    stmt: cst.BaseStatement, used: Collection[str]
-) -> tuple[cst.BaseStatement, cst.BaseStatement | None]:
+    stmt: cst.BaseStatement, used: Collection[str], style: Style | None = None
+) -> tuple[cst.BaseStatement, list[cst.SimpleStatementLine]]:
     """Kept imports whose names nothing reads, in the form linters and type checkers take
     as intentional: `import os as os`, `from m import a as a`. An unused dotted `import
     a.b` or `import a as b` cannot take that form: it gets a targeted `# noqa: F401`, on
-    a statement of its own when the line imports other names (returned second), so a
-    sorter that splits the line cannot move the comment to another name."""
+    statements of their own when the line imports other names (returned second), so a
+    sorter that splits the line cannot move the comment to another name: one statement a
+    name, each with its comment, unless the project's sorter combines `as` imports,
+    which keeps one `from` statement and its comment on its first line."""
+    combine_as = style is not None and style.combine_as and not style.force_single_line
     visitor = _Explicit(used)
     result = stmt.visit(visitor)
     assert isinstance(result, cst.BaseStatement)
     if not visitor.noqa or not isinstance(result, cst.SimpleStatementLine):
-        return result, None
+        return result, []
     small = result.body[0]
-    if len(result.body) == 1 and isinstance(small, (cst.Import, cst.ImportFrom)) and (
-        not isinstance(small.names, cst.ImportStar)
-    ) and len(small.names) > len(visitor.noqa):
-        flagged = {id(a) for a in visitor.noqa}
-        keep = [a for a in small.names if id(a) not in flagged]
-        moved = [a for a in small.names if id(a) in flagged]
-        # one line each (a sorter wraps them): written `(\n    a as b)` the comment came
-        # after the `)`, where isort does not merge the statement as it does once the
-        # line is written (combine_as_imports: `isort --check` failed)
-        first = result.with_changes(body=[_trimmed(small, keep, ONE_LINE)])
-        second = cst.SimpleStatementLine(body=[_trimmed(small, moved, ONE_LINE)])
-        return first, _noqa(second)
-    return _noqa(result), None
+    if len(result.body) != 1 or not isinstance(small, (cst.Import, cst.ImportFrom)) or (
+            isinstance(small.names, cst.ImportStar)):
+        return _noqa(result), []
+    flagged = {id(a) for a in visitor.noqa}
+    keep = [a for a in small.names if id(a) not in flagged]
+    moved = [a for a in small.names if id(a) in flagged]
+    # isort and ruff's isort write `import a as b, c as d` and, without combine-as-imports,
+    # `from m import a as b, c as d` one statement a name; the comment stayed on the first
+    groups = [moved] if combine_as and isinstance(small, cst.ImportFrom) else [[a] for a in moved]
+    if not keep and len(groups) == 1:
+        return _noqa(result), []
+    # one line each (a sorter wraps them): written `(\n    a as b)` the comment came
+    # after the `)`, where isort does not merge the statement as it does once the
+    # line is written (combine_as_imports: `isort --check` failed)
+    lines = [cst.SimpleStatementLine(body=[_trimmed(small, group, ONE_LINE)]) for group in groups]
+    if not keep:
+        first = result.with_changes(body=[_trimmed(small, groups[0], ONE_LINE)])
+        return _noqa(first), [_noqa(line) for line in lines[1:]]
+    first = result.with_changes(body=[_trimmed(small, keep, ONE_LINE)])
+    return first, [_noqa(line) for line in lines]
 
 
 def _noqa(line: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
