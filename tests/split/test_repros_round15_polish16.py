@@ -184,3 +184,38 @@ def test_each_unread_alias_keeps_its_noqa_whatever_the_sorter(tmp_path: Path, so
                               capture_output=True, text=True, check=False)
         assert proc.returncode == 0, (command, proc.stdout, proc.stderr,
                                       (tmp_path / "pkg/big/__init__.py").read_text())
+
+
+# Round 14 (param): where GS103 found names mapped apart that must stay together, the plan
+# placed the group in the first of their modules, and GS121 advised "map this with
+# Parameterized (to parameters)" when the mapping put `Parameterized` in `parameterized`:
+# a module the plan guessed, read as the mapping's.
+REBOUND = """
+    COUNT = 0
+
+
+    def bump():
+        global COUNT
+        COUNT += 1
+
+
+    SNAP = COUNT + 1
+    COUNT = 5
+"""
+
+
+def test_gs121_names_the_modules_the_mapping_gives_a_group_gs103_left_unsettled(
+        tmp_path: Path) -> None:
+    plan, _ = plan_texts(make_project(tmp_path / "apart", REBOUND,
+                                      {"a": ["bump"], "b": ["COUNT"], "c": ["SNAP"]}))
+    assert [f.code for f in plan.errors] == ["GS103", "GS121"], [f.render() for f in plan.errors]
+    assert plan.errors[1].message == (
+        "'COUNT' is read here at import time and bound or changed again at line 10; from c, "
+        "the read would get its last value from the module that binds COUNT (a or b: see "
+        "GS103): map this with COUNT")
+    # the group mapped together: the module is the mapping's, and the message names it
+    plan, _ = plan_texts(make_project(tmp_path / "together", REBOUND,
+                                      {"a": ["bump", "COUNT"], "c": ["SNAP"]}))
+    assert [f.message for f in plan.errors] == [
+        "'COUNT' is read here at import time and bound or changed again at line 10; from c, "
+        "the read would get its last value from a: map this with COUNT (to a)"]
