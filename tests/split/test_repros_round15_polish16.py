@@ -219,3 +219,76 @@ def test_gs121_names_the_modules_the_mapping_gives_a_group_gs103_left_unsettled(
     assert [f.message for f in plan.errors] == [
         "'COUNT' is read here at import time and bound or changed again at line 10; from c, "
         "the read would get its last value from a: map this with COUNT (to a)"]
+
+
+# Round 14 (SQLAlchemy, param): flake8-builtins' A004 on the facade's re-export of a
+# function named as a builtin (`from .standard import max, min, sum`), and ruff's TC001/
+# TC003 on a new module's run-time import of a name it reads only in annotations (kept at
+# run time on purpose: `typing.get_type_hints` needs it, as it did in the god file). Both
+# now get a targeted noqa where the project's ruff selects the rule; the god file's own
+# findings are not marked.
+BUILTIN_NAMES = """
+    from __future__ import annotations
+
+    from decimal import Decimal
+    from io import open
+
+
+    class Parameter:
+        name = "p"
+
+
+    def max(*values):
+        return sorted(values)[-1]
+
+
+    def largest(*values) -> int:
+        return max(*values)
+
+
+    def describe(parameter: Parameter, amount: Decimal) -> str:
+        return parameter.name + str(amount)
+
+
+    def make() -> Decimal:
+        return Decimal(open.__name__ == "open")
+"""
+BUILTIN_SPLIT = {"params": ["Parameter", "make"], "builtin": ["max"],
+                 "uses": ["largest", "describe"]}
+RUFF_A_TC = '[tool.ruff.lint]\nselect = ["A", "TC", "F", "I", "RUF100"]\n'
+
+
+def _ruff(root: Path, *paths: str, select: str = "") -> str:
+    extra = ["--select", select] if select else []
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format",
+                           "concise", *extra, *paths], cwd=root, capture_output=True, text=True,
+                          check=False)
+    return proc.stdout
+
+
+def test_imports_shadowing_builtins_or_read_only_in_annotations_get_targeted_noqa(
+        tmp_path: Path) -> None:
+    files = {"pyproject.toml": RUFF_A_TC}
+    config = make_project(tmp_path, BUILTIN_NAMES, BUILTIN_SPLIT, files=files)
+    before = _ruff(tmp_path, "pkg/big.py")
+    # the god file's own: `def max` (A001) and `from io import open` (A004)
+    assert "A001" in before and "A004" in before and "TC00" not in before, before
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    uses, facade = texts["pkg/big/uses.py"], texts["pkg/big/__init__.py"]
+    assert "from decimal import Decimal  # noqa: TC003\n\nfrom .builtin import max  # noqa: " \
+           "A004\nfrom .params import Parameter  # noqa: TC001\n" in uses, uses
+    assert "from .builtin import max  # noqa: A004\n" in facade, facade
+    # what the god file had is not marked: its `from io import open` where it is copied
+    assert "from io import open\n" in texts["pkg/big/params.py"]
+    result = apply(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    after = _ruff(tmp_path, "pkg/big")
+    assert {line.split(" ", 1)[1] for line in after.splitlines() if ": " in line} == {
+        line.split(" ", 1)[1] for line in before.splitlines() if ": " in line}, (before, after)
+
+
+def test_no_noqa_for_rules_the_project_does_not_select(tmp_path: Path) -> None:
+    files = {"pyproject.toml": '[tool.ruff.lint]\nselect = ["F", "I"]\n'}
+    plan, texts = plan_texts(make_project(tmp_path, BUILTIN_NAMES, BUILTIN_SPLIT, files=files))
+    assert not plan.errors and not any("A004" in t or "TC00" in t for t in texts.values())
