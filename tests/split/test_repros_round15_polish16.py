@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import libcst as cst
 import pytest
 
+from godsplit.split.classify import classify
 from godsplit.split.type_guards import DEFAULT, guards_of, guards_of_file, import_time_statements
 
 from splitkit import apply, dedent, make_project, plan_texts, same_behaviour
@@ -91,7 +93,8 @@ def test_aliases_of_type_checking_are_one_unit_per_name_read(tmp_path: Path) -> 
 
 def test_guards_of_a_module() -> None:
     def guards(text: str) -> set[str]:
-        return set(guards_of(ast.parse(dedent(text)).body, None).names)
+        found = guards_of(ast.parse(dedent(text)).body, None)
+        return set(found.names | found.constants)
 
     assert guards("import typing as t\nT = t.TYPE_CHECKING\nF = False\n") == {
         "TYPE_CHECKING", "T", "F"}
@@ -105,6 +108,28 @@ def test_guards_of_a_module() -> None:
     assert not DEFAULT.is_guard_text("not TYPE_CHECKING")
     assert DEFAULT.is_guard_text("typing.TYPE_CHECKING")
     assert not DEFAULT.is_guard_text("TYPE_CHECKING is False")
+    # typing's, by what it is bound to; a constant False, whatever its name
+    found = guards_of(ast.parse("from typing import TYPE_CHECKING as T\nDEBUG = False\n").body,
+                      None)
+    assert (found.names, found.constants) == ({"TYPE_CHECKING", "T"}, {"DEBUG"})
+
+
+def test_a_debug_switch_guards_only_a_block_that_declares() -> None:
+    """coverage's `control.py` (`tests/suggester/test_naming_round10.py`): under `DEBUG =
+    False`, `if DEBUG:` rebinding and changing a class is code, not a TYPE_CHECKING block;
+    pip's `if MYPY_CHECK_RUNNING:` of imports and aliases is one."""
+    module = cst.parse_module(dedent("""
+        DEBUG = False
+        if DEBUG:
+            Coverage = type("Coverage", (Coverage,), {})
+            Coverage.x = 1
+        if DEBUG:
+            from typing import Tuple
+            Row = Tuple[str, ...]
+    """))
+    found = guards_of(ast.parse(module.code).body, None)
+    assert [classify(i, s, found) for i, s in enumerate(module.body)] == [
+        "definition", "definition", "type_checking"]
 
 
 def test_what_runs_at_import_follows_the_same_guards(tmp_path: Path) -> None:

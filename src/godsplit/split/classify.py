@@ -102,8 +102,7 @@ def classify(index: int, stmt: cst.BaseStatement, guards: Guards = DEFAULT) -> U
     if isinstance(stmt, cst.If):
         if _is_main_guard(stmt.test):
             return "facade"
-        if stmt.orelse is None and guards.is_guard_text(
-                cst.Module([]).code_for_node(stmt.test)):
+        if guards.guards_block(stmt):
             return "type_checking"  # with an `else:`, it binds names at run time too
     if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
         return "import"

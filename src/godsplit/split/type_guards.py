@@ -10,8 +10,9 @@ name it otherwise:
   False` in `pip/_internal/utils/typing.py`, `TYPE_CHECKING = False`), in the module
   itself or in the project module it is imported from (`from pip._internal.utils.typing
   import MYPY_CHECK_RUNNING`), read as a file. Whatever the name says, the block cannot
-  run at import time (nothing has rebound the name yet), which is all a split relies on:
-  it is copied where its names are read, and never moved as a definition;
+  run at import time (nothing has rebound the name yet); for the classifier, such a
+  block is a TYPE_CHECKING block only when it declares (imports, assignments to names,
+  classes, functions): `if DEBUG:` running code or changing a class stays a definition;
 - the forms `X is True` and `X == True` of any of these.
 
 A name also bound any other way (in a function through `global`, by a second assignment,
@@ -37,30 +38,63 @@ _DEPTH = 3  # how many project modules an alias is followed through
 
 @dataclass(frozen=True)
 class Guards:
-    """The names that are `TYPE_CHECKING` in one module."""
+    """The names that are `TYPE_CHECKING` in one module: by what they are bound to
+    (`names`), or as constants `False` nothing rebinds (`constants`)."""
 
     names: frozenset[str] = frozenset({_NAME})
+    constants: frozenset[str] = frozenset()
 
     def is_guard(self, test: ast.expr) -> bool:
-        """Whether `if <test>:` is an `if TYPE_CHECKING:` in this module."""
+        """Whether the body of `if <test>:` never runs while the module is imported."""
+        return self._guard(test) is not None
+
+    def _guard(self, test: ast.expr) -> str | None:
+        """The name `test` reads, when it is a guard."""
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
                 test.ops[0], (ast.Is, ast.Eq)):
             right = test.comparators[0]
             if not (isinstance(right, ast.Constant) and right.value is True):
-                return False
+                return None
             test = test.left
         if isinstance(test, ast.Name):
-            return test.id in self.names
+            return test.id if test.id in self.names | self.constants else None
         # `t.TYPE_CHECKING`: any module's (a project's re-export of typing's included)
-        return isinstance(test, ast.Attribute) and test.attr == _NAME
+        return _NAME if isinstance(test, ast.Attribute) and test.attr == _NAME else None
 
     def is_guard_text(self, test: str) -> bool:
         """`is_guard` for a test's source text (a LibCST node's code)."""
+        return self._guard_text(test) is not None
+
+    def _guard_text(self, test: str) -> str | None:
         try:
             parsed = ast.parse(f"({test.strip()})", mode="eval").body
         except (SyntaxError, ValueError, RecursionError):
+            return None
+        return self._guard(parsed)
+
+    def guards_block(self, stmt: cst.If) -> bool:
+        """Whether `stmt` is an `if TYPE_CHECKING:` block, for the classifier: no `else:`;
+        under a constant `False` (pip's `MYPY_CHECK_RUNNING`, as much as a `DEBUG =
+        False` switch), only a block that declares: imports, assignments to names,
+        classes, functions (not `Coverage.x = 1` or a call under `if DEBUG:`)."""
+        if stmt.orelse is not None:
             return False
-        return self.is_guard(parsed)
+        name = self._guard_text(cst.Module([]).code_for_node(stmt.test))
+        if name is None or name in self.names or name not in self.constants:
+            return name is not None
+        return isinstance(stmt.body, cst.IndentedBlock) and all(
+            _declaration(line) for line in stmt.body.body)
+
+
+def _declaration(line: cst.BaseStatement) -> bool:
+    if isinstance(line, (cst.ClassDef, cst.FunctionDef)):
+        return True
+    return isinstance(line, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom, cst.Pass))
+        or (isinstance(s, cst.Expr) and isinstance(s.value, cst.SimpleString))
+        or (isinstance(s, cst.Assign) and all(isinstance(t.target, cst.Name) for t in s.targets))
+        or (isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name))
+        for s in line.body)
 
 
 DEFAULT = Guards()
@@ -97,38 +131,42 @@ def _guards(body: list[ast.stmt], path: Path | None, depth: int) -> Guards:
             bindings.setdefault(name, []).append(node)
     rebound = _bound_in_functions(body)
     names = {_NAME}  # trusted by its name, however it is bound (as before)
+    constants: set[str] = set()
     for name, nodes in bindings.items():
-        if len(nodes) == 1 and name not in rebound and _is_false(nodes[0], name, path, depth):
-            names.add(name)
-    return Guards(frozenset(names))
+        if len(nodes) == 1 and name not in rebound:
+            kind = _is_false(nodes[0], name, path, depth)
+            (names if kind == "typing" else constants if kind else set()).add(name)
+    return Guards(frozenset(names), frozenset(constants - names))
 
 
-def _is_false(node: ast.stmt, name: str, path: Path | None, depth: int) -> bool:
-    """Whether `node`, the only binding of `name`, binds it to a value that is False at
-    run time and means "a type checker is running"."""
+def _is_false(node: ast.stmt, name: str, path: Path | None, depth: int) -> str | None:
+    """How `node`, the only binding of `name`, makes it False at run time: "typing" (it is
+    typing's TYPE_CHECKING), "constant" (`= False`), or None (neither, or not known)."""
     if isinstance(node, (ast.Assign, ast.AnnAssign)):
         value = node.value
         if isinstance(value, ast.Constant) and value.value is False:
-            return True
+            return "constant"
         # `T = TYPE_CHECKING`, `T = typing.TYPE_CHECKING`
-        return (isinstance(value, ast.Name) and value.id == _NAME) or (
-            isinstance(value, ast.Attribute) and value.attr == _NAME)
+        return "typing" if (isinstance(value, ast.Name) and value.id == _NAME) or (
+            isinstance(value, ast.Attribute) and value.attr == _NAME) else None
     if isinstance(node, ast.ImportFrom):
         alias = next(a for a in node.names if (a.asname or a.name) == name)
         if node.module in _TYPING and not node.level:
-            return alias.name == _NAME
+            return "typing" if alias.name == _NAME else None
         if depth <= 0 or path is None:
-            return False
+            return None
         found = module_file(path, node.level, node.module)
         if found is None or found.resolve() == path.resolve():
-            return False
+            return None
         try:
             stat = found.stat()
         except OSError:
-            return False
-        return alias.name in _file_guards(str(found), stat.st_mtime_ns, stat.st_size,
-                                          depth - 1).names
-    return False
+            return None
+        there = _file_guards(str(found), stat.st_mtime_ns, stat.st_size, depth - 1)
+        if alias.name in there.names and alias.name != _NAME:
+            return "typing"
+        return "constant" if alias.name in there.constants else None
+    return None
 
 
 def _bound(node: ast.stmt) -> Iterator[str]:
