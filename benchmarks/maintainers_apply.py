@@ -26,6 +26,8 @@ from pathlib import Path
 
 import libcst as cst
 
+from godsplit.split.type_guards import guards_of
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -56,12 +58,15 @@ def imported_names(source: str) -> set[str]:
     return names
 
 
-def defined_names(source: str) -> set[str]:
+def defined_names(source: str, path: Path | None = None) -> set[str]:
     """Names the module's top-level code binds by a definition or assignment (in `if`,
     `try` and `with` blocks too): the record also lists names the maintainers wrote in
-    the split itself, which a mapping of the before file cannot name (GS101)."""
+    the split itself, which a mapping of the before file cannot name (GS101). Not those
+    declared for type checkers only (under `if TYPE_CHECKING:` or pip's `if
+    MYPY_CHECK_RUNNING:`): like imports, they are copied to the modules that read them."""
     names: set[str] = set()
     body = list(ast.parse(source).body)
+    guards = guards_of(body, path)
     while body:
         stmt = body.pop()
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -69,6 +74,8 @@ def defined_names(source: str) -> set[str]:
         elif isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        elif isinstance(stmt, ast.If) and guards.is_guard(stmt.test):
+            body += stmt.orelse
         elif isinstance(stmt, (ast.If, ast.Try, ast.With)):
             body += stmt.body + getattr(stmt, "orelse", []) + getattr(stmt, "finalbody", [])
             body += [s for h in getattr(stmt, "handlers", []) for s in h.body]
@@ -82,9 +89,10 @@ def load(case_id: str) -> tuple[suggest_eval.Case, str | None]:
     return suggest_eval.load_case(path), tomllib.loads(path.read_text()).get("kept")
 
 
-def split_table(case: suggest_eval.Case, kept: str | None, source: str) -> dict[str, object]:
+def split_table(case: suggest_eval.Case, kept: str | None, source: str,
+                path: Path | None = None) -> dict[str, object]:
     """The maintainers' grouping as a godsplit `[[split]]` table, without `source`."""
-    imported, defined = imported_names(source), defined_names(source)
+    imported, defined = imported_names(source), defined_names(source, path)
     modules = {m: [n for n in names if n not in imported and n in defined]
                for m, names in case.modules.items()}
     keep = modules.pop(kept, []) if kept else []
@@ -97,8 +105,9 @@ def split_table(case: suggest_eval.Case, kept: str | None, source: str) -> dict[
     return table
 
 
-def mapping(case: suggest_eval.Case, kept: str | None, source: str) -> str:
-    table = split_table(case, kept, source)
+def mapping(case: suggest_eval.Case, kept: str | None, source: str,
+            path: Path | None = None) -> str:
+    table = split_table(case, kept, source, path)
     modules = table.pop("modules")
     assert isinstance(modules, dict)
     lines = [f"max-lines = {UNBOUNDED}", "verify-import = false", "", "[[split]]",
@@ -113,7 +122,8 @@ def run(case: suggest_eval.Case, kept: str | None) -> dict[str, object]:
     work = WORK / case.id
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(suggest_eval.project_dir(case), work)
-    (work / "godsplit.toml").write_text(mapping(case, kept, (work / case.path).read_text()))
+    god = work / case.path
+    (work / "godsplit.toml").write_text(mapping(case, kept, god.read_text(), god))
     subprocess.run("git init -q && git add -A && git -c user.name=b -c user.email=b@b "
                    "commit -qm before", shell=True, cwd=work, check=True)
     plan = subprocess.run([GODSPLIT, "plan"], cwd=work, capture_output=True, text=True)

@@ -388,7 +388,8 @@ def _config(spec: Spec, tree: Path) -> str:
         case, kept = maintainers_apply.load(spec.maintainers)
         source = (tree / spec.module).read_text(encoding="utf-8")
         table = {"max-lines": maintainers_apply.UNBOUNDED,
-                 **maintainers_apply.split_table(case, kept, source), **table}
+                 **maintainers_apply.split_table(case, kept, source, tree / spec.module),
+                 **table}
     modules = table.pop("modules", {})
     top = {k: table.pop(k) for k in ("max-lines", "verify-setup") if k in table}
     lines = [f"{k} = {_toml_value(v)}" for k, v in top.items()]

@@ -201,13 +201,12 @@ ALIASED = """
 """
 
 
-@pytest.mark.xfail(strict=True, reason="not fixed: the sorter splits the noqa'd statement and "
-                   "the comment stays with the first name only")
 def test_unread_aliases_kept_in_the_facade_are_each_marked(tmp_path: Path) -> None:
     """The same kept aliases under ruff's sorter without combine-as-imports: the statement
-    with the `# noqa: F401` is split into one per name, and the comment stays on the
-    first: F401 on the other two (`imports.explicit` puts every unread alias on one
-    statement with one comment)."""
+    with the `# noqa: F401` was split into one per name, and the comment stayed on the
+    first: F401 on the other two (`imports.explicit` put every unread alias on one
+    statement with one comment). Fixed in round 15 (polish16): one statement a name,
+    each with its comment, where the sorter does not combine `as` imports."""
     files = {"pkg/warnings.py": "".join(f"class Param{k}Warning(Warning):\n    pass\n\n\n"
                                         for k in ("Deprecation", "Future", "PendingDeprecation")),
              "pyproject.toml": '[tool.ruff.lint]\nselect = ["F"]\n'}

@@ -36,6 +36,7 @@ from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested
 from .redeclared import kinds_with, redeclarations
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .star_exports import star_rebinds
+from .type_guards import guards_for
 from .typestrings import type_string_reads
 
 
@@ -211,7 +212,8 @@ def analyze(source: SourceText) -> Analysis:
     codes = tuple(module.code_for_node(stmt) for stmt in module.body)
     nodes = index_nodes(module, codes)
     stmt_lines = _statement_lines(module, codes)
-    kinds = [classify(i, stmt) for i, stmt in enumerate(module.body)]
+    guards = guards_for(module, source.text, source.path)  # `if MYPY_CHECK_RUNNING:` too
+    kinds = [classify(i, stmt, guards) for i, stmt in enumerate(module.body)]
     # `sys.path.extend(...)`, `__import__("pkg.sub")`: they stay, before the re-exports
     kinds = ["facade" if sets_up_imports(stmt) else kinds[i] for i, stmt in enumerate(module.body)]
     future_annotations = any(

@@ -35,6 +35,8 @@ class Assignment:
     modules: list[str] = field(default_factory=list)  # new modules, in output order
     placements: list[Placement] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    contested: dict[int, tuple[str, ...]] = field(default_factory=dict)  # GS103: the modules
+    # the mapping gives a unit's group (`module_of` holds the first, as the plan's guess)
 
 
 def movable_clusters(analysis: Analysis, extra: Collection[int] = ()) -> list[list[int]]:
@@ -175,6 +177,7 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
                 f"one module ({why}); map them to the same module", path,
                 _line(analysis, clusters[index]),
             ))
+            result.contested.update((uid, tuple(chosen)) for uid in clusters[index])
         if chosen:
             target[index] = chosen[0]
             matched = next(iter(wanted))
@@ -262,7 +265,8 @@ def _check_mapping(
         if unit is not None and modules == [FACADE]:
             continue  # imports and module dunders stay in the old module anyway
         if unit is not None:
-            why = {"import": "an import", "type_checking": "a TYPE_CHECKING import",
+            why = {"import": "an import", "type_checking": "declared under `if TYPE_CHECKING:` "
+                   "(copied into each module that reads it)",
                    "facade": "kept in the old module (`__all__`, `__getattr__`, the `__main__` "
                    "block)"}.get(unit.kind, unit.kind)
             if set(unit.stmts) & analysis.namespace_stmts:

@@ -150,17 +150,32 @@ def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Findi
                                i == u.first or may_change(analysis.module.body[i], read.name)))
             if later:
                 home = _label(next(iter(homes)))
+                # a module GS103 left unsettled is the plan's guess, not the mapping's: name
+                # the modules the mapping gives (`map this with X (to a)` read as if it did)
+                contested = next((assignment.contested[u.id] for u in seq
+                                  if u.id in assignment.contested), ())
+                to = f" (to {home})"
+                if contested:
+                    home = f"the module that binds {read.name} ({_either(contested)}: see GS103)"
+                    to = ""
+                if unit.id in assignment.contested:
+                    where = f"the module that holds this ({_either(assignment.contested[unit.id])}"
+                    where += ": see GS103)"
                 findings.append(Finding(
                     "GS121", "error", f"{read.name!r} is read here at import time and bound or "
                     f"changed again at line {analysis.code_line(later[0])}; from "
                     f"{_label(where)}, the read would get its last value from {home}: map this "
-                    f"with {read.name} (to {home})", str(analysis.path), unit.line,
+                    f"with {read.name}{to}", str(analysis.path), unit.line,
                 ))
     return findings
 
 
 def _label(module: str) -> str:
     return "the old module" if module == FACADE else module
+
+
+def _either(modules: tuple[str, ...]) -> str:
+    return " or ".join(_label(m) for m in modules)
 
 
 _MODULE_NAMES = frozenset(dir(builtins)) | {

@@ -15,6 +15,7 @@ from .compound_binds import bound_inside
 from .globals_use import execs_only_an_import
 from .imports import bound_name
 from .nodes import target_names, walk
+from .type_guards import DEFAULT, Guards
 
 UnitKind = Literal[
     "docstring",  # module docstring: stays in the facade
@@ -36,12 +37,6 @@ def names_of(node: cst.Import | cst.ImportFrom) -> set[str]:
     if isinstance(node.names, cst.ImportStar):
         return set()
     return {cst.helpers.get_full_name_for_node_or_raise(a.name) for a in node.names}
-
-
-def _is_type_checking(test: cst.BaseExpression) -> bool:
-    if isinstance(test, cst.Name):
-        return test.value == "TYPE_CHECKING"
-    return isinstance(test, cst.Attribute) and test.attr.value == "TYPE_CHECKING"
 
 
 def is_main_block(stmt: cst.CSTNode) -> bool:
@@ -89,7 +84,7 @@ def _import_only(node: cst.CSTNode) -> bool:
     return False
 
 
-def classify(index: int, stmt: cst.BaseStatement) -> UnitKind:
+def classify(index: int, stmt: cst.BaseStatement, guards: Guards = DEFAULT) -> UnitKind:
     if isinstance(stmt, cst.SimpleStatementLine):
         body = stmt.body
         if index == 0 and len(body) == 1 and isinstance(body[0], cst.Expr) and isinstance(
@@ -108,7 +103,7 @@ def classify(index: int, stmt: cst.BaseStatement) -> UnitKind:
     if isinstance(stmt, cst.If):
         if _is_main_guard(stmt.test):
             return "facade"
-        if _is_type_checking(stmt.test) and stmt.orelse is None:
+        if guards.guards_block(stmt):
             return "type_checking"  # with an `else:`, it binds names at run time too
     if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
         return "import"

@@ -240,12 +240,12 @@ def render_facade(
             if is_import and (dropped := imports.drop_names(changed, shadowed)) is None:
                 continue
             if is_import:
-                changed, extra = imports.explicit(dropped or changed, used)
+                changed, extra = imports.explicit(dropped or changed, used, style)
             else:
-                extra = None
+                extra = []
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
-            if extra is not None:  # the names only a noqa keeps, on a line of their own
-                text += module.code_for_node(extra)
+            if extra:  # the names only a noqa keeps, on lines of their own
+                text += "".join(module.code_for_node(line) for line in extra)
             if (is_import or unit.kind in ("effect", "facade")) and index < first_def:
                 early.append(text)  # and a guard (`if ...: raise`), `sys.path.extend(...)`
             elif unit.id in early_ids:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from .loop_shadows import noqa_comment
+
+if TYPE_CHECKING:
+    from .style import Style
 
 
 def bound_name(alias: cst.ImportAlias) -> str:
@@ -129,7 +133,8 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
                          ) -> cst.If | None:
     """An `if TYPE_CHECKING:` block with only the imports of names in `keep` (None when
     none is left). A block holding anything but plain import lines is kept whole, or with
-    `prune` (a new module's copy): without the classes and functions not in `keep`, and
+    `prune` (a new module's copy): without the classes, functions and assignments (pip's
+    type aliases) that declare no name in `keep`, and
     with the imports of names in `keep` or in what it keeps (tomlkit's `class
     Encoder(Protocol)` beside the imports only some modules read)."""
     body = stmt.body
@@ -138,8 +143,8 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
     mixed = not all(_import_line(line) for line in body.body)
     if mixed and not prune:
         return stmt
-    dropped = {id(line) for line in body.body if isinstance(line, (cst.ClassDef, cst.FunctionDef))
-               and line.name.value not in keep}
+    dropped = {id(line) for line in body.body
+               if (declared := declared_names(line)) is not None and not declared & set(keep)}
     others = [line for line in body.body if not _import_line(line) and id(line) not in dropped]
     code = "".join(cst.Module([]).code_for_node(line) for line in others)
     keep = {*keep, *identifiers(code)}
@@ -158,6 +163,23 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
     if lines[0] is not body.body[0]:  # the first line kept takes the block's first place
         lines[0] = lines[0].with_changes(leading_lines=())
     return stmt.with_changes(body=body.with_changes(body=lines))
+
+
+def declared_names(line: cst.BaseStatement) -> set[str] | None:
+    """The names a class, a function or a line of plain assignments declares (`Row =
+    Tuple[str, ...]` under `if MYPY_CHECK_RUNNING:`); None for anything else."""
+    if isinstance(line, (cst.ClassDef, cst.FunctionDef)):
+        return {line.name.value}
+    if not isinstance(line, cst.SimpleStatementLine):
+        return None
+    names: set[str] = set()
+    for small in line.body:
+        targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else (
+            [small.target] if isinstance(small, cst.AnnAssign) else [])
+        if not targets or not all(isinstance(t, cst.Name) for t in targets):
+            return None
+        names |= {t.value for t in targets if isinstance(t, cst.Name)}
+    return names
 
 
 def identifiers(code: str) -> set[str]:
@@ -274,32 +296,42 @@ class _Explicit(cst.CSTTransformer):
 
 
 def explicit(
-    stmt: cst.BaseStatement, used: Collection[str]
-) -> tuple[cst.BaseStatement, cst.BaseStatement | None]:
+    stmt: cst.BaseStatement, used: Collection[str], style: Style | None = None
+) -> tuple[cst.BaseStatement, list[cst.SimpleStatementLine]]:
     """Kept imports whose names nothing reads, in the form linters and type checkers take
     as intentional: `import os as os`, `from m import a as a`. An unused dotted `import
     a.b` or `import a as b` cannot take that form: it gets a targeted `# noqa: F401`, on
-    a statement of its own when the line imports other names (returned second), so a
-    sorter that splits the line cannot move the comment to another name."""
+    statements of their own when the line imports other names (returned second), so a
+    sorter that splits the line cannot move the comment to another name: one statement a
+    name, each with its comment, unless the project's sorter combines `as` imports,
+    which keeps one `from` statement and its comment on its first line."""
+    combine_as = style is not None and style.combine_as and not style.force_single_line
     visitor = _Explicit(used)
     result = stmt.visit(visitor)
     assert isinstance(result, cst.BaseStatement)
     if not visitor.noqa or not isinstance(result, cst.SimpleStatementLine):
-        return result, None
+        return result, []
     small = result.body[0]
-    if len(result.body) == 1 and isinstance(small, (cst.Import, cst.ImportFrom)) and (
-        not isinstance(small.names, cst.ImportStar)
-    ) and len(small.names) > len(visitor.noqa):
-        flagged = {id(a) for a in visitor.noqa}
-        keep = [a for a in small.names if id(a) not in flagged]
-        moved = [a for a in small.names if id(a) in flagged]
-        # one line each (a sorter wraps them): written `(\n    a as b)` the comment came
-        # after the `)`, where isort does not merge the statement as it does once the
-        # line is written (combine_as_imports: `isort --check` failed)
-        first = result.with_changes(body=[_trimmed(small, keep, ONE_LINE)])
-        second = cst.SimpleStatementLine(body=[_trimmed(small, moved, ONE_LINE)])
-        return first, _noqa(second)
-    return _noqa(result), None
+    if len(result.body) != 1 or not isinstance(small, (cst.Import, cst.ImportFrom)) or (
+            isinstance(small.names, cst.ImportStar)):
+        return _noqa(result), []
+    flagged = {id(a) for a in visitor.noqa}
+    keep = [a for a in small.names if id(a) not in flagged]
+    moved = [a for a in small.names if id(a) in flagged]
+    # isort and ruff's isort write `import a as b, c as d` and, without combine-as-imports,
+    # `from m import a as b, c as d` one statement a name; the comment stayed on the first
+    groups = [moved] if combine_as and isinstance(small, cst.ImportFrom) else [[a] for a in moved]
+    if not keep and len(groups) == 1:
+        return _noqa(result), []
+    # one line each (a sorter wraps them): written `(\n    a as b)` the comment came
+    # after the `)`, where isort does not merge the statement as it does once the
+    # line is written (combine_as_imports: `isort --check` failed)
+    lines = [cst.SimpleStatementLine(body=[_trimmed(small, group, ONE_LINE)]) for group in groups]
+    if not keep:
+        first = result.with_changes(body=[_trimmed(small, groups[0], ONE_LINE)])
+        return _noqa(first), [_noqa(line) for line in lines[1:]]
+    first = result.with_changes(body=[_trimmed(small, keep, ONE_LINE)])
+    return first, [_noqa(line) for line in lines]
 
 
 def _noqa(line: cst.SimpleStatementLine) -> cst.SimpleStatementLine:

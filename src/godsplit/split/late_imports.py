@@ -18,6 +18,7 @@ from pathlib import Path
 from .analyze import Analysis
 from .bindings import kept_rebinders as kept_rebinders
 from .render import first_definition
+from .type_guards import guards_of, guards_of_file, import_time_statements
 from .typestrings import module_file
 
 _MAX_FILES = 200  # a bound on the project modules read to follow the cycle
@@ -31,12 +32,14 @@ def cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
     first = first_definition(analysis, skip=("facade",))
     out = set()
     loaded = _packages_above(source)
+    guards = guards_of_file(source)
     for unit in analysis.units:
         if unit.kind != "import" or unit.first <= first:
             continue
         # into an import block's `try:`/`if` (ansible's `try: from ...dependency_resolution
         # import ...` / `except ImportError: HAS_RESOLVELIB = False`)
-        stmts = [s for i in unit.stmts for s in _top_level(ast.parse(analysis.code(i).strip()))]
+        stmts = [s for i in unit.stmts for s in import_time_statements(
+            ast.parse(analysis.code(i).strip()).body, guards)]
         if any(_reaches(target, source, loaded) for target in _files(stmts, source)
                if target.resolve() not in loaded):
             out.add(unit.id)
@@ -83,22 +86,6 @@ def _modules_named(stmt: ast.stmt) -> Iterator[str]:
         todo.extend(ast.iter_child_nodes(node))
 
 
-def _top_level(tree: ast.Module) -> Iterator[ast.stmt]:
-    """Statements that run while the file is imported (not in functions or classes, nor
-    under `if TYPE_CHECKING:`)."""
-    todo: list[ast.stmt] = list(tree.body)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING"):
-            todo.extend(node.orelse)
-        elif isinstance(node, (ast.If, ast.Try, ast.With)):
-            todo.extend([*node.body, *getattr(node, "orelse", ()),
-                         *getattr(node, "finalbody", ()),
-                         *(s for h in getattr(node, "handlers", ()) for s in h.body)])
-        else:
-            yield node
-
-
 def _packages_above(source: Path) -> frozenset[Path]:
     """The `__init__.py` of each package that holds `source`: Python imports them before
     `source`, so an import of one while `source` loads runs nothing (param's `from . import
@@ -126,7 +113,8 @@ def _reaches(start: Path, source: Path, loaded: frozenset[Path] = frozenset()) -
             tree = ast.parse(path.read_bytes())
         except (OSError, SyntaxError, ValueError, RecursionError):
             continue
-        for found in _files(list(_top_level(tree)), path):
+        for found in _files(list(import_time_statements(tree.body, guards_of(tree.body, path))),
+                            path):
             if found.resolve() == source.resolve():
                 return True
             todo.append(found)

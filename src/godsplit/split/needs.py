@@ -20,7 +20,7 @@ from ..types import FACADE, Edge, Finding
 from .analyze import Analysis, Read, Unit
 from .assign import Assignment, module_reads
 from .bindings import bindings, deciding, follow_definitions, unbound_reads
-from .imports import identifiers
+from .imports import declared_names, identifiers
 from .layout import Layout
 
 MAIN = "__main__"  # the `__main__.py` of a package layout: the source's `__main__` block
@@ -156,8 +156,8 @@ def _type_checking_reads(analysis: Analysis, unit: Unit, name: str) -> Collectio
             return unit.reads
         words |= _words(stmt.test)
         for line in stmt.body.body:
-            if isinstance(line, (cst.ClassDef, cst.FunctionDef)):
-                if line.name.value == name:
+            if (declared := declared_names(line)) is not None:  # a class, `Row = ...`
+                if name in declared:
                     words |= _words(line)
             elif not isinstance(line, cst.SimpleStatementLine) or not all(
                     isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body):

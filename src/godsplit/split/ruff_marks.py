@@ -1,0 +1,100 @@
+"""Targeted `# noqa` for what the project's ruff reports on imports a split writes, where
+the import must stay as it is:
+
+- A004 (flake8-builtins: an import shadowing a builtin): a facade re-exports the name the
+  god file defined (`def open`, `class max`: A001 there, moved with it), and a new module
+  imports it from its sibling;
+- TC001-TC003 (flake8-type-checking: an import only annotations read): the god file
+  defined the name, or imported it for code that read it at run time too; the new module
+  that reads it only in annotations imports it at run time on purpose, as
+  `typing.get_type_hints` (pydantic, dataclasses, FastAPI, ...) needs it there.
+
+Only where the project's ruff selects those rules for the file, and only for a finding
+the god file itself does not have (matched by rule and line text, as the lint harness
+matches): one `ruff check` of the old file and one of each generated file, run only in
+projects that select one of them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+from .ruff_tool import ruff_binary, ruff_error
+from .style import Style
+
+RULES = ("A004", "TC001", "TC002", "TC003")
+
+
+def mark_reported(texts: Mapping[Path, str], style: Style | None, source: Path
+                  ) -> dict[Path, str]:
+    """`texts` (the files of a split) with a targeted noqa on each import line the
+    project's ruff reports for one of `RULES`, unless the source has that finding."""
+    out = dict(texts)
+    if style is None or style.ruff is None or style.ruff_isolated or style.file("ruff") is None:
+        return out
+    ruff = style.ruff
+    wanted = {path: [r for r in RULES if ruff.enables(r, path)]
+              for path in texts if path.suffix == ".py"}
+    if not any(wanted.values()):
+        return out
+    try:
+        old = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return out
+    rules = sorted({r for codes in wanted.values() for r in codes})
+    before = {(code, _text(old, row)) for code, row in _report(old, rules, source, style.root)}
+    for path, codes in wanted.items():
+        if not codes:
+            continue
+        lines = out[path].splitlines(keepends=True)
+        marks: dict[int, list[str]] = {}
+        for code, row in _report(out[path], codes, path, style.root):
+            if (code, _text(out[path], row)) not in before and _imports(lines[row - 1]):
+                marks.setdefault(row - 1, []).append(code)
+        for index, found in marks.items():
+            lines[index] = _noqa(lines[index], found)
+        out[path] = "".join(lines)
+    return out
+
+
+def _report(text: str, codes: list[str], path: Path, cwd: Path) -> list[tuple[str, int]]:
+    """(rule, line) of each finding of `codes` in `text`, as the project's ruff reports it
+    for a file at `path`."""
+    command = [ruff_binary(), "check", "--exit-zero", "--no-fix", "--output-format", "json",
+               "--select", ",".join(codes), "--stdin-filename", str(path), "-"]
+    proc = subprocess.run(command, input=text, capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "RUFF_NO_CACHE": "true"}, timeout=120, check=False)
+    if proc.returncode != 0:
+        raise ruff_error(proc.stderr, cwd)
+    return [(str(f["code"]), int(f["location"]["row"])) for f in json.loads(proc.stdout or "[]")
+            if f.get("code") in codes]
+
+
+def _text(text: str, row: int) -> str:
+    """The code of line `row` (1-based) of `text`, without its comment."""
+    lines = text.splitlines()
+    return lines[row - 1].split("#")[0].strip() if 0 < row <= len(lines) else ""
+
+
+_IMPORT_LINE = re.compile(r"^\s*(?:from\s|import\s|[\w.]+(?:\s+as\s+\w+)?\s*,?\s*(?:#|$))")
+
+
+def _imports(line: str) -> bool:
+    """Whether `line` is an import's (its first line, or a name of a wrapped one)."""
+    return bool(_IMPORT_LINE.match(line))
+
+
+def _noqa(line: str, codes: list[str]) -> str:
+    body = line.rstrip("\r\n")
+    ending = line[len(body):]
+    found = re.search(r"# noqa: ?([\w, ]+)$", body)
+    if found is None:
+        return f"{body}  # noqa: {', '.join(dict.fromkeys(codes))}{ending}"
+    had = re.split(r"[, ]+", found[1].strip())
+    new = [c for c in dict.fromkeys(codes) if c not in had]
+    return f"{body}, {', '.join(new)}{ending}" if new else line
