@@ -35,7 +35,6 @@ from .nodes import globals_read
 from .normalize import Block, Piece
 from .style import Style
 from .transforms import apply_edits, plan_edits
-from .typing_noqa import typing_imports_flagged, with_typing_noqa
 
 MARKER = "# godsplit: facade"
 
@@ -146,10 +145,9 @@ def render_new_module(
     conditional = analysis.conditional_names
     width = imports.ONE_LINE if style is not None else 88  # the project's sorter wraps
     aliases = live_aliases(analysis, units, layout, module, [e.target for e in mine if e.live])
-    flagged = typing_imports_flagged(style, layout.path(module), analysis.future_annotations)
     top = "".join(
-        _sibling(_ref(layout, module, e.target), e.names, conditional, width,
-                 with_typing_noqa("", e, flagged)) for e in mine if e.names and not e.deferred
+        _sibling(_ref(layout, module, e.target), e.names, conditional, width)
+        for e in mine if e.names and not e.deferred
     ) + "".join(module_import(layout, package, e.target, aliases[e.target]) for e in mine if e.live)
     if top:
         items.append((first_def - 0.3, "\n" + imports.hint_noqa(top, hinted)))
@@ -226,7 +224,7 @@ def render_new_module(
     pieces.append("".join(t for _, t in body))
     noqa = e402(style, layout.path(module))
     last = _deferred(layout, module, [e for e in mine if e.deferred], conditional, noqa,
-                     sys_name, width, flagged)
+                     sys_name, width)
     pieces.append(Block(imports.hint_noqa(checked_last(last) if ordered else last, hinted),
                         sort=True))
     pieces.append(Block(_backpatch(layout, module,
@@ -321,18 +319,17 @@ def _ref(layout: Layout, module: str, target: str) -> str:
 
 
 def _sibling(
-    ref: str, names: tuple[str, ...], conditional: frozenset[str], width: int = 88,
-    comment: str = "",
+    ref: str, names: tuple[str, ...], conditional: frozenset[str], width: int = 88
 ) -> str:
     return imports.guarded(
         ref, [n for n in names if n not in conditional], [n for n in names if n in conditional],
-        width, comment,
+        width,
     )
 
 
 def _deferred(
     layout: Layout, module: str, deferred: list[Edge], conditional: frozenset[str], noqa: str,
-    sys_name: str = "sys", width: int = 88, flagged: bool = False,
+    sys_name: str = "sys", width: int = 88,
 ) -> str:
     """Imports at the end of a module: call-time cycles, and names kept in the old module.
     Where the cycle also has import-time edges (`backpatch`), the import is guarded: the
@@ -347,13 +344,12 @@ def _deferred(
         out += f"\n\n# godsplit: imported last ({why}); used only inside functions.\n"
         for edge in edges:
             ref = _ref(layout, module, edge.target)
-            if edge.backpatch:  # TC001 where ruff takes a typing-only import for misplaced
-                out += _pending(ref, edge, sys_name, width, with_typing_noqa("", edge, flagged))
+            if edge.backpatch:
+                out += _pending(ref, edge, sys_name, width)
             else:
                 out += imports.guarded(
                     ref, [n for n in edge.names if n not in conditional],
-                    [n for n in edge.names if n in conditional], width,
-                    with_typing_noqa(noqa, edge, flagged))
+                    [n for n in edge.names if n in conditional], width, noqa)
     return out
 
 
@@ -364,12 +360,12 @@ def _absolute(layout: Layout, ref: str, target: str) -> str:
     return '"' + (layout.old_module if target == FACADE else layout.dotted(target)) + '"'
 
 
-def _pending(ref: str, edge: Edge, sys_name: str, width: int, comment: str = "") -> str:
+def _pending(ref: str, edge: Edge, sys_name: str, width: int) -> str:
     """The import of a peer in a mixed cycle. It fails while a module of the cycle is
     mid-import (the peer itself, or one the peer imports at its top): that module hands
     its names over when it finishes. Any other ImportError (a missing module or name
     elsewhere) is a real failure and is raised."""
-    body = imports.from_import(ref, edge.names, width, comment)  # in a block: not E402
+    body = imports.from_import(ref, edge.names, width)  # in a block: not E402
     return (
         "try:\n" + "".join(f"    {line}\n" for line in body.splitlines())
         + f"except ImportError as _godsplit_error:\n"
