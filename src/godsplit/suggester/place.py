@@ -17,6 +17,7 @@ import networkx as nx
 
 from .cluster import halve
 from .graph import Graph
+from .layers import layered
 
 SHARED = -1  # the group id of the shared module
 ROUNDS = 60
@@ -171,7 +172,7 @@ def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
                       and tuple(parts[p]) not in undone]
             largest = max(listed or big, key=lambda p: (g.size(parts[p]), -p))
             fresh = max(parts) + 1
-            for n in halve(g, parts[largest], cap)[1]:
+            for n in layered(g, parts[largest], halve(g, parts[largest], cap))[1]:
                 group[n] = fresh
             if listed:
                 halved = dict(group)
