@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_retire_by_name import _project as _applied  # writes the files, applies the split
 
 from godsplit.config import load_config
 from godsplit.migration.celery_app import _OPTION, _SETTING, AppRef, app_findings, reaches
@@ -58,14 +59,7 @@ MODULES = 'core = ["app", "helper"]\narith = ["add", "mul"]\n'
 
 def _project(root: Path, files: dict[str, str], package: str = "") -> Config:
     files = {"proj/__init__.py": "", "proj/worker.py": WORKER, **files}
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(dedent(text))
-    (root / "godsplit.toml").write_text(
-        f'[[split]]\nsource = "proj/worker.py"\n{package}\n[split.modules]\n{MODULES}')
-    config = load_config(root / "godsplit.toml")
-    assert apply_splits(config).written
-    return config
+    return _applied(root, files, "proj/worker.py", MODULES, package=package)
 
 
 @pytest.mark.parametrize("text", [
@@ -195,13 +189,7 @@ def test_celery_a_of_the_parent_package_reaches_its_celery_module(tmp_path: Path
                                  "__all__ = ('celery_app',)\n",
              "proj/celery.py": WORKER,
              "docker-compose.yml": "services:\n  worker:\n    command: celery -A proj worker\n"}
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(dedent(text))
-    (tmp_path / "godsplit.toml").write_text(
-        f'[[split]]\nsource = "proj/celery.py"\n\n[split.modules]\n{MODULES}')
-    config = load_config(tmp_path / "godsplit.toml")
-    assert apply_splits(config).written
+    config = _applied(tmp_path, files, "proj/celery.py", MODULES)
     spec = REGISTERED.format(spec="proj")
     before = run_python(tmp_path, spec)
     assert before == "proj ['custom.mul', 'proj.celery.add']\n"
@@ -232,7 +220,7 @@ def test_a_deployment_guide_and_the_module_docstring_count(tmp_path: Path) -> No
 
 # mediacms 8.3.2 (round 15): isort runs from pre-commit only (`args: ["--profile",
 # "black"]`, no isort configuration file). `migrate` wrote `from ..tasks import processing
-# as p, trim` in a method and `retire` a 98-column `from . import ...  # noqa: F401`:
+# as p, trim` in a method and `retire` a 98-column `from . import ...` line with its F401 noqa:
 # `isort --check` failed on both. The hook's args are now the project's isort settings,
 # and the retired `__init__.py` goes through the project's sorter and formatter.
 PRE_COMMIT = """
