@@ -59,6 +59,20 @@ def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]
     return _import_findings(config, plan, before, None)[0]
 
 
+def _star_hint(finding: Finding, plan: Plan) -> Finding:
+    """GS405 of a package facade that lost names: its `__all__` is fixed when it runs, so
+    a name code elsewhere sets on the module later (SQLAlchemy's `base.dialect`) is left
+    out; a package beside the old module keeps it a module, which needs no `__all__`."""
+    if finding.code != "GS405" or plan.layout != "package" or "no longer:" not in finding.message:
+        return finding
+    beside = plan.source.stem + "_parts"
+    return replace(finding, message=finding.message + "; a package facade writes a fixed "
+                   "`__all__` where the source has none, which leaves out names code elsewhere "
+                   "sets on the module later: if that is the cause, set `package` for this "
+                   f"split (new modules beside the old module, e.g. in `{beside}`), which keeps "
+                   "the old module a module with no `__all__`")
+
+
 def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | None,
                      ) -> tuple[list[Finding], str]:
     """`import_findings`, in the import root or in `mirror`, a scratch copy of it with the
@@ -82,7 +96,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
             ))
         else:
             differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
-            findings.extend(differences)
+            findings.extend(_star_hint(f, plan) for f in differences)
             if not differences:
                 findings.append(Finding(
                     "GS400", "info", f"imported {plan.old_module}{setup.describe()} before and "
