@@ -11,7 +11,7 @@ import libcst as cst
 import pytest
 
 from godsplit.split.classify import classify
-from godsplit.split.type_guards import DEFAULT, guards_of, guards_of_file, import_time_statements
+from godsplit.split.type_guards import DEFAULT, guards_of, import_time_statements
 
 from splitkit import apply, dedent, make_project, plan_texts, same_behaviour
 
@@ -105,9 +105,9 @@ def test_guards_of_a_module() -> None:
     assert guards("F = 0\nG = None\n") == {"TYPE_CHECKING"}
     # unreadable or absent modules: not a guard
     assert guards("from elsewhere import MYPY_CHECK_RUNNING\n") == {"TYPE_CHECKING"}
-    assert not DEFAULT.is_guard_text("not TYPE_CHECKING")
-    assert DEFAULT.is_guard_text("typing.TYPE_CHECKING")
-    assert not DEFAULT.is_guard_text("TYPE_CHECKING is False")
+    assert not DEFAULT.is_guard(ast.parse("not TYPE_CHECKING", mode="eval").body)
+    assert DEFAULT.is_guard(ast.parse("typing.TYPE_CHECKING", mode="eval").body)
+    assert not DEFAULT.is_guard(ast.parse("TYPE_CHECKING is False", mode="eval").body)
     # typing's, by what it is bound to; a constant False, whatever its name
     found = guards_of(ast.parse("from typing import TYPE_CHECKING as T\nDEBUG = False\n").body,
                       None)
@@ -153,7 +153,7 @@ def test_what_runs_at_import_follows_the_same_guards(tmp_path: Path) -> None:
             import d
     """))
     body = ast.parse(big.read_text()).body
-    ran = {ast.unparse(s) for s in import_time_statements(body, guards_of_file(big))}
+    ran = {ast.unparse(s) for s in import_time_statements(body, guards_of(body, big))}
     assert {"import b", "import d"} <= ran and not {"import a", "import c"} & ran
 
 

@@ -36,7 +36,7 @@ from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested
 from .redeclared import kinds_with, redeclarations
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .star_exports import star_rebinds
-from .type_guards import guards_for
+from .type_guards import DEFAULT, Guards, guards_for
 from .typestrings import type_string_reads
 
 
@@ -107,6 +107,7 @@ class Analysis:
     declared: frozenset[str] = frozenset()
     # the functions and methods (`Class.method`) that run while the module is imported
     at_import: frozenset[str] = frozenset()
+    guards: Guards = DEFAULT  # which `if` tests are TYPE_CHECKING here (type_guards)
 
     def code_line(self, index: int) -> int:
         """The line where statement `index`'s code starts (its first decorator), past the
@@ -282,6 +283,7 @@ def analyze(source: SourceText) -> Analysis:
         declared=frozenset().union(*(bound.get(i, set()) for i in declared)) - {
             n for i, names in bound.items() if i not in declared for n in names},
         at_import=at_import,
+        guards=guards,
     )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from .analyze import Analysis
 from .bindings import kept_rebinders as kept_rebinders
 from .render import first_definition
-from .type_guards import guards_of, guards_of_file, import_time_statements
+from .type_guards import guards_of, import_time_statements
 from .typestrings import module_file
 
 _MAX_FILES = 200  # a bound on the project modules read to follow the cycle
@@ -32,14 +32,13 @@ def cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
     first = first_definition(analysis, skip=("facade",))
     out = set()
     loaded = _packages_above(source)
-    guards = guards_of_file(source)
     for unit in analysis.units:
         if unit.kind != "import" or unit.first <= first:
             continue
         # into an import block's `try:`/`if` (ansible's `try: from ...dependency_resolution
         # import ...` / `except ImportError: HAS_RESOLVELIB = False`)
         stmts = [s for i in unit.stmts for s in import_time_statements(
-            ast.parse(analysis.code(i).strip()).body, guards)]
+            ast.parse(analysis.code(i).strip()).body, analysis.guards)]
         if any(_reaches(target, source, loaded) for target in _files(stmts, source)
                if target.resolve() not in loaded):
             out.add(unit.id)

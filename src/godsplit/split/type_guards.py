@@ -61,10 +61,6 @@ class Guards:
         # `t.TYPE_CHECKING`: any module's (a project's re-export of typing's included)
         return _NAME if isinstance(test, ast.Attribute) and test.attr == _NAME else None
 
-    def is_guard_text(self, test: str) -> bool:
-        """`is_guard` for a test's source text (a LibCST node's code)."""
-        return self._guard_text(test) is not None
-
     def _guard_text(self, test: str) -> str | None:
         try:
             parsed = ast.parse(f"({test.strip()})", mode="eval").body
@@ -104,15 +100,6 @@ def guards_of(body: list[ast.stmt], path: Path | None) -> Guards:
     """The guards of the module whose top-level statements are `body` (the file at `path`,
     when known: for aliases imported from other project modules)."""
     return _guards(body, path, _DEPTH)
-
-
-def guards_of_file(path: Path) -> Guards:
-    """`guards_of` for a file; the default when it cannot be read."""
-    try:
-        stat = path.stat()
-        return _file_guards(str(path), stat.st_mtime_ns, stat.st_size, _DEPTH)
-    except OSError:
-        return DEFAULT
 
 
 @lru_cache(maxsize=256)
