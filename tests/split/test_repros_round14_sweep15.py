@@ -181,7 +181,8 @@ def test_a_set_default_in_a_signature_compares_the_same(tmp_path: Path) -> None:
 # while the facade was still importing that module, failed there, and the `except` hid it:
 # the new module's `helper` was never bound (NameError when called) while the split was
 # "verified". The statements inside a `try:` or `if` block are followed now.
-CYCLE_IN_TRY = """
+# the optional import every scenario below has, and the one closing the cycle
+OPTIONAL = """
     try:
         from json import JSONDecoder as Req
     except ImportError:
@@ -191,14 +192,16 @@ CYCLE_IN_TRY = """
         HAS = False
     else:
         HAS = True
-
+"""
+CLOSING = """
     try:
         from pkg.other import helper
     except ImportError:
         HAS_OTHER = False
     else:
         HAS_OTHER = True
-
+"""
+CYCLE_IN_TRY = OPTIONAL + CLOSING + """
 
     def f():
         return 1
@@ -230,17 +233,7 @@ def test_an_import_in_a_try_block_closing_a_cycle_stays_in_the_old_module(
 # `__init__` imports (through `providers`) the module that reads the old module back. The
 # cycle search followed `a.b.c` and `a.b.c.name`, not the packages `a.b` and `a` whose
 # `__init__` runs first: the import was copied into a new module (GS406 after a clean plan).
-CYCLE_VIA_PARENT = """
-    try:
-        from json import JSONDecoder as Req
-    except ImportError:
-        class Req:
-            pass
-
-        HAS = False
-    else:
-        HAS = True
-
+CYCLE_VIA_PARENT = OPTIONAL + """
     from pkg.resolution.versioning import meets
 
 
@@ -273,27 +266,10 @@ BOTH = """
     from __future__ import annotations
 
     import typing as t
-
-    try:
-        from json import JSONDecoder as Req
-    except ImportError:
-        class Req:
-            pass
-
-        HAS = False
-    else:
-        HAS = True
-
+""" + OPTIONAL + """
     if t.TYPE_CHECKING:
         KeysType = t.Literal["a", "b"]
-
-    try:
-        from pkg.other import helper
-    except ImportError:
-        HAS_OTHER = False
-    else:
-        HAS_OTHER = True
-
+""" + CLOSING + """
 
     def f(x: KeysType) -> int:
         return 1
