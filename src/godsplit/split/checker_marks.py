@@ -30,6 +30,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from .checker_config import Pylint
+from .loop_shadows import noqa_comment
 from .style import Style
 
 TYPE_IGNORE = "# type: ignore[attr-defined, unused-ignore]"
@@ -103,10 +104,8 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, s
                 _type_ignore(lines, index, _statement(tree, index + 1), style)
             elif what == "PLC0415":
                 code, hash_, old = lines[index].rstrip("\n").partition("#")
-                comment = (hash_ + old).strip()
-                comment = re.sub(r"(# noqa: ?[\w, ]+)$", r"\1, PLC0415", comment) if (
-                    "# noqa: " in comment) else f"{comment}  # noqa: PLC0415".strip()
-                lines[index] = _long(code.rstrip(), comment, style)
+                lines[index] = _long(code.rstrip(), noqa_comment((hash_ + old).strip(), "PLC0415"),
+                                     style)
             elif what in ("reimported", "import-outside-toplevel"):  # pylint does not
                 # count its pragma in a line's length; flake8's E501 does: `_long`
                 code, hash_, old = lines[index].rstrip("\n").partition("#")

@@ -17,11 +17,17 @@ import libcst as cst
 from .nodes import target_names
 
 
-def noqa_comment(old: str, code: str) -> str:
-    """`old` (a trailing comment or "") with `code` added to its `# noqa: ...`."""
-    if re.search(r"# noqa: ?[\w, ]+$", old):
-        return f"{old}, {code}"
-    return f"{old}  # noqa: {code}" if old else f"# noqa: {code}"
+def noqa_comment(old: str, *codes: str) -> str:
+    """`old` (a trailing comment, a line's code and comment, or "") with `codes` added to
+    its closing `# noqa: ...` (those it does not list already), or a new one."""
+    found = re.search(r"# noqa: ?([\w, ]+)$", old)
+    had = re.split(r"[, ]+", found[1].strip()) if found else []
+    new = ", ".join(c for c in dict.fromkeys(codes) if c not in had)
+    if not new:
+        return old
+    if found:
+        return f"{old}, {new}"
+    return f"{old}  # noqa: {new}" if old else f"# noqa: {new}"
 
 
 class _Marker(cst.CSTTransformer):

@@ -24,6 +24,7 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
+from .loop_shadows import noqa_comment
 from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 
@@ -91,10 +92,4 @@ def _imports(line: str) -> bool:
 
 def _noqa(line: str, codes: list[str]) -> str:
     body = line.rstrip("\r\n")
-    ending = line[len(body):]
-    found = re.search(r"# noqa: ?([\w, ]+)$", body)
-    if found is None:
-        return f"{body}  # noqa: {', '.join(dict.fromkeys(codes))}{ending}"
-    had = re.split(r"[, ]+", found[1].strip())
-    new = [c for c in dict.fromkeys(codes) if c not in had]
-    return f"{body}, {', '.join(new)}{ending}" if new else line
+    return noqa_comment(body, *codes) + line[len(body):]
