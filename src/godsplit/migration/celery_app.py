@@ -26,6 +26,7 @@ import subprocess
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -151,32 +152,6 @@ def package_notes(refs: Iterable[AppRef], homes: Sequence[Homes]) -> list[Findin
             for ref in refs if ref.old_module in packages]
 
 
-FIND_APP = r'''
-import json, sys
-sys.path.insert(0, sys.argv[1])
-if sys.argv[2]:
-    exec(sys.argv[2], {})
-out = {}
-for spec, old in json.loads(sys.argv[3]):
-    try:
-        from celery.app.utils import find_app
-        app = find_app(spec)
-        module = sys.modules.get(old)
-        names = sorted(k for k, v in vars(module).items() if v is app) if module else []
-        found = {"main": str(app.main), "type": type(app).__qualname__, "names": names}
-        try:
-            app.loader.import_default_modules()  # what a worker does when it starts
-            found["tasks"] = sorted(n for n in app.tasks if not n.startswith("celery."))
-        except Exception as exc:
-            found["tasks_error"] = "%s: %s" % (type(exc).__name__, exc)
-        out[spec] = found
-    except BaseException as exc:
-        out[spec] = {"error": "%s: %s" % (type(exc).__name__, exc)}
-sys.stdout.flush()
-print("\ngodsplit-probe: " + json.dumps(out))
-'''
-
-
 Found = dict[str, dict[str, Any]]  # spec -> what `find_app` gave
 
 
@@ -190,14 +165,18 @@ def find_apps(refs: Sequence[AppRef], homes: Sequence[Homes], setup: str | None,
     import_root = module_name_for(facade[refs[0].old_module])[1]
     specs = list(dict.fromkeys((r.spec, r.old_module) for r in refs))
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    probe = resources.files(__package__).joinpath("app_probe.py").read_text(encoding="utf-8")
     try:
-        proc = subprocess.run([python, "-c", FIND_APP, str(import_root), setup or "",
+        proc = subprocess.run([python, "-c", probe, str(import_root), setup or "",
                                json.dumps(specs)], cwd=import_root, capture_output=True,
                               text=True, timeout=300, env=env)
+    except subprocess.TimeoutExpired:
+        return {spec: {"error": "finding the app took over 300 s"} for spec, _ in specs}
+    try:
         data = json.loads(result_line(proc.stdout))
-    except (subprocess.TimeoutExpired, ValueError):
-        lines = "" if "proc" not in locals() else proc.stderr.strip()
-        error = lines.splitlines()[-1] if lines else "the interpreter gave no result"
+    except ValueError:
+        lines = proc.stderr.strip().splitlines()
+        error = lines[-1] if lines else "the interpreter gave no result"
         return {spec: {"error": error} for spec, _ in specs}
     return {str(k): dict(v) for k, v in data.items()}
 
