@@ -35,7 +35,8 @@ class Finding:
     path: str
     line: int = 1
     # the top-level names of the source it says must stay where they were (GS416, GS408):
-    # what `suggest` keeps in the old module when its import check finds them
+    # what `suggest` keeps in the old module when its import check finds them; for GS405,
+    # the names `import *` no longer gives
     names: tuple[str, ...] = ()
 
     def render(self) -> str:

@@ -63,7 +63,7 @@ def _star_hint(finding: Finding, plan: Plan) -> Finding:
     """GS405 of a package facade that lost names: its `__all__` is fixed when it runs, so
     a name code elsewhere sets on the module later (SQLAlchemy's `base.dialect`) is left
     out; a package beside the old module keeps it a module, which needs no `__all__`."""
-    if finding.code != "GS405" or plan.layout != "package" or "no longer:" not in finding.message:
+    if finding.code != "GS405" or plan.layout != "package" or not finding.names:
         return finding
     beside = plan.source.stem + "_parts"
     return replace(finding, message=finding.message + "; a package facade writes a fixed "

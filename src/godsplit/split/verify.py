@@ -259,7 +259,7 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
         said = "; ".join(f"{what}: {', '.join(names[:8])}{' ...' if len(names) > 8 else ''}"
                          for what, names in (("no longer", lost), ("new", gained)) if names)
         findings.append(Finding("GS405", "error", "`from module import *` gives other names at "
-                                f"run time ({said or 'in another order'})", path, 1, tuple(lost + gained)))
+                                f"run time ({said or 'in another order'})", path, 1, tuple(lost)))
     differ = sorted(n for n in before.details if before.details[n] != after.details.get(n))
     for name in differ[:5]:
         findings.append(Finding("GS408", "error", f"{name}: signature or type hints changed: "
