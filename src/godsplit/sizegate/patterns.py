@@ -16,13 +16,10 @@ if TYPE_CHECKING:
 
 def checked(pattern: str, what: str, where: Path | None) -> str:
     """`pattern`, or a GodsplitError naming it (`what`: the key or option) and `where`."""
-    from pathspec import GitIgnoreSpec
-
-    try:
-        GitIgnoreSpec.from_lines([pattern])
-    except ValueError as exc:
-        raise GodsplitError(f"{what} {pattern!r} is not a valid .gitignore pattern ({exc})",
-                            where) from None
+    error = _error(pattern)
+    if error is not None:
+        raise GodsplitError(f"{what} {pattern!r} is not a valid .gitignore pattern ({error})",
+                            where)
     return pattern
 
 
@@ -33,14 +30,15 @@ def gitignore_spec(lines: list[str]) -> GitIgnoreSpec:
     try:
         return GitIgnoreSpec.from_lines(lines)
     except ValueError:
-        return GitIgnoreSpec.from_lines([line for line in lines if _valid(line)])
+        return GitIgnoreSpec.from_lines([line for line in lines if _error(line) is None])
 
 
-def _valid(line: str) -> bool:
+def _error(pattern: str) -> str | None:
+    """Why pathspec (as git) refuses `pattern`, or None."""
     from pathspec import GitIgnoreSpec
 
     try:
-        GitIgnoreSpec.from_lines([line])
-    except ValueError:
-        return False
-    return True
+        GitIgnoreSpec.from_lines([pattern])
+    except ValueError as exc:
+        return str(exc)
+    return None
