@@ -44,6 +44,8 @@ class ImportSetup:
     def failed(self, failure: ImportFailure, subject: str = "it") -> str:
         """Why importing failed, and what to do, in GS412's words. The setup's own failure
         is not the module's, and with `verify-setup` set, "set `verify-setup`" is untrue."""
+        if failure.imported:
+            return f"{subject} imports{self.describe()}, but reading its names raised {failure.error}"
         if failure.in_setup and self.origin:
             return f"the setup {self.origin} failed ({failure.error}); set `verify-setup`"
         if failure.in_setup:

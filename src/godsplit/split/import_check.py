@@ -21,7 +21,6 @@ from ..files import module_name_for
 from ..types import Config, Finding, Plan
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
-from .probe import UNREAD
 from .scratch import mapped_back, mirrored
 from .verify import (
     Snapshot,
@@ -110,9 +109,6 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
             why = (missing_words(snap, python) + "; "
                    "activate the project's virtualenv or "
                    f"{'check' if config.verify_setup is not None else 'set'} `verify-setup`")
-        elif snap.error.startswith(UNREAD):  # it imports: its names could not be read
-            why = (f"it imports{setup.describe()}, but reading its names raised "
-                   f"{snap.error.removeprefix(UNREAD)}")
         else:
             why = setup.failed(snap)
         findings.append(Finding("GS412", "info", f"import check skipped: {why}; {STATICALLY}",

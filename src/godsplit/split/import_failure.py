@@ -19,6 +19,7 @@ class ImportFailure:
     lacks: tuple[tuple[str, str], ...] = ()  # (what it lacked, interpreter) of each one tried
     metadata: bool = False  # `missing` is a distribution whose metadata was not found
     in_setup: bool = False  # raised by the setup code run before the import (`verify-setup`)
+    imported: bool = False  # it imported; reading its names raised `error`
 
     def lacked(self) -> str:
         return (f"the installed metadata of {self.missing!r}" if self.metadata
@@ -26,6 +27,7 @@ class ImportFailure:
 
 
 SETUP_FAILED = "godsplit-probe: the setup failed"  # the probe's line on stderr, before the traceback
+UNREAD = "godsplit-probe: imported; reading its names raised "  # the probe's last line then
 _FRAME = re.compile(r'^  File "(?P<path>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
 
 
@@ -35,6 +37,8 @@ def failure_of(stderr: str, code: int) -> ImportFailure:
     in_setup = SETUP_FAILED in lines
     lines = [line for line in lines if line != SETUP_FAILED]  # (`SystemExit` has no traceback)
     error = lines[-1] if lines else f"exit status {code}"
+    if error.startswith(UNREAD):
+        return ImportFailure(error.removeprefix(UNREAD), imported=True)
     frames = [m for m in _FRAME.finditer(stderr)
               if "<frozen " not in m["path"] and m["path"] != "<string>"]
     # anywhere in the traceback: pandas re-raises numpy's absence as an ImportError of its own

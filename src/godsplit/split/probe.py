@@ -204,7 +204,7 @@ def _in_project(module: object, root: str) -> bool:
 
 
 RESULT = "godsplit-probe: "  # the line with the result (`atexit` handlers may print after it)
-UNREAD = "godsplit-probe: imported; reading its names raised "  # stderr's last line then
+UNREAD = "godsplit-probe: imported; reading its names raised "  # import_failure.UNREAD
 
 
 def main(argv: list[str]) -> None:
