@@ -341,7 +341,9 @@ def _deferred(
     for edges, why in ((cycle, "an import cycle"), (kept, "the old module imports this one")):
         if not edges:
             continue
-        out += f"\n\n# godsplit: imported last ({why}); used only inside functions.\n"
+        use = "read only in annotations" if all(e.typing_only for e in edges) else (
+            "used only inside functions" + " and in annotations" * any(e.typing_only for e in edges))
+        out += f"\n\n# godsplit: imported last ({why}); {use}.\n"
         for edge in edges:
             ref = _ref(layout, module, edge.target)
             if edge.backpatch:
