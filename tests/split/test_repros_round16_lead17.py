@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from godsplit import api
+
 from splitkit import make_project, plan_texts, same_behaviour
 
 # The comment above an import placed last in a module (a call-time cycle) said "used only
@@ -36,3 +38,84 @@ def test_a_deferred_import_read_only_by_annotations_says_so(tmp_path: Path) -> N
         print(pkg.big.Account().open(), hint.__args__[0] is pkg.big.Account)
     """)
     assert printed == "1 True\n"
+
+
+# scipy's `stats/_discrete_distns.py` (a fifth installed environment): its `__all__` is
+# computed from a snapshot of the namespace, `pairs = list(globals().copy().items())`.
+# The plan moved that statement into a new module (0 errors), where it listed that
+# module's names only: `import *` lost `binom`, and suggest found no mapping (GS405 at
+# the import check, then GS406 in `scipy.stats`).
+SNAPSHOT = """
+    class Dist:
+        pass
+
+
+    class AGen(Dist):
+        pass
+
+
+    a = AGen()
+
+
+    class BGen(Dist):
+        pass
+
+
+    b = BGen()
+    pairs = list(globals().copy().items())
+    names = [n for n, v in pairs if isinstance(v, Dist)]
+    __all__ = names
+"""
+
+
+def test_a_snapshot_of_the_namespace_stays_in_the_old_module(tmp_path: Path) -> None:
+    modules = {"agens": ["AGen", "a"], "bgens": ["BGen", "b"]}
+    printed = same_behaviour(tmp_path, SNAPSHOT, modules, """
+        from pkg.big import *
+        import pkg.big
+        print(sorted(pkg.big.__all__), type(b).__name__, len(pkg.big.pairs) > 4)
+    """)
+    assert printed == "['a', 'b'] BGen True\n"
+
+
+def test_mapping_a_snapshot_of_the_namespace_is_refused(tmp_path: Path) -> None:
+    modules = {"agens": ["AGen", "a"], "bgens": ["BGen", "b", "pairs", "names"]}
+    plan, _ = plan_texts(make_project(tmp_path, SNAPSHOT, modules))
+    assert [(f.code, f.line) for f in plan.errors] == [("GS101", 17), ("GS101", 18)]
+    assert "finds the module it runs in (globals()" in plan.errors[0].message
+    assert "it reads pairs while the module is imported" in plan.errors[1].message
+
+
+MIDDLE = """
+    class AGen:
+        def make(self):
+            return 1
+
+
+    early = sorted(n for n in globals() if not n.startswith("_"))
+
+
+    class BGen:
+        pass
+"""
+
+
+def test_a_snapshot_before_names_that_move_is_refused_and_suggest_keeps_them(
+    tmp_path: Path,
+) -> None:
+    plan, _ = plan_texts(make_project(tmp_path / "p", MIDDLE, {"a": ["AGen"], "b": ["BGen"]}))
+    assert [(f.code, f.line) for f in plan.errors] == [("GS127", 6)]
+    assert "(line 9 (BGen))" in plan.errors[0].message
+    assert plan.errors[0].names == ("BGen",)
+    # kept below it, the snapshot is the same (but for the package's new submodule, which
+    # GS225 names)
+    kept = make_project(tmp_path / "k", MIDDLE, {"a": ["AGen"]}, keep=["BGen"])
+    plan, _ = plan_texts(kept)
+    assert not plan.errors
+    assert [f.code for f in plan.findings if f.code == "GS225"] == ["GS225"]
+    assert "(a)" in next(f.message for f in plan.findings if f.code == "GS225")
+    root = tmp_path / "s"
+    make_project(root, MIDDLE, {"a": ["AGen"]})
+    (root / "godsplit.toml").write_text("max-lines = 5\n")
+    found = api.suggest(root / "pkg/big.py", config=root / "godsplit.toml", max_lines=5)
+    assert found.errors == () and "BGen" in found.keep, found.notes

@@ -101,8 +101,10 @@ def _is_pattern(text: str) -> bool:
 
 def mappable_dunder(analysis: Analysis, unit: Unit) -> bool:
     """`__version__ = "1.0"`: a module dunder assignment, which stays in the old module
-    unless it is mapped by name."""
-    return unit.kind == "facade" and bool(unit.binds) and "__all__" not in unit.binds and all(
+    unless it is mapped by name. Not one that finds the module's namespace (or reads
+    what does while it runs): that one must stay."""
+    return unit.kind == "facade" and bool(unit.binds) and "__all__" not in unit.binds and not (
+        set(unit.stmts) & analysis.namespace_stmts) and all(
         isinstance(stmt := analysis.module.body[i], cst.SimpleStatementLine)
         and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in stmt.body)
         for i in unit.stmts

@@ -228,13 +228,18 @@ def stays_in_old_module(
                  "definition" and bound.get(i) and bound[i] <= by_call and isinstance(
                      stmt, cst.SimpleStatementLine)}
     inside |= created_by_hooks(module)  # or `sys.modules[cls.__module__]` in a metaclass
+    # a snapshot of the namespace taken at import time (scipy's `pairs =
+    # list(globals().copy().items())`, which its `__all__` is computed from) is the old
+    # module's: in a new module it would list that module's names only
+    reading = {i for i, stmt in enumerate(module.body)
+               if i not in own and reads_namespace(stmt, namespace)}
     kept = set()
-    for index in sorted(writers | aliasing | inside | declared):
+    for index in sorted(writers | aliasing | inside | declared | reading):
         if kinds[index] in ("definition", "type_checking") and bound.get(index):
             kinds[index] = "facade"
             kept.add(index)
     # what reads those at import time (`XMLSchema = XMLSchema10`) runs after them
-    names = {n for i in kept & inside for n in bound[i]}
+    names = {n for i in kept & (inside | reading) for n in bound[i]}
     for index in range(len(kinds)):
         if kinds[index] == "definition" and bound.get(index) and any(
                 flags[0] and name in names for name, flags in reads.get(index, {}).items()):
@@ -242,3 +247,16 @@ def stays_in_old_module(
             kept.add(index)
             names |= bound[index]
     return writers, inside, kept | writers, declared
+
+
+def reads_namespace(stmt: cst.BaseStatement, aliases: Collection[str]) -> bool:
+    """Whether top-level code reads the module's namespace while it runs: calls
+    `globals()` (at the top level `locals()`, `vars()` and `dir()` too, with no argument)
+    or reads a name bound to it (`_globals = globals()`), outside any function."""
+    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        return False
+    return any(
+        (isinstance(node, cst.Call) and not node.args and isinstance(node.func, cst.Name)
+         and node.func.value in ("globals", "locals", "vars", "dir"))
+        or (isinstance(node, cst.Name) and node.value in aliases)
+        for node in walk(stmt, into_scopes=False))

@@ -35,6 +35,7 @@ from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
 from .module_identity import identity_errors
+from .namespace_reads import namespace_findings
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
 from .render import MARKER, render_new_module
@@ -159,6 +160,7 @@ def build_plan(
     findings.extend(promised_names(analysis, facade_text))
     findings.extend(created_findings(analysis, assignment, split))
     findings.extend(moves_little(analysis, assignment))
+    findings.extend(namespace_findings(analysis, assignment, layout))
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
         findings.extend(undefined_in_plan(analysis, texts, facade_text))
     _package_inits(layout, order, texts)
