@@ -10,6 +10,7 @@ subclasses is left where it is named and the plan says why (GS125).
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 
 import libcst as cst
 
@@ -18,7 +19,8 @@ from .analyze import Analysis
 from .nodes import find_all
 
 
-def _registered(module: cst.Module) -> set[str]:
+@lru_cache(maxsize=1)  # asked once for each module of a plan, of the same source
+def _registered(module: cst.Module) -> frozenset[str]:
     """Classes an instance of which the file registers: `X.register_task(C())` and the
     old `X.tasks.register(C())`."""
     out = set()
@@ -32,7 +34,7 @@ def _registered(module: cst.Module) -> set[str]:
         if (func.attr.value == "register_task" or old_api) and isinstance(made, cst.Call) and (
                 isinstance(made.func, cst.Name)):
             out.add(made.func.value)
-    return out
+    return frozenset(out)
 
 
 def _sets_name(node: cst.ClassDef) -> bool:
