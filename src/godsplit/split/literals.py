@@ -101,3 +101,17 @@ def walk_code(node: cst.CSTNode, into_scopes: bool = True) -> Iterator[cst.CSTNo
         yield current
         if not constant_literal(current):
             stack.extend(current.children)
+
+
+def walk_statements(node: cst.CSTNode, into_scopes: bool = True) -> Iterator[cst.CSTNode]:
+    """`nodes.walk` that does not enter expressions or small statements (it yields them):
+    no statement is inside one, so a search for imports or assignments need not."""
+    scopes = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if not into_scopes and current is not node and isinstance(current, scopes):
+            continue
+        yield current
+        if not isinstance(current, (cst.BaseExpression, cst.BaseSmallStatement)):
+            stack.extend(current.children)
