@@ -108,7 +108,8 @@ def too_deep(source: SourceText, module: cst.Module | None) -> GodsplitError:
     line = too_deep_line(module) if module is not None else None
     chain = longest_chain(source.text, line)
     what = (f": a chain of {chain[0]:,} `{chain[1]}` terms" if chain and chain[0] > 100
-            else " (a long chain of operators or of implicitly concatenated strings)")
+            else " (brackets nested over about 100 deep, or a long chain of operators or of implicitly "
+            "concatenated strings)")
     return GodsplitError(
         f"cannot analyse: {'this' if line else 'a'} statement nests too deep for LibCST{what}; LibCST, which "
         "godsplit reads code with, recurses once a level and stops at Python's recursion "
