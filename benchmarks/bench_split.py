@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +156,9 @@ def worker_apply(args: argparse.Namespace) -> dict[str, Any]:
         gapply.references = timed("references", gapply.references)
     gwrite.begin = timed("write", gwrite.begin)
     gapply.compare_static = timed("verify_static", gapply.compare_static)
-    gapply.snapshot = timed("verify_import", gapply.snapshot)
+    # the import check's fresh interpreters (apply's own, or import_check's since round 14)
+    checker = gapply if hasattr(gapply, "snapshot") else import_module("godsplit.split.import_check")
+    checker.snapshot = timed("verify_import", checker.snapshot)
     base = _peak_mib(resource.RUSAGE_SELF)
     c0, k0 = time.process_time(), _children_cpu()
     t0 = time.perf_counter()

@@ -17,7 +17,7 @@ from typing import Literal
 import libcst as cst
 
 from ..files import SourceText, module_name_for
-from ..split.analyze import parse
+from ..split.parsing import parse
 from .edit import Context
 from .homes import Homes
 from .imports import (

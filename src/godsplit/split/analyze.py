@@ -15,8 +15,8 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import GlobalScope, MetadataWrapper, ScopeProvider
 
-from ..files import CONFLICT, SourceText, conflict_line
-from ..types import Finding, GodsplitError
+from ..files import SourceText
+from ..types import Finding
 from .classify import (
     UnitKind,
     classify,
@@ -33,6 +33,7 @@ from .classify import (
 from .import_time import called_at_import
 from .module_identity import stays_in_old_module
 from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested_deletes, target_names
+from .parsing import parse, too_deep
 from .redeclared import kinds_with, redeclarations
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .star_exports import star_rebinds
@@ -183,30 +184,15 @@ class Analysis:
         return self.codes[index]
 
 
-def parse(source: SourceText) -> cst.Module:
-    try:
-        return cst.parse_module(source.text)
-    except cst.ParserSyntaxError as exc:
-        if (conflict := conflict_line(source.text)) is not None:
-            raise GodsplitError(CONFLICT, source.path, conflict) from None
-        line = exc.raw_line
-        try:  # Python's own parser points at the exact line; LibCST's can be one later
-            compile(source.text, str(source.path), "exec", dont_inherit=True)
-        except SyntaxError as python:
-            line = python.lineno or line
-        except (ValueError, RecursionError, MemoryError):
-            pass
-        raise GodsplitError(
-            f"cannot parse: {exc.message.splitlines()[0] if exc.message else 'syntax error'}",
-            source.path,
-            line,
-        ) from None
-    except RecursionError:
-        raise GodsplitError("cannot parse: nesting too deep for LibCST", source.path) from None
-
-
 def analyze(source: SourceText) -> Analysis:
     module = parse(source)
+    try:
+        return _analyze(source, module)
+    except RecursionError:  # a statement nested deeper than LibCST walks: which, and why
+        raise too_deep(source, module) from None
+
+
+def _analyze(source: SourceText, module: cst.Module) -> Analysis:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     scopes = wrapper.resolve(ScopeProvider)
     global_scope = next((s for s in scopes.values() if isinstance(s, GlobalScope)), None)

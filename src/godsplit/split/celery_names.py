@@ -14,6 +14,7 @@ import app`, `from pretix.celery_app import app`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import libcst as cst
@@ -72,12 +73,16 @@ def _makes_celery(node: cst.FunctionDef) -> bool:
         for call in walk(node.body))
 
 
-def celery_roots(module: cst.Module, path: Path) -> frozenset[str]:
+@lru_cache(maxsize=1)  # asked by each new module of a plan that holds a task
+def celery_roots(module: cst.Module, path: Path, codes: tuple[str, ...] | None = None
+                 ) -> frozenset[str]:
     """The top-level names of `module` that are Celery's (an app, `shared_task`, the
-    `celery` package), by the statements binding them."""
+    `celery` package), by the statements binding them (`codes`: their text, which a
+    factory's must name `Celery` in)."""
     found: set[str] = set()
-    for stmt in module.body:
-        if isinstance(stmt, cst.FunctionDef) and _makes_celery(stmt):
+    codes = tuple(module.code_for_node(s) for s in module.body) if codes is None else codes
+    for stmt, code in zip(module.body, codes, strict=True):
+        if isinstance(stmt, cst.FunctionDef) and "Celery" in code and _makes_celery(stmt):
             found.add(stmt.name.value)  # `celery_app = make_celery(app)` below is an app
         for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
             if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import libcst as cst
 
+from .literals import walk_code
 from .nodes import walk
 
 
@@ -22,7 +23,7 @@ def class_calls(node: cst.CSTNode, into_scopes: bool = True) -> frozenset[tuple[
     and the `@C.m` decorators (which call it): `(C, m)`; whether `C` is a class (or an
     instance) of the module is for the caller to decide."""
     out = set()
-    for n in walk(node, into_scopes):
+    for n in walk_code(node, into_scopes):
         called = n.func if isinstance(n, cst.Call) else n.decorator if isinstance(
             n, cst.Decorator) else None
         if isinstance(called, cst.Attribute) and isinstance(called.value, cst.Name):

@@ -18,6 +18,7 @@ import libcst as cst
 from .class_calls import class_aliases, class_calls, makes_own_class
 from .classify import is_main_block
 from .late_bound import bound_after
+from .literals import SkipsTables
 
 if TYPE_CHECKING:
     from .analyze import Unit
@@ -40,7 +41,7 @@ _COMPARISONS = {"Equal": "__eq__", "NotEqual": "__ne__", "LessThan": "__lt__",
                 "In": "__contains__", "NotIn": "__contains__"}
 
 
-class _Attributes(cst.CSTVisitor):
+class _Attributes(SkipsTables):
     """The attribute names a piece of code uses (`x.name`), not text in its strings."""
 
     def __init__(self) -> None:

@@ -24,7 +24,8 @@ def namespace_reason(analysis: Analysis, unit: Unit) -> str:
     """Why `unit` (among `analysis.namespace_stmts`) stays in the old module."""
     body = analysis.module.body
     own = any(reads_globals_inside(body[i]) or any(f in analysis.codes[i] for f in _NAMESPACE)
-              for i in unit.stmts) or bool(set(unit.stmts) & created_by_hooks(analysis.module))
+              for i in unit.stmts) or bool(
+        set(unit.stmts) & created_by_hooks(analysis.module, analysis.codes))
     kept = {name for other in analysis.units if other.id != unit.id
             and set(other.stmts) & analysis.namespace_stmts for name in other.binds}
     read = sorted({r.name for r in unit.reads if r.import_time} & kept)

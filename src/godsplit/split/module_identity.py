@@ -61,10 +61,10 @@ def _name_handed(stmt: cst.BaseStatement, defined: set[str]) -> tuple[str, str] 
     return None
 
 
-def _hooks(module: cst.Module) -> set[str]:
+def _hooks(module: cst.Module, codes: Sequence[str]) -> set[str]:
     """Classes of the module whose code reads `sys.modules`."""
-    return {stmt.name.value for stmt in module.body if isinstance(stmt, cst.ClassDef)
-            and "sys.modules" in module.code_for_node(stmt)}
+    return {stmt.name.value for stmt, code in zip(module.body, codes, strict=True)
+            if isinstance(stmt, cst.ClassDef) and "sys.modules" in code}
 
 
 def _metaclass(stmt: cst.ClassDef, hooks: Collection[str], metas: Mapping[str, str]
@@ -80,10 +80,11 @@ def _metaclass(stmt: cst.ClassDef, hooks: Collection[str], metas: Mapping[str, s
     return None
 
 
-def created_by_hooks(module: cst.Module) -> set[int]:
+def created_by_hooks(module: cst.Module, codes: Sequence[str]) -> set[int]:
     """The classes (statement indices) created by a metaclass of the module whose code reads
-    `sys.modules`: they stay in the old module, the one `cls.__module__` names."""
-    hooks = _hooks(module) if "sys.modules" in module.code else set()
+    `sys.modules`: they stay in the old module, the one `cls.__module__` names. (`codes`:
+    each statement's text, generated once: not the whole module's again.)"""
+    hooks = _hooks(module, codes) if any("sys.modules" in code for code in codes) else set()
     metas: dict[str, str] = {}  # class -> the hook metaclass that creates it
     out = set()
     for index, stmt in enumerate(module.body):
@@ -227,7 +228,7 @@ def stays_in_old_module(
     declared |= {i for i, stmt in enumerate(module.body) if i not in writers and kinds[i] ==
                  "definition" and bound.get(i) and bound[i] <= by_call and isinstance(
                      stmt, cst.SimpleStatementLine)}
-    inside |= created_by_hooks(module)  # or `sys.modules[cls.__module__]` in a metaclass
+    inside |= created_by_hooks(module, codes)  # or `sys.modules[cls.__module__]` in a metaclass
     # a snapshot of the namespace taken at import time (scipy's `pairs =
     # list(globals().copy().items())`, which its `__all__` is computed from) is the old
     # module's: in a new module it would list that module's names only

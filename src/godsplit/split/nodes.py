@@ -15,6 +15,8 @@ from typing import TypeVar
 
 import libcst as cst
 
+from .literals import accessed_in, constant_literal, may_skip_for
+
 _N = TypeVar("_N", bound=cst.CSTNode)
 
 LOGGER_FACTORIES = frozenset({"getLogger", "get_task_logger", "get_logger", "getChild"})
@@ -81,6 +83,10 @@ class _Indexer(cst.CSTVisitor):
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.index.stmt_of[id(node)] = (self.stmt, self.depth > 0)
+        if constant_literal(node):  # a table: only its strings and `None`s may be accesses
+            self.index.stmt_of.update(
+                (id(n), (self.stmt, self.depth > 0)) for n in accessed_in(node))
+            return False
         return super().on_visit(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
@@ -189,11 +195,12 @@ class _Find(cst.CSTVisitor):
     def __init__(self, kinds: tuple[type[cst.CSTNode], ...]) -> None:
         self.kinds = kinds
         self.found: list[cst.CSTNode] = []
+        self.skip_tables = may_skip_for(kinds)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, self.kinds):
             self.found.append(node)
-        return True
+        return not (self.skip_tables and constant_literal(node))
 
 
 def called_name(expr: cst.BaseExpression) -> str | None:

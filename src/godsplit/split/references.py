@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -314,6 +314,27 @@ class Found:
     findings: list[Finding]
 
 
+DEEP = ("code nested deeper than LibCST walks within Python's recursion limit (a chain of "
+        "hundreds of operators)")
+
+
+def _rewrite(module: cst.Module, mine: Sequence[Plan], live: Collection[str], path: Path
+             ) -> tuple[cst.Module, dict[str, Found]]:
+    """Each plan's patch targets in one file (by old module), and the file's new tree."""
+    found: dict[str, Found] = {}
+    for plan in mine:
+        args = (plan, dict(plan.lookups), _module_aliases(module, plan.old_module), path,
+                plan.old_module in live)
+        first = _Rewriter(*args, positions=False)
+        module.visit(first)
+        if not first.rewrites and not first.hand:
+            continue
+        rewriter = _Rewriter(*args)
+        module = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
+        found[plan.old_module] = Found(rewriter.rewrites, rewriter.hand)
+    return module, found
+
+
 def find_references(
     root: Path, plans: Sequence[Plan], exclude: set[Path], live: frozenset[str] = frozenset()
 ) -> tuple[dict[str, Found], list[FileChange]]:
@@ -346,26 +367,17 @@ def find_references(
         try:
             source = read_source(path)
             module = cst.parse_module(source.text)
-        except (GodsplitError, cst.ParserSyntaxError) as exc:
+            module, here = _rewrite(module, mine, live, path)
+            for old, what in here.items():
+                found[old].rewrites.extend(what.rewrites)
+                found[old].findings.extend(what.findings)
+            if any(what.rewrites for what in here.values()):
+                changes.append(FileChange(path, source.encode(module.code)))
+        except (GodsplitError, cst.ParserSyntaxError, RecursionError) as exc:
+            why = DEEP if isinstance(exc, RecursionError) else str(exc)
             for plan in mine:
                 found[plan.old_module].findings.append(Finding(
-                    "GS212", "warning", f"not searched for patch targets: {exc}", str(path), 1))
-            continue
-        changed = False
-        for plan in mine:
-            args = (plan, dict(plan.lookups), _module_aliases(module, plan.old_module), path,
-                    plan.old_module in live)
-            first = _Rewriter(*args, positions=False)
-            module.visit(first)
-            if not first.rewrites and not first.hand:
-                continue
-            rewriter = _Rewriter(*args)
-            module = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
-            found[plan.old_module].rewrites.extend(rewriter.rewrites)
-            found[plan.old_module].findings.extend(rewriter.hand)
-            changed = changed or bool(rewriter.rewrites)
-        if changed:
-            changes.append(FileChange(path, source.encode(module.code)))
+                    "GS212", "warning", f"not searched for patch targets: {why}", str(path), 1))
     for directory in unreadable:  # as migrate's GS516: a patch target there is not seen
         for plan in plans:
             found[plan.old_module].findings.append(Finding(

@@ -18,7 +18,8 @@ import libcst as cst
 
 from .class_calls import class_defs
 from .imports import bound_name
-from .nodes import target_names, walk
+from .literals import walk_code, walk_statements
+from .nodes import target_names
 
 
 def _imported(module: cst.Module) -> set[str]:
@@ -27,7 +28,7 @@ def _imported(module: cst.Module) -> set[str]:
     is the module's own attribute, not a class of this module's that was made), nor an
     object of the standard library's (no class of this module registers itself there)."""
     return {bound_name(alias) for stmt in module.body
-            for node in walk(stmt, into_scopes=False)
+            for node in walk_statements(stmt, into_scopes=False)
             if isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar)
             and not _stdlib(node) for alias in node.names}
 
@@ -45,7 +46,7 @@ def _defined(module: cst.Module) -> set[str]:
     for stmt in module.body:
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             out.add(stmt.name.value)
-        for node in walk(stmt, into_scopes=False):
+        for node in walk_statements(stmt, into_scopes=False):
             if isinstance(node, cst.Assign):
                 out |= {n for t in node.targets for n in target_names(t.target)}
             elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
@@ -84,9 +85,11 @@ def registry_reads(module: cst.Module) -> dict[int, set[str]]:
     if not registering:
         return {}
     registries = _imported(module) - _defined(module)
+    if not registries:
+        return {}
     found: dict[int, set[str]] = {}
     for index, stmt in enumerate(module.body):
-        for node in walk(stmt, into_scopes=False):
+        for node in walk_code(stmt, into_scopes=False):
             if (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)
                     and node.value.value in registries and node.attr.value in registering):
                 found.setdefault(index, set()).add(node.attr.value)

@@ -19,7 +19,7 @@ from .analyze import Analysis
 from .nodes import find_all
 
 
-@lru_cache(maxsize=4)  # once per module, not once per new module (nodes hash by identity)
+@lru_cache(maxsize=1)  # asked once for each module of a plan, of the same source
 def _registered(module: cst.Module) -> frozenset[str]:
     """Classes an instance of which the file registers: `X.register_task(C())` and the
     old `X.tasks.register(C())`."""

@@ -146,7 +146,7 @@ def plan_edits(
         decorator = task_decorator(node, decorators)
         if decorator is None or _has_name_kwarg(decorator):
             continue
-        roots = celery_roots(analysis.module, analysis.path) if roots is None else roots
+        roots = celery_roots(analysis.module, analysis.path, analysis.codes) if roots is None else roots
         if root_name(decorator.decorator) not in roots:
             findings.append(_not_celery(decorator.decorator, path, analysis.code_line(index)))
             continue
@@ -159,7 +159,7 @@ def plan_edits(
         found = _task_call(analysis.module.body[index], decorators)
         if found is None or _has_name_kwarg(found[0]) or not _defined_here(analysis, found[1]):
             continue
-        roots = celery_roots(analysis.module, analysis.path) if roots is None else roots
+        roots = celery_roots(analysis.module, analysis.path, analysis.codes) if roots is None else roots
         if root_name(found[0]) not in roots:
             findings.append(_not_celery(found[0], path, analysis.code_line(index)))
             continue

@@ -1,0 +1,117 @@
+"""LibCST's parse of a source, and what godsplit says when LibCST cannot read it: a syntax
+error at Python's line, or code nested deeper than LibCST can walk (a 400-term
+`a + b + ...` chain, `a or b or ...`, a long implicit string concatenation).
+
+LibCST's trees nest such chains one level a term, and its visitors and code generation
+recurse once a level (about three Python frames), so at Python's recursion limit (1,000
+frames by default: some 330 terms) they raise RecursionError wherever they first walk
+that statement. godsplit cannot analyse such a file: it says which statement and why (a
+GodsplitError: nothing is written), instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+
+import libcst as cst
+
+from ..files import CONFLICT, SourceText, conflict_line
+from ..types import GodsplitError
+
+_SYMBOLS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+            ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>", ast.BitOr: "|",
+            ast.BitXor: "^", ast.BitAnd: "&", ast.MatMult: "@", ast.And: "and", ast.Or: "or"}
+
+
+def parse(source: SourceText) -> cst.Module:
+    try:
+        return cst.parse_module(source.text)
+    except cst.ParserSyntaxError as exc:
+        if (conflict := conflict_line(source.text)) is not None:
+            raise GodsplitError(CONFLICT, source.path, conflict) from None
+        line = exc.raw_line
+        try:  # Python's own parser points at the exact line; LibCST's can be one later
+            compile(source.text, str(source.path), "exec", dont_inherit=True)
+        except SyntaxError as python:
+            line = python.lineno or line
+        except (ValueError, RecursionError, MemoryError):
+            pass
+        raise GodsplitError(
+            f"cannot parse: {exc.message.splitlines()[0] if exc.message else 'syntax error'}",
+            source.path,
+            line,
+        ) from None
+    except RecursionError:
+        raise too_deep(source, None) from None
+
+
+class _Probe(cst.CSTVisitor):
+    """Visits everything, records nothing: whether a statement can be walked."""
+
+
+def too_deep_line(module: cst.Module) -> int | None:
+    """The line of the first top-level statement LibCST cannot generate or walk within the
+    recursion limit."""
+    line = 1 + len(module.header)
+    for stmt in module.body:
+        try:
+            code = module.code_for_node(stmt)
+            stmt.visit(_Probe())
+        except RecursionError:
+            return line + len(getattr(stmt, "leading_lines", ()))
+        line += code.count("\n")
+    return None
+
+
+def longest_chain(text: str, line: int | None) -> tuple[int, str] | None:
+    """(terms, operator) of the longest chain of one binary or boolean operator in the
+    statement at `line` (anywhere, without a line), by Python's own parser."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    best: tuple[int, str] | None = None
+    for stmt in tree.body:
+        if line is not None and not stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno):
+            continue
+        stack: list[ast.AST] = [stmt]
+        while stack:
+            node = stack.pop()
+            found = _chain(node, stack)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+    return best
+
+
+def _chain(node: ast.AST, stack: list[ast.AST]) -> tuple[int, str] | None:
+    """(terms, operator) of the chain `node` heads, if any; pushes what is below it. `a + b
+    + c` is `(a + b) + c`: the chain is walked once, from its head."""
+    if isinstance(node, ast.BoolOp):
+        stack.extend(node.values)
+        return len(node.values), _SYMBOLS.get(type(node.op), "?")
+    if not isinstance(node, ast.BinOp):
+        stack.extend(ast.iter_child_nodes(node))
+        return None
+    op, terms = type(node.op), 1  # `a + b`: one BinOp, two terms
+    inner: ast.expr = node
+    while isinstance(inner, ast.BinOp) and type(inner.op) is op:
+        stack.append(inner.right)
+        terms, inner = terms + 1, inner.left
+    stack.append(inner)
+    return terms, _SYMBOLS.get(op, "?")
+
+
+def too_deep(source: SourceText, module: cst.Module | None) -> GodsplitError:
+    """The error for a source LibCST ran out of recursion on (`module`: its tree, when
+    the parse itself worked)."""
+    line = too_deep_line(module) if module is not None else None
+    chain = longest_chain(source.text, line)
+    what = (f": a chain of {chain[0]:,} `{chain[1]}` terms" if chain and chain[0] > 100
+            else " (brackets nested over about 100 deep, or a long chain of operators or of implicitly "
+            "concatenated strings)")
+    return GodsplitError(
+        f"cannot analyse: {'this' if line else 'a'} statement nests too deep for LibCST{what}; LibCST, which "
+        "godsplit reads code with, recurses once a level and stops at Python's recursion "
+        f"limit ({sys.getrecursionlimit():,}). Build such a value from a list (`sum(...)`, "
+        "`''.join(...)`), or leave this file out of the split", source.path, line)
