@@ -5,6 +5,8 @@ own suite before and after, and its own linters on the generated code: each a mi
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,62 @@ def test_pycodestyle_own_section_sets_the_line_limit(tmp_path: Path, section: st
     assert long_lines("[metadata]\nname = pkg\n", "without")  # the control: lines over 79
     assert long_lines(f"[{section}]\nmax_line_length = 79\n", "with") == []
     assert long_lines(f"[{section}]\nmax-line-length = 79\nignore = E501\n", "ignored")
+
+
+PRIVATE_USED = """
+    _REGISTRY = {}
+
+
+    def _get_parameters(function):
+        return list(function.__code__.co_varnames)
+
+
+    def register_check(check):
+        _REGISTRY[check] = _get_parameters(check)
+        return check
+
+
+    def other():
+        return 1
+"""
+
+PRE_COMMIT = """
+    repos:
+    -   repo: https://github.com/pycqa/flake8
+        rev: 7.2.0
+        hooks:
+        -   id: flake8
+    -   repo: https://github.com/asottile/pyupgrade
+        rev: v3.20.0
+        hooks:
+        -   id: pyupgrade
+            args: [--py39-plus]
+"""
+
+
+def _flake8(root: Path, *paths: str) -> list[str]:
+    proc = subprocess.run([sys.executable, "-m", "flake8", *paths], cwd=root,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.stdout.splitlines()
+
+
+def test_pre_commit_flake8_hook_without_config_is_the_projects_flake8(tmp_path: Path) -> None:
+    """pycodestyle lints with a pre-commit `- id: flake8` hook and no `[flake8]` anywhere
+    (flake8's defaults). godsplit saw no flake8 and wrote for ruff's defaults, where `_x as
+    _x` is a re-export: flake8 reported F401 on each private re-export of the facade (10
+    with the hand mapping). The hook is now the project's flake8: `# noqa: F401` there."""
+    modules = {"registry": ["_REGISTRY", "_get_parameters", "register_check"],
+               "rest": ["other"]}
+
+    def found(name: str, files: dict[str, str]) -> list[str]:
+        config = make_project(tmp_path / name, PRIVATE_USED, modules, files=files)
+        plan, texts = plan_texts(config)
+        assert not plan.errors, [f.render() for f in plan.errors]
+        for path, text in texts.items():
+            (tmp_path / name / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name / path).write_text(text)
+        return _flake8(tmp_path / name, "pkg/big")
+
+    assert any("F401" in f for f in found("without", {}))  # the control
+    assert found("with", {".pre-commit-config.yaml": PRE_COMMIT}) == []

@@ -9,7 +9,8 @@ directory upward, stopping at the repository root (a directory holding `.git` or
 - flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`, or
   `pyproject.toml` with `[tool.flake8]` (flake8-pyproject); flake8-tidy-imports' codes
   (I25x: I250 reports `X as X`) when its options are set there. Without a flake8 config,
-  pycodestyle's own `[pycodestyle]`/`[pep8]` of `setup.cfg` or `tox.ini` (its E501 limit).
+  a pre-commit flake8 hook (flake8's defaults and the hook's `args`), else pycodestyle's
+  own `[pycodestyle]`/`[pep8]` of `setup.cfg` or `tox.ini` (its E501 limit).
 - isort: the nearest `.isort.cfg`, `pyproject.toml` `[tool.isort]`, `setup.cfg` or `tox.ini`
   `[isort]`/`[tool:isort]`.
 - black: `[tool.black]` of the nearest `pyproject.toml` (black's project root).
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Literal
 
 from .checker_config import Pylint, find_pylint, has_mypy
+from .pre_commit_flake8 import pre_commit_flake8
 from .style_files import (
     Section,
     find_flake8,
@@ -163,7 +165,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     if top not in directories:
         directories = [start]
     ruff = find_ruff(directories)
-    flake8 = find_flake8(directories)
+    flake8 = find_flake8(directories) or pre_commit_flake8(directories)
     isort = find_isort(directories)
     pyproject = nearest_pyproject(directories)
     black = pyproject.sub("tool", "black") if pyproject is not None else None
