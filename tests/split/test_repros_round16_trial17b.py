@@ -52,6 +52,15 @@ def test_pycodestyle_own_section_sets_the_line_limit(tmp_path: Path, section: st
 
 
 PRIVATE_USED = """
+    import os
+
+    try:
+        if os.name == "nt":
+            CONFIG_HOME = os.path.expanduser("~")
+        else:
+            CONFIG_HOME = os.path.join(os.getenv("XDG_CONFIG_HOME") or "~", "pkg")
+    except ImportError:
+        CONFIG_HOME = None
     _REGISTRY = {}
 
 
@@ -93,9 +102,11 @@ def test_pre_commit_flake8_hook_without_config_is_the_projects_flake8(tmp_path: 
     """pycodestyle lints with a pre-commit `- id: flake8` hook and no `[flake8]` anywhere
     (flake8's defaults). godsplit saw no flake8 and wrote for ruff's defaults, where `_x as
     _x` is a re-export: flake8 reported F401 on each private re-export of the facade (10
-    with the hand mapping). The hook is now the project's flake8: `# noqa: F401` there."""
+    with the hand mapping). The hook is now the project's flake8: `# noqa: F401` there,
+    also on the import of a name bound under `try:` (`USER_CONFIG`), which the facade
+    imports in a `try:` of its own and lists in `__all__` only if bound."""
     modules = {"registry": ["_REGISTRY", "_get_parameters", "register_check"],
-               "rest": ["other"]}
+               "rest": ["other", "CONFIG_HOME"]}
 
     def found(name: str, files: dict[str, str]) -> list[str]:
         config = make_project(tmp_path / name, PRIVATE_USED, modules, files=files)

@@ -69,17 +69,26 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
             statements.append([line])
     out = []
     for lines in statements:
-        first = lines[0]
-        if first.startswith(("from ", "import ")) and (listed is None or any(
-            m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
-        )):
-            noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
-            had = re.split(r"[, ]+", noqa[1]) if noqa else []
-            new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a
-            if new:  # block sorted again after its comments is marked already
-                lines[0] = (f"{first}, {new}" if noqa else f"{first}  # noqa: {new}")
+        # re-exports: also a name bound only under a condition, imported one by one in
+        # `try:` (`imports.guarded`; pycodestyle's USER_CONFIG: F401 under flake8)
+        at = [0] if lines[0].startswith(("from ", "import ")) else [
+            i for i, line in enumerate(lines) if i and line.startswith(("    from ", "    import "))
+        ] if listed is not None and lines[0] == "try:" else []
+        for i in at:
+            if listed is None or any(m[1] not in listed for m in _REEXPORT.finditer(
+                    lines[i] if i else "\n".join(lines))):
+                lines[i] = _with_codes(lines[i], code)
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def _with_codes(line: str, code: str) -> str:
+    noqa = re.search(r"# noqa: ?([\w, ]+)$", line)
+    had = re.split(r"[, ]+", noqa[1]) if noqa else []
+    new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a block
+    if not new:  # sorted again after its comments is marked already
+        return line
+    return f"{line}, {new}" if noqa else f"{line}  # noqa: {new}"
 
 
 def ends_import_block(code: str) -> bool:
