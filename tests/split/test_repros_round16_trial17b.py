@@ -119,3 +119,40 @@ def test_pre_commit_flake8_hook_without_config_is_the_projects_flake8(tmp_path: 
 
     assert any("F401" in f for f in found("without", {}))  # the control
     assert found("with", {".pre-commit-config.yaml": PRE_COMMIT}) == []
+
+
+TYPE_CHECKING_KEPT = """
+    from __future__ import annotations
+
+    TYPE_CHECKING = False
+    if TYPE_CHECKING:
+        from collections.abc import Iterable, Sequence
+        from typing import Any
+
+        Names = Sequence[str]
+
+
+    def names(values: Iterable[Any]) -> Names:
+        return [str(v) for v in values]
+
+
+    def other() -> int:
+        return 1
+"""
+
+
+def test_type_checking_block_kept_whole_gets_the_f401_noqa(tmp_path: Path) -> None:
+    """docutils' `nodes.py` has an `if TYPE_CHECKING:` block of imports and type aliases,
+    which the facade keeps whole; its imports that only moved code reads become `X as X`
+    re-exports there, which pyflakes takes for unused: 14 F401 under docutils' flake8
+    (the `try:` and top-level re-exports had the noqa, this block's did not)."""
+    modules = {"naming": ["names"], "rest": ["other", "TYPE_CHECKING"]}
+    config = make_project(tmp_path, TYPE_CHECKING_KEPT, modules,
+                          files={".flake8": "[flake8]\nmax-line-length = 79\n"})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    for path, text in texts.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    assert "Iterable as Iterable" in texts["pkg/big/__init__.py"]
+    assert _flake8(tmp_path, "pkg/big") == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 
 from .style import Style
 
@@ -69,17 +70,34 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
             statements.append([line])
     out = []
     for lines in statements:
-        # re-exports: also a name bound only under a condition, imported one by one in
-        # `try:` (`imports.guarded`; pycodestyle's USER_CONFIG: F401 under flake8)
-        at = [0] if lines[0].startswith(("from ", "import ")) else [
-            i for i, line in enumerate(lines) if i and line.startswith(("    from ", "    import "))
-        ] if listed is not None and lines[0] == "try:" else []
-        for i in at:
+        # re-exports: also those inside a top-level `try:` (a name bound only under a
+        # condition, `imports.guarded`: pycodestyle's USER_CONFIG) or `if TYPE_CHECKING:`
+        # (docutils' kept block): F401 under flake8
+        nested = listed is not None and lines[0] in ("try:", "if TYPE_CHECKING:")
+        for at, statement in _statements(lines, nested):
             if listed is None or any(m[1] not in listed for m in _REEXPORT.finditer(
-                    lines[i] if i else "\n".join(lines))):
-                lines[i] = _with_codes(lines[i], code)
+                    "\n".join(statement))):
+                lines[at] = _with_codes(lines[at], code)
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def _statements(lines: list[str], nested: bool) -> Iterator[tuple[int, list[str]]]:
+    """The import statements of one top-level statement's `lines` (its own, or with
+    `nested`, those of its body, indented four spaces): (index of the first line, lines)."""
+    if lines[0].startswith(("from ", "import ")):
+        yield 0, lines
+        return
+    if not nested:
+        return
+    start = None
+    for i, line in enumerate([*lines, "end"]):
+        inner = line.startswith(("     ", "    )"))  # a continuation line
+        if start is not None and not inner:
+            yield start, lines[start:i]
+            start = None
+        if line.startswith(("    from ", "    import ")):
+            start = i
 
 
 def _with_codes(line: str, code: str) -> str:
