@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts
+from splitkit import make_project, plan_texts, run_python
 
 KEPT_NAMES = """
     class Handler:
@@ -156,3 +156,49 @@ def test_type_checking_block_kept_whole_gets_the_f401_noqa(tmp_path: Path) -> No
         (tmp_path / path).write_text(text)
     assert "Iterable as Iterable" in texts["pkg/big/__init__.py"]
     assert _flake8(tmp_path, "pkg/big") == []
+
+
+PROPERTY_NAMED_AS_CLASS = """
+    from __future__ import annotations
+
+
+    class Node:
+        _document: document | None = None
+
+        @property
+        def document(self) -> document | None:
+            return self._document
+
+        @document.setter
+        def document(self, value: document) -> None:
+            self._document = value
+
+
+    class document(Node):
+        pass
+"""
+
+
+def test_import_pyflakes_resolves_to_a_class_attribute_gets_the_f401_noqa(
+        tmp_path: Path) -> None:
+    """docutils' `Node.document` is a property whose annotations name the class
+    `document`. Moved apart, `base.py` imports `document` (late: a cycle) for
+    `typing.get_type_hints`; pyflakes resolves the annotations to the property in the
+    class body and reported the import unused (F401), where the god file, which defined
+    the class, had nothing to report."""
+    modules = {"base": ["Node"], "documents": ["document"]}
+    config = make_project(tmp_path, PROPERTY_NAMED_AS_CLASS, modules,
+                          files={".flake8": "[flake8]\nmax-line-length = 79\n"})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    for path, text in texts.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    assert "import document" in texts["pkg/big/base.py"]
+    assert _flake8(tmp_path, "pkg/big") == []
+    hints = run_python(tmp_path, """
+        import typing
+        import pkg.big as m
+        print(typing.get_type_hints(m.Node.document.fget)["return"])
+    """)
+    assert "document" in hints
