@@ -202,3 +202,47 @@ def test_import_pyflakes_resolves_to_a_class_attribute_gets_the_f401_noqa(
         print(typing.get_type_hints(m.Node.document.fget)["return"])
     """)
     assert "document" in hints
+
+
+CONDITIONAL_LONG = """
+    import os
+    import weakref
+
+    FORK_AVAILABLE = hasattr(os, "register_at_fork")
+
+    if FORK_AVAILABLE:
+        _registered_classes = weakref.WeakSet()
+
+
+    def register(cls):
+        if FORK_AVAILABLE:
+            _registered_classes.add(cls)
+        return cls
+
+
+    def other():
+        return 1
+"""
+
+
+def test_conditional_reexport_noqa_too_long_is_written_in_parentheses(tmp_path: Path) -> None:
+    """fsspec (ruff for isort, a legacy `[flake8]` in setup.cfg) binds
+    `_registered_classes` only `if FORK_AVAILABLE:`; the facade imports it in a `try:`.
+    With its F401 noqa the line was 101 columns, ended `# noqa: F401, E501`, and fsspec's
+    ruff 0.14.3 re-wrapped it (I001, twice). Written `from m import (  # noqa: F401`, one
+    name a line, as the top-level re-exports are."""
+    modules = {"abstract_file_system": ["FORK_AVAILABLE", "_registered_classes",
+                                        "register"], "rest": ["other"]}
+    files = {"pyproject.toml": '[tool.ruff]\nline-length = 88\n[tool.ruff.lint]\nselect = ["F", "I"]\n',
+             "setup.cfg": "[flake8]\nmax-line-length = 88\n[isort]\nmulti_line_output=3\n"
+                          "include_trailing_comma=True\ncombine_as_imports=True\nline_length=88\n"}
+    config = make_project(tmp_path, CONDITIONAL_LONG, modules, files=files)
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = texts["pkg/big/__init__.py"]
+    assert "import (  # noqa: F401\n        _registered_classes as" in facade
+    assert max(len(line) for line in facade.splitlines()) <= 88
+    for path, text in texts.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    assert _flake8(tmp_path, "pkg/big") == []

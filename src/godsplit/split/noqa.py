@@ -56,9 +56,11 @@ def noqa_first(text: str) -> str:
 
 
 _REEXPORT = re.compile(r"\b(\w+) as \1\b|import \*")
+# `    from m import a as a`, its noqa comment after: one name in a `try:` (`guarded`)
+_ONE_NAME = re.compile(r"^([ \t]+)from (\S+) import (\w+ as \w+)(  # noqa: [\w, ]+)$")
 
 
-def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
+def mark(text: str, code: str, listed: frozenset[str] | None = None, width: int = 0) -> str:
     """`# noqa: <code>` (codes: comma-separated) on the first line of each top-level import
     statement of `text` (with `listed`: of those that re-export a name it does not list, or
     import `*`)."""
@@ -78,6 +80,9 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
             if listed is None or any(m[1] not in listed for m in _REEXPORT.finditer(
                     "\n".join(statement))):
                 lines[at] = _with_codes(lines[at], code)
+                if at and width and len(lines[at]) > width and (
+                        one := _ONE_NAME.match(lines[at])):  # the form sorters leave as it is
+                    lines[at] = f"{one[1]}from {one[2]} import ({one[4]}\n{one[1]}    {one[3]},\n{one[1]})"
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 

@@ -111,7 +111,8 @@ def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path:
         block = blocks[index]
         text = noqa_long(noqa_first(text), style)
         if block.reexport_noqa:
-            text = mark(text, block.reexport_noqa, block.listed)
+            text = mark(text, block.reexport_noqa, block.listed, 0 if style is None else min(
+                style.line_length, style.lint_line_length or style.line_length))
         return mark(text, block.noqa) if block.noqa else text
 
     texts = [marks(i, text) for i, text in enumerate(done)]
