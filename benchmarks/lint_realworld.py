@@ -203,10 +203,12 @@ CHAINS: dict[str, Chain] = {
     "pycodestyle-by-hand": Chain(
         ("flake8==7.2.0", "pyupgrade==3.20.0", "reorder-python-imports==3.15.0"),
         (Tool("flake8", (), "flake8"), _pyupgrade("--py39-plus"),
-         Tool("reorder-python-imports", ("--py39-plus",), "fixer")),
-        "no [flake8] config (setup.cfg's [pycodestyle] is its own); .pre-commit-config.yaml "
-        "at 2.14.0: reorder-python-imports v3.15.0 --py39-plus, pyupgrade v3.20.0 "
-        "--py39-plus, flake8 7.2.0; tox flake8: `flake8 pycodestyle.py`"),
+         Tool("reorder-python-imports", ("--py39-plus",), "fixer"),
+         Tool("pycodestyle", (), "flake8")),
+        "no [flake8] config; .pre-commit-config.yaml at 2.14.0: reorder-python-imports "
+        "v3.15.0 --py39-plus, pyupgrade v3.20.0 --py39-plus, flake8 7.2.0; tox: `python -m "
+        "pycodestyle --statistics pycodestyle.py` (setup.cfg [pycodestyle]: max_doc_length "
+        "72; here the pycodestyle flake8 7.2.0 installs) and `flake8 pycodestyle.py`"),
     "docutils-nodes-by-hand": Chain(
         ("flake8==7.3.0",), (Tool("flake8", (), "flake8"),),
         "the repository's .flake8 (not in the sdist; its ignore list and nodes.py's E701); "
