@@ -228,7 +228,7 @@ CONDITIONAL_LONG = """
 def test_conditional_reexport_noqa_too_long_is_written_in_parentheses(tmp_path: Path) -> None:
     """fsspec (ruff for isort, a legacy `[flake8]` in setup.cfg) binds
     `_registered_classes` only `if FORK_AVAILABLE:`; the facade imports it in a `try:`.
-    With its F401 noqa the line was 101 columns, ended `# noqa: F401, E501`, and fsspec's
+    With its F401 noqa the line was 100 columns, ended `# noqa: F401, E501`, and fsspec's
     ruff 0.14.3 re-wrapped it (I001, twice). Written `from m import (  # noqa: F401`, one
     name a line, as the top-level re-exports are."""
     modules = {"abstract_file_system": ["FORK_AVAILABLE", "_registered_classes",
