@@ -200,6 +200,23 @@ CHAINS: dict[str, Chain] = {
         "--check; `test_flake8`: flake8 --max-line-length=88 --ignore=E203,W503; no versions "
         "pinned: those of the release's month (pylint with the repository's .pylintrc not "
         "run)"),
+    "pycodestyle-by-hand": Chain(
+        ("flake8==7.2.0", "pyupgrade==3.20.0", "reorder-python-imports==3.15.0"),
+        (Tool("flake8", (), "flake8"), _pyupgrade("--py39-plus"),
+         Tool("reorder-python-imports", ("--py39-plus",), "fixer"),
+         Tool("pycodestyle", (), "flake8")),
+        "no [flake8] config; .pre-commit-config.yaml at 2.14.0: reorder-python-imports "
+        "v3.15.0 --py39-plus, pyupgrade v3.20.0 --py39-plus, flake8 7.2.0; tox: `python -m "
+        "pycodestyle --statistics pycodestyle.py` (setup.cfg [pycodestyle]: max_doc_length "
+        "72; here the pycodestyle flake8 7.2.0 installs) and `flake8 pycodestyle.py`"),
+    "docutils-nodes-by-hand": Chain(
+        ("flake8==7.3.0",), (Tool("flake8", (), "flake8"),),
+        "the repository's .flake8 (not in the sdist; its ignore list and nodes.py's E701); "
+        "tox style: `flake8 {toxinidir}` (no version pinned: 7.3.0)"),
+    "fsspec-spec-by-hand": Chain(
+        ("ruff==0.14.3",), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; .pre-commit-config.yaml at 2026.7.0: ruff-check and "
+        "ruff-format v0.14.3 (codespell not run)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
@@ -285,7 +302,10 @@ def generated(split: Path, module: str, sibling: str = "") -> list[str]:
 # GS117 asks for (without it no split of bs4/element.py is safe).
 EXTRA_FILES = {"paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dist,demos\n"
                             "ignore = E124,E125,E128,E261,E301,E302,E303,E402,E721,W503,E203,"
-                            "E722\nmax-line-length = 79\n"}}
+                            "E722\nmax-line-length = 79\n"},
+               "docutils-nodes-by-hand": {".flake8": "[flake8]\nignore = E123,E125,E126,E129,"
+                                          "E226,E228,W503\nper-file-ignores =\n"
+                                          "  docutils/nodes.py:E701\n"}}
 EDITS = {"beautifulsoup4": (
     "bs4/element.py", "and frameinfo.frame.f_globals.get('__name__', '') != \"bs4.element\"",
     "and not frameinfo.frame.f_globals.get('__name__', '').startswith(\"bs4.element\")")}

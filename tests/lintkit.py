@@ -39,7 +39,7 @@ PYTHON = sys.executable
 # about 400, PLC0414 and RUF100 among them, E402 no longer; and E4, E7, E9, F, ruff's
 # defaults until 0.17, which CI still checks) plus I and E501 at 88 (style.NO_CONFIG_EXTRA)
 RUFF_DEFAULTS = ["--isolated", "--extend-select", ",".join(NO_CONFIG_EXTRA), "--line-length", "88"]
-LINT_TOOLS = ("ruff", "pyflakes", "flake8", "pylint")
+LINT_TOOLS = ("ruff", "pyflakes", "flake8", "pycodestyle", "pylint")
 FORMAT_TOOLS = ("format", "isort")
 TYPE_TOOLS = ("mypy", "pyright")
 # A library that is missing or untyped: mypy reports it once a run (at whichever import it

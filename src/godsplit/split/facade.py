@@ -13,6 +13,7 @@ home (PEP 562 `__getattr__`); as a live facade, it also forwards attribute assig
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection, Sequence
 
@@ -209,6 +210,9 @@ def render_facade(
     shadowed = {n for m in assignment.modules for n in reexported(analysis, assignment, m)}
     shadowed -= used | analysis.conditional_names
     used |= listed
+    # `X as X`: pyflakes' F401, flake8-tidy-imports' I250: a noqa where the project's does
+    f401 = ",".join(c for c in ("F401", "I250") if style is not None and style.pyflakes and (
+        style.flake8 is not None and style.flake8.enables(c, layout.facade_path)))
     early: list[str] = []
     early_kept: list[str] = []
     rest: list[tuple[int, Piece]] = []
@@ -251,7 +255,8 @@ def render_facade(
             elif unit.id in early_ids:
                 early_kept.append(text)
             else:  # a kept import godsplit rewrote is formatted as the project formats
-                rest.append((index, Block(text) if is_import and changed is not stmt else text))
+                rest.append((index, Block(text, reexport_noqa=f401, listed=frozenset(
+                    listed)) if is_import and changed is not stmt else text))
     # this facade is the package of the new modules: "in `pkg.big`" would name itself
     where = " the modules of" if layout.new_package == layout.old_module else ""
     marker = f"{MARKER}: the code lives in{where} `{layout.new_package}` now.\n"
@@ -307,10 +312,6 @@ def render_facade(
     top = "".join(head[:future_at]).rstrip("\n")  # header comments, docstring
     marker = ("\n" if top else "") + marker
     pieces: list[Piece] = [top + "\n" if top else "", marker, "".join(head[future_at:])]
-    # pyflakes takes no `X as X` as a re-export (F401), flake8-tidy-imports reports it as
-    # an unneeded alias (I250): a targeted noqa where the project's flake8 does
-    f401 = ",".join(c for c in ("F401", "I250") if style is not None and style.pyflakes and (
-        style.flake8 is not None and style.flake8.enables(c, layout.facade_path)))
     if early_kept:  # kept code runs before the re-exports: they come after code
         noqa = "E402" if (style is None or style.enables("E402", layout.facade_path)) and (
             ends_import_block("".join(early_kept))) else ""
@@ -326,9 +327,8 @@ def render_facade(
     rest.sort(key=lambda item: item[0])
     if rest and isinstance(rest[0][1], str) and not rest[0][1].startswith("\n"):
         rest[0] = (rest[0][0], "\n" + rest[0][1])
-    elif rest and isinstance(first_rest := rest[0][1], Block) and not first_rest.text.startswith(
-            "\n"):
-        rest[0] = (rest[0][0], Block("\n" + first_rest.text))
+    elif rest and isinstance(lead := rest[0][1], Block) and not lead.text.startswith("\n"):
+        rest[0] = (rest[0][0], dataclasses.replace(lead, text="\n" + lead.text))
     pieces.extend(piece for _, piece in rest)
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,

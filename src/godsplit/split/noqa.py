@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 
 from .style import Style
 
@@ -55,9 +56,11 @@ def noqa_first(text: str) -> str:
 
 
 _REEXPORT = re.compile(r"\b(\w+) as \1\b|import \*")
+# `    from m import a as a`, its noqa comment after: one name in a `try:` (`guarded`)
+_ONE_NAME = re.compile(r"^([ \t]+)from (\S+) import (\w+ as \w+)(  # noqa: [\w, ]+)$")
 
 
-def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
+def mark(text: str, code: str, listed: frozenset[str] | None = None, width: int = 0) -> str:
     """`# noqa: <code>` (codes: comma-separated) on the first line of each top-level import
     statement of `text` (with `listed`: of those that re-export a name it does not list, or
     import `*`)."""
@@ -69,17 +72,46 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
             statements.append([line])
     out = []
     for lines in statements:
-        first = lines[0]
-        if first.startswith(("from ", "import ")) and (listed is None or any(
-            m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
-        )):
-            noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
-            had = re.split(r"[, ]+", noqa[1]) if noqa else []
-            new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a
-            if new:  # block sorted again after its comments is marked already
-                lines[0] = (f"{first}, {new}" if noqa else f"{first}  # noqa: {new}")
+        # re-exports: also those inside a top-level `try:` (a name bound only under a
+        # condition, `imports.guarded`: pycodestyle's USER_CONFIG) or `if TYPE_CHECKING:`
+        # (docutils' kept block): F401 under flake8
+        nested = listed is not None and lines[0] in ("try:", "if TYPE_CHECKING:")
+        for at, statement in _statements(lines, nested):
+            if listed is None or any(m[1] not in listed for m in _REEXPORT.finditer(
+                    "\n".join(statement))):
+                lines[at] = _with_codes(lines[at], code)
+                if at and width and len(lines[at]) > width and (
+                        one := _ONE_NAME.match(lines[at])):  # the form sorters leave as it is
+                    lines[at] = f"{one[1]}from {one[2]} import ({one[4]}\n{one[1]}    {one[3]},\n{one[1]})"
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def _statements(lines: list[str], nested: bool) -> Iterator[tuple[int, list[str]]]:
+    """The import statements of one top-level statement's `lines` (its own, or with
+    `nested`, those of its body, indented four spaces): (index of the first line, lines)."""
+    if lines[0].startswith(("from ", "import ")):
+        yield 0, lines
+        return
+    if not nested:
+        return
+    start = None
+    for i, line in enumerate([*lines, "end"]):
+        inner = line.startswith(("     ", "    )"))  # a continuation line
+        if start is not None and not inner:
+            yield start, lines[start:i]
+            start = None
+        if line.startswith(("    from ", "    import ")):
+            start = i
+
+
+def _with_codes(line: str, code: str) -> str:
+    noqa = re.search(r"# noqa: ?([\w, ]+)$", line)
+    had = re.split(r"[, ]+", noqa[1]) if noqa else []
+    new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a block
+    if not new:  # sorted again after its comments is marked already
+        return line
+    return f"{line}, {new}" if noqa else f"{line}  # noqa: {new}"
 
 
 def ends_import_block(code: str) -> bool:

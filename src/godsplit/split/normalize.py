@@ -36,6 +36,7 @@ from .checker_marks import for_checkers
 from .grouping import ISORT_ON, can_group, protect
 from .isort_config import isort_settings, isort_sorts
 from .noqa import mark, noqa_first, noqa_long, noqa_too_long
+from .pyflakes_marks import mark_unused
 from .ruff_marks import mark_reported
 from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
@@ -95,7 +96,8 @@ def assemble(
                     parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
         after = style.lines_after_imports if style is not None else -1
         out[file] = _space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
-    return mark_reported(for_checkers(out, style), style, path)  # A004, TC001-TC003
+    marked = mark_reported(for_checkers(out, style), style, path)  # A004, TC001-TC003
+    return mark_unused(marked, style, path)  # F401 that only pyflakes scoping sees
 
 
 def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path: Path,
@@ -109,7 +111,8 @@ def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path:
         block = blocks[index]
         text = noqa_long(noqa_first(text), style)
         if block.reexport_noqa:
-            text = mark(text, block.reexport_noqa, block.listed)
+            text = mark(text, block.reexport_noqa, block.listed, 0 if style is None else min(
+                style.line_length, style.lint_line_length or style.line_length))
         return mark(text, block.noqa) if block.noqa else text
 
     texts = [marks(i, text) for i, text in enumerate(done)]

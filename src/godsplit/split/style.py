@@ -8,7 +8,9 @@ directory upward, stopping at the repository root (a directory holding `.git` or
   (following `extend`); lint settings under `lint` or, in old configs, at the top.
 - flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`, or
   `pyproject.toml` with `[tool.flake8]` (flake8-pyproject); flake8-tidy-imports' codes
-  (I25x: I250 reports `X as X`) when its options are set there.
+  (I25x: I250 reports `X as X`) when its options are set there. Without a flake8 config,
+  a pre-commit flake8 hook (flake8's defaults and the hook's `args`), else pycodestyle's
+  own `[pycodestyle]`/`[pep8]` of `setup.cfg` or `tox.ini` (its E501 limit).
 - isort: the nearest `.isort.cfg`, `pyproject.toml` `[tool.isort]`, `setup.cfg` or `tox.ini`
   `[isort]`/`[tool:isort]`.
 - black: `[tool.black]` of the nearest `pyproject.toml` (black's project root).
@@ -30,9 +32,11 @@ from pathlib import Path
 from typing import Literal
 
 from .checker_config import Pylint, find_pylint, has_mypy
+from .pre_commit_flake8 import pre_commit_flake8
 from .style_files import (
     Section,
     find_flake8,
+    find_ini,
     find_isort,
     find_ruff,
     nearest_pyproject,
@@ -161,7 +165,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     if top not in directories:
         directories = [start]
     ruff = find_ruff(directories)
-    flake8 = find_flake8(directories)
+    flake8 = find_flake8(directories) or pre_commit_flake8(directories)
     isort = find_isort(directories)
     pyproject = nearest_pyproject(directories)
     black = pyproject.sub("tool", "black") if pyproject is not None else None
@@ -192,6 +196,11 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     codes = ["E501"] * len(limits)
     if flake8 is not None and flake8_rules is not None and flake8_rules.enables("E501"):
         limits.append(flake8.integer("max-line-length", 79))
+        codes.append("E501")
+    own = find_ini(directories, ("setup.cfg", "tox.ini"), ("pycodestyle", "pep8"))
+    if flake8 is None and own is not None and _flake8_rules(own).enables("E501"):
+        # pycodestyle run by itself reads its own section (flake8 does not): its limit
+        limits.append(own.integer("max-line-length", 79))
         codes.append("E501")
     if flake8 is not None and flake8_rules is not None and flake8_rules.enables("B950"):
         # flake8-bugbear's opt-in B950: over max-line-length by more than 10%

@@ -1,0 +1,61 @@
+"""A targeted `# noqa: F401` on each import a split writes that pyflakes (the project's
+flake8) takes for unused, where the module needs it.
+
+docutils' `Node` has a property `document` whose annotations (`-> document | None`, the
+setter's `value: document`) name the class `document`: in the god file that class was
+defined further down; moved to `nodes/base.py`, the module imports it (late, a cycle) so
+the annotations, which `typing.get_type_hints` evaluates in the module's globals, resolve
+there. pyflakes resolves those annotations in the class body, where `document` is the
+property, and reports the import unused (F401), so `flake8 --fix`-style tools (autoflake)
+would delete it. Only module-level import lines (those godsplit writes: moved code keeps
+its own imports inside its functions), only names the god file did not already import
+unused, and only where the project's flake8 selects F401 for the file.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyflakes.checker
+import pyflakes.messages
+
+from .loop_shadows import noqa_comment
+from .style import Style
+
+
+def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path
+                ) -> dict[Path, str]:
+    """`texts` (the files of a split) with `# noqa: F401` on each module-level import line
+    pyflakes reports unused there and not in the god file."""
+    out = dict(texts)
+    if style is None or style.flake8 is None or not style.pyflakes:
+        return out
+    try:
+        before = {name for name, _ in _unused(source.read_text(encoding="utf-8"), source)}
+    except (OSError, UnicodeDecodeError, SyntaxError):
+        return out
+    for path, text in texts.items():
+        if path.suffix != ".py" or not style.flake8.enables("F401", path):
+            continue
+        try:
+            found = [(n, row) for n, row in _unused(text, path) if n not in before]
+        except SyntaxError:
+            continue
+        lines = text.splitlines(keepends=True)
+        for row in sorted({row for _, row in found}):
+            line = lines[row - 1]
+            body = line.rstrip("\r\n")
+            if body.lstrip().startswith(("from ", "import ")) and len(body) - len(
+                    body.lstrip()) <= 4:  # module level, or in a top-level `try:`/`if`
+                lines[row - 1] = noqa_comment(body, "F401") + line[len(body):]
+        out[path] = "".join(lines)
+    return out
+
+
+def _unused(text: str, path: Path) -> list[tuple[str, int]]:
+    """(name, line) of each import pyflakes reports unused in `text`."""
+    checker = pyflakes.checker.Checker(ast.parse(text), filename=str(path))
+    return [(str(m.message_args[0]), m.lineno) for m in checker.messages
+            if isinstance(m, pyflakes.messages.UnusedImport)]
