@@ -31,6 +31,11 @@ def test_loo_never_chooses_a_setting_by_the_case_it_scores() -> None:
     assert picked["c"] == ("today", (0.1, 0.0))  # not "wide", which c alone favours
     assert picked["a"] == ("wide", (0.4, 0.0))  # b and c: 1.3 against 0.6
     assert picked["b"] == ("wide", (0.4, 0.0))
+    # with a baseline, beating it on more of the other cases comes before the mean F1
+    baseline = {"a": (0.45, -1.0), "b": (0.45, -1.0), "c": (0.0, -1.0)}
+    strict = loo(table, ["a", "b", "c"], baseline)
+    assert strict["a"] == ("today", (0.5, 0.0))  # b and c: today beats 2, wide beats 1
+    assert strict["c"] == ("today", (0.1, 0.0))
 
 
 SOURCE = """\
