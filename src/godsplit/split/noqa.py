@@ -69,17 +69,27 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None) -> str:
             statements.append([line])
     out = []
     for lines in statements:
-        first = lines[0]
-        if first.startswith(("from ", "import ")) and (listed is None or any(
-            m[1] not in listed for m in _REEXPORT.finditer("\n".join(lines))
-        )):
-            noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
-            had = re.split(r"[, ]+", noqa[1]) if noqa else []
-            new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a
-            if new:  # block sorted again after its comments is marked already
-                lines[0] = (f"{first}, {new}" if noqa else f"{first}  # noqa: {new}")
+        if lines[0] == "try:" and listed is not None:  # a re-export of a name bound there
+            # only under a condition, one a line (not E402: pycodestyle checks no nested import)
+            lines = [_marked(line, line, code, listed) if line.startswith(
+                ("    from ", "    import ")) else line for line in lines]
+        elif lines[0].startswith(("from ", "import ")):
+            lines[0] = _marked(lines[0], "\n".join(lines), code, listed)
         out.extend(lines)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def _marked(first: str, statement: str, code: str, listed: frozenset[str] | None) -> str:
+    """`first`, the first line of an import `statement`, with `# noqa: <code>` if it
+    re-exports a name `listed` does not list (any, without `listed`)."""
+    if listed is not None and all(m[1] in listed for m in _REEXPORT.finditer(statement)):
+        return first
+    noqa = re.search(r"# noqa: ?([\w, ]+)$", first)
+    had = re.split(r"[, ]+", noqa[1]) if noqa else []
+    new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a block
+    if not new:  # sorted again after its comments is marked already
+        return first
+    return f"{first}, {new}" if noqa else f"{first}  # noqa: {new}"
 
 
 def ends_import_block(code: str) -> bool:
