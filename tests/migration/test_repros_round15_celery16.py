@@ -253,7 +253,7 @@ def test_the_retired_init_passes_the_projects_isort(tmp_path: Path,
 
 
 def test_the_args_of_a_pre_commit_isort_hook_are_its_settings(tmp_path: Path) -> None:
-    from godsplit.split.style_files import pre_commit_isort
+    from godsplit.split.pre_commit import pre_commit_isort
 
     (tmp_path / ".pre-commit-config.yaml").write_text(dedent("""
         repos:

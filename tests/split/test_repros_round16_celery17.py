@@ -10,6 +10,8 @@ top-level import statements only: flake8 (pagure's `.flake8` enables F401) repor
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from test_lint_quality import split_copy
@@ -85,3 +87,49 @@ def test_the_pylint_pragma_of_the_late_import_leaves_black_nothing_to_do(
             "        from importlib import import_module as _godsplit_import_module\n") in facade
     after = snapshot(after_root, ["pkg"], tools=("flake8", "format"))
     assert not after.failures and not after.findings, [str(f) for f in after.findings]
+
+
+FUNKWHALE_LAYOUT = {
+    # funkwhale: black and isort run from pre-commit at the repository's top, configured in
+    # its pyproject.toml; the code lives in `api/`, whose own pyproject.toml (poetry's) has
+    # no `[tool.black]`, so black there runs with its defaults
+    ".pre-commit-config.yaml": "repos:\n  - repo: https://github.com/psf/black\n"
+                               "    rev: 22.12.0\n    hooks:\n      - id: black\n"
+                               "  - repo: https://github.com/pycqa/isort\n    rev: 5.12.0\n"
+                               "    hooks:\n      - id: isort\n",
+    "pyproject.toml": '[tool.black]\nextend-exclude = "(api/.*/migrations/.*)"\n\n'
+                      '[tool.isort]\nprofile = "black"\nknown_first_party = ["pkg"]\n',
+    "api/pyproject.toml": '[tool.poetry]\nname = "pkg"\n',
+    ".flake8": "[flake8]\nmax-line-length = 120\nextend-ignore = W503,E203\n",
+    "api/pkg/__init__.py": "",
+    "api/pkg/tasks.py": '"""Tasks."""\n\nimport logging\n\nfrom email import charset, encoders\n'
+                        'from email import utils as email_utils\nfrom xml import dom, sax\n'
+                        'from xml import etree as xml_etree\n\nlogger = logging.getLogger(__name__)\n\n\n'
+                        'def _get_track(data):\n'
+                        '    return [charset, encoders, email_utils, dom, sax, xml_etree, data]\n\n\n'
+                        'def get_track_from_metadata(data):\n    return _get_track(data)\n\n\n'
+                        'def process_upload(upload):\n    logger.info("%s", upload)\n'
+                        '    return _get_track(upload)\n',
+}
+
+
+def test_a_black_pre_commit_hook_makes_black_the_formatter(tmp_path: Path) -> None:
+    """The facade's `# isort: off` block of grouped `X as X` re-exports ended right before
+    `# isort: on`, which black (not ruff format) separates from the imports by a blank
+    line: `black --check` failed on funkwhale's split. godsplit took ruff format for the
+    formatter (no `[tool.black]` in the nearest pyproject.toml), and the block had no
+    blank line."""
+    from godsplit.split.style import detect_style
+
+    source = make_project(tmp_path / "source" / "proj", FUNKWHALE_LAYOUT,
+                          '[[split]]\nsource = "api/pkg/tasks.py"\n[split.modules]\n'
+                          'candidate = ["_get_track", "get_track_from_metadata"]\n'
+                          'cover = ["logger", "process_upload"]\n')
+    assert detect_style(source / "api" / "pkg").formatter == "black"
+    after_root = split_copy(source, tmp_path / "after" / "proj")
+    facade = after_root / "api/pkg/tasks/__init__.py"
+    assert "\n\n# isort: on\n" in facade.read_text()
+    for tool in (["black", "--check", "-q"], ["isort", "--check-only", "-q"]):
+        proc = subprocess.run([sys.executable, "-m", *tool, "api/pkg/tasks"], cwd=after_root,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, (tool, proc.stdout, proc.stderr, facade.read_text())
