@@ -16,6 +16,7 @@ from pathlib import Path
 
 from test_lint_quality import split_copy
 
+from godsplit.split.apply import apply_splits
 from godsplit.split.noqa import mark
 
 from conftest import make_project
@@ -133,3 +134,31 @@ def test_a_black_pre_commit_hook_makes_black_the_formatter(tmp_path: Path) -> No
         proc = subprocess.run([sys.executable, "-m", *tool, "api/pkg/tasks"], cwd=after_root,
                               capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, (tool, proc.stdout, proc.stderr, facade.read_text())
+
+
+def test_reloading_a_live_facade_leaves_its_modules_alone(tmp_path: Path) -> None:
+    """pagure's tests `importlib.reload(pagure.lib.tasks)`. Reloading sets the module's
+    `__name__`, `__spec__`, `__file__`... and the facade's last line its `__class__`, all
+    through the live facade's `__setattr__`, which forwarded any name the `builtins` module
+    also has to every new module: each became a `_GodsplitFacade` named `pkg.big`, and
+    `mock.patch("pkg.big.one.first")` (what `migrate` writes) recursed until RecursionError."""
+    from splitkit import make_project as make_split
+    from splitkit import run_python
+
+    config = make_split(tmp_path, "def first():\n    return 1\n\n\ndef second():\n    return 2\n",
+                        {"one": ["first"], "two": ["second"]})
+    assert apply_splits(config).written
+    out = run_python(tmp_path, """
+        import importlib, sys, types
+        from unittest import mock
+        import pkg.big
+        importlib.reload(pkg.big)
+        one = sys.modules["pkg.big.one"]
+        print(type(one) is types.ModuleType, one.__name__, one.__spec__.name)
+        with mock.patch("pkg.big.one.first", return_value=5):
+            print(pkg.big.one.first())
+        with mock.patch("pkg.big.first", return_value=6):
+            print(pkg.big.one.first(), pkg.big.first())
+        print(pkg.big.first(), pkg.big.__name__)
+    """)
+    assert out == "True pkg.big.one pkg.big.one\n5\n6 6\n1 pkg.big\n"
