@@ -20,9 +20,11 @@ def found_app(spec: str, old: str) -> dict[str, Any]:
 
         app = find_app(spec)
         module = sys.modules.get(old)
-        names = sorted(k for k, v in vars(module).items() if v is app) if module else []
+        names = [k for k, v in vars(module).items() if v is app] if module else []
+        # the one `find_app` took: `app`, else `celery`, else the first instance
+        taken = next((n for n in ("app", "celery") if n in names), names[0] if names else "")
         found: dict[str, Any] = {"main": str(app.main), "type": type(app).__qualname__,
-                                 "names": names}
+                                 "names": sorted(names), "taken": taken}
         try:
             app.loader.import_default_modules()  # what a worker does when it starts
             found["tasks"] = sorted(n for n in app.tasks if not n.startswith("celery."))

@@ -23,24 +23,28 @@ import json
 import os
 import re
 import subprocess
+import sys
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..files import module_name_for
 from ..split.references import project_files
-from ..split.verify import result_line
-from ..types import Finding
+from ..split.verify import interpreters, result_line
+from ..types import Config, Finding
+from .celery_static import static_app
 from .config_files import config_files
 from .edit import Use
 from .homes import Homes
 
 _SPEC = r"""["']?([A-Za-z_][\w.]*(?::[A-Za-z_][\w.]*)?)"""
-# `-A proj`, `-Aproj`, `--app proj`, `--app=proj`, `"-A", "proj"` (an argv list)
-_OPTION = re.compile(r"""(?<![\w-])(?:-A|--app)(?:\s*=\s*|["']\s*,\s*|\s+)?""" + _SPEC)
+# `-A proj`, `-Aproj`, `--app proj`, `--app=proj`, `"-A", "proj"` (an argv list), and
+# a YAML list's items (`- -A` then `- proj`: a Kubernetes manifest's `args`)
+_OPTION = re.compile(r"""(?<![\w-])(?:-A|--app)(?:\s*=\s*|["']?\s*\n\s*-\s+|["']\s*,\s*|\s+)?"""
+                     + _SPEC)
 # `CELERY_APP=proj` (the option's environment variable), `celery_app: "proj"` (a setting)
 _SETTING = re.compile(r"""(?i)(?<![\w.])celery[_-]app["']?\s*[=:]\s*""" + _SPEC)
 
@@ -147,7 +151,7 @@ def package_notes(refs: Iterable[AppRef], homes: Sequence[Homes]) -> list[Findin
     packages = {h.old_module for h in homes if h.layout.kind == "package"}
     return [Finding("GS132", "info", f"Celery's `-A {ref.spec}` finds its app in "
                     f"{ref.old_module}: `retire` keeps "
-                    + (f"`{ref.attr}`" if ref.attr else "the names bound to the app it finds")
+                    + (f"`{ref.attr}`" if ref.attr else "the name it takes there")
                     + " in its __init__.py", str(ref.path), ref.line)
             for ref in refs if ref.old_module in packages]
 
@@ -181,26 +185,37 @@ def find_apps(refs: Sequence[AppRef], homes: Sequence[Homes], setup: str | None,
     return {str(k): dict(v) for k, v in data.items()}
 
 
-def kept_names(refs: Sequence[AppRef], h: Homes, before: Found, root: Path
-               ) -> tuple[list[str], list[Finding]]:
-    """The names `h`'s retired `__init__.py` must keep for the references that reach it,
-    and GS132 when what `find_app` takes there could not be found out."""
+def kept_names(refs: Sequence[AppRef], h: Homes, before: Found | None, root: Path
+               ) -> tuple[list[str], list[Finding], str]:
+    """The names `h`'s retired `__init__.py` must keep for the references that reach it
+    (the one `find_app` takes there, or the `attr` named), GS132 when which name that is
+    could not be found out, and how it was found when the source said it (`before` is
+    None: `find_app` was not run, `verify-import = false`)."""
     names: list[str] = []
     findings = []
+    said = ""
     for ref in refs:
         if ref.old_module != h.old_module:
             continue
-        found = before.get(ref.spec, {})
+        found = (before or {}).get(ref.spec, {})
         if ref.attr:
             names.append(ref.attr)
-        elif "error" in found:
-            findings.append(Finding(
-                "GS132", "error", f"Celery's `-A {ref.spec}` ({ref.where(root)}) finds its app "
-                f"in this package, but `find_app` failed before retiring ({found['error']}), so "
-                "what to keep for it is unknown: the facade stays", str(h.facade), 1))
-        else:
-            names += found.get("names", [])
-    return list(dict.fromkeys(n for n in names if h.new_home(n) is not None)), findings
+        elif found.get("taken"):
+            names.append(found["taken"])
+        elif "error" in found or before is None:
+            name, why = static_app(h)
+            failed = (f"`find_app` failed before retiring ({found['error']})" if "error" in found
+                      else "`find_app` was not run (verify-import = false)")
+            if name is None:
+                findings.append(Finding(
+                    "GS132", "error", f"Celery's `-A {ref.spec}` ({ref.where(root)}) finds "
+                    f"its app in this package, but {failed}, and the source does not say which "
+                    f"name it takes ({why}): the facade stays", str(h.facade), 1))
+            else:
+                names.append(name)
+                said = f" ({failed}; by the source, {why})"
+    kept = list(dict.fromkeys(n for n in names if h.new_home(n) is not None))
+    return kept, findings, said if kept else ""
 
 
 def app_specs(refs: Sequence[AppRef], h: Homes, root: Path) -> str:
@@ -229,7 +244,7 @@ def app_findings(refs: Sequence[AppRef], before: Found, after: Found, root: Path
     findings = []
     for ref in {r.spec: r for r in refs}.values():
         was, now = before.get(ref.spec, {}), after.get(ref.spec, {})
-        if "error" in was:
+        if "main" not in was:  # it failed before, or was not run
             continue
         what = f"Celery's `-A {ref.spec}` ({ref.where(root)})"
         if "error" in now:
@@ -244,7 +259,7 @@ def app_findings(refs: Sequence[AppRef], before: Found, after: Found, root: Path
             continue
         findings.append(Finding("GS133", "error", f"{what} {problem}", str(ref.path), ref.line))
     checked = [r for r in {r.spec: r for r in refs}.values()
-               if "error" not in before.get(r.spec, {"error": ""})]
+               if "main" in before.get(r.spec, {})]
     if checked and not findings:
         tasks = [len(before[r.spec]["tasks"]) for r in checked if "tasks" in before[r.spec]]
         said = f", registering the same {sum(tasks)} tasks" if tasks else ""
@@ -252,3 +267,33 @@ def app_findings(refs: Sequence[AppRef], before: Found, after: Found, root: Path
             f"`-A {r.spec}`" for r in checked) + " found the same app before and after in a "
             f"fresh interpreter{said}", str(checked[0].path), checked[0].line))
     return findings
+
+
+@dataclass(frozen=True)
+class Apps:
+    """Celery's `-A` references to package-layout facades, and what `find_app` gave."""
+
+    refs: tuple[AppRef, ...] = ()
+    before: Found | None = field(default_factory=dict)  # None: not run (verify-import off)
+    python: str = sys.executable
+
+
+def apps_of(config: Config, homes: Sequence[Homes], setup: str | None) -> Apps:
+    """`find_app` of each reference, with the first of the project's interpreters that
+    finds every app (or else the one that finds the most)."""
+    packages = [h for h in homes if h.layout.kind == "package"]
+    refs = tuple(r for r in app_refs(config.root, packages, config.path))
+    if not refs:
+        return Apps()
+    if not config.verify_import:  # the source says which name `-A` takes, or refused
+        return Apps(refs, None)
+    best: Apps | None = None
+    for python in interpreters(config.root):
+        found = find_apps(refs, homes, setup, python)
+        failed = sum("error" in f for f in found.values())
+        if best is None or failed < sum("error" in f for f in (best.before or {}).values()):
+            best = Apps(refs, found, python)
+        if not failed:
+            break
+    assert best is not None
+    return best

@@ -28,8 +28,10 @@ _NAMES = ("Procfile", "Dockerfile", "Makefile", ".env")
 
 def config_files(root: Path, skip: Path | None, docs: bool = False) -> Iterator[Path]:
     """The configuration files under `root` (not `skip`, godsplit's own); with `docs`, the
-    documentation too (`.rst`, `.md`, `.txt`: a deployment guide's command lines)."""
-    suffixes = _SUFFIXES + ((".rst", ".md", ".txt") if docs else ())
+    documentation too (`.rst`, `.md`, `.txt`: a deployment guide's command lines) and the
+    JSON files and templates that hold command lines (a Kubernetes manifest's `args`, a
+    Helm chart's `.tpl`, a devcontainer's `postStartCommand`)."""
+    suffixes = _SUFFIXES + ((".rst", ".md", ".txt", ".json", ".tpl") if docs else ())
     for directory, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if (d not in SKIP_DIRS or d == ".github")
                          and not d.endswith(".egg-info"))

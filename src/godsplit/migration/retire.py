@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import libcst as cst
@@ -34,9 +34,8 @@ else:  # pragma: no cover - exercised on 3.10 only
 from ..split.analyze import Analysis, analyze
 from ..split.references import project_files
 from ..split.render import MARKER
-from ..split.verify import interpreters
 from .by_name import contract, registered_by_name, registration_imports, with_registration
-from .celery_app import AppRef, Found, app_block, app_findings, app_refs, app_specs, find_apps, kept_names
+from .celery_app import Apps, app_block, app_findings, app_specs, apps_of, find_apps, kept_names
 from .core import _select, plan_migration, transaction
 from .edit import Use
 from .homes import Homes
@@ -202,7 +201,7 @@ def _style(path: Path) -> Style | None:
         return None
 
 
-def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: _Apps) -> tuple[Retired, FileChange]:
+def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retired, FileChange]:
     facade = analyze(read_source(h.facade))
     kept = _kept_units(facade)
     findings = []
@@ -234,7 +233,7 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: _Apps) -> tuple[Retir
     named = next((r for r in apps.refs if r.old_module == h.old_module), None)
     if registered is None and named is not None:  # a worker must register the same tasks
         registered = f"Celery's `-A {named.spec}` imports this package", named.path
-    names, refused = kept_names(apps.refs, h, apps.before, root)
+    names, refused, said = kept_names(apps.refs, h, apps.before, root)
     findings += refused
     if registered is not None:  # what a worker or Django imports by name must register
         text = with_registration(text, registration_imports(
@@ -247,36 +246,8 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: _Apps) -> tuple[Retir
     why = f"{registered[0]}: {registered[1].relative_to(root)}" if registered else ""
     shown = ", ".join(f"`{n}`" for n in names)
     return (replace(base, kept=where, findings=tuple(findings), registers=why,
-                    apps=f"{shown} for {app_specs(apps.refs, h, root)}" if names else ""),
+                    apps=f"{shown} for {app_specs(apps.refs, h, root)}{said}" if names else ""),
             FileChange(h.facade, facade.source.encode(text)))
-
-
-@dataclass(frozen=True)
-class _Apps:
-    """Celery's `-A` references to package-layout facades, and what `find_app` gave."""
-
-    refs: tuple[AppRef, ...] = ()
-    before: Found = field(default_factory=dict)
-    python: str = sys.executable
-
-
-def _apps(config: Config, homes: Sequence[Homes], setup: str | None) -> _Apps:
-    """`find_app` of each reference, with the first of the project's interpreters that
-    finds every app (or else the one that finds the most)."""
-    packages = [h for h in homes if h.layout.kind == "package"]
-    refs = tuple(r for r in app_refs(config.root, packages, config.path))
-    if not refs:
-        return _Apps()
-    best: _Apps | None = None
-    for python in interpreters(config.root):
-        found = find_apps(refs, homes, setup, python)
-        failed = sum("error" in f for f in found.values())
-        if best is None or failed < sum("error" in f for f in best.before.values()):
-            best = _Apps(refs, found, python)
-        if not failed:
-            break
-    assert best is not None
-    return best
 
 
 def name_check(config: Config, homes: Sequence[Homes], inits: dict[str, frozenset[str]]
@@ -362,7 +333,7 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
     planned = []
     changes = []
     setup = project_setup(config, [h.facade for h in homes])
-    apps = _apps(config, homes, setup)
+    apps = apps_of(config, homes, setup)
     for h in homes:
         uses = [u for u in migration.uses if u.old_module == h.old_module]
         retired, change = _plan(config.root, h, uses, apps)
@@ -391,8 +362,9 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
         after = probe(config.root, paths, setup, moved, python) if before else {}
         found = compare(before, after, [], config.root,
                         "modules (new, or naming an old module)") if before else []
-        found += app_findings(apps.refs, apps.before, find_apps(
-            apps.refs, homes, setup, apps.python), config.root) if apps.refs else []
+        if apps.refs and apps.before is not None:
+            found += app_findings(apps.refs, apps.before, find_apps(
+                apps.refs, homes, setup, apps.python), config.root)
         return found + [f for f in name_check(config, homes, _inits(packages)) if f not in broken]
 
     findings = transaction(config.root, changes, verify, hook, held)

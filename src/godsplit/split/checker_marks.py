@@ -14,7 +14,8 @@
 - pylint: `import sys as _godsplit_sys` beside the module's own `import sys` is a
   `reimported` (a targeted pragma, on the later of the two, where pylint reports it), an
   import inside the machinery's functions (`__reduce_ex__` imports `importlib` only when
-  the facade is pickled) an `import-outside-toplevel` (the same), and
+  the facade is pickled) an `import-outside-toplevel` (`# pylint: disable-next=` on the
+  line before: inline, it made the line too long for black, which wrapped it), and
   the machinery's helpers get a docstring where the project's `no-docstring-rgx` does not
   exempt them (pylint's default, `^_`, does).
 - ruff, where the project selects the rules: the same late import is its PLC0415 (a
@@ -106,7 +107,11 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, s
                 code, hash_, old = lines[index].rstrip("\n").partition("#")
                 lines[index] = _long(code.rstrip(), noqa_comment((hash_ + old).strip(), "PLC0415"),
                                      style)
-            elif what in ("reimported", "import-outside-toplevel"):  # pylint does not
+            elif what == "import-outside-toplevel":  # on a line of its own: inline, the
+                # machinery's import grew past any formatter's length (black wrapped it)
+                indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+                lines.insert(index, f"{indent}# pylint: disable-next={what}\n")
+            elif what == "reimported":  # pylint does not
                 # count its pragma in a line's length; flake8's E501 does: `_long`
                 code, hash_, old = lines[index].rstrip("\n").partition("#")
                 lines[index] = _long(f"{code.rstrip()}  # pylint: disable={what}",

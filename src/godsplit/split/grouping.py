@@ -26,8 +26,10 @@ def protect(text: str, style: Style) -> str | None:
     block that keeps them as they are (ruff's isort and isort both honour it): when the
     project's sorter would split them again (combine-as-imports off, the default) or drop
     the alias (isort's remove_redundant_aliases). The order inside is the sorter's own.
-    None when the sorter's own form is the grouped one, or there is no `X as X`."""
+    None when the sorter's own form is the grouped one, or there is no `X as X`. A blank
+    line comes before `# isort: on`: black puts one between imports and a comment (ruff
+    format keeps it), and isort leaves what it does not sort as it is."""
     if not text.strip() or not _AS_ITSELF.search(text) or (
             style.combine_as and not style.removes_redundant_aliases):
         return None
-    return ISORT_OFF + "\n" + text.rstrip("\n") + "\n" + ISORT_ON + "\n"
+    return ISORT_OFF + "\n" + text.rstrip("\n") + "\n\n" + ISORT_ON + "\n"

@@ -20,7 +20,7 @@ def _isort_config(directory: Path, hook: bool = False) -> isort.Config:
     import isort
 
     if hook:  # no configuration file: the `args` of the project's pre-commit hook
-        from .style_files import pre_commit_isort
+        from .pre_commit import pre_commit_isort
 
         found = pre_commit_isort([directory])
         return isort.Config(settings_path=str(directory), **dict(found.data if found else {}))

@@ -343,7 +343,8 @@ def _deferred(
             continue
         use = "read only in annotations" if all(e.typing_only for e in edges) else (
             "used only inside functions" + " and in annotations" * any(e.typing_only for e in edges))
-        out += f"\n\n# godsplit: imported last ({why}); {use}.\n"
+        note = f"# godsplit: imported last ({why}); {use}."
+        out += "\n\n" + (note if len(note) <= 79 else note.replace("; ", ";\n# ", 1)) + "\n"
         for edge in edges:
             ref = _ref(layout, module, edge.target)
             if edge.backpatch:

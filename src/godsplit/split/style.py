@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Literal
 
 from .checker_config import Pylint, find_pylint, has_mypy
-from .pre_commit_flake8 import pre_commit_flake8
+from .pre_commit import pre_commit_black, pre_commit_flake8
 from .style_files import (
     Section,
     find_flake8,
@@ -171,6 +171,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     black = pyproject.sub("tool", "black") if pyproject is not None else None
     if black is not None and not black.keys():
         black = None
+    if black is None and not (ruff is not None and ruff.sub("format") is not None):
+        black = pre_commit_black(directories)  # black's own defaults, from its hook
 
     ruff_lint = ruff.lint() if ruff is not None else None
     linters: list[Linter] = []

@@ -292,69 +292,9 @@ def find_isort(directories: Sequence[Path]) -> Section | None:
                 found = find_ini([directory], [name], sections)
                 if found is not None:
                     return found
+    from .pre_commit import pre_commit_isort
+
     return pre_commit_isort(directories)
-
-
-# pre-commit's isort hook and its `args` (mediacms: `args: ["--profile", "black"]`, no
-# isort configuration file): the settings `isort --check` runs with there
-_ISORT_HOOK = re.compile(r"^([ \t]*)-[ \t]*id:[ \t]*['\"]?isort['\"]?[ \t]*$", re.MULTILINE)
-_FLAGS = {"--profile": "profile", "-l": "line_length", "--line-length": "line_length",
-          "-w": "line_length", "--line-width": "line_length", "-m": "multi_line_output",
-          "--multi-line": "multi_line_output", "-p": "known_first_party",
-          "--project": "known_first_party", "--tc": "include_trailing_comma",
-          "--trailing-comma": "include_trailing_comma", "--ca": "combine_as_imports",
-          "--combine-as": "combine_as_imports", "--sl": "force_single_line",
-          "--force-single-line-imports": "force_single_line",
-          "--fss": "force_sort_within_sections",
-          "--force-sort-within-sections": "force_sort_within_sections",
-          "--lai": "lines_after_imports", "--lines-after-imports": "lines_after_imports"}
-_SWITCHES = {"include_trailing_comma", "combine_as_imports", "force_single_line",
-             "force_sort_within_sections"}
-
-
-def pre_commit_isort(directories: Sequence[Path]) -> Section | None:
-    """The settings the `args` of an isort hook in `.pre-commit-config.yaml` give, as a
-    section whose path is that file; None without such a hook."""
-    for directory in directories:
-        path = directory / ".pre-commit-config.yaml"
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        hook = _ISORT_HOOK.search(text)
-        if hook is None:
-            continue
-        block = []
-        for line in text[hook.end():].splitlines()[1:]:
-            if line.strip() and len(line) - len(line.lstrip()) <= len(hook.group(1)):
-                break
-            block.append(line)
-        return Section(path, None, _isort_args(_hook_args("\n".join(block))))
-    return None
-
-
-def _hook_args(block: str) -> list[str]:
-    flow = re.search(r"^\s*args:\s*\[(.*?)\]", block, re.MULTILINE | re.DOTALL)
-    if flow is not None:
-        items = flow.group(1).split(",")
-    else:
-        listed = re.search(r"^(\s*)args:\s*\n((?:\1\s*-.*\n?)+)", block, re.MULTILINE)
-        items = [i.strip()[1:] for i in listed.group(2).splitlines()] if listed else []
-    return [i.strip().strip("'\"") for i in items if i.strip()]
-
-
-def _isort_args(args: list[str]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    words = [w for a in args for w in (a.split("=", 1) if a.startswith("--") else [a])]
-    for at, word in enumerate(words):
-        key = _FLAGS.get(word)
-        if key in _SWITCHES:
-            data[key] = True
-        elif key is not None and at + 1 < len(words):
-            value = words[at + 1]
-            data[key] = [value] if key == "known_first_party" else (
-                int(value) if value.isdigit() else value)
-    return data
 
 
 def find_ruff(directories: Sequence[Path], seen: tuple[Path, ...] = ()) -> Section | None:
