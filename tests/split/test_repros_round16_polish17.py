@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from godsplit.split.style import detect_style
 from godsplit.split.type_comments import type_comment_reads
 
 from splitkit import apply, dedent, make_project, plan_texts, run_python
@@ -87,3 +88,73 @@ def test_type_comment_reads_skip_ignores_and_map_to_their_statement() -> None:
     assert hints == {1: {"a", "List"}, 2: {"D", "E"}}
     assert reads[2] == {"C": [True, False], "D": [False, True], "E": [False, True]}
     assert reads[0] == {}
+
+
+# XlsxWriter's Makefile runs `ruff check` and `flake8 --max-line-length=88
+# --ignore=E203,W503` and the project has no flake8 (nor ruff) configuration file: godsplit
+# wrote for ruff alone, and pyflakes reported the facade's `X as X` re-exports of private
+# names as unused (F401: 4 on XlsxWriter's worksheet.py).
+MAKEFILE = "lint:\n\truff check .\n\tflake8 --max-line-length=88 --ignore=E203,W503 pkg\n"
+PRIVATE = """
+    import os
+
+    _CACHE = {}
+
+
+    def _helper(x):
+        return os.path.join(x, "a")
+
+
+    def public(x):
+        return _helper(x) + str(len(_CACHE))
+
+
+    def other(y):
+        return _helper(y)
+"""
+PRIVATE_MAP = {"one": ["_CACHE", "_helper", "public"], "two": ["other"]}
+
+
+def test_flake8_run_by_a_makefile_is_the_projects_linter(tmp_path: Path) -> None:
+    (tmp_path / "Makefile").write_text(MAKEFILE)
+    style = detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path)
+    assert style.linters == ("ruff", "flake8") and style.pyflakes
+    assert style.lint_line_length == 88 and style.flake8 is not None
+    assert not style.flake8.enables("E203") and style.flake8.enables("E501")
+    (tmp_path / "Makefile").write_text("lint:\n\tpyflakes pkg\n")  # pyflakes alone: F
+    style = detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path)
+    assert style.linters == ("flake8",) and style.pyflakes and style.lint_line_length is None
+    (tmp_path / "Makefile").write_text("# flake8 pkg\ntest:\n\tpytest\n")  # a comment
+    assert detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path).linters == ("ruff",)
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "ci.yml").write_text("    - run: pip install flake8\n    - run: flake8 "
+                                      "--select=E,F --max-line-length 100 .\n")
+    style = detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path)
+    assert style.linters == ("flake8",) and style.lint_line_length == 100
+
+
+def _lint(root: Path, *command: str) -> str:
+    proc = subprocess.run([sys.executable, "-m", *command], cwd=root, capture_output=True,
+                          text=True, timeout=300)
+    return proc.stdout + proc.stderr
+
+
+def test_a_facade_is_clean_under_flake8_and_ruff_run_by_a_makefile(tmp_path: Path) -> None:
+    config = make_project(tmp_path, PRIVATE, PRIVATE_MAP, files={"Makefile": MAKEFILE})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = texts["pkg/big/__init__.py"]
+    assert "from .one import _CACHE as _CACHE  # noqa: F401, RUF100\n" in facade, facade
+    assert "from .one import _helper as _helper  # noqa: F401, RUF100\n" in facade, facade
+    assert "from .one import public\n" in facade  # listed in `__all__`: used
+    result = apply(config)
+    assert result.written and not result.errors, result.errors
+    assert _lint(tmp_path, "flake8", "--max-line-length=88", "--ignore=E203,W503",
+                 "pkg") == ""
+    for select in ((), ("--select", "E4,E7,E9,F,I")):  # the installed ruff's, older ones'
+        assert "All checks passed!" in _lint(tmp_path, "ruff", "check", "--isolated",
+                                             *select, "pkg")
+    # the same source without the Makefile: ruff's defaults alone, no noqa
+    _, plain = plan_texts(make_project(tmp_path / "plain", PRIVATE, PRIVATE_MAP))
+    assert "from .one import _CACHE as _CACHE\n" in plain["pkg/big/__init__.py"]

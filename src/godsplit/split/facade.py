@@ -30,7 +30,7 @@ from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
-from .noqa import ends_import_block
+from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
 from .render import MARKER, first_definition, live_aliases, module_import
 from .style import Style
@@ -307,10 +307,7 @@ def render_facade(
     top = "".join(head[:future_at]).rstrip("\n")  # header comments, docstring
     marker = ("\n" if top else "") + marker
     pieces: list[Piece] = [top + "\n" if top else "", marker, "".join(head[future_at:])]
-    # pyflakes takes no `X as X` as a re-export (F401), flake8-tidy-imports reports it as
-    # an unneeded alias (I250): a targeted noqa where the project's flake8 does
-    f401 = ",".join(c for c in ("F401", "I250") if style is not None and style.pyflakes and (
-        style.flake8 is not None and style.flake8.enables(c, layout.facade_path)))
+    f401 = reexport_codes(style, layout.facade_path)  # pyflakes' F401 on `X as X`
     if early_kept:  # kept code runs before the re-exports: they come after code
         noqa = "E402" if (style is None or style.enables("E402", layout.facade_path)) and (
             ends_import_block("".join(early_kept))) else ""

@@ -8,7 +8,9 @@ directory upward, stopping at the repository root (a directory holding `.git` or
   (following `extend`); lint settings under `lint` or, in old configs, at the top.
 - flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`, or
   `pyproject.toml` with `[tool.flake8]` (flake8-pyproject); flake8-tidy-imports' codes
-  (I25x: I250 reports `X as X`) when its options are set there.
+  (I25x: I250 reports `X as X`) when its options are set there. Without such a file, the
+  options of a command that runs flake8 or pyflakes (`lint_commands`: a Makefile, tox,
+  nox, pre-commit, GitHub workflows), with ruff's defaults too where ruff is run there.
 - isort: the nearest `.isort.cfg`, `pyproject.toml` `[tool.isort]`, `setup.cfg` or `tox.ini`
   `[isort]`/`[tool:isort]`.
 - black: `[tool.black]` of the nearest `pyproject.toml` (black's project root).
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Literal
 
 from .checker_config import Pylint, find_pylint, has_mypy
+from .lint_commands import lint_commands
 from .style_files import (
     Section,
     find_flake8,
@@ -162,6 +165,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         directories = [start]
     ruff = find_ruff(directories)
     flake8 = find_flake8(directories)
+    run = lint_commands(directories) if flake8 is None else None  # XlsxWriter's Makefile
+    flake8 = run.flake8 if run is not None and run.flake8 is not None else flake8
     isort = find_isort(directories)
     pyproject = nearest_pyproject(directories)
     black = pyproject.sub("tool", "black") if pyproject is not None else None
@@ -171,7 +176,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     ruff_lint = ruff.lint() if ruff is not None else None
     linters: list[Linter] = []
     ruff_rules: Rules | None = None
-    if ruff is not None or flake8 is None:
+    if ruff is not None or flake8 is None or (run is not None and run.ruff):
         linters.append("ruff")
         ruff_rules = _ruff_rules(ruff)
     flake8_rules = _flake8_rules(flake8) if flake8 is not None else None
