@@ -158,3 +158,47 @@ def test_a_facade_is_clean_under_flake8_and_ruff_run_by_a_makefile(tmp_path: Pat
     # the same source without the Makefile: ruff's defaults alone, no noqa
     _, plain = plan_texts(make_project(tmp_path / "plain", PRIVATE, PRIVATE_MAP))
     assert "from .one import _CACHE as _CACHE\n" in plain["pkg/big/__init__.py"]
+
+
+# A targeted noqa that godsplit adds after formatting (ruff's A004 here: a re-export of a
+# name shadowing a builtin) made an import longer than black's line length: black wrapped
+# it and left the noqa after the closing parenthesis, where ruff does not look (A004 again).
+BUILTINS = """
+    def open(path):
+        return path
+
+
+    def max(a, b):
+        return a
+
+
+    def user(x):
+        return open(x), max(x, x)
+"""
+LONG_MODULE = "streams_and_files_of_a_rather_long_module_name_here_yes"
+RUFF_A = '[tool.ruff]\nline-length = 88\n[tool.ruff.lint]\nselect = ["A", "E501", "F", "I"]\n'
+WRAPPED = (f"from .{LONG_MODULE} import (\n    max,  # noqa: A004\n"
+           "    open,  # noqa: A004\n)\n")
+
+
+def test_a_noqa_that_makes_an_import_too_long_goes_on_its_wrapped_names(
+        tmp_path: Path) -> None:
+    for name, files, tools in [
+        ("black", {"pyproject.toml": RUFF_A + "[tool.black]\nline-length = 88\n"},
+         [("black", "--check", "pkg")]),
+        ("flake8", {"pyproject.toml": RUFF_A, ".flake8": "[flake8]\nmax-line-length = 88\n"},
+         [("flake8", "--select=E501", "pkg"), ("ruff", "format", "--check", "pkg")]),
+    ]:
+        root = tmp_path / name
+        mapping = {LONG_MODULE: ["open", "max"], "b": ["user"]}
+        config = make_project(root, BUILTINS, mapping, files=files)
+        texts = [plan_texts(config)[1] for _ in range(2)]
+        assert texts[0] == texts[1]  # stable
+        for path in ("pkg/big/__init__.py", "pkg/big/b.py"):
+            assert WRAPPED in texts[0][path], texts[0][path]
+        result = apply(config)
+        assert result.written and not result.errors, result.errors
+        assert "A004" not in _lint(root, "ruff", "check", "pkg")
+        for tool in tools:
+            out = _lint(root, *tool)
+            assert "E501" not in out and "would reformat" not in out, out
