@@ -7,8 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import godsplit.split.apply
+import godsplit.split.git_changes
+from godsplit.split.git_changes import uncommitted
 from godsplit.split.style import detect_style
 from godsplit.split.type_comments import type_comment_reads
+from godsplit.types import Finding
 
 from splitkit import apply, dedent, make_project, plan_texts, run_python
 
@@ -202,3 +208,62 @@ def test_a_noqa_that_makes_an_import_too_long_goes_on_its_wrapped_names(
         for tool in tools:
             out = _lint(root, *tool)
             assert "E501" not in out and "would reformat" not in out, out
+
+
+# `apply` said nothing of uncommitted changes in the files it writes over or deletes: the
+# diff after the split then mixes them in. Now a note (GS223, info), not a refusal: a
+# rollback restores those files as apply read them, edits included, byte for byte.
+SMALL = """
+    def first():
+        return 1
+
+
+    def second():
+        return first() + 1
+"""
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=root,
+                   check=True, capture_output=True)
+
+
+def test_apply_notes_uncommitted_changes_and_a_rollback_keeps_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_project(tmp_path, SMALL, {"one": ["first"], "two": ["second"]})
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "before")
+    big = tmp_path / "pkg" / "big.py"
+    edited = big.read_bytes().replace(b"return 1\n", b"return 1  # mine\r\n")
+    big.write_bytes(edited)
+
+    def differs(before: object, after: object, path: str) -> list[Finding]:
+        return [Finding("GS401", "error", "the facade no longer binds: first", path, 1)]
+
+    with monkeypatch.context() as patched:  # a verify difference: rolled back
+        patched.setattr(godsplit.split.apply, "compare_static", differs)
+        result = apply(config)
+    assert result.rolled_back and big.read_bytes() == edited
+    assert not (tmp_path / "pkg" / "big").exists()
+    result = apply(config)
+    assert result.written and not result.errors, result.errors
+    notes = [f for f in result.splits[0].findings if f.code == "GS223"]
+    assert [(n.severity, n.path) for n in notes] == [("info", "pkg/big.py")]
+    assert "1 file this apply writes over or deletes has changes git has not committed " \
+           "(pkg/big.py)" in notes[0].message
+    assert run_python(tmp_path, "import pkg.big as m; print(m.second())") == "2\n"
+
+
+def test_no_note_and_no_git_process_outside_a_git_tree(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_project(tmp_path, SMALL, {"one": ["first"], "two": ["second"]})
+
+    def no_process(*args: object, **kwargs: object) -> None:
+        raise AssertionError("git was run")
+
+    monkeypatch.setattr(godsplit.split.git_changes.subprocess, "run", no_process)
+    assert uncommitted(tmp_path, [tmp_path / "pkg" / "big.py"]) == []
+    monkeypatch.undo()
+    result = apply(config)
+    assert result.written and not any(f.code == "GS223" for f in result.splits[0].findings)
