@@ -43,6 +43,11 @@ def type_comment_reads(
     return hints
 
 
+def comment_types(text: str) -> list[str]:
+    """The types of the type comments of `text` (`# type: ignore` left out)."""
+    return [kind for _, kind in _comments(text)] if _ANY.search(text) else []
+
+
 def _comments(text: str) -> Iterator[tuple[int, str]]:
     """(line, type) of each type comment other than `# type: ignore`."""
     try:
