@@ -10,6 +10,8 @@ module object used as such are left alone and listed.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -18,6 +20,7 @@ import libcst as cst
 
 from ..files import SourceText, module_name_for
 from ..split.parsing import parse
+from ..split.type_comments import comment_types
 from .edit import Context
 from .homes import Homes
 from .imports import (
@@ -89,8 +92,9 @@ def scan(source: SourceText, homes: list[Homes], style: Style) -> Context:
         _accesses(ctx, binding)
     scan_calls(ctx)
     exported = _dunder_all(ctx.module)
+    typed = comment_types(source.text) if bindings else []
     for binding in bindings:
-        fate = _finish(ctx, binding, exported)
+        fate = _finish(ctx, binding, exported, typed)
         if not fate.keep or fate.statements:
             fates[id(binding.alias)] = fate
     touched: dict[int, cst.SimpleStatementLine] = {}
@@ -233,8 +237,15 @@ def _targets(small: cst.Assign | cst.AugAssign) -> set[str]:
     return {t.value for t in targets if isinstance(t, cst.Name)}
 
 
-def _finish(ctx: Context, b: Binding, exported: set[str]) -> Fate:
+def _finish(ctx: Context, b: Binding, exported: set[str], typed: Sequence[str] = ()) -> Fate:
+    """What becomes of the binding's import. `typed`: the file's type comments; one that
+    reads a name through the binding (`# type: (old.A) -> None`) keeps the import, as mypy
+    reads it, and is a use left to edit by hand."""
     h = b.homes
+    if any(re.search(rf"(?<![\w.]){re.escape(b.bound)}\.", t) for t in typed):
+        b.keep = True
+        ctx.use(b.alias, h, "", "module", None, False,
+                "a type comment reads a name through it: the import stays; edit it by hand")
     for node in b.bare:
         if id(node) in ctx.moved:
             b.moves.append((node, ctx.moved[id(node)]))

@@ -17,6 +17,7 @@ from ..files import decode_source
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from . import write
 from .analyze import Analysis, analyze
+from .git_changes import uncommitted_note
 from .import_check import Before, ImportCheck, before_split, check_plans, import_findings, not_run
 from .plan import plan_split, select_splits
 from .verify import Snapshot, compare_static, served_live, shadowed_at_run_time, still_a_script, written
@@ -279,6 +280,10 @@ def _apply(config: Config, sources: Sequence[Path], hook: write.Hook | None,
             say("finding the uses of the old paths")
             migration, changes = for_apply(config, [plan for plan, _ in todo], changes)
             migration.prepare()
+        if (note := uncommitted_note(config.root, [c.path for c in changes])) is not None:
+            first = todo[0][0]  # told with the first split written
+            planned = [(replace(p, findings=(*p.findings, note)) if p is first else p, a)
+                       for p, a in planned]
     except KeyboardInterrupt:
         raise ApplyInterrupted(False, "interrupted before anything was written: "
                                       "nothing changed") from None

@@ -31,7 +31,7 @@ from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
-from .noqa import ends_import_block
+from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
 from .render import MARKER, first_definition, live_aliases, module_import
 from .style import Style
@@ -210,9 +210,7 @@ def render_facade(
     shadowed = {n for m in assignment.modules for n in reexported(analysis, assignment, m)}
     shadowed -= used | analysis.conditional_names
     used |= listed
-    # `X as X`: pyflakes' F401, flake8-tidy-imports' I250: a noqa where the project's does
-    f401 = ",".join(c for c in ("F401", "I250") if style is not None and style.pyflakes and (
-        style.flake8 is not None and style.flake8.enables(c, layout.facade_path)))
+    f401 = reexport_codes(style, layout.facade_path)  # pyflakes' F401 on `X as X`
     early: list[str] = []
     early_kept: list[str] = []
     rest: list[tuple[int, Piece]] = []

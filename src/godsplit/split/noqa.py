@@ -10,8 +10,25 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from .style import Style
+
+
+def reexport_codes(style: Style | None, path: Path) -> str:
+    """The codes of the targeted noqa on a facade's re-export that `__all__` does not list,
+    where the project's flake8 reports them: pyflakes takes no `X as X` as a re-export
+    (F401), flake8-tidy-imports reports it as an unneeded alias (I250). With RUF100 beside
+    them where the project's ruff checks the file too and reports unused noqa codes: ruff
+    takes `X as X` for a re-export, the F401 is unused to it, and a directive that names
+    RUF100 is not reported (XlsxWriter's Makefile runs both)."""
+    if style is None or not style.pyflakes or style.flake8 is None:
+        return ""
+    codes = [c for c in ("F401", "I250") if style.flake8.enables(c, path)]
+    if codes and style.ruff is not None and style.ruff.enables("RUF100", path):
+        codes.append("RUF100")
+    return ",".join(codes)
+
 
 _NOQA_ON_NAME = re.compile(
     r"^(from [^\n]+ import \()\n([ \t]+[^\n#]+?)(  # noqa: [A-Z]+\d+(?:, ?[A-Z]+\d+)*)\n\)",

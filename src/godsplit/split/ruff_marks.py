@@ -12,7 +12,9 @@ the import must stay as it is:
 Only where the project's ruff selects those rules for the file, and only for a finding
 the god file itself does not have (matched by rule and line text, as the lint harness
 matches): one `ruff check` of the old file and one of each generated file, run only in
-projects that select one of them.
+projects that select one of them. A single-line import a mark makes longer than black's
+line length (black counts the comment), or flake8's E501 limit, is written one name a line
+and marked name by name: one more `ruff check` of the file, only then.
 """
 
 from __future__ import annotations
@@ -50,17 +52,51 @@ def mark_reported(texts: Mapping[Path, str], style: Style | None, source: Path
     rules = sorted({r for codes in wanted.values() for r in codes})
     before = {(code, _text(old, row)) for code, row in _report(old, rules, source, style.root)}
     for path, codes in wanted.items():
-        if not codes:
-            continue
-        lines = out[path].splitlines(keepends=True)
-        marks: dict[int, list[str]] = {}
-        for code, row in _report(out[path], codes, path, style.root):
-            if (code, _text(out[path], row)) not in before and _imports(lines[row - 1]):
-                marks.setdefault(row - 1, []).append(code)
-        for index, found in marks.items():
-            lines[index] = _noqa(lines[index], found)
-        out[path] = "".join(lines)
+        if codes:
+            marked, long = _marked(out[path], codes, path, style, before)
+            if long:  # wrapped as the formatter keeps it, then marked name by name
+                marked = _marked(_exploded(out[path], long), codes, path, style, before)[0]
+            out[path] = marked
     return out
+
+
+def _marked(text: str, codes: list[str], path: Path, style: Style,
+            before: set[tuple[str, str]]) -> tuple[str, set[int]]:
+    """`text` with the marks, and the lines (0-based) of the single-line imports a mark
+    made too long where a tool counts the comment: black (it wraps the import, and the
+    noqa ends after the closing parenthesis, where ruff does not look for it) or flake8's
+    E501, which a formatter that keeps an exploded import lets us avoid."""
+    lines = text.splitlines(keepends=True)
+    marks: dict[int, list[str]] = {}
+    for code, row in _report(text, codes, path, style.root):
+        if (code, _text(text, row)) not in before and _imports(lines[row - 1]):
+            marks.setdefault(row - 1, []).append(code)
+    limits = [style.line_length] if style.formatter == "black" else []
+    if "flake8" in style.linters and style.lint_line_length and style.magic_trailing_comma:
+        limits.append(style.lint_line_length)
+    long = set()
+    for index, found in marks.items():
+        if limits and "#" not in lines[index] and _FROM.match(lines[index]) and len(
+                _noqa(lines[index], found).rstrip("\r\n")) > min(limits):
+            long.add(index)
+        lines[index] = _noqa(lines[index], found)
+    return "".join(lines), long
+
+
+_FROM = re.compile(r"^(from [\w.]+ import )((?:\w+(?: as \w+)?, )*\w+(?: as \w+)?)(\r?\n)?$")
+
+
+def _exploded(text: str, indices: set[int]) -> str:
+    """`text` with the single-line `from` imports at `indices` one name a line, with a
+    magic trailing comma: the form black and ruff's formatter keep."""
+    lines = text.splitlines(keepends=True)
+    for index in indices:
+        match = _FROM.match(lines[index])
+        assert match is not None
+        end = match[3] or ""
+        names = "".join(f"    {name},{end or chr(10)}" for name in match[2].split(", "))
+        lines[index] = f"{match[1]}({end or chr(10)}{names})" + end
+    return "".join(lines)
 
 
 def _report(text: str, codes: list[str], path: Path, cwd: Path) -> list[tuple[str, int]]:

@@ -9,8 +9,10 @@ directory upward, stopping at the repository root (a directory holding `.git` or
 - flake8 (pyflakes): the nearest `.flake8`, `setup.cfg` or `tox.ini` with `[flake8]`, or
   `pyproject.toml` with `[tool.flake8]` (flake8-pyproject); flake8-tidy-imports' codes
   (I25x: I250 reports `X as X`) when its options are set there. Without a flake8 config,
-  a pre-commit flake8 hook (flake8's defaults and the hook's `args`), else pycodestyle's
-  own `[pycodestyle]`/`[pep8]` of `setup.cfg` or `tox.ini` (its E501 limit).
+  a pre-commit flake8 hook (flake8's defaults and the hook's `args`), else the options of
+  a command that runs flake8 or pyflakes (`lint_commands`: a Makefile, tox, nox, GitHub
+  workflows), with ruff's defaults too where ruff is run there; else pycodestyle's own
+  `[pycodestyle]`/`[pep8]` of `setup.cfg` or `tox.ini` (its E501 limit).
 - isort: the nearest `.isort.cfg`, `pyproject.toml` `[tool.isort]`, `setup.cfg` or `tox.ini`
   `[isort]`/`[tool:isort]`.
 - black: `[tool.black]` of the nearest `pyproject.toml` (black's project root).
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Literal
 
 from .checker_config import Pylint, find_pylint, has_mypy
+from .lint_commands import lint_commands
 from .pre_commit import pre_commit_black, pre_commit_flake8
 from .style_files import (
     Section,
@@ -166,6 +169,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         directories = [start]
     ruff = find_ruff(directories)
     flake8 = find_flake8(directories) or pre_commit_flake8(directories)
+    run = lint_commands(directories) if flake8 is None else None  # XlsxWriter's Makefile
+    flake8 = run.flake8 if run is not None and run.flake8 is not None else flake8
     isort = find_isort(directories)
     pyproject = nearest_pyproject(directories)
     black = pyproject.sub("tool", "black") if pyproject is not None else None
@@ -177,7 +182,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     ruff_lint = ruff.lint() if ruff is not None else None
     linters: list[Linter] = []
     ruff_rules: Rules | None = None
-    if ruff is not None or flake8 is None:
+    if ruff is not None or flake8 is None or (run is not None and run.ruff):
         linters.append("ruff")
         ruff_rules = _ruff_rules(ruff)
     flake8_rules = _flake8_rules(flake8) if flake8 is not None else None

@@ -25,6 +25,7 @@ import libcst as cst
 from .dataclass_hints import inherited_field_reads
 from .nodes import walk
 from .registry_reads import registry_reads
+from .type_comments import type_comment_reads
 
 TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc"})
 BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
@@ -155,7 +156,7 @@ def type_string_reads(
     `path`) those it imports from other modules of the project. Returns, by statement, the
     names added for its aliases (hints: its text does not name them). With the source's
     `text` and its statements' first lines, only the statements Python's parser finds a
-    typed string in are walked."""
+    typed string in are walked; the names its type comments read are added too (hints)."""
     modules, generics = _typing_imports(module)
     foreign, through = _imported_refs(module, path) if path is not None else ({}, {})
     aliases: dict[str, set[str]] = {a: set(refs) & names for a, refs in foreign.items()}
@@ -200,6 +201,9 @@ def type_string_reads(
                 if not hints[index] <= aliases[target]:
                     aliases[target] |= hints[index]
                     changed = True
+    if text is not None and starts:  # after the aliases: a type comment is never evaluated
+        for index, named in type_comment_reads(text, starts, names, reads).items():
+            hints[index] |= named
     return {i: found for i, found in hints.items() if found}
 
 
