@@ -51,3 +51,12 @@ def test_the_string_naming_the_new_files_too_plans(tmp_path: Path) -> None:
     plan, texts = plan_texts(make_project(tmp_path, source, MODULES))
     assert not [f for f in plan.findings if f.code == "GS139"], plan.findings
     assert "pkg/big/spawn.py" in texts
+
+
+def test_a_folder_or_another_file_of_the_same_name_is_not_the_file(tmp_path: Path) -> None:
+    """Django's `forms/widgets.py` names its templates `django/forms/widgets/input.html`, and
+    pdb's usage text says `usage: pdb.py`: neither is a comparison with the module's file."""
+    source = TRACE.replace('"pkg/big"', '"pkg/big/input.html"').replace(
+        '"no match"', '"usage: big.py [-c command]"')
+    plan, _ = plan_texts(make_project(tmp_path, source, MODULES))
+    assert not [f for f in plan.findings if f.code == "GS139"], plan.findings

@@ -12,6 +12,7 @@ in their split: the plan says so until every new module's file is named too.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import libcst as cst
@@ -21,15 +22,18 @@ from .analyze import Analysis
 from .nodes import walk
 
 
-def _needles(path: Path) -> list[str]:
-    """How a string can name the file: `pkg/mod` (with either separator), or `mod.py` for a
-    module (a bare `mod` or `__init__.py` says too little to be its file)."""
-    out = []
-    if path.parent.name:
-        out += [f"{path.parent.name}/{path.stem}", f"{path.parent.name}\\{path.stem}"]
-    if path.stem != "__init__":
-        out.append(path.name)
-    return out
+def _names_file(path: Path) -> re.Pattern[str]:
+    """A string naming the file: `pkg/mod` or `pkg/mod.py` (either separator; not a folder
+    `pkg/mod/` nor another file `pkg/mod.html`) when its folder is a package; or a string
+    that is `mod.py` or ends with it after a separator. Django's widget templates
+    (`django/forms/widgets/input.html`) and pdb's usage text (`usage: pdb.py [-c ...]`)
+    do not."""
+    stem, name = re.escape(path.stem), re.escape(path.name)
+    forms = [rf"(?:^|[/\\]){name}$"] if path.stem != "__init__" else []
+    if (path.parent / "__init__.py").is_file():
+        package = re.escape(path.parent.name)
+        forms.append(rf"(?<![\w.]){package}[/\\]{stem}(?:\.py)?(?![\w/\\.])")
+    return re.compile("|".join(forms) or r"(?!)")
 
 
 def _strings(stmt: cst.CSTNode) -> list[tuple[str, str]]:
@@ -48,17 +52,18 @@ def _strings(stmt: cst.CSTNode) -> list[tuple[str, str]]:
 def file_name_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding]:
     moved = sorted({m for u in analysis.units if u.kind == "definition"
                     for m in [module_of.get(u.id, FACADE)] if m != FACADE})
-    needles = _needles(analysis.path)
-    if not moved or not needles:
+    if not moved:
         return []
+    path = analysis.path
+    names = _names_file(path)
     found: list[tuple[int, str, str]] = []
     texts: list[str] = []
     for index, stmt in enumerate(analysis.module.body):
-        if not any(n in analysis.code(index) for n in needles):
+        if path.stem not in analysis.code(index):
             continue
         for text, spelling in _strings(stmt):
             texts.append(text)
-            if any(n in text for n in needles):
+            if names.search(text):
                 found.append((index, text, spelling))
     unnamed = [m for m in moved if not any(f"/{m}" in t or f"\\{m}" in t for t in texts)]
     if not unnamed:
