@@ -41,6 +41,7 @@ import tarfile
 import time
 import urllib.request
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,12 +171,13 @@ def download(spec: Spec) -> Path:
     request = urllib.request.Request(
         INDEX.format(name=spec.name), headers={"Accept": "application/vnd.pypi.simple.v1+json"}
     )
-    wanted = f"{_normal(spec.name)}-{spec.version}.tar.gz"
-    path = next((p for p in DOWNLOADS.iterdir() if _sdist_name(p.name) == wanted), None)
+    # an old release's sdist can be a zip (pydocstyle 1.0.0)
+    wanted = [f"{_normal(spec.name)}-{spec.version}{ext}" for ext in (".tar.gz", ".zip")]
+    path = next((p for p in DOWNLOADS.iterdir() if _sdist_name(p.name) in wanted), None)
     if path is None:
         with urllib.request.urlopen(request, timeout=60) as response:
             files = json.load(response)["files"]
-        entry = next((f for f in files if _sdist_name(f["filename"]) == wanted), None)
+        entry = next((f for f in files if _sdist_name(f["filename"]) in wanted), None)
         if entry is None:
             raise RuntimeError(f"no sdist of {spec.name} {spec.version} on PyPI")
         path = DOWNLOADS / entry["filename"]
@@ -199,8 +201,12 @@ def unpack(sdist: Path, target: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    with tarfile.open(sdist) as archive:
-        archive.extractall(target, filter="data")
+    if sdist.suffix == ".zip":
+        with zipfile.ZipFile(sdist) as zipped:
+            zipped.extractall(target)
+    else:
+        with tarfile.open(sdist) as archive:
+            archive.extractall(target, filter="data")
     [root] = list(target.iterdir())
     return root
 

@@ -14,6 +14,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
+from .file_names import file_name_findings
 from .locations import location_findings
 from .module_reads import import_time_findings, made_findings, mentions_module, read_findings
 
@@ -50,6 +51,7 @@ def identity_findings(
             analysis.module.body[i], (cst.ClassDef, cst.FunctionDef, cst.If, cst.Try))
             for i in u.stmts) for u in analysis.units if u.kind == "definition")
     located = location_findings(analysis, split)  # the module's own file, one level down
+    located += file_name_findings(analysis, module_of)  # its name, in strings
     if split.keep_module_name:
         return located + ([*import_time_findings(analysis), *made_findings(analysis, module_of)]
                           if moves else [])
