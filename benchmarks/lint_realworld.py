@@ -200,9 +200,21 @@ CHAINS: dict[str, Chain] = {
         "--check; `test_flake8`: flake8 --max-line-length=88 --ignore=E203,W503; no versions "
         "pinned: those of the release's month (pylint with the repository's .pylintrc not "
         "run)"),
+    "gunicorn-config-by-hand": Chain(
+        ("pylint==3.3.2", "pycodestyle==2.15.0"),
+        (Tool("pylint", ("--max-line-length=120", "--exit-zero", "--msg-template",
+                         "{path}:{line}:{column}: {symbol} {msg}"), "flake8"),
+         Tool("pycodestyle", (), "flake8")),
+        "sdist .pylintrc and tox.ini [pycodestyle]; tox lint: pylint 3.3.2 "
+        "--max-line-length=120; tox pycodestyle: `pycodestyle gunicorn` (unpinned: 2.15.0)"),
+    "pyflakes-checker-by-hand": Chain(
+        ("flake8==6.1.0",), (Tool("flake8", (), "flake8"),),
+        "tox.ini [flake8] (not in the sdist: the repository's, at 3.4.0, its newest there); "
+        "tox: flake8==6.1.0 `flake8 pyflakes setup.py`"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
+CHAINS["tomlkit-items-by-hand"] = CHAINS["tomlkit"]
 
 
 def toolchain(trees: Path, key: str, chain: Chain) -> Path:
@@ -285,7 +297,9 @@ def generated(split: Path, module: str, sibling: str = "") -> list[str]:
 # GS117 asks for (without it no split of bs4/element.py is safe).
 EXTRA_FILES = {"paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dist,demos\n"
                             "ignore = E124,E125,E128,E261,E301,E302,E303,E402,E721,W503,E203,"
-                            "E722\nmax-line-length = 79\n"}}
+                            "E722\nmax-line-length = 79\n"},
+               "pyflakes-checker-by-hand": {"tox.ini": "[flake8]\nbuiltins = unicode\n"
+                                            "max_line_length = 89\n"}}
 EDITS = {"beautifulsoup4": (
     "bs4/element.py", "and frameinfo.frame.f_globals.get('__name__', '') != \"bs4.element\"",
     "and not frameinfo.frame.f_globals.get('__name__', '').startswith(\"bs4.element\")")}
