@@ -217,9 +217,21 @@ CHAINS: dict[str, Chain] = {
         ("ruff==0.14.3",), (RUFF, _ruff_format()),
         "pyproject [tool.ruff]; .pre-commit-config.yaml at 2026.7.0: ruff-check and "
         "ruff-format v0.14.3 (codespell not run)"),
+    "gunicorn-config-by-hand": Chain(
+        ("pylint==3.3.2", "pycodestyle==2.15.0"),
+        (Tool("pylint", ("--max-line-length=120", "--exit-zero", "--msg-template",
+                         "{path}:{line}:{column}: {symbol} {msg}"), "flake8"),
+         Tool("pycodestyle", (), "flake8")),
+        "sdist .pylintrc and tox.ini [pycodestyle]; tox lint: pylint 3.3.2 "
+        "--max-line-length=120; tox pycodestyle: `pycodestyle gunicorn` (unpinned: 2.15.0)"),
+    "pyflakes-checker-by-hand": Chain(
+        ("flake8==6.1.0",), (Tool("flake8", (), "flake8"),),
+        "tox.ini [flake8] (not in the sdist: the repository's, at 3.4.0, its newest there); "
+        "tox: flake8==6.1.0 `flake8 pyflakes setup.py`"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
+CHAINS["tomlkit-items-by-hand"] = CHAINS["tomlkit"]
 
 
 def toolchain(trees: Path, key: str, chain: Chain) -> Path:
@@ -305,7 +317,9 @@ EXTRA_FILES = {"paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dis
                             "E722\nmax-line-length = 79\n"},
                "docutils-nodes-by-hand": {".flake8": "[flake8]\nignore = E123,E125,E126,E129,"
                                           "E226,E228,W503\nper-file-ignores =\n"
-                                          "  docutils/nodes.py:E701\n"}}
+                                          "  docutils/nodes.py:E701\n"},
+               "pyflakes-checker-by-hand": {"tox.ini": "[flake8]\nbuiltins = unicode\n"
+                                            "max_line_length = 89\n"}}
 EDITS = {"beautifulsoup4": (
     "bs4/element.py", "and frameinfo.frame.f_globals.get('__name__', '') != \"bs4.element\"",
     "and not frameinfo.frame.f_globals.get('__name__', '').startswith(\"bs4.element\")")}

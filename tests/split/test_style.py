@@ -64,7 +64,7 @@ quote-style = "preserve"
     assert style.lint_line_length is None  # E501 ignored
     assert style.first_party == ("pkg", "other") and style.force_sort_within_sections
     assert style.combine_as and not style.magic_trailing_comma and not style.normalize_strings
-    assert style.enables("E302") and not style.enables("B006")
+    assert style.enables("E711") and not style.enables("B006")
     assert not style.enables("F401", tmp_path / "pkg" / "__init__.py")
     assert style.enables("F401", tmp_path / "pkg" / "big.py")
     assert not style.enables("E402", tmp_path / "tests" / "test_x.py")
@@ -90,7 +90,7 @@ def test_ruff_extend_and_legacy_top_level_keys(tmp_path: Path) -> None:
         "pyproject.toml": "[tool.ruff]\nextend = 'base.toml'\nextend-select = ['I']\n",
     })
     assert style.line_length == 99 and style.first_party == ("pkg",)
-    assert style.enables("I001") and style.enables("E302") and not style.enables("B006")
+    assert style.enables("I001") and style.enables("E711") and not style.enables("B006")
     again = style_of(tmp_path / "b", {"ruff.toml": "select = ['E501']\nline-length = 70\n"})
     assert again.enables("E501") and not again.enables("F401") and again.lint_line_length == 70
 

@@ -28,6 +28,7 @@ from ..types import FACADE, Finding
 from .analyze import Analysis, Read, Unit
 from .call_chain import Classes, classes_of
 from .class_calls import class_calls
+from .hooked_classes import hooked_units, is_meta
 from .nodes import innermost, target_names, walk
 
 if TYPE_CHECKING:
@@ -215,14 +216,6 @@ def _may_run(analysis: Analysis, unit: Unit, runner: Unit, name: str, ordered: b
         for m in stmt.body.body)
 
 
-def _users(analysis: Analysis, cls: str) -> set[int]:
-    """The units defining a class with `cls` among its bases or keywords (`metaclass=`)."""
-    return {u.id for u in analysis.units for i in u.stmts
-            if isinstance(stmt := analysis.module.body[i], cst.ClassDef)
-            and any(isinstance(n, cst.Name) and n.value == cls
-                    for a in (*stmt.bases, *stmt.keywords) for n in walk(a.value))}
-
-
 def _class_hooks(analysis: Analysis, unit: Unit, ordered: bool = False) -> set[str]:
     """What a class's hooks that run when a class uses it change: its `__init_subclass__`,
     or a metaclass's (a `type` subclass) `__new__`/`__init__`: globals, and the class
@@ -233,8 +226,7 @@ def _class_hooks(analysis: Analysis, unit: Unit, ordered: bool = False) -> set[s
         stmt = analysis.module.body[index]
         if not isinstance(stmt, cst.ClassDef):
             continue
-        meta = any(isinstance(b.value, cst.Name) and b.value.value == "type" for b in stmt.bases)
-        hooks = {"__init_subclass__", *(("__new__", "__init__") if meta else ())}
+        hooks = {"__init_subclass__", *(("__new__", "__init__") if is_meta(stmt) else ())}
         for method in stmt.body.body:
             if not isinstance(method, cst.FunctionDef) or method.name.value not in hooks:
                 continue
@@ -281,7 +273,9 @@ def events(
     binders = set(analysis.binders.get(name, ()))
     for uid, names in hooks.items():  # subclasses, classes made by a metaclass
         if name in names:
-            changed |= _users(analysis, next(iter(sorted(analysis.units[uid].binds))))
+            unit = analysis.units[uid]
+            changed |= hooked_units(analysis, next(iter(sorted(unit.binds))), any(
+                is_meta(analysis.module.body[i]) for i in unit.stmts))
     for unit in analysis.units:
         for r in unit.reads:
             if not r.import_time or (r.name != name and not _through_subclass(

@@ -5,16 +5,25 @@ shadowed nothing a linter flags; in the new module `fn` is imported from its sib
 pyflakes and ruff report "import `fn` shadowed by loop variable". The loop line gets a
 targeted `# noqa: F402` where the project's linter enables the rule: the code is the
 same, only the binding it shadows became an import.
+
+pyflakes reports the shadowing of any module-level import; ruff only of one in the same
+branch as the loop, not of an import written in a `try:` block (the guarded import of a
+mixed cycle, of a name the sibling binds only conditionally): there a `# noqa: F402`
+would be ruff's RUF100, an unused noqa (tomlkit's `items.py`, whose `for item in ...`
+shadows the factory `item` a sibling imports last).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from pathlib import Path
 
 import libcst as cst
 
+from ..types import Edge
 from .nodes import target_names
+from .style import Style
 
 
 def noqa_comment(old: str, *codes: str) -> str:
@@ -65,3 +74,18 @@ def mark_loops(stmt: cst.BaseStatement, imported: Collection[str]) -> cst.BaseSt
     result = stmt.visit(marker)
     assert isinstance(result, cst.BaseStatement)
     return result if marker.marked else stmt
+
+
+def shadowed_imports(style: Style | None, path: Path, edges: Sequence[Edge],
+                     conditional: Collection[str]) -> set[str]:
+    """The names `edges` (a new module's imports from its siblings) bind whose shadowing by
+    a loop the project's linters report at `path`: under pyflakes (flake8) every one; under
+    ruff those not imported in a `try:` block (a guarded import of a mixed cycle, a name
+    bound only conditionally)."""
+    names = {n for e in edges for n in e.names}
+    if style is None or (style.flake8 is not None and style.flake8.enables("F402", path)):
+        return names
+    if style.ruff is None or not style.ruff.enables("F402", path):
+        return set()
+    return {n for e in edges if not (e.deferred and e.backpatch) for n in e.names
+            if n not in conditional}

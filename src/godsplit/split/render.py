@@ -28,7 +28,7 @@ from .handover import hand_over
 from .import_blocks import prune_import_block
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
-from .loop_shadows import mark_loops
+from .loop_shadows import mark_loops, shadowed_imports
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .nodes import globals_read
@@ -186,8 +186,7 @@ def render_new_module(
         stmt for e in mine for name in e.live
         for stmt, _ in analysis.live_reads.get(name, ()) if stmt in stmts
     } | {stmt for stmt, _, _ in edits.task_calls}
-    shadowable = {n for e in mine for n in e.names} if style is None or style.enables(
-        "F402", layout.path(module)) else set()
+    shadowable = shadowed_imports(style, layout.path(module), mine, conditional)
     for unit in units:
         for index in unit.stmts:
             stmt = analysis.module.body[index]

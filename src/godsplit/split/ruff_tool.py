@@ -6,9 +6,11 @@ and line); any other failure is godsplit's own (a `ToolError`).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import sysconfig
 from functools import cache
@@ -67,3 +69,17 @@ def ruff_binary() -> str:
     if found is None:
         raise GodsplitError("ruff is not installed (it is a dependency of godsplit)")
     return found
+
+
+@cache
+def preview_rules() -> frozenset[str]:
+    """The rules the installed ruff reports only in preview mode (`ruff rule --all`):
+    selected by a prefix (`RUF`) or by their code, they stay off unless the project sets
+    `preview = true` (RUF067 in ruff 0.17). Empty when that ruff cannot say."""
+    try:
+        proc = subprocess.run([ruff_binary(), "rule", "--all", "--output-format", "json"],
+                              capture_output=True, text=True, timeout=60)
+        rules = json.loads(proc.stdout)
+    except (OSError, subprocess.SubprocessError, ValueError, GodsplitError):
+        return frozenset()
+    return frozenset(r["code"] for r in rules if isinstance(r, dict) and r.get("preview"))

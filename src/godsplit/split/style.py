@@ -83,9 +83,12 @@ class Rules:
 
     layers: tuple[RuleLayer, ...]
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # absolute glob -> codes
+    off: frozenset[str] = frozenset()  # never reported: preview rules, preview off (ruff)
 
     def enables(self, code: str, path: Path | None = None) -> bool:
         """Whether `code` is reported (in `path`, when given: per-file ignores apply)."""
+        if code in self.off:
+            return False
         enabled = False
         for layer in self.layers:
             chosen = _specificity(code, (*(layer.select or ()), *layer.extend_select))
@@ -299,8 +302,10 @@ def ruff_default_rules() -> tuple[str, ...]:
 
 
 def _ruff_rules(ruff: Section | None) -> Rules:
+    from .ruff_tool import preview_rules
+
     if ruff is None:
-        return Rules((RuleLayer(ruff_default_rules(), NO_CONFIG_EXTRA),))
+        return Rules((RuleLayer(ruff_default_rules(), NO_CONFIG_EXTRA),), off=preview_rules())
     layers = [RuleLayer(ruff_default_rules())]
     ignores: list[tuple[str, tuple[str, ...]]] = []
     for config in ruff.chain():  # the extended configs first
@@ -317,7 +322,9 @@ def _ruff_rules(ruff: Section | None) -> Rules:
                 for pattern in table.keys(inherit=False):
                     ignores.append((_anchor(config.path, pattern, negatable=True),
                                     tuple(table.strings(pattern))))
-    return Rules(tuple(layers), tuple(ignores))
+    # `lint.preview`, else the top-level `preview` (through `extend` too)
+    preview = ruff.lint().boolean("preview", ruff.boolean("preview", False))
+    return Rules(tuple(layers), tuple(ignores), frozenset() if preview else preview_rules())
 
 
 def _flake8_rules(section: Section) -> Rules:
