@@ -103,6 +103,7 @@ class Analysis:
     writes_namespace: bool = False
     # the statements that do, and those binding such an alias: they stay in the old module
     namespace_stmts: frozenset[int] = frozenset()
+    snapshots: frozenset[int] = frozenset()  # of them, reads of the namespace (GS127)
     # names only a `TYPE_CHECKING` block declares, which code writing the namespace binds
     # at run time: read from the old module once bound, never at import time before
     declared: frozenset[str] = frozenset()
@@ -229,7 +230,8 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
     joins = redeclarations(module, kinds, bound)  # TYPE_CHECKING declarations of definitions
     kinds = kinds_with(kinds, joins)
-    writers, inside, kept, declared = stays_in_old_module(module, codes, kinds, bound, reads)
+    writers, inside, kept, declared, snapshots = stays_in_old_module(
+        module, codes, kinds, bound, reads)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers, joins)
     units, at_import = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
@@ -266,6 +268,7 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
         writes_namespace=bool(writers or inside) or any("sys.modules[" in c for c in codes)
         or binds_at_run_time(module, codes, assigned, {n for u in units for n in u.binds}),
         namespace_stmts=frozenset(kept),
+        snapshots=frozenset(snapshots),
         declared=frozenset().union(*(bound.get(i, set()) for i in declared)) - {
             n for i, names in bound.items() if i not in declared for n in names},
         at_import=at_import,

@@ -187,11 +187,12 @@ def _godsplit_own(names: set[str]) -> bool:
 def stays_in_old_module(
     module: cst.Module, codes: Sequence[str], kinds: list[UnitKind],
     bound: MutableMapping[int, set[str]], reads: Mapping[int, Mapping[str, list[bool]]],
-) -> tuple[set[int], set[int], set[int], set[int]]:
+) -> tuple[set[int], set[int], set[int], set[int], set[int]]:
     """The statements that write the module's namespace through `globals()` (`writers`),
     the functions and classes whose code finds the module it runs in (`inside`), every
     statement that stays in the old module for either reason (`kinds` set to "facade"),
-    and the `TYPE_CHECKING` blocks declaring what such code binds."""
+    the `TYPE_CHECKING` blocks declaring what such code binds, and the kept statements
+    reading the namespace at import time (a snapshot, not a write)."""
     namespace = globals_aliases(module)  # `_globals = globals()`
     # a facade's own machinery is not the module's code: its live-facade helpers
     # (`sys.modules[__name__]`) and its hand-over to modules that imported it mid-way
@@ -232,8 +233,8 @@ def stays_in_old_module(
     # a snapshot of the namespace taken at import time (scipy's `pairs =
     # list(globals().copy().items())`, which its `__all__` is computed from) is the old
     # module's: in a new module it would list that module's names only
-    reading = {i for i, stmt in enumerate(module.body)
-               if i not in own and reads_namespace(stmt, namespace)}
+    reading = {i for i, stmt in enumerate(module.body) if i not in own | writers | aliasing
+               and reads_namespace(stmt, namespace)}
     kept = set()
     for index in sorted(writers | aliasing | inside | declared | reading):
         if kinds[index] in ("definition", "type_checking") and bound.get(index):
@@ -247,7 +248,7 @@ def stays_in_old_module(
             kinds[index] = "facade"
             kept.add(index)
             names |= bound[index]
-    return writers, inside, kept | writers, declared
+    return writers, inside, kept | writers, declared, reading & kept
 
 
 def reads_namespace(stmt: cst.BaseStatement, aliases: Collection[str]) -> bool:

@@ -14,19 +14,14 @@ from __future__ import annotations
 from ..types import FACADE, Finding
 from .analyze import Analysis
 from .assign import Assignment
-from .classify import globals_aliases
 from .layout import Layout
-from .module_identity import reads_namespace
 
 
 def namespace_findings(analysis: Analysis, assignment: Assignment,
                        layout: Layout) -> list[Finding]:
-    aliases = globals_aliases(analysis.module)
     path = str(analysis.path)
     out = []
-    for index in sorted(analysis.namespace_stmts):
-        if not reads_namespace(analysis.module.body[index], aliases):
-            continue
+    for index in sorted(analysis.snapshots):
         line = analysis.code_line(index)
         below = [u for u in analysis.units if u.kind == "definition" and min(u.stmts) > index
                  and assignment.module_of.get(u.id, FACADE) != FACADE]

@@ -57,8 +57,10 @@ def _godsplit_targets(name: str) -> tuple[str, ...] | list[str]:
     # a builtin set from outside (`old.open = f`): the moved code reads it
     # too; not a dunder of the module (`importlib.reload` sets `__spec__`)
     builtins = _godsplit_sys.modules["builtins"]
+    if name.startswith("__") and name not in _GODSPLIT_BINDINGS:
+        return ()
     if name not in _GODSPLIT_BINDINGS and hasattr(builtins, name):
-        return () if name.startswith("__") else SLOT_MODULES
+        return SLOT_MODULES
     return _GODSPLIT_BINDINGS.get(name, ())
 
 
