@@ -119,3 +119,35 @@ def test_a_snapshot_before_names_that_move_is_refused_and_suggest_keeps_them(
     (root / "godsplit.toml").write_text("max-lines = 5\n")
     found = api.suggest(root / "pkg/big.py", config=root / "godsplit.toml", max_lines=5)
     assert found.errors == () and "BGen" in found.keep, found.notes
+
+
+# bokeh's `palettes.py` (the fifth environment): `__palettes__: list[str] = []`, then a
+# loop adding each palette's names to it. The dunder stayed in the old module (a module
+# dunder moves only when mapped by name) and the loop moved: the new module read
+# `__palettes__` unbound (GS411 at plan), and suggest found no mapping.
+DUNDER_LOOP = """
+    ALL = {"a": [1, 2], "b": [3]}
+
+
+    def helper():
+        return 1
+
+
+    __names__: list[str] = []
+    for key, values in sorted(ALL.items()):
+        __names__ += [key + str(v) for v in values]
+"""
+
+
+def test_a_module_dunder_goes_with_the_loop_that_adds_to_it(tmp_path: Path) -> None:
+    modules = {"tables": ["ALL"], "loops": ["key", "values"], "helpers": ["helper"]}
+    printed = same_behaviour(tmp_path, DUNDER_LOOP, modules, """
+        import pkg.big
+        print(pkg.big.__names__, pkg.big.key)
+    """)
+    assert printed == "['a1', 'a2', 'b3'] b\n"
+    root = tmp_path / "s"
+    make_project(root, DUNDER_LOOP, {"a": ["ALL"]})
+    (root / "godsplit.toml").write_text("max-lines = 4\n")
+    found = api.suggest(root / "pkg/big.py", config=root / "godsplit.toml", max_lines=4)
+    assert found.errors == (), found.notes

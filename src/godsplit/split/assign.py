@@ -139,10 +139,10 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
                 patterns.append((module, entry))
             else:
                 exact[entry].append(module)
-    dunders = [
-        u.id for u in analysis.units
-        if mappable_dunder(analysis, u) and any(exact.get(n, [FACADE])[0] != FACADE for n in u.binds)
-    ]
+    # `__palettes__: list[str] = []`, then a loop adding to it (bokeh's palettes.py): with it
+    rebound = {n for u in analysis.units if u.kind == "definition" for n in u.binds | u.rebinds}
+    dunders = [u.id for u in analysis.units if mappable_dunder(analysis, u) and any(
+        exact.get(n, [FACADE])[0] != FACADE or (n in rebound and n not in exact) for n in u.binds)]
     clusters = movable_clusters(analysis, dunders)
     cluster_of = {uid: index for index, cluster in enumerate(clusters) for uid in cluster}
     cluster_names = [_names(analysis, c) for c in clusters]
