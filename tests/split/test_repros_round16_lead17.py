@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from godsplit import api
+from godsplit.types import GodsplitError
 
 from splitkit import make_project, plan_texts, same_behaviour
 
@@ -151,3 +155,29 @@ def test_a_module_dunder_goes_with_the_loop_that_adds_to_it(tmp_path: Path) -> N
     (root / "godsplit.toml").write_text("max-lines = 4\n")
     found = api.suggest(root / "pkg/big.py", config=root / "godsplit.toml", max_lines=4)
     assert found.errors == (), found.notes
+
+
+# psutil's `__init__.py` (the fifth environment): suggest kept all 73 names that could
+# move (they run at import time with code that stays) and wrote an entry with no module,
+# which `apply` then refused ("maps no names"). A suggestion that maps nothing is refused
+# by suggest itself, saying why.
+def test_a_suggestion_that_maps_nothing_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    from godsplit.suggester import checked
+
+    real = checked._suggest
+
+    def everything_kept(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
+        return replace(found, modules=tuple(replace(m, mapped=()) for m in found.modules),
+                       keep=("a", "b"))
+
+    make_project(tmp_path, DUNDER_LOOP, {"a": ["ALL"]})
+    (tmp_path / "godsplit.toml").write_text("max-lines = 4\n")
+    monkeypatch.setattr(checked, "_suggest", everything_kept)
+    with pytest.raises(GodsplitError, match="nothing to split: the 2 names that could move"):
+        api.suggest(tmp_path / "pkg/big.py", config=tmp_path / "godsplit.toml", max_lines=4)
+    assert not (tmp_path / "pkg/big").exists()

@@ -17,8 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..split.import_check import check_plans
-from ..types import Config, Finding
-from .core import Suggestion, suggest
+from ..types import Config, Finding, GodsplitError
+from .core import Suggestion
+from .core import suggest as _suggest
 
 ROUNDS = 3
 _WHAT = {"GS416": "a string recorded from __module__ while the module is imported",
@@ -30,6 +31,19 @@ def _to_keep(findings: Sequence[Finding]) -> set[str]:
     GS416 names one to keep; GS408 the moved functions and classes whose signature or type
     hints changed (a string annotation naming a kept class: kept, they read it as before)."""
     return {n for f in findings if f.code in _WHAT for n in f.names}
+
+
+def suggest(source: Path, config: Config, max_lines: int | None, modules: int,
+            package: Path | None, stay: frozenset[str] = frozenset()) -> Suggestion:
+    """`core.suggest`, refusing a suggestion that maps nothing: every name that could move
+    must stay (psutil's `__init__.py`: its entry had no module, and `apply` refused it)."""
+    result = _suggest(source, config, max_lines, modules, package, stay)
+    if not any(m.mapped for m in result.modules):
+        raise GodsplitError(
+            f"nothing to split: the {len(result.keep)} names that could move must stay in the "
+            "old module (their code finds the module by name, or runs at import time with "
+            "code that stays)", source)
+    return result
 
 
 def _star_lost(findings: Sequence[Finding]) -> tuple[str, ...]:
