@@ -1,0 +1,178 @@
+"""Round 16 (celery17b): found on pagure's `pagure/lib/tasks.py` (Flask + Celery).
+
+pagure's tests write a configuration (`task_always_eager`, a broker of their own), then
+`importlib.reload(pagure.lib.tasks)`: the god file ran again and made its Celery app
+(`conn = Celery(...)`, `conn.conf.update(config["CELERY_CONFIG"])`) anew, eager, and its
+tasks anew on it. Split, the reload ran the facade again, whose `from .app import conn`
+found the new modules already imported: the app and its tasks stayed those of the first
+import, not eager, and `pagure.lib.git.update_git` called `update_git.delay(...)` on a
+broker at 0.0.0.0:6379 (18 of 63 tests of the subset failed, with the hand split alone
+and after `migrate`). Reloading the facade now runs the new modules' code again, in place
+and in the order they import each other, and takes anew the names it re-exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from godsplit.config import load_config
+from godsplit.migration.core import migrate
+from godsplit.split.apply import apply_splits
+
+from splitkit import dedent, run_python
+
+# an app made at import from the configuration of now (pagure's `conn`), a task on it
+TASKS = '''
+    import json
+    import os
+
+
+    class App:
+        def __init__(self, config):
+            self.eager = json.load(open(config))["eager"]
+
+        def task(self, func):
+            app = self
+
+            class Task:
+                def delay(self, *args):
+                    if not app.eager:
+                        raise ConnectionError("no broker at 0.0.0.0:6379")
+                    return func(*args)
+
+            return Task()
+
+
+    conn = App(os.environ["CONFIG"])
+
+
+    def helper(x):
+        return x * 2
+
+
+    @conn.task
+    def update_git(x):
+        return helper(x)
+
+
+    @conn.task
+    def clean_git(x):
+        return -x
+'''
+# pagure.lib.git: calls the task through the module
+USER = '''
+    import pkg.tasks
+
+
+    def update(x):
+        return pkg.tasks.update_git.delay(x)
+'''
+MODULES = 'app = ["App", "conn", "helper"]\ngit_files = ["update_git", "clean_git"]\n'
+# pagure's tests/__init__.py: a configuration of the test's own, then the reload
+TEST = '''
+    import importlib
+    import json
+    import os
+    from unittest import mock
+
+    os.environ["CONFIG"] = "config.json"
+    json.dump({"eager": False}, open("config.json", "w"))
+    import pkg.git
+    import pkg.tasks
+
+    json.dump({"eager": True}, open("config.json", "w"))
+    importlib.reload(pkg.tasks)
+    print(pkg.git.update(21), pkg.tasks.conn.eager)
+    with mock.patch("pkg.tasks.helper", lambda x: x):
+        print(pkg.git.update(21))
+    print(pkg.tasks.update_git.delay(1), pkg.tasks.clean_git.delay(1))
+'''
+
+
+def _project(root: Path) -> None:
+    for name, text in {"pkg/__init__.py": "", "pkg/tasks.py": TASKS, "pkg/git.py": USER,
+                       "test_reload.py": TEST}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(dedent(text))
+    (root / "godsplit.toml").write_text(
+        f'[[split]]\nsource = "pkg/tasks.py"\n\n[split.modules]\n{MODULES}')
+
+
+def _run(root: Path) -> str:
+    return run_python(root, "import runpy; runpy.run_path('test_reload.py')")
+
+
+def test_reloading_the_old_module_runs_the_moved_code_again(tmp_path: Path) -> None:
+    _project(tmp_path)
+    before = _run(tmp_path)
+    assert before == "42 True\n21\n2 -1\n"
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    assert _run(tmp_path) == before  # was: ConnectionError, the app of the first import
+    result = migrate(config)
+    assert "pkg.tasks.git_files.update_git.delay" in (tmp_path / "pkg/git.py").read_text()
+    assert result.written
+    assert _run(tmp_path) == before
+
+
+def test_reload_keeps_the_module_objects(tmp_path: Path) -> None:
+    """As `importlib.reload` does: the same module objects, run again; a second reload
+    too."""
+    _project(tmp_path)
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    assert run_python(tmp_path, '''
+        import importlib, json, os
+        os.environ["CONFIG"] = "config.json"
+        json.dump({"eager": False}, open("config.json", "w"))
+        import pkg.tasks, pkg.tasks.app as app, pkg.tasks.git_files as git_files
+        first = (app.conn, git_files.update_git)
+        json.dump({"eager": True}, open("config.json", "w"))
+        importlib.reload(pkg.tasks)
+        importlib.reload(pkg.tasks)
+        import sys
+        print(sys.modules["pkg.tasks.app"] is app, pkg.tasks.app is app,
+              git_files.update_git is pkg.tasks.update_git, app.conn is not first[0],
+              pkg.tasks.conn is app.conn, git_files.conn is app.conn, app.conn.eager)
+    ''') == "True True True True True True True\n"
+
+
+CELERY_TASKS = '''
+    import os
+
+    from celery import Celery
+
+    conn = Celery("tasks", broker=os.environ["BROKER"])
+    conn.conf.update(task_always_eager=os.environ.get("EAGER") == "1")
+
+
+    @conn.task
+    def update_git(x):
+        return x * 2
+'''
+
+
+def test_a_celery_app_made_anew_on_reload(tmp_path: Path) -> None:
+    """pagure's case with Celery itself: eager after the reload, as before the split."""
+    pytest.importorskip("celery")
+    code = '''
+        import importlib, os
+        os.environ["BROKER"] = "memory://"
+        import pkg.tasks
+        os.environ["EAGER"] = "1"
+        importlib.reload(pkg.tasks)
+        result = pkg.tasks.update_git.delay(21)
+        print(type(result).__name__, pkg.tasks.update_git.app is pkg.tasks.conn)
+    '''
+    files = {"pkg/__init__.py": "", "pkg/tasks.py": CELERY_TASKS}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(dedent(text))
+    before = run_python(tmp_path, code)
+    assert before == "EagerResult True\n"
+    (tmp_path / "godsplit.toml").write_text(
+        '[[split]]\nsource = "pkg/tasks.py"\n\n[split.modules]\n'
+        'app = ["conn"]\ngit_files = ["update_git"]\n')
+    assert apply_splits(load_config(tmp_path / "godsplit.toml")).written
+    assert run_python(tmp_path, code) == before
