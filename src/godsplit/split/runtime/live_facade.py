@@ -39,11 +39,9 @@ def _godsplit_run_again() -> None:
     # made anew from the configuration of now): run the new modules' code
     # again, in place, each when first imported (as on the first import),
     # and take anew the names the facade re-exports from them
-    from importlib.abc import Loader as _GodsplitLoader
-    from importlib.abc import MetaPathFinder as _GodsplitFinder
     from importlib.machinery import ModuleSpec as _GodsplitSpec
 
-    class _GodsplitAgain(_GodsplitFinder, _GodsplitLoader):
+    class _GodsplitAgain:
         # finds each new module once; runs its code again in its own object
         def __init__(
             self, stale: dict[str, _godsplit_types.ModuleType],
@@ -57,7 +55,9 @@ def _godsplit_run_again() -> None:
             module = self.stale.get(fullname)
             if module is None:
                 return None
-            return _GodsplitSpec(fullname, self, origin=module.__file__)
+            spec = _GodsplitSpec(fullname, None, origin=module.__file__)
+            spec.loader = self  # type: ignore[assignment]
+            return spec
 
         def create_module(
             self, spec: _GodsplitSpec,
