@@ -18,6 +18,7 @@ import pytest
 
 from godsplit.config import load_config
 from godsplit.migration.core import migrate
+from godsplit.migration.retire import retire
 from godsplit.split.apply import apply_splits
 
 from splitkit import dedent, run_python
@@ -176,3 +177,38 @@ def test_a_celery_app_made_anew_on_reload(tmp_path: Path) -> None:
         'app = ["conn"]\ngit_files = ["update_git"]\n')
     assert apply_splits(load_config(tmp_path / "godsplit.toml")).written
     assert run_python(tmp_path, code) == before
+
+
+def test_the_old_module_reached_through_an_import_of_a_sibling(tmp_path: Path) -> None:
+    """pagure's tests/__init__.py imports `pagure.lib.tasks_mirror` (which binds `pagure`)
+    and reloads `pagure.lib.tasks`: `migrate --check` saw no use left, so `retire` would
+    have gone ahead, and a reload of the retired package runs only its `__init__.py`. Uses
+    through such an import are found now: `pkg.tasks.update_git` is rewritten (its module
+    imported beside), the module object itself is left for a person, and `retire`
+    refuses."""
+    _project(tmp_path)
+    (tmp_path / "pkg/other.py").write_text("X = 1\n")
+    (tmp_path / "test_sibling.py").write_text(dedent('''
+        import importlib
+        import pkg.other
+
+
+        def reload_and_call():
+            importlib.reload(pkg.tasks)
+            return pkg.tasks.update_git.delay(2), pkg.other.X
+    '''))
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    (tmp_path / "config.json").write_text('{"eager": true}')
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CONFIG", str(tmp_path / "config.json"))  # the import check runs it
+        result = migrate(config)
+    assert result.written
+    text = (tmp_path / "test_sibling.py").read_text()
+    assert "import pkg.other\nimport pkg.tasks.git_files\n" in text
+    assert "return pkg.tasks.git_files.update_git.delay(2), pkg.other.X\n" in text
+    assert "importlib.reload(pkg.tasks)\n" in text
+    left = [u for u in result.uses if not u.fixable and Path(u.path).name != "test_reload.py"]
+    assert [(Path(u.path).name, u.line, u.detail) for u in left] == [(
+        "test_sibling.py", 6, "the module object itself is used here: edit by hand")]
+    assert not retire(config).written

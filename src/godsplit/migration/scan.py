@@ -85,6 +85,7 @@ def scan(source: SourceText, homes: list[Homes], style: Style) -> Context:
                                 dotted(asname) if asname else full, False,
                                 _rest(h.old_module, full)))
             lines[id(small)] = line
+    bindings += _through_a_sibling(ctx, bindings)
     for binding in bindings:
         _accesses(ctx, binding)
     scan_calls(ctx)
@@ -151,6 +152,26 @@ def _stays(h: Homes, name: str) -> str:
     if name in h.stays:
         return "stays in the old module: left alone"
     return "not a name the old module binds: left alone"
+
+
+def _through_a_sibling(ctx: Context, bindings: list[Binding]) -> list[Binding]:
+    """`import pkg.other` binds `pkg` too: `pkg.old.A` (and `importlib.reload(pkg.old)`)
+    reaches the old module through it, imported elsewhere (pagure's tests reload
+    `pagure.lib.tasks` after `import pagure.lib.tasks_mirror`). The first such import of
+    each package, in a file that imports no package above the old module itself."""
+    found: list[Binding] = []
+    for line in ctx.import_lines:
+        for small in line.body:
+            if not isinstance(small, cst.Import):
+                continue
+            for alias in small.names:
+                top = dotted(alias.name).partition(".")[0]
+                for h in ctx.homes:
+                    if alias.asname is None and h.old_module.startswith(top + ".") and not any(
+                            b.homes is h and b.form == "dotted" for b in (*bindings, *found)):
+                        found.append(Binding(h, small, alias, "dotted", top, False,
+                                             _rest(h.old_module, top)))
+    return found
 
 
 def _is_store(ctx: Context, node: cst.Attribute) -> bool:
