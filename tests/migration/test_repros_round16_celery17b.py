@@ -212,3 +212,26 @@ def test_the_old_module_reached_through_an_import_of_a_sibling(tmp_path: Path) -
     assert [(Path(u.path).name, u.line, u.detail) for u in left] == [(
         "test_sibling.py", 6, "the module object itself is used here: edit by hand")]
     assert not retire(config).written
+
+
+def test_the_longest_dotted_name_imported_reaches_it(tmp_path: Path) -> None:
+    """`import pkg` and `import pkg.lib.git`: LibCST gives `pkg.lib.tasks` to `pkg.lib`
+    (the longest name imported), not to `pkg`: pagure's `pagure/api/project.py` calls
+    `pagure.lib.tasks.delete_project.delay(...)` that way, missed before (after `retire`, an
+    AttributeError)."""
+    files = {"pkg/__init__.py": "", "pkg/lib/__init__.py": "", "pkg/lib/git.py": "X = 1\n",
+             "pkg/lib/tasks.py": "def helper():\n    return 1\n\n\ndef other():\n    return 2\n",
+             "pkg/api.py": "import pkg\nimport pkg.lib.git\n\n\ndef call():\n"
+                           "    return pkg.lib.tasks.helper(), pkg.lib.git.X\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    (tmp_path / "godsplit.toml").write_text(
+        '[[split]]\nsource = "pkg/lib/tasks.py"\n\n[split.modules]\n'
+        'one = ["helper"]\ntwo = ["other"]\n')
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    assert migrate(config).written
+    assert (tmp_path / "pkg/api.py").read_text() == (
+        "import pkg\nimport pkg.lib.git\nimport pkg.lib.tasks.one\n\n\ndef call():\n"
+        "    return pkg.lib.tasks.one.helper(), pkg.lib.git.X\n")

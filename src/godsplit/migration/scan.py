@@ -155,22 +155,26 @@ def _stays(h: Homes, name: str) -> str:
 
 
 def _through_a_sibling(ctx: Context, bindings: list[Binding]) -> list[Binding]:
-    """`import pkg.other` binds `pkg` too: `pkg.old.A` (and `importlib.reload(pkg.old)`)
-    reaches the old module through it, imported elsewhere (pagure's tests reload
-    `pagure.lib.tasks` after `import pagure.lib.tasks_mirror`). The first such import of
-    each package, in a file that imports no package above the old module itself."""
+    """`import pkg.sub.other` binds `pkg` and `pkg.sub` too: `pkg.sub.old.A` (and
+    `importlib.reload(pkg.sub.old)`) reaches the old module through it, imported elsewhere
+    (pagure's tests reload `pagure.lib.tasks` after `import pagure.lib.tasks_mirror`).
+    LibCST gives such an access to the longest dotted name imported: one binding for
+    each (the first import binding it), unless an import of that very name has one."""
     found: list[Binding] = []
     for line in ctx.import_lines:
         for small in line.body:
             if not isinstance(small, cst.Import):
                 continue
             for alias in small.names:
-                top = dotted(alias.name).partition(".")[0]
+                parts = dotted(alias.name).split(".")
                 for h in ctx.homes:
-                    if alias.asname is None and h.old_module.startswith(top + ".") and not any(
-                            b.homes is h and b.form == "dotted" for b in (*bindings, *found)):
-                        found.append(Binding(h, small, alias, "dotted", top, False,
-                                             _rest(h.old_module, top)))
+                    above = [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)
+                             if h.old_module.startswith(".".join(parts[:i]) + ".")]
+                    if alias.asname is None and above and not any(
+                            b.homes is h and b.form == "dotted" and b.bound == above[0]
+                            for b in (*bindings, *found)):
+                        found.append(Binding(h, small, alias, "dotted", above[0], False,
+                                             _rest(h.old_module, above[0])))
     return found
 
 
