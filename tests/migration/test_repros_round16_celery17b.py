@@ -91,13 +91,13 @@ TEST = '''
 '''
 
 
-def _project(root: Path) -> None:
+def _project(root: Path, modules: str = MODULES) -> None:
     for name, text in {"pkg/__init__.py": "", "pkg/tasks.py": TASKS, "pkg/git.py": USER,
                        "test_reload.py": TEST}.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(dedent(text))
     (root / "godsplit.toml").write_text(
-        f'[[split]]\nsource = "pkg/tasks.py"\n\n[split.modules]\n{MODULES}')
+        f'[[split]]\nsource = "pkg/tasks.py"\n\n[split.modules]\n{modules}')
 
 
 def _run(root: Path) -> str:
@@ -114,6 +114,18 @@ def test_reloading_the_old_module_runs_the_moved_code_again(tmp_path: Path) -> N
     result = migrate(config)
     assert "pkg.tasks.git_files.update_git.delay" in (tmp_path / "pkg/git.py").read_text()
     assert result.written
+    assert _run(tmp_path) == before
+
+
+def test_a_module_listed_before_the_one_it_imports(tmp_path: Path) -> None:
+    """`git_files` first in the facade's list, and it imports `conn` from `app`: reloaded
+    in that order, it would take the old app; each runs again when first imported."""
+    _project(tmp_path, "\n".join(reversed(MODULES.strip().split("\n"))) + "\n")
+    before = _run(tmp_path)
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    facade = (tmp_path / "pkg/tasks/__init__.py").read_text()
+    assert facade.index('.git_files"') < facade.index('.app"')
     assert _run(tmp_path) == before
 
 
