@@ -88,6 +88,7 @@ def scan(source: SourceText, homes: list[Homes], style: Style) -> Context:
                                 dotted(asname) if asname else full, False,
                                 _rest(h.old_module, full)))
             lines[id(small)] = line
+    bindings += _through_a_sibling(ctx, bindings)
     for binding in bindings:
         _accesses(ctx, binding)
     scan_calls(ctx)
@@ -155,6 +156,30 @@ def _stays(h: Homes, name: str) -> str:
     if name in h.stays:
         return "stays in the old module: left alone"
     return "not a name the old module binds: left alone"
+
+
+def _through_a_sibling(ctx: Context, bindings: list[Binding]) -> list[Binding]:
+    """`import pkg.sub.other` binds `pkg` and `pkg.sub` too: `pkg.sub.old.A` (and
+    `importlib.reload(pkg.sub.old)`) reaches the old module through it, imported elsewhere
+    (pagure's tests reload `pagure.lib.tasks` after `import pagure.lib.tasks_mirror`).
+    LibCST gives such an access to the longest dotted name imported: one binding for
+    each (the first import binding it), unless an import of that very name has one."""
+    found: list[Binding] = []
+    for line in ctx.import_lines:
+        for small in line.body:
+            if not isinstance(small, cst.Import):
+                continue
+            for alias in small.names:
+                parts = dotted(alias.name).split(".")
+                for h in ctx.homes:
+                    above = [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)
+                             if h.old_module.startswith(".".join(parts[:i]) + ".")]
+                    if alias.asname is None and above and not any(
+                            b.homes is h and b.form == "dotted" and b.bound == above[0]
+                            for b in (*bindings, *found)):
+                        found.append(Binding(h, small, alias, "dotted", above[0], False,
+                                             _rest(h.old_module, above[0])))
+    return found
 
 
 def _is_store(ctx: Context, node: cst.Attribute) -> bool:
