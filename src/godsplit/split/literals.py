@@ -92,26 +92,15 @@ class SkipsTables(cst.CSTVisitor):
 def walk_code(node: cst.CSTNode, into_scopes: bool = True) -> Iterator[cst.CSTNode]:
     """`nodes.walk` that does not enter constant literals (it yields them): for searches of
     calls, names and attributes."""
-    scopes = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if not into_scopes and current is not node and isinstance(current, scopes):
-            continue
-        yield current
-        if not constant_literal(current):
-            stack.extend(current.children)
+    from .nodes import walk
+
+    return walk(node, into_scopes, lambda n: not constant_literal(n))
 
 
 def walk_statements(node: cst.CSTNode, into_scopes: bool = True) -> Iterator[cst.CSTNode]:
     """`nodes.walk` that does not enter expressions or small statements (it yields them):
     no statement is inside one, so a search for imports or assignments need not."""
-    scopes = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if not into_scopes and current is not node and isinstance(current, scopes):
-            continue
-        yield current
-        if not isinstance(current, (cst.BaseExpression, cst.BaseSmallStatement)):
-            stack.extend(current.children)
+    from .nodes import walk
+
+    return walk(node, into_scopes, lambda n: not isinstance(
+        n, (cst.BaseExpression, cst.BaseSmallStatement)))

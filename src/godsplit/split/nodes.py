@@ -9,7 +9,7 @@ placed through their scope) unless the statement's text mentions one of those.
 from __future__ import annotations
 
 import symtable
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -224,17 +224,19 @@ def find_all(tree: cst.CSTNode, kind: type[_N]) -> list[_N]:
 _SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 
 
-def walk(node: cst.CSTNode, into_scopes: bool = True) -> Iterator[cst.CSTNode]:
+def walk(node: cst.CSTNode, into_scopes: bool = True,
+         enter: Callable[[cst.CSTNode], bool] | None = None) -> Iterator[cst.CSTNode]:
     """`node` and every node under it (in no particular order); without `into_scopes`,
     not what runs only when called: the defs, classes and lambdas under `node` are not
-    entered (nor yielded)."""
+    entered (nor yielded); with `enter`, only the nodes it says are entered (all yielded)."""
     stack = [node]
     while stack:
         current = stack.pop()
         if not into_scopes and current is not node and isinstance(current, _SCOPES):
             continue
         yield current
-        stack.extend(current.children)
+        if enter is None or enter(current):
+            stack.extend(current.children)
 
 
 def innermost(expr: cst.BaseExpression) -> cst.BaseExpression:

@@ -42,7 +42,8 @@ def _godsplit_run_again() -> None:
     from importlib.machinery import ModuleSpec as _GodsplitSpec
 
     class _GodsplitAgain:
-        # finds each new module once; runs its code again in its own object
+        """Find each new module once; run its code again in its own object."""
+
         def __init__(
             self, stale: dict[str, _godsplit_types.ModuleType],
         ) -> None:
@@ -52,6 +53,8 @@ def _godsplit_run_again() -> None:
         def find_spec(
             self, fullname: str, path: object, target: object = None,
         ) -> _GodsplitSpec | None:
+            """Give a spec for a new module still to run again."""
+            del path, target
             module = self.stale.get(fullname)
             if module is None:
                 return None
@@ -62,9 +65,11 @@ def _godsplit_run_again() -> None:
         def create_module(
             self, spec: _GodsplitSpec,
         ) -> _godsplit_types.ModuleType:
+            """Give the module object itself (`importlib.reload` keeps it)."""
             return self.stale[spec.name]
 
         def exec_module(self, module: _godsplit_types.ModuleType) -> None:
+            """Run the module's code again, with its own spec and loader."""
             spec = self.specs[module.__name__]
             del self.stale[module.__name__]
             loader = spec.loader if spec else None
@@ -72,8 +77,9 @@ def _godsplit_run_again() -> None:
             if loader is not None:
                 loader.exec_module(module)
 
-    stale = {ref: _godsplit_sys.modules.pop(ref) for ref in SLOT_MODULES
-             if ref in _godsplit_sys.modules}
+    stale: dict[str, _godsplit_types.ModuleType] = {
+        ref: _godsplit_sys.modules.pop(ref) for ref in SLOT_MODULES
+        if ref in _godsplit_sys.modules}
     before = {ref: dict(vars(module)) for ref, module in stale.items()}
     finder = _GodsplitAgain(stale)
     _godsplit_sys.meta_path.insert(0, finder)
