@@ -63,7 +63,7 @@ Piece = str | Block  # a file is written as pieces: verbatim text, or generated 
 
 def assemble(
     files: Mapping[Path, Sequence[Piece]], style: Style | None, path: Path,
-    root: Path | None = None,
+    root: Path | None = None, source_text: str | None = None,
 ) -> dict[Path, str]:
     """Each file's text: its verbatim pieces as they are, its blocks normalized (all of
     them in one call; with no style, as rendered). A block keeps the blank lines that
@@ -97,7 +97,7 @@ def assemble(
         after = style.lines_after_imports if style is not None else -1
         out[file] = _space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
     marked = mark_reported(for_checkers(out, style), style, path)  # A004, TC001-TC003
-    return mark_unused(marked, style, path)  # F401 that only pyflakes scoping sees
+    return mark_unused(marked, style, path, source_text)  # F401 only pyflakes' scoping sees
 
 
 def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path: Path,

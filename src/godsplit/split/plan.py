@@ -135,7 +135,7 @@ def build_plan(
     pieces[layout.facade_path] = render_facade(
         analysis, assignment, split, layout, edges, early, style)
     try:
-        assembled = assemble(pieces, style, split.source, root)
+        assembled = assemble(pieces, style, split.source, root, analysis.source.text)
     except ToolError as error:  # a bug in godsplit: an error finding, so nothing is written
         assembled = assemble(pieces, None, split.source, root)
         findings.append(Finding(

@@ -25,16 +25,17 @@ from .loop_shadows import noqa_comment
 from .style import Style
 
 
-def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path
-                ) -> dict[Path, str]:
+def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path,
+                source_text: str | None) -> dict[Path, str]:
     """`texts` (the files of a split) with `# noqa: F401` on each module-level import line
-    pyflakes reports unused there and not in the god file."""
+    pyflakes reports unused there and not in the god file (`source_text`, as analysed:
+    not read again; None, as for stubs: nothing to compare with, nothing marked)."""
     out = dict(texts)
-    if style is None or style.flake8 is None or not style.pyflakes:
+    if style is None or style.flake8 is None or not style.pyflakes or source_text is None:
         return out
     try:
-        before = {name for name, _ in _unused(source.read_text(encoding="utf-8"), source)}
-    except (OSError, UnicodeDecodeError, SyntaxError):
+        before = {name for name, _ in _unused(source_text, source)}
+    except SyntaxError:
         return out
     for path, text in texts.items():
         if path.suffix != ".py" or not style.flake8.enables("F401", path):
