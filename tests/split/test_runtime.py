@@ -13,7 +13,7 @@ import pytest
 
 from godsplit.split import runtime
 
-ALL = ("live_facade", "live_globals", "keep_module_name")
+ALL = ("live_facade", "live_globals", "keep_module_name", "reload_modules")
 
 
 def _module(name: str, code: str = "", package: str | None = None) -> types.ModuleType:

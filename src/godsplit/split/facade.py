@@ -181,9 +181,11 @@ def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout
 def render_facade(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
     edges: Sequence[Edge] = (), early_ids: Collection[int] = (), style: Style | None = None,
+    reloaded: bool = False,
 ) -> list[Piece]:
     """The facade, as pieces (with `style`, its generated blocks are wrapped by the
-    project's tools; without, godsplit wraps long import lines itself)."""
+    project's tools; without, godsplit wraps long import lines itself). `reloaded`: the
+    project reloads the old module (`importlib.reload`)."""
     module = analysis.module
     first_def = first_definition(analysis)
     live = live_homes(analysis, assignment)  # globals rebound at run time -> their module
@@ -300,7 +302,7 @@ def render_facade(
         )
     handed = [(_peer(layout, e.source), e.names) for e in edges
               if e.target == FACADE and e.backpatch]
-    machinery = _runtime(analysis, split, layout, assignment, live)
+    machinery = _runtime(analysis, split, layout, assignment, live, reloaded)
     hoisted = re.findall(r"^import \w+ as _godsplit_\w+\n", machinery, re.MULTILINE)
     machinery = re.sub(r"(^import \w+ as _godsplit_\w+\n)+\n?", "", machinery, flags=re.MULTILINE)
     if handed:
@@ -351,38 +353,37 @@ def _peer(layout: Layout, module: str) -> str:
     return '"' + layout.dotted(module) + '"'
 
 
-
-
 def _runtime(
     analysis: Analysis, split: SplitConfig, layout: Layout, assignment: Assignment,
-    live: dict[str, str],
+    live: dict[str, str], reloaded: bool,
 ) -> str:
     """The runtime code at the end of the facade: the live facade, which reads globals
     rebound at run time from their home; the deprecated facade (which reads every moved
-    name from its home); or, for a static facade, PEP 562 `__getattr__` for those globals."""
+    name from its home); or, for a static facade, PEP 562 `__getattr__` for those globals;
+    before it, if the project reloads the old module, `reload_modules`."""
     items = [f'"{n}": "{layout.runtime_ref(m)}"' for n, m in live.items()]
     refs = "{" + ", ".join(items) + "}"
     if len(refs) > 60:  # one a line, as a formatter would
         refs = "{\n" + "".join(f"    {item},\n" for item in items) + "}"
-    if split.facade == "live":  # the new modules' dotted names, from this module's package
-        names = [_peer(layout, m) for m in assignment.modules]
+    names = [_peer(layout, m) for m in assignment.modules]  # from this module's package
+    modules = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+    again = runtime.render("reload_modules", {"modules": modules}, taken=analysis.bound_names,
+                           future_annotations=analysis.future_annotations) if reloaded else ""
+    if split.facade == "live":
         grouped: dict[str, list[str]] = {}
         for name, home in live.items():
             grouped.setdefault(_peer(layout, home), []).append(f'"{name}"')
         table = "{" + ", ".join(
-            f"{ref}: ({', '.join(names)}{',' if len(names) == 1 else ''})"
-            for ref, names in grouped.items()) + "}"
+            f"{ref}: ({', '.join(bound)}{',' if len(bound) == 1 else ''})"
+            for ref, bound in grouped.items()) + "}"
         homes = f"{{name: ref for ref, names in {table}.items() for name in names}}" if (
             grouped) else "{}"
-        block = runtime.render("live_facade", {
-            "modules": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
-            "live": homes,
-        }, sections={"live", *["live_all"] * live_all(analysis, layout, live)} if live else (),
-            future_annotations=analysis.future_annotations,
-            taken=analysis.bound_names)
+        block = runtime.render("live_facade", {"modules": modules, "live": homes}, sections={
+            "live", *["live_all"] * live_all(analysis, layout, live)} if live else (),
+            future_annotations=analysis.future_annotations, taken=analysis.bound_names)
     elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
-        block = runtime.render("deprecated_facade", {
-            "moved": _deprecated_table(analysis, assignment, layout)},
+        block = runtime.render("deprecated_facade", {"moved": _deprecated_table(
+            analysis, assignment, layout)}, {"reload" if again else "no_reload"},
             future_annotations=analysis.future_annotations, taken=analysis.bound_names)
     elif live:
         own = {name for u in analysis.units if u.kind == "facade" for name in u.binds}
@@ -394,5 +395,6 @@ def _runtime(
                                future_annotations=analysis.future_annotations,
                                taken=analysis.bound_names)
     else:
-        return ""
-    return "\n\n" + block.strip("\n") + "\n"
+        block = ""
+    block = again.strip("\n") + "\n\n\n" + block.strip("\n") if again else block
+    return "\n\n" + block.strip("\n") + "\n" if block else ""

@@ -9,6 +9,7 @@ import ast
 import builtins
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from .module_identity import identity_errors
 from .namespace_reads import namespace_findings
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
+from .reloads import Reload, find_reloads, reload_findings
 from .render import MARKER, render_new_module
 from .ruff_config import usable
 from .star_exports import star_bound
@@ -89,7 +91,9 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
     source = read_python(split.source)
     analysis = analyze(source)
     style = detect_style(split.source, stop=_style_root(split.source, config.root))
-    return build_plan(analysis, split, layout, config.max_lines, style, config.root), analysis
+    reloads = find_reloads(config.root, layout.old_module, {split.source.resolve()})
+    return build_plan(analysis, split, layout, config.max_lines, style, config.root,
+                      reloads=reloads), analysis
 
 
 def _style_root(source: Path, root: Path) -> Path | None:
@@ -102,15 +106,18 @@ def _style_root(source: Path, root: Path) -> Path | None:
 def build_plan(
     analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int,
     style: Style | None = None, root: Path | None = None, assignment: Assignment | None = None,
+    reloads: Sequence[Reload] = (),
 ) -> Plan:
     """The plan of one split; with `style`, generated lines are sorted and formatted as the
     project's tools would write them (the tools run in `root`). `assignment`: the split's
-    `assign(analysis, split)` when the caller made it already (suggest's size estimate)."""
+    `assign(analysis, split)` when the caller made it already (suggest's size estimate);
+    `reloads`: where the project reloads the old module."""
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split) if assignment is None else assignment
     written = [layout.facade_path, *map(layout.path, assignment.modules)]
     style, style_findings = usable(style, split.source, written) if style else (None, [])
-    findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings]
+    findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings,
+                               *reload_findings(reloads, layout.old_module)]
     _check_module_names(split, assignment.modules, findings)
     order = list(assignment.modules)
     main = main_blocks(analysis) if layout.kind == "package" else []
@@ -133,7 +140,7 @@ def build_plan(
         ) for module in order
     }
     pieces[layout.facade_path] = render_facade(
-        analysis, assignment, split, layout, edges, early, style)
+        analysis, assignment, split, layout, edges, early, style, bool(reloads))
     try:
         assembled = assemble(pieces, style, split.source, root, analysis.source.text)
     except ToolError as error:  # a bug in godsplit: an error finding, so nothing is written

@@ -81,25 +81,27 @@ def _alias_name(alias: cst.ImportAlias) -> str | None:
 
 def _module_aliases(module: cst.Module, old: str) -> set[str]:
     """Expressions (as dotted text) that refer to the old module in this file."""
+    return {alias for stmt in module.body if isinstance(stmt, cst.SimpleStatementLine)
+            for small in stmt.body for alias in import_aliases(small, old)}
+
+
+def import_aliases(small: cst.BaseSmallStatement, old: str) -> set[str]:
+    """What an import statement binds to the old module (as dotted text): `old`, its
+    `as` name, or its last part imported from its package."""
     aliases = set()
     parent, _, last = old.rpartition(".")
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            if isinstance(small, cst.Import):
-                for alias in small.names:
-                    name = cst.helpers.get_full_name_for_node(alias.name)
-                    if name == old:
-                        aliases.add(_alias_name(alias) or old)
-            elif isinstance(small, cst.ImportFrom) and not small.relative and small.module:
-                if cst.helpers.get_full_name_for_node(small.module) != parent or isinstance(
-                    small.names, cst.ImportStar
-                ):
-                    continue
-                for alias in small.names:
-                    if cst.helpers.get_full_name_for_node(alias.name) == last:
-                        aliases.add(_alias_name(alias) or last)
+    if isinstance(small, cst.Import):
+        for alias in small.names:
+            if cst.helpers.get_full_name_for_node(alias.name) == old:
+                aliases.add(_alias_name(alias) or old)
+    elif isinstance(small, cst.ImportFrom) and not small.relative and small.module:
+        if cst.helpers.get_full_name_for_node(small.module) != parent or isinstance(
+            small.names, cst.ImportStar
+        ):
+            return aliases
+        for alias in small.names:
+            if cst.helpers.get_full_name_for_node(alias.name) == last:
+                aliases.add(_alias_name(alias) or last)
     return aliases
 
 

@@ -12,7 +12,8 @@ static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
 A builtin no module binds, set on the old module (`pkg.big.open = fake`, ply's tests),
 is set in every new module too: moved code looks it up in its own module's globals.
 Pickled (dill, cloudpickle: functions whose globals hold the old module), the old module
-is imported again by name, as their reducers for modules do.
+is imported again by name, as their reducers for modules do. Reloaded, it runs the new
+modules again only where the project reloads it (`reload_modules`, copied before this).
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
@@ -32,76 +33,6 @@ import types as _godsplit_types
 # godsplit-runtime: if live
 _GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
 # godsplit-runtime: end
-
-
-def _godsplit_run_again() -> None:
-    # `importlib.reload(old)` ran the old module's code again (a Celery app
-    # made anew from the configuration of now): run the new modules' code
-    # again, in place, each when first imported (as on the first import),
-    # and take anew the names the facade re-exports from them
-    from importlib.machinery import ModuleSpec as _GodsplitSpec
-
-    class _GodsplitAgain:
-        """Find each new module once; run its code again in its own object."""
-
-        def __init__(
-            self, stale: dict[str, _godsplit_types.ModuleType],
-        ) -> None:
-            self.stale = stale
-            self.specs = {name: m.__spec__ for name, m in stale.items()}
-
-        def find_spec(
-            self, fullname: str, path: object, target: object = None,
-        ) -> _GodsplitSpec | None:
-            """Give a spec for a new module still to run again."""
-            del path, target
-            module = self.stale.get(fullname)
-            if module is None:
-                return None
-            spec = _GodsplitSpec(fullname, None, origin=module.__file__)
-            spec.loader = self  # type: ignore[assignment]
-            return spec
-
-        def create_module(
-            self, spec: _GodsplitSpec,
-        ) -> _godsplit_types.ModuleType:
-            """Give the module object itself (`importlib.reload` keeps it)."""
-            return self.stale[spec.name]
-
-        def exec_module(self, module: _godsplit_types.ModuleType) -> None:
-            """Run the module's code again, with its own spec and loader."""
-            spec = self.specs[module.__name__]
-            del self.stale[module.__name__]
-            loader = spec.loader if spec else None
-            module.__spec__, module.__loader__ = spec, loader
-            if loader is not None:
-                loader.exec_module(module)
-
-    stale: dict[str, _godsplit_types.ModuleType] = {
-        ref: _godsplit_sys.modules.pop(ref) for ref in SLOT_MODULES
-        if ref in _godsplit_sys.modules}
-    before = {ref: dict(vars(module)) for ref, module in stale.items()}
-    finder = _GodsplitAgain(stale)
-    _godsplit_sys.meta_path.insert(0, finder)
-    try:
-        for ref in before:
-            __import__(ref)
-    finally:
-        _godsplit_sys.meta_path.remove(finder)
-        for ref, module in stale.items():  # stopped by an error: as it was
-            _godsplit_sys.modules.setdefault(ref, module)
-    here = vars(_godsplit_sys.modules[__name__])
-    for name, value in list(here.items()):
-        for ref, names in before.items():
-            now = vars(_godsplit_sys.modules[ref])
-            dunder = name.startswith("__")
-            if names.get(name) is value and name in now and not dunder:
-                here[name] = now[name]
-                break
-
-
-if "_GODSPLIT_BINDINGS" in vars(_godsplit_sys.modules[__name__]):
-    _godsplit_run_again()
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:

@@ -1,0 +1,121 @@
+"""Where the project reloads the old module: `importlib.reload(old)`, through its aliases.
+
+A reloaded module runs its code again in the same module object. Split, that code is the
+facade's, whose imports of the new modules find them imported already: what they made at
+import time (pagure's tests reload `pagure.lib.tasks` to make its Celery app anew from the
+configuration of now) would stay that of the first import. The facade of a module the
+project reloads carries `runtime/reload_modules.py`, which runs them again; no other does
+(about 70 lines). Found statically, as `--rewrite-references` finds patch targets (the same
+walk of the project's files and the same reading of imports): `reload(X)` or
+`<anything>.reload(X)` (`importlib`, `imp`, an alias of either) where `X` is the old
+module's dotted name, a name an import binds to it (in any scope), `sys.modules["old"]` or
+`import_module("old")`. A reload of a module held in a variable is not seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from ..files import read_source
+from ..types import Finding, GodsplitError
+from .references import import_aliases, project_files
+
+
+@dataclass(frozen=True)
+class Reload:
+    """One call that reloads the old module."""
+
+    path: Path
+    line: int
+
+
+class _Imports(cst.CSTVisitor):
+    """What the file's imports (at any depth) bind to the old module, and to `reload`."""
+
+    def __init__(self, old: str) -> None:
+        self.old = old
+        self.aliases: set[str] = set()
+        self.reloaders = {"reload"}
+
+    def visit_Import(self, node: cst.Import) -> None:
+        self.aliases |= import_aliases(node, self.old)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.aliases |= import_aliases(node, self.old)
+        if isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            if isinstance(alias.asname, cst.AsName) and get_full_name_for_node(
+                    alias.name) == "reload" and isinstance(alias.asname.name, cst.Name):
+                self.reloaders.add(alias.asname.name.value)  # `from importlib import reload as r`
+
+
+class _Reloads(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, old: str, imports: _Imports) -> None:
+        super().__init__()
+        self.old, self.names = old, {old} | imports.aliases
+        self.reloaders = imports.reloaders
+        self.lines: list[int] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        called = func.attr.value if isinstance(func, cst.Attribute) else (
+            func.value if isinstance(func, cst.Name) else "")
+        if called in self.reloaders and node.args and self._is_old(node.args[0].value):
+            self.lines.append(self.get_metadata(PositionProvider, node).start.line)
+
+    def _is_old(self, arg: cst.BaseExpression) -> bool:
+        if isinstance(arg, (cst.Name, cst.Attribute)):
+            return get_full_name_for_node(arg) in self.names
+        if isinstance(arg, cst.Subscript) and len(arg.slice) == 1:  # sys.modules["old"]
+            index = arg.slice[0].slice
+            return isinstance(index, cst.Index) and self._names_old(index.value)
+        if isinstance(arg, cst.Call) and arg.args:  # import_module("old")
+            func = get_full_name_for_node(arg.func) or ""
+            return func.rpartition(".")[2] == "import_module" and self._names_old(
+                arg.args[0].value)
+        return False
+
+    def _names_old(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.SimpleString) and node.evaluated_value == self.old
+
+
+def find_reloads(root: Path, old: str, exclude: Collection[Path] = ()) -> tuple[Reload, ...]:
+    """Every call in the project's Python files (but `exclude`, resolved) that reloads
+    module `old`. A file that cannot be read or parsed is not searched (`apply
+    --rewrite-references` and `migrate` name it)."""
+    last = old.rpartition(".")[2].encode()
+    found: list[Reload] = []
+    for path in project_files(root):
+        if path.resolve() in exclude:
+            continue
+        try:
+            data = path.read_bytes()
+            if b"reload" not in data or last not in data:
+                continue
+            module = cst.parse_module(read_source(path).text)
+            imports = _Imports(old)
+            module.visit(imports)
+            visitor = _Reloads(old, imports)
+            MetadataWrapper(module, unsafe_skip_copy=True).visit(visitor)
+        except (OSError, GodsplitError, cst.ParserSyntaxError, RecursionError):
+            continue
+        found.extend(Reload(path, line) for line in visitor.lines)
+    return tuple(found)
+
+
+def reload_findings(reloads: Sequence[Reload], old: str) -> list[Finding]:
+    """GS136 for each reload: why the facade carries the code that runs the new modules
+    again."""
+    return [Finding("GS136", "info", (
+        f"the project reloads {old!r} here: its facade runs the new modules' code again on a "
+        "reload (as the module ran all its code again), so what they make at import time is "
+        "made anew"), str(r.path), r.line) for r in reloads]
