@@ -183,3 +183,65 @@ def test_the_reload_code_adds_no_finding_under_the_projects_tools(
     # (a static facade does not forward test_core's patches: its own tests are the reload's)
     assert pytest_passed(source) == 8
     assert pytest_passed(after, "tests/test_reload.py") == 1
+
+
+# (a) max-doc-length: pycodestyle's own setup.cfg sets `max_doc_length = 72`; godsplit's
+# comments (the marker, the live facade's) were written to 79 columns: W505
+DOCS = '''
+    """Jobs."""
+
+    # a comment of the source's own, longer than seventy-two columns, left as it is here
+
+
+    def first():
+        return 1
+
+
+    def second():
+        return first() + 1
+'''
+
+
+@pytest.mark.parametrize("config", [
+    ("setup.cfg", "[flake8]\nmax-doc-length = 72\n", "flake8"),
+    ("setup.cfg", "[pycodestyle]\nmax_doc_length = 72\n", "pycodestyle"),
+    ("tox.ini", "[testenv:lint]\ncommands = flake8 --max-doc-length=72 pkg\n", "flake8"),
+    ("ruff.toml", "[lint]\nextend-select = [\"W505\"]\npycodestyle.max-doc-length = 72\n",
+     "ruff"),
+])
+def test_godsplits_comments_fit_max_doc_length(
+    tmp_path: Path, config: tuple[str, str, str],
+) -> None:
+    import subprocess
+    import sys
+
+    from godsplit.split.style import detect_style
+
+    name, text, tool = config
+    (tmp_path / name).write_text(text)
+    package = "pkg/a_rather_long_package_name_for_the_jobs_of_this_project"
+    for folder in ("pkg", package):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / "__init__.py").write_text("")
+    (tmp_path / f"{package}/jobs.py").write_text(dedent(DOCS))
+    (tmp_path / "godsplit.toml").write_text(
+        f'[[split]]\nsource = "{package}/jobs.py"\nfacade = "live"\n'
+        '[split.modules]\nfirsts = ["first"]\nseconds = ["second"]\n')
+    assert detect_style(tmp_path / package / "jobs.py", stop=tmp_path).doc_length == 72
+    result = apply_splits(load_config(tmp_path / "godsplit.toml"))
+    assert result.written and not result.errors, [f.render() for f in result.errors]
+    written = sorted(str(p) for p in (tmp_path / package / "jobs").glob("*.py"))
+    own = "# a comment of the source's own, longer than seventy-two columns, left as it is here"
+    command = [sys.executable, "-m", "pycodestyle", "--select=W505", "--max-doc-length=72"]
+    if tool == "ruff":
+        command = [sys.executable, "-m", "ruff", "check", "--no-cache", "--select", "W505",
+                   "--output-format", "concise", "--config",
+                   "lint.pycodestyle.max-doc-length = 72"]
+    proc = subprocess.run([*command, *written], capture_output=True, text=True, cwd=tmp_path)
+    found = [line for line in proc.stdout.splitlines() if "W505" in line]
+    assert found, proc.stdout + proc.stderr  # the source's comment, moved: the check works
+    lines = [(tmp_path / f.split(":")[0]).read_text().splitlines()[int(f.split(":")[1]) - 1]
+             for f in found]
+    assert lines == [own], proc.stdout  # nothing of godsplit's
+    facade = (tmp_path / package / "jobs" / "__init__.py").read_text()
+    assert "# godsplit: live facade." in facade

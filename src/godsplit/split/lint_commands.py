@@ -23,7 +23,8 @@ _FILES = ("Makefile", "makefile", "GNUmakefile", "tox.ini", "noxfile.py",
           ".pre-commit-config.yaml")
 _TOOL = re.compile(r"(?<![\w./-])(flake8|pyflakes|ruff)(?![\w-])")
 _OPTION = re.compile(
-    r"--(max-line-length|select|ignore|extend-select|extend-ignore)(?:=|\s+)([\w,.-]+)")
+    r"--(max-line-length|max-doc-length|select|ignore|extend-select|extend-ignore)"
+    r"(?:=|\s+)([\w,.-]+)")
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from ..types import (
 from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
+from .doc_length import wrap_comments
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .facade_checks import created_findings, live_findings, moves_little, promised_names
@@ -149,6 +150,9 @@ def build_plan(
             "GS115", "error", f"the project's tools fail on the code godsplit generated "
             f"here ({error.cause}); this is a bug in godsplit: please report it",
             str(error.path or split.source), locate(error, assembled)))
+    if style is not None and style.doc_length is not None:  # W505: godsplit's comments fit
+        assembled = {path: wrap_comments(text, style.doc_length, analysis.source.text)
+                     for path, text in assembled.items()}
     texts = {path: text.rstrip("\n") + "\n" for path, text in assembled.items()}
     facade_text = texts[layout.facade_path]
     planned = []

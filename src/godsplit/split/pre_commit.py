@@ -69,8 +69,8 @@ def pre_commit_black(directories: Sequence[Path]) -> Section | None:
 
 _FLAKE8_HOOK = re.compile(r"^([ \t]*)-[ \t]*id:[ \t]*['\"]?flake8['\"]?[ \t]*$", re.MULTILINE)
 # flake8's options that decide what it reports, as its config file spells them
-_FLAKE8_OPTIONS = ("max-line-length", "select", "extend-select", "ignore", "extend-ignore",
-                   "per-file-ignores", "extend-exclude")
+_FLAKE8_OPTIONS = ("max-line-length", "max-doc-length", "select", "extend-select", "ignore",
+                   "extend-ignore", "per-file-ignores", "extend-exclude")
 
 
 def pre_commit_flake8(directories: Sequence[Path]) -> Section | None:

@@ -92,7 +92,9 @@ def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
     line = f'"""{title}: split from `{layout.old_module}` by godsplit."""\n'
     if len(line) <= width + 1:
         return line
-    return f'"""{title}.\n\nSplit from `{layout.old_module}` by godsplit.\n"""\n'
+    where = f"Split from `{layout.old_module}` by godsplit."
+    where = where if len(where) <= width else f"Split by godsplit from\n`{layout.old_module}`."
+    return f'"""{title}.\n\n{where}\n"""\n'
 
 
 def header_comments(analysis: Analysis) -> str:
@@ -209,7 +211,7 @@ def render_new_module(
             text = body[i][1]  # around a def or class, as formatters want
             blank = len(text) - len(text.lstrip("\n"))
             body[i] = (body[i][0], "\n" * max(2 - blank, 0) + text)
-    limit = style.lint_line_length or style.line_length if style is not None else 88
+    limit = min(style.lint_line_length or style.line_length, style.doc_length or 999) if style else 88
     pieces: list[Piece] = [header_comments(analysis) + docstring_for(module, layout, limit)]
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)

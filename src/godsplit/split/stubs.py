@@ -157,7 +157,7 @@ def split_stub(
     placed = place(stub, analysis, assignment, order, split.shared or DEFAULT_SHARED)
     typed = {n for u in stub.units if u.kind != "docstring" for n in u.binds}
     files: dict[Path, tuple[str, str, str]] = {}  # path -> (head, imports, body)
-    width = (style.lint_line_length or style.line_length) if style is not None else 88
+    width = min(style.lint_line_length or style.line_length, style.doc_length or 999) if style else 88
     has_docstring = any(u.kind == "docstring" for u in stub.units)
     for module in order:
         head = header_comments(stub)

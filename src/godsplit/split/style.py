@@ -141,6 +141,8 @@ class Style:
     # two before a def or class, one before anything else)
     pylint: Pylint | None = None  # the project's pylint settings (None: not configured)
     mypy: bool = False  # the project configures mypy (which it may run with --strict)
+    doc_length: int | None = None  # W505's max-doc-length for comments and docstrings, the
+    # strictest (pycodestyle's own: 72); None when no linter reports W505
 
     @property
     def configured(self) -> bool:
@@ -217,6 +219,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         limits.append(int(flake8.integer("max-line-length", 79) * 1.1))
         codes.append("B950")
 
+    docs = _doc_lengths(ruff_rules, ruff_lint, flake8, flake8_rules, own)
     pylint = find_pylint(directories)
     wrap = [*limits, *([pylint.max_line_length] if pylint is not None and pylint.reports(
         "line-too-long") else [])]  # pylint's C0301 (sortedcontainers: 80)
@@ -238,8 +241,23 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         force_sort_within_sections=within, combine_as=combine, force_single_line=single,
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
         files=files, root=top, lines_after_imports=after, pylint=pylint,
-        mypy=has_mypy(directories),
+        mypy=has_mypy(directories), doc_length=min(docs) if docs else None,
     )
+
+
+def _doc_lengths(ruff_rules: Rules | None, ruff_lint: Section | None, flake8: Section | None,
+                 flake8_rules: Rules | None, own: Section | None) -> list[int]:
+    """The max-doc-length of each linter that reports W505 (it is off until set): ruff's
+    `lint.pycodestyle`, flake8's, and pycodestyle's own section where flake8 is not run."""
+    found = []
+    pycodestyle = ruff_lint.sub("pycodestyle") if ruff_lint is not None else None
+    if pycodestyle is not None and ruff_rules is not None and ruff_rules.enables("W505"):
+        found.append(pycodestyle.integer("max-doc-length", 0))
+    if flake8 is not None and flake8_rules is not None and flake8_rules.enables("W505"):
+        found.append(flake8.integer("max-doc-length", 0))
+    if flake8 is None and own is not None and _flake8_rules(own).enables("W505"):
+        found.append(own.integer("max-doc-length", 0))
+    return [length for length in found if length > 0]
 
 
 def _formatting(ruff: Section | None, black: Section | None) -> tuple[Formatter, int, bool, bool]:

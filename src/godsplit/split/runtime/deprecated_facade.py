@@ -27,7 +27,7 @@ _godsplit_getattr = globals().get("__getattr__")
 _godsplit_dir = globals().get("__dir__")
 # godsplit-runtime: end
 # godsplit-runtime: if reload
-# those of the module's own code (a reload runs this again: not those below)
+# the module's own (run again by a reload, not those below)
 _godsplit_getattr = globals().get(
     "_godsplit_getattr", globals().get("__getattr__"))
 _godsplit_dir = globals().get("_godsplit_dir", globals().get("__dir__"))

@@ -28,7 +28,7 @@ def _godsplit_run_again() -> None:
     from importlib.machinery import ModuleSpec as _GodsplitSpec
 
     class _GodsplitAgain:
-        """Find each new module once; run its code again in its own object."""
+        """Find each new module once, to run it again in place."""
 
         def __init__(
             self, stale: dict[str, _godsplit_types.ModuleType],
@@ -51,11 +51,11 @@ def _godsplit_run_again() -> None:
         def create_module(
             self, spec: _GodsplitSpec,
         ) -> _godsplit_types.ModuleType:
-            """Give the module object itself (`importlib.reload` keeps it)."""
+            """Give the module object itself (reload keeps it)."""
             return self.stale[spec.name]
 
         def exec_module(self, module: _godsplit_types.ModuleType) -> None:
-            """Run the module's code again, with its own spec and loader."""
+            """Run the module's code again, with its own loader."""
             spec = self.specs[module.__name__]
             del self.stale[module.__name__]
             loader = spec.loader if spec else None
