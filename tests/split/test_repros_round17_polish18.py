@@ -245,3 +245,43 @@ def test_godsplits_comments_fit_max_doc_length(
     assert lines == [own], proc.stdout  # nothing of godsplit's
     facade = (tmp_path / package / "jobs" / "__init__.py").read_text()
     assert "# godsplit: live facade." in facade
+
+
+# (g) ruff's `explicit-preview-rules`: in preview mode, a preview rule is reported only
+# where its full code is selected, not through a prefix (`RUF`). godsplit took RUF067 (a
+# preview rule) for reported and wrote its file exemption, which ruff then reported as
+# unused (RUF100: "non-enabled: RUF067").
+@pytest.mark.parametrize("named", [False, True])
+def test_explicit_preview_rules_count_only_when_named(tmp_path: Path, named: bool) -> None:
+    import subprocess
+    import sys
+
+    from splitkit import make_project
+
+    source = """
+        import logging
+
+        logger = logging.getLogger(__name__)
+
+
+        def one():
+            logger.info("one")
+            return 1
+
+
+        def two():
+            return one() + 1
+    """
+    ruff_toml = ('[lint]\nselect = ["F", "E", "PLC", "RUF"]\nignore = ["RUF105"]\n'
+                 'preview = true\nexplicit-preview-rules = true\n'
+                 + ('extend-select = ["RUF067"]\n' if named else ""))
+    config = make_project(tmp_path, source, {"a": ["one"], "b": ["two"]},
+                          files={"ruff.toml": ruff_toml})
+    assert apply_splits(config).written
+    init = (tmp_path / "pkg/big/__init__.py").read_text()
+    assert "_godsplit" in init  # the live facade's machinery, RUF067's subject
+    assert ("# ruff: noqa: RUF067" in init) == named, init
+    ruff = Path(sys.executable).with_name("ruff")
+    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg/big"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -340,9 +340,12 @@ def _ruff_rules(ruff: Section | None) -> Rules:
                 for pattern in table.keys(inherit=False):
                     ignores.append((_anchor(config.path, pattern, negatable=True),
                                     tuple(table.strings(pattern))))
-    # `lint.preview`, else the top-level `preview` (through `extend` too)
-    preview = ruff.lint().boolean("preview", ruff.boolean("preview", False))
-    return Rules(tuple(layers), tuple(ignores), frozenset() if preview else preview_rules())
+    # `lint.preview`, else the top-level one (`extend` too); `explicit-preview-rules`: by full code
+    preview, explicit = (ruff.lint().boolean(key, ruff.boolean(key, False))
+                         for key in ("preview", "explicit-preview-rules"))
+    named = {code for layer in layers[1:] for code in (*(layer.select or ()), *layer.extend_select)}
+    off = preview_rules() - named if explicit else frozenset()
+    return Rules(tuple(layers), tuple(ignores), off if preview else preview_rules())
 
 
 def _flake8_rules(section: Section) -> Rules:
