@@ -285,3 +285,35 @@ def test_explicit_preview_rules_count_only_when_named(tmp_path: Path, named: boo
     proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg/big"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# One reader of what runs flake8 (a pre-commit hook's args, or a command line in a
+# Makefile, tox, nox or a workflow), which also reads the configuration file the command
+# names: `flake8 --config=ci/flake8.cfg` read only the line's options (none), so flake8's
+# defaults (79 columns, E203 on) were taken for the project's.
+@pytest.mark.parametrize("where", ["Makefile", "hook", "workflow"])
+def test_flake8_options_from_the_config_file_its_command_names(
+    tmp_path: Path, where: str,
+) -> None:
+    from godsplit.split.style import detect_style
+
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "flake8.cfg").write_text(
+        "[flake8]\nmax-line-length = 100\nextend-ignore = E203\nmax-doc-length = 90\n")
+    line = "flake8 --max-doc-length=80 --config=ci/flake8.cfg pkg"
+    if where == "Makefile":
+        (tmp_path / "Makefile").write_text(f"lint:\n\t{line}\n")
+    elif where == "hook":
+        (tmp_path / ".pre-commit-config.yaml").write_text(
+            "repos:\n  - repo: https://github.com/pycqa/flake8\n    rev: 7.1.0\n    hooks:\n"
+            "      - id: flake8\n        args: [--max-doc-length=80, --config, ci/flake8.cfg]\n")
+    else:
+        (tmp_path / ".github" / "workflows").mkdir(parents=True)
+        (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
+            f"jobs:\n  lint:\n    steps:\n      - run: pip install flake8\n      - run: {line}\n")
+    (tmp_path / "pkg").mkdir()
+    style = detect_style(tmp_path / "pkg" / "big.py", stop=tmp_path)
+    assert style.flake8 is not None and "flake8" in style.linters
+    assert style.lint_line_length == 100  # the file's
+    assert not style.flake8.enables("E203") and style.flake8.enables("E501")
+    assert style.doc_length == 80  # the command line's, over the file's

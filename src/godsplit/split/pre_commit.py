@@ -1,13 +1,10 @@
-"""Settings a project gives its isort, black and flake8 only as pre-commit hooks.
+"""Settings a project gives its isort and black only as pre-commit hooks (flake8's hook:
+`lint_commands`, which reads what runs flake8).
 
 mediacms runs isort from `.pre-commit-config.yaml` with `args: ["--profile", "black"]` and
 no isort configuration file; funkwhale runs black from it, configured only in a
 pyproject.toml above the nearest one (which black does not read either, so it runs with
-its defaults); pycodestyle runs `- id: flake8` with no `[flake8]` anywhere (flake8's
-defaults: E, F, W, C90 at 79 columns, plus the hook's `args`). What those hooks run with
-is the project's isort, black and flake8: for flake8, the `X as X` re-exports of private
-names carry `# noqa: F401` (pyflakes takes none of them for a re-export) and lines fit
-its width.
+its defaults). What those hooks run with is the project's isort and black.
 """
 
 from __future__ import annotations
@@ -39,7 +36,7 @@ _SWITCHES = {"include_trailing_comma", "combine_as_imports", "force_single_line"
 def pre_commit_isort(directories: Sequence[Path]) -> Section | None:
     """The settings the `args` of an isort hook in `.pre-commit-config.yaml` give, as a
     section whose path is that file; None without such a hook."""
-    found = _pre_commit_hook(directories, _ISORT_HOOK)
+    found = pre_commit_hook(directories, _ISORT_HOOK)
     return Section(found[0], None, _isort_args(found[1])) if found is not None else None
 
 
@@ -52,7 +49,7 @@ _BLACK_HOOK = re.compile(r"^([ \t]*)-[ \t]*id:[ \t]*['\"]?black['\"]?[ \t]*$", r
 def pre_commit_black(directories: Sequence[Path]) -> Section | None:
     """black's settings as a pre-commit hook runs it (a `[tool.black]`-like section whose
     path is `.pre-commit-config.yaml`); None without such a hook."""
-    found = _pre_commit_hook(directories, _BLACK_HOOK)
+    found = pre_commit_hook(directories, _BLACK_HOOK)
     if found is None:
         return None
     words = [w for a in found[1] for w in (a.split("=", 1) if a.startswith("--") else [a])]
@@ -67,28 +64,7 @@ def pre_commit_black(directories: Sequence[Path]) -> Section | None:
     return Section(found[0], None, data)
 
 
-_FLAKE8_HOOK = re.compile(r"^([ \t]*)-[ \t]*id:[ \t]*['\"]?flake8['\"]?[ \t]*$", re.MULTILINE)
-# flake8's options that decide what it reports, as its config file spells them
-_FLAKE8_OPTIONS = ("max-line-length", "max-doc-length", "select", "extend-select", "ignore",
-                   "extend-ignore", "per-file-ignores", "extend-exclude")
-
-
-def pre_commit_flake8(directories: Sequence[Path]) -> Section | None:
-    """The nearest flake8 hook as a flake8 section (INI strings: the options its `args`
-    set, `--max-line-length=100` or `--max-line-length 100`); None without one."""
-    found = _pre_commit_hook(directories, _FLAKE8_HOOK)
-    if found is None:
-        return None
-    data: dict[str, Any] = {}
-    words = [w for a in found[1] for w in (a.split("=", 1) if a.startswith("--") else [a])]
-    for at, word in enumerate(words):
-        key = word.removeprefix("--").replace("_", "-")
-        if word.startswith("--") and key in _FLAKE8_OPTIONS and at + 1 < len(words):
-            data[key] = words[at + 1]
-    return Section(found[0], None, data, ini=True)
-
-
-def _pre_commit_hook(directories: Sequence[Path], hook_id: re.Pattern[str]
+def pre_commit_hook(directories: Sequence[Path], hook_id: re.Pattern[str]
                      ) -> tuple[Path, list[str]] | None:
     """The `.pre-commit-config.yaml` nearest `directories[0]` with the hook, and its args."""
     for directory in directories:

@@ -35,7 +35,7 @@ from typing import Literal
 
 from .checker_config import Pylint, find_pylint, has_mypy
 from .lint_commands import lint_commands
-from .pre_commit import pre_commit_black, pre_commit_flake8
+from .pre_commit import pre_commit_black
 from .style_files import (
     Section,
     find_flake8,
@@ -173,8 +173,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
     if top not in directories:
         directories = [start]
     ruff = find_ruff(directories)
-    flake8 = find_flake8(directories) or pre_commit_flake8(directories)
-    run = lint_commands(directories) if flake8 is None else None  # XlsxWriter's Makefile
+    flake8 = find_flake8(directories)
+    run = lint_commands(directories) if flake8 is None else None  # a hook, XlsxWriter's Makefile
     flake8 = run.flake8 if run is not None and run.flake8 is not None else flake8
     isort = find_isort(directories)
     pyproject = nearest_pyproject(directories)
