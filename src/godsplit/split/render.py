@@ -85,14 +85,14 @@ def _import_text(
 
 
 def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
-    if module == MAIN:
-        return (f'"""`python -m {layout.old_module}`: its `__main__` block, moved here by '
-                'godsplit."""\n')
-    title = module.strip("_").replace("_", " ").capitalize() or module
-    line = f'"""{title}: split from `{layout.old_module}` by godsplit."""\n'
+    main = module == MAIN  # `python -m old.module` runs it
+    title = f"`python -m {layout.old_module}`: its `__main__` block" if main else (
+        module.strip("_").replace("_", " ").capitalize() or module)
+    line = f'"""{title}, moved here by godsplit."""\n' if main else (
+        f'"""{title}: split from `{layout.old_module}` by godsplit."""\n')
     if len(line) <= width + 1:
         return line
-    where = f"Split from `{layout.old_module}` by godsplit."
+    where = "Moved here by godsplit." if main else f"Split from `{layout.old_module}` by godsplit."
     where = where if len(where) <= width else f"Split by godsplit from\n`{layout.old_module}`."
     return f'"""{title}.\n\n{where}\n"""\n'
 

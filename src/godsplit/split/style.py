@@ -248,14 +248,14 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
 def _doc_lengths(ruff_rules: Rules | None, ruff_lint: Section | None, flake8: Section | None,
                  flake8_rules: Rules | None, own: Section | None) -> list[int]:
     """The max-doc-length of each linter that reports W505 (it is off until set): ruff's
-    `lint.pycodestyle`, flake8's, and pycodestyle's own section where flake8 is not run."""
+    `lint.pycodestyle`, flake8's, and pycodestyle's own section (pycodestyle runs itself)."""
     found = []
     pycodestyle = ruff_lint.sub("pycodestyle") if ruff_lint is not None else None
     if pycodestyle is not None and ruff_rules is not None and ruff_rules.enables("W505"):
         found.append(pycodestyle.integer("max-doc-length", 0))
     if flake8 is not None and flake8_rules is not None and flake8_rules.enables("W505"):
         found.append(flake8.integer("max-doc-length", 0))
-    if flake8 is None and own is not None and _flake8_rules(own).enables("W505"):
+    if own is not None and _flake8_rules(own).enables("W505"):  # (shorter lines never hurt)
         found.append(own.integer("max-doc-length", 0))
     return [length for length in found if length > 0]
 
