@@ -382,8 +382,8 @@ def _runtime(
             "live", *["live_all"] * live_all(analysis, layout, live)} if live else (),
             future_annotations=analysis.future_annotations, taken=analysis.bound_names)
     elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
-        block = runtime.render("deprecated_facade", {"moved": _deprecated_table(
-            analysis, assignment, layout)}, {"reload" if again else "no_reload"},
+        block = runtime.render("deprecated_facade", {
+            "moved": _deprecated_table(analysis, assignment, layout)},
             future_annotations=analysis.future_annotations, taken=analysis.bound_names)
     elif live:
         own = {name for u in analysis.units if u.kind == "facade" for name in u.binds}

@@ -6,8 +6,8 @@ name for type checkers; at run time the moved names are taken out of the module,
 `old.name` and `from old import name` go through the module `__getattr__` (PEP 562). It
 warns with a DeprecationWarning naming the new home the first time each name is read,
 and returns the name's current value in its new module. A `__getattr__` or `__dir__`
-the module had is still asked for every other name (where the project reloads the
-module, the one found on the first run: the second finds this one's own).
+the module had is still asked for every other name (reloaded, the one found on the first
+run: the second run finds this one's own).
 """
 
 SLOT_MOVED: dict[str, str] = {}  # moved name -> the module that defines it now
@@ -22,16 +22,10 @@ import warnings as _godsplit_warnings
 
 _GODSPLIT_MOVED: dict[str, str] = SLOT_MOVED
 _GODSPLIT_WARNED: set[str] = set()
-# godsplit-runtime: if no_reload
-_godsplit_getattr = globals().get("__getattr__")
-_godsplit_dir = globals().get("__dir__")
-# godsplit-runtime: end
-# godsplit-runtime: if reload
-# the module's own (run again by a reload, not those below)
+# the module's own; run again (a reload), not those below
 _godsplit_getattr = globals().get(
     "_godsplit_getattr", globals().get("__getattr__"))
 _godsplit_dir = globals().get("_godsplit_dir", globals().get("__dir__"))
-# godsplit-runtime: end
 
 
 def _godsplit_deprecate() -> None:
