@@ -14,6 +14,7 @@ module's dotted name, a name an import binds to it (in any scope), `sys.modules[
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..files import read_source
 from ..types import Finding, GodsplitError
 from .references import import_aliases, project_files
+
+_CALLED = re.compile(rb"\breload\s*\(|\breload\s+as\b")  # a call, or `reload` renamed
 
 
 @dataclass(frozen=True)
@@ -59,10 +62,11 @@ class _Imports(cst.CSTVisitor):
 class _Reloads(cst.CSTVisitor):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, old: str, imports: _Imports) -> None:
+    def __init__(self, old: str, imports: _Imports, positions: bool = True) -> None:
         super().__init__()
         self.old, self.names = old, {old} | imports.aliases
         self.reloaders = imports.reloaders
+        self.positions = positions  # without: 0 for each, from a first pass that only counts
         self.lines: list[int] = []
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -70,7 +74,8 @@ class _Reloads(cst.CSTVisitor):
         called = func.attr.value if isinstance(func, cst.Attribute) else (
             func.value if isinstance(func, cst.Name) else "")
         if called in self.reloaders and node.args and self._is_old(node.args[0].value):
-            self.lines.append(self.get_metadata(PositionProvider, node).start.line)
+            where = self.get_metadata(PositionProvider, node) if self.positions else None
+            self.lines.append(where.start.line if where is not None else 0)
 
     def _is_old(self, arg: cst.BaseExpression) -> bool:
         if isinstance(arg, (cst.Name, cst.Attribute)):
@@ -99,13 +104,16 @@ def find_reloads(root: Path, old: str, exclude: Collection[Path] = ()) -> tuple[
             continue
         try:
             data = path.read_bytes()
-            if b"reload" not in data or last not in data:
+            if last not in data or not _CALLED.search(data):
                 continue
             module = cst.parse_module(read_source(path).text)
             imports = _Imports(old)
             module.visit(imports)
-            visitor = _Reloads(old, imports)
-            MetadataWrapper(module, unsafe_skip_copy=True).visit(visitor)
+            visitor = _Reloads(old, imports, positions=False)
+            module.visit(visitor)
+            if visitor.lines:  # positions cost twice the parse: only where there is one
+                visitor = _Reloads(old, imports)
+                MetadataWrapper(module, unsafe_skip_copy=True).visit(visitor)
         except (OSError, GodsplitError, cst.ParserSyntaxError, RecursionError):
             continue
         found.extend(Reload(path, line) for line in visitor.lines)
