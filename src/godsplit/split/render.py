@@ -29,6 +29,7 @@ from .import_blocks import prune_import_block
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
+from .main_self import main_self
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .nodes import globals_read
@@ -86,8 +87,7 @@ def _import_text(
 
 def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
     if module == MAIN:
-        return (f'"""`python -m {layout.old_module}`: its `__main__` block, moved here by '
-                'godsplit."""\n')
+        return f'"""`python -m {layout.old_module}`: its `__main__` block, moved here by godsplit."""\n'
     title = module.strip("_").replace("_", " ").capitalize() or module
     line = f'"""{title}: split from `{layout.old_module}` by godsplit."""\n'
     if len(line) <= width + 1:
@@ -199,6 +199,8 @@ def render_new_module(
                 changed = imports.rebase(changed, layout.old_package, package)  # in functions
             if shadowable and "for " in analysis.code(index):  # F402: a loop shadows an import
                 changed = mark_loops(changed, shadowable)
+            if module == MAIN:  # `doctest.testmod()` of the module run as `__main__`: GS128
+                changed = main_self(changed, split, layout.old_module, findings, (analysis, index))
             text = analysis.code(index) if changed is stmt else analysis.module.code_for_node(changed)
             body.append((index, text))
     body.sort(key=lambda item: item[0])
