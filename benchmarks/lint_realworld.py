@@ -317,6 +317,8 @@ def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:
 def generated(split: Path, module: str, sibling: str = "") -> list[str]:
     """The files a split wrote: the package the god file became (facade and modules), or,
     with a sibling package (`package` in the split table), the facade and that package."""
+    if not sibling and Path(module).name == "__init__.py":  # split beside it, always
+        sibling = Path(module).parent.as_posix()
     package = split / (sibling or module.removesuffix(".py"))
     if not package.is_dir():
         return []
