@@ -128,3 +128,28 @@ def test_keywords_are_kept_and_the_module_is_imported_first_in_the_block() -> No
     assert text == ('if __name__ == "__main__":\n    import pkg.big as _godsplit_module\n'
                     '    import doctest\n    doctest.testmod(_godsplit_module, verbose=True)\n'
                     '    unittest.main(exit=False, module=_godsplit_module)\n')
+
+
+# deepdiff's diff.py starts `#!/usr/bin/env python`, a blank line, then comments: every new
+# module (and `__main__.py`) started with that blank line, which ruff format and black drop.
+SHEBANG = '''#!/usr/bin/env python
+
+# Header comment.
+"""Doc."""
+
+
+def a():
+    return 1
+
+
+def b():
+    return a()
+'''
+
+
+def test_new_modules_do_not_start_with_the_blank_line_after_a_shebang(tmp_path: Path) -> None:
+    config = make_project(tmp_path, SHEBANG, {"one": ["a"], "two": ["b"]})
+    _, texts = plan_texts(config)
+    for path in ("pkg/big/one.py", "pkg/big/two.py"):
+        assert texts[path].startswith("# Header comment.\n"), texts[path][:40]
+    assert texts["pkg/big/__init__.py"].startswith("#!/usr/bin/env python\n")

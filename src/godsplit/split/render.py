@@ -96,10 +96,10 @@ def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
 
 
 def header_comments(analysis: Analysis) -> str:
-    """The source's header comment lines (licence, coding cookie), without a shebang."""
-    module = analysis.module
-    lines = [module.code_for_node(line) for line in module.header]
-    return "".join(line for line in lines if not line.startswith("#!"))
+    """The source's header comment lines (licence, coding cookie), without a shebang nor
+    the blank lines after it (a file does not start with a blank line: formatters drop it)."""
+    lines = [analysis.module.code_for_node(line) for line in analysis.module.header]
+    return "".join(line for line in lines if not line.startswith("#!")).lstrip("\r\n")
 
 
 def render_new_module(
