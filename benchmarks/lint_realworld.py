@@ -228,6 +228,21 @@ CHAINS: dict[str, Chain] = {
         ("flake8==6.1.0",), (Tool("flake8", (), "flake8"),),
         "tox.ini [flake8] (not in the sdist: the repository's, at 3.4.0, its newest there); "
         "tox: flake8==6.1.0 `flake8 pyflakes setup.py`"),
+    "configobj-by-hand": Chain(
+        ("flake8==7.1.1",), (Tool("flake8", (), "flake8"),),
+        "setup.cfg [flake8] (max-line-length 132); no version pinned: that of the "
+        "release's month (7.1.1)"),
+    "deepdiff-diff-by-hand": Chain(
+        ("flake8==7.3.0", "flake8-pyproject==1.2.4"), (Tool("flake8", (), "flake8"),),
+        "pyproject [tool.flake8]; noxfile flake8 session: flake8~=7.3.0, "
+        "flake8-pyproject~=1.2.4 `flake8 deepdiff` (its mypy session not run)"),
+    "cmd2-by-hand": Chain(
+        ("ruff==0.17.1", "mypy==2.3.1", "prompt-toolkit", "pyperclip", "rich",
+         "rich-argparse"),
+        (RUFF, _ruff_format()),
+        "ruff.toml, pyproject [tool.mypy]; .pre-commit-config.yaml: ruff-format and "
+        "ruff-check v0.17.1; Makefile: `mypy .` (dev group: mypy>=2.3.1; here `mypy "
+        "cmd2`)", typed=("cmd2",)),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
@@ -302,6 +317,8 @@ def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:
 def generated(split: Path, module: str, sibling: str = "") -> list[str]:
     """The files a split wrote: the package the god file became (facade and modules), or,
     with a sibling package (`package` in the split table), the facade and that package."""
+    if not sibling and Path(module).name == "__init__.py":  # split beside it, always
+        sibling = Path(module).parent.as_posix()
     package = split / (sibling or module.removesuffix(".py"))
     if not package.is_dir():
         return []
@@ -381,6 +398,11 @@ def main() -> None:
             split = base / mode
             files = generated(split, spec.module, spec.split.get("package", "") if (
                 mode == "mapping") else "") if split.is_dir() else []
+            # a sibling package beside an __init__.py facade holds the package's other,
+            # untouched modules too: only what the split wrote or changed is measured
+            files = [f for f in dict.fromkeys(files) if not (
+                (base / "pristine" / f).is_file()
+                and (base / "pristine" / f).read_bytes() == (split / f).read_bytes())]
             if not files:
                 print(f"## {key} {mode}: no split")
                 continue

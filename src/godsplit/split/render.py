@@ -29,6 +29,8 @@ from .import_blocks import prune_import_block
 from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
+from .main_self import main_self
+from .module_head import docstring_for, header_comments
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .nodes import globals_read
@@ -82,26 +84,6 @@ def _import_text(
         else:
             parts.append(analysis.module.code_for_node(stmt))
     return "".join(parts)
-
-
-def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
-    main = module == MAIN  # `python -m old.module` runs it
-    title = f"`python -m {layout.old_module}`: its `__main__` block" if main else (
-        module.strip("_").replace("_", " ").capitalize() or module)
-    line = f'"""{title}, moved here by godsplit."""\n' if main else (
-        f'"""{title}: split from `{layout.old_module}` by godsplit."""\n')
-    if len(line) <= width + 1:
-        return line
-    where = "Moved here by godsplit." if main else f"Split from `{layout.old_module}` by godsplit."
-    where = where if len(where) <= width else f"Split by godsplit from\n`{layout.old_module}`."
-    return f'"""{title}.\n\n{where}\n"""\n'
-
-
-def header_comments(analysis: Analysis) -> str:
-    """The source's header comment lines (licence, coding cookie), without a shebang."""
-    module = analysis.module
-    lines = [module.code_for_node(line) for line in module.header]
-    return "".join(line for line in lines if not line.startswith("#!"))
 
 
 def render_new_module(
@@ -201,6 +183,8 @@ def render_new_module(
                 changed = imports.rebase(changed, layout.old_package, package)  # in functions
             if shadowable and "for " in analysis.code(index):  # F402: a loop shadows an import
                 changed = mark_loops(changed, shadowable)
+            if module == MAIN:  # `doctest.testmod()` of the module run as `__main__`: GS128
+                changed = main_self(changed, split, layout.old_module, findings, (analysis, index))
             text = analysis.code(index) if changed is stmt else analysis.module.code_for_node(changed)
             body.append((index, text))
     body.sort(key=lambda item: item[0])

@@ -37,9 +37,10 @@ from ..types import FACADE, GodsplitError, SplitConfig
 from .analyze import Analysis, Unit, analyze
 from .assign import DEFAULT_SHARED, Assignment
 from .layout import Layout
+from .module_head import docstring_for, header_comments
 from .nodes import find_all
 from .normalize import Block, normalize
-from .render import _import_text, docstring_for, header_comments
+from .render import _import_text
 from .style import Style
 
 _BUILTINS = frozenset(dir(builtins))

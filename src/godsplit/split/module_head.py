@@ -1,0 +1,27 @@
+"""The head of a generated module: the source's header comments and a docstring."""
+
+from __future__ import annotations
+
+from .analyze import Analysis
+from .layout import Layout
+from .needs import MAIN
+
+
+def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
+    main = module == MAIN  # `python -m old.module` runs it
+    title = f"`python -m {layout.old_module}`: its `__main__` block" if main else (
+        module.strip("_").replace("_", " ").capitalize() or module)
+    line = f'"""{title}, moved here by godsplit."""\n' if main else (
+        f'"""{title}: split from `{layout.old_module}` by godsplit."""\n')
+    if len(line) <= width + 1:
+        return line
+    where = "Moved here by godsplit." if main else f"Split from `{layout.old_module}` by godsplit."
+    where = where if len(where) <= width else f"Split by godsplit from\n`{layout.old_module}`."
+    return f'"""{title}.\n\n{where}\n"""\n'
+
+
+def header_comments(analysis: Analysis) -> str:
+    """The source's header comment lines (licence, coding cookie), without a shebang nor
+    the blank lines after it (a file does not start with a blank line: formatters drop it)."""
+    lines = [analysis.module.code_for_node(line) for line in analysis.module.header]
+    return "".join(line for line in lines if not line.startswith("#!")).lstrip("\r\n")
