@@ -40,6 +40,7 @@ from .module_identity import identity_errors
 from .namespace_reads import namespace_findings
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
+from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
 from .render import MARKER, render_new_module
 from .ruff_config import usable
@@ -142,6 +143,8 @@ def build_plan(
     }
     pieces[layout.facade_path] = render_facade(
         analysis, assignment, split, layout, edges, early, style, bool(reloads))
+    pieces = absolute_pieces(pieces, {layout.facade_path: layout.facade_package} | {
+        layout.path(module): layout.package_of(module) for module in order}, style)
     try:
         assembled = assemble(pieces, style, split.source, root, analysis.source.text)
     except ToolError as error:  # a bug in godsplit: an error finding, so nothing is written

@@ -1,0 +1,79 @@
+"""Round 17 (lead): repros from real god files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from splitkit import make_project, plan_texts
+
+# cmd2 4.3.1's `cmd2/cmd2.py` imports its siblings relatively (`from .utils import ...`)
+# and its ruff config selects TID (flake8-tidy-imports: TID252 bans relative imports from
+# a parent package, by default). Split into the package `cmd2/cmd2/`, those imports became
+# `from ..utils import ...`: 138 new TID252 findings. Where the project's linter reports
+# them, the new modules import those modules by their absolute name.
+SOURCE = """
+    from .utils import helper
+
+
+    def one():
+        return helper(1)
+
+
+    def two():
+        return one() + 1
+"""
+RUFF = {
+    "parents": '[lint]\nselect = ["F", "I", "TID"]\n',
+    "all": '[lint]\nselect = ["F", "I", "TID"]\n'
+           '[lint.flake8-tidy-imports]\nban-relative-imports = "all"\n',
+    "off": '[lint]\nselect = ["F", "I"]\n',
+}
+
+
+@pytest.mark.parametrize("ban", sorted(RUFF))
+def test_relative_imports_the_project_bans_are_written_absolute(tmp_path: Path, ban: str) -> None:
+    config = make_project(tmp_path, SOURCE, {"a": ["one"], "b": ["two"]},
+                          files={"ruff.toml": RUFF[ban], "pkg/utils.py": "def helper(x):\n"
+                                 "    return x\n"})
+    _, texts = plan_texts(config)
+    module = texts["pkg/big/a.py"]
+    if ban == "off":
+        assert "from ..utils import helper" in module, module
+    else:
+        assert "from pkg.utils import helper" in module, module
+    # between new modules: one dot, reported only under "all"
+    assert ("from pkg.big.a import one" in texts["pkg/big/b.py"]) == (ban == "all"), texts
+    from godsplit.split.apply import apply_splits
+
+    assert apply_splits(config).written
+    ruff = Path(sys.executable).with_name("ruff")
+    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    run = subprocess.run([sys.executable, "-c", "import pkg.big; print(pkg.big.two())"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == "2", run.stderr
+
+
+@pytest.mark.parametrize(("value", "expected"), [("parents", "parents"), ("true", "all"),
+                                                  ("", "")])
+def test_flake8_tidy_imports_ban_is_read(tmp_path: Path, value: str, expected: str) -> None:
+    from godsplit.split.relative_ban import relative_ban
+    from godsplit.split.style import detect_style
+
+    (tmp_path / ".git").mkdir()
+    option = f"ban-relative-imports = {value}\n" if value else ""
+    (tmp_path / "setup.cfg").write_text(f"[flake8]\nselect = F,I25\n{option}")
+    assert relative_ban(detect_style(tmp_path / "x.py"), tmp_path / "x.py") == expected
+
+
+def test_absolute_target() -> None:
+    from godsplit.split.relative_ban import absolute_target
+
+    assert absolute_target("pkg.big", 2, "utils") == "pkg.utils"
+    assert absolute_target("pkg.big", 1, None) == "pkg.big"
+    assert absolute_target("pkg", 3, "x") is None  # above the top-level package
