@@ -22,11 +22,9 @@ from godsplit.config import parse_config
 from godsplit.files import read_source
 from godsplit.split import late_imports
 from godsplit.split.analyze import analyze
-from godsplit.suggester import choose as chooser
 from godsplit.suggester import core
 from godsplit.suggester.core import Suggestion, suggest
 from godsplit.suggester.entry import render_entry
-from godsplit.suggester.graph import build_graph
 from godsplit.types import FACADE, Plan
 
 
@@ -154,30 +152,3 @@ def test_the_late_import_cycle_search_runs_once_per_suggestion(
               if u.kind == "import" and "back" in u.binds]
     assert late_imports.cyclic_late_imports(analyze(read_source(tmp_path / "pkg/big.py")),
                                             tmp_path / "pkg/big.py") == frozenset({late.id})
-
-
-# each function reads the two before it: 2 reads per definition (but the first two)
-DENSE = "".join(
-    f"def f{i}(x):\n    return {' + '.join(f'f{j}(x)' for j in (i - 1, i - 2) if j >= 0) or 'x'}"
-    "\n\n\n" for i in range(10))
-
-
-def test_in_a_dense_file_the_pieces_candidate_is_chosen(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """More than 1.3 reads per definition: the pieces candidate wins even with more
-    groups on a cycle of reads (round 17: learned on the tuning half, leave-one-out); in a
-    sparse file the rule of round 14 decides (`test_choose_round14.py`)."""
-    source = tmp_path / "big.py"
-    source.write_text(DENSE)
-    g = build_graph(analyze(read_source(source)), ())
-    assert len(g.reads) == 17 and len(g.nodes) == 10
-    assert chooser.dense(g)
-    at = {n.label: i for i, n in enumerate(g.nodes)}
-    layered = {n: 0 for n in at.values()} | {at["f9"]: 1}
-    cyclic = {n: 0 for n in at.values()} | {at["f0"]: 1, at["f1"]: 1, at["f5"]: 1}
-    assert chooser.tangled(g, cyclic) > chooser.tangled(g, layered)
-    monkeypatch.setattr(chooser, "CANDIDATES", (
-        ("greedy", lambda g, k, cap: dict(layered)), ("pieces", lambda g, k, cap: dict(cyclic))))
-    assert chooser.choose(g, 2, 1000) == cyclic
-    monkeypatch.setattr(chooser, "DENSE", 1.7)  # 1.7 reads per definition: not dense
-    assert chooser.choose(g, 2, 1000) == layered

@@ -13,11 +13,7 @@ Maintainers build modules in layers: in 13 of the 14 tuning cases of
 round 11). So the candidate with the fewest groups on a cycle of reads (calls and
 import-time reads, not annotations) wins; on a tie, the one with the higher modularity
 of the graph of reads (every read, at its strength; Newman's Q), and on a tie again the
-greedy one. Except in a file whose definitions read one another densely (more than
-DENSE reads per definition), where the pieces candidate wins (round 17): chosen by a
-decision stump over features of the file and of the two candidates, learned on 13 tuning
-cases and scored on the 14th (`benchmarks/suggest_choice_loo.py`: mean F1 0.732 against
-today's 0.720, 14 of 14 beating file order; the same stump in 13 of the 14 folds).
+greedy one.
 """
 
 from __future__ import annotations
@@ -32,9 +28,6 @@ from .graph import Graph
 from .place import break_cycles, exactly, gather_families, to_helpers
 
 OVER = 2  # the `pieces` candidate stops merging at OVER * K groups
-# reads per definition above which the pieces candidate is chosen (round 17: a decision
-# stump learned on the tuning half, judged by leave-one-out: benchmarks/suggest_choice_loo.py)
-DENSE = 1.3
 
 
 def tangled(g: Graph, group: dict[int, int]) -> int:
@@ -97,17 +90,9 @@ def candidates(g: Graph, k: int, cap: int) -> list[tuple[str, dict[int, int]]]:
     return [(name, make(g, k, cap)) for name, make in CANDIDATES]
 
 
-def dense(g: Graph) -> bool:
-    """Whether the file's definitions read one another much: more than DENSE reads (of
-    any kind, the kept code's included) per definition."""
-    return len(g.reads) > DENSE * len(g.nodes)
-
-
 def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
-    """In a dense file, the pieces candidate; else the candidate with the fewest groups on
-    a cycle of reads, then the highest modularity of the reads, then the first."""
-    if dense(g):
-        return dict(CANDIDATES)["pieces"](g, k, cap)
+    """The candidate with the fewest groups on a cycle of reads, then the highest
+    modularity of the reads, then the first."""
     made = [(tangled(g, group), -modularity(g, group), i, group)
             for i, (_, group) in enumerate(candidates(g, k, cap))]
     return min(made, key=lambda x: x[:3])[3]
