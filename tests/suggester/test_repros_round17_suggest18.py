@@ -152,3 +152,24 @@ def test_the_late_import_cycle_search_runs_once_per_suggestion(
               if u.kind == "import" and "back" in u.binds]
     assert late_imports.cyclic_late_imports(analyze(read_source(tmp_path / "pkg/big.py")),
                                             tmp_path / "pkg/big.py") == frozenset({late.id})
+
+
+def test_a_suggestion_that_keeps_everything_says_why(
+        registry: Suggestion, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """suggest refuses a suggestion that maps nothing; its message gave the same wrong
+    reason as the comment ("their code finds the module by name, or runs at import time
+    with code that stays"): it now gives the reasons the names were kept for."""
+    from dataclasses import replace
+
+    from godsplit.suggester import checked
+    from godsplit.types import GodsplitError
+
+    kept = replace(registry, modules=tuple(replace(m, mapped=()) for m in registry.modules))
+    monkeypatch.setattr(checked, "_suggest", lambda *args, **kwargs: kept)
+    with pytest.raises(GodsplitError) as raised:
+        checked.suggest(tmp_path / "pkg/big.py", parse_config({}, tmp_path / "godsplit.toml"),
+                        120, 0, None)
+    assert raised.value.message == (
+        "nothing to split: the 12 names that could move must stay in the old module (12 for "
+        "code changing or reading KNOWN at import time, which must run in one module, in "
+        "source order (GS124): together 205 lines, over max-lines 120)")

@@ -42,7 +42,8 @@ def suggest(source: Path, config: Config, max_lines: int | None, modules: int,
     if not any(m.mapped for m in result.modules):
         raise GodsplitError(
             f"nothing to split: the {len(result.keep)} names that could move must stay in the "
-            f"old module ({'; '.join(result.keep_why)})", source)
+            "old module" + (f" ({'; '.join(result.keep_why)})" if result.keep_why else ""),
+            source)
     return result
 
 
