@@ -8,7 +8,7 @@ from pathlib import Path
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.split.hazards import identity_findings
-from godsplit.suggester.core import _keep_name
+from godsplit.suggester.keep_name import keep_name as _keep_name
 from godsplit.types import SplitConfig
 
 SOURCE = '''\

@@ -110,6 +110,10 @@ class Analysis:
     # the functions and methods (`Class.method`) that run while the module is imported
     at_import: frozenset[str] = frozenset()
     guards: Guards = DEFAULT  # which `if` tests are TYPE_CHECKING here (type_guards)
+    # source path -> its late imports closing a cycle (`late_imports`), found once for all
+    # the plans made of this analysis (suggest makes several)
+    late_cycles: dict[Path, frozenset[int]] = field(default_factory=dict, compare=False,
+                                                    repr=False)
 
     def code_line(self, index: int) -> int:
         """The line where statement `index`'s code starts (its first decorator), past the

@@ -12,7 +12,7 @@ an error of the suggestion (nothing is written then).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,23 +26,24 @@ _WHAT = {"GS416": "a string recorded from __module__ while the module is importe
          "GS408": "the signature or type hints of moved code"}
 
 
-def _to_keep(findings: Sequence[Finding]) -> set[str]:
-    """The top-level names the import check's findings say must stay where they were:
-    GS416 names one to keep; GS408 the moved functions and classes whose signature or type
-    hints changed (a string annotation naming a kept class: kept, they read it as before)."""
-    return {n for f in findings if f.code in _WHAT for n in f.names}
+def _to_keep(findings: Sequence[Finding]) -> dict[str, str]:
+    """The top-level names the import check's findings say must stay where they were, each
+    with the finding's code: GS416 names one to keep; GS408 the moved functions and classes
+    whose signature or type hints changed (a string annotation naming a kept class: kept,
+    they read it as before)."""
+    return {n: f.code for f in findings if f.code in _WHAT for n in f.names}
 
 
 def suggest(source: Path, config: Config, max_lines: int | None, modules: int,
-            package: Path | None, stay: frozenset[str] = frozenset()) -> Suggestion:
+            package: Path | None, stay: Mapping[str, str] | None = None) -> Suggestion:
     """`core.suggest`, refusing a suggestion that maps nothing: every name that could move
     must stay (psutil's `__init__.py`: its entry had no module, and `apply` refused it)."""
     result = _suggest(source, config, max_lines, modules, package, stay)
     if not any(m.mapped for m in result.modules):
         raise GodsplitError(
             f"nothing to split: the {len(result.keep)} names that could move must stay in the "
-            "old module (their code finds the module by name, or runs at import time with "
-            "code that stays)", source)
+            "old module" + (f" ({'; '.join(result.keep_why)})" if result.keep_why else ""),
+            source)
     return result
 
 
@@ -61,7 +62,7 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
     result = suggest(source, config, max_lines, modules, package)
     if static or not config.verify_import:  # the user's choice: nothing to say
         return result
-    stay: set[str] = set()
+    stay: dict[str, str] = {}
     notes: list[str] = []
     for round_ in range(ROUNDS + 1):
         if result.errors:  # planned with errors: nothing to import (suggest says why)
@@ -69,7 +70,7 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
         check = check_plans(config, [result.plan])[result.plan.old_module]
         if not check.findings:
             return replace(result, notes=(*result.notes, *notes, f"import check: {check.text}"))
-        wanted = _to_keep(check.findings) - stay
+        wanted = {n: c for n, c in _to_keep(check.findings).items() if n not in stay}
         lost = _star_lost(check.findings) if result.package is None else ()
         if lost and round_ < ROUNDS:  # the facade would be a package with a fixed `__all__`
             package = source.parent / f"{source.stem}_parts"
@@ -78,17 +79,17 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
                 f"import check (in a scratch copy) found that `import *` of a package facade "
                 f"would no longer give {', '.join(lost)} (GS405), which code elsewhere sets "
                 "on the module after it ran; the old module, kept a module, needs no `__all__`")
-            result = suggest(source, config, max_lines, modules, package, frozenset(stay))
+            result = suggest(source, config, max_lines, modules, package, stay)
             continue
         if not wanted or round_ == ROUNDS:
             return replace(result, plan=replace(
                 result.plan, findings=result.plan.findings + check.findings), notes=(
                 *result.notes, *notes, f"import check: {check.text}"))
         stay |= wanted
-        codes = sorted({f.code for f in check.findings if _to_keep([f]) & wanted})
+        codes = sorted({f.code for f in check.findings if f.code in _WHAT and wanted.keys() & f.names})
         notes.append(f"kept {', '.join(sorted(wanted))} in the old module: the import check "
                      "(in a scratch copy) found that moving "
                      f"{'them' if len(wanted) > 1 else 'it'} changes "
                      + " and ".join(_WHAT[c] for c in codes) + f" ({', '.join(codes)})")
-        result = suggest(source, config, max_lines, modules, package, frozenset(stay))
+        result = suggest(source, config, max_lines, modules, package, stay)
     raise AssertionError("unreachable")  # (each round returns or goes on)

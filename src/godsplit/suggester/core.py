@@ -11,21 +11,17 @@ prints.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import libcst as cst
 import networkx as nx
 
 from ..config import parse_config
 from ..files import check_not_shadowed, read_python
 from ..split.analyze import Analysis, analyze
 from ..split.assign import DEFAULT_SHARED, Assignment, assign
-from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
-from ..split.hazards import _bases as class_bases
-from ..split.hazards import identity_findings
 from ..split.layout import Layout, make_layout, must_stay_a_module, refuse_symlink
 from ..split.locations import locating_reads
 from ..split.plan import _style_root as style_root
@@ -37,7 +33,9 @@ from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .choose import choose
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, Node, build_graph
+from .keep_name import keep_name
 from .keeping import keep_more, kept_note, regroup
+from .kept_why import Why, reasons
 from .naming import name_modules, why
 from .place import (
     SHARED,
@@ -79,6 +77,7 @@ class Suggestion:
     notes: tuple[str, ...] = ()
     config_max_lines: int = 600  # the config's max-lines: --write writes max_lines if it differs
     keep: tuple[str, ...] = ()  # names that stay in the old module (`keeping`)
+    keep_why: tuple[str, ...] = ()  # why, one clause per reason with its count (`kept_why`)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -119,9 +118,12 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
     small = SHARED in parts and g.size(parts[SHARED]) <= budget // 4
     order = sorted((k for k in parts if k != SHARED or not small),
                    key=lambda k: g.nodes[parts[k][0]].line)
-    names = name_modules(g, [parts[k] for k in order], forbidden, siblings)
+    # named and described by what moves: not by what stays (`keep`), unless all of it does
+    moving = {k: [n for n in nodes if g.nodes[n].label not in split.keep] or nodes
+              for k, nodes in parts.items()}
+    names = name_modules(g, [moving[k] for k in order], forbidden, siblings)
     shown = listed(g, group)
-    members = {name: parts[k] for name, k in zip(names, order, strict=True)}
+    members = {name: moving[k] for name, k in zip(names, order, strict=True)}
     if small:  # a big one is named after what it holds, like any module
         members[split.shared or DEFAULT_SHARED] = parts[SHARED]
     modules = tuple((name, tuple(sorted(g.nodes[n].label for n in nodes if n in shown
@@ -216,49 +218,6 @@ def _project(source: Path, config: Config, package: Path | None
     return key, package_key, split, analysis
 
 
-def _docstring_doctest(node: cst.ClassDef | cst.FunctionDef) -> bool:
-    """A doctest in the docstring of `node` or of a definition in it: the cheap look,
-    without visiting every node of a long class."""
-    todo: list[cst.CSTNode] = [node]
-    while todo:
-        body = getattr(todo.pop(), "body", None)
-        lines = body.body if isinstance(body, cst.IndentedBlock) else ()
-        first = lines[0] if lines and isinstance(lines[0], cst.SimpleStatementLine) else None
-        value = first.body[0] if first and isinstance(first.body[0], cst.Expr) else None
-        if value is not None and isinstance(value.value, cst.SimpleString):
-            text = value.value.evaluated_value
-            if isinstance(text, str) and ">>>" in text:
-                return True
-        todo.extend(x for x in lines if isinstance(x, (cst.ClassDef, cst.FunctionDef)))
-    return False
-
-
-def _keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
-    """Why the entry sets keep-module-name (the plan's GS208, GS209 and GS119 if everything
-    moved), or None. A definition whose docstring holds a doctest is counted without
-    the engine's full visit of its body; the others are the engine's to judge."""
-    everything = {u.id: "m" for u in analysis.units if u.kind == "definition"}
-    hazards: Counter[str] = Counter()
-    for uid in list(everything):
-        stmts = [analysis.module.body[i] for i in analysis.units[uid].stmts]
-        doctests = [s for i, s in zip(analysis.units[uid].stmts, stmts, strict=True)
-                    if ">>>" in analysis.code(i)]
-        found = [s for s in doctests if isinstance(s, (cst.ClassDef, cst.FunctionDef))
-                 and _docstring_doctest(s)]
-        if found and len(found) == len(doctests):
-            del everything[uid]
-            hazards["GS209"] += len(found)
-            hazards["GS208"] += sum(isinstance(s, cst.ClassDef) and any(
-                b.endswith(EXCEPTION_SUFFIXES) for b in class_bases(s)) for s in stmts)
-    hazards.update(f.code for f in identity_findings(analysis, everything, split))
-    return ", ".join(f"{hazards[c]} {what}{'' if hazards[c] == 1 else plural}{tail}"
-                     for c, what, plural, tail in (("GS208", "exception class", "es", ""),
-                                                   ("GS209", "definition", "s", " with doctests"),
-                                                   ("GS119", "statement", "s",
-                                                    " reading __module__"))
-                     if hazards[c]) or None
-
-
 def _alone(analysis: Analysis, node: Node) -> str:
     """How long a definition is, and with what must move with it (`Coverage` and the
     `if DEBUG:` block that rebinds it), as GS105 counts it."""
@@ -284,12 +243,14 @@ class _Planner:
 
 
 def suggest(source: Path, config: Config, max_lines: int | None = None, modules: int = 0,
-            package: Path | None = None, stay: frozenset[str] = frozenset()) -> Suggestion:
+            package: Path | None = None, stay: Mapping[str, str] | None = None) -> Suggestion:
     """Suggest how to split `source` into modules (exactly `modules` of them, the shared
-    one included, if given): a mapping whose plan has no errors; `stay`: names kept."""
+    one included, if given): a mapping whose plan has no errors; `stay`: names kept, each
+    with the code of the finding that keeps it (the import check's: `checked.py`)."""
+    stay = stay or {}
     key, package_key, split, analysis = _project(source, config, package)
     split = replace(split, keep=tuple(sorted(stay)))  # (the import check's: `checked.py`)
-    keep = _keep_name(analysis, split)
+    keep = keep_name(analysis, split)
     if keep:
         split = replace(split, keep_module_name=True)
     limit = max_lines or config.max_lines
@@ -348,6 +309,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     seen: dict[object, tuple[Plan, dict[str, list[int]]]] = {}  # (modules, keep) -> plan
     rounds = 0
     kept: set[str] = set(stay)
+    kept_why: dict[str, Why] = {name: (code, "") for name, code in stay.items()}
     regrouped: set[frozenset[int]] = set()  # the GS124 sets regrouped (`keeping.regroup`)
     while True:
         split, members, assignment = mapped or (
@@ -355,7 +317,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         mapped = None
         if (split.modules, split.keep) in seen:  # the repair led back to a planned mapping
             plan, members = seen[split.modules, split.keep]
-            if not plan.errors or not keep_more(analysis, plan, kept):
+            if not plan.errors or not keep_more(analysis, plan, kept, kept_why):
                 break
             split = replace(split, keep=tuple(sorted(kept)))
             continue
@@ -368,7 +330,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         seen[split.modules, split.keep] = plan, members
         if not plan.errors or rounds == ROUNDS + len(kept) or (not _repair(
                 g, group, plan, members, modules, budget) and not regroup(
-                analysis, g, group, plan, regrouped) and not keep_more(analysis, plan, kept)):
+                analysis, g, group, plan, regrouped) and not keep_more(analysis, plan, kept, kept_why)):
             break
         split = replace(split, keep=tuple(sorted(kept)))  # what cannot move stays (keeping)
     if {f.code for f in plan.errors} == {"GS105"}:  # never a dead end: say what it needs
@@ -385,7 +347,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                               if name != split.shared else (
                                   "what several modules need at import time",))
               for name, mapped in split.modules),
-        plan, rounds, tuple(notes), config.max_lines, split.keep)
+        plan, rounds, tuple(notes), config.max_lines, split.keep,
+        reasons(analysis, split.keep, kept_why, limit))
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once

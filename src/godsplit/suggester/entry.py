@@ -49,10 +49,12 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
             + (f", the largest {largest.name} with {largest.lines} lines" if largest else "")
             + f" (max-lines {s.max_lines}). The names listed are mapped")
     if reasons["carried"]:
-        text += (f"; {_count(reasons['carried'], 'other name')} follow the one module that "
-                 "uses them")
+        text += (f"; {_count(reasons['carried'], 'other name')} "
+                 f"{'follows' if reasons['carried'] == 1 else 'follow'} the one module that "
+                 f"uses {'it' if reasons['carried'] == 1 else 'them'}")
     if reasons["shared"]:
-        text += f"; {_count(reasons['shared'], 'other name')} go to {s.shared}"
+        text += (f"; {_count(reasons['shared'], 'other name')} "
+                 f"{'goes' if reasons['shared'] == 1 else 'go'} to {s.shared}")
     out = _comment(text + ".")
     over = [f for f in s.plan.findings if f.code in ("GS105", "GS118")]
     out += [line for f in over for line in _comment(f"Warning: {f.message}.")]
@@ -66,10 +68,9 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
                         "DocTestSuite(old module) and code reading it keep working")
         out.append("keep-module-name = true")
     if s.keep:
-        out += _comment(f"{_count(len(s.keep), 'name')} of code the plan found cannot move (it "
-                        "finds its module by name, or runs at import time with code that "
-                        "stays): it stays in the old module, which keeps "
-                        f"{s.plan.facade_lines} lines")
+        out += _comment(f"{_count(len(s.keep), 'name')} of code that cannot move "
+                        f"{'stays' if len(s.keep) == 1 else 'stay'} in the old module, which "
+                        f"keeps {s.plan.facade_lines} lines: {'; '.join(s.keep_why)}")
         out += ["keep = [", *(f"    {toml_string(name)}," for name in s.keep), "]"]
     out += ["", f"[{table}.modules]"]
     for module in s.modules:

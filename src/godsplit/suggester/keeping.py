@@ -16,12 +16,14 @@ the same round, not one plan per generation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from ..split.analyze import Analysis
 from ..split.render import first_definition
 from ..types import Plan
 from .graph import Graph
+from .kept_why import Why, record, why_of
 
 # errors regrouping handles (cycles, sizes), and what keeping cannot fix
 NOT_KEPT = frozenset({"GS104", "GS105", "GS106", "GS107"})
@@ -59,25 +61,34 @@ def regroup(analysis: Analysis, g: Graph, group: dict[int, int], plan: Plan,
     return changed
 
 
-def keep_more(analysis: Analysis, plan: Plan, kept: set[str]) -> bool:
+def keep_more(analysis: Analysis, plan: Plan, kept: set[str],
+              why: dict[str, Why] | None = None) -> bool:
     """Add to `kept` the names bound by the definitions the plan's errors point at (their
     line and the lines their message names), and by those reading at import time a name
-    that stays (GS112); False if none is new (nothing more to try)."""
+    that stays (GS112), and to `why` the finding that kept each; False if none is new
+    (nothing more to try)."""
     before = len(kept)
+    why = {} if why is None else why
     for finding in plan.errors:
         if finding.code in NOT_KEPT or finding.path != str(analysis.path):
             continue
         lines = {finding.line, *(int(n) for n in _LINES.findall(finding.message))}
+        at_lines = {bisect_right(analysis.stmt_lines, line) - 1 for line in lines}
         stays = _STAYS.match(finding.message)
         for unit in analysis.units:
             if unit.kind != "definition":
                 continue
-            at = any(unit.line <= line < unit.line + max(unit.lines, 1) for line in lines)
+            at = not at_lines.isdisjoint(unit.stmts)  # (a unit's `lines` count the blank
+            # lines and comments before the next statement: not where the unit ends)
             reads = stays is not None and any(r.name == stays.group(1) and r.import_time
                                               for r in unit.reads)
             if at or reads:
-                kept |= {n for n in unit.binds if not n.startswith("__")}
+                names = {n for n in unit.binds if not n.startswith("__")}
+                record(why, names - kept, why_of(finding.code, finding.message))
+                kept |= names
+    late = set(kept)
     _late_readers(analysis, kept)
+    record(why, kept - late, ("late", ""))
     return len(kept) > before
 
 
