@@ -29,7 +29,7 @@ from .classify import is_main_block, sets_up_imports
 from .early_effects import early_effects
 from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
-from .keep_module import keep_module_name, keep_names
+from .keep_module import keep_module_name, keep_names, this_module
 from .layout import Layout
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
@@ -376,7 +376,7 @@ def _runtime(
             grouped) else "{}"
         block = runtime.render("live_facade", {
             "modules": "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")",
-            "live": homes,
+            "live": homes, "here": this_module(analysis.bound_names),
         }, sections={"live", *["live_all"] * live_all(analysis, layout, live)} if live else (),
             future_annotations=analysis.future_annotations,
             taken=analysis.bound_names)

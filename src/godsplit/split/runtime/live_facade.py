@@ -16,6 +16,9 @@ is imported again by name, as their reducers for modules do.
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
+# an expression: the name this module was imported as (`__name__`, or, where the module
+# rebinds `__name__`, its spec's name)
+SLOT_HERE: str = "old"
 # globals rebound at run time -> their module: `{}`, or, from a table of each module's
 # names, `{name: ref for ref, names in {...}.items() for name in names}`
 SLOT_LIVE: dict[str, str] = {}
@@ -90,7 +93,7 @@ def _godsplit_run_again() -> None:
         _godsplit_sys.meta_path.remove(finder)
         for ref, module in stale.items():  # stopped by an error: as it was
             _godsplit_sys.modules.setdefault(ref, module)
-    here = vars(_godsplit_sys.modules[__name__])
+    here = vars(_godsplit_sys.modules[SLOT_HERE])
     for name, value in list(here.items()):
         for ref, names in before.items():
             now = vars(_godsplit_sys.modules[ref])
@@ -100,12 +103,12 @@ def _godsplit_run_again() -> None:
                 break
 
 
-if "_GODSPLIT_BINDINGS" in vars(_godsplit_sys.modules[__name__]):
+if "_GODSPLIT_BINDINGS" in vars(_godsplit_sys.modules[SLOT_HERE]):
     _godsplit_run_again()
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:
-    here = vars(_godsplit_sys.modules[__name__])
+    here = vars(_godsplit_sys.modules[SLOT_HERE])
     found: dict[str, list[str]] = {}
     for ref in SLOT_MODULES:
         for name, value in vars(_godsplit_sys.modules[ref]).items():
@@ -183,4 +186,4 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     # godsplit-runtime: end
 
 
-_godsplit_sys.modules[__name__].__class__ = _GodsplitFacade
+_godsplit_sys.modules[SLOT_HERE].__class__ = _GodsplitFacade
