@@ -4,11 +4,13 @@ own suite before and after: each a minimal `pkg/big.py`, planned and applied."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from splitkit import same_behaviour
+from splitkit import make_project, plan_texts, same_behaviour
 
 # yt-dlp's `yt_dlp/utils/_utils.py` pretends to be its parent package: every class and
 # function it defines reports `yt_dlp.utils`, and reprs print `__name__`
@@ -59,3 +61,49 @@ def test_a_module_that_rebinds_its_name_keeps_a_live_facade(
                          **{"keep-module-name": keep_module_name})
     assert out.splitlines()[0] == "patched"
     assert out.splitlines()[-1] == "True"
+
+
+# pyOpenSSL's SSL.py imports eight private helpers of one module, one statement each (its
+# ruff's isort keeps aliased imports apart), and re-exports many `X as X` names
+PRIVATE_ALIASES = """
+    from os import getcwd, sep
+    from os.path import (
+        join as _join,
+    )
+    from os.path import (
+        split as _split,
+    )
+    from shutil import copy, move, rmtree, which
+
+    __all__ = ["f", "g"]
+
+
+    def f():
+        return _join(getcwd(), sep), copy, move, rmtree, which
+
+
+    def g():
+        return _split("a/b")
+"""
+
+
+def test_grouped_reexports_keep_their_noqa_where_ruff_reads_it(tmp_path: Path) -> None:
+    """The facade's imports are grouped one statement per module (`# isort: off`). Each of
+    pyOpenSSL's `from OpenSSL._util import (x as _x)` re-exports a private name, marked
+    `# noqa: F401`; grouped, ruff's isort merged the eight statements and put their eight
+    comments after the closing parenthesis (`)  # noqa: F401  # noqa: F401 ...`), where
+    ruff does not read them: 8 F401 and a RUF100 under pyOpenSSL's own ruff."""
+    files = {"pyproject.toml": "[tool.ruff]\nline-length = 79\n[tool.ruff.lint]\n"
+                               "select = ['E', 'F', 'I', 'W', 'UP', 'RUF']\n"}
+    config = make_project(tmp_path, PRIVATE_ALIASES, {"a": ["f"], "b": ["g"]}, files=files)
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = texts["pkg/big/__init__.py"]
+    assert ")  # noqa" not in facade
+    assert facade.count("# noqa: F401") == facade.count("# noqa")  # one on each statement
+    for path, text in texts.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "pkg/big"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout
