@@ -107,3 +107,36 @@ def test_grouped_reexports_keep_their_noqa_where_ruff_reads_it(tmp_path: Path) -
     proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "pkg/big"],
                           cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout
+
+
+SINGLE_QUOTED = """
+    NAMES = {'a': 1}
+
+
+    def helper(key='a'):
+        return NAMES[key]
+
+
+    def use():
+        return helper('a')
+"""
+
+
+def test_single_quotes_where_the_projects_ruff_wants_them(tmp_path: Path) -> None:
+    """yt-dlp's ruff selects flake8-quotes with `inline-quotes = "single"` (it formats with
+    autopep8, which keeps quotes; no ruff format settings): every string godsplit wrote
+    (`__all__`, the live facade's, the new modules' names) was double-quoted, ruff's
+    formatter default: 381 Q000 on the hand mapping of its utils, 417 with suggest."""
+    files = {"pyproject.toml": "[tool.ruff]\nline-length = 120\n[tool.ruff.lint]\n"
+                               "select = ['F', 'Q']\n[tool.ruff.lint.flake8-quotes]\n"
+                               "inline-quotes = 'single'\n"}
+    config = make_project(tmp_path, SINGLE_QUOTED, {"helpers": ["NAMES", "helper"],
+                                                    "users": ["use"]}, files=files)
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    for path, text in texts.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "pkg/big"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout

@@ -141,6 +141,9 @@ class Style:
     # two before a def or class, one before anything else)
     pylint: Pylint | None = None  # the project's pylint settings (None: not configured)
     mypy: bool = False  # the project configures mypy (which it may run with --strict)
+    # ruff's Q000 wants single quotes (flake8-quotes' inline-quotes) and no format
+    # quote-style is set: the formatter writes single quotes (yt-dlp, formatted by autopep8)
+    single_quotes: bool = False
 
     @property
     def configured(self) -> bool:
@@ -217,6 +220,11 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         limits.append(int(flake8.integer("max-line-length", 79) * 1.1))
         codes.append("B950")
 
+    quotes = ruff_lint.sub("flake8-quotes") if ruff_lint is not None else None
+    ruff_format = ruff.sub("format") if ruff is not None else None
+    single_quotes = bool(quotes is not None and ruff_rules is not None and ruff_rules.enables(
+        "Q000") and quotes.string("inline-quotes", "double") == "single" and (
+        ruff_format is None or "quote-style" not in ruff_format.keys()))
     pylint = find_pylint(directories)
     wrap = [*limits, *([pylint.max_line_length] if pylint is not None and pylint.reports(
         "line-too-long") else [])]  # pylint's C0301 (sortedcontainers: 80)
@@ -238,7 +246,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         force_sort_within_sections=within, combine_as=combine, force_single_line=single,
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
         files=files, root=top, lines_after_imports=after, pylint=pylint,
-        mypy=has_mypy(directories),
+        mypy=has_mypy(directories), single_quotes=single_quotes,
     )
 
 
