@@ -243,6 +243,25 @@ CHAINS: dict[str, Chain] = {
         "ruff.toml, pyproject [tool.mypy]; .pre-commit-config.yaml: ruff-format and "
         "ruff-check v0.17.1; Makefile: `mypy .` (dev group: mypy>=2.3.1; here `mypy "
         "cmd2`)", typed=("cmd2",)),
+    "pyopenssl-ssl-by-hand": Chain(
+        ("ruff==0.17.6", "mypy==2.4.0", "cryptography", "typing_extensions", "pretend",
+         "pytest"),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff] [tool.mypy] (strict); noxfile lint: `ruff check .`, `ruff "
+        "format --check .` (unpinned: the 0.17.6 godsplit pins), mypy: `mypy src/ tests/` "
+        "(unpinned: 2.4.0)", typed=("src/OpenSSL",)),
+    "yt-dlp-utils-by-hand": Chain(
+        ("ruff==0.17.6", "autopep8==2.3.2"),
+        (RUFF, Tool("autopep8", ("--diff",), "diff")),
+        "pyproject [tool.ruff] [tool.autopep8]; static-analysis group: ruff~=0.17.0 "
+        "(`ruff check`), autopep8~=2.0 (`autopep8 --diff`, its format check)"),
+    "pytest-python-by-hand": Chain(
+        ("ruff==0.17.2", "mypy==2.4.0", "iniconfig>=1.1.0", "attrs>=19.2.0", "pluggy>=1.5.0",
+         "packaging", "tomli", "types-setuptools", "types-tabulate", "pygments"),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff] [tool.mypy]; .pre-commit-config.yaml at 9.2.0: ruff-check and "
+        "ruff-format v0.17.2, mirrors-mypy v2.4.0 with its additional dependencies",
+        typed=("src/_pytest",)),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

@@ -34,20 +34,21 @@ def clean_modules() -> Iterator[None]:
 
 @pytest.mark.parametrize("name", ALL)
 def test_templates_render_to_valid_python_without_slots(name: str) -> None:
-    slots = {"modules": '(".a",)', "live": "{}", "old_module": '"old"', "objects": "(f,)"}
+    slots = {"modules": '(".a",)', "live": "{}", "old_module": '"old"', "objects": "(f,)",
+             "here": "__name__"}
     text = runtime.render(name, slots, sections={"live", "no_getattr", "no_dir"})
     ast.parse(text)
     assert "SLOT_" not in text and "godsplit-runtime" not in text
 
 
 def test_a_missing_slot_is_an_error() -> None:
-    with pytest.raises(KeyError, match="SLOT_MODULES"):
+    with pytest.raises(KeyError, match="no value for slot SLOT_"):
         runtime.render("live_facade", {})
 
 
 def _facade(name: str, code: str, live: str = "{}") -> types.ModuleType:
     text = code + "\n\n" + runtime.render(
-        "live_facade", {"modules": f'("{name}.new",)', "live": live},
+        "live_facade", {"modules": f'("{name}.new",)', "live": live, "here": "__name__"},
         sections={"live"} if live != "{}" else (),
     )
     return _module(name, text, package=name)  # a package's __init__
@@ -114,7 +115,7 @@ def test_live_globals_in_a_static_facade_keep_the_modules_own_getattr(clean_modu
 
 
 def test_live_facade_without_live_globals_has_no_getattribute() -> None:
-    text = runtime.render("live_facade", {"modules": "()", "live": "{}"})
+    text = runtime.render("live_facade", {"modules": "()", "live": "{}", "here": "__name__"})
     assert "__getattribute__" not in text
 
 
@@ -122,7 +123,8 @@ def test_keep_module_name_renames_objects_and_methods(clean_modules: None) -> No
     code = (
         "class Thing:\n    def method(self):\n        pass\n\n    @property\n"
         "    def prop(self):\n        return 1\n\n\ndef f():\n    pass\n"
-        + runtime.render("keep_module_name", {"old_module": '"rtold"', "objects": "(Thing, f)"})
+        + runtime.render("keep_module_name", {"old_module": '"rtold"', "objects": "(Thing, f)",
+                                             "here": "__name__"})
     )
     module = _module("rtnew", code)
     assert module.Thing.__module__ == "rtold"
@@ -159,7 +161,8 @@ def test_annotations_python_evaluates_are_strings_without_the_future_import() ->
         'X: "dict[str, str]" = {}\nY: int = 1\n\n\nclass C:\n    z: "list[int]" = []\n\n\n'
         'def f(a: "tuple[object, ...]", b: int) -> "dict[str, list[str]]":\n'
         "    found: dict[str, list[str]] = {}\n    return found\n")
-    kept = runtime.render("keep_module_name", {"old_module": '"old"', "objects": "(f,)"},
+    kept = runtime.render("keep_module_name",
+                          {"old_module": '"old"', "objects": "(f,)", "here": "__name__"},
                           future_annotations=True)
     assert "objects: tuple[object, ...]" in kept
 
@@ -178,7 +181,8 @@ def test_rendered_runtime_runs_on_python_3_8(name: str) -> None:
     python = next((p for p in OLDEST if shutil.which(p)), shutil.which("python3.8"))
     if python is None:
         pytest.skip("no Python 3.8 on this machine")
-    slots = {"modules": "()", "live": "{}", "old_module": '"old"', "objects": "(f,)"}
+    slots = {"modules": "()", "live": "{}", "old_module": '"old"', "objects": "(f,)",
+             "here": "__name__"}
     text = runtime.render(name, slots, sections={"live", "no_getattr", "no_dir"})
     code = ("import sys, types\nmodule = types.ModuleType('old')\nsys.modules['old'] = module\n"
             "module.f = lambda: None\nexec(compile(sys.argv[1], 'old', 'exec'), vars(module))\n"

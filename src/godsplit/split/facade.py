@@ -29,7 +29,7 @@ from .classify import is_main_block, sets_up_imports
 from .early_effects import early_effects
 from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
-from .keep_module import keep_module_name, keep_names
+from .keep_module import keep_module_name, keep_names, this_module
 from .layout import Layout
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
@@ -367,8 +367,10 @@ def _runtime(
         refs = "{\n" + "".join(f"    {item},\n" for item in items) + "}"
     names = [_peer(layout, m) for m in assignment.modules]  # from this module's package
     modules = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
-    again = runtime.render("reload_modules", {"modules": modules}, taken=analysis.bound_names,
+    slots = {"modules": modules, "here": this_module(analysis.bound_names)}
+    again = runtime.render("reload_modules", slots, taken=analysis.bound_names,
                            future_annotations=analysis.future_annotations) if reloaded else ""
+    block = ""
     if split.facade == "live":
         grouped: dict[str, list[str]] = {}
         for name, home in live.items():
@@ -378,7 +380,7 @@ def _runtime(
             for ref, bound in grouped.items()) + "}"
         homes = f"{{name: ref for ref, names in {table}.items() for name in names}}" if (
             grouped) else "{}"
-        block = runtime.render("live_facade", {"modules": modules, "live": homes}, sections={
+        block = runtime.render("live_facade", {**slots, "live": homes}, sections={
             "live", *["live_all"] * live_all(analysis, layout, live)} if live else (),
             future_annotations=analysis.future_annotations, taken=analysis.bound_names)
     elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
@@ -394,7 +396,5 @@ def _runtime(
         block = runtime.render("live_globals", {"live": refs}, sections=sections,
                                future_annotations=analysis.future_annotations,
                                taken=analysis.bound_names)
-    else:
-        block = ""
     block = again.strip("\n") + "\n\n\n" + block.strip("\n") if again else block
     return "\n\n" + block.strip("\n") + "\n" if block else ""

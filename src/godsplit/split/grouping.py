@@ -17,6 +17,12 @@ def can_group(text: str, style: Style) -> bool:
 
 _ISORT_ACTION = re.compile(r"#\s*isort\s*:\s*(off|on|skip_file)\b")
 _AS_ITSELF = re.compile(r"\b(\w+) as \1\b")
+# a noqa comment after a wrapped import's closing parenthesis: where ruff's isort puts those
+# of the statements it merges (pyOpenSSL's eight `from OpenSSL._util import (x as _x)`,
+# each marked for F401), and where ruff's F401 does not read it
+_NOQA_AFTER_PAREN = re.compile(r"^\)\s*#\s*noqa\b", re.MULTILINE)
+# several noqa comments one after another on a line (each merged statement's)
+_NOQA_RUN = re.compile(r"#\s*noqa:\s*([\w, ]+?)((?:\s+#\s*noqa:\s*[\w, ]+?)+)$", re.MULTILINE)
 ISORT_OFF = "# isort: off"
 ISORT_ON = "# isort: on"
 
@@ -28,8 +34,20 @@ def protect(text: str, style: Style) -> str | None:
     the alias (isort's remove_redundant_aliases). The order inside is the sorter's own.
     None when the sorter's own form is the grouped one, or there is no `X as X`. A blank
     line comes before `# isort: on`: black puts one between imports and a comment (ruff
-    format keeps it), and isort leaves what it does not sort as it is."""
+    format keeps it), and isort leaves what it does not sort as it is. None too when ruff's
+    isort merged statements marked `# noqa` (their comments go after the `)`, where they
+    no longer apply)."""
     if not text.strip() or not _AS_ITSELF.search(text) or (
             style.combine_as and not style.removes_redundant_aliases):
         return None
+    if style.sorter != "isort" and _NOQA_AFTER_PAREN.search(text):
+        return None  # merged noqa comments that no longer apply: the sorter's own form
+    text = _NOQA_RUN.sub(_one_noqa, text)
     return ISORT_OFF + "\n" + text.rstrip("\n") + "\n\n" + ISORT_ON + "\n"
+
+
+def _one_noqa(match: re.Match[str]) -> str:
+    """One `# noqa:` comment for a run of them (each merged statement's), with each code
+    once, in their order."""
+    codes = re.findall(r"\b[A-Z]+[0-9]+\b", match[0])
+    return "# noqa: " + ", ".join(dict.fromkeys(codes))

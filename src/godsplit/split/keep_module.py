@@ -39,6 +39,14 @@ def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> lis
     return list(dict.fromkeys(names))
 
 
+def this_module(taken: Collection[str]) -> str:
+    """An expression for the name the module written was imported as, in the code godsplit
+    writes into it (`taken`: the names the module binds): `__name__`, unless the module
+    rebinds `__name__` (yt-dlp's utils pretend to be their parent package: `__name__ =
+    __name__.rsplit('.', 1)[0]`), then its spec's name (a script has no spec)."""
+    return 'getattr(__spec__, "name", __name__)' if "__name__" in taken else "__name__"
+
+
 def keep_module_name(names: list[str], old_module: str, future_annotations: bool,
                      conditional: Collection[str] = (), taken: Collection[str] = ()) -> str:
     """The keep-module-name code for `names` (`old_module`: an expression), for a file with
@@ -50,5 +58,6 @@ def keep_module_name(names: list[str], old_module: str, future_annotations: bool
     items = [f"globals().get({n!r})" if n in conditional else n for n in names]
     return runtime.render("keep_module_name", {
         "old_module": old_module,
+        "here": this_module(taken),
         "objects": "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")",
     }, future_annotations=future_annotations, taken=taken)

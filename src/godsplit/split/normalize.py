@@ -355,6 +355,8 @@ def _format(document: str, style: Style, path: Path, cwd: Path, extra: Sequence[
     else:  # the project's ruff settings, but the line length godsplit read: with no ruff
         # line-length set, a linter's limit (flake8's max-line-length), not ruff's 88
         args += ["--line-length", str(style.line_length)]
+        if style.single_quotes and style.normalize_strings:
+            args += ["--config", 'format.quote-style = "single"']
     return _ruff(args, document, path, cwd)
 
 

@@ -45,6 +45,7 @@ from .style_files import (
     nearest_pyproject,
     repository_root,
 )
+from .text_style import doc_lengths, wants_single_quotes
 
 Linter = Literal["ruff", "flake8"]
 Sorter = Literal["ruff", "isort"]
@@ -143,6 +144,9 @@ class Style:
     mypy: bool = False  # the project configures mypy (which it may run with --strict)
     doc_length: int | None = None  # W505's max-doc-length for comments and docstrings, the
     # strictest (pycodestyle's own: 72); None when no linter reports W505
+    # ruff's Q000 wants single quotes (flake8-quotes' inline-quotes) and no format
+    # quote-style is set: the formatter writes single quotes (yt-dlp, formatted by autopep8)
+    single_quotes: bool = False
 
     @property
     def configured(self) -> bool:
@@ -219,7 +223,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         limits.append(int(flake8.integer("max-line-length", 79) * 1.1))
         codes.append("B950")
 
-    docs = _doc_lengths(ruff_rules, ruff_lint, flake8, flake8_rules, own)
+    docs = doc_lengths((ruff_rules, ruff_lint), (flake8_rules, flake8),
+                       (_flake8_rules(own) if own is not None else None, own))
     pylint = find_pylint(directories)
     wrap = [*limits, *([pylint.max_line_length] if pylint is not None and pylint.reports(
         "line-too-long") else [])]  # pylint's C0301 (sortedcontainers: 80)
@@ -242,22 +247,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         removes_redundant_aliases=redundant, ruff=ruff_rules, flake8=flake8_rules,
         files=files, root=top, lines_after_imports=after, pylint=pylint,
         mypy=has_mypy(directories), doc_length=min(docs) if docs else None,
+        single_quotes=wants_single_quotes(ruff, ruff_rules),
     )
-
-
-def _doc_lengths(ruff_rules: Rules | None, ruff_lint: Section | None, flake8: Section | None,
-                 flake8_rules: Rules | None, own: Section | None) -> list[int]:
-    """The max-doc-length of each linter that reports W505 (it is off until set): ruff's
-    `lint.pycodestyle`, flake8's, and pycodestyle's own section (pycodestyle runs itself)."""
-    found = []
-    pycodestyle = ruff_lint.sub("pycodestyle") if ruff_lint is not None else None
-    if pycodestyle is not None and ruff_rules is not None and ruff_rules.enables("W505"):
-        found.append(pycodestyle.integer("max-doc-length", 0))
-    if flake8 is not None and flake8_rules is not None and flake8_rules.enables("W505"):
-        found.append(flake8.integer("max-doc-length", 0))
-    if own is not None and _flake8_rules(own).enables("W505"):  # (shorter lines never hurt)
-        found.append(own.integer("max-doc-length", 0))
-    return [length for length in found if length > 0]
 
 
 def _formatting(ruff: Section | None, black: Section | None) -> tuple[Formatter, int, bool, bool]:

@@ -8,6 +8,9 @@ the end of each new module, when `keep-module-name = true`: pickles, reprs and
 
 SLOT_OLD_MODULE: str = "old.module"  # the old module's dotted name (`__name__` in it)
 SLOT_OBJECTS: tuple[object, ...] = ()  # the moved classes and functions, as a tuple display
+# an expression: the name this module was imported as (`__name__`, or, where the module
+# rebinds `__name__`, its spec's name)
+SLOT_HERE: str = "old"
 
 # godsplit-runtime: begin
 
@@ -18,7 +21,8 @@ SLOT_OBJECTS: tuple[object, ...] = ()  # the moved classes and functions, as a t
 # says "yarl") keeps it, and so does one that cannot take another (a
 # zope.interface `Interface`, whose `__module__` is read-only).
 def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
-    here = __name__  # this module, or the package facade of the new modules
+    # this module, or the package facade of the new modules
+    here = SLOT_HERE
     parts = ("__func__", "fget", "fset", "fdel")
     for obj in objects:
         members = vars(obj).values() if isinstance(obj, type) else ()

@@ -17,6 +17,9 @@ modules again only where the project reloads it (`reload_modules`, copied before
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
+# an expression: the name this module was imported as (`__name__`, or, where the module
+# rebinds `__name__`, its spec's name)
+SLOT_HERE: str = "old"
 # globals rebound at run time -> their module: `{}`, or, from a table of each module's
 # names, `{name: ref for ref, names in {...}.items() for name in names}`
 SLOT_LIVE: dict[str, str] = {}
@@ -36,7 +39,7 @@ _GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:
-    here = vars(_godsplit_sys.modules[__name__])
+    here = vars(_godsplit_sys.modules[SLOT_HERE])
     found: dict[str, list[str]] = {}
     for ref in SLOT_MODULES:
         for name, value in vars(_godsplit_sys.modules[ref]).items():
@@ -114,4 +117,4 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     # godsplit-runtime: end
 
 
-_godsplit_sys.modules[__name__].__class__ = _GodsplitFacade
+_godsplit_sys.modules[SLOT_HERE].__class__ = _GodsplitFacade

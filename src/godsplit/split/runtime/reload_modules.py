@@ -12,6 +12,9 @@ order they import each other, and takes anew the names the facade re-exports fro
 """
 
 SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
+# an expression: the name this module was imported as (`__name__`, or, where the module
+# rebinds `__name__`, its spec's name)
+SLOT_HERE: str = "old"
 
 # godsplit-runtime: begin
 
@@ -21,7 +24,7 @@ SLOT_MODULES: tuple[str, ...] = ()  # the new modules' dotted names
 import sys as _godsplit_sys
 import types as _godsplit_types
 
-_GODSPLIT_AGAIN = "_GODSPLIT_AGAIN" in vars(_godsplit_sys.modules[__name__])
+_GODSPLIT_AGAIN = "_GODSPLIT_AGAIN" in vars(_godsplit_sys.modules[SLOT_HERE])
 
 
 def _godsplit_run_again() -> None:
@@ -76,7 +79,7 @@ def _godsplit_run_again() -> None:
         _godsplit_sys.meta_path.remove(finder)
         for ref, module in stale.items():  # stopped by an error: as it was
             _godsplit_sys.modules.setdefault(ref, module)
-    here = vars(_godsplit_sys.modules[__name__])
+    here = vars(_godsplit_sys.modules[SLOT_HERE])
     for name, value in list(here.items()):
         for ref, names in before.items():
             now = vars(_godsplit_sys.modules[ref])

@@ -1,0 +1,38 @@
+"""What a project's linters want of the text godsplit writes: doc length and quotes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .style_files import Section
+
+if TYPE_CHECKING:
+    from .style import Rules
+
+Linter = tuple["Rules | None", "Section | None"]  # a linter's rules and its settings' table
+
+
+def doc_lengths(ruff: Linter, flake8: Linter, pycodestyle: Linter) -> list[int]:
+    """The max-doc-length of each linter that reports W505 (it is off until set): ruff's
+    `lint.pycodestyle`, flake8's, and pycodestyle's own section (pycodestyle runs itself)."""
+    found = []
+    rules, lint = ruff
+    table = lint.sub("pycodestyle") if lint is not None else None
+    if table is not None and rules is not None and rules.enables("W505"):
+        found.append(table.integer("max-doc-length", 0))
+    for rules, section in (flake8, pycodestyle):  # (shorter lines never hurt)
+        if section is not None and rules is not None and rules.enables("W505"):
+            found.append(section.integer("max-doc-length", 0))
+    return [length for length in found if length > 0]
+
+
+def wants_single_quotes(ruff: Section | None, rules: Rules | None) -> bool:
+    """ruff's Q000 wants single quotes (flake8-quotes' `inline-quotes`) and no format
+    `quote-style` is set: the formatter is to write single quotes (yt-dlp, formatted by
+    autopep8)."""
+    if ruff is None or rules is None or not rules.enables("Q000"):
+        return False
+    quotes = ruff.lint().sub("flake8-quotes")
+    ruff_format = ruff.sub("format")
+    return bool(quotes is not None and quotes.string("inline-quotes", "double") == "single"
+                and (ruff_format is None or "quote-style" not in ruff_format.keys()))
