@@ -16,18 +16,13 @@ from pathlib import Path
 
 from ..types import Config, GodsplitError
 from .import_failure import ImportFailure
-from .style_files import find_ini, nearest_pyproject
+from .pytest_config import EnvVar, pytest_env, pytest_sections
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
 _SETDEFAULT = re.compile(
     r"""os\.environ\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*['"](""" + _NAME
     + r""")['"]\s*\)"""
 )
-# pytest's configuration files, in the order pytest looks (the first that has a section)
-_PYTEST_INI = (("pytest.ini", "pytest"), (".pytest.ini", "pytest"), ("pyproject.toml", ""),
-               ("tox.ini", "pytest"), ("setup.cfg", "tool:pytest"))
-_KEY = {name: "django_settings_module" for name, _ in _PYTEST_INI}  # INI keys: lower case
-_KEY["pyproject.toml"] = "DJANGO_SETTINGS_MODULE"
 
 
 @dataclass(frozen=True)
@@ -59,34 +54,58 @@ class ImportSetup:
 
 def import_setup(config: Config, import_root: Path | None = None) -> ImportSetup:
     """The config's `verify-setup`, or Django's setup with the settings module the
-    project's test configuration or `manage.py` names, or nothing. Their files are looked
-    for in the import root (where the project's tests run, a `src/` layout's `src`) first,
-    then beside the config."""
+    project's tests use, or nothing. Their files are looked for in the import root (where
+    the project's tests run, a `src/` layout's `src`) first, then beside the config: the
+    variables pytest-env sets (set here too, as the tests' settings may read them), then
+    pytest's `DJANGO_SETTINGS_MODULE` or `manage.py`'s, unless the environment godsplit
+    runs in names one (as for pytest-django and `manage.py`, the environment wins)."""
     if config.verify_setup is not None:
         return ImportSetup(config.verify_setup, None)
     roots = [import_root] if import_root is not None and import_root != config.root else []
+    env: tuple[EnvVar, ...] = ()
+    env_file: Path | None = None
+    for directory in [*roots, config.root]:
+        env, name = pytest_env(directory)
+        if env and name is not None:
+            env_file = directory / name
+            break
+    found: tuple[str, str] | None = None
     for directory in [*roots, config.root]:
         found = django_settings(directory)
         if found is not None:
             break
+    setting = _env_setting(env)
+    if setting is not None and env_file is not None:
+        settings, origin = setting, Path(os.path.relpath(env_file, config.root)).as_posix()
+    elif re.fullmatch(_NAME, os.environ.get("DJANGO_SETTINGS_MODULE", "")):
+        settings, origin = os.environ["DJANGO_SETTINGS_MODULE"], "the environment"
+    elif found is not None:
+        settings, name = found
+        origin = Path(os.path.relpath(directory / name, config.root)).as_posix()
     else:
         return ImportSetup(None, None)
-    settings, name = found
-    origin = Path(os.path.relpath(directory / name, config.root)).as_posix()
-    code = ("import os, django; "
-            f"os.environ.setdefault('DJANGO_SETTINGS_MODULE', {settings!r}); django.setup()")
+    code = "; ".join(["import os, django", *(var.statement() for var in env),
+                      f"os.environ.setdefault('DJANGO_SETTINGS_MODULE', {settings!r})",
+                      "django.setup()"])
     return ImportSetup(code, f"{origin} names (DJANGO_SETTINGS_MODULE = {settings})")
+
+
+def _env_setting(env: tuple[EnvVar, ...]) -> str | None:
+    """The settings module pytest-env gives the tests, if it sets one that counts."""
+    for var in reversed(env):
+        if var.name == "DJANGO_SETTINGS_MODULE" and re.fullmatch(_NAME, var.value):
+            if var.keep_set and os.environ.get("DJANGO_SETTINGS_MODULE"):
+                return None
+            return var.value
+    return None
 
 
 def django_settings(root: Path) -> tuple[str, str] | None:
     """The settings module and the name of the file in `root` that names it."""
-    for name, section in _PYTEST_INI:  # pytest's order: pyproject.toml after .pytest.ini
+    for name, section in pytest_sections(root):  # pytest's order: pyproject.toml after .pytest.ini
         try:
-            found = (nearest_pyproject([root]) if name == "pyproject.toml"
-                     else find_ini([root], [name], [section]))
-            if found is not None and name == "pyproject.toml":
-                found = found.sub("tool", "pytest", "ini_options")
-            value = found.string(_KEY[name], "").strip() if found is not None else ""
+            value = section.string("DJANGO_SETTINGS_MODULE" if name == "pyproject.toml"
+                                   else "django_settings_module", "").strip()
         except GodsplitError:
             continue  # not ours to judge: the test runner reports its own config errors
         if re.fullmatch(_NAME, value):

@@ -37,6 +37,7 @@ from .grouping import ISORT_ON, can_group, protect
 from .isort_config import isort_settings, isort_sorts
 from .noqa import mark, noqa_first, noqa_long, noqa_too_long
 from .pyflakes_marks import mark_unused
+from .python_target import declared_target
 from .ruff_marks import mark_reported
 from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
@@ -383,6 +384,16 @@ def sort_file(text: str, style: Style, path: Path) -> str | None:
 
 def format_file(text: str, style: Style, path: Path) -> str:
     """A whole file as the project's formatter (black, or ruff's) writes it, with its
-    settings as for the blocks above, in Python 3.8's syntax (no parenthesized context
-    managers, which a project's older Pythons could not parse)."""
-    return _format(text, style, path, style.root, ["--target-version", "py38"])
+    settings as for the blocks above, for the oldest Python the project declares (Python
+    3.8 when it declares none: no parenthesized context managers, which older Pythons
+    cannot parse); then what the formatter leaves that the project's ruff fixes (COM812)."""
+    start = path.resolve().parent
+    directories = [start, *[p for p in start.parents if style.root in (p, *p.parents)]]
+    target = ["--target-version", declared_target(directories) or "py38"]
+    document = _format(text, style, path, style.root, target)
+    fixes = [code for code in LINT_FIXES if style.ruff is not None and style.ruff.enables(
+        code, path) and (code != "RUF022" or "__all__" in document)]
+    if fixes:
+        document = _format(_fix(document, fixes, style, path, style.root), style, path,
+                           style.root, target)
+    return document
