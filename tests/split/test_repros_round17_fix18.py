@@ -1,0 +1,73 @@
+"""Round 17 (fix18): refusals that were wrong or misplaced. Each a minimal `pkg/big.py`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from splitkit import make_project, plan_texts
+from splitkit import same_behaviour as _same
+
+# Django REST framework's `fields.py`: `Field.__init__` numbers the fields made, and
+# `ListField`'s body makes one at import time (`child = _UnvalidatedField()`; here the
+# top-level `EMPTY = _Plain()` too, which GS124 sees in a file this small). GS124 took
+# every `class XField(Field)` for a read of `Field` at import time, so the fields could not
+# be split by kind; making a subclass reads nothing of its base's (no class hook runs).
+COUNTED = """
+    class Field:
+        counter = 0
+
+        def __init__(self):
+            self.order = Field.counter
+            Field.counter += 1
+
+
+    class _Plain(Field):
+        pass
+
+
+    class CharField(Field):
+        pass
+
+
+    class IntField(Field):
+        pass
+
+
+    class ListField(Field):
+        child = _Plain()
+
+
+    class DictField(Field):
+        child = _Plain()
+
+
+    EMPTY = _Plain()
+
+
+    def orders():
+        return [ListField.child.order, DictField.child.order, EMPTY.order, CharField().order,
+                Field.counter]
+"""
+COUNTED_MAPPING = {"base": ["Field", "orders"], "text": ["CharField"], "numeric": ["IntField"],
+                   "containers": ["_Plain", "ListField", "DictField", "EMPTY"]}
+
+
+def test_subclasses_apart_from_the_fields_made_at_import_time(tmp_path: Path) -> None:
+    out = _same(tmp_path, COUNTED, COUNTED_MAPPING, "import pkg.big as m; print(m.orders())")
+    assert out == "[0, 1, 2, 3, 4]\n"
+
+
+def test_a_subclass_whose_hook_reads_the_counter_is_still_refused(tmp_path: Path) -> None:
+    """`__init_subclass__` reads the counter as each subclass is made: `IntField.at` is 0
+    in source order (made before any field) but 3 if `containers` is imported first (a
+    guard: making the subclass runs a hook, so it is a read of the counter)."""
+    source = COUNTED.replace("""            Field.counter += 1
+""", """            Field.counter += 1
+
+        def __init_subclass__(cls):
+            cls.at = Field.counter
+""")
+    plan, _ = plan_texts(make_project(tmp_path, source, COUNTED_MAPPING))
+    [error] = plan.errors
+    assert error.code == "GS124", error.render()
+    assert "20 (numeric)" in error.message and "24 (containers)" in error.message
