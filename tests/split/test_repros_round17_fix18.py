@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from godsplit import api
 from splitkit import make_project, plan_texts
 from splitkit import same_behaviour as _same
 
@@ -71,3 +72,35 @@ def test_a_subclass_whose_hook_reads_the_counter_is_still_refused(tmp_path: Path
     [error] = plan.errors
     assert error.code == "GS124", error.render()
     assert "20 (numeric)" in error.message and "24 (containers)" in error.message
+
+
+# moto's `ec2/models.py`: `load_resource(__name__, "resources/...")` reads a file beside
+# the module with `pkgutil.get_data`; in the package layout the code moves one folder down
+# and the file is not found there. The true GS406 named `pkgutil.py`, where the error was
+# raised, and none of the project's files.
+RESOURCE = """
+    from pkg.util import load
+
+    NAMES = load(__name__, "resources/names.txt")
+
+
+    def names():
+        return NAMES.split()
+"""
+UTIL = """
+    import pkgutil
+
+
+    def load(package, resource):
+        return pkgutil.get_data(package, resource).decode()
+"""
+
+
+def test_a_module_that_no_longer_imports_is_placed_at_the_god_files_line(tmp_path: Path) -> None:
+    config = make_project(tmp_path, RESOURCE, {"data": ["NAMES", "names"]}, files={
+        "pkg/util.py": UTIL, "pkg/resources/names.txt": "a b\n"})
+    [error] = api.plan(config=config).errors  # the import check, in a scratch copy
+    assert error.code == "GS406", error.render()
+    assert (Path(error.path), error.line) == (tmp_path / "pkg" / "big.py", 3), error.render()
+    assert "(in the planned big/data.py, line " in error.message, error.message
+    assert "raised at " in error.message and "pkgutil.py:" in error.message, error.message
