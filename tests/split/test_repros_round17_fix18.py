@@ -104,3 +104,33 @@ def test_a_module_that_no_longer_imports_is_placed_at_the_god_files_line(tmp_pat
     assert (Path(error.path), error.line) == (tmp_path / "pkg" / "big.py", 3), error.render()
     assert "(in the planned big/data.py, line " in error.message, error.message
     assert "raised at " in error.message and "pkgutil.py:" in error.message, error.message
+
+
+# moto's `ec2/models.py` in the maintainers' layout (`package = "moto/ec2/_models"`):
+# `ec2/_models/` already holds modules, with no `__init__.py` (a namespace package, whose
+# `__file__` is None), that models.py imports. The probe took the namespace package for a
+# module from outside the project; the split gives it an `__init__.py`, and GS413 said
+# importing the old module "no longer" loads it.
+NAMESPACE = """
+    from ._parts.core import Tagged
+
+
+    class Vpc(Tagged):
+        pass
+
+
+    class Subnet(Tagged):
+        pass
+"""
+
+
+def test_a_namespace_package_of_the_project_is_not_a_module_from_outside(tmp_path: Path) -> None:
+    config = make_project(tmp_path, NAMESPACE, {"vpcs": ["Vpc"], "subnets": ["Subnet"]},
+                          package="pkg/_parts", files={"pkg/_parts/core.py": """
+                              class Tagged:
+                                  pass
+                          """})
+    assert not (tmp_path / "pkg" / "_parts" / "__init__.py").exists()
+    result = api.plan(config=config)
+    assert not result.errors, [f.render() for f in result.errors]
+    assert result.splits[0].import_check.ran
