@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from godsplit import api
+
 from splitkit import make_project, plan_texts
 from splitkit import same_behaviour as _same
 
