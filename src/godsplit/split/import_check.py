@@ -11,14 +11,15 @@ no errors is not rolled back by the import check of `apply`.
 
 from __future__ import annotations
 
+import ast
 import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..files import module_name_for
-from ..types import Config, Finding, Plan
+from ..files import module_name_for, read_source
+from ..types import Config, Finding, GodsplitError, Plan
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
 from .scratch import mapped_back, mirrored
@@ -89,10 +90,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
             found_in = after.file if isinstance(after, Snapshot) else ""
             after = _mapped(after, mirror, import_root)
         if isinstance(after, ImportFailure):
-            findings.append(Finding(
-                "GS406", "error", f"the old module no longer imports: {after.error}",
-                after.path if after.path else path, after.line or 1,
-            ))
+            findings.append(_no_longer_imports(after, plan, mirror is not None))
         else:
             differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
             findings.extend(_star_hint(f, plan) for f in differences)
@@ -126,6 +124,58 @@ def _not_from(mirror: Path, where: str) -> str | None:
     return where
 
 
+def _no_longer_imports(after: ImportFailure, plan: Plan, planned: bool) -> Finding:
+    """GS406 at the innermost frame in the split's files (the god file, the modules it
+    writes), else in the project's; in a module the plan would write (`planned`: the tree
+    is as it was), at the god file's line it came from when one line of it reads the same:
+    the user's file and line, with where it was raised."""
+    path, line = after.path or str(plan.source), after.line or 1
+    written = {str(c.path): c.data for c in plan.changes if c.data is not None}
+    ours = [f for f in after.frames if f[0] in written or f[0] == str(plan.source)]
+    raised = after.raised
+    if ours and ours[-1] != (path, line):  # the split's own code: moto's `load_resource` line
+        raised = raised or f"{path}:{line}"
+        path, line = ours[-1]
+    notes = [f"raised at {raised}"] if raised else []
+    if planned and path in written and Path(path) != plan.source:
+        new = written[path].decode(errors="replace").splitlines()
+        text = new[line - 1].strip() if 0 < line <= len(new) else ""
+        try:
+            source = read_source(plan.source).text.splitlines()
+        except GodsplitError:
+            source = []
+        same = [i for i, s in enumerate(source, 1) if text and s.strip() == text]
+        notes.insert(0, f"in the planned {os.path.relpath(path, plan.source.parent)}, "
+                     f"line {line}")
+        found = same[0] if len(same) == 1 else _placed_line(plan, new, line)
+        if found is not None:
+            path, line = str(plan.source), found
+    where = f" ({'; '.join(notes)})" if notes else ""
+    return Finding("GS406", "error", f"the old module no longer imports: {after.error}{where}",
+                   path, line)
+
+
+def _placed_line(plan: Plan, new: list[str], line: int) -> int | None:
+    """The god file's line of `line` of a planned module (its text `new`): the top-level
+    statement holding it, as far into the statement as the unit it binds is in the god
+    file (a line godsplit rewrote, `__name__` made a string, reads otherwise)."""
+    try:
+        body = ast.parse("\n".join(new)).body
+    except SyntaxError:
+        return None
+    for stmt in body:
+        first = min([stmt.lineno, *(d.lineno for d in getattr(stmt, "decorator_list", ()))])
+        if not first <= line <= (stmt.end_lineno or stmt.lineno):
+            continue
+        names = {stmt.name} if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                ast.ClassDef)) else {
+            n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)
+            and isinstance(n.ctx, ast.Store)}
+        lines = {p.line for p in plan.placements if names & set(p.names)}
+        return lines.pop() + line - first if len(lines) == 1 else None
+    return None
+
+
 def _mapped(result: Snapshot | ImportFailure, mirror: Path, real: Path
             ) -> Snapshot | ImportFailure:
     """The paths of the mirror in what the probe saw made real: a default that is a path
@@ -135,7 +185,9 @@ def _mapped(result: Snapshot | ImportFailure, mirror: Path, real: Path
 
     if isinstance(result, ImportFailure):
         return replace(result, error=back(result.error),
-                       path=back(result.path) if result.path else result.path)
+                       path=back(result.path) if result.path else result.path,
+                       raised=back(result.raised) if result.raised else result.raised,
+                       frames=tuple((back(p), n) for p, n in result.frames))
     return replace(
         result, names={k: back(v) for k, v in result.names.items()},
         details={k: back(v) for k, v in result.details.items()}, main=back(result.main),

@@ -26,6 +26,7 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis, Read, Unit
+from .base_reads import only_subclassed, plain_classes
 from .call_chain import Classes, classes_of
 from .class_calls import class_calls
 from .hooked_classes import hooked_units, is_meta
@@ -271,6 +272,7 @@ def events(
     changed: set[int] = set()
     read: set[int] = set()
     binders = set(analysis.binders.get(name, ()))
+    plain = plain_classes(analysis)
     for uid, names in hooks.items():  # subclasses, classes made by a metaclass
         if name in names:
             unit = analysis.units[uid]
@@ -287,8 +289,11 @@ def events(
                     changed |= {u for u in r.runners if _may_run(
                         analysis, unit, analysis.units[u], name, ordered, classes)}
             elif unit.id not in binders and unit.id not in hooks:
-                (changed if _unit_changes(analysis, unit, name, False, classes, ordered)
-                 else read).add(unit.id)
+                if _unit_changes(analysis, unit, name, False, classes, ordered):
+                    changed.add(unit.id)
+                elif not only_subclassed([analysis.module.body[i] for i in unit.stmts], name,
+                                         plain, _runs):
+                    read.add(unit.id)  # `class X(Field)` alone reads nothing of `Field`'s
     return changed - binders, read
 
 

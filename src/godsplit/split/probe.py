@@ -198,9 +198,14 @@ def _main_blocks(text: str) -> int:
 
 def _in_project(module: object, root: str) -> bool:
     """A module of the project itself (under the import root, not an installed package):
-    splits and migrations move those; which others get loaded must not change."""
-    path = os.path.abspath(getattr(module, "__file__", None) or "")
-    return path.startswith(os.path.abspath(root) + os.sep) and "site-packages" not in path
+    splits and migrations move those; which others get loaded must not change. A namespace
+    package has no `__file__`: its folders say (moto's `ec2/_models/`, which a split in
+    the maintainers' layout gives an `__init__.py`)."""
+    file = getattr(module, "__file__", None)
+    paths = [file] if file else list(getattr(module, "__path__", None) or ())
+    top = os.path.abspath(root) + os.sep
+    return bool(paths) and all(
+        os.path.abspath(p).startswith(top) and "site-packages" not in p for p in paths)
 
 
 RESULT = "godsplit-probe: "  # the line with the result (`atexit` handlers may print after it)

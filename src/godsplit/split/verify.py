@@ -145,7 +145,7 @@ def snapshot(
     except OSError as exc:
         return ImportFailure(f"cannot run {python}: {exc.strerror}")
     if proc.returncode != 0:
-        return failure_of(proc.stderr, proc.returncode)
+        return failure_of(proc.stderr, proc.returncode, root)
     line = result_line(proc.stdout)
     if not line:
         return ImportFailure("the probe printed no result: the module's code ended the "
