@@ -33,6 +33,7 @@ from .doc_length import wrap_comments
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .facade_checks import created_findings, live_findings, moves_little, promised_names
+from .guard_marks import marked_pieces
 from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
@@ -145,6 +146,7 @@ def build_plan(
         analysis, assignment, split, layout, edges, early, style, bool(reloads))
     pieces = absolute_pieces(pieces, {layout.facade_path: layout.facade_package} | {
         layout.path(module): layout.package_of(module) for module in order}, style)
+    pieces = marked_pieces(pieces, style)  # SIM105 of a guarded import
     try:
         assembled = assemble(pieces, style, split.source, root, analysis.source.text)
     except ToolError as error:  # a bug in godsplit: an error finding, so nothing is written
