@@ -344,7 +344,8 @@ def test_suggest_reads_what_to_keep_from_the_import_checks_own_messages() -> Non
                      recorded={"Deferred.callbacks": "pkg.big.d.Deferred.callbacks was x"})
     found = compare_snapshots(before, after, "pkg/big.py")
     assert {f.code for f in found} == {"GS408", "GS416"}
-    assert _to_keep(found) == {"Deferred", *(f"F{i}" for i in range(7))}
+    # each with the code of the finding that keeps it (suggest's comment gives the reason)
+    assert _to_keep(found) == {"Deferred": "GS416", **{f"F{i}": "GS408" for i in range(7)}}
 
 
 def test_an_import_hook_that_serves_the_real_tree_first_is_not_taken_for_a_check(
