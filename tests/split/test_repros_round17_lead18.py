@@ -115,3 +115,52 @@ def test_a_guarded_import_is_marked_where_sim105_reports_it(tmp_path: Path, sele
     proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# cmd2's `cmd2.py` imports its siblings in two groups, separated by a `try:` block that
+# binds `NoConsoleScreenBufferError`; in the new module holding `CommandParsers` that
+# block is gone, and the second group came below the first after a blank line: one
+# block to ruff's isort, which wanted the blank line gone (I001).
+TWO_GROUPS = """
+    import sys
+
+    from .types_ import T
+
+    try:
+        if sys.platform == "win32":
+            from os import startfile
+        else:
+            raise ImportError
+    except ImportError:
+
+        def startfile(x):
+            return x
+
+
+    from .utils import helper
+
+
+    def one() -> T:
+        return helper(1)
+
+
+    def two():
+        return startfile(one())
+"""
+
+
+def test_import_groups_a_moved_block_separated_are_one_group(tmp_path: Path) -> None:
+    config = make_project(tmp_path, TWO_GROUPS, {"parsers": ["one"], "rest": ["two", "startfile"]},
+                          files={"ruff.toml": '[lint]\nselect = ["F", "I"]\n',
+                                 "pkg/utils.py": "def helper(x):\n    return x\n",
+                                 "pkg/types_.py": "T = int\n"})
+    _, texts = plan_texts(config)
+    assert "from ..types_ import T\nfrom ..utils import helper\n" in texts[
+        "pkg/big/parsers.py"], texts["pkg/big/parsers.py"]
+    from godsplit.split.apply import apply_splits
+
+    assert apply_splits(config).written
+    ruff = Path(sys.executable).with_name("ruff")
+    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -166,9 +166,8 @@ def _detached_comment_apart(body: str) -> str:
 
 
 def _space_after_imports(parts: list[str], after: int = -1) -> str:
-    """The blank lines after an import block, as isort and ruff want them: `after` where
-    the project sets lines-after-imports, else two before a definition or the comment
-    lines right above one, one before anything else."""
+    """The blank lines after an import block, as isort and ruff want them: `after` (the
+    project's lines-after-imports), else two before a definition or its comments, else one."""
     out = ""
     pending = ""
     for part in parts:
@@ -181,7 +180,9 @@ def _space_after_imports(parts: list[str], after: int = -1) -> str:
             code = next((line for line in body.splitlines() if not line.startswith("#")), "")
             if pending == _AFTER_IMPORTS:
                 body = _detached_comment_apart(body)
-            if pending == _AFTER_IMPORTS and after >= 0:
+            if pending == _AFTER_IMPORTS and not blank and code.startswith(("import ", "from ")):
+                blank = 0  # imports that join the block (render's `_join_head`): one group
+            elif pending == _AFTER_IMPORTS and after >= 0:
                 blank = after
             elif _DEFINITION.match(code):  # two before a def or class, and before the
                 # comments right above one (ruff, its formatter and E302 count them in)

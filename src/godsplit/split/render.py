@@ -188,7 +188,8 @@ def render_new_module(
             text = analysis.code(index) if changed is stmt else analysis.module.code_for_node(changed)
             body.append((index, text))
     body.sort(key=lambda item: item[0])
-    if body and not body[0][1].startswith("\n"):
+    joined = _join_head(body, {key for key, _ in late}) if items or future else 0
+    if body and not joined and not body[0][1].startswith("\n"):
         body[0] = (body[0][0], "\n" + body[0][1])
     for i in range(1, len(body)):  # statements that were not neighbours in the source:
         if _definition(body[i - 1][1]) or _definition(body[i][1]):  # two blank lines
@@ -220,6 +221,21 @@ def render_new_module(
                                              f'"{layout.old_module}"', analysis.future_annotations,
                                              analysis.conditional_names, analysis.bound_names)))
     return pieces
+
+
+_IMPORT = re.compile(r"(?:from|import)[ \t]")
+
+
+def _join_head(body: list[tuple[float, str]], late: set[float]) -> int:
+    """How many late imports come first in the body (what stood between them and the
+    import block in the source moved): they join it with no blank line, one group, as
+    ruff's isort wants (I001: cmd2's two groups a moved `try:` block separated)."""
+    joined = 0
+    while joined < len(body) and body[joined][0] in late and _IMPORT.match(
+            body[joined][1].lstrip("\n")):
+        body[joined] = (body[joined][0], body[joined][1].lstrip("\n"))
+        joined += 1
+    return joined
 
 
 _DEFINITION = re.compile(r"^[ \t]*(?:@|(?:async[ \t]+)?def\b|class\b)", re.MULTILINE)
