@@ -15,11 +15,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .imports import GUARD_COMMENT
 from .normalize import Block, Piece
 from .style import Style
 
 GUARD = re.compile(
-    r"^try:\n(    from [^\n]+\n)(except ImportError:  # bound there only under a condition\n)",
+    rf"^try:\n(    from [^\n]+\n)(except ImportError:  # {re.escape(GUARD_COMMENT)}\n)",
     re.MULTILINE)
 
 

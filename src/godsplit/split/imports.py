@@ -260,6 +260,9 @@ def reexport(
 ONE_LINE = 10**6  # a width for blocks the project's sorter wraps: no magic trailing comma
 
 
+GUARD_COMMENT = "bound there only under a condition"  # (`guard_marks` finds it by this)
+
+
 def guarded(
     module: str, names: Sequence[str], conditional: Sequence[str], width: int = 88,
     comment: str = "",
@@ -270,7 +273,7 @@ def guarded(
     for name in conditional:
         text += (
             f"try:\n    from {module} import {name}\n"
-            "except ImportError:  # bound there only under a condition\n    pass\n"
+            f"except ImportError:  # {GUARD_COMMENT}\n    pass\n"
         )
     return text
 

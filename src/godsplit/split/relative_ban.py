@@ -20,7 +20,6 @@ import libcst as cst
 
 from .normalize import Block, Piece
 from .style import Style
-from .style_files import find_flake8, find_ruff
 
 Ban = Literal["", "parents", "all"]
 
@@ -30,21 +29,9 @@ def relative_ban(style: Style | None, path: Path) -> Ban:
     from a parent package (two dots or more), or all of them."""
     if style is None:
         return ""
-    bans: list[Ban] = []
-    ruff_file = style.file("ruff")
-    if style.ruff is not None and style.ruff.enables("TID252", path):
-        ruff = find_ruff([ruff_file.parent]) if ruff_file is not None else None
-        tidy = ruff.lint().sub("flake8-tidy-imports") if ruff is not None else None
-        value = tidy.string("ban-relative-imports", "parents") if tidy is not None else "parents"
-        bans.append("all" if value == "all" else "parents")
-    flake8_file = style.file("flake8")
-    if style.flake8 is not None and style.flake8.enables("I252", path) and flake8_file:
-        flake8 = find_flake8([flake8_file.parent])
-        value = flake8.string("ban-relative-imports", "") if flake8 is not None else ""
-        if value.strip().lower() in ("true", "all"):
-            bans.append("all")
-        elif value.strip().lower() == "parents":
-            bans.append("parents")
+    bans = {ban for code, ban in style.relative_bans
+            if (rules := style.ruff if code == "TID252" else style.flake8) is not None
+            and rules.enables(code, path)}
     return "all" if "all" in bans else "parents" if bans else ""
 
 

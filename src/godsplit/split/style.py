@@ -45,7 +45,7 @@ from .style_files import (
     nearest_pyproject,
     repository_root,
 )
-from .text_style import doc_lengths, wants_single_quotes
+from .text_style import doc_lengths, relative_bans, wants_single_quotes
 
 Linter = Literal["ruff", "flake8"]
 Sorter = Literal["ruff", "isort"]
@@ -147,6 +147,7 @@ class Style:
     # ruff's Q000 wants single quotes (flake8-quotes' inline-quotes) and no format
     # quote-style is set: the formatter writes single quotes (yt-dlp, formatted by autopep8)
     single_quotes: bool = False
+    relative_bans: tuple[tuple[str, str], ...] = ()  # (code, "parents" / "all"): text_style
 
     @property
     def configured(self) -> bool:
@@ -248,6 +249,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         files=files, root=top, lines_after_imports=after, pylint=pylint,
         mypy=has_mypy(directories), doc_length=min(docs) if docs else None,
         single_quotes=wants_single_quotes(ruff, ruff_rules),
+        relative_bans=relative_bans(ruff, flake8),
     )
 
 

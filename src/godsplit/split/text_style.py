@@ -1,4 +1,5 @@
-"""What a project's linters want of the text godsplit writes: doc length and quotes."""
+"""What a project's linters want of the text godsplit writes: doc length, quotes, and
+the relative imports they ban."""
 
 from __future__ import annotations
 
@@ -36,3 +37,20 @@ def wants_single_quotes(ruff: Section | None, rules: Rules | None) -> bool:
     ruff_format = ruff.sub("format")
     return bool(quotes is not None and quotes.string("inline-quotes", "double") == "single"
                 and (ruff_format is None or "quote-style" not in ruff_format.keys()))
+
+
+def relative_bans(ruff: Section | None, flake8: Section | None) -> tuple[tuple[str, str], ...]:
+    """The code that reports a relative import, with what it bans ("parents": from a parent
+    package, two dots or more; "all"), per linter: ruff's TID252 by its
+    `flake8-tidy-imports.ban-relative-imports` ("parents" unless set), flake8-tidy-imports'
+    I252 by its `ban-relative-imports` (off unless set; `true`: all). Whether the code is
+    reported in a file is the linter's rules' to say (`relative_ban.relative_ban`)."""
+    bans = []
+    if ruff is not None:
+        tidy = ruff.lint().sub("flake8-tidy-imports")
+        value = tidy.string("ban-relative-imports", "parents") if tidy is not None else "parents"
+        bans.append(("TID252", "all" if value == "all" else "parents"))
+    value = flake8.string("ban-relative-imports", "").strip().lower() if flake8 else ""
+    if value in ("true", "all", "parents"):
+        bans.append(("I252", "parents" if value == "parents" else "all"))
+    return tuple(bans)
