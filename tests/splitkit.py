@@ -95,3 +95,10 @@ def same_behaviour(root: Path, source: str, modules: dict[str, list[str]], code:
     assert result.written and not result.errors, result.errors
     assert before == after
     return after
+
+
+def ruff_check(root: Path, target: str) -> subprocess.CompletedProcess[str]:
+    """`ruff check` (godsplit's own ruff) of `target` in `root`, with the project's config."""
+    ruff = Path(sys.executable).with_name("ruff")
+    return subprocess.run([str(ruff), "check", "--output-format", "concise", target],
+                          cwd=root, capture_output=True, text=True, timeout=60)

@@ -11,7 +11,7 @@ import pytest
 
 from godsplit.split.celery_names import celery_roots
 
-from splitkit import dedent, make_project, plan_texts, run_python, same_behaviour
+from splitkit import dedent, make_project, plan_texts, ruff_check, run_python, same_behaviour
 
 # Flask's documented pattern (lemur's `celery.py`): the app comes from a factory function
 # of the same module, `celery_app = make_celery(flask_app)`. godsplit took `celery_app`
@@ -155,8 +155,6 @@ def test_retire_keeps_the_modules_a_setting_loads_by_name(tmp_path: Path) -> Non
 # `import` inside `__reduce_ex__`) and five RUF067 (an `__init__.py` with code).
 def test_a_live_package_facade_passes_ruffs_preview_init_and_late_import_rules(
         tmp_path: Path) -> None:
-    import subprocess
-    import sys
 
     source = """
         import logging
@@ -181,9 +179,7 @@ def test_a_live_package_facade_passes_ruffs_preview_init_and_late_import_rules(
     from godsplit.split.apply import apply_splits
 
     assert apply_splits(config).written
-    ruff = Path(sys.executable).with_name("ruff")
-    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg/big"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    proc = ruff_check(tmp_path, "pkg/big")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     init = (tmp_path / "pkg/big/__init__.py").read_text()
     assert "# noqa: PLC0415" in init and "# ruff: noqa: RUF067" in init

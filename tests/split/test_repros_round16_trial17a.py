@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts
+from splitkit import make_project, plan_texts, ruff_check
 from splitkit import same_behaviour as _same
 
 # gunicorn's config.py: `SettingMeta.__new__` appends every class it makes to
@@ -166,9 +166,7 @@ def test_a_preview_rule_is_enabled_only_in_preview_mode(tmp_path: Path, preview:
     init = (tmp_path / "pkg/big/__init__.py").read_text()
     assert "_godsplit" in init  # the live facade's machinery, RUF067's subject
     assert ("# ruff: noqa: RUF067" in init) == preview, init
-    ruff = Path(sys.executable).with_name("ruff")
-    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg/big"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    proc = ruff_check(tmp_path, "pkg/big")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts
+from splitkit import make_project, plan_texts, ruff_check
 
 # cmd2 4.3.1's `cmd2/cmd2.py` imports its siblings relatively (`from .utils import ...`)
 # and its ruff config selects TID (flake8-tidy-imports: TID252 bans relative imports from
@@ -50,9 +50,7 @@ def test_relative_imports_the_project_bans_are_written_absolute(tmp_path: Path, 
     from godsplit.split.apply import apply_splits
 
     assert apply_splits(config).written
-    ruff = Path(sys.executable).with_name("ruff")
-    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    proc = ruff_check(tmp_path, "pkg")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     run = subprocess.run([sys.executable, "-c", "import pkg.big; print(pkg.big.two())"],
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
@@ -111,9 +109,7 @@ def test_a_guarded_import_is_marked_where_sim105_reports_it(tmp_path: Path, sele
     from godsplit.split.apply import apply_splits
 
     assert apply_splits(config).written
-    ruff = Path(sys.executable).with_name("ruff")
-    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    proc = ruff_check(tmp_path, "pkg")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -160,7 +156,5 @@ def test_import_groups_a_moved_block_separated_are_one_group(tmp_path: Path) -> 
     from godsplit.split.apply import apply_splits
 
     assert apply_splits(config).written
-    ruff = Path(sys.executable).with_name("ruff")
-    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    proc = ruff_check(tmp_path, "pkg")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -19,7 +19,7 @@ from godsplit.split.apply import apply_splits
 from godsplit.split.plan import plan_split
 from godsplit.split.reloads import find_reloads
 
-from splitkit import dedent, run_python
+from splitkit import dedent, ruff_check, run_python
 
 TASKS = '''
     import json
@@ -253,8 +253,6 @@ def test_godsplits_comments_fit_max_doc_length(
 # unused (RUF100: "non-enabled: RUF067").
 @pytest.mark.parametrize("named", [False, True])
 def test_explicit_preview_rules_count_only_when_named(tmp_path: Path, named: bool) -> None:
-    import subprocess
-    import sys
 
     from splitkit import make_project
 
@@ -281,9 +279,7 @@ def test_explicit_preview_rules_count_only_when_named(tmp_path: Path, named: boo
     init = (tmp_path / "pkg/big/__init__.py").read_text()
     assert "_godsplit" in init  # the live facade's machinery, RUF067's subject
     assert ("# ruff: noqa: RUF067" in init) == named, init
-    ruff = Path(sys.executable).with_name("ruff")
-    proc = subprocess.run([str(ruff), "check", "--output-format", "concise", "pkg/big"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    proc = ruff_check(tmp_path, "pkg/big")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
