@@ -23,6 +23,7 @@ from .classify import is_guard
 from .import_order import order_findings
 from .kept import kept_most
 from .kept_reason import namespace_reason
+from .straddle import straddle_findings
 
 DEFAULT_SHARED = "_shared"
 
@@ -210,6 +211,7 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
         result.findings.extend(kept_most(analysis, result.module_of, split))
         result.findings.extend(rebound_after_read(analysis, result))
         result.findings.extend(order_findings(analysis, result))
+        result.findings.extend(straddle_findings(analysis, result))
     return result
 
 
@@ -242,14 +244,9 @@ def _together_reason(analysis: Analysis, cluster: list[int]) -> str:
     return "they bind the same name or one modifies the other"
 
 
-def _check_mapping(
-    analysis: Analysis,
-    split: SplitConfig,
-    exact: dict[str, list[str]],
-    patterns: list[tuple[str, str]],
-    movable: set[str],
-    result: Assignment,
-) -> None:
+def _check_mapping(analysis: Analysis, split: SplitConfig, exact: dict[str, list[str]],
+                   patterns: list[tuple[str, str]], movable: set[str], result: Assignment,
+                   ) -> None:
     path = str(analysis.path)
     for name, modules in exact.items():
         if len(modules) > 1:

@@ -75,6 +75,7 @@ def keep_more(analysis: Analysis, plan: Plan, kept: set[str],
         lines = {finding.line, *(int(n) for n in _LINES.findall(finding.message))}
         at_lines = {bisect_right(analysis.stmt_lines, line) - 1 for line in lines}
         stays = _STAYS.match(finding.message)
+        named = set(finding.names) if finding.code == "GS127" else set()  # all, not 10
         for unit in analysis.units:
             if unit.kind != "definition":
                 continue
@@ -82,9 +83,9 @@ def keep_more(analysis: Analysis, plan: Plan, kept: set[str],
             # lines and comments before the next statement: not where the unit ends)
             reads = stays is not None and any(r.name == stays.group(1) and r.import_time
                                               for r in unit.reads)
-            if at or reads:
+            if at or reads or not unit.binds.isdisjoint(named):
                 names = {n for n in unit.binds if not n.startswith("__")}
-                record(why, names - kept, why_of(finding.code, finding.message))
+                record(why, names - kept, why_of(finding.code, finding.message, finding.line))
                 kept |= names
     late = set(kept)
     _late_readers(analysis, kept)

@@ -46,11 +46,15 @@ _ABOUT = {
     "GS112": "code reading {0} at import time, which stays in the old module (GS112)",
     "GS124": "code changing or reading {0} at import time, which must run in one module, in "
              "source order (GS124)",
+    "GS127": "the code at line {0} reading the module's namespace while it is imported "
+             "(GS127)",
 }
 
 
-def why_of(code: str, message: str) -> Why:
-    """The reason a finding gives for the names it keeps."""
+def why_of(code: str, message: str, line: int = 0) -> Why:
+    """The reason a finding gives for the names it keeps (GS127: its `line`)."""
+    if code == "GS127" and line:
+        return code, str(line)
     subject = _SUBJECT.match(message)
     return code, subject.group(1) if subject and code in _ABOUT else ""
 
