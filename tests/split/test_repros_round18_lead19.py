@@ -126,3 +126,24 @@ def test_suggest_keeps_what_the_loop_sees_and_says_where_it_is(tmp_path: Path) -
         checked.suggest_checked(tmp_path / "pkg/big.py",
                                 parse_config({}, tmp_path / "godsplit.toml"), 20)
     assert f"the code at line {loop} reading the module's namespace" in raised.value.message
+
+
+def test_an_import_check_difference_about_a_name_is_at_its_line(tmp_path: Path) -> None:
+    """The import check's differences about names (GS403, GS404, GS414, ...) were all at
+    line 1 of the god file: twisted's was "transport.py:1: GS404 error: objects changed
+    kind: value (...)"; they are at the line binding the first name they are about."""
+    from godsplit.split.import_check import _at_binding
+    from godsplit.split.verify import Snapshot, compare_snapshots
+    from godsplit.types import Finding
+
+    config = make_project(tmp_path, CHECKED, {"table": ["messages", "describe", "name", "value"],
+                                              "util": ["helper"]})
+    plan, _ = plan_texts(config)
+    before = Snapshot({"value": "builtins.dict", "describe": "builtins.function"}, ())
+    after = Snapshot({"value": "builtins.list"}, ())
+    found = {f.code: f for f in compare_snapshots(before, after, str(plan.source))}
+    assert found["GS403"].names == ("describe",) and found["GS404"].names == ("value",)
+    assert _at_binding(found["GS404"], plan).line == 6  # `for name, value in ...`
+    assert _at_binding(found["GS403"], plan).line == 12  # `def describe`
+    other = Finding("GS413", "error", "importing the old module loads other modules", "x", 1)
+    assert _at_binding(other, plan) is other

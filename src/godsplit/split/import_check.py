@@ -73,6 +73,14 @@ def _star_hint(finding: Finding, plan: Plan) -> Finding:
                    "the old module a module with no `__all__`")
 
 
+def _at_binding(finding: Finding, plan: Plan) -> Finding:
+    """A difference about names, at the god file's line binding the first of them (twisted's
+    GS404 on `value`: the loop `for name, value in ...`), not at line 1."""
+    lines = [p.line for p in plan.placements if p.line and not set(p.names).isdisjoint(
+        finding.names[:1])]
+    return replace(finding, line=min(lines)) if finding.line == 1 and lines else finding
+
+
 def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | None,
                      ) -> tuple[list[Finding], str]:
     """`import_findings`, in the import root or in `mirror`, a scratch copy of it with the
@@ -93,7 +101,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
             findings.append(_no_longer_imports(after, plan, mirror is not None))
         else:
             differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
-            findings.extend(_star_hint(f, plan) for f in differences)
+            findings.extend(_star_hint(_at_binding(f, plan), plan) for f in differences)
             if not differences:
                 findings.append(Finding(
                     "GS400", "info", f"imported {plan.old_module}{setup.describe()} before and "

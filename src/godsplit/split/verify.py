@@ -249,11 +249,12 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
     missing = sorted(set(before.names) - set(after.names))
     if missing:
         findings.append(Finding("GS403", "error", "after the split, importing the old module no "
-                                f"longer gives: {', '.join(missing)}", path, 1))
+                                f"longer gives: {', '.join(missing)}", path, 1, tuple(missing)))
     changed = sorted(n for n in before.names if n in after.names and before.names[n] != after.names[n])
     if changed:
         detail = ", ".join(f"{n} ({before.names[n]} -> {after.names[n]})" for n in changed)
-        findings.append(Finding("GS404", "error", f"objects changed kind: {detail}", path, 1))
+        findings.append(Finding("GS404", "error", f"objects changed kind: {detail}", path, 1,
+                                tuple(changed)))
     if before.star != after.star:
         lost, gained = sorted(set(before.star) - set(after.star)), sorted(set(after.star) - set(before.star))
         said = "; ".join(f"{what}: {', '.join(names[:8])}{' ...' if len(names) > 8 else ''}"
@@ -274,7 +275,8 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
                and before.registered[n].removeprefix("Celery task ") not in renamed]
     if renamed:
         findings.append(Finding("GS414", "error", "objects are registered under other names: "
-                                + ", ".join(renamed), path, 1))
+                                + ", ".join(renamed), path, 1,
+                                tuple(sorted({r.split(" (")[0].split(".")[0] for r in renamed}))))
     for name in sorted(n for n in before.recorded if before.recorded[n] != after.recorded.get(n)):
         findings.append(Finding("GS416", "error", f"{name} recorded its module's name while it was "
                                 f"defined (a decorator's message): {before.recorded[name]!r} is now "
