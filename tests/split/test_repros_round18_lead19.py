@@ -98,8 +98,9 @@ def test_a_statement_of_a_unit_after_code_changing_its_object_stays_after_it(
                    keep=["name", "value"])
     assert list(codes) == ["GS124"], codes
     assert codes["GS124"][0].startswith(
-        "'messages' is used at import time by code between the statements of its own "
-        "definition (line 6, the old module) and by its statement at line 8 (table)")
+        "'messages' is changed at import time by code between the statements of its own "
+        "definition (line 6, the old module) and used again by its statement at line 8 "
+        "(table)")
 
 
 def test_mapped_together_they_keep_their_order(tmp_path: Path) -> None:

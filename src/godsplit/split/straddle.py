@@ -9,8 +9,9 @@ shows it. The same for `REG = {}`, a kept loop registering into it, then `REG.up
 of two entries under one key, another one wins.
 
 When a later statement of a unit uses a name its unit binds, and code of another unit
-between them in the source uses it too, at import time, one of them changing it, the two
-must stay in one module: in two, one runs wholly before the other.
+between them in the source changes it at import time, the two must stay in one module: in
+two, one runs wholly before the other. (Code between them that only reads it, changed by
+the later statement, is GS121's.)
 """
 
 from __future__ import annotations
@@ -47,18 +48,17 @@ def straddle_findings(analysis: Analysis, assignment: Assignment) -> list[Findin
                           for i in range(unit.stmts[0] + 1, later)
                           if (other := owner.get(i)) is not None and other.id != unit.id
                           and assignment.module_of.get(other.id, FACADE) != home
-                          and _uses(body[i], name)
-                          and (changes(body[i], name, False) or changes(body[later], name, False))),
+                          and changes(body[i], name, False)),
                          None)
             if found is None:
                 continue
             name, index = found
             there = assignment.module_of.get(owner[index].id, FACADE)
             out.append(Finding(
-                "GS124", "error", f"{name!r} is used at import time by code between the "
+                "GS124", "error", f"{name!r} is changed at import time by code between the "
                 f"statements of its own definition (line {analysis.code_line(index)}, "
-                f"{_label(there)}) and by its statement at line {analysis.code_line(later)} "
-                f"({_label(home)}), one of them changing it: in two modules one would run "
+                f"{_label(there)}) and used again by its statement at line "
+                f"{analysis.code_line(later)} ({_label(home)}): in two modules one would run "
                 "wholly before the other, not in source order: map them to one module",
                 str(analysis.path), analysis.code_line(later)))
     return out
