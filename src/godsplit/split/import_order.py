@@ -20,13 +20,14 @@ error, unless they are mapped to one module (where they keep their source order)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis, Read, Unit
-from .base_reads import only_subclassed, plain_classes
+from .base_reads import PlainClasses, only_subclassed
 from .call_chain import Classes, classes_of
 from .class_calls import class_calls
 from .hooked_classes import hooked_units, is_meta
@@ -56,7 +57,28 @@ def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False,
     adds to a sequence (`append`: its order is what code sees, a dispatch chain), or
     changes it and reads it too (`Field.counter += 1; self.order = Field.counter`,
     `REG[k] = len(REG)`: what it reads depends on the changes made before)."""
-    found = False
+    if not (ordered or deep):
+        return name in _changed(stmt, into_scopes)
+    if any(_root(e) == name and not (deep and isinstance(e, cst.Attribute) and isinstance(
+            e.value, cst.Name)) for e in _targets(stmt, into_scopes, ordered)):
+        return True
+    if ordered and not deep:  # a class: one of its methods changes and reads it
+        if isinstance(stmt, cst.ClassDef) and into_scopes:
+            return any(changes(s, name, True, ordered=True) for s in stmt.body.body)
+        return changes(stmt, name, into_scopes) and snapshots(stmt, name, into_scopes)
+    return False
+
+
+@lru_cache(maxsize=8192)  # (nodes hash by identity; asked for every name a unit reads)
+def _changed(stmt: cst.CSTNode, into_scopes: bool) -> frozenset[str]:
+    """The names whose objects `stmt`'s code changes, found in one walk for all names."""
+    return frozenset(r for e in _targets(stmt, into_scopes, False) if (r := _root(e)))
+
+
+def _targets(stmt: cst.CSTNode, into_scopes: bool, ordered: bool,
+             ) -> Iterator[cst.BaseExpression]:
+    """The items and attributes `stmt`'s code assigns, deletes or changes in place
+    (`ordered`: those it adds to in order)."""
     for node in walk(stmt, into_scopes=into_scopes):
         targets: list[cst.BaseExpression] = []
         if ordered:
@@ -65,9 +87,7 @@ def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False,
                 targets = [node.func]
         elif isinstance(node, cst.Assign):
             targets = [t.target for t in node.targets]
-        elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
-            targets = [node.target]
-        elif isinstance(node, cst.Del):
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.Del)):
             targets = [node.target]
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
                 node.func.attr.value in MUTATORS):
@@ -76,19 +96,9 @@ def changes(stmt: cst.CSTNode, name: str, into_scopes: bool, deep: bool = False,
                 node.func.value in ("setattr", "delattr")) and node.args:
             targets = [cst.Attribute(node.args[0].value, cst.Name("x"))]
         for target in targets:
-            elements = [e.value for e in target.elements] if isinstance(
-                target, (cst.Tuple, cst.List)) else [target]
-            for e in elements:
-                if isinstance(e, (cst.Subscript, cst.Attribute)) and _root(e) == name and not (
-                        deep and isinstance(e, cst.Attribute) and isinstance(e.value, cst.Name)):
-                    if ordered or deep:
-                        return True
-                    found = True
-    if ordered and not deep:  # a class: one of its methods changes and reads it
-        if isinstance(stmt, cst.ClassDef) and into_scopes:
-            return any(changes(s, name, True, ordered=True) for s in stmt.body.body)
-        return changes(stmt, name, into_scopes) and snapshots(stmt, name, into_scopes)
-    return found
+            yield from (e for e in ([e.value for e in target.elements] if isinstance(
+                target, (cst.Tuple, cst.List)) else [target])
+                if isinstance(e, (cst.Subscript, cst.Attribute)))
 
 
 def snapshots(stmt: cst.CSTNode, name: str, into_scopes: bool) -> bool:
@@ -264,7 +274,7 @@ def _locals(method: cst.FunctionDef) -> set[str]:
 
 def events(
     analysis: Analysis, name: str, hooks: dict[int, set[str]], classes: Classes,
-    ordered: bool = False,
+    ordered: bool = False, plain: PlainClasses | None = None,
 ) -> tuple[set[int], set[int]]:
     """(units whose import-time code changes `name`'s object, units reading it then);
     `hooks`: class unit -> what its class hooks change (`_class_hooks`). Code reading a
@@ -272,7 +282,7 @@ def events(
     changed: set[int] = set()
     read: set[int] = set()
     binders = set(analysis.binders.get(name, ()))
-    plain = plain_classes(analysis)
+    plain = plain or PlainClasses(analysis)
     for uid, names in hooks.items():  # subclasses, classes made by a metaclass
         if name in names:
             unit = analysis.units[uid]
@@ -312,13 +322,14 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     hooks = {u.id: found for u in analysis.units if (found := _class_hooks(analysis, u))}
     in_order = {u: _class_hooks(analysis, analysis.units[u], True) for u in hooks}
     classes = classes_of(analysis.module, changes)
+    plain = PlainClasses(analysis)
     for name in sorted(analysis.binders):
         if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
                 "singledispatch" in analysis.code(i) for u in analysis.binders[name]
                 for i in analysis.units[u].stmts[:1]):
             continue  # a module (`os.environ.setdefault`, `sys.path.insert`): shared anyway;
             # `@f.register(int)` of a `functools.singledispatch` function: keyed by type
-        changed, read = events(analysis, name, hooks, classes)
+        changed, read = events(analysis, name, hooks, classes, plain=plain)
         if not changed:
             continue
         units = sorted(changed | read)
@@ -326,7 +337,7 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
         if len(set(where.values())) < 2 or _in_source_order(analysis, assignment, [
                 where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]):
             continue
-        ordered = events(analysis, name, in_order, classes, True)[0]
+        ordered = events(analysis, name, in_order, classes, True, plain)[0]
         at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
         line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
         if read or ordered:
