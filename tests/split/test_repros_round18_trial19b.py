@@ -1,0 +1,62 @@
+"""Bugs found in round 18 splitting real god files not tried before (sh's
+`sh/__init__.py`, autopep8's `autopep8.py`, dulwich's `objects.py`) and running each
+library's own suite before and after: each a minimal `pkg/big.py`, planned and applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from splitkit import same_behaviour
+
+# sh ends with `sys.modules[__name__] = SelfWrapper(sys.modules[__name__])`: importers get a
+# ModuleType subclass whose `__getattr__` finds programs on PATH (`sh.ls`)
+REPLACES_ITSELF = """
+    import sys
+    from types import ModuleType
+
+
+    def helper():
+        return "real"
+
+
+    def use():
+        return helper()
+
+
+    class Wrapper(ModuleType):
+        def __init__(self, module):
+            super().__init__(module.__name__)
+            self._module = module
+
+        def __getattr__(self, name):
+            if name.startswith("cmd_"):
+                return "program " + name[4:]
+            if name.startswith("_"):  # `import *` finds no `__all__`, as sh's
+                raise AttributeError(name)
+            return getattr(self._module, name)
+
+
+    sys.modules[__name__] = Wrapper(sys.modules[__name__])
+"""
+
+USES_THE_WRAPPER = """
+    import sys
+
+    import pkg.big
+
+    print(type(pkg.big).__name__, type(sys.modules["pkg.big"]).__name__)
+    print(pkg.big.cmd_ls, pkg.big.use(), pkg.big.helper())
+"""
+
+
+def test_a_module_that_replaces_itself_in_sys_modules_keeps_its_replacement(
+    tmp_path: Path,
+) -> None:
+    """The live facade made `sys.modules[__name__]` its facade class at the end of the
+    module, which was by then the object the module had put in its place: sh's
+    SelfWrapper lost its class and with it its `__getattr__` (`sh.Command`,
+    `sh.ls`: AttributeError, 190 of sh's 190 tests). "verified" all the same."""
+    out = same_behaviour(tmp_path, REPLACES_ITSELF,
+                         {"helpers": ["helper"], "users": ["use"]}, USES_THE_WRAPPER,
+                         keep=["Wrapper"])
+    assert out == "Wrapper Wrapper\nprogram ls real real\n"
