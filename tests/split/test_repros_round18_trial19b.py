@@ -4,9 +4,12 @@ library's own suite before and after: each a minimal `pkg/big.py`, planned and a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from splitkit import same_behaviour
+from godsplit.split.verify import Snapshot, compare_snapshots, snapshot
+
+from splitkit import make_project, same_behaviour
 
 # sh ends with `sys.modules[__name__] = SelfWrapper(sys.modules[__name__])`: importers get a
 # ModuleType subclass whose `__getattr__` finds programs on PATH (`sh.ls`)
@@ -60,3 +63,17 @@ def test_a_module_that_replaces_itself_in_sys_modules_keeps_its_replacement(
                          {"helpers": ["helper"], "users": ["use"]}, USES_THE_WRAPPER,
                          keep=["Wrapper"])
     assert out == "Wrapper Wrapper\nprogram ls real real\n"
+
+
+def test_the_import_check_compares_the_object_the_import_gives(tmp_path: Path) -> None:
+    """The import check read the names of what `import sh` gives (SelfWrapper's 4) and
+    found them the same when the live facade had made SelfWrapper its facade class:
+    "verified". It now compares the object's own kind too: a module (a live facade's class
+    is one), or the class of the object that took the module's place."""
+    make_project(tmp_path, REPLACES_ITSELF, {"helpers": ["helper"], "users": ["use"]})
+    before = snapshot(tmp_path, "pkg.big", None)
+    assert isinstance(before, Snapshot) and before.object == "pkg.big.Wrapper"
+    changed = replace(before, object="module")
+    [finding] = compare_snapshots(before, changed, "pkg/big.py")
+    assert finding.code == "GS404" and "(pkg.big.Wrapper -> module)" in finding.message
+    assert compare_snapshots(before, before, "pkg/big.py") == []
