@@ -77,3 +77,41 @@ def test_the_import_check_compares_the_object_the_import_gives(tmp_path: Path) -
     [finding] = compare_snapshots(before, changed, "pkg/big.py")
     assert finding.code == "GS404" and "(pkg.big.Wrapper -> module)" in finding.message
     assert compare_snapshots(before, before, "pkg/big.py") == []
+
+
+# autopep8 reloads pycodestyle (its checks registry starts empty again), then registers two
+# of its own checks with it; each registration follows its function to a new module
+RELOADS_THEN_REGISTERS = """
+    import importlib
+    import json
+
+
+    def first():
+        return 1
+
+
+    def second():
+        return 2
+
+
+    importlib.reload(json)
+    json.registry = []
+    json.registry.append(first)
+    json.registry.append(second)
+"""
+
+
+def test_a_kept_effect_still_runs_before_the_moved_effects_that_follow_it(
+    tmp_path: Path,
+) -> None:
+    """autopep8's `importlib.reload(pycodestyle)` stayed in the facade and ran after the
+    new modules had registered their checks with pycodestyle (the reload dropped them):
+    its E12x fixes stopped working, 115 of its tests failed, after "verified". A kept
+    statement acting on an import now runs before the new modules when the moved code
+    reading that import at import time runs after it in the source (the registrations),
+    not only when the moved unit starts after it (the function they follow starts above)."""
+    out = same_behaviour(
+        tmp_path, RELOADS_THEN_REGISTERS, {"one": ["first"], "two": ["second"]},
+        "import json, pkg.big\nprint([f.__name__ for f in json.registry])\n",
+    )
+    assert out == "['first', 'second']\n"
