@@ -9,7 +9,7 @@ from pathlib import Path
 
 from godsplit.split.verify import Snapshot, compare_snapshots, snapshot
 
-from splitkit import make_project, same_behaviour
+from splitkit import make_project, plan_texts, same_behaviour
 
 # sh ends with `sys.modules[__name__] = SelfWrapper(sys.modules[__name__])`: importers get a
 # ModuleType subclass whose `__getattr__` finds programs on PATH (`sh.ls`)
@@ -115,3 +115,37 @@ def test_a_kept_effect_still_runs_before_the_moved_effects_that_follow_it(
         "import json, pkg.big\nprint([f.__name__ for f in json.registry])\n",
     )
     assert out == "['first', 'second']\n"
+
+
+# sh's get_rc_exc: `ErrorReturnCodeMeta(name, (base,), {"exit_code": rc})`, cached
+MAKES_CLASSES = """
+    class Meta(type):
+        pass
+
+
+    class Failure(Exception, metaclass=Meta):
+        pass
+
+
+    def failure_class(code):
+        return Meta(f"Failure_{code}", (Failure,), {"code": code})
+
+
+    def named_class(code):
+        return type("Named", (), {"__module__": "pkg.big", "code": code})
+"""
+
+
+def test_moved_code_that_makes_classes_when_it_runs_is_named(tmp_path: Path) -> None:
+    """sh's `get_rc_exc` makes its exception classes with a metaclass call; moved, they
+    reported the new module (`sh.chunk_consumer.ErrorReturnCode_1`, keep-module-name set
+    by suggest), and pickling one failed: the plan said nothing. A namespace that sets
+    `__module__` itself is not named."""
+    config = make_project(tmp_path, MAKES_CLASSES, {"errors": ["Meta", "Failure"],
+                                                    "makers": ["failure_class", "named_class"]},
+                          **{"keep-module-name": True})
+    plan, _ = plan_texts(config)
+    [finding] = [f for f in plan.findings if f.code == "GS131"]
+    assert finding.severity == "warning" and finding.line == 9
+    assert "failure_class makes classes when it runs (`Meta(name, bases, namespace)`)" in (
+        finding.message) and "moved to makers" in finding.message
