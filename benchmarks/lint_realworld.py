@@ -262,6 +262,22 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.ruff] [tool.mypy]; .pre-commit-config.yaml at 9.2.0: ruff-check and "
         "ruff-format v0.17.2, mirrors-mypy v2.4.0 with its additional dependencies",
         typed=("src/_pytest",)),
+    "sh-by-hand": Chain(
+        ("ruff==0.17.6", "mypy==2.4.0"),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; tox's lint env: `ruff check src/sh/ tests/`, `ruff format "
+        "--check src/sh tests/`, `mypy src/sh/` (dev group unpinned: ruff>=0.4, mypy>=1.4.1; "
+        "here 0.17.6 and 2.4.0)", typed=("src/sh",)),
+    "autopep8-by-hand": Chain(
+        ("pycodestyle==2.15.0",),
+        (Tool("pycodestyle", (), "flake8"),),
+        "no lint config in the sdist; the checker it is built on, pycodestyle (2.15.0, as "
+        "its suite ran), at its defaults"),
+    "dulwich-objects-by-hand": Chain(
+        ("ruff==0.17.3",),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; dev group: ruff==0.17.3; Makefile: `ruff check`, `ruff "
+        "format` (its strict `mypy dulwich` not run here)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

@@ -4,12 +4,17 @@ library's own suite before and after: each a minimal `pkg/big.py`, planned and a
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
-from godsplit.split.verify import Snapshot, compare_snapshots, snapshot
+import pytest
 
-from splitkit import make_project, plan_texts, same_behaviour
+from godsplit.split.verify import Snapshot, compare_snapshots, snapshot
+from godsplit.types import GodsplitError
+
+from splitkit import apply, make_project, plan_texts, same_behaviour
 
 # sh ends with `sys.modules[__name__] = SelfWrapper(sys.modules[__name__])`: importers get a
 # ModuleType subclass whose `__getattr__` finds programs on PATH (`sh.ls`)
@@ -149,3 +154,43 @@ def test_moved_code_that_makes_classes_when_it_runs_is_named(tmp_path: Path) -> 
     assert finding.severity == "warning" and finding.line == 9
     assert "failure_class makes classes when it runs (`Meta(name, bases, namespace)`)" in (
         finding.message) and "moved to makers" in finding.message
+
+
+SCRIPT = """
+    import sys
+
+
+    def helper():
+        return "fixed"
+
+
+    def main():
+        print(helper())
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
+"""
+
+
+def test_a_script_its_tests_run_by_path_is_refused_the_package_layout(tmp_path: Path) -> None:
+    """autopep8's suite runs `python <root>/autopep8.py`; split into the package
+    `autopep8/`, the file was gone and 43 command-line tests failed after "verified". A
+    module with a `__main__` block whose file name another file of the project spells is
+    refused the package layout, with the sibling package to set; with it the file stays,
+    as the facade, and still runs."""
+    runner = "import os, subprocess, sys\nHERE = os.path.dirname(__file__)\n" \
+             "CMD = [sys.executable, os.path.join(HERE, '..', 'tool.py')]\n"
+    config = make_project(tmp_path, SCRIPT, {"helpers": ["helper"], "cli": ["main"]},
+                          path="tool.py", files={"tests/test_tool.py": runner})
+    with pytest.raises(GodsplitError) as caught:
+        plan_texts(config)
+    assert "tests/test_tool.py:3 runs tool.py by its path" in str(caught.value)
+    assert 'package = "tool_parts"' in str(caught.value)
+    config = make_project(tmp_path / "sibling", SCRIPT, {"helpers": ["helper"], "cli": ["main"]},
+                          path="tool.py", files={"tests/test_tool.py": runner},
+                          package="tool_parts")
+    assert apply(config).written
+    ran = subprocess.run([sys.executable, "tool.py"], cwd=tmp_path / "sibling",
+                         capture_output=True, text=True, timeout=60)
+    assert ran.stdout == "fixed\n", ran.stderr
