@@ -349,6 +349,16 @@ def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:
     return "".join(out)
 
 
+def _suggested_package(split: Path) -> str:
+    """The sibling package `suggest --write` chose (a script run by its path, a test
+    module), or ""."""
+    config = split / "godsplit.toml"
+    if not config.is_file():
+        return ""
+    tables = realworld.tomllib.loads(config.read_text(encoding="utf-8")).get("split", [])
+    return str(tables[0].get("package", "")) if tables else ""
+
+
 def generated(split: Path, module: str, sibling: str = "") -> list[str]:
     """The files a split wrote: the package the god file became (facade and modules), or,
     with a sibling package (`package` in the split table), the facade and that package."""
@@ -432,7 +442,7 @@ def main() -> None:
         for mode in ("suggest", "mapping"):
             split = base / mode
             files = generated(split, spec.module, spec.split.get("package", "") if (
-                mode == "mapping") else "") if split.is_dir() else []
+                mode == "mapping") else _suggested_package(split)) if split.is_dir() else []
             # a sibling package beside an __init__.py facade holds the package's other,
             # untouched modules too: only what the split wrote or changed is measured
             files = [f for f in dict.fromkeys(files) if not (
