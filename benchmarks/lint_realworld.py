@@ -262,6 +262,22 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.ruff] [tool.mypy]; .pre-commit-config.yaml at 9.2.0: ruff-check and "
         "ruff-format v0.17.2, mirrors-mypy v2.4.0 with its additional dependencies",
         typed=("src/_pytest",)),
+    "sh-by-hand": Chain(
+        ("ruff==0.17.6", "mypy==2.4.0"),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; tox's lint env: `ruff check src/sh/ tests/`, `ruff format "
+        "--check src/sh tests/`, `mypy src/sh/` (dev group unpinned: ruff>=0.4, mypy>=1.4.1; "
+        "here 0.17.6 and 2.4.0)", typed=("src/sh",)),
+    "autopep8-by-hand": Chain(
+        ("pycodestyle==2.15.0",),
+        (Tool("pycodestyle", (), "flake8"),),
+        "no lint config in the sdist; the checker it is built on, pycodestyle (2.15.0, as "
+        "its suite ran), at its defaults"),
+    "dulwich-objects-by-hand": Chain(
+        ("ruff==0.17.3",),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff]; dev group: ruff==0.17.3; Makefile: `ruff check`, `ruff "
+        "format` (its strict `mypy dulwich` not run here)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
@@ -331,6 +347,16 @@ def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:
             name = str(path.relative_to(root))
             out += difflib.unified_diff(old, new, name, name, n=1)
     return "".join(out)
+
+
+def _suggested_package(split: Path) -> str:
+    """The sibling package `suggest --write` chose (a script run by its path, a test
+    module), or ""."""
+    config = split / "godsplit.toml"
+    if not config.is_file():
+        return ""
+    tables = realworld.tomllib.loads(config.read_text(encoding="utf-8")).get("split", [])
+    return str(tables[0].get("package", "")) if tables else ""
 
 
 def generated(split: Path, module: str, sibling: str = "") -> list[str]:
@@ -416,7 +442,7 @@ def main() -> None:
         for mode in ("suggest", "mapping"):
             split = base / mode
             files = generated(split, spec.module, spec.split.get("package", "") if (
-                mode == "mapping") else "") if split.is_dir() else []
+                mode == "mapping") else _suggested_package(split)) if split.is_dir() else []
             # a sibling package beside an __init__.py facade holds the package's other,
             # untouched modules too: only what the split wrote or changed is measured
             files = [f for f in dict.fromkeys(files) if not (

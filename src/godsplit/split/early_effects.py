@@ -21,6 +21,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import libcst as cst
+import libcst.matchers as m
+
 from ..types import FACADE, Finding
 
 if TYPE_CHECKING:
@@ -33,7 +36,7 @@ if TYPE_CHECKING:
 def early_effects(analysis: Analysis, assignment: Assignment, first_def: int,
                   main: Collection[Unit]) -> set[int]:
     """The kept effect units to run before the re-exports (see the module's docstring)."""
-    moved = [(u.first, {r.name for r in u.reads if r.import_time}) for u in analysis.units
+    moved = [(u, {r.name for r in u.reads if r.import_time}) for u in analysis.units
              if assignment.module_of.get(u.id, FACADE) != FACADE]
     out: set[int] = set()
     for unit in analysis.units:
@@ -43,10 +46,26 @@ def early_effects(analysis: Analysis, assignment: Assignment, first_def: int,
         names = {r.name for r in unit.reads if r.import_time}
         if not names or not all(_imported_early(analysis, n, first_def) for n in names):
             continue
-        if any(first > unit.first and reads & names for first, reads in moved) and not any(
-                first < unit.first and reads & names for first, reads in moved):
+        if any(u.stmts[-1] > unit.first and reads & names for u, reads in moved) and not any(
+                reads & names and _read_above(analysis, u, unit.first, names)
+                for u, reads in moved):
             out.add(unit.id)
     return out
+
+
+def _read_above(analysis: Analysis, unit: Unit, index: int, names: set[str]) -> bool:
+    """Whether `unit`'s statements above statement `index` may read `names` as the module
+    loads: a function definition only in its decorators, defaults and annotations.
+    autopep8 reloads pycodestyle, then registers two of its functions with it: each
+    registration moves with its function, defined above the reload, and runs after it."""
+    for stmt in (analysis.module.body[i] for i in unit.stmts if i < index):
+        parts: list[cst.CSTNode | None] = [stmt]
+        if isinstance(stmt, cst.FunctionDef):
+            parts = [*stmt.decorators, stmt.params, stmt.returns]
+        if any(isinstance(n, cst.Name) and n.value in names
+               for part in parts if part is not None for n in m.findall(part, m.Name())):
+            return True
+    return False
 
 
 def _imported_early(analysis: Analysis, name: str, first_def: int) -> bool:

@@ -16,6 +16,7 @@ from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
 from .file_names import file_name_findings
 from .locations import location_findings
+from .made_classes import made_class_findings
 from .module_reads import import_time_findings, made_findings, mentions_module, read_findings
 
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
@@ -52,6 +53,7 @@ def identity_findings(
             for i in u.stmts) for u in analysis.units if u.kind == "definition")
     located = location_findings(analysis, split)  # the module's own file, one level down
     located += file_name_findings(analysis, module_of)  # its name, in strings
+    located += made_class_findings(analysis, module_of)  # `type(name, bases, ns)`
     if split.keep_module_name:
         return located + ([*import_time_findings(analysis), *made_findings(analysis, module_of)]
                           if moves else [])

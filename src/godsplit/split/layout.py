@@ -17,6 +17,7 @@ from typing import Literal
 from ..files import module_name_for
 from ..types import GodsplitError, ImportStyle, SplitConfig
 from .assign import DEFAULT_SHARED
+from .script_paths import run_by_path
 
 
 def relative_name(from_package: str, target: str) -> str | None:
@@ -141,7 +142,7 @@ def _importable(name: str) -> bool:
         name.isascii() or unicodedata.normalize("NFKC", name) == name)
 
 
-def must_stay_a_module(source: Path) -> tuple[str, Path] | None:
+def must_stay_a_module(source: Path, root: Path | None = None) -> tuple[str, Path] | None:
     """Why a file must stay a module, which the package layout would end, and the sibling
     package to use instead; None if it need not. Django lists management commands and
     migrations with `pkgutil.iter_modules`, which skips packages; pytest collects
@@ -157,6 +158,11 @@ def must_stay_a_module(source: Path) -> tuple[str, Path] | None:
             "tests", "conftest"):
         return ("pytest collects test files and conftest.py files, not packages",
                 parent / f"{stem}_parts")
+    found = run_by_path(source, root) if root is not None else None
+    if found is not None:  # `python autopep8.py` (see script_paths)
+        where = Path(os.path.relpath(found[0], root)).as_posix()
+        return (f"{where}:{found[1]} runs {source.name} by its path (it has a `__main__` "
+                "block)", parent / f"{stem}_parts")
     return None
 
 
@@ -166,7 +172,7 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
     # the package that relative imports in the source start from: an __init__.py's own
     old_package = old_module if source.name == "__init__.py" else old_module.rpartition(".")[0]
     if split.package is None:
-        stays = must_stay_a_module(source)
+        stays = must_stay_a_module(source, root)
         if stays is not None:
             beside = Path(os.path.relpath(stays[1], root)).as_posix()
             raise GodsplitError(

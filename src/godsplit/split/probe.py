@@ -196,6 +196,18 @@ def _main_blocks(text: str) -> int:
     return count
 
 
+def module_kind(module: object, moved: tuple[str, ...]) -> str:
+    """What importing the module gives: a module (a live facade's class makes one too), or
+    the object its code put in its own place in `sys.modules` (sh's SelfWrapper)."""
+    cls = type(module)
+    if cls is types.ModuleType or cls.__name__ == "_GodsplitFacade":
+        return "module"
+    where = cls.__module__
+    if any(where == p or where.startswith(p + ".") for p in moved):
+        where = "<split module>"
+    return where + "." + cls.__qualname__
+
+
 def _in_project(module: object, root: str) -> bool:
     """A module of the project itself (under the import root, not an installed package):
     splits and migrations move those; which others get loaded must not change. A namespace
@@ -258,6 +270,7 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
         "main": runs_as_main(name, module),
         "loaded": loaded,
         "file": getattr(module, "__file__", None) or "",
+        "object": module_kind(module, moved),
     }
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ class Snapshot:
     registered: dict[str, str] = field(default_factory=dict)  # Celery task and logger names
     recorded: dict[str, str] = field(default_factory=dict)  # module names held by closures
     file: str = ""  # the module's __file__ (plan's check: the scratch copy's, or not)
+    object: str = "module"  # what the import gives: a module, or what replaced it (probe)
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
@@ -153,7 +154,7 @@ def snapshot(
     data = json.loads(line)
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
                     tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]),
-                    data.get("file") or "")
+                    data.get("file") or "", data.get("object", "module"))
 
 
 def interpreters(root: Path) -> list[str]:
@@ -251,8 +252,10 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
         findings.append(Finding("GS403", "error", "after the split, importing the old module no "
                                 f"longer gives: {', '.join(missing)}", path, 1, tuple(missing)))
     changed = sorted(n for n in before.names if n in after.names and before.names[n] != after.names[n])
-    if changed:
-        detail = ", ".join(f"{n} ({before.names[n]} -> {after.names[n]})" for n in changed)
+    if changed or before.object != after.object:
+        detail = ", ".join([f"the imported object itself ({before.object} -> {after.object})"]
+                           * (before.object != after.object)
+                           + [f"{n} ({before.names[n]} -> {after.names[n]})" for n in changed])
         findings.append(Finding("GS404", "error", f"objects changed kind: {detail}", path, 1,
                                 tuple(changed)))
     if before.star != after.star:

@@ -206,8 +206,8 @@ def _project(source: Path, config: Config, package: Path | None
     analysis = analyze(text)
     if package is None and source.name in ("__init__.py", "__main__.py"):
         package = (root / key).parent  # a package's own file: its modules go beside it
-    elif package is None and (stays := must_stay_a_module(root / key)) is not None:
-        package = stays[1]  # a Django command, a test module: it must stay a module
+    elif package is None and (stays := must_stay_a_module(root / key, root)) is not None:
+        package = stays[1]  # a Django command, a test module, a script: it must stay a module
     elif package is None and locating_reads(analysis):  # `Flask(__name__)`: files beside it
         package = (root / key).parent / f"{source.stem}_parts"
     package_key = _relative(package, root, "package") if package is not None else None

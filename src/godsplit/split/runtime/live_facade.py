@@ -117,4 +117,7 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     # godsplit-runtime: end
 
 
-_godsplit_sys.modules[SLOT_HERE].__class__ = _GodsplitFacade
+# not an object the module put in its own place (sh's SelfWrapper): a
+# patch set on that one reached no module's code before the split either
+if vars(_godsplit_sys.modules[SLOT_HERE]) is globals():
+    _godsplit_sys.modules[SLOT_HERE].__class__ = _GodsplitFacade

@@ -1,0 +1,76 @@
+"""GS131: moved code makes classes when it runs, by calling `type` or a metaclass of the
+module with a name, bases and a namespace.
+
+Such a class takes its `__module__` from the `__name__` of the module whose code made it:
+the new module, with or without keep-module-name (which renames only what the new modules
+define). Pickle finds a class by that module and its name, and tracebacks and reprs print
+it. sh's `get_rc_exc` makes `ErrorReturnCode_1` and its kin with `ErrorReturnCodeMeta(name,
+(base,), {...})`; moved, they were `sh.errors.ErrorReturnCode_1`, which pickle could not
+look up (the old module, a SelfWrapper, answers every `ErrorReturnCode_N`), and sh's
+`test_pickling` failed. Kept in the old module, its code makes them there, as before.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ..types import FACADE, Finding
+from .analyze import Analysis
+from .nodes import walk
+
+
+def _metaclasses(analysis: Analysis) -> set[str]:
+    """`type`, and the classes of the module derived from it (or from one of those)."""
+    found = {"type"}
+    classes = [s for s in analysis.module.body if isinstance(s, cst.ClassDef)]
+    grown = True
+    while grown:
+        more = {c.name.value for c in classes if any(
+            isinstance(b.value, cst.Name) and b.value.value in found for b in c.bases)}
+        grown = not more <= found
+        found |= more
+    return found
+
+
+def _makes_class(call: cst.Call, metaclasses: set[str]) -> bool:
+    """`Meta(name, bases, namespace)`, the namespace not naming `__module__` itself."""
+    if not (isinstance(call.func, cst.Name) and call.func.value in metaclasses):
+        return False
+    args = [a for a in call.args if a.keyword is None and not a.star]
+    if len(args) != 3:
+        return False
+    namespace = args[2].value
+    return not (isinstance(namespace, cst.Dict) and any(
+        isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+        and e.key.evaluated_value == "__module__" for e in namespace.elements))
+
+
+def made_class_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding]:
+    """GS131 (a warning) at each moved top-level function or class whose code, when it
+    runs, makes a class with `type(...)` or a metaclass of the module."""
+    metaclasses = _metaclasses(analysis)
+    out = []
+    for unit in analysis.units:
+        module = module_of.get(unit.id, FACADE)
+        if module == FACADE or unit.kind != "definition":
+            continue
+        for index in unit.stmts:
+            stmt = analysis.module.body[index]
+            if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                continue
+            bodies = [stmt] if isinstance(stmt, cst.FunctionDef) else [
+                n for n in walk(stmt.body) if isinstance(n, cst.FunctionDef)]
+            calls = [n for body in bodies for n in walk(body.body)
+                     if isinstance(n, cst.Call) and _makes_class(n, metaclasses)]
+            if not calls:
+                continue
+            maker = analysis.module.code_for_node(calls[0].func)
+            out.append(Finding(
+                "GS131", "warning", f"{stmt.name.value} makes classes when it runs "
+                f"(`{maker}(name, bases, namespace)`): moved to {module}, their `__module__` "
+                "is that module's name even with keep-module-name, which pickle looks them "
+                "up in and tracebacks print; keep "
+                f"{stmt.name.value} in the old module (`keep`) to make them there",
+                str(analysis.path), analysis.code_line(index),
+            ))
+    return out
