@@ -1,0 +1,130 @@
+"""Round 18 (fix19): repros of README's "What does not work yet", item 15.
+
+(d) suggest does not name a module after a top-level module the project's environment
+can import, and GS107 warns for a hand mapping that does when the module can shadow it.
+
+pytest 9.2.0's `src/_pytest/python.py` split by suggest got a module
+`_pytest/python/pytest.py`: the name of pytest's own package, beside `_pytest` in the
+import root. Absolute imports are not affected, but wherever that directory is on
+`sys.path` (a script there run by its path, `python <dir>`), every `import pytest` gets
+it. suggest already avoided standard-library names; now it avoids the import root's
+modules and those installed in the project's virtualenv too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from godsplit.config import parse_config
+from godsplit.suggester.core import suggest
+
+from splitkit import make_project, plan_texts
+
+
+def _class(name: str, methods: int) -> str:
+    body = "".join(f"    def m{j}(self, x):\n        return x + {j}\n\n" for j in range(methods))
+    return f"class {name}:\n{body}\n\n"
+
+
+SOURCE = (_class("Widget", 60) + _class("WidgetHelper", 3) + _class("Gadget", 60)
+          + _class("GadgetPart", 3))
+
+
+def _names(root: Path) -> dict[str, tuple[str, ...]]:
+    (root / "pkg").mkdir()
+    (root / "pkg/__init__.py").write_text("")
+    (root / "pkg/big.py").write_text(SOURCE)
+    result = suggest(root / "pkg/big.py", parse_config({}, root / "godsplit.toml"), 300)
+    assert not result.errors, [f.render() for f in result.errors]
+    return {m.name: m.mapped for m in result.modules}
+
+
+def test_suggest_names_no_module_after_a_package_of_the_import_root(tmp_path: Path) -> None:
+    (tmp_path / "widget").mkdir()
+    (tmp_path / "widget/__init__.py").write_text("")
+    names = _names(tmp_path)
+    assert "widget" not in names, names
+    assert any("Widget" in mapped for mapped in names.values()), names
+
+
+def test_suggest_names_no_module_after_a_package_installed_in_the_project_venv(
+        tmp_path: Path) -> None:
+    site = tmp_path / ".venv/lib/python3.11/site-packages"
+    (site / "gadget").mkdir(parents=True)
+    (site / "gadget/__init__.py").write_text("")
+    (tmp_path / "pyproject.toml").write_text("")
+    names = _names(tmp_path)
+    assert "gadget" not in names and "widget" in names, names
+
+
+def test_an_editable_install_listed_by_a_pth_file_counts(tmp_path: Path) -> None:
+    site = tmp_path / ".venv/lib/python3.12/site-packages"
+    site.mkdir(parents=True)
+    elsewhere = tmp_path / "other/src"
+    (elsewhere / "widget").mkdir(parents=True)
+    (elsewhere / "widget/__init__.py").write_text("")
+    (site / "__editable__.other-1.0.pth").write_text(f"{elsewhere}\n")
+    (tmp_path / "pyproject.toml").write_text("")
+    names = _names(tmp_path)
+    assert "widget" not in names and "gadget" in names, names
+
+
+SCRIPT = """
+    def widget_size():
+        return 1
+
+
+    def other():
+        return 2
+"""
+MAIN = SCRIPT + """
+
+    if __name__ == "__main__":
+        print(widget_size())
+"""
+
+
+def _gs107(tmp_path: Path, source: str) -> list[str]:
+    config = make_project(tmp_path, source, {"widget": ["widget_size"], "rest": ["other"]},
+                          files={"widget/__init__.py": ""})
+    plan, _ = plan_texts(config)
+    return [f.message for f in plan.findings if f.code == "GS107"]
+
+
+def test_a_module_named_as_a_package_of_the_project_warns_when_its_directory_runs(
+        tmp_path: Path) -> None:
+    """`pkg/big.py` has a `__main__` block: its package gets a `__main__.py`, and `python
+    pkg/big` puts `pkg/big/` first on sys.path, where `widget.py` shadows the project's
+    `widget` package for every `import widget`. Not a script: absolute imports get the
+    project's `widget`, and a warning would be false."""
+    [message] = _gs107(tmp_path / "main", MAIN)
+    assert "'widget'" in message and "top-level module" in message, message
+    assert "python big" in message, message
+    assert _gs107(tmp_path / "plain", SCRIPT) == []
+
+
+def test_a_script_already_in_the_new_package_directory_counts(tmp_path: Path) -> None:
+    """Split beside an existing `__init__.py` in `pkg/tools/`, which holds `run.py`, a
+    script."""
+    (tmp_path / "pkg/tools").mkdir(parents=True)
+    (tmp_path / "pkg/tools/run.py").write_text("#!/usr/bin/env python\nimport widget\n")
+    config = make_project(tmp_path, SCRIPT, {"widget": ["widget_size"], "rest": ["other"]},
+                          path="pkg/tools/__init__.py", package="pkg/tools",
+                          files={"widget/__init__.py": ""})
+    plan, _ = plan_texts(config)
+    [message] = [f.message for f in plan.findings if f.code == "GS107"]
+    assert "run.py" in message, message
+
+
+@pytest.mark.parametrize(("source", "says"), [(SCRIPT, "absolute imports are not affected"),
+                                              (MAIN, "python big")], ids=["module", "script"])
+def test_a_standard_library_name_warns_saying_when_it_shadows(
+        tmp_path: Path, source: str, says: str) -> None:
+    """The warning said "absolute imports of it elsewhere may be confused", which they
+    are not; it now says when the module shadows the standard library's."""
+    config = make_project(tmp_path, source, {"json": ["widget_size"], "rest": ["other"]})
+    plan, _ = plan_texts(config)
+    [message] = [f.message for f in plan.findings if f.code == "GS107"]
+    assert "'json'" in message and "standard library" in message and says in message, message
+
