@@ -19,7 +19,7 @@ import pytest
 from godsplit.config import parse_config
 from godsplit.suggester.core import suggest
 
-from splitkit import make_project, plan_texts
+from splitkit import make_project, plan_texts, same_behaviour
 
 
 def _class(name: str, methods: int) -> str:
@@ -128,3 +128,91 @@ def test_a_standard_library_name_warns_saying_when_it_shadows(
     [message] = [f.message for f in plan.findings if f.code == "GS107"]
     assert "'json'" in message and "standard library" in message and says in message, message
 
+
+# (c) cmd2 4.3.1's `CommandParsers` keys its parser cache by
+# f"{method.__module__}.{method.__qualname__}"; GS119 refused the hand mapping that moves
+# `Cmd`, though no code can see a key: a private method makes it and the only uses are
+# lookups, stores and guarded deletes in a private dict of the same class.
+PARSERS = """
+    class Parsers:
+        def __init__(self):
+            self._cache: dict[str, int] = {}
+
+        @staticmethod
+        def _key(method):
+            try:
+                return f"{method.__module__}.{method.__qualname__}"
+            except AttributeError:
+                return ""
+
+        def get(self, method):
+            key = self._key(method)
+            if not key:
+                return None
+            if key not in self._cache:
+                self._cache[key] = len(method.__name__)
+            return self._cache.get(key)
+
+        def remove(self, method):
+            key = self._key(method)
+            if key in self._cache:
+                del self._cache[key]
+
+
+    class App:
+        def __init__(self):
+            self.parsers = Parsers()
+
+        def do_run(self):
+            return 1
+
+        def parser_of_run(self):
+            return self.parsers.get(self.do_run)
+"""
+PARSERS_MAPPING = {"parsers": ["Parsers"], "app": ["App"]}
+
+
+def _gs119(tmp_path: Path, source: str) -> list[str]:
+    config = make_project(tmp_path, source, PARSERS_MAPPING)
+    plan, _ = plan_texts(config)
+    return [f.render() for f in plan.findings if f.code == "GS119"]
+
+
+def test_a_module_read_that_only_keys_a_private_cache_is_no_gs119(tmp_path: Path) -> None:
+    assert _gs119(tmp_path / "plan", PARSERS) == []
+    out = same_behaviour(tmp_path / "run", PARSERS, PARSERS_MAPPING, """
+        from pkg.big import App
+        app = App()
+        print(app.parser_of_run(), app.parsers.get(app.do_run))
+        app.parsers.remove(app.do_run)
+        print(app.parsers.get(app.do_run), app.parsers.get(object()))
+    """)
+    assert out.split() == ["6", "6", "6", "None"], out
+
+
+@pytest.mark.parametrize("change", [
+    # the keys are seen: iterated, or the dict is handed out
+    ("        def remove(self, method):", "        def keys(self):\n"
+     "            return sorted(self._cache)\n\n        def remove(self, method):"),
+    # a KeyError would name the key
+    ("            if key in self._cache:\n                del self._cache[key]",
+     "            del self._cache[key]"),
+    # the key is returned to the caller
+    ("            return self._cache.get(key)", "            return key"),
+    # no qualname: two methods of one name in different classes shared a key before
+    ('f"{method.__module__}.{method.__qualname__}"', 'f"{method.__module__}.{method.__name__}"'),
+    # the key maker is public: other code may call it
+    ("_key", "key_of"),
+], ids=["iterated", "unguarded-del", "returned", "no-qualname", "public-maker"])
+def test_a_module_read_whose_key_can_be_seen_stays_gs119(tmp_path: Path,
+                                                         change: tuple[str, str]) -> None:
+    source = PARSERS.replace(*change)
+    assert source != PARSERS
+    assert len(_gs119(tmp_path, source)) == 1
+
+
+def test_a_test_file_reading_the_private_cache_keeps_gs119(tmp_path: Path) -> None:
+    config = make_project(tmp_path, PARSERS, PARSERS_MAPPING, files={
+        "tests/test_app.py": "def test_keys(app):\n    assert list(app.parsers._cache)\n"})
+    plan, _ = plan_texts(config)
+    assert [f.code for f in plan.findings if f.code == "GS119"] == ["GS119"]
