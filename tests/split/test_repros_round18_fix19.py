@@ -12,6 +12,8 @@ modules and those installed in the project's virtualenv too."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ import pytest
 from godsplit.config import parse_config
 from godsplit.suggester.core import suggest
 
-from splitkit import make_project, plan_texts, same_behaviour
+from splitkit import apply, make_project, plan_texts, same_behaviour
 
 
 def _class(name: str, methods: int) -> str:
@@ -216,3 +218,80 @@ def test_a_test_file_reading_the_private_cache_keeps_gs119(tmp_path: Path) -> No
         "tests/test_app.py": "def test_keys(app):\n    assert list(app.parsers._cache)\n"})
     plan, _ = plan_texts(config)
     assert [f.code for f in plan.findings if f.code == "GS119"] == ["GS119"]
+
+
+# (b) pyOpenSSL 26.4.0's `SSL.py` appends to its own `__all__` at import time and decorates
+# `Context`'s methods with decorators a factory makes (`_requires_keylog =
+# _make_requires(...)`). Split, the module holding the appends imports `__all__` from the
+# facade, which imports every new module: one import cycle, which mypy checks in an order
+# its imports tie on, and `mypy --strict` found 10-12 errors the god file did not have.
+TYPED = """
+    from functools import wraps
+    from typing import Any, Callable, TypeVar
+
+    T = TypeVar("T")
+
+    __all__ = ["Thing", "make_requires"]
+
+
+    def make_requires(flag: int) -> Callable[[T], T]:
+        def decorator(func):  # type: ignore[no-untyped-def]
+            if not flag:
+                @wraps(func)
+                def explode(*args: Any, **kwargs: Any) -> Any:
+                    raise NotImplementedError
+                return explode
+            return func
+        return decorator
+
+
+    FLAG = 1
+    requires_feature = make_requires(FLAG)
+
+    try:
+        FEATURE: int = 1
+        __all__.append("FEATURE")
+    except AttributeError:
+        pass
+
+
+    class Thing:
+        @requires_feature
+        def run(self) -> int:
+            return FEATURE
+"""
+TYPED_MAPPING = {"constants": ["FEATURE", "FLAG"], "deco": ["T", "make_requires", "requires_feature"],
+                 "thing": ["Thing"]}
+MYPY = {"pyproject.toml": "[tool.mypy]\nstrict = true\n"}
+
+
+def test_a_facade_name_read_at_import_time_is_imported_out_of_mypys_cycle(tmp_path: Path) -> None:
+    config = make_project(tmp_path, TYPED, TYPED_MAPPING, files=MYPY)
+    _, texts = plan_texts(config)
+    assert ("if TYPE_CHECKING:  # mypy: no import cycle through the old module here\n"
+            "    __all__: list[str]\nelse:\n    from . import __all__\n") in texts[
+        "pkg/big/constants.py"], texts["pkg/big/constants.py"]
+    # a project without mypy gets the plain import
+    _, plain = plan_texts(make_project(tmp_path / "plain", TYPED, TYPED_MAPPING))
+    assert "TYPE_CHECKING" not in plain["pkg/big/constants.py"], plain["pkg/big/constants.py"]
+
+
+def test_the_facade_cycle_import_runs_as_before(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, TYPED, TYPED_MAPPING, """
+        import pkg.big
+        from pkg.big import *
+        print(pkg.big.__all__, FEATURE, pkg.big.Thing().run())
+    """, files=MYPY)
+    assert "'FEATURE'" in out, out
+
+
+@pytest.mark.slow
+def test_mypy_strict_finds_no_new_error_in_the_split(tmp_path: Path) -> None:
+    config = make_project(tmp_path, TYPED, TYPED_MAPPING, files=MYPY)
+    before = subprocess.run([sys.executable, "-m", "mypy", "pkg"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)
+    assert before.returncode == 0, before.stdout
+    assert apply(config).written
+    after = subprocess.run([sys.executable, "-m", "mypy", "pkg"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300)
+    assert after.returncode == 0, after.stdout
