@@ -295,3 +295,39 @@ def test_mypy_strict_finds_no_new_error_in_the_split(tmp_path: Path) -> None:
     after = subprocess.run([sys.executable, "-m", "mypy", "pkg"], cwd=tmp_path,
                            capture_output=True, text=True, timeout=300)
     assert after.returncode == 0, after.stdout
+
+
+# (f) an instance made in a class body runs its class's `__init__` at import time; GS124
+# saw it only in a statement that mentions a dunder (the index visits class bodies fully
+# then): split apart, `Second.child` was made first and the counts swapped, "verified".
+CLASS_BODY = """
+    class Field:
+        counter = 0
+
+        def __init__(self):
+            Field.counter += 1
+            self.order = Field.counter
+
+
+    class First:
+        child = Field()
+
+
+    class Second:
+        child = Field()
+
+
+    def order():
+        return First.child.order, Second.child.order
+"""
+
+
+def test_an_instance_made_in_a_class_body_runs_init_at_import_time(tmp_path: Path) -> None:
+    config = make_project(tmp_path, CLASS_BODY, {"zz": ["First"], "aa": ["Second"],
+                                                 "mid": ["order"]})
+    plan, _ = plan_texts(config)
+    assert [f.code for f in plan.errors] == ["GS124"], [f.render() for f in plan.findings]
+    out = same_behaviour(tmp_path / "one", CLASS_BODY, {"zz": ["First", "Second"],
+                                                        "mid": ["order"]},
+                         "from pkg.big import order\nprint(order())")
+    assert out.strip() == "(1, 2)", out
