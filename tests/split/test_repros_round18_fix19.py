@@ -21,7 +21,7 @@ import pytest
 from godsplit.config import parse_config
 from godsplit.suggester.core import suggest
 
-from splitkit import apply, make_project, plan_texts, same_behaviour
+from splitkit import apply, make_project, plan_texts, run_python, same_behaviour
 
 
 def _class(name: str, methods: int) -> str:
@@ -331,3 +331,52 @@ def test_an_instance_made_in_a_class_body_runs_init_at_import_time(tmp_path: Pat
                                                         "mid": ["order"]},
                          "from pkg.big import order\nprint(order())")
     assert out.strip() == "(1, 2)", out
+
+
+# (e) yt-dlp's `utils/_utils.py` rebinds `__name__` (`__name__ = __name__.rsplit('.', 1)[0]`).
+# A module doing so with a `__main__` block, split into a package: `__main__.py` imported
+# `__name__` from the package ("pkg", the rebound package name), so under `python -m
+# pkg.big` its `if __name__ == "__main__":` no longer ran; the split said verified.
+RENAMED = """
+    __name__ = __name__.rsplit(".", 1)[0]
+
+
+    def alpha():
+        return "a"
+
+
+    def beta():
+        return alpha() + "b"
+
+
+    if __name__ == "__main__":
+        print("running", beta(), __name__)
+"""
+
+
+def _run_m(root: Path) -> str:
+    proc = subprocess.run([sys.executable, "-m", "pkg.big"], cwd=root, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_a_module_rebinding_its_name_still_runs_its_main_block_under_python_m(
+        tmp_path: Path) -> None:
+    make_project(tmp_path / "before", RENAMED, {})
+    before = _run_m(tmp_path / "before")
+    assert before.strip() == "running ab __main__", before
+    config = make_project(tmp_path / "after", RENAMED, {"one": ["alpha"], "two": ["beta"]})
+    result = apply(config)
+    assert result.written and not result.errors, result.errors
+    assert _run_m(tmp_path / "after") == before
+    assert run_python(tmp_path / "after", "import pkg.big; print(pkg.big.beta())") == "ab\n"
+
+
+def test_a_name_rebinding_main_cannot_repeat_is_a_warning(tmp_path: Path) -> None:
+    """The rebinding reads another global: not run again in `__main__.py` (GS137)."""
+    source = RENAMED.replace('__name__ = __name__.rsplit(".", 1)[0]',
+                             'PREFIX = "x."\n    __name__ = PREFIX + __name__')
+    config = make_project(tmp_path, source, {"one": ["alpha"], "two": ["beta"]})
+    plan, _ = plan_texts(config)
+    assert "GS137" in [f.code for f in plan.findings], [f.render() for f in plan.findings]

@@ -146,7 +146,8 @@ def render_new_module(
         if sys_name != "sys" or not any("sys" in n for n in needs.imports.values()):
             items.append((first_def - 0.3, "import sys\n" if sys_name == "sys"
                           else "import sys as _godsplit_sys\n"))
-    body: list[tuple[float, str]] = list(late) + [(-1.0, t) for t in typed.values()]
+    body: list[tuple[float, str]] = list(late) + [(-1.0, t) for t in typed.values()] + [
+        (i, analysis.code(i)) for i in needs.rerun]  # `__main__.py`: main_self.name_rebinds
     if edits.file_ids:  # `__file__` reads become the old path, made with `os`
         os_name = os_name_of(analysis)
         if os_name != "os" or not any("os" in n for n in needs.imports.values()):
