@@ -380,3 +380,63 @@ def test_a_name_rebinding_main_cannot_repeat_is_a_warning(tmp_path: Path) -> Non
     config = make_project(tmp_path, source, {"one": ["alpha"], "two": ["beta"]})
     plan, _ = plan_texts(config)
     assert "GS137" in [f.code for f in plan.findings], [f.render() for f in plan.findings]
+
+
+# (b, continued) pyOpenSSL's suggested split has the same without the facade: `errors`
+# imports `context` last (a call-time cycle), `context`'s methods are decorated at import
+# time by `_requires_keylog` of `callback_helper`, which imports `errors` at its top. The
+# last import was plain (neither end reads a variable of `errors` whose type mypy infers),
+# so mypy saw one cycle of module-level imports and checked `context` before
+# `callback_helper` (6 new errors). In such a cycle every last import is now under
+# TYPE_CHECKING, and mypy follows the import-time order.
+CYCLE = """
+    from functools import wraps
+    from typing import Any, Callable, TypeVar
+
+    T = TypeVar("T")
+
+
+    class Error(Exception):
+        pass
+
+
+    def context_of(x: object) -> "Context":
+        return Context() if x else Context()
+
+
+    def make_requires(flag: int) -> Callable[[T], T]:
+        def decorator(func):  # type: ignore[no-untyped-def]
+            if not flag:
+                @wraps(func)
+                def explode(*args: Any, **kwargs: Any) -> Any:
+                    raise Error
+                return explode
+            return func
+        return decorator
+
+
+    requires_feature = make_requires(int(Error is not None))
+
+
+    class Context:
+        @requires_feature
+        def run(self) -> int:
+            if not self:
+                raise Error
+            return 1
+"""
+CYCLE_MAPPING = {"errors": ["Error", "context_of"],
+                 "helper": ["T", "make_requires", "requires_feature"], "context": ["Context"]}
+
+
+def test_last_imports_of_a_cycle_with_an_inferred_import_time_read_are_for_mypy_last(
+        tmp_path: Path) -> None:
+    config = make_project(tmp_path, CYCLE, CYCLE_MAPPING, files=MYPY)
+    _, texts = plan_texts(config)
+    for module, name in (("errors", "from .context import Context"),
+                         ("context", "from .errors import Error")):
+        text = texts[f"pkg/big/{module}.py"]
+        assert f"if TYPE_CHECKING:  # mypy: no import-time cycle here\n    {name}\n" in text, text
+    same_behaviour(tmp_path / "run", CYCLE, CYCLE_MAPPING,
+                   "import pkg.big as b\nprint(b.Context().run(), type(b.context_of(1)).__name__)",
+                   files=MYPY)
