@@ -120,3 +120,9 @@ def directory_reads(stmt: cst.CSTNode, ids: Collection[int]) -> set[int]:
                     continue
             break
     return found
+
+
+def os_name_of(analysis: Analysis) -> str:
+    """`os`, unless the source binds that name otherwise than by importing it."""
+    bound = analysis.binders.get("os", ())
+    return "os" if all(analysis.units[u].kind == "import" for u in bound) else "_godsplit_os"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..types import Finding, SplitConfig
+from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
 
 ALIAS = "_godsplit_module"
@@ -92,3 +92,20 @@ def main_self(stmt: cst.BaseStatement, split: SplitConfig, old_module: str,
                 ", where doctest finds the moved definitions only with `keep-module-name = "
                 "true` (GS209)" if misses else ""), str(analysis.path), analysis.code_line(index)))
     return changed
+
+
+def name_rebinds(analysis: Analysis, module_of: dict[int, str]) -> list[int] | None:
+    """The statements of the old module that rebind `__name__` (yt-dlp's utils: `__name__ =
+    __name__.rsplit('.', 1)[0]`), for `__main__.py` to run again on its own `__name__`,
+    as the god file did under `python -m` (where it began as `"__main__"`): imported
+    from the package, it is the package's, and `if __name__ == "__main__":` no longer
+    runs. None unless each stays in the old module, binds nothing else, and reads no
+    global but `__name__` (so running it again does the same to `"__main__"`)."""
+    out: list[int] = []
+    for uid in analysis.binders.get("__name__", ()):
+        unit = analysis.units[uid]
+        if module_of.get(uid, FACADE) != FACADE or unit.binds != {"__name__"} or any(
+                r.name != "__name__" for r in unit.reads):
+            return None
+        out += unit.stmts
+    return sorted(out) or None

@@ -1,10 +1,11 @@
 """GS119: the module's own code reads an object's `__module__` while classes and functions
 move without keep-module-name.
 
-No read is exempted. What a read answers depends on which objects reach it, and the moved
-ones are not only the moved classes and functions: a nested function, a lambda or a class
-made by `type()` in moved code reports the new module too. Measured on the standard
-library and the packages installed beside godsplit, about half the reads are of a
+One kind of read is exempted: the key of a private cache that nothing else sees
+(`module_keys`, cmd2's `CommandParsers`). What a read answers depends on which objects
+reach it, and the moved ones are not only the moved classes and functions: a nested
+function, a lambda or a class made by `type()` in moved code reports the new module too.
+Measured on the standard library and the packages installed beside godsplit, about half the reads are of a
 parameter or a local (`cls.__module__` in `_generate_unique_filename(cls, ...)`), and
 about a third of `self`, `cls`, `self.__class__` or `type(self)`, whose class can be a
 moved subclass or a class a moved method was copied to; attrs passes its own classes to
@@ -26,6 +27,7 @@ import libcst as cst
 from ..types import FACADE, Finding
 from .analyze import Analysis
 from .classify import is_main_block
+from .module_keys import cache_key_only
 from .nodes import walk
 
 _SELVES = frozenset({"self", "cls", "mcs", "metacls"})
@@ -188,7 +190,8 @@ def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
         text = analysis.code(index)
         if not mentions_module(text):
             continue
-        for read in module_reads(stmt)[:1]:
+        reads = [r for r in module_reads(stmt) if not cache_key_only(analysis, stmt, r)]
+        for read in reads[:1]:
             found = code(read)
             owners = _path(stmt, read) or []
             seen = _what_changes(analysis, module_of, owners, _receiver(read))

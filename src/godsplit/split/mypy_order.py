@@ -24,6 +24,8 @@ from __future__ import annotations
 import ast
 import re
 
+import networkx as nx
+
 from ..types import FACADE, Edge
 from .analyze import Analysis
 
@@ -54,7 +56,23 @@ def needs_order(analysis: Analysis, module: str, edges: list[Edge], binds: set[s
     read = binds if FACADE in late else {
         n for e in edges if e.source in late and e.target == module and not e.deferred
         for n in e.names}
-    return any(_inferred(analysis, name) for name in read & binds)
+    return any(_inferred(analysis, name) for name in read & binds) or (
+        bool(late) and _cycle_reads_inferred(analysis, module, edges))
+
+
+def _cycle_reads_inferred(analysis: Analysis, module: str, edges: list[Edge]) -> bool:
+    """Whether, in the import cycle `module`'s last imports close, one module reads at its
+    top a variable of another whose type mypy infers (pyOpenSSL's suggested split:
+    `errors` imports `context` last, `context` is decorated by `_requires_keylog =
+    _make_requires(...)` of `callback_helper`, which imports `errors`): mypy checks the
+    cycle in a tied order unless every last import of it is under TYPE_CHECKING."""
+    graph: nx.DiGraph[str] = nx.DiGraph((e.source, e.target) for e in edges if e.names)
+    if module not in graph:
+        return False
+    cycle = next(c for c in nx.strongly_connected_components(graph) if module in c)
+    return len(cycle) > 1 and any(
+        e.source in cycle and e.target in cycle and e.import_time and not e.deferred
+        and any(_inferred(analysis, n) for n in e.names) for e in edges)
 
 
 def _inferred(analysis: Analysis, name: str) -> bool:

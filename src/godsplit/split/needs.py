@@ -22,6 +22,7 @@ from .assign import Assignment, module_reads
 from .bindings import bindings, deciding, follow_definitions, unbound_reads
 from .imports import declared_names, identifiers
 from .layout import Layout
+from .main_self import name_rebinds
 
 MAIN = "__main__"  # the `__main__.py` of a package layout: the source's `__main__` block
 
@@ -44,6 +45,7 @@ class Needs:
     run_by: dict[str, dict[str, frozenset[str]]] = field(
         default_factory=lambda: defaultdict(dict)
     )
+    rerun: list[int] = field(default_factory=list)  # statements run again here (main_self)
 
 
 def collect_needs(
@@ -69,6 +71,17 @@ def collect_needs(
         if name in copied:  # read by a copied block (`if TYPE_CHECKING:`) as the module loads
             import_time, annotation_only = True, False
         done.add(name)
+        if module == MAIN and name == "__name__" and analysis.binders.get(name):
+            again = name_rebinds(analysis, assignment.module_of)
+            if again:
+                needs.rerun += again  # its own `__name__`, rebound as the source did
+                continue
+            findings.append(Finding(
+                "GS137", "warning", "the `__main__` block reads `__name__`, which the module "
+                "rebinds with code that reads other names or moves: `__main__.py` imports the "
+                "package's `__name__`, which under `python -m` can differ from what the module "
+                "made of \"__main__\"", str(analysis.path),
+                analysis.units[analysis.binders[name][0]].line))
         providers = [analysis.units[i] for i in analysis.binders.get(name, ())]
         if not providers:
             continue  # builtin, star-imported, or undefined: nothing to import

@@ -126,6 +126,9 @@ class _Indexer(cst.CSTVisitor):
             return True
         for part in (*node.decorators, *node.bases, *node.keywords):
             part.visit(self)
+        # the class body runs at import time (`child = Field()` calls Field): its code, and
+        # its methods' decorators and defaults (visit_FunctionDef skips their bodies)
+        node.body.visit(self)
         return False
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -45,6 +44,7 @@ from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
 from .render import MARKER, render_new_module
 from .ruff_config import usable
+from .shadowing import on_path_by, shadow_findings, top_level_names
 from .star_exports import star_bound
 from .style import Style, detect_style
 from .style_files import repository_root
@@ -121,7 +121,7 @@ def build_plan(
     style, style_findings = usable(style, split.source, written) if style else (None, [])
     findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings,
                                *reload_findings(reloads, layout.old_module)]
-    _check_module_names(split, assignment.modules, findings)
+    _check_module_names(analysis, split, layout, assignment.modules, root, findings)
     order = list(assignment.modules)
     main = main_blocks(analysis) if layout.kind == "package" else []
     if main:  # `python -m old.module` runs the package's __main__.py
@@ -321,14 +321,12 @@ def _shadowed(
     ]
 
 
-def _check_module_names(split: SplitConfig, modules: list[str], findings: list[Finding]) -> None:
-    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
-    for module in modules:
-        if module in stdlib:
-            findings.append(Finding(
-                "GS107", "warning", f"new module {module!r} has the name of a standard library "
-                "module; absolute imports of it elsewhere may be confused", str(split.source), 1,
-            ))
+def _check_module_names(analysis: Analysis, split: SplitConfig, layout: Layout, modules: list[str],
+                        root: Path | None, findings: list[Finding]) -> None:
+    how = on_path_by(layout, bool(main_blocks(analysis)), analysis.source.text.startswith("#!"),
+                     map(layout.path, modules))
+    names = top_level_names(split.source, root or split.source.parent)
+    findings += shadow_findings(split, layout, modules, names, how)
     if (split.shared or DEFAULT_SHARED) in modules and split.shared is None:
         findings.append(Finding(
             "GS108", "info", f"helpers used by several modules go to {DEFAULT_SHARED!r} "

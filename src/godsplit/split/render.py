@@ -23,7 +23,7 @@ from . import imports
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_guard, sets_up_imports
-from .file_path import old_file_constant
+from .file_path import old_file_constant, os_name_of
 from .handover import hand_over
 from .import_blocks import prune_import_block
 from .keep_module import keep_module_name, keep_names
@@ -31,6 +31,7 @@ from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
 from .main_self import main_self
 from .module_head import docstring_for, header_comments
+from .mypy_facade import typed_facade_import
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .nodes import globals_read
@@ -129,10 +130,12 @@ def render_new_module(
     conditional = analysis.conditional_names
     width = imports.ONE_LINE if style is not None else 88  # the project's sorter wraps
     aliases = live_aliases(analysis, units, layout, module, [e.target for e in mine if e.live])
-    top = "".join(
-        _sibling(_ref(layout, module, e.target), e.names, conditional, width)
-        for e in mine if e.names and not e.deferred
-    ) + "".join(module_import(layout, package, e.target, aliases[e.target]) for e in mine if e.live)
+    tops = {e: _sibling(_ref(layout, module, e.target), e.names, conditional, width)
+            for e in mine if e.names and not e.deferred}
+    typed = {e: typed for e, text in tops.items() if (typed := typed_facade_import(
+        analysis, style, e, text, conditional))}  # for mypy's order: `mypy_facade`
+    top = "".join(t for e, t in tops.items() if e not in typed) + "".join(
+        module_import(layout, package, e.target, aliases[e.target]) for e in mine if e.live)
     if top:
         items.append((first_def - 0.3, "\n" + imports.hint_noqa(top, hinted)))
     sys_name = "sys"
@@ -143,9 +146,10 @@ def render_new_module(
         if sys_name != "sys" or not any("sys" in n for n in needs.imports.values()):
             items.append((first_def - 0.3, "import sys\n" if sys_name == "sys"
                           else "import sys as _godsplit_sys\n"))
-    body: list[tuple[float, str]] = list(late)
+    body: list[tuple[float, str]] = list(late) + [(-1.0, t) for t in typed.values()] + [
+        (i, analysis.code(i)) for i in needs.rerun]  # `__main__.py`: main_self.name_rebinds
     if edits.file_ids:  # `__file__` reads become the old path, made with `os`
-        os_name = _os_name(analysis)
+        os_name = os_name_of(analysis)
         if os_name != "os" or not any("os" in n for n in needs.imports.values()):
             items.append((first_def - 0.3, "import os\n" if os_name == "os"
                           else "import os as _godsplit_os\n"))
@@ -158,7 +162,7 @@ def render_new_module(
             edits.file_name)))
     ordered = style is not None and style.mypy and needs_order(analysis, module, edges, {
         n for u in units for n in u.binds}) and can_order(analysis)  # for mypy's order
-    if ordered:
+    if ordered or typed:
         items.append((first_def - 0.3, TYPE_CHECKING_IMPORT))
     stmts = {i for u in units for i in u.stmts}
     live = {
@@ -385,12 +389,6 @@ def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str,
         (_absolute(layout, layout.module_ref(module, e.source), e.source), e.names)
         for e in incoming
     ], sys_name, maybe, width)
-
-
-def _os_name(analysis: Analysis) -> str:
-    """`os`, unless the source binds that name otherwise than by importing it."""
-    bound = analysis.binders.get("os", ())
-    return "os" if all(analysis.units[u].kind == "import" for u in bound) else "_godsplit_os"
 
 
 def needs_sys(module: str, edges: list[Edge]) -> bool:

@@ -27,6 +27,7 @@ from ..split.locations import locating_reads
 from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
+from ..split.shadowing import top_level_names
 from ..split.star_exports import star_bound
 from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
@@ -286,7 +287,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
             break_cycles(g, group)
     forbidden = set(analysis.binders) | star_bound(analysis) | runtime_star_names(
         analysis, config) | {split.shared or "", split.default or "", source.stem,
-                             source.parent.name}
+                             source.parent.name} | top_level_names(source, config.root)
     directory = (config.root / key).parent
     siblings = frozenset(p.stem for p in directory.iterdir() if p.suffix == ".py" or (
         p.is_dir() and (p / "__init__.py").is_file()))
