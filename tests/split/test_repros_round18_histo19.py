@@ -1,0 +1,53 @@
+"""Round 18 (histo19): found applying the maintainers' grouping of mypy's `main.py` split
+(benchmarks/maintainers/mypy-main.toml) with benchmarks/maintainers_apply.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from splitkit import make_project, plan_texts, same_behaviour
+
+# mypy's `main.py` (0.701): `MYPY = False` / `if MYPY: from typing_extensions import Final`,
+# and a top-level loop (`for a, b in flag_prefix_pairs:`) whose variables move, so the
+# facade's `__all__` is not a plain list and `import *` is read from what it binds. The
+# flag moving to a new module made the old module's `if MYPY:` look like code that runs
+# (the new module was not on disk yet to say `MYPY = False`): a false GS113 ("`import *`
+# gained Final"), though the import check found the same `import *`.
+GUARDED = """
+    MYPY = False
+    if MYPY:
+        from typing_extensions import Final
+
+    PAIRS = [("allow", "disallow")]  # type: Final
+    FLIPPED = {}  # type: Final
+    for a, b in PAIRS:
+        FLIPPED[a] = b
+
+
+    def parse(text):
+        return text.split()[: len(PAIRS)]
+
+
+    def show(text):
+        return " ".join(parse(text))
+"""
+MODULES = {"flags": ["MYPY", "a", "b"], "parsing": ["parse"]}
+KEEP = ["PAIRS", "FLIPPED", "show"]
+
+
+def test_a_moved_mypy_flag_still_guards_the_old_modules_block(tmp_path: Path) -> None:
+    config = make_project(tmp_path, GUARDED, MODULES, keep=KEEP, **{"verify-import": False})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert "if MYPY:" in texts["pkg/big/__init__.py"]
+    assert "MYPY = False" in texts["pkg/big/flags.py"]
+
+
+def test_the_split_with_a_moved_mypy_flag_behaves_the_same(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, GUARDED, MODULES, """
+        from pkg.big import *
+        import pkg.big as big
+        print(sorted(n for n in dir() if not n.startswith("_")))
+        print("Final" in vars(big), big.show("x y z"), big.FLIPPED)
+    """, keep=KEEP)
+    assert "False x {'allow': 'disallow'}" in out
