@@ -51,3 +51,32 @@ def test_the_split_with_a_moved_mypy_flag_behaves_the_same(tmp_path: Path) -> No
         print("Final" in vars(big), big.show("x y z"), big.FLIPPED)
     """, keep=KEEP)
     assert "False x {'allow': 'disallow'}" in out
+
+
+# beets 2.3.0 (`[tool.ruff.lint] select = [..., "TCH", ...]`): the maintainers' grouping of
+# `importer.py`, applied by benchmarks/realworld.py, left `from beets.importer.session
+# import ImportSession` (read only in annotations, at run time on purpose) unmarked, and
+# the project's ruff reported TC001 twice. Ruff renamed flake8-type-checking's TCH codes to
+# TC (0.8) and still reads `TCH` as `TC`; godsplit took `TCH` for another prefix, so it saw
+# TC001 as not selected and wrote no targeted noqa.
+ANNOTATED = """
+    from __future__ import annotations
+
+
+    class Session:
+        name = "s"
+
+
+    def describe(session: Session) -> str:
+        return "session"
+"""
+
+
+def test_ruffs_old_tch_prefix_selects_tc001_for_the_targeted_noqa(tmp_path: Path) -> None:
+    files = {"pyproject.toml": '[tool.ruff.lint]\nselect = ["F", "I", "TCH"]\n'}
+    config = make_project(tmp_path, ANNOTATED, {"session": ["Session"], "uses": ["describe"]},
+                          files=files)
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert "from .session import Session  # noqa: TC001\n" in texts["pkg/big/uses.py"], \
+        texts["pkg/big/uses.py"]
