@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from splitkit import make_project, plan_texts, same_behaviour
+from splitkit import apply, make_project, plan_texts, ruff_check, same_behaviour
 
 # mypy's `main.py` (0.701): `MYPY = False` / `if MYPY: from typing_extensions import Final`,
 # and a top-level loop (`for a, b in flag_prefix_pairs:`) whose variables move, so the
@@ -80,3 +80,21 @@ def test_ruffs_old_tch_prefix_selects_tc001_for_the_targeted_noqa(tmp_path: Path
     assert not plan.errors, [f.render() for f in plan.errors]
     assert "from .session import Session  # noqa: TC001\n" in texts["pkg/big/uses.py"], \
         texts["pkg/big/uses.py"]
+
+
+def test_an_absolute_import_of_a_new_module_is_marked_as_ruff_reports_it_once_written(
+        tmp_path: Path) -> None:
+    # beets writes absolute imports: ruff, asked while `pkg/big.py` still stands where the
+    # package `pkg/big/` will be, calls `pkg.big.session` third-party (TC002); once the
+    # split is written it is first-party, and ruff reports TC001 on the line marked TC002
+    files = {"pyproject.toml": '[tool.ruff.lint]\nselect = ["F", "I", "TC", "RUF100"]\n'}
+    config = make_project(tmp_path, ANNOTATED, {"session": ["Session"], "uses": ["describe"]},
+                          files=files, **{"import-style": "absolute"})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    uses = texts["pkg/big/uses.py"]
+    assert "from pkg.big.session import Session  # noqa: TC001\n" in uses, uses
+    result = apply(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    found = ruff_check(tmp_path, "pkg/big")
+    assert found.returncode == 0, found.stdout
