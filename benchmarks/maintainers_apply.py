@@ -1,7 +1,7 @@
 """Apply the maintainers' own groupings (benchmarks/maintainers/*.toml) as hand mappings.
 
 Usage:
-    .venv/bin/python benchmarks/maintainers_apply.py [CASE ...]
+    .venv/bin/python benchmarks/maintainers_apply.py [--keep-module-name] [CASE ...]
 
 For each historical split, the before file's sdist (downloaded and checked by hash, as
 suggest_eval.py does) is copied to a work directory, made a git repository, and given a
@@ -9,7 +9,9 @@ godsplit.toml whose modules are the ones the maintainers chose. Names they left 
 module are `keep`; an `__init__.py` is split beside it (`package`); names the record leaves
 out (gone or defined in several modules after the split) go to `default = "_rest"`, names it
 lists that the before file does not define (written during the split) are left out, and
-imports the maintainers listed are left to follow their users. `godsplit plan`, then
+imports the maintainers listed are left to follow their users (at the top level, or in a
+top-level `try`, `if` or `with`). With `--keep-module-name`, moved classes and functions
+keep the old module's `__module__` (what GS119 asks for where code reads it). `godsplit plan`, then
 `godsplit apply`, run there. The projects' dependencies are not installed, so the import
 check is off (`verify-import = false`) and apply checks statically; their test suites are
 not run here (see realworld.py for that). Prints one line per case.
@@ -39,12 +41,22 @@ import suggest_eval
 WORK = suggest_eval.HERE / ".work" / "maintainers_apply"
 GODSPLIT = str(Path(sys.executable).with_name("godsplit"))
 UNBOUNDED = 100_000  # max-lines: the maintainers chose the sizes
+KEEP_MODULE_NAME = "--keep-module-name"
 
 
 def imported_names(source: str) -> set[str]:
-    """Names the module binds by a top-level import (they cannot be mapped)."""
+    """Names the module binds by a top-level import, in top-level `try`, `if` and `with`
+    blocks too (`try: import enum` / `except ImportError: enum = None`): they cannot be
+    mapped."""
     names: set[str] = set()
-    for stmt in cst.parse_module(source).body:
+    todo = list(cst.parse_module(source).body)
+    while todo:
+        stmt = todo.pop()
+        if isinstance(stmt, (cst.Try, cst.If, cst.With, cst.Else, cst.ExceptHandler, cst.Finally)):
+            todo += list(stmt.body.body) if isinstance(stmt.body, cst.IndentedBlock) else []
+            todo += [s for s in (getattr(stmt, "orelse", None), getattr(stmt, "finalbody", None)) if s]
+            todo += list(getattr(stmt, "handlers", ()))
+            continue
         if not isinstance(stmt, cst.SimpleStatementLine):
             continue
         for small in stmt.body:
@@ -112,6 +124,8 @@ def mapping(case: suggest_eval.Case, kept: str | None, source: str,
     assert isinstance(modules, dict)
     lines = [f"max-lines = {UNBOUNDED}", "verify-import = false", "", "[[split]]",
              f"source = {json.dumps(case.path)}"]
+    if KEEP_MODULE_NAME in sys.argv:
+        lines.append("keep-module-name = true")
     lines += [f"{k} = {json.dumps(v)}" for k, v in table.items()]
     lines.append("[split.modules]")
     lines += [f"{json.dumps(m)} = {json.dumps(n)}" for m, n in modules.items()]
@@ -138,7 +152,7 @@ def run(case: suggest_eval.Case, kept: str | None) -> dict[str, object]:
 
 
 def main() -> None:
-    wanted = set(sys.argv[1:])
+    wanted = set(sys.argv[1:]) - {KEEP_MODULE_NAME}
     for path in sorted(suggest_eval.CASES.glob("*.toml")):
         if wanted and path.stem not in wanted:
             continue

@@ -3,7 +3,7 @@ from features of the file and judged by leave-one-out on the tuning half.
 
     .venv/bin/python benchmarks/suggest_choice_loo.py [--verbose] [CASE ...]
 
-Tuning half of benchmarks/maintainers only (the held-out and fresh halves are never read).
+Tuning half of benchmarks/maintainers only (the held-out, fresh and fresh2 halves are never read).
 Round 16 found the room in the choice between the two candidates (`suggester/choose.py`):
 the better of the two on every case would give a mean F1 of 0.839, today's rule 0.720.
 Two families of choices, each trained on 13 cases and scored on the 14th (no choice
@@ -226,7 +226,7 @@ def profile_rule(train: list[Case], margin: float) -> Rule:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*", help="tuning case ids (default: all 14)")
+    parser.add_argument("cases", nargs="*", help="tuning case ids (default: the whole tuning half)")
     parser.add_argument("--verbose", action="store_true", help="print each case's features")
     args = parser.parse_args(argv)
     cases = load(args.cases)

@@ -1,13 +1,15 @@
 """How `godsplit suggest` groups a god file, against the grouping its maintainers chose.
 
-    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|fresh|all] [--markdown]
+    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|fresh|fresh2|all] [--markdown]
                                                 [--layers] [--names] [--default] [CASE ...]
 
 Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
 commits before and after, and, for every top-level name of the before file, the module
 the maintainers put it in). Its `half` is `tuning` (tuned on), `held-out` (scored once
-after tuning, rounds 2 to 14) or `fresh` (recorded in round 15 by
-benchmarks/record_split.py, after all that tuning; never tuned on). The before file is
+after tuning, rounds 2 to 14), `fresh` (recorded in round 15 by
+benchmarks/record_split.py, after all that tuning; never tuned on) or `fresh2` (recorded
+in round 18 with four more tuning cases, the eight split between the two by
+ROUND18_SEED before any was scored; never tuned on). The before file is
 taken from the project's PyPI sdist (the last release before the split), downloaded once
 into benchmarks/.work/ and checked against the sha256 recorded for the archive and for
 the file. No fetched source is committed.
@@ -62,7 +64,13 @@ INDEX = "https://pypi.org/simple"
 UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the grouping
 # tuning: tuned on; held-out: scored once after each tuning round (rounds 2-14);
 # fresh: recorded in round 15, after all that tuning, never tuned on
-HALVES = ("tuning", "held-out", "fresh")
+# fresh2: recorded in round 18, never tuned on. The 8 cases recorded then (beets-commands,
+# beets-importer, ipython-display, mypy-main, mypy-types, pytest-python, sphinx-autodoc,
+# sphinx-autodoc-2025) were split before any was scored:
+# random.Random(ROUND18_SEED).sample(sorted(ids), 4) joined the tuning half (beets-commands,
+# ipython-display, mypy-main, pytest-python), the other 4 are fresh2.
+HALVES = ("tuning", "held-out", "fresh", "fresh2")
+ROUND18_SEED = 18
 
 
 @dataclass(frozen=True)

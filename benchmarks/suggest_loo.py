@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/suggest_loo.py [CASE ...]
 
-Tuning half of benchmarks/maintainers only (the held-out and fresh halves are never read).
+Tuning half of benchmarks/maintainers only (the held-out, fresh and fresh2 halves are never read).
 Every variant is scored on the grouping before planning (the nodes' names, as
 `suggest_eval.py` scores the planned one; for today's choice the two agree on all 14
 cases). A variant family has settings; its **leave-one-out** figure scores each case with
@@ -246,7 +246,7 @@ def variants(g: Graph, k: int, analysis: Analysis) -> dict[str, dict[str, Groupi
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*", help="tuning case ids (default: all 14)")
+    parser.add_argument("cases", nargs="*", help="tuning case ids (default: the whole tuning half)")
     parser.add_argument("--settings", action="store_true",
                         help="also print every setting's in-sample figures")
     args = parser.parse_args(argv)

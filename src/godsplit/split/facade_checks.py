@@ -13,13 +13,16 @@ read in its own module raised NameError.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 
 from ..types import FACADE, Finding, GodsplitError, SplitConfig
 from .all_names import binds_all
 from .analyze import Analysis
 from .assign import Assignment
 from .bindings import bindings, surely
+from .type_guards import planned_files
 from .verify import compare_static
 
 
@@ -87,13 +90,17 @@ def live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
     return out
 
 
-def promised_names(analysis: Analysis, facade_text: str) -> list[Finding]:
+def promised_names(analysis: Analysis, facade_text: str, facade_path: Path | None = None,
+                   texts: Mapping[Path, str] | None = None) -> list[Finding]:
     """What verify checks after writing, checked on the plan: the facade binds every name
     the source bound, and `import *` gives the same. A plan that would break that is an
-    error now (GS113), not a rollback at apply."""
+    error now (GS113), not a rollback at apply. The facade is read where the plan puts it
+    (`facade_path`), its imports of new modules from their planned `texts`."""
     try:
-        facade = replace(analysis.source, text=facade_text)
-        broken = compare_static(analysis, facade, str(analysis.path))
+        facade = replace(analysis.source, text=facade_text,
+                         path=facade_path or analysis.source.path)
+        with planned_files(texts or {}):
+            broken = compare_static(analysis, facade, str(analysis.path))
     except GodsplitError:  # (a facade that does not parse: verify reports it, GS410)
         return []
     return [Finding("GS113", "error", f"this mapping cannot keep the old module's names: "

@@ -173,7 +173,7 @@ def build_plan(
             findings.append(_oversized(analysis, assignment.module_of, module, lines, max_lines))
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
-    findings.extend(promised_names(analysis, facade_text))
+    findings.extend(promised_names(analysis, facade_text, layout.facade_path, texts))
     findings.extend(created_findings(analysis, assignment, split))
     findings.extend(moves_little(analysis, assignment))
     findings.extend(namespace_findings(analysis, assignment, layout))

@@ -51,25 +51,45 @@ def mark_reported(texts: Mapping[Path, str], style: Style | None, source: Path
         return out
     rules = sorted({r for codes in wanted.values() for r in codes})
     before = {(code, _text(old, row)) for code, row in _report(old, rules, source, style.root)}
+    planned = {(p.parent if p.name == "__init__.py" else p.with_suffix("")).parts for p in texts}
     for path, codes in wanted.items():
         if codes:
-            marked, long = _marked(out[path], codes, path, style, before)
+            marked, long = _marked(out[path], codes, path, style, before, planned)
             if long:  # wrapped as the formatter keeps it, then marked name by name
-                marked = _marked(_exploded(out[path], long), codes, path, style, before)[0]
+                marked = _marked(_exploded(out[path], long), codes, path, style, before,
+                                 planned)[0]
             out[path] = marked
     return out
 
 
+def _first_party(code: str, lines: list[str], index: int, planned: set[tuple[str, ...]],
+                 codes: list[str]) -> str | None:
+    """The code ruff will report once the split is written: an absolute import of a module
+    the split writes is TC001 (first-party), though ruff, asked before the module exists
+    (the god file still stands where its package will be), calls it third-party (TC002).
+    None: a rule the project does not select."""
+    if code != "TC002":
+        return code
+    start = next((i for i in range(index, -1, -1) if _FROM_ANY.match(lines[i])), None)
+    found = _FROM_ANY.match(lines[start]) if start is not None else None
+    parts = tuple(found[1].split(".")) if found else ()
+    if not parts or not any(p[-len(parts):] == parts for p in planned if len(p) >= len(parts)):
+        return code
+    return "TC001" if "TC001" in codes else None
+
+
 def _marked(text: str, codes: list[str], path: Path, style: Style,
-            before: set[tuple[str, str]]) -> tuple[str, set[int]]:
+            before: set[tuple[str, str]], planned: set[tuple[str, ...]]
+            ) -> tuple[str, set[int]]:
     """`text` with the marks, and the lines (0-based) of the single-line imports a mark
     made too long where a tool counts the comment: black (it wraps the import, and the
     noqa ends after the closing parenthesis, where ruff does not look for it) or flake8's
     E501, which a formatter that keeps an exploded import lets us avoid."""
     lines = text.splitlines(keepends=True)
     marks: dict[int, list[str]] = {}
-    for code, row in _report(text, codes, path, style.root):
-        if (code, _text(text, row)) not in before and _imports(lines[row - 1]):
+    for reported, row in _report(text, codes, path, style.root):
+        code = _first_party(reported, lines, row - 1, planned, codes)
+        if code and (reported, _text(text, row)) not in before and _imports(lines[row - 1]):
             marks.setdefault(row - 1, []).append(code)
     limits = [style.line_length] if style.formatter == "black" else []
     if "flake8" in style.linters and style.lint_line_length and style.magic_trailing_comma:
@@ -83,6 +103,7 @@ def _marked(text: str, codes: list[str], path: Path, style: Style,
     return "".join(lines), long
 
 
+_FROM_ANY = re.compile(r"^\s*from ([\w.]+) import ")
 _FROM = re.compile(r"^(from [\w.]+ import )((?:\w+(?: as \w+)?, )*\w+(?: as \w+)?)(\r?\n)?$")
 
 

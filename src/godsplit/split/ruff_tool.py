@@ -83,3 +83,14 @@ def preview_rules() -> frozenset[str]:
     except (OSError, subprocess.SubprocessError, ValueError, GodsplitError):
         return frozenset()
     return frozenset(r["code"] for r in rules if isinstance(r, dict) and r.get("preview"))
+
+
+# Prefixes ruff renamed and still reads under the old name (its rule redirects):
+# flake8-type-checking's TCH became TC in ruff 0.8 (`select = ["TCH"]` selects TC001).
+_REDIRECTS = (("TCH", "TC"),)
+
+
+def redirected(codes: list[str]) -> tuple[str, ...]:
+    """Rule selectors as ruff reads them: a renamed prefix under its current name."""
+    return tuple(next((new + code[len(old):] for old, new in _REDIRECTS
+                       if code.startswith(old)), code) for code in codes)

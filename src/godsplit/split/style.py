@@ -313,7 +313,7 @@ def ruff_default_rules() -> tuple[str, ...]:
 
 
 def _ruff_rules(ruff: Section | None) -> Rules:
-    from .ruff_tool import preview_rules
+    from .ruff_tool import preview_rules, redirected
 
     if ruff is None:
         return Rules((RuleLayer(ruff_default_rules(), NO_CONFIG_EXTRA),), off=preview_rules())
@@ -323,16 +323,16 @@ def _ruff_rules(ruff: Section | None) -> Rules:
         lint = config.lint(inherit=False)
         select = lint.strings("select") if "select" in lint.keys(inherit=False) else None
         layers.append(RuleLayer(
-            tuple(select) if select is not None else None,
-            tuple(lint.strings("extend-select")),
-            tuple(lint.strings("ignore") + lint.strings("extend-ignore")),
+            redirected(select) if select is not None else None,
+            redirected(lint.strings("extend-select")),
+            redirected(lint.strings("ignore") + lint.strings("extend-ignore")),
         ))
         for key in ("per-file-ignores", "extend-per-file-ignores"):
             table = lint.sub(key)
             if table is not None:
                 for pattern in table.keys(inherit=False):
                     ignores.append((_anchor(config.path, pattern, negatable=True),
-                                    tuple(table.strings(pattern))))
+                                    redirected(table.strings(pattern))))
     # `lint.preview`, else the top-level one (`extend` too); `explicit-preview-rules`: by full code
     preview, explicit = (ruff.lint().boolean(key, ruff.boolean(key, False))
                          for key in ("preview", "explicit-preview-rules"))

@@ -22,7 +22,9 @@ a loop, an import of another value) is not a guard: its value at the `if` is not
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +36,8 @@ from .typestrings import module_file
 _TYPING = frozenset({"typing", "typing_extensions"})
 _NAME = "TYPE_CHECKING"
 _DEPTH = 3  # how many project modules an alias is followed through
+# the files a plan would write (resolved path -> text), read where the disk has none yet
+_PLANNED: ContextVar[Mapping[Path, str] | None] = ContextVar("_PLANNED", default=None)
 
 
 @dataclass(frozen=True)
@@ -143,17 +147,62 @@ def _is_false(node: ast.stmt, name: str, path: Path | None, depth: int) -> str |
         if depth <= 0 or path is None:
             return None
         found = module_file(path, node.level, node.module)
-        if found is None or found.resolve() == path.resolve():
+        if found is None:  # a module the plan writes (a facade's `from pkg.flags import MYPY`)
+            texts = _PLANNED.get() or {}
+            planned = _planned_file(path, node.level, node.module, texts)
+            if planned is None or planned == path.resolve():
+                return None
+            try:
+                there = _guards(ast.parse(texts[planned]).body, planned, depth - 1)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return None
+            return _kind(there, alias.name)
+        if found.resolve() == path.resolve():
             return None
         try:
             stat = found.stat()
         except OSError:
             return None
-        there = _file_guards(str(found), stat.st_mtime_ns, stat.st_size, depth - 1)
-        if alias.name in there.names and alias.name != _NAME:
-            return "typing"
-        return "constant" if alias.name in there.constants else None
+        return _kind(_file_guards(str(found), stat.st_mtime_ns, stat.st_size, depth - 1), alias.name)
     return None
+
+
+def _kind(there: Guards, name: str) -> str | None:
+    """What `name`, imported from a module whose guards are `there`, is here."""
+    if name in there.names and name != _NAME:
+        return "typing"
+    return "constant" if name in there.constants else None
+
+
+@contextmanager
+def planned_files(texts: Mapping[Path, str]) -> Iterator[None]:
+    """While checking a plan statically, a guard imported from a module the plan writes
+    (not on disk yet) is read from its planned text: moving `MYPY = False` to a new module
+    leaves the old module's `if MYPY:` a guard."""
+    token = _PLANNED.set({path.resolve(): text for path, text in texts.items()})
+    try:
+        yield
+    finally:
+        _PLANNED.reset(token)
+
+
+def _planned_file(path: Path, level: int, dotted: str | None,
+                  planned: Mapping[Path, str]) -> Path | None:
+    """`module_file` among the planned files (their packages need not exist yet)."""
+    if not planned:
+        return None
+    base = path.resolve().parent
+    if level:
+        for _ in range(level - 1):
+            base = base.parent
+    else:
+        while (base / "__init__.py").is_file() or base / "__init__.py" in planned:
+            base = base.parent
+    parts = dotted.split(".") if dotted else []
+    candidates = [base.joinpath(*parts, "__init__.py")]
+    if parts:
+        candidates.insert(0, base.joinpath(*parts[:-1], parts[-1] + ".py"))
+    return next((c for c in candidates if c in planned), None)
 
 
 def _bound(node: ast.stmt) -> Iterator[str]:
