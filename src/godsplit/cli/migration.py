@@ -171,8 +171,9 @@ def _print_retire(result: RetireResult, root: Path) -> None:
         sys.exit(1)
     for split in result.splits:
         what = "deleted the old file" if split.deleted else (
-            "__init__.py keeps its docstring and " + (
-                f"{len(split.kept)} statements of its own" if split.kept else "nothing else")
+            "__init__.py keeps " + (f"{split.head} and " if split.head else "") + (
+                f"{len(split.kept)} statements of its own" if split.kept else
+                "nothing else" if split.head else "nothing of its own")
             + (f", and imports its modules ({split.registers})" if split.registers else "")
             + (f", and keeps {split.apps}" if split.apps else ""))
         click.echo(f"{split.old_module}: facade retired ({what}; its [[split]] left the config)")

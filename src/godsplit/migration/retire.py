@@ -58,6 +58,9 @@ class Retired:
     # package by name for what they register), or ""
     registers: str = ""
     apps: str = ""  # package layout: the names kept for Celery's `-A` references, and why
+    # package layout: what `__init__.py` keeps of the old module's head ("its docstring",
+    # "its opening comments", both, or "": a module may have neither)
+    head: str = ""
     findings: tuple[Finding, ...] = ()  # other reasons it is refused
 
 
@@ -243,9 +246,13 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retire
     # as the project's sorter and formatter write it, where they accepted the facade
     text = as_the_project_writes(h.facade, facade.source.text, text, {})
     where = tuple(facade.units[uid].line for uid in kept)
+    head = " and ".join(part for part, has in (
+        ("its docstring", any(u.kind == "docstring" for u in facade.units)),
+        ("its opening comments", any(line.comment for line in _unmarked(facade.module.header))),
+    ) if has).replace(" and its ", " and ")
     why = f"{registered[0]}: {registered[1].relative_to(root)}" if registered else ""
     shown = ", ".join(f"`{n}`" for n in names)
-    return (replace(base, kept=where, findings=tuple(findings), registers=why,
+    return (replace(base, kept=where, head=head, findings=tuple(findings), registers=why,
                     apps=f"{shown} for {app_specs(apps.refs, h, root)}{said}" if names else ""),
             FileChange(h.facade, facade.source.encode(text)))
 

@@ -92,11 +92,27 @@ def _unwrapped(member: object) -> object:
 
 
 def _moved(values: dict[str, object], moved: tuple[str, ...]) -> typing.Iterator[tuple[str, typing.Any]]:
-    """The functions and classes among the module's names that moved, by name."""
+    """The functions and classes among the module's names that moved, by name; for a
+    Celery task made from a function, that function (its arguments are the task's)."""
     for name, value in sorted(values.items()):
+        value = _task_function(value) or value
         if (inspect.isfunction(value) or inspect.isclass(value)) and getattr(
                 value, "__module__", None) in moved:
             yield name, value
+
+
+def _task_function(value: object) -> object:
+    """The function `@app.task` or `@shared_task` made a task of (the task class's `run`,
+    a staticmethod unless `bind=True`), else None."""
+    try:
+        if type(value).__module__ == "celery.local":  # a task the app has not made yet
+            value = value._get_current_object()  # type: ignore[attr-defined]
+        if not type(value).__dict__.get("_decorated"):  # a Task subclass's own `run`
+            return None
+        run = type(value).__dict__.get("run")
+    except Exception:  # a proxy that cannot be resolved here: not a task
+        return None
+    return getattr(run, "__func__", run)
 
 
 def details(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:
