@@ -30,7 +30,7 @@ from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
 from .main_self import main_self
-from .module_head import docstring_for, header_comments
+from .module_head import head_docstring, header_comments
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .nodes import globals_read
@@ -197,7 +197,7 @@ def render_new_module(
             blank = len(text) - len(text.lstrip("\n"))
             body[i] = (body[i][0], "\n" * max(2 - blank, 0) + text)
     limit = min(style.lint_line_length or style.line_length, style.doc_length or 999) if style else 88
-    pieces: list[Piece] = [header_comments(analysis) + docstring_for(module, layout, limit)]
+    pieces: list[Piece] = [header_comments(analysis) + head_docstring(analysis, body, module, layout, limit)]
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)
     if future:
