@@ -14,6 +14,10 @@ test failing before its fix.
   docstring godsplit gave its new module ("Cli: split from `pkg.big` by godsplit."): a
   new module whose code reads `__doc__` gets the source's docstring (none, when it had
   none).
+- Moved code reading the module's `__annotations__` read its new module's (NameError in
+  a module without annotations): GS140, a plan error naming the read (keep it).
+- A class of the split reading a private name (`__secret` in a method of `Box`) reads the
+  mangled `_Box__secret`: the new module did not import it (NameError when called).
 """
 
 from __future__ import annotations
@@ -240,3 +244,60 @@ def test_a_run_before_the_name_is_first_bound_is_not_refused(tmp_path: Path) -> 
     plan, _ = plan_texts(make_project(
         tmp_path, source, {"a": ["helper", "CONFIG", "FIRST"], "b": ["setup"]}, default="b"))
     assert not [f for f in plan.errors if f.code == "GS121"], [f.render() for f in plan.findings]
+
+
+def test_a_private_name_a_moved_class_reads_mangled_is_imported(tmp_path: Path) -> None:
+    # `__secret` in a method of `Box` reads the top-level `_Box__secret` (name mangling):
+    # the new module did not import it (NameError when called, after "verified"); its
+    # import is marked, as ruff and pyflakes do not mangle and would delete it
+    source = '''
+        _Box__secret = 41
+
+
+        class Box:
+            def peek(self):
+                return __secret + 1  # noqa: F821
+
+
+        def other():
+            return 1
+    '''
+    ruff = "[tool.ruff.lint]\nselect = ['F', 'E', 'W', 'I']\n"
+    out = same_behaviour(tmp_path, source, {"a": ["Box"], "b": ["other", "_Box__secret"]},
+                         "import pkg.big as m\nprint(m.Box().peek())\n",
+                         files={"pyproject.toml": ruff})
+    assert out == "42\n"
+    assert ruff_check(tmp_path / "after", "pkg").returncode == 0
+
+
+ANNOTATED = '''
+    x: int = 1
+
+
+    def declared():
+        return dict(__annotations__)
+
+
+    class Settings:
+        y: str = "a"
+        own = dict(__annotations__)
+
+
+    def other():
+        return 2
+'''
+
+
+def test_moved_code_reading_the_module_annotations_is_refused(tmp_path: Path) -> None:
+    # it read its new module's `__annotations__`: NameError there, after "verified"
+    plan, _ = plan_texts(make_project(
+        tmp_path, ANNOTATED, {"a": ["declared", "Settings"], "b": ["other", "x"]}))
+    found = [(f.code, f.line) for f in plan.errors if f.code == "GS140"]
+    assert found == [("GS140", 4)], [f.render() for f in plan.findings]  # not the class's own
+
+
+def test_the_code_kept_in_the_old_module_reads_the_same(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, ANNOTATED, {"a": ["Settings"], "b": ["other"]},
+                         "import pkg.big as m\nprint(m.declared(), m.Settings.own)\n",
+                         keep=["declared", "x"])
+    assert out == "{'x': <class 'int'>} {'y': <class 'str'>}\n"

@@ -37,6 +37,7 @@ from .nodes import globals_read
 from .normalize import Block, Piece
 from .style import Style
 from .transforms import apply_edits, plan_edits
+from .unnamed_reads import hint_only
 
 MARKER = "# godsplit: facade"
 
@@ -254,13 +255,6 @@ _MODULE_NAMES = frozenset(dir(builtins)) | {
     "__name__", "__file__", "__doc__", "__spec__", "__package__", "__loader__",
     "__builtins__", "__path__", "__cached__", "__annotations__", "__dict__",
 }
-
-
-def hint_only(analysis: Analysis, units: list[Unit]) -> set[str]:
-    """Names the module needs only for `get_type_hints` (`Analysis.hint_reads`)."""
-    hinted = set().union(*(analysis.hint_reads.get(u.id, ()) for u in units))
-    return hinted - {r.name for u in units for r in u.reads
-                     if r.name not in analysis.hint_reads.get(u.id, ())}
 
 
 def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:
