@@ -47,6 +47,8 @@ def run_reads_rebound(analysis: Analysis, assignment: Assignment) -> list[Findin
                 runner, ran_from = by_id.get(rid), assignment.module_of.get(rid)
                 if runner is None or ran_from is None or (ran_from == where and homes == {where}):
                     continue  # one module: source order is kept
+                if ran_from in homes and ran_from != where:
+                    continue  # it would import the reader mid-way, a cycle GS104 takes
                 if not any(u.first < runner.first for u in seq):
                     continue  # bound only later: the source could not have run it then
                 later = sorted(i for u in seq if u.id != rid and u.id not in analysis.star_imports
