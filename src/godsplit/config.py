@@ -231,13 +231,14 @@ def _toml_error(exc: Exception, path: Path) -> tuple[str, int | None]:
     return f"invalid TOML: {text}", line
 
 
-def _get(table: Mapping[str, Any], key: str, kind: type, path: Path, default: Any) -> Any:
+def _get(table: Mapping[str, Any], key: str, kind: type, path: Path, default: Any,
+         where: str = "") -> Any:
     value = table.get(key, default)
     # bool is a subclass of int: reject `max-lines = true`
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise GodsplitError(
-            f"{key!r} must be {kind.__name__}, not {type(value).__name__} ({value!r})", path
-        )
+        named = f"{where}.{key}" if where else repr(key)  # `located` finds the key's line
+        raise GodsplitError(f"{named} must be {kind.__name__}, not {type(value).__name__} "
+                            f"({value!r})", path)
     return value
 
 
@@ -387,8 +388,8 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
         default=default,
         modules=tuple(modules),
         facade=facade_mode,
-        pin_task_names=_get(item, "pin-task-names", bool, path, True),
-        keep_module_name=_get(item, "keep-module-name", bool, path, False),
+        pin_task_names=_get(item, "pin-task-names", bool, path, True, where),
+        keep_module_name=_get(item, "keep-module-name", bool, path, False, where),
         task_decorators=tuple(decorators),
         line=header or 1,
         keep=tuple(keep),

@@ -18,11 +18,11 @@ import networkx as nx
 
 from ..types import FACADE, Finding, Placement, PlacementReason, SplitConfig
 from .analyze import Analysis, Unit
-from .bindings import rebound_after_read
 from .classify import is_guard
-from .import_order import order_findings
 from .kept import kept_most
 from .kept_reason import namespace_reason
+from .ordered_calls import order_and_outside
+from .runner_reads import rebound_reads
 from .straddle import straddle_findings
 
 DEFAULT_SHARED = "_shared"
@@ -209,8 +209,8 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
     result.modules = [m for m in result.modules if m in used]
     if not any(f.code == "GS102" for f in result.findings):  # unplaced names stay there too
         result.findings.extend(kept_most(analysis, result.module_of, split))
-        result.findings.extend(rebound_after_read(analysis, result))
-        result.findings.extend(order_findings(analysis, result))
+        result.findings.extend(rebound_reads(analysis, result))
+        result.findings.extend(order_and_outside(analysis, result))
         result.findings.extend(straddle_findings(analysis, result))
     return result
 

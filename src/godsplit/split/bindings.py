@@ -145,9 +145,10 @@ def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Findi
             # (`Image.register_save(TiffImageFile.format, _save)` with `_save`) reads late
             at = next((i for i in unit.stmts if read.name in identifiers(analysis.code(i))),
                       unit.first)
-            later = sorted(i for u in seq if u.id != unit.id and u.id not in analysis.star_imports
-                           for i in u.stmts if i > at and (
-                               i == u.first or may_change(analysis.module.body[i], read.name)))
+            later = sorted({i for u in seq if u.id != unit.id and u.id not in analysis.star_imports
+                            for i in u.stmts if i > at and (
+                                i == u.first or may_change(analysis.module.body[i], read.name))}
+                           | rebinder_calls(analysis, read.name, at))
             if later:
                 home = _label(next(iter(homes)))
                 # a module GS103 left unsettled is the plan's guess, not the mapping's: name
@@ -168,6 +169,16 @@ def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Findi
                     f"with {read.name}{to}", str(analysis.path), unit.line,
                 ))
     return findings
+
+
+def rebinder_calls(analysis: Analysis, name: str, after: int) -> set[int]:
+    """The top-level statements after `after` that call a function rebinding `name`
+    (`def inc(): global COUNTER; COUNTER += 1`, then `inc()`): they change it too."""
+    rebinders = {n for u in analysis.units if name in u.rebinds for n in u.binds}
+    return {i for i in range(after + 1, len(analysis.module.body)) if rebinders and not isinstance(
+                stmt := analysis.module.body[i], (cst.FunctionDef, cst.ClassDef)) and any(
+                isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value in rebinders
+                for n in walk(stmt, into_scopes=False))}
 
 
 def _label(module: str) -> str:

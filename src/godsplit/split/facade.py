@@ -29,7 +29,7 @@ from .classify import is_main_block, sets_up_imports
 from .early_effects import early_effects
 from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
-from .keep_module import keep_module_name, keep_names, this_module
+from .keep_module import keep_module_name, keep_names, own_class, this_module
 from .layout import Layout
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
@@ -380,8 +380,8 @@ def _runtime(
             for ref, bound in grouped.items()) + "}"
         homes = f"{{name: ref for ref, names in {table}.items() for name in names}}" if (
             grouped) else "{}"
-        block = runtime.render("live_facade", {**slots, "live": homes}, sections={
-            "live", *["live_all"] * live_all(analysis, layout, live)} if live else (),
+        block = runtime.render("live_facade", {**slots, "live": homes}, sections=own_class(analysis) | (
+            {"live", *["live_all"] * live_all(analysis, layout, live)} if live else set()),
             future_annotations=analysis.future_annotations, taken=analysis.bound_names)
     elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
         block = runtime.render("deprecated_facade", {

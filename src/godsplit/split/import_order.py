@@ -334,7 +334,7 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
             continue
         units = sorted(changed | read)
         where = {uid: assignment.module_of.get(uid, FACADE) for uid in units}
-        if len(set(where.values())) < 2 or _in_source_order(analysis, assignment, [
+        if len(set(where.values())) < 2 or in_source_order(analysis, assignment, [
                 where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]):
             continue
         ordered = events(analysis, name, in_order, classes, True, plain)[0]
@@ -357,7 +357,7 @@ def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     return findings
 
 
-def _in_source_order(analysis: Analysis, assignment: Assignment, modules: list[str]) -> bool:
+def in_source_order(analysis: Analysis, assignment: Assignment, modules: list[str]) -> bool:
     """Whether code in `modules` (one per event, in source order) surely runs in that order
     after the split: each module's events are consecutive, and each module imports, at
     import time, every module before it (so those finished first: pyparsing's subclasses

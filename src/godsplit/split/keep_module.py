@@ -4,6 +4,7 @@ functions whose `__module__` it sets back to the old module's name (the runtime 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 import libcst as cst
@@ -61,3 +62,14 @@ def keep_module_name(names: list[str], old_module: str, future_annotations: bool
         "here": this_module(taken),
         "objects": "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")",
     }, future_annotations=future_annotations, taken=taken)
+
+
+_CLASS_SET = re.compile(r"\.__class__\s*=(?!=)")
+
+
+def own_class(analysis: Analysis) -> set[str]:
+    """The live facade's `own_class` section when the source may give its module a class
+    (`sys.modules[__name__].__class__ = _Module`, for module properties): the facade's
+    class then extends that class instead of replacing it."""
+    return {"own_class"} if any(_CLASS_SET.search(code) for code in analysis.codes) else set()
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .analyze import Analysis
 from .layout import Layout
 from .needs import MAIN
@@ -18,6 +20,22 @@ def docstring_for(module: str, layout: Layout, width: int = 88) -> str:
     where = "Moved here by godsplit." if main else f"Split from `{layout.old_module}` by godsplit."
     where = where if len(where) <= width else f"Split by godsplit from\n`{layout.old_module}`."
     return f'"""{title}.\n\n{where}\n"""\n'
+
+
+_DOC_READ = re.compile(r"(?<![.\w])__doc__\b")
+
+
+def head_docstring(analysis: Analysis, body: list[tuple[float, str]], module: str, layout: Layout,
+                   width: int = 88) -> str:
+    """`docstring_for`, or the source's own docstring when the module's code reads its
+    `__doc__` (`docopt(__doc__)`, a usage message printed): it reads the new module's, which
+    must be the same; none when the source has none (`__doc__` was None): a comment."""
+    if not any(_DOC_READ.search(text) for _, text in body):
+        return docstring_for(module, layout, width)
+    doc = next((u for u in analysis.units if u.kind == "docstring"), None)
+    if doc is None:
+        return "# Split by godsplit. No docstring, as in the source: its code reads __doc__.\n"
+    return analysis.code(doc.first).lstrip("\r\n")
 
 
 def header_comments(analysis: Analysis) -> str:

@@ -30,7 +30,7 @@ from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
 from .main_self import main_self
-from .module_head import docstring_for, header_comments
+from .module_head import head_docstring, header_comments
 from .mypy_facade import typed_facade_import
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
@@ -38,6 +38,7 @@ from .nodes import globals_read
 from .normalize import Block, Piece
 from .style import Style
 from .transforms import apply_edits, plan_edits
+from .unnamed_reads import hint_only
 
 MARKER = "# godsplit: facade"
 
@@ -201,7 +202,7 @@ def render_new_module(
             blank = len(text) - len(text.lstrip("\n"))
             body[i] = (body[i][0], "\n" * max(2 - blank, 0) + text)
     limit = min(style.lint_line_length or style.line_length, style.doc_length or 999) if style else 88
-    pieces: list[Piece] = [header_comments(analysis) + docstring_for(module, layout, limit)]
+    pieces: list[Piece] = [header_comments(analysis) + head_docstring(analysis, body, module, layout, limit)]
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)
     if future:
@@ -258,13 +259,6 @@ _MODULE_NAMES = frozenset(dir(builtins)) | {
     "__name__", "__file__", "__doc__", "__spec__", "__package__", "__loader__",
     "__builtins__", "__path__", "__cached__", "__annotations__", "__dict__",
 }
-
-
-def hint_only(analysis: Analysis, units: list[Unit]) -> set[str]:
-    """Names the module needs only for `get_type_hints` (`Analysis.hint_reads`)."""
-    hinted = set().union(*(analysis.hint_reads.get(u.id, ()) for u in units))
-    return hinted - {r.name for u in units for r in u.reads
-                     if r.name not in analysis.hint_reads.get(u.id, ())}
 
 
 def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:

@@ -134,7 +134,8 @@ def collect(
         if where is not None:
             stmt, in_function = where
             (rebinds if in_function else bound)[stmt].add(name)
-    for name, access, forward in _references(scope, names):
+    mangled = ((name, access, False) for name, access in _mangled(scopes, names))
+    for name, access, forward in (*_references(scope, names), *mangled):
         site = _site(access.node, access.scope, nodes)
         if site is None or _local_in_function(name, access.scope, access.node):
             continue
@@ -184,6 +185,27 @@ def _references(
             if not access.referents and (isinstance(access.node, cst.BaseString)
                                          or access.is_annotation):
                 yield name, access, True
+
+
+def _mangled(scopes: Mapping[cst.CSTNode, Scope | None], names: set[str]
+             ) -> Iterator[tuple[str, Access]]:
+    """Reads of a private name in a class (`__secret` in a method of `Box`): Python reads
+    the top-level `_Box__secret`, which LibCST leaves unresolved."""
+    if not any(name.startswith("_") and "__" in name[2:] for name in names):
+        return
+    for scope in {id(s): s for s in scopes.values() if s is not None}.values():
+        for access in scope.accesses:
+            node = access.node
+            if not isinstance(node, cst.Name) or not node.value.startswith("__") or (
+                    node.value.endswith("__")) or access.referents:
+                continue
+            owner: Scope | None = scope
+            while owner is not None and not isinstance(owner, (ClassScope, GlobalScope)):
+                owner = owner.parent
+            klass = getattr(owner, "node", None) if isinstance(owner, ClassScope) else None
+            stem = klass.name.value.lstrip("_") if isinstance(klass, cst.ClassDef) else ""
+            if stem and f"_{stem}{node.value}" in names:
+                yield f"_{stem}{node.value}", access
 
 
 def _method_of(scope: Scope) -> str | None:

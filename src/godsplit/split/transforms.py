@@ -19,6 +19,7 @@ from ..types import Finding
 from .analyze import Analysis, Unit
 from .celery_names import celery_roots, root_name
 from .file_path import directory_reads, inside
+from .module_globals import annotations_reads
 from .nodes import called_name
 from .task_classes import pin_finding, pinned_class, plan_task_classes
 
@@ -137,6 +138,7 @@ def plan_edits(
             "GS201", "info", f"`{spelled}` replaced by {old_module!r} so the name stays the same",
             path, line,
         ))
+    findings.extend(annotations_reads(analysis, stmts))
     tasks: set[int] = set()
     roots: frozenset[str] | None = None  # the module's names that are Celery's, when needed
     for index in sorted(stmts):

@@ -35,6 +35,7 @@ _WHAT = {
     "GS126": "code finding files beside the module by its name (GS126)",
     "GS127": "code reading the module's namespace while it is imported (GS127)",
     "GS139": "a string naming the module's own file (GS139)",
+    "GS140": "code reading the module's __annotations__ (GS140)",
     "late": "code reading at import time kept code that the old module runs after its "
             "re-exports (moved, it would read it before it is bound: GS112)",
     "GS408": "the import check found that moving it changes the signature or type hints of "

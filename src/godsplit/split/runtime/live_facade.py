@@ -117,6 +117,11 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     # godsplit-runtime: end
 
 
+# godsplit-runtime: if own_class
+# the module gave itself a class (`sys.modules[__name__].__class__ = X`):
+# this one extends it, so what it adds (a property, `__getattr__`) answers
+_GodsplitFacade.__bases__ = (type(_godsplit_sys.modules[SLOT_HERE]),)
+# godsplit-runtime: end
 # not an object the module put in its own place (sh's SelfWrapper): a
 # patch set on that one reached no module's code before the split either
 if vars(_godsplit_sys.modules[SLOT_HERE]) is globals():

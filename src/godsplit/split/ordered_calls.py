@@ -1,0 +1,146 @@
+"""GS124 for state outside the module that top-level code changes in order.
+
+`atexit.register(a)`, `atexit.register(b)`, `atexit.register(c)` (or `@atexit.register`
+on each) run the handlers c, b, a at exit. With `a` and `c` in one new module and `b` in
+another, the registrations run in the modules' import order: b, c, a, then, and the
+import check, which compares names, cannot see it. `import_order` takes objects the
+module binds; names bound by imports are shared with other modules and left out there.
+This takes the calls whose order the standard library keeps (exit handlers, audit hooks,
+codec search functions, warning filters, `sys.path` and the import hooks), and
+assignments to one attribute of an imported module (`sys.excepthook = ...`: the last
+one wins), made by top-level code from several modules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from ..types import FACADE, Finding
+from .analyze import Analysis
+from .import_order import in_source_order, order_findings
+from .nodes import walk
+
+if TYPE_CHECKING:
+    from .assign import Assignment
+
+# calls that keep what they are given in call order (their effect depends on that order)
+ORDERED = {
+    "atexit.register": "exit handlers",
+    "sys.addaudithook": "audit hooks",
+    "codecs.register": "codec search functions",
+    "warnings.filterwarnings": "warning filters",
+    "warnings.simplefilter": "warning filters",
+    "warnings.resetwarnings": "warning filters",
+    **{f"sys.{seq}.{m}": f"sys.{seq}" for seq in ("path", "meta_path", "path_hooks")
+       for m in ("insert", "append", "extend", "remove", "pop", "clear")},
+}
+
+
+def _imported(module: cst.Module) -> dict[str, str]:
+    """Names the module's top-level imports bind, to the dotted path they stand for."""
+    out: dict[str, str] = {}
+    for stmt in module.body:
+        for node in walk(stmt, into_scopes=False):
+            if isinstance(node, cst.Import):
+                for alias in node.names:
+                    full = cst.helpers.get_full_name_for_node_or_raise(alias.name)
+                    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                        out[alias.asname.name.value] = full
+                    else:
+                        out[full.split(".")[0]] = full.split(".")[0]
+            elif isinstance(node, cst.ImportFrom) and node.module is not None and not (
+                    node.relative) and not isinstance(node.names, cst.ImportStar):
+                base = cst.helpers.get_full_name_for_node_or_raise(node.module)
+                for alias in node.names:
+                    name = cst.helpers.get_full_name_for_node_or_raise(alias.name)
+                    bound = alias.asname.name if alias.asname is not None else alias.name
+                    if isinstance(bound, cst.Name):
+                        out[bound.value] = f"{base}.{name}"
+    return out
+
+
+def _resolve(expr: cst.BaseExpression, imported: dict[str, str]) -> str | None:
+    full = cst.helpers.get_full_name_for_node(expr)
+    if full is None:
+        return None
+    head, _, rest = full.partition(".")
+    if head not in imported:
+        return None
+    return f"{imported[head]}.{rest}" if rest else imported[head]
+
+
+def _run_at_import(stmt: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The nodes of a top-level statement that run while the module is imported."""
+    if isinstance(stmt, cst.FunctionDef):
+        roots: list[cst.CSTNode] = [*stmt.decorators, stmt.params]
+    elif isinstance(stmt, cst.ClassDef):
+        roots = [*stmt.decorators, *stmt.bases, *stmt.keywords, *stmt.body.body]
+    else:
+        roots = [stmt]
+    for root in roots:
+        for node in walk(root, into_scopes=False):
+            yield node
+            if node is not root and isinstance(node, cst.ClassDef):
+                yield from _run_at_import(node)
+
+
+def _events(module: cst.Module) -> dict[str, list[int]]:
+    """What each top-level statement changes outside the module, in order: key -> indices."""
+    imported = _imported(module)
+    out: dict[str, list[int]] = defaultdict(list)
+    for index, stmt in enumerate(module.body):
+        keys: set[str] = set()
+        for node in _run_at_import(stmt):
+            if isinstance(node, cst.Decorator):
+                called = node.decorator.func if isinstance(node.decorator, cst.Call) else None
+                full = _resolve(called or node.decorator, imported)
+            elif isinstance(node, cst.Call):
+                full = _resolve(node.func, imported)
+            elif isinstance(node, (cst.Assign, cst.AugAssign)):
+                targets = ([t.target for t in node.targets] if isinstance(node, cst.Assign)
+                           else [node.target])
+                keys |= {f"attribute {full}" for t in targets if isinstance(t, cst.Attribute)
+                         and (full := _resolve(t, imported)) is not None}
+                continue
+            else:
+                continue
+            if full in ORDERED:
+                keys.add(ORDERED[full])
+        for key in keys:
+            out[key].append(index)
+    return out
+
+
+def outside_order(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    """GS124: top-level code changing, in order, one thing outside the module (see the
+    module's docstring) would be in several modules, which may run in another order."""
+    unit_of = {i: u for u in analysis.units for i in u.stmts}
+    findings = []
+    for key, indices in sorted(_events(analysis.module).items()):
+        units = sorted({unit_of[i].id for i in indices if i in unit_of},
+                       key=lambda u: analysis.units[u].line)
+        where = {u: assignment.module_of.get(u, FACADE) for u in units}
+        if len(set(where.values())) < 2 or in_source_order(
+                analysis, assignment, [where[u] for u in units]):
+            continue
+        at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
+        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
+        findings.append(Finding(
+            "GS124", "error", f"code run at import time changes the {key} from several "
+            f"modules (lines {at}); it would run in the order the modules are imported, not "
+            "in source order, and which comes first or last is what they keep: map it to one "
+            "module", str(analysis.path), line))
+    return findings
+
+
+def _label(module: str) -> str:
+    return "the old module" if module == FACADE else module
+
+
+def order_and_outside(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    """GS124 and GS218 for the module's objects (`import_order`) and for state outside it."""
+    return order_findings(analysis, assignment) + outside_order(analysis, assignment)
