@@ -215,6 +215,7 @@ def render_facade(
     used |= listed
     f401 = reexport_codes(style, layout.facade_path)  # pyflakes' F401 on `X as X`
     early: list[str] = []
+    guarded: list[str] = []  # after the re-exports: an assignment ends the import block
     early_kept: list[str] = []
     rest: list[tuple[int, Piece]] = []
     future_at = len(head)  # where the future imports start: the marker goes before them
@@ -251,7 +252,10 @@ def render_facade(
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
             if extra:  # the names only a noqa keeps, on lines of their own
                 text += "".join(module.code_for_node(line) for line in extra)
-            if (is_import or unit.kind in ("effect", "facade")) and index < first_def:
+            if index < first_def and (unit.kind == "type_checking" if guarded else (
+                    analysis.binds_guard(unit))):
+                guarded.append(text)  # `TYPE_CHECKING = False`, and the blocks testing it
+            elif (is_import or unit.kind in ("effect", "facade")) and index < first_def:
                 early.append(text)  # and a guard (`if ...: raise`), `sys.path.extend(...)`
             elif unit.id in early_ids:
                 early_kept.append(text)
@@ -325,6 +329,7 @@ def render_facade(
     else:
         pieces.append(Block("\n" + first + "\n" + "".join(exports), sort=True,
                             reexport_noqa=f401, listed=frozenset(listed), group=True))
+    pieces.append(Block("".join(guarded), sort=True))
     pieces.append(Block(generated_all))
     rest.sort(key=lambda item: item[0])
     if rest and isinstance(rest[0][1], str) and not rest[0][1].startswith("\n"):

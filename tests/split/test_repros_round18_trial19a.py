@@ -1,0 +1,77 @@
+"""Round 18 (trial19a): real-code trials on prettytable, graphql-core and soupsieve.
+
+prettytable's `prettytable.py` binds `TYPE_CHECKING = False` itself (its ruff config bans
+`typing.TYPE_CHECKING`) and tests it with `if TYPE_CHECKING:`. That binding was a
+definition to map: unmapped, the plan failed (GS102, "not used by any mapped definition",
+though every module's block tests it); mapped (as suggest did), the other new modules
+imported `TYPE_CHECKING` from that one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from godsplit.split.plan import plan_split
+
+from splitkit import dedent, make_project, plan_texts, ruff_check, same_behaviour
+
+SOURCE = '''\
+    from __future__ import annotations
+
+    import enum
+
+    TYPE_CHECKING = False
+    if TYPE_CHECKING:
+        from collections.abc import Sequence
+
+
+    class Style(enum.Enum):
+        PLAIN = 1
+
+        def width(self, cells: Sequence[str]) -> int:
+            return sum(len(c) for c in cells)
+
+
+    def render(cells: Sequence[str], style: Style = Style.PLAIN) -> str:
+        return "|".join(cells).ljust(style.width(cells))
+    '''
+
+RUFF = '''\
+    [tool.ruff.lint]
+    extend-select = ["E", "F", "I", "TID251"]
+    flake8-tidy-imports.banned-api."typing.TYPE_CHECKING".msg = "use TYPE_CHECKING = False"
+    '''
+
+
+def test_a_module_own_type_checking_false_is_copied_not_mapped(tmp_path: Path) -> None:
+    """No error to map `TYPE_CHECKING`: each new module whose block tests it binds its own
+    `TYPE_CHECKING = False`, after its imports; none imports it from another."""
+    config = make_project(tmp_path, SOURCE, {"styles": ["Style"], "rendering": ["render"]},
+                          files={"pyproject.toml": RUFF})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    for name in ("styles", "rendering"):
+        text = texts[f"pkg/big/{name}.py"]
+        assert "TYPE_CHECKING = False\nif TYPE_CHECKING:\n" in text, text
+        assert "import TYPE_CHECKING" not in text, text
+    rendering = texts["pkg/big/rendering.py"]
+    assert rendering.index("from .styles import Style") < rendering.index("TYPE_CHECKING"), rendering
+
+
+def test_split_with_type_checking_false_behaves_and_lints_clean(tmp_path: Path) -> None:
+    """Written, verified, the same behaviour; no E402 (an import after the assignment), no
+    banned `typing.TYPE_CHECKING`, imports sorted, in the new modules and the facade."""
+    out = same_behaviour(tmp_path, SOURCE, {"styles": ["Style"], "rendering": ["render"]},
+                         "import pkg.big as m\nprint(m.render(['a', 'bc']), m.TYPE_CHECKING)\n",
+                         files={"pyproject.toml": RUFF})
+    assert out == "a|bc False\n"
+    lint = ruff_check(tmp_path / "after", "pkg")
+    assert lint.returncode == 0, lint.stdout
+
+
+def test_mypy_false_is_copied_too(tmp_path: Path) -> None:
+    """`MYPY = False` (mypy takes `MYPY` as true by its name, as `TYPE_CHECKING`)."""
+    source = dedent(SOURCE).replace("TYPE_CHECKING", "MYPY")
+    config = make_project(tmp_path, source, {"styles": ["Style"], "rendering": ["render"]})
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+
