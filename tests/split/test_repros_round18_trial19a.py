@@ -75,3 +75,29 @@ def test_mypy_false_is_copied_too(tmp_path: Path) -> None:
     plan, _ = plan_split(config, config.splits[0])
     assert not plan.errors, [f.render() for f in plan.errors]
 
+
+
+# graphql-core selects flake8-type-checking by its old prefix, `TCH` (ruff redirects it to
+# `TC` since 0.8): godsplit read the rules as off, and wrote no noqa on the imports a new
+# module reads only in annotations (44 TC001 and 3 TC003 on suggest's split of
+# `type/definition.py`).
+ANNOTATED = '''\
+    from __future__ import annotations
+
+
+    class Node:
+        pass
+
+
+    def describe(node: Node) -> str:
+        return type(node).__name__
+    '''
+
+
+def test_ruffs_old_tch_prefix_selects_the_type_checking_rules(tmp_path: Path) -> None:
+    pyproject = '[tool.ruff.lint]\nselect = ["F", "TCH"]\n'
+    same_behaviour(tmp_path, ANNOTATED, {"nodes": ["Node"], "describing": ["describe"]},
+                   "import pkg.big as m\nprint(m.describe(m.Node()))\n",
+                   files={"pyproject.toml": pyproject})
+    lint = ruff_check(tmp_path / "after", "pkg")
+    assert lint.returncode == 0, lint.stdout

@@ -323,22 +323,27 @@ def _ruff_rules(ruff: Section | None) -> Rules:
         lint = config.lint(inherit=False)
         select = lint.strings("select") if "select" in lint.keys(inherit=False) else None
         layers.append(RuleLayer(
-            tuple(select) if select is not None else None,
-            tuple(lint.strings("extend-select")),
-            tuple(lint.strings("ignore") + lint.strings("extend-ignore")),
+            _redirected(select) if select is not None else None,
+            _redirected(lint.strings("extend-select")),
+            _redirected(lint.strings("ignore") + lint.strings("extend-ignore")),
         ))
         for key in ("per-file-ignores", "extend-per-file-ignores"):
             table = lint.sub(key)
             if table is not None:
                 for pattern in table.keys(inherit=False):
                     ignores.append((_anchor(config.path, pattern, negatable=True),
-                                    tuple(table.strings(pattern))))
+                                    _redirected(table.strings(pattern))))
     # `lint.preview`, else the top-level one (`extend` too); `explicit-preview-rules`: by full code
     preview, explicit = (ruff.lint().boolean(key, ruff.boolean(key, False))
                          for key in ("preview", "explicit-preview-rules"))
     named = {code for layer in layers[1:] for code in (*(layer.select or ()), *layer.extend_select)}
     off = preview_rules() - named if explicit else frozenset()
     return Rules(tuple(layers), tuple(ignores), off if preview else preview_rules())
+
+
+def _redirected(codes: list[str]) -> tuple[str, ...]:
+    """Codes as ruff reads them: `TCH` (flake8-type-checking, ruff < 0.8) is `TC` now."""
+    return tuple("TC" + code[3:] if code.startswith("TCH") else code for code in codes)
 
 
 def _flake8_rules(section: Section) -> Rules:
