@@ -101,3 +101,40 @@ def test_ruffs_old_tch_prefix_selects_the_type_checking_rules(tmp_path: Path) ->
                    files={"pyproject.toml": pyproject})
     lint = ruff_check(tmp_path / "after", "pkg")
     assert lint.returncode == 0, lint.stdout
+
+
+# graphql-core's `type/definition.py` declares `Self` under `if TYPE_CHECKING:` in a nested
+# `try: from typing import Self / except ImportError: from typing_extensions import Self`:
+# a new module's copy of the block kept that `try:` whole though it reads no `Self` (F401
+# under the project's ruff, in three new modules).
+SELF_IN_TRY = '''\
+    from __future__ import annotations
+
+    from typing import TYPE_CHECKING
+
+    if TYPE_CHECKING:
+        from collections.abc import Sequence
+
+        try:
+            from typing import Self
+        except ImportError:
+            from typing_extensions import Self
+
+
+    class Builder:
+        def again(self) -> Self:
+            return self
+
+
+    def total(values: Sequence[int]) -> int:
+        return sum(values)
+    '''
+
+
+def test_a_try_of_imports_under_type_checking_goes_only_where_it_is_read(tmp_path: Path) -> None:
+    config = make_project(tmp_path, SELF_IN_TRY, {"building": ["Builder"], "totals": ["total"]})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert "Self" not in texts["pkg/big/totals.py"], texts["pkg/big/totals.py"]
+    assert "from typing_extensions import Self" in texts["pkg/big/building.py"]
+    assert "Sequence" not in texts["pkg/big/building.py"]
