@@ -278,6 +278,27 @@ CHAINS: dict[str, Chain] = {
         (RUFF, _ruff_format()),
         "pyproject [tool.ruff]; dev group: ruff==0.17.3; Makefile: `ruff check`, `ruff "
         "format` (its strict `mypy dulwich` not run here)"),
+    "graphql-core-definition-by-hand": Chain(
+        ("ruff==0.17.6", "mypy==2.4.1", "pytest>=9.2,<10", "anyio", "pytest-benchmark",
+         "pytest-describe", "pytest-timeout"),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff] [tool.mypy]; tox ruff: `ruff check src tests`, `ruff format "
+        "--check src tests` (lint group: ruff>=0.17.4,<0.18: 0.17.6); tox mypy: `mypy src "
+        "tests` (mypy>=2.4.1,<3: 2.4.1; here on src)", typed=("src",)),
+    "prettytable-by-hand": Chain(
+        ("ruff==0.15.9", "black==26.3.1", "mypy==2.4.0", "types-colorama", "wcwidth",
+         "pytest", "pytest-lazy-fixtures"),
+        (RUFF, Tool("black", ("--diff", "--quiet"), "diff")),
+        "pyproject [tool.ruff] [tool.mypy]; the repository's .pre-commit-config.yaml (no "
+        "3.19.0 tag in the mirror: its newest): ruff-check v0.15.9, black 26.3.1; tox mypy: "
+        "requirements-mypy.txt mypy==2.4.0, types-colorama, `mypy .` (here on src and tests)",
+        typed=("src", "tests")),
+    "soupsieve-css-match-by-hand": Chain(
+        ("ruff==0.17.6", "mypy==2.4.1", "beautifulsoup4"),
+        (RUFF,),
+        "pyproject [tool.ruff] [tool.mypy] (strict, files = soupsieve); hatch dev scripts: "
+        "`ruff check .`, `mypy` (no versions pinned: ruff 0.17.6, mypy 2.4.1)",
+        typed=("soupsieve",)),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

@@ -83,7 +83,7 @@ def test_aliases_of_type_checking_are_one_unit_per_name_read(tmp_path: Path) -> 
         source = MYPY_GUARD.replace("from pkg.typing_guard import MYPY_CHECK_RUNNING",
                                     dedent(binding).replace("\n", "\n    ")).replace(
             "if MYPY_CHECK_RUNNING:", f"if {test}:")
-        # (`MYPY = False` is a definition, as `TYPE_CHECKING = False` is: `default` takes it)
+        # (`MYPY = False` is copied into each module that tests it, as `TYPE_CHECKING = False`)
         plan, texts = plan_texts(make_project(tmp_path / str(index), source, SPLIT,
                                               default="_rest"))
         assert not plan.errors, (binding, [f.render() for f in plan.errors])

@@ -184,6 +184,10 @@ class Analysis:
         ids = self.binders.get(name)
         return self.units[ids[0]] if ids else None
 
+    def binds_guard(self, unit: Unit) -> bool:
+        """`TYPE_CHECKING = False`: copied into each module whose blocks test it (type_guards)."""
+        return unit.kind == "import" and self.guards.binds_guard(self.module.body[unit.first])
+
     def code(self, index: int) -> str:
         """The exact source text of top-level statement `index` (with its leading comments)."""
         return self.codes[index]

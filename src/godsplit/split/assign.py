@@ -138,8 +138,8 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
         for entry in entries:
             if _is_pattern(entry):
                 patterns.append((module, entry))
-            else:
-                exact[entry].append(module)
+            elif not any(analysis.binds_guard(analysis.units[u]) for u in analysis.binders.get(entry, ())):
+                exact[entry].append(module)  # not `TYPE_CHECKING = False`: each module has its own
     # `__palettes__: list[str] = []`, then a loop adding to it (bokeh's palettes.py): with it
     rebound = {n for u in analysis.units if u.kind == "definition" for n in u.binds | u.rebinds}
     dunders = [u.id for u in analysis.units if mappable_dunder(analysis, u) and any(

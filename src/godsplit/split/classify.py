@@ -93,8 +93,8 @@ def classify(index: int, stmt: cst.BaseStatement, guards: Guards = DEFAULT) -> U
             return "docstring"
         if all(isinstance(s, cst.ImportFrom) and is_future(s) for s in body):
             return "future"
-        if all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in body):
-            return "import"
+        if all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in body) or guards.binds_guard(stmt):
+            return "import"  # `TYPE_CHECKING = False` too: copied where a block tests it
         if all(_facade_assignment(s) for s in body):
             return "facade"
         return "definition"

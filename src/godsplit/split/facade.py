@@ -20,16 +20,17 @@ from collections.abc import Collection, Sequence
 import libcst as cst
 
 from ..types import FACADE, Edge, SplitConfig
-from . import imports, runtime
-from .all_names import binds_all, live_all
+from . import imports
+from .all_names import binds_all
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .checker_marks import alias_pragmas
 from .classify import is_main_block, sets_up_imports
 from .early_effects import early_effects
+from .facade_runtime import peer, runtime_code
 from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
-from .keep_module import keep_module_name, keep_names, own_class, this_module
+from .keep_module import keep_module_name, keep_names
 from .layout import Layout
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
@@ -214,6 +215,7 @@ def render_facade(
     used |= listed
     f401 = reexport_codes(style, layout.facade_path)  # pyflakes' F401 on `X as X`
     early: list[str] = []
+    guarded: list[str] = []  # after the re-exports: an assignment ends the import block
     early_kept: list[str] = []
     rest: list[tuple[int, Piece]] = []
     future_at = len(head)  # where the future imports start: the marker goes before them
@@ -250,7 +252,10 @@ def render_facade(
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
             if extra:  # the names only a noqa keeps, on lines of their own
                 text += "".join(module.code_for_node(line) for line in extra)
-            if (is_import or unit.kind in ("effect", "facade")) and index < first_def:
+            if index < first_def and (unit.kind == "type_checking" if guarded else (
+                    analysis.binds_guard(unit))):
+                guarded.append(text)  # `TYPE_CHECKING = False`, and the blocks testing it
+            elif (is_import or unit.kind in ("effect", "facade")) and index < first_def:
                 early.append(text)  # and a guard (`if ...: raise`), `sys.path.extend(...)`
             elif unit.id in early_ids:
                 early_kept.append(text)
@@ -300,9 +305,10 @@ def render_facade(
             "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__"
             f" and n not in {repr_tuple(submodules)}]\n"
         )
-    handed = [(_peer(layout, e.source), e.names) for e in edges
+    handed = [(peer(layout, e.source), e.names) for e in edges
               if e.target == FACADE and e.backpatch]
-    machinery = _runtime(analysis, split, layout, assignment, live, reloaded)
+    machinery = runtime_code(analysis, split, layout, assignment, live, reloaded, _deprecated_table(
+        analysis, assignment, layout) if split.facade == "deprecated" else "")
     hoisted = re.findall(r"^import \w+ as _godsplit_\w+\n", machinery, re.MULTILINE)
     machinery = re.sub(r"(^import \w+ as _godsplit_\w+\n)+\n?", "", machinery, flags=re.MULTILINE)
     if handed:
@@ -323,6 +329,7 @@ def render_facade(
     else:
         pieces.append(Block("\n" + first + "\n" + "".join(exports), sort=True,
                             reexport_noqa=f401, listed=frozenset(listed), group=True))
+    pieces.append(Block("".join(guarded), sort=True))
     pieces.append(Block(generated_all))
     rest.sort(key=lambda item: item[0])
     if rest and isinstance(rest[0][1], str) and not rest[0][1].startswith("\n"):
@@ -343,58 +350,3 @@ def render_facade(
     pieces[1] = marker + alias_pragmas([p if isinstance(p, str) else p.text for p in pieces[3:]],
                                        style, layout.facade_path, layout.facade_is_package)
     return pieces
-
-
-def _peer(layout: Layout, module: str) -> str:
-    """An expression for the dotted name of new module `module`, from the facade."""
-    ref = layout.runtime_ref(module)
-    if ref.startswith(".") and not ref.startswith(".."):
-        return 'f"{__package__}' + ref + '"'
-    return '"' + layout.dotted(module) + '"'
-
-
-def _runtime(
-    analysis: Analysis, split: SplitConfig, layout: Layout, assignment: Assignment,
-    live: dict[str, str], reloaded: bool,
-) -> str:
-    """The runtime code at the end of the facade: the live facade, which reads globals
-    rebound at run time from their home; the deprecated facade (which reads every moved
-    name from its home); or, for a static facade, PEP 562 `__getattr__` for those globals;
-    before it, if the project reloads the old module, `reload_modules`."""
-    items = [f'"{n}": "{layout.runtime_ref(m)}"' for n, m in live.items()]
-    refs = "{" + ", ".join(items) + "}"
-    if len(refs) > 60:  # one a line, as a formatter would
-        refs = "{\n" + "".join(f"    {item},\n" for item in items) + "}"
-    names = [_peer(layout, m) for m in assignment.modules]  # from this module's package
-    modules = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
-    slots = {"modules": modules, "here": this_module(analysis.bound_names)}
-    again = runtime.render("reload_modules", slots, taken=analysis.bound_names,
-                           future_annotations=analysis.future_annotations) if reloaded else ""
-    block = ""
-    if split.facade == "live":
-        grouped: dict[str, list[str]] = {}
-        for name, home in live.items():
-            grouped.setdefault(_peer(layout, home), []).append(f'"{name}"')
-        table = "{" + ", ".join(
-            f"{ref}: ({', '.join(bound)}{',' if len(bound) == 1 else ''})"
-            for ref, bound in grouped.items()) + "}"
-        homes = f"{{name: ref for ref, names in {table}.items() for name in names}}" if (
-            grouped) else "{}"
-        block = runtime.render("live_facade", {**slots, "live": homes}, sections=own_class(analysis) | (
-            {"live", *["live_all"] * live_all(analysis, layout, live)} if live else set()),
-            future_annotations=analysis.future_annotations, taken=analysis.bound_names)
-    elif split.facade == "deprecated":  # its __getattr__ reads moved names from their home
-        block = runtime.render("deprecated_facade", {
-            "moved": _deprecated_table(analysis, assignment, layout)},
-            future_annotations=analysis.future_annotations, taken=analysis.bound_names)
-    elif live:
-        own = {name for u in analysis.units if u.kind == "facade" for name in u.binds}
-        sections = {
-            "getattr" if "__getattr__" in own else "no_getattr",
-            "dir" if "__dir__" in own else "no_dir",
-        }
-        block = runtime.render("live_globals", {"live": refs}, sections=sections,
-                               future_annotations=analysis.future_annotations,
-                               taken=analysis.bound_names)
-    block = again.strip("\n") + "\n\n\n" + block.strip("\n") if again else block
-    return "\n\n" + block.strip("\n") + "\n" if block else ""

@@ -167,9 +167,12 @@ def filter_type_checking(stmt: cst.If, keep: Collection[str], prune: bool = Fals
 
 def declared_names(line: cst.BaseStatement) -> set[str] | None:
     """The names a class, a function or a line of plain assignments declares (`Row =
-    Tuple[str, ...]` under `if MYPY_CHECK_RUNNING:`); None for anything else."""
+    Tuple[str, ...]` under `if MYPY_CHECK_RUNNING:`) or a `try:` of imports binds; None for
+    anything else."""
     if isinstance(line, (cst.ClassDef, cst.FunctionDef)):
         return {line.name.value}
+    if isinstance(line, cst.Try):  # `try: from typing import Self / except ImportError: ...`
+        return _try_imports(line)
     if not isinstance(line, cst.SimpleStatementLine):
         return None
     names: set[str] = set()
@@ -180,6 +183,21 @@ def declared_names(line: cst.BaseStatement) -> set[str] | None:
             return None
         names |= {t.value for t in targets if isinstance(t, cst.Name)}
     return names
+
+
+def _try_imports(block: cst.Try) -> set[str] | None:
+    """The names a `try:` block made only of import lines binds (None: it runs more)."""
+    suites = [block.body, *(h.body for h in block.handlers),
+              *(part.body for part in (block.orelse, block.finalbody) if part is not None)]
+    lines = [line for suite in suites if isinstance(suite, cst.IndentedBlock) for line in suite.body]
+    smalls = [small for line in lines if isinstance(line, cst.SimpleStatementLine) for small in line.body]
+    if not all(isinstance(s, cst.IndentedBlock) for s in suites) or not all(
+            _import_line(line) for line in lines) or any(
+            isinstance(small.names, cst.ImportStar) for small in smalls
+            if isinstance(small, (cst.Import, cst.ImportFrom))):
+        return None
+    return {bound_name(alias) for small in smalls if isinstance(small, (cst.Import, cst.ImportFrom))
+            and not isinstance(small.names, cst.ImportStar) for alias in small.names}
 
 
 def identifiers(code: str) -> set[str]:

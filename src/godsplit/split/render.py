@@ -123,8 +123,9 @@ def render_new_module(
         text = imports.hint_noqa(_import_text(
             analysis, unit, needs.imports[uid], layout.old_package, package, False,
             88 if style is None else style.line_length), hinted)
-        if unit.kind == "type_checking" and unit.first < first_def:
-            items.append((first_def - 0.2, text))
+        guard = analysis.binds_guard(unit)
+        if (unit.kind == "type_checking" or guard) and unit.first < first_def:
+            items.append((first_def - (0.25 if guard else 0.2), text))  # after the imports
         else:
             (items if unit.first < first_def else late).append((unit.first, text))
     mine = [e for e in edges if e.source == module]
@@ -277,7 +278,6 @@ def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:
             if globals_read(table) - bound:
                 return True
     return False
-
 
 
 def e402(style: Style | None, path: Path) -> str:

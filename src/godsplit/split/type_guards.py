@@ -35,6 +35,7 @@ from .typestrings import module_file
 
 _TYPING = frozenset({"typing", "typing_extensions"})
 _NAME = "TYPE_CHECKING"
+_CHECKER_NAMES = frozenset({_NAME, "MYPY"})  # true for type checkers, whatever binds them
 _DEPTH = 3  # how many project modules an alias is followed through
 # the files a plan would write (resolved path -> text), read where the disk has none yet
 _PLANNED: ContextVar[Mapping[Path, str] | None] = ContextVar("_PLANNED", default=None)
@@ -84,6 +85,27 @@ class Guards:
             return name is not None
         return isinstance(stmt.body, cst.IndentedBlock) and all(
             _declaration(line) for line in stmt.body.body)
+
+
+    def binds_guard(self, stmt: cst.BaseStatement) -> bool:
+        """Whether `stmt` is `TYPE_CHECKING = False` (or `MYPY = False`): a name type
+        checkers take as true by its name, bound to `False` and nowhere else. Like an
+        import of typing's, it is copied into each new module whose blocks test it, after
+        the imports (the project may ban `typing.TYPE_CHECKING`, as prettytable's ruff
+        configuration does)."""
+        return isinstance(stmt, cst.SimpleStatementLine) and all(
+            self._binds_guard(small) for small in stmt.body)
+
+    def _binds_guard(self, small: cst.BaseSmallStatement) -> bool:
+        if isinstance(small, cst.AnnAssign):
+            target, value = small.target, small.value
+        elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+            target, value = small.targets[0].target, small.value
+        else:
+            return False
+        return (isinstance(target, cst.Name) and target.value in _CHECKER_NAMES
+                and target.value in self.names | self.constants
+                and isinstance(value, cst.Name) and value.value == "False")
 
 
 def _declaration(line: cst.BaseStatement) -> bool:
