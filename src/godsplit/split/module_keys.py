@@ -37,22 +37,11 @@ import libcst as cst
 
 from ..files import module_name_for
 from .analyze import Analysis
-from .nodes import walk
+from .nodes import path_to, walk
 from .style_files import repository_root
 
 _SAFE_CALLS = frozenset({"get"})
 _PLAIN = frozenset({"staticmethod", "classmethod"})  # decorators that see no return value
-
-
-def _chain(node: cst.CSTNode, target: cst.CSTNode) -> list[cst.CSTNode] | None:
-    """`node` and its descendants down to `target`'s parent (None: not under it)."""
-    if node is target:
-        return []
-    for child in node.children:
-        found = _chain(child, target)
-        if found is not None:
-            return [node, *found]
-    return None
 
 
 def _is_attr(node: cst.CSTNode, owner: str, attr: str) -> bool:
@@ -119,7 +108,7 @@ def _use(parent: cst.CSTNode, name: cst.Name, me: str, store: str,
     if isinstance(parent, cst.AssignTarget) and parent.target is name:
         return 0  # the binding itself (the caller counts them)
     if isinstance(parent, cst.Arg) and parent.value is name:
-        call = _chain(method, parent)
+        call = path_to(method, parent)
         owner = call[-1] if call else None
         if isinstance(owner, cst.Call) and owner.args[0] is parent and len(owner.args) <= 2 and (
                 isinstance(owner.func, cst.Attribute) and owner.func.attr.value in _SAFE_CALLS
@@ -133,7 +122,7 @@ def _use(parent: cst.CSTNode, name: cst.Name, me: str, store: str,
 
 def _subscript_use(method: cst.FunctionDef, index: cst.Index, name: cst.Name, me: str,
                    store: str) -> int | None:
-    chain = _chain(method, index) or []
+    chain = path_to(method, index) or []
     if len(chain) < 2 or not isinstance(sub := chain[-2], cst.Subscript) or not _is_attr(
             sub.value, me, store) or len(sub.slice) != 1:
         return None
@@ -177,7 +166,7 @@ def _callers(cls: cst.ClassDef, function: str) -> list[tuple[cst.FunctionDef, st
             owner = node.func.value
             if not (isinstance(owner, cst.Name) and owner.value in {me, cls.name.value}):
                 return None
-            line = _chain(method, node) or []
+            line = path_to(method, node) or []
             assign = line[-1] if line else None
             if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and isinstance(
                     assign.targets[0].target, cst.Name) and me):
@@ -210,7 +199,7 @@ def cache_key_only(analysis: Analysis, stmt: cst.CSTNode, read: cst.CSTNode) -> 
     doc); when in doubt, False."""
     if not (isinstance(stmt, cst.ClassDef) and isinstance(read, cst.Attribute)):
         return False
-    chain = _chain(stmt, read)
+    chain = path_to(stmt, read)
     if chain is None or not _key_string(read, chain):
         return False
     functions = [n for n in chain if isinstance(n, cst.FunctionDef)]

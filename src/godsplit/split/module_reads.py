@@ -28,7 +28,7 @@ from ..types import FACADE, Finding
 from .analyze import Analysis
 from .classify import is_main_block
 from .module_keys import cache_key_only
-from .nodes import walk
+from .nodes import path_to, walk
 
 _SELVES = frozenset({"self", "cls", "mcs", "metacls"})
 _SHOWN = 3
@@ -89,15 +89,9 @@ def _of_self(receiver: cst.BaseExpression) -> bool:
             and _of_self(receiver.args[0].value))
 
 
-def _path(node: cst.CSTNode, target: cst.CSTNode) -> list[cst.CSTNode] | None:
-    """The classes and functions from `node` down to `target` (None: not under it)."""
-    if node is target:
-        return []
-    for child in node.children:
-        found = _path(child, target)
-        if found is not None:
-            return ([node] if isinstance(node, (cst.ClassDef, cst.FunctionDef)) else []) + found
-    return None
+def _path(node: cst.CSTNode, target: cst.CSTNode) -> list[cst.CSTNode]:
+    """The classes and functions from `node` down to `target` (none: not under it)."""
+    return [n for n in path_to(node, target) or [] if isinstance(n, (cst.ClassDef, cst.FunctionDef))]
 
 
 def _classes(analysis: Analysis) -> dict[str, set[str]]:
@@ -193,7 +187,7 @@ def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
         reads = [r for r in module_reads(stmt) if not cache_key_only(analysis, stmt, r)]
         for read in reads[:1]:
             found = code(read)
-            owners = _path(stmt, read) or []
+            owners = _path(stmt, read)
             seen = _what_changes(analysis, module_of, owners, _receiver(read))
             out.append(Finding(
                 "GS119", "error", f"`{found}`{_where(owners)} reads an "
@@ -233,7 +227,7 @@ def import_time_findings(analysis: Analysis) -> list[Finding]:
         if not mentions_module(text) or is_main_block(stmt):
             continue
         for read in module_reads(stmt):
-            owners = _path(stmt, read) or []
+            owners = _path(stmt, read)
             if not _runs_at_import(analysis, owners):
                 continue
             found = code(read)

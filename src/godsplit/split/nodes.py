@@ -260,6 +260,18 @@ def walk(node: cst.CSTNode, into_scopes: bool = True,
             stack.extend(children(current))
 
 
+def path_to(node: cst.CSTNode, target: cst.CSTNode) -> list[cst.CSTNode] | None:
+    """`node` and the nodes under it down to `target`'s parent, outermost first (None:
+    `target` is not under `node`)."""
+    if node is target:
+        return []
+    for child in children(node):
+        found = path_to(child, target)
+        if found is not None:
+            return [node, *found]
+    return None
+
+
 def innermost(expr: cst.BaseExpression) -> cst.BaseExpression:
     """`X` of `X`, `X.a`, `X[k]`, `X.a.b[k]`: what an attribute or item access starts from
     (GS121's `changes.may_change` and GS124's `import_order.changes` both ask it)."""
