@@ -1,4 +1,4 @@
-"""Round 18 (lead): twisted 25's `conch/ssh/transport.py` (2,370 lines), a suggest dead end.
+"""Round 18 (lead): Twisted 26.10's `conch/ssh/transport.py` (2,370 lines), a suggest dead end.
 
 Its end builds a table of message numbers from the module's namespace and checks it:
 
