@@ -185,7 +185,7 @@ def test_a_script_its_tests_run_by_path_is_refused_the_package_layout(tmp_path: 
                           path="tool.py", files={"tests/test_tool.py": runner})
     with pytest.raises(GodsplitError) as caught:
         plan_texts(config)
-    assert "tests/test_tool.py:3 runs tool.py by its path" in str(caught.value)
+    assert "tests/test_tool.py:3 names the file tool.py (which has a `__main__` block" in str(caught.value)
     assert 'package = "tool_parts"' in str(caught.value)
     config = make_project(tmp_path / "sibling", SCRIPT, {"helpers": ["helper"], "cli": ["main"]},
                           path="tool.py", files={"tests/test_tool.py": runner},

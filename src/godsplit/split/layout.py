@@ -161,8 +161,8 @@ def must_stay_a_module(source: Path, root: Path | None = None) -> tuple[str, Pat
     found = run_by_path(source, root) if root is not None else None
     if found is not None:  # `python autopep8.py` (see script_paths)
         where = Path(os.path.relpath(found[0], root)).as_posix()
-        return (f"{where}:{found[1]} runs {source.name} by its path (it has a `__main__` "
-                "block)", parent / f"{stem}_parts")
+        return (f"{where}:{found[1]} names the file {source.name} (which has a `__main__` "
+                "block: run, or read, by its path)", parent / f"{stem}_parts")
     return None
 
 

@@ -21,14 +21,14 @@ _MAIN = re.compile(rb"""^if\s+__name__\s*==\s*['"]__main__['"]\s*:""", re.M)
 def run_by_path(source: Path, root: Path) -> tuple[Path, int] | None:
     """The first other Python file of the project (and its line) that names the source's
     file in a string, when the source has a `__main__` block; else None."""
-    try:
-        if not _MAIN.search(source.read_bytes()):
+    try:  # (a pipe or a device is not read: it may never end; plan refuses it later)
+        if not source.is_file() or not _MAIN.search(source.read_bytes()):
             return None
     except OSError:
         return None
     quoted = re.compile(rb"""['"]""" + re.escape(source.name.encode()) + rb"""['"]""")
     for path in project_files(root):
-        if path.resolve() == source.resolve():
+        if path.resolve() == source.resolve() or not path.is_file():
             continue
         try:
             data = path.read_bytes()
