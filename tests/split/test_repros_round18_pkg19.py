@@ -122,7 +122,37 @@ def test_explicit_packages_list_misses_the_new_subpackage(tmp_path: Path) -> Non
     found = _gs134(tmp_path, {"setup.py": setup}, path="pkg/big.py")
     assert [(Path(f.path).name, f.line) for f in found] == [("setup.py", 2)]
     assert "without 'pkg.big'" in found[0].message
-    assert "packages=['pkg', 'pkg.big']" in found[0].message
+    assert "would not be installed" in found[0].message
+    assert "add 'pkg.big' to `packages`" in found[0].message
+
+
+def test_a_subpackage_missing_from_packages_ships_as_data_only_in_some_projects(
+        tmp_path: Path) -> None:
+    """cmd2 4.3.1 and tabulate 0.9.0: `packages = ["cmd2"]` with setuptools-scm; setuptools
+    then ships a git-tracked subpackage as package data (checked with pip wheel), not an
+    untracked one: the warning says so rather than "would not be installed"."""
+    toml = """
+        [build-system]
+        requires = ["setuptools", "setuptools-scm"]
+        build-backend = "setuptools.build_meta"
+
+        [project]
+        name = "pkg"
+
+        [tool.setuptools]
+        packages = ["pkg"]
+    """
+    found = _gs134(tmp_path, {"pyproject.toml": toml}, path="pkg/big.py")
+    assert [(Path(f.path).name, f.line) for f in found] == [("pyproject.toml", 9)]
+    assert "only as package data once git tracks them (setuptools-scm)" in found[0].message
+    manifest = {"pyproject.toml": toml.replace(', "setuptools-scm"', ""),
+                "MANIFEST.in": "graft pkg\n"}
+    found = _gs134(tmp_path / "manifest", manifest, path="pkg/big.py")
+    assert "as MANIFEST.in's `graft pkg` takes them" in found[0].message
+    found = _gs134(tmp_path / "off", {"pyproject.toml": toml.replace(
+        'packages = ["pkg"]', 'packages = ["pkg"]\ninclude-package-data = false')},
+        path="pkg/big.py")
+    assert "would not be installed" in found[0].message
 
 
 def test_flit_single_module_beside_but_not_package_layout(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from ..types import Finding
 from .dist_metadata import (
     Entry,
+    data_fallback,
     project_dir,
     setup_keywords,
     setuptools_entry,
@@ -72,20 +73,24 @@ def install_findings(layout: Layout, modules: Iterable[str], source: Path,
             edit += f" and set {_spell(mods.spell, 'py_modules', rest)}"
         return [_finding(mods, f"lists {layout.old_module!r} in py_modules and no packages",
                          missing, layout, edit)]
+    how = data_fallback(project, pyproject, layout.package_dir) if all(
+        p.rpartition(".")[0] in want for p in missing) else None
     return [_finding(pkgs, f"lists packages without {', '.join(map(repr, missing))}",
-                     missing, layout, f"set {_spell(pkgs.spell, 'packages', want)}")]
+                     missing, layout, f"add {', '.join(map(repr, missing))} to `packages`", how)]
 
 
-def _finding(entry: Entry, what: str, missing: list[str], layout: Layout,
-             edit: str) -> Finding:
+def _finding(entry: Entry, what: str, missing: list[str], layout: Layout, edit: str,
+             as_data: str | None = None) -> Finding:
     top = layout.old_module.split(".")[0]
     new = "package" if len(missing) == 1 else "packages"
+    outcome = (f"would be installed only as package data {as_data}, a fallback setuptools "
+               "deprecates and warns about; until then `pip install .`" if as_data else
+               "would not be installed (`pip install .` of the project")
     return Finding(
         "GS134", "warning",
-        f"{entry.path.name} {what}: the split's new {new} {', '.join(missing)} would not be "
-        f"installed (`pip install .` of the project would ship a {top} whose import fails, "
-        f"although the split is verified from the source tree); {edit}",
-        str(entry.path), entry.line)
+        f"{entry.path.name} {what}: the split's new {new} {', '.join(missing)} {outcome} "
+        f"would ship a {top} whose import fails, although the split is verified from the "
+        f"source tree{'' if as_data else ')'}; {edit}", str(entry.path), entry.line)
 
 
 def _filtered(layout: Layout, pkgs: Entry, needed: list[str], listed: bool) -> list[Finding]:

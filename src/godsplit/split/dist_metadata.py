@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,3 +223,39 @@ def toml_line(text: str, header: str, key: str) -> int:
                 rf"""["']?{re.escape(key)}["']?\s*=""", stripped):
             return number
     return 1
+
+
+def data_fallback(project: Path, pyproject: dict[str, Any], directory: Path) -> str | None:
+    """How setuptools would still ship the Python files of `directory`, a package missing
+    from an explicit `packages` list inside a listed one: as package data (a deprecated
+    fallback), when `include_package_data` is on and the files are in its file list
+    (tracked by git with setuptools-scm, or taken by MANIFEST.in); None if not."""
+    keywords = setup_keywords(project / "setup.py")
+    value = keywords[1].get("include_package_data") if keywords else None
+    table = pyproject.get("tool", {}).get("setuptools", {})
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text_of(project / "setup.cfg"))
+    except configparser.Error:
+        return None
+    if isinstance(value, ast.Constant):
+        included = value.value is True
+    elif "include-package-data" in table:
+        included = table["include-package-data"] is True
+    elif parser.has_option("options", "include_package_data"):
+        included = parser.get("options", "include_package_data").strip().lower() == "true"
+    else:  # setuptools' default: on for a pyproject.toml [project] table
+        included = value is None and "project" in pyproject
+    if not included:
+        return None
+    requires = pyproject.get("build-system", {}).get("requires", [])
+    if any(re.match(r"setuptools[-_]scm\b", str(r), re.I) for r in requires):
+        return "once git tracks them (setuptools-scm)"
+    rel = directory.resolve().relative_to(project.resolve()).as_posix()
+    for line in text_of(project / "MANIFEST.in").splitlines():
+        words = line.split()
+        if len(words) >= 2 and words[0] in ("graft", "recursive-include") and (
+                rel + "/").startswith(words[1].strip("/") + "/") and (
+                words[0] == "graft" or any(fnmatch.fnmatch("a.py", w) for w in words[2:])):
+            return f"as MANIFEST.in's `{line.strip()}` takes them"
+    return None
