@@ -237,6 +237,11 @@ def test_automatic_discovery_of_a_lone_module_beside_its_new_package(tmp_path: P
     found = _gs134(tmp_path / "toml", toml, package="bottle_parts")
     assert [(Path(f.path).name, f.line) for f in found] == [("pyproject.toml", 5)]
     assert not _gs134(tmp_path / "package", FLAT)  # bottle/ is the one package found
+    # another directory is a (namespace) package to discovery: bottle.py was not shipped
+    other = {**FLAT, "assets/logo.txt": "x\n", "docs/index.txt": "x\n"}
+    assert not _gs134(tmp_path / "other", other, package="bottle_parts")
+    docs = {**FLAT, "docs/index.txt": "x\n"}  # docs/ is never discovered
+    assert len(_gs134(tmp_path / "docs", docs, package="bottle_parts")) == 1
 
 
 def test_discovery_patterns_that_leave_the_new_package_out(tmp_path: Path) -> None:

@@ -126,10 +126,10 @@ def _discovered(layout: Layout, source: Path, project: Path) -> list[Finding]:
     if (layout.kind != "sibling" or "." in layout.old_module or top == layout.old_module
             or source.resolve().parent != project.resolve() or (project / "src").is_dir()):
         return []
-    others = [d.name for d in project.iterdir() if (d / "__init__.py").is_file()
-              and d.name != top and not d.name.startswith(("_", "."))
+    others = [d.name for d in project.iterdir() if d.is_dir() and d.name.isidentifier()
+              and d.name != top and not d.name.startswith("_")
               and d.name not in _NOT_DISCOVERED]
-    if others:  # the module was not shipped before the split either
+    if others:  # a directory is a (namespace) package: the module was not shipped before
         return []
     if call is not None:
         entry = Entry((), setup_py, call[0], "setup.py")
@@ -149,7 +149,7 @@ _NOT_DISCOVERED = frozenset((
     "newsfragments", "changelog", "test", "tests", "unit_test", "unit_tests", "example",
     "examples", "scripts", "tools", "util", "utils", "python", "build", "dist", "venv", "env",
     "requirements", "tasks", "fabfile", "site_scons", "benchmark", "benchmarks", "exercise",
-    "exercises", "htmlcov", "node_modules"))
+    "exercises", "htmlcov"))
 
 
 def _single_file(layout: Layout, source: Path, project: Path, pyproject: dict[str, Any],
