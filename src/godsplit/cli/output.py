@@ -123,6 +123,8 @@ def print_apply(result: ApplyResult, root: Path) -> None:
             files = ", ".join(_rel(m.path, root) for m in split.plan.modules)
             # "verified" only when the import check ran (GS400); else GS412 says why not
             done = "verified" if split.imported else "checked statically (import check skipped)"
+            if any(f.code == "GS134" for f in split.findings):  # checked in the tree only
+                done += " in the source tree; its packaging would not install it (GS134)"
             out.print(Text(f"{source}: split into {files}, facade {_rel(split.plan.facade, root)};"
                            f" {done}", style="green"))
     if result.written:

@@ -28,6 +28,7 @@ from ..types import (
 from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
+from .dist_lists import install_findings
 from .doc_length import wrap_comments
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
@@ -185,7 +186,7 @@ def build_plan(
     changes = _changes(analysis.source, layout, texts, stub)
     if stub is not None and stub not in texts:  # the module became a package
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
-    findings.extend(live_findings(analysis, split))
+    findings.extend(live_findings(analysis, split) + install_findings(layout, order, split.source, root))
     moved = assignment.module_of
     findings += [*identity_findings(analysis, moved, split),
                  *identity_errors(analysis, moved, layout)]
