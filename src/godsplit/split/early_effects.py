@@ -22,9 +22,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import libcst as cst
-import libcst.matchers as m
 
 from ..types import FACADE, Finding
+from .nodes import find_all
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -63,7 +63,7 @@ def _read_above(analysis: Analysis, unit: Unit, index: int, names: set[str]) -> 
         if isinstance(stmt, cst.FunctionDef):
             parts = [*stmt.decorators, stmt.params, stmt.returns]
         if any(isinstance(n, cst.Name) and n.value in names
-               for part in parts if part is not None for n in m.findall(part, m.Name())):
+               for part in parts if part is not None for n in find_all(part, cst.Name)):
             return True
     return False
 

@@ -214,9 +214,10 @@ def _main_blocks(text: str) -> int:
 
 def module_kind(module: object, moved: tuple[str, ...]) -> str:
     """What importing the module gives: a module (a live facade's class makes one too), or
-    the object its code put in its own place in `sys.modules` (sh's SelfWrapper)."""
-    cls = type(module)
-    if cls is types.ModuleType or cls.__name__ == "_GodsplitFacade":
+    the object its code put in its own place in `sys.modules` (sh's SelfWrapper); the
+    class a module gave itself (`__class__ = _Module`) is what the facade's class extends."""
+    cls = next(c for c in type(module).__mro__ if c.__name__ != "_GodsplitFacade")
+    if cls is types.ModuleType:
         return "module"
     where = cls.__module__
     if any(where == p or where.startswith(p + ".") for p in moved):
