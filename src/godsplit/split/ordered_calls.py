@@ -22,7 +22,7 @@ import libcst as cst
 from ..types import FACADE, Finding
 from .analyze import Analysis
 from .import_order import in_source_order, order_findings
-from .nodes import walk
+from .nodes import children, walk
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -74,18 +74,19 @@ def _resolve(expr: cst.BaseExpression, imported: dict[str, str]) -> str | None:
 
 
 def _run_at_import(stmt: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """The nodes of a top-level statement that run while the module is imported."""
-    if isinstance(stmt, cst.FunctionDef):
-        roots: list[cst.CSTNode] = [*stmt.decorators, stmt.params]
-    elif isinstance(stmt, cst.ClassDef):
-        roots = [*stmt.decorators, *stmt.bases, *stmt.keywords, *stmt.body.body]
-    else:
-        roots = [stmt]
-    for root in roots:
-        for node in walk(root, into_scopes=False):
+    """The nodes of a top-level statement that run while the module is imported: a def's
+    decorators and parameters (defaults, annotations), a class's decorators, bases and body,
+    and, inside those, the same again; never a function's or a lambda's body."""
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.FunctionDef):
+            stack.extend([*node.decorators, node.params])
+        elif isinstance(node, cst.ClassDef):
+            stack.extend([*node.decorators, *node.bases, *node.keywords, *node.body.body])
+        elif not isinstance(node, cst.Lambda):
             yield node
-            if node is not root and isinstance(node, cst.ClassDef):
-                yield from _run_at_import(node)
+            stack.extend(children(node))
 
 
 def _events(module: cst.Module) -> dict[str, list[int]]:
