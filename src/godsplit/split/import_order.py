@@ -139,7 +139,7 @@ def _unit_changes(analysis: Analysis, unit: Unit, name: str, into_scopes: bool,
                or classes.calls_changing(stmt, name, into_scopes, ordered) for i in unit.stmts)
 
 
-def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+def runs_at_import(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """The nodes of top-level `node` that run when the module runs it: a def's decorators
     and defaults, a class's decorators, bases and body (its methods' decorators and
     defaults), never a function's or lambda's body."""
@@ -153,13 +153,13 @@ def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         for part in (*node.decorators, *node.bases, *node.keywords):
             yield from walk(part, into_scopes=False)
         for stmt in node.body.body:
-            yield from _runs(stmt)
+            yield from runs_at_import(stmt)
         return
     if isinstance(node, cst.Lambda):
         return
     yield node
     for child in node.children:
-        yield from _runs(child)
+        yield from runs_at_import(child)
 
 
 # what a class statement runs of a class it names as a base, and as its metaclass
@@ -172,7 +172,7 @@ def _names_run(analysis: Analysis, unit: Unit) -> tuple[set[str], dict[str, set[
     decorates with them, passes them on, ...), and the names it only subclasses or reads
     an attribute of (`class A(Base, metaclass=Meta)`, `__hash__ = Base.__hash__`), with
     the methods of theirs that may run then (`_HOOKS`; the attribute read)."""
-    nodes = [n for i in unit.stmts for n in _runs(analysis.module.body[i])]
+    nodes = [n for i in unit.stmts for n in runs_at_import(analysis.module.body[i])]
     called = {id(n.func) for n in nodes if isinstance(n, cst.Call)} | {
         id(n.decorator) for n in nodes if isinstance(n, cst.Decorator)}
     inert: dict[int, frozenset[str]] = {  # `Base.method` handed on may be called later
@@ -302,7 +302,7 @@ def events(
                 if _unit_changes(analysis, unit, name, False, classes, ordered):
                     changed.add(unit.id)
                 elif not only_subclassed([analysis.module.body[i] for i in unit.stmts], name,
-                                         plain, _runs):
+                                         plain, runs_at_import):
                     read.add(unit.id)  # `class X(Field)` alone reads nothing of `Field`'s
     return changed - binders, read
 

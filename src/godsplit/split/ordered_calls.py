@@ -14,15 +14,14 @@ one wins), made by top-level code from several modules.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis
-from .import_order import in_source_order, order_findings
-from .nodes import children, walk
+from .import_order import in_source_order, order_findings, runs_at_import
+from .nodes import walk
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -73,29 +72,13 @@ def _resolve(expr: cst.BaseExpression, imported: dict[str, str]) -> str | None:
     return f"{imported[head]}.{rest}" if rest else imported[head]
 
 
-def _run_at_import(stmt: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """The nodes of a top-level statement that run while the module is imported: a def's
-    decorators and parameters (defaults, annotations), a class's decorators, bases and body,
-    and, inside those, the same again; never a function's or a lambda's body."""
-    stack = [stmt]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.FunctionDef):
-            stack.extend([*node.decorators, node.params])
-        elif isinstance(node, cst.ClassDef):
-            stack.extend([*node.decorators, *node.bases, *node.keywords, *node.body.body])
-        elif not isinstance(node, cst.Lambda):
-            yield node
-            stack.extend(children(node))
-
-
 def _events(module: cst.Module) -> dict[str, list[int]]:
     """What each top-level statement changes outside the module, in order: key -> indices."""
     imported = _imported(module)
     out: dict[str, list[int]] = defaultdict(list)
     for index, stmt in enumerate(module.body):
         keys: set[str] = set()
-        for node in _run_at_import(stmt):
+        for node in runs_at_import(stmt):
             if isinstance(node, cst.Decorator):
                 called = node.decorator.func if isinstance(node.decorator, cst.Call) else None
                 full = _resolve(called or node.decorator, imported)
