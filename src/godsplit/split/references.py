@@ -20,6 +20,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..files import read_source
+from ..nesting import TooDeep, check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
 
 SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox",
@@ -368,6 +369,7 @@ def find_references(
             continue
         try:
             source = read_source(path)
+            check_text(source.text, path)  # before LibCST: minutes on a 20,000-term chain
             module = cst.parse_module(source.text)
             module, here = _rewrite(module, mine, live, path)
             for old, what in here.items():
@@ -376,7 +378,7 @@ def find_references(
             if any(what.rewrites for what in here.values()):
                 changes.append(FileChange(path, source.encode(module.code)))
         except (GodsplitError, cst.ParserSyntaxError, RecursionError) as exc:
-            why = DEEP if isinstance(exc, RecursionError) else str(exc)
+            why = DEEP if isinstance(exc, (RecursionError, TooDeep)) else str(exc)
             for plan in mine:
                 found[plan.old_module].findings.append(Finding(
                     "GS212", "warning", f"not searched for patch targets: {why}", str(path), 1))
