@@ -50,3 +50,33 @@ def _own_frame(node: cst.BaseExpression) -> bool:
         return False
     return not node.args or (len(node.args) == 1 and isinstance(node.args[0].value, cst.Integer)
                              and node.args[0].value.value == "0")
+
+
+def sets_own_attribute(stmt: cst.BaseStatement) -> bool:
+    """Whether top-level code binds a name by setting an attribute of its own module:
+    `sys.modules[__name__].EXTRA = 5`, `setattr(sys.modules[__name__], "EXTRA", 5)`. Code
+    reading `EXTRA` as a global finds it in the old module only (NameError, moved)."""
+    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        return False
+    for node in walk(stmt, into_scopes=False):
+        targets: list[cst.BaseExpression] = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+            targets = [node.target]
+        elif (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+              and node.func.value == "setattr" and node.args):
+            targets = [cst.Attribute(node.args[0].value, cst.Name("x"))]
+        if any(isinstance(t, cst.Attribute) and _own_module(t.value) for t in targets):
+            return True
+    return False
+
+
+def _own_module(node: cst.BaseExpression) -> bool:
+    """`sys.modules[__name__]`."""
+    if not (isinstance(node, cst.Subscript) and len(node.slice) == 1
+            and isinstance(node.value, cst.Attribute) and node.value.attr.value == "modules"):
+        return False
+    index = node.slice[0].slice
+    return (isinstance(index, cst.Index) and isinstance(index.value, cst.Name)
+            and index.value.value == "__name__")

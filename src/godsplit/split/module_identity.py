@@ -32,7 +32,7 @@ from .classify import (
     reads_globals_inside,
     writes_globals,
 )
-from .frame_globals import own_namespace_readers
+from .frame_globals import own_namespace_readers, sets_own_attribute
 from .globals_use import execs_into_module
 from .nodes import walk
 
@@ -204,6 +204,8 @@ def stays_in_old_module(
     writers = {i for i, stmt in enumerate(module.body) if (any(
         f in codes[i] for f in ("globals()", "locals()", "vars()", *namespace)))
         and writes_globals(stmt, namespace) and i not in own}
+    writers |= {i for i, stmt in enumerate(module.body)  # `sys.modules[__name__].X = 1`
+                if "modules[" in codes[i] and sets_own_attribute(stmt) and i not in own}
     writers |= {i for i, stmt in enumerate(module.body)
                 if "exec(" in codes[i] and execs_into_module(stmt)}
     # the alias, and a statement that binds names and writes through it (`if FAST:
