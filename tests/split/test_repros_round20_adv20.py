@@ -342,3 +342,42 @@ def test_a_name_bound_through_sys_modules_is_not_read_from_a_new_module(tmp_path
     errors = sorted((f.code, f.line) for f in plan.errors)
     assert errors == [("GS122", 4), ("GS122", 16)], [f.render() for f in plan.findings]
     assert "sys.modules[__name__]" in plan.errors[0].message
+
+
+# --- GS148: a module-level `match` statement binding globals ---------------------------------
+
+_MATCH = """
+mode = "default"
+CONFIG = {"mode": "fast"}
+
+
+def get_mode():
+    return mode
+
+
+match CONFIG:
+    case {"mode": mode}:
+        pass
+
+
+def other():
+    return 1
+"""
+
+
+def test_a_match_capture_rebinding_a_global_read_elsewhere_is_gs148(tmp_path: Path) -> None:
+    """LibCST's scopes do not record captures: get_mode read "default", not "fast", after
+    a "verified" split."""
+    config = make_project(tmp_path, _MATCH, {"a": ["get_mode", "mode"], "b": ["other"]},
+                          default="rest")
+    plan, _ = plan_texts(config)
+    assert [(f.code, f.line) for f in plan.errors] == [("GS148", 9)], [
+        f.render() for f in plan.findings]
+
+
+def test_a_match_capture_with_its_readers_in_the_old_module_splits_the_same(
+    tmp_path: Path,
+) -> None:
+    code = "import pkg.big as m\nprint(m.get_mode(), m.mode)\n"
+    assert same_behaviour(tmp_path, _MATCH, {"b": ["other"]}, code,
+                          keep=["get_mode", "mode", "CONFIG"]) == "fast fast\n"

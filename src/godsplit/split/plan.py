@@ -37,6 +37,7 @@ from .guard_marks import marked_pieces
 from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
+from .match_captures import capture_findings
 from .module_identity import identity_errors
 from .namespace_reads import namespace_findings
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
@@ -178,6 +179,7 @@ def build_plan(
     findings.extend(created_findings(analysis, assignment, split))
     findings.extend(moves_little(analysis, assignment))
     findings.extend(namespace_findings(analysis, assignment, layout))
+    findings.extend(capture_findings(analysis, assignment))  # `case {"k": name}:` (GS148)
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
         findings.extend(undefined_in_plan(analysis, texts, facade_text))
     _package_inits(layout, order, texts)
