@@ -11,11 +11,15 @@
   draws from `random`, `next()` on a module iterator and a `global` counter (values
   swapped: GS124 now); keep-module-name hid `@overload` variants from
   `typing.get_overloads`; a name bound as `sys.modules[__name__].X = 1` was NameError in
-  the moved code that read it (GS122 now).
+  the moved code that read it (GS122 now); a module-level `match` capture rebinding a
+  global read elsewhere (GS148).
+- A FIFO named `x.py` in the project, or at a path the split writes, blocked `plan`
+  forever (the reload search and the target check read it).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -381,3 +385,30 @@ def test_a_match_capture_with_its_readers_in_the_old_module_splits_the_same(
     code = "import pkg.big as m\nprint(m.get_mode(), m.mode)\n"
     assert same_behaviour(tmp_path, _MATCH, {"b": ["other"]}, code,
                           keep=["get_mode", "mode", "CONFIG"]) == "fast fast\n"
+
+
+# --- a FIFO where godsplit reads a file ------------------------------------------------------
+
+def _fifo_project(root: Path, fifo: str) -> None:
+    make_project(root, _SMALL, {"helpers": ["helper"]}, default="rest")
+    (root / "godsplit.toml").write_text('[[split]]\nsource = "pkg/big.py"\ndefault = "rest"\n'
+                                        '[split.modules]\nhelpers = ["helper"]\n')
+    (root / fifo).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(root / fifo)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_at_a_target_path_is_named_not_read(tmp_path: Path) -> None:
+    """The reload search read every `*.py` of the project and the target check read the
+    existing file: a FIFO there blocked `plan` forever."""
+    _fifo_project(tmp_path, "pkg/big/helpers.py")
+    done = _plan(tmp_path, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "pkg/big/helpers.py: target already exists" in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_named_like_a_module_elsewhere_is_not_read(tmp_path: Path) -> None:
+    _fifo_project(tmp_path, "tools/pipe.py")
+    done = _plan(tmp_path, timeout=60)
+    assert done.returncode == 0, done.stderr

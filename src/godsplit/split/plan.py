@@ -369,7 +369,7 @@ def _changes(
             raise GodsplitError(f"{path.parent.name} exists as a file, not a directory",
                                 path.parent)
         if path.exists() and path not in (source.path, stub):
-            if path.is_dir() or path.read_bytes() != data:
+            if not path.is_file() or path.read_bytes() != data:  # a dir, a FIFO: no read
                 raise GodsplitError(
                     "target already exists with other content; move it away or choose another "
                     "module/package name", path,

@@ -48,7 +48,8 @@ class Rewrite:
 
 
 def project_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
-    """Python files under root, not following symlinks, skipping VCS and virtualenv dirs.
+    """Regular Python files under root (a FIFO named `x.py` would block a read forever),
+    not following symlinks, skipping VCS and virtualenv dirs.
     A directory that cannot be listed is added to `unreadable`, if given."""
 
     def skipped(error: OSError) -> None:
@@ -59,7 +60,7 @@ def project_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
         for name in sorted(files):
             path = Path(directory, name)
-            if name.endswith(".py") and not path.is_symlink():
+            if name.endswith(".py") and not path.is_symlink() and path.is_file():  # not a FIFO
                 yield path
 
 
