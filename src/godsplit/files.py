@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from .nesting import check_depth, python_gave_up
 from .types import GodsplitError
 
 # PEP 263: a coding cookie on line 1 or 2.
@@ -116,8 +117,17 @@ def read_python(path: Path) -> SourceText:
     source = read_source(path)
     with warnings.catch_warnings():  # SyntaxWarnings (invalid escapes) are not ours to print
         warnings.simplefilter("ignore")
+        try:  # Python's parse first: how deep it nests decides whether LibCST may read it
+            tree = ast.parse(source.text, str(path))
+        except SyntaxError as exc:
+            raise GodsplitError(*_unparsable(source, exc)) from None
+        except (RecursionError, MemoryError) as exc:
+            raise python_gave_up(source.text, path, exc) from None
+        except ValueError:
+            return source  # LibCST's parse reports what it finds
+        check_depth(tree, source.text, path)
         try:
-            compile(source.text, str(path), "exec", dont_inherit=True)
+            compile(tree, str(path), "exec", flags=0, dont_inherit=True)
         except SyntaxError as exc:
             raise GodsplitError(*_unparsable(source, exc)) from None
         except (ValueError, RecursionError, MemoryError):

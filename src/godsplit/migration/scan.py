@@ -19,6 +19,7 @@ from typing import Literal
 import libcst as cst
 
 from ..files import SourceText, module_name_for
+from ..nesting import check_text
 from ..split.parsing import parse
 from ..split.type_comments import comment_types
 from .edit import Context
@@ -69,6 +70,7 @@ def file_package(path: Path) -> str:
 
 def scan(source: SourceText, homes: list[Homes], style: Style) -> Context:
     """Every use of the old modules of `homes` in one file, and the edits that migrate it."""
+    check_text(source.text, source.path)  # before LibCST: minutes on a 20,000-term chain
     ctx = Context(source.path, parse(source), file_package(source.path), homes, style)
     fates: dict[int, Fate] = {}
     bindings: list[Binding] = []

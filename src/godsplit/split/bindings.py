@@ -230,8 +230,8 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
                     "error",
                     f"{', '.join(sorted(names - bound))}: bound by no statement, "
                     "but the module binds names through its namespace (globals(); vars() "
-                    f"or locals() at top level: line {writer}); in {module} "
-                    "undefined: keep this code in the old module (`keep`)",
+                    "or locals() at top level; attributes of sys.modules[__name__]: line "
+                    f"{writer}); in {module} undefined: keep this code in the old module (`keep`)",
                     str(analysis.path),
                     unit.line,
                 )

@@ -30,7 +30,7 @@ from .early_effects import early_effects
 from .facade_runtime import peer, runtime_code
 from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
-from .keep_module import keep_module_name, keep_names
+from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
@@ -344,7 +344,8 @@ def render_facade(
         moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
         names = [n for n in keep_names(analysis, moved, split) if n not in served]
         pieces.append(Block(keep_module_name(names, "__name__", analysis.future_annotations,
-                                             analysis.conditional_names, analysis.bound_names)))
+                                             analysis.conditional_names, analysis.bound_names,
+                                             uses_overload(analysis))))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
     pieces[1] = marker + alias_pragmas([p if isinstance(p, str) else p.text for p in pieces[3:]],

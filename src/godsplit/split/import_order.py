@@ -81,7 +81,9 @@ def _targets(stmt: cst.CSTNode, into_scopes: bool, ordered: bool,
     (`ordered`: those it adds to in order)."""
     for node in walk(stmt, into_scopes=into_scopes):
         targets: list[cst.BaseExpression] = []
-        if ordered:
+        if _advances(node):  # `ID = next(_ids)`: each call takes the next item, in order
+            targets = [cst.Attribute(node.args[0].value, cst.Name("x"))]  # type: ignore[attr-defined]
+        elif ordered:
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
                     node.func.attr.value in ORDERED):
                 targets = [node.func]
@@ -99,6 +101,13 @@ def _targets(stmt: cst.CSTNode, into_scopes: bool, ordered: bool,
             yield from (e for e in ([e.value for e in target.elements] if isinstance(
                 target, (cst.Tuple, cst.List)) else [target])
                 if isinstance(e, (cst.Subscript, cst.Attribute)))
+
+
+def _advances(node: cst.CSTNode) -> bool:
+    """`next(it)`, `next(self.ids, None)`: the builtin taking an iterator's next item."""
+    return (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+            and node.func.value == "next" and bool(node.args)
+            and isinstance(node.args[0].value, (cst.Name, cst.Attribute)))
 
 
 def snapshots(stmt: cst.CSTNode, name: str, into_scopes: bool) -> bool:

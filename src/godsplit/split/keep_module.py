@@ -49,11 +49,12 @@ def this_module(taken: Collection[str]) -> str:
 
 
 def keep_module_name(names: list[str], old_module: str, future_annotations: bool,
-                     conditional: Collection[str] = (), taken: Collection[str] = ()) -> str:
+                     conditional: Collection[str] = (), taken: Collection[str] = (),
+                     overloads: bool = False) -> str:
     """The keep-module-name code for `names` (`old_module`: an expression), for a file with
     `from __future__ import annotations` or not; a name in `conditional` (bound only under
     a condition) is looked up, so that it may be missing; its local variables shadow no
-    name in `taken`."""
+    name in `taken`; `overloads`: the source may use `@overload` (`uses_overload`)."""
     if not names:
         return ""
     items = [f"globals().get({n!r})" if n in conditional else n for n in names]
@@ -61,7 +62,13 @@ def keep_module_name(names: list[str], old_module: str, future_annotations: bool
         "old_module": old_module,
         "here": this_module(taken),
         "objects": "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")",
-    }, future_annotations=future_annotations, taken=taken)
+    }, {"overloads"} if overloads else (), future_annotations=future_annotations, taken=taken)
+
+
+def uses_overload(analysis: Analysis) -> bool:
+    """Whether the source may register `@overload` variants, which `typing.get_overloads`
+    finds by their function's `__module__` (keep-module-name re-registers them)."""
+    return any("overload" in code for code in analysis.codes)
 
 
 _CLASS_SET = re.compile(r"\.__class__\s*=(?!=)")

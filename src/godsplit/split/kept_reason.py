@@ -14,8 +14,8 @@ from .classify import reads_globals_inside
 from .module_identity import created_by_hooks
 
 FINDS_MODULE = ("kept in the old module: its code finds the module it runs in "
-                "(globals(), sys.modules[cls.__module__], sys.modules[__name__], eval or "
-                "exec without a namespace), "
+                "(globals(), a frame's f_globals, sys.modules[cls.__module__], "
+                "sys.modules[__name__], eval or exec without a namespace), "
                 "which must stay the old one")
 _NAMESPACE = ("globals()", "locals()", "vars()", "sys.modules[")
 

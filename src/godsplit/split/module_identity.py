@@ -32,6 +32,7 @@ from .classify import (
     reads_globals_inside,
     writes_globals,
 )
+from .frame_globals import own_namespace_readers, sets_own_attribute
 from .globals_use import execs_into_module
 from .nodes import walk
 
@@ -203,6 +204,8 @@ def stays_in_old_module(
     writers = {i for i, stmt in enumerate(module.body) if (any(
         f in codes[i] for f in ("globals()", "locals()", "vars()", *namespace)))
         and writes_globals(stmt, namespace) and i not in own}
+    writers |= {i for i, stmt in enumerate(module.body)  # `sys.modules[__name__].X = 1`
+                if "modules[" in codes[i] and sets_own_attribute(stmt) and i not in own}
     writers |= {i for i, stmt in enumerate(module.body)
                 if "exec(" in codes[i] and execs_into_module(stmt)}
     # the alias, and a statement that binds names and writes through it (`if FAST:
@@ -230,6 +233,7 @@ def stays_in_old_module(
                  "definition" and bound.get(i) and bound[i] <= by_call and isinstance(
                      stmt, cst.SimpleStatementLine)}
     inside |= created_by_hooks(module, codes)  # or `sys.modules[cls.__module__]` in a metaclass
+    inside |= {i for i in own_namespace_readers(module, codes) if i not in own}  # f_globals
     # a snapshot of the namespace taken at import time (scipy's `pairs =
     # list(globals().copy().items())`, which its `__all__` is computed from) is the old
     # module's: in a new module it would list that module's names only

@@ -6,7 +6,8 @@ another, the registrations run in the modules' import order: b, c, a, then, and 
 import check, which compares names, cannot see it. `import_order` takes objects the
 module binds; names bound by imports are shared with other modules and left out there.
 This takes the calls whose order the standard library keeps (exit handlers, audit hooks,
-codec search functions, warning filters, `sys.path` and the import hooks), and
+codec search functions, warning filters, `sys.path` and the import hooks, finalizers,
+signal handlers, the state of `random`'s generator), and
 assignments to one attribute of an imported module (`sys.excepthook = ...`: the last
 one wins), made by top-level code from several modules.
 """
@@ -34,6 +35,7 @@ ORDERED = {
     "warnings.filterwarnings": "warning filters",
     "warnings.simplefilter": "warning filters",
     "warnings.resetwarnings": "warning filters",
+    "weakref.finalize": "finalizers run at exit",
     **{f"sys.{seq}.{m}": f"sys.{seq}" for seq in ("path", "meta_path", "path_hooks")
        for m in ("insert", "append", "extend", "remove", "pop", "clear")},
 }
@@ -72,13 +74,23 @@ def _resolve(expr: cst.BaseExpression, imported: dict[str, str]) -> str | None:
     return f"{imported[head]}.{rest}" if rest else imported[head]
 
 
-def _events(module: cst.Module) -> dict[str, list[int]]:
-    """What each top-level statement changes outside the module, in order: key -> indices."""
+def _events(analysis: Analysis) -> dict[str, list[int]]:
+    """What each top-level statement changes outside the module, in order, and which
+    module global it rebinds through a function it calls (`def next_id(): global _n; _n +=
+    1; return _n`, run by `ID = next_id()` in two class bodies: which gets 1 depends on
+    the order): key -> indices."""
+    module = analysis.module
     imported = _imported(module)
+    rebinders = {name: sorted(u.rebinds) for u in analysis.units if u.rebinds
+                 for name in u.binds}
     out: dict[str, list[int]] = defaultdict(list)
     for index, stmt in enumerate(module.body):
         keys: set[str] = set()
         for node in runs_at_import(stmt):
+            if (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+                    and node.func.value in rebinders):
+                keys |= {f"module global {g!r} (`global` in {node.func.value}())"
+                         for g in rebinders[node.func.value]}
             if isinstance(node, cst.Decorator):
                 called = node.decorator.func if isinstance(node.decorator, cst.Call) else None
                 full = _resolve(called or node.decorator, imported)
@@ -92,11 +104,28 @@ def _events(module: cst.Module) -> dict[str, list[int]]:
                 continue
             else:
                 continue
-            if full in ORDERED:
-                keys.add(ORDERED[full])
+            if full is not None and (key := _key(full, node)) is not None:
+                keys.add(key)
         for key in keys:
             out[key].append(index)
     return out
+
+
+def _key(full: str, node: cst.CSTNode) -> str | None:
+    """What a call to `full` changes in order: `ORDERED`'s, a signal's handler (the last
+    one set wins), or a random number generator's state (`random.seed(1)`, then each
+    `random.random()` draws the next number: which code draws which depends on the order).
+    Only draws count: a kept `random.seed(1)` at the top runs before the new modules
+    (`early_effects`), or GS204 says it does not."""
+    if full in ORDERED:
+        return ORDERED[full]
+    if full == "signal.signal" and isinstance(node, cst.Call) and node.args:
+        return f"handler of {cst.Module([]).code_for_node(node.args[0].value)}"
+    home, _, function = full.rpartition(".")
+    if home in ("random", "numpy.random") and function[:1].islower() and function not in (
+            "default_rng", "get_state", "getstate", "seed", "set_state", "setstate"):
+        return f"state of {home}'s random number generator"
+    return None
 
 
 def outside_order(analysis: Analysis, assignment: Assignment) -> list[Finding]:
@@ -104,7 +133,7 @@ def outside_order(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     module's docstring) would be in several modules, which may run in another order."""
     unit_of = {i: u for u in analysis.units for i in u.stmts}
     findings = []
-    for key, indices in sorted(_events(analysis.module).items()):
+    for key, indices in sorted(_events(analysis).items()):
         units = sorted({unit_of[i].id for i in indices if i in unit_of},
                        key=lambda u: analysis.units[u].line)
         where = {u: assignment.module_of.get(u, FACADE) for u in units}

@@ -75,12 +75,21 @@ def longest_chain(text: str, line: int | None) -> tuple[int, str] | None:
     for stmt in tree.body:
         if line is not None and not stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno):
             continue
-        stack: list[ast.AST] = [stmt]
-        while stack:
-            node = stack.pop()
-            found = _chain(node, stack)
-            if found is not None and (best is None or found[0] > best[0]):
-                best = found
+        found = chain_in(stmt)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return best
+
+
+def chain_in(stmt: ast.AST) -> tuple[int, str] | None:
+    """(terms, operator) of the longest chain of one operator in `stmt`."""
+    best: tuple[int, str] | None = None
+    stack: list[ast.AST] = [stmt]
+    while stack:
+        node = stack.pop()
+        found = _chain(node, stack)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
     return best
 
 

@@ -37,6 +37,7 @@ from .guard_marks import marked_pieces
 from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
+from .match_captures import capture_findings
 from .module_identity import identity_errors
 from .namespace_reads import namespace_findings
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
@@ -178,6 +179,7 @@ def build_plan(
     findings.extend(created_findings(analysis, assignment, split))
     findings.extend(moves_little(analysis, assignment))
     findings.extend(namespace_findings(analysis, assignment, layout))
+    findings.extend(capture_findings(analysis, assignment))  # `case {"k": name}:` (GS148)
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
         findings.extend(undefined_in_plan(analysis, texts, facade_text))
     _package_inits(layout, order, texts)
@@ -367,7 +369,7 @@ def _changes(
             raise GodsplitError(f"{path.parent.name} exists as a file, not a directory",
                                 path.parent)
         if path.exists() and path not in (source.path, stub):
-            if path.is_dir() or path.read_bytes() != data:
+            if not path.is_file() or path.read_bytes() != data:  # a dir, a FIFO: no read
                 raise GodsplitError(
                     "target already exists with other content; move it away or choose another "
                     "module/package name", path,

@@ -20,6 +20,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..files import read_source
+from ..nesting import TooDeep, check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
 
 SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox",
@@ -47,7 +48,8 @@ class Rewrite:
 
 
 def project_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
-    """Python files under root, not following symlinks, skipping VCS and virtualenv dirs.
+    """Regular Python files under root (a FIFO named `x.py` would block a read forever),
+    not following symlinks, skipping VCS and virtualenv dirs.
     A directory that cannot be listed is added to `unreadable`, if given."""
 
     def skipped(error: OSError) -> None:
@@ -58,7 +60,7 @@ def project_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
         for name in sorted(files):
             path = Path(directory, name)
-            if name.endswith(".py") and not path.is_symlink():
+            if name.endswith(".py") and not path.is_symlink() and path.is_file():  # not a FIFO
                 yield path
 
 
@@ -368,6 +370,7 @@ def find_references(
             continue
         try:
             source = read_source(path)
+            check_text(source.text, path)  # before LibCST: minutes on a 20,000-term chain
             module = cst.parse_module(source.text)
             module, here = _rewrite(module, mine, live, path)
             for old, what in here.items():
@@ -376,7 +379,7 @@ def find_references(
             if any(what.rewrites for what in here.values()):
                 changes.append(FileChange(path, source.encode(module.code)))
         except (GodsplitError, cst.ParserSyntaxError, RecursionError) as exc:
-            why = DEEP if isinstance(exc, RecursionError) else str(exc)
+            why = DEEP if isinstance(exc, (RecursionError, TooDeep)) else str(exc)
             for plan in mine:
                 found[plan.old_module].findings.append(Finding(
                     "GS212", "warning", f"not searched for patch targets: {why}", str(path), 1))

@@ -26,7 +26,7 @@ from .classify import is_guard, sets_up_imports
 from .file_path import old_file_constant, os_name_of
 from .handover import hand_over
 from .import_blocks import prune_import_block
-from .keep_module import keep_module_name, keep_names
+from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
 from .main_self import main_self
@@ -225,7 +225,8 @@ def render_new_module(
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
                                              f'"{layout.old_module}"', analysis.future_annotations,
-                                             analysis.conditional_names, analysis.bound_names)))
+                                             analysis.conditional_names, analysis.bound_names,
+                                             uses_overload(analysis))))
     return pieces
 
 

@@ -36,6 +36,7 @@ _WHAT = {
     "GS127": "code reading the module's namespace while it is imported (GS127)",
     "GS139": "a string naming the module's own file (GS139)",
     "GS140": "code reading the module's __annotations__ (GS140)",
+    "GS148": "code binding or reading a name a module-level `match` statement captures (GS148)",
     "late": "code reading at import time kept code that the old module runs after its "
             "re-exports (moved, it would read it before it is bound: GS112)",
     "GS408": "the import check found that moving it changes the signature or type hints of "

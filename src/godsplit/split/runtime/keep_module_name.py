@@ -24,6 +24,12 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
     # this module, or the package facade of the new modules
     here = SLOT_HERE
     parts = ("__func__", "fget", "fset", "fdel")
+    # godsplit-runtime: if overloads
+    # `typing.get_overloads(f)` looks f's `@overload` variants up by f's
+    # `__module__` (Python 3.11+): register them under the old name too
+    typing = __import__("typing")
+    variants_of = getattr(typing, "get_overloads", None)
+    # godsplit-runtime: end
     for obj in objects:
         members = vars(obj).values() if isinstance(obj, type) else ()
         for member in (obj, *members):
@@ -34,10 +40,21 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
                 settable = isinstance(item, type) or hasattr(item, "__dict__")
                 if not ((home == here or mine) and settable):
                     continue
+                # godsplit-runtime: if overloads
+                try:
+                    variants = variants_of(item) if variants_of else []
+                except AttributeError:  # no `__qualname__`
+                    variants = []
+                # godsplit-runtime: end
                 try:
                     item.__module__ = old
                 except (AttributeError, TypeError):  # read-only (zope's)
                     continue
+                # godsplit-runtime: if overloads
+                for variant in variants:
+                    variant.__module__ = old
+                    typing.overload(variant)
+                # godsplit-runtime: end
 
 
 _godsplit_keep_module_name(SLOT_OBJECTS, SLOT_OLD_MODULE)

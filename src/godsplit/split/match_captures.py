@@ -1,0 +1,66 @@
+"""GS148: a module-level `match` statement whose patterns bind module globals.
+
+`case {"mode": mode}:` at the top level binds `mode` in the module's namespace, as an
+assignment does; LibCST's scopes do not record pattern captures, so the analysis sees no
+binding there. Code reading `mode` in another module than the `match` statement read the
+value an assignment above gave it (`mode = "default"`), not the one the match bound,
+after a "verified" split. Until the analysis follows captures, the statement, and the
+code that binds or reads what it captures, must be in one module.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from ..types import FACADE, Finding
+from .nodes import walk
+
+if TYPE_CHECKING:
+    from .analyze import Analysis
+    from .assign import Assignment
+
+
+def captured(stmt: cst.CSTNode) -> set[str]:
+    """The names the `match` statements in `stmt` bind in its scope (not inside defs)."""
+    names: set[str] = set()
+    for node in walk(stmt, into_scopes=False):
+        if isinstance(node, cst.MatchAs) and node.name is not None:
+            names.add(node.name.value)
+        elif isinstance(node, cst.MatchStar) and node.name is not None:
+            names.add(node.name.value)
+        elif isinstance(node, cst.MatchMapping) and node.rest is not None:
+            names.add(node.rest.value)
+    return names
+
+
+def capture_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    unit_of = {i: u for u in analysis.units for i in u.stmts}
+    out = []
+    for index, stmt in enumerate(analysis.module.body):
+        if "match" not in analysis.codes[index] or isinstance(
+                stmt, (cst.FunctionDef, cst.ClassDef)) or index not in unit_of:
+            continue
+        names = captured(stmt)
+        if not names:
+            continue
+        home = assignment.module_of.get(unit_of[index].id, FACADE)
+        others = sorted({(u.line, n, assignment.module_of.get(u.id, FACADE))
+                         for u in analysis.units for n in names
+                         if u.id != unit_of[index].id and (n in u.binds or any(
+                             r.name == n for r in u.reads))
+                         and assignment.module_of.get(u.id, FACADE) != home})
+        if others:
+            where = ", ".join(f"{n!r} at line {line} ({_label(m)})" for line, n, m in others)
+            out.append(Finding(
+                "GS148", "error", f"this `match` statement binds {', '.join(sorted(names))} at "
+                "module level (a capture pattern), which godsplit's analysis does not follow; "
+                f"code in another module binds or reads it ({where}) and would see another "
+                f"value: map them to the statement's module ({_label(home)}), or bind the "
+                "name by assignment", str(analysis.path), analysis.code_line(index)))
+    return out
+
+
+def _label(module: str) -> str:
+    return "the old module" if module == FACADE else module
