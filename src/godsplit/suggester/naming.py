@@ -2,8 +2,9 @@
 it holds.
 
 A module is named after its family (`converters` for `BaseConverter` and its
-subclasses), else its dominant public class (`PyLinter` -> `pylinter`), else the words
-most shared by its members. Never a generic `group1`, a standard library module, a
+subclasses), else its dominant public class (`PyLinter` -> `pylinter`; a private one
+where it has none), else the words most shared by its members. Words nearly every class
+of the file begins with (`GraphQL...`) are left out of a class's name. Never a generic `group1`, a standard library module, a
 builtin, a keyword, a name the source defines, or the package's own name. Every figure in
 a comment is counted from the members.
 """
@@ -97,15 +98,44 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
         n for n in classes if f"{word}$" in g.nodes[n].grams)
 
 
+def file_prefix(g: Graph) -> tuple[str, ...]:
+    """The first words that nearly every public class of the file begins with (three in
+    four, at least four classes, each with words after them): `graph`, `ql` in
+    graphql-core's `definition.py` (`GraphQLField`, `GraphQLScalarType`, ...). They say
+    which file a class is from, not which module of it: a module name leaves them out."""
+    classes = [snake(node.label).split("_") for node in g.nodes
+               if node.kind == "class" and node.public]
+    best: tuple[str, ...] = ()
+    for size in (1, 2, 3):
+        count = Counter(tuple(w[:size]) for w in classes if len(w) > size)
+        if not count:
+            break
+        top, times = max(sorted(count.items()), key=lambda kv: kv[1])
+        if times < 4 or 4 * times < 3 * len(classes):
+            break
+        best = top
+    return best
+
+
+def bare(name: str, prefix: tuple[str, ...]) -> str:
+    """`name` (snake_case) without the file's prefix words, when words are left."""
+    words = name.split("_")
+    return "_".join(words[len(prefix):]) if (
+        prefix and len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix) else name
+
+
 def dominant(g: Graph, members: list[int]) -> tuple[str, int] | None:
     """The snake_case name of the public class that holds most of the group's lines (at
-    least two fifths), and its lines."""
-    classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
+    least two fifths), and its lines; in a group with no public class, a private one
+    (soupsieve's `_DocumentNav` beside the `REL_*` constants it reads: `document_nav`)."""
+    classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public] or [
+        n for n in members if g.nodes[n].kind == "class"]
     if not classes:
         return None
     top = max(classes, key=lambda n: (g.nodes[n].lines, -n))
     lines = g.nodes[top].lines
-    return (snake(g.nodes[top].label), lines) if 5 * lines >= 2 * g.size(members) else None
+    return (bare(snake(g.nodes[top].label), file_prefix(g)), lines) if (
+        5 * lines >= 2 * g.size(members)) else None
 
 
 def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
@@ -127,7 +157,7 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
     if not found:
         return None
     lines, root = max(found)
-    name = re.sub(r"^(?:base|abstract)_", "", snake(g.nodes[-root].label))
+    name = re.sub(r"^(?:base|abstract)_", "", bare(snake(g.nodes[-root].label), file_prefix(g)))
     return (name, lines) if 2 * lines >= g.size(members) else None
 
 
@@ -178,6 +208,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
     (`exceptions` beside `exception`) wins, so the package reads like its neighbours. A
     group's main class or family names it before any other group may use that name."""
     taken = set(forbidden)
+    prefix = file_prefix(g)
     order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
     firsts = {i: first_names(g, groups[i]) for i in order}
     claimed: dict[str, int] = {}
@@ -191,7 +222,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         spelled = ["_".join(g.surface.get(w, w) for w in gram.split("_")) for gram in grams]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
-        labels = [snake(g.nodes[n].label) for n in sorted(
+        labels = [bare(snake(g.nodes[n].label), prefix) for n in sorted(
             members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))]
         words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
                                                            -g.nodes[n].lines, n))
