@@ -63,3 +63,14 @@ def test_a_private_class_names_a_group_with_no_public_class(tmp_path: Path) -> N
         ["REL_PARENT", "REL_CLOSE_PARENT", "REL_SIBLING", "REL_CLOSE_SIBLING", "REL_HAS_PARENT",
          "REL_HAS_CLOSE_PARENT", "_DocumentNav"], ["CSSMatch"]])
     assert names[0] == "document_nav"
+
+
+def test_no_plural_after_an_acronym(tmp_path: Path) -> None:
+    """astroid's `scoped_nodes.py`: `LocalsDictNodeNG` and the classes derived from it made
+    `locals_dict_node_ngs`; an acronym is not inflected (`Number` still makes `numbers`,
+    taken here as `number` only because `numbers` is a standard module)."""
+    source = _class("LocalsDictNodeNG", 30) + "".join(
+        _class(c, 30, "LocalsDictNodeNG") for c in ("Module", "ClassDef", "Lambda"))
+    names = _names(tmp_path, "scoped_nodes", source, [
+        ["LocalsDictNodeNG", "Module", "ClassDef", "Lambda"]])
+    assert names == ["locals_dict_node_ng"]

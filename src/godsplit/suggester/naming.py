@@ -4,9 +4,9 @@ it holds.
 A module is named after its family (`converters` for `BaseConverter` and its
 subclasses), else its dominant public class (`PyLinter` -> `pylinter`; a private one
 where it has none), else the words most shared by its members. Words nearly every class
-of the file begins with (`GraphQL...`) are left out of a class's name. Never a generic `group1`, a standard library module, a
-builtin, a keyword, a name the source defines, or the package's own name. Every figure in
-a comment is counted from the members.
+of the file begins with (`GraphQL...`) are left out of a class's name. Never a generic
+`group1`, a standard library module, a builtin, a keyword, a name the source defines, or
+the package's own name. Every figure in a comment is counted from the members.
 """
 
 from __future__ import annotations
@@ -124,7 +124,13 @@ def bare(name: str, prefix: tuple[str, ...]) -> str:
         prefix and len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix) else name
 
 
-def dominant(g: Graph, members: list[int]) -> tuple[str, int] | None:
+def many(label: str, name: str) -> str:
+    """The plural of a class's module name, but not after an acronym a person would not
+    inflect (astroid's `LocalsDictNodeNG`: `locals_dict_node_ng`, not `..._ngs`)."""
+    return name if re.search(r"[A-Z]{2,}[0-9]*$", label) else plural(name)
+
+
+def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     """The snake_case name of the public class that holds most of the group's lines (at
     least two fifths), and its lines; in a group with no public class, a private one
     (soupsieve's `_DocumentNav` beside the `REL_*` constants it reads: `document_nav`)."""
@@ -134,11 +140,12 @@ def dominant(g: Graph, members: list[int]) -> tuple[str, int] | None:
         return None
     top = max(classes, key=lambda n: (g.nodes[n].lines, -n))
     lines = g.nodes[top].lines
-    return (bare(snake(g.nodes[top].label), file_prefix(g)), lines) if (
+    name = bare(snake(g.nodes[top].label), file_prefix(g))
+    return (name, lines, many(g.nodes[top].label, name)) if (
         5 * lines >= 2 * g.size(members)) else None
 
 
-def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
+def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     """The snake_case name of a class of the group that two or more of its public classes derive from
     through first bases inside the group (`Number` with `Integer`, `Float`, `Decimal`:
     `number`; `BaseResponse`: `response`), when they hold half of its lines, and their lines."""
@@ -158,7 +165,8 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
         return None
     lines, root = max(found)
     name = re.sub(r"^(?:base|abstract)_", "", bare(snake(g.nodes[-root].label), file_prefix(g)))
-    return (name, lines) if 2 * lines >= g.size(members) else None
+    return (name, lines, many(g.nodes[-root].label, name)) if (
+        2 * lines >= g.size(members)) else None
 
 
 def first_names(g: Graph, members: list[int]) -> list[str]:
@@ -169,12 +177,12 @@ def first_names(g: Graph, members: list[int]) -> list[str]:
     classes: `router`, not `errors`)."""
     kin, base, main = family(g, members), lineage(g, members), dominant(g, members)
     lines = max(kin[1] if kin else 0, base[1] if base else 0)
-    name = kin[0] if kin else plural(base[0]) if base else None
+    name = kin[0] if kin else base[2] if base else None
     found = [main[0]] if main else []
     if name:
         ahead = not main or 2 * lines >= g.size(members) or lines > main[1]
         found.insert(0 if ahead else 1, name)
-    return found + ([plural(main[0])] if main else []) + ([base[0]] if base else [])
+    return found + ([main[2]] if main else []) + ([base[0]] if base else [])
 
 
 def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]:
