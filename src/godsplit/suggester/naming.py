@@ -2,10 +2,11 @@
 it holds.
 
 A module is named after its family (`converters` for `BaseConverter` and its
-subclasses), else its dominant public class (`PyLinter` -> `pylinter`), else the words
-most shared by its members. Never a generic `group1`, a standard library module, a
-builtin, a keyword, a name the source defines, or the package's own name. Every figure in
-a comment is counted from the members.
+subclasses), else its dominant public class (`PyLinter` -> `pylinter`; a private one
+where it has none), else the words most shared by its members. Words nearly every class
+of the file begins with (`GraphQL...`) are left out of a class's name. Never a generic
+`group1`, a standard library module, a builtin, a keyword, a name the source defines, or
+the package's own name. Every figure in a comment is counted from the members.
 """
 
 from __future__ import annotations
@@ -97,18 +98,54 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
         n for n in classes if f"{word}$" in g.nodes[n].grams)
 
 
-def dominant(g: Graph, members: list[int]) -> tuple[str, int] | None:
+def file_prefix(g: Graph) -> tuple[str, ...]:
+    """The first words that nearly every public class of the file begins with (three in
+    four, at least four classes, each with words after them): `graph`, `ql` in
+    graphql-core's `definition.py` (`GraphQLField`, `GraphQLScalarType`, ...). They say
+    which file a class is from, not which module of it: a module name leaves them out."""
+    classes = [snake(node.label).split("_") for node in g.nodes
+               if node.kind == "class" and node.public]
+    best: tuple[str, ...] = ()
+    for size in (1, 2, 3):
+        count = Counter(tuple(w[:size]) for w in classes if len(w) > size)
+        if not count:
+            break
+        top, times = max(sorted(count.items()), key=lambda kv: kv[1])
+        if times < 4 or 4 * times < 3 * len(classes):
+            break
+        best = top
+    return best
+
+
+def bare(name: str, prefix: tuple[str, ...]) -> str:
+    """`name` (snake_case) without the file's prefix words, when words are left."""
+    words = name.split("_")
+    return "_".join(words[len(prefix):]) if (
+        prefix and len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix) else name
+
+
+def many(label: str, name: str) -> str:
+    """The plural of a class's module name, but not after an acronym a person would not
+    inflect (astroid's `LocalsDictNodeNG`: `locals_dict_node_ng`, not `..._ngs`)."""
+    return name if re.search(r"[A-Z]{2,}[0-9]*$", label) else plural(name)
+
+
+def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     """The snake_case name of the public class that holds most of the group's lines (at
-    least two fifths), and its lines."""
-    classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
+    least two fifths), and its lines; in a group with no public class, a private one
+    (soupsieve's `_DocumentNav` beside the `REL_*` constants it reads: `document_nav`)."""
+    classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public] or [
+        n for n in members if g.nodes[n].kind == "class"]
     if not classes:
         return None
     top = max(classes, key=lambda n: (g.nodes[n].lines, -n))
     lines = g.nodes[top].lines
-    return (snake(g.nodes[top].label), lines) if 5 * lines >= 2 * g.size(members) else None
+    name = bare(snake(g.nodes[top].label), file_prefix(g))
+    return (name, lines, many(g.nodes[top].label, name)) if (
+        5 * lines >= 2 * g.size(members)) else None
 
 
-def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
+def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     """The snake_case name of a class of the group that two or more of its public classes derive from
     through first bases inside the group (`Number` with `Integer`, `Float`, `Decimal`:
     `number`; `BaseResponse`: `response`), when they hold half of its lines, and their lines."""
@@ -127,8 +164,9 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int] | None:
     if not found:
         return None
     lines, root = max(found)
-    name = re.sub(r"^(?:base|abstract)_", "", snake(g.nodes[-root].label))
-    return (name, lines) if 2 * lines >= g.size(members) else None
+    name = re.sub(r"^(?:base|abstract)_", "", bare(snake(g.nodes[-root].label), file_prefix(g)))
+    return (name, lines, many(g.nodes[-root].label, name)) if (
+        2 * lines >= g.size(members)) else None
 
 
 def first_names(g: Graph, members: list[int]) -> list[str]:
@@ -139,12 +177,12 @@ def first_names(g: Graph, members: list[int]) -> list[str]:
     classes: `router`, not `errors`)."""
     kin, base, main = family(g, members), lineage(g, members), dominant(g, members)
     lines = max(kin[1] if kin else 0, base[1] if base else 0)
-    name = kin[0] if kin else plural(base[0]) if base else None
+    name = kin[0] if kin else base[2] if base else None
     found = [main[0]] if main else []
     if name:
         ahead = not main or 2 * lines >= g.size(members) or lines > main[1]
         found.insert(0 if ahead else 1, name)
-    return found + ([plural(main[0])] if main else []) + ([base[0]] if base else [])
+    return found + ([main[2]] if main else []) + ([base[0]] if base else [])
 
 
 def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]:
@@ -178,6 +216,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
     (`exceptions` beside `exception`) wins, so the package reads like its neighbours. A
     group's main class or family names it before any other group may use that name."""
     taken = set(forbidden)
+    prefix = file_prefix(g)
     order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
     firsts = {i: first_names(g, groups[i]) for i in order}
     claimed: dict[str, int] = {}
@@ -191,7 +230,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         spelled = ["_".join(g.surface.get(w, w) for w in gram.split("_")) for gram in grams]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
-        labels = [snake(g.nodes[n].label) for n in sorted(
+        labels = [bare(snake(g.nodes[n].label), prefix) for n in sorted(
             members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))]
         words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
                                                            -g.nodes[n].lines, n))
