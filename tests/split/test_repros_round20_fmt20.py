@@ -209,3 +209,90 @@ def test_kept_imports_made_re_exports_are_written_as_the_sorter_writes_them(
         check == "ruff") else [str(bin_dir / "isort"), "--check-only", "--diff"]
     proc = subprocess.run([*command, "pkg/big"], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr + init
+
+
+# (k) GS134 and pdm-backend: `pip wheel` of a lone `bottle.py` with pdm-backend ships it;
+# split beside itself, the wheel held `bottle_parts/` alone (checked with pdm-backend 2.4)
+PDM = """
+    [build-system]
+    requires = ["pdm-backend"]
+    build-backend = "pdm.backend"
+
+    [project]
+    name = "bottle"
+    version = "1.0"
+"""
+BOTTLE = """
+    def route():
+        return 1
+
+
+    def template():
+        return route()
+"""
+
+
+def _gs134(root: Path, files: dict[str, str]) -> list[Finding]:
+    config = make_project(root, BOTTLE, {"routing": ["route"], "templates": ["template"]},
+                          path="bottle.py", files=files, package="bottle_parts")
+    plan, _ = plan_split(config, config.splits[0])
+    return [f for f in plan.findings if f.code == "GS134"]
+
+
+def _line(path: Path, start: str) -> int:
+    return next(n for n, t in enumerate(path.read_text().splitlines(), 1) if t.startswith(start))
+
+
+def test_pdm_backend_default_ships_the_new_package_alone(tmp_path: Path) -> None:
+    found = _gs134(tmp_path, {"pyproject.toml": PDM})
+    line = _line(tmp_path / "pyproject.toml", "build-backend")
+    assert [(Path(f.path).name, f.line, f.severity) for f in found] == [
+        ("pyproject.toml", line, "warning")], found
+    assert "pdm-backend" in found[0].message
+    assert 'set `includes = ["bottle.py", "bottle_parts"]` under [tool.pdm.build]' in (
+        found[0].message)
+
+
+@pytest.mark.parametrize(("includes", "reported"), [
+    ('["bottle.py"]', True), ('["bottle.py", "bottle_parts"]', False),
+    ('["*.py", "bottle_*"]', False),
+])
+def test_pdm_backend_includes(tmp_path: Path, includes: str, reported: bool) -> None:
+    pyproject = PDM + f"\n    [tool.pdm.build]\n    includes = {includes}\n"
+    found = _gs134(tmp_path, {"pyproject.toml": pyproject})
+    line = _line(tmp_path / "pyproject.toml", "includes")
+    assert [f.line for f in found] == ([line] if reported else []), found
+    assert all("add 'bottle_parts' to `includes`" in f.message for f in found)
+
+
+def test_pdm_backend_with_packages_did_not_ship_the_module(tmp_path: Path) -> None:
+    """A top-level package (even `tests/`): pdm-backend shipped no module before."""
+    assert _gs134(tmp_path, {"pyproject.toml": PDM, "tests/__init__.py": ""}) == []
+
+
+# (k) one reader for the line of a key in a TOML or INI table (`style_files.table_line`),
+# where `dist_metadata` had its own two and `key_line`'s INI search ran past the section
+SETUP_CFG = ("[metadata]\nname = x\n\n[options]\ninstall_requires =\n    packages\npy_modules = a\n"
+             "\n[flake8]\npackages = 1\n")
+TOML = ('[tool.setuptools]\nzip-safe = false\n\n[tool.ruff]\nlint.select = ["E"]\n\n'
+        '[tool.ruff.format]\nquote-style = "single"\n')
+
+
+def test_the_line_of_a_key_in_a_table(tmp_path: Path) -> None:
+    from godsplit.split.dist_metadata import toml_line
+    from godsplit.split.style_files import HEADER, key_line, table_line
+
+    # INI: an indented line continues a value; the search ends at the next section
+    assert table_line(SETUP_CFG, "options", "py_modules", ini=True, fallback=1) == 7
+    assert table_line(SETUP_CFG, "options", "packages", ini=True, fallback=1) == 1
+    (tmp_path / "setup.cfg").write_text(SETUP_CFG)
+    assert key_line(tmp_path / "setup.cfg", "options", "packages", ini=True) == 4  # header
+    # TOML: a key, dashed or not; a dotted key under the parent table; the header itself
+    assert toml_line(TOML, "tool.setuptools", "zip_safe") == 2
+    assert table_line(TOML, "tool.ruff.lint", "select") == 5
+    assert toml_line(TOML, "tool.ruff.format", "") == 7
+    assert toml_line(TOML, "tool.setuptools", "packages") == 1  # dist_metadata's fallback
+    assert table_line(TOML, "tool.setuptools", "packages", fallback=HEADER) == 1
+    assert table_line(TOML, "tool.ruff", "packages", fallback=HEADER) == 4
+    assert table_line(TOML, "tool.ruff", "packages", fallback=None) is None
+    assert table_line("line-length = 100\n[lint]\nx = 1\n", None, "x", fallback=None) is None
