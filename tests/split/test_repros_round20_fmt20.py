@@ -296,3 +296,24 @@ def test_the_line_of_a_key_in_a_table(tmp_path: Path) -> None:
     assert table_line(TOML, "tool.ruff", "packages", fallback=HEADER) == 4
     assert table_line(TOML, "tool.ruff", "packages", fallback=None) is None
     assert table_line("line-length = 100\n[lint]\nx = 1\n", None, "x", fallback=None) is None
+
+
+# (k) setuptools' package_dir: the names `packages` lists are setuptools', not those of
+# the directories (`{"mylib": "src/impl"}`): a split of `src/impl/big.py` into a package
+# makes `mylib.big`, which `packages=["mylib"]` does not ship
+@pytest.mark.parametrize("files", [
+    {"setup.py": 'from setuptools import setup\n\nsetup(\n    name="mylib",\n'
+                 '    packages=["mylib"],\n    package_dir={"mylib": "src/impl"},\n)\n'},
+    {"setup.cfg": "[metadata]\nname = mylib\n\n[options]\npackages = mylib\n"
+                  "package_dir =\n    mylib = src/impl\n"},
+    {"pyproject.toml": '[project]\nname = "mylib"\nversion = "1"\n\n[tool.setuptools]\n'
+                       'packages = ["mylib"]\npackage-dir = {"mylib" = "src/impl"}\n'},
+])
+def test_setuptools_package_dir_names_the_packages(tmp_path: Path, files: dict[str, str]) -> None:
+    config = make_project(tmp_path, BOTTLE, {"routing": ["route"], "templates": ["template"]},
+                          path="src/impl/big.py", files=files)
+    plan, _ = plan_split(config, config.splits[0])
+    found = [f for f in plan.findings if f.code == "GS134"]
+    assert len(found) == 1, plan.findings
+    assert "lists packages without 'mylib.big'" in found[0].message, found[0].message
+    assert "add 'mylib.big' to `packages`" in found[0].message

@@ -19,6 +19,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from ..types import Finding
 from .dist_metadata import (
     Entry,
     data_fallback,
+    package_dirs,
     project_dir,
     setup_keywords,
     setuptools_entry,
@@ -55,6 +57,9 @@ def install_findings(layout: Layout, modules: Iterable[str], source: Path,
         return _pdm(layout, source, project, pyproject)
     if backend and not backend.startswith("setuptools"):
         return []
+    mapping = package_dirs(project, pyproject)
+    if mapping:  # setuptools' names, not the import root's (`{"mylib": "src/impl"}`)
+        layout, needed = _remapped(layout, project, mapping, needed)
     mods = setuptools_entry(project, pyproject, "py_modules")
     pkgs = setuptools_entry(project, pyproject, "packages")
     if mods is None and pkgs is None:
@@ -79,6 +84,30 @@ def install_findings(layout: Layout, modules: Iterable[str], source: Path,
         p.rpartition(".")[0] in want for p in missing) else None
     return [_finding(pkgs, f"lists packages without {', '.join(map(repr, missing))}",
                      missing, layout, f"add {', '.join(map(repr, missing))} to `packages`", how)]
+
+
+def _remapped(layout: Layout, project: Path, mapping: dict[str, str], needed: list[str]
+              ) -> tuple[Layout, list[str]]:
+    """The layout's and `needed`'s dotted names as setuptools names the directories they
+    are in, through `package_dir` (the longest directory that holds each)."""
+    root = layout.package_dir
+    for _ in layout.new_package.split("."):
+        root = root.parent  # the import root the layout's names start from
+    dirs = sorted(((k, (project / v).resolve()) for k, v in mapping.items()),
+                  key=lambda item: -len(item[1].parts))
+
+    def name(dotted: str) -> str:
+        if not dotted:
+            return dotted
+        place = (root / dotted.replace(".", "/")).resolve()
+        for key, base in [*dirs, ("", project.resolve())]:
+            if place == base or place.is_relative_to(base):
+                parts = [p for p in (*key.split("."), *place.relative_to(base).parts) if p]
+                return ".".join(parts)
+        return dotted
+
+    return replace(layout, old_module=name(layout.old_module), old_package=name(
+        layout.old_package), new_package=name(layout.new_package)), [name(n) for n in needed]
 
 
 def _finding(entry: Entry, what: str, missing: list[str], layout: Layout, edit: str,

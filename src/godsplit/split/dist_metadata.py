@@ -75,6 +75,33 @@ def setuptools_entry(project: Path, pyproject: dict[str, Any], key: str) -> Entr
     return _setup_cfg(project / "setup.cfg", key)
 
 
+def package_dirs(project: Path, pyproject: dict[str, Any]) -> dict[str, str] | None:
+    """setuptools' `package_dir` (package name, "" for the root, to a directory relative
+    to the project), from setup.py, `[tool.setuptools] package-dir` or setup.cfg; None
+    where none is set or it is not written as literal strings."""
+    found = setup_keywords(project / "setup.py")
+    value = found[1].get("package_dir") if found is not None else None
+    if isinstance(value, ast.Dict):
+        pairs = list(zip(value.keys, value.values, strict=True))
+        if all(isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(
+                v, ast.Constant) and isinstance(v.value, str) for k, v in pairs):
+            return {str(k.value): str(v.value) for k, v in pairs
+                    if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)}
+        return None
+    table = pyproject.get("tool", {}).get("setuptools", {}).get("package-dir")
+    if isinstance(table, dict):
+        return {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text_of(project / "setup.cfg"))
+    except configparser.Error:
+        return None
+    if not parser.has_option("options", "package_dir"):
+        return None
+    split = [line.partition("=") for line in parser.get("options", "package_dir").splitlines()]
+    return {k.strip(): v.strip() for k, sep, v in split if sep}
+
+
 def _patterns(find: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     include, exclude = find.get("include", list(_ANY)), find.get("exclude", [])
     if not all(isinstance(v, list) and all(isinstance(s, str) for s in v)
