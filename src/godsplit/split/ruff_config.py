@@ -58,17 +58,19 @@ def pin_findings(style: Style) -> list[Finding]:
     uses = [verb for verb, used in (("sort", style.sorter == "ruff"),
                                     ("format", style.formatter == "ruff")) if used]
     if not tool.own:
+        done = f" and to {' and '.join(uses)} the lines it generates" if uses else ""
         return [Finding("GS222", "info", f"{pin.how} pins ruff {pin.version}: godsplit runs "
-                        f"that ruff ({tool.executable}) to read the project's rules"
-                        f"{''.join(f', {v}' for v in uses)}", str(pin.path), pin.line)]
+                        f"that ruff ({tool.executable}) to read the project's rules{done}",
+                        str(pin.path), pin.line)]
     where = f"ruff {pin.version} at {tool.rejected} is older than godsplit can run (it " \
             f"needs {'.'.join(map(str, OLDEST))} or later)" if tool.rejected else (
-        f"no ruff {pin.version} was found ({', '.join(tool.searched) or 'nowhere to look'})")
-    differ = (f"; ruff {pin.version} may {' or '.join(uses)} some of the generated lines "
-              "otherwise (I001, or a file to reformat)") if uses else ""
+        f"no ruff {pin.version} was found (looked in {', '.join(tool.searched) or 'no place'})")
+    differ = (f"; ruff {pin.version} may {' or '.join(uses)} some of them otherwise (I001, "
+              "or a file to reformat)") if uses else ""
     return [Finding("GS221", "warning", f"{pin.how} pins ruff {pin.version} and {where}: "
                     f"godsplit runs its own ruff {tool.version} to "
-                    f"{' and '.join(uses) or 'read the rules'}{differ}; no noqa names a rule "
+                    f"{' and '.join(uses) + ' the lines it generates' if uses else 'read the rules'}"
+                    f"{differ}; no noqa names a rule "
                     f"ruff {pin.version} does not know. With ruff {pin.version} in the "
                     "project's virtualenv (.venv), godsplit runs that one", str(pin.path),
                     pin.line)]
