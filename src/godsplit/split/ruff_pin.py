@@ -267,3 +267,20 @@ def project_ruff(directories: tuple[Path, ...], own: str) -> ProjectRuff:
             break
         return ProjectRuff(str(path), pin.version, pin, False, tuple(searched))
     return ProjectRuff(own, own_version, pin, True, tuple(searched), rejected)
+
+
+@cache
+def alias_reported_in_init(executable: str, root: Path) -> bool:
+    """Whether `executable`, with the project's configuration, reports `import os as os`
+    in an `__init__.py` (PLC0414): ruff exempts that file since mid-2025 (0.14.4 does),
+    0.4.5 does not."""
+    probe = root / "godsplit_probe" / "__init__.py"  # need not exist: it selects settings
+    try:
+        proc = subprocess.run(
+            [executable, "check", "--no-fix", "--exit-zero", "--output-format", "json",
+             "--select", "PLC0414", "--stdin-filename", str(probe), "-"],
+            input="import os as os\n", capture_output=True, text=True, cwd=root, timeout=60,
+            env={**os.environ, "RUFF_NO_CACHE": "true"}, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return '"PLC0414"' in proc.stdout
