@@ -324,3 +324,21 @@ def test_setuptools_package_dir_names_the_packages(tmp_path: Path, files: dict[s
     assert len(found) == 1, plan.findings
     assert "lists packages without 'mylib.big'" in found[0].message, found[0].message
     assert "add 'mylib.big' to `packages`" in found[0].message
+
+
+def test_the_ruff_pre_commit_installed_for_the_pinned_hook_is_found(tmp_path: Path) -> None:
+    """pre-commit keeps each hook repo at its rev in its cache (`db.db`, table `repos`)."""
+    import sqlite3
+
+    cache = tmp_path / "pre-commit-cache"
+    env = cache / "repoabc" / "py_env-python3.11" / "bin"
+    env.mkdir(parents=True)
+    (env / "ruff").write_text('#!/bin/sh\necho "ruff 0.14.4"\n')
+    (env / "ruff").chmod(0o755)
+    with sqlite3.connect(cache / "db.db") as db:
+        db.execute("CREATE TABLE repos (repo TEXT, ref TEXT, path TEXT)")
+        db.execute("INSERT INTO repos VALUES (?, ?, ?)", (
+            "https://github.com/astral-sh/ruff-pre-commit", "v0.14.4", str(cache / "repoabc")))
+    (tmp_path / ".pre-commit-config.yaml").write_text(PRE_COMMIT)
+    tool = project_ruff((tmp_path,), ruff_binary())
+    assert (tool.own, tool.executable, tool.version) == (False, str(env / "ruff"), "0.14.4")
