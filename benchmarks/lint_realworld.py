@@ -2,6 +2,7 @@
 versions its pre-commit config (or CI) pins: round 9's measure of the round-7/8 trials.
 
     python benchmarks/lint_realworld.py TREES [NAME ...] [--prepare] [--verbose]
+        [--project-ruff]
 
 TREES holds, per project of benchmarks/realworld/projects.toml, `TREES/<id>/pristine` (the
 sdist, plus any lint config the sdist lacks, taken from the repository at the release tag)
@@ -13,6 +14,10 @@ the package the god file became) in each split; a finding is new unless the god 
 had one of the same tool, code and line text (tests/lintkit.py's matching), so code that
 moved keeps its findings. Fixers with no check mode (pyupgrade) run on a copy and count
 the lines they would rewrite, as the formatters do.
+
+With `--project-ruff`, `--prepare` gives each copy a `.venv/bin/ruff`, the toolchain's (the
+version the project pins), before it is split, as a project's virtualenv would: godsplit
+then sorts and formats with it (GS222) instead of its own ruff (GS221 where they differ).
 """
 
 from __future__ import annotations
@@ -408,7 +413,7 @@ EDITS = {"beautifulsoup4": (
     "and not frameinfo.frame.f_globals.get('__name__', '').startswith(\"bs4.element\")")}
 
 
-def prepare(trees: Path, spec: realworld.Spec) -> None:
+def prepare(trees: Path, spec: realworld.Spec, ruff: Path | None = None) -> None:
     """TREES/<id>/pristine from the sdist, and its splits (the import check off: the
     measure needs none of the project's dependencies)."""
     base = trees / spec.key
@@ -427,6 +432,9 @@ def prepare(trees: Path, spec: realworld.Spec) -> None:
         shutil.copytree(base / "pristine", tree, symlinks=True)
         config = realworld._config(spec, tree) if mode == "mapping" else ""
         (tree / "godsplit.toml").write_text("verify-import = false\n" + config)
+        if ruff is not None and ruff.is_file():  # the project's virtualenv holds its ruff
+            (tree / ".venv" / "bin").mkdir(parents=True, exist_ok=True)
+            (tree / ".venv" / "bin" / "ruff").symlink_to(ruff)
         godsplit = [sys.executable, "-m", "godsplit"]
         for args in ([["suggest", spec.module, "--write"]] if mode == "suggest" else []) + [
                 ["apply"]]:
@@ -441,15 +449,17 @@ def main() -> None:
     parser.add_argument("names", nargs="*", default=list(CHAINS))
     parser.add_argument("--prepare", action="store_true", help="download and split first")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--project-ruff", action="store_true",
+                        help="split with the pinned ruff in the copy's .venv (see above)")
     args = parser.parse_args()
     specs = {s.key: s for s in realworld.load_specs()}
     for key in args.names:
         chain, spec = CHAINS[key], specs[key]
-        if args.prepare:
-            prepare(args.trees, spec)
-        base = args.trees / key
         bin_dir = toolchain(args.trees, key, chain) if chain.requirements else Path(
             sys.executable).parent
+        if args.prepare:
+            prepare(args.trees, spec, bin_dir / "ruff" if args.project_ruff else None)
+        base = args.trees / key
         tools = chain.tools or (
             Tool("ruff", ("check", "--output-format", "json", "--no-cache", "--exit-zero",
                           "--isolated", "--extend-select", "I,E501,E4,E7,E9,F",

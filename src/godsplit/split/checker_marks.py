@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .checker_config import Pylint
 from .loop_shadows import noqa_comment
+from .ruff_pin import alias_reported_in_init
 from .style import Style
 
 TYPE_IGNORE = "# type: ignore[attr-defined, unused-ignore]"
@@ -63,7 +64,10 @@ def alias_pragmas(texts: Sequence[str], style: Style | None, path: Path, package
         out += "# ruff: noqa: RUF067  # its code is godsplit's facade machinery\n"
     if not any(_AS_ITSELF.search(text) for text in texts):
         return out
-    if not package and style.enables("PLC0414", path):
+    tool = style.ruff_tool  # the project's older ruff may report it in `__init__.py` too
+    if style.enables("PLC0414", path) and (not package or (
+            tool is not None and not tool.own and alias_reported_in_init(tool.executable,
+                                                                         style.root))):
         out += "# ruff: noqa: PLC0414  # its `X as X` imports are re-exports\n"
     if style.pylint is not None and style.pylint.reports("useless-import-alias"):
         out += "# pylint: disable=useless-import-alias\n"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from ..types import Finding
 from .dist_metadata import (
     Entry,
     data_fallback,
+    package_dirs,
     project_dir,
     setup_keywords,
     setuptools_entry,
@@ -51,8 +53,13 @@ def install_findings(layout: Layout, modules: Iterable[str], source: Path,
     tool = next((name for prefix, name in _SINGLE.items() if backend.startswith(prefix)), None)
     if tool is not None:
         return _single_file(layout, source, project, pyproject, tool)
+    if backend.startswith("pdm.backend"):
+        return _pdm(layout, source, project, pyproject)
     if backend and not backend.startswith("setuptools"):
         return []
+    mapping = package_dirs(project, pyproject)
+    if mapping:  # setuptools' names, not the import root's (`{"mylib": "src/impl"}`)
+        layout, needed = _remapped(layout, project, mapping, needed)
     mods = setuptools_entry(project, pyproject, "py_modules")
     pkgs = setuptools_entry(project, pyproject, "packages")
     if mods is None and pkgs is None:
@@ -77,6 +84,30 @@ def install_findings(layout: Layout, modules: Iterable[str], source: Path,
         p.rpartition(".")[0] in want for p in missing) else None
     return [_finding(pkgs, f"lists packages without {', '.join(map(repr, missing))}",
                      missing, layout, f"add {', '.join(map(repr, missing))} to `packages`", how)]
+
+
+def _remapped(layout: Layout, project: Path, mapping: dict[str, str], needed: list[str]
+              ) -> tuple[Layout, list[str]]:
+    """The layout's and `needed`'s dotted names as setuptools names the directories they
+    are in, through `package_dir` (the longest directory that holds each)."""
+    root = layout.package_dir
+    for _ in layout.new_package.split("."):
+        root = root.parent  # the import root the layout's names start from
+    dirs = sorted(((k, (project / v).resolve()) for k, v in mapping.items()),
+                  key=lambda item: -len(item[1].parts))
+
+    def name(dotted: str) -> str:
+        if not dotted:
+            return dotted
+        place = (root / dotted.replace(".", "/")).resolve()
+        for key, base in [*dirs, ("", project.resolve())]:
+            if place == base or place.is_relative_to(base):
+                parts = [p for p in (*key.split("."), *place.relative_to(base).parts) if p]
+                return ".".join(parts)
+        return dotted
+
+    return replace(layout, old_module=name(layout.old_module), old_package=name(
+        layout.old_package), new_package=name(layout.new_package)), [name(n) for n in needed]
 
 
 def _finding(entry: Entry, what: str, missing: list[str], layout: Layout, edit: str,
@@ -196,6 +227,42 @@ def _single_file(layout: Layout, source: Path, project: Path, pyproject: dict[st
                      f"{source.name}", [layout.new_package], layout, "split into the package "
                      f"layout instead (leave `package` out: {tool_name} then ships the package "
                      f"{layout.old_module}/)")]
+
+
+def _pdm(layout: Layout, source: Path, project: Path, pyproject: dict[str, Any]
+         ) -> list[Finding]:
+    """pdm-backend ships its `includes` when set; else the top-level packages of its
+    `package-dir` (`src` where there is one, else the project) or, when it has none, the
+    modules there: a lone module split beside itself leaves the new package alone shipped."""
+    build = pyproject.get("tool", {}).get("pdm", {}).get("build", {})
+    build = build if isinstance(build, dict) else {}
+    path = project / "pyproject.toml"
+    text, new_dir = text_of(path), layout.package_dir.resolve()
+    where = new_dir.relative_to(project.resolve()).as_posix() if _under(new_dir, project) else ""
+    includes = build.get("includes")
+    if isinstance(includes, list) and all(isinstance(i, str) for i in includes):
+        if _selected(includes, source, project) and not _selected(includes, new_dir, project):
+            entry = Entry((), path, toml_line(text, "tool.pdm.build", "includes"), "pyproject.toml")
+            return [_finding(entry, f"selects {includes} as pdm-backend's includes",
+                             [layout.new_package], layout,
+                             f"add {where!r} to `includes` under [tool.pdm.build]")]
+        return []
+    default = "src" if (project / "src").is_dir() else "."
+    package_dir = (project / str(build.get("package-dir", default))).resolve()
+    if (includes is not None or layout.kind != "sibling" or "." in layout.old_module
+            or source.resolve().parent != package_dir
+            or layout.new_package.split(".")[0] == layout.old_module):
+        return []
+    if any(d.is_dir() and (d / "__init__.py").is_file() and d.resolve() != new_dir
+           for d in package_dir.iterdir()):  # `tests/` too (then left out of the wheel)
+        return []  # it ships packages: the module was not shipped before either
+    module = source.resolve().relative_to(project.resolve()).as_posix()
+    entry = Entry((), path, toml_line(text, "build-system", "build-backend"), "pyproject.toml")
+    return [_finding(entry, "builds with pdm-backend, whose default ships the top-level "
+                     f"packages of its package-dir ({build.get('package-dir', default)!r})"
+                     f" or, with none, its modules: the new package alone, without "
+                     f"{source.name},", [layout.new_package], layout,
+                     f'set `includes = ["{module}", "{where}"]` under [tool.pdm.build]')]
 
 
 def _under(path: Path, project: Path) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..config import toml_module
 from .layout import inside
+from .style_files import table_line
 
 FILES = ("setup.py", "setup.cfg", "pyproject.toml")
 _ANY = ("*",)
@@ -72,6 +73,33 @@ def setuptools_entry(project: Path, pyproject: dict[str, Any], key: str) -> Entr
         return Entry(None, path, line, "pyproject.toml",
                      _patterns(find) if isinstance(find, dict) else None)
     return _setup_cfg(project / "setup.cfg", key)
+
+
+def package_dirs(project: Path, pyproject: dict[str, Any]) -> dict[str, str] | None:
+    """setuptools' `package_dir` (package name, "" for the root, to a directory relative
+    to the project), from setup.py, `[tool.setuptools] package-dir` or setup.cfg; None
+    where none is set or it is not written as literal strings."""
+    found = setup_keywords(project / "setup.py")
+    value = found[1].get("package_dir") if found is not None else None
+    if isinstance(value, ast.Dict):
+        pairs = list(zip(value.keys, value.values, strict=True))
+        if all(isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(
+                v, ast.Constant) and isinstance(v.value, str) for k, v in pairs):
+            return {str(k.value): str(v.value) for k, v in pairs
+                    if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)}
+        return None
+    table = pyproject.get("tool", {}).get("setuptools", {}).get("package-dir")
+    if isinstance(table, dict):
+        return {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text_of(project / "setup.cfg"))
+    except configparser.Error:
+        return None
+    if not parser.has_option("options", "package_dir"):
+        return None
+    split = [line.partition("=") for line in parser.get("options", "package_dir").splitlines()]
+    return {k.strip(): v.strip() for k, sep, v in split if sep}
 
 
 def _patterns(find: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -168,7 +196,7 @@ def _setup_cfg(path: Path, key: str) -> Entry | None:
     if not parser.has_option("options", key):
         return None
     value = parser.get("options", key).strip()
-    line = _ini_line(text_of(path), "options", key)
+    line = table_line(text_of(path), "options", key, ini=True, fallback=1) or 1
     if value.startswith(("find:", "find_namespace:")):
         section = "options.packages.find"
         include = _ini_list(parser.get(section, "include", fallback="*"))
@@ -181,16 +209,6 @@ def _setup_cfg(path: Path, key: str) -> Entry | None:
 
 def _ini_list(value: str) -> tuple[str, ...]:
     return tuple(n for n in re.split(r"[\s,]+", value) if n)
-
-
-def _ini_line(text: str, section: str, key: str) -> int:
-    current = ""
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith("["):
-            current = line.strip().strip("[]").strip()
-        elif current == section and re.match(rf"{key.replace('_', '[-_]')}\s*[=:]", line):
-            return number
-    return 1
 
 
 def toml_data(path: Path) -> dict[str, Any]:
@@ -212,17 +230,7 @@ def text_of(path: Path) -> str:
 def toml_line(text: str, header: str, key: str) -> int:
     """The line of `key = ` in the `[header]` table, or of the header when `key` is empty
     (1 when it is written otherwise)."""
-    table = ""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith("[") and not stripped.startswith("[["):
-            table = re.sub(r"\s+", "", stripped.strip("[]"))
-            if table == header and not key:
-                return number
-        elif key and table == header and re.match(
-                rf"""["']?{re.escape(key)}["']?\s*=""", stripped):
-            return number
-    return 1
+    return table_line(text, header, key, fallback=1) or 1
 
 
 def data_fallback(project: Path, pyproject: dict[str, Any], directory: Path) -> str | None:

@@ -259,8 +259,9 @@ def render_facade(
                 early.append(text)  # and a guard (`if ...: raise`), `sys.path.extend(...)`
             elif unit.id in early_ids:
                 early_kept.append(text)
-            else:  # a kept import godsplit rewrote is formatted as the project formats
-                rest.append((index, Block(text, reexport_noqa=f401, listed=frozenset(
+            else:  # a kept import godsplit rewrote is sorted and formatted as the project
+                # does: `from io import A as A, B as B` is two statements to ruff's isort
+                rest.append((index, Block(text, sort=True, reexport_noqa=f401, listed=frozenset(
                     listed)) if is_import and changed is not stmt else text))
     # this facade is the package of the new modules: "in `pkg.big`" would name itself
     where = " the modules of" if layout.new_package == layout.old_module else ""

@@ -311,7 +311,7 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
             "--config", f"lint.isort.force-single-line = {str(style.force_single_line).lower()}"]
     elif group:
         args += ["--config", "lint.isort.combine-as-imports = true"]
-    return _ruff(args, document, path, cwd)
+    return _ruff(args, document, path, cwd, style)
 
 
 # Rules a formatter's output can break that ruff fixes: a call or collection the formatter
@@ -322,7 +322,7 @@ LINT_FIXES = ("COM812", "RUF022")
 
 def _fix(document: str, codes: list[str], style: Style, path: Path, cwd: Path) -> str:
     args = _fix_only(codes) + (_isolated(style) if style.ruff_isolated else [])
-    return _ruff(args, document, path, cwd)
+    return _ruff(args, document, path, cwd, style)
 
 
 def _fix_only(codes: list[str]) -> list[str]:
@@ -359,11 +359,11 @@ def _format(document: str, style: Style, path: Path, cwd: Path, extra: Sequence[
         args += ["--line-length", str(style.line_length)]
         if style.single_quotes and style.normalize_strings:
             args += ["--config", 'format.quote-style = "single"']
-    return _ruff(args, document, path, cwd)
+    return _ruff(args, document, path, cwd, style)
 
 
-def _ruff(args: list[str], document: str, path: Path, cwd: Path) -> str:
-    command = [ruff_binary(), *args, "--stdin-filename", str(path), "-"]
+def _ruff(args: list[str], document: str, path: Path, cwd: Path, style: Style) -> str:
+    command = [ruff_binary(style.ruff_tool), *args, "--stdin-filename", str(path), "-"]
     proc = subprocess.run(
         command, input=document, capture_output=True, text=True, cwd=cwd,
         env={**os.environ, "RUFF_NO_CACHE": "true"}, timeout=120,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..types import Finding, GodsplitError
 from .lint_paths import moved_ignores
+from .ruff_pin import OLDEST
 from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 
@@ -26,10 +27,11 @@ def usable(style: Style, path: Path, written: Iterable[Path] = ()) -> tuple[Styl
     """The style to normalize with: `style`, or the same settings with ruff's own reading
     of the configuration switched off when ruff cannot read it (GS114); and GS120 when
     the per-file ignores of `written` (the files the split writes) are not `path`'s."""
-    moved = moved_ignores(style, path, written)
+    moved = [*pin_findings(style), *moved_ignores(style, path, written)]
     if style.file("ruff") is None:
         return style, moved
-    problem = _problem(style.root, path)
+    executable = ruff_binary(style.ruff_tool)
+    problem = _problem(style.root, path, executable)
     if problem is None:
         return style, moved
     kept = (f"line length {style.line_length}; isort: known-first-party "
@@ -38,7 +40,7 @@ def usable(style: Style, path: Path, written: Iterable[Path] = ()) -> tuple[Styl
             f"{str(style.combine_as).lower()}, force-single-line "
             f"{str(style.force_single_line).lower()}")
     return replace(style, ruff_isolated=True), [Finding(
-        "GS114", "warning", f"the ruff godsplit runs ({_version()}) cannot use this "
+        "GS114", "warning", f"the ruff godsplit runs ({_version(executable)}) cannot use this "
         f"configuration ({problem.message.removeprefix('ruff cannot use this configuration: ')}); "
         f"the generated lines are sorted and formatted with the settings godsplit read from it "
         f"({kept}) and ruff's defaults for the rest", problem.path or str(path),
@@ -46,11 +48,39 @@ def usable(style: Style, path: Path, written: Iterable[Path] = ()) -> tuple[Styl
     ), *moved]
 
 
+def pin_findings(style: Style) -> list[Finding]:
+    """GS222 where godsplit runs the ruff the project pins, GS221 where the project pins
+    another ruff than godsplit's and none of that version was found."""
+    tool = style.ruff_tool
+    if tool is None or tool.pin is None or (tool.own and not tool.differs):
+        return []
+    pin = tool.pin
+    uses = [verb for verb, used in (("sort", style.sorter == "ruff"),
+                                    ("format", style.formatter == "ruff")) if used]
+    if not tool.own:
+        done = f" and to {' and '.join(uses)} the lines it generates" if uses else ""
+        return [Finding("GS222", "info", f"{pin.how} pins ruff {pin.version}: godsplit runs "
+                        f"that ruff ({tool.executable}) to read the project's rules{done}",
+                        str(pin.path), pin.line)]
+    where = f"ruff {pin.version} at {tool.rejected} is older than godsplit can run (it " \
+            f"needs {'.'.join(map(str, OLDEST))} or later)" if tool.rejected else (
+        f"no ruff {pin.version} was found (looked in {', '.join(tool.searched) or 'no place'})")
+    differ = (f"; ruff {pin.version} may {' or '.join(uses)} some of them otherwise (I001, "
+              "or a file to reformat)") if uses else ""
+    return [Finding("GS221", "warning", f"{pin.how} pins ruff {pin.version} and {where}: "
+                    f"godsplit runs its own ruff {tool.version} to "
+                    f"{' and '.join(uses) + ' the lines it generates' if uses else 'read the rules'}"
+                    f"{differ}; no noqa names a rule "
+                    f"ruff {pin.version} does not know. With ruff {pin.version} in the "
+                    "project's virtualenv (.venv), godsplit runs that one", str(pin.path),
+                    pin.line)]
+
+
 @cache
-def _problem(root: Path, path: Path) -> GodsplitError | None:
+def _problem(root: Path, path: Path, executable: str) -> GodsplitError | None:
     """What ruff says when it loads the configuration that applies to `path`."""
     proc = subprocess.run(
-        [ruff_binary(), "format", "--stdin-filename", str(path), "-"], input="",
+        [executable, "format", "--stdin-filename", str(path), "-"], input="",
         capture_output=True, text=True, cwd=root, env={**os.environ, "RUFF_NO_CACHE": "true"},
         timeout=120,
     )
@@ -61,7 +91,7 @@ def _problem(root: Path, path: Path) -> GodsplitError | None:
 
 
 @cache
-def _version() -> str:
-    proc = subprocess.run([ruff_binary(), "--version"], capture_output=True, text=True,
+def _version(executable: str) -> str:
+    proc = subprocess.run([executable, "--version"], capture_output=True, text=True,
                           timeout=60)
     return proc.stdout.strip() or "ruff"

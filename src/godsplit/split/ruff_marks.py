@@ -50,7 +50,7 @@ def mark_reported(texts: Mapping[Path, str], style: Style | None, source: Path
     except (OSError, UnicodeDecodeError):
         return out
     rules = sorted({r for codes in wanted.values() for r in codes})
-    before = {(code, _text(old, row)) for code, row in _report(old, rules, source, style.root)}
+    before = {(code, _text(old, row)) for code, row in _report(old, rules, source, style)}
     planned = {(p.parent if p.name == "__init__.py" else p.with_suffix("")).parts for p in texts}
     for path, codes in wanted.items():
         if codes:
@@ -87,7 +87,7 @@ def _marked(text: str, codes: list[str], path: Path, style: Style,
     E501, which a formatter that keeps an exploded import lets us avoid."""
     lines = text.splitlines(keepends=True)
     marks: dict[int, list[str]] = {}
-    for reported, row in _report(text, codes, path, style.root):
+    for reported, row in _report(text, codes, path, style):
         code = _first_party(reported, lines, row - 1, planned, codes)
         if code and (reported, _text(text, row)) not in before and _imports(lines[row - 1]):
             marks.setdefault(row - 1, []).append(code)
@@ -120,10 +120,11 @@ def _exploded(text: str, indices: set[int]) -> str:
     return "".join(lines)
 
 
-def _report(text: str, codes: list[str], path: Path, cwd: Path) -> list[tuple[str, int]]:
+def _report(text: str, codes: list[str], path: Path, style: Style) -> list[tuple[str, int]]:
     """(rule, line) of each finding of `codes` in `text`, as the project's ruff reports it
     for a file at `path`."""
-    command = [ruff_binary(), "check", "--exit-zero", "--no-fix", "--output-format", "json",
+    cwd = style.root
+    command = [ruff_binary(style.ruff_tool), "check", "--exit-zero", "--no-fix", "--output-format", "json",
                "--select", ",".join(codes), "--stdin-filename", str(path), "-"]
     proc = subprocess.run(command, input=text, capture_output=True, text=True, cwd=cwd,
                           env={**os.environ, "RUFF_NO_CACHE": "true"}, timeout=120, check=False)

@@ -15,9 +15,13 @@ import sys
 import sysconfig
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
 from .tool_error import ToolError
+
+if TYPE_CHECKING:
+    from .ruff_pin import ProjectRuff
 
 
 def ruff_error(stderr: str, cwd: Path) -> Exception:
@@ -52,8 +56,14 @@ def _key_line(path: Path, key: str, start: int) -> int:
     return next((n for n, t in enumerate(text[start - 1:], start) if pattern.match(t)), start)
 
 
+def ruff_binary(tool: ProjectRuff | None = None) -> str:
+    """The ruff to run: the project's (`tool`, `split/ruff_pin.py`) when one was found,
+    else the ruff installed with godsplit."""
+    return tool.executable if tool is not None else _own()
+
+
 @cache
-def ruff_binary() -> str:
+def _own() -> str:
     """The ruff installed with godsplit (its `ruff` dependency), else the one on PATH."""
     name = "ruff.exe" if sys.platform == "win32" else "ruff"
     for scheme in (None, f"{os.name}_user"):
@@ -72,12 +82,13 @@ def ruff_binary() -> str:
 
 
 @cache
-def preview_rules() -> frozenset[str]:
-    """The rules the installed ruff reports only in preview mode (`ruff rule --all`):
-    selected by a prefix (`RUF`) or by their code, they stay off unless the project sets
-    `preview = true` (RUF067 in ruff 0.17). Empty when that ruff cannot say."""
+def preview_rules(executable: str = "") -> frozenset[str]:
+    """The rules `executable` (default: godsplit's ruff) reports only in preview mode
+    (`ruff rule --all`): selected by a prefix (`RUF`) or by their code, they stay off
+    unless the project sets `preview = true` (RUF067 in ruff 0.17). Empty when that ruff
+    cannot say."""
     try:
-        proc = subprocess.run([ruff_binary(), "rule", "--all", "--output-format", "json"],
+        proc = subprocess.run([executable or ruff_binary(), "rule", "--all", "--output-format", "json"],
                               capture_output=True, text=True, timeout=60)
         rules = json.loads(proc.stdout)
     except (OSError, subprocess.SubprocessError, ValueError, GodsplitError):

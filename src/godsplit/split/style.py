@@ -25,17 +25,19 @@ be parsed, or a setting of the wrong type, raises GodsplitError with the file an
 
 from __future__ import annotations
 
-import fnmatch
-import re
-import subprocess
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from .checker_config import Pylint, find_pylint, has_mypy
 from .lint_commands import lint_commands
 from .pre_commit import pre_commit_black
+from .ruff_pin import ProjectRuff, project_ruff
+from .ruff_tool import ruff_binary
+from .rules import NO_CONFIG_EXTRA as NO_CONFIG_EXTRA  # re-exported: tests, lintkit
+from .rules import RUFF_DEFAULT_SELECT as RUFF_DEFAULT_SELECT
+from .rules import RuleLayer, Rules, anchor, read_ruff_rules
+from .rules import ruff_default_rules as ruff_default_rules
 from .style_files import (
     Section,
     find_flake8,
@@ -51,11 +53,6 @@ Linter = Literal["ruff", "flake8"]
 Sorter = Literal["ruff", "isort"]
 Formatter = Literal["ruff", "black"]
 
-RUFF_DEFAULT_SELECT = ("E4", "E7", "E9", "F")  # ruff's defaults before 0.17 (a fallback)
-# Without a configuration: ruff's default rules plus I and E501 at 88, "ruff's defaults"
-# being both the installed ruff's and the long-standing E4, E7, E9, F that older rufs and
-# most projects' CI still check (E402 among them): lines clean under either set
-NO_CONFIG_EXTRA = ("I", "E501", *RUFF_DEFAULT_SELECT)
 FLAKE8_DEFAULT_SELECT = ("E", "F", "W", "C90")
 FLAKE8_DEFAULT_IGNORE = ("E121", "E123", "E126", "E226", "E24", "E704", "W503", "W504")
 _ISORT_PROFILES: dict[str, dict[str, bool]] = {  # the flags below, from isort's profiles
@@ -66,52 +63,6 @@ _ISORT_PROFILES: dict[str, dict[str, bool]] = {  # the flags below, from isort's
     "appnexus": {"force_sort_within_sections": True},
 }
 _ISORT_LINES_AFTER_IMPORTS = {"pycharm": 2, "attrs": 2}  # isort's profiles that set it
-
-
-@dataclass(frozen=True)
-class RuleLayer:
-    """One configuration's rule selection: `select` replaces what came before (None keeps
-    it), `extend_select` adds, `ignore` removes; a more specific prefix wins, ignore on a tie."""
-
-    select: tuple[str, ...] | None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Rules:
-    """A linter's effective rule selection, and its per-file ignores."""
-
-    layers: tuple[RuleLayer, ...]
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # absolute glob -> codes
-    off: frozenset[str] = frozenset()  # never reported: preview rules, preview off (ruff)
-
-    def enables(self, code: str, path: Path | None = None) -> bool:
-        """Whether `code` is reported (in `path`, when given: per-file ignores apply)."""
-        if code in self.off:
-            return False
-        enabled = False
-        for layer in self.layers:
-            chosen = _specificity(code, (*(layer.select or ()), *layer.extend_select))
-            dropped = _specificity(code, layer.ignore)
-            if layer.select is not None:
-                enabled = chosen > dropped
-            elif chosen > dropped:
-                enabled = True
-            elif dropped >= 0:
-                enabled = False
-        if enabled and path is not None:
-            return _specificity(code, tuple(self.ignored(path))) < 0
-        return enabled
-
-    def ignored(self, path: Path) -> frozenset[str]:
-        """The codes (prefixes) the per-file ignores that match `path` name."""
-        out: set[str] = set()
-        for pattern, codes in self.per_file_ignores:
-            negated = pattern.startswith("!")  # ruff's: every file but those matching
-            if _glob_match(path, pattern.removeprefix("!")) != negated:
-                out.update(codes)
-        return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -148,6 +99,7 @@ class Style:
     # quote-style is set: the formatter writes single quotes (yt-dlp, formatted by autopep8)
     single_quotes: bool = False
     relative_bans: tuple[tuple[str, str], ...] = ()  # (code, "parents" / "all"): text_style
+    ruff_tool: ProjectRuff | None = None  # the ruff run for the project (None: godsplit's)
 
     @property
     def configured(self) -> bool:
@@ -190,11 +142,12 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         black = pre_commit_black(directories)  # black's own defaults, from its hook
 
     ruff_lint = ruff.lint() if ruff is not None else None
+    tool = project_ruff(tuple(directories), ruff_binary())  # the project's pinned ruff
     linters: list[Linter] = []
     ruff_rules: Rules | None = None
     if ruff is not None or flake8 is None or (run is not None and run.ruff):
         linters.append("ruff")
-        ruff_rules = _ruff_rules(ruff)
+        ruff_rules = read_ruff_rules(ruff, tool)
     flake8_rules = _flake8_rules(flake8) if flake8 is not None else None
     if flake8 is not None:
         linters.append("flake8")
@@ -249,7 +202,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         files=files, root=top, lines_after_imports=after, pylint=pylint,
         mypy=has_mypy(directories), doc_length=min(docs) if docs else None,
         single_quotes=wants_single_quotes(ruff, ruff_rules),
-        relative_bans=relative_bans(ruff, flake8),
+        relative_bans=relative_bans(ruff, flake8), ruff_tool=tool,
     )
 
 
@@ -291,56 +244,6 @@ def _sorting(
             False, get.lines("lines-after-imports", -1))
 
 
-@cache
-def ruff_default_rules() -> tuple[str, ...]:
-    """The rules ruff enables when nothing selects any, as the ruff installed with godsplit
-    reports them (`--isolated --show-settings`): E4, E7, E9 and F up to ruff 0.16; ruff
-    0.17 enables about 400 (PLC0414 and I001 among them, E402 no longer). The older set
-    when that ruff cannot say."""
-    from .ruff_tool import ruff_binary
-
-    try:
-        proc = subprocess.run(
-            [ruff_binary(), "check", "--isolated", "--show-settings", __file__],
-            capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return RUFF_DEFAULT_SELECT
-    enabled = re.search(r"^linter\.rules\.enabled = \[\n(.*?)^\]", proc.stdout,
-                        re.MULTILINE | re.DOTALL)
-    codes = re.findall(r"\(([A-Z]+[0-9]+)\),?$", enabled.group(1), re.MULTILINE) if (
-        enabled) else []
-    return tuple(codes) or RUFF_DEFAULT_SELECT
-
-
-def _ruff_rules(ruff: Section | None) -> Rules:
-    from .ruff_tool import preview_rules, redirected
-
-    if ruff is None:
-        return Rules((RuleLayer(ruff_default_rules(), NO_CONFIG_EXTRA),), off=preview_rules())
-    layers = [RuleLayer(ruff_default_rules())]
-    ignores: list[tuple[str, tuple[str, ...]]] = []
-    for config in ruff.chain():  # the extended configs first
-        lint = config.lint(inherit=False)
-        select = lint.strings("select") if "select" in lint.keys(inherit=False) else None
-        layers.append(RuleLayer(
-            redirected(select) if select is not None else None,
-            redirected(lint.strings("extend-select")),
-            redirected(lint.strings("ignore") + lint.strings("extend-ignore")),
-        ))
-        for key in ("per-file-ignores", "extend-per-file-ignores"):
-            table = lint.sub(key)
-            if table is not None:
-                for pattern in table.keys(inherit=False):
-                    ignores.append((_anchor(config.path, pattern, negatable=True),
-                                    redirected(table.strings(pattern))))
-    # `lint.preview`, else the top-level one (`extend` too); `explicit-preview-rules`: by full code
-    preview, explicit = (ruff.lint().boolean(key, ruff.boolean(key, False))
-                         for key in ("preview", "explicit-preview-rules"))
-    named = {code for layer in layers[1:] for code in (*(layer.select or ()), *layer.extend_select)}
-    off = preview_rules() - named if explicit else frozenset()
-    return Rules(tuple(layers), tuple(ignores), off if preview else preview_rules())
-
-
 def _flake8_rules(section: Section) -> Rules:
     codes = section.words
     # a plugin's codes are on by default: flake8-tidy-imports' when its options are set
@@ -354,40 +257,8 @@ def _flake8_rules(section: Section) -> Rules:
     for entry in codes("per-file-ignores"):
         if ":" in entry:
             pattern, _, rest = entry.partition(":")
-            ignores.append((_anchor(section.path, pattern), tuple(c for c in rest.split(",") if c)))
+            ignores.append((anchor(section.path, pattern), tuple(c for c in rest.split(",") if c)))
         elif ignores:  # `path: E1, E2` written with spaces after the colon or commas
             pattern, previous = ignores[-1]
             ignores[-1] = (pattern, previous + tuple(c for c in entry.split(",") if c))
     return Rules((layer,), tuple(ignores))
-
-
-def _specificity(code: str, prefixes: tuple[str, ...]) -> int:
-    """The length of the longest prefix of `code` in `prefixes` (ALL: 0), or -1."""
-    best = -1
-    for prefix in prefixes:
-        if prefix == "ALL":
-            best = max(best, 0)
-        elif code.startswith(prefix):
-            best = max(best, len(prefix))
-    return best
-
-
-def _anchor(config: Path, pattern: str, negatable: bool = False) -> str:
-    """A per-file-ignores pattern: with a slash, relative to the config's directory; a bare
-    file name pattern (`__init__.py`) matches that name anywhere. `negatable` (ruff's): a
-    leading `!` applies the ignores to every file the rest does not match, and stays."""
-    pattern = pattern.strip()
-    if negatable and pattern.startswith("!"):
-        return "!" + _anchor(config, pattern[1:])
-    if pattern.startswith("!"):  # flake8's: a name with a `!`, not a negation
-        return (config.parent / pattern).as_posix()
-    if "/" not in pattern or Path(pattern).is_absolute():
-        return pattern
-    return (config.parent / pattern.removeprefix("./")).as_posix()
-
-
-def _glob_match(path: Path, pattern: str) -> bool:
-    if "/" not in pattern:
-        return fnmatch.fnmatch(path.name, pattern)
-    text = path.resolve().as_posix()
-    return fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(text, pattern.replace("**/", ""))

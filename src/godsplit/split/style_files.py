@@ -172,31 +172,53 @@ class Section:
         return Section(self.path, header, own, False, (legacy,), extends)
 
 
+def _table_start(lines: list[str], parts: list[str]) -> int | None:
+    pattern = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(map(re.escape, parts)) + r"\s*\]")
+    return next((i for i, line in enumerate(lines) if pattern.match(line)), None)
+
+
+HEADER = -1  # `table_line`'s fallback: the table's header line (1 without one)
+
+
 def key_line(path: Path, header: str | None, key: str, ini: bool = False) -> int | None:
-    """The line of `key` in table `header` of a TOML or INI file (best effort)."""
+    """The line of `key` in table `header` of a TOML or INI file (best effort): else the
+    header's line, or None at the top level; None when the file cannot be read."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    start = 0
-    if header is not None:
-        pattern = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(
-            re.escape(part) for part in ([header] if ini else header.split("."))
-        ) + r"\s*\]")
-        start = next((i for i, line in enumerate(lines) if pattern.match(line)), -1)
-        if start < 0:
-            start = 0
-    names = {key, key.replace("_", "-"), key.replace("-", "_")}
-    key_pattern = re.compile(
-        r"^\s*(?:[\w.\"-]+\.)?[\"']?(" + "|".join(re.escape(n) for n in names) + r")[\"']?\s*[=:]"
-    )
-    for number in range(start + (header is not None), len(lines)):
-        if number > start and lines[number].lstrip().startswith("[") and not ini:
-            if not lines[number].lstrip().startswith("[["):
-                break
-        if key_pattern.match(lines[number]):
+    return table_line(text, header, key, ini=ini, fallback=HEADER if header is not None else None)
+
+
+def table_line(text: str, header: str | None, key: str, *, ini: bool = False,
+               fallback: int | None = HEADER) -> int | None:
+    """The 1-based line of `key = ...` (or `key: ...` in INI) in the table `header` of a
+    TOML or INI `text` (`None`: before any table), or of the header itself when `key` is
+    empty. A key matches with dashes or underscores, quoted, and (TOML) dotted under a
+    prefix (`lint.select`); an indented INI line continues a value and is no key. The
+    search ends at the next table (a TOML `[[array]]` aside). Not found: `fallback`, where
+    HEADER is the header's line (1 when the text has no such table)."""
+    lines = text.splitlines()
+    parts = [] if header is None else [header] if ini else header.split(".")
+    start = -1 if header is None else _table_start(lines, parts)
+    if start is not None and header is not None and not key:
+        return start + 1
+    if start is None and not ini and len(parts) > 1:  # `[tool.ruff]` then `lint.select =`
+        start = next((s for k in range(len(parts) - 1, 0, -1) if (
+            s := _table_start(lines, parts[:k])) is not None), None)
+        fallback = 1 if fallback == HEADER else fallback
+    names = "|".join(re.escape(n) for n in {key, key.replace("_", "-"), key.replace("-", "_")})
+    key_pattern = re.compile((r"^" if ini else r"^\s*(?:[\w.\"-]+\.)?") + r"[\"']?(" + names
+                             + r")[\"']?\s*" + ("[=:]" if ini else "="))
+    for number in range(start + 1 if start is not None else len(lines), len(lines)):
+        line = lines[number]
+        if line.lstrip().startswith("[") and not line.lstrip().startswith("[["):
+            break
+        if key and key_pattern.match(line):
             return number + 1
-    return start + 1 if header is not None else None
+    if fallback == HEADER:
+        return start + 1 if start is not None and start >= 0 else 1
+    return fallback
 
 
 def repository_root(start: Path) -> Path:

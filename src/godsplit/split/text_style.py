@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .style_files import Section
 
 if TYPE_CHECKING:
-    from .style import Rules
+    from .rules import Rules
 
 Linter = tuple["Rules | None", "Section | None"]  # a linter's rules and its settings' table
 
