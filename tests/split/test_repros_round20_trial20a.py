@@ -1,0 +1,117 @@
+"""Round 20 (trial20a): real-code trials on traitlets, mock, construct and glom.
+
+traitlets' `TraitType.__or__` returns `Union(...)` (a subclass in another module by hand),
+and its methods' parameters are annotated `bool | None`. The import-time analysis counted
+the `|` in those annotations as running every `__or__` of the module's classes with
+instances at import time, so `TraitType`'s module needed `Union` while the module was
+imported: a false GS104 cycle on the mapping a maintainer would write. A function's own
+annotations do not run when it is called, a local variable's never run, and none run
+under `from __future__ import annotations`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from godsplit.split.plan import plan_split
+
+from splitkit import dedent, make_project, same_behaviour
+
+ELEMENT = '''\
+    {future}
+    class Element:
+        def __init__(self, name: str | None = None) -> None:
+            self.name = name
+            width: int | None = None
+            self.width = width
+
+        def __or__(self, other: "Element") -> "Either":
+            return Either(self, other)
+
+
+    class Either(Element):
+        def __init__(self, *options: Element) -> None:
+            super().__init__("either")
+            self.options = options
+
+
+    DEFAULT = Element("default")
+    '''
+MODULES = {"base": ["Element", "DEFAULT"], "either": ["Either"]}
+
+
+@pytest.mark.parametrize("future", ["", "from __future__ import annotations\n"])
+def test_an_operator_in_an_annotation_runs_nothing(tmp_path: Path, future: str) -> None:
+    """`DEFAULT = Element(...)` runs `Element.__init__`, whose annotations hold `|`:
+    `Element.__or__` (which reads `Either`) does not run, so there is no cycle."""
+    source = dedent(ELEMENT).format(future=future)
+    config = make_project(tmp_path, source, MODULES)
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+
+
+def test_the_split_behaves_the_same(tmp_path: Path) -> None:
+    source = dedent(ELEMENT).format(future="")
+    out = same_behaviour(tmp_path, source, MODULES,
+                         "import pkg.big as m\nx = m.DEFAULT | m.Element('b')\n"
+                         "print(type(x).__name__, [o.name for o in x.options])\n")
+    assert out == "Either ['default', 'b']\n"
+
+
+def test_an_operator_the_running_code_uses_still_counts(tmp_path: Path) -> None:
+    """The same operator in the body of code run at import time is still a cycle (GS104)."""
+    source = dedent(ELEMENT).format(future="") + "PAIR = DEFAULT | Element('b')\n"
+    config = make_project(tmp_path, source, {**MODULES, "base": ["Element", "DEFAULT", "PAIR"]})
+    plan, _ = plan_split(config, config.splits[0])
+    assert any(f.code == "GS104" for f in plan.errors), [f.render() for f in plan.findings]
+
+
+# mock's sentinels: `DEFAULT = sentinel.DEFAULT` runs `_Sentinel.__getattr__`, which makes a
+# `_SentinelObject`. The special methods any use of an instance may run (`__getattr__`,
+# `__iter__`, `__str__`, ...) were followed only to say which module's code runs a read,
+# never to make the read one that happens at import time: with `_SentinelObject` in another
+# module that reads `sentinel` when called, both imports went to the end of their modules,
+# and importing the split raised NameError (suggest's split of mock/mock.py; GS406).
+SENTINELS = '''\
+    class Base:
+        def __repr__(self) -> str:
+            return "sentinel.%s" % self.name if sentinel else self.name
+
+
+    class _SentinelObject(Base):
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+
+    class _Sentinel(Base):
+        def __init__(self) -> None:
+            self._sentinels = {}
+
+        def __getattr__(self, name):
+            return self._sentinels.setdefault(name, _SentinelObject(name))
+
+
+    sentinel = _Sentinel()
+    DEFAULT = sentinel.DEFAULT
+    '''
+
+
+def test_an_attribute_read_at_import_time_runs_getattr(tmp_path: Path) -> None:
+    """`_SentinelObject` subclasses `Base` (import time), and `sentinel.DEFAULT` makes one
+    while `sentinels` is imported: an import-time cycle, refused before anything is written
+    (it planned clean, and the import raised NameError)."""
+    config = make_project(tmp_path, dedent(SENTINELS), {
+        "objects": ["_SentinelObject"], "sentinels": ["Base", "_Sentinel", "sentinel", "DEFAULT"]})
+    plan, _ = plan_split(config, config.splits[0])
+    assert [f.code for f in plan.errors] == ["GS104"], [f.render() for f in plan.findings]
+    assert "_SentinelObject" in plan.errors[0].message
+
+
+def test_the_sentinels_split_the_other_way_behave_the_same(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, SENTINELS,
+                         {"objects": ["Base", "_SentinelObject"],
+                          "sentinels": ["_Sentinel", "sentinel", "DEFAULT"]},
+                         "import pkg.big as m\nprint(repr(m.DEFAULT), m.DEFAULT is m.sentinel.DEFAULT)\n")
+    assert out == "sentinel.DEFAULT True\n"
+
