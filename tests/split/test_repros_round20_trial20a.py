@@ -115,3 +115,43 @@ def test_the_sentinels_split_the_other_way_behave_the_same(tmp_path: Path) -> No
                          "import pkg.big as m\nprint(repr(m.DEFAULT), m.DEFAULT is m.sentinel.DEFAULT)\n")
     assert out == "sentinel.DEFAULT True\n"
 
+
+# traitlets' `MetaHasTraits.setup_class` tests `type(trait) in [CInt, Int, Long, CLong]` for
+# each trait of a class it makes; it makes `HasTraits` (no traits) above those classes.
+# GS121 took the read, at import time from the metaclass's line, for a read of a name "bound
+# or changed again" further down, though `Int` is bound only there: a read before that
+# would raise NameError, so any read that succeeds sees that one binding.
+META = '''\
+    class Meta(type):
+        def __init__(cls, name, bases, ns):
+            super().__init__(name, bases, ns)
+            cls.plain = [k for k, v in ns.items() if not k.startswith("__") and type(v) is Int]
+
+
+    class Has(metaclass=Meta):
+        pass
+
+
+    class Int:
+        pass
+
+
+    class Config(Has):
+        port = Int()
+    '''
+META_MODULES = {"meta": ["Meta", "Has"], "ints": ["Int"], "conf": ["Config"]}
+
+
+def test_a_read_above_the_only_binding_is_no_rebinding(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, META, META_MODULES,
+                         "import pkg.big as m\nprint(m.Has.plain, m.Config.plain)\n")
+    assert out == "[] ['port']\n"
+
+
+def test_a_binding_after_the_first_one_still_counts(tmp_path: Path) -> None:
+    """`Int` bound again (wrapped) after `Config` read it: from `meta`, the read would get
+    the last one (GS121)."""
+    source = dedent(META) + "\n\nInt = type('Int', (Int,), {})\n"
+    config = make_project(tmp_path, source, {**META_MODULES, "ints": ["Int"]})
+    plan, _ = plan_split(config, config.splits[0])
+    assert "GS121" in [f.code for f in plan.errors], [f.render() for f in plan.findings]
