@@ -155,3 +155,51 @@ def test_a_binding_after_the_first_one_still_counts(tmp_path: Path) -> None:
     config = make_project(tmp_path, source, {**META_MODULES, "ints": ["Int"]})
     plan, _ = plan_split(config, config.splits[0])
     assert "GS121" in [f.code for f in plan.errors], [f.render() for f in plan.findings]
+
+
+# mock: `class Mock(CallableMixin, NonCallableMock)` subclasses NonCallableMock at import
+# time, which runs only `__init_subclass__`; but a class only subclassed counted as one with
+# instances, so every method named like an attribute import-time code uses ran
+# (`NonCallableMock.__getattr__`, `__init__`, ...), reading `PropertyMock` and
+# `create_autospec`: a false GS104 on the maintainers' grouping (base / autospec).
+SUBCLASSED = '''\
+    class Node:
+        def configure(self):
+            return Leaf(self)
+
+
+    class Leaf(Node):
+        def __init__(self, parent=None):
+            self.parent = parent
+
+
+    class Settings:
+        def __init__(self):
+            self.done = False
+
+        def configure(self):
+            self.done = True
+            return self
+
+
+    DEFAULTS = Settings().configure()
+    '''
+SUBCLASSED_MODULES = {"nodes": ["Node", "Settings", "DEFAULTS"], "leaves": ["Leaf"]}
+
+
+def test_a_class_only_subclassed_runs_no_method_by_name(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, SUBCLASSED, SUBCLASSED_MODULES,
+                         "import pkg.big as m\nprint(m.DEFAULTS.done, type(m.Node().configure()).__name__)\n")
+    assert out == "True Leaf\n"
+
+
+def test_a_classmethod_of_a_class_only_subclassed_still_runs(tmp_path: Path) -> None:
+    """`Settings.configure` a classmethod of `Node` instead: `cls.configure()` may run on the
+    class itself, so it still counts (GS104)."""
+    source = dedent(SUBCLASSED).replace(
+        "    def configure(self):\n        return Leaf(self)",
+        "    @classmethod\n    def configure(cls):\n        return Leaf(cls)", 1)
+    assert "@classmethod" in source
+    config = make_project(tmp_path, source, SUBCLASSED_MODULES)
+    plan, _ = plan_split(config, config.splits[0])
+    assert "GS104" in [f.code for f in plan.errors], [f.render() for f in plan.findings]

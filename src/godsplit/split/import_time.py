@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from .class_calls import class_aliases, class_calls, makes_own_class
+from .class_calls import class_aliases, class_calls, decorated, makes_own_class
 from .classify import is_main_block
 from .late_bound import bound_after
 from .run_uses import lazy_annotations, run_uses
@@ -266,8 +266,11 @@ def _closure(
                     direct[base] |= via
                     changed = True
             made = own if live is None else own | live.get(name, set())
-            wanted = own | via | (used | (operators if _ON_CALL & made else set())
-                                  if made_here and (holds[0] or _ON_CALL & own) else set())
+            by_name = (used | (operators if _ON_CALL & made else set())
+                       if made_here and (holds[0] or _ON_CALL & own) else set())
+            if not _ON_CALL & made:  # subclassed, no instance: only what runs on the class
+                by_name = {m for m in by_name if m in methods and _on_class(methods[m])}
+            wanted = own | via | by_name
             fresh = {m for m in methods if m in wanted} | {
                 m for attr, ms in aliases.items() if attr in wanted for m in ms
             }
@@ -292,6 +295,13 @@ def _closure(
                     todo.append(names)
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)
+
+
+def _on_class(method: cst.FunctionDef) -> bool:
+    """A method that runs on the class itself (`cls.setup()` in `__init_subclass__`): a
+    class or static method; a class that is only subclassed has no instance to run others
+    (mock: `class Mock(CallableMixin, NonCallableMock)` ran `NonCallableMock.__getattr__`)."""
+    return decorated(method, "classmethod") or decorated(method, "staticmethod")
 
 
 def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]]) -> bool:
