@@ -203,3 +203,35 @@ def test_a_classmethod_of_a_class_only_subclassed_still_runs(tmp_path: Path) -> 
     config = make_project(tmp_path, source, SUBCLASSED_MODULES)
     plan, _ = plan_split(config, config.splits[0])
     assert "GS104" in [f.code for f in plan.errors], [f.render() for f in plan.findings]
+
+
+# glom's tests compare formatted tracebacks with `File "core.py", line ___, in glom`:
+# suggest's split applied, verified, and 9 of them failed (the frame names `mode.py`). A
+# frame's file name is nothing the import check compares: GS141 says so at plan time.
+TRACED = '''\
+    def run(x):
+        return helper(x)
+
+
+    def helper(x):
+        raise ValueError(x)
+    '''
+TRACEBACK_TEST = '''\
+    EXPECTED = """\\
+    Traceback (most recent call last):
+      File "big.py", line ___, in run
+    ValueError: 1
+    """
+    '''
+
+
+def test_a_test_comparing_a_traceback_of_the_god_file_is_named(tmp_path: Path) -> None:
+    config = make_project(tmp_path, TRACED, {"runner": ["run"], "helpers": ["helper"]},
+                          files={"tests/test_trace.py": TRACEBACK_TEST,
+                                 "tests/test_other.py": "PATH = 'pkg/big.py'\n"})
+    plan, _ = plan_split(config, config.splits[0])
+    found = [f for f in plan.findings if f.code == "GS141"]
+    assert [(Path(f.path).name, f.line, f.severity) for f in found] == [
+        ("test_trace.py", 3, "warning")], [f.render() for f in plan.findings]
+    assert 'File "big.py"' in found[0].message
+    assert not plan.errors
