@@ -16,7 +16,7 @@ import pytest
 
 from godsplit.split.plan import plan_split
 
-from splitkit import dedent, make_project, same_behaviour
+from splitkit import dedent, make_project, plan_texts, same_behaviour
 
 ELEMENT = '''\
     {future}
@@ -235,3 +235,33 @@ def test_a_test_comparing_a_traceback_of_the_god_file_is_named(tmp_path: Path) -
         ("test_trace.py", 3, "warning")], [f.render() for f in plan.findings]
     assert 'File "big.py"' in found[0].message
     assert not plan.errors
+
+
+# traitlets' ruff config turns F401 off for `traitlets/*__init__.py`; the facade (the package's
+# `__init__.py`) kept the source's `import typing as t` with `# noqa: F401`, and ruff reported
+# the unused noqa (RUF100).
+ALIASED = '''\
+    import typing as t
+
+    __all__ = ["first"]
+
+
+    def first(items: t.Sequence[int]) -> int:
+        return items[0]
+    '''
+PER_FILE_OFF = '''\
+    [tool.ruff.lint]
+    extend-select = ["RUF100"]
+
+    [tool.ruff.lint.per-file-ignores]
+    "pkg/*__init__.py" = ["F401"]
+    '''
+
+
+def test_no_noqa_for_a_rule_the_facade_file_turns_off(tmp_path: Path) -> None:
+    config = make_project(tmp_path, ALIASED, {"items": ["first"]},
+                          files={"pyproject.toml": PER_FILE_OFF})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = texts["pkg/big/__init__.py"]
+    assert "import typing as t\n" in facade and "noqa: F401" not in facade, facade
