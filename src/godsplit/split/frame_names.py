@@ -37,6 +37,7 @@ def frame_findings(root: Path, source: Path, exclude: Collection[Path] = ()) -> 
             out.append(Finding("GS141", "warning", (
                 f"this file names {source.name} in a traceback's frame line "
                 f"({found.group().decode(errors='replace')}): frames of code that moves name "
-                "its new module's file, so text compared with such a traceback differs; "
-                "`keep` the functions those frames show"), str(path), line))
+                "its new module's file, so text compared with such a traceback differs; only "
+                "code kept in a facade left at this file (`package` set) still shows it"),
+                str(path), line))
     return out
