@@ -238,7 +238,7 @@ def test_a_test_comparing_a_traceback_of_the_god_file_is_named(tmp_path: Path) -
 
 
 # traitlets' ruff config turns F401 off for `traitlets/*__init__.py`; the facade (the package's
-# `__init__.py`) kept the source's `import typing as t` with `# noqa: F401`, and ruff reported
+# `__init__.py`) kept the source's `import typing as t` with a noqa comment for F401, and ruff reported
 # the unused noqa (RUF100).
 ALIASED = '''\
     import typing as t
