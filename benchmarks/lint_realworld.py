@@ -304,6 +304,13 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.ruff] [tool.mypy] (strict, files = soupsieve); hatch dev scripts: "
         "`ruff check .`, `mypy` (no versions pinned: ruff 0.17.6, mypy 2.4.1)",
         typed=("soupsieve",)),
+    "traitlets-by-hand": Chain(
+        ("ruff==0.15.22", "mypy==2.3.0", "argcomplete>=3.1"),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff] [tool.mypy] (strict, files = traitlets); sdist "
+        ".pre-commit-config.yaml: ruff-check and ruff-format v0.15.22, mirrors-mypy v2.3.0 "
+        "(+argcomplete)", typed=("traitlets",)),
+    "mock-by-hand": Chain((), (), "no lint config in the sdist (setup.cfg has none)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

@@ -145,8 +145,15 @@ def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Findi
             # (`Image.register_save(TiffImageFile.format, _save)` with `_save`) reads late
             at = next((i for i in unit.stmts if read.name in identifiers(analysis.code(i))),
                       unit.first)
+            # bound only further down: a read before that binding would raise NameError, so
+            # every read that succeeds sees it (traitlets' metaclass reads `Int` when
+            # `HasTraits`, above it, is made, in a branch its traits alone reach); a
+            # rebinding or a change after it still counts
+            others = [u for u in seq if u.id != unit.id]
+            first = (min(u.first for u in others)
+                     if others and all(u.first > at for u in others) else None)
             later = sorted({i for u in seq if u.id != unit.id and u.id not in analysis.star_imports
-                            for i in u.stmts if i > at and (
+                            for i in u.stmts if i > at and i != first and (
                                 i == u.first or may_change(analysis.module.body[i], read.name))}
                            | rebinder_calls(analysis, read.name, at))
             if later:

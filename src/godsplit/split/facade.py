@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Collection, Sequence
+from pathlib import Path
 
 import libcst as cst
 
@@ -179,6 +180,12 @@ def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout
     return "{\n" + "".join(rows) + "}" if rows else "{}"
 
 
+def _reports_unused(style: Style | None, path: Path) -> bool:
+    """Whether a linter of the project reports F401 in `path` (per-file-ignores may not)."""
+    linters = [] if style is None else [r for r in (style.ruff, style.flake8) if r is not None]
+    return not linters or any(r.enables("F401", path) for r in linters)
+
+
 def render_facade(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
     edges: Sequence[Edge] = (), early_ids: Collection[int] = (), style: Style | None = None,
@@ -246,7 +253,8 @@ def render_facade(
             if is_import and (dropped := imports.drop_names(changed, shadowed)) is None:
                 continue
             if is_import:
-                changed, extra = imports.explicit(dropped or changed, used, style)
+                changed, extra = imports.explicit(dropped or changed, used, style,
+                                                  noqa=_reports_unused(style, layout.facade_path))
             else:
                 extra = []
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)

@@ -317,7 +317,7 @@ class _Explicit(cst.CSTTransformer):
 
 
 def explicit(
-    stmt: cst.BaseStatement, used: Collection[str], style: Style | None = None
+    stmt: cst.BaseStatement, used: Collection[str], style: Style | None = None, noqa: bool = True
 ) -> tuple[cst.BaseStatement, list[cst.SimpleStatementLine]]:
     """Kept imports whose names nothing reads, in the form linters and type checkers take
     as intentional: `import os as os`, `from m import a as a`. An unused dotted `import
@@ -325,12 +325,12 @@ def explicit(
     statements of their own when the line imports other names (returned second), so a
     sorter that splits the line cannot move the comment to another name: one statement a
     name, each with its comment, unless the project's sorter combines `as` imports,
-    which keeps one `from` statement and its comment on its first line."""
+    which keeps one `from` statement and its comment on its first line (not `noqa`: F401 is off)."""
     combine_as = style is not None and style.combine_as and not style.force_single_line
     visitor = _Explicit(used)
     result = stmt.visit(visitor)
     assert isinstance(result, cst.BaseStatement)
-    if not visitor.noqa or not isinstance(result, cst.SimpleStatementLine):
+    if not (visitor.noqa and noqa) or not isinstance(result, cst.SimpleStatementLine):
         return result, []
     small = result.body[0]
     if len(result.body) != 1 or not isinstance(small, (cst.Import, cst.ImportFrom)) or (

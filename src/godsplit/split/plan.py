@@ -33,6 +33,7 @@ from .doc_length import wrap_comments
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .facade_checks import created_findings, live_findings, moves_little, promised_names
+from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
@@ -97,8 +98,9 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
     analysis = analyze(source)
     style = detect_style(split.source, stop=_style_root(split.source, config.root))
     reloads = find_reloads(config.root, layout.old_module, {split.source.resolve()})
-    return build_plan(analysis, split, layout, config.max_lines, style, config.root,
-                      reloads=reloads), analysis
+    plan = build_plan(analysis, split, layout, config.max_lines, style, config.root, reloads=reloads)
+    frames = frame_findings(config.root, split.source, {split.source.resolve()})
+    return replace(plan, findings=(*plan.findings, *frames)) if frames and plan.modules else plan, analysis
 
 
 def _style_root(source: Path, root: Path) -> Path | None:

@@ -1,0 +1,143 @@
+"""What a piece of code uses when it runs: the attribute names it names and the special
+methods its operators run (`a | b` runs `__or__`), for import_time.py's dispatch by name.
+
+An annotation that is never evaluated runs nothing: a function's own parameter and return
+annotations when it is called (they ran, if ever, when its `def` did), a local variable's
+(PEP 526), and every annotation under `from __future__ import annotations`. Counting them
+made `def f(x: int | None)` run every `__or__` of the module (traitlets: `TraitType.__or__`
+reads `Union`, a false GS104 cycle).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from .literals import SkipsTables
+
+OPERATORS = {"Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "truediv",
+             "FloorDivide": "floordiv", "Modulo": "mod", "Power": "pow", "LeftShift": "lshift",
+             "RightShift": "rshift", "BitAnd": "and", "BitOr": "or", "BitXor": "xor",
+             "MatrixMultiply": "matmul"}
+_COPY_STATE = frozenset({"__reduce_ex__", "__reduce__", "__getstate__", "__setstate__"})
+_COPIERS = {"copy": _COPY_STATE | {"__copy__"}, "deepcopy": _COPY_STATE | {"__deepcopy__"}}
+_GETATTR = frozenset({"__getattr__", "__getattribute__"})
+_UNARY = {"Minus": "__neg__", "Plus": "__pos__", "BitInvert": "__invert__"}
+_COMPARISONS = {"Equal": "__eq__", "NotEqual": "__ne__", "LessThan": "__lt__",
+                "LessThanEqual": "__le__", "GreaterThan": "__gt__", "GreaterThanEqual": "__ge__",
+                "In": "__contains__", "NotIn": "__contains__"}
+
+
+def lazy_annotations(module: cst.Module) -> bool:
+    """Whether the module has `from __future__ import annotations`."""
+    return any(
+        isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name)
+        and small.module.value == "__future__" and not isinstance(small.names, cst.ImportStar)
+        and any(alias.name.value == "annotations" for alias in small.names)
+        for line in module.body if isinstance(line, cst.SimpleStatementLine)
+        for small in line.body)
+
+
+class _Uses(SkipsTables):
+    """The attribute names `root` uses when it runs (`x.name`, not text in its strings),
+    and the special methods its operators run: a function when it is called, any other
+    statement when it is executed."""
+
+    def __init__(self, root: cst.CSTNode, lazy: bool) -> None:
+        self.root = root
+        self.lazy = lazy  # `from __future__ import annotations`
+        self.names: set[str] = set()
+        self.operators: set[str] = set()
+        self._scopes: list[bool] = []  # innermost last: whether a function's body
+        self._unevaluated: set[int] = set()  # ids of Annotation nodes that never run here
+
+    def visit_Annotation(self, node: cst.Annotation) -> bool:
+        return not self.lazy and id(node) not in self._unevaluated
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if node is self.root:  # called: its own annotations ran with its `def`, if ever
+            params = node.params
+            every = [*params.posonly_params, *params.params, *params.kwonly_params]
+            every += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+            self._unevaluated |= {id(p.annotation) for p in every if p.annotation is not None}
+            if node.returns is not None:
+                self._unevaluated.add(id(node.returns))
+        self._scopes.append(True)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._scopes.append(False)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._scopes.pop()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.names.add(node.attr.value)
+        # `sentinel.DEFAULT` runs `__getattribute__`, and `__getattr__` for a name the
+        # object lacks (mock's `_Sentinel.__getattr__` makes a `_SentinelObject`)
+        self.operators |= _GETATTR
+
+    # operators run their operands' special methods (pyparsing: `a | b` runs __or__): of
+    # the classes with instances at import time only, these names being everywhere
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        stem = OPERATORS.get(type(node.operator).__name__)
+        if stem:
+            self.operators |= {f"__{stem}__", f"__r{stem}__"}
+
+    def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
+        self.operators.add(_UNARY.get(type(node.operator).__name__, "__bool__"))
+
+    def visit_ComparisonTarget(self, node: cst.ComparisonTarget) -> None:
+        self.operators.add(_COMPARISONS.get(type(node.operator).__name__, "__eq__"))
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self.operators |= {"__getitem__", "__class_getitem__"}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.operators.add("__call__")  # `expr("name")` may call an instance
+        func = node.func  # `copy.copy(x)` runs x's __copy__ (param: `Parameter.__copy__`)
+        if isinstance(func, cst.Attribute) and func.attr.value in _COPIERS and isinstance(
+                func.value, cst.Name) and func.value.value == "copy":
+            self.operators |= _COPIERS[func.attr.value]
+
+    # `x.a = v` runs x's `__setattr__` (a metaclass's, for a class), `x[k] = v` `__setitem__`
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._store(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._store(node.target)
+        stem = OPERATORS.get(type(node.operator).__name__.removesuffix("Assign"))
+        if stem:
+            self.operators |= {f"__{stem}__", f"__r{stem}__", f"__i{stem}__"}
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if self._scopes and self._scopes[-1]:  # a local variable's: never evaluated
+            self._unevaluated.add(id(node.annotation))
+        if node.value is not None:
+            self._store(node.target)
+
+    def _store(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Attribute):
+            self.operators.add("__setattr__")
+        elif isinstance(target, cst.Subscript):
+            self.operators.add("__setitem__")
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._store(element.value)
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False  # `import http.cookies`: a module path, not an attribute use
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+
+def run_uses(node: cst.CSTNode, lazy: bool, operators: set[str]) -> set[str]:
+    """The attribute names `node` uses when it runs; adds the special methods its
+    operators run to `operators`. `lazy`: the module has `from __future__ import
+    annotations`."""
+    visitor = _Uses(node, lazy)
+    node.visit(visitor)
+    operators |= visitor.operators
+    return visitor.names
