@@ -311,6 +311,36 @@ CHAINS: dict[str, Chain] = {
         ".pre-commit-config.yaml: ruff-check and ruff-format v0.15.22, mirrors-mypy v2.3.0 "
         "(+argcomplete)", typed=("traitlets",)),
     "mock-by-hand": Chain((), (), "no lint config in the sdist (setup.cfg has none)"),
+    "rich-console-by-hand": Chain(
+        ("black==23.11.0", "isort==5.12.0", "mypy>=1.11,<2", "pygments", "markdown-it-py",
+         "typing_extensions", "attrs"),
+        (Tool("black", ("--diff", "--quiet"), "diff"),
+         Tool("isort", ("--profile", "black", "--check-only", "--diff", "--quiet"), "diff")),
+        "pyproject [tool.mypy] (strict, files = rich); .pre-commit-config.yaml at v14.3.3: "
+        "black 23.11.0, isort 5.12.0 --profile black (pycln not run); dev deps: mypy ^1.11",
+        typed=("rich",)),
+    "h2-connection-by-hand": Chain(
+        ("ruff==0.17.6", "mypy>=1.16.0,<2", "typing_extensions", "hyperframe", "hpack"),
+        (RUFF,),
+        "pyproject [tool.ruff] (select ALL) [tool.mypy] (strict); tox lint: `ruff check src/`, "
+        "`mypy --strict-bytes src/` (linting group unpinned: ruff>=0.8.0,<1 -> the 0.17.6 "
+        "godsplit pins, mypy>=1.16.0,<2)", typed=("src/h2",), mypy_args=("--strict-bytes",)),
+    "alembic-ops-by-hand": Chain(
+        ("flake8==7.3.0", "flake8-import-order>=0.19.2", "flake8-import-single==0.1.5",
+         "flake8-builtins", "flake8-docstrings", "flake8-rst-docstrings", "pydocstyle",
+         "pygments", "black==26.5.1", "mypy>=2.3.0", "sqlalchemy>=2", "mako",
+         "typing_extensions", "pytest>8,<10"),
+        (Tool("flake8", (), "flake8"), Tool("black", ("--diff", "--quiet"), "diff")),
+        "setup.cfg [flake8] (import-order google, per-file ignores), pyproject [tool.black] "
+        "[tool.mypy] (strict for alembic.*); noxfile lint: `flake8 ./alembic/`, `black "
+        "--check` with the lint group (black==26.5.1, flake8 and plugins unpinned); mypy "
+        "group: mypy>=2.3.0 (`mypy ./alembic/`)", typed=("alembic",)),
+    "cerberus-validator-by-hand": Chain(
+        ("black==23.7.0", "flake8==6.1.0"),
+        (Tool("black", ("--diff", "--quiet"), "diff"), Tool("flake8", (), "flake8")),
+        "pyproject [tool.black], the repository's tox.ini [flake8] at 1.3.5 (not in the "
+        "sdist); .pre-commit-config.yaml: black `stable`, pre-commit-hooks v1.4.0's flake8 "
+        "(the release's month: black 23.7.0, flake8 6.1.0)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
@@ -407,7 +437,9 @@ def generated(split: Path, module: str, sibling: str = "") -> list[str]:
 # What the sdist lacks that the measure needs: the lint config from the repository at the
 # release tag (paramiko's .flake8, its lint settings only), and bs4's one-line change that
 # GS117 asks for (without it no split of bs4/element.py is safe).
-EXTRA_FILES = {"paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dist,demos\n"
+EXTRA_FILES = {"cerberus-validator-by-hand": {"tox.ini": "[flake8]\nmax-line-length=88\n"
+                                              "ignore=E203,W503,W605\n"},
+               "paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dist,demos\n"
                             "ignore = E124,E125,E128,E261,E301,E302,E303,E402,E721,W503,E203,"
                             "E722\nmax-line-length = 79\n"},
                "docutils-nodes-by-hand": {".flake8": "[flake8]\nignore = E123,E125,E126,E129,"

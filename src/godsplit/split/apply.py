@@ -20,6 +20,7 @@ from .analyze import Analysis, analyze
 from .git_changes import uncommitted_note
 from .import_check import Before, ImportCheck, before_split, check_plans, import_findings, not_run
 from .plan import plan_split, select_splits
+from .spelled_names import spelled_in_project
 from .verify import Snapshot, compare_static, served_live, shadowed_at_run_time, still_a_script, written
 
 if TYPE_CHECKING:
@@ -87,12 +88,13 @@ def references(
     live_sources = {split.source.resolve() for split in config.splits if split.facade == "live"}
     live = frozenset(p.old_module for p in todo if p.source.resolve() in live_sources)
     found, changes = find_references(config.root, todo, exclude, live)
+    spelled = spelled_in_project(config, todo, exclude)
     verb = "rewrote" if rewrite else "would rewrite (apply --rewrite-references)"
     out = {}
     for module, result in found.items():
         listed = [Finding("GS213", "info", f"{verb} patch target {r.old!r} -> {r.new!r}",
                           str(r.path), r.line) for r in result.rewrites]
-        out[module] = tuple(listed + result.findings)
+        out[module] = tuple(listed + result.findings + spelled.get(module, []))
     return out, changes if rewrite else []
 
 

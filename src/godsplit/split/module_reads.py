@@ -1,10 +1,12 @@
 """GS119: the module's own code reads an object's `__module__` while classes and functions
 move without keep-module-name.
 
-One kind of read is exempted: the key of a private cache that nothing else sees
-(`module_keys`, cmd2's `CommandParsers`). What a read answers depends on which objects
-reach it, and the moved ones are not only the moved classes and functions: a nested
-function, a lambda or a class made by `type()` in moved code reports the new module too.
+Two kinds of read are exempted: the key of a private cache that nothing else sees
+(`module_keys`, cmd2's `CommandParsers`), and an attribute of a standard-library module
+that no code of the project sets (`foreign_reads`, rich's `sys.stdin.__module__`). What a
+read answers depends on which objects reach it, and the moved ones are not only the
+moved classes and functions: a nested function, a lambda or a class made by `type()` in
+moved code reports the new module too.
 Measured on the standard library and the packages installed beside godsplit, about half the reads are of a
 parameter or a local (`cls.__module__` in `_generate_unique_filename(cls, ...)`), and
 about a third of `self`, `cls`, `self.__class__` or `type(self)`, whose class can be a
@@ -27,6 +29,7 @@ import libcst as cst
 from ..types import FACADE, Finding
 from .analyze import Analysis
 from .classify import is_main_block
+from .foreign_reads import stdlib_attribute_read
 from .module_keys import cache_key_only
 from .nodes import path_to, walk
 
@@ -184,7 +187,8 @@ def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
         text = analysis.code(index)
         if not mentions_module(text):
             continue
-        reads = [r for r in module_reads(stmt) if not cache_key_only(analysis, stmt, r)]
+        reads = [r for r in module_reads(stmt) if not cache_key_only(analysis, stmt, r)
+                 and not stdlib_attribute_read(analysis, _receiver(r), _path(stmt, r))]
         for read in reads[:1]:
             found = code(read)
             owners = _path(stmt, read)

@@ -251,7 +251,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     stay = stay or {}
     key, package_key, split, analysis = _project(source, config, package)
     split = replace(split, keep=tuple(sorted(stay)))  # (the import check's: `checked.py`)
-    keep = keep_name(analysis, split)
+    keep = keep_name(analysis, split, config.root)
     if keep:
         split = replace(split, keep_module_name=True)
     limit = max_lines or config.max_lines

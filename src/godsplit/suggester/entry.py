@@ -64,8 +64,9 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
     out += [f"shared = {toml_string(s.shared)}", f"default = {toml_string(s.default)}"]
     if s.keep_module_name:
         one = s.keep_module_name.startswith("1 ") and ", " not in s.keep_module_name
+        spelled = ", strings spelling it" if "spelling" in s.keep_module_name else ""
         out += _comment(f"{s.keep_module_name}: keep {'its' if one else 'their'} __module__ so pickles, "
-                        "DocTestSuite(old module) and code reading it keep working")
+                        f"DocTestSuite(old module){spelled} and code reading it keep working")
         out.append("keep-module-name = true")
     if s.keep:
         out += _comment(f"{_count(len(s.keep), 'name')} of code that cannot move "

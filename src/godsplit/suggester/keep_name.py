@@ -1,9 +1,10 @@
-"""Why suggest's entry sets `keep-module-name`: the plan's GS208, GS209 and GS119, counted
-as if everything moved."""
+"""Why suggest's entry sets `keep-module-name`: the plan's GS208, GS209, GS119 and GS143,
+counted as if everything moved."""
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import libcst as cst
 
@@ -11,6 +12,7 @@ from ..split.analyze import Analysis
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from ..split.hazards import _bases as class_bases
 from ..split.hazards import identity_findings
+from ..split.spelled_names import spelled_anywhere
 from ..types import SplitConfig
 
 
@@ -31,10 +33,11 @@ def _docstring_doctest(node: cst.ClassDef | cst.FunctionDef) -> bool:
     return False
 
 
-def keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
+def keep_name(analysis: Analysis, split: SplitConfig, root: Path | None = None) -> str | None:
     """Why the entry sets keep-module-name (the plan's GS208, GS209 and GS119 if everything
-    moved), or None. A definition whose docstring holds a doctest is counted without
-    the engine's full visit of its body; the others are the engine's to judge."""
+    moved, and GS143 for the strings of the project under `root`), or None. A definition
+    whose docstring holds a doctest is counted without the engine's full visit of its body;
+    the others are the engine's to judge."""
     everything = {u.id: "m" for u in analysis.units if u.kind == "definition"}
     hazards: Counter[str] = Counter()
     for uid in list(everything):
@@ -49,9 +52,13 @@ def keep_name(analysis: Analysis, split: SplitConfig) -> str | None:
             hazards["GS208"] += sum(isinstance(s, cst.ClassDef) and any(
                 b.endswith(EXCEPTION_SUFFIXES) for b in class_bases(s)) for s in stmts)
     hazards.update(f.code for f in identity_findings(analysis, everything, split))
+    if root is not None:
+        hazards["GS143"] += spelled_anywhere(root, split.source, analysis.source.text)
     return ", ".join(f"{hazards[c]} {what}{'' if hazards[c] == 1 else plural}{tail}"
                      for c, what, plural, tail in (("GS208", "exception class", "es", ""),
                                                    ("GS209", "definition", "s", " with doctests"),
                                                    ("GS119", "statement", "s",
-                                                    " reading __module__"))
+                                                    " reading __module__"),
+                                                   ("GS143", "string", "s",
+                                                    " spelling a class's old module path"))
                      if hazards[c]) or None
