@@ -31,6 +31,7 @@ from .base_reads import PlainClasses, only_subclassed
 from .call_chain import Classes, classes_of
 from .class_calls import class_calls
 from .hooked_classes import hooked_units, is_meta
+from .node_kinds import Kinds
 from .nodes import innermost, target_names, walk
 
 if TYPE_CHECKING:
@@ -75,11 +76,16 @@ def _changed(stmt: cst.CSTNode, into_scopes: bool) -> frozenset[str]:
     return frozenset(r for e in _targets(stmt, into_scopes, False) if (r := _root(e)))
 
 
+_may_change = Kinds(cst.Call, cst.Assign, cst.AugAssign, cst.AnnAssign, cst.Del)
+
+
 def _targets(stmt: cst.CSTNode, into_scopes: bool, ordered: bool,
              ) -> Iterator[cst.BaseExpression]:
     """The items and attributes `stmt`'s code assigns, deletes or changes in place
     (`ordered`: those it adds to in order)."""
     for node in walk(stmt, into_scopes=into_scopes):
+        if not _may_change(node):  # (most nodes: one look-up by type, not five isinstance)
+            continue
         targets: list[cst.BaseExpression] = []
         if ordered:
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (

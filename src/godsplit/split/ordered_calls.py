@@ -22,6 +22,7 @@ import libcst as cst
 from ..types import FACADE, Finding
 from .analyze import Analysis
 from .import_order import in_source_order, order_findings
+from .node_kinds import Kinds
 from .nodes import walk
 
 if TYPE_CHECKING:
@@ -88,6 +89,9 @@ def _run_at_import(stmt: cst.CSTNode) -> Iterator[cst.CSTNode]:
                 yield from _run_at_import(node)
 
 
+_may_call = Kinds(cst.Decorator, cst.Call, cst.Assign, cst.AugAssign)
+
+
 def _events(module: cst.Module) -> dict[str, list[int]]:
     """What each top-level statement changes outside the module, in order: key -> indices."""
     imported = _imported(module)
@@ -95,6 +99,8 @@ def _events(module: cst.Module) -> dict[str, list[int]]:
     for index, stmt in enumerate(module.body):
         keys: set[str] = set()
         for node in _run_at_import(stmt):
+            if not _may_call(node):  # (most nodes: one look-up by type)
+                continue
             if isinstance(node, cst.Decorator):
                 called = node.decorator.func if isinstance(node.decorator, cst.Call) else None
                 full = _resolve(called or node.decorator, imported)
