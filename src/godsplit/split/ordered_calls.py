@@ -15,15 +15,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis
-from .import_order import in_source_order, order_findings
+from .import_order import in_source_order
 from .node_kinds import Kinds
 from .nodes import walk
+from .order_findings import order_findings
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -92,6 +94,7 @@ def _run_at_import(stmt: cst.CSTNode) -> Iterator[cst.CSTNode]:
 _may_call = Kinds(cst.Decorator, cst.Call, cst.Assign, cst.AugAssign)
 
 
+@lru_cache(maxsize=2)  # of the source alone: asked by each assignment of it (suggest makes several)
 def _events(module: cst.Module) -> dict[str, list[int]]:
     """What each top-level statement changes outside the module, in order: key -> indices."""
     imported = _imported(module)
