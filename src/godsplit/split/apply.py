@@ -344,8 +344,9 @@ def _verify_written(
     assert analysis is not None
     path = str(plan.source)
     facade = decode_source(plan.facade.read_bytes(), plan.facade)
-    findings = compare_static(analysis, facade, path)
+    facade_analysis = analyze(facade)  # (once: the names it binds, and those it serves)
+    findings = compare_static(analysis, facade_analysis, path)
     texts = {c.path: decode_source(c.data, c.path).text for c in plan.changes if c.data is not None}
-    findings += written(texts, analysis, served_live(analyze(facade)))
+    findings += written(texts, analysis, served_live(facade_analysis))
     findings += still_a_script(analysis, facade.text, plan.facade)
     return findings + import_findings(config, plan, before)

@@ -15,7 +15,10 @@ from collections.abc import Iterable, Mapping
 import libcst as cst
 
 from .literals import walk_code
+from .node_kinds import Kinds
 from .nodes import walk
+
+_calls = Kinds(cst.Call, cst.Decorator)
 
 
 def class_calls(node: cst.CSTNode, into_scopes: bool = True) -> frozenset[tuple[str, str]]:
@@ -24,6 +27,8 @@ def class_calls(node: cst.CSTNode, into_scopes: bool = True) -> frozenset[tuple[
     instance) of the module is for the caller to decide."""
     out = set()
     for n in walk_code(node, into_scopes):
+        if not _calls(n):  # (most nodes: one look-up by type)
+            continue
         called = n.func if isinstance(n, cst.Call) else n.decorator if isinstance(
             n, cst.Decorator) else None
         if isinstance(called, cst.Attribute) and isinstance(called.value, cst.Name):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..types import FACADE, Finding, GodsplitError, SplitConfig
 from .all_names import binds_all
-from .analyze import Analysis
+from .analyze import Analysis, analyze
 from .assign import Assignment
 from .bindings import bindings, surely
 from .type_guards import planned_files
@@ -90,18 +90,30 @@ def live_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
     return out
 
 
-def promised_names(analysis: Analysis, facade_text: str, facade_path: Path | None = None,
+def facade_analysis(analysis: Analysis, facade_text: str, facade_path: Path | None = None,
+                    texts: Mapping[Path, str] | None = None) -> Analysis | None:
+    """The planned facade's analysis (made once for the plan's checks of it): the facade
+    read where the plan puts it (`facade_path`), its imports of new modules from their
+    planned `texts`. None if it does not parse (verify reports it, GS410)."""
+    try:
+        with planned_files(texts or {}):
+            return analyze(replace(analysis.source, text=facade_text,
+                                   path=facade_path or analysis.source.path))
+    except GodsplitError:
+        return None
+
+
+def promised_names(analysis: Analysis, facade: Analysis | None,
                    texts: Mapping[Path, str] | None = None) -> list[Finding]:
     """What verify checks after writing, checked on the plan: the facade binds every name
     the source bound, and `import *` gives the same. A plan that would break that is an
-    error now (GS113), not a rollback at apply. The facade is read where the plan puts it
-    (`facade_path`), its imports of new modules from their planned `texts`."""
+    error now (GS113), not a rollback at apply. `facade`: `facade_analysis`."""
+    if facade is None:  # (a facade that does not parse: verify reports it, GS410)
+        return []
     try:
-        facade = replace(analysis.source, text=facade_text,
-                         path=facade_path or analysis.source.path)
         with planned_files(texts or {}):
             broken = compare_static(analysis, facade, str(analysis.path))
-    except GodsplitError:  # (a facade that does not parse: verify reports it, GS410)
+    except GodsplitError:
         return []
     return [Finding("GS113", "error", f"this mapping cannot keep the old module's names: "
                     f"{f.message} (a statement kept in the old module deletes or rebinds a "

@@ -25,12 +25,13 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from ..types import FACADE, Finding
+from ..types import FACADE
 from .analyze import Analysis, Read, Unit
 from .base_reads import PlainClasses, only_subclassed
-from .call_chain import Classes, classes_of
+from .call_chain import Classes
 from .class_calls import class_calls
 from .hooked_classes import hooked_units, is_meta
+from .node_kinds import Kinds
 from .nodes import innermost, target_names, walk
 
 if TYPE_CHECKING:
@@ -75,11 +76,16 @@ def _changed(stmt: cst.CSTNode, into_scopes: bool) -> frozenset[str]:
     return frozenset(r for e in _targets(stmt, into_scopes, False) if (r := _root(e)))
 
 
+_may_change = Kinds(cst.Call, cst.Assign, cst.AugAssign, cst.AnnAssign, cst.Del)
+
+
 def _targets(stmt: cst.CSTNode, into_scopes: bool, ordered: bool,
              ) -> Iterator[cst.BaseExpression]:
     """The items and attributes `stmt`'s code assigns, deletes or changes in place
     (`ordered`: those it adds to in order)."""
     for node in walk(stmt, into_scopes=into_scopes):
+        if not _may_change(node):  # (most nodes: one look-up by type, not five isinstance)
+            continue
         targets: list[cst.BaseExpression] = []
         if _advances(node):  # `ID = next(_ids)`: each call takes the next item, in order
             targets = [cst.Attribute(node.args[0].value, cst.Name("x"))]  # type: ignore[attr-defined]
@@ -326,46 +332,6 @@ def _through_subclass(analysis: Analysis, unit: Unit, read: Read, name: str, cla
         for i in unit.stmts)
 
 
-def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
-    findings = []
-    hooks = {u.id: found for u in analysis.units if (found := _class_hooks(analysis, u))}
-    in_order = {u: _class_hooks(analysis, analysis.units[u], True) for u in hooks}
-    classes = classes_of(analysis.module, changes)
-    plain = PlainClasses(analysis)
-    for name in sorted(analysis.binders):
-        if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
-                "singledispatch" in analysis.code(i) for u in analysis.binders[name]
-                for i in analysis.units[u].stmts[:1]):
-            continue  # a module (`os.environ.setdefault`, `sys.path.insert`): shared anyway;
-            # `@f.register(int)` of a `functools.singledispatch` function: keyed by type
-        changed, read = events(analysis, name, hooks, classes, plain=plain)
-        if not changed:
-            continue
-        units = sorted(changed | read)
-        where = {uid: assignment.module_of.get(uid, FACADE) for uid in units}
-        if len(set(where.values())) < 2 or in_source_order(analysis, assignment, [
-                where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]):
-            continue
-        ordered = events(analysis, name, in_order, classes, True, plain)[0]
-        at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
-        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
-        if read or ordered:
-            findings.append(Finding(
-                "GS124", "error", f"{name!r} is changed at import time, and changed or read "
-                f"then by code that would be in several modules (lines {at}); that code would "
-                "run in the order the modules are imported, not in source order (a list "
-                "would change order, a snapshot its content): map it to one module",
-                str(analysis.path), line))
-        else:  # keyed (`REGISTRY[name] = fn`): lookups are the same, iteration order not
-            findings.append(Finding(
-                "GS218", "warning", f"{name!r} is changed at import time by code that would "
-                f"be in several modules (lines {at}): it gets its entries in the order the "
-                "modules are imported, not in source order; code iterating it sees another "
-                "order (and of two entries under one key, another one wins): map that code "
-                "to one module if the order matters", str(analysis.path), line))
-    return findings
-
-
 def in_source_order(analysis: Analysis, assignment: Assignment, modules: list[str]) -> bool:
     """Whether code in `modules` (one per event, in source order) surely runs in that order
     after the split: each module's events are consecutive, and each module imports, at
@@ -394,7 +360,3 @@ def in_source_order(analysis: Analysis, assignment: Assignment, modules: list[st
         if not set(runs[:later]) <= seen:
             return False
     return True
-
-
-def _label(module: str) -> str:
-    return "the old module" if module == FACADE else module

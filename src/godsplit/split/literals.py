@@ -13,9 +13,12 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from .node_kinds import Kinds
+
 _LEAVES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString)
 _SEQUENCES = (cst.List, cst.Tuple, cst.Set)
 _CONTAINERS = (*_SEQUENCES, cst.Dict)
+_is_container = Kinds(*_CONTAINERS)
 _KEYWORDS = frozenset({"None", "True", "False"})
 # every node type that can sit inside a constant literal: a search for any other type
 # (a Call, a Name, an Attribute...) may skip such literals
@@ -32,7 +35,7 @@ def constant_literal(node: cst.CSTNode) -> bool:
     """A list, tuple, set or dict whose elements are all numbers, strings (not f-strings),
     `None`, `True`, `False` or such containers, at any depth: no `*x` or `**x`, no other
     name, no operator (not even `-1`)."""
-    if not isinstance(node, _CONTAINERS):
+    if not _is_container(node):  # (asked of every node a pass visits)
         return False
     stack: list[cst.CSTNode] = [node]
     while stack:

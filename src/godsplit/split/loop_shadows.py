@@ -15,8 +15,10 @@ shadows the factory `item` a sibling imports last).
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import libcst as cst
@@ -65,10 +67,28 @@ def _marked(trailing: cst.TrailingWhitespace) -> cst.TrailingWhitespace:
                                  comment=cst.Comment(noqa_comment(old, "F402")))
 
 
-def mark_loops(stmt: cst.BaseStatement, imported: Collection[str]) -> cst.BaseStatement:
+@lru_cache(maxsize=4096)  # asked for each loop-holding statement of each plan
+def loop_target_names(code: str) -> frozenset[str] | None:
+    """Every name in the target of a `for` statement in `code` (a top-level statement's
+    text, as the source has it), by Python's own parser; None if it cannot read it."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return frozenset(name.id for loop in ast.walk(tree) if isinstance(loop, (ast.For, ast.AsyncFor))
+                     for name in ast.walk(loop.target) if isinstance(name, ast.Name))
+
+
+def mark_loops(stmt: cst.BaseStatement, imported: Collection[str], code: str | None = None
+               ) -> cst.BaseStatement:
     """`stmt` with `# noqa: F402` on each `for` whose target binds a name of `imported`
-    (the same node when there is none)."""
+    (the same node when there is none). `code`: the source's text of the statement, whose
+    loops bind the same names (edits change reads, not loop targets): when none of them
+    is imported, the statement is not transformed (a LibCST transform of a long class)."""
     if not imported:
+        return stmt
+    targets = loop_target_names(code) if code is not None else None
+    if targets is not None and targets.isdisjoint(imported):
         return stmt
     marker = _Marker(imported)
     result = stmt.visit(marker)

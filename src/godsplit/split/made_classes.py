@@ -12,6 +12,8 @@ look up (the old module, a SelfWrapper, answers every `ErrorReturnCode_N`), and 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import libcst as cst
 
 from ..types import FACADE, Finding
@@ -19,10 +21,10 @@ from .analyze import Analysis
 from .nodes import walk
 
 
-def _metaclasses(analysis: Analysis) -> set[str]:
+def _metaclasses(module: cst.Module) -> set[str]:
     """`type`, and the classes of the module derived from it (or from one of those)."""
     found = {"type"}
-    classes = [s for s in analysis.module.body if isinstance(s, cst.ClassDef)]
+    classes = [s for s in module.body if isinstance(s, cst.ClassDef)]
     grown = True
     while grown:
         more = {c.name.value for c in classes if any(
@@ -45,31 +47,43 @@ def _makes_class(call: cst.Call, metaclasses: set[str]) -> bool:
         and e.key.evaluated_value == "__module__" for e in namespace.elements))
 
 
+@lru_cache(maxsize=2)  # asked by each plan of the same source (suggest makes several)
+def _class_makers(module: cst.Module) -> dict[int, str]:
+    """The top-level functions and classes (their index in the module's body) whose code,
+    when it runs, makes a class: the code of the first such call's callee."""
+    metaclasses = _metaclasses(module)
+    out = {}
+    for index, stmt in enumerate(module.body):
+        if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        bodies = [stmt] if isinstance(stmt, cst.FunctionDef) else [
+            n for n in walk(stmt.body) if isinstance(n, cst.FunctionDef)]
+        calls = [n for body in bodies for n in walk(body.body)
+                 if isinstance(n, cst.Call) and _makes_class(n, metaclasses)]
+        if calls:
+            out[index] = module.code_for_node(calls[0].func)
+    return out
+
+
 def made_class_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding]:
     """GS131 (a warning) at each moved top-level function or class whose code, when it
     runs, makes a class with `type(...)` or a metaclass of the module."""
-    metaclasses = _metaclasses(analysis)
+    makers = _class_makers(analysis.module)
     out = []
     for unit in analysis.units:
         module = module_of.get(unit.id, FACADE)
         if module == FACADE or unit.kind != "definition":
             continue
         for index in unit.stmts:
+            if index not in makers:
+                continue
             stmt = analysis.module.body[index]
-            if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-                continue
-            bodies = [stmt] if isinstance(stmt, cst.FunctionDef) else [
-                n for n in walk(stmt.body) if isinstance(n, cst.FunctionDef)]
-            calls = [n for body in bodies for n in walk(body.body)
-                     if isinstance(n, cst.Call) and _makes_class(n, metaclasses)]
-            if not calls:
-                continue
-            maker = analysis.module.code_for_node(calls[0].func)
+            assert isinstance(stmt, (cst.FunctionDef, cst.ClassDef))
             out.append(Finding(
                 "GS131", "warning", f"{stmt.name.value} makes classes when it runs "
-                f"(`{maker}(name, bases, namespace)`): moved to {module}, their `__module__` "
-                "is that module's name even with keep-module-name, which pickle looks them "
-                "up in and tracebacks print; keep "
+                f"(`{makers[index]}(name, bases, namespace)`): moved to {module}, their "
+                "`__module__` is that module's name even with keep-module-name, which pickle "
+                "looks them up in and tracebacks print; keep "
                 f"{stmt.name.value} in the old module (`keep`) to make them there",
                 str(analysis.path), analysis.code_line(index),
             ))

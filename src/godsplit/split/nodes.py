@@ -16,6 +16,7 @@ from typing import TypeVar
 import libcst as cst
 
 from .literals import accessed_in, constant_literal, may_skip_for
+from .node_kinds import Kinds, is_node
 
 _N = TypeVar("_N", bound=cst.CSTNode)
 
@@ -225,6 +226,7 @@ def find_all(tree: cst.CSTNode, kind: type[_N]) -> list[_N]:
 
 
 _SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+_is_scope = Kinds(*_SCOPES)
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -238,10 +240,10 @@ def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     out: list[cst.CSTNode] = []
     for name in names:
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
+        if is_node(value):
             out.append(value)
         elif isinstance(value, (tuple, list)):
-            out.extend(v for v in value if isinstance(v, cst.CSTNode))
+            out.extend(v for v in value if is_node(v))
     return out
 
 
@@ -253,7 +255,7 @@ def walk(node: cst.CSTNode, into_scopes: bool = True,
     stack = [node]
     while stack:
         current = stack.pop()
-        if not into_scopes and current is not node and isinstance(current, _SCOPES):
+        if not into_scopes and current is not node and _is_scope(current):
             continue
         yield current
         if enter is None or enter(current):

@@ -15,14 +15,17 @@ one wins), made by top-level code from several modules.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis
-from .import_order import in_source_order, order_findings, runs_at_import
+from .import_order import in_source_order, runs_at_import
+from .node_kinds import Kinds
 from .nodes import walk
+from .order_findings import order_findings
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -74,19 +77,30 @@ def _resolve(expr: cst.BaseExpression, imported: dict[str, str]) -> str | None:
     return f"{imported[head]}.{rest}" if rest else imported[head]
 
 
+_may_call = Kinds(cst.Decorator, cst.Call, cst.Assign, cst.AugAssign)
+
+
 def _events(analysis: Analysis) -> dict[str, list[int]]:
     """What each top-level statement changes outside the module, in order, and which
     module global it rebinds through a function it calls (`def next_id(): global _n; _n +=
     1; return _n`, run by `ID = next_id()` in two class bodies: which gets 1 depends on
     the order): key -> indices."""
-    module = analysis.module
+    rebinders = tuple((name, tuple(sorted(u.rebinds))) for u in analysis.units
+                      if u.rebinds for name in u.binds)
+    return _module_events(analysis.module, rebinders)
+
+
+@lru_cache(maxsize=2)  # of the source alone: asked by each assignment of it (suggest makes several)
+def _module_events(module: cst.Module, rebinding: tuple[tuple[str, tuple[str, ...]], ...],
+                   ) -> dict[str, list[int]]:
+    rebinders = dict(rebinding)
     imported = _imported(module)
-    rebinders = {name: sorted(u.rebinds) for u in analysis.units if u.rebinds
-                 for name in u.binds}
     out: dict[str, list[int]] = defaultdict(list)
     for index, stmt in enumerate(module.body):
         keys: set[str] = set()
         for node in runs_at_import(stmt):
+            if not _may_call(node):  # (most nodes: one look-up by type)
+                continue
             if (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
                     and node.func.value in rebinders):
                 keys |= {f"module global {g!r} (`global` in {node.func.value}())"

@@ -32,7 +32,7 @@ from .dist_lists import install_findings
 from .doc_length import wrap_comments
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
-from .facade_checks import created_findings, live_findings, moves_little, promised_names
+from .facade_checks import created_findings, facade_analysis, live_findings, moves_little, promised_names
 from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
@@ -177,13 +177,14 @@ def build_plan(
             findings.append(_oversized(analysis, assignment.module_of, module, lines, max_lines))
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
-    findings.extend(promised_names(analysis, facade_text, layout.facade_path, texts))
+    facade = facade_analysis(analysis, facade_text, layout.facade_path, texts)  # made once
+    findings.extend(promised_names(analysis, facade, texts))
     findings.extend(created_findings(analysis, assignment, split))
     findings.extend(moves_little(analysis, assignment))
     findings.extend(namespace_findings(analysis, assignment, layout))
     findings.extend(capture_findings(analysis, assignment))  # `case {"k": name}:` (GS148)
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
-        findings.extend(undefined_in_plan(analysis, texts, facade_text))
+        findings.extend(undefined_in_plan(analysis, texts, facade_text, facade))
     _package_inits(layout, order, texts)
     kept_imported = {name for module in order for name in needs[module].kept}
     stub = _stub(analysis, assignment, split, layout, order, style, root, texts, kept_imported)

@@ -188,7 +188,7 @@ def render_new_module(
             if package != layout.old_package and "from ." in analysis.code(index):
                 changed = imports.rebase(changed, layout.old_package, package)  # in functions
             if shadowable and "for " in analysis.code(index):  # F402: a loop shadows an import
-                changed = mark_loops(changed, shadowable)
+                changed = mark_loops(changed, shadowable, analysis.code(index))
             if module == MAIN:  # `doctest.testmod()` of the module run as `__main__`: GS128
                 changed = main_self(changed, split, layout.old_module, findings, (analysis, index))
             text = analysis.code(index) if changed is stmt else analysis.module.code_for_node(changed)

@@ -96,7 +96,7 @@ def served_live(analysis: Analysis) -> set[str]:
 
 
 def compare_static(
-    before: SourceText | Analysis, after: SourceText, path: str
+    before: SourceText | Analysis, after: SourceText | Analysis, path: str
 ) -> list[Finding]:
     """Pass the original's Analysis when there is one: only the (small) facade is parsed."""
     old_names, old_star = static_names(before)
@@ -331,12 +331,13 @@ def written(
     return findings
 
 
-def undefined_in_plan(analysis: Analysis, texts: dict[Path, str], facade_text: str
-                      ) -> list[Finding]:
+def undefined_in_plan(analysis: Analysis, texts: dict[Path, str], facade_text: str,
+                      facade: Analysis | None = None) -> list[Finding]:
     """What `written` checks after apply writes, checked on the plan: each new file parses,
-    and pyflakes finds no name undefined there that the source had (GS410, GS411)."""
-    served = served_live(analyze(replace(analysis.source, text=facade_text))) if (
-        "_GODSPLIT_LIVE" in facade_text) else set()
+    and pyflakes finds no name undefined there that the source had (GS410, GS411).
+    `facade`: the facade's analysis, if the plan made it (its `_GODSPLIT_LIVE` line)."""
+    served = served_live(facade if facade is not None else analyze(
+        replace(analysis.source, text=facade_text))) if "_GODSPLIT_LIVE" in facade_text else set()
     return written({p: t for p, t in texts.items() if p.suffix == ".py"}, analysis, served)
 
 

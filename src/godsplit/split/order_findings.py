@@ -1,0 +1,87 @@
+"""GS124 and GS218 of a plan: the events on each module-level object (`import_order`)
+that its mapping puts in several modules.
+
+Which units change or read each name's object at import time depends on the source
+alone, not on the mapping: it is found once for the analysis (suggest assigns and plans
+several mappings of one analysis), and only where the events end up is checked for
+each assignment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..types import FACADE, Finding
+from .analyze import Analysis
+from .base_reads import PlainClasses
+from .call_chain import Classes, classes_of
+from .import_order import _class_hooks, changes, events, in_source_order
+
+if TYPE_CHECKING:
+    from .assign import Assignment
+
+
+@dataclass(frozen=True)
+class _Events:
+    in_order: dict[int, set[str]]  # class unit -> what its class hooks change, in order
+    classes: Classes
+    plain: PlainClasses
+    changed: tuple[tuple[str, set[int], set[int]], ...]  # (name, units changing, reading)
+
+
+_LAST: list[tuple[Analysis, _Events]] = []  # the last analysis asked about, and its events
+
+
+def _events(analysis: Analysis) -> _Events:
+    if _LAST and _LAST[0][0] is analysis:
+        return _LAST[0][1]
+    hooks = {u.id: hooked for u in analysis.units if (hooked := _class_hooks(analysis, u))}
+    in_order = {u: _class_hooks(analysis, analysis.units[u], True) for u in hooks}
+    classes = classes_of(analysis.module, changes)
+    plain = PlainClasses(analysis)
+    changed = []
+    for name in sorted(analysis.binders):
+        if all(analysis.units[u].kind == "import" for u in analysis.binders[name]) or any(
+                "singledispatch" in analysis.code(i) for u in analysis.binders[name]
+                for i in analysis.units[u].stmts[:1]):
+            continue  # a module (`os.environ.setdefault`, `sys.path.insert`): shared anyway;
+            # `@f.register(int)` of a `functools.singledispatch` function: keyed by type
+        found, read = events(analysis, name, hooks, classes, plain=plain)
+        if found:
+            changed.append((name, found, read))
+    _LAST[:] = [(analysis, _Events(in_order, classes, plain, tuple(changed)))]
+    return _LAST[0][1]
+
+
+def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    findings = []
+    found = _events(analysis)
+    for name, changed, read in found.changed:
+        units = sorted(changed | read)
+        where = {uid: assignment.module_of.get(uid, FACADE) for uid in units}
+        if len(set(where.values())) < 2 or in_source_order(analysis, assignment, [
+                where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]):
+            continue
+        ordered = events(analysis, name, found.in_order, found.classes, True, found.plain)[0]
+        at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
+        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
+        if read or ordered:
+            findings.append(Finding(
+                "GS124", "error", f"{name!r} is changed at import time, and changed or read "
+                f"then by code that would be in several modules (lines {at}); that code would "
+                "run in the order the modules are imported, not in source order (a list "
+                "would change order, a snapshot its content): map it to one module",
+                str(analysis.path), line))
+        else:  # keyed (`REGISTRY[name] = fn`): lookups are the same, iteration order not
+            findings.append(Finding(
+                "GS218", "warning", f"{name!r} is changed at import time by code that would "
+                f"be in several modules (lines {at}): it gets its entries in the order the "
+                "modules are imported, not in source order; code iterating it sees another "
+                "order (and of two entries under one key, another one wins): map that code "
+                "to one module if the order matters", str(analysis.path), line))
+    return findings
+
+
+def _label(module: str) -> str:
+    return "the old module" if module == FACADE else module
