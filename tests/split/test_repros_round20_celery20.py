@@ -91,3 +91,47 @@ def test_keep_module_name_or_an_unrelated_read_is_not_flagged(tmp_path: Path) ->
     assert _found(tmp_path / "kept", files, **{"keep-module-name": True}) == []
     # a read of `__module__` through another registry than the moved code's
     assert _found(tmp_path / "other", {"pkg/signals.py": SIGNALS, "pkg/names.py": UNRELATED}) == []
+
+
+CANVAS = '''
+    class Signature(dict):
+        TYPES = {}
+
+        @classmethod
+        def register_type(cls, name=None):
+            def _inner(subclass):
+                cls.TYPES[name or subclass.__name__] = subclass
+                return subclass
+            return _inner
+
+        @classmethod
+        def from_dict(cls, d):
+            return cls.TYPES[d["subtask_type"]](d)
+
+
+    @Signature.register_type(name="chain")
+    class _chain(Signature):
+        pass
+
+
+    class _basemap(Signature):
+        pass
+
+
+    @Signature.register_type()
+    class xmap(_basemap):
+        pass
+'''
+
+
+def test_celery_canvas_keyed_type_registry_is_not_an_ordering_error(tmp_path: Path) -> None:
+    """Celery's `canvas.py`: `@Signature.register_type()` fills the keyed `Signature.TYPES`,
+    read only by key. A maintainer's mapping (signature / chain / group / chord) was refused
+    with GS124: `class _basemap(Signature)` counted as reading `Signature` (a builtin base,
+    `dict`, was taken for one that may run a class hook), and `def register_type(cls, ...)`'s
+    parameter counted as a read of `cls` (so the keyed write looked order-dependent)."""
+    plan, _ = plan_texts(make_project(tmp_path, CANVAS, {
+        "signature": ["Signature"], "chains": ["_chain"], "groups": ["_basemap", "xmap"]}))
+    codes = {f.code: f for f in plan.findings}
+    assert "GS124" not in codes, codes["GS124"].message
+    assert "Signature" in codes["GS218"].message and plan.errors == ()
