@@ -16,6 +16,7 @@ import re
 
 import libcst as cst
 
+from ..split.nodes import walk
 from ..split.references import _call_name
 from .code_strings import code_reads, code_text
 from .edit import Context, WithEdit
@@ -84,7 +85,7 @@ def _call(ctx: Context, call: cst.Call, handled: set[int]) -> None:
     if isinstance(first, (cst.FormattedString, cst.BinaryOperation, cst.ConcatenatedString)):
         text = ctx.code(first)
         for h in ctx.homes:
-            if h.old_module in text or h.old_module.rpartition(".")[2] in text:
+            if _may_build(first, text, h.old_module):
                 ctx.use(call, h, "", "dynamic", None, False,
                         f"patch target built at run time ({text}): edit by hand")
                 break
@@ -98,6 +99,23 @@ def _call(ctx: Context, call: cst.Call, handled: set[int]) -> None:
                 ctx.consumed.add(id(first))
             else:
                 ctx.reported.add(id(first))
+
+
+_NOT_DOTTED = re.compile(r"[^\w.:]")
+
+
+def _may_build(node: cst.BaseExpression, text: str, old: str) -> bool:
+    """Whether a string built at run time may be a patch target in `old`: its literal
+    parts could be pieces of a dotted path (no `/` or space: pretix's
+    `token_client.patch(f'/api/v1/.../sendmail_rules/{rule.pk}/')`, an HTTP PATCH), and it
+    holds the old module's name, or its last part as a whole word."""
+    literals = [n.value for n in walk(node) if isinstance(n, cst.FormattedStringText)] + [
+        v for n in walk(node) if isinstance(n, cst.SimpleString)
+        and isinstance(v := n.evaluated_value, str)]
+    if any(_NOT_DOTTED.search(part) for part in literals):
+        return False
+    last = re.escape(old.rpartition(".")[2])
+    return old in text or re.search(rf"(?<!\w){last}(?!\w)", text) is not None
 
 
 def _builtin(ctx: Context, call: cst.Call, func: str) -> None:

@@ -87,7 +87,9 @@ def references(
     exclude = {c.path.resolve() for p in todo for c in p.changes} | {p.source.resolve() for p in todo}
     live_sources = {split.source.resolve() for split in config.splits if split.facade == "live"}
     live = frozenset(p.old_module for p in todo if p.source.resolve() in live_sources)
-    found, changes = find_references(config.root, todo, exclude, live)
+    kept = frozenset(p.old_module for p in todo for split in config.splits
+                     if split.keep_module_name and split.source.resolve() == p.source.resolve())
+    found, changes = find_references(config.root, todo, exclude, live, kept)
     spelled = spelled_in_project(config, todo, exclude)
     verb = "rewrote" if rewrite else "would rewrite (apply --rewrite-references)"
     out = {}

@@ -10,11 +10,15 @@ field made in `ListField`'s body. That holds only when no class hook runs as the
 subclass is made (an `__init_subclass__`, a metaclass: they may read the counter then),
 so every base of the statement must be `object` or a class of the module, bound by its
 class statement alone (gunicorn rebinds `Setting` to a class its metaclass makes), with no
-hook and no keywords, nor any of the module's classes it derives from.
+hook and no keywords, nor any of the module's classes it derives from. A builtin class
+the module does not rebind counts as `object` does (`type` makes it, and it defines no
+`__init_subclass__`): Celery's `class Signature(dict)`, whose `register_type()` decorator
+fills a keyed `TYPES` on it, with `class _basemap(Signature)` in another module.
 """
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable
 
 import libcst as cst
@@ -35,6 +39,7 @@ class PlainClasses:
             if len(units) == 1 and len(units[0].stmts) == 1 and isinstance(
                     stmt := analysis.module.body[units[0].stmts[0]], cst.ClassDef):
                 self.defs[name] = stmt
+        self._bound = set(analysis.binders)
         self._hooked: dict[str, bool] = {}
         self._free: dict[int, tuple[cst.ClassDef, bool]] = {}
 
@@ -54,7 +59,8 @@ class PlainClasses:
             if not isinstance(base.value, cst.Name) or base.star:
                 return False
             parent = base.value.value
-            if parent == "object" or parent in seen:
+            if parent == "object" or parent in seen or (
+                    parent not in self._bound and _plain_builtin(parent)):
                 continue
             found = self.defs.get(parent)
             if found is None or self._defines_hook(parent, found):
@@ -90,3 +96,11 @@ def only_subclassed(stmts: Iterable[cst.CSTNode], name: str, plain: PlainClasses
                     bases |= {id(b.value) for b in node.bases}
                 todo.extend(node.body.body)
     return all(n in bases for n in named)
+
+
+def _plain_builtin(name: str) -> bool:
+    """A builtin class made by `type` that defines no `__init_subclass__` (`dict`,
+    `Exception`): subclassing it runs no class hook."""
+    found = getattr(builtins, name, None)
+    return isinstance(found, type) and type(found) is type and (
+        "__init_subclass__" not in vars(found))

@@ -128,6 +128,8 @@ def snapshots(stmt: cst.CSTNode, name: str, into_scopes: bool) -> bool:
             skip.add(id(node.attr))
         elif isinstance(node, cst.Arg) and node.keyword is not None:
             skip.add(id(node.keyword))
+        elif isinstance(node, cst.Param):  # `def register_type(cls, ...)` reads no `cls`
+            skip.add(id(node.name))
         elif isinstance(node, cst.ComparisonTarget) and isinstance(node.operator, (
                 cst.In, cst.NotIn)):
             skip.add(id(innermost(node.comparator)))

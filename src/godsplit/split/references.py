@@ -22,6 +22,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..files import read_source
 from ..nesting import TooDeep, check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
+from .registered_reads import RegisteredReads
 
 SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox",
                        "build", "dist", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
@@ -340,13 +341,16 @@ def _rewrite(module: cst.Module, mine: Sequence[Plan], live: Collection[str], pa
 
 
 def find_references(
-    root: Path, plans: Sequence[Plan], exclude: set[Path], live: frozenset[str] = frozenset()
+    root: Path, plans: Sequence[Plan], exclude: set[Path], live: frozenset[str] = frozenset(),
+    kept_names: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Found], list[FileChange]]:
     """Every rewrite `--rewrite-references` would make for each split (by old module), the
     hand edits, and the rewritten files. Each file is read and parsed once; the rewrites of
     several splits in one file are applied one after the other. `live`: the old modules
-    whose facade is live (it forwards patches)."""
+    whose facade is live (it forwards patches); `kept_names`: those under keep-module-name
+    (GS145 is about the others)."""
     found = {plan.old_module: Found([], []) for plan in plans}
+    registered = RegisteredReads(plans, kept_names, root)
     changes: list[FileChange] = []
     unreadable: list[Path] = []  # (filled as the walk goes)
     for path in project_files(root, unreadable):
@@ -359,6 +363,7 @@ def find_references(
                 found[plan.old_module].findings.append(Finding(
                     "GS212", "warning", f"not searched for patch targets: {exc}", str(path), 1))
             continue
+        registered.scan(path, data)
         for plan in plans:
             if plan.old_module.endswith(".tasks") and b"autodiscover_tasks" in data:
                 found[plan.old_module].findings.append(Finding(
@@ -383,6 +388,8 @@ def find_references(
             for plan in mine:
                 found[plan.old_module].findings.append(Finding(
                     "GS212", "warning", f"not searched for patch targets: {why}", str(path), 1))
+    for old, finding in registered.findings({p.old_module: p.source for p in plans}):
+        found[old].findings.append(finding)
     for directory in unreadable:  # as migrate's GS516: a patch target there is not seen
         for plan in plans:
             found[plan.old_module].findings.append(Finding(
