@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from .attribute_uses import attributes as _attributes
 from .class_calls import class_aliases, class_calls, makes_own_class
 from .classify import is_main_block
 from .late_bound import bound_after
-from .literals import SkipsTables
 
 if TYPE_CHECKING:
     from .analyze import Unit
@@ -29,89 +29,6 @@ _ON_CALL = frozenset({"__new__", "__init__", "__post_init__", "__attrs_post_init
                       "__set_name__", "__prepare__"})
 _ON_DECORATE = _ON_CALL | {"__call__"}
 _ON_SUBCLASS = frozenset({"__init_subclass__"})
-_OPERATORS = {"Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "truediv",
-              "FloorDivide": "floordiv", "Modulo": "mod", "Power": "pow", "LeftShift": "lshift",
-              "RightShift": "rshift", "BitAnd": "and", "BitOr": "or", "BitXor": "xor",
-              "MatrixMultiply": "matmul"}
-_COPY_STATE = frozenset({"__reduce_ex__", "__reduce__", "__getstate__", "__setstate__"})
-_COPIERS = {"copy": _COPY_STATE | {"__copy__"}, "deepcopy": _COPY_STATE | {"__deepcopy__"}}
-_UNARY = {"Minus": "__neg__", "Plus": "__pos__", "BitInvert": "__invert__"}
-_COMPARISONS = {"Equal": "__eq__", "NotEqual": "__ne__", "LessThan": "__lt__",
-                "LessThanEqual": "__le__", "GreaterThan": "__gt__", "GreaterThanEqual": "__ge__",
-                "In": "__contains__", "NotIn": "__contains__"}
-
-
-class _Attributes(SkipsTables):
-    """The attribute names a piece of code uses (`x.name`), not text in its strings."""
-
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-        self.operators: set[str] = set()
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.names.add(node.attr.value)
-
-    # operators run their operands' special methods (pyparsing: `a | b` runs __or__): of
-    # the classes with instances at import time only, these names being everywhere
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
-        stem = _OPERATORS.get(type(node.operator).__name__)
-        if stem:
-            self.operators |= {f"__{stem}__", f"__r{stem}__"}
-
-    def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
-        self.operators.add(_UNARY.get(type(node.operator).__name__, "__bool__"))
-
-    def visit_ComparisonTarget(self, node: cst.ComparisonTarget) -> None:
-        self.operators.add(_COMPARISONS.get(type(node.operator).__name__, "__eq__"))
-
-    def visit_Subscript(self, node: cst.Subscript) -> None:
-        self.operators |= {"__getitem__", "__class_getitem__"}
-
-    def visit_Call(self, node: cst.Call) -> None:
-        self.operators.add("__call__")  # `expr("name")` may call an instance
-        func = node.func  # `copy.copy(x)` runs x's __copy__ (param: `Parameter.__copy__`)
-        if isinstance(func, cst.Attribute) and func.attr.value in _COPIERS and isinstance(
-                func.value, cst.Name) and func.value.value == "copy":
-            self.operators |= _COPIERS[func.attr.value]
-
-    # `x.a = v` runs x's `__setattr__` (a metaclass's, for a class), `x[k] = v` `__setitem__`
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self._store(node.target)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._store(node.target)
-        stem = _OPERATORS.get(type(node.operator).__name__.removesuffix("Assign"))
-        if stem:
-            self.operators |= {f"__{stem}__", f"__r{stem}__", f"__i{stem}__"}
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if node.value is not None:
-            self._store(node.target)
-
-    def _store(self, target: cst.BaseExpression) -> None:
-        if isinstance(target, cst.Attribute):
-            self.operators.add("__setattr__")
-        elif isinstance(target, cst.Subscript):
-            self.operators.add("__setitem__")
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._store(element.value)
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False  # `import http.cookies`: a module path, not an attribute use
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        return False
-
-
-def _attributes(node: cst.CSTNode, operators: set[str]) -> set[str]:
-    """The attribute names node uses; adds the special methods its operators run."""
-    visitor = _Attributes()
-    node.visit(visitor)
-    operators |= visitor.operators
-    return visitor.names
-
-
 def called_at_import(
     module: cst.Module, units: list[Unit], calls: Mapping[int, set[str]],
     subclassed: Mapping[int, set[str]],
@@ -207,6 +124,11 @@ class _Code:
             names = _attributes(node, operators)
             self._uses[id(node)] = (frozenset(names), frozenset(operators))
         return self._uses[id(node)]
+
+    def evaluated(self, uid: int, names: set[str]) -> set[str]:
+        """`names` but those unit `uid` reads only in annotations (`obj: "ShaFile"`): those
+        are not called (dulwich: a class counted as made, its methods as run)."""
+        return names - {r.name for r in self.units[uid].reads if r.annotation_only}
 
     def cls(self, name: str) -> tuple[list[str], dict[str, cst.FunctionDef],
                                       dict[str, set[str]]] | None:
@@ -317,7 +239,7 @@ def _closure(
                 used.update(attributes)
                 operators.update(ops)
                 through(code.through(kind))
-                todo.append(upgraded[uid])
+                todo.append(code.evaluated(uid, upgraded[uid]))
             elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
 
@@ -369,7 +291,7 @@ def _closure(
                     through(code.through(methods[method]))
                     if method in via and makes_own_class(methods[method]):
                         entries[name] |= _ON_CALL  # `return cls(...)`
-                    todo.append(names)
+                    todo.append(code.evaluated(uid, names))
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)
 

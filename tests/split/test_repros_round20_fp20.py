@@ -1,0 +1,82 @@
+"""Round 20 (fp20): false import-time cycles (GS104) from code that only looks run, and
+GS124's ordered registrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from godsplit.files import read_python
+from godsplit.split.analyze import analyze
+
+from splitkit import dedent, make_project, plan_texts, same_behaviour
+
+# (j) dulwich 1.2.21's objects.py: `serializable_property(...)` runs in class bodies; its
+# nested getter is annotated `obj: "ShaFile"`. That string was taken for a call of
+# ShaFile, so ShaFile.__init__ (and what it runs: `header` -> `object_class`) counted as
+# run at import time: a false cycle names -> registry -> blob -> names.
+ANNOTATED = """
+    LIMIT = 10
+    PREFIX = "<"
+
+
+    def header(kind):
+        return PREFIX + object_class(kind) if kind else PREFIX
+
+
+    def object_class(kind):
+        return TABLE[kind].kind
+
+
+    def serializable(name):
+        def get(obj: "Base") -> object:
+            return getattr(obj, "_" + name)
+
+        return property(get)
+
+
+    class Base:
+        limit = LIMIT
+
+        def __init__(self):
+            self.head = header(getattr(self, "kind", ""))
+            self._data = "d"
+
+
+    class Blob(Base):
+        kind = "blob"
+        data = serializable("data")
+
+
+    TABLE = {"blob": Blob}
+"""
+ANNOTATED_MAP = {"names": ["LIMIT", "PREFIX", "header"], "registry": ["object_class", "TABLE"],
+                 "blob": ["serializable", "Base", "Blob"]}
+
+
+def test_a_string_annotation_does_not_make_its_class_run_at_import_time(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "plan", ANNOTATED, ANNOTATED_MAP)
+    plan, _ = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    out = same_behaviour(tmp_path / "run", ANNOTATED, ANNOTATED_MAP,
+                         "from pkg.big import Blob\nb = Blob()\nprint(b.head, b.data, b.limit)")
+    assert out == "<blob d 10\n", out
+
+
+def _import_time_reads(tmp_path: Path, source: str, name: str) -> set[str]:
+    path = tmp_path / "mod.py"
+    path.write_text(dedent(source))
+    analysis = analyze(read_python(path))
+    unit = analysis.unit_of(name)
+    assert unit is not None
+    return {r.name for r in unit.reads if r.import_time}
+
+
+def test_a_class_called_by_code_run_at_import_time_still_runs(tmp_path: Path) -> None:
+    """The same read as a call (`Base()` in the function a class body runs): `Base.__init__`
+    runs, and `header` with it, which reads `PREFIX` (not `object_class`: `kind` is empty)."""
+    assert _import_time_reads(tmp_path, ANNOTATED, "header") == set()
+    called = ANNOTATED.replace("return property(get)", "Base()\n        return property(get)")
+    assert _import_time_reads(tmp_path, called, "header") == {"PREFIX", "object_class"}
+    out = same_behaviour(tmp_path / "run", called, {"names": ["LIMIT", "PREFIX", "header"]},
+                         "from pkg.big import Blob\nprint(Blob().head)")
+    assert out == "<blob\n", out
