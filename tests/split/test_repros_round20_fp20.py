@@ -80,3 +80,110 @@ def test_a_class_called_by_code_run_at_import_time_still_runs(tmp_path: Path) ->
     out = same_behaviour(tmp_path / "run", called, {"names": ["LIMIT", "PREFIX", "header"]},
                          "from pkg.big import Blob\nprint(Blob().head)")
     assert out == "<blob\n", out
+
+
+# (b) sh 2.4.0: `@contrib("git")` runs `Contrib.__call__` at import time, which makes a
+# property whose getter reads `resolve_command` and `Command`; the getter runs only when
+# `sh.contrib.git` is read. Its reads counted as import-time: false GS104 cycles.
+MADE_PROPERTY = """
+    class Registry:
+        @classmethod
+        def __call__(cls, name):
+            def wrapper(fn):
+                @property
+                def getter(self):
+                    return fn(resolve(name))
+
+                setattr(cls, name, getter)
+                return fn
+
+            return wrapper
+
+
+    class BaseError(Exception):
+        pass
+
+
+    class PathError(BaseError):
+        pass
+
+
+    def resolve(name):
+        if not name:
+            raise PathError(name)
+        return name.upper()
+
+
+    registry = Registry()
+
+
+    @registry("git")
+    def git(found):
+        return found + "!"
+"""
+MADE_MAP = {"contrib": ["Registry", "BaseError", "registry", "git"],
+            "paths": ["PathError", "resolve"]}
+
+
+def test_a_property_made_by_code_run_at_import_time_does_not_run_its_getter(
+        tmp_path: Path) -> None:
+    config = make_project(tmp_path / "plan", MADE_PROPERTY, MADE_MAP)
+    plan, _ = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert _import_time_reads(tmp_path, MADE_PROPERTY, "Registry") == set()
+    out = same_behaviour(tmp_path / "run", MADE_PROPERTY, MADE_MAP,
+                         "import pkg.big as b\nprint(b.registry.git)")
+    assert out == "GIT!\n", out
+
+
+def test_a_made_property_read_at_import_time_runs_its_getter(tmp_path: Path) -> None:
+    """Once import-time code reads an attribute under a name such a property may have (a
+    string the module spells: "git"), the getter's reads are import-time again."""
+    source = MADE_PROPERTY + "\n\n    SHOWN = registry.git\n"
+    assert _import_time_reads(tmp_path, source, "Registry") == {"resolve"}
+
+
+def test_a_wrapper_a_decorator_factory_returns_still_runs(tmp_path: Path) -> None:
+    """Not a property: `@factory("x")` calls the returned wrapper, which calls `helper`."""
+    source = """
+        def factory(name):
+            def wrapper(fn):
+                helper(name)
+                return fn
+
+            return wrapper
+
+
+        def helper(name):
+            return name
+
+
+        @factory("x")
+        def f():
+            pass
+    """
+    assert _import_time_reads(tmp_path, source, "factory") == {"helper"}
+
+
+def test_functions_handed_to_property_do_not_run_unless_called(tmp_path: Path) -> None:
+    """`property(get, set)` does not call `get`; `get(None)` or `map(get, ...)` does."""
+    source = """
+        def helper(obj):
+            return obj
+
+
+        def make(name):
+            def get(obj):
+                return helper(obj)
+
+            return property(get, doc=name)
+
+
+        class Box:
+            item = make("item")
+    """
+    assert _import_time_reads(tmp_path, source, "make") == set()
+    for call in ("get(None)", "list(map(get, []))"):
+        called = source.replace("return property(get, doc=name)",
+                                f"{call}\n            return property(get, doc=name)")
+        assert _import_time_reads(tmp_path, called, "make") == {"helper"}, call

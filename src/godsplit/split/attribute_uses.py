@@ -23,7 +23,8 @@ _COMPARISONS = {"Equal": "__eq__", "NotEqual": "__ne__", "LessThan": "__lt__",
 class _Attributes(SkipsTables):
     """The attribute names a piece of code uses (`x.name`), not text in its strings."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: frozenset[int]) -> None:
+        self.skip = skip  # defs whose bodies do not run (descriptors.property_functions)
         self.names: set[str] = set()
         self.operators: set[str] = set()
 
@@ -76,6 +77,14 @@ class _Attributes(SkipsTables):
             for element in target.elements:
                 self._store(element.value)
 
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        if id(node) not in self.skip:
+            return True
+        for decorator in node.decorators:
+            decorator.visit(self)
+        node.params.visit(self)
+        return False
+
     def visit_Import(self, node: cst.Import) -> bool:
         return False  # `import http.cookies`: a module path, not an attribute use
 
@@ -83,9 +92,11 @@ class _Attributes(SkipsTables):
         return False
 
 
-def attributes(node: cst.CSTNode, operators: set[str]) -> set[str]:
-    """The attribute names node uses; adds the special methods its operators run."""
-    visitor = _Attributes()
+def attributes(node: cst.CSTNode, operators: set[str],
+               skip: frozenset[int] = frozenset()) -> set[str]:
+    """The attribute names node uses, not in the bodies of the defs in `skip`; adds the
+    special methods its operators run."""
+    visitor = _Attributes(skip)
     node.visit(visitor)
     operators |= visitor.operators
     return visitor.names
