@@ -187,3 +187,75 @@ def test_functions_handed_to_property_do_not_run_unless_called(tmp_path: Path) -
         called = source.replace("return property(get, doc=name)",
                                 f"{call}\n            return property(get, doc=name)")
         assert _import_time_reads(tmp_path, called, "make") == {"helper"}, call
+
+
+# (f) GS124's registrations: `signal.signal` (the last handler set for a signal wins), and
+# a registration made by a function that top-level code calls.
+SIGNALS = """
+    import signal
+
+
+    def first(signum, frame):
+        pass
+
+
+    signal.signal(signal.SIGUSR1, first)
+
+
+    def second(signum, frame):
+        pass
+
+
+    signal.signal(signal.SIGUSR1, second)
+"""
+
+
+def test_one_signals_handler_set_from_several_modules_is_refused(tmp_path: Path) -> None:
+    config = make_project(tmp_path, SIGNALS, {"one": ["second"], "two": ["first"]})
+    plan, _ = plan_texts(config)
+    found = [f for f in plan.errors if f.code == "GS124"]
+    assert found and "the handler of signal.SIGUSR1" in found[0].message, [
+        f.render() for f in plan.findings]
+
+
+def test_handlers_of_different_signals_may_be_set_from_several_modules(tmp_path: Path) -> None:
+    source = SIGNALS.replace("signal.signal(signal.SIGUSR1, second)",
+                             "signal.signal(signal.SIGUSR2, second)")
+    config = make_project(tmp_path, source, {"one": ["second"], "two": ["first"]})
+    plan, _ = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+
+
+INSTALLED = """
+    import atexit
+
+
+    def a():
+        print("a")
+
+
+    def install():
+        atexit.register(a)
+
+
+    install()
+
+
+    def c():
+        print("c")
+
+
+    atexit.register(c)
+"""
+
+
+def test_a_registration_made_by_a_function_top_level_code_calls_is_ordered(
+        tmp_path: Path) -> None:
+    config = make_project(tmp_path, INSTALLED, {"one": ["a", "install"], "two": ["c"]})
+    plan, _ = plan_texts(config)
+    found = [f for f in plan.errors if f.code == "GS124"]
+    assert found and "changes the exit handlers from several modules" in found[0].message, [
+        f.render() for f in plan.findings]
+    out = same_behaviour(tmp_path / "run", INSTALLED, {"one": ["a", "install", "c"]},
+                         "import pkg.big\n")
+    assert out == "c\na\n", out

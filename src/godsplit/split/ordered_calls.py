@@ -6,21 +6,26 @@ another, the registrations run in the modules' import order: b, c, a, then, and 
 import check, which compares names, cannot see it. `import_order` takes objects the
 module binds; names bound by imports are shared with other modules and left out there.
 This takes the calls whose order the standard library keeps (exit handlers, audit hooks,
-codec search functions, warning filters, `sys.path` and the import hooks), and
-assignments to one attribute of an imported module (`sys.excepthook = ...`: the last
-one wins), made by top-level code from several modules.
+codec search functions, warning filters, `sys.path` and the import hooks), the setters
+where the last call wins (`signal.signal(SIGINT, h)`, for that signal; the trace and
+profile functions, the recursion limit, the default socket timeout), and assignments to
+one attribute of an imported module (`sys.excepthook = ...`: the last one wins), made
+at import time from several modules: by top-level code, or by the module's functions
+and methods it calls (`install()` whose body calls `signal.signal`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis
+from .call_chain import Reach
+from .class_calls import class_defs
 from .import_order import in_source_order, order_findings
 from .nodes import walk
 
@@ -37,7 +42,16 @@ ORDERED = {
     "warnings.resetwarnings": "warning filters",
     **{f"sys.{seq}.{m}": f"sys.{seq}" for seq in ("path", "meta_path", "path_hooks")
        for m in ("insert", "append", "extend", "remove", "pop", "clear")},
+    "sys.settrace": "trace function",
+    "threading.settrace": "threads' trace function",
+    "sys.setprofile": "profile function",
+    "threading.setprofile": "threads' profile function",
+    "sys.setrecursionlimit": "recursion limit",
+    "socket.setdefaulttimeout": "default socket timeout",
+    "signal.set_wakeup_fd": "signal wakeup file descriptor",
 }
+# per its first argument: `signal.signal(signal.SIGINT, handler)` sets SIGINT's handler
+_PER_ARGUMENT = {"signal.signal": "handler of"}
 
 
 def _imported(module: cst.Module) -> dict[str, str]:
@@ -88,31 +102,74 @@ def _run_at_import(stmt: cst.CSTNode) -> Iterator[cst.CSTNode]:
                 yield from _run_at_import(node)
 
 
+_CACHE: dict[int, tuple[cst.Module, dict[str, list[int]]]] = {}
+
+
 def _events(module: cst.Module) -> dict[str, list[int]]:
-    """What each top-level statement changes outside the module, in order: key -> indices."""
+    """`_find_events`, once per module (suggest plans one file many times)."""
+    hit = _CACHE.get(id(module))
+    if hit is not None and hit[0] is module:
+        return hit[1]
+    if len(_CACHE) >= 4:
+        _CACHE.clear()
+    found = _CACHE[id(module)] = (module, _find_events(module))
+    return found[1]
+
+
+def _find_events(module: cst.Module) -> dict[str, list[int]]:
+    """What each top-level statement changes outside the module, in order (by its own code,
+    or by the code of the module's functions and methods it calls): key -> indices."""
     imported = _imported(module)
+    reach = Reach(module, class_defs(module))
     out: dict[str, list[int]] = defaultdict(list)
     for index, stmt in enumerate(module.body):
-        keys: set[str] = set()
-        for node in _run_at_import(stmt):
-            if isinstance(node, cst.Decorator):
-                called = node.decorator.func if isinstance(node.decorator, cst.Call) else None
-                full = _resolve(called or node.decorator, imported)
-            elif isinstance(node, cst.Call):
-                full = _resolve(node.func, imported)
-            elif isinstance(node, (cst.Assign, cst.AugAssign)):
-                targets = ([t.target for t in node.targets] if isinstance(node, cst.Assign)
-                           else [node.target])
-                keys |= {f"attribute {full}" for t in targets if isinstance(t, cst.Attribute)
-                         and (full := _resolve(t, imported)) is not None}
-                continue
-            else:
-                continue
-            if full in ORDERED:
-                keys.add(ORDERED[full])
+        nodes = list(_run_at_import(stmt))
+        keys = _keys(nodes, imported)
+        called = {n.func.value for n in nodes if isinstance(n, cst.Call)
+                  and isinstance(n.func, cst.Name)} | {
+            d.value for n in nodes if isinstance(n, cst.Decorator)
+            for d in (n.decorator.func if isinstance(n.decorator, cst.Call) else n.decorator,)
+            if isinstance(d, cst.Name)}
+        through = {(n.func.value.value, n.func.attr.value) for n in nodes
+                   if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
+                   and isinstance(n.func.value, cst.Name)}
+        if called or through:
+            names, methods = reach.runs(index, called, through)
+            bodies = [reach.functions[n] for n in names if n in reach.functions] + [
+                m for c, name in methods for m in reach.classes[c].body.body
+                if isinstance(m, cst.FunctionDef) and m.name.value == name]
+            for body in {id(b): b for b in bodies}.values():
+                keys |= _keys(walk(body.body), imported)
         for key in keys:
             out[key].append(index)
     return out
+
+
+def _keys(nodes: Iterable[cst.CSTNode], imported: dict[str, str]) -> set[str]:
+    """What `nodes` change outside the module (see the module's docstring)."""
+    keys: set[str] = set()
+    for node in nodes:
+        if isinstance(node, cst.Decorator):
+            called = node.decorator.func if isinstance(node.decorator, cst.Call) else None
+            full = _resolve(called or node.decorator, imported)
+        elif isinstance(node, cst.Call):
+            full = _resolve(node.func, imported)
+            if full in _PER_ARGUMENT and node.args:
+                first = node.args[0].value
+                what = _resolve(first, imported) or cst.Module([]).code_for_node(first)
+                keys.add(f"{_PER_ARGUMENT[full]} {what}")
+                continue
+        elif isinstance(node, (cst.Assign, cst.AugAssign)):
+            targets = ([t.target for t in node.targets] if isinstance(node, cst.Assign)
+                       else [node.target])
+            keys |= {f"attribute {full}" for t in targets if isinstance(t, cst.Attribute)
+                     and (full := _resolve(t, imported)) is not None}
+            continue
+        else:
+            continue
+        if full in ORDERED:
+            keys.add(ORDERED[full])
+    return keys
 
 
 def outside_order(analysis: Analysis, assignment: Assignment) -> list[Finding]:
