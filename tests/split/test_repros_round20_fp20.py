@@ -259,3 +259,17 @@ def test_a_registration_made_by_a_function_top_level_code_calls_is_ordered(
     out = same_behaviour(tmp_path / "run", INSTALLED, {"one": ["a", "install", "c"]},
                          "import pkg.big\n")
     assert out == "c\na\n", out
+
+
+def test_a_registration_in_a_method_body_is_not_made_at_import_time(tmp_path: Path) -> None:
+    """sh's OProc sets SIGPIPE's handler in the child process, in a method: a class body's
+    methods were walked as code the class statement runs (a false GS124)."""
+    source = SIGNALS + """
+
+    class Child:
+        def start(self):
+            signal.signal(signal.SIGUSR1, first)
+    """
+    config = make_project(tmp_path, source, {"one": ["first", "second"], "two": ["Child"]})
+    plan, _ = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]

@@ -88,11 +88,17 @@ def _resolve(expr: cst.BaseExpression, imported: dict[str, str]) -> str | None:
 
 
 def _run_at_import(stmt: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """The nodes of a top-level statement that run while the module is imported."""
+    """The nodes of a top-level statement that run while the module is imported (of a
+    def: its decorators and defaults; of a class: those of its methods, not their bodies)."""
     if isinstance(stmt, cst.FunctionDef):
         roots: list[cst.CSTNode] = [*stmt.decorators, stmt.params]
     elif isinstance(stmt, cst.ClassDef):
-        roots = [*stmt.decorators, *stmt.bases, *stmt.keywords, *stmt.body.body]
+        roots = [*stmt.decorators, *stmt.bases, *stmt.keywords]
+        for inner in stmt.body.body:
+            if isinstance(inner, (cst.FunctionDef, cst.ClassDef)):
+                yield from _run_at_import(inner)
+            else:
+                roots.append(inner)
     else:
         roots = [stmt]
     for root in roots:
