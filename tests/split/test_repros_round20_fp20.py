@@ -273,3 +273,32 @@ def test_a_registration_in_a_method_body_is_not_made_at_import_time(tmp_path: Pa
     config = make_project(tmp_path, source, {"one": ["first", "second"], "two": ["Child"]})
     plan, _ = plan_texts(config)
     assert not plan.errors, [f.render() for f in plan.errors]
+
+
+# (b) sh 2.4.0 with keep-module-name: the kept `SelfWrapper(...)` at the end of the package
+# copies `Command.__dict__` (its `__module__` too) into a new class; keep-module-name ran
+# at the end of the facade, after the copy: `sh.Command` said `sh.command.Command` and no
+# longer pickled (verified all the same: the copy is not a name the check compares).
+COPIED = """
+    import pickle
+
+
+    class Command:
+        def run(self):
+            return "ran"
+
+
+    def copy_of(cls):
+        return type(cls.__name__, cls.__bases__, dict(cls.__dict__))
+
+
+    Copy = copy_of(Command)
+"""
+
+
+def test_keep_module_name_renames_before_the_facades_own_code_copies(tmp_path: Path) -> None:
+    show = ("import pickle\nimport pkg.big as b\nprint(b.Copy.__module__, b.Command.__module__)\n"
+            "print(pickle.loads(pickle.dumps(b.Command)) is b.Command)")
+    out = same_behaviour(tmp_path, COPIED, {"command": ["Command"]}, show,
+                         keep=["copy_of", "Copy"], **{"keep-module-name": True})
+    assert out == "pkg.big pkg.big\nTrue\n", out
