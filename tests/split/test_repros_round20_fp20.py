@@ -302,3 +302,38 @@ def test_keep_module_name_renames_before_the_facades_own_code_copies(tmp_path: P
     out = same_behaviour(tmp_path, COPIED, {"command": ["Command"]}, show,
                          keep=["copy_of", "Copy"], **{"keep-module-name": True})
     assert out == "pkg.big pkg.big\nTrue\n", out
+
+
+# (h) GS209 said, once a definition, that its doctests are no longer collected (39 warnings
+# on graphql-core's mapping): once a new module, with how many and the first of them.
+def test_doctests_moving_to_one_module_are_one_warning(tmp_path: Path) -> None:
+    source = "".join(f'''
+    def f{i}(x):
+        """Double.
+
+        >>> f{i}(1)
+        2
+        """
+        return 2 * x
+
+''' for i in range(5)) + '''
+    def g(x):
+        """
+        >>> g(1)
+        1
+        """
+        return x
+'''
+    config = make_project(tmp_path, source, {"a": [f"f{i}" for i in range(5)], "b": ["g"]})
+    plan, _ = plan_texts(config)
+    found = [f for f in plan.findings if f.code == "GS209"]
+    lines = dedent(source).splitlines()
+    at = {name: lines.index(f"def {name}(x):") + 1 for name in ("f0", "f1", "f2", "g")}
+    assert [(f.line, f.names) for f in found] == [
+        (at["f0"], ("f0", "f1", "f2", "f3", "f4")), (at["g"], ("g",))], [
+            f.render() for f in found]
+    assert found[0].message.startswith(
+        f"5 definitions with doctests move to a: f0 (line {at['f0']}), f1 (line {at['f1']}), "
+        f"f2 (line {at['f2']}) and 2 more; DocTestSuite(old module) will no longer collect "
+        "them"), found[0].message
+    assert found[1].message.startswith("g has doctests: "), found[1].message
