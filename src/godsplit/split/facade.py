@@ -340,6 +340,14 @@ def render_facade(
                             reexport_noqa=f401, listed=frozenset(listed), group=True))
     pieces.append(Block("".join(guarded), sort=True))
     pieces.append(Block(generated_all))
+    # keep-module-name: every new module came through this package; before the facade's own
+    # code, which may copy what it renames (sh's SelfWrapper copies `Command.__dict__`)
+    if split.keep_module_name and layout.facade_is_package:
+        moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
+        names = [n for n in keep_names(analysis, moved, split) if n not in served]
+        pieces.append(Block(keep_module_name(names, "__name__", analysis.future_annotations,
+                                             analysis.conditional_names, analysis.bound_names,
+                                             uses_overload(analysis))))
     rest.sort(key=lambda item: item[0])
     if rest and isinstance(rest[0][1], str) and not rest[0][1].startswith("\n"):
         rest[0] = (rest[0][0], "\n" + rest[0][1])
@@ -349,12 +357,6 @@ def render_facade(
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,
                                   88 if style is None else style.line_length)))
-    if split.keep_module_name and layout.facade_is_package:  # every new module came through
-        moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
-        names = [n for n in keep_names(analysis, moved, split) if n not in served]
-        pieces.append(Block(keep_module_name(names, "__name__", analysis.future_annotations,
-                                             analysis.conditional_names, analysis.bound_names,
-                                             uses_overload(analysis))))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
     pieces[1] = marker + alias_pragmas([p if isinstance(p, str) else p.text for p in pieces[3:]],

@@ -59,6 +59,7 @@ def identity_findings(
                           if moves else [])
     path = str(analysis.path)
     out = located + (read_findings(analysis, module_of) if moves else [])
+    doctests: dict[str, list[tuple[str, int]]] = {}  # new module -> (name, line), in order
     for unit in analysis.units:
         module = module_of.get(unit.id)
         if module is None or module == FACADE or unit.kind != "definition":
@@ -78,9 +79,21 @@ def identity_findings(
                 and ">>>" in analysis.code(index)
                 and _docstrings(stmt)
             ):
-                out.append(Finding(
-                    "GS209", "warning", f"{stmt.name.value} has doctests: DocTestSuite(old module) "
-                    "will no longer collect them; set `keep-module-name = true` or collect "
-                    f"them from {module}", path, analysis.code_line(index),
-                ))
-    return out
+                doctests.setdefault(module, []).append((stmt.name.value, analysis.code_line(index)))
+    return out + [_doctest_finding(module, found, path) for module, found in doctests.items()]
+
+
+def _doctest_finding(module: str, found: list[tuple[str, int]], path: str) -> Finding:
+    """GS209, once for the definitions with doctests that move to `module` (graphql-core's
+    mapping had 39 warnings, one a definition): how many, the first few with their lines;
+    `names`: all of them."""
+    fix = ("DocTestSuite(old module) will no longer collect them; set `keep-module-name = "
+           f"true` or collect them from {module}")
+    if len(found) == 1:
+        return Finding("GS209", "warning", f"{found[0][0]} has doctests: {fix}", path, found[0][1],
+                       names=(found[0][0],))
+    first = ", ".join(f"{name} (line {line})" for name, line in found[:3])
+    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    return Finding("GS209", "warning", f"{len(found)} definitions with doctests move to "
+                   f"{module}: {first}{more}; {fix}", path, found[0][1],
+                   names=tuple(name for name, _ in found))

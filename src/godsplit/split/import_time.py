@@ -17,6 +17,7 @@ import libcst as cst
 
 from .class_calls import class_aliases, class_calls, decorated, makes_own_class
 from .classify import is_main_block
+from .descriptors import attachable_names, names_outside, property_functions
 from .late_bound import bound_after
 from .run_uses import lazy_annotations, run_uses
 
@@ -90,8 +91,11 @@ class _Code:
                 if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                     self.defs[stmt.name.value] = (unit.id, stmt)
         self.values: set[str] = set()  # see _instance_names
-        self._uses: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._uses: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
+        self._attachable: frozenset[str] | None = None
+        self.module = module
         self._through: dict[int, frozenset[tuple[str, str]]] = {}
+        self._properties: dict[int, frozenset[int]] = {}
         self._classes: dict[str, tuple[list[str], dict[str, cst.FunctionDef],
                                        dict[str, set[str]]]] = {}
         # methods of metaclasses run when any class using them (or its subclass) is made:
@@ -120,13 +124,43 @@ class _Code:
             self._through[id(node)] = class_calls(node)
         return self._through[id(node)]
 
-    def uses(self, node: cst.CSTNode) -> tuple[frozenset[str], frozenset[str]]:
-        """The attribute names and special methods `node` uses (memoized)."""
-        if id(node) not in self._uses:
+    def uses(self, node: cst.CSTNode, whole: bool = False
+             ) -> tuple[frozenset[str], frozenset[str]]:
+        """The attribute names and special methods `node` uses (memoized); but for `whole`,
+        not in the bodies of the properties it makes."""
+        key = (id(node), whole)
+        if key not in self._uses:
             operators: set[str] = set()
-            names = run_uses(node, self.lazy, operators)
-            self._uses[id(node)] = (frozenset(names), frozenset(operators))
-        return self._uses[id(node)]
+            names = run_uses(node, self.lazy, operators,
+                             frozenset() if whole else self.properties(node))
+            self._uses[key] = (frozenset(names), frozenset(operators))
+        return self._uses[key]
+
+    def attachable(self) -> frozenset[str]:
+        """See descriptors.attachable_names (memoized)."""
+        if self._attachable is None:
+            imports = frozenset(n for u in self.units for n in u.binds) - self.values
+            self._attachable = attachable_names(self.module, imports)
+        return self._attachable
+
+    def properties(self, node: cst.CSTNode) -> frozenset[int]:
+        """The defs in function `node` that it makes into properties (not run by it)."""
+        if not isinstance(node, cst.FunctionDef):
+            return frozenset()
+        if id(node) not in self._properties:
+            self._properties[id(node)] = property_functions(node)
+        return self._properties[id(node)]
+
+    def run_by(self, node: cst.CSTNode, names: Iterable[str]) -> set[str]:
+        """Of `names`, those function `node` reads when it runs: not only in the bodies
+        of the properties it makes (sh's `cmd_getter`, made by `Contrib.__call__`)."""
+        skip = self.properties(node)
+        return set(names) & names_outside(node, skip) if skip else set(names)
+
+    def evaluated(self, uid: int, names: set[str]) -> set[str]:
+        """`names` but those unit `uid` reads only in annotations (`obj: "ShaFile"`): those
+        are not called (dulwich: a class counted as made, its methods as run)."""
+        return names - {r.name for r in self.units[uid].reads if r.annotation_only}
 
     def cls(self, name: str) -> tuple[list[str], dict[str, cst.FunctionDef],
                                       dict[str, set[str]]] | None:
@@ -225,19 +259,43 @@ def _closure(
             if code.cls(cls) is not None:
                 direct[cls].add(method)
 
+    # the functions that made properties, with all they read: their getters run too once
+    # running code reads an attribute such a property may be attached under
+    held: list[tuple[int, cst.FunctionDef, set[str]]] = []
+    released = [False]
+
+    def hold(uid: int, node: cst.FunctionDef, names: set[str]) -> set[str]:
+        if released[0] or not code.properties(node):
+            return names
+        held.append((uid, node, names))
+        return code.run_by(node, names)
+
+    def release() -> bool:
+        if released[0] or not held or not used & code.attachable():
+            return False
+        released[0] = True
+        for uid, node, names in held:
+            upgraded[uid] |= names
+            holds[0] = holds[0] or bool(names & code.values)
+            attributes, ops = code.uses(node, whole=True)
+            used.update(attributes)
+            operators.update(ops)
+            todo.append(code.evaluated(uid, names))
+        return True
+
     def reached(names: set[str]) -> None:
         for name in names:
             kind = code.defs[name][1] if name in code.defs else None
             if isinstance(kind, cst.FunctionDef) and name not in functions:
                 functions.add(name)
                 uid = code.defs[name][0]
-                upgraded[uid] |= {r.name for r in code.units[uid].reads}
+                upgraded[uid] |= hold(uid, kind, {r.name for r in code.units[uid].reads})
                 holds[0] = holds[0] or bool(upgraded[uid] & code.values)
                 attributes, ops = code.uses(kind)
                 used.update(attributes)
                 operators.update(ops)
                 through(code.through(kind))
-                todo.append(upgraded[uid])
+                todo.append(code.evaluated(uid, upgraded[uid]))
             elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
 
@@ -280,7 +338,7 @@ def _closure(
                 running[name] |= fresh
                 uid = code.defs[name][0]
                 for method in fresh:
-                    names = set(code.units[uid].methods.get(method, ()))
+                    names = hold(uid, methods[method], set(code.units[uid].methods.get(method, ())))
                     if live is not None and name in code.metaclasses:
                         continue  # see _Code.metaclasses: not attributed
                     if not holds[0] and names & code.values:
@@ -292,7 +350,8 @@ def _closure(
                     through(code.through(methods[method]))
                     if method in via and makes_own_class(methods[method]):
                         entries[name] |= _ON_CALL  # `return cls(...)`
-                    todo.append(names)
+                    todo.append(code.evaluated(uid, names))
+        changed = changed or release()
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)
 

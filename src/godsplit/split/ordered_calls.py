@@ -7,14 +7,17 @@ import check, which compares names, cannot see it. `import_order` takes objects 
 module binds; names bound by imports are shared with other modules and left out there.
 This takes the calls whose order the standard library keeps (exit handlers, audit hooks,
 codec search functions, warning filters, `sys.path` and the import hooks, finalizers,
-signal handlers, the state of `random`'s generator), and
-assignments to one attribute of an imported module (`sys.excepthook = ...`: the last
-one wins), made by top-level code from several modules.
+signal handlers, the state of `random`'s generator), the setters where the last call wins
+(the trace and profile functions, the recursion limit, the default socket timeout), and
+assignments to one attribute of an imported module (`sys.excepthook = ...`: the last one
+wins), made at import time from several modules: by top-level code, or by the module's
+functions and methods it calls (`install()` whose body calls `signal.signal`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +25,8 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis
+from .call_chain import Reach
+from .class_calls import class_defs
 from .import_order import in_source_order, runs_at_import
 from .node_kinds import Kinds
 from .nodes import walk
@@ -39,6 +44,13 @@ ORDERED = {
     "warnings.simplefilter": "warning filters",
     "warnings.resetwarnings": "warning filters",
     "weakref.finalize": "finalizers run at exit",
+    "sys.settrace": "trace function",
+    "threading.settrace": "threads' trace function",
+    "sys.setprofile": "profile function",
+    "threading.setprofile": "threads' profile function",
+    "sys.setrecursionlimit": "recursion limit",
+    "socket.setdefaulttimeout": "default socket timeout",
+    "signal.set_wakeup_fd": "signal wakeup file descriptor",
     **{f"sys.{seq}.{m}": f"sys.{seq}" for seq in ("path", "meta_path", "path_hooks")
        for m in ("insert", "append", "extend", "remove", "pop", "clear")},
 }
@@ -95,37 +107,61 @@ def _module_events(module: cst.Module, rebinding: tuple[tuple[str, tuple[str, ..
                    ) -> dict[str, list[int]]:
     rebinders = dict(rebinding)
     imported = _imported(module)
+    reach = Reach(module, class_defs(module))
     out: dict[str, list[int]] = defaultdict(list)
     for index, stmt in enumerate(module.body):
-        keys: set[str] = set()
-        for node in runs_at_import(stmt):
-            if not _may_call(node):  # (most nodes: one look-up by type)
-                continue
-            if (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
-                    and node.func.value in rebinders):
-                keys |= {f"module global {g!r} (`global` in {node.func.value}())"
-                         for g in rebinders[node.func.value]}
-            if isinstance(node, cst.Decorator):
-                called = node.decorator.func if isinstance(node.decorator, cst.Call) else None
-                full = _resolve(called or node.decorator, imported)
-            elif isinstance(node, cst.Call):
-                full = _resolve(node.func, imported)
-            elif isinstance(node, (cst.Assign, cst.AugAssign)):
-                targets = ([t.target for t in node.targets] if isinstance(node, cst.Assign)
-                           else [node.target])
-                keys |= {f"attribute {full}" for t in targets if isinstance(t, cst.Attribute)
-                         and (full := _resolve(t, imported)) is not None}
-                continue
-            else:
-                continue
-            if full is not None and (key := _key(full, node)) is not None:
-                keys.add(key)
+        nodes = list(runs_at_import(stmt))
+        keys = _keys(nodes, imported, rebinders)
+        called = {n.func.value for n in nodes if isinstance(n, cst.Call)
+                  and isinstance(n.func, cst.Name)} | {
+            d.value for n in nodes if isinstance(n, cst.Decorator)
+            for d in (n.decorator.func if isinstance(n.decorator, cst.Call) else n.decorator,)
+            if isinstance(d, cst.Name)}
+        through = {(n.func.value.value, n.func.attr.value) for n in nodes
+                   if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute)
+                   and isinstance(n.func.value, cst.Name)}
+        if called or through:  # what the module's functions and methods it calls change
+            names, methods = reach.runs(index, called, through)
+            bodies = [reach.functions[n] for n in names if n in reach.functions] + [
+                m for c, name in methods for m in reach.classes[c].body.body
+                if isinstance(m, cst.FunctionDef) and m.name.value == name]
+            for body in {id(b): b for b in bodies}.values():
+                keys |= _keys(walk(body.body), imported, rebinders)
         for key in keys:
             out[key].append(index)
     return out
 
 
-def _key(full: str, node: cst.CSTNode) -> str | None:
+def _keys(nodes: Iterable[cst.CSTNode], imported: dict[str, str],
+          rebinders: dict[str, tuple[str, ...]]) -> set[str]:
+    """What `nodes` change outside the module (see the module's docstring)."""
+    keys: set[str] = set()
+    for node in nodes:
+        if not _may_call(node):  # (most nodes: one look-up by type)
+            continue
+        if (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+                and node.func.value in rebinders):
+            keys |= {f"module global {g!r} (`global` in {node.func.value}())"
+                     for g in rebinders[node.func.value]}
+        if isinstance(node, cst.Decorator):
+            called = node.decorator.func if isinstance(node.decorator, cst.Call) else None
+            full = _resolve(called or node.decorator, imported)
+        elif isinstance(node, cst.Call):
+            full = _resolve(node.func, imported)
+        elif isinstance(node, (cst.Assign, cst.AugAssign)):
+            targets = ([t.target for t in node.targets] if isinstance(node, cst.Assign)
+                       else [node.target])
+            keys |= {f"attribute {full}" for t in targets if isinstance(t, cst.Attribute)
+                     and (full := _resolve(t, imported)) is not None}
+            continue
+        else:
+            continue
+        if full is not None and (key := _key(full, node, imported)) is not None:
+            keys.add(key)
+    return keys
+
+
+def _key(full: str, node: cst.CSTNode, imported: dict[str, str]) -> str | None:
     """What a call to `full` changes in order: `ORDERED`'s, a signal's handler (the last
     one set wins), or a random number generator's state (`random.seed(1)`, then each
     `random.random()` draws the next number: which code draws which depends on the order).
@@ -134,7 +170,8 @@ def _key(full: str, node: cst.CSTNode) -> str | None:
     if full in ORDERED:
         return ORDERED[full]
     if full == "signal.signal" and isinstance(node, cst.Call) and node.args:
-        return f"handler of {cst.Module([]).code_for_node(node.args[0].value)}"
+        first = node.args[0].value  # `SIGINT` imported from signal is `signal.SIGINT`
+        return f"handler of {_resolve(first, imported) or cst.Module([]).code_for_node(first)}"
     home, _, function = full.rpartition(".")
     if home in ("random", "numpy.random") and function[:1].islower() and function not in (
             "default_rng", "get_state", "getstate", "seed", "set_state", "setstate"):

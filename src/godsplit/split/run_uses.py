@@ -42,9 +42,10 @@ class _Uses(SkipsTables):
     and the special methods its operators run: a function when it is called, any other
     statement when it is executed."""
 
-    def __init__(self, root: cst.CSTNode, lazy: bool) -> None:
+    def __init__(self, root: cst.CSTNode, lazy: bool, skip: frozenset[int]) -> None:
         self.root = root
         self.lazy = lazy  # `from __future__ import annotations`
+        self.skip = skip  # defs whose bodies do not run (descriptors.property_functions)
         self.names: set[str] = set()
         self.operators: set[str] = set()
         self._scopes: list[bool] = []  # innermost last: whether a function's body
@@ -53,7 +54,7 @@ class _Uses(SkipsTables):
     def visit_Annotation(self, node: cst.Annotation) -> bool:
         return not self.lazy and id(node) not in self._unevaluated
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         if node is self.root:  # called: its own annotations ran with its `def`, if ever
             params = node.params
             every = [*params.posonly_params, *params.params, *params.kwonly_params]
@@ -62,6 +63,12 @@ class _Uses(SkipsTables):
             if node.returns is not None:
                 self._unevaluated.add(id(node.returns))
         self._scopes.append(True)
+        if id(node) not in self.skip:
+            return True
+        for decorator in node.decorators:  # a property made here: its body does not run
+            decorator.visit(self)
+        node.params.visit(self)
+        return False
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._scopes.pop()
@@ -133,11 +140,12 @@ class _Uses(SkipsTables):
         return False
 
 
-def run_uses(node: cst.CSTNode, lazy: bool, operators: set[str]) -> set[str]:
-    """The attribute names `node` uses when it runs; adds the special methods its
-    operators run to `operators`. `lazy`: the module has `from __future__ import
-    annotations`."""
-    visitor = _Uses(node, lazy)
+def run_uses(node: cst.CSTNode, lazy: bool, operators: set[str],
+             skip: frozenset[int] = frozenset()) -> set[str]:
+    """The attribute names `node` uses when it runs, not in the bodies of the defs in
+    `skip`; adds the special methods its operators run to `operators`. `lazy`: the module
+    has `from __future__ import annotations`."""
+    visitor = _Uses(node, lazy, skip)
     node.visit(visitor)
     operators |= visitor.operators
     return visitor.names

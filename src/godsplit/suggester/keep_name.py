@@ -51,7 +51,8 @@ def keep_name(analysis: Analysis, split: SplitConfig, root: Path | None = None) 
             hazards["GS209"] += len(found)
             hazards["GS208"] += sum(isinstance(s, cst.ClassDef) and any(
                 b.endswith(EXCEPTION_SUFFIXES) for b in class_bases(s)) for s in stmts)
-    hazards.update(f.code for f in identity_findings(analysis, everything, split))
+    for finding in identity_findings(analysis, everything, split):  # GS209: one a module
+        hazards[finding.code] += len(finding.names) if finding.code == "GS209" else 1
     if root is not None:
         hazards["GS143"] += spelled_anywhere(root, split.source, analysis.source.text)
     return ", ".join(f"{hazards[c]} {what}{'' if hazards[c] == 1 else plural}{tail}"

@@ -1,9 +1,10 @@
 """keep-module-name: moved classes and functions (and their methods) report the old module.
 
-Copied once to the end of a package facade (which every new module is imported through),
-or, when the new modules can be imported without the old module (a sibling package), to
-the end of each new module, when `keep-module-name = true`: pickles, reprs and
-`DocTestSuite(old_module)` keep working.
+Copied once into a package facade (which every new module is imported through), after its
+re-exports and before its own code (which may copy a renamed class), or, when the new
+modules can be imported without the old module (a sibling package), to the end of each
+new module, when `keep-module-name = true`: pickles, reprs and `DocTestSuite(old_module)`
+keep working.
 """
 
 SLOT_OLD_MODULE: str = "old.module"  # the old module's dotted name (`__name__` in it)
