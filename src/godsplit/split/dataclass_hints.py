@@ -16,6 +16,7 @@ from collections.abc import Collection
 import libcst as cst
 
 from .nodes import walk
+from .run_uses import lazy_annotations
 
 
 def _is_dataclass(decorator: cst.Decorator) -> bool:
@@ -56,19 +57,10 @@ def _fields_read(cls: cst.ClassDef, stringified: bool) -> set[str]:
     return out
 
 
-def _future_annotations(module: cst.Module) -> bool:
-    return any(
-        isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name)
-        and small.module.value == "__future__" and not isinstance(small.names, cst.ImportStar)
-        and any(alias.name.value == "annotations" for alias in small.names)
-        for line in module.body if isinstance(line, cst.SimpleStatementLine)
-        for small in line.body)
-
-
 def inherited_field_reads(module: cst.Module, names: Collection[str]) -> dict[int, set[str]]:
     """By top-level statement index of a dataclass: the module's `names` that the string
     annotations of the fields it inherits from dataclasses of this module read."""
-    stringified = _future_annotations(module)
+    stringified = lazy_annotations(module)
     classes = {stmt.name.value: (index, stmt) for index, stmt in enumerate(module.body)
                if isinstance(stmt, cst.ClassDef)}
     dataclasses = {name for name, (_, cls) in classes.items()
