@@ -29,10 +29,9 @@ from pathlib import Path
 
 import libcst as cst
 
-from ..files import module_name_for
 from .analyze import Analysis
+from .module_keys import any_file_matches, project_top
 from .nodes import walk
-from .style_files import repository_root
 
 _STDLIB: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
 
@@ -101,11 +100,7 @@ def stdlib_attribute_read(analysis: Analysis, receiver: cst.BaseExpression,
 
 
 def _set_in_project(source: Path, attrs: tuple[str, ...]) -> bool:
-    resolved = source.resolve()
-    top = repository_root(resolved.parent)
-    if top == Path(top.anchor):
-        top = module_name_for(resolved)[1]
-    return _sets(top, attrs)
+    return _sets(project_top(source.resolve()), attrs)
 
 
 @lru_cache(maxsize=16)
@@ -117,12 +112,4 @@ def _sets(top: Path, attrs: tuple[str, ...]) -> bool:
         rf"\.\s*(?:{words})\s*(?::[^=\n]*)?(?:[-+*/|&^%@]|//|<<|>>|\*\*)?=(?!=)"
         rf"|[\"'](?:[\w.]*\.)?(?:{words})[\"']"
         + "".join(rf"|\b{r}\b" for r in redirects))
-    for path in top.rglob("*.py"):
-        if any(p.startswith(".") for p in path.relative_to(top).parts):
-            continue
-        try:
-            if pattern.search(path.read_text(encoding="utf-8", errors="replace")):
-                return True
-        except OSError:
-            return True
-    return False
+    return any_file_matches(top, pattern)

@@ -248,17 +248,21 @@ def cache_key_only(analysis: Analysis, stmt: cst.CSTNode, read: cst.CSTNode) -> 
 def _mentioned_elsewhere(source: Path, words: tuple[str, ...]) -> bool:
     """Whether a Python file of the project other than `source` mentions one of `words`."""
     resolved = source.resolve()
+    return _mentions(project_top(resolved), resolved, words)
+
+
+def project_top(resolved: Path) -> Path:
+    """The directory whose Python files are the project's: the repository's, or else the
+    import root of the (resolved) source."""
     top = repository_root(resolved.parent)
-    if top == Path(top.anchor):
-        top = module_name_for(resolved)[1]
-    return _mentions(top, resolved, words)
+    return module_name_for(resolved)[1] if top == Path(top.anchor) else top
 
 
-@lru_cache(maxsize=16)
-def _mentions(top: Path, source: Path, words: tuple[str, ...]) -> bool:
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+def any_file_matches(top: Path, pattern: re.Pattern[str], skip: Path | None = None) -> bool:
+    """Whether a Python file under `top` (not in a hidden directory, not `skip`) matches
+    `pattern`; a file that cannot be read may."""
     for path in top.rglob("*.py"):
-        if path.resolve() == source or any(p.startswith(".") for p in path.relative_to(top).parts):
+        if path.resolve() == skip or any(p.startswith(".") for p in path.relative_to(top).parts):
             continue
         try:
             if pattern.search(path.read_text(encoding="utf-8", errors="replace")):
@@ -266,3 +270,9 @@ def _mentions(top: Path, source: Path, words: tuple[str, ...]) -> bool:
         except OSError:
             return True
     return False
+
+
+@lru_cache(maxsize=16)
+def _mentions(top: Path, source: Path, words: tuple[str, ...]) -> bool:
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    return any_file_matches(top, pattern, source)
