@@ -22,9 +22,7 @@ from .classify import (
     classify,
     conditional_binds,
     is_bare_string,
-    is_future,
     is_main_block,
-    names_of,
     owner_name,
     sets_up_imports,
     static_all,
@@ -35,6 +33,7 @@ from .module_identity import stays_in_old_module
 from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested_deletes, target_names
 from .parsing import parse, too_deep
 from .redeclared import kinds_with, redeclarations
+from .run_uses import lazy_annotations
 from .scopes import collect, handler_names, live_accesses, module_name_read
 from .star_exports import star_rebinds
 from .type_guards import DEFAULT, Guards, guards_for
@@ -212,10 +211,7 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
     kinds = [classify(i, stmt, guards) for i, stmt in enumerate(module.body)]
     # `sys.path.extend(...)`, `__import__("pkg.sub")`: they stay, before the re-exports
     kinds = ["facade" if sets_up_imports(stmt) else kinds[i] for i, stmt in enumerate(module.body)]
-    future_annotations = any(
-        isinstance(s, cst.ImportFrom) and is_future(s) and names_of(s) & {"annotations"}
-        for line in module.body if isinstance(line, cst.SimpleStatementLine) for s in line.body
-    )
+    future_annotations = lazy_annotations(module)
     bound: dict[int, set[str]] = defaultdict(set)
     rebinds: dict[int, set[str]] = defaultdict(set)
     reads: dict[int, dict[str, list[bool]]] = defaultdict(dict)

@@ -31,7 +31,8 @@ def lazy_annotations(module: cst.Module) -> bool:
     """Whether the module has `from __future__ import annotations`."""
     return any(
         isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name)
-        and small.module.value == "__future__" and not isinstance(small.names, cst.ImportStar)
+        and small.module.value == "__future__" and not small.relative
+        and not isinstance(small.names, cst.ImportStar)
         and any(alias.name.value == "annotations" for alias in small.names)
         for line in module.body if isinstance(line, cst.SimpleStatementLine)
         for small in line.body)
