@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
+from .style_files import table_line
 from .tool_error import ToolError
 
 if TYPE_CHECKING:
@@ -47,13 +48,16 @@ def ruff_error(stderr: str, cwd: Path) -> Exception:
 
 
 def _key_line(path: Path, key: str, start: int) -> int:
-    """The line of `key = ...` in `path`, at or after line `start` (else `start`)."""
+    """The line of `key = ...` in the table that starts at line `start` of `path` (ruff
+    points at the table, not the key), else `start`."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return start
-    pattern = re.compile(r"\s*" + re.escape(key) + r"\s*=")
-    return next((n for n, t in enumerate(text[start - 1:], start) if pattern.match(t)), start)
+    lines = text.splitlines()
+    header = re.fullmatch(r"\s*\[([^\[\]]+)\]\s*(?:#.*)?", lines[start - 1]) if (
+        0 < start <= len(lines)) else None
+    return table_line(text, header[1].strip() if header else None, key, fallback=start) or start
 
 
 def ruff_binary(tool: ProjectRuff | None = None) -> str:
