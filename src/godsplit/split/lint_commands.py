@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pre_commit import pre_commit_hook
+from .pre_commit import option_words, pre_commit_hook
 from .style_files import Section, find_ini
 
 _FILES = ("Makefile", "makefile", "GNUmakefile", "tox.ini", "noxfile.py",
@@ -65,7 +65,7 @@ def _settings(path: Path, words: Sequence[str]) -> Section:
     """flake8's settings from the words of its command line (or hook `args`), INI strings
     (`--max-line-length=100` or `--max-line-length 100`; the first given wins), over the
     `[flake8]` of a configuration file they name."""
-    split = [w for word in words for w in (word.split("=", 1) if word.startswith("--") else [word])]
+    split = option_words(words)
     data: dict[str, str] = {}
     configs: list[Section] = []
     for at, word in enumerate(split[:-1]):

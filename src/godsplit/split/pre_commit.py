@@ -46,13 +46,18 @@ def pre_commit_isort(directories: Sequence[Path]) -> Section | None:
 _BLACK_HOOK = re.compile(r"^([ \t]*)-[ \t]*id:[ \t]*['\"]?black['\"]?[ \t]*$", re.MULTILINE)
 
 
+def option_words(args: Sequence[str]) -> list[str]:
+    """Command-line words with `--key=value` as two words (`--key`, `value`)."""
+    return [w for a in args for w in (a.split("=", 1) if a.startswith("--") else [a])]
+
+
 def pre_commit_black(directories: Sequence[Path]) -> Section | None:
     """black's settings as a pre-commit hook runs it (a `[tool.black]`-like section whose
     path is `.pre-commit-config.yaml`); None without such a hook."""
     found = pre_commit_hook(directories, _BLACK_HOOK)
     if found is None:
         return None
-    words = [w for a in found[1] for w in (a.split("=", 1) if a.startswith("--") else [a])]
+    words = option_words(found[1])
     data: dict[str, Any] = {}
     for at, word in enumerate(words[:-1]):
         if word in ("-l", "--line-length") and words[at + 1].isdigit():
@@ -97,7 +102,7 @@ def _hook_args(block: str) -> list[str]:
 
 def _isort_args(args: list[str]) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    words = [w for a in args for w in (a.split("=", 1) if a.startswith("--") else [a])]
+    words = option_words(args)
     for at, word in enumerate(words):
         key = _FLAGS.get(word)
         if key in _SWITCHES:
