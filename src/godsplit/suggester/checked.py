@@ -20,10 +20,9 @@ from ..split.import_check import check_plans
 from ..types import Config, Finding, GodsplitError
 from .core import Suggestion
 from .core import suggest as _suggest
+from .kept_why import CHECKED
 
 ROUNDS = 3
-_WHAT = {"GS416": "a string recorded from __module__ while the module is imported",
-         "GS408": "the signature or type hints of moved code"}
 
 
 def _to_keep(findings: Sequence[Finding]) -> dict[str, str]:
@@ -31,7 +30,7 @@ def _to_keep(findings: Sequence[Finding]) -> dict[str, str]:
     with the finding's code: GS416 names one to keep; GS408 the moved functions and classes
     whose signature or type hints changed (a string annotation naming a kept class: kept,
     they read it as before)."""
-    return {n: f.code for f in findings if f.code in _WHAT for n in f.names}
+    return {n: f.code for f in findings if f.code in CHECKED for n in f.names}
 
 
 def suggest(source: Path, config: Config, max_lines: int | None, modules: int,
@@ -86,10 +85,10 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
                 result.plan, findings=result.plan.findings + check.findings), notes=(
                 *result.notes, *notes, f"import check: {check.text}"))
         stay |= wanted
-        codes = sorted({f.code for f in check.findings if f.code in _WHAT and wanted.keys() & f.names})
+        codes = sorted({f.code for f in check.findings if f.code in CHECKED and wanted.keys() & f.names})
         notes.append(f"kept {', '.join(sorted(wanted))} in the old module: the import check "
                      "(in a scratch copy) found that moving "
                      f"{'them' if len(wanted) > 1 else 'it'} changes "
-                     + " and ".join(_WHAT[c] for c in codes) + f" ({', '.join(codes)})")
+                     + " and ".join(CHECKED[c] for c in codes) + f" ({', '.join(codes)})")
         result = suggest(source, config, max_lines, modules, package, stay)
     raise AssertionError("unreachable")  # (each round returns or goes on)

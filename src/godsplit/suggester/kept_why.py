@@ -20,6 +20,9 @@ Why = tuple[str, str]  # (finding code, or "late"; the name it is about, or "")
 
 _SUBJECT = re.compile(r"^'([^']+)' (?:is changed at import time|stays in the old module)")
 
+# what the import check's findings that keep names say changed (suggester/checked.py)
+CHECKED = {"GS416": "a string recorded from __module__ while the module is imported",
+           "GS408": "the signature or type hints of moved code"}
 # what the code each finding points at does, per code (a name the finding is about: {0})
 _WHAT = {
     "GS112": "code reading at import time a name that stays in the old module before the old "
@@ -39,10 +42,8 @@ _WHAT = {
     "GS148": "code binding or reading a name a module-level `match` statement captures (GS148)",
     "late": "code reading at import time kept code that the old module runs after its "
             "re-exports (moved, it would read it before it is bound: GS112)",
-    "GS408": "the import check found that moving it changes the signature or type hints of "
-             "moved code (GS408)",
-    "GS416": "the import check found that moving it changes a string recorded from "
-             "__module__ while the module is imported (GS416)",
+    **{code: f"the import check found that moving it changes {what} ({code})"
+       for code, what in CHECKED.items()},
 }
 _ABOUT = {
     "GS112": "code reading {0} at import time, which stays in the old module (GS112)",
