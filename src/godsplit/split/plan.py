@@ -143,8 +143,8 @@ def build_plan(
     findings.extend(cycle_findings + kept_findings)
     pieces: dict[Path, list[Piece]] = {
         layout.path(module): render_new_module(
-            analysis, assignment, split, layout, module, needs[module], edges, findings, style
-        ) for module in order
+            analysis, assignment, split, layout, module, needs[module], edges, findings, style,
+            bool(reloads)) for module in order
     }
     pieces[layout.facade_path] = render_facade(
         analysis, assignment, split, layout, edges, early, style, bool(reloads))
