@@ -94,3 +94,65 @@ def test_a_conditional_name_is_handed_only_if_bound_and_lacking(bound: bool) -> 
     assert vars(peer)["HAS"] == "first"  # the module had it: kept
     assert ("Decoder" in vars(peer)) is bound
     compile(code, "handover.py", "exec")
+
+
+# A mixed cycle between two new modules: `kin` (imported first) needs `Base` at import
+# time; `base` needs `Child` only at call time, from a guarded import that fails on the
+# first import (`kin` is mid-import) and `kin` hands `Child` over when done. Run again in
+# place by a reload, `base`'s guarded import finds the first import's `Child` still in
+# `kin`: only a hand-over that overwrites gives it the new one.
+MIXED = """
+    class Base:
+        def make(self):
+            return Child()
+
+
+    class Child(Base):
+        pass
+"""
+
+RELOAD = """
+    import importlib
+
+    import pkg.big as m
+
+    old_base = m.Base
+    importlib.reload(m)
+    print(type(m.Base().make()) is m.Child, type(old_base().make()) is m.Child)
+"""
+
+
+def test_a_reload_of_the_old_module_still_hands_the_new_names_over(tmp_path: Path) -> None:
+    """A reload runs the module's code again in place: before the split, both the new and
+    the old `Base.make` made the new `Child`. The facade of a module the project reloads
+    (GS136) runs the new modules again, and there the hand-over overwrites."""
+    before, after, result = run_before_and_after(
+        tmp_path, MIXED, {"kin": ["Child"], "oldbase": ["Base"]}, RELOAD,
+        files={"pkg/reloading.py": "import importlib\n\nimport pkg.big\n\n"
+                                   "importlib.reload(pkg.big)\n"})
+    assert before == "True True\n"
+    assert after == before
+    assert any(f.code == "GS136" for s in result.splits for f in s.findings)
+
+
+def test_deleting_the_old_module_from_sys_modules_is_a_warning(tmp_path: Path) -> None:
+    """The second import after `del sys.modules["old"]` runs only the facade again: the new
+    modules' objects are the first import's (before the split, made anew). GS149 says so
+    where the project does it (`del`, `.pop`), and the plan goes on."""
+    files = {"pkg/test_again.py": """
+        import sys
+
+
+        def test_again():
+            del sys.modules["pkg.big"], sys.modules["pkg"]
+            sys.modules.pop('pkg.big', None)
+            sys.modules.pop("pkg.other", None)
+            del sys.modules["pkg.bigger"]
+    """}
+    plan, _ = plan_texts(make_project(tmp_path, PATCH, {"importer": ["_patch"]}, keep=["patch"],
+                                      files=files))
+    assert not plan.errors
+    found = [(f.severity, Path(f.path).name, f.line) for f in plan.findings if f.code == "GS149"]
+    assert found == [("warning", "test_again.py", 5), ("warning", "test_again.py", 6)]
+    [first] = [f for f in plan.findings if f.code == "GS149"][:1]
+    assert "only its facade runs again" in first.message
