@@ -156,3 +156,30 @@ def test_deleting_the_old_module_from_sys_modules_is_a_warning(tmp_path: Path) -
     assert found == [("warning", "test_again.py", 5), ("warning", "test_again.py", 6)]
     [first] = [f for f in plan.findings if f.code == "GS149"][:1]
     assert "only its facade runs again" in first.message
+
+
+def test_config_errors_name_the_line_of_their_key(tmp_path: Path) -> None:
+    """README 17(g): `keep = ["nothere"]` was reported at the `[[split]]` header's line, a
+    missing `source` at no line of the config file at all (`~` is not expanded)."""
+    from godsplit.config import load_config
+    from godsplit.split.plan import plan_split
+    from godsplit.types import GodsplitError
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").touch()
+    (tmp_path / "pkg" / "big.py").write_text("def a():\n    return 1\n\n\ndef b():\n    return 2\n")
+    toml = tmp_path / "godsplit.toml"
+    toml.write_text('verify-import = false\n\n[[split]]\nsource = "pkg/big.py"\nkeep = [\n'
+                    '    "a",\n    "nothere",\n]\nmodules.one = ["b"]\n')
+    config = load_config(toml)
+    plan, _ = plan_split(config, config.splits[0])
+    [error] = [f for f in plan.errors if f.code == "GS101"]
+    assert (Path(error.path).name, error.line) == ("godsplit.toml", 7)
+    from godsplit.split.apply import plan_all
+
+    toml.write_text('[[split]]\nmodules.one = ["b"]\nsource = "~/big.py"\n')
+    with pytest.raises(GodsplitError) as raised:
+        plan_all(load_config(toml))
+    assert (Path(raised.value.path or "").name, raised.value.line) == ("godsplit.toml", 3)
+    assert "split[0].source: source file not found: ~/big.py (`~` is not expanded" in (
+        raised.value.message)
