@@ -144,7 +144,8 @@ def plan_all(
 def _at_source_key(config: Config, split: SplitConfig, error: GodsplitError) -> GodsplitError:
     """A missing source named at its `source` key in the config file (the file and line
     the user edits), with what was looked for; any other error as it is."""
-    if error.path != str(split.source) or split.source.exists() or split.config_path is None:
+    if error.message != "source file not found" or error.path != str(split.source) or (
+            split.config_path is None):
         return error
     written = _shown(split.source, config.root)
     tilde = " (`~` is not expanded: paths are relative to the config file)" if (
