@@ -176,9 +176,8 @@ def toml_module() -> Any:
 
 
 class _Lines:
-    """Lines of the [[split]] tables' keys and mapped names, where the scan is trustworthy:
-    the strings it found under each split's `source` and `modules`, decoded by tomllib,
-    must be exactly the values tomllib parsed."""
+    """Lines of the [[split]] tables' keys and mapped and kept names, where the scan is
+    trustworthy (`config_lines.split_names`)."""
 
     def __init__(
         self, positions: Positions | None, prefix: tuple[str, ...], items: list[Mapping[str, Any]]
@@ -188,20 +187,11 @@ class _Lines:
         self.names: list[list[tuple[str, str, int]]] = [[] for _ in items]
         if positions is None:
             return
-        from .config_lines import string_values
+        from .config_lines import split_names, string_values
 
         for index, item in enumerate(items):
-            found = string_values(positions, (*prefix, "split", index))
-            source = [value for rest, _, value in found if rest == ("source",)]
-            names = [(str(rest[1]), value, line) for rest, line, value in found
-                     if len(rest) in (2, 3) and rest[0] == "modules"]
-            modules = item.get("modules", {})
-            expected = [(module, name) for module, value in modules.items()
-                        for name in ([value] if isinstance(value, str) else value)
-                        ] if isinstance(modules, dict) and all(
-                            isinstance(v, str) or isinstance(v, list) for v in modules.values()
-                        ) else [(m, n) for m, n, _ in names]  # invalid: _split says why
-            if source != [item.get("source")] or [(m, n) for m, n, _ in names] != expected:
+            names = split_names(string_values(positions, (*prefix, "split", index)), item)
+            if names is None:
                 self.positions = None  # the scan did not follow this file: give no lines
                 self.names = [[] for _ in items]
                 return
@@ -392,6 +382,7 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
         keep_module_name=_get(item, "keep-module-name", bool, path, False, where),
         task_decorators=tuple(decorators),
         line=header or 1,
+        source_line=lines.line("split", index, "source"),
         keep=tuple(keep),
         import_style=import_style,
         config_path=path if lines.positions is not None else None,

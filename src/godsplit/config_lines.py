@@ -11,9 +11,14 @@ itself, are exactly the values tomllib parsed; otherwise no line is given.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from .config import toml_module
 from .configtypes import GodsplitError
+
+TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 Path = tuple[str | int, ...]
 
@@ -202,3 +207,30 @@ def located(error: GodsplitError, text: str, prefix: tuple[str, ...]) -> Godspli
             return GodsplitError(error.message, error.path, line)
         keys = keys[:-1]
     return error
+
+
+
+def split_names(found: list[tuple[Path, int, str]], item: Mapping[str, Any],
+                ) -> list[tuple[str, str, int]] | None:
+    """(module, name, line) of each name a [[split]] table maps, and (FACADE, name, line)
+    of each it keeps, from its `string_values`; None where the scan is not trustworthy:
+    the strings it found under `source`, `modules` and `keep`, decoded by tomllib, must
+    be exactly the values tomllib parsed."""
+    from .types import FACADE
+
+    source = [value for rest, _, value in found if rest == ("source",)]
+    names = [(str(rest[1]), value, line) for rest, line, value in found
+             if len(rest) in (2, 3) and rest[0] == "modules"]
+    modules = item.get("modules", {})
+    expected = [(module, name) for module, value in modules.items()
+                for name in ([value] if isinstance(value, str) else value)
+                ] if isinstance(modules, dict) and all(
+                    isinstance(v, str) or isinstance(v, list) for v in modules.values()
+                ) else [(m, n) for m, n, _ in names]  # invalid: _split says why
+    kept = [(FACADE, value, line) for rest, line, value in found
+            if len(rest) == 2 and rest[0] == "keep"]
+    keep = item.get("keep")
+    if source != [item.get("source")] or [(m, n) for m, n, _ in names] != expected or (
+            isinstance(keep, list) and [n for _, n, _ in kept] != keep):
+        return None
+    return names + kept

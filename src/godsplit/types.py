@@ -57,11 +57,12 @@ class SplitConfig:
     keep_module_name: bool = False
     task_decorators: tuple[str, ...] = ("shared_task", "task", "periodic_task")
     line: int = 1  # of the [[split]] header in the config file
+    source_line: int | None = None  # of its `source` key, if known
     keep: tuple[str, ...] = ()  # names (or patterns) that stay in the old module
     import_style: ImportStyle | None = None  # between new modules; None: as the source does
     # Where the mapping is written, for findings about it (GS100, GS101, GS106, GS109):
-    # the config file, (module, name, line) of each mapped name and (module, line) of each
-    # module key. Empty when the lines are not known (a config built in memory).
+    # the config file, (module, name, line) of each mapped name (module FACADE: of `keep`)
+    # and (module, line) of each module key. Empty when the lines are not known (a config built in memory).
     config_path: Path | None = None
     name_lines: tuple[tuple[str, str, int], ...] = ()
     module_lines: tuple[tuple[str, int], ...] = ()

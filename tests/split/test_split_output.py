@@ -404,7 +404,7 @@ def test_mixed_cycle_defers_and_backpatches(tmp_path: Path) -> None:
             '    if _godsplit_error.name not in sys.modules:  # a real failure, not a cycle\n'
             '        raise\n') in texts["pkg/big/base.py"]
     assert ('if f"{__package__}.base" in sys.modules:\n'
-            '    vars(sys.modules[f"{__package__}.base"]).update(Child=Child)\n'
+            '    vars(sys.modules[f"{__package__}.base"]).setdefault("Child", Child)\n'
             ) in texts["pkg/big/child.py"]
     assert texts["pkg/big/base.py"].count("import sys\n") == 1
     from godsplit.split.apply import apply_splits

@@ -134,8 +134,24 @@ def plan_all(
     planned = []
     for split in selected:
         progress(f"planning {_shown(split.source, config.root)}")
-        planned.append(plan_split(config, split))
+        try:
+            planned.append(plan_split(config, split))
+        except GodsplitError as error:
+            raise _at_source_key(config, split, error) from None
     return planned
+
+
+def _at_source_key(config: Config, split: SplitConfig, error: GodsplitError) -> GodsplitError:
+    """A missing source named at its `source` key in the config file (the file and line
+    the user edits), with what was looked for; any other error as it is."""
+    if error.message != "source file not found" or error.path != str(split.source) or (
+            split.config_path is None):
+        return error
+    written = _shown(split.source, config.root)
+    tilde = " (`~` is not expanded: paths are relative to the config file)" if (
+        written.startswith("~")) else ""
+    return GodsplitError(f"split[{config.splits.index(split)}].source: source file not found: "
+                         f"{written}{tilde}", split.config_path, split.source_line or split.line)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -356,7 +356,7 @@ def render_facade(
     pieces.extend(piece for _, piece in rest)
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,
-                                  88 if style is None else style.line_length)))
+                                  88 if style is None else style.line_length, reloaded)))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
     pieces[1] = marker + alias_pragmas([p if isinstance(p, str) else p.text for p in pieces[3:]],

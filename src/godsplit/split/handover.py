@@ -1,5 +1,13 @@
 """The hand-over that ends a module of a mixed import cycle: names given to the peers that
-imported it before it finished, as generated text."""
+imported it before it finished, as generated text.
+
+A peer gets only the names it lacks (`setdefault`): its guarded import of them failed
+while this module was mid-import. When this module runs again while the peer stays
+imported (the project deletes the old module from `sys.modules` and imports it again:
+mock's tests do), the peer keeps the objects of the first import, as the objects made by
+the first import of the unsplit module kept their own globals. Where the facade carries
+the reload runtime (`overwrite`), a reload runs every module again in place and the
+peers take the new objects, as the reloaded module did."""
 
 from __future__ import annotations
 
@@ -14,22 +22,35 @@ def repr_tuple(items: Sequence[str]) -> str:
 
 
 def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys",
-              maybe: Collection[str] = (), width: int = 88) -> str:
+              maybe: Collection[str] = (), width: int = 88, overwrite: bool = False) -> str:
     """Give names to modules that imported this one before it finished (`peers`: each
     module, as an expression for its dotted name, and its names; those in `maybe`, bound
-    only under a condition, only if bound). A call longer than `width` is wrapped as
-    black and ruff format wrap it."""
+    only under a condition, only if bound): each name the module lacks, or with
+    `overwrite` every name. A line longer than `width` is wrapped as black and ruff
+    format wrap it."""
     if not peers:
         return ""
-    out = "\n\n# godsplit: modules that imported this one mid-way get its names here.\n"
+    out = "\n\n# godsplit: modules that imported this one mid-way get its names here.\n" if (
+        overwrite) else ("\n\n# godsplit: modules that imported this one mid-way get the names"
+                         " they lack here\n# (imported again, this module leaves them those of"
+                         " the first import).\n")
     for peer, names in peers:
-        values = ", ".join(f"{n}={n}" for n in names if n not in maybe)
-        some = [n for n in names if n in maybe]
-        if some:
-            values += (", " if values else "") + (
-                f"**{{n: globals()[n] for n in {repr_tuple(some)} if n in globals()}}")
-        out += (f"if {peer} in {sys_name}.modules:\n"
-                + _call(f"    vars({sys_name}.modules[{peer}]).update(", values, width))
+        module = f"vars({sys_name}.modules[{peer}])"
+        out += f"if {peer} in {sys_name}.modules:\n"
+        if overwrite:
+            values = ", ".join(f"{n}={n}" for n in names if n not in maybe)
+            some = [n for n in names if n in maybe]
+            if some:
+                values += (", " if values else "") + (
+                    f"**{{n: globals()[n] for n in {repr_tuple(some)} if n in globals()}}")
+            out += _call(f"    {module}.update(", values, width)
+            continue
+        for name in names:
+            if name in maybe:  # bound only under a condition: only if bound
+                out += f'    if "{name}" in globals():\n' + _call(
+                    f"        {module}.setdefault(", f'"{name}", globals()["{name}"]', width)
+            else:
+                out += _call(f"    {module}.setdefault(", f'"{name}", {name}', width)
     return out
 
 

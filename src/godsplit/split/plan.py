@@ -39,6 +39,7 @@ from .hazards import identity_findings
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
 from .match_captures import capture_findings
+from .module_deletes import delete_findings
 from .module_identity import identity_errors
 from .namespace_reads import namespace_findings
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
@@ -99,7 +100,8 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
     style = detect_style(split.source, stop=_style_root(split.source, config.root))
     reloads = find_reloads(config.root, layout.old_module, {split.source.resolve()})
     plan = build_plan(analysis, split, layout, config.max_lines, style, config.root, reloads=reloads)
-    frames = frame_findings(config.root, split.source, {split.source.resolve()})
+    frames = [*frame_findings(config.root, split.source, {split.source.resolve()}),
+              *delete_findings(config.root, layout.old_module, {split.source.resolve()})]
     return replace(plan, findings=(*plan.findings, *frames)) if frames and plan.modules else plan, analysis
 
 
@@ -143,8 +145,8 @@ def build_plan(
     findings.extend(cycle_findings + kept_findings)
     pieces: dict[Path, list[Piece]] = {
         layout.path(module): render_new_module(
-            analysis, assignment, split, layout, module, needs[module], edges, findings, style
-        ) for module in order
+            analysis, assignment, split, layout, module, needs[module], edges, findings, style,
+            bool(reloads)) for module in order
     }
     pieces[layout.facade_path] = render_facade(
         analysis, assignment, split, layout, edges, early, style, bool(reloads))

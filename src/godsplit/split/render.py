@@ -91,7 +91,7 @@ def _import_text(
 def render_new_module(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
     module: str, needs: Needs, edges: list[Edge], findings: list[Finding],
-    style: Style | None = None,
+    style: Style | None = None, reloaded: bool = False,
 ) -> list[Piece]:
     units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
     package = layout.package_of(module)
@@ -221,7 +221,7 @@ def render_new_module(
                         sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
-                                   sys_name, analysis.conditional_names, limit)))
+                                   sys_name, analysis.conditional_names, limit, reloaded)))
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
                                              f'"{layout.old_module}"', analysis.future_annotations,
@@ -378,12 +378,13 @@ def _pending(ref: str, edge: Edge, sys_name: str, width: int) -> str:
 
 
 def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str,
-               maybe: Collection[str] = (), width: int = 88) -> str:
-    """Hand names to modules of a mixed cycle that were imported before this one finished."""
+               maybe: Collection[str] = (), width: int = 88, overwrite: bool = False) -> str:
+    """Hand names to modules of a mixed cycle that were imported before this one finished
+    (`overwrite`: the project reloads the old module, see `handover`)."""
     return hand_over([
         (_absolute(layout, layout.module_ref(module, e.source), e.source), e.names)
         for e in incoming
-    ], sys_name, maybe, width)
+    ], sys_name, maybe, width, overwrite)
 
 
 def needs_sys(module: str, edges: list[Edge]) -> bool:

@@ -26,7 +26,7 @@ from ..types import Finding, SplitConfig
 HEAD = 4  # the module docstring and the blank lines after it and after the imports
 GUARD = 4  # try:, except ImportError as e:, if ... not in sys.modules:, raise
 LATE = 3  # the comment and blank lines before a module's late imports
-HAND_OVER = 2  # if f"{__package__}.peer" in sys.modules:, vars(...).update(
+HAND_OVER = 1  # if f"{__package__}.peer" in sys.modules:
 
 
 def statement(module: str, names: Collection[str], width: int) -> int:
@@ -35,10 +35,11 @@ def statement(module: str, names: Collection[str], width: int) -> int:
     return from_import(module, sorted(names), width).count("\n")
 
 
-def _handed(names: Collection[str], width: int) -> int:
-    """Lines of the `name=name, ...` arguments of a hand-over, inside its `update(`."""
-    fits = 8 + sum(2 * len(n) + 3 for n in names) <= width
-    return 1 if fits else len(names) + 2
+def _handed(ref: str, names: Collection[str], width: int) -> int:
+    """Lines of a hand-over's `vars(sys.modules["<ref>"]).setdefault("name", name)`, one
+    a name, each on one line or wrapped onto three."""
+    head = 4 + len(f'vars(sys.modules["{ref}"]).setdefault(')
+    return sum(1 if head + 2 * len(n) + 5 <= width else 3 for n in names)
 
 
 def _module_of(stmt: cst.BaseStatement) -> str | None:
@@ -107,9 +108,12 @@ def estimate(analysis: Analysis, split: SplitConfig, line_length: int,
             lines += LATE
         peers = [e for e in edges if e.target == module and e.backpatch]
         if peers:
-            lines += LATE
+            lines += LATE + 1  # its comment is two lines
         for edge in peers:
-            lines += HAND_OVER + _handed(edge.names, line_length)
+            # the peer's dotted name (relative, or absolute: the old module's is not known
+            # here, its file's stem and 10 characters, as `_pinned` counts it)
+            ref = f"{split.source.stem}{'.' * 10}.{edge.source}"
+            lines += HAND_OVER + _handed(ref, edge.names, line_length)
         out[module] = lines
     return out
 

@@ -1,0 +1,84 @@
+"""GS149: the project deletes the old module from `sys.modules` (to import it again).
+
+mock's tests delete `mock.mock` from `sys.modules` and import it again. Before the split,
+that second import ran all of the module's code again: new objects, beside those of the
+first import, which keep their own globals. Split, only the facade runs again: its new
+modules stay imported, so what they define and make at import time is the first import's,
+shared by both (the first import's objects keep their names: the hand-over gives a name
+only where a module lacks it, `handover.py`). A warning at each `del sys.modules["old"]`
+or `sys.modules.pop("old")` in the project's Python files but the god file, found as
+`find_reloads` finds reloads (a name built at run time, or `modules` imported from `sys`,
+is not seen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from ..files import read_source
+from ..nesting import check_text
+from ..types import Finding, GodsplitError
+from .references import project_files
+
+
+class _Deletes(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, old: str) -> None:
+        super().__init__()
+        self.old = old
+        self.lines: list[int] = []
+
+    def _names_old(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.SimpleString) and node.evaluated_value == self.old
+
+    def _found(self, node: cst.CSTNode) -> None:
+        self.lines.append(self.get_metadata(PositionProvider, node).start.line)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        targets = node.target.elements if isinstance(node.target, cst.Tuple) else [node.target]
+        for target in targets:
+            value = target.value if isinstance(target, cst.Element) else target
+            if isinstance(value, cst.Subscript) and get_full_name_for_node(
+                    value.value) == "sys.modules" and len(value.slice) == 1:
+                index = value.slice[0].slice
+                if isinstance(index, cst.Index) and self._names_old(index.value):
+                    self._found(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "pop" and (
+                get_full_name_for_node(func.value) == "sys.modules") and node.args and (
+                self._names_old(node.args[0].value)):
+            self._found(node)
+
+
+def delete_findings(root: Path, old: str, exclude: Collection[Path] = ()) -> list[Finding]:
+    """A GS149 warning at each place in the project's Python files (but `exclude`,
+    resolved) that deletes module `old` from `sys.modules`."""
+    quoted = (f'"{old}"'.encode(), f"'{old}'".encode())
+    out: list[Finding] = []
+    for path in project_files(root):
+        if path.resolve() in exclude:
+            continue
+        try:
+            data = path.read_bytes()
+            if b"sys.modules" not in data or not any(q in data for q in quoted):
+                continue
+            text = read_source(path).text
+            check_text(text, path)  # before LibCST: minutes on a 20,000-term chain
+            visitor = _Deletes(old)
+            MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True).visit(visitor)
+        except (OSError, GodsplitError, cst.ParserSyntaxError, RecursionError):
+            continue
+        out.extend(Finding("GS149", "warning", (
+            f"the project deletes {old!r} from sys.modules here: imported again, only its "
+            "facade runs again; its new modules stay imported, so what they define and make "
+            "at import time is that of the first import (before the split, a second import "
+            "made it all anew)"), str(path), line) for line in visitor.lines)
+    return out
