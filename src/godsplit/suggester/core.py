@@ -4,9 +4,10 @@
 `place` makes that a mapping without import-time cycles and with exactly K modules, and
 `naming` names them. `sizes` predicts each module's planned length from the engine's
 early stages, and a module predicted over max-lines is cut before anything is planned.
-The engine then plans the mapping once, as `godsplit plan` would; only if that plan
-still has errors is it repaired and planned again. Deterministic; returns data, never
-prints.
+The engine then plans the mapping once, as `godsplit plan` would (with the names that
+code reading the module's namespace needs kept, known before planning: `keeping.ahead`);
+only if that plan still has errors is it repaired and planned again. Deterministic;
+returns data, never prints.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from .choose import choose
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, Node, build_graph
 from .keep_name import keep_name
-from .keeping import keep_more, kept_note, regroup
+from .keeping import ahead, keep_more, kept_note, regroup
 from .kept_why import Why, reasons
 from .naming import name_modules, why
 from .place import (
@@ -308,7 +309,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         mapped = None
         break_cycles(g, group)
     seen: dict[object, tuple[Plan, dict[str, list[int]]]] = {}  # (modules, keep) -> plan
-    rounds = 0
+    rounds = tries = 0  # plans made; and plans known ahead (`ahead`): the limit counts both
     kept: set[str] = set(stay)
     kept_why: dict[str, Why] = {name: (code, "") for name, code in stay.items()}
     regrouped: set[frozenset[int]] = set()  # the GS124 sets regrouped (`keeping.regroup`)
@@ -316,22 +317,29 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         split, members, assignment = mapped or (
             *_mapping(g, group, split, forbidden, siblings, budget), None)
         mapped = None
+        if not tries and not modules:  # what the first plan is sure to keep, without it
+            assignment = assignment or assign(analysis, split)
+            known = ahead(analysis, assignment, layout)
+            if known and keep_more(analysis, known, kept, kept_why):
+                split, tries = replace(split, keep=tuple(sorted(kept))), 1
+                continue
         if (split.modules, split.keep) in seen:  # the repair led back to a planned mapping
             plan, members = seen[split.modules, split.keep]
-            if not plan.errors or not keep_more(analysis, plan, kept, kept_why):
+            if not plan.errors or not keep_more(analysis, plan.errors, kept, kept_why):
                 break
             split = replace(split, keep=tuple(sorted(kept)))
             continue
         plan = planned(split, layout, limit, assignment)
-        rounds += 1
+        rounds, tries = rounds + 1, tries + 1
         if modules and any(f.code == "GS105" for f in plan.errors):
             limit = max(m.lines for m in plan.modules)  # K is exact: the modules need this
             notes.append(f"planned with max-lines {limit}: {modules} modules need it")
             plan = planned(split, layout, limit)
         seen[split.modules, split.keep] = plan, members
-        if not plan.errors or rounds == ROUNDS + len(kept) or (not _repair(
+        if not plan.errors or tries == ROUNDS + len(kept) or (not _repair(
                 g, group, plan, members, modules, budget) and not regroup(
-                analysis, g, group, plan, regrouped) and not keep_more(analysis, plan, kept, kept_why)):
+                analysis, g, group, plan, regrouped) and not keep_more(
+                    analysis, plan.errors, kept, kept_why)):
             break
         split = replace(split, keep=tuple(sorted(kept)))  # what cannot move stays (keeping)
     if {f.code for f in plan.errors} == {"GS105"}:  # never a dead end: say what it needs

@@ -18,10 +18,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 
 from ..split.analyze import Analysis
+from ..split.assign import Assignment
+from ..split.layout import Layout
+from ..split.namespace_reads import namespace_findings
 from ..split.render import first_definition
-from ..types import Plan
+from ..types import Finding, Plan
 from .graph import Graph
 from .kept_why import Why, record, why_of
 
@@ -61,15 +65,24 @@ def regroup(analysis: Analysis, g: Graph, group: dict[int, int], plan: Plan,
     return changed
 
 
-def keep_more(analysis: Analysis, plan: Plan, kept: set[str],
+def ahead(analysis: Analysis, assignment: Assignment, layout: Layout) -> list[Finding]:
+    """The errors any plan of `assignment` has, found without planning it: top-level code
+    reading the module's namespace while it is imported, with moved definitions below it
+    (GS127: `namespace_reads` reads the source and the assignment only). Keeping their
+    names before the first plan (pyparsing's `core.py`: 12 names) saves planning the
+    mapping once only to find them; the errors left after that are kept after its plan."""
+    return [f for f in namespace_findings(analysis, assignment, layout) if f.severity == "error"]
+
+
+def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
               why: dict[str, Why] | None = None) -> bool:
-    """Add to `kept` the names bound by the definitions the plan's errors point at (their
+    """Add to `kept` the names bound by the definitions a plan's `errors` point at (their
     line and the lines their message names), and by those reading at import time a name
     that stays (GS112), and to `why` the finding that kept each; False if none is new
     (nothing more to try)."""
     before = len(kept)
     why = {} if why is None else why
-    for finding in plan.errors:
+    for finding in errors:
         if finding.code in NOT_KEPT or finding.path != str(analysis.path):
             continue
         lines = {finding.line, *(int(n) for n in _LINES.findall(finding.message))}
