@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from godsplit.config import parse_config
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.suggester.core import suggest
-from godsplit.suggester.graph import build_graph
+from godsplit.suggester.graph import WEIGHTS, build_graph
 from godsplit.suggester.naming import name_modules
 
 
@@ -102,3 +104,23 @@ def test_the_source_namesake_class_makes_core(tmp_path: Path) -> None:
     # a main class that is not the old module's namesake keeps its own name
     assert _names(tmp_path, "terminal", source, [["Console"], ["ConsoleOptions"]],
                   old="terminal") == ["console", "console_options"]
+
+
+
+def test_a_thin_shared_base_bonds_as_a_mixin(tmp_path: Path) -> None:
+    """pytest's `python.py`: `FixtureRequest` (fixtures) and `Metafunc` (python) share the
+    9-line `FuncargnamesCompatAttr`, whose first-base bond (3.0) held them together. A
+    first base of at most 20 lines, 5 times shorter than its subclass, bonds as a mixin
+    does (1.0); a base with lines of its own keeps the first-base bond."""
+
+    def bond(base_lines: int) -> float:
+        source = (_class("FuncargnamesCompatAttr", base_lines)
+                  + _class("FixtureRequest", 80, "FuncargnamesCompatAttr")
+                  + _class("Metafunc", 80, "FuncargnamesCompatAttr"))
+        path = tmp_path / "python.py"
+        path.write_text(source)
+        g = build_graph(analyze(read_source(path)), ())
+        index = {node.label: i for i, node in enumerate(g.nodes)}
+        return g.weights[index["FuncargnamesCompatAttr"], index["FixtureRequest"]]
+
+    assert bond(2) == pytest.approx(bond(30) - (WEIGHTS.base - WEIGHTS.mixin))
