@@ -236,17 +236,18 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
     """A unique, valid module name per group. A sibling module's spelling of the same word
     (`exceptions` beside `exception`) wins, so the package reads like its neighbours. A
     group's main class or family names it before any other group may use that name; a
-    group claims only the first such name it can take (graphql-core: the group named
-    `interface_type` does not hold `named_type` back from `get_named_type`'s group)."""
+    group claims only the first such name it can take and its plural (graphql-core: the
+    group named `interface_type` does not hold `named_type` back from `get_named_type`'s
+    group; `Const`'s group holds back `consts`)."""
     taken = set(forbidden)
     prefix = file_prefix(g)
     order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
     firsts = {i: namesake(first_names(g, groups[i]), old) for i in order}
-    claimed: dict[str, int] = {}  # each group's first name it can take, no more
+    claimed: dict[str, int] = {}  # each group's first name it can take and its plural
     for i in order:
         name = next((t for t in firsts[i] if valid_name(t, taken) and t not in claimed), None)
-        if name:
-            claimed[name] = i
+        for t in (name, plural(name)) if name else ():
+            claimed.setdefault(t, i)
     names = [""] * len(groups)
     for i in order:
         members = groups[i]
