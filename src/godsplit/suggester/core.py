@@ -123,7 +123,8 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
     # named and described by what moves: not by what stays (`keep`), unless all of it does
     moving = {k: [n for n in nodes if g.nodes[n].label not in split.keep] or nodes
               for k, nodes in parts.items()}
-    names = name_modules(g, [moving[k] for k in order], forbidden, siblings)
+    names = name_modules(g, [moving[k] for k in order], forbidden, siblings,
+                         Path(split.source).stem)
     shown = listed(g, group)
     members = {name: moving[k] for name, k in zip(names, order, strict=True)}
     if small:  # a big one is named after what it holds, like any module

@@ -3,10 +3,10 @@
 Nodes are the engine's clusters (definitions that must move together). The affinity of
 two nodes adds up the signals maintainers group by: who reads whom (calls, and reads at
 import time; helpers read everywhere count less), class families (a class and its base
-in the file, mixins weaker; a table of a family's classes is listed by name), shared
-words of their names (tf-idf, the prefix of a function counting as a word of its own),
-and neighbours in the file, unless a section banner (`# --- Rules ---`) stands between
-them. Deterministic: everything is sorted.
+in the file, mixins and thin bases weaker; a table of a family's classes is listed by
+name), shared words of their names (tf-idf, the prefix of a function counting as a word
+of its own), and neighbours in the file, unless a section banner (`# --- Rules ---`)
+stands between them. Deterministic: everything is sorted.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ class Weights:
     fan: float = 0.5  # reads of a provider with n readers count 1 / n**fan
     base: float = 3.0  # a class and its first base class in the file
     mixin: float = 1.0  # a class and its other bases (mixins) in the file
+    thin: int = 20  # a first base of at most this many lines, 5 times shorter than the
+    # class, bonds as a mixin does (pytest's 9-line `FuncargnamesCompatAttr` under
+    # `FixtureRequest` and `Metafunc`, which its maintainers keep apart)
     words: float = 1.0  # tf-idf cosine of the words of their names
     near: float = 0.4  # neighbours in the file, in one section
     across: float = 0.02  # neighbours in the file, a section banner between them
@@ -322,7 +325,8 @@ def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
         out[key(reader, provider)] += strength / fan[provider]
     for index, node in enumerate(nodes):
         for rank, base in enumerate(node.bases):
-            mixin = rank > 0 or nodes[base].label.endswith("Mixin")
+            mixin = rank > 0 or nodes[base].label.endswith("Mixin") or (
+                nodes[base].lines <= w.thin and node.lines >= 5 * nodes[base].lines)
             out[key(index, base)] += w.mixin if mixin else w.base
     total = len(nodes)
     # a class's suffix names its family (naming) but does not pull classes together: the

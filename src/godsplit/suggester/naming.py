@@ -148,7 +148,10 @@ def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
 def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     """The snake_case name of a class of the group that two or more of its public classes derive from
     through first bases inside the group (`Number` with `Integer`, `Float`, `Decimal`:
-    `number`; `BaseResponse`: `response`), when they hold half of its lines, and their lines."""
+    `number`; `BaseResponse`: `response`), when they hold half of its lines, and their lines.
+    A thin base (a tenth of its largest subclass's lines or less: pytest's 9-line
+    `FuncargnamesCompatAttr` under `FixtureRequest` and `Metafunc`) does not name the
+    family: its largest class does, in the singular (`fixture_request`)."""
     inside = {n for n in members if g.nodes[n].kind == "class"}
     roots: dict[int, list[int]] = defaultdict(list)
     for n in sorted(inside):
@@ -164,9 +167,14 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     if not found:
         return None
     lines, root = max(found)
+    if 2 * lines < g.size(members):
+        return None
+    top = max(roots[-root], key=lambda n: (g.nodes[n].lines, -n))
+    if 10 * g.nodes[-root].lines < g.nodes[top].lines:  # a thin shared base: its main class
+        name = bare(snake(g.nodes[top].label), file_prefix(g))
+        return name, lines, name
     name = re.sub(r"^(?:base|abstract)_", "", bare(snake(g.nodes[-root].label), file_prefix(g)))
-    return (name, lines, many(g.nodes[-root].label, name)) if (
-        2 * lines >= g.size(members)) else None
+    return name, lines, many(g.nodes[-root].label, name)
 
 
 def first_names(g: Graph, members: list[int]) -> list[str]:
@@ -174,10 +182,14 @@ def first_names(g: Graph, members: list[int]) -> list[str]:
     (should those be taken: the main class's plural, the base class's singular, `number`
     where `numbers` is a standard module): the family first when it holds half of the
     group's lines or more than the main class (`Router` beside four small `...Error`
-    classes: `router`, not `errors`)."""
+    classes: `router`, not `errors`); with no main class, only when the family holds a
+    quarter of the group's lines (pretix's two small `...Exception` classes beside the
+    230-line `mail()` do not name its module `exceptions`)."""
     kin, base, main = family(g, members), lineage(g, members), dominant(g, members)
     lines = max(kin[1] if kin else 0, base[1] if base else 0)
     name = kin[0] if kin else base[2] if base else None
+    if not main and 4 * lines < g.size(members):  # two small exceptions beside `mail()`
+        name = None
     found = [main[0]] if main else []
     if name:
         ahead = not main or 2 * lines >= g.size(members) or lines > main[1]
@@ -210,19 +222,32 @@ def _nouns_first(g: Graph, n: int) -> list[str]:
     return parts[1:] + parts[:1] if g.nodes[n].kind == "function" else parts
 
 
+def namesake(firsts: list[str], old: str) -> list[str]:
+    """A group whose main class is the source's namesake (rich's `Console` in
+    `console.py`, soupsieve's `CSSMatch` in `css_match.py`) is the file's `core`: not the
+    plural of the old module's name (`consoles`)."""
+    if not old or not firsts or firsts[0] != old:
+        return firsts
+    return [firsts[0], "core", *(t for t in firsts[1:] if t != plural(old))]
+
+
 def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
-                 siblings: frozenset[str] = frozenset()) -> list[str]:
+                 siblings: frozenset[str] = frozenset(), old: str = "") -> list[str]:
     """A unique, valid module name per group. A sibling module's spelling of the same word
     (`exceptions` beside `exception`) wins, so the package reads like its neighbours. A
-    group's main class or family names it before any other group may use that name."""
+    group's main class or family names it before any other group may use that name; a
+    group claims only the first such name it can take and its plural (graphql-core: the
+    group named `interface_type` does not hold `named_type` back from `get_named_type`'s
+    group; `Const`'s group holds back `consts`)."""
     taken = set(forbidden)
     prefix = file_prefix(g)
     order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
-    firsts = {i: first_names(g, groups[i]) for i in order}
-    claimed: dict[str, int] = {}
+    firsts = {i: namesake(first_names(g, groups[i]), old) for i in order}
+    claimed: dict[str, int] = {}  # each group's first name it can take and its plural
     for i in order:
-        for name in firsts[i]:
-            claimed.setdefault(name, i)
+        name = next((t for t in firsts[i] if valid_name(t, taken) and t not in claimed), None)
+        for t in (name, plural(name)) if name else ():
+            claimed.setdefault(t, i)
     names = [""] * len(groups)
     for i in order:
         members = groups[i]
