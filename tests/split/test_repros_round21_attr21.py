@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from godsplit.split.apply import plan_splits
 from godsplit.split.plan import plan_split
 
 from splitkit import dedent, make_project, same_behaviour
@@ -109,4 +110,56 @@ def test_self_of_a_class_with_getattr_reading_a_name_it_lacks_counts(tmp_path: P
         '        self.environ["request"] = "r"\n',
         '        self.environ["request"] = "r"\n        self.first = self.accept\n')
     assert _errors(tmp_path, source, MODULES) == ["GS104"]
+
+
+# GS143 warned at every string spelling a moved definition's old path among other text:
+# also prose (pexpect's "maybe you want to use pexpect.spawn", a test's "should have raised
+# a pexpect.ExceptionPexpect") and code held in a string (tabulate's benchmark setup), whose
+# old paths keep working through the facade. It warns where the text can have been made
+# from `__module__`: the name opening the string (twisted's deprecation messages, made by
+# `fullyQualifiedName` and compared whole), after a quote or `<` (reprs).
+SPAWN = """
+    class ExceptionPexpect(Exception):
+        pass
+
+
+    def spawn(command):
+        return command
+
+
+    def timeout(d):
+        return d
+"""
+SPAWN_MAPPING = {"errors": ["ExceptionPexpect"], "running": ["spawn", "timeout"]}
+SPAWN_TEST = '''
+    from pkg.big import spawn, timeout
+
+    PROSE = "The fd argument is not an int. Maybe you want to use pkg.big.spawn."
+    ASSERTED = "child.isalive() should have raised a pkg.big.ExceptionPexpect"
+    SETUP = """
+    import pkg.big
+    def run():
+        return pkg.big.spawn('ls')
+    """
+    DEPRECATED = "pkg.big.timeout was deprecated in Pkg 17.1.0"
+    REPR = "<function pkg.big.spawn at 0x7f>"
+    OBJECT = "expected <pkg.big.ExceptionPexpect object at 0x7f>"
+'''
+
+
+def test_gs143_warns_where_a_repr_or_qualified_message_would_spell_it(tmp_path: Path) -> None:
+    config = make_project(tmp_path, SPAWN, SPAWN_MAPPING, files={"tests/test_spawn.py": SPAWN_TEST})
+    result = plan_splits(config, import_check=False)
+    found = sorted((f.line, f.message.split(" spells ")[1].split()[0])
+                   for s in result.splits for f in s.findings if f.code == "GS143")
+    assert found == [(10, "pkg.big.timeout"), (11, "pkg.big.spawn"),
+                     (12, "pkg.big.ExceptionPexpect")], found
+
+
+def test_the_prose_stays_true_after_the_split(tmp_path: Path) -> None:
+    """What the prose names still works: the old paths reach the moved objects."""
+    out = same_behaviour(tmp_path, SPAWN, SPAWN_MAPPING,
+                         "import pkg.big\nprint(pkg.big.spawn('ls'), "
+                         "issubclass(pkg.big.ExceptionPexpect, Exception))\n")
+    assert out == "ls True\n"
 
