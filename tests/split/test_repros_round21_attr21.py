@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from godsplit.split.apply import plan_splits
+from godsplit.split.apply import plan_splits, references
 from godsplit.split.plan import plan_split
 
-from splitkit import dedent, make_project, same_behaviour
+from splitkit import dedent, make_project, plan_texts, same_behaviour
 
 # `FileUpload`'s body makes a `HeaderProperty` (web) while `structures` is imported; if
 # `BaseRequest.__getattr__` (which makes a `Headers`, structures) ran while `web` is
@@ -163,3 +163,46 @@ def test_the_prose_stays_true_after_the_split(tmp_path: Path) -> None:
                          "issubclass(pkg.big.ExceptionPexpect, Exception))\n")
     assert out == "ls True\n"
 
+
+# GS145 linked sqlglot's `@t.overload` functions and pydantic's
+# `@dataclasses.dataclass(slots=True)` class to `typing` and `dataclasses` as if those were
+# registries, because other files of the project name those modules and read `__module__`.
+TYPED = '''
+    import dataclasses
+    import typing as t
+
+
+    @t.overload
+    def part(value: int) -> int: ...
+    @t.overload
+    def part(value: str) -> str: ...
+    def part(value):
+        return value
+
+
+    @dataclasses.dataclass(slots=True)
+    class Info:
+        name: str = "x"
+
+
+    def other():
+        return 1
+'''
+SERDE = '''
+    import dataclasses
+    import typing as t
+
+
+    def dump(node: t.Any) -> str:
+        if dataclasses.is_dataclass(node):
+            return f"{type(node).__module__}.{type(node).__name__}"
+        return node.__module__
+'''
+
+
+def test_typing_and_dataclasses_are_not_registries(tmp_path: Path) -> None:
+    config = make_project(tmp_path, TYPED, {"parts": ["part"], "infos": ["Info"]},
+                          files={"pkg/serde.py": SERDE})
+    plan, _ = plan_texts(config)
+    found = references(config, [plan], rewrite=False)[0][plan.old_module]
+    assert [f.render() for f in found if f.code == "GS145"] == []
