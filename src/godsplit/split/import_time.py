@@ -18,6 +18,7 @@ import libcst as cst
 from .class_calls import class_aliases, class_calls, decorated, makes_own_class
 from .classify import is_main_block
 from .descriptors import attachable_names, names_outside, property_functions
+from .getattr_reads import GetattrHooks
 from .late_bound import bound_after
 from .run_uses import lazy_annotations, run_uses
 
@@ -94,6 +95,7 @@ class _Code:
         self._uses: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._attachable: frozenset[str] | None = None
         self.module = module
+        self.hooks = GetattrHooks(module)
         self._through: dict[int, frozenset[tuple[str, str]]] = {}
         self._properties: dict[int, frozenset[int]] = {}
         self._classes: dict[str, tuple[list[str], dict[str, cst.FunctionDef],
@@ -132,7 +134,7 @@ class _Code:
         if key not in self._uses:
             operators: set[str] = set()
             names = run_uses(node, self.lazy, operators,
-                             frozenset() if whole else self.properties(node))
+                             frozenset() if whole else self.properties(node), self.hooks)
             self._uses[key] = (frozenset(names), frozenset(operators))
         return self._uses[key]
 

@@ -13,11 +13,17 @@ The link is made statically and narrowly: a decorator of a moved top-level funct
 class names an object (`periodic_task` in `@receiver(signal=periodic_task)`, `registry` in
 `@registry.register`), and a function of another project file both names that same object
 (resolved through its imports, relative ones included) and reads some object's
-`__module__`. Celery's task decorators are left out: task names are pinned (GS200).
+`__module__`. Celery's task decorators are left out: task names are pinned (GS200). So is
+the standard library's machinery (and typing_extensions, typing's backport): sqlglot's
+`@t.overload` and pydantic's `@dataclasses.dataclass(slots=True)` were linked to `typing` and
+`dataclasses` as if those were registries, because other files name those modules and read
+some `__module__`; no standard module keeps definitions by a name it builds from
+`__module__` for the project to read back.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +38,7 @@ from .nodes import walk
 from .relative_ban import absolute_target
 
 _TASKS = frozenset({"task", "shared_task", "periodic_task"})
+_NOT_REGISTRIES = frozenset(getattr(sys, "stdlib_module_names", ())) | {"typing_extensions"}
 _SHOWN = 3
 
 
@@ -147,6 +154,7 @@ class RegisteredReads:
         module = wrapper.module
         positions = wrapper.resolve(PositionProvider)
         bindings = _bindings(module, plan.old_module, _package(plan.source))
+        own_top = plan.old_module.partition(".")[0]
         out: dict[str, list[tuple[str, int]]] = {}
         for stmt in module.body:
             if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) or (
@@ -155,7 +163,8 @@ class RegisteredReads:
             for decorator in stmt.decorators:
                 for node in _registries(decorator):
                     origin = _origin(node, bindings)
-                    if origin:
+                    top = origin.partition(".")[0] if origin else ""
+                    if origin and (top not in _NOT_REGISTRIES or top == own_top):
                         line = positions[decorator].start.line
                         out.setdefault(origin, []).append((stmt.name.value, line))
         return out

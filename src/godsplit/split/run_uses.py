@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .getattr_reads import GETATTR, GetattrHooks, local_names
 from .literals import SkipsTables
 
 OPERATORS = {"Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "truediv",
@@ -20,7 +21,6 @@ OPERATORS = {"Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "true
              "MatrixMultiply": "matmul"}
 _COPY_STATE = frozenset({"__reduce_ex__", "__reduce__", "__getstate__", "__setstate__"})
 _COPIERS = {"copy": _COPY_STATE | {"__copy__"}, "deepcopy": _COPY_STATE | {"__deepcopy__"}}
-_GETATTR = frozenset({"__getattr__", "__getattribute__"})
 _UNARY = {"Minus": "__neg__", "Plus": "__pos__", "BitInvert": "__invert__"}
 _COMPARISONS = {"Equal": "__eq__", "NotEqual": "__ne__", "LessThan": "__lt__",
                 "LessThanEqual": "__le__", "GreaterThan": "__gt__", "GreaterThanEqual": "__ge__",
@@ -43,8 +43,15 @@ class _Uses(SkipsTables):
     and the special methods its operators run: a function when it is called, any other
     statement when it is executed."""
 
-    def __init__(self, root: cst.CSTNode, lazy: bool, skip: frozenset[int]) -> None:
+    def __init__(self, root: cst.CSTNode, lazy: bool, skip: frozenset[int],
+                 hooks: GetattrHooks | None) -> None:
         self.root = root
+        self.hooks = hooks if hooks is None or hooks.active else None
+        self.local = local_names(root) if self.hooks else frozenset()
+        self.owner = self.hooks.owners.get(id(root)) if self.hooks else None
+        self.this = (self.hooks.self_param(root) if self.hooks and self.owner
+                     and isinstance(root, cst.FunctionDef) else None)
+        self.hooked = hooks is None  # no hooks known: any read may run one
         self.lazy = lazy  # `from __future__ import annotations`
         self.skip = skip  # defs whose bodies do not run (descriptors.property_functions)
         self.names: set[str] = set()
@@ -83,8 +90,13 @@ class _Uses(SkipsTables):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.names.add(node.attr.value)
         # `sentinel.DEFAULT` runs `__getattribute__`, and `__getattr__` for a name the
-        # object lacks (mock's `_Sentinel.__getattr__` makes a `_SentinelObject`)
-        self.operators |= _GETATTR
+        # object lacks (mock's `_Sentinel.__getattr__` makes a `_SentinelObject`); not
+        # `os.path` (see getattr_reads)
+        if not self.hooked and self.hooks is not None and self.hooks.may_run(
+                node, self.local, self.owner, self.this):
+            self.hooked = True
+        if self.hooked:
+            self.operators |= GETATTR
 
     # operators run their operands' special methods (pyparsing: `a | b` runs __or__): of
     # the classes with instances at import time only, these names being everywhere
@@ -142,11 +154,12 @@ class _Uses(SkipsTables):
 
 
 def run_uses(node: cst.CSTNode, lazy: bool, operators: set[str],
-             skip: frozenset[int] = frozenset()) -> set[str]:
+             skip: frozenset[int] = frozenset(), hooks: GetattrHooks | None = None) -> set[str]:
     """The attribute names `node` uses when it runs, not in the bodies of the defs in
     `skip`; adds the special methods its operators run to `operators`. `lazy`: the module
-    has `from __future__ import annotations`."""
-    visitor = _Uses(node, lazy, skip)
+    has `from __future__ import annotations`; `hooks`: the module's `__getattr__` classes
+    (None: any attribute read may run one)."""
+    visitor = _Uses(node, lazy, skip, hooks)
     node.visit(visitor)
     operators |= visitor.operators
     return visitor.names

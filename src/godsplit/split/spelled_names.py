@@ -11,6 +11,15 @@ GS215); a string that holds `old.Name` among other text (`<class 'old.Name'>`,
 `"old.Name object at"`, an expected message) is what code or a test compares against a
 repr or an error message, and that changes. Docstrings are not counted (Sphinx roles look
 the name up). Each such string is a warning, unless keep-module-name is set.
+
+Only where the text can have been made from the object's `__module__`: the name opens the
+string (twisted's `fullyQualifiedName(f) + " was deprecated in Twisted 17.1.0"`, which
+`test_deprecatedTimeout` compares whole; a traceback's `pkg.Error: message`), or follows a
+quote or `<` (`<class 'old.Name'>`, `<function old.f at`, `<old.Name object at`). The old
+path in the middle of prose (pexpect's "maybe you want to use pexpect.spawn", a test's
+"should have raised a pexpect.ExceptionPexpect") is a reference, and stays true through the
+facade; so is code held in a string (tabulate's benchmark setup: `return tabulate.tabulate(
+table)`), which imports the name through the facade.
 """
 
 from __future__ import annotations
@@ -27,6 +36,9 @@ from .references import project_files
 
 _DEFINED = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.M)
 _DOTTED = re.compile(r"[\w.]+")
+# what may stand before a name a repr or a message made from `__module__` spells: nothing
+# (but blanks), a quote, `<` or `<class `, `<function `, `<bound method ` ...
+_BEFORE = re.compile(r"(?:\A\s*|[<'\"]|<[A-Za-z][\w -]*\s)\Z")
 
 
 def defined_names(text: str) -> frozenset[str]:
@@ -54,14 +66,31 @@ def _strings(text: str, path: Path) -> list[tuple[int, str]]:
 
 def _hits(path: Path, pattern: re.Pattern[str]) -> Iterator[tuple[int, str, str]]:
     """(line, string, name) of each string literal in `path` spelling `old.Name` among other
-    text (not a dotted path alone)."""
+    text (not a dotted path alone) where a repr or a message made from `__module__` would
+    (see the module docstring)."""
     source = read_source(path)
     if not pattern.search(source.text):
         return
     for line, value in _strings(source.text, path):
-        match = pattern.search(value)
-        if match and not _DOTTED.fullmatch(value.strip()):
-            yield line, value, match.group(1)
+        if _DOTTED.fullmatch(value.strip()):
+            continue
+        for match in pattern.finditer(value):
+            if _BEFORE.search(value[:match.start()]) and not _code(value):
+                yield line, value, match.group(1)
+                break
+
+
+def _code(value: str) -> bool:
+    """Lines of Python held in a string (`timeit`'s setup): their names are references."""
+    if "\n" not in value.strip():
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(value.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def spelled_findings(plan: Plan, files: Collection[Path], moved: Mapping[str, str]
