@@ -53,17 +53,17 @@ def relabel_listed(module: cst.Module, plan: Plan, findings: Sequence[Finding]
     """`findings` of one file, its GS214s on a module list replaced by GS155."""
     old = plan.old_module
     named = f"{old!r} is named here"
-    if plan.layout != "package" or not any(
-            f.code == "GS214" and f.message.startswith(named) for f in findings):
+    if not any(f.code == "GS214" and f.message.startswith(named) for f in findings):
         return list(findings)
     new = [m.dotted for m in plan.modules]
     lines = module_list_lines(module, old, new)
     shown = ", ".join(new[:4]) + (f" and {len(new) - 4} more" if len(new) > 4 else "")
     return [Finding(
-        "GS155", "warning", f"{old!r} is listed here with other modules of its package (a "
-        f"module list: a reload order, a plugin list): its code moves to {shown}, which "
-        "the list does not name; a reloader walking it reloads only the facade, and a "
-        "check that every module file is listed would fail; add them before it",
+        "GS155", "warning", f"{old!r} is listed here with other modules of its package: its "
+        f"code moves to {shown}, which the list does not name. Importing each module of the "
+        "list still gives every name (the facade), but a list that must name every module "
+        "(a reload order, a check that each module file is listed) lacks them: add them "
+        "before it",
         f.path, f.line,
     ) if f.code == "GS214" and f.message.startswith(named) and f.line in lines else f
         for f in findings]
