@@ -322,6 +322,10 @@ CHAINS: dict[str, Chain] = {
          "entrypoints==0.3"), (Tool("flake8", (), "flake8"),),
         "repo tox.ini [flake8] max-line-length = 120 (not in the sdist); requires/lint at tag "
         "1.5.1: flake8 3.7.9, pycodestyle 2.5.0, pyflakes 2.1.1 (dev/lint.py)"),
+    "webob-acceptparse-by-hand": Chain(
+        ("flake8==7.1.1",), (Tool("flake8", (), "flake8"),),
+        "setup.cfg [flake8] max-line-length = 89; tox pep8: `flake8 src/webob/` (unpinned: "
+        "7.1.1, the newest when 1.8.9 was released)"),
     "rich-console-by-hand": Chain(
         ("black==23.11.0", "isort==5.12.0", "mypy>=1.11,<2", "pygments", "markdown-it-py",
          "typing_extensions", "attrs"),
