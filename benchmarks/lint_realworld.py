@@ -311,6 +311,21 @@ CHAINS: dict[str, Chain] = {
         ".pre-commit-config.yaml: ruff-check and ruff-format v0.15.22, mirrors-mypy v2.3.0 "
         "(+argcomplete)", typed=("traitlets",)),
     "mock-by-hand": Chain((), (), "no lint config in the sdist (setup.cfg has none)"),
+    "pyasn1-univ-by-hand": Chain((), (), "no lint config in the sdist (pyproject, setup.cfg)"),
+    "pyasn1-ber-decoder-by-hand": Chain((), (), "no lint config in the sdist"),
+    "icalendar-attr-by-hand": Chain(
+        ("ruff==0.15.2",), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff] (select ALL); formatting group: ruff==0.15.2; Makefile `format`: "
+        "`ruff format`, `ruff check --fix`"),
+    "asn1crypto-core-by-hand": Chain(
+        ("flake8==3.7.9", "pycodestyle==2.5.0", "pyflakes==2.1.1", "mccabe==0.6.1",
+         "entrypoints==0.3"), (Tool("flake8", (), "flake8"),),
+        "repo tox.ini [flake8] max-line-length = 120 (not in the sdist); requires/lint at tag "
+        "1.5.1: flake8 3.7.9, pycodestyle 2.5.0, pyflakes 2.1.1 (dev/lint.py)"),
+    "webob-acceptparse-by-hand": Chain(
+        ("flake8==7.1.1",), (Tool("flake8", (), "flake8"),),
+        "setup.cfg [flake8] max-line-length = 89; tox pep8: `flake8 src/webob/` (unpinned: "
+        "7.1.1, the newest when 1.8.9 was released)"),
     "rich-console-by-hand": Chain(
         ("black==23.11.0", "isort==5.12.0", "mypy>=1.11,<2", "pygments", "markdown-it-py",
          "typing_extensions", "attrs"),
@@ -437,7 +452,8 @@ def generated(split: Path, module: str, sibling: str = "") -> list[str]:
 # What the sdist lacks that the measure needs: the lint config from the repository at the
 # release tag (paramiko's .flake8, its lint settings only), and bs4's one-line change that
 # GS117 asks for (without it no split of bs4/element.py is safe).
-EXTRA_FILES = {"cerberus-validator-by-hand": {"tox.ini": "[flake8]\nmax-line-length=88\n"
+EXTRA_FILES = {"asn1crypto-core-by-hand": {"tox.ini": "[flake8]\nmax-line-length = 120\n"},
+               "cerberus-validator-by-hand": {"tox.ini": "[flake8]\nmax-line-length=88\n"
                                               "ignore=E203,W503,W605\n"},
                "paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dist,demos\n"
                             "ignore = E124,E125,E128,E261,E301,E302,E303,E402,E721,W503,E203,"

@@ -21,6 +21,7 @@ from .analyze import Analysis, Unit
 from .classify import is_guard
 from .kept import kept_most
 from .kept_reason import namespace_reason
+from .loop_home import loop_home
 from .ordered_calls import order_and_outside
 from .runner_reads import rebound_reads
 from .straddle import straddle_findings
@@ -317,7 +318,6 @@ def _carry(
                     graph.add_edge(cluster_of[unit.id], used)
     condensed = nx.condensation(graph)
     shared = split.shared or DEFAULT_SHARED
-    path = str(analysis.path)
     unplaced: list[tuple[list[str], int]] = []
     for scc in nx.topological_sort(condensed):
         # mapped members stay where they are mapped; the others go where they are used
@@ -345,6 +345,9 @@ def _carry(
             module, reason, detail = FACADE, "facade", "used only by code kept in the facade"
         elif split.default:
             module, reason, detail = split.default, "default", "not used by any module"
+        elif home := loop_home(analysis, [u for m in members for u in clusters[m]], result.module_of):
+            module, reason = home[0], "facade" if home[0] == FACADE else "carried"
+            detail = f"a top-level loop reading {home[1]}, which goes there"
         else:
             unplaced.append((names, line))
             module, reason, detail = FACADE, "facade", "unplaced (see GS102)"
@@ -356,7 +359,7 @@ def _carry(
                 result.module_of[uid] = module
         result.placements.append(Placement(tuple(names), module, reason, detail, line))
     if unplaced:
-        result.findings.append(_unplaced_finding(unplaced, path))
+        result.findings.append(_unplaced_finding(unplaced, str(analysis.path)))
 
 
 def _unplaced_finding(unplaced: list[tuple[list[str], int]], path: str) -> Finding:

@@ -22,6 +22,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..files import read_source
 from ..nesting import TooDeep, check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
+from .module_lists import relabel_listed
 from .registered_reads import RegisteredReads
 
 SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox",
@@ -380,7 +381,8 @@ def find_references(
             module, here = _rewrite(module, mine, live, path)
             for old, what in here.items():
                 found[old].rewrites.extend(what.rewrites)
-                found[old].findings.extend(what.findings)
+                plan = next(p for p in mine if p.old_module == old)
+                found[old].findings.extend(relabel_listed(module, plan, what.findings))
             if any(what.rewrites for what in here.values()):
                 changes.append(FileChange(path, source.encode(module.code)))
         except (GodsplitError, cst.ParserSyntaxError, RecursionError) as exc:
