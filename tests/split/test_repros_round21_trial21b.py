@@ -50,3 +50,41 @@ def test_a_licence_under_a_coding_cookie_stays_in_every_module(tmp_path: Path) -
                           **{"verify-import": False})
     _, texts = plan_texts(config)
     assert "# Licensed under the MIT licence" in texts["pkg/big/alpha.py"]
+
+
+def test_a_god_file_in_a_namespace_subpackage_keeps_its_dotted_name(tmp_path: Path) -> None:
+    """Read the Docs' `readthedocs/projects/tasks/builds.py`: `tasks/` has no `__init__.py`
+    but `readthedocs/projects/` is a regular package, so the module is
+    `readthedocs.projects.tasks.builds`. godsplit took it for a top-level `builds`: it
+    replaced `__name__` by 'builds' (a new logger name) and did not see that `app` is the
+    Celery app of `readthedocs.worker`, so the tasks were not pinned and would be renamed."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "worker.py").write_text("from celery import Celery\n\napp = Celery('x')\n")
+    config = make_project(tmp_path, """
+        import logging
+
+        from app.worker import app
+
+        log = logging.getLogger(__name__)
+
+
+        @app.task(bind=True)
+        def sync(self):
+            log.info("sync")
+
+
+        @app.task(bind=True)
+        def update(self):
+            return sync.delay()
+    """, {"alpha": ["sync"], "beta": ["update"]}, path="app/tasks/big.py",
+        **{"verify-import": False})
+    (tmp_path / "app" / "tasks" / "__init__.py").unlink()  # a namespace subpackage
+    plan, texts = plan_texts(config)
+    found = {(f.code, f.message) for f in plan.findings}
+    assert ("GS200", "Celery task name pinned to 'app.tasks.big.sync'") in found
+    assert ("GS200", "Celery task name pinned to 'app.tasks.big.update'") in found
+    assert not any(code == "GS219" for code, _ in found)
+    everything = "".join(texts.values())
+    assert "getLogger('app.tasks.big')" in everything or 'getLogger("app.tasks.big")' in everything
+    assert "'big'" not in everything and '"big"' not in everything
