@@ -182,10 +182,15 @@ def check_not_shadowed(path: Path) -> None:
 
 
 def module_name_for(path: Path) -> tuple[str, Path]:
-    """The dotted module name of a file and its import root (first dir without __init__.py)."""
+    """The dotted module name of a file and its import root: the first directory up that is
+    not a package. A directory without __init__.py inside a regular package is one too (a
+    namespace subpackage, PEP 420: Read the Docs' `readthedocs/projects/tasks/builds.py` is
+    `readthedocs.projects.tasks.builds`, not a top-level `builds`)."""
     parts = [path.stem] if path.name != "__init__.py" else []
     directory = path.parent
-    while (directory / "__init__.py").is_file():
+    while (directory / "__init__.py").is_file() or (
+            directory.name.isidentifier() and directory.parent != directory
+            and (directory.parent / "__init__.py").is_file()):
         parts.insert(0, directory.name)
         directory = directory.parent
     return ".".join(parts), directory

@@ -75,12 +75,26 @@ class Imported:
     error: str | None = None
 
 
+def namespace_module(path: Path) -> tuple[str, Path] | None:
+    """The dotted name and import root of a module in a directory without `__init__.py`
+    whose parent is a regular package (a namespace subpackage, PEP 420: Plane's
+    `plane/app/views/issue/base.py` is `plane.app.views.issue.base`); else None."""
+    directory = path.parent
+    if (directory / "__init__.py").is_file() or not (directory.parent / "__init__.py").is_file() \
+            or not directory.name.isidentifier() or not path.stem.isidentifier():
+        return None
+    package, root = module_name_for(directory.parent / "__init__.py")
+    return f"{package}.{directory.name}.{path.stem}", root
+
+
 def importable(path: Path) -> bool:
-    """A module of a package, or a test module; not a script that runs when imported."""
+    """A module of a package (a namespace subpackage's included), or a test module; not a
+    script that runs when imported."""
     if path.suffix != ".py" or path.name in SCRIPTS:
         return False
     return (path.parent / "__init__.py").is_file() or path.name.startswith("test_") \
-        or path.name.endswith("_test.py") or path.name == "conftest.py"
+        or path.name.endswith("_test.py") or path.name == "conftest.py" \
+        or namespace_module(path) is not None
 
 
 def project_setup(config: Config, sources: Iterable[Path]) -> str | None:
@@ -118,7 +132,10 @@ def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[
     for path in paths:
         name, import_root = module_name_for(path)
         package = (path.parent / "__init__.py").is_file()
-        items.append([str(import_root), name if package else "", str(path)])
+        nested = None if package else namespace_module(path)
+        if nested is not None:
+            name, import_root = nested
+        items.append([str(import_root), name if package or nested else "", str(path)])
     if not items:
         return {}
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")

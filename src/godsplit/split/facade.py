@@ -33,6 +33,7 @@ from .file_path import facade_file_edits
 from .handover import hand_over, repr_tuple
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
+from .module_head import header_split
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
 from .render import MARKER, first_definition, live_aliases, module_import
@@ -209,7 +210,7 @@ def render_facade(
     walk = {stmt for reads_of in analysis.live_reads.values() for stmt, node in reads_of
             if node in reads}
     edits, walk = facade_file_edits(analysis, layout, stmts, walk)  # `__file__` reads
-    head = [module.code_for_node(line) for line in module.header]
+    head, attached = header_split(module)  # `# Python imports`: with its import below
     used = {r.name for u in kept if u.kind not in ("import", "type_checking") for r in u.reads}
     # a TYPE_CHECKING block the facade keeps whole (`class MagicContainer(Protocol)`)
     used |= {r.name for u in analysis.units if u.kind == "type_checking" and any(
@@ -258,6 +259,7 @@ def render_facade(
             else:
                 extra = []
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
+            text = attached + text if index == 0 else text
             if extra:  # the names only a noqa keeps, on lines of their own
                 text += "".join(module.code_for_node(line) for line in extra)
             if index < first_def and (unit.kind == "type_checking" if guarded else (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import libcst as cst
+
 from .analyze import Analysis
 from .layout import Layout
 from .needs import MAIN
@@ -38,8 +40,33 @@ def head_docstring(analysis: Analysis, body: list[tuple[float, str]], module: st
     return analysis.code(doc.first).lstrip("\r\n")
 
 
+def _cookie(line: cst.EmptyLine) -> bool:
+    text = line.comment.value if line.comment is not None else ""
+    return text.startswith("#!") or re.match(r"#.*coding[:=]", text) is not None
+
+
+def header_split(module: cst.Module) -> tuple[list[str], str]:
+    """The module's header lines (licence, coding cookie), and apart the comment lines
+    written against its first statement, an import: after the header's last blank line,
+    with no blank line before the import (`# Python imports` above `import json`). LibCST
+    puts those in the header too; they head the imports, not the file. Only split off when
+    a comment other than a shebang or coding cookie stays above them."""
+    header = list(module.header)
+    blanks = [i for i, line in enumerate(header) if line.comment is None]
+    first = module.body[0] if module.body else None
+    is_import = isinstance(first, cst.SimpleStatementLine) and isinstance(
+        first.body[0], (cst.Import, cst.ImportFrom))
+    cut = blanks[-1] + 1 if blanks else 0
+    if not is_import or cut == len(header) or not any(
+            line.comment is not None and not _cookie(line) for line in header[:cut]):
+        cut = len(header)
+    lines = [module.code_for_node(line) for line in header]
+    return lines[:cut], "".join(lines[cut:])
+
+
 def header_comments(analysis: Analysis) -> str:
     """The source's header comment lines (licence, coding cookie), without a shebang nor
-    the blank lines after it (a file does not start with a blank line: formatters drop it)."""
-    lines = [analysis.module.code_for_node(line) for line in analysis.module.header]
+    the blank lines after it (a file does not start with a blank line: formatters drop it),
+    nor the comments of its first import (`header_split`)."""
+    lines, _ = header_split(analysis.module)
     return "".join(line for line in lines if not line.startswith("#!")).lstrip("\r\n")
