@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from godsplit.config import load_config
+from godsplit.migration.core import migrate
 from godsplit.migration.retire import retire
 from godsplit.split.apply import apply_splits
 
@@ -47,3 +48,17 @@ def test_retire_refuses_to_remove_imports_that_order_registrations(tmp_path: Pat
     assert result.refused and not result.written
     assert [f.code for s in result.splits for f in s.findings] == ["GS154"]
     assert tree_hash(tmp_path) == before
+
+
+def test_migrate_says_when_importers_now_name_the_ordered_submodules(tmp_path: Path) -> None:
+    modules = {"a_core": ["HANDLERS", "handler"], "b_alpha": ["alpha"], "c_beta": ["beta"]}
+    make_project(tmp_path, REGISTRY, modules, files={"app.py": "from pkg.big import beta\n"})
+    (tmp_path / "godsplit.toml").write_text(
+        '[[split]]\nsource = "pkg/big.py"\n\n[split.modules]\n' + "".join(
+            f"{m} = {names!r}\n".replace("'", '"') for m, names in modules.items()))
+    config = load_config(tmp_path / "godsplit.toml")
+    assert apply_splits(config).written
+    result = migrate(config)
+    assert (tmp_path / "app.py").read_text() == "from pkg.big.c_beta import beta\n"
+    [note] = [f for f in result.notes if f.code == "GS154"]
+    assert note.severity == "warning" and "app.py now imports its submodules" in note.message

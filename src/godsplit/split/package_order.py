@@ -62,6 +62,12 @@ def run_order(layout: Layout, modules: Sequence[str], texts: Mapping[Path, str],
             bodies[".".join((layout.old_module, *parts))] = ast.parse(text).body
         except SyntaxError:
             return None
+    for module in modules:  # a subpackage's `__init__.py` the plan does not write: unknown
+        above = module.split(".")[:-1]
+        inits = [layout.package_dir.joinpath(*above[:i], "__init__.py")
+                 for i in range(1, len(above) + 1)]
+        if any(init not in texts and init.exists() for init in inits):
+            return None
     return _Runner(bodies, packages, keys).run(layout.old_module)
 
 
@@ -131,11 +137,35 @@ class _Runner:
                     package = package.rpartition(".")[0]
                 base = f"{package}.{base}" if base else package
             found = [base] + [f"{base}.{alias.name}" for alias in stmt.names]
+            for alias in stmt.names:  # `from pkg import a`: the submodule only where `pkg`
+                # has no attribute `a` yet; one bound otherwise is not followed
+                if f"{base}.{alias.name}" in self.bodies and base in self.bodies and (
+                        f"{base}.{alias.name}" not in self.started) and _binds(
+                        self.bodies[base], alias.name, f"{base}.{alias.name}"):
+                    raise _Unknown
         out = []
         for full in found:  # `import pkg.a.b`: `pkg.a`, then `pkg.a.b`
             parts = full.split(".")
             out += [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
         return [m for m in dict.fromkeys(out) if m in self.bodies]
+
+
+def _binds(body: list[ast.stmt], name: str, submodule: str) -> bool:
+    """Whether top-level code of `body` binds `name` otherwise than by importing it (or
+    from it) as `submodule` (relative imports counted as binding: not resolved here)."""
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id == name:
+                return True
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
+                    node.name == name):
+                return True
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+                    (a.asname or a.name.split(".")[0]) == name for a in node.names) and not (
+                    isinstance(node, ast.ImportFrom) and node.level == 0
+                    and f"{node.module}.{name}" == submodule):
+                return True
+    return False
 
 
 _DYNAMIC = frozenset({"import_module", "__import__", "reload"})
@@ -221,3 +251,24 @@ def retire_finding(facade: str, path: Path) -> Finding | None:
         "them the modules would run in the order importers import them: map that code to "
         "one module, or import the modules in that order in the code kept here and delete "
         "the comment, then retire", str(path), at)
+
+
+def migrate_finding(facade: str, path: Path, rewritten: Sequence[Path], root: Path,
+                    ) -> Finding | None:
+    """`migrate` pointing importers of a package whose `__init__.py` orders code changing
+    an object (GS153) at its submodules: each still runs `__init__.py` first, except one
+    imported while the package itself is (a cycle), which runs the submodule it names
+    early."""
+    at = next((i for i, line in enumerate(facade.splitlines(), 1) if ORDER_MARK in line), None)
+    if at is None or not rewritten:
+        return None
+    shown = ", ".join(str(p.relative_to(root)) for p in rewritten[:5])
+    more = f" and {len(rewritten) - 5} more" if len(rewritten) > 5 else ""
+    return Finding(
+        "GS154", "warning", "this package's imports run code in its modules that changes an "
+        f"object at import time in source order (GS153); {shown}{more} now "
+        f"import{'s' if len(rewritten) == 1 else ''} its submodules directly: Python "
+        "still runs this `__init__.py` first, unless one of "
+        "them is imported while the package itself is being imported (an import cycle), "
+        "when the submodule it names runs before those imported here first and the order "
+        "changes", str(path), at)
