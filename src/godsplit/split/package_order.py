@@ -204,14 +204,15 @@ def order_note(subject: str, modules: Sequence[str], path: str, line: int) -> Fi
     listed = ", ".join(dict.fromkeys(
         "the old module" if m == FACADE else m for m in modules))
     return Finding(
-        "GS153", "info", f"{subject} is changed at import time by code in several modules "
+        "GS153", "info", f"code run at import time changes {subject} from several modules "
         f"({listed}); the package's `__init__.py` imports them so that it runs in source "
         "order: keep the order of its imports (a comment there says so); `retire` refuses "
         "to remove them", path, line)
 
 
 def subject(note: Finding) -> str:
-    return note.message.partition(" is changed at import time")[0]
+    return note.message.removeprefix("code run at import time changes ").partition(
+        " from several modules")[0]
 
 
 def marked(facade: str, notes: Sequence[Finding], marker: str) -> str:
