@@ -1,8 +1,8 @@
 """Round 21 (order21): suggest and registrations appended in source order (beets'
-`default_commands.append(...)` after each command). suggest writes its modules in file
-order; a project without an import sorter gets the facade's imports in that order, so
-each command can stay with its own code: the package's `__init__.py` runs them in source
-order (GS153), and GS124's repair (all the commands in one module) is not needed."""
+`default_commands.append(...)` after each command). The package's `__init__.py` imports
+its modules sorted (`alpha`, `mid`, ..., `zeta`), but `alpha` imports `zeta` (which holds
+the list) first: the appends run zeta, alpha, mid, as in the source (GS153), so each
+command stays with its own code; GS124's repair put all the commands in one module."""
 
 from __future__ import annotations
 
