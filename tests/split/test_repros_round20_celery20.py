@@ -134,4 +134,6 @@ def test_celery_canvas_keyed_type_registry_is_not_an_ordering_error(tmp_path: Pa
         "signature": ["Signature"], "chains": ["_chain"], "groups": ["_basemap", "xmap"]}))
     codes = {f.code: f for f in plan.findings}
     assert "GS124" not in codes, codes["GS124"].message
-    assert "Signature" in codes["GS218"].message and plan.errors == ()
+    # (round 21: the package's `__init__.py` imports `chains` before `groups`, as in the
+    # source: the keyed writes keep their order, a GS153 note rather than a GS218 warning)
+    assert "Signature" in codes["GS153"].message and plan.errors == ()

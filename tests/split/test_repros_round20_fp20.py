@@ -251,7 +251,8 @@ INSTALLED = """
 
 def test_a_registration_made_by_a_function_top_level_code_calls_is_ordered(
         tmp_path: Path) -> None:
-    config = make_project(tmp_path, INSTALLED, {"one": ["a", "install"], "two": ["c"]})
+    # (the package's `__init__.py` imports `one` first: `c` would register before `a`)
+    config = make_project(tmp_path, INSTALLED, {"one": ["c"], "two": ["a", "install"]})
     plan, _ = plan_texts(config)
     found = [f for f in plan.errors if f.code == "GS124"]
     assert found and "changes the exit handlers from several modules" in found[0].message, [

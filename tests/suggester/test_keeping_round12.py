@@ -44,8 +44,13 @@ def _suggested(tmp_path: Path, source: str, modules: int) -> Suggestion:
 
 def test_registrations_apart_are_regrouped_not_kept(tmp_path: Path) -> None:
     """Three modules: the handlers, parse, render (neither imports the other, so either
-    may run first); round 11 kept `parse_special` and `render_general`."""
-    result = _suggested(tmp_path, SOURCE, 3)
+    may run first); round 11 kept `parse_special` and `render_general`. (Round 21: the
+    package's `__init__.py` imports parse before render, as in the source, which keeps
+    their order (GS153); a later parse handler, `parse_late`, makes parse's registrations
+    come before and after render's: no import order keeps that.)"""
+    late = _function("parse_late", 12, "parse_0(x)", "@handler\n")
+    at = SOURCE.index("def dispatch")
+    result = _suggested(tmp_path, SOURCE[:at] + late + SOURCE[at:], 3)
     assert result.keep == ()
     [home] = [m.name for m in result.modules if "parse_special" in m.mapped]
     assert "render_general" in dict((m.name, m.mapped) for m in result.modules)[home]

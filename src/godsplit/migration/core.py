@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..files import decode_source
 from ..split import write
+from ..split.package_order import migrate_finding
 from ..split.plan import select_splits
 from ..split.references import project_files
 from ..split.style import Style
@@ -130,6 +131,7 @@ def plan_migration(
     paths.update({p.resolve(): p for p, data in overrides.items() if data is not None})
     given = {p.resolve(): data for p, data in overrides.items()}
     own = {h.old_module: {h.facade.resolve(), *(p.resolve() for p in h.paths)} for h in homes}
+    rewritten: dict[str, list[Path]] = {}  # old module -> the files pointed at its modules
     for resolved, path in sorted(paths.items()):
         if resolved in given:
             data = given[resolved]
@@ -156,6 +158,13 @@ def plan_migration(
                 text = as_the_project_writes(path, source.text, text, styles)
             if text != source.text:
                 migration.changes.append(FileChange(path, source.encode(text)))
+                for h in mine:
+                    rewritten.setdefault(h.old_module, []).append(path)
+    for h in homes:  # a package whose `__init__.py` orders registrations (GS153)
+        if h.layout.kind == "package" and h.old_module in rewritten and h.facade.is_file() and (
+                ordered := migrate_finding(h.facade.read_text(errors="replace"), h.facade,
+                                           rewritten[h.old_module], config.root)):
+            migration.notes.append(ordered)
     refs = app_refs(config.root, homes, config.path)  # Celery's `-A`: said by themselves
     at = {(r.path, r.line, r.old_module) for r in refs}
     migration.uses.extend(u for u in config_uses(config.root, homes, config.path)

@@ -32,6 +32,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 from ..split.analyze import Analysis, analyze
+from ..split.package_order import retire_finding
 from ..split.references import project_files
 from ..split.render import MARKER
 from .by_name import contract, registered_by_name, registration_imports, with_registration
@@ -214,6 +215,9 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retire
                 "GS512", "error", f"{module} sets __module__ of its objects to {h.old_module} "
                 "(keep-module-name): pickles and reprs name the old path, so it must stay",
                 str(path), 1))
+    if h.layout.kind == "package" and (
+            ordered := retire_finding(facade.source.text, h.facade)) is not None:
+        findings.append(ordered)  # the facade's imports keep an order of registrations
     base = Retired(h.old_module, h.facade, h.layout.kind, blocked=tuple(uses))
     barred = contract(h.old_module, h.facade)
     findings += [barred] if barred is not None else []

@@ -17,6 +17,7 @@ from .analyze import Analysis
 from .base_reads import PlainClasses
 from .call_chain import Classes, classes_of
 from .import_order import _class_hooks, changes, events, in_source_order
+from .package_order import in_run_order, order_note
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -54,18 +55,24 @@ def _events(analysis: Analysis) -> _Events:
     return _LAST[0][1]
 
 
-def order_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+def order_findings(analysis: Analysis, assignment: Assignment,
+                   trace: tuple[str, ...] | None = None) -> list[Finding]:
+    """`trace`: the order the modules' code runs when the package is imported, where
+    known (`package_order`): events in that order get a GS153 note, not a GS124."""
     findings = []
     found = _events(analysis)
     for name, changed, read in found.changed:
         units = sorted(changed | read)
         where = {uid: assignment.module_of.get(uid, FACADE) for uid in units}
-        if len(set(where.values())) < 2 or in_source_order(analysis, assignment, [
-                where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]):
+        modules = [where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]
+        if len(set(where.values())) < 2 or in_source_order(analysis, assignment, modules):
+            continue
+        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
+        if trace is not None and in_run_order(modules, trace):
+            findings.append(order_note(repr(name), modules, str(analysis.path), line))
             continue
         ordered = events(analysis, name, found.in_order, found.classes, True, found.plain)[0]
         at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
-        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
         if read or ordered:
             findings.append(Finding(
                 "GS124", "error", f"{name!r} is changed at import time, and changed or read "

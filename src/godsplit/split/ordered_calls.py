@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -31,9 +32,11 @@ from .import_order import in_source_order, runs_at_import
 from .node_kinds import Kinds
 from .nodes import walk
 from .order_findings import order_findings
+from .package_order import in_run_order, marked, order_note, run_order
 
 if TYPE_CHECKING:
     from .assign import Assignment
+    from .layout import Layout
 
 # calls that keep what they are given in call order (their effect depends on that order)
 ORDERED = {
@@ -179,20 +182,25 @@ def _key(full: str, node: cst.CSTNode, imported: dict[str, str]) -> str | None:
     return None
 
 
-def outside_order(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+def outside_order(analysis: Analysis, assignment: Assignment,
+                  trace: tuple[str, ...] | None = None) -> list[Finding]:
     """GS124: top-level code changing, in order, one thing outside the module (see the
-    module's docstring) would be in several modules, which may run in another order."""
+    module's docstring) would be in several modules, which may run in another order
+    (`trace`: the order they run, where known: GS153 where it keeps the source's)."""
     unit_of = {i: u for u in analysis.units for i in u.stmts}
     findings = []
     for key, indices in sorted(_events(analysis).items()):
         units = sorted({unit_of[i].id for i in indices if i in unit_of},
                        key=lambda u: analysis.units[u].line)
         where = {u: assignment.module_of.get(u, FACADE) for u in units}
-        if len(set(where.values())) < 2 or in_source_order(
-                analysis, assignment, [where[u] for u in units]):
+        modules = [where[u] for u in units]
+        if len(set(where.values())) < 2 or in_source_order(analysis, assignment, modules):
+            continue
+        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
+        if trace is not None and in_run_order(modules, trace):
+            findings.append(order_note(f"the {key}", modules, str(analysis.path), line))
             continue
         at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
-        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
         findings.append(Finding(
             "GS124", "error", f"code run at import time changes the {key} from several "
             f"modules (lines {at}); it would run in the order the modules are imported, not "
@@ -205,6 +213,27 @@ def _label(module: str) -> str:
     return "the old module" if module == FACADE else module
 
 
-def order_and_outside(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+def order_and_outside(analysis: Analysis, assignment: Assignment,
+                      trace: tuple[str, ...] | None = None) -> list[Finding]:
     """GS124 and GS218 for the module's objects (`import_order`) and for state outside it."""
-    return order_findings(analysis, assignment) + outside_order(analysis, assignment)
+    return order_findings(analysis, assignment, trace) + outside_order(analysis, assignment, trace)
+
+
+def by_package_order(analysis: Analysis, assignment: Assignment, layout: Layout,
+                     texts: dict[Path, str], findings: list[Finding], marker: str,
+                     ) -> tuple[dict[Path, str], list[Finding]]:
+    """The plan's GS124 and GS218 again, by the order the package's `__init__.py` (the
+    facade, as written) runs the new modules' code (`package_order`): those that order
+    keeps become GS153 notes, and the facade says its imports' order matters."""
+    if not any(f.code in ("GS124", "GS218") for f in findings):
+        return texts, findings
+    trace = run_order(layout, assignment.modules, texts)
+    if trace is None:
+        return texts, findings
+    before = set(order_and_outside(analysis, assignment))
+    after = order_and_outside(analysis, assignment, trace)
+    notes = [f for f in after if f.code == "GS153"]
+    if not notes:
+        return texts, findings
+    texts = {**texts, layout.facade_path: marked(texts[layout.facade_path], notes, marker)}
+    return texts, [f for f in findings if f not in before] + after

@@ -44,6 +44,7 @@ from .module_identity import identity_errors
 from .namespace_reads import namespace_findings
 from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
 from .normalize import Piece, assemble
+from .ordered_calls import by_package_order
 from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
 from .render import MARKER, render_new_module
@@ -128,7 +129,7 @@ def build_plan(
     findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings,
                                *reload_findings(reloads, layout.old_module)]
     _check_module_names(analysis, split, layout, assignment.modules, root, findings)
-    order = list(assignment.modules)
+    order, assigned = list(assignment.modules), assignment  # (assigned: `__main__` not moved)
     main = main_blocks(analysis) if layout.kind == "package" else []
     if main:  # `python -m old.module` runs the package's __main__.py
         moved = {unit.id: MAIN for unit in main}
@@ -161,6 +162,7 @@ def build_plan(
             "GS115", "error", f"the project's tools fail on the code godsplit generated "
             f"here ({error.cause}); this is a bug in godsplit: please report it",
             str(error.path or split.source), locate(error, assembled)))
+    assembled, findings[:] = by_package_order(analysis, assigned, layout, assembled, findings, MARKER)
     if style is not None and style.doc_length is not None:  # W505: godsplit's comments fit
         assembled = {path: wrap_comments(text, style.doc_length, analysis.source.text)
                      for path, text in assembled.items()}
