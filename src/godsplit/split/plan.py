@@ -81,11 +81,9 @@ def _check_source(split: SplitConfig, config: Config) -> None:
                             "`godsplit apply` to finish or undo it first", journal)
     refuse_symlink(source, config.root)
     refuse_read_only(source, "nothing was written")  # (plan says so too, not only apply)
-    if split.package is not None and split.package.exists() and not inside(
-        split.package, config.root
-    ):
-        raise GodsplitError("package is a symlink to a directory outside the project",
-                            split.package)
+    package = split.package
+    if package is not None and package.exists() and not inside(package, config.root):
+        raise GodsplitError("package is a symlink to a directory outside the project", package)
 
 
 def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | None]:
@@ -96,8 +94,7 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
     if done is not None:
         return done, None
     check_not_shadowed(split.source)
-    source = read_python(split.source)
-    analysis = analyze(source)
+    analysis = analyze(read_python(split.source))
     style = detect_style(split.source, stop=_style_root(split.source, config.root))
     reloads = find_reloads(config.root, layout.old_module, {split.source.resolve()})
     plan = build_plan(analysis, split, layout, config.max_lines, style, config.root, reloads=reloads)
