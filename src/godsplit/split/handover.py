@@ -7,7 +7,8 @@ imported (the project deletes the old module from `sys.modules` and imports it a
 mock's tests do), the peer keeps the objects of the first import, as the objects made by
 the first import of the unsplit module kept their own globals. Where the facade carries
 the reload runtime (`overwrite`), a reload runs every module again in place and the
-peers take the new objects, as the reloaded module did."""
+peers take the new objects, as the reloaded module did. A name bound twice (`json = None`,
+then `import json`) is set in any case: the peer may have imported its first value."""
 
 from __future__ import annotations
 
