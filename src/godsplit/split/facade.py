@@ -30,7 +30,7 @@ from .classify import is_main_block, sets_up_imports
 from .early_effects import early_effects
 from .facade_runtime import peer, runtime_code
 from .file_path import facade_file_edits
-from .handover import hand_over, repr_tuple
+from .handover import hand_over, rebound, repr_tuple
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
 from .module_head import header_split
@@ -358,7 +358,8 @@ def render_facade(
     pieces.extend(piece for _, piece in rest)
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,
-                                  88 if style is None else style.line_length, reloaded)))
+                                  88 if style is None else style.line_length, reloaded,
+                                  rebound(analysis.binders))))
     pieces.append(Block(machinery))
     pieces.append("".join(module.code_for_node(line) for line in module.footer))
     pieces[1] = marker + alias_pragmas([p if isinstance(p, str) else p.text for p in pieces[3:]],

@@ -7,11 +7,12 @@ imported (the project deletes the old module from `sys.modules` and imports it a
 mock's tests do), the peer keeps the objects of the first import, as the objects made by
 the first import of the unsplit module kept their own globals. Where the facade carries
 the reload runtime (`overwrite`), a reload runs every module again in place and the
-peers take the new objects, as the reloaded module did."""
+peers take the new objects, as the reloaded module did. A name bound twice (`json = None`,
+then `import json`) is set in any case: the peer may have imported its first value."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 
 def repr_tuple(items: Sequence[str]) -> str:
@@ -21,13 +22,21 @@ def repr_tuple(items: Sequence[str]) -> str:
     return "(" + ", ".join(f'"{i}"' for i in items) + ("," if len(items) == 1 else "") + ")"
 
 
+def rebound(binders: Mapping[str, Sequence[int]]) -> frozenset[str]:
+    """Names bound by more than one top-level statement (`json = None`, then `import
+    json`): a peer's guarded import may have taken the first value while this module was
+    mid-import, so the hand-over sets them whether the peer has them or not."""
+    return frozenset(name for name, units in binders.items() if len(units) > 1)
+
+
 def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys",
-              maybe: Collection[str] = (), width: int = 88, overwrite: bool = False) -> str:
+              maybe: Collection[str] = (), width: int = 88, overwrite: bool = False,
+              again: Collection[str] = ()) -> str:
     """Give names to modules that imported this one before it finished (`peers`: each
     module, as an expression for its dotted name, and its names; those in `maybe`, bound
     only under a condition, only if bound): each name the module lacks, or with
-    `overwrite` every name. A line longer than `width` is wrapped as black and ruff
-    format wrap it."""
+    `overwrite` every name; those in `again` (`rebound`) are set in any case. A line
+    longer than `width` is wrapped as black and ruff format wrap it."""
     if not peers:
         return ""
     out = "\n\n# godsplit: modules that imported this one mid-way get its names here.\n" if (
@@ -46,11 +55,12 @@ def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys",
             out += _call(f"    {module}.update(", values, width)
             continue
         for name in names:
+            value = f'globals()["{name}"]' if name in maybe else name
+            indent = "    " * (1 + (name in maybe))
             if name in maybe:  # bound only under a condition: only if bound
-                out += f'    if "{name}" in globals():\n' + _call(
-                    f"        {module}.setdefault(", f'"{name}", globals()["{name}"]', width)
-            else:
-                out += _call(f"    {module}.setdefault(", f'"{name}", {name}', width)
+                out += f'    if "{name}" in globals():\n'
+            out += f'{indent}{module}["{name}"] = {value}\n' if name in again else _call(
+                f"{indent}{module}.setdefault(", f'"{name}", {value}', width)
     return out
 
 

@@ -24,7 +24,7 @@ from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_guard, sets_up_imports
 from .file_path import old_file_constant, os_name_of
-from .handover import hand_over
+from .handover import hand_over, rebound
 from .import_blocks import prune_import_block
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
@@ -221,7 +221,8 @@ def render_new_module(
                         sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],
-                                   sys_name, analysis.conditional_names, limit, reloaded)))
+                                   sys_name, analysis.conditional_names, limit, reloaded,
+                                   rebound(analysis.binders))))
     if split.keep_module_name and not layout.facade_is_package:  # else: once, in the facade
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
                                              f'"{layout.old_module}"', analysis.future_annotations,
@@ -378,13 +379,14 @@ def _pending(ref: str, edge: Edge, sys_name: str, width: int) -> str:
 
 
 def _backpatch(layout: Layout, module: str, incoming: list[Edge], sys_name: str,
-               maybe: Collection[str] = (), width: int = 88, overwrite: bool = False) -> str:
+               maybe: Collection[str] = (), width: int = 88, overwrite: bool = False,
+               again: Collection[str] = ()) -> str:
     """Hand names to modules of a mixed cycle that were imported before this one finished
     (`overwrite`: the project reloads the old module, see `handover`)."""
     return hand_over([
         (_absolute(layout, layout.module_ref(module, e.source), e.source), e.names)
         for e in incoming
-    ], sys_name, maybe, width, overwrite)
+    ], sys_name, maybe, width, overwrite, again)
 
 
 def needs_sys(module: str, edges: list[Edge]) -> bool:
