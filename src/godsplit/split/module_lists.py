@@ -61,9 +61,9 @@ def relabel_listed(module: cst.Module, plan: Plan, findings: Sequence[Finding]
     return [Finding(
         "GS155", "warning", f"{old!r} is listed here with other modules of its package: its "
         f"code moves to {shown}, which the list does not name. Importing each module of the "
-        "list still gives every name (the facade), but a list that must name every module "
-        "(a reload order, a check that each module file is listed) lacks them: add them "
-        "before it",
+        "list still gives every name (the facade); if the list must name every module (a "
+        "reload order, a check that each module file is listed), add them before it; a list "
+        "of modules to import or load (extensions) needs nothing",
         f.path, f.line,
     ) if f.code == "GS214" and f.message.startswith(named) and f.line in lines else f
         for f in findings]
