@@ -202,7 +202,9 @@ def located(error: GodsplitError, text: str, prefix: tuple[str, ...]) -> Godspli
         keys = (top[1],)
     positions = scan(text) if keys else None
     while positions is not None and keys:
-        line = positions.lines.get((*prefix, *keys))
+        full = (*prefix, *keys)  # a table (`[tool.x]`) has lines only for its own keys
+        line = positions.lines.get(full, min((n for k, n in positions.lines.items()
+                                              if k[:len(full)] == full), default=None))
         if line is not None:
             return GodsplitError(error.message, error.path, line)
         keys = keys[:-1]

@@ -224,6 +224,9 @@ def test_api_check_takes_one_exclude_string_as_one_pattern(
      "'count' must be 'physical' or 'code'"),
     (("verify-import = false", 'verify-import = false\nbogus = 1'), "godsplit.toml:2:",
      "unknown key 'bogus'"),
+    # a table is no key of its own: the line of its header (round 20; it had no line)
+    (("verify-import = false", 'verify-import = false\n\n[tool.x]\ny = 1'), "godsplit.toml:3:",
+     "unknown key 'tool'"),
     (('default = "rest"', 'default = "rest"\nfacade = "dynamic"'), "godsplit.toml:6:",
      "split[0].facade must be 'live', 'static' or 'deprecated'"),
     (('default = "rest"', 'default = "rest"\nkeep = "alpha"'), "godsplit.toml:6:",
