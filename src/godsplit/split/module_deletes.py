@@ -6,9 +6,9 @@ first import, which keep their own globals. Split, only the facade runs again: i
 modules stay imported, so what they define and make at import time is the first import's,
 shared by both (the first import's objects keep their names: the hand-over gives a name
 only where a module lacks it, `handover.py`). A warning at each `del sys.modules["old"]`
-or `sys.modules.pop("old")` in the project's Python files but the god file, found as
-`find_reloads` finds reloads (a name built at run time, or `modules` imported from `sys`,
-is not seen).
+or `sys.modules.pop("old")` in the project's Python files but the god file, searched as
+`find_reloads` searches them (`reloads.search_project`; a name built at run time, or
+`modules` imported from `sys`, is not seen).
 """
 
 from __future__ import annotations
@@ -20,10 +20,8 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..files import read_source
-from ..nesting import check_text
-from ..types import Finding, GodsplitError
-from .references import project_files
+from ..types import Finding
+from .reloads import search_project
 
 
 class _Deletes(cst.CSTVisitor):
@@ -62,23 +60,16 @@ def delete_findings(root: Path, old: str, exclude: Collection[Path] = ()) -> lis
     """A GS149 warning at each place in the project's Python files (but `exclude`,
     resolved) that deletes module `old` from `sys.modules`."""
     quoted = (f'"{old}"'.encode(), f"'{old}'".encode())
-    out: list[Finding] = []
-    for path in project_files(root):
-        if path.resolve() in exclude:
-            continue
-        try:
-            data = path.read_bytes()
-            if b"sys.modules" not in data or not any(q in data for q in quoted):
-                continue
-            text = read_source(path).text
-            check_text(text, path)  # before LibCST: minutes on a 20,000-term chain
-            visitor = _Deletes(old)
-            MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True).visit(visitor)
-        except (OSError, GodsplitError, cst.ParserSyntaxError, RecursionError):
-            continue
-        out.extend(Finding("GS149", "warning", (
-            f"the project deletes {old!r} from sys.modules here: imported again, only its "
-            "facade runs again; its new modules stay imported, so what they define and make "
-            "at import time is that of the first import (before the split, a second import "
-            "made it all anew)"), str(path), line) for line in visitor.lines)
-    return out
+
+    def lines(module: cst.Module) -> list[int]:
+        visitor = _Deletes(old)
+        MetadataWrapper(module, unsafe_skip_copy=True).visit(visitor)
+        return visitor.lines
+
+    return [Finding("GS149", "warning", (
+        f"the project deletes {old!r} from sys.modules here: imported again, only its "
+        "facade runs again; its new modules stay imported, so what they define and make "
+        "at import time is that of the first import (before the split, a second import "
+        "made it all anew)"), str(path), line) for path, line in search_project(
+            root, exclude, lambda data: b"sys.modules" in data and any(q in data for q in quoted),
+            lines)]

@@ -15,7 +15,7 @@ module's dotted name, a name an import binds to it (in any scope), `sys.modules[
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,33 +94,44 @@ class _Reloads(cst.CSTVisitor):
         return isinstance(node, cst.SimpleString) and node.evaluated_value == self.old
 
 
-def find_reloads(root: Path, old: str, exclude: Collection[Path] = ()) -> tuple[Reload, ...]:
-    """Every call in the project's Python files (but `exclude`, resolved) that reloads
-    module `old`. A file that cannot be read or parsed is not searched (`apply
-    --rewrite-references` and `migrate` name it)."""
-    last = old.rpartition(".")[2].encode()
-    found: list[Reload] = []
+def search_project(root: Path, exclude: Collection[Path], wanted: Callable[[bytes], bool],
+                   lines: Callable[[cst.Module], Sequence[int]]) -> list[tuple[Path, int]]:
+    """(file, line) of what `lines` finds in each of the project's Python files (but
+    `exclude`, resolved) whose bytes `wanted` accepts, parsed. A file that cannot be read
+    or parsed is not searched (`apply --rewrite-references` and `migrate` name it)."""
+    found: list[tuple[Path, int]] = []
     for path in project_files(root):
         if path.resolve() in exclude:
             continue
         try:
             data = path.read_bytes()
-            if last not in data or not _CALLED.search(data):
+            if not wanted(data):
                 continue
             text = read_source(path).text
             check_text(text, path)  # before LibCST: minutes on a 20,000-term chain
-            module = cst.parse_module(text)
-            imports = _Imports(old)
-            module.visit(imports)
-            visitor = _Reloads(old, imports, positions=False)
-            module.visit(visitor)
-            if visitor.lines:  # positions cost twice the parse: only where there is one
-                visitor = _Reloads(old, imports)
-                MetadataWrapper(module, unsafe_skip_copy=True).visit(visitor)
+            found.extend((path, line) for line in lines(cst.parse_module(text)))
         except (OSError, GodsplitError, cst.ParserSyntaxError, RecursionError):
             continue
-        found.extend(Reload(path, line) for line in visitor.lines)
-    return tuple(found)
+    return found
+
+
+def find_reloads(root: Path, old: str, exclude: Collection[Path] = ()) -> tuple[Reload, ...]:
+    """Every call in the project's Python files (but `exclude`, resolved) that reloads
+    module `old`."""
+    last = old.rpartition(".")[2].encode()
+
+    def lines(module: cst.Module) -> list[int]:
+        imports = _Imports(old)
+        module.visit(imports)
+        visitor = _Reloads(old, imports, positions=False)
+        module.visit(visitor)
+        if visitor.lines:  # positions cost twice the parse: only where there is one
+            visitor = _Reloads(old, imports)
+            MetadataWrapper(module, unsafe_skip_copy=True).visit(visitor)
+        return visitor.lines
+
+    return tuple(Reload(path, line) for path, line in search_project(
+        root, exclude, lambda data: last in data and _CALLED.search(data) is not None, lines))
 
 
 def reload_findings(reloads: Sequence[Reload], old: str) -> list[Finding]:
