@@ -75,16 +75,14 @@ class Imported:
     error: str | None = None
 
 
-def namespace_module(path: Path) -> tuple[str, Path] | None:
-    """The dotted name and import root of a module in a directory without `__init__.py`
-    whose parent is a regular package (a namespace subpackage, PEP 420: Plane's
-    `plane/app/views/issue/base.py` is `plane.app.views.issue.base`); else None."""
+def _in_namespace_subpackage(path: Path) -> bool:
+    """A module in a directory without `__init__.py` whose parent is a regular package (a
+    namespace subpackage, PEP 420: Plane's `plane/app/views/issue/base.py`), which
+    `module_name_for` names `plane.app.views.issue.base`."""
     directory = path.parent
-    if (directory / "__init__.py").is_file() or not (directory.parent / "__init__.py").is_file() \
-            or not directory.name.isidentifier() or not path.stem.isidentifier():
-        return None
-    package, root = module_name_for(directory.parent / "__init__.py")
-    return f"{package}.{directory.name}.{path.stem}", root
+    return not (directory / "__init__.py").is_file() and (
+        directory.parent / "__init__.py").is_file() and directory.name.isidentifier() and (
+        path.stem.isidentifier())
 
 
 def importable(path: Path) -> bool:
@@ -94,7 +92,7 @@ def importable(path: Path) -> bool:
         return False
     return (path.parent / "__init__.py").is_file() or path.name.startswith("test_") \
         or path.name.endswith("_test.py") or path.name == "conftest.py" \
-        or namespace_module(path) is not None
+        or _in_namespace_subpackage(path)
 
 
 def project_setup(config: Config, sources: Iterable[Path]) -> str | None:
@@ -131,11 +129,8 @@ def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[
     items = []
     for path in paths:
         name, import_root = module_name_for(path)
-        package = (path.parent / "__init__.py").is_file()
-        nested = None if package else namespace_module(path)
-        if nested is not None:
-            name, import_root = nested
-        items.append([str(import_root), name if package or nested else "", str(path)])
+        package = (path.parent / "__init__.py").is_file() or _in_namespace_subpackage(path)
+        items.append([str(import_root), name if package else "", str(path)])
     if not items:
         return {}
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
