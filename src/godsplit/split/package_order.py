@@ -240,10 +240,15 @@ def marked(facade: str, notes: Sequence[Finding], marker: str) -> str:
     return "".join([*out[:at], comment, *out[at:]])
 
 
+def _mark_line(facade: str) -> int | None:
+    """The line of the facade's GS153 comment, if it has one."""
+    return next((i for i, line in enumerate(facade.splitlines(), 1) if ORDER_MARK in line), None)
+
+
 def retire_finding(facade: str, path: Path) -> Finding | None:
     """`retire` of a package whose `__init__.py` orders code changing an object (GS153):
     without its imports, the new modules run in the order their importers import them."""
-    at = next((i for i, line in enumerate(facade.splitlines(), 1) if ORDER_MARK in line), None)
+    at = _mark_line(facade)
     if at is None:
         return None
     return Finding(
@@ -260,7 +265,7 @@ def migrate_finding(facade: str, path: Path, rewritten: Sequence[Path], root: Pa
     an object (GS153) at its submodules: each still runs `__init__.py` first, except one
     imported while the package itself is (a cycle), which runs the submodule it names
     early."""
-    at = next((i for i, line in enumerate(facade.splitlines(), 1) if ORDER_MARK in line), None)
+    at = _mark_line(facade)
     if at is None or not rewritten:
         return None
     shown = ", ".join(str(p.relative_to(root)) for p in rewritten[:5])
