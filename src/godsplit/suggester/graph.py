@@ -45,9 +45,10 @@ class Weights:
     fan: float = 0.5  # reads of a provider with n readers count 1 / n**fan
     base: float = 3.0  # a class and its first base class in the file
     mixin: float = 1.0  # a class and its other bases (mixins) in the file
-    thin: int = 20  # a first base of at most this many lines, 5 times shorter than the
-    # class, bonds as a mixin does (pytest's 9-line `FuncargnamesCompatAttr` under
-    # `FixtureRequest` and `Metafunc`, which its maintainers keep apart)
+    thin: int = 20  # a first base of at most this many lines, `thin_ratio` times shorter
+    # than the class, bonds as a mixin does (pytest's 9-line `FuncargnamesCompatAttr` under
+    # `FixtureRequest` and `Metafunc`, which its maintainers keep apart): `thin_base`
+    thin_ratio: float = 5.0
     words: float = 1.0  # tf-idf cosine of the words of their names
     near: float = 0.4  # neighbours in the file, in one section
     across: float = 0.02  # neighbours in the file, a section banner between them
@@ -55,6 +56,12 @@ class Weights:
 
 
 WEIGHTS = Weights()
+
+
+def thin_base(base_lines: int, class_lines: int, w: Weights = WEIGHTS) -> bool:
+    """A base class too thin beside its class to hold a family together (the graph bonds
+    it as a mixin) or to name it (naming names the family after its largest class)."""
+    return base_lines <= w.thin and class_lines >= w.thin_ratio * base_lines
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 # `# --- Constants ---`, `# utilities ####`, `######`, `# ===== Rules =====`
 BANNER = re.compile(r"^\s*#\s*(?:[-=#*~_+/]{3,}.*|.*[-=#*~_+/]{4,}\s*)$")
@@ -325,8 +332,8 @@ def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
         out[key(reader, provider)] += strength / fan[provider]
     for index, node in enumerate(nodes):
         for rank, base in enumerate(node.bases):
-            mixin = rank > 0 or nodes[base].label.endswith("Mixin") or (
-                nodes[base].lines <= w.thin and node.lines >= 5 * nodes[base].lines)
+            mixin = rank > 0 or nodes[base].label.endswith("Mixin") or thin_base(
+                nodes[base].lines, node.lines, w)
             out[key(index, base)] += w.mixin if mixin else w.base
     total = len(nodes)
     # a class's suffix names its family (naming) but does not pull classes together: the
