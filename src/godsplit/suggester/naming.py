@@ -19,7 +19,7 @@ import sys
 from collections import Counter, defaultdict
 
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
-from .graph import STOP, Graph, stem
+from .graph import STOP, Graph, stem, thin_base
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
 # of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`)
@@ -84,11 +84,26 @@ def ranked_words(g: Graph, members: list[int], everywhere: Counter[str]) -> list
     return out
 
 
+def file_suffix(g: Graph) -> str:
+    """The last word that nearly every public class of the file ends with (three in four,
+    at least four classes): `decoder` in pyasn1's `decoder.py` (`IntegerPayloadDecoder`,
+    `SetPayloadDecoder`, ...). It names no family there: every module would be one."""
+    classes = [node.grams for node in g.nodes if node.kind == "class" and node.public]
+    count = Counter(w[:-1] for grams in classes for w in grams if w.endswith("$"))
+    if not count:
+        return ""
+    word, times = max(sorted(count.items()), key=lambda kv: kv[1])
+    return word if times >= 4 and 4 * times >= 3 * len(classes) else ""
+
+
 def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
     """The plural of the suffix most of the group's public classes share (`Converter` ->
-    `converters`), when at least two and at least half of them share it, and their lines."""
+    `converters`), when at least two and at least half of them share it, and their lines;
+    not the file's own suffix (`file_suffix`)."""
     classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
-    count = Counter(w[:-1] for n in classes for w in g.nodes[n].grams if w.endswith("$"))
+    common = file_suffix(g)
+    count = Counter(w[:-1] for n in classes for w in g.nodes[n].grams
+                    if w.endswith("$") and w[:-1] != common)
     if not count:
         return None
     word, times = max(sorted(count.items()), key=lambda kv: kv[1])
@@ -149,7 +164,7 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     """The snake_case name of a class of the group that two or more of its public classes derive from
     through first bases inside the group (`Number` with `Integer`, `Float`, `Decimal`:
     `number`; `BaseResponse`: `response`), when they hold half of its lines, and their lines.
-    A thin base (a tenth of its largest subclass's lines or less: pytest's 9-line
+    A thin base (`graph.thin_base` beside its largest subclass: pytest's 9-line
     `FuncargnamesCompatAttr` under `FixtureRequest` and `Metafunc`) does not name the
     family: its largest class does, in the singular (`fixture_request`)."""
     inside = {n for n in members if g.nodes[n].kind == "class"}
@@ -170,10 +185,11 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     if 2 * lines < g.size(members):
         return None
     top = max(roots[-root], key=lambda n: (g.nodes[n].lines, -n))
-    if 10 * g.nodes[-root].lines < g.nodes[top].lines:  # a thin shared base: its main class
+    if thin_base(g.nodes[-root].lines, g.nodes[top].lines):  # a thin shared base: its main class
         name = bare(snake(g.nodes[top].label), file_prefix(g))
         return name, lines, name
-    name = re.sub(r"^(?:base|abstract)_", "", bare(snake(g.nodes[-root].label), file_prefix(g)))
+    name = re.sub(r"^(?:base|abstract)_|_base$", "", bare(snake(g.nodes[-root].label),
+                                                          file_prefix(g)))
     return name, lines, many(g.nodes[-root].label, name)
 
 
@@ -203,8 +219,13 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
     exception class unless they are most of the group's listed members; in a group mostly
     of Celery tasks, words of a task's name, then `tasks`."""
     ones, twos = spoken(g, members)
+    prefix = {stem(w) for w in file_prefix(g)}  # graphql-core's `graph_ql`: the file's word
     grams = [w for w in ranked_words(g, members, g.gram_counts)
-             if (w in twos if "_" in w else w in ones)]
+             if (w in twos if "_" in w else w in ones) and not prefix.issuperset(w.split("_"))]
+    # words two public members share first: a person reads the module by its public names
+    # (prettytable's `from_csv`, `TableStyle`, ... not its twelve `_DEPRECATED_*` constants)
+    public = Counter(w for n in members if g.nodes[n].public for w in g.nodes[n].grams)
+    grams.sort(key=lambda w: public[w] < 2)
     anchors = [n for n in members if g.nodes[n].anchor] or members
     if 2 * sum(exceptional(g, n) for n in anchors) < len(anchors):
         grams = [w for w in grams if not EXCEPTION_WORDS & set(w.split("_"))]
