@@ -1,6 +1,6 @@
 """Round 22 (losers22): suggest's names, README item 18 (f): prettytable's `deprecated`
 (twelve private `_DEPRECATED_*` constants outvoted `from_csv`, `from_json` and the
-`...Style` classes); and one definition of a thin base for the graph and for naming."""
+`...Style` classes), pyasn1's `decoders` and graphql-core's `graph_ql`."""
 
 from __future__ import annotations
 
@@ -55,26 +55,6 @@ def test_public_names_name_a_module_before_private_constants(tmp_path: Path) -> 
 def _class(name: str, lines: int, base: str = "") -> str:
     return (f"class {name}{f'({base})' if base else ''}:\n    def run(self):\n"
             + "".join(f"        x{i} = {i}\n" for i in range(lines)) + "\n\n")
-
-
-def test_naming_and_the_graph_agree_on_a_thin_base(tmp_path: Path) -> None:
-    """A base is thin (it bonds as a mixin, and its largest class names the family) by
-    one rule, `graph.thin_base`: at most 20 lines, 5 times shorter than the class. Naming
-    had its own (a tenth of the largest subclass, any size): a 10-line base under a
-    100-line class was thin to the graph and named the family; a 28-line base under a
-    350-line class was not thin to the graph and did not name it."""
-    source = (_class("Node", 8) + _class("Tree", 96, "Node")
-              + _class("Leaf", 40, "Node") + _class("Branch", 40, "Node"))
-    path = tmp_path / "walk.py"
-    path.write_text(source)
-    g = build_graph(analyze(read_source(path)), ())
-    assert [(n.label, n.lines) for n in g.nodes][:2] == [("Node", 10), ("Tree", 100)]
-    assert g.weights[0, 1] < g.weights[0, 2]  # thin to the graph beside Tree only
-    assert _names(tmp_path, "walk", source, [["Node", "Tree", "Leaf", "Branch"]]) == ["tree"]
-    source = (_class("Shape", 26) + _class("Polygon", 346, "Shape")
-              + _class("Circle", 100, "Shape") + _class("Ellipse", 100, "Shape"))
-    members = ["Shape", "Polygon", "Circle", "Ellipse"]
-    assert _names(tmp_path, "geometry", source, [members]) == ["shapes"]
 
 
 def test_the_suffix_of_every_class_in_the_file_names_no_family(tmp_path: Path) -> None:

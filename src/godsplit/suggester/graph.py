@@ -59,8 +59,9 @@ WEIGHTS = Weights()
 
 
 def thin_base(base_lines: int, class_lines: int, w: Weights = WEIGHTS) -> bool:
-    """A base class too thin beside its class to hold a family together (the graph bonds
-    it as a mixin) or to name it (naming names the family after its largest class)."""
+    """A first base too thin beside its class to hold a family together: the graph bonds
+    it as a mixin. (`naming.lineage` has its own, looser test of a base too thin to name
+    its family: a tenth of the largest subclass, of any size.)"""
     return base_lines <= w.thin and class_lines >= w.thin_ratio * base_lines
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 # `# --- Constants ---`, `# utilities ####`, `######`, `# ===== Rules =====`
