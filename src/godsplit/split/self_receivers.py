@@ -1,0 +1,305 @@
+"""The methods whose `self` is known to be an instance of their class or of a subclass, for
+import_time.py's dispatch by name: `self.name` in such a method of class `C` runs the
+methods called `name` of the classes of an instance that is a `C` (`C`, its subclasses
+in the module, and their bases), not those of every class with an instance.
+
+Counting every class made bottle's `self.headers` (in `BaseRequest.get_header`, run where
+any running code names `get_header`) run `BaseResponse.headers`, which makes a
+`HeaderDict`: a false GS104 cycle.
+
+Python binds `self` to the instance a method is looked up on, unless code calls the
+function itself: `C.m(other)`, `cls.m(x)`, `type(x).m(y)`, `x.__class__.m(y)`,
+`super(C, x).m()`, a `getattr(C, "m")`, an alias `other = C.m` (kept when it sits in a
+subclass's body, then its own name counts), `C.__dict__`/`vars(C)`, and a descriptor
+that calls the function with anything (bottle's `lazy_attribute` passes the class). So a
+method's `self` is typed only when none of these can reach it:
+- no such unbound use of its name anywhere in the module, but `Base.m(self, ...)` in a
+  method of a subclass of `Base` (self is then an instance of that subclass);
+- no decorator but `property`, `<x>.setter`/`.getter`/`.deleter` and `abstractmethod`;
+- `self` is bound once in the method (its parameter: no assignment, no nested parameter
+  of that name, no `global`/`nonlocal`);
+- the module never assigns an `__class__`, reads a class's `__dict__` or calls `vars`.
+A class made elsewhere (`type(...)`) or an object built without `__init__` is no more
+known here than to the by-name dispatch itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+
+from .class_calls import decorated, first_param
+from .nodes import walk
+
+_CLASS_FIRST = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
+_ACCESSORS = frozenset({"setter", "getter", "deleter"})
+
+
+class SelfReceivers:
+    """Which methods' `self` is typed (see the module docstring)."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.classes = {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
+        self.bases = {name: [b.value.value for b in node.bases if isinstance(b.value, cst.Name)
+                             and b.value.value in self.classes]
+                      for name, node in self.classes.items()}
+        bound = {n for s in module.body for n in _top_names(s)}
+        self._plain_property = "property" not in bound
+        self.owners: dict[int, tuple[str, str]] = {}  # id(method) -> (class, self name)
+        scan = _Unbound(self, _class_globals(module, set(self.classes)))
+        module.visit(scan)
+        if scan.opaque:
+            return
+        for name, node in self.classes.items():
+            for stmt in node.body.body:
+                if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in scan.names:
+                    this = self._self_name(stmt)
+                    if this is not None and _bound_once(stmt, this):
+                        self.owners[id(stmt)] = (name, this)
+
+    def ancestors(self, name: str) -> set[str]:
+        """`name` and its bases (theirs too) in the module."""
+        seen = {name}
+        todo = [name]
+        while todo:
+            for base in self.bases.get(todo.pop(), ()):
+                if base not in seen:
+                    seen.add(base)
+                    todo.append(base)
+        return seen
+
+    def _self_name(self, method: cst.FunctionDef) -> str | None:
+        if method.name.value in _CLASS_FIRST or decorated(method, "staticmethod") \
+                or decorated(method, "classmethod"):
+            return None
+        for decorator in method.decorators:
+            d = decorator.decorator
+            if isinstance(d, cst.Name) and (d.value == "abstractmethod" or (
+                    d.value == "property" and self._plain_property)):
+                continue
+            if isinstance(d, cst.Attribute) and d.attr.value in _ACCESSORS | {"abstractmethod"}:
+                continue
+            return None
+        return first_param(method)
+
+
+def _top_names(stmt: cst.BaseStatement) -> Iterator[str]:
+    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        yield stmt.name.value
+        return
+    for node in walk(stmt, into_scopes=False):
+        if isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Name):
+            yield node.target.value
+        elif isinstance(node, cst.ImportAlias):
+            alias = node.asname.name if node.asname else node.name
+            if isinstance(alias, cst.Name):
+                yield alias.value
+
+
+def _class_globals(module: cst.Module, classes: set[str]) -> set[str]:
+    """`classes` and the globals bound to one of them (`Request = BaseRequest`)."""
+    out = set(classes)
+    grown = True
+    while grown:
+        grown = False
+        for node in walk(module, into_scopes=False):
+            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) \
+                    and node.value.value in out:
+                for target in node.targets:
+                    for n in walk(target.target):
+                        if isinstance(n, cst.Name) and n.value not in out:
+                            out.add(n.value)
+                            grown = True
+    return out
+
+
+def _bound_once(method: cst.FunctionDef, this: str) -> bool:
+    """Whether `this` is bound in `method` (nested scopes too) only as its parameter."""
+    count = 0
+    for node in walk(method, into_scopes=True):
+        if isinstance(node, cst.Param) and node.name.value == this:
+            count += 1
+        elif isinstance(node, (cst.Global, cst.Nonlocal)) and any(
+                item.name.value == this for item in node.names):
+            return False
+        elif isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
+                               cst.CompFor, cst.NamedExpr, cst.AsName, cst.Del)):
+            target = node.name if isinstance(node, cst.AsName) else node.target
+            if this in _bound_names(target):
+                return False
+        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)) and node is not method \
+                and node.name.value == this:
+            return False
+        elif isinstance(node, cst.ImportAlias) and this in {
+                n.value for n in walk(node) if isinstance(n, cst.Name)}:
+            return False
+        elif isinstance(node, (cst.MatchAs, cst.MatchStar)) and node.name is not None \
+                and node.name.value == this:
+            return False
+    return count == 1
+
+
+def _bound_names(target: cst.BaseExpression | cst.CSTNode) -> set[str]:
+    """The names a target binds (not `x` of `x.a = ...` or `x[k] = ...`)."""
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return {n for e in target.elements for n in _bound_names(e.value)}
+    if isinstance(target, cst.StarredElement):
+        return _bound_names(target.value)
+    return set()
+
+
+class _Unbound(cst.CSTVisitor):
+    """The method names the module may call without binding `self` to an instance looked
+    up (see the module docstring); `opaque`: it may do so for any."""
+
+    def __init__(self, info: SelfReceivers, classes: set[str]) -> None:
+        self.info = info
+        self.classes = classes  # the module's classes and the globals bound to them
+        self.found: set[str] = set()
+        self.opaque = False
+        self._methods: list[tuple[str | None, str | None]] = []  # (class, self name)
+        self._classes: list[str | None] = []
+        self._aliases: dict[str, set[str]] = {}  # `bind = Base.__init__` in a subclass
+        self._class_params: list[set[str]] = []
+        self._calls: dict[int, cst.Call] = {}  # id(func) -> its call
+        self._skip: set[int] = set()  # aliases in a subclass's body
+        self._wraps: set[int] = set()  # see _wrapped
+
+    @property
+    def names(self) -> set[str]:
+        """The names found, and what each alias of them stands for."""
+        out = set(self.found)
+        grown = True
+        while grown:
+            more = {s for alias, sources in self._aliases.items() if alias in out
+                    for s in sources}
+            grown = not more <= out
+            out |= more
+        return out
+
+    def _body_of(self) -> str | None:
+        """The class whose body (not a method's) is being visited."""
+        if self._classes and len(self._classes) > len(self._methods):
+            return self._classes[-1]
+        return None
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.append(node.name.value if not self._methods else None)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        owner = self._body_of()
+        this = first_param(node) if owner else None
+        self._methods.append((owner, this))
+        self._class_params.append({this} if this and (
+            decorated(node, "classmethod") or node.name.value in _CLASS_FIRST) else set())
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._methods.pop()
+        self._class_params.pop()
+
+    def _classlike(self, value: cst.BaseExpression) -> bool:
+        """Whether `value` may be a class: one of the module's, a `cls` parameter,
+        `type(x)`, `x.__class__`, `super(...)` given arguments."""
+        if isinstance(value, cst.Name):
+            return value.value in self.classes or any(
+                value.value in p for p in self._class_params)
+        if isinstance(value, cst.Attribute):
+            return value.attr.value == "__class__"
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
+            return value.func.value == "type" or (
+                value.func.value == "super" and bool(value.args) and not self._own_super(value))
+        return False
+
+    def _own_super(self, call: cst.Call) -> bool:
+        """`super(C, self)` in a method (of a subclass of `C`) whose `self` it is."""
+        owner, this = self._methods[-1] if self._methods else (None, None)
+        if owner is None or len(call.args) != 2 or any(a.keyword or a.star for a in call.args):
+            return False
+        cls, obj = call.args[0].value, call.args[1].value
+        return isinstance(obj, cst.Name) and obj.value == this and isinstance(
+            cls, cst.Name) and cls.value in self.info.ancestors(owner)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        owner, value = self._body_of(), node.value
+        if owner is not None and isinstance(value, cst.Attribute) and isinstance(
+                value.value, cst.Name) and value.value.value in self.info.classes \
+                and value.value.value in self.info.ancestors(owner):
+            targets = [t.target for t in node.targets]
+            if all(isinstance(t, cst.Name) for t in targets):
+                self._skip.add(id(value))
+                for target in targets:
+                    assert isinstance(target, cst.Name)
+                    self._aliases.setdefault(target.value, set()).add(value.attr.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        if any(isinstance(n, cst.Attribute) and n.attr.value == "__class__"
+               for n in walk(node.target)):
+            self.opaque = True  # `obj.__class__ = Other`
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self._calls[id(node.func)] = node
+        func = node.func
+        if isinstance(func, cst.Name) and func.value == "vars":
+            self.opaque = True
+        if isinstance(func, cst.Name) and func.value == "getattr" and len(node.args) >= 2 \
+                and self._classlike(node.args[0].value):
+            name = node.args[1].value
+            if isinstance(name, cst.SimpleString) and isinstance(name.evaluated_value, str):
+                self.found.add(name.evaluated_value)
+            elif not self._wrapped(node):
+                self.opaque = True
+
+    def _wrapped(self, node: cst.Call) -> bool:
+        """`getattr(C, name)` given to `functools.wraps`, which copies its metadata."""
+        return id(node) in self._wraps
+
+    def visit_Decorator(self, node: cst.Decorator) -> None:
+        call = node.decorator
+        if isinstance(call, cst.Call) and len(call.args) == 1 and (
+                (isinstance(call.func, cst.Name) and call.func.value == "wraps") or (isinstance(
+                    call.func, cst.Attribute) and call.func.attr.value == "wraps")):
+            self._wraps.add(id(call.args[0].value))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "__wrapped__":
+            self.opaque = True  # `f.__wrapped__`: what `functools.wraps` was given
+        if id(node) in self._skip or not self._classlike(node.value):
+            return
+        if node.attr.value == "__dict__":
+            self.opaque = True
+        elif not self._bound_call(node):
+            self.found.add(node.attr.value)
+
+    def _bound_call(self, node: cst.Attribute) -> bool:
+        """`Base.m(self, ...)` in a method of a subclass of `Base`."""
+        call = self._calls.get(id(node))
+        if call is None or not call.args or not self._methods or not isinstance(
+                node.value, cst.Name) or node.value.value not in self.info.classes:
+            return False
+        owner, this = self._methods[-1]
+        first = call.args[0]
+        return owner is not None and first.keyword is None and not first.star and isinstance(
+            first.value, cst.Name) and first.value.value == this \
+            and node.value.value in self.info.ancestors(owner)
+
+
+def typed_dispatch(receivers: SelfReceivers, made: set[str],
+                   typed: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Class -> the names whose methods of that class run through a typed `self`:
+    `typed` gives, per class `C`, the names used on `self` in its methods that ran; an
+    instance of a class made (`made`, with their bases) that is a `C` runs such a name's
+    method in any of its classes (a mixin's too)."""
+    out: dict[str, set[str]] = {}
+    for cls in made:
+        related = receivers.ancestors(cls)
+        names = set().union(*(typed.get(c, set()) for c in related))
+        if names:
+            for c in related:
+                out.setdefault(c, set()).update(names)
+    return out
