@@ -104,6 +104,24 @@ def test_a_method_made_by_another_decorator_still_runs(tmp_path: Path) -> None:
     assert _errors(tmp_path, text, modules) == ["GS104"]
 
 
+def test_a_method_the_class_body_wraps_still_runs(tmp_path: Path) -> None:
+    """`init_other = staticmethod(__init__)`: `Registry.init_other(loader)` runs
+    `Registry.__init__` on a `Loader`."""
+    text = source(replace=("    def add(self, name):\n        self.items[name] = len(self.items)\n",
+                           "    def add(self, name):\n        self.items[name] = len(self.items)\n\n"
+                           "    init_other = staticmethod(__init__)\n"))
+    text = text.replace("loader = Loader()\n", "loader = Loader()\nRegistry.init_other(loader)\n")
+    assert _errors(tmp_path, text) == ["GS104"]
+
+
+def test_a_class_assigned_by_setattr_still_runs(tmp_path: Path) -> None:
+    """`setattr(registry, "__class__", Loader)`: a `Registry` method bound before runs on
+    a `Loader` afterwards."""
+    text = source(extra='init = registry.__init__\nsetattr(registry, "__class__", Loader)\n'
+                        'init()\n')
+    assert _errors(tmp_path, text, {**MODULES, "core": [*MODULES["core"], "init"]}) == ["GS104"]
+
+
 def test_a_rebound_self_still_runs(tmp_path: Path) -> None:
     text = source(replace=('        self.add("x")', '        self = loader\n        self.add("x")'))
     text = text.replace("registry = Registry()\nloader = Loader()",

@@ -15,10 +15,16 @@ that calls the function with anything (bottle's `lazy_attribute` passes the clas
 method's `self` is typed only when none of these can reach it:
 - no such unbound use of its name anywhere in the module, but `Base.m(self, ...)` in a
   method of a subclass of `Base` (self is then an instance of that subclass);
-- no decorator but `property`, `<x>.setter`/`.getter`/`.deleter` and `abstractmethod`;
+- its class body uses it only as `alias = m` or `name = property(m, ...)`;
+- no decorator but `property`, `<a property>.setter`/`.getter`/`.deleter` and
+  `abstractmethod`;
 - `self` is bound once in the method (its parameter: no assignment, no nested parameter
   of that name, no `global`/`nonlocal`);
-- the module never assigns an `__class__`, reads a class's `__dict__` or calls `vars`.
+- the module never assigns an `__class__` (`x.__class__ = K`, `setattr(x, "__class__", K)`),
+  reads a class's `__dict__` or calls `vars`; it reads no `__wrapped__` and gives a
+  dynamic `getattr(C, name)` only to `functools.wraps`.
+Dynamic names are not followed (`setattr(obj, name, K)`, `getattr(klass, "m")` on a
+class held in a variable), as the dispatch by name itself does not follow them.
 A class made elsewhere (`type(...)`) or an object built without `__init__` is no more
 known here than to the by-name dispatch itself.
 """
@@ -51,10 +57,13 @@ class SelfReceivers:
         module.visit(scan)
         if scan.opaque:
             return
+        unbound = scan.names
         for name, node in self.classes.items():
+            shared = _shared_methods(node, unbound, self._plain_property)
+            properties: set[str] = set()
             for stmt in node.body.body:
-                if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in scan.names:
-                    this = self._self_name(stmt)
+                if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in unbound | shared:
+                    this = self._self_name(stmt, properties)
                     if this is not None and _bound_once(stmt, this):
                         self.owners[id(stmt)] = (name, this)
 
@@ -69,7 +78,9 @@ class SelfReceivers:
                     todo.append(base)
         return seen
 
-    def _self_name(self, method: cst.FunctionDef) -> str | None:
+    def _self_name(self, method: cst.FunctionDef, properties: set[str]) -> str | None:
+        """Its `self` parameter, if only a lookup on an instance calls it (`properties`:
+        the names the class body made properties so far, whose `.setter` is one)."""
         if method.name.value in _CLASS_FIRST or decorated(method, "staticmethod") \
                 or decorated(method, "classmethod"):
             return None
@@ -77,11 +88,43 @@ class SelfReceivers:
             d = decorator.decorator
             if isinstance(d, cst.Name) and (d.value == "abstractmethod" or (
                     d.value == "property" and self._plain_property)):
+                properties.add(method.name.value)
                 continue
-            if isinstance(d, cst.Attribute) and d.attr.value in _ACCESSORS | {"abstractmethod"}:
+            if isinstance(d, cst.Attribute) and (d.attr.value == "abstractmethod" or (
+                    d.attr.value in _ACCESSORS and isinstance(d.value, cst.Name)
+                    and d.value.value in properties)):
+                properties.add(method.name.value)
                 continue
             return None
         return first_param(method)
+
+
+def _shared_methods(node: cst.ClassDef, unbound: set[str], plain_property: bool) -> set[str]:
+    """The methods the class body uses other than by defining them: those given to
+    anything but `alias = method` or `name = property(get, set)` (which call them on an
+    instance), and those whose alias the module may call unbound (`unbound`)."""
+    methods = {s.name.value for s in node.body.body if isinstance(s, cst.FunctionDef)}
+    out: set[str] = set()
+    for stmt in node.body.body:
+        if isinstance(stmt, cst.FunctionDef):
+            for part in (*stmt.decorators, stmt.params):  # run by the class body
+                out |= {n.value for n in walk(part) if isinstance(n, cst.Name)} & methods
+            continue
+        used = {n.value for n in walk(stmt) if isinstance(n, cst.Name)} & methods
+        if not used:
+            continue
+        small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) \
+            and len(stmt.body) == 1 else None
+        value = small.value if isinstance(small, cst.Assign) else None
+        plain = isinstance(value, cst.Name) or (
+            isinstance(value, cst.Call) and isinstance(value.func, cst.Name)
+            and value.func.value == "property" and plain_property
+            and all(isinstance(a.value, cst.Name) for a in value.args))
+        targets = {t.target.value for t in small.targets if isinstance(t.target, cst.Name)} \
+            if isinstance(small, cst.Assign) else set()
+        if not plain or not targets or targets & unbound or isinstance(stmt, cst.BaseCompoundStatement):
+            out |= used
+    return out
 
 
 def _top_names(stmt: cst.BaseStatement) -> Iterator[str]:
@@ -247,6 +290,12 @@ class _Unbound(cst.CSTVisitor):
         func = node.func
         if isinstance(func, cst.Name) and func.value == "vars":
             self.opaque = True
+        if isinstance(func, (cst.Name, cst.Attribute)) and len(node.args) >= 2 and (
+                func.value if isinstance(func, cst.Name) else func.attr.value) in {
+                "setattr", "__setattr__"} and isinstance(name := node.args[-2].value,
+                                                          cst.SimpleString) \
+                and name.evaluated_value == "__class__":
+            self.opaque = True  # `setattr(obj, "__class__", Other)`
         if isinstance(func, cst.Name) and func.value == "getattr" and len(node.args) >= 2 \
                 and self._classlike(node.args[0].value):
             name = node.args[1].value
