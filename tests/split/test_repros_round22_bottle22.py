@@ -81,6 +81,16 @@ def test_a_mixin_of_an_instance_still_runs(tmp_path: Path) -> None:
     assert _errors(tmp_path, text, modules) == ["GS104"]
 
 
+def test_a_mixin_by_an_alias_still_runs(tmp_path: Path) -> None:
+    """The base `Registry` spelled by an alias (`Alias = Registry`): `Both()` runs
+    `Registry.__init__` (not seen before: the alias was not a class), then `Both.add`."""
+    text = source(replace=("class Loader:", "Alias = Registry\n\n\nclass Loader:\n    pass\n\n\n"
+                           "class Both(Loader, Alias):")
+                  ).replace("registry = Registry()", "registry = Both()")
+    modules = {**MODULES, "core": [*MODULES["core"], "Both", "Alias"]}
+    assert _errors(tmp_path, text, modules) == ["GS104"]
+
+
 def test_an_unbound_call_with_another_self_still_runs(tmp_path: Path) -> None:
     """`Registry.__init__(loader)` binds `self` to a `Loader`: its `add` runs."""
     text = source(replace=("loader = Loader()\n", "loader = Loader()\nRegistry.__init__(loader)\n"))

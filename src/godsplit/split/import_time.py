@@ -131,9 +131,8 @@ class _Code:
 
     def uses(self, node: cst.CSTNode, whole: bool = False
              ) -> tuple[frozenset[str], frozenset[str]]:
-        """The attribute names and special methods `node` uses (memoized); but for `whole`,
-        not in the bodies of the properties it makes; for a method whose `self` is typed
-        (self_receivers.py), not the names used on `self`: `typed[id(node)]`, its class's."""
+        """The attribute names and special methods `node` uses (memoized); but for `whole`, not
+        in the properties it makes; not those on a typed `self` (self_receivers): `typed`."""
         key = (id(node), whole)
         if key not in self._uses:
             operators: set[str] = set()
@@ -180,7 +179,8 @@ class _Code:
             return None
         if name not in self._classes:
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            self._classes[name] = (_base_names(node), methods, class_aliases(node, methods))
+            bases = _base_names(node, self.receivers.aliases)
+            self._classes[name] = (bases, methods, class_aliases(node, methods))
         return self._classes[name]
 
 
@@ -266,9 +266,9 @@ def _closure(
     direct: dict[str, set[str]] = defaultdict(set)  # class -> methods run through it
     typed: dict[str, set[str]] = defaultdict(set)  # class -> names used on its methods' self
 
-    def on_self(node: cst.CSTNode) -> None:
-        if (found := code.typed.get(id(node))) is not None:
-            typed[found[0]] |= found[1]
+    def on_self(node: cst.CSTNode) -> None:  # see _Code.uses
+        cls, names = code.typed.get(id(node), ("", set()))
+        typed[cls] |= names
 
     def through(pairs: Iterable[tuple[str, str]]) -> None:
         for cls, method in pairs:
@@ -276,7 +276,7 @@ def _closure(
                 direct[cls].add(method)
 
     # the functions that made properties, with all they read: their getters run too once
-    # running code reads an attribute such a property may be attached under
+    # running code reads an attribute (or a typed `self.x`) one may be attached under
     held: list[tuple[int, cst.FunctionDef, set[str]]] = []
     released = [False]
 
@@ -393,8 +393,8 @@ def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]
     return False
 
 
-def _base_names(node: cst.ClassDef) -> list[str]:
-    return [b.value.value for b in node.bases if isinstance(b.value, cst.Name)] + [
+def _base_names(node: cst.ClassDef, aliases: Mapping[str, set[str]]) -> list[str]:
+    return [c for b in node.bases if isinstance(b.value, cst.Name)
+            for c in aliases.get(b.value.value, {b.value.value})] + [
         k.value.value for k in node.keywords
-        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)
-    ]
+        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)]

@@ -31,6 +31,7 @@ known here than to the by-name dispatch itself.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import libcst as cst
@@ -47,13 +48,14 @@ class SelfReceivers:
 
     def __init__(self, module: cst.Module) -> None:
         self.classes = {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
-        self.bases = {name: [b.value.value for b in node.bases if isinstance(b.value, cst.Name)
-                             and b.value.value in self.classes]
-                      for name, node in self.classes.items()}
         bound = {n for s in module.body for n in _top_names(s)}
+        self.aliases = aliases = _class_globals(module, set(self.classes))
+        binds = _bindings(module)
+        self.bases = {name: _bases(node, aliases, binds, set(self.classes))
+                      for name, node in self.classes.items()}
         self._plain_property = "property" not in bound
         self.owners: dict[int, tuple[str, str]] = {}  # id(method) -> (class, self name)
-        scan = _Unbound(self, _class_globals(module, set(self.classes)))
+        scan = _Unbound(self, set(aliases))
         module.visit(scan)
         if scan.opaque:
             return
@@ -140,9 +142,10 @@ def _top_names(stmt: cst.BaseStatement) -> Iterator[str]:
                 yield alias.value
 
 
-def _class_globals(module: cst.Module, classes: set[str]) -> set[str]:
-    """`classes` and the globals bound to one of them (`Request = BaseRequest`)."""
-    out = set(classes)
+def _class_globals(module: cst.Module, classes: set[str]) -> dict[str, set[str]]:
+    """`classes` and the globals bound to one of them (`Request = BaseRequest`), each
+    with the classes it may be."""
+    out = {name: {name} for name in classes}
     grown = True
     while grown:
         grown = False
@@ -151,10 +154,53 @@ def _class_globals(module: cst.Module, classes: set[str]) -> set[str]:
                     and node.value.value in out:
                 for target in node.targets:
                     for n in walk(target.target):
-                        if isinstance(n, cst.Name) and n.value not in out:
-                            out.add(n.value)
+                        if isinstance(n, cst.Name) and not out[node.value.value] <= out.get(
+                                n.value, set()):
+                            out.setdefault(n.value, set()).update(out[node.value.value])
                             grown = True
     return out
+
+
+def _bindings(module: cst.Module) -> Counter[str]:
+    """How many times the module's top level binds each name other than by an import
+    (and every name a `global` statement names, twice)."""
+    out: Counter[str] = Counter(s.name.value for s in module.body
+                                if isinstance(s, (cst.FunctionDef, cst.ClassDef)))
+    for node in walk(module, into_scopes=True):
+        if isinstance(node, cst.Global):
+            out.update(2 * [item.name.value for item in node.names])
+    for node in walk(module, into_scopes=False,
+                     enter=lambda n: not isinstance(n, (cst.Import, cst.ImportFrom))):
+        target: cst.CSTNode | None = None
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
+                             cst.CompFor, cst.NamedExpr)):
+            target = node.target
+        elif isinstance(node, cst.AsName):
+            target = node.name
+        if target is not None:
+            out.update(n.value for n in walk(target) if isinstance(n, cst.Name))
+    return out
+
+
+def _bases(node: cst.ClassDef, aliases: dict[str, set[str]], binds: Counter[str],
+           classes: set[str]) -> list[str]:
+    """The module's classes a class may derive from: a base naming one (or an alias of
+    one; `Generic[T], Base[T]`, `with_metaclass(M, Base)`); every class for a base that
+    calls a global of the module or is one bound otherwise or more than once (`class
+    C(make_base())`: any may come back). Imports and builtins are not the module's."""
+    out: set[str] = set()
+    for base in node.bases:
+        value = base.value
+        names = {n.value for n in walk(value) if isinstance(n, cst.Name)}
+        calls = [n for n in walk(value) if isinstance(n, cst.Call)]
+        if any(isinstance(c.func, cst.Name) and binds[c.func.value] for c in calls) or (
+                isinstance(value, cst.Name) and (binds[value.value] > 1 or (
+                    binds[value.value] == 1 and value.value not in aliases))):
+            out |= classes
+        elif not isinstance(value, cst.Attribute):
+            out |= {c for n in names for c in aliases.get(n, ())}
+    out.discard(node.name.value)
+    return sorted(out)
 
 
 def _bound_once(method: cst.FunctionDef, this: str) -> bool:
