@@ -41,6 +41,13 @@ def decorated(method: cst.FunctionDef, name: str) -> bool:
                for d in method.decorators)
 
 
+def on_class(method: cst.FunctionDef) -> bool:
+    """A method that runs on the class itself (`cls.setup()` in `__init_subclass__`): a
+    class or static method; a class that is only subclassed has no instance to run others
+    (mock: `class Mock(CallableMixin, NonCallableMock)` ran `NonCallableMock.__getattr__`)."""
+    return decorated(method, "classmethod") or decorated(method, "staticmethod")
+
+
 def first_param(method: cst.FunctionDef) -> str | None:
     params = (*method.params.posonly_params, *method.params.params)
     return params[0].name.value if params else None

@@ -30,6 +30,10 @@ _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.
              cst.SetComp, cst.DictComp, cst.GeneratorExp, cst.Lambda)
 _CLASS_FIRST = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _UNKNOWN = "?"
+# what can reach the module's own objects from foreign code: `getattr(sys.modules[__name__], x)`
+_LOOKUPS = frozenset({"getattr", "globals", "vars", "locals", "eval", "exec", "__import__",
+                      "__name__", "modules", "import_module", "__dict__", "__self__",
+                      "get_objects", "f_globals", "f_locals"})
 
 
 class _Bindings(cst.CSTVisitor):
@@ -210,6 +214,8 @@ class GetattrHooks:
                 root = root.value
             return not (isinstance(root, cst.Name) and root.value not in local
                         and self.kinds.get(root.value) == {"import"})
+        if isinstance(value, cst.Call):
+            return self._call(value, attr, local)
         if not isinstance(value, cst.Name):
             return True
         if owner is not None and value.value == this:
@@ -217,6 +223,19 @@ class GetattrHooks:
         if value.value in local:
             return True
         return self._global(value.value, attr, set())
+
+    def _call(self, call: cst.Call, attr: str, local: frozenset[str]) -> bool:
+        """Whether reading `attr` of what `call` returns may run a hook: `C(...)` makes a
+        `C`; a call made only of imports, builtins and literals (`re.compile("x")`)
+        returns none of the module's instances, unless it looks the module up."""
+        func = call.func
+        if isinstance(func, cst.Name) and func.value in self.classes \
+                and func.value not in local and self.kinds.get(func.value) == {"class"} \
+                and not self.class_reads:
+            return self._hooked_instance(func.value, attr)
+        names = _names_in(call)
+        return bool(names & (local | _LOOKUPS)) or any(
+            self.kinds.get(n, {"import"}) != {"import"} for n in names)
 
     def _global(self, name: str, attr: str, seen: set[str]) -> bool:
         kinds = self.kinds.get(name)

@@ -11,16 +11,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from .class_calls import class_aliases, class_calls, decorated, makes_own_class
+from .class_calls import class_aliases, class_calls, makes_own_class, on_class
 from .classify import is_main_block
 from .descriptors import attachable_names, names_outside, property_functions
 from .getattr_reads import GetattrHooks
 from .late_bound import bound_after
 from .run_uses import lazy_annotations, run_uses
+from .self_receivers import SelfReceivers, typed_dispatch
 
 if TYPE_CHECKING:
     from .analyze import Unit
@@ -96,6 +98,7 @@ class _Code:
         self._attachable: frozenset[str] | None = None
         self.module = module
         self.hooks = GetattrHooks(module)
+        self.receivers, self.typed = SelfReceivers(module), dict[int, tuple[str, set[str]]]()
         self._through: dict[int, frozenset[tuple[str, str]]] = {}
         self._properties: dict[int, frozenset[int]] = {}
         self._classes: dict[str, tuple[list[str], dict[str, cst.FunctionDef],
@@ -128,13 +131,18 @@ class _Code:
 
     def uses(self, node: cst.CSTNode, whole: bool = False
              ) -> tuple[frozenset[str], frozenset[str]]:
-        """The attribute names and special methods `node` uses (memoized); but for `whole`,
-        not in the bodies of the properties it makes."""
+        """The attribute names and special methods `node` uses (memoized); but for `whole`, not
+        in the properties it makes; not those on a typed `self` (self_receivers): `typed`."""
         key = (id(node), whole)
         if key not in self._uses:
             operators: set[str] = set()
+            owner = self.receivers.owners.get(id(node))
+            on_self: set[str] = set()
             names = run_uses(node, self.lazy, operators,
-                             frozenset() if whole else self.properties(node), self.hooks)
+                             frozenset() if whole else self.properties(node), self.hooks,
+                             (owner[1], on_self) if owner else None)
+            if owner:  # (with `whole` or not: both)
+                self.typed[id(node)] = (owner[0], self.typed.get(id(node), ("", on_self))[1] | on_self)
             self._uses[key] = (frozenset(names), frozenset(operators))
         return self._uses[key]
 
@@ -171,7 +179,8 @@ class _Code:
             return None
         if name not in self._classes:
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            self._classes[name] = (_base_names(node), methods, class_aliases(node, methods))
+            bases = _base_names(node, self.receivers.aliases)
+            self._classes[name] = (bases, methods, class_aliases(node, methods))
         return self._classes[name]
 
 
@@ -255,6 +264,11 @@ def _closure(
     # made by other code only if this code may hold one of their instances
     holds = [live is None or seeds.instances]
     direct: dict[str, set[str]] = defaultdict(set)  # class -> methods run through it
+    typed: dict[str, set[str]] = defaultdict(set)  # class -> names used on its methods' self
+
+    def on_self(node: cst.CSTNode) -> None:  # see _Code.uses
+        cls, names = code.typed.get(id(node), ("", set()))
+        typed[cls] |= names
 
     def through(pairs: Iterable[tuple[str, str]]) -> None:
         for cls, method in pairs:
@@ -262,7 +276,7 @@ def _closure(
                 direct[cls].add(method)
 
     # the functions that made properties, with all they read: their getters run too once
-    # running code reads an attribute such a property may be attached under
+    # running code reads an attribute (or a typed `self.x`) one may be attached under
     held: list[tuple[int, cst.FunctionDef, set[str]]] = []
     released = [False]
 
@@ -273,13 +287,14 @@ def _closure(
         return code.run_by(node, names)
 
     def release() -> bool:
-        if released[0] or not held or not used & code.attachable():
+        if released[0] or not held or not (used | {*chain(*typed.values())}) & code.attachable():
             return False
         released[0] = True
         for uid, node, names in held:
             upgraded[uid] |= names
             holds[0] = holds[0] or bool(names & code.values)
             attributes, ops = code.uses(node, whole=True)
+            on_self(node)
             used.update(attributes)
             operators.update(ops)
             todo.append(code.evaluated(uid, names))
@@ -312,6 +327,7 @@ def _closure(
         while todo:
             reached(todo.pop())
         changed = False
+        dispatch = typed_dispatch(code.receivers, {*entries, *(live or ())}, typed)
         for name in list({*entries, *direct} if live is None else {*live, *entries, *direct}):
             if (found := code.cls(name)) is None:
                 continue
@@ -326,10 +342,10 @@ def _closure(
                     direct[base] |= via
                     changed = True
             made = own if live is None else own | live.get(name, set())
-            by_name = (used | (operators if _ON_CALL & made else set())
+            by_name = (used | dispatch.get(name, set()) | (operators if _ON_CALL & made else set())
                        if made_here and (holds[0] or _ON_CALL & own) else set())
             if not _ON_CALL & made:  # subclassed, no instance: only what runs on the class
-                by_name = {m for m in by_name if m in methods and _on_class(methods[m])}
+                by_name = {m for m in by_name if m in methods and on_class(methods[m])}
             wanted = own | via | by_name
             fresh = {m for m in methods if m in wanted} | {
                 m for attr, ms in aliases.items() if attr in wanted for m in ms
@@ -347,6 +363,7 @@ def _closure(
                         holds[0] = changed = True
                     upgraded[uid] |= names
                     attributes, ops = code.uses(methods[method])
+                    on_self(methods[method])
                     used |= attributes
                     operators |= ops
                     through(code.through(methods[method]))
@@ -356,13 +373,6 @@ def _closure(
         changed = changed or release()
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)
-
-
-def _on_class(method: cst.FunctionDef) -> bool:
-    """A method that runs on the class itself (`cls.setup()` in `__init_subclass__`): a
-    class or static method; a class that is only subclassed has no instance to run others
-    (mock: `class Mock(CallableMixin, NonCallableMock)` ran `NonCallableMock.__getattr__`)."""
-    return decorated(method, "classmethod") or decorated(method, "staticmethod")
 
 
 def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]]) -> bool:
@@ -383,8 +393,8 @@ def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]
     return False
 
 
-def _base_names(node: cst.ClassDef) -> list[str]:
-    return [b.value.value for b in node.bases if isinstance(b.value, cst.Name)] + [
+def _base_names(node: cst.ClassDef, aliases: Mapping[str, set[str]]) -> list[str]:
+    return [c for b in node.bases if isinstance(b.value, cst.Name)
+            for c in aliases.get(b.value.value, {b.value.value})] + [
         k.value.value for k in node.keywords
-        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)
-    ]
+        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)]

@@ -44,8 +44,9 @@ class _Uses(SkipsTables):
     statement when it is executed."""
 
     def __init__(self, root: cst.CSTNode, lazy: bool, skip: frozenset[int],
-                 hooks: GetattrHooks | None) -> None:
+                 hooks: GetattrHooks | None, typed: tuple[str, set[str]] | None) -> None:
         self.root = root
+        self.typed = typed  # (the method's `self`, the names used on it)
         self.hooks = hooks if hooks is None or hooks.active else None
         self.local = local_names(root) if self.hooks else frozenset()
         self.owner = self.hooks.owners.get(id(root)) if self.hooks else None
@@ -88,7 +89,11 @@ class _Uses(SkipsTables):
         self._scopes.pop()
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.names.add(node.attr.value)
+        if self.typed is not None and isinstance(node.value, cst.Name) \
+                and node.value.value == self.typed[0]:
+            self.typed[1].add(node.attr.value)
+        else:
+            self.names.add(node.attr.value)
         # `sentinel.DEFAULT` runs `__getattribute__`, and `__getattr__` for a name the
         # object lacks (mock's `_Sentinel.__getattr__` makes a `_SentinelObject`); not
         # `os.path` (see getattr_reads)
@@ -154,12 +159,14 @@ class _Uses(SkipsTables):
 
 
 def run_uses(node: cst.CSTNode, lazy: bool, operators: set[str],
-             skip: frozenset[int] = frozenset(), hooks: GetattrHooks | None = None) -> set[str]:
+             skip: frozenset[int] = frozenset(), hooks: GetattrHooks | None = None,
+             typed: tuple[str, set[str]] | None = None) -> set[str]:
     """The attribute names `node` uses when it runs, not in the bodies of the defs in
     `skip`; adds the special methods its operators run to `operators`. `lazy`: the module
     has `from __future__ import annotations`; `hooks`: the module's `__getattr__` classes
-    (None: any attribute read may run one)."""
-    visitor = _Uses(node, lazy, skip, hooks)
+    (None: any attribute read may run one); `typed`: a method's `self` whose type is known
+    (self_receivers.py) and the set that gets the names used on it, instead of the result."""
+    visitor = _Uses(node, lazy, skip, hooks, typed)
     node.visit(visitor)
     operators |= visitor.operators
     return visitor.names
