@@ -1,0 +1,110 @@
+"""Round 22 (smalls22): README item 18's small leftovers.
+
+18(d): pycodestyle before 2.6 (flake8 3.7.9, asn1crypto's pinned lint) ends the import
+block at a top-level `if`; the generated imports (a new module's imports of its siblings,
+the facade's re-exports) came after the source's import-only `if sys.version_info <=
+(3,):` block: E402 on each. They now go before it where that keeps behaviour."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from godsplit.split.head_order import generated_at
+
+from splitkit import make_project, plan_texts, same_behaviour
+
+VALUES = '''\
+    """Values."""
+
+    from __future__ import unicode_literals
+
+        import sys
+
+    from . import helper
+
+    if sys.version_info <= (3,):
+        from cStringIO import StringIO as BytesIO
+
+        range = xrange  # noqa
+        _PY2 = True
+
+    else:
+        from io import BytesIO
+
+        _PY2 = False
+
+
+    class Base(object):
+        def dump(self):
+            return BytesIO(b"x").read(), _PY2, helper.X, bool(re.compile("a"))
+
+
+    class Child(Base):
+        def more(self):
+            return list(range(3)), _PY2
+'''
+HELPER = {"pkg/helper.py": "X = 1\n"}
+MODULES = {"base": ["Base"], "child": ["Child"]}
+
+
+def pycodestyle_25_e402(text: str) -> list[int]:
+    """The lines pycodestyle 2.5's `module_imports_on_top_of_file` reports: top-level
+    imports after a top-level statement other than an import, `try`, a docstring or a
+    dunder assignment (2.6 added `if`, `elif` and `with` to what it allows)."""
+    seen_code, lines = False, []
+    for stmt in ast.parse(text).body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            if seen_code:
+                lines.append(stmt.lineno)
+        elif isinstance(stmt, ast.Try) or (
+                isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+            continue
+        elif isinstance(stmt, ast.Assign) and all(
+                isinstance(t, ast.Name) and t.id.startswith("__") for t in stmt.targets):
+            continue
+        else:
+            seen_code = True
+    return lines
+
+
+def test_generated_imports_come_before_an_import_only_if_block(tmp_path: Path) -> None:
+    config = make_project(tmp_path, VALUES, MODULES, files=HELPER)
+    _, texts = plan_texts(config)
+    for path in ("pkg/big/__init__.py", "pkg/big/child.py"):
+        assert pycodestyle_25_e402(texts[path]) == [], (path, texts[path])
+    assert texts["pkg/big/child.py"].index("from .base import Base") < texts[
+        "pkg/big/child.py"].index("if sys.version_info")
+
+
+@pytest.mark.slow
+def test_moved_before_the_if_block_behaves_and_is_ruff_clean(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, VALUES, MODULES, """\
+        from pkg.big import Base, Child, BytesIO, _PY2
+        print(Base().dump(), Child().more(), BytesIO.__name__, _PY2)
+        """, files=HELPER)
+    assert "False" in out
+    ruff = Path(sys.executable).with_name("ruff")  # E402 and I001 as ruff sees them
+    proc = subprocess.run([str(ruff), "check", "--isolated", "--select", "E4,I,F", "pkg"],
+                          cwd=tmp_path / "after", capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_nothing_moves_before_code_that_does_more_or_names_the_imports() -> None:
+    imports = "from .base import Base\n"
+    version = "if sys.version_info <= (3,):\n    from cStringIO import StringIO\n"
+    assert generated_at(["import sys\n", version], imports, "pkg") == 1
+    # a guard that raises, a project import, a test that calls, a name the imports bind
+    for text in ("if sys.version_info < (3,):\n    raise ImportError('py3')\n",
+                 "if sys.version_info <= (3,):\n    from . import compat\n",
+                 "if platform.system() == 'Windows':\n    import winreg\n",
+                 "if sys.version_info <= (3,):\n    Base = object\n"):
+        assert generated_at(["import sys\n", text], imports, "pkg") is None, text
+    # the last such code bounds the stretch: an `if` after it can still go after
+    assert generated_at(["import sys\n", "sys.path.insert(0, 'x')\n", version], imports,
+                        "pkg") == 2
+
