@@ -8,6 +8,7 @@ the facade's re-exports) came after the source's import-only `if sys.version_inf
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,15 +16,17 @@ from pathlib import Path
 import pytest
 
 from godsplit.split.head_order import generated_at
+from godsplit.split.history import verify_split
 
-from splitkit import make_project, plan_texts, same_behaviour
+from splitkit import apply, make_project, plan_texts, same_behaviour
 
 VALUES = '''\
     """Values."""
 
     from __future__ import unicode_literals
 
-        import sys
+    import re
+    import sys
 
     from . import helper
 
@@ -108,3 +111,35 @@ def test_nothing_moves_before_code_that_does_more_or_names_the_imports() -> None
     assert generated_at(["import sys\n", "sys.path.insert(0, 'x')\n", version], imports,
                         "pkg") == 2
 
+
+# 18(h): on Plane `apply` said "the same 66 names" and `verify` "67 names": the package
+# facade's generated `__all__` is a name the module did not have. Both now say so.
+TWO = '''\
+    def first():
+        return 1
+
+
+    def second():
+        return first() + 1
+'''
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=root,
+                   check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_apply_and_verify_count_the_names_alike(tmp_path: Path) -> None:
+    config = make_project(tmp_path, TWO, {"one": ["first"], "two": ["second"]})
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "before the split")
+    result = apply(config)
+    assert result.written and not result.errors, result.errors
+    [applied] = [f.message for f in result.splits[0].findings if f.code == "GS400"]
+    before = int(re.search(r"the same (\d+) names, and 1 new: `__all__`,", applied)[1])
+    [verified] = [f.message for f in verify_split(config, config.splits[0], None)
+                  if f.code == "GS400"]
+    assert f": {before + 1} names: the same {before} as before the split, and 1 new: " \
+           "`__all__`" in verified, verified
