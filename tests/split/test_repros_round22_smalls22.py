@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 
 from godsplit.split.apply import plan_splits
+from godsplit.split.doc_length import wrap_comments
 from godsplit.split.head_order import generated_at
 from godsplit.split.history import verify_split
+from godsplit.split.package_order import marked
+from godsplit.types import Finding
 
 from splitkit import apply, make_project, plan_texts, same_behaviour
 
@@ -192,3 +195,19 @@ def test_gs143_skips_messages_the_code_makes_from_a_literal(tmp_path: Path) -> N
     found = sorted((f.line, f.message.split(" spells ")[1].split()[0])
                    for s in result.splits for f in s.findings if f.code == "GS143")
     assert found == [(19, "pkg.big.timeout"), (23, "pkg.big.spawn")], found
+
+
+# package_order's GS153 comment was wrapped by hand with a hanging `#  ` beside
+# doc_length's wrapping: under a project's max-doc-length it was wrapped again with the
+# extra space inside ("changing  `a`"). One wrapping now, godsplit's `# ` for every line.
+def test_the_order_comment_wraps_like_godsplit_s_other_comments() -> None:
+    notes = [Finding("GS153", "info", f"code run at import time changes `registry_number_{i}` "
+                     "from several modules", "pkg/big.py", 1) for i in range(4)]
+    facade = '"""Doc."""\n\n# godsplit: facade: the code lives in `pkg.big` now.\n\nimport x\n'
+    text = marked(facade, notes, "# godsplit: facade")
+    comment = [line for line in text.splitlines() if line.startswith("#")][1:]
+    assert len(comment) == 3 and all(len(line) <= 79 for line in comment), comment
+    assert all(line.startswith("# ") and not line.startswith("#  ") for line in comment)
+    rewrapped = wrap_comments(text, 60, "")
+    assert "  " not in rewrapped.replace('"""', ""), rewrapped
+    assert "`registry_number_0`, `registry_number_1`," in rewrapped
