@@ -37,7 +37,8 @@ def _check(**params: Any) -> None:
 
     PATHS are files and directories (default: the project root). Directories are walked
     respecting .gitignore; files named here are checked even if git ignores them, but
-    excludes still apply.
+    excludes still apply: the config's, and the `exclude` and `extend-exclude` of the
+    project's ruff configuration (generated migrations, vendored code).
     """
     sys.exit(run(params))
 

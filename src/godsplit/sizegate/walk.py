@@ -1,6 +1,8 @@
 """Find the Python modules `godsplit check` looks at: walk directories respecting
-.gitignore files (nested ones, and .git/info/exclude), the config's excludes, and a fixed
-set of directories never entered; files named on the command line are taken as given."""
+.gitignore files (nested ones, and .git/info/exclude), the config's excludes, the project's
+ruff excludes (`linter_excludes`), and a fixed set of directories never entered; files named
+on the command line are taken as given (but for the excludes of the config and of ruff, as
+ruff's own pre-commit hook applies them with `--force-exclude`)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
     from .core import CheckOptions
+    from .linter_excludes import LinterExcludes
 
 # Never walked into: version control, virtualenvs, caches, dependency trees. A directory
 # holding a pyvenv.cfg (a virtualenv of any name) is skipped too.
@@ -38,9 +41,11 @@ class _Layer:
 
 
 class _Walker:
-    def __init__(self, root: Path, exclude: GitIgnoreSpec | None) -> None:
+    def __init__(self, root: Path, exclude: GitIgnoreSpec | None,
+                 linter: LinterExcludes | None = None) -> None:
         self.root = root
         self.exclude = exclude
+        self.linter = linter  # what the project's ruff excludes
         self.files: list[tuple[str, str]] = []  # (absolute, root-relative)
         self.seen: set[str] = set()
 
@@ -50,7 +55,8 @@ class _Walker:
             self.files.append((file, rel))
 
     def excluded(self, rel: str) -> bool:
-        return self.exclude is not None and self.exclude.match_file(rel)
+        return (self.exclude is not None and self.exclude.match_file(rel)) or (
+            self.linter is not None and self.linter.match(rel))
 
     def walk(self, start: Path) -> None:
         prefix = _rel_prefix(start, self.root)
@@ -73,7 +79,7 @@ class _Walker:
             spec = _load_gitignore(os.path.join(directory, ".gitignore"))
             if spec is not None:
                 layers = [_Layer(spec, "", len(rel)), *layers]
-        exclude, seen, files = self.exclude, self.seen, self.files
+        exclude, linter, seen, files = self.exclude, self.linter, self.seen, self.files
         base = prefix + rel
         for entry in entries:  # the hot loop: most entries are .py files with no rule on them
             name = entry.name
@@ -81,6 +87,8 @@ class _Walker:
                 if layers and _ignored(rel + name, layers):
                     continue
                 if exclude is not None and exclude.match_file(base + name):
+                    continue
+                if linter is not None and linter.match(base + name):
                     continue
                 path = entry.path
                 if path not in seen:
@@ -162,11 +170,13 @@ def _spec(patterns: Iterable[str]) -> GitIgnoreSpec | None:
 def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]:
     """(absolute file, root-relative path) of every module to check, each once."""
     root = config.root.resolve()
+    from .linter_excludes import ruff_excludes
     from .patterns import checked
 
     walker = _Walker(root, _spec((*(checked(p, "exclude pattern", config.path)
                                     for p in config.exclude),
-                                  *(checked(p, "exclude pattern", None) for p in options.exclude))))
+                                  *(checked(p, "exclude pattern", None) for p in options.exclude))),
+                     ruff_excludes(root))
     for given in options.paths or (root,):
         path = Path(given).resolve()
         if path.is_dir():

@@ -34,13 +34,19 @@ def wrap_comments(text: str, width: int, source: str) -> str:
             at += 1
             continue
         if any(len(indent) + 2 + len(body) > width for body in run):
-            out += textwrap.wrap(" ".join(run), width, initial_indent=indent + "# ",
-                                 subsequent_indent=indent + "# ", break_long_words=False,
-                                 break_on_hyphens=False)
+            out += comment_lines(" ".join(run), width, indent)
         else:
             out += lines[at:at + len(run)]
         at += len(run)
     return "\n".join(out)
+
+
+def comment_lines(text: str, width: int = 79, indent: str = "") -> list[str]:
+    """`text` as the lines of a comment (`# ` and words) of at most `width` columns, as
+    godsplit writes its comments (79) and wraps them to a project's max-doc-length."""
+    return textwrap.wrap(text, width, initial_indent=indent + "# ",
+                         subsequent_indent=indent + "# ", break_long_words=False,
+                         break_on_hyphens=False)
 
 
 def _run(lines: list[str], at: int, known: set[str]) -> tuple[str, list[str]]:

@@ -31,6 +31,7 @@ from .early_effects import early_effects
 from .facade_runtime import peer, runtime_code
 from .file_path import facade_file_edits
 from .handover import hand_over, rebound, repr_tuple
+from .head_order import generated_at
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
 from .module_head import header_split
@@ -337,9 +338,12 @@ def render_facade(
                    "\n" + "".join(early_kept).strip("\n") + "\n",
                    Block("\n" + "".join(exports), sort=True, noqa=noqa, reexport_noqa=f401,
                          listed=frozenset(listed), group=True)]
-    else:
-        pieces.append(Block("\n" + first + "\n" + "".join(exports), sort=True,
-                            reexport_noqa=f401, listed=frozenset(listed), group=True))
+    else:  # before the source's import-only `if` blocks where that keeps behaviour
+        at = generated_at(early, "".join(exports), layout.old_module.split(".")[0])
+        at = len(early) if at is None else at
+        first = "".join(hoisted) + "".join(early[:at]).lstrip("\n")
+        pieces.append(Block("\n" + first + "\n" + "".join(exports) + "".join(early[at:]),
+                            sort=True, reexport_noqa=f401, listed=frozenset(listed), group=True))
     pieces.append(Block("".join(guarded), sort=True))
     pieces.append(Block(generated_all))
     # keep-module-name: every new module came through this package; before the facade's own

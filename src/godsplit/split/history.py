@@ -17,6 +17,7 @@ from pathlib import Path
 from ..files import decode_source, module_name_for, read_source
 from ..types import Config, Finding, GodsplitError, SplitConfig
 from .frameworks import import_setup
+from .import_check import new_names
 from .import_failure import ImportFailure
 from .layout import make_layout
 from .render import MARKER
@@ -125,14 +126,19 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
                             after.path or path, after.line or 1)]
         return [Finding("GS412", "info", "import check skipped: "
                         f"{setup.failed(after, old_module)}", path, 1)]
+    said = ""
     if found is not None:
         names, _ = static_names(decode_source(found.data, found.path))
         missing = sorted(names - set(after.names))
         if missing:
             return [Finding("GS403", "error", f"importing {old_module} no longer gives: "
                             f"{', '.join(missing)}", path, 1)]
+        # the count apply gave (the names before: its source's and the two every module
+        # has) and what is new, which add up to this one
+        names |= {"__name__", "__doc__"}
+        said = f": the same {len(names)} as before the split{new_names(names, after.names)}"
     return [Finding("GS400", "info", f"imported {old_module} in a fresh interpreter: "
-                    f"{len(after.names)} names", path, 1)]
+                    f"{len(after.names)} names{said}", path, 1)]
 
 
 def _fails_in(failure: ImportFailure, own: tuple[Path, ...]) -> bool:

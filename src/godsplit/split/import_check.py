@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -105,8 +105,9 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
             if not differences:
                 findings.append(Finding(
                     "GS400", "info", f"imported {plan.old_module}{setup.describe()} before and "
-                    f"after in a fresh interpreter: the same {len(snap.names)} names, of the "
-                    f"same kinds; the same signatures and type hints of {len(snap.details)} moved "
+                    f"after in a fresh interpreter: the same {len(snap.names)} names"
+                    f"{new_names(snap.names, after.names)}, of the same kinds; the same "
+                    f"signatures and type hints of {len(snap.details)} moved "
                     "functions, classes and methods; the same `import *`, `python -m` and "
                     f"modules loaded{registered_note(snap, after)}", path, 1,
                 ))
@@ -269,3 +270,13 @@ def check_plans(config: Config, plans: Sequence[Plan],
                                             "interpreter", 1)
             out[plan.old_module] = ImportCheck(True, f"ran in a scratch copy: {said}", (), took)
     return out
+
+
+def new_names(before: Collection[str], after: Collection[str]) -> str:
+    """", and 2 new: `__all__`, `x`": what importing the module gives after the split that
+    it did not before (the `__all__` godsplit writes into a package facade), so that a
+    count of the names after (`verify`) adds up with the count of those before."""
+    new = sorted(set(after) - set(before))
+    shown = ", ".join(f"`{n}`" for n in new[:5]) + (f" and {len(new) - 5} more" if len(new) > 5
+                                                    else "")
+    return f", and {len(new)} new: {shown}" if new else ""

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..types import FACADE, Finding
+from .doc_length import comment_lines
 
 if TYPE_CHECKING:
     from .layout import Layout
@@ -219,16 +220,9 @@ def marked(facade: str, notes: Sequence[Finding], marker: str) -> str:
     """The facade with a comment after godsplit's marker: the order of its imports is
     what keeps `notes`' objects in order, and `retire` must not remove them."""
     names = ", ".join(dict.fromkeys(subject(n) for n in notes))
-    words = (f"# {ORDER_MARK}: the order of the imports below runs the code changing "
-             f"{names} in source order; keep it.").split(" ")
-    lines, line = [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > 79:
-            lines.append(line)
-            line = "#  " + word
-        else:
-            line = f"{line} {word}" if line else word
-    comment = "\n".join([*lines, line]) + "\n"
+    comment = "\n".join(comment_lines(f"{ORDER_MARK}: the order of the imports below runs "
+                                      f"the code changing {names} in source order; keep it."))
+    comment += "\n"
     out = facade.splitlines(keepends=True)
     at = next((i for i, text in enumerate(out) if text.startswith(marker)), None)
     if at is None:

@@ -25,6 +25,7 @@ from .assign import Assignment
 from .classify import is_guard, sets_up_imports
 from .file_path import old_file_constant, os_name_of
 from .handover import hand_over, rebound
+from .head_order import place_generated
 from .import_blocks import prune_import_block
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
@@ -204,6 +205,7 @@ def render_new_module(
             body[i] = (body[i][0], "\n" * max(2 - blank, 0) + text)
     limit = min(style.lint_line_length or style.line_length, style.doc_length or 999) if style else 88
     pieces: list[Piece] = [header_comments(analysis) + head_docstring(analysis, body, module, layout, limit)]
+    items = place_generated(items, first_def - 0.3, layout.old_module.split(".")[0])
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)
     if future:

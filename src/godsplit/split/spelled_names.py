@@ -19,7 +19,10 @@ quote or `<` (`<class 'old.Name'>`, `<function old.f at`, `<old.Name object at`)
 path in the middle of prose (pexpect's "maybe you want to use pexpect.spawn", a test's
 "should have raised a pexpect.ExceptionPexpect") is a reference, and stays true through the
 facade; so is code held in a string (tabulate's benchmark setup: `return tabulate.tabulate(
-table)`), which imports the name through the facade.
+table)`), which imports the name through the facade; and so is a message the code makes
+from a literal (`raise TypeError("pkg.f takes no None")`, a warning, a log line, `print`):
+the split does not change it, and where it is made nothing compares it with a repr. The
+same words as an expected value (a constant, an `assertEqual` argument) still warn.
 """
 
 from __future__ import annotations
@@ -59,9 +62,31 @@ def _strings(text: str, path: Path) -> list[tuple[int, str]]:
     with warnings.catch_warnings():  # SyntaxWarnings (invalid escapes) are not ours to print
         warnings.simplefilter("ignore")
         tree = ast.parse(text, str(path))
-    bare = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+    bare = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)} | _produced(tree)
     return [(n.lineno, n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant)
             and isinstance(n.value, str) and id(n) not in bare]
+
+
+# calls whose arguments are text the program puts out: `print`, `warnings.warn`, a logger's
+# methods, `parser.error`
+_OUTPUT_NAMES = frozenset({"print", "warn"})
+_OUTPUT_METHODS = frozenset({"warn", "warning", "debug", "info", "error", "critical",
+                             "exception", "log"})
+
+
+def _produced(tree: ast.AST) -> set[int]:
+    """The string constants of messages the code makes: the arguments of the exception a
+    `raise` makes, and of the calls in `_OUTPUT_*`. A split does not change such a literal
+    (it is not made from `__module__`), and it is not compared with a repr where it is
+    made: "pkg.f does not take None" raised or logged is prose, not an expected value."""
+    calls = [n.exc for n in ast.walk(tree) if isinstance(n, ast.Raise)
+             and isinstance(n.exc, ast.Call)]
+    calls += [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (
+        (isinstance(n.func, ast.Name) and n.func.id in _OUTPUT_NAMES)
+        or (isinstance(n.func, ast.Attribute) and n.func.attr in _OUTPUT_METHODS))]
+    return {id(c) for call in calls if isinstance(call, ast.Call)
+            for arg in (*call.args, *(k.value for k in call.keywords))
+            for c in ast.walk(arg) if isinstance(c, ast.Constant)}
 
 
 def _hits(path: Path, pattern: re.Pattern[str]) -> Iterator[tuple[int, str, str]]:
