@@ -1,0 +1,54 @@
+"""Round 22 (trial22a): real-code trials on uncertainties, mpmath, zope.interface,
+markdown2 and psutil.
+
+psutil's `psutil/__init__.py` (2,486 lines) has a `__main__` block, and its test suite
+writes an empty `__init__.py` into a scratch directory (`os.path.join(tmpdir,
+"__init__.py")`). `plan` without `package` refused the file as "run, or read, by its path"
+at that test's line and told the user to set `package = "psutil/__init___parts"`: a
+string naming any package's `__init__.py` is no path to this one, and a package's own file
+never becomes a package: its new modules go beside it, in its directory (as `suggest`
+writes it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from godsplit.split.plan import plan_split
+from godsplit.types import GodsplitError
+
+from splitkit import make_project
+
+INIT = '''\
+    def first():
+        return 1
+
+
+    def second():
+        return first() + 1
+
+
+    if __name__ == "__main__":
+        print(second())
+    '''
+
+
+def test_an_init_file_is_told_its_own_package_not_a_parts_one(tmp_path: Path) -> None:
+    config = make_project(
+        tmp_path, INIT, {"one": ["first"], "two": ["second"]}, path="pkg/__init__.py",
+        files={"tests/test_x.py": 'import os\nPATH = os.path.join("d", "__init__.py")\n'})
+    with pytest.raises(GodsplitError) as caught:
+        plan_split(config, config.splits[0])
+    message = str(caught.value)
+    assert "_parts" not in message and "tests/test_x.py" not in message
+    assert 'package = "pkg"' in message
+
+
+def test_the_package_it_names_splits_the_file_beside_itself(tmp_path: Path) -> None:
+    config = make_project(
+        tmp_path, INIT, {"one": ["first"], "two": ["second"]}, path="pkg/__init__.py",
+        package="pkg")
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert {m.name for m in plan.modules} == {"one", "two"}
