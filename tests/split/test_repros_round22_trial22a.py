@@ -7,7 +7,13 @@ writes an empty `__init__.py` into a scratch directory (`os.path.join(tmpdir,
 at that test's line and told the user to set `package = "psutil/__init___parts"`: a
 string naming any package's `__init__.py` is no path to this one, and a package's own file
 never becomes a package: its new modules go beside it, in its directory (as `suggest`
-writes it)."""
+writes it).
+
+suggest on that file keeps 50 names in the old module (GS127: the `globals()` loop writing
+the RLIM constants, with every moved name below it) and wrote, one line apart, "the split
+moves 51 lines and leaves 77 lines of code in the old module" (GS118, which leaves out
+what `keep` names) and "50 names ... stay in the old module, which keeps 2582 lines".
+GS118 now says the lines `keep` names stay too."""
 
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ import pytest
 from godsplit.split.plan import plan_split
 from godsplit.types import GodsplitError
 
-from splitkit import make_project
+from splitkit import make_project, plan_texts
 
 INIT = '''\
     def first():
@@ -52,3 +58,17 @@ def test_the_package_it_names_splits_the_file_beside_itself(tmp_path: Path) -> N
     plan, _ = plan_split(config, config.splits[0])
     assert not plan.errors, [f.render() for f in plan.errors]
     assert {m.name for m in plan.modules} == {"one", "two"}
+
+
+def test_a_split_that_moves_little_counts_what_keep_names_too(tmp_path: Path) -> None:
+    body = "".join(f"    table['k{i}'] = {i}\n" for i in range(30))
+    kept = "".join(f"    total += {i}\n" for i in range(8))
+    source = (f"def registry():\n    table = globals()\n{body}    return table\n\n"
+              f"def other():\n    total = 0\n{kept}    return total\n\n"
+              "def helper():\n    return 1\n")
+    config = make_project(tmp_path, source, {"tools": ["helper"]}, keep=["other"])
+    plan, _ = plan_texts(config)
+    [found] = [f for f in plan.findings if f.code == "GS118"]
+    assert found.message.startswith(
+        "the split moves 3 lines and leaves 33 lines of code in the old module besides the "
+        "12 lines `keep` names, the largest kept: registry (line 1, 33 lines)"), found.message
