@@ -13,7 +13,13 @@ suggest on that file keeps 50 names in the old module (GS127: the `globals()` lo
 the RLIM constants, with every moved name below it) and wrote, one line apart, "the split
 moves 51 lines and leaves 77 lines of code in the old module" (GS118, which leaves out
 what `keep` names) and "50 names ... stay in the old module, which keeps 2582 lines".
-GS118 now says the lines `keep` names stay too."""
+GS118 now says the lines `keep` names stay too.
+
+zope.interface's `interfaces.py`, split by hand: its suite passed and apply said
+"verified", but each `class IElement(Interface)` made an `InterfaceClass` instance (no
+class) that records its module in `__module__` and in `__identifier__` (also its repr and
+hash): all 30 reported the new modules, which keep-module-name cannot undo. GS129 (a
+warning) says so."""
 
 from __future__ import annotations
 
@@ -21,10 +27,11 @@ from pathlib import Path
 
 import pytest
 
+from godsplit.split.import_check import check_plans
 from godsplit.split.plan import plan_split
 from godsplit.types import GodsplitError
 
-from splitkit import make_project, plan_texts
+from splitkit import apply, make_project, plan_texts
 
 INIT = '''\
     def first():
@@ -72,3 +79,70 @@ def test_a_split_that_moves_little_counts_what_keep_names_too(tmp_path: Path) ->
     assert found.message.startswith(
         "the split moves 3 lines and leaves 33 lines of code in the old module besides the "
         "12 lines `keep` names, the largest kept: registry (line 1, 33 lines)"), found.message
+
+
+IFACE = """
+    class InterfaceClass:
+        def __init__(self, name, bases=(), attrs=None, __module__=None):
+            self.__name__ = name
+            self.__module__ = (attrs or {}).get("__module__", __module__)
+            self.__identifier__ = f"{self.__module__}.{name}"
+
+
+    Interface = InterfaceClass("Interface", __module__=__name__)
+"""
+
+INTERFACES = """
+    from pkg.iface import Interface
+
+
+    class IFoo(Interface):
+        \"\"\"A foo.\"\"\"
+
+
+    class IBar(Interface):
+        \"\"\"A bar.\"\"\"
+
+
+    class Plain:
+        pass
+
+
+    def describe():
+        return IFoo.__identifier__
+"""
+
+
+def test_interfaces_that_record_their_module_are_a_warning(tmp_path: Path) -> None:
+    config = make_project(tmp_path, INTERFACES, {"foos": ["IFoo", "Plain"],
+                                                 "bars": ["IBar", "describe"]},
+                          files={"pkg/iface.py": IFACE})
+    result = apply(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    [found] = [f for s in result.splits for f in s.findings if f.code == "GS129"]
+    assert found.severity == "warning" and found.names == ("IBar", "IFoo")
+    assert "__identifier__='pkg.big.IBar'" in found.message
+    assert "__identifier__='pkg.big.bars.IBar'" in found.message and "; also IFoo;" in found.message
+    assert "Plain" not in found.message  # a class's __module__ moving is the split itself
+    assert found.line == 8  # at the statement making the first named (IBar)
+
+
+def test_plan_shows_the_warning_its_import_check_found(tmp_path: Path) -> None:
+    config = make_project(tmp_path, INTERFACES, {"foos": ["IFoo", "Plain"],
+                                                 "bars": ["IBar", "describe"]},
+                          files={"pkg/iface.py": IFACE})
+    plan, _ = plan_split(config, config.splits[0])
+    check = check_plans(config, [plan])["pkg.big"]
+    assert check.text.startswith("ran in a scratch copy: imported pkg.big before the split")
+    assert [f.code for f in check.findings] == ["GS129"]
+
+
+def test_an_object_without_a_string_made_from_its_module_is_no_warning(tmp_path: Path) -> None:
+    """Only `__module__` names the module (a TypeVar's, say): as for a class, no GS129."""
+    iface = IFACE.replace('            self.__identifier__ = f"{self.__module__}.{name}"\n', "")
+    config = make_project(tmp_path, INTERFACES.replace("IFoo.__identifier__", "IFoo"),
+                          {"foos": ["IFoo", "Plain"], "bars": ["IBar", "describe"]},
+                          files={"pkg/iface.py": iface})
+    result = apply(config)
+    assert result.written and not any(
+        f.code == "GS129" for s in result.splits for f in s.findings)
