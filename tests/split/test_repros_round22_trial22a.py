@@ -19,7 +19,11 @@ zope.interface's `interfaces.py`, split by hand: its suite passed and apply said
 "verified", but each `class IElement(Interface)` made an `InterfaceClass` instance (no
 class) that records its module in `__module__` and in `__identifier__` (also its repr and
 hash): all 30 reported the new modules, which keep-module-name cannot undo. GS129 (a
-warning) says so."""
+warning) says so.
+
+suggest named zope's modules `ispecifications`, `icomponent_registry`, `iadapter_registry`:
+the `I` of an interface's name was read as part of its first word. It is a word now, which
+a file of interfaces drops as the prefix of its classes."""
 
 from __future__ import annotations
 
@@ -27,8 +31,12 @@ from pathlib import Path
 
 import pytest
 
+from godsplit.files import read_source
+from godsplit.split.analyze import analyze
 from godsplit.split.import_check import check_plans
 from godsplit.split.plan import plan_split
+from godsplit.suggester.graph import build_graph
+from godsplit.suggester.naming import name_modules, snake
 from godsplit.types import GodsplitError
 
 from splitkit import apply, make_project, plan_texts
@@ -146,3 +154,24 @@ def test_an_object_without_a_string_made_from_its_module_is_no_warning(tmp_path:
     result = apply(config)
     assert result.written and not any(
         f.code == "GS129" for s in result.splits for f in s.findings)
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("IComponentRegistry", "i_component_registry"), ("IElement", "i_element"),
+    ("IPv4Address", "ipv4_address"), ("IOError", "io_error"), ("Item", "item"),
+    ("IMAPClient", "imap_client")])
+def test_an_interface_prefix_is_a_word(label: str, expected: str) -> None:
+    assert snake(label) == expected
+
+
+def test_a_file_of_interfaces_names_modules_without_the_i(tmp_path: Path) -> None:
+    body = "".join(f"        x{i} = {i}\n" for i in range(20))
+    names = ["IElement", "IAttribute", "IComponentLookup", "IComponentRegistry", "IRegistration"]
+    source = "".join(f"class {n}:\n    def run(self):\n{body}\n\n" for n in names)
+    path = tmp_path / "interfaces.py"
+    path.write_text(source)
+    g = build_graph(analyze(read_source(path)), ())
+    index = {name: i for i, node in enumerate(g.nodes) for name in node.names}
+    groups = [["IComponentLookup", "IComponentRegistry"], ["IElement"]]
+    assert name_modules(g, [sorted(index[n] for n in group) for group in groups],
+                        {"interfaces", "_shared", "misc", *names}) == ["component_lookup", "element"]
