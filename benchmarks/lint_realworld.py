@@ -356,6 +356,25 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.black], the repository's tox.ini [flake8] at 1.3.5 (not in the "
         "sdist); .pre-commit-config.yaml: black `stable`, pre-commit-hooks v1.4.0's flake8 "
         "(the release's month: black 23.7.0, flake8 6.1.0)"),
+    "uncertainties-core-by-hand": Chain(
+        (), (), "no lint config in the sdist (setup.cfg: egg_info only) nor in the repository "
+        "at 3.1.7"),
+    "markdown2-by-hand": Chain(
+        (), (), "no lint config in the sdist nor in the repository at 2.5.1 (tox.ini and CI run "
+        "only `make testone`)"),
+    "mpmath-gammazeta-by-hand": Chain(
+        ("pycodestyle==2.10.0",), (Tool("pycodestyle", (), "flake8"),),
+        "setup.cfg [pycodestyle] select = E101,W191,W291,W293,E111,E112,E113,W292,W391; "
+        "`develop` extra: pycodestyle unpinned (2.10.0, the newest at 1.3.0's release)"),
+    "zope-interface-interfaces-by-hand": Chain(
+        ("isort==5.13.2", "autopep8==2.3.1", "pyupgrade==3.17.0", "flake8==7.1.1",
+         "flake8-debugger==4.1.2"),
+        (Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("autopep8", ("--diff", "--aggressive", "--aggressive"), "diff"),
+         _pyupgrade("--py38-plus"), Tool("flake8", (), "flake8")),
+        "setup.cfg [flake8] [isort]; the repository's .pre-commit-config.yaml at 7.1.1 (not in "
+        "the sdist): isort 5.13.2, autopep8 v2.3.1 --aggressive --aggressive, pyupgrade "
+        "v3.17.0 --py38-plus, flake8 7.1.1 (+flake8-debugger 4.1.2); teyit not run"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

@@ -101,6 +101,10 @@ class Spec:
     # tree's import root before any run, so the tree imports the same compiled modules the
     # installed package does
     built: list[str] = field(default_factory=list)
+    # the project itself is uninstalled from the venv once its dependencies are in: a
+    # pkg_resources namespace package's `-nspkg.pth` imports the installed copy, not the
+    # tree on PYTHONPATH (zope.interface)
+    uninstall: bool = False
 
     @property
     def key(self) -> str:
@@ -289,6 +293,9 @@ def venv(spec: Spec, sdist: Path, base: Path) -> Path:
 # from the parenthesis): unittest's verbose line for one test
 _UNITTEST_LINE = re.compile(r"^(\w+) \(([\w.]+)\) \.\.\. (ok|FAIL|ERROR|skipped|expected failure"
                             r"|unexpected success)", re.M)
+# testlib's (markdown2's `test/test.py` harness): `markdown2/tm/admonitions [extra, ...] ... ok`
+_TESTLIB_LINE = re.compile(r"^(\S+/\S+)(?: \[[^\]\n]*\])? \.\.\. (ok|FAIL|ERROR|skipped"
+                           r"|expected failure|unexpected success)", re.M)
 _UNITTEST_OUTCOME = {"ok": "passed", "FAIL": "failed", "ERROR": "error", "skipped": "skipped",
                      "expected failure": "passed", "unexpected success": "failed"}
 
@@ -298,14 +305,16 @@ def unittest_outcomes(spec: Spec, python: Path, tree: Path, env: dict[str, str])
     for script in spec.unittest:
         proc = run([str(python), script, "-v"], cwd=tree / spec.unittest_dir, env=env,
                    timeout=spec.timeout, check=False)
-        found = _UNITTEST_LINE.findall(proc.stderr)
-        ran = re.search(r"^Ran (\d+) tests?", proc.stderr, re.M)
+        text = proc.stderr + "\n" + proc.stdout  # (unittest writes to stderr, testlib stdout)
+        found = _UNITTEST_LINE.findall(text) + [
+            (name, name, outcome) for name, outcome in _TESTLIB_LINE.findall(text)]
+        ran = re.search(r"^Ran (\d+) tests?", text, re.M)
         if not found or ran is None or int(ran.group(1)) != len(found):
             # a test that printed before its outcome: its line is not one line
             raise RuntimeError(f"{script}: {len(found)} outcomes read, {ran and ran.group(0)} "
                                f"({proc.returncode}):\n{proc.stderr[-2000:]}")
         for name, where, outcome in found:
-            where = where if where.endswith(f".{name}") else f"{where}.{name}"
+            where = where if where == name or where.endswith(f".{name}") else f"{where}.{name}"
             outcomes[f"{script}::{where}"] = _UNITTEST_OUTCOME[outcome]
     return outcomes
 
@@ -415,6 +424,8 @@ def trial(spec: Spec, modes: list[str]) -> dict[str, Any]:
     lines = (pristine / spec.module).read_text(encoding="utf-8").count("\n")
     python = venv(spec, sdist, base)
     copy_built(spec, python, pristine)
+    if spec.uninstall:  # (pip says so, and exits 0, when it is no longer installed)
+        run([str(python), "-m", "pip", "uninstall", "--quiet", "--yes", spec.name], cwd=base)
     before = Run("before")
     started = time.monotonic()
     try:

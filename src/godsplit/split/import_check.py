@@ -22,6 +22,7 @@ from ..files import module_name_for, read_source
 from ..types import Config, Finding, GodsplitError, Plan
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
+from .made_objects import made_findings
 from .scratch import mapped_back, mirrored
 from .verify import (
     Snapshot,
@@ -111,6 +112,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
                     "functions, classes and methods; the same `import *`, `python -m` and "
                     f"modules loaded{registered_note(snap, after)}", path, 1,
                 ))
+            findings.extend(_at_binding(f, plan) for f in made_findings(snap, after, path))
     elif isinstance(snap, ImportFailure):
         if snap.missing:
             why = (missing_words(snap, python) + "; "
@@ -207,7 +209,7 @@ def _mapped(result: Snapshot | ImportFailure, mirror: Path, real: Path
 @dataclass(frozen=True)
 class ImportCheck:
     """Whether `plan` ran the import check on a split, what it said (`text`: "ran in a
-    scratch copy: ..." or "not run: why"), and its findings (errors, or none)."""
+    scratch copy: ..." or "not run: why"), and its findings (errors; else its warnings)."""
 
     ran: bool
     text: str
@@ -268,7 +270,8 @@ def check_plans(config: Config, plans: Sequence[Plan],
             said = found[0].message.replace(" before and after in a fresh interpreter",
                                             " before the split and after it, each in a fresh "
                                             "interpreter", 1)
-            out[plan.old_module] = ImportCheck(True, f"ran in a scratch copy: {said}", (), took)
+            out[plan.old_module] = ImportCheck(True, f"ran in a scratch copy: {said}", tuple(
+                f for f in found if f.severity == "warning"), took)  # (GS129)
     return out
 
 

@@ -19,7 +19,7 @@ CODE_KINDS = ("definition", "facade", "effect")
 def kept_most(analysis: Analysis, module_of: Mapping[int, str], split: SplitConfig) -> list[Finding]:
     """GS118 when the old module would keep more lines of code than the new modules get.
     Names the user keeps there on purpose (`keep`) are not counted."""
-    moved = kept = 0
+    moved = kept = on_purpose = 0
     units = []
     for unit in analysis.units:
         if unit.kind not in CODE_KINDS:
@@ -29,13 +29,17 @@ def kept_most(analysis: Analysis, module_of: Mapping[int, str], split: SplitConf
         elif not any(fnmatch.fnmatchcase(n, k) for n in unit.binds for k in split.keep):
             kept += unit.lines
             units.append(unit)
+        else:
+            on_purpose += unit.lines
     if not moved or kept <= moved:
         return []
     largest = sorted(units, key=lambda u: (-u.lines, u.line))[:3]
     listed = "; ".join(f"{_names(u.binds)} (line {u.line}, {u.lines} lines)" for u in largest)
+    # (what `keep` names stays too: the count must not read as all that stays)
+    besides = f" besides the {on_purpose} lines `keep` names" if on_purpose else ""
     return [Finding(
         "GS118", "warning", f"the split moves {moved} lines and leaves {kept} lines of code "
-        f"in the old module, the largest kept: {listed}. Code that uses its own module "
+        f"in the old module{besides}, the largest kept: {listed}. Code that uses its own module "
         "(`globals()`, `sys.modules`), module dunders and `__main__` blocks, statements that "
         "define nothing, and what only they use stay there: this split gains little",
         str(split.source), largest[0].line,

@@ -172,15 +172,18 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
     # the package that relative imports in the source start from: an __init__.py's own
     old_package = old_module if source.name == "__init__.py" else old_module.rpartition(".")[0]
     if split.package is None:
+        if source.name in ("__init__.py", "__main__.py"):  # (before any other reason: a
+            # string naming some `__init__.py` is no path to this one)
+            here = Path(os.path.relpath(source.parent, root)).as_posix()
+            raise GodsplitError(f"a {source.name} cannot become a package of its own; set "
+                                f"`package = \"{here}\"` to put the new modules beside it, in "
+                                "its package (or name a sibling package)", source)
         stays = must_stay_a_module(source, root)
         if stays is not None:
             beside = Path(os.path.relpath(stays[1], root)).as_posix()
             raise GodsplitError(
                 f"{stays[0]}: as a package, {source.name} would no longer be found; set "
                 f"`package` to split it beside its file (`package = \"{beside}\"`)", source)
-        if source.name in ("__init__.py", "__main__.py"):
-            raise GodsplitError(f"a {source.name} cannot become a package of its own; set "
-                                "`package` to split it into a sibling package", source)
         if not _importable(source.stem):
             raise GodsplitError(f"{source.stem!r} is not an importable module name, so it "
                                 "cannot become a package; set `package`", source)

@@ -101,6 +101,35 @@ def _moved(values: dict[str, object], moved: tuple[str, ...]) -> typing.Iterator
             yield name, value
 
 
+def made(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:
+    """Objects a class statement made that are no classes (a zope.interface `Interface`, an
+    instance of its metaclass), bound under their own name, with a `__module__` of their own
+    (not their type's) naming a module code moved between, and other strings made from it
+    (zope's `__identifier__`): those strings, by attribute. keep-module-name cannot rename
+    them (their `__module__` may be read-only), and what was made from it stays made."""
+    out: dict[str, str] = {}
+    for name, value in sorted(values.items()):
+        if inspect.isclass(value) or inspect.isroutine(value) or inspect.ismodule(value):
+            continue
+        try:
+            home = getattr(value, "__module__", None)
+            own = (getattr(value, "__name__", None) == name
+                   and home != getattr(type(value), "__module__", None))
+            held = dict(getattr(value, "__dict__", None) or {})
+            for klass in type(value).__mro__:  # slots (a C base's members)
+                held.update((k, getattr(value, k, None)) for k, d in vars(klass).items()
+                            if isinstance(d, types.MemberDescriptorType) and k not in held)
+        except Exception:  # (an object whose attributes cannot be read)
+            continue
+        if not own or not isinstance(home, str) or home not in moved:
+            continue
+        texts = sorted(f"{k}={v!r}" for k, v in held.items() if k != "__module__" and isinstance(
+            v, str) and any(v.startswith(m + ".") or v == m for m in moved))
+        if texts:
+            out[name] = " | ".join([f"__module__={home!r}", *texts])
+    return out
+
+
 def _task_function(value: object) -> object:
     """The function `@app.task` or `@shared_task` made a task of (the task class's `run`,
     a staticmethod unless `bind=True`), else None."""
@@ -284,6 +313,7 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
         "details": details(values, moved),
         "registered": registered(values),
         "recorded": recorded(values, moved),
+        "made": made(values, moved),
         "main": runs_as_main(name, module),
         "loaded": loaded,
         "file": getattr(module, "__file__", None) or "",

@@ -43,6 +43,7 @@ class Snapshot:
     recorded: dict[str, str] = field(default_factory=dict)  # module names held by closures
     file: str = ""  # the module's __file__ (plan's check: the scratch copy's, or not)
     object: str = "module"  # what the import gives: a module, or what replaced it (probe)
+    made: dict[str, str] = field(default_factory=dict)  # class statements' non-classes (GS129)
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
@@ -154,7 +155,7 @@ def snapshot(
     data = json.loads(line)
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
                     tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]),
-                    data.get("file") or "", data.get("object", "module"))
+                    data.get("file") or "", data.get("object", "module"), dict(data["made"]))
 
 
 def interpreters(root: Path) -> list[str]:

@@ -22,8 +22,11 @@ from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .graph import STOP, Graph, stem
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
-# of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`)
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])")
+# of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`),
+# except an interface's leading `I` before a word (zope's and twisted's `IComponentLookup`:
+# `i_component_lookup`, whose `i` a file of interfaces drops as its prefix, `file_prefix`)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])"
+                    r"|(?<=^I)(?=[A-Z][a-z]{2})")
 SOFT = ("s", "ed", "ing", "ly", "y", "data", "info")  # plural of these reads oddly
 EXCEPTION_WORDS = frozenset({"error", "exception", "warning"})
 
