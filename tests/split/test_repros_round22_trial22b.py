@@ -1,0 +1,93 @@
+"""Round 22 (trial22b): SEED Platform's `seed/data_importer/tasks.py` (2,149 lines, 24
+Celery tasks), split by hand and applied: "verified", yet the project's own ruff (0.12.8,
+pinned in `.pre-commit-config.yaml`, `fix = true` in `ruff.toml`) found RUF100 in the
+facade: its `# ruff: noqa: PLC0414` exempted nothing.
+
+godsplit asked the pinned ruff whether it reports `import os as os` in an `__init__.py`
+(0.4.5 does, 0.14.4 does not) and wrote the noqa when it does. Ruff 0.12.8 reports that
+plain import but exempts `from m import a as a` there, and the facade's `X as X` imports
+are all from-imports. The probe now asks about the kinds of import the facade has.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from godsplit.split.apply import apply_splits
+from godsplit.split.ruff_tool import ruff_binary
+
+from splitkit import make_project
+
+PRE_COMMIT = """\
+repos:
+  - repo: https://github.com/astral-sh/ruff-pre-commit
+    rev: v0.12.8
+    hooks:
+      - id: ruff
+"""
+
+RUFF_TOML = 'line-length = 140\n[lint]\nextend-select = ["F", "I", "PLC", "RUF"]\n'
+
+# `_log` is shared and private: the facade re-exports it as `_log as _log`
+SOURCE = """
+    import logging
+
+    _log = logging.getLogger(__name__)
+
+
+    def one():
+        _log.info("one")
+        return 1
+
+
+    def two():
+        _log.info("two")
+        return one() + 1
+"""
+
+
+@pytest.fixture(autouse=True)
+def _no_ruff_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "nobin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "nobin") + os.pathsep + os.defpath)
+    monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(tmp_path / "pre-commit-cache"))
+
+
+def _ruff_0_12(root: Path) -> None:
+    """A `.venv/bin/ruff` that says it is 0.12.8 and, like it, reports PLC0414 in an
+    `__init__.py` for `import a as a` only; everything else is the real ruff's."""
+    fake = root / ".venv" / "bin" / "ruff"
+    fake.parent.mkdir(parents=True)
+    fake.write_text(dedent(f"""\
+        #!/bin/sh
+        if [ "$1" = "--version" ]; then echo "ruff 0.12.8"; exit 0; fi
+        case "$*" in
+        *"--select PLC0414"*__init__.py*)
+            if grep -qE '^import [a-z]+ as '; then echo '[{{"code": "PLC0414"}}]';
+            else echo '[]'; fi
+            exit 0;;
+        esac
+        exec {ruff_binary()} "$@"
+    """))
+    fake.chmod(0o755)
+
+
+@pytest.mark.parametrize(("source", "noqa"), [
+    (SOURCE, False),
+    (SOURCE.replace("import logging\n", "import logging\n    import json as json\n"), True),
+])
+def test_the_facade_has_a_plc0414_noqa_only_where_the_pinned_ruff_reports_its_imports(
+        tmp_path: Path, source: str, noqa: bool) -> None:
+    _ruff_0_12(tmp_path)
+    config = make_project(tmp_path, source, {"a": ["one"], "b": ["two"]}, files={
+        "ruff.toml": RUFF_TOML, ".pre-commit-config.yaml": PRE_COMMIT})
+    (tmp_path / ".git").mkdir()
+    assert apply_splits(config).written
+    init = (tmp_path / "pkg/big/__init__.py").read_text()
+    assert "_log as _log" in init, init
+    assert ("# ruff: noqa: PLC0414" in init) is noqa, init
