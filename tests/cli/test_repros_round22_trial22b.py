@@ -1,0 +1,65 @@
+"""Round 22 (trial22b): a read-only directory (`chmod a-w`, mode 0555) was written in.
+
+On SEED Platform's tree, `chmod 555 seed/data_importer` then `godsplit apply`: run as root,
+the split made `seed/data_importer/tasks/` and removed `tasks.py` in that directory and
+said "verified". A read-only file is refused by its mode bits whoever runs godsplit
+(`file_modes.refuse_read_only`); the directory a file is made, replaced or removed in
+(by a rename) is now refused the same way, before anything is staged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_bad_input import BIG
+from test_bad_input_round12 import CONFIG, SIBLING, USER, assert_refused, invoke
+
+from conftest import make_project
+
+
+@pytest.fixture
+def read_only() -> Iterator[list[Path]]:
+    """Directories a test makes read-only, made writable again for tmp_path's cleanup."""
+    made: list[Path] = []
+    yield made
+    for path in made:
+        path.chmod(0o755)
+
+
+def test_apply_refuses_to_write_in_a_read_only_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_only: list[Path],
+) -> None:
+    root = make_project(tmp_path, {"pkg/__init__.py": "", "pkg/big.py": BIG}, SIBLING)
+    (root / "pkg").chmod(0o555)
+    read_only.append(root / "pkg")
+    assert_refused(root, ("apply",), "pkg: the directory is read-only (mode 0555)",
+                   ("does not write files in read-only directories", "chmod u+w",
+                    "nothing was changed"), monkeypatch)
+
+
+def test_migrate_refuses_to_rewrite_a_file_in_a_read_only_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_only: list[Path],
+) -> None:
+    root = make_project(tmp_path, {"big.py": BIG, "app/__init__.py": "",
+                                   "app/user.py": USER}, CONFIG)
+    assert invoke(root, "apply", monkeypatch=monkeypatch)[0] == 0
+    (root / "app").chmod(0o555)
+    read_only.append(root / "app")
+    assert_refused(root, ("migrate",), "app: the directory is read-only (mode 0555)",
+                   ("nothing was changed",), monkeypatch)
+
+
+def test_a_writable_directory_under_a_read_only_one_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_only: list[Path],
+) -> None:
+    """Only the directory written in counts: its parent's mode is not godsplit's business."""
+    root = make_project(tmp_path, {"top/__init__.py": "", "top/pkg/__init__.py": "",
+                                   "top/pkg/big.py": BIG},
+                        SIBLING.replace('"pkg/', '"top/pkg/'))
+    (root / "top").chmod(0o555)
+    read_only.append(root / "top")
+    status, output = invoke(root, "apply", monkeypatch=monkeypatch)
+    assert status == 0, output
+    assert (root / "top/pkg/parts/one.py").is_file()
