@@ -63,3 +63,26 @@ def test_a_writable_directory_under_a_read_only_one_is_written(
     status, output = invoke(root, "apply", monkeypatch=monkeypatch)
     assert status == 0, output
     assert (root / "top/pkg/parts/one.py").is_file()
+
+
+def test_migrate_check_passes_once_every_split_is_retired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SEED, the whole workflow: apply, migrate, retire. `retire` takes the [[split]] out of
+    the config, and the `godsplit-migrate` pre-commit hook (`migrate --check`) then failed
+    every commit with "the config has no [[split]] tables" (exit 2), where `verify` says
+    there is nothing to verify (exit 0)."""
+    root = make_project(tmp_path, {"big.py": BIG, "app/__init__.py": "",
+                                   "app/user.py": USER}, CONFIG)
+    for command in ("apply", "migrate", "retire"):
+        status, output = invoke(root, command, monkeypatch=monkeypatch)
+        assert status == 0, (command, output)
+    assert "[[split]]" not in (root / "godsplit.toml").read_text()
+    assert invoke(root, "migrate", "--check", monkeypatch=monkeypatch) == (
+        0, "migrate --check: no [[split]] in the config, nothing to check\n")
+    status, output = invoke(root, "migrate", "--check", "--format", "json",
+                            monkeypatch=monkeypatch)
+    assert status == 0 and '"passed": true' in output, output
+    # rewriting (not checking) with nothing configured is still a mistake worth a word
+    status, output = invoke(root, "migrate", monkeypatch=monkeypatch)
+    assert (status, output) == (2, "error: godsplit.toml: the config has no [[split]] tables\n")
