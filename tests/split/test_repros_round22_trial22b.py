@@ -91,3 +91,27 @@ def test_the_facade_has_a_plc0414_noqa_only_where_the_pinned_ruff_reports_its_im
     init = (tmp_path / "pkg/big/__init__.py").read_text()
     assert "_log as _log" in init, init
     assert ("# ruff: noqa: PLC0414" in init) is noqa, init
+
+
+# SEED's tests, one broken while the split is planned: GS212 named line 1 and LibCST's own
+# words ("Syntax Error @ 1:1." and a second line) for a `)` on line 20; a file not in UTF-8
+# got its absolute path and ":1:" again inside the message
+BROKEN = ('from unittest import mock\n\n\ndef test_one():\n    with mock.patch("pkg.big.one")):\n'
+          '        pass\n')
+
+
+@pytest.mark.parametrize(("data", "line", "cause"), [
+    (BROKEN.encode(), 5, "cannot parse: tokenizer error: unmatched ')'"),
+    (b"# caf\xe9\n" + BROKEN.replace(")):", "):").encode(), 1,
+     "cannot decode as utf-8: invalid continuation byte (add a PEP 263 coding cookie?)"),
+])
+def test_a_file_not_searched_for_patch_targets_is_named_at_its_line_with_its_cause(
+        tmp_path: Path, data: bytes, line: int, cause: str) -> None:
+    from godsplit.split.apply import plan_splits
+
+    config = make_project(tmp_path, SOURCE, {"a": ["one"], "b": ["two"]})
+    (tmp_path / "test_big.py").write_bytes(data)
+    result = plan_splits(config, import_check=False)
+    found = [f for s in result.splits for f in s.findings if f.code == "GS212"]
+    assert [(f.path, f.line, f.message) for f in found] == [
+        (str(tmp_path / "test_big.py"), line, f"not searched for patch targets: {cause}")]
