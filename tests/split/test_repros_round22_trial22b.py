@@ -115,3 +115,42 @@ def test_a_file_not_searched_for_patch_targets_is_named_at_its_line_with_its_cau
     found = [f for s in result.splits for f in s.findings if f.code == "GS212"]
     assert [(f.path, f.line, f.message) for f in found] == [
         (str(tmp_path / "test_big.py"), line, f"not searched for patch targets: {cause}")]
+
+
+# Nautobot's `nautobot/extras/jobs.py` (1,508 lines): `@nautobot_task(bind=True)`, where
+# `nautobot.core.celery` says `nautobot_task = shared_task`. Not a configured task
+# decorator, so the two tasks were neither pinned nor warned about: `plan --static` said
+# 0 errors, and Celery would have renamed `nautobot.extras.jobs.run_job`, the name its
+# scheduler and queued messages use
+CELERY_HOME = "from celery import shared_task\n\nmy_task = shared_task\n"
+TASKS = '''
+    {imports}
+
+
+    @{decorator}(bind=True)
+    def one(self):
+        return 1
+
+
+    def two():
+        return one() + 1
+'''
+
+
+@pytest.mark.parametrize(("imports", "decorator", "home"), [
+    ("from pkg.tasking import my_task", "my_task", CELERY_HOME),
+    ("from celery import shared_task as job", "job", None),
+    ("from celery import shared_task\n\n    job = shared_task", "job", None),
+])
+def test_an_alias_of_a_celery_task_decorator_is_pinned(
+        tmp_path: Path, imports: str, decorator: str, home: str | None) -> None:
+    from godsplit.split.apply import plan_splits
+
+    files = {"pkg/tasking.py": home} if home else {}
+    config = make_project(tmp_path, TASKS.format(imports=imports, decorator=decorator),
+                          {"a": ["one"], "b": ["two"]}, files=files)
+    plan = plan_splits(config, import_check=False).splits[0]
+    assert [(f.code, f.message) for f in plan.findings if f.code in ("GS200", "GS219")] == [
+        ("GS200", "Celery task name pinned to 'pkg.big.one'")]
+    text = "".join(c.data.decode() for c in plan.plan.changes if c.path.name == "a.py" and c.data)
+    assert f'@{decorator}(bind=True, name="pkg.big.one")' in text, text
