@@ -86,3 +86,22 @@ def test_migrate_check_passes_once_every_split_is_retired(
     # rewriting (not checking) with nothing configured is still a mistake worth a word
     status, output = invoke(root, "migrate", monkeypatch=monkeypatch)
     assert (status, output) == (2, "error: godsplit.toml: the config has no [[split]] tables\n")
+
+
+def test_migrate_leaves_the_name_of_a_task_made_by_an_alias_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nautobot's scheduler names `"nautobot.extras.jobs.run_job"`, a task made by
+    `@nautobot_task` (`nautobot_task = shared_task` in another module): the pinned task
+    keeps that name, so `migrate` must not point the string at the new module."""
+    tasks = ("from tasking import my_task\n\n\n@my_task(bind=True)\ndef alpha(self):\n"
+             "    return 1\n\n\ndef beta():\n    return 2\n")
+    schedule = 'BEAT = {"a": {"task": "big.alpha"}}\n'
+    root = make_project(tmp_path, {"big.py": tasks, "schedule.py": schedule,
+                                   "tasking.py": "from celery import shared_task\n\n"
+                                   "my_task = shared_task\n"}, CONFIG)
+    assert invoke(root, "apply", monkeypatch=monkeypatch)[0] == 0
+    assert 'name="big.alpha"' in (root / "big/one.py").read_text()
+    status, output = invoke(root, "migrate", monkeypatch=monkeypatch)
+    assert status == 0, output
+    assert (root / "schedule.py").read_text() == schedule
