@@ -105,3 +105,23 @@ def test_migrate_leaves_the_name_of_a_task_made_by_an_alias_alone(
     status, output = invoke(root, "migrate", monkeypatch=monkeypatch)
     assert status == 0, output
     assert (root / "schedule.py").read_text() == schedule
+
+
+def test_retire_of_an_autodiscovered_tasks_package_says_what_its_init_keeps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SEED: "__init__.py keeps its docstring and nothing else, and imports its modules"
+    contradicted itself; the imports are what it keeps besides the docstring."""
+    tasks = ('"""Tasks."""\n\nfrom celery import shared_task\n\n\n@shared_task\ndef alpha():\n'
+             "    return 1\n\n\ndef beta():\n    return 2\n")
+    app = ('from celery import Celery\n\napp = Celery("proj")\n'
+           'app.autodiscover_tasks(["shop"])\n')
+    root = make_project(tmp_path, {"shop/__init__.py": "", "shop/tasks.py": tasks,
+                                   "proj_celery.py": app},
+                        CONFIG.replace('"big.py"', '"shop/tasks.py"'))
+    assert invoke(root, "apply", monkeypatch=monkeypatch)[0] == 0
+    status, output = invoke(root, "retire", monkeypatch=monkeypatch)
+    assert status == 0, output
+    assert ("shop.tasks: facade retired (__init__.py keeps its docstring and imports its "
+            "modules (Celery's autodiscover_tasks() imports this package: proj_celery.py); "
+            "its [[split]] left the config)") in output, output

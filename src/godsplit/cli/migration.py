@@ -186,10 +186,12 @@ def _print_retire(result: RetireResult, root: Path) -> None:
         click.echo("retire: the checks found differences: rolled back, nothing changed")
         sys.exit(1)
     for split in result.splits:
+        own = (f"{len(split.kept)} statements of its own" if split.kept else "" if split.registers
+               else "nothing else" if split.head else "nothing of its own")  # beside its imports
+        kept = " and ".join(p for p in (split.head, own) if p)
         what = "deleted the old file" if split.deleted else (
-            "__init__.py keeps " + (f"{split.head} and " if split.head else "") + (
-                f"{len(split.kept)} statements of its own" if split.kept else
-                "nothing else" if split.head else "nothing of its own")
-            + (f", and imports its modules ({split.registers})" if split.registers else "")
+            "__init__.py" + (f" keeps {kept}" if kept else "")
+            + ((", and " if " and " in kept else " and " if kept else " ") + "imports its "
+               f"modules ({split.registers})" if split.registers else "")
             + (f", and keeps {split.apps}" if split.apps else ""))
         click.echo(f"{split.old_module}: facade retired ({what}; its [[split]] left the config)")
