@@ -36,6 +36,27 @@ def refuse_read_only(path: Path, then: str = "nothing was changed") -> None:
                             path)
 
 
+def refuse_read_only_directory(path: Path, then: str = "nothing was changed") -> None:
+    """GodsplitError if the directory `path` is written in (its parent, or the nearest one
+    that exists when parents are to be made) is read-only: no write bit for anyone, or not
+    writable by this user. A file is made, replaced or removed there by a rename, which
+    root may do in a `chmod a-w` directory as in a read-only file."""
+    directory = path.parent
+    while not directory.exists() and directory != directory.parent:
+        directory = directory.parent
+    try:
+        status = os.stat(directory)
+    except OSError:
+        return
+    if not stat.S_ISDIR(status.st_mode):
+        return
+    mode = stat.S_IMODE(status.st_mode)
+    if mode & 0o222 == 0 or not os.access(directory, os.W_OK):
+        raise GodsplitError(f"the directory is read-only (mode {mode:04o}): godsplit does not "
+                            f"write files in read-only directories; make it writable (chmod "
+                            f"u+w) first; {then}", directory)
+
+
 def new_file_mode(source: Path) -> int | None:
     """The mode of a file made from `source` (a split's new modules and facade): its
     permission bits without the execute bits (a module, not a script): a 0600 god file

@@ -51,9 +51,15 @@ def migrate(sources: tuple[Path, ...], config_path: Path | None, check: bool, fm
     from .. import api
     from ..migration import report
 
-    config = api.load(config_path, need_splits=True)
+    config = api.load(config_path)
     if update_baseline and not check:
         raise click.UsageError("--update-baseline needs --check")
+    if check and not sources and config.path is not None and not config.splits:
+        # every split retired (`retire` takes its [[split]] out): the gate, a pre-commit
+        # hook among them, has nothing left to hold, as `verify` says
+        _nothing_to_check(fmt, config.root)
+        sys.exit(0)
+    config = api.load(config, need_splits=True)
     result = api.migrate(*sources, config=config, check=check, baseline=baseline_path,
                          update_baseline=update_baseline)
     work_done()  # rewritten and verified, or rolled back: what is left is the report
@@ -71,6 +77,16 @@ def migrate(sources: tuple[Path, ...], config_path: Path | None, check: bool, fm
     if gate is not None:
         sys.exit(0 if gate.passed or update_baseline else 1)
     sys.exit(1 if result.rolled_back or result.errors else 0)
+
+
+def _nothing_to_check(fmt: str, root: Path) -> None:
+    from ..migration.core import MigrateResult
+    from ..migration.report import to_json
+
+    if fmt == "json":
+        click.echo(to_json(MigrateResult(migrated=()), root, None))
+    elif fmt == "text":
+        click.echo("migrate --check: no [[split]] in the config, nothing to check")
 
 
 def _print_text(result: MigrateResult, root: Path, gate: Gate | None) -> None:
@@ -170,10 +186,12 @@ def _print_retire(result: RetireResult, root: Path) -> None:
         click.echo("retire: the checks found differences: rolled back, nothing changed")
         sys.exit(1)
     for split in result.splits:
+        own = (f"{len(split.kept)} statements of its own" if split.kept else "" if split.registers
+               else "nothing else" if split.head else "nothing of its own")  # beside its imports
+        kept = " and ".join(p for p in (split.head, own) if p)
         what = "deleted the old file" if split.deleted else (
-            "__init__.py keeps " + (f"{split.head} and " if split.head else "") + (
-                f"{len(split.kept)} statements of its own" if split.kept else
-                "nothing else" if split.head else "nothing of its own")
-            + (f", and imports its modules ({split.registers})" if split.registers else "")
+            "__init__.py" + (f" keeps {kept}" if kept else "")
+            + ((", and " if " and " in kept else " and " if kept else " ") + "imports its "
+               f"modules ({split.registers})" if split.registers else "")
             + (f", and keeps {split.apps}" if split.apps else ""))
         click.echo(f"{split.old_module}: facade retired ({what}; its [[split]] left the config)")

@@ -17,6 +17,7 @@ import libcst as cst
 
 from ..files import SourceText, decode_source, read_python, read_source
 from ..split.analyze import Analysis, analyze
+from ..split.celery_names import with_task_aliases
 from ..split.facade import runtime_names
 from ..split.layout import Layout, make_layout
 from ..split.render import MARKER
@@ -149,6 +150,7 @@ def build(
     tasks: set[str] = set()
     for module, source in sources.items():
         analysis = analyze(source)
+        decorators = with_task_aliases(split, analysis.module, analysis.path).task_decorators
         for unit in analysis.units:
             names = unit.binds | {r.name for r in unit.reads}
             if any(_godsplit(n) for n in names):
@@ -158,9 +160,7 @@ def build(
                     homes.setdefault(name, module)
                 for index in unit.stmts:
                     stmt = analysis.module.body[index]
-                    if isinstance(stmt, cst.FunctionDef) and task_decorator(
-                        stmt, split.task_decorators
-                    ):
+                    if isinstance(stmt, cst.FunctionDef) and task_decorator(stmt, decorators):
                         tasks.add(stmt.name.value)
             if unit.kind in ("import", "type_checking", "docstring", "future"):
                 continue

@@ -14,12 +14,15 @@ import app`, `from pretix.celery_app import app`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import libcst as cst
 
 from ..files import module_name_for
+from ..types import SplitConfig
 from .nodes import walk
 
 _CELERY_SOURCE = re.compile(rb"\bCelery\s*\(|^\s*(?:from\s+celery\b|import\s+celery\b)",
@@ -90,11 +93,13 @@ def celery_roots(module: cst.Module, path: Path, codes: tuple[str, ...] | None =
                     found.update(_bound(a) for a in small.names)
             elif isinstance(small, cst.Import):
                 found.update(_bound(a) for a in small.names if _dotted(a.name) == "celery")
-            elif isinstance(small, cst.Assign) and isinstance(small.value, (cst.Call, cst.Attribute)):
+            elif isinstance(small, cst.Assign) and isinstance(small.value, (cst.Call, cst.Attribute,
+                                                                            cst.Name)):
                 value = small.value
                 made = isinstance(value, cst.Call) and _dotted(value.func).rpartition(".")[2] == (
                     "Celery")
-                if made or root_name(value) in found:  # `app = Celery()`, `task = app.task`
+                if made or root_name(value) in found:  # `app = Celery()`, `task = app.task`,
+                    # `job = shared_task`
                     found.update(t.target.value for t in small.targets
                                  if isinstance(t.target, cst.Name))
     return frozenset(found)
@@ -104,3 +109,48 @@ def _bound(alias: cst.ImportAlias) -> str:
     if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
         return alias.asname.name.value
     return _dotted(alias.name).split(".")[0]
+
+
+def task_aliases(module: cst.Module, path: Path, decorators: Collection[str]) -> tuple[str, ...]:
+    """The names `module` binds to one of Celery's task decorators (`decorators`) under
+    another name, which `task-decorators` does not list: `from celery import shared_task
+    as job`, `job = shared_task`, or a name imported from a module of the project that
+    binds it so (Nautobot's `nautobot_task = shared_task` in `nautobot.core.celery`)."""
+    found = _aliases(module, tuple(decorators))
+    for stmt in module.body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if not isinstance(small, cst.ImportFrom) or isinstance(small.names, cst.ImportStar):
+                continue
+            dotted, level = _dotted(small.module), len(small.relative)
+            target = None if not level and dotted.split(".")[0] == "celery" else (
+                _project_module(path, dotted, level))
+            there = _file_aliases(target, tuple(decorators)) if target is not None else set()
+            found |= {_bound(a) for a in small.names if _dotted(a.name) in there}
+    return tuple(sorted(found - set(decorators)))
+
+
+def _aliases(module: cst.Module, decorators: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for stmt in module.body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar) \
+                    and _dotted(small.module).split(".")[0] == "celery":
+                out |= {_bound(a) for a in small.names if _dotted(a.name) in decorators}
+            elif isinstance(small, cst.Assign) and isinstance(small.value, (cst.Name, cst.Attribute)) \
+                    and _dotted(small.value).rpartition(".")[2] in decorators:
+                out |= {t.target.value for t in small.targets if isinstance(t.target, cst.Name)}
+    return out
+
+
+@lru_cache(maxsize=64)
+def _file_aliases(path: Path, decorators: tuple[str, ...]) -> frozenset[str]:
+    try:
+        return frozenset(_aliases(cst.parse_module(path.read_text(encoding="utf-8")), decorators))
+    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
+        return frozenset()
+
+
+def with_task_aliases(split: SplitConfig, module: cst.Module, path: Path) -> SplitConfig:
+    """`split` with the source's aliases of its task decorators among them."""
+    aliases = task_aliases(module, path, split.task_decorators)
+    return replace(split, task_decorators=(*split.task_decorators, *aliases)) if aliases else split

@@ -48,6 +48,11 @@ _DOCSTRINGS = {  # each under 70 characters: the line fits a limit of 79
 
 _MACHINERY = re.compile(r"^(?:def|class) _(?:godsplit|Godsplit)", re.MULTILINE)
 _AS_ITSELF = re.compile(r"^[^#\n]*\bimport\b[^#\n]*\b(\w+) as \1\b|^\s+(\w+) as \2,", re.MULTILINE)
+# `import a as a`, which ruff 0.12 still reports in an `__init__.py` where it exempts
+# `from m import a as a`
+_PLAIN_AS_ITSELF = re.compile(r"^\s*import\s[^#\n]*\b(\w+) as \1\b", re.MULTILINE)
+_FROM_AS_ITSELF = re.compile(r"^\s*from\s[^#\n]*\bimport\b[^#\n]*\b(\w+) as \1\b|^\s+(\w+) as \2,",
+                             re.MULTILINE)
 
 
 def alias_pragmas(texts: Sequence[str], style: Style | None, path: Path, package: bool) -> str:
@@ -65,9 +70,12 @@ def alias_pragmas(texts: Sequence[str], style: Style | None, path: Path, package
     if not any(_AS_ITSELF.search(text) for text in texts):
         return out
     tool = style.ruff_tool  # the project's older ruff may report it in `__init__.py` too
+    kinds = [probe for probe, kind in (("import os as os\n", _PLAIN_AS_ITSELF),
+                                       ("from os import path as path\n", _FROM_AS_ITSELF))
+             if any(kind.search(text) for text in texts)]
     if style.enables("PLC0414", path) and (not package or (
-            tool is not None and not tool.own and alias_reported_in_init(tool.executable,
-                                                                         style.root))):
+            tool is not None and not tool.own and any(
+                alias_reported_in_init(tool.executable, style.root, probe) for probe in kinds))):
         out += "# ruff: noqa: PLC0414  # its `X as X` imports are re-exports\n"
     if style.pylint is not None and style.pylint.reports("useless-import-alias"):
         out += "# pylint: disable=useless-import-alias\n"

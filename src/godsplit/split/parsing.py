@@ -17,6 +17,7 @@ import sys
 import libcst as cst
 
 from ..files import CONFLICT, SourceText, conflict_line
+from ..nesting import TooDeep
 from ..types import GodsplitError
 
 _SYMBOLS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
@@ -28,22 +29,25 @@ def parse(source: SourceText) -> cst.Module:
     try:
         return cst.parse_module(source.text)
     except cst.ParserSyntaxError as exc:
-        if (conflict := conflict_line(source.text)) is not None:
-            raise GodsplitError(CONFLICT, source.path, conflict) from None
-        line = exc.raw_line
-        try:  # Python's own parser points at the exact line; LibCST's can be one later
-            compile(source.text, str(source.path), "exec", dont_inherit=True)
-        except SyntaxError as python:
-            line = python.lineno or line
-        except (ValueError, RecursionError, MemoryError):
-            pass
-        raise GodsplitError(
-            f"cannot parse: {exc.message.splitlines()[0] if exc.message else 'syntax error'}",
-            source.path,
-            line,
-        ) from None
+        raise syntax_error(source, exc) from None
     except RecursionError:
         raise too_deep(source, None) from None
+
+
+def syntax_error(source: SourceText, exc: cst.ParserSyntaxError) -> GodsplitError:
+    """The error for a source LibCST cannot parse: git's conflict markers named as such,
+    else the cause on one line, at the line Python's own parser points at (LibCST's
+    tokenizer errors say "@ 1:1", and its line can be one later)."""
+    if (conflict := conflict_line(source.text)) is not None:
+        return GodsplitError(CONFLICT, source.path, conflict)
+    line, cause = exc.raw_line, exc.message.splitlines()[0] if exc.message else "syntax error"
+    try:
+        compile(source.text, str(source.path), "exec", dont_inherit=True)
+    except SyntaxError as python:
+        line = python.lineno or line
+    except (ValueError, RecursionError, MemoryError):
+        pass
+    return GodsplitError(f"cannot parse: {cause}", source.path, line)
 
 
 class _Probe(cst.CSTVisitor):
@@ -124,3 +128,18 @@ def too_deep(source: SourceText, module: cst.Module | None) -> GodsplitError:
         "godsplit reads code with, recurses once a level and stops at Python's recursion "
         f"limit ({sys.getrecursionlimit():,}). Build such a value from a list (`sum(...)`, "
         "`''.join(...)`), or leave this file out of the split", source.path, line)
+
+
+DEEP = ("code nested deeper than LibCST walks within Python's recursion limit (a chain of "
+        "hundreds of operators)")
+
+
+def not_parsed(source: SourceText | None, exc: Exception) -> tuple[str, int]:
+    """Why a file a scan skips could not be read or parsed, and the line (else 1): the
+    cause alone, as the finding names the file."""
+    if isinstance(exc, (RecursionError, TooDeep)):
+        return DEEP, 1
+    error = syntax_error(source, exc) if isinstance(exc, cst.ParserSyntaxError) and source else exc
+    if isinstance(error, GodsplitError):
+        return error.message, error.line or 1
+    return str(exc), 1

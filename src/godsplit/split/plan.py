@@ -28,6 +28,7 @@ from ..types import (
 from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
+from .celery_names import with_task_aliases
 from .dist_lists import install_findings
 from .doc_length import wrap_comments
 from .early_effects import runs_early
@@ -116,9 +117,9 @@ def build_plan(
     reloads: Sequence[Reload] = (),
 ) -> Plan:
     """The plan of one split; with `style`, generated lines are sorted and formatted as the
-    project's tools would write them (the tools run in `root`). `assignment`: the split's
-    `assign(analysis, split)` when the caller made it already (suggest's size estimate);
-    `reloads`: where the project reloads the old module."""
+    project's tools would (run in `root`). `assignment`: `assign(analysis, split)` when the
+    caller made it (suggest's size estimate); `reloads`: where the old module is reloaded."""
+    split = with_task_aliases(split, analysis.module, analysis.path)  # `job = shared_task`
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split) if assignment is None else assignment
     written = [layout.facade_path, *map(layout.path, assignment.modules)]

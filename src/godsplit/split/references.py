@@ -20,9 +20,10 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..files import read_source
-from ..nesting import TooDeep, check_text
+from ..nesting import check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
 from .module_lists import relabel_listed
+from .parsing import not_parsed
 from .registered_reads import RegisteredReads
 
 SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox",
@@ -320,10 +321,6 @@ class Found:
     findings: list[Finding]
 
 
-DEEP = ("code nested deeper than LibCST walks within Python's recursion limit (a chain of "
-        "hundreds of operators)")
-
-
 def _rewrite(module: cst.Module, mine: Sequence[Plan], live: Collection[str], path: Path
              ) -> tuple[cst.Module, dict[str, Found]]:
     """Each plan's patch targets in one file (by old module), and the file's new tree."""
@@ -374,6 +371,7 @@ def find_references(
         mine = [p for p in plans if _may_have_hits(data, p.old_module)]
         if not mine:
             continue
+        source = None  # not this file's until it is read
         try:
             source = read_source(path)
             check_text(source.text, path)  # before LibCST: minutes on a 20,000-term chain
@@ -386,10 +384,10 @@ def find_references(
             if any(what.rewrites for what in here.values()):
                 changes.append(FileChange(path, source.encode(module.code)))
         except (GodsplitError, cst.ParserSyntaxError, RecursionError) as exc:
-            why = DEEP if isinstance(exc, (RecursionError, TooDeep)) else str(exc)
+            why, line = not_parsed(source, exc)
             for plan in mine:
                 found[plan.old_module].findings.append(Finding(
-                    "GS212", "warning", f"not searched for patch targets: {why}", str(path), 1))
+                    "GS212", "warning", f"not searched for patch targets: {why}", str(path), line))
     for old, finding in registered.findings({p.old_module: p.source for p in plans}):
         found[old].findings.append(finding)
     for directory in unreadable:  # as migrate's GS516: a patch target there is not seen

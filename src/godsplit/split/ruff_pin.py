@@ -272,16 +272,18 @@ def project_ruff(directories: tuple[Path, ...], own: str) -> ProjectRuff:
 
 
 @cache
-def alias_reported_in_init(executable: str, root: Path) -> bool:
-    """Whether `executable`, with the project's configuration, reports `import os as os`
-    in an `__init__.py` (PLC0414): ruff exempts that file since mid-2025 (0.14.4 does),
-    0.4.5 does not."""
+def alias_reported_in_init(executable: str, root: Path,
+                           statement: str = "import os as os\n") -> bool:
+    """Whether `executable`, with the project's configuration, reports `statement` (an
+    `X as X` import) in an `__init__.py` (PLC0414): ruff exempts that file since mid-2025
+    (0.14.4 does), 0.4.5 does not, and 0.12.8 exempts `from os import path as path` there
+    but reports `import os as os`."""
     probe = root / "godsplit_probe" / "__init__.py"  # need not exist: it selects settings
     try:
         proc = subprocess.run(
             [executable, "check", "--no-fix", "--exit-zero", "--output-format", "json",
              "--select", "PLC0414", "--stdin-filename", str(probe), "-"],
-            input="import os as os\n", capture_output=True, text=True, cwd=root, timeout=60,
+            input=statement, capture_output=True, text=True, cwd=root, timeout=60,
             env={**os.environ, "RUFF_NO_CACHE": "true"}, check=False)
     except (OSError, subprocess.SubprocessError):
         return False

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..file_modes import keep_mode, refuse_read_only
+from ..file_modes import keep_mode, refuse_read_only, refuse_read_only_directory
 from ..types import FileChange, GodsplitError
 
 JOURNAL = ".godsplit-journal.json"
@@ -187,6 +187,7 @@ def begin(root: Path, changes: Sequence[FileChange], hook: Hook | None = None,
     recover(root)
     for change in changes:  # before anything is staged: a read-only file is not edited
         refuse_read_only(change.path)
+        refuse_read_only_directory(change.path)
     txn = Transaction(root, hook=hook or _crash_hook())
     try:
         for change in changes:
