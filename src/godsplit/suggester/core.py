@@ -314,11 +314,13 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     kept: set[str] = set(stay)
     kept_why: dict[str, Why] = {name: (code, "") for name, code in stay.items()}
     regrouped: set[frozenset[int]] = set()  # the GS124 sets regrouped (`keeping.regroup`)
+    early = True  # `ahead` still to try
     while True:
         split, members, assignment = mapped or (
             *_mapping(g, group, split, forbidden, siblings, budget), None)
         mapped = None
-        if not tries and not modules:  # what the first plan is sure to keep, without it
+        if early:  # what the first plan is sure to keep, without it
+            early = False
             assignment = assignment or assign(analysis, split)
             known = ahead(analysis, assignment, layout)
             if known and keep_more(analysis, known, kept, kept_why):
