@@ -202,3 +202,26 @@ def test_the_runtime_drops_only_what_a_previous_import_marked() -> None:
     finally:
         for name in names:
             sys.modules.pop(name, None)
+
+
+def test_a_rebound_names_hand_over_is_wrapped_as_black_wraps_it() -> None:
+    """README 18(b): `vars(sys.modules[peer])["name"] = name` longer than the line was
+    left whole (black splits it at the subscript); it is an `update` call now, wrapped
+    as the `setdefault` lines are."""
+    import black
+
+    from godsplit.split.handover import hand_over
+
+    peer = 'f"{__package__}.a_long_module_name_for_the_test"'
+    code = hand_over([(peer, ("json", "Decoder", "a_longer_name_of_something_else"))],
+                     "_godsplit_sys", {"Decoder"},
+                     again={"json", "Decoder", "a_longer_name_of_something_else"})
+    assert black.format_str(code, mode=black.Mode()) == code.lstrip("\n")
+    assert max(len(line) for line in code.splitlines()) <= 88
+    module = __import__("types").ModuleType("peer")
+    module.json = None  # type: ignore[attr-defined]  # the first value
+    namespace = {"_godsplit_sys": __import__("types").SimpleNamespace(
+        modules={"pkg.a_long_module_name_for_the_test": module}), "__package__": "pkg",
+        "json": "the module", "a_longer_name_of_something_else": 1}
+    exec(code, namespace)
+    assert vars(module)["json"] == "the module" and "Decoder" not in vars(module)
