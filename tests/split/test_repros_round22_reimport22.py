@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from splitkit import apply, make_project, plan_texts, run_before_and_after, run_python
+from splitkit import (
+    apply,
+    make_project,
+    plan_texts,
+    run_before_and_after,
+    run_python,
+    same_behaviour,
+)
 
 # A registry filled at import time by a class the facade keeps; a mixed import cycle
 # between two new modules (`Base.make` reads `Child`, handed over when `kin` is done).
@@ -169,7 +176,39 @@ def test_the_drop_is_written_only_where_the_project_deletes_the_module(tmp_path:
     facade = texts["pkg/big/__init__.py"]
     assert facade.index('if "_godsplit_imported" not in globals():') < facade.index(
         "from .kin import")
-    assert facade.rstrip().endswith("_godsplit_imported()")
+    assert facade.index("\n_godsplit_imported()\n") > facade.index("class Plugin")  # the end
+
+
+# The live facade forwards a patch of the old module to the new modules that bind the
+# name: those of its own import, not whichever are in `sys.modules` now.
+PATCHED = """
+    def helper():
+        return "original"
+
+
+    def caller():
+        return helper()
+"""
+
+PATCH_FIRST = """
+    import sys
+
+    import pkg.big as first
+
+    del sys.modules["pkg.big"]
+    import pkg.big as second
+
+    first.helper = lambda: "patched"
+    print(first.caller(), second.caller())
+"""
+
+
+def test_a_patch_of_the_first_import_reaches_its_own_modules(tmp_path: Path) -> None:
+    """Imported anew, the old module has new modules of its own; the first import's live
+    facade looked its new modules up in `sys.modules` when patched, and patched the
+    second import's (`original patched`; before the split: `patched original`)."""
+    assert same_behaviour(tmp_path, PATCHED, {"a": ["helper"], "b": ["caller"]}, PATCH_FIRST,
+                          files=DELETES) == "patched original\n"
 
 
 def test_the_runtime_drops_only_what_a_previous_import_marked() -> None:
