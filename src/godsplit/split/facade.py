@@ -28,7 +28,7 @@ from .assign import Assignment
 from .checker_marks import alias_pragmas
 from .classify import is_main_block, sets_up_imports
 from .early_effects import early_effects
-from .facade_runtime import peer, runtime_code
+from .facade_runtime import fresh_drop, peer, runtime_code
 from .file_path import facade_file_edits
 from .handover import hand_over, rebound, repr_tuple
 from .head_order import generated_at
@@ -191,11 +191,12 @@ def _reports_unused(style: Style | None, path: Path) -> bool:
 def render_facade(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
     edges: Sequence[Edge] = (), early_ids: Collection[int] = (), style: Style | None = None,
-    reloaded: bool = False,
+    reloaded: bool = False, fresh: bool = False,
 ) -> list[Piece]:
     """The facade, as pieces (with `style`, its generated blocks are wrapped by the
     project's tools; without, godsplit wraps long import lines itself). `reloaded`: the
-    project reloads the old module (`importlib.reload`)."""
+    project reloads the old module (`importlib.reload`); `fresh`: it deletes the old
+    module from `sys.modules` to import it anew (`runtime/fresh_import.py`)."""
     module = analysis.module
     first_def = first_definition(analysis)
     live = live_homes(analysis, assignment)  # globals rebound at run time -> their module
@@ -320,9 +321,11 @@ def render_facade(
     handed = [(peer(layout, e.source), e.names) for e in edges
               if e.target == FACADE and e.backpatch]
     machinery = runtime_code(analysis, split, layout, assignment, live, reloaded, _deprecated_table(
-        analysis, assignment, layout) if split.facade == "deprecated" else "")
-    hoisted = re.findall(r"^import \w+ as _godsplit_\w+\n", machinery, re.MULTILINE)
-    machinery = re.sub(r"(^import \w+ as _godsplit_\w+\n)+\n?", "", machinery, flags=re.MULTILINE)
+        analysis, assignment, layout) if split.facade == "deprecated" else "", fresh)
+    drop = fresh_drop(analysis, layout, assignment) if fresh else ""
+    hoisted = re.findall(r"^import \w+ as _godsplit_\w+\n", machinery + drop, re.MULTILINE)
+    machinery, drop = (re.sub(r"(^import \w+ as _godsplit_\w+\n)+\n?", "", text, flags=re.MULTILINE)
+                       for text in (machinery, drop))
     if handed:
         hoisted.append("import sys as _godsplit_sys\n")
     hoisted = list(dict.fromkeys(hoisted))
@@ -330,12 +333,13 @@ def render_facade(
     top = "".join(head[:future_at]).rstrip("\n")  # header comments, docstring
     marker = ("\n" if top else "") + marker
     pieces: list[Piece] = [top + "\n" if top else "", marker, "".join(head[future_at:])]
-    if early_kept:  # kept code runs before the re-exports: they come after code
+    if early_kept or drop:  # kept code runs before the re-exports: they come after code
         noqa = "E402" if (style is None or style.enables("E402", layout.facade_path)) and (
-            ends_import_block("".join(early_kept))) else ""
+            ends_import_block("".join(early_kept))) else ""  # the drop is an `if`: no E402
         pieces += [Block("\n" + first, sort=True, reexport_noqa=f401,
                          listed=frozenset(listed), group=True),
-                   "\n" + "".join(early_kept).strip("\n") + "\n",
+                   Block("\n" + drop.strip("\n") + "\n" * (1 + bool(early_kept)) if drop else ""),
+                   "\n" + "".join(early_kept).strip("\n") + "\n" if early_kept else "",
                    Block("\n" + "".join(exports), sort=True, noqa=noqa, reexport_noqa=f401,
                          listed=frozenset(listed), group=True)]
     else:  # before the source's import-only `if` blocks where that keeps behaviour

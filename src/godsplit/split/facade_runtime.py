@@ -1,6 +1,7 @@
 """The runtime code at the end of a facade: the live facade, the deprecated facade, or
 PEP 562 `__getattr__` for globals rebound at run time, and `reload_modules` before it;
-rendered from the templates in `split/runtime/` (`facade.render_facade` places it)."""
+`fresh_import` where the project imports the old module anew; rendered from the templates
+in `split/runtime/` (`facade.render_facade` places it)."""
 
 from __future__ import annotations
 
@@ -21,24 +22,43 @@ def peer(layout: Layout, module: str) -> str:
     return '"' + layout.dotted(module) + '"'
 
 
+def _modules(layout: Layout, assignment: Assignment) -> str:
+    """The new modules' dotted names (expressions, from this module's package), a tuple."""
+    names = [peer(layout, m) for m in assignment.modules]
+    return "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+
+
+def fresh_drop(analysis: Analysis, layout: Layout, assignment: Assignment) -> str:
+    """The code before the facade's imports of the new modules that, on a fresh import,
+    drops those a previous import imported from `sys.modules` (`runtime/fresh_import.py`);
+    its `import sys as _godsplit_sys` the caller hoists into the import block."""
+    return runtime.render("fresh_import", {"modules": _modules(layout, assignment)}, {"drop"},
+                          taken=analysis.bound_names,
+                          future_annotations=analysis.future_annotations)
+
+
 def runtime_code(
     analysis: Analysis, split: SplitConfig, layout: Layout, assignment: Assignment,
-    live: dict[str, str], reloaded: bool, moved: str = "{}",
+    live: dict[str, str], reloaded: bool, moved: str = "{}", fresh: bool = False,
 ) -> str:
     """The runtime code at the end of the facade: the live facade, which reads globals
     rebound at run time from their home; the deprecated facade (which reads every moved
     name from its home); or, for a static facade, PEP 562 `__getattr__` for those globals;
-    before it, if the project reloads the old module, `reload_modules`. `moved`: the
-    deprecated facade's table (moved name -> its new module)."""
+    before it, if the project reloads the old module, `reload_modules`, and if it imports
+    the old module anew (`fresh`), the mark of `fresh_import`. `moved`: the deprecated
+    facade's table (moved name -> its new module)."""
     items = [f'"{n}": "{layout.runtime_ref(m)}"' for n, m in live.items()]
     refs = "{" + ", ".join(items) + "}"
     if len(refs) > 60:  # one a line, as a formatter would
         refs = "{\n" + "".join(f"    {item},\n" for item in items) + "}"
-    names = [peer(layout, m) for m in assignment.modules]  # from this module's package
-    modules = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
-    slots = {"modules": modules, "here": this_module(analysis.bound_names)}
+    slots = {"modules": _modules(layout, assignment), "here": this_module(analysis.bound_names)}
     again = runtime.render("reload_modules", slots, taken=analysis.bound_names,
                            future_annotations=analysis.future_annotations) if reloaded else ""
+    if fresh:  # after the reload's block: a reload keeps the new modules' specs
+        mark = runtime.render("fresh_import", slots, {"mark"}, taken=analysis.bound_names,
+                              future_annotations=analysis.future_annotations)
+        mark = mark.partition("import sys as _godsplit_sys\n")[2].strip("\n")  # the drop's
+        again = again.strip("\n") + "\n\n\n" + mark if again else mark
     block = ""
     if split.facade == "live":
         grouped: dict[str, list[str]] = {}

@@ -3,15 +3,17 @@ imported it before it finished, as generated text.
 
 A peer gets only the names it lacks (`setdefault`): its guarded import of them failed
 while this module was mid-import. When this module runs again while the peer stays
-imported (the project deletes the old module from `sys.modules` and imports it again:
-mock's tests do), the peer keeps the objects of the first import, as the objects made by
-the first import of the unsplit module kept their own globals. Where the facade carries
+imported (the project deletes the old module from `sys.modules` and imports it again
+where godsplit does not see it: with GS149 the facade imports its new modules anew, see
+`runtime/fresh_import.py`), the peer keeps the objects of the first import, as the
+objects made by the first import of the unsplit module kept their own globals. Where the facade carries
 the reload runtime (`overwrite`), a reload runs every module again in place and the
 peers take the new objects, as the reloaded module did. A name bound twice (`json = None`,
 then `import json`) is set in any case: the peer may have imported its first value."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 
@@ -35,8 +37,9 @@ def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys",
     """Give names to modules that imported this one before it finished (`peers`: each
     module, as an expression for its dotted name, and its names; those in `maybe`, bound
     only under a condition, only if bound): each name the module lacks, or with
-    `overwrite` every name; those in `again` (`rebound`) are set in any case. A line
-    longer than `width` is wrapped as black and ruff format wrap it."""
+    `overwrite` every name; those in `again` (`rebound`) are set in any case (`update`,
+    a call wrapped as the others are). A line longer than `width` is wrapped as black and
+    ruff format wrap it."""
     if not peers:
         return ""
     out = "\n\n# godsplit: modules that imported this one mid-way get its names here.\n" if (
@@ -59,14 +62,19 @@ def hand_over(peers: list[tuple[str, tuple[str, ...]]], sys_name: str = "sys",
             indent = "    " * (1 + (name in maybe))
             if name in maybe:  # bound only under a condition: only if bound
                 out += f'    if "{name}" in globals():\n'
-            out += f'{indent}{module}["{name}"] = {value}\n' if name in again else _call(
-                f"{indent}{module}.setdefault(", f'"{name}", {value}', width)
+            out += _call(f"{indent}{module}.update(", f"{name}={value}", width) if (
+                name in again) else _call(f"{indent}{module}.setdefault(", f'"{name}", {value}', width)
     return out
 
 
 def _call(head: str, arguments: str, width: int) -> str:
     """`head` + `arguments` + `)` on one line when it fits; else the arguments on a line of
-    their own, or one to a line with a trailing comma (what black writes)."""
+    their own, or one to a line with a trailing comma (what black writes); a head
+    `vars(<module>).<method>(` longer than the line is split at `vars(` first."""
+    split = re.fullmatch(r"( *)vars\((.*)\)\.(\w+)\(", head)
+    if len(head) > width and split:
+        indent, module, method = split.groups()
+        return f"{indent}vars(\n{indent}    {module}\n" + _call(f"{indent}).{method}(", arguments, width)
     if len(head) + len(arguments) + 1 <= width:
         return f"{head}{arguments})\n"
     indent = " " * (len(head) - len(head.lstrip()) + 4)

@@ -2,13 +2,14 @@
 
 mock's tests delete `mock.mock` from `sys.modules` and import it again. Before the split,
 that second import ran all of the module's code again: new objects, beside those of the
-first import, which keep their own globals. Split, only the facade runs again: its new
-modules stay imported, so what they define and make at import time is the first import's,
-shared by both (the first import's objects keep their names: the hand-over gives a name
-only where a module lacks it, `handover.py`). A warning at each `del sys.modules["old"]`
-or `sys.modules.pop("old")` in the project's Python files but the god file, searched as
-`find_reloads` searches them (`reloads.search_project`; a name built at run time, or
-`modules` imported from `sys`, is not seen).
+first import, which keep their own globals. Split, the facade of such a module carries
+`runtime/fresh_import.py`: imported anew (not reloaded), it takes the new modules a
+previous import imported out of `sys.modules` before its imports of them, so they run
+anew too; the first import's objects keep their own modules. An info at each
+`del sys.modules["old"]` or `sys.modules.pop("old")` in the project's Python files but
+the god file, searched as `find_reloads` searches them (`reloads.search_project`; a name
+built at run time, or `modules` imported from `sys`, is not seen, and then the facade has
+no such code: a second import shares the first import's new modules).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class _Deletes(cst.CSTVisitor):
 
 
 def delete_findings(root: Path, old: str, exclude: Collection[Path] = ()) -> list[Finding]:
-    """A GS149 warning at each place in the project's Python files (but `exclude`,
+    """A GS149 info at each place in the project's Python files (but `exclude`,
     resolved) that deletes module `old` from `sys.modules`."""
     quoted = (f'"{old}"'.encode(), f"'{old}'".encode())
 
@@ -66,10 +67,10 @@ def delete_findings(root: Path, old: str, exclude: Collection[Path] = ()) -> lis
         MetadataWrapper(module, unsafe_skip_copy=True).visit(visitor)
         return visitor.lines
 
-    return [Finding("GS149", "warning", (
-        f"the project deletes {old!r} from sys.modules here: imported again, only its "
-        "facade runs again; its new modules stay imported, so what they define and make "
-        "at import time is that of the first import (before the split, a second import "
-        "made it all anew)"), str(path), line) for path, line in search_project(
+    return [Finding("GS149", "info", (
+        f"the project deletes {old!r} from sys.modules here: imported anew, its facade "
+        "imports its new modules anew too (as the module ran all its code again), so "
+        "what they make at import time is made anew; the first import's objects keep "
+        "their own modules"), str(path), line) for path, line in search_project(
             root, exclude, lambda data: b"sys.modules" in data and any(q in data for q in quoted),
             lines)]

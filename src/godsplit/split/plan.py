@@ -98,15 +98,15 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
     analysis = analyze(read_python(split.source))
     style = detect_style(split.source, stop=_style_root(split.source, config.root))
     reloads = find_reloads(config.root, layout.old_module, {split.source.resolve()})
-    plan = build_plan(analysis, split, layout, config.max_lines, style, config.root, reloads=reloads)
-    frames = [*frame_findings(config.root, split.source, {split.source.resolve()}),
-              *delete_findings(config.root, layout.old_module, {split.source.resolve()})]
+    deletes = delete_findings(config.root, layout.old_module, {split.source.resolve()})
+    plan = build_plan(analysis, split, layout, config.max_lines, style, config.root, reloads=reloads,
+                      fresh=bool(deletes))
+    frames = [*frame_findings(config.root, split.source, {split.source.resolve()}), *deletes]
     return replace(plan, findings=(*plan.findings, *frames)) if frames and plan.modules else plan, analysis
 
 
 def _style_root(source: Path, root: Path) -> Path | None:
-    """Where the search for the project's tool settings stops: the repository root, or
-    godsplit's project root when the source is in no repository."""
+    """Where the search for the project's tool settings stops (`root` outside a repository)."""
     top = repository_root(source.resolve().parent)
     return root if top == Path(top.anchor) else None
 
@@ -114,11 +114,11 @@ def _style_root(source: Path, root: Path) -> Path | None:
 def build_plan(
     analysis: Analysis, split: SplitConfig, layout: Layout, max_lines: int,
     style: Style | None = None, root: Path | None = None, assignment: Assignment | None = None,
-    reloads: Sequence[Reload] = (),
+    reloads: Sequence[Reload] = (), fresh: bool = False,
 ) -> Plan:
-    """The plan of one split; with `style`, generated lines are sorted and formatted as the
-    project's tools would (run in `root`). `assignment`: `assign(analysis, split)` when the
-    caller made it (suggest's size estimate); `reloads`: where the old module is reloaded."""
+    """The plan of one split; `style`: format as the project's tools would (run in `root`);
+    `assignment`: made by the caller (suggest); `reloads`, `fresh`: the project reloads
+    the old module there / imports it anew."""
     split = with_task_aliases(split, analysis.module, analysis.path)  # `job = shared_task`
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split) if assignment is None else assignment
@@ -148,7 +148,7 @@ def build_plan(
             bool(reloads)) for module in order
     }
     pieces[layout.facade_path] = render_facade(
-        analysis, assignment, split, layout, edges, early, style, bool(reloads))
+        analysis, assignment, split, layout, edges, early, style, bool(reloads), fresh)
     pieces = absolute_pieces(pieces, {layout.facade_path: layout.facade_package} | {
         layout.path(module): layout.package_of(module) for module in order}, style)
     pieces = marked_pieces(pieces, style)  # SIM105 of a guarded import

@@ -12,7 +12,8 @@ static facade reads them with PEP 562's `__getattr__`: `live_globals`.)
 A builtin no module binds, set on the old module (`pkg.big.open = fake`, ply's tests),
 is set in every new module too: moved code looks it up in its own module's globals.
 Pickled (dill, cloudpickle: functions whose globals hold the old module), the old module
-is imported again by name, as their reducers for modules do. Reloaded, it runs the new
+is imported again by name, as their reducers for modules do. Patches go to the new modules
+this import of the module imported (imported anew, `fresh_import`, it has its own). Reloaded, it runs the new
 modules again only where the project reloads it (`reload_modules`, copied before this).
 """
 
@@ -36,13 +37,16 @@ import types as _godsplit_types
 # godsplit-runtime: if live
 _GODSPLIT_LIVE: dict[str, str] = SLOT_LIVE
 # godsplit-runtime: end
+# the new modules this import of the module imported (imported anew, it
+# has its own: `fresh_import`)
+_GODSPLIT_MODULES = {ref: _godsplit_sys.modules[ref] for ref in SLOT_MODULES}
 
 
 def _godsplit_bindings() -> dict[str, list[str]]:
     here = vars(_godsplit_sys.modules[SLOT_HERE])
     found: dict[str, list[str]] = {}
     for ref in SLOT_MODULES:
-        for name, value in vars(_godsplit_sys.modules[ref]).items():
+        for name, value in vars(_GODSPLIT_MODULES[ref]).items():
             same = name in here and here[name] is value
             if same and not name.startswith("__"):
                 found.setdefault(name, []).append(ref)
@@ -80,23 +84,23 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
         for ref in _godsplit_targets(name):
-            setattr(_godsplit_sys.modules[ref], name, value)
+            setattr(_GODSPLIT_MODULES[ref], name, value)
 
     def __delattr__(self, name: str) -> None:
         super().__delattr__(name)
         for ref in _godsplit_targets(name):
-            if name in vars(_godsplit_sys.modules[ref]):
-                delattr(_godsplit_sys.modules[ref], name)
+            if name in vars(_GODSPLIT_MODULES[ref]):
+                delattr(_GODSPLIT_MODULES[ref], name)
     # godsplit-runtime: if live
 
     def __getattribute__(self, name: str) -> object:
         home = _GODSPLIT_LIVE.get(name)
         if home is not None:
-            return getattr(_godsplit_sys.modules[home], name)
+            return getattr(_GODSPLIT_MODULES[home], name)
         if name == "__dict__":
             namespace: dict[str, object] = super().__getattribute__(name)
             for live, ref in _GODSPLIT_LIVE.items():
-                current = vars(_godsplit_sys.modules[ref])
+                current = vars(_GODSPLIT_MODULES[ref])
                 if live in current:
                     namespace[live] = current[live]
                 else:  # deleted there (`global x; del x`)
@@ -109,7 +113,7 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
             return listed + [
                 n for n, ref in _GODSPLIT_LIVE.items()
                 if n not in listed and not n.startswith("_")
-                and n in vars(_godsplit_sys.modules[ref])
+                and n in vars(_GODSPLIT_MODULES[ref])
             ]
     # godsplit-runtime: end
     # godsplit-runtime: if live
