@@ -79,6 +79,19 @@ def bases_of(classes: Mapping[str, cst.ClassDef], names: Iterable[str]) -> set[s
     return out
 
 
+def reachable(edges: Mapping[str, Iterable[str]], start: str) -> set[str]:
+    """The names `edges` lead to from `start`, transitively (`start` only through a cycle):
+    a class's bases in the module, given each class's direct bases."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for name in edges.get(todo.pop(), ()):
+            if name not in seen:
+                seen.add(name)
+                todo.append(name)
+    return seen
+
+
 def class_aliases(node: cst.ClassDef, methods: Mapping[str, object]) -> dict[str, set[str]]:
     """Class attributes made of its methods: `status = property(_get, _set)` runs `_get`
     and `_set` when code uses `obj.status`; `alias = method` runs `method`."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .class_calls import decorated, first_param
+from .class_calls import decorated, first_param, reachable
 
 GETATTR = frozenset({"__getattr__", "__getattribute__"})
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer,
@@ -167,14 +167,7 @@ class GetattrHooks:
             self.hooks[c] and self._ancestors(c) & metaclasses for c in self.classes)
 
     def _ancestors(self, name: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [name]
-        while todo:
-            for base in self._bases.get(todo.pop(), ()):
-                if base not in seen:
-                    seen.add(base)
-                    todo.append(base)
-        return seen
+        return reachable(self._bases, name)
 
     def _provides(self, name: str) -> frozenset[str]:
         """The attribute names class `name` and its bases in the module provide."""

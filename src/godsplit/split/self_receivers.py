@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from .class_calls import decorated, first_param
+from .class_calls import class_defs, decorated, first_param, reachable
 from .nodes import walk
 
 _CLASS_FIRST = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
@@ -47,7 +47,7 @@ class SelfReceivers:
     """Which methods' `self` is typed (see the module docstring)."""
 
     def __init__(self, module: cst.Module) -> None:
-        self.classes = {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
+        self.classes = class_defs(module)
         bound = {n for s in module.body for n in _top_names(s)}
         self.aliases = aliases = _class_globals(module, set(self.classes))
         binds = _bindings(module)
@@ -71,14 +71,7 @@ class SelfReceivers:
 
     def ancestors(self, name: str) -> set[str]:
         """`name` and its bases (theirs too) in the module."""
-        seen = {name}
-        todo = [name]
-        while todo:
-            for base in self.bases.get(todo.pop(), ()):
-                if base not in seen:
-                    seen.add(base)
-                    todo.append(base)
-        return seen
+        return {name} | reachable(self.bases, name)
 
     def _self_name(self, method: cst.FunctionDef, properties: set[str]) -> str | None:
         """Its `self` parameter, if only a lookup on an instance calls it (`properties`:
