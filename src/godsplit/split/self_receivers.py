@@ -53,6 +53,7 @@ class SelfReceivers:
         binds = _bindings(module)
         self.bases = {name: _bases(node, aliases, binds, set(self.classes))
                       for name, node in self.classes.items()}
+        self._ancestry: dict[str, frozenset[str]] = {}
         self._plain_property = "property" not in bound
         self.owners: dict[int, tuple[str, str]] = {}  # id(method) -> (class, self name)
         scan = _Unbound(self, set(aliases))
@@ -69,9 +70,11 @@ class SelfReceivers:
                     if this is not None and _bound_once(stmt, this):
                         self.owners[id(stmt)] = (name, this)
 
-    def ancestors(self, name: str) -> set[str]:
-        """`name` and its bases (theirs too) in the module."""
-        return {name} | reachable(self.bases, name)
+    def ancestors(self, name: str) -> frozenset[str]:
+        """`name` and its bases (theirs too) in the module (asked often: kept)."""
+        if name not in self._ancestry:
+            self._ancestry[name] = frozenset({name} | reachable(self.bases, name))
+        return self._ancestry[name]
 
     def _self_name(self, method: cst.FunctionDef, properties: set[str]) -> str | None:
         """Its `self` parameter, if only a lookup on an instance calls it (`properties`:
