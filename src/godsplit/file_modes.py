@@ -10,27 +10,31 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from .configtypes import GodsplitError
 
 
-def permissions(path: Path) -> int | None:
-    """The permission bits of an existing regular file, else None."""
+def permissions(path: Path, kind: Callable[[int], bool] = stat.S_ISREG) -> int | None:
+    """The permission bits of an existing regular file (or what `kind` takes), else None."""
     try:
         status = os.stat(path)
     except OSError:
         return None
-    return stat.S_IMODE(status.st_mode) if stat.S_ISREG(status.st_mode) else None
+    return stat.S_IMODE(status.st_mode) if kind(status.st_mode) else None
+
+
+def _read_only(path: Path, mode: int) -> bool:
+    """No write bit for anyone (which root would ignore), or not writable by this user."""
+    return mode & 0o222 == 0 or not os.access(path, os.W_OK)
 
 
 def refuse_read_only(path: Path, then: str = "nothing was changed") -> None:
     """GodsplitError if `path` is an existing file that is read-only (for everyone, or for
     this user). A missing file, or a directory, passes: others say what is wrong there."""
     mode = permissions(path)
-    if mode is None:
-        return
-    if mode & 0o222 == 0 or not os.access(path, os.W_OK):
+    if mode is not None and _read_only(path, mode):
         raise GodsplitError(f"the file is read-only (mode {mode:04o}): godsplit does not edit "
                             f"read-only files; make it writable (chmod u+w) first; {then}",
                             path)
@@ -44,14 +48,8 @@ def refuse_read_only_directory(path: Path, then: str = "nothing was changed") ->
     directory = path.parent
     while not directory.exists() and directory != directory.parent:
         directory = directory.parent
-    try:
-        status = os.stat(directory)
-    except OSError:
-        return
-    if not stat.S_ISDIR(status.st_mode):
-        return
-    mode = stat.S_IMODE(status.st_mode)
-    if mode & 0o222 == 0 or not os.access(directory, os.W_OK):
+    mode = permissions(directory, stat.S_ISDIR)
+    if mode is not None and _read_only(directory, mode):
         raise GodsplitError(f"the directory is read-only (mode {mode:04o}): godsplit does not "
                             f"write files in read-only directories; make it writable (chmod "
                             f"u+w) first; {then}", directory)
