@@ -46,7 +46,7 @@ Result (round 22, src at 27e7940, scored before planning as `suggest_loo.py` sco
 - `shared jaccard` 0.25 to 4: 0.641 to 0.726, 12 to 15 of 18; `shared allocation` 0.25
   to 4: 0.688 to 0.717 (ARI up to 0.510 at 2), 15 or 16 of 18 (pylint-utils loses).
   Neither moves mypy-main off 0.58 but to the one-small-group 0.77 / -0.09. Both lift
-  beets-commands before planning (0.54 -> 0.73 to 0.91), where GS124 decides anyway.
+  beets-commands before planning (0.54 -> 0.57 to 0.91), where GS124 decides anyway.
 - leave-one-out over all 21 settings: 0.677 / 0.413, 14 of 18 (folds pick `shared
   jaccard 1.0`: werkzeug-routing 0.90 -> 0.72, pip-req 0.87 -> 0.69); choosing by cases
   beaten first: 0.683 / 0.447, 16 of 18. Over the 12 reader-fan and balance settings
