@@ -2,7 +2,7 @@
 judged by leave-one-out on the tuning half only (as `suggest_loo.py`; the other halves are
 never read).
 
-    .venv/bin/python benchmarks/suggest_loo23.py [--reach] [--only PREFIX ...] [CASE ...]
+    .venv/bin/python benchmarks/suggest_loo23.py [--reach] [--only PREFIX] [CASE ...]
 
 Why: mypy's `main.py` (tuning, K=2) became `main` and `config_parser` (`parse_version`,
 `config_types`, `parse_config_file`, `parse_section`). suggest cuts off another layer of
@@ -145,8 +145,9 @@ def balance(b: float) -> Iterator[None]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", help="tuning case ids (default: the whole tuning half)")
-    parser.add_argument("--only", nargs="+", default=[], metavar="PREFIX",
-                        help="score only today and the settings whose label starts so")
+    parser.add_argument("--only", action="append", default=[], metavar="PREFIX",
+                        help="score only today and the settings whose label starts so "
+                             "(repeatable)")
     parser.add_argument("--reach", action="store_true",
                         help="also print the objective of the maintainers' grouping and today's")
     args = parser.parse_args(argv)
