@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
 TOP_KEYS = {
     "max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import",
-    "baseline",
+    "verify-timeout", "baseline",
 }
 SPLIT_KEYS = {
     "source", "package", "shared", "default", "modules", "facade",
@@ -129,6 +129,10 @@ def parse_config(
     problem = setup_problem(verify_setup) if verify_setup is not None else None
     if problem is not None:
         raise GodsplitError(problem, path, lines.line("verify-setup"))
+    verify_timeout = _get(table, "verify-timeout", int, path, 120)
+    if verify_timeout < 1:
+        raise GodsplitError("'verify-timeout' must be a positive number of seconds", path,
+                            lines.line("verify-timeout"))
     baseline = table.get("baseline")
     if baseline is not None and (not isinstance(baseline, str) or not baseline):
         raise GodsplitError("'baseline' must be the path of a file, relative to the config", path)
@@ -142,6 +146,7 @@ def parse_config(
         splits=splits,
         verify_setup=verify_setup,
         verify_import=_get(table, "verify-import", bool, path, True),
+        verify_timeout=verify_timeout,
         baseline=root / baseline if baseline else None,
     )
 

@@ -58,4 +58,5 @@ class Config:
     splits: tuple[SplitConfig, ...] = ()
     verify_setup: str | None = None
     verify_import: bool = True
+    verify_timeout: int = 120  # seconds one import check may take
     baseline: Path | None = None  # `godsplit check`'s baseline file (absolute)

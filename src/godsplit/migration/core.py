@@ -88,11 +88,16 @@ class Migration:
         """The code run before importing, as `apply` ran it (found once: both probes)."""
         return project_setup(self.config, [h.facade for h in self.homes])
 
+    @property
+    def _timeout(self) -> int:
+        """The probe imports every file in one interpreter: never less than 300 s."""
+        return max(300, self.config.verify_timeout)
+
     def prepare(self) -> None:
         """Import the files about to be rewritten, as they are now."""
         if self.config.verify_import:
             self.before, self.python = probe_first(self.config.root, self._checked(),
-                                                   self._setup, self._moved())
+                                                   self._setup, self._moved(), self._timeout)
 
     def verify(self) -> list[Finding]:
         """After writing: each rewritten module that imported before still does, with the
@@ -100,7 +105,7 @@ class Migration:
         if not self.config.verify_import or not self.before:
             return []
         after = probe(self.config.root, list(self.before), self._setup, self._moved(),
-                      self.python)
+                      self.python, self._timeout)
         return compare(self.before, after, [h.old_module for h in self.homes], self.config.root)
 
     def result(self, pending: Sequence[str] = (), written: bool = False, rolled_back: bool = False,

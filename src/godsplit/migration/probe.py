@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,14 +106,14 @@ def project_setup(config: Config, sources: Iterable[Path]) -> str | None:
     return import_setup(config).code
 
 
-def probe_first(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = ()
-                ) -> tuple[dict[Path, Imported], str]:
+def probe_first(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = (),
+                timeout: int = 300) -> tuple[dict[Path, Imported], str]:
     """`probe` with the first of the project's interpreters that imports every file (or
     else the one that imports the most), and that interpreter, for the probe after."""
     paths, moved = list(paths), list(moved)
     best: tuple[int, dict[Path, Imported], str] | None = None
     for python in interpreters(root):
-        found = probe(root, paths, setup, moved, python)
+        found = probe(root, paths, setup, moved, python, timeout)
         failed = sum(i.error is not None for i in found.values())
         if best is None or failed < best[0]:
             best = (failed, found, python)
@@ -123,9 +124,9 @@ def probe_first(root: Path, paths: Iterable[Path], setup: str | None, moved: Ite
 
 
 def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = (),
-          python: str = sys.executable) -> dict[Path, Imported]:
-    """Import each file in one fresh interpreter; what each gave. Objects of types defined
-    in the `moved` modules compare by type name only."""
+          python: str = sys.executable, timeout: int = 300) -> dict[Path, Imported]:
+    """Import each file in one fresh interpreter, stopped after `timeout` seconds; what
+    each gave. Objects of types defined in the `moved` modules compare by type name only."""
     items = []
     for path in paths:
         name, import_root = module_name_for(path)
@@ -137,9 +138,10 @@ def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[
     try:
         proc = subprocess.run([python, "-c", PROBE, json.dumps(items), setup or "",
                                ",".join(moved)],
-                              cwd=root, capture_output=True, text=True, timeout=300, env=env)
-    except subprocess.TimeoutExpired:
-        return {Path(i[2]): Imported({}, "importing took over 300 s") for i in items}
+                              cwd=root, capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:  # (not "did not import": they may, more slowly)
+        stopped = f"importing them did not finish within {timeout} s; raise `verify-timeout`"
+        return {Path(i[2]): Imported({}, stopped) for i in items}
     try:
         data = json.loads(result_line(proc.stdout))
     except (ValueError, IndexError):
@@ -176,11 +178,15 @@ def compare(
         if changed:
             detail = ", ".join(f"{n} ({was.names[n]} -> {now.names[n]})" for n in changed)
             findings.append(Finding("GS506", "error", f"names changed kind: {detail}", str(path), 1))
-    skipped = sum(1 for was in before.values() if was.error is not None)
+    errors = Counter(was.error for was in before.values() if was.error is not None)
+    skipped = sum(errors.values())
     if not findings and (checked or skipped):
-        note = ("; 1 did not import on its own before, so was not compared" if skipped == 1 else
-                f"; {skipped} did not import on their own before, so were not compared"
-                if skipped else "")
+        # why: the most common cause (a time-out is no failure to import; "on their own"
+        # said nothing of the cause)
+        cause, count = errors.most_common(1)[0] if errors else ("", 0)
+        others = f"; {skipped - count} for other causes" if skipped > count else ""
+        note = (f"; {skipped} {'was' if skipped == 1 else 'were'} not compared, not imported "
+                f"before the rewrite: {cause}{others}" if skipped else "")
         what = what.replace("modules", "module", 1) if checked == 1 else what
         findings.append(Finding("GS507", "info", f"import check: {checked} {what} "
                                 f"imported before and after with the same names{note}", str(root), 1))

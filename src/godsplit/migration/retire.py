@@ -364,13 +364,14 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
     held = write.snapshot(c.path for c in changes)  # an edit from now on: refused
     paths = [path for h in homes for path in h.paths] + _mentions(config, homes)
     moved = [m for h in homes for m in (h.old_module, *h.modules)]
-    before, python = probe_first(config.root, paths, setup, moved) if config.verify_import \
-        else ({}, "")
+    timeout = max(300, config.verify_timeout)  # every file in one interpreter
+    before, python = probe_first(config.root, paths, setup, moved, timeout) \
+        if config.verify_import else ({}, "")
     packages = [h for h in homes if h.layout.kind == "package"]
     broken = set(name_check(config, homes, _inits(packages)))  # already broken: not ours
 
     def verify() -> list[Finding]:
-        after = probe(config.root, paths, setup, moved, python) if before else {}
+        after = probe(config.root, paths, setup, moved, python, timeout) if before else {}
         found = compare(before, after, [], config.root,
                         "modules (new, or naming an old module)") if before else []
         if apps.refs and apps.before is not None:

@@ -1,6 +1,7 @@
 """Find the Python modules `godsplit check` looks at: walk directories respecting
 .gitignore files (nested ones, and .git/info/exclude), the config's excludes, the project's
-ruff excludes (`linter_excludes`), and a fixed set of directories never entered; files named
+ruff excludes (`linter_excludes`), pre-commit's top-level `exclude`
+(`precommit_excludes`), and a fixed set of directories never entered; files named
 on the command line are taken as given (but for the excludes of the config and of ruff, as
 ruff's own pre-commit hook applies them with `--force-exclude`)."""
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
     from .core import CheckOptions
     from .linter_excludes import LinterExcludes
+    from .precommit_excludes import HookExclude
 
 # Never walked into: version control, virtualenvs, caches, dependency trees. A directory
 # holding a pyvenv.cfg (a virtualenv of any name) is skipped too.
@@ -42,10 +44,11 @@ class _Layer:
 
 class _Walker:
     def __init__(self, root: Path, exclude: GitIgnoreSpec | None,
-                 linter: LinterExcludes | None = None) -> None:
+                 linter: LinterExcludes | None = None, hook: HookExclude | None = None) -> None:
         self.root = root
         self.exclude = exclude
         self.linter = linter  # what the project's ruff excludes
+        self.hook = hook  # files pre-commit's top-level `exclude` gives no hook
         self.files: list[tuple[str, str]] = []  # (absolute, root-relative)
         self.seen: set[str] = set()
 
@@ -79,7 +82,8 @@ class _Walker:
             spec = _load_gitignore(os.path.join(directory, ".gitignore"))
             if spec is not None:
                 layers = [_Layer(spec, "", len(rel)), *layers]
-        exclude, linter, seen, files = self.exclude, self.linter, self.seen, self.files
+        exclude, linter, hook = self.exclude, self.linter, self.hook
+        seen, files = self.seen, self.files
         base = prefix + rel
         for entry in entries:  # the hot loop: most entries are .py files with no rule on them
             name = entry.name
@@ -89,6 +93,8 @@ class _Walker:
                 if exclude is not None and exclude.match_file(base + name):
                     continue
                 if linter is not None and linter.match(base + name):
+                    continue
+                if hook is not None and hook.match(base + name):
                     continue
                 path = entry.path
                 if path not in seen:
@@ -172,18 +178,20 @@ def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]
     root = config.root.resolve()
     from .linter_excludes import ruff_excludes
     from .patterns import checked
+    from .precommit_excludes import hook_exclude
 
     walker = _Walker(root, _spec((*(checked(p, "exclude pattern", config.path)
                                     for p in config.exclude),
                                   *(checked(p, "exclude pattern", None) for p in options.exclude))),
-                     ruff_excludes(root))
+                     ruff_excludes(root), hook_exclude(root))
     for given in options.paths or (root,):
         path = Path(given).resolve()
         if path.is_dir():
             walker.walk(path)
         elif path.is_file():
             rel = _rel(path, root)
-            if not walker.excluded(rel):  # explicit files skip .gitignore, not excludes
+            # explicit files skip .gitignore, not excludes
+            if not walker.excluded(rel) and not (walker.hook and walker.hook.match(rel)):
                 walker.add(str(path), rel)
         elif Path(given).is_symlink():
             raise GodsplitError(f"a broken symlink (to {os.readlink(given)})", given)

@@ -39,6 +39,10 @@ class ImportSetup:
     def failed(self, failure: ImportFailure, subject: str = "it") -> str:
         """Why importing failed, and what to do, in GS412's words. The setup's own failure
         is not the module's, and with `verify-setup` set, "set `verify-setup`" is untrue."""
+        if failure.timeout is not None:  # it may import: no "does not import", no setup hint
+            return (f"importing {subject}{self.describe()} did not finish within "
+                    f"{failure.timeout} s (`verify-timeout`); if it imports that slowly, "
+                    "raise `verify-timeout`")
         if failure.imported:
             return f"{subject} imports{self.describe()}, but reading its names raised {failure.error}"
         if failure.in_setup and self.origin:

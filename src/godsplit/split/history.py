@@ -117,7 +117,8 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
     as apply does."""
     old_module, import_root = module_name_for(split.source)
     setup = import_setup(config, import_root)
-    after, _ = first_snapshot(config.root, import_root, old_module, setup.code)
+    after, _ = first_snapshot(config.root, import_root, old_module, setup.code,
+                              timeout=config.verify_timeout)
     if not isinstance(after, Snapshot):
         layout = make_layout(split, config.root)
         if _fails_in(after, (layout.package_dir, layout.facade_path, split.source)):

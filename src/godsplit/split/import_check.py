@@ -51,7 +51,8 @@ def before_split(config: Config, plan: Plan) -> Before:
         return None, ""
     _, import_root = module_name_for(plan.source)
     return first_snapshot(config.root, import_root, plan.old_module,
-                          import_setup(config, import_root).code, moved_modules(plan))
+                          import_setup(config, import_root).code, moved_modules(plan),
+                          config.verify_timeout)
 
 
 def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]:
@@ -94,7 +95,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
     found_in = ""
     if isinstance(snap, Snapshot):
         after = snapshot(mirror or import_root, plan.old_module, setup.code,
-                         moved_modules(plan), python)
+                         moved_modules(plan), python, config.verify_timeout)
         if mirror is not None:
             found_in = after.file if isinstance(after, Snapshot) else ""
             after = _mapped(after, mirror, import_root)
@@ -140,6 +141,11 @@ def _no_longer_imports(after: ImportFailure, plan: Plan, planned: bool) -> Findi
     writes), else in the project's; in a module the plan would write (`planned`: the tree
     is as it was), at the god file's line it came from when one line of it reads the same:
     the user's file and line, with where it was raised."""
+    if after.timeout is not None:  # not "no longer imports": it may, more slowly
+        return Finding("GS406", "error", f"the old module did not finish importing after the "
+                       f"split within {after.timeout} s (`verify-timeout`), and it did before: "
+                       "a split that makes the import hang is refused; if the machine is only "
+                       "slow, raise `verify-timeout`", str(plan.source), 1)
     path, line = after.path or str(plan.source), after.line or 1
     written = {str(c.path): c.data for c in plan.changes if c.data is not None}
     ours = [f for f in after.frames if f[0] in written or f[0] == str(plan.source)]

@@ -25,6 +25,7 @@ class ImportFailure:
     # the innermost frame in the project's own files then)
     raised: str | None = None
     frames: tuple[tuple[str, int], ...] = ()  # outside the import system, innermost last
+    timeout: int | None = None  # the import was stopped after this many seconds
 
     def lacked(self) -> str:
         return (f"the installed metadata of {self.missing!r}" if self.metadata

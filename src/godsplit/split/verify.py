@@ -127,7 +127,7 @@ def result_line(stdout: str) -> str:
 
 def snapshot(
     root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
-    python: str = sys.executable,
+    python: str = sys.executable, timeout: int = 120,
 ) -> Snapshot | ImportFailure:
     """Import `module` with `python` in a fresh interpreter (`probe.py`): a Snapshot, or
     why it failed. Instances of classes defined in the `moved` modules compare by name."""
@@ -140,10 +140,10 @@ def snapshot(
     try:
         proc = subprocess.run(
             [python, "-c", probe, str(root), module, setup or "", ",".join(moved)],
-            cwd=root, capture_output=True, text=True, timeout=120, env=env,
+            cwd=root, capture_output=True, text=True, timeout=timeout, env=env,
         )
     except subprocess.TimeoutExpired:
-        return ImportFailure("importing it took over 120 s")
+        return ImportFailure(f"importing it took over {timeout} s", timeout=timeout)
     except OSError as exc:
         return ImportFailure(f"cannot run {python}: {exc.strerror}")
     if proc.returncode != 0:
@@ -176,6 +176,7 @@ def interpreters(root: Path) -> list[str]:
 
 def first_snapshot(
     root: Path, import_root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
+    timeout: int = 120,
 ) -> tuple[Snapshot | ImportFailure, str]:
     """Import `module` with the first of the project's `interpreters` that can, and the
     interpreter that did. An error in one interpreter is not final: godsplit's own may lack
@@ -188,11 +189,11 @@ def first_snapshot(
     first: ImportFailure | None = None
     tried = interpreters(root)
     for python in tried:
-        result = snapshot(import_root, module, setup, moved, python)
+        result = snapshot(import_root, module, setup, moved, python, timeout)
         if isinstance(result, Snapshot):
             # once more: a first import may fill a cache (matplotlib's font list) with modules
             # later imports do not load, which GS413 would take for a change of the split
-            again = snapshot(import_root, module, setup, moved, python)
+            again = snapshot(import_root, module, setup, moved, python, timeout)
             if isinstance(again, Snapshot):
                 result = replace(result, loaded=tuple(m for m in result.loaded if m in again.loaded))
             return result, python
