@@ -92,3 +92,23 @@ def order_findings(analysis: Analysis, assignment: Assignment,
 
 def _label(module: str) -> str:
     return "the old module" if module == FACADE else module
+
+
+_SETS: list[tuple[Analysis, tuple[tuple[str, frozenset[int]], ...]]] = []  # the last asked
+
+
+def order_sets(analysis: Analysis) -> tuple[tuple[str, frozenset[int]], ...]:
+    """Each object whose import-time events must run in one module, in source order (what
+    a GS124 would name if a mapping parted them), with the units changing or reading it:
+    such a set is as indivisible as one definition. Found from the source alone."""
+    if _SETS and _SETS[0][0] is analysis:
+        return _SETS[0][1]
+    found = _events(analysis)
+    out = []
+    for name, changed, read in found.changed:
+        units = changed | read
+        if len(units) > 1 and (read or events(analysis, name, found.in_order, found.classes,
+                                              True, found.plain)[0]):
+            out.append((name, frozenset(units)))
+    _SETS[:] = [(analysis, tuple(out))]
+    return _SETS[0][1]

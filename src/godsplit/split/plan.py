@@ -43,9 +43,10 @@ from .match_captures import capture_findings
 from .module_deletes import delete_findings
 from .module_identity import identity_errors
 from .namespace_reads import namespace_findings
-from .needs import MAIN, Needs, collect_needs, inseparable, kept_edges, module_edges
+from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
 from .normalize import Piece, assemble
 from .ordered_calls import by_package_order
+from .oversized import oversized
 from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
 from .render import MARKER, render_new_module
@@ -176,7 +177,7 @@ def build_plan(
         names = tuple(n for p in assignment.placements if p.module == module for n in p.names)
         planned.append(PlannedModule(module, path, layout.dotted(module), lines, names))
         if lines > max_lines:
-            findings.append(_oversized(analysis, assignment.module_of, module, lines, max_lines))
+            findings.append(oversized(analysis, assignment.module_of, module, lines, max_lines))
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     facade = facade_analysis(analysis, facade_text, layout.facade_path, texts)  # made once
@@ -254,35 +255,6 @@ def _package_inits(layout: Layout, modules: list[str], texts: dict[Path, str]) -
             line = f'"""Modules split from `{layout.old_module}` by godsplit."""\n'
             texts[init] = line if len(line) <= 80 else (
                 f'"""Modules split by godsplit.\n\nFrom `{layout.old_module}`.\n"""\n')
-
-
-def _oversized(analysis: Analysis, module_of: dict[int, str], module: str, lines: int,
-               max_lines: int) -> Finding:
-    """GS105: an error, unless no mapping can fix it: the module's longest definition,
-    with the module's header and imports, is over max-lines even once every other name
-    is mapped elsewhere. Then a warning to split that definition."""
-    units = {u.id: u for u in analysis.units if module_of.get(u.id) == module}
-    group = max(inseparable(analysis, units), key=lambda g: sum(units[i].lines for i in g),
-                default=set())
-    longest = max((units[i] for i in group), key=lambda u: u.lines, default=None)
-    alone = lines - sum(u.lines for u in units.values() if u.id not in group)
-    if longest is not None and alone > max_lines:
-        name = min(longest.binds) if longest.binds else "a definition"
-        header = f" ({alone} with the module's imports)" if longest.lines <= max_lines else ""
-        why = f"{name} alone is {longest.lines} lines{header}"
-        if len(group) > 1:
-            others = f"{len(group) - 1} definition{'s' if len(group) > 2 else ''}"
-            why = (f"{name} and the {others} in an import-time cycle with it must share a "
-                   f"module ({alone} lines with its imports)")
-        return Finding(
-            "GS105", "warning", f"new module {module} would have {lines} lines, over max-lines "
-            f"{max_lines}, because {why}; no mapping can fix that: consider splitting {name}",
-            str(analysis.path), longest.line,
-        )
-    return Finding(
-        "GS105", "error", f"new module {module} would have {lines} lines, over max-lines "
-        f"{max_lines}; map some of its names to another module", str(analysis.path), 1,
-    )
 
 
 def _lookups(

@@ -35,6 +35,7 @@ from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .choose import choose
 from .cluster import agglomerate, goal, halve
 from .graph import Graph, Node, build_graph
+from .indivisible import Block, blocks, longest, note, unite, whole
 from .keep_name import keep_name
 from .keeping import ahead, keep_more, kept_note, regroup
 from .kept_why import Why, reasons
@@ -137,7 +138,7 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
 
 
 def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list[int]],
-            modules: int, budget: int) -> bool:
+            modules: int, budget: int, found: tuple[Block, ...]) -> bool:
     """After a plan with errors: halve a module over max-lines (GS105) unless K is fixed,
     and break import-time cycles (GS104), the plan's own if the graph saw none. False if
     nothing helps."""
@@ -147,7 +148,7 @@ def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list
     changed = False
     if "GS105" in codes and not modules:
         over = [m.name for m in plan.modules if m.lines > plan.max_lines]
-        changed = _cut(g, group, [members.get(name, []) for name in over], budget)
+        changed = _cut(g, group, [members.get(name, []) for name in over], budget, found)
     before = dict(group)
     break_cycles(g, group)
     changed = changed or group != before
@@ -166,10 +167,12 @@ def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list
     return changed
 
 
-def _cut(g: Graph, group: dict[int, int], parts: list[list[int]], budget: int) -> bool:
+def _cut(g: Graph, group: dict[int, int], parts: list[list[int]], budget: int,
+         found: tuple[Block, ...] = ()) -> bool:
     """Cut each part (a module over max-lines) in two cohesive halves; where the cohesive
     cut would leave one side under a quarter of the lines (a lone constant), in two runs
-    of the file of about equal lines instead. False if no part could be cut."""
+    of the file of about equal lines instead; never through a block (`indivisible`).
+    False if no part could be cut."""
     changed = False
     for nodes in parts:
         if len(nodes) < 2:
@@ -181,18 +184,21 @@ def _cut(g: Graph, group: dict[int, int], parts: list[list[int]], budget: int) -
             while cut < len(ordered) - 1 and 2 * g.size(ordered[:cut]) < g.size(nodes):
                 cut += 1
             half = ordered[cut:]
+        half = whole(g, nodes, half, found)
         fresh = max(group.values()) + 1
         for n in half:
             group[n], changed = fresh, True
     return changed
 
 
-def _too_long(g: Graph, nodes: list[int], lines: int, limit: int) -> bool:
+def _too_long(g: Graph, nodes: list[int], lines: int, limit: int,
+              found: tuple[Block, ...] = ()) -> bool:
     """A module predicted over max-lines that the plan would call an error: not one over it
-    only because its longest definition is (with the module's imports), a warning."""
+    only because its longest definition or block is (with the module's imports), a
+    warning."""
     if lines <= limit or len(nodes) < 2:
         return False
-    return lines - g.size(nodes) + max(g.nodes[n].lines for n in nodes) <= limit
+    return lines - g.size(nodes) + longest(g, nodes, found) <= limit
 
 
 def _project(source: Path, config: Config, package: Path | None
@@ -266,6 +272,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     budget = limit - min(max(imports + MARGIN, 2 * MARGIN), limit // 4)
     notes = [f"{_alone(analysis, n)}, over max-lines {limit}: it gets a module of its own; "
              "consider splitting it" for n in g.nodes if n.lines > limit]
+    found = blocks(analysis, g)  # never parted (`indivisible`)
+    notes += note(g, found, limit)
     if modules > len(g.nodes):
         notes.append(f"made {len(g.nodes)} modules, not {modules}: the file has only "
                      f"{len(g.nodes)} definitions that can move")
@@ -277,13 +285,14 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         group = {n: k for k, part in enumerate(parts) for n in part}
         gather_families(g, group, goal(g, budget), budget)
         to_helpers(g, group)
+        unite(g, group, found, budget)
         break_cycles(g, group)
         tried: set[tuple[tuple[int, ...], ...]] = set()
         for _ in range(len(g.nodes)):
             absorb(g, group, budget // 10, budget)
             break_cycles(g, group)
             state = tuple(sorted(tuple(m) for m in groups_of(group).values()))
-            if state in tried or not fit(g, group, budget):
+            if state in tried or not fit(g, group, budget, found):
                 break  # a fixed point, or halving undone again by the cycles
             tried.add(state)
             break_cycles(g, group)
@@ -305,7 +314,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         mapped = split, members, assign(analysis, split)
         sizes = estimate(analysis, split, planned.style.line_length, pins, mapped[2])
         if not _cut(g, group, [members[name] for name, lines in sizes.items()
-                               if _too_long(g, members.get(name, []), lines, limit)], budget):
+                               if _too_long(g, members.get(name, []), lines, limit, found)],
+                    budget, found):
             break
         mapped = None
         break_cycles(g, group)
@@ -340,7 +350,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
             plan = planned(split, layout, limit)
         seen[split.modules, split.keep] = plan, members
         if not plan.errors or tries == ROUNDS + len(kept) or (not _repair(
-                g, group, plan, members, modules, budget) and not regroup(
+                g, group, plan, members, modules, budget, found) and not regroup(
                 analysis, g, group, plan, regrouped) and not keep_more(
                     analysis, plan.errors, kept, kept_why)):
             break

@@ -250,11 +250,27 @@ def _nouns_first(g: Graph, n: int) -> list[str]:
 
 def namesake(firsts: list[str], old: str) -> list[str]:
     """A group whose main class is the source's namesake (rich's `Console` in
-    `console.py`, soupsieve's `CSSMatch` in `css_match.py`) is the file's `core`: not the
-    plural of the old module's name (`consoles`)."""
-    if not old or not firsts or firsts[0] != old:
-        return firsts
-    return [firsts[0], "core", *(t for t in firsts[1:] if t != plural(old))]
+    `console.py`, soupsieve's `CSSMatch` in `css_match.py`, `Markdown` in `markdown2.py`,
+    `PrettyTable` in `prettytable.py`) is the file's `core`: not the old module's name
+    spelled another way (`pretty_table`) nor its plural (`consoles`)."""
+    old = old.rstrip("0123456789") or old  # a version in the name (`markdown2`)
+    if not old or not firsts or firsts[0].replace("_", "") != old.replace("_", ""):
+        return firsts  # (`PrettyTable` in `prettytable.py`: `pretty_table`)
+    return ["core", firsts[0], *(t for t in firsts[1:] if plural(old) != t.replace("_", ""))]
+
+
+ENTRY = ("main", "_main", "cli", "run_cli")  # a command line's entry point
+
+
+def command_line(g: Graph, members: list[int]) -> list[str]:
+    """`cli` for a group whose longest function is the command line's entry point
+    (markdown2's `main()` with its argparse formatter and `DEBUG`, `log`, `MarkdownError`:
+    not `markdown_error`)."""
+    functions = [n for n in members if g.nodes[n].kind == "function"]
+    top = max(functions, key=lambda n: (g.nodes[n].lines, -n), default=None)
+    if top is None or not set(g.nodes[top].names) & set(ENTRY):
+        return []
+    return ["cli", "command_line"] if 3 * g.nodes[top].lines >= g.size(members) else []
 
 
 def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
@@ -268,7 +284,8 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
     taken = set(forbidden)
     prefix = file_prefix(g)
     order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
-    firsts = {i: namesake(first_names(g, groups[i]), old) for i in order}
+    firsts = {i: namesake(first_names(g, groups[i]), old) or command_line(g, groups[i])
+              for i in order}
     claimed: dict[str, int] = {}  # each group's first name it can take and its plural
     for i in order:
         name = next((t for t in firsts[i] if valid_name(t, taken) and t not in claimed), None)
@@ -279,6 +296,9 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         members = groups[i]
         grams, then = candidate_words(g, members)
         spelled = ["_".join(g.surface.get(w, w) for w in gram.split("_")) for gram in grams]
+        kin = family(g, members)  # a word most of its classes end with: their plural
+        if kin and spelled and plural(spelled[0]) == kin[0]:  # (prettytable's `styles`)
+            spelled[0] = kin[0]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
         labels = [bare(snake(g.nodes[n].label), prefix) for n in sorted(

@@ -17,6 +17,7 @@ import networkx as nx
 
 from .cluster import halve
 from .graph import Graph
+from .indivisible import Block, whole
 from .layers import layered
 
 SHARED = -1  # the group id of the shared module
@@ -209,19 +210,22 @@ def absorb(g: Graph, group: dict[int, int], small: int, cap: int) -> None:
             group[n] = other
 
 
-def fit(g: Graph, group: dict[int, int], cap: int) -> bool:
+def fit(g: Graph, group: dict[int, int], cap: int, found: tuple[Block, ...] = ()) -> bool:
     """Halve every group over `cap` lines that holds more than one definition (a large
-    shared group too: one half becomes a module of its own)."""
+    shared group too: one half becomes a module of its own), never parting a block."""
     changed = False
     for _, members in sorted(groups_of(group).items()):
         if len(members) > 1 and g.size(members) > cap:
-            alone = [n for n in members if g.nodes[n].lines > cap]  # a module of its own
-            if len(alone) == 1 and g.size(members) - g.nodes[alone[0]].lines <= cap // 4:
+            alone = [[n] for n in members if g.nodes[n].lines > cap] + [
+                sorted(b.nodes) for b in found if b.nodes <= set(members)
+                and g.size(b.nodes) > cap]  # a module of its own
+            if len(alone) == 1 and g.size(members) - g.size(alone[0]) <= cap // 4:
                 continue  # what little it carries may stay with it
+            part = whole(g, members, alone[0] if alone else halve(g, members, cap)[1], found)
             fresh = max(group.values()) + 1
-            for n in alone[:1] or halve(g, members, cap)[1]:
+            for n in part:
                 group[n] = fresh
-            changed = True
+            changed = changed or bool(part)
     return changed
 
 
