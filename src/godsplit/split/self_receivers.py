@@ -55,6 +55,7 @@ class SelfReceivers:
         bound = found.top_names
         self.aliases = aliases = _class_globals(found.assigns, set(self.classes))
         binds = found.binds
+        self.declared = frozenset(found.declared)  # for getattr_reads: one walk less
         self.bases = {name: _bases(node, aliases, binds, set(self.classes))
                       for name, node in self.classes.items()}
         self._ancestry: dict[str, frozenset[str]] = {}

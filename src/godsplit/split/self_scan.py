@@ -3,7 +3,7 @@ with the classes and methods around it), how many times the top level binds each
 the top-level `alias = Name` assignments, the names the top level binds, and the binding
 nodes inside each method whose `self` may be typed. It used to walk the module four times
 (a LibCST visitor, three walks) and each such method once more: about a tenth of
-pyparsing's analysis.
+pyparsing's analysis. getattr_reads.py takes its `global` names from here too.
 
 The walk takes the nodes in the order `nodes.walk` does, so what is collected in order
 (the assignments) comes out in the order the separate walks gave.
@@ -74,6 +74,7 @@ class ModuleScan:
         self.top_names = {s.name.value for s in module.body
                           if isinstance(s, (cst.FunctionDef, cst.ClassDef))}
         self.binders: dict[int, list[cst.CSTNode]] = {m: [] for m in methods}
+        self.declared: set[str] = set()  # the names of every `global` statement
         self._walk(module, methods)
 
     def _walk(self, module: cst.Module, methods: set[int]) -> None:
@@ -93,6 +94,7 @@ class ModuleScan:
             if kind is cst.Global:  # at any depth: bound at call time, to anything
                 assert isinstance(node, cst.Global)
                 self.binds.update(2 * [item.name.value for item in node.names])
+                self.declared.update(item.name.value for item in node.names)
             elif not state.scoped:
                 self._top(node, kind, state.imported)
             if kind in _SCOPES or kind in _IMPORTS:
