@@ -20,9 +20,12 @@ after). A class's attribute runs a hook only if a metaclass of the module define
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import libcst as cst
 
 from .class_calls import decorated, first_param, reachable
+from .nodes import walk
 
 GETATTR = frozenset({"__getattr__", "__getattribute__"})
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer,
@@ -118,21 +121,12 @@ def _names_in(node: cst.CSTNode) -> set[str]:
     return found
 
 
-class _Globals(cst.CSTVisitor):
-    """The names declared `global` anywhere: bound at call time, to anything."""
-
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-    def visit_Global(self, node: cst.Global) -> None:
-        self.names |= {item.name.value for item in node.names}
-
-
 class GetattrHooks:
     """The module's classes with `__getattr__`/`__getattribute__`, and which reads may run
     them (see the module docstring)."""
 
-    def __init__(self, module: cst.Module) -> None:
+    def __init__(self, module: cst.Module, declared: Collection[str] | None = None) -> None:
+        """`declared`: the names of the module's `global` statements, if known."""
         self.classes = {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
         self.hooks = {name: _own_hooks(node) for name, node in self.classes.items()}
         self.active = any(self.hooks.values())
@@ -150,11 +144,12 @@ class GetattrHooks:
         bindings = _Bindings()
         for stmt in module.body:
             stmt.visit(bindings)
-        rebound = _Globals()
-        module.visit(rebound)
+        if declared is None:  # declared `global` anywhere: bound at call time, to anything
+            declared = {item.name.value for node in walk(module) if isinstance(node, cst.Global)
+                        for item in node.names}
         self.kinds = bindings.kinds
         self.values = bindings.values
-        for name in rebound.names:
+        for name in declared:
             self.kinds.setdefault(name, set()).add(_UNKNOWN)
         metaclasses = {k.value.value for node in self.classes.values() for k in node.keywords
                        if k.keyword is not None and k.keyword.value == "metaclass"

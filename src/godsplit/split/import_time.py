@@ -97,8 +97,8 @@ class _Code:
         self._uses: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._attachable: frozenset[str] | None = None
         self.module = module
-        self.hooks = GetattrHooks(module)
         self.receivers, self.typed = SelfReceivers(module), dict[int, tuple[str, set[str]]]()
+        self.hooks = GetattrHooks(module, self.receivers.declared)
         self._through: dict[int, frozenset[tuple[str, str]]] = {}
         self._properties: dict[int, frozenset[int]] = {}
         self._classes: dict[str, tuple[list[str], dict[str, cst.FunctionDef],

@@ -32,12 +32,13 @@ known here than to the by-name dispatch itself.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 import libcst as cst
 
 from .class_calls import class_defs, decorated, first_param, reachable
 from .nodes import walk
+from .self_scan import Context, ModuleScan, body_of
 
 _CLASS_FIRST = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _ACCESSORS = frozenset({"setter", "getter", "deleter"})
@@ -48,16 +49,20 @@ class SelfReceivers:
 
     def __init__(self, module: cst.Module) -> None:
         self.classes = class_defs(module)
-        bound = {n for s in module.body for n in _top_names(s)}
-        self.aliases = aliases = _class_globals(module, set(self.classes))
-        binds = _bindings(module)
+        candidates = {id(s) for node in self.classes.values() for s in node.body.body
+                      if isinstance(s, cst.FunctionDef)}
+        found = ModuleScan(module, candidates)  # one walk for all below
+        bound = found.top_names
+        self.aliases = aliases = _class_globals(found.assigns, set(self.classes))
+        binds = found.binds
+        self.declared = frozenset(found.declared)  # for getattr_reads: one walk less
         self.bases = {name: _bases(node, aliases, binds, set(self.classes))
                       for name, node in self.classes.items()}
         self._ancestry: dict[str, frozenset[str]] = {}
         self._plain_property = "property" not in bound
         self.owners: dict[int, tuple[str, str]] = {}  # id(method) -> (class, self name)
         scan = _Unbound(self, set(aliases))
-        module.visit(scan)
+        scan.replay(found.events)
         if scan.opaque:
             return
         unbound = scan.names
@@ -67,7 +72,7 @@ class SelfReceivers:
             for stmt in node.body.body:
                 if isinstance(stmt, cst.FunctionDef) and stmt.name.value not in unbound | shared:
                     this = self._self_name(stmt, properties)
-                    if this is not None and _bound_once(stmt, this):
+                    if this is not None and _bound_once(stmt, this, found.binders[id(stmt)]):
                         self.owners[id(stmt)] = (name, this)
 
     def ancestors(self, name: str) -> frozenset[str]:
@@ -125,56 +130,22 @@ def _shared_methods(node: cst.ClassDef, unbound: set[str], plain_property: bool)
     return out
 
 
-def _top_names(stmt: cst.BaseStatement) -> Iterator[str]:
-    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-        yield stmt.name.value
-        return
-    for node in walk(stmt, into_scopes=False):
-        if isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Name):
-            yield node.target.value
-        elif isinstance(node, cst.ImportAlias):
-            alias = node.asname.name if node.asname else node.name
-            if isinstance(alias, cst.Name):
-                yield alias.value
-
-
-def _class_globals(module: cst.Module, classes: set[str]) -> dict[str, set[str]]:
+def _class_globals(assigns: list[cst.Assign], classes: set[str]) -> dict[str, set[str]]:
     """`classes` and the globals bound to one of them (`Request = BaseRequest`), each
-    with the classes it may be."""
+    with the classes it may be (`assigns`: the top level's `x = Name`)."""
     out = {name: {name} for name in classes}
     grown = True
     while grown:
         grown = False
-        for node in walk(module, into_scopes=False):
-            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) \
-                    and node.value.value in out:
+        for node in assigns:
+            assert isinstance(node.value, cst.Name)
+            if node.value.value in out:
                 for target in node.targets:
                     for n in walk(target.target):
                         if isinstance(n, cst.Name) and not out[node.value.value] <= out.get(
                                 n.value, set()):
                             out.setdefault(n.value, set()).update(out[node.value.value])
                             grown = True
-    return out
-
-
-def _bindings(module: cst.Module) -> Counter[str]:
-    """How many times the module's top level binds each name other than by an import
-    (and every name a `global` statement names, twice)."""
-    out: Counter[str] = Counter(s.name.value for s in module.body
-                                if isinstance(s, (cst.FunctionDef, cst.ClassDef)))
-    for node in walk(module, into_scopes=True):
-        if isinstance(node, cst.Global):
-            out.update(2 * [item.name.value for item in node.names])
-    for node in walk(module, into_scopes=False,
-                     enter=lambda n: not isinstance(n, (cst.Import, cst.ImportFrom))):
-        target: cst.CSTNode | None = None
-        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
-                             cst.CompFor, cst.NamedExpr)):
-            target = node.target
-        elif isinstance(node, cst.AsName):
-            target = node.name
-        if target is not None:
-            out.update(n.value for n in walk(target) if isinstance(n, cst.Name))
     return out
 
 
@@ -199,10 +170,11 @@ def _bases(node: cst.ClassDef, aliases: dict[str, set[str]], binds: Counter[str]
     return sorted(out)
 
 
-def _bound_once(method: cst.FunctionDef, this: str) -> bool:
-    """Whether `this` is bound in `method` (nested scopes too) only as its parameter."""
+def _bound_once(method: cst.FunctionDef, this: str, binders: Iterable[cst.CSTNode]) -> bool:
+    """Whether `this` is bound in `method` (nested scopes too) only as its parameter
+    (`binders`: the nodes in it that may bind a name, see self_scan)."""
     count = 0
-    for node in walk(method, into_scopes=True):
+    for node in binders:
         if isinstance(node, cst.Param) and node.name.value == this:
             count += 1
         elif isinstance(node, (cst.Global, cst.Nonlocal)) and any(
@@ -236,19 +208,18 @@ def _bound_names(target: cst.BaseExpression | cst.CSTNode) -> set[str]:
     return set()
 
 
-class _Unbound(cst.CSTVisitor):
+class _Unbound:
     """The method names the module may call without binding `self` to an instance looked
-    up (see the module docstring); `opaque`: it may do so for any."""
+    up (see the module docstring); `opaque`: it may do so for any. It reads the nodes
+    self_scan's walk kept, each with the classes and methods around it (`replay`)."""
 
     def __init__(self, info: SelfReceivers, classes: set[str]) -> None:
         self.info = info
         self.classes = classes  # the module's classes and the globals bound to them
         self.found: set[str] = set()
         self.opaque = False
-        self._methods: list[tuple[str | None, str | None]] = []  # (class, self name)
-        self._classes: list[str | None] = []
+        self._context = Context((), (), ())  # around the node read
         self._aliases: dict[str, set[str]] = {}  # `bind = Base.__init__` in a subclass
-        self._class_params: list[set[str]] = []
         self._calls: dict[int, cst.Call] = {}  # id(func) -> its call
         self._skip: set[int] = set()  # aliases in a subclass's body
         self._wraps: set[int] = set()  # see _wrapped
@@ -265,35 +236,21 @@ class _Unbound(cst.CSTVisitor):
             out |= more
         return out
 
-    def _body_of(self) -> str | None:
-        """The class whose body (not a method's) is being visited."""
-        if self._classes and len(self._classes) > len(self._methods):
-            return self._classes[-1]
-        return None
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._classes.append(node.name.value if not self._methods else None)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._classes.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        owner = self._body_of()
-        this = first_param(node) if owner else None
-        self._methods.append((owner, this))
-        self._class_params.append({this} if this and (
-            decorated(node, "classmethod") or node.name.value in _CLASS_FIRST) else set())
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._methods.pop()
-        self._class_params.pop()
+    def replay(self, events: Iterable[tuple[cst.CSTNode, Context]]) -> None:
+        """Read each node with its context (a parent before the nodes under it)."""
+        handlers = {cst.Assign: self.visit_Assign, cst.AssignTarget: self.visit_AssignTarget,
+                    cst.Call: self.visit_Call, cst.Decorator: self.visit_Decorator,
+                    cst.Attribute: self.visit_Attribute}
+        for node, context in events:
+            self._context = context
+            handlers[type(node)](node)  # type: ignore[operator]
 
     def _classlike(self, value: cst.BaseExpression) -> bool:
         """Whether `value` may be a class: one of the module's, a `cls` parameter,
         `type(x)`, `x.__class__`, `super(...)` given arguments."""
         if isinstance(value, cst.Name):
             return value.value in self.classes or any(
-                value.value in p for p in self._class_params)
+                value.value in p for p in self._context.class_params)
         if isinstance(value, cst.Attribute):
             return value.attr.value == "__class__"
         if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
@@ -303,7 +260,8 @@ class _Unbound(cst.CSTVisitor):
 
     def _own_super(self, call: cst.Call) -> bool:
         """`super(C, self)` in a method (of a subclass of `C`) whose `self` it is."""
-        owner, this = self._methods[-1] if self._methods else (None, None)
+        methods = self._context.methods
+        owner, this = methods[-1] if methods else (None, None)
         if owner is None or len(call.args) != 2 or any(a.keyword or a.star for a in call.args):
             return False
         cls, obj = call.args[0].value, call.args[1].value
@@ -311,7 +269,7 @@ class _Unbound(cst.CSTVisitor):
             cls, cst.Name) and cls.value in self.info.ancestors(owner)
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        owner, value = self._body_of(), node.value
+        owner, value = body_of(self._context), node.value
         if owner is not None and isinstance(value, cst.Attribute) and isinstance(
                 value.value, cst.Name) and value.value.value in self.info.classes \
                 and value.value.value in self.info.ancestors(owner):
@@ -370,10 +328,11 @@ class _Unbound(cst.CSTVisitor):
     def _bound_call(self, node: cst.Attribute) -> bool:
         """`Base.m(self, ...)` in a method of a subclass of `Base`."""
         call = self._calls.get(id(node))
-        if call is None or not call.args or not self._methods or not isinstance(
+        methods = self._context.methods
+        if call is None or not call.args or not methods or not isinstance(
                 node.value, cst.Name) or node.value.value not in self.info.classes:
             return False
-        owner, this = self._methods[-1]
+        owner, this = methods[-1]
         first = call.args[0]
         return owner is not None and first.keyword is None and not first.star and isinstance(
             first.value, cst.Name) and first.value.value == this \
@@ -387,9 +346,12 @@ def typed_dispatch(receivers: SelfReceivers, made: set[str],
     instance of a class made (`made`, with their bases) that is a `C` runs such a name's
     method in any of its classes (a mixin's too)."""
     out: dict[str, set[str]] = {}
+    used = {c: names for c, names in typed.items() if names}
+    if not used:  # asked at every step of the closure: nothing to dispatch yet
+        return out
     for cls in made:
         related = receivers.ancestors(cls)
-        names = set().union(*(typed.get(c, set()) for c in related))
+        names = set().union(*(used[c] for c in related if c in used))
         if names:
             for c in related:
                 out.setdefault(c, set()).update(names)
