@@ -340,12 +340,16 @@ def _import_time_readers(
 
 
 def _cycles(graph: nx.DiGraph[str]) -> list[list[str]]:
-    """One cycle per strongly connected component of import-time edges."""
+    """One cycle per strongly connected component of import-time edges, each starting at
+    its least module, whatever order the graph was built in (hash seeds vary it)."""
     out = []
     for component in nx.strongly_connected_components(graph):
         if len(component) > 1:
-            out.append(nx.find_cycle(graph.subgraph(component)))
-    return [[u for u, _ in cycle] for cycle in sorted(out)]
+            ordered: nx.DiGraph[str] = nx.DiGraph(sorted(graph.subgraph(component).edges))
+            cycle = [u for u, _ in nx.find_cycle(ordered, min(component))]
+            first = cycle.index(min(cycle))
+            out.append(cycle[first:] + cycle[:first])
+    return sorted(out)
 
 
 def _cycle_finding(analysis: Analysis, needs: dict[str, Needs], cycle: list[str]) -> Finding:
