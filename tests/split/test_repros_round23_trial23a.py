@@ -1,0 +1,65 @@
+"""Round 23 (trial23a): real-code trials on mutagen, httplib2, ecdsa (and more).
+
+httplib2's `httplib2/__init__.py` (1,843 lines) imports one of its own submodules below
+its first definitions, `from httplib2 import certs`, then `CA_CERTS = certs.where()`.
+godsplit took that import for a late import closing a cycle (its module, `httplib2`, is
+the old module itself), kept it in the old module only, and refused the split: "'certs'
+stays in the old module but connections reads it at import time ...: an import cannot
+move". Importing the old module from itself runs nothing (it is loading already); only
+the submodule's own imports can close a cycle, and `certs` imports nothing of the
+package. Such an import is copied like any other now; one whose submodule imports the
+package back still stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from godsplit.split.plan import plan_split
+
+from splitkit import apply, make_project, run_python
+
+INIT = '''\
+    import os
+
+
+    def helper():
+        return os.sep
+
+
+    from pkg import certs
+
+    CA_CERTS = certs.where()
+
+
+    class Connection:
+        ca = CA_CERTS
+
+        def where(self):
+            return helper() + self.ca
+    '''
+
+
+def test_a_late_import_of_the_packages_own_submodule_moves_with_its_readers(
+        tmp_path: Path) -> None:
+    config = make_project(
+        tmp_path, INIT, {"connections": ["CA_CERTS", "Connection"]}, path="pkg/__init__.py",
+        package="pkg", files={"pkg/certs.py": 'def where():\n    return "/ca"\n'})
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+    result = apply(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    out = run_python(tmp_path, "import pkg; print(pkg.Connection().where(), pkg.CA_CERTS)")
+    assert out.split() == [f"{__import__('os').sep}/ca", "/ca"]
+    text = (tmp_path / "pkg" / "connections.py").read_text()
+    assert "certs" in text and "CA_CERTS = certs.where()" in text
+
+
+def test_a_late_import_of_a_submodule_that_imports_the_package_back_stays(
+        tmp_path: Path) -> None:
+    config = make_project(
+        tmp_path, INIT, {"connections": ["CA_CERTS", "Connection"]}, path="pkg/__init__.py",
+        package="pkg", files={"pkg/certs.py": (
+            'import pkg\n\n\ndef where():\n    return pkg.helper()\n')})
+    plan, _ = plan_split(config, config.splits[0])
+    assert any(f.code == "GS112" and "an import cannot move" in f.message
+               for f in plan.errors), [f.render() for f in plan.findings]
