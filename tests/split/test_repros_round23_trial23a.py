@@ -14,7 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from godsplit.files import read_source
+from godsplit.split.analyze import analyze
 from godsplit.split.plan import plan_split
+from godsplit.suggester.graph import build_graph
+from godsplit.suggester.naming import name_modules
 
 from splitkit import apply, make_project, run_python
 
@@ -63,3 +67,30 @@ def test_a_late_import_of_a_submodule_that_imports_the_package_back_stays(
     plan, _ = plan_split(config, config.splits[0])
     assert any(f.code == "GS112" and "an import cannot move" in f.message
                for f in plan.errors), [f.render() for f in plan.findings]
+
+
+def _names(tmp_path: Path, stem: str, source: str, groups: list[list[str]]) -> list[str]:
+    path = tmp_path / f"{stem}.py"
+    path.write_text(source)
+    analysis = analyze(read_source(path))
+    g = build_graph(analysis, ("shared_task", "task"))
+    forbidden = set(analysis.binders) | {"_shared", "misc", stem}
+    index = {name: i for i, node in enumerate(g.nodes) for name in node.names}
+    return name_modules(g, [sorted({index[n] for n in group}) for group in groups], forbidden)
+
+
+def _class(name: str, lines: int) -> str:
+    body = "".join(f"        x{i} = {i}\n" for i in range(lines))
+    return f"class {name}:\n    def run(self):\n{body}\n\n"
+
+
+def test_a_class_named_by_an_acronym_spelled_as_a_word_is_not_inflected(
+        tmp_path: Path) -> None:
+    """httplib2's `suggest` put the 568-line `Http` class in a module named `https` (`http`
+    is a standard module): the plural of an acronym is another word (a protocol here).
+    A word with no vowel is an acronym; it is not inflected, as `HTTP` is not."""
+    source = _class("Http", 60) + "def helper():\n    return Http()\n\n\n" + _class(
+        "Client", 60)
+    names = _names(tmp_path, "client", source, [["Http", "helper"], ["Client"]])
+    assert names[0] != "https", names
+    assert names[1] == "clients"  # `client` is the old module's name: a word is inflected

@@ -144,8 +144,11 @@ def bare(name: str, prefix: tuple[str, ...]) -> str:
 
 def many(label: str, name: str) -> str:
     """The plural of a class's module name, but not after an acronym a person would not
-    inflect (astroid's `LocalsDictNodeNG`: `locals_dict_node_ng`, not `..._ngs`)."""
-    return name if re.search(r"[A-Z]{2,}[0-9]*$", label) else plural(name)
+    inflect (astroid's `LocalsDictNodeNG`: `locals_dict_node_ng`, not `..._ngs`), nor one
+    spelled as a word, which has no vowel (httplib2's `Http`: `http`, not `https`, another
+    protocol; `Sql`, `Xml`, `Tcp`)."""
+    return name if re.search(r"[A-Z]{2,}[0-9]*$", label) or not re.search(
+        r"[aeiouy]", name.rsplit("_", 1)[-1]) else plural(name)
 
 
 def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
