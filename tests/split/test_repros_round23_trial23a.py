@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.split.plan import plan_split
+from godsplit.split.reloads import find_reloads
 from godsplit.suggester.graph import build_graph
 from godsplit.suggester.naming import name_modules
 
@@ -94,3 +97,19 @@ def test_a_class_named_by_an_acronym_spelled_as_a_word_is_not_inflected(
     names = _names(tmp_path, "client", source, [["Http", "helper"], ["Client"]])
     assert names[0] != "https", names
     assert names[1] == "clients"  # `client` is the old module's name: a word is inflected
+
+
+@pytest.mark.parametrize(("call", "found"), [
+    ("import pkg.tasks\n\nreload(pkg.tasks)\n", False),  # Python 2's builtin: a NameError
+    ("from importlib import reload\nimport pkg.tasks\n\nreload(pkg.tasks)\n", True),
+    ("from importlib import *\nimport pkg.tasks\n\nreload(pkg.tasks)\n", True),
+    ("import imp\nimport pkg.tasks\nreload = imp.reload\n\nreload(pkg.tasks)\n", True),
+    ("import importlib\nimport pkg.tasks\n\nimportlib.reload(pkg.tasks)\n", True),
+])
+def test_a_bare_reload_counts_only_where_the_file_binds_it(
+        tmp_path: Path, call: str, found: bool) -> None:
+    """httplib2's facade carried the ~150 lines that run the new modules again on a reload
+    (GS136) for `reload(httplib2)` in a legacy Python 2 test (`tests/_TODO_legacy/python2`)
+    that never imports `reload`: under Python 3 that line is a NameError, no reload."""
+    (tmp_path / "t.py").write_text(call)
+    assert bool(find_reloads(tmp_path, "pkg.tasks")) is found
