@@ -21,7 +21,7 @@ from godsplit.split.analyze import analyze
 from godsplit.split.plan import plan_split
 from godsplit.split.reloads import find_reloads
 from godsplit.suggester.graph import build_graph
-from godsplit.suggester.naming import name_modules
+from godsplit.suggester.naming import name_modules, plural
 
 from splitkit import apply, make_project, run_python
 
@@ -97,6 +97,9 @@ def test_a_class_named_by_an_acronym_spelled_as_a_word_is_not_inflected(
     names = _names(tmp_path, "client", source, [["Http", "helper"], ["Client"]])
     assert names[0] != "https", names
     assert names[1] == "clients"  # `client` is the old module's name: a word is inflected
+    # the group's words are inflected too when the word itself is taken (`http`: stdlib)
+    assert [plural(w) for w in ("http", "xml_sql", "client", "header")] == [
+        "http", "xml_sql", "clients", "headers"]
 
 
 @pytest.mark.parametrize(("call", "found"), [
