@@ -12,6 +12,7 @@ package back still stays."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from godsplit.split.reloads import find_reloads
 from godsplit.suggester.graph import build_graph
 from godsplit.suggester.naming import name_modules, plural
 
-from splitkit import apply, make_project, run_python
+from splitkit import apply, make_project, plan_texts, run_python
 
 INIT = '''\
     import os
@@ -116,3 +117,50 @@ def test_a_bare_reload_counts_only_where_the_file_binds_it(
     that never imports `reload`: under Python 3 that line is a NameError, no reload."""
     (tmp_path / "t.py").write_text(call)
     assert bool(find_reloads(tmp_path, "pkg.tasks")) is found
+
+
+FALLBACK = '''\
+    try:
+        from gmpy2 import mpz
+
+        GMPY = True
+    except ImportError:
+        try:
+            from gmpy import mpz
+
+            GMPY = True
+        except ImportError:
+            GMPY = False
+
+
+    class Curve:
+        def make(self, x):
+            return mpz(x) if GMPY else x
+
+
+    class Point:
+        def make(self, x):
+            return mpz(x) if GMPY else x
+    '''
+
+
+def test_a_nested_fallback_import_in_the_facade_is_marked_for_pyflakes(
+        tmp_path: Path) -> None:
+    """ecdsa's `ellipticcurve.py` imports `mpz` from gmpy2, else from gmpy (a `try:` in the
+    `except ImportError:`). The facade keeps the block for what it re-exports: the first
+    import got `# noqa: F401`, the nested one (indented eight spaces) not, and the
+    project's flake8 reported it (F401) in generated code."""
+    import pyflakes.api
+    import pyflakes.reporter
+
+    config = make_project(tmp_path, FALLBACK, {"curves": ["Curve"], "points": ["Point"]},
+                          files={"setup.cfg": "[flake8]\nmax-line-length = 100\n"})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = texts["pkg/big/__init__.py"]
+    assert "from gmpy import mpz" in facade
+    out = io.StringIO()
+    pyflakes.api.check(facade, "facade.py", pyflakes.reporter.Reporter(out, out))
+    unmarked = [line for line in out.getvalue().splitlines() if "imported but unused" in line
+                and "noqa" not in facade.splitlines()[int(line.split(":")[1]) - 1]]
+    assert unmarked == [], (unmarked, facade)
