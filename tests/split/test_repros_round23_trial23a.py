@@ -164,3 +164,51 @@ def test_a_nested_fallback_import_in_the_facade_is_marked_for_pyflakes(
     unmarked = [line for line in out.getvalue().splitlines() if "imported but unused" in line
                 and "noqa" not in facade.splitlines()[int(line.split(":")[1]) - 1]]
     assert unmarked == [], (unmarked, facade)
+
+
+LATE_STAR = '''\
+    class Task:
+        pass
+
+
+    def current():
+        return current_task_name()
+
+
+    def other():
+        return 1
+
+
+    from pkg.generated import *
+    '''
+
+
+def test_a_late_star_import_closing_a_cycle_is_a_plan_error_not_a_rollback(
+        tmp_path: Path) -> None:
+    """trio's `_core/_run.py` ends with `from ._generated_run import *`, and
+    `_generated_run.py` imports `Task` from `._run`. The star import was copied to the end
+    of each new module reading names no binding provides; there it ran while the old module
+    was importing that new module, before `Task` was bound: a plan with no errors, then
+    GS406 at apply and a rollback. The plan says so now."""
+    generated = ("from pkg.big import Task\n\n\ndef current_task_name():\n"
+                 "    return Task.__name__\n")
+    config = make_project(tmp_path, LATE_STAR, {"tasks": ["Task"], "current": ["current"]},
+                          files={"pkg/generated.py": generated})
+    plan, _ = plan_split(config, config.splits[0])
+    [found] = [f for f in plan.errors if f.code == "GS112"]
+    assert "star import on line 13" in found.message and "current_task_name" in found.message
+    assert "current reads" in found.message
+
+
+def test_a_late_star_import_no_new_module_needs_is_no_error(tmp_path: Path) -> None:
+    generated = ("from pkg.big import Task\n\n\ndef current_task_name():\n"
+                 "    return Task.__name__\n")
+    config = make_project(tmp_path, LATE_STAR, {"tasks": ["Task"], "others": ["other"]},
+                          keep=["current"],
+                          files={"pkg/generated.py": generated})
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+    result = apply(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    out = run_python(tmp_path, "import pkg.big as b; print(b.current(), b.other())")
+    assert out.split() == ["Task", "1"]
