@@ -138,10 +138,10 @@ def collect_needs(
             continue
         for unit in chosen:
             _copy(analysis, needs, unit, name, done, pending, copied)
-    for uid in analysis.star_imports:
-        if uid in anchored and analysis.units[uid].kind == "import":  # stays: a late cycle
-            findings.extend(stranded_star(analysis, units, module, analysis.units[uid]))
-            continue
+    stranded = [analysis.units[u] for u in analysis.star_imports
+                if u in anchored and analysis.units[u].kind == "import"]  # stay: late cycles
+    findings.extend(stranded_star(analysis, units, module, stranded))
+    for uid in set(analysis.star_imports) - {u.id for u in stranded}:
         needs.imports[uid].add("*")
     return needs
 

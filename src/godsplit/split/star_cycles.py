@@ -45,21 +45,25 @@ def reads_unbound(analysis: Analysis, units: Sequence[Unit]) -> set[str]:
 
 
 def stranded_star(analysis: Analysis, units: Sequence[Unit], module: str,
-                  star: Unit) -> list[Finding]:
-    """GS112 when `star`, a late star import that closes a cycle (trio's `from
+                  stars: Sequence[Unit]) -> list[Finding]:
+    """GS112 when `stars`, late star imports that close a cycle (trio's `from
     ._generated_run import *` at the end of `_run.py`: `_generated_run` imports names from
-    `_run`), stays in the old module while `module` reads names no binding provides, which
+    `_run`), stay in the old module while `module` reads names no binding provides, which
     only a star import could give it. Copied to the end of the new module it would run
     while the old module is still importing that new module, before the names the other
     module wants are bound: an ImportError, and the split rolled back."""
     unknown = sorted(n if n != _ANY else "any name, through globals() or eval"
                      for n in reads_unbound(analysis, units))
-    if not unknown:
+    if not stars or not unknown:
         return []
     more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+    lines = [str(star.line) for star in stars]
+    which = (f"the star import on line {lines[0]} closes" if len(lines) == 1 else
+             f"the star imports on lines {', '.join(lines[:-1])} and {lines[-1]} close")
     return [Finding(
-        "GS112", "error", f"the star import on line {star.line} closes an import cycle (the "
-        "module it imports imports the old module while the old module loads), so it stays "
-        f"in the old module; {module} reads names no binding provides "
-        f"({', '.join(unknown[:3])}{more}), which only a star import gives: keep the code "
-        "reading them in the old module (`keep`)", str(analysis.path), star.line)]
+        "GS112", "error", f"{which} an import cycle (the module imported imports the old "
+        f"module while the old module loads), so {'it stays' if len(lines) == 1 else 'they stay'}"
+        " in the old module; "
+        f"{module} reads names no binding provides ({', '.join(unknown[:3])}{more}), which "
+        "only a star import gives: keep the code reading them in the old module (`keep`)",
+        str(analysis.path), stars[0].line)]
