@@ -375,6 +375,26 @@ CHAINS: dict[str, Chain] = {
         "setup.cfg [flake8] [isort]; the repository's .pre-commit-config.yaml at 7.1.1 (not in "
         "the sdist): isort 5.13.2, autopep8 v2.3.1 --aggressive --aggressive, pyupgrade "
         "v3.17.0 --py38-plus, flake8 7.1.1 (+flake8-debugger 4.1.2); teyit not run"),
+    "mutagen-id3-frames-by-hand": Chain(
+        ("flake8==7.3.0",), (Tool("flake8", (), "flake8"),),
+        "the repository's .flake8 (not in the sdist); CI `poetry run flake8`, pyproject dev "
+        "group flake8>=7.1.0,<8 (7.3.0); its `mypy .` (mypy 1.18.2) not run"),
+    "httplib2-init-by-hand": Chain(
+        ("flake8==7.3.0", "black==25.1.0"),
+        (Tool("flake8", (), "flake8"), Tool("black", ("--diff", "--quiet"), "diff")),
+        "setup.cfg [flake8] (max-line-length 121), pyproject [tool.black] line-length 121; "
+        "requirements-test.txt: flake8==7.3.0; black unpinned (25.1.0)"),
+    "ecdsa-ellipticcurve-by-hand": Chain(
+        ("flake8==6.1.0", "black==22.3.0"),
+        (Tool("flake8", (), "flake8"),
+         Tool("black", ("--diff", "--quiet", "--line-length", "79"), "diff")),
+        "tox.ini [flake8] and its codechecks env: flake8==6.1.0, black==22.3.0 "
+        "`--check --line-length 79`"),
+    "dnspython-message-by-hand": Chain(
+        ("ruff==0.16.0", "black==26.5.0"),
+        (RUFF, Tool("black", ("--diff", "--quiet"), "diff")),
+        "pyproject [tool.ruff.lint] [tool.black]; dev extra ruff>=0.16.0, black>=26.5 (their "
+        "lowest versions)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
@@ -471,7 +491,10 @@ def generated(split: Path, module: str, sibling: str = "") -> list[str]:
 # What the sdist lacks that the measure needs: the lint config from the repository at the
 # release tag (paramiko's .flake8, its lint settings only), and bs4's one-line change that
 # GS117 asks for (without it no split of bs4/element.py is safe).
-EXTRA_FILES = {"asn1crypto-core-by-hand": {"tox.ini": "[flake8]\nmax-line-length = 120\n"},
+EXTRA_FILES = {"mutagen-id3-frames-by-hand": {".flake8": "[flake8]\nignore=E128,W601,E402,E731,"
+                                              "W503,E741,E305,E121,E124,W504\n"
+                                              "exclude=build,dist\nmax-line-length=88\n"},
+               "asn1crypto-core-by-hand": {"tox.ini": "[flake8]\nmax-line-length = 120\n"},
                "cerberus-validator-by-hand": {"tox.ini": "[flake8]\nmax-line-length=88\n"
                                               "ignore=E203,W503,W605\n"},
                "paramiko": {".flake8": "[flake8]\nexclude = sites,.git,build,dist,demos\n"

@@ -49,8 +49,9 @@ def _cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
         # import ...` / `except ImportError: HAS_RESOLVELIB = False`)
         stmts = [s for i in unit.stmts for s in import_time_statements(
             ast.parse(analysis.code(i).strip()).body, analysis.guards)]
+        itself = source.resolve() if _submodules_only(stmts, source) else None
         if any(_reaches(target, source, loaded, imports) for target in _files(stmts, source)
-               if target.resolve() not in loaded):
+               if target.resolve() not in loaded and target.resolve() != itself):
             out.add(unit.id)
     return frozenset(out)
 
@@ -79,6 +80,23 @@ def _files(stmts: list[ast.stmt], path: Path) -> Iterator[Path]:
             found = module_file(path, level, dotted or None)
             if found is not None:
                 yield found
+
+
+def _submodules_only(stmts: list[ast.stmt], source: Path) -> bool:
+    """Whether the imports among `stmts` that name the old module itself (a package's
+    `__init__.py`: httplib2's `from httplib2 import certs`) import only its submodules.
+    Importing the old module while it loads runs nothing; only the submodules' own imports
+    can close a cycle (a name of the old module's own would not be bound yet)."""
+    for node in stmts:
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            found = module_file(source, node.level, base or None)
+            if found is not None and found.resolve() == source.resolve() and any(
+                    a.name == "*" or module_file(
+                        source, node.level, f"{base}.{a.name}".lstrip(".")) is None
+                    for a in node.names):
+                return False
+    return True
 
 
 def _modules_named(stmt: ast.stmt) -> Iterator[str]:

@@ -23,6 +23,7 @@ from .bindings import bindings, deciding, follow_definitions, unbound_reads
 from .imports import declared_names, identifiers
 from .layout import Layout
 from .main_self import name_rebinds
+from .star_cycles import stranded_star
 
 MAIN = "__main__"  # the `__main__.py` of a package layout: the source's `__main__` block
 
@@ -64,6 +65,8 @@ def collect_needs(
     copied: set[str] = set()  # what the copied blocks read while the module loads
     findings.extend(unbound_reads(analysis, units, module))
     for uid, names in follow_definitions(analysis, assignment, units, module).items():
+        if uid in anchored and uid in analysis.star_imports:
+            continue  # a late cycle (`stranded_star`): it cannot run in a new module
         for name in names:  # its definition is followed by imports rebinding the name
             _copy(analysis, needs, analysis.units[uid], name, done, pending, copied)
     while pending:
@@ -135,7 +138,10 @@ def collect_needs(
             continue
         for unit in chosen:
             _copy(analysis, needs, unit, name, done, pending, copied)
-    for uid in analysis.star_imports:
+    stranded = [analysis.units[u] for u in analysis.star_imports
+                if u in anchored and analysis.units[u].kind == "import"]  # stay: late cycles
+    findings.extend(stranded_star(analysis, units, module, stranded))
+    for uid in set(analysis.star_imports) - {u.id for u in stranded}:
         needs.imports[uid].add("*")
     return needs
 

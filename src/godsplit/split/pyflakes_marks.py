@@ -45,11 +45,11 @@ def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path,
         except SyntaxError:
             continue
         lines = text.splitlines(keepends=True)
-        for row in sorted({row for _, row in found}):
+        outside = _module_level_imports(text)
+        for row in sorted({row for _, row in found} & outside):
             line = lines[row - 1]
             body = line.rstrip("\r\n")
-            if body.lstrip().startswith(("from ", "import ")) and len(body) - len(
-                    body.lstrip()) <= 4:  # module level, or in a top-level `try:`/`if`
+            if body.lstrip().startswith(("from ", "import ")):
                 lines[row - 1] = noqa_comment(body, "F401") + line[len(body):]
         out[path] = "".join(lines)
     return out
@@ -60,3 +60,19 @@ def _unused(text: str, path: Path) -> list[tuple[str, int]]:
     checker = pyflakes.checker.Checker(ast.parse(text), filename=str(path))
     return [(str(m.message_args[0]), m.lineno) for m in checker.messages
             if isinstance(m, pyflakes.messages.UnusedImport)]
+
+
+def _module_level_imports(text: str) -> set[int]:
+    """The first lines of the imports that run at module level: in the body, or in its
+    `try:`/`if`/`with` blocks at any depth (ecdsa's `try: from gmpy2 import mpz` /
+    `except ImportError: try: from gmpy import mpz`), not in a function or a class."""
+    rows: set[int] = set()
+    todo: list[ast.AST] = [ast.parse(text)]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            rows.add(node.lineno)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                   ast.Lambda, ast.expr)):
+            todo.extend(ast.iter_child_nodes(node))
+    return rows

@@ -7,7 +7,9 @@ configuration of now) would stay that of the first import. The facade of a modul
 project reloads carries `runtime/reload_modules.py`, which runs them again; no other does
 (about 70 lines). Found statically, as `--rewrite-references` finds patch targets (the same
 walk of the project's files and the same reading of imports): `reload(X)` or
-`<anything>.reload(X)` (`importlib`, `imp`, an alias of either) where `X` is the old
+`<anything>.reload(X)` (`importlib`, `imp`, an alias of either; a bare `reload` only
+where the file binds it: Python 2's builtin, which Python 3 lacks, reloads nothing, as in
+httplib2's legacy Python 2 tests) where `X` is the old
 module's dotted name, a name an import binds to it (in any scope), `sys.modules["old"]` or
 `import_module("old")`. A reload of a module held in a variable is not seen.
 """
@@ -45,7 +47,7 @@ class _Imports(cst.CSTVisitor):
     def __init__(self, old: str) -> None:
         self.old = old
         self.aliases: set[str] = set()
-        self.reloaders = {"reload"}
+        self.reloaders: set[str] = set()  # the bare names that call a reload
 
     def visit_Import(self, node: cst.Import) -> None:
         self.aliases |= import_aliases(node, self.old)
@@ -53,11 +55,25 @@ class _Imports(cst.CSTVisitor):
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         self.aliases |= import_aliases(node, self.old)
         if isinstance(node.names, cst.ImportStar):
+            if node.module is not None and get_full_name_for_node(node.module) in (
+                    "importlib", "imp"):
+                self.reloaders.add("reload")
             return
         for alias in node.names:
-            if isinstance(alias.asname, cst.AsName) and get_full_name_for_node(
-                    alias.name) == "reload" and isinstance(alias.asname.name, cst.Name):
+            if get_full_name_for_node(alias.name) != "reload":
+                continue
+            if isinstance(alias.asname, cst.AsName) and isinstance(alias.asname.name, cst.Name):
                 self.reloaders.add(alias.asname.name.value)  # `from importlib import reload as r`
+            elif alias.asname is None:
+                self.reloaders.add("reload")
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        if isinstance(node.target, cst.Name) and node.target.value == "reload":
+            self.reloaders.add("reload")
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if node.name.value == "reload":
+            self.reloaders.add("reload")
 
 
 class _Reloads(cst.CSTVisitor):
@@ -72,9 +88,9 @@ class _Reloads(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        called = func.attr.value if isinstance(func, cst.Attribute) else (
-            func.value if isinstance(func, cst.Name) else "")
-        if called in self.reloaders and node.args and self._is_old(node.args[0].value):
+        called = (isinstance(func, cst.Attribute) and func.attr.value == "reload") or (
+            isinstance(func, cst.Name) and func.value in self.reloaders)
+        if called and node.args and self._is_old(node.args[0].value):
             where = self.get_metadata(PositionProvider, node) if self.positions else None
             self.lines.append(where.start.line if where is not None else 0)
 

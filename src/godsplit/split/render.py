@@ -9,9 +9,7 @@ end when the other module may still be importing.
 
 from __future__ import annotations
 
-import builtins
 import re
-import symtable
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
@@ -35,8 +33,8 @@ from .module_head import head_docstring, header_comments
 from .mypy_facade import typed_facade_import
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
-from .nodes import globals_read
 from .normalize import Block, Piece
+from .star_cycles import reads_unbound
 from .style import Style
 from .transforms import apply_edits, plan_edits
 from .unnamed_reads import hint_only
@@ -118,7 +116,7 @@ def render_new_module(
     for uid in sorted(needs.imports):
         unit = analysis.units[uid]
         if needs.imports[uid] == {"*"} and uid in analysis.star_imports:
-            star = _reads_unbound(analysis, units) if star is None else star
+            star = bool(reads_unbound(analysis, units)) if star is None else star
             if not star:
                 continue
         text = imports.hint_noqa(_import_text(
@@ -257,30 +255,6 @@ def _definition(text: str) -> bool:
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             return bool(_DEFINITION.match(line))
-    return False
-
-
-_MODULE_NAMES = frozenset(dir(builtins)) | {
-    "__name__", "__file__", "__doc__", "__spec__", "__package__", "__loader__",
-    "__builtins__", "__path__", "__cached__", "__annotations__", "__dict__",
-}
-
-
-def _reads_unbound(analysis: Analysis, units: list[Unit]) -> bool:
-    """Whether code of `units` reads a global that no binding of the source provides (nor
-    a builtin): only a star import can provide it."""
-    bound = set(analysis.binders) | _MODULE_NAMES
-    for unit in units:
-        for index in unit.stmts:
-            code = analysis.code(index)
-            if re.search(r"\b(?:globals|vars|eval|exec)\s*\(", code):
-                return True  # it may read any name: keep the star import
-            try:
-                table = symtable.symtable(code, "<godsplit>", "exec")
-            except SyntaxError:
-                return True
-            if globals_read(table) - bound:
-                return True
     return False
 
 

@@ -63,7 +63,9 @@ def valid_name(name: str, forbidden: set[str]) -> bool:
 
 
 def plural(word: str) -> str:
-    if word.endswith(SOFT):
+    """The word's plural; none of an acronym spelled as a word, which has no vowel
+    (httplib2's `Http`: `https` is another protocol; `sql`, `xml`, `tcp`)."""
+    if word.endswith(SOFT) or not re.search(r"[aeiouy]", word.rsplit("_", 1)[-1]):
         return word
     return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else (
         word + "es" if word.endswith(("ch", "sh", "x", "ss")) else word + "s")
@@ -144,7 +146,8 @@ def bare(name: str, prefix: tuple[str, ...]) -> str:
 
 def many(label: str, name: str) -> str:
     """The plural of a class's module name, but not after an acronym a person would not
-    inflect (astroid's `LocalsDictNodeNG`: `locals_dict_node_ng`, not `..._ngs`)."""
+    inflect (astroid's `LocalsDictNodeNG`: `locals_dict_node_ng`, not `..._ngs`); one
+    spelled as a word has no vowel (`plural`)."""
     return name if re.search(r"[A-Z]{2,}[0-9]*$", label) else plural(name)
 
 
