@@ -1,0 +1,125 @@
+"""Round 23 (smalls23): README item 19's small leftovers in the split engine.
+
+19(c): a generated import (a new module's import of its sibling, the facade's re-exports)
+still followed an import-only `if` whose test calls something (`if platform.system() ==
+"Windows":`): E402 under pycodestyle < 2.6, which ends the import block at any `if`. The
+generated imports now go before it when the test only calls interpreter or platform
+queries, whose answer no project code loaded earlier can change."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from godsplit.split.head_order import generated_at
+
+from splitkit import make_project, plan_texts, same_behaviour
+
+PLATFORM = '''\
+    """Values."""
+
+    import platform
+    import sys
+
+    from . import helper
+
+    if platform.system() == "Windows" and sys.platform.startswith("win"):
+        import winreg
+
+        _KEYS = True
+    else:
+        winreg = None
+
+        _KEYS = False
+
+
+    class Base(object):
+        def dump(self):
+            return winreg, _KEYS, helper.X
+
+
+    class Child(Base):
+        def more(self):
+            return _KEYS
+'''
+HELPER = {"pkg/helper.py": "X = 1\n"}
+MODULES = {"base": ["Base"], "child": ["Child"]}
+
+
+def pycodestyle_25_e402(text: str) -> list[int]:
+    """pycodestyle 2.5's E402: top-level imports after a top-level statement other than an
+    import, `try`, a docstring or a dunder assignment (2.6 added `if`, `elif`, `with`)."""
+    seen_code, lines = False, []
+    for stmt in ast.parse(text).body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            if seen_code:
+                lines.append(stmt.lineno)
+        elif isinstance(stmt, ast.Try) or (
+                isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+            continue
+        elif isinstance(stmt, ast.Assign) and all(
+                isinstance(t, ast.Name) and t.id.startswith("__") for t in stmt.targets):
+            continue
+        else:
+            seen_code = True
+    return lines
+
+
+def test_generated_imports_come_before_an_if_that_asks_the_platform(tmp_path: Path) -> None:
+    config = make_project(tmp_path, PLATFORM, MODULES, files=HELPER)
+    _, texts = plan_texts(config)
+    for path in ("pkg/big/__init__.py", "pkg/big/child.py"):
+        assert pycodestyle_25_e402(texts[path]) == [], (path, texts[path])
+    child = texts["pkg/big/child.py"]
+    assert child.index("from .base import Base") < child.index("if platform.system()")
+
+
+@pytest.mark.slow
+def test_moved_before_the_platform_if_behaves(tmp_path: Path) -> None:
+    out = same_behaviour(tmp_path, PLATFORM, MODULES, """\
+        from pkg.big import Base, Child, winreg, _KEYS
+        print(Base().dump(), Child().more(), winreg, _KEYS)
+        """, files=HELPER)
+    assert "False" in out
+
+
+IMPORTS = "from .base import Base\n"
+HEAD = ["import os\n", "import platform\n", "import sys\n", "import importlib.util\n"]
+
+
+@pytest.mark.parametrize("test", [
+    "platform.system() == 'Windows'",
+    "sys.platform.startswith(('win', 'cygwin'))",
+    "platform.python_implementation().lower() == 'pypy'",
+    "hasattr(sys, 'pypy_version_info')",
+    "os.name == 'nt' and sys.getwindowsversion() >= (6,)",
+])
+def test_an_interpreter_query_in_the_test_lets_the_imports_go_first(test: str) -> None:
+    block = f"if {test}:\n    import winreg\n"
+    assert generated_at([*HEAD, block], IMPORTS, "pkg") == len(HEAD)
+
+
+@pytest.mark.parametrize("test", [
+    "os.environ.get('WINDOWS')",  # an earlier module may have set it
+    "importlib.util.find_spec('winreg')",  # reads sys.path, sys.modules
+    "platform.system(helper.X)",  # an argument from the project
+    "sys.path.count('x')",  # a str method, but not on a str
+    "check_platform()",  # unknown
+    "getattr(sys, 'frozen', False)",  # not on the list
+])
+def test_any_other_call_keeps_the_imports_after(test: str) -> None:
+    block = f"if {test}:\n    import winreg\n"
+    assert generated_at([*HEAD, "from . import helper\n", block], IMPORTS, "pkg") is None
+
+
+def test_a_query_only_counts_when_its_module_is_the_standard_librarys() -> None:
+    block = "if platform.system() == 'Windows':\n    import winreg\n"
+    assert generated_at(["from .compat import platform\n", block], IMPORTS, "pkg") is None
+    assert generated_at(["import sys\n", "import platform\n", "platform = sys\n", block],
+                        IMPORTS, "pkg") is None
+    assert generated_at(["import platform as plat\n",
+                         "if plat.system() == 'Windows':\n    import winreg\n"], IMPORTS,
+                        "pkg") == 1
+
