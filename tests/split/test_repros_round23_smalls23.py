@@ -123,3 +123,67 @@ def test_a_query_only_counts_when_its_module_is_the_standard_librarys() -> None:
                          "if plat.system() == 'Windows':\n    import winreg\n"], IMPORTS,
                         "pkg") == 1
 
+
+# 19(m): GS143 warned at documentation and output text that opens with the old qualified
+# name: `__doc__ = "..."`, an option's `help=`, a module constant only ever raised or
+# printed. The split does not change such text and nothing compares it with a repr. A
+# constant a test imports (twisted compares its deprecation messages whole), one nothing
+# reads, and an expected value in an assertion still warn.
+SPAWN = """
+    def spawn(command):
+        return command
+
+
+    def timeout(d):
+        return d
+"""
+PROSE = '''
+    import argparse
+
+    from pkg.big import spawn
+
+    __doc__ = "pkg.big.spawn, from the command line"
+
+    _EMPTY = "pkg.big.spawn got an empty command"
+    DEPRECATED = "pkg.big.timeout was deprecated in Pkg 17.1.0"
+    UNREAD = "pkg.big.spawn is the runner"
+
+
+    def main(argv):
+        parser = argparse.ArgumentParser(description="pkg.big.spawn runs a command",
+                                         epilog="pkg.big.timeout waits")
+        parser.add_argument("command", help="pkg.big.spawn's command line")
+        args = parser.parse_args(argv)
+        if not args.command:
+            raise SystemExit(_EMPTY)
+        if args.command == "old":
+            raise SystemExit(DEPRECATED)
+        return spawn(args.command)
+
+
+    class Runner:
+        __doc__ = "pkg.big.spawn, as an object"
+
+
+    def test_message(caught):
+        assert str(caught) == "pkg.big.spawn was deprecated"
+'''
+TEST = '''
+    from pkg.cli import DEPRECATED
+
+
+    def test_deprecated(caught):
+        assert str(caught) == DEPRECATED
+'''
+
+
+def test_gs143_skips_documentation_and_output_but_not_expected_values(tmp_path: Path) -> None:
+    from godsplit.split.apply import plan_splits
+
+    config = make_project(tmp_path, SPAWN, {"running": ["spawn", "timeout"]},
+                          files={"pkg/cli.py": PROSE, "tests/test_cli.py": TEST})
+    result = plan_splits(config, import_check=False)
+    found = sorted((f.path.rsplit("/", 1)[1], f.line, f.message.split(" spells ")[1].split()[0])
+                   for s in result.splits for f in s.findings if f.code == "GS143")
+    assert found == [("cli.py", 8, "pkg.big.timeout"), ("cli.py", 9, "pkg.big.spawn"),
+                     ("cli.py", 29, "pkg.big.spawn")], found
