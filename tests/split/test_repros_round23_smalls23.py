@@ -187,3 +187,71 @@ def test_gs143_skips_documentation_and_output_but_not_expected_values(tmp_path: 
                    for s in result.splits for f in s.findings if f.code == "GS143")
     assert found == [("cli.py", 8, "pkg.big.timeout"), ("cli.py", 9, "pkg.big.spawn"),
                      ("cli.py", 29, "pkg.big.spawn")], found
+
+
+# 19(k): verify counted the names before the split from the old source, apply by importing
+# it. A module that binds names at run time (a star import, a `globals()` loop) had apply
+# say "the same 45 names, and 1 new: `__all__`" and verify "46 names: the same 5 as before
+# the split, and 41 new: `GREEN`, `RED`, `abspath`...", which were not new. verify now
+# imports the old text too (from a scratch copy) where the text cannot tell.
+RUNTIME = '''\
+    """Names bound at run time."""
+    from os.path import *
+
+    for _n in ("RED", "GREEN"):
+        globals()[_n] = _n.lower()
+
+
+    def alpha():
+        return join("a", "b")
+
+
+    def beta():
+        return alpha()
+'''
+
+
+def _git(root: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=root,
+                   check=True, capture_output=True)
+
+
+def test_the_places_a_module_binds_names_at_run_time() -> None:
+    from textwrap import dedent
+
+    from godsplit.files import decode_source
+    from godsplit.split.analyze import analyze
+    from godsplit.split.runtime_bound import runtime_binders
+
+    analysis = analyze(decode_source(dedent(RUNTIME).encode(), Path("big.py")))
+    assert runtime_binders(analysis) == ["a star import at line 2",
+                                         "a write through `globals()` at line 4"]
+
+
+@pytest.mark.slow
+def test_apply_and_verify_count_run_time_names_alike(tmp_path: Path) -> None:
+    import re
+
+    from godsplit.split.history import verify_split
+
+    from splitkit import apply
+
+    config = make_project(tmp_path, RUNTIME, {"one": ["alpha"], "two": ["beta"]})
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "before the split")
+    result = apply(config)
+    assert result.written and not result.errors, result.errors
+    [applied] = [f.message for f in result.splits[0].findings if f.code == "GS400"]
+    match = re.search(r"the same (\d+) names, and 1 new: `__all__`,", applied)
+    assert match is not None, applied
+    before = int(match[1])
+    assert before > 40  # os.path's names, RED and GREEN
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "the split")
+    [verified] = [f.message for f in verify_split(config, config.splits[0], None)
+                  if f.code == "GS400"]
+    assert f": {before + 1} names: the same {before} as before the split (" in verified, verified
+    assert verified.endswith("and 1 new: `__all__`"), verified
