@@ -64,6 +64,17 @@ def test_a_taken_target_names_the_config_line_of_its_module(
     assert tree_hash(root) == before
 
 
+def test_a_taken_main_module_names_the_split_and_what_goes_there(tmp_path: Path) -> None:
+    main_block = BIG + '\n\nif __name__ == "__main__":\n    print(alpha())\n'
+    root = make_project(tmp_path / "p", {"big.py": main_block, "big/__main__.py": "x = 1\n"},
+                        CONFIG)
+    before = tree_hash(root)
+    status, output = _run(root, "apply")
+    assert status == 2, output
+    assert "godsplit.toml:3:" in output and "`__main__` block to big/__main__.py" in output
+    assert tree_hash(root) == before
+
+
 def test_a_package_directory_with_other_files_names_the_split(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"big.py": BIG, "big/other.py": "x = 1\n"}, CONFIG)
     before = tree_hash(root)

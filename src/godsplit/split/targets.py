@@ -30,7 +30,8 @@ def _shown(path: Path, split: SplitConfig) -> str:
 
 def _owner(path: Path, layout: Layout, modules: list[str]) -> str | None:
     """The new module whose name makes `path` a target: its own file, or the
-    `__init__.py` of a subpackage its dotted name needs. None: the facade's files."""
+    `__init__.py` of a subpackage its dotted name needs. None: the facade's files (and
+    `__main__.py`, which holds the source's `__main__` block)."""
     for module in modules:
         if module != MAIN and layout.path(module) == path:
             return module
@@ -50,7 +51,8 @@ def _taken(split: SplitConfig, layout: Layout, modules: list[str], path: Path) -
     if where == str(path):  # no config lines known: the file itself
         return GodsplitError(f"target already exists with other content; {fix}", path)
     what = (f"module {module!r} is written to" if module else
-            f"the split of {_shown(split.source, split)} writes its facade to")
+            f"the split of {_shown(split.source, split)} writes its "
+            f"{'`__main__` block' if path == layout.path(MAIN) else 'facade'} to")
     return GodsplitError(f"{what} {_shown(path, split)}, which already exists with other "
                          f"content; {fix}", where, line)
 
