@@ -69,6 +69,7 @@ class Linters:
         self.root = root
         self.top = _up_to_top(root)
         self._flake8: tuple[Flake8Excludes | None] | None = None
+        self._at: dict[Path, LinterExcludes | None] = {}  # (files named one by one)
 
     def flake8(self) -> Flake8Excludes | None:
         if self._flake8 is None:
@@ -80,6 +81,11 @@ class Linters:
     def at(self, start: Path) -> LinterExcludes | None:
         """The excludes for the walk from `start` (the root or a directory below it), or
         None when nothing is excluded there."""
+        if start not in self._at:
+            self._at[start] = self._find(start)
+        return self._at[start]
+
+    def _find(self, start: Path) -> LinterExcludes | None:
         from .flake8_excludes import FLAKE8_FILES
 
         directories = _up_to_top(start)
