@@ -351,6 +351,9 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
             if not isinstance(value, str):
                 raise GodsplitError(f"{where}.{key} must be a module name string", path)
             _module_name(value, f"{where}.{key}", path)
+            key_line = lines.line("split", index, key)  # where a finding about it points
+            if key_line is not None and value not in dotted:
+                module_lines.append((value, key_line))
     twins = case_twins(sorted({*dotted, *(n for n in (shared, default) if isinstance(n, str))}))
     if twins is not None:
         raise GodsplitError(f"{where}.modules: {twins[0]!r} and {twins[1]!r} differ only in "

@@ -404,7 +404,8 @@ def test_a_fifo_at_a_target_path_is_named_not_read(tmp_path: Path) -> None:
     _fifo_project(tmp_path, "pkg/big/helpers.py")
     done = _plan(tmp_path, timeout=60)
     assert done.returncode == 2, done.stderr
-    assert "pkg/big/helpers.py: target already exists" in done.stderr
+    assert "godsplit.toml:5: module 'helpers' is written to pkg/big/helpers.py, which " \
+           "already exists" in done.stderr, done.stderr  # (at its config line: round 23)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")

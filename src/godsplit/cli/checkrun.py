@@ -171,6 +171,9 @@ def print_result(result: CheckResult, fmt: str) -> None:
         rows = [module for module in result.modules if module.status != "baselined"]
         if rows:
             _print_table(result, rows)
+        excluded = formats.excluded_line(result)
+        if excluded is not None:
+            print(excluded)
         print(formats.summary(result))
 
 

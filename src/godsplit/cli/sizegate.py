@@ -38,7 +38,8 @@ def _check(**params: Any) -> None:
     PATHS are files and directories (default: the project root). Directories are walked
     respecting .gitignore; files named here are checked even if git ignores them, but
     excludes still apply: the config's, and the `exclude` and `extend-exclude` of the
-    project's ruff configuration (generated migrations, vendored code).
+    project's linters (generated migrations, vendored code): ruff's, nested configs
+    too, and flake8's; with both configured, a file is skipped only when both skip it.
     """
     sys.exit(run(params))
 

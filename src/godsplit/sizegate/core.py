@@ -77,6 +77,9 @@ class CheckResult:
     modules: tuple[ModuleResult, ...]  # sorted by overflow, largest first, then path
     baseline: Path | None = None
     config_max_lines: int = 600  # the config's own default, before --max-lines
+    # baselined modules that exist under the paths checked but were skipped (an exclude,
+    # a linter's exclude, .gitignore): not checked, so not reported as held or fixed
+    excluded_baselined: tuple[str, ...] = ()
 
     @property
     def failures(self) -> tuple[ModuleResult, ...]:
@@ -225,12 +228,22 @@ def _check(
         root=root, count=count, max_lines=default_limit, files_checked=len(targets),
         modules=tuple(modules), baseline=baseline_path if baseline is not None else None,
         config_max_lines=config.max_lines,
+        excluded_baselined=_excluded(recorded, sizes, root, options.paths),
     )
     return result, targets
 
 
 def _quiet(_: str) -> None:
     pass
+
+
+def _excluded(recorded: Mapping[str, int], checked: Mapping[str, int], root: Path,
+              paths: tuple[Path, ...]) -> tuple[str, ...]:
+    """The baselined modules under the checked paths that exist but were not checked."""
+    scopes = [Path(path).resolve() for path in paths] or [root]
+    return tuple(sorted(
+        rel for rel in recorded if rel not in checked and (root / rel).is_file()
+        and any(scope == root / rel or scope in (root / rel).parents for scope in scopes)))
 
 
 def _status(lines: int, limit: int, known: int | None) -> Status | None:
@@ -263,8 +276,10 @@ def update_baseline(
     checked = {rel for _, rel in targets}
     root = config.root.resolve()
     previous: Mapping[str, int] = old.modules if old is not None else {}
-    modules = {
-        rel: size for rel, size in previous.items() if rel not in checked and (root / rel).exists()
+    excluded = set(_excluded(previous, {rel: 0 for rel in checked}, root, options.paths))
+    modules = {  # (kept: those not under the paths checked; dropped: those now excluded)
+        rel: size for rel, size in previous.items()
+        if rel not in checked and rel not in excluded and (root / rel).exists()
     }
     modules.update((module.path, module.lines) for module in result.modules)
     new = Baseline(count=count, modules=dict(sorted(modules.items())))

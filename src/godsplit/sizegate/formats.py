@@ -108,6 +108,18 @@ def summary(result: CheckResult) -> str:
     return f"godsplit check {verdict}: {details} ({checked}; {unit})"
 
 
+def excluded_line(result: CheckResult) -> str | None:
+    """The line that says baselined modules were skipped (an exclude now covers them), so
+    they leave the report visibly rather than silently."""
+    excluded = result.excluded_baselined
+    if not excluded:
+        return None
+    names = ", ".join(excluded[:3]) + (", ..." if len(excluded) > 3 else "")
+    return (f"{len(excluded)} baselined file{'s' if len(excluded) != 1 else ''} now excluded, "
+            f"not checked ({names}); `godsplit check --update-baseline` drops "
+            f"{'them' if len(excluded) != 1 else 'it'} from the baseline")
+
+
 def module_data(module: ModuleResult, result: CheckResult) -> dict[str, Any]:
     return {
         "path": module.path,

@@ -1,9 +1,10 @@
 """Find the Python modules `godsplit check` looks at: walk directories respecting
 .gitignore files (nested ones, and .git/info/exclude), the config's excludes, the project's
-ruff excludes (`linter_excludes`), pre-commit's top-level `exclude`
-(`precommit_excludes`), and a fixed set of directories never entered; files named
-on the command line are taken as given (but for the excludes of the config and of ruff, as
-ruff's own pre-commit hook applies them with `--force-exclude`)."""
+linters' excludes (`linter_excludes`: ruff's, nested configs too, and flake8's),
+pre-commit's top-level `exclude` (`precommit_excludes`), and a fixed set of directories
+never entered; files named on the command line are taken as given (but for the excludes of
+the config, of the linters and of pre-commit, as ruff's own pre-commit hook applies them
+with `--force-exclude`)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
     from .core import CheckOptions
-    from .linter_excludes import LinterExcludes
+    from .linter_excludes import LinterExcludes, Linters
     from .precommit_excludes import HookExclude
 
 # Never walked into: version control, virtualenvs, caches, dependency trees. A directory
@@ -29,6 +30,7 @@ SKIP_DIRS = frozenset({
     "node_modules", "__pypackages__",
 })
 SUFFIXES = (".py",)
+RUFF_FILES = frozenset({".ruff.toml", "ruff.toml", "pyproject.toml"})  # (as linter_excludes)
 
 
 
@@ -43,11 +45,11 @@ class _Layer:
 
 
 class _Walker:
-    def __init__(self, root: Path, exclude: GitIgnoreSpec | None,
-                 linter: LinterExcludes | None = None, hook: HookExclude | None = None) -> None:
+    def __init__(self, root: Path, exclude: GitIgnoreSpec | None, linters: Linters,
+                 hook: HookExclude | None = None) -> None:
         self.root = root
         self.exclude = exclude
-        self.linter = linter  # what the project's ruff excludes
+        self.linters = linters  # what the project's linters exclude
         self.hook = hook  # files pre-commit's top-level `exclude` gives no hook
         self.files: list[tuple[str, str]] = []  # (absolute, root-relative)
         self.seen: set[str] = set()
@@ -57,16 +59,17 @@ class _Walker:
             self.seen.add(file)
             self.files.append((file, rel))
 
-    def excluded(self, rel: str) -> bool:
+    def excluded(self, rel: str, linter: LinterExcludes | None) -> bool:
         return (self.exclude is not None and self.exclude.match_file(rel)) or (
-            self.linter is not None and self.linter.match(rel))
+            linter is not None and linter.match(rel))
 
     def walk(self, start: Path) -> None:
         prefix = _rel_prefix(start, self.root)
         layers = _ancestor_layers(start, self.root)
-        self._walk(str(start), "", prefix, layers, top=True)
+        self._walk(str(start), "", prefix, layers, self.linters.at(start), top=True)
 
-    def _walk(self, directory: str, rel: str, prefix: str, layers: list[_Layer], top: bool) -> None:
+    def _walk(self, directory: str, rel: str, prefix: str, layers: list[_Layer],
+              linter: LinterExcludes | None, top: bool) -> None:
         try:
             with os.scandir(directory) as iterator:
                 entries = list(iterator)  # unsorted: results are sorted at the end
@@ -82,8 +85,9 @@ class _Walker:
             spec = _load_gitignore(os.path.join(directory, ".gitignore"))
             if spec is not None:
                 layers = [_Layer(spec, "", len(rel)), *layers]
-        exclude, linter, hook = self.exclude, self.linter, self.hook
-        seen, files = self.seen, self.files
+        if not top and not names.isdisjoint(RUFF_FILES):  # a nested ruff config
+            linter = self.linters.below(Path(directory), names, linter)
+        exclude, hook, seen, files = self.exclude, self.hook, self.seen, self.files
         base = prefix + rel
         for entry in entries:  # the hot loop: most entries are .py files with no rule on them
             name = entry.name
@@ -104,9 +108,9 @@ class _Walker:
                 if name in SKIP_DIRS:
                     continue
                 child = f"{rel}{name}/"
-                if _ignored(child, layers) or self.excluded(prefix + child):
+                if _ignored(child, layers) or self.excluded(prefix + child, linter):
                     continue
-                self._walk(entry.path, child, prefix, layers, top=False)
+                self._walk(entry.path, child, prefix, layers, linter, top=False)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -176,22 +180,22 @@ def _spec(patterns: Iterable[str]) -> GitIgnoreSpec | None:
 def find_targets(config: Config, options: CheckOptions) -> list[tuple[str, str]]:
     """(absolute file, root-relative path) of every module to check, each once."""
     root = config.root.resolve()
-    from .linter_excludes import ruff_excludes
+    from .linter_excludes import Linters
     from .patterns import checked
     from .precommit_excludes import hook_exclude
 
     walker = _Walker(root, _spec((*(checked(p, "exclude pattern", config.path)
                                     for p in config.exclude),
                                   *(checked(p, "exclude pattern", None) for p in options.exclude))),
-                     ruff_excludes(root), hook_exclude(root))
+                     Linters(root), hook_exclude(root))
     for given in options.paths or (root,):
         path = Path(given).resolve()
         if path.is_dir():
             walker.walk(path)
         elif path.is_file():
             rel = _rel(path, root)
-            # explicit files skip .gitignore, not excludes
-            if not walker.excluded(rel) and not (walker.hook and walker.hook.match(rel)):
+            if not walker.excluded(rel, walker.linters.at(path.parent)) and not (  # (not .gitignore)
+                    walker.hook and walker.hook.match(rel)):
                 walker.add(str(path), rel)
         elif Path(given).is_symlink():
             raise GodsplitError(f"a broken symlink (to {os.readlink(given)})", given)

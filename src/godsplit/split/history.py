@@ -16,11 +16,13 @@ from pathlib import Path
 
 from ..files import decode_source, module_name_for, read_source
 from ..types import Config, Finding, GodsplitError, SplitConfig
+from .analyze import analyze
 from .frameworks import import_setup
 from .import_check import new_names
 from .import_failure import ImportFailure
 from .layout import make_layout
 from .render import MARKER
+from .runtime_bound import imported_before, runtime_binders
 from .verify import Snapshot, compare_static, first_snapshot, static_names
 
 HISTORY_LIMIT = 500  # commits searched back for the module before the split
@@ -117,8 +119,8 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
     as apply does."""
     old_module, import_root = module_name_for(split.source)
     setup = import_setup(config, import_root)
-    after, _ = first_snapshot(config.root, import_root, old_module, setup.code,
-                              timeout=config.verify_timeout)
+    after, python = first_snapshot(config.root, import_root, old_module, setup.code,
+                                   timeout=config.verify_timeout)
     if not isinstance(after, Snapshot):
         layout = make_layout(split, config.root)
         if _fails_in(after, (layout.package_dir, layout.facade_path, split.source)):
@@ -129,7 +131,8 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
                         f"{setup.failed(after, old_module)}", path, 1)]
     said = ""
     if found is not None:
-        names, _ = static_names(decode_source(found.data, found.path))
+        analysis = analyze(decode_source(found.data, found.path))
+        names, _ = static_names(analysis)
         missing = sorted(names - set(after.names))
         if missing:
             return [Finding("GS403", "error", f"importing {old_module} no longer gives: "
@@ -138,6 +141,22 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
         # has) and what is new, which add up to this one
         names |= {"__name__", "__doc__"}
         said = f": the same {len(names)} as before the split{new_names(names, after.names)}"
+        unread = runtime_binders(analysis)
+        before = imported_before(split, config.root, import_root, old_module, found.data,
+                                 setup.code, python, config.verify_timeout) if unread and (
+            found.path.resolve() == split.source.resolve()) else None
+        if before is not None:  # names the old text binds at run time: import it, as apply
+            gone = sorted(set(before.names) - set(after.names))
+            if gone:
+                return [Finding("GS403", "error", f"importing {old_module} no longer gives: "
+                                f"{', '.join(gone)}", path, 1)]
+            added = new_names(before.names, after.names)
+            said = (f": the same {len(before.names)} as before the split (its source as of "
+                    f"commit {found.commit[:10]}, imported from a scratch copy){added}")
+        elif unread:  # and that import failed: not countable from the text
+            said = (f", among them all {len(names)} the old source binds where it can be "
+                    f"read; it bound more at run time ({'; '.join(unread)}), which only an "
+                    "import of it before the split counts (apply's import check)")
     return [Finding("GS400", "info", f"imported {old_module} in a fresh interpreter: "
                     f"{len(after.names)} names{said}", path, 1)]
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..file_modes import new_file_mode, refuse_read_only
-from ..files import SourceText, check_not_shadowed, read_python
+from ..file_modes import refuse_read_only
+from ..files import check_not_shadowed, read_python
 from ..types import (
     FACADE,
     Config,
@@ -55,6 +55,7 @@ from .shadowing import on_path_by, shadow_findings, top_level_names
 from .star_exports import star_bound
 from .style import Style, detect_style
 from .style_files import repository_root
+from .targets import file_changes
 from .tool_error import ToolError, locate
 from .verify import runs_as_script, still_a_script, undefined_in_plan
 from .write import JOURNAL
@@ -191,7 +192,7 @@ def build_plan(
     _package_inits(layout, order, texts)
     kept_imported = {name for module in order for name in needs[module].kept}
     stub = _stub(analysis, assignment, split, layout, order, style, root, texts, kept_imported)
-    changes = _changes(analysis.source, layout, texts, stub)
+    changes = file_changes(analysis.source, split, layout, order, texts, stub)
     if stub is not None and stub not in texts:  # the module became a package
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(live_findings(analysis, split) + install_findings(layout, order, split.source, root))
@@ -312,50 +313,6 @@ def _check_module_names(analysis: Analysis, split: SplitConfig, layout: Layout, 
             "GS108", "info", f"helpers used by several modules go to {DEFAULT_SHARED!r} "
             "(set `shared` to name it)", str(split.source), 1,
         ))
-
-
-def _changes(
-    source: SourceText, layout: Layout, texts: dict[Path, str], stub: Path | None = None,
-) -> tuple[FileChange, ...]:
-    changes = []
-    if layout.kind == "package" and (layout.package_dir.exists() or layout.package_dir.is_symlink()):
-        if not layout.package_dir.is_dir():
-            raise GodsplitError("the new package's directory exists as a file; move it away",
-                                layout.package_dir)
-        planned = {path.name for path in texts} | {"__pycache__"}
-        other = sorted(e.name for e in layout.package_dir.iterdir() if e.name not in planned)
-        if other:
-            raise GodsplitError(
-                f"the new package's directory already exists with other content "
-                f"({', '.join(other[:3])}{', ...' if len(other) > 3 else ''}); move it away",
-                layout.package_dir,
-            )
-    for path, text in texts.items():
-        try:
-            data = source.encode(text)
-        except UnicodeEncodeError as exc:
-            raise GodsplitError(
-                f"cannot be written in the source's encoding {source.encoding}: "
-                f"{text[exc.start:exc.end]!r} ({exc.reason}); choose another module name",
-                path,
-            ) from None
-        if path != source.path and path.is_symlink():
-            raise GodsplitError("target is a symlink; godsplit does not write through symlinks",
-                                path)
-        if path.parent.exists() and not path.parent.is_dir():
-            raise GodsplitError(f"{path.parent.name} exists as a file, not a directory",
-                                path.parent)
-        if path.exists() and path not in (source.path, stub):
-            if not path.is_file() or path.read_bytes() != data:  # a dir, a FIFO: no read
-                raise GodsplitError(
-                    "target already exists with other content; move it away or choose another "
-                    "module/package name", path,
-                )
-            continue
-        changes.append(FileChange(path, data, new_file_mode(source.path)))
-    if layout.kind == "package":
-        changes.append(FileChange(source.path, None))
-    return tuple(sorted(changes, key=lambda c: str(c.path)))
 
 
 def select_splits(config: Config, sources: tuple[Path, ...]) -> tuple[SplitConfig, ...]:

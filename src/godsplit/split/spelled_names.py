@@ -23,6 +23,15 @@ table)`), which imports the name through the facade; and so is a message the cod
 from a literal (`raise TypeError("pkg.f takes no None")`, a warning, a log line, `print`):
 the split does not change it, and where it is made nothing compares it with a repr. The
 same words as an expected value (a constant, an `assertEqual` argument) still warn.
+
+Text of the same kind, not counted either (`documented`): a `__doc__ = "..."` assignment
+(a docstring by another spelling); the help of a command-line option or command (`help=`
+of `add_argument`, `add_parser`, click's `option`; an `ArgumentParser`'s `description=`
+and `epilog=`), which the program prints; and a module constant whose every use in its
+file is such output (`raise TypeError(_MESSAGE)`) and that no other file of the project
+names (a test that imports it may compare it with a message made from `__module__`, as
+twisted's tests compare their deprecation messages: that still warns, and so does a
+constant nothing reads, as the expected value it may be).
 """
 
 from __future__ import annotations
@@ -36,6 +45,7 @@ from pathlib import Path
 from ..files import module_name_for, read_source
 from ..types import FACADE, Config, Finding, GodsplitError, Plan
 from .references import project_files
+from .spelled_text import documented, named_elsewhere, output_constants
 
 _DEFINED = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.M)
 _DOTTED = re.compile(r"[\w.]+")
@@ -54,17 +64,21 @@ def _pattern(old: str, names: Collection[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){re.escape(old)}\.({words})(?!\w)")
 
 
-def _strings(text: str, path: Path) -> list[tuple[int, str]]:
+def _strings(text: str, path: Path) -> list[tuple[int, str, str | None]]:
     """The string literals of a file (f-strings' text parts too, implicit concatenations
     joined), with their lines, but not docstrings or other bare string statements. Read
     with Python's own parser: LibCST's, with positions, took 9 s on pyparsing's 10,000-line
-    test file, once for every suggest and apply in its tree."""
+    test file, once for every suggest and apply in its tree. Each comes with the name of
+    the module constant it is, if that constant is only output (`output_constants`)."""
     with warnings.catch_warnings():  # SyntaxWarnings (invalid escapes) are not ours to print
         warnings.simplefilter("ignore")
         tree = ast.parse(text, str(path))
-    bare = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)} | _produced(tree)
-    return [(n.lineno, n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant)
-            and isinstance(n.value, str) and id(n) not in bare]
+    produced = _produced(tree)
+    bare = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)} | produced
+    bare |= documented(tree)
+    owners = output_constants(tree, produced)
+    return [(n.lineno, n.value, owners.get(id(n))) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in bare]
 
 
 # calls whose arguments are text the program puts out: `print`, `warnings.warn`, a logger's
@@ -86,18 +100,20 @@ def _produced(tree: ast.AST) -> set[int]:
         or (isinstance(n.func, ast.Attribute) and n.func.attr in _OUTPUT_METHODS))]
     return {id(c) for call in calls if isinstance(call, ast.Call)
             for arg in (*call.args, *(k.value for k in call.keywords))
-            for c in ast.walk(arg) if isinstance(c, ast.Constant)}
+            for c in ast.walk(arg) if isinstance(c, (ast.Constant, ast.Name))}
 
 
-def _hits(path: Path, pattern: re.Pattern[str]) -> Iterator[tuple[int, str, str]]:
+def _hits(path: Path, pattern: re.Pattern[str], files: Collection[Path]
+          ) -> Iterator[tuple[int, str, str]]:
     """(line, string, name) of each string literal in `path` spelling `old.Name` among other
     text (not a dotted path alone) where a repr or a message made from `__module__` would
-    (see the module docstring)."""
+    (see the module docstring); `files`: the project's others, which may name a constant."""
     source = read_source(path)
     if not pattern.search(source.text):
         return
-    for line, value in _strings(source.text, path):
-        if _DOTTED.fullmatch(value.strip()):
+    for line, value, owner in _strings(source.text, path):
+        if _DOTTED.fullmatch(value.strip()) or (
+                owner is not None and not named_elsewhere(owner, path, files)):
             continue
         for match in pattern.finditer(value):
             if _BEFORE.search(value[:match.start()]) and not _code(value):
@@ -128,7 +144,7 @@ def spelled_findings(plan: Plan, files: Collection[Path], moved: Mapping[str, st
     out = []
     for path in files:
         try:
-            hits = list(_hits(path, pattern))
+            hits = list(_hits(path, pattern, [*files, plan.source]))
         except (OSError, GodsplitError, SyntaxError, RecursionError, MemoryError, ValueError):
             continue  # the patch-target scan reports files it cannot read (GS212)
         for line, value, name in hits:
@@ -183,11 +199,12 @@ def spelled_anywhere(root: Path, source: Path, text: str) -> int:
         return 0
     pattern = _pattern(old, names)
     count = 0
-    for path in project_files(root):
+    files = list(project_files(root))
+    for path in files:
         if path.resolve() == source.resolve():
             continue
         try:
-            count += sum(1 for _ in _hits(path, pattern))
+            count += sum(1 for _ in _hits(path, pattern, files))
         except (OSError, GodsplitError, SyntaxError, RecursionError, MemoryError, ValueError):
             continue
     return count
