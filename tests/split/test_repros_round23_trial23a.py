@@ -109,6 +109,12 @@ def test_a_class_named_by_an_acronym_spelled_as_a_word_is_not_inflected(
     ("from importlib import *\nimport pkg.tasks\n\nreload(pkg.tasks)\n", True),
     ("import imp\nimport pkg.tasks\nreload = imp.reload\n\nreload(pkg.tasks)\n", True),
     ("import importlib\nimport pkg.tasks\n\nimportlib.reload(pkg.tasks)\n", True),
+    # six's spellings, which bind `reload` or call `reload_module`
+    ("from six.moves import reload_module as reload\nimport pkg.tasks\n\nreload(pkg.tasks)\n",
+     True),
+    ("from six.moves import reload_module\nimport pkg.tasks\n\nreload_module(pkg.tasks)\n",
+     True),
+    ("import six\nimport pkg.tasks\n\nsix.moves.reload_module(pkg.tasks)\n", True),
 ])
 def test_a_bare_reload_counts_only_where_the_file_binds_it(
         tmp_path: Path, call: str, found: bool) -> None:

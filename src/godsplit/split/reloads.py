@@ -30,7 +30,8 @@ from ..nesting import check_text
 from ..types import Finding, GodsplitError
 from .references import import_aliases, project_files
 
-_CALLED = re.compile(rb"\breload\s*\(|\breload\s+as\b")  # a call, or `reload` renamed
+_CALLED = re.compile(rb"\breload(?:_module)?\s*\(|\breload(?:_module)?\s+as\b")  # a call, or renamed
+RELOADERS = frozenset({"reload", "reload_module"})  # importlib's, imp's; six.moves'
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,12 @@ class _Imports(cst.CSTVisitor):
                 self.reloaders.add("reload")
             return
         for alias in node.names:
-            if get_full_name_for_node(alias.name) != "reload":
+            bound = alias.asname.name if isinstance(alias.asname, cst.AsName) else alias.name
+            if not isinstance(bound, cst.Name):
                 continue
-            if isinstance(alias.asname, cst.AsName) and isinstance(alias.asname.name, cst.Name):
-                self.reloaders.add(alias.asname.name.value)  # `from importlib import reload as r`
-            elif alias.asname is None:
+            if get_full_name_for_node(alias.name) in RELOADERS:
+                self.reloaders.add(bound.value)  # `from importlib import reload as r`
+            elif bound.value == "reload":  # whatever it is, the file binds the name
                 self.reloaders.add("reload")
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
@@ -88,7 +90,7 @@ class _Reloads(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        called = (isinstance(func, cst.Attribute) and func.attr.value == "reload") or (
+        called = (isinstance(func, cst.Attribute) and func.attr.value in RELOADERS) or (
             isinstance(func, cst.Name) and func.value in self.reloaders)
         if called and node.args and self._is_old(node.args[0].value):
             where = self.get_metadata(PositionProvider, node) if self.positions else None
