@@ -218,3 +218,36 @@ def test_a_late_star_import_no_new_module_needs_is_no_error(tmp_path: Path) -> N
     assert result.written and not result.rolled_back, [f.render() for f in result.errors]
     out = run_python(tmp_path, "import pkg.big as b; print(b.current(), b.other())")
     assert out.split() == ["Task", "1"]
+
+
+REBOUND = '''\
+    class Task:
+        pass
+
+
+    def helper():
+        return "first"
+
+
+    def use():
+        return helper()
+
+
+    from pkg.generated import *
+    '''
+
+
+def test_a_definition_a_late_cyclic_star_import_rebinds_does_not_move(tmp_path: Path) -> None:
+    """`generated` imports `Task` back and binds `helper` anew: before the split, `use()`
+    reads the star import's `helper` ("second"). That import stays in the old module (it
+    closes a cycle), so a new module holding `helper` would keep the first one: the split
+    would change what `use()` returns. The plan refuses it; keeping `helper` passes."""
+    generated = ("from pkg.big import Task\n\n\ndef helper():\n"
+                 "    return Task.__name__ + ' second'\n")
+    files = {"pkg/generated.py": generated}
+    config = make_project(tmp_path, REBOUND, {"tasks": ["Task"], "helpers": ["helper", "use"]},
+                          files=files)
+    plan, _ = plan_split(config, config.splits[0])
+    [found] = [f for f in plan.errors if f.code == "GS112"]
+    assert "'helper'" in found.message and "line 13" in found.message, found.message
+    assert run_python(tmp_path, "import pkg.big as b; print(b.use())").strip() == "Task second"

@@ -65,8 +65,15 @@ def collect_needs(
     copied: set[str] = set()  # what the copied blocks read while the module loads
     findings.extend(unbound_reads(analysis, units, module))
     for uid, names in follow_definitions(analysis, assignment, units, module).items():
-        if uid in anchored and uid in analysis.star_imports:
-            continue  # a late cycle (`stranded_star`): it cannot run in a new module
+        if uid in anchored and uid in analysis.star_imports:  # a late cycle: it stays, so
+            star, rebound = analysis.units[uid], names & analysis.star_rebinds.get(uid, set())
+            if rebound:  # (a module read to find the cycle) here they keep their first value
+                findings.append(Finding(
+                    "GS112", "error", f"{', '.join(map(repr, sorted(rebound)))} would move to "
+                    f"{module}, but the star import at line {star.line} binds it anew and stays "
+                    "in the old module (it closes an import cycle): keep the definition in the "
+                    "old module (`keep`)", str(analysis.path), star.line))
+            continue
         for name in names:  # its definition is followed by imports rebinding the name
             _copy(analysis, needs, analysis.units[uid], name, done, pending, copied)
     while pending:

@@ -8,10 +8,11 @@ never imported: relative to the source's package, or under the source's import r
 the standard library's directory; an extension module by its `.pyi` stub there
 (matplotlib's `_image`). Its exports are its `__all__` when that is a list of strings,
 else the public names its top level binds (a stub's imports are not among them). A name
-it binds with the same import as the source (`import json` in both: the same object) is
-not rebound. A module not found that way (an installed package, an extension without a
-stub, `os.path`), or an `__all__` built at run time, binds nothing known: such a star
-import is taken not to rebind a name an import bound before it.
+it binds with the same import as the source (`import json` in both: the same object), or
+imports from the source itself (a late import closing a cycle: trio's `_generated_run`
+imports `Task` from `_run`), is not rebound. A module not found that way (an installed
+package, an extension without a stub, `os.path`), or an `__all__` built at run time, binds
+nothing known: such a star import is taken not to rebind a name an import bound before it.
 """
 
 from __future__ import annotations
@@ -42,15 +43,17 @@ def star_rebinds(
     if not units:
         return {}
     source = path.resolve()
+    dotted = module_name_for(source)[0]
     try:
-        own = _origins(ast.parse("".join(codes)).body, module_name_for(source)[0], source)
+        own = _origins(ast.parse("".join(codes)).body, dotted, source)
     except SyntaxError:
         return {}
     out = {}
     for uid, stmts in units.items():
         names: set[str] = set()
         for _, _, exported in _star_modules(source, module, stmts):
-            names |= {n for n, origin in exported.items() if origin is None or origin != own.get(n)}
+            names |= {n for n, origin in exported.items() if origin is None or (
+                origin != own.get(n) and origin != (dotted, n))}  # (its own name: the same)
         out[uid] = frozenset(names)
     return out
 
