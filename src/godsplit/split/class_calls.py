@@ -132,3 +132,28 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name]:
     visitor = _Names()
     node.visit(visitor)
     return visitor.names
+
+
+def is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]]) -> bool:
+    """A class derived from `type` (or another metaclass), or used as one."""
+    seen: set[str] = set()
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        for base in current.bases:
+            if isinstance(base.value, (cst.Name, cst.Attribute)):
+                text = base.value.value if isinstance(base.value, cst.Name) else base.value.attr.value
+                if text == "type" or text.endswith("Meta") or text.endswith("Type"):
+                    return True
+                found = defs.get(text)
+                if found and isinstance(found[1], cst.ClassDef) and text not in seen:
+                    seen.add(text)
+                    todo.append(found[1])
+    return False
+
+
+def base_names(node: cst.ClassDef, aliases: Mapping[str, set[str]]) -> list[str]:
+    return [c for b in node.bases if isinstance(b.value, cst.Name)
+            for c in aliases.get(b.value.value, {b.value.value})] + [
+        k.value.value for k in node.keywords
+        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)]

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from .class_calls import class_aliases, class_calls, makes_own_class, on_class
+from .class_calls import base_names, class_aliases, class_calls, is_metaclass, makes_own_class, on_class
 from .classify import is_main_block
 from .descriptors import attachable_names, names_outside, property_functions
 from .getattr_reads import GetattrHooks
 from .late_bound import bound_after
+from .nested_defs import NestedDefs, names_in
 from .run_uses import lazy_annotations, run_uses
 from .self_receivers import SelfReceivers, typed_dispatch
 
@@ -96,7 +97,8 @@ class _Code:
         self.values: set[str] = set()  # see _instance_names
         self._uses: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._attachable: frozenset[str] | None = None
-        self.module = module
+        self.module, self.nested = module, NestedDefs(module)
+        self.unit_of = {index: unit.id for unit in units for index in unit.stmts}
         self.hooks = GetattrHooks(module)
         self.receivers, self.typed = SelfReceivers(module), dict[int, tuple[str, set[str]]]()
         self._through: dict[int, frozenset[tuple[str, str]]] = {}
@@ -106,7 +108,7 @@ class _Code:
         # methods of metaclasses run when any class using them (or its subclass) is made:
         # their reads are never only their runners'
         self.metaclasses = {name for name, (_, node) in self.defs.items()
-                            if isinstance(node, cst.ClassDef) and _is_metaclass(node, self.defs)}
+                            if isinstance(node, cst.ClassDef) and is_metaclass(node, self.defs)}
         classes = {name: node for name, (_, node) in self.defs.items()
                    if isinstance(node, cst.ClassDef)}
         for node in classes.values():
@@ -139,7 +141,8 @@ class _Code:
             owner = self.receivers.owners.get(id(node))
             on_self: set[str] = set()
             names = run_uses(node, self.lazy, operators,
-                             frozenset() if whole else self.properties(node), self.hooks,
+                             frozenset() if whole else self.properties(node)
+                             | self.nested.skip(node), self.hooks,
                              (owner[1], on_self) if owner else None)
             if owner:  # (with `whole` or not: both)
                 self.typed[id(node)] = (owner[0], self.typed.get(id(node), ("", on_self))[1] | on_self)
@@ -161,6 +164,15 @@ class _Code:
             self._properties[id(node)] = property_functions(node)
         return self._properties[id(node)]
 
+    def functions(self, name: str) -> list[tuple[int, cst.FunctionDef, set[str]]]:
+        """The functions called `name` (each with its unit and the names it may read): a
+        top-level def, or a def in a module-level `if`/`try`/... (see nested_defs)."""
+        out = [(self.unit_of[i], node, {r.name for r in self.units[self.unit_of[i]].reads}
+                & names_in(node)) for i, node in self.nested.by_name.get(name, ())]
+        if isinstance(kind := self.defs.get(name, (0, None))[1], cst.FunctionDef):
+            out.append((self.defs[name][0], kind, {r.name for r in self.units[self.defs[name][0]].reads}))
+        return out
+
     def run_by(self, node: cst.CSTNode, names: Iterable[str]) -> set[str]:
         """Of `names`, those function `node` reads when it runs: not only in the bodies
         of the properties it makes (sh's `cmd_getter`, made by `Contrib.__call__`)."""
@@ -179,7 +191,7 @@ class _Code:
             return None
         if name not in self._classes:
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            bases = _base_names(node, self.receivers.aliases)
+            bases = base_names(node, self.receivers.aliases)
             self._classes[name] = (bases, methods, class_aliases(node, methods))
         return self._classes[name]
 
@@ -212,7 +224,8 @@ class _Seeds:
             out.calls |= calls.get(index, set())
             out.subclassed |= subclassed.get(index, set())
             out.instances = out.instances or any(
-                n.lstrip("@") in code.defs for n in calls.get(index, ()))
+                n.lstrip("@") in code.defs or n.lstrip("@") in code.nested.by_name
+                for n in calls.get(index, ()))
             stmt = module.body[index]
             if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and not is_main_block(stmt):
                 names, operators = code.uses(stmt)
@@ -302,18 +315,17 @@ def _closure(
 
     def reached(names: set[str]) -> None:
         for name in names:
-            kind = code.defs[name][1] if name in code.defs else None
-            if isinstance(kind, cst.FunctionDef) and name not in functions:
+            for uid, node, reads in [] if name in functions else code.functions(name):
                 functions.add(name)
-                uid = code.defs[name][0]
-                upgraded[uid] |= hold(uid, kind, {r.name for r in code.units[uid].reads})
+                upgraded[uid] |= hold(uid, node, reads)
                 holds[0] = holds[0] or bool(upgraded[uid] & code.values)
-                attributes, ops = code.uses(kind)
+                attributes, ops = code.uses(node)
                 used.update(attributes)
                 operators.update(ops)
-                through(code.through(kind))
+                through(code.through(node))
                 todo.append(code.evaluated(uid, upgraded[uid]))
-            elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
+            kind = code.defs[name][1] if name in code.defs else None
+            if isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
 
     for name in seeds.subclassed:
@@ -374,27 +386,3 @@ def _closure(
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)
 
-
-def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]]) -> bool:
-    """A class derived from `type` (or another metaclass), or used as one."""
-    seen: set[str] = set()
-    todo = [node]
-    while todo:
-        current = todo.pop()
-        for base in current.bases:
-            if isinstance(base.value, (cst.Name, cst.Attribute)):
-                text = base.value.value if isinstance(base.value, cst.Name) else base.value.attr.value
-                if text == "type" or text.endswith("Meta") or text.endswith("Type"):
-                    return True
-                found = defs.get(text)
-                if found and isinstance(found[1], cst.ClassDef) and text not in seen:
-                    seen.add(text)
-                    todo.append(found[1])
-    return False
-
-
-def _base_names(node: cst.ClassDef, aliases: Mapping[str, set[str]]) -> list[str]:
-    return [c for b in node.bases if isinstance(b.value, cst.Name)
-            for c in aliases.get(b.value.value, {b.value.value})] + [
-        k.value.value for k in node.keywords
-        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)]
