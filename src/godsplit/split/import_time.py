@@ -89,11 +89,13 @@ class _Code:
         self.units = units
         self.lazy = lazy_annotations(module)  # `from __future__ import annotations`
         self.defs: dict[str, tuple[int, cst.FunctionDef | cst.ClassDef]] = {}
+        self.index: dict[str, int] = {}  # a def's place in the module's body
         for unit in units:
             for index in unit.stmts:
                 stmt = module.body[index]
                 if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                     self.defs[stmt.name.value] = (unit.id, stmt)
+                    self.index[stmt.name.value] = index
         self.values: set[str] = set()  # see _instance_names
         self._uses: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._attachable: frozenset[str] | None = None
@@ -173,6 +175,12 @@ class _Code:
             out.append((self.defs[name][0], kind, {r.name for r in self.units[self.defs[name][0]].reads}))
         return out
 
+    def dynamic_bases(self, name: str) -> list[str]:
+        """The classes a class's bases may be beyond those they name (self_receivers: a
+        call, `class C(pick())`), but those defined after it (they do not exist yet)."""
+        return [b for b in self.receivers.bases.get(name, ()) if b in self.index
+                and self.index[b] < self.index[name]] if name in self.index else []
+
     def run_by(self, node: cst.CSTNode, names: Iterable[str]) -> set[str]:
         """Of `names`, those function `node` reads when it runs: not only in the bodies
         of the properties it makes (sh's `cmd_getter`, made by `Contrib.__call__`)."""
@@ -192,6 +200,7 @@ class _Code:
         if name not in self._classes:
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
             bases = base_names(node, self.receivers.aliases)
+            bases += [b for b in self.dynamic_bases(name) if b not in bases]
             self._classes[name] = (bases, methods, class_aliases(node, methods))
         return self._classes[name]
 
@@ -227,7 +236,9 @@ class _Seeds:
                 n.lstrip("@") in code.defs or n.lstrip("@") in code.nested.by_name
                 for n in calls.get(index, ()))
             stmt = module.body[index]
-            if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and not is_main_block(stmt):
+            if isinstance(stmt, cst.ClassDef):  # `class C(pick())` subclasses what comes back
+                out.subclassed |= set(code.dynamic_bases(stmt.name.value))
+            elif not isinstance(stmt, cst.FunctionDef) and not is_main_block(stmt):
                 names, operators = code.uses(stmt)
                 out.used |= names
                 out.operators |= operators
