@@ -175,12 +175,6 @@ class _Code:
             out.append((self.defs[name][0], kind, {r.name for r in self.units[self.defs[name][0]].reads}))
         return out
 
-    def dynamic_bases(self, name: str) -> list[str]:
-        """The classes a class's bases may be beyond those they name (self_receivers: a
-        call, `class C(pick())`), but those defined after it (they do not exist yet)."""
-        return [b for b in self.receivers.bases.get(name, ()) if b in self.index
-                and self.index[b] < self.index[name]] if name in self.index else []
-
     def run_by(self, node: cst.CSTNode, names: Iterable[str]) -> set[str]:
         """Of `names`, those function `node` reads when it runs: not only in the bodies
         of the properties it makes (sh's `cmd_getter`, made by `Contrib.__call__`)."""
@@ -199,8 +193,9 @@ class _Code:
             return None
         if name not in self._classes:
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            bases = base_names(node, self.receivers.aliases)
-            bases += [b for b in self.dynamic_bases(name) if b not in bases]
+            before = [c for c, i in self.index.items()  # classes defined before it
+                      if i < self.index[name] and isinstance(self.defs[c][1], cst.ClassDef)]
+            bases = base_names(node, self.receivers.aliases, self.values, before)
             self._classes[name] = (bases, methods, class_aliases(node, methods))
         return self._classes[name]
 
@@ -237,7 +232,7 @@ class _Seeds:
                 for n in calls.get(index, ()))
             stmt = module.body[index]
             if isinstance(stmt, cst.ClassDef):  # `class C(pick())` subclasses what comes back
-                out.subclassed |= set(code.dynamic_bases(stmt.name.value))
+                out.subclassed |= set(found[0]) if (found := code.cls(stmt.name.value)) else set()
             elif not isinstance(stmt, cst.FunctionDef) and not is_main_block(stmt):
                 names, operators = code.uses(stmt)
                 out.used |= names
