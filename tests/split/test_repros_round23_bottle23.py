@@ -156,3 +156,38 @@ def test_a_class_made_from_a_call_not_made_runs_nothing(tmp_path: Path) -> None:
     text = dedent(PICKED).replace("{hook}", "def __init__(self):\n            self.thing = Thing()") \
         .replace("{extra}", "")
     assert _errors(tmp_path, text, PICKED_MODULES) == []
+
+
+def test_a_base_by_a_builtin_name_is_that_builtin(tmp_path: Path) -> None:
+    """`patch.object = ...` binds no global `object`: `class C(object)` derives from the
+    builtin, so `C()` runs no `Base.__init__` (mock by hand got a false GS104 when a first
+    version took every class as a base of such a class)."""
+    text = dedent('''\
+        class Root:
+            pass
+
+
+        class Base(object):
+            def __init__(self):
+                self.thing = Thing()
+
+
+        def patch():
+            pass
+
+
+        patch.object = None
+
+
+        class Thing(Root):
+            pass
+
+
+        class C(object):
+            pass
+
+
+        MADE = C()
+        ''')
+    modules = {"core": ["Root", "Base", "patch", "C", "MADE"], "things": ["Thing"]}
+    assert _errors(tmp_path, text, modules) == []
