@@ -1,10 +1,8 @@
-"""Round 23 (bottle23): bottle's false GS104 (README item 19(a)).
+"""Round 23 (bottle23): README item 19(a), `class C(pick())`.
 
-A def in a module-level `if`/`try`/`with`/`for` is only defined when the statement runs:
-its body runs when it is called. The import-time analysis counted the whole statement as
-run, nested bodies included (bottle's `if py3k: def _raise(*a): ...` made its
-`.with_traceback` a read at import time), and it did not follow a call of such a def (a
-missed cycle: `helper()` at the top level did not count what `helper` reads)."""
+A base made by calling a function of the module may be any class defined before the class
+statement: `C()` runs that class's `__init__`, and making `C` its `__init_subclass__`. The
+analysis followed only bases it could name, so these import-time cycles went unseen."""
 
 from __future__ import annotations
 
@@ -12,99 +10,13 @@ from pathlib import Path
 
 from godsplit.split.plan import plan_split
 
-from splitkit import dedent, make_project, same_behaviour
-
-# `describe` (defined in an `if`) uses `.add`, which would run `Registry.add` on the
-# module's `registry`, reading `Thing`, whose module needs `Base` from the first module
-# while it is imported. Nothing calls `describe` at import time.
-SOURCE = '''\
-    import sys
+from splitkit import dedent, make_project
 
 
-    class Base:
-        pass
-
-
-    class Registry:
-        def __init__(self):
-            self.items = {}
-
-        def add(self, name):
-            return Thing(name)
-
-
-    registry = Registry()
-
-    if sys.version_info >= (3,):
-        def describe(obj):
-            return obj.add("x").name
-    else:
-        def describe(obj):
-            return repr(obj)
-
-
-    class Thing(Base):
-        def __init__(self, name):
-            self.name = name
-    {extra}
-    '''
-MODULES = {"core": ["Base", "Registry", "registry", "describe"], "things": ["Thing"]}
-
-
-def source(extra: str = "") -> str:
-    return dedent(SOURCE).replace("{extra}", dedent(extra))
-
-
-def _errors(tmp_path: Path, text: str, modules: dict[str, list[str]] = MODULES) -> list[str]:
+def _errors(tmp_path: Path, text: str, modules: dict[str, list[str]]) -> list[str]:
     config = make_project(tmp_path, text, modules)
     plan, _ = plan_split(config, config.splits[0])
     return [f.code for f in plan.errors]
-
-
-def test_a_def_in_a_module_level_if_does_not_run_at_import(tmp_path: Path) -> None:
-    assert _errors(tmp_path, source()) == []
-
-
-def test_the_split_behaves_the_same(tmp_path: Path) -> None:
-    out = same_behaviour(tmp_path, source(), MODULES,
-                         "import pkg.big as m\nprint(m.describe(m.registry))\n")
-    assert out == "x\n"
-
-
-def test_a_def_in_an_if_called_at_import_still_runs(tmp_path: Path) -> None:
-    """`DESCRIBED = describe(registry)` runs it: `Registry.add` makes a `Thing` while the
-    first module is imported: the cycle is real."""
-    text = source("\n\nDESCRIBED = describe(registry)\n")
-    assert _errors(tmp_path, text, {**MODULES, "core": [*MODULES["core"], "DESCRIBED"]}) \
-        == ["GS104"]
-
-
-def test_what_a_def_in_an_if_reads_counts_when_it_is_called(tmp_path: Path) -> None:
-    """`helper()` at the top level calls a def made in a `try`: it reads `Thing` then. The
-    analysis missed this read (nothing followed the call), so the cycle went unseen."""
-    text = dedent('''\
-        class Base:
-            pass
-
-
-        try:
-            from json import dumps
-        except ImportError:
-            dumps = None
-        else:
-            def helper():
-                return Thing("x")
-
-
-        class Thing(Base):
-            def __init__(self, name):
-                self.name = name
-
-
-        MADE = helper()
-        ''')
-    modules = {"core": ["Base", "helper", "dumps", "MADE"], "things": ["Thing"]}
-    assert _errors(tmp_path, text, modules) == ["GS104"]
 
 
 # `class C(pick())`: the class `pick` returns is a base of `C`, so `C()` runs its

@@ -21,7 +21,6 @@ from .classify import is_main_block
 from .descriptors import attachable_names, names_outside, property_functions
 from .getattr_reads import GetattrHooks
 from .late_bound import bound_after
-from .nested_defs import NestedDefs, names_in
 from .run_uses import lazy_annotations, run_uses
 from .self_receivers import SelfReceivers, typed_dispatch
 
@@ -99,8 +98,7 @@ class _Code:
         self.values: set[str] = set()  # see _instance_names
         self._uses: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._attachable: frozenset[str] | None = None
-        self.module, self.nested = module, NestedDefs(module)
-        self.unit_of = {index: unit.id for unit in units for index in unit.stmts}
+        self.module = module
         self.hooks = GetattrHooks(module)
         self.receivers, self.typed = SelfReceivers(module), dict[int, tuple[str, set[str]]]()
         self._through: dict[int, frozenset[tuple[str, str]]] = {}
@@ -143,8 +141,7 @@ class _Code:
             owner = self.receivers.owners.get(id(node))
             on_self: set[str] = set()
             names = run_uses(node, self.lazy, operators,
-                             frozenset() if whole else self.properties(node)
-                             | self.nested.skip(node), self.hooks,
+                             frozenset() if whole else self.properties(node), self.hooks,
                              (owner[1], on_self) if owner else None)
             if owner:  # (with `whole` or not: both)
                 self.typed[id(node)] = (owner[0], self.typed.get(id(node), ("", on_self))[1] | on_self)
@@ -167,13 +164,10 @@ class _Code:
         return self._properties[id(node)]
 
     def functions(self, name: str) -> list[tuple[int, cst.FunctionDef, set[str]]]:
-        """The functions called `name` (each with its unit and the names it may read): a
-        top-level def, or a def in a module-level `if`/`try`/... (see nested_defs)."""
-        out = [(self.unit_of[i], node, {r.name for r in self.units[self.unit_of[i]].reads}
-                & names_in(node)) for i, node in self.nested.by_name.get(name, ())]
+        """The top-level def called `name`, with its unit and the names it may read."""
         if isinstance(kind := self.defs.get(name, (0, None))[1], cst.FunctionDef):
-            out.append((self.defs[name][0], kind, {r.name for r in self.units[self.defs[name][0]].reads}))
-        return out
+            return [(self.defs[name][0], kind, {r.name for r in self.units[self.defs[name][0]].reads})]
+        return []
 
     def run_by(self, node: cst.CSTNode, names: Iterable[str]) -> set[str]:
         """Of `names`, those function `node` reads when it runs: not only in the bodies
@@ -228,8 +222,7 @@ class _Seeds:
             out.calls |= calls.get(index, set())
             out.subclassed |= subclassed.get(index, set())
             out.instances = out.instances or any(
-                n.lstrip("@") in code.defs or n.lstrip("@") in code.nested.by_name
-                for n in calls.get(index, ()))
+                n.lstrip("@") in code.defs for n in calls.get(index, ()))
             stmt = module.body[index]
             if isinstance(stmt, cst.ClassDef):  # `class C(pick())` subclasses what comes back
                 out.subclassed |= set(found[0]) if (found := code.cls(stmt.name.value)) else set()

@@ -74,8 +74,7 @@ class _Uses(SkipsTables):
         self._scopes.append(True)
         if id(node) not in self.skip:
             return True
-        for decorator in node.decorators:  # a property made here, a def in a module-level
-            # `if` (nested_defs): its body does not run
+        for decorator in node.decorators:  # a property made here: its body does not run
             decorator.visit(self)
         node.params.visit(self)
         if node.returns is not None:
