@@ -10,7 +10,7 @@ the method reads counts as read at import time by the code calling it; `call_cha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import libcst as cst
 
@@ -132,3 +132,49 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name]:
     visitor = _Names()
     node.visit(visitor)
     return visitor.names
+
+
+def is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]]) -> bool:
+    """A class derived from `type` (or another metaclass), or used as one."""
+    seen: set[str] = set()
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        for base in current.bases:
+            if isinstance(base.value, (cst.Name, cst.Attribute)):
+                text = base.value.value if isinstance(base.value, cst.Name) else base.value.attr.value
+                if text == "type" or text.endswith("Meta") or text.endswith("Type"):
+                    return True
+                found = defs.get(text)
+                if found and isinstance(found[1], cst.ClassDef) and text not in seen:
+                    seen.add(text)
+                    todo.append(found[1])
+    return False
+
+
+def base_names(node: cst.ClassDef, aliases: Mapping[str, set[str]], values: Collection[str],
+               before: list[str]) -> list[str]:
+    """The classes `node` derives from (its bases by name or alias, its metaclass), and
+    those `called_bases` adds: `before`, the module's classes defined before it."""
+    named = [c for b in node.bases if isinstance(b.value, cst.Name)
+             for c in aliases.get(b.value.value, {b.value.value})] + [
+        k.value.value for k in node.keywords
+        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)]
+    return named + [c for c in called_bases(node, values, before) if c not in named]
+
+
+def called_bases(node: cst.ClassDef, values: Collection[str], before: list[str]) -> list[str]:
+    """The module's classes a base of `node` may be beyond the ones it names: any class
+    defined before it (`before`; later ones do not exist yet) for a base that calls a global
+    of the module other than an import (`class C(pick())`, `with_metaclass(M, B)`); `Base`
+    for `Base[T]`. A call of an import returns none of the module's classes (as in
+    getattr_reads); a name bound to a call's result (`B = pick()`) is not followed."""
+    out: list[str] = []
+    for base in node.bases:
+        if any(isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value in values
+               for n in walk(base.value)):
+            return before
+        if isinstance(base.value, cst.Subscript) and isinstance(base.value.value, cst.Name) \
+                and base.value.value.value in before:
+            out.append(base.value.value.value)
+    return out

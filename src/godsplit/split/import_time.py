@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from .class_calls import class_aliases, class_calls, makes_own_class, on_class
+from .class_calls import base_names, class_aliases, class_calls, is_metaclass, makes_own_class, on_class
 from .classify import is_main_block
 from .descriptors import attachable_names, names_outside, property_functions
 from .getattr_reads import GetattrHooks
@@ -88,11 +88,13 @@ class _Code:
         self.units = units
         self.lazy = lazy_annotations(module)  # `from __future__ import annotations`
         self.defs: dict[str, tuple[int, cst.FunctionDef | cst.ClassDef]] = {}
+        self.index: dict[str, int] = {}  # a def's place in the module's body
         for unit in units:
             for index in unit.stmts:
                 stmt = module.body[index]
                 if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                     self.defs[stmt.name.value] = (unit.id, stmt)
+                    self.index[stmt.name.value] = index
         self.values: set[str] = set()  # see _instance_names
         self._uses: dict[tuple[int, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._attachable: frozenset[str] | None = None
@@ -106,7 +108,7 @@ class _Code:
         # methods of metaclasses run when any class using them (or its subclass) is made:
         # their reads are never only their runners'
         self.metaclasses = {name for name, (_, node) in self.defs.items()
-                            if isinstance(node, cst.ClassDef) and _is_metaclass(node, self.defs)}
+                            if isinstance(node, cst.ClassDef) and is_metaclass(node, self.defs)}
         classes = {name: node for name, (_, node) in self.defs.items()
                    if isinstance(node, cst.ClassDef)}
         for node in classes.values():
@@ -161,6 +163,12 @@ class _Code:
             self._properties[id(node)] = property_functions(node)
         return self._properties[id(node)]
 
+    def functions(self, name: str) -> list[tuple[int, cst.FunctionDef, set[str]]]:
+        """The top-level def called `name`, with its unit and the names it may read."""
+        if isinstance(kind := self.defs.get(name, (0, None))[1], cst.FunctionDef):
+            return [(self.defs[name][0], kind, {r.name for r in self.units[self.defs[name][0]].reads})]
+        return []
+
     def run_by(self, node: cst.CSTNode, names: Iterable[str]) -> set[str]:
         """Of `names`, those function `node` reads when it runs: not only in the bodies
         of the properties it makes (sh's `cmd_getter`, made by `Contrib.__call__`)."""
@@ -179,7 +187,9 @@ class _Code:
             return None
         if name not in self._classes:
             methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-            bases = _base_names(node, self.receivers.aliases)
+            before = [c for c, i in self.index.items()  # classes defined before it
+                      if i < self.index[name] and isinstance(self.defs[c][1], cst.ClassDef)]
+            bases = base_names(node, self.receivers.aliases, self.values, before)
             self._classes[name] = (bases, methods, class_aliases(node, methods))
         return self._classes[name]
 
@@ -214,7 +224,9 @@ class _Seeds:
             out.instances = out.instances or any(
                 n.lstrip("@") in code.defs for n in calls.get(index, ()))
             stmt = module.body[index]
-            if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and not is_main_block(stmt):
+            if isinstance(stmt, cst.ClassDef):  # `class C(pick())` subclasses what comes back
+                out.subclassed |= set(found[0]) if (found := code.cls(stmt.name.value)) else set()
+            elif not isinstance(stmt, cst.FunctionDef) and not is_main_block(stmt):
                 names, operators = code.uses(stmt)
                 out.used |= names
                 out.operators |= operators
@@ -302,18 +314,17 @@ def _closure(
 
     def reached(names: set[str]) -> None:
         for name in names:
-            kind = code.defs[name][1] if name in code.defs else None
-            if isinstance(kind, cst.FunctionDef) and name not in functions:
+            for uid, node, reads in [] if name in functions else code.functions(name):
                 functions.add(name)
-                uid = code.defs[name][0]
-                upgraded[uid] |= hold(uid, kind, {r.name for r in code.units[uid].reads})
+                upgraded[uid] |= hold(uid, node, reads)
                 holds[0] = holds[0] or bool(upgraded[uid] & code.values)
-                attributes, ops = code.uses(kind)
+                attributes, ops = code.uses(node)
                 used.update(attributes)
                 operators.update(ops)
-                through(code.through(kind))
+                through(code.through(node))
                 todo.append(code.evaluated(uid, upgraded[uid]))
-            elif isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
+            kind = code.defs[name][1] if name in code.defs else None
+            if isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
 
     for name in seeds.subclassed:
@@ -374,27 +385,3 @@ def _closure(
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)
 
-
-def _is_metaclass(node: cst.ClassDef, defs: Mapping[str, tuple[int, cst.CSTNode]]) -> bool:
-    """A class derived from `type` (or another metaclass), or used as one."""
-    seen: set[str] = set()
-    todo = [node]
-    while todo:
-        current = todo.pop()
-        for base in current.bases:
-            if isinstance(base.value, (cst.Name, cst.Attribute)):
-                text = base.value.value if isinstance(base.value, cst.Name) else base.value.attr.value
-                if text == "type" or text.endswith("Meta") or text.endswith("Type"):
-                    return True
-                found = defs.get(text)
-                if found and isinstance(found[1], cst.ClassDef) and text not in seen:
-                    seen.add(text)
-                    todo.append(found[1])
-    return False
-
-
-def _base_names(node: cst.ClassDef, aliases: Mapping[str, set[str]]) -> list[str]:
-    return [c for b in node.bases if isinstance(b.value, cst.Name)
-            for c in aliases.get(b.value.value, {b.value.value})] + [
-        k.value.value for k in node.keywords
-        if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)]

@@ -77,6 +77,8 @@ class _Uses(SkipsTables):
         for decorator in node.decorators:  # a property made here: its body does not run
             decorator.visit(self)
         node.params.visit(self)
+        if node.returns is not None:
+            node.returns.visit(self)
         return False
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
