@@ -20,7 +20,7 @@ def test_a_probe_stopped_by_its_limit_says_so(tmp_path: Path) -> None:
     (tmp_path / "pkg/slow.py").write_text("import time\n\ntime.sleep(5)\n")
     found = probe(tmp_path, [tmp_path / "pkg/slow.py"], None, timeout=1)
     assert found == {tmp_path / "pkg/slow.py": Imported(
-        {}, "importing them did not finish within 1 s; raise `verify-timeout`")}
+        {}, "importing them did not finish within 1 s; raise `verify-timeout`", timed_out=True)}
 
 
 def test_gs507_gives_the_cause_of_the_modules_it_did_not_compare(tmp_path: Path) -> None:
@@ -34,3 +34,16 @@ def test_gs507_gives_the_cause_of_the_modules_it_did_not_compare(tmp_path: Path)
     assert info.message == (
         "import check: 1 rewritten module imported before and after with the same names; "
         f"3 were not compared, not imported before the rewrite: {slow}; 1 for other causes")
+
+
+def test_a_time_out_after_the_rewrite_is_not_called_a_failure_to_import(tmp_path: Path) -> None:
+    """A file that imported before the rewrite and did not finish in time after it: the
+    rewrite is still refused (GS506), but "no longer imports" would be untrue."""
+    slow = "importing them did not finish within 300 s; raise `verify-timeout`"
+    before = {tmp_path / "a.py": Imported({"x": "int"}, None)}
+    after = {tmp_path / "a.py": Imported({}, slow, timed_out=True)}
+    [error] = compare(before, after, [], tmp_path)
+    assert (error.code, error.severity) == ("GS506", "error")
+    assert error.message == f"imported before the rewrite, but {slow}"
+    failed = compare(before, {tmp_path / "a.py": Imported({}, "ImportError: x")}, [], tmp_path)
+    assert failed[0].message == "no longer imports: ImportError: x"

@@ -74,6 +74,7 @@ class Imported:
 
     names: Mapping[str, str]
     error: str | None = None
+    timed_out: bool = False  # the import did not finish in time (it may, more slowly)
 
 
 def _in_namespace_subpackage(path: Path) -> bool:
@@ -141,7 +142,7 @@ def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[
                               cwd=root, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:  # (not "did not import": they may, more slowly)
         stopped = f"importing them did not finish within {timeout} s; raise `verify-timeout`"
-        return {Path(i[2]): Imported({}, stopped) for i in items}
+        return {Path(i[2]): Imported({}, stopped, timed_out=True) for i in items}
     try:
         data = json.loads(result_line(proc.stdout))
     except (ValueError, IndexError):
@@ -165,9 +166,10 @@ def compare(
         if was.error is not None:
             continue
         checked += 1
-        if now.error is not None:
-            findings.append(Finding("GS506", "error", f"no longer imports: {now.error}",
-                                    str(path), 1))
+        if now.error is not None:  # a time-out is no failure to import: said as what it is
+            said = (f"imported before the rewrite, but {now.error}" if now.timed_out
+                    else f"no longer imports: {now.error}")
+            findings.append(Finding("GS506", "error", said, str(path), 1))
             continue
         missing = sorted(n for n, k in was.names.items() if n not in now.names
                          and not k.startswith(gone_ok))
