@@ -13,11 +13,10 @@ skips its own set.
 from __future__ import annotations
 
 import os
-import re
 from fnmatch import fnmatch
 from pathlib import Path
 
-FLAKE8_FILES = ("setup.cfg", "tox.ini", ".flake8")
+FLAKE8_FILES = ("setup.cfg", "tox.ini", ".flake8")  # as style_files.find_flake8 (fast path)
 
 
 class Flake8Excludes:
@@ -39,40 +38,22 @@ class Flake8Excludes:
         return any(fnmatch(base, pattern) or fnmatch(path, pattern) for pattern in self.patterns)
 
 
-def flake8_config(directories: list[Path]) -> Path | None:
-    """The file flake8 reads its configuration from, looking in `directories` in order."""
-    import configparser
-
-    for directory in directories:
-        for name in FLAKE8_FILES:
-            path = directory / name
-            if not path.is_file():
-                continue
-            parser = configparser.RawConfigParser()
-            try:
-                parser.read(path, encoding="utf-8")
-            except (UnicodeDecodeError, configparser.Error):
-                continue  # flake8 skips a file it cannot parse
-            if parser.has_section("flake8") or parser.has_section("flake8:local-plugins"):
-                return path
-    return None
-
-
 def flake8_excludes(root: Path, directories: list[Path]) -> Flake8Excludes | None:
     """flake8's excludes for files under `root` (empty patterns: flake8 is configured and
-    excludes nothing), or None when no flake8 configuration is found."""
-    import configparser
+    excludes nothing), or None when no flake8 configuration is found (or it does not parse:
+    flake8 skips such a file)."""
+    from ..split.style_files import find_flake8  # (not on `check`'s fast path)
+    from ..types import GodsplitError
 
-    path = flake8_config(directories)
-    if path is None:
+    try:
+        section = find_flake8(directories)  # the settings `style` reads for generated code
+    except GodsplitError:
         return None
-    parser = configparser.RawConfigParser()
-    parser.read(path, encoding="utf-8")
-    patterns: list[str] = []
-    for key, value in parser.items("flake8") if parser.has_section("flake8") else []:
-        if key.replace("_", "-") in ("exclude", "extend-exclude"):
-            patterns += [_normalized(p, path.parent) for p in re.split(r"[,\s]", value) if p.strip()]
-    return Flake8Excludes(root, patterns, path)
+    if section is None:
+        return None
+    patterns = [_normalized(pattern, section.path.parent)
+                for key in ("exclude", "extend-exclude") for pattern in section.words(key)]
+    return Flake8Excludes(root, patterns, section.path)
 
 
 def _normalized(pattern: str, directory: Path) -> str:

@@ -67,7 +67,7 @@ class Linters:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.top = _up_to_top(root)
+        self.top = up_to_top(root)
         self._flake8: tuple[Flake8Excludes | None] | None = None
         self._at: dict[Path, LinterExcludes | None] = {}  # (files named one by one)
 
@@ -88,7 +88,7 @@ class Linters:
     def _find(self, start: Path) -> LinterExcludes | None:
         from .flake8_excludes import FLAKE8_FILES
 
-        directories = _up_to_top(start)
+        directories = up_to_top(start)
         if not any(_may_exclude(d / name) for d in directories for name in RUFF_FILES) and not any(
                 _may_exclude(d / name) for d in self.top for name in FLAKE8_FILES):
             return None  # (the config readers cost more than most walks: `check`'s fast path)
@@ -149,7 +149,7 @@ if TYPE_CHECKING:
     from ..split.style_files import Section
 
 
-def _up_to_top(directory: Path) -> list[Path]:
+def up_to_top(directory: Path) -> list[Path]:
     """`directory` and those above it, up to the repository's top (as style.py looks)."""
     directories = []
     for each in (directory, *directory.parents):

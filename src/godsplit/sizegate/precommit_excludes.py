@@ -19,6 +19,8 @@ import os
 import re
 from pathlib import Path
 
+from .linter_excludes import up_to_top
+
 _TOP = re.compile(r"^exclude:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
 
 
@@ -37,11 +39,7 @@ class HookExclude:
 def hook_exclude(root: Path) -> HookExclude | None:
     """The top-level `exclude` of the `.pre-commit-config.yaml` at the top of the
     repository holding `root`, or None."""
-    for top in (root, *root.parents):
-        if (top / ".git").exists() or (top / ".hg").exists():
-            break
-    else:
-        return None
+    top = up_to_top(root)[-1]  # (outside a repository: the filesystem root, no config)
     try:
         text = (top / ".pre-commit-config.yaml").read_text(encoding="utf-8", errors="replace")
     except OSError:

@@ -275,10 +275,11 @@ def find_ini(
 
 
 def find_flake8(directories: Sequence[Path]) -> Section | None:
-    """flake8's settings: `[flake8]` of the nearest `.flake8`, `setup.cfg` or `tox.ini`, or
-    `[tool.flake8]` of a `pyproject.toml` there (the flake8-pyproject plugin's)."""
+    """flake8's settings: `[flake8]` of the nearest `setup.cfg`, `tox.ini` or `.flake8` (in
+    flake8's order), or `[tool.flake8]` of a `pyproject.toml` there (the flake8-pyproject
+    plugin's)."""
     for directory in directories:
-        found = find_ini([directory], (".flake8", "setup.cfg", "tox.ini"), ("flake8",))
+        found = find_ini([directory], ("setup.cfg", "tox.ini", ".flake8"), ("flake8",))
         if found is not None:
             return found
         path = directory / "pyproject.toml"
