@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .ruff_pin import parse_version
 from .style import Style
 
 
@@ -62,6 +63,26 @@ def noqa_too_long(text: str, style: Style) -> bool:
 _NOQA_AFTER_PAREN = re.compile(
     r"^(from [^\n]+ import \()\n((?:[ \t][^\n]*\n)+?)\)(  # noqa: [A-Z]+\d+(?:, ?[A-Z]+\d+)*)$",
     re.MULTILINE)
+
+
+# a one-line top-level from-import of names with its noqa comment (E402, F401)
+_ONE_LINE_NOQA = re.compile(r"^(from \S+ import )(\w+(?: as \w+)?(?:, \w+(?: as \w+)?)*)(  # noqa: [^\n]+)$",
+                            re.MULTILINE)
+PRAGMA_NOT_COUNTED = (0, 17, 0)  # ruff's isort stopped counting a pragma comment's width
+
+
+def pinned_wraps(text: str, style: Style | None) -> str:
+    """An import that only its `# noqa` comment makes longer than ruff's line length, where
+    the project pins a ruff older than 0.17 and godsplit sorts with its own, newer one: the
+    pinned ruff counts the comment and wraps the import (I001), godsplit's does not. Written
+    wrapped, the comment on the first line, it is clean under both (CourtListener's 0.14.11)."""
+    tool = style.ruff_tool if style is not None and style.sorter == "ruff" else None
+    if style is None or tool is None or not tool.own or tool.pin is None or not (
+            parse_version(tool.pin.version) < PRAGMA_NOT_COUNTED <= parse_version(tool.version)):
+        return text
+    width = style.ruff_line_length
+    return _ONE_LINE_NOQA.sub(lambda m: m[0] if len(m[0]) <= width else m[1] + "(" + m[3] + "\n" + "".join(
+        f"    {name},\n" for name in m[2].split(", ")) + ")", text)
 
 
 def noqa_first(text: str) -> str:

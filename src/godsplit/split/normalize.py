@@ -35,7 +35,7 @@ from ..types import GodsplitError
 from .checker_marks import for_checkers
 from .grouping import ISORT_ON, can_group, protect
 from .isort_config import isort_settings, isort_sorts
-from .noqa import mark, noqa_first, noqa_long, noqa_too_long
+from .noqa import mark, noqa_first, noqa_long, noqa_too_long, pinned_wraps
 from .pyflakes_marks import mark_unused
 from .python_target import declared_target
 from .ruff_marks import mark_reported
@@ -110,7 +110,7 @@ def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path:
 
     def marks(index: int, text: str) -> str:
         block = blocks[index]
-        text = noqa_long(noqa_first(text), style)
+        text = noqa_long(pinned_wraps(noqa_first(text), style), style)
         if block.reexport_noqa:
             text = mark(text, block.reexport_noqa, block.listed, 0 if style is None else min(
                 style.line_length, style.lint_line_length or style.line_length))

@@ -100,6 +100,7 @@ class Style:
     single_quotes: bool = False
     relative_bans: tuple[tuple[str, str], ...] = ()  # (code, "parents" / "all"): text_style
     ruff_tool: ProjectRuff | None = None  # the ruff run for the project (None: godsplit's)
+    ruff_line_length: int = 88  # ruff's `line-length`: where ruff's isort wraps an import
 
     @property
     def configured(self) -> bool:
@@ -202,7 +203,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         files=files, root=top, lines_after_imports=after, pylint=pylint,
         mypy=has_mypy(directories), doc_length=min(docs) if docs else None,
         single_quotes=wants_single_quotes(ruff, ruff_rules),
-        relative_bans=relative_bans(ruff, flake8), ruff_tool=tool,
+        relative_bans=relative_bans(ruff, flake8), ruff_tool=tool, ruff_line_length=ruff_length,
     )
 
 
