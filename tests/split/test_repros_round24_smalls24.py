@@ -48,3 +48,31 @@ def test_noqa_cycle_import_wrapped_for_an_older_pinned_ruff_not_found(
         assert one_line in text
     else:
         assert wrapped in text and one_line not in text
+
+
+def test_a_long_running_process_sees_a_changed_config(tmp_path: Path) -> None:
+    """The Python API in an editor or a server: a ruff config, an isort config or a ruff
+    pin changed between two calls is read again (the parsed files were cached per path)."""
+    import os
+
+    from godsplit.split.isort_config import isort_settings
+    from godsplit.split.ruff_pin import project_ruff
+    from godsplit.split.ruff_tool import ruff_binary
+    from godsplit.split.style import detect_style
+
+    (tmp_path / ".git").mkdir()
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.ruff]\nline-length = 79\n")
+    (tmp_path / "setup.cfg").write_text("[isort]\nline_length = 70\n")
+    assert detect_style(tmp_path).line_length == 79
+    first = isort_settings(detect_style(tmp_path)).line_length
+    assert project_ruff((tmp_path,), ruff_binary()).pin is None
+    before = os.stat(pyproject).st_mtime_ns
+    pyproject.write_text("[tool.ruff]\nline-length = 100\n")  # the same size
+    os.utime(pyproject, ns=(before + 10**9, before + 10**9))  # a coarse clock: later anyway
+    assert detect_style(tmp_path).line_length == 100
+    (tmp_path / "setup.cfg").write_text("[isort]\nline_length = 61\n")
+    assert (first, isort_settings(detect_style(tmp_path)).line_length) == (70, 61)
+    (tmp_path / ".pre-commit-config.yaml").write_text(_PRE_COMMIT.format("0.14.11"))
+    pin = project_ruff((tmp_path,), ruff_binary()).pin
+    assert pin is not None and pin.version == "0.14.11"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
+from .file_stamps import stamps
 from .style import Style
 
 PRE_COMMIT = ".pre-commit-config.yaml"
@@ -15,8 +16,12 @@ if TYPE_CHECKING:
     import isort
 
 
-@cache
-def _isort_config(directory: Path, hook: bool = False) -> isort.Config:
+# the files isort reads its settings from (and pre-commit's, for a hook's `args`)
+_FILES = (".isort.cfg", "pyproject.toml", "setup.cfg", "tox.ini", ".editorconfig", PRE_COMMIT)
+
+
+@lru_cache(maxsize=64)
+def _isort_config(directory: Path, hook: bool, _key: object) -> isort.Config:
     import isort
 
     if hook:  # no configuration file: the `args` of the project's pre-commit hook
@@ -31,7 +36,8 @@ def isort_settings(style: Style) -> isort.Config:
     found = style.file("isort")
     directory = found.parent if found is not None else style.root
     try:
-        return _isort_config(directory, found is not None and found.name == PRE_COMMIT)
+        return _isort_config(directory, found is not None and found.name == PRE_COMMIT,
+                             stamps(directory / name for name in _FILES))  # changed: read again
     except Exception as exc:  # unknown profile, bad values: isort's own exception types
         raise GodsplitError(f"isort cannot use this configuration: {exc}", directory) from exc
 

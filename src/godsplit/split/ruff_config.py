@@ -13,10 +13,11 @@ import os
 import subprocess
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..types import Finding, GodsplitError
+from .file_stamps import stamps
 from .lint_paths import moved_ignores
 from .ruff_pin import OLDEST
 from .ruff_tool import ruff_binary, ruff_error
@@ -31,7 +32,7 @@ def usable(style: Style, path: Path, written: Iterable[Path] = ()) -> tuple[Styl
     if style.file("ruff") is None:
         return style, moved
     executable = ruff_binary(style.ruff_tool)
-    problem = _problem(style.root, path, executable)
+    problem = _problem(style.root, path, executable, stamps(p for _, p in style.files))
     if problem is None:
         return style, moved
     kept = (f"line length {style.line_length}; isort: known-first-party "
@@ -76,9 +77,10 @@ def pin_findings(style: Style) -> list[Finding]:
                     pin.line)]
 
 
-@cache
-def _problem(root: Path, path: Path, executable: str) -> GodsplitError | None:
-    """What ruff says when it loads the configuration that applies to `path`."""
+@lru_cache(maxsize=64)
+def _problem(root: Path, path: Path, executable: str, _key: object) -> GodsplitError | None:
+    """What ruff says when it loads the configuration that applies to `path` (asked again
+    when a configuration file read changed: `_key`)."""
     proc = subprocess.run(
         [executable, "format", "--stdin-filename", str(path), "-"], input="",
         capture_output=True, text=True, cwd=root, env={**os.environ, "RUFF_NO_CACHE": "true"},

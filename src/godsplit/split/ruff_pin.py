@@ -31,8 +31,10 @@ import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+
+from .file_stamps import stamps
 
 # the oldest ruff whose command line godsplit drives (`--config "key = value"`, `lint.*`
 # settings, `ruff format`); checked on 0.4.5, the oldest pin of the benchmarks
@@ -248,10 +250,28 @@ def _pre_commit_envs(version: str) -> list[Path]:
     return [env for (path,) in rows for env in sorted(Path(path).glob("py_env-*"))]
 
 
-@cache
 def project_ruff(directories: tuple[Path, ...], own: str) -> ProjectRuff:
     """The ruff to run for the project in `directories` (nearest first): a ruff of the
-    version it pins where one is found, else godsplit's own (`own`)."""
+    version it pins where one is found, else godsplit's own (`own`). Asked again when a
+    file a pin is read from changes (a long-running process: `file_stamps`)."""
+    return _project_ruff(directories, own, stamps(_pin_files(directories)))
+
+
+def _pin_files(directories: Sequence[Path]) -> Iterator[Path]:
+    """The files `find_pin` reads, those that exist now (and their directories: a new
+    requirements file)."""
+    for directory in directories:
+        yield directory
+        yield from (directory / n for n in (".pre-commit-config.yaml", ".ruff.toml", "ruff.toml", *_LOCKS))
+        yield from (p for pattern in _DEPENDENCY_FILES for p in sorted(directory.glob(pattern)))
+        workflows = directory / ".github" / "workflows"
+        yield workflows
+        if workflows.is_dir():
+            yield from sorted(workflows.iterdir())
+
+
+@lru_cache(maxsize=64)
+def _project_ruff(directories: tuple[Path, ...], own: str, _key: object) -> ProjectRuff:
     pin = find_pin(directories)
     if pin is None:  # the version is asked only where a pin needs it
         return ProjectRuff(own, "", pin, True)

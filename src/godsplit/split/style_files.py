@@ -12,12 +12,13 @@ import configparser
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
 from ..config import _read_toml
 from ..types import GodsplitError
+from .file_stamps import Stamp, stamp
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -230,13 +231,21 @@ def repository_root(start: Path) -> Path:
     return Path(start.anchor)
 
 
-@cache
 def _toml(path: Path) -> Mapping[str, Any]:
+    return _toml_at(path, stamp(path))  # read again once changed (`file_stamps`)
+
+
+@lru_cache(maxsize=256)
+def _toml_at(path: Path, _stamp: Stamp) -> Mapping[str, Any]:
     return _read_toml(path)
 
 
-@cache
 def _ini(path: Path, sections: tuple[str, ...]) -> Mapping[str, Mapping[str, str]]:
+    return _ini_at(path, sections, stamp(path))
+
+
+@lru_cache(maxsize=256)
+def _ini_at(path: Path, sections: tuple[str, ...], _stamp: Stamp) -> Mapping[str, Mapping[str, str]]:
     """The named sections of an INI file; the file is parsed only if it has one."""
     try:
         text = path.read_text(encoding="utf-8")
