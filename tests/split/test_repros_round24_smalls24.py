@@ -76,3 +76,48 @@ def test_a_long_running_process_sees_a_changed_config(tmp_path: Path) -> None:
     (tmp_path / ".pre-commit-config.yaml").write_text(_PRE_COMMIT.format("0.14.11"))
     pin = project_ruff((tmp_path,), ruff_binary()).pin
     assert pin is not None and pin.version == "0.14.11"
+
+
+@pytest.mark.slow
+def test_verify_imports_the_old_text_with_todays_other_modules(tmp_path: Path) -> None:
+    """20(f): verify counts the names before the split by importing the old text (it binds
+    names at run time) in a scratch copy of today's tree, not the tree of the split's
+    commit: a module it star-imports that gained a name since is no new name of the split,
+    and no false GS403 when it loses one. It says so."""
+    import subprocess
+
+    from godsplit.split.history import verify_split
+
+    from splitkit import apply
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+                       cwd=tmp_path, check=True, capture_output=True)
+
+    source = '''
+        from pkg.colors import *
+
+
+        def alpha():
+            return RED
+
+
+        def beta():
+            return alpha()
+    '''
+    config = make_project(tmp_path, source, {"one": ["alpha"], "two": ["beta"]},
+                          files={"pkg/colors.py": "RED = 1\nGREEN = 2\n"})
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "before the split")
+    result = apply(config)
+    assert result.written and not result.errors, result.errors
+    git("add", "-A")
+    git("commit", "-qm", "the split")
+    (tmp_path / "pkg/colors.py").write_text("RED = 1\nBLUE = 3\n")  # later, not the split
+    git("commit", "-qam", "colors changed")
+    findings = verify_split(config, config.splits[0], None)
+    assert not [f for f in findings if f.severity == "error"], findings
+    [verified] = [f.message for f in findings if f.code == "GS400"]
+    assert "imported with today's other modules), and 1 new: `__all__`" in verified, verified
+    assert "BLUE" not in verified.split("the same")[1]

@@ -151,8 +151,10 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
                 return [Finding("GS403", "error", f"importing {old_module} no longer gives: "
                                 f"{', '.join(gone)}", path, 1)]
             added = new_names(before.names, after.names)
+            # the old text with the other modules as they are now, as the facade imports
+            # them: a difference is the split's, not a later edit of a module it imports
             said = (f": the same {len(before.names)} as before the split (its source as of "
-                    f"commit {found.commit[:10]}, imported from a scratch copy){added}")
+                    f"commit {found.commit[:10]}, imported with today's other modules){added}")
         elif unread:  # and that import failed: not countable from the text
             said = (f", among them all {len(names)} the old source binds where it can be "
                     f"read; it bound more at run time ({'; '.join(unread)}), which only an "
