@@ -12,7 +12,10 @@ Each toolchain below is installed once into its own virtualenv (TREES/.tools/<id
 god file is checked in `pristine`, the generated files (the facade and the new modules,
 the package the god file became) in each split; a finding is new unless the god file
 had one of the same tool, code and line text (tests/lintkit.py's matching), so code that
-moved keeps its findings. Fixers with no check mode (pyupgrade) run on a copy and count
+moved keeps its findings. A file the project's config excludes is linted all the same, before
+and after (flake8's `exclude`/`extend-exclude`, ruff's `force-exclude`): httplib2's
+`exclude = ..._*` skips its god file `__init__.py` but not the new modules, so the moved
+code's old findings were counted as new. Fixers with no check mode (pyupgrade) run on a copy and count
 the lines they would rewrite, as the formatters do.
 
 With `--project-ruff`, `--prepare` gives each copy a `.venv/bin/ruff`, the toolchain's (the
@@ -414,13 +417,27 @@ def toolchain(trees: Path, key: str, chain: Chain) -> Path:
     return env / "bin"
 
 
+def unexcluded(tool: Tool, bin_dir: Path) -> tuple[str, ...]:
+    """Arguments that make `tool` lint the files it is given even where the project's
+    config excludes them: the same rules for the god file and the files made from it."""
+    executable = str(bin_dir / (tool.executable or tool.name))
+    if tool.kind == "ruff":
+        return ("--no-force-exclude",)
+    if tool.kind != "flake8" or not (tool.executable or tool.name).startswith("flake8"):
+        return ()
+    usage = subprocess.run([executable, "--help"], capture_output=True, text=True).stdout
+    # `.git` (matches no target) replaces the config's lists; extend-exclude: flake8 >= 3.8
+    return ("--exclude=.git", *(["--extend-exclude=.git"] if "--extend-exclude" in usage else []))
+
+
 def findings(root: Path, bin_dir: Path, tools: Sequence[Tool], targets: Sequence[str]
              ) -> Snapshot:
     failures: list[str] = []
     runner = _Runner(root, failures)
     found: list[Finding] = []
     for tool in tools:
-        command = [str(bin_dir / (tool.executable or tool.name)), *tool.argv, *targets]
+        command = [str(bin_dir / (tool.executable or tool.name)), *tool.argv,
+                   *unexcluded(tool, bin_dir), *targets]
         if tool.kind == "ruff":
             for item in json.loads(runner.run(command) or "[]"):
                 path = runner.relative(item["filename"])

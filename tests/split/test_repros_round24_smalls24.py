@@ -121,3 +121,28 @@ def test_verify_imports_the_old_text_with_todays_other_modules(tmp_path: Path) -
     [verified] = [f.message for f in findings if f.code == "GS400"]
     assert "imported with today's other modules), and 1 new: `__all__`" in verified, verified
     assert "BLUE" not in verified.split("the same")[1]
+
+
+def test_lint_benchmark_lints_a_god_file_the_project_excludes(tmp_path: Path) -> None:
+    """20(g): httplib2's flake8 `exclude = ..._*` skips its god file `__init__.py`, not
+    the new modules: benchmarks/lint_realworld.py counted the moved code's old findings as
+    new. The god file (before) and the new files (after) are linted under the same rules."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    import lint_realworld as lint
+
+    (tmp_path / "setup.cfg").write_text("[flake8]\nexclude = .git,_*\n")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("import os\n")  # F401
+    (tmp_path / "pkg" / "client.py").write_text("import os\n")
+    bin_dir = Path(sys.executable).parent
+    flake8 = lint.Tool("flake8", (), "flake8")
+    for tool, code in ((flake8, "F401"), (lint.RUFF, "F401")):
+        found = lint.findings(tmp_path, bin_dir, (tool,), ["pkg/__init__.py", "pkg/client.py"])
+        assert sorted((f.path, f.code) for f in found.findings) == [
+            ("pkg/__init__.py", code), ("pkg/client.py", code)], found
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ruff]\nforce-exclude = true\nextend-exclude = ["pkg/__init__.py"]\n')
+    found = lint.findings(tmp_path, bin_dir, (lint.RUFF,), ["pkg/__init__.py"])
+    assert [(f.path, f.code) for f in found.findings] == [("pkg/__init__.py", "F401")]
