@@ -146,3 +146,137 @@ def test_lint_benchmark_lints_a_god_file_the_project_excludes(tmp_path: Path) ->
         '[tool.ruff]\nforce-exclude = true\nextend-exclude = ["pkg/__init__.py"]\n')
     found = lint.findings(tmp_path, bin_dir, (lint.RUFF,), ["pkg/__init__.py"])
     assert [(f.path, f.code) for f in found.findings] == [("pkg/__init__.py", "F401")]
+
+
+# 19(h): a Celery task decorator known under an alias was followed one hop only. Celery
+# names a task after its module: a moved task left unpinned gets another name (a worker
+# and a beat schedule that route by the old name miss it).
+_CELERY_APP = {"proj/celery.py": 'from celery import Celery\n\napp = Celery("proj")\n'}
+
+
+def _pinned(tmp_path: Path, source: str, files: dict[str, str]) -> str:
+    plan, texts = plan_texts(make_project(tmp_path, source, {"a": ["first"], "b": ["second"]},
+                                          path="proj/tasks.py", files=files))
+    assert not plan.errors, plan.errors
+    return texts["proj/tasks/a.py"] + texts["proj/tasks/b.py"]
+
+
+def test_celery_app_reexported_through_a_chain_is_pinned(tmp_path: Path) -> None:
+    """`from proj.base import celery_app`, where `proj/base.py` has `from proj.celery
+    import app as celery_app` (and `proj/celery.py` makes the app): the app is Celery's."""
+    files = {**_CELERY_APP, "proj/base.py": "from proj.celery import app as celery_app\n",
+             "proj/api.py": "from proj.base import celery_app\n"}
+    source = """
+        from proj.api import celery_app
+
+
+        @celery_app.task
+        def first():
+            return 1
+
+
+        @celery_app.task(bind=True)
+        def second(self):
+            return 2
+    """
+    text = _pinned(tmp_path, source, files)
+    assert '@celery_app.task(name="proj.tasks.first")' in text
+    assert '@celery_app.task(bind=True, name="proj.tasks.second")' in text
+
+
+def test_task_decorator_alias_through_a_chain_of_reexports_is_pinned(tmp_path: Path) -> None:
+    """Nautobot's `nautobot_task = shared_task`, re-exported by a second module."""
+    files = {"proj/celery_utils.py": "from celery import shared_task\n\nnautobot_task = shared_task\n",
+             "proj/core.py": "from proj.celery_utils import nautobot_task as job\n"}
+    source = """
+        from proj.core import job
+
+
+        @job
+        def first():
+            return 1
+
+
+        @job(queue="slow")
+        def second():
+            return 2
+    """
+    text = _pinned(tmp_path, source, files)
+    assert '@job(name="proj.tasks.first")' in text
+    assert '@job(queue="slow", name="proj.tasks.second")' in text
+
+
+def test_task_decorator_factory_passing_its_options_on_is_pinned(tmp_path: Path) -> None:
+    """`def job(**options): return app.task(queue="jobs", **options)`: `@job(bind=True)`
+    makes a Celery task named after its module; one imported from a project module too.
+    A factory that does not pass its options on could not take `name=`: left alone."""
+    files = {**_CELERY_APP, "proj/helpers.py": (
+        "from proj.celery import app\n\n\ndef slow_task(**options):\n"
+        '    """A task on the slow queue."""\n    return app.task(queue="slow", **options)\n')}
+    source = """
+        from proj.celery import app
+        from proj.helpers import slow_task
+
+
+        def job(**options):
+            return app.task(queue="jobs", **options)
+
+
+        def fixed(queue):
+            return app.task(queue=queue)
+
+
+        @job(bind=True)
+        def first(self):
+            return 1
+
+
+        @slow_task()
+        def second():
+            return 2
+
+
+        @fixed("x")
+        def third():
+            return 3
+    """
+    plan, texts = plan_texts(make_project(
+        tmp_path, source, {"a": ["first", "job", "fixed"], "b": ["second", "third"]},
+        path="proj/tasks.py", files=files))
+    assert not plan.errors, plan.errors
+    assert '@job(bind=True, name="proj.tasks.first")' in texts["proj/tasks/a.py"]
+    assert '@slow_task(name="proj.tasks.second")' in texts["proj/tasks/b.py"]
+    assert '@fixed("x")\n' in texts["proj/tasks/b.py"]
+
+
+def test_suggest_reads_task_decorators_with_their_aliases(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """suggest's grouping and size estimate read the task decorators as plan does."""
+    from godsplit.suggester import core
+
+    seen: list[tuple[str, ...]] = []
+    build = core.build_graph
+
+    def spy(analysis, decorators):  # type: ignore[no-untyped-def]
+        seen.append(tuple(decorators))
+        return build(analysis, decorators)
+
+    monkeypatch.setattr(core, "build_graph", spy)
+    config = make_project(tmp_path, """
+        from celery import shared_task
+
+        job = shared_task
+
+
+        @job
+        def first():
+            return 1
+
+
+        @job
+        def second():
+            return first()
+    """, {"a": ["first"]}, path="proj/tasks.py")
+    core.suggest(config.splits[0].source, config)
+    assert seen and all("job" in decorators for decorators in seen)
+

@@ -23,6 +23,7 @@ from ..config import parse_config
 from ..files import check_not_shadowed, read_python
 from ..split.analyze import Analysis, analyze
 from ..split.assign import DEFAULT_SHARED, Assignment, assign
+from ..split.celery_names import with_task_aliases
 from ..split.layout import Layout, make_layout, must_stay_a_module, refuse_symlink
 from ..split.locations import locating_reads
 from ..split.plan import _style_root as style_root
@@ -263,6 +264,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     if keep:
         split = replace(split, keep_module_name=True)
     limit = max_lines or config.max_lines
+    split = with_task_aliases(split, analysis.module, analysis.path)  # as plan reads them
     g = build_graph(analysis, split.task_decorators)
     if not g.nodes:
         raise GodsplitError("nothing to split: the module defines nothing that can move", source)
