@@ -280,3 +280,55 @@ def test_suggest_reads_task_decorators_with_their_aliases(
     core.suggest(config.splits[0].source, config)
     assert seen and all("job" in decorators for decorators in seen)
 
+
+# 20 (item 19(m)'s rest): GS143 warned at a Django-style `help = "..."` class attribute that
+# opens with the old qualified name. A command class gives it to argparse as the parser's
+# description: text nothing compares with a repr. Another class's `help`, and a command
+# whose `help` the file reads otherwise than by `self.help`, still warn.
+_SPAWN = """
+    def spawn(command):
+        return command
+
+
+    def timeout(d):
+        return d
+"""
+_COMMAND = '''
+    from django.core.management.base import BaseCommand
+
+    from pkg.big import spawn
+
+
+    class Command(BaseCommand):
+        help = "pkg.big.spawn, from manage.py"
+
+        def handle(self, *args, **options):
+            self.stdout.write(self.help)
+            return spawn(args)
+
+
+    class Registry:
+        help = "pkg.big.timeout is looked up by this name"
+'''
+_READ = '''
+    from django.core.management import base
+
+
+    class Command(base.BaseCommand):
+        help = "pkg.big.spawn, from manage.py"
+
+
+    LOOKUP = {Command.help: 1}
+'''
+
+
+def test_gs143_skips_a_command_class_help(tmp_path: Path) -> None:
+    from godsplit.split.apply import plan_splits
+
+    config = make_project(tmp_path, _SPAWN, {"running": ["spawn", "timeout"]},
+                          files={"pkg/management/commands/run.py": _COMMAND,
+                                 "pkg/management/commands/read.py": _READ})
+    result = plan_splits(config, import_check=False)
+    found = sorted((f.path.rsplit("/", 1)[1], f.line) for s in result.splits
+                   for f in s.findings if f.code == "GS143")
+    assert found == [("read.py", 5), ("run.py", 15)], found

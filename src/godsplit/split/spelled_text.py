@@ -5,7 +5,10 @@ change and that nothing compares with a repr where they are made.
   another spelling.
 - The help of a command-line option or command: `help=` of argparse's `add_argument`,
   `add_parser`, `add_argument_group`, click's and typer's `option`/`argument`/`command`/
-  `group`; `description=` and `epilog=` of an `ArgumentParser` or `add_parser`.
+  `group`; `description=` and `epilog=` of an `ArgumentParser` or `add_parser`; the `help`
+  class attribute of a command class (a base named `...Command`: Django's `BaseCommand`,
+  `LabelCommand`, `AppCommand`, which give it to argparse as the parser's description), when
+  nothing in the file reads `help` but by `self.help` (what Django itself does).
 - A module constant (`_MESSAGE = "pkg.f takes no None"`) read in its file only as a message
   the code makes (an argument of `raise`, `print`, `warn`, a logger's method): an output.
   Only when no other project file names the constant (`named_elsewhere`): a test that
@@ -33,6 +36,10 @@ def _called(call: ast.Call) -> str | None:
 def documented(tree: ast.AST) -> set[int]:
     """The ids of the string constants of `__doc__` assignments and of option help."""
     texts: list[ast.expr] = []
+    reads = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "help"
+             and isinstance(n.ctx, ast.Load)]
+    if all(isinstance(n.value, ast.Name) and n.value.id == "self" for n in reads):
+        texts += _command_help(tree)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -44,6 +51,18 @@ def documented(tree: ast.AST) -> set[int]:
                                else set())
             texts += [k.value for k in node.keywords if k.arg in keys]
     return {id(c) for text in texts for c in ast.walk(text) if isinstance(c, ast.Constant)}
+
+
+def _command_help(tree: ast.AST) -> list[ast.expr]:
+    """The values of `help = "..."` in the bodies of command classes."""
+    out: list[ast.expr] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and any(
+                (b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute)
+                 else "").endswith("Command") for b in node.bases):
+            out += [stmt.value for stmt in node.body if isinstance(stmt, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "help" for t in stmt.targets)]
+    return out
 
 
 def output_constants(tree: ast.Module, produced: set[int]) -> dict[int, str]:
