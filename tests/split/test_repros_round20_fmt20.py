@@ -155,7 +155,7 @@ def test_a_ruff_of_another_version_is_not_run(tmp_path: Path) -> None:
     (tmp_path / ".pre-commit-config.yaml").write_text(PRE_COMMIT)
     tool = project_ruff((tmp_path,), ruff_binary())
     assert tool.own and tool.executable == ruff_binary()
-    assert tool.searched == ("the project's virtualenv",)
+    assert tool.searched == ("the project's virtualenv", "pre-commit's cache")
 
 
 @pytest.mark.network

@@ -48,6 +48,9 @@ def test_noqa_cycle_import_wrapped_for_an_older_pinned_ruff_not_found(
         assert one_line in text
     else:
         assert wrapped in text and one_line not in text
+        [warning] = [f.message for f in plan.findings if f.code == "GS221"]
+        assert "pre-commit's cache" in warning.split("godsplit runs its own")[0], warning
+        assert "in pre-commit's cache (`pre-commit install-hooks` puts it there)" in warning
 
 
 def test_a_long_running_process_sees_a_changed_config(tmp_path: Path) -> None:

@@ -73,8 +73,10 @@ def pin_findings(style: Style) -> list[Finding]:
                     f"{' and '.join(uses) + ' the lines it generates' if uses else 'read the rules'}"
                     f"{differ}; no noqa names a rule "
                     f"ruff {pin.version} does not know. With ruff {pin.version} in the "
-                    "project's virtualenv (.venv), godsplit runs that one", str(pin.path),
-                    pin.line)]
+                    "project's virtualenv (.venv)" + (
+                        " or in pre-commit's cache (`pre-commit install-hooks` puts it there)"
+                        if pin.how == "pre-commit's ruff hook" else "")
+                    + ", godsplit runs that one", str(pin.path), pin.line)]
 
 
 @lru_cache(maxsize=64)

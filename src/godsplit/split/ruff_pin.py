@@ -288,6 +288,8 @@ def _project_ruff(directories: tuple[Path, ...], own: str, _key: object) -> Proj
             rejected = str(path)
             break
         return ProjectRuff(str(path), pin.version, pin, False, tuple(searched))
+    if pin.how == "pre-commit's ruff hook" and "pre-commit's cache" not in searched:
+        searched.insert(-1 if searched[-1:] == ["PATH"] else len(searched), "pre-commit's cache")
     return ProjectRuff(own, own_version, pin, True, tuple(searched), rejected)
 
 
