@@ -11,7 +11,7 @@ until there are exactly K modules, the shared one included. Pure and determinist
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import networkx as nx
 
@@ -229,12 +229,20 @@ def fit(g: Graph, group: dict[int, int], cap: int, found: tuple[Block, ...] = ()
     return changed
 
 
-def listed(g: Graph, group: dict[int, int]) -> set[int]:
+def listed(g: Graph, group: dict[int, int], spread: bool = False) -> set[int]:
     """The nodes the mapping lists by name: anchors, and helpers the engine would not carry
-    to their group by itself (read from elsewhere, or by nothing but the facade)."""
+    to their group by itself (read from elsewhere, or by nothing but the facade). With
+    `spread`, not a value that needs none of the file's names to be made and that no module
+    holds most of the readers of: the engine puts what several modules read in the shared
+    module (SEED's logger `_log`, two of whose readers are in `cases` and the rest in five
+    other modules, is not imported from `cases` by those five)."""
     out = set()
     for n, node in enumerate(g.nodes):
         readers = [r for r in g.readers.get(n, ()) if r >= 0]
+        if (spread and readers and node.kind == "value" and not node.anchor
+                and not g.early.get(n)
+                and 2 * max(Counter(group[r] for r in readers).values()) <= len(readers)):
+            continue
         if node.anchor or not readers or any(group[r] != group[n] for r in readers):
             out.add(n)
     # The engine carries a reference cycle as a whole, mapped members too, to where its
