@@ -1,4 +1,4 @@
-"""Names a class's own docstring gives its module, when the class's name cannot be one.
+"""Names from what the code says of itself: a class's docstring, a command line's entry.
 
 httplib2's `Http` is a standard module's name (`http`), and a numbered `http_2` reads like
 HTTP/2; its docstring opens "An HTTP client that handles ...": the word after the class's
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import libcst as cst
 
-from .graph import STOP, stem
+from .graph import STOP, Graph, stem
 
 # words that follow a class's name in a sentence without saying what it is
 _FILLER = frozenset(
@@ -48,3 +48,17 @@ def told(label: str, doc: str, name: str) -> list[str]:
                 return [word, f"{name}_{word}"]
             return []
     return []
+
+
+ENTRY = ("main", "_main", "cli", "run_cli")  # a command line's entry point
+
+
+def command_line(g: Graph, members: list[int]) -> list[str]:
+    """`cli` for a group whose longest function is the command line's entry point
+    (markdown2's `main()` with its argparse formatter and `DEBUG`, `log`, `MarkdownError`:
+    not `markdown_error`)."""
+    functions = [n for n in members if g.nodes[n].kind == "function"]
+    top = max(functions, key=lambda n: (g.nodes[n].lines, -n), default=None)
+    if top is None or not set(g.nodes[top].names) & set(ENTRY):
+        return []
+    return ["cli", "command_line"] if 3 * g.nodes[top].lines >= g.size(members) else []

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
-from .described import told
+from .described import command_line, told
 from .graph import STOP, Graph, stem
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
@@ -268,6 +268,22 @@ def namesake(firsts: list[str], old: str) -> list[str]:
     return ["core", firsts[0], *(t for t in firsts[1:] if plural(old) != t.replace("_", ""))]
 
 
+def followed(g: Graph, members: list[int], best: list[str]) -> list[str]:
+    """A participle alone says how, not what (uncertainties' `modified` for
+    `modified_operators` and `modified_ops_with_reflection`): with the word after it in
+    the members' names, most often first (`modified_ops`, where `modified_operators` is
+    a name the source defines)."""
+    word = best[0] if best else ""
+    if "_" in word or len(word) < 5 or not word.endswith("ed") or word.endswith("eed"):
+        return []
+    after: Counter[str] = Counter()
+    for n in members:
+        for name in g.nodes[n].names:
+            after.update(f"{a}_{b}" for a, b in itertools.pairwise(snake(name).split("_"))
+                         if a == word and b)
+    return [w for w, _ in sorted(after.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def api(g: Graph, members: list[int], grams: list[str], old: str) -> list[str]:
     """`api` for a group whose best word is the file's own name, which two of its public
     functions begin with (markdown2's `markdown()` and `markdown_path()`: not `extra_opts`,
@@ -276,20 +292,6 @@ def api(g: Graph, members: list[int], grams: list[str], old: str) -> list[str]:
     named = [n for n in members if g.nodes[n].kind == "function" and g.nodes[n].public
              and stem(snake(g.nodes[n].label).split("_")[0]) == own]
     return ["api"] if own and grams[:1] == [own] and len(named) >= 2 else []
-
-
-ENTRY = ("main", "_main", "cli", "run_cli")  # a command line's entry point
-
-
-def command_line(g: Graph, members: list[int]) -> list[str]:
-    """`cli` for a group whose longest function is the command line's entry point
-    (markdown2's `main()` with its argparse formatter and `DEBUG`, `log`, `MarkdownError`:
-    not `markdown_error`)."""
-    functions = [n for n in members if g.nodes[n].kind == "function"]
-    top = max(functions, key=lambda n: (g.nodes[n].lines, -n), default=None)
-    if top is None or not set(g.nodes[top].names) & set(ENTRY):
-        return []
-    return ["cli", "command_line"] if 3 * g.nodes[top].lines >= g.size(members) else []
 
 
 def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
@@ -324,8 +326,9 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
             spelled[0] = kin[0]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
-        labels = [bare(snake(g.nodes[n].label), prefix) for n in sorted(
-            members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))]
+        ranked = sorted(members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))
+        labels = [bare(snake(g.nodes[n].label), prefix) for n in ranked]
+        listed = [t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].anchor]
         words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
                                                            -g.nodes[n].lines, n))
                  for w in _nouns_first(g, n) if stem(w) not in STOP]
@@ -334,9 +337,16 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 if g.nodes[n].kind == "class" and not valid_name(label := bare(
                     snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
-        tries = itertools.chain(firsts[i], said, api(g, members, grams, old), spelled[:3],
+        # after the listed members' names, what the listed functions act on (SEED's
+        # `map_row_chunk`: `row_chunk`), before the name of a constant that follows them
+        # (`STR_TO_CLASS`)
+        objects = ["_".join(_nouns_first(g, n)[:-1]) for n in sorted(
+            members, key=lambda n: (-g.nodes[n].lines, n)) if g.nodes[n].anchor
+            and g.nodes[n].kind == "function" and len(_nouns_first(g, n)) >= 3]
+        tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
+                                followed(g, members, spelled[:1]), spelled[:3],
                                 then, (plural(w) for w in spelled[:3]),
-                                spelled[3:], labels, words, pairs,
+                                spelled[3:], listed, objects, labels, words, pairs,
                                 (f"{labels[0]}_{k}" for k in itertools.count(2)))
         names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
         taken.add(names[i])
