@@ -204,3 +204,66 @@ def test_a_logger_several_modules_read_goes_to_shared(tmp_path: Path) -> None:
     assert not any("_log" in m.mapped for m in result.modules)
     [home] = [m for m in result.plan.modules if "_log" in m.names]
     assert home.name == "_shared"
+
+
+_OPS = '''"""Numbers."""
+
+
+def nan_if_exception(f):
+    def wrapped(*args):
+        try:
+            return f(*args)
+        except ValueError:
+            return float("nan")
+    return wrapped
+
+
+custom_ops = {{"pow": nan_if_exception(pow)}}
+modified_operators = ["pow"]
+modified_ops_with_reflection = ["pow", "rpow"]
+
+
+class Number:
+    """A number."""
+
+{body}
+'''
+
+
+def test_a_participle_alone_takes_the_word_after_it(tmp_path: Path) -> None:
+    """uncertainties' `modified` (`modified_operators`, `modified_ops_with_reflection`):
+    `modified_ops`, `modified_operators` being a name the source defines."""
+    source = _OPS.format(body=_methods(30))
+    names = _names(tmp_path, "core", source, [
+        ["nan_if_exception", "custom_ops", "modified_operators", "modified_ops_with_reflection"],
+        ["Number"]])
+    assert names[0] == "modified_ops"
+
+
+_ROWS = '''"""Tasks."""
+
+STR_TO_CLASS = {{"a": dict, "b": list}}
+
+
+def _build_cleaner(kind):
+    return STR_TO_CLASS[kind]
+
+
+def map_row_chunk(ids, kind):
+    cleaner = _build_cleaner(kind)
+{body}    return cleaner
+
+
+def save_file(path):
+    return path
+'''
+
+
+def test_what_a_listed_function_acts_on_comes_before_a_constant_it_reads(
+        tmp_path: Path) -> None:
+    """SEED's module holding only `map_row_chunk` (and the `STR_TO_CLASS` it reads) was
+    `str_to_class`: `row_chunk`."""
+    body = "".join(f"    x{i} = ids + {i}\n" for i in range(30))
+    names = _names(tmp_path, "tasks", _ROWS.format(body=body), [
+        ["STR_TO_CLASS", "_build_cleaner", "map_row_chunk"], ["save_file"]])
+    assert names[0] == "row_chunk"
