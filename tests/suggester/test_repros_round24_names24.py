@@ -262,8 +262,8 @@ def save_file(path):
 def test_what_a_listed_function_acts_on_comes_before_a_constant_it_reads(
         tmp_path: Path) -> None:
     """SEED's module holding only `map_row_chunk` (and the `STR_TO_CLASS` it reads) was
-    `str_to_class`: `row_chunk`."""
+    `str_to_class`: `row` (a word of its name; `map` is a builtin)."""
     body = "".join(f"    x{i} = ids + {i}\n" for i in range(30))
     names = _names(tmp_path, "tasks", _ROWS.format(body=body), [
         ["STR_TO_CLASS", "_build_cleaner", "map_row_chunk"], ["save_file"]])
-    assert names[0] == "row_chunk"
+    assert names[0] == "row"

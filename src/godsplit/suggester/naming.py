@@ -271,16 +271,17 @@ def namesake(firsts: list[str], old: str) -> list[str]:
 def followed(g: Graph, members: list[int], best: list[str]) -> list[str]:
     """A participle alone says how, not what (uncertainties' `modified` for
     `modified_operators` and `modified_ops_with_reflection`): with the word after it in
-    the members' names, most often first (`modified_ops`, where `modified_operators` is
-    a name the source defines)."""
+    the members' public names (not prettytable's `_DEPRECATED_*`), most often first
+    (`modified_ops`, where `modified_operators` is a name the source defines); not a stop
+    word (tornado's `signed`, not `signed_value`)."""
     word = best[0] if best else ""
     if "_" in word or len(word) < 5 or not word.endswith("ed") or word.endswith("eed"):
         return []
     after: Counter[str] = Counter()
     for n in members:
-        for name in g.nodes[n].names:
+        for name in (name for name in g.nodes[n].names if not name.startswith("_")):
             after.update(f"{a}_{b}" for a, b in itertools.pairwise(snake(name).split("_"))
-                         if a == word and b)
+                         if a == word and b and stem(b) not in STOP)
     return [w for w, _ in sorted(after.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
@@ -337,16 +338,12 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 if g.nodes[n].kind == "class" and not valid_name(label := bare(
                     snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
-        # after the listed members' names, what the listed functions act on (SEED's
-        # `map_row_chunk`: `row_chunk`), before the name of a constant that follows them
-        # (`STR_TO_CLASS`)
-        objects = ["_".join(_nouns_first(g, n)[:-1]) for n in sorted(
-            members, key=lambda n: (-g.nodes[n].lines, n)) if g.nodes[n].anchor
-            and g.nodes[n].kind == "function" and len(_nouns_first(g, n)) >= 3]
+        # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
+        # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
                                 followed(g, members, spelled[:1]), spelled[:3],
                                 then, (plural(w) for w in spelled[:3]),
-                                spelled[3:], listed, objects, labels, words, pairs,
+                                spelled[3:], listed, words, labels, pairs,
                                 (f"{labels[0]}_{k}" for k in itertools.count(2)))
         names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
         taken.add(names[i])
