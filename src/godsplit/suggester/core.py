@@ -128,7 +128,8 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
               for k, nodes in parts.items()}
     names = name_modules(g, [moving[k] for k in order], forbidden, siblings,
                          Path(split.source).stem, docs)
-    shown = listed(g, group, spread)  # (not with `--modules K`: no module it did not count)
+    shown = listed(g, group, spread, frozenset(  # (not with `--modules K`: no module more)
+        n for n in range(len(g.nodes)) if g.nodes[n].label in split.keep))
     members = {name: moving[k] for name, k in zip(names, order, strict=True)}
     if small:  # a big one is named after what it holds, like any module
         members[split.shared or DEFAULT_SHARED] = parts[SHARED]
