@@ -35,6 +35,7 @@ from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .choose import choose
 from .cluster import agglomerate, goal, halve
+from .described import docstrings
 from .graph import Graph, Node, build_graph
 from .indivisible import Block, blocks, longest, note, unite, whole
 from .keep_name import keep_name
@@ -115,7 +116,8 @@ def _relative(path: Path, root: Path, what: str) -> str:
 
 
 def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set[str],
-             siblings: frozenset[str], budget: int) -> tuple[SplitConfig, dict[str, list[int]]]:
+             siblings: frozenset[str], budget: int, docs: Mapping[str, str],
+             spread: bool) -> tuple[SplitConfig, dict[str, list[int]]]:
     """The split with one module per group (in file order, shared last) and its members.
     What import-time cycles moved out is `shared` when small, else named like the rest."""
     parts = groups_of(group)
@@ -126,8 +128,9 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
     moving = {k: [n for n in nodes if g.nodes[n].label not in split.keep] or nodes
               for k, nodes in parts.items()}
     names = name_modules(g, [moving[k] for k in order], forbidden, siblings,
-                         Path(split.source).stem)
-    shown = listed(g, group)
+                         Path(split.source).stem, docs)
+    shown = listed(g, group, spread, frozenset(  # (not with `--modules K`: no module more)
+        n for n in range(len(g.nodes)) if g.nodes[n].label in split.keep))
     members = {name: moving[k] for name, k in zip(names, order, strict=True)}
     if small:  # a big one is named after what it holds, like any module
         members[split.shared or DEFAULT_SHARED] = parts[SHARED]
@@ -309,10 +312,11 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         forbidden |= {p.stem for p in layout.package_dir.iterdir()}
         siblings = frozenset()
     planned = _Planner(analysis, split.source, config.root)
+    docs = docstrings(analysis.module)  # (naming: `described`)
     pins: dict[int, int] = {}
     mapped = None  # the mapping of `group` as it is and its assignment, when already made
     for _ in range(0 if modules else ROUNDS):  # cut what the plan would find over max-lines
-        split, members = _mapping(g, group, split, forbidden, siblings, budget)
+        split, members = _mapping(g, group, split, forbidden, siblings, budget, docs, not modules)
         mapped = split, members, assign(analysis, split)
         sizes = estimate(analysis, split, planned.style.line_length, pins, mapped[2])
         if not _cut(g, group, [members[name] for name, lines in sizes.items()
@@ -329,7 +333,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     early = True  # `ahead` still to try
     while True:
         split, members, assignment = mapped or (
-            *_mapping(g, group, split, forbidden, siblings, budget), None)
+            *_mapping(g, group, split, forbidden, siblings, budget, docs, not modules), None)
         mapped = None
         if early:  # what the first plan is sure to keep, without it
             early = False

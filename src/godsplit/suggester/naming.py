@@ -17,8 +17,10 @@ import keyword
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
+from .described import command_line, told
 from .graph import STOP, Graph, stem
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
@@ -153,17 +155,21 @@ def many(label: str, name: str) -> str:
 
 def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     """The snake_case name of the public class that holds most of the group's lines (at
-    least two fifths), and its lines; in a group with no public class, a private one
+    least two fifths), and its lines; else of a private class holding over half of them
+    (dnspython's `_WireReader` beside `from_wire` and seven small exceptions: `wire_reader`,
+    not `bad` from `BadEDNS` and `BadTSIG`), or two fifths in a group with no public class
     (soupsieve's `_DocumentNav` beside the `REL_*` constants it reads: `document_nav`)."""
-    classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public] or [
-        n for n in members if g.nodes[n].kind == "class"]
-    if not classes:
-        return None
-    top = max(classes, key=lambda n: (g.nodes[n].lines, -n))
-    lines = g.nodes[top].lines
-    name = bare(snake(g.nodes[top].label), file_prefix(g))
-    return (name, lines, many(g.nodes[top].label, name)) if (
-        5 * lines >= 2 * g.size(members)) else None
+    public = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
+    size = g.size(members)
+    every = [n for n in members if g.nodes[n].kind == "class"]
+    # at least two fifths (5 * lines >= 2 * size), or over half (2 * lines >= size + 1)
+    for classes, (times, part, more) in ((public, (5, 2, 0)),
+                                         (every, (2, 1, 1) if public else (5, 2, 0))):
+        top = max(classes, key=lambda n: (g.nodes[n].lines, -n), default=None)
+        if top is not None and times * g.nodes[top].lines >= part * size + more:
+            name = bare(snake(g.nodes[top].label), file_prefix(g))
+            return name, g.nodes[top].lines, many(g.nodes[top].label, name)
+    return None
 
 
 def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
@@ -262,28 +268,45 @@ def namesake(firsts: list[str], old: str) -> list[str]:
     return ["core", firsts[0], *(t for t in firsts[1:] if plural(old) != t.replace("_", ""))]
 
 
-ENTRY = ("main", "_main", "cli", "run_cli")  # a command line's entry point
-
-
-def command_line(g: Graph, members: list[int]) -> list[str]:
-    """`cli` for a group whose longest function is the command line's entry point
-    (markdown2's `main()` with its argparse formatter and `DEBUG`, `log`, `MarkdownError`:
-    not `markdown_error`)."""
-    functions = [n for n in members if g.nodes[n].kind == "function"]
-    top = max(functions, key=lambda n: (g.nodes[n].lines, -n), default=None)
-    if top is None or not set(g.nodes[top].names) & set(ENTRY):
+def followed(g: Graph, members: list[int], best: list[str]) -> list[str]:
+    """A participle alone says how, not what (uncertainties' `modified` for
+    `modified_operators` and `modified_ops_with_reflection`): with the word after it in
+    the members' public names (not prettytable's `_DEPRECATED_*`), most often first
+    (`modified_ops`, where `modified_operators` is a name the source defines); not a stop
+    word (tornado's `signed`, not `signed_value`)."""
+    word = best[0] if best else ""
+    if "_" in word or len(word) < 5 or not word.endswith("ed") or word.endswith("eed"):
         return []
-    return ["cli", "command_line"] if 3 * g.nodes[top].lines >= g.size(members) else []
+    after: Counter[str] = Counter()
+    for n in members:
+        for name in (name for name in g.nodes[n].names if not name.startswith("_")):
+            after.update(f"{a}_{b}" for a, b in itertools.pairwise(snake(name).split("_"))
+                         if a == word and b and stem(b) not in STOP)
+    return [w for w, _ in sorted(after.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def api(g: Graph, members: list[int], grams: list[str], old: str) -> list[str]:
+    """`api` for a group whose best word is the file's own name, which two of its public
+    functions begin with (markdown2's `markdown()` and `markdown_path()`: not `extra_opts`,
+    from the private `_BreaksExtraOpts` and `_WavedromExtraOpts` beside them)."""
+    own = stem((old.rstrip("0123456789") or old).lower())
+    named = [n for n in members if g.nodes[n].kind == "function" and g.nodes[n].public
+             and stem(snake(g.nodes[n].label).split("_")[0]) == own]
+    return ["api"] if own and grams[:1] == [own] and len(named) >= 2 else []
 
 
 def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
-                 siblings: frozenset[str] = frozenset(), old: str = "") -> list[str]:
+                 siblings: frozenset[str] = frozenset(), old: str = "",
+                 docs: Mapping[str, str] | None = None) -> list[str]:
     """A unique, valid module name per group. A sibling module's spelling of the same word
     (`exceptions` beside `exception`) wins, so the package reads like its neighbours. A
     group's main class or family names it before any other group may use that name; a
     group claims only the first such name it can take and its plural (graphql-core: the
     group named `interface_type` does not hold `named_type` back from `get_named_type`'s
-    group; `Const`'s group holds back `consts`)."""
+    group; `Const`'s group holds back `consts`). A class whose own name cannot be a module's
+    (a standard module's: httplib2's `Http`) is named by its docstring (`described`); the
+    functions named after the file (markdown2's `markdown()`, `markdown_path()`) are its
+    `api`."""
     taken = set(forbidden)
     prefix = file_prefix(g)
     order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
@@ -304,14 +327,23 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
             spelled[0] = kin[0]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
-        labels = [bare(snake(g.nodes[n].label), prefix) for n in sorted(
-            members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))]
+        ranked = sorted(members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))
+        labels = [bare(snake(g.nodes[n].label), prefix) for n in ranked]
+        listed = [t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].anchor]
         words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
                                                            -g.nodes[n].lines, n))
                  for w in _nouns_first(g, n) if stem(w) not in STOP]
         pairs = (f"{w}_{v}" for w, v in itertools.permutations(spelled[:4] or labels[:4], 2))
-        tries = itertools.chain(firsts[i], spelled[:3], then, (plural(w) for w in spelled[:3]),
-                                spelled[3:], labels, words, pairs,
+        said = [t for n in sorted(members, key=lambda n: (-g.nodes[n].lines, n))
+                if g.nodes[n].kind == "class" and not valid_name(label := bare(
+                    snake(g.nodes[n].label), prefix), set())
+                for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
+        # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
+        # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
+        tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
+                                followed(g, members, spelled[:1]), spelled[:3],
+                                then, (plural(w) for w in spelled[:3]),
+                                spelled[3:], listed, words, labels, pairs,
                                 (f"{labels[0]}_{k}" for k in itertools.count(2)))
         names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
         taken.add(names[i])

@@ -11,12 +11,12 @@ until there are exactly K modules, the shared one included. Pure and determinist
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import networkx as nx
 
 from .cluster import halve
-from .graph import Graph
+from .graph import WEIGHTS, Graph
 from .indivisible import Block, whole
 from .layers import layered
 
@@ -229,12 +229,24 @@ def fit(g: Graph, group: dict[int, int], cap: int, found: tuple[Block, ...] = ()
     return changed
 
 
-def listed(g: Graph, group: dict[int, int]) -> set[int]:
+def listed(g: Graph, group: dict[int, int], spread: bool = False,
+           stay: frozenset[int] = frozenset()) -> set[int]:
     """The nodes the mapping lists by name: anchors, and helpers the engine would not carry
-    to their group by itself (read from elsewhere, or by nothing but the facade)."""
+    to their group by itself (read from elsewhere, or by nothing but the facade). With
+    `spread`, not a value that needs none of the file's names to be made, read by code of
+    three modules or more (`stay`: nodes that do not move), none of them holding most of
+    its readers: the engine puts what several modules read in the shared module (SEED's
+    logger `_log`, two of whose readers are in `cases` and the rest in five other modules,
+    is not imported from `cases` by those five; graphql's type aliases, read in
+    annotations, stay with the class that uses them)."""
     out = set()
     for n, node in enumerate(g.nodes):
         readers = [r for r in g.readers.get(n, ()) if r >= 0]
+        code = Counter(group[r] for r in readers if r not in stay
+                       and g.reads.get((r, n), 0.0) > WEIGHTS.annotation)
+        if (spread and len(code) >= 3 and node.kind == "value" and not node.anchor
+                and not g.early.get(n) and 2 * max(code.values()) <= sum(code.values())):
+            continue
         if node.anchor or not readers or any(group[r] != group[n] for r in readers):
             out.add(n)
     # The engine carries a reference cycle as a whole, mapped members too, to where its
