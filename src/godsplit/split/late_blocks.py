@@ -22,11 +22,36 @@ from dataclasses import replace
 from ..types import FACADE, Finding, Placement, SplitConfig
 from .analyze import Analysis
 from .assign import Assignment, in_config, movable_clusters
+from .late_imports import cyclic_late_imports
 
 
 def late_blocks(analysis: Analysis, anchored: Collection[int]) -> frozenset[int]:
     """The units among `anchored` (late imports closing a cycle) that are no import units."""
     return frozenset(uid for uid in anchored if analysis.units[uid].kind != "import")
+
+
+def moved_blocks(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    """GS130 for each block the assignment moves, naming what it binds (suggest keeps
+    those names before its first plan: `keeping.ahead`)."""
+    blocks = late_blocks(analysis, cyclic_late_imports(analysis, analysis.path))
+    out = []
+    for cluster in movable_clusters(analysis):
+        moving = [uid for uid in cluster if uid in blocks
+                  and assignment.module_of.get(uid, FACADE) != FACADE]
+        if moving:
+            block = analysis.units[moving[0]]
+            names = sorted(n for uid in cluster for n in analysis.units[uid].binds)
+            out.append(Finding("GS130", "error", _message(
+                names, assignment.module_of[block.id], block.line), str(analysis.path),
+                block.line, tuple(names)))
+    return out
+
+
+def _message(names: list[str], module: str, line: int) -> str:
+    return (f"{', '.join(names)} cannot move to {module}: the block at line {line} that binds "
+            f"{'it' if len(names) == 1 else 'them'} imports a module that imports the old "
+            "module back while it loads (an import cycle), so it stays in the old module, "
+            "after the re-exports; keep it there (`keep`)")
 
 
 def pin_blocks(
@@ -47,11 +72,7 @@ def pin_blocks(
         mapped = sorted(n for m, entries in split.modules for n in entries if n in names)
         if mapped:
             findings.append(Finding(
-                "GS130", "error", f"{', '.join(mapped)} cannot move to "
-                f"{module_of[block.id]}: the block at line {block.line} that binds "
-                f"{'it' if len(mapped) == 1 else 'them'} imports a module that imports the old "
-                "module back while it loads (an import cycle), so it stays in the old module, "
-                "after the re-exports; keep it there (`keep`)",
+                "GS130", "error", _message(mapped, module_of[block.id], block.line),
                 *in_config(split, (str(analysis.path), block.line), mapped[0])))
         for uid in cluster:
             module_of[uid] = FACADE
