@@ -106,3 +106,47 @@ def test_a_mapping_that_moves_the_blocks_names_by_name_is_refused(tmp_path: Path
     plan, _ = plan_split(config, config.splits[0])
     [found] = [f for f in plan.errors if f.code == "GS130"]
     assert "TheIOManager cannot move to io" in found.message and "line 16" in found.message
+
+
+KEPT_EARLY = '''\
+    import sys
+
+
+    class Task:
+        name = "task"
+
+
+    class Deadlines:
+        pass
+
+
+    class Runner:
+        deadlines = Deadlines()
+
+        def manager(self):
+            return TheIOManager().task.name
+
+
+    if sys.platform == "nope":
+        raise NotImplementedError("unsupported platform")
+    else:
+        from pkg._io import Manager as TheIOManager, Statistics as IOStatistics
+    '''
+
+
+def test_a_kept_name_read_at_import_time_is_not_handed_over_with_the_blocks_names(
+        tmp_path: Path) -> None:
+    """trio with `keep = ["CancelScope", "Deadlines"]`: `Runner` (moved) reads the kept
+    `Deadlines` while its module loads and the block's `TheIOManager` in a method. Both
+    came in one import from the old module, handed over at the end (the block's names are
+    bound late): `Deadlines` was unbound when `Runner` was made (GS411). The kept name
+    bound before the re-exports is imported at the top now, the block's at the end."""
+    config = make_project(tmp_path, KEPT_EARLY, {"tasks": ["Task"], "runner": ["Runner"]},
+                          keep=["Deadlines"], files={"pkg/_io.py": IO})
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+    result = apply(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    out = run_python(tmp_path, "import pkg.big as b; r = b.Runner(); "
+                               "print(r.manager(), type(r.deadlines).__name__)")
+    assert out.split() == ["task", "Deadlines"]

@@ -335,10 +335,13 @@ def kept_edges(
                     f"at import time, {why}; {fix}", str(analysis.path),
                     unit.line if unit else 1,
                 ))
-        backpatch = module != MAIN and any(n in late for n in names)
-        deferred = not first or backpatch
-        edges.append(Edge(module, FACADE, names, any(need.kept.values()), deferred, False,
-                          backpatch=backpatch))
+        early = tuple(n for n in names if n not in late)  # read at import time: at the top,
+        parts = [early, tuple(n for n in names if n in late)] if first and module != MAIN and any(
+            need.kept[n] for n in early) else [names]  # the late ones handed over (trio24)
+        for part in (p for p in parts if p):
+            backpatch = module != MAIN and any(n in late for n in part)
+            edges.append(Edge(module, FACADE, part, any(need.kept[n] for n in part),
+                              not first or backpatch, False, backpatch=backpatch))
     return edges, findings
 
 
