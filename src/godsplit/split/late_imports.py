@@ -6,16 +6,20 @@ once everything above is bound. Copied to the end of a new module, the import wo
 while the old module (the facade) is still importing that new module, before the names
 `bs4.filter` wants are bound: an ImportError. Such an import stays in the old module only;
 the new modules that read its names get them from there, handed over once the old module
-is done (see `needs.kept_edges`).
+is done (see `needs.kept_edges`). So does a block (`if`/`try`/`with`) below the first
+definition that makes such an import, whatever else it does (`late_blocks`).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .analyze import Analysis
+import libcst as cst
+
+from .analyze import Analysis, Unit
 from .bindings import kept_rebinders as kept_rebinders
 from .render import first_definition
 from .type_guards import guards_of, import_time_statements
@@ -25,8 +29,9 @@ _MAX_FILES = 200  # a bound on the project modules read to follow the cycle
 
 
 def cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
-    """The import units below the source's first definition whose module imports the old
-    module while it is imported itself (directly or through other project modules). What
+    """The import units (and blocks making imports) below the source's first definition
+    whose module imports the old module while it is imported itself (directly or through
+    other project modules). What
     stays in the old module, in order, is no definition here: an import below `__all__`
     or `__module__ = "dill"` alone (dill's `_dill.py`) is no late import. Found once per
     analysis and source (it reads the project's files: bokeh's `models/tools.py`, 1.7 CPU
@@ -43,17 +48,28 @@ def _cyclic_late_imports(analysis: Analysis, source: Path) -> frozenset[int]:
     loaded = _packages_above(source)
     imports: dict[Path, list[tuple[Path, Path]]] = {}  # each file read once (bokeh: 4,000 times)
     for unit in analysis.units:
-        if unit.kind != "import" or unit.first <= first:
+        if unit.first <= first or not (unit.kind == "import" or _imports_in_block(analysis, unit)):
             continue
         # into an import block's `try:`/`if` (ansible's `try: from ...dependency_resolution
         # import ...` / `except ImportError: HAS_RESOLVELIB = False`)
         stmts = [s for i in unit.stmts for s in import_time_statements(
             ast.parse(analysis.code(i).strip()).body, analysis.guards)]
+        if unit.kind != "import":  # a block's imports (its other code reads names only)
+            stmts = [s for s in stmts if isinstance(s, (ast.Import, ast.ImportFrom))]
         itself = source.resolve() if _submodules_only(stmts, source) else None
         if any(_reaches(target, source, loaded, imports) for target in _files(stmts, source)
                if target.resolve() not in loaded and target.resolve() != itself):
             out.add(unit.id)
     return frozenset(out)
+
+
+def _imports_in_block(analysis: Analysis, unit: Unit) -> bool:
+    """Whether a unit of another kind than imports is a compound statement (`if`, `try`,
+    `with`) with imports in it: trio's `if sys.platform == "win32": from ._io_windows
+    import ... elif ...: from ._io_epoll import ... else: raise ...`, a definition (it
+    binds and raises), whose imported modules import `Task` back from the old module."""
+    return any(isinstance(analysis.module.body[i], (cst.If, cst.Try, cst.TryStar, cst.With))
+               and re.search(r"\bimport\b", analysis.code(i)) is not None for i in unit.stmts)
 
 
 def _files(stmts: list[ast.stmt], path: Path) -> Iterator[Path]:

@@ -293,7 +293,7 @@ def module_edges(
 
 def kept_edges(
     analysis: Analysis, assignment: Assignment, needs: dict[str, Needs], layout: Layout,
-    late: set[str],
+    late: set[str], blocks: Collection[int] = (),
 ) -> tuple[list[Edge], list[Finding]]:
     """Imports of names kept in the old module. The old module imports every new module
     first; names it binds before that (`early`, the others are `late`) can be imported
@@ -313,16 +313,19 @@ def kept_edges(
             if name in analysis.declared:
                 pass  # bound at run time by code the analysis cannot follow (globals())
             elif need.kept[name] and name in late and module != MAIN:
-                why = "before the old module binds it (it needs names that moved)"
+                why = "before the old module binds it (" + ("it imports a module that imports "
+                      "the old module back" if set(analysis.binders.get(name, ())) & set(blocks)
+                      else "it needs names that moved") + ")"  # late_blocks
             elif need.kept[name] and not first:
                 why = ("and the old module is not its package: importing the new module "
                        "first would import the old one half-done")
             if why:
                 unit = analysis.unit_of(name)
                 fix = f"map {name} to a module"
-                if unit is not None and unit.kind == "import":
+                if unit is not None and (unit.kind == "import" or unit.id in blocks):
                     readers = _import_time_readers(analysis, assignment, module, name)
-                    fix = (f"an import cannot move: keep {', '.join(readers) or 'its readers'} "
+                    fix = (f"{'an import' if unit.kind == 'import' else 'its block'} cannot "
+                           f"move: keep {', '.join(readers) or 'its readers'} "
                            "in the old module with it (`keep`)")
                 elif unit is not None and set(unit.stmts) & analysis.namespace_stmts:
                     fix = (f"it must stay (code binds it through globals()): keep what {module} "
@@ -332,10 +335,13 @@ def kept_edges(
                     f"at import time, {why}; {fix}", str(analysis.path),
                     unit.line if unit else 1,
                 ))
-        backpatch = module != MAIN and any(n in late for n in names)
-        deferred = not first or backpatch
-        edges.append(Edge(module, FACADE, names, any(need.kept.values()), deferred, False,
-                          backpatch=backpatch))
+        early = tuple(n for n in names if n not in late)  # read at import time: at the top,
+        parts = [early, tuple(n for n in names if n in late)] if first and module != MAIN and any(
+            need.kept[n] for n in early) else [names]  # the late ones handed over (trio24)
+        for part in (p for p in parts if p):
+            backpatch = module != MAIN and any(n in late for n in part)
+            edges.append(Edge(module, FACADE, part, any(need.kept[n] for n in part),
+                              not first or backpatch, False, backpatch=backpatch))
     return edges, findings
 
 

@@ -37,6 +37,7 @@ from .facade_checks import created_findings, facade_analysis, live_findings, mov
 from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
+from .late_blocks import after_blocks, late_blocks, pin_blocks
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
 from .match_captures import capture_findings
@@ -124,6 +125,8 @@ def build_plan(
     split = with_task_aliases(split, analysis.module, analysis.path)  # `job = shared_task`
     layout = replace(layout, style=split.import_style or source_style(analysis, layout))
     assignment = assign(analysis, split) if assignment is None else assignment
+    blocks = late_blocks(analysis, cyclic_late_imports(analysis, split.source))
+    assignment = pin_blocks(analysis, assignment, split, blocks)  # trio's platform `if`
     written = [layout.facade_path, *map(layout.path, assignment.modules)]
     style, style_findings = usable(style, split.source, written) if style else (None, [])
     findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings,
@@ -139,9 +142,11 @@ def build_plan(
     needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
+    early, after = after_blocks(analysis, early, blocks)  # they import the old module back
+    late |= after
     late |= {n for uid in anchored for n in analysis.units[uid].binds}  # bound at the end
     findings[:] = runs_early(findings, analysis, early)  # GS204 of an effect run before them
-    kept, kept_findings = kept_edges(analysis, assignment, needs, layout, late)
+    kept, kept_findings = kept_edges(analysis, assignment, needs, layout, late, blocks)
     edges += kept
     findings.extend(cycle_findings + kept_findings)
     pieces: dict[Path, list[Piece]] = {

@@ -56,6 +56,9 @@ def stranded_star(analysis: Analysis, units: Sequence[Unit], module: str,
                      for n in reads_unbound(analysis, units))
     if not stars or not unknown:
         return []
+    # the definitions reading them: what suggest keeps in the old module (`names`)
+    readers = sorted({n for u in units if reads_unbound(analysis, [u]) for n in u.binds
+                      if not n.startswith("__")})
     more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
     lines = [str(star.line) for star in stars]
     which = (f"the star import on line {lines[0]} closes" if len(lines) == 1 else
@@ -66,4 +69,4 @@ def stranded_star(analysis: Analysis, units: Sequence[Unit], module: str,
         " in the old module; "
         f"{module} reads names no binding provides ({', '.join(unknown[:3])}{more}), which "
         "only a star import gives: keep the code reading them in the old module (`keep`)",
-        str(analysis.path), stars[0].line)]
+        str(analysis.path), stars[0].line, tuple(readers))]

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from ..split.analyze import Analysis
 from ..split.assign import Assignment
+from ..split.late_blocks import moved_blocks
 from ..split.layout import Layout
 from ..split.namespace_reads import namespace_findings
 from ..split.render import first_definition
@@ -68,10 +69,12 @@ def regroup(analysis: Analysis, g: Graph, group: dict[int, int], plan: Plan,
 def ahead(analysis: Analysis, assignment: Assignment, layout: Layout) -> list[Finding]:
     """The errors any plan of `assignment` has, found without planning it: top-level code
     reading the module's namespace while it is imported, with moved definitions below it
-    (GS127: `namespace_reads` reads the source and the assignment only). Keeping their
+    (GS127: `namespace_reads` reads the source and the assignment only), and blocks that
+    close an import cycle and must stay (GS130: `late_blocks`). Keeping their
     names before the first plan (pyparsing's `core.py`: 12 names) saves planning the
     mapping once only to find them; the errors left after that are kept after its plan."""
-    return [f for f in namespace_findings(analysis, assignment, layout) if f.severity == "error"]
+    return [*(f for f in namespace_findings(analysis, assignment, layout) if f.severity == "error"),
+            *moved_blocks(analysis, assignment)]  # they stay (GS130: trio's platform `if`)
 
 
 def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
@@ -88,7 +91,8 @@ def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
         lines = {finding.line, *(int(n) for n in _LINES.findall(finding.message))}
         at_lines = {bisect_right(analysis.stmt_lines, line) - 1 for line in lines}
         stays = _STAYS.match(finding.message)
-        named = set(finding.names) if finding.code == "GS127" else set()  # all, not 10
+        # all, not 10; GS112 of a late cyclic star import: the code reading its names
+        named = set(finding.names) if finding.code in ("GS127", "GS112", "GS130") else set()
         for unit in analysis.units:
             if unit.kind != "definition":
                 continue

@@ -40,6 +40,10 @@ _WHAT = {
     "GS139": "a string naming the module's own file (GS139)",
     "GS140": "code reading the module's __annotations__ (GS140)",
     "GS148": "code binding or reading a name a module-level `match` statement captures (GS148)",
+    "GS130": "a block importing a module that imports the old module back, which runs "
+             "after the re-exports (GS130)",
+    "star": "code reading names only a star import gives that stays in the old module (it "
+            "closes an import cycle: GS112)",
     "late": "code reading at import time kept code that the old module runs after its "
             "re-exports (moved, it would read it before it is bound: GS112)",
     **{code: f"the import check found that moving it changes {what} ({code})"
@@ -58,6 +62,8 @@ def why_of(code: str, message: str, line: int = 0) -> Why:
     """The reason a finding gives for the names it keeps (GS127: its `line`)."""
     if code == "GS127" and line:
         return code, str(line)
+    if code == "GS112" and "only a star import gives" in message:
+        return "star", ""
     subject = _SUBJECT.match(message)
     return code, subject.group(1) if subject and code in _ABOUT else ""
 
