@@ -160,19 +160,23 @@ def base_names(node: cst.ClassDef, aliases: Mapping[str, set[str]], values: Coll
              for c in aliases.get(b.value.value, {b.value.value})] + [
         k.value.value for k in node.keywords
         if k.keyword is not None and k.keyword.value == "metaclass" and isinstance(k.value, cst.Name)]
-    return named + [c for c in called_bases(node, values, before) if c not in named]
+    return named + [c for c in called_bases(node, values, before, aliases) if c not in named]
 
 
-def called_bases(node: cst.ClassDef, values: Collection[str], before: list[str]) -> list[str]:
+def called_bases(node: cst.ClassDef, values: Collection[str], before: list[str],
+                 aliases: Mapping[str, set[str]]) -> list[str]:
     """The module's classes a base of `node` may be beyond the ones it names: any class
     defined before it (`before`; later ones do not exist yet) for a base that calls a global
-    of the module other than an import (`class C(pick())`, `with_metaclass(M, B)`); `Base`
-    for `Base[T]`. A call of an import returns none of the module's classes (as in
-    getattr_reads); a name bound to a call's result (`B = pick()`) is not followed."""
+    of the module other than an import (`class C(pick())`, `with_metaclass(M, B)`), or names
+    one that is neither a class nor an alias of classes (`aliases`: `B = pick()`, `B = X
+    if c else Y`); `Base` for `Base[T]`. A call of an import returns none of the module's
+    classes (as in getattr_reads)."""
     out: list[str] = []
     for base in node.bases:
         if any(isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value in values
-               for n in walk(base.value)):
+               for n in walk(base.value)) or (isinstance(base.value, cst.Name)
+                                              and base.value.value in values
+                                              and base.value.value not in aliases):
             return before
         if isinstance(base.value, cst.Subscript) and isinstance(base.value.value, cst.Name) \
                 and base.value.value.value in before:

@@ -21,6 +21,7 @@ from .classify import is_main_block
 from .descriptors import attachable_names, names_outside, property_functions
 from .getattr_reads import GetattrHooks
 from .late_bound import bound_after
+from .opaque_calls import OpaqueCalls
 from .run_uses import lazy_annotations, run_uses
 from .self_receivers import SelfReceivers, typed_dispatch
 
@@ -101,6 +102,8 @@ class _Code:
         self.module = module
         self.receivers, self.typed = SelfReceivers(module), dict[int, tuple[str, set[str]]]()
         self.hooks = GetattrHooks(module, self.receivers.declared)
+        self.opaque = OpaqueCalls(module, {n: d[1] for n, d in self.defs.items()}, frozenset(
+            n for u in units for n in u.binds) - _instance_names(units), self.receivers.declared)
         self._through: dict[int, frozenset[tuple[str, str]]] = {}
         self._properties: dict[int, frozenset[int]] = {}
         self._classes: dict[str, tuple[list[str], dict[str, cst.FunctionDef],
@@ -212,6 +215,7 @@ class _Seeds:
         self.operators: set[str] = set()
         self.through: set[tuple[str, str]] = set()  # `C.m(...)`: a method run through C
         self.instances = False  # whether the code may hold an instance (see implicit)
+        self.opaque = False  # whether it calls what it cannot follow (opaque_calls)
 
     @staticmethod
     def of(unit: Unit, module: cst.Module, code: _Code, calls: Mapping[int, set[str]],
@@ -224,6 +228,7 @@ class _Seeds:
             out.instances = out.instances or any(
                 n.lstrip("@") in code.defs for n in calls.get(index, ()))
             stmt = module.body[index]
+            out.opaque = out.opaque or (not is_main_block(stmt) and code.opaque.runs(stmt))
             if isinstance(stmt, cst.ClassDef):  # `class C(pick())` subclasses what comes back
                 out.subclassed |= set(found[0]) if (found := code.cls(stmt.name.value)) else set()
             elif not isinstance(stmt, cst.FunctionDef) and not is_main_block(stmt):
@@ -234,7 +239,7 @@ class _Seeds:
         return out
 
     def __bool__(self) -> bool:
-        return bool(self.calls or self.subclassed or self.used or self.operators or self.through)
+        return any((self.calls, self.subclassed, self.used, self.operators, self.through, self.opaque))
 
     def implicit(self) -> _Seeds:
         """These seeds, with the special methods any use of an instance may run, when the
@@ -255,6 +260,7 @@ class _Seeds:
             out.operators |= seed.operators
             out.through |= seed.through
             out.instances = out.instances or seed.instances
+            out.opaque = out.opaque or seed.opaque
         return out
 
 
@@ -275,6 +281,7 @@ def _closure(
     # per runner: a name used as an attribute or operator runs the methods of classes
     # made by other code only if this code may hold one of their instances
     holds = [live is None or seeds.instances]
+    opaque = [seeds.opaque, False]  # an opaque call ran; the escaped definitions were added
     direct: dict[str, set[str]] = defaultdict(set)  # class -> methods run through it
     typed: dict[str, set[str]] = defaultdict(set)  # class -> names used on its methods' self
 
@@ -313,12 +320,13 @@ def _closure(
         return True
 
     def reached(names: set[str]) -> None:
-        for name in names:
+        for name in code.opaque.resolve(names):  # `h = helper`: h() runs helper
             for uid, node, reads in [] if name in functions else code.functions(name):
                 functions.add(name)
                 upgraded[uid] |= hold(uid, node, reads)
                 holds[0] = holds[0] or bool(upgraded[uid] & code.values)
                 attributes, ops = code.uses(node)
+                opaque[0] = opaque[0] or code.opaque.runs(node, True)
                 used.update(attributes)
                 operators.update(ops)
                 through(code.through(node))
@@ -335,8 +343,9 @@ def _closure(
     through(seeds.through)
     changed = True
     while changed:
-        while todo:
-            reached(todo.pop())
+        while todo or (opaque[0] and not opaque[1]):  # an opaque call runs what is handed on
+            opaque[1] = opaque[1] or not todo
+            reached(todo.pop() if todo else set(code.opaque.escaped()))
         changed = False
         dispatch = typed_dispatch(code.receivers, {*entries, *(live or ())}, typed)
         for name in list({*entries, *direct} if live is None else {*live, *entries, *direct}):
@@ -374,6 +383,7 @@ def _closure(
                         holds[0] = changed = True
                     upgraded[uid] |= names
                     attributes, ops = code.uses(methods[method])
+                    opaque[0] = opaque[0] or code.opaque.runs(methods[method], True, True)
                     on_self(methods[method])
                     used |= attributes
                     operators |= ops

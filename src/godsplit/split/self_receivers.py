@@ -38,7 +38,7 @@ import libcst as cst
 
 from .class_calls import class_defs, decorated, first_param, reachable
 from .nodes import walk
-from .self_scan import Context, ModuleScan, body_of
+from .self_scan import Context, ModuleScan, body_of, bound_names
 
 _CLASS_FIRST = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 _ACCESSORS = frozenset({"setter", "getter", "deleter"})
@@ -183,7 +183,7 @@ def _bound_once(method: cst.FunctionDef, this: str, binders: Iterable[cst.CSTNod
         elif isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
                                cst.CompFor, cst.NamedExpr, cst.AsName, cst.Del)):
             target = node.name if isinstance(node, cst.AsName) else node.target
-            if this in _bound_names(target):
+            if this in bound_names(target):
                 return False
         elif isinstance(node, (cst.FunctionDef, cst.ClassDef)) and node is not method \
                 and node.name.value == this:
@@ -195,17 +195,6 @@ def _bound_once(method: cst.FunctionDef, this: str, binders: Iterable[cst.CSTNod
                 and node.name.value == this:
             return False
     return count == 1
-
-
-def _bound_names(target: cst.BaseExpression | cst.CSTNode) -> set[str]:
-    """The names a target binds (not `x` of `x.a = ...` or `x[k] = ...`)."""
-    if isinstance(target, cst.Name):
-        return {target.value}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return {n for e in target.elements for n in _bound_names(e.value)}
-    if isinstance(target, cst.StarredElement):
-        return _bound_names(target.value)
-    return set()
 
 
 class _Unbound:

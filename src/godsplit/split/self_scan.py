@@ -17,7 +17,7 @@ from typing import NamedTuple
 import libcst as cst
 
 from .class_calls import decorated, first_param
-from .nodes import children, walk
+from .nodes import children
 
 _CLASS_FIRST = frozenset({"__new__", "__init_subclass__", "__class_getitem__"})
 # the nodes that hold only tokens and whitespace: nothing below them is read
@@ -126,7 +126,7 @@ class ModuleScan:
             assert isinstance(node, cst.AsName)
             target = node.name
         if target is not None:
-            self.binds.update(n.value for n in walk(target) if isinstance(n, cst.Name))
+            self.binds.update(bound_names(target))  # not `x` or `attr` of `x.attr = ...`
 
     @staticmethod
     def _enter(node: cst.CSTNode, state: _State, methods: set[int]) -> _State:
@@ -153,3 +153,14 @@ def body_of(context: Context) -> str | None:
     if context.classes and len(context.classes) > len(context.methods):
         return context.classes[-1]
     return None
+
+
+def bound_names(target: cst.BaseExpression | cst.CSTNode) -> set[str]:
+    """The names a target binds (not `x` of `x.a = ...` or `x[k] = ...`)."""
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return {n for e in target.elements for n in bound_names(e.value)}
+    if isinstance(target, cst.StarredElement):
+        return bound_names(target.value)
+    return set()

@@ -1,0 +1,255 @@
+"""Calls at import time that the analysis cannot follow to a definition, and what they may run.
+
+`REG[0]()`, `HANDLERS["a"]()`, `for fn in (f, g): fn()`, a decorator's `fn()` on the function
+it decorates: the callee is a value (an element of a container, a loop variable, a
+parameter), not a name of a definition. Such a call may run any definition of the module
+that top-level code handed on without calling it (`escaped`: stored in a container or an
+attribute, passed as an argument, decorated, aliased, used in a lambda's body), so when
+running code makes one (`calls_opaquely`), import_time counts every one of those as run.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Collection, Iterator, Mapping
+
+import libcst as cst
+
+from .class_calls import decorated, first_param
+from .nodes import children
+from .self_scan import bound_names
+
+_BUILTINS = frozenset(dir(builtins))
+_TYPE_TESTS = frozenset({"isinstance", "issubclass"})  # they call neither argument
+
+
+def escaped(module: cst.Module, defs: Collection[str]) -> frozenset[str]:
+    """The module's functions and classes (`defs`) that its top-level code (what runs at
+    import: not function bodies) reads other than by calling, subclassing, testing with
+    `isinstance` or looking up an attribute on them; and each decorated one (the decorator
+    is given it)."""
+    out: set[str] = set()
+    for stmt in module.body:
+        _escapes(stmt, defs, out, True)
+    return frozenset(out)
+
+
+def _escapes(node: cst.CSTNode, defs: Collection[str], out: set[str], escapes: bool) -> None:
+    if isinstance(node, cst.Name):
+        if escapes and node.value in defs:
+            out.add(node.value)
+    elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+        for decorator in node.decorators:
+            if node.name.value in defs:
+                out.add(node.name.value)
+            _escapes(decorator.decorator, defs, out, False)
+        if isinstance(node, cst.FunctionDef):
+            _escapes(node.params, defs, out, True)  # defaults (annotations: skipped below)
+        else:
+            for base in (*node.bases, *node.keywords):
+                _escapes(base.value, defs, out, False)
+            _escapes(node.body, defs, out, True)
+    elif isinstance(node, cst.Lambda):  # its body runs when the lambda is called
+        out.update(n.value for n in _all(node) if isinstance(n, cst.Name) and n.value in defs)
+    elif isinstance(node, cst.Call):
+        _escapes(node.func, defs, out, False)
+        tests = isinstance(node.func, cst.Name) and node.func.value in _TYPE_TESTS
+        for arg in node.args:
+            _escapes(arg.value, defs, out, not tests)
+    elif isinstance(node, (cst.Attribute, cst.Subscript)):
+        _escapes(node.value, defs, out, False)
+        if isinstance(node, cst.Subscript):
+            for element in node.slice:
+                _escapes(element, defs, out, True)
+    elif isinstance(node, (cst.Annotation, cst.Comparison, cst.Import, cst.ImportFrom,
+                           cst.Del, cst.Global, cst.Nonlocal)):
+        return
+    elif isinstance(node, cst.AssignTarget):
+        _escapes(node.target, defs, out, False)
+    else:
+        for child in children(node):
+            _escapes(child, defs, out, escapes)
+
+
+def _imported(node: cst.Import | cst.ImportFrom) -> set[str]:
+    """The names an import binds (`os` for `import os.path`)."""
+    out: set[str] = set()
+    if isinstance(node.names, cst.ImportStar):
+        return out
+    for alias in node.names:
+        value: cst.BaseExpression = alias.asname.name if alias.asname and isinstance(
+            alias.asname.name, cst.Name) else alias.name
+        while isinstance(value, cst.Attribute):
+            value = value.value
+        if isinstance(value, cst.Name):
+            out.add(value.value)
+    return out
+
+
+def _all(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(children(current))
+
+
+def followed(module: cst.Module, defs: Collection[str], imports: Collection[str],
+             declared: Collection[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
+    """The names (not `defs`) a call of which the analysis follows as well as it can, though
+    code other than an import binds them: every top-level binding of each is a def or
+    class statement without decorators (in an `if` or `try` block too), an import, or
+    `name = other` for a builtin, an import or another such name (`unicode = str`); and
+    no function declares it `global` (`declared`). And the names bound only to `defs`
+    (`h = helper`, `Request = BaseRequest`), with the definitions each may be."""
+    good: set[str] = set()
+    bad: set[str] = set(declared)  # bound otherwise
+    aliases: list[tuple[str, str]] = []
+    stack: list[cst.CSTNode] = list(module.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            (bad if node.decorators else good).add(node.name.value)
+            continue
+        if isinstance(node, (cst.Import, cst.ImportFrom)):  # in an `if` block too
+            good.update(_imported(node))
+            continue
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and all(
+                isinstance(t.target, cst.Name) for t in node.targets):
+            aliases.extend((t.target.value, node.value.value) for t in node.targets
+                           if isinstance(t.target, cst.Name))
+            continue
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
+                             cst.CompFor, cst.NamedExpr)):
+            bad.update(bound_names(node.target))
+        elif isinstance(node, cst.AsName):
+            bad.update(bound_names(node.name))
+        if not isinstance(node, cst.Lambda):
+            stack.extend(children(node))
+    to_defs: dict[str, set[str]] = {}
+    grown = True
+    while grown:  # an alias of a definition (or of such an alias), and nothing else
+        grown = False
+        for name, other in aliases:
+            sources = {other} if other in defs else to_defs.get(other)
+            if name in bad or name in good or name in defs or sources is None:
+                continue
+            if not sources <= to_defs.setdefault(name, set()):
+                to_defs[name] |= sources
+                grown = True
+    to_defs = {n: d for n, d in to_defs.items() if all(
+        o in defs or o in to_defs for a, o in aliases if a == n)}
+    grown = True
+    while grown:
+        grown = False
+        names = good | {name for name, _ in aliases}
+        for name, other in aliases:
+            if name not in bad and other != name and (other in defs or other in bad or not (
+                    other in _BUILTINS or other in imports or other in names)):
+                bad.add(name)
+                grown = True
+    names = good | {name for name, _ in aliases}
+    return frozenset(names - bad - set(defs)), to_defs
+
+
+def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
+                   known: Collection[str], body: bool, skip: str | None = None) -> bool:
+    """Whether running `node` may call a value the analysis cannot follow: a call (or
+    decorator) whose callee is a subscript, a call's result, a lambda, a parameter (but
+    `skip`, a method's `self` or `cls`: the class analysis follows it), or a name that is
+    not a definition of the module (`defs`), an import, a builtin or `followed` (`known`):
+    a value of the module, a local; `@f(...)` for a function `f` of the module (what it
+    returns is called; `@C(...)` calls `C.__call__`, which the class analysis follows).
+    `body`: `node` is a function that runs (its body, not its nested defs' bodies); else
+    a top-level statement (what runs at import: not a def's body)."""
+    if body and isinstance(node, cst.FunctionDef):
+        params = {p.name.value for p in (*node.params.posonly_params, *node.params.params,
+                                         *node.params.kwonly_params)} - {skip}
+        for star in (node.params.star_arg, node.params.star_kwarg):
+            if isinstance(star, cst.Param):
+                params.add(star.name.value)
+        params |= _locals(node) - {skip}
+        return any(_opaque(n, defs, classes, known, params) for stmt in children(node.body)
+                   for n in _runs(stmt))
+    return any(_opaque(n, defs, classes, known, set()) for n in _runs(node))
+
+
+def _opaque(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
+            known: Collection[str], params: set[str]) -> bool:
+    if isinstance(node, cst.Call):
+        callee: cst.CSTNode = node.func
+    elif isinstance(node, cst.Decorator):
+        callee = node.decorator
+        if isinstance(callee, cst.Call):  # `@f(...)`: f's result is called
+            func = callee.func
+            return not isinstance(func, cst.Attribute) and not (isinstance(func, cst.Name) and (
+                func.value in classes or func.value in known) and func.value not in params)
+    else:
+        return False
+    if isinstance(callee, cst.Name):
+        name = callee.value
+        return name in params or (name not in defs and name not in known)
+    return not isinstance(callee, cst.Attribute)
+
+
+def _locals(function: cst.FunctionDef) -> set[str]:
+    """The names `function` binds (not in its nested scopes; `import x as y` too)."""
+    out: set[str] = set()
+    for node in _runs(function.body):
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            out.add(node.name.value)
+        elif isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
+                               cst.CompFor, cst.NamedExpr)):
+            out |= bound_names(node.target)
+        elif isinstance(node, cst.AsName):
+            out |= bound_names(node.name)
+    return out
+
+
+def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """`node` and what under it runs when it runs: a def's decorators and defaults, not
+    its body; a class's body; not a lambda's body."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, cst.FunctionDef):
+            stack.extend((*current.decorators, current.params))
+        elif isinstance(current, cst.Lambda):
+            stack.append(current.params)
+        else:
+            stack.extend(children(current))
+
+
+class OpaqueCalls:
+    """`escaped` and `calls_opaquely` for one module, memoized: `defs`, its top-level
+    functions and classes by name; `imports`, the names only imports bind; `declared`,
+    the names a `global` statement declares."""
+
+    def __init__(self, module: cst.Module, defs: Mapping[str, cst.CSTNode],
+                 imports: Collection[str], declared: Collection[str]) -> None:
+        self.module, self.defs = module, defs
+        self.classes = frozenset(n for n, node in defs.items() if isinstance(node, cst.ClassDef))
+        names, self.aliases = followed(module, defs, imports, declared)
+        self.known = _BUILTINS | frozenset(imports) | names | frozenset(self.aliases)
+        self._escaped: frozenset[str] | None = None
+        self._seen: dict[tuple[int, bool], bool] = {}
+
+    def resolve(self, names: set[str]) -> set[str]:
+        """`names`, with the definitions the aliases among them are."""
+        return names.union(*(self.aliases.get(n, ()) for n in names))
+
+    def escaped(self) -> frozenset[str]:
+        if self._escaped is None:
+            self._escaped = escaped(self.module, self.defs)
+        return self._escaped
+
+    def runs(self, node: cst.CSTNode, body: bool = False, method: bool = False) -> bool:
+        """Whether running `node` (a function's body for `body`) calls opaquely; for a
+        `method`, but through its `self` or `cls`."""
+        if (id(node), body) not in self._seen:
+            skip = first_param(node) if method and isinstance(node, cst.FunctionDef) \
+                and not decorated(node, "staticmethod") else None
+            self._seen[(id(node), body)] = calls_opaquely(node, self.defs, self.classes,
+                                                          self.known, body, skip)
+        return self._seen[(id(node), body)]
