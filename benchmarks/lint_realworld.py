@@ -396,9 +396,10 @@ CHAINS: dict[str, Chain] = {
         "pyproject [tool.ruff.lint] [tool.black]; dev extra ruff>=0.16.0, black>=26.5 (their "
         "lowest versions)"),
     "httpx-client-by-hand": Chain(
-        ("ruff",), (RUFF, _ruff_format()),
-        "pyproject [tool.ruff.lint] (E, F, I, B, PIE; combine-as-imports); its scripts/check "
-        "runs `ruff format --check` and `ruff check` (ruff unpinned here: the latest)"),
+        ("ruff", "mypy", "httpcore", "anyio", "certifi", "idna"), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff.lint] (E, F, I, B, PIE; combine-as-imports), [tool.mypy] strict; "
+        "its scripts/check runs `ruff format --check`, `ruff check`, `mypy` (unpinned here: "
+        "the latest)", typed=("httpx",)),
     "urllib3-response-by-hand": Chain(
         ("flake8==6.1.0", "flake8-2020", "isort==5.12.0", "black==23.1.0", "pyupgrade==3.3.1"),
         (Tool("flake8", (), "flake8"), Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
