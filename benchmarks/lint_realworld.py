@@ -413,6 +413,9 @@ CHAINS: dict[str, Chain] = {
         "the repository's .flake8 (not in the sdist: max-line-length 79); pyproject dev group "
         "flake8~=7.3.0 (black>=23.3.0 is listed but configured nowhere: not run)"),
     "reportlab-flowables-by-hand": Chain((), (), "no lint config in the sdist"),
+    "textual-geometry-by-hand": Chain(
+        ("black==24.4.2",), (Tool("black", ("--diff", "--quiet"), "diff"),),
+        "pyproject [tool.poetry.group.dev.dependencies] black 24.4.2 (no other lint config)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
