@@ -398,6 +398,27 @@ CHAINS: dict[str, Chain] = {
         (RUFF, Tool("black", ("--diff", "--quiet"), "diff")),
         "pyproject [tool.ruff.lint] [tool.black]; dev extra ruff>=0.16.0, black>=26.5 (their "
         "lowest versions)"),
+    "httpx-client-by-hand": Chain(
+        ("ruff", "mypy", "httpcore", "anyio", "certifi", "idna"), (RUFF, _ruff_format()),
+        "pyproject [tool.ruff.lint] (E, F, I, B, PIE; combine-as-imports), [tool.mypy] strict; "
+        "its scripts/check runs `ruff format --check`, `ruff check`, `mypy` (unpinned here: "
+        "the latest)", typed=("httpx",)),
+    "urllib3-response-by-hand": Chain(
+        ("flake8==6.1.0", "flake8-2020", "isort==5.12.0", "black==23.1.0", "pyupgrade==3.3.1"),
+        (Tool("flake8", (), "flake8"), Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("black", ("--diff", "--quiet", "--target-version", "py38"), "diff"),
+         _pyupgrade("--py38-plus")),
+        "the repository's .pre-commit-config.yaml (pyupgrade 3.3.1 --py38-plus, black 23.1.0, "
+        "isort 5.12.0 with pyproject [tool.isort] (`add_imports`), flake8 6.1.0 + flake8-2020) "
+        "and .flake8 (not in the sdist)"),
+    "invoke-runners-by-hand": Chain(
+        ("flake8==7.3.0",), (Tool("flake8", (), "flake8"),),
+        "the repository's .flake8 (not in the sdist: max-line-length 79); pyproject dev group "
+        "flake8~=7.3.0 (black>=23.3.0 is listed but configured nowhere: not run)"),
+    "reportlab-flowables-by-hand": Chain((), (), "no lint config in the sdist"),
+    "textual-geometry-by-hand": Chain(
+        ("black==24.4.2",), (Tool("black", ("--diff", "--quiet"), "diff"),),
+        "pyproject [tool.poetry.group.dev.dependencies] black 24.4.2 (no other lint config)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
@@ -508,7 +529,12 @@ def generated(split: Path, module: str, sibling: str = "") -> list[str]:
 # What the sdist lacks that the measure needs: the lint config from the repository at the
 # release tag (paramiko's .flake8, its lint settings only), and bs4's one-line change that
 # GS117 asks for (without it no split of bs4/element.py is safe).
-EXTRA_FILES = {"mutagen-id3-frames-by-hand": {".flake8": "[flake8]\nignore=E128,W601,E402,E731,"
+EXTRA_FILES = {"urllib3-response-by-hand": {".flake8": "[flake8]\nignore = E501, E203, W503, W504\n"},
+               "invoke-runners-by-hand": {".flake8": "[flake8]\nexclude = invoke/vendor,sites,.git,"
+                                          "build,dist,alt_env,appveyor\nignore = E124,E125,E128,"
+                                          "E261,E301,E302,E303,E306,W503,E731\n"
+                                          "max-line-length = 79\n"},
+"mutagen-id3-frames-by-hand": {".flake8": "[flake8]\nignore=E128,W601,E402,E731,"
                                               "W503,E741,E305,E121,E124,W504\n"
                                               "exclude=build,dist\nmax-line-length=88\n"},
                "asn1crypto-core-by-hand": {"tox.ini": "[flake8]\nmax-line-length = 120\n"},

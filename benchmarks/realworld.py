@@ -105,6 +105,9 @@ class Spec:
     # pkg_resources namespace package's `-nspkg.pth` imports the installed copy, not the
     # tree on PYTHONPATH (zope.interface)
     uninstall: bool = False
+    # environment variables of the test runs (reportlab's tests write their output to
+    # $RL_TEST_OUTDIR, else insist on being run as scripts)
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -324,6 +327,7 @@ def test_outcomes(spec: Spec, python: Path, tree: Path, report: Path) -> dict[st
     env["PYTHONPATH"] = str(tree / spec.pythonpath)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("PYTEST_ADDOPTS", None)
+    env.update(spec.env)
     if spec.unittest:
         return unittest_outcomes(spec, python, tree, env)
     report.unlink(missing_ok=True)  # a report of an earlier run is no outcome of this one

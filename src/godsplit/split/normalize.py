@@ -284,10 +284,10 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
     if style.sorter == "isort":
         import isort
 
-        # not `atomic`: the document holds every block of the file cut apart (a `from
-        # __future__` import after other code), which isort would refuse to compile;
-        # godsplit checks that what it writes parses
-        settings = isort.Config(config=isort_settings(style), atomic=False)
+        # not `atomic`: the document is blocks cut apart (a `from __future__` after code),
+        # which isort would not compile; nor `add_imports` (urllib3's): not above the blocks
+        settings = isort.Config(config=isort_settings(style), atomic=False,
+                                add_imports=frozenset())
         settings = isort.Config(config=settings, combine_as_imports=True) if group else settings
         try:
             # isort is not idempotent: it merges a commented `from m import (a as _)` into
