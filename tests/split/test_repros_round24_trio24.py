@@ -150,3 +150,15 @@ def test_a_kept_name_read_at_import_time_is_not_handed_over_with_the_blocks_name
     out = run_python(tmp_path, "import pkg.big as b; r = b.Runner(); "
                                "print(r.manager(), type(r.deadlines).__name__)")
     assert out.split() == ["task", "Deadlines"]
+
+
+def test_a_late_star_import_closing_a_cycle_is_said_to_stay(tmp_path: Path) -> None:
+    """GS110 said every star import "is copied into each new module that reads a name no
+    other binding provides"; one closing an import cycle is not copied (it stays)."""
+    source = PLATFORM + "\n\n    from pkg.generated import *\n"
+    generated = "from pkg.big import Task\n\n\ndef current_name():\n    return Task.name\n"
+    config = make_project(tmp_path, source, {"tasks": ["Task"], "runner": ["make_manager", "stats"]},
+                          files={"pkg/_io.py": IO, "pkg/generated.py": generated})
+    plan, _ = plan_split(config, config.splits[0])
+    [found] = [f for f in plan.findings if f.code == "GS110"]
+    assert "stays in the old module only" in found.message and "copied" not in found.message

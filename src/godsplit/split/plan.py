@@ -53,6 +53,7 @@ from .reloads import Reload, find_reloads, reload_findings
 from .render import MARKER, render_new_module
 from .ruff_config import usable
 from .shadowing import on_path_by, shadow_findings, top_level_names
+from .star_cycles import staying_stars
 from .star_exports import star_bound
 from .style import Style, detect_style
 from .style_files import repository_root
@@ -139,6 +140,7 @@ def build_plan(
         assignment = replace(assignment, module_of={**assignment.module_of, **moved})
         order.append(MAIN)
     anchored = cyclic_late_imports(analysis, split.source) | kept_rebinders(analysis, assignment)
+    findings[:] = staying_stars(findings, analysis, anchored)  # GS110: not copied
     needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})

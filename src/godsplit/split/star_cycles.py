@@ -13,7 +13,8 @@ from __future__ import annotations
 import builtins
 import re
 import symtable
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from ..types import Finding
 from .analyze import Analysis, Unit
@@ -70,3 +71,15 @@ def stranded_star(analysis: Analysis, units: Sequence[Unit], module: str,
         f"{module} reads names no binding provides ({', '.join(unknown[:3])}{more}), which "
         "only a star import gives: keep the code reading them in the old module (`keep`)",
         str(analysis.path), stars[0].line, tuple(readers))]
+
+
+def staying_stars(findings: list[Finding], analysis: Analysis,
+                  anchored: Collection[int]) -> list[Finding]:
+    """GS110 of a star import that closes an import cycle says what happens to it: it is
+    not copied into new modules (it stays in the old module only)."""
+    lines = {analysis.units[uid].line for uid in anchored if uid in analysis.star_imports}
+    return [replace(f, message="star import: the names it provides cannot be tracked; it "
+                    "closes an import cycle, so it stays in the old module only (a new module "
+                    "reading a name only it provides is refused: GS112)")
+            if f.code == "GS110" and f.path == str(analysis.path) and f.line in lines else f
+            for f in findings]
