@@ -267,3 +267,21 @@ def test_what_a_listed_function_acts_on_comes_before_a_constant_it_reads(
     names = _names(tmp_path, "tasks", _ROWS.format(body=body), [
         ["STR_TO_CLASS", "_build_cleaner", "map_row_chunk"], ["save_file"]])
     assert names[0] == "row"
+
+
+def test_a_type_alias_read_in_annotations_is_not_moved_to_shared(tmp_path: Path) -> None:
+    """graphql's `GraphQLScalarSerializer = Callable[[Any], Any]`, read in the annotations
+    of several modules' functions, stays listed with a module (the guard: code reads)."""
+    parts = ['"""Tasks."""\n\nfrom __future__ import annotations\n\nfrom typing import Any, Callable\n\n'
+             "Serializer = Callable[[Any], Any]\n\n\n"]
+    for topic in ("cases", "save", "check", "states"):
+        for verb in ("validate", "finish"):
+            body = "".join(f"    {topic}_{i} = x + {i}\n" for i in range(40))
+            parts.append(f"def {verb}_{topic}(x, s: Serializer | None = None):\n{body}"
+                         "    return x\n\n\n")
+    source = tmp_path / "tasks.py"
+    source.write_text("".join(parts))
+    result = suggest(source, parse_config({}, tmp_path / "godsplit.toml"), max_lines=120)
+    assert result.errors == ()
+    assert len(result.modules) >= 3
+    assert any("Serializer" in m.mapped for m in result.modules)
