@@ -1,7 +1,7 @@
 """Round 24 (names24): suggest's names and one placement, found weak on real god files.
 
 - httplib2's `Http` (a standard module's name) was in a module named `http_2` (reads like
-  HTTP/2): its docstring says what it is ("An HTTP client that ..."): `client`.
+  HTTP/2): its docstring says what it is ("An HTTP client that ..."): `http_client`.
 - dnspython's `from_wire` with the private `_WireReader` (most of the lines) and small
   exceptions `BadEDNS`, `BadTSIG` was `bad`: `wire_reader`.
 - markdown2's `markdown()` and `markdown_path()` were `extra_opts` (from the private
@@ -56,7 +56,7 @@ class Http:
 def test_a_class_named_like_a_standard_module_is_named_by_its_docstring(tmp_path: Path) -> None:
     source = _HTTP.format(proxy=_methods(5, "p"), http=_methods(30))
     names = _names(tmp_path, "__init__", source, [["ProxyInfo"], ["Http"]])
-    assert names[1] == "client"  # not `http_2`: `http` is a standard module
+    assert names[1] == "http_client"  # not `http_2`: `http` is a standard module
     assert names[0] == "proxy_info"
 
 
