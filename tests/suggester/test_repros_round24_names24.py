@@ -1,7 +1,7 @@
 """Round 24 (names24): suggest's names and one placement, found weak on real god files.
 
 - httplib2's `Http` (a standard module's name) was in a module named `http_2` (reads like
-  HTTP/2): its docstring says what it is ("An HTTP client that ..."): `client`.
+  HTTP/2): its docstring says what it is ("An HTTP client that ..."): `http_client`.
 - dnspython's `from_wire` with the private `_WireReader` (most of the lines) and small
   exceptions `BadEDNS`, `BadTSIG` was `bad`: `wire_reader`.
 - markdown2's `markdown()` and `markdown_path()` were `extra_opts` (from the private
@@ -56,7 +56,7 @@ class Http:
 def test_a_class_named_like_a_standard_module_is_named_by_its_docstring(tmp_path: Path) -> None:
     source = _HTTP.format(proxy=_methods(5, "p"), http=_methods(30))
     names = _names(tmp_path, "__init__", source, [["ProxyInfo"], ["Http"]])
-    assert names[1] == "client"  # not `http_2`: `http` is a standard module
+    assert names[1] == "http_client"  # not `http_2`: `http` is a standard module
     assert names[0] == "proxy_info"
 
 
@@ -267,3 +267,21 @@ def test_what_a_listed_function_acts_on_comes_before_a_constant_it_reads(
     names = _names(tmp_path, "tasks", _ROWS.format(body=body), [
         ["STR_TO_CLASS", "_build_cleaner", "map_row_chunk"], ["save_file"]])
     assert names[0] == "row"
+
+
+def test_a_type_alias_read_in_annotations_is_not_moved_to_shared(tmp_path: Path) -> None:
+    """graphql's `GraphQLScalarSerializer = Callable[[Any], Any]`, read in the annotations
+    of several modules' functions, stays listed with a module (the guard: code reads)."""
+    parts = ['"""Tasks."""\n\nfrom __future__ import annotations\n\nfrom typing import Any, Callable\n\n'
+             "Serializer = Callable[[Any], Any]\n\n\n"]
+    for topic in ("cases", "save", "check", "states"):
+        for verb in ("validate", "finish"):
+            body = "".join(f"    {topic}_{i} = x + {i}\n" for i in range(40))
+            parts.append(f"def {verb}_{topic}(x, s: Serializer | None = None):\n{body}"
+                         "    return x\n\n\n")
+    source = tmp_path / "tasks.py"
+    source.write_text("".join(parts))
+    result = suggest(source, parse_config({}, tmp_path / "godsplit.toml"), max_lines=120)
+    assert result.errors == ()
+    assert len(result.modules) >= 3
+    assert any("Serializer" in m.mapped for m in result.modules)

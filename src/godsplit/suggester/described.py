@@ -2,8 +2,9 @@
 
 httplib2's `Http` is a standard module's name (`http`), and a numbered `http_2` reads like
 HTTP/2; its docstring opens "An HTTP client that handles ...": the word after the class's
-own name there says what it is (`client`, else `http_client`). Deterministic: the text of
-the source only.
+own name there says what it is: `http_client`, else `client` (tomlkit's `String`, `Array`
+and `Time`, each "A ... literal": `string_literal`, `array_literal`, `time_literal`).
+Deterministic: the text of the source only.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def docstrings(module: cst.Module) -> Mapping[str, str]:
 
 def told(label: str, doc: str, name: str) -> list[str]:
     """What the first sentence of `doc` calls the class `label` (snake_case `name`): the
-    word after its own name (`An HTTP client that handles`: `client`, `http_client`)."""
+    word after its own name (`An HTTP client that handles`: `http_client`, `client`)."""
     sentence = re.split(r"(?<=[.!?:])\s|\n\s*\n", doc.strip(), maxsplit=1)[0]
     tokens = re.findall(r"[A-Za-z][A-Za-z0-9]*", sentence)
     own = label.strip("_").lower()
@@ -45,7 +46,7 @@ def told(label: str, doc: str, name: str) -> list[str]:
             word = tokens[j].lower()
             if (tokens[j].isalpha() and len(word) > 2 and word not in _FILLER
                     and stem(word) not in STOP and word != own):
-                return [word, f"{name}_{word}"]
+                return [f"{name}_{word}", word]
             return []
     return []
 
