@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+
+from godsplit.types import Finding
 
 from splitkit import make_project, plan_texts, ruff_check, same_behaviour
 
@@ -66,8 +69,8 @@ ISORT = """
 """
 
 
-def _codes(plan_findings: object) -> list[str]:
-    return [f.code for f in plan_findings if f.code in ("GS124", "GS153")]  # type: ignore[attr-defined]
+def _codes(findings: Sequence[Finding]) -> list[str]:
+    return [f.code for f in findings if f.code in ("GS124", "GS153")]
 
 
 def test_registrations_keep_source_order_with_a_fenced_facade(tmp_path: Path) -> None:
@@ -121,3 +124,54 @@ def test_the_sources_own_isort_comments_are_not_nested(tmp_path: Path) -> None:
     source = "# isort: off\nimport os\n# isort: on\n" + REGISTRY.replace("\n    ", "\n")
     plan, _ = plan_texts(make_project(tmp_path / "own", source, MODULES))
     assert [f.code for f in plan.errors] == ["GS124"]
+
+
+DRAWS = """
+    import random
+
+    random.seed(1234)
+    A = random.random()
+
+
+    def helper():
+        return A
+
+
+    B = random.random()
+"""
+
+SIGNALS = """
+    import signal
+
+
+    def first(signum, frame):
+        pass
+
+
+    signal.signal(signal.SIGUSR1, first)
+
+
+    def second(signum, frame):
+        pass
+
+
+    signal.signal(signal.SIGUSR1, second)
+"""
+
+
+@pytest.mark.parametrize(("source", "modules", "code", "expected"), [
+    # `z` sorts after `a`: sorted, `B` would draw the first number
+    (DRAWS, {"z": ["A", "helper"], "a": ["B"]},
+     "import pkg.big\nprint(round(pkg.big.A, 4), round(pkg.big.B, 4))", "0.9665 0.4407\n"),
+    # `one` sorts before `two`: sorted, `first` would be the handler left
+    (SIGNALS, {"one": ["second"], "two": ["first"]},
+     "import signal\nimport pkg.big\nprint(signal.getsignal(signal.SIGUSR1).__name__)",
+     "second\n"),
+], ids=["random draws", "signal handler"])
+def test_other_ordered_state_keeps_its_order_through_the_fenced_facade(
+        tmp_path: Path, source: str, modules: dict[str, list[str]], code: str,
+        expected: str) -> None:
+    plan, texts = plan_texts(make_project(tmp_path / "plan", source, modules))
+    assert _codes(plan.findings) == ["GS153"], [f.render() for f in plan.findings]
+    assert "# isort: off" in texts["pkg/big/__init__.py"]
+    assert same_behaviour(tmp_path / "run", source, modules, code) == expected

@@ -32,7 +32,7 @@ from .import_order import in_source_order, runs_at_import
 from .node_kinds import Kinds
 from .nodes import walk
 from .normalize import sort_file
-from .order_findings import order_findings
+from .order_findings import order_findings, order_sets
 from .package_order import in_run_order, marked, order_note, run_order
 from .source_order import source_ordered
 
@@ -251,7 +251,10 @@ def _in_source_order(analysis: Analysis, assignment: Assignment, layout: Layout,
                      ) -> tuple[dict[Path, str], list[Finding]]:
     """The texts with the facade's imports in source order, and their findings, where that
     order leaves no GS124 and no more GS218 than the sorted one; else as they were."""
-    facade = source_ordered(texts[layout.facade_path], analysis, assignment, layout)
+    ordered = frozenset(u for _, units in order_sets(analysis) for u in units) | frozenset(
+        u.id for indices in _events(analysis).values() for u in analysis.units
+        if set(u.stmts) & set(indices))
+    facade = source_ordered(texts[layout.facade_path], analysis, assignment, layout, ordered)
     if facade is None or (style is not None and (sorted_by := sort_file(
             facade, style, layout.facade_path)) is not None and sorted_by != facade):
         return texts, after

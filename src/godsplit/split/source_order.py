@@ -33,15 +33,22 @@ _ACTION = re.compile(r"#\s*(ruff:\s*)?isort\s*:", re.IGNORECASE)
 
 
 def source_ordered(facade: str, analysis: Analysis, assignment: Assignment,
-                    layout: Layout) -> str | None:
-    """`facade` with its imports of the new modules in the order the modules' first code
-    comes in the source, fenced against the sorter; None where it cannot be done (see the
-    module's docstring) or nothing would change."""
-    first: dict[str, int] = {}
+                    layout: Layout, ordered: frozenset[int] = frozenset()) -> str | None:
+    """`facade` with its imports of the new modules in source order, fenced against the
+    sorter: a module holding code of `ordered` (units whose import-time events must keep
+    their order) by where its first such code is, any other by where its first code is
+    (a helper defined early does not pull its module before the registrations above
+    it); None where it cannot be done (see the module's docstring) or nothing would
+    change."""
+    starts: dict[str, int] = {}  # where each module's code starts
+    marks: dict[str, int] = {}  # where its code of `ordered` starts
     for unit in analysis.units:
         module = assignment.module_of.get(unit.id, FACADE)
         if module != FACADE:
-            first[module] = min(first.get(module, unit.line), unit.line)
+            starts[module] = min(starts.get(module, unit.line), unit.line)
+            if unit.id in ordered:
+                marks[module] = min(marks.get(module, unit.line), unit.line)
+    first = starts | marks
     dotted = {layout.dotted(m).removesuffix(".__init__"): m for m in first}
     try:
         body = ast.parse(facade).body
@@ -61,21 +68,21 @@ def source_ordered(facade: str, analysis: Analysis, assignment: Assignment,
         text = "".join(line for line in lines[at:(stmt.end_lineno or 0)] if line.strip())
         chunks.append((first[imported], text))  # with the comments above it in the run
         at = stmt.end_lineno or 0
-    ordered = [text for _, text in sorted(chunks, key=lambda chunk: chunk[0])]
-    if ordered == [text for _, text in chunks]:
+    in_order = [text for _, text in sorted(chunks, key=lambda chunk: chunk[0])]
+    if in_order == [text for _, text in chunks]:
         return None
     before, after = lines[:start], lines[end:]
     fenced = (before and before[-1].strip() == ISORT_OFF and
               [line.strip() for line in after if line.strip()][:1] == [ISORT_ON])
     outside = "".join(before[:-1] if fenced else before) + "".join(
         after[next(i for i, line in enumerate(after) if line.strip()) + 1:] if fenced else after)
-    if _ACTION.search(outside) or any(_ACTION.search(text) for text in ordered):
+    if _ACTION.search(outside) or any(_ACTION.search(text) for text in in_order):
         return None  # the facade's own isort action comments: a fence would nest
     if fenced:
-        return "".join(before) + "".join(ordered) + "".join(after)
+        return "".join(before) + "".join(in_order) + "".join(after)
     if before and before[-1].strip():  # a comment after imports: a blank line first
         before.append("\n")
-    return "".join(before) + ISORT_OFF + "\n" + "".join(ordered) + "\n" + ISORT_ON + "\n" + (
+    return "".join(before) + ISORT_OFF + "\n" + "".join(in_order) + "\n" + ISORT_ON + "\n" + (
         "".join(after) if not after or not after[0].strip() else "\n" + "".join(after))
 
 
