@@ -31,12 +31,15 @@ from .class_calls import class_defs
 from .import_order import in_source_order, runs_at_import
 from .node_kinds import Kinds
 from .nodes import walk
-from .order_findings import order_findings
+from .normalize import sort_file
+from .order_findings import order_findings, order_sets
 from .package_order import in_run_order, marked, order_note, run_order
+from .source_order import source_ordered
 
 if TYPE_CHECKING:
     from .assign import Assignment
     from .layout import Layout
+    from .style import Style
 
 # calls that keep what they are given in call order (their effect depends on that order)
 ORDERED = {
@@ -221,10 +224,12 @@ def order_and_outside(analysis: Analysis, assignment: Assignment,
 
 def by_package_order(analysis: Analysis, assignment: Assignment, layout: Layout,
                      texts: dict[Path, str], findings: list[Finding], marker: str,
-                     ) -> tuple[dict[Path, str], list[Finding]]:
+                     style: Style | None = None) -> tuple[dict[Path, str], list[Finding]]:
     """The plan's GS124 and GS218 again, by the order the package's `__init__.py` (the
     facade, as written) runs the new modules' code (`package_order`): those that order
-    keeps become GS153 notes, and the facade says its imports' order matters."""
+    keeps become GS153 notes, and the facade says its imports' order matters. Where the
+    sorted imports leave a GS124, the facade's imports in source order (`source_order`)
+    are taken if they keep every order and the project's sorter leaves them."""
     if not any(f.code in ("GS124", "GS218") for f in findings):
         return texts, findings
     trace = run_order(layout, assignment.modules, texts)
@@ -232,8 +237,33 @@ def by_package_order(analysis: Analysis, assignment: Assignment, layout: Layout,
         return texts, findings
     before = set(order_and_outside(analysis, assignment))
     after = order_and_outside(analysis, assignment, trace)
+    if any(f.code == "GS124" for f in after):
+        texts, after = _in_source_order(analysis, assignment, layout, texts, after, style)
     notes = [f for f in after if f.code == "GS153"]
     if not notes:
         return texts, findings
     texts = {**texts, layout.facade_path: marked(texts[layout.facade_path], notes, marker)}
     return texts, [f for f in findings if f not in before] + after
+
+
+def _in_source_order(analysis: Analysis, assignment: Assignment, layout: Layout,
+                     texts: dict[Path, str], after: list[Finding], style: Style | None,
+                     ) -> tuple[dict[Path, str], list[Finding]]:
+    """The texts with the facade's imports in source order, and their findings, where that
+    order leaves no GS124 and no more GS218 than the sorted one; else as they were."""
+    ordered = frozenset(u for _, units in order_sets(analysis) for u in units) | frozenset(
+        u.id for indices in _events(analysis).values() for u in analysis.units
+        if set(u.stmts) & set(indices))
+    facade = source_ordered(texts[layout.facade_path], analysis, assignment, layout, ordered)
+    if facade is None or (style is not None and (sorted_by := sort_file(
+            facade, style, layout.facade_path)) is not None and sorted_by != facade):
+        return texts, after
+    candidate = {**texts, layout.facade_path: facade}
+    trace = run_order(layout, assignment.modules, candidate)
+    if trace is None:
+        return texts, after
+    again = order_and_outside(analysis, assignment, trace)
+    if any(f.code == "GS124" for f in again) or sum(f.code == "GS218" for f in again) > sum(
+            f.code == "GS218" for f in after):
+        return texts, after
+    return candidate, again

@@ -169,7 +169,8 @@ def build_plan(
             "GS115", "error", f"the project's tools fail on the code godsplit generated "
             f"here ({error.cause}); this is a bug in godsplit: please report it",
             str(error.path or split.source), locate(error, assembled)))
-    assembled, findings[:] = by_package_order(analysis, assigned, layout, assembled, findings, MARKER)
+    assembled, findings[:] = by_package_order(analysis, assigned, layout, assembled, findings, MARKER,
+                                              style)
     if style is not None and style.doc_length is not None:  # W505: godsplit's comments fit
         assembled = {path: wrap_comments(text, style.doc_length, analysis.source.text)
                      for path, text in assembled.items()}
