@@ -229,6 +229,7 @@ class _Seeds:
                 n.lstrip("@") in code.defs for n in calls.get(index, ()))
             stmt = module.body[index]
             out.opaque = out.opaque or (not is_main_block(stmt) and code.opaque.runs(stmt))
+            out.calls |= code.opaque.decorated_run(stmt)
             if isinstance(stmt, cst.ClassDef):  # `class C(pick())` subclasses what comes back
                 out.subclassed |= set(found[0]) if (found := code.cls(stmt.name.value)) else set()
             elif not isinstance(stmt, cst.FunctionDef) and not is_main_block(stmt):

@@ -4,8 +4,9 @@
 it decorates: the callee is a value (an element of a container, a loop variable, a
 parameter), not a name of a definition. Such a call may run any definition of the module
 that top-level code handed on without calling it (`escaped`: stored in a container or an
-attribute, passed as an argument, decorated, aliased, used in a lambda's body), so when
-running code makes one (`calls_opaquely`), import_time counts every one of those as run.
+attribute, passed as an argument, aliased, used in a lambda's body), so when running code
+makes one (`calls_opaquely`), import_time counts every one of those as run. A def given
+to a decorator of the module that may call it runs (`decorated_run`).
 """
 
 from __future__ import annotations
@@ -38,10 +39,8 @@ def _escapes(node: cst.CSTNode, defs: Collection[str], out: set[str], escapes: b
     if isinstance(node, cst.Name):
         if escapes and node.value in defs:
             out.add(node.value)
-    elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+    elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):  # decorated: see `decorated_run`
         for decorator in node.decorators:
-            if node.name.value in defs:
-                out.add(node.name.value)
             _escapes(decorator.decorator, defs, out, False)
         if isinstance(node, cst.FunctionDef):
             _escapes(node.params, defs, out, True)  # defaults (annotations: skipped below)
@@ -181,9 +180,9 @@ def _opaque(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
     elif isinstance(node, cst.Decorator):
         callee = node.decorator
         if isinstance(callee, cst.Call):  # `@f(...)`: f's result is called
-            func = callee.func
+            func = callee.func  # `@f(...)` for a function of the module: `decorated_run`
             return not isinstance(func, cst.Attribute) and not (isinstance(func, cst.Name) and (
-                func.value in classes or func.value in known) and func.value not in params)
+                func.value in defs or func.value in known) and func.value not in params)
     else:
         return False
     if isinstance(callee, cst.Name):
@@ -238,6 +237,25 @@ class OpaqueCalls:
     def resolve(self, names: set[str]) -> set[str]:
         """`names`, with the definitions the aliases among them are."""
         return names.union(*(self.aliases.get(n, ()) for n in names))
+
+    def decorated_run(self, stmt: cst.CSTNode) -> set[str]:
+        """The definition `stmt` makes, if a decorator of the module may call it: `@deco`
+        whose body calls opaquely (`fn()` on its parameter), `@factory(...)` when a def
+        nested in `factory` does."""
+        if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            return set()
+        for decorator in stmt.decorators:
+            d = decorator.decorator
+            name = d.func if isinstance(d, cst.Call) else d
+            node = self.defs.get(name.value) if isinstance(name, cst.Name) else None
+            if not isinstance(node, cst.FunctionDef):
+                continue
+            if d is name and self.runs(node, True):
+                return {stmt.name.value}
+            if d is not name and any(isinstance(n, cst.FunctionDef) and n is not node
+                                     and self.runs(n, True) for n in _all(node)):
+                return {stmt.name.value}
+        return set()
 
     def escaped(self) -> frozenset[str]:
         if self._escaped is None:
