@@ -327,7 +327,7 @@ def _closure(
                 upgraded[uid] |= hold(uid, node, reads)
                 holds[0] = holds[0] or bool(upgraded[uid] & code.values)
                 attributes, ops = code.uses(node)
-                opaque[0] = opaque[0] or code.opaque.runs(node, True)
+                opaque[0] = opaque[0] or code.opaque.runs(node, True, values=True)
                 used.update(attributes)
                 operators.update(ops)
                 through(code.through(node))
@@ -384,7 +384,7 @@ def _closure(
                         holds[0] = changed = True
                     upgraded[uid] |= names
                     attributes, ops = code.uses(methods[method])
-                    opaque[0] = opaque[0] or code.opaque.runs(methods[method], True, True)
+                    opaque[0] = opaque[0] or code.opaque.runs(methods[method], True, True, True)
                     on_self(methods[method])
                     used |= attributes
                     operators |= ops
