@@ -56,15 +56,24 @@ def _modules(*names: str) -> dict[str, list[str]]:
     ("REG = [lambda: helper()]\nX = REG[0]()\n", ["REG", "X"]),
     ("def deco(fn):\n    fn()\n    return fn\n\n\n@deco\ndef other():\n    return helper()\n",
      ["deco", "other"]),
+    # a def nested in a decorator factory calls what it decorates
+    ("def factory(n):\n    def deco(fn):\n        fn()\n        return fn\n    return deco\n\n\n"
+     "@factory(1)\ndef other():\n    return helper()\n", ["factory", "other"]),
     # a class through an alias: `M()` runs `Maker.__init__`
     ("class Maker:\n    def __init__(self):\n        helper()\n\n\nM = Maker\nX = M()\n",
      ["Maker", "M", "X"]),
-    # a parameter, a loop variable: not the import (or the def) of the same name
-    ("try:\n    from os import getcwd as run\nexcept ImportError:\n    def run():\n        pass\n\n\n"
-     "def go(run):\n    run()\n\n\nX = go(helper)\n", ["run", "go", "X"]),
-    ("from os import getcwd as run\n\n\ndef go(fns):\n    for run in fns:\n        run()\n\n\n"
-     "X = go([helper])\n", ["go", "X"]),
-], ids=["list", "dict", "dict-get", "loop", "alias", "lambda", "decorator", "class-alias",
+    # not yet: a function run at import calling its parameter, or a local, given a def by
+    # its caller (counting every def handed on refused param and dill falsely: what a
+    # parameter may be needs the call sites, a points-to analysis)
+    pytest.param(
+        "try:\n    from os import getcwd as run\nexcept ImportError:\n    def run():\n        pass\n\n\n"
+        "def go(run):\n    run()\n\n\nX = go(helper)\n", ["run", "go", "X"],
+        marks=pytest.mark.xfail(strict=True, reason="a parameter's values are not followed")),
+    pytest.param(
+        "from os import getcwd as run\n\n\ndef go(fns):\n    for run in fns:\n        run()\n\n\n"
+        "X = go([helper])\n", ["go", "X"],
+        marks=pytest.mark.xfail(strict=True, reason="a local's values are not followed")),
+], ids=["list", "dict", "dict-get", "loop", "alias", "lambda", "decorator", "factory", "class-alias",
         "parameter", "local"])
 def test_a_function_called_through_a_value_at_import_is_a_cycle(
         tmp_path: Path, extra: str, names: list[str]) -> None:
@@ -77,10 +86,16 @@ def test_a_function_called_through_a_value_at_import_is_a_cycle(
      ["deco", "other"]),  # the decorator does not call it
     ("def run(fn):\n    fn()\n\n\nREG = [helper]\n", ["run", "REG"]),  # `run` never runs
     ("X = isinstance(1, Base) and callable(helper)\n", ["X"]),  # no opaque call
+    # dill's shape: a decorator factory that stores what it decorates, and a function run
+    # at import that calls a local it took from its keywords (no def is handed to it)
+    ("REG = {}\n\n\ndef register(k):\n    def deco(fn):\n        REG[k] = fn\n        return fn\n"
+     "    return deco\n\n\n@register(1)\ndef other():\n    return helper()\n\n\n"
+     "def run(*args, **kwargs):\n    f = kwargs.pop('f', len)\n    return f(args)\n\n\nX = run()\n",
+     ["REG", "register", "other", "run", "X"]),
     # an import in a `try` block (or `None` when it fails) is no value handed on
     ("try:\n    from os import getcwd\nexcept ImportError:\n    getcwd = None\n\n\n"
      "REG = [helper]\nX = getcwd()\n", ["REG", "X"]),
-], ids=["stored", "plain-decorator", "caller-not-run", "builtins", "import-in-try"])
+], ids=["stored", "plain-decorator", "caller-not-run", "builtins", "registry", "import-in-try"])
 def test_a_function_handed_on_but_never_called_is_no_cycle(
         tmp_path: Path, extra: str, names: list[str]) -> None:
     assert _errors(tmp_path, dedent(CALLED) + extra, _modules(*names)) == []

@@ -229,6 +229,7 @@ class _Seeds:
                 n.lstrip("@") in code.defs for n in calls.get(index, ()))
             stmt = module.body[index]
             out.opaque = out.opaque or (not is_main_block(stmt) and code.opaque.runs(stmt))
+            out.calls |= code.opaque.decorated_run(stmt)
             if isinstance(stmt, cst.ClassDef):  # `class C(pick())` subclasses what comes back
                 out.subclassed |= set(found[0]) if (found := code.cls(stmt.name.value)) else set()
             elif not isinstance(stmt, cst.FunctionDef) and not is_main_block(stmt):
@@ -326,7 +327,7 @@ def _closure(
                 upgraded[uid] |= hold(uid, node, reads)
                 holds[0] = holds[0] or bool(upgraded[uid] & code.values)
                 attributes, ops = code.uses(node)
-                opaque[0] = opaque[0] or code.opaque.runs(node, True)
+                opaque[0] = opaque[0] or code.opaque.runs(node, True, values=True)
                 used.update(attributes)
                 operators.update(ops)
                 through(code.through(node))
@@ -383,7 +384,7 @@ def _closure(
                         holds[0] = changed = True
                     upgraded[uid] |= names
                     attributes, ops = code.uses(methods[method])
-                    opaque[0] = opaque[0] or code.opaque.runs(methods[method], True, True)
+                    opaque[0] = opaque[0] or code.opaque.runs(methods[method], True, True, True)
                     on_self(methods[method])
                     used |= attributes
                     operators |= ops

@@ -4,8 +4,12 @@
 it decorates: the callee is a value (an element of a container, a loop variable, a
 parameter), not a name of a definition. Such a call may run any definition of the module
 that top-level code handed on without calling it (`escaped`: stored in a container or an
-attribute, passed as an argument, decorated, aliased, used in a lambda's body), so when
-running code makes one (`calls_opaquely`), import_time counts every one of those as run.
+attribute, passed as an argument, aliased, used in a lambda's body), so when running code
+makes one (`calls_opaquely`), import_time counts every one of those as run. A def given
+to a decorator of the module that may call it runs (`decorated_run`). In a function run at
+import, only a callee reached from a value of the module counts: one reached from a
+parameter or a local may be anything its callers gave (not followed: a points-to analysis;
+counting every definition handed on refused param and dill falsely).
 """
 
 from __future__ import annotations
@@ -38,10 +42,8 @@ def _escapes(node: cst.CSTNode, defs: Collection[str], out: set[str], escapes: b
     if isinstance(node, cst.Name):
         if escapes and node.value in defs:
             out.add(node.value)
-    elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+    elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):  # decorated: see `decorated_run`
         for decorator in node.decorators:
-            if node.name.value in defs:
-                out.add(node.name.value)
             _escapes(decorator.decorator, defs, out, False)
         if isinstance(node, cst.FunctionDef):
             _escapes(node.params, defs, out, True)  # defaults (annotations: skipped below)
@@ -69,6 +71,16 @@ def _escapes(node: cst.CSTNode, defs: Collection[str], out: set[str], escapes: b
     else:
         for child in children(node):
             _escapes(child, defs, out, escapes)
+
+
+def _names(value: cst.BaseExpression | None) -> list[str] | None:
+    """The names `value` is one of: `b`, `b if c else d` (else None)."""
+    if isinstance(value, cst.Name):
+        return [value.value]
+    if isinstance(value, cst.IfExp):
+        body, orelse = _names(value.body), _names(value.orelse)
+        return body + orelse if body is not None and orelse is not None else None
+    return None
 
 
 def _imported(node: cst.Import | cst.ImportFrom) -> set[str]:
@@ -99,12 +111,14 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
     """The names (not `defs`) a call of which the analysis follows as well as it can, though
     code other than an import binds them: every top-level binding of each is a def or
     class statement without decorators (in an `if` or `try` block too), an import, or
-    `name = other` for a builtin, an import or another such name (`unicode = str`); and
-    no function declares it `global` (`declared`). And the names bound only to `defs`
+    `name = other` for a builtin, an import or another such name (`unicode = str`), or
+    `name = f(...)` for a builtin or an import given no definition (`T = namedtuple(...)`),
+    and no function declares it `global` (`declared`). And the names bound only to `defs`
     (`h = helper`, `Request = BaseRequest`), with the definitions each may be."""
     good: set[str] = set()
     bad: set[str] = set(declared)  # bound otherwise
     aliases: list[tuple[str, str]] = []
+    made: list[tuple[str, str]] = []  # `name = f(...)` of an import or a builtin, no def given
     stack: list[cst.CSTNode] = list(module.body)
     while stack:
         node = stack.pop()
@@ -114,11 +128,24 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
         if isinstance(node, (cst.Import, cst.ImportFrom)):  # in an `if` block too
             good.update(_imported(node))
             continue
-        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and all(
-                isinstance(t.target, cst.Name) for t in node.targets):
-            aliases.extend((t.target.value, node.value.value) for t in node.targets
-                           if isinstance(t.target, cst.Name))
-            continue
+        if isinstance(node, cst.AnnAssign) and node.value is None:
+            continue  # binds nothing
+        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [
+            node.target] if isinstance(node, cst.AnnAssign) else []
+        given = _names(node.value) if isinstance(node, (cst.Assign, cst.AnnAssign)) else None
+        if given and all(isinstance(t, cst.Name) for t in targets):
+            aliases.extend((t.value, n) for t in targets if isinstance(t, cst.Name) for n in given)
+            continue  # `a = b`, `a: T = b`, `a = b if c else d`
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and all(
+                isinstance(t.target, cst.Name) for t in node.targets) and not any(
+                isinstance(n, cst.Name) and n.value in defs for n in _all(node.value)):
+            root: cst.BaseExpression = node.value.func  # `T = namedtuple(...)`, `type(x)`
+            while isinstance(root, (cst.Attribute, cst.Call, cst.Subscript)):
+                root = root.value if not isinstance(root, cst.Call) else root.func
+            if isinstance(root, cst.Name):
+                made.extend((t.target.value, root.value) for t in node.targets
+                            if isinstance(t.target, cst.Name))
+                continue
         if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
                              cst.CompFor, cst.NamedExpr)):
             bad.update(bound_names(node.target))
@@ -139,6 +166,9 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
                 grown = True
     to_defs = {n: d for n, d in to_defs.items() if all(
         o in defs or o in to_defs for a, o in aliases if a == n)}
+    bad.update(name for name, root in made if root in defs or root in bad or not (
+        root in _BUILTINS or root in imports or root in good))
+    good.update(name for name, _ in made)
     grown = True
     while grown:
         grown = False
@@ -153,7 +183,8 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
 
 
 def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
-                   known: Collection[str], body: bool, skip: str | None = None) -> bool:
+                   known: Collection[str], body: bool, skip: str | None = None,
+                   values: bool = False) -> bool:
     """Whether running `node` may call a value the analysis cannot follow: a call (or
     decorator) whose callee is a subscript, a call's result, a lambda, a parameter (but
     `skip`, a method's `self` or `cls`: the class analysis follows it), or a name that is
@@ -161,7 +192,10 @@ def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection
     a value of the module, a local; `@f(...)` for a function `f` of the module (what it
     returns is called; `@C(...)` calls `C.__call__`, which the class analysis follows).
     `body`: `node` is a function that runs (its body, not its nested defs' bodies); else
-    a top-level statement (what runs at import: not a def's body)."""
+    a top-level statement (what runs at import: not a def's body). With `values`, only a
+    callee reached from a value of the module (`REG[0]()`, `HANDLERS.get(k)()`, `h()`),
+    not from a parameter or a local: what a function run at import was given is not
+    known (a decorator's parameter is `decorated_run`'s)."""
     if body and isinstance(node, cst.FunctionDef):
         params = {p.name.value for p in (*node.params.posonly_params, *node.params.params,
                                          *node.params.kwonly_params)} - {skip}
@@ -169,21 +203,30 @@ def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection
             if isinstance(star, cst.Param):
                 params.add(star.name.value)
         params |= _locals(node) - {skip}
-        return any(_opaque(n, defs, classes, known, params) for stmt in children(node.body)
-                   for n in _runs(stmt))
-    return any(_opaque(n, defs, classes, known, set()) for n in _runs(node))
+        return any(_opaque(n, defs, classes, known, params, values)
+                   for stmt in children(node.body) for n in _runs(stmt))
+    return any(_opaque(n, defs, classes, known, set(), values) for n in _runs(node))
 
 
 def _opaque(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
-            known: Collection[str], params: set[str]) -> bool:
+            known: Collection[str], params: set[str], values: bool = False) -> bool:
+    if values:  # the callee's root must be a value of the module
+        root: cst.BaseExpression | None = node.func if isinstance(node, cst.Call) else \
+            node.decorator if isinstance(node, cst.Decorator) else None
+        if root is None or isinstance(root, cst.Attribute):
+            return False
+        while isinstance(root, (cst.Subscript, cst.Call, cst.Attribute)):
+            root = root.value if not isinstance(root, cst.Call) else root.func
+        return isinstance(root, cst.Name) and root.value not in params and (
+            root.value not in defs and root.value not in known)
     if isinstance(node, cst.Call):
         callee: cst.CSTNode = node.func
     elif isinstance(node, cst.Decorator):
         callee = node.decorator
         if isinstance(callee, cst.Call):  # `@f(...)`: f's result is called
-            func = callee.func
+            func = callee.func  # `@f(...)` for a function of the module: `decorated_run`
             return not isinstance(func, cst.Attribute) and not (isinstance(func, cst.Name) and (
-                func.value in classes or func.value in known) and func.value not in params)
+                func.value in defs or func.value in known) and func.value not in params)
     else:
         return False
     if isinstance(callee, cst.Name):
@@ -233,23 +276,44 @@ class OpaqueCalls:
         names, self.aliases = followed(module, defs, imports, declared)
         self.known = _BUILTINS | frozenset(imports) | names | frozenset(self.aliases)
         self._escaped: frozenset[str] | None = None
-        self._seen: dict[tuple[int, bool], bool] = {}
+        self._seen: dict[tuple[int, bool, bool], bool] = {}
 
     def resolve(self, names: set[str]) -> set[str]:
         """`names`, with the definitions the aliases among them are."""
         return names.union(*(self.aliases.get(n, ()) for n in names))
+
+    def decorated_run(self, stmt: cst.CSTNode) -> set[str]:
+        """The definition `stmt` makes, if a decorator of the module may call it: `@deco`
+        whose body calls opaquely (`fn()` on its parameter), `@factory(...)` when a def
+        nested in `factory` does."""
+        if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            return set()
+        for decorator in stmt.decorators:
+            d = decorator.decorator
+            name = d.func if isinstance(d, cst.Call) else d
+            node = self.defs.get(name.value) if isinstance(name, cst.Name) else None
+            if not isinstance(node, cst.FunctionDef):
+                continue
+            if d is name and self.runs(node, True):
+                return {stmt.name.value}
+            if d is not name and any(isinstance(n, cst.FunctionDef) and n is not node
+                                     and self.runs(n, True) for n in _all(node)):
+                return {stmt.name.value}
+        return set()
 
     def escaped(self) -> frozenset[str]:
         if self._escaped is None:
             self._escaped = escaped(self.module, self.defs)
         return self._escaped
 
-    def runs(self, node: cst.CSTNode, body: bool = False, method: bool = False) -> bool:
+    def runs(self, node: cst.CSTNode, body: bool = False, method: bool = False,
+             values: bool = False) -> bool:
         """Whether running `node` (a function's body for `body`) calls opaquely; for a
-        `method`, but through its `self` or `cls`."""
-        if (id(node), body) not in self._seen:
+        `method`, but through its `self` or `cls`; `values`: see `calls_opaquely`."""
+        key = (id(node), body, values)
+        if key not in self._seen:
             skip = first_param(node) if method and isinstance(node, cst.FunctionDef) \
                 and not decorated(node, "staticmethod") else None
-            self._seen[(id(node), body)] = calls_opaquely(node, self.defs, self.classes,
-                                                          self.known, body, skip)
-        return self._seen[(id(node), body)]
+            self._seen[key] = calls_opaquely(node, self.defs, self.classes, self.known, body,
+                                             skip, values)
+        return self._seen[key]
