@@ -106,8 +106,8 @@ def test_a_package_named_by_celery_a_keeps_its_app(tmp_path: Path) -> None:
     assert notes == [("Procfile", 1, "GS132"), ("worker.service", 2, "GS132")]
     result = retire(config)
     assert result.written, result.findings
-    assert result.splits[0].apps == ("`app` for Celery's `-A proj.worker` (Procfile:1), "
-                                     "`-A proj.worker` (deploy/worker.service:2)")
+    assert result.splits[0].apps == ("`app` for Celery's `-A proj.worker` (Procfile:1; "
+                                     "deploy/worker.service:2)")
     [checked] = [f for f in result.findings if f.code == "GS133"]
     assert checked.severity == "info" and "registering the same 2 tasks" in checked.message
     init = (tmp_path / "proj/worker/__init__.py").read_text()
@@ -199,8 +199,7 @@ def test_a_deployment_guide_and_the_module_docstring_count(tmp_path: Path) -> No
     result = retire(config)
     assert result.written, result.findings
     assert result.splits[0].apps == ("`app` for Celery's `-A proj.worker` "
-                                     "(docs/production.rst:3), `-A proj.worker` "
-                                     "(proj/worker/__init__.py:1)")
+                                     "(docs/production.rst:3; proj/worker/__init__.py:1)")
     assert run_python(tmp_path, REGISTERED.format(spec="proj.worker")) == (
         "proj ['custom.mul', 'proj.worker.add']\n")
 

@@ -219,9 +219,16 @@ def kept_names(refs: Sequence[AppRef], h: Homes, before: Found | None, root: Pat
 
 
 def app_specs(refs: Sequence[AppRef], h: Homes, root: Path) -> str:
-    """`Celery's `-A x` (Procfile:1), `-A x:app` (...)`: the references to `h`."""
-    return "Celery's " + ", ".join(f"`-A {r.spec}` ({r.where(root)})" for r in refs
-                                   if r.old_module == h.old_module)
+    """`Celery's `-A x` (Procfile:1, docs/run.rst:3), `-A x:app` (...)`: the references
+    to `h`, each spec once with all its places (a file's lines together)."""
+    places: dict[str, dict[str, list[str]]] = {}
+    for r in refs:
+        if r.old_module == h.old_module:
+            file, _, line = r.where(root).rpartition(":")
+            places.setdefault(r.spec, {}).setdefault(file, []).append(line)
+    shown = {spec: "; ".join(file + ":" + ", ".join(lines) for file, lines in files.items())
+             for spec, files in places.items()}
+    return "Celery's " + ", ".join(f"`-A {spec}` ({where})" for spec, where in shown.items())
 
 
 def app_block(names: Sequence[str], refs: Sequence[AppRef], h: Homes, root: Path,

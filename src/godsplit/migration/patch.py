@@ -108,14 +108,26 @@ def _may_build(node: cst.BaseExpression, text: str, old: str) -> bool:
     """Whether a string built at run time may be a patch target in `old`: its literal
     parts could be pieces of a dotted path (no `/` or space: pretix's
     `token_client.patch(f'/api/v1/.../sendmail_rules/{rule.pk}/')`, an HTTP PATCH), and it
-    holds the old module's name, or its last part as a whole word."""
+    holds the old module's name, or its last part as a whole word that no other literal
+    package precedes."""
     literals = [n.value for n in walk(node) if isinstance(n, cst.FormattedStringText)] + [
         v for n in walk(node) if isinstance(n, cst.SimpleString)
         and isinstance(v := n.evaluated_value, str)]
     if any(_NOT_DOTTED.search(part) for part in literals):
         return False
-    last = re.escape(old.rpartition(".")[2])
-    return old in text or re.search(rf"(?<!\w){last}(?!\w)", text) is not None
+    parent, _, last = old.rpartition(".")
+    if old in text:
+        return True
+    for match in re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", text):
+        before = text[:match.start()]
+        chain = re.search(r"(?<![\w.])((?:[A-Za-z_]\w*\.)+)$", before)
+        if chain is None:  # `f"{mod}.tasks"`, `"tasks." + x`: may be the old module
+            return True
+        # a whole literal package before it must be the old module's: MIT Learn's
+        # `f"learning_resources.tasks.{attr}"` is not `learning_resources_search.tasks`
+        if chain.group(1)[:-1] == parent:
+            return True
+    return False
 
 
 def _builtin(ctx: Context, call: cst.Call, func: str) -> None:
