@@ -203,6 +203,8 @@ def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection
             if isinstance(star, cst.Param):
                 params.add(star.name.value)
         params |= _locals(node) - {skip}
+        if values and skip:  # `self.f(...)(...)` is reached from no value of the module
+            params.add(skip)
         return any(_opaque(n, defs, classes, known, params, values)
                    for stmt in children(node.body) for n in _runs(stmt))
     return any(_opaque(n, defs, classes, known, set(), values) for n in _runs(node))
