@@ -138,11 +138,11 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
         if given and all(isinstance(t, cst.Name) for t in targets):
             aliases.extend((t.value, n) for t in targets if isinstance(t, cst.Name) for n in given)
             continue  # `a = b`, `a: T = b`, `a = b if c else d`
-        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and all(
-                isinstance(t.target, cst.Name) for t in node.targets) and not any(
-                isinstance(n, cst.Name) and n.value in defs for a in node.value.args
-                for n in _all(a)):
-            root: cst.BaseExpression = node.value.func  # `T = namedtuple(...)`, `type(x)`
+        if isinstance(node, cst.Assign) and isinstance(node.value, (cst.Call, cst.Attribute)) \
+                and all(isinstance(t.target, cst.Name) for t in node.targets) and not any(
+                isinstance(n, cst.Name) and n.value in defs for a in getattr(node.value, "args", ())
+                for n in _all(a)):  # `T = namedtuple(...)`, `type(x)`, `f = str.removeprefix`
+            root: cst.BaseExpression = node.value
             while isinstance(root, (cst.Attribute, cst.Call, cst.Subscript)):
                 root = root.value if not isinstance(root, cst.Call) else root.func
             if isinstance(root, cst.Name):
