@@ -107,12 +107,14 @@ def _all(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 
 def followed(module: cst.Module, defs: Collection[str], imports: Collection[str],
-             declared: Collection[str]) -> tuple[frozenset[str], dict[str, set[str]]]:
+             declared: Collection[str], classes: Collection[str] = frozenset(),
+             ) -> tuple[frozenset[str], dict[str, set[str]]]:
     """The names (not `defs`) a call of which the analysis follows as well as it can, though
     code other than an import binds them: every top-level binding of each is a def or
     class statement without decorators (in an `if` or `try` block too), an import, or
     `name = other` for a builtin, an import or another such name (`unicode = str`), or
-    `name = f(...)` for a builtin or an import given no definition (`T = namedtuple(...)`),
+    `name = f(...)` for a builtin, an import or a class of the module (an instance: the
+    class analysis follows its methods) given no definition (`T = namedtuple(...)`),
     and no function declares it `global` (`declared`). And the names bound only to `defs`
     (`h = helper`, `Request = BaseRequest`), with the definitions each may be."""
     good: set[str] = set()
@@ -136,10 +138,11 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
         if given and all(isinstance(t, cst.Name) for t in targets):
             aliases.extend((t.value, n) for t in targets if isinstance(t, cst.Name) for n in given)
             continue  # `a = b`, `a: T = b`, `a = b if c else d`
-        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and all(
-                isinstance(t.target, cst.Name) for t in node.targets) and not any(
-                isinstance(n, cst.Name) and n.value in defs for n in _all(node.value)):
-            root: cst.BaseExpression = node.value.func  # `T = namedtuple(...)`, `type(x)`
+        if isinstance(node, cst.Assign) and isinstance(node.value, (cst.Call, cst.Attribute)) \
+                and all(isinstance(t.target, cst.Name) for t in node.targets) and not any(
+                isinstance(n, cst.Name) and n.value in defs for a in getattr(node.value, "args", ())
+                for n in _all(a)):  # `T = namedtuple(...)`, `type(x)`, `f = str.removeprefix`
+            root: cst.BaseExpression = node.value
             while isinstance(root, (cst.Attribute, cst.Call, cst.Subscript)):
                 root = root.value if not isinstance(root, cst.Call) else root.func
             if isinstance(root, cst.Name):
@@ -166,8 +169,8 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
                 grown = True
     to_defs = {n: d for n, d in to_defs.items() if all(
         o in defs or o in to_defs for a, o in aliases if a == n)}
-    bad.update(name for name, root in made if root in defs or root in bad or not (
-        root in _BUILTINS or root in imports or root in good))
+    bad.update(name for name, root in made if root in bad or not (  # `call = _Call()`: its
+        root in _BUILTINS or root in imports or root in good or root in classes))  # __call__
     good.update(name for name, _ in made)
     grown = True
     while grown:
@@ -203,6 +206,8 @@ def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection
             if isinstance(star, cst.Param):
                 params.add(star.name.value)
         params |= _locals(node) - {skip}
+        if values and skip:  # `self.f(...)(...)` is reached from no value of the module
+            params.add(skip)
         return any(_opaque(n, defs, classes, known, params, values)
                    for stmt in children(node.body) for n in _runs(stmt))
     return any(_opaque(n, defs, classes, known, set(), values) for n in _runs(node))
@@ -273,7 +278,7 @@ class OpaqueCalls:
                  imports: Collection[str], declared: Collection[str]) -> None:
         self.module, self.defs = module, defs
         self.classes = frozenset(n for n, node in defs.items() if isinstance(node, cst.ClassDef))
-        names, self.aliases = followed(module, defs, imports, declared)
+        names, self.aliases = followed(module, defs, imports, declared, self.classes)
         self.known = _BUILTINS | frozenset(imports) | names | frozenset(self.aliases)
         self._escaped: frozenset[str] | None = None
         self._seen: dict[tuple[int, bool, bool], bool] = {}
