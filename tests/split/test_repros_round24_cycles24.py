@@ -95,7 +95,14 @@ def test_a_function_called_through_a_value_at_import_is_a_cycle(
     # an import in a `try` block (or `None` when it fails) is no value handed on
     ("try:\n    from os import getcwd\nexcept ImportError:\n    getcwd = None\n\n\n"
      "REG = [helper]\nX = getcwd()\n", ["REG", "X"]),
-], ids=["stored", "plain-decorator", "caller-not-run", "builtins", "registry", "import-in-try"])
+    # a name only a star import binds is an import's (construct's `Container` from
+    # `from construct.lib import *`: calling it made every def handed on run, a false GS104)
+    ("from os.path import *\n\nREG = [helper]\nX = join('a', 'b')\n", ["REG", "X"]),
+    # calling what an import returns is calling the import (glom's
+    # `bbrepr = recursive_repr()(_BBRepr().repr)`: a false GS104)
+    ("from functools import lru_cache\n\nREG = [helper]\nX = lru_cache()(len)\n", ["REG", "X"]),
+], ids=["stored", "plain-decorator", "caller-not-run", "builtins", "registry", "import-in-try",
+        "star-imported", "import-result"])
 def test_a_function_handed_on_but_never_called_is_no_cycle(
         tmp_path: Path, extra: str, names: list[str]) -> None:
     assert _errors(tmp_path, dedent(CALLED) + extra, _modules(*names)) == []

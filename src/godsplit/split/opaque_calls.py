@@ -15,7 +15,7 @@ counting every definition handed on refused param and dill falsely).
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Container, Iterator, Mapping
 
 import libcst as cst
 
@@ -186,7 +186,7 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
 
 
 def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
-                   known: Collection[str], body: bool, skip: str | None = None,
+                   known: Container[str], body: bool, skip: str | None = None,
                    values: bool = False) -> bool:
     """Whether running `node` may call a value the analysis cannot follow: a call (or
     decorator) whose callee is a subscript, a call's result, a lambda, a parameter (but
@@ -214,7 +214,7 @@ def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection
 
 
 def _opaque(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
-            known: Collection[str], params: set[str], values: bool = False) -> bool:
+            known: Container[str], params: set[str], values: bool = False) -> bool:
     if values:  # the callee's root must be a value of the module
         root: cst.BaseExpression | None = node.func if isinstance(node, cst.Call) else \
             node.decorator if isinstance(node, cst.Decorator) else None
@@ -237,6 +237,12 @@ def _opaque(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
     if isinstance(callee, cst.Name):
         name = callee.value
         return name in params or (name not in defs and name not in known)
+    base = callee
+    while isinstance(base, (cst.Call, cst.Attribute)):  # `recursive_repr()(f)`: as a call of
+        base = base.func if isinstance(base, cst.Call) else base.value  # the import itself
+    if isinstance(callee, cst.Call) and isinstance(base, cst.Name) and base.value not in params \
+            and isinstance(known, _Known) and base.value in known.imported:
+        return False
     return not isinstance(callee, cst.Attribute)
 
 
@@ -269,6 +275,51 @@ def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
             stack.extend(children(current))
 
 
+class _Known:
+    """The names a call of which is followed (`OpaqueCalls.known`), and `imported`, those an
+    import or the builtins bind: with a star import in the module, also a name no statement
+    of the module binds (construct's `Container`, from `from construct.lib import *`)."""
+
+    def __init__(self, names: frozenset[str], imported: frozenset[str], bound: frozenset[str],
+                 star: bool) -> None:
+        self.names, self.bound, self.star = names, bound, star
+        self.imported = _Star(imported, bound, star)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names or name in self.imported
+
+
+class _Star:
+    def __init__(self, names: frozenset[str], bound: frozenset[str], star: bool) -> None:
+        self.names, self.bound, self.star = names, bound, star
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names or (self.star and name not in self.bound)
+
+
+def _module_bound(module: cst.Module) -> tuple[frozenset[str], bool]:
+    """The names the module's top-level code binds (class bodies too), and whether it has
+    a star import."""
+    out: set[str] = set()
+    star = False
+    for stmt in module.body:
+        for node in _runs(stmt):
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                out.add(node.name.value)
+            elif isinstance(node, (cst.Import, cst.ImportFrom)):
+                star = star or (isinstance(node, cst.ImportFrom) and isinstance(
+                    node.names, cst.ImportStar))
+                out |= _imported(node)
+            elif isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
+                                   cst.CompFor, cst.NamedExpr)):
+                out |= bound_names(node.target)
+            elif isinstance(node, cst.AsName):
+                out |= bound_names(node.name)
+            elif isinstance(node, cst.Global):
+                out.update(n.name.value for n in node.names)
+    return frozenset(out), star
+
+
 class OpaqueCalls:
     """`escaped` and `calls_opaquely` for one module, memoized: `defs`, its top-level
     functions and classes by name; `imports`, the names only imports bind; `declared`,
@@ -279,7 +330,9 @@ class OpaqueCalls:
         self.module, self.defs = module, defs
         self.classes = frozenset(n for n, node in defs.items() if isinstance(node, cst.ClassDef))
         names, self.aliases = followed(module, defs, imports, declared, self.classes)
-        self.known = _BUILTINS | frozenset(imports) | names | frozenset(self.aliases)
+        bound, star = _module_bound(module)
+        self.known = _Known(_BUILTINS | frozenset(imports) | names | frozenset(self.aliases),
+                            _BUILTINS | frozenset(imports), bound, star)
         self._escaped: frozenset[str] | None = None
         self._seen: dict[tuple[int, bool, bool], bool] = {}
 
