@@ -212,7 +212,9 @@ def test_task_decorator_alias_through_a_chain_of_reexports_is_pinned(tmp_path: P
 def test_task_decorator_factory_passing_its_options_on_is_pinned(tmp_path: Path) -> None:
     """`def job(**options): return app.task(queue="jobs", **options)`: `@job(bind=True)`
     makes a Celery task named after its module; one imported from a project module too.
-    A factory that does not pass its options on could not take `name=`: left alone."""
+    A factory that does not pass its options on could not take `name=`: its task is not
+    pinned, and moving it is a plan error (GS135, round 23's lead: the import check found
+    the rename, GS414, and apply rolled back)."""
     files = {**_CELERY_APP, "proj/helpers.py": (
         "from proj.celery import app\n\n\ndef slow_task(**options):\n"
         '    """A task on the slow queue."""\n    return app.task(queue="slow", **options)\n')}
@@ -246,7 +248,7 @@ def test_task_decorator_factory_passing_its_options_on_is_pinned(tmp_path: Path)
     plan, texts = plan_texts(make_project(
         tmp_path, source, {"a": ["first", "job", "fixed"], "b": ["second", "third"]},
         path="proj/tasks.py", files=files))
-    assert not plan.errors, plan.errors
+    assert [(f.code, f.line) for f in plan.errors] == [("GS135", 23)]
     assert '@job(bind=True, name="proj.tasks.first")' in texts["proj/tasks/a.py"]
     assert '@slow_task(name="proj.tasks.second")' in texts["proj/tasks/b.py"]
     assert '@fixed("x")\n' in texts["proj/tasks/b.py"]

@@ -122,12 +122,11 @@ def _names(small: cst.ImportFrom) -> Sequence[cst.ImportAlias]:
     return small.names if not isinstance(small.names, cst.ImportStar) else ()
 
 
-def factory_call(node: cst.FunctionDef) -> cst.Call | None:
-    """The call a decorator factory returns, passing its `**options` on: the body of
-    `def job(**options): return app.task(queue="jobs", **options)` (a docstring aside)."""
-    star = node.params.star_kwarg
+def returned_call(node: cst.FunctionDef) -> cst.Call | None:
+    """The call a function's one statement returns (a docstring aside): `return
+    app.task(...)`; not a call's call."""
     body = list(node.body.body) if isinstance(node.body, cst.IndentedBlock) else []
-    if star is None or not body:
+    if not body:
         return None
     first = body[0]
     if len(body) > 1 and isinstance(first, cst.SimpleStatementLine) and isinstance(
@@ -136,7 +135,15 @@ def factory_call(node: cst.FunctionDef) -> cst.Call | None:
     last = body[0] if len(body) == 1 else None
     small = last.body[0] if isinstance(last, cst.SimpleStatementLine) and len(last.body) == 1 else None
     call = small.value if isinstance(small, cst.Return) else None
-    if not isinstance(call, cst.Call) or isinstance(call.func, cst.Call):
+    return call if isinstance(call, cst.Call) and not isinstance(call.func, cst.Call) else None
+
+
+def factory_call(node: cst.FunctionDef) -> cst.Call | None:
+    """The call a decorator factory returns, passing its `**options` on: the body of
+    `def job(**options): return app.task(queue="jobs", **options)` (a docstring aside)."""
+    star = node.params.star_kwarg
+    call = returned_call(node)
+    if star is None or call is None:
         return None
     passes = any(a.star == "**" and isinstance(a.value, cst.Name) and a.value.value == star.name.value
                  for a in call.args)

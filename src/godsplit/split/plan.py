@@ -34,6 +34,7 @@ from .doc_length import wrap_comments
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
 from .facade_checks import created_findings, facade_analysis, live_findings, moves_little, promised_names
+from .factory_tasks import factory_task_findings
 from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
@@ -131,7 +132,8 @@ def build_plan(
     written = [layout.facade_path, *map(layout.path, assignment.modules)]
     style, style_findings = usable(style, split.source, written) if style else (None, [])
     findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings,
-                               *reload_findings(reloads, layout.old_module)]
+                               *reload_findings(reloads, layout.old_module),
+                               *factory_task_findings(analysis, assignment, split)]
     _check_module_names(analysis, split, layout, assignment.modules, root, findings)
     order, assigned = list(assignment.modules), assignment  # (assigned: `__main__` not moved)
     main = main_blocks(analysis) if layout.kind == "package" else []
