@@ -15,12 +15,12 @@ counting every definition handed on refused param and dill falsely).
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection, Container, Iterator, Mapping
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 
 import libcst as cst
 
 from .class_calls import decorated, first_param
-from .nodes import children
+from .nodes import children, walk
 from .self_scan import bound_names
 
 _BUILTINS = frozenset(dir(builtins))
@@ -52,7 +52,7 @@ def _escapes(node: cst.CSTNode, defs: Collection[str], out: set[str], escapes: b
                 _escapes(base.value, defs, out, False)
             _escapes(node.body, defs, out, True)
     elif isinstance(node, cst.Lambda):  # its body runs when the lambda is called
-        out.update(n.value for n in _all(node) if isinstance(n, cst.Name) and n.value in defs)
+        out.update(n.value for n in walk(node) if isinstance(n, cst.Name) and n.value in defs)
     elif isinstance(node, cst.Call):
         _escapes(node.func, defs, out, False)
         tests = isinstance(node.func, cst.Name) and node.func.value in _TYPE_TESTS
@@ -98,14 +98,6 @@ def _imported(node: cst.Import | cst.ImportFrom) -> set[str]:
     return out
 
 
-def _all(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(children(current))
-
-
 def followed(module: cst.Module, defs: Collection[str], imports: Collection[str],
              declared: Collection[str], classes: Collection[str] = frozenset(),
              ) -> tuple[frozenset[str], dict[str, set[str]]]:
@@ -141,7 +133,7 @@ def followed(module: cst.Module, defs: Collection[str], imports: Collection[str]
         if isinstance(node, cst.Assign) and isinstance(node.value, (cst.Call, cst.Attribute)) \
                 and all(isinstance(t.target, cst.Name) for t in node.targets) and not any(
                 isinstance(n, cst.Name) and n.value in defs for a in getattr(node.value, "args", ())
-                for n in _all(a)):  # `T = namedtuple(...)`, `type(x)`, `f = str.removeprefix`
+                for n in walk(a)):  # `T = namedtuple(...)`, `type(x)`, `f = str.removeprefix`
             root: cst.BaseExpression = node.value
             while isinstance(root, (cst.Attribute, cst.Call, cst.Subscript)):
                 root = root.value if not isinstance(root, cst.Call) else root.func
@@ -241,22 +233,32 @@ def _opaque(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
     while isinstance(base, (cst.Call, cst.Attribute)):  # `recursive_repr()(f)`: as a call of
         base = base.func if isinstance(base, cst.Call) else base.value  # the import itself
     if isinstance(callee, cst.Call) and isinstance(base, cst.Name) and base.value not in params \
-            and isinstance(known, _Known) and base.value in known.imported:
+            and isinstance(known, _Known) and known.imports(base.value):
         return False
     return not isinstance(callee, cst.Attribute)
 
 
 def _locals(function: cst.FunctionDef) -> set[str]:
     """The names `function` binds (not in its nested scopes; `import x as y` too)."""
+    return _bound(_runs(function.body), imports=False)
+
+
+def _bound(nodes: Iterable[cst.CSTNode], imports: bool = True) -> set[str]:
+    """The names `nodes` bind: defs and classes, targets, `as` names, `global` names, and
+    with `imports`, what imports bind (`_imported`)."""
     out: set[str] = set()
-    for node in _runs(function.body):
+    for node in nodes:
         if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             out.add(node.name.value)
+        elif isinstance(node, (cst.Import, cst.ImportFrom)) and imports:
+            out |= _imported(node)
         elif isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
                                cst.CompFor, cst.NamedExpr)):
             out |= bound_names(node.target)
         elif isinstance(node, cst.AsName):
             out |= bound_names(node.name)
+        elif isinstance(node, cst.Global) and imports:
+            out.update(n.name.value for n in node.names)
     return out
 
 
@@ -276,48 +278,22 @@ def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 
 class _Known:
-    """The names a call of which is followed (`OpaqueCalls.known`), and `imported`, those an
-    import or the builtins bind: with a star import in the module, also a name no statement
+    """The names a call of which is followed (`OpaqueCalls.known`); `imports`: those an
+    import or the builtins bind, and with a star import in the module, a name no statement
     of the module binds (construct's `Container`, from `from construct.lib import *`)."""
 
-    def __init__(self, names: frozenset[str], imported: frozenset[str], bound: frozenset[str],
-                 star: bool) -> None:
-        self.names, self.bound, self.star = names, bound, star
-        self.imported = _Star(imported, bound, star)
+    def __init__(self, module: cst.Module, followed: frozenset[str],
+                 imported: frozenset[str]) -> None:
+        self.followed, self.imported = followed, imported
+        self.bound = frozenset(_bound(n for stmt in module.body for n in _runs(stmt)))
+        self.star = any(isinstance(n, cst.ImportFrom) and isinstance(n.names, cst.ImportStar)
+                        for stmt in module.body for n in _runs(stmt))
+
+    def imports(self, name: str) -> bool:
+        return name in self.imported or (self.star and name not in self.bound)
 
     def __contains__(self, name: object) -> bool:
-        return name in self.names or name in self.imported
-
-
-class _Star:
-    def __init__(self, names: frozenset[str], bound: frozenset[str], star: bool) -> None:
-        self.names, self.bound, self.star = names, bound, star
-
-    def __contains__(self, name: object) -> bool:
-        return name in self.names or (self.star and name not in self.bound)
-
-
-def _module_bound(module: cst.Module) -> tuple[frozenset[str], bool]:
-    """The names the module's top-level code binds (class bodies too), and whether it has
-    a star import."""
-    out: set[str] = set()
-    star = False
-    for stmt in module.body:
-        for node in _runs(stmt):
-            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-                out.add(node.name.value)
-            elif isinstance(node, (cst.Import, cst.ImportFrom)):
-                star = star or (isinstance(node, cst.ImportFrom) and isinstance(
-                    node.names, cst.ImportStar))
-                out |= _imported(node)
-            elif isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
-                                   cst.CompFor, cst.NamedExpr)):
-                out |= bound_names(node.target)
-            elif isinstance(node, cst.AsName):
-                out |= bound_names(node.name)
-            elif isinstance(node, cst.Global):
-                out.update(n.name.value for n in node.names)
-    return frozenset(out), star
+        return name in self.followed or (isinstance(name, str) and self.imports(name))
 
 
 class OpaqueCalls:
@@ -330,9 +306,7 @@ class OpaqueCalls:
         self.module, self.defs = module, defs
         self.classes = frozenset(n for n, node in defs.items() if isinstance(node, cst.ClassDef))
         names, self.aliases = followed(module, defs, imports, declared, self.classes)
-        bound, star = _module_bound(module)
-        self.known = _Known(_BUILTINS | frozenset(imports) | names | frozenset(self.aliases),
-                            _BUILTINS | frozenset(imports), bound, star)
+        self.known = _Known(module, names | frozenset(self.aliases), _BUILTINS | frozenset(imports))
         self._escaped: frozenset[str] | None = None
         self._seen: dict[tuple[int, bool, bool], bool] = {}
 
@@ -355,7 +329,7 @@ class OpaqueCalls:
             if d is name and self.runs(node, True):
                 return {stmt.name.value}
             if d is not name and any(isinstance(n, cst.FunctionDef) and n is not node
-                                     and self.runs(n, True) for n in _all(node)):
+                                     and self.runs(n, True) for n in walk(node)):
                 return {stmt.name.value}
         return set()
 
