@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..types import GodsplitError
 from .file_stamps import stamps
@@ -30,6 +30,19 @@ def _isort_config(directory: Path, hook: bool, _key: object) -> isort.Config:
         found = pre_commit_isort([directory])
         return isort.Config(settings_path=str(directory), **dict(found.data if found else {}))
     return isort.Config(settings_path=str(directory))
+
+
+def settings_source(style: Style) -> tuple[Path, dict[str, Any]]:
+    """Where isort reads the project's settings from (`settings_path`), and the settings
+    its pre-commit hook's `args` give (when no configuration file has any)."""
+    found = style.file("isort")
+    directory = found.parent if found is not None else style.root
+    if found is None or found.name != PRE_COMMIT:
+        return directory, {}
+    from .pre_commit import pre_commit_isort
+
+    hook = pre_commit_isort([directory])
+    return directory, dict(hook.data if hook else {})
 
 
 def isort_settings(style: Style) -> isort.Config:

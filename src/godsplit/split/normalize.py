@@ -31,10 +31,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..types import GodsplitError
 from .checker_marks import for_checkers
 from .grouping import ISORT_ON, can_group, protect
-from .isort_config import isort_settings, isort_sorts
+from .isort_config import isort_sorts
+from .isort_pin import sort_imports
 from .noqa import mark, noqa_first, noqa_long, noqa_too_long, pinned_wraps
 from .pyflakes_marks import mark_unused
 from .python_target import declared_target
@@ -281,26 +281,8 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
     combine-as-imports on: `from m import a as a, b as b` stays one statement)."""
     if style.sorter == "isort" and not isort_sorts(style, path):
         return document  # the project's isort leaves this file as it is: so does godsplit
-    if style.sorter == "isort":
-        import isort
-
-        # not `atomic`: the document is blocks cut apart (a `from __future__` after code),
-        # which isort would not compile; nor `add_imports` (urllib3's): not above the blocks
-        settings = isort.Config(config=isort_settings(style), atomic=False,
-                                add_imports=frozenset())
-        settings = isort.Config(config=settings, combine_as_imports=True) if group else settings
-        try:
-            # isort is not idempotent: it merges a commented `from m import (a as _)` into
-            # `from m import b` only on a second pass; `isort --check` wants the last form
-            for _ in range(3):
-                document, before = isort.code(document, config=settings, file_path=path), document
-                if document == before:
-                    break
-            return document
-        except isort.exceptions.FileSkipped:  # the project's isort leaves the file as it
-            return document  # is (`skip_glob`, `# isort: skip_file`): so does godsplit
-        except Exception as exc:  # isort raises many types for bad settings
-            raise GodsplitError(f"isort failed: {exc}", style.file("isort")) from exc
+    if style.sorter == "isort":  # the project's pinned isort where one is found
+        return sort_imports(document, style, path, group)
     args = _fix_only(["I001"])
     if style.ruff_isolated:
         args += [

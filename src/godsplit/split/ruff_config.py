@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..types import Finding, GodsplitError
 from .file_stamps import stamps
+from .isort_pin import isort_pin_findings
 from .lint_paths import moved_ignores
 from .ruff_pin import OLDEST
 from .ruff_tool import ruff_binary, ruff_error
@@ -28,7 +29,8 @@ def usable(style: Style, path: Path, written: Iterable[Path] = ()) -> tuple[Styl
     """The style to normalize with: `style`, or the same settings with ruff's own reading
     of the configuration switched off when ruff cannot read it (GS114); and GS120 when
     the per-file ignores of `written` (the files the split writes) are not `path`'s."""
-    moved = [*pin_findings(style), *moved_ignores(style, path, written)]
+    moved = [*pin_findings(style), *isort_pin_findings(style, path),
+             *moved_ignores(style, path, written)]
     if style.file("ruff") is None:
         return style, moved
     executable = ruff_binary(style.ruff_tool)

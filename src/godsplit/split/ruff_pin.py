@@ -151,9 +151,16 @@ def _lines(path: Path) -> list[str]:
 
 def _pre_commit(directory: Path) -> RuffPin | None:
     path = directory / ".pre-commit-config.yaml"
+    found = hook_rev(path, _REPO)
+    return RuffPin(found[0], path, found[1], "pre-commit's ruff hook") if found else None
+
+
+def hook_rev(path: Path, repo_line: re.Pattern[str]) -> tuple[str, int] | None:
+    """The `rev: X.Y.Z` (and its 1-based line) of the first hook repo of the pre-commit
+    config at `path` whose `repo:` line matches `repo_line` (its group 1: the indent)."""
     lines = _lines(path)
     for at, line in enumerate(lines):
-        repo = _REPO.match(line)
+        repo = repo_line.match(line)
         if repo is None:
             continue
         indent = len(repo.group(1))
@@ -164,10 +171,10 @@ def _pre_commit(directory: Path) -> RuffPin | None:
                 break
             rev = _REV.match(text)
             if rev is not None:
-                return RuffPin(rev.group(1), path, number + 1, "pre-commit's ruff hook")
+                return rev.group(1), number + 1
         rev = _REV.match(lines[at - 1]) if at else None  # `- rev:` written before `repo:`
         if rev is not None:
-            return RuffPin(rev.group(1), path, at, "pre-commit's ruff hook")
+            return rev.group(1), at
     return None
 
 
@@ -227,15 +234,16 @@ def _candidates(directories: Sequence[Path], pin: RuffPin) -> Iterator[tuple[str
     if active:
         yield "$VIRTUAL_ENV", Path(active) / scripts / name
     if pin.how == "pre-commit's ruff hook":
-        for found in _pre_commit_envs(pin.version):
+        for found in pre_commit_envs(pin.version, "%/ruff-pre-commit%"):
             yield "pre-commit's cache", found / scripts / name
     on_path = shutil.which(name)
     if on_path is not None:
         yield "PATH", Path(on_path)
 
 
-def _pre_commit_envs(version: str) -> list[Path]:
-    """The environments pre-commit installed the ruff hook at `version` into."""
+def pre_commit_envs(version: str, repo_like: str) -> list[Path]:
+    """The environments pre-commit installed the hook repo `repo_like` (an SQL LIKE
+    pattern of its URL) at `version` into."""
     home = os.environ.get("PRE_COMMIT_HOME") or str(Path(os.environ.get(
         "XDG_CACHE_HOME") or Path.home() / ".cache") / "pre-commit")
     database = Path(home) / "db.db"
@@ -244,7 +252,7 @@ def _pre_commit_envs(version: str) -> list[Path]:
     try:
         with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1) as db:
             rows = db.execute("SELECT path FROM repos WHERE repo LIKE ? AND ref IN (?, ?)",
-                              ("%/ruff-pre-commit%", f"v{version}", version)).fetchall()
+                              (repo_like, f"v{version}", version)).fetchall()
     except sqlite3.Error:
         return []
     return [env for (path,) in rows for env in sorted(Path(path).glob("py_env-*"))]

@@ -1,0 +1,239 @@
+"""The isort a project pins in pre-commit, and the isort godsplit sorts its imports with.
+
+godsplit sorts the import blocks it generates with isort's Python API, its own isort (a
+dependency). isort's wrapping changes between releases: urllib3's pre-commit pins isort
+5.12.0, which wraps a 96-column re-export with a trailing `# noqa` comment that isort 6 and
+later keep on one line, so no text satisfies both and the project's `isort --check` failed
+on one generated file. The pin is read where pre-commit runs the project's isort: a hook
+repo `.../isort` at `rev: X.Y.Z` in `.pre-commit-config.yaml`, the split file's directory
+first, up to the repository root. An isort of that version is then looked for, with no
+network: the project's virtualenv (`.venv`, `venv`), the active one (`$VIRTUAL_ENV`),
+pre-commit's cache for that hook and rev. Found, godsplit sorts in that environment's
+Python (a short driver with the same settings: GS150); not found, with its own isort, and
+says which version it used and that the pinned one may sort otherwise (GS147).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..types import Finding, GodsplitError
+from .file_stamps import Stamp, stamp, stamps
+from .isort_config import isort_settings, isort_sorts, settings_source
+from .ruff_pin import hook_rev, pre_commit_envs
+from .style import Style
+
+_REPO = re.compile(r"^(\s*)-?\s*repo:\s*['\"]?\S*/isort(?:\.git)?/?['\"]?\s*$")
+_HOW = "pre-commit's isort hook"
+
+
+@dataclass(frozen=True)
+class IsortPin:
+    """The isort version a project's pre-commit hook pins, where (1-based line)."""
+
+    version: str
+    path: Path
+    line: int
+
+
+@dataclass(frozen=True)
+class ProjectIsort:
+    """The isort godsplit sorts with for a project that pins one."""
+
+    pin: IsortPin
+    python: str  # the interpreter of an environment with the pinned isort ("": godsplit's own)
+    own_version: str  # godsplit's isort
+    searched: tuple[str, ...] = ()  # where an isort of the pinned version was looked for
+
+
+def find_pin(directories: Sequence[Path]) -> IsortPin | None:
+    """The isort version the nearest `.pre-commit-config.yaml` with an isort hook pins."""
+    for directory in directories:
+        path = directory / ".pre-commit-config.yaml"
+        found = hook_rev(path, _REPO)
+        if found is not None:
+            return IsortPin(found[0], path, found[1])
+    return None
+
+
+def _scripts() -> str:
+    return "Scripts" if sys.platform == "win32" else "bin"
+
+
+def _python(env: Path) -> Path:
+    return env / _scripts() / ("python.exe" if sys.platform == "win32" else "python")
+
+
+def _candidates(directories: Sequence[Path], version: str) -> Iterator[tuple[str, Path]]:
+    """(where, environment) of each place an isort of `version` may be installed."""
+    for directory in directories:
+        for env in (".venv", "venv"):
+            yield "the project's virtualenv", directory / env
+    active = os.environ.get("VIRTUAL_ENV")
+    if active:
+        yield "$VIRTUAL_ENV", Path(active)
+    for cached in pre_commit_envs(version, "%/isort%"):
+        yield "pre-commit's cache", cached
+
+
+def _cache_home() -> Path:
+    return Path(os.environ.get("PRE_COMMIT_HOME") or str(Path(os.environ.get(
+        "XDG_CACHE_HOME") or Path.home() / ".cache") / "pre-commit"))
+
+
+def _pin_files(directories: Sequence[Path]) -> Iterator[Path]:
+    """What the answer depends on: the pre-commit configs, pre-commit's database, the
+    isort scripts of the project's environments (rewritten when isort is installed)."""
+    for directory in directories:
+        yield directory / ".pre-commit-config.yaml"
+        yield from (directory / env / _scripts() / "isort" for env in (".venv", "venv"))
+    active = os.environ.get("VIRTUAL_ENV")
+    if active:
+        yield Path(active) / _scripts() / "isort"
+    yield _cache_home() / "db.db"
+
+
+def project_isort(directories: tuple[Path, ...]) -> ProjectIsort | None:
+    """The isort to sort with for the project in `directories` (nearest first), None when
+    it pins none. Asked again when a file it is read from changes (`file_stamps`)."""
+    return _project_isort(directories, stamps(_pin_files(directories)))
+
+
+@lru_cache(maxsize=64)
+def _project_isort(directories: tuple[Path, ...], _key: object) -> ProjectIsort | None:
+    pin = find_pin(directories)
+    if pin is None:
+        return None
+    import isort
+
+    own = str(isort.__version__)
+    if pin.version == own:
+        return ProjectIsort(pin, "", own)
+    searched: list[str] = []
+    for where, env in _candidates(directories, pin.version):
+        searched += [where] if where not in searched else []
+        python = _python(env)
+        if python.is_file() and isort_version(python) == pin.version:
+            return ProjectIsort(pin, str(python), own, tuple(searched))
+    if "pre-commit's cache" not in searched:
+        searched.append("pre-commit's cache")
+    return ProjectIsort(pin, "", own, tuple(searched))
+
+
+def isort_version(python: Path) -> str | None:
+    """The version of the isort `python` imports (None: none), asked again when its
+    environment's isort script is rewritten (an install)."""
+    return _isort_version(python, stamp(python.parent / "isort"), stamp(python))
+
+
+@lru_cache(maxsize=64)
+def _isort_version(python: Path, _script: Stamp, _python: Stamp) -> str | None:
+    try:
+        proc = subprocess.run([str(python), "-c", "import isort; print(isort.__version__)"],
+                              capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (proc.stdout.strip() or None) if proc.returncode == 0 else None
+
+
+def directories_of(style: Style, path: Path) -> tuple[Path, ...]:
+    """`path`'s directory and those above it up to the project's root."""
+    start = path.resolve().parent
+    return (start, *[p for p in start.parents if style.root in (p, *p.parents)])
+
+
+def sort_imports(document: str, style: Style, path: Path, group: bool = False) -> str:
+    """`document` sorted by isort with the project's settings, by the isort the project pins
+    when one is found (with `group`, and combine-as-imports on)."""
+    tool = project_isort(directories_of(style, path))
+    if tool is not None and tool.python:
+        return _pinned(document, style, path, group, tool)
+    import isort
+
+    # not `atomic`: the document is blocks cut apart (a `from __future__` after code),
+    # which isort would not compile; nor `add_imports` (urllib3's): not above the blocks
+    settings = isort.Config(config=isort_settings(style), atomic=False, add_imports=frozenset())
+    settings = isort.Config(config=settings, combine_as_imports=True) if group else settings
+    try:
+        # isort is not idempotent: it merges a commented `from m import (a as _)` into
+        # `from m import b` only on a second pass; `isort --check` wants the last form
+        for _ in range(3):
+            document, before = isort.code(document, config=settings, file_path=path), document
+            if document == before:
+                break
+        return document
+    except isort.exceptions.FileSkipped:  # the project's isort leaves the file as it
+        return document  # is (`skip_glob`, `# isort: skip_file`): so does godsplit
+    except Exception as exc:  # isort raises many types for bad settings
+        raise GodsplitError(f"isort failed: {exc}", style.file("isort")) from exc
+
+
+# the same sorting, run by the pinned isort's interpreter (isort 5.0 and later: `Config(config=)`)
+_DRIVER = """
+import json, sys
+from pathlib import Path
+import isort
+request = json.load(sys.stdin)
+config = isort.Config(settings_path=request["settings_path"], **request["overrides"])
+config = isort.Config(config=config, atomic=False, add_imports=frozenset())
+if request["group"]:
+    config = isort.Config(config=config, combine_as_imports=True)
+document = request["document"]
+try:
+    for _ in range(3):
+        document, before = isort.code(document, config=config, file_path=Path(request["path"])), document
+        if document == before:
+            break
+except isort.exceptions.FileSkipped:
+    pass
+json.dump({"document": document}, sys.stdout)
+"""
+
+
+def _pinned(document: str, style: Style, path: Path, group: bool, tool: ProjectIsort) -> str:
+    settings_path, overrides = settings_source(style)
+    request: dict[str, Any] = {"settings_path": str(settings_path), "overrides": overrides,
+                               "group": group, "document": document, "path": str(path)}
+    try:
+        proc = subprocess.run([tool.python, "-c", _DRIVER], input=json.dumps(request),
+                              capture_output=True, text=True, cwd=style.root, timeout=120,
+                              check=False)
+        if proc.returncode == 0:
+            return str(json.loads(proc.stdout)["document"])
+        cause = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+    except (OSError, subprocess.SubprocessError, ValueError, KeyError) as exc:
+        cause = str(exc)
+    raise GodsplitError(f"isort {tool.pin.version} ({tool.python}) failed: {cause}",
+                        style.file("isort"))
+
+
+def isort_pin_findings(style: Style, path: Path) -> list[Finding]:
+    """GS150 where godsplit sorts with the isort the project's pre-commit pins, GS147 where
+    it pins another isort than godsplit's and none of that version was found."""
+    if style.sorter != "isort" or not isort_sorts(style, path):
+        return []
+    tool = project_isort(directories_of(style, path))
+    if tool is None or (not tool.python and tool.pin.version == tool.own_version):
+        return []
+    pin = tool.pin
+    if tool.python:
+        return [Finding("GS150", "info", f"{_HOW} pins isort {pin.version}: godsplit sorts the "
+                        f"imports it generates with that isort ({tool.python})",
+                        str(pin.path), pin.line)]
+    return [Finding("GS147", "warning", f"{_HOW} pins isort {pin.version} and no isort "
+                    f"{pin.version} was found (looked in {', '.join(tool.searched)}): godsplit "
+                    f"sorts the imports it generates with its own isort {tool.own_version}, and "
+                    f"isort {pin.version} may wrap or order some of them otherwise (`isort "
+                    "--check` would report the file). With isort "
+                    f"{pin.version} in the project's virtualenv (.venv) or in pre-commit's "
+                    "cache (`pre-commit install-hooks` puts it there), godsplit runs that one",
+                    str(pin.path), pin.line)]
