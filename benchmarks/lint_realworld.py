@@ -526,10 +526,38 @@ def generated(split: Path, module: str, sibling: str = "") -> list[str]:
     return [module, *files] if sibling else files
 
 
+_URLLIB3_HOOKS = """\
+repos:
+  - repo: https://github.com/asottile/pyupgrade
+    rev: v3.3.1
+    hooks:
+      - id: pyupgrade
+        args: ["--py38-plus"]
+
+  - repo: https://github.com/psf/black
+    rev: 23.1.0
+    hooks:
+      - id: black
+        args: ["--target-version", "py38"]
+
+  - repo: https://github.com/PyCQA/isort
+    rev: 5.12.0
+    hooks:
+      - id: isort
+
+  - repo: https://github.com/PyCQA/flake8
+    rev: 6.1.0
+    hooks:
+      - id: flake8
+        additional_dependencies: [flake8-2020]
+"""
+
 # What the sdist lacks that the measure needs: the lint config from the repository at the
 # release tag (paramiko's .flake8, its lint settings only), and bs4's one-line change that
 # GS117 asks for (without it no split of bs4/element.py is safe).
-EXTRA_FILES = {"urllib3-response-by-hand": {".flake8": "[flake8]\nignore = E501, E203, W503, W504\n"},
+EXTRA_FILES = {"urllib3-response-by-hand": {".flake8": "[flake8]\nignore = E501, E203, W503, W504\n",
+                                            # its Python hooks (isort 5.12.0: GS150/GS147)
+                                            ".pre-commit-config.yaml": _URLLIB3_HOOKS},
                "invoke-runners-by-hand": {".flake8": "[flake8]\nexclude = invoke/vendor,sites,.git,"
                                           "build,dist,alt_env,appveyor\nignore = E124,E125,E128,"
                                           "E261,E301,E302,E303,E306,W503,E731\n"
