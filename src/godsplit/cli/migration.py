@@ -166,6 +166,25 @@ def retire(sources: tuple[Path, ...], config_path: Path | None) -> None:
     _print_retire(result, config.root)
 
 
+def _left(result: RetireResult) -> str:
+    """What stands in retire's way: the uses `migrate` rewrites and those it leaves alone
+    (each listed above with its reason), or the findings above."""
+    uses = [use for split in result.splits for use in split.blocked]
+    if not uses:
+        return "see above"
+    fixable = sum(use.fixable for use in uses)
+    left = f"{plural(len(uses), 'use')} of an old module left"
+    if fixable == len(uses):
+        return f"{left}: `godsplit migrate` rewrites {'it' if fixable == 1 else 'them'}"
+    alone = len(uses) - fixable
+    hand = (f"{'it needs' if alone == 1 else 'they need'} a hand edit, for the reason "
+            f"listed with {'it' if alone == 1 else 'each'}")
+    if not fixable:
+        return f"{left}, which `godsplit migrate` leaves alone: {hand}"
+    return (f"{left}: `godsplit migrate` rewrites {fixable}; it leaves {alone} alone, and "
+            f"{hand}")
+
+
 def _print_retire(result: RetireResult, root: Path) -> None:
     if result.recovered:
         click.echo(result.recovered)
@@ -177,10 +196,7 @@ def _print_retire(result: RetireResult, root: Path) -> None:
     for finding in result.findings:
         click.echo(f"  {finding.render()}")
     if result.refused:
-        blocked = sum(len(s.blocked) for s in result.splits)
-        click.echo(f"retire: refused, nothing changed ({plural(blocked, 'use')} of an old module "
-                   "left: run `godsplit migrate`, then edit the rest by hand)" if blocked else
-                   "retire: refused, nothing changed (see above)")
+        click.echo(f"retire: refused, nothing changed ({_left(result)})")
         sys.exit(1)
     if result.rolled_back:
         click.echo("retire: the checks found differences: rolled back, nothing changed")

@@ -338,6 +338,13 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
         ctx.use(node, h, "", "module", None, False, "loads the old module by this name and "
                 "reads its names (a settings module, a URL conf): edit by hand")
         return
+    setting = _container_name(ctx, node)
+    if setting and (setting.lower().endswith(("imports", "include")) or setting == "pytest_plugins"):
+        ctx.note(node, "GS505", f"{h.old_module!r} is loaded by name here (`{setting}`, a setting "
+                 "that imports the module): left alone; the module still imports under this name "
+                 "and its facade imports every new module" + (
+                     ", so all its tasks still register" if h.tasks else ""))
+        return
     ctx.note(node, "GS505", f"{h.old_module!r} is named in a string (a logger name, a route or "
              "task-name prefix?): left alone; loggers and pinned task names keep the old name")
 
