@@ -153,3 +153,58 @@ def test_urllib3s_long_reexport_passes_the_pinned_isorts_check(
     proc = subprocess.run([str(isort_5_12 / "bin" / "isort"), "--check-only", "--diff",
                            str(init)], cwd=project, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# urllib3's shape: a class defined in the `else:` of an optional import; the facade takes
+# `zstd` from its new module (bound only under a condition: mypy's type ignore, flake8's
+# noqa), a line the comments make 96 columns long
+OPTIONAL = """
+    import zlib
+
+    try:
+        from compression import zstd
+    except ImportError:
+        HAS_ZSTD = False
+    else:
+        HAS_ZSTD = True
+
+        class ZstdDecoder:
+            def decompress(self, data):
+                return zstd.decompress(data)
+
+
+    def decode(data):
+        if HAS_ZSTD:
+            return ZstdDecoder().decompress(data)
+        return zlib.decompress(data)
+
+
+    class Response:
+        def read(self, data):
+            return decode(data)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("pinned", [True, False])
+def test_a_type_ignore_line_is_written_as_the_isort_that_sorts_wraps_it(
+        project: Path, tmp_path: Path, isort_5_12: Path, pinned: bool) -> None:
+    from godsplit.split.apply import apply_splits
+
+    if pinned:
+        _cache(tmp_path / "pre-commit", isort_5_12)
+    config = make_project(project, OPTIONAL, {"decoders": ["decode", "ZstdDecoder"],
+                                              "responses": ["Response"]}, files={
+        "pyproject.toml": BLACK + "\n[tool.mypy]\nstrict = true\n",
+        ".flake8": "[flake8]\nignore = E501, E203, W503, W504\n",
+        ".pre-commit-config.yaml": PRE_COMMIT})
+    result = apply_splits(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    codes = [f.code for s in result.splits for f in s.findings if f.code in ("GS147", "GS150")]
+    assert codes == (["GS150"] if pinned else ["GS147"])
+    init = (project / "pkg/big/__init__.py").read_text()
+    assert "import zstd as zstd  # type: ignore" in init or "(  # type: ignore" in init, init
+    isort = isort_5_12 / "bin" / "isort" if pinned else Path(sys.executable).parent / "isort"
+    proc = subprocess.run([str(isort), "--check-only", "--diff", "pkg/big"], cwd=project,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

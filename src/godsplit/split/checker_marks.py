@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from .checker_config import Pylint
+from .isort_pin import sorted_statement
 from .loop_shadows import noqa_comment
 from .ruff_pin import alias_reported_in_init
 from .style import Style
@@ -82,8 +83,10 @@ def alias_pragmas(texts: Sequence[str], style: Style | None, path: Path, package
     return out
 
 
-def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, str]:
-    """`texts` (the files of a split) with what the project's mypy and pylint need."""
+def for_checkers(texts: Mapping[Path, str], style: Style | None, source: Path | None = None
+                 ) -> dict[Path, str]:
+    """`texts` (the files of a split) with what the project's mypy and pylint need
+    (`source`: the old module, whose settings an import marked for mypy is sorted with)."""
     out = dict(texts)
     if style is None or not (style.mypy or style.pylint is not None or style.enables("PLC0415")):
         return out
@@ -114,7 +117,7 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None) -> dict[Path, s
             edits += [(node.lineno - 1, "PLC0415") for node in _machinery_imports(tree)]
         for index, what in sorted(edits, key=lambda e: e[0], reverse=True):
             if what == "ignore":
-                _type_ignore(lines, index, _statement(tree, index + 1), style)
+                _type_ignore(lines, index, _statement(tree, index + 1), style, source)
             elif what == "PLC0415":
                 code, hash_, old = lines[index].rstrip("\n").partition("#")
                 lines[index] = _long(code.rstrip(), noqa_comment((hash_ + old).strip(), "PLC0415"),
@@ -208,13 +211,22 @@ def _statement(tree: ast.Module, line: int) -> ast.ImportFrom:
                 if isinstance(n, ast.ImportFrom) and n.lineno == line)
 
 
-def _type_ignore(lines: list[str], index: int, node: ast.ImportFrom, style: Style) -> None:
+def _type_ignore(lines: list[str], index: int, node: ast.ImportFrom, style: Style,
+                 source: Path | None = None) -> None:
     line = lines[index].rstrip("\n")
     if "type: ignore" in line:
         return
     code, hash_, comment = line.partition("#")
     code, comment = code.rstrip(), (hash_ + comment).strip()
     single = node.end_lineno == node.lineno
+    # where isort sorts the project's imports, the form is its own (the project's pinned
+    # isort 5.12.0 wraps urllib3's 96-column line with its noqa; isort 6 and later join it)
+    by_isort = sorted_statement(f"{code}  {TYPE_IGNORE}  {comment}".rstrip(), style, source) if (
+        single and source is not None) else None
+    if by_isort is not None and TYPE_IGNORE in by_isort.split("\n", 1)[0]:
+        lines[index] = by_isort if "\n" in by_isort.rstrip("\n") else _long(
+            f"{code}  {TYPE_IGNORE}", comment, style)
+        return
     if single and len(f"{code}  {TYPE_IGNORE}") > style.line_length:
         indent = " " * node.col_offset
         names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]

@@ -237,3 +237,16 @@ def isort_pin_findings(style: Style, path: Path) -> list[Finding]:
                     f"{pin.version} in the project's virtualenv (.venv) or in pre-commit's "
                     "cache (`pre-commit install-hooks` puts it there), godsplit runs that one",
                     str(pin.path), pin.line)]
+
+
+def sorted_statement(line: str, style: Style, source: Path) -> str | None:
+    """One import statement on one line (indented in a block, or not) as the project's
+    isort writes it where it stands (an indented import is sorted inside a block, as isort
+    sorts it in the file: its width counts the indent); None where the project's imports
+    are not sorted by isort (or not in `source`, the old module, which exists)."""
+    if style.sorter != "isort" or not isort_sorts(style, source):
+        return None
+    indented = line[:1].isspace()
+    document = f"if True:\n{line.rstrip()}\n" if indented else f"{line.rstrip()}\n"
+    done = sort_imports(document, style, source)
+    return done.split("\n", 1)[1] if indented and done.startswith("if True:\n") else done

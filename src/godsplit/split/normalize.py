@@ -97,7 +97,7 @@ def assemble(
                     parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
         after = style.lines_after_imports if style is not None else -1
         out[file] = _space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
-    marked = mark_reported(for_checkers(out, style), style, path)  # A004, TC001-TC003
+    marked = mark_reported(for_checkers(out, style, path), style, path)  # A004, TC001-TC003
     return mark_unused(marked, style, path, source_text)  # F401 only pyflakes' scoping sees
 
 
