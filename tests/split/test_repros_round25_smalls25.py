@@ -156,8 +156,8 @@ def test_urllib3s_long_reexport_passes_the_pinned_isorts_check(
 
 
 # urllib3's shape: a class defined in the `else:` of an optional import; the facade takes
-# `zstd` from its new module (bound only under a condition: mypy's type ignore, flake8's
-# noqa), a line the comments make 96 columns long
+# `zstd` from its new module (bound only under a condition: mypy's type ignore and a
+# pyflakes code), a line the comments make 96 columns long
 OPTIONAL = """
     import zlib
 
