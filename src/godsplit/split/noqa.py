@@ -65,9 +65,11 @@ _NOQA_AFTER_PAREN = re.compile(
     re.MULTILINE)
 
 
-# a one-line top-level from-import of names with its noqa comment (E402, F401)
-_ONE_LINE_NOQA = re.compile(r"^(from \S+ import )(\w+(?: as \w+)?(?:, \w+(?: as \w+)?)*)(  # noqa: [^\n]+)$",
-                            re.MULTILINE)
+# a one-line from-import of names with its noqa comment (E402, F401), at the top level or
+# indented (a guarded re-export in `try:`, an import in an `if` block or a function body)
+_ONE_LINE_NOQA = re.compile(
+    r"^([ \t]*)(from \S+ import )(\w+(?: as \w+)?(?:, \w+(?: as \w+)?)*)(  # noqa: [^\n]+)$",
+    re.MULTILINE)
 PRAGMA_NOT_COUNTED = (0, 17, 0)  # ruff's isort stopped counting a pragma comment's width
 
 
@@ -75,14 +77,22 @@ def pinned_wraps(text: str, style: Style | None) -> str:
     """An import that only its `# noqa` comment makes longer than ruff's line length, where
     the project pins a ruff older than 0.17 and godsplit sorts with its own, newer one: the
     pinned ruff counts the comment and wraps the import (I001), godsplit's does not. Written
-    wrapped, the comment on the first line, it is clean under both (CourtListener's 0.14.11)."""
+    wrapped, the comment on the first line, it is clean under both (CourtListener's 0.14.11),
+    at the top level and indented (a `try:` or `if` block, a function body)."""
     tool = style.ruff_tool if style is not None and style.sorter == "ruff" else None
     if style is None or tool is None or not tool.own or tool.pin is None or not (
             parse_version(tool.pin.version) < PRAGMA_NOT_COUNTED <= parse_version(tool.version)):
         return text
     width = style.ruff_line_length
-    return _ONE_LINE_NOQA.sub(lambda m: m[0] if len(m[0]) <= width else m[1] + "(" + m[3] + "\n" + "".join(
-        f"    {name},\n" for name in m[2].split(", ")) + ")", text)
+
+    def wrapped(m: re.Match[str]) -> str:
+        indent, head, names, comment = m.groups()
+        if len(m[0]) <= width:
+            return m[0]
+        return (f"{indent}{head}({comment}\n"
+                + "".join(f"{indent}    {name},\n" for name in names.split(", ")) + f"{indent})")
+
+    return _ONE_LINE_NOQA.sub(wrapped, text)
 
 
 def noqa_first(text: str) -> str:
