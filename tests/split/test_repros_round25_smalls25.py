@@ -208,3 +208,66 @@ def test_a_type_ignore_line_is_written_as_the_isort_that_sorts_wraps_it(
     proc = subprocess.run([str(isort), "--check-only", "--diff", "pkg/big"], cwd=project,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# (h) CourtListener pins ruff 0.14.11, which counts the width of a noqa comment where
+# godsplit's newer ruff does not: a long import with its noqa was written wrapped at the
+# top level only, not inside a `try:` block, an `if` block or a function body
+_RUFF = '[tool.ruff]\nline-length = 79\n[tool.ruff.lint]\nselect = ["E", "F", "I", "UP", "W"]\n'
+_RUFF_PIN = ("repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n"
+             "    rev: v0.14.11\n    hooks:\n      - id: ruff\n")
+_NAME = "associate_related_instances_with_docket"
+
+
+@pytest.mark.parametrize("head", ["try:", "if TYPE_CHECKING:", "def load():"])
+def test_an_indented_import_with_its_noqa_is_wrapped_for_an_older_pinned_ruff(
+        project: Path, head: str) -> None:
+    from godsplit.split.noqa import pinned_wraps
+    from godsplit.split.ruff_tool import ruff_binary
+
+    (project / "pyproject.toml").write_text(_RUFF)
+    (project / ".pre-commit-config.yaml").write_text(_RUFF_PIN)
+    style = detect_style(project)
+    assert style.ruff_tool is not None and style.ruff_tool.own  # 0.14.11 is not found here
+    line = f"    from .associate_related import {_NAME}  # noqa: F401"
+    assert len(line) > 79
+    tail = "\nexcept ImportError:\n    pass\n" if head == "try:" else "\n"
+    text = pinned_wraps(f"{head}\n{line}{tail}", style)
+    assert text == (f"{head}\n    from .associate_related import (  # noqa: F401\n"
+                    f"        {_NAME},\n    ){tail}")
+    # godsplit's own ruff keeps that form too (the pinned one wraps the one-line form)
+    proc = subprocess.run([ruff_binary(), "check", "--no-cache", "--select", "I001",
+                           "--line-length", "79", "--stdin-filename", "pkg/mod.py", "-"],
+                          input=text,
+                          capture_output=True, text=True, cwd=project)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("ask", ["version_of", "rule_versions"])
+def test_a_replaced_ruff_is_asked_again(tmp_path: Path, ask: str) -> None:
+    """A long-running process (the Python API in an editor): the project's ruff upgraded
+    in place between two calls is asked again (the answers were cached by its path)."""
+    import os
+
+    from godsplit.split import ruff_pin
+
+    fake = tmp_path / "ruff"
+
+    def install(version: str, rule: str) -> None:
+        fake.write_text(dedent(f"""\
+            #!/bin/sh
+            if [ "$1" = "--version" ]; then echo "ruff {version}"; exit 0; fi
+            echo '[{{"code": "{rule}", "status": {{"Stable": {{"since": "{version}"}}}}}}]'
+        """))
+        fake.chmod(0o755)
+
+    install("0.12.8", "RUF100")
+    first = getattr(ruff_pin, ask)(str(fake))
+    before = os.stat(fake).st_mtime_ns
+    install("0.14.4", "RUF067")
+    os.utime(fake, ns=(before + 10**9, before + 10**9))  # a coarse clock: later anyway
+    second = getattr(ruff_pin, ask)(str(fake))
+    if ask == "version_of":
+        assert (first, second) == ("0.12.8", "0.14.4")
+    else:
+        assert (first, second) == ({"RUF100": "0.12.8"}, {"RUF067": "0.14.4"})

@@ -13,11 +13,11 @@ import os
 import subprocess
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..types import Finding, GodsplitError
-from .file_stamps import stamps
+from .file_stamps import Stamp, stamp, stamps
 from .isort_pin import isort_pin_findings
 from .lint_paths import moved_ignores
 from .ruff_pin import OLDEST
@@ -96,8 +96,12 @@ def _problem(root: Path, path: Path, executable: str, _key: object) -> GodsplitE
     return error if isinstance(error, GodsplitError) else None
 
 
-@cache
 def _version(executable: str) -> str:
+    return _version_text(executable, stamp(Path(executable)))
+
+
+@lru_cache(maxsize=16)
+def _version_text(executable: str, _key: Stamp) -> str:  # asked again when replaced
     proc = subprocess.run([executable, "--version"], capture_output=True, text=True,
                           timeout=60)
     return proc.stdout.strip() or "ruff"

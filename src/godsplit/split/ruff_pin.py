@@ -31,10 +31,10 @@ import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-from .file_stamps import stamps
+from .file_stamps import Stamp, stamp, stamps
 
 # the oldest ruff whose command line godsplit drives (`--config "key = value"`, `lint.*`
 # settings, `ruff format`); checked on 0.4.5, the oldest pin of the benchmarks
@@ -84,9 +84,14 @@ def parse_version(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in found.group(1).split(".")) if found else ()
 
 
-@cache
 def version_of(executable: str) -> str | None:
-    """The version `executable --version` reports (None: it does not run)."""
+    """The version `executable --version` reports (None: it does not run); asked again
+    when the executable is replaced (a long-running process: `file_stamps`)."""
+    return _version_of(executable, stamp(Path(executable)))
+
+
+@lru_cache(maxsize=64)
+def _version_of(executable: str, _key: Stamp) -> str | None:
     try:
         proc = subprocess.run([executable, "--version"], capture_output=True, text=True,
                               timeout=30, check=False)
@@ -96,10 +101,15 @@ def version_of(executable: str) -> str | None:
     return found.group(1) if proc.returncode == 0 and found else None
 
 
-@cache
 def rule_versions(executable: str) -> dict[str, str]:
     """Each rule `executable` knows (`ruff rule --all`), with the version its status
-    (stable or preview) dates from ("" when it does not say)."""
+    (stable or preview) dates from ("" when it does not say); asked again when the
+    executable is replaced."""
+    return _rule_versions(executable, stamp(Path(executable)))
+
+
+@lru_cache(maxsize=16)
+def _rule_versions(executable: str, _key: Stamp) -> dict[str, str]:
     try:
         proc = subprocess.run([executable, "rule", "--all", "--output-format", "json"],
                               capture_output=True, text=True, timeout=60, check=False)
@@ -301,13 +311,17 @@ def _project_ruff(directories: tuple[Path, ...], own: str, _key: object) -> Proj
     return ProjectRuff(own, own_version, pin, True, tuple(searched), rejected)
 
 
-@cache
 def alias_reported_in_init(executable: str, root: Path,
                            statement: str = "import os as os\n") -> bool:
     """Whether `executable`, with the project's configuration, reports `statement` (an
     `X as X` import) in an `__init__.py` (PLC0414): ruff exempts that file since mid-2025
     (0.14.4 does), 0.4.5 does not, and 0.12.8 exempts `from os import path as path` there
-    but reports `import os as os`."""
+    but reports `import os as os`. Asked again when the executable is replaced."""
+    return _alias_reported_in_init(executable, root, statement, stamp(Path(executable)))
+
+
+@lru_cache(maxsize=64)
+def _alias_reported_in_init(executable: str, root: Path, statement: str, _key: Stamp) -> bool:
     probe = root / "godsplit_probe" / "__init__.py"  # need not exist: it selects settings
     try:
         proc = subprocess.run(

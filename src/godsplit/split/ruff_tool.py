@@ -13,11 +13,12 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..types import GodsplitError
+from .file_stamps import Stamp, stamp
 from .style_files import table_line
 from .tool_error import ToolError
 
@@ -85,17 +86,25 @@ def _own() -> str:
     return found
 
 
-@cache
 def preview_rules(executable: str = "") -> frozenset[str]:
     """The rules `executable` (default: godsplit's ruff) reports only in preview mode
     (`ruff rule --all`): selected by a prefix (`RUF`) or by their code, they stay off
     unless the project sets `preview = true` (RUF067 in ruff 0.17). Empty when that ruff
-    cannot say."""
+    cannot say. Asked again when the executable is replaced (`file_stamps`)."""
     try:
-        proc = subprocess.run([executable or ruff_binary(), "rule", "--all", "--output-format", "json"],
+        executable = executable or ruff_binary()
+    except GodsplitError:
+        return frozenset()
+    return _preview_rules(executable, stamp(Path(executable)))
+
+
+@lru_cache(maxsize=16)
+def _preview_rules(executable: str, _key: Stamp) -> frozenset[str]:
+    try:
+        proc = subprocess.run([executable, "rule", "--all", "--output-format", "json"],
                               capture_output=True, text=True, timeout=60)
         rules = json.loads(proc.stdout)
-    except (OSError, subprocess.SubprocessError, ValueError, GodsplitError):
+    except (OSError, subprocess.SubprocessError, ValueError):
         return frozenset()
     return frozenset(r["code"] for r in rules if isinstance(r, dict) and r.get("preview"))
 

@@ -9,7 +9,7 @@ import fnmatch
 import re
 import subprocess
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from .ruff_pin import ProjectRuff, parse_version, unknown_rules
@@ -68,17 +68,24 @@ class Rules:
         return frozenset(out)
 
 
-@cache
 def ruff_default_rules(executable: str = "") -> tuple[str, ...]:
     """The rules ruff enables when nothing selects any, as `executable` (default: the ruff
     installed with godsplit) reports them (`--isolated --show-settings`): E4, E7, E9 and F
     up to ruff 0.16; ruff 0.17 enables about 400 (PLC0414 and I001 among them, E402 no
-    longer). The older set when that ruff cannot say."""
+    longer). The older set when that ruff cannot say. Asked again when the executable is
+    replaced (`file_stamps`)."""
+    from .file_stamps import stamp
     from .ruff_tool import ruff_binary
 
+    executable = executable or ruff_binary()
+    return _ruff_default_rules(executable, stamp(Path(executable)))
+
+
+@lru_cache(maxsize=16)
+def _ruff_default_rules(executable: str, _key: object) -> tuple[str, ...]:
     try:
         proc = subprocess.run(
-            [executable or ruff_binary(), "check", "--isolated", "--show-settings", __file__],
+            [executable, "check", "--isolated", "--show-settings", __file__],
             capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return RUFF_DEFAULT_SELECT
