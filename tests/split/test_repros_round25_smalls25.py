@@ -271,3 +271,19 @@ def test_a_replaced_ruff_is_asked_again(tmp_path: Path, ask: str) -> None:
         assert (first, second) == ("0.12.8", "0.14.4")
     else:
         assert (first, second) == ({"RUF100": "0.12.8"}, {"RUF067": "0.14.4"})
+
+
+def test_an_isort_pinned_as_a_requirement_is_run_from_the_projects_virtualenv(
+        project: Path, tmp_path: Path) -> None:
+    log = tmp_path / "runs.log"
+    _says_it_is_pinned(project / ".venv", log)
+    config = make_project(project, SOURCE, {"decoders": ["decode"], "responses": ["Response"]},
+                          files={"pyproject.toml": BLACK,
+                                 "requirements-dev.txt": f"pytest\nisort=={PINNED}\n"})
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+    found = [f for f in plan.findings if f.code in ("GS147", "GS150")]
+    assert [(f.code, f.path, f.line) for f in found] == [
+        ("GS150", str(project / "requirements-dev.txt"), 2)]
+    assert found[0].message.startswith(f"a requirement pins isort {PINNED}: godsplit sorts")
+    assert log.read_text().count("ran") >= 2

@@ -4,11 +4,12 @@ godsplit sorts the import blocks it generates with isort's Python API, its own i
 dependency). isort's wrapping changes between releases: urllib3's pre-commit pins isort
 5.12.0, which wraps a 96-column re-export with a trailing `# noqa` comment that isort 6 and
 later keep on one line, so no text satisfies both and the project's `isort --check` failed
-on one generated file. The pin is read where pre-commit runs the project's isort: a hook
-repo `.../isort` at `rev: X.Y.Z` in `.pre-commit-config.yaml`, the split file's directory
-first, up to the repository root. An isort of that version is then looked for, with no
-network: the project's virtualenv (`.venv`, `venv`), the active one (`$VIRTUAL_ENV`),
-pre-commit's cache for that hook and rev. Found, godsplit sorts in that environment's
+on one generated file. The pin is read where projects write it, the split file's
+directory first, up to the repository root: a hook repo `.../isort` at `rev: X.Y.Z` in
+`.pre-commit-config.yaml` (what its checks run), then `isort==X.Y.Z` in the files a ruff pin
+is read from (requirements, pyproject, tox, nox, workflows), then a lock file's resolution.
+An isort of that version is then looked for, with no network: the project's virtualenv
+(`.venv`, `venv`), the active one (`$VIRTUAL_ENV`), pre-commit's cache for that hook and rev. Found, godsplit sorts in that environment's
 Python (a short driver with the same settings: GS150); not found, with its own isort, and
 says which version it used and that the pinned one may sort otherwise (GS147).
 """
@@ -29,7 +30,7 @@ from typing import Any
 from ..types import Finding, GodsplitError
 from .file_stamps import Stamp, stamp, stamps
 from .isort_config import isort_settings, isort_sorts, settings_source
-from .ruff_pin import hook_rev, pre_commit_envs
+from .ruff_pin import hook_rev, lock_pin, pin_files, pre_commit_envs, requirement_pin
 from .style import Style
 
 _REPO = re.compile(r"^(\s*)-?\s*repo:\s*['\"]?\S*/isort(?:\.git)?/?['\"]?\s*$")
@@ -38,11 +39,12 @@ _HOW = "pre-commit's isort hook"
 
 @dataclass(frozen=True)
 class IsortPin:
-    """The isort version a project's pre-commit hook pins, where (1-based line)."""
+    """The isort version a project pins, where (1-based line) and how."""
 
     version: str
     path: Path
     line: int
+    how: str = _HOW  # "pre-commit's isort hook", "a requirement", "uv.lock's resolution"
 
 
 @dataclass(frozen=True)
@@ -56,12 +58,22 @@ class ProjectIsort:
 
 
 def find_pin(directories: Sequence[Path]) -> IsortPin | None:
-    """The isort version the nearest `.pre-commit-config.yaml` with an isort hook pins."""
+    """The isort version the project pins: its pre-commit hook first (what its checks
+    run), then a requirement (`isort==X.Y.Z`), then a lock file's resolution, each
+    nearest `directories[0]` first."""
     for directory in directories:
         path = directory / ".pre-commit-config.yaml"
         found = hook_rev(path, _REPO)
         if found is not None:
             return IsortPin(found[0], path, found[1])
+    for directory in directories:
+        required = requirement_pin(directory, "isort")
+        if required is not None:
+            return IsortPin(*required, "a requirement")
+    for directory in directories:
+        locked = lock_pin(directory, "isort")
+        if locked is not None:
+            return IsortPin(*locked[:3], f"{locked[3]}'s resolution")
     return None
 
 
@@ -73,7 +85,7 @@ def _python(env: Path) -> Path:
     return env / _scripts() / ("python.exe" if sys.platform == "win32" else "python")
 
 
-def _candidates(directories: Sequence[Path], version: str) -> Iterator[tuple[str, Path]]:
+def _candidates(directories: Sequence[Path], pin: IsortPin) -> Iterator[tuple[str, Path]]:
     """(where, environment) of each place an isort of `version` may be installed."""
     for directory in directories:
         for env in (".venv", "venv"):
@@ -81,8 +93,9 @@ def _candidates(directories: Sequence[Path], version: str) -> Iterator[tuple[str
     active = os.environ.get("VIRTUAL_ENV")
     if active:
         yield "$VIRTUAL_ENV", Path(active)
-    for cached in pre_commit_envs(version, "%/isort%"):
-        yield "pre-commit's cache", cached
+    if pin.how == _HOW:
+        for cached in pre_commit_envs(pin.version, "%/isort%"):
+            yield "pre-commit's cache", cached
 
 
 def _cache_home() -> Path:
@@ -91,10 +104,10 @@ def _cache_home() -> Path:
 
 
 def _pin_files(directories: Sequence[Path]) -> Iterator[Path]:
-    """What the answer depends on: the pre-commit configs, pre-commit's database, the
+    """What the answer depends on: the files a pin is read from, pre-commit's database, the
     isort scripts of the project's environments (rewritten when isort is installed)."""
+    yield from pin_files(directories)
     for directory in directories:
-        yield directory / ".pre-commit-config.yaml"
         yield from (directory / env / _scripts() / "isort" for env in (".venv", "venv"))
     active = os.environ.get("VIRTUAL_ENV")
     if active:
@@ -119,12 +132,12 @@ def _project_isort(directories: tuple[Path, ...], _key: object) -> ProjectIsort 
     if pin.version == own:
         return ProjectIsort(pin, "", own)
     searched: list[str] = []
-    for where, env in _candidates(directories, pin.version):
+    for where, env in _candidates(directories, pin):
         searched += [where] if where not in searched else []
         python = _python(env)
         if python.is_file() and isort_version(python) == pin.version:
             return ProjectIsort(pin, str(python), own, tuple(searched))
-    if "pre-commit's cache" not in searched:
+    if pin.how == _HOW and "pre-commit's cache" not in searched:
         searched.append("pre-commit's cache")
     return ProjectIsort(pin, "", own, tuple(searched))
 
@@ -226,16 +239,18 @@ def isort_pin_findings(style: Style, path: Path) -> list[Finding]:
         return []
     pin = tool.pin
     if tool.python:
-        return [Finding("GS150", "info", f"{_HOW} pins isort {pin.version}: godsplit sorts the "
+        return [Finding("GS150", "info", f"{pin.how} pins isort {pin.version}: godsplit sorts the "
                         f"imports it generates with that isort ({tool.python})",
                         str(pin.path), pin.line)]
-    return [Finding("GS147", "warning", f"{_HOW} pins isort {pin.version} and no isort "
+    cache = " or in pre-commit's cache (`pre-commit install-hooks` puts it there)" if (
+        pin.how == _HOW) else ""
+    return [Finding("GS147", "warning", f"{pin.how} pins isort {pin.version} and no isort "
                     f"{pin.version} was found (looked in {', '.join(tool.searched)}): godsplit "
                     f"sorts the imports it generates with its own isort {tool.own_version}, and "
                     f"isort {pin.version} may wrap or order some of them otherwise (`isort "
                     "--check` would report the file). With isort "
-                    f"{pin.version} in the project's virtualenv (.venv) or in pre-commit's "
-                    "cache (`pre-commit install-hooks` puts it there), godsplit runs that one",
+                    f"{pin.version} in the project's virtualenv (.venv){cache}, godsplit runs "
+                    "that one",
                     str(pin.path), pin.line)]
 
 

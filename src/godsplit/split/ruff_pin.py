@@ -40,15 +40,13 @@ from .file_stamps import Stamp, stamp, stamps
 # settings, `ruff format`); checked on 0.4.5, the oldest pin of the benchmarks
 OLDEST = (0, 4, 0)
 _VERSION = r"v?(\d+\.\d+\.\d+)"
-_REQUIREMENT = re.compile(r"(?<![\w.-])ruff(?:\[[^\]]*\])?\s*===?\s*" + _VERSION + r"\b")
-_POETRY = re.compile(r"^\s*ruff\s*=\s*(?:\{[^}]*version\s*=\s*)?[\"']=?=?\s*" + _VERSION + r"[\"']")
 _REQUIRED = re.compile(r"^\s*required-version\s*=\s*[\"'](?:==)?\s*" + _VERSION + r"[\"']")
 _REPO = re.compile(r"^(\s*)-?\s*repo:\s*['\"]?\S*/ruff-pre-commit(?:\.git)?['\"]?\s*$")
 _REV = re.compile(r"^\s*-?\s*rev:\s*['\"]?" + _VERSION + r"['\"]?\s*(?:#.*)?$")
 _DEPENDENCY_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", "noxfile.py",
                      "Makefile", "requirements*.txt", "requirements*.in", "*requirements.txt",
                      "requirements/*.txt", "requirements/*.in")
-_LOCKS = ("uv.lock", "poetry.lock", "pdm.lock")
+LOCKS = ("uv.lock", "poetry.lock", "pdm.lock")
 
 
 @dataclass(frozen=True)
@@ -204,33 +202,56 @@ def _required_version(directory: Path) -> RuffPin | None:
 
 
 def _requirements(directory: Path) -> RuffPin | None:
+    found = requirement_pin(directory, "ruff")
+    return RuffPin(*found, "a requirement") if found is not None else None
+
+
+def _lock(directory: Path) -> RuffPin | None:
+    found = lock_pin(directory, "ruff")
+    return RuffPin(*found[:3], f"{found[3]}'s resolution") if found is not None else None
+
+
+def dependency_files(directory: Path) -> list[Path]:
+    """The files a tool's pinned version is read from in `directory` (requirements, setup
+    files, tox, nox, a Makefile, GitHub workflows), those that exist."""
     paths = [p for pattern in _DEPENDENCY_FILES for p in sorted(directory.glob(pattern))]
     workflows = directory / ".github" / "workflows"
     if workflows.is_dir():
         paths += sorted([*workflows.glob("*.yml"), *workflows.glob("*.yaml")])
-    for path in dict.fromkeys(paths):
+    return list(dict.fromkeys(paths))
+
+
+def requirement_pin(directory: Path, tool: str) -> tuple[str, Path, int] | None:
+    """(version, file, line) of `tool==X.Y.Z` (poetry's `tool = "X.Y.Z"`) in the
+    dependency files of `directory`."""
+    name = re.escape(tool)
+    requirement = re.compile(r"(?<![\w.-])" + name + r"(?:\[[^\]]*\])?\s*===?\s*" + _VERSION + r"\b")
+    poetry = re.compile(r"^\s*" + name + r"\s*=\s*(?:\{[^}]*version\s*=\s*)?[\"']=?=?\s*" + _VERSION
+                        + r"[\"']")
+    for path in dependency_files(directory):
         table = ""
         for number, line in enumerate(_lines(path), 1):
             header = re.match(r"^\s*\[([^\]]+)\]", line)
             table = header.group(1) if header is not None else table
-            found = _REQUIREMENT.search(line.split("#")[0] if path.suffix != ".py" else line)
+            found = requirement.search(line.split("#")[0] if path.suffix != ".py" else line)
             if found is None and "poetry" in table and "dependencies" in table:
-                found = _POETRY.match(line)
+                found = poetry.match(line)
             if found is not None:
-                return RuffPin(found.group(1), path, number, "a requirement")
+                return found.group(1), path, number
     return None
 
 
-def _lock(directory: Path) -> RuffPin | None:
-    for name in _LOCKS:
+def lock_pin(directory: Path, tool: str) -> tuple[str, Path, int, str] | None:
+    """(version, file, line, lock file name) of `tool` as a lock file resolved it."""
+    for name in LOCKS:
         path = directory / name
         lines = _lines(path)
         for number, line in enumerate(lines, 1):
-            if re.match(r'^name\s*=\s*"ruff"\s*$', line):
+            if re.match(r'^name\s*=\s*"' + re.escape(tool) + r'"\s*$', line):
                 for ahead in range(number, min(number + 3, len(lines))):
                     found = re.match(r'^version\s*=\s*"' + _VERSION + '"', lines[ahead])
                     if found is not None:
-                        return RuffPin(found.group(1), path, ahead + 1, f"{name}'s resolution")
+                        return found.group(1), path, ahead + 1, name
     return None
 
 
@@ -272,15 +293,15 @@ def project_ruff(directories: tuple[Path, ...], own: str) -> ProjectRuff:
     """The ruff to run for the project in `directories` (nearest first): a ruff of the
     version it pins where one is found, else godsplit's own (`own`). Asked again when a
     file a pin is read from changes (a long-running process: `file_stamps`)."""
-    return _project_ruff(directories, own, stamps(_pin_files(directories)))
+    return _project_ruff(directories, own, stamps(pin_files(directories)))
 
 
-def _pin_files(directories: Sequence[Path]) -> Iterator[Path]:
+def pin_files(directories: Sequence[Path]) -> Iterator[Path]:
     """The files `find_pin` reads, those that exist now (and their directories: a new
     requirements file)."""
     for directory in directories:
         yield directory
-        yield from (directory / n for n in (".pre-commit-config.yaml", ".ruff.toml", "ruff.toml", *_LOCKS))
+        yield from (directory / n for n in (".pre-commit-config.yaml", ".ruff.toml", "ruff.toml", *LOCKS))
         yield from (p for pattern in _DEPENDENCY_FILES for p in sorted(directory.glob(pattern)))
         workflows = directory / ".github" / "workflows"
         yield workflows
