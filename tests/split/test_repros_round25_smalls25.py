@@ -287,3 +287,17 @@ def test_an_isort_pinned_as_a_requirement_is_run_from_the_projects_virtualenv(
         ("GS150", str(project / "requirements-dev.txt"), 2)]
     assert found[0].message.startswith(f"a requirement pins isort {PINNED}: godsplit sorts")
     assert log.read_text().count("ran") >= 2
+
+
+def test_an_isort_older_than_the_api_godsplit_drives_is_said_not_run(project: Path) -> None:
+    import isort
+
+    config = make_project(project, SOURCE, {"decoders": ["decode"], "responses": ["Response"]},
+                          files={"pyproject.toml": BLACK,
+                                 ".pre-commit-config.yaml": PRE_COMMIT.replace(PINNED, "4.3.21")})
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+    [found] = [f for f in plan.findings if f.code in ("GS147", "GS150")]
+    assert found.message.startswith(
+        "pre-commit's isort hook pins isort 4.3.21 and godsplit drives isort 5.0 or later: "
+        f"godsplit sorts the imports it generates with its own isort {isort.__version__}")

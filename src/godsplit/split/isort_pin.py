@@ -1,4 +1,4 @@
-"""The isort a project pins in pre-commit, and the isort godsplit sorts its imports with.
+"""The isort a project pins, and the isort godsplit sorts its imports with.
 
 godsplit sorts the import blocks it generates with isort's Python API, its own isort (a
 dependency). isort's wrapping changes between releases: urllib3's pre-commit pins isort
@@ -9,9 +9,10 @@ directory first, up to the repository root: a hook repo `.../isort` at `rev: X.Y
 `.pre-commit-config.yaml` (what its checks run), then `isort==X.Y.Z` in the files a ruff pin
 is read from (requirements, pyproject, tox, nox, workflows), then a lock file's resolution.
 An isort of that version is then looked for, with no network: the project's virtualenv
-(`.venv`, `venv`), the active one (`$VIRTUAL_ENV`), pre-commit's cache for that hook and rev. Found, godsplit sorts in that environment's
-Python (a short driver with the same settings: GS150); not found, with its own isort, and
-says which version it used and that the pinned one may sort otherwise (GS147).
+(`.venv`, `venv`), the active one (`$VIRTUAL_ENV`), pre-commit's cache for that hook and
+rev. Found, godsplit sorts in that environment's Python (a short driver with the same
+settings: GS150); not found (or older than 5.0, whose API differs), with its own isort,
+and says which version it used and that the pinned one may sort otherwise (GS147).
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ from typing import Any
 from ..types import Finding, GodsplitError
 from .file_stamps import Stamp, stamp, stamps
 from .isort_config import isort_settings, isort_sorts, settings_source
-from .ruff_pin import hook_rev, lock_pin, pin_files, pre_commit_envs, requirement_pin
+from .ruff_pin import hook_rev, lock_pin, parse_version, pin_files, pre_commit_envs, requirement_pin
 from .style import Style
 
 _REPO = re.compile(r"^(\s*)-?\s*repo:\s*['\"]?\S*/isort(?:\.git)?/?['\"]?\s*$")
 _HOW = "pre-commit's isort hook"
+OLDEST = (5, 0, 0)  # `isort.code` and `Config(config=...)`: the API the driver below uses
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class ProjectIsort:
     python: str  # the interpreter of an environment with the pinned isort ("": godsplit's own)
     own_version: str  # godsplit's isort
     searched: tuple[str, ...] = ()  # where an isort of the pinned version was looked for
+    too_old: bool = False  # the pinned isort predates the API godsplit drives (5.0)
 
 
 def find_pin(directories: Sequence[Path]) -> IsortPin | None:
@@ -131,6 +134,8 @@ def _project_isort(directories: tuple[Path, ...], _key: object) -> ProjectIsort 
     own = str(isort.__version__)
     if pin.version == own:
         return ProjectIsort(pin, "", own)
+    if parse_version(pin.version) < OLDEST:
+        return ProjectIsort(pin, "", own, too_old=True)
     searched: list[str] = []
     for where, env in _candidates(directories, pin):
         searched += [where] if where not in searched else []
@@ -244,13 +249,14 @@ def isort_pin_findings(style: Style, path: Path) -> list[Finding]:
                         str(pin.path), pin.line)]
     cache = " or in pre-commit's cache (`pre-commit install-hooks` puts it there)" if (
         pin.how == _HOW) else ""
-    return [Finding("GS147", "warning", f"{pin.how} pins isort {pin.version} and no isort "
-                    f"{pin.version} was found (looked in {', '.join(tool.searched)}): godsplit "
+    where = "godsplit drives isort 5.0 or later" if tool.too_old else (
+        f"no isort {pin.version} was found (looked in {', '.join(tool.searched)})")
+    return [Finding("GS147", "warning", f"{pin.how} pins isort {pin.version} and {where}: godsplit "
                     f"sorts the imports it generates with its own isort {tool.own_version}, and "
                     f"isort {pin.version} may wrap or order some of them otherwise (`isort "
-                    "--check` would report the file). With isort "
-                    f"{pin.version} in the project's virtualenv (.venv){cache}, godsplit runs "
-                    "that one",
+                    "--check` would report the file)" + ("" if tool.too_old else (
+                        f". With isort {pin.version} in the project's virtualenv (.venv){cache}, "
+                        "godsplit runs that one")),
                     str(pin.path), pin.line)]
 
 
