@@ -21,7 +21,7 @@ from .analyze import Analysis, Unit
 from .classify import is_guard
 from .kept import kept_most
 from .kept_reason import namespace_reason
-from .loop_home import loop_home
+from .loop_home import follow_home
 from .ordered_calls import order_and_outside
 from .runner_reads import rebound_reads
 from .straddle import straddle_findings
@@ -343,11 +343,11 @@ def _carry(
             module, reason, detail = shared, "shared", f"used by {', '.join(ordered)}"
         elif any(m in facade_users for m in members):
             module, reason, detail = FACADE, "facade", "used only by code kept in the facade"
+        elif home := follow_home(analysis, [u for m in members for u in clusters[m]],
+                                 result.module_of, bool(split.default)):
+            module, detail, reason = *home, "facade" if home[0] == FACADE else "carried"
         elif split.default:
             module, reason, detail = split.default, "default", "not used by any module"
-        elif home := loop_home(analysis, [u for m in members for u in clusters[m]], result.module_of):
-            module, reason = home[0], "facade" if home[0] == FACADE else "carried"
-            detail = f"a top-level loop reading {home[1]}, which goes there"
         else:
             unplaced.append((names, line))
             module, reason, detail = FACADE, "facade", "unplaced (see GS102)"
