@@ -112,3 +112,51 @@ def test_an_operator_on_what_may_be_an_instance_stays_a_cycle(
 def test_an_operator_on_plain_values_is_no_cycle(
         tmp_path: Path, extra: str, names: list[str]) -> None:
     assert _errors(tmp_path, dedent(CONSTRUCT) + extra, *names) == []
+
+
+# `helper` reads `Thing`; `Thing` moves to `things`, which imports `Base` back from `core`
+CALLED = '''\
+    class Base:
+        pass
+
+
+    def helper():
+        return Thing()
+
+
+    class Thing(Base):
+        pass
+
+
+    '''
+
+
+def _called_errors(tmp_path: Path, extra: str, names: list[str]) -> list[str]:
+    config = make_project(tmp_path, dedent(CALLED) + extra,
+                          {"core": ["Base", "helper", *names], "things": ["Thing"]})
+    plan, _ = plan_split(config, config.splits[0])
+    return [f.code for f in plan.errors]
+
+
+@pytest.mark.parametrize(("extra", "names"), [
+    # through a caller's parameter into `*fns`
+    ("def go(*fns):\n    for fn in fns:\n        fn()\n\n\ndef outer(f):\n    go(f)\n\n\n"
+     "X = outer(helper)\n", ["go", "outer", "X"]),
+    # into `**kw`, called from there
+    ("def go(a=None, **kw):\n    kw['run']()\n\n\nX = go(run=helper)\n", ["go", "X"]),
+    # a class's `__init__` calling what `C(...)` gives it
+    ("class Runner:\n    def __init__(self, fn):\n        fn()\n\n\nX = Runner(helper)\n",
+     ["Runner", "X"]),
+], ids=["caller-parameter", "kwargs", "init"])
+def test_a_def_given_to_a_parameter_a_function_run_at_import_calls_is_a_cycle(
+        tmp_path: Path, extra: str, names: list[str]) -> None:
+    assert _called_errors(tmp_path, extra, names) == ["GS104"]
+
+
+@pytest.mark.parametrize(("extra", "names"), [
+    ("def go(run, value):\n    return value\n\n\nX = go(len, helper)\n", ["go", "X"]),
+    ("def go(run, value):\n    run()\n\n\nX = go(len, helper)\n", ["go", "X"]),
+], ids=["returned", "other-parameter"])
+def test_a_def_given_to_a_parameter_that_is_not_called_is_no_cycle(
+        tmp_path: Path, extra: str, names: list[str]) -> None:
+    assert _called_errors(tmp_path, extra, names) == []

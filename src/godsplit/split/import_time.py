@@ -333,7 +333,7 @@ def _closure(
                 used.update(attributes)
                 operators.update(ops)
                 through(code.through(node))
-                todo.append(code.evaluated(uid, upgraded[uid]))
+                todo.append(code.evaluated(uid, upgraded[uid]) | code.plain.handed(node))
             kind = code.defs[name][1] if name in code.defs else None
             if isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
@@ -393,7 +393,7 @@ def _closure(
                     through(code.through(methods[method]))
                     if method in via and makes_own_class(methods[method]):
                         entries[name] |= _ON_CALL  # `return cls(...)`
-                    todo.append(code.evaluated(uid, names))
+                    todo.append(code.evaluated(uid, names) | code.plain.handed(methods[method]))
         changed = changed or release()
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 
 import libcst as cst
 
-from .nodes import children
+from .nodes import children, walk
 from .self_scan import bound_names
 
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer,
@@ -160,6 +160,8 @@ class PlainValues:
 
     def _fixpoint(self) -> None:
         closed = {name: fn for name in self.defs if (fn := self._closed(name)) is not None}
+        self.closed = {id(fn): name for name, fn in closed.items()}
+        self._handed: dict[int, frozenset[str]] = {}
         for name, fn in closed.items():
             every = _params(fn.params, stars=False)
             method = isinstance(self.defs[name], cst.ClassDef)  # defaults ran in the class body
@@ -172,12 +174,44 @@ class PlainValues:
                 plain = self.params[id(fn)]
                 for call, scope in self.calls[name]:
                     for param, value in _given(fn, call, isinstance(self.defs[name], cst.ClassDef)):
-                        if param is None:
+                        if param is None and value is None:  # spread
                             changed = changed or bool(plain)
                             plain.clear()
                         elif param in plain and (value is None or not self.plain(value, scope)):
                             plain.discard(param)
                             changed = True
+
+    def handed(self, fn: cst.FunctionDef) -> frozenset[str]:
+        """The module's definitions the calls of `fn` give it where it calls them: in a
+        parameter it calls (`def go(run): run()`, `go(helper)`), or one it draws a called
+        local from (`for run in fns: run()`, `go([helper])`), through its callers'
+        parameters too. Only for a function whose calls are all known (memoized)."""
+        if id(fn) not in self._handed:
+            self._handed[id(fn)] = frozenset().union(
+                *(self._flows(fn, p, frozenset()) for p in _called_params(fn)))
+        return self._handed[id(fn)]
+
+    def _flows(self, fn: cst.FunctionDef, param: str, seen: frozenset[tuple[int, str]]
+               ) -> set[str]:
+        """The definitions named in what the module's calls of `fn` give `param`."""
+        name = self.closed.get(id(fn))
+        if name is None or (id(fn), param) in seen:
+            return set()
+        seen = seen | {(id(fn), param)}
+        out: set[str] = set()
+        for call, scope in self.calls[name]:
+            given = [v for p, v in _given(fn, call, isinstance(self.defs[name], cst.ClassDef),
+                                          star=True) if p == param and v is not None]
+            for value in given:
+                for node in walk(value):
+                    if not isinstance(node, cst.Name) or id(node) in self._skip:
+                        continue
+                    if isinstance(scope, cst.FunctionDef) and node.value in {
+                            p.name.value for p in _params(scope.params)}:
+                        out |= self._flows(scope, node.value, seen)
+                    else:  # a def, an alias of one (import_time resolves), or not known
+                        out.add(node.value)
+        return out
 
     def plain(self, node: cst.BaseExpression, scope: _Scope,
               seen: frozenset[str] = frozenset()) -> bool:
@@ -235,23 +269,57 @@ def _params(params: cst.Parameters, stars: bool = True) -> list[cst.Param]:
     return out
 
 
-def _given(fn: cst.FunctionDef, call: cst.Call, method: bool
+def _given(fn: cst.FunctionDef, call: cst.Call, method: bool, star: bool = False
            ) -> Iterator[tuple[str | None, cst.BaseExpression | None]]:
     """(parameter, the value the call gives it) for each argument of `call`; (None, None)
-    when the call spreads `*xs` or `**kw` (which parameters get what is not known)."""
+    when the call spreads `*xs` or `**kw` (which parameters get what is not known). With
+    `star`, what goes into `*args` or `**kwargs` too, and a spread argument to each."""
     positional = [*fn.params.posonly_params, *fn.params.params][method:]
     named = {p.name.value for p in (*positional, *fn.params.kwonly_params)}
+    stars = [p.name.value if isinstance(p, cst.Param) else None
+             for p in (fn.params.star_arg, fn.params.star_kwarg)]
     index = 0
     for arg in call.args:
-        if arg.star:
+        if arg.star and star:
+            yield from ((n, arg.value) for n in (*named, *stars) if n is not None)
+        elif arg.star:
             yield None, None
         elif arg.keyword is not None:
-            if arg.keyword.value in named:
-                yield arg.keyword.value, arg.value
+            yield (arg.keyword.value if arg.keyword.value in named else stars[1]), arg.value
         else:
-            if index < len(positional):
-                yield positional[index].name.value, arg.value
+            yield (positional[index].name.value if index < len(positional) else stars[0]
+                   ), arg.value
             index += 1
+
+
+def _called_params(fn: cst.FunctionDef) -> set[str]:
+    """The parameters of `fn` its body calls (`run()`, `run[0]()`), or draws a local it
+    calls from (`for run in fns`, `run = fns[0]`, `run = kwargs.pop("f")`); not in
+    the defs and lambdas it makes."""
+    params = {p.name.value for p in _params(fn.params)}
+    drawn: dict[str, set[str]] = {}  # local -> the names its values are drawn from
+    callees: set[str] = set()
+    for node in walk(fn.body, into_scopes=False):
+        if isinstance(node, cst.Call):
+            root = node.func
+            while isinstance(root, (cst.Subscript, cst.Call)):
+                root = root.value if isinstance(root, cst.Subscript) else root.func
+            if isinstance(root, cst.Name):
+                callees.add(root.value)
+        pairs = [(t.target, node.value) for t in node.targets] if isinstance(node, cst.Assign) \
+            else [(node.target, node.iter)] if isinstance(node, (cst.For, cst.CompFor)) else []
+        for target, value in pairs:
+            for name in bound_names(target):
+                drawn.setdefault(name, set()).update(
+                    n.value for n in walk(value) if isinstance(n, cst.Name))
+    out: set[str] = set()
+    todo = list(callees)
+    while todo:
+        name = todo.pop()
+        if name in params and name not in out:
+            out.add(name)
+        todo.extend(n for n in drawn.pop(name, ()) if n != name)
+    return out
 
 
 def _remakes(node: cst.ClassDef) -> bool:
