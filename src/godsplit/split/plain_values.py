@@ -17,9 +17,10 @@ that builds a builtin (`list(...)`, `len(...)`), a method call on a string liter
 (`"{}".format(x)`), an operation on plain operands, `not x`, a membership or identity test;
 a function's local bound only to plain values; and a parameter that every call of the
 function passes a plain value (or leaves at a plain default), when all the calls are known:
-a top-level def (or a class's `__init__`/`__new__`) whose name the module uses only to call
-it, not decorated, not a base, for a class no metaclass, no `cls(...)`/`type(self)(...)`
-and no copy or pickle hooks. `*args` and `**kwargs` are a tuple and a dict. Anything else
+a top-level def (or a class's `__init__`) whose name the module uses only to call it, not
+decorated, not a base; for a class no `__new__`, and for it and its bases (`object` or
+classes of the module) no decorator, metaclass, `__reduce__`, `cls(...)` or
+`type(self)(...)`. `*args` and `**kwargs` are a tuple and a dict. Anything else
 is not known: an attribute, a subscript, another call's result, an import, a global, a
 name in a lambda or a class body, a parameter of a function handed on.
 """
@@ -44,9 +45,9 @@ _BUILDERS = frozenset({"len", "list", "tuple", "dict", "set", "frozenset", "sort
                        "isinstance", "issubclass", "callable", "hasattr", "id", "range",
                        "enumerate", "zip", "map", "filter", "bytearray"})
 _TESTS = ("In", "NotIn", "Is", "IsNot")  # their result is a bool whatever the operands
-# a class with one of these may be made by code that does not call it by name
-_REMAKERS = frozenset({"__reduce__", "__reduce_ex__", "__copy__", "__deepcopy__",
-                       "__getnewargs__", "__getnewargs_ex__", "__setstate__"})
+# copy and pickle call what these return with the arguments they return (`(C, args)`);
+# `__copy__` or `__setstate__` make an instance without `__init__` (or with `cls(...)`)
+_REMAKERS = frozenset({"__reduce__", "__reduce_ex__"})
 _LOOKUPS = ("globals", "vars", "locals", "__import__")
 OPAQUE = "opaque"  # a lambda's or a class body's names: not known
 _Scope = cst.FunctionDef | str | None  # a function, the module (None) or OPAQUE
@@ -64,6 +65,7 @@ class PlainValues:
         self.binds: dict[int, dict[str, list[cst.BaseExpression | None]]] = {}
         self._skip: set[int] = set()  # Name nodes that are not reads (attr, keyword, def name)
         self._star = False
+        self._nonlocal: set[str] = set()  # names a `nonlocal` statement declares
         for stmt in module.body:
             self._scan(stmt, None)
         self.builtins = frozenset() if self._star else frozenset(dir(builtins)) - self.rebound
@@ -131,15 +133,23 @@ class PlainValues:
             elif isinstance(current, (cst.Import, cst.ImportFrom)):
                 if isinstance(current.names, cst.ImportStar):
                     self._star = True
-                else:
-                    for alias in current.names:
-                        self._bind(scope, alias.asname.name if alias.asname else alias.name, None)
+                    continue
+                for alias in current.names:
+                    bound = alias.asname.name if alias.asname else alias.name
+                    self._bind(scope, bound, None)
+                    self.escaped.update(n for n in bound_names(bound) if n in self.defs)
                 continue
             elif isinstance(current, (cst.Global, cst.Nonlocal)):
                 for item in current.names:
                     self._skip.add(id(item.name))
                     self._bind(scope, item.name, None)
+                    if isinstance(current, cst.Nonlocal):  # an outer function's local
+                        self._nonlocal.add(item.name.value)
                 continue
+            elif isinstance(current, (cst.MatchAs, cst.MatchStar)) and current.name:
+                self._bind(scope, current.name, None)
+            elif isinstance(current, cst.MatchMapping) and current.rest:
+                self._bind(scope, current.rest, None)
             elif isinstance(current, cst.Arg) and current.keyword is not None:
                 self._skip.add(id(current.keyword))
             stack.extend((child, inner) for child in children(current))
@@ -151,12 +161,27 @@ class PlainValues:
             return None
         if isinstance(node, cst.FunctionDef):
             return None if node.decorators else node
-        if not isinstance(node, cst.ClassDef) or node.decorators or node.keywords:
+        if not isinstance(node, cst.ClassDef) or not self._made_plainly(node):
             return None
         methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
-        if _REMAKERS & set(methods) or "__new__" in methods or _remakes(node):
-            return None
-        return methods.get("__init__")
+        return None if "__new__" in methods else methods.get("__init__")
+
+    def _made_plainly(self, node: cst.ClassDef, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether calling the class runs its `__init__` with the call's arguments, and
+        nothing else does: no decorator, metaclass, `__reduce__`, `cls(...)`, and
+        only `object` or such classes of the module as bases (a foreign base's metaclass
+        could call `__init__` with anything)."""
+        methods = {s.name.value for s in node.body.body if isinstance(s, cst.FunctionDef)}
+        if node.decorators or node.keywords or node.name.value in seen or _REMAKERS & methods \
+                or _remakes(node):
+            return False
+        for base in node.bases:
+            name = base.value.value if isinstance(base.value, cst.Name) else None
+            parent = self.defs.get(name) if name else None
+            if name != "object" and not (isinstance(parent, cst.ClassDef) and self._made_plainly(
+                    parent, seen | {node.name.value})):
+                return False
+        return True
 
     def _fixpoint(self) -> None:
         closed = {name: fn for name in self.defs if (fn := self._closed(name)) is not None}
@@ -246,6 +271,8 @@ class PlainValues:
         if scope is OPAQUE:
             return False
         if isinstance(scope, cst.FunctionDef):
+            if name in self._nonlocal:
+                return False
             binds = self.binds.get(id(scope), {})
             params = {p.name.value: p for p in _params(scope.params)}
             if name in params or name in binds:
