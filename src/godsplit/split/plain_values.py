@@ -49,7 +49,23 @@ _TESTS = ("In", "NotIn", "Is", "IsNot")  # their result is a bool whatever the o
 # `__copy__` or `__setstate__` make an instance without `__init__` (or with `cls(...)`)
 _REMAKERS = frozenset({"__reduce__", "__reduce_ex__"})
 _LOOKUPS = ("globals", "vars", "locals", "__import__")
-OPAQUE = "opaque"  # a lambda's or a class body's names: not known
+OPAQUE = "opaque"
+# nodes that hold no name, call or binding: not walked (whitespace, punctuation, operators)
+_LEAVES = frozenset({
+    cst.SimpleWhitespace, cst.ParenthesizedWhitespace, cst.TrailingWhitespace, cst.EmptyLine,
+    cst.Newline, cst.Comment, cst.Comma, cst.Dot, cst.LeftParen, cst.RightParen,
+    cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace,
+    cst.Colon, cst.Semicolon, cst.AssignEqual, cst.SimpleString, cst.Integer, cst.Float,
+    cst.Imaginary, cst.Ellipsis, cst.ImportStar, cst.Pass, cst.Break, cst.Continue,
+    *(getattr(cst, n) for n in ("Add", "Subtract", "Multiply", "Divide", "FloorDivide",
+                                "Modulo", "Power", "LeftShift", "RightShift", "BitAnd",
+                                "BitOr", "BitXor", "MatrixMultiply", "And", "Or", "Not",
+                                "Equal", "NotEqual", "LessThan", "LessThanEqual", "GreaterThan",
+                                "GreaterThanEqual", "In", "NotIn", "Is", "IsNot", "Minus",
+                                "Plus", "BitInvert", "AddAssign", "SubtractAssign",
+                                "MultiplyAssign", "DivideAssign", "ModuloAssign",
+                                "BitOrAssign", "BitAndAssign", "AssignEqual")),
+})  # a lambda's or a class body's names: not known
 _Scope = cst.FunctionDef | str | None  # a function, the module (None) or OPAQUE
 
 
@@ -152,7 +168,8 @@ class PlainValues:
                 self._bind(scope, current.rest, None)
             elif isinstance(current, cst.Arg) and current.keyword is not None:
                 self._skip.add(id(current.keyword))
-            stack.extend((child, inner) for child in children(current))
+            stack.extend((child, inner) for child in children(current)
+                         if type(child) not in _LEAVES)
 
     def _closed(self, name: str) -> cst.FunctionDef | None:
         """The function whose parameters only the module's calls of `name` give, if so."""
@@ -211,6 +228,8 @@ class PlainValues:
         parameter it calls (`def go(run): run()`, `go(helper)`), or one it draws a called
         local from (`for run in fns: run()`, `go([helper])`), through its callers'
         parameters too. Only for a function whose calls are all known (memoized)."""
+        if id(fn) not in self.closed:
+            return frozenset()
         if id(fn) not in self._handed:
             self._handed[id(fn)] = frozenset().union(
                 *(self._flows(fn, p, frozenset()) for p in _called_params(fn)))
@@ -326,7 +345,14 @@ def _called_params(fn: cst.FunctionDef) -> set[str]:
     params = {p.name.value for p in _params(fn.params)}
     drawn: dict[str, set[str]] = {}  # local -> the names its values are drawn from
     callees: set[str] = set()
-    for node in walk(fn.body, into_scopes=False):
+    if not params:
+        return set()
+    stack: list[cst.CSTNode] = [fn.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue  # (their bodies run when they are called)
+        stack.extend(c for c in children(node) if type(c) not in _LEAVES)
         if isinstance(node, cst.Call):
             root = node.func
             while isinstance(root, (cst.Subscript, cst.Call)):
