@@ -160,3 +160,17 @@ def test_a_def_given_to_a_parameter_a_function_run_at_import_calls_is_a_cycle(
 def test_a_def_given_to_a_parameter_that_is_not_called_is_no_cycle(
         tmp_path: Path, extra: str, names: list[str]) -> None:
     assert _called_errors(tmp_path, extra, names) == []
+
+
+def test_a_def_a_decorator_stores_and_a_container_call_runs_is_a_cycle(tmp_path: Path) -> None:
+    """`@register` stores `other` in `REG`; `REG[0]()` at import runs it (was missed: a
+    decorated def counted as handed on only if its decorator calls it)."""
+    extra = ("REG = []\n\n\ndef register(fn):\n    REG.append(fn)\n    return fn\n\n\n"
+             "@register\ndef other():\n    return helper()\n\n\nX = REG[0]()\n")
+    assert _called_errors(tmp_path, extra, ["REG", "register", "other", "X"]) == ["GS104"]
+
+
+def test_a_def_a_decorator_only_reads_is_not_run_by_a_container_call(tmp_path: Path) -> None:
+    extra = ("NAMES = []\nREG = [len]\n\n\ndef register(fn):\n    NAMES.append(fn.__name__)\n"
+             "    return fn\n\n\n@register\ndef other():\n    return helper()\n\n\nX = REG[0]('a')\n")
+    assert _called_errors(tmp_path, extra, ["NAMES", "REG", "register", "other", "X"]) == []
