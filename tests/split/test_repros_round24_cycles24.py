@@ -62,17 +62,12 @@ def _modules(*names: str) -> dict[str, list[str]]:
     # a class through an alias: `M()` runs `Maker.__init__`
     ("class Maker:\n    def __init__(self):\n        helper()\n\n\nM = Maker\nX = M()\n",
      ["Maker", "M", "X"]),
-    # not yet: a function run at import calling its parameter, or a local, given a def by
-    # its caller (counting every def handed on refused param and dill falsely: what a
-    # parameter may be needs the call sites, a points-to analysis)
-    pytest.param(
-        "try:\n    from os import getcwd as run\nexcept ImportError:\n    def run():\n        pass\n\n\n"
-        "def go(run):\n    run()\n\n\nX = go(helper)\n", ["run", "go", "X"],
-        marks=pytest.mark.xfail(strict=True, reason="a parameter's values are not followed")),
-    pytest.param(
-        "from os import getcwd as run\n\n\ndef go(fns):\n    for run in fns:\n        run()\n\n\n"
-        "X = go([helper])\n", ["go", "X"],
-        marks=pytest.mark.xfail(strict=True, reason="a local's values are not followed")),
+    # a function run at import calling its parameter, or a local drawn from one, given a
+    # def by its caller (round 25, points25: the module's calls of `go` are all known)
+    ("try:\n    from os import getcwd as run\nexcept ImportError:\n    def run():\n        pass\n\n\n"
+     "def go(run):\n    run()\n\n\nX = go(helper)\n", ["run", "go", "X"]),
+    ("from os import getcwd as run\n\n\ndef go(fns):\n    for run in fns:\n        run()\n\n\n"
+     "X = go([helper])\n", ["go", "X"]),
 ], ids=["list", "dict", "dict-get", "loop", "alias", "lambda", "decorator", "factory", "class-alias",
         "parameter", "local"])
 def test_a_function_called_through_a_value_at_import_is_a_cycle(

@@ -22,6 +22,7 @@ from .descriptors import attachable_names, names_outside, property_functions
 from .getattr_reads import GetattrHooks
 from .late_bound import bound_after
 from .opaque_calls import OpaqueCalls
+from .plain_values import PlainValues
 from .run_uses import lazy_annotations, run_uses
 from .self_receivers import SelfReceivers, typed_dispatch
 
@@ -102,6 +103,7 @@ class _Code:
         self.module = module
         self.receivers, self.typed = SelfReceivers(module), dict[int, tuple[str, set[str]]]()
         self.hooks = GetattrHooks(module, self.receivers.declared)
+        self.plain = PlainValues(module, {n: d[1] for n, d in self.defs.items()})
         self.opaque = OpaqueCalls(module, {n: d[1] for n, d in self.defs.items()}, frozenset(
             n for u in units for n in u.binds) - _instance_names(units), self.receivers.declared)
         self._through: dict[int, frozenset[tuple[str, str]]] = {}
@@ -145,7 +147,7 @@ class _Code:
             on_self: set[str] = set()
             names = run_uses(node, self.lazy, operators,
                              frozenset() if whole else self.properties(node), self.hooks,
-                             (owner[1], on_self) if owner else None)
+                             (owner[1], on_self) if owner else None, self.plain)
             if owner:  # (with `whole` or not: both)
                 self.typed[id(node)] = (owner[0], self.typed.get(id(node), ("", on_self))[1] | on_self)
             self._uses[key] = (frozenset(names), frozenset(operators))
@@ -331,7 +333,7 @@ def _closure(
                 used.update(attributes)
                 operators.update(ops)
                 through(code.through(node))
-                todo.append(code.evaluated(uid, upgraded[uid]))
+                todo.append(code.evaluated(uid, upgraded[uid]) | code.plain.handed(node))
             kind = code.defs[name][1] if name in code.defs else None
             if isinstance(kind, cst.ClassDef) and not _ON_CALL <= entries[name]:
                 entries[name] |= _ON_CALL
@@ -391,7 +393,7 @@ def _closure(
                     through(code.through(methods[method]))
                     if method in via and makes_own_class(methods[method]):
                         entries[name] |= _ON_CALL  # `return cls(...)`
-                    todo.append(code.evaluated(uid, names))
+                    todo.append(code.evaluated(uid, names) | code.plain.handed(methods[method]))
         changed = changed or release()
     ran = functions | {f"{c}.{m}" for c, methods in running.items() for m in methods}
     return upgraded, entries, frozenset(ran)

@@ -277,6 +277,22 @@ def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
             stack.extend(children(current))
 
 
+def _stores(node: cst.CSTNode | None) -> bool:
+    """Whether function `node` hands its first parameter on (stores it, passes it, ...:
+    `escaped`'s rules) other than by returning it; not in the defs it makes."""
+    if not isinstance(node, cst.FunctionDef) or not (first := first_param(node)):
+        return False
+    found: set[str] = set()
+    for stmt in _runs(node.body):
+        if isinstance(stmt, cst.Return) and isinstance(stmt.value, cst.Name):
+            continue  # `return fn`
+        if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            for small in stmt.body:
+                if not (isinstance(small, cst.Return) and isinstance(small.value, cst.Name)):
+                    _escapes(small, {first}, found, True)
+    return bool(found)
+
+
 class _Known:
     """The names a call of which is followed (`OpaqueCalls.known`); `imports`: those an
     import or the builtins bind, and with a star import in the module, a name no statement
@@ -334,8 +350,14 @@ class OpaqueCalls:
         return set()
 
     def escaped(self) -> frozenset[str]:
+        """`escaped`, and each def whose decorator (`@register`, a def of the module)
+        stores it (`REG.append(fn)`): `REG[0]()` may run it."""
         if self._escaped is None:
-            self._escaped = escaped(self.module, self.defs)
+            stored = {stmt.name.value for stmt in self.module.body if isinstance(
+                stmt, (cst.FunctionDef, cst.ClassDef)) and any(isinstance(
+                    d.decorator, cst.Name) and _stores(self.defs.get(d.decorator.value))
+                    for d in stmt.decorators)}
+            self._escaped = escaped(self.module, self.defs) | stored
         return self._escaped
 
     def runs(self, node: cst.CSTNode, body: bool = False, method: bool = False,

@@ -14,6 +14,7 @@ import libcst as cst
 
 from .getattr_reads import GETATTR, GetattrHooks, local_names
 from .literals import SkipsTables
+from .plain_values import OPAQUE, PlainValues
 
 OPERATORS = {"Add": "add", "Subtract": "sub", "Multiply": "mul", "Divide": "truediv",
              "FloorDivide": "floordiv", "Modulo": "mod", "Power": "pow", "LeftShift": "lshift",
@@ -44,8 +45,9 @@ class _Uses(SkipsTables):
     statement when it is executed."""
 
     def __init__(self, root: cst.CSTNode, lazy: bool, skip: frozenset[int],
-                 hooks: GetattrHooks | None, typed: tuple[str, set[str]] | None) -> None:
-        self.root = root
+                 hooks: GetattrHooks | None, typed: tuple[str, set[str]] | None,
+                 plain: PlainValues | None = None) -> None:
+        self.root, self.plain, self._lambdas = root, plain, 0
         self.typed = typed  # (the method's `self`, the names used on it)
         self.hooks = hooks if hooks is None or hooks.active else None
         self.local = local_names(root) if self.hooks else frozenset()
@@ -87,6 +89,20 @@ class _Uses(SkipsTables):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._scopes.append(False)
 
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self._lambdas += 1
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self._lambdas -= 1
+
+    def _may_hold(self, node: cst.BaseExpression) -> bool:
+        """Whether `node` may be an instance of a class of the module (plain_values)."""
+        if self.plain is None:
+            return True
+        root = self.root if isinstance(self.root, cst.FunctionDef) else None
+        inside = OPAQUE if self._lambdas or len(self._scopes) != (root is not None) else root
+        return not self.plain.plain(node, inside)
+
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self._scopes.pop()
 
@@ -106,11 +122,14 @@ class _Uses(SkipsTables):
             self.operators |= GETATTR
 
     # operators run their operands' special methods (pyparsing: `a | b` runs __or__): of
-    # the classes with instances at import time only, these names being everywhere
+    # the classes with instances at import time only, these names being everywhere; the
+    # left operand's `__or__`, the right one's `__ror__`, unless it is plain
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         stem = OPERATORS.get(type(node.operator).__name__)
-        if stem:
-            self.operators |= {f"__{stem}__", f"__r{stem}__"}
+        if stem and self._may_hold(node.left):
+            self.operators.add(f"__{stem}__")
+        if stem and self._may_hold(node.right):
+            self.operators.add(f"__r{stem}__")
 
     def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
         self.operators.add(_UNARY.get(type(node.operator).__name__, "__bool__"))
@@ -119,7 +138,8 @@ class _Uses(SkipsTables):
         self.operators.add(_COMPARISONS.get(type(node.operator).__name__, "__eq__"))
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
-        self.operators |= {"__getitem__", "__class_getitem__"}
+        if self._may_hold(node.value):
+            self.operators |= {"__getitem__", "__class_getitem__"}
 
     def visit_Call(self, node: cst.Call) -> None:
         self.operators.add("__call__")  # `expr("name")` may call an instance
@@ -135,8 +155,10 @@ class _Uses(SkipsTables):
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._store(node.target)
         stem = OPERATORS.get(type(node.operator).__name__.removesuffix("Assign"))
-        if stem:
-            self.operators |= {f"__{stem}__", f"__r{stem}__", f"__i{stem}__"}
+        if stem and self._may_hold(node.target):
+            self.operators |= {f"__{stem}__", f"__i{stem}__"}
+        if stem and self._may_hold(node.value):
+            self.operators.add(f"__r{stem}__")
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if self._scopes and self._scopes[-1]:  # a local variable's: never evaluated
@@ -162,13 +184,15 @@ class _Uses(SkipsTables):
 
 def run_uses(node: cst.CSTNode, lazy: bool, operators: set[str],
              skip: frozenset[int] = frozenset(), hooks: GetattrHooks | None = None,
-             typed: tuple[str, set[str]] | None = None) -> set[str]:
+             typed: tuple[str, set[str]] | None = None, plain: PlainValues | None = None,
+             ) -> set[str]:
     """The attribute names `node` uses when it runs, not in the bodies of the defs in
     `skip`; adds the special methods its operators run to `operators`. `lazy`: the module
     has `from __future__ import annotations`; `hooks`: the module's `__getattr__` classes
     (None: any attribute read may run one); `typed`: a method's `self` whose type is known
-    (self_receivers.py) and the set that gets the names used on it, instead of the result."""
-    visitor = _Uses(node, lazy, skip, hooks, typed)
+    (self_receivers.py) and the set that gets the names used on it, instead of the result;
+    `plain`: the values no operator or subscript on runs a special method of the module's."""
+    visitor = _Uses(node, lazy, skip, hooks, typed, plain)
     node.visit(visitor)
     operators |= visitor.operators
     return visitor.names

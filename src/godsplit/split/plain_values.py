@@ -1,0 +1,392 @@
+"""Which values running code holds are plain: known not to be an instance of a class of the
+module, so an operator or subscript on them runs none of its special methods.
+
+import_time.py runs a special method by name on every class with instances at import
+time: `a + b` in a function that runs then runs each such class's `__add__` and
+`__radd__`. That is sound but coarse. construct's `FormatField.__init__(self, endianity,
+format)` computes `endianity+format`; every `FormatField(...)` in the module passes two
+string literals, yet the rule ran `Construct.__add__`, which makes a `Struct`, whose
+`__getattr__` subscripts, which ran `Construct.__getitem__`, which makes an `Array`: a
+false GS104 cycle. Here: `a + b` runs `__add__` only if `a` may be such an instance and
+`__radd__` only if `b` may (Python calls the left operand's method, then the right one's
+reflected method); `x[i]` runs `__getitem__` only if `x` may be.
+
+Plain: a literal or display, `None`/`True`/`False`, a builtin the module never rebinds
+(`len`, a class like `str`: not an instance of the module's classes), a call of a builtin
+that builds a builtin (`list(...)`, `len(...)`), a method call on a string literal
+(`"{}".format(x)`), an operation on plain operands, `not x`, a membership or identity test;
+a function's local bound only to plain values; and a parameter that every call of the
+function passes a plain value (or leaves at a plain default), when all the calls are known:
+a top-level def (or a class's `__init__`) whose name the module uses only to call it, not
+decorated, not a base; for a class no `__new__`, and for it and its bases (`object` or
+classes of the module) no decorator, metaclass, `__reduce__`, `cls(...)` or
+`type(self)(...)`. `*args` and `**kwargs` are a tuple and a dict. Anything else
+is not known: an attribute, a subscript, another call's result, an import, a global, a
+name in a lambda or a class body, a parameter of a function handed on.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterator, Mapping
+
+import libcst as cst
+
+from .nodes import children, walk
+from .self_scan import bound_names
+
+_LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer,
+             cst.Float, cst.Imaginary, cst.List, cst.Tuple, cst.Set, cst.Dict, cst.ListComp,
+             cst.SetComp, cst.DictComp, cst.GeneratorExp, cst.Lambda, cst.Ellipsis)
+_STRINGS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+_CONSTANTS = frozenset({"None", "True", "False"})
+# builtins whose result is always a builtin object, whatever they are given
+_BUILDERS = frozenset({"len", "list", "tuple", "dict", "set", "frozenset", "sorted", "bool",
+                       "isinstance", "issubclass", "callable", "hasattr", "id", "range",
+                       "enumerate", "zip", "map", "filter", "bytearray"})
+_TESTS = ("In", "NotIn", "Is", "IsNot")  # their result is a bool whatever the operands
+# copy and pickle call what these return with the arguments they return (`(C, args)`);
+# `__copy__` or `__setstate__` make an instance without `__init__` (or with `cls(...)`)
+_REMAKERS = frozenset({"__reduce__", "__reduce_ex__"})
+_LOOKUPS = ("globals", "vars", "locals", "__import__")
+OPAQUE = "opaque"
+# nodes that hold no name, call or binding: not walked (whitespace, punctuation, operators)
+_LEAVES = frozenset({
+    cst.SimpleWhitespace, cst.ParenthesizedWhitespace, cst.TrailingWhitespace, cst.EmptyLine,
+    cst.Newline, cst.Comment, cst.Comma, cst.Dot, cst.LeftParen, cst.RightParen,
+    cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace,
+    cst.Colon, cst.Semicolon, cst.AssignEqual, cst.SimpleString, cst.Integer, cst.Float,
+    cst.Imaginary, cst.Ellipsis, cst.ImportStar, cst.Pass, cst.Break, cst.Continue,
+    *(getattr(cst, n) for n in ("Add", "Subtract", "Multiply", "Divide", "FloorDivide",
+                                "Modulo", "Power", "LeftShift", "RightShift", "BitAnd",
+                                "BitOr", "BitXor", "MatrixMultiply", "And", "Or", "Not",
+                                "Equal", "NotEqual", "LessThan", "LessThanEqual", "GreaterThan",
+                                "GreaterThanEqual", "In", "NotIn", "Is", "IsNot", "Minus",
+                                "Plus", "BitInvert", "AddAssign", "SubtractAssign",
+                                "MultiplyAssign", "DivideAssign", "ModuloAssign",
+                                "BitOrAssign", "BitAndAssign", "AssignEqual")),
+})  # a lambda's or a class body's names: not known
+_Scope = cst.FunctionDef | str | None  # a function, the module (None) or OPAQUE
+
+
+class PlainValues:
+    """Which expressions of `module` are plain (see the module docstring); `defs`, its
+    top-level functions and classes by name."""
+
+    def __init__(self, module: cst.Module, defs: Mapping[str, cst.CSTNode]) -> None:
+        self.defs = defs
+        self.calls: dict[str, list[tuple[cst.Call, _Scope]]] = {}
+        self.escaped: set[str] = set()
+        self.rebound: set[str] = set()  # every name bound anywhere: its builtin is not trusted
+        self.binds: dict[int, dict[str, list[cst.BaseExpression | None]]] = {}
+        self._skip: set[int] = set()  # Name nodes that are not reads (attr, keyword, def name)
+        self._star = False
+        self._nonlocal: set[str] = set()  # names a `nonlocal` statement declares
+        for stmt in module.body:
+            self._scan(stmt, None)
+        self.builtins = frozenset() if self._star else frozenset(dir(builtins)) - self.rebound
+        # the module's functions looked up by name (`globals()["f"](x)`, `exec(text)`)
+        self._dynamic = any(n in self.calls for n in _LOOKUPS) or any(
+            len(call.args) < 2 for n in ("eval", "exec") for call, _ in self.calls.get(n, ()))
+        self.params: dict[int, set[str]] = {}  # function -> its plain parameters
+        self._fixpoint()
+
+    def _bind(self, scope: _Scope, target: cst.CSTNode,
+              value: cst.BaseExpression | None) -> None:
+        names = bound_names(target)
+        self.rebound |= names
+        if isinstance(scope, cst.FunctionDef):
+            into = self.binds.setdefault(id(scope), {})
+            for name in names:
+                into.setdefault(name, []).append(value if isinstance(target, cst.Name) else None)
+
+    def _scan(self, node: cst.CSTNode, scope: _Scope) -> None:
+        stack: list[tuple[cst.CSTNode, _Scope]] = [(node, scope)]
+        while stack:
+            current, scope = stack.pop()
+            inner = scope
+            if isinstance(current, cst.Name):
+                if id(current) not in self._skip and current.value in self.defs:
+                    self.escaped.add(current.value)
+                continue
+            if isinstance(current, cst.FunctionDef):
+                self._skip.add(id(current.name))
+                self._bind(scope, current.name, None)
+                self.binds.setdefault(id(current), {})
+                for param in _params(current.params):
+                    self._skip.add(id(param.name))
+                    self.rebound.add(param.name.value)
+                stack.extend((d, scope) for d in current.decorators)
+                stack.extend((p.default, scope) for p in _params(current.params) if p.default)
+                stack.append((current.body, current))
+                continue
+            if isinstance(current, cst.ClassDef):
+                self._skip.add(id(current.name))
+                self._bind(scope, current.name, None)
+                inner = OPAQUE
+            elif isinstance(current, cst.Lambda):
+                for param in _params(current.params):
+                    self._skip.add(id(param.name))
+                inner = OPAQUE
+            elif isinstance(current, cst.Call):
+                if isinstance(current.func, cst.Name):
+                    self._skip.add(id(current.func))
+                    self.calls.setdefault(current.func.value, []).append((current, scope))
+                for arg in current.args:
+                    if arg.keyword is not None:
+                        self._skip.add(id(arg.keyword))
+            elif isinstance(current, cst.Attribute):
+                self._skip.add(id(current.attr))
+            elif isinstance(current, cst.Assign):
+                for target in current.targets:
+                    self._bind(scope, target.target, current.value)
+            elif isinstance(current, (cst.AnnAssign, cst.NamedExpr)) and current.value:
+                self._bind(scope, current.target, current.value)
+            elif isinstance(current, (cst.AugAssign, cst.For, cst.CompFor)):
+                self._bind(scope, current.target, None)
+            elif isinstance(current, cst.AsName):
+                self._bind(scope, current.name, None)
+            elif isinstance(current, (cst.Import, cst.ImportFrom)):
+                if isinstance(current.names, cst.ImportStar):
+                    self._star = True
+                    continue
+                for alias in current.names:
+                    bound = alias.asname.name if alias.asname else alias.name
+                    self._bind(scope, bound, None)
+                    self.escaped.update(n for n in bound_names(bound) if n in self.defs)
+                continue
+            elif isinstance(current, (cst.Global, cst.Nonlocal)):
+                for item in current.names:
+                    self._skip.add(id(item.name))
+                    self._bind(scope, item.name, None)
+                    if isinstance(current, cst.Nonlocal):  # an outer function's local
+                        self._nonlocal.add(item.name.value)
+                continue
+            elif isinstance(current, (cst.MatchAs, cst.MatchStar)) and current.name:
+                self._bind(scope, current.name, None)
+            elif isinstance(current, cst.MatchMapping) and current.rest:
+                self._bind(scope, current.rest, None)
+            elif isinstance(current, cst.Arg) and current.keyword is not None:
+                self._skip.add(id(current.keyword))
+            stack.extend((child, inner) for child in children(current)
+                         if type(child) not in _LEAVES)
+
+    def _closed(self, name: str) -> cst.FunctionDef | None:
+        """The function whose parameters only the module's calls of `name` give, if so."""
+        node = self.defs.get(name)
+        if name in self.escaped or name not in self.calls or self._dynamic:
+            return None
+        if isinstance(node, cst.FunctionDef):
+            return None if node.decorators else node
+        if not isinstance(node, cst.ClassDef) or not self._made_plainly(node):
+            return None
+        methods = {s.name.value: s for s in node.body.body if isinstance(s, cst.FunctionDef)}
+        return None if "__new__" in methods else methods.get("__init__")
+
+    def _made_plainly(self, node: cst.ClassDef, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether calling the class runs its `__init__` with the call's arguments, and
+        nothing else does: no decorator, metaclass, `__reduce__`, `cls(...)`, and
+        only `object` or such classes of the module as bases (a foreign base's metaclass
+        could call `__init__` with anything)."""
+        methods = {s.name.value for s in node.body.body if isinstance(s, cst.FunctionDef)}
+        if node.decorators or node.keywords or node.name.value in seen or _REMAKERS & methods \
+                or _remakes(node):
+            return False
+        for base in node.bases:
+            name = base.value.value if isinstance(base.value, cst.Name) else None
+            parent = self.defs.get(name) if name else None
+            if name != "object" and not (isinstance(parent, cst.ClassDef) and self._made_plainly(
+                    parent, seen | {node.name.value})):
+                return False
+        return True
+
+    def _fixpoint(self) -> None:
+        closed = {name: fn for name in self.defs if (fn := self._closed(name)) is not None}
+        self.closed = {id(fn): name for name, fn in closed.items()}
+        self._handed: dict[int, frozenset[str]] = {}
+        for name, fn in closed.items():
+            every = _params(fn.params, stars=False)
+            method = isinstance(self.defs[name], cst.ClassDef)  # defaults ran in the class body
+            self.params[id(fn)] = {p.name.value for p in every[method:] if p.default is None
+                                   or self.plain(p.default, OPAQUE if method else None)}
+        changed = True
+        while changed:
+            changed = False
+            for name, fn in closed.items():
+                plain = self.params[id(fn)]
+                for call, scope in self.calls[name]:
+                    for param, value in _given(fn, call, isinstance(self.defs[name], cst.ClassDef)):
+                        if param is None and value is None:  # spread
+                            changed = changed or bool(plain)
+                            plain.clear()
+                        elif param in plain and (value is None or not self.plain(value, scope)):
+                            plain.discard(param)
+                            changed = True
+
+    def handed(self, fn: cst.FunctionDef) -> frozenset[str]:
+        """The module's definitions the calls of `fn` give it where it calls them: in a
+        parameter it calls (`def go(run): run()`, `go(helper)`), or one it draws a called
+        local from (`for run in fns: run()`, `go([helper])`), through its callers'
+        parameters too. Only for a function whose calls are all known (memoized)."""
+        if id(fn) not in self.closed:
+            return frozenset()
+        if id(fn) not in self._handed:
+            self._handed[id(fn)] = frozenset().union(
+                *(self._flows(fn, p, frozenset()) for p in _called_params(fn)))
+        return self._handed[id(fn)]
+
+    def _flows(self, fn: cst.FunctionDef, param: str, seen: frozenset[tuple[int, str]]
+               ) -> set[str]:
+        """The definitions named in what the module's calls of `fn` give `param`."""
+        name = self.closed.get(id(fn))
+        if name is None or (id(fn), param) in seen:
+            return set()
+        seen = seen | {(id(fn), param)}
+        out: set[str] = set()
+        for call, scope in self.calls[name]:
+            given = [v for p, v in _given(fn, call, isinstance(self.defs[name], cst.ClassDef),
+                                          star=True) if p == param and v is not None]
+            for value in given:
+                for node in walk(value):
+                    if not isinstance(node, cst.Name) or id(node) in self._skip:
+                        continue
+                    if isinstance(scope, cst.FunctionDef) and node.value in {
+                            p.name.value for p in _params(scope.params)}:
+                        out |= self._flows(scope, node.value, seen)
+                    else:  # a def, an alias of one (import_time resolves), or not known
+                        out.add(node.value)
+        return out
+
+    def plain(self, node: cst.BaseExpression, scope: _Scope,
+              seen: frozenset[str] = frozenset()) -> bool:
+        """Whether `node`, evaluated in `scope`, is known not to be an instance of a class of
+        the module."""
+        if isinstance(node, _LITERALS):
+            return True
+        if isinstance(node, cst.Name):
+            return self._name(node.value, scope, seen)
+        if isinstance(node, cst.BinaryOperation):
+            return self.plain(node.left, scope, seen) and self.plain(node.right, scope, seen)
+        if isinstance(node, cst.BooleanOperation):
+            return self.plain(node.left, scope, seen) and self.plain(node.right, scope, seen)
+        if isinstance(node, cst.UnaryOperation):
+            return isinstance(node.operator, cst.Not) or self.plain(node.expression, scope, seen)
+        if isinstance(node, cst.IfExp):
+            return self.plain(node.body, scope, seen) and self.plain(node.orelse, scope, seen)
+        if isinstance(node, cst.Comparison):
+            return all(type(c.operator).__name__ in _TESTS for c in node.comparisons) or (
+                self.plain(node.left, scope, seen)
+                and all(self.plain(c.comparator, scope, seen) for c in node.comparisons))
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Name):
+                return func.value in _BUILDERS and func.value in self.builtins
+            return isinstance(func, cst.Attribute) and isinstance(func.value, _STRINGS)
+        return False
+
+    def _name(self, name: str, scope: _Scope, seen: frozenset[str]) -> bool:
+        if name in _CONSTANTS:
+            return True
+        if scope is OPAQUE:
+            return False
+        if isinstance(scope, cst.FunctionDef):
+            if name in self._nonlocal:
+                return False
+            binds = self.binds.get(id(scope), {})
+            params = {p.name.value: p for p in _params(scope.params)}
+            if name in params or name in binds:
+                if name in seen:
+                    return False
+                seen = seen | {name}
+                param = params.get(name)
+                if param is not None and not (  # `*args`, `**kwargs`: a tuple, a dict
+                        param.star in ("*", "**") or name in self.params.get(id(scope), ())):
+                    return False
+                return all(v is not None and self.plain(v, scope, seen)
+                           for v in binds.get(name, ()))
+            return name in self.builtins and name not in self.defs  # a closure's: rebound
+        return name in self.builtins
+
+
+def _params(params: cst.Parameters, stars: bool = True) -> list[cst.Param]:
+    out = [*params.posonly_params, *params.params, *params.kwonly_params]
+    if stars:
+        out += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+    return out
+
+
+def _given(fn: cst.FunctionDef, call: cst.Call, method: bool, star: bool = False
+           ) -> Iterator[tuple[str | None, cst.BaseExpression | None]]:
+    """(parameter, the value the call gives it) for each argument of `call`; (None, None)
+    when the call spreads `*xs` or `**kw` (which parameters get what is not known). With
+    `star`, what goes into `*args` or `**kwargs` too, and a spread argument to each."""
+    positional = [*fn.params.posonly_params, *fn.params.params][method:]
+    named = {p.name.value for p in (*positional, *fn.params.kwonly_params)}
+    stars = [p.name.value if isinstance(p, cst.Param) else None
+             for p in (fn.params.star_arg, fn.params.star_kwarg)]
+    index = 0
+    for arg in call.args:
+        if arg.star and star:
+            yield from ((n, arg.value) for n in (*named, *stars) if n is not None)
+        elif arg.star:
+            yield None, None
+        elif arg.keyword is not None:
+            yield (arg.keyword.value if arg.keyword.value in named else stars[1]), arg.value
+        else:
+            yield (positional[index].name.value if index < len(positional) else stars[0]
+                   ), arg.value
+            index += 1
+
+
+def _called_params(fn: cst.FunctionDef) -> set[str]:
+    """The parameters of `fn` its body calls (`run()`, `run[0]()`), or draws a local it
+    calls from (`for run in fns`, `run = fns[0]`, `run = kwargs.pop("f")`); not in
+    the defs and lambdas it makes."""
+    params = {p.name.value for p in _params(fn.params)}
+    drawn: dict[str, set[str]] = {}  # local -> the names its values are drawn from
+    callees: set[str] = set()
+    if not params:
+        return set()
+    stack: list[cst.CSTNode] = [fn.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue  # (their bodies run when they are called)
+        stack.extend(c for c in children(node) if type(c) not in _LEAVES)
+        if isinstance(node, cst.Call):
+            root = node.func
+            while isinstance(root, (cst.Subscript, cst.Call)):
+                root = root.value if isinstance(root, cst.Subscript) else root.func
+            if isinstance(root, cst.Name):
+                callees.add(root.value)
+        pairs = [(t.target, node.value) for t in node.targets] if isinstance(node, cst.Assign) \
+            else [(node.target, node.iter)] if isinstance(node, (cst.For, cst.CompFor)) else []
+        for target, value in pairs:
+            for name in bound_names(target):
+                drawn.setdefault(name, set()).update(
+                    n.value for n in walk(value) if isinstance(n, cst.Name))
+    out: set[str] = set()
+    todo = list(callees)
+    while todo:
+        name = todo.pop()
+        if name in params and name not in out:
+            out.add(name)
+        todo.extend(n for n in drawn.pop(name, ()) if n != name)
+    return out
+
+
+def _remakes(node: cst.ClassDef) -> bool:
+    """Whether the class's body may make an instance without naming the class: `cls(...)`,
+    `type(self)(...)`, `self.__class__(...)`, a call of any method's first parameter."""
+    firsts = {params[0].name.value for s in node.body.body if isinstance(s, cst.FunctionDef)
+              and (params := [*s.params.posonly_params, *s.params.params])}
+    stack: list[cst.CSTNode] = [node.body]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Call):
+            func = current.func
+            if isinstance(func, cst.Call) or (isinstance(func, cst.Name) and func.value in firsts) \
+                    or (isinstance(func, cst.Attribute) and func.attr.value == "__class__"):
+                return True
+        stack.extend(children(current))
+    return False
