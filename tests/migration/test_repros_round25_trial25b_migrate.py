@@ -83,6 +83,8 @@ def test_without_a_limit_or_with_lines_long_before_nothing_is_wrapped(tmp_path: 
     path = tmp_path / "test_tasks.py"
     path.write_text(BEFORE)
     assert as_the_project_writes(path, BEFORE, AFTER, {}) == AFTER  # no linter configured
+    longer = AFTER.replace("app.tasks.index.get_client", "app.tasks.index.get_client_" + "x" * 20)
+    assert as_the_project_writes(path, BEFORE, longer, {}) == longer  # over 88: no config
     long_before = "f('a.b.c.d.e.f.g.h', 1)\n"
     assert wrap_long_calls(long_before, long_before, 10) == long_before  # long before
 

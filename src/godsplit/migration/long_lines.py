@@ -23,8 +23,10 @@ from ..split.style import Style
 
 
 def line_limit(style: Style) -> int | None:
-    """The line length the project's linters report over (None: no such check)."""
-    limits = [style.lint_line_length] if style.lint_line_length else []
+    """The line length the project's configured linters report over (None: no such
+    check, or no linter configured: godsplit's own assumption of ruff's defaults is no
+    reason to rewrap a project's code)."""
+    limits = [style.lint_line_length] if style.lint_line_length and style.files else []
     if style.pylint is not None and style.pylint.reports("line-too-long"):
         limits.append(style.pylint.max_line_length)
     return min(limits) if limits else None
