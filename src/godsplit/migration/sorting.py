@@ -21,6 +21,7 @@ from ..split.normalize import format_file, sort_file
 from ..split.style import Style, detect_style
 from ..split.tool_error import ToolError
 from ..types import GodsplitError
+from .long_lines import line_limit, wrap_long_calls
 
 _PRE_COMMIT_FORMATTER = re.compile(r"^\s*-?\s*id:\s*(black|ruff-format)\s*$", re.MULTILINE)
 
@@ -65,6 +66,8 @@ def as_the_project_writes(path: Path, before: str, after: str,
             # the sorter has the last word on imports where the two disagree
             if sorted_before != before or sort_file(formatted, style, path) == formatted:
                 after = formatted
+        elif not formats(style) and (limit := line_limit(style)) is not None:
+            after = wrap_long_calls(before, after, limit)  # a longer path: a linter's limit
     except (GodsplitError, ToolError, OSError, subprocess.SubprocessError):
         pass  # a tool failed on the file or its settings: the project's own check says why
     return after

@@ -32,6 +32,7 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "missing-function-docstring": ("C0116", ("missing-docstring", "C0111")),
     "missing-class-docstring": ("C0115", ("missing-docstring", "C0111")),
     "useless-suppression": ("I0021", ()),
+    "cyclic-import": ("R0401", ()),  # no pragma: a finding (`pylint_cycles`)
 }
 _CATEGORIES = {"C": "convention", "R": "refactor", "W": "warning", "E": "error",
                "F": "fatal", "I": "info"}

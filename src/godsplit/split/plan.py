@@ -49,6 +49,7 @@ from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
 from .normalize import Piece, assemble
 from .ordered_calls import by_package_order
 from .oversized import oversized
+from .pylint_cycles import pylint_cycles
 from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
 from .render import MARKER, render_new_module
@@ -206,6 +207,7 @@ def build_plan(
     if stub is not None and stub not in texts:  # the module became a package
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(live_findings(analysis, split) + install_findings(layout, order, split.source, root))
+    findings += pylint_cycles(edges, style.pylint if style is not None else None, split)
     moved = assignment.module_of
     findings += [*identity_findings(analysis, moved, split),
                  *identity_errors(analysis, moved, layout)]
