@@ -79,8 +79,9 @@ def test_handlers_that_log_through_the_module_logger_stay_lint_clean(tmp_path: P
 
 
 def test_the_copies_are_the_same_logger(tmp_path: Path) -> None:
-    """The same object in every module and the facade, its name the old module's, and a
-    handler set on it (as `assertLogs("pkg.big")` and caplog do) sees every record."""
+    """The same object in every module and the facade, its name the old module's, a
+    handler set on it (as `assertLogs("pkg.big")` and caplog do) sees every record, and a
+    patch of the old module's `log` reaches every module's code."""
     out = same_behaviour(tmp_path, TASKS, MODULES, """\
         import logging
         import sys
@@ -97,8 +98,13 @@ def test_the_copies_are_the_same_logger(tmp_path: Path) -> None:
         with case.assertLogs("pkg.big", level="INFO") as logs:
             pkg.big.third()
         print(log.name, [(r.name, r.getMessage()) for r in logs.records])
+        from unittest import mock
+        with mock.patch("pkg.big.log") as fake:  # the live facade patches every copy
+            pkg.big.third()
+        print("patched", fake.exception.call_count, fake.info.call_count)
         """)
     assert "('pkg.big', 'first failed')" in out and "('pkg.big', 'third')" in out
+    assert "patched 2 1" in out
 
 
 def test_a_logger_kept_in_the_old_module_is_copied_too(tmp_path: Path) -> None:
