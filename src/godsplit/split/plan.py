@@ -44,6 +44,7 @@ from .layout import Layout, inside, make_layout, refuse_symlink
 from .match_captures import capture_findings
 from .module_deletes import delete_findings
 from .module_identity import identity_errors
+from .module_loggers import copy_loggers, copyable_loggers, logger_findings
 from .namespace_reads import namespace_findings
 from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
 from .normalize import Piece, assemble
@@ -52,7 +53,7 @@ from .oversized import oversized
 from .pylint_cycles import pylint_cycles
 from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
-from .render import MARKER, render_new_module
+from .render import MARKER, first_definition, render_new_module
 from .ruff_config import usable
 from .shadowing import on_path_by, shadow_findings, top_level_names
 from .star_cycles import staying_stars
@@ -145,6 +146,9 @@ def build_plan(
     anchored = cyclic_late_imports(analysis, split.source) | kept_rebinders(analysis, assignment)
     findings[:] = staying_stars(findings, analysis, anchored)  # GS110: not copied
     needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
+    loggers = copy_loggers(analysis, needs, copyable_loggers(analysis, first_definition(
+        analysis, skip=("facade",))))  # `log = logging.getLogger(__name__)`: bound anew
+    findings.extend(logger_findings(analysis, loggers, assignment.module_of, layout.old_module))
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
     early, after = after_blocks(analysis, early, blocks)  # they import the old module back
@@ -157,7 +161,7 @@ def build_plan(
     pieces: dict[Path, list[Piece]] = {
         layout.path(module): render_new_module(
             analysis, assignment, split, layout, module, needs[module], edges, findings, style,
-            bool(reloads)) for module in order
+            bool(reloads), loggers.get(module, ())) for module in order
     }
     pieces[layout.facade_path] = render_facade(
         analysis, assignment, split, layout, edges, early, style, bool(reloads), fresh)

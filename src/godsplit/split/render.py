@@ -30,6 +30,7 @@ from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
 from .main_self import main_self
 from .module_head import head_docstring, header_comments
+from .module_loggers import Logger, logger_lines
 from .mypy_facade import typed_facade_import
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
@@ -90,7 +91,7 @@ def _import_text(
 def render_new_module(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
     module: str, needs: Needs, edges: list[Edge], findings: list[Finding],
-    style: Style | None = None, reloaded: bool = False,
+    style: Style | None = None, reloaded: bool = False, loggers: Collection[Logger] = (),
 ) -> list[Piece]:
     units = [u for u in analysis.units if assignment.module_of.get(u.id) == module]
     package = layout.package_of(module)
@@ -127,6 +128,8 @@ def render_new_module(
             items.append((first_def - (0.25 if guard else 0.2), text))  # after the imports
         else:
             (items if unit.first < first_def else late).append((unit.first, text))
+    if loggers:  # after the imports, as `TYPE_CHECKING = False` (module_loggers)
+        items.append((first_def - 0.24, logger_lines(analysis, loggers, layout.old_module)))
     mine = [e for e in edges if e.source == module]
     conditional = analysis.conditional_names
     width = imports.ONE_LINE if style is not None else 88  # the project's sorter wraps
