@@ -92,7 +92,7 @@ def test_an_attrs_class_whose_init_hints_would_resolve_otherwise_is_a_plan_error
     assert ("get_type_hints(CancelStatus.__init__) raises NameError ('CancelScope' is not "
             "bound yet) in the old module, and would raise NameError ('CancelStatus' is not "
             "bound yet) in status.py") in errors[0].message
-    assert "keep CancelStatus and CancelScope, defined below it, in the old module" in errors[0].message
+    assert "keep CancelStatus and CancelScope, defined below it, in the old module," in errors[0].message
     result = apply(before)  # refused at the plan: no rollback, the tree untouched
     assert not result.written and not result.rolled_back
     assert (tmp_path / "before" / "pkg" / "big.py").is_file()
@@ -105,3 +105,49 @@ def test_an_attrs_class_whose_init_hints_would_resolve_otherwise_is_a_plan_error
     result = apply(kept)
     assert result.written and not result.rolled_back, [f.render() for f in result.errors]
     assert run_python(tmp_path / "kept", HINTS) == hints
+
+
+CYCLE = '''\
+    import attr
+
+
+    @attr.s(auto_attribs=True)
+    class Node:
+        child: "Leaf" = None
+        size: int = 0
+
+
+    @attr.s(auto_attribs=True)
+    class Leaf:
+        parent: "Node" = None
+    '''
+
+LEAF_HINTS = '''
+    import typing
+    import pkg.big as b
+    print(sorted(typing.get_type_hints(b.Leaf.__init__)))
+    '''
+
+
+def test_attrs_hints_that_resolved_and_would_not_after_the_split_are_a_plan_error(
+        tmp_path: Path) -> None:
+    """`Leaf`'s quoted "Node" resolves in the god file (Node is above it); split, `leaves.py`
+    imports `Node` last (nodes.py imports Leaf: a cycle), so `get_type_hints(Leaf.__init__)`
+    would raise NameError: the plan said nothing and apply rolled back (GS408)."""
+    files = {"attrs/__init__.py": ATTRS, "attr/__init__.py": "from attrs import define as s\n"}
+    config = make_project(tmp_path / "split", CYCLE, {"nodes": ["Node"], "leaves": ["Leaf"]},
+                          files=files)
+    assert run_python(tmp_path / "split", LEAF_HINTS) == "['parent', 'return']\n"
+    plan, _ = plan_split(config, config.splits[0])
+    assert [(f.code, f.line) for f in plan.errors] == [("GS144", 10)], \
+        [f.render() for f in plan.errors]
+    assert ("Leaf is built by attr.s, whose generated __init__ resolves its type hints in a "
+            "copy of its module's names taken when the class is made: "
+            "get_type_hints(Leaf.__init__) resolves in the old module, and would raise "
+            "NameError ('Node' is not bound yet) in leaves.py after the split") \
+        in plan.errors[0].message
+    assert plan.errors[0].message.endswith(
+        "; keep Leaf in the old module, if its annotations' names are bound there as they "
+        "were (the plan checks again)")
+    result = apply(config)  # refused at the plan: no rollback
+    assert not result.written and not result.rolled_back

@@ -271,5 +271,6 @@ def _finding(name: str, builder: str, before: str | None, after: str | None, whe
         f"get_type_hints({name}.__init__) {_outcome(before)} in the old module, and would "
         f"{_outcome(after).replace('raises', 'raise').replace('resolves', 'resolve')} in "
         f"{where.name} after the split, where other names are bound at that moment; keep "
-        f"{keep} in the old module",
+        f"{keep} in the old module, if its annotations' names are bound there as they were "
+        "(the plan checks again)",
         str(path), line, (name, *([below] if below else [])))
