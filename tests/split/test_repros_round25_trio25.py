@@ -147,7 +147,7 @@ def test_attrs_hints_that_resolved_and_would_not_after_the_split_are_a_plan_erro
             "NameError ('Node' is not bound yet) in leaves.py after the split") \
         in plan.errors[0].message
     assert plan.errors[0].message.endswith(
-        "; keep Leaf in the old module, if its annotations' names are bound there as they "
+        "; keep Leaf and Node in the old module, if its annotations' names are bound there as they "
         "were (the plan checks again)")
     result = apply(config)  # refused at the plan: no rollback
     assert not result.written and not result.rolled_back

@@ -238,10 +238,13 @@ def snapshot_findings(source: str, path: Path, texts: Mapping[Path, str]) -> lis
             after = _first_missing(after_tree, moved, annotations, _lazy(after_tree),
                                    _resolver(where, afters))
             if UNKNOWN not in (before, after) and before != after:
-                other = before or after
-                below = other if other in _bound(tree.body[tree.body.index(cls):]) else None
+                defined = _bound([s for s in tree.body if not isinstance(
+                    s, (ast.Import, ast.ImportFrom))])
+                later = _bound(tree.body[tree.body.index(cls):])
+                also = [n for n in (before, after) if n in defined and n != name]
                 findings.append(_finding(name, built[0][1], before, after, where, path, cls,
-                                         below))
+                                         [f"{n}, defined below it," if n in later else n
+                                          for n in also], tuple(also)))
     return findings
 
 
@@ -261,9 +264,10 @@ def _inherited(cls: ast.ClassDef, classes: dict[str, ast.ClassDef], modules: dic
 
 
 def _finding(name: str, builder: str, before: str | None, after: str | None, where: Path,
-             path: Path, cls: ast.ClassDef, below: str | None) -> Finding:
+             path: Path, cls: ast.ClassDef, said: list[str], also: tuple[str, ...]) -> Finding:
+    """`also`: the names that decide (missing in one namespace only) the file defines."""
     line = cls.decorator_list[0].lineno if cls.decorator_list else cls.lineno
-    keep = f"{name} and {below}, defined below it," if below else name
+    keep = " and ".join([name, *said])
     return Finding(
         "GS144", "error",
         f"{name} is built by {builder}, whose generated __init__ resolves its type hints in a "
@@ -273,4 +277,4 @@ def _finding(name: str, builder: str, before: str | None, after: str | None, whe
         f"{where.name} after the split, where other names are bound at that moment; keep "
         f"{keep} in the old module, if its annotations' names are bound there as they were "
         "(the plan checks again)",
-        str(path), line, (name, *([below] if below else [])))
+        str(path), line, (name, *also))
