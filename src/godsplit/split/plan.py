@@ -38,6 +38,7 @@ from .factory_tasks import factory_task_findings
 from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
+from .init_snapshots import snapshot_findings
 from .late_blocks import after_blocks, late_blocks, pin_blocks
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
@@ -202,6 +203,7 @@ def build_plan(
     findings.extend(moves_little(analysis, assignment))
     findings.extend(namespace_findings(analysis, assignment, layout))
     findings.extend(capture_findings(analysis, assignment))  # `case {"k": name}:` (GS148)
+    findings.extend(snapshot_findings(analysis.source.text, split.source, texts))  # attrs
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
         findings.extend(undefined_in_plan(analysis, texts, facade_text, facade))
     _package_inits(layout, order, texts)

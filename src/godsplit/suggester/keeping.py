@@ -92,7 +92,7 @@ def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
         at_lines = {bisect_right(analysis.stmt_lines, line) - 1 for line in lines}
         stays = _STAYS.match(finding.message)
         # all, not 10; GS112 of a late cyclic star import: the code reading its names
-        named = set(finding.names) if finding.code in ("GS127", "GS112", "GS130") else set()
+        named = set(finding.names) if finding.code in ("GS127", "GS112", "GS130", "GS144") else set()
         for unit in analysis.units:
             if unit.kind != "definition":
                 continue

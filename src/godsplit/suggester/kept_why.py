@@ -39,6 +39,8 @@ _WHAT = {
     "GS127": "code reading the module's namespace while it is imported (GS127)",
     "GS139": "a string naming the module's own file (GS139)",
     "GS140": "code reading the module's __annotations__ (GS140)",
+    "GS144": "an attrs class whose generated __init__ resolves its type hints in the names "
+             "its module has bound when the class is made (GS144)",
     "GS148": "code binding or reading a name a module-level `match` statement captures (GS148)",
     "GS130": "a block importing a module that imports the old module back, which runs "
              "after the re-exports (GS130)",
