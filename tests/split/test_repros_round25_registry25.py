@@ -19,6 +19,7 @@ _REGISTRY = """
     REGISTRY = {}
     Kind = int
     Same = int
+    Word = str
 
 
     def register(key):
@@ -43,7 +44,7 @@ _REGISTRY = """
         return "late"
 
 
-    @register(str)
+    @register(Word)
     def text_late(x):
         return "late"
 
@@ -51,7 +52,8 @@ _REGISTRY = """
     def dispatch(x):
         return REGISTRY[type(x)](x)
 """
-_MODULES = {"one": ["number_early", "text_late", "dispatch"], "two": ["text_early", "number_late"]}
+_MODULES = {"one": ["number_early", "text_late", "dispatch", "Word"],
+            "two": ["text_early", "number_late"]}
 
 
 def test_registry_filled_under_one_key_in_another_order_is_refused(tmp_path: Path) -> None:
@@ -80,10 +82,11 @@ def test_registry_filled_under_one_key_in_another_order_is_refused(tmp_path: Pat
 
 def test_registry_with_the_same_entries_still_verifies(tmp_path: Path) -> None:
     """Registrations under distinct keys from two modules: the registry holds the same
-    entries before and after (in another order: a GS420 warning, as GS218 warned), and
-    GS400 says it compared them."""
-    source = _REGISTRY.replace("Same = int", "Same = float").replace(
-        "@register(str)\n    def text_late", "@register(bytes)\n    def text_late")
+    entries before and after (in another order: a GS419 warning, as GS218 warned), and
+    GS400 says it compared them. Keys that are classes with a `__func__` member
+    (`classmethod`, `staticmethod`: dill's) are told apart by their own names."""
+    source = _REGISTRY.replace("Same = int", "Same = classmethod").replace(
+        "Word = str", "Word = staticmethod")
     config = make_project(tmp_path, source, _MODULES)
     result = apply(config)
     findings = [f for s in result.splits for f in s.findings]
@@ -91,7 +94,68 @@ def test_registry_with_the_same_entries_still_verifies(tmp_path: Path) -> None:
     assert not [f for f in findings if f.severity == "error"], findings
     [verified] = [f.message for f in findings if f.code == "GS400"]
     assert "the same entries of 1 registry filled at import time" in verified
-    assert "(REGISTRY; in another order: REGISTRY, GS420)" in verified
-    [order] = [f for f in findings if f.code == "GS420"]
+    assert "(REGISTRY; in another order: REGISTRY, GS419)" in verified
+    [order] = [f for f in findings if f.code == "GS419"]
     assert order.severity == "warning" and "holds the same 4 entries in another order" in (
         order.message)
+
+
+_SAME_KEY = """
+    REGISTRY = {}
+
+
+    def register(key):
+        def decorate(function):
+            REGISTRY[key] = function
+            return function
+        return decorate
+
+
+    @register(str)
+    def early(x):
+        return "early"
+
+
+    @register(int)
+    def number(x):
+        return 1
+
+
+    @register(str)
+    def late(x):
+        return "late"
+"""
+
+
+def test_same_key_expression_registered_in_reversed_module_order_is_a_plan_error(
+        tmp_path: Path) -> None:
+    """`@register(str)` twice: in the source `late` wins. With `late` in `a_late` and
+    `early` in `b_early`, the facade imports `a_late` first and `early` wins: the plan
+    can prove it (the same key expression, the modules' run order), so GS420, an error,
+    not GS218's warning; apply writes nothing."""
+    config = make_project(tmp_path, _SAME_KEY, {"a_late": ["late"],
+                                                "b_early": ["early", "number"]})
+    plan, _ = plan_texts(config)
+    [error] = [f for f in plan.findings if f.code == "GS420"]
+    assert error.severity == "error" and "under one key, @register(str)" in error.message
+    assert "line 11 (b_early) and again at line 21 (a_late)" in error.message, error
+    assert not [f for f in plan.findings if f.code == "GS218"]
+
+
+def test_same_key_expression_kept_early_in_the_old_module_is_a_plan_error(
+        tmp_path: Path) -> None:
+    """The old module runs its kept code after the new modules': `early` kept, `late`
+    moved, `early` wins, whatever the layout."""
+    config = make_project(tmp_path, _SAME_KEY, {"one": ["late", "number"]},
+                          keep=["early"], package="pkg/big_parts")
+    plan, _ = plan_texts(config)
+    assert [f.code for f in plan.findings if f.code == "GS420"] == ["GS420"], plan.findings
+
+
+def test_same_key_expression_in_source_order_is_no_error(tmp_path: Path) -> None:
+    """`early` in `a_early`, `late` in `b_late`: the facade imports them in source order
+    and `late` still wins: no GS420."""
+    config = make_project(tmp_path, _SAME_KEY, {"a_early": ["early", "number"],
+                                                "b_late": ["late"]})
+    plan, _ = plan_texts(config)
+    assert not [f for f in plan.findings if f.code == "GS420"], plan.findings

@@ -106,7 +106,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
         else:
             differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
             findings.extend(_star_hint(_at_binding(f, plan), plan) for f in differences)
-            filling = compare_registries(snap, after, plan)  # GS419 errors, GS420 warnings
+            filling = compare_registries(snap, after, plan)  # GS419: errors; warnings of order
             differences += [f for f in filling if f.severity == "error"]
             findings += [f for f in filling if f.severity == "error"]
             if not differences:

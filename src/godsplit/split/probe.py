@@ -277,7 +277,8 @@ def _label(obj: object, moved: tuple[str, ...]) -> str:
         return repr(obj)
     if isinstance(obj, tuple):
         return "(" + ", ".join(_label(o, moved) for o in obj) + ")"
-    target = getattr(obj, "__func__", obj)  # a classmethod, staticmethod or bound method
+    target = obj.__func__ if isinstance(obj, (classmethod, staticmethod, types.MethodType)
+                                         ) else obj  # (not a class's `__func__` member)
     name = getattr(target, "__qualname__", None)
     if isinstance(name, str) and (inspect.isroutine(target) or inspect.isclass(target)):
         return normalise(f"{getattr(target, '__module__', None)}.{name}", moved)

@@ -1,4 +1,4 @@
-"""GS419, GS420: the contents of the registries code fills at import time from several
+"""GS419: the contents of the registries code fills at import time from several
 modules, before and after the split.
 
 dill's `Pickler.dispatch` is filled by `@register(T)` decorators all over `_dill.py`; two
@@ -48,9 +48,9 @@ def _line(plan: Plan, name: str) -> int:
 
 
 def compare_registries(before: Snapshot, after: Snapshot, plan: Plan) -> list[Finding]:
-    """GS419 (error) for each registry whose entries differ (a key gone or new, or another
-    value under a key; a list's items); GS420 (warning) for a dict with the same entries in
-    another order (code iterating it sees another order)."""
+    """GS419, an error, for each registry whose entries differ (a key gone or new, or
+    another value under a key; a list's items); a warning for a dict with the same entries
+    in another order (code iterating it sees another order)."""
     findings = []
     path = str(plan.source)
     remedy = ("map the code registering into it to one module (where it runs in source "
@@ -64,11 +64,13 @@ def compare_registries(before: Snapshot, after: Snapshot, plan: Plan) -> list[Fi
         if shape == "dict" and new[0] == "dict":
             old_items, new_items = _entries(old), _entries(new)
             old_map, new_map = dict(old_items), dict(new_items)
+            if len(old_map) < len(old_items) or len(new_map) < len(new_items):
+                old_map, new_map = _by_key(old_items), _by_key(new_items)  # keys alike
             if old_map == new_map and len(old_items) == len(new_items):
                 first = next((i for i, (a, b) in enumerate(zip(old_items, new_items, strict=True))
                               if a != b), 0)
                 findings.append(Finding(
-                    "GS420", "warning", f"after the split, the registry {name} (filled at "
+                    "GS419", "warning", f"after the split, the registry {name} (filled at "
                     f"import time from several modules) holds the same {count} entries in "
                     f"another order (from entry {first + 1}: key "
                     f"{_shown(old_items[first][0], plan)} before, key "
@@ -104,6 +106,15 @@ def _entries(fingerprint: list[object]) -> list[tuple[str, str]]:
     return [(str(k), str(v)) for k, v in items]
 
 
+def _by_key(items: list[tuple[str, str]]) -> dict[str, str]:
+    """Entries whose keys print alike (two instances of one class), by key: their values,
+    sorted (so the order they were added in is not compared)."""
+    out: dict[str, list[str]] = {}
+    for key, value in items:
+        out.setdefault(key, []).append(value)
+    return {k: " | ".join(sorted(v)) for k, v in out.items()}
+
+
 def _difference(old: list[object], new: list[object], plan: Plan) -> str:
     if old[0] != new[0] or old[1] != new[1]:
         return f"{old[1]} {old[0]} entries before, {new[1]} {new[0]} entries after"
@@ -117,12 +128,12 @@ def _difference(old: list[object], new: list[object], plan: Plan) -> str:
 
 def registries_note(before: Snapshot, after: Snapshot) -> str:
     """What the GS400 line says of the registries it compared (once none differed but in
-    order: GS420)."""
+    order: a GS419 warning)."""
     same = [n for n in sorted(before.registries) if n in after.registries]
     if not same:
         return ""
     shown = ", ".join(same[:3]) + (f" and {len(same) - 3} more" if len(same) > 3 else "")
     moved = [n for n in same if before.registries[n] != after.registries[n]]
-    order = f"; in another order: {', '.join(moved)}, GS420" if moved else ""
+    order = f"; in another order: {', '.join(moved)}, GS419" if moved else ""
     return (f"; the same entries of {len(same)} registr{'ies' if len(same) != 1 else 'y'} "
             f"filled at import time from several modules ({shown}{order})")
