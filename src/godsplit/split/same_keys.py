@@ -31,7 +31,8 @@ def _keys(analysis: Analysis, unit: int, name: str) -> set[tuple[str, str]]:
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             for decorator in stmt.decorators:
                 call = decorator.decorator
-                if isinstance(call, cst.Call) and call.args and call.args[0].keyword is None:
+                if isinstance(call, cst.Call) and call.args and call.args[0].keyword is None and (
+                        _keyed_by_first(analysis, call.func, name)):
                     out.add((_CODE.code_for_node(call.func),
                              _CODE.code_for_node(call.args[0].value)))
         elif isinstance(stmt, cst.SimpleStatementLine):
@@ -44,6 +45,35 @@ def _keys(analysis: Analysis, unit: int, name: str) -> set[tuple[str, str]]:
                         if held.split(".")[0].split("[")[0] == name:
                             out.add((held + "[]", _CODE.code_for_node(index_.value)))
     return out
+
+
+def _keyed_by_first(analysis: Analysis, func: cst.BaseExpression, name: str) -> bool:
+    """Whether `func` is a function of the module (one binding) whose first parameter is
+    the key it stores under in `name`'s object (`def register(t): ... name[t] = f`, or
+    `name.attr[t] = f`, in it or a function it defines): not `@app.route(path)` storing
+    under the function's name."""
+    ids = analysis.binders.get(func.value, ()) if isinstance(func, cst.Name) else ()
+    unit = analysis.units[ids[0]] if len(ids) == 1 else None
+    stmt = analysis.module.body[unit.stmts[0]] if unit is not None and len(
+        unit.stmts) == 1 else None
+    if not isinstance(stmt, cst.FunctionDef) or not stmt.params.params:
+        return False
+    first = stmt.params.params[0].name.value
+    for node in _walk(stmt):
+        if isinstance(node, cst.Assign):
+            for target in (t.target for t in node.targets):
+                if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(
+                        index := target.slice[0].slice, cst.Index) and isinstance(
+                        index.value, cst.Name) and index.value.value == first and (
+                        _CODE.code_for_node(target.value).split(".")[0] == name):
+                    return True
+    return False
+
+
+def _walk(node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    yield node
+    for child in node.children:
+        yield from _walk(child)
 
 
 def reversed_keys(analysis: Analysis, name: str, units: Iterable[int],
