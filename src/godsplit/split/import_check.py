@@ -12,6 +12,7 @@ no errors is not rolled back by the import check of `apply`.
 from __future__ import annotations
 
 import ast
+import json
 import os
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -23,6 +24,7 @@ from ..types import Config, Finding, GodsplitError, Plan
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
 from .made_objects import made_findings
+from .registry_check import compare_registries, filled, registries_note
 from .scratch import mapped_back, mirrored
 from .verify import (
     Snapshot,
@@ -52,7 +54,7 @@ def before_split(config: Config, plan: Plan) -> Before:
     _, import_root = module_name_for(plan.source)
     return first_snapshot(config.root, import_root, plan.old_module,
                           import_setup(config, import_root).code, moved_modules(plan),
-                          config.verify_timeout)
+                          config.verify_timeout, filled(plan))
 
 
 def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]:
@@ -95,7 +97,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
     found_in = ""
     if isinstance(snap, Snapshot):
         after = snapshot(mirror or import_root, plan.old_module, setup.code,
-                         moved_modules(plan), python, config.verify_timeout)
+                         moved_modules(plan), python, config.verify_timeout, filled(plan))
         if mirror is not None:
             found_in = after.file if isinstance(after, Snapshot) else ""
             after = _mapped(after, mirror, import_root)
@@ -104,6 +106,9 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
         else:
             differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
             findings.extend(_star_hint(_at_binding(f, plan), plan) for f in differences)
+            filling = compare_registries(snap, after, plan)  # GS419: errors; warnings of order
+            differences += [f for f in filling if f.severity == "error"]
+            findings += [f for f in filling if f.severity == "error"]
             if not differences:
                 findings.append(Finding(
                     "GS400", "info", f"imported {plan.old_module}{setup.describe()} before and "
@@ -111,8 +116,10 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
                     f"{new_names(snap.names, after.names)}, of the same kinds; the same "
                     f"signatures and type hints of {len(snap.details)} moved "
                     "functions, classes and methods; the same `import *`, `python -m` and "
-                    f"modules loaded{registered_note(snap, after)}", path, 1,
+                    f"modules loaded{registered_note(snap, after)}{registries_note(snap, after)}",
+                    path, 1,
                 ))
+                findings += [f for f in filling if f.severity != "error"]
             findings.extend(_at_binding(f, plan) for f in made_findings(snap, after, path))
     elif isinstance(snap, ImportFailure):
         if snap.missing:
@@ -209,6 +216,7 @@ def _mapped(result: Snapshot | ImportFailure, mirror: Path, real: Path
         result, names={k: back(v) for k, v in result.names.items()},
         details={k: back(v) for k, v in result.details.items()}, main=back(result.main),
         registered={k: back(v) for k, v in result.registered.items()},
+        registries=json.loads(back(json.dumps(result.registries))),
         recorded={k: back(v) for k, v in result.recorded.items()})
 
 

@@ -18,6 +18,7 @@ from .base_reads import PlainClasses
 from .call_chain import Classes, classes_of
 from .import_order import _class_hooks, changes, events, in_source_order
 from .package_order import in_run_order, order_note
+from .same_keys import reversed_keys
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -80,6 +81,16 @@ def order_findings(analysis: Analysis, assignment: Assignment,
                 "run in the order the modules are imported, not in source order (a list "
                 "would change order, a snapshot its content): map it to one module",
                 str(analysis.path), line))
+        elif (same := reversed_keys(analysis, name, changed, where, trace)) is not None:
+            key, early, late = same
+            findings.append(Finding(
+                "GS420", "error", f"{name!r} is changed at import time under one key, "
+                f"{key}, at line {analysis.units[early].line} ({_label(where[early])}) and "
+                f"again at line {analysis.units[late].line} ({_label(where[late])}): in the "
+                f"source the later wins; split, the code of {_label(where[late])} runs before "
+                f"that of {_label(where[early])}, and the earlier wins: map both to one "
+                "module", str(analysis.path),
+                analysis.units[late].line))
         else:  # keyed (`REGISTRY[name] = fn`): lookups are the same, iteration order not
             findings.append(Finding(
                 "GS218", "warning", f"{name!r} is changed at import time by code that would "

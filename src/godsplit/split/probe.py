@@ -266,6 +266,71 @@ def _in_project(module: object, root: str) -> bool:
         os.path.abspath(p).startswith(top) and "site-packages" not in p for p in paths)
 
 
+LIMIT = 2000  # entries of a registry fingerprinted one by one; past it, its count and keys
+
+
+def _label(obj: object, moved: tuple[str, ...]) -> str:
+    """A key or value of a registry, the same wherever its code moved: a class or function
+    by its module and qualified name (a moved module's name normalised), a plain value by
+    its repr, any other object by its type."""
+    if isinstance(obj, (str, int, float, bool, bytes, type(None))):
+        return repr(obj)
+    if isinstance(obj, tuple):
+        return "(" + ", ".join(_label(o, moved) for o in obj) + ")"
+    target = obj.__func__ if isinstance(obj, (classmethod, staticmethod, types.MethodType)
+                                         ) else obj  # (not a class's `__func__` member)
+    name = getattr(target, "__qualname__", None)
+    if isinstance(name, str) and (inspect.isroutine(target) or inspect.isclass(target)):
+        return normalise(f"{getattr(target, '__module__', None)}.{name}", moved)
+    return "instance of " + kind(obj, moved)
+
+
+def _fingerprint(value: object, moved: tuple[str, ...]) -> list[object] | None:
+    """A dict's entries in order (key -> value), a list's items, a set's sorted
+    items; past LIMIT entries, its count and sorted keys only; None for anything else."""
+    try:
+        if isinstance(value, dict):
+            if len(value) > LIMIT:
+                return ["keys", len(value), sorted(_label(k, moved) for k in value)]
+            return ["dict", len(value), [[_label(k, moved), _label(v, moved)]
+                                         for k, v in list(value.items())]]
+        if isinstance(value, list):
+            items = [_label(v, moved) for v in list(value)[:LIMIT]]
+            return ["list", len(value), items]
+        if isinstance(value, (set, frozenset)):
+            return ["set", len(value), sorted(_label(v, moved) for v in list(value))[:LIMIT]]
+    except Exception:  # a mapping whose items cannot be read
+        return None
+    return None
+
+
+def registries(values: dict[str, object], names: tuple[str, ...], moved: tuple[str, ...],
+               ) -> dict[str, list[object]]:
+    """The contents of the objects code fills at import time from several modules (the
+    plan's GS218): the object itself when a dict, list or set, and the dicts, lists and sets
+    it holds as attributes (`Pickler.dispatch`), by dotted name."""
+    out: dict[str, list[object]] = {}
+    for name in names:
+        if name not in values:
+            continue
+        value = values[name]
+        found = _fingerprint(value, moved)
+        if found is not None:
+            out[name] = found
+            continue
+        try:
+            held = dict(vars(value)) if not inspect.ismodule(value) else {}
+        except TypeError:  # no __dict__
+            continue
+        for attribute, member in sorted(held.items()):
+            if attribute.startswith("__"):
+                continue
+            found = _fingerprint(member, moved)
+            if found is not None:
+                out[f"{name}.{attribute}"] = found
+    return out
+
+
 RESULT = "godsplit-probe: "  # the line with the result (`atexit` handlers may print after it)
 UNREAD = "godsplit-probe: imported; reading its names raised "  # import_failure.UNREAD
 
@@ -273,6 +338,7 @@ UNREAD = "godsplit-probe: imported; reading its names raised "  # import_failure
 def main(argv: list[str]) -> None:
     root, name, setup, moved_text = argv[1:5]
     moved = tuple(p for p in moved_text.split(",") if p)
+    filled = tuple(p for p in (argv[5] if len(argv) > 5 else "").split(",") if p)
     sys.path.insert(0, root)
     if setup:
         try:
@@ -282,7 +348,7 @@ def main(argv: list[str]) -> None:
             raise
     module = importlib.import_module(name)
     try:
-        result = _read(name, module, root, moved)
+        result = _read(name, module, root, moved, filled)
     except Exception as exc:  # the module imported: say so, not that it does not import
         sys.stderr.write(f"\n{UNREAD}{type(exc).__name__}: {exc}\n")
         raise SystemExit(3) from None
@@ -290,7 +356,8 @@ def main(argv: list[str]) -> None:
     print("\n" + RESULT + json.dumps(result))
 
 
-def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]) -> dict[str, object]:
+def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...],
+          filled: tuple[str, ...] = ()) -> dict[str, object]:
     names = {}
     values: dict[str, object] = {}
     with warnings.catch_warnings():  # a deprecated facade warns when a moved name is read
@@ -318,6 +385,7 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
         "loaded": loaded,
         "file": getattr(module, "__file__", None) or "",
         "object": module_kind(module, moved),
+        "registries": registries(values, filled, moved),
     }
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ from .classify import is_main_block
 from .facade import runtime_names, star_names
 from .import_failure import ImportFailure, failure_of
 
+Fingerprint = list[object]  # a registry's contents, as `probe.registries` reads them
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -44,6 +46,7 @@ class Snapshot:
     file: str = ""  # the module's __file__ (plan's check: the scratch copy's, or not)
     object: str = "module"  # what the import gives: a module, or what replaced it (probe)
     made: dict[str, str] = field(default_factory=dict)  # class statements' non-classes (GS129)
+    registries: dict[str, Fingerprint] = field(default_factory=dict)  # (registry_check)
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
@@ -127,10 +130,11 @@ def result_line(stdout: str) -> str:
 
 def snapshot(
     root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
-    python: str = sys.executable, timeout: int = 120,
+    python: str = sys.executable, timeout: int = 120, filled: tuple[str, ...] = (),
 ) -> Snapshot | ImportFailure:
     """Import `module` with `python` in a fresh interpreter (`probe.py`): a Snapshot, or
-    why it failed. Instances of classes defined in the `moved` modules compare by name."""
+    why it failed. Instances of classes defined in the `moved` modules compare by name;
+    `filled`: the registries whose contents to read (`registry_check`)."""
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     # one hash seed for every import: a set's repr (a default `name_rejects={"__file__", ...}`
@@ -139,7 +143,8 @@ def snapshot(
     probe = resources.files(__package__).joinpath("probe.py").read_text(encoding="utf-8")
     try:
         proc = subprocess.run(
-            [python, "-c", probe, str(root), module, setup or "", ",".join(moved)],
+            [python, "-c", probe, str(root), module, setup or "", ",".join(moved),
+             ",".join(filled)],
             cwd=root, capture_output=True, text=True, timeout=timeout, env=env,
         )
     except subprocess.TimeoutExpired:
@@ -155,7 +160,8 @@ def snapshot(
     data = json.loads(line)
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
                     tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]),
-                    data.get("file") or "", data.get("object", "module"), dict(data["made"]))
+                    data.get("file") or "", data.get("object", "module"), dict(data["made"]),
+                    dict(data.get("registries") or {}))
 
 
 def interpreters(root: Path) -> list[str]:
@@ -176,7 +182,7 @@ def interpreters(root: Path) -> list[str]:
 
 def first_snapshot(
     root: Path, import_root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
-    timeout: int = 120,
+    timeout: int = 120, filled: tuple[str, ...] = (),
 ) -> tuple[Snapshot | ImportFailure, str]:
     """Import `module` with the first of the project's `interpreters` that can, and the
     interpreter that did. An error in one interpreter is not final: godsplit's own may lack
@@ -189,11 +195,11 @@ def first_snapshot(
     first: ImportFailure | None = None
     tried = interpreters(root)
     for python in tried:
-        result = snapshot(import_root, module, setup, moved, python, timeout)
+        result = snapshot(import_root, module, setup, moved, python, timeout, filled)
         if isinstance(result, Snapshot):
             # once more: a first import may fill a cache (matplotlib's font list) with modules
             # later imports do not load, which GS413 would take for a change of the split
-            again = snapshot(import_root, module, setup, moved, python, timeout)
+            again = snapshot(import_root, module, setup, moved, python, timeout, filled)
             if isinstance(again, Snapshot):
                 result = replace(result, loaded=tuple(m for m in result.loaded if m in again.loaded))
             return result, python

@@ -22,7 +22,9 @@ _SUBJECT = re.compile(r"^'([^']+)' (?:is changed at import time|stays in the old
 
 # what the import check's findings that keep names say changed (suggester/checked.py)
 CHECKED = {"GS416": "a string recorded from __module__ while the module is imported",
-           "GS408": "the signature or type hints of moved code"}
+           "GS408": "the signature or type hints of moved code",
+           "GS419": "which entry a registry filled at import time from several modules "
+                    "holds under a key"}
 # what the code each finding points at does, per code (a name the finding is about: {0})
 _WHAT = {
     "GS112": "code reading at import time a name that stays in the old module before the old "
