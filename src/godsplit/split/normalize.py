@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checker_marks import for_checkers
+from .comment_gaps import hoist_notes, space_comments
 from .grouping import ISORT_ON, can_group, protect
 from .isort_config import isort_sorts
 from .isort_pin import sort_imports
@@ -249,6 +250,14 @@ def _normalize(
     # combine_as_imports, its line length) is what the project's `isort --check` wants,
     # and a formatter would re-wrap it (a black profile already writes black's wrapping)
     sorted_by_isort = isort_sorts(style, path)
+    for fix in (space_comments, hoist_notes) if sorted_by_isort else ():  # a comment
+        # isort leaves under an import, which formatters want apart: see comment_gaps
+        fixed = {i: fix(texts[i]) for i in to_sort if texts[i].strip()}
+        changed = [i for i in fixed if fixed[i] != texts[i]]
+        if changed and _split(_sort(_join([fixed[i] for i in changed]), style, path, cwd)
+                              ) == [fixed[i] for i in changed]:
+            for i in changed:
+                texts[i] = fixed[i]
     to_format = [i for i, t in enumerate(texts) if t.strip() and not (sorted_by_isort and i in to_sort)]
     if to_format:
         document = _format(_join([texts[i] for i in to_format]), style, path, cwd)
