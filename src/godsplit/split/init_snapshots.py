@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from ..types import Finding
+from .package_order import is_type_checking
 
 _ATTRS = {"attr": {"s", "attrs", "attributes", "define", "mutable", "frozen", "dataclass"},
           "attrs": {"define", "mutable", "frozen"}}
@@ -131,11 +132,6 @@ def _lazy(tree: ast.Module) -> bool:
                and any(a.name == "annotations" for a in s.names) for s in tree.body)
 
 
-def _type_checking(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
-
-
 Resolve = Callable[[ast.ImportFrom], "set[str] | None"]
 
 
@@ -156,7 +152,7 @@ def _bound(stmts: list[ast.stmt], resolve: Resolve | None = None) -> set[str]:
             if not isinstance(stmt, ast.AnnAssign) or stmt.value is not None:
                 out |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
         elif isinstance(stmt, ast.If):
-            out |= _bound(stmt.orelse, resolve) if _type_checking(stmt.test) else _bound(
+            out |= _bound(stmt.orelse, resolve) if is_type_checking(stmt.test) else _bound(
                 stmt.body + stmt.orelse, resolve)
         if isinstance(stmt, ast.Try):
             handled = _bound([s for h in stmt.handlers for s in h.body], resolve)

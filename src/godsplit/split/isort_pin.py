@@ -18,7 +18,6 @@ and says which version it used and that the pinned one may sort otherwise (GS147
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -31,7 +30,16 @@ from typing import Any
 from ..types import Finding, GodsplitError
 from .file_stamps import Stamp, stamp, stamps
 from .isort_config import isort_settings, isort_sorts, settings_source
-from .ruff_pin import hook_rev, lock_pin, parse_version, pin_files, pre_commit_envs, requirement_pin
+from .ruff_pin import (
+    hook_rev,
+    lock_pin,
+    parse_version,
+    pin_files,
+    pre_commit_envs,
+    pre_commit_home,
+    project_envs,
+    requirement_pin,
+)
 from .style import Style
 
 _REPO = re.compile(r"^(\s*)-?\s*repo:\s*['\"]?\S*/isort(?:\.git)?/?['\"]?\s*$")
@@ -90,32 +98,18 @@ def _python(env: Path) -> Path:
 
 def _candidates(directories: Sequence[Path], pin: IsortPin) -> Iterator[tuple[str, Path]]:
     """(where, environment) of each place an isort of `version` may be installed."""
-    for directory in directories:
-        for env in (".venv", "venv"):
-            yield "the project's virtualenv", directory / env
-    active = os.environ.get("VIRTUAL_ENV")
-    if active:
-        yield "$VIRTUAL_ENV", Path(active)
+    yield from project_envs(directories)
     if pin.how == _HOW:
         for cached in pre_commit_envs(pin.version, "%/isort%"):
             yield "pre-commit's cache", cached
-
-
-def _cache_home() -> Path:
-    return Path(os.environ.get("PRE_COMMIT_HOME") or str(Path(os.environ.get(
-        "XDG_CACHE_HOME") or Path.home() / ".cache") / "pre-commit"))
 
 
 def _pin_files(directories: Sequence[Path]) -> Iterator[Path]:
     """What the answer depends on: the files a pin is read from, pre-commit's database, the
     isort scripts of the project's environments (rewritten when isort is installed)."""
     yield from pin_files(directories)
-    for directory in directories:
-        yield from (directory / env / _scripts() / "isort" for env in (".venv", "venv"))
-    active = os.environ.get("VIRTUAL_ENV")
-    if active:
-        yield Path(active) / _scripts() / "isort"
-    yield _cache_home() / "db.db"
+    yield from (env / _scripts() / "isort" for _, env in project_envs(directories))
+    yield pre_commit_home() / "db.db"
 
 
 def project_isort(directories: tuple[Path, ...]) -> ProjectIsort | None:

@@ -179,7 +179,11 @@ def _docstring(stmt: ast.stmt) -> bool:
 
 def _type_checking(stmt: ast.stmt) -> bool:
     """`if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`) without an `else`: never runs."""
-    test = stmt.test if isinstance(stmt, ast.If) and not stmt.orelse else None
+    return isinstance(stmt, ast.If) and not stmt.orelse and is_type_checking(stmt.test)
+
+
+def is_type_checking(test: ast.expr) -> bool:
+    """An `if` test that is `TYPE_CHECKING` (or `typing.TYPE_CHECKING`): false at run time."""
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
         isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 

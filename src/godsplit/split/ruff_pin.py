@@ -258,12 +258,8 @@ def lock_pin(directory: Path, tool: str) -> tuple[str, Path, int, str] | None:
 def _candidates(directories: Sequence[Path], pin: RuffPin) -> Iterator[tuple[str, Path]]:
     """(where, executable) of each ruff that may be the project's."""
     scripts, name = ("Scripts", "ruff.exe") if sys.platform == "win32" else ("bin", "ruff")
-    for directory in directories:
-        for env in (".venv", "venv"):
-            yield "the project's virtualenv", directory / env / scripts / name
-    active = os.environ.get("VIRTUAL_ENV")
-    if active:
-        yield "$VIRTUAL_ENV", Path(active) / scripts / name
+    for where, env in project_envs(directories):
+        yield where, env / scripts / name
     if pin.how == "pre-commit's ruff hook":
         for found in pre_commit_envs(pin.version, "%/ruff-pre-commit%"):
             yield "pre-commit's cache", found / scripts / name
@@ -272,12 +268,27 @@ def _candidates(directories: Sequence[Path], pin: RuffPin) -> Iterator[tuple[str
         yield "PATH", Path(on_path)
 
 
+def project_envs(directories: Sequence[Path]) -> Iterator[tuple[str, Path]]:
+    """(where, environment) of the project's virtualenvs: `.venv` and `venv` of each
+    directory (nearest first), then the active one."""
+    for directory in directories:
+        for env in (".venv", "venv"):
+            yield "the project's virtualenv", directory / env
+    active = os.environ.get("VIRTUAL_ENV")
+    if active:
+        yield "$VIRTUAL_ENV", Path(active)
+
+
+def pre_commit_home() -> Path:
+    """Where pre-commit keeps its hook environments and their database (`db.db`)."""
+    return Path(os.environ.get("PRE_COMMIT_HOME") or str(Path(os.environ.get(
+        "XDG_CACHE_HOME") or Path.home() / ".cache") / "pre-commit"))
+
+
 def pre_commit_envs(version: str, repo_like: str) -> list[Path]:
     """The environments pre-commit installed the hook repo `repo_like` (an SQL LIKE
     pattern of its URL) at `version` into."""
-    home = os.environ.get("PRE_COMMIT_HOME") or str(Path(os.environ.get(
-        "XDG_CACHE_HOME") or Path.home() / ".cache") / "pre-commit")
-    database = Path(home) / "db.db"
+    database = pre_commit_home() / "db.db"
     if not database.is_file():
         return []
     try:

@@ -18,6 +18,7 @@ import libcst as cst
 
 from ..types import FACADE
 from .analyze import Analysis
+from .nodes import walk
 
 _CODE = cst.Module([])
 
@@ -59,7 +60,7 @@ def _keyed_by_first(analysis: Analysis, func: cst.BaseExpression, name: str) -> 
     if not isinstance(stmt, cst.FunctionDef) or not stmt.params.params:
         return False
     first = stmt.params.params[0].name.value
-    for node in _walk(stmt):
+    for node in walk(stmt):
         if isinstance(node, cst.Assign):
             for target in (t.target for t in node.targets):
                 if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(
@@ -68,12 +69,6 @@ def _keyed_by_first(analysis: Analysis, func: cst.BaseExpression, name: str) -> 
                         _CODE.code_for_node(target.value).split(".")[0] == name):
                     return True
     return False
-
-
-def _walk(node: cst.CSTNode) -> Iterable[cst.CSTNode]:
-    yield node
-    for child in node.children:
-        yield from _walk(child)
 
 
 def reversed_keys(analysis: Analysis, name: str, units: Iterable[int],
