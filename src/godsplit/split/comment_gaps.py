@@ -45,10 +45,9 @@ def hoist_notes(text: str) -> str:
     lines after it) that sits between two imports at one indent moved above the first
     import of that run of imports."""
     lines = text.split("\n")
+    ends = {end: (start, indent) for start, end, indent in _import_spans(lines)}
     index = 1
     while index < len(lines):
-        spans = _import_spans(lines)
-        ends = {end: (start, indent) for start, end, indent in spans}
         line = lines[index]
         if (index - 1 in ends and line.lstrip().startswith("# godsplit:")
                 and ends[index - 1][1] == _indent(line)
@@ -62,6 +61,7 @@ def hoist_notes(text: str) -> str:
             note = lines[index:stop]
             del lines[index:stop]
             lines[start:start] = note
+            ends = {end: (start, indent) for start, end, indent in _import_spans(lines)}
             index = stop
             continue
         index += 1
