@@ -217,7 +217,7 @@ class _Seeds:
         self.operators: set[str] = set()
         self.through: set[tuple[str, str]] = set()  # `C.m(...)`: a method run through C
         self.instances = False  # whether the code may hold an instance (see implicit)
-        self.opaque = False  # whether it calls what it cannot follow (opaque_calls)
+        self.opaque: set[str] = set()  # what the calls it cannot follow may run (opaque_calls)
 
     @staticmethod
     def of(unit: Unit, module: cst.Module, code: _Code, calls: Mapping[int, set[str]],
@@ -230,7 +230,7 @@ class _Seeds:
             out.instances = out.instances or any(
                 n.lstrip("@") in code.defs for n in calls.get(index, ()))
             stmt = module.body[index]
-            out.opaque = out.opaque or (not is_main_block(stmt) and code.opaque.runs(stmt))
+            out.opaque |= set() if is_main_block(stmt) else code.opaque.targets(stmt)
             out.calls |= code.opaque.decorated_run(stmt)
             if isinstance(stmt, cst.ClassDef):  # `class C(pick())` subclasses what comes back
                 out.subclassed |= set(found[0]) if (found := code.cls(stmt.name.value)) else set()
@@ -263,7 +263,7 @@ class _Seeds:
             out.operators |= seed.operators
             out.through |= seed.through
             out.instances = out.instances or seed.instances
-            out.opaque = out.opaque or seed.opaque
+            out.opaque |= seed.opaque
         return out
 
 
@@ -284,7 +284,7 @@ def _closure(
     # per runner: a name used as an attribute or operator runs the methods of classes
     # made by other code only if this code may hold one of their instances
     holds = [live is None or seeds.instances]
-    opaque = [seeds.opaque, False]  # an opaque call ran; the escaped definitions were added
+    opaque, added = set(seeds.opaque), set[str]()  # what opaque calls that ran may run; added
     direct: dict[str, set[str]] = defaultdict(set)  # class -> methods run through it
     typed: dict[str, set[str]] = defaultdict(set)  # class -> names used on its methods' self
 
@@ -329,7 +329,7 @@ def _closure(
                 upgraded[uid] |= hold(uid, node, reads)
                 holds[0] = holds[0] or bool(upgraded[uid] & code.values)
                 attributes, ops = code.uses(node)
-                opaque[0] = opaque[0] or code.opaque.runs(node, True, values=True)
+                opaque.update(code.opaque.targets(node, True, values=True))
                 used.update(attributes)
                 operators.update(ops)
                 through(code.through(node))
@@ -346,9 +346,9 @@ def _closure(
     through(seeds.through)
     changed = True
     while changed:
-        while todo or (opaque[0] and not opaque[1]):  # an opaque call runs what is handed on
-            opaque[1] = opaque[1] or not todo
-            reached(todo.pop() if todo else set(code.opaque.escaped()))
+        while todo or not opaque <= added:  # an opaque call runs what it may be given
+            added |= set() if todo else opaque
+            reached(todo.pop() if todo else set(opaque))
         changed = False
         dispatch = typed_dispatch(code.receivers, {*entries, *(live or ())}, typed)
         for name in list({*entries, *direct} if live is None else {*live, *entries, *direct}):
@@ -386,7 +386,7 @@ def _closure(
                         holds[0] = changed = True
                     upgraded[uid] |= names
                     attributes, ops = code.uses(methods[method])
-                    opaque[0] = opaque[0] or code.opaque.runs(methods[method], True, True, True)
+                    opaque.update(code.opaque.targets(methods[method], True, True, True))
                     on_self(methods[method])
                     used |= attributes
                     operators |= ops

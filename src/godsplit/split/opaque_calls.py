@@ -20,161 +20,61 @@ from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 import libcst as cst
 
 from .class_calls import decorated, first_param
+from .followed_names import followed, imported
 from .nodes import children, walk
+from .opaque_targets import Containers, call_targets, loop_targets
 from .self_scan import bound_names
 
 _BUILTINS = frozenset(dir(builtins))
 _TYPE_TESTS = frozenset({"isinstance", "issubclass"})  # they call neither argument
 
 
-def escaped(module: cst.Module, defs: Collection[str]) -> frozenset[str]:
+def escaped(module: cst.Module, defs: Collection[str],
+            skip: Container[int] = frozenset()) -> frozenset[str]:
     """The module's functions and classes (`defs`) that its top-level code (what runs at
     import: not function bodies) reads other than by calling, subclassing, testing with
-    `isinstance` or looking up an attribute on them; and each decorated one (the decorator
-    is given it)."""
+    `isinstance` or looking up an attribute on them, but where `skip` reads them (Name
+    nodes by id: what goes into a closed container, opaque_targets)."""
     out: set[str] = set()
     for stmt in module.body:
-        _escapes(stmt, defs, out, True)
+        _escapes(stmt, defs, out, True, skip)
     return frozenset(out)
 
 
-def _escapes(node: cst.CSTNode, defs: Collection[str], out: set[str], escapes: bool) -> None:
+def _escapes(node: cst.CSTNode, defs: Collection[str], out: set[str], escapes: bool,
+             skip: Container[int] = frozenset()) -> None:
     if isinstance(node, cst.Name):
-        if escapes and node.value in defs:
+        if escapes and node.value in defs and id(node) not in skip:
             out.add(node.value)
     elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):  # decorated: see `decorated_run`
         for decorator in node.decorators:
-            _escapes(decorator.decorator, defs, out, False)
+            _escapes(decorator.decorator, defs, out, False, skip)
         if isinstance(node, cst.FunctionDef):
-            _escapes(node.params, defs, out, True)  # defaults (annotations: skipped below)
+            _escapes(node.params, defs, out, True, skip)  # defaults (annotations: skipped below)
         else:
             for base in (*node.bases, *node.keywords):
-                _escapes(base.value, defs, out, False)
-            _escapes(node.body, defs, out, True)
+                _escapes(base.value, defs, out, False, skip)
+            _escapes(node.body, defs, out, True, skip)
     elif isinstance(node, cst.Lambda):  # its body runs when the lambda is called
         out.update(n.value for n in walk(node) if isinstance(n, cst.Name) and n.value in defs)
     elif isinstance(node, cst.Call):
-        _escapes(node.func, defs, out, False)
+        _escapes(node.func, defs, out, False, skip)
         tests = isinstance(node.func, cst.Name) and node.func.value in _TYPE_TESTS
         for arg in node.args:
-            _escapes(arg.value, defs, out, not tests)
+            _escapes(arg.value, defs, out, not tests, skip)
     elif isinstance(node, (cst.Attribute, cst.Subscript)):
-        _escapes(node.value, defs, out, False)
+        _escapes(node.value, defs, out, False, skip)
         if isinstance(node, cst.Subscript):
             for element in node.slice:
-                _escapes(element, defs, out, True)
+                _escapes(element, defs, out, True, skip)
     elif isinstance(node, (cst.Annotation, cst.Comparison, cst.Import, cst.ImportFrom,
                            cst.Del, cst.Global, cst.Nonlocal)):
         return
     elif isinstance(node, cst.AssignTarget):
-        _escapes(node.target, defs, out, False)
+        _escapes(node.target, defs, out, False, skip)
     else:
         for child in children(node):
-            _escapes(child, defs, out, escapes)
-
-
-def _names(value: cst.BaseExpression | None) -> list[str] | None:
-    """The names `value` is one of: `b`, `b if c else d` (else None)."""
-    if isinstance(value, cst.Name):
-        return [value.value]
-    if isinstance(value, cst.IfExp):
-        body, orelse = _names(value.body), _names(value.orelse)
-        return body + orelse if body is not None and orelse is not None else None
-    return None
-
-
-def _imported(node: cst.Import | cst.ImportFrom) -> set[str]:
-    """The names an import binds (`os` for `import os.path`)."""
-    out: set[str] = set()
-    if isinstance(node.names, cst.ImportStar):
-        return out
-    for alias in node.names:
-        value: cst.BaseExpression = alias.asname.name if alias.asname and isinstance(
-            alias.asname.name, cst.Name) else alias.name
-        while isinstance(value, cst.Attribute):
-            value = value.value
-        if isinstance(value, cst.Name):
-            out.add(value.value)
-    return out
-
-
-def followed(module: cst.Module, defs: Collection[str], imports: Collection[str],
-             declared: Collection[str], classes: Collection[str] = frozenset(),
-             ) -> tuple[frozenset[str], dict[str, set[str]]]:
-    """The names (not `defs`) a call of which the analysis follows as well as it can, though
-    code other than an import binds them: every top-level binding of each is a def or
-    class statement without decorators (in an `if` or `try` block too), an import, or
-    `name = other` for a builtin, an import or another such name (`unicode = str`), or
-    `name = f(...)` for a builtin, an import or a class of the module (an instance: the
-    class analysis follows its methods) given no definition (`T = namedtuple(...)`),
-    and no function declares it `global` (`declared`). And the names bound only to `defs`
-    (`h = helper`, `Request = BaseRequest`), with the definitions each may be."""
-    good: set[str] = set()
-    bad: set[str] = set(declared)  # bound otherwise
-    aliases: list[tuple[str, str]] = []
-    made: list[tuple[str, str]] = []  # `name = f(...)` of an import or a builtin, no def given
-    stack: list[cst.CSTNode] = list(module.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            (bad if node.decorators else good).add(node.name.value)
-            continue
-        if isinstance(node, (cst.Import, cst.ImportFrom)):  # in an `if` block too
-            good.update(_imported(node))
-            continue
-        if isinstance(node, cst.AnnAssign) and node.value is None:
-            continue  # binds nothing
-        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [
-            node.target] if isinstance(node, cst.AnnAssign) else []
-        given = _names(node.value) if isinstance(node, (cst.Assign, cst.AnnAssign)) else None
-        if given and all(isinstance(t, cst.Name) for t in targets):
-            aliases.extend((t.value, n) for t in targets if isinstance(t, cst.Name) for n in given)
-            continue  # `a = b`, `a: T = b`, `a = b if c else d`
-        if isinstance(node, cst.Assign) and isinstance(node.value, (cst.Call, cst.Attribute)) \
-                and all(isinstance(t.target, cst.Name) for t in node.targets) and not any(
-                isinstance(n, cst.Name) and n.value in defs for a in getattr(node.value, "args", ())
-                for n in walk(a)):  # `T = namedtuple(...)`, `type(x)`, `f = str.removeprefix`
-            root: cst.BaseExpression = node.value
-            while isinstance(root, (cst.Attribute, cst.Call, cst.Subscript)):
-                root = root.value if not isinstance(root, cst.Call) else root.func
-            if isinstance(root, cst.Name):
-                made.extend((t.target.value, root.value) for t in node.targets
-                            if isinstance(t.target, cst.Name))
-                continue
-        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
-                             cst.CompFor, cst.NamedExpr)):
-            bad.update(bound_names(node.target))
-        elif isinstance(node, cst.AsName):
-            bad.update(bound_names(node.name))
-        if not isinstance(node, cst.Lambda):
-            stack.extend(children(node))
-    to_defs: dict[str, set[str]] = {}
-    grown = True
-    while grown:  # an alias of a definition (or of such an alias), and nothing else
-        grown = False
-        for name, other in aliases:
-            sources = {other} if other in defs else to_defs.get(other)
-            if name in bad or name in good or name in defs or sources is None:
-                continue
-            if not sources <= to_defs.setdefault(name, set()):
-                to_defs[name] |= sources
-                grown = True
-    to_defs = {n: d for n, d in to_defs.items() if all(
-        o in defs or o in to_defs for a, o in aliases if a == n)}
-    bad.update(name for name, root in made if root in bad or not (  # `call = _Call()`: its
-        root in _BUILTINS or root in imports or root in good or root in classes))  # __call__
-    good.update(name for name, _ in made)
-    grown = True
-    while grown:
-        grown = False
-        names = good | {name for name, _ in aliases}
-        for name, other in aliases:
-            if name not in bad and other != name and (other in defs or other in bad or not (
-                    other in _BUILTINS or other in imports or other in names)):
-                bad.add(name)
-                grown = True
-    names = good | {name for name, _ in aliases}
-    return frozenset(names - bad - set(defs)), to_defs
+            _escapes(child, defs, out, escapes, skip)
 
 
 def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
@@ -191,6 +91,15 @@ def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection
     callee reached from a value of the module (`REG[0]()`, `HANDLERS.get(k)()`, `h()`),
     not from a parameter or a local: what a function run at import was given is not
     known (a decorator's parameter is `decorated_run`'s)."""
+    stmts, params = _parts(node, body, skip, values)
+    return any(_opaque(n, defs, classes, known, params, values)
+               for stmt in stmts for n in _runs(stmt))
+
+
+def _parts(node: cst.CSTNode, body: bool, skip: str | None, values: bool
+           ) -> tuple[list[cst.CSTNode], set[str]]:
+    """What `calls_opaquely` looks at in `node`, and the names that are its parameters
+    and locals."""
     if body and isinstance(node, cst.FunctionDef):
         params = {p.name.value for p in (*node.params.posonly_params, *node.params.params,
                                          *node.params.kwonly_params)} - {skip}
@@ -200,9 +109,8 @@ def calls_opaquely(node: cst.CSTNode, defs: Collection[str], classes: Collection
         params |= _locals(node) - {skip}
         if values and skip:  # `self.f(...)(...)` is reached from no value of the module
             params.add(skip)
-        return any(_opaque(n, defs, classes, known, params, values)
-                   for stmt in children(node.body) for n in _runs(stmt))
-    return any(_opaque(n, defs, classes, known, set(), values) for n in _runs(node))
+        return children(node.body), params
+    return [node], set()
 
 
 def _opaque(node: cst.CSTNode, defs: Collection[str], classes: Collection[str],
@@ -251,7 +159,7 @@ def _bound(nodes: Iterable[cst.CSTNode], imports: bool = True) -> set[str]:
         if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             out.add(node.name.value)
         elif isinstance(node, (cst.Import, cst.ImportFrom)) and imports:
-            out |= _imported(node)
+            out |= imported(node)
         elif isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
                                cst.CompFor, cst.NamedExpr)):
             out |= bound_names(node.target)
@@ -277,9 +185,10 @@ def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
             stack.extend(children(current))
 
 
-def _stores(node: cst.CSTNode | None) -> bool:
+def _stores(node: cst.CSTNode | None, skip: Container[int] = frozenset()) -> bool:
     """Whether function `node` hands its first parameter on (stores it, passes it, ...:
-    `escaped`'s rules) other than by returning it; not in the defs it makes."""
+    `escaped`'s rules, but where `skip` reads it) other than by returning it; not in the
+    defs it makes."""
     if not isinstance(node, cst.FunctionDef) or not (first := first_param(node)):
         return False
     found: set[str] = set()
@@ -289,7 +198,7 @@ def _stores(node: cst.CSTNode | None) -> bool:
         if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
             for small in stmt.body:
                 if not (isinstance(small, cst.Return) and isinstance(small.value, cst.Name)):
-                    _escapes(small, {first}, found, True)
+                    _escapes(small, {first}, found, True, skip)
     return bool(found)
 
 
@@ -315,7 +224,8 @@ class _Known:
 class OpaqueCalls:
     """`escaped` and `calls_opaquely` for one module, memoized: `defs`, its top-level
     functions and classes by name; `imports`, the names only imports bind; `declared`,
-    the names a `global` statement declares."""
+    the names a `global` statement declares. `targets`: what one opaque call may run
+    (opaque_targets)."""
 
     def __init__(self, module: cst.Module, defs: Mapping[str, cst.CSTNode],
                  imports: Collection[str], declared: Collection[str]) -> None:
@@ -323,8 +233,16 @@ class OpaqueCalls:
         self.classes = frozenset(n for n, node in defs.items() if isinstance(node, cst.ClassDef))
         names, self.aliases = followed(module, defs, imports, declared, self.classes)
         self.known = _Known(module, names | frozenset(self.aliases), _BUILTINS | frozenset(imports))
+        self._imports, self._declared = frozenset(imports), frozenset(declared)
+        self.containers = Containers(module, defs, self._foreign, declared)
+        self.loops = loop_targets(module, defs, self._foreign, declared)
         self._escaped: frozenset[str] | None = None
-        self._seen: dict[tuple[int, bool, bool], bool] = {}
+        self._seen: dict[tuple[int, bool, bool], frozenset[str]] = {}
+
+    def _foreign(self, name: str) -> bool:
+        """Whether `name` is only an import or a builtin the module never binds."""
+        return name in self._imports or (name in _BUILTINS and name not in self.known.bound
+                                         and name not in self._declared)
 
     def resolve(self, names: set[str]) -> set[str]:
         """`names`, with the definitions the aliases among them are."""
@@ -350,24 +268,59 @@ class OpaqueCalls:
         return set()
 
     def escaped(self) -> frozenset[str]:
-        """`escaped`, and each def whose decorator (`@register`, a def of the module)
-        stores it (`REG.append(fn)`): `REG[0]()` may run it."""
+        """What an opaque call may run when nothing narrows it: `escaped` (what goes into
+        a closed container counted there), each def whose decorator (`@register`, or the
+        def a factory `@register(t)` makes) stores it (`REG.append(fn)`), and what goes
+        into the closed containers."""
         if self._escaped is None:
-            stored = {stmt.name.value for stmt in self.module.body if isinstance(
-                stmt, (cst.FunctionDef, cst.ClassDef)) and any(isinstance(
-                    d.decorator, cst.Name) and _stores(self.defs.get(d.decorator.value))
-                    for d in stmt.decorators)}
-            self._escaped = escaped(self.module, self.defs) | stored
+            skip = self.containers.sunk
+            stored: set[str] = set()
+            for stmt in self.module.body:
+                if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                    continue
+                for d in stmt.decorators:
+                    name = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
+                    node = self.defs.get(name.value) if isinstance(name, cst.Name) else None
+                    if not isinstance(node, cst.FunctionDef):
+                        continue
+                    inner = [node] if name is d.decorator else [
+                        n for n in walk(node) if isinstance(n, cst.FunctionDef) and n is not node]
+                    if any(_stores(n, skip) for n in inner):
+                        stored.add(stmt.name.value)
+            self._escaped = escaped(self.module, self.defs, skip) | stored | frozenset(
+                n for names in self.containers.stored.values() for n in names)
         return self._escaped
 
     def runs(self, node: cst.CSTNode, body: bool = False, method: bool = False,
              values: bool = False) -> bool:
         """Whether running `node` (a function's body for `body`) calls opaquely; for a
         `method`, but through its `self` or `cls`; `values`: see `calls_opaquely`."""
+        skip = first_param(node) if method and isinstance(node, cst.FunctionDef) \
+            and not decorated(node, "staticmethod") else None
+        return calls_opaquely(node, self.defs, self.classes, self.known, body, skip, values)
+
+    def targets(self, node: cst.CSTNode, body: bool = False, method: bool = False,
+                values: bool = False) -> frozenset[str]:
+        """The definitions the opaque calls running `node` makes may run (see `runs`):
+        `escaped`, narrowed where opaque_targets knows the callee (memoized)."""
         key = (id(node), body, values)
         if key not in self._seen:
             skip = first_param(node) if method and isinstance(node, cst.FunctionDef) \
                 and not decorated(node, "staticmethod") else None
-            self._seen[key] = calls_opaquely(node, self.defs, self.classes, self.known, body,
-                                             skip, values)
+            stmts, params = _parts(node, body, skip, values)
+            out: set[str] = set()
+            for call in (n for stmt in stmts for n in _runs(stmt)):
+                if not _opaque(call, self.defs, self.classes, self.known, params, values):
+                    continue
+                found = call_targets(
+                    call, self.defs, lambda n: self.resolve({n}) & set(self.defs),
+                    lambda n: self.containers.stored.get(n), self.loops,
+                    lambda n: n not in self.defs and n not in self.known and not self._foreign(n),
+                    lambda n, inner: _opaque(n, self.defs, self.classes, self.known, inner),
+                    params)
+                if found is None:
+                    out = set(self.escaped())
+                    break
+                out |= found
+            self._seen[key] = frozenset(out)
         return self._seen[key]
