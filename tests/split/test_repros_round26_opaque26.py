@@ -113,11 +113,15 @@ def test_a_def_stored_where_an_opaque_call_reads_is_a_cycle(
     ("REG = []\n\n\ndef register(fn):\n    REG.append(fn)\n    return fn\n\n\n"
      "def wrap(fn):\n    return lambda: fn()\n\n\n@register\n@wrap\ndef other():\n"
      "    return helper()\n\n\nX = REG[0]()\n", ["REG", "register", "wrap", "other", "X"]),
+    # a list taken out of the container and filled elsewhere
+    ("REG = {'a': []}\nfns = REG['a']\nfns.append(helper)\nX = REG['a'][0]()\n",
+     ["REG", "fns", "X"]),
     # the element is the def itself, called in a function run at import
     ("REG = {'a': helper}\n\n\ndef go():\n    return REG.get('a')()\n\n\nX = go()\n",
      ["REG", "go", "X"]),
 ], ids=["alias", "extend", "lambda-calls-parameter", "given", "stored-by-a-call",
-        "method-alias", "loop-variable-rebound", "stacked-decorators", "in-function"])
+        "method-alias", "loop-variable-rebound", "stacked-decorators", "inner-list-filled",
+        "in-function"])
 def test_an_opaque_call_that_may_reach_the_def_stays_a_cycle(
         tmp_path: Path, extra: str, names: list[str]) -> None:
     assert _errors(tmp_path, extra, *names) == ["GS104"]

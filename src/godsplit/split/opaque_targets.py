@@ -60,18 +60,27 @@ def values_in(value: cst.CSTNode, defs: Collection[str], known: Callable[[str], 
     return None
 
 
-def _chain(module: cst.Module) -> Iterator[tuple[cst.Name, list[cst.CSTNode], list[cst.CSTNode]]]:
-    """Each Name read in the module, with the chain of expressions built on it (its
+_Up = tuple[cst.CSTNode, "_Up"] | None  # the enclosing nodes, innermost first, linked
+
+
+def _chain(module: cst.Module, wanted: Collection[str]
+           ) -> Iterator[tuple[cst.Name, list[cst.CSTNode], list[cst.CSTNode]]]:
+    """Each read of a name in `wanted`, with the chain of expressions built on it (its
     subscripts, attributes and calls, innermost first) and the nodes around that chain
     (its enclosing nodes, innermost first)."""
-    stack: list[tuple[cst.CSTNode, list[cst.CSTNode]]] = [(module, [])]
+    stack: list[tuple[cst.CSTNode, _Up]] = [(module, None)]
     while stack:
-        node, above = stack.pop()
-        if isinstance(node, cst.Name) and not (above and (
-                (isinstance(above[0], cst.Attribute) and above[0].attr is node)
-                or (isinstance(above[0], cst.Arg) and above[0].keyword is node))):
+        node, up = stack.pop()
+        if isinstance(node, cst.Name):
+            if node.value not in wanted or (up is not None and (
+                    (isinstance(up[0], cst.Attribute) and up[0].attr is node)
+                    or (isinstance(up[0], cst.Arg) and up[0].keyword is node))):
+                continue
+            rest: list[cst.CSTNode] = []
+            while up is not None:
+                rest.append(up[0])
+                up = up[1]
             chain: list[cst.CSTNode] = [node]
-            rest = list(above)
             while rest and ((isinstance(rest[0], (cst.Subscript, cst.Attribute))
                              and rest[0].value is chain[-1])
                             or (isinstance(rest[0], cst.Call) and rest[0].func is chain[-1])):
@@ -79,7 +88,7 @@ def _chain(module: cst.Module) -> Iterator[tuple[cst.Name, list[cst.CSTNode], li
             yield node, chain, rest
             continue
         for child in children(node):
-            stack.append((child, [node, *above]))
+            stack.append((child, (node, up)))
 
 
 class Containers:
@@ -102,11 +111,12 @@ class Containers:
                         if isinstance(target, cst.Name):
                             bound[target.value] = bound.get(target.value, True) and len(targets) == 1
         self.open = {n for n, ok in bound.items() if not ok} | set(declared) | set(defs)
-        for name, chain, around in _chain(module):
-            if name.value in bound and name.value not in self.open:
+        for name, chain, around in _chain(module, bound):
+            if name.value not in self.open:
                 self._use(name.value, chain, around)
         if self.decorators:  # each used only as `@name` (`@name(...)` for a factory)
-            for read, chain, around in _chain(module):
+            makers = {d.split(")")[-1].lstrip("@") for d in self.decorators}
+            for read, chain, around in _chain(module, makers):
                 for kind in ("@", "@()"):
                     if kind + read.value in self.decorators and not (_innermost(
                             around, len(chain) == (1 if kind == "@" else 2)) or (
@@ -131,12 +141,17 @@ class Containers:
         self.stored.update({n: set() for n in bound if n not in self.open and n not in self.stored})
         self.sunk = {i: c for i, c in self.sunk.items() if c in self.stored}
 
-    def _goes_in(self, name: str, value: cst.CSTNode | None, scopes: Sequence[cst.CSTNode]
-                 ) -> None:
-        """`value` goes into container `name` (inside the functions `scopes`)."""
+    def _goes_in(self, name: str, value: cst.CSTNode | None, scopes: Sequence[cst.CSTNode],
+                 binding: bool = False) -> None:
+        """`value` goes into container `name` (inside the functions `scopes`); for a
+        `binding`, it is the container. A list, dict or set inside could be taken out and
+        filled elsewhere (`h = REG[0]; h.append(f)`): anything may be in it then."""
         if value is None:
             return
         found = values_in(value, self.defs, self.known)
+        if found is not None and any(isinstance(n, (cst.List, cst.Set, cst.Dict)) and not (
+                binding and n is value) for n in walk(value)):
+            found = None
         if found is None and isinstance(value, cst.Name) and (owner := self._decorator(
                 value.value, scopes)):
             self.decorators.setdefault(owner, set()).add(name)
@@ -179,9 +194,9 @@ class Containers:
                     parent, cst.AnnAssign) and parent.target is chain[0]):
                 if isinstance(parent, cst.AssignTarget) and isinstance(
                         assign := around[1] if len(around) > 1 else None, cst.Assign):
-                    self._goes_in(name, assign.value, scopes)
+                    self._goes_in(name, assign.value, scopes, True)
                 elif isinstance(parent, cst.AnnAssign):
-                    self._goes_in(name, parent.value, scopes)
+                    self._goes_in(name, parent.value, scopes, True)
                 return
             if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is chain[0]:
                 return
