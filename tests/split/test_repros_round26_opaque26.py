@@ -7,8 +7,8 @@ pulled into import-time order (false GS104). Now an element of a closed containe
 only what went into that container, a lambda called in place only what it names, a
 loop over names only those names; plus what the call is given. And what a decorator
 factory (`@register(t)`, dill's) stores now counts as handed on: a call of that container
-runs it (a missed cycle before: a rollback after a plan with no errors). The guards are shapes where the call may reach the
-def; each must stay GS104."""
+runs it (a missed cycle before: a rollback after a plan with no errors). The guards are
+shapes where the call may reach the def; each must stay GS104."""
 
 from __future__ import annotations
 
