@@ -116,12 +116,15 @@ def test_a_def_stored_where_an_opaque_call_reads_is_a_cycle(
     # a function run at import stores the def; the container is called
     ("OTHER = []\n\n\ndef setup():\n    OTHER.append(helper)\n\n\nsetup()\nX = OTHER[0]()\n",
      ["OTHER", "setup", "X"]),
+    # a parameter named like another definition: what it holds goes in
+    ("def other():\n    return None\n\n\nOTHER = []\n\n\ndef add(other):\n"
+     "    OTHER.append(other)\n\n\nadd(helper)\nX = OTHER[0]()\n", ["other", "OTHER", "add", "X"]),
     # the element is the def itself, called in a function run at import
     ("REG = {'a': helper}\n\n\ndef go():\n    return REG.get('a')()\n\n\nX = go()\n",
      ["REG", "go", "X"]),
 ], ids=["alias", "extend", "lambda-calls-parameter", "given", "stored-by-a-call",
         "method-alias", "loop-variable-rebound", "stacked-decorators", "inner-list-filled",
-        "stored-by-a-function", "in-function"])
+        "stored-by-a-function", "parameter-named-like-a-def", "in-function"])
 def test_an_opaque_call_that_may_reach_the_def_stays_a_cycle(
         tmp_path: Path, extra: str, names: list[str]) -> None:
     assert _errors(tmp_path, extra, *names) == ["GS104"]

@@ -149,6 +149,8 @@ class Containers:
         if value is None:
             return
         found = values_in(value, self.defs, self.known)
+        if found and found & _bound_in(scopes):
+            found = None  # a parameter or local named like a definition
         if found is not None and any(isinstance(n, (cst.List, cst.Set, cst.Dict)) and not (
                 binding and n is value) for n in walk(value)):
             found = None
@@ -218,11 +220,30 @@ class Containers:
                     if not (keyed and index == 0 and arg.keyword is None):
                         self._goes_in(name, arg.value, scopes)
         top = chain[-1]
-        if isinstance(parent, cst.AssignTarget) and isinstance(
+        if isinstance(parent, (cst.For, cst.CompFor, cst.AsName)):
+            self.open.add(name)  # `for REG[k] in ...`: anything
+        elif isinstance(parent, cst.AssignTarget) and isinstance(
                 assign := around[1] if len(around) > 1 else None, cst.Assign):
             self._goes_in(name, assign.value, scopes)  # `REG[k] = v`
         elif isinstance(parent, (cst.AugAssign, cst.AnnAssign)) and parent.target is top:
             self._goes_in(name, parent.value, scopes)
+
+
+def _bound_in(scopes: Sequence[cst.CSTNode]) -> set[str]:
+    """The names the functions and lambdas `scopes` (or those in them) bind or take."""
+    out: set[str] = set()
+    for scope in scopes:
+        for node in walk(scope):
+            if isinstance(node, cst.Param):
+                out.add(node.name.value)
+            elif isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
+                                   cst.CompFor, cst.NamedExpr)):
+                out.update(n.value for n in walk(node.target) if isinstance(n, cst.Name))
+            elif isinstance(node, cst.AsName):
+                out.update(n.value for n in walk(node.name) if isinstance(n, cst.Name))
+            elif isinstance(node, (cst.FunctionDef, cst.ClassDef)) and node is not scope:
+                out.add(node.name.value)
+    return out
 
 
 def _innermost(around: list[cst.CSTNode], shape: bool) -> bool:
