@@ -238,6 +238,7 @@ class OpaqueCalls:
         self.loops = loop_targets(module, defs, self._foreign, declared)
         self._escaped: frozenset[str] | None = None
         self._seen: dict[tuple[int, bool, bool], frozenset[str]] = {}
+        self._ran: dict[tuple[int, bool, bool], bool] = {}
 
     def _foreign(self, name: str) -> bool:
         """Whether `name` is only an import or a builtin the module never binds."""
@@ -295,9 +296,13 @@ class OpaqueCalls:
              values: bool = False) -> bool:
         """Whether running `node` (a function's body for `body`) calls opaquely; for a
         `method`, but through its `self` or `cls`; `values`: see `calls_opaquely`."""
-        skip = first_param(node) if method and isinstance(node, cst.FunctionDef) \
-            and not decorated(node, "staticmethod") else None
-        return calls_opaquely(node, self.defs, self.classes, self.known, body, skip, values)
+        key = (id(node), body, values)
+        if key not in self._ran:
+            skip = first_param(node) if method and isinstance(node, cst.FunctionDef) \
+                and not decorated(node, "staticmethod") else None
+            self._ran[key] = calls_opaquely(node, self.defs, self.classes, self.known, body,
+                                            skip, values)
+        return self._ran[key]
 
     def targets(self, node: cst.CSTNode, body: bool = False, method: bool = False,
                 values: bool = False) -> frozenset[str]:
