@@ -27,7 +27,6 @@ from ..types import Edge
 from .nodes import target_names
 from .style import Style
 
-
 _BLANKET = re.compile(r"#\s*noqa\b(?!\s*:)", re.IGNORECASE)
 
 
