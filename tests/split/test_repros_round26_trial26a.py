@@ -11,15 +11,22 @@
 The split put the block in `_shared` (read by two modules), where pyflakes reports the
 import unused, and `pyflakes_marks` appended a targeted `# noqa: F401` after the blanket
 one: `from os import kill as _kill                 # noqa  # noqa: F401`. The line was
-covered already; a second directive is machinery the code does not need."""
+covered already; a second directive is machinery the code does not need.
+
+(b) sphinx 8.1's `sphinx/ext/autodoc/__init__.py` (a package's `__init__.py`, beside its
+`directive`, `importer`, `mock` modules): each `conf.py` lists it among the extensions to
+load (`extensions = ['sphinx.ext.autodoc', 'sphinx.ext.doctest', ...]`), and the plan
+warned GS155 five times ("if the list must name every module ... add them"). A list that
+does not name the package's own modules beside the `__init__.py` is no list of every
+module: loaded by name, it needs nothing (GS214). A list naming them all still warns."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from godsplit.split.apply import apply_splits
+from godsplit.split.apply import apply_splits, references
 
-from splitkit import make_project, run_python
+from splitkit import make_project, plan_texts, run_python
 
 BLANKET = '''\
     import os
@@ -52,3 +59,35 @@ def test_no_targeted_noqa_after_a_blanket_one(tmp_path: Path) -> None:
     assert not [line for line in lines if line.count("noqa") > 1], lines
     out = run_python(tmp_path, "from pkg.big import first, second; print(first('a'), second('b'))")
     assert out.split() == ["/a", "b/x"]
+
+
+PACKAGE_INIT = '''\
+    def document(obj):
+        return repr(obj)
+
+
+    def setup(app):
+        return {"version": 1}
+    '''
+
+
+def _listed(tmp_path: Path, conf: str) -> set[tuple[str, int]]:
+    config = make_project(tmp_path, PACKAGE_INIT, {"documenters": ["document"], "extension": ["setup"]},
+                          path="pkg/ext/auto/__init__.py", package="pkg/ext/auto",
+                          files={"pkg/ext/auto/mock.py": "MOCK = 1\n",
+                                 "pkg/ext/other.py": "", "pkg/ext/more.py": "",
+                                 "docs/conf.py": conf})
+    plan, _ = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    found = references(config, [plan], rewrite=False)[0][plan.old_module]
+    return {(f.code, f.line) for f in found if Path(f.path).name == "conf.py"}
+
+
+def test_an_extension_list_naming_a_package_init_is_not_gs155(tmp_path: Path) -> None:
+    conf = 'extensions = ["pkg.ext.auto", "pkg.ext.other", "pkg.ext.more"]\n'
+    assert _listed(tmp_path, conf) == {("GS214", 1)}
+
+
+def test_a_list_naming_every_module_beside_the_init_is_gs155(tmp_path: Path) -> None:
+    conf = 'ORDER = ["pkg.ext.auto.mock", "pkg.ext.auto", "pkg.ext.other"]\n'
+    assert _listed(tmp_path, conf) == {("GS155", 1)}
