@@ -18,7 +18,14 @@ covered already; a second directive is machinery the code does not need.
 load (`extensions = ['sphinx.ext.autodoc', 'sphinx.ext.doctest', ...]`), and the plan
 warned GS155 five times ("if the list must name every module ... add them"). A list that
 does not name the package's own modules beside the `__init__.py` is no list of every
-module: loaded by name, it needs nothing (GS214). A list naming them all still warns."""
+module: loaded by name, it needs nothing (GS214). A list naming them all still warns.
+
+(c) sphinx 8.1's `.ruff.toml` (for its ruff 0.6.9) selects `S320`, a rule later rufs
+removed: godsplit's ruff stops on it ("Rule `S320` was removed and cannot be selected"),
+a failure naming no file, so the configuration probe took it for none and the plan
+refused the split with GS115, "a bug in godsplit". It is the project's configuration
+that this ruff cannot use: GS114 (a warning naming the file and the line), and the split
+goes on with the settings godsplit read."""
 
 from __future__ import annotations
 
@@ -91,3 +98,19 @@ def test_an_extension_list_naming_a_package_init_is_not_gs155(tmp_path: Path) ->
 def test_a_list_naming_every_module_beside_the_init_is_gs155(tmp_path: Path) -> None:
     conf = 'ORDER = ["pkg.ext.auto.mock", "pkg.ext.auto", "pkg.ext.other"]\n'
     assert _listed(tmp_path, conf) == {("GS155", 1)}
+
+
+def test_a_rule_this_ruff_removed_is_gs114_not_gs115(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "ruff.toml").write_text(
+        'line-length = 95\n\n[lint]\nselect = [\n    "E",\n    "S320",\n]\n')
+    config = make_project(tmp_path, "def a():\n    return 1\n\n\ndef b():\n    return a()\n",
+                          {"one": ["a"], "two": ["b"]})
+    plan, _ = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    [warning] = [f for f in plan.findings if f.code == "GS114"]
+    assert warning.path == str(tmp_path / "ruff.toml") and warning.line == 6
+    assert "`S320` was removed" in warning.message
+    result = apply_splits(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    assert run_python(tmp_path, "from pkg.big import b; print(b())").strip() == "1"
