@@ -429,6 +429,24 @@ CHAINS: dict[str, Chain] = {
         "--fix`, `ruff-format`) under pyproject [tool.ruff] (E4, E7, E9, F, I, UP, G; "
         "line-length 79; quote-style preserve); its isort 5.12.0 hook is not run: no isort "
         "config in the release, and the god file itself fails isort's defaults"),
+    "billiard-pool-by-hand": Chain(
+        ("flake8==7.3.0",), (Tool("flake8", (), "flake8"),),
+        "setup.cfg [flake8] (ignore N806, N802, N801, N803, E305); requirements/pkgutils.txt "
+        "flake8>=4.0.1 (7.3.0 here; its tox lint env runs `flake8 -j 2 billiard t`)"),
+    "pylint-variables-by-hand": Chain(
+        ("ruff==0.16.3", "isort==9.0.0b5", "black==26.5.1"),
+        (RUFF, Tool("isort", ("--check-only", "--diff", "--quiet"), "diff"),
+         Tool("black", ("--diff", "--quiet"), "diff")),
+        "pyproject [tool.ruff] [tool.isort] (profile black); the repository's "
+        ".pre-commit-config.yaml (its newest snapshot here, August 2026; the 4.1.5 tag is not "
+        "in it): ruff v0.16.3, isort 9.0.0b5, black 26.5.1 (its pylint, mypy and pyright "
+        "hooks not run)"),
+    "sphinx-autodoc-by-hand": Chain(
+        ("ruff==0.6.9", "flake8==7.3.0"),
+        (RUFF, _ruff_format(), Tool("flake8", (), "flake8")),
+        "the repository's .ruff.toml and .flake8 at v8.1.3 (not in the sdist: the spec's "
+        "git_paths); lint.yml: ruff 0.6.9 (pyproject's lint extra) `ruff check`, `ruff "
+        "format --diff`, `flake8>=6.0` (mypy 1.11.1 not run)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

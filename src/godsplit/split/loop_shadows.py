@@ -27,10 +27,16 @@ from ..types import Edge
 from .nodes import target_names
 from .style import Style
 
+_BLANKET = re.compile(r"#\s*noqa\b(?!\s*:)", re.IGNORECASE)
+
 
 def noqa_comment(old: str, *codes: str) -> str:
     """`old` (a trailing comment, a line's code and comment, or "") with `codes` added to
-    its closing `# noqa: ...` (those it does not list already), or a new one."""
+    its closing `# noqa: ...` (those it does not list already), or a new one; `old`
+    itself when it holds a bare `# noqa`, which covers every code already (billiard's
+    `from os import kill as _kill  # noqa` got `  # noqa: F401` after it)."""
+    if _BLANKET.search(old):
+        return old
     found = re.search(r"# noqa: ?([\w, ]+)$", old)
     had = re.split(r"[, ]+", found[1].strip()) if found else []
     new = ", ".join(c for c in dict.fromkeys(codes) if c not in had)

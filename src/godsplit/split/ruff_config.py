@@ -10,6 +10,7 @@ to ruff in isolated mode, and says so in a warning that names the file and line.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import replace
@@ -34,7 +35,8 @@ def usable(style: Style, path: Path, written: Iterable[Path] = ()) -> tuple[Styl
     if style.file("ruff") is None:
         return style, moved
     executable = ruff_binary(style.ruff_tool)
-    problem = _problem(style.root, path, executable, stamps(p for _, p in style.files))
+    problem = _problem(style.root, path, executable, style.file("ruff"),
+                       stamps(p for _, p in style.files))
     if problem is None:
         return style, moved
     kept = (f"line length {style.line_length}; isort: known-first-party "
@@ -82,9 +84,13 @@ def pin_findings(style: Style) -> list[Finding]:
 
 
 @lru_cache(maxsize=64)
-def _problem(root: Path, path: Path, executable: str, _key: object) -> GodsplitError | None:
+def _problem(root: Path, path: Path, executable: str, config: Path | None, _key: object
+             ) -> GodsplitError | None:
     """What ruff says when it loads the configuration that applies to `path` (asked again
-    when a configuration file read changed: `_key`)."""
+    when a configuration file read changed: `_key`). Ruff fails on no input only for its
+    configuration: a rule it no longer knows (sphinx 8.1's `.ruff.toml`, written for ruff
+    0.6.9, selects `S320`: "Rule `S320` was removed and cannot be selected"), which names
+    no file, is `config`'s, at the line that names the rule."""
     proc = subprocess.run(
         [executable, "format", "--stdin-filename", str(path), "-"], input="",
         capture_output=True, text=True, cwd=root, env={**os.environ, "RUFF_NO_CACHE": "true"},
@@ -93,7 +99,25 @@ def _problem(root: Path, path: Path, executable: str, _key: object) -> GodsplitE
     if proc.returncode == 0:
         return None
     error = ruff_error(proc.stderr, root)
-    return error if isinstance(error, GodsplitError) else None
+    if isinstance(error, GodsplitError):
+        return error
+    lines = [t.strip().removeprefix("Cause: ") for t in proc.stderr.splitlines() if t.strip()]
+    cause = lines[-1] if lines else "ruff failed"
+    return GodsplitError(f"ruff cannot use this configuration: {cause}", config,
+                         _named_line(config, cause))
+
+
+def _named_line(config: Path | None, cause: str) -> int | None:
+    """The first line of `config` quoting the first `name` in backticks of `cause`."""
+    name = re.search(r"`([^`]+)`", cause)
+    if config is None or name is None:
+        return None
+    try:
+        text = config.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    quoted = re.compile(rf"[\"']{re.escape(name[1])}[\"']")
+    return next((n for n, line in enumerate(text.splitlines(), 1) if quoted.search(line)), None)
 
 
 def _version(executable: str) -> str:
