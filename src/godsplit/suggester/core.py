@@ -37,6 +37,7 @@ from .choose import choose
 from .cluster import agglomerate, goal, halve
 from .described import docstrings
 from .graph import Graph, Node, build_graph
+from .hubs import containers, hubs
 from .indivisible import Block, blocks, longest, note, unite, whole
 from .keep_name import keep_name
 from .keeping import ahead, keep_more, kept_note, regroup
@@ -301,6 +302,11 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                 break  # a fixed point, or halving undone again by the cycles
             tried.add(state)
             break_cycles(g, group)
+        if hub := hubs(g, group, budget, frozenset(
+                n for n in range(len(g.nodes)) if g.nodes[n].label in split.keep),
+                       lambda: containers(analysis)):
+            break_cycles(g, group)
+            notes += hub
     forbidden = set(analysis.binders) | star_bound(analysis) | runtime_star_names(
         analysis, config) | {split.shared or "", split.default or "", source.stem,
                              source.parent.name} | top_level_names(source, config.root)
