@@ -178,3 +178,67 @@ def test_a_helper_needing_a_registry_does_not_take_it_to_shared(tmp_path: Path) 
     result = _suggested(tmp_path, _registered(TABLE))
     assert len({_home(result, f"{topic}_0") for topic in TOPICS}) >= 3
     assert not any(n.startswith("register: read by") for n in result.notes), result.notes
+
+
+# Round 26, item 22(c): enterprise-catalog's `index` and `algolia` imported each other (a
+# call-time cycle: correct, verified) for a 7-line helper, and pylint's cyclic-import
+# (R0401), which the project's `make lint` runs and no pragma silences, failed the split.
+def _step(k: int) -> str:
+    body = "".join(f"    reindex_{i} = len(keys) + {i}\n" for i in range(20))
+    return (f"def reindex_step_{k}(keys, dry_run):\n{body}    print(_reindex_prefix(dry_run))\n"
+            "    return keys\n\n\n")
+
+
+def _part(k: int) -> str:
+    body = "".join(f"    products_{i} = len(keys) + {i}\n" for i in range(20))
+    return f"def products_part_{k}(keys):\n{body}    return keys + [{k}]\n\n\n"
+
+
+CYCLE = ('"""Tasks."""\n\n\n' + "".join(_step(k) for k in range(3))
+         + "def _reindex_prefix(dry_run):\n    return '[DRY RUN]' if dry_run else ''\n\n\n"
+         + "def reindex_all(keys, dry_run):\n"
+         + "".join(f"    reindex_{i} = len(keys) + {i}\n" for i in range(20))
+         + "    return [reindex_step_0(keys, dry_run), reindex_step_1(keys, dry_run),\n"
+         + "            reindex_step_2(keys, dry_run), products_for_batch(keys, dry_run)]\n\n\n"
+         + "".join(_part(k) for k in range(3))
+         + "def products_for_batch(keys, dry_run):\n"
+         + "".join(f"    products_{i} = len(keys) + {i}\n" for i in range(20))
+         + "    print(_reindex_prefix(dry_run))\n"
+         + "    return [products_part_0(keys), products_part_1(keys), products_part_2(keys)]\n")
+CYCLE_PROBE = "import pkg.tasks as t; print(t.reindex_all(['a'], True))"
+
+
+def _cycle_suggested(root: Path, pylintrc: bool) -> Suggestion:
+    (root / "pkg").mkdir()
+    (root / "pkg/__init__.py").write_text("")
+    (root / "pkg/tasks.py").write_text(CYCLE)
+    if pylintrc:
+        (root / "pylintrc").write_text("[MESSAGES CONTROL]\ndisable = invalid-name\n")
+    result = suggest(root / "pkg/tasks.py", parse_config({}, root / "godsplit.toml"), 200)
+    assert not result.errors, [f.render() for f in result.errors]
+    return result
+
+
+def test_a_helper_closing_a_cycle_pylint_reports_goes_to_its_importer(tmp_path: Path) -> None:
+    result = _cycle_suggested(tmp_path, pylintrc=True)
+    assert len(result.modules) == 2
+    assert not [f for f in result.plan.findings if f.code == "GS224"]
+    assert _home(result, "_reindex_prefix") == _home(result, "products_for_batch")
+    assert _home(result, "reindex_all") != _home(result, "products_for_batch")
+    assert any(n.startswith("_reindex_prefix (4 lines) goes to ") and "GS224" in n
+               for n in result.notes), result.notes
+    before = subprocess.run([sys.executable, "-c", CYCLE_PROBE], cwd=tmp_path, check=True,
+                            capture_output=True, text=True).stdout
+    checked = parse_config({"max-lines": result.max_lines, "split": [result.table()]},
+                           tmp_path / "godsplit.toml")
+    applied = apply_splits(checked)
+    assert applied.written and not applied.rolled_back
+    after = subprocess.run([sys.executable, "-c", CYCLE_PROBE], cwd=tmp_path, check=True,
+                           capture_output=True, text=True).stdout
+    assert after == before and "[DRY RUN]" in before
+
+
+def test_without_pylint_reporting_cycles_the_grouping_stays(tmp_path: Path) -> None:
+    result = _cycle_suggested(tmp_path, pylintrc=False)
+    assert _home(result, "_reindex_prefix") == _home(result, "reindex_all")
+    assert not any("GS224" in n for n in result.notes)
