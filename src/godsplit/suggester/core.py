@@ -33,10 +33,12 @@ from ..split.shadowing import top_level_names
 from ..split.star_exports import star_bound
 from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
+from .acyclic import uncycle
 from .choose import choose
 from .cluster import agglomerate, goal, halve
 from .described import docstrings
 from .graph import Graph, Node, build_graph
+from .hubs import containers, hubs
 from .indivisible import Block, blocks, longest, note, unite, whole
 from .keep_name import keep_name
 from .keeping import ahead, keep_more, kept_note, regroup
@@ -301,6 +303,11 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                 break  # a fixed point, or halving undone again by the cycles
             tried.add(state)
             break_cycles(g, group)
+        if hub := hubs(g, group, budget, frozenset(
+                n for n in range(len(g.nodes)) if g.nodes[n].label in split.keep),
+                       lambda: containers(analysis)):
+            break_cycles(g, group)
+            notes += hub
     forbidden = set(analysis.binders) | star_bound(analysis) | runtime_star_names(
         analysis, config) | {split.shared or "", split.default or "", source.stem,
                              source.parent.name} | top_level_names(source, config.root)
@@ -361,6 +368,9 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                     analysis, plan.errors, kept, kept_why)):
             break
         split = replace(split, keep=tuple(sorted(kept)))  # what cannot move stays (keeping)
+    if not modules:  # a call-time cycle the project's pylint reports (GS224): `acyclic`
+        split, members, plan = uncycle(g, group, (split, members, plan), budget, notes, lambda t: _mapping(
+            g, t, split, forbidden, siblings, budget, docs, True), lambda s: planned(s, layout, limit))
     if {f.code for f in plan.errors} == {"GS105"}:  # never a dead end: say what it needs
         over = [m.name for m in plan.modules if m.lines > limit]
         needed = max(m.lines for m in plan.modules)
