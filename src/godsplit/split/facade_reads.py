@@ -137,8 +137,9 @@ def collect(paths: Iterable[Path], root: Path, old_modules: Iterable[str],
 def stays_message(shown: str, where: tuple[str, int, bool], live: bool) -> str:
     """GS210's text for a patch target that other code also reads through the old module."""
     path, line, handed = where
-    how = "hands the module on (what reads it then is not known)" if handed else "reads it"
-    return (f"patch target {shown!r} stays: {path}:{line} {how} through the old module, "
-            "which a patch of the new module would not reach; " + (
+    how = ("hands the old module on, and a patch of the new module would not reach what "
+           "reads the name through it then" if handed else "reads it through the old module, "
+           "which a patch of the new module would not reach")
+    return (f"patch target {shown!r} stays: {path}:{line} {how}; " + (
                 "the live facade forwards the patch to every module that looks it up" if live
                 else "patch it in each module by hand (or use facade = \"live\")"))
