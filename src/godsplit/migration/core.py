@@ -26,7 +26,7 @@ from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfi
 from .celery_app import app_refs, package_notes, sibling_uses
 from .config_files import config_uses
 from .edit import Use, rewrite
-from .homes import Homes, applied_splits, link, planned
+from .homes import Homes, applied_splits, handed_on, link, planned
 from .imports import Style as MigrateStyle
 from .imports import project_style
 from .probe import Imported, compare, importable, probe, probe_first, project_setup
@@ -127,9 +127,10 @@ def plan_migration(
     overrides = dict(overrides or {})
     root_style = project_style(config.root)
     styles: dict[Path, Style | None] = {}
-    migration = Migration(config, homes)
     unreadable: list[Path] = []
     paths = {p.resolve(): p for p in project_files(config.root, unreadable)}
+    homes = handed_on(homes, paths.values(), config.root)
+    migration = Migration(config, homes)
     migration.notes.extend(Finding(
         "GS516", "warning", "cannot read this directory: uses of the old paths in it were not "
         "checked (make it readable)", str(d), 1) for d in unreadable)

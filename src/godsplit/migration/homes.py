@@ -9,7 +9,7 @@ imports take them from. Nothing is guessed from names.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from ..files import SourceText, decode_source, read_python, read_source
 from ..split.analyze import Analysis, analyze
 from ..split.celery_names import with_task_aliases
 from ..split.facade import runtime_names
+from ..split.facade_reads import EVERY, collect
 from ..split.layout import Layout, make_layout
 from ..split.render import MARKER
 from ..split.transforms import task_decorator
@@ -39,6 +40,12 @@ class Homes:
     stays: frozenset[str]  # other names the facade binds itself: they stay
     tasks: frozenset[str]  # moved names that are Celery tasks (their names stay pinned)
     bound: Mapping[str, frozenset[str]]  # new module -> every top-level name it binds
+    # where the project hands the old module object on (`return mod`), what reads names
+    # through it then is not known: patches of its names stay (path, line)
+    handed: tuple[str, int] | None = None
+    # names the project's other files read through the old module: migrate points those
+    # reads at the name's home, so a patch must go there too
+    read_through: frozenset[str] = frozenset()
 
     @property
     def old_module(self) -> str:
@@ -68,7 +75,19 @@ class Homes:
         found = self.lookups.get(name, ())
         if rest and found:
             return (self.homes.get(name, found[0]),)
+        home = self.homes.get(name)
+        if found and home and home not in found and name in self.read_through:
+            return (*found, home)
         return found
+
+
+def handed_on(homes: list[Homes], paths: Iterable[Path], root: Path) -> list[Homes]:
+    """`homes`, each with what the project's other files read through its old module and
+    where they hand it on."""
+    own = {p.resolve() for h in homes for p in (h.facade, *h.paths)}
+    reads = collect(paths, root, [h.old_module for h in homes], own)
+    return [replace(h, handed=reads[h.old_module].where.get(EVERY),
+                    read_through=frozenset(reads[h.old_module].where) - {EVERY}) for h in homes]
 
 
 def facade_package(layout: Layout) -> str:

@@ -161,6 +161,13 @@ def _target(
     """Rewrite (or list) a patch of `old.name<rest>`; True if it is rewritten."""
     where = h.patch_homes(name, rest)
     shown = f"{h.old_module}.{name}{rest}"
+    if h.handed is not None and not rest:
+        path, line = h.handed
+        ctx.use(call, h, name, "patch", None, False,
+                f"patch target {shown!r} stays: {path}:{line} hands the old module on (left "
+                "for a hand edit), and a patch of a new module would not reach what reads "
+                f"{name} through it: edit that first, then run migrate again")
+        return False
     if not where:
         ctx.use(call, h, name, "patch", None, False,
                 "no new module looks this name up (it stays in the old module): edit by hand")

@@ -27,7 +27,7 @@ from pathlib import Path
 import libcst as cst
 
 from ..files import module_name_for
-from ..types import SplitConfig
+from ..types import Plan, SplitConfig
 from .file_stamps import Stamp, stamp
 from .nodes import walk
 
@@ -262,3 +262,12 @@ def with_task_aliases(split: SplitConfig, module: cst.Module, path: Path) -> Spl
     """`split` with the source's aliases of its task decorators among them."""
     aliases = task_aliases(module, path, split.task_decorators)
     return replace(split, task_decorators=(*split.task_decorators, *aliases)) if aliases else split
+
+
+_TASK_FINDING = re.compile(r"(?:pinned to|renamed from) '([^']+)'")
+
+
+def task_names(plan: Plan) -> frozenset[str]:
+    """The Celery names of the moved tasks the plan pins (GS200) or renames (GS205)."""
+    return frozenset(match.group(1) for f in plan.findings if f.code in ("GS200", "GS205")
+                     for match in [_TASK_FINDING.search(f.message)] if match)

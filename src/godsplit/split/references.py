@@ -22,6 +22,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..files import read_source
 from ..nesting import check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
+from .celery_names import task_names
+from .facade_reads import FacadeReads, collect, stays_message
 from .module_lists import relabel_listed
 from .parsing import not_parsed
 from .registered_reads import RegisteredReads
@@ -33,14 +35,6 @@ PATCHERS = frozenset({"patch", "setattr"})
 # under the old module's name (`getLogger(__name__)` keeps its value), so they still match.
 LOGGER_CALLS = frozenset({"getLogger", "get_logger", "get_task_logger", "assertLogs",
                           "assertNoLogs", "set_level", "at_level"})
-_TASK_FINDING = re.compile(r"(?:pinned to|renamed from) '([^']+)'")
-
-
-def task_names(plan: Plan) -> frozenset[str]:
-    """The Celery names of the moved tasks the plan pins (GS200) or renames (GS205)."""
-    return frozenset(match.group(1) for f in plan.findings if f.code in ("GS200", "GS205")
-                     for match in [_TASK_FINDING.search(f.message)] if match)
-
 
 @dataclass(frozen=True)
 class Rewrite:
@@ -114,9 +108,10 @@ class _Rewriter(cst.CSTTransformer):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, plan: Plan, lookups: Mapping[str, tuple[str, ...]], aliases: set[str],
-                 path: Path, live: bool, positions: bool = True) -> None:
+                 path: Path, live: bool, positions: bool = True,
+                 reads: FacadeReads | None = None) -> None:
         super().__init__()
-        self.positions = positions
+        self.positions, self.reads = positions, reads
         self.plan, self.lookups, self.aliases, self.path = plan, lookups, aliases, path
         self.live = live  # the live facade forwards patches of the old module's names
         self.tasks = task_names(plan)
@@ -178,6 +173,11 @@ class _Rewriter(cst.CSTTransformer):
     def _target(self, name: str, rest: str, line: int, shown: str) -> str | None:
         homes = self.lookups.get(name)
         if homes is None:
+            return None
+        where = self.reads.read(name) if self.reads and not rest else None
+        if where is not None:  # other code reads it through the old module when it runs
+            self.hand.append(Finding("GS210", "info" if self.live else "warning",
+                                     stays_message(shown, where, self.live), str(self.path), line))
             return None
         if len(homes) > 1:
             if rest:
@@ -321,18 +321,18 @@ class Found:
     findings: list[Finding]
 
 
-def _rewrite(module: cst.Module, mine: Sequence[Plan], live: Collection[str], path: Path
-             ) -> tuple[cst.Module, dict[str, Found]]:
+def _rewrite(module: cst.Module, mine: Sequence[Plan], live: Collection[str], path: Path,
+             reads: dict[str, FacadeReads]) -> tuple[cst.Module, dict[str, Found]]:
     """Each plan's patch targets in one file (by old module), and the file's new tree."""
     found: dict[str, Found] = {}
     for plan in mine:
         args = (plan, dict(plan.lookups), _module_aliases(module, plan.old_module), path,
                 plan.old_module in live)
-        first = _Rewriter(*args, positions=False)
+        first = _Rewriter(*args, positions=False, reads=reads.get(plan.old_module))
         module.visit(first)
         if not first.rewrites and not first.hand:
             continue
-        rewriter = _Rewriter(*args)
+        rewriter = _Rewriter(*args, reads=reads.get(plan.old_module))
         module = MetadataWrapper(module, unsafe_skip_copy=True).visit(rewriter)
         found[plan.old_module] = Found(rewriter.rewrites, rewriter.hand)
     return module, found
@@ -350,6 +350,7 @@ def find_references(
     found = {plan.old_module: Found([], []) for plan in plans}
     registered = RegisteredReads(plans, kept_names, root)
     changes: list[FileChange] = []
+    reads = collect(project_files(root), root, [p.old_module for p in plans], exclude)
     unreadable: list[Path] = []  # (filled as the walk goes)
     for path in project_files(root, unreadable):
         if path.resolve() in exclude:
@@ -376,7 +377,7 @@ def find_references(
             source = read_source(path)
             check_text(source.text, path)  # before LibCST: minutes on a 20,000-term chain
             module = cst.parse_module(source.text)
-            module, here = _rewrite(module, mine, live, path)
+            module, here = _rewrite(module, mine, live, path, reads)
             for old, what in here.items():
                 found[old].rewrites.extend(what.rewrites)
                 plan = next(p for p in mine if p.old_module == old)
