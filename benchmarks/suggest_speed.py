@@ -1,6 +1,6 @@
 """Is `godsplit suggest` as fast as `godsplit plan` on the same ~6,000-line file?
 
-    .venv/bin/python benchmarks/suggest_speed.py [--repeat 3] [--modules K]
+    .venv/bin/python benchmarks/suggest_speed.py [--repeat 3] [--modules K] [--file PATH ...]
 
 Two files: pyparsing 3.2.0's `pyparsing/core.py` (6,227 lines; from the PyPI sdist,
 sha256-checked, cached in benchmarks/.work/) and a seeded 6,000-line synthetic god file
@@ -17,6 +17,10 @@ the project for references, as it does in a user's project):
 and prints the fastest wall and CPU seconds of each (the machine is shared: CPU is the
 steadier figure), their ratio suggest / plan, and the median of the per-repeat ratios (each
 repeat times the two commands back to back, under about the same load).
+
+`--file PATH` (repeatable) times those files alone instead (each copied into an empty
+directory as `big.py`): other large god files, e.g. redis 8.2.0's `redis/commands/core.py`
+(13,821 lines) or sqlalchemy's `sql/compiler.py`.
 """
 
 from __future__ import annotations
@@ -81,13 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--modules", type=int, default=0,
                         help="time `suggest --modules K` (its candidate groupings, round 14)")
+    parser.add_argument("--file", type=Path, action="append", default=[],
+                        help="time this file alone instead of the built-in three (repeatable)")
     args = parser.parse_args(argv)
-    synthetic = Path(tempfile.mkdtemp()) / "synthetic.py"
-    synthetic.write_text(generate(6000, 0).source)
-    sdist = project_dir(PYPARSING)
-    files = [("pyparsing 3.2.0 `core.py`, alone", None, sdist / PYPARSING.path),
-             ("pyparsing 3.2.0 `core.py`, in its sdist's tree", sdist, sdist / PYPARSING.path),
-             ("synthetic (seed 0), alone", None, synthetic)]
+    files: list[tuple[str, Path | None, Path]] = [
+        (f"`{path}`, alone", None, path) for path in args.file]
+    if not files:
+        files = default_files()
     print("| file | lines | suggest s wall (CPU), fastest | plan s wall (CPU), fastest "
           "| suggest / plan CPU, fastest | median of the paired ratios |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -100,6 +104,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {label} | {lines:,} | {sw:.2f} ({sc:.2f}) | {pw:.2f} ({pc:.2f}) | "
               f"**{sc / pc:.2f}x** | {paired:.2f}x |", flush=True)
     return 0
+
+
+def default_files() -> list[tuple[str, Path | None, Path]]:
+    """pyparsing's `core.py` alone and in its tree, and the synthetic file."""
+    synthetic = Path(tempfile.mkdtemp()) / "synthetic.py"
+    synthetic.write_text(generate(6000, 0).source)
+    sdist = project_dir(PYPARSING)
+    files: list[tuple[str, Path | None, Path]] = [
+             ("pyparsing 3.2.0 `core.py`, alone", None, sdist / PYPARSING.path),
+             ("pyparsing 3.2.0 `core.py`, in its sdist's tree", sdist, sdist / PYPARSING.path),
+             ("synthetic (seed 0), alone", None, synthetic)]
+    return files
 
 
 if __name__ == "__main__":

@@ -9,7 +9,16 @@ gives, for `CliRunner`.
 
 from __future__ import annotations
 
+import gc
 import sys
+
+# The analysis of a 6,000-line file makes a few million LibCST nodes and facts that live
+# until the command ends: at the default threshold (700) the collector ran ~800 times in
+# one `godsplit plan` of pyparsing's `core.py`, each young collection and ~80 older ones
+# walking that heap (0.6 s of 8.5 s CPU). At 50,000 it runs ~10 times (0.2 s); the peak
+# memory was the same (134 MiB). Only the executable sets it (a library user's process is
+# theirs to tune).
+GC_THRESHOLD = (50_000, 10, 10)
 
 TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
 if TYPE_CHECKING:
@@ -33,6 +42,7 @@ def run() -> None:
     from .app import main
     from .signals import stop_on_termination
 
+    gc.set_threshold(*GC_THRESHOLD)
     stop_on_termination()
     main(prog_name="godsplit")
 

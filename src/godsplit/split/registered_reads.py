@@ -148,14 +148,12 @@ class RegisteredReads:
     def _registered(self, plan: Plan) -> dict[str, list[tuple[str, int]]]:
         moved = {name for p in plan.placements if p.module != FACADE for name in p.names}
         try:
-            wrapper = MetadataWrapper(cst.parse_module(plan.source.read_text("utf-8")))
+            module = cst.parse_module(plan.source.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
             return {}
-        module = wrapper.module
-        positions = wrapper.resolve(PositionProvider)
         bindings = _bindings(module, plan.old_module, _package(plan.source))
         own_top = plan.old_module.partition(".")[0]
-        out: dict[str, list[tuple[str, int]]] = {}
+        found: list[tuple[str, str, cst.Decorator]] = []
         for stmt in module.body:
             if not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) or (
                     stmt.name.value not in moved):
@@ -165,8 +163,14 @@ class RegisteredReads:
                     origin = _origin(node, bindings)
                     top = origin.partition(".")[0] if origin else ""
                     if origin and (top not in _NOT_REGISTRIES or top == own_top):
-                        line = positions[decorator].start.line
-                        out.setdefault(origin, []).append((stmt.name.value, line))
+                        found.append((origin, stmt.name.value, decorator))
+        if not found:  # (most files: no copy of the module, no positions of its nodes)
+            return {}
+        # the lines of these decorators only: positions of the module read, not of a copy
+        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        out: dict[str, list[tuple[str, int]]] = {}
+        for origin, name, decorator in found:
+            out.setdefault(origin, []).append((name, positions[decorator].start.line))
         return out
 
     def scan(self, path: Path, data: bytes) -> None:

@@ -355,9 +355,9 @@ def why(g: Graph, members: list[int]) -> tuple[str, ...]:
     out = []
     inside = set(members)
     kids: dict[int, int] = defaultdict(int)
-    for n in members:
-        for base in g.nodes[n].bases[:1]:
-            if base in inside:
+    for n in members:  # a family is a class and its subclasses: not an alias of a class
+        for base in g.nodes[n].bases[:1]:  # (redis' `AsyncACLCommands = ACLCommands`)
+            if base in inside and g.nodes[base].kind == "class":
                 kids[base] += 1
     if kids:
         base = max(sorted(kids), key=lambda b: kids[b])
