@@ -52,9 +52,14 @@ def attrs_order(analysis: Analysis, assignment: Assignment, layout: Layout,
     binds = {u.id: run_time_binds("".join(analysis.code(i) for i in u.stmts)) if any(
         isinstance(analysis.module.body[i], (cst.If, cst.Try, cst.TryStar)) for i in u.stmts)
         else set(u.binds) for u in analysis.units}  # (an `if TYPE_CHECKING:`'s `else`)
-    head = {n for u in kept.values() if u.first < first_def and u.kind in (
-        "import", "future", "type_checking", "effect", "facade") and not analysis.binds_guard(u)
-        for n in binds[u.id]}
+    head: set[str] = set()  # the source's import block, as the facade renders it first
+    guarded = False
+    for unit in sorted(kept.values(), key=lambda u: u.first):
+        if unit.first < first_def and unit.kind in (
+                "import", "future", "type_checking", "effect", "facade"):
+            guarded |= analysis.binds_guard(unit)  # it and the TYPE_CHECKING blocks below
+            if not (analysis.binds_guard(unit) or (guarded and unit.kind == "type_checking")):
+                head |= binds[unit.id]  # (those come after the re-exports)
     moved = {n for m in assignment.modules for n in reexported(analysis, assignment, m)} & {
         n for u in analysis.units if u.id not in kept for n in binds[u.id]}  # (at run time)
     moved |= set(layout.facade_attributes(assignment.modules))  # `from .m import`: binds m
