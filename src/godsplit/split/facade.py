@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import libcst as cst
@@ -108,13 +108,44 @@ def kept_order(
     units bind (bound only after the new modules are imported). Nothing else moves."""
     first_def = first_definition(analysis)
     main = main_blocks(analysis)
+    needed = needs_first(analysis, assignment)
+    early: set[int] = set()
+    for name in sorted(wanted):
+        for uid in analysis.binders.get(name, ()):
+            early |= needed(uid) or set()
+    kept = {u.id for u in analysis.units
+            if assignment.module_of.get(u.id) == FACADE and u.kind != "effect" and u not in main}
+    for uid in kept:  # `__import__("pkg.sub")`, `sys.path.extend(...)`: before the new modules
+        if all(sets_up_imports(analysis.module.body[i]) for i in analysis.units[uid].stmts):
+            early |= needed(uid) or set()
+    early |= early_effects(analysis, assignment, first_def, main)  # matplotlib's docstrings
+    # a kept `del NAME` between two early bindings of NAME runs between them, as it did
+    for unit in analysis.units:
+        if assignment.module_of.get(unit.id) == FACADE and unit.id not in early and any(
+            b in early and b > unit.id for n in unit.deletes for b in analysis.binders.get(n, ())
+        ):
+            early.add(unit.id)
+    return early, late_names(analysis, assignment, early)
+
+
+def late_names(analysis: Analysis, assignment: Assignment, early: Collection[int]) -> set[str]:
+    """The names the kept units not in `early` bind: bound after the re-exports."""
+    return {name for u in analysis.units
+            if assignment.module_of.get(u.id) == FACADE and u.id not in early
+            for name in u.binds | u.rebinds}
+
+
+def needs_first(analysis: Analysis, assignment: Assignment) -> Callable[[int], set[int] | None]:
+    """For a kept unit, the kept units it needs bound first to run before the re-exports
+    (itself included), or None if one of them reads a moved name at import time (all
+    followed, cycles too: no part answers); None for a unit that is not kept."""
+    first_def = first_definition(analysis)
+    main = main_blocks(analysis)
     kept = {u.id for u in analysis.units
             if assignment.module_of.get(u.id) == FACADE and u.kind != "effect" and u not in main}
     memo: dict[int, set[int] | None] = {}
 
     def needed(uid: int) -> set[int] | None:
-        """The kept units `uid` needs bound first (itself included), or None if one of them
-        reads a moved name at import time (all followed, cycles too: no part answers)."""
         if uid in memo:
             return memo[uid]
         out: set[int] = set()
@@ -137,26 +168,7 @@ def kept_order(
         memo[uid] = out if uid in kept else None
         return memo[uid]
 
-    early: set[int] = set()
-    for name in sorted(wanted):
-        for uid in analysis.binders.get(name, ()):
-            early |= needed(uid) or set()
-    for uid in kept:  # `__import__("pkg.sub")`, `sys.path.extend(...)`: before the new modules
-        if all(sets_up_imports(analysis.module.body[i]) for i in analysis.units[uid].stmts):
-            early |= needed(uid) or set()
-    early |= early_effects(analysis, assignment, first_def, main)  # matplotlib's docstrings
-    # a kept `del NAME` between two early bindings of NAME runs between them, as it did
-    for unit in analysis.units:
-        if assignment.module_of.get(unit.id) == FACADE and unit.id not in early and any(
-            b in early and b > unit.id for n in unit.deletes for b in analysis.binders.get(n, ())
-        ):
-            early.add(unit.id)
-    late = {
-        name for u in analysis.units
-        if assignment.module_of.get(u.id) == FACADE and u.id not in early
-        for name in u.binds | u.rebinds
-    }
-    return early, late
+    return needed
 
 
 def _static_all(analysis: Analysis, layout: Layout, served: Collection[str]) -> list[str]:

@@ -47,6 +47,13 @@ def moved_modules(plan: Plan) -> tuple[str, ...]:
     return (plan.old_module, *sorted(packages), *(m.dotted for m in plan.modules))
 
 
+def own_names(plan: Plan) -> tuple[str, ...]:
+    """The names the old module's code binds (each placement's, kept or moved): the import
+    check compares their functions and classes by these names, whatever `__module__` the
+    package gives them."""
+    return tuple(sorted({n for p in plan.placements for n in p.names if n.isidentifier()}))
+
+
 def before_split(config: Config, plan: Plan) -> Before:
     """Import the old module before the split, with the first interpreter that can."""
     if not config.verify_import:
@@ -54,7 +61,7 @@ def before_split(config: Config, plan: Plan) -> Before:
     _, import_root = module_name_for(plan.source)
     return first_snapshot(config.root, import_root, plan.old_module,
                           import_setup(config, import_root).code, moved_modules(plan),
-                          config.verify_timeout, filled(plan))
+                          config.verify_timeout, filled(plan), own_names(plan))
 
 
 def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]:
@@ -97,7 +104,8 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
     found_in = ""
     if isinstance(snap, Snapshot):
         after = snapshot(mirror or import_root, plan.old_module, setup.code,
-                         moved_modules(plan), python, config.verify_timeout, filled(plan))
+                         moved_modules(plan), python, config.verify_timeout, filled(plan),
+                         own_names(plan))
         if mirror is not None:
             found_in = after.file if isinstance(after, Snapshot) else ""
             after = _mapped(after, mirror, import_root)

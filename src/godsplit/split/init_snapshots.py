@@ -167,6 +167,15 @@ def _bound(stmts: list[ast.stmt], resolve: Resolve | None = None) -> set[str]:
     return out
 
 
+def run_time_binds(text: str) -> set[str]:
+    """The names top-level statements (their source) bind when they run: no name of a
+    `TYPE_CHECKING` block, the names of its `else`; UNKNOWN for a star import."""
+    try:
+        return _bound(ast.parse(text).body)
+    except SyntaxError:
+        return set()
+
+
 def _resolver(where: Path, trees: Mapping[Path, ast.Module]) -> Resolve:
     """What `from .m import ...` in the module at `where` finds bound in `m` (one of the
     plan's files) once it has run."""
@@ -242,6 +251,30 @@ def snapshot_findings(source: str, path: Path, texts: Mapping[Path, str]) -> lis
                                          [f"{n}, defined below it," if n in later else n
                                           for n in also], tuple(also)))
     return findings
+
+
+def hint_reads(source: str) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """Each attrs class of `source`: the global names its `__init__`'s annotations read, in
+    the order get_type_hints evaluates them, and the first not bound when the class is made
+    in `source` (None: they resolve); classes below a star import left out (UNKNOWN)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return {}
+    modules, names = _aliases(tree)
+    if not modules and not names:
+        return {}
+    lazy, classes = _lazy(tree), _classes(tree)
+    out = {}
+    for name, cls in classes.items():
+        built = [(d, full) for d in cls.decorator_list if (full := _builder(d, modules, names))]
+        if built:
+            annotations = _inherited(cls, classes, modules, names) + _fields(cls, _auto(*built[0]))
+            before = _first_missing(tree, cls, annotations, lazy)
+            if before != UNKNOWN:
+                out[name] = (tuple(n for a in annotations for n in _ordered_names(a, lazy)
+                                   if n not in _BUILTINS), before)
+    return out
 
 
 def _inherited(cls: ast.ClassDef, classes: dict[str, ast.ClassDef], modules: dict[str, str],

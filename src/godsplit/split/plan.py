@@ -28,6 +28,7 @@ from ..types import (
 from . import stubs
 from .analyze import Analysis, analyze
 from .assign import DEFAULT_SHARED, Assignment, assign, in_config
+from .attrs_order import attrs_order
 from .celery_names import with_task_aliases
 from .dist_lists import install_findings
 from .doc_length import wrap_comments
@@ -152,6 +153,7 @@ def build_plan(
     findings.extend(logger_findings(analysis, loggers, assignment.module_of, layout.old_module))
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
+    early, late = attrs_order(analysis, assignment, layout, early)  # attrs' namespace copies
     early, after = after_blocks(analysis, early, blocks)  # they import the old module back
     late |= after
     late |= {n for uid in anchored for n in analysis.units[uid].binds}  # bound at the end

@@ -2,7 +2,8 @@
 
 Its source is passed to `python -c` (the project's interpreter need not have godsplit),
 with four arguments: the import root, the module's dotted name, setup code, and the
-comma-separated names of the modules code moved between (old and new). It prints one JSON
+comma-separated names of the modules code moved between (old and new), then optionally the
+registries to read and the names the old module's own code binds. It prints one JSON
 line: each public-or-not name and the kind of its object; what `from module import *`
 gives; the signature and type hints of every function and class (and method) defined in
 those modules, or how computing them failed; what `python -m module` would run; and which
@@ -91,13 +92,17 @@ def _unwrapped(member: object) -> object:
         return member
 
 
-def _moved(values: dict[str, object], moved: tuple[str, ...]) -> typing.Iterator[tuple[str, typing.Any]]:
-    """The functions and classes among the module's names that moved, by name; for a
-    Celery task made from a function, that function (its arguments are the task's)."""
+def _moved(values: dict[str, object], moved: tuple[str, ...],
+           own: tuple[str, ...] = ()) -> typing.Iterator[tuple[str, typing.Any]]:
+    """The functions and classes among the module's names that moved, by the name the
+    module binds them under: those whose `__module__` is a module code moved between, and
+    those the old module's own code binds (`own`) whatever their `__module__` says (trio's
+    `Task.__module__ = "trio.lowlevel"`); for a Celery task made from a function, that
+    function (its arguments are the task's)."""
     for name, value in sorted(values.items()):
         value = _task_function(value) or value
-        if (inspect.isfunction(value) or inspect.isclass(value)) and getattr(
-                value, "__module__", None) in moved:
+        if (inspect.isfunction(value) or inspect.isclass(value)) and (
+                getattr(value, "__module__", None) in moved or name in own):
             yield name, value
 
 
@@ -144,9 +149,10 @@ def _task_function(value: object) -> object:
     return getattr(run, "__func__", run)
 
 
-def details(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:
+def details(values: dict[str, object], moved: tuple[str, ...],
+            own: tuple[str, ...] = ()) -> dict[str, str]:
     out: dict[str, str] = {}
-    for name, value in _moved(values, moved):
+    for name, value in _moved(values, moved, own):
         out[name] = describe(value, moved)
         if inspect.isclass(value):
             for attribute, member in sorted(vars(value).items()):
@@ -176,14 +182,15 @@ def registered(values: dict[str, object]) -> dict[str, str]:
     return out
 
 
-def recorded(values: dict[str, object], moved: tuple[str, ...]) -> dict[str, str]:
+def recorded(values: dict[str, object], moved: tuple[str, ...],
+             own: tuple[str, ...] = ()) -> dict[str, str]:
     """The strings held by the closures of moved functions, and of the methods and
     properties of moved classes, that name a module code moved between: a decorator built
     them from `__module__` while the function was defined (twisted's `@deprecated`:
     'twisted.internet.defer.timeout was deprecated in Twisted 17.1.0'). Not normalised: a
     message that names the new module is a change."""
     out: dict[str, str] = {}
-    for name, value in _moved(values, moved):
+    for name, value in _moved(values, moved, own):
         members: list[tuple[str, object]] = [(name, value)]
         for attribute, member in sorted(vars(value).items()) if inspect.isclass(value) else ():
             parts = [member.fget, member.fset, member.fdel] if isinstance(member, property) else [
@@ -339,6 +346,7 @@ def main(argv: list[str]) -> None:
     root, name, setup, moved_text = argv[1:5]
     moved = tuple(p for p in moved_text.split(",") if p)
     filled = tuple(p for p in (argv[5] if len(argv) > 5 else "").split(",") if p)
+    own = tuple(p for p in (argv[6] if len(argv) > 6 else "").split(",") if p)
     sys.path.insert(0, root)
     if setup:
         try:
@@ -348,7 +356,7 @@ def main(argv: list[str]) -> None:
             raise
     module = importlib.import_module(name)
     try:
-        result = _read(name, module, root, moved, filled)
+        result = _read(name, module, root, moved, filled, own)
     except Exception as exc:  # the module imported: say so, not that it does not import
         sys.stderr.write(f"\n{UNREAD}{type(exc).__name__}: {exc}\n")
         raise SystemExit(3) from None
@@ -357,7 +365,7 @@ def main(argv: list[str]) -> None:
 
 
 def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...],
-          filled: tuple[str, ...] = ()) -> dict[str, object]:
+          filled: tuple[str, ...] = (), own: tuple[str, ...] = ()) -> dict[str, object]:
     names = {}
     values: dict[str, object] = {}
     with warnings.catch_warnings():  # a deprecated facade warns when a moved name is read
@@ -377,9 +385,9 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
     return {
         "names": names,
         "star": sorted(k for k in star if k != "__builtins__"),
-        "details": details(values, moved),
+        "details": details(values, moved, own),
         "registered": registered(values),
-        "recorded": recorded(values, moved),
+        "recorded": recorded(values, moved, own),
         "made": made(values, moved),
         "main": runs_as_main(name, module),
         "loaded": loaded,

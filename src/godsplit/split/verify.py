@@ -131,10 +131,13 @@ def result_line(stdout: str) -> str:
 def snapshot(
     root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
     python: str = sys.executable, timeout: int = 120, filled: tuple[str, ...] = (),
+    own: tuple[str, ...] = (),
 ) -> Snapshot | ImportFailure:
     """Import `module` with `python` in a fresh interpreter (`probe.py`): a Snapshot, or
     why it failed. Instances of classes defined in the `moved` modules compare by name;
-    `filled`: the registries whose contents to read (`registry_check`)."""
+    `filled`: the registries whose contents to read (`registry_check`); `own`: the names the
+    old module's code binds, whose functions and classes are compared whatever their
+    `__module__`."""
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     # one hash seed for every import: a set's repr (a default `name_rejects={"__file__", ...}`
@@ -144,7 +147,7 @@ def snapshot(
     try:
         proc = subprocess.run(
             [python, "-c", probe, str(root), module, setup or "", ",".join(moved),
-             ",".join(filled)],
+             ",".join(filled), ",".join(own)],
             cwd=root, capture_output=True, text=True, timeout=timeout, env=env,
         )
     except subprocess.TimeoutExpired:
@@ -182,7 +185,7 @@ def interpreters(root: Path) -> list[str]:
 
 def first_snapshot(
     root: Path, import_root: Path, module: str, setup: str | None, moved: tuple[str, ...] = (),
-    timeout: int = 120, filled: tuple[str, ...] = (),
+    timeout: int = 120, filled: tuple[str, ...] = (), own: tuple[str, ...] = (),
 ) -> tuple[Snapshot | ImportFailure, str]:
     """Import `module` with the first of the project's `interpreters` that can, and the
     interpreter that did. An error in one interpreter is not final: godsplit's own may lack
@@ -195,11 +198,11 @@ def first_snapshot(
     first: ImportFailure | None = None
     tried = interpreters(root)
     for python in tried:
-        result = snapshot(import_root, module, setup, moved, python, timeout, filled)
+        result = snapshot(import_root, module, setup, moved, python, timeout, filled, own)
         if isinstance(result, Snapshot):
             # once more: a first import may fill a cache (matplotlib's font list) with modules
             # later imports do not load, which GS413 would take for a change of the split
-            again = snapshot(import_root, module, setup, moved, python, timeout, filled)
+            again = snapshot(import_root, module, setup, moved, python, timeout, filled, own)
             if isinstance(again, Snapshot):
                 result = replace(result, loaded=tuple(m for m in result.loaded if m in again.loaded))
             return result, python
