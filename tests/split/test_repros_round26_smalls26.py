@@ -101,3 +101,62 @@ def test_without_a_directory_lock_a_stale_lock_file_is_taken_over(
             with write.locked(root):
                 pass
     assert not (root / apply_lock.LOCK).exists()
+
+
+# (e) After a package split `python -m pkg.big` logged under "pkg.big", not "__main__", and
+# nothing said so (GS400 said "the same ... `python -m`"): GS417 says what differs.
+LOGGED = """\
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def alpha():
+    log.warning("alpha ran")
+    return 1
+
+
+def beta():
+    return alpha() + 1
+
+
+if __name__ == "__main__":
+    logging.basicConfig(format="%(name)s: %(message)s")
+    beta()
+"""
+PACKAGE = CONFIG.replace("verify-import = false", "verify-import = true").replace(
+    'source = "big.py"', 'source = "pkg/big.py"').replace('["alpha"]', '["alpha"]\ntwo = ["beta"]')
+
+
+def _run_as_main(root: Path) -> str:
+    return subprocess.run([sys.executable, "-m", "pkg.big"], cwd=root, capture_output=True,
+                          text=True, check=True).stderr
+
+
+def test_python_m_after_a_split_says_what_reads_name_otherwise(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"pkg/__init__.py": "", "pkg/big.py": LOGGED}, PACKAGE)
+    assert _run_as_main(root) == "__main__: alpha ran\n"
+    result = apply_splits(load_config(root / "godsplit.toml"))
+    assert result.written and not result.errors
+    assert _run_as_main(root) == "pkg.big: alpha ran\n"  # what GS417 says
+    findings = result.splits[0].findings
+    said = [f for f in findings if f.code == "GS417"]
+    assert len(said) == 1 and said[0].severity == "warning" and said[0].line == 3
+    assert said[0].message == (
+        'under `python -m pkg.big` this file ran as `__main__`, so its code reading `__name__` '
+        '(line 3) read "__main__"; after the split `python -m pkg.big` imports the package '
+        '`pkg.big` and runs only the `__main__` block as `__main__` (its `__main__.py`), and '
+        'that code reads "pkg.big": under `python -m` the logger `log` logs as "pkg.big", not '
+        '"__main__" (`import pkg.big` is unchanged: there it read "pkg.big" before too)')
+    verified = next(f for f in findings if f.code == "GS400")
+    assert "the same `import *`, `__main__` blocks for `python -m`" in verified.message
+
+
+def test_no_gs417_without_a_main_block_or_a_name_read(tmp_path: Path) -> None:
+    quiet = LOGGED.replace("__name__)", '"pkg.big")')
+    for text in (LOGGED[:LOGGED.index("\n\nif __name__")] + "\n", quiet):
+        root = make_project(tmp_path / str(len(text)), {"pkg/__init__.py": "", "pkg/big.py": text},
+                            PACKAGE.replace("verify-import = true", "verify-import = false"))
+        result = apply_splits(load_config(root / "godsplit.toml"))
+        assert result.written and not result.errors
+        assert not [f for f in result.splits[0].findings if f.code == "GS417"]
