@@ -160,3 +160,37 @@ def test_no_gs417_without_a_main_block_or_a_name_read(tmp_path: Path) -> None:
         result = apply_splits(load_config(root / "godsplit.toml"))
         assert result.written and not result.errors
         assert not [f for f in result.splits[0].findings if f.code == "GS417"]
+
+
+# (l) benchmarks/realworld.py runs sharing a work directory overwrote each other's results:
+# each read results.json when it started and wrote its whole dict after each project.
+REALWORLD_RUN = """
+import sys, time
+sys.path.insert(0, {benchmarks!r})
+import realworld
+names = [f"{tag}{{i}}" for i in range(8)]
+realworld.load_specs = lambda: [realworld.Spec(tests=[], name=n, version="1", module="m.py")
+                                for n in names]
+def trial(spec, modes):
+    time.sleep(0.05)
+    return {{"name": spec.key, "version": "1", "module": "m.py", "lines": 1,
+             "runs": [{{"mode": "before"}}, {{"mode": modes[0]}}]}}
+realworld.trial = trial
+sys.argv = ["realworld.py", "--mode", "mapping", *names]
+realworld.main()
+"""
+
+
+def test_realworld_runs_sharing_a_directory_keep_each_others_results(tmp_path: Path) -> None:
+    import json
+
+    benchmarks = str(Path(__file__).resolve().parents[2] / "benchmarks")
+    env = {**os.environ, "GODSPLIT_REALWORLD_DIR": str(tmp_path)}
+    runs = [subprocess.Popen([sys.executable, "-c", REALWORLD_RUN.format(
+        benchmarks=benchmarks, tag=tag)], env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE) for tag in ("a", "b")]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err.decode()
+    saved = json.loads((tmp_path / "results.json").read_text())
+    assert sorted(saved) == sorted(f"{tag}{i}" for tag in "ab" for i in range(8))
