@@ -194,3 +194,38 @@ def test_realworld_runs_sharing_a_directory_keep_each_others_results(tmp_path: P
         assert run.returncode == 0, err.decode()
     saved = json.loads((tmp_path / "results.json").read_text())
     assert sorted(saved) == sorted(f"{tag}{i}" for tag in "ab" for i in range(8))
+
+
+# (k) The pinned isort's interpreter was started for every sort call (0.1-0.3 s each): a
+# split sorts each new module and the facade, several documents each. Now one per run.
+def test_the_pinned_isort_starts_one_interpreter_for_a_whole_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textwrap import dedent
+
+    from test_repros_round25_smalls25 import BLACK, PINNED, _says_it_is_pinned
+
+    from godsplit.split.plan import plan_split
+
+    import splitkit
+
+    monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(tmp_path / "pre-commit"))
+    root = tmp_path / "project"
+    (root / ".git").mkdir(parents=True)
+    log = tmp_path / "runs.log"
+    _says_it_is_pinned(root / ".venv", log)
+    names = [f"f{i}" for i in range(6)]
+    source = "import os\nimport sys\n" + "".join(
+        f"\n\ndef {name}():\n    return os.sep + sys.platform + {i!r}\n"
+        for i, name in enumerate(names))
+    config = splitkit.make_project(
+        root, dedent(source), {f"part{i}": [name] for i, name in enumerate(names)},
+        files={"pyproject.toml": BLACK, "requirements-dev.txt": f"isort=={PINNED}\n"})
+    plan, _ = plan_split(config, config.splits[0])
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert [f.code for f in plan.findings if f.code == "GS150"] == ["GS150"]
+    # one run to ask its version, one that sorted the six modules and the facade
+    assert log.read_text().count("ran") == 2
+    module = next(c for c in plan.changes if c.path.name == "part0.py")
+    assert module.data is not None and b"import os\nimport sys\n" in module.data
