@@ -229,3 +229,62 @@ def test_the_pinned_isort_starts_one_interpreter_for_a_whole_plan(
     assert log.read_text().count("ran") == 2
     module = next(c for c in plan.changes if c.path.name == "part0.py")
     assert module.data is not None and b"import os\nimport sys\n" in module.data
+
+
+# (j) GS119 at a read of `__module__` made only of an Enum class (hypothesis' `sampled_from`:
+# `if isinstance(elements, type) and issubclass(elements, enum.Enum): ...__module__`), when
+# no moved class is an Enum and no moved code makes one: such a read cannot see a change.
+ENUM_READ = """
+import enum
+
+from pkg.base import Base
+
+
+def describe(kind):
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return f"{kind.__module__}.{kind.__name__}"
+    return repr(kind)
+
+
+class Plain(Base):
+    pass
+
+
+def helper():
+    return 1
+"""
+
+
+def _gs119(tmp_path: Path, source: str, base: str = "class Base:\n    pass\n") -> list[int]:
+    from textwrap import dedent
+
+    from godsplit.split.plan import plan_split
+
+    import splitkit
+
+    config = splitkit.make_project(tmp_path, dedent(source), {"plain": ["Plain", "helper"]},
+                                   files={"pkg/base.py": base})
+    plan, _ = plan_split(config, config.splits[0])
+    return [f.line for f in plan.findings if f.code == "GS119"]
+
+
+def test_a_module_read_only_of_an_enum_class_is_not_gs119(tmp_path: Path) -> None:
+    assert _gs119(tmp_path, ENUM_READ) == []
+
+
+@pytest.mark.parametrize("change", [
+    ("class Plain(Base):\n    pass", "class Plain(enum.Enum):\n    A = 1"),  # a moved Enum
+    ("return 1", "return enum.Enum('Mood', 'SAD HAPPY')"),  # moved code makes one
+    ("        return f", "        kind = helper()\n        return f"),  # rebound first
+    ("issubclass(kind, enum.Enum)", "issubclass(kind, object)"),  # not an Enum test
+])
+def test_gs119_stays_where_an_enum_read_can_see_a_moved_class(
+    tmp_path: Path, change: tuple[str, str],
+) -> None:
+    assert change[0] in ENUM_READ
+    assert len(_gs119(tmp_path, ENUM_READ.replace(*change, 1))) == 1
+
+
+def test_gs119_stays_where_a_moved_class_derives_from_a_project_enum(tmp_path: Path) -> None:
+    """`Base` is the project's own memberless Enum subclass (read from pkg/base.py)."""
+    assert _gs119(tmp_path, ENUM_READ, "import enum\n\n\nclass Base(enum.Enum):\n    pass\n") == [8]
