@@ -275,6 +275,7 @@ def test_a_module_read_only_of_an_enum_class_is_not_gs119(tmp_path: Path) -> Non
 @pytest.mark.parametrize("change", [
     ("class Plain(Base):\n    pass", "class Plain(enum.Enum):\n    A = 1"),  # a moved Enum
     ("return 1", "return enum.Enum('Mood', 'SAD HAPPY')"),  # moved code makes one
+    ("def helper():\n    return 1", "Make = enum.Enum\n\n\ndef helper():\n    return Make('M', 'A')"),
     ("        return f", "        kind = helper()\n        return f"),  # rebound first
     ("issubclass(kind, enum.Enum)", "issubclass(kind, object)"),  # not an Enum test
 ])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import builtins
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -158,21 +158,34 @@ def moved_enums(analysis: Analysis, module_of: Mapping[int, str]) -> bool:
             for node in walk(analysis.module.body[index]):
                 if isinstance(node, cst.ClassDef) and class_may_be(node):
                     return True
-                if isinstance(node, cst.Call) and _makes_enum(node, imports, classes, memo):
+                if isinstance(node, cst.Call) and _makes_enum(analysis, node, imports, base_may_be):
                     return True
     return False
 
 
-def _makes_enum(call: cst.Call, imports: Imports, classes: Mapping[str, cst.ClassDef],
-                memo: Mapping[str, bool]) -> bool:
-    """`Enum("Color", ...)`, `type(name, bases, ns)`, or a call of one of the source's
-    classes that may be an Enum (its functional API when it has no members)."""
-    if isinstance(call.func, cst.Name) and call.func.value == "type" and len(call.args) == 3:
+def _makes_enum(analysis: Analysis, call: cst.Call, imports: Imports,
+                may_be: Callable[[cst.BaseExpression], bool]) -> bool:
+    """`Enum("Color", ...)` (the functional API names the calling module), `type(name,
+    bases, ns)`, or a call of a name that may be an Enum class: one of the source's classes
+    that may be one, a name the source binds otherwise (`E = enum.Enum`), an import that
+    is not a function. A call of an attribute (`self.kind(...)`) is not followed."""
+    func = call.func
+    if isinstance(func, cst.Name) and func.value == "type" and len(call.args) == 3:
         return True
-    if isinstance(call.func, cst.Name) and memo.get(call.func.value, False) and (
-            call.func.value in classes):
+    if _resolved(func, imports) in ENUMS:
         return True
-    return _resolved(call.func, imports) in ENUMS
+    if not isinstance(func, cst.Name):
+        return False
+    if func.value in imports:
+        return may_be(func)
+    binders = [analysis.units[u] for u in analysis.binders.get(func.value, ())]
+    if not binders:  # a builtin (`type` above) or a local: not the module's
+        return False
+    statements = [analysis.module.body[i] for unit in binders for i in unit.stmts]
+    if not all(isinstance(s, (cst.FunctionDef, cst.ClassDef)) for s in statements):
+        return True  # bound by an assignment (or conditionally): unknown
+    return any(isinstance(s, cst.ClassDef) and s.name.value == func.value
+               for s in statements) and may_be(func)
 
 
 def _foreign_may_be(path: Path, level: int, dotted: str, hops: int) -> bool:
@@ -199,9 +212,13 @@ def _file_class_may_be(path: Path, _version: int, name: str, hops: int) -> bool:
         return True
     imports: Imports = {}
     classes: dict[str, ast.ClassDef] = {}
-    for stmt in tree.body:
+    functions: set[str] = set()
+    assigned: dict[str, list[ast.expr]] = {}
+    for stmt in _module_level(tree.body):
         if isinstance(stmt, ast.ClassDef):
             classes[stmt.name] = stmt
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.add(stmt.name)
         elif isinstance(stmt, ast.ImportFrom):
             for alias in stmt.names:
                 imports[alias.asname or alias.name] = (
@@ -210,8 +227,21 @@ def _file_class_may_be(path: Path, _version: int, name: str, hops: int) -> bool:
             for alias in stmt.names:
                 imports[alias.asname or alias.name.split(".")[0]] = (
                     0, alias.name if alias.asname else alias.name.split(".")[0])
-    if name not in classes:  # a re-export
-        return name not in imports or _foreign_may_be(path, *imports[name], hops - 1)
+        elif isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                for node in ast.walk(target):
+                    if isinstance(node, ast.Name):
+                        assigned.setdefault(node.id, []).append(
+                            stmt.value if isinstance(target, ast.Name) else target)
+    if not ({name} & (set(classes) | functions | set(assigned) | set(imports))):
+        return True  # bound some other way (or not at all): unknown
+    if name in assigned and not all(_not_a_class(v, functions, classes, imports)
+                                    for v in assigned[name]):
+        return True
+    if name in imports and _foreign_may_be(path, *imports[name], hops - 1):
+        return True
+    if name not in classes:  # a function, or an alias of one
+        return False
     node = classes[name]
     if any(k.arg == "metaclass" for k in node.keywords):
         return True
@@ -230,3 +260,29 @@ def _file_class_may_be(path: Path, _version: int, name: str, hops: int) -> bool:
                                 hops - 1)):
             return True
     return False
+
+
+def _module_level(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements that run at module level: also those in `if`, `try` and `with`
+    blocks (`try: from x import f` / `except ImportError: f = ...`)."""
+    out: list[ast.stmt] = []
+    for stmt in body:
+        out.append(stmt)
+        if isinstance(stmt, (ast.If, ast.Try, ast.With)):
+            inner = [*stmt.body, *getattr(stmt, "orelse", []), *getattr(stmt, "finalbody", [])]
+            inner += [s for h in getattr(stmt, "handlers", []) for s in h.body]
+            out += _module_level(inner)
+    return out
+
+
+def _not_a_class(value: ast.expr, functions: set[str], classes: Mapping[str, object],
+                 imports: Imports) -> bool:
+    """A value that cannot be an Enum class: a lambda, a function of the module, or an
+    attribute of a builtin type (`bit_count = int.bit_count`)."""
+    if isinstance(value, ast.Lambda):
+        return True
+    if isinstance(value, ast.Name):
+        return value.id in functions and value.id not in classes
+    return isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and (
+        value.value.id not in imports and value.value.id not in classes) and isinstance(
+        getattr(builtins, value.value.id, None), type)
