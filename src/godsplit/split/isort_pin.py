@@ -126,6 +126,10 @@ def _project_isort(directories: tuple[Path, ...], _key: object) -> ProjectIsort 
     import isort
 
     own = str(isort.__version__)
+    # Any other version, a patch release apart too, may sort some imports otherwise (GS147):
+    # 5.13.2 changed bracket wrapping with `as` and comments, 8.0.1 indented imports, 9.0.2
+    # a star import over the line length (9.0.1 wraps it with a backslash under black's
+    # profile, 9.0.2 leaves it) and force-sort-within-sections' key of wrapped imports.
     if pin.version == own:
         return ProjectIsort(pin, "", own)
     if parse_version(pin.version) < OLDEST:
