@@ -47,7 +47,7 @@ def main_name_findings(
     where = ", ".join(str(unit.line) for unit in readers)
     how = (f"`python -m {old}` imports the package `{old}` and runs only the `__main__` "
            "block as `__main__` (its `__main__.py`)" if package else
-           "the moved code runs in its new modules, which read the old module's name")
+           "the code that moved (and the copies of its loggers) runs in its new modules")
     return [Finding(
         "GS417", "warning",
         f"under `python -m {old}` this file ran as `__main__`, so its code reading "
