@@ -476,6 +476,29 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
+def load_results() -> dict[str, Any]:
+    return dict(json.loads(RESULTS.read_text())) if RESULTS.exists() else {}
+
+
+def save_result(key: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """Put one project's result into `results.json` and return all saved results. Runs
+    sharing the work directory each keep the others' results: under an flock, the file is
+    read again, this key replaced and the whole written to a temporary file and renamed
+    (no reader sees half a file; a run killed mid-write leaves the old one)."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    with open(WORK / "results.json.lock", "a") as lock:
+        if sys.platform != "win32":
+            import fcntl
+
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # released when the file is closed
+        saved = load_results()
+        saved[key] = entry
+        temporary = RESULTS.with_name(f".results.{os.getpid()}.json")
+        temporary.write_text(json.dumps(saved, indent=1))
+        os.replace(temporary, RESULTS)
+    return saved
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="projects to run (default: all)")
@@ -488,15 +511,13 @@ def main() -> None:
         for spec in specs:
             print(f"{spec.key} {spec.version}: {spec.module}")
         return
-    saved: dict[str, Any] = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    saved = load_results()
     if not args.table:
         modes = ["mapping", "suggest"] if args.mode == "both" else [args.mode]
         chosen = [s for s in specs if not args.names or s.key in args.names]
         for spec in chosen:
             print(f"== {spec.name} {spec.version} ({spec.module})", file=sys.stderr, flush=True)
-            saved[spec.key] = trial(spec, modes)
-            WORK.mkdir(parents=True, exist_ok=True)
-            RESULTS.write_text(json.dumps(saved, indent=1))
+            saved = save_result(spec.key, trial(spec, modes))
             print(table([saved[spec.key]]), file=sys.stderr, flush=True)
     order = [s.key for s in specs]
     print(table([saved[n] for n in order if n in saved]))

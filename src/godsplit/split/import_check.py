@@ -123,8 +123,9 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
                     f"after in a fresh interpreter: the same {len(snap.names)} names"
                     f"{new_names(snap.names, after.names)}, of the same kinds; the same "
                     f"signatures and type hints of {len(snap.details)} moved "
-                    "functions, classes and methods; the same `import *`, `python -m` and "
-                    f"modules loaded{registered_note(snap, after)}{registries_note(snap, after)}",
+                    "functions, classes and methods; the same `import *`, `__main__` blocks for "
+                    "`python -m` and modules loaded"
+                    f"{registered_note(snap, after)}{registries_note(snap, after)}",
                     path, 1,
                 ))
                 findings += [f for f in filling if f.severity != "error"]

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 # the files isort reads its settings from (and pre-commit's, for a hook's `args`)
-_FILES = (".isort.cfg", "pyproject.toml", "setup.cfg", "tox.ini", ".editorconfig", PRE_COMMIT)
+CONFIG_FILES = (".isort.cfg", "pyproject.toml", "setup.cfg", "tox.ini", ".editorconfig", PRE_COMMIT)
 
 
 @lru_cache(maxsize=64)
@@ -50,7 +50,7 @@ def isort_settings(style: Style) -> isort.Config:
     directory = found.parent if found is not None else style.root
     try:
         return _isort_config(directory, found is not None and found.name == PRE_COMMIT,
-                             stamps(directory / name for name in _FILES))  # changed: read again
+                             stamps(directory / name for name in CONFIG_FILES))  # changed: read again
     except Exception as exc:  # unknown profile, bad values: isort's own exception types
         raise GodsplitError(f"isort cannot use this configuration: {exc}", directory) from exc
 

@@ -17,7 +17,6 @@ and says which version it used and that the pinned one may sort otherwise (GS147
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -29,7 +28,8 @@ from typing import Any
 
 from ..types import Finding, GodsplitError
 from .file_stamps import Stamp, stamp, stamps
-from .isort_config import isort_settings, isort_sorts, settings_source
+from .isort_config import CONFIG_FILES, isort_settings, isort_sorts, settings_source
+from .isort_server import sort_with
 from .ruff_pin import (
     hook_rev,
     lock_pin,
@@ -126,6 +126,10 @@ def _project_isort(directories: tuple[Path, ...], _key: object) -> ProjectIsort 
     import isort
 
     own = str(isort.__version__)
+    # Any other version, a patch release apart too, may sort some imports otherwise (GS147):
+    # 5.13.2 changed bracket wrapping with `as` and comments, 8.0.1 indented imports, 9.0.2
+    # a star import over the line length (9.0.1 wraps it with a backslash under black's
+    # profile, 9.0.2 leaves it) and force-sort-within-sections' key of wrapped imports.
     if pin.version == own:
         return ProjectIsort(pin, "", own)
     if parse_version(pin.version) < OLDEST:
@@ -189,41 +193,16 @@ def sort_imports(document: str, style: Style, path: Path, group: bool = False) -
         raise GodsplitError(f"isort failed: {exc}", style.file("isort")) from exc
 
 
-# the same sorting, run by the pinned isort's interpreter (isort 5.0 and later: `Config(config=)`)
-_DRIVER = """
-import json, sys
-from pathlib import Path
-import isort
-request = json.load(sys.stdin)
-config = isort.Config(settings_path=request["settings_path"], **request["overrides"])
-config = isort.Config(config=config, atomic=False, add_imports=frozenset())
-if request["group"]:
-    config = isort.Config(config=config, combine_as_imports=True)
-document = request["document"]
-try:
-    for _ in range(3):
-        document, before = isort.code(document, config=config, file_path=Path(request["path"])), document
-        if document == before:
-            break
-except isort.exceptions.FileSkipped:
-    pass
-json.dump({"document": document}, sys.stdout)
-"""
-
-
 def _pinned(document: str, style: Style, path: Path, group: bool, tool: ProjectIsort) -> str:
+    """Sorted by the pinned isort's interpreter, one for the whole run (`isort_server`)."""
     settings_path, overrides = settings_source(style)
     request: dict[str, Any] = {"settings_path": str(settings_path), "overrides": overrides,
                                "group": group, "document": document, "path": str(path)}
-    try:
-        proc = subprocess.run([tool.python, "-c", _DRIVER], input=json.dumps(request),
-                              capture_output=True, text=True, cwd=style.root, timeout=120,
-                              check=False)
-        if proc.returncode == 0:
-            return str(json.loads(proc.stdout)["document"])
-        cause = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-    except (OSError, subprocess.SubprocessError, ValueError, KeyError) as exc:
-        cause = str(exc)
+    directory = settings_path if settings_path.is_dir() else settings_path.parent
+    key = stamps(directory / name for name in CONFIG_FILES)  # changed: a fresh interpreter
+    done, cause = sort_with(tool.python, style.root, key, request)
+    if done is not None:
+        return done
     raise GodsplitError(f"isort {tool.pin.version} ({tool.python}) failed: {cause}",
                         style.file("isort"))
 

@@ -3,7 +3,8 @@ move without keep-module-name.
 
 Two kinds of read are exempted: the key of a private cache that nothing else sees
 (`module_keys`, cmd2's `CommandParsers`), and an attribute of a standard-library module
-that no code of the project sets (`foreign_reads`, rich's `sys.stdin.__module__`). What a
+that no code of the project sets (`foreign_reads`, rich's `sys.stdin.__module__`); and a
+read only of an Enum class when no moved code is or makes one (`enum_guard`, hypothesis). What a
 read answers depends on which objects reach it, and the moved ones are not only the
 moved classes and functions: a nested function, a lambda or a class made by `type()` in
 moved code reports the new module too.
@@ -29,6 +30,7 @@ import libcst as cst
 from ..types import FACADE, Finding
 from .analyze import Analysis
 from .classify import is_main_block
+from .enum_guard import enum_only, moved_enums
 from .foreign_reads import stdlib_attribute_read
 from .module_keys import cache_key_only
 from .nodes import path_to, walk
@@ -183,12 +185,20 @@ def read_findings(analysis: Analysis, module_of: dict[int, str]) -> list[Finding
     naming the expression, where it is, and which moved definitions it can see."""
     out = []
     code = cst.Module([]).code_for_node
+    enums: list[bool] = []  # whether moved code can be or make an Enum, once asked
+
+    def moved() -> bool:
+        enums[:] = enums or [moved_enums(analysis, module_of)]
+        return enums[0]
+
     for index, stmt in enumerate(analysis.module.body):
         text = analysis.code(index)
         if not mentions_module(text):
             continue
         reads = [r for r in module_reads(stmt) if not cache_key_only(analysis, stmt, r)
                  and not stdlib_attribute_read(analysis, _receiver(r), _path(stmt, r))]
+        reads = [r for r in reads if not enum_only(analysis, stmt, r, _receiver(r))
+                 or moved()]
         for read in reads[:1]:
             found = code(read)
             owners = _path(stmt, read)

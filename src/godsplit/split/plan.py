@@ -43,6 +43,7 @@ from .init_snapshots import snapshot_findings
 from .late_blocks import after_blocks, late_blocks, pin_blocks
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
+from .main_name import main_name_findings
 from .match_captures import capture_findings
 from .module_deletes import delete_findings
 from .module_identity import identity_errors
@@ -148,9 +149,10 @@ def build_plan(
     anchored = cyclic_late_imports(analysis, split.source) | kept_rebinders(analysis, assignment)
     findings[:] = staying_stars(findings, analysis, anchored)  # GS110: not copied
     needs: dict[str, Needs] = {m: collect_needs(analysis, assignment, m, findings, anchored) for m in order}
-    loggers = copy_loggers(analysis, needs, copyable_loggers(analysis, first_definition(
-        analysis, skip=("facade",))))  # `log = logging.getLogger(__name__)`: bound anew
+    copyable = copyable_loggers(analysis, first_definition(analysis, skip=("facade",)))
+    loggers = copy_loggers(analysis, needs, copyable)  # `log = logging.getLogger(__name__)`
     findings.extend(logger_findings(analysis, loggers, assignment.module_of, layout.old_module))
+    findings.extend(main_name_findings(analysis, assignment.module_of, layout, copyable, loggers))
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
     early, late = attrs_order(analysis, assignment, layout, early)  # attrs' namespace copies

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,9 +19,12 @@ from pathlib import Path
 
 from ..file_modes import keep_mode, refuse_read_only, refuse_read_only_directory
 from ..types import FileChange, GodsplitError
+from .apply_lock import LOCK as LOCK  # (re-exported: callers and tests read write.LOCK)
+from .apply_lock import lock_holder as lock_holder
+from .apply_lock import locked as locked
+from .apply_lock import remove_stale_file
 
 JOURNAL = ".godsplit-journal.json"
-LOCK = ".godsplit-lock"  # held (flock) by a running apply, migrate or retire; removed after
 NEW, OLD = ".godsplit-new", ".godsplit-old"
 
 Hook = Callable[[str], None]
@@ -149,7 +151,7 @@ def recover(root: Path) -> str | None:
     """Finish or undo an interrupted apply. Returns what was done, or None."""
     journal = root / JOURNAL
     journal.with_suffix(".tmp").unlink(missing_ok=True)  # a journal killed while being written
-    lock_holder(root, remove_stale=True)
+    remove_stale_file(root)
     if not journal.exists():
         return None
     try:
@@ -257,85 +259,6 @@ def _termination_signals() -> list[int]:
     """SIGTERM, and SIGHUP where there is one (not on Windows)."""
     return [n for n in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None))
             if n is not None]
-
-
-@contextmanager
-def locked(root: Path) -> Iterator[None]:
-    """Hold the project's apply lock, or raise GodsplitError naming who holds it.
-
-    An exclusive flock on `.godsplit-lock` in the project root; the file is removed when
-    the block ends (and a holder killed with SIGKILL releases the lock with its process)."""
-    path = root / LOCK
-    while True:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise GodsplitError(f"cannot create the apply lock: {exc.strerror}", path) from None
-        if not _try_lock(fd):
-            holder = os.read(fd, 64).decode(errors="replace").strip()
-            os.close(fd)
-            raise GodsplitError(
-                "another godsplit apply is running in this project"
-                + (f" (process {holder})" if holder.isdigit() else "")
-                + "; wait for it to finish, then run this again", path)
-        try:  # the previous holder may have removed the file between our open and lock
-            same = os.stat(path).st_ino == os.fstat(fd).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(fd)
-    try:
-        try:
-            os.ftruncate(fd, 0)
-            os.write(fd, str(os.getpid()).encode())
-        except OSError as exc:  # a full disk: the lock file is removed below
-            raise GodsplitError(f"cannot write the apply lock: {exc.strerror}; nothing was "
-                                "changed", path) from None
-        yield
-    finally:
-        if os.name == "nt":  # an open file cannot be removed there
-            os.close(fd)
-            path.unlink(missing_ok=True)
-        else:
-            path.unlink(missing_ok=True)
-            os.close(fd)
-
-
-def lock_holder(root: Path, remove_stale: bool = False) -> bool:
-    """Whether an apply holds the project's lock right now. With `remove_stale`, a lock
-    file nobody holds (its apply was killed) is removed."""
-    path = root / LOCK
-    try:
-        fd = os.open(path, os.O_RDWR)
-    except OSError:
-        return False
-    try:
-        if _try_lock(fd):
-            if remove_stale:
-                path.unlink(missing_ok=True)
-            return False
-        return True
-    finally:
-        os.close(fd)  # (closing releases the lock if we took it)
-
-
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
 
 
 def _missing_dirs(directory: Path) -> list[Path]:

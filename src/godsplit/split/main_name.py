@@ -1,0 +1,83 @@
+"""What `__name__` reads under `python -m` after a split (GS417).
+
+`python -m pkg.big` ran the god file as `__main__`: everything in it that read `__name__`
+read `"__main__"` (`log = logging.getLogger(__name__)` was the logger `"__main__"`). After a
+package split, `python -m pkg.big` imports the package `pkg.big` as any import does and runs
+only the `__main__` block as `__main__` (its `__main__.py`), so that code reads `"pkg.big"`;
+after a sibling split the old file still runs as `__main__`, but moved code reads the old
+module's name (`transforms` writes it in; a logger copy names it). Nothing godsplit can
+give back without patching the package at run time, so the plan says what differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+import libcst as cst
+
+from ..types import FACADE, Finding
+from .analyze import Analysis, Unit
+from .facade import main_blocks
+from .layout import Layout
+from .module_loggers import Logger
+
+
+def main_name_findings(
+    analysis: Analysis, module_of: Mapping[int, str], layout: Layout,
+    loggers: Mapping[str, Logger], copies: Mapping[str, Collection[Logger]],
+) -> list[Finding]:
+    """GS417 (warning): where a module with a `__main__` block reads `__name__` in code
+    that under `python -m` will no longer run as `__main__`. `loggers`: the copyable module
+    loggers; `copies`: each new module's copies of them."""
+    main = main_blocks(analysis)
+    if not main:
+        return []
+    skip = {unit.id for unit in main}
+    copied = {logger.unit for found in copies.values() for logger in found}
+    package = layout.kind == "package"
+    readers: list[Unit] = [
+        unit for unit in analysis.units
+        if unit.id not in skip and _reads_name(analysis, unit)
+        and (package or module_of.get(unit.id, FACADE) != FACADE or unit.id in copied)]
+    if not readers:
+        return []
+    old = layout.old_module
+    named = sorted(n for n, logger in loggers.items()
+                   if any(logger.unit == unit.id for unit in readers))
+    where = ", ".join(str(unit.line) for unit in readers)
+    how = (f"`python -m {old}` imports the package `{old}` and runs only the `__main__` "
+           "block as `__main__` (its `__main__.py`)" if package else
+           "the code that moved (and the copies of its loggers) runs in its new modules")
+    return [Finding(
+        "GS417", "warning",
+        f"under `python -m {old}` this file ran as `__main__`, so its code reading "
+        f"`__name__` (line{'s' if len(readers) > 1 else ''} {where}) read \"__main__\"; after "
+        f"the split {how}, and that code reads \"{old}\""
+        + (f": under `python -m` the logger{'s' if len(named) > 1 else ''} "
+           f"{', '.join(f'`{n}`' for n in named)} log{'' if len(named) > 1 else 's'} as "
+           f"\"{old}\", not \"__main__\"" if named else "")
+        + f" (`import {old}` is unchanged: there it read \"{old}\" before too)",
+        str(analysis.path), readers[0].line)]
+
+
+class _NameReads(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.found = self.found or node.value == "__name__"
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # `cls.__name__` is not the module's
+        return False
+
+
+def _reads_name(analysis: Analysis, unit: Unit) -> bool:
+    """Whether the unit's statements name the module's `__name__` anywhere."""
+    if not any("__name__" in analysis.codes[index] for index in unit.stmts):
+        return False
+    visitor = _NameReads()
+    for index in unit.stmts:
+        analysis.module.body[index].visit(visitor)
+    return visitor.found
