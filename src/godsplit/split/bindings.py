@@ -97,7 +97,10 @@ def follow_definitions(
     for unit in units:
         for name in unit.binds:
             seq = deciding(analysis, assignment, name, module)
-            if not any(u.id in mine for u in seq):
+            # the definition decides the value, or imports that surely rebind it come
+            # after it (`def join`, then `from os.path import join`): either way modules
+            # importing the name from here must get the imports' value
+            if not any(u.id in mine for u in seq) and not (seq and seq[0].first > unit.first):
                 continue
             for other in seq:
                 if other.kind == "import":
