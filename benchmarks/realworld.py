@@ -35,6 +35,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -154,9 +155,16 @@ def _historical(spec: Spec) -> Spec:
     return spec
 
 
+def _default_sigint() -> None:
+    # a run started in the background (`cmd &`, nohup) inherits SIGINT ignored, and suites
+    # that test Ctrl-C by sending it to themselves (trio's KI tests) then wait forever
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 1800,
         check: bool = True) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
+                          preexec_fn=_default_sigint if os.name == "posix" else None)
     if check and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     return proc
