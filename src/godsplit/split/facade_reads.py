@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..files import module_name_for
 from .relative_ban import absolute_target
+from .typestrings import dotted_name
 
 EVERY = "*"  # the module object is handed on: any of its names may be read through it
 _PATCH_LIKE = frozenset({"object", "setattr", "delattr", "hasattr"})
@@ -68,15 +69,6 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tupl
     return aliases, local
 
 
-def _dotted(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
-        return f"{inner}.{node.attr}" if inner else None
-    return None
-
-
 def _reads(tree: ast.AST, aliases: set[str]) -> Iterable[tuple[str, int]]:
     """(name, line) read through an alias: `alias.name` loaded, `getattr(alias, "name")`,
     and (EVERY, line) where the module object itself is returned or assigned. A name
@@ -85,17 +77,17 @@ def _reads(tree: ast.AST, aliases: set[str]) -> Iterable[tuple[str, int]]:
     kept = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Assign)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (
-                id(node) not in kept and _dotted(node.value) in aliases):
+                id(node) not in kept and dotted_name(node.value) in aliases):
             yield node.attr, node.lineno
         elif isinstance(node, ast.Call) and len(node.args) >= 2:
             func = node.func
             called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             arg = node.args[1]
-            if called == "getattr" and _dotted(node.args[0]) in aliases and isinstance(
+            if called == "getattr" and dotted_name(node.args[0]) in aliases and isinstance(
                     arg, ast.Constant) and isinstance(arg.value, str):
                 yield arg.value, node.lineno
         elif isinstance(node, (ast.Return, ast.Assign, ast.AnnAssign, ast.Yield)) and (
-                node.value is not None and _dotted(node.value) in aliases):
+                node.value is not None and dotted_name(node.value) in aliases):
             yield EVERY, node.lineno
 
 
