@@ -18,52 +18,13 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from ..files import module_name_for
 from ..split.frameworks import import_setup
 from ..split.verify import interpreters, result_line
 from ..types import Config, Finding
-
-PROBE = r'''
-import importlib, importlib.util, json, sys, types
-items = json.loads(sys.argv[1])
-for root in dict.fromkeys(item[0] for item in items):
-    sys.path.insert(0, root)
-if sys.argv[2]:
-    exec(sys.argv[2], {})
-moved = set(sys.argv[3].split(","))
-def kind(value):
-    """What a name is bound to, told apart without evaluating lazy proxies: modules by
-    name; classes and functions by qualified name; other objects by type, the split
-    modules' own types by name only (moved objects change __module__ on purpose)."""
-    kind_of = type(value)
-    if isinstance(value, types.ModuleType):
-        return "module " + value.__name__
-    if issubclass(kind_of, type):
-        return "class " + value.__qualname__
-    if kind_of is types.FunctionType:
-        return "function " + value.__qualname__
-    if callable(value):
-        return "callable"
-    where = kind_of.__module__
-    return ("<split module>" if where in moved else where) + "." + kind_of.__qualname__
-out = {}
-for number, (root, module, path) in enumerate(items):
-    try:
-        if module:
-            loaded = importlib.import_module(module)
-        else:
-            spec = importlib.util.spec_from_file_location("_godsplit_probe_%d" % number, path)
-            loaded = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(loaded)
-    except BaseException as exc:
-        out[path] = {"error": "%s: %s" % (type(exc).__name__, exc)}
-        continue
-    out[path] = {"names": {k: kind(v) for k, v in vars(loaded).items() if not k.startswith("__")}}
-sys.stdout.flush()
-print("\ngodsplit-probe: " + json.dumps(out))
-'''
 
 SCRIPTS = frozenset({"setup.py", "__main__.py", "manage.py", "noxfile.py", "fabfile.py"})
 
@@ -136,8 +97,9 @@ def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[
     if not items:
         return {}
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    driver = resources.files(__package__).joinpath("kinds_probe.py").read_text(encoding="utf-8")
     try:
-        proc = subprocess.run([python, "-c", PROBE, json.dumps(items), setup or "",
+        proc = subprocess.run([python, "-c", driver, json.dumps(items), setup or "",
                                ",".join(moved)],
                               cwd=root, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:  # (not "did not import": they may, more slowly)

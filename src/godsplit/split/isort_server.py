@@ -17,42 +17,9 @@ import queue
 import subprocess
 import threading
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
-
-# the sorting of isort_pin's driver, for each request line (isort 5.0 and later)
-SERVER = """
-import json, sys
-from pathlib import Path
-import isort
-
-def sort(request):
-    config = isort.Config(settings_path=request["settings_path"], **request["overrides"])
-    config = isort.Config(config=config, atomic=False, add_imports=frozenset())
-    if request["group"]:
-        config = isort.Config(config=config, combine_as_imports=True)
-    document = request["document"]
-    try:
-        for _ in range(3):
-            document, before = isort.code(document, config=config,
-                                          file_path=Path(request["path"])), document
-            if document == before:
-                break
-    except isort.exceptions.FileSkipped:
-        pass
-    return document
-
-for line in sys.stdin:
-    try:
-        reply = {"document": sort(json.loads(line))}
-    except Exception as exc:  # as a traceback's last line names it
-        kind = type(exc)
-        name = kind.__qualname__ if kind.__module__ == "builtins" else (
-            f"{kind.__module__}.{kind.__qualname__}")
-        reply = {"error": f"{name}: {exc}"}
-    sys.stdout.write(json.dumps(reply) + "\\n")
-    sys.stdout.flush()
-"""
 
 
 @dataclass
@@ -104,7 +71,9 @@ def _server(python: str, cwd: Path, key: object) -> _Server:
             _close(_servers.pop(old))
         global started
         started += 1
-        process = subprocess.Popen([python, "-u", "-c", SERVER], stdin=subprocess.PIPE,
+        driver = resources.files(__package__).joinpath("isort_driver.py").read_text(
+            encoding="utf-8")
+        process = subprocess.Popen([python, "-u", "-c", driver], stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    encoding="utf-8", cwd=cwd)
         server = _servers[ident] = _Server(process)

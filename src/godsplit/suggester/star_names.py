@@ -13,26 +13,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+from importlib import resources
 
 from ..files import module_name_for
 from ..split.analyze import Analysis
 from ..split.star_exports import star_unread
 from ..split.verify import interpreters
 from ..types import Config
-
-PROBE = """
-import importlib, json, sys
-out = []
-for name in sys.argv[1:]:
-    try:
-        module = importlib.import_module(name)
-    except BaseException:
-        continue
-    names = getattr(module, "__all__", None)
-    out += [str(n) for n in names] if names is not None else [
-        n for n in dir(module) if not n.startswith("_")]
-print("godsplit-star: " + json.dumps(out))
-"""
 
 
 def runtime_star_names(analysis: Analysis, config: Config) -> frozenset[str]:
@@ -42,9 +29,10 @@ def runtime_star_names(analysis: Analysis, config: Config) -> frozenset[str]:
     if not modules or not config.verify_import:
         return frozenset()
     _, root = module_name_for(analysis.path.resolve())
+    driver = resources.files(__package__).joinpath("star_probe.py").read_text(encoding="utf-8")
     for python in interpreters(config.root):
         try:
-            proc = subprocess.run([python, "-c", PROBE, *modules], cwd=root, timeout=60,
+            proc = subprocess.run([python, "-c", driver, *modules], cwd=root, timeout=60,
                                   capture_output=True, text=True, check=False)
         except (OSError, subprocess.TimeoutExpired):
             continue
