@@ -29,8 +29,9 @@ length, a name going to the run its definition starts in. `--default` also evalu
 
 `--check` reads the chosen cases' data and stops before any suggestion: each sdist
 downloads with the recorded sha256, its before file has the recorded sha256, and every name
-the case places is a top-level name the before file defines (as benchmarks/record_split.py
-reads them). It prints no score: a new half can be checked without being seen.
+the case places is a top-level name the before file binds (as benchmarks/record_split.py
+reads them, dunder names such as `__tracebackhide__` included). It prints no score: a new
+half can be checked without being seen.
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ def check(case: Case) -> str:
     archive = _download(case)
     source = (project_dir(case) / case.path).read_text(errors="replace")
     placed = [n for names in case.modules.values() for n in names]
-    missing = sorted(set(placed) - set(defined(source)))
+    missing = sorted(set(placed) - set(defined(source, dunders=True)))
     if missing:
         raise SystemExit(f"{case.id}: not top-level names of {case.path}: {', '.join(missing)}")
     lines = source.count("\n") + (not source.endswith("\n"))
@@ -360,11 +361,17 @@ def main(argv: list[str] | None = None) -> int:
                         "suggestion is made and no score printed")
     args = parser.parse_args(argv)
     cases = chosen([load_case(p) for p in sorted(CASES.glob("*.toml"))], args.half, args.cases)
-    if args.check:
+    if args.check:  # every case is checked; the exit status says whether any failed
+        failed = 0
         for case in cases:
-            print(check(case), flush=True)
-        print(f"checked {len(cases)} case{'s' * (len(cases) != 1)}; no suggestion was made")
-        return 0
+            try:
+                print(check(case), flush=True)
+            except SystemExit as error:
+                failed += 1
+                print(error, file=sys.stderr, flush=True)
+        print(f"checked {len(cases)} case{'s' * (len(cases) != 1)}, {failed} failed; "
+              "no suggestion was made")
+        return 1 if failed else 0
     results: dict[str, list[Result]] = {}
     for case in cases:
         r = evaluate(case, args.default, args.objective, args.layers)

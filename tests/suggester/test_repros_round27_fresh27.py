@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import tarfile
 from pathlib import Path
 from types import ModuleType
@@ -19,6 +20,7 @@ BEFORE = '''\
 """A god file."""
 import os
 
+__tracebackhide__ = True
 LIMIT = 3
 
 
@@ -49,12 +51,14 @@ def _sdist(root: Path) -> bytes:
 def _case(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    modules: str = 'a = ["alpha", "LIMIT"]\nb = ["Beta"]\n',
+    modules: str = 'a = ["__tracebackhide__", "alpha", "LIMIT"]\nb = ["Beta"]\n',
     file_sha: str | None = None,
     sdist_sha: str | None = None,
+    also: str = "",
 ) -> ModuleType:
-    """A fresh3 case over demo-1.0.tar.gz, already in the download cache; suggest_eval's
-    suggest and evaluate are made to fail the test if called."""
+    """A fresh3 case `demo` over demo-1.0.tar.gz, already in the download cache (and, with
+    `also`, a second case `demo2` placing those modules); suggest_eval's suggest and
+    evaluate are made to fail the test if called."""
     ev = _eval()
     work, cases = tmp_path / "work", tmp_path / "cases"
     archive = _sdist(tmp_path)
@@ -73,6 +77,8 @@ def _case(
     }
     text = "".join(f"{k} = {json.dumps(v)}\n" for k, v in fields.items())
     (cases / "demo.toml").write_text(text + "\n[modules]\n" + modules)
+    if also:
+        (cases / "demo2.toml").write_text(text + "\n[modules]\n" + also)
     monkeypatch.setattr(ev, "WORK", work)
     monkeypatch.setattr(ev, "CASES", cases)
 
@@ -91,29 +97,36 @@ def test_check_reads_the_data_and_prints_no_score(
     assert ev.main(["--check", "--half", "fresh3"]) == 0
     out = capsys.readouterr().out
     assert "demo (fresh3): demo-1.0.tar.gz and demo/big.py match their sha256" in out
-    assert "12 lines; 3 names, each a top-level name of the file, in 2 modules" in out
-    assert "checked 1 case; no suggestion was made" in out
+    # a dunder name bound at the top level (pytest's __tracebackhide__) is one of its names
+    assert "13 lines; 4 names, each a top-level name of the file, in 2 modules" in out
+    assert "checked 1 case, 0 failed; no suggestion was made" in out
     assert "F1" not in out and "ARI" not in out and "beats" not in out
 
 
-def test_check_names_a_recorded_name_the_file_does_not_define(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_check_names_a_recorded_name_the_file_does_not_define_and_checks_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # `os` is imported, not defined; `gamma` is not there at all
-    ev = _case(tmp_path, monkeypatch, modules='a = ["alpha", "os"]\nb = ["Beta", "gamma"]\n')
-    with pytest.raises(SystemExit, match=r"demo: not top-level names of demo/big.py: gamma, os"):
-        ev.main(["--check"])
+    bad = 'a = ["alpha", "os"]\nb = ["Beta", "gamma"]\n'
+    ev = _case(tmp_path, monkeypatch, modules=bad, also='a = ["alpha"]\nb = ["Beta"]\n')
+    assert ev.main(["--check"]) == 1
+    out, err = capsys.readouterr()
+    assert "demo: not top-level names of demo/big.py: gamma, os" in err
+    assert "demo2 (fresh3): demo-1.0.tar.gz and demo/big.py match their sha256" in out
+    assert "checked 2 cases, 1 failed; no suggestion was made" in out
 
 
 def test_check_refuses_a_before_file_with_another_sha256(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ev = _case(tmp_path, monkeypatch, file_sha="0" * 64)
-    with pytest.raises(SystemExit, match=r"demo: .*big\.py does not have the recorded sha256"):
-        ev.main(["--check"])
+    assert ev.main(["--check"]) == 1
+    assert re.search(r"demo: .*big\.py does not have the recorded sha256", capsys.readouterr().err)
 
 
-def test_check_refuses_an_sdist_with_another_sha256(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_refuses_an_sdist_with_another_sha256(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The cached archive does not match, so it is fetched again (here from a stand-in
     index serving the same bytes) and refused: the archive's hash is checked, not only
     the file's."""
@@ -125,8 +138,8 @@ def test_check_refuses_an_sdist_with_another_sha256(tmp_path: Path, monkeypatch:
         return io.BytesIO(listing.encode() if not isinstance(request, str) else archive)
 
     monkeypatch.setattr(ev.urllib.request, "urlopen", urlopen)
-    with pytest.raises(SystemExit, match=r"demo: demo-1.0.tar.gz does not have the recorded sha256"):
-        ev.main(["--check"])
+    assert ev.main(["--check"]) == 1
+    assert "demo: demo-1.0.tar.gz does not have the recorded sha256" in capsys.readouterr().err
 
 
 def test_fresh3_is_a_half_of_its_own() -> None:
