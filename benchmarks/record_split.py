@@ -53,10 +53,14 @@ HEADER = """\
 """
 
 
-def defined(source: str, assignments: bool = True) -> list[str]:
+def defined(source: str, assignments: bool = True, dunders: bool = False) -> list[str]:
     """Names bound at the top level by a definition or assignment, in file order (inside
-    top-level `if`, `try`, `with`, `for` and `while` blocks too); not imports."""
+    top-level `if`, `try`, `with`, `for` and `while` blocks too); not imports, and not
+    dunder names unless `dunders`."""
     out: list[str] = []
+
+    def wanted(name: str) -> bool:
+        return name not in out and (dunders or not dunder(name))
 
     def visit(body: list[ast.stmt]) -> None:
         for stmt in body:
@@ -70,7 +74,7 @@ def defined(source: str, assignments: bool = True) -> list[str]:
                 continue  # the script's own code, not the module's
             elif isinstance(stmt, ast.For):  # the loop's variables are bound at the top level
                 targets = [n.id for n in ast.walk(stmt.target) if isinstance(n, ast.Name)]
-                out.extend(n for n in targets if n not in out and not dunder(n))
+                out.extend(n for n in targets if wanted(n))
                 visit(stmt.body)
                 visit(stmt.orelse)
             elif isinstance(stmt, (ast.If, ast.With, ast.While)):
@@ -82,16 +86,16 @@ def defined(source: str, assignments: bool = True) -> list[str]:
                     visit(handler.body)
                 visit(stmt.orelse)
                 visit(stmt.finalbody)
-            out.extend(n for n in found if n not in out and not dunder(n))
+            out.extend(n for n in found if wanted(n))
 
     try:
         visit(ast.parse(source).body)
     except SyntaxError:  # e.g. `async` as a parameter's name (valid before Python 3.7)
-        return line_scan(source, assignments)
+        return line_scan(source, assignments, dunders)
     return out
 
 
-def line_scan(source: str, assignments: bool = True) -> list[str]:
+def line_scan(source: str, assignments: bool = True, dunders: bool = False) -> list[str]:
     """`defined` for a file Python 3 cannot parse: `def`, `class` and `name =` at column 0,
     read from the tokens (so not from inside strings)."""
     tokens = [
@@ -112,7 +116,7 @@ def line_scan(source: str, assignments: bool = True) -> list[str]:
             name = tok.string
         else:
             continue
-        if name not in out and not dunder(name):
+        if name not in out and (dunders or not dunder(name)):
             out.append(name)
     return out
 

@@ -1,7 +1,8 @@
 """How `godsplit suggest` groups a god file, against the grouping its maintainers chose.
 
-    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|fresh|fresh2|all] [--markdown]
-                                                [--layers] [--names] [--default] [CASE ...]
+    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|fresh|fresh2|fresh3|all]
+                                                [--markdown] [--layers] [--names] [--default] [CASE ...]
+    .venv/bin/python benchmarks/suggest_eval.py --check [--half ...] [CASE ...]
 
 Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
 commits before and after, and, for every top-level name of the before file, the module
@@ -9,7 +10,8 @@ the maintainers put it in). Its `half` is `tuning` (tuned on), `held-out` (score
 after tuning, rounds 2 to 14), `fresh` (recorded in round 15 by
 benchmarks/record_split.py, after all that tuning; never tuned on) or `fresh2` (recorded
 in round 18 with four more tuning cases, the eight split between the two by
-ROUND18_SEED before any was scored; never tuned on). The before file is
+ROUND18_SEED before any was scored; never tuned on) or `fresh3` (recorded in round 27,
+when the other 36 cases became tuning data; never scored by anyone tuning). The before file is
 taken from the project's PyPI sdist (the last release before the split), downloaded once
 into benchmarks/.work/ and checked against the sha256 recorded for the archive and for
 the file. No fetched source is committed.
@@ -24,6 +26,12 @@ for `suggest --modules K` (K = the maintainers' module count; max-lines high eno
 sizes never constrain) and for the file-order baseline: the file cut into K runs of equal
 length, a name going to the run its definition starts in. `--default` also evaluates
 `suggest` at its default settings (no K, max-lines 600).
+
+`--check` reads the chosen cases' data and stops before any suggestion: each sdist
+downloads with the recorded sha256, its before file has the recorded sha256, and every name
+the case places is a top-level name the before file binds (as benchmarks/record_split.py
+reads them, dunder names such as `__tracebackhide__` included). It prints no score: a new
+half can be checked without being seen.
 """
 
 from __future__ import annotations
@@ -69,7 +77,9 @@ UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the group
 # sphinx-autodoc-2025) were split before any was scored:
 # random.Random(ROUND18_SEED).sample(sorted(ids), 4) joined the tuning half (beets-commands,
 # ipython-display, mypy-main, pytest-python), the other 4 are fresh2.
-HALVES = ("tuning", "held-out", "fresh", "fresh2")
+# fresh3: recorded in round 27 (eleven projects not in the other halves), when the 36 cases
+# above became tuning data; checked with --check only, never scored while tuning.
+HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3")
 ROUND18_SEED = 18
 
 
@@ -148,6 +158,26 @@ def project_dir(case: Case) -> Path:
     if hashlib.sha256(before.read_bytes()).hexdigest() != case.sha256:
         raise SystemExit(f"{case.id}: {before} does not have the recorded sha256")
     return root
+
+
+def check(case: Case) -> str:
+    """One line on the case's data, read without any suggestion: the sdist and its before
+    file have the recorded sha256 (else SystemExit), and every name the case places is a
+    top-level name of the before file (else SystemExit naming them)."""
+    if str(HERE) not in sys.path:  # record_split.py lies beside this script
+        sys.path.insert(0, str(HERE))
+    from record_split import defined
+
+    archive = _download(case)
+    source = (project_dir(case) / case.path).read_text(errors="replace")
+    placed = [n for names in case.modules.values() for n in names]
+    missing = sorted(set(placed) - set(defined(source, dunders=True)))
+    if missing:
+        raise SystemExit(f"{case.id}: not top-level names of {case.path}: {', '.join(missing)}")
+    lines = source.count("\n") + (not source.endswith("\n"))
+    return (f"{case.id} ({case.half}): {archive.name} and {case.path} match their sha256; "
+            f"{lines:,} lines; {len(placed)} names, each a top-level name of the file, "
+            f"in {case.k} modules")
 
 
 def pairs(grouping: dict[str, str]) -> set[tuple[str, str]]:
@@ -326,8 +356,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--names", action="store_true",
                         help="also print, for each name in file order, the module the "
                         "maintainers chose, suggest's and the file-order run")
+    parser.add_argument("--check", action="store_true",
+                        help="only check the cases' data (downloads, sha256s, names); no "
+                        "suggestion is made and no score printed")
     args = parser.parse_args(argv)
     cases = chosen([load_case(p) for p in sorted(CASES.glob("*.toml"))], args.half, args.cases)
+    if args.check:  # every case is checked; the exit status says whether any failed
+        failed = 0
+        for case in cases:
+            try:
+                print(check(case), flush=True)
+            except SystemExit as error:
+                failed += 1
+                print(error, file=sys.stderr, flush=True)
+        print(f"checked {len(cases)} case{'s' * (len(cases) != 1)}, {failed} failed; "
+              "no suggestion was made")
+        return 1 if failed else 0
     results: dict[str, list[Result]] = {}
     for case in cases:
         r = evaluate(case, args.default, args.objective, args.layers)

@@ -61,7 +61,7 @@ def test_half_chooses_one_half_and_all_includes_fresh() -> None:
     cases = [ev.load_case(p) for p in CASE_FILES]
     fresh = ev.chosen(cases, "fresh", [])
     assert fresh and {c.half for c in fresh} == {"fresh"}
-    assert {c.half for c in ev.chosen(cases, "all", [])} == {"tuning", "held-out", "fresh", "fresh2"}
+    assert {c.half for c in ev.chosen(cases, "all", [])} == set(ev.HALVES)
     assert ev.chosen(cases, "held-out", [fresh[0].id]) == []
 
 
