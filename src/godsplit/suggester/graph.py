@@ -26,6 +26,7 @@ from ..split.analyze import Analysis
 from ..split.assign import mappable_dunder, movable_clusters
 from ..split.nodes import find_all
 from ..split.transforms import decorator_name, task_decorator
+from .makers import made_by
 
 STOP = frozenset(
     "a an and all as at by count data day do for from get has hour in info init is it item make "
@@ -115,6 +116,7 @@ class Graph:
     surface: dict[str, str]  # stem -> the word as written most often
     composes: dict[int, list[int]] = field(default_factory=dict)  # task -> its workflow's tasks
     near: dict[int, dict[int, float]] = field(default_factory=dict)  # adjacency of weights
+    makers: dict[int, int] = field(default_factory=dict)  # product -> its maker (`makers`)
 
     def __post_init__(self) -> None:
         for (a, b), w in self.weights.items():
@@ -265,7 +267,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
         surface.setdefault(s, w)
     return Graph(nodes, _weights(nodes, reads, readers, weights), dict(reads), dict(readers),
                  {k: v for k, v in early.items()}, surface,
-                 _workflows(analysis, tasks, node_of, reads))
+                 _workflows(analysis, tasks, node_of, reads),
+                 makers=made_by(analysis, clusters, node_of))
 
 
 def family_root(nodes: list[Node], n: int) -> int:

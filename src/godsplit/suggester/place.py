@@ -19,13 +19,15 @@ from .cluster import halve
 from .graph import WEIGHTS, Graph
 from .indivisible import Block, whole
 from .layers import layered
+from .makers import follow_makers
 
 SHARED = -1  # the group id of the shared module
 ROUNDS = 60
 
 
 def to_helpers(g: Graph, group: dict[int, int]) -> None:
-    """Each helper (a node not listed by name) goes to the group that reads it most."""
+    """Each helper (a node not listed by name) goes to the group that reads it most; what
+    a factory makes at import time, to its maker's (`makers`)."""
     for _ in range(2):
         for n in sorted(range(len(g.nodes)), key=lambda n: -g.nodes[n].line):
             if g.nodes[n].anchor or group[n] == SHARED:
@@ -38,6 +40,7 @@ def to_helpers(g: Graph, group: dict[int, int]) -> None:
                 best = max(sorted(pull), key=lambda k: (pull[k], k == group[n]))
                 if pull[best] > pull.get(group[n], 0.0):
                     group[n] = best
+    follow_makers(g.makers, {n: node.line for n, node in enumerate(g.nodes)}, group, SHARED)
 
 
 SMALL = 0.5  # a family member this share of the average module's lines, or less, is small
