@@ -9,7 +9,7 @@ imports take them from. Nothing is guessed from names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from ..files import SourceText, decode_source, read_python, read_source
 from ..split.analyze import Analysis, analyze
 from ..split.celery_names import with_task_aliases
 from ..split.facade import runtime_names
-from ..split.facade_reads import EVERY, Read, collect
+from ..split.facade_reads import EVERY, FacadeReads, Read
 from ..split.layout import Layout, make_layout
 from ..split.render import MARKER
 from ..split.transforms import task_decorator
@@ -84,11 +84,10 @@ class Homes:
         return found
 
 
-def handed_on(homes: list[Homes], paths: Iterable[Path], root: Path) -> list[Homes]:
-    """`homes`, each with what the project's other files read through its old module and
+def handed_on(homes: list[Homes], reads: Mapping[str, FacadeReads]) -> list[Homes]:
+    """`homes`, each with what the project's other files read through its old module
+    (`reads`, by old module: `facade_reads.scan` of every file but the splits' own) and
     where they hand it on."""
-    own = {p.resolve() for h in homes for p in (h.facade, *h.paths)}
-    reads = collect(paths, root, [h.old_module for h in homes], own)
     out = []
     for h in homes:
         where = reads[h.old_module].where

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,21 +208,6 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
             known = found.where.get(read)  # the first, or the first no import edit moves
             if known is None or (how and not known.how):
                 found.where[read] = Read(shown, line, how)
-
-
-def collect(paths: Iterable[Path], root: Path, old_modules: Iterable[str],
-            exclude: Collection[Path]) -> dict[str, FacadeReads]:
-    """What the project's files (but `exclude`) read through each old module."""
-    reads = {old: FacadeReads(old) for old in old_modules}
-    for path in paths:
-        if path.resolve() in exclude:
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue  # find_references reports it (GS212)
-        scan(path, data, root, reads)
-    return reads
 
 
 def stays_message(shown: str, where: Read, live: bool) -> str:
