@@ -150,8 +150,10 @@ class _Reads:
         anything but one literal attribute. A name read only to be kept (`old = mod.name`,
         to restore it after a patch) is not counted: that is the same object through the
         old module or the new one until it is patched."""
-        kept = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Assign)}
-        for node in ast.walk(tree):  # parents before children
+        kept: set[int] = set()
+        for node in ast.walk(tree):  # parents before children: an Assign before its value
+            if isinstance(node, ast.Assign):
+                kept.add(id(node.value))
             if id(node) in self.done:
                 continue
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (
@@ -187,6 +189,13 @@ class _Reads:
             f"reads it through the old module got by its name at run time (`{_text(read)}`)")
 
 
+def _named(old: str, data: bytes) -> bool:
+    """Whether a string in `data` may name the old module (`"pkg.big"`, `".big"`): what
+    a read of the module got by its name at run time needs (cheap test before a walk)."""
+    last = re.escape(old.rpartition(".")[2].encode())
+    return old.encode() in data or re.search(rb"[\"']\.[\w.]*\b" + last + rb"[\"']", data) is not None
+
+
 def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> None:
     """Add what `path` reads through each old module in `reads` (by old module)."""
     wanted = [r for r in reads.values()
@@ -202,8 +211,9 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     for found in wanted:
         aliases, local = _aliases(tree, found.old, package)
-        hits = [(read, line, "") for read, line in local] + list(
-            _Reads(found.old, aliases, package).reads(tree))
+        hits = [(read, line, "") for read, line in local] + (list(
+            _Reads(found.old, aliases, package).reads(tree)) if aliases or _named(found.old, data)
+            else [])
         for read, line, how in sorted(hits, key=lambda hit: hit[1]):
             known = found.where.get(read)  # the first, or the first no import edit moves
             if known is None or (how and not known.how):
