@@ -23,7 +23,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from ..split.references import project_files
+from ..split.project_walk import project_files
 from ..split.style import Style
 from ..types import Finding
 

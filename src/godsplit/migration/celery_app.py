@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import module_name_for
-from ..split.references import project_files
+from ..split.project_walk import project_files
 from ..split.verify import interpreters, result_line
 from ..types import Config, Finding
 from .celery_static import static_app

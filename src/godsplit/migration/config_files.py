@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..split.references import SKIP_DIRS
+from ..split.project_walk import SKIP_DIRS
 from .edit import Use
 from .homes import Homes
 

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..files import decode_source
-from ..split import write
+from ..split import facade_reads, write
 from ..split.package_order import migrate_finding
 from ..split.plan import select_splits
-from ..split.references import project_files
+from ..split.project_walk import project_files
 from ..split.style import Style
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from .celery_app import app_refs, package_notes, sibling_uses
@@ -116,6 +116,13 @@ class Migration:
             tuple(findings), recovered)
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise GodsplitError(f"cannot read: {exc.strerror}", path) from None
+
+
 def plan_migration(
     config: Config, homes: list[Homes], overrides: Mapping[Path, bytes | None] | None = None,
     tidy: bool = True,
@@ -129,28 +136,31 @@ def plan_migration(
     styles: dict[Path, Style | None] = {}
     unreadable: list[Path] = []
     paths = {p.resolve(): p for p in project_files(config.root, unreadable)}
-    homes = handed_on(homes, paths.values(), config.root)
+    paths.update({p.resolve(): p for p, data in overrides.items() if data is not None})
+    given = {p.resolve(): data for p, data in overrides.items()}
+    own = {h.old_module: {h.facade.resolve(), *(p.resolve() for p in h.paths)} for h in homes}
+    splits = set().union(*own.values())
+    reads = {h.old_module: facade_reads.FacadeReads(h.old_module) for h in homes}
+    kept: dict[Path, bytes] = {}  # the files that name an old module, read once
+    for resolved, path in paths.items():  # (walk order: the first read found is named)
+        data = given.get(resolved) if resolved in given else _read(path)
+        if data is None:
+            continue
+        if resolved not in splits:
+            facade_reads.scan(path, data, config.root, reads)
+        if any(h.old_module.rpartition(".")[2].encode() in data for h in homes):
+            kept[resolved] = data
+    homes = handed_on(homes, reads)  # (all files read: a read after the patch counts)
     migration = Migration(config, homes)
     migration.notes.extend(Finding(
         "GS516", "warning", "cannot read this directory: uses of the old paths in it were not "
         "checked (make it readable)", str(d), 1) for d in unreadable)
-    paths.update({p.resolve(): p for p, data in overrides.items() if data is not None})
-    given = {p.resolve(): data for p, data in overrides.items()}
-    own = {h.old_module: {h.facade.resolve(), *(p.resolve() for p in h.paths)} for h in homes}
     rewritten: dict[str, list[Path]] = {}  # old module -> the files pointed at its modules
     for resolved, path in sorted(paths.items()):
-        if resolved in given:
-            data = given[resolved]
-            if data is None:
-                continue
-        else:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise GodsplitError(f"cannot read: {exc.strerror}", path) from None
-        mine = [h for h in homes if h.old_module.rpartition(".")[2].encode() in data
-                and resolved not in own[h.old_module]]
-        if not mine:
+        data = kept.get(resolved)
+        mine = [h for h in homes if data is not None and resolved not in own[h.old_module]
+                and h.old_module.rpartition(".")[2].encode() in data]
+        if not mine or data is None:
             continue
         source = decode_source(data, path)
         found = style_of(path, styles)  # a `src/setup.cfg` holds the settings of `src/`

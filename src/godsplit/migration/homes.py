@@ -9,8 +9,8 @@ imports take them from. Nothing is guessed from names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libcst as cst
@@ -19,7 +19,7 @@ from ..files import SourceText, decode_source, read_python, read_source
 from ..split.analyze import Analysis, analyze
 from ..split.celery_names import with_task_aliases
 from ..split.facade import runtime_names
-from ..split.facade_reads import EVERY, collect
+from ..split.facade_reads import EVERY, FacadeReads, Read
 from ..split.layout import Layout, make_layout
 from ..split.render import MARKER
 from ..split.transforms import task_decorator
@@ -40,12 +40,15 @@ class Homes:
     stays: frozenset[str]  # other names the facade binds itself: they stay
     tasks: frozenset[str]  # moved names that are Celery tasks (their names stay pinned)
     bound: Mapping[str, frozenset[str]]  # new module -> every top-level name it binds
-    # where the project hands the old module object on (`return mod`), what reads names
-    # through it then is not known: patches of its names stay (path, line)
-    handed: tuple[str, int] | None = None
+    # where the project hands the old module object on (`return mod`) or reads a name
+    # through it known only at run time (`getattr(mod, name)`): patches of its names stay
+    handed: Read | None = None
     # names the project's other files read through the old module: migrate points those
     # reads at the name's home, so a patch must go there too
     read_through: frozenset[str] = frozenset()
+    # names read through the old module in ways migrate does not edit (`vars(mod)["x"]`,
+    # `importlib.import_module("old").x`): patches of those names stay
+    kept_reads: Mapping[str, Read] = field(default_factory=dict)
 
     @property
     def old_module(self) -> str:
@@ -81,13 +84,17 @@ class Homes:
         return found
 
 
-def handed_on(homes: list[Homes], paths: Iterable[Path], root: Path) -> list[Homes]:
-    """`homes`, each with what the project's other files read through its old module and
+def handed_on(homes: list[Homes], reads: Mapping[str, FacadeReads]) -> list[Homes]:
+    """`homes`, each with what the project's other files read through its old module
+    (`reads`, by old module: `facade_reads.scan` of every file but the splits' own) and
     where they hand it on."""
-    own = {p.resolve() for h in homes for p in (h.facade, *h.paths)}
-    reads = collect(paths, root, [h.old_module for h in homes], own)
-    return [replace(h, handed=reads[h.old_module].where.get(EVERY),
-                    read_through=frozenset(reads[h.old_module].where) - {EVERY}) for h in homes]
+    out = []
+    for h in homes:
+        where = reads[h.old_module].where
+        out.append(replace(h, handed=where.get(EVERY), read_through=frozenset(
+            n for n, r in where.items() if not r.how), kept_reads={
+            n: r for n, r in where.items() if r.how and n != EVERY}))
+    return out
 
 
 def facade_package(layout: Layout) -> str:

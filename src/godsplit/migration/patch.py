@@ -16,6 +16,7 @@ import re
 
 import libcst as cst
 
+from ..split.facade_reads import HANDED
 from ..split.nodes import walk
 from ..split.references import _call_name
 from .code_strings import code_reads, code_text
@@ -161,12 +162,14 @@ def _target(
     """Rewrite (or list) a patch of `old.name<rest>`; True if it is rewritten."""
     where = h.patch_homes(name, rest)
     shown = f"{h.old_module}.{name}{rest}"
-    if h.handed is not None and not rest:
-        path, line = h.handed
+    read = h.handed or h.kept_reads.get(name)
+    if read is not None and not rest:
+        how = (f"{read.how} (left for a hand edit), and a patch of a new module would not "
+               f"reach what reads {name} through it" if read.how == HANDED else
+               f"{read.how}, which a patch of a new module would not reach")
         ctx.use(call, h, name, "patch", None, False,
-                f"patch target {shown!r} stays: {path}:{line} hands the old module on (left "
-                "for a hand edit), and a patch of a new module would not reach what reads "
-                f"{name} through it: edit that first, then run migrate again")
+                f"patch target {shown!r} stays: {read.path}:{read.line} {how}: edit that "
+                "first, then run migrate again")
         return False
     if not where:
         ctx.use(call, h, name, "patch", None, False,

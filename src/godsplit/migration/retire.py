@@ -33,7 +33,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 from ..split.analyze import Analysis, analyze
 from ..split.package_order import retire_finding
-from ..split.references import project_files
+from ..split.project_walk import project_files
 from ..split.render import MARKER
 from .by_name import contract, registered_by_name, registration_imports, with_registration
 from .celery_app import Apps, app_block, app_findings, app_specs, apps_of, find_apps, kept_names

@@ -3,18 +3,24 @@
 `apply --rewrite-references` points a patch of `old.mod.name` at the one new module whose
 code looks `name` up. That is only the same patch when nothing else reads `name` through
 the old module at call time: `import old.mod as m; m.name()` in a view, a `from old.mod
-import name` inside a function, `getattr(m, "name")`, or the module object handed on
+import name` inside a function, `getattr(m, "name")`, `vars(m)["name"]`, or the module object handed on
 (`return m`, `x = m`: what reads it then is not known). Before the split one patch of
 the old module reached those reads too; a patch of the new module does not (the facade
 keeps the object it imported). Such a patch target stays on the old module, where the
 live facade forwards it to every new module that looks the name up.
+
+Reads of a name known only at run time count as reads of every name (EVERY), each with
+why: `getattr(m, variable)`, the module's namespace (`vars(m)`, `m.__dict__`) not
+subscripted by a literal, and the old module got by its name at run time
+(`importlib.import_module("old.mod")`, `__import__`, `sys.modules["old.mod"]`) other than
+to read one literal attribute of it.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,22 +28,30 @@ from ..files import module_name_for
 from .relative_ban import absolute_target
 from .typestrings import dotted_name
 
-EVERY = "*"  # the module object is handed on: any of its names may be read through it
-_PATCH_LIKE = frozenset({"object", "setattr", "delattr", "hasattr"})
+EVERY = "*"  # any of the module's names may be read through it (see `Read.how`)
+HANDED = "hands the old module on"
+_LOADERS = frozenset({"import_module", "__import__"})
+
+
+@dataclass(frozen=True)
+class Read:
+    """Where a name is read through the old module; for EVERY, `how` (else "")."""
+
+    path: str
+    line: int
+    how: str = ""
 
 
 @dataclass
 class FacadeReads:
-    """For one old module: a name read through it -> where (path, line), first found."""
+    """For one old module: a name read through it -> where, first found."""
 
     old: str
-    where: dict[str, tuple[str, int]] = field(default_factory=dict)
+    where: dict[str, Read] = field(default_factory=dict)
 
-    def read(self, name: str) -> tuple[str, int, bool] | None:
-        """Where `name` is read through the old module (path, line, handed on), if it is."""
-        if name in self.where:
-            return (*self.where[name], False)
-        return (*self.where[EVERY], True) if EVERY in self.where else None
+    def read(self, name: str) -> Read | None:
+        """Where `name` is read through the old module, if it is (named, else EVERY)."""
+        return self.where.get(name) or self.where.get(EVERY)
 
 
 def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tuple[str, int]]]:
@@ -69,26 +83,117 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tupl
     return aliases, local
 
 
-def _reads(tree: ast.AST, aliases: set[str]) -> Iterable[tuple[str, int]]:
-    """(name, line) read through an alias: `alias.name` loaded, `getattr(alias, "name")`,
-    and (EVERY, line) where the module object itself is returned or assigned. A name
-    read only to be kept (`old = mod.name`, to restore it after a patch) is not counted:
-    that is the same object through the old module or the new one until it is patched."""
-    kept = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Assign)}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (
-                id(node) not in kept and dotted_name(node.value) in aliases):
-            yield node.attr, node.lineno
-        elif isinstance(node, ast.Call) and len(node.args) >= 2:
-            func = node.func
-            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            arg = node.args[1]
-            if called == "getattr" and dotted_name(node.args[0]) in aliases and isinstance(
-                    arg, ast.Constant) and isinstance(arg.value, str):
-                yield arg.value, node.lineno
-        elif isinstance(node, (ast.Return, ast.Assign, ast.AnnAssign, ast.Yield)) and (
-                node.value is not None and dotted_name(node.value) in aliases):
-            yield EVERY, node.lineno
+def _text(node: ast.AST) -> str:
+    """The code of `node` as a reason shows it (one line, at most 60 characters)."""
+    text = " ".join(ast.unparse(node).split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+class _Reads:
+    """What one file reads through one old module (`aliases`: its names for it there)."""
+
+    def __init__(self, old: str, aliases: set[str], package: str) -> None:
+        self.old, self.aliases, self.package = old, aliases, package
+        self.done: set[int] = set()  # nodes read as one literal name through their parent
+
+    def loaded(self, node: ast.expr, top: bool = True) -> bool:
+        """`node` is the old module got by its name at run time: `importlib.import_module`
+        (absolute, or relative to a literal package or `__package__`), `sys.modules[...]`,
+        `sys.modules.get(...)`, or (`top`) `__import__` of it, which gives its top package."""
+        if isinstance(node, ast.Subscript):
+            return dotted_name(node.value) == "sys.modules" and _literal(node.slice) == self.old
+        if not isinstance(node, ast.Call) or not node.args:
+            return False
+        name = _literal(node.args[0])
+        if dotted_name(node.func) == "sys.modules.get":
+            return name == self.old
+        if _called(node) not in _LOADERS or name is None:
+            return False
+        if _called(node) == "__import__":  # the top package (unless a fromlist): any read
+            return top and (name == self.old or name.startswith(self.old + "."))
+        if name.startswith("."):
+            anchor = node.args[1] if len(node.args) > 1 else next(
+                (k.value for k in node.keywords if k.arg == "package"), None)
+            package = (self.package if isinstance(anchor, ast.Name)
+                       and anchor.id == "__package__" else _literal(anchor))
+            dots = len(name) - len(name.lstrip("."))
+            name = absolute_target(package, dots, name[dots:] or None) or "" if package else ""
+        return name == self.old
+
+    def module(self, node: ast.expr) -> bool:
+        """`node` is the old module: an alias of it, or got by its name at run time."""
+        return dotted_name(node) in self.aliases or self.loaded(node, top=False)
+
+    def namespace(self, node: ast.expr) -> bool:
+        """`vars(old_mod)` or `old_mod.__dict__`."""
+        if isinstance(node, ast.Attribute):
+            return node.attr == "__dict__" and self.module(node.value)
+        return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "vars" and len(
+            node.args) == 1 and self.module(node.args[0])
+
+    def reads(self, tree: ast.AST) -> Iterable[tuple[str, int, str]]:
+        """(name, line, how) of each read through the old module. A name: `alias.name`
+        loaded (not kept: see below), `getattr(alias, "name")` (how ""), and those no edit
+        of the import can point elsewhere (how says which): `vars(alias)["name"]`, an
+        attribute of the module got by its name at run time. EVERY where any name may be
+        read: the module handed on (returned or assigned), a `getattr` of a name known at
+        run time, its namespace read otherwise, the module got by its name at run time for
+        anything but one literal attribute. A name read only to be kept (`old = mod.name`,
+        to restore it after a patch) is not counted: that is the same object through the
+        old module or the new one until it is patched."""
+        kept: set[int] = set()
+        for node in ast.walk(tree):  # parents before children: an Assign before its value
+            if isinstance(node, ast.Assign):
+                kept.add(id(node.value))
+            if id(node) in self.done:
+                continue
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (
+                    node.attr != "__dict__" and self.module(node.value)):
+                self.done.add(id(node.value))
+                if id(node) not in kept:
+                    yield node.attr, node.lineno, self._through(node.value, node)
+            elif isinstance(node, ast.Subscript) and self.namespace(node.value) and (
+                    _literal(node.slice) is not None):
+                self.done.add(id(node.value))
+                yield str(_literal(node.slice)), node.lineno, (
+                    f"reads it through the old module's namespace (`{_text(node)}`)")
+            elif isinstance(node, ast.Call) and _called(node) == "getattr" and len(
+                    node.args) >= 2 and self.module(node.args[0]):
+                self.done.add(id(node.args[0]))
+                name = _literal(node.args[1])
+                yield (name, node.lineno, self._through(node.args[0], node)) if name else (
+                    EVERY, node.lineno, "reads a name known only at run time through the "
+                    f"old module (`{_text(node)}`)")
+            elif isinstance(node, (ast.Return, ast.Assign, ast.AnnAssign, ast.Yield)) and (
+                    node.value is not None and dotted_name(node.value) in self.aliases):
+                yield EVERY, node.lineno, HANDED
+            elif isinstance(node, (ast.Attribute, ast.Call)) and self.namespace(node):
+                yield EVERY, node.lineno, f"reads the old module's namespace (`{_text(node)}`)"
+            elif isinstance(node, (ast.Subscript, ast.Call)) and self.loaded(node):
+                yield EVERY, node.lineno, ("gets the old module by its name at run time "
+                                           f"(`{_text(node)}`)")
+
+    def _through(self, module: ast.expr, read: ast.expr) -> str:
+        """"" for a read through an alias (`migrate` points it at the name's home), else
+        how it reads the module got by its name at run time."""
+        return "" if dotted_name(module) in self.aliases else (
+            f"reads it through the old module got by its name at run time (`{_text(read)}`)")
+
+
+def _named(old: str, data: bytes) -> bool:
+    """Whether a string in `data` may name the old module (`"pkg.big"`, `".big"`): what
+    a read of the module got by its name at run time needs (cheap test before a walk)."""
+    last = re.escape(old.rpartition(".")[2].encode())
+    return old.encode() in data or re.search(rb"[\"']\.[\w.]*\b" + last + rb"[\"']", data) is not None
 
 
 def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> None:
@@ -106,32 +211,21 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     for found in wanted:
         aliases, local = _aliases(tree, found.old, package)
-        hits = local + (list(_reads(tree, aliases)) if aliases else [])
-        for read, line in sorted(hits, key=lambda hit: hit[1]):
-            found.where.setdefault(read, (shown, line))
+        hits = [(read, line, "") for read, line in local] + (list(
+            _Reads(found.old, aliases, package).reads(tree)) if aliases or _named(found.old, data)
+            else [])
+        for read, line, how in sorted(hits, key=lambda hit: hit[1]):
+            known = found.where.get(read)  # the first, or the first no import edit moves
+            if known is None or (how and not known.how):
+                found.where[read] = Read(shown, line, how)
 
 
-def collect(paths: Iterable[Path], root: Path, old_modules: Iterable[str],
-            exclude: Collection[Path]) -> dict[str, FacadeReads]:
-    """What the project's files (but `exclude`) read through each old module."""
-    reads = {old: FacadeReads(old) for old in old_modules}
-    for path in paths:
-        if path.resolve() in exclude:
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue  # find_references reports it (GS212)
-        scan(path, data, root, reads)
-    return reads
-
-
-def stays_message(shown: str, where: tuple[str, int, bool], live: bool) -> str:
+def stays_message(shown: str, where: Read, live: bool) -> str:
     """GS210's text for a patch target that other code also reads through the old module."""
-    path, line, handed = where
     how = ("hands the old module on, and a patch of the new module would not reach what "
-           "reads the name through it then" if handed else "reads it through the old module, "
-           "which a patch of the new module would not reach")
-    return (f"patch target {shown!r} stays: {path}:{line} {how}; " + (
+           "reads the name through it then" if where.how == HANDED else
+           f"{where.how or 'reads it through the old module'}, which a patch of the new module "
+           "would not reach")
+    return (f"patch target {shown!r} stays: {where.path}:{where.line} {how}; " + (
                 "the live facade forwards the patch to every module that looks it up" if live
                 else "patch it in each module by hand (or use facade = \"live\")"))

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from ..types import Finding
-from .references import project_files
+from .project_walk import project_files
 
 
 def frame_findings(root: Path, source: Path, exclude: Collection[Path] = ()) -> list[Finding]:

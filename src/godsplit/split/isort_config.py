@@ -61,3 +61,20 @@ def isort_sorts(style: Style, path: Path) -> bool:
     `extend_skip` settings name it. Then godsplit leaves the order of the imports it writes
     as it is, and the formatter wraps them as it wraps other generated lines."""
     return style.sorter == "isort" and not isort_settings(style).is_skipped(path)
+
+
+def isort_wrap(style: Style) -> int | None:
+    """Where ruff sorts and the project runs isort too (pylint: `[tool.isort] profile =
+    "black"`, ruff's line-length 115, black only in its pre-commit config): the line
+    length isort wraps imports at, when it wraps them as ruff's isort does (in parentheses,
+    one name a line, a trailing comma: black's profile, multi_line_output 3 with
+    include_trailing_comma) and that is shorter than ruff's. isort's `line_length`, else
+    its profile's (black's 88), else its default 79: isort resolves it. ruff's isort
+    wrapping there writes imports both keep (ruff's for their magic trailing comma).
+    None otherwise."""
+    if style.sorter != "ruff" or style.file("isort") is None or not style.magic_trailing_comma:
+        return None
+    settings = isort_settings(style)
+    if settings.multi_line_output.value != 3 or not settings.include_trailing_comma:
+        return None
+    return settings.line_length if settings.line_length < style.ruff_line_length else None

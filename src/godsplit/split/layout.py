@@ -127,7 +127,7 @@ def refuse_symlink(source: Path, root: Path) -> None:
 def _file_links(root: Path) -> Iterator[Path]:
     """The symlinks to files under `root` (not following linked directories, skipping
     VCS and virtualenv directories)."""
-    from .references import SKIP_DIRS
+    from .project_walk import SKIP_DIRS
 
     for directory, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info")]

@@ -34,7 +34,7 @@ from pathlib import Path
 from .checker_marks import for_checkers
 from .comment_gaps import hoist_notes, space_comments
 from .grouping import ISORT_ON, can_group, protect
-from .isort_config import isort_sorts
+from .isort_config import isort_sorts, isort_wrap
 from .isort_pin import sort_imports
 from .noqa import mark, noqa_first, noqa_long, noqa_too_long, pinned_wraps
 from .pyflakes_marks import mark_unused
@@ -302,7 +302,8 @@ def _sort(document: str, style: Style, path: Path, cwd: Path, group: bool = Fals
             "--config", f"lint.isort.force-single-line = {str(style.force_single_line).lower()}"]
     elif group:
         args += ["--config", "lint.isort.combine-as-imports = true"]
-    return _ruff(args, document, path, cwd, style)
+    wrap = None if style.ruff_isolated else isort_wrap(style)  # the project's isort's too
+    return _ruff(args + (["--line-length", str(wrap)] if wrap else []), document, path, cwd, style)
 
 
 # Rules a formatter's output can break that ruff fixes: a call or collection the formatter

@@ -10,26 +10,24 @@ untouched, with a finding.
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..files import read_source
+from ..files import decode_source
 from ..nesting import check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
 from .celery_names import task_names
-from .facade_reads import FacadeReads, collect, stays_message
+from .facade_reads import FacadeReads, scan, stays_message
 from .module_lists import relabel_listed
 from .parsing import not_parsed
+from .project_walk import project_files
 from .registered_reads import RegisteredReads
 
-SKIP_DIRS = frozenset({".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox",
-                       "build", "dist", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
 PATCHERS = frozenset({"patch", "setattr"})
 # Calls whose string arguments are logger names, not modules: moved code keeps logging
 # under the old module's name (`getLogger(__name__)` keeps its value), so they still match.
@@ -42,23 +40,6 @@ class Rewrite:
     line: int
     old: str
     new: str
-
-
-def project_files(root: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
-    """Regular Python files under root (a FIFO named `x.py` would block a read forever),
-    not following symlinks, skipping VCS and virtualenv dirs.
-    A directory that cannot be listed is added to `unreadable`, if given."""
-
-    def skipped(error: OSError) -> None:
-        if unreadable is not None and not isinstance(error, FileNotFoundError):
-            unreadable.append(Path(error.filename))
-
-    for directory, dirs, files in os.walk(root, followlinks=False, onerror=skipped):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
-        for name in sorted(files):
-            path = Path(directory, name)
-            if name.endswith(".py") and not path.is_symlink() and path.is_file():  # not a FIFO
-                yield path
 
 
 def _call_name(func: cst.BaseExpression) -> tuple[str, bool]:
@@ -343,38 +324,48 @@ def find_references(
     kept_names: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Found], list[FileChange]]:
     """Every rewrite `--rewrite-references` would make for each split (by old module), the
-    hand edits, and the rewritten files. Each file is read and parsed once; the rewrites of
-    several splits in one file are applied one after the other. `live`: the old modules
-    whose facade is live (it forwards patches); `kept_names`: those under keep-module-name
-    (GS145 is about the others)."""
+    hand edits, and the rewritten files. One walk reads each file once: what it reads
+    through the old modules (all of it is needed before any rewrite: `facade_reads`), and
+    the files that may have a patch target, kept until the walk ends and then parsed; the
+    rewrites of several splits in one file are applied one after the other. Findings come
+    in walk order (per file: its GS212 or GS214, then its rewrites' findings), then GS145,
+    then unreadable directories. `live`: the old modules whose facade is live (it forwards
+    patches); `kept_names`: those under keep-module-name (GS145 is about the others)."""
     found = {plan.old_module: Found([], []) for plan in plans}
     registered = RegisteredReads(plans, kept_names, root)
+    reads = {plan.old_module: FacadeReads(plan.old_module) for plan in plans}
     changes: list[FileChange] = []
-    reads = collect(project_files(root), root, [p.old_module for p in plans], exclude)
     unreadable: list[Path] = []  # (filled as the walk goes)
+    walked: list[tuple[Path, bytes, list[Plan], list[tuple[str, Finding]]]] = []
     for path in project_files(root, unreadable):
         if path.resolve() in exclude:
             continue
+        said: list[tuple[str, Finding]] = []  # this file's findings before its rewrites
         try:
             data = path.read_bytes()
         except OSError as exc:
-            for plan in plans:
-                found[plan.old_module].findings.append(Finding(
-                    "GS212", "warning", f"not searched for patch targets: {exc}", str(path), 1))
+            walked.append((path, b"", [], [(plan.old_module, Finding(
+                "GS212", "warning", f"not searched for patch targets: {exc}", str(path), 1))
+                for plan in plans]))
             continue
+        scan(path, data, root, reads)
         registered.scan(path, data)
-        for plan in plans:
-            if plan.old_module.endswith(".tasks") and b"autodiscover_tasks" in data:
-                found[plan.old_module].findings.append(Finding(
-                    "GS214", "info", f"Celery autodiscovery loads {plan.old_module!r}: the facade "
-                    "imports every new module eagerly, so all its tasks still register",
-                    str(path), 1))
+        said.extend((plan.old_module, Finding(
+            "GS214", "info", f"Celery autodiscovery loads {plan.old_module!r}: the facade "
+            "imports every new module eagerly, so all its tasks still register", str(path), 1))
+            for plan in plans
+            if plan.old_module.endswith(".tasks") and b"autodiscover_tasks" in data)
         mine = [p for p in plans if _may_have_hits(data, p.old_module)]
+        if said or mine:
+            walked.append((path, data if mine else b"", mine, said))
+    for path, data, mine, said in walked:
+        for old, finding in said:
+            found[old].findings.append(finding)
         if not mine:
             continue
-        source = None  # not this file's until it is read
+        source = None  # not this file's until it is decoded
         try:
-            source = read_source(path)
+            source = decode_source(data, path)
             check_text(source.text, path)  # before LibCST: minutes on a 20,000-term chain
             module = cst.parse_module(source.text)
             module, here = _rewrite(module, mine, live, path, reads)

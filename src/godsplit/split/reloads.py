@@ -28,7 +28,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..files import read_source
 from ..nesting import check_text
 from ..types import Finding, GodsplitError
-from .references import import_aliases, project_files
+from .project_walk import project_files
+from .references import import_aliases
 
 _CALLED = re.compile(rb"\breload(?:_module)?\s*\(|\breload(?:_module)?\s+as\b")  # a call, or renamed
 RELOADERS = frozenset({"reload", "reload_module"})  # importlib's, imp's; six.moves'

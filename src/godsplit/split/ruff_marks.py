@@ -9,6 +9,9 @@ the import must stay as it is:
   that reads it only in annotations imports it at run time on purpose, as
   `typing.get_type_hints` (pydantic, dataclasses, FastAPI, ...) needs it there.
 
+A project whose ruff is older than 0.8 (sphinx 8.1.3 pins 0.6.9) knows TC001-TC003 as
+TCH001-TCH003: its ruff is asked, and the marks are written, under those codes.
+
 Only where the project's ruff selects those rules for the file, and only for a finding
 the god file itself does not have (matched by rule and line text, as the lint harness
 matches): one `ruff check` of the old file and one of each generated file, run only in
@@ -27,7 +30,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .loop_shadows import noqa_comment
-from .ruff_tool import ruff_binary, ruff_error
+from .ruff_pin import project_version
+from .ruff_tool import code_for, ruff_binary, ruff_error
 from .style import Style
 
 RULES = ("A004", "TC001", "TC002", "TC003")
@@ -95,7 +99,9 @@ def _marked(text: str, codes: list[str], path: Path, style: Style,
     if "flake8" in style.linters and style.lint_line_length and style.magic_trailing_comma:
         limits.append(style.lint_line_length)
     long = set()
+    theirs = project_version(style.ruff_tool)  # the codes the project's ruff reads
     for index, found in marks.items():
+        found = [code_for(code, theirs) for code in found]
         if limits and "#" not in lines[index] and _FROM.match(lines[index]) and len(
                 _noqa(lines[index], found).rstrip("\r\n")) > min(limits):
             long.add(index)
@@ -122,16 +128,19 @@ def _exploded(text: str, indices: set[int]) -> str:
 
 def _report(text: str, codes: list[str], path: Path, style: Style) -> list[tuple[str, int]]:
     """(rule, line) of each finding of `codes` in `text`, as the project's ruff reports it
-    for a file at `path`."""
+    for a file at `path` (rules by their current codes, whatever that ruff calls them)."""
     cwd = style.root
-    command = [ruff_binary(style.ruff_tool), "check", "--exit-zero", "--no-fix", "--output-format", "json",
-               "--select", ",".join(codes), "--stdin-filename", str(path), "-"]
+    tool = style.ruff_tool
+    runs = project_version(tool) if tool is not None and not tool.own else ()
+    asked = {code_for(code, runs): code for code in codes}
+    command = [ruff_binary(tool), "check", "--exit-zero", "--no-fix", "--output-format", "json",
+               "--select", ",".join(asked), "--stdin-filename", str(path), "-"]
     proc = subprocess.run(command, input=text, capture_output=True, text=True, cwd=cwd,
                           env={**os.environ, "RUFF_NO_CACHE": "true"}, timeout=120, check=False)
     if proc.returncode != 0:
         raise ruff_error(proc.stderr, cwd)
-    return [(str(f["code"]), int(f["location"]["row"])) for f in json.loads(proc.stdout or "[]")
-            if f.get("code") in codes]
+    return [(asked[f["code"]], int(f["location"]["row"])) for f in json.loads(proc.stdout or "[]")
+            if f.get("code") in asked]
 
 
 def _text(text: str, row: int) -> str:

@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .file_stamps import Stamp, stamp, stamps
+from .ruff_tool import RENAMED_IN_0_8
 
 # the oldest ruff whose command line godsplit drives (`--config "key = value"`, `lint.*`
 # settings, `ruff format`); checked on 0.4.5, the oldest pin of the benchmarks
@@ -126,16 +127,24 @@ def _rule_versions(executable: str, _key: Stamp) -> dict[str, str]:
 def unknown_rules(tool: ProjectRuff, own: str) -> frozenset[str]:
     """The rules godsplit's ruff (`own`) knows that the project's does not: none when they
     are the same ruff; those the project's ruff does not list when it runs; else those
-    godsplit's ruff dates after the pinned version."""
+    godsplit's ruff dates after the pinned version. A rule ruff 0.8 renamed (TC001, dated
+    0.8.0) is known to an older ruff under its old code (TCH001: `ruff_tool.code_for`)."""
     if not tool.own:
-        theirs = rule_versions(tool.executable)
-        return frozenset(rule_versions(own).keys() - theirs.keys()) if theirs else frozenset()
+        theirs = rule_versions(tool.executable).keys()
+        known = theirs | {new for new, old in RENAMED_IN_0_8.items() if old in theirs}
+        return frozenset(rule_versions(own).keys() - known) if theirs else frozenset()
     if tool.pin is None or not tool.differs:
         return frozenset()  # (asked only here: `ruff rule --all` costs a tenth of a second)
     ours = rule_versions(own)
     pinned = parse_version(tool.pin.version)
     return frozenset(code for code, since in ours.items()
-                     if since and parse_version(since) > pinned)
+                     if since and parse_version(since) > pinned and code not in RENAMED_IN_0_8)
+
+
+def project_version(tool: ProjectRuff | None) -> tuple[int, ...]:
+    """The version of the ruff the project runs: the one it pins, whichever ruff godsplit
+    runs for it; () without a pin (godsplit's own)."""
+    return parse_version(tool.pin.version) if tool is not None and tool.pin is not None else ()
 
 
 def find_pin(directories: Sequence[Path]) -> RuffPin | None:

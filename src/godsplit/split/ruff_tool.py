@@ -112,6 +112,14 @@ def _preview_rules(executable: str, _key: Stamp) -> frozenset[str]:
 # Prefixes ruff renamed and still reads under the old name (its rule redirects):
 # flake8-type-checking's TCH became TC in ruff 0.8 (`select = ["TCH"]` selects TC001).
 _REDIRECTS = (("TCH", "TC"),)
+# The codes ruff 0.8 gave them (ruff 0.6.9 lists TCH001-TCH005 and TCH010, and refuses
+# `--select TC001`); a ruff before 0.8 knows, selects and reads in a noqa only the old code.
+RENAMED_IN_0_8 = {f"TC{n}": f"TCH{n}" for n in ("001", "002", "003", "004", "005", "010")}
+
+
+def code_for(code: str, version: tuple[int, ...]) -> str:
+    """`code` as a ruff of `version` names it (() for godsplit's own: the current name)."""
+    return RENAMED_IN_0_8.get(code, code) if version and version < (0, 8) else code
 
 
 def redirected(codes: list[str]) -> tuple[str, ...]:

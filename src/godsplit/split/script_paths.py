@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .references import project_files
+from .project_walk import project_files
 
 _MAIN = re.compile(rb"""^if\s+__name__\s*==\s*['"]__main__['"]\s*:""", re.M)
 

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..files import module_name_for, read_source
 from ..types import FACADE, Config, Finding, GodsplitError, Plan
-from .references import project_files
+from .project_walk import project_files
 from .spelled_text import documented, named_elsewhere, output_constants
 
 _DEFINED = re.compile(r"^(?:async[ \t]+def|def|class)[ \t]+(\w+)", re.M)
