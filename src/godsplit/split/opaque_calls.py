@@ -21,6 +21,7 @@ import libcst as cst
 
 from .class_calls import decorated, first_param
 from .followed_names import followed, imported
+from .node_kinds import Kinds
 from .nodes import children, walk
 from .opaque_targets import Containers, call_targets, loop_targets
 from .self_scan import bound_names
@@ -151,11 +152,21 @@ def _locals(function: cst.FunctionDef) -> set[str]:
     return _bound(_runs(function.body), imports=False)
 
 
+# what `_bound` and `_runs` look for, known by type: most nodes are none of them, and each
+# `isinstance` of a LibCST class (an ABC) that fails costs a Python call
+_BINDS = Kinds(cst.FunctionDef, cst.ClassDef, cst.Import, cst.ImportFrom, cst.AssignTarget,
+               cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor, cst.NamedExpr, cst.AsName,
+               cst.Global)
+_SCOPES = Kinds(cst.FunctionDef, cst.Lambda)
+
+
 def _bound(nodes: Iterable[cst.CSTNode], imports: bool = True) -> set[str]:
     """The names `nodes` bind: defs and classes, targets, `as` names, `global` names, and
     with `imports`, what imports bind (`_imported`)."""
     out: set[str] = set()
     for node in nodes:
+        if not _BINDS(node):
+            continue
         if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             out.add(node.name.value)
         elif isinstance(node, (cst.Import, cst.ImportFrom)) and imports:
@@ -177,12 +188,12 @@ def _runs(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     while stack:
         current = stack.pop()
         yield current
-        if isinstance(current, cst.FunctionDef):
+        if not _SCOPES(current):
+            stack.extend(children(current))
+        elif isinstance(current, cst.FunctionDef):
             stack.extend((*current.decorators, current.params))
         elif isinstance(current, cst.Lambda):
             stack.append(current.params)
-        else:
-            stack.extend(children(current))
 
 
 def _stores(node: cst.CSTNode | None, skip: Container[int] = frozenset()) -> bool:

@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping
 
 import libcst as cst
 
+from .node_kinds import Kinds
 from .nodes import children, walk
 from .self_scan import bound_names
 
@@ -66,6 +67,10 @@ _LEAVES = frozenset({
                                 "MultiplyAssign", "DivideAssign", "ModuloAssign",
                                 "BitOrAssign", "BitAndAssign", "AssignEqual")),
 })  # a lambda's or a class body's names: not known
+# `_scan`'s kinds by type (a failed `isinstance` of a LibCST class, an ABC, is a Python call)
+_SCANNED = Kinds(*(getattr(cst, n) for n in ("Name", "FunctionDef", "ClassDef", "Lambda", "Call", "Attribute",
+    "Assign", "AnnAssign", "NamedExpr", "AugAssign", "For", "CompFor", "AsName", "Import", "ImportFrom",
+    "Global", "Nonlocal", "MatchAs", "MatchStar", "MatchMapping", "Arg")))
 _Scope = cst.FunctionDef | str | None  # a function, the module (None) or OPAQUE
 
 
@@ -105,6 +110,9 @@ class PlainValues:
         while stack:
             current, scope = stack.pop()
             inner = scope
+            if not _SCANNED(current):  # (most nodes: whitespace, punctuation, ...)
+                stack.extend((c, inner) for c in children(current) if type(c) not in _LEAVES)
+                continue
             if isinstance(current, cst.Name):
                 if id(current) not in self._skip and current.value in self.defs:
                     self.escaped.add(current.value)

@@ -30,6 +30,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from ..split.analyze import Analysis
+from ..split.node_kinds import Kinds
 from ..split.nodes import walk
 from .graph import WEIGHTS, Graph
 from .place import SHARED, closure
@@ -59,11 +60,16 @@ def _made_container(value: cst.BaseExpression | None) -> bool:
     return False
 
 
+_LOOKED_AT = Kinds(cst.Assign, cst.AnnAssign, cst.Call)  # (by type: see node_kinds)
+
+
 def containers(analysis: Analysis) -> frozenset[str]:
     """Top-level names bound to a container, or filled anywhere in the module
     (`X[k] = ...`, `X.append(...)`): registries, or what may be one."""
     out: set[str] = set()
     for node in walk(analysis.module):
+        if not _LOOKED_AT(node):
+            continue
         if isinstance(node, (cst.Assign, cst.AnnAssign)):
             targets = ([t.target for t in node.targets] if isinstance(node, cst.Assign)
                        else [node.target])
