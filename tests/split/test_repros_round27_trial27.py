@@ -117,3 +117,20 @@ def test_a_bare_module_name_or_a_standard_library_package_is_no_finding(
     status, output = _run(root, monkeypatch, "plan", "--static")
     assert status == 0, output
     assert "GS423" not in output, output
+
+
+def test_the_projects_isort_verbose_setting_prints_nothing_into_godsplits_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """EvalAI's `[tool.isort] verbose = true`: isort's debug lines ("else-type place_module
+    for os returned STDLIB", 516 of them) were printed amid the plan."""
+    root = make_project(tmp_path, {
+        "pyproject.toml": '[tool.isort]\nprofile = "black"\nverbose = true\n',
+        "pkg/__init__.py": "",
+        "pkg/big.py": "import os\nimport sys\n\n\ndef alpha():\n    return os.sep\n\n\n"
+                      "def beta():\n    return sys.path\n"},
+        CONFIG.replace("apps/challenges/big.py", "pkg/big.py"))
+    status, output = _run(root, monkeypatch, "plan", "--static", "--diff")
+    assert status == 0, output
+    assert "+import os" in output, output  # the new modules' imports, sorted
+    assert "place_module" not in output, output

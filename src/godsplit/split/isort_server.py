@@ -28,7 +28,8 @@ import isort
 
 def sort(request):
     config = isort.Config(settings_path=request["settings_path"], **request["overrides"])
-    config = isort.Config(config=config, atomic=False, add_imports=frozenset())
+    config = isort.Config(config=config, atomic=False, add_imports=frozenset(),
+                          verbose=False, quiet=True)  # debug lines would break the protocol
     if request["group"]:
         config = isort.Config(config=config, combine_as_imports=True)
     document = request["document"]
