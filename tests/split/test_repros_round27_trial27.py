@@ -134,3 +134,24 @@ def test_the_projects_isort_verbose_setting_prints_nothing_into_godsplits_output
     assert status == 0, output
     assert "+import os" in output, output  # the new modules' imports, sorted
     assert "place_module" not in output, output
+
+
+def test_a_celery_app_above_the_import_root_is_celerys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """GS423's way out (no `apps/__init__.py`: `challenges.big`, import root `apps/`):
+    `from proj.celery import app` resolves from the project's top, as the worker imports
+    it. Before, the app was not found under `apps/` and the task's name was left to be
+    derived from its new module (GS219): a rename."""
+    root = make_project(tmp_path, {
+        "manage.py": "",
+        "proj/__init__.py": "",
+        "proj/celery.py": "from celery import Celery\n\napp = Celery('proj')\n",
+        "apps/challenges/__init__.py": "",
+        "apps/challenges/big.py": "from proj.celery import app\n\n\n@app.task\ndef alpha():\n"
+                                  "    return 1\n\n\n@app.task\ndef beta():\n    return 2\n",
+    }, CONFIG)
+    status, output = _run(root, monkeypatch, "plan", "--static")
+    assert status == 0, output
+    assert "Celery task name pinned to 'challenges.big.alpha'" in output, output
+    assert "GS219" not in output, output
