@@ -447,6 +447,17 @@ CHAINS: dict[str, Chain] = {
         "the repository's .ruff.toml and .flake8 at v8.1.3 (not in the sdist: the spec's "
         "git_paths); lint.yml: ruff 0.6.9 (pyproject's lint extra) `ruff check`, `ruff "
         "format --diff`, `flake8>=6.0` (mypy 1.11.1 not run)"),
+    "sqlite-utils-db-by-hand": Chain(
+        ("flake8==7.3.0", "flake8-pyproject==1.2.4", "black==26.3.1"),
+        (Tool("flake8", (), "flake8"), Tool("black", ("--diff", "--quiet"), "diff")),
+        "pyproject [tool.flake8] (max-line-length 160, read by flake8-pyproject); its dev "
+        "group: black>=26.3.1, flake8, flake8-pyproject (mypy, pyright and ty not run)"),
+    "pypdf-page-by-hand": Chain(
+        ("ruff==0.12.7",), (RUFF,),
+        "pyproject [tool.ruff] (select ALL, line-length 120); the repository's "
+        ".pre-commit-config.yaml: ruff-pre-commit v0.12.7 (its pyupgrade and mypy hooks "
+        "not run)"),
+    "distlib-util-by-hand": Chain((), (), "no lint config in the sdist (tox runs the tests only)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

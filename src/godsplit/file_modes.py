@@ -30,11 +30,26 @@ def _read_only(path: Path, mode: int) -> bool:
     return mode & 0o222 == 0 or not os.access(path, os.W_OK)
 
 
+def _on_read_only_mount(path: Path, then: str) -> None:
+    """GodsplitError if `path` is on a file system mounted read-only: no chmod makes it
+    writable, so the mode is not the cause to name."""
+    try:
+        read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): the mode speaks
+        return
+    if read_only:
+        raise GodsplitError(f"on a read-only file system (mounted read-only): godsplit cannot "
+                            f"write there; remount it read-write or work on a copy; {then}",
+                            path)
+
+
 def refuse_read_only(path: Path, then: str = "nothing was changed") -> None:
     """GodsplitError if `path` is an existing file that is read-only (for everyone, or for
-    this user). A missing file, or a directory, passes: others say what is wrong there."""
+    this user, or on a read-only mount). A missing file, or a directory, passes: others say
+    what is wrong there."""
     mode = permissions(path)
     if mode is not None and _read_only(path, mode):
+        _on_read_only_mount(path, then)
         raise GodsplitError(f"the file is read-only (mode {mode:04o}): godsplit does not edit "
                             f"read-only files; make it writable (chmod u+w) first; {then}",
                             path)
@@ -50,6 +65,7 @@ def refuse_read_only_directory(path: Path, then: str = "nothing was changed") ->
         directory = directory.parent
     mode = permissions(directory, stat.S_ISDIR)
     if mode is not None and _read_only(directory, mode):
+        _on_read_only_mount(directory, then)
         raise GodsplitError(f"the directory is read-only (mode {mode:04o}): godsplit does not "
                             f"write files in read-only directories; make it writable (chmod "
                             f"u+w) first; {then}", directory)

@@ -19,6 +19,7 @@ from . import write
 from .analyze import Analysis, analyze
 from .git_changes import uncommitted_note
 from .import_check import Before, ImportCheck, before_split, check_plans, import_findings, not_run
+from .other_names import with_other_names
 from .plan import plan_split, select_splits
 from .spelled_names import spelled_in_project
 from .verify import Snapshot, compare_static, served_live, shadowed_at_run_time, still_a_script, written
@@ -135,7 +136,8 @@ def plan_all(
     for split in selected:
         progress(f"planning {_shown(split.source, config.root)}")
         try:
-            planned.append(plan_split(config, split))
+            plan, analysis = plan_split(config, split)
+            planned.append((with_other_names(config, split, plan), analysis))
         except GodsplitError as error:
             raise _at_source_key(config, split, error) from None
     return planned

@@ -57,11 +57,30 @@ def _project_module(path: Path, module: str, level: int) -> Path | None:
         package = name.split(".")[: -level] if path.name != "__init__.py" else (
             name.split(".")[: len(name.split(".")) - level + 1])
         module = ".".join([*package, *([module] if module else [])])
-    base = import_root.joinpath(*module.split("."))
-    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
-            return candidate
+    for root in (import_root, *_above(import_root)) if not level else (import_root,):
+        base = root.joinpath(*module.split("."))
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                return candidate
     return None
+
+
+_TOP = (".git", "pyproject.toml", "setup.py", "setup.cfg", "manage.py")
+
+
+def _above(import_root: Path) -> list[Path]:
+    """The directories above an import root up to the project's top (a `.git`,
+    `pyproject.toml`, `setup.py`, `setup.cfg` or `manage.py` there; at most 3): a Django
+    project's `apps/` directory on sys.path imports `from proj.celery import app` from the
+    directory above it (EvalAI)."""
+    if any((import_root / top).exists() for top in _TOP):
+        return []
+    out = []
+    for directory in list(import_root.parents)[:3]:
+        out.append(directory)
+        if any((directory / top).exists() for top in _TOP):
+            return out
+    return []
 
 
 _CHAIN = 8  # project modules followed through re-exports (a cycle ends it too)

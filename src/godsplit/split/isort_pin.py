@@ -176,8 +176,10 @@ def sort_imports(document: str, style: Style, path: Path, group: bool = False) -
     import isort
 
     # not `atomic`: the document is blocks cut apart (a `from __future__` after code),
-    # which isort would not compile; nor `add_imports` (urllib3's): not above the blocks
-    settings = isort.Config(config=isort_settings(style), atomic=False, add_imports=frozenset())
+    # which isort would not compile; nor `add_imports` (urllib3's): not above the blocks;
+    # nor `verbose` (EvalAI's): its debug lines would be godsplit's output
+    settings = isort.Config(config=isort_settings(style), atomic=False, add_imports=frozenset(),
+                            verbose=False, quiet=True)
     settings = isort.Config(config=settings, combine_as_imports=True) if group else settings
     try:
         # isort is not idempotent: it merges a commented `from m import (a as _)` into

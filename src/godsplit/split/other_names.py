@@ -1,0 +1,114 @@
+"""GS423: the project imports the god file by a shorter name than its packages give it.
+
+godsplit names a module after its packages: the directories up from it that hold an
+`__init__.py`. EvalAI keeps its Django apps in `apps/`, a package (`apps/__init__.py`) whose
+directory its settings also put on `sys.path`, and its code imports `challenges.aws_utils`:
+the module runs under that name, while godsplit derived `apps.challenges.aws_utils`. The
+names a split writes into the new modules as text (Celery task names GS200, `__name__`
+GS201 and the loggers made from it GS138, `keep-module-name`'s `__module__`) were then the
+longer ones, so every task and logger was renamed for the code that runs (the worker's
+view), and the patch targets of its tests (`challenges.aws_utils.x`) were not seen. The
+import check imports the longer name before and after, and found them the same.
+
+An error where the split writes the old module's name, a warning otherwise (patch targets
+under the other name are not looked for), naming the import.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ..files import module_name_for
+from ..types import Config, Finding, Plan, SplitConfig
+from .references import project_files
+
+# findings that say the split writes the old module's name into the new modules
+NAME_WRITTEN = frozenset({"GS200", "GS201", "GS138"})
+
+
+def _shorter(old: str, import_root: Path) -> dict[str, Path]:
+    """Each shorter name the module can be imported by (a dotted tail of `old`) -> the
+    directory that would have to be on sys.path for it: a package of its path. A tail whose
+    first part is also a module at the import root or the standard library's names that
+    module instead, and a bare module name may be any other: left out."""
+    parts = old.split(".")
+    out = {}
+    for cut in range(1, len(parts) - 1):  # a package and a module at least: `import big`
+        first = import_root / parts[cut]  # may be any top-level module of that name
+        if parts[cut] in sys.stdlib_module_names or first.with_suffix(".py").is_file() or (
+                first / "__init__.py").is_file():
+            continue
+        out[".".join(parts[cut:])] = import_root.joinpath(*parts[:cut])
+    return out
+
+
+def _imports(tree: ast.Module, names: dict[str, Path]) -> Iterator[tuple[str, int]]:
+    """(name, line) of each absolute import in `tree` of one of `names` (or of a module
+    inside it), as `import a.b`, `from a.b import x` or `from a import b`."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield from ((n, node.lineno) for n in names
+                            if alias.name == n or alias.name.startswith(n + "."))
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            module = node.module
+            for n in names:
+                if module == n or module.startswith(n + ".") or any(
+                        f"{module}.{alias.name}" == n for alias in node.names):
+                    yield n, node.lineno
+
+
+def other_names(config: Config, split: SplitConfig, plan: Plan) -> Finding | None:
+    """GS423 for the first import in the project of `plan`'s module by a shorter name."""
+    old, import_root = plan.old_module, module_name_for(plan.source)[1]
+    names = _shorter(old, import_root)
+    if not names:
+        return None
+    last = old.rsplit(".", 1)[-1].encode()
+    source = plan.source.resolve()
+    for path in project_files(config.root):
+        if path.resolve() == source:
+            continue
+        try:
+            data = path.read_bytes()
+            if last not in data:
+                continue
+            tree = ast.parse(data)
+        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for name, line in _imports(tree, names):
+            return _finding(config, split, plan, name, names[name], path, line)
+    return None
+
+
+def _finding(config: Config, split: SplitConfig, plan: Plan, name: str, directory: Path,
+             path: Path, line: int) -> Finding:
+    old = plan.old_module
+    written = sorted({f.code for f in plan.findings if f.code in NAME_WRITTEN})
+    if split.keep_module_name:
+        written.append("keep-module-name")
+    try:
+        shown = directory.relative_to(config.root).as_posix()
+    except ValueError:
+        shown = str(directory)
+    what = (f"the split writes {old!r} into the new modules ({', '.join(written)}), so "
+            f"task and logger names or `__module__` would be renamed where it runs as {name!r}"
+            if written else f"patch targets and strings that spell {name!r} are not looked for")
+    return Finding(
+        "GS423", "error" if written else "warning",
+        f"imports {plan.source.name} as {name!r} (with {shown}/ on sys.path), not as {old!r} "
+        f"(the name its packages give it): {what}; import it by one name (if {shown}/ is "
+        f"only a directory on sys.path, remove its __init__.py)",
+        str(path), line)
+
+
+def with_other_names(config: Config, split: SplitConfig, plan: Plan) -> Plan:
+    """`plan` with GS423 added where the project imports its module by a shorter name."""
+    if plan.already_split:
+        return plan
+    found = other_names(config, split, plan)
+    return plan if found is None else replace(plan, findings=(*plan.findings, found))
