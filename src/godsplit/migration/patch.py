@@ -164,9 +164,9 @@ def _target(
     if h.handed is not None and not rest:
         path, line = h.handed
         ctx.use(call, h, name, "patch", None, False,
-                f"patch target {shown!r} stays: {path}:{line} hands the old module on (left "
-                "for a hand edit), and a patch of a new module would not reach what reads "
-                f"{name} through it: edit that first, then run migrate again")
+                f"the patch target stays: {path}:{line} hands the old module on (left for a "
+                "hand edit), and a patch of a new module would not reach what reads the name "
+                "through it: edit that first, then run migrate again")  # (the line shows which)
         return False
     if not where:
         ctx.use(call, h, name, "patch", None, False,
