@@ -103,3 +103,12 @@ def test_a_suffix_family_holding_most_lines_names_the_group(tmp_path: Path) -> N
     names = _names(tmp_path, "big", source, [
         ["QueueHandler", "SocketHandler", "Alpha", "Beta", "Gamma"], ["Other"]])
     assert names[0] == "handlers", names
+
+
+def test_a_valid_word_before_a_standard_module_word_joined(tmp_path: Path) -> None:
+    # the fixture's knowledge tasks (one reads traces): `knowledge`, not `trace_knowledge`
+    names = ("trace_load", "trace_save", "trace_dump", "knowledge_check", "knowledge_fetch",
+             "alpha_one", "knowledge_alpha")
+    source = "".join(f"def {name}(x):\n    return x\n\n\n" for name in names)
+    named = _names(tmp_path, "core", source, [list(names[:5]), list(names[5:])])
+    assert named[0] == "knowledge", named

@@ -70,17 +70,19 @@ def valid_name(name: str, forbidden: set[str]) -> bool:
 
 
 def joined(words: list[str]) -> list[str]:
-    """The group's best words, a keyword or a standard module's (`async`, `random`) joined
-    to each word after it (redis' `AsyncCoreCommands`, `AsyncScriptCommands`, ...:
-    `async_commands`, not `asyncs`); a builtin's stays, for the next word (`format`)."""
+    """The group's best words; after them, a keyword or a standard module's (`async`,
+    `random`) joined to each word after it (redis' `AsyncCoreCommands`, ...: `commands` is
+    the package's name, so `async_commands`, not `asyncs`; the fixture's `trace` beside
+    `knowledge`: `knowledge`). A builtin's stays, for the next word (`format`)."""
     stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
     out: list[str] = []
+    pairs: list[str] = []
     for k, word in enumerate(words):
         if keyword.iskeyword(word) or word in stdlib:
-            out += [f"{word}_{w}" for w in words[k + 1:4] if not reserved(w) and "_" not in w]
+            pairs += [f"{word}_{w}" for w in words[k + 1:4] if not reserved(w) and "_" not in w]
         else:
             out.append(word)
-    return out
+    return out + pairs
 
 
 def plural(word: str) -> str:
