@@ -15,13 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_repros_round24_names24 import _names
+
 from godsplit.config import parse_config
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
 from godsplit.suggester.core import suggest
-from godsplit.suggester.described import docstrings
-from godsplit.suggester.graph import build_graph
-from godsplit.suggester.naming import name_modules
 
 
 def _methods(prefix: str, count: int) -> str:
@@ -58,17 +55,6 @@ def test_the_comment_counts_the_listed_definitions_and_names_those_that_follow(
     assert modules[("Pool",)] == ("1 definition starting on line 10; LIMIT_MAX (line 4) follows "
                                   "unlisted: only this module's code uses it",)
     assert modules[("Ledger",)] == ("1 definition starting on line 136",)
-
-
-def _names(tmp_path: Path, stem: str, source: str, groups: list[list[str]]) -> list[str]:
-    path = tmp_path / f"{stem}.py"
-    path.write_text(source)
-    analysis = analyze(read_source(path))
-    g = build_graph(analysis, ())
-    index = {name: i for i, node in enumerate(g.nodes) for name in node.names}
-    forbidden = set(analysis.binders) | {"_shared", "misc", stem}
-    return name_modules(g, [sorted({index[n] for n in group}) for group in groups],
-                        forbidden, frozenset(), stem, docstrings(analysis.module))
 
 
 def _classes(*names: str, methods: int = 6) -> str:
