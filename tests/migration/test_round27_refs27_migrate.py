@@ -40,5 +40,5 @@ def test_a_patch_read_where_migrate_cannot_follow_stays(tmp_path: Path, case: st
     [left] = [u for u in result.uses if u.kind == "patch"]
     assert (left.fixable, left.line) == (False, 7)
     assert left.detail == (
-        f"patch target 'pkg.big.helper' stays: pkg/other.py:{line} {why}, which a patch of a "
+        f"the patch target stays: pkg/other.py:{line} {why}, which a patch of a "
         "new module would not reach: edit that first, then run migrate again")

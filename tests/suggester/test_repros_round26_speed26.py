@@ -15,8 +15,8 @@ from godsplit import cli
 from godsplit.files import read_source
 from godsplit.split import registered_reads
 from godsplit.split.analyze import analyze
+from godsplit.suggester.comment import why
 from godsplit.suggester.graph import build_graph
-from godsplit.suggester.naming import why
 from godsplit.types import Placement
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,24 @@ def _where(path: Path, line: int, root: Path) -> str:
 def _use_line(use: Use, root: Path) -> str:
     target = f"-> {use.new}" if use.fixable else f"(left alone: {use.detail})"
     return f"  {_where(use.path, use.line, root)}: {use.shown} {target}"
+
+
+def _use_lines(uses: Sequence[Use], root: Path) -> list[str]:
+    """A line per use; the uses left alone for one reason say it once, with their count,
+    where the first of them was (DefectDojo's 60 patches that stay, one reason)."""
+    alike: dict[str, list[Use]] = defaultdict(list)
+    for use in uses:
+        if not use.fixable:
+            alike[use.detail].append(use)
+    out: list[str] = []
+    for use in uses:
+        group = alike.get(use.detail, []) if not use.fixable else []
+        if len(group) < 2:
+            out.append(_use_line(use, root))
+        elif use is group[0]:
+            out.append(f"  {len(group)} uses left alone: {use.detail}:")
+            out += [f"    {_where(u.path, u.line, root)}: {u.shown}" for u in group]
+    return out
 
 
 @click.command()
@@ -96,9 +116,8 @@ def _print_text(result: MigrateResult, root: Path, gate: Gate | None) -> None:
         click.echo(f"{source}: not split yet, skipped")
     if gate is not None:
         failing = {id(u) for u in gate.failing}
-        for use in result.remaining:
-            if id(use) in failing:
-                click.echo(_use_line(use, root))
+        for line in _use_lines([u for u in result.remaining if id(u) in failing], root):
+            click.echo(line)
         held = f"; {gate.held} held by the baseline" if gate.held else ""
         for path, module, recorded, now in gate.stale:
             click.echo(f"  {path}: {now} uses of {module}, baseline {recorded}: update the "
@@ -132,8 +151,8 @@ def print_migration(result: MigrateResult, root: Path) -> None:
             click.echo(f"  {finding.render()}")
     for note in result.notes:
         click.echo(f"  {_where(Path(note.path), note.line, root)}: {note.code}: {note.message}")
-    for use in left:
-        click.echo(_use_line(use, root))
+    for line in _use_lines(left, root):
+        click.echo(line)
     # every line listed above is counted here: the uses left, and the mentions kept on
     # purpose (a string naming the old module, a pinned task name)
     notes = [n for n in result.notes if n.code != "GS516"]  # not an unreadable directory
@@ -189,8 +208,8 @@ def _print_retire(result: RetireResult, root: Path) -> None:
     if result.recovered:
         click.echo(result.recovered)
     for split in result.splits:
-        for use in split.blocked:
-            click.echo(_use_line(use, root))
+        for line in _use_lines(split.blocked, root):
+            click.echo(line)
         for finding in split.findings:
             click.echo(f"  {finding.render()}")
     for finding in result.findings:

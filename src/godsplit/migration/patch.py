@@ -165,11 +165,11 @@ def _target(
     read = h.handed or h.kept_reads.get(name)
     if read is not None and not rest:
         how = (f"{read.how} (left for a hand edit), and a patch of a new module would not "
-               f"reach what reads {name} through it" if read.how == HANDED else
+               "reach what reads the name through it" if read.how == HANDED else
                f"{read.how}, which a patch of a new module would not reach")
         ctx.use(call, h, name, "patch", None, False,
-                f"patch target {shown!r} stays: {read.path}:{read.line} {how}: edit that "
-                "first, then run migrate again")
+                f"the patch target stays: {read.path}:{read.line} {how}: edit that first, "
+                "then run migrate again")  # (no name: uses with one reason are listed once)
         return False
     if not where:
         ctx.use(call, h, name, "patch", None, False,

@@ -212,9 +212,11 @@ def _outcome(missing: str | None) -> str:
     return "resolves" if missing is None else f"raises NameError ({missing!r} is not bound yet)"
 
 
-def snapshot_findings(source: str, path: Path, texts: Mapping[Path, str]) -> list[Finding]:
+def snapshot_findings(source: str, path: Path, texts: Mapping[Path, str],
+                      facade: Path | None = None) -> list[Finding]:
     """GS144 for each attrs class of `source` whose `get_type_hints(C.__init__)` would give
-    another outcome in the module `texts` (the plan's files) make it in."""
+    another outcome in the module `texts` (the plan's files) make it in; `facade`: the
+    file that makes the classes kept in the old module."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -249,7 +251,7 @@ def snapshot_findings(source: str, path: Path, texts: Mapping[Path, str]) -> lis
                 also = [n for n in (before, after) if n in defined and n != name]
                 findings.append(_finding(name, built[0][1], before, after, where, path, cls,
                                          [f"{n}, defined below it," if n in later else n
-                                          for n in also], tuple(also)))
+                                          for n in also], tuple(also), where == facade))
     return findings
 
 
@@ -293,17 +295,29 @@ def _inherited(cls: ast.ClassDef, classes: dict[str, ast.ClassDef], modules: dic
 
 
 def _finding(name: str, builder: str, before: str | None, after: str | None, where: Path,
-             path: Path, cls: ast.ClassDef, said: list[str], also: tuple[str, ...]) -> Finding:
-    """`also`: the names that decide (missing in one namespace only) the file defines."""
+             path: Path, cls: ast.ClassDef, said: list[str], also: tuple[str, ...],
+             kept: bool = False) -> Finding:
+    """`also`: the names that decide (missing in one namespace only) the file defines;
+    `kept`: the class stays in the old module, and `where` (the facade) makes it."""
     line = cls.decorator_list[0].lineno if cls.decorator_list else cls.lineno
-    keep = " and ".join([name, *said])
+    would = _outcome(after).replace("raises", "raise").replace("resolves", "resolve")
+    if not kept:
+        after_split = (f"would {would} in {where.name} after the split, where other names "
+                       f"are bound at that moment; keep {' and '.join([name, *said])} in the "
+                       "old module, if its annotations' names are bound there as they were")
+    else:  # the class is kept already: only the names that decide can help
+        after_split = (
+            f"{name} stays there, but the facade ({where.name}) that makes it after the split "
+            "runs the kept code before or after the moved names' re-exports, where other names "
+            f"are bound at that moment: there it would {would}; " + (
+                f"keep {' and '.join(said)} in the old module too, so that the facade can make "
+                f"{name} where its annotations' names are bound as they were" if said else
+                "no name this file defines decides it, so keeping more cannot change it; "
+                f"mapping {name} to a new module may"))
     return Finding(
         "GS144", "error",
         f"{name} is built by {builder}, whose generated __init__ resolves its type hints in a "
         "copy of its module's names taken when the class is made: "
-        f"get_type_hints({name}.__init__) {_outcome(before)} in the old module, and would "
-        f"{_outcome(after).replace('raises', 'raise').replace('resolves', 'resolve')} in "
-        f"{where.name} after the split, where other names are bound at that moment; keep "
-        f"{keep} in the old module, if its annotations' names are bound there as they were "
-        "(the plan checks again)",
+        f"get_type_hints({name}.__init__) {_outcome(before)} in the old module, and "
+        f"{after_split} (the plan checks again)",
         str(path), line, (name, *also))

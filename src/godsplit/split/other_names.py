@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..files import module_name_for
 from ..types import Config, Finding, Plan, SplitConfig
-from .references import project_files
+from .project_walk import project_files
 
 # findings that say the split writes the old module's name into the new modules
 NAME_WRITTEN = frozenset({"GS200", "GS201", "GS138"})

@@ -207,7 +207,8 @@ def build_plan(
     findings.extend(moves_little(analysis, assignment))
     findings.extend(namespace_findings(analysis, assignment, layout))
     findings.extend(capture_findings(analysis, assignment))  # `case {"k": name}:` (GS148)
-    findings.extend(snapshot_findings(analysis.source.text, split.source, texts))  # attrs
+    findings.extend(snapshot_findings(analysis.source.text, split.source, texts,  # attrs
+                                      layout.facade_path))
     if not any(f.severity == "error" for f in findings):  # what a clean plan would write
         findings.extend(undefined_in_plan(analysis, texts, facade_text, facade))
     _package_inits(layout, order, texts)

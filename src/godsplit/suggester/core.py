@@ -36,6 +36,7 @@ from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .acyclic import uncycle
 from .choose import choose
 from .cluster import agglomerate, goal, halve
+from .comment import why
 from .described import docstrings
 from .graph import Graph, Node, build_graph
 from .hubs import containers, hubs
@@ -43,7 +44,7 @@ from .indivisible import Block, blocks, longest, note, unite, whole
 from .keep_name import keep_name
 from .keeping import ahead, keep_more, kept_note, regroup
 from .kept_why import Why, reasons
-from .naming import name_modules, why
+from .naming import name_modules
 from .place import (
     SHARED,
     absorb,
@@ -381,10 +382,9 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     lines = {m.name: m.lines for m in plan.modules}  # the proof: plan the table, as plan would
     draft = Suggestion(
         key, package_key, split.shared or DEFAULT_SHARED, split.default or "", keep, limit,
-        tuple(SuggestedModule(name, mapped, lines.get(name, 0), why(g, members.get(name, []))
-                              if name != split.shared else (
-                                  "what several modules need at import time",))
-              for name, mapped in split.modules),
+        tuple(SuggestedModule(name, mapped, lines.get(name, 0), (
+            why(g, members.get(name, []), mapped) if name != split.shared
+            else ("what several modules need at import time",))) for name, mapped in split.modules),
         plan, rounds, tuple(notes), config.max_lines, split.keep,
         reasons(analysis, split.keep, kept_why, limit))
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},

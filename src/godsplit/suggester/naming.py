@@ -57,11 +57,32 @@ def exceptional(g: Graph, n: int) -> bool:
         g.families.get(n, n)].label.endswith(EXCEPTION_SUFFIXES))
 
 
-def valid_name(name: str, forbidden: set[str]) -> bool:
+def reserved(name: str) -> bool:
+    """A keyword, a standard module's or a builtin's name: never a module's, whatever the
+    file defines."""
     stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
-    return (name.isidentifier() and name.isascii() and not keyword.iskeyword(name)
-            and not name.startswith("_") and name not in forbidden and name not in stdlib
-            and name not in vars(builtins) and len(name) > 1)
+    return keyword.iskeyword(name) or name in stdlib or name in vars(builtins)
+
+
+def valid_name(name: str, forbidden: set[str]) -> bool:
+    return (name.isidentifier() and name.isascii() and not reserved(name)
+            and not name.startswith("_") and name not in forbidden and len(name) > 1)
+
+
+def joined(words: list[str]) -> list[str]:
+    """The group's best words; after them, a keyword or a standard module's (`async`,
+    `random`) joined to each word after it (redis' `AsyncCoreCommands`, ...: `commands` is
+    the package's name, so `async_commands`, not `asyncs`; the fixture's `trace` beside
+    `knowledge`: `knowledge`). A builtin's stays, for the next word (`format`)."""
+    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
+    out: list[str] = []
+    pairs: list[str] = []
+    for k, word in enumerate(words):
+        if keyword.iskeyword(word) or word in stdlib:
+            pairs += [f"{word}_{w}" for w in words[k + 1:4] if not reserved(w) and "_" not in w]
+        else:
+            out.append(word)
+    return out + pairs
 
 
 def plural(word: str) -> str:
@@ -113,11 +134,14 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
                     if w.endswith("$") and w[:-1] != common)
     if not count:
         return None
-    word, times = max(sorted(count.items()), key=lambda kv: kv[1])
-    if times < 2 or 2 * times < len(classes):
+    size = {w: g.size(n for n in classes if f"{w}$" in g.nodes[n].grams) for w in count}
+    word, times = max(sorted(count.items()), key=lambda kv: (kv[1], size[kv[0]]))
+    lines = size[word]  # (a tie: the suffix of more lines)
+    # or fewer of them holding most of the group's lines (a large `QueueHandler` and
+    # `SocketHandler` beside three small classes: `handlers`, not `queue_handler`)
+    if times < 2 or (2 * times < len(classes) and 2 * lines <= g.size(members)):
         return None
-    return plural(g.surface.get(word, word)), g.size(
-        n for n in classes if f"{word}$" in g.nodes[n].grams)
+    return plural(g.surface.get(word, word)), lines
 
 
 def file_prefix(g: Graph) -> tuple[str, ...]:
@@ -341,51 +365,13 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), spelled[:3],
-                                then, (plural(w) for w in spelled[:3]),
-                                spelled[3:], listed, words, labels, pairs,
+                                followed(g, members, spelled[:1]), joined(spelled[:3]),
+                                then, (plural(w) for w in joined(spelled[:3])),
+                                # the singular of a word the source defines (`dictionaries`)
+                                (stem(w) for w in joined(spelled[:3]) if "_" not in w),
+                                joined(spelled[3:]), listed, words, labels, pairs,
                                 (f"{labels[0]}_{k}" for k in itertools.count(2)))
         names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
         taken.add(names[i])
     return names
 
-
-def why(g: Graph, members: list[int]) -> tuple[str, ...]:
-    """Comment lines: the family, the words the members share, and who calls whom."""
-    out = []
-    inside = set(members)
-    kids: dict[int, int] = defaultdict(int)
-    for n in members:  # a family is a class and its subclasses: not an alias of a class
-        for base in g.nodes[n].bases[:1]:  # (redis' `AsyncACLCommands = ACLCommands`)
-            if base in inside and g.nodes[base].kind == "class":
-                kids[base] += 1
-    if kids:
-        base = max(sorted(kids), key=lambda b: kids[b])
-        out.append(f"{g.nodes[base].label} and {kids[base]} "
-                   f"subclass{'' if kids[base] == 1 else 'es'}")
-    for task, composed in sorted(g.composes.items()):
-        if task in inside and inside.issuperset(composed):
-            names = [g.nodes[n].label for n in composed]
-            out.append(f"workflow: {g.nodes[task].label} composes {', '.join(names[:3])}"
-                       + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
-    count = Counter(w for n in members for w in g.nodes[n].grams
-                    if "_" not in w and "$" not in w and "^" not in w)
-    top = [w for w in ranked_words(g, members, g.gram_counts) if count[w] >= 2 and "_" not in w]
-    if top:
-        out.append("shared words: " + ", ".join(f"'{g.surface.get(w, w)}' x{count[w]}"
-                                                for w in top[:4]))
-    callees: dict[int, list[int]] = defaultdict(list)
-    for r, p in sorted(g.reads):
-        if r in inside and p in inside and g.nodes[p].kind != "value":
-            callees[r].append(p)
-    callers = sorted(callees, key=lambda r: (not g.nodes[r].anchor, -len(callees[r]), r))[:2]
-    said = [f"{g.nodes[r].label} uses {', '.join(g.nodes[p].label for p in callees[r][:3])}"
-            + (f" and {len(callees[r]) - 3} more" if len(callees[r]) > 3 else "") for r in callers]
-    if said:
-        out.append("; ".join(said))
-    if not out:
-        lines = sorted(g.nodes[n].line for n in members)
-        out.append(f"{len(members)} definition{'' if len(members) == 1 else 's'} "
-                   + (f"starting on lines {lines[0]} to {lines[-1]}" if len(lines) > 1
-                      else f"starting on line {lines[0]}"))
-    return tuple(out)
