@@ -17,6 +17,7 @@ under the other name are not looked for), naming the import.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -46,6 +47,20 @@ def _shorter(old: str, import_root: Path) -> dict[str, Path]:
     return out
 
 
+def _spelled(names: dict[str, Path]) -> re.Pattern[bytes]:
+    """What any import of one of `names` spells in the file's bytes: the dotted name, or
+    `from <its package> import` (dots and line continuations may carry white space): the
+    files without it are not parsed (Django's 2,788 files: 2.7 s of CPU a plan before)."""
+    def dotted(parts: list[str]) -> bytes:
+        return rb"\s*\.\s*".join(re.escape(p.encode()) for p in parts)
+    spellings = []
+    for name in names:
+        parts = name.split(".")
+        spellings.append(rb"\b" + dotted(parts) + rb"\b")
+        spellings.append(rb"\bfrom[\s\\]+" + dotted(parts[:-1]) + rb"[\s\\]+import\b")
+    return re.compile(b"|".join(spellings))
+
+
 def _imports(tree: ast.Module, names: dict[str, Path]) -> Iterator[tuple[str, int]]:
     """(name, line) of each absolute import in `tree` of one of `names` (or of a module
     inside it), as `import a.b`, `from a.b import x` or `from a import b`."""
@@ -69,13 +84,14 @@ def other_names(config: Config, split: SplitConfig, plan: Plan) -> Finding | Non
     if not names:
         return None
     last = old.rsplit(".", 1)[-1].encode()
+    spelled = _spelled(names)
     source = plan.source.resolve()
     for path in project_files(config.root):
         if path.resolve() == source:
             continue
         try:
             data = path.read_bytes()
-            if last not in data:
+            if last not in data or not spelled.search(data):
                 continue
             tree = ast.parse(data)
         except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):

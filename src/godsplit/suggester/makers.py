@@ -1,4 +1,4 @@
-"""What a factory makes at import time stays with the factory (round 27).
+"""What a factory makes at import time stays with the factory.
 
 `D1xx = ErrorRegistry.create_group("D1", ...)` and `D100 = D1xx.create_error("D100", ...)`:
 a value bound to what a method of another definition of the file returns, called while
