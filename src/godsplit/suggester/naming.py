@@ -57,11 +57,13 @@ def exceptional(g: Graph, n: int) -> bool:
         g.families.get(n, n)].label.endswith(EXCEPTION_SUFFIXES))
 
 
+_STDLIB: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
+
+
 def reserved(name: str) -> bool:
     """A keyword, a standard module's or a builtin's name: never a module's, whatever the
     file defines."""
-    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
-    return keyword.iskeyword(name) or name in stdlib or name in vars(builtins)
+    return keyword.iskeyword(name) or name in _STDLIB or name in vars(builtins)
 
 
 def valid_name(name: str, forbidden: set[str]) -> bool:
@@ -74,11 +76,10 @@ def joined(words: list[str]) -> list[str]:
     `random`) joined to each word after it (redis' `AsyncCoreCommands`, ...: `commands` is
     the package's name, so `async_commands`, not `asyncs`; the fixture's `trace` beside
     `knowledge`: `knowledge`). A builtin's stays, for the next word (`format`)."""
-    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
     out: list[str] = []
     pairs: list[str] = []
     for k, word in enumerate(words):
-        if keyword.iskeyword(word) or word in stdlib:
+        if keyword.iskeyword(word) or word in _STDLIB:
             pairs += [f"{word}_{w}" for w in words[k + 1:4] if not reserved(w) and "_" not in w]
         else:
             out.append(word)
@@ -362,13 +363,14 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 if g.nodes[n].kind == "class" and not valid_name(label := bare(
                     snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
+        head = joined(spelled[:3])
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), joined(spelled[:3]),
-                                then, (plural(w) for w in joined(spelled[:3])),
+                                followed(g, members, spelled[:1]), head,
+                                then, (plural(w) for w in head),
                                 # the singular of a word the source defines (`dictionaries`)
-                                (stem(w) for w in joined(spelled[:3]) if "_" not in w),
+                                (stem(w) for w in head if "_" not in w),
                                 joined(spelled[3:]), listed, words, labels, pairs,
                                 (f"{labels[0]}_{k}" for k in itertools.count(2)))
         names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
