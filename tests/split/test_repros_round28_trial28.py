@@ -90,3 +90,42 @@ def test_which_ruff_reports_an_alias_in_an_init(version: tuple[int, ...], plain:
 
     assert alias_reported_by_version(version, "import os as os\n") is plain
     assert alias_reported_by_version(version, "from os import path as path\n") is from_
+
+
+# The same split, and sphinx's 7 TCH001/TCH002 with godsplit's ruff standing in: sphinx's
+# `.ruff.toml` selects `S320`, which ruff 0.17 no longer has, so that ruff cannot read the
+# configuration (GS114) and the split is sorted and formatted `--isolated`; the TYPE_CHECKING
+# marks were then skipped altogether. They are asked of the same `--isolated` ruff now.
+TC_SOURCE = """
+    from __future__ import annotations
+
+    from decimal import Decimal
+
+
+    class Parameter:
+        name = "p"
+
+
+    def make() -> Decimal:
+        return Decimal(Parameter.name == "p")
+
+
+    def describe(parameter: Parameter, amount: Decimal) -> str:
+        return parameter.name + str(amount)
+"""
+
+
+def test_the_type_checking_marks_where_godsplits_ruff_cannot_read_the_config(
+        tmp_path: Path) -> None:
+    config = make_project(tmp_path, TC_SOURCE, {"params": ["Parameter", "make"],
+                                                "uses": ["describe"]}, files={
+        "ruff.toml": '[lint]\nselect = ["TCH", "F", "S320"]\n',
+        ".pre-commit-config.yaml": _pre_commit("0.6.9")})
+    (tmp_path / ".git").mkdir()
+    result = apply_splits(config)
+    assert result.written, [f.render() for f in result.errors]
+    found = [f for s in result.splits for f in s.findings]
+    assert any(f.code == "GS114" for f in found), [f.render() for f in found]
+    uses = (tmp_path / "pkg/big/uses.py").read_text()
+    assert "from decimal import Decimal  # noqa: TCH003\n" in uses, uses
+    assert "from .params import Parameter  # noqa: TCH001\n" in uses, uses
