@@ -129,3 +129,36 @@ def test_the_type_checking_marks_where_godsplits_ruff_cannot_read_the_config(
     uses = (tmp_path / "pkg/big/uses.py").read_text()
     assert "from decimal import Decimal  # noqa: TCH003\n" in uses, uses
     assert "from .params import Parameter  # noqa: TCH001\n" in uses, uses
+
+
+# netaddr 1.3.0's `netaddr/ip/__init__.py` (2,098 lines, no `__all__`): `netaddr/__init__.py`
+# imports `netaddr.ip` and then its submodules `sets`, `glob`, `nmap`, `rfc1924`, which binds
+# them on the package, so `from netaddr.ip import *` gave them. The facade's `__all__` (to
+# keep the new modules out of `import *`) is fixed when it runs, before they are imported:
+# the import check found GS405 ("no longer: glob, nmap, rfc1924, sets") and every mapping,
+# by hand or suggested, was refused with no word on the cause or a way out.
+IP_SOURCE = """
+    def one():
+        return 1
+
+
+    def two():
+        return one() + 1
+"""
+
+
+def test_gs405_says_which_lost_names_are_the_packages_own_modules_and_what_to_do(
+        tmp_path: Path) -> None:
+    from godsplit import api
+
+    config = make_project(tmp_path, IP_SOURCE, {"first": ["one"], "second": ["two"]},
+                          path="top/ip/__init__.py", package="top/ip", files={
+        "top/__init__.py": "from top.ip import one\nimport top.ip.extra\n",
+        "top/ip/extra.py": "from top.ip import two\n\nTHREE = two() + 1\n"})
+    planned = api.plan(config=config)
+    [message] = [f.message for f in planned.errors if f.code == "GS405"]
+    assert message == (
+        "`from module import *` gives other names at run time (no longer: extra); extra: a "
+        "module of the package `top.ip`, bound on it when it is imported after it, which "
+        "its `import *` gave (it has no `__all__`); the facade's `__all__` is fixed before "
+        "that: give `top.ip` an `__all__` of the names `import *` should give")
