@@ -458,10 +458,24 @@ CHAINS: dict[str, Chain] = {
         ".pre-commit-config.yaml: ruff-pre-commit v0.12.7 (its pyupgrade and mypy hooks "
         "not run)"),
     "distlib-util-by-hand": Chain((), (), "no lint config in the sdist (tox runs the tests only)"),
+    "falcon-errors-by-hand": Chain(
+        ("ruff==0.16.7", "mypy==1.19.1"),
+        (RUFF, _ruff_format(),
+         Tool("ruff-docstrings", ("check", "--output-format", "json", "--no-cache", "--exit-zero",
+                                  "--select=D205,D212,D400,D401,D403,D404"), "ruff", "ruff")),
+        "pyproject [tool.ruff] (isort: force-single-line, force-sort-within-sections); tox.ini: "
+        "pep8 `ruff check`, pep8-docstrings (D205, D212, D400, D401, D403, D404), ruff `ruff "
+        "format --check` (ruff>=0.16.7: 0.16.7 here), mypy `mypy --strict falcon` (unpinned: "
+        "1.19.1 here)", typed=("falcon",), mypy_args=("--strict",)),
+    "netaddr-ip-by-hand": Chain(
+        ("ruff==0.1.11",), (_ruff_format(),),
+        "pyproject [tool.ruff] [tool.ruff.format] (line-length 100, single quotes); Makefile "
+        "`lint`: `ruff format --check` (requirements-dev.txt: ruff==0.1.11; no `ruff check`)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]
 CHAINS["tomlkit-items-by-hand"] = CHAINS["tomlkit"]
+CHAINS["babel-numbers-by-hand"] = CHAINS["babel"]
 
 
 def toolchain(trees: Path, key: str, chain: Chain) -> Path:

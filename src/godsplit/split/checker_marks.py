@@ -33,7 +33,12 @@ from pathlib import Path
 from .checker_config import Pylint
 from .isort_pin import sorted_statement
 from .loop_shadows import noqa_comment
-from .ruff_pin import alias_reported_in_init
+from .ruff_pin import (
+    ProjectRuff,
+    alias_reported_by_version,
+    alias_reported_in_init,
+    project_version,
+)
 from .style import Style
 
 TYPE_IGNORE = "# type: ignore[attr-defined, unused-ignore]"
@@ -75,12 +80,21 @@ def alias_pragmas(texts: Sequence[str], style: Style | None, path: Path, package
                                        ("from os import path as path\n", _FROM_AS_ITSELF))
              if any(kind.search(text) for text in texts)]
     if style.enables("PLC0414", path) and (not package or (
-            tool is not None and not tool.own and any(
-                alias_reported_in_init(tool.executable, style.root, probe) for probe in kinds))):
+            tool is not None and any(_alias_reported(tool, style, probe) for probe in kinds))):
         out += "# ruff: noqa: PLC0414  # its `X as X` imports are re-exports\n"
     if style.pylint is not None and style.pylint.reports("useless-import-alias"):
         out += "# pylint: disable=useless-import-alias\n"
     return out
+
+
+def _alias_reported(tool: ProjectRuff, style: Style, statement: str) -> bool:
+    """Whether the project's ruff reports `statement` in an `__init__.py` (PLC0414): asked,
+    or, where godsplit's own ruff stands in for the pinned one, read from the pin (sphinx
+    pins 0.6.9, which reports it; ruff 0.17 exempts that file)."""
+    if not tool.own:
+        return alias_reported_in_init(tool.executable, style.root, statement)
+    version = project_version(tool)
+    return bool(version) and alias_reported_by_version(version, statement)
 
 
 def for_checkers(texts: Mapping[Path, str], style: Style | None, source: Path | None = None

@@ -73,8 +73,23 @@ def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]
 def _star_hint(finding: Finding, plan: Plan) -> Finding:
     """GS405 of a package facade that lost names: its `__all__` is fixed when it runs, so
     a name code elsewhere sets on the module later (SQLAlchemy's `base.dialect`) is left
-    out; a package beside the old module keeps it a module, which needs no `__all__`."""
-    if finding.code != "GS405" or plan.layout != "package" or not finding.names:
+    out; a package beside the old module keeps it a module, which needs no `__all__`. A
+    package `__init__.py` that lost its own submodules, which later imports bind on it
+    (netaddr.ip's `sets`), can keep them out only with an `__all__` of its own."""
+    if finding.code != "GS405" or not finding.names:
+        return finding
+    here = plan.source.parent
+    own = [n for n in finding.names if plan.source.name == "__init__.py" and (
+        (here / f"{n}.py").is_file() or (here / n / "__init__.py").is_file())]
+    if own:  # netaddr.ip's sets, glob, ...: bound on the package by later imports
+        return replace(finding, message=finding.message + f"; {', '.join(own)}: "
+                       f"{'a module' if len(own) == 1 else 'modules'} of the package "
+                       f"`{plan.old_module}`, bound on it when "
+                       f"{'it is' if len(own) == 1 else 'they are'} imported after it, which "
+                       "its `import *` gave (it has no `__all__`); the facade's `__all__` is "
+                       f"fixed before that: give `{plan.old_module}` an `__all__` of the names "
+                       "`import *` should give")
+    if plan.layout != "package":
         return finding
     beside = plan.source.stem + "_parts"
     return replace(finding, message=finding.message + "; a package facade writes a fixed "

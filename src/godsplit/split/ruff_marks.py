@@ -11,6 +11,9 @@ the import must stay as it is:
 
 A project whose ruff is older than 0.8 (sphinx 8.1.3 pins 0.6.9) knows TC001-TC003 as
 TCH001-TCH003: its ruff is asked, and the marks are written, under those codes.
+Where the ruff godsplit runs cannot read the project's configuration (GS114: sphinx's
+`.ruff.toml` selects `S320`, which ruff 0.17 lacks), it is asked `--isolated`, with its
+defaults for the rules' settings, as the split is sorted and formatted then.
 
 Only where the project's ruff selects those rules for the file, and only for a finding
 the god file itself does not have (matched by rule and line text, as the lint harness
@@ -42,7 +45,7 @@ def mark_reported(texts: Mapping[Path, str], style: Style | None, source: Path
     """`texts` (the files of a split) with a targeted noqa on each import line the
     project's ruff reports for one of `RULES`, unless the source has that finding."""
     out = dict(texts)
-    if style is None or style.ruff is None or style.ruff_isolated or style.file("ruff") is None:
+    if style is None or style.ruff is None or style.file("ruff") is None:
         return out
     ruff = style.ruff
     wanted = {path: [r for r in RULES if ruff.enables(r, path)]
@@ -134,6 +137,7 @@ def _report(text: str, codes: list[str], path: Path, style: Style) -> list[tuple
     runs = project_version(tool) if tool is not None and not tool.own else ()
     asked = {code_for(code, runs): code for code in codes}
     command = [ruff_binary(tool), "check", "--exit-zero", "--no-fix", "--output-format", "json",
+               *(["--isolated"] if style.ruff_isolated else []),  # GS114: its defaults
                "--select", ",".join(asked), "--stdin-filename", str(path), "-"]
     proc = subprocess.run(command, input=text, capture_output=True, text=True, cwd=cwd,
                           env={**os.environ, "RUFF_NO_CACHE": "true"}, timeout=120, check=False)

@@ -361,6 +361,14 @@ def alias_reported_in_init(executable: str, root: Path,
     return _alias_reported_in_init(executable, root, statement, stamp(Path(executable)))
 
 
+def alias_reported_by_version(version: tuple[int, ...], statement: str) -> bool:
+    """Whether ruff `version` (a pin godsplit's own ruff stands in for: it cannot be asked)
+    reports `statement`, an `X as X` import, in an `__init__.py` (PLC0414). Measured with
+    `--isolated` on 0.8.6-0.14.4: `from m import a as a` is exempt there since 0.12.1,
+    `import a as a` since 0.13.0 (in preview mode since 0.12.1: not told apart here)."""
+    return version < ((0, 12, 1) if statement.lstrip().startswith("from ") else (0, 13, 0))
+
+
 @lru_cache(maxsize=64)
 def _alias_reported_in_init(executable: str, root: Path, statement: str, _key: Stamp) -> bool:
     probe = root / "godsplit_probe" / "__init__.py"  # need not exist: it selects settings
