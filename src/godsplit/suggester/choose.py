@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 import networkx as nx
 
+from .chance import beyond_chance
 from .cluster import agglomerate
 from .dominators import dominator_pieces
 from .graph import Graph
@@ -92,7 +93,8 @@ def candidates(g: Graph, k: int, cap: int) -> list[tuple[str, dict[int, int]]]:
 
 def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     """The candidate with the fewest groups on a cycle of reads, then the highest
-    modularity of the reads, then the first."""
-    made = [(tangled(g, group), -modularity(g, group), i, group)
-            for i, (_, group) in enumerate(candidates(g, k, cap))]
+    modularity of the reads, then the first; of those better than chance (`chance`)."""
+    groupings = [group for _, group in candidates(g, k, cap)]
+    q = [modularity(g, group) for group in groupings]
+    made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]
     return min(made, key=lambda x: x[:3])[3]
