@@ -194,3 +194,15 @@ def module_name_for(path: Path) -> tuple[str, Path]:
         parts.insert(0, directory.name)
         directory = directory.parent
     return ".".join(parts), directory
+
+
+def named_module(path: Path, name: str | None) -> tuple[str, Path]:
+    """`module_name_for`, or, given the dotted `name` the module is imported by (a split's
+    `module-name`, which ends with the file's path), that name and the directory that must
+    be on sys.path for it (a plan's `old_module` gives its own import root)."""
+    if name is None:
+        return module_name_for(path)
+    depth = name.count(".") + (path.name == "__init__.py")
+    if depth >= len(path.parents):
+        path = path.resolve()
+    return name, path.parents[depth]
