@@ -118,7 +118,7 @@ def _run(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, 
 def _project_tests(root: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           "tests/test_aws.py"], cwd=root, capture_output=True, text=True,
+                           "tests"], cwd=root, capture_output=True, text=True,
                           env=env, timeout=120)
 
 
@@ -208,3 +208,57 @@ def test_with_module_name_an_import_by_the_packages_name_is_gs423(
             "'apps.challenges.aws_utils'") in text, output
     assert "the name its `module-name` gives it" in text, output
     assert tree_files(root) == before
+
+
+ADMIN = {
+    # a sibling that reads the module through a relative import: it runs as
+    # `challenges.admin`, so `.aws_utils` is `challenges.aws_utils`
+    "apps/challenges/admin.py": "from . import aws_utils\n\n\ndef go():\n    return aws_utils.helper(3)\n",
+    "tests/test_admin.py": textwrap.dedent('''\
+        from unittest import mock
+
+        from challenges.admin import go
+
+
+        def test_go():
+            with mock.patch("challenges.aws_utils.helper", return_value=7):
+                assert go() == 7
+    '''),
+}
+
+
+def test_a_relative_import_of_a_sibling_is_read_by_the_name_the_project_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`admin.py` reads `helper` through the old module: the tests' patches of
+    `challenges.aws_utils.helper` must stay (the sibling was named `apps.challenges.admin`,
+    its read of `apps.challenges.aws_utils` not this module's: both patches were moved to
+    the new module, `go()` still read the facade's, and the split said verified)."""
+    root = _project(tmp_path, "challenges.aws_utils", **ADMIN)
+    status, output = _run(root, monkeypatch, "plan", "--static")
+    assert ("patch target 'challenges.aws_utils.helper' stays: apps/challenges/admin.py:5 "
+            "reads it through the old module") in " ".join(output.split()), output
+    status, output = _run(root, monkeypatch, "apply", "--rewrite-references")
+    assert status == 0, output
+    assert (root / "tests/test_admin.py").read_text() == ADMIN["tests/test_admin.py"]
+    after = _project_tests(root)
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert "4 passed" in after.stdout, after.stdout
+
+
+def test_migrate_rewrites_a_relative_import_by_the_name_the_project_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """migrate sees `from . import aws_utils` in the sibling and imports it as the project
+    does (`challenges.admin`): before, it moved the tests' patches but not the read (the
+    test failed after a migrate that said so nowhere)."""
+    root = _project(tmp_path, "challenges.aws_utils", **ADMIN)
+    status, output = _run(root, monkeypatch, "apply", "--migrate")
+    text = " ".join(output.split())
+    assert status == 0, output
+    assert "GS506" not in text and "GS507 info: import check: 4 rewritten modules" in text, output
+    assert (root / "apps/challenges/admin.py").read_text() == (
+        "from .aws_utils import helpers\n\n\ndef go():\n    return helpers.helper(3)\n")
+    after = _project_tests(root)
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert "4 passed" in after.stdout, after.stdout
