@@ -210,6 +210,21 @@ def test_with_module_name_an_import_by_the_packages_name_is_gs423(
     assert tree_files(root) == before
 
 
+def test_a_module_name_shorter_than_the_projects_imports_is_gs423(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`module-name = "aws_utils"` names the file (with apps/challenges/ on sys.path), but
+    the project imports `challenges.aws_utils`: the pinned names would not be its."""
+    root = _project(tmp_path, "aws_utils")
+    status, output = _run(root, monkeypatch, "plan", "--static")
+    text = " ".join(output.split())
+    assert status == 1, output
+    assert ("apps/jobs/views.py:1: GS423 error: imports aws_utils.py as 'challenges.aws_utils' "
+            "(with apps/ on sys.path), not as 'aws_utils'") in text, output
+    assert 'set `module-name = "challenges.aws_utils"` in its [[split]] (godsplit.toml:3)' \
+        in text, output
+
+
 ADMIN = {
     # a sibling that reads the module through a relative import: it runs as
     # `challenges.admin`, so `.aws_utils` is `challenges.aws_utils`

@@ -79,12 +79,13 @@ def _imports(tree: ast.Module, names: dict[str, Path]) -> Iterator[tuple[str, in
 
 def other_names(config: Config, split: SplitConfig, plan: Plan) -> Finding | None:
     """GS423 for the first import in the project of `plan`'s module by a shorter name (or,
-    under `module-name`, by the longer one its packages give it)."""
+    under `module-name`, by any other tail of the name its packages give it)."""
     old, import_root = named_module(plan.source, plan.old_module)
     names = _shorter(old, import_root)
     packages, root = module_name_for(plan.source)
-    if packages != old:
-        names[packages] = root
+    if packages != old:  # `module-name` given: the packages' name and its other tails too
+        names = {**_shorter(packages, root), packages: root, **names}
+        names.pop(old, None)
     if not names:
         return None
     last = old.rsplit(".", 1)[-1].encode()
@@ -120,8 +121,9 @@ def _finding(config: Config, split: SplitConfig, plan: Plan, name: str, director
             if written else f"patch targets and strings that spell {name!r} are not looked for")
     given = ("the name its `module-name` gives it" if split.module_name
              else "the name its packages give it")
-    if split.module_name and len(name) > len(old):
-        out = f"import it by one name (or set `module-name = \"{name}\"` in its [[split]])"
+    if split.module_name:
+        out = (f"import it by one name, or set `module-name = \"{name}\"` in its [[split]]"
+               f"{_where(split)} if that is the name it runs by")
     else:
         out = (f"if the project imports it by that name, add `module-name = \"{name}\"` to "
                f"its [[split]]{_where(split)}, and godsplit uses that name (or import it by one "
