@@ -277,3 +277,19 @@ def test_migrate_rewrites_a_relative_import_by_the_name_the_project_uses(
     after = _project_tests(root)
     assert after.returncode == 0, after.stdout + after.stderr
     assert "4 passed" in after.stdout, after.stdout
+
+
+def test_suggest_keeps_the_configs_module_name(tmp_path: Path) -> None:
+    """A [[split]] with `module-name` for the file: suggest plans with that name (its pins)
+    and writes it into the entry it prints, which plan then reads as it was given."""
+    from godsplit.config import load_config
+    from godsplit.suggester.core import suggest
+    from godsplit.suggester.entry import render_entry
+
+    root = _project(tmp_path, "challenges.aws_utils")
+    config = load_config(root / "godsplit.toml")
+    suggestion = suggest(root / "apps/challenges/aws_utils.py", config)
+    pins = sorted(f.message for f in suggestion.plan.findings if f.code == "GS200")
+    assert pins == ["Celery task name pinned to 'challenges.aws_utils.start_workers'",
+                    "Celery task name pinned to 'challenges.aws_utils.stop_workers'"], pins
+    assert 'module-name = "challenges.aws_utils"\n' in render_entry(suggestion)
