@@ -7,13 +7,13 @@ config file. Every problem raises GodsplitError naming the file and the key.
 
 from __future__ import annotations
 
-import keyword
 import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from .config_checks import case_twins, nfkc_problem, setup_problem, toml_bytes_problem
+from .config_checks import NAME_MAX, case_twins, imported_name, setup_problem, toml_bytes_problem
+from .config_checks import module_name as _module_name
 from .configtypes import Config, GodsplitError, PerPathLimit
 
 TYPE_CHECKING = False  # (no `typing` import at run time: see configtypes.py)
@@ -24,14 +24,13 @@ if TYPE_CHECKING:
     from .configtypes import CountMode
     from .types import FacadeMode, ImportStyle, SplitConfig
 
-NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
 TOP_KEYS = {
     "max-lines", "count", "exclude", "per-path", "split", "verify-setup", "verify-import",
     "verify-timeout", "baseline",
 }
 SPLIT_KEYS = {
     "source", "package", "shared", "default", "modules", "facade",
-    "pin-task-names", "keep-module-name", "task-decorators", "keep", "import-style",
+    "pin-task-names", "keep-module-name", "task-decorators", "keep", "import-style", "module-name",
 }
 
 
@@ -266,24 +265,6 @@ def _per_path(item: Mapping[str, Any], path: Path) -> PerPathLimit:
     return PerPathLimit(pattern=pattern, max_lines=limit)
 
 
-def _module_name(name: str, key: str, path: Path, line: int | None = None) -> str:
-    """A module name: an identifier, or dotted identifiers for a module in a subpackage."""
-    parts = name.split(".")
-    if any(not p.isidentifier() or keyword.iskeyword(p) or p.startswith("__") for p in parts):
-        raise GodsplitError(
-            f"{key}: module name {name!r} is not a valid module name (it must be a Python "
-            "identifier, or dotted identifiers for a subpackage, not a keyword, without a path)",
-            path, line,
-        )
-    if nfkc_problem(name) is not None:
-        raise GodsplitError(f"{key}: {nfkc_problem(name)}", path, line)
-    too_long = next((p for p in parts if len(p.encode()) > NAME_MAX - len(".pyi")), None)
-    if too_long is not None:  # the file system would refuse `<part>.py` (ENAMETOOLONG)
-        raise GodsplitError(f"{key}: module name {name[:20]!r}... is too long: {len(too_long.encode())} "
-                            f"bytes, and a file name has at most {NAME_MAX}", path, line)
-    return name
-
-
 def _relative_path(value: str, key: str, root: Path, config: Path | None = None) -> Path:
     where = config or root  # errors name the config file
     candidate = Path(value)
@@ -379,8 +360,9 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
     )
     from .types import SplitConfig  # (only a config with splits needs the engine's types)
 
+    source_path = _relative_path(source, f"{where}.source", root, path)
     return SplitConfig(
-        source=_relative_path(source, f"{where}.source", root, path),
+        source=source_path,
         package=package,
         shared=shared,
         default=default,
@@ -396,4 +378,6 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
         config_path=path if lines.positions is not None else None,
         name_lines=tuple(lines.names[index]),
         module_lines=tuple(module_lines),
+        module_name=imported_name(item.get("module-name"), source_path, where, path,
+                                  lines.line("split", index, "module-name") or header),
     )

@@ -10,14 +10,63 @@ that are one file on a case-insensitive file system, and bytes TOML does not tak
   would only make every import check be skipped, so it is refused with the config.
 - A config that starts with a UTF-8 byte order mark (as some Windows editors save) is not
   TOML; a byte that is not UTF-8 is named by its line.
+- A split's `module-name` (the name the project imports the god file by, when a directory
+  on sys.path is also a package: EvalAI's `challenges.aws_utils` in `apps/`) must name the
+  file: its parts end with the file's path, so a directory above it is what sys.path holds.
 """
 
 from __future__ import annotations
 
+import keyword
+import os
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
+
+from .configtypes import GodsplitError
 
 BOM = b"\xef\xbb\xbf"
+NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
+
+
+def module_name(name: str, key: str, path: Path, line: int | None = None) -> str:
+    """A module name: an identifier, or dotted identifiers for a module in a subpackage."""
+    parts = name.split(".")
+    if any(not p.isidentifier() or keyword.iskeyword(p) or p.startswith("__") for p in parts):
+        raise GodsplitError(
+            f"{key}: module name {name!r} is not a valid module name (it must be a Python "
+            "identifier, or dotted identifiers for a subpackage, not a keyword, without a path)",
+            path, line,
+        )
+    if nfkc_problem(name) is not None:
+        raise GodsplitError(f"{key}: {nfkc_problem(name)}", path, line)
+    too_long = next((p for p in parts if len(p.encode()) > NAME_MAX - len(".pyi")), None)
+    if too_long is not None:  # the file system would refuse `<part>.py` (ENAMETOOLONG)
+        raise GodsplitError(f"{key}: module name {name[:20]!r}... is too long: {len(too_long.encode())} "
+                            f"bytes, and a file name has at most {NAME_MAX}", path, line)
+    return name
+
+
+def imported_name(value: object, source: Path, where: str, path: Path, line: int | None) -> str | None:
+    """A split's `module-name`, checked against its `source`'s path (None if not set)."""
+    if value is None:
+        return None
+    key = f"{where}.module-name"
+    if not isinstance(value, str):
+        raise GodsplitError(f"{key} must be a dotted module name string (the name the project "
+                            f"imports the source by), not {type(value).__name__}", path, line)
+    module_name(value, key, path, line)
+    parts = value.split(".")
+    tail = [*source.parent.parts, source.stem] if source.name != "__init__.py" else [
+        *source.parent.parts]
+    if len(parts) >= len(tail) or tail[len(tail) - len(parts):] != parts:
+        shown = Path(os.path.relpath(source, path.parent)).as_posix()
+        raise GodsplitError(
+            f"{key}: {value!r} does not name {shown}: the parts of the name must be the last "
+            f"parts of the file's path ({'.'.join(tail[-len(parts):])} for {len(parts)} parts), "
+            "the directory above them being on sys.path; give the dotted name the project "
+            f"imports it by (ending in {tail[-1]!r})", path, line)
+    return value
 
 
 def nfkc_problem(name: str) -> str | None:

@@ -11,6 +11,7 @@ import importlib.machinery
 import re
 import sys
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,3 +195,38 @@ def module_name_for(path: Path) -> tuple[str, Path]:
         parts.insert(0, directory.name)
         directory = directory.parent
     return ".".join(parts), directory
+
+
+def named_module(path: Path, name: str | None) -> tuple[str, Path]:
+    """`module_name_for`, or, given the dotted `name` the module is imported by (a split's
+    `module-name`, which ends with the file's path), that name and the directory that must
+    be on sys.path for it (a plan's `old_module` gives its own import root)."""
+    if name is None:
+        return module_name_for(path)
+    depth = name.count(".") + (path.name == "__init__.py")
+    if depth >= len(path.parents):
+        path = path.resolve()
+    return name, path.parents[depth]
+
+
+def run_name(path: Path, tops: Iterable[Path] = ()) -> str:
+    """`path`'s dotted name as the project runs it: `module_name_for`'s, or its name from
+    one of `tops` (the directories splits' `module-name` put on sys.path) that holds it
+    below its packages' import root: EvalAI's `apps/challenges/admin.py` runs as
+    `challenges.admin`, so its `from .aws_utils import x` is `challenges.aws_utils`."""
+    name, root = module_name_for(path)
+    for top in tops:
+        if top == root:
+            continue
+        resolved, top_resolved = path.resolve(), top.resolve()
+        if resolved.is_relative_to(top_resolved) and top_resolved.is_relative_to(root.resolve()):
+            parts = resolved.relative_to(top_resolved).parts
+            return ".".join([*parts[:-1], *([] if path.name == "__init__.py" else [path.stem])])
+    return name
+
+
+def run_package(path: Path, tops: Iterable[Path] = ()) -> str:
+    """The package `path`'s relative imports start from (its own, for an `__init__.py`),
+    named as `run_name` names it."""
+    name = run_name(path, tops)
+    return name if path.name == "__init__.py" else name.rpartition(".")[0]

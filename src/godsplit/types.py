@@ -66,6 +66,9 @@ class SplitConfig:
     config_path: Path | None = None
     name_lines: tuple[tuple[str, str, int], ...] = ()
     module_lines: tuple[tuple[str, int], ...] = ()
+    # `module-name`: the name the project imports the source by, when its packages give it
+    # a longer one (a package directory also on sys.path: GS423); None: the packages' name
+    module_name: str | None = None
 
 
 FACADE = "<facade>"

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..files import module_name_for
+from ..files import named_module
 from ..split.project_walk import project_files
 from ..split.verify import interpreters, result_line
 from ..types import Config, Finding
@@ -166,7 +166,7 @@ def find_apps(refs: Sequence[AppRef], homes: Sequence[Homes], setup: str | None,
     if not refs:
         return {}
     facade = {h.old_module: h.facade for h in homes}
-    import_root = module_name_for(facade[refs[0].old_module])[1]
+    import_root = named_module(facade[refs[0].old_module], refs[0].old_module)[1]
     specs = list(dict.fromkeys((r.spec, r.old_module) for r in refs))
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     probe = resources.files(__package__).joinpath("app_probe.py").read_text(encoding="utf-8")

@@ -89,6 +89,11 @@ class Migration:
         return project_setup(self.config, [h.facade for h in self.homes])
 
     @property
+    def _tops(self) -> list[Path]:
+        """The directories the old modules' names put on sys.path (`module-name`'s)."""
+        return [h.import_root for h in self.homes]
+
+    @property
     def _timeout(self) -> int:
         """The probe imports every file in one interpreter: never less than 300 s."""
         return max(300, self.config.verify_timeout)
@@ -97,7 +102,8 @@ class Migration:
         """Import the files about to be rewritten, as they are now."""
         if self.config.verify_import:
             self.before, self.python = probe_first(self.config.root, self._checked(),
-                                                   self._setup, self._moved(), self._timeout)
+                                                   self._setup, self._moved(), self._timeout,
+                                                   self._tops)
 
     def verify(self) -> list[Finding]:
         """After writing: each rewritten module that imported before still does, with the
@@ -105,7 +111,7 @@ class Migration:
         if not self.config.verify_import or not self.before:
             return []
         after = probe(self.config.root, list(self.before), self._setup, self._moved(),
-                      self.python, self._timeout)
+                      self.python, self._timeout, self._tops)
         return compare(self.before, after, [h.old_module for h in self.homes], self.config.root)
 
     def result(self, pending: Sequence[str] = (), written: bool = False, rolled_back: bool = False,
@@ -140,7 +146,7 @@ def plan_migration(
     given = {p.resolve(): data for p, data in overrides.items()}
     own = {h.old_module: {h.facade.resolve(), *(p.resolve() for p in h.paths)} for h in homes}
     splits = set().union(*own.values())
-    reads = {h.old_module: facade_reads.FacadeReads(h.old_module) for h in homes}
+    reads = {h.old_module: facade_reads.FacadeReads(h.old_module, top=h.import_root) for h in homes}
     kept: dict[Path, bytes] = {}  # the files that name an old module, read once
     for resolved, path in paths.items():  # (walk order: the first read found is named)
         data = given.get(resolved) if resolved in given else _read(path)

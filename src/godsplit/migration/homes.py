@@ -15,7 +15,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from ..files import SourceText, decode_source, read_python, read_source
+from ..files import SourceText, decode_source, named_module, read_python, read_source
 from ..split.analyze import Analysis, analyze
 from ..split.celery_names import with_task_aliases
 from ..split.facade import runtime_names
@@ -57,6 +57,11 @@ class Homes:
     @property
     def facade(self) -> Path:
         return self.layout.facade_path
+
+    @property
+    def import_root(self) -> Path:
+        """The directory the old module's name puts on sys.path (`module-name`'s)."""
+        return named_module(self.facade, self.old_module)[1]
 
     def new_home(self, name: str) -> str | None:
         """The module that gives `name` now: its new module, or the module the facade

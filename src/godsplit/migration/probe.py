@@ -16,12 +16,12 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..files import module_name_for
+from ..files import module_name_for, named_module, run_name
 from ..split.frameworks import import_setup
 from ..split.verify import interpreters, result_line
 from ..types import Config, Finding
@@ -69,13 +69,13 @@ def project_setup(config: Config, sources: Iterable[Path]) -> str | None:
 
 
 def probe_first(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = (),
-                timeout: int = 300) -> tuple[dict[Path, Imported], str]:
+                timeout: int = 300, tops: Sequence[Path] = ()) -> tuple[dict[Path, Imported], str]:
     """`probe` with the first of the project's interpreters that imports every file (or
     else the one that imports the most), and that interpreter, for the probe after."""
     paths, moved = list(paths), list(moved)
     best: tuple[int, dict[Path, Imported], str] | None = None
     for python in interpreters(root):
-        found = probe(root, paths, setup, moved, python, timeout)
+        found = probe(root, paths, setup, moved, python, timeout, tops)
         failed = sum(i.error is not None for i in found.values())
         if best is None or failed < best[0]:
             best = (failed, found, python)
@@ -86,12 +86,17 @@ def probe_first(root: Path, paths: Iterable[Path], setup: str | None, moved: Ite
 
 
 def probe(root: Path, paths: Iterable[Path], setup: str | None, moved: Iterable[str] = (),
-          python: str = sys.executable, timeout: int = 300) -> dict[Path, Imported]:
+          python: str = sys.executable, timeout: int = 300, tops: Sequence[Path] = (),
+          ) -> dict[Path, Imported]:
     """Import each file in one fresh interpreter, stopped after `timeout` seconds; what
-    each gave. Objects of types defined in the `moved` modules compare by type name only."""
+    each gave. Objects of types defined in the `moved` modules compare by type name only.
+    A file under one of `tops` (the directories splits' `module-name` put on sys.path) is
+    imported by its name from there, as the project runs it."""
     items = []
     for path in paths:
         name, import_root = module_name_for(path)
+        if tops and (ran := run_name(path, tops)) != name:
+            name, import_root = named_module(path, ran)
         package = (path.parent / "__init__.py").is_file() or _in_namespace_subpackage(path)
         items.append([str(import_root), name if package else "", str(path)])
     if not items:

@@ -277,7 +277,7 @@ def name_check(config: Config, homes: Sequence[Homes], inits: dict[str, frozense
             module = cst.parse_module(source.text)
         except cst.ParserSyntaxError:
             continue
-        package = _package(path)
+        package = _package(path, homes)
         missing = []
         for node in _from_imports(module):
             name = absolute(len(node.relative), dotted(node.module), package)
@@ -315,10 +315,10 @@ def _inits(packages: Sequence[Homes]) -> dict[str, frozenset[str]]:
     return {h.old_module: frozenset(analyze(read_source(h.facade)).binders) for h in packages}
 
 
-def _package(path: Path) -> str:
+def _package(path: Path, homes: Sequence[Homes]) -> str:
     from .scan import file_package
 
-    return file_package(path)
+    return file_package(path, homes)
 
 
 def _from_imports(module: cst.Module) -> list[cst.ImportFrom]:
@@ -365,13 +365,14 @@ def retire(config: Config, sources: Sequence[Path] = (), hook: write.Hook | None
     paths = [path for h in homes for path in h.paths] + _mentions(config, homes)
     moved = [m for h in homes for m in (h.old_module, *h.modules)]
     timeout = max(300, config.verify_timeout)  # every file in one interpreter
-    before, python = probe_first(config.root, paths, setup, moved, timeout) \
+    tops = [h.import_root for h in homes]
+    before, python = probe_first(config.root, paths, setup, moved, timeout, tops) \
         if config.verify_import else ({}, "")
     packages = [h for h in homes if h.layout.kind == "package"]
     broken = set(name_check(config, homes, _inits(packages)))  # already broken: not ours
 
     def verify() -> list[Finding]:
-        after = probe(config.root, paths, setup, moved, python, timeout) if before else {}
+        after = probe(config.root, paths, setup, moved, python, timeout, tops) if before else {}
         found = compare(before, after, [], config.root,
                         "modules (new, or naming an old module)") if before else []
         if apps.refs and apps.before is not None:

@@ -18,7 +18,7 @@ from typing import Literal
 
 import libcst as cst
 
-from ..files import SourceText, module_name_for
+from ..files import SourceText, run_package
 from ..nesting import check_text
 from ..split.parsing import parse
 from ..split.type_comments import comment_types
@@ -63,15 +63,14 @@ class Fate:
     statements: list[Statement]
 
 
-def file_package(path: Path) -> str:
-    name, _ = module_name_for(path)
-    return name if path.name == "__init__.py" else name.rpartition(".")[0]
+def file_package(path: Path, homes: Sequence[Homes] = ()) -> str:
+    return run_package(path, [h.import_root for h in homes])
 
 
 def scan(source: SourceText, homes: list[Homes], style: Style) -> Context:
     """Every use of the old modules of `homes` in one file, and the edits that migrate it."""
     check_text(source.text, source.path)  # before LibCST: minutes on a 20,000-term chain
-    ctx = Context(source.path, parse(source), file_package(source.path), homes, style)
+    ctx = Context(source.path, parse(source), file_package(source.path, homes), homes, style)
     fates: dict[int, Fate] = {}
     bindings: list[Binding] = []
     lines: dict[int, cst.SimpleStatementLine] = {}

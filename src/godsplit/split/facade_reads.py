@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import module_name_for
+from ..files import run_package
 from .relative_ban import absolute_target
 from .typestrings import dotted_name
 
@@ -48,6 +48,7 @@ class FacadeReads:
 
     old: str
     where: dict[str, Read] = field(default_factory=dict)
+    top: Path | None = None  # the directory its name puts on sys.path (`module-name`'s)
 
     def read(self, name: str) -> Read | None:
         """Where `name` is read through the old module, if it is (named, else EVERY)."""
@@ -206,10 +207,9 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
         tree = ast.parse(data)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return  # find_references reports a file it cannot parse (GS212)
-    name, _ = module_name_for(path)
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     for found in wanted:
+        package = run_package(path, () if found.top is None else (found.top,))
         aliases, local = _aliases(tree, found.old, package)
         hits = [(read, line, "") for read, line in local] + (list(
             _Reads(found.old, aliases, package).reads(tree)) if aliases or _named(found.old, data)

@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import decode_source, module_name_for, read_source
+from ..files import decode_source, named_module, read_source
 from ..types import Config, Finding, GodsplitError, SplitConfig
 from .analyze import analyze
 from .frameworks import import_setup
@@ -117,7 +117,7 @@ def _import_check(config: Config, split: SplitConfig, found: Original | None,
     """Import the old module (now the facade) in a fresh interpreter. A failure inside the
     split's own files is an error; one elsewhere (a framework not set up) skips the check,
     as apply does."""
-    old_module, import_root = module_name_for(split.source)
+    old_module, import_root = named_module(split.source, split.module_name)
     setup = import_setup(config, import_root)
     after, python = first_snapshot(config.root, import_root, old_module, setup.code,
                                    timeout=config.verify_timeout)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..files import module_name_for, read_source
+from ..files import named_module, read_source
 from ..types import Config, Finding, GodsplitError, Plan
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
@@ -58,7 +58,7 @@ def before_split(config: Config, plan: Plan) -> Before:
     """Import the old module before the split, with the first interpreter that can."""
     if not config.verify_import:
         return None, ""
-    _, import_root = module_name_for(plan.source)
+    _, import_root = named_module(plan.source, plan.old_module)
     return first_snapshot(config.root, import_root, plan.old_module,
                           import_setup(config, import_root).code, moved_modules(plan),
                           config.verify_timeout, filled(plan), own_names(plan))
@@ -113,7 +113,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
     planned files (plan); and the file the import after the split found the module in."""
     path = str(plan.source)
     snap, python = before
-    _, import_root = module_name_for(plan.source)
+    _, import_root = named_module(plan.source, plan.old_module)
     setup = import_setup(config, import_root)
     findings = []
     found_in = ""
@@ -288,7 +288,7 @@ def check_plans(config: Config, plans: Sequence[Plan],
             out[plan.old_module] = ImportCheck(True, "ran: the import before the split "
                                                "found a module name apply refuses", (clash,))
             continue
-        _, import_root = module_name_for(plan.source)
+        _, import_root = named_module(plan.source, plan.old_module)
         say(f"import check: importing {plan.old_module} after the split, in a scratch copy")
         with mirrored(import_root, changes) as mirror:
             found, found_in = _import_findings(config, plan, before, mirror)

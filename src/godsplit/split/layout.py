@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..files import module_name_for
+from ..files import named_module
 from ..types import GodsplitError, ImportStyle, SplitConfig
 from .assign import DEFAULT_SHARED
 from .script_paths import run_by_path
@@ -168,7 +168,7 @@ def must_stay_a_module(source: Path, root: Path | None = None) -> tuple[str, Pat
 
 def make_layout(split: SplitConfig, root: Path) -> Layout:
     source = split.source
-    old_module, import_root = module_name_for(source)
+    old_module, import_root = named_module(source, split.module_name)
     # the package that relative imports in the source start from: an __init__.py's own
     old_package = old_module if source.name == "__init__.py" else old_module.rpartition(".")[0]
     if split.package is None:

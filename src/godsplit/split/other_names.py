@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..files import module_name_for
+from ..files import module_name_for, named_module
 from ..types import Config, Finding, Plan, SplitConfig
 from .project_walk import project_files
 
@@ -78,9 +78,14 @@ def _imports(tree: ast.Module, names: dict[str, Path]) -> Iterator[tuple[str, in
 
 
 def other_names(config: Config, split: SplitConfig, plan: Plan) -> Finding | None:
-    """GS423 for the first import in the project of `plan`'s module by a shorter name."""
-    old, import_root = plan.old_module, module_name_for(plan.source)[1]
+    """GS423 for the first import in the project of `plan`'s module by a shorter name (or,
+    under `module-name`, by any other tail of the name its packages give it)."""
+    old, import_root = named_module(plan.source, plan.old_module)
     names = _shorter(old, import_root)
+    packages, root = module_name_for(plan.source)
+    if packages != old:  # `module-name` given: the packages' name and its other tails too
+        names = {**_shorter(packages, root), packages: root, **names}
+        names.pop(old, None)
     if not names:
         return None
     last = old.rsplit(".", 1)[-1].encode()
@@ -114,12 +119,27 @@ def _finding(config: Config, split: SplitConfig, plan: Plan, name: str, director
     what = (f"the split writes {old!r} into the new modules ({', '.join(written)}), so "
             f"task and logger names or `__module__` would be renamed where it runs as {name!r}"
             if written else f"patch targets and strings that spell {name!r} are not looked for")
+    given = ("the name its `module-name` gives it" if split.module_name
+             else "the name its packages give it")
+    if split.module_name:
+        out = (f"import it by one name, or set `module-name = \"{name}\"` in its [[split]]"
+               f"{_where(split)} if that is the name it runs by")
+    else:
+        out = (f"if the project imports it by that name, add `module-name = \"{name}\"` to "
+               f"its [[split]]{_where(split)}, and godsplit uses that name (or import it by one "
+               f"name; if {shown}/ is only a directory on sys.path, remove its __init__.py)")
     return Finding(
         "GS423", "error" if written else "warning",
         f"imports {plan.source.name} as {name!r} (with {shown}/ on sys.path), not as {old!r} "
-        f"(the name its packages give it): {what}; import it by one name (if {shown}/ is "
-        f"only a directory on sys.path, remove its __init__.py)",
+        f"({given}): {what}; {out}",
         str(path), line)
+
+
+def _where(split: SplitConfig) -> str:
+    """` (godsplit.toml:12)`: the [[split]] table's header, when known."""
+    if split.config_path is None:
+        return ""
+    return f" ({split.config_path.name}:{split.line})"
 
 
 def with_other_names(config: Config, split: SplitConfig, plan: Plan) -> Plan:

@@ -18,7 +18,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..files import decode_source
+from ..files import decode_source, named_module
 from ..nesting import check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
 from .celery_names import task_names
@@ -333,7 +333,8 @@ def find_references(
     patches); `kept_names`: those under keep-module-name (GS145 is about the others)."""
     found = {plan.old_module: Found([], []) for plan in plans}
     registered = RegisteredReads(plans, kept_names, root)
-    reads = {plan.old_module: FacadeReads(plan.old_module) for plan in plans}
+    reads = {plan.old_module: FacadeReads(plan.old_module, top=named_module(plan.source, plan.old_module)[1])
+             for plan in plans}
     changes: list[FileChange] = []
     unreadable: list[Path] = []  # (filled as the walk goes)
     walked: list[tuple[Path, bytes, list[Plan], list[tuple[str, Finding]]]] = []

@@ -31,7 +31,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..files import module_name_for
+from ..files import named_module, run_name, run_package
 from ..types import FACADE, Finding, Plan
 from .module_reads import mentions_module, module_reads
 from .nodes import walk
@@ -51,9 +51,6 @@ def _dotted(node: cst.BaseExpression) -> str | None:
     return None
 
 
-def _package(path: Path) -> str:
-    name, _ = module_name_for(path)
-    return name if path.name == "__init__.py" else name.rpartition(".")[0]
 
 
 def _bindings(module: cst.Module, own: str, package: str) -> dict[str, str]:
@@ -151,7 +148,8 @@ class RegisteredReads:
             module = cst.parse_module(plan.source.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
             return {}
-        bindings = _bindings(module, plan.old_module, _package(plan.source))
+        tops = [named_module(plan.source, plan.old_module)[1]]
+        bindings = _bindings(module, plan.old_module, run_package(plan.source, tops))
         own_top = plan.old_module.partition(".")[0]
         found: list[tuple[str, str, cst.Decorator]] = []
         for stmt in module.body:
@@ -187,8 +185,8 @@ class RegisteredReads:
         if not mentions_module(module.code):
             return
         positions = wrapper.resolve(PositionProvider)
-        own, _ = module_name_for(path)
-        bindings = _bindings(module, own, _package(path))
+        tops = [named_module(p.source, p.old_module)[1] for p in self.plans]
+        bindings = _bindings(module, run_name(path, tops), run_package(path, tops))
         wanted = {origin for by in self.registered.values() for origin in by}
         for func in _functions(module):
             named = {origin for node in walk(func) if isinstance(node, (cst.Name, cst.Attribute))

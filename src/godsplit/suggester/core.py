@@ -38,9 +38,9 @@ from .choose import choose
 from .cluster import agglomerate, goal, halve
 from .comment import why
 from .described import docstrings
-from .graph import Graph, Node, build_graph
+from .graph import Graph, build_graph
 from .hubs import containers, hubs
-from .indivisible import Block, blocks, longest, note, unite, whole
+from .indivisible import Block, alone, blocks, longest, note, unite, whole
 from .keep_name import keep_name
 from .keeping import ahead, keep_more, kept_note, regroup
 from .kept_why import Why, reasons
@@ -86,6 +86,7 @@ class Suggestion:
     config_max_lines: int = 600  # the config's max-lines: --write writes max_lines if it differs
     keep: tuple[str, ...] = ()  # names that stay in the old module (`keeping`)
     keep_why: tuple[str, ...] = ()  # why, one clause per reason with its count (`kept_why`)
+    module_name: str | None = None  # the config's `module-name` for the source, kept
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -97,6 +98,8 @@ class Suggestion:
         if self.package is not None:
             out["package"] = self.package
         out.update({"shared": self.shared, "default": self.default})
+        if self.module_name:
+            out["module-name"] = self.module_name
         if self.keep_module_name:
             out["keep-module-name"] = True
         if self.keep:
@@ -229,19 +232,10 @@ def _project(source: Path, config: Config, package: Path | None
     package_key = _relative(package, root, "package") if package is not None else None
     taken = set(analysis.binders)
     shared = _free(DEFAULT_SHARED, taken)
+    given = next((s.module_name for s in config.splits if s.source.resolve() == root / key), None)
     split = SplitConfig(source=root / key, shared=shared, default=_free("misc", taken | {shared}),
-                        package=root / package_key if package_key else None)
+                        package=root / package_key if package_key else None, module_name=given)
     return key, package_key, split, analysis
-
-
-def _alone(analysis: Analysis, node: Node) -> str:
-    """How long a definition is, and with what must move with it (`Coverage` and the
-    `if DEBUG:` block that rebinds it), as GS105 counts it."""
-    own = max((analysis.units[u].lines for u in analysis.binders.get(node.label, ())),
-              default=node.lines)
-    if own >= node.lines:
-        return f"{node.label} alone is {node.lines} lines"
-    return f"{node.label} alone is {own} lines ({node.lines} with what must move with it)"
 
 
 class _Planner:
@@ -278,7 +272,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     imports = sum(u.lines for u in analysis.units if u.kind in ("docstring", "future", "import",
                                                                    "type_checking"))
     budget = limit - min(max(imports + MARGIN, 2 * MARGIN), limit // 4)
-    notes = [f"{_alone(analysis, n)}, over max-lines {limit}: it gets a module of its own; "
+    notes = [f"{alone(analysis, n)}, over max-lines {limit}: it gets a module of its own; "
              "consider splitting it" for n in g.nodes if n.lines > limit]
     found = blocks(analysis, g)  # never parted (`indivisible`)
     notes += note(g, found, limit)
@@ -386,7 +380,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
             why(g, members.get(name, []), mapped) if name != split.shared
             else ("what several modules need at import time",))) for name, mapped in split.modules),
         plan, rounds, tuple(notes), config.max_lines, split.keep,
-        reasons(analysis, split.keep, kept_why, limit))
+        reasons(analysis, split.keep, kept_why, limit), split.module_name)
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once

@@ -59,6 +59,8 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
     over = [f for f in s.plan.findings if f.code in ("GS105", "GS118")]
     out += [line for f in over for line in _comment(f"Warning: {f.message}.")]
     out += [f"[[{table}]]", f"source = {toml_string(s.source)}"]
+    if s.module_name:
+        out.append(f"module-name = {toml_string(s.module_name)}")
     if s.package is not None:
         out.append(f"package = {toml_string(s.package)}")
     out += [f"shared = {toml_string(s.shared)}", f"default = {toml_string(s.default)}"]

@@ -19,7 +19,7 @@ import networkx as nx
 
 from ..split.analyze import Analysis
 from ..split.order_findings import order_sets
-from .graph import Graph
+from .graph import Graph, Node
 
 
 @dataclass(frozen=True)
@@ -105,3 +105,13 @@ def note(g: Graph, found: tuple[Block, ...], limit: int) -> list[str]:
             f"definitions, {g.size(b.nodes)} lines) must run in one module, in source order "
             f"(GS124), over max-lines {limit}: they get a module of their own" for b in found
             if g.size(b.nodes) > limit]
+
+
+def alone(analysis: Analysis, node: Node) -> str:
+    """How long a definition is, and with what must move with it (`Coverage` and the
+    `if DEBUG:` block that rebinds it), as GS105 counts it."""
+    own = max((analysis.units[u].lines for u in analysis.binders.get(node.label, ())),
+              default=node.lines)
+    if own >= node.lines:
+        return f"{node.label} alone is {node.lines} lines"
+    return f"{node.label} alone is {own} lines ({node.lines} with what must move with it)"
