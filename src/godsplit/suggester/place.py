@@ -20,6 +20,7 @@ from .graph import WEIGHTS, Graph
 from .indivisible import Block, whole
 from .layers import layered
 from .makers import follow_makers
+from .subfamilies import subfamilies
 
 SHARED = -1  # the group id of the shared module
 ROUNDS = 60
@@ -43,22 +44,24 @@ def to_helpers(g: Graph, group: dict[int, int]) -> None:
     follow_makers(g.makers, {n: node.line for n, node in enumerate(g.nodes)}, group, SHARED)
 
 
-SMALL = 0.5  # a family member this share of the average module's lines, or less, is small
+SMALL = 0.5  # a subfamily this share of the average module's lines, or less, is small
 
 
 def gather_families(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
-    """The small classes of a large family go to the group that holds most of them, when
-    they fit: maintainers pool a family of many small classes (AST or node classes spread
-    through the file) in one module rather than cut it by topic. Large means at least
-    three, and at least as many as the average module's definitions; small, at most half
-    the average module's lines."""
+    """The small subfamilies of a large family go to the group that holds most of their
+    classes, when they fit: maintainers pool a family of many small classes (AST or node
+    classes spread through the file) in one module rather than cut it by topic, and never
+    part a subclass from its base (`subfamilies`). Large means at least three classes, and
+    at least as many as the average module's definitions; small, at most half the average
+    module's lines (a subfamily: all its classes)."""
     count = len(g.nodes)
     lines = g.size(range(count)) / max(k, 1)
     least = max(3, math.ceil(count / max(k, 1)))
     members: dict[int, list[int]] = defaultdict(list)
-    for n, root in sorted(g.families.items()):
-        if g.nodes[n].lines <= SMALL * lines and group[n] != SHARED:
-            members[root].append(n)
+    for root, parts in sorted(subfamilies(g).items()):
+        for part in parts:
+            if g.size(part) <= SMALL * lines and all(group[n] != SHARED for n in part):
+                members[root] += part
     for _, small in sorted(members.items()):
         if len(small) < least:
             continue
