@@ -10,10 +10,16 @@ from .graph import Graph
 from .naming import ranked_words
 
 
-def why(g: Graph, members: list[int], mapped: Collection[str] | None = None) -> tuple[str, ...]:
+def why(g: Graph, members: list[int], mapped: Collection[str] | None = None,
+        placed: Collection[str] | None = None) -> tuple[str, ...]:
     """Comment lines: the family, the words the members share, and who calls whom; else
     where the definitions the mapping lists (`mapped`, default: all) start, and the ones it
-    does not list, which follow the module because only its code uses them."""
+    does not list, which follow the module because only its code uses them. Only of the
+    members the plan places in the module (`placed`, default: all): one it puts in the
+    shared module or keeps in the old one is not counted (billiard's `SIG_SOFT_TIMEOUT`,
+    in `_shared`, made `'soft' x2` of a module with one such name)."""
+    if placed is not None:
+        members = [n for n in members if not set(g.nodes[n].names).isdisjoint(placed)] or members
     out = []
     inside = set(members)
     kids: dict[int, int] = defaultdict(int)

@@ -373,12 +373,9 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                      f"{', '.join(over)} under max-lines {limit}")
         limit = needed
         plan = planned(split, layout, limit)
-    lines = {m.name: m.lines for m in plan.modules}  # the proof: plan the table, as plan would
-    draft = Suggestion(
+    draft = Suggestion(  # the proof: plan the table, as plan would (lines, comments: below)
         key, package_key, split.shared or DEFAULT_SHARED, split.default or "", keep, limit,
-        tuple(SuggestedModule(name, mapped, lines.get(name, 0), (
-            why(g, members.get(name, []), mapped) if name != split.shared
-            else ("what several modules need at import time",))) for name, mapped in split.modules),
+        tuple(SuggestedModule(name, mapped, 0, ()) for name, mapped in split.modules),
         plan, rounds, tuple(notes), config.max_lines, split.keep,
         reasons(analysis, split.keep, kept_why, limit), split.module_name)
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
@@ -388,7 +385,10 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         plan = planned(final, make_layout(final, checked.root), limit)
     if split.keep:  # how much stays: a split that moves little is no split
         notes.append(kept_note(analysis, split.keep, plan.facade_lines))
-    return replace(draft, plan=plan, notes=tuple(notes), modules=tuple(
-        replace(m, lines={p.name: p.lines for p in plan.modules}.get(m.name, 0))
+    placed = {p.name: p for p in plan.modules}  # (the comments: of what the plan places)
+    return replace(draft, plan=plan, notes=tuple(notes), modules=tuple(replace(
+        m, lines=placed[m.name].lines if m.name in placed else 0, why=why(
+            g, members.get(m.name, []), m.mapped, placed[m.name].names if m.name in placed else None)
+        if m.name != split.shared else ("what several modules need at import time",))
         for m in draft.modules))
 

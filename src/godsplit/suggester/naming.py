@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, told
 from .graph import STOP, Graph, stem
+from .weak_names import apart, constants
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
 # of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`),
@@ -367,12 +368,13 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), head,
+                                followed(g, members, spelled[:1]), constants(g, members, head),
+                                head,
                                 then, (plural(w) for w in head),
                                 # the singular of a word the source defines (`dictionaries`)
                                 (stem(w) for w in head if "_" not in w),
                                 joined(spelled[3:]), listed, words, labels, pairs,
-                                (f"{labels[0]}_{k}" for k in itertools.count(2)))
+                                apart(g, labels[0]), (f"{labels[0]}_{k}" for k in itertools.count(2)))
         names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
         taken.add(names[i])
     return names

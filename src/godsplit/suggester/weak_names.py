@@ -1,0 +1,33 @@
+"""Names for the groups whose words make a weak one: a generic word (`name`) or a number
+after a name the source defines (`parserinfo_2`)."""
+
+from __future__ import annotations
+
+from .graph import Graph, words
+
+# a word every module of every file could be named: it says nothing of this one's members
+GENERIC = frozenset("attribute base common function helper method misc module name object "
+                    "thing type util utils variable".split())
+
+
+def constants(g: Graph, members: list[int], head: list[str]) -> list[str]:
+    """`constants` for a group whose best word is a generic one (`GENERIC`) and most of
+    whose public members are constants (pylint's `variables.py`: `MSGS`, `FUTURE`,
+    `TYPING_MODULE`, ... beside `register()` and one small enum: `name`)."""
+    public = [g.nodes[n].label for n in members if g.nodes[n].public]
+    upper = [t for t in public if t.isupper()]
+    return ["constants"] if head[:1] and head[0] in GENERIC and 2 * len(upper) > len(
+        public) else []
+
+
+def apart(g: Graph, name: str) -> list[str]:
+    """A one-word name the source defines, split at the longest word of the file's other
+    names it begins or ends with (dateutil's class `parserinfo`, beside its class `parser`:
+    `parser_info`, not `parserinfo_2`); not at a shorter one (`parse`: `parse_rinfo`)."""
+    if not name.isalpha() or len(name) < 5:
+        return []
+    known = {w for node in g.nodes for label in node.names for w in words(label)
+             if len(w) >= 3 and w != name}
+    cuts = [(max(len(a) if a in known else 0, len(b) if b in known else 0), f"{a}_{b}")
+            for k in range(2, len(name) - 1) for a, b in [(name[:k], name[k:])]]
+    return [t for size, t in sorted(cuts, key=lambda c: -c[0])[:1] if size]
