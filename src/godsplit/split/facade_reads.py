@@ -3,17 +3,18 @@
 `apply --rewrite-references` points a patch of `old.mod.name` at the one new module whose
 code looks `name` up. That is only the same patch when nothing else reads `name` through
 the old module at call time: `import old.mod as m; m.name()` in a view, a `from old.mod
-import name` inside a function, `getattr(m, "name")`, `vars(m)["name"]`, or the module object handed on
-(`return m`, `x = m`: what reads it then is not known). Before the split one patch of
-the old module reached those reads too; a patch of the new module does not (the facade
-keeps the object it imported). Such a patch target stays on the old module, where the
+import name` inside a function, `getattr(m, "name")`, `vars(m)["name"]`, `pkg.mod.name`
+after `import pkg`, or the module object handed on (`return m`, `x = m`, `[m]`, a call's
+argument: `inspect.getmembers(m)`; what reads it then is not known). Before the split one
+patch of the old module reached those reads too; a patch of the new module does not (the
+facade keeps the object it imported). Such a patch target stays on the old module, where the
 live facade forwards it to every new module that looks the name up.
 
 Reads of a name known only at run time count as reads of every name (EVERY), each with
 why: `getattr(m, variable)`, the module's namespace (`vars(m)`, `m.__dict__`) not
 subscripted by a literal, and the old module got by its name at run time
-(`importlib.import_module("old.mod")`, `__import__`, `sys.modules["old.mod"]`) other than
-to read one literal attribute of it.
+(`importlib.import_module("old.mod")`, `__import__`, `sys.modules["old.mod"]`, also by a
+variable assigned that name in the file) other than to read one literal attribute of it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ from .typestrings import dotted_name
 EVERY = "*"  # any of the module's names may be read through it (see `Read.how`)
 HANDED = "hands the old module on"
 _LOADERS = frozenset({"import_module", "__import__"})
+# calls that read no name through a module handed to them (any argument), and those that
+# write one (their first argument: the patchers, whose targets `references` rewrites)
+_INERT = frozenset({"isinstance", "issubclass", "id", "type", "repr", "str", "print", "hash",
+                    "hasattr", "callable"})
+_WRITERS = frozenset({"setattr", "delattr"})  # builtin, monkeypatch's, mocker's
+_PATCHES = frozenset({"object", "multiple"})  # (mock., mocker.)patch.object / .multiple
 
 
 @dataclass(frozen=True)
@@ -55,11 +62,17 @@ class FacadeReads:
 
 
 def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tuple[str, int]]]:
-    """Dotted texts bound to the old module anywhere in the file, and the names imported
-    from it inside a function (read when that runs)."""
-    parent, _, last = old.rpartition(".")
+    """Dotted texts bound to the old module anywhere in the file (`import pkg.big as b`:
+    `b`; a package above it: `import pkg` or `import pkg.other`: `pkg.big`, `from pkg
+    import sub`: `sub.big`), and the names imported from it inside a function (read when
+    that runs)."""
     aliases: set[str] = set()
     local: list[tuple[str, int]] = []
+
+    def bound(module: str, name: str) -> None:
+        """`module` is bound to `name`: the old module, or a package above it."""
+        if old == module or old.startswith(module + "."):
+            aliases.add(name + old[len(module):])
 
     def visit(node: ast.AST, in_function: bool) -> None:
         for child in ast.iter_child_nodes(node):
@@ -67,15 +80,15 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tupl
                                                        ast.Lambda))
             if isinstance(child, ast.Import):
                 for alias in child.names:
-                    if alias.name == old:
-                        aliases.add(alias.asname or old)
+                    top = alias.name.partition(".")[0]  # `import pkg.other` binds `pkg`
+                    bound(alias.name, alias.asname) if alias.asname else bound(top, top)
             elif isinstance(child, ast.ImportFrom):
                 source = (absolute_target(package, child.level, child.module) if child.level
                           else child.module)
                 for alias in child.names:
-                    if source == parent and alias.name == last:
-                        aliases.add(alias.asname or last)
-                    elif source == old and in_function and alias.name != "*":
+                    if source and alias.name != "*":
+                        bound(f"{source}.{alias.name}", alias.asname or alias.name)
+                    if source == old and in_function and alias.name != "*":
                         local.append((alias.name, child.lineno))
             visit(child, nested)
 
@@ -104,16 +117,26 @@ class _Reads:
     def __init__(self, old: str, aliases: set[str], package: str) -> None:
         self.old, self.aliases, self.package = old, aliases, package
         self.done: set[int] = set()  # nodes read as one literal name through their parent
+        # variable -> the strings assigned to it that may name the old module
+        self.strings: dict[str, set[str]] = {}
+
+    def text(self, node: ast.expr) -> str | None:
+        """A literal string, or a variable assigned one (`NAME = "pkg.big"`) that names the
+        old module (assignments come first in the walk: outer statements before inner)."""
+        found = _literal(node)
+        if found is None and isinstance(node, ast.Name):
+            return min(self.strings.get(node.id, ()), default=None)
+        return found
 
     def loaded(self, node: ast.expr, top: bool = True) -> bool:
         """`node` is the old module got by its name at run time: `importlib.import_module`
         (absolute, or relative to a literal package or `__package__`), `sys.modules[...]`,
         `sys.modules.get(...)`, or (`top`) `__import__` of it, which gives its top package."""
         if isinstance(node, ast.Subscript):
-            return dotted_name(node.value) == "sys.modules" and _literal(node.slice) == self.old
+            return dotted_name(node.value) == "sys.modules" and self.text(node.slice) == self.old
         if not isinstance(node, ast.Call) or not node.args:
             return False
-        name = _literal(node.args[0])
+        name = self.text(node.args[0])
         if dotted_name(node.func) == "sys.modules.get":
             return name == self.old
         if _called(node) not in _LOADERS or name is None:
@@ -154,6 +177,9 @@ class _Reads:
         for node in ast.walk(tree):  # parents before children: an Assign before its value
             if isinstance(node, ast.Assign):
                 kept.add(id(node.value))
+                if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
+                        text := _literal(node.value)) and (text == self.old or text[:1] == "."):
+                    self.strings.setdefault(node.targets[0].id, set()).add(text)
             if id(node) in self.done:
                 continue
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (
@@ -175,12 +201,44 @@ class _Reads:
                     f"old module (`{_text(node)}`)")
             elif isinstance(node, (ast.Return, ast.Assign, ast.AnnAssign, ast.Yield)) and (
                     node.value is not None and dotted_name(node.value) in self.aliases):
+                self.done.add(id(node.value))
                 yield EVERY, node.lineno, HANDED
             elif isinstance(node, (ast.Attribute, ast.Call)) and self.namespace(node):
                 yield EVERY, node.lineno, f"reads the old module's namespace (`{_text(node)}`)"
             elif isinstance(node, (ast.Subscript, ast.Call)) and self.loaded(node):
                 yield EVERY, node.lineno, ("gets the old module by its name at run time "
                                            f"(`{_text(node)}`)")
+            yield from self.escapes(node)
+
+    def escapes(self, node: ast.AST) -> Iterable[tuple[str, int, str]]:
+        """EVERY where `node` takes the old module itself (an alias of it) other than to
+        read or write one name through it: a call's argument (`inspect.getmembers(big)`,
+        `dir(big)`, `registry.scan(big)`, `partial(getattr, big)`: what the callee reads
+        is not known), an element of a list, tuple or dict, a default value... The
+        module's own patchers and setters (`patch.object(big, "x")`,
+        `monkeypatch.setattr(big, "x", f)`, `setattr(big, "x", f)`: writes), calls that
+        read nothing through it (`isinstance(big, ModuleType)`) and comparisons do not
+        count."""
+        if isinstance(node, (ast.Attribute, ast.Compare, ast.Expr)) or (
+                isinstance(node, ast.Call) and (_called(node) == "vars" or (isinstance(
+                    node.func, ast.Name) and node.func.id in _INERT))):
+            return
+        if isinstance(node, ast.Call):
+            func = node.func
+            writes = _called(node) in _WRITERS or (isinstance(func, ast.Attribute) and (
+                func.attr in _PATCHES and dotted_name(func.value).endswith("patch")))
+            given = [*node.args[1 if writes else 0:], *(k.value for k in node.keywords)]
+            children: Iterable[ast.AST] = (a.value if isinstance(a, ast.Starred) else a
+                                           for a in given)
+            how = "passes the old module to a call that may read any name through it"
+        else:
+            children, how = ast.iter_child_nodes(node), "hands the old module on"
+        for child in children:
+            if isinstance(child, (ast.Name, ast.Attribute)) and isinstance(
+                    child.ctx, ast.Load) and id(child) not in self.done and (
+                    dotted_name(child) in self.aliases):
+                self.done.add(id(child))
+                yield EVERY, child.lineno, f"{how} (`{_text(node)}`)"
 
     def _through(self, module: ast.expr, read: ast.expr) -> str:
         """"" for a read through an alias (`migrate` points it at the name's home), else
@@ -211,6 +269,7 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     for found in wanted:
         aliases, local = _aliases(tree, found.old, package)
+        aliases = {a for a in aliases if a.encode() in data}  # (`import pkg`: `pkg.big`?)
         hits = [(read, line, "") for read, line in local] + (list(
             _Reads(found.old, aliases, package).reads(tree)) if aliases or _named(found.old, data)
             else [])
