@@ -2,11 +2,12 @@
 call (`inspect.getmembers(big)`, `registry.scan(big)`, `functools.partial(getattr, big)`)
 or kept in a container (`MODS = [big]`), a package above it imported alone (`import pkg`
 then `pkg.big.helper`, `import pkg as p`), and the module got by a name held in a variable
-(`NAME = "pkg.big"; importlib.import_module(NAME)`). `apply --rewrite-references` pointed
-the test's `mock.patch("pkg.big.helper")` at the new module whose code looks `helper` up;
-the read through the old module then ran the real function, and the project's test that
-passed failed after a split that said "verified". Now the patch stays (GS210 says where and
-why) and the test still passes. Writers of the module (`patch.object(big, "x")`,
+(`NAME = "pkg.big"; importlib.import_module(NAME)`), or reached through the package that
+an import of a sibling binds (`import pkg.bigger`, then `pkg.big.helper`). `apply
+--rewrite-references` pointed the test's `mock.patch("pkg.big.helper")` at the new module
+whose code looks `helper` up; the read through the old module then ran the real function,
+and the project's test that passed failed after a split that said "verified". Now the patch
+stays (GS210 says where and why) and the test still passes. Writers of the module (`patch.object(big, "x")`,
 `monkeypatch.setattr(big, ...)`, `setattr(big, ...)`) and calls that read nothing through
 it (`isinstance(big, ...)`) do not keep the patch."""
 
@@ -50,6 +51,9 @@ OTHER = {
     "import pkg as p, then p.big.helper": (
         'import pkg as p\n\n\ndef call():\n    return p.big.helper()\n', 5,
         "reads it through the old module"),
+    "import pkg.bigger, then pkg.big.helper": (
+        'import pkg.bigger\n\n\ndef call():\n    return pkg.big.helper()\n', 5,
+        "reads it through its package, imported for another module (`pkg.big.helper`)"),
     "import_module of a variable": (
         'import importlib\n\nNAME = "pkg.big"\n\n\ndef call():\n'
         '    return importlib.import_module(NAME).helper()\n', 7,
@@ -65,7 +69,7 @@ TEST_LINE = {TESTS: 7, OBJECT_TESTS: 8}
 
 def project(tmp_path: Path, other: str, config: str = CONFIG, tests: str = TESTS) -> Path:
     make_project(tmp_path, SOURCE, {"a": ["helper"], "b": ["user"]}, files={
-        "pkg/other.py": other, "tests/test_it.py": tests})
+        "pkg/other.py": other, "pkg/bigger.py": "user = None\n", "tests/test_it.py": tests})
     (tmp_path / "godsplit.toml").write_text(config)
     assert "1 passed" in run_python(tmp_path, RUN)  # before the split
     return tmp_path
@@ -109,6 +113,11 @@ def call(monkeypatch=None):
     print(big, repr(pkg.big), hasattr(big, "helper"))
     big.extra = pkg.big.user
     return helper()
+
+
+def local(fields=None):
+    big = {"helper": fields}  # a local variable of the alias's name
+    return len(big), dict(big)
 """
 PLAIN_TESTS = """\
 from unittest import mock
@@ -126,8 +135,9 @@ def test_patch():
 def test_writers_and_plain_imports_of_the_old_module_still_get_the_patch_moved(
         tmp_path: Path) -> None:
     """No over-caution: the module's own patchers and setters, calls that read nothing
-    through it, `from pkg.big import helper` and a read of another name through `import
-    pkg` leave the patch free to move (passes on main too: a guard, not a repro)."""
+    through it, `from pkg.big import helper`, a read of another name through `import pkg`
+    and a local variable named as the module leave the patch free to move (passes on main
+    too: a guard, not a repro)."""
     root = project(tmp_path, WRITERS, tests=PLAIN_TESTS)
     result = apply_splits(load_config(root / "godsplit.toml"), rewrite_references=True)
     assert result.written, result.errors

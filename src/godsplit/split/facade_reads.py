@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from ..files import module_name_for
 from .relative_ban import absolute_target
@@ -61,12 +62,15 @@ class FacadeReads:
         return self.where.get(name) or self.where.get(EVERY)
 
 
-def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tuple[str, int]]]:
+def _aliases(tree: ast.AST, old: str, package: str) -> tuple[
+        set[str], list[tuple[str, int]], set[str]]:
     """Dotted texts bound to the old module anywhere in the file (`import pkg.big as b`:
     `b`; a package above it: `import pkg` or `import pkg.other`: `pkg.big`, `from pkg
-    import sub`: `sub.big`), and the names imported from it inside a function (read when
-    that runs)."""
+    import sub`: `sub.big`), the names imported from it inside a function (read when that
+    runs), and those of the aliases only an import of a sibling binds (`import pkg.other`:
+    `pkg.big`; `migrate` does not follow those)."""
     aliases: set[str] = set()
+    sibling: set[str] = set()
     local: list[tuple[str, int]] = []
 
     def bound(module: str, name: str) -> None:
@@ -81,7 +85,10 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tupl
             if isinstance(child, ast.Import):
                 for alias in child.names:
                     top = alias.name.partition(".")[0]  # `import pkg.other` binds `pkg`
-                    bound(alias.name, alias.asname) if alias.asname else bound(top, top)
+                    if alias.asname or old == alias.name or old.startswith(alias.name + "."):
+                        bound(alias.name, alias.asname or alias.name)
+                    elif old.startswith(top + "."):
+                        sibling.add(old)
             elif isinstance(child, ast.ImportFrom):
                 source = (absolute_target(package, child.level, child.module) if child.level
                           else child.module)
@@ -93,7 +100,7 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tupl
             visit(child, nested)
 
     visit(tree, False)
-    return aliases, local
+    return aliases | sibling, local, sibling - aliases
 
 
 def _text(node: ast.AST) -> str:
@@ -114,11 +121,14 @@ def _called(node: ast.Call) -> str:
 class _Reads:
     """What one file reads through one old module (`aliases`: its names for it there)."""
 
-    def __init__(self, old: str, aliases: set[str], package: str) -> None:
-        self.old, self.aliases, self.package = old, aliases, package
+    def __init__(self, old: str, aliases: set[str], package: str,
+                 sibling: frozenset[str] | set[str] = frozenset()) -> None:
+        self.old, self.aliases, self.package, self.sibling = old, aliases, package, sibling
         self.done: set[int] = set()  # nodes read as one literal name through their parent
         # variable -> the strings assigned to it that may name the old module
         self.strings: dict[str, set[str]] = {}
+        self.lasts = {alias.rpartition(".")[2] for alias in aliases}
+        self.parents: dict[int, ast.AST] | None = None  # child -> parent, when needed
 
     def text(self, node: ast.expr) -> str | None:
         """A literal string, or a variable assigned one (`NAME = "pkg.big"`) that names the
@@ -208,42 +218,71 @@ class _Reads:
             elif isinstance(node, (ast.Subscript, ast.Call)) and self.loaded(node):
                 yield EVERY, node.lineno, ("gets the old module by its name at run time "
                                            f"(`{_text(node)}`)")
-            yield from self.escapes(node)
+            elif self.bare(node):
+                yield from self.escapes(node, tree)
 
-    def escapes(self, node: ast.AST) -> Iterable[tuple[str, int, str]]:
-        """EVERY where `node` takes the old module itself (an alias of it) other than to
-        read or write one name through it: a call's argument (`inspect.getmembers(big)`,
-        `dir(big)`, `registry.scan(big)`, `partial(getattr, big)`: what the callee reads
-        is not known), an element of a list, tuple or dict, a default value... The
-        module's own patchers and setters (`patch.object(big, "x")`,
-        `monkeypatch.setattr(big, "x", f)`, `setattr(big, "x", f)`: writes), calls that
-        read nothing through it (`isinstance(big, ModuleType)`) and comparisons do not
-        count."""
-        if isinstance(node, (ast.Attribute, ast.Compare, ast.Expr)) or (
-                isinstance(node, ast.Call) and (_called(node) == "vars" or (isinstance(
-                    node.func, ast.Name) and node.func.id in _INERT))):
+    def bare(self, node: ast.AST) -> TypeGuard[ast.Name | ast.Attribute]:
+        """`node` loads the old module itself (an alias of it), not one name through it."""
+        if isinstance(node, ast.Name):
+            return node.id in self.aliases and isinstance(node.ctx, ast.Load)
+        return isinstance(node, ast.Attribute) and node.attr in self.lasts and isinstance(
+            node.ctx, ast.Load) and dotted_name(node) in self.aliases
+
+    def escapes(self, node: ast.Name | ast.Attribute, tree: ast.AST) -> Iterable[
+            tuple[str, int, str]]:
+        """EVERY where the old module itself (`node`, not read as `alias.name`) is handed
+        on: a call's argument (`inspect.getmembers(big)`, `dir(big)`, `registry.scan(big)`,
+        `partial(getattr, big)`: what the callee reads is not known), an element of a list,
+        tuple or dict, a default value... The module's own patchers and setters
+        (`patch.object(big, "x")`, `monkeypatch.setattr(big, "x", f)`, `setattr(big, "x",
+        f)`: writes), calls that read nothing through it (`isinstance(big, ModuleType)`),
+        comparisons, and a local variable of the same name do not count."""
+        if self.parents is None:  # (only files that have such a use pay for the map)
+            self.parents = {id(c): p for p in ast.walk(tree) for c in ast.iter_child_nodes(p)}
+        parent = self.parents.get(id(node))
+        if isinstance(parent, (ast.keyword, ast.Starred)):
+            parent = self.parents.get(id(parent))  # `scan(mod=big)`: the call
+        if parent is None or isinstance(parent, (ast.Attribute, ast.Compare, ast.Expr)) or (
+                self._local(node)):
             return
-        if isinstance(node, ast.Call):
-            func = node.func
-            writes = _called(node) in _WRITERS or (isinstance(func, ast.Attribute) and (
-                func.attr in _PATCHES and dotted_name(func.value).endswith("patch")))
-            given = [*node.args[1 if writes else 0:], *(k.value for k in node.keywords)]
-            children: Iterable[ast.AST] = (a.value if isinstance(a, ast.Starred) else a
-                                           for a in given)
-            how = "passes the old module to a call that may read any name through it"
-        else:
-            children, how = ast.iter_child_nodes(node), "hands the old module on"
-        for child in children:
-            if isinstance(child, (ast.Name, ast.Attribute)) and isinstance(
-                    child.ctx, ast.Load) and id(child) not in self.done and (
-                    dotted_name(child) in self.aliases):
-                self.done.add(id(child))
-                yield EVERY, child.lineno, f"{how} (`{_text(node)}`)"
+        if not isinstance(parent, ast.Call):
+            yield EVERY, node.lineno, f"hands the old module on (`{_text(parent)}`)"
+            return
+        func = parent.func
+        writes = _called(parent) in _WRITERS or (isinstance(func, ast.Attribute) and (
+            func.attr in _PATCHES and dotted_name(func.value).endswith("patch")))
+        if node is func or _called(parent) == "vars" or (isinstance(func, ast.Name) and (
+                func.id in _INERT)) or (writes and parent.args and node is parent.args[0]):
+            return
+        yield EVERY, node.lineno, ("passes the old module to a call that may read any name "
+                                   f"through it (`{_text(parent)}`)")
+
+    def _local(self, node: ast.expr) -> bool:
+        """`node` is a local variable of its function that has the alias's name
+        (`fields = response.get("fields")` beside `from django.db.models import fields`)."""
+        scope = self.parents.get(id(node)) if self.parents and isinstance(node, ast.Name) else None
+        while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                           ast.Lambda)):
+            scope = self.parents.get(id(scope)) if self.parents else None
+        if scope is None or not isinstance(node, ast.Name):
+            return False
+        given = scope.args
+        names = {a.arg for a in (*given.posonlyargs, *given.args, *given.kwonlyargs,
+                                 given.vararg, given.kwarg) if a is not None}
+        for inner in ast.walk(scope):
+            if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                names.add(inner.id)
+            elif isinstance(inner, (ast.Global, ast.Nonlocal)) and node.id in inner.names:
+                return False
+        return node.id in names
 
     def _through(self, module: ast.expr, read: ast.expr) -> str:
         """"" for a read through an alias (`migrate` points it at the name's home), else
         how it reads the module got by its name at run time."""
-        return "" if dotted_name(module) in self.aliases else (
+        shown = dotted_name(module)
+        if shown in self.sibling:
+            return f"reads it through its package, imported for another module (`{_text(read)}`)"
+        return "" if shown in self.aliases else (
             f"reads it through the old module got by its name at run time (`{_text(read)}`)")
 
 
@@ -268,10 +307,10 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     for found in wanted:
-        aliases, local = _aliases(tree, found.old, package)
+        aliases, local, sibling = _aliases(tree, found.old, package)
         aliases = {a for a in aliases if a.encode() in data}  # (`import pkg`: `pkg.big`?)
         hits = [(read, line, "") for read, line in local] + (list(
-            _Reads(found.old, aliases, package).reads(tree)) if aliases or _named(found.old, data)
+            _Reads(found.old, aliases, package, sibling).reads(tree)) if aliases or _named(found.old, data)
             else [])
         for read, line, how in sorted(hits, key=lambda hit: hit[1]):
             known = found.where.get(read)  # the first, or the first no import edit moves
