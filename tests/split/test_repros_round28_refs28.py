@@ -159,3 +159,21 @@ def test_the_cli_prints_why_under_a_static_facade(tmp_path: Path) -> None:
             "patch of the new module would not reach; patch it in each module by hand") in (
                 " ".join(out.output.split()))
     assert (root / "tests/test_it.py").read_text() == TESTS
+
+
+def test_patch_object_of_the_module_imported_from_its_package_moves_under_a_static_facade(
+        tmp_path: Path) -> None:
+    """`from pkg import big` then `patch.object(big, "helper")`: the file does not spell
+    `pkg.big`, and `--rewrite-references` skipped it without a word; under a static facade
+    that patch sets only the facade's name, so the test that passed failed after the
+    split. Now it is pointed at the module that looks `helper` up."""
+    tests = OBJECT_TESTS.replace("import pkg.big as big\nfrom pkg import other",
+                                 "from pkg import big")
+    tests = tests.replace('        assert other.call() == "fake"\n', "")
+    root = project(tmp_path, "", CONFIG.replace("[split.modules]",
+                                                'facade = "static"\n[split.modules]'), tests)
+    result = apply_splits(load_config(root / "godsplit.toml"), rewrite_references=True)
+    assert result.written, result.errors
+    assert 'mock.patch("pkg.big.b.helper", return_value="fake")' in (
+        root / "tests/test_it.py").read_text()
+    assert "1 passed" in run_python(root, RUN)  # (on main: 1 failed, 'real')
