@@ -3,17 +3,18 @@
 `apply --rewrite-references` points a patch of `old.mod.name` at the one new module whose
 code looks `name` up. That is only the same patch when nothing else reads `name` through
 the old module at call time: `import old.mod as m; m.name()` in a view, a `from old.mod
-import name` inside a function, `getattr(m, "name")`, `vars(m)["name"]`, or the module object handed on
-(`return m`, `x = m`: what reads it then is not known). Before the split one patch of
-the old module reached those reads too; a patch of the new module does not (the facade
-keeps the object it imported). Such a patch target stays on the old module, where the
+import name` inside a function, `getattr(m, "name")`, `vars(m)["name"]`, `pkg.mod.name`
+after `import pkg`, or the module object handed on (`return m`, `x = m`, `[m]`, a call's
+argument: `inspect.getmembers(m)`; what reads it then is not known). Before the split one
+patch of the old module reached those reads too; a patch of the new module does not (the
+facade keeps the object it imported). Such a patch target stays on the old module, where the
 live facade forwards it to every new module that looks the name up.
 
 Reads of a name known only at run time count as reads of every name (EVERY), each with
 why: `getattr(m, variable)`, the module's namespace (`vars(m)`, `m.__dict__`) not
 subscripted by a literal, and the old module got by its name at run time
-(`importlib.import_module("old.mod")`, `__import__`, `sys.modules["old.mod"]`) other than
-to read one literal attribute of it.
+(`importlib.import_module("old.mod")`, `__import__`, `sys.modules["old.mod"]`, also by a
+variable assigned that name in the file) other than to read one literal attribute of it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from ..files import run_package
 from .relative_ban import absolute_target
@@ -31,6 +33,12 @@ from .typestrings import dotted_name
 EVERY = "*"  # any of the module's names may be read through it (see `Read.how`)
 HANDED = "hands the old module on"
 _LOADERS = frozenset({"import_module", "__import__"})
+# calls that read no name through a module handed to them (any argument), and those that
+# write one (their first argument: the patchers, whose targets `references` rewrites)
+_INERT = frozenset({"isinstance", "issubclass", "id", "type", "repr", "str", "print", "hash",
+                    "hasattr", "callable"})
+_WRITERS = frozenset({"setattr", "delattr"})  # builtin, monkeypatch's, mocker's
+_PATCHES = frozenset({"object", "multiple"})  # (mock., mocker.)patch.object / .multiple
 
 
 @dataclass(frozen=True)
@@ -55,12 +63,21 @@ class FacadeReads:
         return self.where.get(name) or self.where.get(EVERY)
 
 
-def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tuple[str, int]]]:
-    """Dotted texts bound to the old module anywhere in the file, and the names imported
-    from it inside a function (read when that runs)."""
-    parent, _, last = old.rpartition(".")
+def _aliases(tree: ast.AST, old: str, package: str) -> tuple[
+        set[str], list[tuple[str, int]], set[str]]:
+    """Dotted texts bound to the old module anywhere in the file (`import pkg.big as b`:
+    `b`; a package above it: `import pkg` or `import pkg.other`: `pkg.big`, `from pkg
+    import sub`: `sub.big`), the names imported from it inside a function (read when that
+    runs), and those of the aliases only an import of a sibling binds (`import pkg.other`:
+    `pkg.big`; `migrate` does not follow those)."""
     aliases: set[str] = set()
+    sibling: set[str] = set()
     local: list[tuple[str, int]] = []
+
+    def bound(module: str, name: str) -> None:
+        """`module` is bound to `name`: the old module, or a package above it."""
+        if old == module or old.startswith(module + "."):
+            aliases.add(name + old[len(module):])
 
     def visit(node: ast.AST, in_function: bool) -> None:
         for child in ast.iter_child_nodes(node):
@@ -68,20 +85,23 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[set[str], list[tupl
                                                        ast.Lambda))
             if isinstance(child, ast.Import):
                 for alias in child.names:
-                    if alias.name == old:
-                        aliases.add(alias.asname or old)
+                    top = alias.name.partition(".")[0]  # `import pkg.other` binds `pkg`
+                    if alias.asname or old == alias.name or old.startswith(alias.name + "."):
+                        bound(alias.name, alias.asname or alias.name)
+                    elif old.startswith(top + "."):
+                        sibling.add(old)
             elif isinstance(child, ast.ImportFrom):
                 source = (absolute_target(package, child.level, child.module) if child.level
                           else child.module)
                 for alias in child.names:
-                    if source == parent and alias.name == last:
-                        aliases.add(alias.asname or last)
-                    elif source == old and in_function and alias.name != "*":
+                    if source and alias.name != "*":
+                        bound(f"{source}.{alias.name}", alias.asname or alias.name)
+                    if source == old and in_function and alias.name != "*":
                         local.append((alias.name, child.lineno))
             visit(child, nested)
 
     visit(tree, False)
-    return aliases, local
+    return aliases | sibling, local, sibling - aliases
 
 
 def _text(node: ast.AST) -> str:
@@ -102,19 +122,32 @@ def _called(node: ast.Call) -> str:
 class _Reads:
     """What one file reads through one old module (`aliases`: its names for it there)."""
 
-    def __init__(self, old: str, aliases: set[str], package: str) -> None:
-        self.old, self.aliases, self.package = old, aliases, package
+    def __init__(self, old: str, aliases: set[str], package: str,
+                 sibling: frozenset[str] | set[str] = frozenset()) -> None:
+        self.old, self.aliases, self.package, self.sibling = old, aliases, package, sibling
         self.done: set[int] = set()  # nodes read as one literal name through their parent
+        # variable -> the strings assigned to it that may name the old module
+        self.strings: dict[str, set[str]] = {}
+        self.lasts = {alias.rpartition(".")[2] for alias in aliases}
+        self.parents: dict[int, ast.AST] | None = None  # child -> parent, when needed
+
+    def text(self, node: ast.expr) -> str | None:
+        """A literal string, or a variable assigned one (`NAME = "pkg.big"`) that names the
+        old module (assignments come first in the walk: outer statements before inner)."""
+        found = _literal(node)
+        if found is None and isinstance(node, ast.Name):
+            return min(self.strings.get(node.id, ()), default=None)
+        return found
 
     def loaded(self, node: ast.expr, top: bool = True) -> bool:
         """`node` is the old module got by its name at run time: `importlib.import_module`
         (absolute, or relative to a literal package or `__package__`), `sys.modules[...]`,
         `sys.modules.get(...)`, or (`top`) `__import__` of it, which gives its top package."""
         if isinstance(node, ast.Subscript):
-            return dotted_name(node.value) == "sys.modules" and _literal(node.slice) == self.old
+            return dotted_name(node.value) == "sys.modules" and self.text(node.slice) == self.old
         if not isinstance(node, ast.Call) or not node.args:
             return False
-        name = _literal(node.args[0])
+        name = self.text(node.args[0])
         if dotted_name(node.func) == "sys.modules.get":
             return name == self.old
         if _called(node) not in _LOADERS or name is None:
@@ -155,6 +188,9 @@ class _Reads:
         for node in ast.walk(tree):  # parents before children: an Assign before its value
             if isinstance(node, ast.Assign):
                 kept.add(id(node.value))
+                if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
+                        text := _literal(node.value)) and (text == self.old or text[:1] == "."):
+                    self.strings.setdefault(node.targets[0].id, set()).add(text)
             if id(node) in self.done:
                 continue
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (
@@ -176,17 +212,78 @@ class _Reads:
                     f"old module (`{_text(node)}`)")
             elif isinstance(node, (ast.Return, ast.Assign, ast.AnnAssign, ast.Yield)) and (
                     node.value is not None and dotted_name(node.value) in self.aliases):
+                self.done.add(id(node.value))
                 yield EVERY, node.lineno, HANDED
             elif isinstance(node, (ast.Attribute, ast.Call)) and self.namespace(node):
                 yield EVERY, node.lineno, f"reads the old module's namespace (`{_text(node)}`)"
             elif isinstance(node, (ast.Subscript, ast.Call)) and self.loaded(node):
                 yield EVERY, node.lineno, ("gets the old module by its name at run time "
                                            f"(`{_text(node)}`)")
+            elif self.bare(node):
+                yield from self.escapes(node, tree)
+
+    def bare(self, node: ast.AST) -> TypeGuard[ast.Name | ast.Attribute]:
+        """`node` loads the old module itself (an alias of it), not one name through it."""
+        if isinstance(node, ast.Name):
+            return node.id in self.aliases and isinstance(node.ctx, ast.Load)
+        return isinstance(node, ast.Attribute) and node.attr in self.lasts and isinstance(
+            node.ctx, ast.Load) and dotted_name(node) in self.aliases
+
+    def escapes(self, node: ast.Name | ast.Attribute, tree: ast.AST) -> Iterable[
+            tuple[str, int, str]]:
+        """EVERY where the old module itself (`node`, not read as `alias.name`) is handed
+        on: a call's argument (`inspect.getmembers(big)`, `dir(big)`, `registry.scan(big)`,
+        `partial(getattr, big)`: what the callee reads is not known), an element of a list,
+        tuple or dict, a default value... The module's own patchers and setters
+        (`patch.object(big, "x")`, `monkeypatch.setattr(big, "x", f)`, `setattr(big, "x",
+        f)`: writes), calls that read nothing through it (`isinstance(big, ModuleType)`),
+        comparisons, and a local variable of the same name do not count."""
+        if self.parents is None:  # (only files that have such a use pay for the map)
+            self.parents = {id(c): p for p in ast.walk(tree) for c in ast.iter_child_nodes(p)}
+        parent = self.parents.get(id(node))
+        if isinstance(parent, (ast.keyword, ast.Starred)):
+            parent = self.parents.get(id(parent))  # `scan(mod=big)`: the call
+        if parent is None or isinstance(parent, (ast.Attribute, ast.Compare, ast.Expr)) or (
+                self._local(node)):
+            return
+        if not isinstance(parent, ast.Call):
+            yield EVERY, node.lineno, f"hands the old module on (`{_text(parent)}`)"
+            return
+        func = parent.func
+        writes = _called(parent) in _WRITERS or (isinstance(func, ast.Attribute) and (
+            func.attr in _PATCHES and dotted_name(func.value).endswith("patch")))
+        if node is func or _called(parent) == "vars" or (isinstance(func, ast.Name) and (
+                func.id in _INERT)) or (writes and parent.args and node is parent.args[0]):
+            return
+        yield EVERY, node.lineno, ("passes the old module to a call that may read any name "
+                                   f"through it (`{_text(parent)}`)")
+
+    def _local(self, node: ast.expr) -> bool:
+        """`node` is a local variable of its function that has the alias's name
+        (`fields = response.get("fields")` beside `from django.db.models import fields`)."""
+        scope = self.parents.get(id(node)) if self.parents and isinstance(node, ast.Name) else None
+        while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                           ast.Lambda)):
+            scope = self.parents.get(id(scope)) if self.parents else None
+        if scope is None or not isinstance(node, ast.Name):
+            return False
+        given = scope.args
+        names = {a.arg for a in (*given.posonlyargs, *given.args, *given.kwonlyargs,
+                                 given.vararg, given.kwarg) if a is not None}
+        for inner in ast.walk(scope):
+            if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                names.add(inner.id)
+            elif isinstance(inner, (ast.Global, ast.Nonlocal)) and node.id in inner.names:
+                return False
+        return node.id in names
 
     def _through(self, module: ast.expr, read: ast.expr) -> str:
         """"" for a read through an alias (`migrate` points it at the name's home), else
         how it reads the module got by its name at run time."""
-        return "" if dotted_name(module) in self.aliases else (
+        shown = dotted_name(module)
+        if shown in self.sibling:
+            return f"reads it through its package, imported for another module (`{_text(read)}`)"
+        return "" if shown in self.aliases else (
             f"reads it through the old module got by its name at run time (`{_text(read)}`)")
 
 
@@ -210,9 +307,10 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
     shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     for found in wanted:
         package = run_package(path, () if found.top is None else (found.top,))
-        aliases, local = _aliases(tree, found.old, package)
+        aliases, local, sibling = _aliases(tree, found.old, package)
+        aliases = {a for a in aliases if a.encode() in data}  # (`import pkg`: `pkg.big`?)
         hits = [(read, line, "") for read, line in local] + (list(
-            _Reads(found.old, aliases, package).reads(tree)) if aliases or _named(found.old, data)
+            _Reads(found.old, aliases, package, sibling).reads(tree)) if aliases or _named(found.old, data)
             else [])
         for read, line, how in sorted(hits, key=lambda hit: hit[1]):
             known = found.where.get(read)  # the first, or the first no import edit moves

@@ -283,13 +283,19 @@ class _Rewriter(cst.CSTTransformer):
 def _may_have_hits(data: bytes, old: str) -> bool:
     """Cheap test before parsing: the module's name in a string, an object-form patch, an
     assignment to an attribute of the module (`big.name = ...`, `del big.name`), or the
-    module imported under another name (whose attributes may be assigned)."""
+    module imported under another name (whose attributes may be assigned). The file spells
+    the old module's dotted name, or imports it from its package (`from pkg import big`:
+    `patch.object(big, "x")`, `setattr(big, ...)`, `big.x = ...`)."""
+    parent, _, last = old.rpartition(".")
+    word = re.escape(last.encode())
+    assigned = re.compile(rb"\b" + word + rb"\.\w+\s*=[^=]|\bdel\s+[\w.]*\b" + word + rb"\.")
     if old.encode() not in data:
-        return False
+        return bool(parent) and re.search(rb"\bfrom\s+" + re.escape(parent.encode()) + (
+            rb"\s+import\b"), data) is not None and (re.search(
+                rb"(?:object|setattr|delattr)\(\s*" + word + rb"\s*,", data) is not None or (
+                assigned.search(data) is not None))
     quoted = re.compile(rb"[\"']" + re.escape(old.encode()) + rb"[.\"']")
-    last = re.escape(old.rpartition(".")[2].encode())
-    assigned = re.compile(rb"\b" + last + rb"\.\w+\s*=[^=]|\bdel\s+[\w.]*\b" + last + rb"\.")
-    aliased = re.compile(rb"\b" + last + rb"\s+as\s+\w")  # `import pkg.big as b`: `b.name = f`
+    aliased = re.compile(rb"\b" + word + rb"\s+as\s+\w")  # `import pkg.big as b`: `b.name = f`
     return bool(quoted.search(data)) or b"patch.object" in data or b"setattr(" in data or (
         b"delattr(" in data) or bool(assigned.search(data)) or bool(aliased.search(data))
 
