@@ -1,4 +1,4 @@
-"""Round 28 (tune28b): the `--modules K` choice with candidates no better than chance set
+"""Round 27 (tune28b): the `--modules K` choice with candidates no better than chance set
 aside (`suggester/chance.py`), at other thresholds, scored before planning against the
 maintainers' grouping, and by leave-one-project-out.
 
@@ -6,7 +6,7 @@ maintainers' grouping, and by leave-one-project-out.
 
 For each case: both candidates' F1 / ARI, modules on a cycle and modularity. Then, for each
 threshold t (a candidate whose modularity is t or below is set aside when another is
-above t; "none": today's rule before round 28), the cases beating file order (F1 and ARI)
+above t; "none": today's rule before round 27), the cases beating file order (F1 and ARI)
 and the mean F1; and leave-one-project-out: each project's cases scored with the threshold
 the other projects' cases prefer (most cases beaten, then mean F1, then the value nearest
 0). Result (8ad7517 + the rule, /work/scratch/tune28b/sweep.txt): t <= -0.005 38 of 47

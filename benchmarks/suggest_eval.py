@@ -10,9 +10,9 @@ the maintainers put it in). Its `half` is `tuning` (tuned on), `held-out` (score
 after tuning, rounds 2 to 14), `fresh` (recorded in round 15 by
 benchmarks/record_split.py, after all that tuning; never tuned on) or `fresh2` (recorded
 in round 18 with four more tuning cases, the eight split between the two by
-ROUND18_SEED before any was scored; never tuned on) or `fresh3` (recorded in round 27,
+ROUND18_SEED before any was scored; never tuned on) or `fresh3` (recorded in round 26,
 when the other 36 cases became tuning data; never scored by anyone tuning) or `fresh4`
-(recorded in round 28, when all 47 cases before it became tuning data; likewise). The
+(recorded in round 27, when all 47 cases before it became tuning data; likewise). The
 before file is taken from the project's PyPI sdist (the last release before the split),
 downloaded once into benchmarks/.work/ and checked against the sha256 recorded for the
 archive and for the file. No fetched source is committed.
@@ -78,9 +78,9 @@ UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the group
 # sphinx-autodoc-2025) were split before any was scored:
 # random.Random(ROUND18_SEED).sample(sorted(ids), 4) joined the tuning half (beets-commands,
 # ipython-display, mypy-main, pytest-python), the other 4 are fresh2.
-# fresh3: recorded in round 27 (eleven projects not in the other halves), when the 36 cases
+# fresh3: recorded in round 26 (eleven projects not in the other halves), when the 36 cases
 # above became tuning data; checked with --check only, never scored while tuning.
-# fresh4: recorded in round 28 (projects in no other half), when all 47 cases above became
+# fresh4: recorded in round 27 (projects in no other half), when all 47 cases above became
 # tuning data; the same rules as fresh3.
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
 ROUND18_SEED = 18

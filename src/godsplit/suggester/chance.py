@@ -1,4 +1,4 @@
-"""With `--modules K`: a candidate grouping no better than chance is not chosen (round 28).
+"""With `--modules K`: a candidate grouping no better than chance is not chosen (round 27).
 
 `choose` takes the candidate with the fewest modules on a cycle of reads, since
 maintainers build modules in layers. A grouping can have no cycle for a poor reason: one
@@ -12,7 +12,7 @@ Zero is where modularity says "as many reads inside the modules as chance would 
 there", not a tuned threshold. Why: uncertainties' `core.py` (K 4), where the `pieces`
 candidate left one module of 52 definitions and three single ones (modularity -0.002, no
 module on a cycle) while the maintainers made four modules by topic, as the `greedy`
-candidate nearly does (README, round 28).
+candidate nearly does (README, round 27).
 """
 
 from __future__ import annotations
