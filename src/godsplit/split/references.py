@@ -18,7 +18,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..files import decode_source, named_module
+from ..files import decode_source, named_module, run_package
 from ..nesting import check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
 from .celery_names import task_names
@@ -27,6 +27,7 @@ from .module_lists import relabel_listed
 from .parsing import not_parsed
 from .project_walk import project_files
 from .registered_reads import RegisteredReads
+from .relative_ban import absolute_target
 
 PATCHERS = frozenset({"patch", "setattr"})
 # Calls whose string arguments are logger names, not modules: moved code keeps logging
@@ -59,25 +60,26 @@ def _alias_name(alias: cst.ImportAlias) -> str | None:
     return asname.name.value if asname and isinstance(asname.name, cst.Name) else None
 
 
-def _module_aliases(module: cst.Module, old: str) -> set[str]:
+def _module_aliases(module: cst.Module, old: str, package: str = "") -> set[str]:
     """Expressions (as dotted text) that refer to the old module in this file."""
     return {alias for stmt in module.body if isinstance(stmt, cst.SimpleStatementLine)
-            for small in stmt.body for alias in import_aliases(small, old)}
+            for small in stmt.body for alias in import_aliases(small, old, package)}
 
 
-def import_aliases(small: cst.BaseSmallStatement, old: str) -> set[str]:
-    """What an import statement binds to the old module (as dotted text): `old`, its
-    `as` name, or its last part imported from its package."""
+def import_aliases(small: cst.BaseSmallStatement, old: str, package: str = "") -> set[str]:
+    """What an import statement binds to the old module (as dotted text): `old`, its `as`
+    name, or its last part imported from its package (`from . import big` in `package`)."""
     aliases = set()
     parent, _, last = old.rpartition(".")
     if isinstance(small, cst.Import):
         for alias in small.names:
             if cst.helpers.get_full_name_for_node(alias.name) == old:
                 aliases.add(_alias_name(alias) or old)
-    elif isinstance(small, cst.ImportFrom) and not small.relative and small.module:
-        if cst.helpers.get_full_name_for_node(small.module) != parent or isinstance(
-            small.names, cst.ImportStar
-        ):
+    elif isinstance(small, cst.ImportFrom) and (small.module or small.relative):
+        name = cst.helpers.get_full_name_for_node(small.module) if small.module else None
+        if small.relative:  # (only where the file's package is known)
+            name = absolute_target(package, len(small.relative), name) if package else None
+        if name != parent or isinstance(small.names, cst.ImportStar):
             return aliases
         for alias in small.names:
             if cst.helpers.get_full_name_for_node(alias.name) == last:
@@ -282,16 +284,15 @@ class _Rewriter(cst.CSTTransformer):
 
 def _may_have_hits(data: bytes, old: str) -> bool:
     """Cheap test before parsing: the module's name in a string, an object-form patch, an
-    assignment to an attribute of the module (`big.name = ...`, `del big.name`), or the
-    module imported under another name (whose attributes may be assigned). The file spells
-    the old module's dotted name, or imports it from its package (`from pkg import big`:
-    `patch.object(big, "x")`, `setattr(big, ...)`, `big.x = ...`)."""
+    assignment to an attribute of the module (`big.x = ...`, `del big.x`), or the module
+    imported under another name; or, the name not spelled, the module imported from its
+    package (`from pkg import big`, `from . import big`) and patched or set by the object."""
     parent, _, last = old.rpartition(".")
     word = re.escape(last.encode())
     assigned = re.compile(rb"\b" + word + rb"\.\w+\s*=[^=]|\bdel\s+[\w.]*\b" + word + rb"\.")
     if old.encode() not in data:
-        return bool(parent) and re.search(rb"\bfrom\s+" + re.escape(parent.encode()) + (
-            rb"\s+import\b"), data) is not None and (re.search(
+        return bool(parent) and re.search(rb"\bfrom\s+(?:" + re.escape(parent.encode()) + (
+            rb"|\.[\w.]*)\s+import\b"), data) is not None and (re.search(
                 rb"(?:object|setattr|delattr)\(\s*" + word + rb"\s*,", data) is not None or (
                 assigned.search(data) is not None))
     quoted = re.compile(rb"[\"']" + re.escape(old.encode()) + rb"[.\"']")
@@ -313,8 +314,10 @@ def _rewrite(module: cst.Module, mine: Sequence[Plan], live: Collection[str], pa
     """Each plan's patch targets in one file (by old module), and the file's new tree."""
     found: dict[str, Found] = {}
     for plan in mine:
-        args = (plan, dict(plan.lookups), _module_aliases(module, plan.old_module), path,
-                plan.old_module in live)
+        top = reads[plan.old_module].top if plan.old_module in reads else None
+        package = run_package(path, () if top is None else (top,))
+        args = (plan, dict(plan.lookups), _module_aliases(module, plan.old_module, package),
+                path, plan.old_module in live)
         first = _Rewriter(*args, positions=False, reads=reads.get(plan.old_module))
         module.visit(first)
         if not first.rewrites and not first.hand:
