@@ -105,12 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", help="case ids (default: all but the held-out fresh4 half)")
     args = parser.parse_args(argv)
-    # The held-out half is scored once, by suggest_eval.py: never by default here.
-    cases = [
-        c
-        for c in map(ev.load_case, sorted(ev.CASES.glob("*.toml")))
-        if c.id in args.cases or (not args.cases and c.half != "fresh4")
-    ]
+    cases = ev.tuning_cases(args.cases)  # (never the held-out half unless named)
     totals = {rule: [0.0, 0.0, 0] for rule in RULES}
     for case in cases:
         source = ev.project_dir(case) / case.path
