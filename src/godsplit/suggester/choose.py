@@ -27,6 +27,7 @@ from .cluster import agglomerate
 from .dominators import dominator_pieces
 from .graph import Graph
 from .place import break_cycles, exactly, gather_families, to_helpers
+from .reexports import to_shared
 
 OVER = 2  # the `pieces` candidate stops merging at OVER * K groups
 
@@ -66,6 +67,7 @@ def _finish(g: Graph, parts: list[list[int]], k: int, cap: int) -> dict[int, int
     group = {n: i for i, part in enumerate(parts) for n in part}
     gather_families(g, group, k, cap)
     to_helpers(g, group)
+    to_shared(g, group)
     break_cycles(g, group)
     exactly(g, group, k, cap)
     return group

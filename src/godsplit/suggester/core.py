@@ -56,6 +56,7 @@ from .place import (
     listed,
     to_helpers,
 )
+from .reexports import to_shared
 from .sizes import estimate
 from .star_names import runtime_star_names
 
@@ -287,6 +288,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         group = {n: k for k, part in enumerate(parts) for n in part}
         gather_families(g, group, goal(g, budget), budget)
         to_helpers(g, group)
+        to_shared(g, group)
         unite(g, group, found, budget)
         break_cycles(g, group)
         tried: set[tuple[tuple[int, ...], ...]] = set()

@@ -27,6 +27,7 @@ from ..split.assign import mappable_dunder, movable_clusters
 from ..split.nodes import find_all
 from ..split.transforms import decorator_name, task_decorator
 from .makers import made_by
+from .reexports import reexported
 
 STOP = frozenset(
     "a an and all as at by count data day do for from get has hour in info init is it item make "
@@ -117,6 +118,7 @@ class Graph:
     composes: dict[int, list[int]] = field(default_factory=dict)  # task -> its workflow's tasks
     near: dict[int, dict[int, float]] = field(default_factory=dict)  # adjacency of weights
     makers: dict[int, int] = field(default_factory=dict)  # product -> its maker (`makers`)
+    reexports: frozenset[int] = frozenset()  # `X = imported.X` (`reexports`)
 
     def __post_init__(self) -> None:
         for (a, b), w in self.weights.items():
@@ -231,6 +233,7 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     node_of = {name: cluster_of[u] for name, ids in analysis.binders.items()
                for u in ids[:1] if u in cluster_of}
     written: Counter[tuple[str, str]] = Counter()
+    aliases = reexported(analysis, clusters)  # an imported name under the file's name
     nodes = []
     tasks: dict[int, list[int]] = {}  # task node -> its functions (statement indices)
     for index, cluster in enumerate(clusters):
@@ -258,7 +261,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                   or bool(set(cluster) & late))  # a dunder moves only when listed
         nodes.append(Node(tuple(names), sum(u.lines for u in units), units[0].line, kind, anchor,
                           frozenset(grams), sections[units[0].first],
-                          tuple(dict.fromkeys(b for b in bases if b is not None and b != index)),
+                          tuple(dict.fromkeys(b for b in bases
+                                              if b is not None and b != index and b not in aliases)),
                           task))
     registries = _registries(nodes, early)
     nodes = [replace(n, anchor=True) if i in registries else n for i, n in enumerate(nodes)]
@@ -268,7 +272,7 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     return Graph(nodes, _weights(nodes, reads, readers, weights), dict(reads), dict(readers),
                  {k: v for k, v in early.items()}, surface,
                  _workflows(analysis, tasks, node_of, reads),
-                 makers=made_by(analysis, clusters, node_of))
+                 makers=made_by(analysis, clusters, node_of), reexports=aliases)
 
 
 def family_root(nodes: list[Node], n: int) -> int:
