@@ -295,7 +295,14 @@ def render_facade(
     served = live if split.facade == "static" else {}  # read by PEP 562 `__getattr__`
     exports = []
     for name in assignment.modules:
-        names = [n for n in reexported(analysis, assignment, name) if n not in served]
+        given = reexported(analysis, assignment, name)
+        if not given and name not in aliases:  # nothing to re-export: its names are
+            # deleted (`del gamma`); its code ran in the old module's, and the live facade
+            # finds it in `sys.modules` (round 28, trial29)
+            noqa = "  # noqa: F401" if _reports_unused(style, layout.facade_path) else ""
+            exports.append(module_import(layout, layout.facade_package, name, name if (
+                layout.facade_is_package) else "_" + name).rstrip("\n") + noqa + "\n")
+        names = [n for n in given if n not in served]
         if names:
             exports.append(imports.reexport(
                 layout.facade_ref(name), names, 88 if style is None else imports.ONE_LINE,
