@@ -110,10 +110,15 @@ def imported_fixed(module: cst.Module, path: Path, decorators: tuple[str, ...]
     """The decorators `module` imports from a module of the project that make Celery tasks
     without taking `name=` (`_makes_fixed_tasks`), each with the module it is imported
     from; Celery's own and the ones `decorators` lists (pinned) are not."""
+    used = {d.value for stmt in module.body if isinstance(stmt, cst.FunctionDef)
+            for decorator in stmt.decorators for d in [decorator.decorator] + (
+                [decorator.decorator.func] if isinstance(decorator.decorator, cst.Call) else [])
+            if isinstance(d, cst.Name)}  # only these are parsed where they come from
     out: dict[str, str] = {}
     for small, alias, there in imported_names(module):
         source = dotted(small.module)
-        if alias in decorators or (not small.relative and source.split(".")[0] == "celery"):
+        if alias not in used or alias in decorators or (
+                not small.relative and source.split(".")[0] == "celery"):
             continue
         found = project_module(path, source, len(small.relative))
         if found is not None and _makes_fixed_tasks(found, there, decorators, _CHAIN):
