@@ -334,8 +334,10 @@ def render_facade(
             analysis.star_imports or analysis.writes_namespace or analysis.path.name == "__init__.py"):
         late_all += (
             "\n# godsplit: names known only at run time (a star import, globals()).\n"
-            "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__"
-            f" and n not in {repr_tuple(submodules)}]\n"
+            # `if` clauses, not `and`: wrapped, a formatter breaks between them, where
+            # flake8's W503/W504 see no operator (parsedatetime enables W503: round 28)
+            "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") if n not in __all__"
+            f" if n not in {repr_tuple(submodules)}]\n"
         )
     handed = [(peer(layout, e.source), e.names) for e in edges
               if e.target == FACADE and e.backpatch]
