@@ -7,10 +7,12 @@ Celery names such a task after the module the function is defined in, so a moved
 renamed (`grandchallenge.components.tasks.images.remove_inactive_container_images`), and
 the beat schedule in `config/settings.py`, which names the old one, would queue a task no
 worker knows. The decorator takes no `name=`, so godsplit cannot pin it. On main the plan
-said nothing about those 21 tasks (0 errors; GS215 even said the beat entry's dotted path
-"keeps working"); the import check, where it can run, found the rename (GS414) and rolled
-back: a rollback after a plan with no errors. Now the move is GS135, as for a factory of
-the god file itself that does not pass `name=` on (round 23)."""
+said nothing about those 21 tasks (0 errors with `verify-import = false`, as the project
+needs PostgreSQL and Redis; GS215 even said the beat entry's dotted path "keeps working"),
+and apply wrote the split "checked statically"; where the import check can run, it found
+the rename (GS414) in the plan's scratch copy and in apply, which rolled back. Now the move
+is GS135, found statically, as for a factory of the god file itself that does not pass
+`name=` on (round 23)."""
 
 from __future__ import annotations
 
