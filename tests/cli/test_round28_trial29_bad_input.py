@@ -23,27 +23,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_bad_input import BIG  # the same small module to split
 
 from godsplit.cli import main
 
 from conftest import make_project, tree_hash
 
-BIG = '''\
-"""A module to split."""
-import json
-
-
-def alpha():
-    return json.dumps(1)
-
-
-def beta():
-    return alpha()
-
-
-def gamma():
-    return 3
-'''
 BODY = BIG.partition('"""A module to split."""\n')[2]
 CHECK = "import big; print(big.alpha(), big.beta(), big.gamma())"
 GETATTR = ("\n\ndef __getattr__(name):\n    if name == 'lazy':\n        return beta()\n"
