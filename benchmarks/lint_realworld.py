@@ -471,6 +471,15 @@ CHAINS: dict[str, Chain] = {
         ("ruff==0.1.11",), (_ruff_format(),),
         "pyproject [tool.ruff] [tool.ruff.format] (line-length 100, single quotes); Makefile "
         "`lint`: `ruff format --check` (requirements-dev.txt: ruff==0.1.11; no `ruff check`)"),
+    "pydash-arrays-by-hand": Chain(
+        ("ruff==0.17.6", "mypy==1.19.1"),
+        (RUFF, _ruff_format()),
+        "pyproject [tool.ruff] (F, E, W, B, PL, I; isort force-sort-within-sections, "
+        "lines-after-imports 2) [tool.ruff.format] [tool.mypy]; tasks.py `lint`: `ruff check`, "
+        "`ruff format --check`, `mypy src tests` (ruff and mypy unpinned in the dev extra: "
+        "0.17.6 and 1.19.1 here)", typed=("src/pydash",)),
+    "diskcache-core-by-hand": Chain((), (), "no lint config in the sdist (setup.cfg holds "
+                                    "egg_info only; the repository's tox.ini is not in it)"),
 }
 
 CHAINS["twisted-defer-kept-by-hand"] = CHAINS["twisted-defer-by-hand"]

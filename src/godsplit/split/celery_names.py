@@ -218,6 +218,18 @@ def _bound(alias: cst.ImportAlias) -> str:
     return _dotted(alias.name).split(".")[0]
 
 
+def imported_names(module: cst.Module) -> list[tuple[cst.ImportFrom, str, str]]:
+    """Each name `module` imports at the top (`from m import a as b`): the statement, the
+    name bound (`b`) and the name imported (`a`)."""
+    return [(small, _bound(a), _dotted(a.name)) for small in _imports_from(module)
+            for a in _names(small)]
+
+
+dotted = _dotted
+parsed = _parsed
+project_module = _project_module
+
+
 def task_aliases(module: cst.Module, path: Path, decorators: Collection[str]) -> tuple[str, ...]:
     """The names `module` binds to one of Celery's task decorators (`decorators`) under
     another name, which `task-decorators` does not list: `from celery import shared_task

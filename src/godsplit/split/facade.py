@@ -295,7 +295,14 @@ def render_facade(
     served = live if split.facade == "static" else {}  # read by PEP 562 `__getattr__`
     exports = []
     for name in assignment.modules:
-        names = [n for n in reexported(analysis, assignment, name) if n not in served]
+        given = reexported(analysis, assignment, name)
+        if not given and name not in aliases:  # nothing to re-export: its names are
+            # deleted (`del gamma`); its code ran in the old module's, and the live facade
+            # finds it in `sys.modules` (round 28, trial29)
+            noqa = "  # noqa: F401" if _reports_unused(style, layout.facade_path) else ""
+            exports.append(module_import(layout, layout.facade_package, name, name if (
+                layout.facade_is_package) else "_" + name).rstrip("\n") + noqa + "\n")
+        names = [n for n in given if n not in served]
         if names:
             exports.append(imports.reexport(
                 layout.facade_ref(name), names, 88 if style is None else imports.ONE_LINE,
@@ -327,8 +334,10 @@ def render_facade(
             analysis.star_imports or analysis.writes_namespace or analysis.path.name == "__init__.py"):
         late_all += (
             "\n# godsplit: names known only at run time (a star import, globals()).\n"
-            "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") and n not in __all__"
-            f" and n not in {repr_tuple(submodules)}]\n"
+            # `if` clauses, not `and`: wrapped, a formatter breaks between them, where
+            # flake8's W503/W504 see no operator (parsedatetime enables W503: round 28)
+            "__all__ += [n for n in dict(globals()) if not n.startswith(\"_\") if n not in __all__"
+            f" if n not in {repr_tuple(submodules)}]\n"
         )
     handed = [(peer(layout, e.source), e.names) for e in edges
               if e.target == FACADE and e.backpatch]

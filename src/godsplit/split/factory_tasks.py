@@ -9,7 +9,13 @@ would be renamed. Before, the plan said nothing and the import check caught the 
 (GS414): a rollback after a plan with no errors. Now such a move is a GS135 error at the
 task's line (a warning with `pin-task-names = false`, where renames are accepted), and
 `suggest` keeps the task in the old module (`keeping.keep_more` keeps what an error points
-at)."""
+at).
+
+The same holds for a decorator the god file imports from a module of the project, where it
+is a function or an instance of a class whose code calls a Celery task decorator without
+`name=` or `**options` (grand-challenge.org's `acks_late_2xlarge_task =
+AcksLateTaskDecorator("acks-late-2xlarge")`, whose `_decorator` returns
+`shared_task(acks_late=True, queue=...)(wraps(func)(wrapper))`: round 28, trial29)."""
 
 from __future__ import annotations
 
@@ -20,7 +26,18 @@ import libcst as cst
 from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
 from .assign import Assignment
-from .celery_names import celery_roots, returned_call, root_name
+from .celery_names import (
+    celery_roots,
+    dotted,
+    imported_names,
+    parsed,
+    project_module,
+    returned_call,
+    root_name,
+)
+from .nodes import walk
+
+_CHAIN = 8  # re-exports followed to the module that binds an imported decorator
 
 
 def fixed_factories(module: cst.Module, path: Path, decorators: tuple[str, ...]
@@ -46,11 +63,76 @@ def fixed_factories(module: cst.Module, path: Path, decorators: tuple[str, ...]
     return frozenset(out)
 
 
+def _fixed_call(call: cst.Call, decorators: tuple[str, ...], roots: frozenset[str]) -> bool:
+    """`shared_task(queue=q)` or `app.task(f)`: a call of a task decorator whose root is
+    Celery's (`roots`), passing neither `name=` nor `**options` on."""
+    func = call.func
+    tail = func.attr.value if isinstance(func, cst.Attribute) else (
+        func.value if isinstance(func, cst.Name) else None)
+    return tail in decorators and root_name(call) in roots and not any(
+        a.star == "**" or (a.keyword is not None and a.keyword.value == "name")
+        for a in call.args)
+
+
+def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth: int) -> bool:
+    """Whether `name`, in the project module at `path`, is a function, a class, or an
+    instance of a class of that module (`x = C(...)`) whose code calls a Celery task
+    decorator that cannot take `name=` (`_fixed_call`); a re-export is followed."""
+    tree = parsed(path)
+    if tree is None or depth <= 0:
+        return False
+    for imported, alias, there in imported_names(tree):
+        source = dotted(imported.module)
+        if alias == name and not imported.relative and source.split(".")[0] == "celery":
+            return False  # Celery's own decorator: pinned
+        if alias == name:
+            found = project_module(path, source, len(imported.relative))
+            return found is not None and _makes_fixed_tasks(found, there, decorators, depth - 1)
+    defs = {stmt.name.value: stmt for stmt in tree.body
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef))}
+    body: cst.CSTNode | None = defs.get(name)
+    for stmt in tree.body:  # `acks_late_2xlarge_task = AcksLateTaskDecorator("...")`
+        for line in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(line, cst.Assign) and isinstance(line.value, cst.Call) and any(
+                    isinstance(t.target, cst.Name) and t.target.value == name
+                    for t in line.targets):
+                made = defs.get(dotted(line.value.func))
+                body = made if isinstance(made, cst.ClassDef) else None
+    if body is None:
+        return False
+    roots = celery_roots(tree, path)
+    return any(isinstance(node, cst.Call) and _fixed_call(node, decorators, roots)
+               for node in walk(body))
+
+
+def imported_fixed(module: cst.Module, path: Path, decorators: tuple[str, ...]
+                   ) -> dict[str, str]:
+    """The decorators `module` imports from a module of the project that make Celery tasks
+    without taking `name=` (`_makes_fixed_tasks`), each with the module it is imported
+    from; Celery's own and the ones `decorators` lists (pinned) are not."""
+    used = {d.value for stmt in module.body if isinstance(stmt, cst.FunctionDef)
+            for decorator in stmt.decorators for d in [decorator.decorator] + (
+                [decorator.decorator.func] if isinstance(decorator.decorator, cst.Call) else [])
+            if isinstance(d, cst.Name)}  # only these are parsed where they come from
+    out: dict[str, str] = {}
+    for small, alias, there in imported_names(module):
+        source = dotted(small.module)
+        if alias not in used or alias in decorators or (
+                not small.relative and source.split(".")[0] == "celery"):
+            continue
+        found = project_module(path, source, len(small.relative))
+        if found is not None and _makes_fixed_tasks(found, there, decorators, _CHAIN):
+            out[alias] = "." * len(small.relative) + source
+    return out
+
+
 def factory_task_findings(analysis: Analysis, assignment: Assignment,
                           split: SplitConfig) -> list[Finding]:
-    """GS135 for each moved function decorated with `@F(...)` for such a factory `F`."""
+    """GS135 for each moved function decorated with `@F(...)` for such a factory `F`, or
+    with `@D`/`@D(...)` for such a decorator `D` imported from the project."""
     factories = fixed_factories(analysis.module, analysis.path, split.task_decorators)
-    if not factories:
+    imported = imported_fixed(analysis.module, analysis.path, split.task_decorators)
+    if not factories and not imported:
         return []
     out = []
     for unit in analysis.units:
@@ -63,21 +145,29 @@ def factory_task_findings(analysis: Analysis, assignment: Assignment,
                 continue
             for decorator in stmt.decorators:
                 d = decorator.decorator
+                name = d.func if isinstance(d, cst.Call) else d
                 if isinstance(d, cst.Call) and isinstance(d.func, cst.Name) \
                         and d.func.value in factories:
                     out.append(_finding(analysis, stmt.name.value, d.func.value, module,
                                         split.pin_task_names, analysis.code_line(index)))
+                elif isinstance(name, cst.Name) and name.value in imported:
+                    out.append(_finding(analysis, stmt.name.value, name.value, module,
+                                        split.pin_task_names, analysis.code_line(index),
+                                        imported[name.value]))
     return out
 
 
 def _finding(analysis: Analysis, task: str, factory: str, module: str, pinned: bool,
-             line: int) -> Finding:
-    what = (f"Celery task {task!r} is made by `{factory}(...)`, which calls a task decorator "
+             line: int, source: str = "") -> Finding:
+    made = (f"`{factory}(...)`" if not source else
+            f"`{factory}` (imported from {source})")
+    what = (f"Celery task {task!r} is made by {made}, which calls a task decorator "
             f"without passing `name=` on: moved to {module}, Celery would name it after "
             "its new module, and routes, beat entries and queued messages use the old name")
     if not pinned:
         return Finding("GS135", "warning", what + " (pin-task-names is off)",
                        str(analysis.path), line)
-    return Finding("GS135", "error", what + f"; keep {task} in the old module (`keep`), or "
-                   f"let `{factory}` take `**options` and pass them on (godsplit then pins "
-                   "`name=`)", str(analysis.path), line)
+    advice = ("; keep it in the old module (`keep`)" if source else
+              f"; keep {task} in the old module (`keep`), or let `{factory}` take "
+              "`**options` and pass them on (godsplit then pins `name=`)")
+    return Finding("GS135", "error", what + advice, str(analysis.path), line)
