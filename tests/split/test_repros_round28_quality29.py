@@ -47,8 +47,8 @@ LINE = "from .patterns import NumberPatternBuilderClass, parse_number_pattern_fr
 RUFF = '[tool.ruff.lint]\nselect = ["E", "F", "I"]\n'
 
 
-def _check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([ruff_binary(), "check", "--no-cache", *args, "pkg"], cwd=project,
+def _check(project: Path, where: str = "pkg") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([ruff_binary(), "check", "--no-cache", where], cwd=project,
                           capture_output=True, text=True)
 
 
@@ -88,4 +88,90 @@ def test_no_pin_and_no_magic_trailing_comma_keeps_the_line_its_ruff_writes(
     assert LINE + "  # noqa: E402\n" in text, text
     proc = _check(tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# (a) suggest did not find `module-name` itself: for a file the project imports by a
+# shorter name than its packages give it (EvalAI's `apps/challenges/aws_utils.py`, imported
+# as `challenges.aws_utils`), `suggest --write` wrote an entry that `plan` then stopped with
+# GS423 ("add `module-name = ...`"); suggest now writes that line itself
+AWS = """\
+import logging
+
+from proj.celery import app
+
+logger = logging.getLogger(__name__)
+
+
+def helper(n):
+    return n + 1
+
+
+@app.task
+def start_workers(n):
+    logger.info("starting %s", n)
+    return helper(n)
+
+
+@app.task
+def stop_workers(n):
+    return helper(n) * 2
+"""
+EVALAI = {
+    "proj/__init__.py": "",
+    "proj/celery.py": 'from celery import Celery\n\napp = Celery("proj", broker="memory://")\n',
+    "apps/__init__.py": "",
+    "apps/challenges/__init__.py": "",
+    "apps/challenges/aws_utils.py": AWS,
+    "apps/jobs/__init__.py": "",
+    "apps/jobs/views.py": ("import challenges.aws_utils as aws\n\n\n"
+                           "def run():\n    return aws.start_workers(1)\n"),
+}
+
+
+def _cli(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from godsplit.cli import main
+
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def test_suggest_write_sets_the_module_name_the_project_imports_it_by(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import make_project as write_files
+
+    pytest.importorskip("celery")
+    root = tmp_path / "evalai"
+    write_files(root, EVALAI)
+    code, out = _cli(root, monkeypatch, "suggest", "apps/challenges/aws_utils.py", "--static",
+                     "--write")
+    assert code == 0, out
+    written = (root / "godsplit.toml").read_text()
+    assert ("# the name it runs by: apps/jobs/views.py:1 imports it so, with apps/ on sys.path\n"
+            'module-name = "challenges.aws_utils"\n') in written, written
+    code, out = _cli(root, monkeypatch, "plan", "--static")
+    assert code == 0, out
+    assert "GS423" not in out and "aws_utils.py: 1 module, 0 errors" in out, out
+    assert "pinned to 'challenges.aws_utils.start_workers'" in out, out
+    assert "apps.challenges.aws_utils" not in out, out
+
+
+def test_suggest_sets_no_module_name_where_the_project_uses_the_packages_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import make_project as write_files
+
+    pytest.importorskip("celery")
+    root = tmp_path / "evalai"
+    write_files(root, {**EVALAI, "apps/jobs/views.py": (
+        "import apps.challenges.aws_utils as aws\n\n\ndef run():\n    return aws.start_workers(1)\n")})
+    code, out = _cli(root, monkeypatch, "suggest", "apps/challenges/aws_utils.py", "--static",
+                     "--write")
+    assert code == 0, out
+    assert "module-name" not in (root / "godsplit.toml").read_text()
+    code, out = _cli(root, monkeypatch, "plan", "--static")
+    assert code == 0 and "pinned to 'apps.challenges.aws_utils.start_workers'" in out, out
 
