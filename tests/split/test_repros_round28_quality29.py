@@ -175,3 +175,64 @@ def test_suggest_sets_no_module_name_where_the_project_uses_the_packages_name(
     code, out = _cli(root, monkeypatch, "plan", "--static")
     assert code == 0 and "pinned to 'apps.challenges.aws_utils.start_workers'" in out, out
 
+
+# (d) a package's `__init__.py` with no `__all__`, whose submodules are bound on it by
+# imports after it (netaddr's `netaddr/__init__.py` imports `netaddr.ip.sets` after
+# `netaddr.ip`): its `import *` gave them, and the facade's `__all__`, fixed when the facade
+# ran, could not (GS405 refused every mapping). The facade now answers `import *` with the
+# public names bound when it runs (PEP 562 `__getattr__` for `__all__`)
+CORE = """
+    \"\"\"Core.\"\"\"
+
+    LIMIT = 3
+
+
+    def helper(n):
+        return n + LIMIT
+
+
+    class Big:
+        def grow(self, n):
+            return helper(n)
+
+
+    class Small(Big):
+        pass
+"""
+LATE = {
+    "lib/__init__.py": "from lib.core import Big, helper\nfrom lib.core.extra import Extra\n",
+    "lib/core/extra.py": "from lib.core import Big\n\n\nclass Extra(Big):\n    pass\n",
+    "pyproject.toml": '[tool.ruff.lint]\nselect = ["E", "F", "I", "UP", "W"]\n',
+}
+STAR = """
+    import types
+    import lib.core
+    names = {}
+    exec("from lib.core import *", names)
+    print(sorted(n for n in names if n != "__builtins__"))
+    print(sorted(n for n, v in names.items() if isinstance(v, types.ModuleType)))
+"""
+
+
+def test_a_package_init_keeps_the_submodules_bound_on_it_later_in_import_star(
+        tmp_path: Path) -> None:
+    from splitkit import run_python
+
+    config = make_project(tmp_path, CORE, {"funcs": ["LIMIT", "helper"], "classes": ["Big", "Small"]},
+                          path="lib/core/__init__.py", package="lib/core", files=LATE)
+    before = run_python(tmp_path, STAR)
+    assert "['extra']" in before, before
+    result = apply_splits(config)
+    assert result.written and not result.rolled_back, [f.render() for f in result.errors]
+    assert run_python(tmp_path, STAR) == before
+    # what a late import binds is exported; the split's own new modules are not
+    assert run_python(tmp_path, "import lib.core, lib.core.funcs\nimport lib.core.classes\n"
+                      "print(sorted(lib.core.__all__))\n") == (
+        "['Big', 'LIMIT', 'Small', 'extra', 'helper']\n")
+    proc = _check(tmp_path, "lib/core")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = subprocess.run([ruff_binary(), "format", "--no-cache", "--check", "lib/core/__init__.py"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert run_python(tmp_path, "import lib.core\ntry:\n    lib.core.nope\nexcept AttributeError as e:"
+                      "\n    print(e)\n") == "module 'lib.core' has no attribute 'nope'\n"
