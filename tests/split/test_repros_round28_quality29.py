@@ -94,38 +94,12 @@ def test_no_pin_and_no_magic_trailing_comma_keeps_the_line_its_ruff_writes(
 # shorter name than its packages give it (EvalAI's `apps/challenges/aws_utils.py`, imported
 # as `challenges.aws_utils`), `suggest --write` wrote an entry that `plan` then stopped with
 # GS423 ("add `module-name = ...`"); suggest now writes that line itself
-AWS = """\
-import logging
+def _evalai() -> dict[str, str]:
+    """import28's project (`apps/` a package, a sibling importing `challenges.aws_utils`),
+    without its tests and conftest."""
+    from test_repros_round28_import28 import FILES
 
-from proj.celery import app
-
-logger = logging.getLogger(__name__)
-
-
-def helper(n):
-    return n + 1
-
-
-@app.task
-def start_workers(n):
-    logger.info("starting %s", n)
-    return helper(n)
-
-
-@app.task
-def stop_workers(n):
-    return helper(n) * 2
-"""
-EVALAI = {
-    "proj/__init__.py": "",
-    "proj/celery.py": 'from celery import Celery\n\napp = Celery("proj", broker="memory://")\n',
-    "apps/__init__.py": "",
-    "apps/challenges/__init__.py": "",
-    "apps/challenges/aws_utils.py": AWS,
-    "apps/jobs/__init__.py": "",
-    "apps/jobs/views.py": ("import challenges.aws_utils as aws\n\n\n"
-                           "def run():\n    return aws.start_workers(1)\n"),
-}
+    return {k: v for k, v in FILES.items() if k.startswith(("proj/", "apps/"))}
 
 
 def _cli(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
@@ -146,7 +120,7 @@ def test_suggest_write_sets_the_module_name_the_project_imports_it_by(
 
     pytest.importorskip("celery")
     root = tmp_path / "evalai"
-    write_files(root, EVALAI)
+    write_files(root, _evalai())
     code, out = _cli(root, monkeypatch, "suggest", "apps/challenges/aws_utils.py", "--static",
                      "--write")
     assert code == 0, out
@@ -166,7 +140,7 @@ def test_suggest_sets_no_module_name_where_the_project_uses_the_packages_name(
 
     pytest.importorskip("celery")
     root = tmp_path / "evalai"
-    write_files(root, {**EVALAI, "apps/jobs/views.py": (
+    write_files(root, {**_evalai(), "apps/jobs/views.py": (
         "import apps.challenges.aws_utils as aws\n\n\ndef run():\n    return aws.start_workers(1)\n")})
     code, out = _cli(root, monkeypatch, "suggest", "apps/challenges/aws_utils.py", "--static",
                      "--write")
