@@ -21,8 +21,8 @@ from pathlib import Path
 import libcst as cst
 
 from ..types import FACADE, Edge, SplitConfig
-from . import imports
-from .all_names import binds_all
+from . import imports, runtime
+from .all_names import binds_all, lazy_all
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .checker_marks import alias_pragmas
@@ -230,7 +230,9 @@ def render_facade(
     used |= {r.name for u in analysis.units if u.kind == "type_checking" and any(
         imports.filter_type_checking(stmt, ()) is stmt for i in u.stmts
         if isinstance(stmt := module.body[i], cst.If)) for r in u.reads}
-    listed = set(_static_all(analysis, layout, live if split.facade == "static" else {}))
+    served = live if split.facade == "static" else {}  # read by PEP 562 `__getattr__`
+    lazy = lazy_all(analysis, layout, split.facade, served)  # `import *` asks `__getattr__`
+    listed = set() if lazy else set(_static_all(analysis, layout, served))
     # a kept import the re-exports rebind (`os = isolate_module(os)` moved): F811 else
     shadowed = {n for m in assignment.modules for n in reexported(analysis, assignment, m)}
     shadowed -= used | analysis.conditional_names
@@ -292,7 +294,6 @@ def render_facade(
     marker = f"{MARKER}: the code lives in{where} `{layout.new_package}` now.\n"
     if len(marker) > 80:
         marker = f"{MARKER}: the code lives in{where}\n# `{layout.new_package}` now.\n"
-    served = live if split.facade == "static" else {}  # read by PEP 562 `__getattr__`
     exports = []
     for name in assignment.modules:
         given = reexported(analysis, assignment, name)
@@ -313,7 +314,7 @@ def render_facade(
     )
     has_all = binds_all(analysis)
     generated_all = ""
-    if (layout.facade_is_package or served) and not has_all:
+    if (layout.facade_is_package or served) and not has_all and not lazy:
         conditional = analysis.conditional_names
         public = star_names(analysis)
         body = "".join(f'    "{n}",\n' for n in public if n not in conditional)
@@ -330,7 +331,10 @@ def render_facade(
             "\n# godsplit: `__all__` is computed; the new submodules were not part of it.\n"
             f"__all__ = type(__all__)(n for n in __all__ if n not in {repr_tuple(submodules)})\n"
         )
-    if layout.facade_is_package and not has_all and (  # or a package's: its submodules
+    if lazy:
+        late_all += "\n\n" + runtime.render("lazy_all", {"new": repr_tuple(submodules)}, taken=(
+            analysis.bound_names), future_annotations=analysis.future_annotations)
+    elif layout.facade_is_package and not has_all and (  # or a package's: its submodules
             analysis.star_imports or analysis.writes_namespace or analysis.path.name == "__init__.py"):
         late_all += (
             "\n# godsplit: names known only at run time (a star import, globals()).\n"
@@ -344,9 +348,9 @@ def render_facade(
     machinery = runtime_code(analysis, split, layout, assignment, live, reloaded, _deprecated_table(
         analysis, assignment, layout) if split.facade == "deprecated" else "", fresh)
     drop = fresh_drop(analysis, layout, assignment) if fresh else ""
-    hoisted = re.findall(r"^import \w+ as _godsplit_\w+\n", machinery + drop, re.MULTILINE)
-    machinery, drop = (re.sub(r"(^import \w+ as _godsplit_\w+\n)+\n?", "", text, flags=re.MULTILINE)
-                       for text in (machinery, drop))
+    hoisted = re.findall(r"^import \w+ as _godsplit_\w+\n", machinery + drop + late_all, re.MULTILINE)
+    machinery, drop, late_all = (re.sub(r"(^import \w+ as _godsplit_\w+\n)+\n?", "", text,
+                                        flags=re.MULTILINE) for text in (machinery, drop, late_all))
     if handed:
         hoisted.append("import sys as _godsplit_sys\n")
     hoisted = list(dict.fromkeys(hoisted))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .ruff_pin import parse_version
+from .ruff_pin import parse_version, version_of
 from .style import Style
 
 
@@ -75,13 +75,20 @@ PRAGMA_NOT_COUNTED = (0, 17, 0)  # ruff's isort stopped counting a pragma commen
 
 def pinned_wraps(text: str, style: Style | None) -> str:
     """An import that only its `# noqa` comment makes longer than ruff's line length, where
-    the project pins a ruff older than 0.17 and godsplit sorts with its own, newer one: the
-    pinned ruff counts the comment and wraps the import (I001), godsplit's does not. Written
-    wrapped, the comment on the first line, it is clean under both (CourtListener's 0.14.11),
-    at the top level and indented (a `try:` or `if` block, a function body)."""
+    godsplit sorts with a ruff of 0.17 or later, which does not count a pragma comment, and
+    the project's ruff may count it: a pin older than 0.17 (CourtListener's 0.14.11), or no
+    pin at all (babel's sdist; its pre-commit config pins 0.5.1). ruff before 0.17, isort 5
+    and 6 wrap such a line (I001). Written wrapped, the comment on the first line, it is
+    clean under every version, at the top level and indented (a `try:` or `if` block, a
+    function body), as long as the project's ruff keeps a magic trailing comma: with
+    `split-on-trailing-comma = false` and no pin, the line stays as godsplit's ruff wants."""
     tool = style.ruff_tool if style is not None and style.sorter == "ruff" else None
-    if style is None or tool is None or not tool.own or tool.pin is None or not (
-            parse_version(tool.pin.version) < PRAGMA_NOT_COUNTED <= parse_version(tool.version)):
+    if style is None or tool is None or not tool.own or not _pragma_dropped(tool.version or (
+            version_of(tool.executable) or "")):
+        return text
+    if tool.pin is not None and _pragma_dropped(tool.pin.version):
+        return text
+    if tool.pin is None and not style.ruff_magic_comma:
         return text
     width = style.ruff_line_length
 
@@ -93,6 +100,11 @@ def pinned_wraps(text: str, style: Style | None) -> str:
                 + "".join(f"{indent}    {name},\n" for name in names.split(", ")) + f"{indent})")
 
     return _ONE_LINE_NOQA.sub(wrapped, text)
+
+
+def _pragma_dropped(version: str) -> bool:
+    """Whether ruff `version` leaves a pragma comment out of the width its isort wraps at."""
+    return bool(version) and parse_version(version) >= PRAGMA_NOT_COUNTED
 
 
 def noqa_first(text: str) -> str:

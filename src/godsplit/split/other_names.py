@@ -80,19 +80,28 @@ def _imports(tree: ast.Module, names: dict[str, Path]) -> Iterator[tuple[str, in
 def other_names(config: Config, split: SplitConfig, plan: Plan) -> Finding | None:
     """GS423 for the first import in the project of `plan`'s module by a shorter name (or,
     under `module-name`, by any other tail of the name its packages give it)."""
-    old, import_root = named_module(plan.source, plan.old_module)
+    found = imported_by(config.root, plan.source, plan.old_module)
+    return None if found is None else _finding(config, split, plan, *found)
+
+
+def imported_by(root: Path, source: Path, name: str | None = None
+                ) -> tuple[str, Path, Path, int] | None:
+    """The first import in the project under `root` of `source` by another name than
+    `name` (default: its packages' name) that GS423 looks for: (that name, the directory
+    it puts on sys.path, the importing file, its line). suggest sets `module-name` from it."""
+    old, import_root = named_module(source, name)
     names = _shorter(old, import_root)
-    packages, root = module_name_for(plan.source)
+    packages, top = module_name_for(source)
     if packages != old:  # `module-name` given: the packages' name and its other tails too
-        names = {**_shorter(packages, root), packages: root, **names}
+        names = {**_shorter(packages, top), packages: top, **names}
         names.pop(old, None)
     if not names:
         return None
     last = old.rsplit(".", 1)[-1].encode()
     spelled = _spelled(names)
-    source = plan.source.resolve()
-    for path in project_files(config.root):
-        if path.resolve() == source:
+    resolved = source.resolve()
+    for path in project_files(root):
+        if path.resolve() == resolved:
             continue
         try:
             data = path.read_bytes()
@@ -101,8 +110,8 @@ def other_names(config: Config, split: SplitConfig, plan: Plan) -> Finding | Non
             tree = ast.parse(data)
         except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
             continue
-        for name, line in _imports(tree, names):
-            return _finding(config, split, plan, name, names[name], path, line)
+        for found, line in _imports(tree, names):
+            return found, names[found], path, line
     return None
 
 
@@ -148,3 +157,15 @@ def with_other_names(config: Config, split: SplitConfig, plan: Plan) -> Plan:
         return plan
     found = other_names(config, split, plan)
     return plan if found is None else replace(plan, findings=(*plan.findings, found))
+
+
+def imported_as(root: Path, source: Path) -> tuple[str, str] | None:
+    """The `module-name` GS423 would ask for `source` (no `module-name` given), and why:
+    the first import in the project by a shorter name than its packages give it."""
+    found = imported_by(root, source)
+    if found is None:
+        return None
+    name, directory, path, line = found
+    shown = [p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
+             for p in (directory, path)]
+    return name, f"{shown[1]}:{line} imports it so, with {shown[0]}/ on sys.path"

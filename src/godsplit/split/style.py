@@ -101,6 +101,8 @@ class Style:
     relative_bans: tuple[tuple[str, str], ...] = ()  # (code, "parents" / "all"): text_style
     ruff_tool: ProjectRuff | None = None  # the ruff run for the project (None: godsplit's)
     ruff_line_length: int = 88  # ruff's `line-length`: where ruff's isort wraps an import
+    ruff_magic_comma: bool = True  # ruff's isort keeps an import with a trailing comma
+    # wrapped (`split-on-trailing-comma`)
 
     @property
     def configured(self) -> bool:
@@ -204,6 +206,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         mypy=has_mypy(directories), doc_length=min(docs) if docs else None,
         single_quotes=wants_single_quotes(ruff, ruff_rules),
         relative_bans=relative_bans(ruff, flake8), ruff_tool=tool, ruff_line_length=ruff_length,
+        ruff_magic_comma=ruff_isort is None or ruff_isort.boolean("split-on-trailing-comma", True),
     )
 
 

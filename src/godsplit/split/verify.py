@@ -23,6 +23,7 @@ from pathlib import Path
 import libcst as cst
 import pyflakes.checker
 import pyflakes.messages
+from libcst import matchers
 
 from ..files import SourceText
 from ..types import Finding, Plan
@@ -57,20 +58,25 @@ def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
 
 
 def left_out(analysis: Analysis) -> set[str]:
-    """The names a package facade's run-time `__all__` line leaves out (its submodules: `__all__
-    += [n for n in dict(globals()) if ... and n not in ("one", "two")]`)."""
+    """The names a package facade's run-time `__all__` leaves out (its submodules: `__all__
+    += [n for n in dict(globals()) if ... and n not in ("one", "two")]`, or the same list
+    its `__getattr__` gives `import *`, in an `if` block: `runtime/lazy_all.py`)."""
     out: set[str] = set()
     for stmt in analysis.module.body:
         small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
-        if not (isinstance(small, cst.AugAssign) and isinstance(small.value, cst.ListComp)
-                and isinstance(small.target, cst.Name) and small.target.value == "__all__"):
-            continue
-        test = small.value.for_in.ifs[-1].test if small.value.for_in.ifs else None
-        last = test.right if isinstance(test, cst.BooleanOperation) else test
-        if isinstance(last, cst.Comparison) and isinstance(last.comparisons[-1].operator, cst.NotIn):
-            names = last.comparisons[-1].comparator
-            out |= {e.value.evaluated_value for e in getattr(names, "elements", ())
-                    if isinstance(e.value, cst.SimpleString) and isinstance(e.value.evaluated_value, str)}
+        comps = [small.value] if isinstance(small, cst.AugAssign) and isinstance(
+            small.target, cst.Name) and small.target.value == "__all__" else (
+            matchers.findall(stmt, matchers.ListComp()) if isinstance(stmt, cst.If) else [])
+        for comp in comps:
+            if not isinstance(comp, cst.ListComp) or analysis.module.code_for_node(
+                    comp.for_in.iter) != "dict(globals())":
+                continue
+            test = comp.for_in.ifs[-1].test if comp.for_in.ifs else None
+            last = test.right if isinstance(test, cst.BooleanOperation) else test
+            if isinstance(last, cst.Comparison) and isinstance(last.comparisons[-1].operator, cst.NotIn):
+                names = last.comparisons[-1].comparator
+                out |= {e.value.evaluated_value for e in getattr(names, "elements", ())
+                        if isinstance(e.value, cst.SimpleString) and isinstance(e.value.evaluated_value, str)}
     return out
 
 

@@ -26,6 +26,7 @@ from ..split.assign import DEFAULT_SHARED, Assignment, assign
 from ..split.celery_names import with_task_aliases
 from ..split.layout import Layout, make_layout, must_stay_a_module, refuse_symlink
 from ..split.locations import locating_reads
+from ..split.other_names import imported_as
 from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
@@ -88,6 +89,7 @@ class Suggestion:
     keep: tuple[str, ...] = ()  # names that stay in the old module (`keeping`)
     keep_why: tuple[str, ...] = ()  # why, one clause per reason with its count (`kept_why`)
     module_name: str | None = None  # the config's `module-name` for the source, kept
+    module_name_why: str = ""  # where the project imports it by that name (GS423's scan)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -260,6 +262,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     with the code of the finding that keeps it (the import check's: `checked.py`)."""
     stay = stay or {}
     key, package_key, split, analysis = _project(source, config, package)
+    named = None if split.module_name else imported_as(config.root, split.source)  # GS423
+    split = replace(split, module_name=named[0]) if named else split
     split = replace(split, keep=tuple(sorted(stay)))  # (the import check's: `checked.py`)
     keep = keep_name(analysis, split, config.root)
     if keep:
@@ -379,7 +383,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         key, package_key, split.shared or DEFAULT_SHARED, split.default or "", keep, limit,
         tuple(SuggestedModule(name, mapped, 0, ()) for name, mapped in split.modules),
         plan, rounds, tuple(notes), config.max_lines, split.keep,
-        reasons(analysis, split.keep, kept_why, limit), split.module_name)
+        reasons(analysis, split.keep, kept_why, limit), split.module_name, named[1] if named else "")
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once

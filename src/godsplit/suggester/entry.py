@@ -60,6 +60,7 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
     out += [line for f in over for line in _comment(f"Warning: {f.message}.")]
     out += [f"[[{table}]]", f"source = {toml_string(s.source)}"]
     if s.module_name:
+        out += _comment(f"the name it runs by: {s.module_name_why}") if s.module_name_why else []
         out.append(f"module-name = {toml_string(s.module_name)}")
     if s.package is not None:
         out.append(f"package = {toml_string(s.package)}")
