@@ -24,8 +24,10 @@ def lazy_all(analysis: Analysis, layout: Layout, facade: str, served: Collection
     """A package facade whose source has no `__all__` answers `import *` with the public
     names bound when it runs (`runtime/lazy_all.py`), where `__all__` could not be fixed
     when the facade ran: a package's `__init__.py` (submodules imported later are bound on
-    it), a star import, code writing globals(). Not where a module `__getattr__` is the
-    source's own, the deprecated facade's or a static facade's for live globals."""
+    it). A star import or code writing globals() of a plain module keeps the `__all__`
+    the facade fixes when it runs (exact there, no function). Not where a module
+    `__getattr__` is the source's own, the deprecated facade's or a static facade's for
+    live globals."""
     return layout.facade_is_package and not binds_all(analysis) and not served and (
-        facade != "deprecated" and "__getattr__" not in analysis.binders) and bool(
-        analysis.star_imports or analysis.writes_namespace or analysis.path.name == "__init__.py")
+        facade != "deprecated" and "__getattr__" not in analysis.binders) and (
+        analysis.path.name == "__init__.py")
