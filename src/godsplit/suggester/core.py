@@ -76,7 +76,7 @@ class Suggestion:
     source: str  # as the entry writes it: relative to the config's directory
     package: str | None
     shared: str
-    default: str
+    default: str  # "" when no name goes to it: the entry has no `default`
     keep_module_name: str | None  # why the entry sets keep-module-name, if it does
     max_lines: int  # the max-lines the suggestion was planned with
     modules: tuple[SuggestedModule, ...]
@@ -97,7 +97,7 @@ class Suggestion:
         out: dict[str, Any] = {"source": self.source}
         if self.package is not None:
             out["package"] = self.package
-        out.update({"shared": self.shared, "default": self.default})
+        out.update({"shared": self.shared, **({"default": self.default} if self.default else {})})
         if self.module_name:
             out["module-name"] = self.module_name
         if self.keep_module_name:
@@ -373,6 +373,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                      f"{', '.join(over)} under max-lines {limit}")
         limit = needed
         plan = planned(split, layout, limit)
+    if not any(p.reason == "default" for p in plan.placements):  # no name goes to it:
+        split = replace(split, default=None)  # no `default` (the placements are the same)
     draft = Suggestion(  # the proof: plan the table, as plan would (lines, comments: below)
         key, package_key, split.shared or DEFAULT_SHARED, split.default or "", keep, limit,
         tuple(SuggestedModule(name, mapped, 0, ()) for name, mapped in split.modules),

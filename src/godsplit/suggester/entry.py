@@ -63,7 +63,9 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
         out.append(f"module-name = {toml_string(s.module_name)}")
     if s.package is not None:
         out.append(f"package = {toml_string(s.package)}")
-    out += [f"shared = {toml_string(s.shared)}", f"default = {toml_string(s.default)}"]
+    out.append(f"shared = {toml_string(s.shared)}")
+    if s.default:  # only where a name goes to it
+        out.append(f"default = {toml_string(s.default)}")
     if s.keep_module_name:
         one = s.keep_module_name.startswith("1 ") and ", " not in s.keep_module_name
         spelled = ", strings spelling it" if "spelling" in s.keep_module_name else ""
