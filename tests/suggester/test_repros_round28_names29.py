@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_repros_round24_names24 import _methods
+from test_repros_round24_names24 import _methods, _names
 
 from godsplit.config import parse_config
 from godsplit.suggester.core import suggest
@@ -38,3 +38,38 @@ def test_no_default_where_no_name_goes_to_it(tmp_path: Path) -> None:
     assert not [p for p in result.plan.placements if p.reason == "default"]
     assert "default" not in result.table(), result.table()
     assert "default =" not in render_entry(result), render_entry(result)
+
+
+_RESULTS = '''"""Pools."""
+
+
+class ApplyResult:
+    """The result of one call."""
+
+{apply}
+
+class MapResult(ApplyResult):
+    """The results of a map."""
+
+{map}
+
+class MapIterator:
+    """Results as they come."""
+
+{iterator}
+
+class ThreadPool:
+    """Threads."""
+
+{pool}
+'''
+
+
+def test_a_family_ending_in_a_stop_word_is_named_by_it(tmp_path: Path) -> None:
+    """billiard's `ApplyResult` and `MapResult` (`result` is a stop word: no gram) were
+    `apply_result`, after the largest class: their family is `results`."""
+    source = _RESULTS.format(apply=_methods(70, "a"), map=_methods(30, "m"),
+                             iterator=_methods(40, "i"), pool=_methods(15, "p"))
+    names = _names(tmp_path, "pool", source, [["ApplyResult", "MapResult", "MapIterator",
+                                               "ThreadPool"]])
+    assert names == ["results"]

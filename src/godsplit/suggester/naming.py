@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, told
 from .graph import STOP, Graph, stem
-from .weak_names import apart, constants
+from .weak_names import apart, constants, suffixes
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
 # of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`),
@@ -118,8 +118,9 @@ def file_suffix(g: Graph) -> str:
     """The last word that nearly every public class of the file ends with (three in four,
     at least four classes): `decoder` in pyasn1's `decoder.py` (`IntegerPayloadDecoder`,
     `SetPayloadDecoder`, ...). It names no family there: every module would be one."""
-    classes = [node.grams for node in g.nodes if node.kind == "class" and node.public]
-    count = Counter(w[:-1] for grams in classes for w in grams if w.endswith("$"))
+    classes = [suffixes(node, snake(node.label).split("_")) for node in g.nodes
+               if node.kind == "class" and node.public]
+    count = Counter(w for ends in classes for w in ends)
     if not count:
         return ""
     word, times = max(sorted(count.items()), key=lambda kv: kv[1])
@@ -132,11 +133,11 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
     not the file's own suffix (`file_suffix`)."""
     classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
     common = file_suffix(g)
-    count = Counter(w[:-1] for n in classes for w in g.nodes[n].grams
-                    if w.endswith("$") and w[:-1] != common)
+    ends = {n: suffixes(g.nodes[n], snake(g.nodes[n].label).split("_")) for n in classes}
+    count = Counter(w for n in classes for w in ends[n] if w != common)
     if not count:
         return None
-    size = {w: g.size(n for n in classes if f"{w}$" in g.nodes[n].grams) for w in count}
+    size = {w: g.size(n for n in classes if w in ends[n]) for w in count}
     word, times = max(sorted(count.items()), key=lambda kv: (kv[1], size[kv[0]]))
     lines = size[word]  # (a tie: the suffix of more lines)
     # or fewer of them holding most of the group's lines (a large `QueueHandler` and

@@ -3,7 +3,7 @@ after a name the source defines (`parserinfo_2`)."""
 
 from __future__ import annotations
 
-from .graph import Graph, words
+from .graph import STOP, Graph, Node, stem, words
 
 # a word every module of every file could be named: it says nothing of this one's members
 GENERIC = frozenset("attribute base common function helper method misc module name object "
@@ -31,3 +31,14 @@ def apart(g: Graph, name: str) -> list[str]:
     cuts = [(max(len(a) if a in known else 0, len(b) if b in known else 0), f"{a}_{b}")
             for k in range(2, len(name) - 1) for a, b in [(name[:k], name[k:])]]
     return [t for size, t in sorted(cuts, key=lambda c: -c[0])[:1] if size]
+
+
+def suffixes(node: Node, parts: list[str]) -> set[str]:
+    """The stemmed last words of a class's names (its `suffix$` grams), and the last word of
+    its label (`parts`, snake_case) when that is a stop word, which makes no gram
+    (billiard's `ApplyResult` and `MapResult`: `result`, their family `results`, not
+    `apply_result`)."""
+    out = {w[:-1] for w in node.grams if w.endswith("$")}
+    if node.kind == "class" and len(parts) > 1 and stem(parts[-1]) in STOP:
+        out.add(stem(parts[-1]))
+    return out
