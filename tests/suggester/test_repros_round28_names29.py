@@ -3,6 +3,9 @@
 - revel-backend's task file: the entry said `default = "misc"` where no name goes to
   `misc` (suggest lists every definition nothing else carries): machinery that does
   nothing. The entry sets `default` only when a name goes to it.
+- billiard's header said "6 modules" over five listed: `_shared`, filled by the plan, is
+  said to be included; the listed shared module's comment counts who imports it when.
+- billiard's `ApplyResult` and `MapResult` were `apply_result`: their family `results`.
 """
 
 from __future__ import annotations
@@ -10,10 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_repros_round24_names24 import _methods, _names
+from test_round28_names28_suggest import WORKERS
 
 from godsplit.config import parse_config
+from godsplit.suggester.comment import shared_why
 from godsplit.suggester.core import suggest
 from godsplit.suggester.entry import render_entry
+from godsplit.types import Edge, Plan
 
 _TWO = '''"""Ledgers and reports."""
 
@@ -73,3 +79,34 @@ def test_a_family_ending_in_a_stop_word_is_named_by_it(tmp_path: Path) -> None:
     names = _names(tmp_path, "pool", source, [["ApplyResult", "MapResult", "MapIterator",
                                                "ThreadPool"]])
     assert names == ["results"]
+
+
+def _plan(*edges: tuple[str, bool]) -> Plan:
+    return Plan(Path("big.py"), "big", Path("big.py"), Path("big"), "package", 600,
+                edges=tuple(Edge(source, "_shared", ("REGISTRY",), early, False, False)
+                            for source, early in edges))
+
+
+def test_the_shared_module_s_comment_counts_who_needs_it_when() -> None:
+    """The listed shared module was "what several modules need at import time" whoever
+    read it: its comment counts the plan's imports of it."""
+    assert shared_why(_plan(("alpha", True), ("beta", True)), "_shared") == (
+        "what 2 modules need at import time",)
+    assert shared_why(_plan(("alpha", True), ("beta", False)), "_shared") == (
+        "what 1 module needs at import time; 1 more uses it",)
+    assert shared_why(_plan(("alpha", False), ("beta", False)), "_shared") == (
+        "what 2 modules use",)
+
+
+def test_the_header_counts_the_shared_module_the_plan_fills(tmp_path: Path) -> None:
+    """billiard's header said "6 modules" over five listed ones: `_shared`, filled by the
+    plan alone (a constant three modules read), is said to be included."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").touch()
+    (tmp_path / "pkg" / "big.py").write_text(WORKERS.format(
+        worker=_methods(40, "w"), pool=_methods(40, "p"), ledger=_methods(40, "q")))
+    result = suggest(tmp_path / "pkg/big.py", parse_config({}, tmp_path / "godsplit.toml"), 200)
+    assert [m.name for m in result.plan.modules if m.name == result.shared] == ["_shared"]
+    assert result.shared not in [m.name for m in result.modules]
+    header = " ".join(render_entry(result).split("[[")[0].replace("#", " ").split())
+    assert f"{len(result.plan.modules)} modules (_shared included)" in header, header

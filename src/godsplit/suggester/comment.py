@@ -6,8 +6,25 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection
 
+from ..types import Plan
 from .graph import Graph
 from .naming import ranked_words
+
+
+def shared_why(plan: Plan, name: str) -> tuple[str, ...]:
+    """The comment over the shared module, from the plan's imports: how many modules need
+    its names at import time and how many use them (not "several ... at import time" for
+    one that a single module reads while it loads)."""
+    users = {e.source for e in plan.edges if e.target == name}
+    early = {e.source for e in plan.edges if e.target == name and e.import_time
+             and not e.typing_only}
+    if not users:
+        return ("what an import-time cycle between modules moved out",)
+    said = (f"what {len(early)} module{'s' * (len(early) != 1)} need{'s' * (len(early) == 1)}"
+            " at import time" if early else f"what {len(users)} module"
+            f"{'s' * (len(users) != 1)} use{'s' * (len(users) == 1)}")
+    rest = len(users - early) if early else 0
+    return (said + (f"; {rest} more use{'s' * (rest == 1)} it" if rest else ""),)
 
 
 def why(g: Graph, members: list[int], mapped: Collection[str] | None = None,

@@ -36,7 +36,7 @@ from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .acyclic import uncycle
 from .choose import choose
 from .cluster import agglomerate, goal, halve
-from .comment import why
+from .comment import shared_why, why
 from .described import docstrings
 from .graph import Graph, build_graph
 from .hubs import containers, hubs
@@ -391,6 +391,6 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     return replace(draft, plan=plan, notes=tuple(notes), modules=tuple(replace(
         m, lines=placed[m.name].lines if m.name in placed else 0, why=why(
             g, members.get(m.name, []), m.mapped, placed[m.name].names if m.name in placed else None)
-        if m.name != split.shared else ("what several modules need at import time",))
+        if m.name != split.shared else shared_why(plan, m.name))
         for m in draft.modules))
 
