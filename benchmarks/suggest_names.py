@@ -4,14 +4,15 @@
     .venv/bin/python benchmarks/suggest_names.py [--half all|tuning|...] [--cache DIR]
                                                   [--from DIR] [--list] [CASE ...]
 
-For each case of benchmarks/maintainers (every half by default: names were never tuned on
-any half before round 28), suggest runs as `suggest_eval.py` runs it (`--modules K`, sizes
-unbounded). Each of its modules but the shared one is matched with the maintainers' module
-holding most of its names (ties: the smaller of them, then the first by name). The module's
-name is **equal** to the maintainers' (their last dotted part, a leading `_` dropped:
-`_models.vpcs` -> `vpcs`) or **shares a word** with it (both split at `_`, words stemmed as
-the suggester stems them: `converters` and `converter`), else neither. A maintainers'
-`__init__` has no words: its matches count as neither (their number is printed apart).
+For each case of benchmarks/maintainers (every half by default), suggest runs as
+`suggest_eval.py` runs it (`--modules K`, sizes unbounded). Each of its modules but the
+shared one is matched with the maintainers' module holding most of its names (ties: the
+smaller of them, then the first by name). The module's name is **equal** to the
+maintainers' (their last dotted part, a leading `_` dropped: `_models.vpcs` -> `vpcs`;
+`_` apart: `w0wa_cdm` is `w0wacdm`) or **shares a word** with it (both split at `_`,
+words stemmed as the suggester stems them: `converters` and `converter`), else neither.
+A maintainers' `__init__` has no words: its matches count as neither (their number is
+printed apart).
 
 `--cache DIR` stores, per case, the arguments of the last naming call of the suggestion
 (`naming.name_modules`: the groups as planned) and where each module's names went;
@@ -59,7 +60,8 @@ def verdict(ours: str, placed: set[str], theirs: dict[str, set[str]]) -> Verdict
     if not count:
         return None
     last = re.split(r"[./]", best)[-1].lstrip("_")
-    mark = "=" if ours == last else "~" if words(ours) & words(best) else "x"
+    mark = ("=" if ours.replace("_", "") == last.replace("_", "")
+            else "~" if words(ours) & words(best) else "x")
     return ours, best, mark, count
 
 
