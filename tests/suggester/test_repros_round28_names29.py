@@ -110,3 +110,46 @@ def test_the_header_counts_the_shared_module_the_plan_fills(tmp_path: Path) -> N
     assert result.shared not in [m.name for m in result.modules]
     header = " ".join(render_entry(result).split("[[")[0].replace("#", " ").split())
     assert f"{len(result.plan.modules)} modules (_shared included)" in header, header
+
+
+def _body(name: str, lines: int) -> str:
+    return (f"def {name}(fn):\n" + "".join(f"    fn = fn  # step {i}\n" for i in range(lines))
+            + "    return fn\n\n\n")
+
+
+_VERBS = ("add", "set", "clear", "copy", "run", "wrap")
+_PARSERS = ('"""Parsers."""\n\nParseImplReturnType = tuple[int, list]\n'
+            "PostParseReturnType = tuple[int, list]\n\n\n" + _body("trace_parse_action", 40)
+            + _body("condition_as_parse_action", 25) + _body("null_debug_action", 2)
+            + "class ParserElement:\n" + _methods(30) + "\n\n"
+            + "".join(_body(f"{v}_parse_action", 5) for v in _VERBS))
+
+
+def test_a_name_comes_from_the_words_of_the_code_not_of_two_aliases(tmp_path: Path) -> None:
+    """pyparsing's `trace_parse_action`, `condition_as_parse_action` and
+    `null_debug_action` beside two one-line `...ReturnType` aliases were `return_type`
+    (a rare pair in the file): words of members holding under a tenth of the lines come
+    after the others."""
+    names = _names(tmp_path, "core", _PARSERS, [
+        ["ParseImplReturnType", "PostParseReturnType", "trace_parse_action",
+         "condition_as_parse_action", "null_debug_action"],
+        ["ParserElement", *(f"{v}_parse_action" for v in _VERBS)]])
+    assert names == ["parse_action", "parser_element"]
+
+
+_CLI = ('"""The command line."""\nfrom certbot import constants\n\nLEAUTO = "letsencrypt-auto"\n'
+        'old_path_fragment = "/old"\nnew_path_prefix = "/new"\n\n\nclass HelpfulArgumentParser:\n'
+        + _methods(30) + "\n\ndef parse_path(x):\n    return x + new_path_prefix + constants.X\n")
+
+
+def test_a_group_of_values_alone_is_constants(tmp_path: Path) -> None:
+    """certbot's `cli.py`: `LEAUTO`, `old_path_fragment` and `new_path_prefix` were `path`;
+    a group of values alone is `constants`, or where the source binds that name (it
+    imports certbot's `constants`) the old module's, `cli_constants`, as certbot's
+    maintainers named it."""
+    groups = [["LEAUTO", "old_path_fragment", "new_path_prefix"],
+              ["HelpfulArgumentParser", "parse_path"]]
+    assert _names(tmp_path, "cli", _CLI, groups) == ["cli_constants", "helpful_argument_parser"]
+    other = _CLI.replace("import constants\n", "import consts as constants_\n").replace(
+        "constants.X", "constants_.X")
+    assert _names(tmp_path, "cli", other, groups) == ["constants", "helpful_argument_parser"]

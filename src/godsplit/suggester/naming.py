@@ -266,7 +266,10 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
     # words two public members share first: a person reads the module by its public names
     # (prettytable's `from_csv`, `TableStyle`, ... not its twelve `_DEPRECATED_*` constants)
     public = Counter(w for n in members if g.nodes[n].public for w in g.nodes[n].grams)
-    grams.sort(key=lambda w: public[w] < 2)
+    # and words of the code: not of members holding under a tenth of its lines (pyparsing's
+    # two one-line `...ReturnType` aliases beside three `..._parse_action` functions)
+    grams.sort(key=lambda w: (public[w] < 2, 10 * g.size(
+        n for n in members if w in g.nodes[n].grams) < g.size(members)))
     anchors = [n for n in members if g.nodes[n].anchor] or members
     if 2 * sum(exceptional(g, n) for n in anchors) < len(anchors):
         grams = [w for w in grams if not EXCEPTION_WORDS & set(w.split("_"))]
@@ -369,7 +372,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), constants(g, members, head),
+                                followed(g, members, spelled[:1]), constants(g, members, head, old),
                                 head,
                                 then, (plural(w) for w in head),
                                 # the singular of a word the source defines (`dictionaries`)

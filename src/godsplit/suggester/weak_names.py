@@ -10,14 +10,18 @@ GENERIC = frozenset("attribute base common function helper method misc module na
                     "thing type util utils variable".split())
 
 
-def constants(g: Graph, members: list[int], head: list[str]) -> list[str]:
+def constants(g: Graph, members: list[int], head: list[str], old: str = "") -> list[str]:
     """`constants` for a group whose best word is a generic one (`GENERIC`) and most of
     whose public members are constants (pylint's `variables.py`: `MSGS`, `FUTURE`,
-    `TYPING_MODULE`, ... beside `register()` and one small enum: `name`)."""
+    `TYPING_MODULE`, ... beside `register()` and one small enum: `name`), or of values
+    alone (certbot's `cli.py`: `LEAUTO`, `old_path_fragment`, `new_path_prefix` were
+    `path`); where the source binds `constants`, the old module's (`cli_constants`)."""
     public = [g.nodes[n].label for n in members if g.nodes[n].public]
     upper = [t for t in public if t.isupper()]
-    return ["constants"] if head[:1] and head[0] in GENERIC and 2 * len(upper) > len(
-        public) else []
+    values = len(members) >= 2 and all(g.nodes[n].kind == "value" for n in members)
+    if values or (head[:1] and head[0] in GENERIC and 2 * len(upper) > len(public)):
+        return ["constants", *([f"{old}_constants"] if old.isidentifier() else [])]
+    return []
 
 
 def apart(g: Graph, name: str) -> list[str]:
