@@ -128,7 +128,7 @@ _PARSERS = ('"""Parsers."""\n\nParseImplReturnType = tuple[int, list]\n'
 def test_a_name_comes_from_the_words_of_the_code_not_of_two_aliases(tmp_path: Path) -> None:
     """pyparsing's `trace_parse_action`, `condition_as_parse_action` and
     `null_debug_action` beside two one-line `...ReturnType` aliases were `return_type`
-    (a rare pair in the file): words of members holding under a tenth of the lines come
+    (a rare pair in the file): words of members holding under a twentieth of the lines come
     after the others."""
     names = _names(tmp_path, "core", _PARSERS, [
         ["ParseImplReturnType", "PostParseReturnType", "trace_parse_action",

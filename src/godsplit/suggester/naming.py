@@ -266,9 +266,9 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
     # words two public members share first: a person reads the module by its public names
     # (prettytable's `from_csv`, `TableStyle`, ... not its twelve `_DEPRECATED_*` constants)
     public = Counter(w for n in members if g.nodes[n].public for w in g.nodes[n].grams)
-    # and words of the code: not of members holding under a tenth of its lines (pyparsing's
+    # and words of the code: not of members holding under a twentieth of its lines (pyparsing's
     # two one-line `...ReturnType` aliases beside three `..._parse_action` functions)
-    grams.sort(key=lambda w: (public[w] < 2, 10 * g.size(
+    grams.sort(key=lambda w: (public[w] < 2, 20 * g.size(
         n for n in members if w in g.nodes[n].grams) < g.size(members)))
     anchors = [n for n in members if g.nodes[n].anchor] or members
     if 2 * sum(exceptional(g, n) for n in anchors) < len(anchors):
