@@ -6,6 +6,10 @@
 - billiard's header said "6 modules" over five listed: `_shared`, filled by the plan, is
   said to be included; the listed shared module's comment counts who imports it when.
 - billiard's `ApplyResult` and `MapResult` were `apply_result`: their family `results`.
+- dill's "save_stringi uses ..., _create_stringo": `save_stringo`, defined under the same
+  `if`, is the reader: "save_stringi and save_stringo use ...".
+- pyparsing's `return_type` (two one-line aliases beside three `..._parse_action`
+  functions): `parse_action`; certbot's `path` (three constants): `cli_constants`.
 """
 
 from __future__ import annotations
@@ -16,9 +20,12 @@ from test_repros_round24_names24 import _methods, _names
 from test_round28_names28_suggest import WORKERS
 
 from godsplit.config import parse_config
-from godsplit.suggester.comment import shared_why
+from godsplit.files import read_source
+from godsplit.split.analyze import analyze
+from godsplit.suggester.comment import shared_why, why
 from godsplit.suggester.core import suggest
 from godsplit.suggester.entry import render_entry
+from godsplit.suggester.graph import build_graph
 from godsplit.types import Edge, Plan
 
 _TWO = '''"""Ledgers and reports."""
@@ -153,3 +160,35 @@ def test_a_group_of_values_alone_is_constants(tmp_path: Path) -> None:
     other = _CLI.replace("import constants\n", "import consts as constants_\n").replace(
         "constants.X", "constants_.X")
     assert _names(tmp_path, "cli", other, groups) == ["constants", "helpful_argument_parser"]
+
+
+_STRINGIO = '''"""Picklers."""
+import sys
+
+
+def _create_stringi(value):
+    return value
+
+
+def _create_stringo(value):
+    return value
+
+
+if sys.version_info >= (3,):
+    def save_stringi(obj):
+        return _create_stringi(obj)
+
+    def save_stringo(obj):
+        return _create_stringo(obj)
+'''
+
+
+def test_uses_names_every_definition_that_moves_as_the_reader(tmp_path: Path) -> None:
+    """dill's `save_stringi` and `save_stringo`, defined under one `if`, move as one piece;
+    the comment said "save_stringi uses _create_stringi, _create_stringo" where only
+    `save_stringo` reads `_create_stringo`."""
+    path = tmp_path / "big.py"
+    path.write_text(_STRINGIO)
+    g = build_graph(analyze(read_source(path)), ())
+    assert why(g, list(range(len(g.nodes))))[-1] == (
+        "save_stringi and save_stringo use _create_stringi, _create_stringo")
