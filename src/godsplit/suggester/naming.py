@@ -267,9 +267,10 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
     # (prettytable's `from_csv`, `TableStyle`, ... not its twelve `_DEPRECATED_*` constants)
     public = Counter(w for n in members if g.nodes[n].public for w in g.nodes[n].grams)
     # and words of the code: not of members holding under a twentieth of its lines (pyparsing's
-    # two one-line `...ReturnType` aliases beside three `..._parse_action` functions)
+    # two one-line `...ReturnType` aliases beside three `..._parse_action` functions); a pair
+    # by its first word's (scons' `string_types`: `to_String`, `is_String`, ... hold `string`)
     grams.sort(key=lambda w: (public[w] < 2, 20 * g.size(
-        n for n in members if w in g.nodes[n].grams) < g.size(members)))
+        n for n in members if w.split("_")[0] in g.nodes[n].grams) < g.size(members)))
     anchors = [n for n in members if g.nodes[n].anchor] or members
     if 2 * sum(exceptional(g, n) for n in anchors) < len(anchors):
         grams = [w for w in grams if not EXCEPTION_WORDS & set(w.split("_"))]
