@@ -192,3 +192,11 @@ def test_uses_names_every_definition_that_moves_as_the_reader(tmp_path: Path) ->
     g = build_graph(analyze(read_source(path)), ())
     assert why(g, list(range(len(g.nodes))))[-1] == (
         "save_stringi and save_stringo use _create_stringi, _create_stringo")
+
+
+def test_a_stop_word_that_is_no_noun_names_no_family(tmp_path: Path) -> None:
+    """sqlfluff's `OneOf` and `AnyNumberOf` end with `Of`, a stop word but no noun: not
+    `ofs` (a guard: main names them `one_of` too)."""
+    source = ('"""Grammars."""\n\n\nclass OneOf:\n' + _methods(50, "o") + "\n\nclass AnyNumberOf:\n"
+              + _methods(40, "a"))
+    assert _names(tmp_path, "grammar", source, [["OneOf", "AnyNumberOf"]]) == ["one_of"]

@@ -37,12 +37,18 @@ def apart(g: Graph, name: str) -> list[str]:
     return [t for size, t in sorted(cuts, key=lambda c: -c[0])[:1] if size]
 
 
+# the stop words that are nouns: a class's last word among them names a family (`...Result`),
+# the others do not (sqlfluff's `OneOf` and `AnyNumberOf`: not `ofs`)
+NOUNS = STOP & frozenset("count data day hour info item minute result second set size task "
+                         "value".split())
+
+
 def suffixes(node: Node, parts: list[str]) -> set[str]:
     """The stemmed last words of a class's names (its `suffix$` grams), and the last word of
-    its label (`parts`, snake_case) when that is a stop word, which makes no gram
+    its label (`parts`, snake_case) when that is a stop word and a noun, which makes no gram
     (billiard's `ApplyResult` and `MapResult`: `result`, their family `results`, not
     `apply_result`)."""
     out = {w[:-1] for w in node.grams if w.endswith("$")}
-    if node.kind == "class" and len(parts) > 1 and stem(parts[-1]) in STOP:
+    if node.kind == "class" and len(parts) > 1 and stem(parts[-1]) in NOUNS:
         out.add(stem(parts[-1]))
     return out
