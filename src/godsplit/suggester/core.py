@@ -76,7 +76,7 @@ class Suggestion:
     source: str  # as the entry writes it: relative to the config's directory
     package: str | None
     shared: str
-    default: str  # "" when no name goes to it: the entry has no `default`
+    default: str  # "" when no name goes to it (the placements are the same): no `default`
     keep_module_name: str | None  # why the entry sets keep-module-name, if it does
     max_lines: int  # the max-lines the suggestion was planned with
     modules: tuple[SuggestedModule, ...]
@@ -373,8 +373,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                      f"{', '.join(over)} under max-lines {limit}")
         limit = needed
         plan = planned(split, layout, limit)
-    if not any(p.reason == "default" for p in plan.placements):  # no name goes to it:
-        split = replace(split, default=None)  # no `default` (the placements are the same)
+    split = replace(split, default=next((p.module for p in plan.placements if p.reason == "default"), None))
     draft = Suggestion(  # the proof: plan the table, as plan would (lines, comments: below)
         key, package_key, split.shared or DEFAULT_SHARED, split.default or "", keep, limit,
         tuple(SuggestedModule(name, mapped, 0, ()) for name, mapped in split.modules),
@@ -391,6 +390,5 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     return replace(draft, plan=plan, notes=tuple(notes), modules=tuple(replace(
         m, lines=placed[m.name].lines if m.name in placed else 0, why=why(
             g, members.get(m.name, []), m.mapped, placed[m.name].names if m.name in placed else None)
-        if m.name != split.shared else shared_why(plan, m.name))
-        for m in draft.modules))
+        if m.name != split.shared else shared_why(plan, m.name)) for m in draft.modules))
 
