@@ -6,8 +6,25 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection
 
+from ..types import Plan
 from .graph import Graph
 from .naming import ranked_words
+
+
+def shared_why(plan: Plan, name: str) -> tuple[str, ...]:
+    """The comment over the shared module, from the plan's imports: how many modules need
+    its names at import time and how many use them (not "several ... at import time" for
+    one that a single module reads while it loads)."""
+    users = {e.source for e in plan.edges if e.target == name}
+    early = {e.source for e in plan.edges if e.target == name and e.import_time
+             and not e.typing_only}
+    if not users:
+        return ("what an import-time cycle between modules moved out",)
+    said = (f"what {len(early)} module{'s' * (len(early) != 1)} need{'s' * (len(early) == 1)}"
+            " at import time" if early else f"what {len(users)} module"
+            f"{'s' * (len(users) != 1)} use{'s' * (len(users) == 1)}")
+    rest = len(users - early) if early else 0
+    return (said + (f"; {rest} more use{'s' * (rest == 1)} it" if rest else ""),)
 
 
 def why(g: Graph, members: list[int], mapped: Collection[str] | None = None,
@@ -47,13 +64,24 @@ def why(g: Graph, members: list[int], mapped: Collection[str] | None = None,
         if r in inside and p in inside and g.nodes[p].kind != "value":
             callees[r].append(p)
     callers = sorted(callees, key=lambda r: (not g.nodes[r].anchor, -len(callees[r]), r))[:2]
-    said = [f"{g.nodes[r].label} uses {', '.join(g.nodes[p].label for p in callees[r][:3])}"
+    said = [f"{_who(g, r)} {', '.join(g.nodes[p].label for p in callees[r][:3])}"
             + (f" and {len(callees[r]) - 3} more" if len(callees[r]) > 3 else "") for r in callers]
     if said:
         out.append("; ".join(said))
     if not out:
         out.append(_starts(g, members, mapped))
     return tuple(out)
+
+
+def _who(g: Graph, n: int) -> str:
+    """The reader and its verb: the definitions that move together, each a name (dill's
+    `save_stringi`, defined under one `if` with `save_stringo`, which is the one reading
+    `_create_stringo`: "save_stringi and save_stringo use ...")."""
+    names = [g.nodes[n].label, *(x for x in g.nodes[n].names if x != g.nodes[n].label)]
+    if len(names) == 1:
+        return f"{names[0]} uses"
+    return (" and ".join(names) if len(names) == 2
+            else f"{', '.join(names[:2])} and {len(names) - 2} more") + " use"
 
 
 def _starts(g: Graph, members: list[int], mapped: Collection[str] | None) -> str:

@@ -37,7 +37,7 @@ from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .acyclic import uncycle
 from .choose import choose
 from .cluster import agglomerate, goal, halve
-from .comment import why
+from .comment import shared_why, why
 from .described import docstrings
 from .graph import Graph, build_graph
 from .hubs import containers, hubs
@@ -78,7 +78,7 @@ class Suggestion:
     source: str  # as the entry writes it: relative to the config's directory
     package: str | None
     shared: str
-    default: str
+    default: str  # "" when no name goes to it (the placements are the same): no `default`
     keep_module_name: str | None  # why the entry sets keep-module-name, if it does
     max_lines: int  # the max-lines the suggestion was planned with
     modules: tuple[SuggestedModule, ...]
@@ -100,7 +100,7 @@ class Suggestion:
         out: dict[str, Any] = {"source": self.source}
         if self.package is not None:
             out["package"] = self.package
-        out.update({"shared": self.shared, "default": self.default})
+        out.update({"shared": self.shared, **({"default": self.default} if self.default else {})})
         if self.module_name:
             out["module-name"] = self.module_name
         if self.keep_module_name:
@@ -379,6 +379,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                      f"{', '.join(over)} under max-lines {limit}")
         limit = needed
         plan = planned(split, layout, limit)
+    split = replace(split, default=next((p.module for p in plan.placements if p.reason == "default"), None))
     draft = Suggestion(  # the proof: plan the table, as plan would (lines, comments: below)
         key, package_key, split.shared or DEFAULT_SHARED, split.default or "", keep, limit,
         tuple(SuggestedModule(name, mapped, 0, ()) for name, mapped in split.modules),
@@ -395,6 +396,5 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     return replace(draft, plan=plan, notes=tuple(notes), modules=tuple(replace(
         m, lines=placed[m.name].lines if m.name in placed else 0, why=why(
             g, members.get(m.name, []), m.mapped, placed[m.name].names if m.name in placed else None)
-        if m.name != split.shared else ("what several modules need at import time",))
-        for m in draft.modules))
+        if m.name != split.shared else shared_why(plan, m.name)) for m in draft.modules))
 

@@ -45,7 +45,9 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
     reasons = Counter(p.reason for p in s.plan.placements for _ in p.names)
     largest = max(s.plan.modules, key=lambda m: (m.lines, m.name), default=None)
     text = (f"Suggested by `godsplit suggest`: {_count(len(s.plan.modules), 'module')}"
-            + (f" ({s.shared} included)" if any(m.name == s.shared for m in s.modules) else "")
+            # (the shared module counts whether listed or filled by the plan alone)
+            + (f" ({s.shared} included)" if any(m.name == s.shared for m in s.plan.modules)
+               else "")
             + (f", the largest {largest.name} with {largest.lines} lines" if largest else "")
             + f" (max-lines {s.max_lines}). The names listed are mapped")
     if reasons["carried"]:
@@ -64,7 +66,9 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
         out.append(f"module-name = {toml_string(s.module_name)}")
     if s.package is not None:
         out.append(f"package = {toml_string(s.package)}")
-    out += [f"shared = {toml_string(s.shared)}", f"default = {toml_string(s.default)}"]
+    out.append(f"shared = {toml_string(s.shared)}")
+    if s.default:  # only where a name goes to it
+        out.append(f"default = {toml_string(s.default)}")
     if s.keep_module_name:
         one = s.keep_module_name.startswith("1 ") and ", " not in s.keep_module_name
         spelled = ", strings spelling it" if "spelling" in s.keep_module_name else ""

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, told
 from .graph import STOP, Graph, stem
-from .weak_names import apart, constants
+from .weak_names import apart, constants, suffixes
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
 # of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`),
@@ -118,8 +118,9 @@ def file_suffix(g: Graph) -> str:
     """The last word that nearly every public class of the file ends with (three in four,
     at least four classes): `decoder` in pyasn1's `decoder.py` (`IntegerPayloadDecoder`,
     `SetPayloadDecoder`, ...). It names no family there: every module would be one."""
-    classes = [node.grams for node in g.nodes if node.kind == "class" and node.public]
-    count = Counter(w[:-1] for grams in classes for w in grams if w.endswith("$"))
+    classes = [suffixes(node, snake(node.label).split("_")) for node in g.nodes
+               if node.kind == "class" and node.public]
+    count = Counter(w for ends in classes for w in ends)
     if not count:
         return ""
     word, times = max(sorted(count.items()), key=lambda kv: kv[1])
@@ -132,11 +133,11 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
     not the file's own suffix (`file_suffix`)."""
     classes = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
     common = file_suffix(g)
-    count = Counter(w[:-1] for n in classes for w in g.nodes[n].grams
-                    if w.endswith("$") and w[:-1] != common)
+    ends = {n: suffixes(g.nodes[n], snake(g.nodes[n].label).split("_")) for n in classes}
+    count = Counter(w for n in classes for w in ends[n] if w != common)
     if not count:
         return None
-    size = {w: g.size(n for n in classes if f"{w}$" in g.nodes[n].grams) for w in count}
+    size = {w: g.size(n for n in classes if w in ends[n]) for w in count}
     word, times = max(sorted(count.items()), key=lambda kv: (kv[1], size[kv[0]]))
     lines = size[word]  # (a tie: the suffix of more lines)
     # or fewer of them holding most of the group's lines (a large `QueueHandler` and
@@ -265,7 +266,11 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
     # words two public members share first: a person reads the module by its public names
     # (prettytable's `from_csv`, `TableStyle`, ... not its twelve `_DEPRECATED_*` constants)
     public = Counter(w for n in members if g.nodes[n].public for w in g.nodes[n].grams)
-    grams.sort(key=lambda w: public[w] < 2)
+    # and words of the code: not of members holding under a twentieth of its lines (pyparsing's
+    # two one-line `...ReturnType` aliases beside three `..._parse_action` functions); a pair
+    # by its first word's (scons' `string_types`: `to_String`, `is_String`, ... hold `string`)
+    grams.sort(key=lambda w: (public[w] < 2, 20 * g.size(
+        n for n in members if w.split("_")[0] in g.nodes[n].grams) < g.size(members)))
     anchors = [n for n in members if g.nodes[n].anchor] or members
     if 2 * sum(exceptional(g, n) for n in anchors) < len(anchors):
         grams = [w for w in grams if not EXCEPTION_WORDS & set(w.split("_"))]
@@ -368,7 +373,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), constants(g, members, head),
+                                followed(g, members, spelled[:1]), constants(g, members, head, old),
                                 head,
                                 then, (plural(w) for w in head),
                                 # the singular of a word the source defines (`dictionaries`)

@@ -3,21 +3,25 @@ after a name the source defines (`parserinfo_2`)."""
 
 from __future__ import annotations
 
-from .graph import Graph, words
+from .graph import STOP, Graph, Node, stem, words
 
 # a word every module of every file could be named: it says nothing of this one's members
 GENERIC = frozenset("attribute base common function helper method misc module name object "
                     "thing type util utils variable".split())
 
 
-def constants(g: Graph, members: list[int], head: list[str]) -> list[str]:
+def constants(g: Graph, members: list[int], head: list[str], old: str = "") -> list[str]:
     """`constants` for a group whose best word is a generic one (`GENERIC`) and most of
     whose public members are constants (pylint's `variables.py`: `MSGS`, `FUTURE`,
-    `TYPING_MODULE`, ... beside `register()` and one small enum: `name`)."""
+    `TYPING_MODULE`, ... beside `register()` and one small enum: `name`), or of values
+    alone (certbot's `cli.py`: `LEAUTO`, `old_path_fragment`, `new_path_prefix` were
+    `path`); where the source binds `constants`, the old module's (`cli_constants`)."""
     public = [g.nodes[n].label for n in members if g.nodes[n].public]
     upper = [t for t in public if t.isupper()]
-    return ["constants"] if head[:1] and head[0] in GENERIC and 2 * len(upper) > len(
-        public) else []
+    values = len(members) >= 2 and all(g.nodes[n].kind == "value" for n in members)
+    if values or (head[:1] and head[0] in GENERIC and 2 * len(upper) > len(public)):
+        return ["constants", *([f"{old}_constants"] if old.isidentifier() else [])]
+    return []
 
 
 def apart(g: Graph, name: str) -> list[str]:
@@ -31,3 +35,20 @@ def apart(g: Graph, name: str) -> list[str]:
     cuts = [(max(len(a) if a in known else 0, len(b) if b in known else 0), f"{a}_{b}")
             for k in range(2, len(name) - 1) for a, b in [(name[:k], name[k:])]]
     return [t for size, t in sorted(cuts, key=lambda c: -c[0])[:1] if size]
+
+
+# the stop words that are nouns: a class's last word among them names a family (`...Result`),
+# the others do not (sqlfluff's `OneOf` and `AnyNumberOf`: not `ofs`)
+NOUNS = STOP & frozenset("count data day hour info item minute result second set size task "
+                         "value".split())
+
+
+def suffixes(node: Node, parts: list[str]) -> set[str]:
+    """The stemmed last words of a class's names (its `suffix$` grams), and the last word of
+    its label (`parts`, snake_case) when that is a stop word and a noun, which makes no gram
+    (billiard's `ApplyResult` and `MapResult`: `result`, their family `results`, not
+    `apply_result`)."""
+    out = {w[:-1] for w in node.grams if w.endswith("$")}
+    if node.kind == "class" and len(parts) > 1 and stem(parts[-1]) in NOUNS:
+        out.add(stem(parts[-1]))
+    return out
