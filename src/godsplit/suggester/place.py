@@ -20,6 +20,7 @@ from .graph import WEIGHTS, Graph
 from .indivisible import Block, whole
 from .layers import layered
 from .makers import follow_makers
+from .place_stay import stays
 from .subfamilies import subfamilies
 
 SHARED = -1  # the group id of the shared module
@@ -27,8 +28,9 @@ ROUNDS = 60
 
 
 def to_helpers(g: Graph, group: dict[int, int]) -> None:
-    """Each helper (a node not listed by name) goes to the group that reads it most; what
-    a factory makes at import time, to its maker's (`makers`)."""
+    """Each helper (a node not listed by name) goes to the group that reads it most, unless
+    code of its own group reads it (`place_stay`); what a factory makes at import time, to
+    its maker's (`makers`)."""
     for _ in range(2):
         for n in sorted(range(len(g.nodes)), key=lambda n: -g.nodes[n].line):
             if g.nodes[n].anchor or group[n] == SHARED:
@@ -37,7 +39,7 @@ def to_helpers(g: Graph, group: dict[int, int]) -> None:
             for r in g.readers.get(n, ()):
                 if r >= 0:
                     pull[group[r]] += g.reads.get((r, n), 0.0)
-            if pull:
+            if pull and not stays(g, group, n):
                 best = max(sorted(pull), key=lambda k: (pull[k], k == group[n]))
                 if pull[best] > pull.get(group[n], 0.0):
                     group[n] = best
