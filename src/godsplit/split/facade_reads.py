@@ -95,7 +95,7 @@ class FacadeReads:
         return self.where.get(name) or self.where.get(EVERY)
 
 
-def _aliases(tree: ast.AST, old: str, package: str) -> tuple[
+def _aliases(tree: ast.Module, old: str, package: str) -> tuple[
         set[str], list[tuple[str, int]], set[str]]:
     """Dotted texts bound to the old module anywhere in the file (`import pkg.big as b`:
     `b`; a package above it: `import pkg` or `import pkg.other`: `pkg.big`, `from pkg
@@ -111,10 +111,10 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[
         if old == module or old.startswith(module + "."):
             aliases.add(name + old[len(module):])
 
-    def visit(node: ast.AST, in_function: bool) -> None:
-        for child in ast.iter_child_nodes(node):
-            nested = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                                       ast.Lambda))
+    def visit(body: list[ast.stmt], in_function: bool) -> None:
+        """The statements of `body` and those nested in them (imports are statements)."""
+        for child in body:
+            nested = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
             if isinstance(child, ast.Import):
                 for alias in child.names:
                     top = alias.name.partition(".")[0]  # `import pkg.other` binds `pkg`
@@ -130,9 +130,12 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[
                         bound(f"{source}.{alias.name}", alias.asname or alias.name)
                     if source == old and in_function and alias.name != "*":
                         local.append((alias.name, child.lineno))
-            visit(child, nested)
+            for inner in (*(getattr(child, f, ()) for f in ("body", "orelse", "finalbody")),
+                          *(h.body for h in getattr(child, "handlers", ())),
+                          *(c.body for c in getattr(child, "cases", ()))):
+                visit(inner, nested)
 
-    visit(tree, False)
+    visit(tree.body, False)
     return aliases | sibling, local, sibling - aliases
 
 
