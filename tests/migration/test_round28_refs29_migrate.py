@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "split"))
 
 from test_repros_round27_refs27 import RUN, SOURCE, TESTS
 from test_repros_round28_refs29 import LOADING, OTHER
+from test_round27_lead_relative_patch import FAKES
+from test_round27_lead_relative_patch import TESTS as RELATIVE_TESTS
 
 from splitkit import apply, make_project, run_python
 
@@ -62,19 +64,6 @@ def test_a_module_name_in_a_variable_keeps_the_patch(tmp_path: Path, case: str) 
     assert left.detail == (
         f"the patch target stays: {where} {why}, which a patch of a new module would not "
         "reach: edit that first, then run migrate again")
-
-
-FAKES = """\
-from unittest import mock
-
-from {dots} import big
-
-
-def faked():
-    with mock.patch.object(big, "helper", return_value="fake"):
-        return big.user()
-"""
-RELATIVE_TESTS = "from pkg.sub import fakes\n\n\ndef test_patch():\n    assert fakes.faked() == 'fake'\n"
 
 
 def test_a_relative_import_of_the_old_module_has_its_object_patch_moved(tmp_path: Path) -> None:
