@@ -97,8 +97,8 @@ def handed_on(homes: list[Homes], reads: Mapping[str, FacadeReads]) -> list[Home
     for h in homes:
         where = reads[h.old_module].where
         out.append(replace(h, handed=where.get(EVERY), read_through=frozenset(
-            n for n, r in where.items() if not r.how), kept_reads={
-            n: r for n, r in where.items() if r.how and n != EVERY}))
+            n for n, r in where.items() if r.followed), kept_reads={
+            n: r for n, r in where.items() if not r.followed and n != EVERY}))
     return out
 
 

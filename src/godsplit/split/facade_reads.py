@@ -15,6 +15,15 @@ why: `getattr(m, variable)`, the module's namespace (`vars(m)`, `m.__dict__`) no
 subscripted by a literal, and the old module got by its name at run time
 (`importlib.import_module("old.mod")`, `__import__`, `sys.modules["old.mod"]`, also by a
 variable assigned that name in the file) other than to read one literal attribute of it.
+
+A dotted path in a string (`"old.mod.name"`, `"old.mod:name"`: `import_string`,
+`pkgutil.resolve_name`, a setting split at run time) is a read of `name` (`migrate`
+points the string at the name's home); patch targets and logger names are not. A module
+name that reaches a loader through a variable is not followed (a loop, a setting, a
+parameter): once the project both holds the old module's name as a string (not a patch
+target, logger name or dict key) and calls `import_module`, `__import__`, `import_string`
+or `resolve_name` with a variable anywhere, every name counts as read (conservative: a
+kept patch is safe, a moved one that misses a read is not).
 """
 
 from __future__ import annotations
@@ -27,11 +36,14 @@ from pathlib import Path
 from typing import TypeGuard
 
 from ..files import run_package
+from .dotted_paths import dotted, variable_loads
+from .own_names import SCOPES, binds, outside
 from .relative_ban import absolute_target
 from .typestrings import dotted_name
 
 EVERY = "*"  # any of the module's names may be read through it (see `Read.how`)
 HANDED = "hands the old module on"
+DOTTED = "names it by a dotted path resolved at run time"  # (migrate rewrites the string)
 _LOADERS = frozenset({"import_module", "__import__"})
 # calls that read no name through a module handed to them (any argument), and those that
 # write one (their first argument: the patchers, whose targets `references` rewrites)
@@ -39,6 +51,10 @@ _INERT = frozenset({"isinstance", "issubclass", "id", "type", "repr", "str", "pr
                     "hasattr", "callable"})
 _WRITERS = frozenset({"setattr", "delattr"})  # builtin, monkeypatch's, mocker's
 _PATCHES = frozenset({"object", "multiple"})  # (mock., mocker.)patch.object / .multiple
+# calls whose first argument is a patch target (`mock.patch("pkg.big.x")`: a write), and
+# those whose string arguments are logger names (not modules loaded by that name)
+_TARGETS = frozenset({"patch", "setattr", "delattr"})
+_LOGGERS = frozenset({"getLogger", "get_logger", "get_task_logger", "assertLogs", "assertNoLogs"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,12 @@ class Read:
     line: int
     how: str = ""
 
+    @property
+    def followed(self) -> bool:
+        """`migrate` points this read at the name's home (an alias's `alias.name`, a dotted
+        path in a string), so a patch there reaches it."""
+        return not self.how or self.how.startswith(DOTTED)
+
 
 @dataclass
 class FacadeReads:
@@ -57,13 +79,23 @@ class FacadeReads:
     old: str
     where: dict[str, Read] = field(default_factory=dict)
     top: Path | None = None  # the directory its name puts on sys.path (`module-name`'s)
+    named: Read | None = None  # the first string holding the old module's name as a value
+    loads: Read | None = None  # the first module got by a name held in a variable
+
+    def settle(self) -> None:
+        """EVERY once the project both holds the old module's name in a string and gets a
+        module by a name held in a variable (what that variable holds is not followed)."""
+        if self.named and self.loads and EVERY not in self.where:
+            self.where[EVERY] = Read(self.loads.path, self.loads.line, (
+                f"{self.loads.how}, and {self.old!r} is named at {self.named.path}:"
+                f"{self.named.line}"))
 
     def read(self, name: str) -> Read | None:
         """Where `name` is read through the old module, if it is (named, else EVERY)."""
         return self.where.get(name) or self.where.get(EVERY)
 
 
-def _aliases(tree: ast.AST, old: str, package: str) -> tuple[
+def _aliases(tree: ast.Module, old: str, package: str) -> tuple[
         set[str], list[tuple[str, int]], set[str]]:
     """Dotted texts bound to the old module anywhere in the file (`import pkg.big as b`:
     `b`; a package above it: `import pkg` or `import pkg.other`: `pkg.big`, `from pkg
@@ -79,10 +111,10 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[
         if old == module or old.startswith(module + "."):
             aliases.add(name + old[len(module):])
 
-    def visit(node: ast.AST, in_function: bool) -> None:
-        for child in ast.iter_child_nodes(node):
-            nested = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                                       ast.Lambda))
+    def visit(body: list[ast.stmt], in_function: bool) -> None:
+        """The statements of `body` and those nested in them (imports are statements)."""
+        for child in body:
+            nested = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
             if isinstance(child, ast.Import):
                 for alias in child.names:
                     top = alias.name.partition(".")[0]  # `import pkg.other` binds `pkg`
@@ -98,9 +130,12 @@ def _aliases(tree: ast.AST, old: str, package: str) -> tuple[
                         bound(f"{source}.{alias.name}", alias.asname or alias.name)
                     if source == old and in_function and alias.name != "*":
                         local.append((alias.name, child.lineno))
-            visit(child, nested)
+            for inner in (*(getattr(child, f, ()) for f in ("body", "orelse", "finalbody")),
+                          *(h.body for h in getattr(child, "handlers", ())),
+                          *(c.body for c in getattr(child, "cases", ()))):
+                visit(inner, nested)
 
-    visit(tree, False)
+    visit(tree.body, False)
     return aliases | sibling, local, sibling - aliases
 
 
@@ -130,6 +165,9 @@ class _Reads:
         self.strings: dict[str, set[str]] = {}
         self.lasts = {alias.rpartition(".")[2] for alias in aliases}
         self.parents: dict[int, ast.AST] | None = None  # child -> parent, when needed
+        self.skip: set[int] = set()  # strings that are patch targets, logger names, dict keys
+        self.named: list[int] = []  # lines of strings holding the old module's name
+        self.resolved: set[int] = set()  # lines of loads of a variable `text` resolves
 
     def text(self, node: ast.expr) -> str | None:
         """A literal string, or a variable assigned one (`NAME = "pkg.big"`) that names the
@@ -152,6 +190,8 @@ class _Reads:
             return name == self.old
         if _called(node) not in _LOADERS or name is None:
             return False
+        if not isinstance(node.args[0], ast.Constant):
+            self.resolved.add(node.lineno)  # (not `settle`'s load of an unknown name)
         if _called(node) == "__import__":  # the top package (unless a fromlist): any read
             return top and (name == self.old or name.startswith(self.old + "."))
         if name.startswith("."):
@@ -186,6 +226,12 @@ class _Reads:
         old module or the new one until it is patched."""
         kept: set[int] = set()
         for node in ast.walk(tree):  # parents before children: an Assign before its value
+            if isinstance(node, ast.Call) and node.args and _called(node) in _TARGETS:
+                self.skip.add(id(node.args[0]))
+            elif isinstance(node, ast.Call) and _called(node) in _LOGGERS:
+                self.skip.update(id(arg) for arg in node.args)
+            elif isinstance(node, ast.Dict):
+                self.skip.update(id(key) for key in node.keys if key is not None)
             if isinstance(node, ast.Assign):
                 kept.add(id(node.value))
                 if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
@@ -221,6 +267,13 @@ class _Reads:
                                            f"(`{_text(node)}`)")
             elif self.bare(node):
                 yield from self.escapes(node, tree)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+                    id(node) not in self.skip):
+                name = dotted(node.value, self.old)
+                if node.value == self.old:
+                    self.named.append(node.lineno)
+                elif name:
+                    yield name, node.lineno, f"{DOTTED} ({node.value!r})"
 
     def bare(self, node: ast.AST) -> TypeGuard[ast.Name | ast.Attribute]:
         """`node` loads the old module itself (an alias of it), not one name through it."""
@@ -259,23 +312,19 @@ class _Reads:
                                    f"through it (`{_text(parent)}`)")
 
     def _local(self, node: ast.expr) -> bool:
-        """`node` is a local variable of its function that has the alias's name
-        (`fields = response.get("fields")` beside `from django.db.models import fields`)."""
-        scope = self.parents.get(id(node)) if self.parents and isinstance(node, ast.Name) else None
-        while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                                           ast.Lambda)):
-            scope = self.parents.get(id(scope)) if self.parents else None
-        if scope is None or not isinstance(node, ast.Name):
+        """`node` is a variable of a function or a comprehension that has the alias's
+        name (`fields = response.get("fields")` beside `from django.db.models import
+        fields`; `[len(big) for big in groups]`), not the module."""
+        if not isinstance(node, ast.Name) or self.parents is None:
             return False
-        given = scope.args
-        names = {a.arg for a in (*given.posonlyargs, *given.args, *given.kwonlyargs,
-                                 given.vararg, given.kwarg) if a is not None}
-        for inner in ast.walk(scope):
-            if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
-                names.add(inner.id)
-            elif isinstance(inner, (ast.Global, ast.Nonlocal)) and node.id in inner.names:
-                return False
-        return node.id in names
+        scope = self.parents.get(id(node))
+        while scope is not None:
+            if isinstance(scope, SCOPES) and not outside(scope, node):
+                bound = binds(scope, node.id)
+                if bound is not None:
+                    return bound
+            scope = self.parents.get(id(scope))
+        return False
 
     def _through(self, module: ast.expr, read: ast.expr) -> str:
         """"" for a read through an alias (`migrate` points it at the name's home), else
@@ -296,26 +345,36 @@ def _named(old: str, data: bytes) -> bool:
 
 def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> None:
     """Add what `path` reads through each old module in `reads` (by old module)."""
+    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    loads = variable_loads(data) if any(r.loads is None for r in reads.values()) else []
     wanted = [r for r in reads.values()
               if re.search(rb"\b" + re.escape(r.old.rpartition(".")[2].encode()) + rb"\b", data)]
-    if not wanted:
-        return
+    tree = None
     try:
-        tree = ast.parse(data)
+        tree = ast.parse(data) if wanted else None
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return  # find_references reports a file it cannot parse (GS212)
-    shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-    for found in wanted:
-        package = run_package(path, () if found.top is None else (found.top,))
-        aliases, local, sibling = _aliases(tree, found.old, package)
-        aliases = {a for a in aliases if a.encode() in data}  # (`import pkg`: `pkg.big`?)
-        hits = [(read, line, "") for read, line in local] + (list(
-            _Reads(found.old, aliases, package, sibling).reads(tree)) if aliases or _named(found.old, data)
-            else [])
-        for read, line, how in sorted(hits, key=lambda hit: hit[1]):
-            known = found.where.get(read)  # the first, or the first no import edit moves
-            if known is None or (how and not known.how):
-                found.where[read] = Read(shown, line, how)
+        pass  # find_references reports a file it cannot parse (GS212)
+    for found in reads.values():
+        walker = None
+        if tree is not None and found in wanted:
+            package = run_package(path, () if found.top is None else (found.top,))
+            aliases, local, sibling = _aliases(tree, found.old, package)
+            aliases = {a for a in aliases if a.encode() in data}  # (`import pkg`: `pkg.big`?)
+            walker = _Reads(found.old, aliases, package, sibling) if aliases or _named(
+                found.old, data) else None
+            hits = [(read, line, "") for read, line in local] + (
+                list(walker.reads(tree)) if walker else [])
+            for read, line, how in sorted(hits, key=lambda hit: hit[1]):
+                known = found.where.get(read)  # the first, or the first no import edit moves
+                if known is None or (known.followed and not Read(shown, line, how).followed):
+                    found.where[read] = Read(shown, line, how)
+            if walker and walker.named and found.named is None:
+                found.named = Read(shown, walker.named[0])
+        free = [(line, text) for line, text in loads if not walker or line not in walker.resolved]
+        if free and found.loads is None:
+            found.loads = Read(shown, free[0][0], f"gets a module by a name held in a variable "
+                               f"(`{free[0][1]}`)")
+        found.settle()
 
 
 def stays_message(shown: str, where: Read, live: bool) -> str:

@@ -1,0 +1,30 @@
+"""Dotted paths and module names that other code resolves at run time (`facade_reads`).
+
+`"pkg.big.helper"` or `"pkg.big:helper"` in a string reads `helper` through `pkg.big`
+when something resolves it (`import_string`, `pkgutil.resolve_name`); a module name held
+in a variable reaches `import_module(name)` without its text in the call.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a module got by a name held in a variable (`import_module(name)`, Django's `import_string`)
+_BY_VARIABLE = re.compile(
+    rb"(?<!def )\b(?:import_module|__import__|import_string|resolve_name)\(\s*([A-Za-z_][\w.]*)\s*[,)]")
+
+
+def dotted(value: str, old: str) -> str | None:
+    """The name a dotted path `old.name[.rest]` or `old:name[.rest]` reads through `old`."""
+    if len(value) <= len(old) + 1 or not value.startswith(old) or value[len(old)] not in ".:":
+        return None
+    name = value[len(old) + 1:].partition(".")[0]
+    return name if name.isidentifier() else None
+
+
+def variable_loads(data: bytes) -> list[tuple[int, str]]:
+    """(line, call) of each module got by a name held in a variable (`import_module(name)`,
+    not `__name__` or `__package__`: the file's own), found in the text without a parse."""
+    return [(data.count(b"\n", 0, m.start()) + 1, m.group().rstrip(b",").decode() + (
+        ")" if m.group().endswith(b",") else "")) for m in _BY_VARIABLE.finditer(data)
+        if m.group(1) not in (b"__name__", b"__package__")]
