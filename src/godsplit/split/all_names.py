@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+import libcst as cst
+
 from .analyze import Analysis
 from .layout import Layout
 
@@ -31,3 +33,20 @@ def lazy_all(analysis: Analysis, layout: Layout, facade: str, served: Collection
     return layout.facade_is_package and not binds_all(analysis) and not served and (
         facade != "deprecated" and "__getattr__" not in analysis.binders) and (
         analysis.path.name == "__init__.py")
+
+
+class _ListComps(cst.CSTVisitor):
+    """The list comprehensions under a node (without `libcst.matchers`, slow to import)."""
+
+    def __init__(self) -> None:
+        self.found: list[cst.ListComp] = []
+
+    def visit_ListComp(self, node: cst.ListComp) -> None:
+        self.found.append(node)
+
+
+def list_comps(node: cst.CSTNode) -> list[cst.ListComp]:
+    """Every list comprehension under `node` (the lazy `__all__`'s in an `if` block)."""
+    visitor = _ListComps()
+    node.visit(visitor)
+    return visitor.found

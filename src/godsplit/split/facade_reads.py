@@ -81,6 +81,7 @@ class FacadeReads:
     top: Path | None = None  # the directory its name puts on sys.path (`module-name`'s)
     named: Read | None = None  # the first string holding the old module's name as a value
     loads: Read | None = None  # the first module got by a name held in a variable
+    tasks: frozenset[str] = frozenset()  # moved Celery tasks' pinned names: not dotted reads
 
     def settle(self) -> None:
         """EVERY once the project both holds the old module's name in a string and gets a
@@ -158,8 +159,10 @@ class _Reads:
     """What one file reads through one old module (`aliases`: its names for it there)."""
 
     def __init__(self, old: str, aliases: set[str], package: str,
-                 sibling: frozenset[str] | set[str] = frozenset()) -> None:
+                 sibling: frozenset[str] | set[str] = frozenset(),
+                 tasks: frozenset[str] = frozenset()) -> None:
         self.old, self.aliases, self.package, self.sibling = old, aliases, package, sibling
+        self.tasks = tasks  # a string naming a moved task names it to Celery's registry
         self.done: set[int] = set()  # nodes read as one literal name through their parent
         # variable -> the strings assigned to it that may name the old module
         self.strings: dict[str, set[str]] = {}
@@ -272,7 +275,7 @@ class _Reads:
                 name = dotted(node.value, self.old)
                 if node.value == self.old:
                     self.named.append(node.lineno)
-                elif name:
+                elif name and node.value not in self.tasks:
                     yield name, node.lineno, f"{DOTTED} ({node.value!r})"
 
     def bare(self, node: ast.AST) -> TypeGuard[ast.Name | ast.Attribute]:
@@ -360,7 +363,7 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
             package = run_package(path, () if found.top is None else (found.top,))
             aliases, local, sibling = _aliases(tree, found.old, package)
             aliases = {a for a in aliases if a.encode() in data}  # (`import pkg`: `pkg.big`?)
-            walker = _Reads(found.old, aliases, package, sibling) if aliases or _named(
+            walker = _Reads(found.old, aliases, package, sibling, found.tasks) if aliases or _named(
                 found.old, data) else None
             hits = [(read, line, "") for read, line in local] + (
                 list(walker.reads(tree)) if walker else [])

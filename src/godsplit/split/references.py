@@ -342,8 +342,8 @@ def find_references(
     patches); `kept_names`: those under keep-module-name (GS145 is about the others)."""
     found = {plan.old_module: Found([], []) for plan in plans}
     registered = RegisteredReads(plans, kept_names, root)
-    reads = {plan.old_module: FacadeReads(plan.old_module, top=named_module(plan.source, plan.old_module)[1])
-             for plan in plans}
+    reads = {plan.old_module: FacadeReads(plan.old_module, top=named_module(
+        plan.source, plan.old_module)[1], tasks=task_names(plan)) for plan in plans}
     changes: list[FileChange] = []
     unreadable: list[Path] = []  # (filled as the walk goes)
     walked: list[tuple[Path, bytes, list[Plan], list[tuple[str, Finding]]]] = []

@@ -23,10 +23,10 @@ from pathlib import Path
 import libcst as cst
 import pyflakes.checker
 import pyflakes.messages
-from libcst import matchers
 
 from ..files import SourceText
 from ..types import Finding, Plan
+from .all_names import list_comps
 from .analyze import Analysis, analyze
 from .classify import is_main_block
 from .facade import runtime_names, star_names
@@ -66,7 +66,7 @@ def left_out(analysis: Analysis) -> set[str]:
         small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
         comps = [small.value] if isinstance(small, cst.AugAssign) and isinstance(
             small.target, cst.Name) and small.target.value == "__all__" else (
-            matchers.findall(stmt, matchers.ListComp()) if isinstance(stmt, cst.If) else [])
+            list_comps(stmt) if isinstance(stmt, cst.If) else [])
         for comp in comps:
             if not isinstance(comp, cst.ListComp) or analysis.module.code_for_node(
                     comp.for_in.iter) != "dict(globals())":

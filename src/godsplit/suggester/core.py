@@ -78,7 +78,7 @@ class Suggestion:
     source: str  # as the entry writes it: relative to the config's directory
     package: str | None
     shared: str
-    default: str  # "" when no name goes to it (the placements are the same): no `default`
+    default: str | None  # None when no name goes to it (the placements are the same)
     keep_module_name: str | None  # why the entry sets keep-module-name, if it does
     max_lines: int  # the max-lines the suggestion was planned with
     modules: tuple[SuggestedModule, ...]
@@ -381,7 +381,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         plan = planned(split, layout, limit)
     split = replace(split, default=next((p.module for p in plan.placements if p.reason == "default"), None))
     draft = Suggestion(  # the proof: plan the table, as plan would (lines, comments: below)
-        key, package_key, split.shared or DEFAULT_SHARED, split.default or "", keep, limit,
+        key, package_key, split.shared or DEFAULT_SHARED, split.default, keep, limit,
         tuple(SuggestedModule(name, mapped, 0, ()) for name, mapped in split.modules),
         plan, rounds, tuple(notes), config.max_lines, split.keep,
         reasons(analysis, split.keep, kept_why, limit), split.module_name, named[1] if named else "")

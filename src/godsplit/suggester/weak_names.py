@@ -14,11 +14,13 @@ def constants(g: Graph, members: list[int], head: list[str], old: str = "") -> l
     """`constants` for a group whose best word is a generic one (`GENERIC`) and most of
     whose public members are constants (pylint's `variables.py`: `MSGS`, `FUTURE`,
     `TYPING_MODULE`, ... beside `register()` and one small enum: `name`), or of values
-    alone (certbot's `cli.py`: `LEAUTO`, `old_path_fragment`, `new_path_prefix` were
-    `path`); where the source binds `constants`, the old module's (`cli_constants`)."""
+    alone whose best word not all of them share (certbot's `cli.py`: `LEAUTO`,
+    `old_path_fragment`, `new_path_prefix` were `path`; prettytable's twelve `_DEPRECATED_*`
+    stay `deprecated`); where the source binds `constants`, the old module's (`cli_constants`)."""
     public = [g.nodes[n].label for n in members if g.nodes[n].public]
     upper = [t for t in public if t.isupper()]
-    values = len(members) >= 2 and all(g.nodes[n].kind == "value" for n in members)
+    values = len(members) >= 2 and all(g.nodes[n].kind == "value" for n in members) and not (
+        head[:1] and all(head[0] in map(stem, words(g.nodes[n].label)) for n in members))
     if values or (head[:1] and head[0] in GENERIC and 2 * len(upper) > len(public)):
         return ["constants", *([f"{old}_constants"] if old.isidentifier() else [])]
     return []
