@@ -16,6 +16,7 @@ import re
 
 import libcst as cst
 
+from ..split.dotted_paths import path_parts
 from ..split.facade_reads import HANDED
 from ..split.nodes import walk
 from ..split.references import _call_name
@@ -41,13 +42,6 @@ def _quoted(like: cst.BaseExpression, value: str) -> cst.SimpleString:
     return cst.SimpleString(f"{quote}{value}{quote}")
 
 
-def _split(value: str, h: Homes) -> tuple[str, str, str] | None:
-    """`old.name.rest` or `old:name.rest` -> (separator, name, .rest)."""
-    old = h.old_module
-    if len(value) <= len(old) + 1 or not value.startswith(old) or value[len(old)] not in ".:":
-        return None
-    name, dot, rest = value[len(old) + 1:].partition(".")
-    return (value[len(old)], name, dot + rest) if name.isidentifier() else None
 
 
 def scan_calls(ctx: Context) -> None:
@@ -76,7 +70,7 @@ def _call(ctx: Context, call: cst.Call, handled: set[int]) -> None:
     if value is not None:
         handled.add(id(first))
         for h in ctx.homes:
-            parts = _split(value, h)
+            parts = path_parts(value, h.old_module)
             if value == h.old_module:
                 ctx.use(call, h, "", "patch", None, False,
                         "patches the old module itself: edit by hand")
@@ -306,7 +300,7 @@ def _plain_string(ctx: Context, node: cst.SimpleString) -> None:
         if value == h.old_module:
             _module_string(ctx, node, h)
             continue
-        parts = _split(value, h)
+        parts = path_parts(value, h.old_module)
         if parts is None or h.submodule(parts[1]):
             continue
         separator, name, rest = parts

@@ -14,12 +14,18 @@ _BY_VARIABLE = re.compile(
     rb"(?<!def )\b(?:import_module|__import__|import_string|resolve_name)\(\s*([A-Za-z_][\w.]*)\s*[,)]")
 
 
-def dotted(value: str, old: str) -> str | None:
-    """The name a dotted path `old.name[.rest]` or `old:name[.rest]` reads through `old`."""
+def path_parts(value: str, old: str) -> tuple[str, str, str] | None:
+    """A dotted path `old.name.rest` or `old:name.rest` as (separator, name, `.rest`)."""
     if len(value) <= len(old) + 1 or not value.startswith(old) or value[len(old)] not in ".:":
         return None
-    name = value[len(old) + 1:].partition(".")[0]
-    return name if name.isidentifier() else None
+    name, dot, rest = value[len(old) + 1:].partition(".")
+    return (value[len(old)], name, dot + rest) if name.isidentifier() else None
+
+
+def dotted(value: str, old: str) -> str | None:
+    """The name a dotted path `old.name[.rest]` or `old:name[.rest]` reads through `old`."""
+    parts = path_parts(value, old)
+    return None if parts is None else parts[1]
 
 
 def variable_loads(data: bytes) -> list[tuple[int, str]]:

@@ -50,26 +50,25 @@ def fixed_factories(module: cst.Module, path: Path, decorators: tuple[str, ...]
     for stmt in module.body:
         if not isinstance(stmt, cst.FunctionDef) or (call := returned_call(stmt)) is None:
             continue
-        func = call.func
-        tail = func.attr.value if isinstance(func, cst.Attribute) else (
-            func.value if isinstance(func, cst.Name) else None)
-        if tail not in decorators:
+        if _tail(call) not in decorators:
             continue
         roots = celery_roots(module, path) if roots is None else roots
-        if root_name(call) in roots and not any(
-                a.star == "**" or (a.keyword is not None and a.keyword.value == "name")
-                for a in call.args):
+        if _fixed_call(call, decorators, roots):
             out.add(stmt.name.value)
     return frozenset(out)
+
+
+def _tail(call: cst.Call) -> str | None:
+    """The called name's last part: `task` of `app.task(...)`, `shared_task`."""
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else (
+        func.value if isinstance(func, cst.Name) else None)
 
 
 def _fixed_call(call: cst.Call, decorators: tuple[str, ...], roots: frozenset[str]) -> bool:
     """`shared_task(queue=q)` or `app.task(f)`: a call of a task decorator whose root is
     Celery's (`roots`), passing neither `name=` nor `**options` on."""
-    func = call.func
-    tail = func.attr.value if isinstance(func, cst.Attribute) else (
-        func.value if isinstance(func, cst.Name) else None)
-    return tail in decorators and root_name(call) in roots and not any(
+    return _tail(call) in decorators and root_name(call) in roots and not any(
         a.star == "**" or (a.keyword is not None and a.keyword.value == "name")
         for a in call.args)
 
