@@ -24,10 +24,7 @@ from dataclasses import dataclass
 import suggest_eval as ev
 from suggest_loo import CAP
 
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
 from godsplit.suggester import choose as ch
-from godsplit.suggester import graph as gm
 
 GRID: tuple[float | None, ...] = (None, *(round(-0.1 + 0.005 * i, 3) for i in range(61)))
 
@@ -66,14 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     cases: Cases = {}
     project = {c.id: c.project for c in chosen}
     for case in chosen:
-        source = ev.project_dir(case) / case.path
-        g = gm.build_graph(analyze(read_source(source)), ())
-        truth = {n: m for m, names in case.modules.items() for n in names}
-        first = {name: node.line for node in g.nodes for name in node.names}
-        names = sorted(set(first) & set(truth))
-        theirs = {n: truth[n] for n in names}
-        total = source.read_text(errors="replace").count("\n") + 1
-        base = ev.score(ev.file_order({n: first[n] for n in names}, total, case.k), theirs)
+        gc = ev.graph_case(case)
+        g, names, theirs = gc.graph, gc.names, gc.theirs
+        base = ev.score(gc.file_order, theirs)
         made = []
         for _, group in ch.candidates(g, case.k, CAP):
             placed = {name: str(group[n]) for n, node in enumerate(g.nodes) for name in node.names}

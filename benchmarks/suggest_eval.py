@@ -64,7 +64,7 @@ from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.suggester.cluster import objective
 from godsplit.suggester.core import suggest
-from godsplit.suggester.graph import build_graph
+from godsplit.suggester.graph import Graph, build_graph
 from godsplit.types import FACADE
 
 HERE = Path(__file__).resolve().parent
@@ -118,6 +118,29 @@ def load_case(path: Path) -> Case:
 
 
 HELD_OUT = "fresh5"  # scored once, by this script; the tuning scripts leave it out
+
+
+@dataclass(frozen=True)
+class GraphCase:
+    """A case's file as suggest's graph sees it, beside the maintainers' grouping."""
+
+    graph: Graph
+    first: dict[str, int]  # name -> the line of its node
+    names: list[str]  # the names both the graph and the maintainers' grouping hold
+    theirs: dict[str, str]  # name -> the maintainers' module
+    file_order: dict[str, str]  # name -> its run of the K file-order runs
+
+
+def graph_case(case: Case) -> GraphCase:
+    """The graph of `case`'s file and what the scripts that score groupings of it need."""
+    source = project_dir(case) / case.path
+    g = build_graph(analyze(read_source(source)), ())
+    truth = {n: m for m, names in case.modules.items() for n in names}
+    first = {name: node.line for node in g.nodes for name in node.names}
+    names = sorted(set(first) & set(truth))
+    total = source.read_text(errors="replace").count("\n") + 1
+    return GraphCase(g, first, names, {n: truth[n] for n in names},
+                     file_order({n: first[n] for n in names}, total, case.k))
 
 
 def tuning_cases(ids: list[str]) -> list[Case]:

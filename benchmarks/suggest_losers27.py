@@ -52,8 +52,6 @@ import networkx as nx
 import suggest_eval as ev
 from suggest_loo import CAP
 
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
 from godsplit.suggester import choose as ch
 from godsplit.suggester import graph as gm
 from godsplit.suggester.place import groups_of
@@ -108,14 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     cases = ev.tuning_cases(args.cases)  # (never the held-out half unless named)
     totals = {rule: [0.0, 0.0, 0] for rule in RULES}
     for case in cases:
-        source = ev.project_dir(case) / case.path
-        g = gm.build_graph(analyze(read_source(source)), ())
-        truth = {n: m for m, names in case.modules.items() for n in names}
-        first = {name: node.line for node in g.nodes for name in node.names}
-        names = sorted(set(first) & set(truth))
-        theirs = {n: truth[n] for n in names}
-        total = source.read_text(errors="replace").count("\n") + 1
-        base = ev.score(ev.file_order({n: first[n] for n in names}, total, case.k), theirs)
+        gc = ev.graph_case(case)
+        g, names, theirs = gc.graph, gc.names, gc.theirs
+        base = ev.score(gc.file_order, theirs)
         made = ch.candidates(g, case.k, CAP)
         row = [f"{case.id:<24} file order {base.f1:.2f} / {base.ari:.2f}"]
         for rule, key in RULES.items():

@@ -31,8 +31,6 @@ from collections import Counter, defaultdict
 import suggest_eval as ev
 from suggest_loo import CAP
 
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
 from godsplit.suggester import choose as ch
 from godsplit.suggester import graph as gm
 
@@ -54,14 +52,10 @@ def prf(ours: dict[str, int] | dict[str, str], theirs: dict[str, str]) -> tuple[
 
 
 def case_row(case: ev.Case, signals: Counter[tuple[str, ...]]) -> str:
-    source = ev.project_dir(case) / case.path
-    g = gm.build_graph(analyze(read_source(source)), ())
+    gc = ev.graph_case(case)
+    g, first, names, theirs = gc.graph, gc.first, gc.names, gc.theirs
     truth = {n: m for m, names in case.modules.items() for n in names}
-    first = {name: node.line for node in g.nodes for name in node.names}
-    names = sorted(set(first) & set(truth))
-    theirs = {n: truth[n] for n in names}
-    total = source.read_text(errors="replace").count("\n") + 1
-    base = ev.file_order({n: first[n] for n in names}, total, case.k)
+    base = gc.file_order
     group = ch.choose(g, case.k, CAP)
     placed = {name: group[n] for n, node in enumerate(g.nodes) for name in node.names}
     ours = {n: placed[n] for n in names}
