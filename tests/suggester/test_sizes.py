@@ -18,8 +18,9 @@ from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.split.plan import plan_split
 from godsplit.split.transforms import pinned, pinned_code
-from godsplit.suggester.core import Suggestion, _cut, suggest
+from godsplit.suggester.core import Suggestion, suggest
 from godsplit.suggester.graph import Graph, Node
+from godsplit.suggester.repair import cut
 from godsplit.suggester.sizes import estimate, statement
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -97,7 +98,7 @@ def test_cut_never_leaves_a_lone_constant() -> None:
     weights = {(a, b): 1.0 for a in range(5) for b in range(a + 1, 5)}
     g = Graph(nodes, weights, {}, {}, {}, {})
     group = dict.fromkeys(range(6), 0)
-    assert _cut(g, group, [list(range(6))], 600)
+    assert cut(g, group, [list(range(6))], 600)
     sizes = sorted(g.size([n for n in group if group[n] == k]) for k in set(group.values()))
     assert sizes == [201, 300] or sizes == [200, 301]
 

@@ -17,8 +17,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from ..config import parse_config
 from ..files import check_not_shadowed, read_python
 from ..split.analyze import Analysis, analyze
@@ -36,12 +34,12 @@ from ..split.style import detect_style
 from ..types import Config, Finding, GodsplitError, Plan, SplitConfig
 from .acyclic import uncycle
 from .choose import choose
-from .cluster import agglomerate, goal, halve
+from .cluster import agglomerate, goal
 from .comment import shared_why, why
 from .described import docstrings
 from .graph import Graph, build_graph
 from .hubs import containers, hubs
-from .indivisible import Block, alone, blocks, longest, note, unite, whole
+from .indivisible import alone, blocks, note, unite
 from .keep_name import keep_name
 from .keeping import ahead, keep_more, kept_note, regroup
 from .kept_why import Why, reasons
@@ -50,7 +48,6 @@ from .place import (
     SHARED,
     absorb,
     break_cycles,
-    closure,
     fit,
     gather_families,
     groups_of,
@@ -58,6 +55,7 @@ from .place import (
     to_helpers,
 )
 from .reexports import to_shared
+from .repair import cut, repair, too_long
 from .sizes import estimate
 from .star_names import runtime_star_names
 
@@ -148,70 +146,6 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
                     for name, nodes in members.items())
     # a module whose names all stay (`keep`) or follow their users gets no file: no entry
     return replace(split, modules=tuple(m for m in modules if m[1])), members
-
-
-def _repair(g: Graph, group: dict[int, int], plan: Plan, members: dict[str, list[int]],
-            modules: int, budget: int, found: tuple[Block, ...]) -> bool:
-    """After a plan with errors: halve a module over max-lines (GS105) unless K is fixed,
-    and break import-time cycles (GS104), the plan's own if the graph saw none. False if
-    nothing helps."""
-    codes = {f.code for f in plan.errors}
-    if codes - {"GS104", "GS105"}:
-        return False
-    changed = False
-    if "GS105" in codes and not modules:
-        over = [m.name for m in plan.modules if m.lines > plan.max_lines]
-        changed = _cut(g, group, [members.get(name, []) for name in over], budget, found)
-    before = dict(group)
-    break_cycles(g, group)
-    changed = changed or group != before
-    if "GS104" in codes and not changed:
-        node_of = {name: i for i, n in enumerate(g.nodes) for name in n.names}
-        timed = [e for e in plan.edges if e.import_time and not e.typing_only]
-        graph: nx.DiGraph[str] = nx.DiGraph((e.source, e.target) for e in timed)
-        cycles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
-        for edge in timed:  # the first edge of a cycle whose providers are not shared yet
-            if any(edge.source in c and edge.target in c for c in cycles):
-                needed = [node_of[x] for x in edge.names if x in node_of]
-                for n in closure(g, needed, group, SHARED):
-                    group[n], changed = SHARED, True
-                if changed:
-                    break
-    return changed
-
-
-def _cut(g: Graph, group: dict[int, int], parts: list[list[int]], budget: int,
-         found: tuple[Block, ...] = ()) -> bool:
-    """Cut each part (a module over max-lines) in two cohesive halves; where the cohesive
-    cut would leave one side under a quarter of the lines (a lone constant), in two runs
-    of the file of about equal lines instead; never through a block (`indivisible`).
-    False if no part could be cut."""
-    changed = False
-    for nodes in parts:
-        if len(nodes) < 2:
-            continue
-        half = halve(g, nodes, budget)[1]
-        if min(g.size(half), g.size(nodes) - g.size(half)) * 4 < g.size(nodes):
-            ordered = sorted(nodes, key=lambda n: g.nodes[n].line)
-            cut = 1  # the first run ends where it holds about half the lines
-            while cut < len(ordered) - 1 and 2 * g.size(ordered[:cut]) < g.size(nodes):
-                cut += 1
-            half = ordered[cut:]
-        half = whole(g, nodes, half, found)
-        fresh = max(group.values()) + 1
-        for n in half:
-            group[n], changed = fresh, True
-    return changed
-
-
-def _too_long(g: Graph, nodes: list[int], lines: int, limit: int,
-              found: tuple[Block, ...] = ()) -> bool:
-    """A module predicted over max-lines that the plan would call an error: not one over it
-    only because its longest definition or block is (with the module's imports), a
-    warning."""
-    if lines <= limit or len(nodes) < 2:
-        return False
-    return lines - g.size(nodes) + longest(g, nodes, found) <= limit
 
 
 def _project(source: Path, config: Config, package: Path | None
@@ -327,9 +261,9 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         split, members = _mapping(g, group, split, forbidden, siblings, budget, docs, not modules)
         mapped = split, members, assign(analysis, split)
         sizes = estimate(analysis, split, planned.style.line_length, pins, mapped[2])
-        if not _cut(g, group, [members[name] for name, lines in sizes.items()
-                               if _too_long(g, members.get(name, []), lines, limit, found)],
-                    budget, found):
+        if not cut(g, group, [members[name] for name, lines in sizes.items()
+                              if too_long(g, members.get(name, []), lines, limit, found)],
+                   budget, found):
             break
         mapped = None
         break_cycles(g, group)
@@ -363,7 +297,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
             notes.append(f"planned with max-lines {limit}: {modules} modules need it")
             plan = planned(split, layout, limit)
         seen[split.modules, split.keep] = plan, members
-        if not plan.errors or tries == ROUNDS + len(kept) or (not _repair(
+        if not plan.errors or tries == ROUNDS + len(kept) or (not repair(
                 g, group, plan, members, modules, budget, found) and not regroup(
                 analysis, g, group, plan, regrouped) and not keep_more(
                     analysis, plan.errors, kept, kept_why)):
