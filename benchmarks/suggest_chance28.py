@@ -57,7 +57,8 @@ def result(cases: Cases, t: float | None) -> tuple[int, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*", help="case ids (default: all but the held-out fresh5 half)")
+    parser.add_argument("cases", nargs="*",
+                        help=f"case ids (default: all but the held-out {ev.HELD_OUT} half)")
     args = parser.parse_args(argv)
     chosen = ev.tuning_cases(args.cases)  # (never the held-out half unless named)
     cases: Cases = {}

@@ -1,7 +1,8 @@
 """How `godsplit suggest` groups a god file, against the grouping its maintainers chose.
 
-    .venv/bin/python benchmarks/suggest_eval.py [--half tuning|held-out|fresh|fresh2|fresh3|fresh4|fresh5|all]
-                                                [--markdown] [--layers] [--names] [--default] [CASE ...]
+    .venv/bin/python benchmarks/suggest_eval.py
+        [--half tuning|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all]
+        [--markdown] [--layers] [--names] [--default] [CASE ...]
     .venv/bin/python benchmarks/suggest_eval.py --check [--half ...] [CASE ...]
 
 Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
@@ -13,7 +14,9 @@ in round 18 with four more tuning cases, the eight split between the two by
 ROUND18_SEED before any was scored; never tuned on) or `fresh3` (recorded in round 26,
 when the other 36 cases became tuning data; never scored by anyone tuning) or `fresh4`
 (recorded in round 27, when all 47 cases before it became tuning data; likewise) or
-`fresh5` (recorded in round 28, when all 60 cases before it became tuning data; likewise). The
+`fresh5` (recorded in round 28, when all 60 cases before it became tuning data; scored
+once in round 28; tuning data from round 29) or `fresh6` (recorded in round 29, when all 73
+cases before it became tuning data; never scored by anyone tuning). The
 before file is taken from the project's PyPI sdist (the last release before the split),
 downloaded once into benchmarks/.work/ and checked against the sha256 recorded for the
 archive and for the file. No fetched source is committed.
@@ -84,8 +87,11 @@ UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the group
 # fresh4: recorded in round 27 (projects in no other half), when all 47 cases above became
 # tuning data; the same rules as fresh3.
 # fresh5: recorded in round 28 (projects in no other half), when all 60 cases above became
-# tuning data (fresh4 too); the same rules as fresh3.
-HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+# tuning data (fresh4 too); the same rules as fresh3. Scored once in round 28; tuning data
+# from round 29.
+# fresh6: recorded in round 29 (projects in no other half), when all 73 cases above became
+# tuning data (fresh5 too); the same rules as fresh3.
+HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 ROUND18_SEED = 18
 
 
@@ -117,7 +123,7 @@ def load_case(path: Path) -> Case:
                 {m: list(v) for m, v in data["modules"].items()})
 
 
-HELD_OUT = "fresh5"  # scored once, by this script; the tuning scripts leave it out
+HELD_OUT = "fresh6"  # scored once, by this script; the tuning scripts leave it out
 
 
 @dataclass(frozen=True)

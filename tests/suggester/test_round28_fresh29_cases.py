@@ -1,8 +1,9 @@
 """Round 28 (fresh29): the fresh5 half's data. Historical splits recorded from the projects'
 histories by benchmarks/record_split.py when all 60 earlier cases (fresh4 too) became tuning
 data, of projects none of the other halves has, checked with `suggest_eval.py --check` and
-never scored while tuning; `HELD_OUT` is fresh5, so the tuning scripts leave it out. These
-tests read the records only: no sdist, no suggestion."""
+never scored while tuning; scored once at round 28's end. From round 29 fresh5 is tuning
+data (fresh6 is held out), so the tuning scripts read it. These tests read the records
+only: no sdist, no suggestion."""
 
 from __future__ import annotations
 
@@ -66,9 +67,9 @@ def test_fresh5_places_each_name_once() -> None:
         assert names and len(names) == len(set(names)), path.name
 
 
-def test_half_fresh5_chooses_only_fresh5_and_is_the_last_half() -> None:
+def test_half_fresh5_chooses_only_fresh5_and_follows_fresh4() -> None:
     ev = load_benchmark("suggest_eval")
-    assert ev.HALVES[-1] == "fresh5" and ev.HALVES[-2] == "fresh4"
+    assert ev.HALVES.index("fresh5") == ev.HALVES.index("fresh4") + 1
     cases = [ev.load_case(p) for p in CASE_FILES]
     fresh5 = ev.chosen(cases, "fresh5", [])
     assert len(fresh5) >= 8 and {c.half for c in fresh5} == {"fresh5"}
@@ -102,17 +103,16 @@ def test_check_accepts_half_fresh5_and_stops_before_any_suggestion(
     assert f"checked {len(checked)} cases, 0 failed; no suggestion was made" in out
 
 
-def test_tuning_cases_leave_out_fresh5_and_read_fresh4() -> None:
-    """The tuning scripts' default set (`tuning_cases([])`, no ids named) is every case but
-    the held-out fresh5 half; fresh4, held out last round, is tuning data now. A fresh5 case
-    is read only when named."""
+def test_tuning_cases_read_fresh5_and_fresh4() -> None:
+    """fresh5, held out in round 28 and scored once at its end, is tuning data from round
+    29 (as fresh4 is): the tuning scripts' default set (`tuning_cases([])`, no ids named)
+    holds every fresh5 and fresh4 case; naming a fresh5 case reads that case alone."""
     ev = load_benchmark("suggest_eval")
-    assert ev.HELD_OUT == "fresh5"
-    default = ev.tuning_cases([])
-    assert default and not [c.id for c in default if c.half == "fresh5"]
-    assert {c.half for c in default} == set(ev.HALVES) - {"fresh5"}
+    assert ev.HELD_OUT not in ("fresh5", "fresh4")
+    default = {c.id for c in ev.tuning_cases([])}
+    fresh5 = {p.stem for p in _fresh5()}
     fresh4 = {p.stem for p in CASE_FILES if _data(p)["half"] == "fresh4"}
-    assert len(fresh4) >= 8 and fresh4 <= {c.id for c in default}
-    assert len(default) == len(CASE_FILES) - len(_fresh5())
+    assert len(fresh5) >= 8 and fresh5 <= default
+    assert len(fresh4) >= 8 and fresh4 <= default
     named = _fresh5()[0].stem
     assert [c.id for c in ev.tuning_cases([named])] == [named]
