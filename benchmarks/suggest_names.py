@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/suggest_names.py [--half all|tuning|...] [--cache DIR]
                                                   [--from DIR] [--list] [CASE ...]
 
-For each case of benchmarks/maintainers (every half by default), suggest runs as
+For each case of benchmarks/maintainers (every half but the held-out one, `HELD_OUT`, by
+default; `--half all` reads it too), suggest runs as
 `suggest_eval.py` runs it (`--modules K`, sizes unbounded). Each of its modules but the
 shared one is matched with the maintainers' module holding most of its names (ties: the
 smaller of them, then the first by name). The module's name is **equal** to the
@@ -111,14 +112,16 @@ def renamed(case: ev.Case, cache: Path) -> dict[str, set[str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", help="case ids (default: all of the chosen half)")
-    parser.add_argument("--half", choices=[*ev.HALVES, "all"], default="all")
+    parser.add_argument("--half", choices=[*ev.HALVES, "all"],
+                        help="default: every half but the held-out one")
     parser.add_argument("--cache", type=Path, help="store each case's naming input here")
     parser.add_argument("--from", dest="source", type=Path,
                         help="name the groups cached here again; suggest nothing")
     parser.add_argument("--list", action="store_true", help="print every module's verdict")
     args = parser.parse_args(argv)
-    cases = ev.chosen([ev.load_case(p) for p in sorted(ev.CASES.glob("*.toml"))],
-                      args.half, args.cases)
+    cases = (ev.tuning_cases(args.cases) if args.half is None else
+             ev.chosen([ev.load_case(p) for p in sorted(ev.CASES.glob("*.toml"))],
+                       args.half, args.cases))
     total: Counter[str] = Counter()
     init = 0
     for case in cases:

@@ -1,5 +1,6 @@
 """Round 28 (tune29b): where suggest's `--modules K` grouping loses pairs against the
-maintainers', before planning, on every case (`--half all`'s cases; names them to narrow).
+maintainers', before planning, on every case but the held-out half's
+(`suggest_eval.tuning_cases`; names them to narrow).
 
     .venv/bin/python benchmarks/suggest_pairs28.py [CASE ...]
 
@@ -106,10 +107,9 @@ def _signals(g: gm.Graph, group: dict[int, int], truth: dict[str, str],
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*", help="case ids (default: all, the held-out too)")
+    parser.add_argument("cases", nargs="*", help="case ids (default: all but the held-out half)")
     args = parser.parse_args(argv)
-    cases = (ev.tuning_cases(args.cases) if args.cases
-             else [ev.load_case(p) for p in sorted(ev.CASES.glob("*.toml"))])
+    cases = ev.tuning_cases(args.cases)
     print("| case | K | names | P / R | F1 | file order P / R | file order F1 | pairs ours / "
           "theirs | largest module ours / theirs | in shared | F1 without them | false pairs "
           "in our largest / all | missed pairs between our two largest / all | runs ours / "
