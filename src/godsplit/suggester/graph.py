@@ -28,7 +28,6 @@ from ..split.nodes import find_all
 from ..split.transforms import decorator_name, task_decorator
 from .makers import made_by
 from .reexports import reexported
-from .value_runs import unread_runs
 
 STOP = frozenset(
     "a an and all as at by count data day do for from get has hour in info init is it item make "
@@ -130,12 +129,9 @@ class Graph:
     @cached_property
     def bonds(self) -> list[list[int]]:
         """Nodes grouped as one piece where they fit: each workflow (workflows that share
-        a task are one), and each run of constants nothing in the file reads (`value_runs`)."""
+        a task are one)."""
         graph: nx.Graph[int] = nx.Graph()
         graph.add_edges_from((a, b) for a, composed in self.composes.items() for b in composed)
-        graph.add_edges_from((run[0], n) for run in unread_runs(self.nodes, self.readers, self.reads,
-                                                              self.reexports)
-                             for n in run[1:])
         return sorted(sorted(c) for c in nx.connected_components(graph))
 
     @cached_property
