@@ -65,10 +65,9 @@ def unread_runs(g: gm.Graph) -> list[list[int]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*", help="case ids (default: every case)")
+    parser.add_argument("cases", nargs="*", help="case ids (default: every case but the held-out half)")
     args = parser.parse_args(argv)
-    cases = [c for c in map(ev.load_case, sorted(ev.CASES.glob("*.toml")))
-             if not args.cases or c.id in args.cases]
+    cases = ev.tuning_cases(args.cases)
     for case in cases:
         gc = ev.graph_case(case)
         g = gc.graph
