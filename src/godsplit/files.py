@@ -184,17 +184,36 @@ def check_not_shadowed(path: Path) -> None:
 
 def module_name_for(path: Path) -> tuple[str, Path]:
     """The dotted module name of a file and its import root: the first directory up that is
-    not a package. A directory without __init__.py inside a regular package is one too (a
-    namespace subpackage, PEP 420: Read the Docs' `readthedocs/projects/tasks/builds.py` is
-    `readthedocs.projects.tasks.builds`, not a top-level `builds`)."""
+    not a package. Directories without __init__.py inside a regular package are packages
+    too (namespace subpackages, PEP 420: Read the Docs' `readthedocs/projects/tasks/
+    builds.py` is `readthedocs.projects.tasks.builds`, not a top-level `builds`), a run of
+    them as well (round 29: Onyx's `onyx/background/celery/tasks/user_file_processing/
+    tasks.py`, where only `onyx/` and `user_file_processing/` have one, is
+    `onyx.background.celery.tasks.user_file_processing.tasks`)."""
     parts = [path.stem] if path.name != "__init__.py" else []
     directory = path.parent
-    while (directory / "__init__.py").is_file() or (
-            directory.name.isidentifier() and directory.parent != directory
-            and (directory.parent / "__init__.py").is_file()):
-        parts.insert(0, directory.name)
+    while True:
+        if (directory / "__init__.py").is_file():
+            parts.insert(0, directory.name)
+            directory = directory.parent
+            continue
+        run = _namespace_run(directory)
+        if not run:
+            return ".".join(parts), directory
+        parts[:0] = [d.name for d in run]
+        directory = run[0].parent
+
+
+def _namespace_run(directory: Path) -> list[Path]:
+    """`directory` and the directories up from it without __init__.py, top first, when
+    the directory above them is a regular package and each is named as a module can be;
+    otherwise none."""
+    run: list[Path] = []
+    while (directory.name.isidentifier() and directory.parent != directory
+           and not (directory / "__init__.py").is_file()):
+        run.insert(0, directory)
         directory = directory.parent
-    return ".".join(parts), directory
+    return run if run and (directory / "__init__.py").is_file() else []
 
 
 def named_module(path: Path, name: str | None) -> tuple[str, Path]:

@@ -69,12 +69,27 @@ class _Outermost(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         where = self.get_metadata(PositionProvider, node)
         line = where.start.line
-        if line in self._taken or where.end.line != line:
+        if where.end.line != line:
+            self._broken(node, line, where.end.line)
+            return
+        if line in self._taken:
             return
         self._taken.add(line)  # the outermost call decides: inner ones are never wrapped
         if line in self.lines and line in self._headers and node.args and not any(
                 isinstance(a.value, cst.GeneratorExp) and not a.value.lpar for a in node.args):
             self.calls.add(id(node))  # `f(x for x in y)` takes no trailing comma
+
+    def _broken(self, node: cst.Call, first: int, last: int) -> None:
+        """A call already written over several lines, broken after its `(`, with a long
+        line holding two or more of its arguments (license-manager: `@mock.patch(` then
+        `'app.tasks.bulk.Job.upload', return_value="..."` over 120): each argument gets
+        its own line, when no comment is in the call (a comma's line may hold one)."""
+        if not isinstance(node.whitespace_before_args, cst.ParenthesizedWhitespace) or any(
+                "#" in code for code in self.text[first - 1:last]):
+            return
+        starts = [self.get_metadata(PositionProvider, a).start.line for a in node.args]
+        if any(starts.count(line) > 1 for line in self.lines if first < line < last):
+            self.calls.add(id(node))
 
     def _header(self, node: cst.CSTNode, end: cst.CSTNode | None = None) -> None:
         start = self.get_metadata(PositionProvider, node).start.line
@@ -117,7 +132,7 @@ class _Explode(cst.CSTTransformer):
         args = list(updated_node.args)
         for i, arg in enumerate(args):
             last = i == len(args) - 1
-            args[i] = arg.with_changes(comma=cst.Comma(
+            args[i] = arg.with_changes(whitespace_after_arg=cst.SimpleWhitespace(""), comma=cst.Comma(
                 whitespace_before=cst.SimpleWhitespace(""),
                 whitespace_after=self._break(deeper=not last)))
         return updated_node.with_changes(whitespace_before_args=self._break(deeper=True),

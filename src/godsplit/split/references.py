@@ -21,6 +21,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from ..files import decode_source, named_module, run_package
 from ..nesting import check_text
 from ..types import FileChange, Finding, GodsplitError, Plan
+from .autodiscovery import autodiscovery_findings
 from .celery_names import task_names
 from .facade_reads import FacadeReads, scan, stays_message
 from .module_lists import relabel_listed
@@ -360,11 +361,7 @@ def find_references(
             continue
         scan(path, data, root, reads)
         registered.scan(path, data)
-        said.extend((plan.old_module, Finding(
-            "GS214", "info", f"Celery autodiscovery loads {plan.old_module!r}: the facade "
-            "imports every new module eagerly, so all its tasks still register", str(path), 1))
-            for plan in plans
-            if plan.old_module.endswith(".tasks") and b"autodiscover_tasks" in data)
+        said.extend(autodiscovery_findings(path, data, plans))
         mine = [p for p in plans if _may_have_hits(data, p.old_module)]
         if said or mine:
             walked.append((path, data if mine else b"", mine, said))
