@@ -18,12 +18,14 @@ variable assigned that name in the file) other than to read one literal attribut
 
 A dotted path in a string (`"old.mod.name"`, `"old.mod:name"`: `import_string`,
 `pkgutil.resolve_name`, a setting split at run time) is a read of `name` (`migrate`
-points the string at the name's home); patch targets and logger names are not. A module
-name that reaches a loader through a variable is not followed (a loop, a setting, a
-parameter): once the project both holds the old module's name as a string (not a patch
-target, logger name or dict key) and calls `import_module`, `__import__`, `import_string`
-or `resolve_name` with a variable anywhere, every name counts as read (conservative: a
-kept patch is safe, a moved one that misses a read is not).
+points the string at the name's home); patch targets and logger names are not. So is an
+attribute path of `operator.attrgetter` (`attrgetter("mod.name")(pkg)`: `attr_getters`;
+migrate cannot point it elsewhere). A module name that reaches a loader through a variable
+is not followed (a loop, a setting, a parameter): once the project both holds the old
+module's name as a string (not a patch target, logger name or dict key) and calls
+`import_module`, `__import__`, `import_string` or `resolve_name` with a variable anywhere,
+every name counts as read (conservative: a kept patch is safe, a moved one that misses a
+read is not).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from pathlib import Path
 from typing import TypeGuard
 
 from ..files import run_package
+from . import attr_getters
 from .dotted_paths import dotted, variable_loads
 from .old_aliases import old_aliases
 from .own_names import SCOPES, binds, outside
@@ -45,6 +48,7 @@ from .typestrings import dotted_name
 EVERY = "*"  # any of the module's names may be read through it (see `Read.how`)
 HANDED = "hands the old module on"
 DOTTED = "names it by a dotted path resolved at run time"  # (migrate rewrites the string)
+ATTR = "reads it by an attribute path"  # `operator.attrgetter` (migrate cannot point it)
 _LOADERS = frozenset({"import_module", "__import__"})
 # calls that read no name through a module handed to them (any argument), and those that
 # write one (their first argument: the patchers, whose targets `references` rewrites)
@@ -123,6 +127,7 @@ class _Reads:
         self.done: set[int] = set()  # nodes read as one literal name through their parent
         # variable -> the strings assigned to it that may name the old module
         self.strings: dict[str, set[str]] = {}
+        self.getters: dict[str, list[str]] = {}  # variable -> the paths of its attrgetter
         self.lasts = {alias.rpartition(".")[2] for alias in aliases}
         self.parents: dict[int, ast.AST] | None = None  # child -> parent, when needed
         self.skip: set[int] = set()  # strings that are patch targets, logger names, dict keys
@@ -197,6 +202,9 @@ class _Reads:
                 if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
                         text := _literal(node.value)) and (text == self.old or text[:1] == "."):
                     self.strings.setdefault(node.targets[0].id, set()).add(text)
+                if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
+                        found := attr_getters.paths(node.value, {})) is not None:
+                    self.getters[node.targets[0].id] = found
             if id(node) in self.done:
                 continue
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (
@@ -225,6 +233,14 @@ class _Reads:
             elif isinstance(node, (ast.Subscript, ast.Call)) and self.loaded(node):
                 yield EVERY, node.lineno, ("gets the old module by its name at run time "
                                            f"(`{_text(node)}`)")
+            elif isinstance(node, ast.Call) and len(node.args) == 1 and (names := attr_getters.through(
+                    attr_getters.paths(node.func, self.getters) or [],
+                    dotted_name(node.args[0]), self.aliases)):
+                self.done.update((id(node.func), id(node.args[0])))
+                yield from ((name, node.lineno, f"{ATTR} (`{_text(node)}`)") for name in names)
+            elif isinstance(node, ast.Call) and (names := attr_getters.spelled(
+                    attr_getters.paths(node, {}) or [], self.old.rpartition(".")[2])):
+                yield from ((name, node.lineno, f"{ATTR} (`{_text(node)}`)") for name in names)
             elif self.bare(node):
                 yield from self.escapes(node, tree)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and (
@@ -319,9 +335,10 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
         if tree is not None and found in wanted:
             package = run_package(path, () if found.top is None else (found.top,))
             aliases, local, sibling = old_aliases(tree, found.old, package)
-            aliases = {a for a in aliases if a.encode() in data}  # (`import pkg`: `pkg.big`?)
-            walker = _Reads(found.old, aliases, package, sibling, found.tasks) if aliases or _named(
-                found.old, data) else None
+            getter = b"attrgetter" in data  # (`attrgetter("big.helper")(pkg)`: `pkg.big`)
+            aliases = {a for a in aliases if getter or a.encode() in data}  # (`pkg.big`?)
+            walker = _Reads(found.old, aliases, package, sibling, found.tasks) if (
+                aliases or getter or _named(found.old, data)) else None
             hits = [(read, line, "") for read, line in local] + (
                 list(walker.reads(tree)) if walker else [])
             for read, line, how in sorted(hits, key=lambda hit: hit[1]):
