@@ -73,10 +73,12 @@ def _fixed_call(call: cst.Call, decorators: tuple[str, ...], roots: frozenset[st
         for a in call.args)
 
 
-def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth: int) -> bool:
-    """Whether `name`, in the project module at `path`, is a function, a class, or an
-    instance of a class of that module (`x = C(...)`) whose code calls a Celery task
-    decorator that cannot take `name=` (`_fixed_call`); a re-export is followed."""
+def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth: int,
+                       called: bool = False) -> bool:
+    """Whether `name`, in the project module at `path`, is a function, a class, or (not
+    `called`) a value made by calling one (`x = C(...)`, `x = factory(...)`, round 29: the
+    callable also imported, from a third module) whose code calls a Celery task decorator
+    that cannot take `name=` (`_fixed_call`); a re-export is followed."""
     tree = parsed(path)
     if tree is None or depth <= 0:
         return False
@@ -86,17 +88,19 @@ def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth
             return False  # Celery's own decorator: pinned
         if alias == name:
             found = project_module(path, source, len(imported.relative))
-            return found is not None and _makes_fixed_tasks(found, there, decorators, depth - 1)
-    defs = {stmt.name.value: stmt for stmt in tree.body
-            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef))}
-    body: cst.CSTNode | None = defs.get(name)
-    for stmt in tree.body:  # `acks_late_2xlarge_task = AcksLateTaskDecorator("...")`
+            return found is not None and _makes_fixed_tasks(found, there, decorators,
+                                                            depth - 1, called)
+    body = next((stmt for stmt in tree.body if isinstance(stmt, (cst.FunctionDef, cst.ClassDef))
+                 and stmt.name.value == name), None)
+    maker = None  # `acks_late_2xlarge_task = AcksLateTaskDecorator("...")`: the last one
+    for stmt in tree.body if body is None and not called else ():
         for line in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
             if isinstance(line, cst.Assign) and isinstance(line.value, cst.Call) and any(
                     isinstance(t.target, cst.Name) and t.target.value == name
                     for t in line.targets):
-                made = defs.get(dotted(line.value.func))
-                body = made if isinstance(made, cst.ClassDef) else None
+                maker = dotted(line.value.func)
+    if maker:  # the callable, here or imported (a factory of module A that module B calls)
+        return _makes_fixed_tasks(path, maker, decorators, depth - 1, called=True)
     if body is None:
         return False
     roots = celery_roots(tree, path)
