@@ -15,7 +15,10 @@ The same holds for a decorator the god file imports from a module of the project
 is a function or an instance of a class whose code calls a Celery task decorator without
 `name=` or `**options` (grand-challenge.org's `acks_late_2xlarge_task =
 AcksLateTaskDecorator("acks-late-2xlarge")`, whose `_decorator` returns
-`shared_task(acks_late=True, queue=...)(wraps(func)(wrapper))`: round 28, trial29)."""
+`shared_task(acks_late=True, queue=...)(wraps(func)(wrapper))`: round 28, trial29), or a
+value made there by calling a factory, a function or a class, of that module or imported
+from a third one (`heavy_task = queued("heavy")`, `queued` returning `shared_task(queue=
+queue)`: round 29)."""
 
 from __future__ import annotations
 
