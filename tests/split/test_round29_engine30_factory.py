@@ -7,7 +7,9 @@ heavy_task`. Celery names such a task after the module its function is defined i
 the factory passes no `name=` on, so a moved task was renamed (`proj.tasks.a.first`):
 the plan said nothing, apply wrote the split "checked statically" with `verify-import =
 false`, and the project's test of its task names failed after it. Now the move is GS135;
-the tasks kept (`keep`), the split is written and Celery's names are the same."""
+the tasks kept (`keep`), the split is written and Celery's names are the same. The same
+for a factory that passes its `**options` on but is called without them (`queued("heavy")`:
+the decorator it makes cannot take `name=`)."""
 
 from __future__ import annotations
 
@@ -42,6 +44,11 @@ CASES = {
         {"proj/factories.py": _FACTORY, "proj/util/__init__.py": "from ..factories import queued\n",
          "proj/celery_utils.py": 'from proj.util import queued\n\n'
                                  'heavy_task = queued(queue="heavy")\n'},
+        "proj.celery_utils"),
+    "a factory of a third module passing its options on, called without them": (
+        {"proj/factories.py": _FACTORY.replace("(queue)", "(queue, **options)").replace(
+            "queue=queue)", "queue=queue, **options)"),
+         "proj/celery_utils.py": 'from proj.factories import queued\n\nheavy_task = queued("heavy")\n'},
         "proj.celery_utils"),
     "a factory function of the same module": (
         {"proj/celery_utils.py": _FACTORY + '\n\n    heavy_task = queued("heavy")\n'},

@@ -68,20 +68,27 @@ def _tail(call: cst.Call) -> str | None:
         func.value if isinstance(func, cst.Name) else None)
 
 
-def _fixed_call(call: cst.Call, decorators: tuple[str, ...], roots: frozenset[str]) -> bool:
+def _fixed_call(call: cst.Call, decorators: tuple[str, ...], roots: frozenset[str],
+                loose: bool = False) -> bool:
     """`shared_task(queue=q)` or `app.task(f)`: a call of a task decorator whose root is
-    Celery's (`roots`), passing neither `name=` nor `**options` on."""
-    return _tail(call) in decorators and root_name(call) in roots and not any(
-        a.star == "**" or (a.keyword is not None and a.keyword.value == "name")
-        for a in call.args)
+    Celery's (`roots`), passing neither `name=` nor `**options` on (but for `loose`)."""
+    return _tail(call) in decorators and root_name(call) in roots and (loose or not _named(call))
+
+
+def _named(call: cst.Call) -> bool:
+    """Whether `call` passes `name=` or `**options`."""
+    return any(a.star == "**" or (a.keyword is not None and a.keyword.value == "name")
+               for a in call.args)
 
 
 def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth: int,
-                       called: bool = False) -> bool:
+                       called: bool = False, loose: bool = False) -> bool:
     """Whether `name`, in the project module at `path`, is a function, a class, or (not
     `called`) a value made by calling one (`x = C(...)`, `x = factory(...)`, round 29: the
     callable also imported, from a third module) whose code calls a Celery task decorator
-    that cannot take `name=` (`_fixed_call`); a re-export is followed."""
+    that cannot take `name=` (`_fixed_call`; `loose`: any, as the call that made the
+    value passed no `name=` or `**options` to a factory passing its options on); a
+    re-export is followed."""
     tree = parsed(path)
     if tree is None or depth <= 0:
         return False
@@ -92,7 +99,7 @@ def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth
         if alias == name:
             found = project_module(path, source, len(imported.relative))
             return found is not None and _makes_fixed_tasks(found, there, decorators,
-                                                            depth - 1, called)
+                                                            depth - 1, called, loose)
     body = next((stmt for stmt in tree.body if isinstance(stmt, (cst.FunctionDef, cst.ClassDef))
                  and stmt.name.value == name), None)
     maker = None  # `acks_late_2xlarge_task = AcksLateTaskDecorator("...")`: the last one
@@ -101,13 +108,13 @@ def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth
             if isinstance(line, cst.Assign) and isinstance(line.value, cst.Call) and any(
                     isinstance(t.target, cst.Name) and t.target.value == name
                     for t in line.targets):
-                maker = dotted(line.value.func)
+                maker, loose = dotted(line.value.func), not _named(line.value)
     if maker:  # the callable, here or imported (a factory of module A that module B calls)
-        return _makes_fixed_tasks(path, maker, decorators, depth - 1, called=True)
+        return _makes_fixed_tasks(path, maker, decorators, depth - 1, True, loose)
     if body is None:
         return False
     roots = celery_roots(tree, path)
-    return any(isinstance(node, cst.Call) and _fixed_call(node, decorators, roots)
+    return any(isinstance(node, cst.Call) and _fixed_call(node, decorators, roots, loose)
                for node in walk(body))
 
 
