@@ -7,7 +7,9 @@ in a variable reaches `import_module(name)` without its text in the call.
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 
 # a module got by a name held in a variable (`import_module(name)`, Django's `import_string`)
 _BY_VARIABLE = re.compile(
@@ -30,7 +32,31 @@ def dotted(value: str, old: str) -> str | None:
 
 def variable_loads(data: bytes) -> list[tuple[int, str]]:
     """(line, call) of each module got by a name held in a variable (`import_module(name)`,
-    not `__name__` or `__package__`: the file's own), found in the text without a parse."""
-    return [(data.count(b"\n", 0, m.start()) + 1, m.group().rstrip(b",").decode() + (
-        ")" if m.group().endswith(b",") else "")) for m in _BY_VARIABLE.finditer(data)
-        if m.group(1) not in (b"__name__", b"__package__")]
+    not `__name__` or `__package__`: the file's own), found in the text without a parse;
+    one in a comment or a plain string (a docstring) is not code (round 29)."""
+    found = [m for m in _BY_VARIABLE.finditer(data) if m.group(1) not in (b"__name__", b"__package__")]
+    prose = _prose(data) if found else []
+    out = []
+    for m in found:
+        line = data.count(b"\n", 0, m.start()) + 1
+        start = (line, len(data[data.rfind(b"\n", 0, m.start()) + 1:m.start()].decode(
+            "utf-8", "replace")))
+        if not any(first <= start < last for first, last in prose):
+            out.append((line, m.group().rstrip(b",").decode() + (
+                ")" if m.group().endswith(b",") else "")))
+    return out
+
+
+def _prose(data: bytes) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The spans of the comments and plain (not f-) strings of `data` (none if it does not
+    tokenize: then every match counts, as before)."""
+    spans = []
+    try:
+        for token in tokenize.tokenize(io.BytesIO(data).readline):
+            text = token.string  # (a string's prefix: what comes before its quote)
+            if token.type == tokenize.COMMENT or (token.type == tokenize.STRING and "f" not in (
+                    text[:text.index(text[-1])].lower())):
+                spans.append((token.start, token.end))
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return []
+    return spans

@@ -18,12 +18,14 @@ variable assigned that name in the file) other than to read one literal attribut
 
 A dotted path in a string (`"old.mod.name"`, `"old.mod:name"`: `import_string`,
 `pkgutil.resolve_name`, a setting split at run time) is a read of `name` (`migrate`
-points the string at the name's home); patch targets and logger names are not. A module
-name that reaches a loader through a variable is not followed (a loop, a setting, a
-parameter): once the project both holds the old module's name as a string (not a patch
-target, logger name or dict key) and calls `import_module`, `__import__`, `import_string`
-or `resolve_name` with a variable anywhere, every name counts as read (conservative: a
-kept patch is safe, a moved one that misses a read is not).
+points the string at the name's home); patch targets and logger names are not. So is an
+attribute path of `operator.attrgetter` (`attrgetter("mod.name")(pkg)`: `attr_getters`;
+migrate cannot point it elsewhere). A module name that reaches a loader through a variable
+is not followed (a loop, a setting, a parameter): once the project both holds the old
+module's name as a string (not a patch target, logger name or dict key) and calls
+`import_module`, `__import__`, `import_string` or `resolve_name` with a variable anywhere,
+every name counts as read (conservative: a kept patch is safe, a moved one that misses a
+read is not).
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ from pathlib import Path
 from typing import TypeGuard
 
 from ..files import run_package
+from . import attr_getters
 from .dotted_paths import dotted, variable_loads
+from .old_aliases import old_aliases
 from .own_names import SCOPES, binds, outside
 from .relative_ban import absolute_target
 from .typestrings import dotted_name
@@ -44,6 +48,7 @@ from .typestrings import dotted_name
 EVERY = "*"  # any of the module's names may be read through it (see `Read.how`)
 HANDED = "hands the old module on"
 DOTTED = "names it by a dotted path resolved at run time"  # (migrate rewrites the string)
+ATTR = "reads it by an attribute path"  # `operator.attrgetter` (migrate cannot point it)
 _LOADERS = frozenset({"import_module", "__import__"})
 # calls that read no name through a module handed to them (any argument), and those that
 # write one (their first argument: the patchers, whose targets `references` rewrites)
@@ -96,50 +101,6 @@ class FacadeReads:
         return self.where.get(name) or self.where.get(EVERY)
 
 
-def _aliases(tree: ast.Module, old: str, package: str) -> tuple[
-        set[str], list[tuple[str, int]], set[str]]:
-    """Dotted texts bound to the old module anywhere in the file (`import pkg.big as b`:
-    `b`; a package above it: `import pkg` or `import pkg.other`: `pkg.big`, `from pkg
-    import sub`: `sub.big`), the names imported from it inside a function (read when that
-    runs), and those of the aliases only an import of a sibling binds (`import pkg.other`:
-    `pkg.big`; `migrate` does not follow those)."""
-    aliases: set[str] = set()
-    sibling: set[str] = set()
-    local: list[tuple[str, int]] = []
-
-    def bound(module: str, name: str) -> None:
-        """`module` is bound to `name`: the old module, or a package above it."""
-        if old == module or old.startswith(module + "."):
-            aliases.add(name + old[len(module):])
-
-    def visit(body: list[ast.stmt], in_function: bool) -> None:
-        """The statements of `body` and those nested in them (imports are statements)."""
-        for child in body:
-            nested = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
-            if isinstance(child, ast.Import):
-                for alias in child.names:
-                    top = alias.name.partition(".")[0]  # `import pkg.other` binds `pkg`
-                    if alias.asname or old == alias.name or old.startswith(alias.name + "."):
-                        bound(alias.name, alias.asname or alias.name)
-                    elif old.startswith(top + "."):
-                        sibling.add(old)
-            elif isinstance(child, ast.ImportFrom):
-                source = (absolute_target(package, child.level, child.module) if child.level
-                          else child.module)
-                for alias in child.names:
-                    if source and alias.name != "*":
-                        bound(f"{source}.{alias.name}", alias.asname or alias.name)
-                    if source == old and in_function and alias.name != "*":
-                        local.append((alias.name, child.lineno))
-            for inner in (*(getattr(child, f, ()) for f in ("body", "orelse", "finalbody")),
-                          *(h.body for h in getattr(child, "handlers", ())),
-                          *(c.body for c in getattr(child, "cases", ()))):
-                visit(inner, nested)
-
-    visit(tree.body, False)
-    return aliases | sibling, local, sibling - aliases
-
-
 def _text(node: ast.AST) -> str:
     """The code of `node` as a reason shows it (one line, at most 60 characters)."""
     text = " ".join(ast.unparse(node).split())
@@ -166,6 +127,7 @@ class _Reads:
         self.done: set[int] = set()  # nodes read as one literal name through their parent
         # variable -> the strings assigned to it that may name the old module
         self.strings: dict[str, set[str]] = {}
+        self.getters: dict[str, list[str]] = {}  # variable -> the paths of its attrgetter
         self.lasts = {alias.rpartition(".")[2] for alias in aliases}
         self.parents: dict[int, ast.AST] | None = None  # child -> parent, when needed
         self.skip: set[int] = set()  # strings that are patch targets, logger names, dict keys
@@ -240,6 +202,9 @@ class _Reads:
                 if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
                         text := _literal(node.value)) and (text == self.old or text[:1] == "."):
                     self.strings.setdefault(node.targets[0].id, set()).add(text)
+                if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
+                        found := attr_getters.paths(node.value, {})) is not None:
+                    self.getters[node.targets[0].id] = found
             if id(node) in self.done:
                 continue
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and (
@@ -268,6 +233,14 @@ class _Reads:
             elif isinstance(node, (ast.Subscript, ast.Call)) and self.loaded(node):
                 yield EVERY, node.lineno, ("gets the old module by its name at run time "
                                            f"(`{_text(node)}`)")
+            elif isinstance(node, ast.Call) and len(node.args) == 1 and (names := attr_getters.through(
+                    attr_getters.paths(node.func, self.getters) or [],
+                    dotted_name(node.args[0]), self.aliases)):
+                self.done.update((id(node.func), id(node.args[0])))
+                yield from ((name, node.lineno, f"{ATTR} (`{_text(node)}`)") for name in names)
+            elif isinstance(node, ast.Call) and (names := attr_getters.spelled(
+                    attr_getters.paths(node, {}) or [], self.old.rpartition(".")[2])):
+                yield from ((name, node.lineno, f"{ATTR} (`{_text(node)}`)") for name in names)
             elif self.bare(node):
                 yield from self.escapes(node, tree)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and (
@@ -361,10 +334,11 @@ def scan(path: Path, data: bytes, root: Path, reads: dict[str, FacadeReads]) -> 
         walker = None
         if tree is not None and found in wanted:
             package = run_package(path, () if found.top is None else (found.top,))
-            aliases, local, sibling = _aliases(tree, found.old, package)
-            aliases = {a for a in aliases if a.encode() in data}  # (`import pkg`: `pkg.big`?)
-            walker = _Reads(found.old, aliases, package, sibling, found.tasks) if aliases or _named(
-                found.old, data) else None
+            aliases, local, sibling = old_aliases(tree, found.old, package)
+            getter = b"attrgetter" in data  # (`attrgetter("big.helper")(pkg)`: `pkg.big`)
+            aliases = {a for a in aliases if getter or a.encode() in data}  # (`pkg.big`?)
+            walker = _Reads(found.old, aliases, package, sibling, found.tasks) if (
+                aliases or getter or _named(found.old, data)) else None
             hits = [(read, line, "") for read, line in local] + (
                 list(walker.reads(tree)) if walker else [])
             for read, line, how in sorted(hits, key=lambda hit: hit[1]):

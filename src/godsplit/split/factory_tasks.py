@@ -15,7 +15,10 @@ The same holds for a decorator the god file imports from a module of the project
 is a function or an instance of a class whose code calls a Celery task decorator without
 `name=` or `**options` (grand-challenge.org's `acks_late_2xlarge_task =
 AcksLateTaskDecorator("acks-late-2xlarge")`, whose `_decorator` returns
-`shared_task(acks_late=True, queue=...)(wraps(func)(wrapper))`: round 28, trial29)."""
+`shared_task(acks_late=True, queue=...)(wraps(func)(wrapper))`: round 28, trial29), or a
+value made there by calling a factory, a function or a class, of that module or imported
+from a third one (`heavy_task = queued("heavy")`, `queued` returning `shared_task(queue=
+queue)`: round 29)."""
 
 from __future__ import annotations
 
@@ -65,18 +68,27 @@ def _tail(call: cst.Call) -> str | None:
         func.value if isinstance(func, cst.Name) else None)
 
 
-def _fixed_call(call: cst.Call, decorators: tuple[str, ...], roots: frozenset[str]) -> bool:
+def _fixed_call(call: cst.Call, decorators: tuple[str, ...], roots: frozenset[str],
+                loose: bool = False) -> bool:
     """`shared_task(queue=q)` or `app.task(f)`: a call of a task decorator whose root is
-    Celery's (`roots`), passing neither `name=` nor `**options` on."""
-    return _tail(call) in decorators and root_name(call) in roots and not any(
-        a.star == "**" or (a.keyword is not None and a.keyword.value == "name")
-        for a in call.args)
+    Celery's (`roots`), passing neither `name=` nor `**options` on (but for `loose`)."""
+    return _tail(call) in decorators and root_name(call) in roots and (loose or not _named(call))
 
 
-def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth: int) -> bool:
-    """Whether `name`, in the project module at `path`, is a function, a class, or an
-    instance of a class of that module (`x = C(...)`) whose code calls a Celery task
-    decorator that cannot take `name=` (`_fixed_call`); a re-export is followed."""
+def _named(call: cst.Call) -> bool:
+    """Whether `call` passes `name=` or `**options`."""
+    return any(a.star == "**" or (a.keyword is not None and a.keyword.value == "name")
+               for a in call.args)
+
+
+def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth: int,
+                       called: bool = False, loose: bool = False) -> bool:
+    """Whether `name`, in the project module at `path`, is a function, a class, or (not
+    `called`) a value made by calling one (`x = C(...)`, `x = factory(...)`, round 29: the
+    callable also imported, from a third module) whose code calls a Celery task decorator
+    that cannot take `name=` (`_fixed_call`; `loose`: any, as the call that made the
+    value passed no `name=` or `**options` to a factory passing its options on); a
+    re-export is followed."""
     tree = parsed(path)
     if tree is None or depth <= 0:
         return False
@@ -86,21 +98,23 @@ def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth
             return False  # Celery's own decorator: pinned
         if alias == name:
             found = project_module(path, source, len(imported.relative))
-            return found is not None and _makes_fixed_tasks(found, there, decorators, depth - 1)
-    defs = {stmt.name.value: stmt for stmt in tree.body
-            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef))}
-    body: cst.CSTNode | None = defs.get(name)
-    for stmt in tree.body:  # `acks_late_2xlarge_task = AcksLateTaskDecorator("...")`
+            return found is not None and _makes_fixed_tasks(found, there, decorators,
+                                                            depth - 1, called, loose)
+    body = next((stmt for stmt in tree.body if isinstance(stmt, (cst.FunctionDef, cst.ClassDef))
+                 and stmt.name.value == name), None)
+    maker = None  # `acks_late_2xlarge_task = AcksLateTaskDecorator("...")`: the last one
+    for stmt in tree.body if body is None and not called else ():
         for line in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
             if isinstance(line, cst.Assign) and isinstance(line.value, cst.Call) and any(
                     isinstance(t.target, cst.Name) and t.target.value == name
                     for t in line.targets):
-                made = defs.get(dotted(line.value.func))
-                body = made if isinstance(made, cst.ClassDef) else None
+                maker, loose = dotted(line.value.func), not _named(line.value)
+    if maker:  # the callable, here or imported (a factory of module A that module B calls)
+        return _makes_fixed_tasks(path, maker, decorators, depth - 1, True, loose)
     if body is None:
         return False
     roots = celery_roots(tree, path)
-    return any(isinstance(node, cst.Call) and _fixed_call(node, decorators, roots)
+    return any(isinstance(node, cst.Call) and _fixed_call(node, decorators, roots, loose)
                for node in walk(body))
 
 
