@@ -15,10 +15,10 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
+from .best_cut import best_cut
 from .cluster import halve
 from .graph import WEIGHTS, Graph
 from .indivisible import Block, whole
-from .layers import layered
 from .makers import follow_makers
 from .place_stay import stays
 from .subfamilies import subfamilies
@@ -152,9 +152,10 @@ def groups_of(group: dict[int, int]) -> dict[int, list[int]]:
 
 
 def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
-    """Merge the closest groups, or halve the largest that holds two or more definitions
-    listed by name, until there are k (shared counts), keeping import-time cycles away;
-    helpers follow the halves that read them."""
+    """Merge the closest groups, or halve a group that holds two or more definitions listed
+    by name (the one whose cut the reads hold loosest: `best_cut`), until there are k
+    (shared counts), keeping import-time cycles away; helpers follow the halves that read
+    them."""
     undone: set[tuple[int, ...]] = set()  # groups whose halves the helpers joined again
     for _ in range(3 * k + 10):
         parts = groups_of(group)
@@ -179,9 +180,9 @@ def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
             # makes a module of helpers, which maintainers keep with what reads them
             listed = [p for p in big if sum(g.nodes[n].anchor for n in parts[p]) > 1
                       and tuple(parts[p]) not in undone]
-            largest = max(listed or big, key=lambda p: (g.size(parts[p]), -p))
+            largest, lower = best_cut(g, parts, listed or big, cap)  # (not always the largest)
             fresh = max(parts) + 1
-            for n in layered(g, parts[largest], halve(g, parts[largest], cap))[1]:
+            for n in lower:
                 group[n] = fresh
             if listed:
                 halved = dict(group)
