@@ -99,8 +99,20 @@ def test_kept_statements_that_now_meet_get_two_blank_lines_around_a_class(tmp_pa
     """ConfigArgParse's suggested split kept `ArgumentParser` and, 120 lines further down,
     `ArgumentParser.parse = ...`; what stood between them moved, and the facade had one
     blank line after the class (and after `__all__`, before it): black reformatted it."""
-    plan, texts = plan_texts(make_project(tmp_path, KEPT_APART, {"one": ["moved"]},
+    _, texts = plan_texts(make_project(tmp_path, KEPT_APART, {"one": ["moved"]},
                                           keep=["Parser", "Alias"], facade="static"))
     facade = texts["pkg/big/__init__.py"]
     assert ']\n\n\nclass Parser:\n' in facade, facade
     assert "return 1\n\n\nAlias = Parser\nParser.parse" in facade, facade
+
+
+def test_a_kept_class_run_before_the_re_exports_is_spaced_as_formatters_want(
+        tmp_path: Path) -> None:
+    """A kept class the new modules import runs before the re-exports: two blank lines
+    after the facade's marker comment, and before the next kept statement."""
+    source = KEPT_APART.replace("return 2", "return Parser()")
+    _, texts = plan_texts(make_project(tmp_path, source, {"one": ["moved"]},
+                                          keep=["Parser", "Alias"], facade="static"))
+    facade = texts["pkg/big/__init__.py"]
+    assert "now.\n\n\nclass Parser:\n" in facade, facade
+    assert "return 1\n\n\nParser.parse = Parser.parse_args\n" in facade, facade

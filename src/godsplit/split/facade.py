@@ -37,7 +37,7 @@ from .module_head import header_split
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
 from .render import MARKER, first_definition, live_aliases, module_import
-from .spacing import spaced
+from .spacing import kept_block, spaced
 from .style import Style
 from .transforms import apply_edits
 
@@ -364,7 +364,7 @@ def render_facade(
         pieces += [Block("\n" + first, sort=True, reexport_noqa=f401,
                          listed=frozenset(listed), group=True),
                    Block("\n" + drop.strip("\n") + "\n" * (1 + bool(early_kept)) if drop else ""),
-                   "\n" + "".join(early_kept).strip("\n") + "\n" if early_kept else "",
+                   kept_block(early_kept),
                    Block("\n" + "".join(exports), sort=True, noqa=noqa, reexport_noqa=f401,
                          listed=frozenset(listed), group=True)]
     else:  # before the source's import-only `if` blocks where that keeps behaviour

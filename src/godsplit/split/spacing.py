@@ -42,3 +42,12 @@ def spaced(pieces: Sequence[Piece]) -> list[Piece]:
         out.append(text if isinstance(piece, str) else dataclasses.replace(piece, text=text))
         before = text
     return out
+
+
+def kept_block(texts: Sequence[str]) -> str:
+    """Kept statements run before the re-exports, spaced as `spaced`, after the facade's
+    marker comment or its imports ("" for none)."""
+    if not texts:
+        return ""
+    text = "".join(str(t) for t in spaced(texts)).strip("\n")
+    return ("\n\n" if is_definition(text) else "\n") + text + "\n"
