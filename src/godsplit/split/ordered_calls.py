@@ -142,8 +142,11 @@ def _module_events(module: cst.Module, rebinding: tuple[tuple[str, tuple[str, ..
                 keys |= _keys(walk(body.body), imported, rebinders)
         for key in keys:
             out[key].append(index)
+        # the attribute's value itself (saved, passed on), not one reached through it
+        # (`json.registry.append(f)`: kept `json.registry = []` runs before the new modules)
+        inner = {id(n.value) for n in nodes if isinstance(n, cst.Attribute)}
         reads[index] = {f"attribute {full}" for n in nodes if isinstance(n, cst.Attribute)
-                        and (full := _resolve(n, imported)) is not None}
+                        and id(n) not in inner and (full := _resolve(n, imported)) is not None}
     for index, keys in reads.items():  # (a read of one no statement sets is no event)
         for key in keys & out.keys() - {k for k, at in out.items() if index in at}:
             out[key] = sorted([*out[key], index])
