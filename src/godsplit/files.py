@@ -8,8 +8,11 @@ from __future__ import annotations
 import ast
 import codecs
 import importlib.machinery
+import io
 import re
 import sys
+import tokenize
+import unicodedata
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,6 +130,7 @@ def read_python(path: Path) -> SourceText:
         except ValueError:
             return source  # LibCST's parse reports what it finds
         check_depth(tree, source.text, path)
+        _check_nfkc(source)
         try:
             compile(tree, str(path), "exec", flags=0, dont_inherit=True)
         except SyntaxError as exc:
@@ -134,6 +138,24 @@ def read_python(path: Path) -> SourceText:
         except (ValueError, RecursionError, MemoryError):
             pass  # LibCST's parse reports what it finds
     return source
+
+
+def _check_nfkc(source: SourceText) -> None:
+    """Python reads an identifier in its NFKC form (`ﬁnd`, with the ligature, binds `find`);
+    godsplit reads names as written, so it would take the two spellings for two names: a
+    mapping naming either fails, or a moved use is left without its import (round 29)."""
+    if source.text.isascii():
+        return
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source.text).readline):
+            if token.type == tokenize.NAME and not token.string.isascii() and (
+                    norm := unicodedata.normalize("NFKC", token.string)) != token.string:
+                raise GodsplitError(
+                    f"the identifier {token.string!r} is not in NFKC form: Python reads it as "
+                    f"{norm!r}, godsplit as written; write it as {norm!r}",
+                    source.path, token.start[0])
+    except (tokenize.TokenError, SyntaxError):
+        return  # (Python's parse above took it; LibCST's reports what it finds)
 
 
 CONFLICT = "an unresolved merge conflict (git's conflict markers): resolve it first"

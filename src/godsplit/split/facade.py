@@ -13,7 +13,6 @@ home (PEP 562 `__getattr__`); as a live facade, it also forwards attribute assig
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -38,6 +37,7 @@ from .module_head import header_split
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
 from .render import MARKER, first_definition, live_aliases, module_import
+from .spacing import kept_block, spaced
 from .style import Style
 from .transforms import apply_edits
 
@@ -364,7 +364,7 @@ def render_facade(
         pieces += [Block("\n" + first, sort=True, reexport_noqa=f401,
                          listed=frozenset(listed), group=True),
                    Block("\n" + drop.strip("\n") + "\n" * (1 + bool(early_kept)) if drop else ""),
-                   "\n" + "".join(early_kept).strip("\n") + "\n" if early_kept else "",
+                   kept_block(early_kept),
                    Block("\n" + "".join(exports), sort=True, noqa=noqa, reexport_noqa=f401,
                          listed=frozenset(listed), group=True)]
     else:  # before the source's import-only `if` blocks where that keeps behaviour
@@ -384,11 +384,7 @@ def render_facade(
                                              analysis.conditional_names, analysis.bound_names,
                                              uses_overload(analysis))))
     rest.sort(key=lambda item: item[0])
-    if rest and isinstance(rest[0][1], str) and not rest[0][1].startswith("\n"):
-        rest[0] = (rest[0][0], "\n" + rest[0][1])
-    elif rest and isinstance(lead := rest[0][1], Block) and not lead.text.startswith("\n"):
-        rest[0] = (rest[0][0], dataclasses.replace(lead, text="\n" + lead.text))
-    pieces.extend(piece for _, piece in rest)
+    pieces.extend(spaced([piece for _, piece in rest]))
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,
                                   88 if style is None else style.line_length, reloaded,

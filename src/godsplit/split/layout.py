@@ -185,8 +185,10 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
                 f"{stays[0]}: as a package, {source.name} would no longer be found; set "
                 f"`package` to split it beside its file (`package = \"{beside}\"`)", source)
         if not _importable(source.stem):
-            raise GodsplitError(f"{source.stem!r} is not an importable module name, so it "
-                                "cannot become a package; set `package`", source)
+            raise GodsplitError(f"the source {source.name!r}: {source.stem!r} is not an importable "
+                                "module name, so it cannot become a package; set `package`",
+                                *((split.config_path, split.source_line or split.line)
+                                  if split.config_path is not None else (source,)))
         package_dir = source.with_suffix("")
         if not inside(package_dir, root):
             raise GodsplitError("the new package is reached through a symlink that points "

@@ -12,6 +12,12 @@ signal handlers, the state of `random`'s generator), the setters where the last 
 assignments to one attribute of an imported module (`sys.excepthook = ...`: the last one
 wins), made at import time from several modules: by top-level code, or by the module's
 functions and methods it calls (`install()` whose body calls `signal.signal`).
+
+A top-level statement reading an attribute that top-level code sets is in that order too
+(round 29): ConfigArgParse saves `argparse._ActionsContainer.add_argument`, then sets it
+to its own `add_argument`, which calls the saved one. The setter moved with
+`add_argument`, the save stayed in the old module and ran after it: it saved the new
+function, which then called itself (RecursionError), and the split was "verified".
 """
 
 from __future__ import annotations
@@ -115,6 +121,7 @@ def _module_events(module: cst.Module, rebinding: tuple[tuple[str, tuple[str, ..
     imported = _imported(module)
     reach = Reach(module, class_defs(module))
     out: dict[str, list[int]] = defaultdict(list)
+    reads: dict[int, set[str]] = {}  # the imported objects' attributes each statement reads
     for index, stmt in enumerate(module.body):
         nodes = list(runs_at_import(stmt))
         keys = _keys(nodes, imported, rebinders)
@@ -135,6 +142,14 @@ def _module_events(module: cst.Module, rebinding: tuple[tuple[str, tuple[str, ..
                 keys |= _keys(walk(body.body), imported, rebinders)
         for key in keys:
             out[key].append(index)
+        # the attribute's value itself (saved, passed on), not one reached through it
+        # (`json.registry.append(f)`: kept `json.registry = []` runs before the new modules)
+        inner = {id(n.value) for n in nodes if isinstance(n, cst.Attribute)}
+        reads[index] = {f"attribute {full}" for n in nodes if isinstance(n, cst.Attribute)
+                        and id(n) not in inner and (full := _resolve(n, imported)) is not None}
+    for index, keys in reads.items():  # (a read of one no statement sets is no event)
+        for key in keys & out.keys() - {k for k, at in out.items() if index in at}:
+            out[key] = sorted([*out[key], index])
     return out
 
 
@@ -196,7 +211,9 @@ def outside_order(analysis: Analysis, assignment: Assignment,
         units = sorted({unit_of[i].id for i in indices if i in unit_of},
                        key=lambda u: analysis.units[u].line)
         where = {u: assignment.module_of.get(u, FACADE) for u in units}
-        modules = [where[u] for u in units]
+        # one per event, in source order: a registration that moved with its function
+        # runs where the registration stood, not where the function is defined
+        modules = [where[unit_of[i].id] for i in sorted(indices) if i in unit_of]
         if len(set(where.values())) < 2 or in_source_order(analysis, assignment, modules):
             continue
         line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
@@ -205,11 +222,16 @@ def outside_order(analysis: Analysis, assignment: Assignment,
             continue
         at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
         findings.append(Finding(
-            "GS124", "error", f"code run at import time changes the {key} from several "
+            "GS124", "error", f"code run at import time {_acts(key)} the {key} from several "
             f"modules (lines {at}); it would run in the order the modules are imported, not "
             "in source order, and which comes first or last is what they keep: map it to one "
             "module", str(analysis.path), line))
     return findings
+
+
+def _acts(key: str) -> str:
+    """What the code does to `key`: an attribute is also read (saved before it is set)."""
+    return "reads or changes" if key.startswith("attribute ") else "changes"
 
 
 def _label(module: str) -> str:

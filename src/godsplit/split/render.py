@@ -35,6 +35,7 @@ from .mypy_facade import typed_facade_import
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .normalize import Block, Piece
+from .spacing import is_definition
 from .star_cycles import reads_unbound
 from .style import Style
 from .transforms import apply_edits, plan_edits
@@ -200,7 +201,7 @@ def render_new_module(
     if body and not joined and not body[0][1].startswith("\n"):
         body[0] = (body[0][0], "\n" + body[0][1])
     for i in range(1, len(body)):  # statements that were not neighbours in the source:
-        if _definition(body[i - 1][1]) or _definition(body[i][1]):  # two blank lines
+        if is_definition(body[i - 1][1]) or is_definition(body[i][1]):  # two blank lines
             text = body[i][1]  # around a def or class, as formatters want
             blank = len(text) - len(text.lstrip("\n"))
             body[i] = (body[i][0], "\n" * max(2 - blank, 0) + text)
@@ -215,7 +216,7 @@ def render_new_module(
         pieces.append(Block("\n" + head.lstrip("\n"), sort=True))
     elif body:  # right after the docstring: two blank lines before a def or class
         first = body[0][1].lstrip("\n")
-        body[0] = (body[0][0], ("\n\n" if _definition(first) else "\n") + first)
+        body[0] = (body[0][0], ("\n\n" if is_definition(first) else "\n") + first)
     pieces.append("".join(t for _, t in body))
     noqa = e402(style, layout.path(module))
     last = _deferred(layout, module, [e for e in mine if e.deferred], conditional, noqa,
@@ -247,18 +248,6 @@ def _join_head(body: list[tuple[float, str]], late: set[float]) -> int:
         body[joined] = (body[joined][0], body[joined][1].lstrip("\n"))
         joined += 1
     return joined
-
-
-_DEFINITION = re.compile(r"^[ \t]*(?:@|(?:async[ \t]+)?def\b|class\b)", re.MULTILINE)
-
-
-def _definition(text: str) -> bool:
-    """Whether a top-level statement's text (comments and blank lines first) is a def or
-    class (decorated or not)."""
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            return bool(_DEFINITION.match(line))
-    return False
 
 
 def e402(style: Style | None, path: Path) -> str:

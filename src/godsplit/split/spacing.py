@@ -1,0 +1,53 @@
+"""Blank lines between top-level statements that were not neighbours in the source.
+
+A split joins statements that had others between them: a new module its moved ones, the
+facade the ones it keeps. Each keeps the blank lines it had above it, which were right
+next to what stood there before: a class kept in the facade after `__all__`, or an
+assignment kept after a class whose neighbours moved, had one blank line where
+pycodestyle (E302, E305) and the formatters want two (round 29: black reformatted
+ConfigArgParse's facade, where `ArgumentParser.parse = ...` now follows the class).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from .normalize import Piece
+
+_DEFINITION = re.compile(r"^[ \t]*(?:@|(?:async[ \t]+)?def\b|class\b)", re.MULTILINE)
+
+
+def is_definition(text: str) -> bool:
+    """Whether a top-level statement's text (comments and blank lines first) is a def or
+    class (decorated or not)."""
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return bool(_DEFINITION.match(line))
+    return False
+
+
+def spaced(pieces: Sequence[Piece]) -> list[Piece]:
+    """The facade's kept statements, after generated code ending in a newline: at least one
+    blank line before the first, and two around a def or class, as formatters want."""
+    out: list[Piece] = []
+    before = ""
+    for piece in pieces:
+        text = piece if isinstance(piece, str) else piece.text
+        want = 2 if is_definition(text) or is_definition(before) else 1 if not out else 0
+        blank = len(text) - len(text.lstrip("\n"))
+        if blank < want:
+            text = "\n" * (want - blank) + text
+        out.append(text if isinstance(piece, str) else dataclasses.replace(piece, text=text))
+        before = text
+    return out
+
+
+def kept_block(texts: Sequence[str]) -> str:
+    """Kept statements run before the re-exports, spaced as `spaced`, after the facade's
+    marker comment or its imports ("" for none)."""
+    if not texts:
+        return ""
+    text = "".join(str(t) for t in spaced(texts)).strip("\n")
+    return ("\n\n" if is_definition(text) else "\n") + text + "\n"
