@@ -222,6 +222,13 @@ def _toml_error(exc: Exception, path: Path) -> tuple[str, int | None]:
             line = line or max(1, len(path.read_bytes().splitlines()))
         except OSError:
             pass
+    if text == "Cannot overwrite a value" and line:  # name the key (a duplicate, mostly)
+        try:
+            key = path.read_text(encoding="utf-8").splitlines()[line - 1].partition("=")[0]
+        except (OSError, UnicodeDecodeError, IndexError):
+            key = ""
+        if key.strip():
+            text += f" (key `{key.strip()}`, already set above)"
     return f"invalid TOML: {text}", line
 
 

@@ -128,7 +128,8 @@ REFUSED = [
     Refused("nesting-past-the-parser-limit", {"big.py": BIG.replace(
         "return 3", f"return {nested(250)}")}, config(), ("cannot parse",), "big.py:14"),
     Refused("toml-duplicate-key", {"big.py": BIG},
-            config('one = ["alpha"]\none = ["beta"]'), ("invalid TOML",),
+            config('one = ["alpha"]\none = ["beta"]'),
+            ("invalid TOML", "key `one`, already set above"),
             "godsplit.toml:8"),
     Refused("source-name-not-an-identifier", {"big-file.py": BIG},
             config().replace('"big.py"', '"big-file.py"'),
