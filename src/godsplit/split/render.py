@@ -35,7 +35,7 @@ from .mypy_facade import typed_facade_import
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .normalize import Block, Piece
-from .spacing import is_definition
+from .spacing import is_definition, spaced
 from .star_cycles import reads_unbound
 from .style import Style
 from .transforms import apply_edits, plan_edits
@@ -200,11 +200,10 @@ def render_new_module(
     joined = _join_head(body, {key for key, _ in late}) if items or future else 0
     if body and not joined and not body[0][1].startswith("\n"):
         body[0] = (body[0][0], "\n" + body[0][1])
-    for i in range(1, len(body)):  # statements that were not neighbours in the source:
-        if is_definition(body[i - 1][1]) or is_definition(body[i][1]):  # two blank lines
-            text = body[i][1]  # around a def or class, as formatters want
-            blank = len(text) - len(text.lstrip("\n"))
-            body[i] = (body[i][0], "\n" * max(2 - blank, 0) + text)
+    if body:  # statements that were not neighbours in the source: two blank lines around
+        texts = spaced([t for _, t in body[1:]], before=body[0][1], first=0)  # a def or class
+        body[1:] = [(key, text if isinstance(text, str) else text.text)  # (all str)
+                    for (key, _), text in zip(body[1:], texts, strict=True)]
     limit = min(style.lint_line_length or style.line_length, style.doc_length or 999) if style else 88
     pieces: list[Piece] = [header_comments(analysis) + head_docstring(analysis, body, module, layout, limit)]
     items = place_generated(items, first_def - 0.3, layout.old_module.split(".")[0])

@@ -28,14 +28,15 @@ def is_definition(text: str) -> bool:
     return False
 
 
-def spaced(pieces: Sequence[Piece]) -> list[Piece]:
-    """The facade's kept statements, after generated code ending in a newline: at least one
-    blank line before the first, and two around a def or class, as formatters want."""
+def spaced(pieces: Sequence[Piece], before: str = "", first: int = 1) -> list[Piece]:
+    """Statements that were not neighbours in the source (the facade's kept ones, a new
+    module's after its first, `before`): two blank lines around a def or class, as
+    formatters want, and at least `first` before the first (after generated code ending in
+    a newline)."""
     out: list[Piece] = []
-    before = ""
     for piece in pieces:
         text = piece if isinstance(piece, str) else piece.text
-        want = 2 if is_definition(text) or is_definition(before) else 1 if not out else 0
+        want = 2 if is_definition(text) or is_definition(before) else first if not out else 0
         blank = len(text) - len(text.lstrip("\n"))
         if blank < want:
             text = "\n" * (want - blank) + text
