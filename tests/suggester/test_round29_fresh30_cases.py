@@ -1,8 +1,9 @@
 """Round 29 (fresh30): the fresh6 half's data. Historical splits recorded from the projects'
 histories by benchmarks/record_split.py when all 73 earlier cases (fresh5 too) became tuning
 data, of projects none of the other halves has, checked with `suggest_eval.py --check` and
-never scored while tuning; `HELD_OUT` is fresh6, so the tuning scripts leave it out. These
-tests read the records only: no sdist, no suggestion."""
+never scored while tuning; scored once at round 29's end. From round 30 fresh6 is tuning
+data (fresh7 is held out), so the tuning scripts read it. These tests read the records
+only: no sdist, no suggestion."""
 
 from __future__ import annotations
 
@@ -69,9 +70,9 @@ def test_fresh6_places_each_name_once() -> None:
         assert names and len(names) == len(set(names)), path.name
 
 
-def test_half_fresh6_chooses_only_fresh6_and_is_the_last_half() -> None:
+def test_half_fresh6_chooses_only_fresh6_and_follows_fresh5() -> None:
     ev = load_benchmark("suggest_eval")
-    assert ev.HALVES[-1] == "fresh6" and ev.HALVES[-2] == "fresh5"
+    assert ev.HALVES.index("fresh6") == ev.HALVES.index("fresh5") + 1
     cases = [ev.load_case(p) for p in CASE_FILES]
     fresh6 = ev.chosen(cases, "fresh6", [])
     assert len(fresh6) >= 10 and {c.half for c in fresh6} == {"fresh6"}
@@ -105,17 +106,16 @@ def test_check_accepts_half_fresh6_and_stops_before_any_suggestion(
     assert f"checked {len(checked)} cases, 0 failed; no suggestion was made" in out
 
 
-def test_tuning_cases_leave_out_fresh6_and_read_fresh5() -> None:
-    """The tuning scripts' default set (`tuning_cases([])`, no ids named) is every case but
-    the held-out fresh6 half; fresh5, held out last round, is tuning data now. A fresh6 case
-    is read only when named."""
+def test_tuning_cases_read_fresh6_and_fresh5() -> None:
+    """fresh6, held out in round 29 and scored once at its end, is tuning data from round
+    30 (as fresh5 is): the tuning scripts' default set (`tuning_cases([])`, no ids named)
+    holds every fresh6 and fresh5 case; naming a fresh6 case reads that case alone."""
     ev = load_benchmark("suggest_eval")
-    assert ev.HELD_OUT == "fresh6"
-    default = ev.tuning_cases([])
-    assert default and not [c.id for c in default if c.half == "fresh6"]
-    assert {c.half for c in default} == set(ev.HALVES) - {"fresh6"}
+    assert ev.HELD_OUT not in ("fresh6", "fresh5")
+    default = {c.id for c in ev.tuning_cases([])}
+    fresh6 = {p.stem for p in _fresh6()}
     fresh5 = {p.stem for p in CASE_FILES if _data(p)["half"] == "fresh5"}
-    assert len(fresh5) >= 8 and fresh5 <= {c.id for c in default}
-    assert len(default) == len(CASE_FILES) - len(_fresh6())
+    assert len(fresh6) >= 10 and fresh6 <= default
+    assert len(fresh5) >= 8 and fresh5 <= default
     named = _fresh6()[0].stem
     assert [c.id for c in ev.tuning_cases([named])] == [named]
