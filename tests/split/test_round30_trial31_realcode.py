@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from godsplit.config import load_config
+from godsplit.split.apply import apply_splits
+
 from splitkit import make_project, plan_texts
 
 # pytz's `__init__.py`: a line of eight spaces stood between `all_timezones = ...` and
@@ -39,4 +42,49 @@ def test_a_line_of_spaces_counts_as_a_blank_line_above_a_moved_statement(
     one = texts["pkg/big/one.py"]
     assert "    return 1\n\n        \nX = alpha()\n" in one, one  # two, the source's kept
     assert _pycodestyle(one, tmp_path) == [], one
+
+
+# pytz's `__init__.py` has an `if __name__ == "__main__":` block and code reading
+# `__name__`: GS417 said that under `python -m pytz` this file ran as `__main__`. A
+# package's `__init__.py` never does (`python -m pkg` runs `pkg/__main__.py`, or refuses).
+INIT = """\
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def alpha():
+    log.warning("alpha ran")
+    return 1
+
+
+def beta():
+    return alpha() + 1
+
+
+if __name__ == "__main__":
+    beta()
+"""
+INIT_CONFIG = ('[[split]]\nsource = "pkg/__init__.py"\npackage = "pkg"\n\n'
+               '[split.modules]\none = ["alpha"]\ntwo = ["beta"]\n')
+
+
+def _python_m(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pkg"], cwd=root, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_no_gs417_for_a_packages_init(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    (root / "pkg").mkdir(parents=True)
+    (root / "pkg" / "__init__.py").write_text(INIT)
+    (root / "godsplit.toml").write_text(INIT_CONFIG)
+    before = _python_m(root)
+    assert before.returncode != 0 and "cannot be directly executed" in before.stderr
+    result = apply_splits(load_config(root / "godsplit.toml"))
+    assert result.written and not result.errors
+    assert not [f for f in result.splits[0].findings if f.code == "GS417"]
+    assert any(f.code == "GS400" for f in result.splits[0].findings)
+    after = _python_m(root)
+    assert after.returncode != 0 and "cannot be directly executed" in after.stderr
 
