@@ -88,3 +88,26 @@ def test_no_gs417_for_a_packages_init(tmp_path: Path) -> None:
     after = _python_m(root)
     assert after.returncode != 0 and "cannot be directly executed" in after.stderr
 
+
+# pytz: `from pytz.lazy import LazyDict, LazyList, LazySet` with a bare noqa comment, its
+# names used by moved code only, became one re-export a name in the facade: the first kept
+# the bare comment and got a second one, targeted at F401, after it
+BARE_NOQA = """\
+from os.path import join, split  # noqa
+
+__all__ = ["alpha"]
+
+
+def alpha():
+    return join("a", "b"), split("a/b")
+"""
+
+
+def test_a_bare_noqa_gets_no_second_noqa(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "p", BARE_NOQA, {"one": ["alpha"]},
+                          files={"setup.cfg": "[flake8]\nmax-line-length = 120\n"})
+    _, texts = plan_texts(config)
+    facade = texts["pkg/big/__init__.py"]
+    assert "# noqa  # noqa" not in facade, facade
+    assert "import join as join  # noqa\n" in facade, facade
+    assert "import split as split  # noqa: F401\n" in facade, facade
