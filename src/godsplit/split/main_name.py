@@ -7,6 +7,11 @@ only the `__main__` block as `__main__` (its `__main__.py`), so that code reads 
 after a sibling split the old file still runs as `__main__`, but moved code reads the old
 module's name (`transforms` writes it in; a logger copy names it). Nothing godsplit can
 give back without patching the package at run time, so the plan says what differs.
+
+A package's `__init__.py` never ran as `__main__` under `python -m`: `python -m pkg` runs
+`pkg/__main__.py` (or refuses a package without one) after importing `pkg` as `"pkg"`, so
+there is nothing to say (round 30: pytz's `__init__.py`, with an `if __name__ ==
+"__main__":` block, was told its code read "__main__" under `python -m pytz`).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ def main_name_findings(
     that under `python -m` will no longer run as `__main__`. `loggers`: the copyable module
     loggers; `copies`: each new module's copies of them."""
     main = main_blocks(analysis)
-    if not main:
+    if not main or analysis.path.name == "__init__.py":
         return []
     skip = {unit.id for unit in main}
     copied = {logger.unit for found in copies.values() for logger in found}

@@ -165,7 +165,14 @@ def _statements(lines: list[str], nested: bool) -> Iterator[tuple[int, list[str]
             start = i
 
 
+# a bare noqa comment covers every code already: pytz's `from pytz.lazy import LazyDict, ...`
+# with one, made one import a name, got a second, targeted at F401, after it (round 30)
+_BLANKET = re.compile(r"#\s*noqa\b(?!\s*:)", re.IGNORECASE)
+
+
 def _with_codes(line: str, code: str) -> str:
+    if _BLANKET.search(line):
+        return line
     noqa = re.search(r"# noqa: ?([\w, ]+)$", line)
     had = re.split(r"[, ]+", noqa[1]) if noqa else []
     new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a block

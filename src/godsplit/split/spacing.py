@@ -37,7 +37,10 @@ def spaced(pieces: Sequence[Piece], before: str = "", first: int = 1) -> list[Pi
     for piece in pieces:
         text = piece if isinstance(piece, str) else piece.text
         want = 2 if is_definition(text) or is_definition(before) else first if not out else 0
-        blank = len(text) - len(text.lstrip("\n"))
+        # a line of only spaces or tabs is a blank line too, as pycodestyle and the formatters
+        # count it (round 30: pytz's `all_timezones_set`, after a line of eight spaces, got
+        # two more, and E303 "too many blank lines (3)")
+        blank = text[:len(text) - len(text.lstrip(" \t\f\r\n"))].count("\n")
         if blank < want:
             text = "\n" * (want - blank) + text
         out.append(text if isinstance(piece, str) else dataclasses.replace(piece, text=text))
