@@ -93,7 +93,7 @@ def test_suggest_makes_exactly_k_modules_with_the_helpers_pooled(tmp_path: Path)
     assert where["_clip"] not in {where[c] for c in ["Widget", *WIDGETS]}
 
 
-def test_a_lone_helper_beside_the_classes_gets_a_module(tmp_path: Path) -> None:
+def test_a_lone_helper_is_no_pool(tmp_path: Path) -> None:
     path = tmp_path / "parts.py"
     path.write_text("def _default_size():\n    return 3\n\n\n" + "".join(
         f"class Part{i}(Part):\n    def size(self):\n        return {i}\n\n\n"
@@ -101,7 +101,5 @@ def test_a_lone_helper_beside_the_classes_gets_a_module(tmp_path: Path) -> None:
             "return 1\n", "return _default_size()\n"))
     g = build_graph(analyze(read_source(path)), ())
     assert [n.label for n in g.nodes if n.kind != "class"] == ["_default_size"]
-    group = choose(g, 3, 10_000)  # 3 modules for 5 definitions
-    # main: the helper went with `Part1`, its only reader
-    assert ["_default_size"] in _modules(g, group)
-    assert len(groups_of(group)) == 3
+    assert one_each(g, 4, 10_000) is None  # 4 modules for 5 definitions, but one helper
+    assert ["Part1", "_default_size"] in _modules(g, choose(g, 4, 10_000))  # with its reader
