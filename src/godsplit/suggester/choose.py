@@ -26,6 +26,7 @@ from .chance import beyond_chance
 from .cluster import agglomerate
 from .dominators import dominator_pieces
 from .graph import Graph
+from .one_each import one_each
 from .place import break_cycles, exactly, gather_families, to_helpers
 from .reexports import to_shared
 
@@ -95,7 +96,11 @@ def candidates(g: Graph, k: int, cap: int) -> list[tuple[str, dict[int, int]]]:
 
 def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     """The candidate with the fewest groups on a cycle of reads, then the highest
-    modularity of the reads, then the first; of those better than chance (`chance`)."""
+    modularity of the reads, then the first; of those better than chance (`chance`).
+    When more than half the definitions get a module of their own, a module per class
+    and the rest pooled instead (`one_each`)."""
+    if (each := one_each(g, k, cap)) is not None:
+        return each
     groupings = [group for _, group in candidates(g, k, cap)]
     q = [modularity(g, group) for group in groupings]
     made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]
