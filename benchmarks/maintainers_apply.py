@@ -24,6 +24,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tokenize
 from pathlib import Path
 
 import libcst as cst
@@ -137,7 +138,7 @@ def run(case: suggest_eval.Case, kept: str | None) -> dict[str, object]:
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(suggest_eval.project_dir(case), work)
     god = work / case.path
-    (work / "godsplit.toml").write_text(mapping(case, kept, god.read_text(), god))
+    (work / "godsplit.toml").write_text(mapping(case, kept, _text(god), god))
     subprocess.run("git init -q && git add -A && git -c user.name=b -c user.email=b@b "
                    "commit -qm before", shell=True, cwd=work, check=True)
     plan = subprocess.run([GODSPLIT, "plan"], cwd=work, capture_output=True, text=True)
@@ -149,6 +150,13 @@ def run(case: suggest_eval.Case, kept: str | None) -> dict[str, object]:
         result["apply"] = applied.returncode
         result["said"] = (applied.stdout + applied.stderr).strip().splitlines()[-1]
     return result
+
+
+def _text(path: Path) -> str:
+    """The file's text as Python reads it: its coding cookie or BOM decides, and a BOM is
+    not part of the text (imbalanced-learn's `_smote.py` starts with one)."""
+    with tokenize.open(path) as f:
+        return f.read()
 
 
 def main() -> None:
