@@ -47,7 +47,9 @@ def test_saving_an_attribute_a_moved_statement_sets_later_is_a_gs124(tmp_path: P
     assert len(found) == 1, plan.findings
     assert "reads or changes the attribute argparse._ActionsContainer.add_argument" in (
         found[0].message)
-    assert "(parser), 12 (the old module)" in found[0].message
+    # the statements' lines, the setter's (15), not `def add_argument`'s (4): round 30
+    assert "(lines 12 (the old module), 15 (parser))" in found[0].message
+    assert found[0].line == 15
 
 
 def test_mapped_together_with_the_kept_save_it_splits(tmp_path: Path) -> None:

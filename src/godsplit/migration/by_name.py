@@ -2,8 +2,9 @@
 
 No import statement names them, so `migrate` finds no use, yet after `retire` left only
 a docstring in the package's `__init__.py`:
-- Celery's `app.autodiscover_tasks()` imports each app's `tasks` module: the tasks in
-  the new modules were never registered, and a worker rejected them as unregistered;
+- Celery's `app.autodiscover_tasks()` imports each app's `tasks` module (or its
+  `related_name`): the tasks in the new modules were never registered, and a worker
+  rejected them as unregistered (which packages a call loads: `split/autodiscovery.py`);
 - Django imports each installed app's `models` (and `admin.autodiscover()` its `admin`):
   models and admin registrations in the new modules would be missing.
 Such a package keeps `from . import a, b` of its new modules, which is what a maintainer
@@ -23,16 +24,17 @@ from pathlib import Path
 
 import libcst as cst
 
+from ..split.autodiscovery import autodiscovers
 from ..split.project_walk import project_files
 from ..split.style import Style
 from ..types import Finding
 
-# a module's last name -> the file text that shows the framework loads it by that name
+# a module's last name -> the file text that shows Django loads it by that name
 _REGISTERS = {
-    "tasks": (b"autodiscover_tasks", "Celery's autodiscover_tasks() imports this package"),
     "models": (b"", "Django imports an app's models package"),
     "admin": (b"django.contrib.admin", "Django's admin autodiscovery imports this package"),
 }
+_AUTODISCOVERED = "Celery's autodiscover_tasks() imports this package"
 _CONTRACTS = {
     "templatetags": "a template tag library: Django reads its `register`",
     "commands": "a management command: Django reads its `Command`",
@@ -50,18 +52,26 @@ def registered_by_name(root: Path, old_module: str, facade: Path) -> tuple[str, 
     """(why, where it shows) when a framework imports `old_module` by its name for what
     importing it registers; None otherwise."""
     last = old_module.rpartition(".")[2]
-    if last not in _REGISTERS:
+    if last in _REGISTERS:
+        needle, why = _REGISTERS[last]
+        app = _django_app(facade.parent.parent)
+        if app is None:
+            return None
+        if last == "models":
+            return why, app
+        for path in project_files(root):
+            try:
+                if needle in path.read_bytes():
+                    return why, path
+            except OSError:
+                continue
         return _named_in_a_string(root, old_module, facade)
-    needle, why = _REGISTERS[last]
-    app = _django_app(facade.parent.parent)
-    if last != "tasks" and app is None:
-        return None
-    if last == "models" and app is not None:
-        return why, app
+    # Celery's autodiscover_tasks() loads it: GS214's judgement (the packages it is given
+    # and its `related_name`), not the bytes `autodiscover_tasks` anywhere (round 30)
     for path in project_files(root):
         try:
-            if needle in path.read_bytes():
-                return why, path
+            if autodiscovers(path.read_bytes(), old_module):
+                return _AUTODISCOVERED, path
         except OSError:
             continue
     return _named_in_a_string(root, old_module, facade)

@@ -22,6 +22,12 @@ from ..types import Finding, Plan
 _NEEDLE = b"autodiscover_tasks"
 
 
+def autodiscovers(data: bytes, old_module: str) -> bool:
+    """Whether a file's text has `autodiscover_tasks()` load `old_module` (GS214's judgement;
+    `retire` asks it too, round 30, to keep the registration imports of such a package)."""
+    return _NEEDLE in data and _loads(_calls(data), old_module)
+
+
 def autodiscovery_findings(path: Path, data: bytes, plans: Sequence[Plan]
                            ) -> list[tuple[str, Finding]]:
     """(old module, GS214) for each split whose old module `path`'s text autodiscovers."""

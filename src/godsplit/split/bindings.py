@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from ..types import FACADE, Finding
+from .alias_reads import rebinding_only
 from .analyze import Analysis, Unit
 from .changes import may_change
 from .classify import finds_module, is_main_block, sure_names
@@ -155,10 +156,14 @@ def rebound_after_read(analysis: Analysis, assignment: Assignment) -> list[Findi
             others = [u for u in seq if u.id != unit.id]
             first = (min(u.first for u in others)
                      if others and all(u.first > at for u in others) else None)
+            calls = rebinder_calls(analysis, read.name, at)
             later = sorted({i for u in seq if u.id != unit.id and u.id not in analysis.star_imports
                             for i in u.stmts if i > at and i != first and (
                                 i == u.first or may_change(analysis.module.body[i], read.name))}
-                           | rebinder_calls(analysis, read.name, at))
+                           | calls)
+            if later:  # an alias (`P = Parser`) and `Parser.parse = ...`: one object
+                later = rebinding_only(analysis, unit, read.name, later, calls | {
+                    u.first for u in seq if u.id != unit.id})
             if later:
                 home = _label(next(iter(homes)))
                 # a module GS103 left unsettled is the plan's guess, not the mapping's: name

@@ -13,11 +13,12 @@ import libcst as cst
 from .nodes import innermost, target_names
 
 
-def may_change(stmt: cst.CSTNode, name: str) -> bool:
+def may_change(stmt: cst.CSTNode, name: str, *, rebind_only: bool = False) -> bool:
     """Whether `stmt` (code run at import time; bodies of defs and lambdas not entered) may
     bind `name`, or change the object it holds: assign to or delete an attribute or item of
     it, call a method of it, hand it to a call, or bind it anew. Reading an attribute of it
-    (`f(X.format)`) does not."""
+    (`f(X.format)`) does not. With `rebind_only`, only whether it may bind the name anew (a
+    new object, or none: `X = ...`, `del X`, `def X`, `import X`), not change the object."""
     found = False
 
     def visit(node: cst.CSTNode, parent: cst.CSTNode | None) -> None:
@@ -29,7 +30,9 @@ def may_change(stmt: cst.CSTNode, name: str) -> bool:
         if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.Del, cst.For,
                              cst.With, cst.Import, cst.ImportFrom, cst.ClassDef)) or (
                 isinstance(node, cst.NamedExpr)):
-            found = _binds_or_writes(node, name)
+            found = _binds_or_writes(node, name, rebind_only)
+        elif rebind_only:
+            pass
         elif isinstance(node, cst.Call) and _rooted(node.func, name) and not isinstance(
                 node.func, cst.Name):
             found = True  # X.method(...)
@@ -48,7 +51,7 @@ def _rooted(expr: cst.BaseExpression, name: str) -> bool:
     return isinstance(root := innermost(expr), cst.Name) and root.value == name
 
 
-def _binds_or_writes(node: cst.CSTNode, name: str) -> bool:
+def _binds_or_writes(node: cst.CSTNode, name: str, rebind_only: bool = False) -> bool:
     targets: list[cst.BaseExpression]
     if isinstance(node, cst.Assign):
         targets = [t.target for t in node.targets]
@@ -64,4 +67,4 @@ def _binds_or_writes(node: cst.CSTNode, name: str) -> bool:
             return True
         return any((a.evaluated_alias or a.evaluated_name).split(".")[0] == name
                    for a in node.names)
-    return any(name in target_names(t) or _rooted(t, name) for t in targets)
+    return any(name in target_names(t) or (not rebind_only and _rooted(t, name)) for t in targets)

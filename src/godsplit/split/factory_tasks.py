@@ -109,6 +109,11 @@ def _makes_fixed_tasks(path: Path, name: str, decorators: tuple[str, ...], depth
                     isinstance(t.target, cst.Name) and t.target.value == name
                     for t in line.targets):
                 maker, loose = dotted(line.value.func), not _named(line.value)
+    if maker and "." in maker:  # `factories.queued("heavy")` after `from proj import
+        # factories`: the function of that module (round 30)
+        attribute = module_attribute(tree, path, maker)
+        return attribute is not None and _makes_fixed_tasks(
+            attribute[0], attribute[1], decorators, depth - 1, True, loose)
     if maker:  # the callable, here or imported (a factory of module A that module B calls)
         return _makes_fixed_tasks(path, maker, decorators, depth - 1, True, loose)
     if body is None:
@@ -139,12 +144,59 @@ def imported_fixed(module: cst.Module, path: Path, decorators: tuple[str, ...]
     return out
 
 
+def module_attribute(tree: cst.Module, path: Path, name: str) -> tuple[Path, str, str] | None:
+    """`mod.factory` where `mod` is a module of the project that `tree` (the module at
+    `path`) imports (`import proj.mod`, `import proj.mod as mod`, `from proj import mod`):
+    (its file, `factory`, the module's name); None otherwise, or for Celery's own."""
+    head, _, attr = name.rpartition(".")
+    for stmt in tree.body if head else ():
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            module, level = None, 0
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    full = dotted(alias.name)
+                    bound = (alias.asname.name.value if alias.asname is not None
+                             and isinstance(alias.asname.name, cst.Name) else None)
+                    if head == bound or (bound is None and (full + ".").startswith(head + ".")):
+                        module = full if bound else head  # `import a.b` makes `a.b` and `a`
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                for alias in small.names:
+                    bound = (alias.asname.name.value if alias.asname is not None
+                             and isinstance(alias.asname.name, cst.Name) else dotted(alias.name))
+                    if bound == head:
+                        module = ".".join(filter(None, (dotted(small.module), dotted(alias.name))))
+                        level = len(small.relative)
+            if module is None or (not level and module.split(".")[0] == "celery"):
+                continue
+            found = project_module(path, module, level)
+            if found is not None:
+                return found, attr, "." * level + module
+    return None
+
+
+def _module_fixed(module: cst.Module, path: Path, decorators: tuple[str, ...]) -> dict[str, str]:
+    """The decorators `module` uses as an attribute of a project module it imports
+    (`@factories.queued("light")`, `@decorators.heavy_task`) that make Celery tasks without
+    taking `name=` (`_makes_fixed_tasks`), each with that module's name (round 30)."""
+    used = {dotted(d) for stmt in module.body if isinstance(stmt, cst.FunctionDef)
+            for decorator in stmt.decorators for d in [decorator.decorator] + (
+                [decorator.decorator.func] if isinstance(decorator.decorator, cst.Call) else [])
+            if isinstance(d, cst.Attribute)}
+    out: dict[str, str] = {}
+    for name in sorted(used - {""}):
+        found = module_attribute(module, path, name)
+        if found is not None and _makes_fixed_tasks(found[0], found[1], decorators, _CHAIN):
+            out[name] = found[2]
+    return out
+
+
 def factory_task_findings(analysis: Analysis, assignment: Assignment,
                           split: SplitConfig) -> list[Finding]:
     """GS135 for each moved function decorated with `@F(...)` for such a factory `F`, or
     with `@D`/`@D(...)` for such a decorator `D` imported from the project."""
     factories = fixed_factories(analysis.module, analysis.path, split.task_decorators)
     imported = imported_fixed(analysis.module, analysis.path, split.task_decorators)
+    imported |= _module_fixed(analysis.module, analysis.path, split.task_decorators)
     if not factories and not imported:
         return []
     out = []
@@ -163,17 +215,17 @@ def factory_task_findings(analysis: Analysis, assignment: Assignment,
                         and d.func.value in factories:
                     out.append(_finding(analysis, stmt.name.value, d.func.value, module,
                                         split.pin_task_names, analysis.code_line(index)))
-                elif isinstance(name, cst.Name) and name.value in imported:
-                    out.append(_finding(analysis, stmt.name.value, name.value, module,
+                elif (used := dotted(name)) in imported:
+                    out.append(_finding(analysis, stmt.name.value, used, module,
                                         split.pin_task_names, analysis.code_line(index),
-                                        imported[name.value]))
+                                        imported[used]))
     return out
 
 
 def _finding(analysis: Analysis, task: str, factory: str, module: str, pinned: bool,
              line: int, source: str = "") -> Finding:
-    made = (f"`{factory}(...)`" if not source else
-            f"`{factory}` (imported from {source})")
+    made = (f"`{factory}(...)`" if not source else f"`{factory}` (of {source})" if "." in factory
+            else f"`{factory}` (imported from {source})")
     what = (f"Celery task {task!r} is made by {made}, which calls a task decorator "
             f"without passing `name=` on: moved to {module}, Celery would name it after "
             "its new module, and routes, beat entries and queued messages use the old name")

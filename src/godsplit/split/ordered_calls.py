@@ -208,19 +208,19 @@ def outside_order(analysis: Analysis, assignment: Assignment,
     unit_of = {i: u for u in analysis.units for i in u.stmts}
     findings = []
     for key, indices in sorted(_events(analysis).items()):
-        units = sorted({unit_of[i].id for i in indices if i in unit_of},
-                       key=lambda u: analysis.units[u].line)
-        where = {u: assignment.module_of.get(u, FACADE) for u in units}
         # one per event, in source order: a registration that moved with its function
-        # runs where the registration stood, not where the function is defined
-        modules = [where[unit_of[i].id] for i in sorted(indices) if i in unit_of]
-        if len(set(where.values())) < 2 or in_source_order(analysis, assignment, modules):
+        # runs where the registration stood, not where the function is defined; named by
+        # the statement's line, not its unit's (`def add_argument` above the save: round 30)
+        stmts = sorted(i for i in indices if i in unit_of)
+        where = {i: assignment.module_of.get(unit_of[i].id, FACADE) for i in stmts}
+        modules = [where[i] for i in stmts]
+        if len(set(modules)) < 2 or in_source_order(analysis, assignment, modules):
             continue
-        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
+        line = analysis.code_line(next(i for i in stmts if where[i] != modules[0]))
         if trace is not None and in_run_order(modules, trace):
             findings.append(order_note(f"the {key}", modules, str(analysis.path), line))
             continue
-        at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
+        at = ", ".join(f"{analysis.code_line(i)} ({_label(where[i])})" for i in stmts)
         findings.append(Finding(
             "GS124", "error", f"code run at import time {_acts(key)} the {key} from several "
             f"modules (lines {at}); it would run in the order the modules are imported, not "

@@ -52,8 +52,9 @@ def regroup(analysis: Analysis, g: Graph, group: dict[int, int], plan: Plan,
     for finding in plan.errors:
         if finding.code != "GS124" or {f.code for f in plan.errors} - {"GS104", "GS105", "GS124"}:
             continue  # with errors only keeping fixes, keep first: then regroup what is left
-        lines = {int(n) for n in _AT.findall(finding.message)}
-        nodes = frozenset(node_of[n] for u in analysis.units if u.line in lines
+        # the statements the lines fall in (a line names a unit, or a statement of one)
+        at = {bisect_right(analysis.stmt_lines, int(n)) - 1 for n in _AT.findall(finding.message)}
+        nodes = frozenset(node_of[n] for u in analysis.units if not at.isdisjoint(u.stmts)
                           for n in u.binds if n in node_of)
         if len(nodes) < 2 or nodes in tried:
             continue
