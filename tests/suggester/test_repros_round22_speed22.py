@@ -35,9 +35,11 @@ def test_k_modules_keeps_the_names_below_a_namespace_read_before_the_first_plan(
                      max_lines=1000, modules=3)
     assert not result.errors, [f.render() for f in result.errors]
     assert (result.keep, result.keep_why) == (KEPT, WHY)
+    # round 30 (tune31b): 3 modules, as asked; the omega group, all kept, is refilled by
+    # cutting the largest module in two (it listed 2 modules, alpha 6 and alphas 2)
     assert {name: len(names) for name, names in result.table()["modules"].items()} == {
-        "alpha": 6, "alphas": 2}
-    assert result.rounds == 1  # planned once: not first with them moving (GS127), then kept
+        "alpha": 3, "alphas": 3, "alpha_6_2": 2}
+    assert result.rounds == 2  # the kept mapping, then its refill: never with them moving
 
 
 def test_k_modules_raises_max_lines_only_to_what_the_kept_mapping_needs(tmp_path: Path) -> None:
@@ -48,14 +50,28 @@ def test_k_modules_raises_max_lines_only_to_what_the_kept_mapping_needs(tmp_path
     assert max(m.lines for m in result.plan.modules) <= 60  # the mapping fits max-lines...
     assert result.max_lines == 60  # ...so it is not raised (it was, to 71, from the first plan)
     assert not any("planned with max-lines" in note for note in result.notes), result.notes
-    assert result.rounds == 1
+    assert result.rounds == 2  # the kept mapping (1 module listed), then its refill (round 30)
 
 
 def test_k_modules_over_max_lines_with_the_names_kept_raises_it_as_before(
         tmp_path: Path) -> None:
     result = suggest(_source(tmp_path), parse_config({}, tmp_path / "godsplit.toml"),
-                     max_lines=40, modules=3)
+                     max_lines=20, modules=3)
     assert not result.errors, [f.render() for f in result.errors]
     assert (result.keep, result.keep_why) == (KEPT, WHY)
-    assert result.max_lines == 57 == max(m.lines for m in result.plan.modules)
-    assert "planned with max-lines 57: 3 modules need it" in result.notes
+    # round 30: 3 modules listed (2 before, 57 lines raised for 40): 29 lines for 20
+    assert len(result.modules) == 3
+    assert result.max_lines == 29 == max(m.lines for m in result.plan.modules)
+    assert "planned with max-lines 29: 3 modules need it" in result.notes
+
+
+def test_k_modules_refilled_plan_with_max_lines_as_asked(tmp_path: Path) -> None:
+    """Round 30 (tune31b): with 2 modules listed for K = 3 the first plan needed 57 lines
+    for 40; refilled to 3 modules, it needs no more than 40: max-lines stays as asked and
+    no note says otherwise."""
+    result = suggest(_source(tmp_path), parse_config({}, tmp_path / "godsplit.toml"),
+                     max_lines=40, modules=3)
+    assert not result.errors, [f.render() for f in result.errors]
+    assert len(result.modules) == 3
+    assert result.max_lines == 40 >= max(m.lines for m in result.plan.modules)
+    assert not any("planned with max-lines" in note for note in result.notes), result.notes

@@ -55,6 +55,7 @@ from .place import (
     to_helpers,
 )
 from .reexports import to_shared
+from .refill import refill
 from .repair import cut, repair, too_long
 from .sizes import estimate
 from .star_names import runtime_star_names
@@ -273,6 +274,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     kept_why: dict[str, Why] = {name: (code, "") for name, code in stay.items()}
     regrouped: set[frozenset[int]] = set()  # the GS124 sets regrouped (`keeping.regroup`)
     early = True  # `ahead` still to try
+    clean: tuple[SplitConfig, dict[str, list[int]], Plan, dict[int, int], int, list[str]] | None = None
+    asked, noted = limit, len(notes)  # (a refill plans with max-lines as asked: `refill`)
     while True:
         split, members, assignment = mapped or (
             *_mapping(g, group, split, forbidden, siblings, budget, docs, not modules), None)
@@ -297,12 +300,27 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
             notes.append(f"planned with max-lines {limit}: {modules} modules need it")
             plan = planned(split, layout, limit)
         seen[split.modules, split.keep] = plan, members
+        before = dict(group)  # with K, a group all of whose names stay is refilled: `refill`
+        if not plan.errors and modules and tries < ROUNDS + len(kept) and refill(
+                g, group, {m: members[m] for m, _ in split.modules}, modules,
+                split.shared or "", budget, found):
+            clean = split, members, plan, before, limit, notes[noted:]
+            limit, notes[noted:] = asked, []  # K modules may need less than K - 1 did
+            continue
         if not plan.errors or tries == ROUNDS + len(kept) or (not repair(
                 g, group, plan, members, modules, budget, found) and not regroup(
                 analysis, g, group, plan, regrouped) and not keep_more(
                     analysis, plan.errors, kept, kept_why)):
             break
         split = replace(split, keep=tuple(sorted(kept)))  # what cannot move stays (keeping)
+    if clean and plan.errors:  # the refilled mapping could not be planned clean: as before
+        split, members, plan, before, limit, notes[noted:] = clean
+        group.clear()
+        group.update(before)
+    if modules and len(split.modules) < modules:  # (what `refill` could not make up)
+        notes.append(f"made {len(split.modules)} modules, not {modules}: the others' names all "
+                     "stay in the old module (keep), and " + ("no refilled mapping planned "
+                     "without errors" if clean else "no module had two definitions to cut"))
     if not modules:  # a call-time cycle the project's pylint reports (GS224): `acyclic`
         split, members, plan = uncycle(g, group, (split, members, plan), budget, notes, lambda t: _mapping(
             g, t, split, forbidden, siblings, budget, docs, True), lambda s: planned(s, layout, limit))

@@ -97,6 +97,8 @@ def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
         if finding.code == "GS144" and finding.names[:1] and finding.names[0] not in kept:
             named = {finding.names[0]}  # the class alone first: the facade runs a kept attrs
             # class where its annotations' names are bound as they were (`attrs_order`)
+        if stays is not None:  # `if X.ready(): Y = X` moves with `Y = ...`: keep its Y
+            named |= _bound_with(analysis, stays.group(1))
         for unit in analysis.units:
             if unit.kind != "definition":
                 continue
@@ -112,6 +114,18 @@ def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
     _late_readers(analysis, kept)
     record(why, kept - late, ("late", ""))
     return len(kept) > before
+
+
+def _bound_with(analysis: Analysis, name: str) -> set[str]:
+    """The names a statement that is no definition binds (an `if` block around an
+    assignment: PuLP's `if COINMP_DLL.available(): COIN = COINMP_DLL`) while reading
+    `name` at import time, when a definition binds them too: the plan moves that statement
+    with the definition (one name, one module), so it reads `name` where the definition
+    goes. Keeping the definition keeps the statement."""
+    defined = {n for u in analysis.units if u.kind == "definition" for n in u.binds}
+    return {n for u in analysis.units if u.kind != "definition" and any(
+        r.name == name and r.import_time for r in u.reads)
+        for n in u.binds & defined if not n.startswith("__")}
 
 
 def _late_readers(analysis: Analysis, kept: set[str]) -> None:
