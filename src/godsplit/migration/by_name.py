@@ -132,15 +132,18 @@ def registration_imports(old_module: str, modules: Sequence[str], style: Style |
 
 
 def with_registration(text: str, block: str) -> str:
-    """The retired `__init__.py` with the registration imports after its docstring and
-    `from __future__` imports (its other code stays below them: E402)."""
+    """The retired `__init__.py` with the registration imports after its docstring,
+    `from __future__` imports and dunder assignments (`__version__ = "5.1"`: the new
+    modules import those from the package, so they must be bound before it imports them:
+    round 30, buku's retire rolled back on the cycle; E402 allows them above imports); its
+    other code stays below them (E402)."""
     module = cst.parse_module(text)
     at = 0
     for stmt in module.body:
         small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
         if (isinstance(small, cst.Expr) and isinstance(small.value, cst.BaseString) and at == 0) or (
                 isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name)
-                and small.module.value == "__future__"):
+                and small.module.value == "__future__") or _dunder(small):
             at += 1
             continue
         break
@@ -148,3 +151,11 @@ def with_registration(text: str, block: str) -> str:
     rest = module.with_changes(header=[], body=module.body[at:]).code.strip("\n")
     parts = [p for p in (head, block.rstrip("\n"), rest) if p]
     return "\n\n".join(parts) + "\n"
+
+
+def _dunder(small: cst.BaseSmallStatement | None) -> bool:
+    """`__version__ = "1.0"` (or annotated): dunder names only."""
+    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else (
+        [small.target] if isinstance(small, cst.AnnAssign) else [])
+    return bool(targets) and all(isinstance(t, cst.Name) and t.value.startswith("__")
+                                 and t.value.endswith("__") for t in targets)

@@ -62,8 +62,32 @@ def config_uses(root: Path, homes: Sequence[Homes], skip: Path | None) -> list[U
                 separator, name = match.group(1), match.group(2)
                 if name is not None and h.submodule(name):
                     continue  # `pkg.big.tool`: a new module, which stays
+                if not _a_use(h, text, match.start(), name):
+                    continue
                 home = h.new_home(name) if name is not None else None
                 new = f"{home}{separator}{name}" if home is not None else None
                 found.append(Use(path, line, h.old_module, name or "", "string", new, False,
                                  "in a configuration file: edit by hand"))
     return found
+
+
+# what loads a module named by one word: `python -m`, Celery's `-A`/`--app`, a setting or
+# variable whose name ends in MODULE (`DJANGO_SETTINGS_MODULE=settings`)
+_LOADS = re.compile(r"(?:-m|-A|--app|MODULE\W{0,3}\s*[=:])\s*=?\s*[\"']?$", re.IGNORECASE)
+
+
+def _a_use(homes: Homes, text: str, start: int, name: str | None) -> bool:
+    """Whether the mention at `start` names the old module or one of its names. Not a
+    `.name` the module never had, or one no Python name can be (`buku.1`, a man page;
+    `buku.readthedocs`, a host; `buku.py`, its file); and, for a module named by one word,
+    the project's and program's name too (`name = "buku"`, `pip install buku`, `install
+    ... $(BINDIR)/buku`: round 30, 38 such lines kept buku's `retire` refused) unless the
+    words before it load a module by that name."""
+    if name is not None:
+        return name.isidentifier() and not homes.kept(name) and (
+            name in homes.homes or name in homes.imported or name in homes.stays
+            or name in homes.lookups)
+    if "." in homes.old_module:
+        return True
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return bool(_LOADS.search(before))

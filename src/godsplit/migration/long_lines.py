@@ -11,7 +11,9 @@ parenthesis at the statement's indentation. Only where that is plainly safe: the
 (or decorator, or compound statement's header) is that one line, or the line is a `with`
 item's call on a line of the header that starts at the statement's indentation (the patch
 `migrate` adds for a second module: `) as m, mock.patch(...):`), and the line has no
-comment (a `# pylint: disable=` or `# noqa` must stay on the line it names).
+comment (a `# pylint: disable=` or `# noqa` must stay on the line it names). On such a
+`with` line, every item's call is written so, not the first only (round 30: buku's
+`mock.patch('buku.sys')`, read in six modules, became six patches on one 200-column line).
 """
 
 from __future__ import annotations
@@ -65,12 +67,16 @@ class _Outermost(cst.CSTVisitor):
         self.calls: set[int] = set()
         self._taken: set[int] = set()
         self._headers: set[int] = set()  # lines that are a whole statement or header
+        self._items: set[int] = set()  # one-line calls of `with` items on such a line
 
     def visit_Call(self, node: cst.Call) -> None:
         where = self.get_metadata(PositionProvider, node)
         line = where.start.line
         if where.end.line != line:
             self._broken(node, line, where.end.line)
+            return
+        if id(node) in self._items and line in self.lines:
+            self.calls.add(id(node))  # every patch of a long `with` line, not the first only
             return
         if line in self._taken:
             return
@@ -112,6 +118,11 @@ class _Outermost(cst.CSTVisitor):
             code = self.text[line - 1]
             if where.end.line == line and len(code) - len(code.lstrip()) == column:
                 self._headers.add(line)
+        for item in node.items:  # buku: six patches of `sys` on one line of 200 columns
+            where = self.get_metadata(PositionProvider, item.item)
+            if isinstance(item.item, cst.Call) and item.item.args and where.start.line == (
+                    where.end.line) and where.start.line in self._headers:
+                self._items.add(id(item.item))
 
 
 class _Explode(cst.CSTTransformer):

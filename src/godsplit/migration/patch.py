@@ -311,7 +311,7 @@ def _plain_string(ctx: Context, node: cst.SimpleString) -> None:
             new = f"{h.new_home(name)}{separator}{name}{rest}"
             ctx.edits.exprs[id(node)] = _quoted(node, new)
             ctx.use(node, h, name, "string", new, True)
-        elif name in h.stays:
+        elif name in h.stays and not h.kept(name):
             ctx.use(node, h, name, "stays", None, False, f"{value!r} names a name that stays in "
                     "the old module: edit by hand")
 

@@ -134,7 +134,7 @@ def _from_import(
                     dots, module = _target(ctx, home, bool(small.relative))
                     fates[id(node)] = Fate(False, [FromImport(dots, module, (alias,))])
                     ctx.use(node, h, alias.name, "import", home, True)
-                elif not h.submodule(alias.name):
+                elif not h.submodule(alias.name) and not h.kept(alias.name):
                     ctx.use(node, h, alias.name, "stays", None, False, _stays(h, alias.name))
         if name and not isinstance(small.names, cst.ImportStar) and (
             h.old_module.startswith(name + ".")
@@ -229,7 +229,8 @@ def _accesses(ctx: Context, b: Binding) -> None:
                 ctx.use(parent, h, name, "attribute", home, True)
             else:
                 b.keep = True
-                ctx.use(parent, h, name, "stays", None, False, _stays(h, name))
+                if not h.kept(name):
+                    ctx.use(parent, h, name, "stays", None, False, _stays(h, name))
 
 
 def _down(ctx: Context, node: cst.CSTNode, rest: tuple[str, ...]) -> cst.CSTNode | None:

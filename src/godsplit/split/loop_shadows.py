@@ -30,6 +30,17 @@ from .style import Style
 _BLANKET = re.compile(r"#\s*noqa\b(?!\s*:)", re.IGNORECASE)
 
 
+def comment_row(lines: Sequence[str], index: int) -> int:
+    """Where a comment for the statement at `lines[index]` can go: that line, or the last
+    line of its backslash continuation (no comment may follow a backslash; isort 5 and 6
+    wrap a long `from m import a as a` with backslashes: edx-enterprise's facade, round
+    30, got `import \\  # noqa: F401`, which does not parse)."""
+    end = index
+    while end + 1 < len(lines) and lines[end].rstrip("\r\n").endswith("\\"):
+        end += 1
+    return end
+
+
 def noqa_comment(old: str, *codes: str) -> str:
     """`old` (a trailing comment, a line's code and comment, or "") with `codes` added to
     its closing `# noqa: ...` (those it does not list already), or a new one; `old`

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .loop_shadows import comment_row
 from .ruff_pin import parse_version, version_of
 from .style import Style
 
@@ -139,8 +140,9 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None, width: int 
         for at, statement in _statements(lines, nested):
             if listed is None or any(m[1] not in listed for m in _REEXPORT.finditer(
                     "\n".join(statement))):
-                lines[at] = _with_codes(lines[at], code)
-                if at and width and len(lines[at]) > width and (
+                end = comment_row(lines, at)
+                lines[end] = _with_codes(lines[end], code)
+                if end == at and at and width and len(lines[at]) > width and (
                         one := _ONE_NAME.match(lines[at])):  # the form sorters leave as it is
                     lines[at] = f"{one[1]}from {one[2]} import ({one[4]}\n{one[1]}    {one[3]},\n{one[1]})"
         out.extend(lines)

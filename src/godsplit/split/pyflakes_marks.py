@@ -21,7 +21,7 @@ from pathlib import Path
 import pyflakes.checker
 import pyflakes.messages
 
-from .loop_shadows import noqa_comment
+from .loop_shadows import comment_row, noqa_comment
 from .style import Style
 
 
@@ -47,10 +47,10 @@ def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path,
         lines = text.splitlines(keepends=True)
         outside = _module_level_imports(text)
         for row in sorted({row for _, row in found} & outside):
-            line = lines[row - 1]
-            body = line.rstrip("\r\n")
-            if body.lstrip().startswith(("from ", "import ")):
-                lines[row - 1] = noqa_comment(body, "F401") + line[len(body):]
+            if lines[row - 1].lstrip().startswith(("from ", "import ")):
+                at = comment_row(lines, row - 1)
+                body = lines[at].rstrip("\r\n")
+                lines[at] = noqa_comment(body, "F401") + lines[at][len(body):]
         out[path] = "".join(lines)
     return out
 

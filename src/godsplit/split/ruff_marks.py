@@ -32,7 +32,7 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-from .loop_shadows import noqa_comment
+from .loop_shadows import comment_row, noqa_comment
 from .ruff_pin import project_version
 from .ruff_tool import code_for, ruff_binary, ruff_error
 from .style import Style
@@ -97,7 +97,7 @@ def _marked(text: str, codes: list[str], path: Path, style: Style,
     for reported, row in _report(text, codes, path, style):
         code = _first_party(reported, lines, row - 1, planned, codes)
         if code and (reported, _text(text, row)) not in before and _imports(lines[row - 1]):
-            marks.setdefault(row - 1, []).append(code)
+            marks.setdefault(comment_row(lines, row - 1), []).append(code)
     limits = [style.line_length] if style.formatter == "black" else []
     if "flake8" in style.linters and style.lint_line_length and style.magic_trailing_comma:
         limits.append(style.lint_line_length)

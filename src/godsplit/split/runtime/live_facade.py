@@ -113,7 +113,7 @@ class _GodsplitFacade(_godsplit_types.ModuleType):
             return listed + [
                 n for n, ref in _GODSPLIT_LIVE.items()
                 if n not in listed and not n.startswith("_")
-                and n in vars(_GODSPLIT_MODULES[ref])
+                if n in vars(_GODSPLIT_MODULES[ref])
             ]
     # godsplit-runtime: end
     # godsplit-runtime: if live
