@@ -22,20 +22,10 @@ from collections.abc import Mapping
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, told
 from .graph import STOP, Graph, stem
+from .spelling import many, plural, snake
 from .weak_names import apart, constants, suffixes
 
-# a capital after a lower-case letter or digit starts a word, and so does the last capital
-# of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`),
-# except an interface's leading `I` before a word (zope's and twisted's `IComponentLookup`:
-# `i_component_lookup`, whose `i` a file of interfaces drops as its prefix, `file_prefix`)
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])"
-                    r"|(?<=^I)(?=[A-Z][a-z]{2})")
-SOFT = ("s", "ed", "ing", "ly", "y", "data", "info")  # plural of these reads oddly
 EXCEPTION_WORDS = frozenset({"error", "exception", "warning"})
-
-
-def snake(name: str) -> str:
-    return _CAMEL.sub("_", name.strip("_")).lower()
 
 
 def spoken(g: Graph, members: list[int]) -> tuple[set[str], set[str]]:
@@ -85,15 +75,6 @@ def joined(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out + pairs
-
-
-def plural(word: str) -> str:
-    """The word's plural; none of an acronym spelled as a word, which has no vowel
-    (httplib2's `Http`: `https` is another protocol; `sql`, `xml`, `tcp`)."""
-    if word.endswith(SOFT) or not re.search(r"[aeiouy]", word.rsplit("_", 1)[-1]):
-        return word
-    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else (
-        word + "es" if word.endswith(("ch", "sh", "x", "ss")) else word + "s")
 
 
 def ranked_words(g: Graph, members: list[int], everywhere: Counter[str]) -> list[str]:
@@ -171,13 +152,6 @@ def bare(name: str, prefix: tuple[str, ...]) -> str:
     words = name.split("_")
     return "_".join(words[len(prefix):]) if (
         prefix and len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix) else name
-
-
-def many(label: str, name: str) -> str:
-    """The plural of a class's module name, but not after an acronym a person would not
-    inflect (astroid's `LocalsDictNodeNG`: `locals_dict_node_ng`, not `..._ngs`); one
-    spelled as a word has no vowel (`plural`)."""
-    return name if re.search(r"[A-Z]{2,}[0-9]*$", label) else plural(name)
 
 
 def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
