@@ -23,7 +23,7 @@ from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, told
 from .graph import STOP, Graph, stem
 from .spelling import many, plural, snake
-from .weak_names import apart, constants, suffixes
+from .weak_names import GENERIC, apart, constants, suffixes
 
 EXCEPTION_WORDS = frozenset({"error", "exception", "warning"})
 
@@ -262,6 +262,36 @@ def _nouns_first(g: Graph, n: int) -> list[str]:
     return parts[1:] + parts[:1] if g.nodes[n].kind == "function" else parts
 
 
+def verbs(g: Graph, members: list[int]) -> dict[str, set[str]]:
+    """The words that begin a public function's name and no other public name's words, and
+    the words after them there (pyparsing's `enable_diag`, `enable_all_warnings` beside
+    `disable_diag`: `enable` with `diag`, `all`, `warning`): a verb says what is done, its
+    object to what, and the object names the module (mne's `check_random_state` beside
+    `object_hash` keeps `check`: no word after it is among the group's best)."""
+    first: dict[str, set[str]] = defaultdict(set)
+    other: set[str] = set()
+    for n in members:
+        for name in (name for name in g.nodes[n].names if not name.startswith("_")):
+            parts = [stem(w) for w in snake(name).split("_") if w]
+            if g.nodes[n].kind == "function" and parts:
+                first[parts[0]].update(parts[1:])
+            else:
+                other.update(parts[:1])
+            other.update(parts[1:])
+    return {verb: after for verb, after in first.items() if verb not in other}
+
+
+def objects_first(words: list[str], verb: Mapping[str, set[str]]) -> list[str]:
+    """`words` with each verb (`verbs`) moved after the first of its objects among them."""
+    out = list(words)
+    for word in words:
+        ahead = [k for k, w in enumerate(out) if stem(w) in verb.get(stem(word), ())]
+        if ahead and ahead[0] > out.index(word):
+            out.remove(word)
+            out.insert(ahead[0], word)  # (the list shifted left: just after it)
+    return out
+
+
 def namesake(firsts: list[str], old: str) -> list[str]:
     """A group whose main class is the source's namesake (rich's `Console` in
     `console.py`, soupsieve's `CSSMatch` in `css_match.py`, `Markdown` in `markdown2.py`,
@@ -332,6 +362,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
             spelled[0] = kin[0]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
+        spelled = objects_first(spelled, verbs(g, members))  # (`enable`: `diag`)
         ranked = sorted(members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))
         labels = [bare(snake(g.nodes[n].label), prefix) for n in ranked]
         listed = [t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].anchor]
@@ -343,11 +374,12 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 if g.nodes[n].kind == "class" and not valid_name(label := bare(
                     snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
-        head = joined(spelled[:3])
+        head = joined([w for w in spelled if w not in GENERIC][:3])  # (generic: nothing)
+        shown = constants(g, members, joined(spelled[:3]), old)
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), constants(g, members, head, old),
+                                followed(g, members, spelled[:1]), shown,
                                 head,
                                 then, (plural(w) for w in head),
                                 # the singular of a word the source defines (`dictionaries`)
