@@ -6,7 +6,8 @@ generic word alone (issue 14: "names a person would keep").
   verb; the group's nouns name it first (`diag`).
 - hypothesis' `RandomModule`, `RandomSeeder`, `random_module`, `randoms` were `module`
   (`random` is a standard module, `random_module` a name the source defines): a generic
-  word alone names nothing; the words before it do (`random_modules`).
+  word the names always put after another word is no name alone (`random_modules`); one
+  that begins them still is (names29's `name` for `name_one`, `name_two`, ...).
 """
 
 from __future__ import annotations
@@ -107,3 +108,31 @@ def test_a_generic_word_alone_names_no_module(tmp_path: Path) -> None:
     names = _names(tmp_path, "core", source, [
         ["RandomModule", "RandomSeeder", "random_module", "randoms", "text"], ["Lists"]])
     assert names[0] != "module" and "random" in names[0].split("_"), names
+
+
+_IPY = '''"""IP addresses."""
+
+
+class IPint:
+    """An address as an integer."""
+
+{ipint}
+
+class IP(IPint):
+    """An address."""
+
+{ip}
+
+class IPSet:
+    """A set of addresses."""
+
+{ipset}
+'''
+
+
+def test_a_class_named_after_an_acronym_class_splits_after_it(tmp_path: Path) -> None:
+    """IPy's `IPint` (beside its class `IP`) was `i_pint`, read as an interface's `I`
+    before `Pint`: it is `IP` and `int`."""
+    source = _IPY.format(ipint=_methods(60, "a"), ip=_methods(20, "b"), ipset=_methods(30, "c"))
+    names = _names(tmp_path, "IPy", source, [["IPint"], ["IP"], ["IPSet"]])
+    assert names[0] == "ip_int", names

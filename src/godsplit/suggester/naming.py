@@ -22,8 +22,8 @@ from collections.abc import Mapping
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, told
 from .graph import STOP, Graph, stem
-from .spelling import many, plural, snake
-from .weak_names import GENERIC, apart, constants, suffixes
+from .spelling import many, plural, snake, snake_in
+from .weak_names import apart, constants, qualified, suffixes
 
 EXCEPTION_WORDS = frozenset({"error", "exception", "warning"})
 
@@ -168,7 +168,7 @@ def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
                                          (every, (2, 1, 1) if public else (5, 2, 0))):
         top = max(classes, key=lambda n: (g.nodes[n].lines, -n), default=None)
         if top is not None and times * g.nodes[top].lines >= part * size + more:
-            name = bare(snake(g.nodes[top].label), file_prefix(g))
+            name = bare(snake_in(g, g.nodes[top].label), file_prefix(g))
             return name, g.nodes[top].lines, many(g.nodes[top].label, name)
     return None
 
@@ -201,9 +201,9 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
         return None
     top = max(roots[-root], key=lambda n: (g.nodes[n].lines, -n))
     if 10 * g.nodes[-root].lines < g.nodes[top].lines:  # a thin shared base: its main class
-        name = bare(snake(g.nodes[top].label), file_prefix(g))
+        name = bare(snake_in(g, g.nodes[top].label), file_prefix(g))
         return name, lines, name
-    name = re.sub(r"^(?:base|abstract)_|_base$", "", bare(snake(g.nodes[-root].label),
+    name = re.sub(r"^(?:base|abstract)_|_base$", "", bare(snake_in(g, g.nodes[-root].label),
                                                           file_prefix(g)))
     return name, lines, many(g.nodes[-root].label, name)
 
@@ -364,7 +364,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
         spelled = objects_first(spelled, verbs(g, members))  # (`enable`: `diag`)
         ranked = sorted(members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))
-        labels = [bare(snake(g.nodes[n].label), prefix) for n in ranked]
+        labels = [bare(snake_in(g, g.nodes[n].label), prefix) for n in ranked]
         listed = [t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].anchor]
         words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
                                                            -g.nodes[n].lines, n))
@@ -374,7 +374,8 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 if g.nodes[n].kind == "class" and not valid_name(label := bare(
                     snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
-        head = joined([w for w in spelled if w not in GENERIC][:3])  # (generic: nothing)
+        vague = qualified(g, members)  # (`RandomModule`: `module` of what?)
+        head = joined([w for w in spelled if w not in vague][:3])
         shown = constants(g, members, joined(spelled[:3]), old)
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)

@@ -4,6 +4,10 @@ reads them, and plurals (moved out of `naming`, round 30)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .graph import Graph
 
 # a capital after a lower-case letter or digit starts a word, and so does the last capital
 # of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`),
@@ -33,3 +37,16 @@ def many(label: str, name: str) -> str:
     spelled as a word has no vowel (`plural`)."""
     return name if re.search(r"[A-Z]{2,}[0-9]*$", label) else plural(name)
 
+
+
+def snake_in(g: Graph, label: str) -> str:
+    """`snake`, but a name that begins with an acronym the file names a class by, followed by
+    lower-case letters, splits after it (IPy's `IPint` beside its class `IP`: `ip_int`, not
+    an interface's `i_pint`)."""
+    for node in g.nodes if re.match(r"[A-Z]{2,}[a-z]", label) else ():
+        head = node.label
+        rest = label[len(head):]
+        if (node.kind == "class" and len(head) >= 2 and head.isupper() and head.isalpha()
+                and label.startswith(head) and rest.isalpha() and rest.islower()):
+            return f"{head.lower()}_{rest}"
+    return snake(label)
