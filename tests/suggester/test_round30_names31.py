@@ -63,6 +63,19 @@ def test_a_verb_names_a_module_after_the_nouns(tmp_path: Path) -> None:
     assert names[1] == "diag", names
 
 
+def test_a_plural_first_word_is_no_verb(tmp_path: Path) -> None:
+    """wagtail's view functions `revisions_index`, `revisions_view`, `revisions_revert`
+    (beside `workflow_history`, `history_view`) are `revisions`: a plural begins them, not
+    a verb."""
+    source = "".join(f"def {name}(request):\n    return request\n\n\n" for name in (
+        "revisions_index", "revisions_view", "revisions_revert", "workflow_history", "history_view",
+        "other"))
+    names = _names(tmp_path, "views", source, [
+        ["revisions_index", "revisions_view", "revisions_revert", "workflow_history",
+         "history_view"], ["other"]])
+    assert names[0] == "revisions", names
+
+
 _RANDOM = '''"""Strategies."""
 import random
 

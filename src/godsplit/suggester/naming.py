@@ -267,14 +267,16 @@ def verbs(g: Graph, members: list[int]) -> dict[str, set[str]]:
     the words after them there (pyparsing's `enable_diag`, `enable_all_warnings` beside
     `disable_diag`: `enable` with `diag`, `all`, `warning`): a verb says what is done, its
     object to what, and the object names the module (mne's `check_random_state` beside
-    `object_hash` keeps `check`: no word after it is among the group's best)."""
+    `object_hash` keeps `check`: no word after it is among the group's best). A plural is
+    no verb (wagtail's `revisions_view`, `revisions_revert`: `revisions`)."""
     first: dict[str, set[str]] = defaultdict(set)
     other: set[str] = set()
     for n in members:
         for name in (name for name in g.nodes[n].names if not name.startswith("_")):
-            parts = [stem(w) for w in snake(name).split("_") if w]
-            if g.nodes[n].kind == "function" and parts:
-                first[parts[0]].update(parts[1:])
+            raw = [w for w in snake(name).split("_") if w]
+            parts = [stem(w) for w in raw]
+            if g.nodes[n].kind == "function" and parts and parts[0] == raw[0]:
+                first[parts[0]].update(parts[1:])  # (a plural is a noun: `revisions_view`)
             else:
                 other.update(parts[:1])
             other.update(parts[1:])
