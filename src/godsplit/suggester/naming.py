@@ -22,20 +22,10 @@ from collections.abc import Mapping
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, told
 from .graph import STOP, Graph, stem
-from .weak_names import apart, constants, suffixes
+from .spelling import many, plural, snake, snake_in
+from .weak_names import apart, constants, qualified, suffixes
 
-# a capital after a lower-case letter or digit starts a word, and so does the last capital
-# of a run of two or more (`HTTPError`); one capital alone does not (`GZip`, `IPv4`, `ETag`),
-# except an interface's leading `I` before a word (zope's and twisted's `IComponentLookup`:
-# `i_component_lookup`, whose `i` a file of interfaces drops as its prefix, `file_prefix`)
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z][A-Z])(?=[A-Z][a-z])"
-                    r"|(?<=^I)(?=[A-Z][a-z]{2})")
-SOFT = ("s", "ed", "ing", "ly", "y", "data", "info")  # plural of these reads oddly
 EXCEPTION_WORDS = frozenset({"error", "exception", "warning"})
-
-
-def snake(name: str) -> str:
-    return _CAMEL.sub("_", name.strip("_")).lower()
 
 
 def spoken(g: Graph, members: list[int]) -> tuple[set[str], set[str]]:
@@ -85,15 +75,6 @@ def joined(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out + pairs
-
-
-def plural(word: str) -> str:
-    """The word's plural; none of an acronym spelled as a word, which has no vowel
-    (httplib2's `Http`: `https` is another protocol; `sql`, `xml`, `tcp`)."""
-    if word.endswith(SOFT) or not re.search(r"[aeiouy]", word.rsplit("_", 1)[-1]):
-        return word
-    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else (
-        word + "es" if word.endswith(("ch", "sh", "x", "ss")) else word + "s")
 
 
 def ranked_words(g: Graph, members: list[int], everywhere: Counter[str]) -> list[str]:
@@ -173,13 +154,6 @@ def bare(name: str, prefix: tuple[str, ...]) -> str:
         prefix and len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix) else name
 
 
-def many(label: str, name: str) -> str:
-    """The plural of a class's module name, but not after an acronym a person would not
-    inflect (astroid's `LocalsDictNodeNG`: `locals_dict_node_ng`, not `..._ngs`); one
-    spelled as a word has no vowel (`plural`)."""
-    return name if re.search(r"[A-Z]{2,}[0-9]*$", label) else plural(name)
-
-
 def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     """The snake_case name of the public class that holds most of the group's lines (at
     least two fifths), and its lines; else of a private class holding over half of them
@@ -194,7 +168,7 @@ def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
                                          (every, (2, 1, 1) if public else (5, 2, 0))):
         top = max(classes, key=lambda n: (g.nodes[n].lines, -n), default=None)
         if top is not None and times * g.nodes[top].lines >= part * size + more:
-            name = bare(snake(g.nodes[top].label), file_prefix(g))
+            name = bare(snake_in(g, g.nodes[top].label), file_prefix(g))
             return name, g.nodes[top].lines, many(g.nodes[top].label, name)
     return None
 
@@ -227,9 +201,9 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
         return None
     top = max(roots[-root], key=lambda n: (g.nodes[n].lines, -n))
     if 10 * g.nodes[-root].lines < g.nodes[top].lines:  # a thin shared base: its main class
-        name = bare(snake(g.nodes[top].label), file_prefix(g))
+        name = bare(snake_in(g, g.nodes[top].label), file_prefix(g))
         return name, lines, name
-    name = re.sub(r"^(?:base|abstract)_|_base$", "", bare(snake(g.nodes[-root].label),
+    name = re.sub(r"^(?:base|abstract)_|_base$", "", bare(snake_in(g, g.nodes[-root].label),
                                                           file_prefix(g)))
     return name, lines, many(g.nodes[-root].label, name)
 
@@ -286,6 +260,38 @@ def _nouns_first(g: Graph, n: int) -> list[str]:
     last."""
     parts = [w for w in snake(g.nodes[n].label).split("_") if w]
     return parts[1:] + parts[:1] if g.nodes[n].kind == "function" else parts
+
+
+def verbs(g: Graph, members: list[int]) -> dict[str, set[str]]:
+    """The words that begin a public function's name and no other public name's words, and
+    the words after them there (pyparsing's `enable_diag`, `enable_all_warnings` beside
+    `disable_diag`: `enable` with `diag`, `all`, `warning`): a verb says what is done, its
+    object to what, and the object names the module (mne's `check_random_state` beside
+    `object_hash` keeps `check`: no word after it is among the group's best). A plural is
+    no verb (wagtail's `revisions_view`, `revisions_revert`: `revisions`)."""
+    first: dict[str, set[str]] = defaultdict(set)
+    other: set[str] = set()
+    for n in members:
+        for name in (name for name in g.nodes[n].names if not name.startswith("_")):
+            raw = [w for w in snake(name).split("_") if w]
+            parts = [stem(w) for w in raw]
+            if g.nodes[n].kind == "function" and parts and parts[0] == raw[0]:
+                first[parts[0]].update(parts[1:])  # (a plural is a noun: `revisions_view`)
+            else:
+                other.update(parts[:1])
+            other.update(parts[1:])
+    return {verb: after for verb, after in first.items() if verb not in other}
+
+
+def objects_first(words: list[str], verb: Mapping[str, set[str]]) -> list[str]:
+    """`words` with each verb (`verbs`) moved after the first of its objects among them."""
+    out = list(words)
+    for word in words:
+        ahead = [k for k, w in enumerate(out) if stem(w) in verb.get(stem(word), ())]
+        if ahead and ahead[0] > out.index(word):
+            out.remove(word)
+            out.insert(ahead[0], word)  # (the list shifted left: just after it)
+    return out
 
 
 def namesake(firsts: list[str], old: str) -> list[str]:
@@ -358,8 +364,9 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
             spelled[0] = kin[0]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
+        spelled = objects_first(spelled, verbs(g, members))  # (`enable`: `diag`)
         ranked = sorted(members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))
-        labels = [bare(snake(g.nodes[n].label), prefix) for n in ranked]
+        labels = [bare(snake_in(g, g.nodes[n].label), prefix) for n in ranked]
         listed = [t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].anchor]
         words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
                                                            -g.nodes[n].lines, n))
@@ -369,11 +376,13 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 if g.nodes[n].kind == "class" and not valid_name(label := bare(
                     snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
-        head = joined(spelled[:3])
+        vague = qualified(g, members)  # (`RandomModule`: `module` of what?)
+        head = joined([w for w in spelled if w not in vague][:3])
+        shown = constants(g, members, joined(spelled[:3]), old)
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), constants(g, members, head, old),
+                                followed(g, members, spelled[:1]), shown,
                                 head,
                                 then, (plural(w) for w in head),
                                 # the singular of a word the source defines (`dictionaries`)

@@ -54,3 +54,17 @@ def suffixes(node: Node, parts: list[str]) -> set[str]:
     if node.kind == "class" and len(parts) > 1 and stem(parts[-1]) in NOUNS:
         out.add(stem(parts[-1]))
     return out
+
+
+def qualified(g: Graph, members: list[int]) -> set[str]:
+    """The generic words (`GENERIC`) that the members' names always put after another word,
+    which says which one (hypothesis' `RandomModule` and `random_module`: `module` alone is
+    no name); not one that begins a name (`name_one`, `name_two`: `name` stays)."""
+    first: set[str] = set()
+    later: set[str] = set()
+    for n in members:
+        for label in g.nodes[n].names:
+            found = [stem(w) for w in words(label)]
+            first.update(found[:1])
+            later.update(found[1:])
+    return (later - first) & GENERIC
