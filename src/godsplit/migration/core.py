@@ -147,6 +147,10 @@ def plan_migration(
     own = {h.old_module: {h.facade.resolve(), *(p.resolve() for p in h.paths)} for h in homes}
     splits = set().union(*own.values())
     reads = {h.old_module: facade_reads.FacadeReads(h.old_module, top=h.import_root) for h in homes}
+    # reads of a name at its new home count as reads through the old module: what a
+    # migrated read becomes (round 30: a second migrate then writes the same patches)
+    reads.update({m: facade_reads.FacadeReads(m, top=h.import_root)
+                  for h in homes for m in h.modules if m not in reads})
     kept: dict[Path, bytes] = {}  # the files that name an old module, read once
     for resolved, path in paths.items():  # (walk order: the first read found is named)
         data = given.get(resolved) if resolved in given else _read(path)

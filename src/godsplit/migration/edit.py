@@ -84,6 +84,8 @@ class Context:
     moved: dict[int, str] = field(default_factory=dict)  # access -> module (`getattr(old, "A")`)
     taken: set[str] = field(default_factory=set)
     refs: dict[tuple[int, str], str] = field(default_factory=dict)  # (block, module) -> its name
+    # (block, new module) -> the line of the file's own `import new.mod` there (round 30)
+    present: dict[tuple[int, str], cst.SimpleStatementLine] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)

@@ -100,12 +100,15 @@ class Homes:
 def handed_on(homes: list[Homes], reads: Mapping[str, FacadeReads]) -> list[Homes]:
     """`homes`, each with what the project's other files read through its old module
     (`reads`, by old module: `facade_reads.scan` of every file but the splits' own) and
-    where they hand it on."""
+    where they hand it on. A name read at its home (`reads` by new module, if given) is
+    read through too: a migrated read of the old module is one."""
     out = []
     for h in homes:
         where = reads[h.old_module].where
+        at_home = {n for m in h.modules if m in reads for n, r in reads[m].where.items()
+                   if r.followed and h.homes.get(n) == m}
         out.append(replace(h, handed=where.get(EVERY), read_through=frozenset(
-            n for n, r in where.items() if r.followed), kept_reads={
+            n for n, r in where.items() if r.followed) | at_home, kept_reads={
             n: r for n, r in where.items() if not r.followed and n != EVERY}))
     return out
 

@@ -81,6 +81,9 @@ def scan(source: SourceText, homes: list[Homes], style: Style) -> Context:
             elif isinstance(small, cst.Import):
                 for alias in small.names:
                     full = dotted(alias.name)
+                    if alias.asname is None and any(full in h.modules for h in homes):
+                        # (round 30) `import new.mod` already here: no second one is written
+                        ctx.present.setdefault((id(ctx.parents.get(line)), full), line)
                     for h in homes:
                         if full == h.old_module or h.old_module.startswith(full + "."):
                             asname = alias.asname.name if alias.asname else None
@@ -295,6 +298,10 @@ def _finish(ctx: Context, b: Binding, exported: set[str], typed: Sequence[str] =
         if (block, module) in ctx.refs:  # another binding in this block imports it already
             refs[module] = ctx.refs[(block, module)]
             continue
+        above = ctx.present.get((block, module))
+        if above is not None and line is not None and ctx.line(above) <= ctx.line(line):
+            refs[module] = ctx.refs[(block, module)] = module  # `import new.mod` above it
+            continue
         parent, _, last = module.rpartition(".")
         if b.form == "dotted" and (module.partition(".")[0] == b.bound.partition(".")[0]
                                    or module.partition(".")[0] not in ctx.taken):
@@ -323,7 +330,11 @@ def _side_effect(ctx: Context, b: Binding, exported: set[str]) -> Fate:
         return Fate(True, [])
     ctx.use(b.alias, h, "", "module", ", ".join(h.modules), True,
             "imported for what importing it does: imports every new module instead")
-    return Fate(False, [PlainImport(m) for m in h.modules])
+    line = ctx.parents.get(b.small)
+    block = id(ctx.parents.get(line)) if line is not None else 0
+    missing = [m for m in h.modules if (block, m) not in ctx.refs and (block, m) not in ctx.present]
+    ctx.refs.update({(block, m): m for m in missing})
+    return Fate(False, [PlainImport(m) for m in missing])
 
 
 def _rebuild(
