@@ -101,6 +101,8 @@ class Edge:
     # `target` hands the names over when it finishes
     live: tuple[str, ...] = ()  # globals rebound at run time in `target`, read as
     # `target.name` (the module object is imported, so they are read live)
+    live_last: bool = False  # that module object is imported at the end of `source` (read
+    # only at call time in a cycle: at the top it would run `target` before `source` is done)
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def test_plan_json_is_stable_and_complete(project: Path) -> None:
     }
     assert split["edges"] == [{"source": "second", "target": "first", "names": ["a"],
                                "import_time": False, "deferred": False, "typing_only": False,
-                               "backpatch": False, "live": []}]
+                               "backpatch": False, "live": [], "live_last": False}]
     assert invoke("plan", "--format", "json")[1] == out
 
 

@@ -92,7 +92,8 @@ def print_plan(
     if plan.edges:
         edges = tree.add("imports between new modules")
         for e in plan.edges:
-            how = "typing only" if e.typing_only else "at the end (call-time cycle)" if e.deferred \
+            how = "typing only" if e.typing_only else "at the end (call-time cycle)" if (
+                e.deferred or e.live_last) \
                 else "import time" if e.import_time else "call time"
             edges.add(Text.assemble(f"{e.source} -> {e.target}: {', '.join(e.names)}",
                                     (f" ({how})", "dim")))

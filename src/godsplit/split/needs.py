@@ -243,11 +243,10 @@ def module_edges(
     analysis: Analysis, needs: dict[str, Needs], order: list[str]
 ) -> tuple[list[Edge], list[Finding]]:
     """Edges between new modules. In a cycle, imports needed only at call time go to the end
-    of the module; when the cycle also has import-time edges, those call-time imports are
-    guarded and the other side hands the names over when it finishes (back-patching), so
-    any import order works. A cycle of import-time edges alone is an error naming the units
-    to map together. Rebound globals are read through the module object, which can be
-    imported at the top even in a cycle; only an import-time read makes an edge."""
+    of the module (guarded, and the other side hands the names over when it finishes, when
+    the cycle has import-time edges too), so any import order works; a cycle of import-time
+    edges alone is an error. Rebound globals are read through the module object, imported
+    at the end too in a call-time cycle (at the top it runs the peer early: buku's `db`)."""
     settle_runners(needs, order)
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(order)
@@ -256,9 +255,9 @@ def module_edges(
             # names read only in annotations are imported at run time too (get_type_hints,
             # pydantic, singledispatch need them), but only needed at call time
             graph.add_edge(source, target, import_time=any(f[0] for f in names.values()))
-        for target, live in needs[source].live.items():
-            if any(live.values()):
-                graph.add_edge(source, target, import_time=True)
+        for target, live in needs[source].live.items():  # the module object: an edge too
+            if any(live.values()) or not graph.has_edge(source, target):
+                graph.add_edge(source, target, import_time=any(live.values()))
     cyclic: dict[str, int] = {}
     mixed: set[int] = set()
     findings: list[Finding] = []
@@ -287,6 +286,7 @@ def module_edges(
                 source, target, tuple(sorted(names)), import_time, deferred,
                 bool(names) and all(f[1] for f in names.values()),
                 backpatch=deferred and cyclic[source] in mixed, live=tuple(sorted(live)),
+                live_last=bool(live) and same and not import_time,
             ))
     return edges, findings
 

@@ -140,7 +140,8 @@ def render_new_module(
     typed = {e: typed for e, text in tops.items() if (typed := typed_facade_import(
         analysis, style, e, text, conditional))}  # for mypy's order: `mypy_facade`
     top = "".join(t for e, t in tops.items() if e not in typed) + "".join(
-        module_import(layout, package, e.target, aliases[e.target]) for e in mine if e.live)
+        module_import(layout, package, e.target, aliases[e.target])
+        for e in mine if e.live and not e.live_last)
     if top:
         items.append((first_def - 0.3, "\n" + imports.hint_noqa(top, hinted)))
     sys_name = "sys"
@@ -218,8 +219,9 @@ def render_new_module(
         body[0] = (body[0][0], ("\n\n" if is_definition(first) else "\n") + first)
     pieces.append("".join(t for _, t in body))
     noqa = e402(style, layout.path(module))
-    last = _deferred(layout, module, [e for e in mine if e.deferred], conditional, noqa,
-                     sys_name, width)
+    last = _deferred(layout, module, [e for e in mine if e.deferred or e.live_last], conditional,
+                     noqa, sys_name, width, {e: module_import(layout, package, e.target, aliases[
+                         e.target]) for e in mine if e.live_last})
     pieces.append(Block(imports.hint_noqa(checked_last(last) if ordered else last, hinted),
                         sort=True))
     pieces.append(Block(_backpatch(layout, module,
@@ -297,12 +299,13 @@ def _sibling(
 
 def _deferred(
     layout: Layout, module: str, deferred: list[Edge], conditional: frozenset[str], noqa: str,
-    sys_name: str = "sys", width: int = 88,
+    sys_name: str = "sys", width: int = 88, objects: dict[Edge, str] | None = None,
 ) -> str:
     """Imports at the end of a module: call-time cycles, and names kept in the old module.
     Where the cycle also has import-time edges (`backpatch`), the import is guarded: the
     other module may be mid-import (it hands the names over when done); any other
-    ImportError is raised."""
+    ImportError is raised. `objects`: module-object imports (`live_last`), never guarded
+    (a module mid-import is bound in `sys.modules`, which `from pkg import mod` reads)."""
     out = ""
     cycle = [e for e in deferred if e.target != FACADE]
     kept = [e for e in deferred if e.target == FACADE]
@@ -315,9 +318,11 @@ def _deferred(
         out += "\n\n" + (note if len(note) <= 79 else note.replace("; ", ";\n# ", 1)) + "\n"
         for edge in edges:
             ref = _ref(layout, module, edge.target)
+            if edge.live_last and objects:
+                out += objects[edge].rstrip("\n") + noqa + "\n"
             if edge.backpatch:
                 out += _pending(ref, edge, sys_name, width)
-            else:
+            elif edge.deferred:
                 out += imports.guarded(
                     ref, [n for n in edge.names if n not in conditional],
                     [n for n in edge.names if n in conditional], width, noqa)

@@ -104,7 +104,7 @@ def estimate(analysis: Analysis, split: SplitConfig, line_length: int,
             elif edge.names:
                 lines += statement(f".{edge.target}", edge.names, line_length)
             lines += 1 if edge.live else 0
-        if any(e.deferred for e in edges if e.source == module):
+        if any(e.deferred or e.live_last for e in edges if e.source == module):
             lines += LATE
         peers = [e for e in edges if e.target == module and e.backpatch]
         if peers:
