@@ -29,7 +29,30 @@ def _isort_config(directory: Path, hook: bool, _key: object) -> isort.Config:
 
         found = pre_commit_isort([directory])
         return isort.Config(settings_path=str(directory), **dict(found.data if found else {}))
-    return isort.Config(settings_path=str(directory))
+    try:
+        return isort.Config(settings_path=str(directory))
+    except isort.exceptions.UnsupportedSettings:
+        return _supported_only(directory)
+
+
+def _supported_only(directory: Path) -> isort.Config:
+    """The project's isort settings that today's isort knows. A setting only isort 4 had
+    (NumPyro's `setup.cfg`: `not_skip = __init__.py`, which isort 5 dropped: it no longer
+    skips `__init__.py`) makes isort refuse the whole file, where the project's own isort
+    read it; the other settings (line length, sections, known first party) still say how
+    the project sorts, so they are read from the same file and the removed ones left out
+    (round 30: plan and suggest exited 2 on such a project)."""
+    import dataclasses
+
+    import isort
+    from isort import settings
+
+    root, found = settings._find_config(str(directory))
+    known = {field.name for field in dataclasses.fields(settings._Config)}
+    kept = {name: value for name, value in found.items()
+            if name in known or name.startswith("known_")}  # `known_jax`: a section's own
+    kept.setdefault("src_paths", (Path(root) / "src", Path(root)))
+    return isort.Config(directory=root, **kept)
 
 
 def settings_source(style: Style) -> tuple[Path, dict[str, Any]]:
