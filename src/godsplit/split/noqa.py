@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .loop_shadows import comment_row
+from .loop_shadows import comment_row, noqa_comment
 from .ruff_pin import parse_version, version_of
 from .style import Style
 
@@ -141,7 +141,7 @@ def mark(text: str, code: str, listed: frozenset[str] | None = None, width: int 
             if listed is None or any(m[1] not in listed for m in _REEXPORT.finditer(
                     "\n".join(statement))):
                 end = comment_row(lines, at)
-                lines[end] = _with_codes(lines[end], code)
+                lines[end] = noqa_comment(lines[end], *code.split(","))
                 if end == at and at and width and len(lines[at]) > width and (
                         one := _ONE_NAME.match(lines[at])):  # the form sorters leave as it is
                     lines[at] = f"{one[1]}from {one[2]} import ({one[4]}\n{one[1]}    {one[3]},\n{one[1]})"
@@ -165,22 +165,6 @@ def _statements(lines: list[str], nested: bool) -> Iterator[tuple[int, list[str]
             start = None
         if line.startswith(("    from ", "    import ")):
             start = i
-
-
-# a bare noqa comment covers every code already: pytz's `from pytz.lazy import LazyDict, ...`
-# with one, made one import a name, got a second, targeted at F401, after it (round 30)
-_BLANKET = re.compile(r"#\s*noqa\b(?!\s*:)", re.IGNORECASE)
-
-
-def _with_codes(line: str, code: str) -> str:
-    if _BLANKET.search(line):
-        return line
-    noqa = re.search(r"# noqa: ?([\w, ]+)$", line)
-    had = re.split(r"[, ]+", noqa[1]) if noqa else []
-    new = ", ".join(c for c in code.split(",") if c not in had)  # not twice: a block
-    if not new:  # sorted again after its comments is marked already
-        return line
-    return f"{line}, {new}" if noqa else f"{line}  # noqa: {new}"
 
 
 def ends_import_block(code: str) -> bool:

@@ -67,6 +67,11 @@ def _finish(g: Graph, parts: list[list[int]], k: int, cap: int) -> dict[int, int
     helpers with their readers, import-time cycles broken, exactly k groups."""
     group = {n: i for i, part in enumerate(parts) for n in part}
     gather_families(g, group, k, cap)
+    return _settle(g, group, k, cap)
+
+
+def _settle(g: Graph, group: dict[int, int], k: int, cap: int) -> dict[int, int]:
+    """Helpers with their readers, import-time cycles broken, exactly k groups."""
     to_helpers(g, group)
     to_shared(g, group)
     break_cycles(g, group)
@@ -100,7 +105,7 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     When more than half the definitions get a module of their own, a module per class
     and the rest pooled instead (`one_each`)."""
     if (each := one_each(g, k, cap)) is not None:
-        return each
+        return _settle(g, each, k, cap)
     groupings = [group for _, group in candidates(g, k, cap)]
     q = [modularity(g, group) for group in groupings]
     made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]

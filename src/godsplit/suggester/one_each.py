@@ -30,15 +30,14 @@ from __future__ import annotations
 
 from .cluster import agglomerate
 from .graph import Graph
-from .place import SHARED, break_cycles, exactly, to_helpers
-from .reexports import to_shared
+from .place import SHARED
 
 
 def one_each(g: Graph, k: int, cap: int) -> dict[int, int] | None:
-    """Node -> group, exactly `k` groups (shared counts), when k is above half the
-    definitions and k - 1 above half the classes: the classes merged into k - 1 groups,
-    the two or more other definitions in the shared group. None when the file has not
-    that shape."""
+    """Node -> group when k is above half the definitions and k - 1 above half the
+    classes: the classes merged into k - 1 groups, the two or more other definitions in the
+    shared group, before the steps every grouping takes after the merging (`choose._settle`:
+    helpers, cycles, exactly k). None when the file has not that shape."""
     count = len(g.nodes)
     classes = [n for n in range(count) if g.nodes[n].kind == "class"]
     rest = [n for n in range(count) if g.nodes[n].kind != "class"]
@@ -47,8 +46,4 @@ def one_each(g: Graph, k: int, cap: int) -> dict[int, int] | None:
     group = {n: i for i, part in enumerate(agglomerate(g, classes, k - 1, cap))
              for n in part}
     group.update(dict.fromkeys(rest, SHARED))
-    to_helpers(g, group)
-    to_shared(g, group)
-    break_cycles(g, group)
-    exactly(g, group, k, cap)
     return group
