@@ -1,7 +1,7 @@
 """How `godsplit suggest` groups a god file, against the grouping its maintainers chose.
 
     .venv/bin/python benchmarks/suggest_eval.py
-        [--half tuning|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|all]
+        [--half tuning|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|all]
         [--markdown] [--layers] [--names] [--default] [CASE ...]
     .venv/bin/python benchmarks/suggest_eval.py --check [--half ...] [CASE ...]
 
@@ -17,8 +17,9 @@ when the other 36 cases became tuning data; never scored by anyone tuning) or `f
 `fresh5` (recorded in round 28, when all 60 cases before it became tuning data; scored
 once in round 28; tuning data from round 29) or `fresh6` (recorded in round 29, when all 73
 cases before it became tuning data; scored once in round 29; tuning data from round 30) or
-`fresh7` (recorded in round 30, when all 86 cases before it became tuning data; never
-scored by anyone tuning). The
+`fresh7` (recorded in round 30, when all 86 cases before it became tuning data; scored once
+in round 30; tuning data from round 31) or `fresh8` (recorded in round 31, when all 99
+cases before it became tuning data; never scored by anyone tuning). The
 before file is taken from the project's PyPI sdist (the last release before the split),
 downloaded once into benchmarks/.work/ and checked against the sha256 recorded for the
 archive and for the file. No fetched source is committed.
@@ -95,8 +96,12 @@ UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the group
 # tuning data (fresh5 too); the same rules as fresh3. Scored once in round 29; tuning data
 # from round 30.
 # fresh7: recorded in round 30 (projects in no other half), when all 86 cases above became
-# tuning data (fresh6 too); the same rules as fresh3.
-HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+# tuning data (fresh6 too); the same rules as fresh3. Scored once in round 30; tuning data
+# from round 31.
+# fresh8: recorded in round 31 (projects in no other half), when all 99 cases above became
+# tuning data (fresh7 too); the same rules as fresh3.
+HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
+          "fresh8")
 ROUND18_SEED = 18
 
 
@@ -128,7 +133,7 @@ def load_case(path: Path) -> Case:
                 {m: list(v) for m, v in data["modules"].items()})
 
 
-HELD_OUT = "fresh7"  # scored once, by this script; the tuning scripts leave it out
+HELD_OUT = "fresh8"  # scored once, by this script; the tuning scripts leave it out
 
 
 @dataclass(frozen=True)
