@@ -1,0 +1,113 @@
+"""Round 31 (trial32): hostile input no earlier table holds (`test_bad_input*.py`,
+`test_round28_trial29_bad_input.py`, `test_round29_trial30_hostile.py`,
+`test_round30_trial31_hostile.py`).
+
+A module whose import-time code uses the interpreter's command line or its standard output
+imports on its own (`python -c "import big"`), so the import check must import it too: it
+said "it does not import on its own" (the probe's own arguments were in `sys.argv`) or "the
+module's code ended the interpreter" (the probe printed its result to a `sys.stdout` the
+module had replaced), skipped the check and split unchecked. Each case is split (`apply`,
+the import check on) and a few lines of Python print the same before and after.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from godsplit.cli import main
+
+from conftest import make_project
+
+BIG = '''\
+"""A module to split."""
+import json
+
+
+def alpha():
+    return json.dumps(1)
+
+
+def beta():
+    return alpha()
+
+
+def gamma():
+    return 3
+'''
+CONFIG = ('\n[[split]]\nsource = "big.py"\ndefault = "rest"\n\n'
+          '[split.modules]\none = ["alpha"]\ntwo = ["beta"]\n')
+# to stderr: the cases below take standard output from the code that imports them
+CHECK = "import sys, big; sys.stderr.write(repr((big.alpha(), big.beta(), big.gamma())))"
+
+
+def run(root: Path, command: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [command, "--config", str(root / "godsplit.toml")])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def python(root: Path, code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                          text=True, timeout=60, env={"PYTHONPATH": str(root),
+                                                      "PYTHONDONTWRITEBYTECODE": "1",
+                                                      "PATH": os.defpath})
+
+
+@dataclass(frozen=True)
+class Split:
+    id: str
+    tail: str
+    check: str = CHECK
+
+
+SPLITS = [
+    # a script-like module: `python -c "import big"` gives it no arguments to refuse
+    Split("a-module-parsing-sys-argv-at-import",
+          "\n\nimport argparse\n\n_parser = argparse.ArgumentParser()\n"
+          '_parser.add_argument("--n", type=int, default=1)\nARGS = _parser.parse_args()\n',
+          "import big; print(big.ARGS.n, big.beta())"),
+    Split("a-module-replacing-sys-stdout-at-import",
+          "\n\nimport io\nimport sys\n\nsys.stdout = io.StringIO()\n"),
+    Split("a-module-closing-sys-stdout-at-import",
+          "\n\nimport sys\n\nprint('loading')\nsys.stdout.close()\n"),
+    Split("a-module-sending-file-descriptor-1-to-devnull-at-import",
+          "\n\nimport os\n\nos.dup2(os.open(os.devnull, os.O_WRONLY), 1)\n"),
+    Split("a-module-setting-sys-stdout-to-none-at-import",
+          "\n\nimport sys\n\nsys.stdout = None\n"),
+]
+
+
+@pytest.mark.parametrize("case", SPLITS, ids=[c.id for c in SPLITS])
+def test_a_module_using_the_command_line_or_stdout_at_import_is_import_checked(
+        case: Split, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", {"big.py": BIG + case.tail}, CONFIG)
+    before = python(root, case.check)
+    assert before.returncode == 0, before.stderr
+    status, output = run(root, "apply")
+    assert status == 0, output
+    assert "import check skipped" not in output, output
+    assert "does not import" not in output and "ended the interpreter" not in output, output
+    assert output.splitlines()[-1].endswith("; verified"), output
+    after = python(root, case.check)
+    assert (after.returncode, after.stdout, after.stderr) == (0, before.stdout, before.stderr)
+    status, output = run(root, "verify")
+    assert status == 0 and "import check skipped" not in output, output
+
+
+def test_a_module_ending_the_interpreter_at_import_is_still_said_to(tmp_path: Path) -> None:
+    """The probe's result no longer goes through `sys.stdout`, so the message for a module
+    that ends the interpreter (`os._exit(0)`) must still be given, and only then."""
+    root = make_project(tmp_path / "project",
+                        {"big.py": BIG + "\n\nimport os\n\nos._exit(0)\n"}, CONFIG)
+    status, output = run(root, "plan")
+    assert status == 0, output
+    assert "the module's code ended the interpreter while it was imported" in output, output
+    assert "import check: ran" not in output, output
