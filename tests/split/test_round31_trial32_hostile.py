@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from godsplit.cli import main
 
-from conftest import make_project
+from conftest import make_project, tree_hash
 
 BIG = '''\
 """A module to split."""
@@ -111,3 +111,43 @@ def test_a_module_ending_the_interpreter_at_import_is_still_said_to(tmp_path: Pa
     assert status == 0, output
     assert "the module's code ended the interpreter while it was imported" in output, output
     assert "import check: ran" not in output, output
+
+
+# A name only a module-level `match` statement binds (a capture pattern: the analysis does
+# not follow captures, GS148). Mapping it was refused as "not defined in the source", and
+# the statement was "a module-level statement that defines nothing": both untrue.
+MATCH = BIG + '''
+
+match [1, 2]:
+    case [FIRST, SECOND]:
+        pass
+
+
+def delta():
+    return 4
+'''
+
+
+@pytest.mark.parametrize("command", ["plan", "apply"])
+def test_mapping_a_name_only_a_match_capture_binds_says_so(command: str,
+                                                             tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", {"big.py": MATCH},
+                        CONFIG.replace('["beta"]', '["beta", "FIRST"]'))
+    before = tree_hash(tmp_path)
+    status, output = run(root, command)
+    assert status == 2, output
+    assert "not defined in the source" not in output, output
+    assert ("godsplit.toml:8: GS101 error: 'FIRST' cannot be mapped: only a capture pattern "
+            "of the `match` statement at line 17 of the source binds it") in output, output
+    assert "defines nothing" not in output, output
+    assert tree_hash(tmp_path) == before
+
+
+def test_a_match_statement_the_facade_keeps_is_said_to_bind_its_captures(
+        tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", {"big.py": MATCH}, CONFIG)
+    _, output = run(root, "plan")  # (refused: GS405, `import *` no longer gives FIRST)
+    assert "defines nothing" not in output, output
+    assert ("big.py:17: GS204 warning: module-level `match` statement binding FIRST, SECOND "
+            "(capture patterns) stays in the facade; it now runs after the new modules are "
+            "imported") in output, output
