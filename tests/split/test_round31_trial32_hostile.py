@@ -151,3 +151,17 @@ def test_a_match_statement_the_facade_keeps_is_said_to_bind_its_captures(
     assert ("big.py:17: GS204 warning: module-level `match` statement binding FIRST, SECOND "
             "(capture patterns) stays in the facade; it now runs after the new modules are "
             "imported") in output, output
+
+
+def test_a_module_defining_dir_has_every_name_compared(tmp_path: Path) -> None:
+    """A module `__dir__` (PEP 562) lists what `dir(module)` shows: the import check read the
+    names through it, so it compared 2 names of 7 and said "the same 2 names"; the ones the
+    `__dir__` leaves out (gamma, json) went unchecked."""
+    root = make_project(tmp_path / "project", {"big.py": BIG + (
+        '\n\ndef __dir__():\n    return ["alpha", "beta"]\n')}, CONFIG)
+    status, output = run(root, "apply")
+    assert status == 0, output
+    assert "imported big before and after in a fresh interpreter: the same 7 names" in output
+    assert output.splitlines()[-1].endswith("; verified"), output
+    check = "import big; print(dir(big), big.gamma(), big.json.__name__)"
+    assert python(root, check).stdout == "['alpha', 'beta'] 3 json\n"

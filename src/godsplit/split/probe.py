@@ -369,7 +369,7 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
     values: dict[str, object] = {}
     with warnings.catch_warnings():  # a deprecated facade warns when a moved name is read
         warnings.simplefilter("ignore")
-        for attribute in dir(module):
+        for attribute in sorted({*vars(module), *dir(module)}):  # a `__dir__` may hide some
             if attribute in SKIP or attribute.lower().startswith("_godsplit"):
                 continue
             value = values[attribute] = getattr(module, attribute)
