@@ -12,53 +12,17 @@ the import check on) and a few lines of Python print the same before and after.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from godsplit.cli import main
+from test_round30_trial31_hostile import BIG, config, python, run
 
 from conftest import make_project, tree_hash
 
-BIG = '''\
-"""A module to split."""
-import json
-
-
-def alpha():
-    return json.dumps(1)
-
-
-def beta():
-    return alpha()
-
-
-def gamma():
-    return 3
-'''
-CONFIG = ('\n[[split]]\nsource = "big.py"\ndefault = "rest"\n\n'
-          '[split.modules]\none = ["alpha"]\ntwo = ["beta"]\n')
+CONFIG = config()
 # to stderr: the cases below take standard output from the code that imports them
 CHECK = "import sys, big; sys.stderr.write(repr((big.alpha(), big.beta(), big.gamma())))"
-
-
-def run(root: Path, command: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, [command, "--config", str(root / "godsplit.toml")])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
-
-
-def python(root: Path, code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
-                          text=True, timeout=60, env={"PYTHONPATH": str(root),
-                                                      "PYTHONDONTWRITEBYTECODE": "1",
-                                                      "PATH": os.defpath})
 
 
 @dataclass(frozen=True)
