@@ -12,11 +12,15 @@ the import check on) and a few lines of Python print the same before and after.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from test_round30_trial31_hostile import BIG, config, python, run
+
+from godsplit.cli import main
 
 from conftest import make_project, tree_hash
 
@@ -129,3 +133,32 @@ def test_a_module_defining_dir_has_every_name_compared(tmp_path: Path) -> None:
     assert output.splitlines()[-1].endswith("; verified"), output
     check = "import big; print(dir(big), big.gamma(), big.json.__name__)"
     assert python(root, check).stdout == "['alpha', 'beta'] 3 json\n"
+
+
+# `--config` naming something that is there but is no regular file: `plan --config
+# /dev/null` (a device) and a named pipe said "config file not found", untrue. Refused as
+# what it is, exit 2, the tree untouched; a path that is not there is still "not found".
+@pytest.mark.parametrize("command", [["plan"], ["apply"], ["verify"], ["suggest", "big.py"],
+                                     ["suggest", "big.py", "--write"]])
+@pytest.mark.parametrize("kind", ["device", "pipe", "missing"])
+def test_a_config_that_is_no_regular_file_is_named_for_what_it_is(
+        command: list[str], kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project(tmp_path / "project", {"big.py": BIG}, CONFIG)
+    given = {"device": Path(os.devnull), "pipe": tmp_path / "pipe.toml",
+             "missing": tmp_path / "missing.toml"}[kind]
+    if kind == "pipe":
+        os.mkfifo(given)
+    monkeypatch.chdir(root)
+    before = tree_hash(root)  # (not tmp_path: reading the pipe would wait for a writer)
+    result = CliRunner().invoke(main, [*command, "--config", str(given)])
+    if kind == "missing" and "--write" in command:  # --write creates it
+        assert result.exit_code == 0 and given.is_file(), result.output
+    elif kind == "missing":
+        assert result.exit_code == 2, result.output
+        assert f"error: {given}: config file not found" in result.output, result.output
+    else:
+        assert result.exit_code == 2, result.output
+        assert f"error: {given}: " in result.output, result.output
+        assert "not found" not in result.output, result.output
+        assert "the config is not a regular file (a pipe, a device)" in result.output
+    assert tree_hash(root) == before
