@@ -22,6 +22,7 @@ from .classify import is_guard
 from .kept import kept_most
 from .kept_reason import namespace_reason
 from .loop_home import follow_home
+from .match_captures import capture_reason, effect_subject
 from .ordered_calls import order_and_outside
 from .runner_reads import rebound_reads
 from .straddle import straddle_findings
@@ -201,11 +202,9 @@ def assign(analysis: Analysis, split: SplitConfig) -> Assignment:
             result.module_of[unit.id] = FACADE
             if unit.kind == "effect" and not _deletes_imports(analysis, unit) and not all(
                     is_guard(analysis.module.body[i]) for i in unit.stmts):  # stays on top
-                result.findings.append(Finding(
-                    "GS204", "warning",
-                    "module-level statement that defines nothing stays in the facade; it now "
-                    "runs after the new modules are imported", path, unit.line,
-                ))
+                result.findings.append(Finding("GS204", "warning", effect_subject(
+                    analysis, unit) + " stays in the facade; it now runs after the new modules "
+                    "are imported", path, unit.line))
     used = set(result.module_of.values())
     result.modules = [m for m in result.modules if m in used]
     if not any(f.code == "GS102" for f in result.findings):  # unplaced names stay there too
@@ -279,11 +278,9 @@ def _check_mapping(analysis: Analysis, split: SplitConfig, exact: dict[str, list
             continue
         close = difflib.get_close_matches(name, sorted(movable), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        result.findings.append(Finding(
-            "GS101", "error", f"{name!r} is "
-            f"{'kept' if modules[0] == FACADE else f'mapped to {modules[0]}'} but not defined "
-            f"in the source{hint}", *in_config(split, (path, 1), name, modules[0]),
-        ))
+        result.findings.append(Finding("GS101", "error", capture_reason(analysis, name) or (
+            f"{name!r} is {'kept' if modules[0] == FACADE else f'mapped to {modules[0]}'} "
+            f"but not defined in the source{hint}"), *in_config(split, (path, 1), name, modules[0])))
     for module, pattern in patterns:
         if not any(fnmatch.fnmatchcase(n, pattern) for n in movable):
             result.findings.append(Finding(

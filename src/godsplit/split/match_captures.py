@@ -18,7 +18,9 @@ from ..types import FACADE, Finding
 from .nodes import walk
 
 if TYPE_CHECKING:
-    from .analyze import Analysis
+    from collections.abc import Iterator
+
+    from .analyze import Analysis, Unit
     from .assign import Assignment
 
 
@@ -35,15 +37,41 @@ def captured(stmt: cst.CSTNode) -> set[str]:
     return names
 
 
+def module_captures(analysis: Analysis) -> Iterator[tuple[int, set[str]]]:
+    """Each top-level statement (by index) whose `match` statements bind module globals,
+    with the names they bind."""
+    for index, stmt in enumerate(analysis.module.body):
+        if "match" in analysis.codes[index] and not isinstance(
+                stmt, (cst.FunctionDef, cst.ClassDef)) and (names := captured(stmt)):
+            yield index, names
+
+
+def effect_subject(analysis: Analysis, unit: Unit) -> str:
+    """What GS204 calls a statement the facade keeps that binds no name the analysis
+    sees: a `match` statement's captures bind some (not "defines nothing")."""
+    names = sorted({n for i, found in module_captures(analysis) if i in unit.stmts
+                    for n in found})
+    return (f"module-level `match` statement binding {', '.join(names)} (capture patterns)"
+            if names else "module-level statement that defines nothing")
+
+
+def capture_reason(analysis: Analysis, name: str) -> str:
+    """GS101's cause for a mapped name only a module-level `match` statement's captures
+    bind (the analysis sees no definition: not "not defined in the source"), else ""."""
+    for index, names in module_captures(analysis):
+        if name in names:
+            return (f"{name!r} cannot be mapped: only a capture pattern of the `match` "
+                    f"statement at line {analysis.code_line(index)} of the source binds it, "
+                    "which godsplit's analysis does not follow (GS148); bind it by "
+                    "assignment to map it")
+    return ""
+
+
 def capture_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     unit_of = {i: u for u in analysis.units for i in u.stmts}
     out = []
-    for index, stmt in enumerate(analysis.module.body):
-        if "match" not in analysis.codes[index] or isinstance(
-                stmt, (cst.FunctionDef, cst.ClassDef)) or index not in unit_of:
-            continue
-        names = captured(stmt)
-        if not names:
+    for index, names in module_captures(analysis):
+        if index not in unit_of:
             continue
         home = assignment.module_of.get(unit_of[index].id, FACADE)
         others = sorted({(u.line, n, assignment.module_of.get(u.id, FACADE))

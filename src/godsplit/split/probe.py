@@ -1,12 +1,13 @@
 """What an old module gives, seen from a fresh interpreter: run by `verify.snapshot`.
 
 Its source is passed to `python -c` (the project's interpreter need not have godsplit),
-with four arguments: the import root, the module's dotted name, setup code, and the
-comma-separated names of the modules code moved between (old and new), then optionally the
-registries to read and the names the old module's own code binds. It prints one JSON
-line: each public-or-not name and the kind of its object; what `from module import *`
-gives; the signature and type hints of every function and class (and method) defined in
-those modules, or how computing them failed; what `python -m module` would run; and which
+with seven arguments: the import root, the module's dotted name, setup code, the
+comma-separated names of the modules code moved between (old and new), of the registries to
+read and of the names the old module's own code binds, and the file for the result (not
+standard output: the module's code may take it). It writes one JSON document: each
+public-or-not name and the kind of its object; what `from module import *` gives; the
+signature and type hints of every function and class (and method) defined in those
+modules, or how computing them failed; what `python -m module` would run; and which
 modules outside the project importing it loaded.
 Module names and object addresses are normalised, so a moved class compares equal.
 """
@@ -338,15 +339,13 @@ def registries(values: dict[str, object], names: tuple[str, ...], moved: tuple[s
     return out
 
 
-RESULT = "godsplit-probe: "  # the line with the result (`atexit` handlers may print after it)
 UNREAD = "godsplit-probe: imported; reading its names raised "  # import_failure.UNREAD
 
 
 def main(argv: list[str]) -> None:
-    root, name, setup, moved_text = argv[1:5]
-    moved = tuple(p for p in moved_text.split(",") if p)
-    filled = tuple(p for p in (argv[5] if len(argv) > 5 else "").split(",") if p)
-    own = tuple(p for p in (argv[6] if len(argv) > 6 else "").split(",") if p)
+    root, name, setup, *lists, out_path = argv[1:8]
+    moved, filled, own = (tuple(p for p in text.split(",") if p) for text in lists)
+    del sys.argv[1:]  # as `python -c "import name"`: the module's code sees no arguments
     sys.path.insert(0, root)
     if setup:
         try:
@@ -360,8 +359,8 @@ def main(argv: list[str]) -> None:
     except Exception as exc:  # the module imported: say so, not that it does not import
         sys.stderr.write(f"\n{UNREAD}{type(exc).__name__}: {exc}\n")
         raise SystemExit(3) from None
-    sys.stdout.flush()  # after what importing printed; before what exit handlers print
-    print("\n" + RESULT + json.dumps(result))
+    with open(out_path, "w", encoding="utf-8") as out:
+        json.dump(result, out)
 
 
 def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...],
@@ -370,7 +369,7 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
     values: dict[str, object] = {}
     with warnings.catch_warnings():  # a deprecated facade warns when a moved name is read
         warnings.simplefilter("ignore")
-        for attribute in dir(module):
+        for attribute in sorted({*vars(module), *dir(module)}):  # a `__dir__` may hide some
             if attribute in SKIP or attribute.lower().startswith("_godsplit"):
                 continue
             value = values[attribute] = getattr(module, attribute)

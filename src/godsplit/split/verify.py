@@ -31,6 +31,7 @@ from .analyze import Analysis, analyze
 from .classify import is_main_block
 from .facade import runtime_names, star_names
 from .import_failure import ImportFailure, failure_of
+from .probe_out import run_probe
 
 Fingerprint = list[object]  # a registry's contents, as `probe.registries` reads them
 
@@ -151,20 +152,17 @@ def snapshot(
     env["PYTHONHASHSEED"] = "0"
     probe = resources.files(__package__).joinpath("probe.py").read_text(encoding="utf-8")
     try:
-        proc = subprocess.run(
-            [python, "-c", probe, str(root), module, setup or "", ",".join(moved),
-             ",".join(filled), ",".join(own)],
-            cwd=root, capture_output=True, text=True, timeout=timeout, env=env,
-        )
+        proc, line = run_probe([python, "-c", probe, str(root), module, setup or "",
+                                ",".join(moved), ",".join(filled), ",".join(own)],
+                               root, timeout, env)
     except subprocess.TimeoutExpired:
         return ImportFailure(f"importing it took over {timeout} s", timeout=timeout)
     except OSError as exc:
         return ImportFailure(f"cannot run {python}: {exc.strerror}")
     if proc.returncode != 0:
         return failure_of(proc.stderr, proc.returncode, root)
-    line = result_line(proc.stdout)
     if not line:
-        return ImportFailure("the probe printed no result: the module's code ended the "
+        return ImportFailure("the probe wrote no result: the module's code ended the "
                              "interpreter while it was imported")
     data = json.loads(line)
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],

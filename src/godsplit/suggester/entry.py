@@ -15,7 +15,7 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
-from ..config import find_config, load_config, parse_config
+from ..config import find_config, load_config, not_a_file, parse_config
 from ..file_modes import refuse_read_only
 from ..types import Config, GodsplitError
 from .core import Suggestion
@@ -96,8 +96,8 @@ def config_file(config_path: Path | None, write: bool) -> tuple[Config, Path]:
     path = config_path or find_config(Path.cwd()) or Path.cwd() / "godsplit.toml"
     if path.is_file():
         return load_config(path), path
-    if config_path is not None and not write:
-        raise GodsplitError("config file not found", config_path)
+    if config_path is not None and (not write or config_path.exists()):  # (a pipe: no)
+        raise GodsplitError(not_a_file(config_path), config_path)
     return parse_config({}, path.resolve()), path
 
 
