@@ -36,6 +36,7 @@ from .comment_gaps import hoist_notes, space_comments
 from .grouping import ISORT_ON, can_group, protect
 from .isort_config import isort_sorts, isort_wrap
 from .isort_pin import sort_imports
+from .nested_imports import with_nested_imports
 from .noqa import mark, noqa_first, noqa_long, noqa_too_long, pinned_wraps
 from .pyflakes_marks import mark_unused
 from .python_target import declared_target
@@ -258,6 +259,11 @@ def _normalize(
                               ) == [fixed[i] for i in changed]:
             for i in changed:
                 texts[i] = fixed[i]
+    nested = with_nested_imports(texts, to_sort)  # isort's headings, `I001` (nested_imports)
+    if nested:
+        for index, text in zip(nested, _split(_sort(_join([texts[i] for i in nested]), style,
+                                                      path, cwd)), strict=True):
+            texts[index] = text
     to_format = [i for i, t in enumerate(texts) if t.strip() and not (sorted_by_isort and i in to_sort)]
     if to_format:
         document = _format(_join([texts[i] for i in to_format]), style, path, cwd)
