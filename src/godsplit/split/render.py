@@ -22,6 +22,7 @@ from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_guard, sets_up_imports
 from .file_path import old_file_constant, os_name_of
+from .file_pragmas import file_pragmas
 from .handover import hand_over, rebound
 from .head_order import place_generated
 from .import_blocks import prune_import_block
@@ -206,7 +207,8 @@ def render_new_module(
         body[1:] = [(key, text if isinstance(text, str) else text.text)  # (all str)
                     for (key, _), text in zip(body[1:], texts, strict=True)]
     limit = min(style.lint_line_length or style.line_length, style.doc_length or 999) if style else 88
-    pieces: list[Piece] = [header_comments(analysis) + head_docstring(analysis, body, module, layout, limit)]
+    pieces: list[Piece] = [header_comments(analysis) + head_docstring(analysis, body, module, layout, limit)
+                           + file_pragmas(analysis)]
     items = place_generated(items, first_def - 0.3, layout.old_module.split(".")[0])
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)
