@@ -24,6 +24,7 @@ import networkx as nx
 
 from .chance import beyond_chance
 from .cluster import agglomerate
+from .crowded import spread_bonds
 from .dominators import dominator_pieces
 from .graph import Graph
 from .one_each import one_each
@@ -103,7 +104,9 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     """The candidate with the fewest groups on a cycle of reads, then the highest
     modularity of the reads, then the first; of those better than chance (`chance`).
     When more than half the definitions get a module of their own, a module per class
-    and the rest pooled instead (`one_each`)."""
+    and the rest pooled instead (`one_each`). A base with more subclasses than a module
+    can hold has its bond spread over them first (`crowded`)."""
+    g = spread_bonds(g, k)
     if (each := one_each(g, k, cap)) is not None:
         return _settle(g, each, k, cap)
     groupings = [group for _, group in candidates(g, k, cap)]

@@ -286,6 +286,15 @@ def family_root(nodes: list[Node], n: int) -> int:
     return n
 
 
+def bond(nodes: list[Node], index: int, rank: int, w: Weights = WEIGHTS) -> float:
+    """What a class adds to its tie with its `rank`-th base in the file: a first base's
+    bond, unless the base is a mixin (or thin); any other base's, a mixin's."""
+    base = nodes[nodes[index].bases[rank]]
+    mixin = rank > 0 or base.label.endswith("Mixin") or thin_base(
+        base.lines, nodes[index].lines, w)
+    return w.mixin if mixin else w.base
+
+
 def _registries(nodes: list[Node], early: dict[int, set[int]]) -> set[int]:
     """Values that hold, at import time, three or more classes of one family in the file
     (a base class and all its subclasses, through their first non-mixin base): a table
@@ -340,9 +349,7 @@ def _weights(nodes: list[Node], reads: dict[tuple[int, int], float],
         out[key(reader, provider)] += strength / fan[provider]
     for index, node in enumerate(nodes):
         for rank, base in enumerate(node.bases):
-            mixin = rank > 0 or nodes[base].label.endswith("Mixin") or thin_base(
-                nodes[base].lines, node.lines, w)
-            out[key(index, base)] += w.mixin if mixin else w.base
+            out[key(index, base)] += bond(nodes, index, rank, w)
     total = len(nodes)
     # a class's suffix names its family (naming) but does not pull classes together: the
     # checkers maintainers keep apart share it as much as the converters they keep together
