@@ -20,6 +20,7 @@ from ..split.dotted_paths import path_parts
 from ..split.facade_reads import HANDED
 from ..split.nodes import walk
 from ..split.references import _call_name
+from .by_name import imports_setting
 from .code_strings import code_reads, code_text
 from .edit import Context, WithEdit
 from .homes import Homes
@@ -321,8 +322,7 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
     container = ctx.parents.get(element) if isinstance(element, cst.Element) else None
     name = _container_name(ctx, container) if isinstance(
         container, (cst.List, cst.Tuple, cst.Set)) else None
-    if isinstance(element, cst.Element) and name and (
-            name.lower().endswith(("imports", "include")) or name == "pytest_plugins"):
+    if isinstance(element, cst.Element) and name and imports_setting(name):
         assert isinstance(container, (cst.List, cst.Tuple, cst.Set))
         joints = [e.comma for e in container.elements if isinstance(e.comma, cst.Comma)
                   and isinstance(e.comma.whitespace_after, cst.ParenthesizedWhitespace)]
@@ -343,7 +343,7 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
                 "reads its names (a settings module, a URL conf): edit by hand")
         return
     setting = _container_name(ctx, node)
-    if setting and (setting.lower().endswith(("imports", "include")) or setting == "pytest_plugins"):
+    if setting and imports_setting(setting):
         ctx.note(node, "GS505", f"{h.old_module!r} is loaded by name here (`{setting}`, a setting "
                  "that imports the module): left alone; the module still imports under this name "
                  "and its facade imports every new module" + (
