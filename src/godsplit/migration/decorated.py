@@ -9,7 +9,8 @@ settings", m_settings):`, which patches every further module with the same mock
 
 The parameter is known when every decorator of the function is a patch (each that is
 given no replacement object appends its mock to the positional arguments, the innermost
-first) or a pytest mark (which passes nothing positionally), and the function is a
+first) or one known to pass nothing (a pytest mark, `override_settings`, freezegun's
+`freeze_time` without `as_arg`, `responses.activate`, unittest's skips), and the function is a
 method (after `self`) or a plain function. Anything else (ddt's `@data`, which passes its
 values first; `@staticmethod`; a parameter the mock would reach through `*args`; a body
 that would pass the project's line limit one level deeper) stays a hand edit.
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
     from .edit import Context
 
 _PASSES_NOTHING = frozenset({"dict"})  # `patch.dict` passes no argument
+# decorators that pass the test no argument: Django's settings overrides, responses' and
+# freezegun's (without `as_arg`/`as_kwarg`), unittest's skips (edx-enterprise's tests)
+_ARGLESS = frozenset({"override_settings", "modify_settings", "activate", "freeze_time",
+                      "skip", "skipIf", "skipUnless", "expectedFailure"})
 
 
 def new_value(call: cst.Call, skip: int) -> cst.BaseExpression | None:
@@ -47,6 +52,10 @@ def _passes_mock(decorator: cst.Decorator) -> bool | None:
     func = call.func if call is not None else expr
     text = cst.Module([]).code_for_node(func)
     if text.startswith(("pytest.mark.", "mark.")):
+        return False
+    last = text.rpartition(".")[2]
+    if last in _ARGLESS and not (call is not None and any(
+            a.keyword is not None and a.keyword.value in ("as_arg", "as_kwarg") for a in call.args)):
         return False
     if call is None:
         return None
