@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..files import decode_source
 from ..split import facade_reads, write
 from ..split.package_order import migrate_finding
+from ..split.patch_homes import home_reads
 from ..split.plan import select_splits
 from ..split.project_walk import project_files
 from ..split.style import Style
@@ -149,8 +150,8 @@ def plan_migration(
     reads = {h.old_module: facade_reads.FacadeReads(h.old_module, top=h.import_root) for h in homes}
     # reads of a name at its new home count as reads through the old module: what a
     # migrated read becomes (round 30: a second migrate then writes the same patches)
-    reads.update({m: facade_reads.FacadeReads(m, top=h.import_root)
-                  for h in homes for m in h.modules if m not in reads})
+    reads.update({m: r for h in homes for m, r in home_reads(h.modules, h.import_root).items()
+                  if m not in reads})
     kept: dict[Path, bytes] = {}  # the files that name an old module, read once
     for resolved, path in paths.items():  # (walk order: the first read found is named)
         data = given.get(resolved) if resolved in given else _read(path)
