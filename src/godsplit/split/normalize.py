@@ -33,6 +33,7 @@ from pathlib import Path
 
 from .checker_marks import for_checkers
 from .comment_gaps import hoist_notes, space_comments
+from .file_exemptions import trimmed_exemptions
 from .grouping import ISORT_ON, can_group, protect
 from .isort_config import isort_sorts, isort_wrap
 from .isort_pin import sort_imports
@@ -98,7 +99,7 @@ def assemble(
                     parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
         after = style.lines_after_imports if style is not None else -1
         out[file] = _space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
-    marked = mark_reported(for_checkers(out, style, path), style, path)  # A004, TC001-TC003
+    marked = trimmed_exemptions(mark_reported(for_checkers(out, style, path), style, path), style)
     return mark_unused(marked, style, path, source_text)  # F401 only pyflakes' scoping sees
 
 
