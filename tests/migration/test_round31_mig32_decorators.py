@@ -153,3 +153,26 @@ def test_where_the_parameter_is_not_known_the_hand_edit_names_every_target(
     assert left.detail.endswith(
         "edit by hand, patching 'pkg.big.alpha.LOGGER' and 'pkg.big.beta.LOGGER' with one mock")
     assert (tmp_path / "tests/test_ddt.py").read_text() == UNKNOWN
+
+
+LONG_BODY = """\
+from unittest import mock
+
+
+@mock.patch('pkg.big.LOGGER')
+def test_e(m_logger):
+    assert m_logger is not None and m_logger.info is not None and m_logger.x is not None
+"""
+
+
+def test_the_body_may_use_the_linters_limit_not_only_the_formatters(tmp_path: Path) -> None:
+    """edx-enterprise: flake8 and pylint at 120 columns, no formatter; a body line of 86
+    to 88 columns (88: the formatter's default length) kept 26 decorators a hand edit."""
+    config = make_project(tmp_path, SOURCE, {"alpha": ["a"], "beta": ["b", "c"]}, files={
+        "tests/test_long.py": LONG_BODY, "setup.cfg": "[flake8]\nmax-line-length = 120\n"},
+        **{"verify-import": False})
+    assert apply(config).written
+    result = migrate(config)
+    assert not [u for u in result.uses if not u.fixable], result.uses
+    text = (tmp_path / "tests/test_long.py").read_text()
+    assert "    with mock.patch('pkg.big.beta.LOGGER', m_logger):\n        assert m_logger" in text

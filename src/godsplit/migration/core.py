@@ -28,8 +28,7 @@ from .celery_app import app_refs, package_notes, sibling_uses
 from .config_files import config_uses
 from .edit import Use, rewrite
 from .homes import Homes, applied_splits, handed_on, link, planned
-from .imports import Style as MigrateStyle
-from .imports import project_style
+from .imports import migrate_style, project_style
 from .probe import Imported, compare, importable, probe, probe_first, project_setup
 from .scan import scan
 from .sorting import as_the_project_writes, style_of
@@ -175,7 +174,7 @@ def plan_migration(
             continue
         source = decode_source(data, path)
         found = style_of(path, styles)  # a `src/setup.cfg` holds the settings of `src/`
-        style = MigrateStyle(found.line_length, found.force_single_line) if found else root_style
+        style = migrate_style(found) if found else root_style
         ctx = scan(source, mine, style)
         migration.uses.extend(ctx.uses)
         migration.notes.extend(ctx.notes)

@@ -88,8 +88,8 @@ def mock_parameter(ctx: Context, decorator: cst.Decorator) -> str | None:
 
 
 def body_fits(ctx: Context, function: cst.FunctionDef, limit: int) -> bool:
-    """No line of the function's body that fits `limit` (the formatter's line length)
-    passes it one level deeper."""
+    """No line of the function's body that fits `limit` (where the project's linters
+    report a line too long, else its formatter's line length) passes it one level deeper."""
     code = ctx.code(function.body)
     return not any(len(line) <= limit < len(line) + 4 for line in code.splitlines())
 

@@ -245,7 +245,7 @@ def _several(ctx: Context, call: cst.Call, targets: list[str], name: str, object
         function = ctx.parents.get(parent)
         receiver = mock_parameter(ctx, parent) if new is None else None
         if receiver is not None and isinstance(function, cst.FunctionDef) and body_fits(
-                ctx, function, ctx.style.line_length):  # the body inside a `with`
+                ctx, function, ctx.style.limit or ctx.style.line_length):  # the body in a `with`
             ctx.edits.bodies.setdefault(id(function), []).extend(extra(receiver))
             return True
     return False
