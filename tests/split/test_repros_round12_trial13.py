@@ -126,7 +126,8 @@ def test_a_new_module_gets_only_the_imports_it_uses_of_an_import_block(tmp_path:
     assert not plan.errors, [f.render() for f in plan.errors]
     sums, reprs = texts["pkg/big/sums.py"], texts["pkg/big/reprs.py"]
     assert "get_ident" not in sums and "from functools import reduce" in sums
-    assert "    import json\n" in sums and "HAS_JSON = False" in sums  # the try stays whole
+    # the try stays whole; `json` is its test, unused here (round 31: marked for F401)
+    assert "    import json  # noqa: F401\n" in sums and "HAS_JSON = False" in sums
     assert "reduce" not in reprs and "HAS_JSON" not in reprs and "imap" not in reprs
     assert "from _thread import get_ident" in reprs and "from thread import get_ident" in reprs
     code = "import pkg.big as m; print(m.total([1, 2]), m.recursive_repr())"

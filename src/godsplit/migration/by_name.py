@@ -18,6 +18,7 @@ without them, or delete the file: refused (GS515).
 
 from __future__ import annotations
 
+import ast
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -77,11 +78,19 @@ def registered_by_name(root: Path, old_module: str, facade: Path) -> tuple[str, 
     return _named_in_a_string(root, old_module, facade)
 
 
+def imports_setting(name: str) -> bool:
+    """A setting (a variable, attribute, keyword or key of that name) whose strings name
+    modules something imports by name: Celery's `imports` and `include` (`CELERY_IMPORTS`),
+    pytest's `pytest_plugins`."""
+    return name.lower().endswith(("imports", "include")) or name == "pytest_plugins"
+
+
 def _named_in_a_string(root: Path, old_module: str, facade: Path) -> tuple[str, Path] | None:
-    """A string of another file of the project that is the module's whole name: a setting
-    that loads it by name (Celery's `imports = ("lemur.common.celery",)`, `include=[...]`).
-    Importing it must still register the tasks of its new modules: keeping `from . import`
-    of them costs nothing when the string meant something else (a logger name)."""
+    """A setting of another file of the project that loads the package by its whole name
+    (Celery's `imports = ("lemur.common.celery",)`, `include=[...]`): importing it must
+    still register the tasks of its new modules. Only such a setting: the same string as a
+    filter's name, a column or a program name loads nothing (round 31: buku's `'buku'` in
+    bukuserver made retire write these imports and say a string loads the package)."""
     if facade.name != "__init__.py":  # sibling layout: a string there is as often a task
         return None  # name prefix (routes); refusing on it would block every retire
     quoted = [f"{q}{old_module}{q}".encode() for q in ("'", '"')]
@@ -93,8 +102,51 @@ def _named_in_a_string(root: Path, old_module: str, facade: Path) -> tuple[str, 
             data = path.read_bytes()
         except OSError:
             continue
-        if any(needle in data for needle in quoted):
-            return "a string of the project (a setting such as Celery's `imports`?) loads this package", path
+        if any(needle in data for needle in quoted) and (
+                setting := _loading_setting(data, old_module)) is not None:
+            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path
+            return f"`{setting}` in {shown} loads this package", path
+    return None
+
+
+def _loading_setting(data: bytes, old_module: str) -> str | None:
+    """The name of the first setting (`imports_setting`) the file gives `old_module` to, as
+    its value or an item of it."""
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return None
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and node.value == old_module):
+            continue
+        holder: ast.AST = node
+        parent = parents.get(id(holder))
+        if isinstance(parent, (ast.List, ast.Tuple, ast.Set)):
+            holder, parent = parent, parents.get(id(parent))
+        name = _setting_name(holder, parent)
+        if name is not None and imports_setting(name):
+            return name
+    return None
+
+
+def _setting_name(value: ast.AST, parent: ast.AST | None) -> str | None:
+    """The name `value` is assigned or passed to (`X = v`, `obj.x = v`, `f(x=v)`,
+    `{"x": v}`)."""
+    if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and parent.value is value:
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        for target in targets:
+            if isinstance(target, ast.Name):
+                return target.id
+            if isinstance(target, ast.Attribute):
+                return target.attr
+        return None
+    if isinstance(parent, ast.keyword):
+        return parent.arg
+    if isinstance(parent, ast.Dict):
+        keys = [k for k, v in zip(parent.keys, parent.values, strict=True) if v is value]
+        key = keys[0] if keys else None
+        return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
     return None
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..files import decode_source
 from ..split import facade_reads, write
 from ..split.package_order import migrate_finding
+from ..split.patch_homes import home_reads
 from ..split.plan import select_splits
 from ..split.project_walk import project_files
 from ..split.style import Style
@@ -27,8 +28,7 @@ from .celery_app import app_refs, package_notes, sibling_uses
 from .config_files import config_uses
 from .edit import Use, rewrite
 from .homes import Homes, applied_splits, handed_on, link, planned
-from .imports import Style as MigrateStyle
-from .imports import project_style
+from .imports import migrate_style, project_style
 from .probe import Imported, compare, importable, probe, probe_first, project_setup
 from .scan import scan
 from .sorting import as_the_project_writes, style_of
@@ -149,8 +149,8 @@ def plan_migration(
     reads = {h.old_module: facade_reads.FacadeReads(h.old_module, top=h.import_root) for h in homes}
     # reads of a name at its new home count as reads through the old module: what a
     # migrated read becomes (round 30: a second migrate then writes the same patches)
-    reads.update({m: facade_reads.FacadeReads(m, top=h.import_root)
-                  for h in homes for m in h.modules if m not in reads})
+    reads.update({m: r for h in homes for m, r in home_reads(h.modules, h.import_root).items()
+                  if m not in reads})
     kept: dict[Path, bytes] = {}  # the files that name an old module, read once
     for resolved, path in paths.items():  # (walk order: the first read found is named)
         data = given.get(resolved) if resolved in given else _read(path)
@@ -174,7 +174,7 @@ def plan_migration(
             continue
         source = decode_source(data, path)
         found = style_of(path, styles)  # a `src/setup.cfg` holds the settings of `src/`
-        style = MigrateStyle(found.line_length, found.force_single_line) if found else root_style
+        style = migrate_style(found) if found else root_style
         ctx = scan(source, mine, style)
         migration.uses.extend(ctx.uses)
         migration.notes.extend(ctx.notes)

@@ -16,6 +16,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider, Scope, ScopeProvider
 
 from ..types import Finding
+from .decorated import wrapped_body
 from .homes import Homes
 from .imports import Style
 from .order import imports_sorted, merge
@@ -59,10 +60,12 @@ class Edits:
     with_items: dict[int, WithEdit] = field(default_factory=dict)
     after: dict[int, list[str]] = field(default_factory=dict)  # statement line -> lines after it
     decorators: dict[int, list[str]] = field(default_factory=dict)  # decorator -> more after it
+    # function -> the `with` items its body runs in (a decorator's mock shared: `decorated`)
+    bodies: dict[int, list[str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return any((self.lines, self.exprs, self.calls, self.elements, self.with_items,
-                    self.after, self.decorators))
+                    self.after, self.decorators, self.bodies))
 
 
 @dataclass
@@ -234,6 +237,14 @@ class _Apply(cst.CSTTransformer):
             return updated_node
         return cst.FlattenSentinel([updated_node, *(
             updated_node.with_changes(decorator=cst.parse_expression(text)) for text in extra)])
+
+    def leave_FunctionDef(
+        self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        items = self.edits.bodies.get(id(original_node))
+        if items is None or not isinstance(updated_node.body, cst.IndentedBlock):
+            return updated_node
+        return updated_node.with_changes(body=wrapped_body(updated_node.body, items))
 
     def leave_SimpleStatementLine(
         self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine

@@ -21,6 +21,7 @@ from ..split.celery_names import with_task_aliases
 from ..split.facade import runtime_names
 from ..split.facade_reads import EVERY, FacadeReads, Read
 from ..split.layout import Layout, make_layout
+from ..split.patch_homes import patch_homes, read_at_home
 from ..split.render import MARKER
 from ..split.transforms import task_decorator
 from ..types import Config, GodsplitError, Plan, SplitConfig
@@ -91,10 +92,7 @@ class Homes:
         found = self.lookups.get(name, ())
         if rest and found:
             return (self.homes.get(name, found[0]),)
-        home = self.homes.get(name)
-        if found and home and home not in found and name in self.read_through:
-            return (*found, home)
-        return found
+        return patch_homes(found, self.homes.get(name), self.read_through, name)
 
 
 def handed_on(homes: list[Homes], reads: Mapping[str, FacadeReads]) -> list[Homes]:
@@ -105,8 +103,7 @@ def handed_on(homes: list[Homes], reads: Mapping[str, FacadeReads]) -> list[Home
     out = []
     for h in homes:
         where = reads[h.old_module].where
-        at_home = {n for m in h.modules if m in reads for n, r in reads[m].where.items()
-                   if r.followed and h.homes.get(n) == m}
+        at_home = read_at_home({m: reads[m] for m in h.modules if m in reads}, h.homes)
         out.append(replace(h, handed=where.get(EVERY), read_through=frozenset(
             n for n, r in where.items() if r.followed) | at_home, kept_reads={
             n: r for n, r in where.items() if not r.followed and n != EVERY}))

@@ -15,8 +15,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import libcst as cst
+
+if TYPE_CHECKING:
+    from ..split.style import Style as SplitStyle
 
 # Comments that speak about their own line: kept on every statement a line becomes.
 PRAGMA = re.compile(r"#\s*(noqa|type:|pyright:|isort:|pylint:|nosec|pragma|mypy:)", re.I)
@@ -29,6 +33,7 @@ class Style:
 
     line_length: int = 88
     single_line: bool = False
+    limit: int | None = None  # where the project's linters report a line too long (if any)
 
 
 def project_style(root: Path) -> Style:
@@ -36,8 +41,14 @@ def project_style(root: Path) -> Style:
     (ruff, isort, black; from `root` up to the repository root)."""
     from ..split.style import detect_style
 
-    found = detect_style(root)
-    return Style(found.line_length, found.force_single_line)
+    return migrate_style(detect_style(root))
+
+
+def migrate_style(found: SplitStyle) -> Style:
+    """What `migrate` needs of a project's style (`split/style.py`'s)."""
+    from .long_lines import line_limit
+
+    return Style(found.line_length, found.force_single_line, line_limit(found))
 
 
 @dataclass(frozen=True)

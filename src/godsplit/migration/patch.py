@@ -4,9 +4,10 @@
 go to the module whose code looks `A` up (as `apply --rewrite-references` does). When it
 is looked up in several modules, a `with` item gets one patch per module sharing one
 mock (`with patch("a.A") as m, patch("b.A", m):`), a `monkeypatch.setattr` statement or
-a `mocker.patch` assignment is repeated for each; anything else is listed for a hand
-edit. Strings: a dotted path naming a moved object follows it; the old module in an
-`imports`/`include` list becomes its new modules; a Celery task name is left alone
+a `mocker.patch` assignment is repeated for each, a decorator's test runs its body inside
+such a `with` (`decorated`); anything else is listed for a hand edit. Strings: a dotted
+path naming a moved object follows it; the old module in an `imports`/`include` list
+becomes its new modules; a Celery task name is left alone
 (the task's name is pinned) and listed, as is any other string naming the old module.
 """
 
@@ -20,7 +21,9 @@ from ..split.dotted_paths import path_parts
 from ..split.facade_reads import HANDED
 from ..split.nodes import walk
 from ..split.references import _call_name
+from .by_name import imports_setting
 from .code_strings import code_reads, code_text
+from .decorated import body_fits, mock_parameter, new_value
 from .edit import Context, WithEdit
 from .homes import Homes
 from .imports import fresh
@@ -174,7 +177,9 @@ def _target(
         ctx.use(call, h, name, "patch", None, False,
                 f"patch target {shown!r}: {name} is looked up in {', '.join(where)}; one patch "
                 "per module is written only in a `with` item, a `monkeypatch.setattr` "
-                "statement or a `mocker.patch` assignment: edit by hand")
+                "statement, a `mocker.patch` assignment or a decorator whose mock's parameter "
+                "is known: edit by hand, patching "
+                + " and ".join(repr(t) for t in targets) + " with one mock")
         return False
     first = call.args[0].value
     moves_object = id(first) in ctx.access  # (module, "name") -> "module.name"
@@ -194,16 +199,6 @@ def _target(
     ctx.edits.calls[id(call)] = edit
     ctx.use(call, h, name, "patch", ", ".join(targets), True)
     return True
-
-
-def _new_value(call: cst.Call, skip: int) -> cst.BaseExpression | None:
-    """The replacement object a patch call was given (`new`, after `skip` arguments)."""
-    for index, arg in enumerate(call.args):
-        if arg.keyword is not None and arg.keyword.value == "new":
-            return arg.value
-        if arg.keyword is None and index == skip and arg.star == "":
-            return arg.value
-    return None
 
 
 def _several(ctx: Context, call: cst.Call, targets: list[str], name: str, object_form: bool) -> bool:
@@ -243,9 +238,15 @@ def _several(ctx: Context, call: cst.Call, targets: list[str], name: str, object
         ctx.edits.after[id(line)] = [text + "\n" for text in extra(shared)]
         return True
     if isinstance(parent, cst.Decorator) and not mocker:
-        new = _new_value(call, 2 if id(call.args[0].value) in ctx.access else 1)
+        new = new_value(call, 2 if id(call.args[0].value) in ctx.access else 1)
         if new is not None and isinstance(new, SIMPLE):
             ctx.edits.decorators[id(parent)] = extra(ctx.code(new))
+            return True
+        function = ctx.parents.get(parent)
+        receiver = mock_parameter(ctx, parent) if new is None else None
+        if receiver is not None and isinstance(function, cst.FunctionDef) and body_fits(
+                ctx, function, ctx.style.limit or ctx.style.line_length):  # the body in a `with`
+            ctx.edits.bodies.setdefault(id(function), []).extend(extra(receiver))
             return True
     return False
 
@@ -321,8 +322,7 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
     container = ctx.parents.get(element) if isinstance(element, cst.Element) else None
     name = _container_name(ctx, container) if isinstance(
         container, (cst.List, cst.Tuple, cst.Set)) else None
-    if isinstance(element, cst.Element) and name and (
-            name.lower().endswith(("imports", "include")) or name == "pytest_plugins"):
+    if isinstance(element, cst.Element) and name and imports_setting(name):
         assert isinstance(container, (cst.List, cst.Tuple, cst.Set))
         joints = [e.comma for e in container.elements if isinstance(e.comma, cst.Comma)
                   and isinstance(e.comma.whitespace_after, cst.ParenthesizedWhitespace)]
@@ -343,7 +343,7 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
                 "reads its names (a settings module, a URL conf): edit by hand")
         return
     setting = _container_name(ctx, node)
-    if setting and (setting.lower().endswith(("imports", "include")) or setting == "pytest_plugins"):
+    if setting and imports_setting(setting):
         ctx.note(node, "GS505", f"{h.old_module!r} is loaded by name here (`{setting}`, a setting "
                  "that imports the module): left alone; the module still imports under this name "
                  "and its facade imports every new module" + (

@@ -150,13 +150,24 @@ def compare(
     errors = Counter(was.error for was in before.values() if was.error is not None)
     skipped = sum(errors.values())
     if not findings and (checked or skipped):
-        # why: the most common cause (a time-out is no failure to import; "on their own"
-        # said nothing of the cause)
-        cause, count = errors.most_common(1)[0] if errors else ("", 0)
-        others = f"; {skipped - count} for other causes" if skipped > count else ""
+        # why, each cause with the files it kept out, the most common first (a time-out
+        # is no failure to import; "for other causes" named none: round 31)
         note = (f"; {skipped} {'was' if skipped == 1 else 'were'} not compared, not imported "
-                f"before the rewrite: {cause}{others}" if skipped else "")
+                f"before the rewrite: {_causes(before, errors, root)}" if skipped else "")
         what = what.replace("modules", "module", 1) if checked == 1 else what
         findings.append(Finding("GS507", "info", f"import check: {checked} {what} "
                                 f"imported before and after with the same names{note}", str(root), 1))
     return findings
+
+
+def _causes(before: Mapping[Path, Imported], errors: Counter[str], root: Path,
+            shown: int = 3) -> str:
+    """Each cause of not importing, with the files (at most `shown`, then how many more)."""
+    parts = []
+    for cause, count in errors.most_common():
+        files = sorted((p.relative_to(root) if p.is_relative_to(root) else p).as_posix()
+                       for p, i in before.items() if i.error == cause)
+        more = f" and {count - shown} more" if count > shown else ""
+        parts.append(f"{cause} ({', '.join(files[:shown])}{more})")
+    return "; ".join(parts)
+

@@ -328,10 +328,18 @@ def _side_effect(ctx: Context, b: Binding, exported: set[str]) -> Fate:
         ctx.use(b.alias, h, "", "module", None, False,
                 "imported for its side effects or re-exported from here: edit by hand")
         return Fate(True, [])
-    ctx.use(b.alias, h, "", "module", ", ".join(h.modules), True,
-            "imported for what importing it does: imports every new module instead")
     line = ctx.parents.get(b.small)
     block = id(ctx.parents.get(line)) if line is not None else 0
+    given = [m for m in h.modules if (block, m) in ctx.present]
+    if b.form == "dotted" and b.alias.asname is None and given:
+        # (round 31) `import old` beside `import old.new`, which binds the same name and
+        # imports the package too: nothing to replace it with (buku, after a hand edit:
+        # seven more new modules were imported in its place)
+        ctx.use(b.alias, h, "", "module", given[0], True,
+                f"`import {given[0]}` here binds the same name: this import is dropped")
+        return Fate(False, [])
+    ctx.use(b.alias, h, "", "module", ", ".join(h.modules), True,
+            "imported for what importing it does: imports every new module instead")
     missing = [m for m in h.modules if (block, m) not in ctx.refs and (block, m) not in ctx.present]
     ctx.refs.update({(block, m): m for m in missing})
     return Fate(False, [PlainImport(m) for m in missing])

@@ -7,7 +7,10 @@ keeps only the names used (sortedcontainers' `sortedlist.py`: the unused `get_id
 pyflakes' F401 in every new module). An `if` test is evaluated either way, so each
 branch is pruned on its own; a `try` block is kept whole when it binds a name used (its
 imports may be its test: `try: import ujson; FAST = True / except ImportError: FAST =
-False`), dropped when it binds none.
+False`), dropped when it binds none. In a module that uses only what the block sets
+(`FAST`), its imports are its test, unused otherwise: each gets `# noqa: F401` where the
+project reports F401 (`mark_tests`; pgcli's `try: import sshtunnel` was a new F401 under
+ruff in the module that reads only `SSH_TUNNEL_SUPPORT`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Collection, Sequence
 import libcst as cst
 
 from .imports import bound_name, filter_import_line
+from .loop_shadows import noqa_comment
 from .nodes import target_names, walk
 
 
@@ -96,3 +100,21 @@ def _walrus(stmt: cst.If) -> bool:
         tests.append(stmt.test)
         stmt = stmt.orelse  # type: ignore[assignment]
     return any(isinstance(node, cst.NamedExpr) for test in tests for node in walk(test))
+
+
+def mark_tests(stmt: cst.Try, keep: Collection[str]) -> cst.Try:
+    """`stmt` with `# noqa: F401` on each import line of its body that binds no name in
+    `keep`: kept as the block's test, not for a name."""
+    lines = []
+    for line in stmt.body.body:
+        if isinstance(line, cst.SimpleStatementLine) and all(
+                isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body) and not (
+                _binds(line) & set(keep)) and not any(
+                isinstance(s, cst.ImportFrom) and isinstance(s.names, cst.ImportStar)
+                for s in line.body):
+            old = line.trailing_whitespace.comment
+            comment = noqa_comment(old.value if old else "", "F401")
+            line = line.with_changes(trailing_whitespace=line.trailing_whitespace.with_changes(
+                whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))
+        lines.append(line)
+    return stmt.with_changes(body=stmt.body.with_changes(body=lines))

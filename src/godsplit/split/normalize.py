@@ -33,11 +33,12 @@ from pathlib import Path
 
 from .checker_marks import for_checkers
 from .comment_gaps import hoist_notes, space_comments
+from .file_exemptions import trimmed_exemptions
 from .grouping import ISORT_ON, can_group, protect
 from .isort_config import isort_sorts, isort_wrap
 from .isort_pin import sort_imports
 from .nested_imports import with_nested_imports
-from .noqa import mark, noqa_first, noqa_long, noqa_too_long, pinned_wraps
+from .noqa import fence, mark, mark_too_long, noqa_first, noqa_long, pinned_wraps
 from .pyflakes_marks import mark_unused
 from .python_target import declared_target
 from .ruff_marks import mark_reported
@@ -99,7 +100,7 @@ def assemble(
                     parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
         after = style.lines_after_imports if style is not None else -1
         out[file] = _space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
-    marked = mark_reported(for_checkers(out, style, path), style, path)  # A004, TC001-TC003
+    marked = trimmed_exemptions(mark_reported(for_checkers(out, style, path), style, path), style)
     return mark_unused(marked, style, path, source_text)  # F401 only pyflakes' scoping sees
 
 
@@ -125,10 +126,10 @@ def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path:
     resorted = normalize([Block(texts[i], sort=True, group=blocks[i].group) for i in again],
                          style, path, root)
     for index, text in zip(again, resorted, strict=True):
-        # isort 6 and later leave a line with a noqa whole: E501 (B950) goes on the list
-        texts[index] = "\n".join(f"{line}, {style.long_line_code}"
-                                  if noqa_too_long(line, style) else line
-                                 for line in marks(index, text).split("\n"))
+        texts[index] = mark_too_long(marks(index, text), style)  # isort 6 leaves it whole
+        if style.sorter == "isort" and style.long_line_code in texts[index] and _sort(
+                texts[index], style, path, root or style.root) != texts[index]:
+            texts[index] = fence(texts[index], style.long_line_code)  # isort 6.1 rewraps it
     return texts
 
 

@@ -26,6 +26,7 @@ from .celery_names import task_names
 from .facade_reads import FacadeReads, scan, stays_message
 from .module_lists import relabel_listed
 from .parsing import not_parsed
+from .patch_homes import home_reads, plan_lookups
 from .project_walk import project_files
 from .registered_reads import RegisteredReads
 from .relative_ban import absolute_target
@@ -317,7 +318,7 @@ def _rewrite(module: cst.Module, mine: Sequence[Plan], live: Collection[str], pa
     for plan in mine:
         top = reads[plan.old_module].top if plan.old_module in reads else None
         package = run_package(path, () if top is None else (top,))
-        args = (plan, dict(plan.lookups), _module_aliases(module, plan.old_module, package),
+        args = (plan, plan_lookups(plan, reads), _module_aliases(module, plan.old_module, package),
                 path, plan.old_module in live)
         first = _Rewriter(*args, positions=False, reads=reads.get(plan.old_module))
         module.visit(first)
@@ -345,6 +346,8 @@ def find_references(
     registered = RegisteredReads(plans, kept_names, root)
     reads = {plan.old_module: FacadeReads(plan.old_module, top=named_module(
         plan.source, plan.old_module)[1], tasks=task_names(plan)) for plan in plans}
+    reads.update({m: r for p in plans for m, r in home_reads([n.dotted for n in p.modules], reads[
+        p.old_module].top).items() if m not in reads})  # (round 31: as migrate does)
     changes: list[FileChange] = []
     unreadable: list[Path] = []  # (filled as the walk goes)
     walked: list[tuple[Path, bytes, list[Plan], list[tuple[str, Finding]]]] = []

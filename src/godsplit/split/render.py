@@ -25,7 +25,7 @@ from .file_path import old_file_constant, os_name_of
 from .file_pragmas import file_pragmas
 from .handover import hand_over, rebound
 from .head_order import place_generated
-from .import_blocks import prune_import_block
+from .import_blocks import mark_tests, prune_import_block
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
@@ -59,7 +59,7 @@ def first_definition(analysis: Analysis, skip: tuple[str, ...] = ()) -> int:
 
 def _import_text(
     analysis: Analysis, unit: Unit, names: set[str], old_package: str, new_package: str,
-    keep_comments: bool, width: int = 88,
+    keep_comments: bool, width: int = 88, tests_noqa: bool = False,
 ) -> str:
     parts = []
     for index in unit.stmts:
@@ -73,7 +73,7 @@ def _import_text(
             pruned = prune_import_block(stmt, names, width)
             if pruned is None:
                 continue
-            stmt = pruned
+            stmt = mark_tests(pruned, names) if tests_noqa and isinstance(pruned, cst.Try) else pruned
         elif isinstance(stmt, cst.If) and "*" not in names and unit.kind == "type_checking":
             checked = imports.filter_type_checking(stmt, names, prune=True)
             if checked is None:
@@ -114,8 +114,8 @@ def render_new_module(
     )
     late: list[tuple[float, str]] = []
     star = None  # whether the module reads a name only a star import can provide
-    hinted = hint_only(analysis, units) if style is None or style.enables(
-        "F401", layout.path(module)) else set()
+    f401 = style is None or style.enables("F401", layout.path(module))
+    hinted = hint_only(analysis, units) if f401 else set()
     for uid in sorted(needs.imports):
         unit = analysis.units[uid]
         if needs.imports[uid] == {"*"} and uid in analysis.star_imports:
@@ -124,7 +124,7 @@ def render_new_module(
                 continue
         text = imports.hint_noqa(_import_text(
             analysis, unit, needs.imports[uid], layout.old_package, package, False,
-            88 if style is None else style.line_length), hinted)
+            88 if style is None else style.line_length, f401), hinted)
         guard = analysis.binds_guard(unit)
         if (unit.kind == "type_checking" or guard) and unit.first < first_def:
             items.append((first_def - (0.25 if guard else 0.2), text))  # after the imports

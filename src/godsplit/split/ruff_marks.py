@@ -57,7 +57,7 @@ def mark_reported(texts: Mapping[Path, str], style: Style | None, source: Path
     except (OSError, UnicodeDecodeError):
         return out
     rules = sorted({r for codes in wanted.values() for r in codes})
-    before = {(code, _text(old, row)) for code, row in _report(old, rules, source, style)}
+    before = {(code, _text(old, row)) for code, row in report(old, rules, source, style)}
     planned = {(p.parent if p.name == "__init__.py" else p.with_suffix("")).parts for p in texts}
     for path, codes in wanted.items():
         if codes:
@@ -94,7 +94,7 @@ def _marked(text: str, codes: list[str], path: Path, style: Style,
     E501, which a formatter that keeps an exploded import lets us avoid."""
     lines = text.splitlines(keepends=True)
     marks: dict[int, list[str]] = {}
-    for reported, row in _report(text, codes, path, style):
+    for reported, row in report(text, codes, path, style):
         code = _first_party(reported, lines, row - 1, planned, codes)
         if code and (reported, _text(text, row)) not in before and _imports(lines[row - 1]):
             marks.setdefault(comment_row(lines, row - 1), []).append(code)
@@ -129,7 +129,7 @@ def _exploded(text: str, indices: set[int]) -> str:
     return "".join(lines)
 
 
-def _report(text: str, codes: list[str], path: Path, style: Style) -> list[tuple[str, int]]:
+def report(text: str, codes: list[str], path: Path, style: Style) -> list[tuple[str, int]]:
     """(rule, line) of each finding of `codes` in `text`, as the project's ruff reports it
     for a file at `path` (rules by their current codes, whatever that ruff calls them)."""
     cwd = style.root
