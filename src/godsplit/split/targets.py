@@ -92,7 +92,8 @@ def file_changes(
         if path.parent.exists() and not path.parent.is_dir():
             raise GodsplitError(f"{path.parent.name} exists as a file, not a directory",
                                 path.parent)
-        if path.exists() and path not in (source.path, stub):
+        # the source itself, reached by another spelling (a symlinked directory above it)
+        if path.exists() and path.resolve() not in {p.resolve() for p in (source.path, stub) if p}:
             if not path.is_file() or path.read_bytes() != data:  # a dir, a FIFO: no read
                 raise _taken(split, layout, modules, path)
             continue
