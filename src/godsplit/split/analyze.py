@@ -22,13 +22,13 @@ from .classify import (
     classify,
     conditional_binds,
     is_bare_string,
-    is_main_block,
     owner_name,
     sets_up_imports,
     static_all,
     sure_names,
 )
 from .import_time import called_at_import
+from .main_guards import is_main_block
 from .module_identity import stays_in_old_module
 from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested_deletes, target_names
 from .parsing import parse, too_deep

@@ -20,9 +20,10 @@ from ..types import FACADE, Finding
 from .alias_reads import rebinding_only
 from .analyze import Analysis, Unit
 from .changes import may_change
-from .classify import finds_module, is_main_block, sure_names
+from .classify import finds_module, sure_names
 from .globals_use import only_reads_globals
 from .imports import identifiers
+from .main_guards import is_main_block
 from .nodes import globals_read, target_names, walk
 
 if TYPE_CHECKING:
