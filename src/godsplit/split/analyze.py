@@ -235,7 +235,7 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
     joins = redeclarations(module, kinds, bound)  # TYPE_CHECKING declarations of definitions
     kinds = kinds_with(kinds, joins)
     writers, inside, kept, declared, snapshots = stays_in_old_module(
-        module, codes, kinds, bound, reads)
+        module, codes, kinds, bound, reads, rebinds)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers, joins)
     units, at_import = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)
