@@ -53,6 +53,7 @@ from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
 from .normalize import Piece, assemble
 from .ordered_calls import by_package_order
 from .oversized import oversized
+from .own_file import own_file_errors
 from .pylint_cycles import pylint_cycles
 from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
@@ -221,7 +222,7 @@ def build_plan(
     findings += pylint_cycles(edges, style.pylint if style is not None else None, split)
     moved = assignment.module_of
     findings += [*identity_findings(analysis, moved, split),
-                 *identity_errors(analysis, moved, layout)]
+                 *identity_errors(analysis, moved, layout), *own_file_errors(analysis)]
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
