@@ -40,6 +40,7 @@ from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
 from .init_snapshots import snapshot_findings
+from .keep_module import own_class_findings
 from .late_blocks import after_blocks, late_blocks, pin_blocks
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
@@ -222,7 +223,8 @@ def build_plan(
     findings += pylint_cycles(edges, style.pylint if style is not None else None, split)
     moved = assignment.module_of
     findings += [*identity_findings(analysis, moved, split),
-                 *identity_errors(analysis, moved, layout), *own_file_errors(analysis)]
+                 *identity_errors(analysis, moved, layout), *own_file_errors(analysis),
+                 *own_class_findings(analysis, split)]
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,
