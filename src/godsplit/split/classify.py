@@ -112,19 +112,31 @@ def _dunders_only(stmt: cst.CSTNode) -> bool:
 
 def _facade_assignment(small: cst.BaseSmallStatement) -> bool:
     """`__all__ = ...`, `__all__ += ...`, `__version__ = ...`: module dunders stay put."""
+    if assigns_dunders(small):
+        return True
     targets: list[cst.BaseExpression] = []
-    if isinstance(small, cst.Assign):
-        targets = [t.target for t in small.targets]
-    elif isinstance(small, (cst.AnnAssign, cst.AugAssign)):
+    if isinstance(small, cst.AugAssign):
         targets = [small.target]
     elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
         func = small.value.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
-            targets = [func.value]
-    return bool(targets) and all(
-        isinstance(t, cst.Name) and t.value.startswith("__") and t.value.endswith("__")
-        for t in targets
-    )
+            targets = [func.value]  # `__all__.extend([...])`
+    return bool(targets) and all(_dunder_name(t) for t in targets)
+
+
+def assigns_dunders(small: cst.BaseSmallStatement | None) -> bool:
+    """`__version__ = "1.0"`, `__all__: list[str] = [...]`: an assignment (plain or
+    annotated) to module dunders only. (`noqa.ends_import_block` asks another question:
+    what pycodestyle's E402 lets come before imports, one target of at least five
+    characters, in `ast`.)"""
+    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else (
+        [small.target] if isinstance(small, cst.AnnAssign) else [])
+    return bool(targets) and all(_dunder_name(t) for t in targets)
+
+
+def _dunder_name(target: cst.BaseExpression) -> bool:
+    return isinstance(target, cst.Name) and target.value.startswith("__") and (
+        target.value.endswith("__"))
 
 
 def is_bare_string(stmt: cst.BaseStatement) -> bool:
