@@ -41,6 +41,7 @@ from .guard_marks import marked_pieces
 from .hazards import identity_findings
 from .init_snapshots import snapshot_findings
 from .keep_module import own_class_findings
+from .kept_imports import kept_edges
 from .late_blocks import after_blocks, late_blocks, pin_blocks
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
@@ -50,7 +51,7 @@ from .module_deletes import delete_findings
 from .module_identity import identity_errors
 from .module_loggers import copy_loggers, copyable_loggers, logger_findings
 from .namespace_reads import namespace_findings
-from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
+from .needs import MAIN, Needs, collect_needs, module_edges
 from .normalize import Piece, assemble
 from .ordered_calls import by_package_order
 from .oversized import oversized
