@@ -35,20 +35,3 @@ def test_the_message_names_the_statements_in_source_order(tmp_path: Path) -> Non
     assert "(lines 12 (zed), 13 (alpha))" in found.message, found.render()
     assert found.line == 13
 
-
-def test_suggest_regroups_the_units_holding_the_statements_named(tmp_path: Path) -> None:
-    from godsplit.files import read_source
-    from godsplit.split.analyze import analyze
-    from godsplit.split.plan import plan_split
-    from godsplit.suggester.graph import build_graph
-    from godsplit.suggester.keeping import regroup
-
-    config = make_project(tmp_path, REGISTRY, MODULES, package="big_parts")
-    plan, _ = plan_split(config, config.splits[0])
-    assert [f.code for f in plan.errors] == ["GS124"], [f.render() for f in plan.errors]
-    analysis = analyze(read_source(tmp_path / "pkg/big.py"))
-    g = build_graph(analysis, ())
-    node = {name: i for i, n in enumerate(g.nodes) for name in n.names}
-    group = {i: i for i in range(len(g.nodes))}
-    assert regroup(analysis, g, group, plan, set())
-    assert group[node["first"]] == group[node["second"]]
