@@ -378,7 +378,8 @@ def test_names_bound_through_top_level_locals_or_vars_stay_readable(tmp_path: Pa
     """
     plan, _ = plan_texts(make_project(tmp_path / "a", source, {"one": ["user"], "two": ["other", "_make"]}))
     [error] = plan.errors
-    assert (error.code, error.line) == ("GS122", 8) and "FIVE" in error.message
+    # round 31: `user` stays in the old module with what binds FIVE: mapped, GS101
+    assert error.code == "GS101" and "it reads FIVE, which no statement binds" in error.message
     out = _same(tmp_path / "b", source, {"two": ["other", "_make"]},
                 "import pkg.big as m; print(m.user(), m.FIVE)", keep=["user"])
     assert out.split() == ["5", "5"]
@@ -391,7 +392,7 @@ def test_names_bound_through_top_level_locals_or_vars_stay_readable(tmp_path: Pa
             return get_alpha(), get_beta()
     """
     plan, _ = plan_texts(make_project(tmp_path / "c", loop, {"one": ["user"]}))
-    assert [f.code for f in plan.errors] == ["GS122"], [f.render() for f in plan.errors]
+    assert [f.code for f in plan.errors] == ["GS101"], [f.render() for f in plan.errors]
 
 
 def test_a_module_printing_at_exit_is_verified(tmp_path: Path) -> None:

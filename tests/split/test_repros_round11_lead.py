@@ -260,7 +260,9 @@ def test_paths_made_from_file_stay_the_same(tmp_path: Path, layout: dict[str, st
         assert 'os.path.dirname((__path__[0] + ".py")), "vendor"' in facade
 
 
-def test_a_read_of_the_file_itself_is_left_with_a_warning(tmp_path: Path) -> None:
+def test_a_read_of_the_file_itself_is_left_and_refused(tmp_path: Path) -> None:
+    """Left as written; round 31: no split keeps what it reads, an error (GS156), not a
+    warning (GS203) under which the split said "verified"."""
     source = """
         _SOURCE_FILE = "taken"
 
@@ -276,7 +278,8 @@ def test_a_read_of_the_file_itself_is_left_with_a_warning(tmp_path: Path) -> Non
     config = make_project(tmp_path, source, {"a": ["own", "_SOURCE_FILE"], "b": ["folder"]})
     plan, texts = plan_texts(config)
     assert "with open(__file__) as handle:" in texts["pkg/big/a.py"]
-    assert [f.line for f in plan.findings if f.code == "GS203"] == [4]
+    assert [(f.code, f.line) for f in plan.findings if f.code in ("GS156", "GS203")] == [
+        ("GS156", 4)]
     assert "_godsplit_source_file = os.path" in texts["pkg/big/b.py"]  # the name was taken
     assert "dirname(_godsplit_source_file)" in texts["pkg/big/b.py"]
 

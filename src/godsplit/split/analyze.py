@@ -22,13 +22,13 @@ from .classify import (
     classify,
     conditional_binds,
     is_bare_string,
-    is_main_block,
     owner_name,
     sets_up_imports,
     static_all,
     sure_names,
 )
 from .import_time import called_at_import
+from .main_guards import is_main_block
 from .module_identity import stays_in_old_module
 from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested_deletes, target_names
 from .parsing import parse, too_deep
@@ -235,7 +235,7 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
     joins = redeclarations(module, kinds, bound)  # TYPE_CHECKING declarations of definitions
     kinds = kinds_with(kinds, joins)
     writers, inside, kept, declared, snapshots = stays_in_old_module(
-        module, codes, kinds, bound, reads)
+        module, codes, kinds, bound, reads, rebinds)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers, joins)
     units, at_import = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)

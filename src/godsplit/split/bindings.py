@@ -10,8 +10,6 @@ copies the imports that follow its definitions.
 
 from __future__ import annotations
 
-import builtins
-import symtable
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -20,10 +18,11 @@ from ..types import FACADE, Finding
 from .alias_reads import rebinding_only
 from .analyze import Analysis, Unit
 from .changes import may_change
-from .classify import finds_module, is_main_block, sure_names
-from .globals_use import only_reads_globals
+from .classify import sure_names
 from .imports import identifiers
-from .nodes import globals_read, target_names, walk
+from .main_guards import is_main_block
+from .namespace_bound import unbound, writes_namespace
+from .nodes import target_names, walk
 
 if TYPE_CHECKING:
     from .assign import Assignment
@@ -204,46 +203,24 @@ def _either(modules: tuple[str, ...]) -> str:
     return " or ".join(_label(m) for m in modules)
 
 
-_MODULE_NAMES = frozenset(dir(builtins)) | {
-    "__name__",
-    "__file__",
-    "__doc__",
-    "__spec__",
-    "__package__",
-    "__loader__",
-    "__builtins__",
-    "__path__",
-    "__cached__",
-    "__annotations__",
-    "__dict__",
-}
-
-
 def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Finding]:
     """GS122: moved code reads a name no statement binds, in a module whose code binds names
     through `globals()` (`globals().update(...)`, which stays in the old module): in
     `module` the name would be undefined."""
     writers = [i for i in sorted(analysis.namespace_stmts)
-               if not only_reads_globals(analysis.module.body[i])
-               and not _only_evaluates(analysis.module.body[i])]
+               if writes_namespace(analysis.module.body[i])]
     if not writers or analysis.star_imports:
         return []
-    bound = set(analysis.binders) | _MODULE_NAMES
     writer = analysis.code_line(writers[0])
     findings = []
     for unit in units:
-        names: set[str] = set()
-        for index in unit.stmts:
-            try:
-                names |= globals_read(symtable.symtable(analysis.code(index), "<godsplit>", "exec"))
-            except SyntaxError:
-                continue
-        if names - bound:
+        names = {n for index in unit.stmts for n in unbound(analysis.code(index), analysis.binders)}
+        if names:
             findings.append(
                 Finding(
                     "GS122",
                     "error",
-                    f"{', '.join(sorted(names - bound))}: bound by no statement, "
+                    f"{', '.join(sorted(names))}: bound by no statement, "
                     "but the module binds names through its namespace (globals(); vars() "
                     "or locals() at top level; attributes of sys.modules[__name__]: line "
                     f"{writer}); in {module} undefined: keep this code in the old module (`keep`)",
@@ -252,13 +229,3 @@ def unbound_reads(analysis: Analysis, units: list[Unit], module: str) -> list[Fi
                 )
             )
     return findings
-
-
-def _only_evaluates(stmt: cst.BaseStatement) -> bool:
-    """Whether a function or class finds its module only through `eval(text)`, no namespace
-    given (dill's `_eval_repr`): an expression binds no name of the module (a walrus in it
-    binds in the function's locals), so it is no writer of the namespace."""
-    finds = [n for n in walk(stmt) if isinstance(n, (cst.Call, cst.Subscript)) and finds_module(n)]
-    return isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and bool(finds) and all(
-        isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value == "eval"
-        for n in finds)

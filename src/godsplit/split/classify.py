@@ -14,6 +14,7 @@ from .absolute_import import ignored_namespaces
 from .compound_binds import bound_inside
 from .globals_use import execs_only_an_import
 from .imports import bound_name
+from .main_guards import is_main_guard
 from .nodes import target_names, walk
 from .type_guards import DEFAULT, Guards
 
@@ -37,20 +38,6 @@ def names_of(node: cst.Import | cst.ImportFrom) -> set[str]:
     if isinstance(node.names, cst.ImportStar):
         return set()
     return {cst.helpers.get_full_name_for_node_or_raise(a.name) for a in node.names}
-
-
-def is_main_block(stmt: cst.CSTNode) -> bool:
-    """`if __name__ == "__main__":`"""
-    return isinstance(stmt, cst.If) and _is_main_guard(stmt.test)
-
-
-def _is_main_guard(test: cst.BaseExpression) -> bool:
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
-        return False
-    sides = [test.left, test.comparisons[0].comparator]
-    names = {s.value for s in sides if isinstance(s, cst.Name)}
-    strings = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
-    return names == {"__name__"} and strings == {"__main__"}
 
 
 _SIMPLE_VALUES = (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.ConcatenatedString)
@@ -101,8 +88,8 @@ def classify(index: int, stmt: cst.BaseStatement, guards: Guards = DEFAULT) -> U
     if isinstance(stmt, cst.FunctionDef) and stmt.name.value in FACADE_FUNCTIONS:
         return "facade"
     if isinstance(stmt, cst.If):
-        if _is_main_guard(stmt.test):
-            return "facade"
+        if is_main_guard(stmt):
+            return "facade"  # with an `else`, or `!=`, it runs on import too: it stays
         if guards.guards_block(stmt):
             return "type_checking"  # with an `else:`, it binds names at run time too
     if isinstance(stmt, (cst.If, cst.Try)) and _import_only(stmt):
@@ -125,19 +112,31 @@ def _dunders_only(stmt: cst.CSTNode) -> bool:
 
 def _facade_assignment(small: cst.BaseSmallStatement) -> bool:
     """`__all__ = ...`, `__all__ += ...`, `__version__ = ...`: module dunders stay put."""
+    if assigns_dunders(small):
+        return True
     targets: list[cst.BaseExpression] = []
-    if isinstance(small, cst.Assign):
-        targets = [t.target for t in small.targets]
-    elif isinstance(small, (cst.AnnAssign, cst.AugAssign)):
+    if isinstance(small, cst.AugAssign):
         targets = [small.target]
     elif isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
         func = small.value.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
-            targets = [func.value]
-    return bool(targets) and all(
-        isinstance(t, cst.Name) and t.value.startswith("__") and t.value.endswith("__")
-        for t in targets
-    )
+            targets = [func.value]  # `__all__.extend([...])`
+    return bool(targets) and all(_dunder_name(t) for t in targets)
+
+
+def assigns_dunders(small: cst.BaseSmallStatement | None) -> bool:
+    """`__version__ = "1.0"`, `__all__: list[str] = [...]`: an assignment (plain or
+    annotated) to module dunders only. (`noqa.ends_import_block` asks another question:
+    what pycodestyle's E402 lets come before imports, one target of at least five
+    characters, in `ast`.)"""
+    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else (
+        [small.target] if isinstance(small, cst.AnnAssign) else [])
+    return bool(targets) and all(_dunder_name(t) for t in targets)
+
+
+def _dunder_name(target: cst.BaseExpression) -> bool:
+    return isinstance(target, cst.Name) and target.value.startswith("__") and (
+        target.value.endswith("__"))
 
 
 def is_bare_string(stmt: cst.BaseStatement) -> bool:

@@ -25,7 +25,7 @@ from .all_names import binds_all, lazy_all
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .checker_marks import alias_pragmas
-from .classify import is_main_block, sets_up_imports
+from .classify import sets_up_imports
 from .early_effects import early_effects
 from .facade_runtime import fresh_drop, peer, runtime_code
 from .file_path import facade_file_edits
@@ -33,6 +33,7 @@ from .handover import hand_over, rebound, repr_tuple
 from .head_order import generated_at
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
+from .main_guards import is_main_block
 from .module_head import header_split
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece

@@ -72,7 +72,7 @@ def facade_file_edits(analysis: Analysis, layout: Layout, stmts: Collection[int]
     return edits, walk | set(ids.values())
 
 
-_WRAPPERS = frozenset({"abspath", "realpath", "normpath", "expanduser", "fspath", "str",
+WRAPPERS = frozenset({"abspath", "realpath", "normpath", "expanduser", "fspath", "str",
                        "Path", "PurePath", "PosixPath", "WindowsPath", "resolve", "absolute"})
 
 
@@ -80,11 +80,61 @@ def _called(node: cst.CSTNode | None) -> str:
     return (called_name(node) or "") if isinstance(node, cst.Call) else ""
 
 
+_DIRECTORY_USES = frozenset({"dirname()", "splitext()", ".parent", ".parents", ".with_name()",
+                             ".with_suffix()", ".with_stem()"})
+
+
+# what, handed the path (or called on `Path(__file__)`), reads the file or its metadata
+FILE_READS = frozenset({"open()", "FileIO()", "getmtime()", "getctime()", "getatime()",
+                        "getsize()", "stat()", "lstat()", "run_path()", "getline()", "getlines()",
+                        "updatecache()", ".read_text()", ".read_bytes()", ".open()", ".stat()",
+                        ".lstat()"})
+
+
 def directory_reads(stmt: cst.CSTNode, ids: Collection[int]) -> set[int]:
-    """The `__file__` Names (of `ids`) in `stmt` whose value is only used for its directory:
-    `os.path.dirname(os.path.abspath(__file__))`, `Path(__file__).resolve().parent`.
-    Those read the old path; a read of the file itself (`open(__file__)`) is left alone:
-    in a package the old file is gone."""
+    """The `__file__` Names (of `ids`) in `stmt` whose value is only used for its directory
+    or a sibling's path: `os.path.dirname(os.path.abspath(__file__))`,
+    `Path(__file__).resolve().parent`, `Path(__file__).with_suffix(".json")`. Those read the
+    old path; a read of the file itself (`open(__file__)`) is left alone: in a package the
+    old file is gone (`own_file`)."""
+    return {node_id for node_id, use in path_uses(stmt, ids).items() if use in _DIRECTORY_USES}
+
+
+def path_uses(stmt: cst.CSTNode, ids: Collection[int]) -> dict[int, str]:
+    """What takes each `__file__` Name's value (of `ids`) in `stmt`, past `abspath`, `Path`,
+    `resolve` and the like: `dirname()` (a call given it first), `.parent` (an attribute),
+    `.read_text()` (a method called), or "" (anything else)."""
+    parents = parent_map(stmt)
+    found = {}
+    for node_id in ids:
+        current = parents.get(node_id)
+        child_id, use = node_id, ""
+        while current is not None:
+            if isinstance(current, cst.Arg):
+                call = parents.get(id(current))
+                if not (isinstance(call, cst.Call) and call.args and call.args[0] is current):
+                    break
+                if _called(call) not in WRAPPERS:
+                    use = f"{_called(call)}()"
+                    break
+                child_id, current = id(call), parents.get(id(call))
+                continue
+            if isinstance(current, cst.Attribute) and id(current.value) == child_id:
+                call = parents.get(id(current))
+                if not (isinstance(call, cst.Call) and call.func is current):
+                    use = f".{current.attr.value}"
+                elif current.attr.value in WRAPPERS:
+                    child_id, current = id(call), parents.get(id(call))
+                    continue
+                else:
+                    use = f".{current.attr.value}()"
+            break
+        found[node_id] = use
+    return found
+
+
+def parent_map(stmt: cst.CSTNode) -> dict[int, cst.CSTNode]:
+    """Each node's parent in `stmt`, by the child's id."""
     parents: dict[int, cst.CSTNode] = {}
 
     class _Parents(cst.CSTVisitor):
@@ -94,32 +144,7 @@ def directory_reads(stmt: cst.CSTNode, ids: Collection[int]) -> set[int]:
             return True
 
     stmt.visit(_Parents())
-    found = set()
-    for node_id in ids:
-        current = parents.get(node_id)
-        child_id = node_id
-        while current is not None:
-            if isinstance(current, cst.Arg):
-                call = parents.get(id(current))
-                if not (isinstance(call, cst.Call) and call.args and call.args[0] is current):
-                    break
-                if _called(call) == "dirname":
-                    found.add(node_id)
-                    break
-                if _called(call) not in _WRAPPERS:
-                    break
-                child_id, current = id(call), parents.get(id(call))
-                continue
-            if isinstance(current, cst.Attribute) and id(current.value) == child_id:
-                if current.attr.value in ("parent", "parents"):
-                    found.add(node_id)
-                    break
-                call = parents.get(id(current))
-                if current.attr.value in _WRAPPERS and isinstance(call, cst.Call):
-                    child_id, current = id(call), parents.get(id(call))
-                    continue
-            break
-    return found
+    return parents
 
 
 def os_name_of(analysis: Analysis) -> str:

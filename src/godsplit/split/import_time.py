@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from .class_calls import base_names, class_aliases, class_calls, is_metaclass, makes_own_class, on_class
-from .classify import is_main_block
 from .descriptors import attachable_names, names_outside, property_functions
 from .getattr_reads import GetattrHooks
 from .late_bound import bound_after
+from .main_guards import is_main_block
 from .opaque_calls import OpaqueCalls
 from .plain_values import PlainValues
 from .run_uses import lazy_annotations, run_uses

@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 import libcst as cst
 
-from ..types import SplitConfig
+from ..types import Finding, SplitConfig
 from . import runtime
 from .analyze import Analysis, Unit
 
@@ -80,3 +80,29 @@ def own_class(analysis: Analysis) -> set[str]:
     class then extends that class instead of replacing it."""
     return {"own_class"} if any(_CLASS_SET.search(code) for code in analysis.codes) else set()
 
+
+
+_OWN_CLASS_SET = re.compile(r"modules\[\s*__name__\s*\]\.__class__\s*=(?!=)\s*([\w.]+)?")
+
+
+def own_class_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
+    """GS157 (warning) where the module gives itself a class under the live facade: its
+    class then extends that class (properties, `__getattr__` and `isinstance` hold, and a
+    patch reaches moved code), but the module's type is no longer that class itself (round
+    31, trial31: `type(m) is X` was False after "verified")."""
+    if split.facade != "live":
+        return []
+    findings = []
+    for index, code in enumerate(analysis.codes):
+        found = _OWN_CLASS_SET.search(code)
+        if found is None:
+            continue
+        cls = f"`{found.group(1)}`" if found.group(1) else "that class"
+        findings.append(Finding(
+            "GS157", "warning", f"the module gives itself a class here: after the split the "
+            f"live facade's class extends it, so `type()` of the module is that subclass, not "
+            f"{cls} (`isinstance` holds, what the class adds still answers, and a patch set "
+            "on the module reaches the moved code); `facade = \"static\"` keeps the module's "
+            "class, and a patch set on the module then reaches only code kept in it",
+            str(analysis.path), analysis.code_line(index)))
+    return findings

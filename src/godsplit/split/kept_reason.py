@@ -12,6 +12,7 @@ from __future__ import annotations
 from .analyze import Analysis, Unit
 from .classify import reads_globals_inside
 from .module_identity import created_by_hooks
+from .namespace_bound import unbound, writes_namespace
 
 FINDS_MODULE = ("kept in the old module: its code finds the module it runs in "
                 "(globals(), a frame's f_globals, sys.modules[cls.__module__], "
@@ -23,6 +24,14 @@ _NAMESPACE = ("globals()", "locals()", "vars()", "sys.modules[")
 def namespace_reason(analysis: Analysis, unit: Unit) -> str:
     """Why `unit` (among `analysis.namespace_stmts`) stays in the old module."""
     body = analysis.module.body
+    unset = sorted({n for i in unit.stmts for n in unbound(analysis.codes[i], analysis.binders)})
+    writers = [i for i in sorted(analysis.namespace_stmts) if i not in unit.stmts
+               and writes_namespace(body[i]) and not unbound(analysis.codes[i], analysis.binders)]
+    if unset and writers:
+        return (f"kept in the old module: it reads {', '.join(unset)}, which no statement "
+                "binds: the module binds them through its namespace (exec, globals(), "
+                f"sys.modules[__name__]: line {analysis.code_line(writers[0])}), so they "
+                "exist only there")
     own = any(reads_globals_inside(body[i]) or any(f in analysis.codes[i] for f in _NAMESPACE)
               for i in unit.stmts) or bool(
         set(unit.stmts) & created_by_hooks(analysis.module, analysis.codes))

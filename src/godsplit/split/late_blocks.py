@@ -10,7 +10,7 @@ was bound: an ImportError at apply, the split rolled back after a plan with no e
 Such a block (found with the late imports, `late_imports`) is pinned to the old module,
 whatever the mapping's default or a suggestion chose, and runs after the re-exports, as a
 late import does: what it reads is bound by then. New modules reading what it binds get
-it handed over when the old module is done (`needs.kept_edges`); one reading it while it
+it handed over when the old module is done (`kept_imports.kept_edges`); one reading it while it
 loads is a GS112 error there. A block the mapping moves by name is a GS130 error.
 """
 

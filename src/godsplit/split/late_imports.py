@@ -6,7 +6,7 @@ once everything above is bound. Copied to the end of a new module, the import wo
 while the old module (the facade) is still importing that new module, before the names
 `bs4.filter` wants are bound: an ImportError. Such an import stays in the old module only;
 the new modules that read its names get them from there, handed over once the old module
-is done (see `needs.kept_edges`). So does a block (`if`/`try`/`with`) below the first
+is done (see `kept_imports.kept_edges`). So does a block (`if`/`try`/`with`) below the first
 definition that makes such an import, whatever else it does (`late_blocks`).
 """
 

@@ -24,6 +24,7 @@ from ..types import FACADE, Finding
 from .analyze import Analysis, Unit
 from .facade import main_blocks
 from .layout import Layout
+from .main_guards import is_main_block, is_main_guard
 from .module_loggers import Logger
 
 
@@ -35,8 +36,12 @@ def main_name_findings(
     that under `python -m` will no longer run as `__main__`. `loggers`: the copyable module
     loggers; `copies`: each new module's copies of them."""
     main = main_blocks(analysis)
-    if not main or analysis.path.name == "__init__.py":
+    if analysis.path.name == "__init__.py":
         return []
+    guards = both_ways(analysis)
+    found = _both_ways_findings(analysis, layout, guards) if layout.kind == "package" else []
+    if not main and not guards:
+        return found
     skip = {unit.id for unit in main}
     copied = {logger.unit for found in copies.values() for logger in found}
     package = layout.kind == "package"
@@ -44,8 +49,9 @@ def main_name_findings(
         unit for unit in analysis.units
         if unit.id not in skip and _reads_name(analysis, unit)
         and (package or module_of.get(unit.id, FACADE) != FACADE or unit.id in copied)]
+    readers = [unit for unit in readers if unit not in guards or not found]
     if not readers:
-        return []
+        return found
     old = layout.old_module
     named = sorted(n for n, logger in loggers.items()
                    if any(logger.unit == unit.id for unit in readers))
@@ -62,7 +68,36 @@ def main_name_findings(
            f"{', '.join(f'`{n}`' for n in named)} log{'' if len(named) > 1 else 's'} as "
            f"\"{old}\", not \"__main__\"" if named else "")
         + f" (`import {old}` is unchanged: there it read \"{old}\" before too)",
-        str(analysis.path), readers[0].line)]
+        str(analysis.path), readers[0].line), *found]
+
+
+def both_ways(analysis: Analysis) -> list[Unit]:
+    """The `__main__` guards that run code on import too: `if __name__ == "__main__": ...
+    else: ...`, `if __name__ != "__main__": ...`. They are the module's code, kept in the
+    old module (`classify`), not its `__main__` blocks."""
+    return [unit for unit in analysis.units if unit.kind == "facade" and is_main_guard(
+        stmt := analysis.module.body[unit.first]) and not is_main_block(stmt)]
+
+
+def _both_ways_findings(analysis: Analysis, layout: Layout, guards: list[Unit]) -> list[Finding]:
+    """GS409 (error) for each such guard in a package split: `python -m old` ran the branch
+    meant for `__main__`; after the split it imports the package (the facade keeps the
+    block: the other branch runs) and runs `__main__.py` only, which has no such branch."""
+    old = layout.old_module
+    return [Finding(
+        "GS409", "error", f"`if __name__ {_operator(analysis, unit)} \"__main__\": ... else:` "
+        "runs one branch on every import, so the block stays in the facade with the code kept "
+        f"there; `python -m {old}` ran its other branch, and after a package split runs only "
+        f"`{old}.__main__`, which does not have it: set `package` for this split (new modules "
+        f"beside the old module, e.g. in `{analysis.path.stem}_parts`), which keeps the old "
+        "module a file run as `__main__`",
+        str(analysis.path), unit.line) for unit in guards]
+
+
+def _operator(analysis: Analysis, unit: Unit) -> str:
+    stmt = analysis.module.body[unit.first]
+    assert isinstance(stmt, cst.If) and isinstance(stmt.test, cst.Comparison)
+    return "==" if isinstance(stmt.test.comparisons[0].operator, cst.Equal) else "!="
 
 
 class _NameReads(cst.CSTVisitor):

@@ -14,7 +14,7 @@ Three forms, found in installed libraries:
   "bs4.element"`, a frame walk to the first frame outside the module): it now runs in a
   module of another name, so the comparison answers otherwise (GS117).
 
-GS116 and GS117 are `SOURCE_ERRORS`: no mapping fixes them, the source must change.
+GS116 and GS117 (and `own_file`'s GS156) are `SOURCE_ERRORS`: no mapping fixes them, the source must change.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from .classify import (
 )
 from .frame_globals import own_namespace_readers, sets_own_attribute
 from .globals_use import execs_into_module
+from .namespace_bound import namespace_readers
 from .nodes import walk
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def created_by_hooks(module: cst.Module, codes: Sequence[str]) -> set[int]:
     return out
 
 
-SOURCE_ERRORS = frozenset({"GS116", "GS117"})  # no mapping fixes them
+SOURCE_ERRORS = frozenset({"GS116", "GS117", "GS156"})  # no mapping fixes them (`own_file`)
 
 
 def identity_errors(analysis: Analysis, module_of: Mapping[int, str], layout: Layout
@@ -188,12 +189,15 @@ def _godsplit_own(names: set[str]) -> bool:
 def stays_in_old_module(
     module: cst.Module, codes: Sequence[str], kinds: list[UnitKind],
     bound: MutableMapping[int, set[str]], reads: Mapping[int, Mapping[str, list[bool]]],
+    rebinds: Mapping[int, Collection[str]],
 ) -> tuple[set[int], set[int], set[int], set[int], set[int]]:
     """The statements that write the module's namespace through `globals()` (`writers`),
     the functions and classes whose code finds the module it runs in (`inside`), every
     statement that stays in the old module for either reason (`kinds` set to "facade"),
     the `TYPE_CHECKING` blocks declaring what such code binds, and the kept statements
-    reading the namespace at import time (a snapshot, not a write)."""
+    reading the namespace at import time (a snapshot, not a write). Code reading a name
+    bound only through the namespace stays too (`namespace_bound`; `rebinds`: the names
+    each statement's functions bind with `global`)."""
     namespace = globals_aliases(module)  # `_globals = globals()`
     # a facade's own machinery is not the module's code: its live-facade helpers
     # (`sys.modules[__name__]`) and its hand-over to modules that imported it mid-way
@@ -239,8 +243,10 @@ def stays_in_old_module(
     # module's: in a new module it would list that module's names only
     reading = {i for i, stmt in enumerate(module.body) if i not in own | writers | aliasing
                and reads_namespace(stmt, namespace)}
+    binding = {i: {*bound.get(i, ()), *rebinds.get(i, ())} for i in range(len(kinds))}
+    readers = namespace_readers(module, codes, kinds, binding, writers | inside)
     kept = set()
-    for index in sorted(writers | aliasing | inside | declared | reading):
+    for index in sorted(writers | aliasing | inside | declared | reading | readers):
         if kinds[index] in ("definition", "type_checking") and bound.get(index):
             kinds[index] = "facade"
             kept.add(index)

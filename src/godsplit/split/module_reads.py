@@ -29,9 +29,9 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis
-from .classify import is_main_block
 from .enum_guard import enum_only, moved_enums
 from .foreign_reads import stdlib_attribute_read
+from .main_guards import is_main_block
 from .module_keys import cache_key_only
 from .nodes import path_to, walk
 

@@ -52,9 +52,11 @@ def can_order(analysis: Analysis) -> bool:
 def needs_order(analysis: Analysis, module: str, edges: list[Edge], binds: set[str]) -> bool:
     """Whether a module that `module` imports last (the facade: any) reads at its top a
     variable of `module` (among `binds`) whose type mypy infers."""
-    late = {e.target for e in edges if e.source == module and e.deferred}
+    # a module object imported last (`live_last`: round 30) closes the cycle as names do
+    late = {e.target for e in edges if e.source == module and (e.deferred or e.live_last)}
     read = binds if FACADE in late else {
-        n for e in edges if e.source in late and e.target == module and not e.deferred
+        n for e in edges if e.source in late and e.target == module
+        and not (e.deferred or e.live_last)
         for n in e.names}
     return any(_inferred(analysis, name) for name in read & binds) or (
         bool(late) and _cycle_reads_inferred(analysis, module, edges))
@@ -66,12 +68,14 @@ def _cycle_reads_inferred(analysis: Analysis, module: str, edges: list[Edge]) ->
     `errors` imports `context` last, `context` is decorated by `_requires_keylog =
     _make_requires(...)` of `callback_helper`, which imports `errors`): mypy checks the
     cycle in a tied order unless every last import of it is under TYPE_CHECKING."""
-    graph: nx.DiGraph[str] = nx.DiGraph((e.source, e.target) for e in edges if e.names)
+    graph: nx.DiGraph[str] = nx.DiGraph((e.source, e.target) for e in edges
+                                        if e.names or e.live_last)
     if module not in graph:
         return False
     cycle = next(c for c in nx.strongly_connected_components(graph) if module in c)
     return len(cycle) > 1 and any(
-        e.source in cycle and e.target in cycle and e.import_time and not e.deferred
+        e.source in cycle and e.target in cycle and e.import_time
+        and not (e.deferred or e.live_last)
         and any(_inferred(analysis, n) for n in e.names) for e in edges)
 
 

@@ -9,11 +9,14 @@ each assignment.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import libcst as cst
+
 from ..types import FACADE, Finding
-from .analyze import Analysis
+from .analyze import Analysis, Unit
 from .base_reads import PlainClasses
 from .call_chain import Classes, classes_of
 from .import_order import _class_hooks, changes, events, in_source_order
@@ -68,12 +71,16 @@ def order_findings(analysis: Analysis, assignment: Assignment,
         modules = [where[u] for u in sorted(units, key=lambda u: analysis.units[u].line)]
         if len(set(where.values())) < 2 or in_source_order(analysis, assignment, modules):
             continue
-        line = analysis.units[next(u for u in units if where[u] != where[units[0]])].line
+        # named by the statements' lines, not their units' (a registration carried by
+        # its function, below it: round 31, as `ordered_calls` since round 30)
+        stmts = sorted(i for u in units for i in acting(analysis, analysis.units[u], name))
+        module_at = {i: where[u] for u in units for i in analysis.units[u].stmts}
+        line = analysis.code_line(next(i for i in stmts if module_at[i] != module_at[stmts[0]]))
         if trace is not None and in_run_order(modules, trace):
             findings.append(order_note(repr(name), modules, str(analysis.path), line))
             continue
         ordered = events(analysis, name, found.in_order, found.classes, True, found.plain)[0]
-        at = ", ".join(f"{analysis.units[u].line} ({_label(where[u])})" for u in units)
+        at = ", ".join(f"{analysis.code_line(i)} ({_label(module_at[i])})" for i in stmts)
         if read or ordered:
             findings.append(Finding(
                 "GS124", "error", f"{name!r} is changed at import time, and changed or read "
@@ -99,6 +106,16 @@ def order_findings(analysis: Analysis, assignment: Assignment,
                 "order (and of two entries under one key, another one wins): map that code "
                 "to one module if the order matters", str(analysis.path), line))
     return findings
+
+
+def acting(analysis: Analysis, unit: Unit, name: str) -> list[int]:
+    """The statements of `unit` that name `name`, other than a `def` where another does (a
+    registration carried by its function), or, where none names it (a function or class
+    that code run at import time reaches), its first statement."""
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    found = [i for i in unit.stmts if word.search(analysis.code(i))]
+    top = [i for i in found if not isinstance(analysis.module.body[i], cst.FunctionDef)]
+    return top or found or list(unit.stmts[:1])  # a `def` naming it in its body: not the act
 
 
 def _label(module: str) -> str:

@@ -40,6 +40,8 @@ from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
 from .init_snapshots import snapshot_findings
+from .keep_module import own_class_findings
+from .kept_imports import kept_edges
 from .late_blocks import after_blocks, late_blocks, pin_blocks
 from .late_imports import cyclic_late_imports, kept_rebinders
 from .layout import Layout, inside, make_layout, refuse_symlink
@@ -49,10 +51,11 @@ from .module_deletes import delete_findings
 from .module_identity import identity_errors
 from .module_loggers import copy_loggers, copyable_loggers, logger_findings
 from .namespace_reads import namespace_findings
-from .needs import MAIN, Needs, collect_needs, kept_edges, module_edges
+from .needs import MAIN, Needs, collect_needs, module_edges
 from .normalize import Piece, assemble
 from .ordered_calls import by_package_order
 from .oversized import oversized
+from .own_file import own_file_errors
 from .pylint_cycles import pylint_cycles
 from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
@@ -221,7 +224,8 @@ def build_plan(
     findings += pylint_cycles(edges, style.pylint if style is not None else None, split)
     moved = assignment.module_of
     findings += [*identity_findings(analysis, moved, split),
-                 *identity_errors(analysis, moved, layout)]
+                 *identity_errors(analysis, moved, layout), *own_file_errors(analysis),
+                 *own_class_findings(analysis, split)]
     return Plan(
         source=split.source, old_module=layout.old_module, facade=layout.facade_path,
         package=layout.package_dir, layout=layout.kind, max_lines=max_lines,

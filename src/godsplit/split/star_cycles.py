@@ -10,7 +10,6 @@ apply, the split rolled back after a plan with no errors.
 
 from __future__ import annotations
 
-import builtins
 import re
 import symtable
 from collections.abc import Collection, Sequence
@@ -18,19 +17,16 @@ from dataclasses import replace
 
 from ..types import Finding
 from .analyze import Analysis, Unit
+from .namespace_bound import MODULE_NAMES
 from .nodes import globals_read
 
-_MODULE_NAMES = frozenset(dir(builtins)) | {
-    "__name__", "__file__", "__doc__", "__spec__", "__package__", "__loader__",
-    "__builtins__", "__path__", "__cached__", "__annotations__", "__dict__",
-}
 _ANY = "*"  # code that may read any name (`globals()`, `eval`), or that does not compile
 
 
 def reads_unbound(analysis: Analysis, units: Sequence[Unit]) -> set[str]:
     """The globals code of `units` reads that no binding of the source provides (nor a
     builtin): only a star import can provide them (`*` when it may read any name)."""
-    bound = set(analysis.binders) | _MODULE_NAMES
+    bound = set(analysis.binders) | MODULE_NAMES
     found: set[str] = set()
     for unit in units:
         for index in unit.stmts:

@@ -18,7 +18,7 @@ import libcst as cst
 from ..types import Finding
 from .analyze import Analysis, Unit
 from .celery_names import celery_roots, root_name
-from .file_path import directory_reads, inside
+from .file_path import FILE_READS, directory_reads, inside, path_uses
 from .module_globals import annotations_reads
 from .nodes import called_name
 from .task_classes import pin_finding, pinned_class, plan_task_classes
@@ -114,7 +114,8 @@ def plan_edits(
                 findings.append(Finding(
                     "GS201", "info", "`__file__` replaced by the old module's path, made from "
                     "the new module's, so the directory made from it stays the same", path, line))
-            else:
+            elif path_uses(analysis.module.body[read.stmt], (read.node_id,)).get(
+                    read.node_id) not in FILE_READS:  # reading the file itself: GS156
                 findings.append(Finding("GS203", "warning", "`__file__` read (for more than its "
                                         "directory): the moved code's file path changes", path,
                                         line))

@@ -28,9 +28,9 @@ from ..files import SourceText
 from ..types import Finding, Plan
 from .all_names import list_comps
 from .analyze import Analysis, analyze
-from .classify import is_main_block
 from .facade import runtime_names, star_names
 from .import_failure import ImportFailure, failure_of
+from .main_guards import is_main_block
 from .probe_out import run_probe
 
 Fingerprint = list[object]  # a registry's contents, as `probe.registries` reads them

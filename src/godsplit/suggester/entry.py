@@ -77,8 +77,9 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
         out.append("keep-module-name = true")
     if s.keep:
         out += _comment(f"{_count(len(s.keep), 'name')} of code that cannot move "
-                        f"{'stays' if len(s.keep) == 1 else 'stay'} in the old module, which "
-                        f"keeps {s.plan.facade_lines} lines: {'; '.join(s.keep_why)}")
+                        f"{'stays' if len(s.keep) == 1 else 'stay'} in the old module, whose "
+                        f"facade (re-exports and godsplit's facade code too) has "
+                        f"{s.plan.facade_lines} lines: {'; '.join(s.keep_why)}")
         out += ["keep = [", *(f"    {toml_string(name)}," for name in s.keep), "]"]
     out += ["", f"[{table}.modules]"]
     for module in s.modules:
