@@ -26,6 +26,7 @@ from pathlib import Path
 import libcst as cst
 
 from ..split.autodiscovery import autodiscovers
+from ..split.classify import assigns_dunders
 from ..split.project_walk import project_files
 from ..split.style import Style
 from ..types import Finding
@@ -195,7 +196,7 @@ def with_registration(text: str, block: str) -> str:
         small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
         if (isinstance(small, cst.Expr) and isinstance(small.value, cst.BaseString) and at == 0) or (
                 isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name)
-                and small.module.value == "__future__") or _dunder(small):
+                and small.module.value == "__future__") or assigns_dunders(small):
             at += 1
             continue
         break
@@ -204,10 +205,3 @@ def with_registration(text: str, block: str) -> str:
     parts = [p for p in (head, block.rstrip("\n"), rest) if p]
     return "\n\n".join(parts) + "\n"
 
-
-def _dunder(small: cst.BaseSmallStatement | None) -> bool:
-    """`__version__ = "1.0"` (or annotated): dunder names only."""
-    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else (
-        [small.target] if isinstance(small, cst.AnnAssign) else [])
-    return bool(targets) and all(isinstance(t, cst.Name) and t.value.startswith("__")
-                                 and t.value.endswith("__") for t in targets)
