@@ -1,6 +1,6 @@
 """Round 31 (engine32): "a module dunder assignment", spelled three times.
 
-`migration/by_name._dunder` (libcst) and the plain/annotated part of
+`migration/by_name._dunder` (libcst, now gone: retire calls the shared one) and the plain/annotated part of
 `split/classify._facade_assignment` (libcst) are one predicate, now
 `classify.assigns_dunders`; `_facade_assignment` adds `__all__ += ...` and
 `__all__.extend(...)`, which stay in the facade too. `split/noqa._dunder_assignment` (`ast`)
@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 import pytest
 
-from godsplit.migration.by_name import _dunder
+from godsplit.migration import by_name
 from godsplit.split.classify import _facade_assignment, assigns_dunders
 from godsplit.split.noqa import ends_import_block
 
@@ -46,10 +46,15 @@ def test_the_three_spellings(code: str) -> None:
     assigns, facade, e402 = CASES[code]
     small = _small(code)
     assert assigns_dunders(small) is assigns
-    assert _dunder(small) is assigns  # migrate's copy: the same predicate
     assert _facade_assignment(small) is facade
     assert (not ends_import_block(code + "\n")) is e402
 
 
 def test_no_statement_is_no_dunder() -> None:
-    assert not assigns_dunders(None) and not _dunder(None)
+    assert not assigns_dunders(None)
+
+
+def test_retire_uses_the_shared_predicate() -> None:
+    """`by_name` had its own copy (`_dunder`); it calls `assigns_dunders` now."""
+    assert by_name.assigns_dunders is assigns_dunders
+    assert not hasattr(by_name, "_dunder")
