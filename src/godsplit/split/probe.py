@@ -369,10 +369,11 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
     values: dict[str, object] = {}
     with warnings.catch_warnings():  # a deprecated facade warns when a moved name is read
         warnings.simplefilter("ignore")
-        for attribute in sorted({*vars(module), *dir(module)}):  # a `__dir__` may hide some
-            if attribute in SKIP or attribute.lower().startswith("_godsplit"):
-                continue
-            value = values[attribute] = getattr(module, attribute)
+        for attribute in sorted({*vars(module), *dir(module), *own} - SKIP):  # `__dir__` hides
+            value = getattr(module, attribute, values)  # some; a static facade reads some live
+            if value is values or attribute.lower().startswith("_godsplit"):
+                continue  # (not given: an own name deleted, `del Y`)
+            values[attribute] = value
             if isinstance(value, types.ModuleType) and value.__name__ == f"{name}.{attribute}":
                 continue  # a submodule of a package facade
             names[attribute] = kind(value, moved)
