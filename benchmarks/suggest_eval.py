@@ -397,7 +397,9 @@ def summary(results: dict[str, list[Result]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", help="case ids (default: all of the chosen half)")
-    parser.add_argument("--half", choices=[*HALVES, "all"], default="all")
+    parser.add_argument("--half", choices=[*HALVES, "all"], default=None,
+                        help="default: every half but the held-out one (HELD_OUT), which is "
+                        "scored only when named (`--half fresh8`, `--half all` or its ids)")
     parser.add_argument("--default", action="store_true",
                         help="also evaluate suggest at default settings")
     parser.add_argument("--markdown", action="store_true", help="print only the tables")
@@ -414,7 +416,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only check the cases' data (downloads, sha256s, names); no "
                         "suggestion is made and no score printed")
     args = parser.parse_args(argv)
-    cases = chosen([load_case(p) for p in sorted(CASES.glob("*.toml"))], args.half, args.cases)
+    cases = (tuning_cases(args.cases) if args.half is None else
+             chosen([load_case(p) for p in sorted(CASES.glob("*.toml"))], args.half, args.cases))
     if args.check:  # every case is checked; the exit status says whether any failed
         failed = 0
         for case in cases:
