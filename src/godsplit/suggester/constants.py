@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .graph import Graph, Node
-from .place import SHARED, SMALL, groups_of
+from .place import SHARED, SMALL, closest, groups_of
 
 RUN = 5  # values in a row, at least, make a block (a pair or three are not a block)
 
@@ -95,16 +95,13 @@ def carve(g: Graph, group: dict[int, int], k: int, cap: int) -> bool:
 
 def _merge_others(g: Graph, group: dict[int, int], k: int, cap: int, carved: set[int]
                   ) -> None:
-    """Merge the closest pair of groups other than `carved` (the most affinity for their
-    lines; within `cap` lines when a pair fits) until there are k, or no two such groups
-    are left."""
+    """Merge the closest pair of groups other than `carved` (`place.closest`, as `exactly`
+    does) until there are k, or no two such groups are left."""
     while True:
         parts = groups_of(group)
         others = sorted(p for p in parts if p != SHARED and p not in carved)
         if len(parts) <= k or len(others) < 2:
             return
-        *_, a, b = min((size > cap, -g.weight(parts[a], parts[b]) / size, a, b)
-                       for i, a in enumerate(others) for b in others[i + 1:]
-                       for size in [g.size(parts[a]) + g.size(parts[b])])
+        a, b = closest(g, parts, others, cap)
         for n in parts[b]:
             group[n] = a

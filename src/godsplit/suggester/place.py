@@ -154,6 +154,16 @@ def groups_of(group: dict[int, int]) -> dict[int, list[int]]:
     return dict(out)
 
 
+def closest(g: Graph, parts: dict[int, list[int]], among: list[int], cap: int
+            ) -> tuple[int, int]:
+    """The two groups of `among` (two or more, sorted) to merge: the most affinity for their
+    lines, within `cap` lines when a pair fits."""
+    *_, a, b = min((size > cap, -g.weight(parts[a], parts[b]) / size, a, b)
+                   for i, a in enumerate(among) for b in among[i + 1:]
+                   for size in [g.size(parts[a]) + g.size(parts[b])])
+    return a, b
+
+
 def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
     """Merge the closest groups, or halve a group that holds two or more definitions listed
     by name (the one whose cut the reads hold loosest: `best_cut`), until there are k
@@ -167,12 +177,7 @@ def exactly(g: Graph, group: dict[int, int], k: int, cap: int) -> None:
             return
         named = sorted(p for p in parts if p != SHARED)
         if count > k and len(named) >= 2:
-            options = []
-            for i, a in enumerate(named):
-                for b in named[i + 1:]:
-                    size = g.size(parts[a]) + g.size(parts[b])
-                    options.append((size > cap, -g.weight(parts[a], parts[b]) / size, a, b))
-            *_, a, b = min(options)
+            a, b = closest(g, parts, named, cap)
             for n in parts[b]:
                 group[n] = a
         elif count < k:
