@@ -225,14 +225,14 @@ def suggest(
     found (`suggestion.errors` is empty then). `render_entry(suggestion)` gives its TOML.
     Unless `static`, apply's import check runs on its plan in a scratch copy; the names it
     says must stay (GS416) are kept and the entry made again; `suggestion.notes` say so."""
+    from .files import not_a_file
     from .suggester.checked import suggest_checked as make_suggestion
 
     _positive(max_lines=max_lines, modules=modules)
     loaded = load(config)
     path = _path(source, "the source")
     if not path.is_file():
-        raise GodsplitError("source is not a regular file (a pipe, a device)" if path.exists()
-                            else "source file not found", path)
+        raise GodsplitError(not_a_file(path, "source", "a .py file"), path)
     return make_suggestion(path, loaded, max_lines, modules or 0,
                            _path(package, "package") if package is not None else None, static)
 

@@ -60,15 +60,6 @@ def _has_godsplit_table(pyproject: Path) -> bool:
     return isinstance(tool, dict) and "godsplit" in tool
 
 
-def not_a_file(path: Path) -> str:
-    """Why the config `path` names, which is no regular file, cannot be read: a FIFO would
-    wait for a writer, a device gives no configuration (`/dev/null`)."""
-    if path.is_dir():
-        return "the config is a directory, not a file"
-    return "the config is not a regular file (a pipe, a device)" if path.exists() else (
-        "config file not found")
-
-
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """Load the config at `path`, or the one found from `start` (default: cwd).
 
@@ -79,7 +70,8 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         if path is None:
             return Config(path=None, root=(start or Path.cwd()).resolve())
     elif not path.is_file():
-        raise GodsplitError(not_a_file(path), path)
+        from .files import not_a_file  # (the size check's fast path imports no more)
+        raise GodsplitError(not_a_file(path, "the config"), path)
     path = path.resolve()
     raw, text = _read_toml_text(path)
     pyproject = path.name == "pyproject.toml"

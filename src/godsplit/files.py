@@ -99,15 +99,24 @@ def decode_source(data: bytes, path: Path) -> SourceText:
     return SourceText(path, text, encoding, newline, bom, mixed)
 
 
+def not_a_file(path: Path, what: str, kind: str = "a file") -> str:
+    """Why `path`, given as `what` ("the config", "source") and no regular file, cannot be
+    read: a directory is not `kind`, a FIFO would wait for a writer, a device gives
+    nothing to read (`/dev/null`), or there is nothing at the path."""
+    if path.is_dir():
+        return f"{what} is a directory, not {kind}"
+    if path.exists():
+        return f"{what} is not a regular file (a pipe, a device)"
+    return f"{what.removeprefix('the ')} file not found"
+
+
 def read_source(path: Path) -> SourceText:
     try:
         if path.exists() and not path.is_file() and not path.is_dir():  # reading would block
-            raise GodsplitError("source is not a regular file (a pipe, a device)", path)
+            raise GodsplitError(not_a_file(path, "source"), path)
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise GodsplitError("source file not found", path) from None
-    except IsADirectoryError:
-        raise GodsplitError("source is a directory, not a .py file", path) from None
+    except (FileNotFoundError, IsADirectoryError):
+        raise GodsplitError(not_a_file(path, "source", "a .py file"), path) from None
     except OSError as exc:
         raise GodsplitError(f"cannot read source: {exc.strerror}", path) from None
     return decode_source(data, path)

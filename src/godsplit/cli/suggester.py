@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from ..files import not_a_file
 from ..types import GodsplitError
 from .common import handles_errors
 
@@ -47,8 +48,7 @@ def suggest(source: Path, max_lines: int | None, modules: int | None, package: P
 
     config, path = config_file(config_path, write)
     if not source.is_file():
-        raise GodsplitError("source is not a regular file (a pipe, a device)" if source.exists()
-                            else "source file not found", source)
+        raise GodsplitError(not_a_file(source, "source", "a .py file"), source)
     result = make_suggestion(source, config, max_lines, modules or 0, package, static)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)

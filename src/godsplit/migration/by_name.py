@@ -189,7 +189,9 @@ def with_registration(text: str, block: str) -> str:
     `from __future__` imports and dunder assignments (`__version__ = "5.1"`: the new
     modules import those from the package, so they must be bound before it imports them:
     round 30, buku's retire rolled back on the cycle; E402 allows them above imports); its
-    other code stays below them (E402)."""
+    other code stays below them (E402). Where that code opens with imports, `# isort: split`
+    ends the block: isort and ruff keep a comment at the top of an import block where it is,
+    and would sort the registration import away from the comment saying why (round 32)."""
     module = cst.parse_module(text)
     at = 0
     for stmt in module.body:
@@ -202,6 +204,10 @@ def with_registration(text: str, block: str) -> str:
         break
     head = module.with_changes(body=module.body[:at]).code.rstrip("\n")
     rest = module.with_changes(header=[], body=module.body[at:]).code.strip("\n")
+    first = module.body[at] if at < len(module.body) else None
+    if isinstance(first, cst.SimpleStatementLine) and isinstance(
+            first.body[0], (cst.Import, cst.ImportFrom)):
+        rest = "# isort: split\n" + rest
     parts = [p for p in (head, block.rstrip("\n"), rest) if p]
     return "\n\n".join(parts) + "\n"
 

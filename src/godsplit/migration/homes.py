@@ -39,7 +39,7 @@ class Homes:
     lookups: Mapping[str, tuple[str, ...]]  # name -> new modules whose code looks it up
     imported: Mapping[str, str]  # name the facade only imports -> the module it is from
     stays: frozenset[str]  # other names the facade binds itself: they stay
-    tasks: frozenset[str]  # moved names that are Celery tasks (their names stay pinned)
+    tasks: frozenset[str]  # moved names that are Celery tasks
     bound: Mapping[str, frozenset[str]]  # new module -> every top-level name it binds
     # where the project hands the old module object on (`return mod`) or reads a name
     # through it known only at run time (`getattr(mod, name)`): patches of its names stay
@@ -50,6 +50,9 @@ class Homes:
     # names read through the old module in ways migrate does not edit (`vars(mod)["x"]`,
     # `importlib.import_module("old").x`): patches of those names stay
     kept_reads: Mapping[str, Read] = field(default_factory=dict)
+    # task -> the name its decorator's `name=` gives it in its new module (pinned by
+    # godsplit or given by the source: a string naming it still matches the task)
+    task_names: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def old_module(self) -> str:
@@ -187,6 +190,7 @@ def build(
     bound_in: dict[str, list[str]] = {}
     bound_by: dict[str, set[str]] = {}
     tasks: set[str] = set()
+    task_names: dict[str, str] = {}
     for module, source in sources.items():
         analysis = analyze(source)
         decorators = with_task_aliases(split, analysis.module, analysis.path).task_decorators
@@ -199,8 +203,12 @@ def build(
                     homes.setdefault(name, module)
                 for index in unit.stmts:
                     stmt = analysis.module.body[index]
-                    if isinstance(stmt, cst.FunctionDef) and task_decorator(stmt, decorators):
+                    task = task_decorator(stmt, decorators) if isinstance(
+                        stmt, cst.FunctionDef) else None
+                    if isinstance(stmt, cst.FunctionDef) and task is not None:
                         tasks.add(stmt.name.value)
+                        if (given := _given_name(task)) is not None:
+                            task_names[stmt.name.value] = given
             if unit.kind in ("import", "type_checking", "docstring", "future"):
                 continue
             for read in unit.reads:
@@ -221,7 +229,18 @@ def build(
     return Homes(split, layout, tuple(sources), homes, lookups,
                  {n: imported[n] for n in kept if imported.get(n)},
                  frozenset(n for n in kept if not imported.get(n)), frozenset(tasks),
-                 {m: frozenset(names) for m, names in bound_by.items()})
+                 {m: frozenset(names) for m, names in bound_by.items()}, task_names=task_names)
+
+
+def _given_name(decorator: cst.Decorator) -> str | None:
+    """The string a task decorator's `name=` gives (`@shared_task(name="app.send")`)."""
+    call = decorator.decorator
+    for arg in call.args if isinstance(call, cst.Call) else ():
+        if arg.keyword is not None and arg.keyword.value == "name" and isinstance(
+                arg.value, cst.SimpleString):
+            value = arg.value.evaluated_value
+            return value if isinstance(value, str) else None
+    return None
 
 
 def _imported(facade: Analysis, layout: Layout) -> dict[str, str]:

@@ -7,8 +7,9 @@ mock (`with patch("a.A") as m, patch("b.A", m):`), a `monkeypatch.setattr` state
 a `mocker.patch` assignment is repeated for each, a decorator's test runs its body inside
 such a `with` (`decorated`); anything else is listed for a hand edit. Strings: a dotted
 path naming a moved object follows it; the old module in an `imports`/`include` list
-becomes its new modules; a Celery task name is left alone
-(the task's name is pinned) and listed, as is any other string naming the old module.
+becomes its new modules; a Celery task's name (its decorator's `name=`, pinned by godsplit
+or given by the source) is left alone and listed, as is any other string naming the old
+module.
 """
 
 from __future__ import annotations
@@ -305,9 +306,10 @@ def _plain_string(ctx: Context, node: cst.SimpleString) -> None:
         if parts is None or h.submodule(parts[1]):
             continue
         separator, name, rest = parts
-        if name in h.tasks and separator == "." and not rest:
-            ctx.note(node, "GS504", f"{value!r} is a Celery task name (a route, annotation, "
-                     "beat entry or registry key): the task's name is pinned, so it is left alone")
+        if h.task_names.get(name) == value:
+            ctx.note(node, "GS504", f"{value!r} is the name of Celery task {name} (`name=` on "
+                     f"its decorator in {h.homes[name]}): a route, annotation, beat entry or "
+                     "registry key naming it still matches, so it is left alone")
         elif h.new_home(name) is not None:
             new = f"{h.new_home(name)}{separator}{name}{rest}"
             ctx.edits.exprs[id(node)] = _quoted(node, new)

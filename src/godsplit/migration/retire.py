@@ -41,6 +41,7 @@ from .core import _select, plan_migration, transaction
 from .edit import Use
 from .homes import Homes
 from .imports import absolute, dotted
+from .isort_fences import is_fence, without_empty_fences
 from .probe import compare, importable, probe, probe_first, project_setup
 from .sorting import as_the_project_writes
 
@@ -159,9 +160,9 @@ def retired_init(analysis: Analysis, kept: list[int]) -> str:
                 gap = gap or any(line.comment is None
                                  for line in getattr(stmt, "leading_lines", ()))
     header = _unmarked(module.header)
-    if not body and not any(line.comment for line in header):
+    if not body and not any(line.comment and not is_fence(line.comment.value) for line in header):
         return ""
-    return module.with_changes(header=header, body=body).code.strip("\n") + "\n"
+    return without_empty_fences(module.with_changes(header=header, body=body).code.strip("\n") + "\n")
 
 
 _HEADER = re.compile(r"^\s*\[\[\s*(?:tool\s*\.\s*godsplit\s*\.\s*)?split\s*\]\]\s*(?:#.*)?$")
@@ -252,7 +253,8 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retire
     where = tuple(facade.units[uid].line for uid in kept)
     head = " and ".join(part for part, has in (
         ("its docstring", any(u.kind == "docstring" for u in facade.units)),
-        ("its opening comments", any(line.comment for line in _unmarked(facade.module.header))),
+        ("its opening comments", any(line.comment and not is_fence(line.comment.value)
+                                     for line in _unmarked(facade.module.header))),
     ) if has).replace(" and its ", " and ")
     why = f"{registered[0]}: {registered[1].relative_to(root)}" if registered else ""
     shown = ", ".join(f"`{n}`" for n in names)

@@ -25,6 +25,7 @@ from .autodiscovery import autodiscovery_findings
 from .celery_names import task_names
 from .facade_reads import FacadeReads, scan, stays_message
 from .module_lists import relabel_listed
+from .named_strings import LOGGER_CALLS, string_finding
 from .parsing import not_parsed
 from .patch_homes import home_reads, plan_lookups
 from .project_walk import project_files
@@ -32,10 +33,7 @@ from .registered_reads import RegisteredReads
 from .relative_ban import absolute_target
 
 PATCHERS = frozenset({"patch", "setattr"})
-# Calls whose string arguments are logger names, not modules: moved code keeps logging
-# under the old module's name (`getLogger(__name__)` keeps its value), so they still match.
-LOGGER_CALLS = frozenset({"getLogger", "get_logger", "get_task_logger", "assertLogs",
-                          "assertNoLogs", "set_level", "at_level"})
+
 
 @dataclass(frozen=True)
 class Rewrite:
@@ -133,26 +131,12 @@ class _Rewriter(cst.CSTTransformer):
     ) -> cst.SimpleString:
         """Names of the module or its tasks written as strings: settings, routes, beat."""
         value = original_node.evaluated_value
-        old = self.plan.old_module
         if id(original_node) in self.seen or not isinstance(value, str):
             return updated_node
-        line = self._line(original_node)
-        if value == old:
-            self.hand.append(Finding("GS214", "info", (
-                f"{old!r} is loaded by name here (imports/include/autodiscovery settings): the "
-                "facade imports every new module eagerly, so all its tasks still register"
-            ) if self.tasks else (
-                f"{old!r} is named here: the old module still imports under this name and "
-                "gives every name it had (the facade)"
-            ), str(self.path), line))
-        elif value.startswith(old + ".") and value[len(old) + 1:] in self.members:
-            self.hand.append(Finding("GS215", "info", (
-                f"{value!r} names a moved Celery task (a route, beat entry or annotation?); its "
-                "name is pinned (pin-task-names), so it still matches"
-            ) if value in self.tasks else (
-                f"{value!r} names a member of the split module; the old module still gives it, "
-                "so finding it by this dotted path keeps working"
-            ), str(self.path), line))
+        finding = string_finding(value, self.plan, self.tasks, self.members, self.path,
+                                 self._line(original_node))
+        if finding is not None:
+            self.hand.append(finding)
         return updated_node
 
     def _target(self, name: str, rest: str, line: int, shown: str) -> str | None:

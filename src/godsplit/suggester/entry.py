@@ -15,8 +15,9 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
-from ..config import find_config, load_config, not_a_file, parse_config
+from ..config import find_config, load_config, parse_config
 from ..file_modes import refuse_read_only
+from ..files import not_a_file
 from ..types import Config, GodsplitError
 from .core import Suggestion
 
@@ -98,7 +99,7 @@ def config_file(config_path: Path | None, write: bool) -> tuple[Config, Path]:
     if path.is_file():
         return load_config(path), path
     if config_path is not None and (not write or config_path.exists()):  # (a pipe: no)
-        raise GodsplitError(not_a_file(config_path), config_path)
+        raise GodsplitError(not_a_file(config_path, "the config"), config_path)
     return parse_config({}, path.resolve()), path
 
 
