@@ -145,5 +145,6 @@ def test_check_refuses_an_sdist_with_another_sha256(
 def test_fresh3_is_a_half_of_its_own() -> None:
     ev = _eval()
     assert ev.HALVES.index("fresh3") == ev.HALVES.index("fresh2") + 1
-    with pytest.raises(SystemExit):  # argparse: an unknown half
-        ev.main(["--check", "--half", "fresh9"])
+    assert "no-such-half" not in ev.HALVES
+    with pytest.raises(SystemExit):  # argparse: an unknown half (fresh9 is a half from round 32)
+        ev.main(["--check", "--half", "no-such-half"])

@@ -2,8 +2,8 @@
 histories by benchmarks/record_split.py when all 86 earlier cases (fresh6 too) became tuning
 data, of projects none of the other halves has, checked with `suggest_eval.py --check` and
 never scored while tuning; scored once at round 30's end. From round 31 fresh7 is tuning
-data (fresh8 is held out), so the tuning scripts read it. These tests read the records
-only: no sdist, no suggestion."""
+data (a later half is held out), so the tuning scripts read it. These tests read the
+records only: no sdist, no suggestion."""
 
 from __future__ import annotations
 
