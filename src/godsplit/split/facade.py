@@ -20,7 +20,7 @@ from pathlib import Path
 import libcst as cst
 
 from ..types import FACADE, Edge, SplitConfig
-from . import imports, runtime
+from . import import_noqa, imports, runtime
 from .all_names import binds_all, lazy_all
 from .analyze import Analysis, Unit
 from .assign import Assignment
@@ -271,7 +271,7 @@ def render_facade(
             if is_import and (dropped := imports.drop_names(changed, shadowed)) is None:
                 continue
             if is_import:
-                changed, extra = imports.explicit(dropped or changed, used, style,
+                changed, extra = import_noqa.explicit(dropped or changed, used, style,
                                                   noqa=_reports_unused(style, layout.facade_path))
             else:
                 extra = []
