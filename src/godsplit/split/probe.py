@@ -214,15 +214,17 @@ def recorded(values: dict[str, object], moved: tuple[str, ...],
 
 def module_kind(module: object, moved: tuple[str, ...]) -> str:
     """What importing the module gives: a module (a live facade's class makes one too), or
-    the object its code put in its own place in `sys.modules` (sh's SelfWrapper); the
-    class a module gave itself (`__class__ = _Module`) is what the facade's class extends."""
+    the object its code put in its own place in `sys.modules` (sh's SelfWrapper); a class
+    the module gave itself (`__class__ = _Module`), and the live facade's class extending
+    it: `type()` of the module is another class then."""
     cls = next(c for c in type(module).__mro__ if c.__name__ != "_GodsplitFacade")
     if cls is types.ModuleType:
         return "module"
     where = cls.__module__
     if any(where == p or where.startswith(p + ".") for p in moved):
         where = "<split module>"
-    return where + "." + cls.__qualname__
+    name = where + "." + cls.__qualname__
+    return f"a subclass of {name} (the live facade's)" if cls is not type(module) else name
 
 
 def _in_project(module: object, root: str) -> bool:
