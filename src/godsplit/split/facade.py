@@ -34,6 +34,7 @@ from .head_order import generated_at
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
 from .main_guards import is_main_block
+from .match_captures import kept_captures
 from .module_head import header_split
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
@@ -323,7 +324,8 @@ def render_facade(
                if layout.facade_is_package else "names read live are not bound here")
         generated_all = f"\n# godsplit: {why}.\n__all__ = [\n{body}]\n"
     late_all = ""
-    if generated_all and (maybe := [n for n in public if n in conditional]):
+    if generated_all and (maybe := [n for n in public if n in conditional] + kept_captures(
+            analysis, assignment)):  # and what a kept `match` may bind (its captures)
         # after the facade's own code, which may bind them (`try: import cffi`)
         late_all += f"\n__all__ += [n for n in {repr_tuple(maybe)} if n in globals()]\n"
     submodules = layout.facade_attributes(assignment.modules)
