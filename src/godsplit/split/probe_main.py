@@ -31,15 +31,17 @@ def runs_as_main(name: str, module: types.ModuleType) -> str:
 
 
 def _main_blocks(text: str) -> int:
-    """Top-level `if __name__ == "__main__":` blocks (not one inside a function, nor in a
-    string, as setuptools' easy_install.py and reportlab's shapes.py have)."""
+    """Top-level `if __name__ == "__main__":` blocks with no `else` or `elif` (not one inside
+    a function, nor in a string, as setuptools' easy_install.py and reportlab's shapes.py
+    have): those `main_guards.is_main_block` takes for the module's `__main__` block. With
+    an `else`, one branch runs on every import: code that stays in the old module."""
     try:
         tree = ast.parse(text)
     except SyntaxError:
         return len(re.findall(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text))
     count = 0
     for node in tree.body:
-        test = node.test if isinstance(node, ast.If) else None
+        test = node.test if isinstance(node, ast.If) and not node.orelse else None
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
                 test.ops[0], ast.Eq):
             sides = [test.left, *test.comparators]
