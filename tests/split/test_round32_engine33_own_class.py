@@ -17,31 +17,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_round31_engine32_own_class import CHECK, SOURCE  # `_Module`, set at line 19
+
 from splitkit import apply, make_project, plan_texts, run_python, same_behaviour
 
-SOURCE = """
-    import sys
-    import types
-
-
-    class _Module(types.ModuleType):
-        @property
-        def answer(self):
-            return helper() * 2
-
-
-    def helper():
-        return 21
-
-
-    def plain():
-        return 1
-
-
-    sys.modules[__name__].__class__ = _Module
-"""
 MAPPING = {"a": ["helper"], "b": ["plain"]}
-CHECK = "import pkg.big as m; print(type(m) is m._Module, isinstance(m, m._Module), m.answer)"
 
 
 def test_the_live_facade_refuses_a_module_with_its_own_class(tmp_path: Path) -> None:
