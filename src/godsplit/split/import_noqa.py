@@ -18,7 +18,15 @@ from .loop_shadows import noqa_comment
 from .nodes import target_names, walk
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .style import Style
+
+
+def reports_unused(style: Style | None, path: Path) -> bool:
+    """Whether a linter of the project reports F401 in `path` (per-file-ignores may not)."""
+    linters = [] if style is None else [r for r in (style.ruff, style.flake8) if r is not None]
+    return not linters or any(r.enables("F401", path) for r in linters)
 
 
 class _Explicit(cst.CSTTransformer):
