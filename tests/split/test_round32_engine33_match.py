@@ -6,6 +6,9 @@ globals through its capture patterns, which LibCST's scopes do not record.
   reads 'MODE', which is not defined there"), a plan error that is godsplit's. The plan
   reads what each statement's code reads (`symtable`) and says GS148 at the statement,
   naming the reader: a true finding about the input, before anything is rendered.
+- A `match` statement's captures are its bindings, as an assignment's are: mapped by
+  name, moved with the statement and re-exported by the facade (the analysis saw none: a
+  match moved by `default` lost `big.MODE`, GS403 after a plan with no error).
 - A `match` statement a package facade keeps: its captures were missing from the
   `__all__` the facade writes, so `from old import *` lost them and the import check said
   GS405 with a hint about names set from elsewhere. The facade's `__all__` adds the
@@ -48,7 +51,7 @@ def test_a_capture_read_in_its_own_module_splits(tmp_path: Path) -> None:
     out = same_behaviour(tmp_path, READ_ELSEWHERE, {"b": ["other"]}, """
         import pkg.big as m
         print(m.use(), m.MODE, m.other())
-    """, keep=["CONFIG", "use"])
+    """, keep=["CONFIG", "use", "MODE"])
     assert out == "fast fast 1\n"
 
 
@@ -82,5 +85,30 @@ def test_a_package_facade_lists_the_captures_of_a_match_it_keeps(tmp_path: Path)
         from pkg.big import *
         import pkg.big as m
         print(sorted(n for n in dir() if n.isupper()), beta(), m.delta())
-    """, keep=["delta"])
+    """, keep=["delta", "FIRST", "NEVER"])
     assert out == "['FIRST', 'SECOND'] 2 5\n"
+
+
+MOVED = """
+    CONFIG = {"mode": "fast"}
+
+    match CONFIG:
+        case {"mode": MODE}:
+            pass
+
+
+    def use():
+        return 2
+"""
+
+
+def test_a_match_statement_moves_with_its_captures_like_an_assignment(tmp_path: Path) -> None:
+    # its captures are its bindings: mapped by name, re-exported by the facade (imported
+    # guarded: a pattern that does not match binds nothing); the analysis saw none, so
+    # the statement went to `default` and `big.MODE` was gone (GS403 after a clean plan)
+    out = same_behaviour(tmp_path, MOVED, {"a": ["use"], "b": ["MODE"]}, """
+        import pkg.big as m
+        from pkg.big import *
+        print(m.MODE, MODE, m.use())
+    """)
+    assert out == "fast fast 2\n"

@@ -1,11 +1,13 @@
 """GS148: a module-level `match` statement whose patterns bind module globals.
 
 `case {"mode": mode}:` at the top level binds `mode` in the module's namespace, as an
-assignment does; LibCST's scopes do not record pattern captures, so the analysis sees no
-binding there. Code reading `mode` in another module than the `match` statement read the
-value an assignment above gave it (`mode = "default"`), not the one the match bound,
-after a "verified" split. Until the analysis follows captures, the statement, and the
-code that binds or reads what it captures, must be in one module.
+assignment does; LibCST's scopes do not record pattern captures. The analysis counts a
+top-level `match` statement's captures as its bindings (round 32: mapped by name, moved
+with it, re-exported by the facade), but sees no read of them: code reading `mode` in
+another module than the statement would read the value an assignment above gave it
+(`mode = "default"`), or none, after the split. Such reads (found in each statement's code)
+and other bindings, and the captures of a `match` nested in another statement, must be
+in the statement's module.
 """
 
 from __future__ import annotations
