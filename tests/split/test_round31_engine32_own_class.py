@@ -4,14 +4,15 @@
 trial31: under the live facade the facade's class extends `_Module` (so its properties,
 `isinstance` and patches reaching moved code all hold: round 19), which makes `type(m) is
 _Module` False after a split that said "verified", and nothing said so. The plan says it
-now (GS157, a warning at the statement, naming the class and the choice), and with
-`facade = "static"` the module's class is kept: `type(m) is _Module` as before."""
+now (GS157 at the statement, naming the class and the choice: a warning in round 31, an
+error since round 32, test_round32_engine33_own_class.py), and with `facade = "static"` the
+module's class is kept: `type(m) is _Module` as before."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from splitkit import apply, make_project, plan_texts, run_python, same_behaviour
+from splitkit import make_project, plan_texts, run_python, same_behaviour
 
 SOURCE = """
     import sys
@@ -39,20 +40,12 @@ CHECK = "import pkg.big as m; print(type(m) is m._Module, isinstance(m, m._Modul
 
 def test_the_live_facade_says_the_module_type_changes(tmp_path: Path) -> None:
     plan, _ = plan_texts(make_project(tmp_path, SOURCE, {"a": ["helper"], "b": ["plain"]}))
-    assert not plan.errors
     [found] = [f for f in plan.findings if f.code == "GS157"]
-    assert (found.severity, found.line) == ("warning", 19)
-    assert "not `_Module` (`isinstance` holds" in found.message
-    assert '`facade = "static"` keeps the module\'s class' in found.message
+    # an error since round 32 (engine33): apply said "verified" of a changed type()
+    assert (found.severity, found.line) == ("error", 19)
+    assert "not `_Module`" in found.message
+    assert '`facade = "static"` for this split, which keeps the module\'s class' in found.message
     assert run_python(tmp_path, CHECK) == "True True 42\n"
-
-
-def test_what_gs157_says_is_what_apply_gives(tmp_path: Path) -> None:
-    make_project(tmp_path / "before", SOURCE, {"a": ["helper"], "b": ["plain"]})
-    assert run_python(tmp_path / "before", CHECK) == "True True 42\n"
-    config = make_project(tmp_path / "after", SOURCE, {"a": ["helper"], "b": ["plain"]})
-    assert apply(config).written
-    assert run_python(tmp_path / "after", CHECK) == "False True 42\n"
 
 
 def test_the_static_facade_keeps_the_module_class(tmp_path: Path) -> None:

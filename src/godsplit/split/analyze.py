@@ -29,6 +29,7 @@ from .classify import (
 )
 from .import_time import called_at_import
 from .main_guards import is_main_block
+from .match_captures import captured
 from .module_identity import stays_in_old_module
 from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested_deletes, target_names
 from .parsing import parse, too_deep
@@ -226,6 +227,9 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
             subclassed, methods, handler_names(module),
         )
         assigned = {a.name for a in global_scope.assignments}
+    for index, stmt in enumerate(module.body):  # LibCST's scopes record no capture pattern
+        if isinstance(stmt, cst.Match):
+            bound[index] |= captured(stmt)
         hints = type_string_reads(module, assigned, reads,
                                   source.path, source.text, stmt_lines)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from pathlib import Path
 
 import libcst as cst
 
 from ..types import FACADE, Edge, SplitConfig
-from . import imports, runtime
+from . import import_noqa, imports, runtime
 from .all_names import binds_all, lazy_all
 from .analyze import Analysis, Unit
 from .assign import Assignment
@@ -34,6 +33,7 @@ from .head_order import generated_at
 from .keep_module import keep_module_name, keep_names, uses_overload
 from .layout import Layout
 from .main_guards import is_main_block
+from .match_captures import kept_captures
 from .module_head import header_split
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
@@ -195,12 +195,6 @@ def _deprecated_table(analysis: Analysis, assignment: Assignment, layout: Layout
     return "{\n" + "".join(rows) + "}" if rows else "{}"
 
 
-def _reports_unused(style: Style | None, path: Path) -> bool:
-    """Whether a linter of the project reports F401 in `path` (per-file-ignores may not)."""
-    linters = [] if style is None else [r for r in (style.ruff, style.flake8) if r is not None]
-    return not linters or any(r.enables("F401", path) for r in linters)
-
-
 def render_facade(
     analysis: Analysis, assignment: Assignment, split: SplitConfig, layout: Layout,
     edges: Sequence[Edge] = (), early_ids: Collection[int] = (), style: Style | None = None,
@@ -271,8 +265,8 @@ def render_facade(
             if is_import and (dropped := imports.drop_names(changed, shadowed)) is None:
                 continue
             if is_import:
-                changed, extra = imports.explicit(dropped or changed, used, style,
-                                                  noqa=_reports_unused(style, layout.facade_path))
+                changed, extra = import_noqa.explicit(dropped or changed, used, style, noqa=(
+                    import_noqa.reports_unused(style, layout.facade_path)))
             else:
                 extra = []
             text = analysis.code(index) if changed is stmt else module.code_for_node(changed)
@@ -301,7 +295,7 @@ def render_facade(
         if not given and name not in aliases:  # nothing to re-export: its names are
             # deleted (`del gamma`); its code ran in the old module's, and the live facade
             # finds it in `sys.modules` (round 28, trial29)
-            noqa = "  # noqa: F401" if _reports_unused(style, layout.facade_path) else ""
+            noqa = "  # noqa: F401" if import_noqa.reports_unused(style, layout.facade_path) else ""
             exports.append(module_import(layout, layout.facade_package, name, name if (
                 layout.facade_is_package) else "_" + name).rstrip("\n") + noqa + "\n")
         names = [n for n in given if n not in served]
@@ -323,7 +317,8 @@ def render_facade(
                if layout.facade_is_package else "names read live are not bound here")
         generated_all = f"\n# godsplit: {why}.\n__all__ = [\n{body}]\n"
     late_all = ""
-    if generated_all and (maybe := [n for n in public if n in conditional]):
+    if generated_all and (maybe := [n for n in public if n in conditional] + kept_captures(
+            analysis, assignment)):  # and what a kept `match` may bind (its captures)
         # after the facade's own code, which may bind them (`try: import cffi`)
         late_all += f"\n__all__ += [n for n in {repr_tuple(maybe)} if n in globals()]\n"
     submodules = layout.facade_attributes(assignment.modules)

@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 
 import libcst as cst
 
+from .import_noqa import rebound_later
 from .imports import bound_name, filter_import_line
 from .loop_shadows import noqa_comment
 from .nodes import target_names, walk
@@ -104,14 +105,18 @@ def _walrus(stmt: cst.If) -> bool:
 
 def mark_tests(stmt: cst.Try, keep: Collection[str]) -> cst.Try:
     """`stmt` with `# noqa: F401` on each import line of its body that binds no name in
-    `keep`: kept as the block's test, not for a name."""
+    `keep`: kept as the block's test, not for a name; not where the block binds each of
+    its names again later (the handler's `sshtunnel = None`: not reported unused)."""
+    rebound = rebound_later(stmt)
     lines = []
     for line in stmt.body.body:
         if isinstance(line, cst.SimpleStatementLine) and all(
                 isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body) and not (
                 _binds(line) & set(keep)) and not any(
                 isinstance(s, cst.ImportFrom) and isinstance(s.names, cst.ImportStar)
-                for s in line.body):
+                for s in line.body) and not all(
+                id(a) in rebound for s in line.body if isinstance(s, (cst.Import, cst.ImportFrom))
+                and not isinstance(s.names, cst.ImportStar) for a in s.names):
             old = line.trailing_whitespace.comment
             comment = noqa_comment(old.value if old else "", "F401")
             line = line.with_changes(trailing_whitespace=line.trailing_whitespace.with_changes(

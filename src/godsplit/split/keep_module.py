@@ -86,10 +86,12 @@ _OWN_CLASS_SET = re.compile(r"modules\[\s*__name__\s*\]\.__class__\s*=(?!=)\s*([
 
 
 def own_class_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
-    """GS157 (warning) where the module gives itself a class under the live facade: its
-    class then extends that class (properties, `__getattr__` and `isinstance` hold, and a
-    patch reaches moved code), but the module's type is no longer that class itself (round
-    31, trial31: `type(m) is X` was False after "verified")."""
+    """GS157 (error) where the module gives itself a class under the live facade: the
+    facade's class would extend that class (its properties, `__getattr__` and `isinstance`
+    hold, a patch reaches moved code), so `type()` of the module would be another class
+    (round 31, trial31: `type(m) is X` was False after "verified"). The facade cannot be
+    of X itself: X has no `__setattr__` that hands a patch on, and adding one would change
+    a class of the project. `facade = "static"` keeps X."""
     if split.facade != "live":
         return []
     findings = []
@@ -99,10 +101,9 @@ def own_class_findings(analysis: Analysis, split: SplitConfig) -> list[Finding]:
             continue
         cls = f"`{found.group(1)}`" if found.group(1) else "that class"
         findings.append(Finding(
-            "GS157", "warning", f"the module gives itself a class here: after the split the "
-            f"live facade's class extends it, so `type()` of the module is that subclass, not "
-            f"{cls} (`isinstance` holds, what the class adds still answers, and a patch set "
-            "on the module reaches the moved code); `facade = \"static\"` keeps the module's "
-            "class, and a patch set on the module then reaches only code kept in it",
+            "GS157", "error", f"the module gives itself a class here: the live facade's class "
+            f"would extend it, so `type()` of the module would be that subclass, not {cls}; "
+            "set `facade = \"static\"` for this split, which keeps the module's class (a patch "
+            "set on the module then reaches only the code kept in it)",
             str(analysis.path), analysis.code_line(index)))
     return findings

@@ -1,11 +1,13 @@
 """GS148: a module-level `match` statement whose patterns bind module globals.
 
 `case {"mode": mode}:` at the top level binds `mode` in the module's namespace, as an
-assignment does; LibCST's scopes do not record pattern captures, so the analysis sees no
-binding there. Code reading `mode` in another module than the `match` statement read the
-value an assignment above gave it (`mode = "default"`), not the one the match bound,
-after a "verified" split. Until the analysis follows captures, the statement, and the
-code that binds or reads what it captures, must be in one module.
+assignment does; LibCST's scopes do not record pattern captures. The analysis counts a
+top-level `match` statement's captures as its bindings (round 32: mapped by name, moved
+with it, re-exported by the facade), but sees no read of them: code reading `mode` in
+another module than the statement would read the value an assignment above gave it
+(`mode = "default"`), or none, after the split. Such reads (found in each statement's code)
+and other bindings, and the captures of a `match` nested in another statement, must be
+in the statement's module.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from ..types import FACADE, Finding
+from .namespace_bound import unbound
 from .nodes import walk
 
 if TYPE_CHECKING:
@@ -68,17 +71,22 @@ def capture_reason(analysis: Analysis, name: str) -> str:
 
 
 def capture_findings(analysis: Analysis, assignment: Assignment) -> list[Finding]:
+    """GS148 where code in another module than a `match` statement binds or reads a name
+    its captures bind. A read the analysis did not resolve (it sees no binding of the
+    name) is found in the statement's code (`symtable`): it stopped at GS411 after render."""
     unit_of = {i: u for u in analysis.units for i in u.stmts}
     out = []
+    free: dict[int, set[str]] = {}  # unit -> the globals its code reads and does not bind
     for index, names in module_captures(analysis):
         if index not in unit_of:
             continue
         home = assignment.module_of.get(unit_of[index].id, FACADE)
         others = sorted({(u.line, n, assignment.module_of.get(u.id, FACADE))
                          for u in analysis.units for n in names
-                         if u.id != unit_of[index].id and (n in u.binds or any(
-                             r.name == n for r in u.reads))
-                         and assignment.module_of.get(u.id, FACADE) != home})
+                         if u.id != unit_of[index].id
+                         and assignment.module_of.get(u.id, FACADE) != home
+                         and (n in u.binds or any(r.name == n for r in u.reads)
+                              or n in _free_reads(analysis, u, free))})
         if others:
             where = ", ".join(f"{n!r} at line {line} ({_label(m)})" for line, n, m in others)
             out.append(Finding(
@@ -88,6 +96,23 @@ def capture_findings(analysis: Analysis, assignment: Assignment) -> list[Finding
                 f"value: map them to the statement's module ({_label(home)}), or bind the "
                 "name by assignment", str(analysis.path), analysis.code_line(index)))
     return out
+
+
+def _free_reads(analysis: Analysis, unit: Unit, memo: dict[int, set[str]]) -> set[str]:
+    """The globals the unit's statements read that they do not bind (memoized)."""
+    if unit.id not in memo:
+        memo[unit.id] = set().union(*(unbound(analysis.codes[i], ()) for i in unit.stmts))
+    return memo[unit.id]
+
+
+def kept_captures(analysis: Analysis, assignment: Assignment) -> list[str]:
+    """The public names the `match` statements a facade keeps may bind: not in the names
+    the analysis sees bound (`star_names`), so a facade's own `__all__` adds those its
+    code bound once it ran (a pattern that did not match binds nothing)."""
+    kept = {i for u in analysis.units if assignment.module_of.get(u.id, FACADE) == FACADE
+            for i in u.stmts}
+    return sorted({n for i, names in module_captures(analysis) if i in kept for n in names
+                   if not n.startswith("_") and n not in analysis.binders})
 
 
 def _label(module: str) -> str:

@@ -34,7 +34,8 @@ from pathlib import Path
 from .checker_marks import for_checkers
 from .comment_gaps import hoist_notes, space_comments
 from .file_exemptions import trimmed_exemptions
-from .grouping import ISORT_ON, can_group, protect
+from .grouping import can_group, protect
+from .import_gaps import AFTER_BLOCK, AFTER_IMPORTS, after_definition, ends_with_import, space_after_imports
 from .isort_config import isort_sorts, isort_wrap
 from .isort_pin import sort_imports
 from .nested_imports import with_nested_imports
@@ -92,14 +93,14 @@ def assemble(
             if text:
                 raw = piece.text
                 lead = len(raw) - len(raw.lstrip("\n"))
-                if _after_definition("".join(parts)):
+                if after_definition("".join(parts)):
                     lead = 2
                 trail = len(raw) - len(raw.rstrip("\n"))
                 parts.append("\n" * lead + text + "\n" * max(trail - 1, 0))
                 if piece.sort and style is not None:
-                    parts.append(_AFTER_IMPORTS if _ends_with_import(text) else _AFTER_BLOCK)
+                    parts.append(AFTER_IMPORTS if ends_with_import(text) else AFTER_BLOCK)
         after = style.lines_after_imports if style is not None else -1
-        out[file] = _space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
+        out[file] = space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
     marked = trimmed_exemptions(mark_reported(for_checkers(out, style, path), style, path), style)
     return mark_unused(marked, style, path, source_text)  # F401 only pyflakes' scoping sees
 
@@ -131,75 +132,6 @@ def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path:
                 texts[index], style, path, root or style.root) != texts[index]:
             texts[index] = fence(texts[index], style.long_line_code)  # isort 6.1 rewraps it
     return texts
-
-
-_AFTER_IMPORTS = "\0after-imports\0"
-_AFTER_BLOCK = "\0after-block\0"
-_DEFINITION = re.compile(r"(?:async\s+def|def|class)\b|@")
-
-
-def _after_definition(text: str) -> bool:
-    """Whether the last top-level statement of `text` is a def or class."""
-    for line in reversed(text.splitlines()):
-        if line.strip() and not line[0].isspace() and not line.startswith(("#", ")")):
-            return bool(_DEFINITION.match(line))
-    return False
-
-
-def _ends_with_import(text: str) -> bool:
-    top = [line for line in text.splitlines() if line and not line[0].isspace() and line != ")"]
-    return bool(top) and (top[-1].startswith(("import ", "from ")) or top[-1] == ISORT_ON)
-
-
-def _detached_comment_apart(body: str) -> str:
-    """Comment lines that a blank line keeps from the def or class below them, right after
-    the imports: isort and ruff put one blank line before such comments (they are not the
-    def's), so pycodestyle's E302 (and the formatters) need two between them and the def."""
-    lines = body.split("\n")
-    comments = 0
-    while comments < len(lines) and lines[comments].startswith("#"):
-        comments += 1
-    gap = comments
-    while gap < len(lines) and not lines[gap].strip():
-        gap += 1
-    if not comments or gap == comments or gap - comments >= 2 or gap == len(lines) or (
-            not _DEFINITION.match(lines[gap])):
-        return body
-    return "\n".join([*lines[:comments], "", "", *lines[gap:]])
-
-
-def _space_after_imports(parts: list[str], after: int = -1) -> str:
-    """The blank lines after an import block, as isort and ruff want them: `after` (the
-    project's lines-after-imports), else two before a definition or its comments, else one."""
-    out = ""
-    pending = ""
-    for part in parts:
-        if part in (_AFTER_IMPORTS, _AFTER_BLOCK):
-            pending = part
-            continue
-        if pending and part.strip():
-            body = part.lstrip("\n")
-            blank = len(part) - len(body)
-            code = next((line for line in body.splitlines() if not line.startswith("#")), "")
-            if pending == _AFTER_IMPORTS:
-                body = _detached_comment_apart(body)
-            if pending == _AFTER_IMPORTS and not blank and code.startswith(("import ", "from ")):
-                blank = 0  # imports that join the block (render's `_join_head`): one group
-            elif pending == _AFTER_IMPORTS and after >= 0:
-                blank = after
-            elif _DEFINITION.match(code):  # two before a def or class, and before the
-                # comments right above one (ruff, its formatter and E302 count them in)
-                blank = 2
-            elif pending == _AFTER_IMPORTS:
-                blank = 1
-            else:  # after `if TYPE_CHECKING:` or `try:` imports: as it was, and at least one
-                blank = max(blank, 1)
-            out = out.rstrip("\n") + "\n" + "\n" * blank + body
-            pending = ""
-            continue
-        if not pending:
-            out += part
-    return out
 
 
 def normalize(

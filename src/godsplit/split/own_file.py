@@ -12,9 +12,13 @@ reads it (`SOURCE_ERRORS`). Other reads of `__file__` (the path as text) stay GS
 
 from __future__ import annotations
 
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
 from ..types import Finding
 from .analyze import Analysis
-from .file_path import FILE_READS, path_uses
+from .file_path import FILE_READS, parent_map, path_uses
+from .nodes import walk
 
 
 def own_file_errors(analysis: Analysis) -> list[Finding]:
@@ -29,6 +33,7 @@ def own_file_errors(analysis: Analysis) -> list[Finding]:
                       if u in FILE_READS)
         if uses:
             use = uses[0]
+            line = _read_line(analysis, index, ids, use)
             how = f"Path(__file__){use}" if use.startswith(".") else f"{use[:-2]}(__file__)"
             findings.append(Finding(
                 "GS156", "error", f"this code reads the module's own file (`{how}`): after "
@@ -36,5 +41,20 @@ def own_file_errors(analysis: Analysis) -> list[Finding]:
                 "module's file, and the old module's file is the facade), so no mapping keeps "
                 "its behaviour: read the data from a file of its own, with a path made from "
                 "`os.path.dirname(__file__)` (which godsplit keeps), before splitting",
-                str(analysis.path), analysis.code_line(index)))
+                str(analysis.path), line))
     return findings
+
+
+def _read_line(analysis: Analysis, index: int, ids: set[int], use: str) -> int:
+    """The line of the expression reading the file (`open(`, `Path(__file__).read_text()`):
+    the outermost call, attribute or argument over the `__file__` read that `use` takes."""
+    stmt = analysis.module.body[index]
+    uses = path_uses(stmt, ids)
+    node_id = min(i for i in ids if uses.get(i) == use)
+    parents = parent_map(stmt)
+    top = next(n for n in walk(stmt) if id(n) == node_id)
+    while isinstance(parent := parents.get(id(top)), (cst.Arg, cst.Call, cst.Attribute)):
+        top = parent
+    positions = MetadataWrapper(cst.Module(body=[stmt]), unsafe_skip_copy=True).resolve(
+        PositionProvider)
+    return analysis.stmt_lines[index] + positions[top].start.line - 1

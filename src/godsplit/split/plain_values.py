@@ -28,10 +28,11 @@ name in a lambda or a class body, a parameter of a function handed on.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 import libcst as cst
 
+from .call_params import LEAVES, called_params, given_args, parameters, remakes
 from .node_kinds import Kinds
 from .nodes import children, walk
 from .self_scan import bound_names
@@ -51,22 +52,6 @@ _TESTS = ("In", "NotIn", "Is", "IsNot")  # their result is a bool whatever the o
 _REMAKERS = frozenset({"__reduce__", "__reduce_ex__"})
 _LOOKUPS = ("globals", "vars", "locals", "__import__")
 OPAQUE = "opaque"
-# nodes that hold no name, call or binding: not walked (whitespace, punctuation, operators)
-_LEAVES = frozenset({
-    cst.SimpleWhitespace, cst.ParenthesizedWhitespace, cst.TrailingWhitespace, cst.EmptyLine,
-    cst.Newline, cst.Comment, cst.Comma, cst.Dot, cst.LeftParen, cst.RightParen,
-    cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace,
-    cst.Colon, cst.Semicolon, cst.AssignEqual, cst.SimpleString, cst.Integer, cst.Float,
-    cst.Imaginary, cst.Ellipsis, cst.ImportStar, cst.Pass, cst.Break, cst.Continue,
-    *(getattr(cst, n) for n in ("Add", "Subtract", "Multiply", "Divide", "FloorDivide",
-                                "Modulo", "Power", "LeftShift", "RightShift", "BitAnd",
-                                "BitOr", "BitXor", "MatrixMultiply", "And", "Or", "Not",
-                                "Equal", "NotEqual", "LessThan", "LessThanEqual", "GreaterThan",
-                                "GreaterThanEqual", "In", "NotIn", "Is", "IsNot", "Minus",
-                                "Plus", "BitInvert", "AddAssign", "SubtractAssign",
-                                "MultiplyAssign", "DivideAssign", "ModuloAssign",
-                                "BitOrAssign", "BitAndAssign", "AssignEqual")),
-})  # a lambda's or a class body's names: not known
 # `_scan`'s kinds by type (a failed `isinstance` of a LibCST class, an ABC, is a Python call)
 _SCANNED = Kinds(*(getattr(cst, n) for n in ("Name", "FunctionDef", "ClassDef", "Lambda", "Call", "Attribute",
     "Assign", "AnnAssign", "NamedExpr", "AugAssign", "For", "CompFor", "AsName", "Import", "ImportFrom",
@@ -111,7 +96,7 @@ class PlainValues:
             current, scope = stack.pop()
             inner = scope
             if not _SCANNED(current):  # (most nodes: whitespace, punctuation, ...)
-                stack.extend((c, inner) for c in children(current) if type(c) not in _LEAVES)
+                stack.extend((c, inner) for c in children(current) if type(c) not in LEAVES)
                 continue
             if isinstance(current, cst.Name):
                 if id(current) not in self._skip and current.value in self.defs:
@@ -121,11 +106,11 @@ class PlainValues:
                 self._skip.add(id(current.name))
                 self._bind(scope, current.name, None)
                 self.binds.setdefault(id(current), {})
-                for param in _params(current.params):
+                for param in parameters(current.params):
                     self._skip.add(id(param.name))
                     self.rebound.add(param.name.value)
                 stack.extend((d, scope) for d in current.decorators)
-                stack.extend((p.default, scope) for p in _params(current.params) if p.default)
+                stack.extend((p.default, scope) for p in parameters(current.params) if p.default)
                 stack.append((current.body, current))
                 continue
             if isinstance(current, cst.ClassDef):
@@ -133,7 +118,7 @@ class PlainValues:
                 self._bind(scope, current.name, None)
                 inner = OPAQUE
             elif isinstance(current, cst.Lambda):
-                for param in _params(current.params):
+                for param in parameters(current.params):
                     self._skip.add(id(param.name))
                 inner = OPAQUE
             elif isinstance(current, cst.Call):
@@ -177,7 +162,7 @@ class PlainValues:
             elif isinstance(current, cst.Arg) and current.keyword is not None:
                 self._skip.add(id(current.keyword))
             stack.extend((child, inner) for child in children(current)
-                         if type(child) not in _LEAVES)
+                         if type(child) not in LEAVES)
 
     def _closed(self, name: str) -> cst.FunctionDef | None:
         """The function whose parameters only the module's calls of `name` give, if so."""
@@ -198,7 +183,7 @@ class PlainValues:
         could call `__init__` with anything)."""
         methods = {s.name.value for s in node.body.body if isinstance(s, cst.FunctionDef)}
         if node.decorators or node.keywords or node.name.value in seen or _REMAKERS & methods \
-                or _remakes(node):
+                or remakes(node):
             return False
         for base in node.bases:
             name = base.value.value if isinstance(base.value, cst.Name) else None
@@ -213,7 +198,7 @@ class PlainValues:
         self.closed = {id(fn): name for name, fn in closed.items()}
         self._handed: dict[int, frozenset[str]] = {}
         for name, fn in closed.items():
-            every = _params(fn.params, stars=False)
+            every = parameters(fn.params, stars=False)
             method = isinstance(self.defs[name], cst.ClassDef)  # defaults ran in the class body
             self.params[id(fn)] = {p.name.value for p in every[method:] if p.default is None
                                    or self.plain(p.default, OPAQUE if method else None)}
@@ -223,7 +208,7 @@ class PlainValues:
             for name, fn in closed.items():
                 plain = self.params[id(fn)]
                 for call, scope in self.calls[name]:
-                    for param, value in _given(fn, call, isinstance(self.defs[name], cst.ClassDef)):
+                    for param, value in given_args(fn, call, isinstance(self.defs[name], cst.ClassDef)):
                         if param is None and value is None:  # spread
                             changed = changed or bool(plain)
                             plain.clear()
@@ -240,7 +225,7 @@ class PlainValues:
             return frozenset()
         if id(fn) not in self._handed:
             self._handed[id(fn)] = frozenset().union(
-                *(self._flows(fn, p, frozenset()) for p in _called_params(fn)))
+                *(self._flows(fn, p, frozenset()) for p in called_params(fn)))
         return self._handed[id(fn)]
 
     def _flows(self, fn: cst.FunctionDef, param: str, seen: frozenset[tuple[int, str]]
@@ -252,14 +237,14 @@ class PlainValues:
         seen = seen | {(id(fn), param)}
         out: set[str] = set()
         for call, scope in self.calls[name]:
-            given = [v for p, v in _given(fn, call, isinstance(self.defs[name], cst.ClassDef),
+            given = [v for p, v in given_args(fn, call, isinstance(self.defs[name], cst.ClassDef),
                                           star=True) if p == param and v is not None]
             for value in given:
                 for node in walk(value):
                     if not isinstance(node, cst.Name) or id(node) in self._skip:
                         continue
                     if isinstance(scope, cst.FunctionDef) and node.value in {
-                            p.name.value for p in _params(scope.params)}:
+                            p.name.value for p in parameters(scope.params)}:
                         out |= self._flows(scope, node.value, seen)
                     else:  # a def, an alias of one (import_time resolves), or not known
                         out.add(node.value)
@@ -301,7 +286,7 @@ class PlainValues:
             if name in self._nonlocal:
                 return False
             binds = self.binds.get(id(scope), {})
-            params = {p.name.value: p for p in _params(scope.params)}
+            params = {p.name.value: p for p in parameters(scope.params)}
             if name in params or name in binds:
                 if name in seen:
                     return False
@@ -314,87 +299,3 @@ class PlainValues:
                            for v in binds.get(name, ()))
             return name in self.builtins and name not in self.defs  # a closure's: rebound
         return name in self.builtins
-
-
-def _params(params: cst.Parameters, stars: bool = True) -> list[cst.Param]:
-    out = [*params.posonly_params, *params.params, *params.kwonly_params]
-    if stars:
-        out += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
-    return out
-
-
-def _given(fn: cst.FunctionDef, call: cst.Call, method: bool, star: bool = False
-           ) -> Iterator[tuple[str | None, cst.BaseExpression | None]]:
-    """(parameter, the value the call gives it) for each argument of `call`; (None, None)
-    when the call spreads `*xs` or `**kw` (which parameters get what is not known). With
-    `star`, what goes into `*args` or `**kwargs` too, and a spread argument to each."""
-    positional = [*fn.params.posonly_params, *fn.params.params][method:]
-    named = {p.name.value for p in (*positional, *fn.params.kwonly_params)}
-    stars = [p.name.value if isinstance(p, cst.Param) else None
-             for p in (fn.params.star_arg, fn.params.star_kwarg)]
-    index = 0
-    for arg in call.args:
-        if arg.star and star:
-            yield from ((n, arg.value) for n in (*named, *stars) if n is not None)
-        elif arg.star:
-            yield None, None
-        elif arg.keyword is not None:
-            yield (arg.keyword.value if arg.keyword.value in named else stars[1]), arg.value
-        else:
-            yield (positional[index].name.value if index < len(positional) else stars[0]
-                   ), arg.value
-            index += 1
-
-
-def _called_params(fn: cst.FunctionDef) -> set[str]:
-    """The parameters of `fn` its body calls (`run()`, `run[0]()`), or draws a local it
-    calls from (`for run in fns`, `run = fns[0]`, `run = kwargs.pop("f")`); not in
-    the defs and lambdas it makes."""
-    params = {p.name.value for p in _params(fn.params)}
-    drawn: dict[str, set[str]] = {}  # local -> the names its values are drawn from
-    callees: set[str] = set()
-    if not params:
-        return set()
-    stack: list[cst.CSTNode] = [fn.body]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue  # (their bodies run when they are called)
-        stack.extend(c for c in children(node) if type(c) not in _LEAVES)
-        if isinstance(node, cst.Call):
-            root = node.func
-            while isinstance(root, (cst.Subscript, cst.Call)):
-                root = root.value if isinstance(root, cst.Subscript) else root.func
-            if isinstance(root, cst.Name):
-                callees.add(root.value)
-        pairs = [(t.target, node.value) for t in node.targets] if isinstance(node, cst.Assign) \
-            else [(node.target, node.iter)] if isinstance(node, (cst.For, cst.CompFor)) else []
-        for target, value in pairs:
-            for name in bound_names(target):
-                drawn.setdefault(name, set()).update(
-                    n.value for n in walk(value) if isinstance(n, cst.Name))
-    out: set[str] = set()
-    todo = list(callees)
-    while todo:
-        name = todo.pop()
-        if name in params and name not in out:
-            out.add(name)
-        todo.extend(n for n in drawn.pop(name, ()) if n != name)
-    return out
-
-
-def _remakes(node: cst.ClassDef) -> bool:
-    """Whether the class's body may make an instance without naming the class: `cls(...)`,
-    `type(self)(...)`, `self.__class__(...)`, a call of any method's first parameter."""
-    firsts = {params[0].name.value for s in node.body.body if isinstance(s, cst.FunctionDef)
-              and (params := [*s.params.posonly_params, *s.params.params])}
-    stack: list[cst.CSTNode] = [node.body]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Call):
-            func = current.func
-            if isinstance(func, cst.Call) or (isinstance(func, cst.Name) and func.value in firsts) \
-                    or (isinstance(func, cst.Attribute) and func.attr.value == "__class__"):
-                return True
-        stack.extend(children(current))
-    return False

@@ -14,9 +14,7 @@ Module names and object addresses are normalised, so a moved class compares equa
 
 from __future__ import annotations
 
-import ast
 import importlib
-import importlib.util
 import inspect
 import json
 import os
@@ -26,6 +24,8 @@ import types
 import typing
 import unicodedata  # noqa: F401  # (loaded by compiling a non-ASCII identifier: see main)
 import warnings
+
+from .probe_main import runs_as_main  # godsplit: inlined (see probe_out.probe_source)
 
 # `__warningregistry__`: the warnings module's record of what the module's code warned of
 # once, there only if a warning was shown (a first import building a cache)
@@ -212,54 +212,19 @@ def recorded(values: dict[str, object], moved: tuple[str, ...],
     return out
 
 
-def runs_as_main(name: str, module: types.ModuleType) -> str:
-    """What `python -m name` would run, without running it."""
-    spec = module.__spec__
-    if spec is not None and spec.submodule_search_locations is not None:
-        spec = importlib.util.find_spec(name + ".__main__")
-        if spec is None:  # `python -m` fails, after importing the package, as it runs no
-            return "no __main__ block"  # __main__ block: the same as a module without one
-    origin = spec.origin if spec is not None else None
-    try:
-        with open(origin or "", encoding="utf-8", errors="replace") as handle:
-            text = handle.read()
-    except OSError:
-        return "the module (its source is not readable)"
-    blocks = _main_blocks(text)
-    return f"{blocks} __main__ block{'s' if blocks != 1 else ''}" if blocks else "no __main__ block"
-
-
-def _main_blocks(text: str) -> int:
-    """Top-level `if __name__ == "__main__":` blocks (not one inside a function, nor in a
-    string, as setuptools' easy_install.py and reportlab's shapes.py have)."""
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
-        return len(re.findall(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text))
-    count = 0
-    for node in tree.body:
-        test = node.test if isinstance(node, ast.If) else None
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
-                test.ops[0], ast.Eq):
-            sides = [test.left, *test.comparators]
-            names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
-            mains = [s for s in sides if type(s).__name__ in ("Constant", "Str")  # Str: 3.7
-                     and getattr(s, "value", getattr(s, "s", None)) == "__main__"]
-            count += bool(names and mains)
-    return count
-
-
 def module_kind(module: object, moved: tuple[str, ...]) -> str:
     """What importing the module gives: a module (a live facade's class makes one too), or
-    the object its code put in its own place in `sys.modules` (sh's SelfWrapper); the
-    class a module gave itself (`__class__ = _Module`) is what the facade's class extends."""
+    the object its code put in its own place in `sys.modules` (sh's SelfWrapper); a class
+    the module gave itself (`__class__ = _Module`), and the live facade's class extending
+    it: `type()` of the module is another class then."""
     cls = next(c for c in type(module).__mro__ if c.__name__ != "_GodsplitFacade")
     if cls is types.ModuleType:
         return "module"
     where = cls.__module__
     if any(where == p or where.startswith(p + ".") for p in moved):
         where = "<split module>"
-    return where + "." + cls.__qualname__
+    name = where + "." + cls.__qualname__
+    return f"a subclass of {name} (the live facade's)" if cls is not type(module) else name
 
 
 def _in_project(module: object, root: str) -> bool:

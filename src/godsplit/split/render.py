@@ -17,7 +17,7 @@ from pathlib import Path
 import libcst as cst
 
 from ..types import FACADE, Edge, Finding, SplitConfig
-from . import imports
+from . import import_noqa, imports
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .classify import is_guard, sets_up_imports
@@ -122,7 +122,7 @@ def render_new_module(
             star = bool(reads_unbound(analysis, units)) if star is None else star
             if not star:
                 continue
-        text = imports.hint_noqa(_import_text(
+        text = import_noqa.hint_noqa(_import_text(
             analysis, unit, needs.imports[uid], layout.old_package, package, False,
             88 if style is None else style.line_length, f401), hinted)
         guard = analysis.binds_guard(unit)
@@ -144,7 +144,7 @@ def render_new_module(
         module_import(layout, package, e.target, aliases[e.target])
         for e in mine if e.live and not e.live_last)
     if top:
-        items.append((first_def - 0.3, "\n" + imports.hint_noqa(top, hinted)))
+        items.append((first_def - 0.3, "\n" + import_noqa.hint_noqa(top, hinted)))
     sys_name = "sys"
     if needs_sys(module, edges):
         bound = analysis.binders.get("sys", ())
@@ -224,7 +224,7 @@ def render_new_module(
     last = _deferred(layout, module, [e for e in mine if e.deferred or e.live_last], conditional,
                      noqa, sys_name, width, {e: module_import(layout, package, e.target, aliases[
                          e.target]) for e in mine if e.live_last})
-    pieces.append(Block(imports.hint_noqa(checked_last(last) if ordered else last, hinted),
+    pieces.append(Block(import_noqa.hint_noqa(checked_last(last) if ordered else last, hinted),
                         sort=True))
     pieces.append(Block(_backpatch(layout, module,
                                    [e for e in edges if e.target == module and e.backpatch],

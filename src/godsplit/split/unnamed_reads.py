@@ -3,7 +3,7 @@
 A name the module needs only for `typing.get_type_hints` (a type alias holds it in a
 string: `Analysis.hint_reads`), and a private name a class reads mangled (`__secret` in a
 method of `Box` reads the top-level `_Box__secret`; pyflakes and ruff do not mangle): their
-imports get a targeted `# noqa: F401` (`imports.hint_noqa`), or `ruff --fix` and autoflake
+imports get a targeted `# noqa: F401` (`import_noqa.hint_noqa`), or `ruff --fix` and autoflake
 would delete them.
 """
 

@@ -17,7 +17,6 @@ import subprocess
 import sys
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 
 import libcst as cst
@@ -31,7 +30,7 @@ from .analyze import Analysis, analyze
 from .facade import runtime_names, star_names
 from .import_failure import ImportFailure, failure_of
 from .main_guards import is_main_block
-from .probe_out import run_probe
+from .probe_out import probe_source, run_probe
 
 Fingerprint = list[object]  # a registry's contents, as `probe.registries` reads them
 
@@ -150,7 +149,7 @@ def snapshot(
     # one hash seed for every import: a set's repr (a default `name_rejects={"__file__", ...}`
     # in a signature, reportlab's rl_safe_eval) is in the order of its strings' hashes
     env["PYTHONHASHSEED"] = "0"
-    probe = resources.files(__package__).joinpath("probe.py").read_text(encoding="utf-8")
+    probe = probe_source()
     try:
         proc, line = run_probe([python, "-c", probe, str(root), module, setup or "",
                                 ",".join(moved), ",".join(filled), ",".join(own)],
