@@ -82,11 +82,13 @@ def test_the_candidate_with_fewer_groups_on_a_cycle_wins_whatever_its_rank(
 
 def test_a_tie_goes_to_the_higher_modularity_then_to_the_first(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    g, at = _graph(tmp_path)
-    loose = {n: 0 for n in at.values()} | {at["c"]: 1}  # c -> a crosses: lower Q
-    tight = {n: 0 for n in at.values()} | {at["e"]: 1}  # e reads nothing, nothing reads e
+    # (round 32: modularity ranks candidates above chance only, so `e` gets readers here)
+    g, at = _graph(tmp_path, SOURCE + "\n\ndef f(x):\n    return e(x)\n\n\n"
+                   "def h(x):\n    return f(x) + e(x)\n")
+    tight = {n: 0 for n in at.values()} | {at["e"]: 1, at["f"]: 1, at["h"]: 1}
+    loose = tight | {at["c"]: 1}  # c -> a crosses: lower Q
     assert chooser.tangled(g, loose) == chooser.tangled(g, tight) == 0
-    assert chooser.modularity(g, tight) > chooser.modularity(g, loose)
+    assert chooser.modularity(g, tight) > chooser.modularity(g, loose) > 0
     monkeypatch.setattr(chooser, "CANDIDATES", (
         ("first", lambda g, k, cap: dict(loose)), ("second", lambda g, k, cap: dict(tight))))
     assert chooser.choose(g, 2, 1000) == tight

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from .chance import beyond_chance
+from .chance import beyond_chance, ranked
 from .cluster import agglomerate
 from .constants import carve
 from .crowded import spread_bonds
@@ -103,7 +103,8 @@ def candidates(g: Graph, k: int, cap: int) -> list[tuple[str, dict[int, int]]]:
 
 def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     """The candidate with the fewest groups on a cycle of reads, then the highest
-    modularity of the reads, then the first; of those better than chance (`chance`);
+    modularity of the reads (when one is above chance), then the first; of those better
+    than chance (`chance`);
     a block of constants kept whole (`constants`). When more than half the definitions
     get a module of their own, a module per class and the rest pooled instead
     (`one_each`). A base with more subclasses than a module can hold has its bond spread
@@ -112,7 +113,7 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     if (each := one_each(g, k, cap)) is not None:
         return _settle(g, each, k, cap)
     groupings = [group for _, group in candidates(g, k, cap)]
-    q = [modularity(g, group) for group in groupings]
+    q = ranked([modularity(g, group) for group in groupings])
     made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]
     group: dict[int, int] = min(made, key=lambda x: x[:3])[3]
     if carve(g, group, k, cap):  # a block of constants whole, its own module if shared (`constants`)

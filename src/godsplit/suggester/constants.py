@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .graph import Graph, Node
+from .header import header
 from .place import SHARED, SMALL, closest, groups_of
 
 RUN = 5  # values in a row, at least, make a block (a pair or three are not a block)
@@ -75,6 +76,8 @@ def carve(g: Graph, group: dict[int, int], k: int, cap: int) -> bool:
         readers = Counter(group[r] for n in block for r in g.readers.get(n, ())
                           if r >= 0 and r not in inside and group[r] != SHARED)
         held = {group[n] for n in block}
+        if len(readers) >= 2 and header(g, group, block, SHARED):
+            continue  # each constant with its own reader, as placed (`header`)
         if len(readers) >= 2 and g.size(block) > SMALL * average:
             if held & set(readers) or len(held) > 1:
                 fresh = max(group.values()) + 1
