@@ -118,7 +118,7 @@ def parse_config(
         if split.source in seen:
             raise GodsplitError(
                 f"split[{index}].source {split.source} is already split by split[{seen[split.source]}]",
-                path, split.line if split.config_path is not None else None,
+                path, (split.source_line or split.line) if split.config_path is not None else None,
             )
         seen[split.source] = index
     count_mode: CountMode = "code" if count == "code" else "physical"

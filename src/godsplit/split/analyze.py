@@ -35,7 +35,7 @@ from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested
 from .parsing import parse, too_deep
 from .redeclared import kinds_with, redeclarations
 from .run_uses import lazy_annotations
-from .scopes import collect, handler_names, live_accesses, module_name_read
+from .scopes import collect, handler_names, live_accesses, module_name_read, walrus_bound
 from .star_exports import star_rebinds
 from .type_guards import DEFAULT, Guards, guards_for
 from .typestrings import type_string_reads
@@ -226,12 +226,12 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
             subclassed, methods, handler_names(module),
         )
-        assigned = {a.name for a in global_scope.assignments}
+        assigned = {a.name for a in (*global_scope.assignments, *walrus_bound(scopes))}
+        hints = type_string_reads(module, assigned, reads,
+                                  source.path, source.text, stmt_lines)
     for index, stmt in enumerate(module.body):  # LibCST's scopes record no capture pattern
         if isinstance(stmt, cst.Match):
             bound[index] |= captured(stmt)
-        hints = type_string_reads(module, assigned, reads,
-                                  source.path, source.text, stmt_lines)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else
         if is_main_block(stmt):
             calls.pop(index, None)

@@ -16,7 +16,8 @@ from .analyze import Analysis, Unit
 
 def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> list[str]:
     """The classes and functions (not tasks: their names are pinned) keep-module-name
-    renames among `units`."""
+    renames among `units`, with the classes a metaclass call at the top makes."""
+    from .made_classes import made_at_top
     from .transforms import task_decorator
 
     names = []
@@ -37,6 +38,8 @@ def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> lis
                 task_decorator(stmt, split.task_decorators) is None
             ))) and stmt.name.value not in gone:
                 names.append(stmt.name.value)
+            else:
+                names += [n for n in made_at_top(stmt, analysis.module) if n not in gone]
     return list(dict.fromkeys(names))
 
 

@@ -22,6 +22,7 @@ from .analyze import Analysis
 from .nodes import walk
 
 
+@lru_cache(maxsize=2)
 def _metaclasses(module: cst.Module) -> set[str]:
     """`type`, and the classes of the module derived from it (or from one of those)."""
     found = {"type"}
@@ -46,6 +47,22 @@ def _makes_class(call: cst.Call, metaclasses: set[str]) -> bool:
     return not (isinstance(namespace, cst.Dict) and any(
         isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
         and e.key.evaluated_value == "__module__" for e in namespace.elements))
+
+
+def made_at_top(stmt: cst.CSTNode, module: cst.Module) -> list[str]:
+    """The names a top-level `X = Meta("X", bases, namespace)` (or `type(...)`) binds: a
+    class its call makes, whose `__module__` is that of the module running the statement,
+    so keep-module-name renames it as it does a class statement's (colander's `SchemaNode =
+    _SchemaMeta('SchemaNode', (_SchemaNode,), {...})`: moved, its repr said
+    `colander.schema_node.SchemaNode` and colander's `test_repr` failed)."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return []
+    names = []
+    for small in stmt.body:
+        if isinstance(small, cst.Assign) and isinstance(small.value, cst.Call) and _makes_class(
+                small.value, _metaclasses(module)):
+            names += [t.target.value for t in small.targets if isinstance(t.target, cst.Name)]
+    return names
 
 
 @lru_cache(maxsize=2)  # asked by each plan of the same source (suggest makes several)

@@ -56,6 +56,7 @@ from .normalize import Piece, assemble
 from .ordered_calls import by_package_order
 from .oversized import oversized
 from .own_file import own_file_errors
+from .own_prefix import check_own_prefix
 from .pylint_cycles import pylint_cycles
 from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
@@ -109,6 +110,7 @@ def plan_split(config: Config, split: SplitConfig) -> tuple[Plan, Analysis | Non
         return done, None
     check_not_shadowed(split.source)
     analysis = analyze(read_python(split.source))
+    check_own_prefix(analysis)
     style = detect_style(split.source, stop=_style_root(split.source, config.root))
     reloads = find_reloads(config.root, layout.old_module, {split.source.resolve()})
     deletes = delete_findings(config.root, layout.old_module, {split.source.resolve()})

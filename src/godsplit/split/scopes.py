@@ -11,8 +11,10 @@ from collections.abc import Iterator, Mapping
 import libcst as cst
 from libcst.metadata import (
     Access,
+    Assignment,
     BuiltinAssignment,
     ClassScope,
+    ComprehensionScope,
     FunctionScope,
     GlobalScope,
     Scope,
@@ -124,7 +126,8 @@ def collect(
     by statement index; and, for classes, which names each method reads. `unbound`: the
     name nodes that bind nothing once their statement has run (`except E as e`)."""
     names: set[str] = set()
-    for assignment in scope.assignments:
+    walrus = walrus_bound(scopes)
+    for assignment in (*scope.assignments, *walrus):
         name = assignment.name
         names.add(name)
         node = getattr(assignment, "node", None)
@@ -135,7 +138,9 @@ def collect(
             stmt, in_function = where
             (rebinds if in_function else bound)[stmt].add(name)
     mangled = ((name, access, False) for name, access in _mangled(scopes, names))
-    for name, access, forward in (*_references(scope, names), *mangled):
+    alone = {a.name for a in walrus} - {a.name for a in scope.assignments}
+    for name, access, forward in (*_references(scope, names), *mangled,
+                                  *_unresolved(scopes, alone)):
         site = _site(access.node, access.scope, nodes)
         if site is None or _local_in_function(name, access.scope, access.node):
             continue
@@ -159,6 +164,47 @@ def collect(
         method = None if import_time else _method_of(access.scope)
         if method is not None:
             methods[site[0]].setdefault(method, set()).add(name)
+
+
+def walrus_bound(scopes: Mapping[cst.CSTNode, Scope | None]) -> list[Assignment]:
+    """The bindings of a walrus in a comprehension at the top level (`[last := x for x in
+    xs]`): Python binds its target in the module (PEP 572); LibCST puts it in the
+    comprehension's scope, and moved code reading `last` was written without importing it
+    (GS411, round 32)."""
+    out = []
+    for comp in {id(s): s for s in scopes.values() if isinstance(s, ComprehensionScope)}.values():
+        parent = comp.parent
+        while isinstance(parent, ComprehensionScope):
+            parent = parent.parent
+        if not isinstance(parent, GlobalScope):
+            continue
+        targets = {id(n.target) for n in _walk(comp.node) if isinstance(n, cst.NamedExpr)}
+        out += [a for a in comp.assignments if isinstance(a, Assignment) and id(a.node) in targets]
+    return out
+
+
+def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """`node` and every node below it, lambdas' bodies aside (a walrus there binds in the
+    lambda)."""
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        yield current
+        if not isinstance(current, cst.Lambda):
+            todo.extend(current.children)
+
+
+def _unresolved(scopes: Mapping[cst.CSTNode, Scope | None], names: set[str]
+                ) -> Iterator[tuple[str, Access, bool]]:
+    """Reads of `names` (bound only by a walrus in a comprehension) LibCST left unresolved,
+    in any scope: they read the module's name."""
+    if not names:
+        return
+    for scope in {id(s): s for s in scopes.values() if s is not None}.values():
+        for access in scope.accesses:
+            node = access.node
+            if isinstance(node, cst.Name) and node.value in names and not access.referents:
+                yield node.value, access, False
 
 
 def handler_names(module: cst.Module) -> frozenset[int]:

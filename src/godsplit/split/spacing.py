@@ -28,6 +28,24 @@ def is_definition(text: str) -> bool:
     return False
 
 
+def ends_in_definition(text: str) -> bool:
+    """Whether a top-level statement's last line of code is in the body of a def or class
+    nested in it (`if ...: ... else:` ending in `def is_template(obj): ...`): black then
+    wants two blank lines before the next top-level statement, as after a top-level def
+    (round 32: loguru's `start_time = aware_now()`, whose neighbour above moved)."""
+    depth = None  # the indent of the last def, class or decorator still open
+    for line in text.splitlines():
+        code = line.strip()
+        if not code or code.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" \t"))
+        if depth is not None and indent <= depth and not _DEFINITION.match(line):
+            depth = None
+        if _DEFINITION.match(line) and (depth is None or indent <= depth):
+            depth = indent
+    return depth is not None
+
+
 def spaced(pieces: Sequence[Piece], before: str = "", first: int = 1) -> list[Piece]:
     """Statements that were not neighbours in the source (the facade's kept ones, a new
     module's after its first, `before`): two blank lines around a def or class, as
@@ -36,7 +54,8 @@ def spaced(pieces: Sequence[Piece], before: str = "", first: int = 1) -> list[Pi
     out: list[Piece] = []
     for piece in pieces:
         text = piece if isinstance(piece, str) else piece.text
-        want = 2 if is_definition(text) or is_definition(before) else first if not out else 0
+        want = 2 if is_definition(text) or is_definition(before) or ends_in_definition(
+            before) else first if not out else 0
         # a line of only spaces or tabs is a blank line too, as pycodestyle and the formatters
         # count it (round 30: pytz's `all_timezones_set`, after a line of eight spaces, got
         # two more, and E303 "too many blank lines (3)")

@@ -25,6 +25,7 @@ from ..split.celery_names import with_task_aliases
 from ..split.layout import Layout, make_layout, must_stay_a_module, refuse_symlink
 from ..split.locations import locating_reads
 from ..split.other_names import imported_as
+from ..split.own_prefix import check_own_prefix
 from ..split.plan import _style_root as style_root
 from ..split.plan import build_plan
 from ..split.render import MARKER
@@ -161,6 +162,7 @@ def _project(source: Path, config: Config, package: Path | None
     if MARKER in text.text:
         raise GodsplitError("already split by godsplit: this is a facade", source)
     analysis = analyze(text)
+    check_own_prefix(analysis)
     if package is None and source.name in ("__init__.py", "__main__.py"):
         package = (root / key).parent  # a package's own file: its modules go beside it
     elif package is None and (stays := must_stay_a_module(root / key, root)) is not None:
