@@ -33,7 +33,9 @@ For each case, over the names both place in a module (pairs of names):
 for `suggest --modules K` (K = the maintainers' module count; max-lines high enough that
 sizes never constrain) and for the file-order baseline: the file cut into K runs of equal
 length, a name going to the run its definition starts in. `--default` also evaluates
-`suggest` at its default settings (no K, max-lines 600).
+`suggest` at its default settings (no K, max-lines 600). A case that raises is named with
+its exception on stderr and left out of the tables; the other cases are scored, and the exit
+status is then 1.
 
 `--check` reads the chosen cases' data and stops before any suggestion: each sdist
 downloads with the recorded sha256, its before file has the recorded sha256, and every name
@@ -430,8 +432,15 @@ def main(argv: list[str] | None = None) -> int:
               "no suggestion was made")
         return 1 if failed else 0
     results: dict[str, list[Result]] = {}
+    raised: list[str] = []  # a case that raises is named and skipped; the run goes on
     for case in cases:
-        r = evaluate(case, args.default, args.objective, args.layers)
+        try:
+            r = evaluate(case, args.default, args.objective, args.layers)
+        except (Exception, SystemExit) as error:  # SystemExit: a download or sha256 check
+            raised.append(case.id)
+            print(f"{case.id} ({case.half}): raised {type(error).__name__}: {error}",
+                  file=sys.stderr, flush=True)
+            continue
         results.setdefault(case.half, []).append(r)
         if not args.markdown:
             print(f"{case.id} ({case.half}): F1 {r.suggest.f1:.2f} vs file order "
@@ -444,7 +453,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.names:
                 print(placements(r), flush=True)
     print(summary(results))
-    return 0
+    if raised:
+        print(f"{len(raised)} case{'s' * (len(raised) != 1)} raised (not scored): "
+              + ", ".join(raised))
+    return 1 if raised else 0
 
 
 if __name__ == "__main__":
