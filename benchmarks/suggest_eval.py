@@ -57,6 +57,7 @@ import time
 import urllib.request
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -245,7 +246,10 @@ def ari(ours: dict[str, str], theirs: dict[str, str]) -> float:
     """The adjusted Rand index of two groupings of the same names."""
     names = sorted(ours)
     n = len(names)
-    comb = lambda x: x * (x - 1) / 2  # noqa: E731
+
+    def comb(x: int) -> float:
+        return x * (x - 1) / 2
+
     cells = sum(comb(c) for c in Counter((ours[x], theirs[x]) for x in names).values())
     a = sum(comb(c) for c in Counter(ours[x] for x in names).values())
     b = sum(comb(c) for c in Counter(theirs[x] for x in names).values())
@@ -376,7 +380,10 @@ def table(results: list[Result]) -> str:
             row += f" {r.default.f1:.2f} ({r.default_modules}) |" if r.default else " |"
         out.append(row)
     n = len(results) or 1
-    mean = lambda f: sum(f(r) for r in results) / n  # noqa: E731
+
+    def mean(f: Callable[[Result], float]) -> float:
+        return sum(f(r) for r in results) / n
+
     out.append(f"| **mean** | | | | | **{mean(lambda r: r.suggest.f1):.2f}** | "
                f"{mean(lambda r: r.suggest.ari):.2f} | {mean(lambda r: r.baseline.f1):.2f} | "
                f"{mean(lambda r: r.baseline.ari):.2f} |"

@@ -4,6 +4,8 @@ status is non-zero (README item 29 (g))."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -69,3 +71,15 @@ def test_a_run_with_no_raising_case_exits_zero(
     monkeypatch.setattr(script, "evaluate", evaluate)
     assert script.main(["--half", "all", "--markdown"]) == 0
     assert "raised" not in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_the_suggest_scripts_pass_mypy_strict() -> None:
+    """suggest_loo.py and what it imports (suggest_eval.py, record_split.py) are typed:
+    `mypy --strict` passes on them (the project's own mypy run checks src/ only)."""
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+         "benchmarks/suggest_loo.py", "benchmarks/suggest_eval.py", "benchmarks/record_split.py"],
+        cwd=root, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
