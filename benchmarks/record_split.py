@@ -73,8 +73,8 @@ def defined(source: str, assignments: bool = True, dunders: bool = False) -> lis
             elif isinstance(stmt, ast.If) and "__main__" in ast.unparse(stmt.test):
                 continue  # the script's own code, not the module's
             elif isinstance(stmt, ast.For):  # the loop's variables are bound at the top level
-                targets = [n.id for n in ast.walk(stmt.target) if isinstance(n, ast.Name)]
-                out.extend(n for n in targets if wanted(n))
+                bound = [n.id for n in ast.walk(stmt.target) if isinstance(n, ast.Name)]
+                out.extend(n for n in bound if wanted(n))
                 visit(stmt.body)
                 visit(stmt.orelse)
             elif isinstance(stmt, (ast.If, ast.With, ast.While)):

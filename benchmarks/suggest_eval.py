@@ -35,7 +35,9 @@ For each case, over the names both place in a module (pairs of names):
 for `suggest --modules K` (K = the maintainers' module count; max-lines high enough that
 sizes never constrain) and for the file-order baseline: the file cut into K runs of equal
 length, a name going to the run its definition starts in. `--default` also evaluates
-`suggest` at its default settings (no K, max-lines 600).
+`suggest` at its default settings (no K, max-lines 600). A case that raises is named with
+its exception on stderr and left out of the tables; the other cases are scored, and the exit
+status is then 1.
 
 `--check` reads the chosen cases' data and stops before any suggestion: each sdist
 downloads with the recorded sha256, its before file has the recorded sha256, and every name
@@ -57,6 +59,7 @@ import time
 import urllib.request
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -248,7 +251,10 @@ def ari(ours: dict[str, str], theirs: dict[str, str]) -> float:
     """The adjusted Rand index of two groupings of the same names."""
     names = sorted(ours)
     n = len(names)
-    comb = lambda x: x * (x - 1) / 2  # noqa: E731
+
+    def comb(x: int) -> float:
+        return x * (x - 1) / 2
+
     cells = sum(comb(c) for c in Counter((ours[x], theirs[x]) for x in names).values())
     a = sum(comb(c) for c in Counter(ours[x] for x in names).values())
     b = sum(comb(c) for c in Counter(theirs[x] for x in names).values())
@@ -379,7 +385,10 @@ def table(results: list[Result]) -> str:
             row += f" {r.default.f1:.2f} ({r.default_modules}) |" if r.default else " |"
         out.append(row)
     n = len(results) or 1
-    mean = lambda f: sum(f(r) for r in results) / n  # noqa: E731
+
+    def mean(f: Callable[[Result], float]) -> float:
+        return sum(f(r) for r in results) / n
+
     out.append(f"| **mean** | | | | | **{mean(lambda r: r.suggest.f1):.2f}** | "
                f"{mean(lambda r: r.suggest.ari):.2f} | {mean(lambda r: r.baseline.f1):.2f} | "
                f"{mean(lambda r: r.baseline.ari):.2f} |"
@@ -435,8 +444,15 @@ def main(argv: list[str] | None = None) -> int:
               "no suggestion was made")
         return 1 if failed else 0
     results: dict[str, list[Result]] = {}
+    raised: list[str] = []  # a case that raises is named and skipped; the run goes on
     for case in cases:
-        r = evaluate(case, args.default, args.objective, args.layers)
+        try:
+            r = evaluate(case, args.default, args.objective, args.layers)
+        except (Exception, SystemExit) as error:  # SystemExit: a download or sha256 check
+            raised.append(case.id)
+            print(f"{case.id} ({case.half}): raised {type(error).__name__}: {error}",
+                  file=sys.stderr, flush=True)
+            continue
         results.setdefault(case.half, []).append(r)
         if not args.markdown:
             print(f"{case.id} ({case.half}): F1 {r.suggest.f1:.2f} vs file order "
@@ -449,7 +465,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.names:
                 print(placements(r), flush=True)
     print(summary(results))
-    return 0
+    if raised:
+        print(f"{len(raised)} case{'s' * (len(raised) != 1)} raised (not scored): "
+              + ", ".join(raised))
+    return 1 if raised else 0
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from .graph import Graph
 from .one_each import one_each
 from .place import break_cycles, exactly, gather_families, to_helpers
 from .reexports import to_shared
+from .variants import by_variant
 
 OVER = 2  # the `pieces` candidate stops merging at OVER * K groups
 
@@ -107,12 +108,15 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     than chance (`chance`);
     a block of constants kept whole (`constants`). When more than half the definitions
     get a module of their own, a module per class and the rest pooled instead
-    (`one_each`). A base with more subclasses than a module can hold has its bond spread
-    over them first (`crowded`)."""
+    (`one_each`). Parallel variants of the same definitions, a module each, are a third
+    candidate when the file has K - 1 families of them (`variants`). A base with more
+    subclasses than a module can hold has its bond spread over them first (`crowded`)."""
     g = spread_bonds(g, k)
     if (each := one_each(g, k, cap)) is not None:
         return _settle(g, each, k, cap)
     groupings = [group for _, group in candidates(g, k, cap)]
+    if (variant := by_variant(g, k)) is not None:  # a module per variant, a third candidate
+        groupings.append(_settle(g, variant, k, cap))
     q = ranked([modularity(g, group) for group in groupings])
     made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]
     group: dict[int, int] = min(made, key=lambda x: x[:3])[3]
