@@ -24,6 +24,7 @@ from ..split.assign import DEFAULT_SHARED, Assignment, assign
 from ..split.celery_names import with_task_aliases
 from ..split.layout import Layout, make_layout, must_stay_a_module, refuse_symlink
 from ..split.locations import locating_reads
+from ..split.main_name import both_ways
 from ..split.other_names import imported_as
 from ..split.own_prefix import check_own_prefix
 from ..split.plan import _style_root as style_root
@@ -169,6 +170,8 @@ def _project(source: Path, config: Config, package: Path | None
         package = stays[1]  # a Django command, a test module, a script: it must stay a module
     elif package is None and locating_reads(analysis):  # `Flask(__name__)`: files beside it
         package = (root / key).parent / f"{source.stem}_parts"
+    elif package is None and both_ways(analysis):  # GS409 in a package split: a file beside
+        package = (root / key).parent / f"{source.stem}_parts"
     package_key = _relative(package, root, "package") if package is not None else None
     taken = set(analysis.binders)
     shared = _free(DEFAULT_SHARED, taken)
@@ -218,6 +221,12 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
              "consider splitting it" for n in g.nodes if n.lines > limit]
     found = blocks(analysis, g)  # never parted (`indivisible`)
     notes += note(g, found, limit)
+    if package is None and split.package is not None and (guards := both_ways(analysis)):
+        notes.append(f"made the new modules a package beside the old module "
+                     f"({split.package.name}): its `if __name__ ... \"__main__\": ... else:` "
+                     f"block (line {guards[0].line}) runs a branch on every import, so it stays "
+                     "in the old module, which must stay a file for `python -m` to run its "
+                     "other branch (GS409)")
     if modules > len(g.nodes):
         notes.append(f"made {len(g.nodes)} modules, not {modules}: the file has only "
                      f"{len(g.nodes)} definitions that can move")
