@@ -3,7 +3,41 @@ after a name the source defines (`parserinfo_2`)."""
 
 from __future__ import annotations
 
+import builtins
+import keyword
+import sys
+from collections.abc import Mapping
+
 from .graph import STOP, Graph, Node, stem, words
+from .spelling import plural
+
+STDLIB: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
+
+# prefixes written as words of their own: each says which kind of what the next word names
+# (license-manager's `send_post_activation_email_task`, `execute_post_revocation_tasks`:
+# `post` of what?), so none names a module alone
+BOUND = frozenset("anti auto multi non post pre semi sub".split())
+
+
+def reserved(name: str) -> bool:
+    """A keyword, a standard module's or a builtin's name: never a module's, whatever the
+    file defines."""
+    return keyword.iskeyword(name) or name in STDLIB or name in vars(builtins)
+
+
+def tasked(best: list[str], kinds: list[str]) -> list[str]:
+    """A best word that cannot name a module (a standard module's or a builtin's) with the
+    group's kind after it (license-manager's tasks, whose best words are `email` and
+    `license`: `email_tasks`, not `send`, the verb of two of them)."""
+    return [f"{w}_{kind}" for w in best[:1] if reserved(w) for kind in kinds]
+
+
+def inflected(head: list[str], verb: Mapping[str, set[str]]) -> list[str]:
+    """The plurals of the best words; not of a pair whose first word is a verb (`verbs`) or
+    a standard module's or a builtin's name, which reads as no noun (pipdeptree's
+    `print_graphviz`, pylint's `tokenize_module`: not `print_graphvizs`, `tokenize_modules`)."""
+    return [plural(w) for w in head if "_" not in w or not (
+        reserved(first := w.split("_")[0]) or stem(first) in verb)]
 
 # a word every module of every file could be named: it says nothing of this one's members
 GENERIC = frozenset("attribute base common function helper method misc module name object "
