@@ -11,6 +11,8 @@
   (a builtin) were `send`, the verb of two of them: `email_tasks`; the ones after
   `send_post_activation_email_task` and `execute_post_revocation_tasks` were `post`, a
   prefix that says which kind of activation or revocation: `revocation`.
+- falcon's `HTTPNotFound`, `HTTPRouteNotFound` (with `HTTPForbidden`, ...) were `found`:
+  `not_found`; dill's `Pickler`, `dump`, `load`, ... were `pickle_dump`: `pickler`.
 """
 
 from __future__ import annotations
@@ -137,3 +139,33 @@ def test_a_pool_of_public_functions_is_named_after_them(tmp_path: Path) -> None:
 def test_a_pool_of_a_logger_and_private_helpers_stays_shared(tmp_path: Path) -> None:
     shared, modules = _pool(tmp_path, ["logger"])
     assert shared == "_shared" and "_shared" in modules, (shared, modules)
+
+
+def test_a_word_every_name_negates_keeps_its_not(tmp_path: Path) -> None:
+    """falcon's `HTTPNotFound`, `HTTPRouteNotFound` beside `HTTPForbidden`: `not_found`, not
+    `found` (`not` is a stop word, and the module is of what was not found)."""
+    source = "".join(f"class {name}(Exception):\n    '''{name}.'''\n\n\n" for name in (
+        "HTTPNotFound", "HTTPRouteNotFound", "HTTPForbidden", "HTTPMethodNotAllowed",
+        "HTTPUnauthorized", "HTTPConflict", "HTTPGone"))
+    names = _names(tmp_path, "errors", source, [
+        ["HTTPNotFound", "HTTPRouteNotFound", "HTTPForbidden", "HTTPMethodNotAllowed",
+         "HTTPUnauthorized"], ["HTTPConflict", "HTTPGone"]])
+    assert names[0] == "not_found", names
+
+
+def test_a_standard_module_word_names_a_module_after_the_class_it_begins(tmp_path: Path) -> None:
+    """dill's `Pickler`, `Unpickler`, `dump`, `dumps`, `load`, `loads` were `pickle_dump`
+    (`pickle` is a standard module; `dump` and `load` are names the source defines):
+    `pickler`."""
+    source = ("import pickle\n\n\n"
+              f"class Pickler(pickle.Pickler):\n    '''Pickles more.'''\n\n{_methods(2)}\n"
+              f"class Unpickler(pickle.Unpickler):\n    '''Unpickles more.'''\n\n{_methods(2)}\n"
+              + "".join(f"def {name}(obj, file=None):\n    '''{name} with dill's pickler.'''\n"
+                        "    return pickle.dumps(obj)\n\n\n"
+                        for name in ("dump", "dumps", "load", "loads", "copy", "pickles", "check_pickle",
+                                     "pickle_size"))
+              + "def other():\n    return 1\n")
+    names = _names(tmp_path, "_dill", source, [
+        ["Pickler", "Unpickler", "dump", "dumps", "load", "loads", "copy", "pickles", "check_pickle",
+         "pickle_size"], ["other"]])
+    assert names[0] == "pickler", names

@@ -27,8 +27,10 @@ from .weak_names import (
     apart,
     constants,
     inflected,
+    negated,
     qualified,
     reserved,
+    reserved_kin,
     suffixes,
     tasked,
 )
@@ -382,8 +384,8 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), shown,
-                                tasked(spelled, then), head,
+                                followed(g, members, spelled[:1]), negated(g, members, spelled),
+                                shown, tasked(spelled, then), reserved_kin(spelled, listed), head,
                                 then, inflected(head, verb),
                                 # the singular of a word the source defines (`dictionaries`)
                                 (stem(w) for w in head if "_" not in w),

@@ -4,12 +4,13 @@ after a name the source defines (`parserinfo_2`)."""
 from __future__ import annotations
 
 import builtins
+import itertools
 import keyword
 import sys
 from collections.abc import Mapping
 
 from .graph import STOP, Graph, Node, stem, words
-from .spelling import plural
+from .spelling import plural, snake
 
 STDLIB: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
 
@@ -30,6 +31,24 @@ def tasked(best: list[str], kinds: list[str]) -> list[str]:
     group's kind after it (license-manager's tasks, whose best words are `email` and
     `license`: `email_tasks`, not `send`, the verb of two of them)."""
     return [f"{w}_{kind}" for w in best[:1] if reserved(w) for kind in kinds]
+
+
+def reserved_kin(best: list[str], listed: list[str]) -> list[str]:
+    """A best word that is a standard module's name gives the names of the listed members
+    that begin with it (dill's `Pickler` beside `dump` and `load`: `pickler`, not
+    `pickle_dump`); not a builtin's (dill's `dict`: `DictType` is no module's subject)."""
+    return [t for w in best[:1] if w in STDLIB for t in listed
+            if t != w and t.split("_")[0].startswith(w)]
+
+
+def negated(g: Graph, members: list[int], best: list[str]) -> list[str]:
+    """The best word with the `not` every public name of the group writes before it
+    (falcon's `HTTPNotFound`, `HTTPRouteNotFound` beside `HTTPForbidden`: `not_found`, not
+    `found`; `not` is a stop word, which names nothing alone)."""
+    word = best[0] if best and "_" not in best[0] else ""
+    before = [a for n in members for name in g.nodes[n].names if not name.startswith("_")
+              for a, b in itertools.pairwise(snake(name).split("_")) if b == word]
+    return [f"not_{word}"] if before and set(before) == {"not"} else []
 
 
 def inflected(head: list[str], verb: Mapping[str, set[str]]) -> list[str]:
