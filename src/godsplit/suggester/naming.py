@@ -26,7 +26,6 @@ from .weak_names import (
     STDLIB,
     apart,
     constants,
-    inflected,
     negated,
     qualified,
     reserved,
@@ -365,8 +364,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
             spelled[0] = kin[0]
         if siblings:
             spelled = [min({w, plural(w)} & siblings, default=w) for w in spelled]
-        verb = verbs(g, members)
-        spelled = objects_first(spelled, verb)  # (`enable`: `diag`)
+        spelled = objects_first(spelled, verbs(g, members))  # (`enable`: `diag`)
         ranked = sorted(members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))
         labels = [bare(snake_in(g, g.nodes[n].label), prefix) for n in ranked]
         listed = [t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].anchor]
@@ -386,7 +384,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
                                 followed(g, members, spelled[:1]), negated(g, members, spelled),
                                 shown, tasked(spelled, then), reserved_kin(spelled, listed), head,
-                                then, inflected(head, verb),
+                                then, (plural(w) for w in head),
                                 # the singular of a word the source defines (`dictionaries`)
                                 (stem(w) for w in head if "_" not in w),
                                 joined(spelled[3:]), listed, words, labels, pairs,

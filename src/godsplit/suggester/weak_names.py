@@ -7,10 +7,9 @@ import builtins
 import itertools
 import keyword
 import sys
-from collections.abc import Mapping
 
 from .graph import STOP, Graph, Node, stem, words
-from .spelling import plural, snake
+from .spelling import snake
 
 STDLIB: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
 
@@ -50,13 +49,6 @@ def negated(g: Graph, members: list[int], best: list[str]) -> list[str]:
               for a, b in itertools.pairwise(snake(name).split("_")) if b == word]
     return [f"not_{word}"] if before and set(before) == {"not"} else []
 
-
-def inflected(head: list[str], verb: Mapping[str, set[str]]) -> list[str]:
-    """The plurals of the best words; not of a pair whose first word is a verb (`verbs`) or
-    a standard module's or a builtin's name, which reads as no noun (pipdeptree's
-    `print_graphviz`, pylint's `tokenize_module`: not `print_graphvizs`, `tokenize_modules`)."""
-    return [plural(w) for w in head if "_" not in w or not (
-        reserved(first := w.split("_")[0]) or stem(first) in verb)]
 
 # a word every module of every file could be named: it says nothing of this one's members
 GENERIC = frozenset("attribute base common function helper method misc module name object "
