@@ -169,3 +169,13 @@ def test_a_standard_module_word_names_a_module_after_the_class_it_begins(tmp_pat
         ["Pickler", "Unpickler", "dump", "dumps", "load", "loads", "copy", "pickles", "check_pickle",
          "pickle_size"], ["other"]])
     assert names[0] == "pickler", names
+
+
+def test_a_word_some_names_write_without_not_keeps_no_not(tmp_path: Path) -> None:
+    """ibis' `Equals`, `NotEquals`, `GreaterEqual`, `LessEqual`: `equals` (a guard: one
+    `not` is no rule)."""
+    source = "".join(f"class {name}(Exception):\n    '''{name}.'''\n\n\n" for name in (
+        "Equals", "NotEquals", "GreaterEqual", "LessEqual", "Other"))
+    names = _names(tmp_path, "ops", source, [
+        ["Equals", "NotEquals", "GreaterEqual", "LessEqual"], ["Other"]])
+    assert not names[0].startswith("not_"), names

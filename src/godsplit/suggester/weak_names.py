@@ -44,10 +44,12 @@ def negated(g: Graph, members: list[int], best: list[str]) -> list[str]:
     """The best word with the `not` every public name of the group writes before it
     (falcon's `HTTPNotFound`, `HTTPRouteNotFound` beside `HTTPForbidden`: `not_found`, not
     `found`; `not` is a stop word, which names nothing alone)."""
-    word = best[0] if best and "_" not in best[0] else ""
+    word = stem(best[0]) if best and "_" not in best[0] else ""
     before = [a for n in members for name in g.nodes[n].names if not name.startswith("_")
-              for a, b in itertools.pairwise(snake(name).split("_")) if b == word]
-    return [f"not_{word}"] if before and set(before) == {"not"} else []
+              for a, b in itertools.pairwise(["", *snake(name).split("_")]) if stem(b) == word]
+    # (in two names or more, and in no name without it: ibis' `Equals`, `NotEquals`,
+    # `GreaterEqual` stay `equals`)
+    return [f"not_{best[0]}"] if len(before) >= 2 and set(before) == {"not"} else []
 
 
 # a word every module of every file could be named: it says nothing of this one's members
