@@ -56,6 +56,7 @@ from .place import (
     listed,
     to_helpers,
 )
+from .pooled import pool_name
 from .reexports import to_shared
 from .refill import refill
 from .repair import cut, repair, too_long
@@ -127,9 +128,11 @@ def _relative(path: Path, root: Path, what: str) -> str:
 
 def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set[str],
              siblings: frozenset[str], budget: int, docs: Mapping[str, str],
-             spread: bool) -> tuple[SplitConfig, dict[str, list[int]]]:
+             spread: bool, pool: str = DEFAULT_SHARED) -> tuple[SplitConfig, dict[str, list[int]]]:
     """The split with one module per group (in file order, shared last) and its members.
-    What import-time cycles moved out is `shared` when small, else named like the rest."""
+    What import-time cycles moved out is `shared` when small, else named like the rest; a
+    small one holding a public function or class is named after them (`pool_name`), else
+    `pool` (`_shared`), and the plan's shared module is that one."""
     parts = groups_of(group)
     small = SHARED in parts and g.size(parts[SHARED]) <= budget // 4
     order = sorted((k for k in parts if k != SHARED or not small),
@@ -142,13 +145,16 @@ def _mapping(g: Graph, group: dict[int, int], split: SplitConfig, forbidden: set
     shown = listed(g, group, spread, frozenset(  # (not with `--modules K`: no module more)
         n for n in range(len(g.nodes)) if g.nodes[n].label in split.keep))
     members = {name: moving[k] for name, k in zip(names, order, strict=True)}
+    shared = pool
     if small:  # a big one is named after what it holds, like any module
-        members[split.shared or DEFAULT_SHARED] = parts[SHARED]
+        shared = pool_name(g, parts[SHARED], forbidden | set(names), siblings,
+                           Path(split.source).stem, docs) or pool
+        members[shared] = parts[SHARED]
     modules = tuple((name, tuple(sorted(g.nodes[n].label for n in nodes if n in shown
                                         and g.nodes[n].label not in split.keep)))
                     for name, nodes in members.items())
     # a module whose names all stay (`keep`) or follow their users gets no file: no entry
-    return replace(split, modules=tuple(m for m in modules if m[1])), members
+    return replace(split, shared=shared, modules=tuple(m for m in modules if m[1])), members
 
 
 def _project(source: Path, config: Config, package: Path | None
@@ -202,6 +208,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     with the code of the finding that keeps it (the import check's: `checked.py`)."""
     stay = stay or {}
     key, package_key, split, analysis = _project(source, config, package)
+    pool = split.shared or DEFAULT_SHARED  # (`_mapping` may name it after its members)
     named = None if split.module_name else imported_as(config.root, split.source)  # GS423
     split = replace(split, module_name=named[0]) if named else split
     split = replace(split, keep=tuple(sorted(stay)))  # (the import check's: `checked.py`)
@@ -270,7 +277,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     pins: dict[int, int] = {}
     mapped = None  # the mapping of `group` as it is and its assignment, when already made
     for _ in range(0 if modules else ROUNDS):  # cut what the plan would find over max-lines
-        split, members = _mapping(g, group, split, forbidden, siblings, budget, docs, not modules)
+        split, members = _mapping(g, group, split, forbidden, siblings, budget, docs, not modules, pool)
         mapped = split, members, assign(analysis, split)
         sizes = estimate(analysis, split, planned.style.line_length, pins, mapped[2])
         if not cut(g, group, [members[name] for name, lines in sizes.items()
@@ -289,7 +296,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
     asked, noted = limit, len(notes)  # (a refill plans with max-lines as asked: `refill`)
     while True:
         split, members, assignment = mapped or (
-            *_mapping(g, group, split, forbidden, siblings, budget, docs, not modules), None)
+            *_mapping(g, group, split, forbidden, siblings, budget, docs, not modules, pool), None)
         mapped = None
         if early:  # what the first plan is sure to keep, without it
             early = False
@@ -334,7 +341,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                      "without errors" if clean else "no module had two definitions to cut"))
     if not modules:  # a call-time cycle the project's pylint reports (GS224): `acyclic`
         split, members, plan = uncycle(g, group, (split, members, plan), budget, notes, lambda t: _mapping(
-            g, t, split, forbidden, siblings, budget, docs, True), lambda s: planned(s, layout, limit))
+            g, t, split, forbidden, siblings, budget, docs, True, pool), lambda s: planned(s, layout, limit))
     if {f.code for f in plan.errors} == {"GS105"}:  # never a dead end: say what it needs
         over = [m.name for m in plan.modules if m.lines > limit]
         needed = max(m.lines for m in plan.modules)

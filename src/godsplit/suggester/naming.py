@@ -11,11 +11,9 @@ the package's own name. Every figure in a comment is counted from the members.
 
 from __future__ import annotations
 
-import builtins
 import itertools
 import keyword
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
@@ -23,7 +21,18 @@ from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, told
 from .graph import STOP, Graph, stem
 from .spelling import many, plural, snake, snake_in
-from .weak_names import apart, constants, qualified, suffixes
+from .weak_names import (
+    BOUND,
+    STDLIB,
+    apart,
+    constants,
+    negated,
+    qualified,
+    reserved,
+    reserved_kin,
+    suffixes,
+    tasked,
+)
 
 EXCEPTION_WORDS = frozenset({"error", "exception", "warning"})
 
@@ -48,15 +57,6 @@ def exceptional(g: Graph, n: int) -> bool:
         g.families.get(n, n)].label.endswith(EXCEPTION_SUFFIXES))
 
 
-_STDLIB: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
-
-
-def reserved(name: str) -> bool:
-    """A keyword, a standard module's or a builtin's name: never a module's, whatever the
-    file defines."""
-    return keyword.iskeyword(name) or name in _STDLIB or name in vars(builtins)
-
-
 def valid_name(name: str, forbidden: set[str]) -> bool:
     return (name.isidentifier() and name.isascii() and not reserved(name)
             and not name.startswith("_") and name not in forbidden and len(name) > 1)
@@ -70,7 +70,7 @@ def joined(words: list[str]) -> list[str]:
     out: list[str] = []
     pairs: list[str] = []
     for k, word in enumerate(words):
-        if keyword.iskeyword(word) or word in _STDLIB:
+        if keyword.iskeyword(word) or word in STDLIB:
             pairs += [f"{word}_{w}" for w in words[k + 1:4] if not reserved(w) and "_" not in w]
         else:
             out.append(word)
@@ -376,14 +376,14 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 if g.nodes[n].kind == "class" and not valid_name(label := bare(
                     snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
-        vague = qualified(g, members)  # (`RandomModule`: `module` of what?)
+        vague = qualified(g, members) | BOUND  # (`RandomModule`: `module` of what?)
         head = joined([w for w in spelled if w not in vague][:3])
         shown = constants(g, members, joined(spelled[:3]), old)
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
-                                followed(g, members, spelled[:1]), shown,
-                                head,
+                                followed(g, members, spelled[:1]), negated(g, members, spelled),
+                                shown, tasked(spelled, then), reserved_kin(spelled, listed), head,
                                 then, (plural(w) for w in head),
                                 # the singular of a word the source defines (`dictionaries`)
                                 (stem(w) for w in head if "_" not in w),

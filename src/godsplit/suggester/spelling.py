@@ -4,6 +4,7 @@ reads them, and plurals (moved out of `naming`, round 30)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,4 +50,39 @@ def snake_in(g: Graph, label: str) -> str:
         if (node.kind == "class" and len(head) >= 2 and head.isupper() and head.isalpha()
                 and label.startswith(head) and rest.isalpha() and rest.islower()):
             return f"{head.lower()}_{rest}"
-    return snake(label)
+    return acronyms_apart(snake(label), label, acronyms(g))
+
+
+def _runs(label: str) -> list[str]:
+    """The capital runs that `snake` keeps as one word (`BlipTVIE`: `TVIE`)."""
+    return [w for w in _CAMEL.sub("_", label.strip("_")).split("_") if w.isupper() and w.isalpha()]
+
+
+_ACRONYMS: list[tuple[object, frozenset[str]]] = []  # (the graph, its acronyms): the last one
+
+
+def acronyms(g: Graph) -> frozenset[str]:
+    """The acronyms the file's names write as a word of their own, in two names or more
+    (youtube-dl's `IE` in `YoutubeIE`, `VimeoIE`, ...); not the words of an upper-case
+    constant's name (`MAX_TIME_LIMIT`)."""
+    if _ACRONYMS and _ACRONYMS[0][0] is g:
+        return _ACRONYMS[0][1]
+    count = Counter(w for name in {n for node in g.nodes for n in node.names if not n.isupper()}
+                    for w in set(_runs(name)) if 2 <= len(w) <= 5)
+    found = frozenset(w for w, times in count.items() if times >= 2)
+    _ACRONYMS[:] = [(g, found)]
+    return found
+
+
+def acronyms_apart(name: str, label: str, known: frozenset[str]) -> str:
+    """`name` (`snake(label)`) with a word written as two acronyms in a row split between
+    them, when the file writes one of them alone elsewhere and two letters or more are left
+    (youtube-dl's `BlipTVIE` beside `YoutubeIE`, ...: `blip_tv_ie`, not `blip_tvie`)."""
+    for run in _runs(label) if known else ():
+        cuts = [k for k in range(2, len(run) - 1) if run[:k] in known or run[k:] in known]
+        if cuts:  # (the longest known part: `HTTPAPI` with `HTTP` and `API` both known)
+            k = max(cuts, key=lambda k: max(len(run[:k]) if run[:k] in known else 0,
+                                            len(run[k:]) if run[k:] in known else 0))
+            name = re.sub(rf"(?<![a-z0-9]){run.lower()}(?![a-z0-9])",
+                          f"{run[:k].lower()}_{run[k:].lower()}", name, count=1)
+    return name

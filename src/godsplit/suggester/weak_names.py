@@ -3,7 +3,54 @@ after a name the source defines (`parserinfo_2`)."""
 
 from __future__ import annotations
 
+import builtins
+import itertools
+import keyword
+import sys
+
 from .graph import STOP, Graph, Node, stem, words
+from .spelling import snake
+
+STDLIB: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
+
+# prefixes written as words of their own: each says which kind of what the next word names
+# (license-manager's `send_post_activation_email_task`, `execute_post_revocation_tasks`:
+# `post` of what?), so none names a module alone
+BOUND = frozenset("anti auto multi non post pre semi sub".split())
+
+
+def reserved(name: str) -> bool:
+    """A keyword, a standard module's or a builtin's name: never a module's, whatever the
+    file defines."""
+    return keyword.iskeyword(name) or name in STDLIB or name in vars(builtins)
+
+
+def tasked(best: list[str], kinds: list[str]) -> list[str]:
+    """A best word that cannot name a module (a standard module's or a builtin's) with the
+    group's kind after it (license-manager's tasks, whose best words are `email` and
+    `license`: `email_tasks`, not `send`, the verb of two of them)."""
+    return [f"{w}_{kind}" for w in best[:1] if reserved(w) for kind in kinds]
+
+
+def reserved_kin(best: list[str], listed: list[str]) -> list[str]:
+    """A best word that is a standard module's name gives the names of the listed members
+    that begin with it (dill's `Pickler` beside `dump` and `load`: `pickler`, not
+    `pickle_dump`); not a builtin's (dill's `dict`: `DictType` is no module's subject)."""
+    return [t for w in best[:1] if w in STDLIB for t in listed
+            if t != w and t.split("_")[0].startswith(w)]
+
+
+def negated(g: Graph, members: list[int], best: list[str]) -> list[str]:
+    """The best word with the `not` every public name of the group writes before it
+    (falcon's `HTTPNotFound`, `HTTPRouteNotFound` beside `HTTPForbidden`: `not_found`, not
+    `found`; `not` is a stop word, which names nothing alone)."""
+    word = stem(best[0]) if best and "_" not in best[0] else ""
+    before = [a for n in members for name in g.nodes[n].names if not name.startswith("_")
+              for a, b in itertools.pairwise(["", *snake(name).split("_")]) if stem(b) == word]
+    # (in two names or more, and in no name without it: ibis' `Equals`, `NotEquals`,
+    # `GreaterEqual` stay `equals`)
+    return [f"not_{best[0]}"] if len(before) >= 2 and set(before) == {"not"} else []
+
 
 # a word every module of every file could be named: it says nothing of this one's members
 GENERIC = frozenset("attribute base common function helper method misc module name object "
