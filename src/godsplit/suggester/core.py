@@ -22,6 +22,7 @@ from ..files import check_not_shadowed, read_python
 from ..split.analyze import Analysis, analyze
 from ..split.assign import DEFAULT_SHARED, Assignment, assign
 from ..split.celery_names import with_task_aliases
+from ..split.keep_module import own_class_findings
 from ..split.layout import Layout, make_layout, must_stay_a_module, refuse_symlink
 from ..split.locations import locating_reads
 from ..split.main_name import both_ways
@@ -92,6 +93,7 @@ class Suggestion:
     keep_why: tuple[str, ...] = ()  # why, one clause per reason with its count (`kept_why`)
     module_name: str | None = None  # the config's `module-name` for the source, kept
     module_name_why: str = ""  # where the project imports it by that name (GS423's scan)
+    facade: str = "live"  # "static" where the module gives itself a class (GS157)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -105,6 +107,8 @@ class Suggestion:
         out.update({"shared": self.shared, **({"default": self.default} if self.default else {})})
         if self.module_name:
             out["module-name"] = self.module_name
+        if self.facade != "live":
+            out["facade"] = self.facade
         if self.keep_module_name:
             out["keep-module-name"] = True
         if self.keep:
@@ -184,6 +188,8 @@ def _project(source: Path, config: Config, package: Path | None
     given = next((s.module_name for s in config.splits if s.source.resolve() == root / key), None)
     split = SplitConfig(source=root / key, shared=shared, default=_free("misc", taken | {shared}),
                         package=root / package_key if package_key else None, module_name=given)
+    if own_class_findings(analysis, split):  # GS157: only a static facade keeps its class
+        split = replace(split, facade="static")
     return key, package_key, split, analysis
 
 
@@ -234,6 +240,10 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                      f"block (line {guards[0].line}) runs a branch on every import, so it stays "
                      "in the old module, which must stay a file for `python -m` to run its "
                      "other branch (GS409)")
+    if split.facade == "static":
+        notes.append("the facade is static (`facade = \"static\"`): the module gives itself a "
+                     "class (`sys.modules[__name__].__class__ = ...`), which only a static facade "
+                     "keeps (GS157)")
     if modules > len(g.nodes):
         notes.append(f"made {len(g.nodes)} modules, not {modules}: the file has only "
                      f"{len(g.nodes)} definitions that can move")
@@ -354,7 +364,8 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         key, package_key, split.shared or DEFAULT_SHARED, split.default, keep, limit,
         tuple(SuggestedModule(name, mapped, 0, ()) for name, mapped in split.modules),
         plan, rounds, tuple(notes), config.max_lines, split.keep,
-        reasons(analysis, split.keep, kept_why, limit), split.module_name, named[1] if named else "")
+        reasons(analysis, split.keep, kept_why, limit), split.module_name, named[1] if named else "",
+        split.facade)
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once

@@ -67,6 +67,9 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
         out.append(f"module-name = {toml_string(s.module_name)}")
     if s.package is not None:
         out.append(f"package = {toml_string(s.package)}")
+    if s.facade != "live":
+        out += _comment("the module gives itself a class: only a static facade keeps it (GS157)")
+        out.append(f"facade = {toml_string(s.facade)}")
     out.append(f"shared = {toml_string(s.shared)}")
     if s.default:  # only where a name goes to it
         out.append(f"default = {toml_string(s.default)}")
