@@ -35,7 +35,7 @@ from .nodes import NodeIndex, binds_at_run_time, deleted_by, index_nodes, nested
 from .parsing import parse, too_deep
 from .redeclared import kinds_with, redeclarations
 from .run_uses import lazy_annotations
-from .scopes import collect, handler_names, live_accesses, module_name_read, walrus_bound
+from .scopes import collect, handler_names, live_accesses, module_name_read
 from .star_exports import star_rebinds
 from .type_guards import DEFAULT, Guards, guards_for
 from .typestrings import type_string_reads
@@ -222,11 +222,10 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
     hints: dict[int, set[str]] = {}
     assigned: set[str] = set()  # every name bound in the module's scope, from anywhere
     if global_scope is not None:
-        collect(
+        assigned = collect(
             global_scope, scopes, nodes, future_annotations, bound, rebinds, reads, calls,
             subclassed, methods, handler_names(module),
         )
-        assigned = {a.name for a in (*global_scope.assignments, *walrus_bound(scopes))}
         hints = type_string_reads(module, assigned, reads,
                                   source.path, source.text, stmt_lines)
     for index, stmt in enumerate(module.body):  # LibCST's scopes record no capture pattern

@@ -20,7 +20,7 @@ from libcst.metadata import (
     Scope,
 )
 
-from .nodes import NameRead, NodeIndex
+from .nodes import NameRead, NodeIndex, walk
 
 
 def _outside_functions(scope: Scope) -> bool:
@@ -121,10 +121,12 @@ def collect(
     subclassed: dict[int, set[str]],
     methods: dict[int, dict[str, set[str]]],
     unbound: frozenset[int] = frozenset(),
-) -> None:
+) -> set[str]:
     """Fill who binds, rebinds, reads and calls at import time each top-level name, keyed
     by statement index; and, for classes, which names each method reads. `unbound`: the
-    name nodes that bind nothing once their statement has run (`except E as e`)."""
+    name nodes that bind nothing once their statement has run (`except E as e`). Returns
+    every name bound in the module's scope, from anywhere (a walrus in a comprehension
+    too)."""
     names: set[str] = set()
     walrus = walrus_bound(scopes)
     for assignment in (*scope.assignments, *walrus):
@@ -164,6 +166,7 @@ def collect(
         method = None if import_time else _method_of(access.scope)
         if method is not None:
             methods[site[0]].setdefault(method, set()).add(name)
+    return names
 
 
 def walrus_bound(scopes: Mapping[cst.CSTNode, Scope | None]) -> list[Assignment]:
@@ -178,20 +181,15 @@ def walrus_bound(scopes: Mapping[cst.CSTNode, Scope | None]) -> list[Assignment]
             parent = parent.parent
         if not isinstance(parent, GlobalScope):
             continue
-        targets = {id(n.target) for n in _walk(comp.node) if isinstance(n, cst.NamedExpr)}
+        # (not in a lambda's body: a walrus there binds in the lambda)
+        targets = {id(n.target) for n in walk(comp.node, enter=_not_lambda)
+                   if isinstance(n, cst.NamedExpr)}
         out += [a for a in comp.assignments if isinstance(a, Assignment) and id(a.node) in targets]
     return out
 
 
-def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """`node` and every node below it, lambdas' bodies aside (a walrus there binds in the
-    lambda)."""
-    todo = [node]
-    while todo:
-        current = todo.pop()
-        yield current
-        if not isinstance(current, cst.Lambda):
-            todo.extend(current.children)
+def _not_lambda(node: cst.CSTNode) -> bool:
+    return not isinstance(node, cst.Lambda)
 
 
 def _unresolved(scopes: Mapping[cst.CSTNode, Scope | None], names: set[str]
