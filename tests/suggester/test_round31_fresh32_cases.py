@@ -2,8 +2,8 @@
 histories by benchmarks/record_split.py when all 99 earlier cases (fresh7 too) became tuning
 data, of projects none of the other halves has, checked with `suggest_eval.py --check` and
 never scored while tuning; scored once at round 31's end. From round 32 fresh8 is tuning
-data (fresh9 is held out), so the tuning scripts read it. These tests read the records only:
-no sdist, no suggestion."""
+data (a later half is held out), so the tuning scripts read it. These tests read the records
+only: no sdist, no suggestion."""
 
 from __future__ import annotations
 
