@@ -24,6 +24,7 @@ from ..types import Config, Finding, GodsplitError, Plan
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
 from .made_objects import made_findings
+from .module_homes import home_findings, homes_note
 from .registry_check import compare_registries, filled, registries_note
 from .scratch import mapped_back, mirrored
 from .verify import (
@@ -128,6 +129,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
             findings.append(_no_longer_imports(after, plan, mirror is not None))
         else:
             differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
+            differences += home_findings(snap, after, plan, path)  # GS424: `__module__`
             findings.extend(_star_hint(_at_binding(f, plan), plan) for f in differences)
             filling = compare_registries(snap, after, plan)  # GS419: errors; warnings of order
             differences += [f for f in filling if f.severity == "error"]
@@ -140,7 +142,8 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
                     f"signatures and type hints of {len(snap.details)} moved "
                     "functions, classes and methods; the same `import *`, `__main__` blocks for "
                     "`python -m` and modules loaded"
-                    f"{registered_note(snap, after)}{registries_note(snap, after)}",
+                    f"{registered_note(snap, after)}{registries_note(snap, after)}"
+                    f"{homes_note(snap, after, plan)}",
                     path, 1,
                 ))
                 findings += [f for f in filling if f.severity != "error"]
