@@ -8,7 +8,9 @@ keep-module-name rename that did not happen compared equal and the split said "v
 probe records each `__module__` as it is (`probe.homes`), and the plan says what each
 should be (`planned_homes`): the old module's name where the definition stays in the old
 module or keep-module-name renames it, else its new module's. A `__module__` the code sets
-to another value (yarl's URL says "yarl") must stay what it was.
+to another value (yarl's URL says "yarl") must stay what it was, unless the name moved
+without keep-module-name and reports its new module (yt-dlp's utils rebind `__name__` to
+their parent package's, which their moved functions no longer see).
 """
 
 from __future__ import annotations
@@ -55,9 +57,9 @@ def home_findings(before: Snapshot, after: Snapshot, plan: Plan, path: str) -> l
     for key, was in sorted(before.homes.items()):
         homes = planned.get(key.split(".")[0])
         now = after.homes.get(key)
-        if homes is None or now is None or now == was or (was == plan.old_module
-                                                          and now in homes):
-            continue
+        if homes is None or now is None or now == was or (now in homes and (
+                now != plan.old_module or was == plan.old_module)):
+            continue  # (moved: its new module, whatever `__name__` said in the old one)
         why = (f"planned: {' or '.join(homes)}" if was == plan.old_module else
                "its own code set it")
         differ.append((key, f"{key} ({was} -> {now}; {why})"))
