@@ -242,13 +242,15 @@ def _import_at(tree: ast.Module, line: int) -> ast.Import | ast.ImportFrom:
 
 def _pylint_inline(lines: list[str], index: int, node: ast.Import | ast.ImportFrom,
                    style: Style) -> None:
-    """`# pylint: disable=unused-import` after the comments of the import statement
+    """`# pylint: disable=unused-import` before the comments of the import statement
     starting at `lines[index]` (pylint reports it at that line; a line of its own above it
-    took a blank line from black, after the import before it). A one-line from-import the
+    took a blank line from black, after the import before it), so that a `# noqa` stays
+    last, where `noqa_comment` adds to it (mongomock's `# noqa: F401` was written twice
+    once the pragma followed it). A one-line from-import the
     comment makes longer than the formatter's limit is written in parentheses, the
     comments after `(` (black and isort leave that form as it is)."""
     code, hash_, comment = lines[index].rstrip("\n").partition("#")
-    code, comment = code.rstrip(), f"{hash_}{comment}  {PYLINT_UNUSED}".strip()
+    code, comment = code.rstrip(), f"{PYLINT_UNUSED}  {hash_}{comment}".strip()
     if (isinstance(node, ast.ImportFrom) and node.end_lineno == node.lineno
             and len(f"{code}  {comment}") > style.line_length and len(node.names) > 0):
         indent = " " * node.col_offset

@@ -8,7 +8,7 @@ W0611 (round 32, mongomock: 5 new). A facade that is no package's `__init__.py` 
 names it does not read itself (`from .parts.a import f as f`): pylint reported every one.
 So, where the project configures pylint and it reports unused-import: a new module's
 import statement binding a name pylint takes for unused gets `# pylint:
-disable=unused-import` after its comments (`checker_marks._pylint_inline`: not on a line
+disable=unused-import` before its comments (`checker_marks._pylint_inline`: not on a line
 of its own above it, after which black wants a blank line), and a facade one `# pylint:
 disable=unused-import` under its marker, for its re-exports.
 
