@@ -155,10 +155,10 @@ def worker_apply(args: argparse.Namespace) -> dict[str, Any]:
     if hasattr(gapply, "references"):  # the patch-target scan of the project
         gapply.references = timed("references", gapply.references)
     gwrite.begin = timed("write", gwrite.begin)
-    gapply.compare_static = timed("verify_static", gapply.compare_static)
+    vars(gapply)["compare_static"] = timed("verify_static", vars(gapply)["compare_static"])
     # the import check's fresh interpreters (apply's own, or import_check's since round 14)
     checker = gapply if hasattr(gapply, "snapshot") else import_module("godsplit.split.import_check")
-    checker.snapshot = timed("verify_import", checker.snapshot)
+    vars(checker)["snapshot"] = timed("verify_import", vars(checker)["snapshot"])
     base = _peak_mib(resource.RUSAGE_SELF)
     c0, k0 = time.process_time(), _children_cpu()
     t0 = time.perf_counter()
@@ -199,8 +199,8 @@ def _broken(root: Path, resources: Any) -> str | None:
 
 def worker_rope(args: argparse.Namespace) -> dict[str, Any]:
     """Move each name to its module with rope's MoveGlobal, one refactoring at a time."""
-    from rope.base.project import Project
-    from rope.refactor.move import MoveGlobal
+    from rope.base.project import Project  # type: ignore[import-not-found, unused-ignore]
+    from rope.refactor.move import MoveGlobal  # type: ignore[import-not-found, unused-ignore]
 
     root = Path(args.root)
     source = Path(args.source)
@@ -286,7 +286,8 @@ def spawn(python: str, kind: str, *extra: str, timeout: float = 3600) -> dict[st
                           cwd=str(REPO))
     for line in reversed(proc.stdout.splitlines()):
         if line.startswith("BENCH-RESULT "):
-            return json.loads(line[len("BENCH-RESULT "):])
+            result: dict[str, Any] = json.loads(line[len("BENCH-RESULT "):])
+            return result
     raise RuntimeError(f"worker {kind} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
 
 

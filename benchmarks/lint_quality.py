@@ -50,7 +50,7 @@ def godsplit(root: Path, *args: str) -> None:
 
 def remote_tree(name: str, work: Path) -> tuple[Path, list[str], list[str], str]:
     version, sha256, targets, typed, module = REMOTE[name]
-    spec = realworld.Spec(name, version, module, ["tests"], sha256=sha256)
+    spec = realworld.Spec(["tests"], name=name, version=version, module=module, sha256=sha256)
     pristine = realworld.unpack(realworld.download(spec), work / f"{name}-pristine")
     return pristine, targets, typed, ""
 

@@ -37,6 +37,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "tests"), str(HERE)]
 
@@ -549,7 +554,7 @@ def _fixer_diff(root: Path, command: list[str], targets: Sequence[str]) -> str:
     """A unified diff of what a fixer without a check mode would rewrite (run on a copy)."""
     files = [p for t in targets for p in ([root / t] if (root / t).is_file()
                                           else sorted((root / t).rglob("*.py")))]
-    out = []
+    out: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
             copy = Path(tmp) / path.relative_to(root)
@@ -572,7 +577,7 @@ def _suggested_package(split: Path) -> str:
     config = split / "godsplit.toml"
     if not config.is_file():
         return ""
-    tables = realworld.tomllib.loads(config.read_text(encoding="utf-8")).get("split", [])
+    tables = tomllib.loads(config.read_text(encoding="utf-8")).get("split", [])
     return str(tables[0].get("package", "")) if tables else ""
 
 

@@ -50,7 +50,7 @@ def imported_names(source: str) -> set[str]:
     blocks too (`try: import enum` / `except ImportError: enum = None`): they cannot be
     mapped."""
     names: set[str] = set()
-    todo = list(cst.parse_module(source).body)
+    todo: list[cst.CSTNode] = list(cst.parse_module(source).body)
     while todo:
         stmt = todo.pop()
         if isinstance(stmt, (cst.Try, cst.If, cst.With, cst.Else, cst.ExceptHandler, cst.Finally)):

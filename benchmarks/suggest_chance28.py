@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         rest = {c: v for c, v in cases.items() if project[c] != p}
         best = max(GRID, key=lambda t: (*result(rest, t), -(abs(t) if t is not None else 1.0)))
         for c in (c for c in cases if project[c] == p):
-            base, made = cases[c]
+            figures, made = cases[c]
             x = pick(made, best)
-            won += x.f1 > base[0] and x.ari > base[1]
+            won += x.f1 > figures[0] and x.ari > figures[1]
             f1 += x.f1
             print(f"leave out {p}: t {best}: {c} {x.f1:.2f} / {x.ari:.2f}")
     print(f"leave-one-project-out: {won} of {len(cases)} beat file order, "

@@ -108,6 +108,10 @@ def result(rows: list[Row], take: Rule) -> tuple[float, int, int]:
     return statistics.mean(f for f, _ in got), wins, sum(map(take, rows))
 
 
+def _at_least(key: str, t: float, sign: int) -> Rule:
+    return lambda r: sign * num(r, key) >= sign * t
+
+
 def rules(rows: list[Row], every: bool) -> list[tuple[str, Rule]]:
     """`signal >= t` and `signal <= t` at every value (or at five percentiles)."""
     out: list[tuple[str, Rule]] = []
@@ -117,15 +121,20 @@ def rules(rows: list[Row], every: bool) -> list[tuple[str, Rule]]:
             values = [values[int(len(values) * q)] for q in (0.1, 0.25, 0.5, 0.75, 0.9)]
         for t, sign in itertools.product(values, (1, -1)):
             out.append((f"{key} {'>=' if sign > 0 else '<='} {t:.3f}",
-                        lambda r, key=key, t=t, sign=sign: sign * num(r, key) >= sign * t))
+                        _at_least(key, t, sign)))
     return out
+
+
+def _both(a: Rule, b: Rule) -> Rule:
+    return lambda r: a(r) and b(r)
 
 
 def report(rows: list[Row]) -> None:
     print(f"{len(rows)} cases")
-    for label, take in (("today's grouping", lambda r: False), ("contiguous", lambda r: True),
-                        ("the better of the two", lambda r: num(r, "f1_contig") > num(
-                            r, "f1_free"))):
+    baselines: list[tuple[str, Rule]] = [
+        ("today's grouping", lambda r: False), ("contiguous", lambda r: True),
+        ("the better of the two", lambda r: num(r, "f1_contig") > num(r, "f1_free"))]
+    for label, take in baselines:
         mean, wins, taken = result(rows, take)
         print(f"{label:<24} mean F1 {mean:.3f}  beating file order {wins}  contiguous taken "
               f"{taken}")
@@ -134,7 +143,7 @@ def report(rows: list[Row]) -> None:
     for (mean, wins, taken), label in singles[:5]:
         print(f"  one threshold  {label:<28} mean F1 {mean:.3f}  beating {wins}  taken {taken}")
     coarse = rules(rows, False)
-    both = sorted(((result(rows, lambda r, a=a, b=b: a(r) and b(r)), f"{x} and {y}")
+    both = sorted(((result(rows, _both(a, b)), f"{x} and {y}")
                    for (x, a), (y, b) in itertools.combinations(coarse, 2)
                    if x.split()[0] != y.split()[0]), reverse=True)
     for (mean, wins, taken), label in both[:5]:

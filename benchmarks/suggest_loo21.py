@@ -123,14 +123,14 @@ def main(argv: list[str] | None = None) -> int:
           f"leave-one-out: F1 {mean(out, 0):.3f} / ARI {mean(out, 1):.3f}, "
           f"{beats(out)} beat file order; choosing by cases beaten first: F1 "
           f"{mean(strict, 0):.3f} / ARI {mean(strict, 1):.3f}, {beats(strict)}")
-    for setting in table if args.settings else ():
-        print(f"  in-sample {setting!r}: F1 {mean(table[setting], 0):.3f} / ARI "
-              f"{mean(table[setting], 1):.3f}, {beats(table[setting])}")
-    for case in ids:
-        setting, (f1, ari) = picked[case]
-        print(f"  {case:<25} today {today[case][0]:.2f} / {today[case][1]:.2f}  "
-              f"LOO {f1:.2f} / {ari:.2f}  file order {baseline[case][0]:.2f} / "
-              f"{baseline[case][1]:.2f}  ({setting})")
+    for variant in table if args.settings else ():
+        print(f"  in-sample {variant!r}: F1 {mean(table[variant], 0):.3f} / ARI "
+              f"{mean(table[variant], 1):.3f}, {beats(table[variant])}")
+    for case_id in ids:
+        chosen, (f1, ari) = picked[case_id]
+        print(f"  {case_id:<25} today {today[case_id][0]:.2f} / {today[case_id][1]:.2f}  "
+              f"LOO {f1:.2f} / {ari:.2f}  file order {baseline[case_id][0]:.2f} / "
+              f"{baseline[case_id][1]:.2f}  ({chosen})")
     return 0
 
 

@@ -123,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
             row.append(f"{rule} {made[i][0][0]} {s.f1:.2f} / {s.ari:.2f}{'' if won else '!'}")
         print("  ".join(row), flush=True)
     n = len(cases) or 1
-    for rule, (f1, ari, won) in totals.items():
-        print(f"{rule}: F1 {f1 / n:.3f} / ARI {ari / n:.3f}, {won} of {len(cases)} beat file order")
+    for rule, (f1, ari, wins) in totals.items():
+        print(f"{rule}: F1 {f1 / n:.3f} / ARI {ari / n:.3f}, {wins} of {len(cases)} beat file order")
     return 0
 
 

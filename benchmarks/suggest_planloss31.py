@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,14 +44,16 @@ def _recording_choose(g: Graph, k: int, cap: int) -> dict[int, int]:
 
 
 def _recording_suggest(*args: object, **kwargs: object) -> core.Suggestion:
-    made = _suggest(*args, **kwargs)  # type: ignore[arg-type]
+    made = _suggest(*args, **kwargs)
     _seen["made"] = made
     return made
 
 
-_choose, _suggest = core.choose, suggest_eval.suggest
-core.choose = _recording_choose  # type: ignore[assignment]
-suggest_eval.suggest = _recording_suggest  # type: ignore[assignment]
+# (each module binds the name it calls: patched there, in its namespace)
+_choose: Callable[[Graph, int, int], dict[int, int]] = vars(core)["choose"]
+_suggest: Callable[..., core.Suggestion] = vars(suggest_eval)["suggest"]
+vars(core)["choose"] = _recording_choose
+vars(suggest_eval)["suggest"] = _recording_suggest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,10 +107,10 @@ def main(argv: list[str] | None = None) -> int:
                 after[n] for n in names).items())))
             if made.keep_why:
                 print(f"    keep: {'; '.join(made.keep_why)}")
-    n = len(rows) or 1
-    print(f"\n{len(rows)} cases: mean F1 before planning {sum(r[1].f1 for r in rows) / n:.3f}, "
-          f"after {sum(r[2].f1 for r in rows) / n:.3f}; mean ARI before "
-          f"{sum(r[1].ari for r in rows) / n:.3f}, after {sum(r[2].ari for r in rows) / n:.3f}")
+    count = len(rows) or 1
+    print(f"\n{len(rows)} cases: mean F1 before planning {sum(r[1].f1 for r in rows) / count:.3f}, "
+          f"after {sum(r[2].f1 for r in rows) / count:.3f}; mean ARI before "
+          f"{sum(r[1].ari for r in rows) / count:.3f}, after {sum(r[2].ari for r in rows) / count:.3f}")
     worst = sorted(rows, key=lambda r: r[2].f1 - r[1].f1)[:12]
     print("planning costs most: " + ", ".join(f"{r[0]} {r[1].f1:.2f}->{r[2].f1:.2f}"
                                              for r in worst))

@@ -42,6 +42,7 @@ from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.suggester import choose as ch
 from godsplit.suggester import graph as gm
+from godsplit.suggester.chance import beyond_chance
 
 TARGETS = ["poetry-env", "pyglet-layout", "pytype-abstract", "scipy-distributions"]
 
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
         made = ch.candidates(g, case.k, CAP)
         q = [ch.modularity(g, group) for _, group in made]
-        pick = min((ch.tangled(g, made[i][1]), -q[i], i) for i in ch.beyond_chance(q))[2]
+        pick = min((ch.tangled(g, made[i][1]), -q[i], i) for i in beyond_chance(q))[2]
         print(f"{case.id} (K {case.k}, {len(names)} names)")
         print(f"  file order     {scored(g, in_runs(g, case.k), theirs)}")
         for i, (name, group) in enumerate(made):

@@ -21,6 +21,7 @@ import argparse
 import keyword
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,11 @@ VERBS = [
 ]
 KINDS = ["Exporter", "Service", "Manager", "Processor", "Builder", "Client", "Formatter"]
 EXCEPTIONS = ["ValueError", "KeyError", "TypeError", "LookupError", "RuntimeError"]
+
+
+def _numbered(name: str) -> Callable[[int], str]:
+    """`name` at a first attempt, then `name1`, `name2`, ..."""
+    return lambda attempt: name + (str(attempt) if attempt else "")
 
 
 @dataclass
@@ -102,7 +108,7 @@ def _q(text: str) -> str:
 
 
 def _domain_names(count: int) -> list[str]:
-    stdlib = getattr(sys, "stdlib_module_names", frozenset())
+    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
     base = [d for d in DOMAINS if d not in stdlib and not keyword.iskeyword(d)]
     out = []
     for i in range(count):
@@ -162,7 +168,7 @@ class _Gen:
                 dom.public.append(self._task_name(dom))
 
     # names ---------------------------------------------------------------------------------
-    def _fresh(self, make) -> str:  # type: ignore[no-untyped-def]
+    def _fresh(self, make: Callable[[int], str]) -> str:
         for attempt in range(1000):
             name = make(attempt)
             if name not in self.taken:
@@ -373,7 +379,7 @@ class _Gen:
             self.w.add(f"{name} = {r.choice(['100', '3', '600', repr('jobs'), repr('v2')])}\n")
         self.w.add("\n\n")
         for kind in KINDS[:3]:
-            base = self._fresh(lambda a, k=kind: f"Base{k}" + (str(a) if a else ""))
+            base = self._fresh(_numbered(f"Base{kind}"))
             self.bases.append(base)
             self.w.add(
                 f"class {base}:\n"

@@ -100,7 +100,7 @@ def trees(name: str, work: Path) -> tuple[Path, Path, list[str], str]:
         module = ""
     else:
         (dist, version, sha256), targets, root, module = REMOTE[name]
-        spec = realworld.Spec(dist, version, module, ["tests"], sha256=sha256)
+        spec = realworld.Spec(["tests"], name=dist, version=version, module=module, sha256=sha256)
         source = realworld.unpack(realworld.download(spec), work / "pristine" / name)
     before, after = work / "before" / source.name, work / "after" / source.name
     for tree in (before, after):  # the same directory name: messages may carry it

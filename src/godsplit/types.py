@@ -144,6 +144,9 @@ class Plan:
     already_split: bool = False
     # name -> dotted new modules whose code looks the name up (where a patch must go)
     lookups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # class or function name -> the modules its `__module__` may name after the split when
+    # it named the old module before (`split/module_homes.py`)
+    homes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def errors(self) -> tuple[Finding, ...]:

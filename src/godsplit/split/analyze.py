@@ -229,8 +229,8 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
         hints = type_string_reads(module, assigned, reads,
                                   source.path, source.text, stmt_lines)
     for index, stmt in enumerate(module.body):  # LibCST's scopes record no capture pattern
-        if isinstance(stmt, cst.Match):
-            bound[index] |= captured(stmt)
+        if "match" in codes[index] and not isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            bound[index] |= captured(stmt)  # (also of a `match` in an `if`, `try`, `with`)
     for index, stmt in enumerate(module.body):  # runs as a script, after everything else
         if is_main_block(stmt):
             calls.pop(index, None)

@@ -4,7 +4,8 @@
   `pyproject.toml` with `[tool.pylint]`, `setup.cfg` or `tox.ini` with a `[pylint.*]`
   section, in the split file's directory or the nearest one above it (pylint's own
   order). Its options are flat (pylint merges every section or sub-table), so only
-  `enable`, `disable` and `no-docstring-rgx` are read, wherever they are.
+  `enable`, `disable`, `no-docstring-rgx`, `max-line-length`, `dummy-variables-rgx` and
+  `init-import` are read, wherever they are.
 - mypy: whether the project configures it at all (`mypy.ini`, `.mypy.ini`, `[tool.mypy]`,
   a `[mypy]` section of `setup.cfg`): such a project may run it with `--strict`, whose
   `no_implicit_reexport` reports a name imported from a module that binds it only by an
@@ -33,7 +34,10 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "missing-class-docstring": ("C0115", ("missing-docstring", "C0111")),
     "useless-suppression": ("I0021", ()),
     "cyclic-import": ("R0401", ()),  # no pragma: a finding (`pylint_cycles`)
+    "unused-import": ("W0611", ()),
 }
+# pylint's default: an import bound under a name it matches is never unused
+DUMMY_VARIABLES_RGX = r"_+$|(_[a-zA-Z0-9_]*[a-zA-Z0-9]+?$)|dummy|^ignored_|^unused_"
 _CATEGORIES = {"C": "convention", "R": "refactor", "W": "warning", "E": "error",
                "F": "fatal", "I": "info"}
 _OFF_BY_DEFAULT = {"useless-suppression"}  # among MESSAGES
@@ -49,6 +53,8 @@ class Pylint:
     disable: tuple[str, ...] = ()
     no_docstring_rgx: str = "^_"  # pylint's default
     max_line_length: int = 100  # pylint's default
+    dummy_variables_rgx: str = DUMMY_VARIABLES_RGX
+    init_import: bool = False  # unused imports of an `__init__.py` are reported
 
     def reports(self, symbol: str) -> bool:
         """Whether pylint reports message `symbol` (one of MESSAGES) with this config."""
@@ -85,7 +91,10 @@ def find_pylint(directories: Sequence[Path]) -> Pylint | None:
                 return Pylint(path, _words(options.get("enable")),
                               _words(options.get("disable")),
                               str(options.get("no-docstring-rgx", "^_")),
-                              _integer(options.get("max-line-length"), 100))
+                              _integer(options.get("max-line-length"), 100),
+                              str(options.get("dummy-variables-rgx", DUMMY_VARIABLES_RGX)),
+                              str(options.get("init-import", "no")).strip().lower() in (
+                                  "y", "yes", "true", "1"))
     return None
 
 

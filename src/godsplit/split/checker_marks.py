@@ -33,6 +33,7 @@ from pathlib import Path
 from .checker_config import Pylint
 from .isort_pin import sorted_statement
 from .loop_shadows import noqa_comment
+from .pylint_unused import FACADE_PRAGMA, unused_edits
 from .ruff_pin import (
     ProjectRuff,
     alias_reported_by_version,
@@ -42,6 +43,7 @@ from .ruff_pin import (
 from .style import Style
 
 TYPE_IGNORE = "# type: ignore[attr-defined, unused-ignore]"
+PYLINT_UNUSED = "# pylint: disable=unused-import"
 _DOCSTRINGS = {  # each under 70 characters: the line fits a limit of 79
     "_godsplit_bindings": "Which new modules bind each name here to the same object.",
     "_godsplit_targets": "The new modules that an assignment to `name` here reaches.",
@@ -127,17 +129,25 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None, source: Path | 
                     edits.append((node.lineno - 1, "ignore"))
         if style.pylint is not None:
             edits += _pylint_edits(tree, lines, style.pylint)
+            edits += unused_edits(tree, lines, style.pylint, path.name == "__init__.py")
         if style.enables("PLC0415", path):  # ruff's import-outside-top-level
             edits += [(node.lineno - 1, "PLC0415") for node in _machinery_imports(tree)]
-        for index, what in sorted(edits, key=lambda e: e[0], reverse=True):
+        # bottom-up; on one line, what changes the line before what inserts a line above it
+        for index, what in sorted(edits, key=lambda e: (e[0], "unused-import" not in e[1]),
+                                  reverse=True):
             if what == "ignore":
                 _type_ignore(lines, index, _statement(tree, index + 1), style, source)
             elif what == "PLC0415":
                 code, hash_, old = lines[index].rstrip("\n").partition("#")
                 lines[index] = _long(code.rstrip(), noqa_comment((hash_ + old).strip(), "PLC0415"),
                                      style)
-            elif what == "import-outside-toplevel":  # on a line of its own: inline, the
-                # machinery's import grew past any formatter's length (black wrapped it)
+            elif what == "facade-unused-import":
+                lines.insert(index, FACADE_PRAGMA)
+            elif what == "unused-import" and not lines[index].rstrip().endswith("\\"):
+                _pylint_inline(lines, index, _import_at(tree, index + 1), style)
+            elif what in ("import-outside-toplevel", "unused-import"):  # on a line of its
+                # own: inline, the machinery's import grew past any formatter's length (black
+                # wrapped it)
                 indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
                 lines.insert(index, f"{indent}# pylint: disable-next={what}\n")
             elif what == "reimported":  # pylint does not
@@ -223,6 +233,33 @@ def _resolve(path: Path, node: ast.ImportFrom, files: Mapping[Path, object]) -> 
 def _statement(tree: ast.Module, line: int) -> ast.ImportFrom:
     return next(n for n in _module_level(tree.body)
                 if isinstance(n, ast.ImportFrom) and n.lineno == line)
+
+
+def _import_at(tree: ast.Module, line: int) -> ast.Import | ast.ImportFrom:
+    return next(n for n in _module_level(tree.body)
+                if isinstance(n, (ast.Import, ast.ImportFrom)) and n.lineno == line)
+
+
+def _pylint_inline(lines: list[str], index: int, node: ast.Import | ast.ImportFrom,
+                   style: Style) -> None:
+    """`# pylint: disable=unused-import` before the comments of the import statement
+    starting at `lines[index]` (pylint reports it at that line; a line of its own above it
+    took a blank line from black, after the import before it), so that a `# noqa` stays
+    last, where `noqa_comment` adds to it (mongomock's `# noqa: F401` was written twice
+    once the pragma followed it). A one-line from-import the
+    comment makes longer than the formatter's limit is written in parentheses, the
+    comments after `(` (black and isort leave that form as it is)."""
+    code, hash_, comment = lines[index].rstrip("\n").partition("#")
+    code, comment = code.rstrip(), f"{PYLINT_UNUSED}  {hash_}{comment}".strip()
+    if (isinstance(node, ast.ImportFrom) and node.end_lineno == node.lineno
+            and len(f"{code}  {comment}") > style.line_length and len(node.names) > 0):
+        indent = " " * node.col_offset
+        names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
+        module = "." * node.level + (node.module or "")
+        first = _long(f"{indent}from {module} import (", comment, style)
+        lines[index] = first + "".join(f"{indent}    {n},\n" for n in names) + f"{indent})\n"
+        return
+    lines[index] = _long(code, comment, style)
 
 
 def _type_ignore(lines: list[str], index: int, node: ast.ImportFrom, style: Style,

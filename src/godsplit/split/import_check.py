@@ -24,8 +24,10 @@ from ..types import Config, Finding, GodsplitError, Plan
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
 from .made_objects import made_findings
+from .module_homes import home_findings, homes_note
 from .registry_check import compare_registries, filled, registries_note
 from .scratch import mapped_back, mirrored
+from .star_hint import star_hint
 from .verify import (
     Snapshot,
     compare_snapshots,
@@ -70,35 +72,6 @@ def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]
     return _import_findings(config, plan, before, None)[0]
 
 
-def _star_hint(finding: Finding, plan: Plan) -> Finding:
-    """GS405 of a package facade that lost names: its `__all__` is fixed when it runs, so
-    a name code elsewhere sets on the module later (SQLAlchemy's `base.dialect`) is left
-    out; a package beside the old module keeps it a module, which needs no `__all__`. A
-    package `__init__.py` that lost its own submodules, which later imports bind on it
-    (netaddr.ip's `sets`), can keep them out only with an `__all__` of its own."""
-    if finding.code != "GS405" or not finding.names:
-        return finding
-    here = plan.source.parent
-    own = [n for n in finding.names if plan.source.name == "__init__.py" and (
-        (here / f"{n}.py").is_file() or (here / n / "__init__.py").is_file())]
-    if own:  # netaddr.ip's sets, glob, ...: bound on the package by later imports
-        return replace(finding, message=finding.message + f"; {', '.join(own)}: "
-                       f"{'a module' if len(own) == 1 else 'modules'} of the package "
-                       f"`{plan.old_module}`, bound on it when "
-                       f"{'it is' if len(own) == 1 else 'they are'} imported after it, which "
-                       "its `import *` gave (it has no `__all__`); the facade's `__all__` is "
-                       f"fixed before that: give `{plan.old_module}` an `__all__` of the names "
-                       "`import *` should give")
-    if plan.layout != "package":
-        return finding
-    beside = plan.source.stem + "_parts"
-    return replace(finding, message=finding.message + "; a package facade writes a fixed "
-                   "`__all__` where the source has none, which leaves out names code elsewhere "
-                   "sets on the module later: if that is the cause, set `package` for this "
-                   f"split (new modules beside the old module, e.g. in `{beside}`), which keeps "
-                   "the old module a module with no `__all__`")
-
-
 def _at_binding(finding: Finding, plan: Plan) -> Finding:
     """A difference about names, at the god file's line binding the first of them (twisted's
     GS404 on `value`: the loop `for name, value in ...`), not at line 1."""
@@ -128,7 +101,8 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
             findings.append(_no_longer_imports(after, plan, mirror is not None))
         else:
             differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
-            findings.extend(_star_hint(_at_binding(f, plan), plan) for f in differences)
+            differences += home_findings(snap, after, plan, path)  # GS424: `__module__`
+            findings.extend(star_hint(_at_binding(f, plan), plan) for f in differences)
             filling = compare_registries(snap, after, plan)  # GS419: errors; warnings of order
             differences += [f for f in filling if f.severity == "error"]
             findings += [f for f in filling if f.severity == "error"]
@@ -140,7 +114,8 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
                     f"signatures and type hints of {len(snap.details)} moved "
                     "functions, classes and methods; the same `import *`, `__main__` blocks for "
                     "`python -m` and modules loaded"
-                    f"{registered_note(snap, after)}{registries_note(snap, after)}",
+                    f"{registered_note(snap, after)}{registries_note(snap, after)}"
+                    f"{homes_note(snap, after, plan)}",
                     path, 1,
                 ))
                 findings += [f for f in filling if f.severity != "error"]

@@ -5,7 +5,7 @@ functions whose `__module__` it sets back to the old module's name (the runtime 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 import libcst as cst
 
@@ -17,30 +17,36 @@ from .analyze import Analysis, Unit
 def keep_names(analysis: Analysis, units: list[Unit], split: SplitConfig) -> list[str]:
     """The classes and functions (not tasks: their names are pinned) keep-module-name
     renames among `units`, with the classes a metaclass call at the top makes."""
+    gone = analysis.deleted_names  # `def init(): ...; init(); del init`: gone by then
+    return list(dict.fromkeys(name for unit in units for name, how in definitions(
+        analysis, unit, split.task_decorators) if how != "task" and name not in gone))
+
+
+def definitions(analysis: Analysis, unit: Unit, tasks: Collection[str],
+                ) -> Iterator[tuple[str, str]]:
+    """The classes and functions `unit` defines, by name, with how: "def" (a `class` or
+    `def` statement, also in an `if`/`try`/`with` block), "task" (the function of a Celery
+    task), "made" (a class a metaclass call at the top makes)."""
     from .made_classes import made_at_top
     from .transforms import task_decorator
 
-    names = []
-    gone = analysis.deleted_names  # `def init(): ...; init(); del init`: gone by then
-    for unit in units:
-        # those an `if`/`try`/`with` block defines too (typing_extensions' `if
-        # hasattr(typing, "X"): X = typing.X` / `else: class X: ...`)
-        todo: list[cst.CSTNode] = [analysis.module.body[i] for i in unit.stmts]
-        while todo:
-            stmt = todo.pop(0)
-            if isinstance(stmt, (cst.If, cst.Try, cst.With, cst.Else, cst.ExceptHandler,
-                                 cst.Finally, cst.IndentedBlock)):
-                blocks = [getattr(stmt, a, None) for a in ("body", "orelse", "handlers",
-                                                             "finalbody")]
-                todo[:0] = [x for b in blocks if b is not None
-                            for x in (b if isinstance(b, (list, tuple)) else [b])]
-            elif (isinstance(stmt, cst.ClassDef) or (isinstance(stmt, cst.FunctionDef) and (
-                task_decorator(stmt, split.task_decorators) is None
-            ))) and stmt.name.value not in gone:
-                names.append(stmt.name.value)
-            else:
-                names += [n for n in made_at_top(stmt, analysis.module) if n not in gone]
-    return list(dict.fromkeys(names))
+    # those an `if`/`try`/`with` block defines too (typing_extensions' `if
+    # hasattr(typing, "X"): X = typing.X` / `else: class X: ...`)
+    todo: list[cst.CSTNode] = [analysis.module.body[i] for i in unit.stmts]
+    while todo:
+        stmt = todo.pop(0)
+        if isinstance(stmt, (cst.If, cst.Try, cst.With, cst.Else, cst.ExceptHandler,
+                             cst.Finally, cst.IndentedBlock)):
+            blocks = [getattr(stmt, a, None) for a in ("body", "orelse", "handlers",
+                                                         "finalbody")]
+            todo[:0] = [x for b in blocks if b is not None
+                        for x in (b if isinstance(b, (list, tuple)) else [b])]
+        elif isinstance(stmt, cst.ClassDef):
+            yield stmt.name.value, "def"
+        elif isinstance(stmt, cst.FunctionDef):
+            yield stmt.name.value, "def" if task_decorator(stmt, tasks) is None else "task"
+        else:
+            yield from ((name, "made") for name in made_at_top(stmt, analysis.module))
 
 
 def this_module(taken: Collection[str]) -> str:

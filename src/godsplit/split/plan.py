@@ -48,6 +48,7 @@ from .layout import Layout, inside, make_layout, refuse_symlink
 from .main_name import main_name_findings
 from .match_captures import capture_findings
 from .module_deletes import delete_findings
+from .module_homes import planned_homes
 from .module_identity import identity_errors
 from .module_loggers import copy_loggers, copyable_loggers, logger_findings
 from .namespace_reads import namespace_findings
@@ -236,6 +237,7 @@ def build_plan(
         findings=tuple(sorted(set(findings), key=lambda f: (f.line, f.code, f.message))),
         changes=changes, public_names=tuple(star_names(analysis)),
         lookups=_lookups(analysis, assignment.module_of, layout),
+        homes=planned_homes(analysis, assignment, split, layout),
     )
 
 

@@ -163,6 +163,24 @@ def details(values: dict[str, object], moved: tuple[str, ...],
     return out
 
 
+def homes(values: dict[str, object], moved: tuple[str, ...],
+          own: tuple[str, ...] = ()) -> dict[str, str]:
+    """The `__module__` of each function and class of the module bound under its own name,
+    and of each method of those classes defined in its body, not normalised: the split
+    must leave each as the plan says (`split/module_homes.py`)."""
+    out: dict[str, str] = {}
+    for name, value in _moved(values, moved, own):
+        if getattr(value, "__qualname__", None) != name:
+            continue  # (a decorator's wrapper, an alias)
+        members = [(f"{name}.{a}", _unwrapped(m)) for a, m in sorted(vars(value).items())
+                   ] if inspect.isclass(value) else []
+        for key, item in [(name, value), *members]:
+            if item is value or (inspect.isfunction(item) and item.__qualname__ == key):
+                home = getattr(item, "__module__", None)
+                out.update({key: home} if isinstance(home, str) else {})
+    return out
+
+
 def registered(values: dict[str, object]) -> dict[str, str]:
     """The names objects are registered under, which code elsewhere looks them up by: a
     Celery task's (routes, beat entries and queued messages use it), a logger's. Not
@@ -351,6 +369,7 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
         "names": names,
         "star": sorted(k for k in star if k != "__builtins__"),
         "details": details(values, moved, own),
+        "homes": homes(values, moved, own),
         "registered": registered(values),
         "recorded": recorded(values, moved, own),
         "made": made(values, moved),

@@ -37,8 +37,8 @@ def _main_blocks(text: str) -> int:
     an `else`, one branch runs on every import: code that stays in the old module."""
     try:
         tree = ast.parse(text)
-    except SyntaxError:
-        return len(re.findall(r"""__name__\s*==\s*['"]__main__['"]\s*:""", text))
+    except SyntaxError:  # (newer syntax than this interpreter's): read from the lines
+        return _guard_lines(text)
     count = 0
     for node in tree.body:
         test = node.test if isinstance(node, ast.If) and not node.orelse else None
@@ -49,4 +49,22 @@ def _main_blocks(text: str) -> int:
             mains = [s for s in sides if type(s).__name__ in ("Constant", "Str")  # Str: 3.7
                      and getattr(s, "value", getattr(s, "s", None)) == "__main__"]
             count += bool(names and mains)
+    return count
+
+
+_GUARD = re.compile(r"""if\s*\(?\s*(?:__name__\s*==\s*(['"])__main__\1|(['"])__main__\2\s*==\s*"""
+                    r"""__name__)\s*\)?\s*:""")
+
+
+def _guard_lines(text: str) -> int:
+    """`_main_blocks` of a source this interpreter cannot parse, from its lines: the
+    guards at the start of a line (not in a function, nor in a triple-quoted string) whose
+    block the next line of code at that level does not continue with `else` or `elif`."""
+    lines = re.sub(r"(\"\"\"|''')[\s\S]*?\1", '""', text).splitlines()
+    count = 0
+    for index, line in enumerate(lines):
+        if _GUARD.match(line):
+            after = next((n for n in lines[index + 1:] if n.strip() and not n.startswith(
+                (" ", "\t", "#"))), "")
+            count += not re.match(r"(else|elif)\b", after)
     return count

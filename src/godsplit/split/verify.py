@@ -48,6 +48,7 @@ class Snapshot:
     object: str = "module"  # what the import gives: a module, or what replaced it (probe)
     made: dict[str, str] = field(default_factory=dict)  # class statements' non-classes (GS129)
     registries: dict[str, Fingerprint] = field(default_factory=dict)  # (registry_check)
+    homes: dict[str, str] = field(default_factory=dict)  # `__module__`s (module_homes)
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
@@ -167,7 +168,7 @@ def snapshot(
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
                     tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]),
                     data.get("file") or "", data.get("object", "module"), dict(data["made"]),
-                    dict(data.get("registries") or {}))
+                    dict(data.get("registries") or {}), dict(data.get("homes") or {}))
 
 
 def interpreters(root: Path) -> list[str]:
