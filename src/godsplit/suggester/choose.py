@@ -25,6 +25,7 @@ import networkx as nx
 from .chance import beyond_chance, ranked
 from .cluster import agglomerate
 from .constants import carve
+from .conversions import gather_conversions
 from .crowded import spread_bonds
 from .dominators import dominator_pieces
 from .graph import Graph
@@ -120,6 +121,9 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     q = ranked([modularity(g, group) for group in groupings])
     made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]
     group: dict[int, int] = min(made, key=lambda x: x[:3])[3]
+    if gather_conversions(g, group, cap):  # a table of unit conversions whole (`conversions`)
+        break_cycles(g, group)
+        exactly(g, group, k, cap)
     if carve(g, group, k, cap):  # a block of constants whole, its own module if shared (`constants`)
         break_cycles(g, group)
         exactly(g, group, k, cap)

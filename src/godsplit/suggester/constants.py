@@ -30,11 +30,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .common import everyones, names
 from .graph import Graph, Node
 from .header import header
 from .place import SHARED, SMALL, closest, groups_of
 
-RUN = 5  # values in a row, at least, make a block (a pair or three are not a block)
+RUN = 5  # constants in a row, at least, make a block (a pair or three are not a block);
+# counted by name (`MON, TUE, ... = range(7)` is seven: `common.names`)
 
 
 def constant(node: Node) -> bool:
@@ -52,10 +54,10 @@ def blocks(g: Graph) -> list[list[int]]:
         if constant(node) and (not run or g.nodes[run[-1]].section == node.section):
             run.append(n)
             continue
-        if len(run) >= RUN:
+        if names(g, run) >= RUN:
             out.append(run)
         run = [n] if constant(node) else []
-    if len(run) >= RUN:
+    if names(g, run) >= RUN:
         out.append(run)
     return out
 
@@ -78,7 +80,7 @@ def carve(g: Graph, group: dict[int, int], k: int, cap: int) -> bool:
         held = {group[n] for n in block}
         if len(readers) >= 2 and header(g, group, block, SHARED):
             continue  # each constant with its own reader, as placed (`header`)
-        if len(readers) >= 2 and g.size(block) > SMALL * average:
+        if len(readers) >= 2 and (g.size(block) > SMALL * average or everyones(readers, k)):
             if held & set(readers) or len(held) > 1:
                 fresh = max(group.values()) + 1
                 for n in block:
