@@ -47,7 +47,7 @@ def site_packages(venv: Path | None) -> Path:
     found = sorted(venv.glob("lib/python3*/site-packages"))
     if not found:
         raise SystemExit(f"no site-packages under {venv}")
-    return found[0]
+    return found[0].resolve()  # absolute: ruff and godsplit run in other directories
 
 
 def god_files(root: Path, min_lines: int) -> list[str]:
