@@ -19,7 +19,7 @@ import pytest
 import godsplit
 from godsplit.suggester.entry import render_entry
 
-from splitkit import make_project, plan_texts, same_behaviour
+from splitkit import make_project, plan_texts, ruff_check, same_behaviour
 
 SELF_IMPORT = """
     import pkg.big as me
@@ -88,3 +88,51 @@ def test_suggest_finds_a_mapping_without_plan_errors(
     suggestion = godsplit.suggest(tmp_path / "pkg" / "big.py", modules=2)
     assert not suggestion.errors, suggestion.errors
     assert '"Reader"' not in render_entry(suggestion)
+
+
+# gevent 26.9's `subprocess.py`: `if mswindows: import msvcrt; class Handle(int): ...`
+# / `else: import fcntl; ...; fork = ...`, a block that defines names, moved whole to the
+# new module holding `Handle` and `fork`. The code using `msvcrt` and `fcntl` (`Popen`)
+# imports them from there, and that module does not read them: ruff's F401 (4 in the
+# written module), in a project with no linter configuration (ruff's defaults).
+PLATFORM_BLOCK = """
+    import os
+
+    WINDOWS = os.name == "nt"
+    if WINDOWS:
+        import msvcrt
+
+        class Handle(int):
+            closed = False
+    else:
+        import fcntl
+
+        fork = os.fork
+
+
+    def flags(fd):
+        if WINDOWS:
+            return msvcrt.get_osfhandle(fd)
+        return fcntl.fcntl(fd, fcntl.F_GETFD)
+"""
+
+
+def test_imports_of_a_moved_block_read_only_elsewhere_get_their_noqa(tmp_path: Path) -> None:
+    modules = {"handles": ["Handle", "WINDOWS", "fork"], "runner": ["flags"]}
+    config = make_project(tmp_path, PLATFORM_BLOCK, modules)
+    _, texts = plan_texts(config)
+    assert "import fcntl" in texts["pkg/big/handles.py"]
+    for path, text in texts.items():
+        if text == "<delete>":
+            continue
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    done = ruff_check(tmp_path, "pkg/big")
+    assert done.returncode == 0, done.stdout
+    printed = same_behaviour(tmp_path / "run", PLATFORM_BLOCK, modules, """
+        import os
+        import pkg.big
+        fd = os.open(os.devnull, os.O_RDONLY)
+        print(pkg.big.flags(fd) >= 0, hasattr(pkg.big, "fork"))
+    """)
+    assert printed == "True True\n"
