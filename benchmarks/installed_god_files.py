@@ -13,7 +13,10 @@ environment, so that the import check runs with the package's dependencies), and
 - `godsplit suggest FILE --write`: did it find a mapping whose plan has no errors;
 - with `--apply`, `godsplit apply`: was it written and verified (the import check ran and
   the names, kinds, signatures and `import *` matched), checked statically only (the
-  package cannot be imported on its own: GS412), or rolled back (a bug: the plan was clean).
+  package cannot be imported on its own: GS412), or rolled back (a bug: the plan was clean);
+  and what pyflakes-level checks (`ruff check --isolated --select F,E9`, the ruff beside
+  this interpreter) find in the files apply wrote (the new modules and the facade): a
+  finding there is a bug in the generated code, whatever the project's own config says.
 
 Prints one Markdown row per file. Nothing here is committed or kept: the copies are
 deleted. The installed files are whatever versions the environment has.
@@ -29,6 +32,7 @@ import sys
 import sysconfig
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 # tests, vendored copies, and generated tables (character data, glyph lists, regexes)
@@ -43,7 +47,7 @@ def site_packages(venv: Path | None) -> Path:
     found = sorted(venv.glob("lib/python3*/site-packages"))
     if not found:
         raise SystemExit(f"no site-packages under {venv}")
-    return found[0]
+    return found[0].resolve()  # absolute: ruff and godsplit run in other directories
 
 
 def god_files(root: Path, min_lines: int) -> list[str]:
@@ -59,6 +63,29 @@ def god_files(root: Path, min_lines: int) -> list[str]:
 
 def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=900)
+
+
+def python_files(work: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in work.rglob("*.py") if ".venv" not in path.parts}
+
+
+def ruff(work: Path, paths: list[str]) -> list[str]:
+    """ruff's pyflakes-level findings in `paths` (the ruff beside this interpreter)."""
+    done = run([str(Path(sys.executable).parent / "ruff"), "check", "--isolated", "--select", "F,E9",
+                "--output-format", "concise", "--no-cache", *paths], work)
+    return [line.removeprefix(str(work) + "/") for line in done.stdout.splitlines()
+            if re.match(r"\S+\.py:\d+:\d+: ", line)]
+
+
+def findings(work: Path, source: str, before: dict[Path, bytes]) -> str:
+    """The findings in the files apply wrote or changed, against those in the source."""
+    old = Counter(line.split(": ")[1].split()[0] for line in ruff(work, [source]))
+    written = sorted(str(path) for path, text in python_files(work).items() if before.get(path) != text)
+    found = ruff(work, written)
+    new = Counter(line.split(": ")[1].split()[0] for line in found) - old
+    shown = [line for line in found if line.split(": ")[1].split()[0] in new][:3]
+    return (f"ruff F,E9: source {old.total()}, written {len(found)}"
+            + (f", new {dict(new)} ({'; '.join(shown)[:300]})" if new else ""))
 
 
 def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float]:
@@ -83,6 +110,7 @@ def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float
             return f"{lines:,}", f"suggest exit {done.returncode}: {last[:200]}", 0.0
         if not apply:
             return f"{lines:,}", "suggested, plan clean", time.perf_counter() - start
+        before = python_files(work)
         done = run([*godsplit, "apply"], work)
         text = done.stdout + done.stderr
         if done.returncode != 0:
@@ -95,6 +123,8 @@ def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float
             result = "written and verified"
         else:
             result = "written"
+        if done.returncode == 0:
+            result += f"; {findings(work, str(source), before)}"
     return f"{lines:,}", result, time.perf_counter() - start
 
 

@@ -36,6 +36,7 @@ from .parsing import parse, too_deep
 from .redeclared import kinds_with, redeclarations
 from .run_uses import lazy_annotations
 from .scopes import collect, handler_names, live_accesses, module_name_read
+from .self_import import own_module_reads
 from .star_exports import star_rebinds
 from .type_guards import DEFAULT, Guards, guards_for
 from .typestrings import type_string_reads
@@ -237,8 +238,9 @@ def _analyze(source: SourceText, module: cst.Module) -> Analysis:
     nodes.name_reads = [r for r in nodes.name_reads if module_name_read(r, nodes, scopes)]
     joins = redeclarations(module, kinds, bound)  # TYPE_CHECKING declarations of definitions
     kinds = kinds_with(kinds, joins)
+    own_reads = own_module_reads(module, source.path, future_annotations, reads, assigned)
     writers, inside, kept, declared, snapshots = stays_in_old_module(
-        module, codes, kinds, bound, reads, rebinds)
+        module, codes, kinds, bound, reads, rebinds, own_reads)
     units = _group(module, kinds, bound, rebinds, reads, stmt_lines, methods, writers, joins)
     units, at_import = called_at_import(module, units, calls, subclassed)
     binders: dict[str, list[int]] = defaultdict(list)

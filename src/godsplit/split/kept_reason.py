@@ -13,6 +13,7 @@ from .analyze import Analysis, Unit
 from .classify import reads_globals_inside
 from .module_identity import created_by_hooks
 from .namespace_bound import unbound, writes_namespace
+from .self_import import own_module_reads
 
 FINDS_MODULE = ("kept in the old module: its code finds the module it runs in "
                 "(globals(), a frame's f_globals, sys.modules[cls.__module__], "
@@ -24,6 +25,11 @@ _NAMESPACE = ("globals()", "locals()", "vars()", "sys.modules[")
 def namespace_reason(analysis: Analysis, unit: Unit) -> str:
     """Why `unit` (among `analysis.namespace_stmts`) stays in the old module."""
     body = analysis.module.body
+    itself = own_module_reads(analysis.module, analysis.path, analysis.future_annotations)
+    if found := next((itself[i] for i in unit.stmts if i in itself), None):
+        return (f"kept in the old module: it reads the module through an import of itself "
+                f"(`{found}`) while the module is imported; from a new module that is the "
+                "facade, mid-import, which may not hold the name yet")
     unset = sorted({n for i in unit.stmts for n in unbound(analysis.codes[i], analysis.binders)})
     writers = [i for i in sorted(analysis.namespace_stmts) if i not in unit.stmts
                and writes_namespace(body[i]) and not unbound(analysis.codes[i], analysis.binders)]

@@ -189,7 +189,7 @@ def _godsplit_own(names: set[str]) -> bool:
 def stays_in_old_module(
     module: cst.Module, codes: Sequence[str], kinds: list[UnitKind],
     bound: MutableMapping[int, set[str]], reads: Mapping[int, Mapping[str, list[bool]]],
-    rebinds: Mapping[int, Collection[str]],
+    rebinds: Mapping[int, Collection[str]], own_reads: Collection[int] = (),
 ) -> tuple[set[int], set[int], set[int], set[int], set[int]]:
     """The statements that write the module's namespace through `globals()` (`writers`),
     the functions and classes whose code finds the module it runs in (`inside`), every
@@ -197,7 +197,8 @@ def stays_in_old_module(
     the `TYPE_CHECKING` blocks declaring what such code binds, and the kept statements
     reading the namespace at import time (a snapshot, not a write). Code reading a name
     bound only through the namespace stays too (`namespace_bound`; `rebinds`: the names
-    each statement's functions bind with `global`)."""
+    each statement's functions bind with `global`), and so does code reading the module
+    through an import of itself at import time (`own_reads`: `self_import`)."""
     namespace = globals_aliases(module)  # `_globals = globals()`
     # a facade's own machinery is not the module's code: its live-facade helpers
     # (`sys.modules[__name__]`) and its hand-over to modules that imported it mid-way
@@ -246,12 +247,12 @@ def stays_in_old_module(
     binding = {i: {*bound.get(i, ()), *rebinds.get(i, ())} for i in range(len(kinds))}
     readers = namespace_readers(module, codes, kinds, binding, writers | inside)
     kept = set()
-    for index in sorted(writers | aliasing | inside | declared | reading | readers):
+    for index in sorted(writers | aliasing | inside | declared | reading | readers | {*own_reads}):
         if kinds[index] in ("definition", "type_checking") and bound.get(index):
             kinds[index] = "facade"
             kept.add(index)
     # what reads those at import time (`XMLSchema = XMLSchema10`) runs after them
-    names = {n for i in kept & (inside | reading) for n in bound[i]}
+    names = {n for i in kept & (inside | reading | {*own_reads}) for n in bound[i]}
     for index in range(len(kinds)):
         if kinds[index] == "definition" and bound.get(index) and any(
                 flags[0] and name in names for name, flags in reads.get(index, {}).items()):

@@ -9,7 +9,10 @@ there. pyflakes resolves those annotations in the class body, where `document` i
 property, and reports the import unused (F401), so `flake8 --fix`-style tools (autoflake)
 would delete it. Only module-level import lines (those godsplit writes: moved code keeps
 its own imports inside its functions), only names the god file did not already import
-unused, and only where the project's flake8 selects F401 for the file.
+unused, and only where the project's flake8 or ruff (its defaults, without a
+configuration) selects F401 for the file: gevent's `if mswindows: import msvcrt; class
+Handle ...` / `else: import fcntl`, moved whole with `Handle`, imports names only the
+kept `Popen` reads (from the new module): ruff's F401 there, 4 in gevent 26.9's split.
 """
 
 from __future__ import annotations
@@ -31,19 +34,22 @@ def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path,
     pyflakes reports unused there and not in the god file (`source_text`, as analysed:
     not read again; None, as for stubs: nothing to compare with, nothing marked)."""
     out = dict(texts)
-    if style is None or style.flake8 is None or not style.pyflakes or source_text is None:
+    if style is None or not style.enables("F401") or source_text is None:
         return out
     try:
         before = {name for name, _ in _unused(source_text, source)}
     except SyntaxError:
         return out
     for path, text in texts.items():
-        if path.suffix != ".py" or not style.flake8.enables("F401", path):
+        if path.suffix != ".py" or not style.enables("F401", path):
             continue
         try:
             found = [(n, row) for n, row in _unused(text, path) if n not in before]
         except SyntaxError:
             continue
+        if style.flake8 is None or not style.flake8.enables("F401", path):  # ruff alone
+            redundant = _redundant_aliases(text)  # `X as X`: ruff takes it as a re-export
+            found = [(n, row) for n, row in found if row not in redundant]
         lines = text.splitlines(keepends=True)
         outside = _module_level_imports(text)
         for row in sorted({row for _, row in found} & outside):
@@ -60,6 +66,14 @@ def _unused(text: str, path: Path) -> list[tuple[str, int]]:
     checker = pyflakes.checker.Checker(ast.parse(text), filename=str(path))
     return [(str(m.message_args[0]), m.lineno) for m in checker.messages
             if isinstance(m, pyflakes.messages.UnusedImport)]
+
+
+def _redundant_aliases(text: str) -> set[int]:
+    """The first lines of the imports binding each name under its own name (`from m
+    import a as a`, `import os as os`), which ruff does not report unused (pyflakes does)."""
+    return {node.lineno for node in ast.walk(ast.parse(text))
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and all(alias.asname == alias.name for alias in node.names)}
 
 
 def _module_level_imports(text: str) -> set[int]:
