@@ -84,5 +84,10 @@ def test_suggest_gives_each_model_and_its_flat_variant_a_module(tmp_path: Path) 
                    100_000, modules=5)
     assert not made.errors
     modules = {m.name: set(m.mapped) for m in made.modules}
+    models = {"Lambda", "Wind", "Wave", "Drift", "Pulse"}
     for name in ("Lambda", "Wind", "Wave"):
-        assert {name, f"Flat{name}"} in modules.values(), modules
+        # its flat variant with it, and no other model (since tune34c's `scattered` the
+        # shared FlatMixin may go with one of them: Base's far-apart Drift and Pulse are a
+        # module of their own, and the mixin, a group of one, joins its closest reader)
+        held = next(m for m in modules.values() if name in m)
+        assert f"Flat{name}" in held and held & models == {name}, modules

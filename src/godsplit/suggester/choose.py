@@ -32,6 +32,7 @@ from .graph import Graph
 from .one_each import one_each
 from .place import break_cycles, exactly, gather_families, to_helpers
 from .reexports import to_shared
+from .scattered import unscatter
 from .variants import by_variant
 
 OVER = 2  # the `pieces` candidate stops merging at OVER * K groups
@@ -111,7 +112,9 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     get a module of their own, a module per class and the rest pooled instead
     (`one_each`). Parallel variants of the same definitions, a module each, are a third
     candidate when the file has K - 1 families of them (`variants`). A base with more
-    subclasses than a module can hold has its bond spread over them first (`crowded`)."""
+    subclasses than a module can hold has its bond spread over them first (`crowded`).
+    A group pooled from far-apart stretches of the file that read nothing of each other is
+    cut at the gap (`scattered`)."""
     g = spread_bonds(g, k)
     if (each := one_each(g, k, cap)) is not None:
         return _settle(g, each, k, cap)
@@ -125,6 +128,9 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
         break_cycles(g, group)
         exactly(g, group, k, cap)
     if carve(g, group, k, cap):  # a block of constants whole, its own module if shared (`constants`)
+        break_cycles(g, group)
+        exactly(g, group, k, cap)
+    if unscatter(g, group, k, cap):  # far-apart stretches that read nothing of each other
         break_cycles(g, group)
         exactly(g, group, k, cap)
     return group
