@@ -49,7 +49,7 @@ def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path,
             continue
         if style.flake8 is None or not style.flake8.enables("F401", path):  # ruff alone
             redundant = _redundant_aliases(text)  # `X as X`: ruff takes it as a re-export
-            found = [(n, row) for n, row in found if row not in redundant]
+            found = [(n, row) for n, row in found if (n, row) not in redundant]
         lines = text.splitlines(keepends=True)
         outside = _module_level_imports(text)
         for row in sorted({row for _, row in found} & outside):
@@ -68,12 +68,22 @@ def _unused(text: str, path: Path) -> list[tuple[str, int]]:
             if isinstance(m, pyflakes.messages.UnusedImport)]
 
 
-def _redundant_aliases(text: str) -> set[int]:
-    """The first lines of the imports binding each name under its own name (`from m
-    import a as a`, `import os as os`), which ruff does not report unused (pyflakes does)."""
-    return {node.lineno for node in ast.walk(ast.parse(text))
-            if isinstance(node, (ast.Import, ast.ImportFrom))
-            and all(alias.asname == alias.name for alias in node.names)}
+def _redundant_aliases(text: str) -> set[tuple[str, int]]:
+    """(name as pyflakes reports it, first line) of each import binding a name under its own
+    name (`from m import a as a`, `import os as os`), which ruff does not report unused
+    (pyflakes does), also in a statement importing other names plainly (a module facade's
+    `from .part import (name, _private as _private)`)."""
+    found: set[tuple[str, int]] = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.ImportFrom):
+            prefix = "." * node.level + (f"{node.module}." if node.module else "")
+        elif isinstance(node, ast.Import):
+            prefix = ""
+        else:
+            continue
+        found.update((prefix + alias.name, node.lineno)
+                     for alias in node.names if alias.asname == alias.name)
+    return found
 
 
 def _module_level_imports(text: str) -> set[int]:
