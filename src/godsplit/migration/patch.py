@@ -28,6 +28,7 @@ from .decorated import body_fits, mock_parameter, new_value
 from .edit import Context, WithEdit
 from .homes import Homes
 from .imports import fresh
+from .path_prefix import held_in, path_start
 
 IMPORTERS = frozenset({"import_module", "__import__", "import_string", "find_spec", "reload"})
 ATTRIBUTE_BUILTINS = frozenset({"getattr", "hasattr", "setattr", "delattr"})
@@ -350,6 +351,12 @@ def _module_string(ctx: Context, node: cst.SimpleString, h: Homes) -> None:
                  "that imports the module): left alone; the module still imports under this name "
                  "and its facade imports every new module" + (
                      ", so all its tasks still register" if h.tasks else ""))
+        return
+    held = held_in(ctx, node)
+    start = path_start(ctx, held) if held is not None else None
+    if held is not None and start is not None:
+        ctx.use(node, h, "", "module", None, False, f"held in {held}, read as a dotted path's "
+                f"start at line {ctx.line(start)}: edit by hand (each name's new module)")
         return
     ctx.note(node, "GS505", f"{h.old_module!r} is named in a string (a logger name, a route or "
              "task-name prefix?): left alone; loggers and pinned task names keep the old name")

@@ -35,6 +35,7 @@ from .layout import Layout
 from .main_guards import is_main_block
 from .match_captures import kept_captures
 from .module_head import header_split
+from .namespace_order import providers
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
 from .render import MARKER, first_definition, live_aliases, module_import
@@ -145,6 +146,7 @@ def needs_first(analysis: Analysis, assignment: Assignment) -> Callable[[int], s
     kept = {u.id for u in analysis.units
             if assignment.module_of.get(u.id) == FACADE and u.kind != "effect" and u not in main}
     memo: dict[int, set[int] | None] = {}
+    binders = providers(analysis)  # what a unit reads at import time: who binds it
 
     def needed(uid: int) -> set[int] | None:
         if uid in memo:
@@ -156,16 +158,15 @@ def needs_first(analysis: Analysis, assignment: Assignment) -> Callable[[int], s
             if current in out:
                 continue
             out.add(current)
-            for read in analysis.units[current].reads:
-                for provider in analysis.binders.get(read.name, ()) if read.import_time else ():
-                    unit = analysis.units[provider]
-                    if provider == current or (
-                            unit.kind in ("import", "future") and unit.first < first_def):
-                        continue
-                    if provider not in kept:
-                        memo[uid] = None
-                        return None
-                    todo.append(provider)
+            for provider in binders(current):
+                unit = analysis.units[provider]
+                if provider == current or (
+                        unit.kind in ("import", "future") and unit.first < first_def):
+                    continue
+                if provider not in kept:
+                    memo[uid] = None
+                    return None
+                todo.append(provider)
         memo[uid] = out if uid in kept else None
         return memo[uid]
 

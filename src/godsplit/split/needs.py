@@ -21,8 +21,10 @@ from ..types import FACADE, Edge, Finding
 from .analyze import Analysis, Read, Unit
 from .assign import Assignment, module_reads
 from .bindings import bindings, deciding, follow_definitions, unbound_reads
+from .import_blocks import prune_import_block
 from .imports import declared_names, identifiers
 from .main_self import name_rebinds
+from .nodes import find_all
 from .star_cycles import stranded_star
 
 MAIN = "__main__"  # the `__main__.py` of a package layout: the source's `__main__` block
@@ -162,7 +164,7 @@ def _copy(
     needs.imports[unit.id].add(name)
     if unit.kind == "type_checking" or (unit.kind == "import" and unit.first > 0):
         reads = _type_checking_reads(analysis, unit, name) if (
-            unit.kind == "type_checking") else unit.reads
+            unit.kind == "type_checking") else _block_reads(analysis, unit, name)
         for read in reads:  # TYPE_CHECKING itself, or names a try-block uses
             if read.name in done and read.name not in copied:  # settled as read later: again
                 done.discard(read.name)
@@ -188,6 +190,22 @@ def _type_checking_reads(analysis: Analysis, unit: Unit, name: str) -> Collectio
             elif not isinstance(line, cst.SimpleStatementLine) or not all(
                     isinstance(s, (cst.Import, cst.ImportFrom)) for s in line.body):
                 words |= _words(line)  # an assignment, a nested block: what it reads
+    return [r for r in unit.reads if r.name in words]
+
+
+def _block_reads(analysis: Analysis, unit: Unit, name: str) -> Collection[Read]:
+    """What an import block (`if`) reads for `name`: its copy keeps only the lines binding
+    the names its module reads (`prune_import_block`), so its tests and those lines.
+    pydantic-settings' `if TYPE_CHECKING:` nests `if sys.version_info >= (3, 11): import
+    tomllib` beside `from pydantic_settings.main import BaseSettings`: a module reading only
+    `BaseSettings` got `import sys` for the nested `if` it did not copy (F401)."""
+    words: set[str] = set()
+    for index in unit.stmts:
+        stmt = analysis.module.body[index]
+        if not isinstance(stmt, cst.If) or find_all(stmt, cst.ImportStar):
+            return unit.reads
+        if (pruned := prune_import_block(stmt, {name})) is not None:
+            words |= _words(pruned)
     return [r for r in unit.reads if r.name in words]
 
 
