@@ -46,9 +46,10 @@ def render_entry(suggestion: Suggestion, table: str = "split") -> str:
     reasons = Counter(p.reason for p in s.plan.placements for _ in p.names)
     largest = max(s.plan.modules, key=lambda m: (m.lines, m.name), default=None)
     text = (f"Suggested by `godsplit suggest`: {_count(len(s.plan.modules), 'module')}"
-            # (the shared module counts whether listed or filled by the plan alone)
+            # (the shared module counts though the plan alone fills it; one named after its
+            # members, black's `mode`, is listed like any other and needs no word)
             + (f" ({s.shared} included)" if any(m.name == s.shared for m in s.plan.modules)
-               else "")
+               and all(m.name != s.shared for m in s.modules) else "")
             + (f", the largest {largest.name} with {largest.lines} lines" if largest else "")
             + f" (max-lines {s.max_lines}). The names listed are mapped")
     if reasons["carried"]:

@@ -18,9 +18,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
-from .described import command_line, told
+from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
-from .spelling import many, plural, snake, snake_in
+from .spelling import many, plural, snake, snake_in, spelled_out
+from .verbs import countable, nouns_first, objects_first, verbs
 from .weak_names import (
     BOUND,
     STDLIB,
@@ -125,7 +126,8 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
     # `SocketHandler` beside three small classes: `handlers`, not `queue_handler`)
     if times < 2 or (2 * times < len(classes) and 2 * lines <= g.size(members)):
         return None
-    return plural(g.surface.get(word, word)), lines
+    name = spelled_out(g, word)  # (not youtube-dl's `ies`: `info_extractors`)
+    return (name, lines) if name else None
 
 
 def file_prefix(g: Graph) -> tuple[str, ...]:
@@ -255,45 +257,6 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
     return grams, []
 
 
-def _nouns_first(g: Graph, n: int) -> list[str]:
-    """The words of a member's name, a function's first word (its verb: `move_wheel_files`)
-    last."""
-    parts = [w for w in snake(g.nodes[n].label).split("_") if w]
-    return parts[1:] + parts[:1] if g.nodes[n].kind == "function" else parts
-
-
-def verbs(g: Graph, members: list[int]) -> dict[str, set[str]]:
-    """The words that begin a public function's name and no other public name's words, and
-    the words after them there (pyparsing's `enable_diag`, `enable_all_warnings` beside
-    `disable_diag`: `enable` with `diag`, `all`, `warning`): a verb says what is done, its
-    object to what, and the object names the module (mne's `check_random_state` beside
-    `object_hash` keeps `check`: no word after it is among the group's best). A plural is
-    no verb (wagtail's `revisions_view`, `revisions_revert`: `revisions`)."""
-    first: dict[str, set[str]] = defaultdict(set)
-    other: set[str] = set()
-    for n in members:
-        for name in (name for name in g.nodes[n].names if not name.startswith("_")):
-            raw = [w for w in snake(name).split("_") if w]
-            parts = [stem(w) for w in raw]
-            if g.nodes[n].kind == "function" and parts and parts[0] == raw[0]:
-                first[parts[0]].update(parts[1:])  # (a plural is a noun: `revisions_view`)
-            else:
-                other.update(parts[:1])
-            other.update(parts[1:])
-    return {verb: after for verb, after in first.items() if verb not in other}
-
-
-def objects_first(words: list[str], verb: Mapping[str, set[str]]) -> list[str]:
-    """`words` with each verb (`verbs`) moved after the first of its objects among them."""
-    out = list(words)
-    for word in words:
-        ahead = [k for k, w in enumerate(out) if stem(w) in verb.get(stem(word), ())]
-        if ahead and ahead[0] > out.index(word):
-            out.remove(word)
-            out.insert(ahead[0], word)  # (the list shifted left: just after it)
-    return out
-
-
 def namesake(firsts: list[str], old: str) -> list[str]:
     """A group whose main class is the source's namesake (rich's `Console` in
     `console.py`, soupsieve's `CSSMatch` in `css_match.py`, `Markdown` in `markdown2.py`,
@@ -368,27 +331,33 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         ranked = sorted(members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))
         labels = [bare(snake_in(g, g.nodes[n].label), prefix) for n in ranked]
         listed = [t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].anchor]
+        vague = qualified(g, members) | BOUND  # (`RandomModule`: `module` of what?)
         words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
                                                            -g.nodes[n].lines, n))
-                 for w in _nouns_first(g, n) if stem(w) not in STOP]
-        pairs = (f"{w}_{v}" for w, v in itertools.permutations(spelled[:4] or labels[:4], 2))
+                 for w in nouns_first(g, n) if stem(w) not in STOP and w not in vague]
+        pairs = (f"{w}_{v}" for w, v in itertools.permutations(spelled[:4] or labels[:4], 2)
+                 # (no `argparse_type_type`; no `module_tokenize` of `tokenize_module`)
+                 if not set(w.split("_")) & set(v.split("_")) and f"{v}_{w}" not in spelled)
+        # what the docstring calls a main class (two fifths of the lines: not colander's 12-line
+        # `Email` among 393 lines of validators) that has no name of its own to give
         said = [t for n in sorted(members, key=lambda n: (-g.nodes[n].lines, n))
-                if g.nodes[n].kind == "class" and not valid_name(label := bare(
-                    snake(g.nodes[n].label), prefix), set())
+                if g.nodes[n].kind == "class" and 5 * g.nodes[n].lines >= 2 * g.size(members)
+                and not valid_name(label := bare(snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
-        vague = qualified(g, members) | BOUND  # (`RandomModule`: `module` of what?)
         head = joined([w for w in spelled if w not in vague][:3])
         shown = constants(g, members, joined(spelled[:3]), old)
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
-        tries = itertools.chain(firsts[i], said, api(g, members, grams, old),
+        tries = itertools.chain(firsts[i], said, kinds(g, members, docs or {}, old),
+                                api(g, members, grams, old),
                                 followed(g, members, spelled[:1]), negated(g, members, spelled),
                                 shown, tasked(spelled, then), reserved_kin(spelled, listed), head,
-                                then, (plural(w) for w in head),
+                                then, (plural(w) for w in head if countable(w)),
                                 # the singular of a word the source defines (`dictionaries`)
                                 (stem(w) for w in head if "_" not in w),
                                 joined(spelled[3:]), listed, words, labels, pairs,
-                                apart(g, labels[0]), (f"{labels[0]}_{k}" for k in itertools.count(2)))
+                                apart(g, labels[0]), (plural(w) for w in head if not countable(w)),
+                                (f"{labels[0]}_{k}" for k in itertools.count(2)))
         names[i] = next(t for t in tries if valid_name(t, taken) and claimed.get(t, i) == i)
         taken.add(names[i])
     return names

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .graph import Graph
+from .graph import Graph, stem
 from .naming import name_modules
+from .verbs import countable
 
 
 def pool_name(g: Graph, pool: list[int], taken: set[str], siblings: frozenset[str],
@@ -24,5 +25,6 @@ def pool_name(g: Graph, pool: list[int], taken: set[str], siblings: frozenset[st
     if not api or 2 * g.size(api) < g.size(pool):
         return None
     name = name_modules(g, [api], taken, siblings, old, docs)[0]
-    # a numbered name says less than `_shared` (a pooled `retrying()` decorator: `retrying_2`)
-    return None if re.search(r"_[0-9]+$", name) else name
+    # a numbered name says less than `_shared` (a pooled `retrying()` decorator: `retrying_2`),
+    # and so does a verb's plural (PuLP's pooled `initialize()`: `initializes`)
+    return None if re.search(r"_[0-9]+$", name) or not countable(stem(name)) else name

@@ -86,3 +86,16 @@ def acronyms_apart(name: str, label: str, known: frozenset[str]) -> str:
             name = re.sub(rf"(?<![a-z0-9]){run.lower()}(?![a-z0-9])",
                           f"{run[:k].lower()}_{run[k:].lower()}", name, count=1)
     return name
+
+
+def spelled_out(g: Graph, word: str) -> str | None:
+    """The plural of a family's last word, `word` (stemmed); an acronym the file writes
+    (`acronyms`) is spelled out by the class whose words it is the initials of (youtube-dl's
+    `YoutubeIE`, `VimeoIE`, ... under `InfoExtractor`: `info_extractors`, not `ies`), else
+    it names no family (None)."""
+    written = g.surface.get(word, word)
+    if word.upper() not in acronyms(g):
+        return plural(written)
+    full = sorted(snake(node.label) for node in g.nodes if node.kind == "class"
+                  and "".join(w[:1] for w in snake(node.label).split("_")) == word)
+    return plural(full[0]) if full else None
