@@ -23,11 +23,14 @@ K - 1 modules and there are two or more other definitions to pool; otherwise the
 candidates are made as before (`choose`). A lone helper is no pool: it follows its reader
 as before (youtube-dl's `InfoExtractors.py`, 64 classes and one function, K 57, and PEFT's
 `lora.py`, seven classes and one class defined under an `if`, K 5, are the two files of
-that shape among the 86 cases, and both still lose to file order).
+that shape among the 86 cases, and both still lose to file order). A private helper
+written beside the one class that reads it goes with that class instead (`beside`: VisPy's
+`_arcball`, round 33).
 """
 
 from __future__ import annotations
 
+from .beside import beside
 from .cluster import agglomerate
 from .graph import Graph
 from .place import SHARED
@@ -43,7 +46,10 @@ def one_each(g: Graph, k: int, cap: int) -> dict[int, int] | None:
     rest = [n for n in range(count) if g.nodes[n].kind != "class"]
     if 2 * k <= count or 2 * (k - 1) <= len(classes) or len(rest) < 2 or len(classes) < k - 1:
         return None
-    group = {n: i for i, part in enumerate(agglomerate(g, classes, k - 1, cap))
+    own = beside(g, rest)  # a private helper beside its one reader goes with it (`beside`)
+    pooled = [n for n in rest if n not in own]
+    group = {n: i for i, part in enumerate(agglomerate(g, classes, k - 1 if pooled else k, cap))
              for n in part}
-    group.update(dict.fromkeys(rest, SHARED))
+    group.update(dict.fromkeys(pooled, SHARED))
+    group.update({n: group[c] for n, c in own.items()})
     return group
