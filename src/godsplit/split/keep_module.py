@@ -59,17 +59,23 @@ def this_module(taken: Collection[str]) -> str:
 
 def keep_module_name(names: list[str], old_module: str, future_annotations: bool,
                      conditional: Collection[str] = (), taken: Collection[str] = (),
-                     overloads: bool = False) -> str:
+                     overloads: bool = False, depth: int = 0) -> str:
     """The keep-module-name code for `names` (`old_module`: an expression), for a file with
     `from __future__ import annotations` or not; a name in `conditional` (bound only under
     a condition) is looked up, so that it may be missing; its local variables shadow no
-    name in `taken`; `overloads`: the source may use `@overload` (`uses_overload`)."""
+    name in `taken`; `overloads`: the source may use `@overload` (`uses_overload`).
+    `depth`: written into a new module `depth` levels inside the package of new modules
+    beside the old module (0: into the package facade). The objects renamed are those
+    reporting any module of that package: a class made by a metaclass call reports the
+    module of the metaclass' `__new__`, which can be another new module (in the old
+    module it was the old module)."""
     if not names:
         return ""
     items = [f"globals().get({n!r})" if n in conditional else n for n in names]
+    here = this_module(taken)
     return runtime.render("keep_module_name", {
         "old_module": old_module,
-        "here": this_module(taken),
+        "here": f'{here}.rsplit(".", {depth})[0]' if depth else here,
         "objects": "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")",
     }, {"overloads"} if overloads else (), future_annotations=future_annotations, taken=taken)
 

@@ -234,7 +234,8 @@ def render_new_module(
         pieces.append(Block(keep_module_name(keep_names(analysis, units, split),
                                              f'"{layout.old_module}"', analysis.future_annotations,
                                              analysis.conditional_names, analysis.bound_names,
-                                             uses_overload(analysis))))
+                                             uses_overload(analysis),
+                                             module.count(".") + 1 if layout.new_package else 0)))
     return pieces
 
 
