@@ -20,8 +20,8 @@ from ..config import _read_toml
 from ..types import GodsplitError
 from .file_stamps import Stamp, stamp
 
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off"}
+_TRUE = {"1", "true", "yes", "on", "y", "t"}
+_FALSE = {"0", "false", "no", "off", "n", "f"}
 _RUFF_LINT_KEYS = {  # keys ruff still accepts at the top level (deprecated) for `lint`
     "select", "extend-select", "ignore", "extend-ignore", "per-file-ignores",
     "extend-per-file-ignores", "isort", "pycodestyle",
@@ -36,10 +36,17 @@ class Section:
     ini: bool = False  # INI values are strings; isort's INI keys may use dashes
     fallbacks: tuple[Section, ...] = ()  # same file: ruff's legacy top-level lint keys
     extends: Section | None = None  # the same table of the ruff config this one extends
+    # string values read as the tool reads them (isort's pyproject.toml: "True", "79")
+    strings_typed: bool = False
 
     @staticmethod
     def empty() -> Section:
         return Section(Path("."), None, {})
+
+    @property
+    def typed(self) -> bool:
+        """Whether a string value stands for a number or a flag (INI, or isort's TOML)."""
+        return self.ini or self.strings_typed
 
     def _own(self, key: str) -> tuple[bool, Any]:
         for name in (key, key.replace("_", "-"), key.replace("-", "_")) if self.ini else (key,):
@@ -82,7 +89,7 @@ class Section:
                 return None
             value = {}
         header = ".".join(n for n in (self.header, *names) if n)
-        return Section(self.path, header, value, self.ini, fallbacks, extends)
+        return Section(self.path, header, value, self.ini, fallbacks, extends, self.strings_typed)
 
     def fail(self, key: str, message: str) -> NoReturn:
         raise GodsplitError(message, self.path, key_line(self.path, self.header, key, self.ini))
@@ -92,7 +99,7 @@ class Section:
         if hit is None:
             return default
         section, value = hit
-        if isinstance(value, str) and section.ini and value.strip().isdigit():
+        if isinstance(value, str) and section.typed and value.strip().isdigit():
             value = int(value)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             section.fail(key, f"'{key}' must be a positive integer, not {value!r}")
@@ -104,7 +111,7 @@ class Section:
         if hit is None:
             return default
         section, value = hit
-        if isinstance(value, str) and section.ini and value.strip().lstrip("-").isdigit():
+        if isinstance(value, str) and section.typed and value.strip().lstrip("-").isdigit():
             value = int(value)
         if not isinstance(value, int) or isinstance(value, bool) or value < -1:
             section.fail(key, f"'{key}' must be -1 or a count of lines, not {value!r}")
@@ -115,7 +122,7 @@ class Section:
         if hit is None:
             return default
         section, value = hit
-        if isinstance(value, str) and section.ini and value.strip().lower() in _TRUE | _FALSE:
+        if isinstance(value, str) and section.typed and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
         if not isinstance(value, bool):
             section.fail(key, f"'{key}' must be true or false, not {value!r}")
@@ -317,7 +324,8 @@ def find_isort(directories: Sequence[Path]) -> Section | None:
             if not path.is_file():
                 continue
             if name == "pyproject.toml":
-                section = Section(path, None, _toml(path)).sub("tool", "isort")
+                # isort reads `force_sort_within_sections = "True"` (iris) as true
+                section = Section(path, None, _toml(path), strings_typed=True).sub("tool", "isort")
                 if section is not None and section.keys():
                     return section
             else:
