@@ -27,6 +27,7 @@ import libcst as cst
 
 from ..types import FACADE
 from .analyze import Analysis, Read, Unit
+from .at_import import runs_at_import
 from .base_reads import PlainClasses, only_subclassed
 from .call_chain import Classes
 from .class_calls import class_calls
@@ -154,29 +155,6 @@ def _unit_changes(analysis: Analysis, unit: Unit, name: str, into_scopes: bool,
     changing `cls` that it calls on `name` or a subclass (`Field.make()`)."""
     return any(changes(stmt := analysis.module.body[i], name, into_scopes, ordered=ordered)
                or classes.calls_changing(stmt, name, into_scopes, ordered) for i in unit.stmts)
-
-
-def runs_at_import(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """The nodes of top-level `node` that run when the module runs it: a def's decorators
-    and defaults, a class's decorators, bases and body (its methods' decorators and
-    defaults), never a function's or lambda's body."""
-    if isinstance(node, cst.FunctionDef):
-        params = node.params
-        for part in (*node.decorators, *(p.default for p in (
-                *params.params, *params.kwonly_params, *params.posonly_params) if p.default)):
-            yield from walk(part, into_scopes=False)
-        return
-    if isinstance(node, cst.ClassDef):
-        for part in (*node.decorators, *node.bases, *node.keywords):
-            yield from walk(part, into_scopes=False)
-        for stmt in node.body.body:
-            yield from runs_at_import(stmt)
-        return
-    if isinstance(node, cst.Lambda):
-        return
-    yield node
-    for child in node.children:
-        yield from runs_at_import(child)
 
 
 # what a class statement runs of a class it names as a base, and as its metaclass

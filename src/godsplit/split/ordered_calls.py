@@ -32,9 +32,10 @@ import libcst as cst
 
 from ..types import FACADE, Finding
 from .analyze import Analysis
+from .at_import import runs_at_import
 from .call_chain import Reach
 from .class_calls import class_defs
-from .import_order import in_source_order, runs_at_import
+from .import_order import in_source_order
 from .node_kinds import Kinds
 from .nodes import walk
 from .normalize import sort_file

@@ -12,11 +12,12 @@ old module (`module_identity.stays_in_old_module`), where it runs after the re-e
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, MutableMapping
+from collections.abc import Collection, MutableMapping
 from pathlib import Path
 
 import libcst as cst
 
+from .at_import import runs_at_import
 from .nodes import walk
 
 
@@ -76,33 +77,6 @@ def own_aliases(module: cst.Module, path: Path | None) -> set[str]:
     return own
 
 
-def _runs_at_import(node: cst.CSTNode, lazy: bool) -> Iterator[cst.CSTNode]:
-    """The nodes of top-level `node` that run when the module runs it: a def's decorators
-    and defaults (its annotations unless `lazy`), a class's decorators, bases and body,
-    never a function's or lambda's body."""
-    if isinstance(node, cst.FunctionDef):
-        params = node.params
-        every = (*params.params, *params.kwonly_params, *params.posonly_params)
-        parts: list[cst.CSTNode] = [*node.decorators, *(p.default for p in every if p.default)]
-        if not lazy:
-            parts += [p.annotation for p in every if p.annotation]
-            parts += [node.returns] if node.returns else []
-        for part in parts:
-            yield from walk(part, into_scopes=False)
-        return
-    if isinstance(node, cst.ClassDef):
-        for part in (*node.decorators, *node.bases, *node.keywords):
-            yield from walk(part, into_scopes=False)
-        for stmt in node.body.body:
-            yield from _runs_at_import(stmt, lazy)
-        return
-    if isinstance(node, cst.Lambda):
-        return
-    yield node
-    for child in node.children:
-        yield from _runs_at_import(child, lazy)
-
-
 def own_module_reads(module: cst.Module, path: Path | None, lazy: bool,
                      reads: MutableMapping[int, dict[str, list[bool]]] | None = None,
                      names: Collection[str] = ()) -> dict[int, str]:
@@ -116,7 +90,7 @@ def own_module_reads(module: cst.Module, path: Path | None, lazy: bool,
     for index, stmt in enumerate(module.body):
         if not aliases or _imports_only(stmt):
             continue
-        for node in _runs_at_import(stmt, lazy):
+        for node in runs_at_import(stmt, annotations=not lazy):
             if not reads_alias(node, aliases):
                 continue
             assert isinstance(node, cst.Attribute)
