@@ -253,13 +253,19 @@ def _pylint_inline(lines: list[str], index: int, node: ast.Import | ast.ImportFr
     code, comment = code.rstrip(), f"{PYLINT_UNUSED}  {hash_}{comment}".strip()
     if (isinstance(node, ast.ImportFrom) and node.end_lineno == node.lineno
             and len(f"{code}  {comment}") > style.line_length and len(node.names) > 0):
-        indent = " " * node.col_offset
-        names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
-        module = "." * node.level + (node.module or "")
-        first = _long(f"{indent}from {module} import (", comment, style)
-        lines[index] = first + "".join(f"{indent}    {n},\n" for n in names) + f"{indent})\n"
+        lines[index] = _parenthesized(node, "", comment, style)
         return
     lines[index] = _long(code, comment, style)
+
+
+def _parenthesized(node: ast.ImportFrom, first: str, comment: str, style: Style) -> str:
+    """A one-line from-import written in parentheses, a name a line, with `first` (a
+    pragma) and then `comment` after the `(`."""
+    indent = " " * node.col_offset
+    names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
+    module = "." * node.level + (node.module or "")
+    opening = _long(f"{indent}from {module} import (  {first}".rstrip(), comment, style)
+    return opening + "".join(f"{indent}    {n},\n" for n in names) + f"{indent})\n"
 
 
 def _type_ignore(lines: list[str], index: int, node: ast.ImportFrom, style: Style,
@@ -279,11 +285,7 @@ def _type_ignore(lines: list[str], index: int, node: ast.ImportFrom, style: Styl
             f"{code}  {TYPE_IGNORE}", comment, style)
         return
     if single and len(f"{code}  {TYPE_IGNORE}") > style.line_length:
-        indent = " " * node.col_offset
-        names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
-        module = "." * node.level + (node.module or "")
-        first = _long(f"{indent}from {module} import (  {TYPE_IGNORE}", comment, style)
-        lines[index] = first + "".join(f"{indent}    {n},\n" for n in names) + f"{indent})\n"
+        lines[index] = _parenthesized(node, TYPE_IGNORE, comment, style)
         return
     lines[index] = _long(f"{code}  {TYPE_IGNORE}", comment, style)
 
