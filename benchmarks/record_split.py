@@ -201,16 +201,29 @@ def sdist(spec: str, work: Path, wanted: str | None) -> tuple[str, bytes]:
 
 
 def member(archive: str, data: bytes, path: str) -> bytes:
-    """The file at `path` under the archive's single top directory."""
+    """The file at `path` under the archive's single top directory; SystemExit naming the
+    archive and the path (and the archive's files of that name, if any) when it is not
+    there, or is not a regular file."""
     if archive.endswith(".zip"):
         with zipfile.ZipFile(io.BytesIO(data)) as zipped:
-            top = zipped.namelist()[0].split("/")[0]
-            return zipped.read(f"{top}/{path}")
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        top = tar.getnames()[0].split("/")[0]
-        extracted = tar.extractfile(f"{top}/{path}")
-        assert extracted is not None
-        return extracted.read()
+            names = zipped.namelist()
+            top = names[0].split("/")[0] if names else ""
+            if f"{top}/{path}" in names:
+                return zipped.read(f"{top}/{path}")
+    else:
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            names = tar.getnames()
+            top = names[0].split("/")[0] if names else ""
+            try:
+                extracted = tar.extractfile(f"{top}/{path}")
+            except KeyError:
+                extracted = None
+            if extracted is not None:
+                return extracted.read()
+    base = path.rsplit("/", 1)[-1]
+    alike = [n.removeprefix(f"{top}/") for n in names if n.rsplit("/", 1)[-1] == base]
+    hint = f"; files of that name in it: {', '.join(alike[:5])}" if alike else ""
+    raise SystemExit(f"--path {path}: no such file in {archive} (looked for {top}/{path}){hint}")
 
 
 def wrap(label: str, names: list[str]) -> str:
