@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/record_split.py --git MIRROR --before-commit C1 --after-commit C2
         --before-path lib/pkg/big.py --after-root lib/pkg [--exclude lib/pkg/big_archive.py]
         --sdist pkg==1.2 --path lib/pkg/big.py --project pkg --repository URL --licence MIT
-        --note "..." --kept __init__ [--half fresh] --out benchmarks/maintainers/pkg-big.toml
+        --note "..." --kept __init__ [--half fresh11] --out benchmarks/maintainers/pkg-big.toml
 
 The grouping is read, not typed: for every top-level name the before file (as shipped in
 the sdist) defines, the module that defines it at the after commit. The modules looked at
@@ -20,6 +20,9 @@ Imports are not definitions, nor are dunder names (`__all__`, `__version__`: mod
 metadata). An after module Python 3 cannot parse (`async` as a name) is read from its
 tokens at column 0 instead; a before file Python 3 cannot parse is refused (suggest could
 not read it).
+
+`--half` is one of the halves benchmarks/suggest_eval.py loads (its `HALVES`, read from that
+file's text, not imported), so a record it would refuse is not written.
 
 The sdist is the one given (the last release before the split), from the package index's
 JSON simple API; its sha256 and the before file's are recorded. The fetched mirror and the
@@ -124,6 +127,18 @@ def line_scan(source: str, assignments: bool = True, dunders: bool = False) -> l
 def dunder(name: str) -> bool:
     """`__all__`, `__version__`, ...: module metadata, not a definition to place."""
     return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def halves() -> tuple[str, ...]:
+    """suggest_eval.py's HALVES, read from its source (importing it would load godsplit)."""
+    for stmt in ast.parse((HERE / "suggest_eval.py").read_text()).body:
+        if isinstance(stmt, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "HALVES" for t in stmt.targets
+        ):
+            value = ast.literal_eval(stmt.value)
+            if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+                return value
+    raise SystemExit(f"no HALVES tuple of strings in {HERE / 'suggest_eval.py'}")
 
 
 def git(mirror: Path, *args: str) -> str:
@@ -309,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--licence", required=True)
     parser.add_argument("--note", required=True)
     parser.add_argument("--kept", required=True)
-    parser.add_argument("--half", default="fresh")
+    parser.add_argument("--half", default="fresh", choices=halves(), help="the half the case joins")
     parser.add_argument("--work", default=str(HERE / ".work" / "record_split"))
     parser.add_argument("--out", help="the .toml to write (default: print it)")
     args = parser.parse_args(argv)

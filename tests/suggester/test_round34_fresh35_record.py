@@ -92,3 +92,27 @@ def test_the_command_stops_with_the_error_before_reading_git_history(
     )
     assert not out.exists()
     assert all(args[0] == "rev-parse" for args in calls)
+
+
+def test_half_is_one_suggest_eval_loads(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--half` takes suggest_eval.py's HALVES (fresh11 among them, read from its text); a
+    half it would refuse to load is an argparse error (exit 2) before anything is read."""
+    rs = load_benchmark("record_split")
+    ev = load_benchmark("suggest_eval")
+    assert rs.halves() == ev.HALVES and "fresh11" in rs.halves()
+
+    def unreachable(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the command went on after a bad --half")
+
+    monkeypatch.setattr(rs, "git", unreachable)
+    monkeypatch.setattr(rs, "sdist", unreachable)
+    argv = ["--git", str(tmp_path), "--before-commit", "a", "--after-commit", "b",
+            "--before-path", "p.py", "--after-root", "p", "--sdist", "p==1", "--path", "p.py",
+            "--project", "p", "--repository", "r", "--licence", "MIT", "--note", "n",
+            "--kept", "__init__", "--half", "fresh12"]
+    with pytest.raises(SystemExit) as raised:
+        rs.main(argv)
+    assert raised.value.code == 2
+    assert "argument --half: invalid choice: 'fresh12'" in capsys.readouterr().err
