@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/record_split.py --git MIRROR --before-commit C1 --after-commit C2
         --before-path lib/pkg/big.py --after-root lib/pkg [--exclude lib/pkg/big_archive.py]
         --sdist pkg==1.2 --path lib/pkg/big.py --project pkg --repository URL --licence MIT
-        --note "..." --kept __init__ [--half fresh] --out benchmarks/maintainers/pkg-big.toml
+        --note "..." --kept __init__ [--half fresh11] --out benchmarks/maintainers/pkg-big.toml
 
 The grouping is read, not typed: for every top-level name the before file (as shipped in
 the sdist) defines, the module that defines it at the after commit. The modules looked at
@@ -20,6 +20,9 @@ Imports are not definitions, nor are dunder names (`__all__`, `__version__`: mod
 metadata). An after module Python 3 cannot parse (`async` as a name) is read from its
 tokens at column 0 instead; a before file Python 3 cannot parse is refused (suggest could
 not read it).
+
+`--half` is one of the halves benchmarks/suggest_eval.py loads (its `HALVES`, read from that
+file's text, not imported), so a record it would refuse is not written.
 
 The sdist is the one given (the last release before the split), from the package index's
 JSON simple API; its sha256 and the before file's are recorded. The fetched mirror and the
@@ -126,6 +129,18 @@ def dunder(name: str) -> bool:
     return len(name) > 4 and name.startswith("__") and name.endswith("__")
 
 
+def halves() -> tuple[str, ...]:
+    """suggest_eval.py's HALVES, read from its source (importing it would load godsplit)."""
+    for stmt in ast.parse((HERE / "suggest_eval.py").read_text()).body:
+        if isinstance(stmt, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "HALVES" for t in stmt.targets
+        ):
+            value = ast.literal_eval(stmt.value)
+            if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+                return value
+    raise SystemExit(f"no HALVES tuple of strings in {HERE / 'suggest_eval.py'}")
+
+
 def git(mirror: Path, *args: str) -> str:
     return subprocess.run(
         ["git", "--git-dir", str(mirror), *args], check=True, capture_output=True, text=True
@@ -201,16 +216,29 @@ def sdist(spec: str, work: Path, wanted: str | None) -> tuple[str, bytes]:
 
 
 def member(archive: str, data: bytes, path: str) -> bytes:
-    """The file at `path` under the archive's single top directory."""
+    """The file at `path` under the archive's single top directory; SystemExit naming the
+    archive and the path (and the archive's files of that name, if any) when it is not
+    there, or is not a regular file."""
     if archive.endswith(".zip"):
         with zipfile.ZipFile(io.BytesIO(data)) as zipped:
-            top = zipped.namelist()[0].split("/")[0]
-            return zipped.read(f"{top}/{path}")
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        top = tar.getnames()[0].split("/")[0]
-        extracted = tar.extractfile(f"{top}/{path}")
-        assert extracted is not None
-        return extracted.read()
+            names = zipped.namelist()
+            top = names[0].split("/")[0] if names else ""
+            if f"{top}/{path}" in names:
+                return zipped.read(f"{top}/{path}")
+    else:
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            names = tar.getnames()
+            top = names[0].split("/")[0] if names else ""
+            try:
+                extracted = tar.extractfile(f"{top}/{path}")
+            except KeyError:
+                extracted = None
+            if extracted is not None:
+                return extracted.read()
+    base = path.rsplit("/", 1)[-1]
+    alike = [n.removeprefix(f"{top}/") for n in names if n.rsplit("/", 1)[-1] == base]
+    hint = f"; files of that name in it: {', '.join(alike[:5])}" if alike else ""
+    raise SystemExit(f"--path {path}: no such file in {archive} (looked for {top}/{path}){hint}")
 
 
 def wrap(label: str, names: list[str]) -> str:
@@ -296,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--licence", required=True)
     parser.add_argument("--note", required=True)
     parser.add_argument("--kept", required=True)
-    parser.add_argument("--half", default="fresh")
+    parser.add_argument("--half", default="fresh", choices=halves(), help="the half the case joins")
     parser.add_argument("--work", default=str(HERE / ".work" / "record_split"))
     parser.add_argument("--out", help="the .toml to write (default: print it)")
     args = parser.parse_args(argv)

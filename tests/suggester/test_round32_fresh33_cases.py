@@ -2,8 +2,8 @@
 histories by benchmarks/record_split.py when all 114 earlier cases (fresh8 too) became tuning
 data, of projects none of the other halves has, checked with `suggest_eval.py --check` and
 never scored while tuning; scored once at round 32's end. From round 33 fresh9 is tuning
-data (fresh10 is held out), so the tuning scripts read it. These tests read the records
-only: no sdist, no suggestion."""
+data (fresh10 was held out in round 33, fresh11 from round 34), so the tuning scripts read
+it. These tests read the records only: no sdist, no suggestion."""
 
 from __future__ import annotations
 
