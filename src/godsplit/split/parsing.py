@@ -47,7 +47,39 @@ def syntax_error(source: SourceText, exc: cst.ParserSyntaxError) -> GodsplitErro
         line = python.lineno or line
     except (ValueError, RecursionError, MemoryError):
         pass
+    else:  # Python reads it, LibCST does not: say so, at the statement LibCST stops on
+        line, why = _libcst_only(source.text, line)
+        cause = f"{cause}; Python compiles this file, LibCST (which godsplit reads code with) does not{why}"
     return GodsplitError(f"cannot parse: {cause}", source.path, line)
+
+
+def _libcst_only(text: str, line: int) -> tuple[int, str]:
+    """(line, why) for a source Python compiles and LibCST cannot parse: the first
+    top-level statement LibCST cannot parse alone (its tokenizer errors all say line 1),
+    and in it the first line indented with a tab beside spaces, if any."""
+    lines = text.splitlines(keepends=True)
+    for stmt in ast.parse(text).body:
+        start, end = stmt.lineno, stmt.end_lineno or stmt.lineno
+        start = min([start, *(d.lineno for d in getattr(stmt, "decorator_list", ()))])
+        try:
+            cst.parse_module("".join(lines[start - 1:end]))
+        except cst.ParserSyntaxError:
+            pass
+        except RecursionError:
+            continue
+        else:
+            continue
+        for number in range(start, end + 1):
+            indent = lines[number - 1][:len(lines[number - 1]) - len(lines[number - 1].lstrip(" \t"))]
+            if "\t" in indent and (" " in indent or _spaces_above(lines, start, number)):
+                return number, ": this line's indentation mixes a tab with spaces (use spaces only)"
+        return start, " (the statement starting here)"
+    return line, ""
+
+
+def _spaces_above(lines: list[str], start: int, number: int) -> bool:
+    """Whether a line of the statement before `number` is indented with spaces."""
+    return any(text[:1] == " " for text in lines[start - 1:number - 1])
 
 
 class _Probe(cst.CSTVisitor):

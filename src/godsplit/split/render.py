@@ -169,8 +169,8 @@ def render_new_module(
             edits.file_name)))
     ordered = style is not None and style.mypy and needs_order(analysis, module, edges, {
         n for u in units for n in u.binds}) and can_order(analysis)  # for mypy's order
-    if ordered or typed:
-        items.append((first_def - 0.3, TYPE_CHECKING_IMPORT))
+    if (ordered or typed) and not any("TYPE_CHECKING" in n for n in needs.imports.values()):
+        items.append((first_def - 0.3, TYPE_CHECKING_IMPORT))  # (not twice: F811)
     stmts = {i for u in units for i in u.stmts}
     live = {
         node: aliases[e.target] for e in mine for name in e.live
