@@ -165,3 +165,27 @@ def test_the_single_quoted_split_applies_and_keeps_the_task_names(tmp_path: Path
     assert "pkg.big.send" in before
     checked = _ruff(tmp_path / "after", "format", "--check", "pkg")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.slow
+def test_a_patch_target_rewritten_from_an_object_patch_keeps_the_attributes_quote(
+        tmp_path: Path) -> None:
+    """`--rewrite-references` turns `mock.patch.object(big, 'helper')` into a patch by
+    path: it wrote `"pkg.big.b.helper"` in double quotes beside `'helper'`'s file."""
+    from test_repros_round27_refs27 import CONFIG
+    from test_repros_round27_refs27 import SOURCE as REFS
+
+    from godsplit.config import load_config
+    from godsplit.split.apply import apply_splits
+
+    fakes = ("from unittest import mock\n\nfrom . import big\n\n\ndef faked():\n"
+             "    with mock.patch.object(big, 'helper', return_value='fake'):\n"
+             "        return big.user()\n")
+    make_project(tmp_path, REFS, {"a": ["helper"], "b": ["user"]}, files={"pkg/fakes.py": fakes})
+    (tmp_path / "godsplit.toml").write_text(
+        CONFIG.replace("[split.modules]", 'facade = "static"\n[split.modules]'))
+    result = apply_splits(load_config(tmp_path / "godsplit.toml"), rewrite_references=True)
+    assert result.written, result.errors
+    assert "mock.patch('pkg.big.b.helper', return_value='fake')" in (
+        tmp_path / "pkg/fakes.py").read_text()
+    assert run_python(tmp_path, "from pkg import fakes\nprint(fakes.faked())\n") == "fake\n"
