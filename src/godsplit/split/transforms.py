@@ -184,10 +184,10 @@ class _Apply(cst.CSTTransformer):
         self, edits: Edits, old_module: str, decorators: Collection[str],
         live: Mapping[int, str], width: int = 88, quote: tuple[str, bool] = ('"', False),
     ) -> None:
-        self.width = width
+        self.width = width  # the formatter's line length, for a decorator godsplit lengthens
         # of the strings written here, and whether it is the project's style (else a task's
         # `name=` is quoted as its decorator's other strings are): `quotes.new_quote`
-        self.quote, self.fixed = quote  # the formatter's line length, for a decorator godsplit lengthens
+        self.quote, self.fixed = quote
         self.edits = edits
         self.old_module = old_module
         self.decorators = decorators
