@@ -4,7 +4,8 @@
 Arguments: a JSON list of `[import root, module name or "", path]`, setup code, and the
 split modules' names (comma-separated). It imports each item (by name when it is a module
 of a package, else from its path) and prints one marked JSON line: per path, the kind of
-every name it binds, or the error importing it raised.
+every name it binds and the `__module__` of each class and function, or the error
+importing it raised.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ def kind(value: object, moved: set[str]) -> str:
     return ("<split module>" if where in moved else where) + "." + kind_of.__qualname__
 
 
+def module_of(value: object) -> str:
+    """The `__module__` of a class or a function (what pickles and reprs name), else ""."""
+    kind_of = type(value)
+    if issubclass(kind_of, type) or kind_of is types.FunctionType:
+        home = getattr(value, "__module__", "")
+        return home if isinstance(home, str) else ""
+    return ""
+
+
 def imported(number: int, module: str, path: str) -> types.ModuleType:
     if module:
         return importlib.import_module(module)
@@ -60,8 +70,9 @@ def main(argv: list[str]) -> None:
         except BaseException as exc:
             out[path] = {"error": f"{type(exc).__name__}: {exc}"}
             continue
-        out[path] = {"names": {k: kind(v, moved) for k, v in vars(loaded).items()
-                               if not k.startswith("__")}}
+        names = {k: v for k, v in vars(loaded).items() if not k.startswith("__")}
+        out[path] = {"names": {k: kind(v, moved) for k, v in names.items()},
+                     "homes": {k: module_of(v) for k, v in names.items() if module_of(v)}}
     sys.stdout.flush()  # after what importing printed
     print("\ngodsplit-probe: " + json.dumps(out))
 

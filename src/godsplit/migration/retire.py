@@ -216,6 +216,11 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retire
                 "GS512", "error", f"{module} sets __module__ of its objects to {h.old_module} "
                 "(keep-module-name): pickles and reprs name the old path, so it must stay",
                 str(path), 1))
+    if not findings and "_godsplit_keep_module" in facade.source.text:  # a package's, once
+        findings.append(Finding(
+            "GS512", "error", f"the facade sets __module__ of the new modules' objects to "
+            f"{h.old_module} (keep-module-name): pickles and reprs name the old path, so it "
+            "must stay", str(h.facade), 1))
     if h.layout.kind == "package" and (
             ordered := retire_finding(facade.source.text, h.facade)) is not None:
         findings.append(ordered)  # the facade's imports keep an order of registrations

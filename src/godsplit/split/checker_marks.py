@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .checker_config import Pylint
 from .isort_pin import sorted_statement
 from .loop_shadows import noqa_comment
+from .module_statements import module_level
 from .pylint_unused import FACADE_PRAGMA, unused_edits
 from .ruff_pin import (
     ProjectRuff,
@@ -119,10 +120,10 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None, source: Path | 
         lines = out[path].splitlines(keepends=True)
         edits: list[tuple[int, str]] = []  # (line index, what to do), applied bottom-up
         unchecked = {  # what mypy does not check: the `else:` of `if TYPE_CHECKING:`
-            id(inner) for block in _module_level(tree.body) if isinstance(block, ast.If) and (
+            id(inner) for block in module_level(tree.body) if isinstance(block, ast.If) and (
                 ast.unparse(block.test) == "TYPE_CHECKING")
             for stmt in block.orelse for inner in ast.walk(stmt)}
-        for node in _module_level(tree.body):
+        for node in module_level(tree.body):
             if isinstance(node, ast.ImportFrom) and implicit and id(node) not in unchecked:
                 target = _resolve(path, node, implicit)
                 if target is not None and any(a.name in implicit[target] for a in node.names):
@@ -163,27 +164,12 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None, source: Path | 
     return out
 
 
-def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """The statements run at module level, in source order (not those of a def or class)."""
-    for node in body:
-        yield node
-        if isinstance(node, (ast.If, ast.With, ast.For, ast.While)):
-            yield from _module_level(node.body)
-            yield from _module_level(getattr(node, "orelse", []))
-        elif isinstance(node, ast.Try):
-            yield from _module_level(node.body)
-            for handler in node.handlers:
-                yield from _module_level(handler.body)
-            yield from _module_level(node.orelse)
-            yield from _module_level(node.finalbody)
-
-
 def _implicit(tree: ast.Module) -> frozenset[str]:
     """The names a module binds first by an import that is not `X as X` (mypy's implicit
     re-exports), less those its `__all__` lists."""
     first: dict[str, bool] = {}
     listed: set[str] = set()
-    for node in _module_level(tree.body):
+    for node in module_level(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 if alias.name != "*":
@@ -231,12 +217,12 @@ def _resolve(path: Path, node: ast.ImportFrom, files: Mapping[Path, object]) -> 
 
 
 def _statement(tree: ast.Module, line: int) -> ast.ImportFrom:
-    return next(n for n in _module_level(tree.body)
+    return next(n for n in module_level(tree.body)
                 if isinstance(n, ast.ImportFrom) and n.lineno == line)
 
 
 def _import_at(tree: ast.Module, line: int) -> ast.Import | ast.ImportFrom:
-    return next(n for n in _module_level(tree.body)
+    return next(n for n in module_level(tree.body)
                 if isinstance(n, (ast.Import, ast.ImportFrom)) and n.lineno == line)
 
 

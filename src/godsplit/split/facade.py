@@ -38,6 +38,7 @@ from .module_head import header_split
 from .namespace_order import providers
 from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
+from .quotes import new_quote
 from .render import MARKER, first_definition, live_aliases, module_import
 from .spacing import kept_block, spaced
 from .style import Style
@@ -219,7 +220,8 @@ def render_facade(
     }
     walk = {stmt for reads_of in analysis.live_reads.values() for stmt, node in reads_of
             if node in reads}
-    edits, walk = facade_file_edits(analysis, layout, stmts, walk)  # `__file__` reads
+    edits, walk = facade_file_edits(analysis, layout, stmts, walk,  # `__file__` reads
+                                    new_quote(style, analysis.source.text)[0])
     head, attached = header_split(module)  # `# Python imports`: with its import below
     used = {r.name for u in kept if u.kind not in ("import", "type_checking") for r in u.reads}
     # a TYPE_CHECKING block the facade keeps whole (`class MagicContainer(Protocol)`)

@@ -35,27 +35,27 @@ def inside(old_package: str, new_package: str) -> bool:
 
 
 def old_file_expression(source: Path, old_package: str, new_package: str,
-                        os_name: str) -> str | None:
+                        os_name: str, quote: str = '"') -> str | None:
     """The expression, in a module of `new_package`, equal to the old module's `__file__`
     (`source` in `old_package`); None when the new package is not inside the old one's."""
     if not inside(old_package, new_package):
         return None
     levels = _depth(new_package) - _depth(old_package) + 1
     inner = f"{os_name}.path.dirname(" * levels + "__file__" + ")" * levels
-    return f'{os_name}.path.join({inner}, "{source.name}")'
+    return f"{os_name}.path.join({inner}, {quote}{source.name}{quote})"
 
 
 def old_file_constant(source: Path, old_module: str, old_package: str, new_package: str,
-                      os_name: str, name: str) -> str:
+                      os_name: str, name: str, quote: str = '"') -> str:
     """The statement binding `name` to the old module's path, with a comment saying why."""
-    expr = old_file_expression(source, old_package, new_package, os_name)
+    expr = old_file_expression(source, old_package, new_package, os_name, quote)
     assert expr is not None
     return (f"# {old_module}'s file, where this code was: paths made from it stay the same\n"
             f"{name} = {expr}\n")
 
 
 def facade_file_edits(analysis: Analysis, layout: Layout, stmts: Collection[int],
-                      walk: set[int]) -> tuple[Edits, set[int]]:
+                      walk: set[int], quote: str = '"') -> tuple[Edits, set[int]]:
     """Code the package facade keeps (`sys.path.insert(0, os.path.dirname(__file__))`):
     `pkg/big.py` became `pkg/big/__init__.py`, one directory deeper, so its `__file__`
     reads become `(__path__[0] + ".py")`, the old path. The edits, and the statements to
@@ -68,7 +68,7 @@ def facade_file_edits(analysis: Analysis, layout: Layout, stmts: Collection[int]
     from .transforms import Edits  # it reads `inside`: imported when called
 
     edits = Edits(frozenset(), frozenset(), (), file_ids=frozenset(ids),
-                  file_name='(__path__[0] + ".py")')
+                  file_name=f"(__path__[0] + {quote}.py{quote})")
     return edits, walk | set(ids.values())
 
 

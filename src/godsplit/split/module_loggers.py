@@ -160,26 +160,28 @@ def copy_loggers(
     return copies
 
 
-def logger_lines(analysis: Analysis, copies: Collection[Logger], old_module: str) -> str:
-    """The copies' statements, `__name__` as the old module's name."""
+def logger_lines(analysis: Analysis, copies: Collection[Logger], old_module: str,
+                 quote: str = '"') -> str:
+    """The copies' statements, `__name__` as the old module's name (in `quote`)."""
     lines = []
     for logger in sorted(copies, key=lambda c: c.unit):
         stmt = analysis.module.body[analysis.units[logger.unit].first]
         assert isinstance(stmt, cst.SimpleStatementLine)
-        line = stmt.with_changes(leading_lines=()).visit(_OldName(old_module))
+        line = stmt.with_changes(leading_lines=()).visit(_OldName(old_module, quote))
         assert isinstance(line, cst.SimpleStatementLine)
         lines.append(cst.Module(body=[line]).code)
     return "".join(lines)
 
 
 class _OldName(cst.CSTTransformer):
-    def __init__(self, old_module: str) -> None:
+    def __init__(self, old_module: str, quote: str) -> None:
         super().__init__()
         self.old_module = old_module
+        self.quote = quote
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
         if original_node.value == "__name__":
-            return cst.SimpleString(f'"{self.old_module}"')
+            return cst.SimpleString(f"{self.quote}{self.old_module}{self.quote}")
         return updated_node
 
 

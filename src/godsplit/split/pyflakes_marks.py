@@ -25,6 +25,7 @@ import pyflakes.checker
 import pyflakes.messages
 
 from .loop_shadows import comment_row, noqa_comment
+from .module_statements import module_level
 from .style import Style
 
 
@@ -90,13 +91,5 @@ def _module_level_imports(text: str) -> set[int]:
     """The first lines of the imports that run at module level: in the body, or in its
     `try:`/`if`/`with` blocks at any depth (ecdsa's `try: from gmpy2 import mpz` /
     `except ImportError: try: from gmpy import mpz`), not in a function or a class."""
-    rows: set[int] = set()
-    todo: list[ast.AST] = [ast.parse(text)]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            rows.add(node.lineno)
-        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
-                                   ast.Lambda, ast.expr)):
-            todo.extend(ast.iter_child_nodes(node))
-    return rows
+    return {node.lineno for node in module_level(ast.parse(text).body)
+            if isinstance(node, (ast.Import, ast.ImportFrom))}

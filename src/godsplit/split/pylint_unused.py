@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from .checker_config import Pylint
+from .module_statements import module_level
 
 MARKER = "# godsplit: facade"  # render.MARKER (render imports the modules marking its text)
 
@@ -84,23 +85,14 @@ def _annotation_strings(tree: ast.Module) -> Iterator[str]:
 def _imports(body: list[ast.stmt]) -> Iterator[ast.Import | ast.ImportFrom]:
     """The import statements run at module level (not those of a def or class, nor of an
     `if TYPE_CHECKING:` block, which pylint does not report)."""
-    for node in body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            yield node
-        elif isinstance(node, ast.If):
-            test = ast.unparse(node.test)
-            if test not in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
-                yield from _imports(node.body)
-            yield from _imports(node.orelse)
-        elif isinstance(node, (ast.With, ast.For, ast.While)):
-            yield from _imports(node.body)
-            yield from _imports(getattr(node, "orelse", []))
-        elif isinstance(node, ast.Try):
-            yield from _imports(node.body)
-            for handler in node.handlers:
-                yield from _imports(handler.body)
-            yield from _imports(node.orelse)
-            yield from _imports(node.finalbody)
+    return (node for node in module_level(body, _checked_at_run_time)
+            if isinstance(node, (ast.Import, ast.ImportFrom)))
+
+
+def _checked_at_run_time(node: ast.stmt, field: str) -> bool:
+    """Not the body of an `if TYPE_CHECKING:` (its `else:` runs)."""
+    return not (isinstance(node, ast.If) and field == "body" and ast.unparse(node.test) in (
+        "TYPE_CHECKING", "typing.TYPE_CHECKING"))
 
 
 def unused_edits(tree: ast.Module, lines: list[str], pylint: Pylint, init: bool,

@@ -263,7 +263,8 @@ class _Rewriter(cst.CSTTransformer):
         func = updated_node.func
         if object_form and isinstance(func, cst.Attribute):
             func = func.value  # patch.object(mod, "x", ...) -> patch("pkg.mod.x", ...)
-        args = [cst.Arg(cst.SimpleString(f'"{new}"'), comma=updated_node.args[1].comma),
+        quote = attr.quote if attr.quote in ("'", '"') else '"'  # as the attribute's
+        args = [cst.Arg(cst.SimpleString(f"{quote}{new}{quote}"), comma=updated_node.args[1].comma),
                 *updated_node.args[2:]]
         return updated_node.with_changes(func=func, args=args)
 

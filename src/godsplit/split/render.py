@@ -36,6 +36,7 @@ from .mypy_facade import typed_facade_import
 from .mypy_order import TYPE_CHECKING_IMPORT, can_order, checked_last, needs_order
 from .needs import MAIN, Needs
 from .normalize import Block, Piece
+from .quotes import new_quote
 from .spacing import is_definition, spaced
 from .star_cycles import reads_unbound
 from .style import Style
@@ -108,6 +109,7 @@ def render_new_module(
         edits = replace(edits, name_ids=frozenset(), findings=tuple(
             f for f in edits.findings if "`__name__`" not in f.message))
     findings.extend(edits.findings)
+    quote = new_quote(style, analysis.source.text)  # of the strings written into moved code
     items: list[tuple[float, str]] = []
     future = "".join(
         analysis.code(u.first).lstrip("\n") for u in analysis.units if u.kind == "future"
@@ -131,7 +133,7 @@ def render_new_module(
         else:
             (items if unit.first < first_def else late).append((unit.first, text))
     if loggers:  # after the imports, as `TYPE_CHECKING = False` (module_loggers)
-        items.append((first_def - 0.24, logger_lines(analysis, loggers, layout.old_module)))
+        items.append((first_def - 0.24, logger_lines(analysis, loggers, layout.old_module, quote[0])))
     mine = [e for e in edges if e.source == module]
     conditional = analysis.conditional_names
     width = imports.ONE_LINE if style is not None else 88  # the project's sorter wraps
@@ -166,7 +168,7 @@ def render_new_module(
                    if os_name in names and analysis.units[u].first >= first_def]
         body.append((max([-1.0, *late_os]), "\n" * bool(late_os) + old_file_constant(
             analysis.path, layout.old_module, layout.old_package, package, os_name,
-            edits.file_name)))
+            edits.file_name, quote[0])))
     ordered = style is not None and style.mypy and needs_order(analysis, module, edges, {
         n for u in units for n in u.binds}) and can_order(analysis)  # for mypy's order
     if (ordered or typed) and not any("TYPE_CHECKING" in n for n in needs.imports.values()):
@@ -189,7 +191,7 @@ def render_new_module(
             if index in walk or id(stmt) in edits.tasks:
                 changed = apply_edits(stmt, edits, layout.old_module, split.task_decorators,
                                       index in walk, live,
-                                      style.line_length if style is not None else 88)
+                                      style.line_length if style is not None else 88, quote)
             if package != layout.old_package and "from ." in analysis.code(index):
                 changed = imports.rebase(changed, layout.old_package, package)  # in functions
             if shadowable and "for " in analysis.code(index):  # F402: a loop shadows an import

@@ -47,7 +47,7 @@ from .style_files import (
     nearest_pyproject,
     repository_root,
 )
-from .text_style import doc_lengths, relative_bans, wants_single_quotes
+from .text_style import doc_lengths, relative_bans, string_quote, wants_single_quotes
 
 Linter = Literal["ruff", "flake8"]
 Sorter = Literal["ruff", "isort"]
@@ -98,6 +98,10 @@ class Style:
     # ruff's Q000 wants single quotes (flake8-quotes' inline-quotes) and no format
     # quote-style is set: the formatter writes single quotes (yt-dlp, formatted by autopep8)
     single_quotes: bool = False
+    # the quote of the strings godsplit writes into moved code (`'`, `"`; "" where the
+    # formatter keeps the quotes it finds: the source's own), and whether a setting says so
+    # (else a string beside it may decide: `quotes.new_quote`)
+    quote: tuple[str, bool] = ('"', False)
     relative_bans: tuple[tuple[str, str], ...] = ()  # (code, "parents" / "all"): text_style
     ruff_tool: ProjectRuff | None = None  # the ruff run for the project (None: godsplit's)
     ruff_line_length: int = 88  # ruff's `line-length`: where ruff's isort wraps an import
@@ -205,6 +209,7 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         files=files, root=top, lines_after_imports=after, pylint=pylint,
         mypy=has_mypy(directories), doc_length=min(docs) if docs else None,
         single_quotes=wants_single_quotes(ruff, ruff_rules),
+        quote=string_quote(ruff, ruff_rules, formatter, strings),
         relative_bans=relative_bans(ruff, flake8), ruff_tool=tool, ruff_line_length=ruff_length,
         ruff_magic_comma=ruff_isort is None or ruff_isort.boolean("split-on-trailing-comma", True),
     )

@@ -95,8 +95,9 @@ def plan_task_classes(
     return pins, findings
 
 
-def pinned_class(node: cst.ClassDef, task_name: str) -> cst.ClassDef:
-    """The class with `name = "<task_name>"` first in its body, after its docstring."""
+def pinned_class(node: cst.ClassDef, task_name: str, quote: str = '"') -> cst.ClassDef:
+    """The class with `name = "<task_name>"` (in `quote`) first in its body, after its
+    docstring."""
     body = node.body
     assert isinstance(body, cst.IndentedBlock)
     statements = list(body.body)
@@ -104,7 +105,7 @@ def pinned_class(node: cst.ClassDef, task_name: str) -> cst.ClassDef:
     docstring = isinstance(first, cst.SimpleStatementLine) and isinstance(
         first.body[0], cst.Expr) and isinstance(first.body[0].value, cst.BaseString)
     line = cst.SimpleStatementLine([cst.Assign(
-        [cst.AssignTarget(cst.Name("name"))], cst.SimpleString(f'"{task_name}"'))])
+        [cst.AssignTarget(cst.Name("name"))], cst.SimpleString(f"{quote}{task_name}{quote}"))])
     at = 1 if docstring else 0
     statements.insert(at, line)
     after = statements[at + 1] if len(statements) > at + 1 else None

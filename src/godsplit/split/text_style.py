@@ -39,6 +39,28 @@ def wants_single_quotes(ruff: Section | None, rules: Rules | None) -> bool:
                 and (ruff_format is None or "quote-style" not in ruff_format.keys()))
 
 
+def string_quote(ruff: Section | None, rules: Rules | None, formatter: str,
+                 normalizes: bool) -> tuple[str, bool]:
+    """The quote the project's formatter writes strings with (ruff format's `quote-style`;
+    single where ruff's Q000 wants them and no `quote-style` is set, as `normalize._format`
+    formats; else double, black's and ruff's default); where the formatter keeps the quotes
+    it finds, those of flake8-quotes' `inline-quotes` where ruff reports Q000, else "" (the
+    source's own: `quotes.new_quote`). And whether a setting says so (a quote-style, Q000):
+    else a string beside the one written may decide (a formatter may not run at all)."""
+    q000 = ruff is not None and rules is not None and rules.enables("Q000")
+    if normalizes:
+        ruff_format = ruff.sub("format") if ruff is not None and formatter == "ruff" else None
+        style = ruff_format.string("quote-style", "") if ruff_format is not None else ""
+        single = style == "single" or (
+            formatter == "ruff" and not style and wants_single_quotes(ruff, rules))
+        return ("'" if single else '"'), bool(style) or q000
+    if ruff is not None and q000:
+        quotes = ruff.lint().sub("flake8-quotes")
+        single = quotes is not None and quotes.string("inline-quotes", "double") == "single"
+        return ("'" if single else '"'), True
+    return "", False
+
+
 def relative_bans(ruff: Section | None, flake8: Section | None) -> tuple[tuple[str, str], ...]:
     """The code that reports a relative import, with what it bans ("parents": from a parent
     package, two dots or more; "all"), per linter: ruff's TID252 by its

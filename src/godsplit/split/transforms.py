@@ -182,9 +182,12 @@ def plan_edits(
 class _Apply(cst.CSTTransformer):
     def __init__(
         self, edits: Edits, old_module: str, decorators: Collection[str],
-        live: Mapping[int, str], width: int = 88,
+        live: Mapping[int, str], width: int = 88, quote: tuple[str, bool] = ('"', False),
     ) -> None:
         self.width = width  # the formatter's line length, for a decorator godsplit lengthens
+        # of the strings written here, and whether it is the project's style (else a task's
+        # `name=` is quoted as its decorator's other strings are): `quotes.new_quote`
+        self.quote, self.fixed = quote
         self.edits = edits
         self.old_module = old_module
         self.decorators = decorators
@@ -223,7 +226,7 @@ class _Apply(cst.CSTTransformer):
         """The string replacing a read of `__name__`, `__package__` or `__spec__.parent`."""
         if id(node) not in self.edits.name_ids | self.edits.package_ids:
             return None
-        quote = "'" if self.quotes and self.quotes[-1] == '"' else '"'
+        quote = ("'" if self.quotes[-1] == '"' else '"') if self.quotes else self.quote
         value = self.old_module if id(node) in self.edits.name_ids else self.edits.old_package
         return cst.SimpleString(f"{quote}{value}{quote}")
 
@@ -248,13 +251,14 @@ class _Apply(cst.CSTTransformer):
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         task_name = self._pin(original_node)
-        return updated_node if task_name is None else _with_name(updated_node, task_name)
+        return updated_node if task_name is None else _with_name(
+            updated_node, task_name, self.quote, self.fixed)
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef
     ) -> cst.ClassDef:
         task_name = self._pin(original_node)
-        return updated_node if task_name is None else pinned_class(updated_node, task_name)
+        return updated_node if task_name is None else pinned_class(updated_node, task_name, self.quote)
 
     def leave_FunctionDef(
         self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
@@ -268,14 +272,15 @@ class _Apply(cst.CSTTransformer):
                 decorators, self.decorators
             ):
                 decorator = decorator.with_changes(
-                    decorator=pinned(decorator.decorator, name, self.width))
+                    decorator=pinned(decorator.decorator, name, self.width, self.quote, self.fixed))
             decorators.append(decorator)
         return updated_node.with_changes(decorators=decorators)
 
 
-def pinned(expr: cst.BaseExpression, task_name: str, width: int) -> cst.BaseExpression:
+def pinned(expr: cst.BaseExpression, task_name: str, width: int, quote: str = '"',
+           fixed: bool = False) -> cst.BaseExpression:
     """A task decorator with `name="<task_name>"` added, wrapped when it no longer fits."""
-    return _wrapped(_with_name(expr, task_name), width)
+    return _wrapped(_with_name(expr, task_name, quote, fixed), width)
 
 
 def pinned_code(expr: cst.BaseExpression, task_name: str, width: int) -> str:
@@ -283,11 +288,13 @@ def pinned_code(expr: cst.BaseExpression, task_name: str, width: int) -> str:
     return _wrapping(_with_name(expr, task_name), width)[0]
 
 
-def _with_name(expr: cst.BaseExpression, task_name: str) -> cst.BaseExpression:
-    """`name=` added; quoted as the decorator's other strings are (`queue='web'`)."""
+def _with_name(expr: cst.BaseExpression, task_name: str, quote: str = '"',
+               fixed: bool = False) -> cst.BaseExpression:
+    """`name=` added, in `quote` where it is `fixed` (the project's style), else quoted as
+    the decorator's other strings are (`queue='web'`), else in `quote`."""
     quotes = [a.value.quote for a in expr.args if isinstance(a.value, cst.SimpleString)] if (
         isinstance(expr, cst.Call)) else []
-    quote = quotes[0] if quotes and quotes[0] in ("'", '"') else '"'
+    quote = quotes[0] if quotes and quotes[0] in ("'", '"') and not fixed else quote
     arg = cst.Arg(
         keyword=cst.Name("name"), value=cst.SimpleString(f"{quote}{task_name}{quote}"),
         equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
@@ -343,11 +350,13 @@ def _wrapping(expr: cst.BaseExpression, width: int) -> tuple[str, bool]:
 def apply_edits(
     node: cst.BaseStatement, edits: Edits, old_module: str, decorators: Collection[str],
     walk: bool, live: Mapping[int, str] | None = None, width: int = 88,
+    quote: tuple[str, bool] = ('"', False),
 ) -> cst.BaseStatement:
     """The statement with its edits; the tree is walked only when `__name__` is replaced
     or a rebound global is read (`live`: Name node id -> the module it is read from).
-    `width`: the project formatter's line length (a lengthened decorator is wrapped)."""
-    transformer = _Apply(edits, old_module, decorators, live or {}, width)
+    `width`: the project formatter's line length (a lengthened decorator is wrapped);
+    `quote`: of the strings written, and whether it is the project's (`quotes.new_quote`)."""
+    transformer = _Apply(edits, old_module, decorators, live or {}, width, quote)
     if walk:
         result = node.visit(transformer)
         assert isinstance(result, cst.BaseStatement)

@@ -12,25 +12,33 @@ an error of the suggestion (nothing is written then).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from ..files import read_source
 from ..split.import_check import check_plans
 from ..types import Config, Finding, GodsplitError
 from .core import Suggestion
 from .core import suggest as _suggest
 from .kept_why import CHECKED
+from .module_makers import makers
 
 ROUNDS = 3
 
 
-def _to_keep(findings: Sequence[Finding]) -> dict[str, str]:
+def _to_keep(findings: Sequence[Finding], source: Path, stay: Collection[str] = ()
+             ) -> dict[str, str]:
     """The top-level names the import check's findings say must stay where they were, each
     with the finding's code: GS416 names one to keep; GS408 the moved functions and classes
     whose signature or type hints changed (a string annotation naming a kept class: kept,
-    they read it as before)."""
-    return {n: f.code for f in findings if f.code in CHECKED for n in f.names}
+    they read it as before); GS424 those reporting another `__module__`: the code that
+    made them, not kept yet (`module_makers`), else they themselves."""
+    out = {n: f.code for f in findings if f.code in CHECKED and f.code != "GS424" for n in f.names}
+    for finding in (f for f in findings if f.code == "GS424"):
+        made_by = [n for n in makers(read_source(source).text, finding.names) if n not in stay]
+        out |= {n: finding.code for n in made_by or finding.names}
+    return out
 
 
 def suggest(source: Path, config: Config, max_lines: int | None, modules: int,
@@ -69,7 +77,8 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
         check = check_plans(config, [result.plan])[result.plan.old_module]
         if not check.findings:
             return replace(result, notes=(*result.notes, *notes, f"import check: {check.text}"))
-        wanted = {n: c for n, c in _to_keep(check.findings).items() if n not in stay}
+        wanted = {n: c for n, c in _to_keep(check.findings, source, stay).items()
+                  if n not in stay}
         lost = _star_lost(check.findings) if result.package is None else ()
         if lost and round_ < ROUNDS:  # the facade would be a package with a fixed `__all__`
             package = source.parent / f"{source.stem}_parts"
@@ -85,7 +94,7 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
                 result.plan, findings=result.plan.findings + check.findings), notes=(
                 *result.notes, *notes, f"import check: {check.text}"))
         stay |= wanted
-        codes = sorted({f.code for f in check.findings if f.code in CHECKED and wanted.keys() & f.names})
+        codes = sorted(set(wanted.values()))
         notes.append(f"kept {', '.join(sorted(wanted))} in the old module: the import check "
                      "(in a scratch copy) found that moving "
                      f"{'them' if len(wanted) > 1 else 'it'} changes "
