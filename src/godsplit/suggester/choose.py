@@ -32,6 +32,7 @@ from .graph import Graph
 from .one_each import one_each
 from .place import break_cycles, exactly, gather_families, to_helpers
 from .reexports import to_shared
+from .runs import prefer_runs
 from .scattered import unscatter
 from .variants import by_variant
 
@@ -114,7 +115,8 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     candidate when the file has K - 1 families of them (`variants`). A base with more
     subclasses than a module can hold has its bond spread over them first (`crowded`).
     A group pooled from far-apart stretches of the file that read nothing of each other is
-    cut at the gap (`scattered`)."""
+    cut at the gap (`scattered`). At K of 2 to 4, the file cut in runs of its own order
+    instead when that has fewer groups on a cycle and no more reads across (`runs`)."""
     g = spread_bonds(g, k)
     if (each := one_each(g, k, cap)) is not None:
         return _settle(g, each, k, cap)
@@ -124,6 +126,7 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     q = ranked([modularity(g, group) for group in groupings])
     made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]
     group: dict[int, int] = min(made, key=lambda x: x[:3])[3]
+    group = prefer_runs(g, group, k, cap, tangled)  # at small K, the file's runs if layered
     if gather_conversions(g, group, cap):  # a table of unit conversions whole (`conversions`)
         break_cycles(g, group)
         exactly(g, group, k, cap)
