@@ -106,3 +106,22 @@ def test_a_default_computed_at_import_is_not_compared_and_gs400_says_so(tmp_path
     said = [f.message for s in result.splits for f in s.findings if f.code == "GS400"]
     assert len(said) == 1 and "(1 not compared: it differs between two imports before the " \
         "split, a default computed as the module loads: Repo.mark)" in said[0], said
+
+
+def test_a_star_import_re_based_for_the_new_depth_is_copied_not_new(tmp_path: Path) -> None:
+    # discord's guild.py: `from .channel import *` became `from ..channel import *` in the
+    # package facade and in the new module that reads its names
+    harness = load_benchmark("installed_god_files")
+    source = tmp_path / "site" / "pkg" / "big.py"
+    source.parent.mkdir(parents=True)
+    source.write_text("from .channel import *\n\nX = Channel\n")
+    work = tmp_path / "work"
+    (work / "pkg" / "big").mkdir(parents=True)
+    before = harness.python_files(work)
+    (work / "pkg" / "big" / "__init__.py").write_text("from ..channel import *\nfrom .x import X as X\n")
+    (work / "pkg" / "big" / "x.py").write_text("from ..channel import *\n\nX = Channel\n")
+
+    said = harness.findings(work, str(source), before)
+
+    assert said == "ruff F,E9: source 2, written 3, copied from the source {'F403': 1}", said
+    assert "new" not in said, said
