@@ -79,11 +79,12 @@ def ruff(work: Path, paths: list[str]) -> list[str]:
 
 def _key(work: Path, line: str) -> tuple[str, str, str]:
     """(code, message, the flagged line's text): what a finding says, wherever it is (a
-    relative import re-based for the new depth, `from ..channel import *`, as written)."""
+    relative import re-based for the new depth, `from ..channel import *`, as written, and
+    without a trailing comment: the facade's `# noqa: F401` on a copied star import)."""
     where, said = line.split(": ", 1)
     path, row = where.split(":")[:2]
     file = Path(path) if Path(path).is_absolute() else work / path
-    text = file.read_text(errors="replace").splitlines()[int(row) - 1].strip()
+    text = re.sub(r"\s+#.*$", "", file.read_text(errors="replace").splitlines()[int(row) - 1].strip())
     code, _, message = said.partition(" ")
     return code, re.sub(r"from \.+", "from .", message), re.sub(r"^from \.+", "from .", text)
 
