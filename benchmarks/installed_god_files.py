@@ -16,7 +16,9 @@ environment, so that the import check runs with the package's dependencies), and
   package cannot be imported on its own: GS412), or rolled back (a bug: the plan was clean);
   and what pyflakes-level checks (`ruff check --isolated --select F,E9`, the ruff beside
   this interpreter) find in the files apply wrote (the new modules and the facade): a
-  finding there is a bug in the generated code, whatever the project's own config says.
+  new finding there is a bug in the generated code, whatever the project's own config says;
+  one on a line the source has with the same finding (a block copied into each module that
+  reads it, a re-based relative import) is printed as "copied from the source".
 
 Prints one Markdown row per file. Nothing here is committed or kept: the copies are
 deleted. The installed files are whatever versions the environment has.
