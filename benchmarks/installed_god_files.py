@@ -16,7 +16,9 @@ environment, so that the import check runs with the package's dependencies), and
   package cannot be imported on its own: GS412), or rolled back (a bug: the plan was clean);
   and what pyflakes-level checks (`ruff check --isolated --select F,E9`, the ruff beside
   this interpreter) find in the files apply wrote (the new modules and the facade): a
-  finding there is a bug in the generated code, whatever the project's own config says.
+  new finding there is a bug in the generated code, whatever the project's own config says;
+  one on a line the source has with the same finding (a block copied into each module that
+  reads it, a re-based relative import) is printed as "copied from the source".
 
 Prints one Markdown row per file. Nothing here is committed or kept: the copies are
 deleted. The installed files are whatever versions the environment has.
@@ -77,15 +79,36 @@ def ruff(work: Path, paths: list[str]) -> list[str]:
             if re.match(r"\S+\.py:\d+:\d+: ", line)]
 
 
+def _key(work: Path, line: str) -> tuple[str, str, str]:
+    """(code, message, the flagged line's text): what a finding says, wherever it is (a
+    relative import re-based for the new depth, `from ..channel import *`, as written, and
+    without a trailing comment: the facade's `# noqa: F401` on a copied star import)."""
+    where, said = line.split(": ", 1)
+    path, row = where.split(":")[:2]
+    file = Path(path) if Path(path).is_absolute() else work / path
+    text = re.sub(r"\s+#.*$", "", file.read_text(errors="replace").splitlines()[int(row) - 1].strip())
+    code, _, message = said.partition(" ")
+    return code, re.sub(r"from \.+", "from .", message), re.sub(r"^from \.+", "from .", text)
+
+
 def findings(work: Path, source: str, before: dict[Path, bytes]) -> str:
-    """The findings in the files apply wrote or changed, against those in the source."""
-    old = Counter(line.split(": ")[1].split()[0] for line in ruff(work, [source]))
+    """The findings in the files apply wrote or changed, against those in the source.
+
+    A finding on a line copied from the source that the source has too (the same code,
+    message and line text: an `if sys.version_info` block copied into each module that
+    reads its names) is "copied", not new: the code is the source's own.
+    """
+    old_found = ruff(work, [source])
     written = sorted(str(path) for path, text in python_files(work).items() if before.get(path) != text)
     found = ruff(work, written)
-    new = Counter(line.split(": ")[1].split()[0] for line in found) - old
-    shown = [line for line in found if line.split(": ")[1].split()[0] in new][:3]
+    keys = {_key(work, line) for line in old_found}
+    fresh = [line for line in found if _key(work, line) not in keys]
+    old = Counter(line.split(": ")[1].split()[0] for line in old_found)
+    new = Counter(line.split(": ")[1].split()[0] for line in fresh)
+    copied = Counter(line.split(": ")[1].split()[0] for line in found if line not in fresh) - old
     return (f"ruff F,E9: source {old.total()}, written {len(found)}"
-            + (f", new {dict(new)} ({'; '.join(shown)[:300]})" if new else ""))
+            + (f", copied from the source {dict(copied)}" if copied else "")
+            + (f", new {dict(new)} ({'; '.join(fresh[:3])[:300]})" if new else ""))
 
 
 def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float]:

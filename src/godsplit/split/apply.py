@@ -21,8 +21,9 @@ from .git_changes import uncommitted_note
 from .import_check import Before, ImportCheck, before_split, check_plans, import_findings, not_run
 from .other_names import with_other_names
 from .plan import plan_split, select_splits
+from .shadowed import shadowed_at_run_time
 from .spelled_names import spelled_in_project
-from .verify import Snapshot, compare_static, served_live, shadowed_at_run_time, still_a_script, written
+from .verify import Snapshot, compare_static, served_live, still_a_script, written
 
 if TYPE_CHECKING:
     from ..migration.core import MigrateResult

@@ -27,6 +27,7 @@ from .made_objects import made_findings
 from .module_homes import home_findings, homes_note
 from .registry_check import compare_registries, filled, registries_note
 from .scratch import mapped_back, mirrored
+from .shadowed import shadowed_at_run_time
 from .star_hint import star_hint
 from .verify import (
     Snapshot,
@@ -34,7 +35,6 @@ from .verify import (
     first_snapshot,
     registered_note,
     renamed_tasks,
-    shadowed_at_run_time,
     snapshot,
 )
 
@@ -70,6 +70,16 @@ def import_findings(config: Config, plan: Plan, before: Before) -> list[Finding]
     """The import check's findings once the split is written (apply): errors for each
     difference; else GS400 (verified); GS412 when the check could not run."""
     return _import_findings(config, plan, before, None)[0]
+
+
+def _unstable_note(snap: Snapshot) -> str:
+    """What GS400 says of the signatures it did not compare (`verify.unstable_details`)."""
+    if not snap.unstable:
+        return ""
+    shown = ", ".join(snap.unstable[:3]) + (" ..." if len(snap.unstable) > 3 else "")
+    differ = "they differ" if len(snap.unstable) > 1 else "it differs"
+    return (f" ({len(snap.unstable)} not compared: {differ} between two imports before the "
+            f"split, a default computed as the module loads: {shown})")
 
 
 def _at_binding(finding: Finding, plan: Plan) -> Finding:
@@ -111,8 +121,9 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
                     "GS400", "info", f"imported {plan.old_module}{setup.describe()} before and "
                     f"after in a fresh interpreter: the same {len(snap.names)} names"
                     f"{new_names(snap.names, after.names)}, of the same kinds; the same "
-                    f"signatures and type hints of {len(snap.details)} moved "
-                    "functions, classes and methods; the same `import *`, `__main__` blocks for "
+                    f"signatures and type hints of {len(snap.details) - len(snap.unstable)} moved "
+                    f"functions, classes and methods{_unstable_note(snap)}; the same `import *`, "
+                    "`__main__` blocks for "
                     "`python -m` and modules loaded"
                     f"{registered_note(snap, after)}{registries_note(snap, after)}"
                     f"{homes_note(snap, after, plan)}",

@@ -14,12 +14,14 @@ written as strings, so the code also imports on Python 3.8.
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Collection, Mapping
 from functools import cache
 from importlib import resources
 
 import libcst as cst
+from libcst.metadata import BuiltinAssignment, MetadataWrapper, ScopeProvider
 
 from ..nodes import target_names
 
@@ -45,11 +47,12 @@ def render(
     """The text of runtime module `name` with its slots filled and only `sections` kept;
     `future_annotations`: the file it goes to has `from __future__ import annotations`;
     `taken`: the names that file binds, which no local variable of the runtime shadows
-    (`for item in ...` under an imported `item` is pyflakes' F402)."""
+    (`for item in ...` under an imported `item` is pyflakes' F402), and the builtins among
+    them the runtime reads through the builtins module (`_builtins_read`)."""
     text = _SECTION.sub(lambda m: m.group(2) if m.group(1) in sections else "", template(name))
     if not frozenset(taken).isdisjoint(re.findall(r"\w+", text)):  # else nothing to rename
         module = cst.parse_module(text)
-        text = module.visit(_Unshadow(frozenset(taken))).code
+        text = _builtins_read(module.visit(_Unshadow(frozenset(taken))), frozenset(taken)).code
 
     def fill(match: re.Match[str]) -> str:
         key = match.group(1).lower()
@@ -59,6 +62,36 @@ def render(
 
     text = _SLOT.sub(fill, text)
     return text if future_annotations else quote_evaluated_annotations(text)
+
+
+def _builtins_read(module: cst.Module, taken: frozenset[str]) -> cst.Module:
+    """`module` with each read of a builtin that the file it goes to rebinds at the top
+    (pika's `spec.py`: `str = bytes`, under which keep-module-name's `isinstance(home, str)`
+    renamed nothing) made through the builtins module; annotations are left as they are."""
+    shadowed = taken & set(dir(builtins)) - {"__import__"}
+    if not shadowed:
+        return module
+    wrapper = MetadataWrapper(module)
+    reads: set[cst.Name] = set()
+    for scope in set(wrapper.resolve(ScopeProvider).values()):
+        for access in scope.accesses if scope is not None else ():
+            if (isinstance(access.node, cst.Name) and access.node.value in shadowed
+                    and not access.is_annotation and access.referents
+                    and all(isinstance(a, BuiltinAssignment) for a in access.referents)):
+                reads.add(access.node)
+    return wrapper.module.visit(_Through(reads)) if reads else module
+
+
+class _Through(cst.CSTTransformer):
+    """Each of `reads` (Name nodes) as `__import__("builtins").<name>`."""
+
+    def __init__(self, reads: set[cst.Name]) -> None:
+        self.reads = reads
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        if original_node not in self.reads:
+            return updated_node
+        return cst.Attribute(cst.parse_expression('__import__("builtins")'), cst.Name(original_node.value))
 
 
 def quote_evaluated_annotations(text: str) -> str:
