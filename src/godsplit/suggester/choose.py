@@ -29,6 +29,7 @@ from .conversions import gather_conversions
 from .crowded import spread_bonds
 from .dominators import dominator_pieces
 from .graph import Graph
+from .helper_runs import pool_runs
 from .one_each import one_each
 from .place import break_cycles, exactly, gather_families, to_helpers
 from .reexports import to_shared
@@ -131,6 +132,9 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
         break_cycles(g, group)
         exactly(g, group, k, cap)
     if carve(g, group, k, cap):  # a block of constants whole, its own module if shared (`constants`)
+        break_cycles(g, group)
+        exactly(g, group, k, cap)
+    if pool_runs(g, group, k, cap):  # a run of helpers several modules share (`helper_runs`)
         break_cycles(g, group)
         exactly(g, group, k, cap)
     if unscatter(g, group, k, cap):  # far-apart stretches that read nothing of each other

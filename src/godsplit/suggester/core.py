@@ -46,6 +46,7 @@ from .indivisible import alone, blocks, note, unite
 from .keep_name import keep_name
 from .keeping import ahead, keep_more, kept_note, regroup
 from .kept_why import Why, reasons
+from .members import follow_classes
 from .naming import name_modules
 from .place import (
     SHARED,
@@ -272,6 +273,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
                        lambda: containers(analysis)):
             break_cycles(g, group)
             notes += hub
+    follow_classes(analysis, g, group, modules, budget)  # `Sample = Enum.Sample`: `members`
     forbidden = set(analysis.binders) | star_bound(analysis) | runtime_star_names(
         analysis, config) | {split.shared or "", split.default or "", source.stem,
                              source.parent.name} | top_level_names(source, config.root)
