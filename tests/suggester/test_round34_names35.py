@@ -181,3 +181,21 @@ def test_a_best_word_the_source_defines_gives_its_plural() -> None:
     source += "def other(x):\n    return x\n"
     names, _ = _named("validation", source, [funcs, ["other"]])
     assert names[0] == "expanders", names
+
+
+def test_an_acronym_no_plural_can_be_made_of_names_no_family() -> None:
+    """astropy's `LambdaCDM`, `FlatLambdaCDM`: `lambda_cdm`, not `cdm`."""
+    source = _class("LambdaCDM", 60) + _class("FlatLambdaCDM", 20, "LambdaCDM") + _class(
+        "wCDM", 30) + "".join(_class(t, 5) for t in ("Loader", "Image", "Section", "Segment"))
+    names, _ = _named("flrw", source, [["LambdaCDM", "FlatLambdaCDM"],
+                                       ["wCDM", "Loader", "Image", "Section", "Segment"]])
+    assert names[0] == "lambda_cdm", names
+
+
+def test_a_verb_the_source_defines_gives_no_plural() -> None:
+    """dask's `concatenate()`, `concatenate3()`, ...: no `concatenates`."""
+    funcs = ["concatenate", "concatenate3", "concatenate_lookup", "to_npy_stack", "from_npy_stack"]
+    source = "".join(f"def {name}(x):\n    return x\n\n\n" for name in funcs)
+    source += "def other(x):\n    return x\n"
+    names, _ = _named("core", source, [funcs, ["other"]])
+    assert names[0] != "concatenates", names

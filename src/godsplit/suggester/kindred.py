@@ -69,8 +69,9 @@ def _under(g: Graph, n: int, root: int) -> bool:
 def defined(g: Graph, head: list[str]) -> list[str]:
     """The plural of the group's best word when the source defines the word itself, before
     the next word (weasyprint's pooled `generic_expander`, `expander`, `get_single_keyword`,
-    `single_token`: `expanders`, not `single`, an adjective alone); not of the file's own
-    name, which it does not define (pretix's `cart.py`: no `carts`)."""
+    `single_token`: `expanders`, not `single`, an adjective alone), when it names a doer
+    (`-er`, `-or`); not a verb's (dask's `concatenate()`: no `concatenates`), nor the file's
+    own name, which it does not define (pretix's `cart.py`: no `carts`)."""
     names = {name for node in g.nodes for name in node.names}
     return [plural(w) for w in head[:1]
-            if w in names and countable(w) and "_" not in w and plural(w) != w]
+            if w in names and w.endswith(("er", "or")) and countable(w) and "_" not in w]
