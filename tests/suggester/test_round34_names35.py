@@ -199,3 +199,13 @@ def test_a_verb_the_source_defines_gives_no_plural() -> None:
     source += "def other(x):\n    return x\n"
     names, _ = _named("core", source, [funcs, ["other"]])
     assert names[0] != "concatenates", names
+
+
+def test_a_generic_base_outside_the_group_names_no_module() -> None:
+    """flexget-series' declarative `Base` under its `Episode`, `Season`, ... tables: no
+    `bases`."""
+    tables = ["Episode", "Season", "Series", "Release"]
+    source = _class("Base", 3) + "".join(_class(t, 20, "Base") for t in tables)
+    source += "".join(_class(t, 5) for t in ("Loader", "Image"))
+    names, _ = _named("db", source, [tables, ["Base", "Loader", "Image"]])
+    assert names[0] != "bases", names

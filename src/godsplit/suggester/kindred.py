@@ -9,6 +9,7 @@ from collections import defaultdict
 from .graph import Graph
 from .spelling import many, plural, snake_in
 from .verbs import countable
+from .weak_names import GENERIC
 
 
 def _root(g: Graph, n: int, inside: set[int]) -> int:
@@ -33,7 +34,8 @@ def outside_lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None
     half of the group's lines and it is the group's base, not the file's: they hold three
     quarters of the lines of the classes under it in the file (`Statement`: 1,392 of 1,431;
     not astroid's `NodeNG`, 2,407 of 3,948, under which every module's classes are), and
-    their lines; else None."""
+    their lines; else None. Not a generic word's (`GENERIC`: flexget-series' declarative
+    `Base`, under which its `Episode`, `Season`, ... tables are)."""
     inside = set(members)
     under: dict[int, list[int]] = defaultdict(list)
     for n in sorted(inside):
@@ -51,6 +53,8 @@ def outside_lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None
         return None
     label = g.nodes[-root].label
     name = re.sub(r"^(?:base|abstract)_|_base$", "", snake_in(g, label.lstrip("_")))
+    if name in GENERIC:  # (flexget's SQLAlchemy `Base`: no `bases`)
+        return None
     name = many(label, name)
     return (name, lines, name) if name.isidentifier() else None
 
