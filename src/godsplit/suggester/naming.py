@@ -2,8 +2,9 @@
 it holds.
 
 A module is named after its family (`converters` for `BaseConverter` and its
-subclasses), else its dominant public class (`PyLinter` -> `pylinter`; a private one
-where it has none), else the words most shared by its members. Words nearly every class
+subclasses; `statements` for astroid's `If`, `For`, ... under a `Statement` outside it),
+else its dominant public class (`PyLinter` -> `pylinter`; a private one where it has
+none), else the words most shared by its members. Words nearly every class
 of the file begins with (`GraphQL...`) are left out of a class's name. Never a generic
 `group1`, a standard library module, a builtin, a keyword, a name the source defines, or
 the package's own name. Every figure in a comment is counted from the members.
@@ -20,6 +21,7 @@ from collections.abc import Mapping
 from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
+from .kindred import defined, outside_lineage
 from .spelling import many, plural, snake, snake_in, spelled_out
 from .verbs import countable, nouns_first, objects_first, verbs
 from .weak_names import (
@@ -71,7 +73,7 @@ def joined(words: list[str]) -> list[str]:
     out: list[str] = []
     pairs: list[str] = []
     for k, word in enumerate(words):
-        if keyword.iskeyword(word) or word in STDLIB:
+        if keyword.iskeyword(word) or keyword.issoftkeyword(word) or word in STDLIB:
             pairs += [f"{word}_{w}" for w in words[k + 1:4] if not reserved(w) and "_" not in w]
         else:
             out.append(word)
@@ -218,7 +220,8 @@ def first_names(g: Graph, members: list[int]) -> list[str]:
     classes: `router`, not `errors`); with no main class, only when the family holds a
     quarter of the group's lines (pretix's two small `...Exception` classes beside the
     230-line `mail()` do not name its module `exceptions`)."""
-    kin, base, main = family(g, members), lineage(g, members), dominant(g, members)
+    kin, main = family(g, members), dominant(g, members)
+    base = lineage(g, members) or outside_lineage(g, members)
     lines = max(kin[1] if kin else 0, base[1] if base else 0)
     name = kin[0] if kin else base[2] if base else None
     if not main and 4 * lines < g.size(members):  # two small exceptions beside `mail()`
@@ -331,6 +334,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         ranked = sorted(members, key=lambda n: (not g.nodes[n].public, -g.nodes[n].lines, n))
         labels = [bare(snake_in(g, g.nodes[n].label), prefix) for n in ranked]
         listed = [t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].anchor]
+        classes = {t for n, t in zip(ranked, labels, strict=True) if g.nodes[n].kind == "class"}
         vague = qualified(g, members) | BOUND  # (`RandomModule`: `module` of what?)
         words = [w for n in sorted(members, key=lambda n: (not g.nodes[n].anchor,
                                                            -g.nodes[n].lines, n))
@@ -351,7 +355,8 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         tries = itertools.chain(firsts[i], said, kinds(g, members, docs or {}, old),
                                 api(g, members, grams, old),
                                 followed(g, members, spelled[:1]), negated(g, members, spelled),
-                                shown, tasked(spelled, then), reserved_kin(spelled, listed), head,
+                                shown, tasked(spelled, then), reserved_kin(spelled, listed, classes),
+                                defined(g, head), head,
                                 then, (plural(w) for w in head if countable(w)),
                                 # the singular of a word the source defines (`dictionaries`)
                                 (stem(w) for w in head if "_" not in w),

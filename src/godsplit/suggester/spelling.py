@@ -92,10 +92,14 @@ def spelled_out(g: Graph, word: str) -> str | None:
     """The plural of a family's last word, `word` (stemmed); an acronym the file writes
     (`acronyms`) is spelled out by the class whose words it is the initials of (youtube-dl's
     `YoutubeIE`, `VimeoIE`, ... under `InfoExtractor`: `info_extractors`, not `ies`), else
-    it names no family (None)."""
+    one of three letters or more with a vowel is read as a word (esptool's `ESP32ROM`,
+    `ESP32S2ROM`, ...: `roms`, not `esp32_rom`, one chip of eight); one of two letters
+    (`IE`) or none a plural can be made of (astropy's `LambdaCDM`, `FlatLambdaCDM`: not
+    `cdm`) names no family (None)."""
     written = g.surface.get(word, word)
     if word.upper() not in acronyms(g):
         return plural(written)
     full = sorted(snake(node.label) for node in g.nodes if node.kind == "class"
                   and "".join(w[:1] for w in snake(node.label).split("_")) == word)
-    return plural(full[0]) if full else None
+    return plural(full[0]) if full else plural(written) if len(word) >= 3 and plural(
+        written) != written else None
