@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphkit import modules_of
+
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
 from godsplit.suggester.best_cut import best_cut, read_inside
 from godsplit.suggester.graph import Graph, build_graph
-from godsplit.suggester.place import exactly, groups_of
+from godsplit.suggester.place import exactly
 
 
 def _error(name: str, base: str) -> str:
@@ -42,11 +44,6 @@ def _graph(tmp_path: Path) -> tuple[Graph, dict[str, int]]:
     return g, {name: n for n, node in enumerate(g.nodes) for name in node.names}
 
 
-def _modules(g: Graph, group: dict[int, int]) -> list[list[str]]:
-    return sorted(sorted(g.nodes[n].label for n in members)
-                  for members in groups_of(group).values())
-
-
 def test_a_loose_group_is_cut_before_a_larger_family(tmp_path: Path) -> None:
     g, node = _graph(tmp_path)
     errors = ["CloseError", "OpenError", "ReadError", "ToolError", "WriteError"]
@@ -55,7 +52,7 @@ def test_a_loose_group_is_cut_before_a_larger_family(tmp_path: Path) -> None:
         [n for n, k in group.items() if k == 1])  # the family is the largest group
     exactly(g, group, 3, 10_000)
     # main: the family was halved (the largest group listing two definitions)
-    assert _modules(g, group) == [errors, ["parse_body", "parse_head"],
+    assert modules_of(g, group) == [errors, ["parse_body", "parse_head"],
                                   ["render_all", "render_end", "render_line"]]
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphkit import modules_of
+
 from godsplit.config import parse_config
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
@@ -14,7 +16,6 @@ from godsplit.suggester.choose import choose
 from godsplit.suggester.core import suggest
 from godsplit.suggester.graph import Graph, build_graph
 from godsplit.suggester.one_each import one_each
-from godsplit.suggester.place import groups_of
 
 HELPERS = ["PALETTE", "_clip", "_pad", "logger"]
 WIDGETS = ["Button", "CheckBox", "Divider", "Label", "TextBox"]
@@ -53,18 +54,13 @@ def _graph(tmp_path: Path) -> Graph:
     return build_graph(analyze(read_source(path)), ())
 
 
-def _modules(g: Graph, group: dict[int, int]) -> list[list[str]]:
-    return sorted(sorted(g.nodes[n].label for n in members)
-                  for members in groups_of(group).values())
-
-
 def test_above_half_each_class_gets_a_module_and_the_helpers_one(tmp_path: Path) -> None:
     g = _graph(tmp_path)
     assert len(g.nodes) == 10  # four helpers, the base and five widgets: K 7 is above half
     group = choose(g, 7, 10_000)
     # main: the helpers were spread over the widgets reading them, and two widgets shared
     # a module to make up for it
-    assert _modules(g, group) == sorted([HELPERS, ["Widget"], *([w] for w in WIDGETS)])
+    assert modules_of(g, group) == sorted([HELPERS, ["Widget"], *([w] for w in WIDGETS)])
 
 
 def test_at_half_or_below_the_candidates_are_made_as_before(tmp_path: Path) -> None:
@@ -102,4 +98,4 @@ def test_a_lone_helper_is_no_pool(tmp_path: Path) -> None:
     g = build_graph(analyze(read_source(path)), ())
     assert [n.label for n in g.nodes if n.kind != "class"] == ["_default_size"]
     assert one_each(g, 4, 10_000) is None  # 4 modules for 5 definitions, but one helper
-    assert ["Part1", "_default_size"] in _modules(g, choose(g, 4, 10_000))  # with its reader
+    assert ["Part1", "_default_size"] in modules_of(g, choose(g, 4, 10_000))  # with its reader

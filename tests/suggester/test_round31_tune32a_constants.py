@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphkit import graph_of, modules_of
+
 from godsplit.config import parse_config
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
 from godsplit.suggester.choose import choose
 from godsplit.suggester.constants import blocks
 from godsplit.suggester.core import suggest
-from godsplit.suggester.graph import Graph, build_graph
-from godsplit.suggester.place import groups_of
+from godsplit.suggester.graph import Graph
 
 CONSTANTS = ["_CLASS_IN", "_FLAGS", "_PORT", "_TTL", "_TYPE_A", "_TYPE_PTR"]
 
@@ -35,23 +34,16 @@ SHARED_BLOCK = (
 
 
 def _graph(tmp_path: Path, source: str) -> Graph:
-    path = tmp_path / "dns.py"
-    path.write_text(source)
-    return build_graph(analyze(read_source(path)), ())
-
-
-def _modules(g: Graph, group: dict[int, int]) -> list[list[str]]:
-    return sorted(sorted(g.nodes[n].label for n in members)
-                  for members in groups_of(group).values())
+    return graph_of(tmp_path, source, "dns")
 
 
 def test_a_block_several_modules_read_is_a_module_of_its_own(tmp_path: Path) -> None:
     g = _graph(tmp_path, SHARED_BLOCK)
     # main: each constant went to the class reading it most (Reader, Writer, Cache)
-    assert _modules(g, choose(g, 5, 10_000)) == sorted(
+    assert modules_of(g, choose(g, 5, 10_000)) == sorted(
         [CONSTANTS, ["Cache"], ["Engine"], ["Reader"], ["Writer"]])
     # with one module fewer, two classes share one; the block keeps its own
-    made = _modules(g, choose(g, 4, 10_000))
+    made = modules_of(g, choose(g, 4, 10_000))
     assert CONSTANTS in made and len(made) == 4
 
 
@@ -62,7 +54,7 @@ def test_a_block_one_module_reads_goes_whole_to_it(tmp_path: Path) -> None:
         + _class("App", ["1"]) + _class("Frame", ["2"])
     ).rstrip() + "\n"
     g = _graph(tmp_path, source)
-    made = _modules(g, choose(g, 3, 10_000))
+    made = modules_of(g, choose(g, 3, 10_000))
     # main: the block was parted, one constant in a module with a class that never reads it
     assert sorted(["Socket", *(f"STATUS_{c}" for c in CONSTANTS)]) in made
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
+from graphkit import graph_of, modules_of
+
 from godsplit.suggester.choose import choose
-from godsplit.suggester.graph import Graph, build_graph
+from godsplit.suggester.graph import Graph
 from godsplit.suggester.header import first_word, header
-from godsplit.suggester.place import SHARED, groups_of
+from godsplit.suggester.place import SHARED
 
 HEADER = ["REVERSED_METHOD", "SEQUENCE_METHODS", "ABC_METACLASSES", "TYPE_QNAME",
           "EXEMPT_CATEGORIES", "LITERAL_TYPES"]
@@ -33,20 +33,13 @@ def _source(names: list[str]) -> str:
 
 
 def _graph(tmp_path: Path, source: str) -> Graph:
-    path = tmp_path / "base.py"
-    path.write_text(source)
-    return build_graph(analyze(read_source(path)), ())
-
-
-def _modules(g: Graph, group: dict[int, int]) -> list[list[str]]:
-    return sorted(sorted(g.nodes[n].label for n in members)
-                  for members in groups_of(group).values())
+    return graph_of(tmp_path, source, "base")
 
 
 def test_a_header_stays_with_its_readers(tmp_path: Path) -> None:
     g = _graph(tmp_path, _source(HEADER))
     # main: the six constants made one module, and two checkers were merged to pay for it
-    assert _modules(g, choose(g, 4, 10_000)) == sorted(
+    assert modules_of(g, choose(g, 4, 10_000)) == sorted(
         sorted(m) for m in [["BasicChecker", *HEADER[:2]], ["ErrorChecker", *HEADER[2:4]],
                             ["NameChecker", *HEADER[4:]], ["PassChecker"]])
 
@@ -55,7 +48,7 @@ def test_a_table_is_still_a_module_of_its_own(tmp_path: Path) -> None:
     # the same reads, the names one family (`GET_...`): a table, kept whole
     table = [f"GET_{name}" for name in HEADER]
     g = _graph(tmp_path, _source(table))
-    made = _modules(g, choose(g, 4, 10_000))
+    made = modules_of(g, choose(g, 4, 10_000))
     assert sorted(table) in made and len(made) == 4
 
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
+from graphkit import graph_of, modules_of
+
 from godsplit.suggester.choose import choose
-from godsplit.suggester.graph import Graph, build_graph
-from godsplit.suggester.place import groups_of
+from godsplit.suggester.graph import Graph
 from godsplit.suggester.variants import by_variant, variant_families
 
 
@@ -40,19 +39,12 @@ LAYOUTS = (
 
 
 def _graph(tmp_path: Path, source: str) -> Graph:
-    path = tmp_path / "layout.py"
-    path.write_text(source)
-    return build_graph(analyze(read_source(path)), ())
-
-
-def _modules(g: Graph, group: dict[int, int]) -> list[list[str]]:
-    return sorted(sorted(g.nodes[n].label for n in members)
-                  for members in groups_of(group).values())
+    return graph_of(tmp_path, source, "layout")
 
 
 def test_each_variant_is_a_module_and_the_base_another(tmp_path: Path) -> None:
     g = _graph(tmp_path, LAYOUTS)
-    assert _modules(g, choose(g, 3, 10_000)) == sorted([
+    assert modules_of(g, choose(g, 3, 10_000)) == sorted([
         ["IncrementalTextLayout", "IncrementalTextLayoutGroup"],
         ["ScrollableTextLayout", "ScrollableTextLayoutGroup"],
         ["TextLayout", "TextLayoutGroup", "_layout_vertex", "_parse_distance"]])
@@ -72,7 +64,7 @@ def test_a_word_crossing_the_variants_is_not_the_axis(tmp_path: Path) -> None:
         ["EllipticalAnnulus", "EllipticalAperture", "SkyEllipticalAnnulus",
          "SkyEllipticalAperture"]]
     made = by_variant(g, 3)  # the candidate: a module per shape, the rest one more
-    assert made is not None and _modules(g, made) == sorted([["Aperture", "SkyAperture"], *families])
+    assert made is not None and modules_of(g, made) == sorted([["Aperture", "SkyAperture"], *families])
 
 
 def test_no_axis_of_two_families_leaves_the_grouping_alone(tmp_path: Path) -> None:
@@ -88,6 +80,6 @@ def test_families_as_many_as_the_modules_leave_the_grouping_alone(tmp_path: Path
     """Two variants and K 2: no module would be left for the base; the merging decides."""
     g = _graph(tmp_path, LAYOUTS)
     assert len(variant_families(g)) == 2
-    made = _modules(g, choose(g, 2, 10_000))
+    made = modules_of(g, choose(g, 2, 10_000))
     assert len(made) == 2
     assert ["IncrementalTextLayout", "IncrementalTextLayoutGroup"] not in made

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphkit import graph_of, modules_of
+
 from godsplit.config import parse_config
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
 from godsplit.suggester.beside import beside
 from godsplit.suggester.choose import choose
 from godsplit.suggester.core import suggest
-from godsplit.suggester.graph import Graph, build_graph
-from godsplit.suggester.place import groups_of
+from godsplit.suggester.graph import Graph
 
 CAMERAS = ["BaseCamera", "PanCamera", "TurnCamera", "BallCamera", "FlyCamera"]
 
@@ -41,14 +40,7 @@ SOURCE = (
 
 
 def _graph(tmp_path: Path, text: str = SOURCE) -> Graph:
-    path = tmp_path / "cameras.py"
-    path.write_text(text)
-    return build_graph(analyze(read_source(path)), ())
-
-
-def _modules(g: Graph, group: dict[int, int]) -> list[list[str]]:
-    return sorted(sorted(g.nodes[n].label for n in members)
-                  for members in groups_of(group).values())
+    return graph_of(tmp_path, text, "cameras")
 
 
 def test_a_helper_beside_its_only_reader_goes_with_it(tmp_path: Path) -> None:
@@ -56,7 +48,7 @@ def test_a_helper_beside_its_only_reader_goes_with_it(tmp_path: Path) -> None:
     assert len(g.nodes) == 7  # K 6 is above half the definitions: a module per class
     group = choose(g, 6, 10_000)
     # main: `_ball` was pooled with `make_camera`, away from the class written for it
-    assert _modules(g, group) == sorted(
+    assert modules_of(g, group) == sorted(
         [["make_camera"], ["BallCamera", "_ball"], *([c] for c in CAMERAS if c != "BallCamera")])
 
 
@@ -67,7 +59,7 @@ def test_a_helper_among_helpers_stays_pooled(tmp_path: Path) -> None:
     g = _graph(tmp_path, text)
     rest = [n for n, node in enumerate(g.nodes) if node.kind != "class"]
     assert beside(g, rest) == {}
-    assert ["_ball", "make_camera"] in _modules(g, choose(g, 6, 10_000))
+    assert ["_ball", "make_camera"] in modules_of(g, choose(g, 6, 10_000))
 
 
 def test_a_helper_two_classes_read_is_not_beside(tmp_path: Path) -> None:

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
-from godsplit.suggester.graph import Graph, build_graph
-from godsplit.suggester.place import groups_of
+from graphkit import by_name, graph_of, modules_of
+
+from godsplit.suggester.graph import Graph
 from godsplit.suggester.scattered import cut_scattered, unscatter
 
 
@@ -21,18 +20,7 @@ def _function(name: str, reads: str = "", lines: int = 2) -> str:
 
 
 def _graph(tmp_path: Path, source: str) -> Graph:
-    path = tmp_path / "utils.py"
-    path.write_text(source)
-    return build_graph(analyze(read_source(path)), ())
-
-
-def _by_name(g: Graph, names: dict[str, int]) -> dict[int, int]:
-    return {n: names[node.label] for n, node in enumerate(g.nodes)}
-
-
-def _modules(g: Graph, group: dict[int, int]) -> list[list[str]]:
-    return sorted(sorted(g.nodes[n].label for n in members)
-                  for members in groups_of(group).values())
+    return graph_of(tmp_path, source, "utils")
 
 
 def _source(end_reads: str = "", end: tuple[str, ...] = ("parse_tail", "parse_end")) -> str:
@@ -49,11 +37,11 @@ GROUPED = {"parse_head": 0, "parse_body": 0, "render_page": 1, "render_row": 1,
 
 def test_two_stretches_apart_that_read_nothing_of_each_other_are_cut(tmp_path: Path) -> None:
     g = _graph(tmp_path, _source())
-    group = _by_name(g, GROUPED)
+    group = by_name(g, GROUPED)
     origin = cut_scattered(g, group, 2)
     # the render_* functions (90 lines, more than the average module's) part the parse_*
     # ones, and no read joins the first two to the last two: two pieces of group 0
-    assert _modules(g, group) == [["parse_body", "parse_head"], ["parse_end", "parse_tail"],
+    assert modules_of(g, group) == [["parse_body", "parse_head"], ["parse_end", "parse_tail"],
                                   ["render_cell", "render_page", "render_row"]]
     late = group[next(n for n, node in enumerate(g.nodes) if node.label == "parse_tail")]
     assert late not in (0, 1) and origin[late] == 0
@@ -61,7 +49,7 @@ def test_two_stretches_apart_that_read_nothing_of_each_other_are_cut(tmp_path: P
 
 def test_a_read_across_the_gap_keeps_the_group_whole(tmp_path: Path) -> None:
     g = _graph(tmp_path, _source(end_reads="parse_body"))
-    group = _by_name(g, GROUPED)
+    group = by_name(g, GROUPED)
     before = dict(group)
     cut_scattered(g, group, 2)
     assert group == before
@@ -75,14 +63,14 @@ def test_a_read_of_a_helper_everyone_reads_does_not_join_the_stretches(tmp_path:
               + _function("render_row", lines=30) + _function("emit_cell", "parse_head", lines=30)
               + _function("parse_tail", "parse_head") + _function("parse_end"))
     g = _graph(tmp_path, source)
-    group = _by_name(g, {**GROUPED, "emit_cell": 2})
+    group = by_name(g, {**GROUPED, "emit_cell": 2})
     cut_scattered(g, group, 3)
-    assert ["parse_end", "parse_tail"] in _modules(g, group)
+    assert ["parse_end", "parse_tail"] in modules_of(g, group)
 
 
 def test_one_far_away_definition_stays_where_its_ties_put_it(tmp_path: Path) -> None:
     g = _graph(tmp_path, _source(end=("parse_tail",)))
-    group = _by_name(g, GROUPED)
+    group = by_name(g, GROUPED)
     before = dict(group)
     assert cut_scattered(g, group, 2) == {0: 0, 1: 1}
     assert group == before
@@ -90,9 +78,9 @@ def test_one_far_away_definition_stays_where_its_ties_put_it(tmp_path: Path) -> 
 
 def test_the_pieces_are_merged_back_to_k_never_with_their_own_group(tmp_path: Path) -> None:
     g = _graph(tmp_path, _source())
-    group = _by_name(g, GROUPED)
+    group = by_name(g, GROUPED)
     assert unscatter(g, group, 2, 10_000)
-    modules = _modules(g, group)
+    modules = modules_of(g, group)
     assert len(modules) == 2  # K is kept
     # the two parse_* stretches are not one module again: one went to the render_* group
     assert ["parse_body", "parse_end", "parse_head", "parse_tail"] not in modules
@@ -100,7 +88,7 @@ def test_the_pieces_are_merged_back_to_k_never_with_their_own_group(tmp_path: Pa
 
 def test_nothing_scattered_nothing_changed(tmp_path: Path) -> None:
     g = _graph(tmp_path, _source(end_reads="parse_body"))
-    group = _by_name(g, GROUPED)
+    group = by_name(g, GROUPED)
     before = dict(group)
     assert not unscatter(g, group, 2, 10_000)
     assert group == before

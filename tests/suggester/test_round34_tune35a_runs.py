@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
+from graphkit import by_name, graph_of, modules_of
+
 from godsplit.suggester.choose import tangled
-from godsplit.suggester.graph import Graph, build_graph
-from godsplit.suggester.place import groups_of
+from godsplit.suggester.graph import Graph
 from godsplit.suggester.runs import across, file_runs, prefer_runs
 
 
@@ -34,18 +33,7 @@ TOP = ["_show", "choose_one", "choose_two"]
 
 
 def _graph(tmp_path: Path, source: str = SOURCE) -> Graph:
-    path = tmp_path / "palettes.py"
-    path.write_text(source)
-    return build_graph(analyze(read_source(path)), ())
-
-
-def _by_name(g: Graph, names: dict[str, int]) -> dict[int, int]:
-    return {n: names[node.label] for n, node in enumerate(g.nodes)}
-
-
-def _modules(g: Graph, group: dict[int, int]) -> list[list[str]]:
-    return sorted(sorted(g.nodes[n].label for n in members)
-                  for members in groups_of(group).values())
+    return graph_of(tmp_path, source, "palettes")
 
 
 def test_the_file_is_cut_where_fewest_reads_cross(tmp_path: Path) -> None:
@@ -54,7 +42,7 @@ def test_the_file_is_cut_where_fewest_reads_cross(tmp_path: Path) -> None:
     assert runs is not None
     # after model_d only the two choosers' reads of the base cross (2); after model_b,
     # model_c's and model_d's reads of a and b and choose_one's of b cross (5)
-    assert _modules(g, runs) == sorted([BASE, TOP])
+    assert modules_of(g, runs) == sorted([BASE, TOP])
     assert across(g, runs) == 2 and tangled(g, runs) == 0
 
 
@@ -64,7 +52,7 @@ def test_no_run_is_shorter_than_half_an_average_module(tmp_path: Path) -> None:
     source = SOURCE + _function("tail", "model_a", "_show", lines=2)
     runs = file_runs(_graph(tmp_path, source), 2, 100_000)
     assert runs is not None
-    assert _modules(_graph(tmp_path, source), runs) == sorted([BASE, [*TOP, "tail"]])
+    assert modules_of(_graph(tmp_path, source), runs) == sorted([BASE, [*TOP, "tail"]])
 
 
 def test_only_for_small_k_and_within_the_cap(tmp_path: Path) -> None:
@@ -76,17 +64,17 @@ def test_only_for_small_k_and_within_the_cap(tmp_path: Path) -> None:
 def test_a_grouping_in_a_cycle_gives_way_to_the_runs(tmp_path: Path) -> None:
     g = _graph(tmp_path)
     # model_d reads model_c across, model_c reads model_a and model_b back: a cycle
-    cyclic = _by_name(g, {"model_a": 0, "model_b": 0, "model_c": 1, "model_d": 0,
+    cyclic = by_name(g, {"model_a": 0, "model_b": 0, "model_c": 1, "model_d": 0,
                           "_show": 0, "choose_one": 0, "choose_two": 1})
     assert tangled(g, cyclic) == 2 and across(g, cyclic) == 5
-    assert _modules(g, prefer_runs(g, cyclic, 2, 100_000, tangled)) == sorted([BASE, TOP])
+    assert modules_of(g, prefer_runs(g, cyclic, 2, 100_000, tangled)) == sorted([BASE, TOP])
 
 
 def test_a_layered_grouping_is_kept(tmp_path: Path) -> None:
     g = _graph(tmp_path)
     # the choosers apart from everything they read: more reads cross (4) than the runs'
     # 2, but no cycle, so the merging's choice stands
-    layered = _by_name(g, {**dict.fromkeys([*BASE, "_show"], 0), "choose_one": 1,
+    layered = by_name(g, {**dict.fromkeys([*BASE, "_show"], 0), "choose_one": 1,
                            "choose_two": 1})
     assert tangled(g, layered) == 0 and across(g, layered) == 4
     assert prefer_runs(g, layered, 2, 100_000, tangled) is layered
