@@ -75,9 +75,9 @@ def _builtins_read(module: cst.Module, taken: frozenset[str]) -> cst.Module:
     reads: set[cst.Name] = set()
     for scope in set(wrapper.resolve(ScopeProvider).values()):
         for access in scope.accesses if scope is not None else ():
-            if (isinstance(access.node, cst.Name) and access.node.value in shadowed
-                    and not access.is_annotation and access.referents
-                    and all(isinstance(a, BuiltinAssignment) for a in access.referents)):
+            builtin = all(isinstance(a, BuiltinAssignment) for a in access.referents)
+            named = isinstance(access.node, cst.Name) and access.node.value in shadowed
+            if named and builtin and access.referents and not access.is_annotation:
                 reads.add(access.node)
     return wrapper.module.visit(_Through(reads)) if reads else module
 
