@@ -75,10 +75,11 @@ def _builtins_read(module: cst.Module, taken: frozenset[str]) -> cst.Module:
     reads: set[cst.Name] = set()
     for scope in set(wrapper.resolve(ScopeProvider).values()):
         for access in scope.accesses if scope is not None else ():
+            node = access.node
             builtin = all(isinstance(a, BuiltinAssignment) for a in access.referents)
-            named = isinstance(access.node, cst.Name) and access.node.value in shadowed
-            if named and builtin and access.referents and not access.is_annotation:
-                reads.add(access.node)
+            if isinstance(node, cst.Name) and node.value in shadowed and builtin and (
+                    access.referents and not access.is_annotation):
+                reads.add(node)
     return wrapper.module.visit(_Through(reads)) if reads else module
 
 
