@@ -35,8 +35,10 @@ def _to_keep(findings: Sequence[Finding], source: Path, stay: Collection[str] = 
     they read it as before); GS424 those reporting another `__module__`: the code that
     made them, not kept yet (`module_makers`), else they themselves."""
     out = {n: f.code for f in findings if f.code in CHECKED and f.code != "GS424" for n in f.names}
-    for finding in (f for f in findings if f.code == "GS424"):
-        made_by = [n for n in makers(read_source(source).text, finding.names) if n not in stay]
+    moved = [f for f in findings if f.code == "GS424"]
+    text = read_source(source).text if moved else ""  # read once, and only for a GS424
+    for finding in moved:
+        made_by = [n for n in makers(text, finding.names) if n not in stay]
         out |= {n: finding.code for n in made_by or finding.names}
     return out
 
