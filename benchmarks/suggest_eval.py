@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/suggest_eval.py
         [--half tuning|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9
-        |fresh10|fresh11|all] [--markdown] [--layers] [--names] [--default] [CASE ...]
+        |fresh10|fresh11|fresh12|all] [--markdown] [--layers] [--names] [--default] [CASE ...]
     .venv/bin/python benchmarks/suggest_eval.py --check [--half ...] [CASE ...]
 
 Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
@@ -23,8 +23,9 @@ cases before it became tuning data; scored once in round 31; tuning data from ro
 `fresh9` (recorded in round 32, when all 114 cases before it became tuning data; scored
 once in round 32; tuning data from round 33) or `fresh10` (recorded in round 33, when all
 129 cases before it became tuning data; scored once in round 33; tuning data from round 34)
-or `fresh11` (recorded in round 34, when all 141 cases before it became tuning data; never
-scored by anyone tuning). The before file
+or `fresh11` (recorded in round 34, when all 141 cases before it became tuning data; scored
+once in round 34; tuning data from round 35) or `fresh12` (recorded in round 35, when all
+154 cases before it became tuning data; never scored by anyone tuning). The before file
 is taken from the project's PyPI sdist (the last release before the split), downloaded
 once into benchmarks/.work/ and checked against the sha256 recorded for the archive and for
 the file. No fetched source is committed.
@@ -75,6 +76,7 @@ import networkx as nx
 
 from godsplit.config import parse_config
 from godsplit.files import read_source
+from godsplit.sizegate.physical import count_physical
 from godsplit.split.analyze import analyze
 from godsplit.suggester.cluster import objective
 from godsplit.suggester.core import suggest
@@ -116,9 +118,12 @@ UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the group
 # tuning data (fresh9 too); the same rules as fresh3. Scored once in round 33; tuning data
 # from round 34.
 # fresh11: recorded in round 34 (projects in no other half), when all 141 cases above became
-# tuning data (fresh10 too); the same rules as fresh3.
+# tuning data (fresh10 too); the same rules as fresh3. Scored once in round 34; tuning data
+# from round 35.
+# fresh12: recorded in round 35 (projects in no other half), when all 154 cases above became
+# tuning data (fresh11 too); the same rules as fresh3.
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-          "fresh8", "fresh9", "fresh10", "fresh11")
+          "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
 ROUND18_SEED = 18
 
 
@@ -150,7 +155,7 @@ def load_case(path: Path) -> Case:
                 {m: list(v) for m, v in data["modules"].items()})
 
 
-HELD_OUT = "fresh11"  # scored once, by this script; the tuning scripts leave it out
+HELD_OUT = "fresh12"  # scored once, by this script; the tuning scripts leave it out
 
 
 @dataclass(frozen=True)
@@ -164,6 +169,19 @@ class GraphCase:
     file_order: dict[str, str]  # name -> its run of the K file-order runs
 
 
+def file_lines(path: Path) -> int:
+    """The file's physical lines, as `wc -l` and `godsplit check` count them (a last line
+    without a newline counts too): the figure `--check` prints and the table's `lines`."""
+    return count_physical(path.read_bytes())
+
+
+def order_span(path: Path) -> int:
+    """The span file order cuts into K runs: the file's newlines plus one (one more than
+    `file_lines` for a file ending in a newline). Kept as scored since file order was first
+    measured, so that its figures stay comparable from round to round; not a line count."""
+    return path.read_text(errors="replace").count("\n") + 1
+
+
 def graph_case(case: Case) -> GraphCase:
     """The graph of `case`'s file and what the scripts that score groupings of it need."""
     source = project_dir(case) / case.path
@@ -171,7 +189,7 @@ def graph_case(case: Case) -> GraphCase:
     truth = {n: m for m, names in case.modules.items() for n in names}
     first = {name: node.line for node in g.nodes for name in node.names}
     names = sorted(set(first) & set(truth))
-    total = source.read_text(errors="replace").count("\n") + 1
+    total = order_span(source)
     return GraphCase(g, first, names, {n: truth[n] for n in names},
                      file_order({n: first[n] for n in names}, total, case.k))
 
@@ -245,7 +263,7 @@ def check(case: Case) -> str:
     missing = sorted(set(placed) - set(defined(source, dunders=True)))
     if missing:
         raise SystemExit(f"{case.id}: not top-level names of {case.path}: {', '.join(missing)}")
-    lines = source.count("\n") + (not source.endswith("\n"))
+    lines = file_lines(project_dir(case) / case.path)
     return (f"{case.id} ({case.half}): {archive.name} and {case.path} match their sha256; "
             f"{lines:,} lines; {len(placed)} names, each a top-level name of the file, "
             f"in {case.k} modules")
@@ -358,15 +376,14 @@ def evaluate(case: Case, default: bool = False, scored: bool = False,
     first = {n: p.line for p in made.plan.placements for n in p.names}
     names = sorted(set(placed) & set(theirs_all))
     theirs = {n: theirs_all[n] for n in names}
-    total = source.read_text(errors="replace").count("\n") + 1
-    base = file_order({n: first[n] for n in names}, total, case.k)
+    base = file_order({n: first[n] for n in names}, order_span(source), case.k)
     other, count = None, 0
     if default:
         plain = suggest(source, parse_config({}, root / "godsplit.toml"))
         at = {n: p.module for p in plain.plan.placements for n in p.names}
         other, count = score({n: at[n] for n in names}, theirs), len(plain.plan.modules)
     ours = {n: placed[n] for n in names}
-    return Result(case, len(names), total, score(ours, theirs), score(base, theirs), other,
+    return Result(case, len(names), file_lines(source), score(ours, theirs), score(base, theirs), other,
                   len(made.plan.modules), count, seconds,
                   objectives(source, ours, theirs) if scored else None,
                   layers(source, ours, theirs) if layered else None,
@@ -422,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cases", nargs="*", help="case ids (default: all of the chosen half)")
     parser.add_argument("--half", choices=[*HALVES, "all"], default=None,
                         help="default: every half but the held-out one (HELD_OUT), which is "
-                        "scored only when named (`--half fresh11`, `--half all` or its ids)")
+                        "scored only when named (`--half fresh12`, `--half all` or its ids)")
     parser.add_argument("--default", action="store_true",
                         help="also evaluate suggest at default settings")
     parser.add_argument("--markdown", action="store_true", help="print only the tables")

@@ -97,22 +97,25 @@ def test_the_command_stops_with_the_error_before_reading_git_history(
 def test_half_is_one_suggest_eval_loads(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`--half` takes suggest_eval.py's HALVES (fresh11 among them, read from its text); a
-    half it would refuse to load is an argparse error (exit 2) before anything is read."""
+    """`--half` takes suggest_eval.py's HALVES (fresh11 and any half recorded after it among
+    them, read from its text); a half it would refuse to load (the one after the last) is an
+    argparse error (exit 2) before anything is read."""
     rs = load_benchmark("record_split")
     ev = load_benchmark("suggest_eval")
-    assert rs.halves() == ev.HALVES and "fresh11" in rs.halves()
+    assert rs.halves() == ev.HALVES and "fresh11" in rs.halves() and rs.halves()[-1] == ev.HELD_OUT
 
     def unreachable(*args: object, **kwargs: object) -> None:
         raise AssertionError("the command went on after a bad --half")
 
     monkeypatch.setattr(rs, "git", unreachable)
     monkeypatch.setattr(rs, "sdist", unreachable)
+    unknown = f"fresh{int(ev.HALVES[-1].removeprefix('fresh')) + 1}"  # not recorded yet
+    assert unknown not in ev.HALVES
     argv = ["--git", str(tmp_path), "--before-commit", "a", "--after-commit", "b",
             "--before-path", "p.py", "--after-root", "p", "--sdist", "p==1", "--path", "p.py",
             "--project", "p", "--repository", "r", "--licence", "MIT", "--note", "n",
-            "--kept", "__init__", "--half", "fresh12"]
+            "--kept", "__init__", "--half", unknown]
     with pytest.raises(SystemExit) as raised:
         rs.main(argv)
     assert raised.value.code == 2
-    assert "argument --half: invalid choice: 'fresh12'" in capsys.readouterr().err
+    assert f"argument --half: invalid choice: '{unknown}'" in capsys.readouterr().err
