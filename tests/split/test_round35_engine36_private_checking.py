@@ -62,3 +62,34 @@ def test_the_facade_drops_private_declarations_only_moved_code_reads(tmp_path: P
         (tmp_path / path).write_text(text)
     found = ruff_check(tmp_path, "pkg/big").stdout
     assert "_InPacket" not in found and found.count("PYI049") == 1, found
+
+
+ONLY_PRIVATE = '''
+    from typing import TYPE_CHECKING
+
+    if TYPE_CHECKING:
+        from typing import TypedDict
+
+        class _Packet(TypedDict):
+            command: int
+
+
+    class Client:
+        def __init__(self) -> None:
+            self.packet: _Packet | None = None
+
+
+    def helper() -> int:
+        return 1
+'''
+
+
+def test_a_block_left_with_nothing_is_dropped(tmp_path: Path) -> None:
+    config = make_project(tmp_path, ONLY_PRIVATE, {"client": ["Client"]}, files=RUFF,
+                          keep=["helper"])
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    facade = texts["pkg/big/__init__.py"]
+    compile(facade, "__init__.py", "exec")
+    assert "if TYPE_CHECKING:" not in facade and "_Packet" not in facade, facade
+    assert "class _Packet(TypedDict)" in texts["pkg/big/client.py"]

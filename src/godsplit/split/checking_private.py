@@ -19,10 +19,12 @@ from .analyze import Analysis
 from .imports import bound_name, declared_names, filter_import_line, filter_type_checking, identifiers
 
 
-def without_private(stmt: cst.If, keep: Collection[str], moved: Collection[str]) -> cst.If:
+def without_private(stmt: cst.If, keep: Collection[str], moved: Collection[str]
+                    ) -> cst.If | None:
     """`stmt` (a mixed TYPE_CHECKING block) without its private declarations that moved
     code reads (`moved`: they have a copy there), no name in `keep` and no line it keeps;
-    `stmt` itself when it drops none. One nobody reads stays, as in the source."""
+    `stmt` itself when it drops none, None when it drops all. One nobody reads stays, as
+    in the source."""
     body = stmt.body
     if stmt.orelse is not None or not isinstance(body, cst.IndentedBlock):
         return stmt
@@ -56,7 +58,9 @@ def without_private(stmt: cst.If, keep: Collection[str], moved: Collection[str])
         if gone and isinstance(line, cst.SimpleStatementLine):
             line = filter_import_line(line, names - gone) or line
         out.append(line)
-    if out and out[0] is not lines[0]:  # the first line kept takes the block's first place
+    if not out:
+        return None
+    if out[0] is not lines[0]:  # the first line kept takes the block's first place
         out[0] = out[0].with_changes(leading_lines=())
     return stmt.with_changes(body=body.with_changes(body=out))
 
@@ -73,7 +77,8 @@ def checked_reads(analysis: Analysis, keep: Collection[str], moved: Collection[s
             if not isinstance(stmt, cst.If) or filter_type_checking(stmt, ()) is not stmt:
                 continue
             kept = without_private(stmt, keep, moved)
-            text = identifiers(cst.Module([]).code_for_node(kept)) if kept is not stmt else None
+            text = None if kept is stmt else identifiers(
+                cst.Module([]).code_for_node(kept)) if kept is not None else set()
             out |= {r.name for r in unit.reads if text is None or r.name in text}
     return out
 
