@@ -345,9 +345,9 @@ def test_suggest_reads_what_to_keep_from_the_import_checks_own_messages() -> Non
     found = compare_snapshots(before, after, "pkg/big.py")
     assert {f.code for f in found} == {"GS408", "GS416"}
     # each with the code of the finding that keeps it (suggest's comment gives the reason)
-    # (no GS424 here: the source, read only for the code that made a GS424 name, is not read)
+    # (no GS424 here: the analysis, read only for the code that made a GS424 name, is not)
     wanted = {"Deferred": "GS416", **{f"F{i}": "GS408" for i in range(7)}}
-    assert _to_keep(found, Path("pkg/big.py")) == wanted
+    assert _to_keep(found, None) == wanted
 
 
 def test_an_import_hook_that_serves_the_real_tree_first_is_not_taken_for_a_check(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from ..split.package_order import migrate_finding
 from ..split.patch_homes import home_reads
 from ..split.plan import select_splits
 from ..split.project_walk import project_files
+from ..split.quotes import prevailing_quote
 from ..split.style import Style
 from ..types import Config, FileChange, Finding, GodsplitError, Plan, SplitConfig
 from .celery_app import app_refs, package_notes, sibling_uses
@@ -174,7 +175,8 @@ def plan_migration(
             continue
         source = decode_source(data, path)
         found = style_of(path, styles)  # a `src/setup.cfg` holds the settings of `src/`
-        style = migrate_style(found) if found else root_style
+        style = migrate_style(found, source.text) if found else replace(
+            root_style, quote=(prevailing_quote(source.text), False))
         ctx = scan(source, mine, style)
         migration.uses.extend(ctx.uses)
         migration.notes.extend(ctx.notes)

@@ -213,7 +213,7 @@ class _Apply(cst.CSTTransformer):
             return updated_node
         values, joint = edit
         value = updated_node.value
-        quote = value.quote if isinstance(value, cst.SimpleString) else '"'
+        quote = value.quote if isinstance(value, cst.SimpleString) else made_quote(self.style, None)
         items = [cst.Element(cst.SimpleString(f"{quote}{v}{quote}")) for v in values]
         return cst.FlattenSentinel(_joined(items, joint, updated_node.comma))
 
@@ -274,6 +274,16 @@ class _Apply(cst.CSTTransformer):
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         body = self._block(original_node.body, updated_node.body)
         return updated_node if body is None else updated_node.with_changes(body=body)
+
+
+def made_quote(style: Style, beside: cst.BaseExpression | None) -> str:
+    """The quote of a string written from nothing (`patch.object(old, "A")` becomes
+    `patch("new.A")`): the project's, where a setting names it (`split/quotes.py`), else
+    that of the string `beside` it (`"A"`), else the file's own."""
+    quote, fixed = style.quote
+    if not fixed and isinstance(beside, cst.SimpleString) and beside.quote in ("'", '"'):
+        return beside.quote
+    return quote or '"'
 
 
 def rewrite(module: cst.Module, edits: Edits, style: Style) -> cst.Module:

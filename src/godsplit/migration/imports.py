@@ -34,6 +34,9 @@ class Style:
     line_length: int = 88
     single_line: bool = False
     limit: int | None = None  # where the project's linters report a line too long (if any)
+    # the quote of a string migrate writes from nothing (`patch.object(old, "A")` becomes
+    # `patch("new.A")`), and whether a setting names it (else the string beside it decides)
+    quote: tuple[str, bool] = ('"', False)
 
 
 def project_style(root: Path) -> Style:
@@ -44,11 +47,14 @@ def project_style(root: Path) -> Style:
     return migrate_style(detect_style(root))
 
 
-def migrate_style(found: SplitStyle) -> Style:
-    """What `migrate` needs of a project's style (`split/style.py`'s)."""
+def migrate_style(found: SplitStyle, text: str = "") -> Style:
+    """What `migrate` needs of a project's style (`split/style.py`'s), for a file of
+    `text` (its quote, where the project's tools keep the quotes they find)."""
+    from ..split.quotes import new_quote
     from .long_lines import line_limit
 
-    return Style(found.line_length, found.force_single_line, line_limit(found))
+    return Style(found.line_length, found.force_single_line, line_limit(found),
+                 new_quote(found, text))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from ..split.references import _call_name
 from .by_name import imports_setting
 from .code_strings import code_reads, code_text
 from .decorated import body_fits, mock_parameter, new_value
-from .edit import Context, WithEdit
+from .edit import Context, WithEdit, made_quote
 from .homes import Homes
 from .imports import fresh
 from .path_prefix import held_in, path_start
@@ -45,6 +45,7 @@ def _string(node: cst.BaseExpression) -> str | None:
 def _quoted(like: cst.BaseExpression, value: str) -> cst.SimpleString:
     quote = like.quote if isinstance(like, cst.SimpleString) else '"'
     return cst.SimpleString(f"{quote}{value}{quote}")
+
 
 
 
@@ -191,7 +192,8 @@ def _target(
         if object_form and isinstance(func, cst.Attribute):
             func = func.value  # patch.object(mod, "x", ...) -> patch("pkg.mod.x", ...)
         if moves_object:
-            args = [cst.Arg(_quoted(cst.SimpleString('""'), targets[0]),
+            quote = made_quote(ctx.style, call.args[1].value)
+            args = [cst.Arg(cst.SimpleString(f"{quote}{targets[0]}{quote}"),
                             comma=updated.args[1].comma), *updated.args[2:]]
         else:
             args = [updated.args[0].with_changes(value=_quoted(first, targets[0])),
@@ -208,7 +210,8 @@ def _several(ctx: Context, call: cst.Call, targets: list[str], name: str, object
     call's place does not allow it."""
     parent = ctx.parents.get(call)
     func = _func_text(ctx, call, object_form)
-    quote = call.args[0].value.quote if isinstance(call.args[0].value, cst.SimpleString) else '"'
+    first = call.args[0].value  # a string target's own quote; the project's for `patch.object`
+    quote = first.quote if isinstance(first, cst.SimpleString) else made_quote(ctx.style, call.args[1].value)
     mocker = func.startswith("mocker.")
     setter = isinstance(call.func, cst.Attribute) and call.func.attr.value in ("setattr", "delattr")
 

@@ -4,8 +4,9 @@
   `pyproject.toml` with `[tool.pylint]`, `setup.cfg` or `tox.ini` with a `[pylint.*]`
   section, in the split file's directory or the nearest one above it (pylint's own
   order). Its options are flat (pylint merges every section or sub-table), so only
-  `enable`, `disable`, `no-docstring-rgx`, `max-line-length`, `dummy-variables-rgx` and
-  `init-import` are read, wherever they are.
+  `enable`, `disable`, `no-docstring-rgx`, `max-line-length`, `dummy-variables-rgx`,
+  `init-import` and, where `load-plugins` names pylint-quotes, its `string-quote` are read,
+  wherever they are.
 - mypy: whether the project configures it at all (`mypy.ini`, `.mypy.ini`, `[tool.mypy]`,
   a `[mypy]` section of `setup.cfg`): such a project may run it with `--strict`, whose
   `no_implicit_reexport` reports a name imported from a module that binds it only by an
@@ -55,6 +56,7 @@ class Pylint:
     max_line_length: int = 100  # pylint's default
     dummy_variables_rgx: str = DUMMY_VARIABLES_RGX
     init_import: bool = False  # unused imports of an `__init__.py` are reported
+    string_quote: str = ""  # pylint-quotes' quote of one-line strings (C4001); "": not set
 
     def reports(self, symbol: str) -> bool:
         """Whether pylint reports message `symbol` (one of MESSAGES) with this config."""
@@ -94,8 +96,18 @@ def find_pylint(directories: Sequence[Path]) -> Pylint | None:
                               _integer(options.get("max-line-length"), 100),
                               str(options.get("dummy-variables-rgx", DUMMY_VARIABLES_RGX)),
                               str(options.get("init-import", "no")).strip().lower() in (
-                                  "y", "yes", "true", "1"))
+                                  "y", "yes", "true", "1"), _string_quote(options))
     return None
+
+
+def _string_quote(options: Mapping[str, Any]) -> str:
+    """pylint-quotes' `string-quote` (`single`, `double`, `single-avoid-escape`, ...) as
+    the quote, where the project loads the plugin and sets it; else ""."""
+    plugins = options.get("load-plugins", "")
+    loaded = "pylint_quotes" in (",".join(map(str, plugins)) if isinstance(plugins, list)
+                                 else str(plugins))
+    value = str(options.get("string-quote", "")).strip().lower()
+    return {"single": "'", "double": '"'}.get(value.split("-")[0], "") if loaded else ""
 
 
 def _integer(value: object, default: int) -> int:

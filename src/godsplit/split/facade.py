@@ -24,6 +24,7 @@ from .all_names import binds_all, lazy_all
 from .analyze import Analysis, Unit
 from .assign import Assignment
 from .checker_marks import alias_pragmas
+from .checking_private import checked_reads, without_private
 from .classify import sets_up_imports
 from .early_effects import early_effects
 from .facade_runtime import fresh_drop, peer, runtime_code
@@ -224,13 +225,13 @@ def render_facade(
                                     new_quote(style, analysis.source.text)[0])
     head, attached = header_split(module)  # `# Python imports`: with its import below
     used = {r.name for u in kept if u.kind not in ("import", "type_checking") for r in u.reads}
-    # a TYPE_CHECKING block the facade keeps whole (`class MagicContainer(Protocol)`)
-    used |= {r.name for u in analysis.units if u.kind == "type_checking" and any(
-        imports.filter_type_checking(stmt, ()) is stmt for i in u.stmts
-        if isinstance(stmt := module.body[i], cst.If)) for r in u.reads}
     served = live if split.facade == "static" else {}  # read by PEP 562 `__getattr__`
     lazy = lazy_all(analysis, layout, split.facade, served)  # `import *` asks `__getattr__`
     listed = set() if lazy else set(_static_all(analysis, layout, served))
+    # a TYPE_CHECKING block the facade keeps whole (`class MagicContainer(Protocol)`)
+    elsewhere = {r.name for u in analysis.units if assignment.module_of.get(u.id) != FACADE
+                 and u.kind not in ("import", "type_checking") for r in u.reads}  # moved
+    used |= checked_reads(analysis, used | listed, elsewhere)
     # a kept import the re-exports rebind (`os = isolate_module(os)` moved): F811 else
     shadowed = {n for m in assignment.modules for n in reexported(analysis, assignment, m)}
     shadowed -= used | analysis.conditional_names
@@ -257,6 +258,7 @@ def render_facade(
             changed = imports.rebase(changed, layout.old_package, layout.facade_package)
             if unit.kind == "type_checking" and isinstance(changed, cst.If):
                 checked = imports.filter_type_checking(changed, used)  # for type checkers only:
+                checked = checked if checked is not changed else without_private(changed, used, elsewhere)
                 if checked is None:  # the facade keeps those its own code reads; the
                     # comments above a block it drops stay with the imports
                     comments = "".join(module.code_for_node(line) for line in

@@ -77,9 +77,14 @@ def _unstable_note(snap: Snapshot) -> str:
     if not snap.unstable:
         return ""
     shown = ", ".join(snap.unstable[:3]) + (" ..." if len(snap.unstable) > 3 else "")
-    differ = "they differ" if len(snap.unstable) > 1 else "it differs"
-    return (f" ({len(snap.unstable)} not compared: {differ} between two imports before the "
-            f"split, a default computed as the module loads: {shown})")
+    many = len(snap.unstable) > 1
+    hinted = sum(n in snap.stable for n in snap.unstable)  # their hints compared (the same)
+    hints = "" if not hinted else f"; the type hints of {hinted} of them the same" if (
+        hinted < len(snap.unstable)) else "; their type hints the same" if many else (
+        "; its type hints the same")
+    return (f" (the signature{'s' * many} of {len(snap.unstable)} not compared: "
+            f"{'they differ' if many else 'it differs'} between two imports before the "
+            f"split, a default computed as the module loads: {shown}{hints})")
 
 
 def _at_binding(finding: Finding, plan: Plan) -> Finding:

@@ -185,7 +185,21 @@ def rebound_later(stmt: cst.CSTNode) -> set[int]:
 
 
 def _noqa(line: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+    """`line` with `# noqa: F401`: after the `(` of a parenthesized import written over
+    lines, where ruff and flake8 look for it (after the `)`, as in discord's kept `if
+    TYPE_CHECKING:` import, pyflakes' mark came on the first line too: RUF100), else at
+    the end of the line."""
     trailing = line.trailing_whitespace
+    small = line.body[0]
+    after = small.lpar.whitespace_after if isinstance(small, cst.ImportFrom) and (
+        small.lpar is not None) else None
+    if isinstance(after, cst.ParenthesizedWhitespace) and trailing.comment is None:
+        first = after.first_line
+        comment = noqa_comment(first.comment.value if first.comment else "", "F401")
+        assert isinstance(small, cst.ImportFrom) and small.lpar is not None
+        return line.with_changes(body=[small.with_changes(lpar=small.lpar.with_changes(
+            whitespace_after=after.with_changes(first_line=first.with_changes(
+                whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))))])
     comment = noqa_comment(trailing.comment.value if trailing.comment else "", "F401")
     return line.with_changes(trailing_whitespace=trailing.with_changes(
         whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)))

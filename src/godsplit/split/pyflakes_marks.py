@@ -48,16 +48,22 @@ def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path,
             found = [(n, row) for n, row in _unused(text, path) if n not in before]
         except SyntaxError:
             continue
+        # ruff takes `X as X` for a re-export and reports no star import unused: only
+        # flake8 needs the mark there, and ruff, where it reports unused noqa, RUF100 beside
+        redundant = _redundant_aliases(text)
+        not_ruff = {row for n, row in found if (n, row) in redundant or n.endswith("*")} - {
+            row for n, row in found if (n, row) not in redundant and not n.endswith("*")}
         if style.flake8 is None or not style.flake8.enables("F401", path):  # ruff alone
-            redundant = _redundant_aliases(text)  # `X as X`: ruff takes it as a re-export
-            found = [(n, row) for n, row in found if (n, row) not in redundant]
+            found = [(n, row) for n, row in found if row not in not_ruff]
+        ruf100 = style.ruff is not None and style.ruff.enables("RUF100", path)
         lines = text.splitlines(keepends=True)
         outside = _module_level_imports(text)
         for row in sorted({row for _, row in found} & outside):
             if lines[row - 1].lstrip().startswith(("from ", "import ")):
                 at = comment_row(lines, row - 1)
                 body = lines[at].rstrip("\r\n")
-                lines[at] = noqa_comment(body, "F401") + lines[at][len(body):]
+                codes = ("F401", "RUF100") if ruf100 and row in not_ruff else ("F401",)
+                lines[at] = noqa_comment(body, *codes) + lines[at][len(body):]
         out[path] = "".join(lines)
     return out
 

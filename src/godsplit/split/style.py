@@ -209,7 +209,8 @@ def detect_style(path: Path, stop: Path | None = None) -> Style:
         files=files, root=top, lines_after_imports=after, pylint=pylint,
         mypy=has_mypy(directories), doc_length=min(docs) if docs else None,
         single_quotes=wants_single_quotes(ruff, ruff_rules),
-        quote=string_quote(ruff, ruff_rules, formatter, strings),
+        quote=string_quote(ruff, ruff_rules, formatter, strings,
+                           pylint.string_quote if pylint is not None else ""),
         relative_bans=relative_bans(ruff, flake8), ruff_tool=tool, ruff_line_length=ruff_length,
         ruff_magic_comma=ruff_isort is None or ruff_isort.boolean("split-on-trailing-comma", True),
     )

@@ -40,12 +40,14 @@ def wants_single_quotes(ruff: Section | None, rules: Rules | None) -> bool:
 
 
 def string_quote(ruff: Section | None, rules: Rules | None, formatter: str,
-                 normalizes: bool) -> tuple[str, bool]:
+                 normalizes: bool, pylint_quote: str = "") -> tuple[str, bool]:
     """The quote the project's formatter writes strings with (ruff format's `quote-style`;
     single where ruff's Q000 wants them and no `quote-style` is set, as `normalize._format`
     formats; else double, black's and ruff's default); where the formatter keeps the quotes
     it finds, those of flake8-quotes' `inline-quotes` where ruff reports Q000, else "" (the
-    source's own: `quotes.new_quote`). And whether a setting says so (a quote-style, Q000):
+    source's own: `quotes.new_quote`). pylint-quotes' `string-quote` (`pylint_quote`)
+    decides where neither a quote-style nor Q000 does and no formatter is configured (or
+    it keeps quotes). And whether a setting says so (a quote-style, Q000, pylint-quotes):
     else a string beside the one written may decide (a formatter may not run at all)."""
     q000 = ruff is not None and rules is not None and rules.enables("Q000")
     if normalizes:
@@ -53,12 +55,15 @@ def string_quote(ruff: Section | None, rules: Rules | None, formatter: str,
         style = ruff_format.string("quote-style", "") if ruff_format is not None else ""
         single = style == "single" or (
             formatter == "ruff" and not style and wants_single_quotes(ruff, rules))
+        if pylint_quote and not (style or q000) and formatter == "ruff" and not (
+                ruff_format is not None and ruff_format.keys()):  # ruff's defaults, assumed
+            return pylint_quote, True
         return ("'" if single else '"'), bool(style) or q000
     if ruff is not None and q000:
         quotes = ruff.lint().sub("flake8-quotes")
         single = quotes is not None and quotes.string("inline-quotes", "double") == "single"
         return ("'" if single else '"'), True
-    return "", False
+    return (pylint_quote, True) if pylint_quote else ("", False)
 
 
 def relative_bans(ruff: Section | None, flake8: Section | None) -> tuple[tuple[str, str], ...]:

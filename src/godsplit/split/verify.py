@@ -31,6 +31,7 @@ from .facade import runtime_names, star_names
 from .import_failure import ImportFailure, failure_of
 from .main_guards import is_main_block
 from .probe_out import probe_source, run_probe
+from .unstable_details import stable_tails, unstable_details
 
 Fingerprint = list[object]  # a registry's contents, as `probe.registries` reads them
 
@@ -50,6 +51,8 @@ class Snapshot:
     registries: dict[str, Fingerprint] = field(default_factory=dict)  # (registry_check)
     homes: dict[str, str] = field(default_factory=dict)  # `__module__`s (module_homes)
     unstable: tuple[str, ...] = ()  # details two imports before the split differ in (stable)
+    # of those, the end both imports agreed on, from a ` | ` on (their type hints): compared
+    stable: dict[str, str] = field(default_factory=dict)
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
@@ -210,7 +213,8 @@ def first_snapshot(
             again = snapshot(import_root, module, setup, moved, python, timeout, filled, own)
             if isinstance(again, Snapshot):
                 result = replace(result, loaded=tuple(m for m in result.loaded if m in again.loaded),
-                                 unstable=unstable_details(result, again))
+                                 unstable=unstable_details(result, again),
+                                 stable=stable_tails(result, again))
             return result, python
         if result.missing is None:
             errors.append((result, python))
@@ -221,13 +225,6 @@ def first_snapshot(
         return errors[0]
     assert first is not None
     return replace(first, lacks=tuple(failures)), ", ".join(tried)
-
-
-def unstable_details(first: Snapshot, again: Snapshot) -> tuple[str, ...]:
-    """The moved functions whose signature differs between two imports before the split (a
-    default computed as the module loads: PyGithub's `last_read_at=datetime.now(...)`): no
-    import after the split can match it, so GS408 does not compare them, and GS400 says so."""
-    return tuple(sorted(n for n, text in first.details.items() if again.details.get(n) != text))
 
 
 def renamed_tasks(plan: Plan) -> frozenset[str]:
@@ -268,7 +265,8 @@ def compare_snapshots(before: Snapshot, after: Snapshot, path: str,
         findings.append(Finding("GS405", "error", "`from module import *` gives other names at "
                                 f"run time ({said or 'in another order'})", path, 1, tuple(lost)))
     differ = sorted(n for n in before.details if before.details[n] != after.details.get(n)
-                    and not (n in before.unstable and n in after.details))
+                    and not (n in before.unstable and n in after.details
+                             and after.details[n].endswith(before.stable.get(n, ""))))
     for name in differ[:5]:
         findings.append(Finding("GS408", "error", f"{name}: signature or type hints changed: "
                                 f"{before.details[name]} -> {after.details.get(name, 'gone')}",

@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..files import read_source
+from ..split.analyze import Analysis
 from ..split.import_check import check_plans
 from ..types import Config, Finding, GodsplitError
 from .core import Suggestion
@@ -27,18 +27,18 @@ from .module_makers import makers
 ROUNDS = 3
 
 
-def _to_keep(findings: Sequence[Finding], source: Path, stay: Collection[str] = ()
-             ) -> dict[str, str]:
+def _to_keep(findings: Sequence[Finding], analysis: Analysis | None,
+             stay: Collection[str] = ()) -> dict[str, str]:
     """The top-level names the import check's findings say must stay where they were, each
     with the finding's code: GS416 names one to keep; GS408 the moved functions and classes
     whose signature or type hints changed (a string annotation naming a kept class: kept,
     they read it as before); GS424 those reporting another `__module__`: the code that
-    made them, not kept yet (`module_makers`), else they themselves."""
+    made them, not kept yet (`module_makers`, read from the suggestion's `analysis`), else
+    they themselves."""
     out = {n: f.code for f in findings if f.code in CHECKED and f.code != "GS424" for n in f.names}
-    moved = [f for f in findings if f.code == "GS424"]
-    text = read_source(source).text if moved else ""  # read once, and only for a GS424
-    for finding in moved:
-        made_by = [n for n in makers(text, finding.names) if n not in stay]
+    for finding in (f for f in findings if f.code == "GS424"):
+        made = makers(analysis, finding.names) if analysis is not None else ()
+        made_by = [n for n in made if n not in stay]
         out |= {n: finding.code for n in made_by or finding.names}
     return out
 
@@ -79,7 +79,7 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
         check = check_plans(config, [result.plan])[result.plan.old_module]
         if not check.findings:
             return replace(result, notes=(*result.notes, *notes, f"import check: {check.text}"))
-        wanted = {n: c for n, c in _to_keep(check.findings, source, stay).items()
+        wanted = {n: c for n, c in _to_keep(check.findings, result.analysis, stay).items()
                   if n not in stay}
         lost = _star_lost(check.findings) if result.package is None else ()
         if lost and round_ < ROUNDS:  # the facade would be a package with a fixed `__all__`

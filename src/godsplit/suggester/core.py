@@ -13,7 +13,7 @@ returns data, never prints.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,8 @@ class Suggestion:
     module_name: str | None = None  # the config's `module-name` for the source, kept
     module_name_why: str = ""  # where the project imports it by that name (GS423's scan)
     facade: str = "live"  # "static" where the module gives itself a class (GS157)
+    # the analysis the suggestion was made from (`checked` reads GS424's makers from it)
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -367,7 +369,7 @@ def suggest(source: Path, config: Config, max_lines: int | None = None, modules:
         tuple(SuggestedModule(name, mapped, 0, ()) for name, mapped in split.modules),
         plan, rounds, tuple(notes), config.max_lines, split.keep,
         reasons(analysis, split.keep, kept_why, limit), split.module_name, named[1] if named else "",
-        split.facade)
+        split.facade, analysis)
     checked = parse_config({"max-lines": limit, "split": [draft.table()]},
                            config.path or config.root / "godsplit.toml")
     final = checked.splits[0]  # the analysis is reused: the source is parsed once

@@ -14,37 +14,36 @@ statement) are kept; where none is, the names themselves.
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Collection, Iterator
 
+import libcst as cst
 
-def makers(source: str, names: Collection[str]) -> tuple[str, ...]:
-    """The functions and classes defined at the top of `source` that the `def` and `class`
-    statements binding `names` are decorated, based or made with (in source order)."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):  # (suggest analysed it: LibCST's grammar is wider)
-        return ()
-    defined = {stmt.name for stmt in tree.body if isinstance(
-        stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+from ..split.analyze import Analysis
+
+
+def makers(analysis: Analysis, names: Collection[str]) -> tuple[str, ...]:
+    """The functions and classes defined at the top of the analysed module that the `def`
+    and `class` statements binding `names` are decorated, based or made with (in source
+    order): read from suggest's own analysis, not parsed again."""
+    body = analysis.module.body
+    defined = {stmt.name.value for stmt in body if isinstance(stmt, (cst.FunctionDef, cst.ClassDef))}
     found: dict[str, None] = {}
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
-                stmt.name in names):
+    for stmt in body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) and stmt.name.value in names:
             for name in _made_with(stmt):
                 if name in defined and name not in names:
                     found[name] = None
     return tuple(found)
 
 
-def _made_with(stmt: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> Iterator[str]:
+def _made_with(stmt: cst.FunctionDef | cst.ClassDef) -> Iterator[str]:
     """The names the statement calls or reads to make its object: its decorators (the
     called name of `@deco(...)`), and a class's bases and keywords (`metaclass=`)."""
-    parts: list[ast.expr] = list(stmt.decorator_list)
-    if isinstance(stmt, ast.ClassDef):
-        parts += [*stmt.bases, *(k.value for k in stmt.keywords)]
+    parts: list[cst.BaseExpression] = [d.decorator for d in stmt.decorators]
+    if isinstance(stmt, cst.ClassDef):
+        parts += [arg.value for arg in (*stmt.bases, *stmt.keywords)]
     for part in parts:
-        while isinstance(part, ast.Call):
+        while isinstance(part, cst.Call):
             part = part.func
-        if isinstance(part, ast.Name):
-            yield part.id
+        if isinstance(part, cst.Name):
+            yield part.value

@@ -51,8 +51,8 @@ def render(
     them the runtime reads through the builtins module (`_builtins_read`)."""
     text = _SECTION.sub(lambda m: m.group(2) if m.group(1) in sections else "", template(name))
     if not frozenset(taken).isdisjoint(re.findall(r"\w+", text)):  # else nothing to rename
-        module = cst.parse_module(text)
-        text = _builtins_read(module.visit(_Unshadow(frozenset(taken))), frozenset(taken)).code
+        module = cst.parse_module(text)  # one parse, one pass; scopes only for `_builtins_read`
+        text = module.visit(_Unshadow(frozenset(taken), _builtins_read(module, frozenset(taken)))).code
 
     def fill(match: re.Match[str]) -> str:
         key = match.group(1).lower()
@@ -64,15 +64,17 @@ def render(
     return text if future_annotations else quote_evaluated_annotations(text)
 
 
-def _builtins_read(module: cst.Module, taken: frozenset[str]) -> cst.Module:
-    """`module` with each read of a builtin that the file it goes to rebinds at the top
-    (pika's `spec.py`: `str = bytes`, under which keep-module-name's `isinstance(home, str)`
-    renamed nothing) made through the builtins module; annotations are left as they are."""
+def _builtins_read(module: cst.Module, taken: frozenset[str]) -> set[cst.Name]:
+    """The reads of `module` (its Name nodes) of a builtin that the file it goes to
+    rebinds at the top (pika's `spec.py`: `str = bytes`, under which keep-module-name's
+    `isinstance(home, str)` renamed nothing): `_Unshadow` makes them through the builtins
+    module; annotations are left as they are. Scopes are resolved only where the file
+    rebinds a builtin, on the parsed tree itself (no copy)."""
     shadowed = taken & set(dir(builtins)) - {"__import__"}
     if not shadowed:
-        return module
-    wrapper = MetadataWrapper(module)
+        return set()
     reads: set[cst.Name] = set()
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     for scope in set(wrapper.resolve(ScopeProvider).values()):
         for access in scope.accesses if scope is not None else ():
             node = access.node
@@ -80,19 +82,7 @@ def _builtins_read(module: cst.Module, taken: frozenset[str]) -> cst.Module:
             if isinstance(node, cst.Name) and node.value in shadowed and builtin and (
                     access.referents and not access.is_annotation):
                 reads.add(node)
-    return wrapper.module.visit(_Through(reads)) if reads else module
-
-
-class _Through(cst.CSTTransformer):
-    """Each of `reads` (Name nodes) as `__import__("builtins").<name>`."""
-
-    def __init__(self, reads: set[cst.Name]) -> None:
-        self.reads = reads
-
-    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
-        if original_node not in self.reads:
-            return updated_node
-        return cst.Attribute(cst.parse_expression('__import__("builtins")'), cst.Name(original_node.value))
+    return reads
 
 
 def quote_evaluated_annotations(text: str) -> str:
@@ -141,10 +131,12 @@ class _Quote(cst.CSTTransformer):
 
 class _Unshadow(cst.CSTTransformer):
     """Each function's parameters and local variables (assignment and loop targets) that
-    a name in `taken` would shadow get a trailing underscore (PEP 8's way) until free."""
+    a name in `taken` would shadow get a trailing underscore (PEP 8's way) until free;
+    each of `builtin_reads` (`_builtins_read`) becomes `__import__("builtins").<name>`."""
 
-    def __init__(self, taken: frozenset[str]) -> None:
+    def __init__(self, taken: frozenset[str], builtin_reads: Collection[cst.Name] = ()) -> None:
         self.taken = taken
+        self.builtin_reads = builtin_reads
         self.renames: list[dict[str, str]] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -166,7 +158,10 @@ class _Unshadow(cst.CSTTransformer):
         self.renames.pop()
         return updated_node.with_changes(name=original_node.name)
 
-    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        if original_node in self.builtin_reads:  # (a builtin: never a local renamed)
+            return cst.Attribute(cst.parse_expression('__import__("builtins")'),
+                                 cst.Name(original_node.value))
         if self.renames and original_node.value in self.renames[-1]:
             return updated_node.with_changes(value=self.renames[-1][original_node.value])
         return updated_node
