@@ -10,7 +10,8 @@
   a word that is no role (`DateTime` beside `Date`);
 - a base holding three quarters of its family's lines is named in the singular (holidays'
   `UnitedKingdom` beside `England`, `Wales`, `UK`: `united_kingdom`); a small base of large
-  subclasses in the plural (`Shape` under `Circle`, `Square`, `Triangle`: `shapes`).
+  subclasses in the plural (`Shape` under `Circle`, `Square`, `Triangle`: `shapes`);
+- a generic word (`base`) names a group only after its other words.
 """
 
 from __future__ import annotations
@@ -111,3 +112,13 @@ def test_a_small_base_and_its_kinds_in_the_plural() -> None:
         _class(t, 25, "Shape") for t in ("Circle", "Square", "Triangle")) + _class("Other", 9)
     assert _names("geometry", source, [["Shape", "Circle", "Square", "Triangle"],
                                        ["Other"]])[0] == "shapes"
+
+
+def test_a_generic_word_after_the_others() -> None:
+    """sqlalchemy's `SelectBase`, `Select`, ... group was `base` (its best word `select` is a
+    standard module's, so `base` came first); the generic word comes after the group's
+    other words (there: `select_base`)."""
+    source = "".join(_class(t, 30) for t in ("SelectBase", "SelectFrom", "SelectWhere",
+                                             "BaseFrom", "BaseWhere", "Grouping", "Other"))
+    assert _names("expression", source, [["SelectBase", "SelectFrom", "SelectWhere", "BaseFrom",
+                                           "BaseWhere", "Grouping"], ["Other"]])[0] == "where"

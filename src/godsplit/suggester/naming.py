@@ -27,6 +27,7 @@ from .spelling import many, plural, snake, snake_in, spelled_out
 from .verbs import countable, nouns_first, objects_first, verbs
 from .weak_names import (
     BOUND,
+    GENERIC,
     STDLIB,
     apart,
     constants,
@@ -358,6 +359,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 and not valid_name(label := bare(snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
         head = joined([w for w in spelled if w not in vague][:3])
+        head = sorted(head, key=lambda w: w in GENERIC)  # (not `base` before `select_base`)
         shown = constants(g, members, joined(spelled[:3]), old)
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
