@@ -22,10 +22,12 @@ from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
 from .kindred import defined, outside_lineage
+from .shorn import served, shorn
 from .spelling import many, plural, snake, snake_in, spelled_out
 from .verbs import countable, nouns_first, objects_first, verbs
 from .weak_names import (
     BOUND,
+    GENERIC,
     STDLIB,
     apart,
     constants,
@@ -158,12 +160,13 @@ def bare(name: str, prefix: tuple[str, ...]) -> str:
         prefix and len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix) else name
 
 
-def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
+def dominant(g: Graph, members: list[int]) -> tuple[str, int, str, str] | None:
     """The snake_case name of the public class that holds most of the group's lines (at
     least two fifths), and its lines; else of a private class holding over half of them
     (dnspython's `_WireReader` beside `from_wire` and seven small exceptions: `wire_reader`,
     not `bad` from `BadEDNS` and `BadTSIG`), or two fifths in a group with no public class
-    (soupsieve's `_DocumentNav` beside the `REL_*` constants it reads: `document_nav`)."""
+    (soupsieve's `_DocumentNav` beside the `REL_*` constants it reads: `document_nav`); the
+    file's suffix left out (`shorn`: vispy's `FlyCamera`, `fly`), the whole name after it."""
     public = [n for n in members if g.nodes[n].kind == "class" and g.nodes[n].public]
     size = g.size(members)
     every = [n for n in members if g.nodes[n].kind == "class"]
@@ -172,8 +175,9 @@ def dominant(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
                                          (every, (2, 1, 1) if public else (5, 2, 0))):
         top = max(classes, key=lambda n: (g.nodes[n].lines, -n), default=None)
         if top is not None and times * g.nodes[top].lines >= part * size + more:
-            name = bare(snake_in(g, g.nodes[top].label), file_prefix(g))
-            return name, g.nodes[top].lines, many(g.nodes[top].label, name)
+            whole = bare(snake_in(g, g.nodes[top].label), file_prefix(g))
+            name = shorn(whole, file_suffix(g))
+            return name, g.nodes[top].lines, many(g.nodes[top].label, name), whole
     return None
 
 
@@ -185,7 +189,10 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
     `FuncargnamesCompatAttr` under `FixtureRequest` and `Metafunc`) does not name the
     family: its largest class does, in the singular (`fixture_request`). Not the graph's
     `thin_base` (at most 20 lines, 5 times shorter), which would make werkzeug's
-    `routing_exceptions` (`RoutingException` and five subclasses) `build_error`."""
+    `routing_exceptions` (`RoutingException` and five subclasses) `build_error`. A base
+    holding three quarters of the family's lines is one thing and its variants (holidays'
+    167-line `UnitedKingdom` beside `England`, `Wales`, `UK`, ... of 4 to 7 lines):
+    `united_kingdom`, not `united_kingdoms`."""
     inside = {n for n in members if g.nodes[n].kind == "class"}
     roots: dict[int, list[int]] = defaultdict(list)
     for n in sorted(inside):
@@ -209,6 +216,8 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
         return name, lines, name
     name = re.sub(r"^(?:base|abstract)_|_base$", "", bare(snake_in(g, g.nodes[-root].label),
                                                           file_prefix(g)))
+    if 4 * g.nodes[-root].lines >= 3 * lines:  # its variants, not its kinds: the singular
+        return name, lines, name
     return name, lines, many(g.nodes[-root].label, name)
 
 
@@ -226,7 +235,8 @@ def first_names(g: Graph, members: list[int]) -> list[str]:
     name = kin[0] if kin else base[2] if base else None
     if not main and 4 * lines < g.size(members):  # two small exceptions beside `mail()`
         name = None
-    found = [main[0]] if main else []
+    # (`vimeo`, then `vimeo_ie`; `hooks` for `HookManager` and `Hook`)
+    found = [t for t in dict.fromkeys((served(g, members, main[3]), *main[::3])) if t] if main else []
     if name:
         ahead = not main or 2 * lines >= g.size(members) or lines > main[1]
         found.insert(0 if ahead else 1, name)
@@ -349,6 +359,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
                 and not valid_name(label := bare(snake(g.nodes[n].label), prefix), set())
                 for t in told(g.nodes[n].label, (docs or {}).get(g.nodes[n].label, ""), label)]
         head = joined([w for w in spelled if w not in vague][:3])
+        head = sorted(head, key=lambda w: w in GENERIC)  # (not `base` before `select_base`)
         shown = constants(g, members, joined(spelled[:3]), old)
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
