@@ -1,0 +1,60 @@
+"""Round 35, sweep36: installed god files linted under each project's own configuration.
+
+benchmarks/installed_god_files.py's `--config DIR` copies a project's pyproject.toml /
+ruff.toml / setup.cfg / tox.ini / .flake8 into the temporary project and runs the linters
+they configure (ruff without `--isolated`, flake8 where there is a `[flake8]` section) on
+the source before apply and on the files apply wrote; a finding on a line the source has
+with the same finding is "copied", any other is new. A configuration the linter cannot
+read must not pass for "0 found".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchkit import load_benchmark
+
+pytestmark = pytest.mark.slow  # runs ruff and flake8
+
+SOURCE = "import os\n\n\ndef f():\n    return os.sep  # a long line, over forty characters\n"
+
+
+def _work(tmp_path: Path, config: str, name: str) -> Path:
+    work = tmp_path / "work"
+    (work / "pkg").mkdir(parents=True)
+    (work / name).write_text(config)
+    (work / "pkg" / "big.py").write_text(SOURCE)
+    return work
+
+
+@pytest.mark.parametrize(("name", "config", "label"), [
+    ("pyproject.toml", "[tool.ruff]\nline-length = 40\n[tool.ruff.lint]\nselect = ['E501', 'F']\n",
+     "ruff (own config)"),
+    ("setup.cfg", "[flake8]\nmax-line-length = 40\nselect = E501,F\n", "flake8 (own config)"),
+])
+def test_own_config_findings_copied_and_new(tmp_path: Path, name: str, config: str,
+                                            label: str) -> None:
+    harness = load_benchmark("installed_god_files")
+    work = _work(tmp_path, config, name)
+    [(found_label, lint)] = harness.linters(work)
+    assert found_label == label
+    old = harness.source_findings(work, "pkg/big.py", lint)
+    before = harness.python_files(work)
+    (work / "pkg" / "big.py").write_text("from .f import f as f  # noqa: F401\n")
+    (work / "pkg" / "f.py").write_text("import os, sys\n\n\n" + SOURCE.split("\n\n\n")[1])
+
+    said = harness.findings(work, "pkg/big.py", before, lint, label, old)
+
+    # the long line is the source's, moved; `import os, sys`'s unused sys is new
+    assert said.startswith(f"{label}: source 1, written 2, new {{'F401': 1}} (pkg/f.py:1:"), said
+    assert "E501" not in said, said
+
+
+def test_a_configuration_ruff_cannot_read_is_said_not_counted_as_clean(tmp_path: Path) -> None:
+    harness = load_benchmark("installed_god_files")
+    work = _work(tmp_path, "[tool.ruff.lint]\nselect = ['NOPE999']\n", "pyproject.toml")
+    [(_, lint)] = harness.linters(work)
+    with pytest.raises(harness.LintFailed, match="ruff exit 2"):
+        harness.source_findings(work, "pkg/big.py", lint)
