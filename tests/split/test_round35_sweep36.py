@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchkit import load_benchmark
+from splitkit import same_behaviour
 
 pytestmark = pytest.mark.slow  # runs ruff and flake8
 
@@ -58,3 +59,42 @@ def test_a_configuration_ruff_cannot_read_is_said_not_counted_as_clean(tmp_path:
     [(_, lint)] = harness.linters(work)
     with pytest.raises(harness.LintFailed, match="ruff exit 2"):
         harness.source_findings(work, "pkg/big.py", lint)
+
+
+# impacket's `dcerpc/v5/samr.py`: its NDR enum classes' metaclass answers any attribute it
+# lacks with `self.enumItems[attr].value`, a KeyError; keep-module-name's code read
+# `getattr(cls, "__func__", None)`, which lets anything but AttributeError through, and the
+# facade no longer imported (GS406 KeyError '__func__': a suggest dead end)
+KEYERROR = """
+    import typing
+
+
+    class EnumType(type):
+        def __getattr__(cls, name):
+            return cls.items[name]
+
+
+    class Status(metaclass=EnumType):
+        items = {"OK": 0}
+
+
+    class Other:
+        @typing.overload
+        def get(self, x: int) -> int: ...
+        @typing.overload
+        def get(self, x: str) -> str: ...
+        def get(self, x):
+            return x
+
+
+    def ok():
+        return Status.OK
+"""
+
+
+def test_keep_module_name_on_a_class_whose_getattr_raises_key_error(tmp_path: Path) -> None:
+    code = ("import pkg.big\nprint(pkg.big.Status.__module__, pkg.big.Other.__module__, "
+            "pkg.big.ok())\n")
+    modules = {"status": ["EnumType", "Status"], "other": ["Other", "ok"]}
+    out = same_behaviour(tmp_path, KEYERROR, modules, code, **{"keep-module-name": True})
+    assert out == "pkg.big pkg.big 0\n"
