@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchkit import load_benchmark
-from splitkit import same_behaviour
+from splitkit import apply, make_project, ruff_check, same_behaviour
 
 pytestmark = pytest.mark.slow  # runs ruff and flake8
 
@@ -98,3 +98,41 @@ def test_keep_module_name_on_a_class_whose_getattr_raises_key_error(tmp_path: Pa
     modules = {"status": ["EnumType", "Status"], "other": ["Other", "ok"]}
     out = same_behaviour(tmp_path, KEYERROR, modules, code, **{"keep-module-name": True})
     assert out == "pkg.big pkg.big 0\n"
+
+
+# jupyter_server's `serverapp.py`: `colorama.init()` under an `if` ends the head at line 51,
+# and its first-party imports below it are "late"; in a new module whose code between them
+# moved away they joined the import block unsorted (ruff's I001 under the project's own
+# config, 4 new findings): they are sorted with it now
+LATE = """
+    import os
+    import sys
+
+    if sys.platform == "win32":
+        os.getcwd()
+
+    import json
+
+    from pkg.trans import _i18n
+    from pkg.utils import check, fetch
+
+
+    def a():
+        return check, _i18n, json, os
+
+
+    def b():
+        return fetch
+"""
+
+
+def test_late_imports_that_join_the_import_block_are_sorted_with_it(tmp_path: Path) -> None:
+    files = {"pyproject.toml": "[tool.ruff.lint]\nextend-select = ['I']\n",
+             "pkg/trans.py": "_i18n = 1\n", "pkg/utils.py": "check = fetch = 1\n"}
+    result = apply(make_project(tmp_path, LATE, {"first": ["a"], "second": ["b"]}, files=files))
+    assert result.written and not result.errors, result.errors
+    first = (tmp_path / "pkg" / "big" / "first.py").read_text()
+    assert "import json\nimport os\n\nfrom pkg.trans import _i18n\nfrom pkg.utils import check\n" \
+        in first, first
+    done = ruff_check(tmp_path, "pkg")
+    assert done.returncode == 0, done.stdout
