@@ -10,6 +10,8 @@ read must not pass for "0 found".
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,11 @@ def test_keep_module_name_on_a_class_whose_getattr_raises_key_error(tmp_path: Pa
     modules = {"status": ["EnumType", "Status"], "other": ["Other", "ok"]}
     out = same_behaviour(tmp_path, KEYERROR, modules, code, **{"keep-module-name": True})
     assert out == "pkg.big pkg.big 0\n"
+    # no blind `except Exception` written (urwid's config selects ruff's BLE001)
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run([str(ruff), "check", "--isolated", "--select", "BLE001", "."],
+                          cwd=tmp_path / "after", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout
 
 
 # jupyter_server's `serverapp.py`: `colorama.init()` under an `if` ends the head at line 51,

@@ -26,13 +26,15 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
     here = SLOT_HERE
     parts = ("__func__", "fget", "fset", "fdel")
 
-    # an attribute whose lookup fails with another error than AttributeError
-    # (impacket's NDR enum classes answer any name they lack with a KeyError)
-    # is not there
+    # an attribute whose lookup fails with a lookup error other than
+    # AttributeError (impacket's NDR enum classes answer any name they lack
+    # with a KeyError) is not there; not `except Exception` (ruff's BLE001)
+    failed = (LookupError, TypeError, ValueError)
+
     def read(obj: object, name: str) -> object:
         try:
             return getattr(obj, name, None)
-        except Exception:
+        except failed:
             return None
 
     # godsplit-runtime: if overloads
@@ -53,9 +55,10 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
                 if not ((home == here or mine) and settable):
                     continue
                 # godsplit-runtime: if overloads
+                # (none where it has no `__qualname__`, or as `read` above)
                 try:
                     variants = variants_of(item) if variants_of else []
-                except Exception:  # no `__qualname__`, or as `read` above
+                except (AttributeError, *failed):
                     variants = []
                 # godsplit-runtime: end
                 try:
