@@ -1,7 +1,8 @@
 """`godsplit suggest --write` then `godsplit apply` on god files of installed packages.
 
     .venv/bin/python benchmarks/installed_god_files.py [--venv DIR] [--apply] [--min-lines N]
-                                                         [--limit N] [FILE ...]
+                                                         [--limit N] [--config DIR [--prefix src]]
+                                                         [FILE ...]
 
 A wider, cheaper net than benchmarks/realworld.py (which runs each library's own test
 suite): every module of at least `--min-lines` lines (default 1,500) in the site-packages
@@ -19,6 +20,12 @@ environment, so that the import check runs with the package's dependencies), and
   new finding there is a bug in the generated code, whatever the project's own config says;
   one on a line the source has with the same finding (a block copied into each module that
   reads it, a re-based relative import) is printed as "copied from the source".
+- with `--config DIR` (the project's pyproject.toml, ruff.toml, setup.cfg, tox.ini or
+  .flake8, from its sdist or repository), those are copied to the temporary project's root
+  (the package under `--prefix`, `src` for a src layout, so their paths match) and its own
+  linters run too: ruff without `--isolated` where they configure ruff, flake8 where they
+  have a `[flake8]` section; the source is linted the same way before apply rewrites it,
+  and findings are new or copied as above.
 
 Prints one Markdown row per file. Nothing here is committed or kept: the copies are
 deleted. The installed files are whatever versions the environment has.
@@ -35,6 +42,7 @@ import sysconfig
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 # tests, vendored copies, and generated tables (character data, glyph lists, regexes)
@@ -71,12 +79,46 @@ def python_files(work: Path) -> dict[Path, bytes]:
     return {path: path.read_bytes() for path in work.rglob("*.py") if ".venv" not in path.parts}
 
 
-def ruff(work: Path, paths: list[str]) -> list[str]:
-    """ruff's pyflakes-level findings in `paths` (the ruff beside this interpreter)."""
-    done = run([str(Path(sys.executable).parent / "ruff"), "check", "--isolated", "--select", "F,E9",
+class LintFailed(Exception):
+    """A linter that did not run (its exit code says so): what it said."""
+
+
+def ruff(work: Path, paths: list[str], own: bool = False) -> list[str]:
+    """ruff's pyflakes-level findings in `paths` (the ruff beside this interpreter); with
+    `own`, the findings of the project's own ruff configuration copied into `work`."""
+    how = [] if own else ["--isolated", "--select", "F,E9"]
+    done = run([str(Path(sys.executable).parent / "ruff"), "check", *how,
                 "--output-format", "concise", "--no-cache", *paths], work)
+    if done.returncode not in (0, 1):  # (a configuration this ruff cannot read): no "0 found"
+        raise LintFailed(f"ruff exit {done.returncode}: {done.stderr.strip()[-200:]}")
     return [line.removeprefix(str(work) + "/") for line in done.stdout.splitlines()
             if re.match(r"\S+\.py:\d+:\d+: ", line)]
+
+
+def flake8(work: Path, paths: list[str]) -> list[str]:
+    """flake8's findings in `paths` under the project's configuration copied into `work`
+    (the flake8 beside this interpreter, with whatever plugins it has)."""
+    done = run([str(Path(sys.executable).parent / "flake8"), *paths], work)
+    if done.returncode not in (0, 1):
+        raise LintFailed(f"flake8 exit {done.returncode}: {done.stderr.strip()[-200:]}")
+    return [line.removeprefix(str(work) + "/").removeprefix("./") for line in done.stdout.splitlines()
+            if re.match(r"\S+\.py:\d+:\d+: ", line)]
+
+
+CONFIGS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "tox.ini", ".flake8")
+
+
+def linters(config: Path) -> list[tuple[str, Callable[[Path, list[str]], list[str]]]]:
+    """The project's own linters its configuration files in `config` set up: ruff (a
+    `[tool.ruff]` table or a ruff.toml) and flake8 (a `[flake8]` section)."""
+    texts = {name: (config / name).read_text(errors="replace") for name in CONFIGS
+             if (config / name).is_file()}
+    out: list[tuple[str, Callable[[Path, list[str]], list[str]]]] = []
+    if "ruff.toml" in texts or ".ruff.toml" in texts or "[tool.ruff" in texts.get("pyproject.toml", ""):
+        out.append(("ruff (own config)", lambda work, paths: ruff(work, paths, own=True)))
+    if any("[flake8]" in texts.get(name, "") for name in ("setup.cfg", "tox.ini", ".flake8")):
+        out.append(("flake8 (own config)", flake8))
+    return out
 
 
 def _key(work: Path, line: str) -> tuple[str, str, str]:
@@ -91,43 +133,68 @@ def _key(work: Path, line: str) -> tuple[str, str, str]:
     return code, re.sub(r"from \.+", "from .", message), re.sub(r"^from \.+", "from .", text)
 
 
-def findings(work: Path, source: str, before: dict[Path, bytes]) -> str:
+def findings(work: Path, source: str, before: dict[Path, bytes],
+             lint: Callable[[Path, list[str]], list[str]] = ruff, label: str = "ruff F,E9",
+             old: tuple[list[str], set[tuple[str, str, str]]] | None = None) -> str:
     """The findings in the files apply wrote or changed, against those in the source.
 
     A finding on a line copied from the source that the source has too (the same code,
     message and line text: an `if sys.version_info` block copied into each module that
-    reads its names) is "copied", not new: the code is the source's own.
+    reads its names) is "copied", not new: the code is the source's own. `old`: the
+    source's findings and their keys, taken before apply (a configuration read by path
+    needs the source where the project has it, which apply rewrites).
     """
-    old_found = ruff(work, [source])
+    old_found, keys = old if old is not None else source_findings(work, source, lint)
     written = sorted(str(path) for path, text in python_files(work).items() if before.get(path) != text)
-    found = ruff(work, written)
-    keys = {_key(work, line) for line in old_found}
+    found = lint(work, written)
     fresh = [line for line in found if _key(work, line) not in keys]
-    old = Counter(line.split(": ")[1].split()[0] for line in old_found)
+    old_count = Counter(line.split(": ")[1].split()[0] for line in old_found)
     new = Counter(line.split(": ")[1].split()[0] for line in fresh)
-    copied = Counter(line.split(": ")[1].split()[0] for line in found if line not in fresh) - old
-    return (f"ruff F,E9: source {old.total()}, written {len(found)}"
+    copied = Counter(line.split(": ")[1].split()[0] for line in found if line not in fresh) - old_count
+    return (f"{label}: source {old_count.total()}, written {len(found)}"
             + (f", copied from the source {dict(copied)}" if copied else "")
             + (f", new {dict(new)} ({'; '.join(fresh[:3])[:300]})" if new else ""))
 
 
-def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float]:
-    """(lines, result, seconds) for one file."""
+def source_findings(work: Path, source: str, lint: Callable[[Path, list[str]], list[str]] = ruff,
+                    ) -> tuple[list[str], set[tuple[str, str, str]]]:
+    found = lint(work, [source])
+    return found, {_key(work, line) for line in found}
+
+
+def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = None,
+          prefix: str = "") -> tuple[str, str, float]:
+    """(lines, result, seconds) for one file; with `config`, a directory holding the
+    project's configuration files (from its sdist or repository), those are copied to the
+    project's root, the package under `prefix` (`src` for a src layout, so that the
+    configuration's paths match), and its own linters run on the source and the files
+    written."""
     source = root / rel
     lines = source.read_text(errors="replace").count("\n")
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
+        home = work / prefix
+        home.mkdir(parents=True, exist_ok=True)
         top = Path(rel).parts[0]
         if top == rel:  # a top-level module: it alone
-            shutil.copy(source, work / source.name)
+            shutil.copy(source, home / source.name)
         else:  # its whole top-level package, compiled extensions included
-            shutil.copytree(root / top, work / top, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(root / top, home / top, ignore=shutil.ignore_patterns("__pycache__"))
             for libs in root.glob("*.libs"):  # a wheel's bundled shared libraries (numpy.libs)
-                shutil.copytree(libs, work / libs.name)
+                shutil.copytree(libs, home / libs.name)
         (work / ".venv").symlink_to(env)
+        own = linters(config) if config else []
+        for file in [config / name for name in CONFIGS] if config else []:
+            if file.is_file():
+                shutil.copy(file, work / file.name)
+        target = str(Path(prefix, rel))
+        try:  # the source's findings, before apply rewrites it
+            olds = [source_findings(work, target, lint) for _, lint in own]
+        except LintFailed as failed:
+            return f"{lines:,}", f"the project's linters did not run: {failed}", 0.0
         godsplit = [sys.executable, "-m", "godsplit"]
-        done = run([*godsplit, "suggest", rel, "--write"], work)
+        done = run([*godsplit, "suggest", target, "--write"], work)
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["?"])[-1]
             return f"{lines:,}", f"suggest exit {done.returncode}: {last[:200]}", 0.0
@@ -148,6 +215,11 @@ def trial(root: Path, rel: str, env: Path, apply: bool) -> tuple[str, str, float
             result = "written"
         if done.returncode == 0:
             result += f"; {findings(work, str(source), before)}"
+            for (label, lint), old in zip(own, olds, strict=True):
+                try:
+                    result += f"; {findings(work, target, before, lint, label, old)}"
+                except LintFailed as failed:
+                    result += f"; {label} did not run: {failed}"
     return f"{lines:,}", result, time.perf_counter() - start
 
 
@@ -158,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--apply", action="store_true")
     parser.add_argument("--min-lines", type=int, default=1500)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--config", type=Path, help="a directory with the project's own "
+                        "pyproject.toml / ruff.toml / setup.cfg / tox.ini / .flake8: lint with those")
+    parser.add_argument("--prefix", default="", help="where the package lies under the "
+                        "configuration's directory (`src` for a src layout)")
     args = parser.parse_args(argv)
     root = site_packages(args.venv)
     env = args.venv.resolve() if args.venv else Path(sys.prefix)
@@ -167,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         files = files[:args.limit]
     print("| file | lines | result | seconds |\n|---|---:|---|---:|", flush=True)
     for rel in files:
-        lines, result, seconds = trial(root, rel, env, args.apply)
+        lines, result, seconds = trial(root, rel, env, args.apply, args.config, args.prefix)
         print(f"| `{rel}` | {lines} | {result} | {seconds:.0f} |", flush=True)
     return 0
 

@@ -216,6 +216,9 @@ def render_new_module(
     head = "".join(text for _, text in items)
     if future:
         head = future + ("\n" + head.lstrip("\n") if head else "")
+    if head and joined:  # late imports that join the import block are sorted with it (I001:
+        head += "".join(text for _, text in body[:joined])  # jupyter_server's serverapp)
+        body = body[joined:]
     if head:
         pieces.append(Block("\n" + head.lstrip("\n"), sort=True))
     elif body:  # right after the docstring: two blank lines before a def or class

@@ -25,6 +25,18 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
     # this module, or the package facade of the new modules
     here = SLOT_HERE
     parts = ("__func__", "fget", "fset", "fdel")
+
+    # an attribute whose lookup fails with a lookup error other than
+    # AttributeError (impacket's NDR enum classes answer any name they lack
+    # with a KeyError) is not there; not `except Exception` (ruff's BLE001)
+    failed = (LookupError, TypeError, ValueError)
+
+    def read(obj: object, name: str) -> object:
+        try:
+            return getattr(obj, name, None)
+        except failed:
+            return None
+
     # godsplit-runtime: if overloads
     # `typing.get_overloads(f)` looks f's `@overload` variants up by f's
     # `__module__` (Python 3.11+): register them under the old name too
@@ -34,17 +46,19 @@ def _godsplit_keep_module_name(objects: tuple[object, ...], old: str) -> None:
     for obj in objects:
         members = vars(obj).values() if isinstance(obj, type) else ()
         for member in (obj, *members):
-            for item in (member, *(getattr(member, p, None) for p in parts)):
-                home = getattr(item, "__module__", None)
+            for item in (member, *(read(member, p) for p in parts)):
+                home = read(item, "__module__")
                 mine = isinstance(home, str) and home.startswith(here + ".")
                 # not an instance with slots (a special form a decorator made)
-                settable = isinstance(item, type) or hasattr(item, "__dict__")
+                settable = isinstance(item, type) or (
+                    read(item, "__dict__") is not None)
                 if not ((home == here or mine) and settable):
                     continue
                 # godsplit-runtime: if overloads
+                # (none where it has no `__qualname__`, or as `read` above)
                 try:
                     variants = variants_of(item) if variants_of else []
-                except AttributeError:  # no `__qualname__`
+                except (AttributeError, *failed):
                     variants = []
                 # godsplit-runtime: end
                 try:
