@@ -25,6 +25,7 @@ from __future__ import annotations
 from .cluster import BALANCE, RESOLUTION, halve
 from .graph import Graph
 from .layers import layered
+from .whole import unpart
 
 
 def _degree(g: Graph) -> tuple[dict[int, float], float]:
@@ -66,6 +67,7 @@ def best_cut(g: Graph, parts: dict[int, list[int]], keys: list[int], cap: int
     options = []
     for k in joined:
         upper, lower = layered(g, parts[k], halve(g, parts[k], cap))[:2]
+        upper, lower = unpart(g, upper, lower)  # a block of constants stays whole (`whole`)
         options.append((-gain(g, upper, lower, degree, total, lines), -g.size(parts[k]), k,
                         lower))
     *_, k, lower = min(options)

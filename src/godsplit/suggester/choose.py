@@ -35,6 +35,7 @@ from .place import break_cycles, exactly, gather_families, to_helpers
 from .reexports import to_shared
 from .runs import prefer_runs
 from .scattered import unscatter
+from .two_runs import prefer_two_runs
 from .variants import by_variant
 
 OVER = 2  # the `pieces` candidate stops merging at OVER * K groups
@@ -128,6 +129,7 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]
     group: dict[int, int] = min(made, key=lambda x: x[:3])[3]
     group = prefer_runs(g, group, k, cap, tangled)  # at small K, the file's runs if layered
+    group = prefer_two_runs(g, group, k, cap, tangled)  # at K 2, two runs if looser (`two_runs`)
     if gather_conversions(g, group, cap):  # a table of unit conversions whole (`conversions`)
         break_cycles(g, group)
         exactly(g, group, k, cap)

@@ -35,8 +35,8 @@ def across(g: Graph, group: dict[int, int]) -> int:
                if r >= 0 and strength >= CALL and group[r] != group[p])
 
 
-def file_runs(g: Graph, k: int, cap: int) -> dict[int, int] | None:
-    """The file's definitions cut into `k` runs in file order, each at least `SHARE` of
+def file_runs(g: Graph, k: int, cap: int, share: float = SHARE) -> dict[int, int] | None:
+    """The file's definitions cut into `k` runs in file order, each at least `share` of
     the average module's lines and at most `cap` lines, with the fewest reads crossing
     between runs (the earliest cuts on a tie); None when no such cut exists."""
     order = sorted(range(len(g.nodes)), key=lambda i: (g.nodes[i].line, i))
@@ -59,7 +59,7 @@ def file_runs(g: Graph, k: int, cap: int) -> dict[int, int] | None:
     size = [0]
     for node in order:
         size.append(size[-1] + g.nodes[node].lines)
-    least = SHARE * (end - start[0]) / k
+    least = share * (end - start[0]) / k
     # best[m][j]: (reads crossed, where the last run starts) for the first j definitions in m runs
     best: list[dict[int, tuple[int, int]]] = [{0: (0, 0)}] + [{} for _ in range(k)]
     for m in range(1, k + 1):
