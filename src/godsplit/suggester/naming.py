@@ -29,6 +29,7 @@ from .weak_names import (
     BOUND,
     GENERIC,
     STDLIB,
+    VOID,
     apart,
     constants,
     negated,
@@ -63,7 +64,7 @@ def exceptional(g: Graph, n: int) -> bool:
 
 
 def valid_name(name: str, forbidden: set[str]) -> bool:
-    return (name.isidentifier() and name.isascii() and not reserved(name)
+    return (name.isidentifier() and name.isascii() and not reserved(name) and name not in VOID
             and not name.startswith("_") and name not in forbidden and len(name) > 1)
 
 

@@ -19,6 +19,13 @@ STDLIB: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())
 BOUND = frozenset("anti auto multi non post pre semi sub".split())
 
 
+# words that name an absence or a filler: one alone says nothing of a module's members
+# (moderngl's enable flags `NOTHING`, `BLEND`, `DEPTH_TEST`, ... were `nothing`; black's
+# `EMPTY`, scons' `Null`); joined to another word they name one (`empty_line_tracker`)
+VOID = frozenset("empty etc more nil none nothing null other others skip something stuff "
+                 "void zero".split())
+
+
 def reserved(name: str) -> bool:
     """A keyword (a soft one too: astroid's `Match...` nodes were `match`, a word the
     `match` statement owns), a standard module's or a builtin's name: never a module's,
