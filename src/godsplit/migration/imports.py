@@ -145,20 +145,22 @@ def read_from(node: cst.ImportFrom) -> FromImport:
     return FromImport(len(node.relative), dotted(node.module), tuple(aliases), head, tuple(pending))
 
 
-def render(statement: Statement, style: Style, trailing: str = "") -> str:
+def render(statement: Statement, style: Style, trailing: str = "", indent: int = 0) -> str:
     """The statement's text (one line, or parenthesised one name per line), with `trailing`
-    (a comment, with its leading spaces) after its first line."""
+    (a comment, with its leading spaces) after its first line; `indent`: the columns
+    before it (an import inside a function)."""
     if isinstance(statement, PlainImport):
         as_text = f" as {statement.asname}" if statement.asname else ""
         return f"import {statement.module}{as_text}{trailing}\n"
     start = f"from {statement.target} import "
+    room = style.line_length - indent  # the columns the statement has after its indent
     names = ", ".join(a.text for a in statement.aliases)
     alone = statement.aliases[0] if len(statement.aliases) == 1 else None
     if alone is not None and alone.comment and not (statement.head or statement.tail or alone.before) \
-            and not trailing and len(start) + len(names) <= style.line_length:
+            and not trailing and len(start) + len(names) <= room:
         return f"{start}{names}  {alone.comment}\n"
     commented = statement.head or statement.tail or any(a.comment or a.before for a in statement.aliases)
-    if not commented and len(start) + len(names) + len(trailing) <= style.line_length:
+    if not commented and len(start) + len(names) + len(trailing) <= room:
         return f"{start}{names}{trailing}\n"
     # the line's comment stays on the statement's first line, where flake8 and mypy read
     # a statement's pragma (isort puts it there too)
@@ -172,7 +174,7 @@ def render(statement: Statement, style: Style, trailing: str = "") -> str:
 
 
 def replacement(
-    original: cst.SimpleStatementLine, parts: Sequence[Statement], style: Style
+    original: cst.SimpleStatementLine, parts: Sequence[Statement], style: Style, indent: int = 0
 ) -> list[cst.SimpleStatementLine]:
     """The lines that replace `original` (a one-statement import line): ordered by module,
     the original's leading comments on the first, its trailing comment on the first (a
@@ -185,7 +187,8 @@ def replacement(
     out = []
     for index, part in enumerate(ordered):
         keep = comment if comment and (index == 0 or PRAGMA.match(comment)) else None
-        text = render(part, style, f"{trailing.whitespace.value or '  '}{keep}" if keep else "")
+        text = render(part, style, f"{trailing.whitespace.value or '  '}{keep}" if keep else "",
+                      indent)
         line = cst.parse_statement(text)
         assert isinstance(line, cst.SimpleStatementLine)
         if index == 0:

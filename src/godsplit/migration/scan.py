@@ -38,6 +38,7 @@ from .imports import (
     relative_to,
     replacement,
 )
+from .indent import indent_width
 from .patch import scan_calls
 
 
@@ -386,5 +387,6 @@ def _rebuild(
                     parts.append(statement)
         parts.extend(groups.values())
     if len(line.body) == 1 and all(not isinstance(p, str) for p in parts):
-        return replacement(line, [p for p in parts if not isinstance(p, str)], ctx.style)
+        return replacement(line, [p for p in parts if not isinstance(p, str)], ctx.style,
+                           indent_width(ctx.module, ctx.parents, line))
     return [joined(line, parts, ctx.style)] if parts else []
