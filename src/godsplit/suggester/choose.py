@@ -30,6 +30,7 @@ from .crowded import spread_bonds
 from .dominators import dominator_pieces
 from .graph import Graph
 from .helper_runs import pool_runs
+from .instances import by_tables
 from .one_each import one_each
 from .place import break_cycles, exactly, gather_families, to_helpers
 from .reexports import to_shared
@@ -119,6 +120,8 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     A group pooled from far-apart stretches of the file that read nothing of each other is
     cut at the gap (`scattered`). At K of 2 to 4, the file cut in runs of its own order
     instead when that has fewer groups on a cycle and no more reads across (`runs`)."""
+    if (tabled := by_tables(g, k, cap, choose)) is not None:  # tables of instances (`instances`)
+        return tabled
     g = spread_bonds(g, k)
     if (each := one_each(g, k, cap)) is not None:
         return _settle(g, each, k, cap)

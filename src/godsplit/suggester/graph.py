@@ -26,6 +26,7 @@ from ..split.analyze import Analysis
 from ..split.assign import mappable_dunder, movable_clusters
 from ..split.nodes import find_all
 from ..split.transforms import decorator_name, task_decorator
+from .calls import calls
 from .makers import made_by
 from .reexports import reexported
 
@@ -119,6 +120,7 @@ class Graph:
     near: dict[int, dict[int, float]] = field(default_factory=dict)  # adjacency of weights
     makers: dict[int, int] = field(default_factory=dict)  # product -> its maker (`makers`)
     reexports: frozenset[int] = frozenset()  # `X = imported.X` (`reexports`)
+    calls: dict[int, int] = field(default_factory=dict)  # `x = C(...)` -> C (`instances`)
 
     def __post_init__(self) -> None:
         for (a, b), w in self.weights.items():
@@ -272,7 +274,8 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
     return Graph(nodes, _weights(nodes, reads, readers, weights), dict(reads), dict(readers),
                  {k: v for k, v in early.items()}, surface,
                  _workflows(analysis, tasks, node_of, reads),
-                 makers=made_by(analysis, clusters, node_of), reexports=aliases)
+                 makers=made_by(analysis, clusters, node_of), reexports=aliases,
+                 calls=calls(analysis, clusters, node_of))
 
 
 def family_root(nodes: list[Node], n: int) -> int:
