@@ -20,17 +20,10 @@ import builtins
 import keyword
 import re
 import sys
-import tempfile
-from pathlib import Path
 
+from graphkit import names_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
-from godsplit.suggester.described import docstrings
-from godsplit.suggester.graph import build_graph
-from godsplit.suggester.naming import name_modules
 
 _SETTINGS = settings(max_examples=12, deadline=None,
                      suppress_health_check=[HealthCheck.too_slow])
@@ -43,16 +36,7 @@ _WORDS = ("alpha", "router", "string", "ast", "json", "match", "case", "type", "
 def _named(stem: str, source: str, groups: list[list[str]]) -> tuple[list[str], set[str]]:
     """The names `name_modules` gives `groups` of the module `source`, and the names the
     source defines."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{stem}.py"
-        path.write_text(source)
-        analysis = analyze(read_source(path))
-    g = build_graph(analysis, ())
-    index = {name: i for i, node in enumerate(g.nodes) for name in node.names}
-    forbidden = set(analysis.binders) | {"_shared", "misc", stem}
-    names = name_modules(g, [sorted({index[n] for n in group}) for group in groups],
-                         forbidden, frozenset(), stem, docstrings(analysis.module))
-    return names, set(analysis.binders)
+    return names_of(source, groups, stem, taken={"misc"})
 
 
 def _class(name: str, lines: int, base: str = "") -> str:

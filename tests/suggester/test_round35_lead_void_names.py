@@ -6,31 +6,15 @@ among the names no one would keep. moderngl's enable flags (`NOTHING`, `BLEND`,
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
+from graphkit import names_of
 
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
-from godsplit.suggester.described import docstrings
-from godsplit.suggester.graph import build_graph
-from godsplit.suggester.naming import name_modules
 from godsplit.suggester.weak_names import VOID
 
 
 def _names(source: str, groups: list[list[str]]) -> list[str]:
     """The names `name_modules` gives `groups` of a package's `__init__.py` (moderngl's)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "gl" / "__init__.py"
-        path.parent.mkdir()
-        path.write_text(source)
-        analysis = analyze(read_source(path))
-    g = build_graph(analysis, ())
-    index = {name: i for i, node in enumerate(g.nodes) for name in node.names}
-    return name_modules(g, [sorted({index[n] for n in group}) for group in groups],
-                        set(analysis.binders) | {"_shared", "gl"}, frozenset(), "__init__",
-                        docstrings(analysis.module))
+    return names_of(source, groups, "gl", package=True)[0]
 
 
 @pytest.mark.parametrize("void", ["NOTHING", "EMPTY", "NULL", "SKIP", "MORE", "NONE_"])

@@ -16,29 +16,13 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
-
-from godsplit.files import read_source
-from godsplit.split.analyze import analyze
-from godsplit.suggester.described import docstrings
-from godsplit.suggester.graph import build_graph
-from godsplit.suggester.naming import name_modules
+from graphkit import names_of
 
 
 def _names(stem: str, source: str, groups: list[list[str]]) -> list[str]:
     """The names `name_modules` gives `groups` of the module `source`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{stem}.py"
-        path.write_text(source)
-        analysis = analyze(read_source(path))
-    g = build_graph(analysis, ())
-    index = {name: i for i, node in enumerate(g.nodes) for name in node.names}
-    forbidden = set(analysis.binders) | {"_shared", stem}
-    return name_modules(g, [sorted({index[n] for n in group}) for group in groups],
-                        forbidden, frozenset(), stem, docstrings(analysis.module))
+    return names_of(source, groups, stem)[0]
 
 
 def _class(name: str, lines: int, base: str = "") -> str:
