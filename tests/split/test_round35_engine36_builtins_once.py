@@ -34,7 +34,7 @@ def test_a_rebound_builtin_is_read_through_builtins_with_one_scope_pass(
     text = runtime.render("keep_module_name", SLOTS, taken=("str", "home", "A"))
     assert made == [True]  # one resolution, on the parsed tree (no copy)
     assert 'isinstance(home_, __import__("builtins").str)' in text, text
-    assert "home_ = getattr(item" in text and "home = " not in text  # the local renamed
+    assert "home_ = read(item" in text and "home = " not in text  # the local renamed
     assert "old: str) -> None:" in text  # annotations as they are
 
 
