@@ -43,7 +43,7 @@ def test_choose_takes_the_first_when_no_candidate_is_above_chance(
     tight = {n: 0 for n in at.values()} | {at["e"]: 1}  # every read inside: Q 0, chance
     assert chooser.tangled(g, loose) == chooser.tangled(g, tight) == 0
     assert chooser.modularity(g, loose) < chooser.modularity(g, tight) <= 0
-    # (the cut in two runs, round 36, would replace both: it is tested on its own, two_runs)
+    # (the cut in two runs, round 35, would replace both: it is tested on its own, two_runs)
     monkeypatch.setattr(chooser, "prefer_two_runs", lambda g, group, k, cap, tangled: group)
     monkeypatch.setattr(chooser, "CANDIDATES", (
         ("first", lambda g, k, cap: dict(loose)), ("second", lambda g, k, cap: dict(tight))))

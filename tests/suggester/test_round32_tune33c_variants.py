@@ -81,7 +81,7 @@ def test_no_axis_of_two_families_leaves_the_grouping_alone(tmp_path: Path) -> No
 def test_families_as_many_as_the_modules_leave_the_grouping_alone(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two variants and K 2: no module would be left for the base; the merging decides.
-    (Since round 36 the file cut in two runs, when fewer calls cross it, carves the last
+    (Since round 35 the file cut in two runs, when fewer calls cross it, carves the last
     variant off the end here: `two_runs`, tested on its own.)"""
     monkeypatch.setattr(chooser, "prefer_two_runs", lambda g, group, k, cap, tangled: group)
     g = _graph(tmp_path, LAYOUTS)

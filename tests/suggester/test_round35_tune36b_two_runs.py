@@ -1,4 +1,4 @@
-"""Round 36 (tune36b): with `--modules 2`, a choice with no modules on a cycle of reads gives
+"""Round 35 (tune36b): with `--modules 2`, a choice with no modules on a cycle of reads gives
 way to the file cut in two runs when fewer calls cross that cut, though the two runs call
 each other (`suggester/two_runs.py`, hooked into `choose`): mypy's `main.py`, whose
 maintainers carved the config-file parsing off its end."""

@@ -1,4 +1,4 @@
-"""Round 36 (tune36b): when `place.exactly` halves a group to make one more module, a block
+"""Round 35 (tune36b): when `place.exactly` halves a group to make one more module, a block
 of constants (`constants.blocks`) stays whole (`suggester/whole.py`, called from
 `best_cut`): websocket-client's `STATUS_*` close codes, which `constants.carve` had put
 whole with their reader, were cut eleven from one by the halving."""

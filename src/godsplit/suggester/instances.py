@@ -1,5 +1,5 @@
 """With `--modules K`: a table of instances is a module of its own, not the glue between
-the classes it instantiates (round 36).
+the classes it instantiates (round 35).
 
 A run of values one after another in the file (no function or class between them), at
 least RUN of which make an instance of a class the file defines (`int32 =

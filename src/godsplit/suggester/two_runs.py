@@ -1,5 +1,5 @@
 """With `--modules 2`: the file cut in two runs, when that crosses fewer reads than a choice
-with no cycle (round 36, tune36b).
+with no cycle (round 35, tune36b).
 
 `runs` lets the file's own order replace the choice only when the choice has modules on a
 cycle of reads. A choice with none was never replaced, though cutting the file once crossed

@@ -1,5 +1,5 @@
 """With `--modules K`: a block of constants stays whole when `place.exactly` halves a
-group (round 36, tune36b).
+group (round 35, tune36b).
 
 `constants.carve` makes each block of constants (`constants.blocks`: five or more values
 spelled as constants, one after another in one section) a unit, as its author wrote it and
