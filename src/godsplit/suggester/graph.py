@@ -26,8 +26,7 @@ from ..split.analyze import Analysis
 from ..split.assign import mappable_dunder, movable_clusters
 from ..split.nodes import find_all
 from ..split.transforms import decorator_name, task_decorator
-from .calls import calls
-from .makers import made_by
+from .makers import calls, made_by
 from .reexports import reexported
 
 STOP = frozenset(

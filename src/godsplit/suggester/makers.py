@@ -12,7 +12,7 @@ each error code to the checker that reports it. An instance made by calling a cl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import libcst as cst
 
@@ -30,31 +30,45 @@ def _root(call: cst.BaseExpression) -> str | None:
     return owner.value if isinstance(owner, cst.Name) else None
 
 
+def _assigned(analysis: Analysis, clusters: list[list[int]]
+              ) -> Iterator[tuple[int, cst.Assign | cst.AnnAssign]]:
+    """Each node of one statement that is an assignment alone on its line, with it."""
+    for index, cluster in enumerate(clusters):
+        stmts = [i for u in cluster for i in analysis.units[u].stmts]
+        line = analysis.module.body[stmts[0]] if len(stmts) == 1 else None
+        if isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 and isinstance(
+                small := line.body[0], (cst.Assign, cst.AnnAssign)):
+            yield index, small
+
+
 def made_by(analysis: Analysis, clusters: list[list[int]], node_of: Mapping[str, int]) -> dict[int, int]:
     """Node -> the node whose method makes it: a node of one statement `X = M.f(...)` (or
     `X: T = M.f(...)`) where `M` is bound by another node."""
     out: dict[int, int] = {}
-    for index, cluster in enumerate(clusters):
-        stmts = [i for u in cluster for i in analysis.units[u].stmts]
-        if len(stmts) != 1:
+    for index, small in _assigned(analysis, clusters):
+        if isinstance(small, cst.Assign) and (
+                len(small.targets) != 1 or not isinstance(small.targets[0].target, cst.Name)):
             continue
-        line = analysis.module.body[stmts[0]]
-        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        if isinstance(small, cst.AnnAssign) and not isinstance(small.target, cst.Name):
             continue
-        small = line.body[0]
-        if (
-            isinstance(small, cst.Assign)
-            and len(small.targets) == 1
-            and isinstance(small.targets[0].target, cst.Name)
-        ):
-            value: cst.BaseExpression | None = small.value
-        elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
-            value = small.value
-        else:
-            continue
-        maker = node_of.get(_root(value) or "") if value is not None else None
+        maker = node_of.get(_root(small.value) or "") if small.value is not None else None
         if maker is not None and maker != index:
             out[index] = maker
+    return out
+
+
+def calls(analysis: Analysis, clusters: list[list[int]], node_of: Mapping[str, int]
+          ) -> dict[int, int]:
+    """Node -> the node it calls by name: a node of one statement `x = C(...)` (or `a = b =
+    C(...)`, `x: T = C(...)`) where `C` is bound by another node: what `instances` reads to
+    find the file's tables of instances of its classes."""
+    out: dict[int, int] = {}
+    for index, small in _assigned(analysis, clusters):
+        value = small.value
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
+            callee = node_of.get(value.func.value)
+            if callee is not None and callee != index:
+                out[index] = callee
     return out
 
 
