@@ -29,6 +29,7 @@ import-time cycles are broken and exactly K made again.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from .common import everyones, names
 from .graph import Graph, Node
@@ -45,21 +46,24 @@ def constant(node: Node) -> bool:
         name.upper() == name and any(c.isalpha() for c in name) for name in node.names)
 
 
-def blocks(g: Graph) -> list[list[int]]:
-    """Runs of at least RUN constants one after another in file order (one section)."""
+def runs_of(g: Graph, member: Callable[[Node], bool]) -> list[list[int]]:
+    """The longest runs of `member` nodes one after another in file order, each within one
+    section (a banner between two ends a run)."""
     out: list[list[int]] = []
     run: list[int] = []
     for n in sorted(range(len(g.nodes)), key=lambda n: g.nodes[n].line):
         node = g.nodes[n]
-        if constant(node) and (not run or g.nodes[run[-1]].section == node.section):
-            run.append(n)
-            continue
-        if names(g, run) >= RUN:
+        if run and (not member(node) or g.nodes[run[-1]].section != node.section):
             out.append(run)
-        run = [n] if constant(node) else []
-    if names(g, run) >= RUN:
-        out.append(run)
-    return out
+            run = []
+        if member(node):
+            run.append(n)
+    return [*out, run] if run else out
+
+
+def blocks(g: Graph) -> list[list[int]]:
+    """Runs of at least RUN constants one after another in file order (one section)."""
+    return [run for run in runs_of(g, constant) if names(g, run) >= RUN]
 
 
 def carve(g: Graph, group: dict[int, int], k: int, cap: int) -> bool:
@@ -94,11 +98,11 @@ def carve(g: Graph, group: dict[int, int], k: int, cap: int) -> bool:
             for n in block:
                 group[n] = target
             moved = True
-    _merge_others(g, group, k, cap, carved)
+    merge_others(g, group, k, cap, carved)
     return moved
 
 
-def _merge_others(g: Graph, group: dict[int, int], k: int, cap: int, carved: set[int]
+def merge_others(g: Graph, group: dict[int, int], k: int, cap: int, carved: set[int]
                   ) -> None:
     """Merge the closest pair of groups other than `carved` (`place.closest`, as `exactly`
     does) until there are k, or no two such groups are left."""

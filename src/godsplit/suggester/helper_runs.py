@@ -22,7 +22,7 @@ broken and exactly K made again, by the caller.
 
 from __future__ import annotations
 
-from .constants import _merge_others
+from .constants import merge_others
 from .graph import Graph
 from .place import SHARED
 
@@ -74,5 +74,5 @@ def pool_runs(g: Graph, group: dict[int, int], k: int, cap: int) -> bool:
     fresh = max(group.values()) + 1
     for n in pooled:
         group[n] = fresh
-    _merge_others(g, group, k, cap, {fresh})
+    merge_others(g, group, k, cap, {fresh})
     return True

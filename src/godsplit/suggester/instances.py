@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .constants import _merge_others
+from .constants import merge_others, runs_of
 from .graph import Graph
 from .place import break_cycles, exactly
 
@@ -46,22 +46,8 @@ def instantiates(g: Graph, n: int) -> int | None:
 def tables(g: Graph) -> list[list[int]]:
     """Runs of values one after another in file order (one section) holding at least RUN
     instances of the file's classes."""
-    out: list[list[int]] = []
-    run: list[int] = []
-
-    def close() -> None:
-        if sum(1 for n in run if instantiates(g, n) is not None) >= RUN:
-            out.append(list(run))
-        run.clear()
-
-    for n in sorted(range(len(g.nodes)), key=lambda n: g.nodes[n].line):
-        node = g.nodes[n]
-        if node.kind != "value" or (run and g.nodes[run[-1]].section != node.section):
-            close()
-        if node.kind == "value":
-            run.append(n)
-    close()
-    return out
+    return [run for run in runs_of(g, lambda node: node.kind == "value")
+            if sum(1 for n in run if instantiates(g, n) is not None) >= RUN]
 
 
 def unglue(g: Graph, found: list[list[int]]) -> Graph:
@@ -86,7 +72,7 @@ def by_tables(g: Graph, k: int, cap: int, choose: Choose) -> dict[int, int] | No
         for n in run:
             group[n] = fresh
         carved.add(fresh)
-    _merge_others(g, group, k, cap, carved)
+    merge_others(g, group, k, cap, carved)
     break_cycles(g, group)
     exactly(g, group, k, cap)
     return group
