@@ -21,13 +21,13 @@ def unstable_details(first: Snapshot, again: Snapshot) -> tuple[str, ...]:
     return tuple(sorted(n for n, text in first.details.items() if again.details.get(n) != text))
 
 
-def stable_tails(first: Snapshot, again: Snapshot) -> dict[str, str]:
-    """Of each unstable detail (`signature | type hints`), the end the two imports agree
+def stable_tails(first: Snapshot, again: Snapshot, unstable: tuple[str, ...]) -> dict[str, str]:
+    """Of each unstable detail (`unstable`: `signature | type hints`), the end the two imports agree
     on from its first ` | ` on: the type hints, where only the signature differed. The
     import check compares that part only (from a separator: a value's digits the two
     imports happen to share are no part of it)."""
     out: dict[str, str] = {}
-    for name in unstable_details(first, again):
+    for name in unstable:
         one, two = first.details[name], again.details.get(name)
         if two is None:
             continue

@@ -212,9 +212,9 @@ def first_snapshot(
             # later imports do not load, which GS413 would take for a change of the split
             again = snapshot(import_root, module, setup, moved, python, timeout, filled, own)
             if isinstance(again, Snapshot):
+                unstable = unstable_details(result, again)
                 result = replace(result, loaded=tuple(m for m in result.loaded if m in again.loaded),
-                                 unstable=unstable_details(result, again),
-                                 stable=stable_tails(result, again))
+                                 unstable=unstable, stable=stable_tails(result, again, unstable))
             return result, python
         if result.missing is None:
             errors.append((result, python))
