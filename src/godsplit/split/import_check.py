@@ -79,9 +79,10 @@ def _unstable_note(snap: Snapshot) -> str:
     shown = ", ".join(snap.unstable[:3]) + (" ..." if len(snap.unstable) > 3 else "")
     many = len(snap.unstable) > 1
     hinted = sum(n in snap.stable for n in snap.unstable)  # their hints compared (the same)
-    hints = "" if not hinted else f"; the type hints of {hinted} of them the same" if (
-        hinted < len(snap.unstable)) else "; their type hints the same" if many else (
-        "; its type hints the same")
+    if hinted < len(snap.unstable):
+        hints = f"; the type hints of {hinted} of them the same" if hinted else ""
+    else:
+        hints = f"; {'their' if many else 'its'} type hints the same"
     return (f" (the signature{'s' * many} of {len(snap.unstable)} not compared: "
             f"{'they differ' if many else 'it differs'} between two imports before the "
             f"split, a default computed as the module loads: {shown}{hints})")

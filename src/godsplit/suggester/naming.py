@@ -237,7 +237,10 @@ def first_names(g: Graph, members: list[int]) -> list[str]:
     if not main and 4 * lines < g.size(members):  # two small exceptions beside `mail()`
         name = None
     # (`vimeo`, then `vimeo_ie`; `hooks` for `HookManager` and `Hook`)
-    found = [t for t in dict.fromkeys((served(g, members, main[3]), *main[::3])) if t] if main else []
+    found: list[str] = []
+    if main:  # the served class's plural, the name without the file's suffix, the whole name
+        shortened, whole = main[0], main[3]
+        found = [t for t in dict.fromkeys((served(g, members, whole), shortened, whole)) if t]
     if name:
         ahead = not main or 2 * lines >= g.size(members) or lines > main[1]
         found.insert(0 if ahead else 1, name)
