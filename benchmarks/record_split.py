@@ -306,8 +306,8 @@ def wrap(label: str, names: list[str]) -> str:
 
 
 def record(args: argparse.Namespace) -> str:
-    out = Path(args.out) if args.out else None
-    clash = project_clash(args.project, args.half, Path(args.maintainers), out)
+    target = Path(args.out) if args.out else None
+    clash = project_clash(args.project, args.half, Path(args.maintainers), target)
     if clash:
         raise SystemExit(clash)
     mirror = Path(args.git)
