@@ -24,6 +24,12 @@ not read it).
 `--half` is one of the halves benchmarks/suggest_eval.py loads (its `HALVES`, read from that
 file's text, not imported), so a record it would refuse is not written.
 
+A record that breaks a rule of the recorded halves is refused with the rule, before anything
+is written: a project (compared without case) some other record under benchmarks/maintainers
+already has in another half, or in this half twice; a before file under 1,000 lines (as
+`wc -l` counts them); fewer than 85% of its top-level names placed; fewer than 2 modules.
+Writing over `--out` itself (recording a case again) is not a second case of its project.
+
 The sdist is the one given (the last release before the split), from the package index's
 JSON simple API; its sha256 and the before file's are recorded. The fetched mirror and the
 download stay outside the repository (`--work`, default benchmarks/.work/record_split).
@@ -45,8 +51,17 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 HERE = Path(__file__).resolve().parent
 INDEX = "https://pypi.org/simple"
+MIN_LINES = 1000  # the before file's physical lines (`wc -l`)
+MIN_PLACED = 0.85  # the share of its top-level names the record places
+MIN_MODULES = 2
+MAX_PER_PROJECT = 2  # cases of one project in one half
 
 HEADER = """\
 # The maintainers' grouping for one historical split: each top-level name of the
@@ -241,11 +256,60 @@ def member(archive: str, data: bytes, path: str) -> bytes:
     raise SystemExit(f"--path {path}: no such file in {archive} (looked for {top}/{path}){hint}")
 
 
+def line_count(data: bytes) -> int:
+    """Physical lines, as `wc -l` counts them (plus one for a last line without a newline)."""
+    return data.count(b"\n") + (not data.endswith(b"\n"))
+
+
+def project_clash(project: str, half: str, maintainers: Path, out: Path | None) -> str | None:
+    """Why `project` may not take a case in `half` (another half has it, or this half has
+    it MAX_PER_PROJECT times already), from the records in `maintainers`; None when it may.
+    The record at `out` is not counted: writing it again replaces it."""
+    same: list[str] = []
+    for path in sorted(maintainers.glob("*.toml")):
+        if out is not None and path.resolve() == out.resolve():
+            continue
+        data = tomllib.loads(path.read_text())
+        if str(data.get("project", "")).casefold() != project.casefold():
+            continue
+        if data.get("half") != half:
+            return (
+                f"project {project!r} is already recorded in {path.name} (half "
+                f"{data.get('half')!r}): a half takes projects no other half has"
+            )
+        same.append(path.name)
+    if len(same) >= MAX_PER_PROJECT:
+        return (
+            f"project {project!r} already has {len(same)} cases in half {half!r} "
+            f"({', '.join(same)}): at most {MAX_PER_PROJECT} a project"
+        )
+    return None
+
+
+def rule_broken(path: str, lines: int, names: int, placed: int, modules: int) -> str | None:
+    """The first rule of a recorded case the before file or its grouping breaks, said with
+    the figures; None when it keeps them all."""
+    if lines < MIN_LINES:
+        return f"{path}: {lines} lines; a case's before file has at least {MIN_LINES:,}"
+    if modules < MIN_MODULES:
+        return f"only {modules} module(s) after the split: not a split"
+    if placed < MIN_PLACED * names:
+        return (
+            f"{path}: {placed} of {names} top-level names placed ({placed / max(names, 1):.0%});"
+            f" a case places at least {MIN_PLACED:.0%} (the rest were renamed or removed)"
+        )
+    return None
+
+
 def wrap(label: str, names: list[str]) -> str:
     return f"# {label}: {', '.join(names)}\n" if names else ""
 
 
 def record(args: argparse.Namespace) -> str:
+    target = Path(args.out) if args.out else None
+    clash = project_clash(args.project, args.half, Path(args.maintainers), target)
+    if clash:
+        raise SystemExit(clash)
     mirror = Path(args.git)
     args.before_commit = git(mirror, "rev-parse", args.before_commit).strip()
     args.after_commit = git(mirror, "rev-parse", args.after_commit).strip()
@@ -259,8 +323,10 @@ def record(args: argparse.Namespace) -> str:
     at_commit = defined(git(mirror, "show", f"{args.before_commit}:{args.before_path}"))
     modules = after_modules(mirror, args.before_commit, args.after_commit, args.after_root, args.exclude)
     grouping, gone, several = place(names, modules)
-    if len(grouping) < 2:
-        raise SystemExit(f"only {len(grouping)} module(s) after the split: not a split")
+    lines = line_count(before)
+    broken = rule_broken(args.path, lines, len(names), len(names) - len(gone) - len(several), len(grouping))
+    if broken:
+        raise SystemExit(broken)
     fields = {
         "project": args.project,
         "repository": args.repository,
@@ -285,7 +351,6 @@ def record(args: argparse.Namespace) -> str:
         + "".join(f" --exclude {e}" for e in args.exclude)
         + "\n"
     )
-    lines = before.count(b"\n") + (not before.endswith(b"\n"))
     out += (
         f"# before file: {lines} lines, {len(names)} top-level names; "
         f"{len(names) - len(gone) - len(several)} placed in {len(grouping)} modules\n"
@@ -326,6 +391,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kept", required=True)
     parser.add_argument("--half", default="fresh", choices=halves(), help="the half the case joins")
     parser.add_argument("--work", default=str(HERE / ".work" / "record_split"))
+    parser.add_argument(
+        "--maintainers", default=str(HERE / "maintainers"), help="the records a new one may not clash with"
+    )
     parser.add_argument("--out", help="the .toml to write (default: print it)")
     args = parser.parse_args(argv)
     text = record(args)
