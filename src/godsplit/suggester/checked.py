@@ -22,20 +22,26 @@ from ..types import Config, Finding, GodsplitError
 from .core import Suggestion
 from .core import suggest as _suggest
 from .kept_why import CHECKED
+from .late_calls import late_callers
 from .module_makers import makers
 
 ROUNDS = 3
 
 
 def _to_keep(findings: Sequence[Finding], analysis: Analysis | None,
-             stay: Collection[str] = ()) -> dict[str, str]:
+             stay: Collection[str] = (), kept: Collection[str] = ()) -> dict[str, str]:
     """The top-level names the import check's findings say must stay where they were, each
     with the finding's code: GS416 names one to keep; GS408 the moved functions and classes
     whose signature or type hints changed (a string annotation naming a kept class: kept,
-    they read it as before); GS424 those reporting another `__module__`: the code that
+    they read it as before), or rather the moved definitions whose late call changed them
+    (`late_calls`; not those `kept` already); GS424 those reporting another `__module__`: the code that
     made them, not kept yet (`module_makers`, read from the suggestion's `analysis`), else
     they themselves."""
-    out = {n: f.code for f in findings if f.code in CHECKED and f.code != "GS424" for n in f.names}
+    out = {n: f.code for f in findings
+           if f.code in CHECKED and f.code not in ("GS408", "GS424") for n in f.names}
+    changed = [n for f in findings if f.code == "GS408" for n in f.names]
+    callers = late_callers(analysis, changed, {*stay, *kept}) if analysis and changed else []
+    out |= dict.fromkeys(callers or changed, "GS408")
     for finding in (f for f in findings if f.code == "GS424"):
         made = makers(analysis, finding.names) if analysis is not None else ()
         made_by = [n for n in made if n not in stay]
@@ -79,7 +85,7 @@ def suggest_checked(source: Path, config: Config, max_lines: int | None = None,
         check = check_plans(config, [result.plan])[result.plan.old_module]
         if not check.findings:
             return replace(result, notes=(*result.notes, *notes, f"import check: {check.text}"))
-        wanted = {n: c for n, c in _to_keep(check.findings, result.analysis, stay).items()
+        wanted = {n: c for n, c in _to_keep(check.findings, result.analysis, stay, result.keep).items()
                   if n not in stay}
         lost = _star_lost(check.findings) if result.package is None else ()
         if lost and round_ < ROUNDS:  # the facade would be a package with a fixed `__all__`
