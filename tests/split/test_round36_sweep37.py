@@ -77,3 +77,29 @@ def test_a_copied_finding_ruff_marks_fixable_only_outside_init_is_copied(tmp_pat
     (work / "pkg" / "utils" / "fit.py").write_text(body.replace("B,", "C,"))
     said = harness.findings(work, "pkg/utils/__init__.py", before, lint, "ruff", old)
     assert "new {'F401': 1}" in said, said  # another line's finding is still new
+
+
+# altair's `expr/__init__.py` (a package `__init__` with no `__all__`): the facade's lazy
+# `__all__` raised `AttributeError(f"module ...")`, EM102 under altair's ruff config (it
+# selects flake8-errmsg); the runtime code binds the message first, in each of its
+# `__getattr__` (lazy `__all__`, live globals, the deprecated facade)
+def test_runtime_getattr_passes_flake8_errmsg(tmp_path: Path) -> None:
+    source = """
+        def a():
+            return 1
+
+
+        def b():
+            return 2
+    """
+    files = {"pyproject.toml": "[tool.ruff.lint]\nextend-select = ['EM', 'TRY003']\n"}
+    config = make_project(tmp_path, source, {"one": ["a"], "two": ["b"]},
+                          path="pkg/big/__init__.py", files=files, package="pkg/big")
+    result = apply(config)
+    assert result.written and not result.errors, result.errors
+    facade = (tmp_path / "pkg" / "big" / "__init__.py").read_text()
+    assert "def __getattr__" in facade, facade
+    done = ruff_check(tmp_path, "pkg/big/__init__.py")
+    assert done.returncode == 0, done.stdout
+    code = "import pkg.big\ntry:\n    pkg.big.nope\nexcept AttributeError as e:\n    print(e)\n"
+    assert run_python(tmp_path, code) == "module 'pkg.big' has no attribute 'nope'\n"
