@@ -28,6 +28,7 @@ from .registry_reads import registry_reads
 from .type_comments import type_comment_reads
 
 TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc"})
+TYPED_CALLS = frozenset({"TypeVar", "NewType", "cast"})  # their strings are types
 BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
 Refs = Mapping[str, frozenset[str]]  # alias -> the names its strings need, its aliases' too
 
@@ -76,6 +77,19 @@ class _TypeStrings(cst.CSTVisitor):
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         if self.inside:
             self._parse(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """`TypeVar("T", bound="pkg.B")` of typing_extensions (luigi's parameter.py), or
+        NewType, cast: LibCST parses their strings only when they come from typing, and
+        pyflakes reads them from both (a moved TypeVar without its import: GS411)."""
+        name = cst.helpers.get_full_name_for_node(node.func) or ""
+        home, _, called = name.rpartition(".")
+        if called not in TYPED_CALLS or not (home in self.modules or name in self.generics):
+            return
+        typed = node.args[:1] if called == "cast" else node.args[1:]
+        for arg in typed:
+            if isinstance(arg.value, cst.SimpleString):
+                self._parse(arg.value)
 
 
 def _names(node: cst.CSTNode) -> Iterator[cst.Name]:
@@ -139,7 +153,9 @@ def _with_typed_strings(text: str, starts: Sequence[int]) -> set[int] | None:
     for top in tree.body:
         for node in ast.walk(top):
             typed = isinstance(node, ast.Subscript) or (
-                isinstance(node, ast.AnnAssign) and "TypeAlias" in ast.dump(node.annotation))
+                isinstance(node, ast.AnnAssign) and "TypeAlias" in ast.dump(node.annotation)
+            ) or (isinstance(node, ast.Call) and dotted_name(node.func).rpartition(".")[2]
+                  in TYPED_CALLS)
             if typed and any(isinstance(c, ast.Constant) and isinstance(c.value, str)
                              for c in ast.walk(node)):
                 found.add(bisect.bisect_right(starts, top.lineno) - 1)

@@ -44,7 +44,8 @@ def __getattr__(name: str) -> object:
     if home is None:
         if _godsplit_getattr is not None:
             return _godsplit_getattr(name)
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        message = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(message)
     if name not in _GODSPLIT_WARNED:
         _GODSPLIT_WARNED.add(name)
         _godsplit_warnings.warn(

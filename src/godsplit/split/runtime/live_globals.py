@@ -45,7 +45,8 @@ def __getattr__(name: str) -> object:
     return _godsplit_getattr(name)
     # godsplit-runtime: end
     # godsplit-runtime: if no_getattr
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    message = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(message)
     # godsplit-runtime: end
 # godsplit-runtime: if no_dir
 
