@@ -379,7 +379,7 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
         "file": getattr(module, "__file__", None) or "",
         "object": module_kind(module, moved),
         "registries": registries(values, filled, moved),
-        "firsts": first_names(module, SKIP, moved, own),
+        "firsts": first_names(module, SKIP, moved),
     }
 
 if __name__ == "__main__":

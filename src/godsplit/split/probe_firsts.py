@@ -12,12 +12,12 @@ import inspect
 import types
 
 
-def first_names(module: types.ModuleType, skip: set[str], moved: tuple[str, ...],
-                own: tuple[str, ...]) -> dict[str, str]:
+def first_names(module: types.ModuleType, skip: set[str], moved: tuple[str, ...]
+                ) -> dict[str, str]:
     """Each name of the module's namespace bound to a class or function of the split's
-    modules (its `__module__` one of `moved`, or bound by the old module's `own` code) ->
-    the first name of that object in the namespace's order (itself, unless a name met
-    before it binds the same object): doctest's finder names the object's tests by it."""
+    modules (its `__module__` one of `moved`: doctest's finder looks at no other) -> the
+    first name of that object in the namespace's order (itself, unless a name met before
+    it binds the same object): the finder names the object's tests by it."""
     first: dict[int, str] = {}
     out: dict[str, str] = {}
     try:  # (what the module put in its place in `sys.modules` may have no namespace)
@@ -25,9 +25,13 @@ def first_names(module: types.ModuleType, skip: set[str], moved: tuple[str, ...]
     except TypeError:
         return out
     for name, value in items:
-        if name in skip or name.lower().startswith("_godsplit") or not (
-                inspect.isclass(value) or inspect.isroutine(value)) or not (
-                getattr(value, "__module__", None) in moved or name in own):
+        if name in skip or name.lower().startswith("_godsplit"):
+            continue
+        try:  # (a proxy may raise whatever its target does)
+            if not (inspect.isclass(value) or inspect.isroutine(value)) or getattr(
+                    value, "__module__", None) not in moved:
+                continue
+        except Exception:
             continue
         out[name] = first.setdefault(id(value), name)
     return out
