@@ -32,6 +32,7 @@ from .file_path import facade_file_edits
 from .handover import hand_over, rebound, repr_tuple
 from .head_order import generated_at
 from .keep_module import keep_module_name, keep_names, uses_overload
+from .late_runs import late_runs
 from .later_aliases import alias_lines, later_aliases
 from .layout import Layout
 from .main_guards import is_main_block
@@ -386,7 +387,7 @@ def render_facade(
                                              analysis.conditional_names, analysis.bound_names,
                                              uses_overload(analysis))))
     rest.sort(key=lambda item: item[0])
-    pieces.extend(spaced([piece for _, piece in rest]))
+    pieces.extend(spaced(late_runs(rest, [i for i, _ in rest])))  # late imports: sorted
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,
                                   88 if style is None else style.line_length, reloaded,
