@@ -84,6 +84,7 @@ def test_an_alias_bound_first_after_the_split_is_refused(tmp_path: Path) -> None
     assert checked.ran and [f.code for f in checked.findings] == ["GS425"]
     [found] = checked.findings
     assert found.severity == "error" and "Graph is met first as Alias" in found.message
+    assert found.names == ("Alias",) and found.line == 15  # `Alias = same(Graph)`
     result = apply(config)
     assert not result.written
     assert [f.code for s in result.splits for f in s.findings if f.severity == "error"] == ["GS425"]

@@ -20,7 +20,9 @@ SHOWN = 5
 
 
 def first_findings(before: Snapshot, after: Snapshot, path: str) -> list[Finding]:
-    """GS425 for the objects bound under several names whose first name changed."""
+    """GS425 for the objects bound under several names whose first name changed, naming
+    the names now met first (at the first's binding; suggest keeps them in the old module,
+    which binds them after the re-exports)."""
     changed = sorted(n for n in before.firsts
                      if n in after.firsts and before.firsts[n] != after.firsts[n])
     if not changed:
@@ -33,4 +35,4 @@ def first_findings(before: Snapshot, after: Snapshot, path: str) -> list[Finding
         f"under another of its names first: {shown}{more}; doctest's finder (pytest's "
         "`--doctest-modules`) names its tests by the first name, so their ids change: map the "
         "names to one module, or bind the alias as `A = B` after its class or function",
-        path, 1, tuple(sorted({n for p in pairs for n in p})))]
+        path, 1, tuple(sorted({now for _, now in pairs})))]  # the names bound too early
