@@ -11,7 +11,7 @@ for a file, each code its report calls unused (not one it does not enable: the p
 decides those) is taken off the mark, as ruff's own fix does, unless flake8 enables that
 code there too (its scoping may differ) or the god file's line had the same finding (the
 source's own unused marks stay as they were). One `ruff check` of the god file and one of
-each generated file, only in projects whose ruff reports RUF100.
+each generated file with a mark, only in projects whose ruff reports RUF100.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def trimmed_marks(texts: Mapping[Path, str], style: Style | None, source: Path,
     if style is None or style.ruff is None or style.file("ruff") is None or (
             style.ruff_isolated or source_text is None):
         return out
-    files = [p for p in texts if p.suffix == ".py" and style.ruff.enables("RUF100", p)]
+    files = [p for p in texts if p.suffix == ".py" and "noqa" in texts[p].lower()
+             and style.ruff.enables("RUF100", p)]  # (no mark: nothing to take off)
     if not files:
         return out
     before = {_line(source_text, f) for f in _unused(source_text, source, style)}
