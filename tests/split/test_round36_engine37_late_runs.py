@@ -53,3 +53,34 @@ def test_late_imports_brought_together_are_sorted(tmp_path: Path) -> None:
         (tmp_path / path).write_text(text)
     found = ruff_check(tmp_path, "pkg/big")
     assert found.returncode == 0, found.stdout
+
+
+# neighbours in the source, unsorted there: the source's own order (and its own I001)
+NEIGHBOURS = '''
+    import os
+
+
+    def first():
+        return os.sep
+
+
+    from json import dumps
+    from base64 import b64encode
+
+
+    def second():
+        return dumps(b64encode(b"x").decode())
+
+
+    def other():
+        return 2
+'''
+
+
+@pytest.mark.slow
+def test_late_imports_that_were_neighbours_stay_as_they_were(tmp_path: Path) -> None:
+    config = make_project(tmp_path, NEIGHBOURS, {"codec": ["first", "second"], "rest": ["other"]},
+                          files={"pyproject.toml": RUFF})
+    plan, texts = plan_texts(config)
+    assert not plan.errors, [f.render() for f in plan.errors]
+    assert "from json import dumps\nfrom base64 import b64encode\n" in texts["pkg/big/codec.py"]
