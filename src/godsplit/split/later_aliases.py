@@ -24,8 +24,9 @@ from .assign import Assignment
 
 def later_aliases(analysis: Analysis, assignment: Assignment,
                   served: Collection[str] = ()) -> dict[str, str]:
-    """Moved `A = B` (one statement, bound once) -> B, where B is a moved `class` or `def`
-    bound once, above it: the names the facade binds by assignment after its re-exports."""
+    """Moved `A = B` or `A = C = B` (one statement, each name bound once) -> B, where B is
+    a moved `class` or `def` bound once, above it: the names the facade binds by assignment
+    after its re-exports (`A = B`, `C = B`, in that order)."""
     body = analysis.module.body
     skip = set(served) | analysis.conditional_names | analysis.live_names | analysis.deleted_names
     out: dict[str, str] = {}
@@ -35,18 +36,19 @@ def later_aliases(analysis: Analysis, assignment: Assignment,
         stmt = body[unit.first]
         line = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(
             stmt.body) == 1 else None
-        if not (isinstance(line, cst.Assign) and len(line.targets) == 1 and isinstance(
-                line.targets[0].target, cst.Name) and isinstance(line.value, cst.Name)):
-            continue
-        alias, target = line.targets[0].target.value, line.value.value
+        if not (isinstance(line, cst.Assign) and isinstance(line.value, cst.Name) and all(
+                isinstance(t.target, cst.Name) for t in line.targets)):
+            continue  # `A = B`, `A = C = B` (bound left to right)
+        aliases = [t.target.value for t in line.targets if isinstance(t.target, cst.Name)]
+        target = line.value.value
         binders = analysis.binders.get(target, ())
-        if alias in skip or target in skip or analysis.binders.get(alias) != (unit.id,) or (
-                len(binders) != 1 or binders[0] >= unit.id):
+        if target in skip or len(binders) != 1 or binders[0] >= unit.id or any(
+                a in skip or analysis.binders.get(a) != (unit.id,) for a in aliases):
             continue
         definition = analysis.units[binders[0]]
         if assignment.module_of.get(definition.id, FACADE) != FACADE and isinstance(
                 body[definition.first], (cst.ClassDef, cst.FunctionDef)):
-            out[alias] = target
+            out.update(dict.fromkeys(aliases, target))
     return out
 
 

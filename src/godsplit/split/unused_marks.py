@@ -8,8 +8,10 @@ wrote where pyflakes takes an import for unused (`pyflakes_marks.py`: a `TYPE_CH
 import of a late cycle block, read by annotations) is not needed by ruff, which sees the
 annotations read it: RUF100 twice more (trial36). Where the project's ruff reports RUF100
 for a file, each code its report calls unused (not one it does not enable: the project
-decides those) is taken off the mark, as ruff's own fix does, unless flake8 enables that
-code there too (its scoping may differ) or the god file's line had the same finding (the
+decides those) is taken off the mark, as ruff's own fix does, unless it is one `ruff_marks`
+decides (TC001-TC003, A004: ruff, asked before the new modules exist, takes the written
+TC001 for TC002 and the mark for unused; `ruff_marks` writes it where the written tree
+needs it), or flake8 enables that code there too (its scoping may differ) or the god file's line had the same finding (the
 source's own unused marks stay as they were). One `ruff check` of the god file and one of
 each generated file with a mark, only in projects whose ruff reports RUF100.
 """
@@ -24,6 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .ruff_marks import RULES
 from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 
@@ -49,8 +52,8 @@ def trimmed_marks(texts: Mapping[Path, str], style: Style | None, source: Path,
         for finding in _unused(texts[path], path, style):
             said = _UNUSED.match(finding["message"])
             codes = re.findall(r"`([A-Z]+[0-9]+)`", said[1]) if said else []
-            if not codes or _line(texts[path], finding) in before or (flake8 is not None and any(
-                    flake8.enables(c, path) for c in codes)):
+            if not codes or set(codes) & set(RULES) or _line(texts[path], finding) in before or (
+                    flake8 is not None and any(flake8.enables(c, path) for c in codes)):
                 continue
             edits += (finding.get("fix") or {}).get("edits") or []
         out[path] = _applied(texts[path], edits)
