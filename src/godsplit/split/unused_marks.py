@@ -7,13 +7,14 @@ rdflib 7.6 runs ruff with RUF100 (unused noqa). Its `graph.py` imports
 wrote where pyflakes takes an import for unused (`pyflakes_marks.py`: a `TYPE_CHECKING`
 import of a late cycle block, read by annotations) is not needed by ruff, which sees the
 annotations read it: RUF100 twice more (trial36). Where the project's ruff reports RUF100
-for a file, each code its report calls unused (not one it does not enable: the project
-decides those) is taken off the mark, as ruff's own fix does, unless it is one `ruff_marks`
-decides (TC001-TC003, A004: ruff, asked before the new modules exist, takes the written
-TC001 for TC002 and the mark for unused; `ruff_marks` writes it where the written tree
-needs it), or flake8 enables that code there too (its scoping may differ) or the god file's line had the same finding (the
-source's own unused marks stay as they were). One `ruff check` of the god file and one of
-each generated file with a mark, only in projects whose ruff reports RUF100.
+for a file, each
+code its report calls unused (not one it does not enable: the project decides those) is
+taken off the mark, as ruff's own fix does. Left alone: a code `ruff_marks` decides
+(TC001-TC003, A004: ruff, asked before the new modules exist, takes a written TC001 for
+TC002 and the mark for unused), a code flake8 enables there too (its scoping may differ),
+and a line the god file had with the same finding (the source's own unused marks). One
+`ruff check` of the god file and one of each generated file with a mark, only in projects
+whose ruff reports RUF100.
 """
 
 from __future__ import annotations
