@@ -32,6 +32,8 @@ from .file_path import facade_file_edits
 from .handover import hand_over, rebound, repr_tuple
 from .head_order import generated_at
 from .keep_module import keep_module_name, keep_names, uses_overload
+from .late_runs import late_runs
+from .later_aliases import alias_lines, later_aliases
 from .layout import Layout
 from .main_guards import is_main_block
 from .match_captures import kept_captures
@@ -294,7 +296,7 @@ def render_facade(
     marker = f"{MARKER}: the code lives in{where} `{layout.new_package}` now.\n"
     if len(marker) > 80:
         marker = f"{MARKER}: the code lives in{where}\n# `{layout.new_package}` now.\n"
-    exports = []
+    exports, later = [], later_aliases(analysis, assignment, served)  # `A = B`: after B
     for name in assignment.modules:
         given = reexported(analysis, assignment, name)
         if not given and name not in aliases:  # nothing to re-export: its names are
@@ -303,7 +305,7 @@ def render_facade(
             noqa = "  # noqa: F401" if import_noqa.reports_unused(style, layout.facade_path) else ""
             exports.append(module_import(layout, layout.facade_package, name, name if (
                 layout.facade_is_package) else "_" + name).rstrip("\n") + noqa + "\n")
-        names = [n for n in given if n not in served]
+        names = [n for n in given if n not in served and n not in later]
         if names:
             exports.append(imports.reexport(
                 layout.facade_ref(name), names, 88 if style is None else imports.ONE_LINE,
@@ -374,7 +376,7 @@ def render_facade(
         first = "".join(hoisted) + "".join(early[:at]).lstrip("\n")
         pieces.append(Block("\n" + first + "\n" + "".join(exports) + "".join(early[at:]),
                             sort=True, reexport_noqa=f401, listed=frozenset(listed), group=True))
-    pieces.append(Block("".join(guarded), sort=True))
+    pieces += [Block("".join(guarded), sort=True), Block(alias_lines(later))]
     pieces.append(Block(generated_all))
     # keep-module-name: every new module came through this package; before the facade's own
     # code, which may copy what it renames (sh's SelfWrapper copies `Command.__dict__`)
@@ -385,7 +387,7 @@ def render_facade(
                                              analysis.conditional_names, analysis.bound_names,
                                              uses_overload(analysis))))
     rest.sort(key=lambda item: item[0])
-    pieces.extend(spaced([piece for _, piece in rest]))
+    pieces.extend(spaced(late_runs(rest, [i for i, _ in rest])))  # late imports: sorted
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,
                                   88 if style is None else style.line_length, reloaded,

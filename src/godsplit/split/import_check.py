@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..files import named_module, read_source
 from ..types import Config, Finding, GodsplitError, Plan
+from .alias_order import first_findings
 from .frameworks import import_setup
 from .import_failure import ImportFailure, missing_words
 from .made_objects import made_findings
@@ -118,6 +119,7 @@ def _import_findings(config: Config, plan: Plan, before: Before, mirror: Path | 
         else:
             differences = compare_snapshots(snap, after, path, renamed_tasks(plan))
             differences += home_findings(snap, after, plan, path)  # GS424: `__module__`
+            differences += first_findings(snap, after, path)  # GS425: an alias bound first
             findings.extend(star_hint(_at_binding(f, plan), plan) for f in differences)
             filling = compare_registries(snap, after, plan)  # GS419: errors; warnings of order
             differences += [f for f in filling if f.severity == "error"]

@@ -46,6 +46,7 @@ from .ruff_marks import mark_reported
 from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 from .tool_error import ToolError, located
+from .unused_marks import trimmed_marks
 
 CUT = "__godsplit_cut__ = 0"  # a statement: it ends an import block for every sorter
 _CUT_LINE = re.compile(r"^__godsplit_cut__ = 0[ \t]*$", re.MULTILINE)
@@ -102,7 +103,8 @@ def assemble(
         after = style.lines_after_imports if style is not None else -1
         out[file] = space_after_imports(parts, min(after, 1) if file.suffix == ".pyi" else after)
     marked = trimmed_exemptions(mark_reported(for_checkers(out, style, path), style, path), style)
-    return mark_unused(marked, style, path, source_text)  # F401 only pyflakes' scoping sees
+    marked = mark_unused(marked, style, path, source_text)  # F401 only pyflakes' scoping sees
+    return trimmed_marks(marked, style, path, source_text)  # and none ruff calls unused (RUF100)
 
 
 def _marked(blocks: Sequence[Block], done: list[str], style: Style | None, path: Path,

@@ -25,6 +25,7 @@ import typing
 import unicodedata  # noqa: F401  # (loaded by compiling a non-ASCII identifier: see main)
 import warnings
 
+from .probe_firsts import first_names  # godsplit: inlined (see probe_out.probe_source)
 from .probe_main import runs_as_main  # godsplit: inlined (see probe_out.probe_source)
 
 # `__warningregistry__`: the warnings module's record of what the module's code warned of
@@ -378,6 +379,7 @@ def _read(name: str, module: types.ModuleType, root: str, moved: tuple[str, ...]
         "file": getattr(module, "__file__", None) or "",
         "object": module_kind(module, moved),
         "registries": registries(values, filled, moved),
+        "firsts": first_names(module, SKIP, moved),
     }
 
 if __name__ == "__main__":

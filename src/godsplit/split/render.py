@@ -27,6 +27,7 @@ from .handover import hand_over, rebound
 from .head_order import place_generated
 from .import_blocks import mark_tests, prune_import_block
 from .keep_module import keep_module_name, keep_names, uses_overload
+from .late_runs import late_runs
 from .layout import Layout
 from .loop_shadows import mark_loops, shadowed_imports
 from .main_self import main_self
@@ -224,7 +225,7 @@ def render_new_module(
     elif body:  # right after the docstring: two blank lines before a def or class
         first = body[0][1].lstrip("\n")
         body[0] = (body[0][0], ("\n\n" if is_definition(first) else "\n") + first)
-    pieces.append("".join(t for _, t in body))
+    pieces.extend(late_runs(body, {key for key, _ in late}))  # a run of late imports: sorted
     noqa = e402(style, layout.path(module))
     last = _deferred(layout, module, [e for e in mine if e.deferred or e.live_last], conditional,
                      noqa, sys_name, width, {e: module_import(layout, package, e.target, aliases[

@@ -53,6 +53,7 @@ class Snapshot:
     unstable: tuple[str, ...] = ()  # details two imports before the split differ in (stable)
     # of those, the end both imports agreed on, from a ` | ` on (their type hints): compared
     stable: dict[str, str] = field(default_factory=dict)
+    firsts: dict[str, str] = field(default_factory=dict)  # a later name -> first (alias_order)
 
 
 def static_names(source: SourceText | Analysis) -> tuple[set[str], set[str]]:
@@ -172,7 +173,8 @@ def snapshot(
     return Snapshot(dict(data["names"]), tuple(data["star"]), dict(data["details"]), data["main"],
                     tuple(data["loaded"]), dict(data["registered"]), dict(data["recorded"]),
                     data.get("file") or "", data.get("object", "module"), dict(data["made"]),
-                    dict(data.get("registries") or {}), dict(data.get("homes") or {}))
+                    dict(data.get("registries") or {}), dict(data.get("homes") or {}),
+                    firsts=dict(data.get("firsts") or {}))
 
 
 def interpreters(root: Path) -> list[str]:
