@@ -11,6 +11,8 @@ from collections.abc import Collection, Sequence
 
 import libcst as cst
 
+from .rebased_width import within
+
 
 def bound_name(alias: cst.ImportAlias) -> str:
     """The name an import alias binds: `import a.b` binds `a`, `import a.b as c` binds `c`."""
@@ -45,14 +47,36 @@ def rebase_module(
 
 
 class _Rebase(cst.CSTTransformer):
-    def __init__(self, old_package: str, new_package: str) -> None:
+    def __init__(self, old_package: str, new_package: str, limit: int | None = None,
+                 indent: str = "    ") -> None:
         self.old_package = old_package
         self.new_package = new_package
+        self.limit = limit  # the line length, for an import inside a block (`rebased_width`)
+        self.indent = indent
+        self.blocks: list[str] = []
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
+        self.blocks.append(node.indent if node.indent is not None else self.indent)
+        return True
+
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        self.blocks.pop()
+        return updated_node
 
     def leave_ImportFrom(
         self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
     ) -> cst.ImportFrom:
         return rebase_import_from(updated_node, self.old_package, self.new_package)
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine:
+        if self.limit is None or not self.blocks or updated_node is original_node:
+            return updated_node
+        return within(original_node, updated_node, len("".join(self.blocks)), self.limit,
+                      self.indent)
 
 
 def rebase_import_from(node: cst.ImportFrom, old_package: str, new_package: str) -> cst.ImportFrom:
@@ -70,11 +94,13 @@ def rebase_import_from(node: cst.ImportFrom, old_package: str, new_package: str)
     )
 
 
-def rebase(node: cst.BaseStatement, old_package: str, new_package: str) -> cst.BaseStatement:
-    """Re-base every relative import inside a statement (blocks included)."""
+def rebase(node: cst.BaseStatement, old_package: str, new_package: str,
+           limit: int | None = None, indent: str = "    ") -> cst.BaseStatement:
+    """Re-base every relative import inside a statement (blocks included); with `limit`,
+    one in a block that no longer fits has its names in parentheses (`rebased_width`)."""
     if old_package == new_package:
         return node
-    result = node.visit(_Rebase(old_package, new_package))
+    result = node.visit(_Rebase(old_package, new_package, limit, indent))
     assert isinstance(result, cst.BaseStatement)
     return result
 

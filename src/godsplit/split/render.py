@@ -194,7 +194,10 @@ def render_new_module(
                                       index in walk, live,
                                       style.line_length if style is not None else 88, quote)
             if package != layout.old_package and "from ." in analysis.code(index):
-                changed = imports.rebase(changed, layout.old_package, package)  # in functions
+                changed = imports.rebase(  # in functions
+                    changed, layout.old_package, package,
+                    (style.lint_line_length or style.line_length) if style else None,
+                    analysis.module.default_indent)
             if shadowable and "for " in analysis.code(index):  # F402: a loop shadows an import
                 changed = mark_loops(changed, shadowable, analysis.code(index))
             if module == MAIN:  # `doctest.testmod()` of the module run as `__main__`: GS128
