@@ -27,9 +27,12 @@ if not _godsplit_typing.TYPE_CHECKING:
 
     def __getattr__(name: str) -> object:
         if name == "__all__":
+            # `if` clauses, not `and`: wrapped, a formatter breaks between
+            # them, where flake8's W503/W504 see no operator (squad: round 36)
             return [
                 n for n in dict(globals())
-                if not n.startswith("_") and n not in SLOT_NEW
+                if not n.startswith("_")
+                if n not in SLOT_NEW
             ]
         message = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(message)
