@@ -10,7 +10,9 @@ then, but the split's new modules (bound on the package when the facade imports 
 Copied to the end of the facade only where the source defines no `__getattr__` of its own;
 not seen by type checkers, which would take any name of the module for one (mypy: `from
 pkg import typo` is no error where a module `__getattr__` is defined).
-Its error message is bound to a name first: ruff's EM102 (altair's config) reports an
+The comprehension filters with two `if` clauses, not `and`: wrapped by a formatter, it broke
+before `and`, a W503 under flake8 configs that enable it (squad, round 36). Its error message
+is bound to a name first: ruff's EM102 (altair's config) reports an
 f-string written into the `raise` (the same in `live_globals` and `deprecated_facade`).
 """
 
@@ -27,8 +29,6 @@ if not _godsplit_typing.TYPE_CHECKING:
 
     def __getattr__(name: str) -> object:
         if name == "__all__":
-            # `if` clauses, not `and`: wrapped, a formatter breaks between
-            # them, where flake8's W503/W504 see no operator (squad: round 36)
             return [
                 n for n in dict(globals())
                 if not n.startswith("_")
