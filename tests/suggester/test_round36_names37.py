@@ -4,6 +4,7 @@
   `# --- general issues`: `general_issues`, as the maintainers' `toolbox_general_issues.py`;
   pyrsistent's `## Transform ##`, uncertainties' `# Parsing`), unless the title is the file's
   layout (`Private API`, `Imports`), prose, or a word of the section's code outside the group;
+  sections whose titles end with one word are one (deap's `GA Crossovers`, `ES Crossovers`);
 - a family of exceptions named by another suffix is `errors` (voluptuous' `RangeInvalid`,
   `TypeInvalid`, ... under `Invalid(Error)`: not `invalids`); `...Exception`s stay
   `exceptions`.
@@ -104,3 +105,14 @@ def test_a_family_of_plain_classes_keeps_its_suffix() -> None:
     source = "".join(_class(n) for n in kinds) + _def("validate")
     assert names_of(source, [kinds, ["validate"]], "checks")[0][0] == "invalids"
 
+
+
+def test_sections_whose_titles_end_alike_are_one() -> None:
+    # deap: `GA Crossovers`, `ES Crossovers` over one group of `cx...` functions
+    source = ('"""Tools."""\n\n' + "#" * 30 + "\n# GA Crossovers\n" + "#" * 30 + "\n\n"
+              + _def("cxOnePoint") + _def("cxTwoPoints") + "#" * 30 + "\n# ES Crossovers\n"
+              + "#" * 30 + "\n\n" + _def("cxESBlend") + "#" * 30 + "\n# Selections\n"
+              + "#" * 30 + "\n\n" + _def("selBest") + _def("selWorst"))
+    names = names_of(source, [["cxOnePoint", "cxTwoPoints", "cxESBlend"],
+                              ["selBest", "selWorst"]], "tools")[0]
+    assert names == ["crossovers", "selections"]

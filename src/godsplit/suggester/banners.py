@@ -85,26 +85,29 @@ def titles(module: cst.Module) -> tuple[str, ...]:
 
 
 def bannered(g: Graph, members: list[int], said: Mapping[str, str] | None) -> list[str]:
-    """The title of the section holding three quarters of the group's lines, when the group
-    holds over half of that section's lines (one group of a section takes its name), then
-    its last word; not a title made only of stop or generic words, nor one whose word is in
-    the name of a member of the section outside the group (arcade's `draw_polygon_filled`
-    beside the group of `draw_triangle_filled`, `draw_triangle_outline` and
-    `draw_polygon_outline` under `POLYGON FUNCTIONS`: that group is `triangle`)."""
+    """The title of the sections holding three quarters of the group's lines, when the group
+    holds over half of those sections' lines (one group of a section takes its name), then
+    its last word; sections whose titles end with one word are one (deap's `GA Crossovers`,
+    `Messy Crossovers`, `ES Crossovers`: `crossovers`). Not a title made only of stop or
+    generic words, nor one whose word is in the name of a member of the sections outside
+    the group (arcade's `draw_polygon_filled` beside the group of `draw_triangle_filled`,
+    `draw_triangle_outline` and `draw_polygon_outline` under `POLYGON FUNCTIONS`: that
+    group is `triangle`)."""
     names = said.titles if isinstance(said, Said) else ()
-    if not names:
-        return []
-    lines: Counter[int] = Counter()
+    last = {k + 1: t.split("_")[-1] for k, t in enumerate(names) if t}
+    lines: Counter[str] = Counter()
     for n in members:
-        lines[g.nodes[n].section] += g.nodes[n].lines
-    section, held = max(sorted(lines.items()), key=lambda kv: kv[1])
-    name = names[section - 1] if 0 < section <= len(names) else ""
-    whole = g.size(n for n in range(len(g.nodes)) if g.nodes[n].section == section)
-    if not name or 4 * held < 3 * g.size(members) or 2 * held <= whole:
+        lines[last.get(g.nodes[n].section, "")] += g.nodes[n].lines
+    key, held = max(sorted(lines.items()), key=lambda kv: kv[1], default=("", 0))
+    sections = {k for k, word in last.items() if word == key}
+    whole = g.size(n for n in range(len(g.nodes)) if g.nodes[n].section in sections)
+    if not key or 4 * held < 3 * g.size(members) or 2 * held <= whole:
         return []
+    titled = {names[g.nodes[n].section - 1] for n in members if g.nodes[n].section in sections}
+    name = titled.pop() if len(titled) == 1 else key
     words = name.split("_")
     inside = set(members)
-    elsewhere = {w for n, node in enumerate(g.nodes) if node.section == section
+    elsewhere = {w for n, node in enumerate(g.nodes) if node.section in sections
                  and n not in inside for w in node.grams}
     if all(stem(w) in STOP or w in GENERIC or w in VOID for w in words) or {
             stem(w) for w in words} & elsewhere:
