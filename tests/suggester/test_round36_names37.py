@@ -41,6 +41,7 @@ def _class(name: str, base: str = "", lines: int = 4) -> str:
     (["# " + "-" * 30, "# Copyright (c) 2013--, the team."], ""),  # prose
     (["# Below code is based on https://github.com/x/y/blob/main/layers.py", "#" * 30], ""),
     (["#" * 30], ""),  # a rule alone
+    (["#" * 30, "# 3xx redirection", "#" * 30], ""),  # not `xx_redirection`
 ])
 def test_a_banner_title(comments: list[str], name: str) -> None:
     assert title(comments) == name

@@ -66,9 +66,10 @@ def title(comments: Sequence[str]) -> str:
             text = line
     if not text or re.search(r"[.,:;()'\"`?!]|https?|\bTODO\b", text):
         return ""
-    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text)]
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
     kept = [w for w in words if w not in _FILLER and stem(w) not in STOP]
-    if _LAYOUT & set(words) or not 0 < len(kept) <= 4 or len(words) > 6:
+    if (_LAYOUT & set(words) or not 0 < len(kept) <= 4 or len(words) > 6
+            or any(w[0].isdigit() for w in kept)):  # (aiohttp's `3xx redirection`)
         return ""
     return "_".join(kept)
 
