@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 import libcst as cst
 
+from .banners import Said, titles
 from .graph import STOP, Graph, stem
 from .spelling import plural
 from .weak_names import GENERIC
@@ -28,15 +29,16 @@ _FILLER = frozenset(
     "may must will should has have used uses this these those its their like than".split())
 
 
-def docstrings(module: cst.Module) -> Mapping[str, str]:
-    """Each top-level class's and function's docstring, by its name."""
+def docstrings(module: cst.Module) -> Said:
+    """Each top-level class's and function's docstring, by its name; and the titles of the
+    file's section banners (`banners`)."""
     out: dict[str, str] = {}
     for stmt in module.body:
         if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)):
             doc = stmt.get_docstring()
             if doc:
                 out[stmt.name.value] = doc
-    return out
+    return Said(out, titles(module))
 
 
 def _sentence(doc: str) -> str:

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
-from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
+from .banners import bannered
 from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
 from .kindred import defined, outside_lineage
@@ -32,8 +32,10 @@ from .weak_names import (
     VOID,
     apart,
     constants,
+    exceptional,
     negated,
     qualified,
+    raised,
     reserved,
     reserved_kin,
     suffixes,
@@ -54,13 +56,6 @@ def spoken(g: Graph, members: list[int]) -> tuple[set[str], set[str]]:
             ones.update(parts)
             twos.update(f"{a}_{b}" for a, b in itertools.pairwise(parts))
     return ones, twos
-
-
-def exceptional(g: Graph, n: int) -> bool:
-    """An exception class (its name or its in-file root's ends with `Error`, ...)."""
-    node = g.nodes[n]
-    return node.kind == "class" and (node.label.endswith(EXCEPTION_SUFFIXES) or g.nodes[
-        g.families.get(n, n)].label.endswith(EXCEPTION_SUFFIXES))
 
 
 def valid_name(name: str, forbidden: set[str]) -> bool:
@@ -132,7 +127,10 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
     if times < 2 or (2 * times < len(classes) and 2 * lines <= g.size(members)):
         return None
     name = spelled_out(g, word)  # (not youtube-dl's `ies`: `info_extractors`)
+    if name and word not in EXCEPTION_WORDS:  # (zeroconf's `...Exception`s: `exceptions`)
+        name = raised(g, [n for n in classes if word in ends[n]]) or name
     return (name, lines) if name else None
+
 
 
 def file_prefix(g: Graph) -> tuple[str, ...]:
@@ -368,7 +366,7 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
         # after the listed members' names, the words of theirs (SEED's `map_row_chunk`:
         # `row`), before the name of a constant that follows them (`STR_TO_CLASS`)
         tries = itertools.chain(firsts[i], said, kinds(g, members, docs or {}, old),
-                                api(g, members, grams, old),
+                                api(g, members, grams, old), bannered(g, members, docs),
                                 followed(g, members, spelled[:1]), negated(g, members, spelled),
                                 shown, tasked(spelled, then), reserved_kin(spelled, listed, classes),
                                 defined(g, head), head,

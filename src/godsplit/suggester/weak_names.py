@@ -8,6 +8,7 @@ import itertools
 import keyword
 import sys
 
+from ..split.hazards import _EXCEPTION_SUFFIXES as EXCEPTION_SUFFIXES
 from .graph import STOP, Graph, Node, stem, words
 from .spelling import snake
 
@@ -135,3 +136,20 @@ def qualified(g: Graph, members: list[int]) -> set[str]:
             first.update(found[:1])
             later.update(found[1:])
     return (later - first) & GENERIC
+
+
+def exceptional(g: Graph, n: int) -> bool:
+    """An exception class (its name or its in-file root's ends with `Error`, ...)."""
+    node = g.nodes[n]
+    return node.kind == "class" and (node.label.endswith(EXCEPTION_SUFFIXES) or g.nodes[
+        g.families.get(n, n)].label.endswith(EXCEPTION_SUFFIXES))
+
+
+def raised(g: Graph, kin: list[int]) -> str:
+    """`errors` (`exceptions`) for a family of exceptions under an `...Error` (`...Exception`)
+    that their own suffix does not say (voluptuous' `RangeInvalid`, `TypeInvalid`, ... under
+    `Invalid(Error)`: not `invalids`)."""
+    roots = {g.nodes[g.families.get(n, n)].label for n in kin if exceptional(g, n)}
+    ends = {s for s in ("Error", "Exception") for r in roots if r.endswith(s)}
+    return f"{ends.pop().lower()}s" if len(ends) == 1 and 2 * sum(
+        exceptional(g, n) for n in kin) > len(kin) else ""
