@@ -28,6 +28,7 @@ from .constants import carve
 from .conversions import gather_conversions
 from .crowded import spread_bonds
 from .dominators import dominator_pieces
+from .few_cycles import counted
 from .graph import Graph
 from .helper_runs import pool_runs
 from .instances import by_tables
@@ -129,7 +130,8 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     if (variant := by_variant(g, k)) is not None:  # a module per variant, a third candidate
         groupings.append(_settle(g, variant, k, cap))
     q = ranked([modularity(g, group) for group in groupings])
-    made = [(tangled(g, groupings[i]), -q[i], i, groupings[i]) for i in beyond_chance(q)]
+    made = [(counted(tangled, g, groupings[i], k), -q[i], i, groupings[i])  # `few_cycles`
+            for i in beyond_chance(q)]
     group: dict[int, int] = min(made, key=lambda x: x[:3])[3]
     group = prefer_runs(g, group, k, cap, tangled)  # at small K, the file's runs if layered
     group = prefer_two_runs(g, group, k, cap, tangled)  # at K 2, two runs if looser (`two_runs`)
