@@ -31,6 +31,7 @@ from .weak_names import (
     STDLIB,
     VOID,
     apart,
+    collected,
     constants,
     exceptional,
     negated,
@@ -60,6 +61,7 @@ def spoken(g: Graph, members: list[int]) -> tuple[set[str], set[str]]:
 
 def valid_name(name: str, forbidden: set[str]) -> bool:
     return (name.isidentifier() and name.isascii() and not reserved(name) and name not in VOID
+            and not collected(name)
             and not name.startswith("_") and name not in forbidden and len(name) > 1)
 
 

@@ -27,6 +27,14 @@ VOID = frozenset("empty etc more nil none nothing null other others skip somethi
                  "void zero".split())
 
 
+def collected(name: str) -> bool:
+    """A module name test runners take for a test module: unittest's (and Django's test
+    runner's) discovery pattern `test*.py`, pytest's `*_test.py`, its `conftest.py` (squad's
+    Celery tasks: a module of `test`-run tasks was `tests`, which squad's `python_files =
+    test*.py` matches)."""
+    return name.startswith("test") or name.endswith("_test") or name == "conftest"
+
+
 def reserved(name: str) -> bool:
     """A keyword (a soft one too: astroid's `Match...` nodes were `match`, a word the
     `match` statement owns), a standard module's or a builtin's name: never a module's,
