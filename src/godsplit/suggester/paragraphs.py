@@ -22,7 +22,9 @@ members are placed:
 
 websocket-client's twelve `STATUS_*` close codes are one paragraph (`VERSION` before them
 and `DEFAULT_SOCKET_OPTION` after, each after a blank line): they stay whole as before.
-Pure and deterministic.
+
+Paragraphs also tell a block that is its readers' tables written side by side from one
+table of shared values (`to_readers`, called by `constants.carve`). Pure and deterministic.
 """
 
 from __future__ import annotations
@@ -73,3 +75,46 @@ def keep(g: Graph, before: dict[int, int], group: dict[int, int]) -> None:
         target = max(held, key=lambda k: (held[k], k == group[run[0]]))
         for n in run:
             group[n] = target
+
+
+READERS = 3  # modules, at least, a block's paragraphs serve for it to be their tables
+
+
+def to_readers(g: Graph, group: dict[int, int], block: list[int], shared: int) -> bool | None:
+    """When `block` is its readers' tables written side by side, each of its paragraphs
+    (one constant alone counts) goes to the group whose code reads it most (one read by
+    none, to the group reading the most paragraphs), and whether a node moved; None when
+    it is not. Tables side by side: more of its paragraphs read from one group than from
+    two or more (`shared` and the block left out), READERS groups or more reading them,
+    and not one family of names (most of them beginning with the same word, as poetry's
+    `GET_*` scripts, which their maintainers pooled in `script_strings`). pyfive's
+    `low_level.py` writes 27 paragraphs of HDF5 structures (`SUPERBLOCK_V0` and
+    `SUPERBLOCK_V0_SIZE`, `SYMBOL_TABLE_NODE`...), all but one read by one of four
+    classes; its maintainers put each with its reader. zeroconf's `_TYPE_*` and
+    `_CLASS_*`, most of whose paragraphs several modules read, stay one block."""
+    from .header import first_word
+
+    inside = set(block)
+    runs: list[list[int]] = []
+    for n in block:
+        if not runs or g.nodes[n].blank:
+            runs.append([])
+        runs[-1].append(n)
+    reads: list[Counter[int]] = [Counter(
+        group[r] for n in run for r in g.readers.get(n, ())
+        if r >= 0 and r not in inside and group[r] != shared) for run in runs]
+    single = [next(iter(c)) for c in reads if len(c) == 1]
+    if 2 * len(single) <= sum(1 for c in reads if c) or len(set(single)) < READERS:
+        return None
+    names = [name for n in block for name in g.nodes[n].names]
+    if 2 * Counter(first_word(name) for name in names).most_common(1)[0][1] > len(names):
+        return None
+    counts = Counter(single)
+    main = max(sorted(counts), key=lambda k: counts[k])
+    moved = False
+    for run, read in zip(runs, reads, strict=True):
+        target = max(sorted(read), key=lambda k: read[k]) if read else main
+        for n in run:
+            moved |= group[n] != target
+            group[n] = target
+    return moved
