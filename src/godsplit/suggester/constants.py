@@ -34,6 +34,7 @@ from collections.abc import Callable
 from .common import everyones, names
 from .graph import Graph, Node
 from .header import header
+from .paragraphs import to_readers
 from .place import SHARED, SMALL, closest, groups_of
 
 RUN = 5  # constants in a row, at least, make a block (a pair or three are not a block);
@@ -82,6 +83,9 @@ def carve(g: Graph, group: dict[int, int], k: int, cap: int) -> bool:
         readers = Counter(group[r] for n in block for r in g.readers.get(n, ())
                           if r >= 0 and r not in inside and group[r] != SHARED)
         held = {group[n] for n in block}
+        if (spread := to_readers(g, group, block, SHARED)) is not None:  # (`paragraphs`)
+            moved |= spread
+            continue  # each paragraph with its reader: the readers' tables side by side
         if len(readers) >= 2 and header(g, group, block, SHARED):
             continue  # each constant with its own reader, as placed (`header`)
         if len(readers) >= 2 and (g.size(block) > SMALL * average or everyones(readers, k)):

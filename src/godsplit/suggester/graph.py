@@ -27,6 +27,7 @@ from ..split.assign import mappable_dunder, movable_clusters
 from ..split.nodes import find_all
 from ..split.transforms import decorator_name, task_decorator
 from .makers import calls, made_by
+from .paragraphs import blank_before
 from .reexports import reexported
 
 STOP = frozenset(
@@ -96,6 +97,7 @@ class Node:
     section: int  # how many section banners come before it
     bases: tuple[int, ...] = ()  # its classes' bases defined in the file (nodes), first first
     task: bool = False  # a Celery task (for its module's name only)
+    blank: bool = False  # a blank line comes right before it (`paragraphs`)
 
     @property
     def label(self) -> str:
@@ -264,7 +266,7 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                           frozenset(grams), sections[units[0].first],
                           tuple(dict.fromkeys(b for b in bases
                                               if b is not None and b != index and b not in aliases)),
-                          task))
+                          task, blank_before(analysis.module.body[min(u.first for u in units)])))
     registries = _registries(nodes, early)
     nodes = [replace(n, anchor=True) if i in registries else n for i, n in enumerate(nodes)]
     surface: dict[str, str] = {}

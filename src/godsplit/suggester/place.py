@@ -20,6 +20,7 @@ from .cluster import halve
 from .graph import WEIGHTS, Graph
 from .indivisible import Block, whole
 from .makers import follow_makers
+from .paragraphs import keep
 from .place_stay import stays
 from .subfamilies import subfamilies
 
@@ -31,6 +32,7 @@ def to_helpers(g: Graph, group: dict[int, int]) -> None:
     """Each helper (a node not listed by name) goes to the group that reads it most, unless
     code of its own group reads it (`place_stay`); what a factory makes at import time, to
     its maker's (`makers`)."""
+    before = dict(group)
     for _ in range(2):
         for n in sorted(range(len(g.nodes)), key=lambda n: -g.nodes[n].line):
             if g.nodes[n].anchor or group[n] == SHARED:
@@ -44,6 +46,7 @@ def to_helpers(g: Graph, group: dict[int, int]) -> None:
                 if pull[best] > pull.get(group[n], 0.0):
                     group[n] = best
     follow_makers(g.makers, {n: node.line for n, node in enumerate(g.nodes)}, group, SHARED)
+    keep(g, before, group)  # never parting a paragraph of constants (`paragraphs`)
 
 
 SMALL = 0.5  # a subfamily this share of the average module's lines, or less, is small

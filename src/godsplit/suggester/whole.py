@@ -20,21 +20,38 @@ from .graph import Graph
 
 def unpart(g: Graph, upper: list[int], lower: list[int]) -> tuple[list[int], list[int]]:
     """`upper` and `lower`, the halves of one group, with each block of constants they part
-    given whole to the half holding most of its lines."""
+    given whole to the half holding most of its lines, and each paragraph of a block
+    parted before; a group of blocks only, with each paragraph they part given whole
+    (`paragraphs`)."""
     from .constants import blocks  # (`constants` imports `place`, which imports this)
+    from .paragraphs import paragraphs
 
+    inside = set(upper) | set(lower)
+    within = [b for b in blocks(g) if set(b) <= inside]
+    runs = [p for p in paragraphs(g) if set(p) <= inside]
+    units = within + [p for p in runs if not any(set(p) <= set(b) for b in within)]
+    if {n for u in units for n in u} != inside:
+        return _give(g, upper, lower, units)
+    return _give(g, upper, lower, runs)
+
+
+def _give(g: Graph, upper: list[int], lower: list[int], units: list[list[int]]
+          ) -> tuple[list[int], list[int]]:
+    """The halves with each of `units` they part given whole to the half holding most of
+    its lines (the upper on a tie); when that leaves a half empty, the units against the
+    rest of the group; when the group is those units, the halves as they were."""
     top, bottom = set(upper), set(lower)
-    inside = top | bottom
-    parted = [b for b in blocks(g) if set(b) <= inside and set(b) & top and set(b) & bottom]
+    parted = [u for u in units if set(u) & top and set(u) & bottom]
     if not parted:
         return upper, lower
-    for block in parted:
-        above = g.size([n for n in block if n in top])
-        to, other = (top, bottom) if above >= g.size(block) - above else (bottom, top)
-        to.update(block)
-        other.difference_update(block)
+    for unit in parted:
+        above = g.size([n for n in unit if n in top])
+        to, other = (top, bottom) if above >= g.size(unit) - above else (bottom, top)
+        to.update(unit)
+        other.difference_update(unit)
     if not top or not bottom:
-        whole = {n for b in blocks(g) if set(b) <= inside for n in b}
+        inside = set(upper) | set(lower)
+        whole = {n for u in units for n in u}
         if whole == inside:
             return upper, lower
         top, bottom = inside - whole, whole
