@@ -97,6 +97,16 @@ def same_behaviour(root: Path, source: str, modules: dict[str, list[str]], code:
     return after
 
 
+def write_texts(root: Path, texts: dict[str, str]) -> None:
+    """Write the files a plan would write (`plan_texts`) in `root`; `<delete>` deletes."""
+    for path, text in texts.items():
+        if text == "<delete>":
+            (root / path).unlink(missing_ok=True)
+        else:
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text)
+
+
 def ruff_check(root: Path, target: str) -> subprocess.CompletedProcess[str]:
     """`ruff check` (godsplit's own ruff) of `target` in `root`, with the project's config."""
     ruff = Path(sys.executable).with_name("ruff")

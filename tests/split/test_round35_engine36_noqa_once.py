@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts, ruff_check
+from splitkit import make_project, plan_texts, ruff_check, write_texts
 
 SOURCE = '''
     from __future__ import annotations
@@ -48,8 +48,6 @@ def test_a_kept_parenthesized_import_is_marked_once(tmp_path: Path, source: str)
     assert facade.count("# noqa: F401") == 1, facade
     assert "from collections import (  # noqa: F401\n" in facade, facade
     (tmp_path / "pkg" / "big.py").unlink()
-    for path, text in texts.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text)
+    write_texts(tmp_path, texts)
     found = ruff_check(tmp_path, "pkg/big")
     assert found.returncode == 0, found.stdout

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from splitkit import make_project, plan_texts, ruff_check
+from splitkit import make_project, plan_texts, ruff_check, write_texts
 
 SOURCE = '''
     from typing import TYPE_CHECKING
@@ -57,9 +57,7 @@ def test_the_facade_drops_private_declarations_only_moved_code_reads(tmp_path: P
     # `_Unread` is read by nobody in the source either, so its PYI049 is the source's own
     assert "class SocketLike(Protocol)" in facade and "class _Unread" in facade, facade
     (tmp_path / "pkg" / "big.py").unlink()
-    for path, text in texts.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text)
+    write_texts(tmp_path, texts)
     found = ruff_check(tmp_path, "pkg/big").stdout
     assert "_InPacket" not in found and found.count("PYI049") == 1, found
 

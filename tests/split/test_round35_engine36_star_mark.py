@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts, ruff_check
+from splitkit import make_project, plan_texts, ruff_check, write_texts
 
 SOURCE = '''
     from os.path import *
@@ -48,9 +48,7 @@ def test_a_kept_star_import_has_the_mark_the_linters_need(tmp_path: Path, case: 
     facade = texts["pkg/big/__init__.py"]
     assert line in facade, facade
     (tmp_path / "pkg" / "big.py").unlink()
-    for path, text in texts.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text)
+    write_texts(tmp_path, texts)
     if "pyproject.toml" in files:  # F403 is the source's own (copied); nothing else
         found = ruff_check(tmp_path, "pkg/big").stdout
         assert "RUF100" not in found and "F401" not in found, found

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts, ruff_check
+from splitkit import make_project, plan_texts, ruff_check, write_texts
 
 SOURCE = '''
     import os
@@ -48,9 +48,7 @@ def test_late_imports_brought_together_are_sorted(tmp_path: Path) -> None:
     codec = texts["pkg/big/codec.py"]
     assert "from base64 import b64encode\nfrom json import dumps\n\n\ndef second" in codec, codec
     (tmp_path / "pkg" / "big.py").unlink()
-    for path, text in texts.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text)
+    write_texts(tmp_path, texts)
     found = ruff_check(tmp_path, "pkg/big")
     assert found.returncode == 0, found.stdout
 

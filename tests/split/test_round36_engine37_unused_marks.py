@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from splitkit import make_project, plan_texts, ruff_check
+from splitkit import make_project, plan_texts, ruff_check, write_texts
 
 SOURCE = '''
     import os as item
@@ -46,8 +46,6 @@ def test_a_mark_the_new_module_does_not_need_is_taken_off(tmp_path: Path) -> Non
     assert "    for item in xs:\n" in loops, loops  # `item` is no import here: F402 unused
     assert "    return 1  # noqa: E501\n" in loops  # unused in the god file already: kept
     (tmp_path / "pkg" / "big.py").unlink()
-    for path, text in texts.items():
-        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / path).write_text(text)
+    write_texts(tmp_path, texts)
     found = ruff_check(tmp_path, "pkg/big").stdout
     assert found.count("RUF100") == 1 and "loops.py:10:" in found, found  # the source's one
