@@ -11,6 +11,8 @@ from typing import Any
 from godsplit.config import parse_config
 from godsplit.split.apply import ApplyResult, apply_splits
 from godsplit.split.plan import plan_split
+from godsplit.suggester.checked import suggest_checked
+from godsplit.suggester.core import Suggestion
 from godsplit.types import Config, Plan
 
 
@@ -112,3 +114,17 @@ def ruff_check(root: Path, target: str) -> subprocess.CompletedProcess[str]:
     ruff = Path(sys.executable).with_name("ruff")
     return subprocess.run([str(ruff), "check", "--output-format", "concise", target],
                           cwd=root, capture_output=True, text=True, timeout=60)
+
+
+def checked_suggestion(root: Path, source: str, show: str, modules: int = 2,
+                       max_lines: int = 30) -> tuple[Suggestion, str]:
+    """`source` written as `pkg/big.py` in `root`, what `show` prints before the split, and
+    suggest's import-checked suggestion for it (no errors)."""
+    (root / "pkg").mkdir()
+    (root / "pkg/__init__.py").write_text("")
+    (root / "pkg/big.py").write_text(dedent(source))
+    before = run_python(root, show)
+    made = suggest_checked(root / "pkg/big.py", parse_config({}, root / "godsplit.toml"),
+                           max_lines, modules=modules)
+    assert not made.errors, [f.render() for f in made.errors]
+    return made, before

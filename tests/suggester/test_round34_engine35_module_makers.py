@@ -18,10 +18,9 @@ import pytest
 from godsplit.config import parse_config
 from godsplit.files import read_source
 from godsplit.split.analyze import analyze
-from godsplit.suggester import checked
 from godsplit.suggester.module_makers import makers
 
-from splitkit import apply, run_python
+from splitkit import apply, checked_suggestion, run_python
 
 SOURCE = '''
     """Big."""
@@ -79,13 +78,7 @@ SHOW = ("import pkg.big as b\n"
 @pytest.mark.slow
 def test_suggest_keeps_the_decorator_and_its_mapping_applies_and_verifies(
         tmp_path: Path) -> None:
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg/__init__.py").write_text("")
-    (tmp_path / "pkg/big.py").write_text(textwrap.dedent(SOURCE).lstrip())
-    before = run_python(tmp_path, SHOW)
-    made = checked.suggest_checked(tmp_path / "pkg/big.py",
-                                   parse_config({}, tmp_path / "godsplit.toml"), 30, modules=2)
-    assert not made.errors, [f.render() for f in made.errors]
+    made, before = checked_suggestion(tmp_path, SOURCE, SHOW)
     assert made.keep == ("traced",)
     assert any("kept traced in the old module" in n and "(GS424)" in n for n in made.notes)
     assert [sorted(m.mapped) for m in made.modules] == [

@@ -22,7 +22,7 @@ from godsplit.suggester import checked
 from godsplit.suggester.late_calls import late_callers
 from godsplit.types import Finding
 
-from splitkit import apply, run_python
+from splitkit import apply, checked_suggestion, run_python
 
 SOURCE = '''
     """Big."""
@@ -103,13 +103,7 @@ def test_the_definition_carrying_a_late_call_is_kept_instead_of_what_it_changed(
 
 @pytest.mark.slow
 def test_suggest_finds_a_mapping_and_it_applies_verified(tmp_path: Path) -> None:
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg/__init__.py").write_text("")
-    (tmp_path / "pkg/big.py").write_text(textwrap.dedent(SOURCE).lstrip())
-    before = run_python(tmp_path, SHOW)
-    made = checked.suggest_checked(tmp_path / "pkg/big.py",
-                                   parse_config({}, tmp_path / "godsplit.toml"), 30, modules=2)
-    assert not made.errors, [f.render() for f in made.errors]
+    made, before = checked_suggestion(tmp_path, SOURCE, SHOW)
     assert "BetaFirst" in made.keep
     assert any("kept" in n and "BetaFirst" in n and "(GS408)" in n for n in made.notes)
     result = apply(parse_config({"split": [made.table()]}, tmp_path / "godsplit.toml"))
