@@ -7,9 +7,8 @@ rdflib 7.6 runs ruff with RUF100 (unused noqa). Its `graph.py` imports
 wrote where pyflakes takes an import for unused (`pyflakes_marks.py`: a `TYPE_CHECKING`
 import of a late cycle block, read by annotations) is not needed by ruff, which sees the
 annotations read it: RUF100 twice more (trial36). Where the project's ruff reports RUF100
-for a file, each
-code its report calls unused (not one it does not enable: the project decides those) is
-taken off the mark, as ruff's own fix does. Left alone: a code `ruff_marks` decides
+for a file, each code its report calls unused (not one it does not enable: the project
+decides those) is taken off the mark, as ruff's own fix does. Left alone: a code `ruff_marks` decides
 (TC001-TC003, A004: ruff, asked before the new modules exist, takes a written TC001 for
 TC002 and the mark for unused), a code flake8 enables there too (its scoping may differ),
 and a line the god file had with the same finding (the source's own unused marks). One
