@@ -13,7 +13,7 @@ into one large module, which no maintainer asked for K modules makes (README ite
 So a candidate's modules on a cycle count only when they are at least half of the K
 modules (a cycle through most of the package); below that they count as none, and the
 candidates are told apart by the modularity of their reads, as when neither has a cycle.
-Half is where "a few of the modules" ends, not a tuned threshold.
+Half was chosen on the tuning cases: 40% and a third were measured too and gained less.
 """
 
 from __future__ import annotations
