@@ -8,12 +8,15 @@ wrote where pyflakes takes an import for unused (`pyflakes_marks.py`: a `TYPE_CH
 import of a late cycle block, read by annotations) is not needed by ruff, which sees the
 annotations read it: RUF100 twice more (trial36). Where the project's ruff reports RUF100
 for a file, each code its report calls unused (not one it does not enable: the project
-decides those) is taken off the mark, as ruff's own fix does. Left alone: a code `ruff_marks` decides
-(TC001-TC003, A004: ruff, asked before the new modules exist, takes a written TC001 for
-TC002 and the mark for unused), a code flake8 enables there too (its scoping may differ),
-and a line the god file had with the same finding (the source's own unused marks). One
-`ruff check` of the god file and one of each generated file with a mark, only in projects
-whose ruff reports RUF100.
+decides those) is taken off the mark, as ruff's own fix does. Left alone: a code
+`ruff_marks` decides (TC001-TC003, A004: ruff, asked before the new modules exist, takes a
+written TC001 for TC002 and the mark for unused) or `checker_marks` does (a package
+facade's PLC0414), a code flake8 enables there too (its scoping may differ), and a line the
+god file had with the same finding (the source's own unused marks). One `ruff check` of the
+god file and one of each generated file with a mark, only in projects whose ruff reports
+RUF100, and not where the project pins a ruff godsplit did not find (its own ruff's verdict
+is not the pinned one's: a `# ruff: noqa: PLC0414` ruff 0.6.9 needs in a package facade,
+0.13 calls unused).
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from .ruff_marks import RULES
 from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 
+# codes whose marks godsplit decides by asking the project's ruff itself: `ruff_marks`' TC
+# and A004 codes, and `checker_marks`' file-wide `# ruff: noqa: PLC0414` in a package facade
+DECIDED = frozenset({*RULES, "PLC0414"})
 _UNUSED = re.compile(r"^Unused `noqa` directive \(unused: ([^)]*)\)$")
 
 
@@ -39,8 +45,9 @@ def trimmed_marks(texts: Mapping[Path, str], style: Style | None, source: Path,
     reports unused there and not on the same line of the god file."""
     out = dict(texts)
     if style is None or style.ruff is None or style.file("ruff") is None or (
-            style.ruff_isolated or source_text is None):
-        return out
+            style.ruff_isolated or source_text is None) or (
+            style.ruff_tool is not None and style.ruff_tool.differs):
+        return out  # (a ruff of another version than the pinned one: not its verdict)
     files = [p for p in texts if p.suffix == ".py" and "noqa" in texts[p].lower()
              and style.ruff.enables("RUF100", p)]  # (no mark: nothing to take off)
     if not files:
@@ -52,7 +59,7 @@ def trimmed_marks(texts: Mapping[Path, str], style: Style | None, source: Path,
         for finding in _unused(texts[path], path, style):
             said = _UNUSED.match(finding["message"])
             codes = re.findall(r"`([A-Z]+[0-9]+)`", said[1]) if said else []
-            if not codes or set(codes) & set(RULES) or _line(texts[path], finding) in before or (
+            if not codes or set(codes) & DECIDED or _line(texts[path], finding) in before or (
                     flake8 is not None and any(flake8.enables(c, path) for c in codes)):
                 continue
             edits += (finding.get("fix") or {}).get("edits") or []
