@@ -34,7 +34,7 @@ from .ruff_tool import ruff_binary, ruff_error
 from .style import Style
 
 # codes whose marks godsplit decides by asking the project's ruff itself: `ruff_marks`' TC
-# and A004 codes, and `checker_marks`' file-wide `# ruff: noqa: PLC0414` in a package facade
+# and A004 codes, and `checker_marks`' file-wide PLC0414 exemption in a package facade
 DECIDED = frozenset({*RULES, "PLC0414"})
 _UNUSED = re.compile(r"^Unused `noqa` directive \(unused: ([^)]*)\)$")
 
