@@ -26,7 +26,8 @@ CHECKED = {"GS416": "a string recorded from __module__ while the module is impor
            "GS419": "which entry a registry filled at import time from several modules "
                     "holds under a key",
            "GS424": "the `__module__` reported by what it decorates or makes, or by itself",
-           "GS425": "the name a class or function bound under several names is met by first"}
+           "GS425": "which of its names a class or function bound under several "
+                    "names is met by first"}
 # what the code each finding points at does, per code (a name the finding is about: {0})
 _WHAT = {
     "GS112": "code reading at import time a name that stays in the old module before the old "
