@@ -13,9 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from godsplit.config import parse_config
 from godsplit.split.import_check import check_plans
 
-from splitkit import apply, make_project, plan_texts, run_before_and_after
+from splitkit import (
+    apply,
+    checked_suggestion,
+    make_project,
+    plan_texts,
+    run_before_and_after,
+    run_python,
+)
 
 NAMES = """
     import doctest
@@ -89,3 +97,31 @@ def test_an_alias_bound_first_after_the_split_is_refused(tmp_path: Path) -> None
     assert not result.written
     assert [f.code for s in result.splits for f in s.findings if f.severity == "error"] == ["GS425"]
     assert (tmp_path / "pkg/big.py").read_text() == source
+
+
+# suggest keeps the names GS425 gives (round 36, the lead): the alias made by a call, moved
+# away from `Graph` by a suggestion, stays in the old module, bound after `Graph` as before
+CALLERS = CALLED + """
+
+    def walk(graph):
+        return [graph, Conj]
+
+
+    def other_walk(graph):
+        return walk(graph)
+"""
+FOUND = ("import doctest\nimport pkg.big as b\n"
+         "print(sorted(t.name for t in doctest.DocTestFinder().find(b)))\n")
+
+
+@pytest.mark.slow
+def test_suggest_keeps_an_alias_the_facade_would_bind_first(tmp_path: Path) -> None:
+    made, before = checked_suggestion(tmp_path, CALLERS, FOUND, max_lines=20)
+    assert made.keep == ("Alias",)
+    assert any("kept Alias in the old module" in n and "(GS425)" in n for n in made.notes)
+    result = apply(parse_config({"split": [made.table()]}, tmp_path / "godsplit.toml"))
+    assert result.written and not result.errors, result.errors
+    assert all(s.imported for s in result.splits)  # "verified": GS400
+    after = run_python(tmp_path, FOUND)
+    assert after == before, (before, after)
+    assert before == "['pkg.big.Conj', 'pkg.big.Graph']\n", before
