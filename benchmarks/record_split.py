@@ -12,7 +12,10 @@ changed (a module the split did not touch is not where the maintainers put anyth
 `--exclude` and tests; a module's name is its path under the root, dotted, without `.py`.
 A name defined by no such module (gone or renamed) or by several (written again in each)
 is left out and listed in a comment; but a name one module defines by `def` or `class` and
-others only assign (an alias, `x = other.x`) is placed where it is defined.
+others only assign (an alias, `x = other.x`) is placed where it is defined. A module that
+existed before the split (not the before file) does not take a name it already defined then:
+the split may have touched it only to mend imports, and its own `Formatter` is not where the
+before file's went (gallery-dl's `output.py`).
 
 "Defined" means bound at the module's top level by `def`, `class` or an assignment, also
 inside top-level `if`, `try`, `with` and `for` blocks (not `if __name__ == "__main__"`).
@@ -177,14 +180,34 @@ def after_modules(mirror: Path, before: str, after: str, root: str, exclude: lis
     return out
 
 
-def place(names: list[str], modules: dict[str, str]) -> tuple[dict[str, list[str]], list[str], list[str]]:
+def already_defined(mirror: Path, before: str, root: str, modules: dict[str, str],
+                    before_path: str) -> dict[str, set[str]]:
+    """module -> the names it defined at the before commit, for the after modules that
+    existed then (not the before file itself): a module the split touched only to mend its
+    imports still defines its own, unrelated names (gallery-dl's `output.Formatter` beside
+    `util.Formatter`), and those are not where the before file's names went."""
+    out: dict[str, set[str]] = {}
+    for module in modules:
+        path = f"{root.rstrip('/')}/{module.replace('.', '/')}.py"
+        if path == before_path:
+            continue
+        listed = git(mirror, "ls-tree", "--name-only", before, "--", path).split()
+        if listed:
+            out[module] = set(defined(git(mirror, "show", f"{before}:{path}")))
+    return out
+
+
+def place(names: list[str], modules: dict[str, str], already: dict[str, set[str]] | None = None
+          ) -> tuple[dict[str, list[str]], list[str], list[str]]:
     """(module -> the names it defines, in the before file's order; names no module
     defines; names several define), for the before file's names and the after modules'
-    sources."""
+    sources; a module's definition of a name it `already` defined before the split is its
+    own, not a placement."""
     where: dict[str, list[str]] = {}
     for module, source in modules.items():
         for name in defined(source):
-            where.setdefault(name, []).append(module)
+            if name not in (already or {}).get(module, set()):
+                where.setdefault(name, []).append(module)
     for name, places in where.items():  # an alias elsewhere (`x = module.x`) is a re-export
         classes = [m for m in places if name in defined(modules[m], assignments=False)]
         if len(places) > 1 and len(classes) == 1:
@@ -322,7 +345,8 @@ def record(args: argparse.Namespace) -> str:
     names = defined(before.decode("utf-8", errors="replace"))
     at_commit = defined(git(mirror, "show", f"{args.before_commit}:{args.before_path}"))
     modules = after_modules(mirror, args.before_commit, args.after_commit, args.after_root, args.exclude)
-    grouping, gone, several = place(names, modules)
+    already = already_defined(mirror, args.before_commit, args.after_root, modules, args.before_path)
+    grouping, gone, several = place(names, modules, already)
     lines = line_count(before)
     broken = rule_broken(args.path, lines, len(names), len(names) - len(gone) - len(several), len(grouping))
     if broken:
