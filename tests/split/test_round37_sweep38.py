@@ -76,3 +76,52 @@ def test_an_import_read_through_global_in_its_own_module_is_not_marked(tmp_path:
                               capture_output=True, text=True, timeout=60).stdout
         assert "'os.path.sep' imported but unused" in said, said
 
+
+# blessed's `keyboard.py` facade under its flake8 (max-line-length 100) and isort (grid
+# wrapping): isort, grouping a module's `X as X` re-exports, joined the comments of the
+# statements it merged with "; " (flake8 read the first code list only: 24 F401), and
+# wrapped a long name past the line limit on a continuation line (3 E501).
+TOX = "[flake8]\nmax-line-length = 79\n\n[isort]\nline_length = 79\nmulti_line_output = 1\n"
+PREFIX = "BASE = 1\n__all__ = [\"Plain\"]\n\n"
+
+
+def _flake8(root: Path, text: str) -> list[str]:
+    (root / "facade.py").write_text(PREFIX + text)
+    done = subprocess.run([sys.executable, "-m", "flake8", "facade.py"], cwd=root,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout.splitlines()
+
+
+def test_noqa_comments_isort_joins_with_a_semicolon_become_one(tmp_path: Path) -> None:
+    from godsplit.split.grouping import protect
+    from godsplit.split.style import detect_style
+
+    (tmp_path / "tox.ini").write_text(TOX)
+    style = detect_style(tmp_path / "facade.py", stop=tmp_path)
+    grouped = ("from pkg.pattern import (KEY_MENU as KEY_MENU,  # noqa: E402; noqa: F401, E402"
+               "  # noqa: F401, E402, E501\n"
+               "                         KEY_TAB as KEY_TAB,\n"
+               "                         Plain)\n")
+    assert len(_flake8(tmp_path, grouped)) == 3  # F401 twice and E501: as isort wrote it
+    protected = protect(grouped, style)
+    assert protected is not None
+    assert "(KEY_MENU as KEY_MENU,  # noqa: E402, F401, E501\n" in protected, protected
+    assert _flake8(tmp_path, protected) == []
+
+
+def test_a_grouped_form_with_a_line_over_the_limit_is_not_kept(tmp_path: Path) -> None:
+    from godsplit.split.grouping import protect
+    from godsplit.split.style import detect_style
+
+    (tmp_path / "tox.ini").write_text(TOX)
+    style = detect_style(tmp_path / "facade.py", stop=tmp_path)
+    grouped = ("from pkg.pattern import (KEY_MENU as KEY_MENU,  # noqa: F401, E402\n"
+               "                         Plain,\n"
+               "                         _match_legacy_csi_letter_form as _match_legacy_csi_letter_form)\n")
+    assert [f.split(": ")[1][:4] for f in _flake8(tmp_path, grouped)] == ["E501"]
+    assert protect(grouped, style) is None  # the sorter's one statement a name, marked
+    short = grouped.replace("_match_legacy_csi_letter_form", "_match_csi")
+    assert protect(short, style) is not None
+    marked = grouped.replace("_form)\n", "_form)  # noqa: E501\n")  # its own mark: kept
+    assert protect(marked, style) is not None
