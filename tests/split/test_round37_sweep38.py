@@ -125,3 +125,26 @@ def test_a_grouped_form_with_a_line_over_the_limit_is_not_kept(tmp_path: Path) -
     assert protect(short, style) is not None
     marked = grouped.replace("_form)\n", "_form)  # noqa: E501\n")  # its own mark: kept
     assert protect(marked, style) is not None
+
+
+def test_a_copied_redefinition_names_another_first_line_and_is_copied(tmp_path: Path) -> None:
+    """pwnlib's `ELF` (class attribute `address = 0x400000`, then `def address`): ruff's F811
+    says "from line 208" in the god file and "from line 84" in the module the class moved to."""
+    from benchkit import load_benchmark
+
+    harness = load_benchmark("installed_god_files")
+    work = tmp_path / "work"
+    (work / "pkg" / "elf").mkdir(parents=True)
+    body = "class ELF:\n    address = 1\n\n    def address(self):\n        return 2\n"
+    (work / "pkg" / "elf.py").write_text("import os\n\n\n" + body)
+    before = harness.python_files(work)
+    (work / "pkg" / "elf" / "core.py").write_text(body)
+
+    def lint(root: Path, paths: list[str]) -> list[str]:  # what ruff says in each file
+        first = 5 if paths == ["pkg/elf.py"] else 2
+        return [f"{path}:{first + 2}:9: F811 Redefinition of unused `address` from line {first}: "
+                "`address` redefined here" for path in paths]
+
+    old = harness.source_findings(work, "pkg/elf.py", lint)
+    said = harness.findings(work, "pkg/elf.py", before, lint, "ruff", old)
+    assert said == "ruff: source 1, written 1", said
