@@ -124,13 +124,15 @@ def linters(config: Path) -> list[tuple[str, Callable[[Path, list[str]], list[st
 def _key(work: Path, line: str) -> tuple[str, str, str]:
     """(code, message, the flagged line's text): what a finding says, wherever it is (a
     relative import re-based for the new depth, `from ..channel import *`, as written, and
-    without a trailing comment: the facade's `# noqa: F401` on a copied star import)."""
+    without a trailing comment: the facade's `# noqa: F401` on a copied star import; F811's
+    "from line 208" of a class copied whole is "from line 84" in its new module)."""
     where, said = line.split(": ", 1)
     path, row = where.split(":")[:2]
     file = Path(path) if Path(path).is_absolute() else work / path
     text = re.sub(r"\s+#.*$", "", file.read_text(errors="replace").splitlines()[int(row) - 1].strip())
     code, _, message = said.partition(" ")
     message = message.removeprefix("[*] ")  # a fix ruff calls safe here, unsafe in an __init__.py
+    message = re.sub(r"from line \d+", "from line N", message)  # F811's first line, moved
     return code, re.sub(r"from \.+", "from .", message), re.sub(r"^from \.+", "from .", text)
 
 

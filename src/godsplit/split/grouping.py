@@ -21,8 +21,11 @@ _AS_ITSELF = re.compile(r"\b(\w+) as \1\b")
 # of the statements it merges (pyOpenSSL's eight `from OpenSSL._util import (x as _x)`,
 # each marked for F401), and where ruff's F401 does not read it
 _NOQA_AFTER_PAREN = re.compile(r"^\)\s*#\s*noqa\b", re.MULTILINE)
-# several noqa comments one after another on a line (each merged statement's)
-_NOQA_RUN = re.compile(r"#\s*noqa:\s*([\w, ]+?)((?:\s+#\s*noqa:\s*[\w, ]+?)+)$", re.MULTILINE)
+# several noqa comments one after another on a line (each merged statement's): isort joins
+# the comments of the statements it merges with "; " (`noqa: E402; noqa: F401, E402` after
+# the hash: flake8 reads the first list only; blessed's `keyboard.py` facade, 24 F401)
+_NOQA_RUN = re.compile(r"#\s*noqa:\s*([\w, ]+?)((?:(?:\s*;\s*|\s+#\s*)noqa:\s*[\w, ]+?)+)$",
+                       re.MULTILINE)
 ISORT_OFF = "# isort: off"
 ISORT_ON = "# isort: on"
 
@@ -36,14 +39,27 @@ def protect(text: str, style: Style) -> str | None:
     line comes before `# isort: on`: black puts one between imports and a comment (ruff
     format keeps it), and isort leaves what it does not sort as it is. None too when ruff's
     isort merged statements marked `# noqa` (their comments go after the `)`, where they
-    no longer apply)."""
+    no longer apply), or when a line's code is over the line limit (`_over`)."""
     if not text.strip() or not _AS_ITSELF.search(text) or (
             style.combine_as and not style.removes_redundant_aliases):
         return None
     if style.sorter != "isort" and _NOQA_AFTER_PAREN.search(text):
         return None  # merged noqa comments that no longer apply: the sorter's own form
     text = _NOQA_RUN.sub(_one_noqa, text)
+    if _over(text, style.lint_line_length, style.long_line_code):
+        return None  # the sorter's own form: each long name on a line of its own, marked
     return ISORT_OFF + "\n" + text.rstrip("\n") + "\n\n" + ISORT_ON + "\n"
+
+
+def _over(text: str, limit: int | None, code: str) -> bool:
+    """Whether code on a line of `text` (its comment left out) is over the line limit
+    without a noqa for `code` (E501) of its own: isort's grid wraps a long `X as X` name
+    after the `(` column (blessed's `_match_legacy_csi_letter_form as
+    _match_legacy_csi_letter_form)`, 101 columns of 100), where no noqa of the statement's
+    first line reaches ruff's E501."""
+    return limit is not None and any(
+        len(line.partition("  #")[0].rstrip()) > limit
+        and not re.search(rf"#\s*noqa:[\w, ]*\b{code}\b", line) for line in text.splitlines())
 
 
 def _one_noqa(match: re.Match[str]) -> str:

@@ -69,10 +69,40 @@ def mark_unused(texts: Mapping[Path, str], style: Style | None, source: Path,
 
 
 def _unused(text: str, path: Path) -> list[tuple[str, int]]:
-    """(name, line) of each import pyflakes reports unused in `text`."""
-    checker = pyflakes.checker.Checker(ast.parse(text), filename=str(path))
-    return [(str(m.message_args[0]), m.lineno) for m in checker.messages
-            if isinstance(m, pyflakes.messages.UnusedImport)]
+    """(name, line) of each import pyflakes reports unused in `text`, but for a name a
+    function of `text` declares `global` and reads: pyflakes takes that read for the
+    function's own and the import for unused, ruff and Python for a use of the import.
+    SCons' `Main.py` imports `ENABLE_JSON`, which `main` reads after `global ENABLE_JSON`:
+    moved without `main` (with `_set_debug_values`, which only assigns it), the import is
+    unused to both, and compared by name with the god file's pyflakes findings it was taken
+    for one of the project's own and left unmarked (ruff's F401)."""
+    tree = ast.parse(text)
+    checker = pyflakes.checker.Checker(tree, filename=str(path))
+    read = _read_through_global(tree)
+    found = [(str(m.message_args[0]), m.lineno) for m in checker.messages
+             if isinstance(m, pyflakes.messages.UnusedImport)]
+    return [(name, row) for name, row in found if _bound(tree, name, row) not in read]
+
+
+def _read_through_global(tree: ast.Module) -> set[str]:
+    """The names a function declares `global` and reads (`global x` / `if x:`)."""
+    read: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            declared = {n for g in ast.walk(node) if isinstance(g, ast.Global) for n in g.names}
+            read.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name)
+                        and isinstance(n.ctx, ast.Load) and n.id in declared)
+    return read
+
+
+def _bound(tree: ast.Module, reported: str, row: int) -> str:
+    """The name the import pyflakes reports as `reported` on line `row` binds: `m.a as b`
+    binds b, `m.a` from `from m import a` binds a, `a.b` from `import a.b` binds a."""
+    name = reported.rpartition(" as ")[2]
+    if " as " in reported:
+        return name
+    plain = any(isinstance(node, ast.Import) and node.lineno == row for node in ast.walk(tree))
+    return name.split(".")[0] if plain else name.rpartition(".")[2]
 
 
 def _redundant_aliases(text: str) -> set[tuple[str, int]]:
