@@ -27,12 +27,15 @@ def _names_file(path: Path) -> re.Pattern[str]:
     `pkg/mod/` nor another file `pkg/mod.html`) when its folder is a package; or a string
     that is `mod.py` or ends with it after a separator. Django's widget templates
     (`django/forms/widgets/input.html`) and pdb's usage text (`usage: pdb.py [-c ...]`)
-    do not."""
+    do not. A module named as its package (`dash/dash.py`) is named only with `.py`:
+    without it, `dash/dash` is as often the package's folder in a checkout (dash's
+    `"dash/dash" in pkg_dir`, a test of where the package was found)."""
     stem, name = re.escape(path.stem), re.escape(path.name)
     forms = [rf"(?:^|[/\\]){name}$"] if path.stem != "__init__" else []
     if (path.parent / "__init__.py").is_file():
         package = re.escape(path.parent.name)
-        forms.append(rf"(?<![\w.]){package}[/\\]{stem}(?:\.py)?(?![\w/\\.])")
+        suffix = r"\.py" if path.stem == path.parent.name else r"(?:\.py)?"
+        forms.append(rf"(?<![\w.]){package}[/\\]{stem}{suffix}(?![\w/\\.])")
     return re.compile("|".join(forms) or r"(?!)")
 
 
