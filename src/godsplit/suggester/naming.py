@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from .banners import bannered
+from .composed import composed
 from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
 from .kindred import defined, outside_lineage
@@ -129,10 +130,11 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
     if times < 2 or (2 * times < len(classes) and 2 * lines <= g.size(members)):
         return None
     name = spelled_out(g, word)  # (not youtube-dl's `ies`: `info_extractors`)
+    if word == "mixin":  # (werkzeug's `Request` built from the group's mixins: `request`)
+        name = composed(g, members, [n for n in classes if word in ends[n]]) or name
     if name and word not in EXCEPTION_WORDS:  # (zeroconf's `...Exception`s: `exceptions`)
         name = raised(g, [n for n in classes if word in ends[n]]) or name
     return (name, lines) if name else None
-
 
 
 def file_prefix(g: Graph) -> tuple[str, ...]:
