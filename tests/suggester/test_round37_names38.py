@@ -3,12 +3,18 @@
 - a group of mixins and the class built from two or more of them is named after that class
   (werkzeug's `Request(BaseRequest, AcceptMixin, ETagRequestMixin, UserAgentMixin, ...)`:
   `request`, as the maintainers' `wrappers/request.py`, not `mixins`); mixins alone stay
-  `mixins`.
+  `mixins`;
+- a banner that is the first thing in the file (in LibCST's module header, which the
+  section count does not read) titles the code under it up to the next banner, section 0,
+  after a licence too; alone in the file it names no section.
 """
 
 from __future__ import annotations
 
+import libcst as cst
 from graphkit import names_of
+
+from godsplit.suggester.banners import opening
 
 
 def _def(name: str, lines: int = 6) -> str:
@@ -43,3 +49,36 @@ def test_mixins_alone_stay_mixins() -> None:
     names = names_of(_WRAPPERS, [_MIXINS, ["Request", *_OTHERS]],
                      "wrappers")[0]
     assert names[0] == "mixins"
+
+
+_RULE = "# " + "-" * 40 + "\n"
+_CODEC = ("".join(_def(n) for n in ("read_header", "read_block", "read_footer"))
+          + _RULE + "# Encoding\n" + _RULE + "\n" + "".join(
+              _def(n) for n in ("write_header", "write_block", "write_footer")))
+_GROUPS = [["read_header", "read_block", "read_footer"],
+           ["write_header", "write_block", "write_footer"]]
+
+
+def test_a_banner_opening_the_file_titles_the_code_under_it() -> None:
+    for before in ("", "# Copyright (c) 2020 The Authors.\n# Licensed under the MIT license.\n\n",
+                   "# -*- coding: utf-8 -*-\n"):
+        source = before + _RULE + "# Decoding\n" + _RULE + "\n" + _CODEC
+        assert opening(cst.parse_module(source)) == "decoding"
+        assert names_of(source, _GROUPS, "codec")[0] == ["decoding", "encoding"]
+    # without it, the words of the members' names
+    assert names_of(_CODEC, _GROUPS, "codec")[0] == ["read", "encoding"]
+
+
+def test_a_banner_opening_the_file_alone_names_no_section() -> None:
+    source = _RULE + "# Decoding\n" + _RULE + "\n" + _CODEC.replace(
+        _RULE + "# Encoding\n" + _RULE, "")
+    assert opening(cst.parse_module(source)) == ""
+    assert names_of(source, _GROUPS, "codec")[0] == ["read", "write"]
+
+
+def test_a_licence_over_a_rule_is_no_opening_title() -> None:
+    source = ("# Copyright (c) 2020 The Authors\n# All rights reserved\n" + _RULE + "\n"
+              + _RULE + "# Decoding\n" + _RULE + "\n" + _CODEC)
+    assert opening(cst.parse_module(source)) == "decoding"
+    source = "# Copyright (c) 2020 The Authors\n# All rights reserved\n" + _RULE + "\n" + _CODEC
+    assert opening(cst.parse_module(source)) == ""
