@@ -4,6 +4,11 @@
   (werkzeug's `Request(BaseRequest, AcceptMixin, ETagRequestMixin, UserAgentMixin, ...)`:
   `request`, as the maintainers' `wrappers/request.py`, not `mixins`); mixins alone stay
   `mixins`;
+- a family named by a role of the file (`...Block`, `...Manager`: a word that makes a
+  class's companion from another class's name) is named after the class of the group its
+  names begin with (oemof's `SinkDSM` beside `SinkDSMDelayBlock`, `SinkDSMIntervalBlock`:
+  `sink_dsm`, not `blocks`), in the plural where the role alone makes its companion
+  (python-gitlab's `Runner`, `RunnerManager`: `runners`);
 - a banner that is the first thing in the file (in LibCST's module header, which the
   section count does not read) titles the code under it up to the next banner, section 0,
   after a licence too; alone in the file it names no section.
@@ -82,3 +87,31 @@ def test_a_licence_over_a_rule_is_no_opening_title() -> None:
     assert opening(cst.parse_module(source)) == "decoding"
     source = "# Copyright (c) 2020 The Authors\n# All rights reserved\n" + _RULE + "\n" + _CODEC
     assert opening(cst.parse_module(source)) == ""
+
+
+_OEMOF = "".join(_class(n, lines=k) for n, k in (
+    ("SinkDSM", 30), ("SinkDSMDelayBlock", 20), ("SinkDSMIntervalBlock", 20), ("Link", 8),
+    ("LinkBlock", 8), ("GenericCAES", 8), ("GenericCAESBlock", 8), ("ElectricalLine", 8),
+    ("ElectricalLineBlock", 8)))
+_DSM = ["SinkDSM", "SinkDSMDelayBlock", "SinkDSMIntervalBlock"]
+_REST = [["Link", "LinkBlock"], ["GenericCAES", "GenericCAESBlock"],
+         ["ElectricalLine", "ElectricalLineBlock"]]
+
+
+def test_companions_named_by_a_role_are_the_class_they_serve() -> None:
+    # `Block` makes a class's companion three times in the file (`LinkBlock` beside `Link`)
+    names = names_of(_OEMOF, [_DSM, *_REST], "custom")[0]
+    assert names[0] == "sink_dsm"
+    # without the class they are named after, they are a family: `blocks`
+    names = names_of(_OEMOF, [_DSM[1:], [_DSM[0], *_REST[0]], *_REST[1:]], "custom")[0]
+    assert names[0] == "blocks"
+
+
+def test_companions_of_a_class_by_the_role_alone_are_its_plural() -> None:
+    # python-gitlab: `RunnerManager` beside `Runner`: `runners`, as `shorn.served` names it
+    source = "".join(_class(n, lines=k) for n, k in (
+        ("Runner", 8), ("RunnerManager", 8), ("RunnerJobManager", 8), ("Hook", 8),
+        ("HookManager", 8), ("Issue", 8), ("IssueManager", 8)))
+    groups = [["Runner", "RunnerManager", "RunnerJobManager"], ["Hook", "HookManager"],
+              ["Issue", "IssueManager"]]
+    assert names_of(source, groups, "objects")[0][0] == "runners"
