@@ -5,13 +5,16 @@ maintainers often give the module the section becomes (pandapower's `toolbox.py`
 
 `graph._sections` counts the banners before each statement (a node's `section`); the
 titles are read here from the same comments, in the same order: `titles[k - 1]` is the
-title of section `k`. A title is short (at most four words once filler such as `BEGIN`,
-`functions`, `class` is left out) and is written beside a rule (`####`, `# ---`), so that a
-licence line or a sentence of prose over a rule is not one.
+title of section `k`; a banner that opens the file is in LibCST's module header, which
+`_sections` does not read: its title (`opening`) is section 0's. A title is short (at most
+four words once filler such as `BEGIN`, `functions`, `class` is left out) and is written
+beside a rule (`####`, `# ---`), so that a licence line or a sentence of prose over a rule is
+not one.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,20 +31,22 @@ _FILLER = frozenset(
     "function functions method methods def defs implementation implementations definition "
     "definitions routine routines here below above following".split())
 # titles of a file's layout, not of what a section holds (bokeh's `Boilerplate`, `Imports`,
-# `Globals and constants`, `Private API`, `General API`; pexpect's `End of ...`)
+# `Globals and constants`, `Private API`, `General API`; pexpect's `End of ...`), and of its
+# licence over a rule (`All rights reserved`: in the module's header, `opening`)
 _LAYOUT = frozenset("boilerplate import imports global globals private public api dev "
-                    "todo end deprecated test tests".split())
+                    "todo end deprecated test tests copyright licence license rights".split())
 _RULE = re.compile(r"^[\s#\-=*~_+/]*|[\s#\-=*~_+/]*$")
 
 
 @dataclass(frozen=True)
 class Said(Mapping[str, str]):
     """What a file says of its code: each top-level class's and function's docstring by its
-    name (the mapping), and the title of each section banner, in order (`""` for a banner
-    with none)."""
+    name (the mapping), the title of each section banner, in order (`""` for a banner with
+    none), and the title of a banner that opens the file (`opening`)."""
 
     docs: Mapping[str, str] = field(default_factory=dict)
     titles: tuple[str, ...] = ()
+    opening: str = ""  # the title of a banner in the module's header (`opening`): section 0
 
     def __getitem__(self, key: str) -> str:
         return self.docs[key]
@@ -85,6 +90,22 @@ def titles(module: cst.Module) -> tuple[str, ...]:
     return tuple(out)
 
 
+def opening(module: cst.Module) -> str:
+    """The title of a banner that is the first thing in the file, in LibCST's module header
+    (not a statement's leading lines, so `graph._sections` leaves it out: the code under
+    it up to the next banner is section 0): the header's last paragraph of comments, after
+    a licence or a coding line; `""` where that paragraph is no banner, or where the file
+    has no other banner (then it names the file, not a section)."""
+    lines = [line.comment.value if line.comment is not None else None for line in module.header]
+    while lines and lines[-1] is None:
+        lines.pop()
+    block = list(itertools.takewhile(lambda c: c is not None, reversed(lines)))[::-1]
+    comments = [c for c in block if c is not None]
+    if not titles(module) or not any(BANNER.match(c) for c in comments):
+        return ""
+    return title(comments)
+
+
 def bannered(g: Graph, members: list[int], said: Mapping[str, str] | None) -> list[str]:
     """The title of the sections holding three quarters of the group's lines, when the group
     holds over half of those sections' lines (one group of a section takes its name), then
@@ -94,8 +115,8 @@ def bannered(g: Graph, members: list[int], said: Mapping[str, str] | None) -> li
     the group (arcade's `draw_polygon_filled` beside the group of `draw_triangle_filled`,
     `draw_triangle_outline` and `draw_polygon_outline` under `POLYGON FUNCTIONS`: that
     group is `triangle`)."""
-    names = said.titles if isinstance(said, Said) else ()
-    last = {k + 1: t.split("_")[-1] for k, t in enumerate(names) if t}
+    names = (said.opening, *said.titles) if isinstance(said, Said) else ()
+    last = {k: t.split("_")[-1] for k, t in enumerate(names) if t}  # (section k's title)
     lines: Counter[str] = Counter()
     for n in members:
         lines[last.get(g.nodes[n].section, "")] += g.nodes[n].lines
@@ -104,7 +125,7 @@ def bannered(g: Graph, members: list[int], said: Mapping[str, str] | None) -> li
     whole = g.size(n for n in range(len(g.nodes)) if g.nodes[n].section in sections)
     if not key or 4 * held < 3 * g.size(members) or 2 * held <= whole:
         return []
-    titled = {names[g.nodes[n].section - 1] for n in members if g.nodes[n].section in sections}
+    titled = {names[g.nodes[n].section] for n in members if g.nodes[n].section in sections}
     name = titled.pop() if len(titled) == 1 else key
     words = name.split("_")
     inside = set(members)

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 import libcst as cst
 
-from .banners import Said, titles
+from .banners import Said, opening, titles
 from .graph import STOP, Graph, stem
 from .spelling import plural
 from .weak_names import GENERIC
@@ -31,14 +31,14 @@ _FILLER = frozenset(
 
 def docstrings(module: cst.Module) -> Said:
     """Each top-level class's and function's docstring, by its name; and the titles of the
-    file's section banners (`banners`)."""
+    file's section banners, the one opening the file too (`banners`)."""
     out: dict[str, str] = {}
     for stmt in module.body:
         if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)):
             doc = stmt.get_docstring()
             if doc:
                 out[stmt.name.value] = doc
-    return Said(out, titles(module))
+    return Said(out, titles(module), opening(module))
 
 
 def _sentence(doc: str) -> str:

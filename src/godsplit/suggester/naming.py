@@ -19,10 +19,11 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from .banners import bannered
+from .composed import composed, served_class
 from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
 from .kindred import defined, outside_lineage
-from .shorn import served, shorn
+from .shorn import roles, served, shorn
 from .spelling import many, plural, snake, snake_in, spelled_out
 from .verbs import countable, nouns_first, objects_first, verbs
 from .weak_names import (
@@ -129,10 +130,13 @@ def family(g: Graph, members: list[int]) -> tuple[str, int] | None:
     if times < 2 or (2 * times < len(classes) and 2 * lines <= g.size(members)):
         return None
     name = spelled_out(g, word)  # (not youtube-dl's `ies`: `info_extractors`)
+    if word == "mixin":  # (werkzeug's `Request` built from the group's mixins: `request`)
+        name = composed(g, members, [n for n in classes if word in ends[n]]) or name
+    elif word in {stem(w) for w in roles(g)}:  # (oemof's `SinkDSM` beside `SinkDSM...Block`s)
+        name = served_class(g, members, [n for n in classes if word in ends[n]], word) or name
     if name and word not in EXCEPTION_WORDS:  # (zeroconf's `...Exception`s: `exceptions`)
         name = raised(g, [n for n in classes if word in ends[n]]) or name
     return (name, lines) if name else None
-
 
 
 def file_prefix(g: Graph) -> tuple[str, ...]:
