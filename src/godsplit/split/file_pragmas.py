@@ -14,11 +14,13 @@ one written against a definition moves with it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import libcst as cst
 
 from .analyze import Analysis
 from .module_head import header_split
+from .pylint_scope import scoped_pragmas
 
 _FILE_WIDE = re.compile(
     r"#\s*(pylint:\s*(disable|skip-file)\b|ruff:\s*noqa\b|flake8[:\s]\s*noqa\b|mypy:|pyright:)",
@@ -30,10 +32,11 @@ def _is_import(stmt: cst.CSTNode) -> bool:
         isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
 
 
-def file_pragmas(analysis: Analysis) -> str:
+def file_pragmas(analysis: Analysis, stmts: Collection[int] = ()) -> str:
     """The file-wide pragma lines written against the source's top-level imports (which
-    godsplit writes anew), each once, in source order: the lines a new module carries
-    below its docstring; empty when there are none."""
+    godsplit writes anew), each once, in source order, then the top-level pylint disables
+    whose scope holds some of the module's statements `stmts` (`scoped_pragmas`): the lines
+    a new module carries below its docstring; empty when there are none."""
     module = analysis.module
     _, first_import = header_split(module)
     texts = first_import.splitlines()
@@ -41,5 +44,6 @@ def file_pragmas(analysis: Analysis) -> str:
         if _is_import(stmt):
             texts += [line.comment.value for line in getattr(stmt, "leading_lines", ())
                       if line.comment is not None]
-    found = list(dict.fromkeys(t.strip() for t in texts if _FILE_WIDE.match(t.strip())))
+    found = list(dict.fromkeys([t.strip() for t in texts if _FILE_WIDE.match(t.strip())]
+                               + scoped_pragmas(analysis, stmts)))
     return "\n" + "".join(f"{line}\n" for line in found) if found else ""

@@ -214,7 +214,7 @@ def render_new_module(
                     for (key, _), text in zip(body[1:], texts, strict=True)]
     limit = min(style.lint_line_length or style.line_length, style.doc_length or 999) if style else 88
     pieces: list[Piece] = [header_comments(analysis) + head_docstring(analysis, body, module, layout, limit)
-                           + file_pragmas(analysis)]
+                           + file_pragmas(analysis, stmts)]
     items = place_generated(items, first_def - 0.3, layout.old_module.split(".")[0])
     items.sort(key=lambda item: item[0])
     head = "".join(text for _, text in items)
