@@ -343,8 +343,8 @@ def _deferred(
 
 def _absolute(layout: Layout, ref: str, target: str) -> str:
     """An expression for the dotted name of module `ref` (relative to this package)."""
-    if ref.startswith(".") and not ref.startswith(".."):
-        return 'f"{__package__}' + ref + '"'
+    if ref.startswith(".") and not ref.startswith(".."):  # ".": a subpackage's `__init__`
+        return 'f"{__package__}' + (ref if ref != "." else "") + '"'
     return '"' + (layout.old_module if target == FACADE else layout.dotted(target)) + '"'
 
 
