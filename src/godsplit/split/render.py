@@ -104,7 +104,7 @@ def render_new_module(
     first_def = first_definition(analysis, skip=("facade",))
     edits = plan_edits(
         analysis, units, layout.old_module, split.task_decorators, split.pin_task_names,
-        layout.old_package, package,
+        layout.old_package, package, split.keep_module_name,
     )
     if module == MAIN:  # it runs as `__main__`, as the source did under `python -m`
         edits = replace(edits, name_ids=frozenset(), findings=tuple(
