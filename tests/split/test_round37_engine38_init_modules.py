@@ -115,7 +115,11 @@ def test_a_submodule_named_like_a_name_its_package_binds_is_refused(tmp_path: Pa
     plan, _ = plan_texts(load_config(tmp_path / "godsplit.toml"))
     assert [(Path(f.path).name, f.line) for f in plan.errors if f.code == "GS106"] == [
         ("godsplit.toml", 5)]
-    # the same names, the submodule named otherwise: no error
+    # the same names, the submodule named otherwise: no error, nor for a local variable
+    # of that name (QCoDeS' `version = ...` in a function of `db_upgrades`, beside
+    # `db_upgrades.version`)
     renamed = {"seq.y" if m == "seq.x" else m: names for m, names in modules.items()}
-    config = make_project(tmp_path / "ok", source, renamed, files=FILES)
+    local = source.replace("return x + STEP", "y = [y for y in (x,)][0]\n        return y + STEP")
+    assert "y = [y for y in (x,)][0]" in local
+    config = make_project(tmp_path / "ok", local, renamed, files=FILES)
     assert not plan_texts(config)[0].errors

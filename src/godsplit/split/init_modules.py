@@ -26,22 +26,29 @@ from .layout import Layout
 
 
 def _bound(body: list[ast.stmt], submodule: str, package: str) -> set[str]:
-    """The names top-level code of the module `package` binds, but not by importing the
-    submodule itself (`from . import x`, `import pkg.seq.x`: the same object)."""
+    """The names top-level code of the module `package` binds (not a function's or a
+    class body's locals), but not by importing the submodule itself (`from . import x`,
+    `import pkg.seq.x`: the same object)."""
     out: set[str] = set()
-    for stmt in body:
-        for node in ast.walk(stmt):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                out.add(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                out.add(node.name)
-            elif isinstance(node, ast.ImportFrom):
-                itself = (node.level == 1 and not node.module) or (
-                    node.level == 0 and node.module == package)
-                out |= {a.asname or a.name for a in node.names
-                        if not (itself and a.name == submodule and a.asname in (None, a.name))}
-            elif isinstance(node, ast.Import):
-                out |= {a.asname or a.name.split(".")[0] for a in node.names}
+    todo: list[ast.AST] = list(body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)  # the names in its body are its own
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp,
+                             ast.GeneratorExp)):
+            continue  # scopes of their own
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            out.add(node.id)
+        elif isinstance(node, ast.ImportFrom):
+            itself = (node.level == 1 and not node.module) or (
+                node.level == 0 and node.module == package)
+            out |= {a.asname or a.name for a in node.names
+                    if not (itself and a.name == submodule and a.asname in (None, a.name))}
+        elif isinstance(node, ast.Import):
+            out |= {a.asname or a.name.split(".")[0] for a in node.names}
+        todo.extend(ast.iter_child_nodes(node))
     return out
 
 
