@@ -123,3 +123,34 @@ def test_a_submodule_named_like_a_name_its_package_binds_is_refused(tmp_path: Pa
     assert "y = [y for y in (x,)][0]" in local
     config = make_project(tmp_path / "ok", local, renamed, files=FILES)
     assert not plan_texts(config)[0].errors
+
+
+@pytest.mark.slow
+def test_the_package_needs_its_submodule_at_import_time(tmp_path: Path) -> None:
+    """The other direction: `seq` reads `Sub` from `seq.x` at import time (`REG`), `seq.x`
+    calls `seq`'s `helper`: imported last in `seq.x`, handed over by `seq` when it
+    finishes, whichever of the two is imported first."""
+    source = '''
+        def helper():
+            return 5
+
+
+        class Sub:
+            def make(self):
+                return helper()
+
+
+        REG = {"sub": Sub}
+
+
+        def use():
+            return REG["sub"]().make()
+    '''
+    modules = {"seq": ["helper", "REG", "use"], "seq.x": ["Sub"]}
+    assert same_behaviour(tmp_path, source, modules,
+                          "import pkg.big as m\nprint(m.use(), list(m.REG))") == "5 ['sub']\n"
+    assert run_python(tmp_path / "after", """
+        import pkg.big.seq.x as x
+        import pkg.big.seq as seq
+        print(x.Sub().make(), seq.use(), seq.REG["sub"] is x.Sub)
+    """) == "5 5 True\n"
