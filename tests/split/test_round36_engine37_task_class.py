@@ -13,8 +13,10 @@ finalized: reading through it makes the task early, before the project may set `
 
 Round 37 (engine38): the class is fixed without machinery, by a `__module__=` option on the
 task decorator (`test_round37_engine38_task_module.py`). What stays pinned here is the
-function's own `__module__`, `task.run.__module__` (and `__wrapped__`'s, which autodoc's
-`check_module` tries before the class's): the function is reached only through the proxy."""
+function's own `__module__`, `task.run.__module__` (and `__wrapped__`'s, which
+`celery.contrib.sphinx`'s `check_module` compares with the documented module, so `automodule`
+of the old module still leaves the task out): the function is reached only through the
+proxy."""
 
 from __future__ import annotations
 

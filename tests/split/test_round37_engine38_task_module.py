@@ -6,8 +6,8 @@ fun.__module__, ...}, **options))`, from the decorator's options: "any keyword a
 passed to the task decorator will actually be set as an attribute of the resulting task
 class". So the decorator godsplit already edits (`name=` pinned) gets `__module__="<old
 module>"` too, and the class, made lazily when the app finalizes, reports the old module:
-what `Task.__reduce__` records in a pickled task, what the worker adds to `include`, what
-autodoc reads through the task's proxy. No code runs at import for it. The function's own
+what `Task.__reduce__` records in a pickled task, what the worker adds to `include`. No
+code runs at import for it. The function's own
 `__module__` (`task.run`, `__wrapped__`) still names the new module: the name binds a
 lazy proxy, so keep-module-name cannot reach the function without making the task early
 (`test_round36_engine37_task_class.py` pins that part, xfail)."""

@@ -4,8 +4,9 @@
   `__module__`, which changes when the code moves). With keep-module-name a task
   decorator also gets `__module__="<old module>"`: Celery sets each option of the
   decorator as an attribute of the task's class, so the class reports the old module
-  (what a pickled task, the worker's `include` and autodoc read); the function's own
-  `__module__` (`task.run`) still names the new module (the name binds a lazy proxy).
+  (what a pickled task and the worker's `include` read); the function's own
+  `__module__` (`task.run`, which `celery.contrib.sphinx` compares) still names the new
+  module (the name binds a lazy proxy).
 - Reads of the module global `__name__` become the old module's name as a string, so
   loggers, registries and lock keys keep their names (not in a `__main__.py`).
 - Reads of a global rebound at run time (`global x`) in another module become `home.x`,
