@@ -8,7 +8,9 @@ suggest_eval.py does) is copied to a work directory, made a git repository, and 
 godsplit.toml whose modules are the ones the maintainers chose. Names they left in the old
 module are `keep`; an `__init__.py` is split beside it (`package`); names the record leaves
 out (gone or defined in several modules after the split) go to `default = "_rest"`, names it
-lists that the before file does not define (written during the split) are left out, and
+lists that the before file does not define (written during the split) are left out, a
+module the record names by its file (`seq.__init__`, a subpackage's `__init__.py`) is
+mapped as Python imports it (`seq`, which godsplit writes to `seq/__init__.py`), and
 imports the maintainers listed are left to follow their users (at the top level, or in a
 top-level `try`, `if` or `with`). With `--keep-module-name`, moved classes and functions
 keep the old module's `__module__` (what GS119 asks for where code reads it). `godsplit plan`, then
@@ -114,7 +116,7 @@ def split_table(case: suggest_eval.Case, kept: str | None, source: str,
         table["package"] = case.path.rsplit("/", 1)[0]
     if keep:
         table["keep"] = keep
-    table["modules"] = {m.replace("/", "."): n for m, n in modules.items() if n}
+    table["modules"] = {m.replace("/", ".").removesuffix(".__init__"): n for m, n in modules.items() if n}
     return table
 
 

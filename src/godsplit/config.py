@@ -327,11 +327,7 @@ def _split(item: Mapping[str, Any], path: Path, index: int, lines: _Lines) -> Sp
         modules.append((name, tuple(names)))
         if line is not None:
             module_lines.append((name, line))
-    dotted = {name for name, _ in modules}
-    for name in dotted:
-        if any(other.startswith(name + ".") for other in dotted):
-            raise GodsplitError(f"{where}.modules: {name!r} is both a module and the package of "
-                                f"another module; rename one", path, modules_line)
+    dotted = {name for name, _ in modules}  # `seq` beside `seq.x`: seq/__init__.py
     shared = item.get("shared")
     default = item.get("default")
     for key, value in (("shared", shared), ("default", default)):

@@ -10,6 +10,8 @@ that are one file on a case-insensitive file system, and bytes TOML does not tak
   would only make every import check be skipped, so it is refused with the config.
 - A config that starts with a UTF-8 byte order mark (as some Windows editors save) is not
   TOML; a byte that is not UTF-8 is named by its line.
+- A module is named as Python imports it: `seq.__init__` (the file's name) is refused
+  with the name to write, `seq`; a module `seq` beside `seq.x` is `seq/__init__.py`.
 - A split's `module-name` (the name the project imports the god file by, when a directory
   on sys.path is also a package: EvalAI's `challenges.aws_utils` in `apps/`) must name the
   file: its parts end with the file's path, so a directory above it is what sys.path holds.
@@ -32,6 +34,8 @@ NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file system
 def module_name(name: str, key: str, path: Path, line: int | None = None) -> str:
     """A module name: an identifier, or dotted identifiers for a module in a subpackage."""
     parts = name.split(".")
+    if (problem := init_problem(name)) is not None:
+        raise GodsplitError(f"{key}: {problem}", path, line)
     if any(not p.isidentifier() or keyword.iskeyword(p) or p.startswith("__") for p in parts):
         raise GodsplitError(
             f"{key}: module name {name!r} is not a valid module name (it must be a Python "
@@ -45,6 +49,19 @@ def module_name(name: str, key: str, path: Path, line: int | None = None) -> str
         raise GodsplitError(f"{key}: module name {name[:20]!r}... is too long: {len(too_long.encode())} "
                             f"bytes, and a file name has at most {NAME_MAX}", path, line)
     return name
+
+
+def init_problem(name: str) -> str | None:
+    """Why `seq.__init__` (a file's name) is not a module name, and what to write."""
+    if name == "__init__":
+        return ("module name '__init__' names the new package's `__init__.py`, which is the "
+                "facade: list its names in `keep` to leave them in the old module")
+    package = name.removesuffix(".__init__")
+    if package == name or "__init__" in package.split("."):
+        return None
+    return (f"module name {name!r} names a file: write {package!r} (a module that has "
+            f"submodules, {package + '.x'!r}, is written to "
+            f"{package.replace('.', '/')}/__init__.py)")
 
 
 def imported_name(value: object, source: Path, where: str, path: Path, line: int | None) -> str | None:

@@ -606,8 +606,8 @@ def test_a_metaclass_runs_at_import_time(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("split", "message"), [
-    ({"modules": {"checkers": ["f"], "checkers.naming": ["g"]}},
-     "'checkers' is both a module and the package of another module"),
+    ({"modules": {"checkers.__init__": ["f"], "checkers.naming": ["g"]}},
+     "'checkers.__init__' names a file: write 'checkers'"),  # `checkers` is checkers/__init__.py
     ({"modules": {"checkers..naming": ["f"]}}, "not a valid module name"),
     ({"modules": {"a": ["f"]}, "import-style": "dotted"}, "must be 'relative' or 'absolute'"),
     ({"modules": {"a": ["f"]}, "keep": "f"}, "keep must be a list of names"),

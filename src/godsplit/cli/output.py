@@ -81,7 +81,9 @@ def print_plan(
         by_module.setdefault(placement.module, []).append(placement)
     for module in plan.modules:
         over = module.lines > plan.max_lines
-        branch = tree.add(Text.assemble((f"{module.name}.py", "cyan"), " ", (
+        shown = f"{module.name.replace('.', '/')}/__init__.py" if (
+            module.path.name == "__init__.py") else f"{module.name}.py"  # `seq` beside `seq.x`
+        branch = tree.add(Text.assemble((shown, "cyan"), " ", (
             f"{module.lines}/{plan.max_lines} lines", "bold red" if over else "green")))
         for placement in by_module.get(module.name, []):
             branch.add(placement_text(placement))

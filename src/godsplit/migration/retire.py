@@ -206,12 +206,18 @@ def _style(path: Path) -> Style | None:
         return None
 
 
+def _renames(text: str, old: str) -> bool:
+    """keep-module-name's code, or a task decorator's `__module__="<old>"` (transforms)."""
+    return "_godsplit_keep_module" in text or re.search(
+        rf"\b__module__=(['\"]){re.escape(old)}\1", text) is not None
+
+
 def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retired, FileChange]:
     facade = analyze(read_source(h.facade))
     kept = _kept_units(facade)
     findings = []
     for module, path in zip(h.modules, h.paths, strict=True):
-        if path.is_file() and "_godsplit_keep_module" in path.read_text(errors="replace"):
+        if path.is_file() and _renames(path.read_text(errors="replace"), h.old_module):
             findings.append(Finding(
                 "GS512", "error", f"{module} sets __module__ of its objects to {h.old_module} "
                 "(keep-module-name): pickles and reprs name the old path, so it must stay",

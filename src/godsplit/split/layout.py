@@ -42,6 +42,8 @@ class Layout:
     facade_path: Path
     kind: Literal["package", "sibling"]
     style: ImportStyle = "relative"  # how new modules and the facade import each other
+    # new modules that have submodules (`seq` beside `seq.x`): written to `seq/__init__.py`
+    packages: frozenset[str] = frozenset()
 
     @property
     def facade_is_package(self) -> bool:
@@ -66,10 +68,16 @@ class Layout:
         return f"{self.new_package}.{module}" if self.new_package else module
 
     def path(self, module: str) -> Path:
+        """Its file: `a/b.py` for `a.b`, `a/b/__init__.py` when `a.b.c` is a new module too."""
+        if module in self.packages:
+            return self.package_dir.joinpath(*module.split("."), "__init__.py")
         return self.package_dir.joinpath(*module.split(".")).with_suffix(".py")
 
     def package_of(self, module: str) -> str:
-        """The package a new module's relative imports start from."""
+        """The package a new module's relative imports start from (its own, for a
+        subpackage's `__init__.py`)."""
+        if module in self.packages:
+            return self.dotted(module)
         return self.dotted(module).rpartition(".")[0]
 
     def ref(self, from_package: str, target: str) -> str:
@@ -194,7 +202,7 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
             raise GodsplitError("the new package is reached through a symlink that points "
                                 "outside the project", package_dir)
         return Layout(old_module, old_package, old_module, old_module, package_dir,
-                      package_dir / "__init__.py", "package")
+                      package_dir / "__init__.py", "package", packages=_packages(split))
     package_dir = split.package
     try:
         relative = package_dir.resolve().relative_to(import_root.resolve())
@@ -228,4 +236,10 @@ def make_layout(split: SplitConfig, root: Path) -> Layout:
                                 "__init__.py)", source)
         parent = parent.parent
     return Layout(old_module, old_package, ".".join(relative.parts), old_package, package_dir,
-                  source, "sibling")
+                  source, "sibling", packages=_packages(split))
+
+
+def _packages(split: SplitConfig) -> frozenset[str]:
+    """The configured modules that are the package of another (`seq` beside `seq.x`)."""
+    names = {m for m, _ in split.modules} | {split.shared or DEFAULT_SHARED, split.default or ""}
+    return frozenset(n for n in names if n and any(o.startswith(n + ".") for o in names))

@@ -39,6 +39,7 @@ from .factory_tasks import factory_task_findings
 from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
+from .init_modules import submodule_shadows
 from .init_snapshots import snapshot_findings
 from .keep_module import own_class_findings
 from .kept_imports import kept_edges
@@ -206,6 +207,7 @@ def build_plan(
         if lines > max_lines:
             findings.append(oversized(analysis, assignment.module_of, module, lines, max_lines))
     findings.extend(_shadowed(analysis, split, layout, assignment.modules, facade_text))
+    findings.extend(submodule_shadows(split, layout, assignment.modules, texts))  # `seq.x`
     findings.extend(still_a_script(analysis, facade_text, layout.facade_path))
     facade = facade_analysis(analysis, facade_text, layout.facade_path, texts)  # made once
     findings.extend(promised_names(analysis, facade, texts))

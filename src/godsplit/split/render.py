@@ -104,7 +104,7 @@ def render_new_module(
     first_def = first_definition(analysis, skip=("facade",))
     edits = plan_edits(
         analysis, units, layout.old_module, split.task_decorators, split.pin_task_names,
-        layout.old_package, package,
+        layout.old_package, package, split.keep_module_name,
     )
     if module == MAIN:  # it runs as `__main__`, as the source did under `python -m`
         edits = replace(edits, name_ids=frozenset(), findings=tuple(
@@ -343,8 +343,8 @@ def _deferred(
 
 def _absolute(layout: Layout, ref: str, target: str) -> str:
     """An expression for the dotted name of module `ref` (relative to this package)."""
-    if ref.startswith(".") and not ref.startswith(".."):
-        return 'f"{__package__}' + ref + '"'
+    if ref.startswith(".") and not ref.startswith(".."):  # ".": a subpackage's `__init__`
+        return 'f"{__package__}' + (ref if ref != "." else "") + '"'
     return '"' + (layout.old_module if target == FACADE else layout.dotted(target)) + '"'
 
 

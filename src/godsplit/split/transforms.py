@@ -1,7 +1,12 @@
 """The only edits godsplit makes to moved code, each one listed in the plan.
 
 - Celery tasks without `name=` get their old name pinned (Celery derives it from
-  `__module__`, which changes when the code moves).
+  `__module__`, which changes when the code moves). With keep-module-name a task
+  decorator also gets `__module__="<old module>"`: Celery sets each option of the
+  decorator as an attribute of the task's class, so the class reports the old module
+  (what a pickled task and the worker's `include` read); the function's own
+  `__module__` (`task.run`, which `celery.contrib.sphinx` compares) still names the new
+  module (the name binds a lazy proxy).
 - Reads of the module global `__name__` become the old module's name as a string, so
   loggers, registries and lock keys keep their names (not in a `__main__.py`).
 - Reads of a global rebound at run time (`global x`) in another module become `home.x`,
@@ -37,6 +42,8 @@ class Edits:
     task_calls: tuple[tuple[int, int, str], ...] = ()
     file_ids: frozenset[int] = frozenset()  # ids of `__file__` Name nodes to replace
     file_name: str = "_SOURCE_FILE"  # the constant holding the old path that replaces them
+    module_name: str = ""  # keep-module-name: `__module__=` added to the tasks' decorators
+    named: frozenset[int] = frozenset()  # tasks (of `tasks`) with a `name=` of their own
 
 
 decorator_name = called_name  # the name a decorator (or a call) calls
@@ -95,7 +102,7 @@ def _defined_here(analysis: Analysis, name: str) -> bool:
 
 def plan_edits(
     analysis: Analysis, units: list[Unit], old_module: str, decorators: Collection[str],
-    pin_tasks: bool, old_package: str = "", new_package: str = "",
+    pin_tasks: bool, old_package: str = "", new_package: str = "", keep_module: bool = False,
 ) -> Edits:
     path = str(analysis.path)
     stmts = {i for u in units for i in u.stmts}
@@ -141,17 +148,24 @@ def plan_edits(
         ))
     findings.extend(annotations_reads(analysis, stmts))
     tasks: set[int] = set()
+    named: set[int] = set()
     roots: frozenset[str] | None = None  # the module's names that are Celery's, when needed
     for index in sorted(stmts):
         node = analysis.module.body[index]
         if not isinstance(node, cst.FunctionDef):
             continue
         decorator = task_decorator(node, decorators)
-        if decorator is None or _has_name_kwarg(decorator):
+        has_name = decorator is not None and _has_name_kwarg(decorator)
+        if decorator is None or (has_name and not (keep_module and pin_tasks)):
             continue
         roots = celery_roots(analysis.module, analysis.path, analysis.codes) if roots is None else roots
         if root_name(decorator.decorator) not in roots:
-            findings.append(_not_celery(decorator.decorator, path, analysis.code_line(index)))
+            if not has_name:
+                findings.append(_not_celery(decorator.decorator, path, analysis.code_line(index)))
+            continue
+        if has_name:  # keep-module-name: its `__module__` only
+            named.add(id(node))
+            tasks.add(id(node))
             continue
         if pin_tasks:
             tasks.add(id(node))
@@ -176,7 +190,8 @@ def plan_edits(
     return Edits(frozenset(name_ids), frozenset(tasks), tuple(findings), frozenset(package_ids),
                  old_package, tuple(calls + classes), frozenset(file_ids),
                  "_SOURCE_FILE" if "_SOURCE_FILE" not in analysis.binders
-                 else "_godsplit_source_file")
+                 else "_godsplit_source_file", old_module if keep_module and pin_tasks else "",
+                 frozenset(named))
 
 
 class _Apply(cst.CSTTransformer):
@@ -252,7 +267,7 @@ class _Apply(cst.CSTTransformer):
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         task_name = self._pin(original_node)
         return updated_node if task_name is None else _with_name(
-            updated_node, task_name, self.quote, self.fixed)
+            updated_node, task_name, self.quote, self.fixed, self.edits.module_name)
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef
@@ -265,22 +280,25 @@ class _Apply(cst.CSTTransformer):
     ) -> cst.FunctionDef:
         if id(original_node) not in self.edits.tasks:
             return updated_node
-        name = f"{self.old_module}.{original_node.name.value}"
+        name = None if id(original_node) in self.edits.named else (
+            f"{self.old_module}.{original_node.name.value}")
         decorators: list[cst.Decorator] = []
         for decorator in updated_node.decorators:
             if decorator_name(decorator.decorator) in self.decorators and not decorators_done(
                 decorators, self.decorators
             ):
                 decorator = decorator.with_changes(
-                    decorator=pinned(decorator.decorator, name, self.width, self.quote, self.fixed))
+                    decorator=pinned(decorator.decorator, name, self.width, self.quote, self.fixed,
+                                     self.edits.module_name))
             decorators.append(decorator)
         return updated_node.with_changes(decorators=decorators)
 
 
-def pinned(expr: cst.BaseExpression, task_name: str, width: int, quote: str = '"',
-           fixed: bool = False) -> cst.BaseExpression:
-    """A task decorator with `name="<task_name>"` added, wrapped when it no longer fits."""
-    return _wrapped(_with_name(expr, task_name, quote, fixed), width)
+def pinned(expr: cst.BaseExpression, task_name: str | None, width: int, quote: str = '"',
+           fixed: bool = False, module: str = "") -> cst.BaseExpression:
+    """A task decorator with `name="<task_name>"` (and `__module__="<module>"`) added,
+    wrapped when it no longer fits."""
+    return _wrapped(_with_name(expr, task_name, quote, fixed, module), width)
 
 
 def pinned_code(expr: cst.BaseExpression, task_name: str, width: int) -> str:
@@ -288,18 +306,20 @@ def pinned_code(expr: cst.BaseExpression, task_name: str, width: int) -> str:
     return _wrapping(_with_name(expr, task_name), width)[0]
 
 
-def _with_name(expr: cst.BaseExpression, task_name: str, quote: str = '"',
-               fixed: bool = False) -> cst.BaseExpression:
-    """`name=` added, in `quote` where it is `fixed` (the project's style), else quoted as
-    the decorator's other strings are (`queue='web'`), else in `quote`."""
+def _with_name(expr: cst.BaseExpression, task_name: str | None, quote: str = '"',
+               fixed: bool = False, module: str = "") -> cst.BaseExpression:
+    """`name=` (and `__module__=`) added, in `quote` where it is `fixed` (the project's
+    style), else quoted as the decorator's other strings are (`queue='web'`), else in
+    `quote`."""
     quotes = [a.value.quote for a in expr.args if isinstance(a.value, cst.SimpleString)] if (
         isinstance(expr, cst.Call)) else []
     quote = quotes[0] if quotes and quotes[0] in ("'", '"') and not fixed else quote
-    arg = cst.Arg(
-        keyword=cst.Name("name"), value=cst.SimpleString(f"{quote}{task_name}{quote}"),
-        equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
-    )
-    return _with_arg(expr, arg)
+    for keyword, value in (("name", task_name), ("__module__", module or None)):
+        if value is not None:
+            expr = _with_arg(expr, cst.Arg(
+                keyword=cst.Name(keyword), value=cst.SimpleString(f"{quote}{value}{quote}"),
+                equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))))
+    return expr
 
 
 def decorators_done(done: list[cst.Decorator], names: Collection[str]) -> bool:
