@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from benchkit import BENCHMARKS, load_benchmark
+from benchkit import BENCHMARKS, commit_all, git, load_benchmark
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -149,26 +148,17 @@ def test_place_takes_the_definition_over_an_alias_and_lists_the_rest() -> None:
 def test_after_modules_reads_only_what_the_split_touched(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "pkg" / "tests").mkdir(parents=True)
-
-    def run(*args: str) -> str:
-        return subprocess.run(
-            ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-        ).stdout.strip()
-
-    run("init", "-q")
+    git(repo, "init", "-q")
     (repo / "pkg" / "other.py").write_text("def engine(): pass\n")
     (repo / "pkg" / "big.py").write_text("def engine(): pass\n\n\ndef tool(): pass\n")
-    run("add", "-A")
-    run("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "before")
-    before = run("rev-parse", "HEAD")
+    before = commit_all(repo, "before")
     (repo / "pkg" / "big.py").unlink()
     (repo / "pkg" / "big").mkdir()
     (repo / "pkg" / "big" / "core.py").write_text("def engine(): pass\n")
     (repo / "pkg" / "big" / "tools.py").write_text("def tool(): pass\n")
     (repo / "pkg" / "archive.py").write_text("def engine(): pass\n")
     (repo / "pkg" / "tests" / "test_big.py").write_text("def tool(): pass\n")
-    run("add", "-A")
-    run("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "after")
+    commit_all(repo, "after")
     record = _record()
     modules = record.after_modules(repo / ".git", before, "HEAD", "pkg", ["pkg/archive.py"])
     assert sorted(modules) == ["big.core", "big.tools"]

@@ -5,34 +5,24 @@ split only to mend its imports, with its own `Formatter`: the recorder would hav
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from benchkit import load_benchmark
+from benchkit import commit_all, git, load_benchmark
 
 
 def test_a_name_an_existing_module_already_defined_is_not_placed_there(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "pkg").mkdir(parents=True)
-
-    def run(*args: str) -> str:
-        return subprocess.run(
-            ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-        ).stdout.strip()
-
-    run("init", "-q")
+    git(repo, "init", "-q")
     (repo / "pkg" / "output.py").write_text("import util\n\n\nclass Formatter: pass\n")
     (repo / "pkg" / "util.py").write_text("class Formatter: pass\n\n\ndef tool(): pass\n")
-    run("add", "-A")
-    run("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "before")
-    before = run("rev-parse", "HEAD")
+    before = commit_all(repo, "before")
     # the split: util's Formatter is dropped, `tool` moves to tools.py, and output.py's
     # import is mended (its own Formatter is unchanged)
     (repo / "pkg" / "util.py").write_text("VERSION = 1\n")
     (repo / "pkg" / "tools.py").write_text("def tool(): pass\n")
     (repo / "pkg" / "output.py").write_text("import tools\n\n\nclass Formatter: pass\n")
-    run("add", "-A")
-    run("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "after")
+    commit_all(repo, "after")
     record = load_benchmark("record_split")
     modules = record.after_modules(repo / ".git", before, "HEAD", "pkg", [])
     assert sorted(modules) == ["output", "tools", "util"]
