@@ -110,6 +110,10 @@ def split_table(case: suggest_eval.Case, kept: str | None, source: str,
     imported, defined = imported_names(source), defined_names(source, path)
     modules = {m: [n for n in names if n not in imported and n in defined]
                for m, names in case.modules.items()}
+    # the new package's `__init__` is the facade: what the maintainers put there stays in the
+    # old module, and the module that kept the old name is then a module like the others
+    # (cantools' arxml: `load_string` in `__init__`, `SystemLoader` in `system_loader`)
+    kept = "__init__" if "__init__" in modules else kept
     keep = modules.pop(kept, []) if kept else []
     table: dict[str, object] = {"default": "_rest"}
     if case.path.endswith("__init__.py"):

@@ -5,6 +5,7 @@ split only to mend its imports, with its own `Formatter`: the recorder would hav
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from benchkit import commit_all, git, load_benchmark
@@ -34,3 +35,22 @@ def test_a_name_an_existing_module_already_defined_is_not_placed_there(tmp_path:
     grouping, gone, several = record.place(["Formatter", "tool"], modules, already)
     assert grouping == {"tools": ["tool"]}
     assert gone == ["Formatter"] and not several
+
+
+def test_the_harness_keeps_what_the_maintainers_put_in_the_new_package_init() -> None:
+    """benchmarks/maintainers_apply.py: cantools' `arxml.py` became a package whose
+    `__init__` holds `load_string` while `SystemLoader` (the record's `kept`) went to
+    `system_loader`. The new package's `__init__` is godsplit's facade: its names are
+    `keep`, and `system_loader` a module like the others (it was mapped as a module named
+    `__init__`: a config error)."""
+    apply = load_benchmark("maintainers_apply")
+    case = load_benchmark("suggest_eval").Case(
+        "c", "c", "MIT", "x", "c==1", "c.tar.gz", "0", "pkg/arxml.py", "0",
+        {"__init__": ["load_string"], "system_loader": ["SystemLoader"]})
+    source = "def load_string(): pass\n\n\nclass SystemLoader: pass\n"
+    table = apply.split_table(case, "system_loader", source)
+    assert table["keep"] == ["load_string"]
+    assert table["modules"] == {"system_loader": ["SystemLoader"]}
+    # a record whose `__init__` kept the old name is mapped as before
+    case = replace(case, modules={"__init__": ["load_string"], "loader": ["SystemLoader"]})
+    assert apply.split_table(case, "__init__", source)["keep"] == ["load_string"]
