@@ -78,30 +78,38 @@ def _unused(text: str, path: Path) -> list[tuple[str, int]]:
     for one of the project's own and left unmarked (ruff's F401)."""
     tree = ast.parse(text)
     checker = pyflakes.checker.Checker(tree, filename=str(path))
-    read = _read_through_global(tree)
     found = [(str(m.message_args[0]), m.lineno) for m in checker.messages
              if isinstance(m, pyflakes.messages.UnusedImport)]
-    return [(name, row) for name, row in found if _bound(tree, name, row) not in read]
+    nodes = list(ast.walk(tree)) if found else []
+    read = _read_through_global(nodes)
+    if not read:  # (no function reads a `global` name: one walk, none per function)
+        return found
+    plain = {node.lineno for node in nodes if isinstance(node, ast.Import)}
+    return [(name, row) for name, row in found if _bound(name, row in plain) not in read]
 
 
-def _read_through_global(tree: ast.Module) -> set[str]:
-    """The names a function declares `global` and reads (`global x` / `if x:`)."""
+def _read_through_global(nodes: list[ast.AST]) -> set[str]:
+    """The names a function declares `global` and reads (`global x` / `if x:`), of a
+    module's `nodes` (all of them, as `ast.walk` gives them)."""
     read: set[str] = set()
-    for node in ast.walk(tree):
+    if not any(isinstance(node, ast.Global) for node in nodes):
+        return read
+    for node in nodes:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             declared = {n for g in ast.walk(node) if isinstance(g, ast.Global) for n in g.names}
-            read.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name)
-                        and isinstance(n.ctx, ast.Load) and n.id in declared)
+            if declared:
+                read.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name)
+                            and isinstance(n.ctx, ast.Load) and n.id in declared)
     return read
 
 
-def _bound(tree: ast.Module, reported: str, row: int) -> str:
-    """The name the import pyflakes reports as `reported` on line `row` binds: `m.a as b`
-    binds b, `m.a` from `from m import a` binds a, `a.b` from `import a.b` binds a."""
+def _bound(reported: str, plain: bool) -> str:
+    """The name the import pyflakes reports as `reported` binds (`plain`: an `import`
+    statement, not `from ... import`): `m.a as b` binds b, `m.a` from `from m import a`
+    binds a, `a.b` from `import a.b` binds a."""
     name = reported.rpartition(" as ")[2]
     if " as " in reported:
         return name
-    plain = any(isinstance(node, ast.Import) and node.lineno == row for node in ast.walk(tree))
     return name.split(".")[0] if plain else name.rpartition(".")[2]
 
 
