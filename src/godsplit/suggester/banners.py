@@ -90,18 +90,20 @@ def titles(module: cst.Module) -> tuple[str, ...]:
     return tuple(out)
 
 
-def opening(module: cst.Module) -> str:
+def opening(module: cst.Module, sections: Sequence[str] | None = None) -> str:
     """The title of a banner that is the first thing in the file, in LibCST's module header
     (not a statement's leading lines, so `graph._sections` leaves it out: the code under
     it up to the next banner is section 0): the header's last paragraph of comments, after
     a licence or a coding line; `""` where that paragraph is no banner, or where the file
-    has no other banner (then it names the file, not a section)."""
+    has no other banner (then it names the file, not a section); `sections`: the file's
+    `titles`, when they are read already."""
     lines = [line.comment.value if line.comment is not None else None for line in module.header]
     while lines and lines[-1] is None:
         lines.pop()
-    block = list(itertools.takewhile(lambda c: c is not None, reversed(lines)))[::-1]
-    comments = [c for c in block if c is not None]
-    if not titles(module) or not any(BANNER.match(c) for c in comments):
+    comments = [c for c in itertools.takewhile(lambda c: c is not None, reversed(lines))
+                if c is not None][::-1]
+    sections = titles(module) if sections is None else sections
+    if not sections or not any(BANNER.match(c) for c in comments):
         return ""
     return title(comments)
 

@@ -38,7 +38,8 @@ def docstrings(module: cst.Module) -> Said:
             doc = stmt.get_docstring()
             if doc:
                 out[stmt.name.value] = doc
-    return Said(out, titles(module), opening(module))
+    sections = titles(module)
+    return Said(out, sections, opening(module, sections))
 
 
 def _sentence(doc: str) -> str:
