@@ -130,9 +130,12 @@ UNBOUNDED = 100_000  # max-lines for the K runs: sizes never constrain the group
 # tuning data (fresh12 too); the same rules as fresh3. Scored once in round 36; tuning data
 # from round 37.
 # fresh14: recorded in round 37 (projects in no other half), when all 183 cases above became
-# tuning data (fresh13 too); the same rules as fresh3.
+# tuning data (fresh13 too); the same rules as fresh3. Scored once in round 37; tuning data
+# from round 38.
+# fresh15: recorded in round 38 (projects in no other half), when all 198 cases above became
+# tuning data (fresh14 too); the same rules as fresh3.
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-          "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")
+          "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
 ROUND18_SEED = 18
 
 
