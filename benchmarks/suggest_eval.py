@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/suggest_eval.py
         [--half tuning|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9
-        |fresh10|fresh11|fresh12|fresh13|fresh14|all] [--markdown] [--layers] [--names] [--default] [CASE ...]
+        |fresh10|fresh11|fresh12|fresh13|fresh14
+        |fresh15|all] [--markdown] [--layers] [--names] [--default] [CASE ...]
     .venv/bin/python benchmarks/suggest_eval.py --check [--half ...] [CASE ...]
 
 Each case in benchmarks/maintainers/*.toml is one historical split (project, licence,
@@ -28,7 +29,9 @@ once in round 34; tuning data from round 35) or `fresh12` (recorded in round 35,
 154 cases before it became tuning data; scored once in round 35; tuning data from round 36)
 or `fresh13` (recorded in round 36, when all 169 cases before it became tuning data; scored
 once in round 36; tuning data from round 37) or `fresh14` (recorded in round 37, when all 183
-cases before it became tuning data; never scored by anyone tuning). The before file
+cases before it became tuning data; scored once in round 37; tuning data from round 38) or
+`fresh15` (recorded in round 38, when all 198 cases before it became tuning data; never
+scored by anyone tuning). The before file
 is taken from the project's PyPI sdist (the last release before the split), downloaded
 once into benchmarks/.work/ and checked against the sha256 recorded for the archive and for
 the file. No fetched source is committed.
@@ -167,7 +170,7 @@ def load_case(path: Path) -> Case:
                 {m: list(v) for m, v in data["modules"].items()})
 
 
-HELD_OUT = "fresh14"  # scored once, by this script; the tuning scripts leave it out
+HELD_OUT = "fresh15"  # scored once, by this script; the tuning scripts leave it out
 
 
 @dataclass(frozen=True)
@@ -451,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cases", nargs="*", help="case ids (default: all of the chosen half)")
     parser.add_argument("--half", choices=[*HALVES, "all"], default=None,
                         help="default: every half but the held-out one (HELD_OUT), which is "
-                        "scored only when named (`--half fresh14`, `--half all` or its ids)")
+                        "scored only when named (`--half fresh15`, `--half all` or its ids)")
     parser.add_argument("--default", action="store_true",
                         help="also evaluate suggest at default settings")
     parser.add_argument("--markdown", action="store_true", help="print only the tables")

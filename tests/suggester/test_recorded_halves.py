@@ -30,7 +30,8 @@ CASE_FILES = sorted((BENCHMARKS / "maintainers").glob("*.toml"))
 RECORDED = {"fresh3": (8, False), "fresh4": (8, False), "fresh5": (8, False),
             "fresh6": (10, True), "fresh7": (10, True), "fresh8": (12, True),
             "fresh9": (12, True), "fresh10": (12, True), "fresh11": (12, True),
-            "fresh12": (12, True), "fresh13": (12, True), "fresh14": (12, True)}
+            "fresh12": (12, True), "fresh13": (12, True), "fresh14": (12, True),
+            "fresh15": (12, True)}
 
 
 def _data(path: Path) -> dict[str, Any]:
