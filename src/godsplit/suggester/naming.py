@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from .banners import bannered
-from .composed import composed, served_class
+from .composed import composed, namesake, served_class, variant_of
 from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
 from .kindred import defined, outside_lineage
@@ -180,7 +180,9 @@ def dominant(g: Graph, members: list[int]) -> tuple[str, int, str, str] | None:
                                          (every, (2, 1, 1) if public else (5, 2, 0))):
         top = max(classes, key=lambda n: (g.nodes[n].lines, -n), default=None)
         if top is not None and times * g.nodes[top].lines >= part * size + more:
-            whole = bare(snake_in(g, g.nodes[top].label), file_prefix(g))
+            # (zyte's `AutoProductPage` beside `BaseProductPage`: `product_page`, `variant_of`)
+            whole = bare(variant_of(g, members, top) or snake_in(g, g.nodes[top].label),
+                         file_prefix(g))
             name = shorn(whole, file_suffix(g))
             return name, g.nodes[top].lines, many(g.nodes[top].label, name), whole
     return None
@@ -278,17 +280,6 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
     return grams, []
 
 
-def namesake(firsts: list[str], old: str) -> list[str]:
-    """A group whose main class is the source's namesake (rich's `Console` in
-    `console.py`, soupsieve's `CSSMatch` in `css_match.py`, `Markdown` in `markdown2.py`,
-    `PrettyTable` in `prettytable.py`) is the file's `core`: not the old module's name
-    spelled another way (`pretty_table`) nor its plural (`consoles`)."""
-    old = old.rstrip("0123456789") or old  # a version in the name (`markdown2`)
-    if not old or not firsts or firsts[0].replace("_", "") != old.replace("_", ""):
-        return firsts  # (`PrettyTable` in `prettytable.py`: `pretty_table`)
-    return ["core", firsts[0], *(t for t in firsts[1:] if plural(old) != t.replace("_", ""))]
-
-
 def followed(g: Graph, members: list[int], best: list[str]) -> list[str]:
     """A participle alone says how, not what (uncertainties' `modified` for
     `modified_operators` and `modified_ops_with_reflection`): with the word after it in
@@ -331,7 +322,8 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
     taken = set(forbidden)
     prefix = file_prefix(g)
     order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
-    firsts = {i: namesake(first_names(g, groups[i]), old) or command_line(g, groups[i])
+    firsts = {i: namesake(g, groups, i, first_names(g, groups[i]), old)
+              or command_line(g, groups[i])
               for i in order}
     claimed: dict[str, int] = {}  # each group's first name it can take and its plural
     for i in order:

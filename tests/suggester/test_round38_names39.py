@@ -1,0 +1,80 @@
+"""Round 38 (names39): module names as the maintainers write them (issue 14).
+
+- a class named by another first word than a class of the file (`Auto...`, `Async...`) is a
+  variant of it: beside another variant of it in its group, the group is named after the
+  class it is a variant of (zyte's `AutoProductPage` beside `BaseProductPage`, both of
+  `ProductPage`: `product_page`, as the maintainers' `product.py`); a base (`Base...`) is no
+  variant, and a name of one word after the first (`HTTPSConnection`) keeps it;
+- the source's namesake class that classes of two or more other groups derive from is the
+  package's `base`, not its `core` (astropy's `FLRW` in `flrw.py`: `base`, as the
+  maintainers' `base.py`); one derived from in one other group or none stays `core`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graphkit import graph_of, names_of
+
+from godsplit.suggester.composed import variant_of
+
+
+def _class(name: str, bases: str = "", lines: int = 4) -> str:
+    return (f"class {name}{f'({bases})' if bases else ''}:\n    def run(self):\n"
+            + "".join(f"        y{i} = {i}\n" for i in range(lines)) + "\n\n")
+
+
+_PAGES = (_class("ProductPage") + _class("ArticlePage")
+          + _class("BaseProductPage", "ProductPage", 3) + _class("AutoProductPage", "BaseProductPage", 9)
+          + _class("BaseArticlePage", "ArticlePage", 3) + _class("AutoArticlePage", "BaseArticlePage", 9))
+
+
+def test_variants_of_a_class_are_named_after_it() -> None:
+    names = names_of(_PAGES, [["BaseProductPage", "AutoProductPage"],
+                              ["BaseArticlePage", "AutoArticlePage"], ["ProductPage", "ArticlePage"]],
+                     "pages")[0]
+    assert names[:2] == ["product", "article"]  # (`page`, the file's suffix, left out)
+
+
+def test_a_class_of_no_variant_keeps_its_first_word() -> None:
+    # `ProductPage` is no class of the file: `AutoProductPage` is a variant of nothing
+    source = _PAGES.replace("class ProductPage:", "class ProductPages:").replace(
+        "(ProductPage)", "(ProductPages)")
+    names = names_of(source, [["BaseProductPage", "AutoProductPage"],
+                              ["BaseArticlePage", "AutoArticlePage"], ["ProductPages", "ArticlePage"]],
+                     "pages")[0]
+    assert names[:2] == ["auto_product", "article"]
+
+
+def test_a_base_or_a_one_word_rest_is_no_variant(tmp_path: Path) -> None:
+    # a base of its variants keeps `base` (asciimatics' `BaseListBox`: `baselistbox.py`)
+    source = (_class("ListBox") + _class("BaseListBox", "ListBox", 12)
+              + _class("AutoListBox", "BaseListBox", 3) + _class("FastListBox", "ListBox"))
+    g = graph_of(tmp_path, source, "widgets")
+    at = {node.label: n for n, node in enumerate(g.nodes)}
+    assert variant_of(g, [at["BaseListBox"], at["AutoListBox"]], at["BaseListBox"]) == ""
+    assert variant_of(g, [at["FastListBox"], at["AutoListBox"]], at["FastListBox"]) == "list_box"
+    # one word after the first (`HTTPSConnection` beside `HTTPConnection`) is no name alone
+    source = (_class("Connection") + _class("HTTPConnection", "Connection", 9)
+              + _class("HTTPSConnection", "HTTPConnection", 12))
+    g = graph_of(tmp_path, source, "conn")
+    at = {node.label: n for n, node in enumerate(g.nodes)}
+    assert variant_of(g, [at["HTTPConnection"], at["HTTPSConnection"]],
+                      at["HTTPSConnection"]) == ""
+
+
+_FLRW = (_class("FLRW", lines=20) + _class("Helper")
+         + _class("LambdaCDM", "FLRW") + _class("FlatLambdaCDM", "LambdaCDM")
+         + _class("WCDM", "FLRW") + _class("FlatWCDM", "WCDM"))
+
+
+def test_the_namesake_class_others_derive_from_is_the_base() -> None:
+    groups = [["FLRW", "Helper"], ["LambdaCDM", "FlatLambdaCDM"], ["WCDM", "FlatWCDM"]]
+    assert names_of(_FLRW, groups, "flrw")[0][0] == "base"
+    # derived from in one other group only: `core`, as before
+    source = _FLRW.replace("class WCDM(FLRW)", "class WCDM")
+    assert names_of(source, groups, "flrw")[0][0] == "core"
+    # not the namesake: its own name
+    groups = [["FLRW", "Helper"], ["LambdaCDM", "FlatLambdaCDM"], ["WCDM", "FlatWCDM"]]
+    assert names_of(_FLRW, groups, "cosmology")[0][0] == "flrw"
+
