@@ -5,6 +5,10 @@
   class it is a variant of (zyte's `AutoProductPage` beside `BaseProductPage`, both of
   `ProductPage`: `product_page`, as the maintainers' `product.py`); a base (`Base...`) is no
   variant, and a name of one word after the first (`HTTPSConnection`) keeps it;
+- parallel class families whose bases share their first words are named by those words
+  (ibis' `TemporalValue`, `TemporalScalar`, `TemporalColumn`, each the base of a `Date...`
+  and a `Time...` in the group: `temporal`, as the maintainers' `temporal.py`); bases that
+  share none, or a generic word (`Base...`), do not name the group;
 - the source's namesake class that classes of two or more other groups derive from is the
   package's `base`, not its `core` (astropy's `FLRW` in `flrw.py`: `base`, as the
   maintainers' `base.py`); one derived from in one other group or none stays `core`.
@@ -78,3 +82,31 @@ def test_the_namesake_class_others_derive_from_is_the_base() -> None:
     groups = [["FLRW", "Helper"], ["LambdaCDM", "FlatLambdaCDM"], ["WCDM", "FlatWCDM"]]
     assert names_of(_FLRW, groups, "cosmology")[0][0] == "flrw"
 
+
+def _kinds(first: str, subs: list[str], base: str = "") -> str:
+    return "".join(_class(f"{first}{end}", f"{base}{end}" if base else "", 2)
+                   + "".join(_class(f"{sub}{end}", f"{first}{end}", 3) for sub in subs)
+                   for end in ("Value", "Scalar", "Column"))
+
+
+_TYPES = (_class("AnyValue") + _class("AnyScalar") + _class("AnyColumn")
+          + _kinds("Temporal", ["Date", "Time"], "Any") + _kinds("Numeric", ["Integer"], "Any"))
+
+
+def _labels(first: str, subs: list[str]) -> list[str]:
+    return [f"{w}{end}" for end in ("Value", "Scalar", "Column") for w in (first, *subs)]
+
+
+def test_parallel_families_are_named_by_their_bases_first_words() -> None:
+    groups = [_labels("Temporal", ["Date", "Time"]), _labels("Numeric", ["Integer"]),
+              ["AnyValue", "AnyScalar", "AnyColumn"]]
+    names = names_of(_TYPES, groups, "types")[0]
+    assert names[:2] == ["temporal", "numeric"]
+    # bases that share no first word: the members' words, as before
+    source = _TYPES.replace("TemporalColumn", "ChronoColumn")
+    groups[0] = [t.replace("TemporalColumn", "ChronoColumn") for t in groups[0]]
+    assert names_of(source, groups, "types")[0][0] != "temporal"
+    # a generic first word (`BaseValue`, `BaseScalar`, ...) names nothing
+    source = _TYPES.replace("Temporal", "Base")
+    groups[0] = _labels("Base", ["Date", "Time"])
+    assert names_of(source, groups, "types")[0][0] != "base"

@@ -23,6 +23,7 @@ from .composed import composed, namesake, served_class, variant_of
 from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
 from .kindred import defined, outside_lineage
+from .lineages import parallel
 from .shorn import roles, served, shorn
 from .spelling import many, plural, snake, snake_in, spelled_out
 from .verbs import countable, nouns_first, objects_first, verbs
@@ -229,7 +230,8 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
 
 
 def first_names(g: Graph, members: list[int]) -> list[str]:
-    """The names of the family (by suffix, else by base class) and of the main class
+    """The names of the family (by suffix, else by base class, else by what parallel
+    families' bases share: `lineages.parallel`) and of the main class
     (should those be taken: the main class's plural, the base class's singular, `number`
     where `numbers` is a standard module): the family first when it holds half of the
     group's lines or more than the main class (`Router` beside four small `...Error`
@@ -237,7 +239,8 @@ def first_names(g: Graph, members: list[int]) -> list[str]:
     quarter of the group's lines (pretix's two small `...Exception` classes beside the
     230-line `mail()` do not name its module `exceptions`)."""
     kin, main = family(g, members), dominant(g, members)
-    base = lineage(g, members) or outside_lineage(g, members)
+    base = lineage(g, members) or outside_lineage(g, members) or parallel(g, members,
+                                                                          file_prefix(g))
     lines = max(kin[1] if kin else 0, base[1] if base else 0)
     name = kin[0] if kin else base[2] if base else None
     if not main and 4 * lines < g.size(members):  # two small exceptions beside `mail()`
