@@ -9,6 +9,9 @@
   (ibis' `TemporalValue`, `TemporalScalar`, `TemporalColumn`, each the base of a `Date...`
   and a `Time...` in the group: `temporal`, as the maintainers' `temporal.py`); bases that
   share none, or a generic word (`Base...`), do not name the group;
+- a base whose subclasses are its acronyms or its name and more (holidays' `PT`, `PTE`,
+  `PortugalExt` under `Portugal`) names its family in the singular (`portugal`, as the
+  maintainers' `countries/portugal.py`), not `portugals`; kinds of it keep the plural;
 - the source's namesake class that classes of two or more other groups derive from is the
   package's `base`, not its `core` (astropy's `FLRW` in `flrw.py`: `base`, as the
   maintainers' `base.py`); one derived from in one other group or none stays `core`.
@@ -110,3 +113,18 @@ def test_parallel_families_are_named_by_their_bases_first_words() -> None:
     source = _TYPES.replace("Temporal", "Base")
     groups[0] = _labels("Base", ["Date", "Time"])
     assert names_of(source, groups, "types")[0][0] != "base"
+
+
+_COUNTRIES = (_class("HolidayBase", lines=30) + _class("Portugal", "HolidayBase", 12)
+              + _class("PT", "Portugal", 1) + _class("PortugalExt", "Portugal", 8)
+              + _class("PTE", "PortugalExt", 1))
+
+
+def test_a_base_and_its_aliases_are_named_in_the_singular() -> None:
+    groups = [["HolidayBase"], ["Portugal", "PT", "PortugalExt", "PTE"]]
+    assert names_of(_COUNTRIES, groups, "holidays")[0][1] == "portugal"
+    # kinds of it, not aliases: the plural, as before
+    source = _COUNTRIES.replace("PortugalExt", "Madeira").replace("PTE", "Azores").replace(
+        "class PT(", "class Lisbon(")
+    groups = [["HolidayBase"], ["Portugal", "Lisbon", "Madeira", "Azores"]]
+    assert names_of(source, groups, "holidays")[0][1] == "portugals"

@@ -224,7 +224,12 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
         return name, lines, name
     name = re.sub(r"^(?:base|abstract)_|_base$", "", bare(snake_in(g, g.nodes[-root].label),
                                                           file_prefix(g)))
-    if 4 * g.nodes[-root].lines >= 3 * lines:  # its variants, not its kinds: the singular
+    # its variants, not its kinds: the singular; so where each is an acronym or the base's
+    # name and more (holidays' `PT`, `PortugalExt` under `Portugal`: `portugal`)
+    label = g.nodes[-root].label
+    if 4 * g.nodes[-root].lines >= 3 * lines or all(
+            g.nodes[n].label.isupper() or g.nodes[n].label.startswith(label)
+            for n in roots[-root] if n != -root):
         return name, lines, name
     return name, lines, many(g.nodes[-root].label, name)
 
