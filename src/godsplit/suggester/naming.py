@@ -19,10 +19,11 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from .banners import bannered
-from .composed import composed, served_class
+from .composed import composed, namesake, served_class, variant_of
 from .described import command_line, kinds, told
 from .graph import STOP, Graph, stem
 from .kindred import defined, outside_lineage
+from .lineages import parallel
 from .shorn import roles, served, shorn
 from .spelling import many, plural, snake, snake_in, spelled_out
 from .verbs import countable, nouns_first, objects_first, verbs
@@ -180,7 +181,9 @@ def dominant(g: Graph, members: list[int]) -> tuple[str, int, str, str] | None:
                                          (every, (2, 1, 1) if public else (5, 2, 0))):
         top = max(classes, key=lambda n: (g.nodes[n].lines, -n), default=None)
         if top is not None and times * g.nodes[top].lines >= part * size + more:
-            whole = bare(snake_in(g, g.nodes[top].label), file_prefix(g))
+            # (zyte's `AutoProductPage` beside `BaseProductPage`: `product_page`, `variant_of`)
+            whole = bare(variant_of(g, members, top) or snake_in(g, g.nodes[top].label),
+                         file_prefix(g))
             name = shorn(whole, file_suffix(g))
             return name, g.nodes[top].lines, many(g.nodes[top].label, name), whole
     return None
@@ -221,13 +224,19 @@ def lineage(g: Graph, members: list[int]) -> tuple[str, int, str] | None:
         return name, lines, name
     name = re.sub(r"^(?:base|abstract)_|_base$", "", bare(snake_in(g, g.nodes[-root].label),
                                                           file_prefix(g)))
-    if 4 * g.nodes[-root].lines >= 3 * lines:  # its variants, not its kinds: the singular
+    # its variants, not its kinds: the singular; so where each is an acronym or the base's
+    # name and more (holidays' `PT`, `PortugalExt` under `Portugal`: `portugal`)
+    label = g.nodes[-root].label
+    if 4 * g.nodes[-root].lines >= 3 * lines or all(
+            g.nodes[n].label.isupper() or g.nodes[n].label.startswith(label)
+            for n in roots[-root] if n != -root):
         return name, lines, name
     return name, lines, many(g.nodes[-root].label, name)
 
 
 def first_names(g: Graph, members: list[int]) -> list[str]:
-    """The names of the family (by suffix, else by base class) and of the main class
+    """The names of the family (by suffix, else by base class, else by what parallel
+    families' bases share: `lineages.parallel`) and of the main class
     (should those be taken: the main class's plural, the base class's singular, `number`
     where `numbers` is a standard module): the family first when it holds half of the
     group's lines or more than the main class (`Router` beside four small `...Error`
@@ -235,7 +244,8 @@ def first_names(g: Graph, members: list[int]) -> list[str]:
     quarter of the group's lines (pretix's two small `...Exception` classes beside the
     230-line `mail()` do not name its module `exceptions`)."""
     kin, main = family(g, members), dominant(g, members)
-    base = lineage(g, members) or outside_lineage(g, members)
+    base = lineage(g, members) or outside_lineage(g, members) or parallel(g, members,
+                                                                          file_prefix(g))
     lines = max(kin[1] if kin else 0, base[1] if base else 0)
     name = kin[0] if kin else base[2] if base else None
     if not main and 4 * lines < g.size(members):  # two small exceptions beside `mail()`
@@ -276,17 +286,6 @@ def candidate_words(g: Graph, members: list[int]) -> tuple[list[str], list[str]]
         named = {w for n in tasks for w in g.nodes[n].grams}
         return [w for w in grams if w in named], ["tasks"]
     return grams, []
-
-
-def namesake(firsts: list[str], old: str) -> list[str]:
-    """A group whose main class is the source's namesake (rich's `Console` in
-    `console.py`, soupsieve's `CSSMatch` in `css_match.py`, `Markdown` in `markdown2.py`,
-    `PrettyTable` in `prettytable.py`) is the file's `core`: not the old module's name
-    spelled another way (`pretty_table`) nor its plural (`consoles`)."""
-    old = old.rstrip("0123456789") or old  # a version in the name (`markdown2`)
-    if not old or not firsts or firsts[0].replace("_", "") != old.replace("_", ""):
-        return firsts  # (`PrettyTable` in `prettytable.py`: `pretty_table`)
-    return ["core", firsts[0], *(t for t in firsts[1:] if plural(old) != t.replace("_", ""))]
 
 
 def followed(g: Graph, members: list[int], best: list[str]) -> list[str]:
@@ -331,7 +330,8 @@ def name_modules(g: Graph, groups: list[list[int]], forbidden: set[str],
     taken = set(forbidden)
     prefix = file_prefix(g)
     order = sorted(range(len(groups)), key=lambda i: (-g.size(groups[i]), groups[i]))
-    firsts = {i: namesake(first_names(g, groups[i]), old) or command_line(g, groups[i])
+    firsts = {i: namesake(g, groups, i, first_names(g, groups[i]), old)
+              or command_line(g, groups[i])
               for i in order}
     claimed: dict[str, int] = {}  # each group's first name it can take and its plural
     for i in order:
