@@ -30,7 +30,9 @@ file's text, not imported), so a record it would refuse is not written.
 A record that breaks a rule of the recorded halves is refused with the rule, before anything
 is written: a project (compared without case) some other record under benchmarks/maintainers
 already has in another half, or in this half twice; a before file under 1,000 lines (as
-`wc -l` counts them); fewer than 85% of its top-level names placed; fewer than 2 modules.
+`wc -l` counts them); fewer than 85% of its top-level names placed; fewer than 2 modules;
+a project no record has yet that the README (`--readme`) names as a word (a held-out case is
+code godsplit was never tried on: the README names the projects of its trials and sweeps).
 Writing over `--out` itself (recording a case again) is not a second case of its project.
 
 The sdist is the one given (the last release before the split), from the package index's
@@ -46,6 +48,7 @@ import hashlib
 import io
 import json
 import keyword
+import re
 import subprocess
 import sys
 import tarfile
@@ -309,6 +312,18 @@ def project_clash(project: str, half: str, maintainers: Path, out: Path | None) 
     return None
 
 
+def readme_clash(project: str, readme: str, recorded: bool) -> str | None:
+    """Why a project no record has yet may not take a case: the README names it (a word,
+    compared without case), so godsplit was tried on its code; None when it may."""
+    found = None if recorded else re.search(
+        rf"(?<![\w.-]){re.escape(project)}(?![\w-])", readme, re.IGNORECASE)
+    if found is None:
+        return None
+    line = readme.count("\n", 0, found.start()) + 1
+    return (f"project {project!r} is named in README.md (line {line}): godsplit was tried on "
+            "it; a held-out case is code it never saw")
+
+
 def rule_broken(path: str, lines: int, names: int, placed: int, modules: int) -> str | None:
     """The first rule of a recorded case the before file or its grouping breaks, said with
     the figures; None when it keeps them all."""
@@ -333,6 +348,12 @@ def record(args: argparse.Namespace) -> str:
     clash = project_clash(args.project, args.half, Path(args.maintainers), target)
     if clash:
         raise SystemExit(clash)
+    readme = Path(args.readme)
+    recorded = any(str(tomllib.loads(p.read_text()).get("project", "")).casefold()
+                   == args.project.casefold() for p in Path(args.maintainers).glob("*.toml"))
+    named = readme_clash(args.project, readme.read_text() if readme.is_file() else "", recorded)
+    if named:
+        raise SystemExit(named)
     mirror = Path(args.git)
     args.before_commit = git(mirror, "rev-parse", args.before_commit).strip()
     args.after_commit = git(mirror, "rev-parse", args.after_commit).strip()
@@ -419,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
         "--maintainers", default=str(HERE / "maintainers"), help="the records a new one may not clash with"
     )
     parser.add_argument("--out", help="the .toml to write (default: print it)")
+    parser.add_argument(
+        "--readme", default=str(HERE.parent / "README.md"), help="a new project it names is refused"
+    )
     args = parser.parse_args(argv)
     text = record(args)
     if args.out:

@@ -84,7 +84,8 @@ def test_the_command_stops_with_the_error_before_reading_git_history(
     argv = ["--git", str(tmp_path), "--before-commit", "a", "--after-commit", "b",
             "--before-path", "pkg/big.py", "--after-root", "pkg", "--sdist", "pkg==1.0",
             "--path", "pkg/big.py", "--project", "pkg", "--repository", "https://github.com/o/pkg",
-            "--licence", "MIT", "--note", "n", "--kept", "__init__", "--out", str(out)]
+            "--licence", "MIT", "--note", "n", "--kept", "__init__", "--out", str(out),
+            "--readme", str(tmp_path / "README.md")]
     with pytest.raises(SystemExit) as raised:
         rs.main(argv)
     assert str(raised.value) == (

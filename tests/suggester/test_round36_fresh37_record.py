@@ -86,7 +86,8 @@ def _argv(tmp_path: Path, project: str = "pkg") -> list[str]:
             "--before-path", "pkg/big.py", "--after-root", "pkg", "--sdist", "pkg==1.0",
             "--path", "pkg/big.py", "--project", project, "--repository", "https://github.com/o/pkg",
             "--licence", "MIT", "--note", "n", "--kept", "__init__", "--half", "fresh13",
-            "--maintainers", str(tmp_path / "maintainers"), "--out", str(tmp_path / "case.toml")]
+            "--maintainers", str(tmp_path / "maintainers"), "--out", str(tmp_path / "case.toml"),
+            "--readme", str(tmp_path / "README.md")]
 
 
 def _stub_history(
