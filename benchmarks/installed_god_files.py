@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/installed_god_files.py [--venv DIR] [--apply] [--min-lines N]
                                                          [--limit N] [--config DIR [--prefix src]]
+                                                         [--format ruff|black]
                                                          [FILE ...]
 
 A wider, cheaper net than benchmarks/realworld.py (which runs each library's own test
@@ -26,6 +27,11 @@ environment, so that the import check runs with the package's dependencies), and
   linters run too: ruff without `--isolated` where they configure ruff, flake8 where they
   have a `[flake8]` section; the source is linted the same way before apply rewrites it,
   and findings are new or copied as above.
+- with `--format ruff` or `--format black` (the project's formatter: `ruff format` or
+  `black`, the one beside this interpreter, under the configuration copied with `--config`),
+  `--check` on the source before apply and on the files apply wrote: is the written code
+  formatter-stable (a file it would reformat is named; a source it would reformat already is
+  said, since its copied lines are then the project's own).
 
 Prints one Markdown row per file. Nothing here is committed or kept: the copies are
 deleted. The installed files are whatever versions the environment has.
@@ -105,6 +111,27 @@ def flake8(work: Path, paths: list[str]) -> list[str]:
             if re.match(r"\S+\.py:\d+:\d+: ", line)]
 
 
+def formatter(work: Path, paths: list[str], tool: str) -> list[str]:
+    """The files of `paths` that `ruff format --check` or `black --check` (the one beside this
+    interpreter, under the configuration in `work`) would reformat."""
+    cmd = ["format", "--check", "--no-cache", "--output-format", "concise"] if tool == "ruff" else ["--check"]
+    done = run([str(Path(sys.executable).parent / tool), *cmd, *paths], work)
+    if done.returncode not in (0, 1):
+        raise LintFailed(f"{tool} exit {done.returncode}: {done.stderr.strip()[-200:]}")
+    said = re.findall(r"^(?:would reformat (\S+\.py)|(\S+\.py):\d+:\d+: unformatted)",
+                      done.stdout + done.stderr, re.M | re.I)
+    return sorted({(black or ruff).removeprefix(str(work) + "/") for black, ruff in said})
+
+
+def formatted(work: Path, before: dict[Path, bytes], tool: str, old: list[str]) -> str:
+    """What the formatter says of the files apply wrote, beside what it said of the source."""
+    written = sorted(str(path) for path, text in python_files(work).items() if before.get(path) != text)
+    again = formatter(work, written, tool)
+    return (f"{tool} format: source {'unstable' if old else 'stable'}, "
+            + (f"would reformat {len(again)} of {len(written)} written ({', '.join(again[:4])})"
+               if again else f"{len(written)} written stable"))
+
+
 CONFIGS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "tox.ini", ".flake8")
 
 
@@ -166,7 +193,7 @@ def source_findings(work: Path, source: str, lint: Callable[[Path, list[str]], l
 
 
 def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = None,
-          prefix: str = "") -> tuple[str, str, float]:
+          prefix: str = "", fmt: str = "") -> tuple[str, str, float]:
     """(lines, result, seconds) for one file; with `config`, a directory holding the
     project's configuration files (from its sdist or repository), those are copied to the
     project's root, the package under `prefix` (`src` for a src layout, so that the
@@ -194,6 +221,7 @@ def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = No
         target = str(Path(prefix, rel))
         try:  # the source's findings, before apply rewrites it
             olds = [source_findings(work, target, lint) for _, lint in own]
+            old_format = formatter(work, [target], fmt) if fmt else []
         except LintFailed as failed:
             return f"{lines:,}", f"the project's linters did not run: {failed}", 0.0
         godsplit = [sys.executable, "-m", "godsplit"]
@@ -223,6 +251,8 @@ def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = No
                     result += f"; {findings(work, target, before, lint, label, old)}"
                 except LintFailed as failed:
                     result += f"; {label} did not run: {failed}"
+            if fmt:
+                result += f"; {formatted(work, before, fmt, old_format)}"
     return f"{lines:,}", result, time.perf_counter() - start
 
 
@@ -237,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
                         "pyproject.toml / ruff.toml / setup.cfg / tox.ini / .flake8: lint with those")
     parser.add_argument("--prefix", default="", help="where the package lies under the "
                         "configuration's directory (`src` for a src layout)")
+    parser.add_argument("--format", choices=("ruff", "black"), default="",
+                        help="the project's formatter: --check the source and the files written")
     args = parser.parse_args(argv)
     root = site_packages(args.venv)
     env = args.venv.resolve() if args.venv else Path(sys.prefix)
@@ -246,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         files = files[:args.limit]
     print("| file | lines | result | seconds |\n|---|---:|---|---:|", flush=True)
     for rel in files:
-        lines, result, seconds = trial(root, rel, env, args.apply, args.config, args.prefix)
+        lines, result, seconds = trial(root, rel, env, args.apply, args.config, args.prefix, args.format)
         print(f"| `{rel}` | {lines} | {result} | {seconds:.0f} |", flush=True)
     return 0
 
