@@ -21,12 +21,13 @@ environment, so that the import check runs with the package's dependencies), and
   new finding there is a bug in the generated code, whatever the project's own config says;
   one on a line the source has with the same finding (a block copied into each module that
   reads it, a re-based relative import) is printed as "copied from the source".
-- with `--config DIR` (the project's pyproject.toml, ruff.toml, setup.cfg, tox.ini or
-  .flake8, from its sdist or repository), those are copied to the temporary project's root
-  (the package under `--prefix`, `src` for a src layout, so their paths match) and its own
-  linters run too: ruff without `--isolated` where they configure ruff, flake8 where they
-  have a `[flake8]` section; the source is linted the same way before apply rewrites it,
-  and findings are new or copied as above.
+- with `--config DIR` (the project's pyproject.toml, ruff.toml, setup.cfg, tox.ini, .flake8
+  or pylintrc, from its sdist or repository), those are copied to the temporary project's
+  root (the package under `--prefix`, `src` for a src layout, so their paths match) and its
+  own linters run too: ruff without `--isolated` where they configure ruff, flake8 where
+  they have a `[flake8]` section, pylint where they have a pylintrc or a pylint section;
+  the source is linted the same way before apply rewrites it, and findings are new or
+  copied as above.
 - with `--format ruff` or `--format black` (the project's formatter: `ruff format` or
   `black`, the one beside this interpreter, under the configuration copied with `--config`),
   `--check` on the source before apply and on the files apply wrote: is the written code
@@ -132,12 +133,26 @@ def formatted(work: Path, before: dict[Path, bytes], tool: str, old: list[str]) 
                if again else f"{len(written)} written stable"))
 
 
-CONFIGS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "tox.ini", ".flake8")
+def pylint(work: Path, paths: list[str]) -> list[str]:
+    """pylint's findings in `paths` under the project's configuration copied into `work` (a
+    pylintrc, or a `[tool.pylint` table or `[pylint` section: the pylint beside this
+    interpreter, which finds it there)."""
+    done = run([str(Path(sys.executable).parent / "pylint"), "--reports=n", "--score=n",
+                "--msg-template", "{path}:{line}:{column}: {msg_id} {msg}", *paths], work)
+    if done.returncode & (1 | 32):  # a fatal message, a usage error: not a list of findings
+        raise LintFailed(f"pylint exit {done.returncode}: {(done.stdout + done.stderr).strip()[-200:]}")
+    return [line.removeprefix(str(work) + "/") for line in done.stdout.splitlines()
+            if re.match(r"\S+\.py:\d+:\d+: ", line)]
+
+
+CONFIGS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "tox.ini", ".flake8", "pylintrc",
+           ".pylintrc")
 
 
 def linters(config: Path) -> list[tuple[str, Callable[[Path, list[str]], list[str]]]]:
     """The project's own linters its configuration files in `config` set up: ruff (a
-    `[tool.ruff]` table or a ruff.toml) and flake8 (a `[flake8]` section)."""
+    `[tool.ruff]` table or a ruff.toml), flake8 (a `[flake8]` section) and pylint (a pylintrc,
+    a `[tool.pylint` table or a `[pylint` section)."""
     texts = {name: (config / name).read_text(errors="replace") for name in CONFIGS
              if (config / name).is_file()}
     out: list[tuple[str, Callable[[Path, list[str]], list[str]]]] = []
@@ -145,6 +160,9 @@ def linters(config: Path) -> list[tuple[str, Callable[[Path, list[str]], list[st
         out.append(("ruff (own config)", lambda work, paths: ruff(work, paths, own=True)))
     if any("[flake8]" in texts.get(name, "") for name in ("setup.cfg", "tox.ini", ".flake8")):
         out.append(("flake8 (own config)", flake8))
+    if ("pylintrc" in texts or ".pylintrc" in texts or "[tool.pylint" in texts.get("pyproject.toml", "")
+            or any("[pylint" in texts.get(name, "") for name in ("setup.cfg", "tox.ini"))):
+        out.append(("pylint (own config)", pylint))
     return out
 
 
