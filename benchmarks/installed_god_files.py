@@ -181,6 +181,21 @@ def _key(work: Path, line: str) -> tuple[str, str, str]:
     return code, re.sub(r"from \.+", "from .", message), re.sub(r"^from \.+", "from .", text)
 
 
+def _keys(work: Path, line: str) -> set[tuple[str, str, str]]:
+    """`_key`, but a finding on a `from M import ...` line that names the imported names
+    (ruff's UP035 "Import from `collections.abc` instead: `Iterable`, `Mapping`") is one key a
+    name: the source's `from typing import Dict, Iterable, Mapping, ...` is split between the
+    new modules, each importing the names it reads, and their findings on those statements are
+    the source's, name by name (avro's `io.py`)."""
+    code, message, text = key = _key(work, line)
+    module = re.match(r"from (\S+) import ", text)
+    names = re.findall(r"`([^`]+)`", message)
+    if not module or not names:
+        return {key}
+    template = re.sub(r"`[^`]+`(, `[^`]+`)*", "`...`", message)
+    return {(code, template, f"{module.group(1)}: {name}") for name in names}
+
+
 def findings(work: Path, source: str, before: dict[Path, bytes],
              lint: Callable[[Path, list[str]], list[str]] = ruff, label: str = "ruff F,E9",
              old: tuple[list[str], set[tuple[str, str, str]]] | None = None) -> str:
@@ -195,7 +210,7 @@ def findings(work: Path, source: str, before: dict[Path, bytes],
     old_found, keys = old if old is not None else source_findings(work, source, lint)
     written = sorted(str(path) for path, text in python_files(work).items() if before.get(path) != text)
     found = lint(work, written)
-    fresh = [line for line in found if _key(work, line) not in keys]
+    fresh = [line for line in found if not _keys(work, line) <= keys]
     old_count = Counter(line.split(": ")[1].split()[0] for line in old_found)
     new = Counter(line.split(": ")[1].split()[0] for line in fresh)
     copied = Counter(line.split(": ")[1].split()[0] for line in found if line not in fresh) - old_count
@@ -207,7 +222,7 @@ def findings(work: Path, source: str, before: dict[Path, bytes],
 def source_findings(work: Path, source: str, lint: Callable[[Path, list[str]], list[str]] = ruff,
                     ) -> tuple[list[str], set[tuple[str, str, str]]]:
     found = lint(work, [source])
-    return found, {_key(work, line) for line in found}
+    return found, {key for line in found for key in _keys(work, line)}
 
 
 def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = None,

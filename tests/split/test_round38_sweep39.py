@@ -54,3 +54,39 @@ def test_the_harness_runs_pylint_where_the_project_has_a_pylintrc(tmp_path: Path
     (work / "pkg" / "big" / "a.py").write_text("import os\nimport sys\n\nprint(os.sep)\n")
     said = harness.findings(work, "pkg/big.py", before, harness.pylint, "pylint", old)
     assert said.startswith("pylint: source 0, written 1, new {'W0611': 1} (pkg/big/a.py:2:0: W0611 "), said
+
+
+def test_a_finding_on_an_import_split_between_modules_is_the_sources_name_by_name(tmp_path: Path,
+                                                                                  ) -> None:
+    """avro's `io.py`: `from typing import Dict, List, Tuple, ...`, under its ruff's UP035, is
+    split between the new modules, each importing what it reads: their UP035s name the
+    source's names (copied), and a name the source's findings do not name is new."""
+    import re
+
+    from benchkit import load_benchmark
+
+    harness = load_benchmark("installed_god_files")
+    work = tmp_path / "work"
+    (work / "pkg" / "io").mkdir(parents=True)
+    (work / "pkg" / "io.py").write_text("from typing import Dict, Iterable, Tuple\n")
+    before = harness.python_files(work)
+
+    def lint(root: Path, paths: list[str]) -> list[str]:  # ruff's UP035, one finding a name
+        out = []
+        for path in paths:
+            text = (root / path).read_text()
+            for name in re.findall(r"\b(Dict|Tuple|Set)\b", text):
+                out.append(f"{path}:1:1: UP035 `typing.{name}` is deprecated, use `{name.lower()}` instead")
+            abc = re.findall(r"\b(Iterable|Mapping)\b", text)
+            if abc:
+                out.append(f"{path}:1:1: UP035 [*] Import from `collections.abc` instead: "
+                           + ", ".join(f"`{name}`" for name in abc))
+        return out
+
+    old = harness.source_findings(work, "pkg/io.py", lint)
+    (work / "pkg" / "io" / "a.py").write_text("from typing import Iterable, Tuple\n")
+    said = harness.findings(work, "pkg/io.py", before, lint, "ruff", old)
+    assert said == "ruff: source 3, written 2", said  # (as many as the source's: none new)
+    (work / "pkg" / "io" / "b.py").write_text("from typing import Mapping, Set\n")
+    said = harness.findings(work, "pkg/io.py", before, lint, "ruff", old)
+    assert said.startswith("ruff: source 3, written 4, new {'UP035': 2} ("), said
