@@ -112,25 +112,37 @@ def flake8(work: Path, paths: list[str]) -> list[str]:
             if re.match(r"\S+\.py:\d+:\d+: ", line)]
 
 
-def formatter(work: Path, paths: list[str], tool: str) -> list[str]:
-    """The files of `paths` that `ruff format --check` or `black --check` (the one beside this
-    interpreter, under the configuration in `work`) would reformat."""
-    cmd = ["format", "--check", "--no-cache", "--output-format", "concise"] if tool == "ruff" else ["--check"]
+def formatter(work: Path, paths: list[str], tool: str) -> dict[str, set[str]]:
+    """The files of `paths` that `ruff format` or `black` (the one beside this interpreter,
+    under the configuration in `work`) would reformat, each with the lines its `--diff` takes
+    out or puts in (stripped)."""
+    cmd = ["format", "--diff", "--no-cache"] if tool == "ruff" else ["--diff", "-q"]
     done = run([str(Path(sys.executable).parent / tool), *cmd, *paths], work)
     if done.returncode not in (0, 1):
         raise LintFailed(f"{tool} exit {done.returncode}: {done.stderr.strip()[-200:]}")
-    said = re.findall(r"^(?:would reformat (\S+\.py)|(\S+\.py):\d+:\d+: unformatted)",
-                      done.stdout + done.stderr, re.M | re.I)
-    return sorted({(black or ruff).removeprefix(str(work) + "/") for black, ruff in said})
+    out: dict[str, set[str]] = {}
+    lines: set[str] = set()
+    for line in done.stdout.splitlines():
+        if line.startswith("+++ "):
+            lines = out.setdefault(line[4:].split("\t")[0].strip().removeprefix(str(work) + "/"), set())
+        elif line[:1] in "+-" and not line.startswith("--- ") and line[1:].strip():
+            lines.add(line[:1] + line[1:].strip())
+    return out
 
 
-def formatted(work: Path, before: dict[Path, bytes], tool: str, old: list[str]) -> str:
-    """What the formatter says of the files apply wrote, beside what it said of the source."""
+def formatted(work: Path, before: dict[Path, bytes], tool: str, old: dict[str, set[str]]) -> str:
+    """What the formatter says of the files apply wrote, beside what it said of the source: a
+    written file whose every changed line the source's diff has too (its own style, copied
+    with its code: a newer formatter's) is counted "copied", the others are named."""
     written = sorted(str(path) for path, text in python_files(work).items() if before.get(path) != text)
     again = formatter(work, written, tool)
+    source = set().union(*old.values())
+    new = sorted(path for path, lines in again.items() if not lines <= source)
     return (f"{tool} format: source {'unstable' if old else 'stable'}, "
-            + (f"would reformat {len(again)} of {len(written)} written ({', '.join(again[:4])})"
-               if again else f"{len(written)} written stable"))
+            + (f"would reformat {len(again)} of {len(written)} written" if again
+               else f"{len(written)} written stable")
+            + (f" ({len(again) - len(new)} copied from the source)" if len(again) > len(new) else "")
+            + (f", new: {', '.join(new[:4])}" if new else ""))
 
 
 def pylint(work: Path, paths: list[str]) -> list[str]:
@@ -254,7 +266,7 @@ def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = No
         target = str(Path(prefix, rel))
         try:  # the source's findings, before apply rewrites it
             olds = [source_findings(work, target, lint) for _, lint in own]
-            old_format = formatter(work, [target], fmt) if fmt else []
+            old_format = formatter(work, [target], fmt) if fmt else {}
         except LintFailed as failed:
             return f"{lines:,}", f"the project's linters did not run: {failed}", 0.0
         godsplit = [sys.executable, "-m", "godsplit"]

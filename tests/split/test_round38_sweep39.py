@@ -22,15 +22,42 @@ def test_the_harness_names_a_written_file_its_formatter_would_reformat(tmp_path:
     (work / "pkg" / "big.py").write_text("x = 1\n")
     before = harness.python_files(work)
     old = harness.formatter(work, ["pkg/big.py"], tool)
-    assert old == []
+    assert old == {}
     (work / "pkg" / "big.py").write_text("from pkg.big.a import x\n")
     (work / "pkg" / "big" / "__init__.py").write_text("")
     (work / "pkg" / "big" / "a.py").write_text("x = {'a':1}\n")  # quotes, spacing: reformatted
     said = harness.formatted(work, before, tool, old)
-    assert said == (f"{tool} format: source stable, would reformat 1 of 3 written "
-                    "(pkg/big/a.py)"), said
+    assert said == f"{tool} format: source stable, would reformat 1 of 3 written, new: pkg/big/a.py", said
     (work / "pkg" / "big" / "a.py").write_text('x = {"a": 1}\n')
     assert harness.formatted(work, before, tool, old) == f"{tool} format: source stable, 3 written stable"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tool", ["ruff", "black"])
+def test_a_written_file_reformatted_only_where_the_source_is_counts_as_copied(tmp_path: Path,
+                                                                              tool: str) -> None:
+    """bpython's `curtsiesfrontend/repl.py` under black 26: a multi-line string argument the
+    project's older black wrapped differently is reformatted in the source and, copied with its
+    method, in the new module: the project's own style, not godsplit's."""
+    from benchkit import load_benchmark
+
+    harness = load_benchmark("installed_god_files")
+    work = tmp_path / "work"
+    (work / "pkg" / "big").mkdir(parents=True)
+    (work / "pkg" / "big.py").write_text("x = {'a':1}\ny = 2\n")
+    before = harness.python_files(work)
+    old = harness.formatter(work, ["pkg/big.py"], tool)
+    assert list(old) == ["pkg/big.py"]
+    (work / "pkg" / "big.py").write_text("from pkg.big.a import x\nfrom pkg.big.b import y\n")
+    (work / "pkg" / "big" / "__init__.py").write_text("")
+    (work / "pkg" / "big" / "a.py").write_text("x = {'a':1}\n")
+    (work / "pkg" / "big" / "b.py").write_text("y = 2\n")
+    said = harness.formatted(work, before, tool, old)
+    assert said == (f"{tool} format: source unstable, would reformat 1 of 4 written "
+                    "(1 copied from the source)"), said
+    (work / "pkg" / "big" / "b.py").write_text("y = [1,2]\n")
+    said = harness.formatted(work, before, tool, old)
+    assert said.endswith("would reformat 2 of 4 written (1 copied from the source), new: pkg/big/b.py"), said
 
 
 @pytest.mark.slow
