@@ -117,3 +117,68 @@ def test_a_finding_on_an_import_split_between_modules_is_the_sources_name_by_nam
     (work / "pkg" / "io" / "b.py").write_text("from typing import Mapping, Set\n")
     said = harness.findings(work, "pkg/io.py", before, lint, "ruff", old)
     assert said.startswith("ruff: source 3, written 4, new {'UP035': 2} ("), said
+
+
+ACTIONS = """
+    class Actions:
+        def move(self):
+            return self.thisdir  # set at run time: pylint is told not to check (ignored-classes)
+
+
+    def other():
+        return 1
+"""
+MODULES = {"actions": ["Actions"], "misc": ["other"]}
+
+
+def _pylintrc(root: Path, names: str) -> None:
+    (root / ".pylintrc").write_text("[MESSAGES CONTROL]\ndisable=all\nenable=no-member\n\n"
+                                    f"[TYPECHECK]\nignored-classes={names}\n")
+
+
+def test_a_moved_class_pylint_ignores_by_its_old_name_is_a_warning(tmp_path: Path) -> None:
+    """ranger's `.pylintrc`: `ignored-classes=ranger.core.actions.Actions`; split, the class
+    is `ranger.core.actions.macro.Actions` to pylint, and 129 E1101 came back."""
+    from splitkit import make_project, plan_texts
+
+    _pylintrc(tmp_path, "pkg.big.Actions")
+    plan, _ = plan_texts(make_project(tmp_path, ACTIONS, MODULES))
+    [warning] = [f for f in plan.findings if f.code == "GS226"]
+    assert (warning.severity, warning.path, warning.line) == ("warning", str(tmp_path / ".pylintrc"), 6)
+    assert warning.message == (
+        "pylint's ignored-classes (.pylintrc) names pkg.big.Actions, which moves to "
+        "pkg.big.actions.Actions: pylint names a class by the module that defines it, so it "
+        "checks its members again (E1101 no-member on what is set at run time); add "
+        "pkg.big.actions.Actions to ignored-classes")
+    assert not [f for f in plan.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("names", ["pkg.big.Actions,pkg.big.actions.Actions", "pkg.other.Actions",
+                                   "pkg.big.Missing", "Actions"])
+def test_no_warning_where_the_entry_still_matches(tmp_path: Path, names: str) -> None:
+    from splitkit import make_project, plan_texts
+
+    _pylintrc(tmp_path, names)
+    plan, _ = plan_texts(make_project(tmp_path, ACTIONS, MODULES))
+    assert not [f for f in plan.findings if f.code == "GS226"]
+
+
+@pytest.mark.slow
+def test_pylint_reports_the_moved_class_members_until_its_new_name_is_listed(tmp_path: Path) -> None:
+    """What GS226 says is true: E1101 after the split under the old entry, none with the new."""
+    import subprocess
+    import sys
+
+    from splitkit import apply, make_project
+
+    _pylintrc(tmp_path, "pkg.big.Actions")
+    config = make_project(tmp_path, ACTIONS, MODULES, **{"verify-import": False})
+    pylint = [str(Path(sys.executable).with_name("pylint")), "--score=n", "pkg"]
+    before = subprocess.run(pylint, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert "E1101" not in before.stdout, before.stdout
+    apply(config)
+    after = subprocess.run(pylint, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert "E1101: Instance of 'Actions' has no 'thisdir' member" in after.stdout, after.stdout
+    _pylintrc(tmp_path, "pkg.big.Actions,pkg.big.actions.Actions")
+    fixed = subprocess.run(pylint, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert "E1101" not in fixed.stdout, fixed.stdout
