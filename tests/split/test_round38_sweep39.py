@@ -182,3 +182,52 @@ def test_pylint_reports_the_moved_class_members_until_its_new_name_is_listed(tmp
     _pylintrc(tmp_path, "pkg.big.Actions,pkg.big.actions.Actions")
     fixed = subprocess.run(pylint, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert "E1101" not in fixed.stdout, fixed.stdout
+
+
+COMMANDS = """
+    import os
+
+
+    class quit:  # pylint: disable=redefined-builtin
+        def execute(self):
+            return os.sep
+
+
+    def run(code):
+        global state
+        state = code
+        return eval(code)
+
+
+    def bulkrename():
+        import sys
+        return sys.version_info[0] >= 3 and state
+
+
+    state = None
+"""
+
+
+def test_pylint_pragmas_for_a_builtin_name_reexported_and_a_local_reimport(tmp_path: Path) -> None:
+    """ranger's `config/commands.py` under its `.pylintrc`: the facade's `from
+    ...commands.deletes import (delete, quit, ...)` rebinds the builtin `quit` (W0622; the
+    source's `class quit` carries its own pragma), and `bulkrename`, kept, imports `sys` in
+    its body below the facade's `import sys as _godsplit_sys` (W0404)."""
+    import subprocess
+    import sys
+
+    from splitkit import make_project, plan_texts, write_texts
+
+    (tmp_path / ".pylintrc").write_text("[MESSAGES CONTROL]\ndisable=all\n"
+                                        "enable=redefined-builtin,reimported\n")
+    config = make_project(tmp_path, COMMANDS, {"cmds": ["quit"]}, keep=["run", "bulkrename"])
+    plan, texts = plan_texts(config)
+    assert not [f for f in plan.findings if f.severity == "error"], plan.findings
+    facade = texts["pkg/big/__init__.py"]
+    assert "import quit  # pylint: disable=redefined-builtin" in facade, facade
+    assert "import sys as _godsplit_sys\n" in facade  # the live machinery's
+    assert "    import sys  # pylint: disable=reimported\n" in facade, facade
+    write_texts(tmp_path, texts)
+    done = subprocess.run([str(Path(sys.executable).with_name("pylint")), "--score=n", "pkg"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "", done.stdout

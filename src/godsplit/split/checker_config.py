@@ -29,6 +29,7 @@ from .style_files import _toml
 MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "useless-import-alias": ("C0414", ()),
     "reimported": ("W0404", ()),
+    "redefined-builtin": ("W0622", ()),
     "import-outside-toplevel": ("C0415", ()),
     "line-too-long": ("C0301", ()),
     "missing-function-docstring": ("C0116", ("missing-docstring", "C0111")),
