@@ -231,3 +231,49 @@ def test_pylint_pragmas_for_a_builtin_name_reexported_and_a_local_reimport(tmp_p
     done = subprocess.run([str(Path(sys.executable).with_name("pylint")), "--score=n", "pkg"],
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.stdout.strip() == "", done.stdout
+
+
+CYCLE = """
+    X = 1
+
+
+    def a():
+        return b() + X
+
+
+    def b():
+        return 2
+
+
+    def c():
+        return a()
+"""
+
+
+def test_a_late_import_of_a_cycle_carries_pylints_pragma(tmp_path: Path) -> None:
+    """asyncssh's `sftp.py` under its pylintrc: the imports a split places at the end of a
+    module (a call-time cycle) are pylint's C0413 wrong-import-position, as they are E402
+    (marked) to ruff and flake8."""
+    import subprocess
+    import sys
+
+    from splitkit import make_project, plan_texts, write_texts
+
+    modules = {"one": ["a", "X"], "two": ["b", "c"]}
+    _, texts = plan_texts(make_project(tmp_path / "plain", CYCLE, modules))
+    assert "from .two import b  # noqa: E402\n" in texts["pkg/big/one.py"]  # no pylint: no pragma
+    root = tmp_path / "linted"
+    root.mkdir()
+    (root / ".pylintrc").write_text("[MESSAGES CONTROL]\ndisable=all\nenable=wrong-import-position\n")
+    _, texts = plan_texts(make_project(root, CYCLE, modules))
+    assert texts["pkg/big/one.py"].endswith(
+        "# godsplit: imported last (an import cycle); used only inside functions.\n"
+        "from .two import b  # pylint: disable=wrong-import-position  # noqa: E402\n")
+    write_texts(root, texts)
+    done = subprocess.run([str(Path(sys.executable).with_name("pylint")), "--score=n", "pkg"],
+                          cwd=root, capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "", done.stdout
+    ruff = subprocess.run([str(Path(sys.executable).with_name("ruff")), "check", "--isolated",
+                           "--select", "E402,RUF100", "pkg"], cwd=root, capture_output=True,
+                          text=True, timeout=60)
+    assert ruff.returncode == 0, ruff.stdout

@@ -30,6 +30,7 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "useless-import-alias": ("C0414", ()),
     "reimported": ("W0404", ()),
     "redefined-builtin": ("W0622", ()),
+    "wrong-import-position": ("C0413", ()),
     "import-outside-toplevel": ("C0415", ()),
     "line-too-long": ("C0301", ()),
     "missing-function-docstring": ("C0116", ("missing-docstring", "C0111")),

@@ -46,6 +46,7 @@ from .style import Style
 
 TYPE_IGNORE = "# type: ignore[attr-defined, unused-ignore]"
 PYLINT_UNUSED = "# pylint: disable=unused-import"
+LAST_NOTE = "# godsplit: imported last ("  # (`render._deferred`)
 _DOCSTRINGS = {  # each under 70 characters: the line fits a limit of 79
     "_godsplit_bindings": "Which new modules bind each name here to the same object.",
     "_godsplit_targets": "The new modules that an assignment to `name` here reaches.",
@@ -155,7 +156,7 @@ def for_checkers(texts: Mapping[Path, str], style: Style | None, source: Path | 
                 # wrapped it)
                 indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
                 lines.insert(index, f"{indent}# pylint: disable-next={what}\n")
-            elif what in ("reimported", "redefined-builtin"):  # pylint does not
+            elif what in ("reimported", "redefined-builtin", "wrong-import-position"):  # pylint does not
                 # count its pragma in a line's length; flake8's E501 does: `_long`
                 code, hash_, old = lines[index].rstrip("\n").partition("#")
                 lines[index] = _long(f"{code.rstrip()}  # pylint: disable={what}",
@@ -327,6 +328,12 @@ def _pylint_edits(tree: ast.Module, lines: list[str], pylint: Pylint,
                       (a.asname or a.name) in shadows for a in node.names)
                   and "redefined-builtin" not in lines[node.lineno - 1]
                   and "redefined-builtin" not in lines[node.lineno - 1]]
+    last = next((i for i, text in enumerate(lines) if text.startswith(LAST_NOTE)), None)
+    if last is not None and pylint.reports("wrong-import-position"):  # the imports a split
+        # places at the end (a call-time cycle: asyncssh's `sftp.py`, under its pylintrc)
+        edits += [(node.lineno - 1, "wrong-import-position") for node in tree.body
+                  if isinstance(node, (ast.Import, ast.ImportFrom)) and node.lineno - 1 > last
+                  and "wrong-import-position" not in lines[node.lineno - 1]]
     if pylint.reports("import-outside-toplevel"):  # the machinery imports when it runs
         edits += [(node.lineno - 1, "import-outside-toplevel") for node in _machinery_imports(tree)]
     for node in tree.body:
