@@ -277,3 +277,36 @@ def test_a_late_import_of_a_cycle_carries_pylints_pragma(tmp_path: Path) -> None
                            "--select", "E402,RUF100", "pkg"], cwd=root, capture_output=True,
                           text=True, timeout=60)
     assert ruff.returncode == 0, ruff.stdout
+
+
+def test_an_unused_late_import_gets_one_pylint_pragma(tmp_path: Path) -> None:
+    """asyncssh's `sftp/_shared.py` after 40a4dd9: its late import (C0413's pragma, then
+    `# noqa: E402`) is one pylint finds unused; `unused-import` went in as a second `#
+    pylint: disable=` comment before the first, and pylint read one of them: W0611 came
+    back. The two are one pragma now."""
+    import ast
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+    from typing import cast
+
+    from godsplit.split import checker_marks
+    from godsplit.split.style import Style
+
+    line = "from .two import b  # pylint: disable=wrong-import-position  # noqa: E402\n"
+    lines = ["X = 1\n", line]
+    node = ast.parse("".join(lines)).body[1]
+    assert isinstance(node, ast.ImportFrom)
+    style = cast(Style, SimpleNamespace(line_length=88, lint_line_length=None, linters=()))
+    checker_marks._pylint_inline(lines, 1, node, style)
+    assert lines[1] == ("from .two import b  # pylint: disable=unused-import,wrong-import-position"
+                        "  # noqa: E402\n"), lines[1]
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "two.py").write_text("b = 1\n")
+    (tmp_path / "pkg" / "one.py").write_text("".join(lines))
+    (tmp_path / ".pylintrc").write_text("[MESSAGES CONTROL]\ndisable=all\n"
+                                        "enable=wrong-import-position,unused-import\n")
+    done = subprocess.run([str(Path(sys.executable).with_name("pylint")), "--score=n", "pkg"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip() == "", done.stdout

@@ -242,6 +242,9 @@ def _pylint_inline(lines: list[str], index: int, node: ast.Import | ast.ImportFr
     comments after `(` (black and isort leave that form as it is)."""
     code, hash_, comment = lines[index].rstrip("\n").partition("#")
     code, comment = code.rstrip(), f"{PYLINT_UNUSED}  {hash_}{comment}".strip()
+    if comment.startswith(f"{PYLINT_UNUSED}  # pylint: disable="):  # one pragma: pylint reads
+        # the first of a line's (asyncssh's `sftp.py`: a late import, C0413's pragma first)
+        comment = f"{PYLINT_UNUSED}," + comment.removeprefix(f"{PYLINT_UNUSED}  # pylint: disable=")
     if (isinstance(node, ast.ImportFrom) and node.end_lineno == node.lineno
             and len(f"{code}  {comment}") > style.line_length and len(node.names) > 0):
         lines[index] = _parenthesized(node, "", comment, style)
