@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/installed_god_files.py [--venv DIR] [--apply] [--min-lines N]
                                                          [--limit N] [--config DIR [--prefix src]]
+                                                         [--format ruff|black]
                                                          [FILE ...]
 
 A wider, cheaper net than benchmarks/realworld.py (which runs each library's own test
@@ -20,12 +21,18 @@ environment, so that the import check runs with the package's dependencies), and
   new finding there is a bug in the generated code, whatever the project's own config says;
   one on a line the source has with the same finding (a block copied into each module that
   reads it, a re-based relative import) is printed as "copied from the source".
-- with `--config DIR` (the project's pyproject.toml, ruff.toml, setup.cfg, tox.ini or
-  .flake8, from its sdist or repository), those are copied to the temporary project's root
-  (the package under `--prefix`, `src` for a src layout, so their paths match) and its own
-  linters run too: ruff without `--isolated` where they configure ruff, flake8 where they
-  have a `[flake8]` section; the source is linted the same way before apply rewrites it,
-  and findings are new or copied as above.
+- with `--config DIR` (the project's pyproject.toml, ruff.toml, setup.cfg, tox.ini, .flake8
+  or pylintrc, from its sdist or repository), those are copied to the temporary project's
+  root (the package under `--prefix`, `src` for a src layout, so their paths match) and its
+  own linters run too: ruff without `--isolated` where they configure ruff, flake8 where
+  they have a `[flake8]` section, pylint where they have a pylintrc or a pylint section;
+  the source is linted the same way before apply rewrites it, and findings are new or
+  copied as above.
+- with `--format ruff` or `--format black` (the project's formatter: `ruff format` or
+  `black`, the one beside this interpreter, under the configuration copied with `--config`),
+  `--check` on the source before apply and on the files apply wrote: is the written code
+  formatter-stable (a file it would reformat is named; a source it would reformat already is
+  said, since its copied lines are then the project's own).
 
 Prints one Markdown row per file. Nothing here is committed or kept: the copies are
 deleted. The installed files are whatever versions the environment has.
@@ -105,12 +112,59 @@ def flake8(work: Path, paths: list[str]) -> list[str]:
             if re.match(r"\S+\.py:\d+:\d+: ", line)]
 
 
-CONFIGS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "tox.ini", ".flake8")
+def formatter(work: Path, paths: list[str], tool: str) -> dict[str, set[str]]:
+    """The files of `paths` that `ruff format` or `black` (the one beside this interpreter,
+    under the configuration in `work`) would reformat, each with the lines its `--diff` takes
+    out or puts in (stripped)."""
+    cmd = ["format", "--diff", "--no-cache"] if tool == "ruff" else ["--diff", "-q"]
+    done = run([str(Path(sys.executable).parent / tool), *cmd, *paths], work)
+    if done.returncode not in (0, 1):
+        raise LintFailed(f"{tool} exit {done.returncode}: {done.stderr.strip()[-200:]}")
+    out: dict[str, set[str]] = {}
+    lines: set[str] = set()
+    for line in done.stdout.splitlines():
+        if line.startswith("+++ "):
+            lines = out.setdefault(line[4:].split("\t")[0].strip().removeprefix(str(work) + "/"), set())
+        elif line[:1] in "+-" and not line.startswith("--- ") and line[1:].strip():
+            lines.add(line[:1] + line[1:].strip())
+    return out
+
+
+def formatted(work: Path, before: dict[Path, bytes], tool: str, old: dict[str, set[str]]) -> str:
+    """What the formatter says of the files apply wrote, beside what it said of the source: a
+    written file whose every changed line the source's diff has too (its own style, copied
+    with its code: a newer formatter's) is counted "copied", the others are named."""
+    written = sorted(str(path) for path, text in python_files(work).items() if before.get(path) != text)
+    again = formatter(work, written, tool)
+    source = set().union(*old.values())
+    new = sorted(path for path, lines in again.items() if not lines <= source)
+    return (f"{tool} format: source {'unstable' if old else 'stable'}, "
+            + (f"would reformat {len(again)} of {len(written)} written" if again
+               else f"{len(written)} written stable")
+            + (f" ({len(again) - len(new)} copied from the source)" if len(again) > len(new) else "")
+            + (f", new: {', '.join(new[:4])}" if new else ""))
+
+
+def pylint(work: Path, paths: list[str]) -> list[str]:
+    """pylint's findings in `paths` under the project's configuration copied into `work` (a
+    pylintrc, or a `[tool.pylint` table or `[pylint` section: the pylint beside this
+    interpreter, which finds it there)."""
+    done = run([str(Path(sys.executable).parent / "pylint"), "--reports=n", "--score=n",
+                "--msg-template", "{path}:{line}:{column}: {msg_id} {msg}", *paths], work)
+    if done.returncode & (1 | 32):  # a fatal message, a usage error: not a list of findings
+        raise LintFailed(f"pylint exit {done.returncode}: {(done.stdout + done.stderr).strip()[-200:]}")
+    return [line.removeprefix(str(work) + "/") for line in done.stdout.splitlines()
+            if re.match(r"\S+\.py:\d+:\d+: ", line)]
+
+
+CONFIGS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "tox.ini", ".flake8", "pylintrc",
+           ".pylintrc")
 
 
 def linters(config: Path) -> list[tuple[str, Callable[[Path, list[str]], list[str]]]]:
     """The project's own linters its configuration files in `config` set up: ruff (a
-    `[tool.ruff]` table or a ruff.toml) and flake8 (a `[flake8]` section)."""
+    `[tool.ruff]` table or a ruff.toml), flake8 (a `[flake8]` section) and pylint (a pylintrc,
+    a `[tool.pylint` table or a `[pylint` section)."""
     texts = {name: (config / name).read_text(errors="replace") for name in CONFIGS
              if (config / name).is_file()}
     out: list[tuple[str, Callable[[Path, list[str]], list[str]]]] = []
@@ -118,6 +172,9 @@ def linters(config: Path) -> list[tuple[str, Callable[[Path, list[str]], list[st
         out.append(("ruff (own config)", lambda work, paths: ruff(work, paths, own=True)))
     if any("[flake8]" in texts.get(name, "") for name in ("setup.cfg", "tox.ini", ".flake8")):
         out.append(("flake8 (own config)", flake8))
+    if ("pylintrc" in texts or ".pylintrc" in texts or "[tool.pylint" in texts.get("pyproject.toml", "")
+            or any("[pylint" in texts.get(name, "") for name in ("setup.cfg", "tox.ini"))):
+        out.append(("pylint (own config)", pylint))
     return out
 
 
@@ -136,6 +193,21 @@ def _key(work: Path, line: str) -> tuple[str, str, str]:
     return code, re.sub(r"from \.+", "from .", message), re.sub(r"^from \.+", "from .", text)
 
 
+def _keys(work: Path, line: str) -> set[tuple[str, str, str]]:
+    """`_key`, but a finding on a `from M import ...` line that names the imported names
+    (ruff's UP035 "Import from `collections.abc` instead: `Iterable`, `Mapping`") is one key a
+    name: the source's `from typing import Dict, Iterable, Mapping, ...` is split between the
+    new modules, each importing the names it reads, and their findings on those statements are
+    the source's, name by name (avro's `io.py`)."""
+    code, message, text = key = _key(work, line)
+    module = re.match(r"from (\S+) import ", text)
+    names = re.findall(r"`([^`]+)`", message)
+    if not module or not names:
+        return {key}
+    template = re.sub(r"`[^`]+`(, `[^`]+`)*", "`...`", message)
+    return {(code, template, f"{module.group(1)}: {name}") for name in names}
+
+
 def findings(work: Path, source: str, before: dict[Path, bytes],
              lint: Callable[[Path, list[str]], list[str]] = ruff, label: str = "ruff F,E9",
              old: tuple[list[str], set[tuple[str, str, str]]] | None = None) -> str:
@@ -150,7 +222,7 @@ def findings(work: Path, source: str, before: dict[Path, bytes],
     old_found, keys = old if old is not None else source_findings(work, source, lint)
     written = sorted(str(path) for path, text in python_files(work).items() if before.get(path) != text)
     found = lint(work, written)
-    fresh = [line for line in found if _key(work, line) not in keys]
+    fresh = [line for line in found if not _keys(work, line) <= keys]
     old_count = Counter(line.split(": ")[1].split()[0] for line in old_found)
     new = Counter(line.split(": ")[1].split()[0] for line in fresh)
     copied = Counter(line.split(": ")[1].split()[0] for line in found if line not in fresh) - old_count
@@ -162,11 +234,11 @@ def findings(work: Path, source: str, before: dict[Path, bytes],
 def source_findings(work: Path, source: str, lint: Callable[[Path, list[str]], list[str]] = ruff,
                     ) -> tuple[list[str], set[tuple[str, str, str]]]:
     found = lint(work, [source])
-    return found, {_key(work, line) for line in found}
+    return found, {key for line in found for key in _keys(work, line)}
 
 
 def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = None,
-          prefix: str = "") -> tuple[str, str, float]:
+          prefix: str = "", fmt: str = "") -> tuple[str, str, float]:
     """(lines, result, seconds) for one file; with `config`, a directory holding the
     project's configuration files (from its sdist or repository), those are copied to the
     project's root, the package under `prefix` (`src` for a src layout, so that the
@@ -194,6 +266,7 @@ def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = No
         target = str(Path(prefix, rel))
         try:  # the source's findings, before apply rewrites it
             olds = [source_findings(work, target, lint) for _, lint in own]
+            old_format = formatter(work, [target], fmt) if fmt else {}
         except LintFailed as failed:
             return f"{lines:,}", f"the project's linters did not run: {failed}", 0.0
         godsplit = [sys.executable, "-m", "godsplit"]
@@ -223,6 +296,8 @@ def trial(root: Path, rel: str, env: Path, apply: bool, config: Path | None = No
                     result += f"; {findings(work, target, before, lint, label, old)}"
                 except LintFailed as failed:
                     result += f"; {label} did not run: {failed}"
+            if fmt:
+                result += f"; {formatted(work, before, fmt, old_format)}"
     return f"{lines:,}", result, time.perf_counter() - start
 
 
@@ -237,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
                         "pyproject.toml / ruff.toml / setup.cfg / tox.ini / .flake8: lint with those")
     parser.add_argument("--prefix", default="", help="where the package lies under the "
                         "configuration's directory (`src` for a src layout)")
+    parser.add_argument("--format", choices=("ruff", "black"), default="",
+                        help="the project's formatter: --check the source and the files written")
     args = parser.parse_args(argv)
     root = site_packages(args.venv)
     env = args.venv.resolve() if args.venv else Path(sys.prefix)
@@ -246,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         files = files[:args.limit]
     print("| file | lines | result | seconds |\n|---|---:|---|---:|", flush=True)
     for rel in files:
-        lines, result, seconds = trial(root, rel, env, args.apply, args.config, args.prefix)
+        lines, result, seconds = trial(root, rel, env, args.apply, args.config, args.prefix, args.format)
         print(f"| `{rel}` | {lines} | {result} | {seconds:.0f} |", flush=True)
     return 0
 

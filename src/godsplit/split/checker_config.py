@@ -5,7 +5,7 @@
   section, in the split file's directory or the nearest one above it (pylint's own
   order). Its options are flat (pylint merges every section or sub-table), so only
   `enable`, `disable`, `no-docstring-rgx`, `max-line-length`, `dummy-variables-rgx`,
-  `init-import` and, where `load-plugins` names pylint-quotes, its `string-quote` are read,
+  `init-import`, `ignored-classes` and, where `load-plugins` names pylint-quotes, its `string-quote` are read,
   wherever they are.
 - mypy: whether the project configures it at all (`mypy.ini`, `.mypy.ini`, `[tool.mypy]`,
   a `[mypy]` section of `setup.cfg`): such a project may run it with `--strict`, whose
@@ -29,6 +29,8 @@ from .style_files import _toml
 MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "useless-import-alias": ("C0414", ()),
     "reimported": ("W0404", ()),
+    "redefined-builtin": ("W0622", ()),
+    "wrong-import-position": ("C0413", ()),
     "import-outside-toplevel": ("C0415", ()),
     "line-too-long": ("C0301", ()),
     "missing-function-docstring": ("C0116", ("missing-docstring", "C0111")),
@@ -57,6 +59,7 @@ class Pylint:
     dummy_variables_rgx: str = DUMMY_VARIABLES_RGX
     init_import: bool = False  # unused imports of an `__init__.py` are reported
     string_quote: str = ""  # pylint-quotes' quote of one-line strings (C4001); "": not set
+    ignored_classes: tuple[str, ...] = ()  # members not checked (E1101), names as written
 
     def reports(self, symbol: str) -> bool:
         """Whether pylint reports message `symbol` (one of MESSAGES) with this config."""
@@ -96,7 +99,8 @@ def find_pylint(directories: Sequence[Path]) -> Pylint | None:
                               _integer(options.get("max-line-length"), 100),
                               str(options.get("dummy-variables-rgx", DUMMY_VARIABLES_RGX)),
                               str(options.get("init-import", "no")).strip().lower() in (
-                                  "y", "yes", "true", "1"), _string_quote(options))
+                                  "y", "yes", "true", "1"), _string_quote(options),
+                              _names(options.get("ignored-classes")))
     return None
 
 
@@ -172,6 +176,12 @@ def _words(value: object) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
     return tuple(w.lower() for v in items if isinstance(v, str)
                  for w in re.split(r"[,\s]+", v) if w)
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """A pylint list option of names, as written (`ignored-classes`)."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return tuple(w for v in items if isinstance(v, str) for w in re.split(r"[,\s]+", v) if w)
 
 
 def _text(path: Path) -> str:

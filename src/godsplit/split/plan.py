@@ -60,6 +60,7 @@ from .oversized import oversized
 from .own_file import own_file_errors
 from .own_prefix import check_own_prefix
 from .pylint_cycles import pylint_cycles
+from .pylint_names import ignored_moved
 from .relative_ban import absolute_pieces
 from .reloads import Reload, find_reloads, reload_findings
 from .render import MARKER, first_definition, render_new_module
@@ -227,6 +228,9 @@ def build_plan(
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(live_findings(analysis, split) + install_findings(layout, order, split.source, root))
     findings += pylint_cycles(edges, style.pylint if style is not None else None, split)
+    findings += ignored_moved(style.pylint if style is not None else None, layout.old_module,
+                              ((n, p.module) for p in assignment.placements for n in p.names),
+                              layout.dotted)
     moved = assignment.module_of
     findings += [*identity_findings(analysis, moved, split),
                  *identity_errors(analysis, moved, layout), *own_file_errors(analysis),

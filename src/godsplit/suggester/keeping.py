@@ -38,6 +38,7 @@ NOT_KEPT = frozenset({"GS104", "GS105", "GS106", "GS107", "GS156", "GS157"})
 
 _LINES = re.compile(r"(?:\blines? |, )(\d+)\b")  # "at line 588", "lines 575 (a), 589 (b)"
 _STAYS = re.compile(r"^'([^']+)' stays in the old module but")  # GS112
+_REBOUND = re.compile(r"^'([^']+)' is rebound at run time by code that stays")  # GS112
 
 
 _AT = re.compile(r"(\d+) \(")  # GS124: "lines 5688 (field), 5692 (model)"
@@ -94,6 +95,9 @@ def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
         lines = {finding.line, *(int(n) for n in _LINES.findall(finding.message))}
         at_lines = {bisect_right(analysis.stmt_lines, line) - 1 for line in lines}
         stays = _STAYS.match(finding.message)
+        rebound = _REBOUND.match(finding.message)  # the code reading it stays with it
+        # (ranger's `config/commands.py`: `eval_` stays, for its `eval`, and sets `global
+        # fm`; `bulkrename` reads `fm`: the finding's line is `eval_`'s, kept already)
         # all, not 10; GS112 of a late cyclic star import: the code reading its names
         named = set(finding.names) if finding.code in ("GS127", "GS112", "GS130", "GS144") else set()
         if finding.code == "GS144" and finding.names[:1] and finding.names[0] not in kept:
@@ -106,8 +110,9 @@ def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
                 continue
             at = not at_lines.isdisjoint(unit.stmts)  # (a unit's `lines` count the blank
             # lines and comments before the next statement: not where the unit ends)
-            reads = stays is not None and any(r.name == stays.group(1) and r.import_time
-                                              for r in unit.reads)
+            reads = (stays is not None and any(r.name == stays.group(1) and r.import_time
+                                              for r in unit.reads)) or (rebound is not None and any(
+                r.name == rebound.group(1) for r in unit.reads))
             if at or reads or not unit.binds.isdisjoint(named):
                 names = {n for n in unit.binds if not n.startswith("__")}
                 record(why, names - kept, why_of(finding.code, finding.message, finding.line))
