@@ -128,6 +128,8 @@ def print_apply(result: ApplyResult, root: Path) -> None:
             done = "verified" if split.imported else "checked statically (import check skipped)"
             if any(f.code == "GS134" for f in split.findings):  # checked in the tree only
                 done += " in the source tree; its packaging would not install it (GS134)"
+            if any(f.code == "GS146" for f in split.findings):  # a build reading the old file
+                done += "; the build's version setting names the removed file (GS146)"
             out.print(Text(f"{source}: split into {files}, facade {_rel(split.plan.facade, root)};"
                            f" {done}", style="green"))
     if result.written:

@@ -33,6 +33,7 @@ from .imports import migrate_style, project_style
 from .probe import Imported, compare, importable, probe, probe_first, project_setup
 from .scan import scan
 from .sorting import as_the_project_writes, style_of
+from .visual_indent import realign
 
 if TYPE_CHECKING:
     from .report import Gate
@@ -181,7 +182,7 @@ def plan_migration(
         migration.uses.extend(ctx.uses)
         migration.notes.extend(ctx.notes)
         if ctx.edits:
-            text = rewrite(ctx.module, ctx.edits, style).code
+            text = realign(source.text, rewrite(ctx.module, ctx.edits, style).code)  # E127
             if tidy:
                 text = as_the_project_writes(path, source.text, text, styles)
             if text != source.text:

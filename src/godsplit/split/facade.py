@@ -32,7 +32,7 @@ from .file_path import facade_file_edits
 from .handover import hand_over, rebound, repr_tuple
 from .head_order import generated_at
 from .keep_module import keep_module_name, keep_names, uses_overload
-from .late_runs import late_runs
+from .keep_place import kept_body
 from .later_aliases import alias_lines, later_aliases
 from .layout import Layout
 from .main_guards import is_main_block
@@ -43,7 +43,7 @@ from .noqa import ends_import_block, reexport_codes
 from .normalize import Block, Piece
 from .quotes import new_quote
 from .render import MARKER, first_definition, live_aliases, module_import
-from .spacing import kept_block, spaced
+from .spacing import kept_block
 from .style import Style
 from .transforms import apply_edits
 
@@ -380,14 +380,14 @@ def render_facade(
     pieces.append(Block(generated_all))
     # keep-module-name: every new module came through this package; before the facade's own
     # code, which may copy what it renames (sh's SelfWrapper copies `Command.__dict__`)
+    keep = None  # placed after the kept code's leading imports (E402): keep_place.py
     if split.keep_module_name and layout.facade_is_package:
         moved = [u for u in analysis.units if assignment.module_of.get(u.id, FACADE) != FACADE]
         names = [n for n in keep_names(analysis, moved, split) if n not in served]
-        pieces.append(Block(keep_module_name(names, "__name__", analysis.future_annotations,
-                                             analysis.conditional_names, analysis.bound_names,
-                                             uses_overload(analysis))))
-    rest.sort(key=lambda item: item[0])
-    pieces.extend(spaced(late_runs(rest, [i for i, _ in rest])))  # late imports: sorted
+        keep = Block(keep_module_name(names, "__name__", analysis.future_annotations,
+                                      analysis.conditional_names, analysis.bound_names,
+                                      uses_overload(analysis)))
+    pieces.extend(kept_body(rest, keep))  # late imports: sorted
     pieces.append(Block(late_all))
     pieces.append(Block(hand_over(handed, "_godsplit_sys", analysis.conditional_names,
                                   88 if style is None else style.line_length, reloaded,

@@ -31,6 +31,7 @@ from .assign import DEFAULT_SHARED, Assignment, assign, in_config
 from .attrs_order import attrs_order
 from .celery_names import with_task_aliases
 from .dist_lists import install_findings
+from .dist_version import version_findings
 from .doc_length import wrap_comments
 from .early_effects import runs_early
 from .facade import kept_order, main_blocks, render_facade, star_names
@@ -227,6 +228,8 @@ def build_plan(
     if stub is not None and stub not in texts:  # the module became a package
         changes = tuple(sorted((*changes, FileChange(stub, None)), key=lambda c: str(c.path)))
     findings.extend(live_findings(analysis, split) + install_findings(layout, order, split.source, root))
+    findings += version_findings(split.source, [c.path for c in changes if c.data is None], texts,
+                                 root)  # a build reading the version from the removed file
     findings += pylint_cycles(edges, style.pylint if style is not None else None, split)
     findings += ignored_moved(style.pylint if style is not None else None, layout.old_module,
                               ((n, p.module) for p in assignment.placements for n in p.names),
