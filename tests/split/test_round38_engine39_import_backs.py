@@ -72,6 +72,7 @@ SOURCE = """
 
     class Plain:
         field = Field()
+        kinds = (AddressField,)  # read, not run
 
 
     def size(x):

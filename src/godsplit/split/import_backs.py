@@ -13,21 +13,24 @@ only moved to the next class (`Mailbox` through `MailboxField`).
 
 Found statically here, for every such unit at once: for each name the old module imports at
 its top from another module of the project (a file beside it, by a relative or absolute
-`from ... import`), the function or class it names in that module, with the functions and
-classes of that module it reads and the classes it derives from there, followed; every
-`from <old module> import N` inside their function bodies; and the old module's units that
-read one of those names while it loads. Such a unit stays in the old module, where it runs
-after the re-exports, as it ran after `N` before: its names are pinned there (a mapping that
-names one of them is GS158), and suggest keeps them before its first plan. Only the names `N`
+`from ... import`), what calling it may run there: a function's body, a class's
+construction methods along its bases there (`__init__`, `__new__`, ...), and the functions,
+classes and `self.m` methods those read, followed; every `from <old module> import N` in
+them; and the old module's units that run one of those names while it loads. Such a unit
+stays in the old module, where it runs after the re-exports, as it ran after `N` before: its
+names are pinned there (a mapping that names one of them is GS158), and suggest keeps them
+before its first plan. Only the names `N`
 the old module's own code binds above the unit count (a name bound by its imports is bound
 before the re-exports; one bound below it was not bound then either). Over-approximates:
-every method of a class counts as run, and a read at import time as a call.
+a function or class of that module counts as run where a unit reads it at import time and
+calls, subclasses or decorates with it anywhere in its code (`models = (X,)` runs nothing).
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Collection, Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -184,13 +187,33 @@ def import_backs(analysis: Analysis, old: str) -> dict[int, tuple[Back, ...]]:
     if not imported:
         return {}
     own = _own_lines(analysis)
+    runs = _run_names(tree, analysis.stmt_lines)
     out: dict[int, tuple[Back, ...]] = {}
     for unit in analysis.units:
-        reads = {r.name for r in unit.reads if r.import_time}
+        reads = {r.name for r in unit.reads if r.import_time} & {
+            n for index in unit.stmts for n in runs.get(index, ())}
         backs = tuple(Back(there, local, path, line) for local, there, path, line in
                       imported.values() if local in reads and own.get(there, unit.line) < unit.line)
         if backs and unit.kind == "definition":
             out[unit.id] = backs
+    return out
+
+
+def _run_names(tree: ast.Module, stmt_lines: Sequence[int]) -> dict[int, set[str]]:
+    """For each top-level statement (by its index in the module's body): the names it
+    calls, derives a class from or decorates with (`X(...)`, `class C(X)`, `@X`), anywhere
+    in it; a name only read (`models = (X,)`) runs nothing."""
+    out: dict[int, set[str]] = {}
+    for stmt in tree.body:
+        first = min([stmt.lineno, *(d.lineno for d in getattr(stmt, "decorator_list", ()))])
+        names = out.setdefault(bisect_right(stmt_lines, first) - 1, set())
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call):
+                names.add(getattr(node.func, "id", ""))
+            if isinstance(node, ast.ClassDef):
+                names |= {getattr(b, "id", "") for b in [*node.bases, *(k.value for k in node.keywords)]}
+            if isinstance(node, (*_FUNCS, ast.ClassDef)):
+                names |= {getattr(d, "id", "") for d in node.decorator_list}
     return out
 
 
