@@ -13,7 +13,6 @@ must name a name that module binds; a failure rolls back.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,28 +20,23 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..config import parse_config
 from ..files import read_source
-from ..split import imports, write
-from ..split.style import Style, detect_style
-from ..types import Config, FileChange, Finding, GodsplitError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-from ..split.analyze import Analysis, analyze
+from ..split import write
+from ..split.analyze import analyze
 from ..split.package_order import retire_finding
 from ..split.project_walk import project_files
-from ..split.render import MARKER
+from ..split.style import Style, detect_style
+from ..types import Config, FileChange, Finding, GodsplitError
 from .by_name import contract, registered_by_name, registration_imports, with_registration
 from .celery_app import Apps, app_block, app_findings, app_specs, apps_of, find_apps, kept_names
+from .config_tables import drop_split_tables
 from .core import _select, plan_migration, transaction
 from .edit import Use
 from .homes import Homes
 from .imports import absolute, dotted
-from .isort_fences import is_fence, without_empty_fences
+from .isort_fences import is_fence
 from .probe import compare, importable, probe, probe_first, project_setup
+from .retired_init import kept_units, plain_dunders, retired_init, unmarked
 from .sorting import as_the_project_writes
 
 
@@ -83,122 +77,6 @@ class RetireResult:
         return tuple(f for f in self.findings if f.severity == "error")
 
 
-def _machinery(analysis: Analysis, unit_id: int) -> bool:
-    unit = analysis.units[unit_id]
-    names = unit.binds | {r.name for r in unit.reads}
-    return any(n.lower().startswith("_godsplit") for n in names)
-
-
-def _kept_units(analysis: Analysis) -> list[int]:
-    """Units of the facade's own code: not its imports, `__all__`, docstring or godsplit's."""
-    kept = []
-    for unit in analysis.units:
-        if unit.kind in ("docstring", "future", "import", "type_checking"):
-            continue
-        if _machinery(analysis, unit.id) or unit.binds == {"__all__"}:
-            continue
-        kept.append(unit.id)
-    return kept
-
-
-def _plain_dunders(analysis: Analysis, unit_id: int) -> bool:
-    """`__version__ = "1.0"`, or a module `__getattr__`/`__dir__`: nothing is lost with the
-    old file once nothing imports it (unlike a `__main__` block or a statement run for
-    its effect)."""
-    unit = analysis.units[unit_id]
-    names = unit.binds
-    return unit.kind == "facade" and bool(names) and all(
-        n.startswith("__") and n.endswith("__") for n in names)
-
-
-def _unmarked(lines: Sequence[cst.EmptyLine]) -> list[cst.EmptyLine]:
-    """`lines` without godsplit's marker comment, and the lines it wraps onto (`# godsplit:
-    facade: the code lives in the modules of` / ``# `pkg.big` now.``)."""
-    kept, marker = [], False
-    for line in lines:
-        comment = line.comment.value if line.comment else None
-        marker = comment is not None and (marker or comment.startswith(MARKER))
-        kept += [] if marker else [line]
-    return kept
-
-
-def _strip_marker(node: cst.BaseStatement) -> cst.BaseStatement:
-    return node.with_changes(leading_lines=_unmarked(getattr(node, "leading_lines", ())))
-
-
-def retired_init(analysis: Analysis, kept: list[int]) -> str:
-    """The package's `__init__.py` without the facade: docstring, header, the kept code and
-    the imports it reads."""
-    module = analysis.module
-    reads = {r.name for uid in kept for r in analysis.units[uid].reads}
-    body: list[cst.BaseStatement] = []
-    gap = False  # a blank line stood before a dropped statement
-
-    def keep(stmt: cst.BaseStatement) -> None:
-        nonlocal gap
-        stmt = _strip_marker(stmt)
-        leading = list(getattr(stmt, "leading_lines", ()))
-        if gap and body and not any(line.comment is None for line in leading):
-            stmt = stmt.with_changes(leading_lines=[cst.EmptyLine(), *leading])
-        gap = False
-        body.append(stmt)
-
-    for unit in analysis.units:
-        keep_unit = unit.id in kept or unit.kind == "docstring" or (
-            unit.kind == "future" and kept)
-        for index in unit.stmts:
-            stmt = module.body[index]
-            chosen: cst.BaseStatement | None = stmt if keep_unit else None
-            if unit.kind in ("import", "type_checking") and kept and not _machinery(
-                analysis, unit.id
-            ):
-                chosen = imports.filter_import_line(stmt, reads) if isinstance(
-                    stmt, cst.SimpleStatementLine) else (stmt if unit.binds & reads else None)
-            if chosen is not None:
-                keep(chosen)
-            else:
-                gap = gap or any(line.comment is None
-                                 for line in getattr(stmt, "leading_lines", ()))
-    header = _unmarked(module.header)
-    if not body and not any(line.comment and not is_fence(line.comment.value) for line in header):
-        return ""
-    return without_empty_fences(module.with_changes(header=header, body=body).code.strip("\n") + "\n")
-
-
-_HEADER = re.compile(r"^\s*\[\[\s*(?:tool\s*\.\s*godsplit\s*\.\s*)?split\s*\]\]\s*(?:#.*)?$")
-_SUBTABLE = re.compile(r"^\s*\[\s*(?:tool\s*\.\s*godsplit\s*\.\s*)?split\s*\.")
-_TABLE = re.compile(r"^\s*\[")
-
-
-def drop_split_tables(config: Config, indexes: set[int]) -> FileChange | None:
-    """The config without the `[[split]]` tables at `indexes` (and the comments right above
-    them); None if the file does not hold them in that form."""
-    if config.path is None:
-        return None
-    text = config.path.read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
-    starts = [i for i, line in enumerate(lines) if _HEADER.match(line)]
-    if len(starts) != len(config.splits):
-        return None
-    drop: set[int] = set()
-    for index in indexes:
-        start = starts[index]
-        end = start + 1
-        while end < len(lines) and not (_TABLE.match(lines[end]) and not _SUBTABLE.match(lines[end])):
-            end += 1
-        while start > 0 and lines[start - 1].lstrip().startswith("#"):
-            start -= 1
-        drop.update(range(start, end))
-    kept = "".join(line for i, line in enumerate(lines) if i not in drop)
-    kept = re.sub(r"\n{3,}", "\n\n", kept).rstrip("\n") + "\n"
-    raw = tomllib.loads(kept)
-    table = raw.get("tool", {}).get("godsplit", {}) if config.path.name == "pyproject.toml" else raw
-    left = parse_config(table, config.path).splits
-    if [s.source for s in left] != [s.source for i, s in enumerate(config.splits) if i not in indexes]:
-        return None
-    return FileChange(config.path, kept.encode("utf-8"))
-
-
 def _style(path: Path) -> Style | None:
     try:
         return detect_style(path.parent)
@@ -214,7 +92,7 @@ def _renames(text: str, old: str) -> bool:
 
 def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retired, FileChange]:
     facade = analyze(read_source(h.facade))
-    kept = _kept_units(facade)
+    kept = kept_units(facade)
     findings = []
     for module, path in zip(h.modules, h.paths, strict=True):
         if path.is_file() and _renames(path.read_text(errors="replace"), h.old_module):
@@ -235,7 +113,7 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retire
     findings += [barred] if barred is not None else []
     registered = registered_by_name(root, h.old_module, h.facade)
     if h.layout.kind == "sibling":
-        code = [uid for uid in kept if not _plain_dunders(facade, uid)]
+        code = [uid for uid in kept if not plain_dunders(facade, uid)]
         if code:
             lines = ", ".join(str(facade.units[uid].line) for uid in code)
             findings.append(Finding(
@@ -265,7 +143,7 @@ def _plan(root: Path, h: Homes, uses: Sequence[Use], apps: Apps) -> tuple[Retire
     head = " and ".join(part for part, has in (
         ("its docstring", any(u.kind == "docstring" for u in facade.units)),
         ("its opening comments", any(line.comment and not is_fence(line.comment.value)
-                                     for line in _unmarked(facade.module.header))),
+                                     for line in unmarked(facade.module.header))),
     ) if has).replace(" and its ", " and ")
     why = f"{registered[0]}: {registered[1].relative_to(root)}" if registered else ""
     shown = ", ".join(f"`{n}`" for n in names)

@@ -40,6 +40,7 @@ from .factory_tasks import factory_task_findings
 from .frame_names import frame_findings
 from .guard_marks import marked_pieces
 from .hazards import identity_findings
+from .import_backs import import_backs, pin_backs
 from .init_modules import submodule_shadows
 from .init_snapshots import snapshot_findings
 from .keep_module import own_class_findings
@@ -143,6 +144,8 @@ def build_plan(
     assignment = assign(analysis, split) if assignment is None else assignment
     blocks = late_blocks(analysis, cyclic_late_imports(analysis, split.source))
     assignment = pin_blocks(analysis, assignment, split, blocks)  # trio's platform `if`
+    backs = import_backs(analysis, layout.old_module)  # exchangelib's fields: GS158
+    assignment = pin_backs(analysis, assignment, split, backs)
     written = [layout.facade_path, *map(layout.path, assignment.modules)]
     style, style_findings = usable(style, split.source, written) if style else (None, [])
     findings: list[Finding] = [*analysis.findings, *assignment.findings, *style_findings,
@@ -165,7 +168,7 @@ def build_plan(
     edges, cycle_findings = module_edges(analysis, needs, order)
     early, late = kept_order(analysis, assignment, {n for m in order for n in needs[m].kept})
     early, late = attrs_order(analysis, assignment, layout, early)  # attrs' namespace copies
-    early, after = after_blocks(analysis, early, blocks)  # they import the old module back
+    early, after = after_blocks(analysis, early, {*blocks, *backs})  # they import it back
     late |= after
     late |= {n for uid in anchored for n in analysis.units[uid].binds}  # bound at the end
     findings[:] = runs_early(findings, analysis, early)  # GS204 of an effect run before them

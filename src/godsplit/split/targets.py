@@ -57,6 +57,29 @@ def _taken(split: SplitConfig, layout: Layout, modules: list[str], path: Path) -
                          f"content; {fix}", where, line)
 
 
+def _beside(split: SplitConfig, layout: Layout, modules: list[str], path: Path,
+            planned: set[Path], kept: set[Path]) -> GodsplitError | None:
+    """A planned module file that another module of the same name beside it would shadow, or
+    that would shadow it: `seq/__init__.py` beside an existing `seq.py` (Python imports the
+    package, and `seq.py` is never run again), `seq.py` beside an existing package `seq/`
+    (Python imports that package, not the new module)."""
+    if path.name == "__init__.py":
+        other, cause = path.parent.with_suffix(".py"), "the package, and never that file"
+        if not other.is_file() or other.resolve() in kept:
+            return None
+    else:
+        other, cause = path.with_suffix(""), "that package, never the new module"
+        if (other / "__init__.py") in planned or not (other / "__init__.py").is_file():
+            return None
+    module = _owner(path, layout, modules)
+    where, line = in_config(split, (str(path), 0), module=module)
+    shown = _shown(other, split)
+    what = f"module {module!r} is written to" if module else "the split writes"
+    return GodsplitError(f"{what} {_shown(path, split)}, but {shown} exists beside it: "
+                         f"`import` would load {cause}; move it away or choose another "
+                         "module name", where, line or None)
+
+
 def file_changes(
     source: SourceText, split: SplitConfig, layout: Layout, modules: list[str],
     texts: dict[Path, str], stub: Path | None = None,
@@ -77,6 +100,10 @@ def file_changes(
                 f"with other content ({', '.join(other[:3])}{', ...' if len(other) > 3 else ''}); "
                 "move it away", where, line or None,
             )
+    kept = {p.resolve() for p in (source.path, stub) if p and layout.kind == "package"}
+    for path in texts:
+        if (error := _beside(split, layout, modules, path, set(texts), kept)) is not None:
+            raise error
     for path, text in texts.items():
         try:
             data = source.encode(text)

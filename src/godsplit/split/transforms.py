@@ -2,8 +2,8 @@
 
 - Celery tasks without `name=` get their old name pinned (Celery derives it from
   `__module__`, which changes when the code moves). With keep-module-name a task
-  decorator also gets `__module__="<old module>"`: Celery sets each option of the
-  decorator as an attribute of the task's class, so the class reports the old module
+  decorator (or call, `app.task(f, name=...)` too) also gets `__module__="<old module>"`:
+  Celery sets each option as an attribute of the task's class, so it reports the old module
   (what a pickled task and the worker's `include` read); the function's own
   `__module__` (`task.run`, which `celery.contrib.sphinx` compares) still names the new
   module (the name binds a lazy proxy).
@@ -174,11 +174,18 @@ def plan_edits(
     calls: list[tuple[int, int, str]] = []
     for index in sorted(stmts):
         found = _task_call(analysis.module.body[index], decorators)
-        if found is None or _has_name_kwarg(found[0]) or not _defined_here(analysis, found[1]):
+        if found is None or not _defined_here(analysis, found[1]):
+            continue
+        has_name = _has_name_kwarg(found[0])
+        if has_name and not (keep_module and pin_tasks):
             continue
         roots = celery_roots(analysis.module, analysis.path, analysis.codes) if roots is None else roots
         if root_name(found[0]) not in roots:
-            findings.append(_not_celery(found[0], path, analysis.code_line(index)))
+            if not has_name:
+                findings.append(_not_celery(found[0], path, analysis.code_line(index)))
+            continue
+        if has_name:  # keep-module-name: its `__module__` only ("": no name to pin)
+            calls.append((index, id(found[0]), ""))
             continue
         # Celery names it from the function's `__module__`, which changes if it moves
         task_name = f"{old_module}.{found[1]}"
@@ -267,7 +274,7 @@ class _Apply(cst.CSTTransformer):
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         task_name = self._pin(original_node)
         return updated_node if task_name is None else _with_name(
-            updated_node, task_name, self.quote, self.fixed, self.edits.module_name)
+            updated_node, task_name or None, self.quote, self.fixed, self.edits.module_name)
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from ..split.analyze import Analysis
 from ..split.assign import Assignment
+from ..split.import_backs import moved_backs
 from ..split.late_blocks import moved_blocks
 from ..split.layout import Layout
 from ..split.namespace_reads import namespace_findings
@@ -78,7 +79,8 @@ def ahead(analysis: Analysis, assignment: Assignment, layout: Layout) -> list[Fi
     names before the first plan (pyparsing's `core.py`: 12 names) saves planning the
     mapping once only to find them; the errors left after that are kept after its plan."""
     return [*(f for f in namespace_findings(analysis, assignment, layout) if f.severity == "error"),
-            *moved_blocks(analysis, assignment)]  # they stay (GS130: trio's platform `if`)
+            *moved_blocks(analysis, assignment),  # they stay (GS130: trio's platform `if`)
+            *moved_backs(analysis, assignment, layout.old_module)]  # GS158: exchangelib
 
 
 def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
@@ -99,7 +101,7 @@ def keep_more(analysis: Analysis, errors: Sequence[Finding], kept: set[str],
         # (ranger's `config/commands.py`: `eval_` stays, for its `eval`, and sets `global
         # fm`; `bulkrename` reads `fm`: the finding's line is `eval_`'s, kept already)
         # all, not 10; GS112 of a late cyclic star import: the code reading its names
-        named = set(finding.names) if finding.code in ("GS127", "GS112", "GS130", "GS144") else set()
+        named = set(finding.names) if finding.code in ("GS127", "GS112", "GS130", "GS144", "GS158") else set()
         if finding.code == "GS144" and finding.names[:1] and finding.names[0] not in kept:
             named = {finding.names[0]}  # the class alone first: the facade runs a kept attrs
             # class where its annotations' names are bound as they were (`attrs_order`)

@@ -42,6 +42,8 @@ _WHAT = {
     "GS125": "a registered Celery task class that another class subclasses (GS125)",
     "GS126": "code finding files beside the module by its name (GS126)",
     "GS127": "code reading the module's namespace while it is imported (GS127)",
+    "GS158": "code running, while the module loads, another module's code that imports "
+             "names back from the old module (GS158)",
     "GS139": "a string naming the module's own file (GS139)",
     "GS140": "code reading the module's __annotations__ (GS140)",
     "GS144": "an attrs class whose generated __init__ resolves its type hints in the names "
