@@ -35,6 +35,7 @@ from .instances import by_tables
 from .one_each import one_each
 from .place import break_cycles, exactly, gather_families, to_helpers
 from .reexports import to_shared
+from .registered_whole import gather_registered
 from .runs import prefer_runs
 from .scattered import unscatter
 from .two_runs import prefer_two_runs
@@ -138,6 +139,7 @@ def choose(g: Graph, k: int, cap: int) -> dict[int, int]:
     if gather_conversions(g, group, cap):  # a table of unit conversions whole (`conversions`)
         break_cycles(g, group)
         exactly(g, group, k, cap)
+    gather_registered(g, group, k, cap)  # what one own decorator registers, whole (`registered_whole`)
     if carve(g, group, k, cap):  # a block of constants whole, its own module if shared (`constants`)
         break_cycles(g, group)
         exactly(g, group, k, cap)

@@ -29,6 +29,7 @@ from ..split.transforms import decorator_name, task_decorator
 from .makers import calls, made_by
 from .paragraphs import blank_before
 from .reexports import reexported
+from .registered import registered
 
 STOP = frozenset(
     "a an and all as at by count data day do for from get has hour in info init is it item make "
@@ -122,6 +123,7 @@ class Graph:
     makers: dict[int, int] = field(default_factory=dict)  # product -> its maker (`makers`)
     reexports: frozenset[int] = frozenset()  # `X = imported.X` (`reexports`)
     calls: dict[int, int] = field(default_factory=dict)  # `x = C(...)` -> C (`instances`)
+    registers: tuple[tuple[int, ...], ...] = ()  # functions one own decorator registers (`registered`)
 
     def __post_init__(self) -> None:
         for (a, b), w in self.weights.items():
@@ -276,7 +278,7 @@ def build_graph(analysis: Analysis, decorators: tuple[str, ...], weights: Weight
                  {k: v for k, v in early.items()}, surface,
                  _workflows(analysis, tasks, node_of, reads),
                  makers=made_by(analysis, clusters, node_of), reexports=aliases,
-                 calls=calls(analysis, clusters, node_of))
+                 calls=calls(analysis, clusters, node_of), registers=registered(analysis.module, node_of))
 
 
 def family_root(nodes: list[Node], n: int) -> int:
