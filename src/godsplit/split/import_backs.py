@@ -31,13 +31,14 @@ from __future__ import annotations
 import ast
 from bisect import bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..types import FACADE, Finding, Placement, SplitConfig
-from .analyze import Analysis
-from .assign import Assignment, in_config, movable_clusters
+from ..types import FACADE, Finding, SplitConfig
+from .analyze import Analysis, Unit
+from .assign import Assignment, movable_clusters
+from .pinned import pin_units
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -248,35 +249,14 @@ def pin_backs(analysis: Analysis, assignment: Assignment, split: SplitConfig,
               backs: Mapping[int, tuple[Back, ...]]) -> Assignment:
     """`assignment` with each unit of `backs` (and what must move with it) in the old
     module; one the mapping names to move is a GS158 error."""
-    moving = {uid for uid in backs if assignment.module_of.get(uid, FACADE) != FACADE}
-    if not moving:
-        return assignment
-    module_of, findings = dict(assignment.module_of), list(assignment.findings)
-    placements = list(assignment.placements)
-    for cluster in movable_clusters(analysis):
-        if not moving & set(cluster):
-            continue
-        unit = analysis.units[min(moving & set(cluster))]
-        names = {n for uid in cluster for n in analysis.units[uid].binds | analysis.units[uid].rebinds}
-        mapped = sorted(n for m, entries in split.modules for n in entries if n in names)
-        if mapped:
-            findings.append(Finding("GS158", "error", message(
-                mapped, module_of[unit.id], unit.line, backs[unit.id]),
-                *in_config(split, (str(analysis.path), unit.line), mapped[0])))
-        for uid in cluster:
-            module_of[uid] = FACADE
-        placements = [replace(p, names=tuple(n for n in p.names if n not in names))
-                      for p in placements]
-        placements = [p for p in placements if p.names]
+    def why(unit: Unit) -> str:
         first = backs[unit.id][0]
-        placements.append(Placement(
-            tuple(sorted(names)), FACADE, "facade", f"kept: the code at line {unit.line} runs "
-            f"`{first.via}` while the old module loads, which imports `{first.name}` back "
-            f"from it ({first.path}:{first.line})", unit.line))
-    used = set(module_of.values())
-    return replace(assignment, module_of=module_of, findings=findings,
-                   placements=sorted(placements, key=lambda p: p.line),
-                   modules=[m for m in assignment.modules if m in used])
+        return (f"kept: the code at line {unit.line} runs `{first.via}` while the old module "
+                f"loads, which imports `{first.name}` back from it ({first.path}:{first.line})")
+
+    return pin_units(analysis, assignment, split, backs, "GS158",
+                     lambda names, module, unit: message(names, module, unit.line, backs[unit.id]),
+                     why)
 
 
 def message(names: Collection[str], module: str, line: int, backs: tuple[Back, ...]) -> str:

@@ -17,12 +17,12 @@ loads is a GS112 error there. A block the mapping moves by name is a GS130 error
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
 
-from ..types import FACADE, Finding, Placement, SplitConfig
+from ..types import FACADE, Finding, SplitConfig
 from .analyze import Analysis
-from .assign import Assignment, in_config, movable_clusters
+from .assign import Assignment, movable_clusters
 from .late_imports import cyclic_late_imports
+from .pinned import pin_units
 
 
 def late_blocks(analysis: Analysis, anchored: Collection[int]) -> frozenset[int]:
@@ -59,33 +59,11 @@ def pin_blocks(
 ) -> Assignment:
     """`assignment` with each block of `blocks` (and what must move with it) in the old
     module; a block the mapping names to move is a GS130 error."""
-    moving = {uid for uid in blocks if assignment.module_of.get(uid, FACADE) != FACADE}
-    if not moving:
-        return assignment
-    module_of, findings = dict(assignment.module_of), list(assignment.findings)
-    placements = list(assignment.placements)
-    for cluster in movable_clusters(analysis):
-        if not moving & set(cluster):
-            continue
-        block = analysis.units[min(moving & set(cluster))]
-        names = {n for uid in cluster for n in analysis.units[uid].binds | analysis.units[uid].rebinds}
-        mapped = sorted(n for m, entries in split.modules for n in entries if n in names)
-        if mapped:
-            findings.append(Finding(
-                "GS130", "error", _message(mapped, module_of[block.id], block.line),
-                *in_config(split, (str(analysis.path), block.line), mapped[0])))
-        for uid in cluster:
-            module_of[uid] = FACADE
-        placements = [replace(p, names=tuple(n for n in p.names if n not in names))
-                      for p in placements]
-        placements = [p for p in placements if p.names]
-        placements.append(Placement(
-            tuple(sorted(names)), FACADE, "facade", f"kept: the block at line {block.line} "
-            "imports a module that imports the old module back (an import cycle)", block.line))
-    used = set(module_of.values())
-    return replace(assignment, module_of=module_of, findings=findings,
-                   placements=sorted(placements, key=lambda p: p.line),
-                   modules=[m for m in assignment.modules if m in used])
+    return pin_units(
+        analysis, assignment, split, blocks, "GS130",
+        lambda names, module, block: _message(names, module, block.line),
+        lambda block: f"kept: the block at line {block.line} imports a module that imports "
+                      "the old module back (an import cycle)")
 
 
 def after_blocks(
