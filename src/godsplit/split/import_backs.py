@@ -35,10 +35,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..types import FACADE, Finding, SplitConfig
+from ..types import Finding, SplitConfig
 from .analyze import Analysis, Unit
-from .assign import Assignment, movable_clusters
-from .pinned import pin_units
+from .assign import Assignment
+from .pinned import moved_units, pin_units
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -232,17 +232,8 @@ def moved_backs(analysis: Analysis, assignment: Assignment, old: str) -> list[Fi
     """GS158 for each unit `import_backs` finds that the assignment moves, naming what its
     cluster binds (suggest keeps those names before its first plan: `keeping.ahead`)."""
     backs = import_backs(analysis, old)
-    out = []
-    for cluster in movable_clusters(analysis):
-        moving = [uid for uid in cluster if uid in backs
-                  and assignment.module_of.get(uid, FACADE) != FACADE]
-        if moving:
-            unit = analysis.units[moving[0]]
-            names = sorted(n for uid in cluster for n in analysis.units[uid].binds)
-            out.append(Finding("GS158", "error", message(
-                names, assignment.module_of[unit.id], unit.line, backs[unit.id]),
-                str(analysis.path), unit.line, tuple(names)))
-    return out
+    return moved_units(analysis, assignment, backs, "GS158", lambda names, module, unit: message(
+        names, module, unit.line, backs[unit.id]))
 
 
 def pin_backs(analysis: Analysis, assignment: Assignment, split: SplitConfig,

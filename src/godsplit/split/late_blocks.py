@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from ..types import FACADE, Finding, SplitConfig
+from ..types import Finding, SplitConfig
 from .analyze import Analysis
-from .assign import Assignment, movable_clusters
+from .assign import Assignment
 from .late_imports import cyclic_late_imports
-from .pinned import pin_units
+from .pinned import moved_units, pin_units
 
 
 def late_blocks(analysis: Analysis, anchored: Collection[int]) -> frozenset[int]:
@@ -34,17 +34,8 @@ def moved_blocks(analysis: Analysis, assignment: Assignment) -> list[Finding]:
     """GS130 for each block the assignment moves, naming what it binds (suggest keeps
     those names before its first plan: `keeping.ahead`)."""
     blocks = late_blocks(analysis, cyclic_late_imports(analysis, analysis.path))
-    out = []
-    for cluster in movable_clusters(analysis):
-        moving = [uid for uid in cluster if uid in blocks
-                  and assignment.module_of.get(uid, FACADE) != FACADE]
-        if moving:
-            block = analysis.units[moving[0]]
-            names = sorted(n for uid in cluster for n in analysis.units[uid].binds)
-            out.append(Finding("GS130", "error", _message(
-                names, assignment.module_of[block.id], block.line), str(analysis.path),
-                block.line, tuple(names)))
-    return out
+    return moved_units(analysis, assignment, blocks, "GS130",
+                       lambda names, module, block: _message(names, module, block.line))
 
 
 def _message(names: list[str], module: str, line: int) -> str:

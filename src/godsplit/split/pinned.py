@@ -44,3 +44,19 @@ def pin_units(analysis: Analysis, assignment: Assignment, split: SplitConfig,
     return replace(assignment, module_of=module_of, findings=findings,
                    placements=sorted(placements, key=lambda p: p.line),
                    modules=[m for m in assignment.modules if m in used])
+
+
+def moved_units(analysis: Analysis, assignment: Assignment, units: Collection[int], code: str,
+                message: Callable[[list[str], str, Unit], str]) -> list[Finding]:
+    """An error `code` for each cluster holding one of `units` that `assignment` moves,
+    naming what the cluster binds (what suggest keeps before its first plan)."""
+    out = []
+    for cluster in movable_clusters(analysis):
+        moving = [uid for uid in cluster if uid in units
+                  and assignment.module_of.get(uid, FACADE) != FACADE]
+        if moving:
+            unit = analysis.units[moving[0]]
+            names = sorted(n for uid in cluster for n in analysis.units[uid].binds)
+            out.append(Finding(code, "error", message(names, assignment.module_of[unit.id], unit),
+                               str(analysis.path), unit.line, tuple(names)))
+    return out
